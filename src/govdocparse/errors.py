@@ -1,0 +1,59 @@
+"""Typed errors with one-line messages that name the file and the problem.
+
+The CLI prints `str(error)` and never a traceback; batch runs record `kind` and the message.
+"""
+
+from __future__ import annotations
+
+
+class GovDocError(Exception):
+    """Base class: every failure govdocparse reports on purpose."""
+
+    kind = "error"
+
+    def __init__(self, path: str | None, problem: str):
+        self.path = path
+        self.problem = problem
+        super().__init__(f"{path}: {problem}" if path else problem)
+
+
+class InputError(GovDocError):
+    """The input cannot be opened: missing, a directory, a broken link, no permission."""
+
+    kind = "input"
+
+
+class EmptyInputError(GovDocError):
+    kind = "empty"
+
+
+class UnsupportedFormatError(GovDocError):
+    kind = "format"
+
+
+class DecodeError(GovDocError):
+    """Bytes that are not text in any encoding we accept (binary data, mixed garbage)."""
+
+    kind = "decode"
+
+
+class CorruptFileError(GovDocError):
+    """A container that is broken or hostile: bad zip, zip bomb, broken PDF xref."""
+
+    kind = "corrupt"
+
+
+class EncryptedFileError(GovDocError):
+    kind = "encrypted"
+
+
+class NoTextLayerError(GovDocError):
+    kind = "no-text"
+
+
+class TooLargeError(GovDocError):
+    kind = "too-large"
+
+
+class ParseTimeoutError(GovDocError):
+    kind = "timeout"

@@ -1,0 +1,34 @@
+"""Loads the declarative rule files of `grammars/` once per process.
+
+The files ship inside the package as `govdocparse.grammars` (pyproject maps the project's
+top-level `grammars/` folder there), so an installed govdocparse and a checkout read the same
+rules. `GOVDOCPARSE_GRAMMARS` points at another folder, for trying out an edited grammar.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+
+def grammar_dir() -> Path:
+    override = os.environ.get("GOVDOCPARSE_GRAMMARS")
+    if override:
+        return Path(override)
+    return Path(str(resources.files("govdocparse.grammars")))
+
+
+@cache
+def load(name: str) -> dict:
+    """The parsed YAML grammar `grammars/<name>.yaml`."""
+    path = grammar_dir() / f"{name}.yaml"
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+def path_of(filename: str) -> Path:
+    return grammar_dir() / filename

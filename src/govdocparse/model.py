@@ -1,0 +1,203 @@
+"""The public record contract: every structure govdocparse emits, as pydantic models.
+
+Field names here are what downstream tools rely on; add fields, never rename. The JSON Schema
+printed by `govdocparse schema` is generated from `ParseResult`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0"
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Provenance(Record):
+    """Where a value came from, precise enough to check it against the source by hand.
+
+    `lines` are 1-based physical line numbers of the source text (text and HTML readers);
+    `page` is 1-based (PDF); `paragraph` is the 1-based body paragraph index (DOCX).
+    `table_row`/`table_col` are 0-based cell coordinates inside the table the value came from.
+    """
+
+    file: str
+    lines: tuple[int, int] | None = None
+    page: int | None = None
+    paragraph: int | None = None
+    table_row: int | None = None
+    table_col: int | None = None
+
+
+class SourceInfo(Record):
+    path: str
+    format: Literal["txt", "docx", "pdf", "html"]
+    sha256: str
+    encoding: str | None = None
+    warnings: list[str] = Field(default_factory=list)
+
+
+class Period(Record):
+    start: int
+    end: int
+
+
+class Metadata(Record):
+    doc_number: str | None = None
+    issuer: str | None = None
+    place: str | None = None
+    date_written: str | None = None
+    date_published: str | None = None
+    recipients: list[str] = Field(default_factory=list)
+    cc: list[str] = Field(default_factory=list)
+    period: Period | None = None
+    portal: dict[str, str | None] = Field(
+        default_factory=dict,
+        description="Fields of a government portal's metadata block (索引号, 主题分类, …) as written.",
+    )
+    inherited: list[str] = Field(
+        default_factory=list,
+        description="Fields copied from the notice that carries this document.",
+    )
+    provenance: dict[str, Provenance] = Field(default_factory=dict)
+
+
+class Section(Record):
+    id: str
+    level: int
+    number: str = Field(description="The numbering as written, e.g. （一）; empty for keyword headings.")
+    ordinal: int | None = None
+    title: str
+    text: str = ""
+    lines: tuple[int, int] | None = None
+    provenance: Provenance | None = None
+    children: list[Section] = Field(default_factory=list)
+
+
+class TargetAtom(Record):
+    op: Literal["<", "<=", ">", ">=", "=", "~", "range", "ratio", "direction", "bool", "text"]
+    value: float | None = None
+    value_max: float | None = None
+    unit: str | None = None
+    unit_from_row: bool = Field(False, description="True when the unit was taken from the row, not the text.")
+    direction: Literal["increase", "decrease", "maintain", "control", "balance"] | None = None
+    qualifier: list[str] = Field(default_factory=list)
+    baseline_year: int | None = None
+    indicator: str | None = Field(None, description="The measure this atom belongs to in a distributive list.")
+    raw: str
+
+
+class Agency(Record):
+    name: str = Field(description="As written in the source.")
+    canonical: str
+
+
+class Responsibility(Record):
+    id: str
+    kind: str = Field(description="The clause keyword as written: 责任单位, 牵头单位, 市指导部门…")
+    lead: list[Agency] = Field(default_factory=list)
+    participating: list[Agency] = Field(default_factory=list)
+    by_duty: bool = Field(False, description="The clause says 按职责分工负责.")
+    raw: str
+    attached_to: str | None = Field(None, description="Id of the section or indicator the clause ends.")
+    provenance: Provenance
+
+
+class Measurement(Record):
+    year: int | None = None
+    value: float | None = None
+    raw: str
+    atoms: list[TargetAtom] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+class Target(Record):
+    label: str
+    year: int | None = None
+    raw: str
+    atoms: list[TargetAtom] = Field(default_factory=list)
+    provenance: Provenance | None = None
+
+
+class Indicator(Record):
+    id: str
+    source: Literal["table", "prose"]
+    name_raw: str
+    name: str
+    unit: str | None = None
+    aliases: list[str] = Field(default_factory=list)
+    seq: int | None = None
+    category: str | None = None
+    parent_id: str | None = None
+    baseline: Measurement | None = None
+    actual: Measurement | None = None
+    targets: list[Target] = Field(default_factory=list)
+    attribute: Literal["约束性", "预期性"] | None = None
+    responsible: Responsibility | None = None
+    table_id: str | None = None
+    section_id: str | None = None
+    sentence: str | None = Field(None, description="For prose indicators: the sentence stating the goal.")
+    provenance: Provenance
+
+
+class TableRow(Record):
+    cells: list[str]
+    parent: int | None = Field(None, description="Index in `rows` of the row this sub-row belongs to.")
+    note: str | None = Field(None, description="Why the row was repaired (realigned, inherited cells).")
+    provenance: Provenance
+
+
+class TableItem(Record):
+    """An entry of a 专栏 that is a prose list of key projects rather than a grid."""
+
+    name: str
+    text: str
+    provenance: Provenance
+
+
+class Table(Record):
+    id: str
+    label: str | None = Field(None, description="专栏2, 附件1-3, … as written.")
+    number: str | None = None
+    title: str | None = None
+    kind: Literal["grid", "list"] = "grid"
+    header: list[str] = Field(default_factory=list)
+    rows: list[TableRow] = Field(default_factory=list)
+    items: list[TableItem] = Field(default_factory=list)
+    notes: list[str] = Field(default_factory=list)
+    section_id: str | None = None
+    provenance: Provenance
+
+
+class Preamble(Record):
+    text: str
+    lines: tuple[int, int] | None = None
+
+
+class Document(Record):
+    id: str
+    kind: Literal["notice", "plan", "annex", "other"]
+    title: str | None
+    part_of: str | None = Field(None, description="Id of the notice that carries this document.")
+    metadata: Metadata
+    preamble: Preamble | None = None
+    lines: tuple[int, int] | None = None
+    sections: list[Section] = Field(default_factory=list)
+    tables: list[Table] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list)
+    responsibilities: list[Responsibility] = Field(default_factory=list)
+
+
+class ParseResult(Record):
+    schema_version: str = SCHEMA_VERSION
+    parser_version: str
+    source: SourceInfo
+    documents: list[Document]
+
+
+def json_schema() -> dict:
+    return ParseResult.model_json_schema()

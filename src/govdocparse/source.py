@@ -1,0 +1,57 @@
+"""The block stream every reader produces and every later stage consumes.
+
+A reader turns a file into a `Source`: paragraphs and tables in reading order, each carrying the
+provenance of where it sits in the file. Everything after the readers is format-blind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Provenance
+
+
+@dataclass
+class Paragraph:
+    text: str
+    prov: Provenance
+    style: str | None = None  # a reader's structural hint, e.g. DOCX "Heading 1" or HTML "h2"
+
+
+@dataclass
+class Cell:
+    text: str
+    prov: Provenance
+    rowspan: int = 1
+    colspan: int = 1
+    merged: bool = False  # True for the covered slots of a vertically merged cell
+
+
+@dataclass
+class TableBlock:
+    rows: list[list[Cell]]
+    prov: Provenance
+
+
+Block = Paragraph | TableBlock
+
+
+@dataclass
+class Source:
+    path: str
+    name: str
+    format: str
+    sha256: str
+    blocks: list[Block]
+    encoding: str | None = None
+    warnings: list[str] = field(default_factory=list)
+    # portal metadata a reader found outside the article body (HTML <meta>/info tables)
+    portal: dict[str, str] = field(default_factory=dict)
+
+
+def span(first: Provenance, last: Provenance) -> Provenance:
+    """Provenance covering two blocks of the same file (lines merged, first page/paragraph kept)."""
+    lines = None
+    if first.lines and last.lines:
+        lines = (min(first.lines[0], last.lines[0]), max(first.lines[1], last.lines[1]))
+    return Provenance(file=first.file, lines=lines or first.lines, page=first.page, paragraph=first.paragraph)
