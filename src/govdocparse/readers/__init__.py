@@ -1,0 +1,111 @@
+"""Opens a file, decides its format from its content and hands it to the matching reader.
+
+The extension is only a hint: a .txt that is really a DOCX is read as a DOCX, with a warning.
+Readers for DOCX, PDF and HTML are imported on first use, so that tools which never meet those
+formats (and the CLI's start-up) do not pay for pdfplumber or python-docx.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import os
+import stat
+import zipfile
+from io import BytesIO
+from pathlib import Path
+
+from ..errors import CorruptFileError, EmptyInputError, InputError, TooLargeError, UnsupportedFormatError
+from ..source import Source
+from .text import blocks_from_text, decode
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+_EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".shtml": "html"}
+_MAGIC_REFUSALS = (
+    (b"\x89PNG", "a PNG image, not a document"),
+    (b"\xff\xd8\xff", "a JPEG image, not a document"),
+    (b"GIF8", "a GIF image, not a document"),
+    (b"\xd0\xcf\x11\xe0", "a legacy OLE file (.doc/.xls/.wps): save it as .docx first"),
+    (b"\x1f\x8b", "gzip-compressed data: decompress it first"),
+    (b"Rar!", "a RAR archive, not a document"),
+    (b"7z\xbc\xaf", "a 7-Zip archive, not a document"),
+    (b"\x7fELF", "an executable, not a document"),
+)
+
+
+def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """The file's bytes, after checks that give one clear error for each way opening can fail."""
+    p = Path(path)
+    if p.is_symlink() and not p.exists():
+        raise InputError(str(path), "broken symbolic link")
+    try:
+        info = p.stat()
+    except FileNotFoundError:
+        raise InputError(str(path), "no such file") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot open: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(str(path), "is a directory, not a file (use `govdocparse batch` for folders)")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(str(path), "not a regular file")
+    if info.st_size == 0:
+        raise EmptyInputError(str(path), "empty file")
+    if info.st_size > max_bytes:
+        raise TooLargeError(str(path), f"{info.st_size // (1024 * 1024)} MiB is over the {max_bytes // (1024 * 1024)} MiB input limit")
+    try:
+        with open(p, "rb") as handle:
+            return handle.read()
+    except PermissionError:
+        raise InputError(str(path), "permission denied") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror}") from None
+
+
+def sniff(data: bytes, path: str) -> str:
+    """The format the bytes are in: txt, docx, pdf or html."""
+    head = data[:2048]
+    if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
+        return "pdf"
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        try:
+            names = zipfile.ZipFile(BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            raise CorruptFileError(path, "broken ZIP container (truncated or damaged DOCX?)") from None
+        if "word/document.xml" in names:
+            return "docx"
+        raise UnsupportedFormatError(path, "a ZIP archive that is not a Word document")
+    for magic, what in _MAGIC_REFUSALS:
+        if head.startswith(magic):
+            raise UnsupportedFormatError(path, what)
+    lowered = head.lower()
+    for marker in (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta "):
+        if marker in lowered or marker in head.decode("utf-16", "ignore").lower().encode():
+            return "html"
+    return "txt"
+
+
+def read(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> Source:
+    """The block stream of any supported file."""
+    data = read_bytes(path, max_bytes)
+    return read_data(data, str(path))
+
+
+def read_data(data: bytes, path: str) -> Source:
+    if not data.strip():
+        raise EmptyInputError(path, "empty file")
+    fmt = sniff(data, path)
+    warnings = []
+    expected = _EXTENSIONS.get(Path(path).suffix.lower())
+    if expected and expected != fmt:
+        warnings.append(f"content is {fmt.upper()} although the name ends in {Path(path).suffix}: read as {fmt.upper()}")
+    name = Path(path).name
+    digest = hashlib.sha256(data).hexdigest()
+    if fmt == "txt":
+        text, encoding = decode(data, path)
+        source = Source(path, name, "txt", digest, blocks_from_text(text, name), encoding=encoding)
+    else:
+        reader = importlib.import_module(f".{fmt}_reader", __name__)
+        source = reader.read(data, path, name, digest)
+    source.warnings = warnings + source.warnings
+    return source

@@ -1,0 +1,150 @@
+"""Plain-text reader: decodes the bytes and rebuilds the tables of a Word text dump.
+
+Decoding accepts UTF-8 (with or without BOM), UTF-16 with BOM and GB18030 (which covers GBK and
+GB2312, common on Chinese portals). Files whose bytes are partly UTF-8 and partly something else
+are refused rather than silently turned into mojibake.
+
+Text dumps of Word tables put one cell per line starting with a TAB and separate rows with a
+blank line; a cell may continue on the following lines, sometimes after a blank line, and a
+vertically merged cell is an empty TAB line. A blank line therefore ends a row only when the
+next non-blank line starts a new cell.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+from ..errors import DecodeError, EmptyInputError
+from ..model import Provenance
+from ..source import Cell, Paragraph, TableBlock
+
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+# C0 controls other than TAB, LF, CR, FF: plain text never has them in any number.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A line that starts a heading or a caption closes any table above it, even without a blank line.
+_BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|专栏\s*\d|附件\s*\d)")
+_LIST_SEPARATOR_END = re.compile(r"[、，,；;：:]\s*$")
+# "名称。正文": the shape of the entries of a one-column 专栏 that lists key projects.
+_ITEM_SHAPE = re.compile(r"^[^。，,；;：:\s]{2,30}。")
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """The text of `data` and the name of the encoding it was read with."""
+    if not data.strip():
+        raise EmptyInputError(path, "empty file")
+    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return _checked(data.decode(encoding), path), encoding
+            except UnicodeDecodeError as exc:
+                raise DecodeError(path, f"invalid {encoding} after its byte-order mark at byte {exc.start}") from None
+    if b"\x00" in data:
+        raise DecodeError(path, "binary data (NUL bytes), not a text document")
+    try:
+        return _checked(data.decode("utf-8"), path), "utf-8"
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    non_ascii = len(_NON_ASCII.findall(data))
+    utf8_bytes = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    if non_ascii and utf8_bytes / non_ascii > 0.5:
+        line = data.count(b"\n", 0, first_bad) + 1
+        raise DecodeError(path, f"mixed encodings: mostly UTF-8 but invalid UTF-8 at line {line}")
+    try:
+        return _checked(data.decode("gb18030"), path), "gb18030"
+    except UnicodeDecodeError:
+        raise DecodeError(path, "not text in UTF-8, UTF-16 or GB18030/GBK") from None
+
+
+def _checked(text: str, path: str) -> str:
+    controls = len(_CONTROL.findall(text))
+    if controls > max(8, len(text) // 200):
+        raise DecodeError(path, "binary data (control characters), not a text document")
+    if not text.strip():
+        raise EmptyInputError(path, "empty file")
+    return text
+
+
+def blocks_from_text(text: str, name: str) -> list[Paragraph | TableBlock]:
+    """Paragraphs (one per non-blank line) and tables, each with its 1-based line numbers."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    blocks: list[Paragraph | TableBlock] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\t") and line.strip():
+            table, i = _read_table(lines, i, name)
+            blocks.append(table)
+            continue
+        if line.strip():
+            blocks.append(Paragraph(line.strip(), Provenance(file=name, lines=(i + 1, i + 1))))
+        i += 1
+    return blocks
+
+
+def _next_nonblank(lines: list[str], start: int) -> int | None:
+    for j in range(start, len(lines)):
+        if lines[j].strip() or lines[j].startswith("\t"):
+            return j
+    return None
+
+
+def _read_table(lines: list[str], start: int, name: str) -> tuple[TableBlock, int]:
+    rows: list[list[Cell]] = []
+    row: list[Cell] = []
+    cell_lines: list[str] = []
+    cell_first = cell_last = start
+    after_blank = False
+
+    def close_cell() -> None:
+        nonlocal cell_lines
+        if cell_lines:
+            text = "\n".join(part.strip() for part in cell_lines).strip("\n")
+            row.append(Cell(text, Provenance(file=name, lines=(cell_first + 1, cell_last + 1))))
+        cell_lines = []
+
+    def close_row() -> None:
+        nonlocal row
+        close_cell()
+        if row:
+            rows.append(row)
+        row = []
+
+    i = start
+    while i < len(lines):
+        line = lines[i]
+        if line.startswith("\t"):
+            close_cell()
+            cell_lines = [line[1:]]
+            cell_first = cell_last = i
+            after_blank = False
+        elif not line.strip():
+            nxt = _next_nonblank(lines, i + 1)
+            if nxt is None or lines[nxt].startswith("\t"):
+                close_row()
+            after_blank = True
+        else:
+            if _BLOCK_START.match(line) or (after_blank and not _continues(lines, i, cell_lines, rows, row)):
+                break
+            cell_lines.append(line)
+            cell_last = i
+            after_blank = False
+        i += 1
+    close_row()
+    first = rows[0][0].prov.lines[0]
+    last = max(cell.prov.lines[1] for cell in rows[-1])
+    return TableBlock(rows, Provenance(file=name, lines=(first, last))), i
+
+
+def _continues(lines: list[str], i: int, cell_lines: list[str], rows: list, row: list) -> bool:
+    """Whether a line after a blank still belongs to the open cell rather than to the body."""
+    if cell_lines and _LIST_SEPARATOR_END.search(cell_lines[-1]):
+        return True
+    single_cell_box = not rows and not row and cell_lines
+    if single_cell_box and _ITEM_SHAPE.match(cell_lines[0].strip()) and _ITEM_SHAPE.match(lines[i].strip()):
+        return True
+    nxt = _next_nonblank(lines, i + 1)
+    return nxt is not None and lines[nxt].startswith("\t")
