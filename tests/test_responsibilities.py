@@ -1,0 +1,308 @@
+"""Responsible-unit clauses and unit lists, on corpus examples and invented variations."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from govdocparse.extract.responsibilities import find_clauses, parse_responsibility_cell, split_agencies
+
+RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
+
+
+def read(stem: str) -> str:
+    (path,) = RAW.glob(f"{stem}-*.txt")
+    return path.read_text(encoding="utf-8")
+
+
+# --- find_clauses -----------------------------------------------------------------------------
+
+
+def test_single_unit_clause_wanzhou():
+    text = "以镇乡中心卫生院儿科为主体的基层医疗服务体系。（责任单位：区卫生计生委）"
+    (clause,) = find_clauses(text)
+    assert clause.kind == "责任单位"
+    assert clause.raw == "（责任单位：区卫生计生委）"
+    assert text[clause.start : clause.end] == clause.raw
+    assert clause.end == len(text)
+    assert clause.lead == ["区卫生计生委"]
+    assert clause.participating == []
+    assert not clause.by_duty
+    assert clause.closed
+
+
+def test_clause_with_collective_after_comma():
+    (clause,) = find_clauses("普惠率达到全市平均水平。（责任单位：区教委、区财政局，各镇乡街道）")
+    assert clause.lead == ["区教委", "区财政局", "各镇乡街道"]
+
+
+def test_half_width_lead_and_participating_yuzhong():
+    text = "形成评估报告。(牵头单位:区妇儿工委办、区发改委,参与单位:区推进儿童友好城市建设工作专班各成员单位)"
+    (clause,) = find_clauses(text)
+    assert clause.kind == "牵头单位"
+    assert clause.lead == ["区妇儿工委办", "区发改委"]
+    assert clause.participating == ["区推进儿童友好城市建设工作专班各成员单位"]
+    assert clause.raw.startswith("(") and clause.raw.endswith(")")
+
+
+def test_lead_and_three_participants():
+    (clause,) = find_clauses("(牵头单位:区卫健委,参与单位:区教委、区市场监管局、区烟草专卖局)")
+    assert clause.lead == ["区卫健委"]
+    assert clause.participating == ["区教委", "区市场监管局", "区烟草专卖局"]
+
+
+def test_invented_half_width_comma_list():
+    (clause,) = find_clauses("(责任单位:区教委,区财政局)")
+    assert clause.lead == ["区教委", "区财政局"]
+
+
+def test_clause_with_配合单位():
+    (clause,) = find_clauses("（牵头单位：区民政局；配合单位：区财政局、区残联）")
+    assert clause.kind == "牵头单位"
+    assert clause.lead == ["区民政局"]
+    assert clause.participating == ["区财政局", "区残联"]
+
+
+def test_clause_opening_with_participating_keyword():
+    (clause,) = find_clauses("（配合单位：区财政局）")
+    assert clause.kind == "配合单位"
+    assert clause.lead == []
+    assert clause.participating == ["区财政局"]
+
+
+def test_nested_parentheses_inside_clause():
+    text = "（责任单位：各县（市、区）人民政府）其后文字"
+    (clause,) = find_clauses(text)
+    assert clause.raw == "（责任单位：各县（市、区）人民政府）"
+    assert clause.lead == ["各县（市、区）人民政府"]
+
+
+def test_by_duty_and_等_inside_clause():
+    (clause,) = find_clauses("（责任单位：市教育局、市公安局、市妇联等按职责分工负责）")
+    assert clause.lead == ["市教育局", "市公安局", "市妇联"]
+    assert clause.by_duty
+
+
+def test_empty_clause():
+    (clause,) = find_clauses("（责任单位：）")
+    assert (clause.lead, clause.participating, clause.by_duty, clause.closed) == ([], [], False, True)
+
+
+def test_clause_truncated_at_end_of_text():
+    text = "加强学校周边环境整治。（责任单位：区教委、区公安局"
+    (clause,) = find_clauses(text)
+    assert not clause.closed
+    assert clause.end == len(text)
+    assert clause.lead == ["区教委", "区公安局"]
+
+
+def test_unclosed_clause_stops_at_blank_line():
+    text = "任务一。（责任单位：区教委、\n区公安局\n\n（二）下一项任务。"
+    (clause,) = find_clauses(text)
+    assert clause.raw == "（责任单位：区教委、\n区公安局"
+    assert clause.lead == ["区教委", "区公安局"]
+
+
+def test_unclosed_clause_stops_at_next_clause():
+    text = "任务一。（责任单位：区教委 任务二。（责任单位：区民政局）"
+    first, second = find_clauses(text)
+    assert first.raw == "（责任单位：区教委 任务二。"
+    assert not first.closed
+    assert second.raw == "（责任单位：区民政局）"
+    assert second.lead == ["区民政局"]
+
+
+def test_spaces_from_text_dumps():
+    (clause,) = find_clauses("（ 责任单位 ： 区教委 ）")
+    assert clause.kind == "责任单位"
+    assert clause.lead == ["区教委"]
+
+
+def test_keyword_without_bracket_is_not_a_clause():
+    assert find_clauses("将目标任务分解到责任单位并纳入部门目标管理；责任单位：区教委") == []
+
+
+def test_wanzhou_has_33_clauses():
+    text = read("wanzhou")
+    assert len(find_clauses(text)) == 33
+    assert sum(len(find_clauses(line)) for line in text.splitlines()) == 33
+    assert all(clause.kind == "责任单位" and clause.closed for clause in find_clauses(text))
+
+
+def test_wanzhou_clause_contents():
+    clauses = find_clauses(read("wanzhou"))
+    assert clauses[0].lead == ["区卫生计生委"]
+    assert clauses[4].lead == ["区卫生计生委", "区民政局", "区人力社保局"]
+    assert clauses[-1].lead == ["区财政局", "区教委", "区卫生计生委", "区民政局", "区文化委", "区城乡建委"]
+    assert not any(clause.participating or clause.by_duty for clause in clauses)
+
+
+def test_yuzhong_has_51_clauses_one_per_task():
+    text = read("yuzhong")
+    clauses = find_clauses(text)
+    # (1)–(46) under 四、具体举措 each end with one clause; so does each of 五、(一)–(五).
+    assert len(clauses) == 51
+    assert sum(len(find_clauses(line)) for line in text.splitlines()) == 51
+    tasks = [m.start() for m in re.finditer(r"^\((\d+)\)", text, re.MULTILINE)]
+    assert len(tasks) == 46
+    for start, end in zip(tasks, tasks[1:] + [text.index("五、组织实施")]):
+        assert sum(start < clause.start < end for clause in clauses) == 1
+    assert all(clause.kind == "牵头单位" and clause.lead for clause in clauses)
+    # Ten name lead units only: (4), (21)–(26), (37), (46) and 五、(一).
+    assert sum(bool(clause.participating) for clause in clauses) == 41
+
+
+def test_yuzhong_first_clause():
+    first = find_clauses(read("yuzhong"))[0]
+    assert first.raw == "(牵头单位:区妇儿工委办、区发改委,参与单位:区推进儿童友好城市建设工作领导小组各成员单位)"
+    assert first.lead == ["区妇儿工委办", "区发改委"]
+    assert first.participating == ["区推进儿童友好城市建设工作领导小组各成员单位"]
+
+
+@pytest.mark.parametrize("stem", ["kaizhou", "meizhou", "zunyi"])
+def test_documents_without_clauses(stem):
+    assert find_clauses(read(stem)) == []
+
+
+# --- split_agencies ---------------------------------------------------------------------------
+
+
+def test_split_meizhou_cell_with_by_duty():
+    assert split_agencies("市自然资源局、市住房城乡建设局按职责分工负责，各县（市、区）人民政府") == (
+        ["市自然资源局", "市住房城乡建设局", "各县（市、区）人民政府"],
+        True,
+    )
+
+
+def test_split_at_line_break():
+    assert split_agencies("区委组织部、\n区国资委") == (["区委组织部", "区国资委"], False)
+
+
+def test_split_continuation_after_blank_line():
+    assert split_agencies("区公安局、\n\n区教委、\n\n区卫生健康委") == (["区公安局", "区教委", "区卫生健康委"], False)
+
+
+def test_split_strips_等():
+    names, by_duty = split_agencies("市教育局、市文化广电旅游局、团市委、市科协、市妇联等")
+    assert names == ["市教育局", "市文化广电旅游局", "团市委", "市科协", "市妇联"]
+    assert not by_duty
+
+
+@pytest.mark.parametrize("ending", ["等", "等部门", "等单位", "等有关部门", " 等 "])
+def test_split_strips_list_endings(ending):
+    assert split_agencies(f"区教委、区财政局{ending}")[0] == ["区教委", "区财政局"]
+
+
+def test_split_keeps_parenthesised_lists_whole():
+    assert split_agencies("各县（市、区）人民政府，各镇乡（民族乡）人民政府")[0] == [
+        "各县（市、区）人民政府",
+        "各镇乡（民族乡）人民政府",
+    ]
+    assert split_agencies("各县(市,区)人民政府;区教委")[0] == ["各县(市,区)人民政府", "区教委"]
+
+
+def test_split_all_separators_and_empties():
+    assert split_agencies(" 区教委、、区财政局，区民政局,区妇联；区残联;团区委\r\n区司法局、 ")[0] == [
+        "区教委",
+        "区财政局",
+        "区民政局",
+        "区妇联",
+        "区残联",
+        "团区委",
+        "区司法局",
+    ]
+
+
+def test_split_by_duty_without_following_comma():
+    assert split_agencies("市科技局、市科协按职责分工负责各县（市、区）人民政府") == (
+        ["市科技局", "市科协", "各县（市、区）人民政府"],
+        True,
+    )
+
+
+def test_split_empty_and_only_endings():
+    assert split_agencies("") == ([], False)
+    assert split_agencies("等") == ([], False)
+    assert split_agencies("按职责分工负责") == ([], True)
+
+
+# --- parse_responsibility_cell ----------------------------------------------------------------
+
+
+def test_cell_whole_list_is_lead():
+    assert parse_responsibility_cell(
+        "市发展改革局、市住房城乡建设局、市交通运输局、市文化广电旅游局、市卫生健康局、市体育局、"
+        "市总工会、市妇联按职责分工负责，各县（市、区）人民政府"
+    ) == (
+        [
+            "市发展改革局",
+            "市住房城乡建设局",
+            "市交通运输局",
+            "市文化广电旅游局",
+            "市卫生健康局",
+            "市体育局",
+            "市总工会",
+            "市妇联",
+            "各县（市、区）人民政府",
+        ],
+        [],
+        True,
+    )
+
+
+def test_cell_single_agency():
+    assert parse_responsibility_cell("区卫生健康委") == (["区卫生健康委"], [], False)
+    assert parse_responsibility_cell("市发展改革局、市妇儿工委办公室") == (["市发展改革局", "市妇儿工委办公室"], [], False)
+
+
+def test_cell_with_keywords():
+    assert parse_responsibility_cell("牵头单位：市教育局；配合单位：市财政局、市民政局") == (
+        ["市教育局"],
+        ["市财政局", "市民政局"],
+        False,
+    )
+    assert parse_responsibility_cell("牵头：市卫生健康局\n参与：市医保局") == (["市卫生健康局"], ["市医保局"], False)
+
+
+def test_cell_with_role_verbs():
+    assert parse_responsibility_cell("市教育局牵头，市财政局、市民政局配合") == (
+        ["市教育局"],
+        ["市财政局", "市民政局"],
+        False,
+    )
+    assert parse_responsibility_cell("区卫生健康委牵头负责；区医保局参与") == (["区卫生健康委"], ["区医保局"], False)
+
+
+def test_cell_role_verbs_with_unlabelled_group():
+    assert parse_responsibility_cell("区教委，区财政局配合") == (["区教委"], ["区财政局"], False)
+
+
+# --- robustness -------------------------------------------------------------------------------
+
+_clause_alphabet = st.sampled_from(
+    list("（）()：:，,、；;\n 等区教委财政局各县市") + ["责任单位", "牵头单位", "参与单位", "配合单位", "按职责分工负责"]
+)
+
+
+@given(st.one_of(st.text(), st.lists(_clause_alphabet).map("".join)))
+def test_find_clauses_never_raises_and_is_consistent(text):
+    clauses = find_clauses(text)
+    previous_end = 0
+    for clause in clauses:
+        assert previous_end <= clause.start < clause.end <= len(text)
+        assert text[clause.start : clause.end] == clause.raw
+        assert all(name and name == name.strip() for name in clause.lead + clause.participating)
+        previous_end = clause.end
+
+
+@given(st.one_of(st.text(), st.lists(_clause_alphabet).map("".join)))
+def test_split_and_cell_never_raise(text):
+    names, by_duty = split_agencies(text)
+    assert isinstance(by_duty, bool)
+    assert all(name and name == name.strip() for name in names)
+    lead, participating, _ = parse_responsibility_cell(text)
+    assert all(name for name in lead + participating)
