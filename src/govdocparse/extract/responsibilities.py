@@ -103,7 +103,8 @@ def split_agencies(text: str) -> tuple[list[str], bool]:
     """The unit names of a list as written, and whether it said 按职责分工负责.
 
     Splits at 、 ， , ； ; and line breaks outside round brackets, strips surrounding
-    whitespace and a closing 等 / 等部门 / 等单位…, and drops empty pieces.
+    whitespace, a closing 等 / 等部门 / 等单位… and a stray closing 。 or ：, and drops empty
+    pieces. Names are otherwise kept as written (see `agencies.canonical`).
     """
     rules = _rules()
     # The remark sits between a name and the next separator; replacing it by a separator keeps
