@@ -34,8 +34,9 @@ class _Form:
 
 def clean(name: str) -> str:
     """`name` without whitespace, compatibility forms folded (ＣＢＤ→CBD), brackets full-width."""
-    # Squashing after folding: a few compatibility characters fold into a space plus a mark.
-    return squash_spaces(fold(name)).translate(_CHINESE_PUNCTUATION)
+    # A few compatibility characters fold into a space plus a combining mark (¨ → " ̈"); folding
+    # again once the space is gone composes the mark, so cleaning a clean name changes nothing.
+    return fold(squash_spaces(fold(name))).translate(_CHINESE_PUNCTUATION)
 
 
 def _with_level(template: str, level: str) -> str:
