@@ -1,0 +1,410 @@
+"""Turns a reader's `TableBlock` into a record `Table`: captions, header, repaired rows, notes, lists.
+
+A grid's first row is its header and fixes the number of columns. Rows are repaired the way a
+reader of the printed table would: an empty cell under a category column repeats the value above
+(a vertically merged cell), a row that lost cells (dumps from some tools drop merged cells) is
+realigned from what its cells look like, and rows that only break the row above down (其中：城市)
+point at it through `parent`. A one-column box whose lines read "名称。正文" is a list of items.
+
+The vocabulary (caption keywords, column roles, breakdown names, what a unit or an agency looks
+like) lives in grammars/tables.yaml.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import cache
+from typing import NamedTuple
+
+import regex as re
+
+from ..grammar import load
+from ..model import Provenance, Table, TableItem, TableRow
+from ..source import Cell, TableBlock
+from ..textutil import fold, squash_spaces
+
+_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_NUMBER_DASH = re.compile(r"\s*[-－—–―]\s*")
+_INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
+_SMALL_INT = re.compile(r"^[0-9]{1,3}$")
+
+
+class Caption(NamedTuple):
+    """A table caption: `label` as written without spaces (专栏2), `number` (2, 1-3), `title`."""
+
+    label: str
+    number: str
+    title: str | None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    caption: re.Pattern
+    title_max: int
+    title_forbidden: re.Pattern
+    roles: tuple[tuple[str, re.Pattern], ...]
+    inherit: frozenset[str]
+    note: re.Pattern
+    subrow_prefix: re.Pattern
+    breakdown: frozenset[str]
+    list_item: re.Pattern
+    attribute_values: frozenset[str]
+    unit: re.Pattern
+    agency_end: re.Pattern
+    value: re.Pattern
+    missing_cost: dict[str, float]
+
+
+@cache
+def _rules() -> _Rules:
+    g = load("tables")
+    cap = g["caption"]
+    labels = "|".join(sorted(cap["labels"], key=len, reverse=True))
+    caption = re.compile(
+        rf"^\s*(?P<label>{labels})\s*(?P<number>{cap['number']})(?P<sep>{cap['title_separator']})(?P<title>.*?)\s*$"
+    )
+    realign = g["realign"]
+    return _Rules(
+        caption=caption,
+        title_max=cap["title_max_chars"],
+        title_forbidden=re.compile(cap["title_forbidden"]),
+        roles=tuple((role, re.compile(pattern)) for role, pattern in g["columns"].items()),
+        inherit=frozenset(g["inherit_roles"]),
+        note=re.compile(g["note_prefixes"]),
+        subrow_prefix=re.compile(g["subrow_prefix"]),
+        breakdown=frozenset(g["breakdown_names"]),
+        list_item=re.compile(g["list_item"]),
+        attribute_values=frozenset(realign["attribute_values"]),
+        unit=re.compile(realign["unit_pattern"]),
+        agency_end=re.compile(realign["agency_end"]),
+        value=re.compile(realign["value_pattern"]),
+        missing_cost=dict(realign["missing_cost"]),
+    )
+
+
+# ---------------------------------------------------------------- captions
+
+
+def parse_caption(text: str) -> Caption | None:
+    """The caption a line states (专栏2  2021—2030年妇女发展主要指标, 附件1-3, 表1 …), or None.
+
+    The number is given in ASCII digits with "-" between parts; a title that reads like body
+    text (too long, or with sentence punctuation) means the line is not a caption.
+    """
+    rules = _rules()
+    m = rules.caption.match(text)
+    if not m:
+        return None
+    title = m.group("title").strip() or None
+    if title and not m.group("sep") and title[0].isdigit():
+        return None  # 表12a…: the number ran on into something else
+    if title and (len(title) > rules.title_max or rules.title_forbidden.search(title)):
+        return None
+    number = _NUMBER_DASH.sub("-", m.group("number").translate(_DIGITS))
+    label = squash_spaces(m.group("label") + m.group("number"))
+    return Caption(label, number, title)
+
+
+# ---------------------------------------------------------------- column roles
+
+
+def column_roles(header: list[str]) -> list[str]:
+    """Structural role of each header: seq, unit, attribute, responsible, category, name, text or value."""
+    return [_role(h) for h in header]
+
+
+def _role(header: str) -> str:
+    key = squash_spaces(fold(header))
+    for role, pattern in _rules().roles:
+        if pattern.search(key):
+            return role
+    return "value"
+
+
+def join_lines(text: str) -> str:
+    """A multi-line cell read as one string: lines joined without separator (规划\\n目标 → 规划目标)."""
+    return "".join(line.strip() for line in text.split("\n"))
+
+
+# ---------------------------------------------------------------- building
+
+
+def build_table(
+    block: TableBlock,
+    *,
+    table_id: str,
+    label: str | None,
+    number: str | None,
+    title: str | None,
+    section_id: str | None,
+) -> Table:
+    """The record `Table` of a block: a `list` for a one-column box of "名称。正文" lines, else a grid."""
+    table = Table(id=table_id, label=label, number=number, title=title, section_id=section_id, provenance=block.prov)
+    if _is_list_box(block):
+        table.kind = "list"
+        table.items = _items(block)
+        return table
+    header_cells = block.rows[0]
+    table.header = [squash_spaces(join_lines(c.text)) for c in header_cells]
+    body, table.notes = _split_notes(block.rows[1:])
+    table.rows = _grid_rows(body, table.header, block.prov)
+    return table
+
+
+def _is_list_box(block: TableBlock) -> bool:
+    """One column whose lines are mostly "名称。正文" entries."""
+    if any(len(row) != 1 for row in block.rows):
+        return False
+    lines = [line for row in block.rows for line in row[0].text.split("\n") if line.strip()]
+    shaped = sum(1 for line in lines if _rules().list_item.match(line.strip()))
+    return bool(lines) and shaped * 2 >= len(lines)
+
+
+def _items(block: TableBlock) -> list[TableItem]:
+    """One item per "名称。正文" line; a line of another shape continues the item above it."""
+    items: list[TableItem] = []
+    spans: list[list[tuple[int, int] | None]] = []
+    for row_index, row in enumerate(block.rows):
+        cell = row[0]
+        lines = [line.strip() for line in cell.text.split("\n")]
+        for line, lines_span in zip(lines, _line_spans(cell, len(lines))):
+            if not line:
+                continue
+            m = _rules().list_item.match(line)
+            if m or not items:
+                name, text = (m.group("name"), m.group("text")) if m else ("", line)
+                items.append(TableItem(name=name, text=text, provenance=_prov(cell.prov, lines_span, len(items))))
+                spans.append([lines_span])
+            else:
+                items[-1].text += "\n" + line
+                spans[-1].append(lines_span)
+                items[-1].provenance = _prov(cell.prov, _cover(spans[-1]), len(items) - 1)
+    return items
+
+
+def _line_spans(cell: Cell, count: int) -> list[tuple[int, int] | None]:
+    """Source lines each of the `count` text lines of `cell` can sit on.
+
+    The cell's text lost the blank lines that may separate its lines in the file, so line k lies
+    between first+k (no blank above it) and last-(count-1-k) (all blanks above it); without
+    blank lines both bounds meet and the line is exact.
+    """
+    if not cell.prov.lines:
+        return [None] * count
+    first, last = cell.prov.lines
+    return [(first + k, max(first + k, last - (count - 1 - k))) for k in range(count)]
+
+
+def _cover(spans: list[tuple[int, int] | None]) -> tuple[int, int] | None:
+    known = [s for s in spans if s]
+    return (min(s[0] for s in known), max(s[1] for s in known)) if known else None
+
+
+def _prov(base: Provenance, lines: tuple[int, int] | None, row: int) -> Provenance:
+    return Provenance(file=base.file, lines=lines, page=base.page, paragraph=base.paragraph, table_row=row)
+
+
+def _split_notes(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[str]]:
+    """The grid rows and the trailing one-cell rows that are notes (说明：…, 注：…)."""
+    notes: list[str] = []
+    end = len(rows)
+    while end > 0:
+        filled = [c for c in rows[end - 1] if c.text.strip()]
+        if len(filled) != 1 or not _rules().note.match(filled[0].text.strip()):
+            break
+        notes.insert(0, filled[0].text.strip())
+        end -= 1
+    return rows[:end], notes
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    indented: bool
+    notes: list[str]
+    prov: Provenance
+
+
+def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance) -> list[TableRow]:
+    roles = column_roles(header)
+    seen = _seen_values(body, roles)
+    name_col = _name_column(roles)
+    rows: list[_Row] = []
+    for cells in body:
+        if not any(c.text.strip() for c in cells):
+            continue
+        texts = [_strip_indent(c.text) for c in cells]
+        notes: list[str] = []
+        indented_flags = [bool(_INDENT.match(c.text)) for c in cells]
+        if len(texts) != len(header):
+            positions = _realign(texts, roles, seen)
+            notes.append(_realign_note(len(texts), header, positions))
+            texts, indented_flags = _place(texts, positions, len(header)), _place(indented_flags, positions, len(header))
+        indented = name_col is not None and bool(indented_flags[name_col])
+        rows.append(_Row(texts, indented, notes, _row_prov(cells, table_prov, len(rows))))
+    _inherit(rows, header, roles)
+    parents = _parents(rows, roles, name_col)
+    return [
+        TableRow(cells=r.cells, parent=parent, note="; ".join(r.notes) or None, provenance=r.prov)
+        for r, parent in zip(rows, parents)
+    ]
+
+
+def _strip_indent(text: str) -> str:
+    return "\n".join(line.strip() for line in text.split("\n"))
+
+
+def _row_prov(cells: list[Cell], table_prov: Provenance, index: int) -> Provenance:
+    spans = [c.prov.lines for c in cells if c.prov.lines]
+    lines = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+    return Provenance(file=table_prov.file, lines=lines, page=table_prov.page, paragraph=table_prov.paragraph, table_row=index)
+
+
+def _name_column(roles: list[str]) -> int | None:
+    """The column that names a row: a name column, else a text column, else the first plain one."""
+    for wanted in ("name", "text"):
+        if wanted in roles:
+            return roles.index(wanted)
+    plain = [i for i, role in enumerate(roles) if role not in ("seq", "category")]
+    return plain[0] if plain else None
+
+
+# ---------------------------------------------------------------- realignment
+
+
+def _seen_values(body: list[list[Cell]], roles: list[str]) -> list[frozenset[str]]:
+    """Per column, the values complete rows hold: evidence of what belongs in that column."""
+    seen: list[set[str]] = [set() for _ in roles]
+    for cells in body:
+        if len(cells) == len(roles):
+            for i, cell in enumerate(cells):
+                if cell.text.strip():
+                    seen[i].add(_key(cell.text))
+    return [frozenset(s) for s in seen]
+
+
+def _key(text: str) -> str:
+    return squash_spaces(fold(text))
+
+
+def _realign(texts: list[str], roles: list[str], seen: list[frozenset[str]]) -> tuple[int, ...]:
+    """Column index of each cell of a row with the wrong number of cells, order kept.
+
+    Every way of choosing the columns the cells fill is scored by how well each cell fits its
+    column, less the cost of the columns left empty; the best choice wins (earliest on ties).
+    A row with more cells than columns puts the surplus into the last column.
+    """
+    n = len(roles)
+    if len(texts) > n:
+        return tuple(range(n - 1)) + (n - 1,) * (len(texts) - n + 1)
+    cost = _rules().missing_cost
+    best: tuple[float, tuple[int, ...]] | None = None
+    for positions in itertools.combinations(range(n), len(texts)):
+        score = sum(_fit(t, roles[p], seen[p]) for t, p in zip(texts, positions))
+        score -= sum(cost.get(roles[p], 1.0) for p in range(n) if p not in positions)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, positions)
+    return best[1]
+
+
+def _fit(text: str, role: str, seen: frozenset[str]) -> float:
+    """How well a cell's text fits a column of `role`: 2 certain, 0 neutral, negative unlikely."""
+    rules = _rules()
+    key = _key(text)
+    if not key:
+        return 0.0
+    if key in seen:
+        return 2.0
+    numeric = bool(re.fullmatch(r"[0-9.,%‰]+", key))
+    if role == "seq":
+        return 2.0 if _SMALL_INT.match(key) else -2.0
+    if role == "attribute":
+        return 2.0 if key in rules.attribute_values else -2.0
+    if role == "unit":
+        return 2.0 if len(key) <= 10 and rules.unit.match(key) else -2.0 if numeric else -1.0
+    if role == "responsible":
+        return 2.0 if rules.agency_end.search(key) else -1.0
+    if role in ("category", "name", "text"):
+        if numeric or key in rules.attribute_values or rules.value.fullmatch(key):
+            return -2.0
+        if role == "category":
+            return 0.5 if len(key) <= 12 else -1.0
+        return 1.0 if role == "name" or len(key) >= 8 else 0.0
+    return 1.5 if rules.value.search(key) else -0.5
+
+
+def _place(values: list, positions: tuple[int, ...], width: int) -> list:
+    """`values` spread over `width` columns at `positions`; surplus values join the last column."""
+    placed: list = [""] * width if isinstance(values[0], str) else [False] * width
+    for value, p in zip(values, positions):
+        if isinstance(value, str) and placed[p]:
+            placed[p] = placed[p] + "\n" + value
+        else:
+            placed[p] = value
+    return placed
+
+
+def _realign_note(count: int, header: list[str], positions: tuple[int, ...]) -> str:
+    if count > len(header):
+        return f"realigned: {count} cells for {len(header)} columns, surplus joined into {header[-1]}"
+    missing = [header[i] for i in range(len(header)) if i not in positions]
+    return f"realigned: {count} cells for {len(header)} columns, missing {'、'.join(missing)}"
+
+
+# ---------------------------------------------------------------- merged cells and sub-rows
+
+
+def _inherit(rows: list[_Row], header: list[str], roles: list[str]) -> None:
+    """Empty cells of category columns repeat the value above (vertically merged in the source)."""
+    for col, role in enumerate(roles):
+        if role not in _rules().inherit:
+            continue
+        above: tuple[int, str] | None = None
+        for index, row in enumerate(rows):
+            if row.cells[col].strip():
+                above = (index, row.cells[col])
+            elif above is not None:
+                row.cells[col] = above[1]
+                row.notes.append(f"{header[col]} inherited from row {above[0]}")
+
+
+def _parents(rows: list[_Row], roles: list[str], name_col: int | None) -> list[int | None]:
+    """Index of the row each row belongs to, or None for main rows.
+
+    A row with a 序号 is a main row. A row without one that only breaks the row above down
+    (其中…, indented, or a breakdown name such as 农村 / 女性比例) belongs to the nearest row
+    above that is not itself a breakdown. Any other row without a 序号 is a measure of its own
+    listed in the numbered block above it (适龄妇女乳腺癌人群筛查率 under 5): it belongs to the
+    nearest numbered row.
+    """
+    seq_col = roles.index("seq") if "seq" in roles else None
+    parents: list[int | None] = []
+    last_main: int | None = None
+    last_numbered: int | None = None
+    for index, row in enumerate(rows):
+        numbered = seq_col is not None and bool(row.cells[seq_col].strip())
+        if numbered:
+            parents.append(None)
+            last_main = last_numbered = index
+        elif _is_breakdown(row, name_col):
+            parents.append(last_main)
+        else:
+            parents.append(last_numbered)
+            last_main = index
+    return parents
+
+
+def _is_breakdown(row: _Row, name_col: int | None) -> bool:
+    if name_col is None:
+        return False
+    rules = _rules()
+    name = join_lines(row.cells[name_col])
+    if row.indented or rules.subrow_prefix.match(name):
+        return True
+    return squash_spaces(name) in rules.breakdown
+
+
+def subrow_name(name: str) -> str:
+    """A row name without the 其中： that marks a breakdown (其中：女童数 → 女童数)."""
+    return squash_spaces(_rules().subrow_prefix.sub("", name.strip(), count=1)) if name else name
