@@ -1,0 +1,102 @@
+"""Command line: a thin layer over the library API.
+
+Exit codes: 0 everything worked; 1 some input failed (the message says which and why);
+2 usage error. Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="govdocparse", description="Chinese government policy documents to structured JSON records.")
+    parser.add_argument("--version", action="version", version=f"govdocparse {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    parse = commands.add_parser("parse", help="parse one file (.txt .docx .pdf .html) to JSON")
+    parse.add_argument("file")
+    parse.add_argument("-o", "--output", help="write the JSON here (default: standard output)")
+
+    batch = commands.add_parser("batch", help="parse every supported file under a folder")
+    batch.add_argument("directory")
+    batch.add_argument("-o", "--output", required=True, help="folder for the JSON files")
+    batch.add_argument("-j", "--workers", type=int, default=None, help="worker processes (default: all cores)")
+    batch.add_argument("--force", action="store_true", help="re-parse files whose output is up to date")
+    batch.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
+    batch.add_argument("--engine", choices=["local", "dask"], default="local")
+    batch.add_argument("--scheduler", help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786")
+
+    commands.add_parser("schema", help="print the JSON Schema of the records")
+    return parser
+
+
+def _fail(message: str, code: int = 1) -> int:
+    print(f"govdocparse: error: {message}", file=sys.stderr)
+    return code
+
+
+def _parse(args) -> int:
+    from . import parse
+    from .errors import GovDocError
+    from .output import to_json, write_atomic
+
+    try:
+        result = parse(args.file)
+    except GovDocError as exc:
+        return _fail(str(exc))
+    text = to_json(result)
+    for warning in result.source.warnings:
+        print(f"govdocparse: warning: {args.file}: {warning}", file=sys.stderr)
+    if args.output:
+        write_atomic(args.output, text)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _batch(args) -> int:
+    from pathlib import Path
+
+    from .batch import ERRORS_FILE, run_batch
+
+    if not Path(args.directory).is_dir():
+        return _fail(f"{args.directory}: not a directory", 2)
+    if args.engine == "dask" and not args.scheduler:
+        return _fail("--engine dask needs --scheduler tcp://HOST:PORT", 2)
+    summary = run_batch(
+        args.directory, args.output, workers=args.workers, force=args.force,
+        timeout=args.timeout, engine=args.engine, scheduler=args.scheduler,
+    )
+    print(f"parsed {summary.parsed}, skipped {summary.skipped}, failed {summary.failed} in {summary.seconds:.2f} s", file=sys.stderr)
+    if not summary.ok:
+        print(f"govdocparse: {summary.failed} file(s) failed: see {Path(args.output) / ERRORS_FILE}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _schema(args) -> int:
+    import json
+
+    from .model import json_schema
+
+    print(json.dumps(json_schema(), ensure_ascii=False, indent=2))
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handlers = {"parse": _parse, "batch": _batch, "schema": _schema}
+    try:
+        return handlers[args.command](args)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,309 @@
+"""Builds a document's section tree from its body blocks, and places tables and paragraphs in it.
+
+Numbering styles come from grammars/headings.yaml. Their levels are decided by nesting order, per
+document: a style seen inside another is one level deeper; a style already open closes everything
+below it and continues its list. Two repairs keep real documents straight:
+- a heading whose ordinal continues an open list of the same bracket family joins that list even
+  when its numerals differ: （7） after （六） is the seventh （一）-style heading, not a child;
+- `6.5岁以下儿童贫血率…` is item 6 when the open 1.-list expects 6, and not a heading otherwise.
+Tables are attached to the innermost open section; a 专栏/附件 caption line right before a table
+(or right after a one-column list box) becomes the table's label instead of body text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+
+import regex
+
+from . import grammar
+from .extract.tables import parse_caption
+from .model import Preamble, Provenance, Section
+from .source import Block, Paragraph, TableBlock
+from .textutil import chinese_numeral, squash_spaces
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+@dataclass(frozen=True)
+class Style:
+    key: str
+    pattern: regex.Pattern
+    numeral: str
+    family: str
+    single_paragraph: bool
+
+
+@dataclass
+class Heading:
+    style: str
+    family: str
+    number: str
+    ordinal: int | None
+    rest: str
+
+
+@cache
+def _grammar() -> tuple[list[Style], frozenset[str], frozenset[str], dict]:
+    rules = grammar.load("headings")
+    styles = [
+        Style(key, regex.compile(spec["pattern"]), spec["numeral"], spec["family"], spec.get("single_paragraph", False))
+        for key, spec in rules["styles"].items()
+    ]
+    keywords = rules["keywords"]
+    return styles, frozenset(keywords["top"]), frozenset(keywords["sub"]), rules["title"]
+
+
+def _ordinal(style: Style, numeral: str) -> int | None:
+    if style.numeral == "chinese":
+        return chinese_numeral(numeral)
+    if style.numeral == "arabic":
+        return int(numeral)
+    if style.numeral == "circled":
+        return _CIRCLED.index(numeral) + 1
+    return None
+
+
+@dataclass
+class _Node:
+    style: str
+    family: str
+    level: int
+    number: str
+    ordinal: int | None
+    title: str
+    prov: Provenance
+    texts: list[str] = field(default_factory=list)
+    children: list[_Node] = field(default_factory=list)
+    last_line: int | None = None
+    id: str = ""
+    parent: _Node | None = None
+
+
+@dataclass
+class PlacedParagraph:
+    """A paragraph's text as the extractors see it, with the section it belongs to."""
+
+    text: str
+    prov: Provenance
+    section_id: str | None
+    context: str
+
+
+@dataclass
+class PlacedTable:
+    block: TableBlock
+    section_id: str | None
+    label: str | None = None
+    number: str | None = None
+    title: str | None = None
+
+
+@dataclass
+class Structure:
+    sections: list[Section]
+    preamble: Preamble | None
+    paragraphs: list[PlacedParagraph]
+    tables: list[PlacedTable]
+
+
+class _Builder:
+    def __init__(self, doc_id: str):
+        self.doc_id = doc_id
+        self.styles, self.top_words, self.sub_words, self.title_rules = _grammar()
+        self.trailing = regex.compile(self.title_rules["trailing"])
+        self.single_paragraph = {style.key for style in self.styles if style.single_paragraph}
+        self.roots: list[_Node] = []
+        self.stack: list[_Node] = []
+        self.preamble: list[Paragraph] = []
+        self.placed: list[tuple[str, Provenance, _Node | None]] = []
+        self.tables: list[tuple[PlacedTable, _Node | None]] = []
+
+    # -- recognising headings -------------------------------------------------------------
+    def match(self, text: str) -> Heading | None:
+        for style in self.styles:
+            found = style.pattern.match(text)
+            if not found:
+                continue
+            ordinal = _ordinal(style, found["num"])
+            rest = text[found.end() :].strip()
+            if style.numeral == "arabic" and rest[:1].isdigit() and not self._expected(style.key, ordinal):
+                return None  # 1.5万元… is a number, not item 1
+            return Heading(style.key, style.family, found.group(0).strip(), ordinal, rest)
+        squashed = self.trailing.sub("", squash_spaces(text))
+        if squashed in self.top_words:
+            return Heading("kw_top", "kw_top", "", None, squashed)
+        if squashed in self.sub_words:
+            return Heading("kw_sub", "kw_sub", "", None, squashed)
+        return None
+
+    def _expected(self, style: str, ordinal: int | None) -> bool:
+        open_levels = [node for node in self.stack if node.style == style]
+        if open_levels:
+            return open_levels[-1].ordinal is not None and ordinal == open_levels[-1].ordinal + 1
+        return ordinal == 1
+
+    # -- placing headings -----------------------------------------------------------------
+    def open(self, heading: Heading, prov: Provenance) -> _Node:
+        title, body = self._split_title(heading)
+        parent_depth = self._parent_depth(heading)
+        del self.stack[parent_depth:]
+        siblings = self.stack[-1].children if self.stack else self.roots
+        ordinal = heading.ordinal
+        if heading.style == "dash":
+            ordinal = sum(1 for s in siblings if s.style == "dash") + 1
+        parent = self.stack[-1] if self.stack else None
+        node = _Node(heading.style, heading.family, parent_depth + 1, heading.number, ordinal, title, prov, parent=parent)
+        siblings.append(node)
+        self.stack.append(node)
+        if body:
+            node.texts.append(body)
+        self.placed.append((heading.rest, prov, node))
+        return node
+
+    def _parent_depth(self, heading: Heading) -> int:
+        """How many open sections stay open above the new heading."""
+        if heading.style == "kw_top":
+            return 0
+        if self.stack and self.stack[0].style == "kw_top" and heading.style != "kw_sub":
+            return 0
+        for depth in range(len(self.stack) - 1, -1, -1):
+            if self.stack[depth].style == heading.style:
+                return depth
+        if heading.ordinal and heading.ordinal > 1:
+            for depth in range(len(self.stack) - 1, -1, -1):
+                node = self.stack[depth]
+                if node.family == heading.family and node.ordinal == heading.ordinal - 1:
+                    return depth
+        return len(self.stack)
+
+    def _split_title(self, heading: Heading) -> tuple[str, str]:
+        rest = heading.rest
+        if not heading.number:
+            return rest, ""
+        stop = rest.find("。")
+        own_line = stop in (-1, len(rest) - 1) and "；" not in rest and len(rest) <= self.title_rules["max_own_line"]
+        if own_line:
+            return self.trailing.sub("", rest), ""
+        if 0 < stop <= self.title_rules["max_inline"]:
+            return rest[:stop], rest[stop + 1 :].strip()
+        return "", rest
+
+    # -- body ----------------------------------------------------------------------------
+    def add_paragraph(self, paragraph: Paragraph) -> None:
+        while self.stack and self.stack[-1].style in self.single_paragraph:
+            self.stack.pop()
+        node = self.stack[-1] if self.stack else None
+        if node is None:
+            self.preamble.append(paragraph)
+        else:
+            node.texts.append(paragraph.text)
+            node.last_line = _last_line(paragraph.prov) or node.last_line
+        self.placed.append((paragraph.text, paragraph.prov, node))
+
+    def add_table(self, placed: PlacedTable) -> None:
+        while self.stack and self.stack[-1].style in self.single_paragraph:
+            self.stack.pop()
+        node = self.stack[-1] if self.stack else None
+        if node is not None:
+            node.last_line = _last_line(placed.block.prov) or node.last_line
+        self.tables.append((placed, node))
+
+    def close_all(self) -> None:
+        self.stack.clear()
+
+    # -- output ---------------------------------------------------------------------------
+    def build(self) -> Structure:
+        self._assign_ids(self.roots, f"{self.doc_id}-s")
+        sections = [self._to_model(node) for node in self.roots]
+        paragraphs = [PlacedParagraph(text, prov, node.id if node else None, self._context(node)) for text, prov, node in self.placed]
+        tables = []
+        for placed, node in self.tables:
+            placed.section_id = node.id if node else None
+            tables.append(placed)
+        preamble = None
+        if self.preamble:
+            lines = [p.prov.lines for p in self.preamble if p.prov.lines]
+            span_lines = (lines[0][0], lines[-1][1]) if lines else None
+            preamble = Preamble(text="\n".join(p.text for p in self.preamble), lines=span_lines)
+        return Structure(sections, preamble, paragraphs, tables)
+
+    def _assign_ids(self, nodes: list[_Node], prefix: str) -> None:
+        for position, node in enumerate(nodes, start=1):
+            node.id = f"{prefix}{position}"
+            self._assign_ids(node.children, f"{node.id}.")
+
+    @staticmethod
+    def _context(node: _Node | None) -> str:
+        """The titles from the root down to `node`: 二、发展领域… > (一)儿童与健康 > 主要目标."""
+        path: list[str] = []
+        while node is not None:
+            path.append(node.title)
+            node = node.parent
+        return " > ".join(reversed(path))
+
+    def _to_model(self, node: _Node) -> Section:
+        children = [self._to_model(child) for child in node.children]
+        first = node.prov.lines[0] if node.prov.lines else None
+        last_candidates = [x for x in [_last_line(node.prov), node.last_line] + [c.lines[1] for c in children if c.lines] if x]
+        lines = (first, max(last_candidates)) if first and last_candidates else None
+        return Section(
+            id=node.id,
+            level=node.level,
+            number=node.number,
+            ordinal=node.ordinal,
+            title=node.title,
+            text="\n".join(node.texts),
+            lines=lines,
+            provenance=node.prov,
+            children=children,
+        )
+
+
+def _last_line(prov: Provenance) -> int | None:
+    return prov.lines[1] if prov.lines else None
+
+
+def build_structure(body: list[Block], doc_id: str) -> Structure:
+    """The section tree, preamble, placed paragraphs and placed tables of one document's body."""
+    builder = _Builder(doc_id)
+    i = 0
+    while i < len(body):
+        block = body[i]
+        if isinstance(block, TableBlock):
+            builder.add_table(PlacedTable(block, None))
+            i += 1
+            continue
+        caption = parse_caption(block.text)
+        if caption:
+            consumed = _attach_caption(builder, body, i, caption)
+            if consumed:
+                i += consumed
+                continue
+        heading = builder.match(block.text)
+        if heading:
+            builder.open(heading, block.prov)
+        else:
+            builder.add_paragraph(block)
+        i += 1
+    return builder.build()
+
+
+def _attach_caption(builder: _Builder, body: list[Block], i: int, caption) -> int:
+    """Blocks consumed by a 专栏/附件 caption at body[i] (0 when it captions no table)."""
+    following = body[i + 1] if i + 1 < len(body) else None
+    title = caption.title
+    consumed = 1
+    if title is None and isinstance(following, Paragraph) and i + 2 < len(body) and isinstance(body[i + 2], TableBlock):
+        title = following.text
+        consumed = 2
+        following = body[i + 2]
+    if isinstance(following, TableBlock):
+        if caption.label.startswith("附件"):
+            builder.close_all()
+        builder.add_table(PlacedTable(following, None, caption.label, caption.number, title))
+        return consumed + 1
+    if builder.tables and builder.tables[-1][0].label is None and i > 0 and body[i - 1] is builder.tables[-1][0].block:
+        placed = builder.tables[-1][0]
+        placed.label, placed.number, placed.title = caption.label, caption.number, title
+        return 1
+    return 0
