@@ -1,0 +1,197 @@
+"""Grouping the indicators of many plans into clusters of one measure each.
+
+Members with equal normalised names are joined first; then links between different names
+(alias, forced, fuzzy score) are applied strongest first, Kruskal-style, each merge checked
+against the cluster as a whole:
+- a table contributes at most one row to a cluster (开州's 2011—2020 completion table and its
+  2021—2030 target table both join, so the past result stands beside the new target);
+- no pair listed under `forbid` may end up together, even through a chain of links;
+- a fuzzy link may not join clusters whose known units disagree (‰ vs %).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from ..model import ParseResult
+from .blocking import candidate_pairs
+from .matcher import FORCED, Link, Matcher, units_conflict
+from .measures import Measure, collect
+from .model import Cluster, Crosswalk, Evidence
+from .names import strip_unit_suffix
+
+
+class _Clusters:
+    """Union-find over measures with the per-cluster facts the merge checks need."""
+
+    def __init__(self, measures: list[Measure], matcher: Matcher):
+        self.measures = measures
+        self.matcher = matcher
+        self.parent = list(range(len(measures)))
+        self.scopes = [{m.scope} if m.scope else set() for m in measures]
+        self.keys = [{m.form.key} for m in measures]
+        self.units = [{m.unit} if m.unit else set() for m in measures]
+        self.links: list[tuple[int, int, Link]] = []
+        forbidden: dict[str, set[str]] = defaultdict(set)
+        for pair in matcher.forbidden:
+            for key in pair:
+                forbidden[key] |= pair - {key}
+        self.forbidden = forbidden
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def allowed(self, a: int, b: int, link: Link) -> bool:
+        if self.scopes[a] & self.scopes[b]:
+            return False
+        small, large = (a, b) if len(self.keys[a]) <= len(self.keys[b]) else (b, a)
+        if any(self.forbidden.get(key, set()) & self.keys[large] for key in self.keys[small]):
+            return False
+        if not link.strong and self.units[a] and self.units[b] and not (self.units[a] & self.units[b]):
+            return False
+        return True
+
+    def union(self, i: int, j: int, link: Link) -> bool:
+        a, b = self.find(i), self.find(j)
+        if a == b or not self.allowed(a, b, link):
+            return False
+        if len(self.keys[a]) + len(self.scopes[a]) < len(self.keys[b]) + len(self.scopes[b]):
+            a, b = b, a
+        self.parent[b] = a
+        for facts in (self.scopes, self.keys, self.units):
+            facts[a] |= facts[b]
+            facts[b] = set()
+        self.links.append((i, j, link))
+        return True
+
+
+def build_crosswalk(results: Iterable[ParseResult], matcher: Matcher | None = None) -> Crosswalk:
+    """Cluster every indicator record (table rows, sub-rows, prose targets) of every plan."""
+    matcher = matcher or Matcher()
+    measures = collect(results)
+    clusters = _Clusters(measures, matcher)
+
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, measure in enumerate(measures):
+        groups[measure.form.key].append(index)
+    keys = list(groups)
+
+    # Equal normalised names: join each member to the plainest spelling of its name, so the
+    # evidence of each member names the synonym or filler that brought it there.
+    leads: dict[str, list[int]] = {}
+    for key, indices in groups.items():
+        indices.sort(key=lambda n: (_plainness(measures[n].form), n))
+        first = indices[0]
+        leads[key] = [first]
+        if measures[first].form.bare:
+            leads[key] = list(indices)  # a lone 覆盖率 says nothing about which coverage
+            continue
+        for index in indices[1:]:
+            a, b = measures[first], measures[index]
+            link = matcher.compare(a.form, b.form)
+            if link is None or not clusters.union(first, index, _with_units(link, a, b)):
+                leads[key].append(index)  # e.g. a second row of the same table
+
+    # Links between different names, strongest first.
+    forms = [measures[groups[key][0]].form for key in keys]
+    position = {key: n for n, key in enumerate(keys)}
+    scored: list[tuple[float, int, int, Link]] = []
+    comparisons = 0
+    for i, j in candidate_pairs(forms, matcher.settings):
+        comparisons += 1
+        link = matcher.fuzzy_link(forms[i], forms[j])
+        if link is not None:
+            scored.append((link.score, i, j, link))
+    for key, indices in groups.items():
+        for alias in {a for index in indices for a in measures[index].aliases if not a.bare}:
+            other = position.get(alias.key)
+            if other is not None and alias.key != key and not measures[groups[alias.key][0]].form.bare:
+                scored.append((100.0, position[key], other, Link(f"alias: {alias.text}", 100.0, True)))
+    for pair in matcher.forced:
+        ends = sorted(position[k] for k in pair if k in position)
+        if len(ends) == 2:
+            scored.append((100.0, ends[0], ends[1], Link(FORCED, 100.0, True)))
+
+    scored.sort(key=lambda s: (-s[0], not s[3].strong, s[1], s[2]))
+    for _, i, j, link in scored:
+        for a in list(leads[keys[i]]):
+            for b in list(leads[keys[j]]):
+                clusters.union(a, b, _with_units(link, measures[a], measures[b]))
+
+    return _assemble(measures, clusters, stats={
+        "members": len(measures),
+        "names": len(keys),
+        "comparisons": comparisons,
+        "links": len(clusters.links),
+    })
+
+
+def _with_units(link: Link, a: Measure, b: Measure) -> Link:
+    if link.strong and units_conflict(a.unit, b.unit):
+        return Link(f"{link.rule} (units differ: {a.unit} vs {b.unit})", link.score, True)
+    return link
+
+
+def _plainness(form) -> int:
+    """How many rewrites a name needed to reach its normalised form (width and units are free)."""
+    return sum(1 for step in form.steps if step != "width" and not step.startswith("unit suffix"))
+
+
+def _canonical_name(members: list[Measure]) -> str:
+    """The spelling needing fewest rewrites (no place prefix, no synonym); then the most common."""
+    counts = Counter(strip_unit_suffix(m.member.name) for m in members)
+    plain = {}
+    for m in members:
+        name = strip_unit_suffix(m.member.name)
+        plain[name] = min(plain.get(name, 99), _plainness(m.form))
+    return min(counts, key=lambda n: (plain[n], -counts[n], len(n), n))
+
+
+def _assemble(measures: list[Measure], clusters: _Clusters, stats: dict[str, int]) -> Crosswalk:
+    by_root: dict[int, list[int]] = defaultdict(list)
+    for index in range(len(measures)):
+        by_root[clusters.find(index)].append(index)
+    links_by_root: dict[int, list[tuple[int, int, Link]]] = defaultdict(list)
+    for i, j, link in clusters.links:
+        links_by_root[clusters.find(i)].append((i, j, link))
+
+    built: list[tuple[tuple, Cluster]] = []
+    for root, indices in by_root.items():
+        indices.sort(key=lambda n: _member_order(measures[n]))
+        slot = {index: n for n, index in enumerate(indices)}
+        members = [measures[n] for n in indices]
+        evidence = [
+            Evidence(a=slot[i], b=slot[j], rule=link.rule, score=link.score)
+            for i, j, link in links_by_root[root]
+        ]
+        evidence.sort(key=lambda e: (e.b, e.a))
+        keys = Counter(m.form.key for m in members)
+        key = min(keys, key=lambda k: (-keys[k], k))
+        cluster = Cluster(
+            id="",
+            name=_canonical_name(members),
+            members=[m.member for m in members],
+            score=min((e.score for e in evidence), default=100.0),
+            evidence=evidence,
+        )
+        places = len({m.member.place for m in members})
+        built.append(((-places, -len(members), cluster.name, key), cluster))
+
+    built.sort(key=lambda item: item[0])
+    used: Counter = Counter()
+    for (_, _, _, key), cluster in built:
+        digest = hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
+        used[digest] += 1
+        cluster.id = f"m-{digest}" if used[digest] == 1 else f"m-{digest}-{used[digest]}"
+    places = sorted({m.member.place for m in measures})
+    return Crosswalk(clusters=[c for _, c in built], places=places, stats=stats)
+
+
+def _member_order(measure: Measure) -> tuple:
+    m = measure.member
+    return (m.place, m.source_file, m.document_id, m.table_id or "~", m.indicator_id, m.part or "")

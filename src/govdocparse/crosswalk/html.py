@@ -1,0 +1,129 @@
+"""The crosswalk as a readable matrix: one row per measure, one column per place.
+
+A cell shows the target as the plan writes it (and a table's past result next to it). Colours:
+a place whose target equals the most common target of the row (stated by two places or more)
+agrees, one whose target differs is marked, a place without the measure is grey. The page is a
+single self-contained file: inline CSS, no script, no external assets.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from html import escape
+from pathlib import Path
+
+from ..model import Target
+from .model import Cluster, Crosswalk, Member
+from .report import _write, targets_text
+
+_CSS = """
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 1.5em; color: #222; }
+h1 { font-size: 1.3em; }
+p.legend span { display: inline-block; padding: .1em .6em; margin-right: .5em; border: 1px solid #ccc; }
+table { border-collapse: collapse; font-size: .9em; }
+th, td { border: 1px solid #ccc; padding: .3em .5em; vertical-align: top; }
+thead th { position: sticky; top: 0; background: #f4f4f4; }
+th.measure { text-align: left; font-weight: normal; min-width: 14em; }
+th.measure small { color: #777; display: block; }
+td .entry { display: block; white-space: nowrap; }
+td .where { color: #777; font-size: .85em; margin-right: .3em; }
+td .actual { color: #555; font-size: .85em; }
+.agree { background: #e3f4e1; }
+.differ { background: #fde9c8; }
+.only { background: #ffffff; }
+.notarget { background: #f7f7f7; color: #555; }
+.missing { background: #e9e9e9; }
+"""
+
+
+def _signature(target: Target) -> tuple:
+    """What a target states, for comparing places: parsed atoms, or the folded text without them."""
+    if target.atoms:
+        return tuple(
+            (a.op, a.value, a.value_max, a.unit, a.direction) for a in target.atoms
+        )
+    return (target.raw.strip(),)
+
+
+def _principal(members: list[Member]) -> Target | None:
+    """A place's target to compare: the latest year's, and of a row's columns the last (the local one)."""
+    targets = [t for m in members for t in m.targets if t.raw.strip()]
+    if not targets:
+        return None
+    latest = max((t.year or 0) for t in targets)
+    return [t for t in targets if (t.year or 0) == latest][-1]
+
+
+def _cell_classes(cluster: Cluster, places: list[str]) -> dict[str, str]:
+    by_place: dict[str, list[Member]] = {}
+    for member in cluster.members:
+        by_place.setdefault(member.place, []).append(member)
+    signatures = {}
+    for place, members in by_place.items():
+        target = _principal(members)
+        if target is not None:
+            signatures[place] = _signature(target)
+    common = Counter(signatures.values()).most_common(1)
+    modal, count = common[0] if common else (None, 0)
+    classes = {}
+    for place in places:
+        if place not in by_place:
+            classes[place] = "missing"
+        elif place not in signatures:
+            classes[place] = "notarget"
+        elif len(signatures) < 2:
+            classes[place] = "only"
+        else:
+            classes[place] = "agree" if count >= 2 and signatures[place] == modal else "differ"
+    return classes
+
+
+def _entry(member: Member) -> str:
+    where = member.table_label or ("正文" if member.source == "prose" else "")
+    years = sorted({t.year for t in member.targets if t.year})
+    if years:
+        where = f"{where} {years[-1]}".strip()
+    text = escape(targets_text(member.targets)) or "—"
+    actual = ""
+    if member.actual is not None:
+        year = f"{member.actual.year}" if member.actual.year else ""
+        actual = f' <span class="actual">({escape(year)}完成 {escape(member.actual.raw)})</span>'
+    title = escape(f"{member.name} · {member.source_file} · {member.indicator_id}")
+    return f'<span class="entry" title="{title}"><span class="where">{escape(where)}</span>{text}{actual}</span>'
+
+
+def _row(cluster: Cluster, places: list[str]) -> str:
+    classes = _cell_classes(cluster, places)
+    rules = sorted({e.rule for e in cluster.evidence})
+    names = sorted({m.name for m in cluster.members} - {cluster.name})
+    detail = " · ".join(filter(None, [
+        f"{len({m.place for m in cluster.members})} places, score {cluster.score:g}",
+        ("also: " + "、".join(names)) if names else "",
+    ]))
+    cells = [
+        f'<th class="measure" title="{escape(" | ".join(rules))}">{escape(cluster.name)}'
+        f"<small>{escape(detail)}</small></th>"
+    ]
+    for place in places:
+        entries = "".join(_entry(m) for m in cluster.members if m.place == place)
+        cells.append(f'<td class="{classes[place]}">{entries}</td>')
+    return "<tr>" + "".join(cells) + "</tr>"
+
+
+def to_html(crosswalk: Crosswalk, path: str | Path | None = None, title: str = "Indicator crosswalk") -> str:
+    places = crosswalk.places or sorted({m.place for c in crosswalk.clusters for m in c.members})
+    head = "".join(f"<th>{escape(p)}</th>" for p in places)
+    rows = "\n".join(_row(c, places) for c in crosswalk.clusters)
+    legend = (
+        '<p class="legend"><span class="agree">agrees with the most common target</span>'
+        '<span class="differ">differs</span><span class="notarget">measure without a target</span>'
+        '<span class="missing">measure absent</span></p>'
+    )
+    page = (
+        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+        f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
+        f"<h1>{escape(title)}</h1>{legend}"
+        f"<table><thead><tr><th>measure</th>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>"
+        "</body></html>\n"
+    )
+    return _write(page, path)

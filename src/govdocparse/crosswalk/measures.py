@@ -1,0 +1,162 @@
+"""Every indicator record of every plan as a `Measure`: a crosswalk member plus its read name.
+
+Three kinds of records need more than their own name:
+- a sub-row that only qualifies its parent row (其中：城市, 女性比例, 城乡社区（村）覆盖率) is read
+  together with the parent: 孕产妇死亡率 + 城市 is the urban maternal mortality rate;
+- a prose indicator stating a distributive list (新生儿、婴儿和5岁以下儿童死亡率分别…) whose
+  target atoms name their measures becomes one member per named measure;
+- the unit comes from the record, else from the name's bracket, else from a target's number.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from ..model import Document, Indicator, ParseResult, Target
+from .model import Member
+from .names import NameForm, canonical_unit, read_name
+from .vocab import vocabulary
+
+
+@dataclass
+class Measure:
+    member: Member
+    form: NameForm
+    unit: str | None
+    # A table contributes at most one row to a cluster; prose indicators have no scope.
+    scope: tuple[str, str, str] | None
+    aliases: tuple[NameForm, ...]
+
+
+def _atom_unit(indicator: Indicator) -> str | None:
+    """The unit of a stated value (达到94%以上 → %), not of a change (以2020年为基数下降18%)."""
+    for target in indicator.targets:
+        for atom in target.atoms:
+            if atom.unit and atom.baseline_year is None and atom.op not in {"direction", "text", "ratio"}:
+                return canonical_unit(atom.unit)
+    return None
+
+
+def _completes_parent(sub: NameForm, parent: NameForm) -> bool:
+    """True when a sub-row's name only qualifies its parent (城市; 女性比例; 城乡社区（村）覆盖率).
+
+    A sub-row naming its own subject (小学生近视率, 卡介苗接种率) is a measure in its own right.
+    """
+    if sub.subjects or not (parent.core or parent.head or parent.quals):
+        return False
+    return sub.core == "" or (len(sub.core) < len(parent.core) and sub.core in parent.core)
+
+
+def _compose(sub: NameForm, parent: NameForm) -> NameForm:
+    return NameForm(
+        text=sub.text,
+        quals=tuple(sorted(set(parent.quals) | set(sub.quals))),
+        head=sub.head or parent.head,
+        core=parent.core,
+        unit=sub.unit or parent.unit,
+        aliases=(),
+        steps=sub.steps + (f"sub-row of {parent.text}",),
+        subjects=parent.subjects,
+    )
+
+
+def _count_head(form: NameForm, unit: str | None) -> NameForm:
+    """A headless name counted in people or things (…医生, unit 名) is a count (…医生数)."""
+    vocab = vocabulary()
+    if form.head or not vocab.count_head or unit not in vocab.count_units:
+        return form
+    return replace(form, head=vocab.count_head, steps=form.steps + (f"count head from unit {unit}",))
+
+
+def document_place(result: ParseResult, document: Document) -> str:
+    """The document's place; the file name when the parser found none (so nothing is dropped)."""
+    return document.metadata.place or Path(result.source.path).stem
+
+
+def collect(results: Iterable[ParseResult]) -> list[Measure]:
+    """All indicators of all documents, in input order, as measures."""
+    measures: list[Measure] = []
+    for result in results:
+        for document in result.documents:
+            measures.extend(_document_measures(result, document))
+    return measures
+
+
+def _document_measures(result: ParseResult, document: Document) -> list[Measure]:
+    place = document_place(result, document)
+    tables = {t.id: t for t in document.tables}
+    by_id = {i.id: i for i in document.indicators}
+    forms: dict[str, tuple[NameForm, str]] = {}
+
+    def form_of(indicator: Indicator, seen: frozenset = frozenset()) -> tuple[NameForm, str]:
+        if indicator.id in forms:
+            return forms[indicator.id]
+        own = read_name(indicator.name, place)
+        display = indicator.name
+        parent = by_id.get(indicator.parent_id or "")
+        if parent is not None and parent.id not in seen:
+            parent_form, parent_display = form_of(parent, seen | {indicator.id})
+            if _completes_parent(own, parent_form):
+                own = _compose(own, parent_form)
+                display = f"{parent_display}：{indicator.name}"
+        forms[indicator.id] = (own, display)
+        return own, display
+
+    measures = []
+    for indicator in document.indicators:
+        form, display = form_of(indicator)
+        raw_form = read_name(indicator.name_raw, place) if indicator.name_raw != indicator.name else form
+        aliases = tuple(read_name(a, place) for a in (*indicator.aliases, *form.aliases, *raw_form.aliases))
+        unit = canonical_unit(indicator.unit) or form.unit or raw_form.unit or _atom_unit(indicator)
+        form = _count_head(form, unit)
+        table = tables.get(indicator.table_id or "")
+        member = Member(
+            place=place,
+            document_id=document.id,
+            document_title=document.title,
+            indicator_id=indicator.id,
+            name=display,
+            unit=indicator.unit or unit,
+            targets=indicator.targets,
+            source_file=result.source.path,
+            source=indicator.source,
+            table_id=indicator.table_id,
+            table_label=(table.label or table.title) if table else None,
+            actual=indicator.actual,
+            key=form.key,
+        )
+        scope = (result.source.path, document.id, indicator.table_id) if indicator.table_id else None
+        parts = _distributive_parts(indicator)
+        if not parts:
+            measures.append(Measure(member, form, unit, scope, aliases))
+            continue
+        for part, targets in parts:
+            part_form = read_name(part, place)
+            part_unit = part_form.unit or _atom_unit(indicator.model_copy(update={"targets": targets}))
+            part_form = _count_head(part_form, part_unit)
+            part_member = member.model_copy(update={"name": part, "part": part, "targets": targets, "unit": part_unit, "key": part_form.key})
+            measures.append(Measure(part_member, part_form, part_unit, scope, ()))
+    return measures
+
+
+def _distributive_parts(indicator: Indicator) -> list[tuple[str, list[Target]]]:
+    """(measure, its targets) for each measure named by the atoms of a distributive list."""
+    names: list[str] = []
+    for target in indicator.targets:
+        for atom in target.atoms:
+            if atom.indicator and atom.indicator not in names:
+                names.append(atom.indicator)
+    if len(names) < 2:
+        return []
+    parts = []
+    for name in names:
+        targets = []
+        for target in indicator.targets:
+            atoms = [a for a in target.atoms if a.indicator == name]
+            if atoms:
+                raw = "、".join(a.raw for a in atoms)
+                targets.append(target.model_copy(update={"raw": raw, "atoms": atoms}))
+        parts.append((name, targets))
+    return parts

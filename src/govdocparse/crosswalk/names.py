@@ -1,0 +1,249 @@
+"""Reading an indicator name into the parts the matcher compares.
+
+`read_name` turns 以乡镇（街道）为单位的适龄儿童免疫规划疫苗接种率（%） into
+    quals=()  head=接种率  core=免疫规划疫苗  unit=%
+and 5岁以下儿童死亡率 into quals=(0-4岁,) head=死亡率 core="". The discriminating tokens (quals)
+and the measure head must be equal for two names to link; the core is compared fuzzily. The
+steps that changed the name are kept so a link can say why two spellings met.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..textutil import fold, squash_spaces
+from .vocab import Vocabulary, vocabulary
+
+_TRAILING_BRACKET = re.compile(r"\(([^()]*)\)$")
+_INNER_BRACKET = re.compile(r"\(([^()]*)\)")
+_DASH = r"\s*[-—―~至到]\s*"
+_AGE_RANGE = re.compile(rf"(\d+){_DASH}(\d+)\s*(周岁|岁|个月)(?:以下|以内)?")
+_AGE_UNDER = re.compile(r"(?:不满)?(\d+)\s*(周岁|岁|个月)(以下|以内|内)")
+_AGE_OVER = re.compile(r"(\d+)\s*(周岁|岁)(?:及)?以上")
+_AGE_POINT = re.compile(r"(\d+)\s*(周岁|岁)")
+_NOT_WORD = re.compile(r"[^\w]|_")
+_DISCRIMINATING = frozenset({"population", "area", "stage", "subject"})
+
+
+@dataclass(frozen=True)
+class NameForm:
+    """A name as the matcher sees it. `key` is equal for names the crosswalk treats as identical."""
+
+    text: str
+    quals: tuple[str, ...]
+    head: str
+    core: str
+    unit: str | None
+    aliases: tuple[str, ...]
+    steps: tuple[str, ...]
+    # the quals naming what is measured (近视, 卡介苗), not whom: a sub-row with one is a measure
+    # of its own (小学生近视率 under 眼保健和视力检查覆盖率), not a breakdown of its parent
+    subjects: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{'+'.join(self.quals)}|{self.core}|{self.head}"
+
+    @property
+    def bare(self) -> bool:
+        """Only a measure head (覆盖率, 达标优良率): too vague to be matched on its own."""
+        return not self.core and not self.quals
+
+    @property
+    def block(self) -> str:
+        """Names can only link inside one block: same measure head, same discriminating tokens."""
+        return f"{'+'.join(self.quals)}|{self.head}"
+
+
+def _age_band(match: re.Match, kind: str) -> str:
+    if kind == "range":
+        low, high, unit = match.group(1), match.group(2), match.group(3)
+        # a-b个月 and b个月内 name the same infants (0-6个月 / 6个月内 纯母乳喂养率)
+        return f"<{high}月" if unit == "个月" else f"{int(low)}-{int(high)}岁"
+    if kind == "under":
+        number, unit = int(match.group(1)), match.group(2)
+        return f"<{number}月" if unit == "个月" else f"0-{number - 1}岁"
+    if kind == "over":
+        return f"{int(match.group(1))}+岁"
+    return f"{int(match.group(1))}岁"
+
+
+def _take_ages(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Remove age expressions; return the rest and (as written, canonical band) pairs."""
+    found: list[tuple[str, str]] = []
+    for kind, pattern in (("range", _AGE_RANGE), ("under", _AGE_UNDER), ("over", _AGE_OVER), ("point", _AGE_POINT)):
+        def keep(match: re.Match, kind=kind) -> str:
+            found.append((match.group(0), _age_band(match, kind)))
+            return ""
+        text = pattern.sub(keep, text)
+    return text, found
+
+
+def _is_age(text: str) -> bool:
+    rest, ages = _take_ages(text)
+    return bool(ages) and not rest.strip()
+
+
+def _unit_of(text: str, vocab: Vocabulary) -> str | None:
+    return vocab.units.get(text.strip())
+
+
+def canonical_unit(text: str | None, vocab: Vocabulary | None = None) -> str | None:
+    """The grammar's spelling of a unit (％ → %, /10万 → 1/10万); None when unknown or empty."""
+    if not text:
+        return None
+    vocab = vocab or vocabulary()
+    return _unit_of(fold(text), vocab)
+
+
+def strip_unit_suffix(name: str, vocab: Vocabulary | None = None) -> str:
+    """新生儿死亡率（‰） → 新生儿死亡率: the name as a heading, without its unit bracket."""
+    vocab = vocab or vocabulary()
+    name = name.strip()
+    folded = fold(name)
+    match = _TRAILING_BRACKET.search(folded)
+    if match and match.start() > 0 and (_unit_of(match.group(1), vocab) or re.fullmatch(r"[%‰]", match.group(1))):
+        # folding is length-preserving for brackets and CJK; fall back to the folded text if not
+        return (name if len(folded) == len(name) else folded)[: match.start()].rstrip()
+    return name
+
+
+def _ends_with_head(text: str, vocab: Vocabulary) -> bool:
+    return any(text.endswith(spelling) for spelling, _ in vocab.heads)
+
+
+def _place_variants(place: str | None, vocab: Vocabulary) -> list[str]:
+    variants = list(vocab.place_prefixes)
+    if place:
+        place = fold(place)
+        names = {place}
+        # 重庆市渝中区 → 渝中区; a name says the district, rarely the province or city above it
+        tail = re.match(r"^.+?[省市](.+[区县市旗])$", place)
+        if tail:
+            names.add(tail.group(1))
+        for name in list(names):
+            if len(name) >= 3 and name[-1] in "省市区县旗":
+                names.add(name[:-1])
+        variants = sorted(names, key=len, reverse=True) + variants
+    return variants
+
+
+def read_name(text: str, place: str | None = None, vocab: Vocabulary | None = None) -> NameForm:
+    """Read a name (optionally of a document of `place`) into quals, head, core and unit."""
+    vocab = vocab or vocabulary()
+    if vocab is vocabulary():
+        return _read_cached(text, place)
+    return _read(text, place, vocab)
+
+
+@lru_cache(maxsize=200_000)
+def _read_cached(text: str, place: str | None) -> NameForm:
+    return _read(text, place, vocabulary())
+
+
+def _read(text: str, place: str | None, vocab: Vocabulary) -> NameForm:
+    steps: list[str] = []
+    squashed = squash_spaces(text)
+    s = fold(squashed).replace("《", "").replace("》", "")
+    if s != squashed:
+        steps.append("width")
+
+    if vocab.synonym_pattern is not None:
+        def rewrite(match: re.Match) -> str:
+            spelling = match.group(0)
+            canonical = vocab.synonyms[spelling]
+            if canonical != spelling:
+                steps.append(f"synonym: {canonical}={spelling}")
+            return canonical
+        s = vocab.synonym_pattern.sub(rewrite, s)
+
+    unit = None
+    aliases: list[str] = []
+    ages: list[tuple[str, str]] = []
+    while True:
+        match = _TRAILING_BRACKET.search(s)
+        if not match or match.start() == 0:
+            break
+        inner = match.group(1)
+        if _unit_of(inner, vocab) or re.fullmatch(r"[%‰]", inner):
+            unit = _unit_of(inner, vocab) or inner
+            steps.append(f"unit suffix ({inner})")
+        elif _is_age(inner):
+            ages.extend(_take_ages(inner)[1])
+        elif _ends_with_head(inner, vocab):
+            aliases.append(inner)
+            steps.append(f"alias: {inner}")
+        else:
+            steps.append(f"note dropped: ({inner})")
+        s = s[: match.start()]
+
+    def inner_bracket(match: re.Match) -> str:
+        inner = match.group(1)
+        if _is_age(inner):
+            ages.extend(_take_ages(inner)[1])
+        else:
+            steps.append(f"bracket dropped: ({inner})")
+        return ""
+    s = _INNER_BRACKET.sub(inner_bracket, s)
+
+    for prefix in _place_variants(place, vocab):
+        if s.startswith(prefix) and len(s) > len(prefix) + 1:
+            s = s[len(prefix):]
+            steps.append(f"place prefix: {prefix}")
+            break
+
+    for filler in vocab.fillers:
+        def drop(match: re.Match) -> str:
+            if match.group(0):
+                steps.append(f"filler: {match.group(0)}")
+            return ""
+        s = filler.sub(drop, s)
+
+    s, more = _take_ages(s)
+    ages.extend(more)
+    quals: set[str] = set()
+    subjects: set[str] = set()
+    for written, band in ages:
+        if band in vocab.generic_ages:
+            steps.append(f"age dropped: {written}")
+        else:
+            quals.add(band)
+            if written != band:
+                steps.append(f"age: {written}={band}")
+
+    if vocab.word_pattern is not None:
+        pieces: list[str] = []
+        last = 0
+        for match in vocab.word_pattern.finditer(s):
+            klass, canonical = vocab.words[match.group(0)]
+            if klass == "concept":
+                continue
+            pieces.append(s[last : match.start()])
+            last = match.end()
+            if klass in _DISCRIMINATING:
+                quals.add(canonical)
+                if klass == "subject":
+                    subjects.add(canonical)
+        pieces.append(s[last:])
+        s = "".join(pieces)
+
+    s = _NOT_WORD.sub("", s)
+    head = ""
+    for spelling, canonical in vocab.heads:
+        if s.endswith(spelling):
+            head = canonical
+            s = s[: -len(spelling)]
+            break
+
+    return NameForm(
+        text=text,
+        quals=tuple(sorted(quals)),
+        head=head,
+        core=s,
+        unit=unit,
+        aliases=tuple(aliases),
+        steps=tuple(steps),
+        subjects=tuple(sorted(subjects)),
+    )

@@ -1,0 +1,107 @@
+"""The crosswalk's vocabulary and settings, read once from grammars/indicator_synonyms.yaml and
+grammars/crosswalk.yaml and compiled into lookup structures.
+
+Every spelling is width-folded here, so the grammar can be written with the brackets and digits
+of the documents (（%）) and still match names folded the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .. import grammar
+from ..textutil import fold
+
+
+@dataclass(frozen=True)
+class Settings:
+    link_score: float = 88
+    token_set_score: float = 95
+    token_set_ratio_floor: float = 80
+    min_fuzzy_chars: int = 3
+    max_word_share: float = 0.2
+    min_common_words: int = 50
+
+
+@dataclass
+class Vocabulary:
+    synonyms: dict[str, str]  # spelling -> canonical spelling
+    synonym_pattern: re.Pattern | None
+    force: list[tuple[str, str]]
+    forbid: list[tuple[str, str]]
+    # spelling -> (class, canonical token); classes: population/area/stage/subject,
+    # plus "generic" (dropped) and "concept" (kept in the core, shields its letters)
+    words: dict[str, tuple[str, str]]
+    word_pattern: re.Pattern | None
+    generic_ages: frozenset[str]
+    heads: list[tuple[str, str]]  # (spelling, canonical), longest spelling first
+    units: dict[str, str]
+    fillers: list[re.Pattern]
+    place_prefixes: list[str]
+    count_head: str = ""
+    count_units: frozenset[str] = frozenset()
+    settings: Settings = field(default_factory=Settings)
+
+
+def _alternation(spellings) -> re.Pattern | None:
+    ordered = sorted(set(spellings), key=lambda s: (-len(s), s))
+    if not ordered:
+        return None
+    return re.compile("|".join(re.escape(s) for s in ordered))
+
+
+def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
+    """Build a Vocabulary from the parsed YAML of indicator_synonyms (and crosswalk settings)."""
+    synonyms: dict[str, str] = {}
+    for group in data.get("synonyms") or []:
+        canonical = fold(group[0])
+        for spelling in group:
+            synonyms[fold(spelling)] = canonical
+
+    words: dict[str, tuple[str, str]] = {}
+    for klass, entries in (data.get("qualifiers") or {}).items():
+        for canonical, spellings in entries.items():
+            for spelling in spellings:
+                words[fold(spelling)] = (klass, fold(str(canonical)))
+    for spelling in data.get("generic") or []:
+        words[fold(spelling)] = ("generic", "")
+    for spelling in data.get("concepts") or []:
+        words[fold(spelling)] = ("concept", fold(spelling))
+
+    heads = []
+    for canonical, spellings in (data.get("heads") or {}).items():
+        for spelling in spellings:
+            heads.append((fold(spelling), fold(canonical)))
+    heads.sort(key=lambda pair: (-len(pair[0]), pair[0]))
+
+    units: dict[str, str] = {}
+    for canonical, spellings in (data.get("units") or {}).items():
+        for spelling in spellings:
+            units[fold(str(spelling))] = fold(str(canonical))
+
+    known = {f.name for f in Settings.__dataclass_fields__.values()}
+    chosen = {k: v for k, v in (settings or {}).items() if k in known}
+    return Vocabulary(
+        synonyms=synonyms,
+        synonym_pattern=_alternation(synonyms),
+        force=[(fold(a), fold(b)) for a, b in data.get("force") or []],
+        forbid=[(fold(a), fold(b)) for a, b in data.get("forbid") or []],
+        words=words,
+        word_pattern=_alternation(words),
+        generic_ages=frozenset(fold(a) for a in data.get("generic_ages") or []),
+        heads=heads,
+        units=units,
+        fillers=[re.compile(fold(p)) for p in data.get("fillers") or []],
+        place_prefixes=sorted((fold(p) for p in data.get("place_prefixes") or []), key=len, reverse=True),
+        count_head=fold(data.get("count_head") or ""),
+        count_units=frozenset(units.get(fold(u), fold(u)) for u in data.get("count_units") or []),
+        settings=Settings(**chosen),
+    )
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The vocabulary of the grammar folder in use (GOVDOCPARSE_GRAMMARS can point elsewhere)."""
+    return compile_vocabulary(grammar.load("indicator_synonyms"), grammar.load("crosswalk"))
