@@ -1,0 +1,553 @@
+"""Word (.docx) reader: the displayed text of the body, as the same blocks a Word text dump gives.
+
+Conventions, chosen so that a DOCX and its plain-text dump give equal block streams:
+
+* Body paragraphs and tables come in document order; content controls (w:sdt) and custom XML
+  wrappers are unwrapped. One `Paragraph` per Word paragraph, except that manual line breaks
+  (w:br, w:cr) split a paragraph into one `Paragraph` per line, as a text dump does. Lines are
+  stripped; blank lines are dropped. `style` is the paragraph style's name (None without one).
+* Only displayed text is kept: w:t of runs, including hyperlinks, inserted text (w:ins) and the
+  result runs of fields (simple and complex). Dropped: field instructions (HYPERLINK "file:///…"
+  \\l "_Toc…", TOC, PAGEREF), deleted and moved-away text, hidden runs (w:vanish), bookmarks,
+  comments, footnote/endnote references and bodies, headers/footers, and drawings/text boxes
+  (whose text floats outside the reading order).
+* Automatic list numbering (w:numPr, on the paragraph or inherited from its style) is not in the
+  text, so it is recomputed from numbering.xml and prefixed: per numId and level counters, the
+  level's lvlText and numFmt (chineseCounting 一、, decimal 1., （%1）, ①…). A tab after the
+  number is dropped (Chinese headings are written 一、总体要求); a space suffix is kept. Bullets
+  add nothing. Paragraphs whose number cannot be rebuilt (unknown format, missing definition)
+  keep their text unnumbered and are counted in one warning.
+* Tables: one row per w:tr and cells in grid order. A horizontally merged cell (gridSpan=n) is
+  ONE `Cell` with colspan=n and no covered slots, as in a text dump. A vertically merged cell
+  keeps its text in the first row (rowspan = rows covered) and is `Cell("", merged=True)` in each
+  continuation row, where a text dump shows an empty cell. Paragraphs and line breaks inside a
+  cell are joined with "\\n"; a nested table is flattened into its cell's text, cell by cell.
+* Provenance: `paragraph` is the 1-based index of the block among the body's block-level items
+  (each w:p and each w:tbl counts one, blank paragraphs included), so it matches
+  `docx.Document(f).iter_inner_content()` for bodies without content controls. All lines of a
+  paragraph share its index; a table and its cells carry the table's index, cells add 0-based
+  grid coordinates `table_row`/`table_col`.
+
+Hostile input: the ZIP directory is checked before python-docx opens the package. A member that
+declares more than 200 MB uncompressed, or more than 20 MB at a compression ratio above 100, is
+refused as a zip bomb (the declared size is authoritative: zipfile stops inflating there). XML is
+parsed by python-docx's parser, which does not resolve entities, so a DTD cannot pull in local
+files; entity references are dropped and reported.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, replace
+from io import BytesIO
+
+from lxml import etree
+
+from ..errors import CorruptFileError, EmptyInputError, NoTextLayerError
+from ..model import Provenance
+from ..source import Cell, Paragraph, Source, TableBlock
+
+MAX_PART_BYTES = 200 * 1024 * 1024
+MAX_TOTAL_BYTES = 400 * 1024 * 1024
+MAX_RATIO = 100
+RATIO_CHECK_BYTES = 20 * 1024 * 1024
+MAX_MEMBERS = 10_000
+# Word allows 63 grid columns; anything wider is a broken or hostile table.
+MAX_SPAN = 64
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
+P, TBL, TR, TC, R, T = (_W + t for t in ("p", "tbl", "tr", "tc", "r", "t"))
+PPR, RPR, TCPR, TRPR = (_W + t for t in ("pPr", "rPr", "tcPr", "trPr"))
+SDT, SDT_CONTENT, CUSTOM_XML = _W + "sdt", _W + "sdtContent", _W + "customXml"
+FLD_CHAR, VANISH = _W + "fldChar", _W + "vanish"
+VAL = _W + "val"
+# Inline wrappers whose runs are displayed text.
+_INLINE_CONTAINERS = {_W + t for t in ("hyperlink", "fldSimple", "ins", "moveTo", "smartTag", "customXml", "dir", "bdo")}
+_RUN_TEXT = {_W + "t": None, _W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+_MATH_TEXT = _M + "t"
+
+
+def read(data: bytes, path: str, name: str, sha256: str) -> Source:
+    """The block stream of a Word document's body."""
+    check_container(data, path)
+    document = _open(data, path)
+    styles = _Styles(_related_part(document, "styles"))
+    numbering = _Numbering(_related_part(document, "numbering"), styles)
+    body = _BodyReader(name, styles, numbering)
+    blocks = body.read(document.element.body)
+    if not blocks:
+        if document.element.body.find(".//" + _W + "drawing") is not None or document.element.body.find(".//" + _W + "pict") is not None:
+            raise NoTextLayerError(path, "the Word document holds only images, no text")
+        raise EmptyInputError(path, "the Word document has no text")
+    warnings = []
+    if numbering.unrecovered:
+        warnings.append(f"automatic numbering not recovered in {numbering.unrecovered} paragraphs")
+    if body.entities:
+        warnings.append(f"{body.entities} XML entity references dropped unexpanded (DTDs are not trusted)")
+    return Source(path, name, "docx", sha256, blocks, warnings=warnings)
+
+
+def check_container(data: bytes, path: str) -> None:
+    """Refuse a ZIP that is broken, a zip bomb, or lacks the main document part."""
+    try:
+        infos = zipfile.ZipFile(BytesIO(data)).infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        raise CorruptFileError(path, "broken ZIP container (truncated or damaged DOCX?)") from None
+    if len(infos) > MAX_MEMBERS:
+        raise CorruptFileError(path, f"zip bomb: {len(infos)} parts in the container")
+    total = 0
+    for info in infos:
+        size, packed = info.file_size, max(info.compress_size, 1)
+        total += size
+        if size > MAX_PART_BYTES or (size > RATIO_CHECK_BYTES and size / packed > MAX_RATIO):
+            raise CorruptFileError(
+                path, f"zip bomb: part {info.filename} inflates to {size // (1024 * 1024)} MB from {packed // 1024} KB"
+            )
+    if total > MAX_TOTAL_BYTES:
+        raise CorruptFileError(path, f"zip bomb: parts inflate to {total // (1024 * 1024)} MB in all")
+    if "word/document.xml" not in {info.filename for info in infos}:
+        raise CorruptFileError(path, "no word/document.xml in the container: not a complete Word document")
+
+
+def _open(data: bytes, path: str):
+    # python-docx is imported here so that reading other formats never pays for it.
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        return docx.Document(BytesIO(data))
+    except (zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError) as exc:
+        raise CorruptFileError(path, f"damaged Word document ({_first_line(exc)})") from None
+    except (KeyError, ValueError, PackageNotFoundError) as exc:
+        raise CorruptFileError(path, f"not a readable Word package ({_first_line(exc)})") from None
+
+
+def _related_part(document, kind: str):
+    """The root element of the document part's styles or numbering part, or None when absent.
+
+    python-docx's own accessors invent a default part when there is none (and cannot for
+    numbering), so the relationship is looked up directly.
+    """
+    from docx.opc.constants import RELATIONSHIP_TYPE
+
+    try:
+        part = document.part.part_related_by(getattr(RELATIONSHIP_TYPE, kind.upper()))
+    except KeyError:
+        return None
+    return getattr(part, "element", None)
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip().strip("'\"") or type(exc).__name__
+    return text.splitlines()[0][:160]
+
+
+def _val(element, default=None):
+    if element is None:
+        return default
+    return element.get(VAL, default)
+
+
+def _int(text, default: int) -> int:
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return default
+
+
+def _block_items(container):
+    """w:p and w:tbl children in order, looking through content controls and custom XML."""
+    for child in container:
+        tag = child.tag
+        if tag == P or tag == TBL:
+            yield child
+        elif tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _block_items(content)
+        elif tag == CUSTOM_XML:
+            yield from _block_items(child)
+
+
+def _children(container, wanted: str):
+    """Children with tag `wanted` (rows of a table, cells of a row), through sdt/customXml."""
+    for child in container:
+        if child.tag == wanted:
+            yield child
+        elif child.tag == SDT:
+            content = child.find(SDT_CONTENT)
+            if content is not None:
+                yield from _children(content, wanted)
+        elif child.tag == CUSTOM_XML:
+            yield from _children(child, wanted)
+
+
+class _BodyReader:
+    """Walks the body once; complex fields may span paragraphs, so field state lives here."""
+
+    def __init__(self, name: str, styles: _Styles, numbering: _Numbering):
+        self.name = name
+        self.styles = styles
+        self.numbering = numbering
+        # One entry per open complex field: False while in its instruction, True in its result.
+        self.fields: list[bool] = []
+        self.entities = 0
+
+    def read(self, body) -> list[Paragraph | TableBlock]:
+        blocks: list[Paragraph | TableBlock] = []
+        for k, element in enumerate(_block_items(body), start=1):
+            if element.tag == P:
+                style_id = self.styles.paragraph_style(element)
+                prov = Provenance(file=self.name, paragraph=k)
+                style = self.styles.name(style_id)
+                blocks.extend(Paragraph(line, prov, style) for line in self.paragraph_lines(element, style_id))
+            else:
+                table = self.table(element, k)
+                if table.rows:
+                    blocks.append(table)
+        return blocks
+
+    def paragraph_lines(self, p, style_id: str | None = None) -> list[str]:
+        if style_id is None:
+            style_id = self.styles.paragraph_style(p)
+        parts: list[str] = []
+        self._inline(p, parts)
+        label = self.numbering.label_for(p.find(PPR), style_id)
+        text = (label or "") + "".join(parts)
+        return [line.strip() for line in text.split("\n") if line.strip()]
+
+    def _inline(self, element, parts: list[str]) -> None:
+        for child in element:
+            tag = child.tag
+            if not isinstance(tag, str):
+                if isinstance(child, etree._Entity):
+                    self.entities += 1
+                continue
+            if tag == R:
+                self._run(child, parts)
+            elif tag in _INLINE_CONTAINERS:
+                self._inline(child, parts)
+            elif tag == SDT:
+                content = child.find(SDT_CONTENT)
+                if content is not None:
+                    self._inline(content, parts)
+            elif tag.startswith(_M):
+                self._math(child, parts)
+
+    def _run(self, run, parts: list[str]) -> None:
+        props = run.find(RPR)
+        vanish = props.find(VANISH) if props is not None else None
+        hidden = vanish is not None and _val(vanish, "true") not in ("0", "false", "off")
+        for child in run:
+            tag = child.tag
+            if tag == FLD_CHAR:
+                kind = child.get(_W + "fldCharType")
+                if kind == "begin":
+                    self.fields.append(False)
+                elif kind == "separate" and self.fields:
+                    self.fields[-1] = True
+                elif kind == "end" and self.fields:
+                    self.fields.pop()
+                continue
+            if hidden or not all(self.fields) or tag not in _RUN_TEXT:
+                continue
+            fixed = _RUN_TEXT[tag]
+            parts.append(self._text(child) if fixed is None else fixed)
+
+    def _math(self, element, parts: list[str]) -> None:
+        for node in element.iter(_MATH_TEXT):
+            parts.append(self._text(node))
+
+    def _text(self, t) -> str:
+        # Text after an (unexpanded) entity reference sits in the entity node's tail.
+        pieces = [t.text or ""]
+        for child in t:
+            if isinstance(child, etree._Entity):
+                self.entities += 1
+            pieces.append(child.tail or "")
+        return "".join(pieces)
+
+    def table(self, tbl, k: int) -> TableBlock:
+        rows: list[list[Cell]] = []
+        origins: dict[int, Cell] = {}  # grid column -> first cell of an open vertical merge
+        for tr in _children(tbl, TR):
+            row_props = tr.find(TRPR)
+            if row_props is not None and row_props.find(_W + "del") is not None:
+                continue
+            r = len(rows)
+            col = _int(_val(row_props.find(_W + "gridBefore") if row_props is not None else None), 0)
+            row: list[Cell] = []
+            for tc in _children(tr, TC):
+                props = tc.find(TCPR)
+                span = min(max(_int(_val(props.find(_W + "gridSpan") if props is not None else None), 1), 1), MAX_SPAN)
+                vmerge = props.find(_W + "vMerge") if props is not None else None
+                hmerge = props.find(_W + "hMerge") if props is not None else None
+                if hmerge is not None and _val(hmerge, "continue") == "continue" and row:
+                    # Legacy horizontal merge: the covered cell widens the one before it.
+                    row[-1].colspan += span
+                    col += span
+                    continue
+                prov = Provenance(file=self.name, paragraph=k, table_row=r, table_col=col)
+                if vmerge is not None and _val(vmerge, "continue") == "continue":
+                    cell = Cell("", prov, colspan=span, merged=True)
+                    if col in origins:
+                        origins[col].rowspan += 1
+                else:
+                    cell = Cell(self.cell_text(tc), prov, colspan=span)
+                    for covered in range(col, col + span):
+                        origins.pop(covered, None)
+                    if vmerge is not None:
+                        origins[col] = cell
+                row.append(cell)
+                col += span
+            rows.append(row)
+        return TableBlock(rows, Provenance(file=self.name, paragraph=k))
+
+    def cell_text(self, tc) -> str:
+        lines: list[str] = []
+        for element in _block_items(tc):
+            if element.tag == P:
+                lines.extend(self.paragraph_lines(element))
+            else:
+                nested = self.table(element, 0)
+                lines.extend(cell.text for row in nested.rows for cell in row if cell.text)
+        return "\n".join(lines)
+
+
+class _Styles:
+    """Paragraph style names and the numbering a style carries, from styles.xml."""
+
+    def __init__(self, root):
+        from docx.styles import BabelFish
+
+        self.names: dict[str, str] = {}
+        self.based_on: dict[str, str] = {}
+        self.numpr: dict[str, tuple[str | None, int | None]] = {}
+        self.default: str | None = None
+        for style in root.iter(_W + "style") if root is not None else ():
+            if style.get(_W + "type") != "paragraph":
+                continue
+            style_id = style.get(_W + "styleId")
+            if style_id is None:
+                continue
+            # Word stores built-in names in lower case ("heading 1"); show them as the UI does.
+            self.names[style_id] = BabelFish.internal2ui(_val(style.find(_W + "name"), style_id))
+            parent = _val(style.find(_W + "basedOn"))
+            if parent:
+                self.based_on[style_id] = parent
+            numpr = style.find(f"{PPR}/{_W}numPr")
+            if numpr is not None:
+                ilvl = _val(numpr.find(_W + "ilvl"))
+                self.numpr[style_id] = (_val(numpr.find(_W + "numId")), None if ilvl is None else _int(ilvl, 0))
+            if style.get(_W + "default") in ("1", "true"):
+                self.default = style_id
+
+    def paragraph_style(self, p) -> str | None:
+        props = p.find(PPR)
+        return _val(props.find(_W + "pStyle") if props is not None else None)
+
+    def name(self, style_id: str | None) -> str | None:
+        return self.names.get(style_id, style_id) if style_id else None
+
+    def numbering(self, style_id: str | None) -> tuple[str | None, int | None] | None:
+        """(numId, ilvl) a paragraph of this style inherits, following basedOn."""
+        seen = set()
+        current = style_id or self.default
+        while current and current not in seen:
+            seen.add(current)
+            if current in self.numpr:
+                return self.numpr[current]
+            current = self.based_on.get(current)
+        return None
+
+
+@dataclass
+class _Level:
+    start: int
+    fmt: str
+    text: str
+    suffix: str
+    legal: bool
+    style: str | None
+
+
+class _Unknown(Exception):
+    """A number format this reader cannot render."""
+
+
+class _Numbering:
+    """Recomputes the labels Word draws in front of numbered paragraphs."""
+
+    def __init__(self, root, styles: _Styles):
+        self.styles = styles
+        self.unrecovered = 0
+        self.counters: dict[str, dict[int, int]] = {}
+        definitions = list(root) if root is not None else []
+        abstract = {a.get(_W + "abstractNumId"): a for a in definitions if a.tag == _W + "abstractNum"}
+        nums = {n.get(_W + "numId"): n for n in definitions if n.tag == _W + "num"}
+        self.levels: dict[str, dict[int, _Level]] = {}
+        for num_id, num in nums.items():
+            levels = self._abstract_levels(abstract, nums, _val(num.find(_W + "abstractNumId")), set())
+            for override in num.iter(_W + "lvlOverride"):
+                ilvl = _int(override.get(_W + "ilvl"), 0)
+                lvl = override.find(_W + "lvl")
+                if lvl is not None:
+                    levels[ilvl] = _level(lvl)
+                start = override.find(_W + "startOverride")
+                if start is not None and ilvl in levels:
+                    levels[ilvl] = replace(levels[ilvl], start=_int(_val(start), 1))
+            self.levels[num_id] = levels
+
+    def _abstract_levels(self, abstract, nums, abstract_id, seen: set) -> dict[int, _Level]:
+        definition = abstract.get(abstract_id)
+        if definition is None or abstract_id in seen:
+            return {}
+        seen.add(abstract_id)
+        levels = {_int(lvl.get(_W + "ilvl"), 0): _level(lvl) for lvl in definition.findall(_W + "lvl")}
+        link = _val(definition.find(_W + "numStyleLink"))
+        if not levels and link:
+            # A list style: its levels live in the abstractNum the style's own numId points to.
+            inherited = self.styles.numbering(link)
+            num = nums.get(inherited[0]) if inherited else None
+            if num is not None:
+                return self._abstract_levels(abstract, nums, _val(num.find(_W + "abstractNumId")), seen)
+        return levels
+
+    def label_for(self, props, style_id: str | None) -> str | None:
+        numpr = props.find(_W + "numPr") if props is not None else None
+        num_id = ilvl = None
+        if numpr is not None:
+            num_id = _val(numpr.find(_W + "numId"))
+            ilvl_text = _val(numpr.find(_W + "ilvl"))
+            ilvl = None if ilvl_text is None else _int(ilvl_text, 0)
+        if num_id is None:
+            inherited = self.styles.numbering(style_id)
+            if inherited is None:
+                return None
+            num_id = inherited[0]
+            ilvl = ilvl if ilvl is not None else inherited[1]
+        if num_id in (None, "0"):
+            return None  # numId 0 switches inherited numbering off
+        levels = self.levels.get(num_id, {})
+        if ilvl is None:
+            ilvl = next((k for k, lvl in levels.items() if style_id and lvl.style == style_id), 0)
+        return self.label(num_id, ilvl)
+
+    def label(self, num_id: str, ilvl: int) -> str | None:
+        levels = self.levels.get(num_id, {})
+        level = levels.get(ilvl)
+        if level is None:
+            self.unrecovered += 1
+            return None
+        counters = self.counters.setdefault(num_id, {})
+        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
+        for deeper in [k for k in counters if k > ilvl]:
+            del counters[deeper]  # a new item at this level restarts the levels below it
+        if level.fmt == "bullet":
+            return ""
+
+        def number(match: re.Match) -> str:
+            k = int(match.group(1)) - 1
+            source = levels.get(k)
+            value = counters.get(k, source.start if source else 1)
+            return format_number(value, "decimal" if level.legal else (source.fmt if source else "decimal"))
+
+        try:
+            text = re.sub(r"%([1-9])", number, level.text)
+        except _Unknown:
+            self.unrecovered += 1
+            return None
+        return text + (" " if level.suffix == "space" and text else "")
+
+
+def _level(lvl) -> _Level:
+    return _Level(
+        start=_int(_val(lvl.find(_W + "start")), 1),
+        fmt=_val(lvl.find(_W + "numFmt"), "decimal"),
+        text=_val(lvl.find(_W + "lvlText"), ""),
+        suffix=_val(lvl.find(_W + "suff"), "tab"),
+        legal=lvl.find(_W + "isLgl") is not None and _val(lvl.find(_W + "isLgl"), "true") not in ("0", "false"),
+        style=_val(lvl.find(_W + "pStyle")),
+    )
+
+
+_CN_DIGITS = "零一二三四五六七八九"
+_CN_UNITS = ("", "十", "百", "千")
+_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_LEGAL_UNITS = ("", "拾", "佰", "仟")
+_STEMS = "甲乙丙丁戊己庚辛壬癸"
+_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
+_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _counting(n: int, digits: str, units: tuple[str, ...], short_teens: bool) -> str:
+    if not 0 < n < 10000:
+        return str(n)
+    parts: list[str] = []
+    text = str(n)
+    for i, ch in enumerate(text):
+        d = int(ch)
+        if d == 0:
+            if parts and parts[-1] != digits[0]:
+                parts.append(digits[0])
+            continue
+        parts.append(digits[d] + units[len(text) - 1 - i])
+    out = "".join(parts).rstrip(digits[0])
+    # 十一, not 一十一: Word's counting formats drop the leading 一 of the teens.
+    return out[1:] if short_teens and 10 <= n < 20 else out
+
+
+def _roman(n: int) -> str:
+    if not 0 < n < 4000:
+        return str(n)
+    out = []
+    for value, letters in _ROMAN:
+        while n >= value:
+            out.append(letters)
+            n -= value
+    return "".join(out)
+
+
+def _enclosed(n: int, ranges: tuple[tuple[int, int, int], ...], fallback: str) -> str:
+    for first, last, base in ranges:
+        if first <= n <= last:
+            return chr(base + n - first)
+    return fallback.format(n)
+
+
+def format_number(n: int, fmt: str) -> str:
+    """`n` written in Word's number format `fmt` (ST_NumberFormat); _Unknown if not supported."""
+    if fmt in ("decimal", "decimalHalfWidth"):
+        return str(n)
+    if fmt == "decimalZero":
+        return f"{n:02d}"
+    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
+        return str(n).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
+    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCountingThousand"):
+        return _counting(n, _CN_DIGITS, _CN_UNITS, short_teens=True)
+    if fmt == "chineseLegalSimplified":
+        return _counting(n, _LEGAL_DIGITS, _LEGAL_UNITS, short_teens=False)
+    if fmt == "ideographDigital":
+        return "".join("〇一二三四五六七八九"[int(c)] for c in str(n))
+    if fmt == "ideographTraditional":
+        return _STEMS[(n - 1) % 10] if n > 0 else str(n)
+    if fmt == "ideographZodiac":
+        return _BRANCHES[(n - 1) % 12] if n > 0 else str(n)
+    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
+        return _enclosed(n, ((1, 20, 0x2460), (21, 35, 0x3251), (36, 50, 0x32B1)), "{}")
+    if fmt == "decimalEnclosedParen":
+        return _enclosed(n, ((1, 20, 0x2474),), "({})")
+    if fmt == "decimalEnclosedFullstop":
+        return _enclosed(n, ((1, 20, 0x2488),), "{}.")
+    if fmt in ("upperLetter", "lowerLetter") and n > 0:
+        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter if fmt == "upperLetter" else letter.lower()
+    if fmt in ("upperRoman", "lowerRoman"):
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    if fmt == "none":
+        return ""
+    raise _Unknown(fmt)
