@@ -354,6 +354,11 @@ def test_count_goals():
     ]
     [school] = prose("到2026年，建成儿童友好校园10个以上。")
     assert ops(school.targets[0].atoms) == [(">=", 10.0, "个")]
+    [checks] = prose("儿童食品、用品相关责任单位每年开展不少于2次的产品质量监督抽查活动。")
+    assert (checks.name, checks.unit) == ("产品质量监督抽查活动", "次")
+    assert checks.targets[0].raw == "儿童食品、用品相关责任单位每年开展不少于2次的产品质量监督抽查活动"
+    [places] = prose("鼓励社区建设托育中心。每千常住人口拥有3岁以下婴幼儿托位数不少于4.2个。")
+    assert (places.name, ops(places.targets[0].atoms)) == ("每千常住人口拥有3岁以下婴幼儿托位数", [(">=", 4.2, "个")])
 
 
 @pytest.mark.parametrize(
@@ -394,6 +399,8 @@ def test_variations(text, expected):
         ("《纲要》指出“开展100个儿童友好城市建设试点，加强社区儿童之家建设”。", None),
         # a number that is one example in a list of contents
         ("普及中等强度及以上的运动时间不少于60分钟等科普知识。", None),
+        # a number that qualifies something else: a condition, not a goal
+        ("经常有母婴逗留且建筑面积超过1万平方米或日客流量超过1万人的交通枢纽实现母婴室全覆盖。", None),
         # verb first: a task, not a goal for a named measure
         ("进一步降低婴儿死亡率。", None),
         ("", None),

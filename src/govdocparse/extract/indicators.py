@@ -65,7 +65,7 @@ class _Rules:
     not_places: frozenset[str]
     examples: re.Pattern
     examples_min_rest: int
-    example_after: re.Pattern
+    not_a_goal_after: re.Pattern
     count_before: re.Pattern
     count_item: re.Pattern
     count_after: re.Pattern
@@ -119,7 +119,7 @@ def _rules() -> _Rules:
         not_places=frozenset(p["not_places"]),
         examples=re.compile(p["examples"]),
         examples_min_rest=p["examples_min_rest"],
-        example_after=re.compile(p["example_after_value"]),
+        not_a_goal_after=re.compile(p["not_a_goal_after"]),
         **_count_patterns(g["count"]),
     )
 
@@ -477,7 +477,7 @@ def _clause_measures(clause: str) -> list[tuple[int, _Measure]]:
     out, start = [], 0
     for m in rules.goal.finditer(clause):
         segment, start = clause[start:m.start()], m.end()
-        if rules.money.search(m.group("values")) or rules.example_after.match(clause[m.end():]):
+        if rules.money.search(m.group("values")) or rules.not_a_goal_after.match(clause[m.end():]):
             continue
         values = [v.group(0) for v in rules.value.finditer(m.group("values"))]
         distributive = len(values) > 1 and "分别" in segment + m.group("gap")
@@ -543,7 +543,7 @@ def _count_measures(clause: str) -> list[tuple[int, _Measure]]:
 
 
 def _count(phrase: str, m: re.Match, obj: str, bound: str = "") -> _Measure | None:
-    name_raw = obj.strip()
+    name_raw = obj.strip().removeprefix("的")  # 开展不少于2次的抽查活动
     name = _name(name_raw, check=lambda rest: len(rest) >= 2)
     if not name:
         return None
