@@ -316,6 +316,8 @@ def test_clause_opening_with_its_verb():
     assert (atom.indicator, atom.direction, atom.qualifier) == ("婴儿死亡率", "decrease", ["进一步"])
     (atom,) = parse_distributive("力争实现儿童友好街区社区覆盖率达到70%以上")
     assert (atom.indicator, atom.op, atom.value, atom.qualifier) == ("儿童友好街区社区覆盖率", ">=", 70, ["力争"])
+    (atom,) = parse_distributive("到2026年至少建设3个儿童友好公园。")
+    assert (atom.indicator, atom.op, atom.value, atom.unit) == ("儿童友好公园", ">=", 3, "个")
 
 
 def test_sentence_without_targets():

@@ -24,11 +24,15 @@ Reading rules (the decisions behind ambiguous forms)
   A word after the quantity wins over one before it. A level verb that implies a movement sets
   `direction` too: 降至38%以下 is <= 38 % decrease, 控制在10%以内 is <= control, 保持在85%以上 is
   >= maintain, 提高到90% is = 90 increase.
-* A change: a direction word directly governing the quantity (下降18%, 降低0.5个百分点) makes an
-  `op="direction"` atom whose value/unit is the size of the change; 以2020年为基数 sets
+* A change: an increase/decrease word directly governing the quantity (下降18%, 降低0.5个百分点)
+  makes an `op="direction"` atom whose value/unit is the size of the change; 以2020年为基数 sets
   `baseline_year`. The model has no operator for a bounded change, so the bound word goes to
   `qualifier`: 力争每年降低0.5个百分点以上 is decrease 0.5 个百分点 [力争, 每年, 以上]. Ranges and
-  ratios carry bound words the same way.
+  ratios carry bound words the same way. Only a movement has a size: 保持100% is = 100 maintain,
+  控制5% is = 5 control.
+* A direction word is read into a quantity's atom only when it governs it directly or through a
+  level verb; elsewhere in the clause (建立稳定合作关系的组织不少于1家) it belongs to another verb
+  and is ignored. A bound word not next to a quantity is part of a name (二级以上幼儿园).
 * A direction with no quantity (逐年提高, 得到控制, 保持合理比例) is an `op="direction"` atom; when a
   segment has several direction words the last is the predicate (上升趋势得到控制 → control). A
   comparison with no number (不低于本地区党员总数中女性比例, 高于全市平均水平, 达到全市平均水平)
@@ -42,7 +46,8 @@ Reading rules (the decisions behind ambiguous forms)
   an operator, or the whole cell; 进一步, 统一, 学前三年毛入园率 contain none. A quantity in an age
   unit followed by a noun (5岁以下儿童, 0-6岁儿童) names a population and is not a target.
 * Lists: 分别降至3.0‰、4.0‰和6.0‰以下 gives one atom per quantity; a bound word after the last item
-  and a direction word before the first apply to every item of a list joined only by 、和及与.
+  and a change word before the first (分别下降10%和5%) apply to every item of a list joined only by
+  、和及与. A number opening a clause and followed by . or 、 (8.培养…) is a list number.
 * `qualifier` keeps 力争, 逐步, 每年 … (grammars/targets.yaml) in order of appearance.
 * `raw` is the original text of the piece of the input stating the atom: the input is cut between
   atoms at the clause break (，；。) or list separator (、和) between them, and each piece stays
@@ -712,8 +717,11 @@ def parse_distributive(sentence: str, unit: str | None = None) -> list[TargetAto
     Contract, per clause (，；。 end clauses) that states targets:
     * The subject is the text before 分别, or else before the words of the first target
       (小学生近视率|降至38%以下, 儿童伤害死亡率|以2020年为基数下降18%); a leading date or list
-      number is dropped. When the clause opens with its verb (进一步降低婴儿死亡率), the words after
-      it are the subject.
+      number is dropped. When the clause opens with its verb, the measure is the plain words
+      before the comparison (力争实现|…覆盖率|达到70%以上), the object of a direction
+      (进一步降低|婴儿死亡率) or the thing counted (至少建设3个|儿童友好公园).
+    * List numbers are not recognised when they could be a decimal (6.5岁以下… is read as 6.5
+      岁): callers pass the sentence without its item number.
     * One atom: `indicator` is the whole subject.
     * Several atoms, each after the first with its own measure before it (达标率稳定在95%以上、
       达标优良率达到40%以上): each takes its own.
