@@ -395,3 +395,38 @@ def test_subrow_name():
     assert subrow_name("其中： 儿童") == "儿童"
     assert subrow_name("  农村") == "农村"
     assert subrow_name("在园儿童中女童所占比例") == "在园儿童中女童所占比例"
+
+
+def test_horizontally_merged_cells_fill_every_column_they_span():
+    block = _block([["序号", "指标名称", "2025年目标", "2030年目标"], ["1", "儿童之家覆盖率", "≥95"], ["2", "儿童友好社区数量", "增加", "增加"]])
+    block.rows[1][2].colspan = 2
+    t = build_table(block, table_id="t", label=None, number=None, title=None, section_id=None)
+    assert t.header == ["序号", "指标名称", "2025年目标", "2030年目标"]
+    assert t.rows[0].cells == ["1", "儿童之家覆盖率", "≥95", "≥95"]
+    assert t.rows[0].note == "merged cell copied into 2025年目标、2030年目标"
+    assert t.rows[1].note is None
+    spanned_header = _block([["序号", "目标值"], ["1", "90", "95"]])
+    spanned_header.rows[0][1].colspan = 2
+    assert build_table(spanned_header, table_id="t", label=None, number=None, title=None, section_id=None).header == ["序号", "目标值", "目标值"]
+
+
+def test_vertically_merged_slots_of_other_readers():
+    block = _block([["领域", "序号", "指标名称", "责任单位"], ["健康", "1", "甲率", "市卫生健康局"], ["", "", "乙率", ""]])
+    for cell in block.rows[2][:2] + block.rows[2][3:]:
+        cell.merged = True
+    t = build_table(block, table_id="t", label=None, number=None, title=None, section_id=None)
+    assert t.rows[1].cells == ["健康", "", "乙率", ""]
+    assert t.rows[1].parent == 0
+
+
+@pytest.mark.parametrize("name", [KAIZHOU, MEIZHOU])
+@pytest.mark.parametrize("fmt", ["docx", "html"])
+def test_other_renditions_rebuild_the_same_tables(name, fmt):
+    rendition = ROOT / "tests" / "fixtures" / "renditions" / f"{Path(name).stem}.{fmt}"
+    if not rendition.exists():
+        pytest.skip(f"no {fmt} rendition")
+    original = [table(RAW / name, k) for k in range(len(blocks(RAW / name)))]
+    other = [table(rendition, k) for k in range(len(blocks(rendition)))]
+    assert [(t.kind, t.header, t.notes) for t in other] == [(t.kind, t.header, t.notes) for t in original]
+    assert [[(r.cells, r.parent) for r in t.rows] for t in other] == [[(r.cells, r.parent) for r in t.rows] for t in original]
+    assert [[(i.name, i.text) for i in t.items] for t in other] == [[(i.name, i.text) for i in t.items] for t in original]

@@ -145,8 +145,7 @@ def build_table(
         table.kind = "list"
         table.items = _items(block)
         return table
-    header_cells = block.rows[0]
-    table.header = [squash_spaces(join_lines(c.text)) for c in header_cells]
+    table.header = [squash_spaces(join_lines(c.text)) for c in _slots(block.rows[0])]
     body, table.notes = _split_notes(block.rows[1:])
     table.rows = _grid_rows(body, table.header, block.prov)
     return table
@@ -234,9 +233,10 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
     for cells in body:
         if not any(c.text.strip() for c in cells):
             continue
-        texts = [_strip_indent(c.text) for c in cells]
-        notes: list[str] = []
-        indented_flags = [bool(_INDENT.match(c.text)) for c in cells]
+        slots = _slots(cells)
+        texts = [_strip_indent(c.text) for c in slots]
+        notes = [_span_note(c, header, slots) for c in cells if c.colspan > 1 and c.text.strip()]
+        indented_flags = [bool(_INDENT.match(c.text)) for c in slots]
         if len(texts) != len(header):
             positions = _realign(texts, roles, seen)
             notes.append(_realign_note(len(texts), header, positions))
@@ -249,6 +249,17 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
         TableRow(cells=r.cells, parent=parent, note="; ".join(r.notes) or None, provenance=r.prov)
         for r, parent in zip(rows, parents)
     ]
+
+
+def _slots(cells: list[Cell]) -> list[Cell]:
+    """One entry per grid column: a horizontally merged cell (colspan n) fills each of its n
+    columns, since its value is the value of every column it spans (提高 under two target years)."""
+    return [cell for cell in cells for _ in range(max(1, cell.colspan))]
+
+
+def _span_note(cell: Cell, header: list[str], slots: list[Cell]) -> str:
+    columns = [header[i] for i, slot in enumerate(slots) if slot is cell and i < len(header)]
+    return f"merged cell copied into {'、'.join(columns)}"
 
 
 def _strip_indent(text: str) -> str:
@@ -277,8 +288,9 @@ def _seen_values(body: list[list[Cell]], roles: list[str]) -> list[frozenset[str
     """Per column, the values complete rows hold: evidence of what belongs in that column."""
     seen: list[set[str]] = [set() for _ in roles]
     for cells in body:
-        if len(cells) == len(roles):
-            for i, cell in enumerate(cells):
+        slots = _slots(cells)
+        if len(slots) == len(roles):
+            for i, cell in enumerate(slots):
                 if cell.text.strip():
                     seen[i].add(_key(cell.text))
     return [frozenset(s) for s in seen]
