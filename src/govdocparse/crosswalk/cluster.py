@@ -73,7 +73,7 @@ class _Clusters:
 def build_crosswalk(results: Iterable[ParseResult], matcher: Matcher | None = None) -> Crosswalk:
     """Cluster every indicator record (table rows, sub-rows, prose targets) of every plan."""
     matcher = matcher or Matcher()
-    measures = collect(results)
+    measures = collect(results, matcher.vocab)
     clusters = _Clusters(measures, matcher)
 
     groups: dict[str, list[int]] = defaultdict(list)

@@ -47,7 +47,7 @@ def _same_name_rule(a: NameForm, b: NameForm) -> str:
     if aliases:
         return "; ".join(aliases)
     changes = [s for s in own if s != "width"]
-    return "normalised: " + ("; ".join(changes) if changes else "width")
+    return "normalised: " + "; ".join(changes) if changes else "same normalised name"
 
 
 class Matcher:

@@ -10,14 +10,14 @@ Three kinds of records need more than their own name:
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import Document, Indicator, ParseResult, Target
 from .model import Member
 from .names import NameForm, canonical_unit, read_name
-from .vocab import vocabulary
+from .vocab import Vocabulary, vocabulary
 
 
 @dataclass
@@ -28,14 +28,15 @@ class Measure:
     # A table contributes at most one row to a cluster; prose indicators have no scope.
     scope: tuple[str, str, str] | None
     aliases: tuple[NameForm, ...]
+    indicator: Indicator
 
 
-def _atom_unit(indicator: Indicator) -> str | None:
+def _atom_unit(indicator: Indicator, vocab: Vocabulary) -> str | None:
     """The unit of a stated value (达到94%以上 → %), not of a change (以2020年为基数下降18%)."""
     for target in indicator.targets:
         for atom in target.atoms:
             if atom.unit and atom.baseline_year is None and atom.op not in {"direction", "text", "ratio"}:
-                return canonical_unit(atom.unit)
+                return canonical_unit(atom.unit, vocab)
     return None
 
 
@@ -62,9 +63,8 @@ def _compose(sub: NameForm, parent: NameForm) -> NameForm:
     )
 
 
-def _count_head(form: NameForm, unit: str | None) -> NameForm:
+def _count_head(form: NameForm, unit: str | None, vocab: Vocabulary) -> NameForm:
     """A headless name counted in people or things (…医生, unit 名) is a count (…医生数)."""
-    vocab = vocabulary()
     if form.head or not vocab.count_head or unit not in vocab.count_units:
         return form
     return replace(form, head=vocab.count_head, steps=form.steps + (f"count head from unit {unit}",))
@@ -75,25 +75,44 @@ def document_place(result: ParseResult, document: Document) -> str:
     return document.metadata.place or Path(result.source.path).stem
 
 
-def collect(results: Iterable[ParseResult]) -> list[Measure]:
+def collect(results: Iterable[ParseResult], vocab: Vocabulary | None = None) -> list[Measure]:
     """All indicators of all documents, in input order, as measures."""
+    vocab = vocab or vocabulary()
     measures: list[Measure] = []
     for result in results:
         for document in result.documents:
-            measures.extend(_document_measures(result, document))
+            measures.extend(indicator_measures(
+                document.indicators,
+                place=document_place(result, document),
+                source_file=result.source.path,
+                document=document,
+                vocab=vocab,
+            ))
     return measures
 
 
-def _document_measures(result: ParseResult, document: Document) -> list[Measure]:
-    place = document_place(result, document)
+def indicator_measures(
+    indicators: Sequence[Indicator],
+    *,
+    place: str,
+    source_file: str,
+    document: Document,
+    vocab: Vocabulary | None = None,
+) -> list[Measure]:
+    """Measures of some indicators of `document` (all of them, or one table's rows).
+
+    A sub-row whose parent is among `indicators` is read with it; a parent outside the list is
+    looked up in the document, so one table's rows read the same as the whole document's.
+    """
+    vocab = vocab or vocabulary()
     tables = {t.id: t for t in document.tables}
-    by_id = {i.id: i for i in document.indicators}
+    by_id = {i.id: i for i in document.indicators} | {i.id: i for i in indicators}
     forms: dict[str, tuple[NameForm, str]] = {}
 
     def form_of(indicator: Indicator, seen: frozenset = frozenset()) -> tuple[NameForm, str]:
         if indicator.id in forms:
             return forms[indicator.id]
-        own = read_name(indicator.name, place)
+        own = read_name(indicator.name, place, vocab)
         display = indicator.name
         parent = by_id.get(indicator.parent_id or "")
         if parent is not None and parent.id not in seen:
@@ -105,12 +124,12 @@ def _document_measures(result: ParseResult, document: Document) -> list[Measure]
         return own, display
 
     measures = []
-    for indicator in document.indicators:
+    for indicator in indicators:
         form, display = form_of(indicator)
-        raw_form = read_name(indicator.name_raw, place) if indicator.name_raw != indicator.name else form
-        aliases = tuple(read_name(a, place) for a in (*indicator.aliases, *form.aliases, *raw_form.aliases))
-        unit = canonical_unit(indicator.unit) or form.unit or raw_form.unit or _atom_unit(indicator)
-        form = _count_head(form, unit)
+        raw_form = read_name(indicator.name_raw, place, vocab) if indicator.name_raw != indicator.name else form
+        aliases = tuple(read_name(a, place, vocab) for a in (*indicator.aliases, *form.aliases, *raw_form.aliases))
+        unit = canonical_unit(indicator.unit, vocab) or form.unit or raw_form.unit or _atom_unit(indicator, vocab)
+        form = _count_head(form, unit, vocab)
         table = tables.get(indicator.table_id or "")
         member = Member(
             place=place,
@@ -120,24 +139,26 @@ def _document_measures(result: ParseResult, document: Document) -> list[Measure]
             name=display,
             unit=indicator.unit or unit,
             targets=indicator.targets,
-            source_file=result.source.path,
+            source_file=source_file,
             source=indicator.source,
             table_id=indicator.table_id,
             table_label=(table.label or table.title) if table else None,
             actual=indicator.actual,
             key=form.key,
         )
-        scope = (result.source.path, document.id, indicator.table_id) if indicator.table_id else None
+        scope = (source_file, document.id, indicator.table_id) if indicator.table_id else None
         parts = _distributive_parts(indicator)
         if not parts:
-            measures.append(Measure(member, form, unit, scope, aliases))
+            measures.append(Measure(member, form, unit, scope, aliases, indicator))
             continue
         for part, targets in parts:
-            part_form = read_name(part, place)
-            part_unit = part_form.unit or _atom_unit(indicator.model_copy(update={"targets": targets}))
-            part_form = _count_head(part_form, part_unit)
-            part_member = member.model_copy(update={"name": part, "part": part, "targets": targets, "unit": part_unit, "key": part_form.key})
-            measures.append(Measure(part_member, part_form, part_unit, scope, ()))
+            part_form = read_name(part, place, vocab)
+            part_unit = part_form.unit or _atom_unit(indicator.model_copy(update={"targets": targets}), vocab)
+            part_form = _count_head(part_form, part_unit, vocab)
+            part_member = member.model_copy(
+                update={"name": part, "part": part, "targets": targets, "unit": part_unit, "key": part_form.key}
+            )
+            measures.append(Measure(part_member, part_form, part_unit, scope, (), indicator))
     return measures
 
 

@@ -220,6 +220,8 @@ def _read(text: str, place: str | None, vocab: Vocabulary) -> NameForm:
             klass, canonical = vocab.words[match.group(0)]
             if klass == "concept":
                 continue
+            if klass in _DISCRIMINATING and match.group(0) != canonical:
+                steps.append(f"{match.group(0)}={canonical}")
             pieces.append(s[last : match.start()])
             last = match.end()
             if klass in _DISCRIMINATING:
@@ -235,6 +237,8 @@ def _read(text: str, place: str | None, vocab: Vocabulary) -> NameForm:
         if s.endswith(spelling):
             head = canonical
             s = s[: -len(spelling)]
+            if spelling != canonical:
+                steps.append(f"{spelling}={canonical}")
             break
 
     return NameForm(
