@@ -1,0 +1,366 @@
+"""Crosswalk: reading names, matching, blocking, clustering and the writers.
+
+Most tests run on tests/fixtures/crosswalk/records.json (real indicator names of the five corpus
+plans, built by build_records.py) and on the hand-checked pairs of tests/crosswalk_labels.tsv.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govdocparse import grammar
+from govdocparse.crosswalk import Crosswalk, Matcher, build_crosswalk, load_parsed, read_name, to_csv, to_html, to_json
+from govdocparse.crosswalk.blocking import candidate_pairs
+from govdocparse.crosswalk.evaluate import read_labels, score
+from govdocparse.crosswalk.vocab import compile_vocabulary
+from govdocparse.errors import InputError
+from govdocparse.model import ParseResult
+
+HERE = Path(__file__).parent
+RECORDS = HERE / "fixtures" / "crosswalk" / "records.json"
+LABELS = HERE / "crosswalk_labels.tsv"
+
+
+@pytest.fixture(scope="module")
+def results() -> list[ParseResult]:
+    return load_parsed(RECORDS)
+
+
+@pytest.fixture(scope="module")
+def crosswalk(results) -> Crosswalk:
+    return build_crosswalk(results)
+
+
+def cluster_of(crosswalk: Crosswalk, place: str, name: str):
+    found = [c for c in crosswalk.clusters if any(m.place == place and m.name == name for m in c.members)]
+    assert found, f"{place} {name} is not in the crosswalk"
+    return found
+
+
+def linked(crosswalk: Crosswalk, *sides: tuple[str, str]) -> bool:
+    common = None
+    for place, name in sides:
+        ids = {c.id for c in cluster_of(crosswalk, place, name)}
+        common = ids if common is None else common & ids
+    return bool(common)
+
+
+# ---------------------------------------------------------------- reading names
+
+READINGS = [
+    # name, place, expected key (quals|core|head)
+    ("以乡镇（街道）为单位的适龄儿童免疫规划疫苗接种率（%）", None, "|免疫规划疫苗|接种率"),
+    ("以乡镇为单位适龄儿童免疫规划疫苗接种率", None, "|免疫规划疫苗|接种率"),
+    ("渝中区适龄儿童免疫规划疫苗接种率", "渝中区", "|免疫规划疫苗|接种率"),
+    ("新生儿死亡率（‰）", None, "新生儿||死亡率"),
+    ("5岁以下儿童死亡率", None, "0-4岁||死亡率"),
+    ("7岁以下儿童健康管理率", None, "0-6岁||健康管理率"),
+    ("0―6岁儿童健康管理率", None, "0-6岁||健康管理率"),
+    ("18岁以下儿童伤害死亡率", None, "|伤害|死亡率"),
+    ("学前教育毛入园率（%）", None, "学前||毛入园率"),
+    ("女童九年义务教育巩固率（%）", None, "义务教育+女||巩固率"),
+    ("九年义务教育巩固率，其中，女生", None, "义务教育+女||巩固率"),
+    ("小学生近视率（%）", None, "小学+近视||率"),
+    ("全区每千人口拥有3岁以下婴幼儿托位数", "渝中区", "0-2岁+婴幼儿|每千人口拥有托位|数量"),
+    ("城乡社区儿童之家覆盖率", None, "|社区儿童之家|覆盖率"),
+]
+
+
+@pytest.mark.parametrize("name, place, key", READINGS)
+def test_read_name(name, place, key):
+    assert read_name(name, place).key == key
+
+
+def test_alias_and_unit_come_out_of_brackets():
+    form = read_name("小学学龄儿童净入学率（小学入学率）")
+    assert form.aliases == ("小学入学率",)
+    assert read_name("孕产妇死亡率（1/10万）").unit == "1/10万"
+    assert read_name("女性青壮年文盲率（15—50岁）").quals == ("15-50岁", "女")
+
+
+REAL_NAMES = [
+    "新生儿死亡率", "婴儿死亡率", "5岁以下儿童死亡率", "学前三年毛入园率", "九年义务教育巩固率",
+    "城乡社区儿童之家覆盖率", "孕产妇系统管理率", "0-6岁儿童眼保健和视力检查覆盖率", "普惠性幼儿园覆盖率",
+    "12岁儿童龋患率", "高中阶段毛入学率", "女童九年义务教育巩固率", "小学生近视率",
+]
+FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    name=st.sampled_from(REAL_NAMES),
+    unit=st.sampled_from(["", "（%）", "(%)", "（‰）"]),
+    prefix=st.sampled_from(["", "全市", "全区", "梅州市"]),
+    wide=st.booleans(),
+    filler=st.sampled_from(["", "以乡镇为单位的"]),
+)
+def test_spelling_variations_read_the_same(name, unit, prefix, wide, filler):
+    """Unit suffixes, width, place prefixes and fillers never change what a name measures."""
+    variant = prefix + filler + name + unit
+    if wide:
+        variant = variant.translate(FULL_WIDTH)
+    assert read_name(variant, "梅州市").key == read_name(name, "梅州市").key
+
+
+# ---------------------------------------------------------------- matching
+
+HARD_NEGATIVES = [
+    ("新生儿死亡率", "婴儿死亡率"),
+    ("婴儿死亡率", "5岁以下儿童死亡率"),
+    ("新生儿死亡率", "5岁以下儿童死亡率"),
+    ("小学生近视率", "初中生近视率"),
+    ("女童九年义务教育巩固率", "九年义务教育巩固率"),
+    ("女性人均预期寿命", "人均预期寿命"),
+    ("儿童溺水死亡率", "儿童溺水死亡人数"),
+    ("城市社区中家长学校或家庭教育指导服务站点覆盖率", "农村社区中家长学校或家庭教育指导服务站点覆盖率"),
+    ("适龄妇女宫颈癌人群筛查率", "适龄妇女乳腺癌人群筛查率"),
+    ("儿童意外伤害死亡率", "儿童伤害死亡率"),
+]
+
+
+@pytest.mark.parametrize("a, b", HARD_NEGATIVES)
+def test_discriminating_tokens_block_links(a, b):
+    matcher = Matcher()
+    assert matcher.compare(matcher.read(a), matcher.read(b)) is None
+
+
+def test_units_that_differ_need_strong_evidence():
+    matcher = Matcher()
+    a, b = matcher.read("城市社区中家长学校或家庭教育指导服务站点覆盖率"), matcher.read("城市社区建立家长学校或家庭教育指导服务站点覆盖率")
+    assert matcher.compare(a, b).rule.startswith("score")
+    assert matcher.compare(a, b, "%", "‰") is None
+    same = matcher.compare(matcher.read("儿童溺水死亡率"), matcher.read("儿童溺水死亡率"), "%", "1/10万")
+    assert same is not None and "units differ" in same.rule
+
+
+def test_evidence_names_the_rule():
+    matcher = Matcher()
+    synonym = matcher.compare(matcher.read("学前三年毛入园率"), matcher.read("学前教育毛入园率"))
+    assert synonym.rule == "synonym: 学前三年毛入园率=学前教育毛入园率"
+    fuzzy = matcher.compare(
+        matcher.read("乡镇（街道）党政领导班子女干部配备率"), matcher.read("乡镇（街道）党政领导班子中女干部配备率")
+    )
+    assert fuzzy.rule.startswith("score ") and not fuzzy.strong
+
+
+def test_alias_links_names_the_rules_keep_apart():
+    matcher = Matcher()
+    old = matcher.read("小学学龄儿童净入学率（小学入学率）")
+    new = matcher.read("小学入学率")
+    assert matcher.compare(old, new) is None  # 净入学率 vs 入学率: different heads
+    link = matcher.compare(old, new, aliases_a=[matcher.read(a) for a in old.aliases])
+    assert link.rule == "alias: 小学入学率" and link.strong
+
+
+def test_bare_head_names_link_to_nothing():
+    matcher = Matcher()
+    assert matcher.compare(matcher.read("覆盖率"), matcher.read("覆盖率")) is None
+
+
+# ---------------------------------------------------------------- the corpus crosswalk
+
+
+def test_every_labelled_pair_is_right(crosswalk):
+    labels = read_labels(LABELS)
+    result = score(crosswalk, labels)
+    assert not result.unknown
+    assert result.wrong_links == []
+    assert result.missed_links == []
+
+
+@pytest.mark.parametrize("measure, sides", [
+    ("学前三年毛入园率", [("万州区", "学前三年毛入园率"), ("开州区", "学前教育毛入园率"), ("开州区", "学前三年毛入园率"),
+                          ("遵义市", "学前三年毛入园率"), ("梅州市", "学前三年毛入园率"), ("渝中区", "学前教育三年毛入园率")]),
+    ("5岁以下儿童死亡率", [("万州区", "5岁以下儿童死亡率"), ("开州区", "5岁以下儿童死亡率"),
+                           ("遵义市", "5岁以下儿童死亡率"), ("梅州市", "5岁以下儿童死亡率"), ("渝中区", "5岁以下儿童死亡率")]),
+    ("九年义务教育巩固率", [("开州区", "九年义务教育巩固率"), ("遵义市", "九年义务教育巩固率"), ("梅州市", "九年义务教育巩固率")]),
+    ("婴儿死亡率", [("万州区", "婴儿死亡率"), ("开州区", "婴儿死亡率"), ("遵义市", "婴儿死亡率"),
+                    ("梅州市", "婴儿死亡率"), ("渝中区", "婴儿死亡率")]),
+    ("新生儿死亡率", [("开州区", "新生儿死亡率"), ("遵义市", "新生儿死亡率"), ("梅州市", "新生儿死亡率"), ("渝中区", "新生儿死亡率")]),
+    ("儿童之家覆盖率", [("开州区", "建有儿童之家的城乡社区（村）：城乡社区（村）覆盖率"), ("遵义市", "城乡社区儿童之家覆盖率"),
+                        ("梅州市", "城乡社区儿童之家覆盖率"), ("渝中区", "社区儿童之家覆盖率")]),
+])
+def test_core_measures_link_across_places(crosswalk, measure, sides):
+    assert linked(crosswalk, *sides), measure
+
+
+def test_hard_negatives_of_the_corpus_stay_apart(crosswalk):
+    for a, b in [
+        (("梅州市", "新生儿死亡率"), ("梅州市", "婴儿死亡率")),
+        (("遵义市", "小学生近视率"), ("遵义市", "初中生近视率")),
+        (("开州区", "孕产妇死亡率：城市"), ("开州区", "孕产妇死亡率：农村")),
+        (("开州区", "女童九年义务教育巩固率"), ("梅州市", "九年义务教育巩固率")),
+        (("梅州市", "灾害事故导致儿童死亡人数"), ("遵义市", "儿童伤害死亡率")),
+    ]:
+        assert not linked(crosswalk, a, b), (a, b)
+
+
+def test_a_table_gives_at_most_one_row_per_cluster(crosswalk):
+    for cluster in crosswalk.clusters:
+        tables = [(m.source_file, m.document_id, m.table_id) for m in cluster.members if m.table_id]
+        assert len(tables) == len(set(tables)), cluster.name
+
+
+def test_past_result_stands_beside_the_new_target(crosswalk):
+    [cluster] = cluster_of(crosswalk, "开州区", "婴儿死亡率")
+    kaizhou = [m for m in cluster.members if m.place == "开州区"]
+    assert {m.table_label for m in kaizhou} == {"专栏1", "专栏2"}
+    assert any(m.actual and m.actual.raw == "3.45" for m in kaizhou)
+
+
+def test_every_indicator_takes_part(results, crosswalk):
+    indicators = sum(len(d.indicators) for r in results for d in r.documents)
+    members = sum(len(c.members) for c in crosswalk.clusters)
+    # the distributive list of 渝中 (新生儿、婴儿和5岁以下儿童死亡率) is one record, three members
+    assert members == indicators + 2
+
+
+def test_distributive_list_becomes_one_member_per_measure(crosswalk):
+    parts = [m for c in crosswalk.clusters for m in c.members if m.part]
+    assert sorted(m.name for m in parts) == ["5岁以下儿童死亡率", "婴儿死亡率", "新生儿死亡率"]
+    assert {m.indicator_id for m in parts} == {"d1-p4"}
+    newborn = next(m for m in parts if m.name == "新生儿死亡率")
+    assert newborn.targets[0].raw == "1.5‰"
+
+
+def test_sub_rows_are_read_with_their_parent(crosswalk):
+    [cluster] = cluster_of(crosswalk, "开州区", "村民委员会成员人数：女性比例")
+    assert any(m.name == "村委会成员中女性比例" for m in cluster.members)
+
+
+def test_evidence_explains_each_link(crosswalk):
+    [cluster] = cluster_of(crosswalk, "渝中区", "学前教育三年毛入园率")
+    rules = {e.rule for e in cluster.evidence}
+    assert "synonym: 学前三年毛入园率=学前教育三年毛入园率" in rules
+    assert cluster.name == "学前三年毛入园率"
+    [forced] = cluster_of(crosswalk, "万州区", "0―6岁儿童基础免疫（八种疫苗）疫苗接种率")
+    assert "forced by indicator_synonyms.yaml" in {e.rule for e in forced.evidence}
+
+
+def test_result_is_deterministic(results, crosswalk):
+    assert to_json(build_crosswalk(results)) == to_json(crosswalk)
+
+
+# ---------------------------------------------------------------- user rules
+
+
+def _vocabulary(**changes):
+    data = dict(grammar.load("indicator_synonyms"))
+    data.update(changes)
+    return compile_vocabulary(data, grammar.load("crosswalk"))
+
+
+def _result(place: str, names: list[str], table: str | None = "t1") -> ParseResult:
+    return ParseResult.model_validate({
+        "parser_version": "test",
+        "source": {"path": f"{place}.txt", "format": "txt", "sha256": "0" * 64},
+        "documents": [{
+            "id": "d1", "kind": "plan", "title": None, "metadata": {"place": place},
+            "indicators": [
+                {"id": f"i{n}", "source": "table" if table else "prose", "name_raw": name, "name": name,
+                 "table_id": table, "provenance": {"file": f"{place}.txt"}}
+                for n, name in enumerate(names)
+            ],
+        }],
+    })
+
+
+def test_forbidden_pairs_stay_apart_even_through_a_chain():
+    # A ~ B (score 95) and B ~ C (score 91) chain A to C; forbidding A–C breaks the chain.
+    a, b, c = "城市社区中家长学校服务站点覆盖率", "城市社区家长学校服务站点覆盖率", "城市社区建立家长学校服务站点覆盖率"
+    plans = [_result("甲", [a]), _result("乙", [b]), _result("丙", [c])]
+    assert [len(cl.members) for cl in build_crosswalk(plans).clusters] == [3]
+    crosswalk = build_crosswalk(plans, Matcher(_vocabulary(forbid=[[a, c]])))
+    groups = [{m.name for m in cl.members} for cl in crosswalk.clusters]
+    assert {a, b} in groups and {c} in groups
+
+
+def test_forced_pairs_link_and_say_so():
+    matcher = Matcher(_vocabulary(force=[["孤儿基本生活保障率", "事实无人抚养儿童基本生活保障率"]]))
+    crosswalk = build_crosswalk([_result("甲", ["孤儿基本生活保障率"]), _result("乙", ["事实无人抚养儿童基本生活保障率"])], matcher)
+    [cluster] = crosswalk.clusters
+    assert [e.rule for e in cluster.evidence] == ["forced by indicator_synonyms.yaml"]
+
+
+def test_same_name_twice_in_one_table_makes_two_clusters_but_prose_repeats_join():
+    table = build_crosswalk([_result("甲", ["婴儿死亡率", "婴儿死亡率"]), _result("乙", ["婴儿死亡率"])])
+    assert sorted(len(c.members) for c in table.clusters) == [1, 2]
+    prose = build_crosswalk([_result("甲", ["婴儿死亡率", "婴儿死亡率"], table=None)])
+    assert [len(c.members) for c in prose.clusters] == [2]
+
+
+# ---------------------------------------------------------------- scale and laziness
+
+
+def test_blocking_does_not_compare_all_pairs():
+    matcher = Matcher()
+    names = [f"第{n}类儿童活动场所覆盖率" for n in range(300)] + [f"第{n}号托育机构数量" for n in range(300)]
+    forms = [matcher.read(n) for n in names]
+    pairs = sum(1 for _ in candidate_pairs(forms, matcher.settings))
+    assert pairs < len(forms) * (len(forms) - 1) // 2 / 4
+
+
+def test_jieba_is_imported_only_when_the_crosswalk_runs():
+    code = (
+        "import sys, govdocparse.crosswalk as c; assert 'jieba' not in sys.modules;"
+        f" c.build_crosswalk(c.load_parsed({str(RECORDS)!r})); assert 'jieba' in sys.modules"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""  # jieba's "Building prefix dict…" chatter is silenced
+
+
+# ---------------------------------------------------------------- writers and loading
+
+
+def test_json_round_trips(crosswalk, tmp_path):
+    path = tmp_path / "crosswalk.json"
+    to_json(crosswalk, path)
+    again = Crosswalk.model_validate_json(path.read_text(encoding="utf-8"))
+    assert again.clusters[0].name == crosswalk.clusters[0].name
+    data = json.loads(path.read_text(encoding="utf-8"))
+    member = data["clusters"][0]["members"][0]
+    assert {"place", "document_id", "indicator_id", "name", "targets", "source_file"} <= set(member)
+    assert {"id", "name", "members", "score", "evidence"} <= set(data["clusters"][0])
+
+
+def test_csv_has_one_row_per_member(crosswalk):
+    lines = to_csv(crosswalk).splitlines()
+    assert lines[0].startswith("cluster_id,cluster_name")
+    assert len(lines) - 1 == sum(len(c.members) for c in crosswalk.clusters)
+
+
+def test_html_is_a_self_contained_matrix(crosswalk):
+    page = to_html(crosswalk)
+    assert "<script" not in page and "http://" not in page and "https://" not in page
+    for place in ["万州区", "开州区", "遵义市", "梅州市", "渝中区"]:
+        assert f"<th>{place}</th>" in page
+    assert 'class="agree"' in page and 'class="differ"' in page and 'class="missing"' in page
+    assert "≥93" in page and "＜2.5" in page
+
+
+def test_load_parsed_reads_a_directory_and_names_bad_files(results, tmp_path):
+    for n, result in enumerate(results):
+        (tmp_path / f"{n}.json").write_text(result.model_dump_json(), encoding="utf-8")
+    assert len(load_parsed(tmp_path)) == len(results)
+    (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+    with pytest.raises(InputError, match="broken.json"):
+        load_parsed(tmp_path)
+    with pytest.raises(InputError):
+        load_parsed(tmp_path / "missing")
+
+
+def test_every_synonym_spelling_reads_as_its_canonical_name():
+    data = yaml.safe_load((grammar.grammar_dir() / "indicator_synonyms.yaml").read_text(encoding="utf-8"))
+    for group in data["synonyms"]:
+        canonical = read_name(group[0])
+        for spelling in group[1:]:
+            assert read_name(spelling).key == canonical.key, (group[0], spelling)
