@@ -286,6 +286,15 @@ def test_goal_sentences(text, expected):
     assert all(i.targets[0].label == "目标" and i.targets[0].year is None for i in found)
 
 
+def test_a_bare_year_after_the_plan_start_is_a_goal():
+    text = "2025年，全区儿童之家覆盖率达到95%。"
+    assert prose(text) == []
+    found = indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", period_start=2021)
+    assert [(i.name, i.targets[0].label, i.targets[0].year) for i in found] == [("儿童之家覆盖率", "2025年", 2025)]
+    past = "2020年区人大代表、区政协委员中女性占比分别达31.81%、37.6%。"
+    assert indicators_from_paragraph(past, PROV, section_id=None, id_prefix="p", period_start=2021) == []
+
+
 def test_goal_names_keep_what_was_written():
     [ind] = prose("确保全区住院分娩率达到98%以上。")
     assert (ind.name, ind.name_raw) == ("住院分娩率", "确保全区住院分娩率")

@@ -395,6 +395,7 @@ def indicators_from_paragraph(
     section_id: str | None,
     id_prefix: str,
     context: str | None = None,
+    period_start: int | None = None,
 ) -> list[Indicator]:
     """Prose indicators: one per measure a sentence of `text` sets a goal for.
 
@@ -403,17 +404,19 @@ def indicators_from_paragraph(
     direction (显著提高, 得到有效控制); or, in a clause without one, a count of things to build or
     hold (至少建成3个儿童友好景区, 每年组织开展…活动至少4场). `context` is the title path of the
     section: sections that report results (发展基础, 现状, 回顾) give nothing, and so do sentences
-    about the past (截至…, a bare 2020年 without 到…年) and money standards (…元). The target's
-    label is the last 到…年 before it in the sentence, else 目标. Ids are f"{id_prefix}-i{k}".
+    about the past (截至…, or a bare 2020年 without 到…年 — with `period_start`, the first year of
+    the plan, only a bare year up to it is the past: 2025年… in a 2021—2030 plan is a goal) and
+    money standards (…元). The target's label is the last 到…年 before it in the sentence, else
+    目标. Ids are f"{id_prefix}-i{k}".
     """
     rules = _rules()
     if context and rules.achievement.search(context):
         return []
     found: list[Indicator] = []
     for sentence in _sentences(text):
-        if _about_the_past(sentence):
+        if _about_the_past(sentence, period_start):
             continue
-        for label, year, m in _sentence_measures(sentence):
+        for label, year, m in _sentence_measures(sentence, period_start):
             found.append(
                 Indicator(
                     id=f"{id_prefix}-i{len(found)}",
@@ -434,13 +437,16 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def _about_the_past(sentence: str) -> bool:
-    """截至… or a year that dates a statement (2020年…达31.81%) with no 到…年 goal year."""
+def _about_the_past(sentence: str, period_start: int | None) -> bool:
+    """截至…, or a year that dates a statement (2020年…达31.81%) with no 到…年 goal year."""
     rules = _rules()
     if rules.past_marker.search(sentence):
         return True
     plain = _BRACKETED.sub("", sentence)
-    return bool(rules.bare_year.search(plain)) and not rules.target_year.search(plain)
+    if rules.target_year.search(plain):
+        return False
+    years = [int(m.group(1)) for m in rules.bare_year.finditer(plain)]
+    return any(period_start is None or year <= period_start for year in years)
 
 
 def _clauses(sentence: str) -> list[tuple[int, str]]:
@@ -458,9 +464,14 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
     return pieces
 
 
-def _sentence_measures(sentence: str) -> list[tuple[str, int | None, _Measure]]:
-    """(label, year, measure) for every goal of a sentence; the label is the last 到…年 before it."""
-    years = list(_rules().target_year.finditer(sentence))
+def _sentence_measures(sentence: str, period_start: int | None) -> list[tuple[str, int | None, _Measure]]:
+    """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
+    bare year after the plan start) before it."""
+    rules = _rules()
+    years = list(rules.target_year.finditer(sentence))
+    if period_start is not None:
+        years += [m for m in rules.bare_year.finditer(sentence) if int(m.group(1)) > period_start]
+        years.sort(key=lambda m: m.start())
     out = []
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
         for position, measure in _clause_measures(clause):
