@@ -201,3 +201,11 @@ def test_no_network_access(monkeypatch):
     page = read_html(html('<div class="content"><img src="http://example.invalid/a.png"><p>正文段落。</p>'
                           '<iframe src="http://example.invalid/"></iframe><script src="http://example.invalid/x.js"></script></div>'))
     assert [b.text for b in page.blocks] == ["正文段落。"]
+
+
+def test_utf8_page_with_a_broken_sequence_stays_utf8():
+    data = html("<p>" + "儿童发展规划。" * 40 + "</p>").replace("规划。".encode(), "规划。".encode()[:-1], 1)
+    page = read_html(data)
+    assert page.encoding == "utf-8"
+    assert page.blocks[0].text.startswith("儿童发展规划\ufffd儿童发展规划。")
+    assert page.warnings == ["1 undecodable byte sequences replaced (read as utf-8)"]

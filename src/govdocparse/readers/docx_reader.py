@@ -38,6 +38,7 @@ files; entity references are dropped and reported.
 from __future__ import annotations
 
 import re
+import struct
 import zipfile
 import zlib
 from dataclasses import dataclass, replace
@@ -59,7 +60,8 @@ MAX_SPAN = 64
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
-P, TBL, TR, TC, R, T = (_W + t for t in ("p", "tbl", "tr", "tc", "r", "t"))
+P, TBL, TR, TC, R = (_W + t for t in ("p", "tbl", "tr", "tc", "r"))
+BLOCKS, ROWS, CELLS = frozenset((P, TBL)), frozenset((TR,)), frozenset((TC,))
 PPR, RPR, TCPR, TRPR = (_W + t for t in ("pPr", "rPr", "tcPr", "trPr"))
 SDT, SDT_CONTENT, CUSTOM_XML = _W + "sdt", _W + "sdtContent", _W + "customXml"
 FLD_CHAR, VANISH = _W + "fldChar", _W + "vanish"
@@ -94,7 +96,7 @@ def check_container(data: bytes, path: str) -> None:
     """Refuse a ZIP that is broken, a zip bomb, or lacks the main document part."""
     try:
         infos = zipfile.ZipFile(BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
         raise CorruptFileError(path, "broken ZIP container (truncated or damaged DOCX?)") from None
     if len(infos) > MAX_MEMBERS:
         raise CorruptFileError(path, f"zip bomb: {len(infos)} parts in the container")
@@ -119,8 +121,11 @@ def _open(data: bytes, path: str):
 
     try:
         return docx.Document(BytesIO(data))
-    except (zipfile.BadZipFile, zlib.error, EOFError, etree.XMLSyntaxError) as exc:
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, struct.error, etree.XMLSyntaxError) as exc:
         raise CorruptFileError(path, f"damaged Word document ({_first_line(exc)})") from None
+    except (NotImplementedError, RuntimeError) as exc:
+        # zipfile's refusals: unknown compression method or version, encrypted members.
+        raise CorruptFileError(path, f"ZIP container uses a feature that cannot be read ({_first_line(exc)})") from None
     except (KeyError, ValueError, PackageNotFoundError) as exc:
         raise CorruptFileError(path, f"not a readable Word package ({_first_line(exc)})") from None
 
@@ -158,30 +163,17 @@ def _int(text, default: int) -> int:
         return default
 
 
-def _block_items(container):
-    """w:p and w:tbl children in order, looking through content controls and custom XML."""
+def _children(container, wanted: frozenset[str]):
+    """Children whose tag is in `wanted`, in order, looking through content controls and custom XML."""
     for child in container:
         tag = child.tag
-        if tag == P or tag == TBL:
+        if tag in wanted:
             yield child
         elif tag == SDT:
             content = child.find(SDT_CONTENT)
             if content is not None:
-                yield from _block_items(content)
-        elif tag == CUSTOM_XML:
-            yield from _block_items(child)
-
-
-def _children(container, wanted: str):
-    """Children with tag `wanted` (rows of a table, cells of a row), through sdt/customXml."""
-    for child in container:
-        if child.tag == wanted:
-            yield child
-        elif child.tag == SDT:
-            content = child.find(SDT_CONTENT)
-            if content is not None:
                 yield from _children(content, wanted)
-        elif child.tag == CUSTOM_XML:
+        elif tag == CUSTOM_XML:
             yield from _children(child, wanted)
 
 
@@ -198,7 +190,7 @@ class _BodyReader:
 
     def read(self, body) -> list[Paragraph | TableBlock]:
         blocks: list[Paragraph | TableBlock] = []
-        for k, element in enumerate(_block_items(body), start=1):
+        for k, element in enumerate(_children(body, BLOCKS), start=1):
             if element.tag == P:
                 style_id = self.styles.paragraph_style(element)
                 prov = Provenance(file=self.name, paragraph=k)
@@ -273,14 +265,14 @@ class _BodyReader:
     def table(self, tbl, k: int) -> TableBlock:
         rows: list[list[Cell]] = []
         origins: dict[int, Cell] = {}  # grid column -> first cell of an open vertical merge
-        for tr in _children(tbl, TR):
+        for tr in _children(tbl, ROWS):
             row_props = tr.find(TRPR)
             if row_props is not None and row_props.find(_W + "del") is not None:
                 continue
             r = len(rows)
             col = _int(_val(row_props.find(_W + "gridBefore") if row_props is not None else None), 0)
             row: list[Cell] = []
-            for tc in _children(tr, TC):
+            for tc in _children(tr, CELLS):
                 props = tc.find(TCPR)
                 span = min(max(_int(_val(props.find(_W + "gridSpan") if props is not None else None), 1), 1), MAX_SPAN)
                 vmerge = props.find(_W + "vMerge") if props is not None else None
@@ -308,7 +300,7 @@ class _BodyReader:
 
     def cell_text(self, tc) -> str:
         lines: list[str] = []
-        for element in _block_items(tc):
+        for element in _children(tc, BLOCKS):
             if element.tag == P:
                 lines.extend(self.paragraph_lines(element))
             else:

@@ -2,9 +2,10 @@
 
 Decoding: a byte-order mark wins; otherwise bytes that are valid UTF-8 (with non-ASCII text) are
 read as UTF-8 even when a <meta> tag declares GBK, because mislabelled pages are common and GBK
-text is practically never valid UTF-8; otherwise the declared charset is used (GB2312/GBK are
-read as GB18030, their superset), then GB18030. A few undecodable bytes are replaced and
-reported; a page that is mostly undecodable is refused.
+text is practically never valid UTF-8; bytes that are mostly UTF-8 with a few broken sequences are
+read as UTF-8 too; otherwise the declared charset is used (GB2312/GBK are read as GB18030, their
+superset), then GB18030. A few undecodable bytes (up to 5 per 1000) are replaced and reported;
+a page with more is refused with a DecodeError.
 
 Finding the article: scripts, styles, forms' controls and embedded objects are removed; then
 navigation, breadcrumbs, headers/footers, share and print toolbars and sidebars (by tag, and by
@@ -45,6 +46,8 @@ from ..source import Cell, Paragraph, Source, TableBlock
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "euc-cn", "csgb2312", "gb_2312-80", "windows-936"}
 # Undecodable bytes tolerated (and replaced) per thousand bytes before the page is refused.
 _MAX_BAD_PER_MILLE = 5
@@ -126,7 +129,7 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
     """The page's text, the codec used and any warnings about the choice."""
     for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return _lenient(data, codec, path, [])
+            return _lenient(data, codec, path)
     match = _META_CHARSET.search(data[:8192])
     declared = match.group(1).decode("ascii").lower() if match else None
     codec = _codec(declared)
@@ -139,6 +142,9 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
         if codec not in (None, "utf-8") and not text.isascii():
             warnings.append(f"page declares charset {declared} but its bytes are UTF-8: read as UTF-8")
         return text, "utf-8", warnings
+    non_ascii = len(_NON_ASCII.findall(data))
+    if non_ascii and sum(len(m) for m in _UTF8_SEQUENCE.findall(data)) / non_ascii > 0.9:
+        return _lenient(data, "utf-8", path)  # UTF-8 with a few broken sequences
     for candidate in (codec, "gb18030"):
         if candidate and candidate != "utf-8":
             try:
@@ -149,7 +155,7 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
             if codec not in (None, candidate):
                 warnings.append(f"page declares charset {declared} but its bytes are not {declared}: read as {candidate}")
             return text, candidate, warnings
-    return _lenient(data, codec if codec and codec != "utf-8" else "gb18030", path, [])
+    return _lenient(data, codec if codec and codec != "utf-8" else "gb18030", path)
 
 
 def _codec(declared: str | None) -> str | None:
@@ -163,7 +169,9 @@ def _codec(declared: str | None) -> str | None:
         return None
 
 
-def _lenient(data: bytes, codec: str, path: str, warnings: list[str]) -> tuple[str, str, list[str]]:
+def _lenient(data: bytes, codec: str, path: str) -> tuple[str, str, list[str]]:
+    """Decode with replacement characters, refusing pages where they would be more than a few."""
+    warnings: list[str] = []
     text = data.decode(codec, errors="replace")
     bad = text.count("\ufffd") - data.decode(codec, errors="ignore").count("\ufffd")
     if bad * 1000 > max(len(data), 1) * _MAX_BAD_PER_MILLE:
@@ -456,7 +464,7 @@ class _Flow:
         self.first = self.last = None
 
     def table(self, table: Tag) -> None:
-        caption = table.find("caption")
+        caption = table.find("caption", recursive=False)
         if caption is not None:
             self.walk(caption)
             self.flush()
