@@ -1,0 +1,745 @@
+"""PDF reader: rebuilds the paragraphs and tables of a born-digital PDF as a block stream.
+
+The aim is the block stream the same document gives as text or DOCX, so the reader undoes what
+page layout did to it:
+
+* Characters are grouped into visual lines in reading order (one column, top to bottom; only
+  upright text, so rotated stamps and watermarks are left out). Two characters separated by a
+  gap or a space glyph get a space only when neither is CJK; CJK text is never split by spaces.
+* Page headers, footers and page numbers are dropped: a line among the first or last two of a
+  page, inside the top or bottom band of the page, that either looks like a page number
+  (`— 3 —`, `-3-`, `第3页`, `第 3 页 共 10 页`, `3/10`, a lone number) or repeats, digits aside,
+  on at least half of the pages.
+* Lines wrapped by the renderer are joined back into one paragraph. A line continues into the
+  next when it starts at the text column's left edge (or is the indented first line of a
+  paragraph), the next line starts at the left edge, is in the same font size, is not a
+  numbered heading and is not set apart by paragraph spacing, and the line ends so close to the
+  column's right edge that the next line's first unbreakable unit would not have fitted. When
+  the document separates paragraphs by spacing, a line followed at the plain line pitch may end
+  up to three characters short of that (line-breaking rules keep some units together that this
+  reader does not model). Lines the author broke (a title over two short centred lines, a
+  signature block) stay separate paragraphs, as in the text version. A paragraph broken by a
+  page break is joined across it.
+* Tables are found from ruling lines with pdfplumber's table finder, on pages that have any
+  ruling at all; a single ruled box with text in it (a 专栏) is a one-cell table, as Word has
+  it. Table characters are kept out of the running text. A vertically merged cell appears once,
+  in its first row, and each row it covers gets `Cell("", merged=True)`, as in a Word text dump;
+  a horizontally merged cell is one cell with `colspan`. Inside a cell, lines the renderer
+  wrapped are joined without a break and the cell's own line breaks are kept as "\\n", by the
+  same "would the next unit have fitted" test as for paragraphs.
+* A table that ends a page and a table with the same columns that starts the next page are one
+  table: header rows repeated on the next page are dropped, and a row the page break cut in two
+  is put back together when a cell's first part ends in a full line and goes on after the
+  break (in a one-column table, always).
+
+Provenance: `page` is the 1-based page number. `lines` is a 1-based line range counted on that
+page from its top over the lines outside tables (headers and footers included, so a reader can
+count them on the page); a paragraph that runs onto the next page keeps its first page and the
+range of its lines there. Cells carry their page and their 0-based `table_row`/`table_col` in
+the joined table.
+
+Errors: a PDF without any text is `NoTextLayerError`; one that needs a password is
+`EncryptedFileError`; one pdfminer cannot open or parse (broken cross-reference table it cannot
+recover, truncated file, not a PDF) is `CorruptFileError`. A cross-reference table pdfminer had
+to rebuild, and pages without text in an otherwise readable file, become warnings.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass, field
+from io import BytesIO
+from statistics import median
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFXRefFallback
+from pdfminer.psexceptions import PSEOF
+from pdfplumber.utils.exceptions import PdfminerException
+
+from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError
+from ..model import Provenance
+from ..source import Cell, Paragraph, Source, TableBlock
+
+_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
+# Fraction of the page height at the top and bottom where running headers and footers live.
+_BAND = 0.12
+# How many lines at each end of a page may be a header or footer.
+_BAND_LINES = 2
+# A gap wider than this fraction of the font size between two Latin characters is a space.
+_SPACE_GAP = 0.25
+# Coordinates closer than this (points) are the same position: ruling lines, column edges.
+_SAME_X = 2.0
+# How far (in font sizes) a line may end short of the column in a paragraph-spaced document
+# and still run on into a line that follows at the plain line pitch.
+_SPACED_SLACK = 3.0
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－‐ ]*\d{1,4}[-—–－‐ ]*"
+    r"|第\s*\d{1,4}\s*页(?:\s*[/，,、]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}"
+    r"|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
+    re.IGNORECASE,
+)
+# Numbered headings and items that always start a paragraph, even after a full line.
+_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十]+、"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|专栏\s*\d|附件\s*\d)"
+)
+# Punctuation that may not start a line (the renderer carries the character before it down
+# with it), punctuation that may not end one, and marks that line-breaking rules keep attached
+# on both sides (quotation marks, the slash of 元/人).
+_NO_START = set("，。、；：？！）》」』〕】〉…—,.;:?!)]}%‰·")
+_NO_END = set("（《「『〔【〈([{")
+_GLUED = set("“”‘’\"'/")
+# Characters that can end a Latin word before a line break that swallowed a space.
+_LATIN_WORD_END = set(".,;:!?)]}%'\"")
+
+
+def _is_wide(ch: str) -> bool:
+    """True for CJK ideographs, kana, CJK and full-width punctuation: text with no spaces."""
+    return ch >= "\u2e80"
+
+
+@dataclass
+class _Line:
+    """One visual line of text, with the geometry that line joining needs."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+    lead: float  # width of the first unit that cannot be broken across lines
+    page: int = 0
+    number: int = 0  # 1-based position on the page among lines outside tables
+
+
+@dataclass
+class _Box:
+    """A table cell while a table is being assembled."""
+
+    text: str
+    x0: float
+    x1: float
+    page: int
+    lines: list[_Line] = field(default_factory=list)
+    right: float = 0.0  # where the cell's text column ends (cell edge minus padding)
+    rowspan: int = 1
+    colspan: int = 1
+    merged: bool = False
+    anchor: _Box | None = None  # for a covered slot, the cell that covers it
+
+
+@dataclass
+class _Table:
+    """A table, first as the part on one page, then grown by its continuations."""
+
+    page: int
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    columns: list[float]
+    rows: list[list[_Box]]
+    last_page: int = 0
+
+    def __post_init__(self) -> None:
+        self.last_page = self.last_page or self.page
+
+
+@dataclass
+class _Grid:
+    """A ruled table found on a page: its boundaries and which cell covers each grid slot."""
+
+    cells: list[tuple[float, float, float, float]]
+    xs: list[float]
+    ys: list[float]
+    owner: dict[tuple[int, int], int]
+    spans: list[tuple[int, int, int, int]]  # first row, row after last, first col, col after last
+    chars: list[list[dict]]
+
+
+@dataclass
+class _Page:
+    number: int
+    width: float
+    height: float
+    lines: list[_Line] = field(default_factory=list)
+    tables: list[_Table] = field(default_factory=list)
+    images: int = 0
+
+
+@dataclass
+class _Spacing:
+    """How a flow of text (the body, or table cells) spaces its lines, for each font size."""
+
+    pitch: dict[float, float] = field(default_factory=dict)  # top-to-top distance within a paragraph
+    spaced: dict[float, bool] = field(default_factory=dict)  # paragraphs set apart by extra space
+
+
+def read(data: bytes, path: str, name: str, sha256: str) -> Source:
+    """The block stream of a PDF's text layer: paragraphs and tables in reading order."""
+    warnings: list[str] = []
+    pdf = _open(data, path)
+    with pdf:
+        if any(isinstance(xref, PDFXRefFallback) for xref in pdf.doc.xrefs):
+            warnings.append("damaged cross-reference table: objects were recovered by scanning the file")
+        try:
+            page_list = list(pdf.pages)
+        except Exception as exc:  # pdfminer fails in many ways on a broken page tree
+            raise CorruptFileError(path, f"damaged PDF: {_reason(exc)}") from None
+        pages = []
+        for page in page_list:
+            pages.append(_read_page(page, path))
+            page.close()  # drop pdfplumber's per-page caches: long documents stay small in memory
+    if not pages:
+        raise CorruptFileError(path, "damaged PDF: no pages found (truncated file?)")
+    if not any(page.lines or page.tables for page in pages):
+        raise NoTextLayerError(path, "no text layer: scanned document?")
+    blank = [str(page.number) for page in pages if not page.lines and not page.tables and page.images]
+    if blank:
+        warnings.append(f"no text layer on page(s) {', '.join(blank)} (scanned?): their content is missing")
+    _settle_cells(pages)
+    _drop_running_lines(pages)
+    return Source(path, name, "pdf", sha256, _blocks(pages, name), warnings=warnings)
+
+
+def _open(data: bytes, path: str) -> pdfplumber.PDF:
+    try:
+        return pdfplumber.open(BytesIO(data), raise_unicode_errors=False)
+    except Exception as exc:  # pdfminer lets bare ValueError/KeyError/TypeError out on some damage
+        cause = _cause(exc)
+        if isinstance(cause, PDFPasswordIncorrect):
+            raise EncryptedFileError(path, "encrypted PDF: a password is needed to open it") from None
+        if isinstance(cause, PDFEncryptionError):
+            raise EncryptedFileError(path, f"encrypted PDF that cannot be decrypted: {_reason(cause)}") from None
+        raise CorruptFileError(path, f"damaged PDF: {_reason(cause)}") from None
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """The pdfminer exception inside pdfplumber's wrapper."""
+    while isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
+        exc = exc.args[0]
+    return exc
+
+
+def _reason(exc: BaseException) -> str:
+    """A one-line account of a pdfminer failure."""
+    exc = _cause(exc)
+    if isinstance(exc, PSEOF):
+        return "the file ends unexpectedly (truncated?)"
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    if text.startswith("No /Root object"):
+        return "no document catalog (not really a PDF, or truncated)"
+    return text if len(text) <= 120 else text[:117] + "..."
+
+
+# --- one page ---------------------------------------------------------------------------------
+
+
+def _read_page(page: pdfplumber.page.Page, path: str) -> _Page:
+    try:
+        objects = page.objects
+        chars = [c for c in objects.get("char", ()) if c["upright"]]
+        ruled = bool(chars) and bool(objects.get("line") or objects.get("rect") or objects.get("curve"))
+        grids = _grids(page) if ruled else []
+    except Exception as exc:  # a damaged content stream, font or resource
+        raise CorruptFileError(path, f"damaged PDF: page {page.page_number}: {_reason(exc)}") from None
+    body: list[dict] = []
+    for char in chars:
+        target = _cell_chars(char, grids) if grids else None
+        (body if target is None else target).append(char)
+    result = _Page(page.page_number, float(page.width), float(page.height), images=len(objects.get("image", ())))
+    result.lines = _lines(body, page.page_number)
+    for number, line in enumerate(result.lines, 1):
+        line.number = number
+    tables = (_table(grid, page.page_number) for grid in grids)
+    result.tables = [table for table in tables if any(box.lines for row in table.rows for box in row)]
+    return result
+
+
+def _grids(page: pdfplumber.page.Page) -> list[_Grid]:
+    """The page's ruled tables, including single boxes, which pdfplumber does not call tables."""
+    finder = page.debug_tablefinder(_TABLE_SETTINGS)
+    groups = [table.cells for table in finder.tables]
+    grouped = {cell for group in groups for cell in group}
+    width, height = float(page.width), float(page.height)
+    for cell in finder.cells:
+        x0, top, x1, bottom = cell
+        # A lone box around most of the page is a decorative frame, not a table.
+        if cell not in grouped and not (x1 - x0 > 0.8 * width and bottom - top > 0.7 * height):
+            groups.append([cell])
+    grids = [_grid(cells) for cells in groups]
+    return [grid for grid in grids if grid is not None]
+
+
+def _positions(values: list[float]) -> list[float]:
+    """Distinct coordinates, those within `_SAME_X` of each other taken as one."""
+    merged: list[float] = []
+    for value in sorted(values):
+        if not merged or value - merged[-1] > _SAME_X:
+            merged.append(value)
+    return merged
+
+
+def _grid(cells: list[tuple]) -> _Grid | None:
+    xs = _positions([c[0] for c in cells] + [c[2] for c in cells])
+    ys = _positions([c[1] for c in cells] + [c[3] for c in cells])
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    owner: dict[tuple[int, int], int] = {}
+    spans = []
+    for k, (x0, top, x1, bottom) in enumerate(cells):
+        c0, c1 = bisect_right(xs, x0 + _SAME_X) - 1, bisect_right(xs, x1 + _SAME_X) - 1
+        r0, r1 = bisect_right(ys, top + _SAME_X) - 1, bisect_right(ys, bottom + _SAME_X) - 1
+        spans.append((r0, r1, c0, c1))
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                owner[(r, c)] = k
+    return _Grid(list(cells), xs, ys, owner, spans, [[] for _ in cells])
+
+
+def _cell_chars(char: dict, grids: list[_Grid]) -> list | None:
+    """The character list of the table cell whose slot holds the character's centre, if any."""
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    for grid in grids:
+        if grid.xs[0] <= x < grid.xs[-1] and grid.ys[0] <= y < grid.ys[-1]:
+            k = grid.owner.get((bisect_right(grid.ys, y) - 1, bisect_right(grid.xs, x) - 1))
+            return None if k is None else grid.chars[k]
+    return None
+
+
+def _table(grid: _Grid, page: int) -> _Table:
+    """The rows of one table part, merged slots marked the way Word text dumps show them."""
+    boxes = []
+    for (r0, r1, c0, c1), chars, (x0, _top, x1, _bottom) in zip(grid.spans, grid.chars, grid.cells):
+        lines = _lines(chars, page)
+        # Cell padding is not in the PDF; the left one shows where the text starts, and the
+        # right one is taken to be the same.
+        padding = max(0.0, min(line.x0 for line in lines) - x0) if lines else 0.0
+        boxes.append(_Box("", x0, x1, page, lines, x1 - padding, rowspan=r1 - r0, colspan=c1 - c0))
+    rows: list[list[_Box]] = []
+    for r in range(len(grid.ys) - 1):
+        row: list[_Box] = []
+        for c in range(len(grid.xs) - 1):
+            k = grid.owner.get((r, c))
+            if k is None:
+                row.append(_Box("", grid.xs[c], grid.xs[c + 1], page))
+                continue
+            r0, _r1, c0, _c1 = grid.spans[k]
+            if c != c0:
+                continue  # the right-hand part of a horizontally merged cell
+            box = boxes[k]
+            if r == r0:
+                row.append(box)
+            else:
+                row.append(_Box("", box.x0, box.x1, page, colspan=box.colspan, merged=True, anchor=box))
+        if any(not box.merged for box in row):
+            rows.append(row)
+        else:
+            # A grid row made only of covered slots comes from a ruling that stops part-way
+            # across; Word has no such row, so the covering cells span one row less.
+            for box in row:
+                box.anchor.rowspan -= 1
+    return _Table(page, grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1], grid.xs, rows)
+
+
+def _settle_cells(pages: list[_Page]) -> None:
+    """Give every cell its text, once the spacing of lines in cells is known document-wide."""
+    boxes = [box for page in pages for table in page.tables for row in table.rows for box in row if box.lines]
+    spacing = _spacing((above, below, box.right) for box in boxes for above, below in zip(box.lines, box.lines[1:]))
+    for box in boxes:
+        parts = [box.lines[0].text]
+        for above, below in zip(box.lines, box.lines[1:]):
+            parts.append(_glue(above.text, below.text) if _wraps(above, below, box.right, spacing) else "\n")
+            parts.append(below.text)
+        box.text = "".join(parts)
+
+
+
+# --- characters to lines ----------------------------------------------------------------------
+
+
+def _lines(chars: list[dict], page: int) -> list[_Line]:
+    """Visual lines, top to bottom: characters whose vertical centres fall in a line's band."""
+    groups: list[list[dict]] = []
+    top = bottom = 0.0
+    for char in sorted(chars, key=lambda c: c["top"]):
+        middle = (char["top"] + char["bottom"]) / 2
+        if groups and top <= middle <= bottom:
+            groups[-1].append(char)
+            bottom = max(bottom, char["bottom"])
+        else:
+            groups.append([char])
+            top, bottom = char["top"], char["bottom"]
+    lines = (_line(sorted(group, key=lambda c: c["x0"]), page) for group in groups)
+    return [line for line in lines if line is not None]
+
+
+def _line(chars: list[dict], page: int) -> _Line | None:
+    """One line's text and geometry from its characters in left-to-right order."""
+    out: list[str] = []
+    kept: list[dict] = []
+    pending_space = False
+    for char in chars:
+        text = char["text"]
+        if not text or text.isspace():
+            pending_space = True
+            continue
+        if kept:
+            previous = kept[-1]
+            if text == previous["text"] and abs(char["x0"] - previous["x0"]) < 0.5:
+                continue  # the same glyph printed twice over itself (fake bold)
+            spaced = pending_space or char["x0"] - previous["x1"] > _SPACE_GAP * char["size"]
+            if spaced and not _is_wide(out[-1][-1]) and not _is_wide(text[0]):
+                out.append(" ")
+        out.append(text)
+        kept.append(char)
+        pending_space = False
+    if not kept:
+        return None
+    sizes = Counter(round(c["size"], 1) for c in kept)
+    return _Line(
+        text="".join(out),
+        x0=kept[0]["x0"],
+        x1=max(c["x1"] for c in kept),
+        top=min(c["top"] for c in kept),
+        bottom=max(c["bottom"] for c in kept),
+        size=sizes.most_common(1)[0][0],
+        lead=_lead(kept),
+        page=page,
+    )
+
+
+def _lead(chars: list[dict]) -> float:
+    """Width of the line's first unit a renderer cannot break: a CJK character or a Latin word,
+    with the opening punctuation and glued marks around it and the closing punctuation after
+    it."""
+    i = 0
+    while i < len(chars) - 1 and (chars[i]["text"] in _NO_END or chars[i]["text"] in _GLUED):
+        i += 1
+    j = i
+    if not _is_wide(chars[i]["text"][0]):
+        while (
+            j + 1 < len(chars)
+            and not _is_wide(chars[j + 1]["text"][0])
+            and chars[j + 1]["x0"] - chars[j]["x1"] <= _SPACE_GAP * chars[j + 1]["size"]
+        ):
+            j += 1
+    while j + 1 < len(chars):
+        following, current = chars[j + 1]["text"], chars[j]["text"]
+        if following in _NO_START or following in _GLUED or current in _NO_END or current in _GLUED:
+            j += 1
+        else:
+            break
+    return chars[j]["x1"] - chars[0]["x0"]
+
+
+def _room(line: _Line, following: _Line, right: float) -> float:
+    """How much wider than the next line's first unit the space left at the line's end is."""
+    slack = 0.1 * line.size
+    if _is_wide(line.text[-1]) != _is_wide(following.text[0]):
+        # Renderers put extra space between CJK and Latin text (Word's and LibreOffice's
+        # "autospace"), so a unit across that boundary needs room beyond its own width.
+        slack += 0.3 * line.size
+    return right - line.x1 - following.lead - slack
+
+
+def _fills(line: _Line, following: _Line, right: float) -> bool:
+    """Whether the line ends where the next line's first unit would no longer have fitted."""
+    return _room(line, following, right) < 0
+
+
+def _spacing(pairs) -> _Spacing:
+    """Line spacing of a flow, from its (line, next line on the same page, right edge) triples.
+
+    The in-paragraph pitch of a font size is measured between lines that plainly wrap (the first
+    fills its column); the flow spaces its paragraphs when lines after plain paragraph ends
+    (three characters or more short of the edge) usually follow at a clearly larger distance.
+    """
+    wrapped: dict[float, list[float]] = {}
+    ended: dict[float, list[float]] = {}
+    for above, below, right in pairs:
+        if above.size != below.size or above.page != below.page:
+            continue
+        step = below.top - above.top
+        if _fills(above, below, right):
+            wrapped.setdefault(above.size, []).append(step)
+        elif right - above.x1 > 3 * above.size:
+            ended.setdefault(above.size, []).append(step)
+    spacing = _Spacing()
+    for size, steps in wrapped.items():
+        pitch = spacing.pitch[size] = median(steps)
+        ends = ended.get(size, [])
+        spacing.spaced[size] = len(ends) >= 3 and median(ends) > pitch * 1.15 + 1
+    return spacing
+
+
+def _wraps(line: _Line, following: _Line, right: float, spacing: _Spacing) -> bool:
+    """Whether `following` carries on the text of `line` rather than starting a new paragraph,
+    judged by where `line` ends, what `following` starts with and the distance between them."""
+    size = line.size
+    if abs(following.size - size) > 0.5 or _HEADING.match(following.text):
+        return False
+    room = _room(line, following, right)
+    pitch = spacing.pitch.get(size)
+    if following.page != line.page or pitch is None:
+        return room < 0
+    step = following.top - line.top
+    if step > pitch * 1.3 + 1:
+        return False
+    if spacing.spaced[size] and abs(step - pitch) <= 1:
+        return room < _SPACED_SLACK * size
+    return room < 0
+
+
+def _glue(before: str, after: str) -> str:
+    """What goes between two pieces of wrapped text: a space only between two Latin words
+    (Latin text wraps at a space, which the line break swallowed, or after a hyphen or slash,
+    which takes none)."""
+    if not (before and after) or _is_wide(before[-1]) or _is_wide(after[0]):
+        return ""
+    if before[-1].isalnum() or before[-1] in _LATIN_WORD_END:
+        return " "
+    return ""
+
+
+# --- headers and footers ----------------------------------------------------------------------
+
+
+def _drop_running_lines(pages: list[_Page]) -> None:
+    """Remove page numbers, running headers and footers from each page's lines."""
+
+    def candidates(page: _Page) -> list[_Line]:
+        top_band, bottom_band = _BAND * page.height, (1 - _BAND) * page.height
+        first_table = min((t.top for t in page.tables), default=page.height)
+        last_table = max((t.bottom for t in page.tables), default=0.0)
+        head = [ln for ln in page.lines[:_BAND_LINES] if ln.bottom <= top_band and ln.bottom <= first_table]
+        tail = [ln for ln in page.lines[-_BAND_LINES:] if ln.top >= bottom_band and ln.top >= last_table]
+        return head + [ln for ln in tail if ln not in head]
+
+    def shape(line: _Line) -> str:
+        return re.sub(r"\d+", "#", "".join(line.text.split()))
+
+    per_page = [candidates(page) for page in pages]
+    seen = Counter(text for lines in per_page for text in {shape(line) for line in lines})
+    repeated = {text for text, count in seen.items() if count >= 2 and count >= len(pages) / 2}
+    for page, lines in zip(pages, per_page):
+        drop = {id(line) for line in lines if _PAGE_NUMBER.match(line.text.strip()) or shape(line) in repeated}
+        if drop:
+            page.lines = [line for line in page.lines if id(line) not in drop]
+
+
+# --- blocks -----------------------------------------------------------------------------------
+
+
+def _blocks(pages: list[_Page], name: str) -> list[Paragraph | TableBlock]:
+    """Paragraphs and tables of the whole document, joined across lines and pages."""
+    edges, spacing = _columns(pages)
+    blocks: list[Paragraph | TableBlock] = []
+    paragraph: list[_Line] = []
+    table: _Table | None = None
+    for page in pages:
+        for item in sorted([*page.lines, *page.tables], key=lambda item: item.top):
+            if isinstance(item, _Table):
+                if paragraph:
+                    blocks.append(_paragraph(paragraph, name))
+                    paragraph = []
+                if table is not None and _continues_table(table, item):
+                    _extend_table(table, item)
+                else:
+                    if table is not None:
+                        blocks.append(_table_block(table, name))
+                    table = item
+            else:
+                if table is not None:
+                    blocks.append(_table_block(table, name))
+                    table = None
+                if not (paragraph and _continues_paragraph(paragraph, item, edges, spacing)):
+                    if paragraph:
+                        blocks.append(_paragraph(paragraph, name))
+                    paragraph = []
+                paragraph.append(item)
+    if paragraph:
+        blocks.append(_paragraph(paragraph, name))
+    if table is not None:
+        blocks.append(_table_block(table, name))
+    return blocks
+
+
+def _columns(pages: list[_Page]) -> tuple[dict[int, tuple[float, float]], _Spacing]:
+    """The left and right edge of each page's text column, and the body text's line spacing.
+
+    Pages of one width share a column. The left edge is the leftmost position at which at least
+    two lines start (one stray line cannot move it); the right edge is where the longest line
+    ends.
+    """
+    starts: dict[int, Counter] = {}
+    ends: dict[int, float] = {}
+    for page in pages:
+        key = round(page.width)
+        counter = starts.setdefault(key, Counter())
+        for line in page.lines:
+            counter[round(line.x0)] += 1
+            ends[key] = max(ends.get(key, 0.0), line.x1)
+    by_width = {}
+    for key, counter in starts.items():
+        if counter:
+            common = [x for x, n in counter.items() if n >= 2] or list(counter)
+            by_width[key] = (float(min(common)), ends[key])
+    edges = {page.number: by_width[round(page.width)] for page in pages if round(page.width) in by_width}
+    pairs = (
+        (above, below, edges[page.number][1])
+        for page in pages
+        for above, below in zip(page.lines, page.lines[1:])
+        if _in_column(above, below, edges[page.number][0], first=True)
+    )
+    return edges, _spacing(pairs)
+
+
+def _in_column(line: _Line, following: _Line, left: float, first: bool) -> bool:
+    """Whether two lines sit in the text column the way wrapped lines do: the first at the left
+    edge (indented by up to three characters if it opens its paragraph), the next at the edge.
+
+    A centred or right-aligned line that happens to reach the right edge is not wrapped text.
+    """
+    allowed = left + 3 * line.size if first else left
+    return line.x0 <= allowed + _SAME_X and following.x0 <= left + _SAME_X
+
+
+def _continues_paragraph(paragraph: list[_Line], line: _Line, edges: dict, spacing: _Spacing) -> bool:
+    """Whether `line` is the renderer's continuation of the paragraph's last line."""
+    last = paragraph[-1]
+    left, right = edges[last.page]
+    if not _in_column(last, line, left, first=len(paragraph) == 1) or line.x0 > edges[line.page][0] + _SAME_X:
+        return False
+    return _wraps(last, line, right, spacing)
+
+
+def _paragraph(lines: list[_Line], name: str) -> Paragraph:
+    parts = [lines[0].text]
+    for before, after in zip(lines, lines[1:]):
+        parts.append(_glue(before.text, after.text))
+        parts.append(after.text)
+    first = lines[0]
+    last_here = [line for line in lines if line.page == first.page][-1]
+    return Paragraph("".join(parts), Provenance(file=name, page=first.page, lines=(first.number, last_here.number)))
+
+
+# --- tables across pages ----------------------------------------------------------------------
+
+
+def _continues_table(table: _Table, part: _Table) -> bool:
+    """Whether `part`, first on its page, carries on `table`, last on the previous page."""
+    if part.page != table.last_page + 1:
+        return False
+    if abs(part.x0 - table.x0) > _SAME_X or abs(part.x1 - table.x1) > _SAME_X:
+        return False
+    fewer, more = sorted((table.columns, part.columns), key=len)
+    return all(any(abs(x - y) <= _SAME_X for y in more) for x in fewer)
+
+
+def _extend_table(table: _Table, part: _Table) -> None:
+    """Append a continuation part: repeated headers dropped, a split row put back together."""
+    rows = part.rows
+    texts = [[box.text for box in row] for row in table.rows[:3]]
+    for k in range(min(3, len(rows), len(table.rows)), 0, -1):
+        if [[box.text for box in row] for row in rows[:k]] == texts[:k]:
+            rows = rows[k:]
+            break
+    if rows and table.rows:
+        if _rejoin_split_row(table.rows[-1], rows[0], single=len(table.columns) == 2):
+            rows = rows[1:]
+        else:
+            _carry_merges(table.rows[-1], rows[0])
+    table.rows.extend(rows)
+    table.bottom = part.bottom
+    table.last_page = part.page
+
+
+def _anchor(box: _Box) -> _Box | None:
+    """The cell whose text a slot shows: itself, or the first cell of the merge covering it
+    (which may have started pages earlier)."""
+    while box is not None and box.merged:
+        box = box.anchor
+    return box
+
+
+def _counterpart(box: _Box, row: list[_Box]) -> _Box | None:
+    return next((other for other in row if abs(other.x0 - box.x0) <= _SAME_X), None)
+
+
+def _rejoin_split_row(above: list[_Box], below: list[_Box], single: bool) -> bool:
+    """Merge `below` into `above` when it is the rest of a row the page break cut in two.
+
+    In a one-column table that is taken for granted (Word lets a boxed 专栏 run over pages).
+    Otherwise some cell of `above` must end in a full line and go on in `below`, and no cell of
+    `below` may start something next to a finished cell of `above`.
+    """
+    pairs = []
+    for box in below:
+        match = _counterpart(box, above)
+        if match is None:
+            return False
+        pairs.append((match, box))
+    if not single:
+        carried = False
+        for top, bottom in pairs:
+            if not bottom.lines:
+                continue
+            if top.lines and _fills(top.lines[-1], bottom.lines[0], top.right):
+                carried = True
+            elif top.lines or top.merged:
+                return False
+        if not carried:
+            return False
+    for top, bottom in pairs:
+        if not bottom.lines:
+            # An empty cell reaching further down the new page carries on a merged cell.
+            anchor = _anchor(top)
+            if bottom.rowspan > 1 and anchor is not None and anchor.text:
+                anchor.rowspan += bottom.rowspan - 1
+                bottom.merged, bottom.anchor = True, anchor
+            continue
+        if top.lines:
+            wrapped = _fills(top.lines[-1], bottom.lines[0], top.right)
+            top.text += (_glue(top.text, bottom.text) if wrapped else "\n") + bottom.text
+        else:
+            top.text = bottom.text
+        top.lines = top.lines + bottom.lines
+        top.right = bottom.right
+    return True
+
+
+def _carry_merges(above: list[_Box], below: list[_Box]) -> None:
+    """A merged cell that runs over the page break shows as an empty cell on the new page:
+    mark it as the covered slot it is.
+
+    That is taken to be the case below a merged cell that already covers slots on the first
+    page, and below any cell with text when the empty cell spans several rows; a single empty
+    cell under the last row may just be empty.
+    """
+    for box in below:
+        match = _counterpart(box, above)
+        if box.lines or box.merged or match is None:
+            continue
+        anchor = _anchor(match)
+        if anchor is not None and anchor.text and (match.merged or box.rowspan > 1):
+            box.merged, box.anchor = True, anchor
+            anchor.rowspan += box.rowspan
+
+
+def _table_block(table: _Table, name: str) -> TableBlock:
+    rows = []
+    for r, row in enumerate(table.rows):
+        cells = []
+        for c, box in enumerate(row):
+            prov = Provenance(file=name, page=box.page, table_row=r, table_col=c)
+            rowspan = 1 if box.merged else box.rowspan
+            cells.append(Cell(box.text, prov, rowspan=rowspan, colspan=box.colspan, merged=box.merged))
+        rows.append(cells)
+    return TableBlock(rows, Provenance(file=name, page=table.page))
