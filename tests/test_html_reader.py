@@ -8,6 +8,9 @@ HTML reader drops or moves aside —
   扫一扫, 上一篇, 下一篇) are not blocks.
 Everything else — the title shown above the toolbar included — is the same, paragraph by
 paragraph and table by table (rowspan continuations read as empty cells, like a text dump's).
+Whitespace is as a browser displays it: a run of plain spaces shows as one space, so the
+renditions write "专栏1  2011" with &nbsp; to keep the capture's two spaces (LibreOffice's own
+HTML export of the same document writes plain spaces, which read back as one).
 """
 
 from __future__ import annotations
