@@ -7,12 +7,12 @@ others' internals. Input is a reader's `Source`, output the `ParseResult` record
 from __future__ import annotations
 
 from . import __version__
-from .extract.agencies import canonical
+from .extract.agencies import to_agencies
 from .extract.indicators import indicators_from_paragraph, indicators_from_table
 from .extract.metadata import extract_metadata, split_cc
 from .extract.responsibilities import find_clauses
 from .extract.tables import build_table
-from .model import Agency, Document, Indicator, ParseResult, Provenance, Responsibility, SourceInfo
+from .model import Document, Indicator, ParseResult, Provenance, Responsibility, SourceInfo
 from .normalize import normalize
 from .segment import Segment, segment, title_provenance
 from .source import Paragraph, Source
@@ -80,9 +80,13 @@ def _document(seg: Segment, doc_id: str, source: Source, first: bool) -> Documen
             section_id=placed.section_id,
         )
         document.tables.append(table)
-        indicators, responsibilities = indicators_from_table(table, id_prefix=table.id)
+        indicators, responsibilities = indicators_from_table(table, id_prefix=table.id, place=document.metadata.place)
         document.indicators.extend(indicators)
         document.responsibilities.extend(responsibilities)
+        # 专栏 boxes of key projects state goals too (学前教育毛入园率达到93%以上)
+        for n, item in enumerate(table.items, start=1):
+            placed_item = PlacedParagraph(f"{item.name}。{item.text}", item.provenance, table.section_id, table.title or "")
+            _prose(document, placed_item, f"{table.id}-item{n}")
     for number, placed in enumerate(structure.paragraphs, start=1):
         _prose(document, placed, f"{doc_id}-p{number}")
     return document
@@ -90,16 +94,18 @@ def _document(seg: Segment, doc_id: str, source: Source, first: bool) -> Documen
 
 def _prose(document: Document, placed: PlacedParagraph, prefix: str) -> None:
     """Goal sentences and responsibility clauses of one body paragraph."""
+    period = document.metadata.period
     indicators: list[Indicator] = indicators_from_paragraph(
-        placed.text, placed.prov, section_id=placed.section_id, id_prefix=prefix, context=placed.context
+        placed.text, placed.prov, section_id=placed.section_id, id_prefix=prefix, context=placed.context,
+        period_start=period.start if period else None,
     )
     clauses = find_clauses(placed.text)
     for n, clause in enumerate(clauses, start=1):
         responsibility = Responsibility(
             id=f"{prefix}-r{n}",
             kind=clause.kind,
-            lead=[Agency(name=name, canonical=canonical(name)) for name in clause.lead],
-            participating=[Agency(name=name, canonical=canonical(name)) for name in clause.participating],
+            lead=to_agencies(clause.lead, place=document.metadata.place),
+            participating=to_agencies(clause.participating, place=document.metadata.place),
             by_duty=clause.by_duty,
             raw=clause.raw,
             attached_to=placed.section_id,
