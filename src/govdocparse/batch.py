@@ -1,23 +1,36 @@
 """Parses a folder tree into one JSON file per input, in parallel, resumably, failure by failure.
 
 - Every supported file under the input folder gives `<out>/<relative path>.json` (the stem alone
-  when that is unambiguous), written atomically by the worker that parsed it.
+  when that is unambiguous), written atomically (temporary name, then rename).
 - An input whose content hash and parser version match its existing output is skipped.
 - A file that fails is recorded in `<out>/_errors.jsonl` (file, error kind, message) and the
-  others go on; a per-file time limit stops a pathological file from hanging the run.
+  others go on. A worker process that dies (a crash in a C library, the OOM killer) costs only
+  the file it was parsing; the process is replaced.
+- Time limit per file, twice: inside the worker a SIGALRM stops Python code at `timeout`
+  seconds; the parent kills and replaces a worker still busy `KILL_GRACE` seconds later, which
+  covers a worker stuck in C code where the alarm cannot be delivered.
+- Ctrl-C or SIGTERM stops the run cleanly: workers are told to stop, temporary files of the
+  outputs in flight are removed, finished outputs stay, and the next run resumes from them.
 - One batch at a time writes to an output folder (a lock file), so two runs cannot interleave.
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
+import multiprocessing
 import os
+import re
 import signal
 import sys
+import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from . import __version__
@@ -27,6 +40,9 @@ from .output import to_json, write_atomic
 SUPPORTED = {".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".shtml"}
 ERRORS_FILE = "_errors.jsonl"
 LOCK_FILE = ".govdocparse.lock"
+# Seconds the parent waits past a job's time limit before it kills the worker: long enough for
+# the worker's own alarm to report the timeout in the usual case.
+KILL_GRACE = 5.0
 
 
 @dataclass(frozen=True)
@@ -91,44 +107,63 @@ def _safe_relative(name: str) -> Path:
 
 def up_to_date(job: Job) -> bool:
     """Whether the existing output was made from these exact bytes by this parser version."""
-    import hashlib
-
     try:
         with open(job.output, encoding="utf-8") as handle:
             head = handle.read(4096)
         with open(job.source, "rb") as handle:
-            digest = hashlib.sha256(handle.read()).hexdigest()
-    except OSError:
+            digest = hashlib.file_digest(handle, "sha256").hexdigest()
+    except (OSError, UnicodeDecodeError):
         return False
     return f'"sha256": "{digest}"' in head and f'"parser_version": "{__version__}"' in head
+
+
+def render(job: Job) -> str:
+    """The JSON text of one input, with its path recorded relative to the batch root."""
+    from . import parse
+
+    result = parse(job.source)
+    result.source.path = job.relative
+    return to_json(result)
+
+
+def failure(job: Job, exc: BaseException) -> Outcome:
+    """The Outcome recording why `job` failed."""
+    if isinstance(exc, ParseTimeoutError):
+        return Outcome(job.relative, "failed", "timeout", f"{job.relative}: took longer than {job.timeout:g} s")
+    if isinstance(exc, GovDocError):
+        return Outcome(job.relative, "failed", exc.kind, f"{job.relative}: {exc.problem}")
+    if isinstance(exc, OSError):  # parse() wraps input errors, so a bare OSError is the output side
+        return Outcome(job.relative, "failed", "output", f"{job.relative}: cannot write {job.output}: {exc.strerror or exc}")
+    return Outcome(job.relative, "failed", "internal", f"{job.relative}: internal error: {type(exc).__name__}: {exc}")
 
 
 def _alarm(signum, frame):
     raise ParseTimeoutError(None, "time limit")
 
 
+@contextmanager
+def _time_limit(seconds: float):
+    """Raise ParseTimeoutError in the block after `seconds` (SIGALRM; main thread only)."""
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def run_job(job: Job) -> Outcome:
     """Parse one file and write its JSON; every failure becomes an Outcome, never an exception."""
-    from . import parse
-
-    previous = signal.signal(signal.SIGALRM, _alarm) if job.timeout else None
-    if job.timeout:
-        signal.setitimer(signal.ITIMER_REAL, job.timeout)
     try:
-        result = parse(job.source)
-        result.source.path = job.relative
-        write_atomic(job.output, to_json(result))
-        return Outcome(job.relative, "parsed")
-    except ParseTimeoutError:
-        return Outcome(job.relative, "failed", "timeout", f"{job.relative}: took longer than {job.timeout:g} s")
-    except GovDocError as exc:
-        return Outcome(job.relative, "failed", exc.kind, f"{job.relative}: {exc.problem}")
+        with _time_limit(job.timeout):
+            write_atomic(job.output, render(job))
     except Exception as exc:  # a bug in a stage must not stop the other files
-        return Outcome(job.relative, "failed", "internal", f"{job.relative}: internal error: {type(exc).__name__}: {exc}")
-    finally:
-        if job.timeout:
-            signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+        return failure(job, exc)
+    return Outcome(job.relative, "parsed")
 
 
 def run_batch(
@@ -142,54 +177,272 @@ def run_batch(
     engine: str = "local",
     scheduler: str | None = None,
 ) -> Summary:
-    """Parse every supported file under `root` into `out_dir`; see the module docstring."""
+    """Parse every supported file under `root` into `out_dir`; see the module docstring.
+
+    SIGTERM is handled like Ctrl-C (KeyboardInterrupt) while the batch runs, so both leave the
+    output folder clean.
+    """
     started = time.perf_counter()
     out_path = Path(out_dir)
     out_path.mkdir(parents=True, exist_ok=True)
     jobs = plan_jobs(root, out_path, timeout)
     summary = Summary()
-    outcomes: list[Outcome] = []
-    show = sys.stderr.isatty() if progress is None else progress
-    with open(out_path / LOCK_FILE, "w") as lock:
+    failures: list[Outcome] = []
+    bar = _Progress(len(jobs), sys.stderr.isatty() if progress is None else progress)
+    with open(out_path / LOCK_FILE, "w") as lock, _sigterm_interrupts():
         fcntl.flock(lock, fcntl.LOCK_EX)
         todo = []
         for job in jobs:
             if not force and up_to_date(job):
-                outcomes.append(Outcome(job.relative, "skipped"))
+                summary.skipped += 1
+                bar.update(skipped=True, failed=False)
             else:
                 todo.append(job)
-        for outcome in _execute(todo, workers, engine, scheduler):
-            outcomes.append(outcome)
-            if show:
-                done = sum(1 for o in outcomes if o.status != "skipped")
-                rate = done / max(time.perf_counter() - started, 1e-9)
-                failed = sum(1 for o in outcomes if o.status == "failed")
-                print(f"\r[{len(outcomes)}/{len(jobs)}] {rate:.1f} files/s, {failed} failed", end="", file=sys.stderr)
-        if show:
-            print(file=sys.stderr)
-        errors = sorted((o for o in outcomes if o.status == "failed"), key=lambda o: o.file)
-        error_lines = "".join(json.dumps({"file": o.file, "kind": o.kind, "message": o.message}, ensure_ascii=False) + "\n" for o in errors)
+        try:
+            for outcome in _execute(todo, workers, engine, scheduler):
+                setattr(summary, outcome.status, getattr(summary, outcome.status) + 1)
+                if outcome.status == "failed":
+                    failures.append(outcome)
+                bar.update(skipped=False, failed=outcome.status == "failed")
+        finally:
+            bar.close()
+        failures.sort(key=lambda o: o.file)
+        error_lines = "".join(json.dumps({"file": o.file, "kind": o.kind, "message": o.message}, ensure_ascii=False) + "\n" for o in failures)
         errors_path = out_path / ERRORS_FILE
         if error_lines:
             write_atomic(errors_path, error_lines)
         else:
             errors_path.unlink(missing_ok=True)
-    for outcome in outcomes:
-        setattr(summary, outcome.status, getattr(summary, outcome.status) + 1)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _execute(jobs: list[Job], workers: int | None, engine: str, scheduler: str | None):
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt(f"signal {signum}")
+
+
+@contextmanager
+def _sigterm_interrupts():
+    """Turn SIGTERM into KeyboardInterrupt for the block, so `finally` clean-ups run on `kill`."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+class _Progress:
+    """One status line on stderr: done/total, percent, files/s, failures so far, time left."""
+
+    def __init__(self, total: int, show: bool):
+        self.total = total
+        self.show = show
+        self.done = self.skipped = self.failed = 0
+        self.started = time.perf_counter()
+        self.drawn = 0.0
+
+    def update(self, *, skipped: bool, failed: bool) -> None:
+        self.done += 1
+        self.skipped += skipped
+        self.failed += failed
+        now = time.perf_counter()
+        # Redrawing for every file would cost more than parsing a small one.
+        if self.show and (now - self.drawn >= 0.1 or self.done == self.total):
+            self.drawn = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        parsed = self.done - self.skipped
+        elapsed = max(now - self.started, 1e-9)
+        rate = parsed / elapsed
+        left = (self.total - self.done) / rate if rate else 0.0
+        percent = 100 * self.done / self.total if self.total else 100.0
+        line = (
+            f"[{self.done}/{self.total}] {percent:3.0f}%  {rate:.1f} files/s  "
+            f"{self.failed} failed  {self.skipped} skipped  ~{_duration(left)} left"
+        )
+        print(f"\r{line:<78}", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.show and self.done:
+            print(file=sys.stderr)
+
+
+def _duration(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+
+
+def _execute(jobs: list[Job], workers: int | None, engine: str, scheduler: str | None) -> Iterator[Outcome]:
+    if not jobs:
+        return
     if engine == "dask":
         from .distributed import run_on_dask
 
         yield from run_on_dask(jobs, scheduler)
         return
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield run_job(job)
+    if engine != "local":
+        raise ValueError(f"unknown engine {engine!r}: local or dask")
+    yield from _run_local(jobs, min(workers or os.cpu_count() or 1, len(jobs)))
+
+
+# --- local engine: a pool of worker processes, one job at a time each -------------------------
+#
+# concurrent.futures' pool cannot kill one stuck worker, and a worker that dies breaks the whole
+# pool; here each worker has its own pipe, so the parent knows which file each one is on, when
+# it started, and can replace a single worker without touching the others.
+
+
+class _Worker:
+    def __init__(self, context):
+        self.conn, child = context.Pipe()
+        self.process = context.Process(target=_worker_loop, args=(child,), daemon=True, name="govdocparse-worker")
+        self.process.start()
+        child.close()
+        self.job: Job | None = None
+        self.deadline = float("inf")
+
+    def give(self, job: Job) -> None:
+        self.job = job
+        self.deadline = time.monotonic() + job.timeout + KILL_GRACE if job.timeout else float("inf")
+        self.conn.send(job)
+
+    def stop(self, sig: int) -> None:
+        if self.process.is_alive():
+            os.kill(self.process.pid, sig)
+
+
+def _worker_loop(conn: Connection) -> None:
+    """Body of a worker process: run the jobs the parent sends until it sends None or goes away."""
+    # Ctrl-C at a terminal reaches the whole process group: the parent alone decides what to do.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Exit through Python on SIGTERM so write_atomic's clean-up removes a half-written temp file.
+    signal.signal(signal.SIGTERM, _exit_on_signal)
+    try:
+        while (job := conn.recv()) is not None:
+            conn.send(run_job(job))
+    except (EOFError, OSError):  # the parent is gone
+        pass
+
+
+def _exit_on_signal(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def _context():
+    # fork starts workers with the parser already imported by the parent (see _preload).
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    return multiprocessing.get_context(method)
+
+
+# Enough text to make the pipeline load and compile the grammars of every text-path stage.
+_WARM_UP = "一、主要目标\n（一）健康。到2025年，婴儿死亡率控制在5‰以下，学前三年毛入园率达到90%以上。（责任单位：区卫生健康委）\n"
+
+
+def _preload() -> None:
+    """Parse a sample once in the parent, so forked workers start with imports and grammars ready.
+
+    Otherwise every worker of every batch pays the first-parse cost (YAML grammars, regex
+    compilation: about half a second) again.
+    """
+    from . import parse_text
+
+    try:
+        parse_text(_WARM_UP)
+    except Exception:  # noqa: BLE001 - the workers will report the same failure file by file
+        pass
+
+
+def _run_local(jobs: Iterable[Job], size: int) -> Iterator[Outcome]:
+    _preload()
+    context = _context()
+    queue = deque(jobs)
+    pool = [_Worker(context) for _ in range(size)]
+    try:
+        while True:
+            for worker in pool:
+                if worker.job is None and queue:
+                    worker.give(queue.popleft())
+            busy = [w for w in pool if w.job is not None]
+            if not busy:
+                return
+            nearest = min(w.deadline for w in busy)
+            wait_for = None if nearest == float("inf") else max(0.0, nearest - time.monotonic())
+            ready = wait([w.conn for w in busy], timeout=wait_for)
+            for index, worker in enumerate(pool):
+                if worker.job is None:
+                    continue
+                if worker.conn in ready:
+                    outcome, healthy = _receive(worker)
+                elif time.monotonic() >= worker.deadline:
+                    outcome, healthy = failure(worker.job, ParseTimeoutError(None, "time limit")), False
+                else:
+                    continue
+                if healthy:
+                    worker.job = None
+                else:
+                    pool[index] = _replace(worker, context)
+                yield outcome
+    finally:
+        _shutdown(pool)
+
+
+def _receive(worker: _Worker) -> tuple[Outcome, bool]:
+    """The outcome a worker sent, or a crash outcome when it died; and whether it can go on."""
+    job = worker.job
+    try:
+        return worker.conn.recv(), True
+    except (EOFError, OSError):
+        worker.process.join(1.0)
+        code = worker.process.exitcode
+        how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+        return Outcome(job.relative, "failed", "crash", f"{job.relative}: worker process died ({how})"), False
+
+
+def _replace(worker: _Worker, context) -> _Worker:
+    """A fresh worker in place of one that timed out or died, after removing its temp files."""
+    worker.stop(signal.SIGKILL)
+    worker.process.join()
+    worker.conn.close()
+    _remove_temp(worker.job)
+    return _Worker(context)
+
+
+def _shutdown(pool: list[_Worker]) -> None:
+    """Stop every worker: idle ones by message, busy ones by SIGTERM, the stubborn by SIGKILL."""
+    for worker in pool:
+        try:
+            if worker.job is None:
+                worker.conn.send(None)
+            else:
+                worker.stop(signal.SIGTERM)
+        except OSError:
+            worker.stop(signal.SIGKILL)
+    limit = time.monotonic() + 2.0
+    for worker in pool:
+        worker.process.join(max(0.0, limit - time.monotonic()))
+        if worker.process.is_alive():
+            worker.stop(signal.SIGKILL)
+            worker.process.join()
+        worker.conn.close()
+        if worker.job is not None:
+            _remove_temp(worker.job)
+
+
+def _remove_temp(job: Job | None) -> None:
+    """Delete write_atomic temp files left for `job`'s output by a worker that was killed."""
+    if job is None:
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        yield from pool.map(run_job, jobs, chunksize=max(1, len(jobs) // (workers * 8)))
+    target = Path(job.output)
+    # write_atomic names them .<name>.<8 random characters>.tmp (tempfile.mkstemp)
+    pattern = re.compile(re.escape(f".{target.name}.") + r"[^.]{8}\.tmp")
+    try:
+        temps = [p for p in target.parent.iterdir() if pattern.fullmatch(p.name)]
+    except OSError:  # the folder was never created: nothing was written
+        return
+    for temp in temps:
+        temp.unlink(missing_ok=True)
