@@ -12,8 +12,27 @@ import sys
 from . import __version__
 
 
+EXIT_CODES = "exit codes: 0 every input parsed; 1 some input failed (one line each on stderr, and in _errors.jsonl for batch); 2 usage error"
+
+
+def _positive(kind):
+    """An argparse type: a number above zero, so bad values are usage errors, not tracebacks."""
+
+    def convert(text: str):
+        value = kind(text)
+        if not value > 0:
+            raise argparse.ArgumentTypeError(f"must be above zero, not {text}")
+        return value
+
+    # argparse names the type in its "invalid int value" message.
+    convert.__name__ = kind.__name__
+    return convert
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="govdocparse", description="Chinese government policy documents to structured JSON records.")
+    parser = argparse.ArgumentParser(
+        prog="govdocparse", description="Chinese government policy documents to structured JSON records.", epilog=EXIT_CODES
+    )
     parser.add_argument("--version", action="version", version=f"govdocparse {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -24,9 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     batch = commands.add_parser("batch", help="parse every supported file under a folder")
     batch.add_argument("directory")
     batch.add_argument("-o", "--output", required=True, help="folder for the JSON files")
-    batch.add_argument("-j", "--workers", type=int, default=None, help="worker processes (default: all cores)")
+    batch.add_argument("-j", "--workers", type=_positive(int), default=None, help="worker processes (default: all cores)")
     batch.add_argument("--force", action="store_true", help="re-parse files whose output is up to date")
-    batch.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
+    batch.add_argument("--timeout", type=_positive(float), default=120.0, help="seconds allowed per file (default 120)")
     batch.add_argument("--engine", choices=["local", "dask"], default="local")
     batch.add_argument("--scheduler", help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786")
 
@@ -35,24 +54,36 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str, code: int = 1) -> int:
-    print(f"govdocparse: error: {message}", file=sys.stderr)
+    from .errors import one_line
+
+    print(f"govdocparse: error: {one_line(message)}", file=sys.stderr)
     return code
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _parse(args) -> int:
     from . import parse
-    from .errors import GovDocError
+    from .errors import GovDocError, one_line
     from .output import to_json, write_atomic
 
     try:
         result = parse(args.file)
+        text = to_json(result)
     except GovDocError as exc:
         return _fail(str(exc))
-    text = to_json(result)
+    except Exception as exc:  # a bug, not the input's fault: still one line a batch log can keep
+        return _fail(f"{args.file}: internal error: {_one_line(exc)}")
     for warning in result.source.warnings:
-        print(f"govdocparse: warning: {args.file}: {warning}", file=sys.stderr)
+        print(f"govdocparse: warning: {one_line(f'{args.file}: {warning}')}", file=sys.stderr)
     if args.output:
-        write_atomic(args.output, text)
+        try:
+            write_atomic(args.output, text)
+        except OSError as exc:
+            return _fail(f"{args.output}: cannot write the output: {exc.strerror or exc}")
     else:
         sys.stdout.write(text)
     return 0
@@ -67,10 +98,18 @@ def _batch(args) -> int:
         return _fail(f"{args.directory}: not a directory", 2)
     if args.engine == "dask" and not args.scheduler:
         return _fail("--engine dask needs --scheduler tcp://HOST:PORT", 2)
-    summary = run_batch(
-        args.directory, args.output, workers=args.workers, force=args.force,
-        timeout=args.timeout, engine=args.engine, scheduler=args.scheduler,
-    )
+    if Path(args.output).exists() and not Path(args.output).is_dir():
+        return _fail(f"{args.output}: exists and is not a directory", 2)
+    try:
+        summary = run_batch(
+            args.directory, args.output, workers=args.workers, force=args.force,
+            timeout=args.timeout, engine=args.engine, scheduler=args.scheduler,
+        )
+    except OSError as exc:
+        where = exc.filename or args.output
+        return _fail(f"{where}: {exc.strerror or _one_line(exc)}")
+    except Exception as exc:  # a bug in the batch engine: one line, and the run counts as failed
+        return _fail(f"{args.directory}: internal error: {_one_line(exc)}")
     print(f"parsed {summary.parsed}, skipped {summary.skipped}, failed {summary.failed} in {summary.seconds:.2f} s", file=sys.stderr)
     if not summary.ok:
         print(f"govdocparse: {summary.failed} file(s) failed: see {Path(args.output) / ERRORS_FILE}", file=sys.stderr)

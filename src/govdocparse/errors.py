@@ -5,6 +5,16 @@ The CLI prints `str(error)` and never a traceback; batch runs record `kind` and 
 
 from __future__ import annotations
 
+import re
+
+# Line breaks and other controls a file name may hold; shown escaped so a message stays one line.
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` with control characters and line breaks escaped (\\n, \\x1b ...)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class GovDocError(Exception):
     """Base class: every failure govdocparse reports on purpose."""
@@ -14,7 +24,7 @@ class GovDocError(Exception):
     def __init__(self, path: str | None, problem: str):
         self.path = path
         self.problem = problem
-        super().__init__(f"{path}: {problem}" if path else problem)
+        super().__init__(one_line(f"{path}: {problem}" if path else problem))
 
 
 class InputError(GovDocError):
