@@ -1,0 +1,123 @@
+"""Runs a batch on a dask.distributed cluster (`govdocparse batch --engine dask`).
+
+Division of work:
+- the client (the machine running `govdocparse batch`) plans the jobs, skips up-to-date
+  outputs, holds the output folder's lock and writes every output file and `_errors.jsonl`;
+- a worker reads its input from the job's path, parses it and returns the JSON text.
+
+So the inputs must be readable by every worker at the same absolute path as on the client
+(a shared file system), while the output folder only needs to exist on the client. Returning
+the text keeps the outputs byte-identical to the local engine's (same `render`) and keeps the
+atomic temp-and-rename writes on one machine, which a network file system does not guarantee
+across clients.
+
+Time limit: dask runs tasks in worker threads, where SIGALRM is not available. Each task parses
+in a helper thread and waits for it up to the job's limit; when the limit passes, the task
+reports a timeout at once and the helper thread is asked to stop (an asynchronous exception,
+delivered at its next Python instruction). Code stuck inside a C call cannot be stopped that
+way: its thread runs on in the background, but the task and the batch still finish.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import threading
+from collections.abc import Iterator
+
+from . import __version__
+from .batch import Job, Outcome, failure, render
+from .errors import GovDocError, ParseTimeoutError
+from .output import write_atomic
+
+# How long to wait for the first worker of a cluster that is still starting.
+WORKER_WAIT = 60.0
+
+
+class _Abandoned(BaseException):
+    """Raised inside a helper thread whose job ran out of time (BaseException: no stage catches it)."""
+
+
+def parse_remote(job: Job) -> tuple[Outcome, str | None]:
+    """Worker side: the outcome of parsing `job.source` and, when it parsed, its JSON text."""
+    box: dict[str, object] = {}
+
+    def work() -> None:
+        try:
+            box["text"] = render(job)
+        except BaseException as exc:  # noqa: BLE001 - carried back to the task, which classifies it
+            box["error"] = exc
+
+    thread = threading.Thread(target=work, name=f"govdocparse {job.relative}", daemon=True)
+    thread.start()
+    thread.join(job.timeout or None)
+    if thread.is_alive():
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Abandoned))
+        return failure(job, ParseTimeoutError(None, "time limit")), None
+    if "error" in box:
+        return failure(job, box["error"]), None
+    return Outcome(job.relative, "parsed"), box["text"]
+
+
+def worker_version() -> str:
+    """The govdocparse version installed where this runs (checked on every worker)."""
+    return __version__
+
+
+def run_on_dask(jobs: list[Job], scheduler: str | None) -> Iterator[Outcome]:
+    """Parse `jobs` on the cluster at `scheduler`, writing each output here as it arrives.
+
+    `scheduler` is an address (tcp://host:8786) or the path of a scheduler file written by
+    `dask scheduler --scheduler-file`.
+    """
+    from dask.distributed import Client, as_completed
+
+    if not scheduler:
+        raise GovDocError(None, "the dask engine needs a scheduler address (tcp://HOST:PORT)")
+    try:
+        client = Client(scheduler_file=scheduler) if os.path.isfile(scheduler) else Client(scheduler)
+    except OSError as exc:
+        raise GovDocError(None, f"cannot reach the dask scheduler {scheduler}: {exc}") from None
+    futures = []
+    try:
+        _check_workers(client)
+        # Named keys make the dashboard show which file a task is; the number keeps them unique.
+        keys = [f"govdocparse-{number}-{job.relative}" for number, job in enumerate(jobs)]
+        futures = client.map(parse_remote, jobs, key=keys, pure=False)
+        by_key = dict(zip(keys, jobs))
+        for future in as_completed(futures):
+            yield _finish(by_key.pop(future.key), future)
+            future.release()
+    finally:
+        # On an interrupt, leave nothing queued on a cluster others may share.
+        client.cancel([f for f in futures if not f.done()])
+        client.close()
+
+
+def _finish(job: Job, future) -> Outcome:
+    """Write the output a finished task returned; a task that itself failed becomes a failure."""
+    try:
+        outcome, text = future.result()
+    except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker after the worker died repeatedly
+        return Outcome(job.relative, "failed", "crash", f"{job.relative}: dask task failed: {type(exc).__name__}: {exc}")
+    if text is None:
+        return outcome
+    if f'"parser_version": "{__version__}"' not in text[:4096]:  # a worker that joined after the check
+        return Outcome(job.relative, "failed", "version", f"{job.relative}: parsed by another govdocparse version than {__version__}")
+    try:
+        write_atomic(job.output, text)
+    except OSError as exc:
+        return failure(job, exc)
+    return outcome
+
+
+def _check_workers(client) -> None:
+    """Refuse to run when a worker has another parser version: outputs would be mislabelled."""
+    try:
+        client.wait_for_workers(1, timeout=WORKER_WAIT)
+    except TimeoutError:
+        raise GovDocError(None, f"the dask cluster has had no worker for {WORKER_WAIT:g} s") from None
+    versions = client.run(worker_version)
+    wrong = sorted(f"{address} has {version}" for address, version in versions.items() if version != __version__)
+    if wrong:
+        raise GovDocError(None, f"govdocparse {__version__} here, but on the workers: {'; '.join(wrong)}")
