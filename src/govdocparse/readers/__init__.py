@@ -35,31 +35,47 @@ _MAGIC_REFUSALS = (
 
 
 def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
-    """The file's bytes, after checks that give one clear error for each way opening can fail."""
-    p = Path(path)
-    if p.is_symlink() and not p.exists():
-        raise InputError(str(path), "broken symbolic link")
+    """The file's bytes, after checks that give one clear error for each way opening can fail.
+
+    The size limit is checked on the file's metadata before any byte is read, and enforced again
+    while reading, so a file that grows in between cannot make the read unbounded either.
+    """
+    name = str(path)
     try:
-        info = p.stat()
+        info = os.stat(path)
     except FileNotFoundError:
-        raise InputError(str(path), "no such file") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot open: {exc.strerror}") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise InputError(str(path), "is a directory, not a file (use `govdocparse batch` for folders)")
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(str(path), "not a regular file")
-    if info.st_size == 0:
-        raise EmptyInputError(str(path), "empty file")
-    if info.st_size > max_bytes:
-        raise TooLargeError(str(path), f"{info.st_size // (1024 * 1024)} MiB is over the {max_bytes // (1024 * 1024)} MiB input limit")
-    try:
-        with open(p, "rb") as handle:
-            return handle.read()
+        # os.path.islink looks at the link itself, which stat() followed to nowhere.
+        raise InputError(name, "broken symbolic link" if os.path.islink(path) else "no such file") from None
     except PermissionError:
-        raise InputError(str(path), "permission denied") from None
+        raise InputError(name, "permission denied") from None
     except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror}") from None
+        raise InputError(name, f"cannot open: {exc.strerror or exc}") from None
+    except ValueError:
+        raise InputError(name, "invalid path (NUL byte in the name)") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(name, "is a directory, not a file (use `govdocparse batch` for folders)")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(name, "not a regular file")
+    if info.st_size == 0:
+        raise EmptyInputError(name, "empty file")
+    if info.st_size > max_bytes:
+        raise TooLargeError(name, _too_large(info.st_size, max_bytes))
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError(name, "permission denied") from None
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise TooLargeError(name, _too_large(len(data), max_bytes))
+    if not data:
+        raise EmptyInputError(name, "empty file")
+    return data
+
+
+def _too_large(size: int, max_bytes: int) -> str:
+    return f"{size:,} bytes is over the input limit of {max_bytes:,} bytes ({max_bytes / 2**20:g} MiB)"
 
 
 def sniff(data: bytes, path: str) -> str:
@@ -70,7 +86,8 @@ def sniff(data: bytes, path: str) -> str:
     if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
         try:
             names = zipfile.ZipFile(BytesIO(data)).namelist()
-        except zipfile.BadZipFile:
+        # A damaged central directory surfaces as any of these, not only as BadZipFile.
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError):
             raise CorruptFileError(path, "broken ZIP container (truncated or damaged DOCX?)") from None
         if "word/document.xml" in names:
             return "docx"

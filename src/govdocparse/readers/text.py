@@ -2,7 +2,8 @@
 
 Decoding accepts UTF-8 (with or without BOM), UTF-16 with BOM and GB18030 (which covers GBK and
 GB2312, common on Chinese portals). Files whose bytes are partly UTF-8 and partly something else
-are refused rather than silently turned into mojibake.
+are refused rather than silently turned into mojibake, and so are bytes that decode as GB18030
+only to rare characters, which is what random data and Big5 text look like in it.
 
 Text dumps of Word tables put one cell per line starting with a TAB and separate rows with a
 blank line; a cell may continue on the following lines, sometimes after a blank line, and a
@@ -23,6 +24,10 @@ _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
 _NON_ASCII = re.compile(rb"[\x80-\xff]")
+# GB18030 text with fewer common (GB2312) characters than this share is refused as noise;
+# texts with fewer wide characters than the sample size are too short to judge.
+_GBK_COMMON_SHARE = 0.8
+_GBK_SAMPLE = 8
 # C0 controls other than TAB, LF, CR, FF: plain text never has them in any number.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # A line that starts a heading or a caption closes any table above it, even without a blank line.
@@ -54,9 +59,27 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         line = data.count(b"\n", 0, first_bad) + 1
         raise DecodeError(path, f"mixed encodings: mostly UTF-8 but invalid UTF-8 at line {line}")
     try:
-        return _checked(data.decode("gb18030"), path), "gb18030"
+        text = data.decode("gb18030")
     except UnicodeDecodeError:
         raise DecodeError(path, "not text in UTF-8, UTF-16 or GB18030/GBK") from None
+    if not _plausible_gbk(text):
+        raise DecodeError(path, "not text: decodes as GB18030 mostly to rare characters (random bytes, or Big5?)")
+    return _checked(text, path), "gb18030"
+
+
+def _plausible_gbk(text: str) -> bool:
+    """Whether GB18030-decoded text reads like Chinese rather than like noise.
+
+    Almost any run of high bytes decodes as GB18030, so decoding alone proves nothing. Chinese
+    prose keeps over 99% of its characters inside GB2312 (the 7,445 common characters and
+    symbols); random bytes and Big5 text land there about half the time.
+    """
+    ascii_count = len(text.encode("ascii", "ignore"))
+    wide = len(text) - ascii_count
+    if wide < _GBK_SAMPLE:
+        return True
+    common = (len(text.encode("gb2312", "ignore")) - ascii_count) // 2
+    return common >= _GBK_COMMON_SHARE * wide
 
 
 def _checked(text: str, path: str) -> str:
