@@ -21,7 +21,8 @@ class Provenance(Record):
     """Where a value came from, precise enough to check it against the source by hand.
 
     `lines` are 1-based physical line numbers of the source text (text and HTML readers);
-    `page` is 1-based (PDF); `paragraph` is the 1-based body paragraph index (DOCX).
+    `page` is 1-based (PDF); `paragraph` is the 1-based index of the block in the DOCX body,
+    counting paragraphs and tables together.
     `table_row`/`table_col` are 0-based cell coordinates inside the table the value came from.
     """
 
