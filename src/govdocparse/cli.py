@@ -49,6 +49,12 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--engine", choices=["local", "dask"], default="local")
     batch.add_argument("--scheduler", help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786")
 
+    export = commands.add_parser("export", help="write parsed records as analysis tables (DuckDB, Parquet)")
+    export.add_argument("directory", help="folder of parsed JSON records (batch output)")
+    export.add_argument("--duckdb", metavar="FILE", help="write the tables into this DuckDB database")
+    export.add_argument("--parquet", metavar="DIR", help="write one Parquet file per table into this folder")
+    export.add_argument("--no-crosswalk", action="store_true", help="leave the crosswalk table empty (faster)")
+
     commands.add_parser("schema", help="print the JSON Schema of the records")
     return parser
 
@@ -117,6 +123,26 @@ def _batch(args) -> int:
     return 0
 
 
+def _export(args) -> int:
+    if not (args.duckdb or args.parquet):
+        return _fail("export needs --duckdb FILE and/or --parquet DIR", 2)
+    try:
+        from .export import export
+    except ImportError as exc:
+        return _fail(f"export needs the scale extras (pip install 'govdocparse[scale]'): {exc}", 2)
+    from .errors import GovDocError
+
+    try:
+        summary = export(args.directory, duckdb_path=args.duckdb, parquet_dir=args.parquet, crosswalk=not args.no_crosswalk)
+    except GovDocError as exc:
+        return _fail(str(exc))
+    for line in summary.notes + summary.skipped:
+        print(f"govdocparse: warning: {line}", file=sys.stderr)
+    counts = ", ".join(f"{name} {rows}" for name, rows in summary.rows.items())
+    print(f"exported {summary.files} records: {counts}", file=sys.stderr)
+    return 1 if summary.skipped else 0
+
+
 def _schema(args) -> int:
     import json
 
@@ -128,7 +154,7 @@ def _schema(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"parse": _parse, "batch": _batch, "schema": _schema}
+    handlers = {"parse": _parse, "batch": _batch, "export": _export, "schema": _schema}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
