@@ -345,6 +345,8 @@ def test_html_is_a_self_contained_matrix(crosswalk):
         assert f"<th>{place}</th>" in page
     assert 'class="agree"' in page and 'class="differ"' in page and 'class="missing"' in page
     assert "≥93" in page and "＜2.5" in page
+    shared = to_html(crosswalk, min_places=5)
+    assert shared.count("<tr>") == 1 + sum(len({m.place for m in c.members}) >= 5 for c in crosswalk.clusters)
 
 
 def test_load_parsed_reads_a_directory_and_names_bad_files(results, tmp_path):

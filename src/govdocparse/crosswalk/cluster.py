@@ -49,9 +49,12 @@ class _Clusters:
     def allowed(self, a: int, b: int, link: Link) -> bool:
         if self.scopes[a] & self.scopes[b]:
             return False
-        small, large = (a, b) if len(self.keys[a]) <= len(self.keys[b]) else (b, a)
-        if any(self.forbidden.get(key, set()) & self.keys[large] for key in self.keys[small]):
-            return False
+        if self.forbidden:
+            small, large = (a, b) if len(self.keys[a]) <= len(self.keys[b]) else (b, a)
+            for key in self.keys[small]:
+                banned = self.forbidden.get(key)
+                if banned and not banned.isdisjoint(self.keys[large]):
+                    return False
         if not link.strong and self.units[a] and self.units[b] and not (self.units[a] & self.units[b]):
             return False
         return True
@@ -144,12 +147,13 @@ def _plainness(form) -> int:
 
 def _canonical_name(members: list[Measure]) -> str:
     """The spelling needing fewest rewrites (no place prefix, no synonym); then the most common."""
-    counts = Counter(strip_unit_suffix(m.member.name) for m in members)
-    plain = {}
+    counts: Counter = Counter()
+    plain: dict[str, int] = {}
     for m in members:
-        name = strip_unit_suffix(m.member.name)
-        plain[name] = min(plain.get(name, 99), _plainness(m.form))
-    return min(counts, key=lambda n: (plain[n], -counts[n], len(n), n))
+        counts[m.member.name] += 1
+        plain[m.member.name] = min(plain.get(m.member.name, 99), _plainness(m.form))
+    best = min(counts, key=lambda n: (plain[n], -counts[n], len(strip_unit_suffix(n)), n))
+    return strip_unit_suffix(best)
 
 
 def _assemble(measures: list[Measure], clusters: _Clusters, stats: dict[str, int]) -> Crosswalk:
@@ -166,13 +170,13 @@ def _assemble(measures: list[Measure], clusters: _Clusters, stats: dict[str, int
         slot = {index: n for n, index in enumerate(indices)}
         members = [measures[n] for n in indices]
         evidence = [
-            Evidence(a=slot[i], b=slot[j], rule=link.rule, score=link.score)
+            Evidence.model_construct(a=slot[i], b=slot[j], rule=link.rule, score=link.score)
             for i, j, link in links_by_root[root]
         ]
         evidence.sort(key=lambda e: (e.b, e.a))
         keys = Counter(m.form.key for m in members)
         key = min(keys, key=lambda k: (-keys[k], k))
-        cluster = Cluster(
+        cluster = Cluster.model_construct(
             id="",
             name=_canonical_name(members),
             members=[m.member for m in members],

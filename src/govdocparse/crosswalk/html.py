@@ -110,10 +110,15 @@ def _row(cluster: Cluster, places: list[str]) -> str:
     return "<tr>" + "".join(cells) + "</tr>"
 
 
-def to_html(crosswalk: Crosswalk, path: str | Path | None = None, title: str = "Indicator crosswalk") -> str:
+def to_html(
+    crosswalk: Crosswalk, path: str | Path | None = None, title: str = "Indicator crosswalk", min_places: int = 1
+) -> str:
+    """The matrix page; `min_places` keeps only measures found in at least that many places
+    (at a thousand places the measures of one plan alone make most of the rows)."""
     places = crosswalk.places or sorted({m.place for c in crosswalk.clusters for m in c.members})
     head = "".join(f"<th>{escape(p)}</th>" for p in places)
-    rows = "\n".join(_row(c, places) for c in crosswalk.clusters)
+    shown = [c for c in crosswalk.clusters if len({m.place for m in c.members}) >= min_places]
+    rows = "\n".join(_row(c, places) for c in shown)
     legend = (
         '<p class="legend"><span class="agree">agrees with the most common target</span>'
         '<span class="differ">differs</span><span class="notarget">measure without a target</span>'

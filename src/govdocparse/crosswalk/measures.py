@@ -131,7 +131,8 @@ def indicator_measures(
         unit = canonical_unit(indicator.unit, vocab) or form.unit or raw_form.unit or _atom_unit(indicator, vocab)
         form = _count_head(form, unit, vocab)
         table = tables.get(indicator.table_id or "")
-        member = Member(
+        # the fields come from validated records: skip re-validating 100,000 members at scale
+        member = Member.model_construct(
             place=place,
             document_id=document.id,
             document_title=document.title,

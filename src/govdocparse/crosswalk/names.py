@@ -10,8 +10,8 @@ steps that changed the name are kept so a link can say why two spellings met.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
+from functools import cached_property, lru_cache
 
 from ..textutil import fold, squash_spaces
 from .vocab import Vocabulary, vocabulary
@@ -42,7 +42,7 @@ class NameForm:
     # of its own (小学生近视率 under 眼保健和视力检查覆盖率), not a breakdown of its parent
     subjects: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def key(self) -> str:
         return f"{'+'.join(self.quals)}|{self.core}|{self.head}"
 
@@ -51,7 +51,7 @@ class NameForm:
         """Only a measure head (覆盖率, 达标优良率): too vague to be matched on its own."""
         return not self.core and not self.quals
 
-    @property
+    @cached_property
     def block(self) -> str:
         """Names can only link inside one block: same measure head, same discriminating tokens."""
         return f"{'+'.join(self.quals)}|{self.head}"
@@ -114,36 +114,49 @@ def _ends_with_head(text: str, vocab: Vocabulary) -> bool:
     return any(text.endswith(spelling) for spelling, _ in vocab.heads)
 
 
-def _place_variants(place: str | None, vocab: Vocabulary) -> list[str]:
-    variants = list(vocab.place_prefixes)
-    if place:
-        place = fold(place)
-        names = {place}
-        # 重庆市渝中区 → 渝中区; a name says the district, rarely the province or city above it
-        tail = re.match(r"^.+?[省市](.+[区县市旗])$", place)
-        if tail:
-            names.add(tail.group(1))
-        for name in list(names):
-            if len(name) >= 3 and name[-1] in "省市区县旗":
-                names.add(name[:-1])
-        variants = sorted(names, key=len, reverse=True) + variants
-    return variants
+@lru_cache(maxsize=10_000)
+def _own_place(place: str) -> tuple[str, ...]:
+    """Spellings of a document's place that may open its indicator names, longest first."""
+    place = fold(squash_spaces(place))
+    names = {place}
+    # 重庆市渝中区 → 渝中区; a name says the district, rarely the province or city above it
+    tail = re.match(r"^.+?[省市](.+[区县市旗])$", place)
+    if tail:
+        names.add(tail.group(1))
+    for name in list(names):
+        if len(name) >= 3 and name[-1] in "省市区县旗":
+            names.add(name[:-1])
+    return tuple(sorted(names, key=len, reverse=True))
 
 
 def read_name(text: str, place: str | None = None, vocab: Vocabulary | None = None) -> NameForm:
-    """Read a name (optionally of a document of `place`) into quals, head, core and unit."""
+    """Read a name (optionally of a document of `place`) into quals, head, core and unit.
+
+    The document's own place is removed first (渝中区适龄儿童… → 适龄儿童…), so the reading of
+    the rest is shared by every place that writes the same name.
+    """
     vocab = vocab or vocabulary()
-    if vocab is vocabulary():
-        return _read_cached(text, place)
-    return _read(text, place, vocab)
+    rest, steps = text, ()
+    if place:
+        squashed = squash_spaces(text)
+        folded = fold(squashed)
+        for prefix in _own_place(place):
+            if folded.startswith(prefix) and len(folded) > len(prefix) + 1:
+                rest = folded[len(prefix):]
+                steps = ("width",) * (folded != squashed) + (f"place prefix: {prefix}",)
+                break
+    form = _read_cached(rest) if vocab is vocabulary() else _read(rest, vocab)
+    if not steps:
+        return form
+    return replace(form, text=text, steps=steps + form.steps)
 
 
 @lru_cache(maxsize=200_000)
-def _read_cached(text: str, place: str | None) -> NameForm:
-    return _read(text, place, vocabulary())
+def _read_cached(text: str) -> NameForm:
+    return _read(text, vocabulary())
 
 
-def _read(text: str, place: str | None, vocab: Vocabulary) -> NameForm:
+def _read(text: str, vocab: Vocabulary) -> NameForm:
     steps: list[str] = []
     squashed = squash_spaces(text)
     s = fold(squashed).replace("《", "").replace("》", "")
@@ -188,7 +201,7 @@ def _read(text: str, place: str | None, vocab: Vocabulary) -> NameForm:
         return ""
     s = _INNER_BRACKET.sub(inner_bracket, s)
 
-    for prefix in _place_variants(place, vocab):
+    for prefix in vocab.place_prefixes:
         if s.startswith(prefix) and len(s) > len(prefix) + 1:
             s = s[len(prefix):]
             steps.append(f"place prefix: {prefix}")

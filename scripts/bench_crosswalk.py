@@ -1,0 +1,158 @@
+"""Time and memory of build_crosswalk at 10, 100 and 1,000 synthetic places.
+
+Each synthetic place is one plan of about 100 indicators drawn from the real indicator names of
+the corpus (tests/fixtures/crosswalk/records.json), each name perturbed the way plans really
+differ: a unit suffix （%）, a synonym or a parenthesised alias, full/half width, filler words
+(以乡镇为单位的, 的), the place's own name or 全区 in front. One name in twenty also loses or
+swaps a character of its core, so fuzzy scoring and blocking have real work. Everything is
+drawn from one seeded generator: the same seed gives the same plans.
+
+    python scripts/bench_crosswalk.py                 # 10, 100, 1000 places
+    python scripts/bench_crosswalk.py --places 10 100 --per-place 100 --seed 7
+
+Each size runs in its own process so its peak memory (ru_maxrss) is its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+RECORDS = ROOT / "tests" / "fixtures" / "crosswalk" / "records.json"
+FULL = str.maketrans("0123456789()%-", "０１２３４５６７８９（）％－")
+HALF = str.maketrans("０１２３４５６７８９（）％－", "0123456789()%-")
+
+
+def _pool() -> list[dict]:
+    """Real indicators of the corpus: name, unit and first target, without their structure."""
+    pool = []
+    for result in json.loads(RECORDS.read_text(encoding="utf-8")):
+        for document in result["documents"]:
+            for indicator in document["indicators"]:
+                if indicator.get("parent_id"):
+                    continue  # sub-rows need their parent; the bench draws whole measures
+                pool.append({
+                    "name": indicator["name"],
+                    "unit": indicator.get("unit"),
+                    "targets": indicator.get("targets", [])[:1],
+                })
+    return pool
+
+
+def _synonym_groups() -> list[list[str]]:
+    from govdocparse import grammar
+
+    return [list(g) for g in grammar.load("indicator_synonyms").get("synonyms", [])]
+
+
+def _perturb(name: str, unit: str | None, place: str, rng: random.Random, groups: list[list[str]]) -> str:
+    for group in groups:
+        present = [s for s in group if s in name]
+        if present and rng.random() < 0.5:
+            name = name.replace(present[0], rng.choice(group), 1)
+            break
+    if rng.random() < 0.05 and len(name) > 6:
+        i = rng.randrange(1, len(name) - 3)  # a slip in the core: drop or swap a character
+        name = name[:i] + name[i + 1 :] if rng.random() < 0.5 else name[:i] + name[i + 1] + name[i] + name[i + 2 :]
+    roll = rng.random()
+    if roll < 0.15:
+        name = place + name
+    elif roll < 0.25:
+        name = rng.choice(["全区", "全市", "本市"]) + name
+    if rng.random() < 0.1 and "接种率" in name and "为单位" not in name:
+        name = "以乡镇为单位的" + name
+    if unit and rng.random() < 0.4:
+        name += rng.choice(["（{}）", "({})"]).format(unit)
+    if rng.random() < 0.3:
+        name = name.translate(FULL if rng.random() < 0.5 else HALF)
+    return name
+
+
+def synthetic_results(places: int, per_place: int, seed: int) -> list:
+    from govdocparse.model import ParseResult
+
+    rng = random.Random(seed)
+    pool = _pool()
+    groups = _synonym_groups()
+    results = []
+    for n in range(places):
+        place = f"第{n}区"
+        chosen = rng.sample(pool, min(per_place, len(pool)))
+        indicators = []
+        for i, item in enumerate(chosen):
+            table = f"d1-t{1 + i % 2}" if i < per_place * 0.8 else None
+            indicators.append({
+                "id": f"d1-i{i}", "source": "table" if table else "prose",
+                "name_raw": item["name"], "name": _perturb(item["name"], item["unit"], place, rng, groups),
+                "unit": item["unit"] if table else None, "targets": item["targets"], "table_id": table,
+                "provenance": {"file": f"{place}.txt"},
+            })
+        results.append(ParseResult.model_validate({
+            "parser_version": "bench",
+            "source": {"path": f"{place}.txt", "format": "txt", "sha256": "0" * 64},
+            "documents": [{
+                "id": "d1", "kind": "plan", "title": f"{place}儿童发展规划", "metadata": {"place": place},
+                "tables": [
+                    {"id": "d1-t1", "label": "专栏1", "provenance": {"file": f"{place}.txt"}},
+                    {"id": "d1-t2", "label": "专栏2", "provenance": {"file": f"{place}.txt"}},
+                ],
+                "indicators": indicators,
+            }],
+        }))
+    return results
+
+
+def run_one(places: int, per_place: int, seed: int) -> dict:
+    from govdocparse.crosswalk import build_crosswalk
+
+    results = synthetic_results(places, per_place, seed)
+    start = time.perf_counter()
+    crosswalk = build_crosswalk(results)
+    seconds = time.perf_counter() - start
+    members = crosswalk.stats["members"]
+    return {
+        "places": places,
+        "members": members,
+        "names": crosswalk.stats["names"],
+        "comparisons": crosswalk.stats["comparisons"],
+        "all_pairs": members * (members - 1) // 2,
+        "clusters": len(crosswalk.clusters),
+        "seconds": round(seconds, 2),
+        # Linux reports ru_maxrss in KiB
+        "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--places", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--per-place", type=int, default=100)
+    parser.add_argument("--seed", type=int, default=20240101)
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size, print JSON
+    args = parser.parse_args(argv)
+
+    if args.one is not None:
+        print(json.dumps(run_one(args.one, args.per_place, args.seed)))
+        return 0
+
+    columns = ["places", "members", "names", "comparisons", "all_pairs", "clusters", "seconds", "peak_mib"]
+    print("  ".join(f"{c:>12}" for c in columns))
+    for places in args.places:
+        run = subprocess.run(
+            [sys.executable, __file__, "--one", str(places), "--per-place", str(args.per_place), "--seed", str(args.seed)],
+            capture_output=True, text=True, check=True,
+        )
+        row = json.loads(run.stdout.strip().splitlines()[-1])
+        print("  ".join(f"{row[c]:>12}" for c in columns), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
