@@ -124,7 +124,8 @@ def build_crosswalk(results: Iterable[ParseResult], matcher: Matcher | None = No
     for _, i, j, link in scored:
         for a in list(leads[keys[i]]):
             for b in list(leads[keys[j]]):
-                clusters.union(a, b, _with_units(link, measures[a], measures[b]))
+                if link.strong or not _same_prose(measures[a], measures[b]):
+                    clusters.union(a, b, _with_units(link, measures[a], measures[b]))
 
     return _assemble(measures, clusters, stats={
         "members": len(measures),
@@ -132,6 +133,15 @@ def build_crosswalk(results: Iterable[ParseResult], matcher: Matcher | None = No
         "comparisons": comparisons,
         "links": len(clusters.links),
     })
+
+
+def _same_prose(a: Measure, b: Measure) -> bool:
+    """Two prose goals of one document: a plan restates a measure in its own words rarely, and
+    two similar goals of one text (每年…家庭教育指导服务活动 / 每学期…) are usually two measures."""
+    return (
+        a.scope is None and b.scope is None
+        and (a.member.source_file, a.member.document_id) == (b.member.source_file, b.member.document_id)
+    )
 
 
 def _with_units(link: Link, a: Measure, b: Measure) -> Link:

@@ -96,7 +96,9 @@ class Matcher:
         best, how = (ratio, "ratio") if ratio >= sort else (sort, "token_sort")
         if best >= self.settings.link_score:
             return Link(f"score {best:.0f} {how}", round(best, 1), False)
-        if ratio >= self.settings.token_set_ratio_floor:
+        lists_a = {w for w in words_a.split() if w in self.settings.list_words}
+        lists_b = {w for w in words_b.split() if w in self.settings.list_words}
+        if ratio >= self.settings.token_set_ratio_floor and lists_a == lists_b:
             token_set = fuzz.token_set_ratio(words_a, words_b)
             if token_set >= self.settings.token_set_score:
                 return Link(f"score {token_set:.0f} token_set", round(token_set, 1), False)

@@ -21,6 +21,7 @@ class Settings:
     token_set_score: float = 95
     token_set_ratio_floor: float = 80
     min_fuzzy_chars: int = 3
+    list_words: tuple[str, ...] = ()
     max_word_share: float = 0.2
     min_common_words: int = 50
 
@@ -83,6 +84,8 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
 
     known = {f.name for f in Settings.__dataclass_fields__.values()}
     chosen = {k: v for k, v in (settings or {}).items() if k in known}
+    if "list_words" in chosen:
+        chosen["list_words"] = tuple(fold(w) for w in chosen["list_words"])
     return Vocabulary(
         synonyms=synonyms,
         synonym_pattern=_alternation(synonyms),
