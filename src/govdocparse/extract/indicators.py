@@ -372,7 +372,7 @@ def _agency(name: str, place: str | None) -> Agency:
 # ---------------------------------------------------------------- prose
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])")
-_CLAUSE_MARK = re.compile(r"[，,]")
+_CLAUSE_STRUCTURE = re.compile(r"[（()），,]")
 _BRACKETED = re.compile(r"《[^》]*》|[（(][^）)]*[）)]")
 _LEADING_MARKS = re.compile(r"^[\s、，,和及与并且——-]+")
 _ITEM_NUMBER = re.compile(r"^(?:[0-9０-９]+[.．、]|[（(][0-9０-９一二三四五六七八九十]+[)）])\s*")
@@ -452,12 +452,13 @@ def _about_the_past(sentence: str, period_start: int | None) -> bool:
 def _clauses(sentence: str) -> list[tuple[int, str]]:
     """(offset, clause) pieces of a sentence cut at commas outside brackets."""
     pieces, depth, start = [], 0, 0
-    for i, char in enumerate(sentence):
+    for mark in _CLAUSE_STRUCTURE.finditer(sentence):
+        char, i = mark.group(), mark.start()
         if char in _OPEN:
             depth += 1
         elif char in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and _CLAUSE_MARK.match(char):
+        elif depth == 0:
             pieces.append((start, sentence[start:i]))
             start = i + 1
     pieces.append((start, sentence[start:]))
