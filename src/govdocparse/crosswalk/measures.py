@@ -40,13 +40,30 @@ def _atom_unit(indicator: Indicator, vocab: Vocabulary) -> str | None:
     return None
 
 
-def _completes_parent(sub: NameForm, parent: NameForm) -> bool:
+def _token_class(token: str, vocab: Vocabulary) -> str:
+    return vocab.token_class.get(token, "age" if token.endswith(("岁", "月")) else "other")
+
+
+def _completes_parent(sub: NameForm, parent: NameForm, vocab: Vocabulary) -> bool:
     """True when a sub-row's name only qualifies its parent (城市; 女性比例; 城乡社区（村）覆盖率).
 
-    A sub-row naming its own subject (小学生近视率, 卡介苗接种率) is a measure in its own right.
+    A sub-row naming its own subject (小学生近视率, 卡介苗接种率) is a measure in its own right,
+    and so is a sibling that names another value of one of the parent's qualifiers with a head
+    of its own (初中在校生中女生所占比例 under 小学在校生中女生所占比例). A bare qualifier
+    (镇区 under 农村公办幼儿园数) always belongs to its parent.
     """
-    if sub.subjects or not (parent.core or parent.head or parent.quals):
+    if not (parent.core or parent.head or parent.quals):
         return False
+    if not sub.core and not sub.head:
+        return True
+    if sub.subjects:
+        return False
+    parent_values = {(_token_class(t, vocab), t) for t in parent.quals}
+    parent_classes = {klass for klass, _ in parent_values}
+    for token in sub.quals:
+        klass = _token_class(token, vocab)
+        if klass in parent_classes and (klass, token) not in parent_values:
+            return False
     return sub.core == "" or (len(sub.core) < len(parent.core) and sub.core in parent.core)
 
 
@@ -117,7 +134,7 @@ def indicator_measures(
         parent = by_id.get(indicator.parent_id or "")
         if parent is not None and parent.id not in seen:
             parent_form, parent_display = form_of(parent, seen | {indicator.id})
-            if _completes_parent(own, parent_form):
+            if _completes_parent(own, parent_form, vocab):
                 own = _compose(own, parent_form)
                 display = f"{parent_display}：{indicator.name}"
         forms[indicator.id] = (own, display)
