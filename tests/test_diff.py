@@ -143,6 +143,12 @@ def test_resolve_addresses_files_documents_and_tables(tmp_path):
         resolve(f"{RECORDS}#专栏1")
     with pytest.raises(InputError, match="no document or table #t9"):
         resolve(f"{RECORDS}#t9")
+    with pytest.raises(InputError, match="ambiguous #d1"):
+        resolve(f"{RECORDS}#d1")  # every file of the fixture list has a d1
+    single = tmp_path / "kaizhou.json"
+    single.write_text(load_file(RECORDS)[0].model_dump_json(), encoding="utf-8")
+    plan = resolve(f"{single}#d3")
+    assert plan.label == "kaizhou.json#d3" and plan.document.title.startswith("开州区儿童发展规划")
 
 
 def test_documents_diff_covers_every_indicator(children):

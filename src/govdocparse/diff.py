@@ -103,19 +103,20 @@ def resolve(spec: str) -> IndicatorSet:
             source_file=result.source.path,
             parts=[(d, d.indicators) for _, d in with_indicators],
         )
-    for result, document in documents:
-        if document.id == fragment:
-            return IndicatorSet(f"{Path(path).name}#{fragment}", list(document.indicators), document,
-                                document.metadata.place, result.source.path)
+    named = [(r, d) for r, d in documents if d.id == fragment]
     tables = [(r, d, t) for r, d in documents for t in d.tables]
-    chosen = [x for x in tables if x[2].id == fragment] or [x for x in tables if x[2].label == fragment]
+    chosen = [] if named else [x for x in tables if x[2].id == fragment] or [x for x in tables if x[2].label == fragment]
+    if len(named) == 1:
+        result, document = named[0]
+        return IndicatorSet(f"{Path(path).name}#{fragment}", list(document.indicators), document,
+                            document.metadata.place, result.source.path)
     if len(chosen) == 1:
         result, document, table = chosen[0]
         rows = [i for i in document.indicators if i.table_id == table.id]
         return IndicatorSet(f"{Path(path).name}#{fragment}", rows, document, document.metadata.place,
                             result.source.path, table)
-    known = [d.id for _, d in documents] + [f"{t.id} ({t.label or t.title or ''})" for _, _, t in tables]
-    problem = "ambiguous" if chosen else "no document or table"
+    known = dict.fromkeys([d.id for _, d in documents] + [f"{t.id} ({t.label or t.title or ''})" for _, _, t in tables])
+    problem = "ambiguous" if named or chosen else "no document or table"
     raise InputError(path, f"{problem} #{fragment}; choose one of: {', '.join(known)}")
 
 

@@ -37,11 +37,10 @@ td .actual { color: #555; font-size: .85em; }
 
 
 def _signature(target: Target) -> tuple:
-    """What a target states, for comparing places: parsed atoms, or the folded text without them."""
+    """What a target states, for comparing places: its atoms without units (a table states the
+    unit in its own column, prose after the number), or its text when it has no atoms."""
     if target.atoms:
-        return tuple(
-            (a.op, a.value, a.value_max, a.unit, a.direction) for a in target.atoms
-        )
+        return tuple((a.op, a.value, a.value_max, a.direction) for a in target.atoms)
     return (target.raw.strip(),)
 
 
