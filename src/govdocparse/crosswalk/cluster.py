@@ -20,15 +20,13 @@ from .blocking import candidate_pairs
 from .matcher import FORCED, Link, Matcher, units_conflict
 from .measures import Measure, collect
 from .model import Cluster, Crosswalk, Evidence
-from .names import strip_unit_suffix
+from .names import NameForm, strip_unit_suffix
 
 
 class _Clusters:
     """Union-find over measures with the per-cluster facts the merge checks need."""
 
     def __init__(self, measures: list[Measure], matcher: Matcher):
-        self.measures = measures
-        self.matcher = matcher
         self.parent = list(range(len(measures)))
         self.scopes = [{m.scope} if m.scope else set() for m in measures]
         self.keys = [{m.form.key} for m in measures]
@@ -150,7 +148,7 @@ def _with_units(link: Link, a: Measure, b: Measure) -> Link:
     return link
 
 
-def _plainness(form) -> int:
+def _plainness(form: NameForm) -> int:
     """How many rewrites a name needed to reach its normalised form (width and units are free)."""
     return sum(1 for step in form.steps if step != "width" and not step.startswith("unit suffix"))
 

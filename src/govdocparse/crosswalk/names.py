@@ -24,7 +24,8 @@ _AGE_UNDER = re.compile(r"(?:不满)?(\d+)\s*(周岁|岁|个月)(以下|以内|�
 _AGE_OVER = re.compile(r"(\d+)\s*(周岁|岁)(?:及)?以上")
 _AGE_POINT = re.compile(r"(\d+)\s*(周岁|岁)")
 _NOT_WORD = re.compile(r"[^\w]|_")
-_DISCRIMINATING = frozenset({"population", "area", "stage", "subject"})
+# word classes of the grammar that are not discriminating: dropped words and names of things
+_NOT_QUALIFIERS = frozenset({"generic", "concept"})
 
 
 @dataclass(frozen=True)
@@ -233,11 +234,11 @@ def _read(text: str, vocab: Vocabulary) -> NameForm:
             klass, canonical = vocab.words[match.group(0)]
             if klass == "concept":
                 continue
-            if klass in _DISCRIMINATING and match.group(0) != canonical:
+            if klass not in _NOT_QUALIFIERS and match.group(0) != canonical:
                 steps.append(f"{match.group(0)}={canonical}")
             pieces.append(s[last : match.start()])
             last = match.end()
-            if klass in _DISCRIMINATING:
+            if klass not in _NOT_QUALIFIERS:
                 quals.add(canonical)
                 if klass == "subject":
                     subjects.add(canonical)
