@@ -328,7 +328,7 @@ def test_json_round_trips(crosswalk, tmp_path):
     assert again.clusters[0].name == crosswalk.clusters[0].name
     data = json.loads(path.read_text(encoding="utf-8"))
     member = data["clusters"][0]["members"][0]
-    assert {"place", "document_id", "indicator_id", "name", "targets", "source_file"} <= set(member)
+    assert {"place", "document_id", "indicator_id", "name", "unit", "targets", "source_file"} <= set(member)
     assert {"id", "name", "members", "score", "evidence"} <= set(data["clusters"][0])
 
 

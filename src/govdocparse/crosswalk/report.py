@@ -25,7 +25,7 @@ def _write(text: str, path: str | Path | None) -> str:
 
 
 def to_json(crosswalk: Crosswalk, path: str | Path | None = None) -> str:
-    return _write(crosswalk.model_dump_json(indent=1, exclude_none=True) + "\n", path)
+    return _write(crosswalk.model_dump_json(indent=1) + "\n", path)
 
 
 def targets_text(targets: list[Target]) -> str:
