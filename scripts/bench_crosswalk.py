@@ -1,7 +1,8 @@
 """Time and memory of build_crosswalk at 10, 100 and 1,000 synthetic places.
 
-Each synthetic place is one plan of about 100 indicators drawn from the real indicator names of
-the corpus (tests/fixtures/crosswalk/records.json), each name perturbed the way plans really
+Each synthetic place is one plan of about 100 measures drawn from the real indicators of the
+corpus (tests/fixtures/crosswalk/records.json), each in one of the spellings the corpus uses for
+it and perturbed the way plans really
 differ: a unit suffix （%）, a synonym or a parenthesised alias, full/half width, filler words
 (以乡镇为单位的, 的), the place's own name or 全区 in front. One name in twenty also loses or
 swaps a character of its core, so fuzzy scoring and blocking have real work. Everything is
@@ -10,7 +11,11 @@ drawn from one seeded generator: the same seed gives the same plans.
     python scripts/bench_crosswalk.py                 # 10, 100, 1000 places
     python scripts/bench_crosswalk.py --places 10 100 --per-place 100 --seed 7
 
-Each size runs in its own process so its peak memory (ru_maxrss) is its own.
+Each size runs in its own process so its peak memory (ru_maxrss) is its own; the seconds are
+those of build_crosswalk alone (jieba's dictionary is already loaded by drawing the plans). precision and
+recall compare the clusters with those of the same plans under their unperturbed names
+(pairwise): 1.0 would mean the variations change nothing; the character slips lower recall on
+purpose, and any loss of precision is a wrong merge caused by a variation.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import resource
 import subprocess
 import sys
 import time
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,20 +36,24 @@ FULL = str.maketrans("0123456789()%-", "０１２３４５６７８９（）％�
 HALF = str.maketrans("０１２３４５６７８９（）％－", "0123456789()%-")
 
 
-def _pool() -> list[dict]:
-    """Real indicators of the corpus: name, unit and first target, without their structure."""
-    pool = []
-    for result in json.loads(RECORDS.read_text(encoding="utf-8")):
-        for document in result["documents"]:
-            for indicator in document["indicators"]:
-                if indicator.get("parent_id"):
-                    continue  # sub-rows need their parent; the bench draws whole measures
-                pool.append({
-                    "name": indicator["name"],
-                    "unit": indicator.get("unit"),
-                    "targets": indicator.get("targets", [])[:1],
-                })
-    return pool
+def _pool() -> list[list[dict]]:
+    """The measures of the corpus, each with its real spellings (name, unit, first target).
+
+    A plan lists a measure once, so plans are drawn from measures (clusters of the corpus
+    crosswalk), each written in one of the spellings the corpus uses for it.
+    """
+    from govdocparse.crosswalk import build_crosswalk, load_parsed
+
+    measures = []
+    for cluster in build_crosswalk(load_parsed(RECORDS)).clusters:
+        spellings = [
+            {"name": m.part or m.name, "unit": m.unit, "targets": [t.model_dump() for t in m.targets[:1]]}
+            for m in cluster.members
+            if "：" not in m.name  # a sub-row needs its parent; the bench draws whole measures
+        ]
+        if spellings:
+            measures.append(spellings)
+    return measures
 
 
 def _synonym_groups() -> list[list[str]]:
@@ -75,7 +85,7 @@ def _perturb(name: str, unit: str | None, place: str, rng: random.Random, groups
     return name
 
 
-def synthetic_results(places: int, per_place: int, seed: int) -> list:
+def synthetic_results(places: int, per_place: int, seed: int, perturb: bool = True) -> list:
     from govdocparse.model import ParseResult
 
     rng = random.Random(seed)
@@ -84,13 +94,15 @@ def synthetic_results(places: int, per_place: int, seed: int) -> list:
     results = []
     for n in range(places):
         place = f"第{n}区"
-        chosen = rng.sample(pool, min(per_place, len(pool)))
+        chosen = [rng.choice(spellings) for spellings in rng.sample(pool, min(per_place, len(pool)))]
         indicators = []
         for i, item in enumerate(chosen):
             table = f"d1-t{1 + i % 2}" if i < per_place * 0.8 else None
+            # perturbed or not, the generator draws the same numbers, so both runs pick the same rows
+            variant = _perturb(item["name"], item["unit"], place, rng, groups)
             indicators.append({
                 "id": f"d1-i{i}", "source": "table" if table else "prose",
-                "name_raw": item["name"], "name": _perturb(item["name"], item["unit"], place, rng, groups),
+                "name_raw": item["name"], "name": variant if perturb else item["name"],
                 "unit": item["unit"] if table else None, "targets": item["targets"], "table_id": table,
                 "provenance": {"file": f"{place}.txt"},
             })
@@ -109,6 +121,26 @@ def synthetic_results(places: int, per_place: int, seed: int) -> list:
     return results
 
 
+def _agreement(perturbed, plain) -> tuple[float, float]:
+    """Pairwise precision and recall of the perturbed run against the run on unperturbed names:
+    how much spelling variation alone changes the clusters (slips of a character are meant to)."""
+    def comb(n: int) -> int:
+        return n * (n - 1) // 2
+
+    def labels(crosswalk) -> dict:
+        return {(m.place, m.indicator_id, m.part): c.id for c in crosswalk.clusters for m in c.members}
+
+    a, b = labels(perturbed), labels(plain)
+    cells, rows, cols = Counter(), Counter(), Counter()
+    for member, cluster in a.items():
+        cells[(cluster, b[member])] += 1
+        rows[cluster] += 1
+        cols[b[member]] += 1
+    both = sum(comb(n) for n in cells.values())
+    found, wanted = sum(comb(n) for n in rows.values()), sum(comb(n) for n in cols.values())
+    return both / found if found else 1.0, both / wanted if wanted else 1.0
+
+
 def run_one(places: int, per_place: int, seed: int) -> dict:
     from govdocparse.crosswalk import build_crosswalk
 
@@ -116,6 +148,9 @@ def run_one(places: int, per_place: int, seed: int) -> dict:
     start = time.perf_counter()
     crosswalk = build_crosswalk(results)
     seconds = time.perf_counter() - start
+    # Linux reports ru_maxrss in KiB; read it before the second run below
+    peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
+    precision, recall = _agreement(crosswalk, build_crosswalk(synthetic_results(places, per_place, seed, perturb=False)))
     members = crosswalk.stats["members"]
     return {
         "places": places,
@@ -125,8 +160,9 @@ def run_one(places: int, per_place: int, seed: int) -> dict:
         "all_pairs": members * (members - 1) // 2,
         "clusters": len(crosswalk.clusters),
         "seconds": round(seconds, 2),
-        # Linux reports ru_maxrss in KiB
-        "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "peak_mib": peak,
+        "precision": round(precision, 3),
+        "recall": round(recall, 3),
     }
 
 
@@ -142,7 +178,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_one(args.one, args.per_place, args.seed)))
         return 0
 
-    columns = ["places", "members", "names", "comparisons", "all_pairs", "clusters", "seconds", "peak_mib"]
+    columns = ["places", "members", "names", "comparisons", "all_pairs", "clusters", "seconds", "peak_mib",
+               "precision", "recall"]
     print("  ".join(f"{c:>12}" for c in columns))
     for places in args.places:
         run = subprocess.run(

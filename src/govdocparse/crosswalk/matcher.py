@@ -96,13 +96,23 @@ class Matcher:
         best, how = (ratio, "ratio") if ratio >= sort else (sort, "token_sort")
         if best >= self.settings.link_score:
             return Link(f"score {best:.0f} {how}", round(best, 1), False)
-        lists_a = {w for w in words_a.split() if w in self.settings.list_words}
-        lists_b = {w for w in words_b.split() if w in self.settings.list_words}
-        if ratio >= self.settings.token_set_ratio_floor and lists_a == lists_b:
+        if ratio >= self.settings.token_set_ratio_floor and self._extra_words_harmless(words_a, words_b):
             token_set = fuzz.token_set_ratio(words_a, words_b)
             if token_set >= self.settings.token_set_score:
                 return Link(f"score {token_set:.0f} token_set", round(token_set, 1), False)
         return None
+
+    def _extra_words_harmless(self, words_a: str, words_b: str) -> bool:
+        """Whether the words only one name has may be ignored, as token_set_ratio does.
+
+        Not when one name lists several measures (…机构和托位数量) and not for a single
+        character: jieba leaves a word it does not know in pieces (女 of 女失业保险), and a
+        piece says nothing about whether it changes the measure.
+        """
+        a, b = set(words_a.split()), set(words_b.split())
+        extra = a ^ b
+        lists = set(self.settings.list_words)
+        return not (extra & lists) and all(len(w) > 1 for w in extra)
 
     def compare(
         self,

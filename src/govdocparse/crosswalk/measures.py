@@ -80,11 +80,15 @@ def _compose(sub: NameForm, parent: NameForm) -> NameForm:
     )
 
 
-def _count_head(form: NameForm, unit: str | None, vocab: Vocabulary) -> NameForm:
-    """A headless name counted in people or things (…医生, unit 名) is a count (…医生数)."""
-    if form.head or not vocab.count_head or unit not in vocab.count_units:
+def _count_head(form: NameForm, vocab: Vocabulary) -> NameForm:
+    """A name without a measure head counts the things it names (儿童友好公园 → …数量).
+
+    Applied after a sub-row is read with its parent, whose head it may take (覆盖率 of
+    建有儿童之家的城乡社区（村） + 城乡社区（村）覆盖率).
+    """
+    if form.head or not vocab.count_head:
         return form
-    return replace(form, head=vocab.count_head, steps=form.steps + (f"count head from unit {unit}",))
+    return replace(form, head=vocab.count_head, steps=form.steps + ("no head: a count",))
 
 
 def document_place(result: ParseResult, document: Document) -> str:
@@ -146,7 +150,7 @@ def indicator_measures(
         raw_form = read_name(indicator.name_raw, place, vocab) if indicator.name_raw != indicator.name else form
         aliases = tuple(read_name(a, place, vocab) for a in (*indicator.aliases, *form.aliases, *raw_form.aliases))
         unit = canonical_unit(indicator.unit, vocab) or form.unit or raw_form.unit or _atom_unit(indicator, vocab)
-        form = _count_head(form, unit, vocab)
+        form = _count_head(form, vocab)
         table = tables.get(indicator.table_id or "")
         # the fields come from validated records: skip re-validating 100,000 members at scale
         member = Member.model_construct(
@@ -172,7 +176,7 @@ def indicator_measures(
         for part, targets in parts:
             part_form = read_name(part, place, vocab)
             part_unit = part_form.unit or _atom_unit(indicator.model_copy(update={"targets": targets}), vocab)
-            part_form = _count_head(part_form, part_unit, vocab)
+            part_form = _count_head(part_form, vocab)
             part_member = member.model_copy(
                 update={"name": part, "part": part, "targets": targets, "unit": part_unit, "key": part_form.key}
             )

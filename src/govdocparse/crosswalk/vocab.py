@@ -44,7 +44,6 @@ class Vocabulary:
     # canonical discriminating token -> its class (population, area, stage, subject)
     token_class: dict[str, str] = field(default_factory=dict)
     count_head: str = ""
-    count_units: frozenset[str] = frozenset()
     settings: Settings = field(default_factory=Settings)
 
 
@@ -102,7 +101,6 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
         place_prefixes=sorted((fold(p) for p in data.get("place_prefixes") or []), key=len, reverse=True),
         token_class={canonical: klass for klass, canonical in words.values() if klass not in ("generic", "concept")},
         count_head=fold(data.get("count_head") or ""),
-        count_units=frozenset(units.get(fold(u), fold(u)) for u in data.get("count_units") or []),
         settings=Settings(**chosen),
     )
 
