@@ -141,6 +141,7 @@ def test_resolve_addresses_files_documents_and_tables(tmp_path):
     assert by_label.place == "梅州市"
     with pytest.raises(InputError, match="ambiguous #专栏1"):
         resolve(f"{RECORDS}#专栏1")
+    assert resolve(f"{RECORDS}#d3/专栏1").table.id == "d3-t1"
     with pytest.raises(InputError, match="no document or table #t9"):
         resolve(f"{RECORDS}#t9")
     with pytest.raises(InputError, match="ambiguous #d1"):

@@ -85,7 +85,8 @@ class DiffReport(_Record):
 def resolve(spec: str) -> IndicatorSet:
     """`file.json` (every document), `file.json#<document id>` or `file.json#<table id>`.
 
-    A table can also be named by its label when that is unique in the file (`file.json#附件1-3`).
+    A table can also be named by its label, alone when that is unique in the file
+    (`file.json#附件1-3`) or after its document's id (`file.json#d3/专栏1`).
     """
     path, _, fragment = spec.partition("#")
     results = load_file(path)
@@ -105,7 +106,10 @@ def resolve(spec: str) -> IndicatorSet:
         )
     named = [(r, d) for r, d in documents if d.id == fragment]
     tables = [(r, d, t) for r, d in documents for t in d.tables]
-    chosen = [] if named else [x for x in tables if x[2].id == fragment] or [x for x in tables if x[2].label == fragment]
+    document_id, _, label = fragment.rpartition("/")
+    chosen = [] if named else [x for x in tables if x[2].id == fragment] or [
+        x for x in tables if x[2].label == label and document_id in ("", x[1].id)
+    ]
     if len(named) == 1:
         result, document = named[0]
         return IndicatorSet(f"{Path(path).name}#{fragment}", list(document.indicators), document,
