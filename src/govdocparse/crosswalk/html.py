@@ -96,7 +96,7 @@ def _row(cluster: Cluster, places: list[str]) -> str:
     rules = sorted({e.rule for e in cluster.evidence})
     names = sorted({m.name for m in cluster.members} - {cluster.name})
     detail = " · ".join(filter(None, [
-        f"{len({m.place for m in cluster.members})} places, score {cluster.score:g}",
+        f"{len(cluster.places)} places, score {cluster.score:g}",
         ("also: " + "、".join(names)) if names else "",
     ]))
     cells = [
@@ -116,7 +116,7 @@ def to_html(
     (at a thousand places the measures of one plan alone make most of the rows)."""
     places = crosswalk.places or sorted({m.place for c in crosswalk.clusters for m in c.members})
     head = "".join(f"<th>{escape(p)}</th>" for p in places)
-    shown = [c for c in crosswalk.clusters if len({m.place for m in c.members}) >= min_places]
+    shown = [c for c in crosswalk.clusters if len(c.places) >= min_places]
     rows = "\n".join(_row(c, places) for c in shown)
     legend = (
         '<p class="legend"><span class="agree">agrees with the most common target</span>'
