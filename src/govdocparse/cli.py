@@ -49,6 +49,18 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument("--engine", choices=["local", "dask"], default="local")
     batch.add_argument("--scheduler", help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786")
 
+    crosswalk = commands.add_parser("crosswalk", help="align indicators across places from parsed records")
+    crosswalk.add_argument("directory", help="folder of parsed JSON records (batch output), or one JSON file")
+    crosswalk.add_argument("-o", "--output", required=True, help="write the crosswalk JSON here")
+    crosswalk.add_argument("--csv", metavar="FILE", help="also write one row per member as CSV")
+    crosswalk.add_argument("--html", metavar="FILE", help="also write a readable matrix (measures × places)")
+    crosswalk.add_argument("--min-places", type=int, default=1, help="HTML: only measures found in at least N places")
+
+    diff = commands.add_parser("diff", help="audit two plans or tables: added, removed, renamed, retargeted indicators")
+    diff.add_argument("old", help="parsed JSON, optionally narrowed: file.json#d3, file.json#d3-t1, file.json#d3/专栏1")
+    diff.add_argument("new")
+    diff.add_argument("--json", action="store_true", help="print the report as JSON")
+
     export = commands.add_parser("export", help="write parsed records as analysis tables (DuckDB, Parquet)")
     export.add_argument("directory", help="folder of parsed JSON records (batch output)")
     export.add_argument("--duckdb", metavar="FILE", help="write the tables into this DuckDB database")
@@ -123,6 +135,36 @@ def _batch(args) -> int:
     return 0
 
 
+def _crosswalk(args) -> int:
+    from .crosswalk import build_crosswalk, load_parsed, to_csv, to_html, to_json
+    from .errors import GovDocError
+
+    try:
+        results = load_parsed(args.directory)
+    except GovDocError as exc:
+        return _fail(str(exc))
+    crosswalk = build_crosswalk(results)
+    to_json(crosswalk, args.output)
+    if args.csv:
+        to_csv(crosswalk, args.csv)
+    if args.html:
+        to_html(crosswalk, args.html, min_places=args.min_places)
+    print(f"{len(crosswalk.clusters)} measures across {len(crosswalk.places)} places", file=sys.stderr)
+    return 0
+
+
+def _diff(args) -> int:
+    from .diff import diff, render_text, resolve
+    from .errors import GovDocError
+
+    try:
+        report = diff(resolve(args.old), resolve(args.new))
+    except GovDocError as exc:
+        return _fail(str(exc))
+    sys.stdout.write(report.model_dump_json(indent=1) + "\n" if args.json else render_text(report))
+    return 0
+
+
 def _export(args) -> int:
     if not (args.duckdb or args.parquet):
         return _fail("export needs --duckdb FILE and/or --parquet DIR", 2)
@@ -154,7 +196,7 @@ def _schema(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"parse": _parse, "batch": _batch, "export": _export, "schema": _schema}
+    handlers = {"parse": _parse, "batch": _batch, "crosswalk": _crosswalk, "diff": _diff, "export": _export, "schema": _schema}
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
