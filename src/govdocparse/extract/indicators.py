@@ -59,6 +59,9 @@ class _Rules:
     goal: re.Pattern
     value: re.Pattern
     direction: re.Pattern
+    direction_first: re.Pattern
+    task_verb: re.Pattern
+    vague_object: re.Pattern
     money: re.Pattern
     filler: re.Pattern
     own_area: re.Pattern
@@ -113,6 +116,11 @@ def _rules() -> _Rules:
         goal=re.compile(goal),
         value=re.compile(one_value),
         direction=re.compile(rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{_alternation(p['direction_verbs'])}))$"),
+        direction_first=re.compile(
+            rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*(?:{_alternation(p['direction_first_verbs'])}))(?P<measure>[^，,。；;]+)$"
+        ),
+        task_verb=re.compile(rf"^(?:{_alternation(p['task_verbs'])})"),
+        vague_object=re.compile(p["vague_object"]),
         money=re.compile(p["money_unit"]),
         filler=re.compile(rf"^(?:{_alternation(p['leading_filler'])})"),
         own_area=re.compile(p["own_area"]),
@@ -499,6 +507,15 @@ def _clause_measures(clause: str) -> list[tuple[int, _Measure]]:
     m = rules.direction.match(clause.strip())
     if m:
         return [(0, x) for x in _rate_measures(m.group("measure"), m.group("target"), False)]
+    m = rules.direction_first.match(clause.strip())
+    if m:
+        # 提高和完善配套标准: a second verb means the object is a task, not a measure
+        found = [
+            x for x in _rate_measures(m.group("measure"), m.group("target"), False)
+            if not rules.task_verb.match(x.name) and not rules.vague_object.search(x.name)
+        ]
+        if found:
+            return [(m.start("target"), x) for x in found]
     return _count_measures(clause)
 
 
