@@ -424,13 +424,16 @@ def indicators_from_paragraph(
     for sentence in _sentences(text):
         if _about_the_past(sentence, period_start):
             continue
+        previous = None
         for label, year, m in _sentence_measures(sentence, period_start):
+            name = _complete_name(m.name, previous)
+            previous = name
             found.append(
                 Indicator(
                     id=f"{id_prefix}-i{len(found)}",
                     source="prose",
                     name_raw=m.name_raw,
-                    name=m.name,
+                    name=name,
                     unit=next((a.unit for a in m.atoms if a.unit), None),
                     targets=[Target(label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov)],
                     section_id=section_id,
@@ -439,6 +442,15 @@ def indicators_from_paragraph(
                 )
             )
     return found
+
+
+def _complete_name(name: str, previous: str | None) -> str:
+    """A measure named by its last words only borrows the subject of the measure before it:
+    …体质健康标准达标率稳定在95%以上、达标优良率达到40%以上 → …体质健康标准达标优良率."""
+    if previous is None or len(name) > 6 or len(previous) <= len(name):
+        return name
+    at = previous.find(name[:2])
+    return previous[:at] + name if at > 0 else name
 
 
 def _sentences(text: str) -> list[str]:
