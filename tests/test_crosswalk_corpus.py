@@ -1,0 +1,54 @@
+"""The crosswalk over the real parser output (the reviewed golden records), not a fixture."""
+
+import pytest
+
+from govdocparse.crosswalk import build_crosswalk, load_parsed
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def clusters():
+    return build_crosswalk(load_parsed(ROOT / "tests" / "golden")).clusters
+
+
+def _places_of(clusters, name):
+    """Places of the cluster holding a member with exactly this name."""
+    found = [c for c in clusters if any(m.name == name for m in c.members)]
+    assert len(found) == 1, f"{name}: in {len(found)} clusters"
+    return {m.place for m in found[0].members}
+
+
+@pytest.mark.parametrize(
+    "name, places",
+    [
+        ("学前三年毛入园率", {"万州区", "开州区", "遵义市", "梅州市", "渝中区"}),
+        ("5岁以下儿童死亡率", {"万州区", "开州区", "遵义市", "梅州市", "渝中区"}),
+        ("九年义务教育巩固率", {"开州区", "遵义市", "梅州市"}),
+        ("婴儿死亡率", {"万州区", "开州区", "遵义市", "梅州市", "渝中区"}),
+        ("新生儿死亡率", {"开州区", "遵义市", "梅州市", "渝中区"}),
+        ("城乡社区儿童之家覆盖率", {"开州区", "遵义市", "梅州市", "渝中区"}),
+    ],
+)
+def test_shared_measures_are_linked_across_places(clusters, name, places):
+    assert places <= _places_of(clusters, name)
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [
+        ("新生儿死亡率", "婴儿死亡率"), ("婴儿死亡率", "5岁以下儿童死亡率"), ("小学生近视率", "初中生近视率"),
+        ("女童九年义务教育巩固率", "九年义务教育巩固率"), ("儿童溺水死亡率", "灾害事故导致儿童死亡人数"),
+        ("孕产妇死亡率", "新生儿死亡率"),
+    ],
+)
+def test_hard_negatives_never_share_a_cluster(clusters, a, b):
+    for cluster in clusters:
+        names = {m.name for m in cluster.members}
+        assert not (a in names and b in names), cluster.name
+
+
+def test_a_table_contributes_at_most_one_member_per_cluster(clusters):
+    for cluster in clusters:
+        tables = [(m.source_file, m.document_id, m.table_id) for m in cluster.members if m.table_id]
+        assert len(tables) == len(set(tables)), cluster.name
