@@ -94,6 +94,16 @@ def test_failures_are_recorded_and_do_not_stop_the_batch(tmp_path):
     assert not (out / ERRORS_FILE).exists()
 
 
+def test_an_output_that_cannot_be_written_is_a_failure_of_kind_output(tmp_path):
+    source = _small_tree(tmp_path / "in", ["a.txt", "b.txt"])
+    (tmp_path / "out" / "a.json").mkdir(parents=True)  # os.replace cannot put a file there
+    summary = run_batch(source, tmp_path / "out", workers=2, progress=False)
+    assert (summary.parsed, summary.failed) == (1, 1)
+    [error] = _errors(tmp_path / "out")
+    assert (error["file"], error["kind"]) == ("a.txt", "output") and "cannot write" in error["message"]
+    assert not _leftovers(tmp_path / "out")
+
+
 def test_an_internal_error_in_a_stage_is_a_failure_of_that_file_only(tmp_path, monkeypatch):
     real = govdocparse.parse
 

@@ -28,7 +28,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -132,9 +132,12 @@ def failure(job: Job, exc: BaseException) -> Outcome:
         return Outcome(job.relative, "failed", "timeout", f"{job.relative}: took longer than {job.timeout:g} s")
     if isinstance(exc, GovDocError):
         return Outcome(job.relative, "failed", exc.kind, f"{job.relative}: {exc.problem}")
-    if isinstance(exc, OSError):  # parse() wraps input errors, so a bare OSError is the output side
-        return Outcome(job.relative, "failed", "output", f"{job.relative}: cannot write {job.output}: {exc.strerror or exc}")
     return Outcome(job.relative, "failed", "internal", f"{job.relative}: internal error: {type(exc).__name__}: {exc}")
+
+
+def write_failure(job: Job, exc: OSError) -> Outcome:
+    """The Outcome of a job whose JSON could not be written (disk full, no permission)."""
+    return Outcome(job.relative, "failed", "output", f"{job.relative}: cannot write {job.output}: {exc.strerror or exc}")
 
 
 def _alarm(signum, frame):
@@ -160,7 +163,11 @@ def run_job(job: Job) -> Outcome:
     """Parse one file and write its JSON; every failure becomes an Outcome, never an exception."""
     try:
         with _time_limit(job.timeout):
-            write_atomic(job.output, render(job))
+            text = render(job)
+            try:
+                write_atomic(job.output, text)
+            except OSError as exc:
+                return write_failure(job, exc)
     except Exception as exc:  # a bug in a stage must not stop the other files
         return failure(job, exc)
     return Outcome(job.relative, "parsed")
@@ -198,14 +205,16 @@ def run_batch(
                 bar.update(skipped=True, failed=False)
             else:
                 todo.append(job)
-        try:
-            for outcome in _execute(todo, workers, engine, scheduler):
-                setattr(summary, outcome.status, getattr(summary, outcome.status) + 1)
-                if outcome.status == "failed":
-                    failures.append(outcome)
-                bar.update(skipped=False, failed=outcome.status == "failed")
-        finally:
-            bar.close()
+        # closing(): an interrupt stops the engine (workers, cluster tasks) there and then.
+        with closing(_execute(todo, workers, engine, scheduler)) as outcomes:
+            try:
+                for outcome in outcomes:
+                    setattr(summary, outcome.status, getattr(summary, outcome.status) + 1)
+                    if outcome.status == "failed":
+                        failures.append(outcome)
+                    bar.update(skipped=False, failed=outcome.status == "failed")
+            finally:
+                bar.close()
         failures.sort(key=lambda o: o.file)
         error_lines = "".join(json.dumps({"file": o.file, "kind": o.kind, "message": o.message}, ensure_ascii=False) + "\n" for o in failures)
         errors_path = out_path / ERRORS_FILE
@@ -364,8 +373,10 @@ def _run_local(jobs: Iterable[Job], size: int) -> Iterator[Outcome]:
     pool = [_Worker(context) for _ in range(size)]
     try:
         while True:
-            for worker in pool:
+            for index, worker in enumerate(pool):
                 if worker.job is None and queue:
+                    if not worker.process.is_alive():  # died while idle (the OOM killer, say)
+                        pool[index] = worker = _replace(worker, context)
                     worker.give(queue.popleft())
             busy = [w for w in pool if w.job is not None]
             if not busy:

@@ -11,6 +11,10 @@ the text keeps the outputs byte-identical to the local engine's (same `render`) 
 atomic temp-and-rename writes on one machine, which a network file system does not guarantee
 across clients.
 
+Workers should have one thread each (`dask worker tcp://HOST:8786 --nworkers N --nthreads 1`):
+parsing is Python code holding the GIL, so threads of one worker process do not parse in
+parallel. Every worker must have the client's govdocparse version; the run is refused otherwise.
+
 Time limit: dask runs tasks in worker threads, where SIGALRM is not available. Each task parses
 in a helper thread and waits for it up to the job's limit; when the limit passes, the task
 reports a timeout at once and the helper thread is asked to stop (an asynchronous exception,
@@ -24,9 +28,10 @@ import ctypes
 import os
 import threading
 from collections.abc import Iterator
+from dataclasses import replace
 
 from . import __version__
-from .batch import Job, Outcome, failure, render
+from .batch import Job, Outcome, failure, render, write_failure
 from .errors import GovDocError, ParseTimeoutError
 from .output import write_atomic
 
@@ -78,6 +83,9 @@ def run_on_dask(jobs: list[Job], scheduler: str | None) -> Iterator[Outcome]:
         client = Client(scheduler_file=scheduler) if os.path.isfile(scheduler) else Client(scheduler)
     except OSError as exc:
         raise GovDocError(None, f"cannot reach the dask scheduler {scheduler}: {exc}") from None
+    # Workers have their own working folder: give them absolute paths (the outputs only record
+    # `relative`, so they do not depend on where the corpus is mounted).
+    jobs = [replace(job, source=os.path.abspath(job.source)) for job in jobs]
     futures = []
     try:
         _check_workers(client)
@@ -107,7 +115,7 @@ def _finish(job: Job, future) -> Outcome:
     try:
         write_atomic(job.output, text)
     except OSError as exc:
-        return failure(job, exc)
+        return write_failure(job, exc)
     return outcome
 
 
