@@ -1,0 +1,160 @@
+"""Parse throughput per input format, against the plain-extraction floor, and CLI start-up time.
+
+For each format (txt: corpus/raw/*.txt; docx, pdf, html: tests/fixtures/renditions/, whatever
+exists) it prints MB/s and documents/s of
+- govdocparse.parse in this process (best of --repeat runs, after one warm-up parse),
+- `batch` with --workers worker processes (JSON written to a temporary folder, best of runs),
+- the floor: pdfplumber's page.extract_text() over the same PDFs, python-docx's plain walk
+  over paragraphs and table cells of the same DOCX, and govdocparse's time as a multiple of it.
+Then peak memory (ru_maxrss of this process and of its largest child), whether jieba got
+loaded, and the wall time of `govdocparse --help` with the heavy modules it must not import.
+Numbers only: nothing here asserts a time.
+
+    python scripts/bench_parse.py [--repeat 3] [--workers 2] [--formats txt,docx,pdf,html]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FORMATS = {
+    "txt": sorted((ROOT / "corpus" / "raw").glob("*.txt")),
+    "docx": sorted((ROOT / "tests" / "fixtures" / "renditions").glob("*.docx")),
+    "pdf": sorted((ROOT / "tests" / "fixtures" / "renditions").glob("*.pdf")),
+    "html": sorted((ROOT / "tests" / "fixtures" / "renditions").glob("*.html")),
+}
+HEAVY = ("pdfplumber", "pdfminer", "jieba", "dask", "distributed", "docx", "duckdb", "pyarrow")
+
+
+def best_of(repeat: int, run) -> float:
+    """The shortest wall time of `repeat` calls of run()."""
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def parse_all(files: list[Path]) -> None:
+    from govdocparse import parse
+
+    for path in files:
+        parse(path)
+
+
+def batch_all(files: list[Path], workers: int) -> None:
+    from govdocparse.batch import run_batch
+
+    with tempfile.TemporaryDirectory(prefix="govdocparse-bench-") as work:
+        source = Path(work) / "in"
+        source.mkdir()
+        for path in files:
+            (source / path.name).symlink_to(path)
+        summary = run_batch(source, Path(work) / "out", workers=workers, force=True, progress=False)
+        if summary.failed:
+            raise SystemExit(f"batch: {summary.failed} file(s) failed: see {Path(work) / 'out' / '_errors.jsonl'}")
+
+
+def pdf_floor(files: list[Path]) -> None:
+    import pdfplumber
+
+    for path in files:
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+
+
+def docx_floor(files: list[Path]) -> None:
+    import docx
+
+    for path in files:
+        document = docx.Document(str(path))
+        for paragraph in document.paragraphs:
+            paragraph.text  # noqa: B018 - reading the text is the work being timed
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    cell.text  # noqa: B018
+
+
+FLOORS = {"pdf": ("pdfplumber extract_text", pdf_floor), "docx": ("python-docx paragraphs+tables", docx_floor)}
+
+
+def rate(megabytes: float, docs: int, seconds: float) -> str:
+    return f"{seconds:7.3f} s  {megabytes / seconds:6.2f} MB/s  {docs / seconds:7.1f} docs/s"
+
+
+def cli_startup(repeat: int) -> None:
+    probe = (
+        "import sys\n"
+        "from govdocparse.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
+        f"print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}), file=sys.stderr)\n"
+    )
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stderr.strip()
+    command = shutil.which("govdocparse")
+    runs = {
+        "python -c pass (interpreter alone)": [sys.executable, "-c", "pass"],
+        "python -m govdocparse.cli --help": [sys.executable, "-m", "govdocparse.cli", "--help"],
+    }
+    if command:
+        runs["govdocparse --help (console script)"] = [command, "--help"]
+    print("\nCLI start-up (best of %d)" % repeat)
+    for label, argv in runs.items():
+        seconds = best_of(repeat, lambda argv=argv: subprocess.run(argv, stdout=subprocess.DEVNULL, check=True))
+        print(f"  {label:<40} {seconds * 1000:7.1f} ms")
+    print(f"  heavy modules after --help: {loaded.removeprefix('HEAVY ')}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--formats", default="txt,docx,pdf,html")
+    args = parser.parse_args(argv)
+
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
+    started = time.perf_counter()
+    from govdocparse import parse  # noqa: F401 - import cost is not parse throughput
+
+    print(f"import govdocparse.parse: {time.perf_counter() - started:.3f} s")
+    for fmt in args.formats.split(","):
+        files = FORMATS.get(fmt, [])
+        if not files:
+            print(f"\n{fmt}: no files")
+            continue
+        megabytes = sum(p.stat().st_size for p in files) / 1e6
+        print(f"\n{fmt}: {len(files)} files, {megabytes:.3f} MB")
+        first = time.perf_counter()
+        parse_all(files[:1])
+        print(f"  first parse (loads the reader)      {time.perf_counter() - first:7.3f} s")
+        single = best_of(args.repeat, lambda: parse_all(files))
+        print(f"  govdocparse, 1 process               {rate(megabytes, len(files), single)}")
+        batch = best_of(args.repeat, lambda: batch_all(files, args.workers))
+        print(f"  batch, {args.workers} workers (writes JSON)      {rate(megabytes, len(files), batch)}  ×{single / batch:.2f} of 1 process")
+        if fmt in FLOORS:
+            label, floor = FLOORS[fmt]
+            seconds = best_of(args.repeat, lambda: floor(files))
+            print(f"  floor: {label:<30}{rate(megabytes, len(files), seconds)}")
+            print(f"  govdocparse / floor                  ×{single / seconds:.2f}")
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"\npeak memory: this process {own:.0f} MB, largest child {children:.0f} MB")
+    print(f"jieba loaded by parsing: {'yes' if 'jieba' in sys.modules else 'no'}")
+    cli_startup(max(args.repeat, 5))
+    print(f"\nload average {os.getloadavg()[0]:.2f} at end")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
