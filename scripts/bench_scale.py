@@ -39,6 +39,31 @@ def _make_synthetic():
     return module
 
 
+def _spin(count: int) -> None:
+    total = 0
+    for number in range(count):
+        total += number
+
+
+def cpu_capacity(workers: int, count: int = 15_000_000) -> float:
+    """How many times one process's pure-CPU throughput `workers` processes get right now.
+
+    On a shared machine this is the ceiling for the batch speed-up measured next to it.
+    """
+    import multiprocessing
+
+    started = time.perf_counter()
+    _spin(count)
+    one = time.perf_counter() - started
+    processes = [multiprocessing.Process(target=_spin, args=(count,)) for _ in range(workers)]
+    started = time.perf_counter()
+    for process in processes:
+        process.start()
+    for process in processes:
+        process.join()
+    return workers * one / (time.perf_counter() - started)
+
+
 def memory() -> str:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -111,6 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         megabytes = sum(p.stat().st_size for p in paths) / 1e6
         print(f"made {len(paths)} synthetic documents, {megabytes:.1f} MB, in {time.perf_counter() - started:.1f} s")
 
+        print(f"pure-CPU probe: {args.workers} processes run ×{cpu_capacity(args.workers):.2f} of one")
         subset = paths[: min(args.compare, len(paths))]
         compare = work / "compare"
         compare.mkdir()
@@ -121,7 +147,10 @@ def main(argv: list[str] | None = None) -> int:
         for workers in (1, args.workers):
             _, seconds[workers], cpu = batch(compare, work / f"compare-out-{workers}", workers)
             report(f"batch, {workers} worker(s), first {len(subset)}", len(subset), sub_mb, seconds[workers], cpu)
-        print(f"speed-up of {args.workers} workers over 1: ×{seconds[1] / seconds[args.workers]:.2f}")
+        print(
+            f"speed-up of {args.workers} workers over 1: ×{seconds[1] / seconds[args.workers]:.2f} "
+            f"(pure-CPU probe now: ×{cpu_capacity(args.workers):.2f})"
+        )
 
         out = work / "out"
         summary, spent, cpu = batch(work / "in", out, args.workers)

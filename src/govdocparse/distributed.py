@@ -57,6 +57,7 @@ def parse_remote(job: Job) -> tuple[Outcome, str | None]:
     thread.start()
     thread.join(job.timeout or None)
     if thread.is_alive():
+        # Should the thread finish in between, the exception lands in its exit path: harmless.
         ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Abandoned))
         return failure(job, ParseTimeoutError(None, "time limit")), None
     if "error" in box:
