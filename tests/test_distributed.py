@@ -113,3 +113,12 @@ def test_an_unreachable_scheduler_is_a_one_line_error(tmp_path):
     with dask.config.set({"distributed.comm.timeouts.connect": "1s"}):
         with pytest.raises(GovDocError, match="cannot reach the dask scheduler"):
             run_batch(_tree(tmp_path / "in", ["a.txt"]), tmp_path / "out", engine="dask", scheduler="tcp://127.0.0.1:9", progress=False)
+
+
+def test_cli_runs_the_dask_engine(tmp_path, scheduler, capsys):
+    from govdocparse.cli import main
+
+    source = _tree(tmp_path / "in", ["a.txt", "b.txt"])
+    assert main(["batch", str(source), "-o", str(tmp_path / "out"), "--engine", "dask", "--scheduler", scheduler]) == 0
+    assert "parsed 2, skipped 0, failed 0" in capsys.readouterr().err
+    assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == ["a.json", "b.json"]
