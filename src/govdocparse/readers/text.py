@@ -14,6 +14,7 @@ next non-blank line starts a new cell.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 
 from ..errors import DecodeError, EmptyInputError
@@ -23,7 +24,8 @@ from ..source import Cell, Paragraph, TableBlock
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
 )
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_ASCII = bytes(range(128))
+_CHUNK = 1 << 20
 # GB18030 text with fewer common (GB2312) characters than this share is refused as noise;
 # texts with fewer wide characters than the sample size are too short to judge.
 _GBK_COMMON_SHARE = 0.8
@@ -53,8 +55,8 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    non_ascii = len(_NON_ASCII.findall(data))
-    utf8_bytes = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    non_ascii = len(data.translate(None, _ASCII))
+    utf8_bytes = _utf8_bytes(data)
     if non_ascii and utf8_bytes / non_ascii > 0.5:
         line = data.count(b"\n", 0, first_bad) + 1
         raise DecodeError(path, f"mixed encodings: mostly UTF-8 but invalid UTF-8 at line {line}")
@@ -65,6 +67,20 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if not _plausible_gbk(text):
         raise DecodeError(path, "not text: decodes as GB18030 mostly to rare characters (random bytes, or Big5?)")
     return _checked(text, path), "gb18030"
+
+
+def _utf8_bytes(data: bytes) -> int:
+    """How many bytes of `data` are in well-formed UTF-8 multi-byte sequences.
+
+    Counted a megabyte at a time: matching a whole large file at once keeps one object per match
+    alive, several times the file's size in memory. A sequence cut by a chunk edge is missed,
+    which cannot sway the share it is compared with.
+    """
+    count = 0
+    for start in range(0, len(data), _CHUNK):
+        chunk = data[start:start + _CHUNK]
+        count += len(chunk) - len(_UTF8_SEQUENCE.sub(b"", chunk))
+    return count
 
 
 def _plausible_gbk(text: str) -> bool:
@@ -83,8 +99,9 @@ def _plausible_gbk(text: str) -> bool:
 
 
 def _checked(text: str, path: str) -> str:
-    controls = len(_CONTROL.findall(text))
-    if controls > max(8, len(text) // 200):
+    allowed = max(8, len(text) // 200)
+    # Counting stops at the first control over the allowance, so binary data is not listed whole.
+    if next(itertools.islice(_CONTROL.finditer(text), allowed, None), None) is not None:
         raise DecodeError(path, "binary data (control characters), not a text document")
     if not text.strip():
         raise EmptyInputError(path, "empty file")
