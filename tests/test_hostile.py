@@ -352,6 +352,21 @@ def test_cli_refuses_in_one_line_and_writes_nothing(case: Bad, tmp_path, capsys)
     assert not out.parent.exists()
 
 
+@pytest.mark.parametrize("source", sorted((ROOT / "corpus" / "raw").glob("*.txt")), ids=lambda p: p.stem)
+def test_gbk_corpus_is_still_read_as_chinese(source):
+    """The random-bytes check must not refuse real GBK documents, rare characters and all."""
+    from govdocparse.readers.text import decode
+
+    text = source.read_text(encoding="utf-8")
+    assert decode(text.encode("gb18030"), source.name) == (text, "gb18030")
+
+
+def test_short_gbk_text_is_not_judged(tmp_path):
+    from govdocparse.readers.text import decode
+
+    assert decode("堃喆珺".encode("gbk"), "names.txt") == ("堃喆珺", "gb18030")
+
+
 # --- unreadable files -------------------------------------------------------------------------------
 
 
@@ -445,10 +460,11 @@ open(sys.argv[1], "w").write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_max
 """
 
 
-def _run_measured(args: list[str], cwd: Path) -> tuple[int, str, int]:
-    """Exit code, stderr and peak RSS in MiB of one CLI run in a child process."""
+def _run_measured(args: list[str], cwd: Path, python: str = "-m govdocparse.cli") -> tuple[int, str, int]:
+    """Exit code, stderr and peak RSS in MiB of one CLI run (or `python -c` code) in a child process."""
     report = cwd / "measured.txt"
-    launcher = [sys.executable, "-c", _LAUNCHER, str(report), sys.executable, "-m", "govdocparse.cli", *args]
+    command = ["-m", "govdocparse.cli", *args] if python == "-m govdocparse.cli" else ["-c", python, *args]
+    launcher = [sys.executable, "-c", _LAUNCHER, str(report), sys.executable, *command]
     stderr = subprocess.run(launcher, cwd=cwd, capture_output=True, text=True, timeout=300).stderr
     code, peak_kib = map(int, report.read_text().split())
     return code, stderr, peak_kib // 1024
@@ -462,6 +478,16 @@ def test_200mb_file_refused_with_small_peak_memory(tmp_path):
     assert stderr == f"govdocparse: error: {path}: 209,715,200 bytes is over the input limit of {MAX_INPUT_BYTES:,} bytes (64 MiB)\n"
     assert peak_mib < 150
     assert not out.exists()
+
+
+def test_decoding_a_large_gbk_file_keeps_memory_near_its_size(tmp_path):
+    """20 MB of GBK: the encoding checks must not hold an object per byte (that took 240 MB)."""
+    text = (ROOT / "corpus" / "raw" / "kaizhou-2023-women-children-plans.txt").read_text(encoding="utf-8")
+    path = write(tmp_path, "big-gbk.txt", (text * 200).encode("gb18030"))
+    code = "import sys; from govdocparse.readers import read_bytes; from govdocparse.readers.text import decode; decode(read_bytes(sys.argv[1]), sys.argv[1])"
+    status, stderr, peak_mib = _run_measured([str(path)], tmp_path, python=code)
+    assert status == 0, stderr
+    assert peak_mib < 180
 
 
 @needs_reader("docx")
