@@ -331,8 +331,18 @@ def _worker_loop(conn: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Exit through Python on SIGTERM so write_atomic's clean-up removes a half-written temp file.
     signal.signal(signal.SIGTERM, _exit_on_signal)
+    parent = os.getppid()
     try:
-        while (job := conn.recv()) is not None:
+        while True:
+            # A killed parent does not always close the pipe (forked siblings inherit its end),
+            # so an idle worker also checks, now and then, that it has not been orphaned.
+            if not conn.poll(1.0):
+                if os.getppid() != parent:
+                    return
+                continue
+            job = conn.recv()
+            if job is None:
+                return
             conn.send(run_job(job))
     except (EOFError, OSError):  # the parent is gone
         pass
