@@ -588,6 +588,25 @@ def test_internal_error_is_one_line_naming_the_file(tmp_path, monkeypatch, capsy
     assert not (tmp_path / "good.json").exists()
 
 
+@pytest.mark.parametrize(
+    "failure, line",
+    [
+        (RuntimeError("boom\nagain"), "govdocparse: error: internal error: RuntimeError: boom again\n"),
+        (FileNotFoundError(2, "No such file or directory", "/gone/x.json"), "govdocparse: error: /gone/x.json: No such file or directory\n"),
+    ],
+)
+def test_any_command_fails_in_one_line(failure, line, monkeypatch, capsys):
+    """Whatever a command raises that nobody foresaw, the CLI prints one line and exits 1."""
+    import govdocparse.model
+
+    def broken():
+        raise failure
+
+    monkeypatch.setattr(govdocparse.model, "json_schema", broken)
+    assert main(["schema"]) == 1
+    assert capsys.readouterr().err == line
+
+
 # --- output safety ------------------------------------------------------------------------------------
 
 

@@ -203,6 +203,12 @@ def main(argv: list[str] | None = None) -> int:
         return _fail("interrupted", 130)
     except BrokenPipeError:
         return 0
+    # Last resort for every command: unattended jobs log stderr, so a failure nobody foresaw is
+    # still one line naming what it could, with exit 1.
+    except OSError as exc:
+        return _fail(f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else f"internal error: {_one_line(exc)}")
+    except Exception as exc:
+        return _fail(f"internal error: {_one_line(exc)}")
 
 
 if __name__ == "__main__":
