@@ -291,11 +291,11 @@ class Report:
 
 
 def _signature(kind: str, detail: str) -> str:
-    """Exception type and innermost govdocparse frame: one line per distinct bug."""
+    """Exception type and innermost govdocparse frame: one entry per distinct bug, whatever the
+    message (it quotes the damaged bytes, which differ from input to input)."""
     frames = re.findall(r'File "([^"]*govdocparse[^"]*)", line (\d+), in (\w+)', detail)
-    where = f"{Path(frames[-1][0]).name}:{frames[-1][1]} {frames[-1][2]}" if frames else "-"
-    last = detail.strip().splitlines()[-1] if detail.strip() else kind
-    return f"{kind} at {where}: {last[:160]}"
+    where = f"{Path(frames[-1][0]).name}:{frames[-1][1]} in {frames[-1][2]}" if frames else "no govdocparse frame"
+    return f"{kind} at {where}"
 
 
 def _save(folder: Path, number: int, name: str, data: bytes, log: list[str], detail: str) -> Path:
