@@ -29,7 +29,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from contextlib import closing, contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
@@ -51,6 +51,7 @@ class Job:
     relative: str  # its path relative to the input root, as recorded in the output
     output: str
     timeout: float
+    problem: str | None = None  # why the file cannot be processed at all (reported as a failure)
 
 
 @dataclass
@@ -67,6 +68,7 @@ class Summary:
     skipped: int = 0
     failed: int = 0
     seconds: float = 0.0
+    failures: list[Outcome] = field(default_factory=list)  # sorted by file, as in _errors.jsonl
 
     @property
     def ok(self) -> bool:
@@ -93,7 +95,9 @@ def plan_jobs(root: str | os.PathLike, out_dir: str | os.PathLike, timeout: floa
         name = f"{key}.json" if stems[key] == 1 else f"{relative}.json"
         target = (out_path / _safe_relative(name)).resolve()
         if out_path not in target.parents:
-            raise ValueError(f"{p}: output path would leave {out_path}")
+            # e.g. a symlink inside the output folder pointing elsewhere: refuse this file only
+            jobs.append(Job(str(p), relative.as_posix(), "", timeout, problem=f"its output path would leave {out_path}"))
+            continue
         jobs.append(Job(str(p), relative.as_posix(), str(target), timeout))
     return jobs
 
@@ -161,6 +165,8 @@ def _time_limit(seconds: float):
 
 def run_job(job: Job) -> Outcome:
     """Parse one file and write its JSON; every failure becomes an Outcome, never an exception."""
+    if job.problem:
+        return Outcome(job.relative, "failed", "output", f"{job.relative}: {job.problem}")
     try:
         with _time_limit(job.timeout):
             text = render(job)
@@ -216,6 +222,7 @@ def run_batch(
             finally:
                 bar.close()
         failures.sort(key=lambda o: o.file)
+        summary.failures = failures
         error_lines = "".join(json.dumps({"file": o.file, "kind": o.kind, "message": o.message}, ensure_ascii=False) + "\n" for o in failures)
         errors_path = out_path / ERRORS_FILE
         if error_lines:
@@ -287,6 +294,10 @@ def _duration(seconds: float) -> str:
 
 
 def _execute(jobs: list[Job], workers: int | None, engine: str, scheduler: str | None) -> Iterator[Outcome]:
+    for job in jobs:
+        if job.problem:
+            yield run_job(job)
+    jobs = [job for job in jobs if not job.problem]
     if not jobs:
         return
     if engine == "dask":

@@ -130,6 +130,11 @@ def _batch(args) -> int:
         return _fail(f"{args.directory}: internal error: {_one_line(exc)}")
     print(f"parsed {summary.parsed}, skipped {summary.skipped}, failed {summary.failed} in {summary.seconds:.2f} s", file=sys.stderr)
     if not summary.ok:
+        shown = 20
+        for outcome in summary.failures[:shown]:
+            print(f"govdocparse: error: {outcome.message}", file=sys.stderr)
+        if summary.failed > shown:
+            print(f"govdocparse: … and {summary.failed - shown} more", file=sys.stderr)
         print(f"govdocparse: {summary.failed} file(s) failed: see {Path(args.output) / ERRORS_FILE}", file=sys.stderr)
         return 1
     return 0

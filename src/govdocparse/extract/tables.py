@@ -12,7 +12,6 @@ like) lives in grammars/tables.yaml.
 
 from __future__ import annotations
 
-import itertools
 from dataclasses import dataclass
 from functools import cache
 from typing import NamedTuple
@@ -145,8 +144,12 @@ def build_table(
         table.kind = "list"
         table.items = _items(block)
         return table
-    table.header = [squash_spaces(join_lines(c.text)) for c in _slots(block.rows[0])]
-    body, table.notes = _split_notes(block.rows[1:])
+    # Rows with no text at all (an empty <tr>, a blank Word row) say nothing, not even a header.
+    rows = [row for row in block.rows if any(cell.text.strip() for cell in row)]
+    if not rows:
+        return table
+    table.header = [squash_spaces(join_lines(c.text)) for c in _slots(rows[0])]
+    body, table.notes = _split_notes(rows[1:])
     table.rows = _grid_rows(body, table.header, block.prov)
     return table
 
@@ -311,13 +314,22 @@ def _realign(texts: list[str], roles: list[str], seen: list[frozenset[str]]) -> 
     if len(texts) > n:
         return tuple(range(n - 1)) + (n - 1,) * (len(texts) - n + 1)
     cost = _rules().missing_cost
-    best: tuple[float, tuple[int, ...]] | None = None
-    for positions in itertools.combinations(range(n), len(texts)):
-        score = sum(_fit(t, roles[p], seen[p]) for t, p in zip(texts, positions))
-        score -= sum(cost.get(roles[p], 1.0) for p in range(n) if p not in positions)
-        if best is None or score > best[0] + 1e-9:
-            best = (score, positions)
-    return best[1]
+    # Maximising fits minus the costs of empty columns is maximising, over the chosen columns,
+    # fit + the cost saved; an order-keeping choice of k of n columns is a DP in O(k·n).
+    k = len(texts)
+    gain = [[_fit(t, roles[p], seen[p]) + cost.get(roles[p], 1.0) for p in range(n)] for t in texts]
+    best = [[0.0] * (n + 1) for _ in range(k + 1)]
+    for i in range(k - 1, -1, -1):
+        best[i][n - (k - i) + 1 :] = [float("-inf")] * (k - i)
+        for j in range(n - (k - i), -1, -1):
+            best[i][j] = max(best[i][j + 1], gain[i][j] + best[i + 1][j + 1])
+    positions, j = [], 0
+    for i in range(k):
+        while gain[i][j] + best[i + 1][j + 1] < best[i][j] - 1e-9:
+            j += 1  # the earliest column that still reaches the best total wins ties
+        positions.append(j)
+        j += 1
+    return tuple(positions)
 
 
 def _fit(text: str, role: str, seen: frozenset[str]) -> float:

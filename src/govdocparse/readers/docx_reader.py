@@ -126,7 +126,9 @@ def _open(data: bytes, path: str):
     except (NotImplementedError, RuntimeError) as exc:
         # zipfile's refusals: unknown compression method or version, encrypted members.
         raise CorruptFileError(path, f"ZIP container uses a feature that cannot be read ({_first_line(exc)})") from None
-    except (KeyError, ValueError, PackageNotFoundError) as exc:
+    except (KeyError, ValueError, AttributeError, TypeError, IndexError, PackageNotFoundError) as exc:
+        # python-docx walks the package parts without validating them: a relationships part with
+        # no namespace surfaces as AttributeError, a missing target as KeyError.
         raise CorruptFileError(path, f"not a readable Word package ({_first_line(exc)})") from None
 
 

@@ -58,7 +58,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFXR
 from pdfminer.psexceptions import PSEOF
 from pdfplumber.utils.exceptions import PdfminerException
 
-from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError
+from ..errors import CorruptFileError, EncryptedFileError, GovDocError, NoTextLayerError
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
 
@@ -184,7 +184,7 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     """The block stream of a PDF's text layer: paragraphs and tables in reading order."""
     warnings: list[str] = []
     pdf = _open(data, path)
-    with pdf:
+    try:
         if any(isinstance(xref, PDFXRefFallback) for xref in pdf.doc.xrefs):
             warnings.append("damaged cross-reference table: objects were recovered by scanning the file")
         try:
@@ -193,8 +193,15 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
             raise CorruptFileError(path, f"damaged PDF: {_reason(exc)}") from None
         pages = []
         for page in page_list:
-            pages.append(_read_page(page, path))
+            try:
+                pages.append(_read_page(page, path))
+            except GovDocError:
+                raise
+            except Exception as exc:  # a damaged page (a MediaBox that is not numbers, a bad stream)
+                raise CorruptFileError(path, f"damaged PDF page {page.page_number}: {_reason(exc)}") from None
             page.close()  # drop pdfplumber's per-page caches: long documents stay small in memory
+    finally:
+        _close_quietly(pdf)
     if not pages:
         raise CorruptFileError(path, "damaged PDF: no pages found (truncated file?)")
     if not any(page.lines or page.tables for page in pages):
@@ -205,6 +212,14 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     _settle_cells(pages)
     _drop_running_lines(pages)
     return Source(path, name, "pdf", sha256, _blocks(pages, name), warnings=warnings)
+
+
+def _close_quietly(pdf: pdfplumber.PDF) -> None:
+    """Close without letting pdfminer's errors on a damaged file replace the error being raised."""
+    try:
+        pdf.close()
+    except Exception:  # closing re-walks the page tree, which fails again on the same damage
+        pass
 
 
 def _open(data: bytes, path: str) -> pdfplumber.PDF:
