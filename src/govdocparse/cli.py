@@ -111,6 +111,7 @@ def _batch(args) -> int:
     from pathlib import Path
 
     from .batch import ERRORS_FILE, run_batch
+    from .errors import GovDocError
 
     if not Path(args.directory).is_dir():
         return _fail(f"{args.directory}: not a directory", 2)
@@ -123,6 +124,8 @@ def _batch(args) -> int:
             args.directory, args.output, workers=args.workers, force=args.force,
             timeout=args.timeout, engine=args.engine, scheduler=args.scheduler,
         )
+    except GovDocError as exc:  # the dask engine: scheduler unreachable, no workers, version mismatch
+        return _fail(str(exc))
     except OSError as exc:
         where = exc.filename or args.output
         return _fail(f"{where}: {exc.strerror or _one_line(exc)}")
