@@ -116,6 +116,10 @@ def _prose(document: Document, placed: PlacedParagraph, prefix: str) -> None:
         # A clause at the end of a measure names who owns every goal the measure states.
         for indicator in indicators:
             indicator.responsible = document.responsibilities[-1]
+    if period:
+        # A goal with no 到…年 of its own is a goal for the end of the plan period.
+        for target in (t for indicator in indicators for t in indicator.targets if t.year is None):
+            target.year = period.end
     document.indicators.extend(indicators)
 
 
