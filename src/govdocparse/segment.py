@@ -26,8 +26,9 @@ MAX_TITLE_LINE = 80
 MAX_TITLE = 120
 _SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
 _NUMBERED = regex.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[．.、]|——)")
-_PERIOD_ONLY = regex.compile(r"^[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到―]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$")
-_TRAILING_PERIOD = regex.compile(r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到―]+\s*(?:19|20)\d{2}\s*年?\s*[)）]$")
+_PERIOD = r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到―]+\s*(?:19|20)\d{2}\s*年?\s*[)）]"  # （2021—2030年）
+_PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
+_TRAILING_PERIOD = regex.compile(f"{_PERIOD}$")
 _ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
 _DATE_LINE = regex.compile(r"^(?:(?:19|20)\d{2}|[二〇零一两三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 
