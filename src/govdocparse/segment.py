@@ -20,7 +20,7 @@ import regex
 
 from . import grammar
 from .source import Block, Paragraph, span
-from .textutil import fold, squash_spaces
+from .textutil import fold, iso_date, squash_spaces
 
 MAX_TITLE_LINE = 80
 MAX_TITLE = 120
@@ -30,7 +30,6 @@ _PERIOD = r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到―]+\s*(?:19
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 _TRAILING_PERIOD = regex.compile(f"{_PERIOD}$")
 _ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
-_DATE_LINE = regex.compile(r"^(?:(?:19|20)\d{2}|[二〇零一两三四五六七八九]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月\s*[\d一二三四五六七八九十]{1,3}\s*日$")
 
 
 @dataclass
@@ -97,7 +96,7 @@ def _title_line(block: Block) -> bool:
     return not (
         _SENTENCE_MARK.search(text)
         or _NUMBERED.match(text)
-        or _DATE_LINE.match(text)
+        or iso_date(text)
         or any(unit.search(text) for unit in _standalone_units())
     )
 
@@ -149,7 +148,7 @@ def _closes(block: Block) -> bool:
     if not isinstance(block, Paragraph):
         return False
     text = squash_spaces(block.text)
-    return bool(_DATE_LINE.match(text)) or any(mark.match(text) for mark in _closing_marks())
+    return iso_date(text) is not None or any(mark.match(text) for mark in _closing_marks())
 
 
 def segment(blocks: list[Block]) -> list[Segment]:

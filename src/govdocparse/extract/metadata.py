@@ -16,15 +16,10 @@ from .. import grammar
 from ..model import Metadata, Period, Provenance
 from ..segment import Segment
 from ..source import Block, Paragraph
-from ..textutil import chinese_numeral, fold, squash_spaces
+from ..textutil import fold, iso_date, squash_spaces
 from .responsibilities import split_agencies
 
 _YEAR_RANGE = regex.compile(r"(?P<a>(?:19|20)\d{2})\s*年?\s*[—–\-－~～至到―]+\s*(?P<b>(?:19|20)\d{2})")
-_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_DATE = regex.compile(
-    r"^(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*(?:年|[-./])\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:月|[-./])\s*"
-    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?$"
-)
 
 
 @dataclass
@@ -50,19 +45,6 @@ def _rules() -> dict:
         "place_unit": regex.compile(rules["place_unit"]),
         "not_place": tuple(rules["not_place"]),
     }
-
-
-def iso_date(text: str) -> str | None:
-    """2018年3月7日 / 2024-03-14 / 二〇二三年二月九日 → YYYY-MM-DD; None if not a date."""
-    found = _DATE.match(squash_spaces(fold(text)))
-    if not found:
-        return None
-    year = int(found["y"].translate(_CN_YEAR_DIGITS))
-    month = int(found["m"]) if found["m"].isdigit() else chinese_numeral(found["m"])
-    day = int(found["d"]) if found["d"].isdigit() else chinese_numeral(found["d"])
-    if not (month and day and 1 <= month <= 12 and 1 <= day <= 31):
-        return None
-    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def place_of(name: str | None) -> str | None:

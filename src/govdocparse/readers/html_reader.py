@@ -43,11 +43,10 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, P
 from ..errors import DecodeError, EmptyInputError
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
+from .text import utf8_share
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
-_NON_ASCII = re.compile(rb"[\x80-\xff]")
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "euc-cn", "csgb2312", "gb_2312-80", "windows-936"}
 # Undecodable bytes tolerated (and replaced) per thousand bytes before the page is refused.
 _MAX_BAD_PER_MILLE = 5
@@ -142,8 +141,7 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
         if codec not in (None, "utf-8") and not text.isascii():
             warnings.append(f"page declares charset {declared} but its bytes are UTF-8: read as UTF-8")
         return text, "utf-8", warnings
-    non_ascii = len(_NON_ASCII.findall(data))
-    if non_ascii and sum(len(m) for m in _UTF8_SEQUENCE.findall(data)) / non_ascii > 0.9:
+    if utf8_share(data) > 0.9:
         return _lenient(data, "utf-8", path)  # UTF-8 with a few broken sequences
     for candidate in (codec, "gb18030"):
         if candidate and candidate != "utf-8":

@@ -55,9 +55,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return _checked(data.decode("utf-8"), path), "utf-8"
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    non_ascii = len(data.translate(None, _ASCII))
-    utf8_bytes = _utf8_bytes(data)
-    if non_ascii and utf8_bytes / non_ascii > 0.5:
+    if utf8_share(data) > 0.5:
         line = data.count(b"\n", 0, first_bad) + 1
         raise DecodeError(path, f"mixed encodings: mostly UTF-8 but invalid UTF-8 at line {line}")
     try:
@@ -69,18 +67,21 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     return _checked(text, path), "gb18030"
 
 
-def _utf8_bytes(data: bytes) -> int:
-    """How many bytes of `data` are in well-formed UTF-8 multi-byte sequences.
+def utf8_share(data: bytes) -> float:
+    """The share of the non-ASCII bytes of `data` that sit in well-formed UTF-8 sequences.
 
     Counted a megabyte at a time: matching a whole large file at once keeps one object per match
     alive, several times the file's size in memory. A sequence cut by a chunk edge is missed,
-    which cannot sway the share it is compared with.
+    which cannot sway the share.
     """
+    non_ascii = len(data.translate(None, _ASCII))
+    if not non_ascii:
+        return 1.0
     count = 0
     for start in range(0, len(data), _CHUNK):
         chunk = data[start:start + _CHUNK]
         count += len(chunk) - len(_UTF8_SEQUENCE.sub(b"", chunk))
-    return count
+    return count / non_ascii
 
 
 def _plausible_gbk(text: str) -> bool:
