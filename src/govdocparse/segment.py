@@ -114,8 +114,7 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         text += blocks[j].text
         if len(text) > MAX_TITLE:
             return None
-    # 关于印发开州区妇女发展规划 / （2021—2030年）和开州区儿童发展规划 / （2021—2030年）的通知:
-    # a title may end in a document-type word before its last wrapped line.
+    # a title may end in a document-type word before its last wrapped line (grammar: title_continues)
     while j + 1 < len(blocks) and j - i < 3 and _title_line(blocks[j + 1]) and _continues_title(text, blocks[j + 1].text):
         j += 1
         text += blocks[j].text
@@ -131,7 +130,8 @@ def _continues_title(text: str, following: str) -> bool:
     following = squash_spaces(following)
     if _PERIOD_ONLY.match(following) or title_kind(text + following) is None:
         return False
-    return text.startswith(("关于", "印发")) or following.startswith(("（", "(", "和", "及", "与", "的"))
+    rules = grammar.load("metadata")["title_continues"]
+    return text.startswith(tuple(rules["opens"])) or following.startswith(tuple(rules["next_opens"]))
 
 
 def _comparable(title: str) -> str:
