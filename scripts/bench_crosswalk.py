@@ -47,7 +47,11 @@ def _pool() -> list[list[dict]]:
     measures = []
     for cluster in build_crosswalk(load_parsed(RECORDS)).clusters:
         spellings = [
-            {"name": m.part or m.name, "unit": m.unit, "targets": [t.model_dump() for t in m.targets[:1]]}
+            {
+                "name": m.part or m.name,
+                "unit": m.unit,
+                "targets": [t.model_dump() for t in m.targets[:1]],
+            }
             for m in cluster.members
             if "：" not in m.name  # a sub-row needs its parent; the bench draws whole measures
         ]
@@ -62,7 +66,9 @@ def _synonym_groups() -> list[list[str]]:
     return [list(g) for g in grammar.load("indicator_synonyms").get("synonyms", [])]
 
 
-def _perturb(name: str, unit: str | None, place: str, rng: random.Random, groups: list[list[str]]) -> str:
+def _perturb(
+    name: str, unit: str | None, place: str, rng: random.Random, groups: list[list[str]]
+) -> str:
     for group in groups:
         present = [s for s in group if s in name]
         if present and rng.random() < 0.5:
@@ -70,7 +76,11 @@ def _perturb(name: str, unit: str | None, place: str, rng: random.Random, groups
             break
     if rng.random() < 0.05 and len(name) > 6:
         i = rng.randrange(1, len(name) - 3)  # a slip in the core: drop or swap a character
-        name = name[:i] + name[i + 1 :] if rng.random() < 0.5 else name[:i] + name[i + 1] + name[i] + name[i + 2 :]
+        name = (
+            name[:i] + name[i + 1 :]
+            if rng.random() < 0.5
+            else name[:i] + name[i + 1] + name[i] + name[i + 2 :]
+        )
     roll = rng.random()
     if roll < 0.15:
         name = place + name
@@ -94,41 +104,69 @@ def synthetic_results(places: int, per_place: int, seed: int, perturb: bool = Tr
     results = []
     for n in range(places):
         place = f"第{n}区"
-        chosen = [rng.choice(spellings) for spellings in rng.sample(pool, min(per_place, len(pool)))]
+        chosen = [
+            rng.choice(spellings) for spellings in rng.sample(pool, min(per_place, len(pool)))
+        ]
         indicators = []
         for i, item in enumerate(chosen):
             table = f"d1-t{1 + i % 2}" if i < per_place * 0.8 else None
             # perturbed or not, the generator draws the same numbers, so both runs pick the same rows
             variant = _perturb(item["name"], item["unit"], place, rng, groups)
-            indicators.append({
-                "id": f"d1-i{i}", "source": "table" if table else "prose",
-                "name_raw": item["name"], "name": variant if perturb else item["name"],
-                "unit": item["unit"] if table else None, "targets": item["targets"], "table_id": table,
-                "provenance": {"file": f"{place}.txt"},
-            })
-        results.append(ParseResult.model_validate({
-            "parser_version": "bench",
-            "source": {"path": f"{place}.txt", "format": "txt", "sha256": "0" * 64},
-            "documents": [{
-                "id": "d1", "kind": "plan", "title": f"{place}儿童发展规划", "metadata": {"place": place},
-                "tables": [
-                    {"id": "d1-t1", "label": "专栏1", "provenance": {"file": f"{place}.txt"}},
-                    {"id": "d1-t2", "label": "专栏2", "provenance": {"file": f"{place}.txt"}},
-                ],
-                "indicators": indicators,
-            }],
-        }))
+            indicators.append(
+                {
+                    "id": f"d1-i{i}",
+                    "source": "table" if table else "prose",
+                    "name_raw": item["name"],
+                    "name": variant if perturb else item["name"],
+                    "unit": item["unit"] if table else None,
+                    "targets": item["targets"],
+                    "table_id": table,
+                    "provenance": {"file": f"{place}.txt"},
+                }
+            )
+        results.append(
+            ParseResult.model_validate(
+                {
+                    "parser_version": "bench",
+                    "source": {"path": f"{place}.txt", "format": "txt", "sha256": "0" * 64},
+                    "documents": [
+                        {
+                            "id": "d1",
+                            "kind": "plan",
+                            "title": f"{place}儿童发展规划",
+                            "metadata": {"place": place},
+                            "tables": [
+                                {
+                                    "id": "d1-t1",
+                                    "label": "专栏1",
+                                    "provenance": {"file": f"{place}.txt"},
+                                },
+                                {
+                                    "id": "d1-t2",
+                                    "label": "专栏2",
+                                    "provenance": {"file": f"{place}.txt"},
+                                },
+                            ],
+                            "indicators": indicators,
+                        }
+                    ],
+                }
+            )
+        )
     return results
 
 
 def _agreement(perturbed, plain) -> tuple[float, float]:
     """Pairwise precision and recall of the perturbed run against the run on unperturbed names:
     how much spelling variation alone changes the clusters (slips of a character are meant to)."""
+
     def comb(n: int) -> int:
         return n * (n - 1) // 2
 
     def labels(crosswalk) -> dict:
-        return {(m.place, m.indicator_id, m.part): c.id for c in crosswalk.clusters for m in c.members}
+        return {
+            (m.place, m.indicator_id, m.part): c.id for c in crosswalk.clusters for m in c.members
+        }
 
     a, b = labels(perturbed), labels(plain)
     cells, rows, cols = Counter(), Counter(), Counter()
@@ -150,7 +188,9 @@ def run_one(places: int, per_place: int, seed: int) -> dict:
     seconds = time.perf_counter() - start
     # Linux reports ru_maxrss in KiB; read it before the second run below
     peak = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
-    precision, recall = _agreement(crosswalk, build_crosswalk(synthetic_results(places, per_place, seed, perturb=False)))
+    precision, recall = _agreement(
+        crosswalk, build_crosswalk(synthetic_results(places, per_place, seed, perturb=False))
+    )
     members = crosswalk.stats["members"]
     return {
         "places": places,
@@ -171,20 +211,43 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--places", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--per-place", type=int, default=100)
     parser.add_argument("--seed", type=int, default=20240101)
-    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # internal: run one size, print JSON
+    parser.add_argument(
+        "--one", type=int, help=argparse.SUPPRESS
+    )  # internal: run one size, print JSON
     args = parser.parse_args(argv)
 
     if args.one is not None:
         print(json.dumps(run_one(args.one, args.per_place, args.seed)))
         return 0
 
-    columns = ["places", "members", "names", "comparisons", "all_pairs", "clusters", "seconds", "peak_mib",
-               "precision", "recall"]
+    columns = [
+        "places",
+        "members",
+        "names",
+        "comparisons",
+        "all_pairs",
+        "clusters",
+        "seconds",
+        "peak_mib",
+        "precision",
+        "recall",
+    ]
     print("  ".join(f"{c:>12}" for c in columns))
     for places in args.places:
         run = subprocess.run(
-            [sys.executable, __file__, "--one", str(places), "--per-place", str(args.per_place), "--seed", str(args.seed)],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                __file__,
+                "--one",
+                str(places),
+                "--per-place",
+                str(args.per_place),
+                "--seed",
+                str(args.seed),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         row = json.loads(run.stdout.strip().splitlines()[-1])
         print("  ".join(f"{row[c]:>12}" for c in columns), flush=True)

@@ -62,7 +62,9 @@ def batch_all(files: list[Path], workers: int) -> None:
             (source / path.name).symlink_to(path)
         summary = run_batch(source, Path(work) / "out", workers=workers, force=True, progress=False)
         if summary.failed:
-            raise SystemExit(f"batch: {summary.failed} file(s) failed: see {Path(work) / 'out' / '_errors.jsonl'}")
+            raise SystemExit(
+                f"batch: {summary.failed} file(s) failed: see {Path(work) / 'out' / '_errors.jsonl'}"
+            )
 
 
 def pdf_floor(files: list[Path]) -> None:
@@ -87,7 +89,10 @@ def docx_floor(files: list[Path]) -> None:
                     cell.text  # noqa: B018
 
 
-FLOORS = {"pdf": ("pdfplumber extract_text", pdf_floor), "docx": ("python-docx paragraphs+tables", docx_floor)}
+FLOORS = {
+    "pdf": ("pdfplumber extract_text", pdf_floor),
+    "docx": ("python-docx paragraphs+tables", docx_floor),
+}
 
 
 def rate(megabytes: float, docs: int, seconds: float) -> str:
@@ -101,7 +106,9 @@ def cli_startup(repeat: int) -> None:
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         f"print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}), file=sys.stderr)\n"
     )
-    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stderr.strip()
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stderr.strip()
     command = shutil.which("govdocparse")
     runs = {
         "python -c pass (interpreter alone)": [sys.executable, "-c", "pass"],
@@ -111,7 +118,9 @@ def cli_startup(repeat: int) -> None:
         runs["govdocparse --help (console script)"] = [command, "--help"]
     print("\nCLI start-up (best of %d)" % repeat)
     for label, argv in runs.items():
-        seconds = best_of(repeat, lambda argv=argv: subprocess.run(argv, stdout=subprocess.DEVNULL, check=True))
+        seconds = best_of(
+            repeat, lambda argv=argv: subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
+        )
         print(f"  {label:<40} {seconds * 1000:7.1f} ms")
     print(f"  heavy modules after --help: {loaded.removeprefix('HEAVY ')}")
 
@@ -123,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--formats", default="txt,docx,pdf,html")
     args = parser.parse_args(argv)
 
-    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start")
+    print(
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start"
+    )
     started = time.perf_counter()
     from govdocparse import parse  # noqa: F401 - import cost is not parse throughput
 
@@ -141,7 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         single = best_of(args.repeat, lambda: parse_all(files))
         print(f"  govdocparse, 1 process               {rate(megabytes, len(files), single)}")
         batch = best_of(args.repeat, lambda: batch_all(files, args.workers))
-        print(f"  batch, {args.workers} workers (writes JSON)      {rate(megabytes, len(files), batch)}  ×{single / batch:.2f} of 1 process")
+        print(
+            f"  batch, {args.workers} workers (writes JSON)      {rate(megabytes, len(files), batch)}  ×{single / batch:.2f} of 1 process"
+        )
         if fmt in FLOORS:
             label, floor = FLOORS[fmt]
             seconds = best_of(args.repeat, lambda: floor(files))

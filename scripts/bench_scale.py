@@ -70,7 +70,9 @@ def memory() -> str:
     return f"peak RSS self {own:.0f} MB, largest worker {child:.0f} MB"
 
 
-def report(label: str, docs: int, megabytes: float, seconds: float, cpu: tuple[float, float]) -> None:
+def report(
+    label: str, docs: int, megabytes: float, seconds: float, cpu: tuple[float, float]
+) -> None:
     """One result line; `cpu` is (workers' CPU seconds, this process's CPU seconds) of the run.
 
     CPU time per document does not depend on what else the machine runs, so it shows whether
@@ -93,7 +95,9 @@ def batch(source: Path, out: Path, workers: int):
     seconds, after = time.perf_counter() - started, os.times()
     if summary.failed:
         print(f"  {summary.failed} failed: see {out / '_errors.jsonl'}")
-    workers_cpu = after.children_user + after.children_system - before.children_user - before.children_system
+    workers_cpu = (
+        after.children_user + after.children_system - before.children_user - before.children_system
+    )
     own_cpu = after.user + after.system - before.user - before.system
     return summary, seconds, (workers_cpu, own_cpu)
 
@@ -121,9 +125,13 @@ def load_for_crosswalk(paths: list[Path]) -> list:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=10_000)
-    parser.add_argument("--compare", type=int, default=400, help="documents for the 1-worker/N-worker comparison")
+    parser.add_argument(
+        "--compare", type=int, default=400, help="documents for the 1-worker/N-worker comparison"
+    )
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--crosswalk-docs", type=int, default=2000, help="records the crosswalk runs over")
+    parser.add_argument(
+        "--crosswalk-docs", type=int, default=2000, help="records the crosswalk runs over"
+    )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     args = parser.parse_args(argv)
@@ -134,9 +142,13 @@ def main(argv: list[str] | None = None) -> int:
         started = time.perf_counter()
         paths = _make_synthetic().make_corpus(work / "in", args.docs, args.seed)
         megabytes = sum(p.stat().st_size for p in paths) / 1e6
-        print(f"made {len(paths)} synthetic documents, {megabytes:.1f} MB, in {time.perf_counter() - started:.1f} s")
+        print(
+            f"made {len(paths)} synthetic documents, {megabytes:.1f} MB, in {time.perf_counter() - started:.1f} s"
+        )
 
-        print(f"pure-CPU probe: {args.workers} processes run ×{cpu_capacity(args.workers):.2f} of one")
+        print(
+            f"pure-CPU probe: {args.workers} processes run ×{cpu_capacity(args.workers):.2f} of one"
+        )
         subset = paths[: min(args.compare, len(paths))]
         compare = work / "compare"
         compare.mkdir()
@@ -146,7 +158,13 @@ def main(argv: list[str] | None = None) -> int:
         seconds = {}
         for workers in (1, args.workers):
             _, seconds[workers], cpu = batch(compare, work / f"compare-out-{workers}", workers)
-            report(f"batch, {workers} worker(s), first {len(subset)}", len(subset), sub_mb, seconds[workers], cpu)
+            report(
+                f"batch, {workers} worker(s), first {len(subset)}",
+                len(subset),
+                sub_mb,
+                seconds[workers],
+                cpu,
+            )
         print(
             f"speed-up of {args.workers} workers over 1: ×{seconds[1] / seconds[args.workers]:.2f} "
             f"(pure-CPU probe now: ×{cpu_capacity(args.workers):.2f})"

@@ -22,8 +22,12 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("records", nargs="?", default=str(ROOT / "tests/fixtures/crosswalk/records.json"),
-                        help="a directory of parsed JSON files or one JSON file")
+    parser.add_argument(
+        "records",
+        nargs="?",
+        default=str(ROOT / "tests/fixtures/crosswalk/records.json"),
+        help="a directory of parsed JSON files or one JSON file",
+    )
     parser.add_argument("--labels", default=str(ROOT / "tests/crosswalk_labels.tsv"))
     args = parser.parse_args(argv)
 
@@ -31,12 +35,21 @@ def main(argv: list[str] | None = None) -> int:
     labels = read_labels(args.labels)
     result = score(crosswalk, labels)
     positives = sum(p.same for p in labels)
-    print(f"labels: {len(labels)} pairs ({positives} same, {len(labels) - positives} different) from {args.labels}")
-    print(f"records: {args.records} — {crosswalk.stats.get('members', 0)} members, {len(crosswalk.clusters)} clusters")
-    print(f"TP {result.true_positive}  FP {result.false_positive}  FN {result.false_negative}  TN {result.true_negative}"
-          f"  (skipped: {len(result.unknown)} unknown sides)")
+    print(
+        f"labels: {len(labels)} pairs ({positives} same, {len(labels) - positives} different) from {args.labels}"
+    )
+    print(
+        f"records: {args.records} — {crosswalk.stats.get('members', 0)} members, {len(crosswalk.clusters)} clusters"
+    )
+    print(
+        f"TP {result.true_positive}  FP {result.false_positive}  FN {result.false_negative}  TN {result.true_negative}"
+        f"  (skipped: {len(result.unknown)} unknown sides)"
+    )
     print(f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")
-    for title, pairs in (("wrong links", result.wrong_links), ("missed links", result.missed_links)):
+    for title, pairs in (
+        ("wrong links", result.wrong_links),
+        ("missed links", result.missed_links),
+    ):
         if pairs:
             print(f"\n{title}:")
             for pair in pairs:

@@ -42,7 +42,12 @@ from multiprocessing.connection import wait
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_GLOBS = ["corpus/raw/*.txt", "tests/fixtures/renditions/*.docx", "tests/fixtures/renditions/*.pdf", "tests/fixtures/renditions/*.html"]
+SEED_GLOBS = [
+    "corpus/raw/*.txt",
+    "tests/fixtures/renditions/*.docx",
+    "tests/fixtures/renditions/*.pdf",
+    "tests/fixtures/renditions/*.html",
+]
 # A mutation that grows a file past this is cut back: the size limit has its own tests.
 MAX_MUTANT_BYTES = 4 * 1024 * 1024
 
@@ -58,7 +63,20 @@ _ODD_CHARACTERS = (
     "１２３４５６７８９０％．，、；：（）《》“”〔〕【】＜＞≥≤‰～—－·…①②"
     "一二三四五六七八九十百千万亿年月日第章节条款项"
 )
-_TAB_CELLS = ["指标", "目标值", "≥95%", "<8‰", "—", "", "市卫生健康委", "1．婴儿死亡率", "逐步提高", "50左右", "（一）", "专栏1"]
+_TAB_CELLS = [
+    "指标",
+    "目标值",
+    "≥95%",
+    "<8‰",
+    "—",
+    "",
+    "市卫生健康委",
+    "1．婴儿死亡率",
+    "逐步提高",
+    "50左右",
+    "（一）",
+    "专栏1",
+]
 _ENCODINGS = ["gb18030", "gbk", "utf-16", "utf-16-le", "utf-8-sig", "big5", "latin-1", "utf-32"]
 
 
@@ -105,15 +123,15 @@ def shuffle_lines(rng: random.Random, data: bytes, kind: str) -> bytes:
         return data
     width = len(units) if rng.random() < 0.1 else rng.randint(2, min(20, len(units)))
     start = rng.randrange(len(units) - width + 1)
-    window = units[start:start + width]
+    window = units[start : start + width]
     rng.shuffle(window)
-    return b"".join(units[:start] + window + units[start + width:])
+    return b"".join(units[:start] + window + units[start + width :])
 
 
 def duplicate_block(rng: random.Random, data: bytes, kind: str) -> bytes:
     units = _units(data, kind)
     start = rng.randrange(len(units))
-    block = units[start:start + rng.randint(1, 30)]
+    block = units[start : start + rng.randint(1, 30)]
     at = rng.randrange(len(units) + 1)
     return b"".join(units[:at] + block * rng.choice([1, 1, 2, 5]) + units[at:])
 
@@ -121,7 +139,7 @@ def duplicate_block(rng: random.Random, data: bytes, kind: str) -> bytes:
 def delete_block(rng: random.Random, data: bytes, kind: str) -> bytes:
     units = _units(data, kind)
     start = rng.randrange(len(units))
-    return b"".join(units[:start] + units[start + rng.randint(1, 30):])
+    return b"".join(units[:start] + units[start + rng.randint(1, 30) :])
 
 
 def _tab_row(rng: random.Random) -> list[str]:
@@ -134,11 +152,17 @@ def insert_tab_lines(rng: random.Random, data: bytes, kind: str) -> bytes:
     if kind == ".txt":
         text = "\n".join("".join(f"\t{cell}\n" for cell in row) for row in rows)
     elif kind == ".html":
-        text = "<table>" + "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+        text = "<table>" + "".join(
+            "<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows
+        )
         text += "</table>" if rng.random() < 0.7 else ""
     elif kind == ".xml":
         cell = '<w:tc><w:p><w:r><w:tab/><w:t xml:space="preserve">{}</w:t></w:r></w:p></w:tc>'
-        text = "<w:tbl>" + "".join("<w:tr>" + "".join(cell.format(c) for c in row) + "</w:tr>" for row in rows) + "</w:tbl>"
+        text = (
+            "<w:tbl>"
+            + "".join("<w:tr>" + "".join(cell.format(c) for c in row) + "</w:tr>" for row in rows)
+            + "</w:tbl>"
+        )
     else:
         text = "".join(f"\t{cell}\n" for row in rows for cell in row)
     at = rng.randrange(len(units) + 1)
@@ -174,14 +198,23 @@ def splice(rng: random.Random, data: bytes, kind: str, donor: bytes) -> bytes:
     units, other = _units(data, kind), _units(donor, kind)
     start = rng.randrange(len(other))
     at = rng.randrange(len(units) + 1)
-    return b"".join(units[:at] + other[start:start + rng.randint(1, 40)] + units[at:])
+    return b"".join(units[:at] + other[start : start + rng.randint(1, 40)] + units[at:])
 
 
-STRUCTURAL = [shuffle_lines, duplicate_block, delete_block, insert_tab_lines, odd_characters, encoding_swap]
+STRUCTURAL = [
+    shuffle_lines,
+    duplicate_block,
+    delete_block,
+    insert_tab_lines,
+    odd_characters,
+    encoding_swap,
+]
 BYTE_LEVEL = [flip_bytes, truncate]
 
 
-def _mutate_units(rng: random.Random, data: bytes, kind: str, donors: list[bytes], log: list[str]) -> bytes:
+def _mutate_units(
+    rng: random.Random, data: bytes, kind: str, donors: list[bytes], log: list[str]
+) -> bytes:
     """One to three mutations, structural ones first: byte damage after them would hide them."""
     chosen = rng.sample(STRUCTURAL + ["splice"], rng.randint(0, 2))
     if not chosen or rng.random() < 0.3:
@@ -211,9 +244,13 @@ def mutate(rng: random.Random, seed: Seed, seeds: list[Seed]) -> tuple[bytes, li
     log: list[str] = []
     if seed.ext == ".docx" and rng.random() < 0.85:
         parts = dict(seed.parts)
-        xml_parts = sorted(name for name in parts if name.endswith(".xml") or name.endswith(".rels"))
+        xml_parts = sorted(
+            name for name in parts if name.endswith(".xml") or name.endswith(".rels")
+        )
         name = "word/document.xml" if rng.random() < 0.75 else rng.choice(xml_parts)
-        donors = [s.parts[name] for s in seeds if s.ext == ".docx" and s is not seed and name in s.parts]
+        donors = [
+            s.parts[name] for s in seeds if s.ext == ".docx" and s is not seed and name in s.parts
+        ]
         parts[name] = _mutate_units(rng, parts[name], ".xml", donors, log)
         log = [f"{name}:{entry}" for entry in log]
         return _zip(parts), log
@@ -237,7 +274,11 @@ def _parse_one(data: bytes, name: str) -> tuple[str, str, str]:
     except GovDocError as refused:
         message = str(refused)
         if "\n" in message or not message.startswith(f"{name}: "):
-            return "crash", "BadRefusalMessage", f"{type(refused).__name__} message is not one line naming the file: {message!r}"
+            return (
+                "crash",
+                "BadRefusalMessage",
+                f"{type(refused).__name__} message is not one line naming the file: {message!r}",
+            )
         return "refused", refused.kind, message
     except Exception as exc:  # anything else is what this fuzzer is looking for
         return "crash", type(exc).__name__, traceback.format_exc()
@@ -294,22 +335,34 @@ def _signature(kind: str, detail: str) -> str:
     """Exception type and innermost govdocparse frame: one entry per distinct bug, whatever the
     message (it quotes the damaged bytes, which differ from input to input)."""
     frames = re.findall(r'File "([^"]*govdocparse[^"]*)", line (\d+), in (\w+)', detail)
-    where = f"{Path(frames[-1][0]).name}:{frames[-1][1]} in {frames[-1][2]}" if frames else "no govdocparse frame"
+    where = (
+        f"{Path(frames[-1][0]).name}:{frames[-1][1]} in {frames[-1][2]}"
+        if frames
+        else "no govdocparse frame"
+    )
     return f"{kind} at {where}"
 
 
 def _save(folder: Path, number: int, name: str, data: bytes, log: list[str], detail: str) -> Path:
     path = folder / f"{number:06}-{name}"
     path.write_bytes(data)
-    path.with_name(path.name + ".log").write_text(f"mutations: {', '.join(log)}\n\n{detail}\n", encoding="utf-8")
+    path.with_name(path.name + ".log").write_text(
+        f"mutations: {', '.join(log)}\n\n{detail}\n", encoding="utf-8"
+    )
     return path
 
 
 def run(args: argparse.Namespace) -> Report:
-    seeds = [Seed(path, path.read_bytes()) for pattern in SEED_GLOBS for path in sorted(ROOT.glob(pattern))]
+    seeds = [
+        Seed(path, path.read_bytes())
+        for pattern in SEED_GLOBS
+        for path in sorted(ROOT.glob(pattern))
+    ]
     if not seeds:
         sys.exit("fuzz: no seed files found")
-    save_dir = Path(args.save_dir) if args.save_dir else Path(tempfile.mkdtemp(prefix="govdocparse-fuzz-"))
+    save_dir = (
+        Path(args.save_dir) if args.save_dir else Path(tempfile.mkdtemp(prefix="govdocparse-fuzz-"))
+    )
     save_dir.mkdir(parents=True, exist_ok=True)
     args.save_dir = str(save_dir)
     # Workers are forked after the parser and its readers are imported, so that no input's time
@@ -335,13 +388,21 @@ def run(args: argparse.Namespace) -> Report:
             report.refusals[kind] += 1
         elif outcome == "crash":
             signature = _signature(kind, detail)
-            report.crashes.setdefault(signature, []).append(_save(save_dir, number, name, data, log, detail))
+            report.crashes.setdefault(signature, []).append(
+                _save(save_dir, number, name, data, log, detail)
+            )
             report.tracebacks.setdefault(signature, detail)
         elif outcome == "hang":
-            report.hangs.append(_save(save_dir, number, name, data, log, f"no answer within {args.timeout:g} s"))
+            report.hangs.append(
+                _save(save_dir, number, name, data, log, f"no answer within {args.timeout:g} s")
+            )
         if args.progress and done % args.progress == 0:
             rate = done / (time.monotonic() - started)
-            print(f"[{done}/{args.iterations}] {rate:.1f}/s {dict(report.outcomes)}", file=sys.stderr, flush=True)
+            print(
+                f"[{done}/{args.iterations}] {rate:.1f}/s {dict(report.outcomes)}",
+                file=sys.stderr,
+                flush=True,
+            )
 
     try:
         while done < args.iterations:
@@ -357,14 +418,18 @@ def run(args: argparse.Namespace) -> Report:
                     next_iteration += 1
             busy = [slot for slot in slots if slot.task is not None]
             soonest = min(slot.started for slot in busy) + args.timeout
-            ready = wait([slot.connection for slot in busy], timeout=max(0.0, soonest - time.monotonic()))
+            ready = wait(
+                [slot.connection for slot in busy], timeout=max(0.0, soonest - time.monotonic())
+            )
             for slot in busy:
                 if slot.connection in ready:
                     try:
                         outcome, kind, detail = slot.connection.recv()
                     except (EOFError, OSError):  # the worker died: a segfault or an abort in C code
                         code = slot.process.exitcode
-                        record(slot, "crash", "WorkerDied", f"worker exited with {code} while parsing")
+                        record(
+                            slot, "crash", "WorkerDied", f"worker exited with {code} while parsing"
+                        )
                         slots[slots.index(slot)] = _Slot(context, args.memory_mb)
                         slot.stop(kill=True)
                         continue
@@ -382,12 +447,20 @@ def run(args: argparse.Namespace) -> Report:
 
 def print_report(report: Report, args: argparse.Namespace) -> None:
     crashes = sum(len(paths) for paths in report.crashes.values())
-    print(f"iterations {args.iterations} (seed {args.seed}, {args.workers} workers, limit {args.timeout:g} s/file) in {report.seconds:.0f} s")
-    print(f"ok {report.outcomes['ok']}, refused {report.outcomes['refused']}, crashes {crashes}, hangs {len(report.hangs)}")
+    print(
+        f"iterations {args.iterations} (seed {args.seed}, {args.workers} workers, limit {args.timeout:g} s/file) in {report.seconds:.0f} s"
+    )
+    print(
+        f"ok {report.outcomes['ok']}, refused {report.outcomes['refused']}, crashes {crashes}, hangs {len(report.hangs)}"
+    )
     for kind, count in report.refusals.most_common():
         print(f"  refused {kind}: {count}")
     for fmt in sorted({fmt for fmt, _ in report.by_format}):
-        counts = ", ".join(f"{outcome} {count}" for (f, outcome), count in sorted(report.by_format.items()) if f == fmt)
+        counts = ", ".join(
+            f"{outcome} {count}"
+            for (f, outcome), count in sorted(report.by_format.items())
+            if f == fmt
+        )
         print(f"  {fmt}: {counts}")
     for signature, paths in report.crashes.items():
         print(f"\nCRASH x{len(paths)}: {signature}")
@@ -404,13 +477,32 @@ def print_report(report: Report, args: argparse.Namespace) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--iterations", type=int, default=1000, help="mutated inputs to parse (default 1000)")
-    parser.add_argument("--seed", type=int, default=0, help="random seed; the same seed gives the same inputs")
+    parser.add_argument(
+        "--iterations", type=int, default=1000, help="mutated inputs to parse (default 1000)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="random seed; the same seed gives the same inputs"
+    )
     parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
-    parser.add_argument("--timeout", type=float, default=30.0, help="seconds allowed per input before it counts as a hang")
-    parser.add_argument("--memory-mb", type=int, default=3072, help="address-space limit of each worker (default 3072)")
-    parser.add_argument("--save-dir", help="folder for crashing and hanging inputs (default: a new temporary folder)")
-    parser.add_argument("--progress", type=int, default=500, help="print a progress line every N inputs (0: never)")
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=30.0,
+        help="seconds allowed per input before it counts as a hang",
+    )
+    parser.add_argument(
+        "--memory-mb",
+        type=int,
+        default=3072,
+        help="address-space limit of each worker (default 3072)",
+    )
+    parser.add_argument(
+        "--save-dir",
+        help="folder for crashing and hanging inputs (default: a new temporary folder)",
+    )
+    parser.add_argument(
+        "--progress", type=int, default=500, help="print a progress line every N inputs (0: never)"
+    )
     args = parser.parse_args(argv)
     report = run(args)
     print_report(report, args)

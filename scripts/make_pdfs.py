@@ -48,7 +48,7 @@ RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
 EDGE = ROOT / "tests" / "fixtures" / "edge"
 
 CJK_FONT = "Noto Serif CJK SC"
-FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 
 # The split-table document. The tests read these to know what the PDF must give back.
 SPLIT_RUNNING_HEADER = "开州区妇女儿童工作委员会办公室"
@@ -60,42 +60,86 @@ SPLIT_INTRO = (
 SPLIT_CAPTION = "附件1 儿童发展主要指标"
 SPLIT_HEADER = ["序号", "领域", "指标名称", "目标值", "责任单位"]
 SPLIT_GROUPS = [
-    ("健康", [
-        ("婴儿死亡率", "＜5‰", "区卫生健康委"),
-        ("5岁以下儿童死亡率", "＜6‰", "区卫生健康委"),
-        ("适龄儿童国家免疫规划疫苗接种率以乡镇（街道）为单位保持在较高水平并逐年提高", "＞95%", "区卫健委\n区疾控中心"),
-        ("0—6个月婴儿纯母乳喂养率", "＞50%", "区卫生健康委"),
-        ("儿童青少年总体近视率力争每年降低0.5个百分点以上，新发近视率明显下降", "逐年降低", "区教委\n区卫生健康委"),
-    ]),
-    ("安全", [
-        ("儿童伤害死亡率", "以2020年为基数下降20%", "区卫生健康委"),
-        ("儿童溺水死亡率", "持续下降", "区教委\n区应急局"),
-        ("儿童乘坐机动车安全座椅使用率", "提高", "区公安局"),
-    ]),
-    ("教育", [
-        ("学前教育毛入园率", "＞95%", "区教委"),
-        ("普惠性幼儿园覆盖率（公办幼儿园和普惠性民办幼儿园在园幼儿数占在园幼儿总数的比例）", "＞90%", "区教委"),
-        ("九年义务教育巩固率", "＞97%", "区教委"),
-        ("高中阶段教育毛入学率", "＞95%", "区教委"),
-        ("适龄残疾儿童少年义务教育入学率达到较高水平，建立健全残疾儿童少年送教上门服务长效工作机制", "＞97%", "区教委\n区残联"),
-    ]),
-    ("福利", [
-        ("孤儿、事实无人抚养儿童基本生活保障平均标准（元/人·月）", "稳步提高", "区民政局"),
-        ("每个乡镇（街道）至少设立1名儿童督导员，每个村（居）至少设立1名儿童主任", "100%", "区民政局"),
-        ("残疾儿童康复救助覆盖率", "＞90%", "区残联"),
-    ]),
-    ("家庭", [
-        ("家庭教育指导服务站点覆盖率", "城市＞90%，农村＞80%", "区妇联\n区教委"),
-        ("儿童之家覆盖率", "城乡社区全覆盖", "区妇联"),
-        ("开展家庭教育指导服务的中小学校和幼儿园比例", "100%", "区教委"),
-    ]),
-    ("环境", [
-        ("儿童友好社区建设比例", "逐年提高", "区住房城乡建委"),
-        ("公共场所母婴设施配置率", "＞80%", "区卫生健康委"),
-        ("每万名儿童拥有的儿童活动场所面积达到国家和市级规定的建设标准，城乡布局更加均衡", "达到标准", "区文旅委\n区住建委"),
-    ]),
+    (
+        "健康",
+        [
+            ("婴儿死亡率", "＜5‰", "区卫生健康委"),
+            ("5岁以下儿童死亡率", "＜6‰", "区卫生健康委"),
+            (
+                "适龄儿童国家免疫规划疫苗接种率以乡镇（街道）为单位保持在较高水平并逐年提高",
+                "＞95%",
+                "区卫健委\n区疾控中心",
+            ),
+            ("0—6个月婴儿纯母乳喂养率", "＞50%", "区卫生健康委"),
+            (
+                "儿童青少年总体近视率力争每年降低0.5个百分点以上，新发近视率明显下降",
+                "逐年降低",
+                "区教委\n区卫生健康委",
+            ),
+        ],
+    ),
+    (
+        "安全",
+        [
+            ("儿童伤害死亡率", "以2020年为基数下降20%", "区卫生健康委"),
+            ("儿童溺水死亡率", "持续下降", "区教委\n区应急局"),
+            ("儿童乘坐机动车安全座椅使用率", "提高", "区公安局"),
+        ],
+    ),
+    (
+        "教育",
+        [
+            ("学前教育毛入园率", "＞95%", "区教委"),
+            (
+                "普惠性幼儿园覆盖率（公办幼儿园和普惠性民办幼儿园在园幼儿数占在园幼儿总数的比例）",
+                "＞90%",
+                "区教委",
+            ),
+            ("九年义务教育巩固率", "＞97%", "区教委"),
+            ("高中阶段教育毛入学率", "＞95%", "区教委"),
+            (
+                "适龄残疾儿童少年义务教育入学率达到较高水平，建立健全残疾儿童少年送教上门服务长效工作机制",
+                "＞97%",
+                "区教委\n区残联",
+            ),
+        ],
+    ),
+    (
+        "福利",
+        [
+            ("孤儿、事实无人抚养儿童基本生活保障平均标准（元/人·月）", "稳步提高", "区民政局"),
+            (
+                "每个乡镇（街道）至少设立1名儿童督导员，每个村（居）至少设立1名儿童主任",
+                "100%",
+                "区民政局",
+            ),
+            ("残疾儿童康复救助覆盖率", "＞90%", "区残联"),
+        ],
+    ),
+    (
+        "家庭",
+        [
+            ("家庭教育指导服务站点覆盖率", "城市＞90%，农村＞80%", "区妇联\n区教委"),
+            ("儿童之家覆盖率", "城乡社区全覆盖", "区妇联"),
+            ("开展家庭教育指导服务的中小学校和幼儿园比例", "100%", "区教委"),
+        ],
+    ),
+    (
+        "环境",
+        [
+            ("儿童友好社区建设比例", "逐年提高", "区住房城乡建委"),
+            ("公共场所母婴设施配置率", "＞80%", "区卫生健康委"),
+            (
+                "每万名儿童拥有的儿童活动场所面积达到国家和市级规定的建设标准，城乡布局更加均衡",
+                "达到标准",
+                "区文旅委\n区住建委",
+            ),
+        ],
+    ),
 ]
-SPLIT_AFTER = "说明：“目标值”一栏中的比例均为该指标在规划期末应达到的数值，年度监测结果由区统计局汇总。"
+SPLIT_AFTER = (
+    "说明：“目标值”一栏中的比例均为该指标在规划期末应达到的数值，年度监测结果由区统计局汇总。"
+)
 
 
 def split_table_rows() -> list[list[str]]:
@@ -118,7 +162,15 @@ def to_pdf(sources: list[Path]) -> dict[Path, bytes]:
     with tempfile.TemporaryDirectory() as work:
         profile = Path(work, "profile").as_uri()
         out = Path(work, "out")
-        command = ["soffice", f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(out)]
+        command = [
+            "soffice",
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(out),
+        ]
         subprocess.run([*command, *map(str, sources)], check=True, capture_output=True, timeout=600)
         results = {}
         for source in sources:
@@ -134,8 +186,14 @@ def pin(pdf: bytes, seed: str) -> bytes:
     cross-reference offsets stay right)."""
     digest = hashlib.md5(seed.encode()).hexdigest().upper().encode()
     date = b"2024010100000000000000"
-    pdf = re.sub(rb"(/CreationDate\(D:)([^)]*)\)", lambda m: m.group(1) + date[: len(m.group(2))] + b")", pdf)
-    pdf = re.sub(rb"(/ID \[ <)[0-9A-F]{32}(>\s*<)[0-9A-F]{32}>", lambda m: m.group(1) + digest + m.group(2) + digest + b">", pdf)
+    pdf = re.sub(
+        rb"(/CreationDate\(D:)([^)]*)\)", lambda m: m.group(1) + date[: len(m.group(2))] + b")", pdf
+    )
+    pdf = re.sub(
+        rb"(/ID \[ <)[0-9A-F]{32}(>\s*<)[0-9A-F]{32}>",
+        lambda m: m.group(1) + digest + m.group(2) + digest + b">",
+        pdf,
+    )
     return re.sub(rb"/DocChecksum /[0-9A-F]{32}", b"/DocChecksum /" + digest, pdf)
 
 
@@ -225,7 +283,20 @@ def scanned(pdf_path: Path) -> bytes:
     """Page 1 of the PDF as a grey image wrapped in a PDF with no text layer."""
     with tempfile.TemporaryDirectory() as work:
         stem = Path(work, "page")
-        command = ["pdftoppm", "-r", "50", "-gray", "-png", "-f", "1", "-l", "1", "-singlefile", str(pdf_path), str(stem)]
+        command = [
+            "pdftoppm",
+            "-r",
+            "50",
+            "-gray",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf_path),
+            str(stem),
+        ]
         subprocess.run(command, check=True)
         image = Image.open(f"{stem}.png")
         out = io.BytesIO()
@@ -238,7 +309,16 @@ def encrypted(pdf_path: Path, user: str, owner: str) -> bytes:
     """The PDF encrypted with AES-128; qpdf's fixed id and IV keep the bytes reproducible."""
     with tempfile.TemporaryDirectory() as work:
         target = Path(work, "out.pdf")
-        options = ["--static-id", "--static-aes-iv", "--encrypt", user, owner, "128", "--use-aes=y", "--"]
+        options = [
+            "--static-id",
+            "--static-aes-iv",
+            "--encrypt",
+            user,
+            owner,
+            "128",
+            "--use-aes=y",
+            "--",
+        ]
         subprocess.run(["qpdf", *options, str(pdf_path), str(target)], check=True)
         return target.read_bytes()
 
@@ -249,7 +329,9 @@ def broken_xref(pdf: bytes) -> bytes:
     end = pdf.rindex(b"trailer")
     garbled = re.sub(rb"\d", b"9", pdf[start + 5 : end])
     tail = pdf[end:]
-    tail = re.sub(rb"startxref\s+\d+", lambda m: b"startxref\n" + b"9" * (len(m.group(0)) - 10), tail)
+    tail = re.sub(
+        rb"startxref\s+\d+", lambda m: b"startxref\n" + b"9" * (len(m.group(0)) - 10), tail
+    )
     return pdf[: start + 5] + garbled + tail
 
 
@@ -277,7 +359,10 @@ def main(argv: list[str] | None = None) -> int:
         write(EDGE / "owner-locked.pdf", encrypted(base, "", "owner-secret"))
         write(EDGE / "broken-xref.pdf", broken_xref(split))
         write(EDGE / "truncated.pdf", split[: len(split) // 2])
-        write(EDGE / "not-a-pdf.pdf", b"%PDF-1.4\nThis is a note saved under a .pdf name, not a PDF document.\n")
+        write(
+            EDGE / "not-a-pdf.pdf",
+            b"%PDF-1.4\nThis is a note saved under a .pdf name, not a PDF document.\n",
+        )
     return 0
 
 

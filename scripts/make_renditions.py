@@ -31,7 +31,7 @@ CORPUS = ROOT / "corpus" / "raw"
 RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
 EDGE = ROOT / "tests" / "fixtures" / "edge"
 
-FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
 # A CJK font that is installed with LibreOffice's usual Noto set, so PDF conversion keeps a text layer.
 CJK_FONT = "Noto Serif CJK SC"
@@ -39,10 +39,21 @@ CJK_FONT = "Noto Serif CJK SC"
 CATEGORY_HEADERS = {"类别", "领域"}
 GBK_STEM = "wanzhou-2018-children-policy"
 
-PORTAL_LABELS = ("索引号", "发布机构", "成文日期", "发布日期", "主题分类", "体裁分类", "发文字号", "有效性")
+PORTAL_LABELS = (
+    "索引号",
+    "发布机构",
+    "成文日期",
+    "发布日期",
+    "主题分类",
+    "体裁分类",
+    "发文字号",
+    "有效性",
+)
 _PORTAL_SPLIT = re.compile("(" + "|".join(PORTAL_LABELS) + ")")
 # Lines of a web capture that are the portal's page furniture rather than the document.
-_CHROME_LINE = re.compile(r"^\s*(?:您当前所在的位置|字号|打印|纠错|分享到|扫一扫|上一篇|下一篇|关闭)")
+_CHROME_LINE = re.compile(
+    r"^\s*(?:您当前所在的位置|字号|打印|纠错|分享到|扫一扫|上一篇|下一篇|关闭)"
+)
 
 
 # ---------------------------------------------------------------- shared helpers
@@ -51,7 +62,10 @@ _CHROME_LINE = re.compile(r"^\s*(?:您当前所在的位置|字号|打印|纠错
 def _deterministic_zip(data: bytes) -> bytes:
     """The same archive with fixed member timestamps, so identical content gives identical bytes."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as src,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst,
+    ):
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
@@ -148,8 +162,6 @@ def docx_rendition(source: Source) -> bytes:
     return _deterministic_zip(out.getvalue())
 
 
-
-
 # ---------------------------------------------------------------- HTML
 
 
@@ -165,7 +177,11 @@ def _page_parts(source: Source) -> tuple[dict[str, str], list[str], list]:
     page footer. Texts without such lines are all article.
     """
     blocks = source.blocks
-    chrome = [i for i, b in enumerate(blocks[:25]) if isinstance(b, Paragraph) and _CHROME_LINE.match(b.text)]
+    chrome = [
+        i
+        for i, b in enumerate(blocks[:25])
+        if isinstance(b, Paragraph) and _CHROME_LINE.match(b.text)
+    ]
     lead_end = chrome[-1] if chrome else -1
     portal: dict[str, str] = {}
     title: list[str] = []
@@ -178,7 +194,11 @@ def _page_parts(source: Source) -> tuple[dict[str, str], list[str], list]:
         elif not _CHROME_LINE.match(block.text):
             title.append(block.text)
     end = len(blocks)
-    while end > lead_end + 1 and isinstance(blocks[end - 1], Paragraph) and _CHROME_LINE.match(blocks[end - 1].text):
+    while (
+        end > lead_end + 1
+        and isinstance(blocks[end - 1], Paragraph)
+        and _CHROME_LINE.match(blocks[end - 1].text)
+    ):
         end -= 1
     return portal, title, blocks[lead_end + 1 : end]
 
@@ -192,7 +212,10 @@ def _html_table(block: TableBlock) -> list[str]:
     width = _grid_width(block)
     runs = _vertical_runs(block)
     covered = {(r + k, c) for (r, c), height in runs.items() for k in range(1, height)}
-    out = ['<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse">', "<tbody>"]
+    out = [
+        '<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse">',
+        "<tbody>",
+    ]
     for r, row in enumerate(block.rows):
         cells = []
         for c, cell in enumerate(row):
@@ -204,7 +227,9 @@ def _html_table(block: TableBlock) -> list[str]:
             if c == len(row) - 1 and len(row) < width:
                 attrs += f' colspan="{width - len(row) + 1}"'
             tag = "th" if r == 0 else "td"
-            cells.append(f"<{tag}{attrs}>{'<br>'.join(_esc(line) for line in cell.text.split(chr(10)))}</{tag}>")
+            cells.append(
+                f"<{tag}{attrs}>{'<br>'.join(_esc(line) for line in cell.text.split(chr(10)))}</{tag}>"
+            )
         out.append("<tr>" + "".join(cells) + "</tr>")
     out += ["</tbody>", "</table>"]
     return out
@@ -215,7 +240,11 @@ def _portal_table(portal: dict[str, str]) -> list[str]:
     out = ['<table class="xxgk-info">']
     for i in range(0, len(items), 2):
         pair = items[i : i + 2]
-        out.append("<tr>" + "".join(f"<th>{_esc(label)}：</th><td>{_esc(value)}</td>" for label, value in pair) + "</tr>")
+        out.append(
+            "<tr>"
+            + "".join(f"<th>{_esc(label)}：</th><td>{_esc(value)}</td>" for label, value in pair)
+            + "</tr>"
+        )
     out.append("</table>")
     return out
 
@@ -223,7 +252,10 @@ def _portal_table(portal: dict[str, str]) -> list[str]:
 def html_rendition(source: Source, charset: str = "utf-8") -> str:
     """A portal-style page: navigation, breadcrumb, metadata, toolbar, the article, footer, scripts."""
     portal, title, article = _page_parts(source)
-    first = next((b.text for b in source.blocks if isinstance(b, Paragraph) and not _is_portal_line(b.text)), "")
+    first = next(
+        (b.text for b in source.blocks if isinstance(b, Paragraph) and not _is_portal_line(b.text)),
+        "",
+    )
     page_title = title[0] if title else first
     out = [
         "<!DOCTYPE html>",
@@ -248,7 +280,9 @@ def html_rendition(source: Source, charset: str = "utf-8") -> str:
     if portal:
         out += _portal_table(portal)
     if title:
-        out.append('<h1 class="article-title">' + "<br>".join(_esc(line) for line in title) + "</h1>")
+        out.append(
+            '<h1 class="article-title">' + "<br>".join(_esc(line) for line in title) + "</h1>"
+        )
     out += [
         '<div class="article-tools">字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a> | '
         '<a href="javascript:window.print()">打印</a> | <a href="#">纠错</a> | <a href="javascript:window.close()">关闭</a>',
@@ -382,7 +416,9 @@ def _xml(root: str, inner: str, doctype: str = "") -> str:
     )
 
 
-def _package(body: str, parts: dict[str, str] | None = None, doctype: str = "", padding: int = 0) -> bytes:
+def _package(
+    body: str, parts: dict[str, str] | None = None, doctype: str = "", padding: int = 0
+) -> bytes:
     """A minimal WordprocessingML package: document.xml with `body`, plus the given word/ parts.
 
     `padding` appends that many spaces after the document's root element (legal XML whitespace)
@@ -390,7 +426,8 @@ def _package(body: str, parts: dict[str, str] | None = None, doctype: str = "", 
     """
     parts = parts or {}
     overrides = "".join(
-        f'<Override PartName="/word/{part}" ContentType="{_CT_BASE}{_PARTS[part][0]}"/>' for part in parts
+        f'<Override PartName="/word/{part}" ContentType="{_CT_BASE}{_PARTS[part][0]}"/>'
+        for part in parts
     )
     content_types = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
@@ -404,7 +441,8 @@ def _package(body: str, parts: dict[str, str] | None = None, doctype: str = "", 
         f'<Relationship Id="rId1" Type="{_REL_BASE}officeDocument" Target="word/document.xml"/></Relationships>'
     )
     document_rels = "".join(
-        f'<Relationship Id="rId{part.split(".")[0]}" Type="{_REL_BASE}{_PARTS[part][1]}" Target="{part}"/>' for part in parts
+        f'<Relationship Id="rId{part.split(".")[0]}" Type="{_REL_BASE}{_PARTS[part][1]}" Target="{part}"/>'
+        for part in parts
     )
     document_rels = (
         f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{_PKG_RELS}">{document_rels}'
@@ -458,8 +496,12 @@ def merged_cells_docx() -> bytes:
         + _tc("1")
         + _tc(_p(_r("第一行") + "<w:r><w:br/></w:r>" + _r("第二行")))
         + _tc(_p(_r("两段一")) + _p("") + _p(_r("两段二"))),
-        _tc("", "<w:vMerge/>") + _tc("2") + _tc("跨两列两行", '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>'),
-        _tc("", '<w:vMerge w:val="continue"/>') + _tc("3") + _tc("", '<w:gridSpan w:val="2"/><w:vMerge/>'),
+        _tc("", "<w:vMerge/>")
+        + _tc("2")
+        + _tc("跨两列两行", '<w:gridSpan w:val="2"/><w:vMerge w:val="restart"/>'),
+        _tc("", '<w:vMerge w:val="continue"/>')
+        + _tc("3")
+        + _tc("", '<w:gridSpan w:val="2"/><w:vMerge/>'),
     ]
     table = "<w:tbl><w:tblPr/>" + grid + "".join(f"<w:tr>{row}</w:tr>" for row in rows) + "</w:tbl>"
     return _package(_p(_r("合并单元格测试")) + table + _p(_r("表后段落")))
@@ -481,9 +523,15 @@ def numbering_docx() -> bytes:
         + _lvl(1, "chineseCounting", "（%2）")
         + _lvl(2, "decimal", "%3．")
         + "</w:abstractNum>"
-        + '<w:abstractNum w:abstractNumId="1">' + _lvl(0, "thaiLetters", "%1.") + "</w:abstractNum>"
-        + '<w:abstractNum w:abstractNumId="2">' + _lvl(0, "bullet", "•") + "</w:abstractNum>"
-        + '<w:abstractNum w:abstractNumId="3">' + _lvl(0, "decimal", "%1.", suffix="space") + "</w:abstractNum>"
+        + '<w:abstractNum w:abstractNumId="1">'
+        + _lvl(0, "thaiLetters", "%1.")
+        + "</w:abstractNum>"
+        + '<w:abstractNum w:abstractNumId="2">'
+        + _lvl(0, "bullet", "•")
+        + "</w:abstractNum>"
+        + '<w:abstractNum w:abstractNumId="3">'
+        + _lvl(0, "decimal", "%1.", suffix="space")
+        + "</w:abstractNum>"
         + '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
         + '<w:num w:numId="2"><w:abstractNumId w:val="1"/></w:num>'
         + '<w:num w:numId="3"><w:abstractNumId w:val="2"/></w:num>'
@@ -498,7 +546,9 @@ def numbering_docx() -> bytes:
     )
 
     def numbered(text: str, num_id: int, ilvl: int) -> str:
-        return _p(_r(text), f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>')
+        return _p(
+            _r(text), f'<w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="{num_id}"/></w:numPr>'
+        )
 
     heading = '<w:pStyle w:val="Heading1"/>'
     body = (
@@ -519,33 +569,72 @@ def numbering_docx() -> bytes:
 
 def fields_docx() -> bytes:
     """Field codes, a bookmark, tracked changes, a comment, a footnote, hidden text, a header."""
-    link = _instr(' HYPERLINK "file:///D:\\\\工作包\\\\规划\\\\开州区儿童发展规划.docx" \\l "_Toc55308897" ')
-    toc_entry = _fld("begin") + _instr(' HYPERLINK \\l "_Toc1" ') + _fld("separate") + "{title}<w:r><w:tab/></w:r>"
-    toc_entry += _fld("begin") + _instr(" PAGEREF _Toc1 \\h ") + _fld("separate") + "{page}" + _fld("end") + _fld("end")
+    link = _instr(
+        ' HYPERLINK "file:///D:\\\\工作包\\\\规划\\\\开州区儿童发展规划.docx" \\l "_Toc55308897" '
+    )
+    toc_entry = (
+        _fld("begin")
+        + _instr(' HYPERLINK \\l "_Toc1" ')
+        + _fld("separate")
+        + "{title}<w:r><w:tab/></w:r>"
+    )
+    toc_entry += (
+        _fld("begin")
+        + _instr(" PAGEREF _Toc1 \\h ")
+        + _fld("separate")
+        + "{page}"
+        + _fld("end")
+        + _fld("end")
+    )
     body = (
         _p(_r("四、") + _fld("begin") + link + _fld("separate") + _r("组织实施") + _fld("end"))
-        + _p('<w:bookmarkStart w:id="0" w:name="_GoBack"/>' + _r("加强科技馆建设") + '<w:bookmarkEnd w:id="0"/>')
-        + _p(_fld("begin") + _instr(' TOC \\o "1-3" \\h \\z \\u ') + _fld("separate") + toc_entry.format(title=_r("一、总体要求"), page=_r("1")))
+        + _p(
+            '<w:bookmarkStart w:id="0" w:name="_GoBack"/>'
+            + _r("加强科技馆建设")
+            + '<w:bookmarkEnd w:id="0"/>'
+        )
+        + _p(
+            _fld("begin")
+            + _instr(' TOC \\o "1-3" \\h \\z \\u ')
+            + _fld("separate")
+            + toc_entry.format(title=_r("一、总体要求"), page=_r("1"))
+        )
         + _p(toc_entry.format(title=_r("二、重点任务"), page=_r("3")) + _fld("end"))
-        + _p(_r("第") + '<w:fldSimple w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple>' + _r("页"))
+        + _p(
+            _r("第")
+            + '<w:fldSimple w:instr=" PAGE "><w:r><w:t>7</w:t></w:r></w:fldSimple>'
+            + _r("页")
+        )
         + _p(
             _r("保留")
             + '<w:del w:id="1" w:author="a"><w:r><w:delText>删除的文字</w:delText></w:r></w:del>'
-            + '<w:ins w:id="2" w:author="a">' + _r("插入的文字") + "</w:ins>"
+            + '<w:ins w:id="2" w:author="a">'
+            + _r("插入的文字")
+            + "</w:ins>"
         )
-        + _p('<w:commentRangeStart w:id="0"/>' + _r("有批注的句子") + '<w:commentRangeEnd w:id="0"/>'
-             '<w:r><w:commentReference w:id="0"/></w:r>')
+        + _p(
+            '<w:commentRangeStart w:id="0"/>' + _r("有批注的句子") + '<w:commentRangeEnd w:id="0"/>'
+            '<w:r><w:commentReference w:id="0"/></w:r>'
+        )
         + _p(_r("有脚注的句子") + '<w:r><w:footnoteReference w:id="1"/></w:r>')
         + _p(_r("可见") + _r("隐藏", "<w:vanish/>"))
         + _p('<w:hyperlink r:id="rIdLink">' + _r("外部链接文字") + "</w:hyperlink>")
-        + _p(_r("第一行") + "<w:r><w:br/></w:r>" + _r("第二行") + "<w:r><w:cr/></w:r>" + _r("第三行"))
-        + "<w:sdt><w:sdtPr/><w:sdtContent>" + _p(_r("内容控件中的段落")) + "</w:sdtContent></w:sdt>"
+        + _p(
+            _r("第一行") + "<w:r><w:br/></w:r>" + _r("第二行") + "<w:r><w:cr/></w:r>" + _r("第三行")
+        )
+        + "<w:sdt><w:sdtPr/><w:sdtContent>"
+        + _p(_r("内容控件中的段落"))
+        + "</w:sdtContent></w:sdt>"
         + '<w:sectPr><w:headerReference w:type="default" r:id="rIdheader1"/></w:sectPr>'
     )
     parts = {
         "header1.xml": _xml("hdr", _p(_r("页眉文字"))),
-        "footnotes.xml": _xml("footnotes", '<w:footnote w:id="1">' + _p(_r("脚注内容")) + "</w:footnote>"),
-        "comments.xml": _xml("comments", '<w:comment w:id="0" w:author="a">' + _p(_r("批注内容")) + "</w:comment>"),
+        "footnotes.xml": _xml(
+            "footnotes", '<w:footnote w:id="1">' + _p(_r("脚注内容")) + "</w:footnote>"
+        ),
+        "comments.xml": _xml(
+            "comments", '<w:comment w:id="0" w:author="a">' + _p(_r("批注内容")) + "</w:comment>"
+        ),
     }
     return _package(body, parts)
 
@@ -566,7 +655,10 @@ def no_document_docx() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         info = zipfile.ZipInfo("[Content_Types].xml", date_time=ZIP_TIME)
-        archive.writestr(info, '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
+        archive.writestr(
+            info,
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+        )
     return out.getvalue()
 
 
@@ -602,7 +694,9 @@ def main(argv: list[str] | None = None) -> int:
     for stem, source in corpus_sources():
         _write(RENDITIONS / f"{stem}.html", html_rendition(source).encode("utf-8"))
         if stem == GBK_STEM:
-            _write(RENDITIONS / f"{stem}-gbk.html", html_rendition(source, charset="gbk").encode("gbk"))
+            _write(
+                RENDITIONS / f"{stem}-gbk.html", html_rendition(source, charset="gbk").encode("gbk")
+            )
     for name, data in {**docx_edge_cases(), **html_edge_cases()}.items():
         _write(EDGE / name, data)
     return 0

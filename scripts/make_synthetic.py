@@ -87,7 +87,7 @@ def change_targets(text: str, rng: random.Random) -> str:
         number = match.group(1) or match.group(2)
         decimals = len(number.split(".")[1]) if "." in number else 0
         value = float(number) * (1 + rng.uniform(-0.05, 0.05))
-        percent = match.string[match.end():match.end() + 2].lstrip()[:1] in ("%", "％")
+        percent = match.string[match.end() : match.end() + 2].lstrip()[:1] in ("%", "％")
         if percent and float(number) <= 100:
             value = min(value, 100.0)
         return f"{value:.{decimals}f}"
@@ -120,9 +120,13 @@ def make_corpus(out: Path, docs: int, seed: int = 7, raw: Path = RAW) -> list[Pa
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--docs", type=int, default=10_000, help="how many documents (default 10000)")
+    parser.add_argument(
+        "--docs", type=int, default=10_000, help="how many documents (default 10000)"
+    )
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--out", type=Path, help="folder to write into (default: a new temporary folder)")
+    parser.add_argument(
+        "--out", type=Path, help="folder to write into (default: a new temporary folder)"
+    )
     args = parser.parse_args(argv)
     out = args.out or Path(tempfile.mkdtemp(prefix="govdocparse-synthetic-"))
     written = make_corpus(out, args.docs, args.seed)

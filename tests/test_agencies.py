@@ -122,16 +122,31 @@ CORPUS_UNITS = {
 
 
 def test_health_renames_are_one_agency():
-    assert canonical("区卫生计生委") == canonical("区卫生健康委") == canonical("区卫健委") == "区卫生健康委"
+    assert (
+        canonical("区卫生计生委")
+        == canonical("区卫生健康委")
+        == canonical("区卫健委")
+        == "区卫生健康委"
+    )
     assert canonical("区卫生和计划生育委员会") == "区卫生健康委"
 
 
 def test_human_resources_aliases():
-    assert canonical("区人社局") == canonical("区人力社保局") == canonical("区人力资源和社会保障局") == "区人力社保局"
+    assert (
+        canonical("区人社局")
+        == canonical("区人力社保局")
+        == canonical("区人力资源和社会保障局")
+        == "区人力社保局"
+    )
 
 
 def test_development_reform_aliases():
-    assert canonical("区发改委") == canonical("区发展改革委") == canonical("区发展和改革委员会") == "区发展改革委"
+    assert (
+        canonical("区发改委")
+        == canonical("区发展改革委")
+        == canonical("区发展和改革委员会")
+        == "区发展改革委"
+    )
     assert canonical("市发展改革局") == "市发展改革委"
 
 
@@ -156,12 +171,16 @@ def test_science_bureau_and_association_differ():
 
 
 def test_women_committee_office_is_not_the_committee():
-    assert canonical("区妇女儿童工作委员会办公室") == canonical("区妇儿工委办公室") == "区妇儿工委办"
+    assert (
+        canonical("区妇女儿童工作委员会办公室") == canonical("区妇儿工委办公室") == "区妇儿工委办"
+    )
     assert canonical("区妇儿工委") == "区妇儿工委"
 
 
 def test_2018_predecessors():
-    assert {canonical(name) for name in ["区食药监分局", "区质监局", "区工商分局"]} == {"区市场监管局"}
+    assert {canonical(name) for name in ["区食药监分局", "区质监局", "区工商分局"]} == {
+        "区市场监管局"
+    }
     assert canonical("区国土房管局") == canonical("区规资局") == "区规划自然资源局"
     assert canonical("区城乡建委") == canonical("区住建委") == "区住房城乡建委"
     assert canonical("区交委") == canonical("区交通局") == "区交通局"

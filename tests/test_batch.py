@@ -28,7 +28,9 @@ SMALL = "一、主要目标\n到2025年，婴儿死亡率控制在5‰以下。�
 
 
 def _synthetic(out: Path, docs: int) -> None:
-    spec = importlib.util.spec_from_file_location("make_synthetic", ROOT / "scripts" / "make_synthetic.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_synthetic", ROOT / "scripts" / "make_synthetic.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     module.make_corpus(out, docs, seed=1)
@@ -43,7 +45,11 @@ def _small_tree(root: Path, names: list[str]) -> Path:
 
 def _errors(out: Path) -> list[dict]:
     path = out / ERRORS_FILE
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()] if path.exists() else []
+    return (
+        [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+        if path.exists()
+        else []
+    )
 
 
 def _leftovers(out: Path) -> list[Path]:
@@ -53,7 +59,11 @@ def _leftovers(out: Path) -> list[Path]:
 def test_corpus_batch_writes_one_valid_json_per_input_and_resumes(tmp_path):
     out = tmp_path / "parsed"
     summary = run_batch(CORPUS, out, workers=2, progress=False)
-    assert (summary.parsed, summary.skipped, summary.failed) == (len(list(CORPUS.glob("*.txt"))), 0, 0)
+    assert (summary.parsed, summary.skipped, summary.failed) == (
+        len(list(CORPUS.glob("*.txt"))),
+        0,
+        0,
+    )
     outputs = sorted(out.glob("*.json"))
     assert [p.stem for p in outputs] == sorted(p.stem for p in CORPUS.glob("*.txt"))
     for path in outputs:
@@ -85,9 +95,14 @@ def test_failures_are_recorded_and_do_not_stop_the_batch(tmp_path):
     summary = run_batch(source, out, workers=2, progress=False)
     assert (summary.parsed, summary.failed, summary.ok) == (2, 2, False)
     errors = _errors(out)
-    assert [(e["file"], e["kind"]) for e in errors] == [("empty.txt", "empty"), ("picture.txt", "format")]
+    assert [(e["file"], e["kind"]) for e in errors] == [
+        ("empty.txt", "empty"),
+        ("picture.txt", "format"),
+    ]
     assert all(e["message"].startswith(e["file"] + ": ") for e in errors)
-    assert main(["batch", str(source), "-o", str(out)]) == 1  # failed inputs are retried, still fail
+    assert (
+        main(["batch", str(source), "-o", str(out)]) == 1
+    )  # failed inputs are retried, still fail
     (source / "empty.txt").unlink()
     (source / "picture.txt").unlink()
     assert main(["batch", str(source), "-o", str(out)]) == 0
@@ -100,7 +115,9 @@ def test_an_output_that_cannot_be_written_is_a_failure_of_kind_output(tmp_path):
     summary = run_batch(source, tmp_path / "out", workers=2, progress=False)
     assert (summary.parsed, summary.failed) == (1, 1)
     [error] = _errors(tmp_path / "out")
-    assert (error["file"], error["kind"]) == ("a.txt", "output") and "cannot write" in error["message"]
+    assert (error["file"], error["kind"]) == ("a.txt", "output") and "cannot write" in error[
+        "message"
+    ]
     assert not _leftovers(tmp_path / "out")
 
 
@@ -190,14 +207,26 @@ def _alive(pid: int) -> bool:
         return False
 
 
-@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["SIGINT", "SIGTERM", "SIGKILL"])
+@pytest.mark.parametrize(
+    "sig", [signal.SIGINT, signal.SIGTERM, signal.SIGKILL], ids=["SIGINT", "SIGTERM", "SIGKILL"]
+)
 def test_interrupting_a_batch_leaves_only_complete_json_and_no_temp_files(tmp_path, sig):
     if sig == signal.SIGKILL and not Path("/proc/self/task").exists():
         pytest.skip("needs /proc to find the worker processes")
     source = tmp_path / "in"
     _synthetic(source, 40)
     out = tmp_path / "out"
-    command = [sys.executable, "-m", "govdocparse.cli", "batch", str(source), "-o", str(out), "-j", "2"]
+    command = [
+        sys.executable,
+        "-m",
+        "govdocparse.cli",
+        "batch",
+        str(source),
+        "-o",
+        str(out),
+        "-j",
+        "2",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 60
     while not list(out.rglob("*.json")) and time.monotonic() < deadline and process.poll() is None:
@@ -240,8 +269,16 @@ def test_plan_jobs_keeps_the_tree_and_disambiguates_same_stem(tmp_path):
     (source / "sub").mkdir()
     (source / "sub" / "c.txt").write_text(SMALL, encoding="utf-8")
     (source / ".hidden.txt").write_text(SMALL, encoding="utf-8")
-    outputs = {job.relative: Path(job.output).relative_to((tmp_path / "out").resolve()).as_posix() for job in plan_jobs(source, tmp_path / "out")}
-    assert outputs == {"a.html": "a.html.json", "a.txt": "a.txt.json", "b.txt": "b.json", "sub/c.txt": "sub/c.json"}
+    outputs = {
+        job.relative: Path(job.output).relative_to((tmp_path / "out").resolve()).as_posix()
+        for job in plan_jobs(source, tmp_path / "out")
+    }
+    assert outputs == {
+        "a.html": "a.html.json",
+        "a.txt": "a.txt.json",
+        "b.txt": "b.json",
+        "sub/c.txt": "sub/c.json",
+    }
 
 
 def test_cli_help_does_not_import_the_heavy_libraries():
@@ -253,5 +290,7 @@ def test_cli_help_does_not_import_the_heavy_libraries():
         "heavy = ('pdfplumber', 'pdfminer', 'jieba', 'dask', 'distributed', 'docx', 'duckdb', 'pyarrow')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
     assert result.stdout.strip().splitlines()[-1] == "[]"

@@ -17,7 +17,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdocparse import grammar
-from govdocparse.crosswalk import Crosswalk, Matcher, build_crosswalk, load_parsed, read_name, to_csv, to_html, to_json
+from govdocparse.crosswalk import (
+    Crosswalk,
+    Matcher,
+    build_crosswalk,
+    load_parsed,
+    read_name,
+    to_csv,
+    to_html,
+    to_json,
+)
 from govdocparse.crosswalk.blocking import candidate_pairs
 from govdocparse.crosswalk.evaluate import read_labels, score
 from govdocparse.crosswalk.vocab import compile_vocabulary
@@ -40,7 +49,9 @@ def crosswalk(results) -> Crosswalk:
 
 
 def cluster_of(crosswalk: Crosswalk, place: str, name: str):
-    found = [c for c in crosswalk.clusters if any(m.place == place and m.name == name for m in c.members)]
+    found = [
+        c for c in crosswalk.clusters if any(m.place == place and m.name == name for m in c.members)
+    ]
     assert found, f"{place} {name} is not in the crosswalk"
     return found
 
@@ -87,9 +98,19 @@ def test_alias_and_unit_come_out_of_brackets():
 
 
 REAL_NAMES = [
-    "新生儿死亡率", "婴儿死亡率", "5岁以下儿童死亡率", "学前三年毛入园率", "九年义务教育巩固率",
-    "城乡社区儿童之家覆盖率", "孕产妇系统管理率", "0-6岁儿童眼保健和视力检查覆盖率", "普惠性幼儿园覆盖率",
-    "12岁儿童龋患率", "高中阶段毛入学率", "女童九年义务教育巩固率", "小学生近视率",
+    "新生儿死亡率",
+    "婴儿死亡率",
+    "5岁以下儿童死亡率",
+    "学前三年毛入园率",
+    "九年义务教育巩固率",
+    "城乡社区儿童之家覆盖率",
+    "孕产妇系统管理率",
+    "0-6岁儿童眼保健和视力检查覆盖率",
+    "普惠性幼儿园覆盖率",
+    "12岁儿童龋患率",
+    "高中阶段毛入学率",
+    "女童九年义务教育巩固率",
+    "小学生近视率",
 ]
 FULL_WIDTH = str.maketrans("0123456789-", "０１２３４５６７８９－")
 
@@ -120,7 +141,10 @@ HARD_NEGATIVES = [
     ("女童九年义务教育巩固率", "九年义务教育巩固率"),
     ("女性人均预期寿命", "人均预期寿命"),
     ("儿童溺水死亡率", "儿童溺水死亡人数"),
-    ("城市社区中家长学校或家庭教育指导服务站点覆盖率", "农村社区中家长学校或家庭教育指导服务站点覆盖率"),
+    (
+        "城市社区中家长学校或家庭教育指导服务站点覆盖率",
+        "农村社区中家长学校或家庭教育指导服务站点覆盖率",
+    ),
     ("适龄妇女宫颈癌人群筛查率", "适龄妇女乳腺癌人群筛查率"),
     ("儿童意外伤害死亡率", "儿童伤害死亡率"),
     ("中高级专业技术人员", "高级专业技术人员"),
@@ -139,10 +163,15 @@ def test_discriminating_tokens_block_links(a, b):
 
 def test_units_that_differ_need_strong_evidence():
     matcher = Matcher()
-    a, b = matcher.read("城市社区中家长学校或家庭教育指导服务站点覆盖率"), matcher.read("城市社区建立家长学校或家庭教育指导服务站点覆盖率")
+    a, b = (
+        matcher.read("城市社区中家长学校或家庭教育指导服务站点覆盖率"),
+        matcher.read("城市社区建立家长学校或家庭教育指导服务站点覆盖率"),
+    )
     assert matcher.compare(a, b).rule.startswith("score")
     assert matcher.compare(a, b, "%", "‰") is None
-    same = matcher.compare(matcher.read("儿童溺水死亡率"), matcher.read("儿童溺水死亡率"), "%", "1/10万")
+    same = matcher.compare(
+        matcher.read("儿童溺水死亡率"), matcher.read("儿童溺水死亡率"), "%", "1/10万"
+    )
     assert same is not None and "units differ" in same.rule
 
 
@@ -151,7 +180,8 @@ def test_evidence_names_the_rule():
     synonym = matcher.compare(matcher.read("学前三年毛入园率"), matcher.read("学前教育毛入园率"))
     assert synonym.rule == "synonym: 学前三年毛入园率=学前教育毛入园率"
     fuzzy = matcher.compare(
-        matcher.read("乡镇（街道）党政领导班子女干部配备率"), matcher.read("乡镇（街道）党政领导班子中女干部配备率")
+        matcher.read("乡镇（街道）党政领导班子女干部配备率"),
+        matcher.read("乡镇（街道）党政领导班子中女干部配备率"),
     )
     assert fuzzy.rule.startswith("score ") and not fuzzy.strong
 
@@ -181,18 +211,68 @@ def test_every_labelled_pair_is_right(crosswalk):
     assert result.missed_links == []
 
 
-@pytest.mark.parametrize("measure, sides", [
-    ("学前三年毛入园率", [("万州区", "学前三年毛入园率"), ("开州区", "学前教育毛入园率"), ("开州区", "学前三年毛入园率"),
-                          ("遵义市", "学前三年毛入园率"), ("梅州市", "学前三年毛入园率"), ("渝中区", "学前教育三年毛入园率")]),
-    ("5岁以下儿童死亡率", [("万州区", "5岁以下儿童死亡率"), ("开州区", "5岁以下儿童死亡率"),
-                           ("遵义市", "5岁以下儿童死亡率"), ("梅州市", "5岁以下儿童死亡率"), ("渝中区", "5岁以下儿童死亡率")]),
-    ("九年义务教育巩固率", [("开州区", "九年义务教育巩固率"), ("遵义市", "九年义务教育巩固率"), ("梅州市", "九年义务教育巩固率")]),
-    ("婴儿死亡率", [("万州区", "婴儿死亡率"), ("开州区", "婴儿死亡率"), ("遵义市", "婴儿死亡率"),
-                    ("梅州市", "婴儿死亡率"), ("渝中区", "婴儿死亡率")]),
-    ("新生儿死亡率", [("开州区", "新生儿死亡率"), ("遵义市", "新生儿死亡率"), ("梅州市", "新生儿死亡率"), ("渝中区", "新生儿死亡率")]),
-    ("儿童之家覆盖率", [("开州区", "建有儿童之家的城乡社区（村）：城乡社区（村）覆盖率"), ("遵义市", "城乡社区儿童之家覆盖率"),
-                        ("梅州市", "城乡社区儿童之家覆盖率"), ("渝中区", "社区儿童之家覆盖率")]),
-])
+@pytest.mark.parametrize(
+    "measure, sides",
+    [
+        (
+            "学前三年毛入园率",
+            [
+                ("万州区", "学前三年毛入园率"),
+                ("开州区", "学前教育毛入园率"),
+                ("开州区", "学前三年毛入园率"),
+                ("遵义市", "学前三年毛入园率"),
+                ("梅州市", "学前三年毛入园率"),
+                ("渝中区", "学前教育三年毛入园率"),
+            ],
+        ),
+        (
+            "5岁以下儿童死亡率",
+            [
+                ("万州区", "5岁以下儿童死亡率"),
+                ("开州区", "5岁以下儿童死亡率"),
+                ("遵义市", "5岁以下儿童死亡率"),
+                ("梅州市", "5岁以下儿童死亡率"),
+                ("渝中区", "5岁以下儿童死亡率"),
+            ],
+        ),
+        (
+            "九年义务教育巩固率",
+            [
+                ("开州区", "九年义务教育巩固率"),
+                ("遵义市", "九年义务教育巩固率"),
+                ("梅州市", "九年义务教育巩固率"),
+            ],
+        ),
+        (
+            "婴儿死亡率",
+            [
+                ("万州区", "婴儿死亡率"),
+                ("开州区", "婴儿死亡率"),
+                ("遵义市", "婴儿死亡率"),
+                ("梅州市", "婴儿死亡率"),
+                ("渝中区", "婴儿死亡率"),
+            ],
+        ),
+        (
+            "新生儿死亡率",
+            [
+                ("开州区", "新生儿死亡率"),
+                ("遵义市", "新生儿死亡率"),
+                ("梅州市", "新生儿死亡率"),
+                ("渝中区", "新生儿死亡率"),
+            ],
+        ),
+        (
+            "儿童之家覆盖率",
+            [
+                ("开州区", "建有儿童之家的城乡社区（村）：城乡社区（村）覆盖率"),
+                ("遵义市", "城乡社区儿童之家覆盖率"),
+                ("梅州市", "城乡社区儿童之家覆盖率"),
+                ("渝中区", "社区儿童之家覆盖率"),
+            ],
+        ),
+    ],
+)
 def test_core_measures_link_across_places(crosswalk, measure, sides):
     assert linked(crosswalk, *sides), measure
 
@@ -264,23 +344,40 @@ def _vocabulary(**changes):
 
 
 def _result(place: str, names: list[str], table: str | None = "t1") -> ParseResult:
-    return ParseResult.model_validate({
-        "parser_version": "test",
-        "source": {"path": f"{place}.txt", "format": "txt", "sha256": "0" * 64},
-        "documents": [{
-            "id": "d1", "kind": "plan", "title": None, "metadata": {"place": place},
-            "indicators": [
-                {"id": f"i{n}", "source": "table" if table else "prose", "name_raw": name, "name": name,
-                 "table_id": table, "provenance": {"file": f"{place}.txt"}}
-                for n, name in enumerate(names)
+    return ParseResult.model_validate(
+        {
+            "parser_version": "test",
+            "source": {"path": f"{place}.txt", "format": "txt", "sha256": "0" * 64},
+            "documents": [
+                {
+                    "id": "d1",
+                    "kind": "plan",
+                    "title": None,
+                    "metadata": {"place": place},
+                    "indicators": [
+                        {
+                            "id": f"i{n}",
+                            "source": "table" if table else "prose",
+                            "name_raw": name,
+                            "name": name,
+                            "table_id": table,
+                            "provenance": {"file": f"{place}.txt"},
+                        }
+                        for n, name in enumerate(names)
+                    ],
+                }
             ],
-        }],
-    })
+        }
+    )
 
 
 def test_forbidden_pairs_stay_apart_even_through_a_chain():
     # A ~ B (score 95) and B ~ C (score 91) chain A to C; forbidding A–C breaks the chain.
-    a, b, c = "城市社区中家长学校服务站点覆盖率", "城市社区家长学校服务站点覆盖率", "城市社区建立家长学校服务站点覆盖率"
+    a, b, c = (
+        "城市社区中家长学校服务站点覆盖率",
+        "城市社区家长学校服务站点覆盖率",
+        "城市社区建立家长学校服务站点覆盖率",
+    )
     plans = [_result("甲", [a]), _result("乙", [b]), _result("丙", [c])]
     assert [len(cl.members) for cl in build_crosswalk(plans).clusters] == [3]
     crosswalk = build_crosswalk(plans, Matcher(_vocabulary(forbid=[[a, c]])))
@@ -290,13 +387,18 @@ def test_forbidden_pairs_stay_apart_even_through_a_chain():
 
 def test_forced_pairs_link_and_say_so():
     matcher = Matcher(_vocabulary(force=[["孤儿基本生活保障率", "事实无人抚养儿童基本生活保障率"]]))
-    crosswalk = build_crosswalk([_result("甲", ["孤儿基本生活保障率"]), _result("乙", ["事实无人抚养儿童基本生活保障率"])], matcher)
+    crosswalk = build_crosswalk(
+        [_result("甲", ["孤儿基本生活保障率"]), _result("乙", ["事实无人抚养儿童基本生活保障率"])],
+        matcher,
+    )
     [cluster] = crosswalk.clusters
     assert [e.rule for e in cluster.evidence] == ["forced by indicator_synonyms.yaml"]
 
 
 def test_same_name_twice_in_one_table_makes_two_clusters_but_prose_repeats_join():
-    table = build_crosswalk([_result("甲", ["婴儿死亡率", "婴儿死亡率"]), _result("乙", ["婴儿死亡率"])])
+    table = build_crosswalk(
+        [_result("甲", ["婴儿死亡率", "婴儿死亡率"]), _result("乙", ["婴儿死亡率"])]
+    )
     assert sorted(len(c.members) for c in table.clusters) == [1, 2]
     prose = build_crosswalk([_result("甲", ["婴儿死亡率", "婴儿死亡率"], table=None)])
     assert [len(c.members) for c in prose.clusters] == [2]
@@ -307,7 +409,9 @@ def test_same_name_twice_in_one_table_makes_two_clusters_but_prose_repeats_join(
 
 def test_blocking_does_not_compare_all_pairs():
     matcher = Matcher()
-    names = [f"第{n}类儿童活动场所覆盖率" for n in range(300)] + [f"第{n}号托育机构数量" for n in range(300)]
+    names = [f"第{n}类儿童活动场所覆盖率" for n in range(300)] + [
+        f"第{n}号托育机构数量" for n in range(300)
+    ]
     forms = [matcher.read(n) for n in names]
     pairs = sum(1 for _ in candidate_pairs(forms, matcher.settings))
     assert pairs < len(forms) * (len(forms) - 1) // 2 / 4
@@ -333,7 +437,15 @@ def test_json_round_trips(crosswalk, tmp_path):
     assert again.clusters[0].name == crosswalk.clusters[0].name
     data = json.loads(path.read_text(encoding="utf-8"))
     member = data["clusters"][0]["members"][0]
-    assert {"place", "document_id", "indicator_id", "name", "unit", "targets", "source_file"} <= set(member)
+    assert {
+        "place",
+        "document_id",
+        "indicator_id",
+        "name",
+        "unit",
+        "targets",
+        "source_file",
+    } <= set(member)
     assert {"id", "name", "members", "score", "evidence"} <= set(data["clusters"][0])
 
 
@@ -351,7 +463,9 @@ def test_html_is_a_self_contained_matrix(crosswalk):
     assert 'class="agree"' in page and 'class="differ"' in page and 'class="missing"' in page
     assert "≥93" in page and "＜2.5" in page
     shared = to_html(crosswalk, min_places=5)
-    assert shared.count("<tr>") == 1 + sum(len({m.place for m in c.members}) >= 5 for c in crosswalk.clusters)
+    assert shared.count("<tr>") == 1 + sum(
+        len({m.place for m in c.members}) >= 5 for c in crosswalk.clusters
+    )
 
 
 def test_load_parsed_reads_a_directory_and_names_bad_files(results, tmp_path):
@@ -366,7 +480,9 @@ def test_load_parsed_reads_a_directory_and_names_bad_files(results, tmp_path):
 
 
 def test_every_synonym_spelling_reads_as_its_canonical_name():
-    data = yaml.safe_load((grammar.grammar_dir() / "indicator_synonyms.yaml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(
+        (grammar.grammar_dir() / "indicator_synonyms.yaml").read_text(encoding="utf-8")
+    )
     for group in data["synonyms"]:
         canonical = read_name(group[0])
         for spelling in group[1:]:

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from govdocparse.crosswalk.load import load_file
-from govdocparse.diff import DiffReport, diff_documents, diff_indicators, diff_tables, render_text, resolve
+from govdocparse.diff import (
+    DiffReport,
+    diff_documents,
+    diff_indicators,
+    diff_tables,
+    render_text,
+    resolve,
+)
 from govdocparse.errors import InputError
 from govdocparse.model import Document, Indicator
 
@@ -69,24 +76,46 @@ def test_rename_through_an_alias():
     assert [c.field for c in pair.changes] == ["name"]
 
 
-def _indicator(name: str, raw: str, *, op: str = ">=", value: float | None = None, unit: str | None = "%",
-               agencies: list[tuple[str, str]] = (), attribute: str | None = None, iid: str = "i1") -> Indicator:
+def _indicator(
+    name: str,
+    raw: str,
+    *,
+    op: str = ">=",
+    value: float | None = None,
+    unit: str | None = "%",
+    agencies: list[tuple[str, str]] = (),
+    attribute: str | None = None,
+    iid: str = "i1",
+) -> Indicator:
     atoms = [{"op": op, "value": value, "raw": raw}] if value is not None else []
     responsible = None
     if agencies:
         responsible = {
-            "id": f"{iid}-r", "kind": "责任单位", "raw": "、".join(n for n, _ in agencies),
-            "lead": [{"name": n, "canonical": c} for n, c in agencies], "provenance": {"file": "x.txt"},
+            "id": f"{iid}-r",
+            "kind": "责任单位",
+            "raw": "、".join(n for n, _ in agencies),
+            "lead": [{"name": n, "canonical": c} for n, c in agencies],
+            "provenance": {"file": "x.txt"},
         }
-    return Indicator.model_validate({
-        "id": iid, "source": "table", "name_raw": name, "name": name, "unit": unit, "attribute": attribute,
-        "targets": [{"label": "目标", "raw": raw, "atoms": atoms}], "responsible": responsible,
-        "provenance": {"file": "x.txt"},
-    })
+    return Indicator.model_validate(
+        {
+            "id": iid,
+            "source": "table",
+            "name_raw": name,
+            "name": name,
+            "unit": unit,
+            "attribute": attribute,
+            "targets": [{"label": "目标", "raw": raw, "atoms": atoms}],
+            "responsible": responsible,
+            "provenance": {"file": "x.txt"},
+        }
+    )
 
 
 def _document() -> Document:
-    return Document.model_validate({"id": "d1", "kind": "plan", "title": None, "metadata": {"place": "万州区"}})
+    return Document.model_validate(
+        {"id": "d1", "kind": "plan", "title": None, "metadata": {"place": "万州区"}}
+    )
 
 
 def test_target_compares_atoms_not_spelling():
@@ -99,12 +128,25 @@ def test_target_compares_atoms_not_spelling():
 
 
 def test_renamed_agency_is_not_a_new_owner():
-    old = [_indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区卫生计生委", "区卫生健康委")])]
-    new = [_indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区卫生健康委", "区卫生健康委")])]
+    old = [
+        _indicator(
+            "孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区卫生计生委", "区卫生健康委")]
+        )
+    ]
+    new = [
+        _indicator(
+            "孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区卫生健康委", "区卫生健康委")]
+        )
+    ]
     [change] = diff_indicators(old, new, _document()).changed[0].changes
-    assert change.field == "responsible" and change.detail == "agency renamed (same unit: 区卫生健康委)"
+    assert (
+        change.field == "responsible"
+        and change.detail == "agency renamed (same unit: 区卫生健康委)"
+    )
     assert (change.old, change.new) == ("区卫生计生委", "区卫生健康委")
-    moved = [_indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区民政局", "区民政局")])]
+    moved = [
+        _indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区民政局", "区民政局")])
+    ]
     [change] = diff_indicators(old, moved, _document()).changed[0].changes
     assert change.detail == "dropped 区卫生健康委; added 区民政局"
 
@@ -112,7 +154,9 @@ def test_renamed_agency_is_not_a_new_owner():
 def test_unit_and_attribute_changes():
     old = [_indicator("儿童溺水死亡率", "下降", unit="%", attribute="预期性")]
     new = [_indicator("儿童溺水死亡率", "下降", unit="1/10万", attribute="约束性")]
-    changes = {c.field: (c.old, c.new) for c in diff_indicators(old, new, _document()).changed[0].changes}
+    changes = {
+        c.field: (c.old, c.new) for c in diff_indicators(old, new, _document()).changed[0].changes
+    }
     assert changes == {"unit": ("%", "1/10万"), "attribute": ("预期性", "约束性")}
 
 

@@ -12,7 +12,12 @@ from pathlib import Path
 import docx
 import pytest
 
-from govdocparse.errors import CorruptFileError, EmptyInputError, NoTextLayerError, UnsupportedFormatError
+from govdocparse.errors import (
+    CorruptFileError,
+    EmptyInputError,
+    NoTextLayerError,
+    UnsupportedFormatError,
+)
 from govdocparse.readers import docx_reader, read
 from govdocparse.source import Paragraph, TableBlock
 
@@ -25,7 +30,10 @@ STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
 
 def shape(blocks):
     """What must agree across formats: paragraph texts in order, tables as grids of cell texts."""
-    return [b.text if isinstance(b, Paragraph) else [[c.text for c in row] for row in b.rows] for b in blocks]
+    return [
+        b.text if isinstance(b, Paragraph) else [[c.text for c in row] for row in b.rows]
+        for b in blocks
+    ]
 
 
 def texts(source) -> list[str]:
@@ -34,7 +42,8 @@ def texts(source) -> list[str]:
 
 def all_text(source) -> str:
     return "\n".join(
-        b.text if isinstance(b, Paragraph) else "\n".join(c.text for row in b.rows for c in row) for b in source.blocks
+        b.text if isinstance(b, Paragraph) else "\n".join(c.text for row in b.rows for c in row)
+        for b in source.blocks
     )
 
 
@@ -58,7 +67,9 @@ def test_rendition_gives_the_text_dump_blocks(stem):
 @pytest.mark.parametrize("stem", STEMS)
 def test_renditions_are_current(stem):
     """The committed DOCX is what scripts/make_renditions.py writes today (rerun it if not)."""
-    spec = importlib.util.spec_from_file_location("make_renditions", ROOT / "scripts" / "make_renditions.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_renditions", ROOT / "scripts" / "make_renditions.py"
+    )
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     fresh = module.docx_rendition(read(CORPUS / f"{stem}.txt"))
@@ -97,9 +108,19 @@ def test_merged_cells_both_directions():
     assert texts(source) == ["合并单元格测试", "表后段落"]
     table = source.blocks[1]
     assert grid(table) == [
-        [("类别", 1, 1, False), ("序号", 1, 1, False), ("指标", 1, 1, False), ("目标", 1, 1, False)],
+        [
+            ("类别", 1, 1, False),
+            ("序号", 1, 1, False),
+            ("指标", 1, 1, False),
+            ("目标", 1, 1, False),
+        ],
         [("妇女与健康（跨两列）", 1, 2, False), ("指标A", 1, 1, False), ("≥90", 1, 1, False)],
-        [("儿童与教育", 3, 1, False), ("1", 1, 1, False), ("第一行\n第二行", 1, 1, False), ("两段一\n两段二", 1, 1, False)],
+        [
+            ("儿童与教育", 3, 1, False),
+            ("1", 1, 1, False),
+            ("第一行\n第二行", 1, 1, False),
+            ("两段一\n两段二", 1, 1, False),
+        ],
         [("", 1, 1, True), ("2", 1, 1, False), ("跨两列两行", 2, 2, False)],
         [("", 1, 1, True), ("3", 1, 1, False), ("", 1, 2, True)],
     ]
@@ -171,10 +192,24 @@ def test_field_codes_bookmarks_and_other_hidden_parts_are_dropped():
         "内容控件中的段落",
     ]
     text = all_text(source)
-    for residue in ("HYPERLINK", "file:///", "_Toc", "TOC", "PAGEREF", "_GoBack", "删除的文字", "批注内容", "脚注内容", "页眉文字", "隐藏"):
+    for residue in (
+        "HYPERLINK",
+        "file:///",
+        "_Toc",
+        "TOC",
+        "PAGEREF",
+        "_GoBack",
+        "删除的文字",
+        "批注内容",
+        "脚注内容",
+        "页眉文字",
+        "隐藏",
+    ):
         assert residue not in text
     # the lines of one paragraph split at w:br/w:cr share its provenance
-    assert {b.prov.paragraph for b in source.blocks if b.text.startswith("第") and "行" in b.text} == {11}
+    assert {
+        b.prov.paragraph for b in source.blocks if b.text.startswith("第") and "行" in b.text
+    } == {11}
 
 
 def test_external_entities_are_never_resolved():
@@ -207,7 +242,10 @@ def test_zip_bomb_declared_size_is_refused():
     data = (EDGE / "merged-cells.docx").read_bytes()
     header = data.index(b"PK\x01\x02")  # first central directory entry; its size field is at +24
     patched = data[: header + 24] + struct.pack("<I", 300 * 1024 * 1024) + data[header + 28 :]
-    assert max(i.file_size for i in zipfile.ZipFile(io.BytesIO(patched)).infolist()) == 300 * 1024 * 1024
+    assert (
+        max(i.file_size for i in zipfile.ZipFile(io.BytesIO(patched)).infolist())
+        == 300 * 1024 * 1024
+    )
     with pytest.raises(CorruptFileError, match="zip bomb"):
         docx_reader.read(patched, "declared.docx", "declared.docx", "")
 
@@ -239,10 +277,17 @@ def _png() -> bytes:
     """A 1×1 grey PNG."""
 
     def chunk(kind: bytes, body: bytes) -> bytes:
-        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        return (
+            struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+        )
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 0, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\x00\x80")) + chunk(b"IEND", b"")
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\x80"))
+        + chunk(b"IEND", b"")
+    )
 
 
 def test_document_of_images_has_no_text_layer():

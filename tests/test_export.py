@@ -49,7 +49,10 @@ def _one(connection, sql: str, *params):
 
 
 def test_every_table_is_there_with_its_columns(database):
-    tables = {row[0] for row in database.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+    tables = {
+        row[0]
+        for row in database.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    }
     assert tables == set(SCHEMAS)
     for name, schema in SCHEMAS.items():
         columns = [row[0] for row in database.execute(f'DESCRIBE main."{name}"').fetchall()]
@@ -59,16 +62,22 @@ def test_every_table_is_there_with_its_columns(database):
 def test_row_counts_match_the_records(database, records):
     documents = [d for r in records for d in r.documents]
     assert _one(database, "SELECT count(*) FROM documents") == len(documents)
-    assert _one(database, "SELECT count(*) FROM indicators") == sum(len(d.indicators) for d in documents)
+    assert _one(database, "SELECT count(*) FROM indicators") == sum(
+        len(d.indicators) for d in documents
+    )
     assert _one(database, "SELECT count(*) FROM tables") == sum(len(d.tables) for d in documents)
-    assert _one(database, "SELECT count(*) FROM table_rows WHERE kind = 'row'") == sum(len(t.rows) for d in documents for t in d.tables)
+    assert _one(database, "SELECT count(*) FROM table_rows WHERE kind = 'row'") == sum(
+        len(t.rows) for d in documents for t in d.tables
+    )
     atoms = sum(max(1, len(t.atoms)) for d in documents for i in d.indicators for t in i.targets)
     assert _one(database, "SELECT count(*) FROM targets WHERE role = 'target'") == atoms
 
     def count(sections):
         return sum(1 + count(s.children) for s in sections)
 
-    assert _one(database, "SELECT count(*) FROM sections") == sum(count(d.sections) for d in documents)
+    assert _one(database, "SELECT count(*) FROM sections") == sum(
+        count(d.sections) for d in documents
+    )
 
 
 def test_keys_join_without_orphans(database):
@@ -90,11 +99,16 @@ def test_keys_join_without_orphans(database):
     }
     for what, sql in orphans.items():
         assert _one(database, sql) == 0, what
-    assert _one(database, "SELECT count(*) - count(DISTINCT (file, indicator_id)) FROM indicators") == 0
+    assert (
+        _one(database, "SELECT count(*) - count(DISTINCT (file, indicator_id)) FROM indicators")
+        == 0
+    )
 
 
 def test_provenance_is_flattened_into_columns(database, records):
-    result = next(r for r in records if any(i.source == "table" for d in r.documents for i in d.indicators))
+    result = next(
+        r for r in records if any(i.source == "table" for d in r.documents for i in d.indicators)
+    )
     document = next(d for d in result.documents if any(i.source == "table" for i in d.indicators))
     indicator = next(i for i in document.indicators if i.source == "table")
     row = database.execute(
@@ -105,8 +119,10 @@ def test_provenance_is_flattened_into_columns(database, records):
     assert row == (prov.lines[0], prov.lines[1], prov.page, prov.table_row)
     target = indicator.targets[0]
     table_col = _one(
-        database, "SELECT table_col FROM targets WHERE file = ? AND indicator_id = ? AND role = 'target' AND target_index = 0 LIMIT 1",
-        result.source.path, indicator.id,
+        database,
+        "SELECT table_col FROM targets WHERE file = ? AND indicator_id = ? AND role = 'target' AND target_index = 0 LIMIT 1",
+        result.source.path,
+        indicator.id,
     )
     assert table_col == target.provenance.table_col
 
@@ -124,8 +140,11 @@ def test_the_example_queries_run_and_answer(database):
     enrolment, agencies, per_document = (database.execute(s).fetchall() for s in statements)
     assert enrolment and all(row[-1] >= 90 for row in enrolment)
     assert agencies and agencies[0][1] >= agencies[-1][1]
-    assert sum(row[-1] for row in per_document) == _one(database, """SELECT count(*) FROM indicators i
-        JOIN documents d ON d.file = i.file AND d.document_id = i.document_id WHERE d.kind <> 'notice'""")
+    assert sum(row[-1] for row in per_document) == _one(
+        database,
+        """SELECT count(*) FROM indicators i
+        JOIN documents d ON d.file = i.file AND d.document_id = i.document_id WHERE d.kind <> 'notice'""",
+    )
 
 
 def test_parquet_has_one_file_per_table_with_the_same_rows(parsed, database, tmp_path):
@@ -141,7 +160,9 @@ def test_parquet_has_one_file_per_table_with_the_same_rows(parsed, database, tmp
     assert summary.rows["crosswalk"] == 0
 
 
-def test_a_failed_export_leaves_the_previous_outputs_and_no_temporary_files(parsed, tmp_path, monkeypatch):
+def test_a_failed_export_leaves_the_previous_outputs_and_no_temporary_files(
+    parsed, tmp_path, monkeypatch
+):
     db = tmp_path / "corpus.duckdb"
     export(parsed, duckdb_path=db, parquet_dir=tmp_path / "pq", crosswalk=False)
     before = db.read_bytes(), (tmp_path / "pq" / "targets.parquet").read_bytes()
@@ -150,7 +171,9 @@ def test_a_failed_export_leaves_the_previous_outputs_and_no_temporary_files(pars
         raise OSError("disk full")
 
     monkeypatch.setattr(pq, "write_table", broken)
-    monkeypatch.setitem(export_module.DESCRIPTIONS, "targets", "an unterminated ' quote")  # fails the DuckDB build
+    monkeypatch.setitem(
+        export_module.DESCRIPTIONS, "targets", "an unterminated ' quote"
+    )  # fails the DuckDB build
     for kwargs in ({"duckdb_path": db}, {"parquet_dir": tmp_path / "pq"}):
         with pytest.raises(Exception):
             export(parsed, crosswalk=False, **kwargs)
@@ -168,7 +191,9 @@ def test_unreadable_records_are_skipped_and_reported(tmp_path, parsed):
     summary = export(folder, duckdb_path=tmp_path / "x.duckdb", crosswalk=False)
     assert summary.files == 1
     assert sorted(s.split(":")[0] for s in summary.skipped) == ["broken.json", "other.json"]
-    assert main(["export", str(folder), "--duckdb", str(tmp_path / "y.duckdb"), "--no-crosswalk"]) == 1
+    assert (
+        main(["export", str(folder), "--duckdb", str(tmp_path / "y.duckdb"), "--no-crosswalk"]) == 1
+    )
 
 
 def test_empty_folder_gives_empty_tables(tmp_path):
@@ -182,6 +207,18 @@ def test_empty_folder_gives_empty_tables(tmp_path):
 def test_cli_export(parsed, tmp_path, capsys):
     assert main(["export", str(parsed)]) == 2
     assert main(["export", str(tmp_path / "missing"), "--duckdb", str(tmp_path / "m.duckdb")]) == 1
-    assert main(["export", str(parsed), "--duckdb", str(tmp_path / "c.duckdb"), "--parquet", str(tmp_path / "pq")]) == 0
+    assert (
+        main(
+            [
+                "export",
+                str(parsed),
+                "--duckdb",
+                str(tmp_path / "c.duckdb"),
+                "--parquet",
+                str(tmp_path / "pq"),
+            ]
+        )
+        == 0
+    )
     assert "exported" in capsys.readouterr().err
     assert (tmp_path / "c.duckdb").exists() and (tmp_path / "pq" / "documents.parquet").exists()

@@ -21,7 +21,9 @@ from .conftest import CORPUS, ROOT
 
 RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
 STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
-CASES = [(stem, ext) for stem in STEMS for ext in ("docx", "html", "pdf")] + [("wanzhou-2018-children-policy", "gbk.html")]
+CASES = [(stem, ext) for stem in STEMS for ext in ("docx", "html", "pdf")] + [
+    ("wanzhou-2018-children-policy", "gbk.html")
+]
 
 
 def _projection(result, squash: bool):
@@ -29,22 +31,57 @@ def _projection(result, squash: bool):
         return re.sub(r"\s+", "", text) if squash and isinstance(text, str) else text
 
     def sections(items):
-        return [(x.level, x.number, x.ordinal, s(x.title), s(x.text), sections(x.children)) for x in items]
+        return [
+            (x.level, x.number, x.ordinal, s(x.title), s(x.text), sections(x.children))
+            for x in items
+        ]
 
     out = []
     for doc in result.documents:
-        out.append({
-            "kind": doc.kind,
-            "title": s(doc.title),
-            "metadata": doc.metadata.model_dump(exclude={"provenance"}),
-            "sections": sections(doc.sections),
-            "tables": [(t.label, t.title, t.header, [[s(c) for c in r.cells] for r in t.rows], [(s(i.name), s(i.text)) for i in t.items], t.notes)
-                       for t in doc.tables],
-            "indicators": [(s(i.name), i.unit, i.seq, i.category, i.attribute, i.parent_id,
-                            [(t.label, s(t.raw), [a.model_dump(exclude={"raw"}) for a in t.atoms]) for t in i.targets],
-                            i.responsible and [a.canonical for a in i.responsible.lead]) for i in doc.indicators],
-            "responsibilities": [(r.kind, [a.canonical for a in r.lead], [a.canonical for a in r.participating], r.by_duty) for r in doc.responsibilities],
-        })
+        out.append(
+            {
+                "kind": doc.kind,
+                "title": s(doc.title),
+                "metadata": doc.metadata.model_dump(exclude={"provenance"}),
+                "sections": sections(doc.sections),
+                "tables": [
+                    (
+                        t.label,
+                        t.title,
+                        t.header,
+                        [[s(c) for c in r.cells] for r in t.rows],
+                        [(s(i.name), s(i.text)) for i in t.items],
+                        t.notes,
+                    )
+                    for t in doc.tables
+                ],
+                "indicators": [
+                    (
+                        s(i.name),
+                        i.unit,
+                        i.seq,
+                        i.category,
+                        i.attribute,
+                        i.parent_id,
+                        [
+                            (t.label, s(t.raw), [a.model_dump(exclude={"raw"}) for a in t.atoms])
+                            for t in i.targets
+                        ],
+                        i.responsible and [a.canonical for a in i.responsible.lead],
+                    )
+                    for i in doc.indicators
+                ],
+                "responsibilities": [
+                    (
+                        r.kind,
+                        [a.canonical for a in r.lead],
+                        [a.canonical for a in r.participating],
+                        r.by_duty,
+                    )
+                    for r in doc.responsibilities
+                ],
+            }
+        )
     return out
 
 
@@ -58,7 +95,9 @@ def test_rendition_gives_the_text_records(stem, ext):
     name = f"{stem}-gbk.html" if ext == "gbk.html" else f"{stem}.{ext}"
     path = RENDITIONS / name
     if not path.exists():
-        pytest.fail(f"missing rendition {name}: run scripts/make_renditions.py and scripts/make_pdfs.py")
+        pytest.fail(
+            f"missing rendition {name}: run scripts/make_renditions.py and scripts/make_pdfs.py"
+        )
     squash = ext == "pdf"
     expected = _text_record(stem, squash)
     actual = _projection(parse(path), squash)

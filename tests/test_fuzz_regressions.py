@@ -10,8 +10,8 @@ import pytest
 
 from govdocparse import parse_text
 from govdocparse.errors import CorruptFileError
-from govdocparse.readers import read_data
 from govdocparse.pipeline import parse_source
+from govdocparse.readers import read_data
 
 from .conftest import ROOT
 from .test_hostile import _CATALOG, _FONT, _PAGES, _TEXT, _pdf
@@ -38,8 +38,14 @@ def test_docx_relationships_without_namespace_is_corrupt():
 
 def test_html_table_whose_first_row_is_empty_uses_the_next_row_as_header():
     page = "<html><body><p>儿童发展规划正文内容。</p><table><tr></tr><tr><td>指标</td><td>目标值</td></tr><tr><td>甲率</td><td>≥90</td></tr></table></body></html>"
-    tables = [t for d in parse_source(read_data(page.encode("utf-8"), "x.html")).documents for t in d.tables]
-    assert [(t.header, [r.cells for r in t.rows]) for t in tables] == [(["指标", "目标值"], [["甲率", "≥90"]])]
+    tables = [
+        t
+        for d in parse_source(read_data(page.encode("utf-8"), "x.html")).documents
+        for t in d.tables
+    ]
+    assert [(t.header, [r.cells for r in t.rows]) for t in tables] == [
+        (["指标", "目标值"], [["甲率", "≥90"]])
+    ]
 
 
 @pytest.mark.parametrize("columns", [20, 60])

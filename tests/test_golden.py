@@ -19,11 +19,15 @@ from .conftest import CORPUS_FILES, ROOT
 def test_record_matches_golden(source, monkeypatch):
     monkeypatch.chdir(ROOT)
     golden = ROOT / "tests" / "golden" / f"{source.stem}.json"
-    assert golden.exists(), f"no golden file for {source.name}: run scripts/update_golden.py and review it"
+    assert golden.exists(), (
+        f"no golden file for {source.name}: run scripts/update_golden.py and review it"
+    )
     actual = to_json(parse(os.path.relpath(source, ROOT)))
     expected = golden.read_text(encoding="utf-8")
     if actual != expected:
-        diff = difflib.unified_diff(expected.splitlines(), actual.splitlines(), "golden", "actual", lineterm="", n=2)
+        diff = difflib.unified_diff(
+            expected.splitlines(), actual.splitlines(), "golden", "actual", lineterm="", n=2
+        )
         pytest.fail("record differs from golden:\n" + "\n".join(list(diff)[:80]))
 
 

@@ -21,14 +21,13 @@ import socket
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pytest
 
-from govdocparse import errors
-from govdocparse import readers
+from govdocparse import errors, readers
 from govdocparse.cli import main
 from govdocparse.output import write_atomic
 from govdocparse.readers import MAX_INPUT_BYTES, read, read_bytes
@@ -55,7 +54,9 @@ def has_reader(fmt: str) -> bool:
 
 
 def needs_reader(fmt: str):
-    return pytest.mark.skipif(not has_reader(fmt), reason=f"readers/{fmt}_reader.py is not written yet")
+    return pytest.mark.skipif(
+        not has_reader(fmt), reason=f"readers/{fmt}_reader.py is not written yet"
+    )
 
 
 # --- building hostile files ---------------------------------------------------------------------
@@ -71,7 +72,11 @@ def _pdf(objects: list[bytes], trailer: bytes = b"", shift_xref: int = 0) -> byt
     xref = len(out)
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % (offset + shift_xref) for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, trailer, xref)
+    out += b"trailer\n<< /Size %d /Root 1 0 R %s>>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        trailer,
+        xref,
+    )
     return bytes(out)
 
 
@@ -86,7 +91,10 @@ _TEXT = _stream(b"", b"BT /F1 14 Tf 72 720 Td (Children Development Plan 2021-20
 
 
 def _page(resources: bytes) -> bytes:
-    return b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources %s /Contents 4 0 R >>" % resources
+    return (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources %s /Contents 4 0 R >>"
+        % resources
+    )
 
 
 def text_pdf(**options) -> bytes:
@@ -94,7 +102,10 @@ def text_pdf(**options) -> bytes:
 
 
 def image_only_pdf() -> bytes:
-    image = _stream(b"/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 ", b"\x00\xff\xff\x00")
+    image = _stream(
+        b"/Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray /BitsPerComponent 8 ",
+        b"\x00\xff\xff\x00",
+    )
     content = _stream(b"", b"q 200 0 0 200 72 500 cm /Im1 Do Q")
     return _pdf([_CATALOG, _PAGES, _page(b"<< /XObject << /Im1 5 0 R >> >>"), content, image])
 
@@ -169,11 +180,11 @@ def docx_lying_sizes(real_bytes: int, declared: int) -> bytes:
     info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
     size = declared.to_bytes(4, "little")
     # The uncompressed size sits 22 bytes into the local header, 24 into the central directory entry.
-    data[info.header_offset + 22:info.header_offset + 26] = size
+    data[info.header_offset + 22 : info.header_offset + 26] = size
     entry = data.index(b"PK\x01\x02")
-    while data[entry + 46:entry + 46 + len(info.filename)] != info.filename.encode():
+    while data[entry + 46 : entry + 46 + len(info.filename)] != info.filename.encode():
         entry = data.index(b"PK\x01\x02", entry + 4)
-    data[entry + 24:entry + 28] = size
+    data[entry + 24 : entry + 28] = size
     return bytes(data)
 
 
@@ -215,7 +226,11 @@ def _random_high_bytes(tmp_path: Path) -> Path:
 
 
 def _mixed_encodings(tmp_path: Path) -> Path:
-    data = SAMPLE.encode("utf-8") * 5 + "二、主要任务\n（一）儿童与健康。\n".encode("gbk") + SAMPLE.encode("utf-8")
+    data = (
+        SAMPLE.encode("utf-8") * 5
+        + "二、主要任务\n（一）儿童与健康。\n".encode("gbk")
+        + SAMPLE.encode("utf-8")
+    )
     return write(tmp_path, "mixed.txt", data)
 
 
@@ -261,40 +276,157 @@ def _lines_name(tmp_path: Path) -> Path:
 
 BAD_INPUTS = [
     Bad("empty", lambda t: write(t, "empty.txt", b""), errors.EmptyInputError, "empty file"),
-    Bad("blank", lambda t: write(t, "blank.txt", b" \r\n\t\n\xe3\x80\x80\n"), errors.EmptyInputError, "empty file"),
+    Bad(
+        "blank",
+        lambda t: write(t, "blank.txt", b" \r\n\t\n\xe3\x80\x80\n"),
+        errors.EmptyInputError,
+        "empty file",
+    ),
     Bad("name-with-newline", _lines_name, errors.EmptyInputError, "empty file"),
     Bad("random-bytes", _random_bytes, errors.DecodeError, "binary data"),
     Bad("random-high-bytes", _random_high_bytes, errors.DecodeError, "random bytes"),
-    Bad("big5-text", lambda t: write(t, "big5.txt", "關於印發兒童發展規劃的通知，請認真貫徹執行。".encode("big5") * 3), errors.DecodeError, "Big5"),
-    Bad("nul-in-text", lambda t: write(t, "nul.txt", SAMPLE.encode("utf-8") + b"\x00" + SAMPLE.encode("utf-8")), errors.DecodeError, "NUL"),
-    Bad("control-characters", lambda t: write(t, "ctl.txt", bytes(range(1, 9)) * 20 + SAMPLE.encode()), errors.DecodeError, "control characters"),
+    Bad(
+        "big5-text",
+        lambda t: write(
+            t, "big5.txt", "關於印發兒童發展規劃的通知，請認真貫徹執行。".encode("big5") * 3
+        ),
+        errors.DecodeError,
+        "Big5",
+    ),
+    Bad(
+        "nul-in-text",
+        lambda t: write(t, "nul.txt", SAMPLE.encode("utf-8") + b"\x00" + SAMPLE.encode("utf-8")),
+        errors.DecodeError,
+        "NUL",
+    ),
+    Bad(
+        "control-characters",
+        lambda t: write(t, "ctl.txt", bytes(range(1, 9)) * 20 + SAMPLE.encode()),
+        errors.DecodeError,
+        "control characters",
+    ),
     Bad("mixed-encodings", _mixed_encodings, errors.DecodeError, "mixed encodings"),
-    Bad("bad-utf16", lambda t: write(t, "u16.txt", b"\xff\xfe" + "通知".encode("utf-16-le") + b"\x00\xd8A\x00"), errors.DecodeError, "utf-16"),
-    Bad("png-image", lambda t: write(t, "scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)), errors.UnsupportedFormatError, "PNG"),
-    Bad("legacy-doc", lambda t: write(t, "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)), errors.UnsupportedFormatError, "legacy"),
-    Bad("zip-not-docx", lambda t: write(t, "a.docx", _zip({"readme.txt": b"hello"})), errors.UnsupportedFormatError, "not a Word document"),
+    Bad(
+        "bad-utf16",
+        lambda t: write(t, "u16.txt", b"\xff\xfe" + "通知".encode("utf-16-le") + b"\x00\xd8A\x00"),
+        errors.DecodeError,
+        "utf-16",
+    ),
+    Bad(
+        "png-image",
+        lambda t: write(t, "scan.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)),
+        errors.UnsupportedFormatError,
+        "PNG",
+    ),
+    Bad(
+        "legacy-doc",
+        lambda t: write(t, "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+        errors.UnsupportedFormatError,
+        "legacy",
+    ),
+    Bad(
+        "zip-not-docx",
+        lambda t: write(t, "a.docx", _zip({"readme.txt": b"hello"})),
+        errors.UnsupportedFormatError,
+        "not a Word document",
+    ),
     Bad("truncated-docx", _truncated_docx, errors.CorruptFileError, "broken ZIP"),
-    Bad("truncated-zip-header", lambda t: write(t, "head.docx", SMALL_DOCX.read_bytes()[:100]), errors.CorruptFileError, "broken ZIP"),
-    Bad("docx-zip-bomb", lambda t: write(t, "bomb.docx", docx_bomb(256 * MIB)), errors.CorruptFileError, "zip bomb", "docx"),
-    Bad("docx-lying-sizes", lambda t: write(t, "liar.docx", docx_lying_sizes(8 * MIB, 1000)), errors.CorruptFileError, "damaged", "docx"),
-    Bad("docx-no-text", lambda t: write(t, "blank.docx", docx_with_body("<w:p/>")), errors.EmptyInputError, "no text", "docx"),
-    Bad("docx-bad-xml", lambda t: write(t, "badxml.docx", docx_with_body("<w:p><w:r>")), errors.CorruptFileError, "damaged", "docx"),
-    Bad("pdf-broken-xref", lambda t: write(t, "xref.pdf", text_pdf(shift_xref=7)), errors.CorruptFileError, "damaged PDF", "pdf"),
-    Bad("pdf-no-objects", lambda t: write(t, "junk.pdf", b"%PDF-1.4\n" + b"garbage " * 100 + b"\nstartxref\n999\n%%EOF\n"), errors.CorruptFileError, "damaged PDF", "pdf"),
-    Bad("pdf-truncated", lambda t: write(t, "cut.pdf", text_pdf()[:300]), errors.CorruptFileError, "damaged PDF", "pdf"),
-    Bad("pdf-encrypted", lambda t: write(t, "locked.pdf", encrypted_pdf()), errors.EncryptedFileError, "encrypted", "pdf"),
-    Bad("pdf-image-only", lambda t: write(t, "scan.pdf", image_only_pdf()), errors.NoTextLayerError, "no text layer", "pdf"),
-    Bad("pdf-blank-page", lambda t: write(t, "blank.pdf", blank_page_pdf()), errors.NoTextLayerError, "no text layer", "pdf"),
+    Bad(
+        "truncated-zip-header",
+        lambda t: write(t, "head.docx", SMALL_DOCX.read_bytes()[:100]),
+        errors.CorruptFileError,
+        "broken ZIP",
+    ),
+    Bad(
+        "docx-zip-bomb",
+        lambda t: write(t, "bomb.docx", docx_bomb(256 * MIB)),
+        errors.CorruptFileError,
+        "zip bomb",
+        "docx",
+    ),
+    Bad(
+        "docx-lying-sizes",
+        lambda t: write(t, "liar.docx", docx_lying_sizes(8 * MIB, 1000)),
+        errors.CorruptFileError,
+        "damaged",
+        "docx",
+    ),
+    Bad(
+        "docx-no-text",
+        lambda t: write(t, "blank.docx", docx_with_body("<w:p/>")),
+        errors.EmptyInputError,
+        "no text",
+        "docx",
+    ),
+    Bad(
+        "docx-bad-xml",
+        lambda t: write(t, "badxml.docx", docx_with_body("<w:p><w:r>")),
+        errors.CorruptFileError,
+        "damaged",
+        "docx",
+    ),
+    Bad(
+        "pdf-broken-xref",
+        lambda t: write(t, "xref.pdf", text_pdf(shift_xref=7)),
+        errors.CorruptFileError,
+        "damaged PDF",
+        "pdf",
+    ),
+    Bad(
+        "pdf-no-objects",
+        lambda t: write(
+            t, "junk.pdf", b"%PDF-1.4\n" + b"garbage " * 100 + b"\nstartxref\n999\n%%EOF\n"
+        ),
+        errors.CorruptFileError,
+        "damaged PDF",
+        "pdf",
+    ),
+    Bad(
+        "pdf-truncated",
+        lambda t: write(t, "cut.pdf", text_pdf()[:300]),
+        errors.CorruptFileError,
+        "damaged PDF",
+        "pdf",
+    ),
+    Bad(
+        "pdf-encrypted",
+        lambda t: write(t, "locked.pdf", encrypted_pdf()),
+        errors.EncryptedFileError,
+        "encrypted",
+        "pdf",
+    ),
+    Bad(
+        "pdf-image-only",
+        lambda t: write(t, "scan.pdf", image_only_pdf()),
+        errors.NoTextLayerError,
+        "no text layer",
+        "pdf",
+    ),
+    Bad(
+        "pdf-blank-page",
+        lambda t: write(t, "blank.pdf", blank_page_pdf()),
+        errors.NoTextLayerError,
+        "no text layer",
+        "pdf",
+    ),
     Bad(
         "html-no-body",
-        lambda t: write(t, "nobody.html", "<!DOCTYPE html><html><head><title>关于印发规划的通知</title></head></html>".encode()),
+        lambda t: write(
+            t,
+            "nobody.html",
+            "<!DOCTYPE html><html><head><title>关于印发规划的通知</title></head></html>".encode(),
+        ),
         (errors.EmptyInputError, errors.NoTextLayerError),
         "text",
         "html",
     ),
     Bad(
         "html-only-scripts",
-        lambda t: write(t, "script.html", b"<html><body><script>var a = '\xe9\x80\x9a\xe7\x9f\xa5';</script><style>p{}</style></body></html>"),
+        lambda t: write(
+            t,
+            "script.html",
+            b"<html><body><script>var a = '\xe9\x80\x9a\xe7\x9f\xa5';</script><style>p{}</style></body></html>",
+        ),
         (errors.EmptyInputError, errors.NoTextLayerError),
         "text",
         "html",
@@ -304,7 +436,12 @@ BAD_INPUTS = [
     Bad("broken-symlink", _broken_symlink, errors.InputError, "broken symbolic link"),
     Bad("symlink-loop", _symlink_loop, errors.InputError, "symbolic links"),
     Bad("missing", lambda t: t / "absent.txt", errors.InputError, "no such file"),
-    Bad("name-too-long", lambda t: t / ("长" * 200 + ".txt"), errors.InputError, "File name too long"),
+    Bad(
+        "name-too-long",
+        lambda t: t / ("长" * 200 + ".txt"),
+        errors.InputError,
+        "File name too long",
+    ),
     Bad("fifo", _fifo, errors.InputError, "not a regular file"),
 ]
 
@@ -352,7 +489,9 @@ def test_cli_refuses_in_one_line_and_writes_nothing(case: Bad, tmp_path, capsys)
     assert not out.parent.exists()
 
 
-@pytest.mark.parametrize("source", sorted((ROOT / "corpus" / "raw").glob("*.txt")), ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "source", sorted((ROOT / "corpus" / "raw").glob("*.txt")), ids=lambda p: p.stem
+)
 def test_gbk_corpus_is_still_read_as_chinese(source):
     """The random-bytes check must not refuse real GBK documents, rare characters and all."""
     from govdocparse.readers.text import decode
@@ -460,10 +599,16 @@ open(sys.argv[1], "w").write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_max
 """
 
 
-def _run_measured(args: list[str], cwd: Path, python: str = "-m govdocparse.cli") -> tuple[int, str, int]:
+def _run_measured(
+    args: list[str], cwd: Path, python: str = "-m govdocparse.cli"
+) -> tuple[int, str, int]:
     """Exit code, stderr and peak RSS in MiB of one CLI run (or `python -c` code) in a child process."""
     report = cwd / "measured.txt"
-    command = ["-m", "govdocparse.cli", *args] if python == "-m govdocparse.cli" else ["-c", python, *args]
+    command = (
+        ["-m", "govdocparse.cli", *args]
+        if python == "-m govdocparse.cli"
+        else ["-c", python, *args]
+    )
     launcher = [sys.executable, "-c", _LAUNCHER, str(report), sys.executable, *command]
     stderr = subprocess.run(launcher, cwd=cwd, capture_output=True, text=True, timeout=300).stderr
     code, peak_kib = map(int, report.read_text().split())
@@ -475,14 +620,19 @@ def test_200mb_file_refused_with_small_peak_memory(tmp_path):
     out = tmp_path / "huge.json"
     code, stderr, peak_mib = _run_measured(["parse", str(path), "-o", str(out)], tmp_path)
     assert code == 1
-    assert stderr == f"govdocparse: error: {path}: 209,715,200 bytes is over the input limit of {MAX_INPUT_BYTES:,} bytes (64 MiB)\n"
+    assert (
+        stderr
+        == f"govdocparse: error: {path}: 209,715,200 bytes is over the input limit of {MAX_INPUT_BYTES:,} bytes (64 MiB)\n"
+    )
     assert peak_mib < 150
     assert not out.exists()
 
 
 def test_decoding_a_large_gbk_file_keeps_memory_near_its_size(tmp_path):
     """20 MB of GBK: the encoding checks must not hold an object per byte (that took 240 MB)."""
-    text = (ROOT / "corpus" / "raw" / "kaizhou-2023-women-children-plans.txt").read_text(encoding="utf-8")
+    text = (ROOT / "corpus" / "raw" / "kaizhou-2023-women-children-plans.txt").read_text(
+        encoding="utf-8"
+    )
     path = write(tmp_path, "big-gbk.txt", (text * 200).encode("gb18030"))
     code = "import sys; from govdocparse.readers import read_bytes; from govdocparse.readers.text import decode; decode(read_bytes(sys.argv[1]), sys.argv[1])"
     status, stderr, peak_mib = _run_measured([str(path)], tmp_path, python=code)
@@ -494,7 +644,9 @@ def test_decoding_a_large_gbk_file_keeps_memory_near_its_size(tmp_path):
 def test_docx_zip_bomb_refused_with_small_peak_memory(tmp_path):
     path = write(tmp_path, "bomb.docx", docx_bomb(256 * MIB))
     assert path.stat().st_size < MIB
-    code, stderr, peak_mib = _run_measured(["parse", str(path), "-o", str(tmp_path / "bomb.json")], tmp_path)
+    code, stderr, peak_mib = _run_measured(
+        ["parse", str(path), "-o", str(tmp_path / "bomb.json")], tmp_path
+    )
     assert code == 1 and "zip bomb" in stderr and stderr.count("\n") == 1
     assert peak_mib < 150
     assert not (tmp_path / "bomb.json").exists()
@@ -517,7 +669,13 @@ def test_pdf_with_wrong_startxref_is_recovered_with_a_warning(tmp_path):
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "govdocparse.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "govdocparse.cli", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def test_exit_codes(tmp_path):
@@ -530,17 +688,27 @@ def test_exit_codes(tmp_path):
     ok = _cli("parse", str(good), "-o", str(tmp_path / "good.json"), cwd=tmp_path)
     assert ok.returncode == 0, ok.stderr
     assert json.loads((tmp_path / "good.json").read_text(encoding="utf-8"))["documents"]
-    assert _cli("parse", str(good), cwd=tmp_path).stdout == (tmp_path / "good.json").read_text(encoding="utf-8")
-    assert _cli("batch", str(folder), "-o", str(tmp_path / "all"), "-j", "1", cwd=tmp_path).returncode == 0
+    assert _cli("parse", str(good), cwd=tmp_path).stdout == (tmp_path / "good.json").read_text(
+        encoding="utf-8"
+    )
+    assert (
+        _cli("batch", str(folder), "-o", str(tmp_path / "all"), "-j", "1", cwd=tmp_path).returncode
+        == 0
+    )
 
     failed = _cli("parse", str(bad), cwd=tmp_path)
     assert (failed.returncode, failed.stdout) == (1, "")
-    assert failed.stderr == f"govdocparse: error: {bad}: binary data (NUL bytes), not a text document\n"
+    assert (
+        failed.stderr
+        == f"govdocparse: error: {bad}: binary data (NUL bytes), not a text document\n"
+    )
     (folder / "bad.txt").write_bytes(bad.read_bytes())
     some_failed = _cli("batch", str(folder), "-o", str(tmp_path / "all"), "-j", "1", cwd=tmp_path)
     assert some_failed.returncode == 1 and "Traceback" not in some_failed.stderr
     errors_file = tmp_path / "all" / "_errors.jsonl"
-    assert [json.loads(line)["file"] for line in errors_file.read_text(encoding="utf-8").splitlines()] == ["bad.txt"]
+    assert [
+        json.loads(line)["file"] for line in errors_file.read_text(encoding="utf-8").splitlines()
+    ] == ["bad.txt"]
 
     for usage in (
         [],
@@ -561,7 +729,9 @@ def test_exit_codes(tmp_path):
 
 def test_help_documents_exit_codes(tmp_path):
     text = _cli("--help", cwd=tmp_path).stdout
-    assert "0 every input parsed" in text and "1 some input failed" in text and "2 usage error" in text
+    assert (
+        "0 every input parsed" in text and "1 some input failed" in text and "2 usage error" in text
+    )
 
 
 def test_unwritable_output_is_one_line(tmp_path, capsys):
@@ -570,7 +740,10 @@ def test_unwritable_output_is_one_line(tmp_path, capsys):
     folder.mkdir()
     assert main(["parse", str(good), "-o", str(folder)]) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"govdocparse: error: {folder}: cannot write the output: ") and err.count("\n") == 1
+    assert (
+        err.startswith(f"govdocparse: error: {folder}: cannot write the output: ")
+        and err.count("\n") == 1
+    )
     assert list(folder.iterdir()) == []
 
 
@@ -584,15 +757,24 @@ def test_internal_error_is_one_line_naming_the_file(tmp_path, monkeypatch, capsy
     monkeypatch.setattr(govdocparse.pipeline, "parse_source", broken)
     good = write(tmp_path, "good.txt", SAMPLE.encode())
     assert main(["parse", str(good), "-o", str(tmp_path / "good.json")]) == 1
-    assert capsys.readouterr().err == f"govdocparse: error: {good}: internal error: KeyError: 'stage\\nfailure'\n"
+    assert (
+        capsys.readouterr().err
+        == f"govdocparse: error: {good}: internal error: KeyError: 'stage\\nfailure'\n"
+    )
     assert not (tmp_path / "good.json").exists()
 
 
 @pytest.mark.parametrize(
     "failure, line",
     [
-        (RuntimeError("boom\nagain"), "govdocparse: error: internal error: RuntimeError: boom again\n"),
-        (FileNotFoundError(2, "No such file or directory", "/gone/x.json"), "govdocparse: error: /gone/x.json: No such file or directory\n"),
+        (
+            RuntimeError("boom\nagain"),
+            "govdocparse: error: internal error: RuntimeError: boom again\n",
+        ),
+        (
+            FileNotFoundError(2, "No such file or directory", "/gone/x.json"),
+            "govdocparse: error: /gone/x.json: No such file or directory\n",
+        ),
     ],
 )
 def test_any_command_fails_in_one_line(failure, line, monkeypatch, capsys):
@@ -616,7 +798,9 @@ def _tree(root: Path) -> dict[str, bytes | None]:
     for folder, dirs, files in os.walk(root):
         for name in dirs + files:
             path = Path(folder) / name
-            found[str(path)] = path.read_bytes() if path.is_file() and not path.is_symlink() else None
+            found[str(path)] = (
+                path.read_bytes() if path.is_file() and not path.is_symlink() else None
+            )
     return found
 
 
@@ -638,7 +822,14 @@ HOSTILE_NAMES = [
 
 def test_batch_output_names_stay_inside(tmp_path):
     source, out, outside = tmp_path / "in", tmp_path / "out", tmp_path / "outside"
-    for folder in (source, outside, source / ".. ", source / "x..", source / "…", source / "deep" / "er"):
+    for folder in (
+        source,
+        outside,
+        source / ".. ",
+        source / "x..",
+        source / "…",
+        source / "deep" / "er",
+    ):
         folder.mkdir(parents=True, exist_ok=True)
     (outside / "target.txt").write_bytes(SAMPLE.encode())
     for name in HOSTILE_NAMES:
@@ -738,8 +929,13 @@ def test_failed_batch_parse_never_replaces_good_output(tmp_path):
     (source / "plan.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(100))
     assert main(["batch", str(source), "-o", str(out), "-j", "1"]) == 1
     assert (out / "plan.json").read_bytes() == good
-    recorded = [json.loads(line) for line in (out / "_errors.jsonl").read_text(encoding="utf-8").splitlines()]
-    assert recorded == [{"file": "plan.txt", "kind": "format", "message": "plan.txt: a PNG image, not a document"}]
+    recorded = [
+        json.loads(line)
+        for line in (out / "_errors.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert recorded == [
+        {"file": "plan.txt", "kind": "format", "message": "plan.txt: a PNG image, not a document"}
+    ]
 
 
 def test_concurrent_batches_do_not_corrupt_each_other(tmp_path):
@@ -747,10 +943,26 @@ def test_concurrent_batches_do_not_corrupt_each_other(tmp_path):
     source.mkdir()
     corpus = sorted((ROOT / "corpus" / "raw").glob("*.txt"))
     for n in range(12):
-        (source / f"doc{n:02}.txt").write_bytes(corpus[n % len(corpus)].read_bytes() if n % 3 else SAMPLE.encode())
+        (source / f"doc{n:02}.txt").write_bytes(
+            corpus[n % len(corpus)].read_bytes() if n % 3 else SAMPLE.encode()
+        )
     (source / "broken.txt").write_bytes(random.Random(3).randbytes(700))
-    command = [sys.executable, "-m", "govdocparse.cli", "batch", str(source), "-o", str(out), "--force", "-j", "2"]
-    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    command = [
+        sys.executable,
+        "-m",
+        "govdocparse.cli",
+        "batch",
+        str(source),
+        "-o",
+        str(out),
+        "--force",
+        "-j",
+        "2",
+    ]
+    runs = [
+        subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
     results = [(run.wait(timeout=600), run.stderr.read()) for run in runs]
     for run in runs:
         run.stdout.close()
@@ -773,14 +985,24 @@ def test_no_eval_or_exec_in_the_package():
     found = []
     for path in SRC.rglob("*.py"):
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            if re.search(r"(?<![\w.])(eval|exec|__import__)\s*\(|\bos\.system\s*\(|\bpickle\.loads?\s*\(", line):
+            if re.search(
+                r"(?<![\w.])(eval|exec|__import__)\s*\(|\bos\.system\s*\(|\bpickle\.loads?\s*\(",
+                line,
+            ):
                 found.append(f"{path.relative_to(ROOT)}:{number}: {line.strip()}")
     assert found == []
 
 
 def test_readers_import_no_network_library():
-    network = re.compile(r"^\s*(?:import|from)\s+(?:socket|urllib|http|requests|httpx|aiohttp|ftplib)\b", re.MULTILINE)
-    offenders = [path.name for path in (SRC / "readers").glob("*.py") if network.search(path.read_text(encoding="utf-8"))]
+    network = re.compile(
+        r"^\s*(?:import|from)\s+(?:socket|urllib|http|requests|httpx|aiohttp|ftplib)\b",
+        re.MULTILINE,
+    )
+    offenders = [
+        path.name
+        for path in (SRC / "readers").glob("*.py")
+        if network.search(path.read_text(encoding="utf-8"))
+    ]
     assert offenders == []
 
 
@@ -861,7 +1083,9 @@ def test_docx_fetches_nothing_and_resolves_no_entity(tmp_path, no_network):
 def test_docx_entity_expansion_is_refused_or_ignored(tmp_path):
     levels = ['<!ENTITY e0 "通知通知通知通知通知通知通知通知通知通知">']
     levels += [f'<!ENTITY e{n} "{f"&e{n - 1};" * 10}">' for n in range(1, 9)]
-    data = docx_with_body(paragraph("正文") + paragraph("&e8;"), doctype=f"<!DOCTYPE w:document [{''.join(levels)}]>")
+    data = docx_with_body(
+        paragraph("正文") + paragraph("&e8;"), doctype=f"<!DOCTYPE w:document [{''.join(levels)}]>"
+    )
     path = write(tmp_path, "laughs.docx", data)
     try:
         source = read(path)
@@ -921,5 +1145,7 @@ def test_html_entity_declaration_names_no_local_file(tmp_path, no_network):
     except errors.GovDocError as refused:
         assert "entity.html" in str(refused)
     else:
-        assert "TOP-SECRET-9c1e" not in "".join(getattr(block, "text", "") for block in source.blocks)
+        assert "TOP-SECRET-9c1e" not in "".join(
+            getattr(block, "text", "") for block in source.blocks
+        )
     assert no_network == []

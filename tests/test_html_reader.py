@@ -32,19 +32,33 @@ EDGE = ROOT / "tests" / "fixtures" / "edge"
 STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
 
 CHROME = re.compile(r"^(?:您当前所在的位置|字号|打印|纠错|关闭|分享到|扫一扫|上一篇|下一篇)")
-PORTAL = ("索引号", "发布机构", "成文日期", "发布日期", "主题分类", "体裁分类", "发文字号", "有效性")
+PORTAL = (
+    "索引号",
+    "发布机构",
+    "成文日期",
+    "发布日期",
+    "主题分类",
+    "体裁分类",
+    "发文字号",
+    "有效性",
+)
 
 
 def shape(blocks):
-    return [b.text if isinstance(b, Paragraph) else [[c.text for c in row] for row in b.rows] for b in blocks]
+    return [
+        b.text if isinstance(b, Paragraph) else [[c.text for c in row] for row in b.rows]
+        for b in blocks
+    ]
 
 
 def page_furniture(block) -> bool:
-    return isinstance(block, Paragraph) and (bool(CHROME.match(block.text)) or block.text.startswith(PORTAL))
+    return isinstance(block, Paragraph) and (
+        bool(CHROME.match(block.text)) or block.text.startswith(PORTAL)
+    )
 
 
 def html(body: str, head: str = '<meta charset="utf-8">') -> bytes:
-    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode("utf-8")
+    return f"<!DOCTYPE html><html><head>{head}</head><body>{body}</body></html>".encode()
 
 
 def read_html(data: bytes, name: str = "page.html"):
@@ -78,14 +92,30 @@ def test_portal_metadata_goes_aside():
 
 def test_title_above_the_toolbar_is_kept():
     page = read(RENDITIONS / "zunyi-2021-children-plan.html")
-    assert [b.text for b in page.blocks[:3]] == ["遵义市儿童发展规划", "遵义市儿童发展规划", "(2021—2025年)"]
+    assert [b.text for b in page.blocks[:3]] == [
+        "遵义市儿童发展规划",
+        "遵义市儿童发展规划",
+        "(2021—2025年)",
+    ]
     assert page.blocks[0].style == "h1"
 
 
 def test_no_chrome_or_script_text_reaches_the_blocks():
     page = read(RENDITIONS / "yuzhong-2024-child-friendly-city.html")
     text = "\n".join(b.text for b in page.blocks if isinstance(b, Paragraph))
-    for chrome in ("首页", "您当前所在的位置", "字号", "打印", "分享到", "扫一扫", "上一篇", "相关链接", "版权所有", "页面统计", "搜索"):
+    for chrome in (
+        "首页",
+        "您当前所在的位置",
+        "字号",
+        "打印",
+        "分享到",
+        "扫一扫",
+        "上一篇",
+        "相关链接",
+        "版权所有",
+        "页面统计",
+        "搜索",
+    ):
         assert chrome not in text
 
 
@@ -102,22 +132,38 @@ def test_line_provenance_points_at_the_source_line():
                 for cell in row:
                     assert cell.prov.table_row == r
                     if cell.text:
-                        assert cell.text.split("\n")[0][:12] in lines[cell.prov.lines[0] - 1].replace("&lt;", "<")
+                        assert cell.text.split("\n")[0][:12] in lines[
+                            cell.prov.lines[0] - 1
+                        ].replace("&lt;", "<")
 
 
 def test_rowspan_and_colspan():
     page = read(EDGE / "merged-cells.html")
-    assert [b.text for b in page.blocks if isinstance(b, Paragraph)] == ["附件", "主要指标", "表后段落"]
+    assert [b.text for b in page.blocks if isinstance(b, Paragraph)] == [
+        "附件",
+        "主要指标",
+        "表后段落",
+    ]
     table = next(b for b in page.blocks if isinstance(b, TableBlock))
     assert [[(c.text, c.rowspan, c.colspan, c.merged) for c in row] for row in table.rows] == [
         [("类别", 1, 1, False), ("序号", 1, 1, False), ("指标与目标", 1, 2, False)],
-        [("儿童与健康", 3, 1, False), ("1", 1, 1, False), ("婴儿死亡率\n（‰）", 1, 1, False), ("<5", 1, 1, False)],
+        [
+            ("儿童与健康", 3, 1, False),
+            ("1", 1, 1, False),
+            ("婴儿死亡率\n（‰）", 1, 1, False),
+            ("<5", 1, 1, False),
+        ],
         [("", 1, 1, True), ("2", 1, 1, False), ("跨两行\n两列", 2, 2, False)],
         [("", 1, 1, True), ("3", 1, 1, False), ("", 1, 2, True)],
         [("说明：指标均为约束性。", 1, 4, False)],
     ]
     assert [c.prov.table_col for c in table.rows[3]] == [0, 1, 2]
-    assert page.portal == {"索引号": "11500000-0000-2024-00001", "发文字号": "某府发〔2024〕1号", "发布日期": "2024-01-02", "有效性": ""}
+    assert page.portal == {
+        "索引号": "11500000-0000-2024-00001",
+        "发文字号": "某府发〔2024〕1号",
+        "发布日期": "2024-01-02",
+        "有效性": "",
+    }
 
 
 def test_gbk_rendition_reads_like_the_utf8_one():
@@ -150,9 +196,28 @@ def test_page_without_article_is_empty():
 @pytest.mark.parametrize(
     "data, encoding, warned",
     [
-        (html("<p>儿童发展规划</p>", '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">'), "utf-8", True),
-        (html("<p>儿童发展规划</p>").replace("儿童发展规划".encode(), "儿童发展规划".encode("gbk")), "gb18030", True),
-        (html("<p>儿童发展规划</p>", "").replace("儿童发展规划".encode(), "儿童发展规划".encode("gbk")), "gb18030", False),
+        (
+            html(
+                "<p>儿童发展规划</p>",
+                '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+            ),
+            "utf-8",
+            True,
+        ),
+        (
+            html("<p>儿童发展规划</p>").replace(
+                "儿童发展规划".encode(), "儿童发展规划".encode("gbk")
+            ),
+            "gb18030",
+            True,
+        ),
+        (
+            html("<p>儿童发展规划</p>", "").replace(
+                "儿童发展规划".encode(), "儿童发展规划".encode("gbk")
+            ),
+            "gb18030",
+            False,
+        ),
         (b"\xef\xbb\xbf" + html("<p>儿童发展规划</p>", ""), "utf-8-sig", False),
     ],
     ids=["declared-gb2312-but-utf8", "declared-utf8-but-gbk", "undeclared-gbk", "utf8-bom"],
@@ -171,7 +236,9 @@ def test_undecodable_page_is_refused():
 
 
 def test_whitespace_collapses_as_displayed():
-    page = read_html(html('<div class="content"><p>儿童\n发展 规划\nabc\ndef&nbsp;&nbsp;x<br>第二行</p></div>'))
+    page = read_html(
+        html('<div class="content"><p>儿童\n发展 规划\nabc\ndef&nbsp;&nbsp;x<br>第二行</p></div>')
+    )
     assert [b.text for b in page.blocks] == ["儿童发展 规划 abc def  x", "第二行"]
 
 
@@ -182,11 +249,18 @@ def test_body_is_found_without_hints_and_inside_layout_tables():
             "<tr><td><p>第一段正文内容在布局表格里，足够长。</p><p>第二段正文内容。</p></td></tr></table>"
         )
     )
-    assert [b.text for b in page.blocks] == ["第一段正文内容在布局表格里，足够长。", "第二段正文内容。"]
+    assert [b.text for b in page.blocks] == [
+        "第一段正文内容在布局表格里，足够长。",
+        "第二段正文内容。",
+    ]
 
 
 def test_chrome_wrapper_holding_the_article_is_kept():
-    page = read_html(html('<form id="form1"><div class="nav"><a>首页</a></div><p>这是正文第一段。</p><p>这是正文第二段。</p></form>'))
+    page = read_html(
+        html(
+            '<form id="form1"><div class="nav"><a>首页</a></div><p>这是正文第一段。</p><p>这是正文第二段。</p></form>'
+        )
+    )
     assert [b.text for b in page.blocks] == ["这是正文第一段。", "这是正文第二段。"]
 
 
@@ -201,13 +275,19 @@ def test_no_network_access(monkeypatch):
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    page = read_html(html('<div class="content"><img src="http://example.invalid/a.png"><p>正文段落。</p>'
-                          '<iframe src="http://example.invalid/"></iframe><script src="http://example.invalid/x.js"></script></div>'))
+    page = read_html(
+        html(
+            '<div class="content"><img src="http://example.invalid/a.png"><p>正文段落。</p>'
+            '<iframe src="http://example.invalid/"></iframe><script src="http://example.invalid/x.js"></script></div>'
+        )
+    )
     assert [b.text for b in page.blocks] == ["正文段落。"]
 
 
 def test_utf8_page_with_a_broken_sequence_stays_utf8():
-    data = html("<p>" + "儿童发展规划。" * 40 + "</p>").replace("规划。".encode(), "规划。".encode()[:-1], 1)
+    data = html("<p>" + "儿童发展规划。" * 40 + "</p>").replace(
+        "规划。".encode(), "规划。".encode()[:-1], 1
+    )
     page = read_html(data)
     assert page.encoding == "utf-8"
     assert page.blocks[0].text.startswith("儿童发展规划\ufffd儿童发展规划。")

@@ -8,8 +8,14 @@ from govdocparse.extract.metadata import iso_date, period_of, place_of
 
 @pytest.mark.parametrize(
     "text, iso",
-    [("2018年3月7日", "2018-03-07"), ("2024-03-14", "2024-03-14"), ("二〇二三年二月九日", "2023-02-09"),
-     ("２０２２年１２月３１日", "2022-12-31"), ("2023年13月1日", None), ("三月七日", None)],
+    [
+        ("2018年3月7日", "2018-03-07"),
+        ("2024-03-14", "2024-03-14"),
+        ("二〇二三年二月九日", "2023-02-09"),
+        ("２０２２年１２月３１日", "2022-12-31"),
+        ("2023年13月1日", None),
+        ("三月七日", None),
+    ],
 )
 def test_iso_dates(text, iso):
     assert iso_date(text) == iso
@@ -17,9 +23,15 @@ def test_iso_dates(text, iso):
 
 @pytest.mark.parametrize(
     "name, place",
-    [("重庆市万州区人民政府办公室", "万州区"), ("贵州省遵义市人民政府", "遵义市"), ("梅州市儿童友好城市建设实施方案", "梅州市"),
-     ("广东省广州市天河区人民政府", "天河区"), ("黔东南苗族侗族自治州人民政府", "黔东南苗族侗族自治州"),
-     ("关于印发实施方案的通知", None), ("儿童发展规划", None)],
+    [
+        ("重庆市万州区人民政府办公室", "万州区"),
+        ("贵州省遵义市人民政府", "遵义市"),
+        ("梅州市儿童友好城市建设实施方案", "梅州市"),
+        ("广东省广州市天河区人民政府", "天河区"),
+        ("黔东南苗族侗族自治州人民政府", "黔东南苗族侗族自治州"),
+        ("关于印发实施方案的通知", None),
+        ("儿童发展规划", None),
+    ],
 )
 def test_place_is_the_most_specific_unit(name, place):
     assert place_of(name) == place
@@ -27,13 +39,18 @@ def test_place_is_the_most_specific_unit(name, place):
 
 @pytest.mark.parametrize(
     "text, period",
-    [("（2021—2030年）", (2021, 2030)), ("(2024-2026年)", (2024, 2026)), ("2021～2025年", (2021, 2025)),
-     ("开州区妇女发展规划（2021—2030年）和开州区儿童发展规划（2021—2030年）", (2021, 2030)),
-     ("甲规划（2021—2025年）和乙规划（2021—2030年）", None), ("无期限", None)],
+    [
+        ("（2021—2030年）", (2021, 2030)),
+        ("(2024-2026年)", (2024, 2026)),
+        ("2021～2025年", (2021, 2025)),
+        ("开州区妇女发展规划（2021—2030年）和开州区儿童发展规划（2021—2030年）", (2021, 2030)),
+        ("甲规划（2021—2025年）和乙规划（2021—2030年）", None),
+        ("无期限", None),
+    ],
 )
 def test_period(text, period):
     found = period_of(text)
-    assert (found.start, found.end) if found else None == period
+    assert (found.start, found.end) if found else period == None
 
 
 def test_portal_block_run_in_and_one_per_line_with_empty_value():
@@ -52,7 +69,14 @@ def test_portal_block_run_in_and_one_per_line_with_empty_value():
     assert meta.recipients == ["区政府各部门", "各街道办事处"]
 
 
-@pytest.mark.parametrize("number", ["戊府发〔2020〕8号", "戊府发[2020]8号", "戊府发（2020）8号", "戊府办发【2021】第12号"])
+@pytest.mark.parametrize(
+    "number",
+    ["戊府发〔2020〕8号", "戊府发[2020]8号", "戊府发（2020）8号", "戊府办发【2021】第12号"],
+)
 def test_doc_number_bracket_forms(number):
-    meta = parse_text(f"{number}\n戊县人民政府\n关于印发戊县儿童发展规划的通知\n各乡镇：\n正文。").documents[0].metadata
+    meta = (
+        parse_text(f"{number}\n戊县人民政府\n关于印发戊县儿童发展规划的通知\n各乡镇：\n正文。")
+        .documents[0]
+        .metadata
+    )
     assert meta.doc_number == number

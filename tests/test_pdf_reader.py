@@ -57,7 +57,9 @@ def shape(blocks, joined: dict[str, str] | None = None):
     """Paragraph texts in order and tables as grids of cell texts, normalised."""
     joined = joined or {}
     return [
-        norm(b.text) if isinstance(b, Paragraph) else [[norm(joined.get(c.text, c.text)) for c in row] for row in b.rows]
+        norm(b.text)
+        if isinstance(b, Paragraph)
+        else [[norm(joined.get(c.text, c.text)) for c in row] for row in b.rows]
         for b in blocks
     ]
 
@@ -90,8 +92,16 @@ def test_rendition_gives_the_text_version_blocks(stem, renditions):
 @pytest.mark.parametrize("stem", STEMS)
 def test_only_the_listed_cells_lose_a_line_break(stem, renditions):
     text = read(CORPUS / f"{stem}.txt")
-    text_cells = [c.text for b in text.blocks if isinstance(b, TableBlock) for row in b.rows for c in row]
-    pdf_cells = [c.text for b in renditions[stem].blocks if isinstance(b, TableBlock) for row in b.rows for c in row]
+    text_cells = [
+        c.text for b in text.blocks if isinstance(b, TableBlock) for row in b.rows for c in row
+    ]
+    pdf_cells = [
+        c.text
+        for b in renditions[stem].blocks
+        if isinstance(b, TableBlock)
+        for row in b.rows
+        for c in row
+    ]
     changed = {t: p for t, p in zip(text_cells, pdf_cells) if norm(t) != norm(p)}
     assert changed == JOINED_CELLS.get(stem, {})
 
@@ -99,7 +109,11 @@ def test_only_the_listed_cells_lose_a_line_break(stem, renditions):
 def test_kaizhou_merged_category_cells_are_marked(renditions):
     """Category cells merged over rows (and over page breaks) come out as in Word: the text once,
     with rowspan, and an empty merged cell in each covered row."""
-    tables = [b for b in renditions["kaizhou-2023-women-children-plans"].blocks if isinstance(b, TableBlock)]
+    tables = [
+        b
+        for b in renditions["kaizhou-2023-women-children-plans"].blocks
+        if isinstance(b, TableBlock)
+    ]
     women = next(t for t in tables if norm(t.rows[0][0].text) == "类别")
     column = [row[0] for row in women.rows[1:] if len(row) == len(women.rows[0])]
     anchors = [cell for cell in column if not cell.merged]
@@ -115,7 +129,9 @@ def test_provenance_points_at_pages_and_lines(renditions):
     assert (first.prov.page, first.prov.lines) == (1, (1, 1))
     pages = [b.prov.page for b in source.blocks]
     assert pages == sorted(pages) and pages[-1] > 1
-    wrapped = next(b for b in source.blocks if isinstance(b, Paragraph) and b.text.startswith("（一）指导思想"))
+    wrapped = next(
+        b for b in source.blocks if isinstance(b, Paragraph) and b.text.startswith("（一）指导思想")
+    )
     assert wrapped.prov.lines[1] > wrapped.prov.lines[0]
 
 
@@ -152,10 +168,16 @@ def test_split_table_is_one_table_without_repeated_headers(split):
     tables = [b for b in split.blocks if isinstance(b, TableBlock)]
     assert len(tables) == 1
     table = tables[0]
-    assert [[norm(c.text) for c in row] for row in table.rows] == [[norm(t) for t in row] for row in fixture.split_table_rows()]
+    assert [[norm(c.text) for c in row] for row in table.rows] == [
+        [norm(t) for t in row] for row in fixture.split_table_rows()
+    ]
     assert sum(1 for row in table.rows if row[0].text == "序号") == 1
     assert {c.prov.page for row in table.rows for c in row} == {1, 2, 3}
-    assert all((c.prov.table_row, c.prov.table_col) == (r, k) for r, row in enumerate(table.rows) for k, c in enumerate(row))
+    assert all(
+        (c.prov.table_row, c.prov.table_col) == (r, k)
+        for r, row in enumerate(table.rows)
+        for k, c in enumerate(row)
+    )
 
 
 def test_split_table_merges_survive_page_breaks(split):
@@ -164,7 +186,11 @@ def test_split_table_merges_survive_page_breaks(split):
     first = 1
     for category, indicators in fixture.SPLIT_GROUPS:
         column = [row[1] for row in table.rows[first : first + len(indicators)]]
-        assert (column[0].text, column[0].rowspan, column[0].merged) == (category, len(indicators), False)
+        assert (column[0].text, column[0].rowspan, column[0].merged) == (
+            category,
+            len(indicators),
+            False,
+        )
         assert all(cell.text == "" and cell.merged for cell in column[1:])
         first += len(indicators)
 
@@ -173,20 +199,38 @@ def test_split_table_cells_keep_their_own_line_breaks_only(split):
     table = next(b for b in split.blocks if isinstance(b, TableBlock))
     texts = {c.text for row in table.rows for c in row}
     assert "区卫健委\n区疾控中心" in texts  # a break the author typed
-    assert "普惠性幼儿园覆盖率（公办幼儿园和普惠性民办幼儿园在园幼儿数占在园幼儿总数的比例）" in texts  # wrapped, and cut by a page break
+    assert (
+        "普惠性幼儿园覆盖率（公办幼儿园和普惠性民办幼儿园在园幼儿数占在园幼儿总数的比例）" in texts
+    )  # wrapped, and cut by a page break
 
 
 def test_running_header_and_page_numbers_are_dropped(split):
     fixture = load_make_pdfs()
     paragraphs = [norm(b.text) for b in split.blocks if isinstance(b, Paragraph)]
-    expected = [fixture.SPLIT_TITLE, fixture.SPLIT_INTRO, fixture.SPLIT_CAPTION, fixture.SPLIT_AFTER]
+    expected = [
+        fixture.SPLIT_TITLE,
+        fixture.SPLIT_INTRO,
+        fixture.SPLIT_CAPTION,
+        fixture.SPLIT_AFTER,
+    ]
     assert paragraphs == [norm(text) for text in expected]
     # the running header is line 1 of page 1, so the title is line 2
     assert (split.blocks[0].prov.page, split.blocks[0].prov.lines) == (1, (2, 2))
 
 
 @pytest.mark.parametrize(
-    "line", ["— 3 —", "-3-", "- 12 -", "3", "第3页", "第 3 页 共 10 页", "第3页/共10页", "3/10", "Page 2 of 9"]
+    "line",
+    [
+        "— 3 —",
+        "-3-",
+        "- 12 -",
+        "3",
+        "第3页",
+        "第 3 页 共 10 页",
+        "第3页/共10页",
+        "3/10",
+        "Page 2 of 9",
+    ],
 )
 def test_page_number_shapes(line):
     assert pdf_reader._PAGE_NUMBER.match(line)
@@ -201,17 +245,24 @@ def test_body_lines_are_not_page_numbers(line):
 
 
 def _chars(spec: list[tuple[str, float, float]], size: float = 12.0) -> list[dict]:
-    return [{"text": t, "x0": x0, "x1": x1, "top": 100.0, "bottom": 100.0 + size, "size": size} for t, x0, x1 in spec]
+    return [
+        {"text": t, "x0": x0, "x1": x1, "top": 100.0, "bottom": 100.0 + size, "size": size}
+        for t, x0, x1 in spec
+    ]
 
 
 def test_cjk_is_never_split_by_spaces():
     # gaps wider than a space between CJK characters (justified text, loose tracking)
-    line = pdf_reader._line(_chars([("儿", 0, 12), ("童", 18, 30), ("1", 36, 42), ("名", 48, 60)]), 1)
+    line = pdf_reader._line(
+        _chars([("儿", 0, 12), ("童", 18, 30), ("1", 36, 42), ("名", 48, 60)]), 1
+    )
     assert line.text == "儿童1名"
 
 
 def test_latin_words_keep_one_space():
-    chars = _chars([("P", 0, 6), ("a", 6, 12), ("g", 12, 18), ("e", 18, 24), (" ", 24, 27), ("2", 27, 33)])
+    chars = _chars(
+        [("P", 0, 6), ("a", 6, 12), ("g", 12, 18), ("e", 18, 24), (" ", 24, 27), ("2", 27, 33)]
+    )
     chars += _chars([("o", 40, 46), ("f", 46, 52)])
     assert pdf_reader._line(chars, 1).text == "Page 2 of"
 
@@ -242,7 +293,9 @@ def test_owner_password_only_opens_like_the_plain_file(split):
 def test_broken_xref_is_recovered_with_a_warning(split):
     recovered = read(EDGE / "broken-xref.pdf")
     assert shape(recovered.blocks) == shape(split.blocks)
-    assert recovered.warnings == ["damaged cross-reference table: objects were recovered by scanning the file"]
+    assert recovered.warnings == [
+        "damaged cross-reference table: objects were recovered by scanning the file"
+    ]
 
 
 @pytest.mark.parametrize(

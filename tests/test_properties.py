@@ -33,11 +33,37 @@ awkward = st.sampled_from(
 any_text = st.text(st.one_of(any_char, cjk, full_width, awkward), max_size=300)
 
 HEADINGS = [
-    "一、", "二、", "十二、", "（一）", "（十）", "(二)", "1．", "1.", "2、", "12．", "(1)", "（3）", "①", "②",
-    "第一章 ", "第二条 ", "第三部分 ", "专栏1 ", "专栏 2：", "附件1", "附件：", "——", "一是", "",
+    "一、",
+    "二、",
+    "十二、",
+    "（一）",
+    "（十）",
+    "(二)",
+    "1．",
+    "1.",
+    "2、",
+    "12．",
+    "(1)",
+    "（3）",
+    "①",
+    "②",
+    "第一章 ",
+    "第二条 ",
+    "第三部分 ",
+    "专栏1 ",
+    "专栏 2：",
+    "附件1",
+    "附件：",
+    "——",
+    "一是",
+    "",
 ]
 SENTENCES = [
-    "总体要求", "主要目标", "策略措施", "组织实施", "儿童与健康",
+    "总体要求",
+    "主要目标",
+    "策略措施",
+    "组织实施",
+    "儿童与健康",
     "到2030年，婴儿死亡率、5岁以下儿童死亡率分别降至3.0‰、4.0‰和6.0‰以下。",
     "适龄儿童入学率达到95%以上",
     "孕产妇死亡率下降到12/10万以下，逐步提高母乳喂养率。",
@@ -48,15 +74,40 @@ SENTENCES = [
     "某市人民政府关于印发某市儿童发展规划（2021—2030年）的通知",
     "各区县人民政府，市政府各部门：",
     "现将《规划》印发给你们，请认真贯彻执行。",
-    "某市人民政府", "2021年12月30日", "渝府发〔2021〕12号", "抄送：市委办公厅，市人大常委会办公厅。",
-    "指标名称", "目标值", "≥90", "<8", "＜5‰", "50左右", "是", "否", "—", "/", "0-17岁", "1:1",
-    "您当前所在的位置：首页 > 政策文件", "【打印本页】【关闭窗口】",
+    "某市人民政府",
+    "2021年12月30日",
+    "渝府发〔2021〕12号",
+    "抄送：市委办公厅，市人大常委会办公厅。",
+    "指标名称",
+    "目标值",
+    "≥90",
+    "<8",
+    "＜5‰",
+    "50左右",
+    "是",
+    "否",
+    "—",
+    "/",
+    "0-17岁",
+    "1:1",
+    "您当前所在的位置：首页 > 政策文件",
+    "【打印本页】【关闭窗口】",
 ]
 heading_line = st.builds(lambda h, s: h + s, st.sampled_from(HEADINGS), st.sampled_from(SENTENCES))
-tab_line = st.builds(lambda s: "\t" + s, st.one_of(st.sampled_from(SENTENCES), st.just(""), st.text(cjk, max_size=8)))
+tab_line = st.builds(
+    lambda s: "\t" + s, st.one_of(st.sampled_from(SENTENCES), st.just(""), st.text(cjk, max_size=8))
+)
 blank_line = st.sampled_from(["", " ", "\u3000\u3000", "\t"])
 noise_line = st.text(st.one_of(any_char, cjk, awkward), max_size=20)
-document_line = st.one_of(heading_line, heading_line, st.sampled_from(SENTENCES), tab_line, tab_line, blank_line, noise_line)
+document_line = st.one_of(
+    heading_line,
+    heading_line,
+    st.sampled_from(SENTENCES),
+    tab_line,
+    tab_line,
+    blank_line,
+    noise_line,
+)
 document_text = st.builds(
     lambda lines, newline: newline.join(lines),
     st.lists(document_line, max_size=40),

@@ -9,7 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govdocparse.extract.responsibilities import find_clauses, parse_responsibility_cell, split_agencies
+from govdocparse.extract.responsibilities import (
+    find_clauses,
+    parse_responsibility_cell,
+    split_agencies,
+)
 
 RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
 
@@ -89,7 +93,12 @@ def test_by_duty_and_等_inside_clause():
 
 def test_empty_clause():
     (clause,) = find_clauses("（责任单位：）")
-    assert (clause.lead, clause.participating, clause.by_duty, clause.closed) == ([], [], False, True)
+    assert (clause.lead, clause.participating, clause.by_duty, clause.closed) == (
+        [],
+        [],
+        False,
+        True,
+    )
 
 
 def test_clause_truncated_at_end_of_text():
@@ -137,7 +146,14 @@ def test_wanzhou_clause_contents():
     clauses = find_clauses(read("wanzhou"))
     assert clauses[0].lead == ["区卫生计生委"]
     assert clauses[4].lead == ["区卫生计生委", "区民政局", "区人力社保局"]
-    assert clauses[-1].lead == ["区财政局", "区教委", "区卫生计生委", "区民政局", "区文化委", "区城乡建委"]
+    assert clauses[-1].lead == [
+        "区财政局",
+        "区教委",
+        "区卫生计生委",
+        "区民政局",
+        "区文化委",
+        "区城乡建委",
+    ]
     assert not any(clause.participating or clause.by_duty for clause in clauses)
 
 
@@ -158,7 +174,10 @@ def test_yuzhong_has_51_clauses_one_per_task():
 
 def test_yuzhong_first_clause():
     first = find_clauses(read("yuzhong"))[0]
-    assert first.raw == "(牵头单位:区妇儿工委办、区发改委,参与单位:区推进儿童友好城市建设工作领导小组各成员单位)"
+    assert (
+        first.raw
+        == "(牵头单位:区妇儿工委办、区发改委,参与单位:区推进儿童友好城市建设工作领导小组各成员单位)"
+    )
     assert first.lead == ["区妇儿工委办", "区发改委"]
     assert first.participating == ["区推进儿童友好城市建设工作领导小组各成员单位"]
 
@@ -172,7 +191,9 @@ def test_documents_without_clauses(stem):
 
 
 def test_split_meizhou_cell_with_by_duty():
-    assert split_agencies("市自然资源局、市住房城乡建设局按职责分工负责，各县（市、区）人民政府") == (
+    assert split_agencies(
+        "市自然资源局、市住房城乡建设局按职责分工负责，各县（市、区）人民政府"
+    ) == (
         ["市自然资源局", "市住房城乡建设局", "各县（市、区）人民政府"],
         True,
     )
@@ -183,7 +204,10 @@ def test_split_at_line_break():
 
 
 def test_split_continuation_after_blank_line():
-    assert split_agencies("区公安局、\n\n区教委、\n\n区卫生健康委") == (["区公安局", "区教委", "区卫生健康委"], False)
+    assert split_agencies("区公安局、\n\n区教委、\n\n区卫生健康委") == (
+        ["区公安局", "区教委", "区卫生健康委"],
+        False,
+    )
 
 
 def test_split_strips_等():
@@ -206,7 +230,9 @@ def test_split_keeps_parenthesised_lists_whole():
 
 
 def test_split_all_separators_and_empties():
-    assert split_agencies(" 区教委、、区财政局，区民政局,区妇联；区残联;团区委\r\n区司法局、 ")[0] == [
+    assert split_agencies(" 区教委、、区财政局，区民政局,区妇联；区残联;团区委\r\n区司法局、 ")[
+        0
+    ] == [
         "区教委",
         "区财政局",
         "区民政局",
@@ -256,7 +282,11 @@ def test_cell_whole_list_is_lead():
 
 def test_cell_single_agency():
     assert parse_responsibility_cell("区卫生健康委") == (["区卫生健康委"], [], False)
-    assert parse_responsibility_cell("市发展改革局、市妇儿工委办公室") == (["市发展改革局", "市妇儿工委办公室"], [], False)
+    assert parse_responsibility_cell("市发展改革局、市妇儿工委办公室") == (
+        ["市发展改革局", "市妇儿工委办公室"],
+        [],
+        False,
+    )
 
 
 def test_cell_with_keywords():
@@ -265,7 +295,11 @@ def test_cell_with_keywords():
         ["市财政局", "市民政局"],
         False,
     )
-    assert parse_responsibility_cell("牵头：市卫生健康局\n参与：市医保局") == (["市卫生健康局"], ["市医保局"], False)
+    assert parse_responsibility_cell("牵头：市卫生健康局\n参与：市医保局") == (
+        ["市卫生健康局"],
+        ["市医保局"],
+        False,
+    )
 
 
 def test_cell_with_role_verbs():
@@ -274,7 +308,11 @@ def test_cell_with_role_verbs():
         ["市财政局", "市民政局"],
         False,
     )
-    assert parse_responsibility_cell("区卫生健康委牵头负责；区医保局参与") == (["区卫生健康委"], ["区医保局"], False)
+    assert parse_responsibility_cell("区卫生健康委牵头负责；区医保局参与") == (
+        ["区卫生健康委"],
+        ["区医保局"],
+        False,
+    )
 
 
 def test_cell_role_verbs_with_unlabelled_group():
@@ -284,7 +322,8 @@ def test_cell_role_verbs_with_unlabelled_group():
 # --- robustness -------------------------------------------------------------------------------
 
 _clause_alphabet = st.sampled_from(
-    list("（）()：:，,、；;\n 等区教委财政局各县市") + ["责任单位", "牵头单位", "参与单位", "配合单位", "按职责分工负责"]
+    list("（）()：:，,、；;\n 等区教委财政局各县市")
+    + ["责任单位", "牵头单位", "参与单位", "配合单位", "按职责分工负责"]
 )
 
 

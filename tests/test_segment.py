@@ -41,7 +41,11 @@ def test_notice_and_the_plan_it_carries_are_two_documents_with_wrapped_title_joi
 
 def test_plan_announced_by_the_notice_is_found_even_without_a_closing_mark():
     text = "关于印发甲县妇女发展规划和甲县儿童发展规划的通知\n各乡镇：\n现将《甲县妇女发展规划》和《甲县儿童发展规划》印发给你们。\n甲县妇女发展规划\n一、目标\n正文。\n甲县儿童发展规划\n一、目标\n正文。"
-    assert [s.title for s in _segments(text)] == ["关于印发甲县妇女发展规划和甲县儿童发展规划的通知", "甲县妇女发展规划", "甲县儿童发展规划"]
+    assert [s.title for s in _segments(text)] == [
+        "关于印发甲县妇女发展规划和甲县儿童发展规划的通知",
+        "甲县妇女发展规划",
+        "甲县儿童发展规划",
+    ]
 
 
 def test_page_title_echo_above_the_article_counts_once_and_period_line_attaches():

@@ -1,12 +1,15 @@
 """Heading recognition and the section tree, on variations the corpus does not show."""
 
 from govdocparse.model import Provenance
-from govdocparse.source import Paragraph, TableBlock, Cell
+from govdocparse.source import Cell, Paragraph, TableBlock
 from govdocparse.structure import build_structure
 
 
 def _paragraphs(text: str):
-    return [Paragraph(line, Provenance(file="t", lines=(n, n))) for n, line in enumerate(text.strip().split("\n"), 1)]
+    return [
+        Paragraph(line, Provenance(file="t", lines=(n, n)))
+        for n, line in enumerate(text.strip().split("\n"), 1)
+    ]
 
 
 def _tree(sections, depth=0):
@@ -22,25 +25,40 @@ def test_levels_follow_nesting_order_not_fixed_styles():
     text = "（一）总体要求\n1、坚持儿童优先。正文。\n2、坚持依法保护\n（二）主要任务\n1、加强保障"
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
     assert tree == [
-        (1, "（一）", 1, "总体要求"), (2, "1、", 1, "坚持儿童优先"), (2, "2、", 2, "坚持依法保护"),
-        (1, "（二）", 2, "主要任务"), (2, "1、", 1, "加强保障"),
+        (1, "（一）", 1, "总体要求"),
+        (2, "1、", 1, "坚持儿童优先"),
+        (2, "2、", 2, "坚持依法保护"),
+        (1, "（二）", 2, "主要任务"),
+        (2, "1、", 1, "加强保障"),
     ]
 
 
 def test_half_width_and_full_width_forms_are_one_style():
     text = "一、总体要求\n(一)指导思想\n（二）基本原则\n1.坚持党的领导。\n2．坚持依法保护。\n二、主要目标"
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
-    assert [t[:3] for t in tree] == [(1, "一、", 1), (2, "(一)", 1), (2, "（二）", 2), (3, "1.", 1), (3, "2．", 2), (1, "二、", 2)]
+    assert [t[:3] for t in tree] == [
+        (1, "一、", 1),
+        (2, "(一)", 1),
+        (2, "（二）", 2),
+        (3, "1.", 1),
+        (3, "2．", 2),
+        (1, "二、", 2),
+    ]
 
 
 def test_inline_heading_splits_title_from_body():
-    s = build_structure(_paragraphs("一、总体要求\n（一）指导思想。深入贯彻党的精神，结合实际。"), "d1").sections
+    s = build_structure(
+        _paragraphs("一、总体要求\n（一）指导思想。深入贯彻党的精神，结合实际。"), "d1"
+    ).sections
     child = s[0].children[0]
     assert (child.title, child.text) == ("指导思想", "深入贯彻党的精神，结合实际。")
 
 
 def test_chinese_numerals_past_ten():
-    text = "\n".join(f"（{n}）第{n}项工作" for n in ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"])
+    text = "\n".join(
+        f"（{n}）第{n}项工作"
+        for n in ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"]
+    )
     tree = _tree(build_structure(_paragraphs("一、任务\n" + text + "\n十一、保障"), "d1").sections)
     assert [t[2] for t in tree if t[0] == 2] == list(range(1, 13))
     assert tree[-1] == (1, "十一、", 11, "保障")
@@ -66,14 +84,23 @@ def test_keyword_subheadings_hold_their_numbered_items():
     text = "二、发展领域\n(一)儿童与健康\n主要目标\n1.甲率达到90%。\n2.乙率达到95%。\n策略措施:\n1.建立健全体系。正文。\n(二)儿童与安全\n主要目标\n1.丙率下降。"
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
     assert tree == [
-        (1, "二、", 2, "发展领域"), (2, "(一)", 1, "儿童与健康"), (3, "", None, "主要目标"), (4, "1.", 1, "甲率达到90%"),
-        (4, "2.", 2, "乙率达到95%"), (3, "", None, "策略措施"), (4, "1.", 1, "建立健全体系"),
-        (2, "(二)", 2, "儿童与安全"), (3, "", None, "主要目标"), (4, "1.", 1, "丙率下降"),
+        (1, "二、", 2, "发展领域"),
+        (2, "(一)", 1, "儿童与健康"),
+        (3, "", None, "主要目标"),
+        (4, "1.", 1, "甲率达到90%"),
+        (4, "2.", 2, "乙率达到95%"),
+        (3, "", None, "策略措施"),
+        (4, "1.", 1, "建立健全体系"),
+        (2, "(二)", 2, "儿童与安全"),
+        (3, "", None, "主要目标"),
+        (4, "1.", 1, "丙率下降"),
     ]
 
 
 def test_top_keyword_precedes_the_numbered_sections():
-    tree = _tree(build_structure(_paragraphs("前 言\n儿童是未来。\n一、指导思想\n正文。"), "d1").sections)
+    tree = _tree(
+        build_structure(_paragraphs("前 言\n儿童是未来。\n一、指导思想\n正文。"), "d1").sections
+    )
     assert tree == [(1, "", None, "前言"), (1, "一、", 1, "指导思想")]
 
 
@@ -88,14 +115,24 @@ def test_dash_bullets_are_one_paragraph_each():
     text = "一、发展基础\n总述。\n——健康水平提升。正文甲。\n——教育水平提高。正文乙。\n由于受多种因素影响，仍有短板。"
     st = build_structure(_paragraphs(text), "d1")
     top = st.sections[0]
-    assert [(c.number, c.ordinal, c.title) for c in top.children] == [("——", 1, "健康水平提升"), ("——", 2, "教育水平提高")]
+    assert [(c.number, c.ordinal, c.title) for c in top.children] == [
+        ("——", 1, "健康水平提升"),
+        ("——", 2, "教育水平提高"),
+    ]
     assert top.text.endswith("由于受多种因素影响，仍有短板。")
 
 
 def test_circled_and_paren_arabic_levels():
     text = "1.加强规划\n(1)编制规划。\n①开展调研\n②制定规划\n(2)纳入规划。\n2.规范建设"
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
-    assert [t[:3] for t in tree] == [(1, "1.", 1), (2, "(1)", 1), (3, "①", 1), (3, "②", 2), (2, "(2)", 2), (1, "2.", 2)]
+    assert [t[:3] for t in tree] == [
+        (1, "1.", 1),
+        (2, "(1)", 1),
+        (3, "①", 1),
+        (3, "②", 2),
+        (2, "(2)", 2),
+        (1, "2.", 2),
+    ]
 
 
 def test_body_sentences_are_not_headings():
@@ -107,12 +144,17 @@ def test_body_sentences_are_not_headings():
 def test_caption_before_a_table_and_after_a_list_box():
     cell = Cell("甲项目。内容。", Provenance(file="t", lines=(3, 3)))
     box = TableBlock([[cell]], Provenance(file="t", lines=(3, 3)))
-    grid = TableBlock([[Cell("序号", Provenance(file="t", lines=(6, 6)))]], Provenance(file="t", lines=(6, 6)))
+    grid = TableBlock(
+        [[Cell("序号", Provenance(file="t", lines=(6, 6)))]], Provenance(file="t", lines=(6, 6))
+    )
     body = _paragraphs("一、任务\n1．内容。")
     body += [box, Paragraph("专栏4 儿童安全提升重点工程", Provenance(file="t", lines=(4, 4)))]
     body += [Paragraph("专栏1  2011—2020年指标完成情况", Provenance(file="t", lines=(5, 5))), grid]
     st = build_structure(body, "d1")
-    assert [(t.label, t.title) for t in st.tables] == [("专栏4", "儿童安全提升重点工程"), ("专栏1", "2011—2020年指标完成情况")]
+    assert [(t.label, t.title) for t in st.tables] == [
+        ("专栏4", "儿童安全提升重点工程"),
+        ("专栏1", "2011—2020年指标完成情况"),
+    ]
     assert "专栏" not in st.sections[0].text + "".join(c.text for c in st.sections[0].children)
 
 

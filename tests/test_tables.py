@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from govdocparse.extract.tables import Caption, build_table, column_roles, parse_caption, subrow_name
+from govdocparse.extract.tables import (
+    Caption,
+    build_table,
+    column_roles,
+    parse_caption,
+    subrow_name,
+)
 from govdocparse.model import Provenance, Table
 from govdocparse.readers import read
 from govdocparse.source import Cell, TableBlock
@@ -25,7 +31,14 @@ def blocks(path: Path) -> tuple[TableBlock, ...]:
 
 
 def table(path: Path, index: int = 0) -> Table:
-    return build_table(blocks(path)[index], table_id=f"t{index}", label=None, number=None, title=None, section_id=None)
+    return build_table(
+        blocks(path)[index],
+        table_id=f"t{index}",
+        label=None,
+        number=None,
+        title=None,
+        section_id=None,
+    )
 
 
 def corpus(name: str, index: int) -> Table:
@@ -43,7 +56,10 @@ def subrows(t: Table) -> int:
     ("text", "expected"),
     [
         ("专栏2  2021—2030年妇女发展主要指标", ("专栏2", "2", "2021—2030年妇女发展主要指标")),
-        ("专栏1  2011—2020年儿童发展主要指标完成情况", ("专栏1", "1", "2011—2020年儿童发展主要指标完成情况")),
+        (
+            "专栏1  2011—2020年儿童发展主要指标完成情况",
+            ("专栏1", "1", "2011—2020年儿童发展主要指标完成情况"),
+        ),
         ("专栏3 妇女健康提升重点工程", ("专栏3", "3", "妇女健康提升重点工程")),
         ("专栏10 妇女法律保护重点工程", ("专栏10", "10", "妇女法律保护重点工程")),
         ("附件1-3", ("附件1-3", "1-3", None)),
@@ -77,13 +93,23 @@ def test_not_a_caption(text):
 
 
 def test_column_roles():
-    assert column_roles(["类别", "序号", "指标名称（单位）", "市规划2030年目标值", "指标属性", "责任单位"]) == [
-        "category", "seq", "name", "value", "attribute", "responsible"
-    ]
+    assert column_roles(
+        ["类别", "序号", "指标名称（单位）", "市规划2030年目标值", "指标属性", "责任单位"]
+    ) == ["category", "seq", "name", "value", "attribute", "responsible"]
     assert column_roles(["序号", "领域", "指标名称", "单位", "2025年目标", "市指导部门"]) == [
-        "seq", "category", "name", "unit", "value", "responsible"
+        "seq",
+        "category",
+        "name",
+        "unit",
+        "value",
+        "responsible",
     ]
-    assert column_roles(["序号", "名称", "建设内容", "责任单位"]) == ["seq", "name", "text", "responsible"]
+    assert column_roles(["序号", "名称", "建设内容", "责任单位"]) == [
+        "seq",
+        "name",
+        "text",
+        "responsible",
+    ]
     assert column_roles(["序 号", "政策内容", "牵头单位"]) == ["seq", "text", "responsible"]
 
 
@@ -91,10 +117,50 @@ def test_column_roles():
 
 # (file, block index, header, data rows, sub-rows)
 GRIDS = [
-    (KAIZHOU, 0, ["序号", "指标名称", "单位", "2010年统计值", "规划目标", "2020年完成值", "责任单位"], 170, 86),
-    (KAIZHOU, 1, ["类别", "序号", "指标名称（单位）", "市规划2030年目标值", "开州区2030年目标值", "指标属性", "责任单位"], 51, 3),
-    (KAIZHOU, 10, ["序号", "指标名称", "单位", "2010年统计值", "规划目标", "2020年完成值", "责任单位"], 89, 39),
-    (KAIZHOU, 11, ["类别", "序号", "指标名称（单位）", "市规划2030年目标值", "开州区2030年目标值", "指标属性", "责任单位"], 42, 7),
+    (
+        KAIZHOU,
+        0,
+        ["序号", "指标名称", "单位", "2010年统计值", "规划目标", "2020年完成值", "责任单位"],
+        170,
+        86,
+    ),
+    (
+        KAIZHOU,
+        1,
+        [
+            "类别",
+            "序号",
+            "指标名称（单位）",
+            "市规划2030年目标值",
+            "开州区2030年目标值",
+            "指标属性",
+            "责任单位",
+        ],
+        51,
+        3,
+    ),
+    (
+        KAIZHOU,
+        10,
+        ["序号", "指标名称", "单位", "2010年统计值", "规划目标", "2020年完成值", "责任单位"],
+        89,
+        39,
+    ),
+    (
+        KAIZHOU,
+        11,
+        [
+            "类别",
+            "序号",
+            "指标名称（单位）",
+            "市规划2030年目标值",
+            "开州区2030年目标值",
+            "指标属性",
+            "责任单位",
+        ],
+        42,
+        7,
+    ),
     (MEIZHOU, 0, ["序号", "名称", "建设内容", "责任单位"], 10, 0),
     (MEIZHOU, 1, ["序号", "政策内容", "责任单位"], 14, 0),
     (MEIZHOU, 2, ["序号", "领域", "指标名称", "单位", "2025年目标", "市指导部门"], 57, 0),
@@ -149,7 +215,11 @@ def test_corpus_list_box(name, index, count, first):
 def test_corpus_has_no_other_tables():
     assert len(blocks(RAW / KAIZHOU)) == 19
     assert len(blocks(RAW / MEIZHOU)) == 3
-    for name in ("wanzhou-2018-children-policy.txt", "yuzhong-2024-child-friendly-city.txt", "zunyi-2021-children-plan.txt"):
+    for name in (
+        "wanzhou-2018-children-policy.txt",
+        "yuzhong-2024-child-friendly-city.txt",
+        "zunyi-2021-children-plan.txt",
+    ):
         assert blocks(RAW / name) == ()
 
 
@@ -166,13 +236,23 @@ def test_list_item_lines_after_a_blank_line_are_a_range():
     # the blank is lost in the cell text, so each item gets the two lines it can be on.
     items = corpus(KAIZHOU, 14).items
     assert [i.provenance.lines for i in items] == [(3143 + k, 3144 + k) for k in range(6)]
-    assert items[0].text.startswith("加速推进城区和重点集镇的公办园点建设，学前教育毛入园率达到93%以上")
+    assert items[0].text.startswith(
+        "加速推进城区和重点集镇的公办园点建设，学前教育毛入园率达到93%以上"
+    )
 
 
 def test_women_results_table_cells_and_parents():
     t = corpus(KAIZHOU, 0)
     rows = t.rows
-    assert rows[0].cells == ["1", "学前三年毛入园率（学前教育毛入园率）", "%", "70.56", "＞85", "91", "区教委"]
+    assert rows[0].cells == [
+        "1",
+        "学前三年毛入园率（学前教育毛入园率）",
+        "%",
+        "70.56",
+        "＞85",
+        "91",
+        "区教委",
+    ]
     # 其中：女童数 and 在园儿童中女童所占比例 belong to 2 在园儿童人数; 责任单位 stays empty
     assert rows[2].cells[:2] == ["", "其中：女童数"] and rows[2].cells[6] == ""
     assert rows[2].parent == 1 and rows[3].parent == 1
@@ -199,7 +279,10 @@ def test_women_targets_table_categories_and_parents():
     rows = t.rows
     assert rows[0].cells[0] == "妇女与健康" and rows[0].note is None
     assert rows[1].cells[0] == "妇女与健康" and rows[1].note == "类别 inherited from row 0"
-    assert rows[5].cells[:3] == ["妇女与健康", "", "适龄妇女乳腺癌人群筛查率（%）"] and rows[5].parent == 4
+    assert (
+        rows[5].cells[:3] == ["妇女与健康", "", "适龄妇女乳腺癌人群筛查率（%）"]
+        and rows[5].parent == 4
+    )
     assert rows[11].cells[0] == "妇女与教育" and rows[11].note is None
     assert rows[10].cells[6] == "区发展改革委\n区卫生健康委"
     assert [r.parent for r in rows if r.parent is not None] == [4, 33, 35]
@@ -207,7 +290,16 @@ def test_women_targets_table_categories_and_parents():
     for r in rows:
         if r.cells[0] not in categories:
             categories.append(r.cells[0])
-    assert categories == ["妇女与健康", "妇女与教育", "妇女与经济", "妇女参与决策管理", "妇女与社会保障", "妇女与家庭建设", "妇女与环境", "妇女与法律"]
+    assert categories == [
+        "妇女与健康",
+        "妇女与教育",
+        "妇女与经济",
+        "妇女参与决策管理",
+        "妇女与社会保障",
+        "妇女与家庭建设",
+        "妇女与环境",
+        "妇女与法律",
+    ]
 
 
 def test_children_targets_table():
@@ -215,7 +307,11 @@ def test_children_targets_table():
     assert rows[18].cells[1:3] == ["14", "12岁儿童龋患率（%）"]
     assert rows[18].cells[6] == "区教委、\n区卫生健康委"
     # 小学生近视率 … share block 10 and have empty 属性/责任单位 cells (merged in Word)
-    for i, name in ((10, "小学生近视率（%）"), (11, "初中生近视率（%）"), (12, "高中阶段学生近视率（%）")):
+    for i, name in (
+        (10, "小学生近视率（%）"),
+        (11, "初中生近视率（%）"),
+        (12, "高中阶段学生近视率（%）"),
+    ):
         assert rows[i].cells == ["儿童与健康", "", name, rows[i].cells[3], rows[i].cells[4], "", ""]
         assert rows[i].parent == 9
     assert [r.parent for r in rows if r.parent is not None] == [9, 9, 9, 15, 15, 19, 19]
@@ -235,12 +331,36 @@ def test_children_results_table_parents():
 def test_meizhou_indicator_annex():
     t = corpus(MEIZHOU, 2)
     assert t.notes == ["说明：儿童友好城市建设各项指标主体责任为各县（市、区）人民政府。"]
-    assert t.rows[0].cells == ["1", "社会政策友好", "是否将儿童友好纳入城市经济社会发展等规划或重大政策文件", "是/否", "是", "市发展改革局、市妇儿工委办公室"]
+    assert t.rows[0].cells == [
+        "1",
+        "社会政策友好",
+        "是否将儿童友好纳入城市经济社会发展等规划或重大政策文件",
+        "是/否",
+        "是",
+        "市发展改革局、市妇儿工委办公室",
+    ]
     assert t.rows[1].cells[1] == "社会政策友好" and t.rows[1].note == "领域 inherited from row 0"
-    assert t.rows[56].cells == ["57", "儿童参与友好", "举办儿童系列品牌活动", "场次", "持续增长", "市委宣传部、市民政局、市教育局、市文化广电旅游局、团市委、市科协、市妇联等"]
+    assert t.rows[56].cells == [
+        "57",
+        "儿童参与友好",
+        "举办儿童系列品牌活动",
+        "场次",
+        "持续增长",
+        "市委宣传部、市民政局、市教育局、市文化广电旅游局、团市委、市科协、市妇联等",
+    ]
     assert t.rows[56].note == "领域 inherited from row 54"
     fields = [r.cells[1] for r in t.rows]
-    assert [fields.count(f) for f in ("社会政策友好", "公共服务友好", "权益保障友好", "成长空间友好", "发展环境友好", "儿童参与友好")] == [5, 27, 6, 8, 8, 3]
+    assert [
+        fields.count(f)
+        for f in (
+            "社会政策友好",
+            "公共服务友好",
+            "权益保障友好",
+            "成长空间友好",
+            "发展环境友好",
+            "儿童参与友好",
+        )
+    ] == [5, 27, 6, 8, 8, 3]
     # the note row is not a data row: the grid ends on line 603
     assert t.rows[-1].provenance.lines == (598, 603)
 
@@ -248,15 +368,33 @@ def test_meizhou_indicator_annex():
 def test_meizhou_projects_and_policies():
     projects = corpus(MEIZHOU, 0)
     assert projects.rows[3].cells[1] == "儿童友好公园工程"
-    assert projects.rows[3].cells[3] == "市自然资源局、市住房城乡建设局按职责分工负责，各县（市、区）人民政府"
+    assert (
+        projects.rows[3].cells[3]
+        == "市自然资源局、市住房城乡建设局按职责分工负责，各县（市、区）人民政府"
+    )
     policies = corpus(MEIZHOU, 1)
     assert policies.rows[13].cells[0] == "14"
-    assert policies.rows[10].cells[1] == "把总投资1亿元以上的项目，按程序纳入省重点项目，优先保障用地"
+    assert (
+        policies.rows[10].cells[1] == "把总投资1亿元以上的项目，按程序纳入省重点项目，优先保障用地"
+    )
 
 
 def test_build_table_passes_caption_fields_through():
-    t = build_table(blocks(RAW / MEIZHOU)[2], table_id="meizhou-t3", label="附件1-3", number="1-3", title="儿童友好城市建设主要指标（指导性）", section_id="s9")
-    assert (t.id, t.label, t.number, t.title, t.section_id) == ("meizhou-t3", "附件1-3", "1-3", "儿童友好城市建设主要指标（指导性）", "s9")
+    t = build_table(
+        blocks(RAW / MEIZHOU)[2],
+        table_id="meizhou-t3",
+        label="附件1-3",
+        number="1-3",
+        title="儿童友好城市建设主要指标（指导性）",
+        section_id="s9",
+    )
+    assert (t.id, t.label, t.number, t.title, t.section_id) == (
+        "meizhou-t3",
+        "附件1-3",
+        "1-3",
+        "儿童友好城市建设主要指标（指导性）",
+        "s9",
+    )
 
 
 # ---------------------------------------------------------------- realignment of dumps that drop cells
@@ -283,8 +421,13 @@ def test_realigned_rows_equal_the_original(fixture, name, index):
 
 def test_realignment_note_names_the_missing_columns():
     rows = table(FIXTURES / "kaizhou-children-targets-no-empty-cells.txt").rows
-    assert rows[1].note == "realigned: 6 cells for 7 columns, missing 类别; 类别 inherited from row 0"
-    assert rows[10].note == "realigned: 3 cells for 7 columns, missing 类别、序号、指标属性、责任单位; 类别 inherited from row 0"
+    assert (
+        rows[1].note == "realigned: 6 cells for 7 columns, missing 类别; 类别 inherited from row 0"
+    )
+    assert (
+        rows[10].note
+        == "realigned: 3 cells for 7 columns, missing 类别、序号、指标属性、责任单位; 类别 inherited from row 0"
+    )
     assert rows[0].note is None
 
 
@@ -303,17 +446,21 @@ def _block(rows: list[list[str]], first_line: int = 1) -> TableBlock:
 
 
 def _grid(rows: list[list[str]]) -> Table:
-    return build_table(_block(rows), table_id="t", label=None, number=None, title=None, section_id=None)
+    return build_table(
+        _block(rows), table_id="t", label=None, number=None, title=None, section_id=None
+    )
 
 
 def test_realign_a_row_without_unit_or_responsible():
-    t = _grid([
-        ["序号", "指标名称", "单位", "基期值", "目标值", "责任单位"],
-        ["1", "学前三年毛入园率", "%", "85", "≥90", "区教委"],
-        ["", "其中：农村", "%", "80", "≥88", ""],
-        ["2", "儿童之家数量", "12", "增加", "区民政局"],  # unit cell dropped
-        ["乡村", "%", "60", "70"],  # 序号 and 责任单位 dropped
-    ])
+    t = _grid(
+        [
+            ["序号", "指标名称", "单位", "基期值", "目标值", "责任单位"],
+            ["1", "学前三年毛入园率", "%", "85", "≥90", "区教委"],
+            ["", "其中：农村", "%", "80", "≥88", ""],
+            ["2", "儿童之家数量", "12", "增加", "区民政局"],  # unit cell dropped
+            ["乡村", "%", "60", "70"],  # 序号 and 责任单位 dropped
+        ]
+    )
     assert t.rows[2].cells == ["2", "儿童之家数量", "", "12", "增加", "区民政局"]
     assert t.rows[2].note == "realigned: 5 cells for 6 columns, missing 单位"
     assert t.rows[3].cells == ["", "乡村", "%", "60", "70", ""]
@@ -330,43 +477,64 @@ def test_surplus_cells_join_the_last_column():
 
 
 def test_indented_names_are_stripped_and_make_sub_rows():
-    t = _grid([
-        ["序号", "指标名称", "单位"],
-        ["1", "图书馆数量", "个"],
-        ["", "  少儿图书馆数量", "个"],
-        ["", "公共图书馆覆盖率", "%"],
-        ["", "\u3000\u3000其中：乡镇", "%"],
-    ])
-    assert [r.cells[1] for r in t.rows] == ["图书馆数量", "少儿图书馆数量", "公共图书馆覆盖率", "其中：乡镇"]
+    t = _grid(
+        [
+            ["序号", "指标名称", "单位"],
+            ["1", "图书馆数量", "个"],
+            ["", "  少儿图书馆数量", "个"],
+            ["", "公共图书馆覆盖率", "%"],
+            ["", "\u3000\u3000其中：乡镇", "%"],
+        ]
+    )
+    assert [r.cells[1] for r in t.rows] == [
+        "图书馆数量",
+        "少儿图书馆数量",
+        "公共图书馆覆盖率",
+        "其中：乡镇",
+    ]
     assert [r.parent for r in t.rows] == [None, 0, 0, 2]
 
 
 def test_header_lines_join_without_separator():
-    t = _grid([["序\n号", "指标\n名称（单位）", "规划\n目标", "指标\n属性"], ["1", "某率（%）", "≥90", "预期性"]])
+    t = _grid(
+        [
+            ["序\n号", "指标\n名称（单位）", "规划\n目标", "指标\n属性"],
+            ["1", "某率（%）", "≥90", "预期性"],
+        ]
+    )
     assert t.header == ["序号", "指标名称（单位）", "规划目标", "指标属性"]
 
 
 def test_trailing_notes_only_after_the_grid():
-    t = _grid([
-        ["序号", "指标名称", "目标"],
-        ["1", "注册志愿者比例", "≥10"],
-        ["注：1. 带*号的指标为约束性指标。"],
-        ["备注：数据来源于统计部门。", "", ""],
-    ])
+    t = _grid(
+        [
+            ["序号", "指标名称", "目标"],
+            ["1", "注册志愿者比例", "≥10"],
+            ["注：1. 带*号的指标为约束性指标。"],
+            ["备注：数据来源于统计部门。", "", ""],
+        ]
+    )
     assert len(t.rows) == 1
     assert t.notes == ["注：1. 带*号的指标为约束性指标。", "备注：数据来源于统计部门。"]
 
 
 def test_category_inheritance_stops_at_the_next_value():
-    t = _grid([
-        ["领域", "序号", "指标名称"],
-        ["健康", "1", "甲率"],
-        ["", "2", "乙率"],
-        ["教育", "3", "丙率"],
-        ["", "4", "丁率"],
-    ])
+    t = _grid(
+        [
+            ["领域", "序号", "指标名称"],
+            ["健康", "1", "甲率"],
+            ["", "2", "乙率"],
+            ["教育", "3", "丙率"],
+            ["", "4", "丁率"],
+        ]
+    )
     assert [r.cells[0] for r in t.rows] == ["健康", "健康", "教育", "教育"]
-    assert [r.note for r in t.rows] == [None, "领域 inherited from row 0", None, "领域 inherited from row 2"]
+    assert [r.note for r in t.rows] == [
+        None,
+        "领域 inherited from row 0",
+        None,
+        "领域 inherited from row 2",
+    ]
 
 
 def test_table_without_seq_column():
@@ -375,7 +543,13 @@ def test_table_without_seq_column():
 
 
 def test_multi_row_list_box_and_continuation_lines():
-    block = _block([["儿童之家项目。建设一批儿童之家。\n持续提升服务能力，扩大覆盖面。"], ["儿童议事会项目。每个社区成立儿童议事会。"]], first_line=10)
+    block = _block(
+        [
+            ["儿童之家项目。建设一批儿童之家。\n持续提升服务能力，扩大覆盖面。"],
+            ["儿童议事会项目。每个社区成立儿童议事会。"],
+        ],
+        first_line=10,
+    )
     t = build_table(block, table_id="b", label="专栏4", number="4", title=None, section_id=None)
     assert t.kind == "list"
     assert [(i.name, i.text) for i in t.items] == [
@@ -398,7 +572,13 @@ def test_subrow_name():
 
 
 def test_horizontally_merged_cells_fill_every_column_they_span():
-    block = _block([["序号", "指标名称", "2025年目标", "2030年目标"], ["1", "儿童之家覆盖率", "≥95"], ["2", "儿童友好社区数量", "增加", "增加"]])
+    block = _block(
+        [
+            ["序号", "指标名称", "2025年目标", "2030年目标"],
+            ["1", "儿童之家覆盖率", "≥95"],
+            ["2", "儿童友好社区数量", "增加", "增加"],
+        ]
+    )
     block.rows[1][2].colspan = 2
     t = build_table(block, table_id="t", label=None, number=None, title=None, section_id=None)
     assert t.header == ["序号", "指标名称", "2025年目标", "2030年目标"]
@@ -407,11 +587,19 @@ def test_horizontally_merged_cells_fill_every_column_they_span():
     assert t.rows[1].note is None
     spanned_header = _block([["序号", "目标值"], ["1", "90", "95"]])
     spanned_header.rows[0][1].colspan = 2
-    assert build_table(spanned_header, table_id="t", label=None, number=None, title=None, section_id=None).header == ["序号", "目标值", "目标值"]
+    assert build_table(
+        spanned_header, table_id="t", label=None, number=None, title=None, section_id=None
+    ).header == ["序号", "目标值", "目标值"]
 
 
 def test_vertically_merged_slots_of_other_readers():
-    block = _block([["领域", "序号", "指标名称", "责任单位"], ["健康", "1", "甲率", "市卫生健康局"], ["", "", "乙率", ""]])
+    block = _block(
+        [
+            ["领域", "序号", "指标名称", "责任单位"],
+            ["健康", "1", "甲率", "市卫生健康局"],
+            ["", "", "乙率", ""],
+        ]
+    )
     for cell in block.rows[2][:2] + block.rows[2][3:]:
         cell.merged = True
     t = build_table(block, table_id="t", label=None, number=None, title=None, section_id=None)
@@ -427,6 +615,12 @@ def test_other_renditions_rebuild_the_same_tables(name, fmt):
         pytest.skip(f"no {fmt} rendition")
     original = [table(RAW / name, k) for k in range(len(blocks(RAW / name)))]
     other = [table(rendition, k) for k in range(len(blocks(rendition)))]
-    assert [(t.kind, t.header, t.notes) for t in other] == [(t.kind, t.header, t.notes) for t in original]
-    assert [[(r.cells, r.parent) for r in t.rows] for t in other] == [[(r.cells, r.parent) for r in t.rows] for t in original]
-    assert [[(i.name, i.text) for i in t.items] for t in other] == [[(i.name, i.text) for i in t.items] for t in original]
+    assert [(t.kind, t.header, t.notes) for t in other] == [
+        (t.kind, t.header, t.notes) for t in original
+    ]
+    assert [[(r.cells, r.parent) for r in t.rows] for t in other] == [
+        [(r.cells, r.parent) for r in t.rows] for t in original
+    ]
+    assert [[(i.name, i.text) for i in t.items] for t in other] == [
+        [(i.name, i.text) for i in t.items] for t in original
+    ]

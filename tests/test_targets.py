@@ -29,8 +29,16 @@ def _unescape(s: str) -> str:
 def _expected_atom(text: str) -> dict:
     """One atom of the notation documented at the top of targets.tsv."""
     words = text.split()
-    exp = {"op": None, "value": None, "value_max": None, "unit": None, "unit_from_row": False,
-           "direction": None, "qualifier": [], "baseline_year": None}
+    exp = {
+        "op": None,
+        "value": None,
+        "value_max": None,
+        "unit": None,
+        "unit_from_row": False,
+        "direction": None,
+        "qualifier": [],
+        "baseline_year": None,
+    }
     raw = None
     head = words.pop(0)
 
@@ -142,8 +150,10 @@ _GRAMMAR_CHARS = list(
 
 
 @settings(max_examples=400, deadline=None)
-@given(st.one_of(st.text(), st.text(alphabet=st.sampled_from(_GRAMMAR_CHARS), max_size=40)),
-       st.one_of(st.none(), st.text(max_size=5), st.sampled_from(["%", "‰", "1/10万", "—", "是/否"])))
+@given(
+    st.one_of(st.text(), st.text(alphabet=st.sampled_from(_GRAMMAR_CHARS), max_size=40)),
+    st.one_of(st.none(), st.text(max_size=5), st.sampled_from(["%", "‰", "1/10万", "—", "是/否"])),
+)
 def test_never_raises_and_is_deterministic(text, unit):
     first = parse_target(text, unit)
     again = parse_target(text, unit)
@@ -215,7 +225,10 @@ def test_atoms_without_a_measured_value_take_no_row_unit(text):
 def test_row_unit_applies_to_every_bare_item_of_a_list():
     atoms = parse_target("分别降至3、4和6以下", unit="‰")
     assert [(a.value, a.unit, a.unit_from_row, a.op) for a in atoms] == [
-        (3, "‰", True, "<="), (4, "‰", True, "<="), (6, "‰", True, "<=")]
+        (3, "‰", True, "<="),
+        (4, "‰", True, "<="),
+        (6, "‰", True, "<="),
+    ]
 
 
 # ---------------------------------------------------------------- goal sentences
@@ -270,7 +283,9 @@ def test_distributive_other_measures_and_row_unit():
 def test_distributive_tail_opened_by_zhong():
     atoms = parse_distributive("2020年区人大代表、区政协委员中女性占比分别达31.81%、37.6%")
     assert [(a.indicator, a.value) for a in atoms] == [
-        ("区人大代表中女性占比", 31.81), ("区政协委员中女性占比", 37.6)]
+        ("区人大代表中女性占比", 31.81),
+        ("区政协委员中女性占比", 37.6),
+    ]
 
 
 def test_distributive_count_mismatch_leaves_indicator_empty():
@@ -280,8 +295,9 @@ def test_distributive_count_mismatch_leaves_indicator_empty():
 
 
 def test_sentence_with_several_clauses():
-    sentence = ("3.新生儿、婴儿和5岁以下儿童死亡率分别降至3.0‰、4.0‰和6.0‰以下,"
-                "地区和城乡差距逐步缩小。")
+    sentence = (
+        "3.新生儿、婴儿和5岁以下儿童死亡率分别降至3.0‰、4.0‰和6.0‰以下,地区和城乡差距逐步缩小。"
+    )
     atoms = parse_distributive(sentence)
     assert [(a.indicator, a.op, a.direction) for a in atoms] == [
         ("新生儿死亡率", "<=", "decrease"),
@@ -292,19 +308,28 @@ def test_sentence_with_several_clauses():
 
 
 def test_single_measure_sentences():
-    assert _pairs("小学生近视率降至38%以下,初中生近视率降至60%以下,高中阶段学生近视率降至76%以下") == [
+    assert _pairs(
+        "小学生近视率降至38%以下,初中生近视率降至60%以下,高中阶段学生近视率降至76%以下"
+    ) == [
         ("小学生近视率", "<=", 38, "%", "降至38%以下"),
         ("初中生近视率", "<=", 60, "%", "降至60%以下"),
         ("高中阶段学生近视率", "<=", 76, "%", "降至76%以下"),
     ]
     (atom,) = parse_distributive("儿童伤害死亡率以2020年为基数下降18%。")
-    assert (atom.indicator, atom.op, atom.value, atom.baseline_year) == ("儿童伤害死亡率", "direction", 18, 2020)
+    assert (atom.indicator, atom.op, atom.value, atom.baseline_year) == (
+        "儿童伤害死亡率",
+        "direction",
+        18,
+        2020,
+    )
     (atom,) = parse_distributive("将12岁儿童龋齿患病率控制在30%以内")
     assert (atom.indicator, atom.op, atom.value) == ("12岁儿童龋齿患病率", "<=", 30)
 
 
 def test_parallel_measures_each_keep_their_own():
-    atoms = parse_distributive("中小学生国家学生体质健康标准达标率稳定在95%以上、达标优良率达到40%以上。")
+    atoms = parse_distributive(
+        "中小学生国家学生体质健康标准达标率稳定在95%以上、达标优良率达到40%以上。"
+    )
     assert [(a.indicator, a.op, a.value, a.raw) for a in atoms] == [
         ("中小学生国家学生体质健康标准达标率", ">=", 95, "稳定在95%以上"),
         ("达标优良率", ">=", 40, "达到40%以上"),
@@ -313,9 +338,18 @@ def test_parallel_measures_each_keep_their_own():
 
 def test_clause_opening_with_its_verb():
     (atom,) = parse_distributive("进一步降低婴儿死亡率")
-    assert (atom.indicator, atom.direction, atom.qualifier) == ("婴儿死亡率", "decrease", ["进一步"])
+    assert (atom.indicator, atom.direction, atom.qualifier) == (
+        "婴儿死亡率",
+        "decrease",
+        ["进一步"],
+    )
     (atom,) = parse_distributive("力争实现儿童友好街区社区覆盖率达到70%以上")
-    assert (atom.indicator, atom.op, atom.value, atom.qualifier) == ("儿童友好街区社区覆盖率", ">=", 70, ["力争"])
+    assert (atom.indicator, atom.op, atom.value, atom.qualifier) == (
+        "儿童友好街区社区覆盖率",
+        ">=",
+        70,
+        ["力争"],
+    )
     (atom,) = parse_distributive("到2026年至少建设3个儿童友好公园。")
     assert (atom.indicator, atom.op, atom.value, atom.unit) == ("儿童友好公园", ">=", 3, "个")
 
@@ -324,14 +358,17 @@ def test_sentence_without_targets():
     assert parse_distributive("加强儿童营养监测。") == []
 
 
-@pytest.mark.parametrize(("subject", "measures"), [
-    ("新生儿、婴儿和5岁以下儿童死亡率", ["新生儿死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]),
-    ("5岁以下儿童贫血率和生长迟缓率", ["5岁以下儿童贫血率", "5岁以下儿童生长迟缓率"]),
-    ("孕产妇死亡率和5岁以下儿童死亡率", ["孕产妇死亡率", "5岁以下儿童死亡率"]),
-    ("城市和农村集中供水率", ["城市集中供水率", "农村集中供水率"]),
-    ("到2026年,新生儿死亡率", ["新生儿死亡率"]),
-    ("每千名儿童拥有儿科执业（助理）医师数", ["每千名儿童拥有儿科执业（助理）医师数"]),
-])
+@pytest.mark.parametrize(
+    ("subject", "measures"),
+    [
+        ("新生儿、婴儿和5岁以下儿童死亡率", ["新生儿死亡率", "婴儿死亡率", "5岁以下儿童死亡率"]),
+        ("5岁以下儿童贫血率和生长迟缓率", ["5岁以下儿童贫血率", "5岁以下儿童生长迟缓率"]),
+        ("孕产妇死亡率和5岁以下儿童死亡率", ["孕产妇死亡率", "5岁以下儿童死亡率"]),
+        ("城市和农村集中供水率", ["城市集中供水率", "农村集中供水率"]),
+        ("到2026年,新生儿死亡率", ["新生儿死亡率"]),
+        ("每千名儿童拥有儿科执业（助理）医师数", ["每千名儿童拥有儿科执业（助理）医师数"]),
+    ],
+)
 def test_expand_measures(subject, measures):
     assert expand_measures(subject) == measures
 

@@ -31,7 +31,11 @@ def test_decodes_the_encodings_portals_use(data, encoding):
 
 def test_crlf_and_cr_line_ends_keep_line_numbers():
     blocks = blocks_from_text("第一行\r\n\r\n第三行\r第四行", "x.txt")
-    assert [(b.text, b.prov.lines) for b in blocks] == [("第一行", (1, 1)), ("第三行", (3, 3)), ("第四行", (4, 4))]
+    assert [(b.text, b.prov.lines) for b in blocks] == [
+        ("第一行", (1, 1)),
+        ("第三行", (3, 3)),
+        ("第四行", (4, 4)),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -58,13 +62,18 @@ def test_mixed_encodings_are_refused_not_turned_into_mojibake():
 
 def _table(text):
     blocks = blocks_from_text(text, "t.txt")
-    return [b for b in blocks if isinstance(b, TableBlock)], [b for b in blocks if isinstance(b, Paragraph)]
+    return [b for b in blocks if isinstance(b, TableBlock)], [
+        b for b in blocks if isinstance(b, Paragraph)
+    ]
 
 
 def test_rows_split_on_blank_lines_and_cells_continue_on_following_lines():
     text = "专栏1 指标\n\t序号\n\t规划\n目标\n\n\t1\n\t＞85\n\n二、总体思路\n"
     tables, paragraphs = _table(text)
-    assert [[c.text for c in row] for row in tables[0].rows] == [["序号", "规划\n目标"], ["1", "＞85"]]
+    assert [[c.text for c in row] for row in tables[0].rows] == [
+        ["序号", "规划\n目标"],
+        ["1", "＞85"],
+    ]
     assert [p.text for p in paragraphs] == ["专栏1 指标", "二、总体思路"]
 
 
@@ -72,20 +81,32 @@ def test_a_cell_can_straddle_a_blank_line():
     text = "\t类别\n\t指标\n\n属性\n\t责任单位\n\n\t健康\n\t5\n\t区公安局、\n\n区教委\n\n\t\n\t6\n\t约束性\n\t区卫生健康委\n"
     tables, _ = _table(text)
     rows = [[c.text for c in row] for row in tables[0].rows]
-    assert rows == [["类别", "指标\n属性", "责任单位"], ["健康", "5", "区公安局、\n区教委"], ["", "6", "约束性", "区卫生健康委"]]
+    assert rows == [
+        ["类别", "指标\n属性", "责任单位"],
+        ["健康", "5", "区公安局、\n区教委"],
+        ["", "6", "约束性", "区卫生健康委"],
+    ]
 
 
 def test_an_empty_tab_line_is_a_merged_cell_and_a_heading_ends_the_table():
     text = "\t领域\n\t指标\n\n\t社会\n\t甲\n\n\t\n\t乙\n（二）下一节\n"
     tables, paragraphs = _table(text)
-    assert [[c.text for c in row] for row in tables[0].rows] == [["领域", "指标"], ["社会", "甲"], ["", "乙"]]
+    assert [[c.text for c in row] for row in tables[0].rows] == [
+        ["领域", "指标"],
+        ["社会", "甲"],
+        ["", "乙"],
+    ]
     assert paragraphs[0].text == "（二）下一节"
 
 
 def test_one_column_list_box_keeps_items_separated_by_blank_lines():
     text = "专栏5 重点工程\n\n\t甲工程。内容一。\n\n乙工程。内容二。\n丙项目。内容三。\n\n\n（四）下一节\n"
     tables, paragraphs = _table(text)
-    assert tables[0].rows[0][0].text.split("\n") == ["甲工程。内容一。", "乙工程。内容二。", "丙项目。内容三。"]
+    assert tables[0].rows[0][0].text.split("\n") == [
+        "甲工程。内容一。",
+        "乙工程。内容二。",
+        "丙项目。内容三。",
+    ]
     assert [p.text for p in paragraphs] == ["专栏5 重点工程", "（四）下一节"]
 
 

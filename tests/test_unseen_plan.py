@@ -65,26 +65,47 @@ def record():
 def test_notice_and_plan_with_wrapped_title_and_half_width_metadata(record):
     notice, plan = record.documents
     assert record.source.encoding == "gb18030"
-    assert (notice.kind, notice.title) == ("notice", "关于印发青山市儿童发展规划(2022-2026年)的通知")
+    assert (notice.kind, notice.title) == (
+        "notice",
+        "关于印发青山市儿童发展规划(2022-2026年)的通知",
+    )
     meta = notice.metadata
     assert (meta.doc_number, meta.issuer, meta.place, meta.date_written) == (
-        "青山府办发[2022]15号", "湖北省青山市人民政府办公室", "青山市", "2022-06-30")
+        "青山府办发[2022]15号",
+        "湖北省青山市人民政府办公室",
+        "青山市",
+        "2022-06-30",
+    )
     assert meta.recipients == ["各县(市、区)人民政府", "市政府各部门"]
-    assert (plan.title, plan.part_of, plan.metadata.place) == ("青山市儿童发展规划", notice.id, "青山市")
+    assert (plan.title, plan.part_of, plan.metadata.place) == (
+        "青山市儿童发展规划",
+        notice.id,
+        "青山市",
+    )
     assert (plan.metadata.period.start, plan.metadata.period.end) == (2022, 2026)
 
 
 def test_sections_with_dun_numbered_items(record):
     plan = record.documents[1]
     tree = [(s.level, s.number, s.title) for top in plan.sections for s in [top, *top.children]]
-    assert tree == [(1, "一、", "总体目标"), (2, "(一)", "主要目标"), (2, "(二)", "重点指标"),
-                    (1, "二、", "主要任务"), (2, "1、", "加强儿童医疗保健"), (2, "2、", "推进学前教育普及")]
+    assert tree == [
+        (1, "一、", "总体目标"),
+        (2, "(一)", "主要目标"),
+        (2, "(二)", "重点指标"),
+        (1, "二、", "主要任务"),
+        (2, "1、", "加强儿童医疗保健"),
+        (2, "2、", "推进学前教育普及"),
+    ]
 
 
 def test_table_with_merged_category_and_multi_line_responsible_cell(record):
     plan = record.documents[1]
     (table,) = plan.tables
-    assert (table.label, table.title, table.section_id) == ("专栏1", "青山市儿童发展主要指标", "d2-s1.2")
+    assert (table.label, table.title, table.section_id) == (
+        "专栏1",
+        "青山市儿童发展主要指标",
+        "d2-s1.2",
+    )
     assert [r.cells[0] for r in table.rows] == ["儿童与健康", "儿童与健康", "儿童与教育"]
     by_name = {i.name: i for i in plan.indicators if i.source == "table"}
     eye = by_name["0-6岁儿童眼保健和视力检查覆盖率"]
@@ -97,7 +118,9 @@ def test_prose_goals_including_a_distributive_list(record):
     plan = record.documents[1]
     prose = {i.name: i for i in plan.indicators if i.source == "prose"}
     assert {"婴儿死亡率", "5岁以下儿童死亡率", "学前三年毛入园率"} <= set(prose)
-    assert [(a.op, a.value, a.unit) for a in prose["5岁以下儿童死亡率"].targets[0].atoms] == [("<=", 6.0, "‰")]
+    assert [(a.op, a.value, a.unit) for a in prose["5岁以下儿童死亡率"].targets[0].atoms] == [
+        ("<=", 6.0, "‰")
+    ]
     assert prose["学前三年毛入园率"].targets[0].year == 2026
 
 

@@ -13,7 +13,14 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "build_crosswalk", "diff_documents", "parse", "parse_target", "parse_text"]
+__all__ = [
+    "__version__",
+    "build_crosswalk",
+    "diff_documents",
+    "parse",
+    "parse_target",
+    "parse_text",
+]
 
 
 def parse(path):
@@ -34,7 +41,9 @@ def parse_text(text: str, name: str = "<text>"):
 
     clean = text.encode("utf-8", "replace").decode("utf-8")
     digest = hashlib.sha256(clean.encode("utf-8")).hexdigest()
-    return parse_source(Source(name, name, "txt", digest, blocks_from_text(clean, name), encoding="utf-8"))
+    return parse_source(
+        Source(name, name, "txt", digest, blocks_from_text(clean, name), encoding="utf-8")
+    )
 
 
 def parse_target(text: str, unit: str | None = None):

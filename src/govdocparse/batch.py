@@ -75,13 +75,17 @@ class Summary:
         return self.failed == 0
 
 
-def plan_jobs(root: str | os.PathLike, out_dir: str | os.PathLike, timeout: float = 120.0) -> list[Job]:
+def plan_jobs(
+    root: str | os.PathLike, out_dir: str | os.PathLike, timeout: float = 120.0
+) -> list[Job]:
     """One job per supported file under `root`, with a safe output path inside `out_dir`."""
     root_path = Path(root)
     out_path = Path(out_dir).resolve()
     inputs = sorted(
-        p for p in root_path.rglob("*")
-        if p.suffix.lower() in SUPPORTED and not any(part.startswith(".") for part in p.relative_to(root_path).parts)
+        p
+        for p in root_path.rglob("*")
+        if p.suffix.lower() in SUPPORTED
+        and not any(part.startswith(".") for part in p.relative_to(root_path).parts)
         and (p.is_file() or p.is_symlink())
     )
     stems: dict[Path, int] = {}
@@ -96,7 +100,15 @@ def plan_jobs(root: str | os.PathLike, out_dir: str | os.PathLike, timeout: floa
         target = (out_path / _safe_relative(name)).resolve()
         if out_path not in target.parents:
             # e.g. a symlink inside the output folder pointing elsewhere: refuse this file only
-            jobs.append(Job(str(p), relative.as_posix(), "", timeout, problem=f"its output path would leave {out_path}"))
+            jobs.append(
+                Job(
+                    str(p),
+                    relative.as_posix(),
+                    "",
+                    timeout,
+                    problem=f"its output path would leave {out_path}",
+                )
+            )
             continue
         jobs.append(Job(str(p), relative.as_posix(), str(target), timeout))
     return jobs
@@ -133,15 +145,27 @@ def render(job: Job) -> str:
 def failure(job: Job, exc: BaseException) -> Outcome:
     """The Outcome recording why `job` failed."""
     if isinstance(exc, ParseTimeoutError):
-        return Outcome(job.relative, "failed", "timeout", f"{job.relative}: took longer than {job.timeout:g} s")
+        return Outcome(
+            job.relative, "failed", "timeout", f"{job.relative}: took longer than {job.timeout:g} s"
+        )
     if isinstance(exc, GovDocError):
         return Outcome(job.relative, "failed", exc.kind, f"{job.relative}: {exc.problem}")
-    return Outcome(job.relative, "failed", "internal", f"{job.relative}: internal error: {type(exc).__name__}: {exc}")
+    return Outcome(
+        job.relative,
+        "failed",
+        "internal",
+        f"{job.relative}: internal error: {type(exc).__name__}: {exc}",
+    )
 
 
 def write_failure(job: Job, exc: OSError) -> Outcome:
     """The Outcome of a job whose JSON could not be written (disk full, no permission)."""
-    return Outcome(job.relative, "failed", "output", f"{job.relative}: cannot write {job.output}: {exc.strerror or exc}")
+    return Outcome(
+        job.relative,
+        "failed",
+        "output",
+        f"{job.relative}: cannot write {job.output}: {exc.strerror or exc}",
+    )
 
 
 def _alarm(signum, frame):
@@ -223,7 +247,11 @@ def run_batch(
                 bar.close()
         failures.sort(key=lambda o: o.file)
         summary.failures = failures
-        error_lines = "".join(json.dumps({"file": o.file, "kind": o.kind, "message": o.message}, ensure_ascii=False) + "\n" for o in failures)
+        error_lines = "".join(
+            json.dumps({"file": o.file, "kind": o.kind, "message": o.message}, ensure_ascii=False)
+            + "\n"
+            for o in failures
+        )
         errors_path = out_path / ERRORS_FILE
         if error_lines:
             write_atomic(errors_path, error_lines)
@@ -290,10 +318,14 @@ class _Progress:
 def _duration(seconds: float) -> str:
     minutes, secs = divmod(int(seconds + 0.5), 60)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+    return (
+        f"{hours}h{minutes:02d}m" if hours else f"{minutes}m{secs:02d}s" if minutes else f"{secs}s"
+    )
 
 
-def _execute(jobs: list[Job], workers: int | None, engine: str, scheduler: str | None) -> Iterator[Outcome]:
+def _execute(
+    jobs: list[Job], workers: int | None, engine: str, scheduler: str | None
+) -> Iterator[Outcome]:
     for job in jobs:
         if job.problem:
             yield run_job(job)
@@ -320,7 +352,9 @@ def _execute(jobs: list[Job], workers: int | None, engine: str, scheduler: str |
 class _Worker:
     def __init__(self, context):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_worker_loop, args=(child,), daemon=True, name="govdocparse-worker")
+        self.process = context.Process(
+            target=_worker_loop, args=(child,), daemon=True, name="govdocparse-worker"
+        )
         self.process.start()
         child.close()
         self.job: Job | None = None
@@ -383,7 +417,7 @@ def _preload() -> None:
 
     try:
         parse_text(_WARM_UP)
-    except Exception:  # noqa: BLE001 - the workers will report the same failure file by file
+    except Exception:
         pass
 
 
@@ -411,7 +445,10 @@ def _run_local(jobs: Iterable[Job], size: int) -> Iterator[Outcome]:
                 if worker.conn in ready:
                     outcome, healthy = _receive(worker)
                 elif time.monotonic() >= worker.deadline:
-                    outcome, healthy = failure(worker.job, ParseTimeoutError(None, "time limit")), False
+                    outcome, healthy = (
+                        failure(worker.job, ParseTimeoutError(None, "time limit")),
+                        False,
+                    )
                 else:
                     continue
                 if healthy:
@@ -432,7 +469,9 @@ def _receive(worker: _Worker) -> tuple[Outcome, bool]:
         worker.process.join(1.0)
         code = worker.process.exitcode
         how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
-        return Outcome(job.relative, "failed", "crash", f"{job.relative}: worker process died ({how})"), False
+        return Outcome(
+            job.relative, "failed", "crash", f"{job.relative}: worker process died ({how})"
+        ), False
 
 
 def _replace(worker: _Worker, context) -> _Worker:

@@ -11,7 +11,6 @@ import sys
 
 from . import __version__
 
-
 EXIT_CODES = "exit codes: 0 every input parsed; 1 some input failed (one line each on stderr, and in _errors.jsonl for batch); 2 usage error"
 
 
@@ -31,7 +30,9 @@ def _positive(kind):
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="govdocparse", description="Chinese government policy documents to structured JSON records.", epilog=EXIT_CODES
+        prog="govdocparse",
+        description="Chinese government policy documents to structured JSON records.",
+        epilog=EXIT_CODES,
     )
     parser.add_argument("--version", action="version", version=f"govdocparse {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -43,29 +44,65 @@ def _parser() -> argparse.ArgumentParser:
     batch = commands.add_parser("batch", help="parse every supported file under a folder")
     batch.add_argument("directory")
     batch.add_argument("-o", "--output", required=True, help="folder for the JSON files")
-    batch.add_argument("-j", "--workers", type=_positive(int), default=None, help="worker processes (default: all cores)")
-    batch.add_argument("--force", action="store_true", help="re-parse files whose output is up to date")
-    batch.add_argument("--timeout", type=_positive(float), default=120.0, help="seconds allowed per file (default 120)")
+    batch.add_argument(
+        "-j",
+        "--workers",
+        type=_positive(int),
+        default=None,
+        help="worker processes (default: all cores)",
+    )
+    batch.add_argument(
+        "--force", action="store_true", help="re-parse files whose output is up to date"
+    )
+    batch.add_argument(
+        "--timeout",
+        type=_positive(float),
+        default=120.0,
+        help="seconds allowed per file (default 120)",
+    )
     batch.add_argument("--engine", choices=["local", "dask"], default="local")
-    batch.add_argument("--scheduler", help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786")
+    batch.add_argument(
+        "--scheduler", help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786"
+    )
 
-    crosswalk = commands.add_parser("crosswalk", help="align indicators across places from parsed records")
-    crosswalk.add_argument("directory", help="folder of parsed JSON records (batch output), or one JSON file")
+    crosswalk = commands.add_parser(
+        "crosswalk", help="align indicators across places from parsed records"
+    )
+    crosswalk.add_argument(
+        "directory", help="folder of parsed JSON records (batch output), or one JSON file"
+    )
     crosswalk.add_argument("-o", "--output", required=True, help="write the crosswalk JSON here")
     crosswalk.add_argument("--csv", metavar="FILE", help="also write one row per member as CSV")
-    crosswalk.add_argument("--html", metavar="FILE", help="also write a readable matrix (measures × places)")
-    crosswalk.add_argument("--min-places", type=int, default=1, help="HTML: only measures found in at least N places")
+    crosswalk.add_argument(
+        "--html", metavar="FILE", help="also write a readable matrix (measures × places)"
+    )
+    crosswalk.add_argument(
+        "--min-places", type=int, default=1, help="HTML: only measures found in at least N places"
+    )
 
-    diff = commands.add_parser("diff", help="audit two plans or tables: added, removed, renamed, retargeted indicators")
-    diff.add_argument("old", help="parsed JSON, optionally narrowed: file.json#d3, file.json#d3-t1, file.json#d3/专栏1")
+    diff = commands.add_parser(
+        "diff", help="audit two plans or tables: added, removed, renamed, retargeted indicators"
+    )
+    diff.add_argument(
+        "old",
+        help="parsed JSON, optionally narrowed: file.json#d3, file.json#d3-t1, file.json#d3/专栏1",
+    )
     diff.add_argument("new")
     diff.add_argument("--json", action="store_true", help="print the report as JSON")
 
-    export = commands.add_parser("export", help="write parsed records as analysis tables (DuckDB, Parquet)")
+    export = commands.add_parser(
+        "export", help="write parsed records as analysis tables (DuckDB, Parquet)"
+    )
     export.add_argument("directory", help="folder of parsed JSON records (batch output)")
-    export.add_argument("--duckdb", metavar="FILE", help="write the tables into this DuckDB database")
-    export.add_argument("--parquet", metavar="DIR", help="write one Parquet file per table into this folder")
-    export.add_argument("--no-crosswalk", action="store_true", help="leave the crosswalk table empty (faster)")
+    export.add_argument(
+        "--duckdb", metavar="FILE", help="write the tables into this DuckDB database"
+    )
+    export.add_argument(
+        "--parquet", metavar="DIR", help="write one Parquet file per table into this folder"
+    )
+    export.add_argument(
+        "--no-crosswalk", action="store_true", help="leave the crosswalk table empty (faster)"
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of the records")
     return parser
@@ -121,24 +158,37 @@ def _batch(args) -> int:
         return _fail(f"{args.output}: exists and is not a directory", 2)
     try:
         summary = run_batch(
-            args.directory, args.output, workers=args.workers, force=args.force,
-            timeout=args.timeout, engine=args.engine, scheduler=args.scheduler,
+            args.directory,
+            args.output,
+            workers=args.workers,
+            force=args.force,
+            timeout=args.timeout,
+            engine=args.engine,
+            scheduler=args.scheduler,
         )
-    except GovDocError as exc:  # the dask engine: scheduler unreachable, no workers, version mismatch
+    except (
+        GovDocError
+    ) as exc:  # the dask engine: scheduler unreachable, no workers, version mismatch
         return _fail(str(exc))
     except OSError as exc:
         where = exc.filename or args.output
         return _fail(f"{where}: {exc.strerror or _one_line(exc)}")
     except Exception as exc:  # a bug in the batch engine: one line, and the run counts as failed
         return _fail(f"{args.directory}: internal error: {_one_line(exc)}")
-    print(f"parsed {summary.parsed}, skipped {summary.skipped}, failed {summary.failed} in {summary.seconds:.2f} s", file=sys.stderr)
+    print(
+        f"parsed {summary.parsed}, skipped {summary.skipped}, failed {summary.failed} in {summary.seconds:.2f} s",
+        file=sys.stderr,
+    )
     if not summary.ok:
         shown = 20
         for outcome in summary.failures[:shown]:
             print(f"govdocparse: error: {outcome.message}", file=sys.stderr)
         if summary.failed > shown:
             print(f"govdocparse: … and {summary.failed - shown} more", file=sys.stderr)
-        print(f"govdocparse: {summary.failed} file(s) failed: see {Path(args.output) / ERRORS_FILE}", file=sys.stderr)
+        print(
+            f"govdocparse: {summary.failed} file(s) failed: see {Path(args.output) / ERRORS_FILE}",
+            file=sys.stderr,
+        )
         return 1
     return 0
 
@@ -157,7 +207,9 @@ def _crosswalk(args) -> int:
         to_csv(crosswalk, args.csv)
     if args.html:
         to_html(crosswalk, args.html, min_places=args.min_places)
-    print(f"{len(crosswalk.clusters)} measures across {len(crosswalk.places)} places", file=sys.stderr)
+    print(
+        f"{len(crosswalk.clusters)} measures across {len(crosswalk.places)} places", file=sys.stderr
+    )
     return 0
 
 
@@ -183,7 +235,12 @@ def _export(args) -> int:
     from .errors import GovDocError
 
     try:
-        summary = export(args.directory, duckdb_path=args.duckdb, parquet_dir=args.parquet, crosswalk=not args.no_crosswalk)
+        summary = export(
+            args.directory,
+            duckdb_path=args.duckdb,
+            parquet_dir=args.parquet,
+            crosswalk=not args.no_crosswalk,
+        )
     except GovDocError as exc:
         return _fail(str(exc))
     for line in summary.notes + summary.skipped:
@@ -204,7 +261,14 @@ def _schema(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handlers = {"parse": _parse, "batch": _batch, "crosswalk": _crosswalk, "diff": _diff, "export": _export, "schema": _schema}
+    handlers = {
+        "parse": _parse,
+        "batch": _batch,
+        "crosswalk": _crosswalk,
+        "diff": _diff,
+        "export": _export,
+        "schema": _schema,
+    }
     try:
         return handlers[args.command](args)
     except KeyboardInterrupt:
@@ -214,7 +278,11 @@ def main(argv: list[str] | None = None) -> int:
     # Last resort for every command: unattended jobs log stderr, so a failure nobody foresaw is
     # still one line naming what it could, with exit 1.
     except OSError as exc:
-        return _fail(f"{exc.filename}: {exc.strerror}" if exc.filename and exc.strerror else f"internal error: {_one_line(exc)}")
+        return _fail(
+            f"{exc.filename}: {exc.strerror}"
+            if exc.filename and exc.strerror
+            else f"internal error: {_one_line(exc)}"
+        )
     except Exception as exc:
         return _fail(f"internal error: {_one_line(exc)}")
 

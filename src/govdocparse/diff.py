@@ -107,19 +107,36 @@ def resolve(spec: str) -> IndicatorSet:
     named = [(r, d) for r, d in documents if d.id == fragment]
     tables = [(r, d, t) for r, d in documents for t in d.tables]
     document_id, _, label = fragment.rpartition("/")
-    chosen = [] if named else [x for x in tables if x[2].id == fragment] or [
-        x for x in tables if x[2].label == label and document_id in ("", x[1].id)
-    ]
+    chosen = (
+        []
+        if named
+        else [x for x in tables if x[2].id == fragment]
+        or [x for x in tables if x[2].label == label and document_id in ("", x[1].id)]
+    )
     if len(named) == 1:
         result, document = named[0]
-        return IndicatorSet(f"{Path(path).name}#{fragment}", list(document.indicators), document,
-                            document.metadata.place, result.source.path)
+        return IndicatorSet(
+            f"{Path(path).name}#{fragment}",
+            list(document.indicators),
+            document,
+            document.metadata.place,
+            result.source.path,
+        )
     if len(chosen) == 1:
         result, document, table = chosen[0]
         rows = [i for i in document.indicators if i.table_id == table.id]
-        return IndicatorSet(f"{Path(path).name}#{fragment}", rows, document, document.metadata.place,
-                            result.source.path, table)
-    known = dict.fromkeys([d.id for _, d in documents] + [f"{t.id} ({t.label or t.title or ''})" for _, _, t in tables])
+        return IndicatorSet(
+            f"{Path(path).name}#{fragment}",
+            rows,
+            document,
+            document.metadata.place,
+            result.source.path,
+            table,
+        )
+    known = dict.fromkeys(
+        [d.id for _, d in documents]
+        + [f"{t.id} ({t.label or t.title or ''})" for _, _, t in tables]
+    )
     problem = "ambiguous" if named or chosen else "no document or table"
     raise InputError(path, f"{problem} #{fragment}; choose one of: {', '.join(known)}")
 
@@ -131,13 +148,15 @@ def _measures(side: IndicatorSet, matcher: Matcher) -> list[Measure]:
     parts = side.parts or [(side.document, side.indicators)]
     measures = []
     for document, indicators in parts:
-        measures.extend(indicator_measures(
-            indicators,
-            place=document.metadata.place or side.place or "",
-            source_file=side.source_file,
-            document=document,
-            vocab=matcher.vocab,
-        ))
+        measures.extend(
+            indicator_measures(
+                indicators,
+                place=document.metadata.place or side.place or "",
+                source_file=side.source_file,
+                document=document,
+                vocab=matcher.vocab,
+            )
+        )
     return measures
 
 
@@ -156,7 +175,9 @@ def _ref(measure: Measure) -> IndicatorRef:
 def _atoms(target: Target) -> tuple:
     """What a target states: its atoms without the spelling (＞ and > are one operator)."""
     if target.atoms:
-        return tuple((a.op, a.value, a.value_max, a.direction, tuple(a.qualifier)) for a in target.atoms)
+        return tuple(
+            (a.op, a.value, a.value_max, a.direction, tuple(a.qualifier)) for a in target.atoms
+        )
     return (squash_spaces(fold(target.raw)),)
 
 
@@ -182,12 +203,14 @@ def _target_changes(old: Sequence[Target], new: Sequence[Target]) -> list[FieldC
             continue
         if a is None or b is None or _atoms(a) != _atoms(b):
             label = a.label if shared and a else ""
-            changes.append(FieldChange(
-                field="target",
-                old=a.raw.strip() if a else None,
-                new=b.raw.strip() if b else None,
-                detail=f"{label} " if label else "",
-            ))
+            changes.append(
+                FieldChange(
+                    field="target",
+                    old=a.raw.strip() if a else None,
+                    new=b.raw.strip() if b else None,
+                    detail=f"{label} " if label else "",
+                )
+            )
     return changes
 
 
@@ -206,30 +229,47 @@ def _responsible_changes(old: Indicator, new: Indicator) -> list[FieldChange]:
     before, after = _agencies(old.responsible), _agencies(new.responsible)
     changes = []
     if set(before) != set(after):
-        changes.append(FieldChange(
-            field="responsible",
-            old="、".join(before) or None,
-            new="、".join(after) or None,
-            detail="; ".join(filter(None, [
-                ("dropped " + "、".join(k for k in before if k not in after)) if set(before) - set(after) else "",
-                ("added " + "、".join(k for k in after if k not in before)) if set(after) - set(before) else "",
-            ])),
-        ))
+        changes.append(
+            FieldChange(
+                field="responsible",
+                old="、".join(before) or None,
+                new="、".join(after) or None,
+                detail="; ".join(
+                    filter(
+                        None,
+                        [
+                            ("dropped " + "、".join(k for k in before if k not in after))
+                            if set(before) - set(after)
+                            else "",
+                            ("added " + "、".join(k for k in after if k not in before))
+                            if set(after) - set(before)
+                            else "",
+                        ],
+                    )
+                ),
+            )
+        )
     for canonical in (k for k in before if k in after):
         if before[canonical] != after[canonical]:
-            changes.append(FieldChange(
-                field="responsible",
-                old="、".join(before[canonical]),
-                new="、".join(after[canonical]),
-                detail=f"agency renamed (same unit: {canonical})",
-            ))
+            changes.append(
+                FieldChange(
+                    field="responsible",
+                    old="、".join(before[canonical]),
+                    new="、".join(after[canonical]),
+                    detail=f"agency renamed (same unit: {canonical})",
+                )
+            )
     return changes
 
 
-def _changes(old: Measure, new: Measure, link_rule: str, columns: dict[str, bool]) -> list[FieldChange]:
+def _changes(
+    old: Measure, new: Measure, link_rule: str, columns: dict[str, bool]
+) -> list[FieldChange]:
     changes = []
     if squash_spaces(old.member.name) != squash_spaces(new.member.name):
-        changes.append(FieldChange(field="name", old=old.member.name, new=new.member.name, detail=link_rule))
+        changes.append(
+            FieldChange(field="name", old=old.member.name, new=new.member.name, detail=link_rule)
+        )
     changes.extend(_target_changes(old.member.targets, new.member.targets))
     old_unit, new_unit = old.unit, new.unit
     if old_unit and new_unit and old_unit != new_unit:
@@ -254,13 +294,18 @@ def diff(old: IndicatorSet, new: IndicatorSet, matcher: Matcher | None = None) -
     # An attribute or responsible column missing from one side (2011—2020 完成情况 tables have no
     # 指标属性) is not a change of every row.
     columns = {
-        "attribute": any(m.indicator.attribute for m in left) and any(m.indicator.attribute for m in right),
-        "responsible": any(m.indicator.responsible for m in left) and any(m.indicator.responsible for m in right),
+        "attribute": any(m.indicator.attribute for m in left)
+        and any(m.indicator.attribute for m in right),
+        "responsible": any(m.indicator.responsible for m in left)
+        and any(m.indicator.responsible for m in right),
     }
     report = DiffReport(old=old.label, new=new.label)
     for i, j, link in pairs:
         entry = PairDiff(
-            old=_ref(left[i]), new=_ref(right[j]), match=link.rule, similarity=link.score,
+            old=_ref(left[i]),
+            new=_ref(right[j]),
+            match=link.rule,
+            similarity=link.score,
             changes=_changes(left[i], right[j], link.rule, columns),
         )
         (report.changed if entry.changes else report.unchanged).append(entry)
@@ -271,8 +316,12 @@ def diff(old: IndicatorSet, new: IndicatorSet, matcher: Matcher | None = None) -
 
 
 def diff_indicators(
-    old: Sequence[Indicator], new: Sequence[Indicator], document: Document,
-    new_document: Document | None = None, old_label: str = "old", new_label: str = "new",
+    old: Sequence[Indicator],
+    new: Sequence[Indicator],
+    document: Document,
+    new_document: Document | None = None,
+    old_label: str = "old",
+    new_label: str = "new",
 ) -> DiffReport:
     """Diff two lists of indicators (e.g. two tables of one document)."""
     new_document = new_document or document
@@ -286,13 +335,18 @@ def diff_documents(old: Document, new: Document) -> DiffReport:
     return diff_indicators(old.indicators, new.indicators, old, new, old.id, new.id)
 
 
-def diff_tables(old: Table, new: Table, document: Document, new_document: Document | None = None) -> DiffReport:
+def diff_tables(
+    old: Table, new: Table, document: Document, new_document: Document | None = None
+) -> DiffReport:
     """Diff the rows of two tables; `new_document` when the new table is in another document."""
     new_document = new_document or document
     return diff_indicators(
         [i for i in document.indicators if i.table_id == old.id],
         [i for i in new_document.indicators if i.table_id == new.id],
-        document, new_document, old.label or old.id, new.label or new.id,
+        document,
+        new_document,
+        old.label or old.id,
+        new.label or new.id,
     )
 
 
@@ -316,16 +370,26 @@ def render_text(report: DiffReport) -> str:
     if report.changed:
         lines += ["", "changed:"]
         for entry in report.changed:
-            title = entry.new.name if entry.old.name == entry.new.name else f"{entry.old.name} → {entry.new.name}"
+            title = (
+                entry.new.name
+                if entry.old.name == entry.new.name
+                else f"{entry.old.name} → {entry.new.name}"
+            )
             lines.append(f"  {title}")
             for change in entry.changes:
                 if change.field == "name":
-                    lines.append(f"    renamed: {change.old} → {change.new}  ({change.detail}, similarity {entry.similarity:g})")
+                    lines.append(
+                        f"    renamed: {change.old} → {change.new}  ({change.detail}, similarity {entry.similarity:g})"
+                    )
                 elif change.field == "target":
                     actual = f"  [past actual {entry.old.actual}]" if entry.old.actual else ""
-                    lines.append(f"    target {change.detail}{change.old or '—'} → {change.new or '—'}{actual}")
+                    lines.append(
+                        f"    target {change.detail}{change.old or '—'} → {change.new or '—'}{actual}"
+                    )
                 elif change.detail:
-                    lines.append(f"    {change.field}: {change.old or '—'} → {change.new or '—'}  ({change.detail})")
+                    lines.append(
+                        f"    {change.field}: {change.old or '—'} → {change.new or '—'}  ({change.detail})"
+                    )
                 else:
                     lines.append(f"    {change.field}: {change.old or '—'} → {change.new or '—'}")
     for title, refs in (("removed", report.removed), ("added", report.added)):

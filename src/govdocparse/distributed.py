@@ -50,7 +50,7 @@ def parse_remote(job: Job) -> tuple[Outcome, str | None]:
     def work() -> None:
         try:
             box["text"] = render(job)
-        except BaseException as exc:  # noqa: BLE001 - carried back to the task, which classifies it
+        except BaseException as exc:
             box["error"] = exc
 
     thread = threading.Thread(target=work, name=f"govdocparse {job.relative}", daemon=True)
@@ -58,7 +58,9 @@ def parse_remote(job: Job) -> tuple[Outcome, str | None]:
     thread.join(job.timeout or None)
     if thread.is_alive():
         # Should the thread finish in between, the exception lands in its exit path: harmless.
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread.ident), ctypes.py_object(_Abandoned))
+        ctypes.pythonapi.PyThreadState_SetAsyncExc(
+            ctypes.c_ulong(thread.ident), ctypes.py_object(_Abandoned)
+        )
         return failure(job, ParseTimeoutError(None, "time limit")), None
     if "error" in box:
         return failure(job, box["error"]), None
@@ -81,7 +83,9 @@ def run_on_dask(jobs: list[Job], scheduler: str | None) -> Iterator[Outcome]:
     if not scheduler:
         raise GovDocError(None, "the dask engine needs a scheduler address (tcp://HOST:PORT)")
     try:
-        client = Client(scheduler_file=scheduler) if os.path.isfile(scheduler) else Client(scheduler)
+        client = (
+            Client(scheduler_file=scheduler) if os.path.isfile(scheduler) else Client(scheduler)
+        )
     except OSError as exc:
         raise GovDocError(None, f"cannot reach the dask scheduler {scheduler}: {exc}") from None
     # Workers have their own working folder: give them absolute paths (the outputs only record
@@ -107,12 +111,24 @@ def _finish(job: Job, future) -> Outcome:
     """Write the output a finished task returned; a task that itself failed becomes a failure."""
     try:
         outcome, text = future.result()
-    except Exception as exc:  # noqa: BLE001 - e.g. KilledWorker after the worker died repeatedly
-        return Outcome(job.relative, "failed", "crash", f"{job.relative}: dask task failed: {type(exc).__name__}: {exc}")
+    except Exception as exc:
+        return Outcome(
+            job.relative,
+            "failed",
+            "crash",
+            f"{job.relative}: dask task failed: {type(exc).__name__}: {exc}",
+        )
     if text is None:
         return outcome
-    if f'"parser_version": "{__version__}"' not in text[:4096]:  # a worker that joined after the check
-        return Outcome(job.relative, "failed", "version", f"{job.relative}: parsed by another govdocparse version than {__version__}")
+    if (
+        f'"parser_version": "{__version__}"' not in text[:4096]
+    ):  # a worker that joined after the check
+        return Outcome(
+            job.relative,
+            "failed",
+            "version",
+            f"{job.relative}: parsed by another govdocparse version than {__version__}",
+        )
     try:
         write_atomic(job.output, text)
     except OSError as exc:
@@ -125,8 +141,16 @@ def _check_workers(client) -> None:
     try:
         client.wait_for_workers(1, timeout=WORKER_WAIT)
     except TimeoutError:
-        raise GovDocError(None, f"the dask cluster has had no worker for {WORKER_WAIT:g} s") from None
+        raise GovDocError(
+            None, f"the dask cluster has had no worker for {WORKER_WAIT:g} s"
+        ) from None
     versions = client.run(worker_version)
-    wrong = sorted(f"{address} has {version}" for address, version in versions.items() if version != __version__)
+    wrong = sorted(
+        f"{address} has {version}"
+        for address, version in versions.items()
+        if version != __version__
+    )
     if wrong:
-        raise GovDocError(None, f"govdocparse {__version__} here, but on the workers: {'; '.join(wrong)}")
+        raise GovDocError(
+            None, f"govdocparse {__version__} here, but on the workers: {'; '.join(wrong)}"
+        )

@@ -76,7 +76,9 @@ class Metadata(Record):
 class Section(Record):
     id: str
     level: int
-    number: str = Field(description="The numbering as written, e.g. （一）; empty for keyword headings.")
+    number: str = Field(
+        description="The numbering as written, e.g. （一）; empty for keyword headings."
+    )
     ordinal: int | None = None
     title: str
     text: str = ""
@@ -90,11 +92,15 @@ class TargetAtom(Record):
     value: float | None = None
     value_max: float | None = None
     unit: str | None = None
-    unit_from_row: bool = Field(False, description="True when the unit was taken from the row, not the text.")
+    unit_from_row: bool = Field(
+        False, description="True when the unit was taken from the row, not the text."
+    )
     direction: Literal["increase", "decrease", "maintain", "control", "balance"] | None = None
     qualifier: list[str] = Field(default_factory=list)
     baseline_year: int | None = None
-    indicator: str | None = Field(None, description="The measure this atom belongs to in a distributive list.")
+    indicator: str | None = Field(
+        None, description="The measure this atom belongs to in a distributive list."
+    )
     raw: str
 
 
@@ -110,7 +116,9 @@ class Responsibility(Record):
     participating: list[Agency] = Field(default_factory=list)
     by_duty: bool = Field(False, description="The clause says 按职责分工负责.")
     raw: str
-    attached_to: str | None = Field(None, description="Id of the section or indicator the clause ends.")
+    attached_to: str | None = Field(
+        None, description="Id of the section or indicator the clause ends."
+    )
     provenance: Provenance
 
 
@@ -147,14 +155,20 @@ class Indicator(Record):
     responsible: Responsibility | None = None
     table_id: str | None = None
     section_id: str | None = None
-    sentence: str | None = Field(None, description="For prose indicators: the sentence stating the goal.")
+    sentence: str | None = Field(
+        None, description="For prose indicators: the sentence stating the goal."
+    )
     provenance: Provenance
 
 
 class TableRow(Record):
     cells: list[str]
-    parent: int | None = Field(None, description="Index in `rows` of the row this sub-row belongs to.")
-    note: str | None = Field(None, description="Why the row was repaired (realigned, inherited cells).")
+    parent: int | None = Field(
+        None, description="Index in `rows` of the row this sub-row belongs to."
+    )
+    note: str | None = Field(
+        None, description="Why the row was repaired (realigned, inherited cells)."
+    )
     provenance: Provenance
 
 

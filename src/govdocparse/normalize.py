@@ -69,7 +69,10 @@ def normalize(blocks: list[Block]) -> list[Block]:
 
 
 def _clean_table(table: TableBlock) -> TableBlock:
-    rows = [[replace(cell, text=clean_text(cell.text)) if cell.text else cell for cell in row] for row in table.rows]
+    rows = [
+        [replace(cell, text=clean_text(cell.text)) if cell.text else cell for cell in row]
+        for row in table.rows
+    ]
     return TableBlock(rows, table.prov)
 
 
@@ -84,10 +87,15 @@ def _mend_torn_headings(blocks: list[Block]) -> list[Block]:
                 block = replace(block, text=moved["num"] + moved["title"])
             elif _LONE_NUMBER.match(block.text) and i + 1 < len(blocks):
                 nxt = blocks[i + 1]
-                if isinstance(nxt, Paragraph) and len(nxt.text) <= 30 and not _SENTENCE_MARK.search(nxt.text):
-                    block = Paragraph(block.text + nxt.text, span(block.prov, nxt.prov), block.style)
+                if (
+                    isinstance(nxt, Paragraph)
+                    and len(nxt.text) <= 30
+                    and not _SENTENCE_MARK.search(nxt.text)
+                ):
+                    block = Paragraph(
+                        block.text + nxt.text, span(block.prov, nxt.prov), block.style
+                    )
                     i += 1
         out.append(block)
         i += 1
     return out
-

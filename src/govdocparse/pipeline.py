@@ -40,7 +40,13 @@ def parse_source(source: Source) -> ParseResult:
     if cc and carrier is None and documents:
         documents[0].metadata.cc = cc
         documents[0].metadata.provenance["cc"] = cc_prov
-    info = SourceInfo(path=source.path, format=source.format, sha256=source.sha256, encoding=source.encoding, warnings=source.warnings)
+    info = SourceInfo(
+        path=source.path,
+        format=source.format,
+        sha256=source.sha256,
+        encoding=source.encoding,
+        warnings=source.warnings,
+    )
     return ParseResult(parser_version=__version__, source=info, documents=documents)
 
 
@@ -80,12 +86,16 @@ def _document(seg: Segment, doc_id: str, source: Source, first: bool) -> Documen
             section_id=placed.section_id,
         )
         document.tables.append(table)
-        indicators, responsibilities = indicators_from_table(table, id_prefix=table.id, place=document.metadata.place)
+        indicators, responsibilities = indicators_from_table(
+            table, id_prefix=table.id, place=document.metadata.place
+        )
         document.indicators.extend(indicators)
         document.responsibilities.extend(responsibilities)
         # 专栏 boxes of key projects state goals too (学前教育毛入园率达到93%以上)
         for n, item in enumerate(table.items, start=1):
-            placed_item = PlacedParagraph(f"{item.name}。{item.text}", item.provenance, table.section_id, table.title or "")
+            placed_item = PlacedParagraph(
+                f"{item.name}。{item.text}", item.provenance, table.section_id, table.title or ""
+            )
             _prose(document, placed_item, f"{table.id}-item{n}")
     for number, placed in enumerate(structure.paragraphs, start=1):
         _prose(document, placed, f"{doc_id}-p{number}")
@@ -96,7 +106,11 @@ def _prose(document: Document, placed: PlacedParagraph, prefix: str) -> None:
     """Goal sentences and responsibility clauses of one body paragraph."""
     period = document.metadata.period
     indicators: list[Indicator] = indicators_from_paragraph(
-        placed.text, placed.prov, section_id=placed.section_id, id_prefix=prefix, context=placed.context,
+        placed.text,
+        placed.prov,
+        section_id=placed.section_id,
+        id_prefix=prefix,
+        context=placed.context,
         period_start=period.start if period else None,
     )
     clauses = find_clauses(placed.text)

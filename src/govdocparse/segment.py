@@ -25,7 +25,9 @@ from .textutil import fold, iso_date, squash_spaces
 MAX_TITLE_LINE = 80
 MAX_TITLE = 120
 _SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
-_NUMBERED = regex.compile(r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[．.、]|——)")
+_NUMBERED = regex.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[．.、]|——)"
+)
 _PERIOD = r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到―]+\s*(?:19|20)\d{2}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 _TRAILING_PERIOD = regex.compile(f"{_PERIOD}$")
@@ -115,12 +117,21 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         if len(text) > MAX_TITLE:
             return None
     # a title may end in a document-type word before its last wrapped line (grammar: title_continues)
-    while j + 1 < len(blocks) and j - i < 3 and _title_line(blocks[j + 1]) and _continues_title(text, blocks[j + 1].text):
+    while (
+        j + 1 < len(blocks)
+        and j - i < 3
+        and _title_line(blocks[j + 1])
+        and _continues_title(text, blocks[j + 1].text)
+    ):
         j += 1
         text += blocks[j].text
     kind = title_kind(text)
     period_text = None
-    if j + 1 < len(blocks) and isinstance(blocks[j + 1], Paragraph) and _PERIOD_ONLY.match(squash_spaces(blocks[j + 1].text)):
+    if (
+        j + 1 < len(blocks)
+        and isinstance(blocks[j + 1], Paragraph)
+        and _PERIOD_ONLY.match(squash_spaces(blocks[j + 1].text))
+    ):
         j += 1
         period_text = blocks[j].text
     return Title(squash_spaces(text), kind, i, j, period_text)
@@ -131,7 +142,9 @@ def _continues_title(text: str, following: str) -> bool:
     if _PERIOD_ONLY.match(following) or title_kind(text + following) is None:
         return False
     rules = grammar.load("metadata")["title_continues"]
-    return text.startswith(tuple(rules["opens"])) or following.startswith(tuple(rules["next_opens"]))
+    return text.startswith(tuple(rules["opens"])) or following.startswith(
+        tuple(rules["next_opens"])
+    )
 
 
 def _comparable(title: str) -> str:
@@ -141,7 +154,9 @@ def _comparable(title: str) -> str:
 def _announces(names: set[str], title: str) -> bool:
     """Whether a notice's 《…》 names include this title (place prefixes may differ)."""
     key = _comparable(title)
-    return any(key == name or name.endswith(key) or key.endswith(name) for name in names if len(name) >= 4)
+    return any(
+        key == name or name.endswith(key) or key.endswith(name) for name in names if len(name) >= 4
+    )
 
 
 def _closes(block: Block) -> bool:

@@ -54,4 +54,6 @@ def span(first: Provenance, last: Provenance) -> Provenance:
     lines = None
     if first.lines and last.lines:
         lines = (min(first.lines[0], last.lines[0]), max(first.lines[1], last.lines[1]))
-    return Provenance(file=first.file, lines=lines or first.lines, page=first.page, paragraph=first.paragraph)
+    return Provenance(
+        file=first.file, lines=lines or first.lines, page=first.page, paragraph=first.paragraph
+    )

@@ -24,6 +24,8 @@ from .source import Block, Paragraph, TableBlock
 from .textutil import chinese_numeral, squash_spaces
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
 @dataclass(frozen=True)
 class Style:
     key: str
@@ -46,7 +48,13 @@ class Heading:
 def _grammar() -> tuple[list[Style], frozenset[str], frozenset[str], dict]:
     rules = grammar.load("headings")
     styles = [
-        Style(key, regex.compile(spec["pattern"]), spec["numeral"], spec["family"], spec.get("single_paragraph", False))
+        Style(
+            key,
+            regex.compile(spec["pattern"]),
+            spec["numeral"],
+            spec["family"],
+            spec.get("single_paragraph", False),
+        )
         for key, spec in rules["styles"].items()
     ]
     keywords = rules["keywords"]
@@ -126,7 +134,11 @@ class _Builder:
                 continue
             ordinal = _ordinal(style, found["num"])
             rest = text[found.end() :].strip()
-            if style.numeral == "arabic" and rest[:1].isdigit() and not self._expected(style.key, ordinal):
+            if (
+                style.numeral == "arabic"
+                and rest[:1].isdigit()
+                and not self._expected(style.key, ordinal)
+            ):
                 return None  # 1.5万元… is a number, not item 1
             return Heading(style.key, style.family, found.group(0).strip(), ordinal, rest)
         squashed = self.trailing.sub("", squash_spaces(text))
@@ -152,7 +164,16 @@ class _Builder:
         if heading.style == "dash":
             ordinal = sum(1 for s in siblings if s.style == "dash") + 1
         parent = self.stack[-1] if self.stack else None
-        node = _Node(heading.style, heading.family, parent_depth + 1, heading.number, ordinal, title, prov, parent=parent)
+        node = _Node(
+            heading.style,
+            heading.family,
+            parent_depth + 1,
+            heading.number,
+            ordinal,
+            title,
+            prov,
+            parent=parent,
+        )
         siblings.append(node)
         self.stack.append(node)
         if body:
@@ -181,7 +202,11 @@ class _Builder:
         if not heading.number:
             return rest, ""
         stop = rest.find("。")
-        own_line = stop in (-1, len(rest) - 1) and "；" not in rest and len(rest) <= self.title_rules["max_own_line"]
+        own_line = (
+            stop in (-1, len(rest) - 1)
+            and "；" not in rest
+            and len(rest) <= self.title_rules["max_own_line"]
+        )
         if own_line:
             return self.trailing.sub("", rest), ""
         if 0 < stop <= self.title_rules["max_inline"]:
@@ -215,7 +240,10 @@ class _Builder:
     def build(self) -> Structure:
         self._assign_ids(self.roots, f"{self.doc_id}-s")
         sections = [self._to_model(node) for node in self.roots]
-        paragraphs = [PlacedParagraph(text, prov, node.id if node else None, self._context(node)) for text, prov, node in self.placed]
+        paragraphs = [
+            PlacedParagraph(text, prov, node.id if node else None, self._context(node))
+            for text, prov, node in self.placed
+        ]
         tables = []
         for placed, node in self.tables:
             placed.section_id = node.id if node else None
@@ -244,7 +272,12 @@ class _Builder:
     def _to_model(self, node: _Node) -> Section:
         children = [self._to_model(child) for child in node.children]
         first = node.prov.lines[0] if node.prov.lines else None
-        last_candidates = [x for x in [_last_line(node.prov), node.last_line] + [c.lines[1] for c in children if c.lines] if x]
+        last_candidates = [
+            x
+            for x in [_last_line(node.prov), node.last_line]
+            + [c.lines[1] for c in children if c.lines]
+            if x
+        ]
         lines = (first, max(last_candidates)) if first and last_candidates else None
         return Section(
             id=node.id,
@@ -293,7 +326,12 @@ def _attach_caption(builder: _Builder, body: list[Block], i: int, caption) -> in
     following = body[i + 1] if i + 1 < len(body) else None
     title = caption.title
     consumed = 1
-    if title is None and isinstance(following, Paragraph) and i + 2 < len(body) and isinstance(body[i + 2], TableBlock):
+    if (
+        title is None
+        and isinstance(following, Paragraph)
+        and i + 2 < len(body)
+        and isinstance(body[i + 2], TableBlock)
+    ):
         title = following.text
         consumed = 2
         following = body[i + 2]
@@ -302,7 +340,12 @@ def _attach_caption(builder: _Builder, body: list[Block], i: int, caption) -> in
             builder.close_all()
         builder.add_table(PlacedTable(following, None, caption.label, caption.number, title))
         return consumed + 1
-    if builder.tables and builder.tables[-1][0].label is None and i > 0 and body[i - 1] is builder.tables[-1][0].block:
+    if (
+        builder.tables
+        and builder.tables[-1][0].label is None
+        and i > 0
+        and body[i - 1] is builder.tables[-1][0].block
+    ):
         placed = builder.tables[-1][0]
         placed.label, placed.number, placed.title = caption.label, caption.number, title
         return 1

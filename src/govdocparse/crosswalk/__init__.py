@@ -16,6 +16,17 @@ from .names import NameForm, read_name
 from .report import to_csv, to_json
 
 __all__ = [
-    "Cluster", "Crosswalk", "Evidence", "Link", "Matcher", "Member", "NameForm",
-    "build_crosswalk", "load_parsed", "read_name", "to_csv", "to_html", "to_json",
+    "Cluster",
+    "Crosswalk",
+    "Evidence",
+    "Link",
+    "Matcher",
+    "Member",
+    "NameForm",
+    "build_crosswalk",
+    "load_parsed",
+    "read_name",
+    "to_csv",
+    "to_html",
+    "to_json",
 ]

@@ -53,7 +53,12 @@ class _Clusters:
                 banned = self.forbidden.get(key)
                 if banned and not banned.isdisjoint(self.keys[large]):
                     return False
-        if not link.strong and self.units[a] and self.units[b] and not (self.units[a] & self.units[b]):
+        if (
+            not link.strong
+            and self.units[a]
+            and self.units[b]
+            and not (self.units[a] & self.units[b])
+        ):
             return False
         return True
 
@@ -111,8 +116,14 @@ def build_crosswalk(results: Iterable[ParseResult], matcher: Matcher | None = No
     for key, indices in groups.items():
         for alias in {a for index in indices for a in measures[index].aliases if not a.bare}:
             other = position.get(alias.key)
-            if other is not None and alias.key != key and not measures[groups[alias.key][0]].form.bare:
-                scored.append((100.0, position[key], other, Link(f"alias: {alias.text}", 100.0, True)))
+            if (
+                other is not None
+                and alias.key != key
+                and not measures[groups[alias.key][0]].form.bare
+            ):
+                scored.append(
+                    (100.0, position[key], other, Link(f"alias: {alias.text}", 100.0, True))
+                )
     for pair in matcher.forced:
         ends = sorted(position[k] for k in pair if k in position)
         if len(ends) == 2:
@@ -125,20 +136,26 @@ def build_crosswalk(results: Iterable[ParseResult], matcher: Matcher | None = No
                 if link.strong or not _same_prose(measures[a], measures[b]):
                     clusters.union(a, b, _with_units(link, measures[a], measures[b]))
 
-    return _assemble(measures, clusters, stats={
-        "members": len(measures),
-        "names": len(keys),
-        "comparisons": comparisons,
-        "links": len(clusters.links),
-    })
+    return _assemble(
+        measures,
+        clusters,
+        stats={
+            "members": len(measures),
+            "names": len(keys),
+            "comparisons": comparisons,
+            "links": len(clusters.links),
+        },
+    )
 
 
 def _same_prose(a: Measure, b: Measure) -> bool:
     """Two prose goals of one document: a plan restates a measure in its own words rarely, and
     two similar goals of one text (每年…家庭教育指导服务活动 / 每学期…) are usually two measures."""
     return (
-        a.scope is None and b.scope is None
-        and (a.member.source_file, a.member.document_id) == (b.member.source_file, b.member.document_id)
+        a.scope is None
+        and b.scope is None
+        and (a.member.source_file, a.member.document_id)
+        == (b.member.source_file, b.member.document_id)
     )
 
 

@@ -58,12 +58,14 @@ def read_labels(path: str | Path) -> list[LabelledPair]:
         lines = [line for line in handle if line.strip() and not line.startswith("#")]
     pairs = []
     for row in csv.DictReader(lines, delimiter="\t"):
-        pairs.append(LabelledPair(
-            same=row["label"].strip() == "1",
-            a=(row["place_a"].strip(), row["name_a"].strip()),
-            b=(row["place_b"].strip(), row["name_b"].strip()),
-            note=(row.get("note") or "").strip(),
-        ))
+        pairs.append(
+            LabelledPair(
+                same=row["label"].strip() == "1",
+                a=(row["place_a"].strip(), row["name_a"].strip()),
+                b=(row["place_b"].strip(), row["name_b"].strip()),
+                note=(row.get("note") or "").strip(),
+            )
+        )
     return pairs
 
 

@@ -95,10 +95,15 @@ def _row(cluster: Cluster, places: list[str]) -> str:
     classes = _cell_classes(cluster, places)
     rules = sorted({e.rule for e in cluster.evidence})
     names = sorted({m.name for m in cluster.members} - {cluster.name})
-    detail = " · ".join(filter(None, [
-        f"{len(cluster.places)} places, score {cluster.score:g}",
-        ("also: " + "、".join(names)) if names else "",
-    ]))
+    detail = " · ".join(
+        filter(
+            None,
+            [
+                f"{len(cluster.places)} places, score {cluster.score:g}",
+                ("also: " + "、".join(names)) if names else "",
+            ],
+        )
+    )
     cells = [
         f'<th class="measure" title="{escape(" | ".join(rules))}">{escape(cluster.name)}'
         f"<small>{escape(detail)}</small></th>"
@@ -110,7 +115,10 @@ def _row(cluster: Cluster, places: list[str]) -> str:
 
 
 def to_html(
-    crosswalk: Crosswalk, path: str | Path | None = None, title: str = "Indicator crosswalk", min_places: int = 1
+    crosswalk: Crosswalk,
+    path: str | Path | None = None,
+    title: str = "Indicator crosswalk",
+    min_places: int = 1,
 ) -> str:
     """The matrix page; `min_places` keeps only measures found in at least that many places
     (at a thousand places the measures of one plan alone make most of the rows)."""
@@ -124,7 +132,7 @@ def to_html(
         '<span class="missing">measure absent</span></p>'
     )
     page = (
-        "<!DOCTYPE html>\n<html lang=\"zh\"><head><meta charset=\"utf-8\">"
+        '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{escape(title)}</h1>{legend}"
         f"<table><thead><tr><th>measure</th>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>"

@@ -57,7 +57,9 @@ class Matcher:
         self.vocab = vocab or vocabulary()
         self.settings = self.vocab.settings
         self.forced = {frozenset((self.read(a).key, self.read(b).key)) for a, b in self.vocab.force}
-        self.forbidden = {frozenset((self.read(a).key, self.read(b).key)) for a, b in self.vocab.forbid}
+        self.forbidden = {
+            frozenset((self.read(a).key, self.read(b).key)) for a, b in self.vocab.forbid
+        }
 
     def read(self, name: str, place: str | None = None) -> NameForm:
         return read_name(name, place, self.vocab)
@@ -96,7 +98,9 @@ class Matcher:
         best, how = (ratio, "ratio") if ratio >= sort else (sort, "token_sort")
         if best >= self.settings.link_score:
             return Link(f"score {best:.0f} {how}", round(best, 1), False)
-        if ratio >= self.settings.token_set_ratio_floor and self._extra_words_harmless(words_a, words_b):
+        if ratio >= self.settings.token_set_ratio_floor and self._extra_words_harmless(
+            words_a, words_b
+        ):
             token_set = fuzz.token_set_ratio(words_a, words_b)
             if token_set >= self.settings.token_set_score:
                 return Link(f"score {token_set:.0f} token_set", round(token_set, 1), False)

@@ -35,7 +35,11 @@ def _atom_unit(indicator: Indicator, vocab: Vocabulary) -> str | None:
     """The unit of a stated value (达到94%以上 → %), not of a change (以2020年为基数下降18%)."""
     for target in indicator.targets:
         for atom in target.atoms:
-            if atom.unit and atom.baseline_year is None and atom.op not in {"direction", "text", "ratio"}:
+            if (
+                atom.unit
+                and atom.baseline_year is None
+                and atom.op not in {"direction", "text", "ratio"}
+            ):
                 return canonical_unit(atom.unit, vocab)
     return None
 
@@ -102,13 +106,15 @@ def collect(results: Iterable[ParseResult], vocab: Vocabulary | None = None) -> 
     measures: list[Measure] = []
     for result in results:
         for document in result.documents:
-            measures.extend(indicator_measures(
-                document.indicators,
-                place=document_place(result, document),
-                source_file=result.source.path,
-                document=document,
-                vocab=vocab,
-            ))
+            measures.extend(
+                indicator_measures(
+                    document.indicators,
+                    place=document_place(result, document),
+                    source_file=result.source.path,
+                    document=document,
+                    vocab=vocab,
+                )
+            )
     return measures
 
 
@@ -147,9 +153,21 @@ def indicator_measures(
     measures = []
     for indicator in indicators:
         form, display = form_of(indicator)
-        raw_form = read_name(indicator.name_raw, place, vocab) if indicator.name_raw != indicator.name else form
-        aliases = tuple(read_name(a, place, vocab) for a in (*indicator.aliases, *form.aliases, *raw_form.aliases))
-        unit = canonical_unit(indicator.unit, vocab) or form.unit or raw_form.unit or _atom_unit(indicator, vocab)
+        raw_form = (
+            read_name(indicator.name_raw, place, vocab)
+            if indicator.name_raw != indicator.name
+            else form
+        )
+        aliases = tuple(
+            read_name(a, place, vocab)
+            for a in (*indicator.aliases, *form.aliases, *raw_form.aliases)
+        )
+        unit = (
+            canonical_unit(indicator.unit, vocab)
+            or form.unit
+            or raw_form.unit
+            or _atom_unit(indicator, vocab)
+        )
         form = _count_head(form, vocab)
         table = tables.get(indicator.table_id or "")
         # the fields come from validated records: skip re-validating 100,000 members at scale
@@ -175,10 +193,18 @@ def indicator_measures(
             continue
         for part, targets in parts:
             part_form = read_name(part, place, vocab)
-            part_unit = part_form.unit or _atom_unit(indicator.model_copy(update={"targets": targets}), vocab)
+            part_unit = part_form.unit or _atom_unit(
+                indicator.model_copy(update={"targets": targets}), vocab
+            )
             part_form = _count_head(part_form, vocab)
             part_member = member.model_copy(
-                update={"name": part, "part": part, "targets": targets, "unit": part_unit, "key": part_form.key}
+                update={
+                    "name": part,
+                    "part": part,
+                    "targets": targets,
+                    "unit": part_unit,
+                    "key": part_form.key,
+                }
             )
             measures.append(Measure(part_member, part_form, part_unit, scope, (), indicator))
     return measures

@@ -18,18 +18,25 @@ class Member(_Record):
     document_id: str
     document_title: str | None = None
     indicator_id: str
-    name: str = Field(description="The indicator's name; a sub-row is prefixed with its parent row (孕产妇死亡率：城市).")
+    name: str = Field(
+        description="The indicator's name; a sub-row is prefixed with its parent row (孕产妇死亡率：城市)."
+    )
     unit: str | None = None
     targets: list[Target] = Field(default_factory=list)
     source_file: str
     source: str = Field(description="table or prose")
     table_id: str | None = None
-    table_label: str | None = Field(None, description="专栏1, 附件1-3, … of the table the row is in.")
+    table_label: str | None = Field(
+        None, description="专栏1, 附件1-3, … of the table the row is in."
+    )
     actual: Measurement | None = None
     part: str | None = Field(
-        None, description="For a distributive list (新生儿、婴儿…死亡率分别…): the measure this member is."
+        None,
+        description="For a distributive list (新生儿、婴儿…死亡率分别…): the measure this member is.",
     )
-    key: str = Field(description="The normalised name: discriminating tokens | core | measure head.")
+    key: str = Field(
+        description="The normalised name: discriminating tokens | core | measure head."
+    )
 
 
 class Evidence(_Record):
@@ -45,7 +52,9 @@ class Cluster(_Record):
     id: str
     name: str = Field(description="Canonical name of the measure.")
     members: list[Member]
-    score: float = Field(description="The weakest link holding the cluster together (100 for one member).")
+    score: float = Field(
+        description="The weakest link holding the cluster together (100 for one member)."
+    )
     evidence: list[Evidence] = Field(default_factory=list)
 
     @property
@@ -56,4 +65,6 @@ class Cluster(_Record):
 class Crosswalk(_Record):
     clusters: list[Cluster]
     places: list[str] = Field(default_factory=list)
-    stats: dict[str, int] = Field(default_factory=dict, description="Counts of the run: members, comparisons, links.")
+    stats: dict[str, int] = Field(
+        default_factory=dict, description="Counts of the run: members, comparisons, links."
+    )

@@ -74,10 +74,17 @@ def _age_band(match: re.Match, kind: str) -> str:
 def _take_ages(text: str) -> tuple[str, list[tuple[str, str]]]:
     """Remove age expressions; return the rest and (as written, canonical band) pairs."""
     found: list[tuple[str, str]] = []
-    for kind, pattern in (("range", _AGE_RANGE), ("under", _AGE_UNDER), ("over", _AGE_OVER), ("point", _AGE_POINT)):
+    for kind, pattern in (
+        ("range", _AGE_RANGE),
+        ("under", _AGE_UNDER),
+        ("over", _AGE_OVER),
+        ("point", _AGE_POINT),
+    ):
+
         def keep(match: re.Match, kind=kind) -> str:
             found.append((match.group(0), _age_band(match, kind)))
             return ""
+
         text = pattern.sub(keep, text)
     return text, found
 
@@ -105,7 +112,11 @@ def strip_unit_suffix(name: str, vocab: Vocabulary | None = None) -> str:
     name = name.strip()
     folded = fold(name)
     match = _TRAILING_BRACKET.search(folded)
-    if match and match.start() > 0 and (_unit_of(match.group(1), vocab) or re.fullmatch(r"[%‰]", match.group(1))):
+    if (
+        match
+        and match.start() > 0
+        and (_unit_of(match.group(1), vocab) or re.fullmatch(r"[%‰]", match.group(1)))
+    ):
         # folding is length-preserving for brackets and CJK; fall back to the folded text if not
         return (name if len(folded) == len(name) else folded)[: match.start()].rstrip()
     return name
@@ -143,7 +154,7 @@ def read_name(text: str, place: str | None = None, vocab: Vocabulary | None = No
         folded = fold(squashed)
         for prefix in _own_place(place):
             if folded.startswith(prefix) and len(folded) > len(prefix) + 1:
-                rest = folded[len(prefix):]
+                rest = folded[len(prefix) :]
                 steps = ("width",) * (folded != squashed) + (f"place prefix: {prefix}",)
                 break
     form = _read_cached(rest) if vocab is vocabulary() else _read(rest, vocab)
@@ -165,12 +176,14 @@ def _read(text: str, vocab: Vocabulary) -> NameForm:
         steps.append("width")
 
     if vocab.synonym_pattern is not None:
+
         def rewrite(match: re.Match) -> str:
             spelling = match.group(0)
             canonical = vocab.synonyms[spelling]
             if canonical != spelling:
                 steps.append(f"synonym: {canonical}={spelling}")
             return canonical
+
         s = vocab.synonym_pattern.sub(rewrite, s)
 
     unit = None
@@ -200,19 +213,22 @@ def _read(text: str, vocab: Vocabulary) -> NameForm:
         else:
             steps.append(f"bracket dropped: ({inner})")
         return ""
+
     s = _INNER_BRACKET.sub(inner_bracket, s)
 
     for prefix in vocab.place_prefixes:
         if s.startswith(prefix) and len(s) > len(prefix) + 1:
-            s = s[len(prefix):]
+            s = s[len(prefix) :]
             steps.append(f"place prefix: {prefix}")
             break
 
     for filler in vocab.fillers:
+
         def drop(match: re.Match) -> str:
             if match.group(0):
                 steps.append(f"filler: {match.group(0)}")
             return ""
+
         s = filler.sub(drop, s)
 
     s, more = _take_ages(s)

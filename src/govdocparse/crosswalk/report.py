@@ -13,8 +13,19 @@ from ..model import Target
 from .model import Cluster, Crosswalk, Member
 
 CSV_COLUMNS = [
-    "cluster_id", "cluster_name", "cluster_score", "place", "document_id", "indicator_id", "table",
-    "name", "unit", "targets", "actual", "source_file", "joined_by",
+    "cluster_id",
+    "cluster_name",
+    "cluster_score",
+    "place",
+    "document_id",
+    "indicator_id",
+    "table",
+    "name",
+    "unit",
+    "targets",
+    "actual",
+    "source_file",
+    "joined_by",
 ]
 
 
@@ -46,9 +57,18 @@ def joined_by(cluster: Cluster, index: int) -> str:
 
 def _member_row(cluster: Cluster, index: int, member: Member) -> list[str]:
     return [
-        cluster.id, cluster.name, f"{cluster.score:g}", member.place, member.document_id,
-        member.indicator_id, member.table_label or "", member.name, member.unit or "",
-        targets_text(member.targets), member.actual.raw if member.actual else "", member.source_file,
+        cluster.id,
+        cluster.name,
+        f"{cluster.score:g}",
+        member.place,
+        member.document_id,
+        member.indicator_id,
+        member.table_label or "",
+        member.name,
+        member.unit or "",
+        targets_text(member.targets),
+        member.actual.raw if member.actual else "",
+        member.source_file,
         joined_by(cluster, index),
     ]
 

@@ -98,8 +98,14 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
         heads=heads,
         units=units,
         fillers=[re.compile(fold(p)) for p in data.get("fillers") or []],
-        place_prefixes=sorted((fold(p) for p in data.get("place_prefixes") or []), key=len, reverse=True),
-        token_class={canonical: klass for klass, canonical in words.values() if klass not in ("generic", "concept")},
+        place_prefixes=sorted(
+            (fold(p) for p in data.get("place_prefixes") or []), key=len, reverse=True
+        ),
+        token_class={
+            canonical: klass
+            for klass, canonical in words.values()
+            if klass not in ("generic", "concept")
+        },
         count_head=fold(data.get("count_head") or ""),
         settings=Settings(**chosen),
     )

@@ -34,7 +34,9 @@ def _load():
         if userdict.exists():
             tokenizer.load_userdict(str(userdict))
         vocab = vocabulary()
-        for spelling in list(vocab.words) + [s for s, _ in vocab.heads] + list(vocab.synonyms.values()):
+        for spelling in (
+            list(vocab.words) + [s for s, _ in vocab.heads] + list(vocab.synonyms.values())
+        ):
             if len(spelling) > 1:
                 tokenizer.add_word(spelling, freq=100_000)
         _tokenizer = tokenizer

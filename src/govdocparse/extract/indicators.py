@@ -21,7 +21,16 @@ from functools import cache
 import regex as re
 
 from ..grammar import load
-from ..model import Agency, Indicator, Measurement, Provenance, Responsibility, Table, Target, TargetAtom
+from ..model import (
+    Agency,
+    Indicator,
+    Measurement,
+    Provenance,
+    Responsibility,
+    Table,
+    Target,
+    TargetAtom,
+)
 from ..textutil import fold, squash_spaces
 from .agencies import canonical
 from .responsibilities import parse_responsibility_cell
@@ -96,7 +105,9 @@ def _rules() -> _Rules:
     heads = _alternation(g["measure_heads"])
     return _Rules(
         indicator_name=re.compile(t["indicator_name"]),
-        measure_roles=tuple((role, re.compile(t[role])) for role in ("actual", "baseline", "target")),
+        measure_roles=tuple(
+            (role, re.compile(t[role])) for role in ("actual", "baseline", "target")
+        ),
         year=re.compile(t["year"]),
         period=re.compile(t["period"]),
         no_value=re.compile(t["no_value"]),
@@ -115,7 +126,9 @@ def _rules() -> _Rules:
         bare_year=re.compile(p["bare_year"]),
         goal=re.compile(goal),
         value=re.compile(one_value),
-        direction=re.compile(rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{_alternation(p['direction_verbs'])}))$"),
+        direction=re.compile(
+            rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{_alternation(p['direction_verbs'])}))$"
+        ),
         direction_first=re.compile(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*(?:{_alternation(p['direction_first_verbs'])}))(?P<measure>[^，,。；;]+)$"
         ),
@@ -140,9 +153,13 @@ def _count_patterns(c: dict) -> dict[str, re.Pattern]:
     quantity = rf"(?P<bb>{before})?\s*(?P<n>{number})\s*(?P<cl>{c['classifiers']})(?P<ba>{after})?"
     end = rf"(?={c['object_end']})"
     return {
-        "count_before": re.compile(rf"(?P<pb>{before})?(?:{_alternation(c['verbs'])}){quantity}(?P<obj>{c['object']}){end}"),
+        "count_before": re.compile(
+            rf"(?P<pb>{before})?(?:{_alternation(c['verbs'])}){quantity}(?P<obj>{c['object']}){end}"
+        ),
         "count_item": re.compile(rf"[、和及]\s*(?P<item>{quantity}(?P<obj>{c['object']})){end}"),
-        "count_after": re.compile(rf"(?:{_alternation(c['verbs'])})(?P<obj>{c['object']}){quantity}\s*$"),
+        "count_after": re.compile(
+            rf"(?:{_alternation(c['verbs'])})(?P<obj>{c['object']}){quantity}\s*$"
+        ),
         "count_relative": re.compile(c["relative"]),
         "count_quoted": re.compile(c["quoted"]),
     }
@@ -220,7 +237,9 @@ def indicators_from_table(
     return list(indicators.values()), responsibilities
 
 
-def _row_indicator(table: Table, cols: _Columns, index: int, id_prefix: str, default_year: int | None) -> Indicator | None:
+def _row_indicator(
+    table: Table, cols: _Columns, index: int, id_prefix: str, default_year: int | None
+) -> Indicator | None:
     row = table.rows[index]
 
     def cell(col: int | None) -> str:
@@ -244,7 +263,9 @@ def _row_indicator(table: Table, cols: _Columns, index: int, id_prefix: str, def
         category=cell(cols.category) or None,
         baseline=_measurement(table, cols.baseline, index, unit),
         actual=_measurement(table, cols.actual, index, unit),
-        targets=[t for col in cols.targets if (t := _target(table, col, index, unit, default_year))],
+        targets=[
+            t for col in cols.targets if (t := _target(table, col, index, unit, default_year))
+        ],
         attribute=attribute if attribute in ("约束性", "预期性") else None,
         table_id=table.id,
         section_id=table.section_id,
@@ -327,7 +348,9 @@ def _measurement(table: Table, col: int | None, index: int, unit: str | None) ->
     )
 
 
-def _target(table: Table, col: int, index: int, unit: str | None, default_year: int | None) -> Target | None:
+def _target(
+    table: Table, col: int, index: int, unit: str | None, default_year: int | None
+) -> Target | None:
     raw = join_lines(table.rows[index].cells[col])
     if _rules().no_value.match(squash_spaces(fold(raw))):
         return None
@@ -366,7 +389,9 @@ def _cell_responsibilities(
     return out
 
 
-def _row_responsibilities(table: Table, cols: _Columns, id_prefix: str, place: str | None) -> list[Responsibility]:
+def _row_responsibilities(
+    table: Table, cols: _Columns, id_prefix: str, place: str | None
+) -> list[Responsibility]:
     out = []
     for index in range(len(table.rows)):
         out.extend(_cell_responsibilities(table, cols, index, f"{id_prefix}-r{index}", place))
@@ -435,7 +460,9 @@ def indicators_from_paragraph(
                     name_raw=m.name_raw,
                     name=name,
                     unit=next((a.unit for a in m.atoms if a.unit), None),
-                    targets=[Target(label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov)],
+                    targets=[
+                        Target(label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov)
+                    ],
                     section_id=section_id,
                     sentence=sentence,
                     provenance=prov,
@@ -485,7 +512,9 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
     return pieces
 
 
-def _sentence_measures(sentence: str, period_start: int | None) -> list[tuple[str, int | None, _Measure]]:
+def _sentence_measures(
+    sentence: str, period_start: int | None
+) -> list[tuple[str, int | None, _Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it."""
     rules = _rules()
@@ -497,7 +526,11 @@ def _sentence_measures(sentence: str, period_start: int | None) -> list[tuple[st
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
         for position, measure in _clause_measures(clause):
             before = [y for y in years if y.start() <= offset + position]
-            label, year = (squash_spaces(before[-1].group(0)), int(before[-1].group(1))) if before else ("目标", None)
+            label, year = (
+                (squash_spaces(before[-1].group(0)), int(before[-1].group(1)))
+                if before
+                else ("目标", None)
+            )
             out.append((label, year, measure))
     return out
 
@@ -508,8 +541,8 @@ def _clause_measures(clause: str) -> list[tuple[int, _Measure]]:
     rules = _rules()
     out, start = [], 0
     for m in rules.goal.finditer(clause):
-        segment, start = clause[start:m.start()], m.end()
-        if rules.money.search(m.group("values")) or rules.not_a_goal_after.match(clause[m.end():]):
+        segment, start = clause[start : m.start()], m.end()
+        if rules.money.search(m.group("values")) or rules.not_a_goal_after.match(clause[m.end() :]):
             continue
         values = [v.group(0) for v in rules.value.finditer(m.group("values"))]
         distributive = len(values) > 1 and "分别" in segment + m.group("gap")
@@ -523,7 +556,8 @@ def _clause_measures(clause: str) -> list[tuple[int, _Measure]]:
     if m:
         # 提高和完善配套标准: a second verb means the object is a task, not a measure
         found = [
-            x for x in _rate_measures(m.group("measure"), m.group("target"), False)
+            x
+            for x in _rate_measures(m.group("measure"), m.group("target"), False)
             if not rules.task_verb.match(x.name) and not rules.vague_object.search(x.name)
         ]
         if found:
@@ -541,7 +575,11 @@ def _rate_measures(segment: str, target: str, distributive: bool) -> list[_Measu
     if distributive:
         return _distributed(name_raw, subject, target)
     atoms = parse_target(target)
-    return [_Measure(name_raw, _name(p), target, atoms) for p in _split_measures(subject) if _is_measure(p)]
+    return [
+        _Measure(name_raw, _name(p), target, atoms)
+        for p in _split_measures(subject)
+        if _is_measure(p)
+    ]
 
 
 def _distributed(name_raw: str, subject: str, target: str) -> list[_Measure]:
@@ -570,7 +608,7 @@ def _count_measures(clause: str) -> list[tuple[int, _Measure]]:
     m = rules.count_before.search(clause)
     if m:
         shared = m.group("pb") or ""
-        found = [(m.start(), _count(clause[:m.end()], m, m.group("obj")))]
+        found = [(m.start(), _count(clause[: m.end()], m, m.group("obj")))]
         end = m.end()
         while item := rules.count_item.match(clause, end):
             bound = "" if item.group("bb") or item.group("ba") else shared
@@ -579,7 +617,7 @@ def _count_measures(clause: str) -> list[tuple[int, _Measure]]:
         return [(p, x) for p, x in found if x]
     m = rules.count_after.search(clause)
     if m and (m.group("bb") or m.group("ba")) and not rules.count_relative.search(m.group("obj")):
-        return [(m.start(), x) for x in [_count(clause[:m.end()], m, m.group("obj"))] if x]
+        return [(m.start(), x) for x in [_count(clause[: m.end()], m, m.group("obj"))] if x]
     return []
 
 
@@ -601,7 +639,7 @@ def _raw_measure(segment: str) -> str:
         text = _ITEM_NUMBER.sub("", _LEADING_MARKS.sub("", text))
         m = rules.target_year.match(text)
         if m:
-            text = text[m.end():]
+            text = text[m.end() :]
         if text == before:
             return text
 
@@ -616,8 +654,8 @@ def _strip_filler(text: str, check) -> str:
         if rest != text and check(rest):
             text = rest
         m = rules.own_area.match(text)
-        if m and m.group(0) not in rules.not_places and check(text[m.end():]):
-            text = text[m.end():]
+        if m and m.group(0) not in rules.not_places and check(text[m.end() :]):
+            text = text[m.end() :]
         if text == before:
             return text
 
@@ -657,6 +695,6 @@ def _name(piece: str, check=_is_measure) -> str:
     rules = _rules()
     text = _strip_filler(piece.strip(), check)
     m = rules.examples.match(text)
-    if m and len(text) - m.end() >= rules.examples_min_rest and check(text[m.end():]):
-        text = text[m.end():]
+    if m and len(text) - m.end() >= rules.examples_min_rest and check(text[m.end() :]):
+        text = text[m.end() :]
     return squash_spaces(text)

@@ -19,7 +19,9 @@ from ..source import Block, Paragraph
 from ..textutil import fold, iso_date, squash_spaces
 from .responsibilities import split_agencies
 
-_YEAR_RANGE = regex.compile(r"(?P<a>(?:19|20)\d{2})\s*年?\s*[—–\-－~～至到―]+\s*(?P<b>(?:19|20)\d{2})")
+_YEAR_RANGE = regex.compile(
+    r"(?P<a>(?:19|20)\d{2})\s*年?\s*[—–\-－~～至到―]+\s*(?P<b>(?:19|20)\d{2})"
+)
 
 
 @dataclass
@@ -35,7 +37,9 @@ def _rules() -> dict:
     return {
         "doc_number": regex.compile(rules["doc_number"]),
         "issuer_line": regex.compile(f"^[\\p{{Han}}（）()]{{2,40}}?{rules['issuer_suffix']}$"),
-        "issuer_head": regex.compile(f"^(?P<issuer>[\\p{{Han}}]{{2,40}}?{rules['issuer_suffix']})关于"),
+        "issuer_head": regex.compile(
+            f"^(?P<issuer>[\\p{{Han}}]{{2,40}}?{rules['issuer_suffix']})关于"
+        ),
         "portal_label": regex.compile(f"(?:{'|'.join(fields)})"),
         "portal_line": regex.compile(f"^(?:{'|'.join(fields)})"),
         "recipients_end": regex.compile(rules["recipients_end"]),
@@ -96,7 +100,9 @@ def _portal(blocks: list[Block], found: Found, extra: dict[str, str]) -> None:
         metadata.portal.setdefault(key, value or None)
 
 
-def extract_metadata(segment: Segment, title_prov: Provenance | None, portal: dict[str, str] | None = None) -> Found:
+def extract_metadata(
+    segment: Segment, title_prov: Provenance | None, portal: dict[str, str] | None = None
+) -> Found:
     """The metadata of one document segment and the blocks that carried it."""
     rules = _rules()
     found = Found(Metadata())
@@ -141,11 +147,22 @@ def extract_metadata(segment: Segment, title_prov: Provenance | None, portal: di
 
     meta.period = period_of(segment.period_text) or period_of(segment.title)
     if meta.period:
-        period_prov = next((b.prov for b in segment.header + segment.body if isinstance(b, Paragraph) and b.text == segment.period_text), None)
+        period_prov = next(
+            (
+                b.prov
+                for b in segment.header + segment.body
+                if isinstance(b, Paragraph) and b.text == segment.period_text
+            ),
+            None,
+        )
         meta.provenance["period"] = period_prov or title_prov
-    meta.place = place_of(meta.issuer) or place_of(segment.title) or place_of(meta.portal.get("发布机构"))
+    meta.place = (
+        place_of(meta.issuer) or place_of(segment.title) or place_of(meta.portal.get("发布机构"))
+    )
     if meta.place:
-        meta.provenance["place"] = meta.provenance.get("issuer") if place_of(meta.issuer) else title_prov
+        meta.provenance["place"] = (
+            meta.provenance.get("issuer") if place_of(meta.issuer) else title_prov
+        )
     meta.provenance = {key: prov for key, prov in meta.provenance.items() if prov is not None}
     return found
 

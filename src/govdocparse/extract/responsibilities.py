@@ -68,7 +68,9 @@ def _spaced(words: list[str]) -> str:
 def _rules() -> _Rules:
     grammar = load("responsibilities")
     roles = {word: LEAD for word in grammar["lead"] + grammar["lead_marks"]}
-    roles |= {word: PARTICIPATING for word in grammar["participating"] + grammar["participating_marks"]}
+    roles |= {
+        word: PARTICIPATING for word in grammar["participating"] + grammar["participating_marks"]
+    }
     keywords = _spaced(grammar["lead"] + grammar["participating"])
     marks = _spaced(grammar["lead_marks"] + grammar["participating_marks"])
     return _Rules(

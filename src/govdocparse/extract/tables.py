@@ -139,7 +139,14 @@ def build_table(
     section_id: str | None,
 ) -> Table:
     """The record `Table` of a block: a `list` for a one-column box of "名称。正文" lines, else a grid."""
-    table = Table(id=table_id, label=label, number=number, title=title, section_id=section_id, provenance=block.prov)
+    table = Table(
+        id=table_id,
+        label=label,
+        number=number,
+        title=title,
+        section_id=section_id,
+        provenance=block.prov,
+    )
     if _is_list_box(block):
         table.kind = "list"
         table.items = _items(block)
@@ -176,7 +183,11 @@ def _items(block: TableBlock) -> list[TableItem]:
             m = _rules().list_item.match(line)
             if m or not items:
                 name, text = (m.group("name"), m.group("text")) if m else ("", line)
-                items.append(TableItem(name=name, text=text, provenance=_prov(cell.prov, lines_span, len(items))))
+                items.append(
+                    TableItem(
+                        name=name, text=text, provenance=_prov(cell.prov, lines_span, len(items))
+                    )
+                )
                 spans.append([lines_span])
             else:
                 items[-1].text += "\n" + line
@@ -204,7 +215,9 @@ def _cover(spans: list[tuple[int, int] | None]) -> tuple[int, int] | None:
 
 
 def _prov(base: Provenance, lines: tuple[int, int] | None, row: int) -> Provenance:
-    return Provenance(file=base.file, lines=lines, page=base.page, paragraph=base.paragraph, table_row=row)
+    return Provenance(
+        file=base.file, lines=lines, page=base.page, paragraph=base.paragraph, table_row=row
+    )
 
 
 def _split_notes(rows: list[list[Cell]]) -> tuple[list[list[Cell]], list[str]]:
@@ -243,7 +256,10 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
         if len(texts) != len(header):
             positions = _realign(texts, roles, seen)
             notes.append(_realign_note(len(texts), header, positions))
-            texts, indented_flags = _place(texts, positions, len(header)), _place(indented_flags, positions, len(header))
+            texts, indented_flags = (
+                _place(texts, positions, len(header)),
+                _place(indented_flags, positions, len(header)),
+            )
         indented = name_col is not None and bool(indented_flags[name_col])
         rows.append(_Row(texts, indented, notes, _row_prov(cells, table_prov, len(rows))))
     _inherit(rows, header, roles)
@@ -272,7 +288,13 @@ def _strip_indent(text: str) -> str:
 def _row_prov(cells: list[Cell], table_prov: Provenance, index: int) -> Provenance:
     spans = [c.prov.lines for c in cells if c.prov.lines]
     lines = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
-    return Provenance(file=table_prov.file, lines=lines, page=table_prov.page, paragraph=table_prov.paragraph, table_row=index)
+    return Provenance(
+        file=table_prov.file,
+        lines=lines,
+        page=table_prov.page,
+        paragraph=table_prov.paragraph,
+        table_row=index,
+    )
 
 
 def _name_column(roles: list[str]) -> int | None:
@@ -371,7 +393,9 @@ def _place(values: list, positions: tuple[int, ...], width: int) -> list:
 
 def _realign_note(count: int, header: list[str], positions: tuple[int, ...]) -> str:
     if count > len(header):
-        return f"realigned: {count} cells for {len(header)} columns, surplus joined into {header[-1]}"
+        return (
+            f"realigned: {count} cells for {len(header)} columns, surplus joined into {header[-1]}"
+        )
     missing = [header[i] for i in range(len(header)) if i not in positions]
     return f"realigned: {count} cells for {len(header)} columns, missing {'、'.join(missing)}"
 

@@ -433,7 +433,9 @@ def _governing_direction(toks: list[_Tok], k: int) -> str | None:
     return None
 
 
-def _close(seg: _Segment, toks: list[_Tok], clause: int, unit: str | None, out: list[_Draft]) -> None:
+def _close(
+    seg: _Segment, toks: list[_Tok], clause: int, unit: str | None, out: list[_Draft]
+) -> None:
     quals = list(dict.fromkeys(seg.quals))
     if seg.items:
         _spread_over_lists(seg.items, toks)
@@ -442,8 +444,12 @@ def _close(seg: _Segment, toks: list[_Tok], clause: int, unit: str | None, out: 
     elif seg.compares:
         out.append(_Draft({"op": "text"}, seg.first, seg.last, seg.first, clause))
     elif seg.dirs:
-        fields = {"op": "direction", "direction": seg.dirs[-1].payload, "qualifier": quals,
-                  "baseline_year": seg.base}
+        fields = {
+            "op": "direction",
+            "direction": seg.dirs[-1].payload,
+            "qualifier": quals,
+            "baseline_year": seg.base,
+        }
         out.append(_Draft(fields, seg.first, seg.last, seg.first, clause))
 
 
@@ -473,13 +479,18 @@ def _spread_over_lists(items: list[dict], toks: list[_Tok]) -> None:
                 it["change"] = change
 
 
-def _quantity_draft(seg: _Segment, it: dict, quals: list[str], unit: str | None, first: bool,
-                    clause: int) -> _Draft:
+def _quantity_draft(
+    seg: _Segment, it: dict, quals: list[str], unit: str | None, first: bool, clause: int
+) -> _Draft:
     t: _Tok = it["tok"]
     q: _Qty = t.payload
     bound = it["suffix"] or it["prefix"]
-    fields: dict = {"value": q.value, "value_max": q.value_max, "baseline_year": seg.base,
-                    "direction": it["change"] or (it["level"] and it["level"][0])}
+    fields: dict = {
+        "value": q.value,
+        "value_max": q.value_max,
+        "baseline_year": seg.base,
+        "direction": it["change"] or (it["level"] and it["level"][0]),
+    }
     if t.kind in ("range", "ratio") or it["change"]:
         # The operator slot holds the kind of value, so the bound words become qualifiers.
         fields["op"] = "direction" if t.kind == "qty" else t.kind
@@ -556,21 +567,34 @@ def _analyse(text: str, norm: str, pos: list[int], unit: str | None) -> _Analysi
             governing = _governing_direction(toks, k)
             change = governing if governing in _CHANGES else None
             level = (governing, "") if governing and not change else seg.level
-            seg.items.append({"tok": t, "k": k, "last_k": k, "end": t.end, "prefix": seg.prefix,
-                              "suffix": None, "level": level, "change": change})
+            seg.items.append(
+                {
+                    "tok": t,
+                    "k": k,
+                    "last_k": k,
+                    "end": t.end,
+                    "prefix": seg.prefix,
+                    "suffix": None,
+                    "level": level,
+                    "change": change,
+                }
+            )
             after_qty = True
     pieces = _pieces(drafts, toks, clauses)
     return _Analysis(norm, pos, toks, drafts, clauses, markers, pieces)
 
 
-def _pieces(drafts: list[_Draft], toks: list[_Tok], clauses: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _pieces(
+    drafts: list[_Draft], toks: list[_Tok], clauses: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Cuts the text between consecutive atoms at the last clause break, else the last list
     separator, between them; each piece stays inside its atom's clause."""
     cuts: list[tuple[int, int]] = []  # (end of piece i-1, start of piece i)
     for prev, cur in zip(drafts, drafts[1:]):
         between = [t for t in toks if t.start >= prev.end and t.end <= cur.anchor]
         cut = next((t for t in reversed(between) if t.kind == "clause"), None) or next(
-            (t for t in reversed(between) if t.kind == "sep"), None)
+            (t for t in reversed(between) if t.kind == "sep"), None
+        )
         cuts.append((cut.start, cut.end) if cut else (prev.end, prev.end))
     pieces = []
     for i, d in enumerate(drafts):
@@ -746,8 +770,10 @@ def parse_distributive(sentence: str, unit: str | None = None) -> list[TargetAto
         subject = _strip_subject(_words(sentence, a.pos, lo, pred), r)
         if not subject:
             subject = _strip_subject(_verb_object(a, sentence, first, a.pieces[idx[0]][1]), r)
-        leads = [_strip_subject(_words(sentence, a.pos, a.pieces[i][0], a.drafts[i].anchor), r)
-                 for i in idx[1:]]
+        leads = [
+            _strip_subject(_words(sentence, a.pos, a.pieces[i][0], a.drafts[i].anchor), r)
+            for i in idx[1:]
+        ]
         if len(idx) == 1:
             names = [subject or None]
         elif all(leads):

@@ -15,13 +15,27 @@ import zipfile
 from io import BytesIO
 from pathlib import Path
 
-from ..errors import CorruptFileError, EmptyInputError, InputError, TooLargeError, UnsupportedFormatError
+from ..errors import (
+    CorruptFileError,
+    EmptyInputError,
+    InputError,
+    TooLargeError,
+    UnsupportedFormatError,
+)
 from ..source import Source
 from .text import blocks_from_text, decode
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
-_EXTENSIONS = {".txt": "txt", ".text": "txt", ".docx": "docx", ".pdf": "pdf", ".html": "html", ".htm": "html", ".shtml": "html"}
+_EXTENSIONS = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".docx": "docx",
+    ".pdf": "pdf",
+    ".html": "html",
+    ".htm": "html",
+    ".shtml": "html",
+}
 _MAGIC_REFUSALS = (
     (b"\x89PNG", "a PNG image, not a document"),
     (b"\xff\xd8\xff", "a JPEG image, not a document"),
@@ -45,7 +59,9 @@ def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> byt
         info = os.stat(path)
     except FileNotFoundError:
         # os.path.islink looks at the link itself, which stat() followed to nowhere.
-        raise InputError(name, "broken symbolic link" if os.path.islink(path) else "no such file") from None
+        raise InputError(
+            name, "broken symbolic link" if os.path.islink(path) else "no such file"
+        ) from None
     except PermissionError:
         raise InputError(name, "permission denied") from None
     except OSError as exc:
@@ -75,7 +91,9 @@ def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> byt
 
 
 def _too_large(size: int, max_bytes: int) -> str:
-    return f"{size:,} bytes is over the input limit of {max_bytes:,} bytes ({max_bytes / 2**20:g} MiB)"
+    return (
+        f"{size:,} bytes is over the input limit of {max_bytes:,} bytes ({max_bytes / 2**20:g} MiB)"
+    )
 
 
 def sniff(data: bytes, path: str) -> str:
@@ -88,7 +106,9 @@ def sniff(data: bytes, path: str) -> str:
             names = zipfile.ZipFile(BytesIO(data)).namelist()
         # A damaged central directory surfaces as any of these, not only as BadZipFile.
         except (zipfile.BadZipFile, OSError, ValueError, EOFError):
-            raise CorruptFileError(path, "broken ZIP container (truncated or damaged DOCX?)") from None
+            raise CorruptFileError(
+                path, "broken ZIP container (truncated or damaged DOCX?)"
+            ) from None
         if "word/document.xml" in names:
             return "docx"
         raise UnsupportedFormatError(path, "a ZIP archive that is not a Word document")
@@ -115,7 +135,9 @@ def read_data(data: bytes, path: str) -> Source:
     warnings = []
     expected = _EXTENSIONS.get(Path(path).suffix.lower())
     if expected and expected != fmt:
-        warnings.append(f"content is {fmt.upper()} although the name ends in {Path(path).suffix}: read as {fmt.upper()}")
+        warnings.append(
+            f"content is {fmt.upper()} although the name ends in {Path(path).suffix}: read as {fmt.upper()}"
+        )
     name = Path(path).name
     digest = hashlib.sha256(data).hexdigest()
     if fmt == "txt":

@@ -67,8 +67,18 @@ SDT, SDT_CONTENT, CUSTOM_XML = _W + "sdt", _W + "sdtContent", _W + "customXml"
 FLD_CHAR, VANISH = _W + "fldChar", _W + "vanish"
 VAL = _W + "val"
 # Inline wrappers whose runs are displayed text.
-_INLINE_CONTAINERS = {_W + t for t in ("hyperlink", "fldSimple", "ins", "moveTo", "smartTag", "customXml", "dir", "bdo")}
-_RUN_TEXT = {_W + "t": None, _W + "tab": "\t", _W + "ptab": "\t", _W + "br": "\n", _W + "cr": "\n", _W + "noBreakHyphen": "-"}
+_INLINE_CONTAINERS = {
+    _W + t
+    for t in ("hyperlink", "fldSimple", "ins", "moveTo", "smartTag", "customXml", "dir", "bdo")
+}
+_RUN_TEXT = {
+    _W + "t": None,
+    _W + "tab": "\t",
+    _W + "ptab": "\t",
+    _W + "br": "\n",
+    _W + "cr": "\n",
+    _W + "noBreakHyphen": "-",
+}
 _MATH_TEXT = _M + "t"
 
 
@@ -81,14 +91,19 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     body = _BodyReader(name, styles, numbering)
     blocks = body.read(document.element.body)
     if not blocks:
-        if document.element.body.find(".//" + _W + "drawing") is not None or document.element.body.find(".//" + _W + "pict") is not None:
+        if (
+            document.element.body.find(".//" + _W + "drawing") is not None
+            or document.element.body.find(".//" + _W + "pict") is not None
+        ):
             raise NoTextLayerError(path, "the Word document holds only images, no text")
         raise EmptyInputError(path, "the Word document has no text")
     warnings = []
     if numbering.unrecovered:
         warnings.append(f"automatic numbering not recovered in {numbering.unrecovered} paragraphs")
     if body.entities:
-        warnings.append(f"{body.entities} XML entity references dropped unexpanded (DTDs are not trusted)")
+        warnings.append(
+            f"{body.entities} XML entity references dropped unexpanded (DTDs are not trusted)"
+        )
     return Source(path, name, "docx", sha256, blocks, warnings=warnings)
 
 
@@ -106,12 +121,17 @@ def check_container(data: bytes, path: str) -> None:
         total += size
         if size > MAX_PART_BYTES or (size > RATIO_CHECK_BYTES and size / packed > MAX_RATIO):
             raise CorruptFileError(
-                path, f"zip bomb: part {info.filename} inflates to {size // (1024 * 1024)} MB from {packed // 1024} KB"
+                path,
+                f"zip bomb: part {info.filename} inflates to {size // (1024 * 1024)} MB from {packed // 1024} KB",
             )
     if total > MAX_TOTAL_BYTES:
-        raise CorruptFileError(path, f"zip bomb: parts inflate to {total // (1024 * 1024)} MB in all")
+        raise CorruptFileError(
+            path, f"zip bomb: parts inflate to {total // (1024 * 1024)} MB in all"
+        )
     if "word/document.xml" not in {info.filename for info in infos}:
-        raise CorruptFileError(path, "no word/document.xml in the container: not a complete Word document")
+        raise CorruptFileError(
+            path, "no word/document.xml in the container: not a complete Word document"
+        )
 
 
 def _open(data: bytes, path: str):
@@ -121,12 +141,28 @@ def _open(data: bytes, path: str):
 
     try:
         return docx.Document(BytesIO(data))
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, struct.error, etree.XMLSyntaxError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        EOFError,
+        OSError,
+        struct.error,
+        etree.XMLSyntaxError,
+    ) as exc:
         raise CorruptFileError(path, f"damaged Word document ({_first_line(exc)})") from None
     except (NotImplementedError, RuntimeError) as exc:
         # zipfile's refusals: unknown compression method or version, encrypted members.
-        raise CorruptFileError(path, f"ZIP container uses a feature that cannot be read ({_first_line(exc)})") from None
-    except (KeyError, ValueError, AttributeError, TypeError, IndexError, PackageNotFoundError) as exc:
+        raise CorruptFileError(
+            path, f"ZIP container uses a feature that cannot be read ({_first_line(exc)})"
+        ) from None
+    except (
+        KeyError,
+        ValueError,
+        AttributeError,
+        TypeError,
+        IndexError,
+        PackageNotFoundError,
+    ) as exc:
         # python-docx walks the package parts without validating them: a relationships part with
         # no namespace surfaces as AttributeError, a missing target as KeyError.
         raise CorruptFileError(path, f"not a readable Word package ({_first_line(exc)})") from None
@@ -197,7 +233,9 @@ class _BodyReader:
                 style_id = self.styles.paragraph_style(element)
                 prov = Provenance(file=self.name, paragraph=k)
                 style = self.styles.name(style_id)
-                blocks.extend(Paragraph(line, prov, style) for line in self.paragraph_lines(element, style_id))
+                blocks.extend(
+                    Paragraph(line, prov, style) for line in self.paragraph_lines(element, style_id)
+                )
             else:
                 table = self.table(element, k)
                 if table.rows:
@@ -272,11 +310,18 @@ class _BodyReader:
             if row_props is not None and row_props.find(_W + "del") is not None:
                 continue
             r = len(rows)
-            col = _int(_val(row_props.find(_W + "gridBefore") if row_props is not None else None), 0)
+            col = _int(
+                _val(row_props.find(_W + "gridBefore") if row_props is not None else None), 0
+            )
             row: list[Cell] = []
             for tc in _children(tr, CELLS):
                 props = tc.find(TCPR)
-                span = min(max(_int(_val(props.find(_W + "gridSpan") if props is not None else None), 1), 1), MAX_SPAN)
+                span = min(
+                    max(
+                        _int(_val(props.find(_W + "gridSpan") if props is not None else None), 1), 1
+                    ),
+                    MAX_SPAN,
+                )
                 vmerge = props.find(_W + "vMerge") if props is not None else None
                 hmerge = props.find(_W + "hMerge") if props is not None else None
                 if hmerge is not None and _val(hmerge, "continue") == "continue" and row:
@@ -335,7 +380,10 @@ class _Styles:
             numpr = style.find(f"{PPR}/{_W}numPr")
             if numpr is not None:
                 ilvl = _val(numpr.find(_W + "ilvl"))
-                self.numpr[style_id] = (_val(numpr.find(_W + "numId")), None if ilvl is None else _int(ilvl, 0))
+                self.numpr[style_id] = (
+                    _val(numpr.find(_W + "numId")),
+                    None if ilvl is None else _int(ilvl, 0),
+                )
             if style.get(_W + "default") in ("1", "true"):
                 self.default = style_id
 
@@ -380,11 +428,15 @@ class _Numbering:
         self.unrecovered = 0
         self.counters: dict[str, dict[int, int]] = {}
         definitions = list(root) if root is not None else []
-        abstract = {a.get(_W + "abstractNumId"): a for a in definitions if a.tag == _W + "abstractNum"}
+        abstract = {
+            a.get(_W + "abstractNumId"): a for a in definitions if a.tag == _W + "abstractNum"
+        }
         nums = {n.get(_W + "numId"): n for n in definitions if n.tag == _W + "num"}
         self.levels: dict[str, dict[int, _Level]] = {}
         for num_id, num in nums.items():
-            levels = self._abstract_levels(abstract, nums, _val(num.find(_W + "abstractNumId")), set())
+            levels = self._abstract_levels(
+                abstract, nums, _val(num.find(_W + "abstractNumId")), set()
+            )
             for override in num.iter(_W + "lvlOverride"):
                 ilvl = _int(override.get(_W + "ilvl"), 0)
                 lvl = override.find(_W + "lvl")
@@ -400,14 +452,18 @@ class _Numbering:
         if definition is None or abstract_id in seen:
             return {}
         seen.add(abstract_id)
-        levels = {_int(lvl.get(_W + "ilvl"), 0): _level(lvl) for lvl in definition.findall(_W + "lvl")}
+        levels = {
+            _int(lvl.get(_W + "ilvl"), 0): _level(lvl) for lvl in definition.findall(_W + "lvl")
+        }
         link = _val(definition.find(_W + "numStyleLink"))
         if not levels and link:
             # A list style: its levels live in the abstractNum the style's own numId points to.
             inherited = self.styles.numbering(link)
             num = nums.get(inherited[0]) if inherited else None
             if num is not None:
-                return self._abstract_levels(abstract, nums, _val(num.find(_W + "abstractNumId")), seen)
+                return self._abstract_levels(
+                    abstract, nums, _val(num.find(_W + "abstractNumId")), seen
+                )
         return levels
 
     def label_for(self, props, style_id: str | None) -> str | None:
@@ -447,7 +503,9 @@ class _Numbering:
             k = int(match.group(1)) - 1
             source = levels.get(k)
             value = counters.get(k, source.start if source else 1)
-            return format_number(value, "decimal" if level.legal else (source.fmt if source else "decimal"))
+            return format_number(
+                value, "decimal" if level.legal else (source.fmt if source else "decimal")
+            )
 
         try:
             text = re.sub(r"%([1-9])", number, level.text)
@@ -463,7 +521,8 @@ def _level(lvl) -> _Level:
         fmt=_val(lvl.find(_W + "numFmt"), "decimal"),
         text=_val(lvl.find(_W + "lvlText"), ""),
         suffix=_val(lvl.find(_W + "suff"), "tab"),
-        legal=lvl.find(_W + "isLgl") is not None and _val(lvl.find(_W + "isLgl"), "true") not in ("0", "false"),
+        legal=lvl.find(_W + "isLgl") is not None
+        and _val(lvl.find(_W + "isLgl"), "true") not in ("0", "false"),
         style=_val(lvl.find(_W + "pStyle")),
     )
 
@@ -474,7 +533,21 @@ _LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
 _LEGAL_UNITS = ("", "拾", "佰", "仟")
 _STEMS = "甲乙丙丁戊己庚辛壬癸"
 _BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+_ROMAN = (
+    (1000, "M"),
+    (900, "CM"),
+    (500, "D"),
+    (400, "CD"),
+    (100, "C"),
+    (90, "XC"),
+    (50, "L"),
+    (40, "XL"),
+    (10, "X"),
+    (9, "IX"),
+    (5, "V"),
+    (4, "IV"),
+    (1, "I"),
+)
 
 
 def _counting(n: int, digits: str, units: tuple[str, ...], short_teens: bool) -> str:

@@ -38,7 +38,15 @@ from __future__ import annotations
 import codecs
 import re
 
-from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+from bs4 import (
+    BeautifulSoup,
+    Comment,
+    Declaration,
+    Doctype,
+    NavigableString,
+    ProcessingInstruction,
+    Tag,
+)
 
 from ..errors import DecodeError, EmptyInputError
 from ..model import Provenance
@@ -47,41 +55,170 @@ from .text import utf8_share
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
-_GB_FAMILY = {"gb2312", "gbk", "gb18030", "x-gbk", "cp936", "ms936", "euc-cn", "csgb2312", "gb_2312-80", "windows-936"}
+_GB_FAMILY = {
+    "gb2312",
+    "gbk",
+    "gb18030",
+    "x-gbk",
+    "cp936",
+    "ms936",
+    "euc-cn",
+    "csgb2312",
+    "gb_2312-80",
+    "windows-936",
+}
 # Undecodable bytes tolerated (and replaced) per thousand bytes before the page is refused.
 _MAX_BAD_PER_MILLE = 5
 
 _DROP_ALWAYS = {
-    "script", "style", "noscript", "template", "head", "title", "meta", "link", "iframe", "frame", "frameset",
-    "object", "embed", "applet", "svg", "canvas", "audio", "video", "map", "button", "input", "select",
-    "textarea", "option",
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "head",
+    "title",
+    "meta",
+    "link",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "svg",
+    "canvas",
+    "audio",
+    "video",
+    "map",
+    "button",
+    "input",
+    "select",
+    "textarea",
+    "option",
 }
 _CHROME_TAGS = {"nav", "aside", "form", "menu"}
 _CHROME_WORDS = {
-    "menu", "print", "tool", "tools", "toolbar", "related", "pager", "prev", "next", "position", "location",
-    "fontsize", "search", "login", "banner", "logo", "ewm", "dqwz", "xgwz", "xgxx", "skip",
+    "menu",
+    "print",
+    "tool",
+    "tools",
+    "toolbar",
+    "related",
+    "pager",
+    "prev",
+    "next",
+    "position",
+    "location",
+    "fontsize",
+    "search",
+    "login",
+    "banner",
+    "logo",
+    "ewm",
+    "dqwz",
+    "xgwz",
+    "xgxx",
+    "skip",
 }
-_CHROME_PREFIXES = ("nav", "breadcrumb", "crumb", "share", "bdshare", "qrcode", "pagination", "sidebar", "footer", "copyright")
+_CHROME_PREFIXES = (
+    "nav",
+    "breadcrumb",
+    "crumb",
+    "share",
+    "bdshare",
+    "qrcode",
+    "pagination",
+    "sidebar",
+    "footer",
+    "copyright",
+)
 _CONTENT_WORDS = {"con", "zw", "txt", "text", "nr", "neirong", "zhengwen", "wenzhang"}
 # TRS_Editor (the TRS CMS used by many portals) splits into "trs" and "editor".
-_CONTENT_PARTS = ("content", "article", "zoom", "editor", "detail", "artibody", "zhengwen", "bodytext")
+_CONTENT_PARTS = (
+    "content",
+    "article",
+    "zoom",
+    "editor",
+    "detail",
+    "artibody",
+    "zhengwen",
+    "bodytext",
+)
 _TITLE_WORDS = {"title", "tit", "bt", "biaoti", "headline"}
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 
 _BLOCK_TAGS = {
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
-    "main", "header", "footer", "blockquote", "pre", "center", "address", "figure", "figcaption", "hr",
-    "caption", "fieldset", "legend", "details", "summary", "tr", "td", "th", "tbody", "thead", "tfoot", "body",
-    "html", "form", "table",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "center",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "caption",
+    "fieldset",
+    "legend",
+    "details",
+    "summary",
+    "tr",
+    "td",
+    "th",
+    "tbody",
+    "thead",
+    "tfoot",
+    "body",
+    "html",
+    "form",
+    "table",
 }
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
 PORTAL_LABELS = (
-    "索引号", "发布机构", "发文机关", "成文日期", "发布日期", "生效日期", "废止日期", "主题分类", "体裁分类",
-    "组配分类", "服务对象", "发文字号", "文号", "有效性", "信息来源", "公开方式", "公开范围", "主题词",
+    "索引号",
+    "发布机构",
+    "发文机关",
+    "成文日期",
+    "发布日期",
+    "生效日期",
+    "废止日期",
+    "主题分类",
+    "体裁分类",
+    "组配分类",
+    "服务对象",
+    "发文字号",
+    "文号",
+    "有效性",
+    "信息来源",
+    "公开方式",
+    "公开范围",
+    "主题词",
 )
-_LABEL = re.compile(r"^[【\[]?(" + "|".join(sorted(PORTAL_LABELS, key=len, reverse=True)) + r")[】\]]?\s*[:：]?\s*(.*)$", re.S)
+_LABEL = re.compile(
+    r"^[【\[]?("
+    + "|".join(sorted(PORTAL_LABELS, key=len, reverse=True))
+    + r")[】\]]?\s*[:：]?\s*(.*)$",
+    re.S,
+)
 _MIN_PORTAL_PAIRS = 3
 # A label inside a longer string ("索引号：… 发布机构：…") starts a new token after whitespace.
 _LABEL_INSIDE = re.compile(r"\s+(?=[【\[]?(?:" + "|".join(PORTAL_LABELS) + r"))")
@@ -121,12 +258,18 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     blocks = [b for b in flow.blocks if not (isinstance(b, Paragraph) and _is_chrome_line(b.text))]
     if not blocks:
         raise EmptyInputError(path, "no article text in HTML")
-    return Source(path, name, "html", sha256, blocks, encoding=encoding, warnings=warnings, portal=portal)
+    return Source(
+        path, name, "html", sha256, blocks, encoding=encoding, warnings=warnings, portal=portal
+    )
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
     """The page's text, the codec used and any warnings about the choice."""
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return _lenient(data, codec, path)
     match = _META_CHARSET.search(data[:8192])
@@ -139,7 +282,9 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
     else:
         warnings = []
         if codec not in (None, "utf-8") and not text.isascii():
-            warnings.append(f"page declares charset {declared} but its bytes are UTF-8: read as UTF-8")
+            warnings.append(
+                f"page declares charset {declared} but its bytes are UTF-8: read as UTF-8"
+            )
         return text, "utf-8", warnings
     if utf8_share(data) > 0.9:
         return _lenient(data, "utf-8", path)  # UTF-8 with a few broken sequences
@@ -151,7 +296,9 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
                 continue
             warnings = []
             if codec not in (None, candidate):
-                warnings.append(f"page declares charset {declared} but its bytes are not {declared}: read as {candidate}")
+                warnings.append(
+                    f"page declares charset {declared} but its bytes are not {declared}: read as {candidate}"
+                )
             return text, candidate, warnings
     return _lenient(data, codec if codec and codec != "utf-8" else "gb18030", path)
 
@@ -241,13 +388,21 @@ def _take_portal(root: Tag) -> dict[str, str]:
     """Label -> value of the portal metadata blocks, which are removed from the page."""
     units: list[Tag] = []
     for string in root.find_all(string=True):
-        if isinstance(string, _SKIPPED_STRINGS) or not _LABEL.match(string.strip()) or len(string.strip()) > 120:
+        if (
+            isinstance(string, _SKIPPED_STRINGS)
+            or not _LABEL.match(string.strip())
+            or len(string.strip()) > 120
+        ):
             continue
         unit = _portal_unit(string.parent)
         if unit is not None and all(unit is not seen for seen in units):
             units.append(unit)
     qualified = {id(unit): pairs for unit in units if (pairs := _portal_pairs(unit))}
-    outermost = [unit for unit in units if id(unit) in qualified and not any(id(p) in qualified for p in unit.parents)]
+    outermost = [
+        unit
+        for unit in units
+        if id(unit) in qualified and not any(id(p) in qualified for p in unit.parents)
+    ]
     portal: dict[str, str] = {}
     for unit in outermost:
         for label, value in qualified[id(unit)]:
@@ -308,7 +463,11 @@ def _is_content_element(el: Tag) -> bool:
 
 
 def _choose_body(root: Tag, page: _Weights) -> Tag:
-    hinted = [el for el in root.find_all(True) if page.total and page.of(el) >= page.total / 2 and _is_content_element(el)]
+    hinted = [
+        el
+        for el in root.find_all(True)
+        if page.total and page.of(el) >= page.total / 2 and _is_content_element(el)
+    ]
     if hinted:
         best = max(page.of(el) for el in hinted)
         close = [el for el in hinted if page.of(el) >= 0.85 * best]
@@ -333,13 +492,23 @@ def _is_container(el: Tag, page: _Weights) -> bool:
     if el.name in ("table", "tbody", "thead", "tr", "td", "th"):
         table = el if el.name == "table" else el.find_parent("table")
         return table is not None and _is_layout_table(table, page)
-    return el.name not in _HEADINGS and el.name not in ("p", "li", "ul", "ol", "dl", "pre", "blockquote")
+    return el.name not in _HEADINGS and el.name not in (
+        "p",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "pre",
+        "blockquote",
+    )
 
 
 def _is_layout_table(table: Tag, page: _Weights) -> bool:
     if table.find("table") is not None:
         return True
-    return page.total > 0 and any(page.of(cell) >= page.total / 2 for cell in table.find_all(["td", "th"]))
+    return page.total > 0 and any(
+        page.of(cell) >= page.total / 2 for cell in table.find_all(["td", "th"])
+    )
 
 
 def _title_before(body: Tag, root: Tag, page: _Weights) -> Tag | None:
@@ -352,7 +521,9 @@ def _title_before(body: Tag, root: Tag, page: _Weights) -> Tag | None:
         order = page.order.get(id(el), start)
         if order >= start:
             break
-        if id(el) in ancestors or not (el.name in ("h1", "h2") or any(w in _TITLE_WORDS or "title" in w for w in _words(el))):
+        if id(el) in ancestors or not (
+            el.name in ("h1", "h2") or any(w in _TITLE_WORDS or "title" in w for w in _words(el))
+        ):
             continue
         text = el.get_text(" ", strip=True)
         if not 0 < len(_CJK.findall(text)) <= 200 or _is_chrome_line(text):
@@ -498,10 +669,14 @@ class _Flow:
             rows.append(row)
         if any(cell.text for row in rows for cell in row):
             first = rows[0][0].prov.lines[0] if rows and rows[0] else table.sourceline
-            last = max((c.prov.lines[1] for row in rows for c in row if c.prov.lines), default=first)
+            last = max(
+                (c.prov.lines[1] for row in rows for c in row if c.prov.lines), default=first
+            )
             self.blocks.append(TableBlock(rows, Provenance(file=self.name, lines=(first, last))))
 
-    def _merged_slot(self, row: list[Cell], pending: dict[int, list], at: int, r: int, line: int) -> int:
+    def _merged_slot(
+        self, row: list[Cell], pending: dict[int, list], at: int, r: int, line: int
+    ) -> int:
         """Emit the covered slot of a rowspan from above at grid column `at`; the next column."""
         left, colspan = pending[at]
         prov = Provenance(file=self.name, lines=(line, line), table_row=r, table_col=at)

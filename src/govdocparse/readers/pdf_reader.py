@@ -176,7 +176,9 @@ class _Page:
 class _Spacing:
     """How a flow of text (the body, or table cells) spaces its lines, for each font size."""
 
-    pitch: dict[float, float] = field(default_factory=dict)  # top-to-top distance within a paragraph
+    pitch: dict[float, float] = field(
+        default_factory=dict
+    )  # top-to-top distance within a paragraph
     spaced: dict[float, bool] = field(default_factory=dict)  # paragraphs set apart by extra space
 
 
@@ -186,7 +188,9 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     pdf = _open(data, path)
     try:
         if any(isinstance(xref, PDFXRefFallback) for xref in pdf.doc.xrefs):
-            warnings.append("damaged cross-reference table: objects were recovered by scanning the file")
+            warnings.append(
+                "damaged cross-reference table: objects were recovered by scanning the file"
+            )
         try:
             page_list = list(pdf.pages)
         except Exception as exc:  # pdfminer fails in many ways on a broken page tree
@@ -197,8 +201,12 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
                 pages.append(_read_page(page, path))
             except GovDocError:
                 raise
-            except Exception as exc:  # a damaged page (a MediaBox that is not numbers, a bad stream)
-                raise CorruptFileError(path, f"damaged PDF page {page.page_number}: {_reason(exc)}") from None
+            except (
+                Exception
+            ) as exc:  # a damaged page (a MediaBox that is not numbers, a bad stream)
+                raise CorruptFileError(
+                    path, f"damaged PDF page {page.page_number}: {_reason(exc)}"
+                ) from None
             page.close()  # drop pdfplumber's per-page caches: long documents stay small in memory
     finally:
         _close_quietly(pdf)
@@ -206,9 +214,13 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         raise CorruptFileError(path, "damaged PDF: no pages found (truncated file?)")
     if not any(page.lines or page.tables for page in pages):
         raise NoTextLayerError(path, "no text layer: scanned document?")
-    blank = [str(page.number) for page in pages if not page.lines and not page.tables and page.images]
+    blank = [
+        str(page.number) for page in pages if not page.lines and not page.tables and page.images
+    ]
     if blank:
-        warnings.append(f"no text layer on page(s) {', '.join(blank)} (scanned?): their content is missing")
+        warnings.append(
+            f"no text layer on page(s) {', '.join(blank)} (scanned?): their content is missing"
+        )
     _settle_cells(pages)
     _drop_running_lines(pages)
     return Source(path, name, "pdf", sha256, _blocks(pages, name), warnings=warnings)
@@ -228,15 +240,21 @@ def _open(data: bytes, path: str) -> pdfplumber.PDF:
     except Exception as exc:  # pdfminer lets bare ValueError/KeyError/TypeError out on some damage
         cause = _cause(exc)
         if isinstance(cause, PDFPasswordIncorrect):
-            raise EncryptedFileError(path, "encrypted PDF: a password is needed to open it") from None
+            raise EncryptedFileError(
+                path, "encrypted PDF: a password is needed to open it"
+            ) from None
         if isinstance(cause, PDFEncryptionError):
-            raise EncryptedFileError(path, f"encrypted PDF that cannot be decrypted: {_reason(cause)}") from None
+            raise EncryptedFileError(
+                path, f"encrypted PDF that cannot be decrypted: {_reason(cause)}"
+            ) from None
         raise CorruptFileError(path, f"damaged PDF: {_reason(cause)}") from None
 
 
 def _cause(exc: BaseException) -> BaseException:
     """The pdfminer exception inside pdfplumber's wrapper."""
-    while isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
+    while (
+        isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException)
+    ):
         exc = exc.args[0]
     return exc
 
@@ -259,20 +277,31 @@ def _read_page(page: pdfplumber.page.Page, path: str) -> _Page:
     try:
         objects = page.objects
         chars = [c for c in objects.get("char", ()) if c["upright"]]
-        ruled = bool(chars) and bool(objects.get("line") or objects.get("rect") or objects.get("curve"))
+        ruled = bool(chars) and bool(
+            objects.get("line") or objects.get("rect") or objects.get("curve")
+        )
         grids = _grids(page) if ruled else []
     except Exception as exc:  # a damaged content stream, font or resource
-        raise CorruptFileError(path, f"damaged PDF: page {page.page_number}: {_reason(exc)}") from None
+        raise CorruptFileError(
+            path, f"damaged PDF: page {page.page_number}: {_reason(exc)}"
+        ) from None
     body: list[dict] = []
     for char in chars:
         target = _cell_chars(char, grids) if grids else None
         (body if target is None else target).append(char)
-    result = _Page(page.page_number, float(page.width), float(page.height), images=len(objects.get("image", ())))
+    result = _Page(
+        page.page_number,
+        float(page.width),
+        float(page.height),
+        images=len(objects.get("image", ())),
+    )
     result.lines = _lines(body, page.page_number)
     for number, line in enumerate(result.lines, 1):
         line.number = number
     tables = (_table(grid, page.page_number) for grid in grids)
-    result.tables = [table for table in tables if any(box.lines for row in table.rows for box in row)]
+    result.tables = [
+        table for table in tables if any(box.lines for row in table.rows for box in row)
+    ]
     return result
 
 
@@ -352,7 +381,9 @@ def _table(grid: _Grid, page: int) -> _Table:
             if r == r0:
                 row.append(box)
             else:
-                row.append(_Box("", box.x0, box.x1, page, colspan=box.colspan, merged=True, anchor=box))
+                row.append(
+                    _Box("", box.x0, box.x1, page, colspan=box.colspan, merged=True, anchor=box)
+                )
         if any(not box.merged for box in row):
             rows.append(row)
         else:
@@ -365,15 +396,25 @@ def _table(grid: _Grid, page: int) -> _Table:
 
 def _settle_cells(pages: list[_Page]) -> None:
     """Give every cell its text, once the spacing of lines in cells is known document-wide."""
-    boxes = [box for page in pages for table in page.tables for row in table.rows for box in row if box.lines]
-    spacing = _spacing((above, below, box.right) for box in boxes for above, below in zip(box.lines, box.lines[1:]))
+    boxes = [
+        box
+        for page in pages
+        for table in page.tables
+        for row in table.rows
+        for box in row
+        if box.lines
+    ]
+    spacing = _spacing(
+        (above, below, box.right) for box in boxes for above, below in zip(box.lines, box.lines[1:])
+    )
     for box in boxes:
         parts = [box.lines[0].text]
         for above, below in zip(box.lines, box.lines[1:]):
-            parts.append(_glue(above.text, below.text) if _wraps(above, below, box.right, spacing) else "\n")
+            parts.append(
+                _glue(above.text, below.text) if _wraps(above, below, box.right, spacing) else "\n"
+            )
             parts.append(below.text)
         box.text = "".join(parts)
-
 
 
 # --- characters to lines ----------------------------------------------------------------------
@@ -533,8 +574,14 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         top_band, bottom_band = _BAND * page.height, (1 - _BAND) * page.height
         first_table = min((t.top for t in page.tables), default=page.height)
         last_table = max((t.bottom for t in page.tables), default=0.0)
-        head = [ln for ln in page.lines[:_BAND_LINES] if ln.bottom <= top_band and ln.bottom <= first_table]
-        tail = [ln for ln in page.lines[-_BAND_LINES:] if ln.top >= bottom_band and ln.top >= last_table]
+        head = [
+            ln
+            for ln in page.lines[:_BAND_LINES]
+            if ln.bottom <= top_band and ln.bottom <= first_table
+        ]
+        tail = [
+            ln for ln in page.lines[-_BAND_LINES:] if ln.top >= bottom_band and ln.top >= last_table
+        ]
         return head + [ln for ln in tail if ln not in head]
 
     def shape(line: _Line) -> str:
@@ -544,7 +591,11 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     seen = Counter(text for lines in per_page for text in {shape(line) for line in lines})
     repeated = {text for text, count in seen.items() if count >= 2 and count >= len(pages) / 2}
     for page, lines in zip(pages, per_page):
-        drop = {id(line) for line in lines if _PAGE_NUMBER.match(line.text.strip()) or shape(line) in repeated}
+        drop = {
+            id(line)
+            for line in lines
+            if _PAGE_NUMBER.match(line.text.strip()) or shape(line) in repeated
+        }
         if drop:
             page.lines = [line for line in page.lines if id(line) not in drop]
 
@@ -606,7 +657,9 @@ def _columns(pages: list[_Page]) -> tuple[dict[int, tuple[float, float]], _Spaci
         if counter:
             common = [x for x, n in counter.items() if n >= 2] or list(counter)
             by_width[key] = (float(min(common)), ends[key])
-    edges = {page.number: by_width[round(page.width)] for page in pages if round(page.width) in by_width}
+    edges = {
+        page.number: by_width[round(page.width)] for page in pages if round(page.width) in by_width
+    }
     pairs = (
         (above, below, edges[page.number][1])
         for page in pages
@@ -626,11 +679,16 @@ def _in_column(line: _Line, following: _Line, left: float, first: bool) -> bool:
     return line.x0 <= allowed + _SAME_X and following.x0 <= left + _SAME_X
 
 
-def _continues_paragraph(paragraph: list[_Line], line: _Line, edges: dict, spacing: _Spacing) -> bool:
+def _continues_paragraph(
+    paragraph: list[_Line], line: _Line, edges: dict, spacing: _Spacing
+) -> bool:
     """Whether `line` is the renderer's continuation of the paragraph's last line."""
     last = paragraph[-1]
     left, right = edges[last.page]
-    if not _in_column(last, line, left, first=len(paragraph) == 1) or line.x0 > edges[line.page][0] + _SAME_X:
+    if (
+        not _in_column(last, line, left, first=len(paragraph) == 1)
+        or line.x0 > edges[line.page][0] + _SAME_X
+    ):
         return False
     return _wraps(last, line, right, spacing)
 
@@ -642,7 +700,10 @@ def _paragraph(lines: list[_Line], name: str) -> Paragraph:
         parts.append(after.text)
     first = lines[0]
     last_here = [line for line in lines if line.page == first.page][-1]
-    return Paragraph("".join(parts), Provenance(file=name, page=first.page, lines=(first.number, last_here.number)))
+    return Paragraph(
+        "".join(parts),
+        Provenance(file=name, page=first.page, lines=(first.number, last_here.number)),
+    )
 
 
 # --- tables across pages ----------------------------------------------------------------------
@@ -755,6 +816,8 @@ def _table_block(table: _Table, name: str) -> TableBlock:
         for c, box in enumerate(row):
             prov = Provenance(file=name, page=box.page, table_row=r, table_col=c)
             rowspan = 1 if box.merged else box.rowspan
-            cells.append(Cell(box.text, prov, rowspan=rowspan, colspan=box.colspan, merged=box.merged))
+            cells.append(
+                Cell(box.text, prov, rowspan=rowspan, colspan=box.colspan, merged=box.merged)
+            )
         rows.append(cells)
     return TableBlock(rows, Provenance(file=name, page=table.page))

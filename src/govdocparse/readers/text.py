@@ -33,7 +33,9 @@ _GBK_SAMPLE = 8
 # C0 controls other than TAB, LF, CR, FF: plain text never has them in any number.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # A line that starts a heading or a caption closes any table above it, even without a blank line.
-_BLOCK_START = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|专栏\s*\d|附件\s*\d)")
+_BLOCK_START = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|专栏\s*\d|附件\s*\d)"
+)
 _LIST_SEPARATOR_END = re.compile(r"[、，,；;：:]\s*$")
 # "名称。正文": the shape of the entries of a one-column 专栏 that lists key projects.
 _ITEM_SHAPE = re.compile(r"^[^。，,；;：:\s]{2,30}。")
@@ -43,12 +45,18 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     """The text of `data` and the name of the encoding it was read with."""
     if not data.strip():
         raise EmptyInputError(path, "empty file")
-    for bom, encoding in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, encoding in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return _checked(data.decode(encoding), path), encoding
             except UnicodeDecodeError as exc:
-                raise DecodeError(path, f"invalid {encoding} after its byte-order mark at byte {exc.start}") from None
+                raise DecodeError(
+                    path, f"invalid {encoding} after its byte-order mark at byte {exc.start}"
+                ) from None
     if b"\x00" in data:
         raise DecodeError(path, "binary data (NUL bytes), not a text document")
     try:
@@ -63,7 +71,9 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     except UnicodeDecodeError:
         raise DecodeError(path, "not text in UTF-8, UTF-16 or GB18030/GBK") from None
     if not _plausible_gbk(text):
-        raise DecodeError(path, "not text: decodes as GB18030 mostly to rare characters (random bytes, or Big5?)")
+        raise DecodeError(
+            path, "not text: decodes as GB18030 mostly to rare characters (random bytes, or Big5?)"
+        )
     return _checked(text, path), "gb18030"
 
 
@@ -79,7 +89,7 @@ def utf8_share(data: bytes) -> float:
         return 1.0
     count = 0
     for start in range(0, len(data), _CHUNK):
-        chunk = data[start:start + _CHUNK]
+        chunk = data[start : start + _CHUNK]
         count += len(chunk) - len(_UTF8_SEQUENCE.sub(b"", chunk))
     return count / non_ascii
 
@@ -168,7 +178,9 @@ def _read_table(lines: list[str], start: int, name: str) -> tuple[TableBlock, in
                 close_row()
             after_blank = True
         else:
-            if _BLOCK_START.match(line) or (after_blank and not _continues(lines, i, cell_lines, rows, row)):
+            if _BLOCK_START.match(line) or (
+                after_blank and not _continues(lines, i, cell_lines, rows, row)
+            ):
                 break
             cell_lines.append(line)
             cell_last = i
@@ -185,7 +197,11 @@ def _continues(lines: list[str], i: int, cell_lines: list[str], rows: list, row:
     if cell_lines and _LIST_SEPARATOR_END.search(cell_lines[-1]):
         return True
     single_cell_box = not rows and not row and cell_lines
-    if single_cell_box and _ITEM_SHAPE.match(cell_lines[0].strip()) and _ITEM_SHAPE.match(lines[i].strip()):
+    if (
+        single_cell_box
+        and _ITEM_SHAPE.match(cell_lines[0].strip())
+        and _ITEM_SHAPE.match(lines[i].strip())
+    ):
         return True
     nxt = _next_nonblank(lines, i + 1)
     return nxt is not None and lines[nxt].startswith("\t")
