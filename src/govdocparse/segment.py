@@ -18,7 +18,8 @@ from functools import cache
 
 import regex
 
-from . import grammar
+from . import grammar, portal
+from .grammar_schema import MetadataGrammar
 from .source import Block, Paragraph, span
 from .textutil import fold, iso_date, squash_spaces
 
@@ -28,7 +29,8 @@ _SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
 _NUMBERED = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[．.、]|——)"
 )
-_PERIOD = r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到―]+\s*(?:19|20)\d{2}\s*年?\s*[)）]"  # （2021—2030年）
+# （2021—2030年）
+_PERIOD = r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到―]+\s*(?:19|20)\d{2}\s*年?\s*[)）]"
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 _TRAILING_PERIOD = regex.compile(f"{_PERIOD}$")
 _ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
@@ -55,9 +57,13 @@ class Segment:
     period_text: str | None = None
 
 
+def _grammar() -> MetadataGrammar:
+    return grammar.load_typed("metadata", MetadataGrammar)
+
+
 @cache
 def _doc_types() -> tuple[regex.Pattern, dict[str, str]]:
-    types = grammar.load("metadata")["doc_types"]
+    types = _grammar().doc_types.model_dump()
     kind_of = {word: kind for kind, words in types.items() for word in words}
     words = sorted(kind_of, key=len, reverse=True)
     return regex.compile(f"(?:{'|'.join(words)})$"), kind_of
@@ -65,11 +71,12 @@ def _doc_types() -> tuple[regex.Pattern, dict[str, str]]:
 
 @cache
 def _closing_marks() -> list[regex.Pattern]:
-    return [regex.compile(p) for p in grammar.load("metadata")["closing_marks"]]
+    rules = _grammar()
+    return [rules.compile(rule) for rule in rules.closing_marks] + [rules.compile(rules.printed)]
 
 
 def title_kind(text: str) -> str | None:
-    """notice / plan when `text` ends like a document title, else None."""
+    """notice / plan / other when `text` ends like a document title, else None."""
     ending, kind_of = _doc_types()
     bare = _TRAILING_PERIOD.sub("", squash_spaces(text))
     match = ending.search(bare)
@@ -80,15 +87,21 @@ def title_kind(text: str) -> str | None:
 
 @cache
 def _standalone_units() -> list[regex.Pattern]:
-    """Lines that are complete on their own and never part of a title: 文号, issuer, portal field."""
-    rules = grammar.load("metadata")
-    fields = "|".join(rules["portal_fields"])
+    """Lines complete on their own and never part of a title: 文号, issuer, 版头 and 版记 marks."""
+    rules = _grammar()
     return [
-        regex.compile(rules["doc_number"]),
-        regex.compile(f"^[\\p{{Han}}]{{2,30}}{rules['issuer_suffix']}$"),
-        regex.compile(f"^(?:{fields})"),
+        rules.compile(rules.doc_number),
+        regex.compile(f"^[\\p{{Han}}]{{2,30}}{rules.issuer_suffix.pattern}$"),
+        *(
+            rules.compile(rule)
+            for rule in (rules.banner_marks, rules.issuer_mark, rules.signers, rules.attachments)
+        ),
         *_closing_marks(),
     ]
+
+
+def _standalone(text: str) -> bool:
+    return bool(portal.pairs(text)) or any(unit.search(text) for unit in _standalone_units())
 
 
 def _title_line(block: Block) -> bool:
@@ -96,10 +109,7 @@ def _title_line(block: Block) -> bool:
         return False
     text = squash_spaces(block.text)
     return not (
-        _SENTENCE_MARK.search(text)
-        or _NUMBERED.match(text)
-        or iso_date(text)
-        or any(unit.search(text) for unit in _standalone_units())
+        _SENTENCE_MARK.search(text) or _NUMBERED.match(text) or iso_date(text) or _standalone(text)
     )
 
 
@@ -116,7 +126,7 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         text += blocks[j].text
         if len(text) > MAX_TITLE:
             return None
-    # a title may end in a document-type word before its last wrapped line (grammar: title_continues)
+    # a title may end in a document-type word before its last wrapped line (title_continues)
     while (
         j + 1 < len(blocks)
         and j - i < 3
@@ -141,10 +151,8 @@ def _continues_title(text: str, following: str) -> bool:
     following = squash_spaces(following)
     if _PERIOD_ONLY.match(following) or title_kind(text + following) is None:
         return False
-    rules = grammar.load("metadata")["title_continues"]
-    return text.startswith(tuple(rules["opens"])) or following.startswith(
-        tuple(rules["next_opens"])
-    )
+    rules = _grammar().title_continues
+    return text.startswith(tuple(rules.opens)) or following.startswith(tuple(rules.next_opens))
 
 
 def _comparable(title: str) -> str:
