@@ -75,6 +75,7 @@ class DocTypes(GrammarModel):
 
 class MetadataGrammar(GrammarModel):
     doc_types: DocTypes
+    title_status: list[str]
     one_year_types: list[str]
     years_in_title: Rule
     five_year_plans: dict[str, tuple[int, int]]
@@ -95,6 +96,7 @@ class MetadataGrammar(GrammarModel):
     title_lead: Rule
     portal_labels: list[PortalLabel]
     recipients_end: Rule
+    recipient_heads: list[str]
     cc_prefix: Rule
     closing_marks: list[Rule]
     expected: dict[Kind, list[str]]

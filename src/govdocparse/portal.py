@@ -19,9 +19,11 @@ from . import grammar
 from .grammar_schema import MetadataGrammar, PortalLabel
 
 # Between two pairs on one line, and before a label: spaces, bars, bullets, brackets.
-_SEPARATORS = r"\s|｜丨·•●■◆▪►▶→【】\[\]"
+# `*`: Markdown bold around a label (**发布日期：** 2024-03-08), as web clippers write it.
+_SEPARATORS = r"\s|｜丨·•●■◆▪►▶→【】\[\]*"
 _SPACE = r"[ \t\u3000\xa0]*"
 _SHORT = 2
+_VALUE_EDGES = " \t\u3000\xa0:：|｜丨·•●■◆▪*,，;；"
 
 
 @dataclass(frozen=True)
@@ -71,10 +73,10 @@ def _labels_in(text: str) -> list[tuple[str, int, int]]:
     found = []
     groups = _group_names()
     for match in _matcher().finditer(text):
-        name = next(
-            groups[key] for key, value in match.groupdict().items() if value and key in groups
-        )
-        if _labels()[name].colon and not match["colon"]:
+        key = next(key for key, value in match.groupdict().items() if value and key in groups)
+        name = groups[key]
+        spread = any(char.isspace() for char in match[key])
+        if _labels()[name].colon and not (match["colon"] or spread):
             continue
         found.append((name, match.start(), match.end()))
     return found
@@ -92,7 +94,7 @@ def pairs(text: str) -> list[Pair]:
     out = []
     for n, (name, start, end) in enumerate(found):
         stop = found[n + 1][1] if n + 1 < len(found) else len(text)
-        value = text[end:stop].strip(" \t\u3000\xa0:：|｜丨·•●■◆▪")
+        value = text[end:stop].strip(_VALUE_EDGES)
         out.append(Pair(name, _labels()[name].feeds, value, start))
     return out
 

@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from functools import cache
 
 import regex
+from rapidfuzz import fuzz
 
 from . import grammar, portal
 from .grammar_schema import MetadataGrammar
 from .source import Block, Paragraph, span
-from .textutil import fold, iso_date, squash_spaces
+from .textutil import fold, iso_date, leading_date, squash_spaces
 
 MAX_TITLE_LINE = 80
 MAX_TITLE = 120
@@ -34,6 +35,8 @@ _PERIOD = r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到―]+\s*(?:19
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 _TRAILING_PERIOD = regex.compile(f"{_PERIOD}$")
 _ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
+# How alike (rapidfuzz ratio, 0-100) a title and the name a notice cites it by must be.
+_SAME_TITLE = 80
 
 
 @dataclass
@@ -75,11 +78,21 @@ def _closing_marks() -> list[regex.Pattern]:
     return [rules.compile(rule) for rule in rules.closing_marks] + [rules.compile(rules.printed)]
 
 
+@cache
+def _trailing_status() -> regex.Pattern:
+    words = "|".join(map(regex.escape, _grammar().title_status))
+    return regex.compile(f"[（(](?:{words})[)）]$")
+
+
+def _bare(title: str) -> str:
+    """A title without its trailing period (（2021—2030年）) and status (（试行）)."""
+    return _TRAILING_PERIOD.sub("", _trailing_status().sub("", squash_spaces(title)))
+
+
 def title_kind(text: str) -> str | None:
     """notice / plan / other when `text` ends like a document title, else None."""
     ending, kind_of = _doc_types()
-    bare = _TRAILING_PERIOD.sub("", squash_spaces(text))
-    match = ending.search(bare)
+    match = ending.search(_bare(text))
     if not match:
         return None
     return kind_of[match.group(0)]
@@ -100,8 +113,12 @@ def _standalone_units() -> list[regex.Pattern]:
     ]
 
 
-def _standalone(text: str) -> bool:
-    return bool(portal.pairs(text)) or any(unit.search(text) for unit in _standalone_units())
+def _standalone(text: str, squashed: str) -> bool:
+    return (
+        bool(portal.pairs(text))
+        or leading_date(text) is not None  # 2011-10-08 00:00:00 来源: … (a page's stamp)
+        or any(unit.search(squashed) for unit in _standalone_units())
+    )
 
 
 def _title_line(block: Block) -> bool:
@@ -109,7 +126,10 @@ def _title_line(block: Block) -> bool:
         return False
     text = squash_spaces(block.text)
     return not (
-        _SENTENCE_MARK.search(text) or _NUMBERED.match(text) or iso_date(text) or _standalone(text)
+        _SENTENCE_MARK.search(text)
+        or _NUMBERED.match(text)
+        or iso_date(text)
+        or _standalone(block.text.strip(), text)
     )
 
 
@@ -156,14 +176,22 @@ def _continues_title(text: str, following: str) -> bool:
 
 
 def _comparable(title: str) -> str:
-    return _TRAILING_PERIOD.sub("", fold(squash_spaces(title)))
+    return _bare(fold(title))
 
 
 def _announces(names: set[str], title: str) -> bool:
-    """Whether a notice's 《…》 names include this title (place prefixes may differ)."""
+    """Whether a notice's 《…》 names include this title: the same (place prefixes may differ),
+    or nearly the same with the same document type, as notices cite plans under shorter
+    titles (《某市儿童福利机构管理实施细则》 for 某市儿童福利机构规范化管理实施细则)."""
     key = _comparable(title)
+    kind = title_kind(key)
     return any(
-        key == name or name.endswith(key) or key.endswith(name) for name in names if len(name) >= 4
+        key == name
+        or name.endswith(key)
+        or key.endswith(name)
+        or (title_kind(name) == kind and fuzz.ratio(key, name) >= _SAME_TITLE)
+        for name in names
+        if len(name) >= 4
     )
 
 

@@ -40,6 +40,11 @@ _LEAD_LINES = 6
 _MAX_LEAD_LINE = 80
 _SENTENCE = regex.compile(r"[。；！？]")
 _SIGNATURE_LINES = 3
+# A page's publication stamp: a date with its time, or a date before portal fields.
+_STAMP = regex.compile(
+    r"^(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
+    r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?P<rest>.*)$"
+)
 _MAX_ATTACHMENTS = 20
 
 
@@ -308,7 +313,14 @@ def _portal(blocks: list[Paragraph], found: Found, extra: dict[str, str]) -> Non
     meta = found.metadata
     for block in blocks:
         pairs = portal.pairs(block.text)
-        if not pairs:
+        stamp = _STAMP.match(block.text.strip()) if not pairs else None
+        if stamp:
+            pairs = portal.pairs(stamp["rest"])
+            if not (stamp["time"] or pairs):
+                continue
+            # 2011-10-08 00:00:00 来源: 本站原创: a page's publication stamp, unlabelled.
+            _set(found, "date_published", leading_date(stamp["date"]), block.prov)
+        elif not pairs:
             continue
         for pair in pairs:
             if pair.feeds != "furniture" and pair.label not in meta.portal:
@@ -341,8 +353,7 @@ def _banner(header: list[Paragraph], found: Found) -> None:
         elif mark:
             _set(found, "issuer_mark", mark["mark"], block.prov, block)
         elif signers:
-            names = [n for n in regex.split(r"[\s、，,]+", signers["names"].strip()) if n]
-            _set(found, "signers", names, block.prov, block)
+            _set(found, "signers", _names(signers["names"]), block.prov, block)
             if number:
                 _set(found, "doc_number", squash_spaces(number["number"]), block.prov)
         elif number:
@@ -356,6 +367,17 @@ def _banner(header: list[Paragraph], found: Found) -> None:
         # Joint issuers of a 版头 stand on consecutive lines: the first run is the issuer.
         names = [name for organs, _ in issuers for name in organs]
         _set(found, "issuer", "、".join(names), issuers[0][1].prov)
+
+
+def _names(text: str) -> list[str]:
+    """Personal names of a 签发人 line: 张三　李四 · 张　三 (a two-character name spread out)."""
+    names: list[str] = []
+    for word in (w for w in regex.split(r"[\s、，,]+", text.strip()) if w):
+        if len(word) == 1 and names and len(names[-1]) == 1:
+            names[-1] += word
+        else:
+            names.append(word)
+    return names
 
 
 def _under_title(lead: list[Paragraph], found: Found) -> None:
@@ -376,11 +398,38 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             continue
         text = block.text.strip()
         if rules.recipients_end.search(text) and "。" not in text and len(text) <= 200:
-            names, _ = split_agencies(rules.recipients_end.sub("", text))
+            names = split_recipients(rules.recipients_end.sub("", text))
             _set(found, "recipients", names, block.prov, block)
             return
         if _SENTENCE.search(text):
             return
+
+
+def split_recipients(text: str) -> list[str]:
+    """主送机关 as listed: cut at ，；, and at 、 only between two whole organs."""
+    heads = tuple(_rules().grammar.recipient_heads)
+    names = []
+    for part in _outside_brackets(text, "，,；;"):
+        pieces = [piece.strip() for piece in _outside_brackets(part, "、")]
+        if all(len(piece) >= 3 and piece.endswith(heads) for piece in pieces):
+            names += pieces
+        else:
+            names.append(part.strip())
+    return [name for name in names if name]
+
+
+def _outside_brackets(text: str, separators: str) -> list[str]:
+    pieces, depth, start = [], 0, 0
+    for n, char in enumerate(text):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(depth - 1, 0)
+        elif char in separators and depth == 0:
+            pieces.append(text[start:n])
+            start = n + 1
+    pieces.append(text[start:])
+    return pieces
 
 
 def _closing(body: list[Paragraph], found: Found) -> None:
