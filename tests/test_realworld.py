@@ -29,10 +29,11 @@ def test_case_scores_as_recorded(case):
     assert not problems, f"{case.path.name}:\n" + "\n".join(problems)
 
 
-def test_cases_use_known_tags():
+def test_every_tag_is_known_and_covered_by_a_case():
     tags = load_tags()
     used = {tag for case in CASES for tag in case.covers}
     assert not used - tags.keys(), f"tags not in tags.yaml: {sorted(used - tags.keys())}"
+    assert not tags.keys() - used, f"tags without a case: {sorted(tags.keys() - used)}"
     assert not KNOWN_GAPS.keys() - {c.id for c in CASES}, "known_gaps.yaml lists unknown cases"
 
 

@@ -11,12 +11,25 @@ Each case is a document file `<id>.<ext>` beside its facts file `<id>.facts.yaml
         kind: notice | plan | annex | other
         metadata: {doc_number: ..., period: [2021, 2030], recipients: [...], portal: {索引号: ...}}
         headings: [...]           # level-1 heading titles, without their numbers
+        subheadings: {总体目标: [...]}   # level-2 titles under a level-1 heading
         targets:                  # one atom of an indicator's target
           - {indicator: 婴儿死亡率, op: "<=", value: 4.5, unit: ‰}
         tables:
           - {label: 专栏1, header: [...], rows: 12}
         agencies: {县教育局: 县教育局}   # written name → canonical name
         warnings: [...]           # a string, or a list of strings one warning must all contain
+
+Conventions for writing facts (what a careful reader takes the document to say):
+- title: the title as printed, its wrapped lines joined, without portal chrome, Markdown marks,
+  《》 added by a mirror, a 文号 glued to it, or an issuer printed on its own line above it;
+- issuer: the 发文机关署名 (signature) when there is one, else the organ at the head of the title;
+  joint issuers joined by 、;
+- place: the most specific unit, as written in the document's own title or issuer (a carried
+  plan whose title names its place keeps that form: 湘西自治州), else the carrying notice's;
+- recipients: one entry per addressee; pieces that cannot stand alone stay with their group
+  (市政府各委、办、局; 各县市区委、人民政府);
+- text damaged by mirrors (pinyin after characters, stray ?) is read as the undamaged text, but
+  traditional characters and half-width punctuation are kept as written.
 
 Every leaf is one fact with a stable key (`d1.metadata.doc_number`, `d2.heading.主要目标`,
 `d1.table1.rows`…); besides, the number of documents, of level-1 headings and of tables are
@@ -148,6 +161,12 @@ def _document_facts(prefix: str, doc: dict) -> list[Fact]:
             Fact(f"{prefix}.heading.{title}", "headings", title, tuple(headings))
             for title in headings
         ]
+    for parent, titles in (doc.get("subheadings") or {}).items():
+        key = f"{prefix}.subheadings.{parent}"
+        facts.append(Fact(f"{key}.count", "headings", len(titles), parent))
+        facts += [
+            Fact(f"{key}/{title}", "headings", title, (parent, tuple(titles))) for title in titles
+        ]
     seen: dict[str, int] = {}
     for target in doc.get("targets", []):
         name = target["indicator"]
@@ -246,6 +265,8 @@ def _check_document_fact(fact: Fact, doc: Document, record: ParseResult) -> Outc
         return _outcome(fact, _text(actual) == _text(fact.expected), actual)
     if kind in ("headings", "heading"):
         return _check_heading(fact, doc)
+    if kind == "subheadings":
+        return _check_subheading(fact, doc)
     if kind == "target":
         return _check_target(fact, doc)
     if kind.startswith("table"):
@@ -282,6 +303,18 @@ def _check_heading(fact: Fact, doc: Document) -> Outcome:
     # A heading passes when it is on the longest run of expected headings found in order, so
     # one missing or extra heading does not fail all those after it.
     found = _in_order(list(fact.context), actual)
+    return _outcome(fact, _text(fact.expected) in found, actual)
+
+
+def _check_subheading(fact: Fact, doc: Document) -> Outcome:
+    parent_title = fact.context if fact.key.endswith(".count") else fact.context[0]
+    parent = next((s for s in doc.sections if _text(s.title) == _text(parent_title)), None)
+    if parent is None:
+        return Outcome(fact, False, None, f"no level-1 heading {parent_title}")
+    actual = [_text(s.title) for s in parent.children]
+    if fact.key.endswith(".count"):
+        return _outcome(fact, len(actual) == fact.expected, actual, f"{len(actual)}: {actual}")
+    found = _in_order(list(fact.context[1]), actual)
     return _outcome(fact, _text(fact.expected) in found, actual)
 
 
