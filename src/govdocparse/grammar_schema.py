@@ -83,13 +83,15 @@ class MetadataGrammar(GrammarModel):
     doc_number: Rule
     issuer_suffix: Rule
     joint_issuer_separator: Rule
+    byline: Rule
     banner_marks: Rule
     issuer_mark: Rule
     signers: Rule
+    annex_mark: Rule
     attachments: Rule
     attachment_item: Rule
     printed: Rule
-    province_level: list[str]
+    province_level: dict[str, str]
     place_unit: Rule
     not_place: list[str]
     not_in_place: list[str]

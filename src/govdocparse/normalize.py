@@ -35,6 +35,8 @@ _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
 _PROSE = regex.compile(r"[。！？；]")
 _MIN_PROSE = 15
 _MAX_LINK_ROW = 80
+_ARROWS = regex.compile(r"\s*(?:>>|>|»|›|→|＞)\s*")
+_MAX_CRUMB = 16
 
 
 @dataclass(frozen=True)
@@ -80,14 +82,27 @@ def is_tail_start(text: str) -> bool:
 
 
 def is_link_row(text: str) -> bool:
-    """A short line made only of navigation words: 无障碍浏览 一网搜 登录| 注册."""
+    """A short line of navigation words: 无障碍浏览 一网搜 登录| 注册; a site's own name may
+    stand among them (某市政府在线 | 无障碍 | 长者模式 | 登录 | 注册)."""
     rules = _rules()
-    if len(text) > _MAX_LINK_ROW:
+    if len(text) > _MAX_LINK_ROW or _PROSE.search(text):
         return False
     words = [word for word in rules.link_split.split(text.strip("【】[]（）() ")) if word]
-    return bool(words) and all(
+    links = sum(
         word in rules.link_words or (len(word) <= 8 and word.endswith(rules.link_suffixes))
         for word in words
+    )
+    return bool(words) and (links == len(words) or (links >= 2 and links * 3 >= len(words) * 2))
+
+
+def is_breadcrumb(text: str) -> bool:
+    """某市人民政府门户网站>政务公开>政策文件: short names joined by two or more arrows."""
+    parts = [part for part in _ARROWS.split(text) if part.strip()]
+    return (
+        len(parts) >= 3
+        and len(text) <= _MAX_LINK_ROW
+        and not _SENTENCE_MARK.search(text)
+        and all(len(part.strip()) <= _MAX_CRUMB for part in parts)
     )
 
 
@@ -131,9 +146,13 @@ def _drop_edge_furniture(blocks: list[Block]) -> list[Block]:
         for n, block in enumerate(blocks)
         if not (
             isinstance(block, Paragraph)
-            and (is_furniture(block.text) or ((n < top or n >= bottom) and is_link_row(block.text)))
+            and (is_furniture(block.text) or ((n < top or n >= bottom) and _navigation(block.text)))
         )
     ]
+
+
+def _navigation(text: str) -> bool:
+    return is_link_row(text) or is_breadcrumb(text)
 
 
 def _clean_table(table: TableBlock) -> TableBlock:

@@ -115,6 +115,11 @@ def split_at_labels(text: str) -> list[str]:
     return [piece for a, b in itertools.pairwise(cuts) if (piece := text[a:b].strip())]
 
 
+def labels() -> list[str]:
+    """Every label, in the grammar's order."""
+    return list(_labels())
+
+
 def feeds(label: str) -> str:
     """What the label's value goes to: a metadata field name, portal, furniture…"""
     return _labels()[label].feeds

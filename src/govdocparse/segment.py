@@ -27,6 +27,7 @@ from .textutil import fold, iso_date, leading_date, squash_spaces
 MAX_TITLE_LINE = 80
 MAX_TITLE = 120
 _SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
+_PROSE = regex.compile(r"[。；！？]")
 _NUMBERED = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[．.、]|——)"
 )
@@ -84,9 +85,16 @@ def _trailing_status() -> regex.Pattern:
     return regex.compile(f"[（(](?:{words})[)）]$")
 
 
+@cache
+def trailing_doc_number() -> regex.Pattern:
+    """A 文号 in brackets at the end of a title (web pages): …的通知(宜办发〔2022〕9号)."""
+    return regex.compile(f"[（(]\\s*{_grammar().doc_number.pattern}\\s*[)）]\\s*$")
+
+
 def _bare(title: str) -> str:
-    """A title without its trailing period (（2021—2030年）) and status (（试行）)."""
-    return _TRAILING_PERIOD.sub("", _trailing_status().sub("", squash_spaces(title)))
+    """A title without its trailing 文号, period (（2021—2030年）) and status (（试行）)."""
+    title = trailing_doc_number().sub("", squash_spaces(title))
+    return _TRAILING_PERIOD.sub("", _trailing_status().sub("", title))
 
 
 def title_kind(text: str) -> str | None:
@@ -103,11 +111,19 @@ def _standalone_units() -> list[regex.Pattern]:
     """Lines complete on their own and never part of a title: 文号, issuer, 版头 and 版记 marks."""
     rules = _grammar()
     return [
-        rules.compile(rules.doc_number),
+        # a line that opens with the 文号 (bracketed under a title, or before 签发人); a title
+        # may end with its 文号 in brackets
+        regex.compile(f"^[（(]?{rules.doc_number.pattern}"),
         regex.compile(f"^[\\p{{Han}}]{{2,30}}{rules.issuer_suffix.pattern}$"),
         *(
             rules.compile(rule)
-            for rule in (rules.banner_marks, rules.issuer_mark, rules.signers, rules.attachments)
+            for rule in (
+                rules.banner_marks,
+                rules.issuer_mark,
+                rules.signers,
+                rules.annex_mark,
+                rules.attachments,
+            )
         ),
         *_closing_marks(),
     ]
@@ -164,7 +180,7 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     ):
         j += 1
         period_text = blocks[j].text
-    return Title(squash_spaces(text), kind, i, j, period_text)
+    return Title(trailing_doc_number().sub("", squash_spaces(text)), kind, i, j, period_text)
 
 
 def _continues_title(text: str, following: str) -> bool:
@@ -195,6 +211,12 @@ def _announces(names: set[str], title: str) -> bool:
     )
 
 
+def _carried(first: Title, title: Title) -> bool:
+    """A plan printed with its own period line, in a file that opens with a notice, is one of
+    the plans the notice carries even when the notice does not name it (印发“两个规划”)."""
+    return first.kind == "notice" and title.kind == "plan" and title.period_text is not None
+
+
 def _closes(block: Block) -> bool:
     if not isinstance(block, Paragraph):
         return False
@@ -217,7 +239,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
                 starts.append(title)
             elif not has_body and _comparable(title.text) == _comparable(starts[-1].text):
                 starts[-1] = title
-            elif closed or _announces(announced, title.text):
+            elif closed or _announces(announced, title.text) or _carried(starts[0], title):
                 starts.append(title)
             else:
                 title = None
@@ -228,7 +250,10 @@ def segment(blocks: list[Block]) -> list[Segment]:
                 i = title.last + 1
                 continue
         if starts:
-            has_body = True
+            # Portal fields and other short lines between two copies of a title are no body.
+            has_body = (
+                has_body or not isinstance(block, Paragraph) or bool(_PROSE.search(block.text))
+            )
             if isinstance(block, Paragraph):
                 if starts[-1].kind == "notice":
                     announced.update(_comparable(name) for name in _ANNOUNCED.findall(block.text))

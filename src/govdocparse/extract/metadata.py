@@ -17,7 +17,7 @@ stay empty and `missing` names the expected ones for the document's warning.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import regex
@@ -25,8 +25,8 @@ import regex
 from .. import grammar, portal
 from ..grammar_schema import MetadataGrammar
 from ..model import Metadata, Period, Provenance
-from ..segment import Segment
-from ..source import Paragraph
+from ..segment import Segment, trailing_doc_number
+from ..source import Paragraph, span
 from ..textutil import chinese_numeral, fold, iso_date, leading_date, squash_spaces
 from .responsibilities import split_agencies
 
@@ -46,6 +46,7 @@ _STAMP = regex.compile(
     r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?P<rest>.*)$"
 )
 _MAX_ATTACHMENTS = 20
+_MAX_VALUE = 60
 
 
 @dataclass
@@ -61,6 +62,8 @@ class _Rules:
     issuer_line: regex.Pattern
     issuers_run: regex.Pattern
     issuer_head: regex.Pattern
+    trailing_number: regex.Pattern
+    byline: regex.Pattern
     joint_separator: regex.Pattern
     banner_marks: regex.Pattern
     issuer_mark: regex.Pattern
@@ -72,6 +75,7 @@ class _Rules:
     cc: regex.Pattern
     closing: list[regex.Pattern]
     provinces: tuple[str, ...]
+    province_short: tuple[str, ...]
     place_unit: regex.Pattern
     title_lead: regex.Pattern
     years_in_title: regex.Pattern
@@ -87,8 +91,10 @@ def _rules() -> _Rules:
         grammar=rules,
         doc_number=rules.compile(rules.doc_number),
         issuer_line=regex.compile(f"^{organ}$"),
+        trailing_number=trailing_doc_number(),
+        byline=rules.compile(rules.byline),
         issuers_run=regex.compile(f"^(?:(?P<organ>{organ}))+$"),
-        issuer_head=regex.compile(f"^(?P<issuer>(?:{organ})+?)关于"),
+        issuer_head=regex.compile(f"^(?P<issuer>(?:{organ})+?)(?:关于|印发|转发)"),
         joint_separator=rules.compile(rules.joint_issuer_separator),
         banner_marks=rules.compile(rules.banner_marks),
         issuer_mark=rules.compile(rules.issuer_mark),
@@ -100,6 +106,7 @@ def _rules() -> _Rules:
         cc=rules.compile(rules.cc_prefix),
         closing=[rules.compile(rule) for rule in rules.closing_marks],
         provinces=tuple(sorted(rules.province_level, key=len, reverse=True)),
+        province_short=tuple(sorted(rules.province_level.values(), key=len, reverse=True)),
         place_unit=rules.compile(rules.place_unit),
         title_lead=rules.compile(rules.title_lead),
         years_in_title=rules.compile(rules.years_in_title),
@@ -128,12 +135,24 @@ def place_chain(name: str | None) -> list[str]:
             chain.append(province)
             rest = rest[len(province) :]
             break
-    while True:
-        unit = rules.place_unit.match(rest)
-        if not unit or not _is_place(unit.group(0)):
-            return chain
-        chain.append(unit.group(0))
-        rest = rest[unit.end() :]
+    else:
+        # 河北雄安新区: a province named short, kept only when what follows is a unit of its own
+        # and the whole is not one (海南藏族自治州 is a prefecture of Qinghai).
+        for short in rules.province_short:
+            after = rest[len(short) :]
+            if rest.startswith(short) and not _unit(rest) and _unit(after):
+                chain.append(short)
+                rest = after
+                break
+    while unit := _unit(rest):
+        chain.append(unit)
+        rest = rest[len(unit) :]
+    return chain
+
+
+def _unit(text: str) -> str | None:
+    unit = _rules().place_unit.match(text)
+    return unit.group(0) if unit and _is_place(unit.group(0)) else None
 
 
 def _is_place(name: str) -> bool:
@@ -156,8 +175,12 @@ def place_of(name: str | None) -> str | None:
 
 
 def province_of(name: str | None) -> str | None:
+    """The province-level unit a name starts with, full name: 重庆两江新区 → 重庆市."""
     chain = place_chain(name)
-    return chain[0] if chain and chain[0] in _rules().provinces else None
+    if not chain:
+        return None
+    full = {short: province for province, short in _rules().grammar.province_level.items()}
+    return chain[0] if chain[0] in _rules().provinces else full.get(chain[0])
 
 
 def jurisdiction(meta: Metadata, title: str | None) -> str | None:
@@ -255,11 +278,15 @@ def extract_metadata(
     lead = _lead(body)
 
     _portal(header + lead + _trailer(body), found, portal_fields or {})
-    _banner(header, found)
-    _under_title(lead, found)
-    _from_title(segment, title_prov, found)
+    printed_issuers = _banner(header, found)
+    cover_issuers = _under_title(segment, lead, title_prov, found)
     _recipients(body, found)
+    # The issuer is the 发文机关署名 above the date; failing that, as the 版头 or the title
+    # names it, as a booklet's cover names it under the title, or as the portal says.
     _closing(body, found)
+    for issuers in (printed_issuers, _title_issuers(segment, title_prov), cover_issuers):
+        if issuers:
+            _set(found, "issuer", "、".join(issuers[0]), issuers[1])
     _from_portal(found)
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
@@ -289,6 +316,9 @@ def _lead(body: list[Paragraph]) -> list[Paragraph]:
     lead = []
     for block in body[:_LEAD_LINES]:
         text = block.text.strip()
+        if portal.pairs(text):
+            lead.append(block)  # a portal line may end in a colon (视力保护色：)
+            continue
         if (
             len(text) > _MAX_LEAD_LINE
             or _SENTENCE.search(text)
@@ -311,8 +341,17 @@ def _trailer(body: list[Paragraph]) -> list[Paragraph]:
 
 def _portal(blocks: list[Paragraph], found: Found, extra: dict[str, str]) -> None:
     meta = found.metadata
-    for block in blocks:
+    for n, block in enumerate(blocks):
+        if id(block) in found.consumed:
+            continue
         pairs = portal.pairs(block.text)
+        if len(pairs) == 1 and not pairs[0].value and n + 1 < len(blocks):
+            # • 索引号: / 430800000/2022-002317: a list of labels with values below them
+            following = blocks[n + 1]
+            value = following.text.strip()
+            if value and len(value) <= _MAX_VALUE and not portal.pairs(value):
+                pairs = [replace(pairs[0], value=value)]
+                found.consumed.add(id(following))
         stamp = _STAMP.match(block.text.strip()) if not pairs else None
         if stamp:
             pairs = portal.pairs(stamp["rest"])
@@ -332,8 +371,12 @@ def _portal(blocks: list[Paragraph], found: Found, extra: dict[str, str]) -> Non
             meta.portal.setdefault(label, value or None)
 
 
-def _banner(header: list[Paragraph], found: Found) -> None:
-    """版头 lines before the title: marks, 发文机关标志, 文号, 签发人, issuers, dates."""
+Issuers = tuple[list[str], Provenance | None] | None
+
+
+def _banner(header: list[Paragraph], found: Found) -> Issuers:
+    """版头 lines before the title: marks, 发文机关标志, 文号, 签发人, dates; the issuers named
+    on lines of their own are returned."""
     rules = _rules()
     issuers: list[tuple[list[str], Paragraph]] = []
     for block in header:
@@ -363,10 +406,10 @@ def _banner(header: list[Paragraph], found: Found) -> None:
             found.consumed.add(id(block))
         elif iso_date(text) or any(mark.match(text) for mark in rules.closing):
             found.consumed.add(id(block))
-    if issuers:
-        # Joint issuers of a 版头 stand on consecutive lines: the first run is the issuer.
-        names = [name for organs, _ in issuers for name in organs]
-        _set(found, "issuer", "、".join(names), issuers[0][1].prov)
+    if not issuers:
+        return None
+    # Joint issuers of a 版头 stand on consecutive lines.
+    return [name for organs, _ in issuers for name in organs], issuers[0][1].prov
 
 
 def _names(text: str) -> list[str]:
@@ -380,28 +423,47 @@ def _names(text: str) -> list[str]:
     return names
 
 
-def _under_title(lead: list[Paragraph], found: Found) -> None:
-    """The 文号 printed on the line after the title, bare or in brackets (web pages)."""
+def _under_title(
+    segment: Segment, lead: list[Paragraph], title_prov: Provenance | None, found: Found
+) -> Issuers:
+    """The 文号 printed after the title, on the next line, in brackets under it or at its end
+    (web pages, gazettes); the issuer a booklet's cover prints under its title is returned."""
     rules = _rules()
+    tail = rules.trailing_number.search("".join(b.text for b in segment.title_blocks))
+    if tail:
+        _set(found, "doc_number", squash_spaces(tail["number"]), title_prov)
+    issuers: Issuers = None
     for block in lead:
         if id(block) in found.consumed:
             continue
         number = rules.doc_number.search(block.text)
         if number and len(squash_spaces(block.text)) <= len(squash_spaces(number["number"])) + 2:
             _set(found, "doc_number", squash_spaces(number["number"]), block.prov, block)
+        elif byline := rules.byline.match(block.text.strip()):
+            _set(found, "date_published", leading_date(byline["date"]), block.prov, block)
+        elif issuers is None and (organs := split_issuers(block.text)):
+            issuers = organs, block.prov
+            found.consumed.add(id(block))
+    return issuers
 
 
 def _recipients(body: list[Paragraph], found: Found) -> None:
+    """主送机关: a line of organs ending in a colon at the top of the text, or two lines when a
+    copy wrapped it (各区镇人民政府，各街道办事处，市各委办 / 局，各直属单位：)."""
     rules = _rules()
-    for block in body[: _LEAD_LINES + 3]:
-        if id(block) in found.consumed:
-            continue
+    blocks = [b for b in body[: _LEAD_LINES + 3] if id(b) not in found.consumed]
+    for n, block in enumerate(blocks):
         text = block.text.strip()
-        if rules.recipients_end.search(text) and "。" not in text and len(text) <= 200:
-            names = split_recipients(rules.recipients_end.sub("", text))
-            _set(found, "recipients", names, block.prov, block)
-            return
         if _SENTENCE.search(text):
+            return
+        lines = [block]
+        if not rules.recipients_end.search(text) and n + 1 < len(blocks) and "，" in text:
+            lines.append(blocks[n + 1])
+            text += blocks[n + 1].text.strip()
+        if rules.recipients_end.search(text) and not _SENTENCE.search(text) and len(text) <= 200:
+            names = split_recipients(rules.recipients_end.sub("", text))
+            _set(found, "recipients", names, span(lines[0].prov, lines[-1].prov))
+            found.consumed.update(id(b) for b in lines)
             return
 
 
@@ -410,12 +472,13 @@ def split_recipients(text: str) -> list[str]:
     heads = tuple(_rules().grammar.recipient_heads)
     names = []
     for part in _outside_brackets(text, "，,；;"):
-        pieces = [piece.strip() for piece in _outside_brackets(part, "、")]
+        pieces = [squash_spaces(piece) for piece in _outside_brackets(part, "、")]
         if all(len(piece) >= 3 and piece.endswith(heads) for piece in pieces):
             names += pieces
         else:
-            names.append(part.strip())
-    return [name for name in names if name]
+            names.append(part)
+    # Names hold no spaces; copies put them in (各 县、区 人 民 政 府).
+    return [name for name in map(squash_spaces, names) if name]
 
 
 def _outside_brackets(text: str, separators: str) -> list[str]:
@@ -499,21 +562,20 @@ def split_cc(block: Paragraph) -> list[str] | None:
     return names
 
 
-def _from_title(segment: Segment, title_prov: Provenance | None, found: Found) -> None:
-    """The issuer at the head of the title: 某市人民政府办公室关于印发…的通知."""
-    if found.metadata.issuer is not None or not segment.title:
-        return
-    head = _rules().issuer_head.match(segment.title)
-    if head:
-        organs = split_issuers(head["issuer"])
-        if organs:
-            _set(found, "issuer", "、".join(organs), title_prov)
+def _title_issuers(segment: Segment, title_prov: Provenance | None) -> Issuers:
+    """The issuers at the head of the title: 某市人民政府办公室关于印发…的通知."""
+    head = _rules().issuer_head.match(segment.title or "")
+    organs = split_issuers(head["issuer"]) if head else []
+    return (organs, title_prov) if organs else None
 
 
 def _from_portal(found: Found) -> None:
     """Fields the text did not state, from the portal block's labels that feed them."""
     meta = found.metadata
-    for label, value in meta.portal.items():
+    # In the order of the grammar's table, where the stronger of two labels feeding one field
+    # comes first (发布日期 before 发文日期).
+    for label in portal.labels():
+        value = meta.portal.get(label)
         if not value:
             continue
         prov = meta.provenance.get(f"portal.{label}")
