@@ -360,3 +360,83 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
     assert document.warnings == []  # a document of no known kind expects nothing
     (plan,) = parse_text("某市儿童发展规划\n一、目标\n正文。\n").documents
     assert plan.warnings == ["metadata not found: issuer, date_written"]
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        # a gazette title with its 文号 in brackets at its end, issuers without 关于
+        (
+            "中共某市委办公室 某市人民政府办公室印发《某市儿童友好实施方案》的通知(某办发〔2022〕9号)\n"
+            "各县市区：\n现印发给你们。\n",
+            "doc_number",
+            "某办发〔2022〕9号",
+        ),
+        # a booklet's cover: the issuer printed under the title
+        (
+            "某市某某区儿童发展规划\n（2021—2030年）\n某市某某区人民政府\n2022年1月\n一、目标\n正文。\n",
+            "issuer",
+            "某市某某区人民政府",
+        ),
+        # a bulleted portal list with each value on the line under its label
+        (
+            "某县人民政府关于印发某方案的通知\n• 索引号:\n4308/2022-17\n• 发文字号:\n某政发〔2022〕6号\n"
+            "某县人民政府关于印发某方案的通知\n各乡镇：\n现印发给你们。\n",
+            "doc_number",
+            "某政发〔2022〕6号",
+        ),
+        # a WeChat byline
+        (
+            "某盟行政公署关于印发某规划的通知\n原创 某盟妇联 某某发布 2021-12-28 18:30 发表于内蒙古\n"
+            "各旗县：\n现印发给你们。\n",
+            "date_published",
+            "2021-12-28",
+        ),
+        # of 发文日期 and 发布日期, the page was published on the 发布日期
+        (
+            "发文日期:  2023年04月06日 发布日期:  2023-04-10 17:25\n关于印发某方案的通知\n各镇：\n现印发。\n",
+            "date_published",
+            "2023-04-10",
+        ),
+        # places: a province named short before a new area; a prefecture named short
+        (
+            "河北雄安新区管理委员会关于印发某方案的通知\n各部门：\n现印发给你们。\n",
+            "place",
+            "雄安新区",
+        ),
+        ("延边州儿童发展规划\n一、目标\n正文。\n", "place", "延边州"),
+        ("绵阳市涪城区人民政府关于印发某规划的通知\n各乡镇：\n现印发给你们。\n", "place", "涪城区"),
+        # 主送机关 wrapped by a PDF copy
+        (
+            "关于印发某规划的通知\n各区镇人民政府，各街道办事处，市各委办\n局，各直属单位：\n现印发给你们。\n",
+            "recipients",
+            ["各区镇人民政府", "各街道办事处", "市各委办局", "各直属单位"],
+        ),
+    ],
+    ids=[
+        "title-end-number",
+        "cover-issuer",
+        "value-below-label",
+        "wechat-byline",
+        "published-over-issued",
+        "province-short",
+        "prefecture-short",
+        "chengqu-district",
+        "wrapped-recipients",
+    ],
+)
+def test_layout_variation(text, field, value):
+    assert getattr(parse_text(text).documents[0].metadata, field) == value
+
+
+def test_two_plans_a_notice_does_not_name_are_both_carried():
+    text = (
+        "区政府关于印发某区“两个规划”的通知\n各镇：\n现将新一周期妇女、儿童发展规划印发给你们。\n"
+        "某区人民政府\n2022年3月3日\n某区妇女发展规划\n（2021—2030年）\n一、目标\n正文。\n"
+        "某区儿童发展规划\n（2021—2030年）\n一、目标\n正文。\n"
+    )
+    assert [(d.kind, d.title, d.part_of) for d in parse_text(text).documents] == [
+        ("notice", "区政府关于印发某区“两个规划”的通知", None),
+        ("plan", "某区妇女发展规划", "d1"),
+        ("plan", "某区儿童发展规划", "d1"),
+    ]
