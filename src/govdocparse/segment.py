@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 from . import grammar, portal
 from .grammar_schema import MetadataGrammar
 from .source import Block, Paragraph, span
-from .textutil import fold, iso_date, leading_date, squash_spaces
+from .textutil import YEAR_RANGE, fold, iso_date, leading_date, squash_spaces
 
 MAX_TITLE_LINE = 80
 MAX_TITLE = 120
@@ -31,8 +31,7 @@ _PROSE = regex.compile(r"[。；！？]")
 _NUMBERED = regex.compile(
     r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[．.、]|——)"
 )
-# （2021—2030年）
-_PERIOD = r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到―]+\s*(?:19|20)\d{2}\s*年?\s*[)）]"
+_PERIOD = rf"[（(]\s*{YEAR_RANGE}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 _TRAILING_PERIOD = regex.compile(f"{_PERIOD}$")
 _ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
@@ -137,49 +136,49 @@ def _standalone(text: str, squashed: str) -> bool:
     )
 
 
-def _title_line(block: Block) -> bool:
+def _title_line(block: Block) -> str | None:
+    """The text of a block that may be (part of) a title, else None."""
     if not isinstance(block, Paragraph) or len(block.text) > MAX_TITLE_LINE:
-        return False
+        return None
     text = squash_spaces(block.text)
-    return not (
+    if (
         _SENTENCE_MARK.search(text)
         or _NUMBERED.match(text)
         or iso_date(text)
         or _standalone(block.text.strip(), text)
-    )
+    ):
+        return None
+    return block.text
 
 
 def _title_at(blocks: list[Block], i: int) -> Title | None:
     """The title starting at block i, joining lines the author wrapped, or None."""
-    if not _title_line(blocks[i]):
+    lines = [_title_line(block) for block in blocks[i : i + 4]]
+    if lines[0] is None:
         return None
-    text = blocks[i].text
-    j = i
+    text = lines[0]
+    j = 0
     while title_kind(text) is None:
-        if j + 1 >= len(blocks) or j - i >= 3 or not _title_line(blocks[j + 1]):
+        following = lines[j + 1] if j + 1 < len(lines) else None
+        if following is None:
             return None
         j += 1
-        text += blocks[j].text
+        text += following
         if len(text) > MAX_TITLE:
             return None
     # a title may end in a document-type word before its last wrapped line (title_continues)
-    while (
-        j + 1 < len(blocks)
-        and j - i < 3
-        and _title_line(blocks[j + 1])
-        and _continues_title(text, blocks[j + 1].text)
-    ):
+    while j + 1 < len(lines) and (following := lines[j + 1]) and _continues_title(text, following):
         j += 1
-        text += blocks[j].text
+        text += following
     kind = title_kind(text)
+    if kind is None:
+        return None
+    j += i
     period_text = None
-    if (
-        j + 1 < len(blocks)
-        and isinstance(blocks[j + 1], Paragraph)
-        and _PERIOD_ONLY.match(squash_spaces(blocks[j + 1].text))
-    ):
+    after = blocks[j + 1] if j + 1 < len(blocks) else None
+    if isinstance(after, Paragraph) and _PERIOD_ONLY.match(squash_spaces(after.text)):
         j += 1
-        period_text = blocks[j].text
+        period_text = after.text
     return Title(trailing_doc_number().sub("", squash_spaces(text)), kind, i, j, period_text)
 
 

@@ -54,6 +54,10 @@ def chinese_numeral(text: str) -> int | None:
     return total + current
 
 
+# A span of years, the one way plan periods are written: 2021—2030 · 2021-2030 · 2021～2030 ·
+# 2021至2030 · 2021年—2030年 (`a` and `b` are the first and last year).
+YEAR_RANGE = r"(?P<a>(?:19|20)\d{2})\s*年?\s*[—–\-－~～至到―]+\s*(?P<b>(?:19|20)\d{2})"
+
 # Years in Chinese numerals write zero as 〇 (U+3007), ○ (U+25CB, the circle most keyboards give)
 # or 零, and mirrors often put a Latin O for it: 二〇二三年, 二○一九年, 二O一九年.
 _CN_YEAR_DIGITS = str.maketrans("〇○零Oo一二三四五六七八九", "0000012345678" + "9")

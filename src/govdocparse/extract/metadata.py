@@ -27,12 +27,10 @@ from ..grammar_schema import MetadataGrammar
 from ..model import Metadata, Period, Provenance
 from ..segment import Segment, trailing_doc_number
 from ..source import Paragraph, span
-from ..textutil import chinese_numeral, fold, iso_date, leading_date, squash_spaces
+from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
 from .responsibilities import split_agencies
 
-_YEAR_RANGE = regex.compile(
-    r"(?P<a>(?:19|20)\d{2})\s*年?\s*[—–\-－~～至到―]+\s*(?P<b>(?:19|20)\d{2})"
-)
+_YEAR_RANGE = regex.compile(YEAR_RANGE)
 _ONE_YEAR = regex.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*年")
 _TRAILING_MARKS = regex.compile(r"[\s》」”\"]+$")
 # Lines under the title that may hold the 文号 or portal fields before the text begins.
