@@ -319,10 +319,11 @@ BAD_INPUTS = [
         "PNG",
     ),
     Bad(
-        "legacy-doc",
+        "ole-header-only",
         lambda t: write(t, "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
-        errors.UnsupportedFormatError,
-        "legacy",
+        errors.CorruptFileError,
+        "damaged OLE compound file",
+        "doc",
     ),
     Bad(
         "zip-not-docx",
