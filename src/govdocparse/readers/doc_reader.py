@@ -114,6 +114,8 @@ _COMPRESSED = {
 FIELD_BEGIN, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
 CELL_MARK, PARAGRAPH_MARK, PAGE_BREAK = "\x07", "\r", "\x0c"
 _LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\t": "\t"}
+# Every character that is not plain text: marks, field delimiters, breaks, anchors, soft hyphens.
+_SPECIAL = re.compile("[\x00-\x1f\x7f\u00ad]")
 # Built-in style names Word stores in lower case; shown as its UI (and python-docx) shows them.
 _UI_STYLE = re.compile(r"^(?:heading [1-9]|caption|header|footer)$")
 
@@ -351,7 +353,9 @@ class _Document:
         self.section_ends = set(self._plc_cps(_PLCF_SED))
         self.styles = self._style_names()
         self._bte_fcs, self._bte_pages = self._papx_bins()
-        self._fkps: dict[int, bytes] = {}
+        self._fkps: dict[int, tuple[bytes, list[int]]] = {}
+        self._piece_cps = [piece.cp for piece in self.pieces]
+        self._props: dict[tuple[bytes | None, int], _Props] = {}
 
     def _part(self, index: int) -> bytes:
         fc, lcb = self.fib.pair(index)
@@ -445,37 +449,39 @@ class _Document:
         return fcs, pages
 
     def piece_at(self, cp: int) -> _Piece | None:
-        k = bisect_right([p.cp for p in self.pieces], cp) - 1
+        k = bisect_right(self._piece_cps, cp) - 1
         return self.pieces[k] if k >= 0 and cp < self.pieces[k].end else None
 
     def props(self, mark_cp: int) -> _Props:
-        """Properties of the paragraph whose mark is at `mark_cp` ([MS-DOC] 2.4.6.1)."""
-        props = _Props()
+        """Properties of the paragraph whose mark is at `mark_cp` ([MS-DOC] 2.4.6.1).
+
+        Paragraphs mostly share a few property sets, so each distinct one is read once; the
+        returned object is shared and must not be changed.
+        """
         piece = self.piece_at(mark_cp)
         if piece is None:
-            return props
-        fc = piece.offset + (mark_cp - piece.cp) * piece.width
-        grpprl = self._papx(fc)
-        if grpprl is not None:
-            props.istd = _u16(grpprl, 0)
-            _apply(props, grpprl[2:], self.data)
-        if piece.prm & 1 and (piece.prm >> 1) < len(self.prcs):  # Prm1: a Prc's grpprl
-            _apply(props, self.prcs[piece.prm >> 1])
-        return props
+            return _Props()
+        grpprl = self._papx(piece.offset + (mark_cp - piece.cp) * piece.width)
+        key = (grpprl, piece.prm)
+        if key not in self._props:
+            props = self._props[key] = _Props()
+            if grpprl is not None:
+                props.istd = _u16(grpprl, 0)
+                _apply(props, grpprl[2:], self.data)
+            if piece.prm & 1 and (piece.prm >> 1) < len(self.prcs):  # Prm1: a Prc's grpprl
+                _apply(props, self.prcs[piece.prm >> 1])
+        return self._props[key]
 
     def _papx(self, fc: int) -> bytes | None:
+        """The GrpPrlAndIstd of the paragraph whose mark is at byte `fc` ([MS-DOC] 2.9.177)."""
         k = bisect_right(self._bte_fcs, fc) - 1
         if k < 0 or k >= len(self._bte_pages):
             return None
-        page = self._fkp(self._bte_pages[k])
-        runs = page[-1]
-        if not page or 4 * (runs + 1) + 13 * runs > FKP_SIZE - 1:
-            return None
-        fcs = [_u32(page, 4 * j) for j in range(runs + 1)]
+        page, fcs = self._fkp(self._bte_pages[k])
         j = bisect_right(fcs, fc) - 1
-        if j < 0 or j >= runs:
+        if j < 0 or j >= len(fcs) - 1:
             return None
-        offset = 2 * page[4 * (runs + 1) + 13 * j]
+        offset = 2 * page[4 * len(fcs) + 13 * j]
         if offset == 0 or offset >= FKP_SIZE - 1:
             return None
         cb = page[offset]
@@ -483,10 +489,15 @@ class _Document:
             return page[offset + 1 : offset + 2 * cb]
         return page[offset + 2 : offset + 2 + 2 * page[offset + 1]]
 
-    def _fkp(self, pn: int) -> bytes:
+    def _fkp(self, pn: int) -> tuple[bytes, list[int]]:
+        """A PapxFkp page and its rgfc; a page that is missing or malformed has no runs."""
         if pn not in self._fkps:
             page = self.word[pn * FKP_SIZE : (pn + 1) * FKP_SIZE]
-            self._fkps[pn] = page if len(page) == FKP_SIZE else bytes(FKP_SIZE)
+            runs = page[-1] if len(page) == FKP_SIZE else 0
+            if 4 * (runs + 1) + 13 * runs > FKP_SIZE - 1:
+                runs = 0
+            fcs = list(struct.unpack_from(f"<{runs + 1}I", page)) if runs else []
+            self._fkps[pn] = (page, fcs)
         return self._fkps[pn]
 
 
@@ -502,7 +513,12 @@ def _paragraphs(document: _Document) -> Iterator[_RawParagraph]:
     text = document.text
     fields: list[bool] = []  # one entry per open field: True once its result has begun
     shown: list[str] = []
-    for cp, ch in enumerate(text):
+    at = 0
+    for special in _SPECIAL.finditer(text):
+        cp, ch = special.start(), special.group()
+        if at < cp and all(fields):
+            shown.append(text[at:cp])
+        at = cp + 1
         if ch in (PARAGRAPH_MARK, CELL_MARK) or (
             ch == PAGE_BREAK and cp + 1 in document.section_ends
         ):
@@ -516,12 +532,10 @@ def _paragraphs(document: _Document) -> Iterator[_RawParagraph]:
         elif ch == FIELD_END:
             if fields:
                 fields.pop()
-        elif not all(fields):
-            continue
-        elif ch in _LINE_BREAKS:
+        elif ch in _LINE_BREAKS and all(fields):
             shown.append(_LINE_BREAKS[ch])
-        elif ch >= " " and ch not in "\x7f\u00ad":
-            shown.append(ch)
+    if at < len(text) and all(fields):
+        shown.append(text[at:])
     if shown:
         yield _RawParagraph("".join(shown), PARAGRAPH_MARK, _Props())
 
