@@ -4,9 +4,10 @@ A minimal but valid Word 97 file is two layers, both written here:
 
 * an OLE2 compound file ([MS-CFB] version 3: 512-byte sectors, one FAT, no mini stream: every
   stream is padded to the 4096-byte mini-stream cutoff);
-* in it, the WordDocument stream ([MS-DOC]: a FIB, the text, the PapxFkp pages) and its table
-  stream (a style sheet, the section table, PlcBtePapx and the Clx with the piece table), and a
-  Data stream holding one huge PAPX.
+* in it, the WordDocument stream ([MS-DOC]: a FIB, the text, the PapxFkp and ChpxFkp pages)
+  and its table stream (a style sheet, the section table, PlcBteChpx, PlcBtePapx and the Clx
+  with the piece table), and a Data stream holding one huge PAPX. Field marks and anchors
+  carry sprmCFSpec, as Word writes them, so other readers (LibreOffice) see fields too.
 
 The document is an invented notice (白石市, not a real place's document) that exercises what
 the reader must get right: a paragraph split over a compressed (cp1252) and two UTF-16 pieces,
@@ -27,6 +28,7 @@ Outputs are deterministic, so re-running leaves git clean.
 
 from __future__ import annotations
 
+import re
 import struct
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +43,9 @@ MINI_CUTOFF = 4096
 
 # Paragraph sprms ([MS-DOC] 2.6.2, 2.6.3)
 IN_TABLE, TTP, ITAP, DEF_TABLE, HUGE_PAPX = 0x2416, 0x2417, 0x6649, 0xD608, 0x6646
+SPEC = 0x0855  # sprmCFSpec: the character is special (a field mark, an anchor), not text
+# Characters Word marks special in their character properties.
+SPECIAL = "\x01\x02\x05\x08\x13\x14\x15"
 
 
 def compound_file(streams: dict[str, bytes]) -> bytes:
@@ -221,6 +226,7 @@ def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x
     word = bytearray(text_start)
     pieces: list[tuple[int, int, bool]] = []  # (cp, fc, compressed)
     spans: list[tuple[int, int, Para]] = []  # fc range of each paragraph
+    chars: list[tuple[int, int, bool]] = []  # fc range of each character run, and its fSpec
     cp = 0
     runs = [(text, compressed, para) for para in paragraphs for text, compressed in para.runs]
     runs.append((HEADER_TEXT, False, None))
@@ -228,7 +234,11 @@ def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x
         start = len(word)
         if not pieces or pieces[-1][2] != compressed or para is None:
             pieces.append((cp, start, compressed))
-        word += text.encode("cp1252") if compressed else text.encode("utf-16-le")
+        for part in re.split(f"([{SPECIAL}])", text):
+            if part:
+                at = len(word)
+                word += part.encode("cp1252") if compressed else part.encode("utf-16-le")
+                chars.append((at, len(word), part in SPECIAL))
         if para is not None:
             if spans and spans[-1][2] is para:
                 spans[-1] = (spans[-1][0], len(word), para)
@@ -251,9 +261,21 @@ def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x
     sed_at = len(table)
     table += struct.pack("<3I", 0, section_cp, ccp_text)
     table += struct.pack("<HIHI", 0, NO_STREAM, 0, NO_STREAM) * 2
+    chpx_pages, chpx_fcs = [], []
+    for k in range(0, len(chars), 60):
+        word += bytes(-len(word) % SECTOR)
+        chpx_fcs.append(chars[k][0])
+        chpx_pages.append(len(word) // SECTOR)
+        word += _chpx_fkp(chars[k : k + 60])
+    bte_chpx_at = len(table)
+    table += struct.pack(f"<{len(chpx_fcs) + 1}I", *chpx_fcs, chars[-1][1])
+    table += struct.pack(f"<{len(chpx_pages)}I", *chpx_pages)
     bte_at = len(table)
     table += struct.pack(f"<{len(first_fcs) + 1}I", *first_fcs, spans[-1][1])
     table += struct.pack(f"<{len(fkps)}I", *fkps)
+    fld_at = len(table)
+    fields = _field_table("".join(t for para in paragraphs for t, _c in para.runs), ccp_text)
+    table += fields
     clx_at = len(table)
     plc = struct.pack(f"<{len(pieces) + 1}I", *[p[0] for p in pieces], cp)
     for _cp, fc, compressed in pieces:
@@ -262,7 +284,9 @@ def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x
     pairs = [(0, 0)] * 93
     pairs[1] = (stsh_at, sed_at - stsh_at)
     pairs[6] = (sed_at, bte_at - sed_at)
-    pairs[13] = (bte_at, clx_at - bte_at)
+    pairs[12] = (bte_chpx_at, bte_at - bte_chpx_at)
+    pairs[16] = (fld_at, len(fields))
+    pairs[13] = (bte_at, fld_at - bte_at)
     pairs[33] = (clx_at, len(table) - clx_at)
     fib = struct.pack(
         "<HHHHHHHIBBHHII", 0xA5EC, nfib, 0, 0x0804, 0, flags, 0xBF, 0, 0, 0, 0, 0, 0, 0
@@ -287,6 +311,47 @@ def _section_end(paragraphs: list[Para]) -> int:
             if text.endswith("\x0c"):
                 return cp
     return cp
+
+
+FIELD_TYPES = {"HYPERLINK": 88, "PAGE": 33, "IF": 7}
+
+
+def _field_table(text: str, ccp_text: int) -> bytes:
+    """PlcfFldMom ([MS-DOC] 2.8.25): the CP and a FLD of every field mark of the main text."""
+    cps: list[int] = []
+    flds: list[bytes] = []
+    open_fields: list[list[bool]] = []  # per open field: [has a separator]
+    for cp, ch in enumerate(text):
+        if ch == "\x13":
+            code = text[cp + 1 :].split()[0]
+            open_fields.append([False])
+            cps.append(cp)
+            flds.append(bytes([0x13, FIELD_TYPES[code]]))
+        elif ch == "\x14":
+            open_fields[-1][0] = True
+            cps.append(cp)
+            flds.append(bytes([0x14, 0xFF]))
+        elif ch == "\x15":
+            has_separator = open_fields.pop()[0]
+            cps.append(cp)
+            flds.append(
+                bytes([0x15, (0x80 if has_separator else 0) | (0x40 if open_fields else 0)])
+            )
+    if not cps:
+        return b""
+    return struct.pack(f"<{len(cps) + 1}I", *cps, ccp_text) + b"".join(flds)
+
+
+def _chpx_fkp(runs: list[tuple[int, int, bool]]) -> bytes:
+    """A ChpxFkp page ([MS-DOC] 2.9.44): special characters carry sprmCFSpec, the rest nothing."""
+    page = bytearray(SECTOR)
+    struct.pack_into(f"<{len(runs) + 1}I", page, 0, *[r[0] for r in runs], runs[-1][1])
+    spec_at = SECTOR - 4  # one Chpx shared by every special run: cb, then sprmCFSpec(1)
+    page[spec_at : spec_at + 4] = bytes([3]) + sprm(SPEC, b"\x01")
+    for j, (_start, _end, special) in enumerate(runs):
+        page[4 * (len(runs) + 1) + j] = spec_at // 2 if special else 0
+    page[SECTOR - 1] = len(runs)
+    return bytes(page)
 
 
 def _fkp(spans: list[tuple[int, int, Para]], data: bytearray) -> tuple[bytes, bytearray]:
