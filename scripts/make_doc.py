@@ -9,14 +9,14 @@ A minimal but valid Word 97 file is two layers, both written here:
   with the piece table), and a Data stream holding one huge PAPX. Field marks and anchors
   carry sprmCFSpec, as Word writes them, so other readers (LibreOffice) see fields too.
 
-The document is an invented notice (白石市, not a real place's document) that exercises what
-the reader must get right: a paragraph split over a compressed (cp1252) and two UTF-16 pieces,
+The document is an invented notice (白石市, not a real place's document) that exercises what the
+reader must get right: a paragraph split over a compressed (cp1252) and two UTF-16 pieces,
 fields (a hyperlink whose result is kept, a PAGE field without result, a field nested in
-another's code), a manual line break, a page break inside a paragraph and a section break
-ending one, footnote and picture anchors, a heading style, a blank paragraph, and a table with
-cells merged by grid width, by the legacy horzMerge flags and vertically, and a two-paragraph
-cell in a row whose end mark has a huge PAPX. Header text follows the main text, as Word
-stores it, and must be left out.
+another's code), a deleted revision and hidden text, a manual line break, a page break inside a
+paragraph and a section break ending one, footnote and picture anchors, a heading style, a blank
+paragraph, and a table with cells merged by grid width, by the legacy horzMerge flags and
+vertically, and a two-paragraph cell in a row whose end mark has a huge PAPX. Header text
+follows the main text, as Word stores it, and must be left out.
 
 Variants: the same document marked as Word 95 (nFib 104), as encrypted (fEncrypted), an Excel
 workbook named .doc, a Microsoft Works file named .wps, and an OLE file of unknown streams.
@@ -44,6 +44,7 @@ MINI_CUTOFF = 4096
 # Paragraph sprms ([MS-DOC] 2.6.2, 2.6.3)
 IN_TABLE, TTP, ITAP, DEF_TABLE, HUGE_PAPX = 0x2416, 0x2417, 0x6649, 0xD608, 0x6646
 SPEC = 0x0855  # sprmCFSpec: the character is special (a field mark, an anchor), not text
+RMARK_DEL, VANISH = 0x0800, 0x083C  # sprmCFRMarkDel (deleted revision), sprmCFVanish (hidden)
 # Characters Word marks special in their character properties.
 SPECIAL = "\x01\x02\x05\x08\x13\x14\x15"
 
@@ -196,6 +197,7 @@ def notice() -> list[Para]:
         Para([("\x07", u)], cell),
         Para([("\x07", u)], ttp([0, 2000, 4000, 6000], [(0, 0), (1, 0), (2, 0)])),
         Para([("二、加强监测预警\r", u)], istd=1),
+        Para([("会商会议原定下周于今日召开（内部说明）。\r", u)]),
         Para([("第一部分到此结束\x0c", u)]),
         Para([("前页内容\x0c后页内容\r", u)]),
         Para([("白石市人民政府办公室\r", u)]),
@@ -226,7 +228,7 @@ def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x
     word = bytearray(text_start)
     pieces: list[tuple[int, int, bool]] = []  # (cp, fc, compressed)
     spans: list[tuple[int, int, Para]] = []  # fc range of each paragraph
-    chars: list[tuple[int, int, bool]] = []  # fc range of each character run, and its fSpec
+    chars: list[tuple[int, int, bytes]] = []  # fc range of each character run, and its grpprl
     cp = 0
     runs = [(text, compressed, para) for para in paragraphs for text, compressed in para.runs]
     runs.append((HEADER_TEXT, False, None))
@@ -234,11 +236,12 @@ def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x
         start = len(word)
         if not pieces or pieces[-1][2] != compressed or para is None:
             pieces.append((cp, start, compressed))
-        for part in re.split(f"([{SPECIAL}])", text):
+        for part in _CHARACTER_RUNS.split(text):
             if part:
                 at = len(word)
                 word += part.encode("cp1252") if compressed else part.encode("utf-16-le")
-                chars.append((at, len(word), part in SPECIAL))
+                spec = sprm(SPEC, b"\x01") if part in SPECIAL else b""
+                chars.append((at, len(word), CHARACTER_PROPS.get(part, spec)))
         if para is not None:
             if spans and spans[-1][2] is para:
                 spans[-1] = (spans[-1][0], len(word), para)
@@ -314,6 +317,11 @@ def _section_end(paragraphs: list[Para]) -> int:
 
 
 FIELD_TYPES = {"HYPERLINK": 88, "PAGE": 33, "IF": 7}
+# Text given character properties of its own: a deleted revision and hidden text.
+CHARACTER_PROPS = {"原定下周": sprm(RMARK_DEL, b"\x01"), "（内部说明）": sprm(VANISH, b"\x01")}
+_CHARACTER_RUNS = re.compile(
+    "([" + SPECIAL + "]|" + "|".join(re.escape(text) for text in CHARACTER_PROPS) + ")"
+)
 
 
 def _field_table(text: str, ccp_text: int) -> bytes:
@@ -342,14 +350,18 @@ def _field_table(text: str, ccp_text: int) -> bytes:
     return struct.pack(f"<{len(cps) + 1}I", *cps, ccp_text) + b"".join(flds)
 
 
-def _chpx_fkp(runs: list[tuple[int, int, bool]]) -> bytes:
-    """A ChpxFkp page ([MS-DOC] 2.9.44): special characters carry sprmCFSpec, the rest nothing."""
+def _chpx_fkp(runs: list[tuple[int, int, bytes]]) -> bytes:
+    """A ChpxFkp page ([MS-DOC] 2.9.44); runs with the same grpprl share one Chpx."""
     page = bytearray(SECTOR)
     struct.pack_into(f"<{len(runs) + 1}I", page, 0, *[r[0] for r in runs], runs[-1][1])
-    spec_at = SECTOR - 4  # one Chpx shared by every special run: cb, then sprmCFSpec(1)
-    page[spec_at : spec_at + 4] = bytes([3]) + sprm(SPEC, b"\x01")
-    for j, (_start, _end, special) in enumerate(runs):
-        page[4 * (len(runs) + 1) + j] = spec_at // 2 if special else 0
+    free = SECTOR - 1
+    placed: dict[bytes, int] = {}
+    for j, (_start, _end, grpprl) in enumerate(runs):
+        if grpprl and grpprl not in placed:
+            free = (free - 1 - len(grpprl)) & ~1
+            page[free : free + 1 + len(grpprl)] = bytes([len(grpprl)]) + grpprl
+            placed[grpprl] = free
+        page[4 * (len(runs) + 1) + j] = placed[grpprl] // 2 if grpprl else 0
     page[SECTOR - 1] = len(runs)
     return bytes(page)
 

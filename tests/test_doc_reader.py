@@ -41,11 +41,12 @@ EXPECTED_PARAGRAPHS = [
     (6, None, "行政首长负责制，汛期实行24-小时值班。"),
     (7, None, "值班表如下："),
     (10, "Heading 1", "二、加强监测预警"),
-    (11, None, "第一部分到此结束"),
-    (12, None, "前页内容"),
-    (12, None, "后页内容"),
-    (13, None, "白石市人民政府办公室"),
-    (14, None, "2024年5月6日"),
+    (11, None, "会商会议于今日召开。"),  # a deleted revision and hidden text left out
+    (12, None, "第一部分到此结束"),
+    (13, None, "前页内容"),
+    (13, None, "后页内容"),
+    (14, None, "白石市人民政府办公室"),
+    (15, None, "2024年5月6日"),
 ]
 # (text, rowspan, colspan, merged) of each cell, row by row, with its grid column.
 EXPECTED_TABLE = [

@@ -25,6 +25,9 @@ Conventions follow the DOCX reader, so a .doc and the .docx Word saves from it g
 * One `Paragraph` per paragraph; manual line breaks (0x0B), page and column breaks split it into
   lines; lines are stripped and blank ones dropped; `style` is the paragraph style's name (None
   for Normal), built-in heading names shown as Word's UI shows them ("Heading 1").
+* Character properties (PlcBteChpx → ChpxFkp pages) only for what takes text out of the shown
+  document: deleted revisions (sprmCFRMarkDel) and hidden text (sprmCFVanish) are dropped, as
+  the DOCX reader drops w:del and w:vanish; a deleted paragraph mark joins its paragraphs.
 * Fields (0x13 code 0x14 result 0x15) keep their result and drop their code, nested fields too.
   Object anchors (0x01, 0x08), footnote and comment marks (0x02, 0x05), optional hyphens and
   other control characters are dropped; a non-breaking hyphen (0x1E) is "-"; tabs stay tabs.
@@ -87,7 +90,7 @@ _FLAGS = 0x0A
 _FIB_RG_LW = 0x40
 _CCP_TEXT = _FIB_RG_LW + 12
 _FC_LCB = 0x9A
-_STSHF, _PLCF_SED, _PLCF_BTE_PAPX, _CLX = 1, 6, 13, 33
+_STSHF, _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 6, 12, 13, 33
 
 F_ENCRYPTED, F_WHICH_TBL_STM, F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 
@@ -100,6 +103,13 @@ SPRM_T_DEF_TABLE = 0xD608
 SPRM_T_VERT_MERGE = 0xD62B
 SPRM_P_CHG_TABS = 0xC615
 SPRM_P_HUGE_PAPX = 0x6646
+# Character sprms that take text out of the displayed document: a deleted revision, hidden text.
+SPRM_C_F_RMARK_DEL = 0x0800
+SPRM_C_F_VANISH = 0x083C
+# A toggle operand: 1 on, 0x81 the opposite of the style's (off by default) value.
+_ON = (0x01, 0x81)
+# Stands in the main text for a character that is not displayed; dropped with the other controls.
+_NOT_SHOWN = "\x00"
 # Operand sizes by spra ([MS-DOC] 2.2.5.1); 6 is variable.
 _OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
 
@@ -322,6 +332,13 @@ def _apply(props: _Props, grpprl: bytes, data: bytes = b"") -> None:
                 props.merges[itc] = (props.merges[itc][0], flags & 3)
 
 
+def _hides(grpprl: bytes) -> bool:
+    return any(
+        sprm in (SPRM_C_F_RMARK_DEL, SPRM_C_F_VANISH) and operand[0] in _ON
+        for sprm, operand in _sprms(grpprl)
+    )
+
+
 def _def_table(props: _Props, operand: bytes) -> None:
     """Cell boundaries and merge flags of a row (TDefTableOperand, [MS-DOC] 2.9.318)."""
     if len(operand) < 3:
@@ -352,7 +369,7 @@ class _Document:
         self.text = self._main_text()
         self.section_ends = set(self._plc_cps(_PLCF_SED))
         self.styles = self._style_names()
-        self._bte_fcs, self._bte_pages = self._papx_bins()
+        self._bte_fcs, self._bte_pages = self._bins(_PLCF_BTE_PAPX)
         self._fkps: dict[int, tuple[bytes, list[int]]] = {}
         self._piece_cps = [piece.cp for piece in self.pieces]
         self._props: dict[tuple[bytes | None, int], _Props] = {}
@@ -396,21 +413,48 @@ class _Document:
         return prcs
 
     def _main_text(self) -> str:
+        """The main text, with deleted and hidden characters replaced by `_NOT_SHOWN`."""
+        hidden = self._hidden_runs()
         parts = []
         for piece in self.pieces:
             end = min(piece.end, self.fib.ccp_text)
             if end <= piece.cp:
                 continue
-            raw = self.word[piece.offset : piece.offset + (end - piece.cp) * piece.width]
+            stop = piece.offset + (end - piece.cp) * piece.width
+            raw = self.word[piece.offset : stop]
             if len(raw) < (end - piece.cp) * piece.width:
                 raise CorruptFileError(
                     self.path, "damaged Word document (text past the end of the stream)"
                 )
             if piece.width == 1:
-                parts.append(raw.decode("latin-1").translate(_COMPRESSED))
+                text = raw.decode("latin-1").translate(_COMPRESSED)
             else:
-                parts.append(raw.decode("utf-16-le", "replace"))
+                text = raw.decode("utf-16-le", "replace")
+            for first, after in hidden[max(bisect_right(hidden, (piece.offset,)) - 1, 0) :]:
+                if first >= stop:
+                    break
+                a = max(first - piece.offset, 0) // piece.width
+                b = -(-(min(after, stop) - piece.offset) // piece.width)
+                if a < b:
+                    text = text[:a] + _NOT_SHOWN * (b - a) + text[b:]
+            parts.append(text)
         return "".join(parts)
+
+    def _hidden_runs(self) -> list[tuple[int, int]]:
+        """Byte ranges of the characters a deleted revision or hidden text takes out (CHPX)."""
+        _first_fcs, pages = self._bins(_PLCF_BTE_CHPX)
+        runs: list[tuple[int, int]] = []
+        for pn in pages:
+            page = self.word[pn * FKP_SIZE : (pn + 1) * FKP_SIZE]
+            count = page[-1] if len(page) == FKP_SIZE else 0
+            if 5 * count + 4 > FKP_SIZE - 1:
+                continue
+            bounds = struct.unpack_from(f"<{count + 1}I", page) if count else ()
+            for j in range(count):
+                offset = 2 * page[4 * (count + 1) + j]
+                if offset and _hides(page[offset + 1 : offset + 1 + page[offset]]):
+                    runs.append((bounds[j], bounds[j + 1]))
+        return sorted(runs)
 
     def _plc_cps(self, index: int) -> list[int]:
         """The character positions of a PLC whose data elements are 12 bytes (PlcfSed)."""
@@ -439,8 +483,9 @@ class _Document:
             names[istd] = name[0].upper() + name[1:] if _UI_STYLE.match(name) else name
         return names
 
-    def _papx_bins(self) -> tuple[list[int], list[int]]:
-        plc = self._part(_PLCF_BTE_PAPX)
+    def _bins(self, index: int) -> tuple[list[int], list[int]]:
+        """A PlcBteChpx or PlcBtePapx: the first byte each FKP page covers, and the pages."""
+        plc = self._part(index)
         count = (len(plc) - 4) // 8
         if count < 1:
             return [], []
