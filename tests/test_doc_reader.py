@@ -282,3 +282,27 @@ def test_olefile_is_given_a_file_object_even_for_tiny_inputs(tmp_path):
     tiny = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(8)
     with pytest.raises(errors.CorruptFileError):
         read_data(tiny, str(tmp_path / "tiny.doc"))
+
+
+def test_nested_table_is_flattened_into_its_cell():
+    def nested(*sprms: bytes) -> bytes:
+        return (
+            make_doc.sprm(0x2416, b"\x01")
+            + make_doc.sprm(0x6649, struct.pack("<i", 2))
+            + b"".join(sprms)
+        )
+
+    paragraphs = [
+        make_doc.Para([("外层\x07", False)], make_doc.cell_props()),
+        make_doc.Para([("内甲\r", False)], nested(make_doc.sprm(0x244B, b"\x01"))),
+        make_doc.Para([("内乙\r", False)], nested(make_doc.sprm(0x244B, b"\x01"))),
+        make_doc.Para([("\r", False)], nested(make_doc.sprm(0x244C, b"\x01"))),
+        make_doc.Para([("\x07", False)], make_doc.cell_props()),
+        make_doc.Para([("\x07", False)], make_doc.row_end([0, 3000, 6000], [(0, 0), (0, 0)])),
+        make_doc.Para([("正文\r", False)]),
+    ]
+    source = read_data(make_doc.word_file(paragraphs), "nested.doc")
+    table, after = source.blocks
+    assert isinstance(table, TableBlock) and isinstance(after, Paragraph)
+    assert [[c.text for c in row] for row in table.rows] == [["外层", "内甲\n内乙"]]
+    assert (table.prov.paragraph, after.prov.paragraph, after.text) == (1, 2, "正文")

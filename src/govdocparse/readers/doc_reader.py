@@ -15,7 +15,7 @@ Word 97 binary format ([MS-DOC]); WPS Office writes .wps files with the same str
   DOCX reader leaves them out.
 * Paragraph properties (PlcBtePapx → PapxFkp pages → grpprl, [MS-DOC] 2.4.6.1 / 2.9.176) for
   the table sprms: sprmPFInTable, sprmPFTtp (row end), sprmPItap (nesting depth),
-  sprmPFInnerTableCell / sprmPFInnerTtp, and on the row end sprmTDefTable (cell boundaries and
+  sprmPFInnerTtp (a nested row's end), and on the row end sprmTDefTable (cell boundaries and
   merge flags) and sprmTVertMerge; plus the paragraph's style (istd → style sheet name).
 * Paragraph ends: 0x0D; 0x07 in a table (a cell end, or the row end on the row's TTP mark);
   0x0C where the section table says a section ends (elsewhere 0x0C is a page break).
@@ -72,6 +72,7 @@ from ..model import Provenance
 from ..source import Block, Cell, Paragraph, Source, TableBlock
 
 WORD_IDENT = 0xA5EC
+WORD6_IDENT = 0xA5DC  # Word 6.0/95: recognised so that it is refused by name
 # nFib of Word 97 (0x00C1); 0x00C0 was written by its pre-releases with the same layout.
 FIRST_WORD97_NFIB = 0x00C0
 FKP_SIZE = 512
@@ -97,7 +98,6 @@ F_ENCRYPTED, F_WHICH_TBL_STM, F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 SPRM_P_F_IN_TABLE = 0x2416
 SPRM_P_F_TTP = 0x2417
 SPRM_P_ITAP = 0x6649
-SPRM_P_F_INNER_TABLE_CELL = 0x244B
 SPRM_P_F_INNER_TTP = 0x244C
 SPRM_T_DEF_TABLE = 0xD608
 SPRM_T_VERT_MERGE = 0xD62B
@@ -232,7 +232,7 @@ class _Fib:
 
     @classmethod
     def parse(cls, word: bytes, path: str) -> _Fib:
-        if len(word) < _FC_LCB or _u16(word, 0) not in (WORD_IDENT, 0xA5DC):
+        if len(word) < _FC_LCB or _u16(word, 0) not in (WORD_IDENT, WORD6_IDENT):
             raise CorruptFileError(path, "damaged Word document (no Word file information block)")
         nfib, flags = _u16(word, 2), _u16(word, _FLAGS)
         if nfib < FIRST_WORD97_NFIB:
@@ -271,7 +271,6 @@ class _Props:
     in_table: bool = False
     ttp: bool = False
     depth: int = 0  # table nesting depth (sprmPItap); 0 = not set
-    inner_cell: bool = False
     inner_ttp: bool = False
     boundaries: list[int] = field(default_factory=list)  # rgdxaCenter of a row end
     merges: list[tuple[int, int]] = field(default_factory=list)  # (horzMerge, vertMerge) a cell
@@ -320,8 +319,6 @@ def _apply(props: _Props, grpprl: bytes, data: bytes = b"") -> None:
             props.ttp = operand[0] != 0
         elif sprm == SPRM_P_ITAP:
             props.depth = min(int.from_bytes(operand, "little", signed=True), 64)
-        elif sprm == SPRM_P_F_INNER_TABLE_CELL:
-            props.inner_cell = operand[0] != 0
         elif sprm == SPRM_P_F_INNER_TTP:
             props.inner_ttp = operand[0] != 0
         elif sprm == SPRM_T_DEF_TABLE:
