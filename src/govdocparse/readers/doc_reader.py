@@ -441,6 +441,7 @@ class _Document:
         """Byte ranges of the characters a deleted revision or hidden text takes out (CHPX)."""
         _first_fcs, pages = self._bins(_PLCF_BTE_CHPX)
         runs: list[tuple[int, int]] = []
+        hides: dict[bytes, bool] = {}  # runs mostly share a few Chpx: judge each one once
         for pn in pages:
             page = self.word[pn * FKP_SIZE : (pn + 1) * FKP_SIZE]
             count = page[-1] if len(page) == FKP_SIZE else 0
@@ -449,7 +450,12 @@ class _Document:
             bounds = struct.unpack_from(f"<{count + 1}I", page) if count else ()
             for j in range(count):
                 offset = 2 * page[4 * (count + 1) + j]
-                if offset and _hides(page[offset + 1 : offset + 1 + page[offset]]):
+                if not offset:
+                    continue
+                grpprl = page[offset + 1 : offset + 1 + page[offset]]
+                if grpprl not in hides:
+                    hides[grpprl] = _hides(grpprl)
+                if hides[grpprl]:
                     runs.append((bounds[j], bounds[j + 1]))
         return sorted(runs)
 
