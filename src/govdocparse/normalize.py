@@ -16,13 +16,21 @@ from functools import cache
 import regex
 
 from . import grammar
+from .headings import numeral_pattern
 from .source import Block, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
-_CN_NUMBER = "[一二三四五六七八九十百零〇]+"
-_LONE_NUMBER = regex.compile(rf"^{_CN_NUMBER}\s*[、．.]$")
-_NUMBER_AFTER_TITLE = regex.compile(rf"^(?P<title>[\p{{Han}}]{{2,20}}?)(?P<num>{_CN_NUMBER}、)$")
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
+
+
+@cache
+def _torn_heading_shapes() -> tuple[regex.Pattern, regex.Pattern]:
+    """`四、` alone on its line, and `组织实施四、` (the number printed after its title)."""
+    number = numeral_pattern("chinese")
+    return (
+        regex.compile(rf"^{number}\s*[、．.]$"),
+        regex.compile(rf"^(?P<title>[\p{{Han}}]{{2,20}}?)(?P<num>{number}、)$"),
+    )
 
 
 @cache
@@ -77,15 +85,16 @@ def _clean_table(table: TableBlock) -> TableBlock:
 
 
 def _mend_torn_headings(blocks: list[Block]) -> list[Block]:
+    lone_number, number_after_title = _torn_heading_shapes()
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if isinstance(block, Paragraph):
-            moved = _NUMBER_AFTER_TITLE.match(block.text)
+            moved = number_after_title.match(block.text)
             if moved:
                 block = replace(block, text=moved["num"] + moved["title"])
-            elif _LONE_NUMBER.match(block.text) and i + 1 < len(blocks):
+            elif lone_number.match(block.text) and i + 1 < len(blocks):
                 nxt = blocks[i + 1]
                 if (
                     isinstance(nxt, Paragraph)

@@ -19,15 +19,13 @@ from functools import cache
 import regex
 
 from . import grammar
+from .headings import numbered
 from .source import Block, Paragraph, span
 from .textutil import fold, iso_date, squash_spaces
 
 MAX_TITLE_LINE = 80
 MAX_TITLE = 120
 _SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
-_NUMBERED = regex.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[．.、]|——)"
-)
 _PERIOD = r"[（(]\s*(?:19|20)\d{2}\s*年?\s*[—–\-－~～至到―]+\s*(?:19|20)\d{2}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 _TRAILING_PERIOD = regex.compile(f"{_PERIOD}$")
@@ -97,7 +95,7 @@ def _title_line(block: Block) -> bool:
     text = squash_spaces(block.text)
     return not (
         _SENTENCE_MARK.search(text)
-        or _NUMBERED.match(text)
+        or numbered(text)
         or iso_date(text)
         or any(unit.search(text) for unit in _standalone_units())
     )

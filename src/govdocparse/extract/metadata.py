@@ -13,6 +13,7 @@ from functools import cache
 import regex
 
 from .. import grammar
+from ..headings import numbered
 from ..model import Metadata, Period, Provenance
 from ..segment import Segment
 from ..source import Block, Paragraph
@@ -174,7 +175,12 @@ def _body_fields(body: list[Block], found: Found) -> None:
     paragraphs = [b for b in body if isinstance(b, Paragraph)]
     for block in paragraphs[:3]:
         text = block.text.strip()
-        if rules["recipients_end"].search(text) and "。" not in text and len(text) <= 200:
+        if (
+            rules["recipients_end"].search(text)
+            and "。" not in text
+            and len(text) <= 200
+            and not numbered(text)  # 第三条 补贴资金按照以下方式分配： opens an article
+        ):
             meta.recipients, _ = split_agencies(rules["recipients_end"].sub("", text))
             meta.provenance["recipients"] = block.prov
             found.consumed.add(id(block))

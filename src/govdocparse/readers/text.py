@@ -18,6 +18,7 @@ import itertools
 import re
 
 from ..errors import DecodeError, EmptyInputError
+from ..headings import opens_block
 from ..model import Provenance
 from ..source import Cell, Paragraph, TableBlock
 
@@ -32,10 +33,6 @@ _GBK_COMMON_SHARE = 0.8
 _GBK_SAMPLE = 8
 # C0 controls other than TAB, LF, CR, FF: plain text never has them in any number.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# A line that starts a heading or a caption closes any table above it, even without a blank line.
-_BLOCK_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|专栏\s*\d|附件\s*\d)"
-)
 _LIST_SEPARATOR_END = re.compile(r"[、，,；;：:]\s*$")
 # "名称。正文": the shape of the entries of a one-column 专栏 that lists key projects.
 _ITEM_SHAPE = re.compile(r"^[^。，,；;：:\s]{2,30}。")
@@ -178,7 +175,7 @@ def _read_table(lines: list[str], start: int, name: str) -> tuple[TableBlock, in
                 close_row()
             after_blank = True
         else:
-            if _BLOCK_START.match(line) or (
+            if opens_block(line) or (
                 after_blank and not _continues(lines, i, cell_lines, rows, row)
             ):
                 break
