@@ -12,6 +12,7 @@ from .extract.indicators import indicators_from_paragraph, indicators_from_table
 from .extract.metadata import extract_metadata, split_cc
 from .extract.responsibilities import find_clauses
 from .extract.tables import build_table
+from .matching import fold_blocks, fold_portal
 from .model import Document, Indicator, ParseResult, Provenance, Responsibility, SourceInfo
 from .normalize import normalize
 from .segment import Segment, segment, title_provenance
@@ -22,13 +23,16 @@ INHERITED_FIELDS = ("doc_number", "issuer", "place", "date_written", "date_publi
 
 
 def parse_source(source: Source) -> ParseResult:
-    blocks = normalize(source.blocks)
+    folded, restorer = fold_blocks(source.blocks)
+    portal = fold_portal(source.portal, restorer)
+    restorer.finish()
+    blocks = normalize(folded)
     segments = segment(blocks) if blocks else []
     cc, cc_prov = _take_cc(segments)
     documents: list[Document] = []
     carrier: Document | None = None
     for number, seg in enumerate(segments, start=1):
-        document = _document(seg, f"d{number}", source, first=number == 1)
+        document = _document(seg, f"d{number}", portal if number == 1 else None)
         if document.kind == "notice" and carrier is None:
             carrier = document
             if cc:
@@ -40,6 +44,8 @@ def parse_source(source: Source) -> ParseResult:
     if cc and carrier is None and documents:
         documents[0].metadata.cc = cc
         documents[0].metadata.provenance["cc"] = cc_prov
+    for document in documents:
+        restorer.restore(document)
     info = SourceInfo(
         path=source.path,
         format=source.format,
@@ -62,9 +68,9 @@ def _take_cc(segments: list[Segment]) -> tuple[list[str], Provenance | None]:
     return [], None
 
 
-def _document(seg: Segment, doc_id: str, source: Source, first: bool) -> Document:
+def _document(seg: Segment, doc_id: str, portal: dict[str, str] | None) -> Document:
     title_prov = title_provenance(seg)
-    found = extract_metadata(seg, title_prov, source.portal if first else None)
+    found = extract_metadata(seg, title_prov, portal)
     body = [block for block in seg.body if id(block) not in found.consumed]
     structure = build_structure(body, doc_id)
     document = Document(
