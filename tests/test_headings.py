@@ -64,7 +64,7 @@ def edited_grammars(tmp_path, monkeypatch):
 @pytest.mark.parametrize(
     "edit, says",
     [
-        (("    family: jie\n", "    famly: jie\n"), "styles.jie.famly"),
+        (("    family: jie\n", "    famly: jie\n"), "styles.jie.fam"),
         (("'^(?P<num>{circled})'", "'^(?P<num>{circle})'"), "styles.circled.pattern names no"),
         (("    title: line\n", "    title: whole\n"), "styles.part.title"),
     ],

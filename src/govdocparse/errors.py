@@ -65,11 +65,11 @@ class TooLargeError(GovDocError):
     kind = "too-large"
 
 
-class GrammarError(GovDocError):
-    """A rule file in grammars/ that does not fit its schema (a misspelt key, a bad pattern)."""
-
-    kind = "grammar"
-
-
 class ParseTimeoutError(GovDocError):
     kind = "timeout"
+
+
+class GrammarError(GovDocError):
+    """A grammar file that does not fit its schema: an unknown key, a missing one, a bad value."""
+
+    kind = "grammar"
