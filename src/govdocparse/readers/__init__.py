@@ -141,8 +141,9 @@ def read_data(data: bytes, path: str) -> Source:
     name = Path(path).name
     digest = hashlib.sha256(data).hexdigest()
     if fmt == "txt":
-        text, encoding = decode(data, path)
+        text, encoding, decode_warnings = decode(data, path)
         source = Source(path, name, "txt", digest, blocks_from_text(text, name), encoding=encoding)
+        source.warnings = decode_warnings
     else:
         reader = importlib.import_module(f".{fmt}_reader", __name__)
         source = reader.read(data, path, name, digest)

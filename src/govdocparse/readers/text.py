@@ -31,6 +31,11 @@ _CHUNK = 1 << 20
 # texts with fewer wide characters than the sample size are too short to judge.
 _GBK_COMMON_SHARE = 0.8
 _GBK_SAMPLE = 8
+# A GB18030 reading with more undecodable bytes than this share of its wide characters is not
+# a damaged document but something else.
+_MAX_DAMAGED_SHARE = 0.05
+_REPLACEMENT = "\ufffd"
+_LINES_LISTED = 10
 # C0 controls other than TAB, LF, CR, FF: plain text never has them in any number.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _LIST_SEPARATOR_END = re.compile(r"[、，,；;：:]\s*$")
@@ -38,8 +43,13 @@ _LIST_SEPARATOR_END = re.compile(r"[、，,；;：:]\s*$")
 _ITEM_SHAPE = re.compile(r"^[^。，,；;：:\s]{2,30}。")
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """The text of `data` and the name of the encoding it was read with."""
+def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
+    """The text of `data`, the name of the encoding it was read with, and warnings.
+
+    A download damaged in a few places is read with U+FFFD for the bytes that make no
+    character, and a line pasted in GBK into a UTF-8 file is read as GB18030; the warnings name
+    the lines. Only a file that is mostly not text in any of the encodings is refused.
+    """
     if not data.strip():
         raise EmptyInputError(path, "empty file")
     for bom, encoding in (
@@ -49,7 +59,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             try:
-                return _checked(data.decode(encoding), path), encoding
+                return _checked(data.decode(encoding), path), encoding, []
             except UnicodeDecodeError as exc:
                 raise DecodeError(
                     path, f"invalid {encoding} after its byte-order mark at byte {exc.start}"
@@ -57,21 +67,69 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if b"\x00" in data:
         raise DecodeError(path, "binary data (NUL bytes), not a text document")
     try:
-        return _checked(data.decode("utf-8"), path), "utf-8"
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
+        return _checked(data.decode("utf-8"), path), "utf-8", []
+    except UnicodeDecodeError:
+        pass
     if utf8_share(data) > 0.5:
-        line = data.count(b"\n", 0, first_bad) + 1
-        raise DecodeError(path, f"mixed encodings: mostly UTF-8 but invalid UTF-8 at line {line}")
+        text, warnings = _mostly_utf8(data)
+        return _checked(text, path), "utf-8", warnings
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise DecodeError(path, "not text in UTF-8, UTF-16 or GB18030/GBK") from None
-    if not _plausible_gbk(text):
+        text = data.decode("gb18030", errors="replace")
+    damaged = text.count(_REPLACEMENT)
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    if damaged > _MAX_DAMAGED_SHARE * max(wide, 1):
+        raise DecodeError(path, "not text in UTF-8, UTF-16 or GB18030/GBK")
+    if not _plausible_gbk(text.replace(_REPLACEMENT, "")):
         raise DecodeError(
             path, "not text: decodes as GB18030 mostly to rare characters (random bytes, or Big5?)"
         )
-    return _checked(text, path), "gb18030"
+    warnings = [_damage_warning(_lines_with(text, _REPLACEMENT))] if damaged else []
+    return _checked(text, path), "gb18030", warnings
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, list[str]]:
+    """A UTF-8 file with bad bytes, line by line: a line that is mostly GBK is read as GB18030
+    (a paste from another file), any other bad bytes become U+FFFD."""
+    lines: list[str] = []
+    damaged: list[int] = []
+    foreign: list[int] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        if utf8_share(raw) <= 0.5:
+            try:
+                line = raw.decode("gb18030")
+            except UnicodeDecodeError:
+                line = ""
+            if line and _plausible_gbk(line):
+                lines.append(line)
+                foreign.append(number)
+                continue
+        lines.append(raw.decode("utf-8", errors="replace"))
+        damaged.append(number)
+    warnings = [_damage_warning(damaged)] if damaged else []
+    if foreign:
+        warnings.append(f"GBK text in a UTF-8 file, read as GB18030: {_line_list(foreign)}")
+    return "\n".join(lines), warnings
+
+
+def _lines_with(text: str, char: str) -> list[int]:
+    return [n for n, line in enumerate(text.split("\n"), start=1) if char in line]
+
+
+def _damage_warning(lines: list[int]) -> str:
+    return f"damaged bytes read as U+FFFD (replacement marks): {_line_list(lines)}"
+
+
+def _line_list(lines: list[int]) -> str:
+    shown = ", ".join(str(n) for n in lines[:_LINES_LISTED])
+    more = f" and {len(lines) - _LINES_LISTED} more" if len(lines) > _LINES_LISTED else ""
+    return f"line{'s' if len(lines) > 1 else ''} {shown}{more}"
 
 
 def utf8_share(data: bytes) -> float:
