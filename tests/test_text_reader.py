@@ -31,7 +31,7 @@ def test_decodes_the_encodings_portals_use(data, encoding):
 
 
 def test_crlf_and_cr_line_ends_keep_line_numbers():
-    blocks = blocks_from_text("第一行\r\n\r\n第三行\r第四行", "x.txt")
+    blocks, _ = blocks_from_text("第一行\r\n\r\n第三行\r第四行", "x.txt")
     assert [(b.text, b.prov.lines) for b in blocks] == [
         ("第一行", (1, 1)),
         ("第三行", (3, 3)),
@@ -105,7 +105,7 @@ def test_a_file_mostly_not_text_is_still_refused():
 
 
 def _table(text):
-    blocks = blocks_from_text(text, "t.txt")
+    blocks, _ = blocks_from_text(text, "t.txt")
     return [b for b in blocks if isinstance(b, TableBlock)], [
         b for b in blocks if isinstance(b, Paragraph)
     ]

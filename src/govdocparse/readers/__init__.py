@@ -23,6 +23,7 @@ from ..errors import (
     UnsupportedFormatError,
 )
 from ..source import Source
+from .markdown import looks_like_markdown, plain_text
 from .text import blocks_from_text, decode
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -30,6 +31,8 @@ MAX_INPUT_BYTES = 64 * 1024 * 1024
 _EXTENSIONS = {
     ".txt": "txt",
     ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
     ".docx": "docx",
     ".pdf": "pdf",
     ".html": "html",
@@ -97,7 +100,7 @@ def _too_large(size: int, max_bytes: int) -> str:
 
 
 def sniff(data: bytes, path: str) -> str:
-    """The format the bytes are in: txt, docx, pdf or html."""
+    """The format the bytes are in: txt, docx, pdf or html (Markdown is text until decoded)."""
     head = data[:2048]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
         return "pdf"
@@ -134,16 +137,21 @@ def read_data(data: bytes, path: str) -> Source:
     fmt = sniff(data, path)
     warnings = []
     expected = _EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt == "txt" and expected == "md":
+        fmt = "md"
     if expected and expected != fmt:
         warnings.append(
             f"content is {fmt.upper()} although the name ends in {Path(path).suffix}: read as {fmt.upper()}"
         )
     name = Path(path).name
     digest = hashlib.sha256(data).hexdigest()
-    if fmt == "txt":
+    if fmt in ("txt", "md"):
         text, encoding, decode_warnings = decode(data, path)
-        source = Source(path, name, "txt", digest, blocks_from_text(text, name), encoding=encoding)
-        source.warnings = decode_warnings
+        if fmt == "md" or looks_like_markdown(text):
+            fmt, text = "md", plain_text(text)
+        blocks, table_warnings = blocks_from_text(text, name)
+        source = Source(path, name, fmt, digest, blocks, encoding=encoding)
+        source.warnings = decode_warnings + table_warnings
     else:
         reader = importlib.import_module(f".{fmt}_reader", __name__)
         source = reader.read(data, path, name, digest)

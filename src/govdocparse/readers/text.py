@@ -20,7 +20,8 @@ import re
 from ..errors import DecodeError, EmptyInputError
 from ..headings import opens_block
 from ..model import Provenance
-from ..source import Cell, Paragraph, TableBlock
+from ..source import Block, Cell, Paragraph, TableBlock
+from .text_tables import table_at
 
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -174,13 +175,23 @@ def _checked(text: str, path: str) -> str:
     return text
 
 
-def blocks_from_text(text: str, name: str) -> list[Paragraph | TableBlock]:
-    """Paragraphs (one per non-blank line) and tables, each with its 1-based line numbers."""
+def blocks_from_text(text: str, name: str) -> tuple[list[Block], list[str]]:
+    """Paragraphs (one per non-blank line) and tables, each with its 1-based line numbers, and
+    warnings about tables that could not be rebuilt (their lines stay paragraphs)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    blocks: list[Paragraph | TableBlock] = []
+    blocks: list[Block] = []
+    warnings: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        found = table_at(lines, i, name) if line.strip() else None
+        if found is not None:
+            if found.warning:
+                warnings.append(found.warning)
+            if found.table is not None:
+                blocks.append(found.table)
+                i = found.end
+                continue
         if line.startswith("\t") and line.strip():
             table, i = _read_table(lines, i, name)
             blocks.append(table)
@@ -188,7 +199,7 @@ def blocks_from_text(text: str, name: str) -> list[Paragraph | TableBlock]:
         if line.strip():
             blocks.append(Paragraph(line.strip(), Provenance(file=name, lines=(i + 1, i + 1))))
         i += 1
-    return blocks
+    return blocks, warnings
 
 
 def _next_nonblank(lines: list[str], start: int) -> int | None:
