@@ -53,3 +53,27 @@ def test_lone_number_joins_the_title_that_a_field_code_pushed_down():
 def test_number_printed_after_its_title_is_put_back_in_front():
     assert normalize([_p("组织实施四、", 5)])[0].text == "四、组织实施"
     assert normalize([_p("保障措施十一、", 5)])[0].text == "十一、保障措施"
+
+
+def _sections(text):
+    import govdocparse
+
+    [document] = govdocparse.parse_text(text).documents
+    return [(s.number, s.title) for s in document.sections]
+
+
+def test_a_table_of_contents_with_leaders_and_page_numbers_is_not_read_as_sections():
+    text = (
+        "目  录\n一、总体要求 ………………………… 1\n  （一）指导思想 ………… 1\n"
+        "二、主要任务 .................... 3\n三、保障措施 ·························· 第5页\n"
+        "一、总体要求\n（一）指导思想。坚持儿童优先。\n二、主要任务\n正文。\n三、保障措施\n正文。\n"
+    )
+    assert _sections(text) == [("一、", "总体要求"), ("二、", "主要任务"), ("三、", "保障措施")]
+
+
+def test_a_table_of_contents_without_page_numbers_is_dropped_when_its_lines_repeat():
+    text = "目录\n一、总体要求\n二、主要任务\n一、总体要求\n正文。\n二、主要任务\n正文。\n"
+    assert _sections(text) == [("一、", "总体要求"), ("二、", "主要任务")]
+    # a 目录 line that is not followed by repeated lines stays
+    kept = normalize([_p("目录", 1), _p("一、总体要求", 2), _p("正文。", 3)])
+    assert [b.text for b in kept] == ["目录", "一、总体要求", "正文。"]

@@ -50,6 +50,11 @@ class TitleRules(_Strict):
     wrap_after: str
 
 
+class ContentsRules(_Strict):
+    titles: list[str]
+    entry: str
+
+
 class HeadingsGrammar(_Strict):
     """The schema of grammars/headings.yaml."""
 
@@ -57,6 +62,7 @@ class HeadingsGrammar(_Strict):
     styles: dict[str, StyleRule]
     keywords: KeywordRules
     title: TitleRules
+    contents: ContentsRules
 
     @model_validator(mode="after")
     def _patterns_compile(self) -> HeadingsGrammar:

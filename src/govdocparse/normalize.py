@@ -16,7 +16,7 @@ from functools import cache
 import regex
 
 from . import grammar
-from .headings import numeral_pattern
+from . import headings
 from .source import Block, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
@@ -26,7 +26,7 @@ _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
 @cache
 def _torn_heading_shapes() -> tuple[regex.Pattern, regex.Pattern]:
     """`四、` alone on its line, and `组织实施四、` (the number printed after its title)."""
-    number = numeral_pattern("chinese")
+    number = headings.numeral_pattern("chinese")
     return (
         regex.compile(rf"^{number}\s*[、．.]$"),
         regex.compile(rf"^(?P<title>[\p{{Han}}]{{2,20}}?)(?P<num>{number}、)$"),
@@ -73,7 +73,7 @@ def normalize(blocks: list[Block]) -> list[Block]:
         if not text or is_chrome(text):
             continue
         out.append(replace(block, text=text))
-    return _mend_torn_headings(out)
+    return _mend_torn_headings(_without_contents(out))
 
 
 def _clean_table(table: TableBlock) -> TableBlock:
@@ -82,6 +82,35 @@ def _clean_table(table: TableBlock) -> TableBlock:
         for row in table.rows
     ]
     return TableBlock(rows, table.prov)
+
+
+def _without_contents(blocks: list[Block]) -> list[Block]:
+    """The blocks without a table of contents: entries with a leader and a page number, and
+    the 目录 line with the entries under it that repeat a later line (a TOC without page
+    numbers, as Word's field gives it when copied as text)."""
+    rules = headings.rules().contents
+    entry = regex.compile(rules.entry)
+    titles = set(rules.titles)
+    texts = [squash_spaces(b.text) if isinstance(b, Paragraph) else None for b in blocks]
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        text = texts[i]
+        if text is not None and entry.match(text):
+            i += 1
+            continue
+        if text in titles:
+            j = i + 1
+            while j < len(blocks) and (
+                texts[j] is not None and (entry.match(texts[j]) or texts[j] in texts[j + 1 :])
+            ):
+                j += 1
+            if j > i + 1:
+                i = j
+                continue
+        out.append(blocks[i])
+        i += 1
+    return out
 
 
 def _mend_torn_headings(blocks: list[Block]) -> list[Block]:
