@@ -15,8 +15,7 @@ from functools import cache
 
 import regex
 
-from . import grammar
-from . import headings
+from . import grammar, headings
 from .source import Block, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
