@@ -110,6 +110,7 @@ class Restorer:
     whole: dict[str, str] = field(default_factory=dict)
     by_line: dict[int, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
     choice: dict[str, str] = field(default_factory=dict)
+    needs: regex.Pattern | None = None
 
     def add(self, prov: Provenance, matching: str, written: str) -> None:
         entry = _Entry(prov, matching, written)
@@ -131,14 +132,15 @@ class Restorer:
                 for m, w in zip(entry.matching, entry.written, strict=True):
                     if m != w:
                         counts[m][w] += 1
-        for entry in self.entries:
-            for m, w in zip(entry.matching, entry.written, strict=True):
-                if m == w and m in counts:
-                    counts[m][m] += 1
+        for m, counter in counts.items():
+            kept = sum(e.matching.count(m) for e in self.entries) - sum(counter.values())
+            if kept:
+                counter[m] += kept
         self.choice = {m: counter.most_common(1)[0][0] for m, counter in counts.items()}
+        self.needs = regex.compile(f"[{regex.escape(''.join(self.choice))}]")
 
     def restore_text(self, text: str, prov: Provenance | None) -> str:
-        if not self.changed or not any(char in self.choice for char in text):
+        if self.needs is None or not self.needs.search(text):
             return text
         return "\n".join(self._piece(piece, prov) for piece in text.split("\n"))
 
@@ -157,7 +159,7 @@ class Restorer:
     def _piece(self, piece: str, prov: Provenance | None) -> str:
         if piece in self.whole:
             return self.whole[piece]
-        if not any(char in self.choice for char in piece):
+        if self.needs is None or not self.needs.search(piece):
             return piece
         bare = "".join(piece.split())
         for entry in self._candidates(prov):
@@ -191,21 +193,27 @@ def _walk(model: BaseModel, restorer: Restorer, context: Provenance) -> None:
     own = getattr(model, "provenance", None)
     if isinstance(own, Provenance):
         context = own
-    lines = getattr(model, "lines", None)
+    fields = model.__dict__
+    lines = fields.get("lines")
     if isinstance(lines, tuple):  # a section's text runs over all its lines, not its heading's
-        context = context.model_copy(update={"lines": lines})
-    for name in type(model).model_fields:
+        context = Provenance.model_construct(
+            file=context.file, lines=lines, page=context.page, paragraph=context.paragraph
+        )
+    for name, value in list(fields.items()):
         if name in _NOT_TEXT or name == "provenance":
             continue
-        value = getattr(model, name)
-        setattr(model, name, _restored(value, restorer, context))
+        restored = _restored(value, restorer, context)
+        if restored is not value:
+            setattr(model, name, restored)
 
 
 def _restored(value, restorer: Restorer, context: Provenance):
     if isinstance(value, str):
-        return restorer.restore_text(value, context)
+        restored = restorer.restore_text(value, context)
+        return value if restored == value else restored
     if isinstance(value, list):
-        return [_restored(item, restorer, context) for item in value]
+        items = [_restored(item, restorer, context) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
     if isinstance(value, dict):
         return {
             restorer.restore_text(key, None): _restored(item, restorer, context)

@@ -16,9 +16,10 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
+from collections import Counter
 
 from ..errors import DecodeError, EmptyInputError
-from ..headings import opens_block
+from ..headings import numbered, opens_block
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, TableBlock
 from .text_tables import table_at
@@ -39,6 +40,21 @@ _REPLACEMENT = "\ufffd"
 _LINES_LISTED = 10
 # C0 controls other than TAB, LF, CR, FF: plain text never has them in any number.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# A space between two characters of which one is Chinese: a page that spaced out its words.
+_SPACED_GAP = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \u00a0]+(?=[\w\u3000-\u303f\uff00-\uffef])"
+    r"|(?<=[\w\u3000-\u303f\uff00-\uffef])[ \u00a0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
+)
+# A line with this many such spaces is spaced out; fewer are an author's (情暖童心 相伴成长).
+_SPACED_GAPS = 4
+# Two or more ideographic spaces inside a line: the indent of a paragraph glued onto it.
+_INDENT = re.compile(r"\u3000{2,}")
+_SENTENCE_END = re.compile(r"[。；！？）)]\s*")
+# Only a line this long can hold a glued body; a heading's title runs at most _TITLE_RUN
+# characters up to the next heading, without punctuation.
+_GLUED_BODY = 60
+_TITLE_RUN = 30
+_TITLE_STOP = re.compile(r"[。；！？，、：,;:!?]")
 _LIST_SEPARATOR_END = re.compile(r"[、，,；;：:]\s*$")
 # "名称。正文": the shape of the entries of a one-column 专栏 that lists key projects.
 _ITEM_SHAPE = re.compile(r"^[^。，,；;：:\s]{2,30}。")
@@ -196,10 +212,53 @@ def blocks_from_text(text: str, name: str) -> tuple[list[Block], list[str]]:
             table, i = _read_table(lines, i, name)
             blocks.append(table)
             continue
-        if line.strip():
-            blocks.append(Paragraph(line.strip(), Provenance(file=name, lines=(i + 1, i + 1))))
+        for piece in _paragraphs(line):
+            blocks.append(Paragraph(piece, Provenance(file=name, lines=(i + 1, i + 1))))
         i += 1
     return blocks, warnings
+
+
+def _paragraphs(line: str) -> list[str]:
+    """The paragraphs of one line as web copies give them: spaces a page put between the
+    characters of words taken out (西 宁 市 人 民 政 府, 到 2025 年), and a body glued onto one
+    line split where its paragraphs began (an indent of ideographic spaces, or a heading number
+    after the end of a sentence)."""
+    text = line.strip()
+    if not text:
+        return []
+    if len(_SPACED_GAP.findall(text)) >= _SPACED_GAPS:
+        text = _SPACED_GAP.sub("", text)
+    pieces = [piece.strip() for piece in _INDENT.split(text) if piece.strip()]
+    return [part for piece in pieces for part in _split_at_headings(piece)]
+
+
+def _split_at_headings(text: str) -> list[str]:
+    """A line that holds numbered headings of two styles (一、 and （一）, not an inline list
+    （一）…；（二）…) is a body glued onto one line: split before each heading that follows the
+    end of a sentence or the short title of the heading before it (一、工作目标（一）总体目标。)."""
+    if len(text) < _GLUED_BODY:
+        return [text]
+    points = {m.end() for m in _SENTENCE_END.finditer(text) if opens_block(text[m.end() :])}
+    todo = sorted(points | {0})
+    while todo:
+        start = todo.pop()
+        found = numbered(text[start:])
+        if found is None:
+            continue
+        title = start + len(found.number)
+        for end in range(title + 1, min(title + _TITLE_RUN, len(text))):
+            if _TITLE_STOP.match(text[end - 1]):
+                break
+            if opens_block(text[end:]):
+                if end not in points:
+                    points.add(end)
+                    todo.append(end)
+                break
+    styles = Counter(found.style.key for p in points if (found := numbered(text[p:])))
+    if len(styles) < 2 or max(styles.values()) < 2:
+        return [text]
+    bounds = [0, *sorted(points), len(text)]
+    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
 def _next_nonblank(lines: list[str], start: int) -> int | None:

@@ -169,6 +169,8 @@ def _width(text: str) -> int:
 
 def _spaced_cells(line: str) -> list[tuple[int, str]]:
     """(display column, text) of the cells of a line split at runs of two or more spaces."""
+    if not _SPACED.search(line.strip()):
+        return []
     cells: list[tuple[int, str]] = []
     position = 0
     for part in _SPACED.split(line.rstrip()):
