@@ -48,7 +48,10 @@ _SPACED_GAP = re.compile(
 # A line with this many such spaces is spaced out; fewer are an author's (情暖童心 相伴成长).
 _SPACED_GAPS = 4
 # Two or more ideographic spaces inside a line: the indent of a paragraph glued onto it.
+# A short line splits only where a sentence ended: 发布时间：…　　信息来源：… is one portal line.
 _INDENT = re.compile(r"\u3000{2,}")
+_INDENT_AFTER_SENTENCE = re.compile(r"(?<=[。！？；：])\u3000{2,}")
+_GLUED_LINE = 120
 _SENTENCE_END = re.compile(r"[。；！？）)]\s*")
 # Only a line this long can hold a glued body; a heading's title runs at most _TITLE_RUN
 # characters up to the next heading, without punctuation.
@@ -228,7 +231,8 @@ def _paragraphs(line: str) -> list[str]:
         return []
     if len(_SPACED_GAP.findall(text)) >= _SPACED_GAPS:
         text = _SPACED_GAP.sub("", text)
-    pieces = [piece.strip() for piece in _INDENT.split(text) if piece.strip()]
+    indent = _INDENT if len(text) >= _GLUED_LINE else _INDENT_AFTER_SENTENCE
+    pieces = [piece.strip() for piece in indent.split(text) if piece.strip()]
     return [part for piece in pieces for part in _split_at_headings(piece)]
 
 
