@@ -111,12 +111,19 @@ class Restorer:
     by_line: dict[int, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
     choice: dict[str, str] = field(default_factory=dict)
     needs: regex.Pattern | None = None
+    # lines of the blocks the matching form changed: when every character's usual spelling is
+    # its matching form, only strings from those lines can need restoring
+    changed_lines: set[int] = field(default_factory=set)
+    local_only: bool = False
 
     def add(self, prov: Provenance, matching: str, written: str) -> None:
         entry = _Entry(prov, matching, written)
         self.entries.append(entry)
-        self.changed = self.changed or matching != written
         self.whole.setdefault(matching, written)
+        if matching != written:
+            self.changed = True
+            if prov.lines:
+                self.changed_lines.update(range(prov.lines[0], prov.lines[1] + 1))
         if prov.lines:
             for line in range(prov.lines[0], prov.lines[1] + 1):
                 self.by_line[line].append(entry)
@@ -138,6 +145,16 @@ class Restorer:
                 counter[m] += kept
         self.choice = {m: counter.most_common(1)[0][0] for m, counter in counts.items()}
         self.needs = regex.compile(f"[{regex.escape(''.join(self.choice))}]")
+        self.local_only = all(m == w for m, w in self.choice.items()) and all(
+            e.prov.lines for e in self.entries if e.matching != e.written
+        )
+
+    def untouched(self, prov: Provenance) -> bool:
+        """Whether no string with this provenance can need restoring."""
+        if not self.local_only or not prov.lines:
+            return False
+        first, last = prov.lines
+        return not any(line in self.changed_lines for line in range(first, last + 1))
 
     def restore_text(self, text: str, prov: Provenance | None) -> str:
         if self.needs is None or not self.needs.search(text):
@@ -190,15 +207,17 @@ def _overlaps(a: Provenance, b: Provenance) -> bool:
 
 
 def _walk(model: BaseModel, restorer: Restorer, context: Provenance) -> None:
-    own = getattr(model, "provenance", None)
+    fields = model.__dict__
+    own = fields.get("provenance")
     if isinstance(own, Provenance):
         context = own
-    fields = model.__dict__
     lines = fields.get("lines")
     if isinstance(lines, tuple):  # a section's text runs over all its lines, not its heading's
         context = Provenance.model_construct(
             file=context.file, lines=lines, page=context.page, paragraph=context.paragraph
         )
+    if restorer.untouched(context):
+        return
     for name, value in list(fields.items()):
         if name in _NOT_TEXT or name == "provenance":
             continue

@@ -17,9 +17,10 @@ import codecs
 import itertools
 import re
 from collections import Counter
+from functools import cache
 
 from ..errors import DecodeError, EmptyInputError
-from ..headings import numbered, opens_block
+from ..headings import numbered, numeral_pattern, opens_block
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, TableBlock
 from .text_tables import table_at
@@ -45,8 +46,13 @@ _SPACED_GAP = re.compile(
     r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \u00a0]+(?=[\w\u3000-\u303f\uff00-\uffef])"
     r"|(?<=[\w\u3000-\u303f\uff00-\uffef])[ \u00a0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
 )
-# A line with this many such spaces is spaced out; fewer are an author's (情暖童心 相伴成长).
-_SPACED_GAPS = 4
+# A line is spaced out when it has at least _SPACED_GAPS such spaces and they number at least
+# _SPACED_SHARE of its Han characters (到 2025 年，全市 儿童友好社区: 6 for 14); an author's space
+# (情暖童心 相伴成长) or a portal line of labels and values (成文日期 2024-03-14 主题分类 其他:
+# 5 for 17) stays.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SPACED_GAPS = 3
+_SPACED_SHARE = 0.35
 # Two or more ideographic spaces inside a line: the indent of a paragraph glued onto it.
 # A short line splits only where a sentence ended: 发布时间：…　　信息来源：… is one portal line.
 _INDENT = re.compile(r"\u3000{2,}")
@@ -229,18 +235,25 @@ def _paragraphs(line: str) -> list[str]:
     text = line.strip()
     if not text:
         return []
-    if len(_SPACED_GAP.findall(text)) >= _SPACED_GAPS:
+    gaps = len(_SPACED_GAP.findall(text))
+    if gaps >= _SPACED_GAPS and gaps >= _SPACED_SHARE * len(_HAN.findall(text)):
         text = _SPACED_GAP.sub("", text)
     indent = _INDENT if len(text) >= _GLUED_LINE else _INDENT_AFTER_SENTENCE
     pieces = [piece.strip() for piece in indent.split(text) if piece.strip()]
     return [part for piece in pieces for part in _split_at_headings(piece)]
 
 
+@cache
+def _heading_after_sentence() -> re.Pattern:
+    """A cheap first look: a Chinese numeral, bracketed or after 第, right after a sentence end."""
+    return re.compile(rf"[。；！？）)]\s*(?:[（(]|第)?\s*{numeral_pattern('chinese')}")
+
+
 def _split_at_headings(text: str) -> list[str]:
     """A line that holds numbered headings of two styles (一、 and （一）, not an inline list
     （一）…；（二）…) is a body glued onto one line: split before each heading that follows the
     end of a sentence or the short title of the heading before it (一、工作目标（一）总体目标。)."""
-    if len(text) < _GLUED_BODY:
+    if len(text) < _GLUED_BODY or len(_heading_after_sentence().findall(text)) < 2:
         return [text]
     points = {m.end() for m in _SENTENCE_END.finditer(text) if opens_block(text[m.end() :])}
     todo = sorted(points | {0})
