@@ -52,8 +52,9 @@ def parse_text(text: str, name: str = "<text>") -> ParseResult:
 
     clean = text.encode("utf-8", "replace").decode("utf-8")
     digest = hashlib.sha256(clean.encode("utf-8")).hexdigest()
-    blocks = blocks_from_text(clean, name)
-    return parse_source(Source(name, name, "txt", digest, blocks, encoding="utf-8"))
+    blocks, warnings = blocks_from_text(clean, name)
+    source = Source(name, name, "txt", digest, blocks, encoding="utf-8", warnings=warnings)
+    return parse_source(source)
 
 
 def parse_target(text: str, unit: str | None = None) -> list[TargetAtom]:

@@ -42,7 +42,7 @@ class Provenance(Record):
 
 class SourceInfo(Record):
     path: str
-    format: Literal["txt", "docx", "doc", "ofd", "pdf", "html"]
+    format: Literal["txt", "md", "docx", "doc", "ofd", "pdf", "html"]
     sha256: str
     encoding: str | None = None
     warnings: list[str] = Field(default_factory=list)

@@ -59,6 +59,7 @@ from pdfminer.psexceptions import PSEOF
 from pdfplumber.utils.exceptions import PdfminerException
 
 from ..errors import CorruptFileError, EncryptedFileError, GovDocError, NoTextLayerError
+from ..headings import starts_paragraph
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
 
@@ -81,11 +82,6 @@ _PAGE_NUMBER = re.compile(
     r"|\d{1,4}\s*/\s*\d{1,4}"
     r"|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
     re.IGNORECASE,
-)
-# Numbered headings and items that always start a paragraph, even after a full line.
-_HEADING = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十]+、"
-    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|专栏\s*\d|附件\s*\d)"
 )
 # Punctuation that may not start a line (the renderer carries the character before it down
 # with it), punctuation that may not end one, and marks that line-breaking rules keep attached
@@ -539,7 +535,7 @@ def _wraps(line: _Line, following: _Line, right: float, spacing: _Spacing) -> bo
     """Whether `following` carries on the text of `line` rather than starting a new paragraph,
     judged by where `line` ends, what `following` starts with and the distance between them."""
     size = line.size
-    if abs(following.size - size) > 0.5 or _HEADING.match(following.text):
+    if abs(following.size - size) > 0.5 or starts_paragraph(following.text):
         return False
     room = _room(line, following, right)
     pitch = spacing.pitch.get(size)
