@@ -35,11 +35,7 @@ def _atom_unit(indicator: Indicator) -> str | None:
     """The unit of a stated value (达到94%以上 → %), not of a change (以2020年为基数下降18%)."""
     for target in indicator.targets:
         for atom in target.atoms:
-            if (
-                atom.unit
-                and atom.baseline_year is None
-                and atom.op not in {"direction", "text", "ratio"}
-            ):
+            if atom.unit and not atom.change and atom.op not in {"direction", "text", "ratio"}:
                 return canonical_unit(atom.unit)
     return None
 
