@@ -70,7 +70,6 @@ class ParseTimeoutError(GovDocError):
 
 
 class GrammarError(GovDocError):
-    """A grammar file under grammars/ that does not fit its schema: a misspelt key, a wrong
-    type."""
+    """A grammar file that does not fit its schema: an unknown key, a missing one, a bad value."""
 
     kind = "grammar"

@@ -14,17 +14,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Literal
 
 import regex
 
-from .grammar import GrammarModel, load_typed
+from .grammar import load_typed
+from .grammar_schema import UnitKind, UnitsGrammar
 from .textutil import fold, squash_spaces
 
 __all__ = [
-    "Kind",
-    "Unit",
-    "UnitsGrammar",
     "canonical",
     "compares_as",
     "is_type_marker",
@@ -34,39 +31,6 @@ __all__ = [
     "rules",
     "spellings",
 ]
-
-Kind = Literal[
-    "percent",
-    "permille",
-    "per_myriad",
-    "per_100k",
-    "percentage_point",
-    "count",
-    "money",
-    "area",
-    "length",
-    "time",
-    "age",
-    "multiple",
-    "scale",
-]
-
-
-class Unit(GrammarModel):
-    kind: Kind
-    spellings: tuple[str, ...] = ()
-    compares_as: str | None = None
-    example: str
-
-
-class UnitsGrammar(GrammarModel):
-    units: dict[str, Unit]
-    scale_prefixes: list[str]
-    scalable_kinds: list[Kind]
-    per: list[str]
-    per_scales: list[str]
-    per_joiners: list[str]
-    type_markers: list[str]
 
 
 def rules() -> UnitsGrammar:
@@ -182,7 +146,7 @@ def canonical(text: str | None) -> str | None:
     return p.scale + p.base + ("/" + "·".join(p.rate) if p.rate else "")
 
 
-def kind(text: str | None) -> Kind | None:
+def kind(text: str | None) -> UnitKind | None:
     """What a unit measures (percent, count, money, area, …); a rate has its numerator's kind."""
     p = _parts(text) if text else None
     return rules().units[p.base].kind if p else None
@@ -202,7 +166,7 @@ def is_unit(text: str | None) -> bool:
     return text is not None and _parts(text) is not None
 
 
-def spellings(of_kind: Kind) -> list[str]:
+def spellings(of_kind: UnitKind) -> list[str]:
     """Every spelling of the units of one kind, canonical ones included (count: 个, 所, 名 …)."""
     return sorted(
         s for s, name in _compiled().base_of.items() if rules().units[name].kind == of_kind
