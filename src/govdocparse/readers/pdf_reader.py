@@ -1,7 +1,8 @@
 """PDF reader: rebuilds the paragraphs and tables of a born-digital PDF as a block stream.
 
 The aim is the block stream the same document gives as text or DOCX, so the reader undoes what
-page layout did to it:
+page layout did to it. PDFium gives the characters with their boxes and the ruling lines
+(`pdf_page`); everything else is built here from that geometry:
 
 * Characters are grouped into visual lines in reading order (one column, top to bottom; only
   upright text, so rotated stamps and watermarks are left out). Two characters separated by a
@@ -20,8 +21,9 @@ page layout did to it:
   reader does not model). Lines the author broke (a title over two short centred lines, a
   signature block) stay separate paragraphs, as in the text version. A paragraph broken by a
   page break is joined across it.
-* Tables are found from ruling lines with pdfplumber's table finder, on pages that have any
-  ruling at all; a single ruled box with text in it (a 专栏) is a one-cell table, as Word has
+* Tables are found from the ruling lines that show on the page (`pdf_grid`, pdfplumber's
+  "lines" method redone on PDFium's paths), on pages that have any ruling at all; a single
+  ruled box with text in it (a 专栏) is a one-cell table, as Word has
   it. Table characters are kept out of the running text. A vertically merged cell appears once,
   in its first row, and each row it covers gets `Cell("", merged=True)`, as in a Word text dump;
   a horizontally merged cell is one cell with `colspan`. Inside a cell, lines the renderer
@@ -39,9 +41,10 @@ range of its lines there. Cells carry their page and their 0-based `table_row`/`
 the joined table.
 
 Errors: a PDF without any text is `NoTextLayerError`; one that needs a password is
-`EncryptedFileError`; one pdfminer cannot open or parse (broken cross-reference table it cannot
-recover, truncated file, not a PDF) is `CorruptFileError`. A cross-reference table pdfminer had
-to rebuild, and pages without text in an otherwise readable file, become warnings.
+`EncryptedFileError`; one PDFium cannot open (truncated beyond repair, not a PDF) is
+`CorruptFileError`. A cross-reference table PDFium had to rebuild (the file's own points
+nowhere useful), pages without text in an otherwise readable file, and pypdfium2's warnings
+about the document become warnings of the record; nothing is printed to the terminal.
 """
 
 from __future__ import annotations
@@ -49,20 +52,21 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from io import BytesIO
+from itertools import pairwise
 from statistics import median
+from warnings import catch_warnings, simplefilter
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFXRefFallback
-from pdfminer.psexceptions import PSEOF
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2 as pdfium
 
-from ..errors import CorruptFileError, EncryptedFileError, GovDocError, NoTextLayerError
+from ..errors import CorruptFileError, NoTextLayerError
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
+from .pdf_grid import find_boxes
+from .pdf_page import Char, PageContent, open_document, read_page, xref_damaged
 
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 # Fraction of the page height at the top and bottom where running headers and footers live.
 _BAND = 0.12
 # How many lines at each end of a page may be a header or footer.
@@ -159,7 +163,7 @@ class _Grid:
     ys: list[float]
     owner: dict[tuple[int, int], int]
     spans: list[tuple[int, int, int, int]]  # first row, row after last, first col, col after last
-    chars: list[list[dict]]
+    chars: list[list[Char]]
 
 
 @dataclass
@@ -185,31 +189,16 @@ class _Spacing:
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     """The block stream of a PDF's text layer: paragraphs and tables in reading order."""
     warnings: list[str] = []
-    pdf = _open(data, path)
-    try:
-        if any(isinstance(xref, PDFXRefFallback) for xref in pdf.doc.xrefs):
-            warnings.append(
-                "damaged cross-reference table: objects were recovered by scanning the file"
-            )
+    with _library_warnings(warnings):
+        document = open_document(data, path)
         try:
-            page_list = list(pdf.pages)
-        except Exception as exc:  # pdfminer fails in many ways on a broken page tree
-            raise CorruptFileError(path, f"damaged PDF: {_reason(exc)}") from None
-        pages = []
-        for page in page_list:
-            try:
-                pages.append(_read_page(page, path))
-            except GovDocError:
-                raise
-            except (
-                Exception
-            ) as exc:  # a damaged page (a MediaBox that is not numbers, a bad stream)
-                raise CorruptFileError(
-                    path, f"damaged PDF page {page.page_number}: {_reason(exc)}"
-                ) from None
-            page.close()  # drop pdfplumber's per-page caches: long documents stay small in memory
-    finally:
-        _close_quietly(pdf)
+            pages = _read_pages(document, path)
+        finally:
+            document.close()
+    if xref_damaged(data):
+        warnings.insert(
+            0, "damaged cross-reference table: objects were recovered by scanning the file"
+        )
     if not pages:
         raise CorruptFileError(path, "damaged PDF: no pages found (truncated file?)")
     if not any(page.lines or page.tables for page in pages):
@@ -226,95 +215,64 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     return Source(path, name, "pdf", sha256, _blocks(pages, name), warnings=warnings)
 
 
-def _close_quietly(pdf: pdfplumber.PDF) -> None:
-    """Close without letting pdfminer's errors on a damaged file replace the error being raised."""
-    try:
-        pdf.close()
-    except Exception:  # closing re-walks the page tree, which fails again on the same damage
-        pass
-
-
-def _open(data: bytes, path: str) -> pdfplumber.PDF:
-    try:
-        return pdfplumber.open(BytesIO(data), raise_unicode_errors=False)
-    except Exception as exc:  # pdfminer lets bare ValueError/KeyError/TypeError out on some damage
-        cause = _cause(exc)
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise EncryptedFileError(
-                path, "encrypted PDF: a password is needed to open it"
+def _read_pages(document: pdfium.PdfDocument, path: str) -> list[_Page]:
+    pages = []
+    for index in range(len(document)):
+        try:
+            page = document[index]
+        except pdfium.PdfiumError:
+            raise CorruptFileError(
+                path, f"damaged PDF page {index + 1}: cannot be loaded"
             ) from None
-        if isinstance(cause, PDFEncryptionError):
-            raise EncryptedFileError(
-                path, f"encrypted PDF that cannot be decrypted: {_reason(cause)}"
-            ) from None
-        raise CorruptFileError(path, f"damaged PDF: {_reason(cause)}") from None
+        try:
+            pages.append(_read_page(read_page(page, index + 1)))
+        finally:
+            page.close()
+    return pages
 
 
-def _cause(exc: BaseException) -> BaseException:
-    """The pdfminer exception inside pdfplumber's wrapper."""
-    while (
-        isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException)
-    ):
-        exc = exc.args[0]
-    return exc
-
-
-def _reason(exc: BaseException) -> str:
-    """A one-line account of a pdfminer failure."""
-    exc = _cause(exc)
-    if isinstance(exc, PSEOF):
-        return "the file ends unexpectedly (truncated?)"
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    if text.startswith("No /Root object"):
-        return "no document catalog (not really a PDF, or truncated)"
-    return text if len(text) <= 120 else text[:117] + "..."
+@contextmanager
+def _library_warnings(warnings: list[str]) -> Iterator[None]:
+    """Keep pypdfium2's Python warnings off the terminal; those about the document's content
+    become warnings of the record."""
+    with catch_warnings(record=True) as caught:
+        simplefilter("always")
+        yield
+    for warning in caught:
+        text = " ".join(str(warning.message).split())
+        if issubclass(warning.category, pdfium.PdfiumWarning) and text not in warnings:
+            warnings.append(f"PDFium: {text}")
 
 
 # --- one page ---------------------------------------------------------------------------------
 
 
-def _read_page(page: pdfplumber.page.Page, path: str) -> _Page:
-    try:
-        objects = page.objects
-        chars = [c for c in objects.get("char", ()) if c["upright"]]
-        ruled = bool(chars) and bool(
-            objects.get("line") or objects.get("rect") or objects.get("curve")
-        )
-        grids = _grids(page) if ruled else []
-    except Exception as exc:  # a damaged content stream, font or resource
-        raise CorruptFileError(
-            path, f"damaged PDF: page {page.page_number}: {_reason(exc)}"
-        ) from None
-    body: list[dict] = []
+def _read_page(content: PageContent) -> _Page:
+    chars = content.chars
+    grids = _grids(content) if chars and content.segments else []
+    body: list[Char] = []
     for char in chars:
         target = _cell_chars(char, grids) if grids else None
         (body if target is None else target).append(char)
-    result = _Page(
-        page.page_number,
-        float(page.width),
-        float(page.height),
-        images=len(objects.get("image", ())),
-    )
-    result.lines = _lines(body, page.page_number)
+    result = _Page(content.number, content.width, content.height, images=content.images)
+    result.lines = _lines(body, content.number)
     for number, line in enumerate(result.lines, 1):
         line.number = number
-    tables = (_table(grid, page.page_number) for grid in grids)
+    tables = (_table(grid, content.number) for grid in grids)
     result.tables = [
         table for table in tables if any(box.lines for row in table.rows for box in row)
     ]
     return result
 
 
-def _grids(page: pdfplumber.page.Page) -> list[_Grid]:
-    """The page's ruled tables, including single boxes, which pdfplumber does not call tables."""
-    finder = page.debug_tablefinder(_TABLE_SETTINGS)
-    groups = [table.cells for table in finder.tables]
-    grouped = {cell for group in groups for cell in group}
-    width, height = float(page.width), float(page.height)
-    for cell in finder.cells:
+def _grids(content: PageContent) -> list[_Grid]:
+    """The page's ruled tables, including single boxes that are not page decoration."""
+    tables, lone = find_boxes(content.segments)
+    groups = list(tables)
+    for cell in lone:
         x0, top, x1, bottom = cell
         # A lone box around most of the page is a decorative frame, not a table.
-        if cell not in grouped and not (x1 - x0 > 0.8 * width and bottom - top > 0.7 * height):
+        if not (x1 - x0 > 0.8 * content.width and bottom - top > 0.7 * content.height):
             groups.append([cell])
     grids = [_grid(cells) for cells in groups]
     return [grid for grid in grids if grid is not None]
@@ -346,10 +304,10 @@ def _grid(cells: list[tuple]) -> _Grid | None:
     return _Grid(list(cells), xs, ys, owner, spans, [[] for _ in cells])
 
 
-def _cell_chars(char: dict, grids: list[_Grid]) -> list | None:
+def _cell_chars(char: Char, grids: list[_Grid]) -> list[Char] | None:
     """The character list of the table cell whose slot holds the character's centre, if any."""
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
+    x = (char.x0 + char.x1) / 2
+    y = (char.top + char.bottom) / 2
     for grid in grids:
         if grid.xs[0] <= x < grid.xs[-1] and grid.ys[0] <= y < grid.ys[-1]:
             k = grid.owner.get((bisect_right(grid.ys, y) - 1, bisect_right(grid.xs, x) - 1))
@@ -360,7 +318,9 @@ def _cell_chars(char: dict, grids: list[_Grid]) -> list | None:
 def _table(grid: _Grid, page: int) -> _Table:
     """The rows of one table part, merged slots marked the way Word text dumps show them."""
     boxes = []
-    for (r0, r1, c0, c1), chars, (x0, _top, x1, _bottom) in zip(grid.spans, grid.chars, grid.cells):
+    for (r0, r1, c0, c1), chars, (x0, _top, x1, _bottom) in zip(
+        grid.spans, grid.chars, grid.cells, strict=True
+    ):
         lines = _lines(chars, page)
         # Cell padding is not in the PDF; the left one shows where the text starts, and the
         # right one is taken to be the same.
@@ -390,7 +350,8 @@ def _table(grid: _Grid, page: int) -> _Table:
             # A grid row made only of covered slots comes from a ruling that stops part-way
             # across; Word has no such row, so the covering cells span one row less.
             for box in row:
-                box.anchor.rowspan -= 1
+                if box.anchor is not None:
+                    box.anchor.rowspan -= 1
     return _Table(page, grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1], grid.xs, rows)
 
 
@@ -405,11 +366,11 @@ def _settle_cells(pages: list[_Page]) -> None:
         if box.lines
     ]
     spacing = _spacing(
-        (above, below, box.right) for box in boxes for above, below in zip(box.lines, box.lines[1:])
+        (above, below, box.right) for box in boxes for above, below in pairwise(box.lines)
     )
     for box in boxes:
         parts = [box.lines[0].text]
-        for above, below in zip(box.lines, box.lines[1:]):
+        for above, below in pairwise(box.lines):
             parts.append(
                 _glue(above.text, below.text) if _wraps(above, below, box.right, spacing) else "\n"
             )
@@ -420,79 +381,80 @@ def _settle_cells(pages: list[_Page]) -> None:
 # --- characters to lines ----------------------------------------------------------------------
 
 
-def _lines(chars: list[dict], page: int) -> list[_Line]:
+def _lines(chars: list[Char], page: int) -> list[_Line]:
     """Visual lines, top to bottom: characters whose vertical centres fall in a line's band."""
-    groups: list[list[dict]] = []
+    groups: list[list[Char]] = []
     top = bottom = 0.0
-    for char in sorted(chars, key=lambda c: c["top"]):
-        middle = (char["top"] + char["bottom"]) / 2
+    for char in sorted(chars, key=lambda c: c.top):
+        middle = (char.top + char.bottom) / 2
         if groups and top <= middle <= bottom:
             groups[-1].append(char)
-            bottom = max(bottom, char["bottom"])
+            bottom = max(bottom, char.bottom)
         else:
             groups.append([char])
-            top, bottom = char["top"], char["bottom"]
-    lines = (_line(sorted(group, key=lambda c: c["x0"]), page) for group in groups)
+            top, bottom = char.top, char.bottom
+    lines = (_line(sorted(group, key=lambda c: c.x0), page) for group in groups)
     return [line for line in lines if line is not None]
 
 
-def _line(chars: list[dict], page: int) -> _Line | None:
+def _line(chars: list[Char], page: int) -> _Line | None:
     """One line's text and geometry from its characters in left-to-right order."""
     out: list[str] = []
-    kept: list[dict] = []
+    kept: list[Char] = []
     pending_space = False
+    previous: Char | None = None
     for char in chars:
-        text = char["text"]
+        text = char.text
         if not text or text.isspace():
             pending_space = True
             continue
-        if kept:
-            previous = kept[-1]
-            if text == previous["text"] and abs(char["x0"] - previous["x0"]) < 0.5:
+        if previous is not None:
+            if text == previous.text and abs(char.x0 - previous.x0) < 0.5:
                 continue  # the same glyph printed twice over itself (fake bold)
-            spaced = pending_space or char["x0"] - previous["x1"] > _SPACE_GAP * char["size"]
+            spaced = pending_space or char.x0 - previous.x1 > _SPACE_GAP * char.size
             if spaced and not _is_wide(out[-1][-1]) and not _is_wide(text[0]):
                 out.append(" ")
         out.append(text)
         kept.append(char)
+        previous = char
         pending_space = False
     if not kept:
         return None
-    sizes = Counter(round(c["size"], 1) for c in kept)
+    sizes = Counter(c.size for c in kept)
     return _Line(
         text="".join(out),
-        x0=kept[0]["x0"],
-        x1=max(c["x1"] for c in kept),
-        top=min(c["top"] for c in kept),
-        bottom=max(c["bottom"] for c in kept),
+        x0=kept[0].x0,
+        x1=max(c.x1 for c in kept),
+        top=min(c.top for c in kept),
+        bottom=max(c.bottom for c in kept),
         size=sizes.most_common(1)[0][0],
         lead=_lead(kept),
         page=page,
     )
 
 
-def _lead(chars: list[dict]) -> float:
+def _lead(chars: list[Char]) -> float:
     """Width of the line's first unit a renderer cannot break: a CJK character or a Latin word,
     with the opening punctuation and glued marks around it and the closing punctuation after
     it."""
     i = 0
-    while i < len(chars) - 1 and (chars[i]["text"] in _NO_END or chars[i]["text"] in _GLUED):
+    while i < len(chars) - 1 and (chars[i].text in _NO_END or chars[i].text in _GLUED):
         i += 1
     j = i
-    if not _is_wide(chars[i]["text"][0]):
+    if not _is_wide(chars[i].text[0]):
         while (
             j + 1 < len(chars)
-            and not _is_wide(chars[j + 1]["text"][0])
-            and chars[j + 1]["x0"] - chars[j]["x1"] <= _SPACE_GAP * chars[j + 1]["size"]
+            and not _is_wide(chars[j + 1].text[0])
+            and chars[j + 1].x0 - chars[j].x1 <= _SPACE_GAP * chars[j + 1].size
         ):
             j += 1
     while j + 1 < len(chars):
-        following, current = chars[j + 1]["text"], chars[j]["text"]
+        following, current = chars[j + 1].text, chars[j].text
         if following in _NO_START or following in _GLUED or current in _NO_END or current in _GLUED:
             j += 1
         else:
             break
-    return chars[j]["x1"] - chars[0]["x0"]
+    return chars[j].x1 - chars[0].x0
 
 
 def _room(line: _Line, following: _Line, right: float) -> float:
@@ -590,7 +552,7 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     per_page = [candidates(page) for page in pages]
     seen = Counter(text for lines in per_page for text in {shape(line) for line in lines})
     repeated = {text for text, count in seen.items() if count >= 2 and count >= len(pages) / 2}
-    for page, lines in zip(pages, per_page):
+    for page, lines in zip(pages, per_page, strict=True):
         drop = {
             id(line)
             for line in lines
@@ -610,7 +572,8 @@ def _blocks(pages: list[_Page], name: str) -> list[Paragraph | TableBlock]:
     paragraph: list[_Line] = []
     table: _Table | None = None
     for page in pages:
-        for item in sorted([*page.lines, *page.tables], key=lambda item: item.top):
+        items: list[_Line | _Table] = [*page.lines, *page.tables]
+        for item in sorted(items, key=lambda item: item.top):
             if isinstance(item, _Table):
                 if paragraph:
                     blocks.append(_paragraph(paragraph, name))
@@ -663,7 +626,7 @@ def _columns(pages: list[_Page]) -> tuple[dict[int, tuple[float, float]], _Spaci
     pairs = (
         (above, below, edges[page.number][1])
         for page in pages
-        for above, below in zip(page.lines, page.lines[1:])
+        for above, below in pairwise(page.lines)
         if _in_column(above, below, edges[page.number][0], first=True)
     )
     return edges, _spacing(pairs)
@@ -695,7 +658,7 @@ def _continues_paragraph(
 
 def _paragraph(lines: list[_Line], name: str) -> Paragraph:
     parts = [lines[0].text]
-    for before, after in zip(lines, lines[1:]):
+    for before, after in pairwise(lines):
         parts.append(_glue(before.text, after.text))
         parts.append(after.text)
     first = lines[0]
@@ -740,9 +703,10 @@ def _extend_table(table: _Table, part: _Table) -> None:
 def _anchor(box: _Box) -> _Box | None:
     """The cell whose text a slot shows: itself, or the first cell of the merge covering it
     (which may have started pages earlier)."""
-    while box is not None and box.merged:
-        box = box.anchor
-    return box
+    found: _Box | None = box
+    while found is not None and found.merged:
+        found = found.anchor
+    return found
 
 
 def _counterpart(box: _Box, row: list[_Box]) -> _Box | None:
