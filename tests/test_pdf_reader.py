@@ -29,6 +29,8 @@ from govdocparse.readers import pdf_reader, read
 from govdocparse.readers.pdf_page import Char
 from govdocparse.source import Paragraph, TableBlock
 
+from .test_hostile import _pdf
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "raw"
 RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
@@ -246,11 +248,14 @@ def test_latin_words_keep_one_space():
 # ---------------------------------------------------------------- damaged, locked and scanned files
 
 
-def test_scanned_pdf_has_no_text_layer():
-    path = EDGE / "scanned.pdf"
+def test_pdf_without_text_or_images_has_nothing_to_read():
+    # scanned pages (images without text) are tested in test_pdf_ocr.py
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+    data = _pdf([*objects, page, b"<< /Length 0 >>\nstream\n\nendstream"])
     with pytest.raises(NoTextLayerError) as caught:
-        read(path)
-    assert str(caught.value) == f"{path}: no text layer: scanned document?"
+        pdf_reader.read(data, "blank.pdf", "blank.pdf", "0" * 64)
+    assert str(caught.value) == "blank.pdf: no text layer and no page images: nothing to read"
     assert caught.value.kind == "no-text"
 
 

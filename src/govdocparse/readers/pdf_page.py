@@ -98,6 +98,7 @@ class PageContent:
     chars: list[Char] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     images: int = 0
+    image_cover: float = 0.0  # share of the page the largest image covers
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -174,6 +175,8 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
     for kind, handle, matrix in _drawings(page.raw):
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             content.images += 1
+            cover = _area(_compose(_matrix(handle), matrix)) / (content.width * content.height)
+            content.image_cover = max(content.image_cover, min(cover, 1.0))
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and _visible(handle):
             content.segments.extend(_segments(handle, matrix, left, top))
     return content
@@ -277,6 +280,12 @@ def _compose(inner: tuple, outer: tuple) -> tuple:
         e * A + f * C + E,
         e * B + f * D + F,
     )
+
+
+def _area(matrix: tuple) -> float:
+    """The area of the bounding box of the unit square (an image) placed by `matrix`."""
+    a, b, c, d, _, _ = matrix
+    return (abs(a) + abs(c)) * (abs(b) + abs(d))
 
 
 def _visible(path) -> bool:

@@ -6,16 +6,22 @@ page layout did to it. PDFium gives the characters with their boxes and the ruli
 
 * Characters are grouped into visual lines in reading order (one column, top to bottom; only
   upright text, so rotated stamps and watermarks are left out). Two characters separated by a
-  gap or a space glyph get a space only when neither is CJK; CJK text is never split by spaces.
+  gap or a space glyph get a space only when neither is CJK; CJK text is not split by spaces,
+  except at a blank wider than one and a half characters, which no justification opens (two
+  issuers side by side on one line: "海南省农业农村厅 海南省财政厅").
 * Page headers, footers and page numbers are dropped: a line among the first or last two of a
   page, inside the top or bottom band of the page, that either looks like a page number
   (`— 3 —`, `-3-`, `第3页`, `第 3 页 共 10 页`, `3/10`, a lone number) or repeats, digits aside,
   on at least half of the pages.
 * Lines wrapped by the renderer are joined back into one paragraph. A line continues into the
   next when it starts at the text column's left edge (or is the indented first line of a
-  paragraph), the next line starts at the left edge, is in the same font size, is not a
-  numbered heading and is not set apart by paragraph spacing, and the line ends so close to the
-  column's right edge that the next line's first unbreakable unit would not have fitted. When
+  paragraph), the next line starts at the left edge, is in the same font size, does not start
+  with numbering no sentence carries over a line break (一、 （三） 第二章 专栏1) and is not set
+  apart by paragraph spacing, and the line ends so close to the column's right edge that the
+  next line's first unbreakable unit would not have fitted. An Arabic item number (3. 3、)
+  starts a paragraph only after a line that ends short of the edge or ends a sentence, since
+  wrapped text starts with numbers too (分别降至 / 3.0‰、4.0‰和6.0‰以下); a decimal is never
+  an item number. When
   the document separates paragraphs by spacing, a line followed at the plain line pitch may end
   up to three characters short of that (line-breaking rules keep some units together that this
   reader does not model). Lines the author broke (a title over two short centred lines, a
@@ -23,12 +29,15 @@ page layout did to it. PDFium gives the characters with their boxes and the ruli
   page break is joined across it.
 * Tables are found from the ruling lines that show on the page (`pdf_grid`, pdfplumber's
   "lines" method redone on PDFium's paths), on pages that have any ruling at all; a single
-  ruled box with text in it (a 专栏) is a one-cell table, as Word has
-  it. Table characters are kept out of the running text. A vertically merged cell appears once,
-  in its first row, and each row it covers gets `Cell("", merged=True)`, as in a Word text dump;
-  a horizontally merged cell is one cell with `colspan`. Inside a cell, lines the renderer
-  wrapped are joined without a break and the cell's own line breaks are kept as "\\n", by the
-  same "would the next unit have fitted" test as for paragraphs.
+  ruled box with text in it (a 专栏) is a one-cell table, as Word has it. Page decoration is
+  not a table: a lone box round most of the page, frames round the running text (`pdf_frames`:
+  page borders, boxed paragraphs, a frame cut by the red rule under a 版头), and a grid whose
+  cells all repeat one text; their text is running text. White fills behind paragraphs are no
+  ruling at all (`pdf_page`). Table characters are kept out of the running text. A vertically
+  merged cell appears once, in its first row, and each row it covers gets `Cell("", merged=True)`,
+  as in a Word text dump; a horizontally merged cell is one cell with `colspan`. Inside a cell,
+  lines the renderer wrapped are joined without a break and the cell's own line breaks are kept
+  as "\\n", by the same "would the next unit have fitted" test as for paragraphs.
 * A table that ends a page and a table with the same columns that starts the next page are one
   table: header rows repeated on the next page are dropped, and a row the page break cut in two
   is put back together when a cell's first part ends in a full line and goes on after the
@@ -49,6 +58,7 @@ about the document become warnings of the record; nothing is printed to the term
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -64,8 +74,11 @@ import pypdfium2 as pdfium
 from ..errors import CorruptFileError, NoTextLayerError
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
+from . import pdf_ocr
+from .pdf_frames import Outline, frames
 from .pdf_grid import find_boxes
 from .pdf_page import Char, PageContent, open_document, read_page, xref_damaged
+from .pdf_scans import scanned_pages, shape
 
 # Fraction of the page height at the top and bottom where running headers and footers live.
 _BAND = 0.12
@@ -73,6 +86,9 @@ _BAND = 0.12
 _BAND_LINES = 2
 # A gap wider than this fraction of the font size between two Latin characters is a space.
 _SPACE_GAP = 0.25
+# A gap wider than this many font sizes is a blank the author left (joint issuers on one line,
+# a signature block), which even CJK text keeps as a space; justification never opens one.
+_BLANK_GAP = 0.6
 # Coordinates closer than this (points) are the same position: ruling lines, column edges.
 _SAME_X = 2.0
 # How far (in font sizes) a line may end short of the column in a paragraph-spaced document
@@ -86,11 +102,17 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
     re.IGNORECASE,
 )
-# Numbered headings and items that always start a paragraph, even after a full line.
+# Numbered headings and items that start a paragraph even after a full line: numbering no
+# sentence carries over a line break (一、 （三） 第二章 专栏1 附件2).
 _HEADING = re.compile(
     r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十]+、"
-    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|专栏\s*\d|附件\s*\d)"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|专栏\s*\d|附件\s*\d)"
 )
+# Arabic item numbers (3. 3、 3．). Text wrapped by the renderer may start with the same
+# characters ("分别降至" / "3.0‰、4.0‰和6.0‰以下"), so they start a paragraph only after a line
+# that ends short of the right edge or ends a sentence; a decimal ("3.0", "3. 0") is never one.
+_ITEM = re.compile(r"^\d{1,2}[.．、](?!\s*\d)")
+_SENTENCE_END = set("。！？；：.!?;:")
 # Punctuation that may not start a line (the renderer carries the character before it down
 # with it), punctuation that may not end one, and marks that line-breaking rules keep attached
 # on both sides (quotation marks, the slash of 元/人).
@@ -119,6 +141,7 @@ class _Line:
     lead: float  # width of the first unit that cannot be broken across lines
     page: int = 0
     number: int = 0  # 1-based position on the page among lines outside tables
+    confidence: float | None = None  # the OCR engine's, for a line read from a page image
 
 
 @dataclass
@@ -187,36 +210,50 @@ class _Spacing:
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
-    """The block stream of a PDF's text layer: paragraphs and tables in reading order."""
+    """The block stream of a PDF: paragraphs and tables in reading order, from its text layer
+    or, for scanned pages, from OCR when the `ocr` extra is installed."""
     warnings: list[str] = []
     with _library_warnings(warnings):
         document = open_document(data, path)
         try:
-            pages = _read_pages(document, path)
+            contents = _contents(document, path)
+            scans, watermark = scanned_pages(
+                [
+                    ([line.text for line in _lines(c.chars, c.number)], c.image_cover)
+                    for c in contents
+                ]
+            )
+            recognised = _recognise(document, contents, scans, path, warnings)
         finally:
             document.close()
     if xref_damaged(data):
         warnings.insert(
             0, "damaged cross-reference table: objects were recovered by scanning the file"
         )
-    if not pages:
-        raise CorruptFileError(path, "damaged PDF: no pages found (truncated file?)")
+    for index in scans:
+        contents[index].chars = []  # the watermark, or nothing
+    pages = _pages(contents)
+    for index, lines in recognised.items():
+        pages[index].lines = _ocr_lines(lines, pages[index].number, watermark)
     if not any(page.lines or page.tables for page in pages):
-        raise NoTextLayerError(path, "no text layer: scanned document?")
+        if recognised:
+            raise NoTextLayerError(path, "scanned pages, no text layer, and OCR found no text")
+        raise NoTextLayerError(path, "no text layer and no page images: nothing to read")
     blank = [
         str(page.number) for page in pages if not page.lines and not page.tables and page.images
     ]
     if blank:
         warnings.append(
             f"no text layer on page(s) {', '.join(blank)} (scanned?): their content is missing"
+            + ("" if pdf_ocr.available() else "; install govdocparse[ocr] to read them")
         )
     _settle_cells(pages)
     _drop_running_lines(pages)
     return Source(path, name, "pdf", sha256, _blocks(pages, name), warnings=warnings)
 
 
-def _read_pages(document: pdfium.PdfDocument, path: str) -> list[_Page]:
-    pages = []
+def _contents(document: pdfium.PdfDocument, path: str) -> list[PageContent]:
+    contents: list[PageContent] = []
     for index in range(len(document)):
         try:
             page = document[index]
@@ -225,35 +262,158 @@ def _read_pages(document: pdfium.PdfDocument, path: str) -> list[_Page]:
                 path, f"damaged PDF page {index + 1}: cannot be loaded"
             ) from None
         try:
-            pages.append(_read_page(read_page(page, index + 1)))
+            contents.append(read_page(page, index + 1))
         finally:
             page.close()
-    return pages
+    if not contents:
+        raise CorruptFileError(path, "damaged PDF: no pages found (truncated file?)")
+    return contents
+
+
+def _recognise(
+    document: pdfium.PdfDocument,
+    contents: list[PageContent],
+    scans: list[int],
+    path: str,
+    warnings: list[str],
+) -> dict[int, list[pdf_ocr.OcrLine]]:
+    """The OCR'd lines of the scanned pages, by page index; none without the `ocr` extra, which
+    is an error when the scans are all the document has."""
+    if not scans:
+        return {}
+    if not pdf_ocr.available():
+        if all(i in scans or not (c.chars or c.images) for i, c in enumerate(contents)):
+            raise NoTextLayerError(path, pdf_ocr.NOT_INSTALLED)
+        return {}
+    recognised = {}
+    for index in scans:
+        page = document[index]
+        try:
+            recognised[index] = pdf_ocr.read_page(page, index + 1, len(contents), path)
+        finally:
+            page.close()
+    warnings.extend(f"OCR: {message}" for message in pdf_ocr.engine_warnings())
+    return recognised
+
+
+def _ocr_lines(lines: list[pdf_ocr.OcrLine], page: int, watermark: set[str]) -> list[_Line]:
+    """OCR'd lines as layout lines, the scanner's watermark dropped.
+
+    OCR boxes hug the ink, so lines of one size and one left edge come back a few points apart:
+    lines of about the median height get that height as their size, and left edges within half
+    of it are put on their common (median) position, so that line joining sees a text column.
+    """
+    kept = [line for line in lines if shape(line.text) not in watermark]
+    if not kept:
+        return []
+    heights = sorted(line.bottom - line.top for line in kept)
+    body = heights[len(heights) // 2]
+    lefts: dict[float, float] = {}
+    for group in _chains(sorted(line.x0 for line in kept), 0.5 * body):
+        for x in group:
+            lefts[x] = group[len(group) // 2]
+    result = []
+    for number, line in enumerate(kept, 1):
+        height = line.bottom - line.top
+        size = round(body if abs(height - body) <= 0.4 * body else height, 1)
+        result.append(
+            _Line(
+                line.text,
+                lefts[line.x0],
+                line.x1,
+                line.top,
+                line.bottom,
+                size,
+                size,
+                page,
+                number,
+                confidence=line.confidence,
+            )
+        )
+    return result
+
+
+def _chains(values: list[float], gap: float) -> list[list[float]]:
+    """Sorted values in groups whose neighbours are at most `gap` apart."""
+    groups: list[list[float]] = []
+    for value in values:
+        if groups and value - groups[-1][-1] <= gap:
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    return groups
+
+
+def _pages(contents: list[PageContent]) -> list[_Page]:
+    grids = [_grids(content) if content.chars and content.segments else [] for content in contents]
+    decoration = frames(
+        [
+            (_body_band(content), [_outline(grid) for grid in page_grids])
+            for content, page_grids in zip(contents, grids, strict=True)
+        ]
+    )
+    return [
+        _read_page(content, [grid for k, grid in enumerate(page_grids) if k not in dropped])
+        for content, page_grids, dropped in zip(contents, grids, decoration, strict=True)
+    ]
+
+
+def _body_band(content: PageContent) -> list[Char]:
+    """The page's characters between the header and footer bands."""
+    top, bottom = _BAND * content.height, (1 - _BAND) * content.height
+    return [c for c in content.chars if top < (c.top + c.bottom) / 2 < bottom]
+
+
+def _outline(grid: _Grid) -> Outline:
+    return Outline(grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1], len(grid.xs) - 1)
+
+
+class _LogCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
 
 
 @contextmanager
 def _library_warnings(warnings: list[str]) -> Iterator[None]:
-    """Keep pypdfium2's Python warnings off the terminal; those about the document's content
-    become warnings of the record."""
-    with catch_warnings(record=True) as caught:
-        simplefilter("always")
-        yield
-    for warning in caught:
-        text = " ".join(str(warning.message).split())
-        if issubclass(warning.category, pdfium.PdfiumWarning) and text not in warnings:
-            warnings.append(f"PDFium: {text}")
+    """Keep pypdfium2's warnings (Python warnings and log records) off the terminal; those
+    about the document become warnings of the record, "PDFium: ..."."""
+    logger = logging.getLogger("pypdfium2")
+    collector = _LogCollector()
+    propagate = logger.propagate
+    logger.addHandler(collector)
+    logger.propagate = False
+    try:
+        with catch_warnings(record=True) as caught:
+            simplefilter("always")
+            yield
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = propagate
+    messages = collector.messages + [
+        str(w.message) for w in caught if issubclass(w.category, pdfium.PdfiumWarning)
+    ]
+    for message in messages:
+        text = f"PDFium: {' '.join(message.split())}"
+        if text not in warnings:
+            warnings.append(text)
 
 
 # --- one page ---------------------------------------------------------------------------------
 
 
-def _read_page(content: PageContent) -> _Page:
-    chars = content.chars
-    grids = _grids(content) if chars and content.segments else []
+def _read_page(content: PageContent, grids: list[_Grid]) -> _Page:
     body: list[Char] = []
-    for char in chars:
+    for char in content.chars:
         target = _cell_chars(char, grids) if grids else None
         (body if target is None else target).append(char)
+    for grid in [grid for grid in grids if _repeats_one_text(grid)]:
+        # Not a table: its text is running text.
+        grids.remove(grid)
+        body.extend(char for cell in grid.chars for char in cell)
     result = _Page(content.number, content.width, content.height, images=content.images)
     result.lines = _lines(body, content.number)
     for number, line in enumerate(result.lines, 1):
@@ -276,6 +436,16 @@ def _grids(content: PageContent) -> list[_Grid]:
             groups.append([cell])
     grids = [_grid(cells) for cells in groups]
     return [grid for grid in grids if grid is not None]
+
+
+def _repeats_one_text(grid: _Grid) -> bool:
+    """Whether every cell with text holds the same text, in two cells or more: what a grid of
+    decoration boxes laid over running text gives, never a table."""
+    texts = [
+        "".join(c.text for c in sorted(cell, key=lambda c: (c.top, c.x0))) for cell in grid.chars
+    ]
+    filled = [text for text in texts if text.strip()]
+    return len(filled) >= 2 and len(set(filled)) == 1
 
 
 def _positions(values: list[float]) -> list[float]:
@@ -411,8 +581,10 @@ def _line(chars: list[Char], page: int) -> _Line | None:
         if previous is not None:
             if text == previous.text and abs(char.x0 - previous.x0) < 0.5:
                 continue  # the same glyph printed twice over itself (fake bold)
-            spaced = pending_space or char.x0 - previous.x1 > _SPACE_GAP * char.size
-            if spaced and not _is_wide(out[-1][-1]) and not _is_wide(text[0]):
+            gap = char.x0 - previous.x1
+            spaced = pending_space or gap > _SPACE_GAP * char.size
+            latin = not _is_wide(out[-1][-1]) and not _is_wide(text[0])
+            if (spaced and latin) or gap > _BLANK_GAP * char.size:
                 out.append(" ")
         out.append(text)
         kept.append(char)
@@ -504,6 +676,8 @@ def _wraps(line: _Line, following: _Line, right: float, spacing: _Spacing) -> bo
     if abs(following.size - size) > 0.5 or _HEADING.match(following.text):
         return False
     room = _room(line, following, right)
+    if _ITEM.match(following.text) and (room >= 0 or line.text[-1] in _SENTENCE_END):
+        return False
     pitch = spacing.pitch.get(size)
     if following.page != line.page or pitch is None:
         return room < 0
@@ -662,11 +836,17 @@ def _paragraph(lines: list[_Line], name: str) -> Paragraph:
         parts.append(_glue(before.text, after.text))
         parts.append(after.text)
     first = lines[0]
-    last_here = [line for line in lines if line.page == first.page][-1]
-    return Paragraph(
-        "".join(parts),
-        Provenance(file=name, page=first.page, lines=(first.number, last_here.number)),
-    )
+    here = [line for line in lines if line.page == first.page]
+    prov = Provenance(file=name, page=first.page, lines=(first.number, here[-1].number))
+    if first.confidence is not None:
+        prov.box = (
+            round(min(line.x0 for line in here), 1),
+            round(min(line.top for line in here), 1),
+            round(max(line.x1 for line in here), 1),
+            round(max(line.bottom for line in here), 1),
+        )
+        prov.confidence = min(line.confidence or 0.0 for line in lines)
+    return Paragraph("".join(parts), prov)
 
 
 # --- tables across pages ----------------------------------------------------------------------
