@@ -147,3 +147,36 @@ def test_a_scanned_notice_parses_to_its_records():
     document = parse(SCAN).documents[0]
     assert document.metadata.doc_number == FIXTURE.FRAMES_NUMBER
     assert [section.number for section in document.sections] == ["一、", "二、", "三、"]
+
+
+# ---------------------------------------------------------------- images of pages
+
+
+def _page_image(tmp_path, suffix: str):
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(SCAN)
+    image = document[1].render(scale=150 / 72, grayscale=True).to_pil()
+    document.close()
+    path = tmp_path / f"page{suffix}"
+    image.save(path, dpi=(150, 150))
+    return path
+
+
+@needs_ocr
+def test_an_image_of_a_page_is_read_by_ocr(tmp_path):
+    source = read(_page_image(tmp_path, ".png"))
+    assert source.format == "image"
+    assert "三、保障措施" in [block.text for block in source.blocks]
+    assert all(block.prov.page == 1 and block.prov.confidence for block in source.blocks)
+
+
+@needs_ocr
+def test_without_the_extra_an_image_is_still_refused(tmp_path, monkeypatch):
+    from govdocparse.errors import UnsupportedFormatError
+
+    path = _page_image(tmp_path, ".jpg")
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    with pytest.raises(UnsupportedFormatError) as caught:
+        read(path)
+    assert str(caught.value) == f"{path}: a JPEG image, not a document"

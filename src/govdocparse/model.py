@@ -47,7 +47,7 @@ class Provenance(Record):
 
 class SourceInfo(Record):
     path: str
-    format: Literal["txt", "docx", "pdf", "html"]
+    format: Literal["txt", "docx", "pdf", "html", "image"]
     sha256: str
     encoding: str | None = None
     warnings: list[str] = Field(default_factory=list)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -35,6 +36,10 @@ _STRAIGHT = 0.5
 _WHITE = 250
 # The text matrix's shear or rotation share beyond which a character is not upright (~1°).
 _UPRIGHT = 0.02
+# Loose boxes of one run differ by a few tenths of a point from glyph to glyph in some fonts;
+# a change of font size by half a point changes their height by more than this.
+_SAME_HEIGHT = 0.3
+_SAME_LINE = 1.0
 _MAX_FORM_DEPTH = 8
 _IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 # What PDFium inserts between text objects when it sees a gap or a new line.
@@ -185,9 +190,11 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
 def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
     """The page's characters in PDFium's text order.
 
-    Only the loose box is asked for every character. Characters of one text object share its
-    font, size and matrix, and so the top and bottom of their loose boxes: size and matrix are
-    looked up again only where those change.
+    Only the loose box is asked for every character. Size and matrix are asked again only where
+    the box's height or baseline moves: characters of one run share them, and a change of size
+    or a turn of the text changes the loose box's height (a rotated character's box is the
+    rotation's bounding box) or its baseline (rotated text sits elsewhere than the line it
+    follows).
     """
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
@@ -199,19 +206,23 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
     rect = pdfium_c.FS_RECTF()
     rect_address = ctypes.addressof(rect)
+    rect_bytes = memoryview(rect).cast("B")  # left, top, right, bottom as four C floats
+    unpack = struct.Struct("4f").unpack
     matrix = pdfium_c.FS_MATRIX()
     matrix_address = ctypes.addressof(matrix)
     chars: list[Char] = []
     last = -1  # index of the character behind chars[-1]
-    run_top = run_bottom = float("nan")
+    run_height = run_bottom = float("nan")
     upright = False
     size = 0.0
     for index, character in enumerate(text):
         if character in _GENERATED and not _text_object_of(handle, index):
             continue  # a space or line break PDFium inferred from the layout
         _loose_box(handle, index, rect_address)
-        if rect.top != run_top or rect.bottom != run_bottom:
-            run_top, run_bottom = rect.top, rect.bottom
+        x0, y1, x1, y0 = unpack(rect_bytes)
+        height = y1 - y0
+        if not (abs(height - run_height) <= _SAME_HEIGHT and abs(y0 - run_bottom) <= _SAME_LINE):
+            run_height, run_bottom = height, y0
             _char_matrix(handle, index, matrix_address)
             upright = (
                 matrix.a > 0
@@ -222,7 +233,8 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
             size = round(_font_size(handle, index), 1)
         if not upright:
             continue
-        x0, x1 = rect.left - left, rect.right - left
+        x0 -= left
+        x1 -= left
         if (
             chars
             and chars[-1].x0 == x0
@@ -235,7 +247,7 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
             chars[-1].text += character
             continue
         last = index
-        chars.append(Char(character, x0, x1, top - run_top, top - run_bottom, size))
+        chars.append(Char(character, x0, x1, top - y1, top - y0, size))
     return chars
 
 

@@ -217,12 +217,7 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         document = open_document(data, path)
         try:
             contents = _contents(document, path)
-            scans, watermark = scanned_pages(
-                [
-                    ([line.text for line in _lines(c.chars, c.number)], c.image_cover)
-                    for c in contents
-                ]
-            )
+            scans, watermark = _scans(contents)
             recognised = _recognise(document, contents, scans, path, warnings)
         finally:
             document.close()
@@ -250,6 +245,15 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     _settle_cells(pages)
     _drop_running_lines(pages)
     return Source(path, name, "pdf", sha256, _blocks(pages, name), warnings=warnings)
+
+
+def _scans(contents: list[PageContent]) -> tuple[list[int], set[str]]:
+    """The scanned pages' indexes and their watermark lines (see `pdf_scans`)."""
+    if not any(content.images for content in contents):
+        return [], set()  # no page image: nothing is a scan
+    return scanned_pages(
+        [([line.text for line in _lines(c.chars, c.number)], c.image_cover) for c in contents]
+    )
 
 
 def _contents(document: pdfium.PdfDocument, path: str) -> list[PageContent]:
@@ -573,6 +577,8 @@ def _line(chars: list[Char], page: int) -> _Line | None:
     kept: list[Char] = []
     pending_space = False
     previous: Char | None = None
+    right = bottom = -1e9
+    top = 1e9
     for char in chars:
         text = char.text
         if not text or text.isspace():
@@ -582,24 +588,31 @@ def _line(chars: list[Char], page: int) -> _Line | None:
             if text == previous.text and abs(char.x0 - previous.x0) < 0.5:
                 continue  # the same glyph printed twice over itself (fake bold)
             gap = char.x0 - previous.x1
-            spaced = pending_space or gap > _SPACE_GAP * char.size
-            latin = not _is_wide(out[-1][-1]) and not _is_wide(text[0])
-            if (spaced and latin) or gap > _BLANK_GAP * char.size:
+            if gap > _BLANK_GAP * char.size or (
+                (pending_space or gap > _SPACE_GAP * char.size)
+                and not _is_wide(out[-1][-1])
+                and not _is_wide(text[0])
+            ):
                 out.append(" ")
         out.append(text)
         kept.append(char)
         previous = char
         pending_space = False
+        if char.x1 > right:
+            right = char.x1
+        if char.top < top:
+            top = char.top
+        if char.bottom > bottom:
+            bottom = char.bottom
     if not kept:
         return None
-    sizes = Counter(c.size for c in kept)
     return _Line(
         text="".join(out),
         x0=kept[0].x0,
-        x1=max(c.x1 for c in kept),
-        top=min(c.top for c in kept),
-        bottom=max(c.bottom for c in kept),
-        size=sizes.most_common(1)[0][0],
+        x1=right,
+        top=top,
+        bottom=bottom,
+        size=Counter(c.size for c in kept).most_common(1)[0][0],
         lead=_lead(kept),
         page=page,
     )
