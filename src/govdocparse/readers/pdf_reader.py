@@ -66,6 +66,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import pairwise
+from operator import attrgetter
 from statistics import median
 from warnings import catch_warnings, simplefilter
 
@@ -555,11 +556,15 @@ def _settle_cells(pages: list[_Page]) -> None:
 # --- characters to lines ----------------------------------------------------------------------
 
 
+_TOP = attrgetter("top")
+_X0 = attrgetter("x0")
+
+
 def _lines(chars: list[Char], page: int) -> list[_Line]:
     """Visual lines, top to bottom: characters whose vertical centres fall in a line's band."""
     groups: list[list[Char]] = []
     top = bottom = 0.0
-    for char in sorted(chars, key=lambda c: c.top):
+    for char in sorted(chars, key=_TOP):
         middle = (char.top + char.bottom) / 2
         if groups and top <= middle <= bottom:
             groups[-1].append(char)
@@ -567,7 +572,7 @@ def _lines(chars: list[Char], page: int) -> list[_Line]:
         else:
             groups.append([char])
             top, bottom = char.top, char.bottom
-    lines = (_line(sorted(group, key=lambda c: c.x0), page) for group in groups)
+    lines = (_line(sorted(group, key=_X0), page) for group in groups)
     return [line for line in lines if line is not None]
 
 
