@@ -34,7 +34,19 @@ FORMATS = {
     "pdf": sorted((ROOT / "tests" / "fixtures" / "renditions").glob("*.pdf")),
     "html": sorted((ROOT / "tests" / "fixtures" / "renditions").glob("*.html")),
 }
-HEAVY = ("pdfplumber", "pdfminer", "jieba", "dask", "distributed", "docx", "duckdb", "pyarrow")
+HEAVY = (
+    "pypdfium2",
+    "rapidocr",
+    "onnxruntime",
+    "pdfplumber",
+    "pdfminer",
+    "jieba",
+    "dask",
+    "distributed",
+    "docx",
+    "duckdb",
+    "pyarrow",
+)
 
 
 def best_of(repeat: int, run) -> float:

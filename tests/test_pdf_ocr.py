@@ -180,3 +180,29 @@ def test_without_the_extra_an_image_is_still_refused(tmp_path, monkeypatch):
     with pytest.raises(UnsupportedFormatError) as caught:
         read(path)
     assert str(caught.value) == f"{path}: a JPEG image, not a document"
+
+
+# ---------------------------------------------------------------- a scanned page among text pages
+
+
+def _text_then_scan() -> bytes:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(EDGE / "split-table.pdf")
+    scan = pypdfium2.PdfDocument(EDGE / "scanned.pdf")
+    document.import_pages(scan, [0], index=1)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_without_the_extra_a_scanned_page_among_text_pages_is_a_warning(monkeypatch):
+    from govdocparse.readers import read_data
+
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    source = read_data(_text_then_scan(), "mixed.pdf")
+    assert source.warnings == [
+        "no text layer on page(s) 2 (scanned?): their content is missing; "
+        "install govdocparse[ocr] to read them"
+    ]
+    assert {block.prov.page for block in source.blocks} == {1, 3, 4}

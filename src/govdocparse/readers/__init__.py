@@ -4,7 +4,7 @@ The extension is only a hint: a .txt that is really a DOCX is read as a DOCX, wi
 PNG and JPEG images of pages are read by OCR when the `ocr` extra is installed (and the image
 decodes), and refused as images otherwise.
 Readers for DOCX, PDF and HTML are imported on first use, so that tools which never meet those
-formats (and the CLI's start-up) do not pay for pdfplumber or python-docx.
+formats (and the CLI's start-up) do not pay for pypdfium2, python-docx or the OCR engine.
 """
 
 from __future__ import annotations

@@ -43,17 +43,25 @@ page layout did to it. PDFium gives the characters with their boxes and the ruli
   is put back together when a cell's first part ends in a full line and goes on after the
   break (in a one-column table, always).
 
+Scanned pages (`pdf_scans`: a page image with no text layer, or with only a scanner app's
+watermark line) are read by OCR when the `ocr` extra is installed (`pdf_ocr`): their lines go
+through the same paragraph joining and furniture removal, the watermark is dropped, and tables
+are not rebuilt (a scanned table's cells come out as lines in reading order).
+
 Provenance: `page` is the 1-based page number. `lines` is a 1-based line range counted on that
 page from its top over the lines outside tables (headers and footers included, so a reader can
 count them on the page); a paragraph that runs onto the next page keeps its first page and the
 range of its lines there. Cells carry their page and their 0-based `table_row`/`table_col` in
-the joined table.
+the joined table. A paragraph read by OCR also has `box` (its lines' bounds on its first page,
+in points from the top-left corner) and `confidence` (the lowest of its lines').
 
-Errors: a PDF without any text is `NoTextLayerError`; one that needs a password is
-`EncryptedFileError`; one PDFium cannot open (truncated beyond repair, not a PDF) is
-`CorruptFileError`. A cross-reference table PDFium had to rebuild (the file's own points
-nowhere useful), pages without text in an otherwise readable file, and pypdfium2's warnings
-about the document become warnings of the record; nothing is printed to the terminal.
+Errors: a PDF whose pages are all scans is `NoTextLayerError` ("scanned pages, no text layer:
+install govdocparse[ocr]") without the extra, and when OCR finds nothing; one with neither text
+nor page images is `NoTextLayerError` too; one that needs a password is `EncryptedFileError`;
+one PDFium cannot open (truncated beyond repair, not a PDF) is `CorruptFileError`. A
+cross-reference table PDFium had to rebuild (the file's own points nowhere useful), scanned
+pages left unread in an otherwise readable file, and pypdfium2's and the OCR engine's warnings
+become warnings of the record; nothing but OCR's progress line (on a terminal) is printed.
 """
 
 from __future__ import annotations
