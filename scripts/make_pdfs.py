@@ -16,11 +16,18 @@ Edge fixtures, in tests/fixtures/edge/:
     broken-xref.pdf     split-table.pdf with a garbled cross-reference table and startxref
     truncated.pdf       the first half of split-table.pdf
     not-a-pdf.pdf       a PDF header followed by plain text
+    frames.pdf          a red-header notice with a page border on every page, a red rule under
+                        the issuer mark, white fills behind every paragraph, one real table and
+                        a sentence the renderer wraps right before "3.0‰"
+    radicals.pdf        text with Kangxi radicals and CJK compatibility ideographs (⽅ ⼯ 﨑), as
+                        a browser's print to PDF carries them
+    scanned-watermark.pdf  frames.pdf as page images whose only text is a scanner app's
+                        watermark line on each page (written directly, Song font not embedded)
 
 Making them needs Debian packages the library itself never needs: libreoffice-writer-nogui
 (soffice), fonts-noto-cjk (or another CJK font LibreOffice can substitute), poppler-utils
-(pdftoppm) and qpdf. PDF dates and document ids are pinned so re-running leaves git clean for
-an unchanged LibreOffice.
+(pdftoppm) and qpdf; and Pillow, which the `ocr` extra brings. PDF dates and document ids are
+pinned so re-running leaves git clean for an unchanged LibreOffice.
 """
 
 from __future__ import annotations
