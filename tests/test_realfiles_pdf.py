@@ -59,11 +59,6 @@ def test_notice_title_issuer_and_date(hainan):
     assert notice.metadata.date_written == "2024-07-01"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="metadata rule (helper 'meta'): the issuer line's blank between two issuers is "
-    "squashed, giving 海南省农业农村厅海南省财政厅",
-)
 def test_joint_issuers_are_two_names(hainan):
     issuer = hainan.documents[0].metadata.issuer
     assert re.fullmatch(r"海南省农业农村厅[\s、，,]+海南省财政厅", issuer or "")
