@@ -231,9 +231,5 @@ def _comparable(result: ParseResult) -> list[tuple]:
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="pdf: the PDF reader takes the LibreOffice page frame for one table (issue 11 item 2)",
-)
 def test_hainan_doc_and_its_pdf_give_the_same_records():
     assert _comparable(_parsed(f"{HAINAN}.pdf")) == _comparable(_parsed(f"{HAINAN}.doc"))

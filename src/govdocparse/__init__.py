@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    # Type names only: the modules behind them (pydantic models, pdfplumber, jieba) are imported
+    # Type names only: the modules behind them (pydantic models, pypdfium2, jieba) are imported
     # on first call, so `import govdocparse` and the CLI's start-up stay cheap.
     from .crosswalk.model import Crosswalk
     from .diff import DiffReport

@@ -24,6 +24,9 @@ class Provenance(Record):
     `page` is 1-based (PDF); `paragraph` is the 1-based index of the block in the DOCX body,
     counting paragraphs and tables together.
     `table_row`/`table_col` are 0-based cell coordinates inside the table the value came from.
+    Text read by OCR from a page image also carries `box`, where it sits on the page (x0, top,
+    x1, bottom in points from the page's top-left corner), and `confidence`, the OCR engine's
+    lowest confidence over its lines (0 to 1).
     """
 
     file: str
@@ -32,6 +35,8 @@ class Provenance(Record):
     paragraph: int | None = None
     table_row: int | None = None
     table_col: int | None = None
+    box: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
 
     @model_serializer(mode="wrap")
     def _only_what_applies(self, handler):
@@ -42,7 +47,7 @@ class Provenance(Record):
 
 class SourceInfo(Record):
     path: str
-    format: Literal["txt", "md", "docx", "doc", "ofd", "pdf", "html"]
+    format: Literal["txt", "md", "docx", "doc", "ofd", "pdf", "html", "image"]
     sha256: str
     encoding: str | None = None
     warnings: list[str] = Field(default_factory=list)

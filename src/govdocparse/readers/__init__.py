@@ -1,10 +1,13 @@
 """Opens a file, decides its format from its content and hands it to the matching reader.
 
 The extension is only a hint: a .txt that is really a DOCX is read as a DOCX, with a warning.
+PNG and JPEG images of pages are read by OCR when the `ocr` extra is installed (and the image
+decodes), and refused as images otherwise.
 `EXTENSIONS` is the one table of file names and the format each suggests; `BATCH_EXTENSIONS`
 the part of it `batch` picks up in a folder.
 Readers other than plain text are imported on first use, so that tools which never meet those
-formats (and the CLI's start-up) do not pay for pdfplumber, python-docx or olefile.
+formats (and the CLI's start-up) do not pay for pypdfium2, python-docx, olefile or the OCR
+engine.
 """
 
 from __future__ import annotations
@@ -58,6 +61,28 @@ _MAGIC_REFUSALS = (
     (b"7z\xbc\xaf", "a 7-Zip archive, not a document"),
     (b"\x7fELF", "an executable, not a document"),
 )
+
+
+# PNG and JPEG: images of pages, which OCR reads when the `ocr` extra is installed.
+_PAGE_IMAGES = (b"\x89PNG", b"\xff\xd8\xff")
+
+
+def _ocr_installed() -> bool:
+    from .pdf_ocr import available
+
+    return available()
+
+
+def _decodes(data: bytes) -> bool:
+    """Whether the image's data is whole (Pillow comes with the `ocr` extra)."""
+    from PIL import Image
+
+    try:
+        with Image.open(BytesIO(data)) as image:
+            image.load()
+    except Exception:  # Pillow reports a damaged image in many ways
+        return False
+    return True
 
 
 def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
@@ -128,6 +153,8 @@ def sniff(data: bytes, path: str) -> str:
         raise UnsupportedFormatError(path, "a ZIP archive that is not a Word document or OFD")
     if head.startswith(OLE_MAGIC):
         return "doc"
+    if head.startswith(_PAGE_IMAGES) and _ocr_installed() and _decodes(data):
+        return "image"
     for magic, what in _MAGIC_REFUSALS:
         if head.startswith(magic):
             raise UnsupportedFormatError(path, what)
