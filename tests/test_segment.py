@@ -133,3 +133,9 @@ def test_a_date_in_chinese_numerals_is_never_glued_into_the_next_title():
     notice, plan = parse_text(text).documents
     assert plan.title == "某县儿童发展规划"
     assert notice.metadata.date_written == "2019-05-08"
+
+
+def test_a_title_spread_out_with_spaces_stands_alone_under_the_unit_name():
+    text = "某县某某小学\n卫 生 工 作 制 度\n一、学校卫生工作的主要任务是监测学生的健康。\n"
+    (document,) = parse_text(text).documents
+    assert (document.kind, document.title) == ("plan", "卫生工作制度")

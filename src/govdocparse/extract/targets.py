@@ -63,6 +63,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from govdocparse import units
 from govdocparse.grammar import load
 from govdocparse.model import TargetAtom
 from govdocparse.textutil import fold, squash_spaces
@@ -84,10 +85,8 @@ class _Rules:
     qty_parts: regex.Pattern
     range_parts: regex.Pattern
     keywords: dict[str, tuple[str, object]]
-    units: dict[str, str]
     population_units: frozenset[str]
     no_target_chars: frozenset[str]
-    type_markers: frozenset[str]
     booleans: dict[str, int]
     digits: dict[str, int]
     scales: dict[str, int]
@@ -119,7 +118,6 @@ def _rules() -> _Rules:
     keywords.update((w, ("aux", None)) for w in g["auxiliaries"])
     keywords.update((w, ("marker", None)) for w in g["distributive_markers"])
 
-    units = {alias: canon for canon, aliases in g["units"].items() for alias in aliases}
     num = g["numerals"]
     digits, scales = num["digits"], num["scales"]
     cn_first = "".join(digits) + "".join(s for s, v in scales.items() if v == 10)
@@ -132,7 +130,7 @@ def _rules() -> _Rules:
     frac = f"[0-9]+/[0-9]+(?![0-9.{scale_chars}])"
     pct = f"(?:{_alternation(num['percent_prefixes'])})(?:{ar}|{cn})"
     quantity = f"(?:{pct}|{cn}分之{cn}|{frac}|{ar}|{cn})"
-    unit = f"(?:{_alternation(units)})"
+    unit = f"(?:{units.pattern()})"
     mark = f"(?:{_alternation(g['range_marks'])})"
     baseline = "|".join(p.replace("{year}", _YEAR) for p in g["baselines"])
     year = f"{_YEAR}年?{mark}{_YEAR}年|{_YEAR}年(?:底|末|前|初|起|度|以来)?"
@@ -154,10 +152,8 @@ def _rules() -> _Rules:
         qty_parts=regex.compile(f"(-?)({quantity})({unit})?"),
         range_parts=regex.compile(f"({quantity})({unit})?{mark}({quantity})({unit})?"),
         keywords=keywords,
-        units=units,
         population_units=frozenset(g["population_units"]),
         no_target_chars=frozenset(g["no_target_chars"]),
-        type_markers=frozenset(fold(t) for t in g["type_markers"]),
         booleans={fold(k): v for k, v in g["booleans"].items()},
         digits=digits,
         scales=scales,
@@ -258,7 +254,7 @@ def _number(s: str, r: _Rules) -> tuple[float | None, str | None, bool]:
 def _unit_of(number: str, unit: str | None, r: _Rules) -> tuple[str, str | None]:
     """Moves a Chinese numeral's trailing 万/亿 into the unit (一万人 → 一 + 万人)."""
     last = number[-1]
-    if len(number) > 1 and r.scales.get(last, 0) >= 10000 and (last + (unit or "")) in r.units:
+    if len(number) > 1 and r.scales.get(last, 0) >= 10000 and units.is_unit(last + (unit or "")):
         return number[:-1], last + (unit or "")
     return number, unit
 
@@ -287,13 +283,13 @@ def _read_quantity(kind: str, s: str, r: _Rules) -> _Qty:
         (v1, i1, c1), (v2, i2, c2) = _number(n1, r), _number(n2, r)
         unit = u2 or u1
         fraction = _is_fraction(n1) or _is_fraction(n2)
-        return _Qty(v1, v2, r.units[unit] if unit else (i2 or i1), fraction, c1 or c2)
+        return _Qty(v1, v2, units.canonical(unit) if unit else (i2 or i1), fraction, c1 or c2)
     m = r.qty_parts.fullmatch(s)
     n, u = _unit_of(m[2], m[3], r)
     value, implied, chinese = _number(n, r)
     if value is not None and m[1]:
         value = -value
-    return _Qty(value, None, r.units[u] if u else implied, _is_fraction(n), chinese)
+    return _Qty(value, None, units.canonical(u) if u else implied, _is_fraction(n), chinese)
 
 
 # --------------------------------------------------------------------------- tokens
@@ -614,11 +610,11 @@ def _canonical_unit(unit: str | None, r: _Rules) -> str | None:
     u = squash_spaces(fold(unit)).strip("()[]")
     if not u or set(u) <= r.no_target_chars:
         return None
-    return r.units.get(u, u)
+    return units.canonical(u) or u
 
 
 def _is_empty(norm: str, r: _Rules) -> bool:
-    return set(norm) <= r.no_target_chars or norm in r.type_markers
+    return set(norm) <= r.no_target_chars or units.is_type_marker(norm)
 
 
 @lru_cache(maxsize=8192)
