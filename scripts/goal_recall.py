@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from govdocparse.crosswalk import load_parsed
-from govdocparse.goalscore import PLACES, name_key, read_statements, score
+from govdocparse.goalscore import PLACES, extras, name_key, read_statements, score
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -32,9 +32,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("records", nargs="?", default=str(ROOT / "tests" / "golden"))
     parser.add_argument("--spec", default=str(ROOT / "tests" / "spec" / "goals.tsv"))
     parser.add_argument("--misses", action="store_true", help="list the statements not found")
+    parser.add_argument(
+        "--extras", action="store_true", help="list prose indicators no statement asks for"
+    )
     args = parser.parse_args(argv)
 
-    result = score(read_statements(args.spec), load_parsed(args.records))
+    statements = read_statements(args.spec)
+    results = load_parsed(args.records)
+    result = score(statements, results)
     print(f"{'where':<8}{'statements':>16}{'indicators':>16}")
     for place in PLACES:
         t = result.by_place[place]
@@ -55,6 +60,11 @@ def main(argv: list[str] | None = None) -> int:
             for c in candidates:
                 mark = "=" if name_key(c.name) in wanted else " "
                 print(f"   {mark}have {c.name}  ({_atoms(c)})")
+    if args.extras:
+        print("\nprose indicators no statement asks for:")
+        for file, indicator in extras(statements, results):
+            line = indicator.provenance.lines[0] if indicator.provenance.lines else "?"
+            print(f"  {file}:{line} {indicator.name}  ({_atoms(indicator)})")
     return 0
 
 

@@ -13,14 +13,25 @@ from functools import cache
 import pytest
 
 from govdocparse.crosswalk import load_parsed
-from govdocparse.goalscore import ExpectedAtom, read_statements, score
+from govdocparse.goalscore import ExpectedAtom, extras, read_statements, score
 
 from .conftest import CORPUS, ROOT
 
 SPEC = ROOT / "tests" / "spec" / "goals.tsv"
 GOLDEN = ROOT / "tests" / "golden"
 # statements found, per place where the goal is written
-FLOORS = {"prose": 99, "box": 9, "table": 57}
+FLOORS = {"prose": 172, "box": 26, "table": 57}
+# Prose indicators no statement asks for, reviewed: names that do not stand alone yet (the subject
+# is in the 专栏 item's title or a clause two steps back) and a list read as one measure.
+EXTRAS = {
+    ("kaizhou-2023-women-children-plans.txt", 1851, "人群筛查率"),
+    ("kaizhou-2023-women-children-plans.txt", 1851, "早诊早治率"),
+    ("kaizhou-2023-women-children-plans.txt", 1893, "妇女参保率"),
+    ("kaizhou-2023-women-children-plans.txt", 3092, "健康管理率"),
+    ("kaizhou-2023-women-children-plans.txt", 3094, "早诊早治率"),
+    ("wanzhou-2018-children-policy.txt", 35, "出生缺陷及致残率"),
+    ("wanzhou-2018-children-policy.txt", 46, "学前三年普惠率"),
+}
 
 
 @cache
@@ -61,3 +72,11 @@ def test_atom_notation():
 def test_goals_found_end_to_end(place):
     result = score(statements(), load_parsed(GOLDEN))
     assert result.by_place[place].statements_found >= FLOORS[place]
+
+
+def test_no_prose_indicator_beyond_the_reviewed_ones():
+    found = {
+        (file, i.provenance.lines[0], i.name)
+        for file, i in extras(statements(), load_parsed(GOLDEN))
+    }
+    assert found == EXTRAS

@@ -90,12 +90,15 @@ def read_statements(path: str | Path) -> list[Statement]:
         file, at, where, text, expected = cols
         if where not in PLACES:
             raise ValueError(f"{path}:{number}: where must be one of {', '.join(PLACES)}")
-        indicators = tuple(_indicator(part, f"{path}:{number}") for part in expected.split(" || "))
+        indicators = tuple(
+            parse_indicator(part, f"{path}:{number}") for part in expected.split(" || ")
+        )
         statements.append(Statement(file, int(at), where, text, indicators))
     return statements
 
 
-def _indicator(text: str, where: str) -> ExpectedIndicator:
+def parse_indicator(text: str, where: str = "") -> ExpectedIndicator:
+    """`NAME / NAME :: ATOM | ATOM` as written in the annotation."""
     names, sep, atoms = text.partition(" :: ")
     if not sep:
         raise ValueError(f"{where}: an indicator is written NAME :: ATOMS")
@@ -118,7 +121,9 @@ def _atom(text: str, where: str) -> ExpectedAtom:
         return float(m[1]), m[2]
 
     glued = ""
-    if head == "bool":
+    if head == "text":
+        fields["op"] = "text"
+    elif head == "bool":
         fields["op"], fields["value"] = "bool", float(words.pop(0))
     elif head in ("range", "ratio"):
         low, high = words.pop(0).split(".." if head == "range" else ":")
@@ -232,3 +237,27 @@ def score(statements: Iterable[Statement], results: Iterable[ParseResult]) -> Sc
         tally.statements += 1
         tally.statements_found += found_all
     return result
+
+
+def extras(
+    statements: Iterable[Statement], results: Iterable[ParseResult]
+) -> list[tuple[str, Indicator]]:
+    """(file, indicator) for every prose indicator whose name no statement of its lines lists."""
+    wanted: dict[tuple[str, int], set[str]] = {}
+    for s in statements:
+        names = {name_key(n) for e in s.indicators for n in e.names}
+        wanted.setdefault((s.file, s.line), set()).update(names)
+    out = []
+    for result in results:
+        file = Path(result.source.path).name
+        for document in result.documents:
+            for indicator in document.indicators:
+                lines = indicator.provenance.lines
+                if indicator.source != "prose" or not lines:
+                    continue
+                names = set().union(
+                    *(wanted.get((file, n), set()) for n in range(lines[0], lines[1] + 1))
+                )
+                if name_key(indicator.name) not in names:
+                    out.append((file, indicator))
+    return out

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from . import __version__
 from .extract.agencies import to_agencies
-from .extract.indicators import indicators_from_paragraph, indicators_from_table
+from .extract.goals import indicators_from_paragraph
+from .extract.indicators import indicators_from_table
 from .extract.metadata import extract_metadata, split_cc
 from .extract.responsibilities import find_clauses
 from .extract.tables import build_table
@@ -86,8 +87,12 @@ def _document(seg: Segment, doc_id: str, source: Source, first: bool) -> Documen
             section_id=placed.section_id,
         )
         document.tables.append(table)
+        period = document.metadata.period
         indicators, responsibilities = indicators_from_table(
-            table, id_prefix=table.id, place=document.metadata.place
+            table,
+            id_prefix=table.id,
+            place=document.metadata.place,
+            period_start=period.start if period else None,
         )
         document.indicators.extend(indicators)
         document.responsibilities.extend(responsibilities)
