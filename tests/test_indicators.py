@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from govdocparse.extract.goals import indicators_from_paragraph
-from govdocparse.extract.indicators import clean_name, indicators_from_table
+from govdocparse.extract.indicators import clean_name, indicators_from_table, subrow_name
 from govdocparse.extract.tables import build_table
 from govdocparse.goalscore import indicator_matches
 from govdocparse.goalscore import parse_indicator as _expected_indicator
@@ -121,6 +121,25 @@ def test_clean_name(raw, name, unit, aliases):
     assert clean_name(raw) == (name, unit, aliases)
 
 
+@pytest.mark.parametrize(
+    ("parent", "sub", "full"),
+    [
+        ("新生儿死亡率", "城镇", "新生儿死亡率（城镇）"),
+        ("高中阶段毛入学率", "女童", "高中阶段毛入学率（女童）"),
+        ("人大代表人数", "女性占比", "人大代表人数（女性占比）"),
+        ("专业技术人员", "所占比例", "专业技术人员（所占比例）"),
+        ("在校生人数", "留守儿童", "在校生人数（留守儿童）"),
+        ("开展家长学校的社区（村）", "社区（村）覆盖率", "开展家长学校的社区（村）覆盖率"),
+        # a measure of its own keeps its name
+        ("适龄儿童疫苗接种率", "麻疹疫苗接种率", "麻疹疫苗接种率"),
+        ("0-6岁儿童视力检查覆盖率", "初中生近视率", "初中生近视率"),
+        ("小学在校生中女生比例", "初中在校生中女生比例", "初中在校生中女生比例"),
+    ],
+)
+def test_subrow_name(parent, sub, full):
+    assert subrow_name(sub, parent) == full
+
+
 # ---------------------------------------------------------------- tables
 
 
@@ -157,7 +176,7 @@ def test_women_results_sub_rows_share_the_parent_responsibility():
     inds, resps = women_results()
     girls = inds["T-r2"]
     assert (girls.name, girls.name_raw, girls.parent_id, girls.seq) == (
-        "女童数",
+        "在园儿童人数（女童数）",
         "其中：女童数",
         "T-r1",
         None,
@@ -168,9 +187,13 @@ def test_women_results_sub_rows_share_the_parent_responsibility():
     assert girls.responsible.attached_to == "T-r1"
     assert not any(r.attached_to == "T-r2" for r in resps)
     rural = inds["T-r13"]
-    assert (rural.name, rural.parent_id, rural.unit) == ("农村", "T-r11", "1/10万")
+    assert (rural.name, rural.parent_id, rural.unit) == ("孕产妇死亡率（农村）", "T-r11", "1/10万")
     share = inds["T-r56"]
-    assert (share.name, share.parent_id, share.unit) == ("所占比例", "T-r54", "%")
+    assert (share.name, share.parent_id, share.unit) == (
+        "高级专业技术人员（所占比例）",
+        "T-r54",
+        "%",
+    )
     assert ops(share.targets[0].atoms) == [(">", 35.0, "%")]
 
 
@@ -264,10 +287,20 @@ def test_children_results_table():
     assert injury.targets[0].atoms[0].baseline_year == 2010
     assert inds["T-r38"].aliases == ["小学入学率"]
     share = inds["T-r60"]
-    assert (share.name, share.unit, share.parent_id) == ("所占城乡社区总数比重", None, "T-r59")
+    assert (share.name, share.unit, share.parent_id) == (
+        "社区服务机构（所占城乡社区总数比重）",
+        None,
+        "T-r59",
+    )
     assert inds["T-r61"].name == "残疾儿童康复救助人数（0—6岁）" and inds["T-r61"].unit == "人"
     assert inds["T-r63"].unit is None and inds["T-r64"].parent_id == "T-r63"
-    assert inds["T-r27"].name == "儿童" and inds["T-r27"].parent_id == "T-r26"
+    assert inds["T-r27"].name == "合格碘盐食用率（儿童）" and inds["T-r27"].parent_id == "T-r26"
+    # a sub-row repeating the end of its parent continues it
+    assert inds["T-r76"].name == "建有儿童之家的城乡社区（村）覆盖率"
+    assert (inds["T-r31"].name, inds["T-r31"].name_raw) == (
+        "学前三年毛入园率（男童）",
+        "其中：男童",
+    )
 
 
 def test_meizhou_indicator_annex():

@@ -139,14 +139,17 @@ def indicator_measures(
     def form_of(indicator: Indicator, seen: frozenset = frozenset()) -> tuple[NameForm, str]:
         if indicator.id in forms:
             return forms[indicator.id]
-        own = read_name(indicator.name, place, vocab)
-        display = indicator.name
         parent = by_id.get(indicator.parent_id or "")
+        # a sub-row is read as written (其中：城市), not with the parent words the parser gave
+        # its full name (孕产妇死亡率（城市）): the parent's reading is composed below
+        own = read_name(indicator.name_raw if parent else indicator.name, place, vocab)
+        display = indicator.name
         if parent is not None and parent.id not in seen:
             parent_form, parent_display = form_of(parent, seen | {indicator.id})
             if _completes_parent(own, parent_form, vocab):
                 own = _compose(own, parent_form)
-                display = f"{parent_display}：{indicator.name}"
+                if not indicator.name.startswith(parent.name):
+                    display = f"{parent_display}：{indicator.name}"
         forms[indicator.id] = (own, display)
         return own, display
 

@@ -4,7 +4,8 @@
 指标名称（单位）): one `Indicator` per row with its unit, baseline, result, targets, attribute and
 responsible units. Tables without such a column (重点工程, 重点政策) give the `Responsibility`
 records of their 责任单位 column and the goals their text cells state in sentences (推动本市建立1所
-儿童医院), read by `goals`. A sub-row is named in full (学前三年毛入园率（男童）): `clean_name`.
+儿童医院), read by `goals`. A sub-row that only qualifies its parent row is named in full
+(学前三年毛入园率（男童）): `subrow_name`.
 
 Vocabulary (column headers, unit suffixes, alias vs qualifier) lives in grammars/indicators.yaml;
 structural column roles in grammars/tables.yaml.
@@ -48,6 +49,10 @@ class _Rules:
     qualifier_words: frozenset[str]
     alias_min: int
     head: re.Pattern
+    subrow_share: re.Pattern
+    subrow_words: re.Pattern
+    subrow_classes: dict[str, tuple[str, str]]
+    subrow_overlap: int
 
 
 @cache
@@ -55,6 +60,8 @@ def _rules() -> _Rules:
     g = load("indicators")
     t, n = g["table"], g["name"]
     heads = "|".join(re.escape(w) for w in sorted(g["measure_heads"], key=len, reverse=True))
+    classes = _qualifier_words(n["subrow_qualifier_classes"])
+    words = list(classes) + list(g["measure_heads"])
     return _Rules(
         indicator_name=re.compile(t["indicator_name"]),
         measure_roles=tuple(
@@ -71,7 +78,28 @@ def _rules() -> _Rules:
         qualifier_words=frozenset(n["qualifier_words"]),
         alias_min=n["alias_min_chars"],
         head=re.compile(rf"(?:{heads})$"),
+        subrow_share=re.compile(n["subrow_share"]),
+        subrow_words=re.compile(
+            "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+        ),
+        subrow_classes=classes,
+        subrow_overlap=n["subrow_overlap_min"],
     )
+
+
+def _qualifier_words(classes: list[str]) -> dict[str, tuple[str, str]]:
+    """spelling -> (class, canonical) for the crosswalk's qualifier classes (population, area,
+    stage) and its generic words, from grammars/indicator_synonyms.yaml: one vocabulary for both
+    readers of names."""
+    synonyms = load("indicator_synonyms")
+    qualifiers = synonyms.get("qualifiers") or {}
+    words = {
+        spelling: (klass, canonical)
+        for klass in classes
+        for canonical, spellings in (qualifiers.get(klass) or {}).items()
+        for spelling in spellings
+    }
+    return words | {spelling: ("generic", "") for spelling in synonyms.get("generic") or []}
 
 
 # ---------------------------------------------------------------- tables
@@ -145,6 +173,7 @@ def indicators_from_table(
         if parent:
             indicator.parent_id = parent.id
             indicator.attribute = indicator.attribute or parent.attribute
+            indicator.name = subrow_name(indicator.name, parent.name)
         indicators[index] = indicator
     return list(indicators.values()), responsibilities
 
@@ -228,6 +257,36 @@ def clean_name(name_raw: str) -> tuple[str, str | None, list[str]]:
             break
         name = head
     return name, unit, aliases
+
+
+def subrow_name(name: str, parent: str) -> str:
+    """The full name of a sub-row: parent（sub） when the sub-row only qualifies its parent row
+    (孕产妇死亡率 / 其中：城市 → 孕产妇死亡率（城市）; 生育保险参保人数 / 女性比例 →
+    生育保险参保人数（女性比例）), the parent continued when the sub-row repeats its end
+    (建有儿童之家的城乡社区（村） / 城乡社区（村）覆盖率 → 建有儿童之家的城乡社区（村）覆盖率);
+    a sub-row naming a measure of its own keeps its name (小学生近视率, 卡介苗接种率)."""
+    rules = _rules()
+    for size in range(min(len(name), len(parent)) - 1, rules.subrow_overlap - 1, -1):
+        if parent.endswith(name[:size]):
+            return parent + name[size:]
+    if _names_a_sibling(name, parent):
+        return name
+    if rules.subrow_share.match(name) or len(rules.subrow_words.sub("", name)) <= 1:
+        return f"{parent}（{name}）"
+    return name
+
+
+def _names_a_sibling(name: str, parent: str) -> bool:
+    """Whether a sub-row names another value of a qualifier its parent has: 初中在校生中女生比例
+    under 小学在校生中女生比例 is the lower-secondary share, not a part of the primary one."""
+    rules = _rules()
+
+    def values(text: str) -> dict[str, str]:
+        found = (rules.subrow_classes.get(m.group(0)) for m in rules.subrow_words.finditer(text))
+        return {klass: canonical for klass, canonical in filter(None, found) if klass != "generic"}
+
+    own, above = values(name), values(parent)
+    return any(klass in above and above[klass] != value for klass, value in own.items())
 
 
 def _is_alias(inner: str) -> bool:
