@@ -503,7 +503,7 @@ def test_example_lists_leave_the_name():
 def test_a_bare_measure_borrows_its_subject_from_the_sentence():
     text = "做好免费孕前优生健康检查，提供健康教育、健康检查、风险评估等孕前优生服务，覆盖率达到95%以上。加强二级预防，孕产妇系统管理率达到90%以上。"
     found = prose(text)
-    assert [i.name for i in found] == ["孕前优生服务覆盖率", "孕产妇系统管理率"]
+    assert [i.name for i in found] == ["免费孕前优生健康检查覆盖率", "孕产妇系统管理率"]
     assert found[0].name_raw == "覆盖率"
     assert found[0].sentence.startswith("做好免费孕前优生健康检查")
     # from the measure before it: the words it shares, the population, the subject of a rate

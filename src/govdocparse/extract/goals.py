@@ -182,7 +182,7 @@ def _sentence_measures(
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it. A short name borrows its subject from the measure
-    before it or, when the clause before stated none, from what that clause was about."""
+    before it or from what the clauses without a goal before it were about."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
     if period_start is not None:
@@ -190,16 +190,16 @@ def _sentence_measures(
         years.sort(key=lambda m: m.start())
     out = []
     previous: str | None = None
-    topic: str | None = None
+    topics: list[str] = []
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
         measures = _clause_measures(clause)
         for position, measure in measures:
             if measure.kind != "count" and not states_area(measure.name_raw):
-                name = complete(measure.name, previous, topic)
+                name = complete(measure.name, previous, tuple(topics))
                 if measure.kind == "bare" and name == measure.name:
                     continue
                 measure.name = name
-            previous, topic = measure.name, None
+            previous = measure.name
             before = [y for y in years if y.start() <= offset + position]
             label, year = (
                 (squash_spaces(before[-1].group(0)), int(before[-1].group(1)))
@@ -207,8 +207,10 @@ def _sentence_measures(
                 else ("目标", None)
             )
             out.append((label, year, measure))
-        if not measures:
-            previous, topic = None, _topic(clause)
+        topic = None if measures else _topic(clause)
+        if topic:
+            previous = None
+            topics.append(topic)
     return out
 
 
@@ -490,10 +492,10 @@ def _directions(clause: str) -> list[tuple[int, Measure]]:
         found = [
             x
             for x in _direction_measures(m.group("measure"), m.group("target"))
-            if not r.task_verb.match(x.name)
+            if not r.task_verb.match(x.name) and not r.vague_object.search(x.name)
         ]
         for x in found:
-            if r.vague_object.search(x.name):
+            if r.bare_object.search(x.name):
                 x.kind = "bare"
         if found:
             return [(m.start("target"), x) for x in found]

@@ -62,6 +62,7 @@ class Rules:
     direction_first: re.Pattern
     task_verb: re.Pattern
     vague_object: re.Pattern
+    bare_object: re.Pattern
     relative: tuple[re.Pattern, ...]
     relative_quantity: re.Pattern
     whole_area: re.Pattern
@@ -81,6 +82,7 @@ class Rules:
     short_name: int
     shared_name: int
     topic_name: int
+    topic_shared: int
 
 
 @cache
@@ -119,6 +121,7 @@ def rules() -> Rules:
         ),
         task_verb=re.compile(rf"^(?:{alternation(p['task_verbs'])})"),
         vague_object=re.compile(p["vague_object"]),
+        bare_object=re.compile(p["bare_object"]),
         relative=(
             re.compile(
                 rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{alternation(rel['verbs'])})"
@@ -146,16 +149,18 @@ def rules() -> Rules:
         short_name=p["short_name_chars"],
         shared_name=p["shared_name_chars"],
         topic_name=p["topic_name_chars"],
+        topic_shared=p["topic_shared_chars"],
     )
 
 
 def _populations() -> list[str]:
-    """Words naming whom a measure is about: the population and school-stage qualifiers of the
-    crosswalk vocabulary (grammars/indicator_synonyms.yaml), so both read one list."""
+    """Words naming whom or where a measure is about: the population, school-stage and area
+    qualifiers of the crosswalk vocabulary (grammars/indicator_synonyms.yaml), so both read one
+    list."""
     qualifiers = load("indicator_synonyms").get("qualifiers") or {}
     words = [
         spelling
-        for klass in ("population", "stage")
+        for klass in ("population", "stage", "area")
         for spellings in (qualifiers.get(klass) or {}).values()
         for spelling in spellings
     ]
@@ -266,20 +271,42 @@ def _population_subject(name: str) -> str:
     return name[:end]
 
 
-def complete(name: str, previous: str | None, topic: str | None = None) -> str:
+def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> str:
     """A measure named by its last words borrows the subject of the measure before it in the
-    sentence (`previous`) or, after a clause with no goal, of what that clause was about
-    (`topic`):
+    sentence (`previous`) or of what the clauses without a goal before it were about (`topics`):
     - the words before a part they share: …标准达标率稳定在95%以上、达标优良率… → …标准达标优良率;
-      扩大残疾儿童康复救助服务范围，提高救助标准 → 残疾儿童康复救助标准;
-    - the population of the measure before: 孤儿和事实无人抚养儿童基本生活保障率、助医助学率 →
-      孤儿和事实无人抚养儿童助医助学率;
+      扩大残疾儿童康复救助服务范围，提高救助标准 → 残疾儿童康复救助标准; 加强0-6岁儿童眼保健和视力
+      检查工作，…，将眼保健和视力检查覆盖率维持在90%以上 → 0-6岁儿童眼保健和视力检查覆盖率;
     - everything it is about, for a bare rate (覆盖率, 死亡率, 实际利用率): 相关伤害发生率、死亡率
-      → 相关伤害死亡率; 提供…孕前优生服务，覆盖率达到95%以上 → 孕前优生服务覆盖率.
+      → 相关伤害死亡率; 做好免费孕前优生健康检查，…，覆盖率达到95%以上 → 免费孕前优生健康检查覆盖率;
+    - the population or area of the measure before: 孤儿和事实无人抚养儿童基本生活保障率、助医
+      助学率 → 孤儿和事实无人抚养儿童助医助学率; 农村集中供水率、自来水普及率 → 农村自来水普及率.
     """
     r = rules()
     if r.populations.match(name):
         return name
+    if previous and len(name) <= r.shared_name and len(previous) > len(name):
+        at = previous.find(name[:2])
+        if at > 0:
+            return previous[:at] + name
+    for topic in topics:
+        short = len(name) <= r.topic_name
+        shared = name[:2] if short else name[: r.topic_shared]
+        at = topic.find(shared) if len(shared) >= 2 and len(topic) > len(name) - len(shared) else -1
+        # a long name takes only whom it is about (0-6岁儿童), never a verb (大力引进…)
+        if at > 0 and (short or r.populations.search(topic[:at])):
+            return topic[:at] + name
+    if r.populations.search(name):
+        return name
+    before = previous or (topics[0] if topics else None)
+    if before and r.bare.match(name):
+        subject = _parallel_subject(name, before) or subject_of(before)
+        return subject + name if len(subject) >= 2 else name
+    if previous and len(name) <= r.short_name and len(previous) > len(name):
+        subject = _population_subject(previous)
+        if subject and r.head.search(previous):
+            return subject + name
+    return name
     for before, longest in ((previous, r.shared_name), (topic, r.topic_name)):
         if before and len(name) <= longest and len(before) > len(name):
             at = before.find(name[:2])
