@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "govdocparse"
 RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
 SMALL_DOCX = RENDITIONS / "wanzhou-2018-children-policy.docx"
+DOC_FIXTURES = ROOT / "tests" / "fixtures" / "doc"
+OFD_FIXTURES = ROOT / "tests" / "fixtures" / "ofd"
 MIB = 1024 * 1024
 # An address reserved for documentation (RFC 5737): nothing answers there, whatever happens.
 REMOTE = "http://198.51.100.7"
@@ -164,6 +166,21 @@ def docx_bomb(part_bytes: int) -> bytes:
         with target.open("word/document.xml", "w", force_zip64=True) as part:
             for _ in range(part_bytes // MIB):
                 part.write(chunk)
+    return out.getvalue()
+
+
+def ofd_bomb(part_bytes: int) -> bytes:
+    """An OFD whose first page inflates to `part_bytes` of zeros, compressed in a stream."""
+    source = zipfile.ZipFile(OFD_FIXTURES / "notice.ofd")
+    page = "Doc_0/Pages/Page_0/Content.xml"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            if name != page:
+                target.writestr(name, source.read(name))
+        with target.open(page, "w", force_zip64=True) as part:
+            for _ in range(part_bytes // MIB):
+                part.write(b"\0" * MIB)
     return out.getvalue()
 
 
@@ -319,10 +336,46 @@ BAD_INPUTS = [
         "PNG",
     ),
     Bad(
-        "legacy-doc",
+        "ole-header-only",
         lambda t: write(t, "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+        errors.CorruptFileError,
+        "damaged OLE compound file",
+        "doc",
+    ),
+    Bad(
+        "doc-encrypted",
+        lambda t: write(t, "locked.doc", (DOC_FIXTURES / "encrypted.doc").read_bytes()),
+        errors.EncryptedFileError,
+        "password-protected",
+        "doc",
+    ),
+    Bad(
+        "doc-word95",
+        lambda t: write(t, "old.doc", (DOC_FIXTURES / "word95.doc").read_bytes()),
         errors.UnsupportedFormatError,
-        "legacy",
+        "Word 6.0/95",
+        "doc",
+    ),
+    Bad(
+        "excel-named-doc",
+        lambda t: write(t, "budget.doc", (DOC_FIXTURES / "budget.doc").read_bytes()),
+        errors.UnsupportedFormatError,
+        "Excel workbook",
+        "doc",
+    ),
+    Bad(
+        "ofd-encrypted",
+        lambda t: write(t, "locked.ofd", (OFD_FIXTURES / "encrypted.ofd").read_bytes()),
+        errors.EncryptedFileError,
+        "encrypted OFD",
+        "ofd",
+    ),
+    Bad(
+        "ofd-zip-bomb",
+        lambda t: write(t, "bomb.ofd", ofd_bomb(256 * MIB)),
+        errors.CorruptFileError,
+        "zip bomb",
+        "ofd",
     ),
     Bad(
         "zip-not-docx",

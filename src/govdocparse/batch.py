@@ -36,8 +36,8 @@ from pathlib import Path
 from . import __version__
 from .errors import GovDocError, ParseTimeoutError
 from .output import to_json, write_atomic
+from .readers import EXTENSIONS
 
-SUPPORTED = {".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".shtml"}
 ERRORS_FILE = "_errors.jsonl"
 LOCK_FILE = ".govdocparse.lock"
 # Seconds the parent waits past a job's time limit before it kills the worker: long enough for
@@ -84,7 +84,7 @@ def plan_jobs(
     inputs = sorted(
         p
         for p in root_path.rglob("*")
-        if p.suffix.lower() in SUPPORTED
+        if p.suffix.lower() in EXTENSIONS
         and not any(part.startswith(".") for part in p.relative_to(root_path).parts)
         and (p.is_file() or p.is_symlink())
     )

@@ -67,3 +67,9 @@ class TooLargeError(GovDocError):
 
 class ParseTimeoutError(GovDocError):
     kind = "timeout"
+
+
+class GrammarError(GovDocError):
+    """A grammar file that does not fit its schema: an unknown key, a missing one, a bad value."""
+
+    kind = "grammar"

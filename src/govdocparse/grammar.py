@@ -3,6 +3,10 @@
 The files ship inside the package as `govdocparse.grammars` (pyproject maps the project's
 top-level `grammars/` folder there), so an installed govdocparse and a checkout read the same
 rules. `GOVDOCPARSE_GRAMMARS` points at another folder, for trying out an edited grammar.
+
+`load_typed` reads a file through its pydantic schema (`grammar_schema`), so that a key
+misspelt in an edited grammar fails at load with the file and the key named, instead of being
+ignored or failing later inside a stage.
 """
 
 from __future__ import annotations
@@ -11,11 +15,17 @@ import os
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
+from pydantic import BaseModel, ValidationError
+
+from .errors import GrammarError
 
 # libyaml's loader reads the grammars five times faster when PyYAML was built with it.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+Schema = TypeVar("Schema", bound=BaseModel)
 
 
 def grammar_dir() -> Path:
@@ -31,6 +41,18 @@ def load(name: str) -> dict:
     path = grammar_dir() / f"{name}.yaml"
     with open(path, encoding="utf-8") as handle:
         return yaml.load(handle, Loader=_LOADER) or {}
+
+
+@cache
+def load_typed(name: str, schema: type[Schema]) -> Schema:
+    """`grammars/<name>.yaml` validated by `schema`; GrammarError names the file and the key."""
+    try:
+        return schema.model_validate(load(name))
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        key = ".".join(str(part) for part in error["loc"]) or "(top level)"
+        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
+        raise GrammarError(str(path_of(f"{name}.yaml")), f"{key}: {error['msg']}{more}") from None
 
 
 def path_of(filename: str) -> Path:

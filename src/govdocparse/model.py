@@ -42,7 +42,7 @@ class Provenance(Record):
 
 class SourceInfo(Record):
     path: str
-    format: Literal["txt", "docx", "pdf", "html"]
+    format: Literal["txt", "docx", "doc", "ofd", "pdf", "html"]
     sha256: str
     encoding: str | None = None
     warnings: list[str] = Field(default_factory=list)
@@ -54,6 +54,14 @@ class Period(Record):
 
 
 class Metadata(Record):
+    """The elements of GB/T 9704-2012 a document states, and its portal fields.
+
+    Dates are ISO (YYYY-MM-DD): `date_written` is the 成文日期 (the signature date),
+    `date_published` a portal's 发布/发文日期. `place` is the administrative unit the document
+    governs, as written (天津市, 黔东南苗族侗族自治州). `issuer` joins joint issuers with 、.
+    A field not found is absent, never guessed; every field found has a `provenance` entry.
+    """
+
     doc_number: str | None = None
     issuer: str | None = None
     place: str | None = None
@@ -62,9 +70,23 @@ class Metadata(Record):
     recipients: list[str] = Field(default_factory=list)
     cc: list[str] = Field(default_factory=list)
     period: Period | None = None
+    copy_number: str | None = Field(default=None, description="份号, as written (000123).")
+    secrecy: str | None = Field(default=None, description="密级和保密期限, as written (秘密★1年).")
+    urgency: str | None = Field(default=None, description="紧急程度: 特急, 加急, 特提 or 平急.")
+    issuer_mark: str | None = Field(
+        default=None, description="发文机关标志 as printed in the 版头 (某省人民政府文件)."
+    )
+    signers: list[str] = Field(default_factory=list, description="签发人 names.")
+    attachments: list[str] = Field(
+        default_factory=list,
+        description="附件说明: attachment titles as numbered, without the 附件： label.",
+    )
+    note: str | None = Field(default=None, description="附注 as written, e.g. （此件公开发布）.")
+    printer: str | None = Field(default=None, description="印发机关 of the 版记.")
+    date_printed: str | None = Field(default=None, description="印发日期 (YYYY-MM-DD).")
     portal: dict[str, str | None] = Field(
         default_factory=dict,
-        description="Fields of a government portal's metadata block (索引号, 主题分类, …) as written.",
+        description="Fields of a portal's metadata block (索引号, 主题分类, …) as written.",
     )
     inherited: list[str] = Field(
         default_factory=list,
@@ -205,6 +227,10 @@ class Document(Record):
     title: str | None
     part_of: str | None = Field(None, description="Id of the notice that carries this document.")
     metadata: Metadata
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What a reader expects of this document and the parser could not find.",
+    )
     preamble: Preamble | None = None
     lines: tuple[int, int] | None = None
     sections: list[Section] = Field(default_factory=list)

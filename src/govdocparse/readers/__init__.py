@@ -1,8 +1,9 @@
 """Opens a file, decides its format from its content and hands it to the matching reader.
 
 The extension is only a hint: a .txt that is really a DOCX is read as a DOCX, with a warning.
-Readers for DOCX, PDF and HTML are imported on first use, so that tools which never meet those
-formats (and the CLI's start-up) do not pay for pdfplumber or python-docx.
+`EXTENSIONS` is the one table of the file names `batch` picks up and the format each suggests.
+Readers other than plain text are imported on first use, so that tools which never meet those
+formats (and the CLI's start-up) do not pay for pdfplumber, python-docx or olefile.
 """
 
 from __future__ import annotations
@@ -27,20 +28,24 @@ from .text import blocks_from_text, decode
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
-_EXTENSIONS = {
+EXTENSIONS = {
     ".txt": "txt",
     ".text": "txt",
     ".docx": "docx",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".ofd": "ofd",
     ".pdf": "pdf",
     ".html": "html",
     ".htm": "html",
     ".shtml": "html",
 }
+# An OLE2 compound file: .doc and .wps, but also .xls and .ppt, which the doc reader tells apart.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGIC_REFUSALS = (
     (b"\x89PNG", "a PNG image, not a document"),
     (b"\xff\xd8\xff", "a JPEG image, not a document"),
     (b"GIF8", "a GIF image, not a document"),
-    (b"\xd0\xcf\x11\xe0", "a legacy OLE file (.doc/.xls/.wps): save it as .docx first"),
     (b"\x1f\x8b", "gzip-compressed data: decompress it first"),
     (b"Rar!", "a RAR archive, not a document"),
     (b"7z\xbc\xaf", "a 7-Zip archive, not a document"),
@@ -97,7 +102,7 @@ def _too_large(size: int, max_bytes: int) -> str:
 
 
 def sniff(data: bytes, path: str) -> str:
-    """The format the bytes are in: txt, docx, pdf or html."""
+    """The format the bytes are in: txt, docx, doc, ofd, pdf or html."""
     head = data[:2048]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
         return "pdf"
@@ -111,7 +116,11 @@ def sniff(data: bytes, path: str) -> str:
             ) from None
         if "word/document.xml" in names:
             return "docx"
-        raise UnsupportedFormatError(path, "a ZIP archive that is not a Word document")
+        if any(name.lstrip("/").lower() == "ofd.xml" for name in names):
+            return "ofd"
+        raise UnsupportedFormatError(path, "a ZIP archive that is not a Word document or OFD")
+    if head.startswith(OLE_MAGIC):
+        return "doc"
     for magic, what in _MAGIC_REFUSALS:
         if head.startswith(magic):
             raise UnsupportedFormatError(path, what)
@@ -133,7 +142,7 @@ def read_data(data: bytes, path: str) -> Source:
         raise EmptyInputError(path, "empty file")
     fmt = sniff(data, path)
     warnings = []
-    expected = _EXTENSIONS.get(Path(path).suffix.lower())
+    expected = EXTENSIONS.get(Path(path).suffix.lower())
     if expected and expected != fmt:
         warnings.append(
             f"content is {fmt.upper()} although the name ends in {Path(path).suffix}: read as {fmt.upper()}"

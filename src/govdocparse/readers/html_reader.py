@@ -11,14 +11,15 @@ Finding the article: scripts, styles, forms' controls and embedded objects are r
 navigation, breadcrumbs, headers/footers, share and print toolbars and sidebars (by tag, and by
 id/class words such as nav, breadcrumb, share, footer), unless such an element holds most of
 the page's text. Portal metadata blocks (索引号, 发布机构, 成文日期, 发文字号, …: three or more
-label/value pairs in a short block) are moved to `Source.portal` (label -> value, '' for a label
-shown with no value) and removed. The article body is then chosen by content: text is weighed by
-its CJK characters outside links; an element whose id/class says content/article/zoom/
-TRS_Editor… and holds at least half of that weight is preferred (the deepest such one holding
-nearly as much as the largest); failing that, the deepest container holding 85% of it. An article
-title placed before the body (h1/h2 or a *title* element, as portals do) is emitted first, as a
-text capture of the page shows it. Finally, lines made only of portal words (打印, 关闭, 字号,
-分享到, 上一篇…) are dropped.
+label/value pairs in a short block, labels as `govdocparse.portal` reads them from the one table
+in grammars/metadata.yaml) are moved to `Source.portal` (label -> value, '' for a label shown
+with no value; page furniture such as view counters left out) and removed. The article body
+is then chosen by content: text is weighed by its CJK characters outside links; an element
+whose id/class says content/article/zoom/TRS_Editor… and holds at least half of that weight is
+preferred (the deepest such one holding nearly as much as the largest); failing that, the
+deepest container holding 85% of it. An article title placed before the body (h1/h2 or a
+*title* element, as portals do) is emitted first, as a text capture of the page shows it.
+Finally, lines made only of portal words (打印, 关闭, 字号, 分享到, 上一篇…) are dropped.
 
 Blocks: every block element (p, div, h1–h6, li, …) gives Paragraphs, split at <br>; whitespace
 collapses as a browser shows it (a line break between two CJK characters vanishes). `style` is
@@ -50,6 +51,7 @@ from bs4 import (
 
 from ..errors import DecodeError, EmptyInputError
 from ..model import Provenance
+from ..portal import feeds, label_at, split_at_labels
 from ..source import Cell, Paragraph, Source, TableBlock
 from .text import utf8_share
 
@@ -193,35 +195,7 @@ _BLOCK_TAGS = {
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
 
-PORTAL_LABELS = (
-    "索引号",
-    "发布机构",
-    "发文机关",
-    "成文日期",
-    "发布日期",
-    "生效日期",
-    "废止日期",
-    "主题分类",
-    "体裁分类",
-    "组配分类",
-    "服务对象",
-    "发文字号",
-    "文号",
-    "有效性",
-    "信息来源",
-    "公开方式",
-    "公开范围",
-    "主题词",
-)
-_LABEL = re.compile(
-    r"^[【\[]?("
-    + "|".join(sorted(PORTAL_LABELS, key=len, reverse=True))
-    + r")[】\]]?\s*[:：]?\s*(.*)$",
-    re.S,
-)
 _MIN_PORTAL_PAIRS = 3
-# A label inside a longer string ("索引号：… 发布机构：…") starts a new token after whitespace.
-_LABEL_INSIDE = re.compile(r"\s+(?=[【\[]?(?:" + "|".join(PORTAL_LABELS) + r"))")
 MAX_COLSPAN = 1000
 
 _CHROME_LINE_START = re.compile(
@@ -390,7 +364,7 @@ def _take_portal(root: Tag) -> dict[str, str]:
     for string in root.find_all(string=True):
         if (
             isinstance(string, _SKIPPED_STRINGS)
-            or not _LABEL.match(string.strip())
+            or label_at(string.strip()) is None
             or len(string.strip()) > 120
         ):
             continue
@@ -419,7 +393,11 @@ def _portal_unit(start: Tag) -> Tag | None:
         text = el.get_text(" ", strip=True)
         if len(text) > 1500:
             return None
-        labels = {m.group(1) for s in _label_tokens(el.stripped_strings) if (m := _LABEL.match(s))}
+        labels = {
+            found[0]
+            for s in _label_tokens(el.stripped_strings)
+            if (found := label_at(s)) and feeds(found[0]) != "furniture"
+        }
         if len(labels) >= _MIN_PORTAL_PAIRS:
             table = el if el.name == "table" else el.find_parent("table")
             if table is not None and len(table.get_text(" ", strip=True)) <= 1500:
@@ -438,15 +416,16 @@ def _portal_pairs(unit: Tag) -> list[tuple[str, str]]:
     pairs = []
     i = 0
     while i < len(tokens):
-        match = _LABEL.match(tokens[i])
-        if not match:
+        found = label_at(tokens[i])
+        if found is None:
             i += 1
             continue
-        label, value = match.group(1), match.group(2).strip()
-        if not value and i + 1 < len(tokens) and not _LABEL.match(tokens[i + 1]):
+        label, value = found
+        if not value and i + 1 < len(tokens) and label_at(tokens[i + 1]) is None:
             value = tokens[i + 1]
             i += 1
-        pairs.append((label, value))
+        if feeds(label) != "furniture":
+            pairs.append((label, value))
         i += 1
     # A table header row (名称 | 文号 | 发布日期) names labels without values: not metadata.
     valued = sum(1 for _, value in pairs if value)
@@ -454,7 +433,7 @@ def _portal_pairs(unit: Tag) -> list[tuple[str, str]]:
 
 
 def _label_tokens(strings) -> list[str]:
-    return [piece for s in strings for piece in _LABEL_INSIDE.split(s.strip()) if piece]
+    return [piece for s in strings for piece in split_at_labels(s.strip())]
 
 
 def _is_content_element(el: Tag) -> bool:
