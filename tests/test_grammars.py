@@ -16,9 +16,15 @@ from govdocparse.grammar_schema import (
     ChromeGrammar,
     MetadataGrammar,
     Rule,
+    UnitsGrammar,
 )
 
-TYPED = {"metadata": MetadataGrammar, "chrome": ChromeGrammar, "agencies": AgenciesGrammar}
+TYPED = {
+    "metadata": MetadataGrammar,
+    "chrome": ChromeGrammar,
+    "agencies": AgenciesGrammar,
+    "units": UnitsGrammar,
+}
 
 
 def _rules(model: BaseModel, path: str = "") -> Iterator[tuple[str, Rule]]:

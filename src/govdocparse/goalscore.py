@@ -37,6 +37,7 @@ class ExpectedAtom:
     baseline_year: int | None = None
     qualifiers: tuple[str, ...] = ()
     reference: str | None = None
+    change: bool | None = None
 
 
 @dataclass(frozen=True)
@@ -131,8 +132,13 @@ def _atom(text: str, where: str) -> ExpectedAtom:
         fields["value_max"], glued = number(high)
     elif head in _DIRECTIONS:
         fields["op"], fields["direction"] = "direction", head
-        if words and _NUMBER.fullmatch(words[0]):
-            fields["value"], glued = number(words.pop(0))
+        # a change of a size: decrease 18% (op =), increase >=0.5个百分点 (op >=)
+        bounded = _COMPARE.fullmatch(words[0]) if words else None
+        op, size = (bounded[1], bounded[2]) if bounded else ("=", words[0] if words else "")
+        if _NUMBER.fullmatch(size):
+            words.pop(0)
+            fields["op"], fields["change"] = op, True
+            fields["value"], glued = number(size)
     else:
         m = _COMPARE.fullmatch(head)
         if not m:
@@ -173,6 +179,8 @@ def atom_matches(expected: ExpectedAtom, actual: TargetAtom) -> bool:
     if expected.value is not None and name_key(expected.unit or "") != name_key(actual.unit or ""):
         return False
     if expected.direction and expected.direction != actual.direction:
+        return False
+    if expected.change is not None and expected.change != getattr(actual, "change", False):
         return False
     if expected.baseline_year and expected.baseline_year != actual.baseline_year:
         return False

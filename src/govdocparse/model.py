@@ -110,18 +110,53 @@ class Section(Record):
 
 
 class TargetAtom(Record):
-    op: Literal["<", "<=", ">", ">=", "=", "~", "range", "ratio", "direction", "bool", "text"]
+    """One stated target: 降至38%以下 is op <=, value 38, unit %, direction decrease.
+
+    A level (the value the measure should reach) has `change` false; a change (下降18%,
+    每年降低0.5个百分点以上) has `change` true and its value is the size of the movement, bounded by
+    `op` (>= 0.5 for 以上). A target measured against something other than a number (高于全市平均
+    水平, 不低于中心校) has no value and names it in `reference`.
+    """
+
+    op: Literal["<", "<=", ">", ">=", "=", "~", "range", "ratio", "direction", "bool", "text"] = (
+        Field(
+            description="How the value bounds the measure (以上/以下/以内 include the number, "
+            "as in Chinese legal usage); range: value to value_max; ratio: value:value_max; "
+            "direction: a movement or state with no number (逐年提高, 保持稳定); text: not "
+            "understood."
+        )
+    )
     value: float | None = None
     value_max: float | None = None
-    unit: str | None = None
+    unit: str | None = Field(
+        None, description="Canonical unit (grammars/units.yaml): %, ‰, 万人, 元/生·年, 个/千人 …"
+    )
     unit_from_row: bool = Field(
         False, description="True when the unit was taken from the row, not the text."
     )
     direction: Literal["increase", "decrease", "maintain", "control", "balance"] | None = None
     qualifier: list[str] = Field(default_factory=list)
-    baseline_year: int | None = None
+    baseline_year: int | None = Field(
+        None, description="The year a change is counted from (以2020年为基数下降18%)."
+    )
+    change: bool = Field(
+        False,
+        description="True when the atom states a movement (increase or decrease) rather than a "
+        "level: its value, if any, is the size of the movement (下降18% is = 18 %, 每年降低0.5个"
+        "百分点以上 is >= 0.5 个百分点), never the level to reach.",
+    )
+    reference: str | None = Field(
+        None,
+        description="What the target is measured against when that is not a number, as written: "
+        "全市平均水平 in 高于全市平均水平 (op >, no value), 中心校 in 不低于中心校, 女职工比例 in "
+        "与女职工比例相适应 (op ~); for a change, what it is counted from (较同档成年人住院报销比例"
+        "提高5个百分点).",
+    )
     indicator: str | None = Field(
-        None, description="The measure this atom belongs to in a distributive list."
+        None,
+        description="The measure this atom belongs to when one text states targets for several: "
+        "each item of a 分别 list (新生儿死亡率 …) or of a list naming its groups (小学生, "
+        "初中生).",
     )
     raw: str
 

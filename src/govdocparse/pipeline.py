@@ -88,14 +88,20 @@ def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> D
             placed_item = PlacedParagraph(
                 f"{item.name}。{item.text}", item.provenance, table.section_id, table.title or ""
             )
-            _prose(document, placed_item, f"{table.id}-item{n}", place)
+            _prose(document, placed_item, f"{table.id}-item{n}", place, item=item.name)
     for number, paragraph in enumerate(structure.paragraphs, start=1):
         _prose(document, paragraph, f"{doc_id}-p{number}", place)
     return document
 
 
-def _prose(document: Document, placed: PlacedParagraph, prefix: str, place: str | None) -> None:
-    """Goal sentences and responsibility clauses of one body paragraph."""
+def _prose(
+    document: Document,
+    placed: PlacedParagraph,
+    prefix: str,
+    place: str | None,
+    item: str | None = None,
+) -> None:
+    """Goal sentences and responsibility clauses of one body paragraph (or 专栏 entry `item`)."""
     period = document.metadata.period
     indicators: list[Indicator] = indicators_from_paragraph(
         placed.text,
@@ -104,6 +110,7 @@ def _prose(document: Document, placed: PlacedParagraph, prefix: str, place: str 
         id_prefix=prefix,
         context=placed.context,
         period_start=period.start if period else None,
+        item=item,
     )
     clauses = find_clauses(placed.text)
     for n, clause in enumerate(clauses, start=1):

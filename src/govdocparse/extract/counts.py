@@ -19,6 +19,7 @@ from functools import cache
 
 import regex as re
 
+from .. import units
 from ..grammar import load
 from ..model import TargetAtom
 from .goalwords import CN_NUMBER, Measure, alternation, clean, raw_measure, rules, strip_filler
@@ -46,11 +47,12 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     c = load("indicators")["count"]
+    classifiers = alternation(units.spellings("count") + list(c["lesson_units"]))
     number = rf"(?:[0-9０-９]+(?:\s*[-—–~～]\s*[0-9０-９]+)?|{CN_NUMBER})"
     before, after = alternation(c["bound_before"]), alternation(c["bound_after"])
     frequency = c["frequency"]
     quantity = (
-        rf"(?P<bb>{before})?\s*(?P<each>各)?(?P<n>{number})\s*(?P<cl>{c['classifiers']})"
+        rf"(?P<bb>{before})?\s*(?P<each>各)?(?P<n>{number})\s*(?P<cl>{classifiers})"
         rf"(?P<ba>{after})?"
     )
     obj, end = c["object"], rf"(?={c['object_end']})"
@@ -71,7 +73,7 @@ def _patterns() -> _Patterns:
             rf"|(?P<verb>{alternation(c['act_verbs'])})(?P<what>[^，,。；;、]{{2,30}}))(?:$|、)"
         ),
         places=re.compile(
-            rf"^(?P<pb>{before})?(?:有)?(?P<q>(?:{share}|{number}\s*(?:{c['classifiers']}))"
+            rf"^(?P<pb>{before})?(?:有)?(?P<q>(?:{share}|{number}\s*(?:{classifiers}))"
             rf"(?:{after})?)的?(?P<subject>[^，,。；;]{{2,40}}?)(?P<verb>{place_verbs})"
             rf"(?P<obj>[^，,。；;]{{2,40}})$"
         ),
@@ -175,10 +177,17 @@ def _measure(
         return None
     if not p.count_suffix.search(name):
         name += next((suffix for k, suffix in p.suffixes if k.match(classifier)), "")
+    if re.fullmatch(rf"一(?:{alternation(_article_classifiers())})", quantity):
+        return None  # 打造一支…队伍: 一 as an article, not a number
     atoms = [_qualified(a, qualifiers) for a in parse_target(quantity)]
     if not atoms or any(a.value is None for a in atoms):
-        return None  # 打造一支…队伍: 一 as an article, not a number
+        return None
     return Measure(name_raw, name, target, atoms, kind="count")
+
+
+@cache
+def _article_classifiers() -> list[str]:
+    return list(load("indicators")["count"]["article_classifiers"])
 
 
 def _qualifiers(scope: str, frequency: str | None) -> list[str]:

@@ -24,6 +24,7 @@ from itertools import pairwise
 
 import regex as re
 
+from .. import units
 from ..grammar import load
 from ..model import Indicator, Provenance, Target, TargetAtom
 from ..textutil import squash_spaces
@@ -61,7 +62,6 @@ class _Forms:
     trend: re.Pattern
     conditions: re.Pattern
     populations: re.Pattern
-    count_unit: re.Pattern
     list_head: re.Pattern
     share_of_group: re.Pattern
 
@@ -69,8 +69,8 @@ class _Forms:
 @cache
 def _forms() -> _Forms:
     g = load("indicators")["prose"]
-    units = alternation(g["value_units"].split("|"))
-    value = rf"[0-9０-９]+(?:[.．][0-9０-９]+)?个?(?:{units})(?:/[\p{{Han}}·]{{1,4}})?"
+    # a unit of grammars/units.yaml (元/生·年 whole); 个 before 小时 is a measure word
+    value = rf"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:个(?=小时))?(?:{units.pattern()})"
     time = rf"[0-9０-９]+(?:[.．][0-9０-９]+)?个?(?:{g['time_units']})"
     qualifiers = load("indicator_synonyms").get("qualifiers") or {}
     conditions = [s for spellings in (qualifiers.get("subject") or {}).values() for s in spellings]
@@ -96,7 +96,6 @@ def _forms() -> _Forms:
         trend=re.compile(rf"(?:{alternation(g['trend_words'])})$"),
         conditions=re.compile(rf"(?:{alternation(conditions)})$"),
         populations=re.compile(rf"^(?:{alternation(populations)})"),
-        count_unit=re.compile(rf"^(?:{g['count_units']})$"),
         list_head=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(g['list_heads'])})$"),
         share_of_group=re.compile(g["share_of_group"]),
     )
@@ -110,8 +109,13 @@ def indicators_from_paragraph(
     id_prefix: str,
     context: str | None = None,
     period_start: int | None = None,
+    item: str | None = None,
 ) -> list[Indicator]:
     """Prose indicators: one per measure a sentence of `text` sets a goal for.
+
+    `item` is the title of the 专栏 entry the text belongs to (妇女“两癌”防治项目): a short name
+    nothing else in its sentence completes takes the entry's subject (人群筛查率 →
+    妇女两癌人群筛查率).
 
     `context` is the title path of the section: sections that report results (发展基础, 现状,
     回顾) give nothing, and so do sentences about the past (截至…, or a bare 2020年 without
@@ -126,7 +130,7 @@ def indicators_from_paragraph(
     for sentence in _sentences(text):
         if _about_the_past(sentence, period_start) or r.knowledge.search(sentence):
             continue
-        for label, year, m in _sentence_measures(sentence, period_start):
+        for label, year, m in _sentence_measures(sentence, period_start, _item_subject(item)):
             found.append(
                 Indicator(
                     id=f"{id_prefix}-i{len(found)}",
@@ -177,8 +181,20 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
     return pieces
 
 
+def _item_subject(title: str | None) -> str | None:
+    """What a 专栏 entry is about: its title without 项目/工程 and the task before it, and without
+    quotation marks (妇女“两癌”防治项目 → 妇女两癌)."""
+    if not title:
+        return None
+    g = load("indicators")["prose"]["item_title"]
+    text = re.sub(rf"(?:{alternation(g['kinds'])})$", "", title.strip())
+    text = re.sub(rf"(?:{alternation(g['tasks'])})$", "", text)
+    text = re.sub(r"[“”\"'‘’]", "", text)
+    return text if len(text) >= 2 else None
+
+
 def _sentence_measures(
-    sentence: str, period_start: int | None
+    sentence: str, period_start: int | None, item: str | None = None
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it. A short name borrows its subject from the measure
@@ -196,6 +212,8 @@ def _sentence_measures(
         for position, measure in measures:
             if measure.kind != "count" and not states_area(measure.name_raw):
                 name = complete(measure.name, previous, tuple(topics))
+                if name == measure.name and item and _needs_subject(name):
+                    name = item + name
                 if measure.kind == "bare" and name == measure.name:
                     continue
                 measure.name = name
@@ -212,6 +230,12 @@ def _sentence_measures(
             previous = None
             topics.append(topic)
     return out
+
+
+def _needs_subject(name: str) -> bool:
+    """A short name saying neither whom nor what it is about (人群筛查率, 早诊早治率)."""
+    r = rules()
+    return len(name) <= r.topic_name and not r.populations.search(name)
 
 
 def _topic(clause: str) -> str | None:
@@ -272,29 +296,28 @@ def _rate_measures(segment: str, target: str, distributive: bool) -> list[Measur
     if distributive:
         return _distributed(name_raw, subject, target)
     atoms = parse_target(target)
-    units = [a.unit for a in atoms if a.unit]
+    unit = next((a.unit for a in atoms if a.unit), None)
     measures = [
-        Measure(name_raw, _counted(clean(p), units), target, atoms)
+        Measure(name_raw, _counted(clean(p), unit), target, atoms)
         for p in _split(subject)
         if is_measure(p)
     ]
     if measures:
         return measures
     words = clean(name_raw, lambda rest: len(rest) >= 2)
-    if units and r.time_unit.fullmatch(units[0]) and 2 <= len(words) <= 25:
+    if unit and r.time_unit.fullmatch(unit) and 2 <= len(words) <= 25:
         return [Measure(name_raw, words + r.time_head, target, atoms)]
-    if units and _forms().count_unit.match(units[0]) and 2 <= len(words) <= 4:
+    if units.kind(unit) == "count" and 2 <= len(words) <= 4:
         # 床位增至3.17张 after 每千名儿童拥有儿科执业(助理)医生达到1.12名: 每千名儿童拥有床位数
         return [Measure(name_raw, words + "数", target, atoms, kind="bare")]
     return []
 
 
-def _counted(name: str, units: list[str]) -> str:
+def _counted(name: str, unit: str | None) -> str:
     """A per-capita measure named by the things it counts: 每千名儿童拥有儿科执业(助理)医生 →
     …医生数."""
     r = rules()
-    counts = bool(units) and _forms().count_unit.match(units[0])
-    if counts and r.per_capita.match(name) and not r.head.search(name):
+    if units.kind(unit) == "count" and r.per_capita.match(name) and not r.head.search(name):
         return name + "数"
     return name
 

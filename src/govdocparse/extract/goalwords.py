@@ -15,6 +15,7 @@ from functools import cache
 
 import regex as re
 
+from .. import units
 from ..grammar import load
 from ..model import TargetAtom
 from ..textutil import squash_spaces
@@ -92,7 +93,7 @@ def rules() -> Rules:
     adverb = f"(?:{alternation(p['adverbs'])})"
     gap = rf"(?:{adverb}|以[^，,。；;]{{1,15}}?为(?:基数|单位|基准|标准)|较[^，,。；;]{{1,20}}?)*"
     number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-    one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{p['value_units']}))?"
+    one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{units.pattern()}))?"
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
     goal = (
         rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])})"
@@ -133,7 +134,7 @@ def rules() -> Rules:
         ),
         relative_quantity=re.compile(rf"(?:{alternation(rel['quantities'])})$"),
         whole_area=re.compile(p["whole_area"]),
-        money=re.compile(p["money_unit"]),
+        money=re.compile(alternation(units.spellings("money"))),
         filler=re.compile(rf"^(?:{alternation(p['leading_filler'])})"),
         own_area=re.compile(p["own_area"]),
         not_places=frozenset(p["not_places"]),

@@ -18,6 +18,7 @@ from functools import cache
 
 import regex as re
 
+from .. import units
 from ..grammar import load
 from ..model import Agency, Indicator, Measurement, Provenance, Responsibility, Table, Target
 from ..textutil import fold, squash_spaces
@@ -44,7 +45,6 @@ class _Rules:
     reason_no_value: re.Pattern
     plain_number: re.Pattern
     subrow_prefix: re.Pattern
-    unit: re.Pattern
     qualifier: re.Pattern
     qualifier_words: frozenset[str]
     alias_min: int
@@ -73,7 +73,6 @@ def _rules() -> _Rules:
         reason_no_value=re.compile(t["reason_no_value"]),
         plain_number=re.compile(t["plain_number"]),
         subrow_prefix=re.compile(n["subrow_prefix"]),
-        unit=re.compile(n["unit"]),
         qualifier=re.compile(n["qualifier"]),
         qualifier_words=frozenset(n["qualifier_words"]),
         alias_min=n["alias_min_chars"],
@@ -249,7 +248,7 @@ def clean_name(name_raw: str) -> tuple[str, str | None, list[str]]:
     aliases: list[str] = []
     while m := _TRAILING_PAREN.match(name):
         head, inner = m.group("head"), m.group("inner")
-        if unit is None and not aliases and rules.unit.match(fold(inner)):
+        if unit is None and not aliases and units.is_unit(inner):
             unit = inner
         elif _is_alias(inner):
             aliases.insert(0, inner)
