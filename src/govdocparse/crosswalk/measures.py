@@ -75,7 +75,7 @@ def _compose(sub: NameForm, parent: NameForm) -> NameForm:
         core=parent.core,
         unit=sub.unit or parent.unit,
         aliases=(),
-        steps=sub.steps + (f"sub-row of {parent.text}",),
+        steps=(*sub.steps, f"sub-row of {parent.text}"),
         subjects=parent.subjects,
     )
 
@@ -88,7 +88,7 @@ def _count_head(form: NameForm, vocab: Vocabulary) -> NameForm:
     """
     if form.head or not vocab.count_head:
         return form
-    return replace(form, head=vocab.count_head, steps=form.steps + ("no head: a count",))
+    return replace(form, head=vocab.count_head, steps=(*form.steps, "no head: a count"))
 
 
 def document_place(result: ParseResult, document: Document) -> str:
