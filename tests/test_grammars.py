@@ -18,6 +18,7 @@ from govdocparse.grammar_schema import (
     HtmlGrammar,
     MetadataGrammar,
     Rule,
+    UnitsGrammar,
 )
 from govdocparse.readers.html_reader import _words
 
@@ -25,6 +26,7 @@ TYPED = {
     "metadata": MetadataGrammar,
     "chrome": ChromeGrammar,
     "agencies": AgenciesGrammar,
+    "units": UnitsGrammar,
     "html": HtmlGrammar,
 }
 

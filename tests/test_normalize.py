@@ -97,3 +97,26 @@ def test_portal_fields_that_carry_metadata_are_left_for_the_metadata_stage():
 
 def test_continuation_mark_of_a_second_page_is_chrome():
     assert _kept(["[接上页]", PROSE, "（未完待续）"]) == [PROSE]
+
+def _sections(text):
+    import govdocparse
+
+    [document] = govdocparse.parse_text(text).documents
+    return [(s.number, s.title) for s in document.sections]
+
+
+def test_a_table_of_contents_with_leaders_and_page_numbers_is_not_read_as_sections():
+    text = (
+        "目  录\n一、总体要求 ………………………… 1\n  （一）指导思想 ………… 1\n"
+        "二、主要任务 .................... 3\n三、保障措施 ·························· 第5页\n"
+        "一、总体要求\n（一）指导思想。坚持儿童优先。\n二、主要任务\n正文。\n三、保障措施\n正文。\n"
+    )
+    assert _sections(text) == [("一、", "总体要求"), ("二、", "主要任务"), ("三、", "保障措施")]
+
+
+def test_a_table_of_contents_without_page_numbers_is_dropped_when_its_lines_repeat():
+    text = "目录\n一、总体要求\n二、主要任务\n一、总体要求\n正文。\n二、主要任务\n正文。\n"
+    assert _sections(text) == [("一、", "总体要求"), ("二、", "主要任务")]
+    # a 目录 line that is not followed by repeated lines stays
+    kept = normalize([_p("目录", 1), _p("一、总体要求", 2), _p("正文。", 3)])
+    assert [b.text for b in kept] == ["目录", "一、总体要求", "正文。"]

@@ -28,7 +28,7 @@ NOTICE = """某某府办发〔2022〕12号
 
 
 def _segments(text):
-    return segment(normalize(blocks_from_text(text, "x.txt")))
+    return segment(normalize(blocks_from_text(text, "x.txt")[0]))
 
 
 def test_notice_and_the_plan_it_carries_are_two_documents_with_wrapped_title_joined():

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    # Type names only: the modules behind them (pydantic models, pdfplumber, jieba) are imported
+    # Type names only: the modules behind them (pydantic models, pypdfium2, jieba) are imported
     # on first call, so `import govdocparse` and the CLI's start-up stay cheap.
     from .crosswalk.model import Crosswalk
     from .diff import DiffReport
@@ -52,8 +52,9 @@ def parse_text(text: str, name: str = "<text>") -> ParseResult:
 
     clean = text.encode("utf-8", "replace").decode("utf-8")
     digest = hashlib.sha256(clean.encode("utf-8")).hexdigest()
-    blocks = blocks_from_text(clean, name)
-    return parse_source(Source(name, name, "txt", digest, blocks, encoding="utf-8"))
+    blocks, warnings = blocks_from_text(clean, name)
+    source = Source(name, name, "txt", digest, blocks, encoding="utf-8", warnings=warnings)
+    return parse_source(source)
 
 
 def parse_target(text: str, unit: str | None = None) -> list[TargetAtom]:

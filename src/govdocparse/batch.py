@@ -36,7 +36,7 @@ from pathlib import Path
 from . import __version__
 from .errors import GovDocError, ParseTimeoutError
 from .output import to_json, write_atomic
-from .readers import EXTENSIONS
+from .readers import BATCH_EXTENSIONS
 
 ERRORS_FILE = "_errors.jsonl"
 LOCK_FILE = ".govdocparse.lock"
@@ -84,7 +84,7 @@ def plan_jobs(
     inputs = sorted(
         p
         for p in root_path.rglob("*")
-        if p.suffix.lower() in EXTENSIONS
+        if p.suffix.lower() in BATCH_EXTENSIONS
         and not any(part.startswith(".") for part in p.relative_to(root_path).parts)
         and (p.is_file() or p.is_symlink())
     )

@@ -45,14 +45,30 @@ def load(name: str) -> dict:
 
 @cache
 def load_typed(name: str, schema: type[Schema]) -> Schema:
-    """`grammars/<name>.yaml` validated by `schema`; GrammarError names the file and the key."""
+    """`grammars/<name>.yaml` validated by `schema`; GrammarError names the file and the keys."""
     try:
         return schema.model_validate(load(name))
+    except yaml.YAMLError as exc:
+        raise GrammarError(str(path_of(f"{name}.yaml")), f"not valid YAML: {exc}") from None
     except ValidationError as exc:
-        error = exc.errors()[0]
-        key = ".".join(str(part) for part in error["loc"]) or "(top level)"
-        more = f" (and {exc.error_count() - 1} more)" if exc.error_count() > 1 else ""
-        raise GrammarError(str(path_of(f"{name}.yaml")), f"{key}: {error['msg']}{more}") from None
+        raise GrammarError(str(path_of(f"{name}.yaml")), _problems(exc)) from None
+
+
+_MESSAGES = {"extra_forbidden": "unknown key", "missing": "missing key"}
+_SHOWN = 3
+
+
+def _problems(exc: ValidationError) -> str:
+    """`units.元.kindd: unknown key; units.元.kind: missing key`: a misspelt key first, since the
+    missing one it leaves behind is its consequence."""
+    errors = sorted(exc.errors(), key=lambda e: e["type"] != "extra_forbidden")
+    shown = [f"{_where(e['loc'])}: {_MESSAGES.get(e['type'], e['msg'])}" for e in errors[:_SHOWN]]
+    more = len(errors) - len(shown)
+    return "; ".join(shown) + (f" (and {more} more)" if more else "")
+
+
+def _where(loc: tuple) -> str:
+    return ".".join(str(part) for part in loc) or "(top level)"
 
 
 def path_of(filename: str) -> Path:

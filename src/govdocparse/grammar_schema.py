@@ -155,6 +155,42 @@ class AgenciesGrammar(GrammarModel):
     as_written: list[AsWritten]
 
 
+UnitKind = Literal[
+    "percent",
+    "permille",
+    "per_myriad",
+    "per_100k",
+    "percentage_point",
+    "count",
+    "money",
+    "area",
+    "length",
+    "time",
+    "age",
+    "multiple",
+    "scale",
+]
+
+
+class Unit(GrammarModel):
+    """One unit of units.yaml: its other spellings, what it measures, what it compares as."""
+
+    kind: UnitKind
+    spellings: tuple[str, ...] = ()
+    compares_as: str | None = None
+    example: str
+
+
+class UnitsGrammar(GrammarModel):
+    units: dict[str, Unit]
+    scale_prefixes: list[str]
+    scalable_kinds: list[UnitKind]
+    per: list[str]
+    per_scales: list[str]
+    per_joiners: list[str]
+    type_markers: list[str]
+
+
 # ---------------------------------------------------------------- html.yaml
 
 

@@ -24,6 +24,9 @@ class Provenance(Record):
     `page` is 1-based (PDF); `paragraph` is the 1-based index of the block in the DOCX body,
     counting paragraphs and tables together.
     `table_row`/`table_col` are 0-based cell coordinates inside the table the value came from.
+    Text read by OCR from a page image also carries `box`, where it sits on the page (x0, top,
+    x1, bottom in points from the page's top-left corner), and `confidence`, the OCR engine's
+    lowest confidence over its lines (0 to 1).
     """
 
     file: str
@@ -32,6 +35,8 @@ class Provenance(Record):
     paragraph: int | None = None
     table_row: int | None = None
     table_col: int | None = None
+    box: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
 
     @model_serializer(mode="wrap")
     def _only_what_applies(self, handler):
@@ -42,7 +47,7 @@ class Provenance(Record):
 
 class SourceInfo(Record):
     path: str
-    format: Literal["txt", "docx", "doc", "ofd", "pdf", "html"]
+    format: Literal["txt", "md", "docx", "doc", "ofd", "pdf", "html", "image"]
     sha256: str
     encoding: str | None = None
     warnings: list[str] = Field(default_factory=list)
@@ -110,18 +115,53 @@ class Section(Record):
 
 
 class TargetAtom(Record):
-    op: Literal["<", "<=", ">", ">=", "=", "~", "range", "ratio", "direction", "bool", "text"]
+    """One stated target: 降至38%以下 is op <=, value 38, unit %, direction decrease.
+
+    A level (the value the measure should reach) has `change` false; a change (下降18%,
+    每年降低0.5个百分点以上) has `change` true and its value is the size of the movement, bounded by
+    `op` (>= 0.5 for 以上). A target measured against something other than a number (高于全市平均
+    水平, 不低于中心校) has no value and names it in `reference`.
+    """
+
+    op: Literal["<", "<=", ">", ">=", "=", "~", "range", "ratio", "direction", "bool", "text"] = (
+        Field(
+            description="How the value bounds the measure (以上/以下/以内 include the number, "
+            "as in Chinese legal usage); range: value to value_max; ratio: value:value_max; "
+            "direction: a movement or state with no number (逐年提高, 保持稳定); text: not "
+            "understood."
+        )
+    )
     value: float | None = None
     value_max: float | None = None
-    unit: str | None = None
+    unit: str | None = Field(
+        None, description="Canonical unit (grammars/units.yaml): %, ‰, 万人, 元/生·年, 个/千人 …"
+    )
     unit_from_row: bool = Field(
         False, description="True when the unit was taken from the row, not the text."
     )
     direction: Literal["increase", "decrease", "maintain", "control", "balance"] | None = None
     qualifier: list[str] = Field(default_factory=list)
-    baseline_year: int | None = None
+    baseline_year: int | None = Field(
+        None, description="The year a change is counted from (以2020年为基数下降18%)."
+    )
+    change: bool = Field(
+        False,
+        description="True when the atom states a movement (increase or decrease) rather than a "
+        "level: its value, if any, is the size of the movement (下降18% is = 18 %, 每年降低0.5个"
+        "百分点以上 is >= 0.5 个百分点), never the level to reach.",
+    )
+    reference: str | None = Field(
+        None,
+        description="What the target is measured against when that is not a number, as written: "
+        "全市平均水平 in 高于全市平均水平 (op >, no value), 中心校 in 不低于中心校, 女职工比例 in "
+        "与女职工比例相适应 (op ~); for a change, what it is counted from (较同档成年人住院报销比例"
+        "提高5个百分点).",
+    )
     indicator: str | None = Field(
-        None, description="The measure this atom belongs to in a distributive list."
+        None,
+        description="The measure this atom belongs to when one text states targets for several: "
+        "each item of a 分别 list (新生儿死亡率 …) or of a list naming its groups (小学生, "
+        "初中生).",
     )
     raw: str
 

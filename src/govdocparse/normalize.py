@@ -22,14 +22,11 @@ from functools import cache
 
 import regex
 
-from . import grammar, portal
+from . import grammar, headings, portal
 from .grammar_schema import ChromeGrammar
 from .source import Block, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
-_CN_NUMBER = "[一二三四五六七八九十百零〇]+"
-_LONE_NUMBER = regex.compile(rf"^{_CN_NUMBER}\s*[、．.]$")
-_NUMBER_AFTER_TITLE = regex.compile(rf"^(?P<title>[\p{{Han}}]{{2,20}}?)(?P<num>{_CN_NUMBER}、)$")
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
 # A paragraph of prose ends the top furniture zone (and, seen from the end, the bottom one).
 _PROSE = regex.compile(r"[。！？；]")
@@ -49,6 +46,16 @@ class _Rules:
     link_split: regex.Pattern
     file_name: regex.Pattern
     edge_lines: int
+
+
+@cache
+def _torn_heading_shapes() -> tuple[regex.Pattern, regex.Pattern]:
+    """`四、` alone on its line, and `组织实施四、` (the number printed after its title)."""
+    number = headings.numeral_pattern("chinese")
+    return (
+        regex.compile(rf"^{number}\s*[、．.]$"),
+        regex.compile(rf"^(?P<title>[\p{{Han}}]{{2,20}}?)(?P<num>{number}、)$"),
+    )
 
 
 @cache
@@ -127,7 +134,7 @@ def normalize(blocks: list[Block]) -> list[Block]:
         if not text or is_chrome(text):
             continue
         out.append(replace(block, text=text))
-    return _mend_torn_headings(_drop_edge_furniture(out))
+    return _mend_torn_headings(_without_contents(_drop_edge_furniture(out)))
 
 
 def _drop_edge_furniture(blocks: list[Block]) -> list[Block]:
@@ -163,16 +170,46 @@ def _clean_table(table: TableBlock) -> TableBlock:
     return TableBlock(rows, table.prov)
 
 
+def _without_contents(blocks: list[Block]) -> list[Block]:
+    """The blocks without a table of contents: entries with a leader and a page number, and
+    the 目录 line with the entries under it that repeat a later line (a TOC without page
+    numbers, as Word's field gives it when copied as text)."""
+    rules = headings.rules().contents
+    entry = regex.compile(rules.entry)
+    titles = set(rules.titles)
+    texts = [squash_spaces(b.text) if isinstance(b, Paragraph) else None for b in blocks]
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        text = texts[i]
+        if text is not None and entry.match(text):
+            i += 1
+            continue
+        if text in titles:
+            j = i + 1
+            while j < len(blocks) and (
+                texts[j] is not None and (entry.match(texts[j]) or texts[j] in texts[j + 1 :])
+            ):
+                j += 1
+            if j > i + 1:
+                i = j
+                continue
+        out.append(blocks[i])
+        i += 1
+    return out
+
+
 def _mend_torn_headings(blocks: list[Block]) -> list[Block]:
+    lone_number, number_after_title = _torn_heading_shapes()
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if isinstance(block, Paragraph):
-            moved = _NUMBER_AFTER_TITLE.match(block.text)
+            moved = number_after_title.match(block.text)
             if moved:
                 block = replace(block, text=moved["num"] + moved["title"])
-            elif _LONE_NUMBER.match(block.text) and i + 1 < len(blocks):
+            elif lone_number.match(block.text) and i + 1 < len(blocks):
                 nxt = blocks[i + 1]
                 if (
                     isinstance(nxt, Paragraph)

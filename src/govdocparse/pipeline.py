@@ -13,6 +13,7 @@ from .extract.inheritance import share, take_footer
 from .extract.metadata import Found, extract_metadata, jurisdiction, missing
 from .extract.responsibilities import find_clauses
 from .extract.tables import build_table
+from .matching import fold_blocks, fold_portal
 from .model import Document, Indicator, ParseResult, Responsibility, SourceInfo
 from .normalize import normalize
 from .segment import Segment, segment, title_provenance
@@ -21,11 +22,14 @@ from .structure import PlacedParagraph, build_structure
 
 
 def parse_source(source: Source) -> ParseResult:
-    blocks = normalize(source.blocks)
+    folded, restorer = fold_blocks(source.blocks)
+    portal = fold_portal(source.portal, restorer)
+    restorer.finish()
+    blocks = normalize(folded)
     segments = segment(blocks) if blocks else []
     footer = take_footer(segments)
     found = [
-        extract_metadata(seg, title_provenance(seg), source.portal if n == 0 else None)
+        extract_metadata(seg, title_provenance(seg), portal if n == 0 else None)
         for n, seg in enumerate(segments)
     ]
     kinds = [_kind(seg) for seg in segments]
@@ -34,6 +38,8 @@ def parse_source(source: Source) -> ParseResult:
         _document(seg, f"d{n + 1}", found[n], None if by is None else f"d{by + 1}")
         for n, (seg, by) in enumerate(zip(segments, carried_by, strict=True))
     ]
+    for document in documents:
+        restorer.restore(document)
     info = SourceInfo(
         path=source.path,
         format=source.format,

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 
 from . import grammar, portal
 from .grammar_schema import MetadataGrammar
+from .headings import numbered
 from .source import Block, Paragraph, span
 from .textutil import YEAR_RANGE, fold, iso_date, leading_date, squash_spaces
 
@@ -28,9 +29,6 @@ MAX_TITLE_LINE = 80
 MAX_TITLE = 120
 _SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
 _PROSE = regex.compile(r"[。；！？]")
-_NUMBERED = regex.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\d]+[)）]|\d+\s*[．.、]|——)"
-)
 _PERIOD = rf"[（(]\s*{YEAR_RANGE}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 _TRAILING_PERIOD = regex.compile(f"{_PERIOD}$")
@@ -143,7 +141,7 @@ def _title_line(block: Block) -> str | None:
     text = squash_spaces(block.text)
     if (
         _SENTENCE_MARK.search(text)
-        or _NUMBERED.match(text)
+        or numbered(text)
         or iso_date(text)
         or _standalone(block.text.strip(), text)
     ):

@@ -12,8 +12,8 @@ Each case is a document file `<id>.<ext>` beside its facts file `<id>.facts.yaml
         metadata: {doc_number: ..., period: [2021, 2030], recipients: [...], portal: {索引号: ...}}
         headings: [...]           # level-1 heading titles, without their numbers
         subheadings: {总体目标: [...]}   # level-2 titles under a level-1 heading
-        targets:                  # one atom of an indicator's target
-          - {indicator: 婴儿死亡率, op: "<=", value: 4.5, unit: ‰}
+        targets:                  # one atom of an indicator's target (value_max, direction,
+          - {indicator: 婴儿死亡率, op: "<=", value: 4.5, unit: ‰}   # change, reference too)
         tables:
           - {label: 专栏1, header: [...], rows: 12}
         agencies: {县教育局: 县教育局}   # written name → canonical name
@@ -347,6 +347,10 @@ def _check_target(fact: Fact, doc: Document) -> Outcome:
         if "unit" in want and _text(atom.unit) != _text(want["unit"]):
             continue
         if "direction" in want and atom.direction != want["direction"]:
+            continue
+        if "change" in want and atom.change != want["change"]:
+            continue
+        if "reference" in want and atom.reference != want["reference"]:
             continue
         return Outcome(fact, True, atom.raw)
     seen = [f"{a.op} {a.value} {a.unit or ''}".strip() for a in atoms]

@@ -40,7 +40,9 @@ def _signature(target: Target) -> tuple:
     """What a target states, for comparing places: its atoms without units (a table states the
     unit in its own column, prose after the number), or its text when it has no atoms."""
     if target.atoms:
-        return tuple((a.op, a.value, a.value_max, a.direction) for a in target.atoms)
+        return tuple(
+            (a.op, a.value, a.value_max, a.direction, a.change, a.reference) for a in target.atoms
+        )
     return (target.raw.strip(),)
 
 

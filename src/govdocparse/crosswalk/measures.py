@@ -31,16 +31,12 @@ class Measure:
     indicator: Indicator
 
 
-def _atom_unit(indicator: Indicator, vocab: Vocabulary) -> str | None:
+def _atom_unit(indicator: Indicator) -> str | None:
     """The unit of a stated value (达到94%以上 → %), not of a change (以2020年为基数下降18%)."""
     for target in indicator.targets:
         for atom in target.atoms:
-            if (
-                atom.unit
-                and atom.baseline_year is None
-                and atom.op not in {"direction", "text", "ratio"}
-            ):
-                return canonical_unit(atom.unit, vocab)
+            if atom.unit and not atom.change and atom.op not in {"direction", "text", "ratio"}:
+                return canonical_unit(atom.unit)
     return None
 
 
@@ -162,12 +158,7 @@ def indicator_measures(
             read_name(a, place, vocab)
             for a in (*indicator.aliases, *form.aliases, *raw_form.aliases)
         )
-        unit = (
-            canonical_unit(indicator.unit, vocab)
-            or form.unit
-            or raw_form.unit
-            or _atom_unit(indicator, vocab)
-        )
+        unit = canonical_unit(indicator.unit) or form.unit or raw_form.unit or _atom_unit(indicator)
         form = _count_head(form, vocab)
         table = tables.get(indicator.table_id or "")
         # the fields come from validated records: skip re-validating 100,000 members at scale
@@ -194,7 +185,7 @@ def indicator_measures(
         for part, targets in parts:
             part_form = read_name(part, place, vocab)
             part_unit = part_form.unit or _atom_unit(
-                indicator.model_copy(update={"targets": targets}), vocab
+                indicator.model_copy(update={"targets": targets})
             )
             part_form = _count_head(part_form, vocab)
             part_member = member.model_copy(

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from .. import units
 from ..textutil import fold, squash_spaces
 from .vocab import Vocabulary, vocabulary
 
@@ -94,29 +95,18 @@ def _is_age(text: str) -> bool:
     return bool(ages) and not rest.strip()
 
 
-def _unit_of(text: str, vocab: Vocabulary) -> str | None:
-    return vocab.units.get(text.strip())
+def canonical_unit(text: str | None) -> str | None:
+    """The unit a measure is compared as (grammars/units.yaml: ％ → %, /10万 → 1/10万, 名 → 人,
+    所 → 个); None when unknown or empty."""
+    return units.compares_as(text)
 
 
-def canonical_unit(text: str | None, vocab: Vocabulary | None = None) -> str | None:
-    """The grammar's spelling of a unit (％ → %, /10万 → 1/10万); None when unknown or empty."""
-    if not text:
-        return None
-    vocab = vocab or vocabulary()
-    return _unit_of(fold(text), vocab)
-
-
-def strip_unit_suffix(name: str, vocab: Vocabulary | None = None) -> str:
+def strip_unit_suffix(name: str) -> str:
     """新生儿死亡率（‰） → 新生儿死亡率: the name as a heading, without its unit bracket."""
-    vocab = vocab or vocabulary()
     name = name.strip()
     folded = fold(name)
     match = _TRAILING_BRACKET.search(folded)
-    if (
-        match
-        and match.start() > 0
-        and (_unit_of(match.group(1), vocab) or re.fullmatch(r"[%‰]", match.group(1)))
-    ):
+    if match and match.start() > 0 and units.is_unit(match.group(1)):
         # folding is length-preserving for brackets and CJK; fall back to the folded text if not
         return (name if len(folded) == len(name) else folded)[: match.start()].rstrip()
     return name
@@ -194,8 +184,8 @@ def _read(text: str, vocab: Vocabulary) -> NameForm:
         if not match or match.start() == 0:
             break
         inner = match.group(1)
-        if _unit_of(inner, vocab) or re.fullmatch(r"[%‰]", inner):
-            unit = _unit_of(inner, vocab) or inner
+        if units.is_unit(inner):
+            unit = units.compares_as(inner)
             steps.append(f"unit suffix ({inner})")
         elif _is_age(inner):
             ages.extend(_take_ages(inner)[1])

@@ -38,7 +38,6 @@ class Vocabulary:
     word_pattern: re.Pattern | None
     generic_ages: frozenset[str]
     heads: list[tuple[str, str]]  # (spelling, canonical), longest spelling first
-    units: dict[str, str]
     fillers: list[re.Pattern]
     place_prefixes: list[str]
     # canonical discriminating token -> its class (population, area, stage, subject)
@@ -78,11 +77,6 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
             heads.append((fold(spelling), fold(canonical)))
     heads.sort(key=lambda pair: (-len(pair[0]), pair[0]))
 
-    units: dict[str, str] = {}
-    for canonical, spellings in (data.get("units") or {}).items():
-        for spelling in spellings:
-            units[fold(str(spelling))] = fold(str(canonical))
-
     known = {f.name for f in Settings.__dataclass_fields__.values()}
     chosen = {k: v for k, v in (settings or {}).items() if k in known}
     if "list_words" in chosen:
@@ -96,7 +90,6 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
         word_pattern=_alternation(words),
         generic_ages=frozenset(fold(a) for a in data.get("generic_ages") or []),
         heads=heads,
-        units=units,
         fillers=[re.compile(fold(p)) for p in data.get("fillers") or []],
         place_prefixes=sorted(
             (fold(p) for p in data.get("place_prefixes") or []), key=len, reverse=True

@@ -20,6 +20,7 @@ from functools import cache
 
 import regex as re
 
+from .. import units
 from ..grammar import load
 from ..model import (
     Agency,
@@ -55,7 +56,6 @@ class _Rules:
     reason_no_value: re.Pattern
     plain_number: re.Pattern
     subrow_prefix: re.Pattern
-    unit: re.Pattern
     qualifier: re.Pattern
     qualifier_words: frozenset[str]
     alias_min: int
@@ -96,7 +96,7 @@ def _rules() -> _Rules:
     adverb = f"(?:{_alternation(p['adverbs'])})"
     gap = rf"(?:{adverb}|以[^，,。；;]{{1,15}}?为(?:基数|单位|基准|标准)|较[^，,。；;]{{1,20}}?)*"
     number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
-    one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{p['value_units']}))?"
+    one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{units.pattern()}))?"
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
     goal = (
         rf"(?P<gap>{gap})(?P<verb>{_alternation(p['numeric_verbs'])})"
@@ -114,7 +114,6 @@ def _rules() -> _Rules:
         reason_no_value=re.compile(t["reason_no_value"]),
         plain_number=re.compile(t["plain_number"]),
         subrow_prefix=re.compile(n["subrow_prefix"]),
-        unit=re.compile(n["unit"]),
         qualifier=re.compile(n["qualifier"]),
         qualifier_words=frozenset(n["qualifier_words"]),
         alias_min=n["alias_min_chars"],
@@ -134,7 +133,7 @@ def _rules() -> _Rules:
         ),
         task_verb=re.compile(rf"^(?:{_alternation(p['task_verbs'])})"),
         vague_object=re.compile(p["vague_object"]),
-        money=re.compile(p["money_unit"]),
+        money=re.compile(_alternation(units.spellings("money"))),
         filler=re.compile(rf"^(?:{_alternation(p['leading_filler'])})"),
         own_area=re.compile(p["own_area"]),
         not_places=frozenset(p["not_places"]),
@@ -150,7 +149,8 @@ def _count_patterns(c: dict) -> dict[str, re.Pattern]:
     after it (组织开展X至少4场), each ending its clause or the list item."""
     number = r"[0-9０-９]+(?:\s*[-—–~～]\s*[0-9０-９]+)?"
     before, after = _alternation(c["bound_before"]), _alternation(c["bound_after"])
-    quantity = rf"(?P<bb>{before})?\s*(?P<n>{number})\s*(?P<cl>{c['classifiers']})(?P<ba>{after})?"
+    classifiers = _alternation(units.spellings("count"))
+    quantity = rf"(?P<bb>{before})?\s*(?P<n>{number})\s*(?P<cl>{classifiers})(?P<ba>{after})?"
     end = rf"(?={c['object_end']})"
     return {
         "count_before": re.compile(
@@ -286,7 +286,7 @@ def clean_name(name_raw: str) -> tuple[str, str | None, list[str]]:
     aliases: list[str] = []
     while m := _TRAILING_PAREN.match(name):
         head, inner = m.group("head"), m.group("inner")
-        if unit is None and not aliases and rules.unit.match(fold(inner)):
+        if unit is None and not aliases and units.is_unit(inner):
             unit = inner
         elif _is_alias(inner):
             aliases.insert(0, inner)

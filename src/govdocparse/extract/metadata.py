@@ -24,6 +24,7 @@ import regex
 
 from .. import grammar, portal
 from ..grammar_schema import MetadataGrammar
+from ..headings import numbered
 from ..model import Metadata, Period, Provenance
 from ..segment import Segment, trailing_doc_number
 from ..source import Paragraph, span
@@ -452,7 +453,8 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
     blocks = [b for b in body[: _LEAD_LINES + 3] if id(b) not in found.consumed]
     for n, block in enumerate(blocks):
         text = block.text.strip()
-        if _SENTENCE.search(text):
+        # 第三条 补贴资金按照以下方式分配： opens an article, not a list of recipients
+        if _SENTENCE.search(text) or numbered(text):
             return
         lines = [block]
         if not rules.recipients_end.search(text) and n + 1 < len(blocks) and "，" in text:
