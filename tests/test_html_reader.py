@@ -487,3 +487,26 @@ def test_hidden_elements_are_not_text():
         html(f"<div style='display: none'>隐藏的提示文字，不应出现。</div><div>{ARTICLE}</div>")
     )
     assert "隐藏" not in "".join(b.text for b in page.blocks)
+
+
+def test_title_in_an_unmarked_cell_is_found_by_the_pages_title():
+    page = read_html(
+        html(
+            "<table><tr><td><a href='/'>首页</a></td></tr>"
+            "<tr><td align='center'><font size='5'>某县关于印发某方案的通知</font></td></tr>"
+            f"<tr><td><h2>一、总体要求</h2>{ARTICLE}</td></tr></table>",
+            '<meta charset="utf-8"><title>某县关于印发某方案的通知_政府文件_某县人民政府</title>',
+        )
+    )
+    assert [b.text for b in page.blocks[:3]] == [
+        "某县关于印发某方案的通知",
+        "一、总体要求",
+        f"1．{PROSE}",
+    ]
+
+
+def test_body_opening_with_its_own_heading_keeps_it_in_place():
+    page = read_html(
+        html(f"<div class='t'>栏目标题</div><div class='c'><h1>某县方案</h1>{ARTICLE}</div>")
+    )
+    assert [b.text for b in page.blocks[:2]] == ["某县方案", f"1．{PROSE}"]

@@ -192,6 +192,8 @@ _MAX_PORTAL_CJK = 1500
 _LABEL_SHAPE = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]$")
 # A header line (between the title and the body) mostly made of link text is navigation.
 _MAX_HEADER_LINK_SHARE = 0.5
+# An element the page's <title> names is its article title from this many CJK characters on.
+_NAMED_TITLE_CJK = 8
 _ATTACHMENT_LABEL = re.compile(r"^(?:附\s*件\s*\d{0,2}\s*[:：]?\s*|附件下载\s*[:：]?\s*)")
 
 
@@ -203,6 +205,7 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     """The article of an HTML page as a block stream, with the portal's metadata on the side."""
     text, encoding, warnings = decode(data, path)
     soup = BeautifulSoup(text, "html.parser")
+    page_titles = _page_titles(soup)
     root = soup.body or soup
     embedded = _prune(root)
     _drop_chrome(root, _Page(root, scored=False))
@@ -213,7 +216,7 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         raise EmptyInputError(path, "no article text in HTML")
     body = _choose_body(root, page)
     flow = _Flow(name, page)
-    title = None if body.find(["h1", "h2"]) else _title_before(body, root, page)
+    title = _title_before(body, root, page, page_titles)
     if title is not None:
         flow.whole(title)
         for between in _between(title, body, page):
@@ -707,9 +710,46 @@ def _is_container(el: Tag, page: _Page) -> bool:
     )
 
 
-def _title_before(body: Tag, root: Tag, page: _Page) -> Tag | None:
-    """The article title placed before the body, outside it: of the h1/h2/*title* elements that
-    precede the body, the one sharing the deepest ancestor with it, and of those the last."""
+def _page_titles(soup: BeautifulSoup) -> list[str]:
+    """The article's title as the page's head names it: <title> (often with the column and site
+    names around it) and the ArticleTitle/og:title <meta> of the national site guidelines."""
+    texts = [soup.title.get_text() if soup.title else ""]
+    for meta in soup.find_all("meta"):
+        key = str(meta.get("name") or meta.get("property") or "").lower()
+        if key in ("articletitle", "og:title"):
+            texts.append(str(meta.get("content") or ""))
+    return [squashed for text in texts if (squashed := "".join(text.split()))]
+
+
+def _opening_heading(body: Tag) -> Tag | None:
+    """The h1/h2 holding the body's first text, when the body opens with one."""
+    for string in body.find_all(string=True):
+        if isinstance(string, _SKIPPED_STRINGS) or not string.strip():
+            continue
+        node = string.parent
+        while node is not None and node.name not in ("h1", "h2") and node is not body:
+            node = node.parent
+        return node if node is not None and node.name in ("h1", "h2") else None
+    return None
+
+
+def _names(page_titles: list[str], text: str) -> bool:
+    """Whether the page's <title> (or ArticleTitle) names `text`."""
+    squashed = "".join(text.split())
+    return len(_CJK.findall(squashed)) >= _NAMED_TITLE_CJK and any(
+        squashed in title for title in page_titles
+    )
+
+
+def _title_before(body: Tag, root: Tag, page: _Page, page_titles: list[str]) -> Tag | None:
+    """The article title placed before the body, outside it: of the h1/h2/*title* elements and
+    the elements whose whole text the page's <title> names, the one sharing the deepest ancestor
+    with the body, and of those the last. A body that opens with its own h1/h2 has its title,
+    unless the page's <title> names another element before it (the body's heading is then a
+    section's)."""
+    opening = _opening_heading(body)
+    if opening is not None and _names(page_titles, opening.get_text()):
+        return None
     start = page.order.get(id(body), 0)
     ancestors = {id(el): page.depth.get(id(el), 0) for el in body.parents}
     best, best_key = None, None
@@ -717,10 +757,14 @@ def _title_before(body: Tag, root: Tag, page: _Page) -> Tag | None:
         order = page.order.get(id(el), start)
         if order >= start:
             break
-        if id(el) in ancestors or not (el.name in ("h1", "h2") or _hinted(el, _hints().title)):
+        if id(el) in ancestors:
             continue
         text = el.get_text(" ", strip=True)
-        if not 0 < len(_CJK.findall(text)) <= 200 or _is_chrome_line(text):
+        named = _names(page_titles, text)
+        marked = opening is None and (el.name in ("h1", "h2") or _hinted(el, _hints().title))
+        if not (marked or named) or not 0 < len(_CJK.findall(text)) <= 200:
+            continue
+        if _is_chrome_line(text):
             continue
         shared = next((ancestors[id(p)] for p in el.parents if id(p) in ancestors), 0)
         if best_key is None or (shared, order) >= best_key:
