@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from govdocparse import portal
 from govdocparse.errors import DecodeError, EmptyInputError
 from govdocparse.readers import html_reader, read
 from govdocparse.source import Paragraph, TableBlock
@@ -32,16 +33,6 @@ EDGE = ROOT / "tests" / "fixtures" / "edge"
 STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
 
 CHROME = re.compile(r"^(?:您当前所在的位置|字号|打印|纠错|关闭|分享到|扫一扫|上一篇|下一篇)")
-PORTAL = (
-    "索引号",
-    "发布机构",
-    "成文日期",
-    "发布日期",
-    "主题分类",
-    "体裁分类",
-    "发文字号",
-    "有效性",
-)
 
 
 def shape(blocks):
@@ -51,9 +42,13 @@ def shape(blocks):
     ]
 
 
+def is_portal_line(text: str) -> bool:
+    return any(pair.feeds != "furniture" for pair in portal.pairs(text))
+
+
 def page_furniture(block) -> bool:
     return isinstance(block, Paragraph) and (
-        bool(CHROME.match(block.text)) or block.text.startswith(PORTAL)
+        bool(CHROME.match(block.text)) or is_portal_line(block.text)
     )
 
 
@@ -86,7 +81,7 @@ def test_portal_metadata_goes_aside():
         "发文字号": "渝中府办〔2024〕7号",
         "有效性": "",  # shown on the page with no value
     }
-    assert not any(b.text.startswith(PORTAL) for b in page.blocks if isinstance(b, Paragraph))
+    assert not any(is_portal_line(b.text) for b in page.blocks if isinstance(b, Paragraph))
     assert read(RENDITIONS / "kaizhou-2023-women-children-plans.html").portal == {}
 
 
