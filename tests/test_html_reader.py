@@ -394,8 +394,30 @@ SIDEBAR = (
             "<div class='f'>主办：某县人民政府办公室 备案号：12345</div>",
             [f"各乡镇：{PROSE}", *[f"{n}．{PROSE}" for n in range(1, 6)]],
         ),
+        # a short notice beside a flat column of linked summaries holding more prose than it
+        (
+            f"<h1>某县通知</h1><div class='a'><p>各乡镇：</p><p>{PROSE}</p></div><div class='r'>"
+            + "".join(
+                f"<a href='/{n}.html'>某县会议{n}</a><p>会议强调，要做好关爱工作，落实措施。</p>"
+                for n in range(5)
+            )
+            + "</div>",
+            ["某县通知", "各乡镇：", PROSE],
+        ),
+        # an older page: the text in one <div id="zoom">, lines split by <br>
+        (
+            f"<div id='zoom'>各乡镇：<br>{PROSE}<br>{PROSE}<br>某县人民政府</div>"
+            "<ul><li><a href='/1'>某县会议通知一</a></li><li><a href='/2'>某县通知二</a></li></ul>",
+            ["各乡镇：", PROSE, PROSE, "某县人民政府"],
+        ),
     ],
-    ids=["sidebar-of-summaries", "two-depths", "sibling-containers"],
+    ids=[
+        "sidebar-of-summaries",
+        "two-depths",
+        "sibling-containers",
+        "short-notice-beside-linked-summaries",
+        "text-with-br-in-one-div",
+    ],
 )
 def test_body_is_found_by_its_prose(layout, expected):
     assert [b.text for b in read_html(html(layout)).blocks] == expected

@@ -19,19 +19,24 @@ templates, WeChat articles, mirrors, gazettes; grammars/html.yaml names their fu
    <dl>, spans separated by |, a label above its value. Page furniture labels (浏览次数) are
    not kept.
 3. The body is found by its prose. Every line of text (the inline content of a block element;
-   a data table counts as one line) is scored by its CJK characters outside links when it
-   reads like text (15 or more, or a sentence mark) and is not a chrome line (the chrome
-   vocabulary of grammars/chrome.yaml, through `govdocparse.normalize`); the score goes to the
-   element holding the line's paragraph, half of it to that element's parent. The element with
-   the best score, discounted by its share of link text, is the body's core — the tightest
-   container of the article's paragraphs, so sidebars, related-document summaries and footers
-   stay out. The body then widens to a parent while that adds at least twice as much prose as
-   furniture (an article whose paragraphs sit at two depths). A page without prose (a notice
-   published as an embedded PDF) falls back to the deepest container of most of its text.
-4. The article's title, printed before the body (h1/h2 or a *title* element, grammars/html.yaml)
-   and not inside it, is emitted first as one paragraph (a <br> inside it only wraps it), then
-   the lines between it and the body (发布时间/来源 lines, a WeChat byline, a 文号 under the title)
-   as a text capture shows them. Lines that are page chrome or mostly link text are dropped.
+   a data table counts as one line) that has a sentence mark (。，；！？) and is not a chrome line
+   (the chrome vocabulary of grammars/chrome.yaml, through `govdocparse.normalize`) votes with
+   its CJK characters outside links for the element holding its paragraph (a block of text and
+   <br>s holds its own lines), and with half of them for that element's parent. The element
+   with the best vote, discounted by its share of link text and by its links per line of prose
+   (a column of linked summaries has one each), is the body's core — the tightest container of
+   the article's paragraphs, so sidebars, related-document summaries and footers stay out. The
+   body widens to a parent when the parent's other children add a tenth as much prose again,
+   at least twice their furniture, and none of them is mostly links (paragraphs at two depths,
+   the notice and its plan in sibling containers). A page without prose (a notice published as
+   an embedded PDF) falls back to the deepest container of most of its text.
+4. The article's title printed before the body, outside it — an h1/h2 or *title* element
+   (grammars/html.yaml), or an element whose whole text the page's <title> or ArticleTitle
+   <meta> names (an unmarked table cell) — is emitted first as one paragraph (a <br> inside it
+   only wraps it), then the lines between it and the body (发布时间/来源 lines, a WeChat byline,
+   a 文号 under the title) as a text capture shows them; lines that are page chrome or mostly
+   link text are dropped. A body that opens with an h1/h2 has its own title, unless the page's
+   <title> names another element before it.
 5. Links to files (附件下载: .docx, .xlsx, .pdf… grammars/html.yaml) outside the body become
    `Source.attachments`. When the body has no prose and the page embeds or links such files,
    a warning names them: the article is in a file that is not read (nothing is fetched).
@@ -182,6 +187,9 @@ _SENTENCE_MARK = re.compile(r"[。，；！？]")
 _WIDEN_SHARE = 0.1
 _WIDEN_RATIO = 2
 _MAX_PROSE_LINK_SHARE = 0.25
+_MAX_PROSE_LISTINESS = 0.5
+# A link with this many CJK characters is an entry of a list of links (a title, a menu item).
+_LINK_ITEM_CJK = 2
 # Without prose, the body is the deepest container holding this share of the page's text.
 _FALLBACK_SHARE = 0.85
 # A portal block shows at least this many labels, and at most this share of other text.
@@ -386,24 +394,30 @@ class _Page:
                 self.depth[id(el)] = self.depth.get(id(el.parent), 0) + 1
         self.weight: dict[int, int] = {}
         self.links: dict[int, int] = {}
+        self.items: dict[int, int] = {}  # links with text: the entries of a list of links
         for el in reversed(elements):
-            text = links = 0
+            text = links = items = 0
             last = self.order[id(el)]
             for child in el.children:
                 if isinstance(child, Tag):
                     text += self.weight[id(child)]
                     links += self.links[id(child)]
+                    items += self.items[id(child)]
                     last = max(last, self.last[id(child)])
                 elif isinstance(child, NavigableString) and not isinstance(child, _SKIPPED_STRINGS):
                     text += len(_CJK.findall(child))
             if el.name == "a":
+                if text + links >= _LINK_ITEM_CJK:
+                    items += 1
                 text, links = 0, text + links
             self.weight[id(el)] = text
             self.links[id(el)] = links
+            self.items[id(el)] = items
             self.last[id(el)] = last
         self.total = self.weight[id(root)]
         self.layout: dict[int, bool] = {}
         self.content: dict[int, float] = {}
+        self.votes: dict[int, int] = {}  # lines of prose inside
         self.credit: dict[int, float] = {}
         if scored:
             self._score_lines(root, elements)
@@ -421,9 +435,20 @@ class _Page:
         text = self.of(el) + self.links.get(id(el), 0)
         return self.links.get(id(el), 0) / text if text else 0
 
+    def listiness(self, el: Tag) -> float:
+        """Links per line of prose: about one in a list of linked summaries, none in an article."""
+        return min(1.0, self.items.get(id(el), 0) / max(self.votes.get(id(el), 0), 1))
+
     def score(self, el: Tag) -> float:
-        """The prose that votes for `el`, discounted by its share of link text."""
-        return self.credit.get(id(el), 0) * (1 - self.link_share(el))
+        """The prose that votes for `el`, discounted by its share of link text and of links."""
+        credit = self.credit.get(id(el), 0)
+        return credit * (1 - self.link_share(el)) * (1 - self.listiness(el))
+
+    def mostly_links(self, el: Tag) -> bool:
+        return (
+            self.link_share(el) > _MAX_PROSE_LINK_SHARE
+            or self.listiness(el) >= _MAX_PROSE_LISTINESS
+        )
 
     def is_layout(self, table: Tag) -> bool:
         """A table that holds other tables or most of the page's text lays out the page."""
@@ -450,6 +475,7 @@ class _Page:
             if owner.name != "table" and not _reads_like_text(text, cjk):
                 continue
             own[key] = cjk
+            self.votes[key] = 1
             voter = owner.parent if owner.name == "table" or _is_paragraph(owner) else owner
             if voter is None:
                 voter = owner
@@ -459,10 +485,13 @@ class _Page:
                 self.credit[grand] = self.credit.get(grand, 0) + cjk / 2
         for el in reversed(elements):
             total = own.get(id(el), 0)
+            votes = self.votes.get(id(el), 0)
             for child in el.children:
                 if isinstance(child, Tag):
                     total += self.content[id(child)]
+                    votes += self.votes[id(child)]
             self.content[id(el)] = total
+            self.votes[id(el)] = votes
 
     def _strings(self, root: Tag) -> Iterator[tuple[Tag, str]]:
         """(line owner, text outside links) of every string: the owner is the nearest block
@@ -502,8 +531,12 @@ def _is_prose(block: Paragraph | TableBlock) -> bool:
 
 
 def _is_paragraph(el: Tag) -> bool:
-    """A block element holding only inline content: one paragraph of its container."""
-    return not any(isinstance(child, Tag) and child.name in _BLOCK_TAGS for child in el.children)
+    """A block element holding only inline content and no line breaks: one paragraph of its
+    container (a <div id="zoom"> of text and <br>s is the container of its lines)."""
+    return not any(
+        isinstance(child, Tag) and (child.name in _BLOCK_TAGS or child.name == "br")
+        for child in el.children
+    )
 
 
 def _words(el: Tag) -> list[str]:
@@ -675,7 +708,7 @@ def _widens(body: Tag, parent: Tag, page: _Page) -> bool:
         for child in parent.find_all(True, recursive=False)
         if child is not body and page.content_of(child) > 0
     ]
-    return all(page.link_share(child) <= _MAX_PROSE_LINK_SHARE for child in siblings)
+    return not any(page.mostly_links(child) for child in siblings)
 
 
 def _deepest_holding_most(root: Tag, page: _Page) -> Tag:
