@@ -1,9 +1,11 @@
 """Splitting a file into documents, and title recognition, on invented files."""
 
 from govdocparse import parse_text
+from govdocparse.model import Provenance
 from govdocparse.normalize import normalize
 from govdocparse.readers.text import blocks_from_text
 from govdocparse.segment import segment
+from govdocparse.source import Paragraph
 
 NOTICE = """某某府办发〔2022〕12号
 
@@ -133,3 +135,13 @@ def test_a_date_in_chinese_numerals_is_never_glued_into_the_next_title():
     notice, plan = parse_text(text).documents
     assert plan.title == "某县儿童发展规划"
     assert notice.metadata.date_written == "2019-05-08"
+
+
+def test_a_title_spread_out_with_spaces_stands_alone_under_the_unit_name():
+    # As a Word or WPS reader gives it; the text reader joins spread-out words itself.
+    lines = ["某县某某小学", "卫 生 工 作 制 度", "一、学校卫生工作的主要任务是监测学生的健康。"]
+    blocks = [
+        Paragraph(text, Provenance(file="x.doc", paragraph=n)) for n, text in enumerate(lines, 1)
+    ]
+    (document,) = segment(normalize(blocks))
+    assert (document.kind, document.title) == ("plan", "卫生工作制度")

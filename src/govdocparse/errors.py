@@ -70,6 +70,7 @@ class ParseTimeoutError(GovDocError):
 
 
 class GrammarError(GovDocError):
-    """A grammar file that does not fit its schema: an unknown key, a missing one, a bad value."""
+    """A grammar file under grammars/ that does not fit its schema: a misspelt key, a wrong
+    type."""
 
     kind = "grammar"

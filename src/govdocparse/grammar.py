@@ -4,9 +4,18 @@ The files ship inside the package as `govdocparse.grammars` (pyproject maps the 
 top-level `grammars/` folder there), so an installed govdocparse and a checkout read the same
 rules. `GOVDOCPARSE_GRAMMARS` points at another folder, for trying out an edited grammar.
 
-`load_typed` reads a file through its pydantic schema (`grammar_schema`), so that a key
-misspelt in an edited grammar fails at load with the file and the key named, instead of being
-ignored or failing later inside a stage.
+Two ways to read a grammar:
+- `load(name)`: the parsed YAML as plain dicts and lists;
+- `load_typed(name, Model)`: the YAML validated against a `GrammarModel` subclass, so a misspelt
+  or misplaced key, a missing entry or a wrong type fails at load with a `GrammarError` naming
+  the file and the key (`grammars/units.yaml: units.名.kindd: unknown key`). A grammar adopts it
+  by declaring its shape:
+
+      class UnitsGrammar(GrammarModel):
+          units: dict[str, Unit]
+          scale_prefixes: list[str]
+
+      rules = load_typed("units", UnitsGrammar)
 """
 
 from __future__ import annotations
@@ -18,14 +27,21 @@ from pathlib import Path
 from typing import TypeVar
 
 import yaml
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from .errors import GrammarError
 
 # libyaml's loader reads the grammars five times faster when PyYAML was built with it.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-Schema = TypeVar("Schema", bound=BaseModel)
+
+class GrammarModel(BaseModel):
+    """Base of a grammar schema: unknown keys are errors and the loaded rules are read-only."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Grammar = TypeVar("Grammar", bound=GrammarModel)
 
 
 def grammar_dir() -> Path:
@@ -44,14 +60,17 @@ def load(name: str) -> dict:
 
 
 @cache
-def load_typed(name: str, schema: type[Schema]) -> Schema:
-    """`grammars/<name>.yaml` validated by `schema`; GrammarError names the file and the keys."""
+def load_typed(name: str, model: type[Grammar]) -> Grammar:
+    """`grammars/<name>.yaml` validated against `model`; a GrammarError names the file and the
+    keys that do not fit."""
+    path = grammar_dir() / f"{name}.yaml"
     try:
-        return schema.model_validate(load(name))
+        data = load(name)
+        return model.model_validate(data)
     except yaml.YAMLError as exc:
-        raise GrammarError(str(path_of(f"{name}.yaml")), f"not valid YAML: {exc}") from None
+        raise GrammarError(str(path), f"not valid YAML: {exc}") from None
     except ValidationError as exc:
-        raise GrammarError(str(path_of(f"{name}.yaml")), _problems(exc)) from None
+        raise GrammarError(str(path), _problems(exc)) from None
 
 
 _MESSAGES = {"extra_forbidden": "unknown key", "missing": "missing key"}

@@ -11,11 +11,9 @@ from __future__ import annotations
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import Field, field_validator
 
-
-class GrammarModel(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+from .grammar import GrammarModel
 
 
 class Rule(GrammarModel):

@@ -13,20 +13,17 @@ from functools import cache
 from typing import Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import model_validator
 
 from . import grammar
+from .grammar import GrammarModel
 from .textutil import chinese_numeral
 
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _REFERENCE = regex.compile(r"\{([A-Za-z_]\w*)\}")
 
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class StyleRule(_Strict):
+class StyleRule(GrammarModel):
     pattern: str
     family: str
     rank: int | None = None
@@ -36,13 +33,13 @@ class StyleRule(_Strict):
     examples: list[str]
 
 
-class KeywordRules(_Strict):
+class KeywordRules(GrammarModel):
     top: list[str]
     sub: list[str]
     chapter: list[str]
 
 
-class TitleRules(_Strict):
+class TitleRules(GrammarModel):
     max_own_line: int
     max_inline: int
     trailing: str
@@ -50,12 +47,12 @@ class TitleRules(_Strict):
     wrap_after: str
 
 
-class ContentsRules(_Strict):
+class ContentsRules(GrammarModel):
     titles: list[str]
     entry: str
 
 
-class HeadingsGrammar(_Strict):
+class HeadingsGrammar(GrammarModel):
     """The schema of grammars/headings.yaml."""
 
     numerals: dict[str, str]

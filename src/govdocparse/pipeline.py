@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from . import __version__
 from .extract.agencies import to_agencies
-from .extract.indicators import indicators_from_paragraph, indicators_from_table
+from .extract.goals import indicators_from_paragraph
+from .extract.indicators import indicators_from_table
 from .extract.inheritance import share, take_footer
 from .extract.metadata import Found, extract_metadata, jurisdiction, missing
 from .extract.responsibilities import find_clauses
@@ -81,7 +82,11 @@ def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> D
             section_id=placed.section_id,
         )
         document.tables.append(table)
-        indicators, responsibilities = indicators_from_table(table, id_prefix=table.id, place=place)
+        period = document.metadata.period
+        indicators, responsibilities = indicators_from_table(
+            table, id_prefix=table.id, place=place, period_start=period.start if period else None
+        )
+        _default_years(document, [i for i in indicators if i.source == "prose"])
         document.indicators.extend(indicators)
         document.responsibilities.extend(responsibilities)
         # 专栏 boxes of key projects state goals too (学前教育毛入园率达到93%以上)
@@ -89,14 +94,20 @@ def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> D
             placed_item = PlacedParagraph(
                 f"{item.name}。{item.text}", item.provenance, table.section_id, table.title or ""
             )
-            _prose(document, placed_item, f"{table.id}-item{n}", place)
+            _prose(document, placed_item, f"{table.id}-item{n}", place, item=item.name)
     for number, paragraph in enumerate(structure.paragraphs, start=1):
         _prose(document, paragraph, f"{doc_id}-p{number}", place)
     return document
 
 
-def _prose(document: Document, placed: PlacedParagraph, prefix: str, place: str | None) -> None:
-    """Goal sentences and responsibility clauses of one body paragraph."""
+def _prose(
+    document: Document,
+    placed: PlacedParagraph,
+    prefix: str,
+    place: str | None,
+    item: str | None = None,
+) -> None:
+    """Goal sentences and responsibility clauses of one body paragraph (or 专栏 entry `item`)."""
     period = document.metadata.period
     indicators: list[Indicator] = indicators_from_paragraph(
         placed.text,
@@ -105,6 +116,7 @@ def _prose(document: Document, placed: PlacedParagraph, prefix: str, place: str 
         id_prefix=prefix,
         context=placed.context,
         period_start=period.start if period else None,
+        item=item,
     )
     clauses = find_clauses(placed.text)
     for n, clause in enumerate(clauses, start=1):
@@ -123,11 +135,16 @@ def _prose(document: Document, placed: PlacedParagraph, prefix: str, place: str 
         # A clause at the end of a measure names who owns every goal the measure states.
         for indicator in indicators:
             indicator.responsible = document.responsibilities[-1]
+    _default_years(document, indicators)
+    document.indicators.extend(indicators)
+
+
+def _default_years(document: Document, indicators: list[Indicator]) -> None:
+    """A goal with no 到…年 of its own is a goal for the end of the plan period."""
+    period = document.metadata.period
     if period:
-        # A goal with no 到…年 of its own is a goal for the end of the plan period.
         for target in (t for indicator in indicators for t in indicator.targets if t.year is None):
             target.year = period.end
-    document.indicators.extend(indicators)
 
 
 def _lines_of(seg: Segment) -> tuple[int, int] | None:

@@ -154,6 +154,10 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     lines = [_title_line(block) for block in blocks[i : i + 4]]
     if lines[0] is None:
         return None
+    # A title spread out with spaces (卫 生 工 作 制 度) is set on a line of its own.
+    spread = [n for n, line in enumerate(lines) if line and _spread(line)]
+    if spread:
+        lines = lines[: max(spread[0], 1)]
     text = lines[0]
     j = 0
     while title_kind(text) is None:
@@ -178,6 +182,12 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         j += 1
         period_text = after.text
     return Title(trailing_doc_number().sub("", squash_spaces(text)), kind, i, j, period_text)
+
+
+def _spread(text: str) -> bool:
+    """Whether a line is typeset with a space between every two characters."""
+    chars = text.strip()
+    return len(chars) >= 5 and all(c.isspace() for c in chars[1::2]) and " " not in chars[::2]
 
 
 def _continues_title(text: str, following: str) -> bool:

@@ -75,7 +75,7 @@ def _compose(sub: NameForm, parent: NameForm) -> NameForm:
         core=parent.core,
         unit=sub.unit or parent.unit,
         aliases=(),
-        steps=sub.steps + (f"sub-row of {parent.text}",),
+        steps=(*sub.steps, f"sub-row of {parent.text}"),
         subjects=parent.subjects,
     )
 
@@ -88,7 +88,7 @@ def _count_head(form: NameForm, vocab: Vocabulary) -> NameForm:
     """
     if form.head or not vocab.count_head:
         return form
-    return replace(form, head=vocab.count_head, steps=form.steps + ("no head: a count",))
+    return replace(form, head=vocab.count_head, steps=(*form.steps, "no head: a count"))
 
 
 def document_place(result: ParseResult, document: Document) -> str:
@@ -135,14 +135,17 @@ def indicator_measures(
     def form_of(indicator: Indicator, seen: frozenset = frozenset()) -> tuple[NameForm, str]:
         if indicator.id in forms:
             return forms[indicator.id]
-        own = read_name(indicator.name, place, vocab)
-        display = indicator.name
         parent = by_id.get(indicator.parent_id or "")
+        # a sub-row is read as written (其中：城市), not with the parent words the parser gave
+        # its full name (孕产妇死亡率（城市）): the parent's reading is composed below
+        own = read_name(indicator.name_raw if parent else indicator.name, place, vocab)
+        display = indicator.name
         if parent is not None and parent.id not in seen:
             parent_form, parent_display = form_of(parent, seen | {indicator.id})
             if _completes_parent(own, parent_form, vocab):
                 own = _compose(own, parent_form)
-                display = f"{parent_display}：{indicator.name}"
+                if not indicator.name.startswith(parent.name):
+                    display = f"{parent_display}：{indicator.name}"
         forms[indicator.id] = (own, display)
         return own, display
 

@@ -131,6 +131,19 @@ def _own_place(place: str) -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+def _default_age(quals: set[str], subjects: set[str], vocab: Vocabulary, steps: list[str]) -> None:
+    """A measure of a subject that is measured for one age band (生长迟缓: under 5) takes that
+    band when the name states neither an age nor a population (儿童生长迟缓率)."""
+    if any(vocab.token_class.get(q, "age") in ("age", "population") for q in quals - subjects):
+        return
+    for subject in sorted(subjects):
+        band = vocab.subject_ages.get(subject)
+        if band:
+            quals.add(band)
+            steps.append(f"age of {subject}: {band}")
+            return
+
+
 def read_name(text: str, place: str | None = None, vocab: Vocabulary | None = None) -> NameForm:
     """Read a name (optionally of a document of `place`) into quals, head, core and unit.
 
@@ -251,6 +264,7 @@ def _read(text: str, vocab: Vocabulary) -> NameForm:
         pieces.append(s[last:])
         s = "".join(pieces)
 
+    _default_age(quals, subjects, vocab, steps)
     s = _NOT_WORD.sub("", s)
     head = ""
     for spelling, canonical in vocab.heads:

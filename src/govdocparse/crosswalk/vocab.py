@@ -37,6 +37,8 @@ class Vocabulary:
     words: dict[str, tuple[str, str]]
     word_pattern: re.Pattern | None
     generic_ages: frozenset[str]
+    # subject -> the age band a name of it means when it states no population and no age
+    subject_ages: dict[str, str]
     heads: list[tuple[str, str]]  # (spelling, canonical), longest spelling first
     fillers: list[re.Pattern]
     place_prefixes: list[str]
@@ -89,6 +91,9 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
         words=words,
         word_pattern=_alternation(words),
         generic_ages=frozenset(fold(a) for a in data.get("generic_ages") or []),
+        subject_ages={
+            fold(str(k)): fold(str(v)) for k, v in (data.get("subject_ages") or {}).items()
+        },
         heads=heads,
         fillers=[re.compile(fold(p)) for p in data.get("fillers") or []],
         place_prefixes=sorted(

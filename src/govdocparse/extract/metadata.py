@@ -18,7 +18,7 @@ stay empty and `missing` names the expected ones for the document's warning.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -116,7 +116,8 @@ def _rules() -> _Rules:
 # ---------------------------------------------------------------- places
 
 
-def place_chain(name: str | None) -> list[str]:
+@lru_cache(maxsize=4096)  # the same issuer and place are asked for every agency of a document
+def place_chain(name: str | None) -> tuple[str, ...]:
     """The administrative units a name starts with, as written.
 
     重庆市万州区人民政府 → [重庆市, 万州区].
@@ -124,7 +125,7 @@ def place_chain(name: str | None) -> list[str]:
     A title's lead words are skipped (关于印发《天津市…》的通知 → [天津市]).
     """
     if not name:
-        return []
+        return ()
     rules = _rules()
     rest = squash_spaces(name)
     rest = rest[rules.title_lead.match(rest).end() :]
@@ -146,7 +147,7 @@ def place_chain(name: str | None) -> list[str]:
     while unit := _unit(rest):
         chain.append(unit)
         rest = rest[len(unit) :]
-    return chain
+    return tuple(chain)
 
 
 def _unit(text: str) -> str | None:
