@@ -196,12 +196,15 @@ _FALLBACK_SHARE = 0.85
 _MIN_PORTAL_LABELS = 3
 _MAX_PORTAL_OTHER = 1 / 3
 _MAX_PORTAL_CJK = 1500
+_MAX_PORTAL_BOUND = 4 * _MAX_PORTAL_CJK
 # A label-shaped line of a metadata block that the label table does not know: 发布部门：
 _LABEL_SHAPE = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]$")
 # A header line (between the title and the body) mostly made of link text is navigation.
 _MAX_HEADER_LINK_SHARE = 0.5
-# An element the page's <title> names is its article title from this many CJK characters on.
+# An element the page's <title> names is its article title from this many CJK characters on;
+# no title is longer than _MAX_TITLE_CJK.
 _NAMED_TITLE_CJK = 8
+_MAX_TITLE_CJK = 200
 _ATTACHMENT_LABEL = re.compile(r"^(?:附\s*件\s*\d{0,2}\s*[:：]?\s*|附件下载\s*[:：]?\s*)")
 
 
@@ -216,9 +219,10 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     page_titles = _page_titles(soup)
     root = soup.body or soup
     embedded = _prune(root)
-    _drop_chrome(root, _Page(root, scored=False))
+    sizes = _Page(root, scored=False)
+    _drop_chrome(root, sizes)
     links = _file_links(root, name)
-    portal, portal_prov = _take_portal(root, name)
+    portal, portal_prov = _take_portal(root, name, sizes)
     page = _Page(root)
     if page.total == 0 and not root.get_text(strip=True):
         raise EmptyInputError(path, "no article text in HTML")
@@ -358,7 +362,9 @@ class _Link:
 def _file_links(root: Tag, name: str) -> list[_Link]:
     """Links to documents (附件下载 boxes, 附件：1.××.docx), in page order."""
     links = []
-    for a in root.find_all("a", href=True):
+    for a in root.descendants:
+        if not isinstance(a, Tag) or a.name != "a" or not a.get("href"):
+            continue
         href = str(a["href"]).strip()
         text = " ".join(a.get_text(" ", strip=True).split())
         file_name = _document_file(href) or _document_file(text)
@@ -603,15 +609,18 @@ def _text_lines(el: Tag) -> list[tuple[str, int]]:
     return lines
 
 
-def _take_portal(root: Tag, name: str) -> tuple[dict[str, str], dict[str, Provenance]]:
+def _take_portal(
+    root: Tag, name: str, sizes: _Page
+) -> tuple[dict[str, str], dict[str, Provenance]]:
     """Label -> value (and provenance) of the portal metadata blocks, removed from the page."""
     units: list[Tag] = []
+    verdicts: dict[int, Tag | None] = {}
     for string in root.find_all(string=True):
         text = string.strip()
         parent = string.parent
         if isinstance(string, _SKIPPED_STRINGS) or len(text) > 120 or label_at(text) is None:
             continue
-        unit = _portal_unit(parent) if parent is not None else None
+        unit = _portal_unit(parent, sizes, verdicts) if parent is not None else None
         if unit is not None and all(unit is not seen for seen in units):
             units.append(unit)
     chosen = {id(unit) for unit in units}
@@ -628,23 +637,38 @@ def _take_portal(root: Tag, name: str) -> tuple[dict[str, str], dict[str, Proven
     return portal, provenance
 
 
-def _portal_unit(start: Tag) -> Tag | None:
-    """The smallest element around `start` whose text is a block of portal label/value pairs."""
+def _portal_unit(start: Tag, sizes: _Page, verdicts: dict[int, Tag | None]) -> Tag | None:
+    """The smallest element around `start` whose text is a block of portal label/value pairs.
+    `verdicts` remembers the answer for every element a walk went through: a walk from any of
+    them goes the same way up (a list page of 时间：… lines is walked once, not once a line)."""
+    path: list[Tag] = []
     el: Tag | None = start
+    found: Tag | None = None
     while el is not None and el.name not in ("body", "html", "[document]"):
+        if id(el) in verdicts:
+            found = verdicts[id(el)]
+            break
+        path.append(el)
+        # Sizes counted before the furniture went: an upper bound, checked before reading lines.
+        if sizes.of(el) + sizes.links.get(id(el), 0) > _MAX_PORTAL_BOUND:
+            break
         lines = _text_lines(el)
         if sum(len(_CJK.findall(text)) for text, _ in lines) > _MAX_PORTAL_CJK:
-            return None
-        found = _portal_pairs(lines)
-        labels = {label for label, _, _ in found if feeds(label) != "furniture"}
+            break
+        pairs_found = _portal_pairs(lines)
+        labels = {label for label, _, _ in pairs_found if feeds(label) != "furniture"}
         if len(labels) >= _MIN_PORTAL_LABELS:
-            valued = sum(1 for label, value, _ in found if value and feeds(label) != "furniture")
+            valued = sum(
+                1 for label, value, _ in pairs_found if value and feeds(label) != "furniture"
+            )
             # A table header row (名称 | 文号 | 发布日期) names labels without values.
-            if valued < _MIN_PORTAL_LABELS - 1 or _other_share(lines) > _MAX_PORTAL_OTHER:
-                return None
-            return el
+            if valued >= _MIN_PORTAL_LABELS - 1 and _other_share(lines) <= _MAX_PORTAL_OTHER:
+                found = el
+            break
         el = el.parent
-    return None
+    for visited in path:
+        verdicts[id(visited)] = found
+    return found
 
 
 def _portal_pairs(lines: list[tuple[str, int]]) -> list[tuple[str, str, int]]:
@@ -756,7 +780,9 @@ def _page_titles(soup: BeautifulSoup) -> list[str]:
 
 def _opening_heading(body: Tag) -> Tag | None:
     """The h1/h2 holding the body's first text, when the body opens with one."""
-    for string in body.find_all(string=True):
+    for string in body.descendants:
+        if not isinstance(string, NavigableString):
+            continue
         if isinstance(string, _SKIPPED_STRINGS) or not string.strip():
             continue
         node = string.parent
@@ -786,16 +812,18 @@ def _title_before(body: Tag, root: Tag, page: _Page, page_titles: list[str]) -> 
     start = page.order.get(id(body), 0)
     ancestors = {id(el): page.depth.get(id(el), 0) for el in body.parents}
     best, best_key = None, None
-    for el in root.find_all(True):
+    for el in root.descendants:
+        if not isinstance(el, Tag):
+            continue
         order = page.order.get(id(el), start)
         if order >= start:
             break
-        if id(el) in ancestors:
+        if id(el) in ancestors or page.of(el) + page.links.get(id(el), 0) > _MAX_TITLE_CJK:
             continue
         text = el.get_text(" ", strip=True)
         named = _names(page_titles, text)
         marked = opening is None and (el.name in ("h1", "h2") or _hinted(el, _hints().title))
-        if not (marked or named) or not 0 < len(_CJK.findall(text)) <= 200:
+        if not (marked or named) or not _CJK.search(text):
             continue
         if _is_chrome_line(text):
             continue
