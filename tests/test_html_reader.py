@@ -527,3 +527,14 @@ def test_body_opening_with_its_own_heading_keeps_it_in_place():
         html(f"<div class='t'>栏目标题</div><div class='c'><h1>某县方案</h1>{ARTICLE}</div>")
     )
     assert [b.text for b in page.blocks[:2]] == ["某县方案", f"1．{PROSE}"]
+
+
+def test_a_column_between_the_title_and_the_body_is_not_a_header():
+    column = "".join(f"<p>栏目{n}：政务公开目录第{n}类信息</p>" for n in range(30))
+    page = read_html(
+        html(
+            f"<h1>某县关于印发某方案的通知</h1><div class='l'>{column}</div>"
+            f"<div class='r'>{ARTICLE}</div>"
+        )
+    )
+    assert [b.text for b in page.blocks[:2]] == ["某县关于印发某方案的通知", f"1．{PROSE}"]

@@ -199,8 +199,10 @@ _MAX_PORTAL_CJK = 1500
 _MAX_PORTAL_BOUND = 4 * _MAX_PORTAL_CJK
 # A label-shaped line of a metadata block that the label table does not know: 发布部门：
 _LABEL_SHAPE = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]$")
-# A header line (between the title and the body) mostly made of link text is navigation.
+# A header line (between the title and the body) mostly made of link text is navigation; a
+# header holds no more text than this.
 _MAX_HEADER_LINK_SHARE = 0.5
+_MAX_HEADER_CJK = 200
 # An element the page's <title> names is its article title from this many CJK characters on;
 # no title is longer than _MAX_TITLE_CJK.
 _NAMED_TITLE_CJK = 8
@@ -834,7 +836,8 @@ def _title_before(body: Tag, root: Tag, page: _Page, page_titles: list[str]) -> 
 
 
 def _between(title: Tag, body: Tag, page: _Page) -> list[Tag]:
-    """The outermost elements after the title and before the body (the article's header)."""
+    """The outermost elements after the title and before the body: the article's header, none
+    when they hold more text than a header does (the title stood above a whole column)."""
     after = page.last[id(title)]
     before = page.order[id(body)]
     ancestors = {id(el) for el in body.parents}
@@ -848,7 +851,8 @@ def _between(title: Tag, body: Tag, page: _Page) -> list[Tag]:
         if id(el) in ancestors or any(_inside(el, kept) for kept in out[-1:]):
             continue
         out.append(el)
-    return out
+    size = sum(page.of(el) + page.links.get(id(el), 0) for el in out)
+    return out if size <= _MAX_HEADER_CJK else []
 
 
 def _is_chrome_line(text: str) -> bool:
