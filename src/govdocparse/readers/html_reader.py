@@ -391,7 +391,7 @@ class _Page:
     much of it is prose — the measure the body is chosen by."""
 
     def __init__(self, root: Tag, scored: bool = True):
-        self.root = root
+        """Sizes of every element; with `scored`, also the prose lines' votes."""
         self.order: dict[int, int] = {}
         self.depth: dict[int, int] = {id(root): 0}
         self.last: dict[int, int] = {}  # order of an element's last descendant
