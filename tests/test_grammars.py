@@ -17,6 +17,7 @@ from govdocparse.grammar_schema import (
     ClassHint,
     HtmlGrammar,
     MetadataGrammar,
+    ResponsibilitiesGrammar,
     Rule,
     UnitsGrammar,
 )
@@ -28,6 +29,7 @@ TYPED = {
     "agencies": AgenciesGrammar,
     "units": UnitsGrammar,
     "html": HtmlGrammar,
+    "responsibilities": ResponsibilitiesGrammar,
 }
 
 
