@@ -24,7 +24,7 @@ from ..model import Agency, Indicator, Measurement, Provenance, Responsibility, 
 from ..textutil import fold, squash_spaces
 from .agencies import canonical
 from .goals import indicators_from_paragraph
-from .responsibilities import parse_responsibility_cell
+from .responsibilities import LEAD, PARTICIPATING, column_role, parse_responsibility_cell
 from .tables import column_roles, join_lines
 from .targets import parse_target
 
@@ -40,6 +40,7 @@ class _Rules:
     indicator_name: re.Pattern
     measure_roles: tuple[tuple[str, re.Pattern], ...]
     year: re.Pattern
+    bare_year: re.Pattern
     period: re.Pattern
     no_value: re.Pattern
     reason_no_value: re.Pattern
@@ -68,6 +69,7 @@ def _rules() -> _Rules:
             (role, re.compile(t[role])) for role in ("actual", "baseline", "target")
         ),
         year=re.compile(t["year"]),
+        bare_year=re.compile(t["bare_year"]),
         period=re.compile(t["period"]),
         no_value=re.compile(t["no_value"]),
         reason_no_value=re.compile(t["reason_no_value"]),
@@ -117,10 +119,16 @@ class _Columns:
     targets: list[int] = field(default_factory=list)
 
 
-def _columns(header: list[str]) -> _Columns:
-    """Where each kind of value sits, from the header vocabulary."""
+def _columns(header: list[str], period_start: int | None = None) -> _Columns:
+    """Where each kind of value sits, from the header vocabulary.
+
+    A column headed by a bare year (2020年 | 2025年, Yiwu 专栏1) is a baseline when the year
+    comes before the plan's first year, a target from it on; without a plan period, the first of
+    several bare years is the baseline and the later ones targets.
+    """
     rules = _rules()
     cols = _Columns()
+    bare_years: list[tuple[int, int]] = []
     for i, (text, role) in enumerate(zip(header, column_roles(header), strict=True)):
         key = squash_spaces(fold(text))
         if role == "name" and cols.name is None and rules.indicator_name.search(key):
@@ -135,7 +143,38 @@ def _columns(header: list[str]) -> _Columns:
                 cols.targets.append(i)
             elif measure and getattr(cols, measure) is None:
                 setattr(cols, measure, i)
+            elif measure is None and (year := rules.bare_year.fullmatch(key)):
+                bare_years.append((i, int(year.group(1))))
+    for n, (i, year) in enumerate(bare_years):
+        past = year < period_start if period_start else n == 0 and len(bare_years) > 1
+        if past and cols.baseline is None:
+            cols.baseline = i
+        elif not past:
+            cols.targets.append(i)
+    cols.targets.sort()
     return cols
+
+
+def _measure_name_column(table: Table, cols: _Columns) -> int | None:
+    """A 项目 / 名称 column that lists measures (孤儿基本生活保障率（%）) in a table with a target
+    column names indicators, as 指标名称 does; project names (儿童友好医院工程) do not."""
+    if not cols.targets:
+        return None
+    heads = _measure_heads()
+    for col, role in enumerate(column_roles(table.header)):
+        if role != "name":
+            continue
+        names = [clean_name(join_lines(row.cells[col]))[0] for row in table.rows]
+        names = [name for name in names if name]
+        if names and sum(bool(heads.search(name)) for name in names) * 2 > len(names):
+            return col
+    return None
+
+
+@cache
+def _measure_heads() -> re.Pattern:
+    heads = sorted(load("indicators")["measure_heads"], key=len, reverse=True)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, heads))})$")
 
 
 def indicators_from_table(
@@ -153,7 +192,9 @@ def indicators_from_table(
     """
     if table.kind != "grid" or not table.rows:
         return [], []
-    cols = _columns(table.header)
+    cols = _columns(table.header, period_start or _period_start(table.title))
+    if cols.name is None:
+        cols.name = _measure_name_column(table, cols)
     if cols.name is None:
         return _cell_goals(table, cols, id_prefix, period_start), _row_responsibilities(
             table, cols, id_prefix, place
@@ -311,6 +352,11 @@ def _period_end(title: str | None) -> int | None:
     return int(m.group(2)) if m else None
 
 
+def _period_start(title: str | None) -> int | None:
+    m = _rules().period.search(fold(title)) if title else None
+    return int(m.group(1)) if m else None
+
+
 def _header_year(header: str) -> int | None:
     m = _rules().year.search(fold(header))
     return int(m.group(1)) if m else None
@@ -359,13 +405,24 @@ def _target(
 def _cell_responsibilities(
     table: Table, cols: _Columns, index: int, attached_to: str, place: str | None
 ) -> list[Responsibility]:
-    """One Responsibility per non-empty responsible cell of a row, ids f"{attached_to}-resp[N]"."""
+    """The Responsibility records of a row's responsible cells, ids f"{attached_to}-resp[N]".
+
+    A table whose responsible columns split the roles (牵头单位 | 配合单位, or 责任单位 over both)
+    gives one record per row, lead from the one and participating from the other; otherwise each
+    non-empty cell is a record of its own (责任单位, 市指导部门).
+    """
+    roles = [column_role(table.header[col]) for col in cols.responsible]
+    if LEAD in roles and PARTICIPATING in roles:
+        shared = _role_split_responsibility(table, cols, index, attached_to, place, roles)
+        return [shared] if shared else []
     out = []
-    for k, col in enumerate(cols.responsible):
+    for k, (col, role) in enumerate(zip(cols.responsible, roles, strict=True)):
         raw = table.rows[index].cells[col].strip()
         if not raw:
             continue
         lead, participating, by_duty = parse_responsibility_cell(raw)
+        if role == PARTICIPATING:
+            lead, participating = [], lead + participating
         out.append(
             Responsibility(
                 id=f"{attached_to}-resp" + (f"{k + 1}" if k else ""),
@@ -379,6 +436,46 @@ def _cell_responsibilities(
             )
         )
     return out
+
+
+def _role_split_responsibility(
+    table: Table,
+    cols: _Columns,
+    index: int,
+    attached_to: str,
+    place: str | None,
+    roles: list[str],
+) -> Responsibility | None:
+    """One record from a row's 牵头单位 and 配合单位 cells; raw holds the cells joined by ；."""
+    lead: list[str] = []
+    participating: list[str] = []
+    by_duty = False
+    filled = []
+    for col, role in zip(cols.responsible, roles, strict=True):
+        raw = table.rows[index].cells[col].strip()
+        if not raw:
+            continue
+        filled.append((col, raw))
+        names, others, remark = parse_responsibility_cell(raw)
+        by_duty |= remark
+        if role == LEAD:
+            lead += names
+            participating += others
+        else:
+            participating += names + others
+    if not filled:
+        return None
+    groups = {table.header[col].split("/")[0] for col in cols.responsible}
+    return Responsibility(
+        id=f"{attached_to}-resp",
+        kind=groups.pop() if len(groups) == 1 else table.header[filled[0][0]],
+        lead=[_agency(a, place) for a in lead],
+        participating=[_agency(a, place) for a in participating],
+        by_duty=by_duty,
+        raw="；".join(raw for _, raw in filled),
+        attached_to=attached_to,
+        provenance=table.rows[index].provenance,
+    )
 
 
 def _row_responsibilities(

@@ -65,6 +65,7 @@ class Clause:
 @dataclass(frozen=True, slots=True)
 class _Rules:
     roles: dict[str, str]
+    role_word: re.Pattern[str]
     opening: re.Pattern[str]
     bare_opening: re.Pattern[str]
     part_keyword: re.Pattern[str]
@@ -103,6 +104,7 @@ def _rules() -> _Rules:
     prefixes = "|".join(map(re.escape, grammar.collective_prefixes)) or "(?!)"
     return _Rules(
         roles=roles,
+        role_word=re.compile(f"{keywords}|{marks}"),
         opening=re.compile(rf"[（(【]\s*(?P<kw>{keywords}){_COLON}"),
         bare_opening=re.compile(_HEAD + rf"(?:{label})", re.MULTILINE),
         part_keyword=re.compile(
@@ -368,6 +370,14 @@ def find_clauses(text: str) -> list[Clause]:
         if not clauses or clause.start >= clauses[-1].end:
             clauses.append(clause)
     return clauses
+
+
+def column_role(header: str) -> str:
+    """LEAD or PARTICIPATING: the role of a responsible-unit column, from the last keyword or
+    verb of its header (责任单位/配合单位 → participating; 牵头单位, 市指导部门 → lead)."""
+    rules = _rules()
+    words = [squash_spaces(m.group()) for m in rules.role_word.finditer(header)]
+    return rules.roles[words[-1]] if words else LEAD
 
 
 def parse_responsibility_cell(text: str) -> tuple[list[str], list[str], bool]:

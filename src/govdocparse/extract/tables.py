@@ -1,4 +1,4 @@
-"""Turns a reader's `TableBlock` into a record `Table`: captions, header, repaired rows, notes, lists.
+"""Turns a reader's `TableBlock` into a record `Table`: captions, header, rows, notes, lists.
 
 A grid's first row is its header and fixes the number of columns. Rows are repaired the way a
 reader of the printed table would: an empty cell under a category column repeats the value above
@@ -39,6 +39,12 @@ class Caption(NamedTuple):
 
 
 @dataclass(frozen=True)
+class _ColumnNames:
+    words: frozenset[str]
+    pattern: re.Pattern
+
+
+@dataclass(frozen=True)
 class _Rules:
     caption: re.Pattern
     title_max: int
@@ -53,6 +59,7 @@ class _Rules:
     agency_end: re.Pattern
     value: re.Pattern
     missing_cost: dict[str, float]
+    column_names: _ColumnNames
 
 
 @cache
@@ -78,6 +85,9 @@ def _rules() -> _Rules:
         agency_end=re.compile(realign["agency_end"]),
         value=re.compile(realign["value_pattern"]),
         missing_cost=dict(realign["missing_cost"]),
+        column_names=_ColumnNames(
+            frozenset(g["column_names"]["words"]), re.compile(g["column_names"]["pattern"])
+        ),
     )
 
 
@@ -108,7 +118,8 @@ def parse_caption(text: str) -> Caption | None:
 
 
 def column_roles(header: list[str]) -> list[str]:
-    """Structural role of each header: seq, unit, attribute, responsible, category, name, text or value."""
+    """Structural role of each header: seq, unit, attribute, responsible, category, name, text
+    or value."""
     return [_role(h) for h in header]
 
 
@@ -121,7 +132,8 @@ def _role(header: str) -> str:
 
 
 def join_lines(text: str) -> str:
-    """A multi-line cell read as one string: lines joined without separator (规划\\n目标 → 规划目标)."""
+    """A multi-line cell read as one string: lines joined without separator
+    (规划\\n目标 → 规划目标)."""
     return "".join(line.strip() for line in text.split("\n"))
 
 
@@ -137,7 +149,8 @@ def build_table(
     title: str | None,
     section_id: str | None,
 ) -> Table:
-    """The record `Table` of a block: a `list` for a one-column box of "名称。正文" lines, else a grid."""
+    """The record `Table` of a block: a `list` for a one-column box of "名称。正文" lines, else
+    a grid."""
     table = Table(
         id=table_id,
         label=label,
@@ -154,10 +167,126 @@ def build_table(
     rows = [row for row in block.rows if any(cell.text.strip() for cell in row)]
     if not rows:
         return table
-    table.header = [squash_spaces(join_lines(c.text)) for c in _slots(rows[0])]
-    body, table.notes = _split_notes(rows[1:])
+    depth = header_depth(rows)
+    table.header = _joined_header(rows[:depth])
+    body, table.notes = _split_notes(_without_repeated_header(rows[depth:], rows[:depth]))
     table.rows = _grid_rows(body, table.header, block.prov)
     return table
+
+
+# ---------------------------------------------------------------- headers over several rows
+
+
+def header_depth(rows: list[list[Cell]]) -> int:
+    """How many rows at the top of a grid are its header (1, 2 or 3).
+
+    The first row always is. A row below continues the header when it only names sub-columns
+    of the header above (目标值 over 2025年 and 2030年; 责任单位 over 牵头单位 and 配合单位;
+    基期值 over 2020年): every cell it fills is a column name of grammars/tables.yaml
+    `column_names`, it leaves the name and text columns empty, and its empty cells are covered
+    from above (a rowspan, or the empty leading cells of a text row) or the header above it
+    spans columns.
+    """
+    depth = 1
+    while depth < min(len(rows) - 1, _MAX_HEADER_ROWS) and _continues_header(
+        rows[:depth], rows[depth]
+    ):
+        depth += 1
+    return depth
+
+
+_MAX_HEADER_ROWS = 3
+
+
+def _continues_header(header: list[list[Cell]], row: list[Cell]) -> bool:
+    slots = _slots(row)
+    width = len(_slots(header[0]))
+    if len(slots) < width:
+        return False
+    filled = [i for i, cell in enumerate(slots) if cell.text.strip()]
+    if not filled or len(filled) == len(slots):
+        return False
+    if not all(is_column_name(join_lines(slots[i].text)) for i in filled):
+        return False
+    roles = column_roles(_joined_header(header) + [""] * (len(slots) - width))
+    if any(roles[i] in ("name", "text") for i in filled):
+        return False
+    spans = any(c.colspan > 1 or c.rowspan > 1 for above in header for c in above)
+    covered = any(cell.merged for cell in slots)
+    return spans or covered
+
+
+def is_column_name(text: str) -> bool:
+    """Whether a header cell is a known column name (序号, 指标名称, 2025年目标, 目标值(2025年))."""
+    key = squash_spaces(fold(text))
+    names = _rules().column_names
+    return bool(key) and (key in names.words or bool(names.pattern.match(key)))
+
+
+def _joined_header(rows: list[list[Cell]]) -> list[str]:
+    """One name per column: the names of the header rows over it joined with "/", top first
+    (目标值/2025年, 责任单位/牵头单位). An empty cell of an upper row beside a filled one is
+    the rest of that cell when a lower row names a sub-column under it (a text table's merged
+    cell: 目标值<TAB><TAB> over 2025年<TAB>2030年)."""
+    width = max(len(_slots(row)) for row in rows)
+    grid = [[squash_spaces(join_lines(c.text)) for c in _slots(row)] + [""] * width for row in rows]
+    grid = [texts[:width] for texts in grid]
+    for r in range(len(rows) - 1):
+        for col in range(1, width):
+            below = any(grid[lower][col] for lower in range(r + 1, len(rows)))
+            if not grid[r][col] and grid[r][col - 1] and below and not _covered(rows[r], col):
+                grid[r][col] = grid[r][col - 1]
+    header = []
+    for col in range(width):
+        parts: list[str] = []
+        for texts in grid:
+            if texts[col] and (not parts or parts[-1] != texts[col]):
+                parts.append(texts[col])
+        header.append(_HEADER_JOIN.join(parts))
+    return header
+
+
+# The parts of a column name read from several header rows, top first: 目标值/2025年.
+_HEADER_JOIN = "/"
+
+
+def _covered(row: list[Cell], col: int) -> bool:
+    slots = _slots(row)
+    return col < len(slots) and slots[col].merged
+
+
+def _without_repeated_header(body: list[list[Cell]], header: list[list[Cell]]) -> list[list[Cell]]:
+    """The body without the header rows a long table repeats on every page."""
+    texts = [_texts(row) for row in header]
+    kept: list[list[Cell]] = []
+    i = 0
+    while i < len(body):
+        if _texts(body[i]) == texts[0]:
+            i += 1
+            for expected in texts[1:]:
+                if i < len(body) and _texts(body[i]) == expected:
+                    i += 1
+            continue
+        kept.append(body[i])
+        i += 1
+    return kept
+
+
+def continues_table(first: TableBlock, second: TableBlock) -> bool:
+    """Whether `second` is the rest of `first` cut by a page break: it opens with the header
+    rows of `first` again (a long table's header repeated on every page)."""
+    rows = [row for row in first.rows if any(cell.text.strip() for cell in row)]
+    more = [row for row in second.rows if any(cell.text.strip() for cell in row)]
+    if not rows or not more:
+        return False
+    depth = header_depth(rows)
+    return len(more) > depth and [_texts(r) for r in more[:depth]] == [
+        _texts(r) for r in rows[:depth]
+    ]
+
+
+def _texts(row: list[Cell]) -> list[str]:
+    return [squash_spaces(join_lines(c.text)) for c in _slots(row)]
 
 
 def _is_list_box(block: TableBlock) -> bool:
@@ -173,10 +302,10 @@ def _items(block: TableBlock) -> list[TableItem]:
     """One item per "名称。正文" line; a line of another shape continues the item above it."""
     items: list[TableItem] = []
     spans: list[list[tuple[int, int] | None]] = []
-    for row_index, row in enumerate(block.rows):
+    for row in block.rows:
         cell = row[0]
         lines = [line.strip() for line in cell.text.split("\n")]
-        for line, lines_span in zip(lines, _line_spans(cell, len(lines))):
+        for line, lines_span in zip(lines, _line_spans(cell, len(lines)), strict=True):
             if not line:
                 continue
             m = _rules().list_item.match(line)
@@ -265,7 +394,7 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
     parents = _parents(rows, roles, name_col)
     return [
         TableRow(cells=r.cells, parent=parent, note="; ".join(r.notes) or None, provenance=r.prov)
-        for r, parent in zip(rows, parents)
+        for r, parent in zip(rows, parents, strict=True)
     ]
 
 
@@ -383,7 +512,7 @@ def _fit(text: str, role: str, seen: frozenset[str]) -> float:
 def _place(values: list, positions: tuple[int, ...], width: int) -> list:
     """`values` spread over `width` columns at `positions`; surplus values join the last column."""
     placed: list = [""] * width if isinstance(values[0], str) else [False] * width
-    for value, p in zip(values, positions):
+    for value, p in zip(values, positions, strict=False):
         if isinstance(value, str) and placed[p]:
             placed[p] = placed[p] + "\n" + value
         else:
