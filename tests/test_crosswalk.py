@@ -22,6 +22,7 @@ from govdocparse.crosswalk import (
     Matcher,
     build_crosswalk,
     load_parsed,
+    read_for_crosswalk,
     read_name,
     to_csv,
     to_html,
@@ -30,7 +31,7 @@ from govdocparse.crosswalk import (
 from govdocparse.crosswalk.blocking import candidate_pairs
 from govdocparse.crosswalk.evaluate import read_labels, score
 from govdocparse.crosswalk.vocab import compile_vocabulary
-from govdocparse.errors import InputError
+from govdocparse.errors import InputError, UsageError
 from govdocparse.model import ParseResult
 
 HERE = Path(__file__).parent
@@ -469,14 +470,23 @@ def test_html_is_a_self_contained_matrix(crosswalk):
 
 
 def test_load_parsed_reads_a_directory_and_names_bad_files(results, tmp_path):
+    (tmp_path / "batch-sub-folder").mkdir()
     for n, result in enumerate(results):
-        (tmp_path / f"{n}.json").write_text(result.model_dump_json(), encoding="utf-8")
+        where = tmp_path / ("batch-sub-folder" if n % 2 else "")
+        (where / f"{n}.json").write_text(result.model_dump_json(), encoding="utf-8")
+    (tmp_path / ".hidden.json").write_text("{", encoding="utf-8")
     assert len(load_parsed(tmp_path)) == len(results)
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
     with pytest.raises(InputError, match="broken.json"):
         load_parsed(tmp_path)
-    with pytest.raises(InputError):
+    skipped: list[str] = []
+    assert len(list(read_for_crosswalk(tmp_path, skipped))) == len(results)
+    assert len(skipped) == 1 and "broken.json: cannot read parsed JSON" in skipped[0]
+    with pytest.raises(UsageError, match="does not exist"):
         load_parsed(tmp_path / "missing")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(UsageError, match="no parsed records"):
+        load_parsed(tmp_path / "empty")
 
 
 def test_every_synonym_spelling_reads_as_its_canonical_name():

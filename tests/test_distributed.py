@@ -180,5 +180,5 @@ def test_cli_runs_the_dask_engine(tmp_path, scheduler, capsys):
         )
         == 0
     )
-    assert "parsed 2, skipped 0, failed 0" in capsys.readouterr().err
+    assert "parsed 2, skipped 0 (up to date), failed 0" in capsys.readouterr().err
     assert sorted(p.name for p in (tmp_path / "out").glob("*.json")) == ["a.json", "b.json"]

@@ -13,6 +13,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 from govdocparse import export as export_module  # noqa: E402
 from govdocparse.batch import run_batch  # noqa: E402
 from govdocparse.cli import main  # noqa: E402
+from govdocparse.errors import UsageError  # noqa: E402
 from govdocparse.export import SCHEMAS, export  # noqa: E402
 from govdocparse.model import ParseResult  # noqa: E402
 
@@ -190,23 +191,32 @@ def test_unreadable_records_are_skipped_and_reported(tmp_path, parsed):
     (folder / "other.json").write_text(json.dumps({"hello": "world"}), encoding="utf-8")
     summary = export(folder, duckdb_path=tmp_path / "x.duckdb", crosswalk=False)
     assert summary.files == 1
-    assert sorted(s.split(":")[0] for s in summary.skipped) == ["broken.json", "other.json"]
+    assert sorted(Path(s.split(":")[0]).name for s in summary.skipped) == [
+        "broken.json",
+        "other.json",
+    ]
     assert (
         main(["export", str(folder), "--duckdb", str(tmp_path / "y.duckdb"), "--no-crosswalk"]) == 1
     )
 
 
-def test_empty_folder_gives_empty_tables(tmp_path):
+def test_a_folder_without_records_is_refused(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
-    summary = export(tmp_path / "empty", duckdb_path=tmp_path / "e.duckdb")
-    assert set(summary.rows.values()) == {0}
-    with duckdb.connect(str(tmp_path / "e.duckdb"), read_only=True) as connection:
-        assert _one(connection, "SELECT count(*) FROM targets") == 0
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "plan.txt").write_text("一、总则\n", encoding="utf-8")
+    for folder in ("empty", "raw"):
+        with pytest.raises(UsageError, match="no parsed records"):
+            export(tmp_path / folder, duckdb_path=tmp_path / "e.duckdb")
+        assert main(["export", str(tmp_path / folder), "--duckdb", str(tmp_path / "e.duckdb")]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "no parsed records" in err
+    assert not (tmp_path / "e.duckdb").exists()
 
 
 def test_cli_export(parsed, tmp_path, capsys):
     assert main(["export", str(parsed)]) == 2
-    assert main(["export", str(tmp_path / "missing"), "--duckdb", str(tmp_path / "m.duckdb")]) == 1
+    assert main(["export", str(tmp_path / "missing"), "--duckdb", str(tmp_path / "m.duckdb")]) == 2
+    assert "missing: does not exist" in capsys.readouterr().err
     assert (
         main(
             [

@@ -11,7 +11,7 @@ Records are the pydantic models of `govdocparse.model`.
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "__version__",

@@ -129,7 +129,7 @@ def _prose(document: Document, placed: PlacedParagraph, prefix: str) -> None:
     if clauses:
         # A clause at the end of a measure names who owns every goal the measure states.
         for indicator in indicators:
-            indicator.responsible = document.responsibilities[-1]
+            indicator.responsible_id = document.responsibilities[-1].id
     if period:
         # A goal with no 到…年 of its own is a goal for the end of the plan period.
         for target in (t for indicator in indicators for t in indicator.targets if t.year is None):
