@@ -12,6 +12,7 @@ from .extract.indicators import indicators_from_paragraph, indicators_from_table
 from .extract.metadata import extract_metadata, split_cc
 from .extract.responsibilities import find_clauses
 from .extract.tables import build_table
+from .ids import assign_ids
 from .model import Document, Indicator, ParseResult, Provenance, Responsibility, SourceInfo
 from .normalize import normalize
 from .segment import Segment, segment, title_provenance
@@ -99,6 +100,7 @@ def _document(seg: Segment, doc_id: str, source: Source, first: bool) -> Documen
             _prose(document, placed_item, f"{table.id}-item{n}")
     for number, placed in enumerate(structure.paragraphs, start=1):
         _prose(document, placed, f"{doc_id}-p{number}")
+    assign_ids(document)
     return document
 
 
