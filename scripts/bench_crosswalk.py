@@ -19,11 +19,15 @@ for the first N record files of the folder and each loader in its own process: t
 build_crosswalk over `read_for_crosswalk` (only what the crosswalk reads, file by file). It
 prints the seconds spent loading, the seconds of the crosswalk itself, peak memory, and whether
 both give the same clusters. CPU seconds are printed beside wall seconds: on a shared machine
-they show the work done whatever else runs.
+they show the work done whatever else runs. The old way also runs under an older govdocparse,
+on the records it wrote itself (one line of JSON, same columns):
+
+    PYTHONPATH=OLD/src GOVDOCPARSE_GRAMMARS=OLD/grammars \
+        python scripts/bench_crosswalk.py --loader old --parsed OLD_RECORDS
 
 Each size runs in its own process so its peak memory (ru_maxrss) is its own; the seconds are
-those of build_crosswalk alone (jieba's dictionary is already loaded by drawing the plans). precision and
-recall compare the clusters with those of the same plans under their unperturbed names
+those of build_crosswalk alone (jieba's dictionary is already loaded by drawing the plans).
+precision and recall compare the clusters with those of the same plans under their unperturbed names
 (pairwise): 1.0 would mean the variations change nothing; the character slips lower recall on
 purpose, and any loss of precision is a wrong merge caused by a variation.
 """
@@ -124,7 +128,7 @@ def synthetic_results(places: int, per_place: int, seed: int, perturb: bool = Tr
         indicators = []
         for i, item in enumerate(chosen):
             table = f"d1-t{1 + i % 2}" if i < per_place * 0.8 else None
-            # perturbed or not, the generator draws the same numbers, so both runs pick the same rows
+            # perturbed or not, the generator draws the same numbers: both runs pick the same rows
             variant = _perturb(item["name"], item["unit"], place, rng, groups)
             indicators.append(
                 {
@@ -259,14 +263,16 @@ def _fingerprint(crosswalk) -> str:
 
 def run_loader(folder: str, loader: str) -> dict:
     """One crosswalk over the records of `folder`, loaded the `loader` way (old or new)."""
-    from govdocparse.crosswalk import build_crosswalk, load_parsed, read_for_crosswalk
+    from govdocparse.crosswalk import build_crosswalk, load_parsed
 
     started, cpu = time.perf_counter(), time.process_time()
     if loader == "old":
-        stream = _Timed([load_parsed(folder)])
+        stream = _Timed(load_parsed(folder) for _ in range(1))  # timed while it loads
         [results] = list(stream)
         crosswalk = build_crosswalk(results)
     else:
+        from govdocparse.crosswalk import read_for_crosswalk
+
         skipped: list[str] = []
         stream = _Timed(read_for_crosswalk(folder, skipped))
         crosswalk = build_crosswalk(stream)

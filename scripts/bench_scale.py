@@ -6,9 +6,9 @@ Steps, each printing wall time, documents/s, MB/s and peak memory:
 3. batch all of them with --workers workers, then once more (everything skipped: the cost of
    resuming);
 4. the crosswalk over the places of the first --crosswalk-docs parsed records, when the
-   crosswalk exists. The records are loaded without what the crosswalk never reads (sections,
-   table cells, responsibilities, baselines); even so they take about 1 MB of memory each, so
-   the default is 2,000 records, not all of a 10,000 run.
+   crosswalk exists, read with `read_for_crosswalk` (only what the crosswalk reads). Its
+   members still take about 5 KB each, half a megabyte per synthetic record, so the default is
+   2,000 records, not all of a 10,000 run (scripts/bench_crosswalk.py --parsed measures more).
 Peak memory is ru_maxrss: this process, and the largest single worker process.
 The temporary folder is deleted at the end unless --keep. Numbers only: nothing asserts a time.
 
@@ -79,7 +79,8 @@ def report(
     """
     workers_cpu, own_cpu = cpu
     print(
-        f"{label:<34} {docs:6d} docs {seconds:8.2f} s  {docs / seconds:7.1f} docs/s  {megabytes / seconds:6.2f} MB/s"
+        f"{label:<34} {docs:6d} docs {seconds:8.2f} s  {docs / seconds:7.1f} docs/s  "
+        f"{megabytes / seconds:6.2f} MB/s"
         f"  CPU {1000 * workers_cpu / max(docs, 1):5.1f} ms/doc in workers + {own_cpu:.2f} s parent"
         f"  load {os.getloadavg()[0]:.1f}  {memory()}"
     )
@@ -130,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         paths = _make_synthetic().make_corpus(work / "in", args.docs, args.seed)
         megabytes = sum(p.stat().st_size for p in paths) / 1e6
         print(
-            f"made {len(paths)} synthetic documents, {megabytes:.1f} MB, in {time.perf_counter() - started:.1f} s"
+            f"made {len(paths)} synthetic documents, {megabytes:.1f} MB, "
+            f"in {time.perf_counter() - started:.1f} s"
         )
 
         print(
@@ -180,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         crosswalk = build_crosswalk(results)
         spent = time.perf_counter() - started
         print(
-            f"crosswalk: {len(crosswalk.places)} places, {len(crosswalk.clusters)} clusters, stats {crosswalk.stats}, "
+            f"crosswalk: {len(crosswalk.places)} places, {len(crosswalk.clusters)} clusters, "
+            f"stats {crosswalk.stats}, "
             f"{spent:.1f} s, {memory()}"
         )
     finally:

@@ -177,9 +177,8 @@ def _parse(args) -> int:
 
     problem = _path_problem(args.file, "file")
     if problem:
-        return _fail(
-            problem + (" (govdocparse batch parses folders)" if "folder" in problem else ""), 2
-        )
+        hint = " (govdocparse batch parses folders)" if os.path.isdir(args.file) else ""
+        return _fail(problem + hint, 2)
     try:
         result = parse(args.file)
         text = to_json(result, args.indent)
@@ -211,7 +210,7 @@ def _batch(args) -> int:
     if args.engine == "dask" and not args.scheduler:
         return _fail("--engine dask needs --scheduler tcp://HOST:PORT", 2)
     if Path(args.output).exists() and not Path(args.output).is_dir():
-        return _fail(f"{args.output}: exists and is not a directory", 2)
+        return _fail(f"{args.output}: is not a folder", 2)
     try:
         summary = run_batch(
             args.directory,

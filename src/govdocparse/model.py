@@ -90,7 +90,7 @@ class Metadata(Record):
     period: Period | None = None
     portal: dict[str, str | None] = Field(
         default_factory=dict,
-        description="Fields of a government portal's metadata block (索引号, 主题分类…) as written.",
+        description="A government portal's metadata fields (索引号, 主题分类…) as written.",
     )
     inherited: list[str] = Field(
         default_factory=list,
