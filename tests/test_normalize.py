@@ -53,3 +53,70 @@ def test_lone_number_joins_the_title_that_a_field_code_pushed_down():
 def test_number_printed_after_its_title_is_put_back_in_front():
     assert normalize([_p("组织实施四、", 5)])[0].text == "四、组织实施"
     assert normalize([_p("保障措施十一、", 5)])[0].text == "十一、保障措施"
+
+
+def _kept(lines):
+    return [b.text for b in normalize([_p(text, n) for n, text in enumerate(lines, 1)])]
+
+
+PROSE = "为保障儿童权利，促进儿童全面发展，制定本规划。"
+
+
+def test_link_rows_image_names_and_furniture_at_the_edges_are_chrome():
+    lines = [
+        "无障碍浏览 一网搜 登录| 注册",
+        "简体 | 繁體 | English",
+        "中国政府网 省政府网 市政府网",
+        "banner_01.jpg",
+        "首页 > 政务公开 > 政府文件",
+        ">> 政府信息公开 >> 规划信息 >> 专项规划",
+        "某县儿童发展规划",
+        "浏览次数：1024 字号：大 中 小",
+        PROSE,
+        "【打印本页】 【关闭窗口】",
+        "分享 收藏 打印 关闭",
+        "网站地图 | 联系我们 | 网站声明",
+    ]
+    assert _kept(lines) == ["某县儿童发展规划", PROSE]
+
+
+def test_link_words_inside_the_text_are_kept():
+    # A short line of the same words between two paragraphs of prose is not page furniture.
+    assert _kept([PROSE, "大 中 小", PROSE]) == [PROSE, "大 中 小", PROSE]
+
+
+def test_site_footer_cuts_everything_after_it():
+    lines = [PROSE, "版权所有：某市人民政府 网站标识码：1234", "地址：某市某路1号", "某ICP备123号"]
+    assert _kept(lines) == [PROSE]
+
+
+def test_portal_fields_that_carry_metadata_are_left_for_the_metadata_stage():
+    lines = ["来源：某市卫健委　时间：2024-03-01 10:20", PROSE]
+    assert _kept(lines) == lines
+
+
+def test_continuation_mark_of_a_second_page_is_chrome():
+    assert _kept(["[接上页]", PROSE, "（未完待续）"]) == [PROSE]
+
+def _sections(text):
+    import govdocparse
+
+    [document] = govdocparse.parse_text(text).documents
+    return [(s.number, s.title) for s in document.sections]
+
+
+def test_a_table_of_contents_with_leaders_and_page_numbers_is_not_read_as_sections():
+    text = (
+        "目  录\n一、总体要求 ………………………… 1\n  （一）指导思想 ………… 1\n"
+        "二、主要任务 .................... 3\n三、保障措施 ·························· 第5页\n"
+        "一、总体要求\n（一）指导思想。坚持儿童优先。\n二、主要任务\n正文。\n三、保障措施\n正文。\n"
+    )
+    assert _sections(text) == [("一、", "总体要求"), ("二、", "主要任务"), ("三、", "保障措施")]
+
+
+def test_a_table_of_contents_without_page_numbers_is_dropped_when_its_lines_repeat():
+    text = "目录\n一、总体要求\n二、主要任务\n一、总体要求\n正文。\n二、主要任务\n正文。\n"
+    assert _sections(text) == [("一、", "总体要求"), ("二、", "主要任务")]
+    # a 目录 line that is not followed by repeated lines stays
+    kept = normalize([_p("目录", 1), _p("一、总体要求", 2), _p("正文。", 3)])
+    assert [b.text for b in kept] == ["目录", "一、总体要求", "正文。"]

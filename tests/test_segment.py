@@ -1,9 +1,11 @@
 """Splitting a file into documents, and title recognition, on invented files."""
 
 from govdocparse import parse_text
+from govdocparse.model import Provenance
 from govdocparse.normalize import normalize
 from govdocparse.readers.text import blocks_from_text
 from govdocparse.segment import segment
+from govdocparse.source import Paragraph
 
 NOTICE = """某某府办发〔2022〕12号
 
@@ -28,7 +30,7 @@ NOTICE = """某某府办发〔2022〕12号
 
 
 def _segments(text):
-    return segment(normalize(blocks_from_text(text, "x.txt")))
+    return segment(normalize(blocks_from_text(text, "x.txt")[0]))
 
 
 def test_notice_and_the_plan_it_carries_are_two_documents_with_wrapped_title_joined():
@@ -78,3 +80,68 @@ def test_metadata_of_an_invented_notice_with_inheritance():
     assert plan.part_of == notice.id
     assert plan.metadata.place == "某某区" and "doc_number" in plan.metadata.inherited
     assert plan.metadata.cc == []
+
+
+def test_plans_cited_under_other_titles_are_documents_of_their_own():
+    text = (
+        "某市人民政府办公室关于印发《某市困境儿童保障实施细则》等两个文件的通知\n各区人民政府：\n"
+        "现将《某市困境儿童保障实施细则》《某市儿童福利机构管理实施细则》印发给你们。\n"
+        "某市人民政府办公室\n2019年11月27日\n"
+        "某市困境儿童分类保障工作实施细则\n第一章 总则\n第一条 为规范工作，制定本细则。\n"
+        "某市儿童福利机构规范化管理实施细则(试行)\n第一章 总则\n第一条 为加强管理，制定本细则。\n"
+    )
+    assert [(s.kind, s.title) for s in _segments(text)] == [
+        ("notice", "某市人民政府办公室关于印发《某市困境儿童保障实施细则》等两个文件的通知"),
+        ("plan", "某市困境儿童分类保障工作实施细则"),
+        ("plan", "某市儿童福利机构规范化管理实施细则(试行)"),
+    ]
+
+
+def test_an_unrelated_title_in_a_plan_body_is_still_body():
+    text = (
+        "关于印发某县儿童发展规划的通知\n各乡镇：\n现将《某县儿童发展规划》印发给你们。\n"
+        "某县儿童发展规划\n一、目标\n某县妇女发展规划\n正文。\n"
+    )
+    assert len(_segments(text)) == 2
+
+
+def test_policy_interpretation_page_is_a_document_of_kind_other():
+    text = (
+        "您当前的位置:首页 » 关于《某县儿童发展规划(2021-2... » 详情\n"
+        "《某县儿童发展规划(2021-2030年)》政策解读\n索 引 号 0086/2023-0142 关 键 词 儿童\n"
+        "一、起草背景\n国务院印发纲要后，我县制定新一周期规划。\n"
+    )
+    (document,) = parse_text(text).documents
+    assert (document.kind, document.title) == ("other", "《某县儿童发展规划(2021-2030年)》政策解读")
+    assert document.metadata.place == "某县" and document.warnings == []
+
+
+def test_second_page_of_a_long_document_has_no_title_and_keeps_its_sections():
+    text = "[接上页]\n（三）加强监测评估。每年开展一次评估。\n四、保障措施\n（一）加强组织领导。\n"
+    (document,) = parse_text(text).documents
+    assert document.title is None and document.lines == (2, 4)
+
+    def titles(sections):
+        return [t for s in sections for t in (s.title, *titles(s.children))]
+
+    assert {"加强监测评估", "保障措施", "加强组织领导"} <= set(titles(document.sections))
+
+
+def test_a_date_in_chinese_numerals_is_never_glued_into_the_next_title():
+    text = (
+        "关于印发某县儿童发展规划的通知\n各乡镇：\n现将《某县儿童发展规划》印发给你们。\n某县人民政府\n"
+        "二○一九年五月八日\n某县儿童发展规划\n一、目标\n正文。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert plan.title == "某县儿童发展规划"
+    assert notice.metadata.date_written == "2019-05-08"
+
+
+def test_a_title_spread_out_with_spaces_stands_alone_under_the_unit_name():
+    # As a Word or WPS reader gives it; the text reader joins spread-out words itself.
+    lines = ["某县某某小学", "卫 生 工 作 制 度", "一、学校卫生工作的主要任务是监测学生的健康。"]
+    blocks = [
+        Paragraph(text, Provenance(file="x.doc", paragraph=n)) for n, text in enumerate(lines, 1)
+    ]
+    (document,) = segment(normalize(blocks))
+    assert (document.kind, document.title) == ("plan", "卫生工作制度")

@@ -162,3 +162,24 @@ def test_section_lines_cover_children_and_ids_are_paths():
     st = build_structure(_paragraphs("一、甲\n（一）乙\n正文\n二、丙"), "d7")
     first = st.sections[0]
     assert (first.id, first.lines, first.children[0].id) == ("d7-s1", (1, 3), "d7-s1.1")
+
+
+def test_a_wrapped_line_that_starts_with_a_number_continues_its_sentence():
+    text = (
+        "主要目标\n1.孕产妇死亡率控制在12/10万以下。\n"
+        "2.新生儿死亡率、婴儿死亡率和5岁以下儿童死亡率分别降至\n3.0‰、4.0‰和6.0‰以下。\n"
+        "3.儿童低出生体重发生率控制在4%以内，婴儿和\n5岁以下儿童贫血率持续下降。\n"
+        "4.适龄儿童免疫规划疫苗接种率保持在95%以上。"
+    )
+    st = build_structure(_paragraphs(text), "d1")
+    items = st.sections[0].children
+    assert [(c.number, c.ordinal) for c in items] == [("1.", 1), ("2.", 2), ("3.", 3), ("4.", 4)]
+    assert (items[1].title + items[1].text).endswith("分别降至3.0‰、4.0‰和6.0‰以下。")
+    assert items[2].provenance.lines == (5, 6)
+    assert "婴儿和5岁以下儿童贫血率" in items[2].title + items[2].text
+
+
+def test_numbered_lines_after_unfinished_lines_stay_headings_when_they_fit():
+    text = "一、总体要求\n（二）基本原则\n具体包括\n1.坚持儿童优先\n二、主要目标"
+    tree = _tree(build_structure(_paragraphs(text), "d1").sections)
+    assert [t[1] for t in tree] == ["一、", "（二）", "1.", "二、"]

@@ -18,6 +18,7 @@ from govdocparse.model import TargetAtom
 
 SPEC = Path(__file__).parent / "spec" / "targets.tsv"
 DIRECTIONS = {"increase", "decrease", "maintain", "control", "balance"}
+CHANGES = {"increase", "decrease"}
 _NUMBER = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(.*)")
 _COMPARE = re.compile(r"(<=|>=|<|>|=|~)(.*)")
 
@@ -38,6 +39,9 @@ def _expected_atom(text: str) -> dict:
         "direction": None,
         "qualifier": [],
         "baseline_year": None,
+        "change": False,
+        "reference": None,
+        "indicator": None,
     }
     raw = None
     head = words.pop(0)
@@ -47,24 +51,42 @@ def _expected_atom(text: str) -> dict:
         assert m, f"bad number in spec: {word!r}"
         return float(m[1]), m[2]
 
+    def bounded(core: str) -> str:
+        """A range, or a comparison with its value (or, before ref=, without one)."""
+        if core == "range":
+            a, b = words.pop(0).split("..")
+            exp["op"], exp["value"] = "range", float(a)
+            exp["value_max"], glued = number(b)
+            return glued
+        m = _COMPARE.fullmatch(core)
+        assert m, f"bad atom in spec: {text!r}"
+        exp["op"] = m[1]
+        if m[2] or (words and _NUMBER.fullmatch(words[0])):
+            exp["value"], glued = number(m[2] or words.pop(0))
+            return glued
+        return ""
+
     glued = ""
     if head == "text":
         exp["op"] = "text"
     elif head == "bool":
         exp["op"], exp["value"] = "bool", float(words.pop(0))
-    elif head in ("range", "ratio"):
-        a, b = words.pop(0).split(".." if head == "range" else ":")
-        exp["op"], exp["value"] = head, float(a)
+    elif head == "ratio":
+        a, b = words.pop(0).split(":")
+        exp["op"], exp["value"] = "ratio", float(a)
         exp["value_max"], glued = number(b)
     elif head in DIRECTIONS:
-        exp["op"], exp["direction"] = "direction", head
-        if words and _NUMBER.fullmatch(words[0]):
-            exp["value"], glued = number(words.pop(0))
+        exp["direction"] = head
+        exp["change"] = head in CHANGES
+        if words and (
+            _NUMBER.fullmatch(words[0]) or _COMPARE.match(words[0]) or words[0] == "range"
+        ):
+            core = words.pop(0)
+            glued = bounded(core if not _NUMBER.fullmatch(core) else "=" + core)
+        else:
+            exp["op"] = "direction"
     else:
-        m = _COMPARE.fullmatch(head)
-        assert m, f"bad atom in spec: {text!r}"
-        exp["op"] = m[1]
-        exp["value"], glued = number(m[2] or words.pop(0))
+        glued = bounded(head)
     if glued:
         exp["unit"] = glued
     elif words and not _is_extra(words[0]):
@@ -80,6 +102,10 @@ def _expected_atom(text: str) -> dict:
             exp["qualifier"] = w[1:-1].split(",")
         elif w.startswith("raw="):
             raw = _unescape(w[4:])
+        elif w.startswith("ref="):
+            exp["reference"] = w[4:]
+        elif w.startswith("ind="):
+            exp["indicator"] = w[4:]
         else:
             raise AssertionError(f"bad word {w!r} in spec atom {text!r}")
     if raw is not None:
@@ -88,7 +114,11 @@ def _expected_atom(text: str) -> dict:
 
 
 def _is_extra(word: str) -> bool:
-    return word == "row" or word in DIRECTIONS or word.startswith(("base=", "[", "raw="))
+    return (
+        word == "row"
+        or word in DIRECTIONS
+        or word.startswith(("base=", "[", "raw=", "ref=", "ind="))
+    )
 
 
 def _spec_cases():
@@ -106,7 +136,7 @@ def _spec_cases():
 
 
 def _actual(atom: TargetAtom, with_raw: bool) -> dict:
-    got = atom.model_dump(exclude={"indicator", "raw"})
+    got = atom.model_dump(exclude={"raw"})
     if with_raw:
         got["raw"] = atom.raw
     return got
@@ -133,7 +163,7 @@ def test_spec_is_large_enough():
 @pytest.mark.parametrize(("text", "unit", "expected"), SPEC_CASES)
 def test_spec(text, unit, expected):
     atoms = parse_target(text, unit)
-    got = [_actual(a, "raw" in e) for a, e in zip(atoms, expected)]
+    got = [_actual(a, "raw" in e) for a, e in zip(atoms, expected, strict=False)]
     assert len(atoms) == len(expected) and all(map(_same, got, expected)), (
         f"\n got: {[a.model_dump(exclude_defaults=True) for a in atoms]}\nwant: {expected}"
     )
@@ -146,6 +176,8 @@ def test_spec(text, unit, expected):
 _GRAMMAR_CHARS = list(
     "0123456789０１２９.．%％‰<>＜＞≥≤=＝~～-－—―:︰：/万一二两三十百千分之以上下内左右达到降至提高控制在"
     "保持稳定趋于平衡逐步年每力争为基数分别、和及与,，;；。()（）是否年岁个次\n\t \u3000\u00a0\x00\x1b"
+    # references, two-sided bounds, tenths, compound units and dates
+    "比较相适应持平低高于全市平均水平间成或元生人·•/月日龄"
 )
 
 
@@ -316,10 +348,11 @@ def test_single_measure_sentences():
         ("高中阶段学生近视率", "<=", 76, "%", "降至76%以下"),
     ]
     (atom,) = parse_distributive("儿童伤害死亡率以2020年为基数下降18%。")
-    assert (atom.indicator, atom.op, atom.value, atom.baseline_year) == (
+    assert (atom.indicator, atom.op, atom.value, atom.change, atom.baseline_year) == (
         "儿童伤害死亡率",
-        "direction",
+        "=",
         18,
+        True,
         2020,
     )
     (atom,) = parse_distributive("将12岁儿童龋齿患病率控制在30%以内")
@@ -352,6 +385,35 @@ def test_clause_opening_with_its_verb():
     )
     (atom,) = parse_distributive("到2026年至少建设3个儿童友好公园。")
     assert (atom.indicator, atom.op, atom.value, atom.unit) == ("儿童友好公园", ">=", 3, "个")
+
+
+def test_distributive_list_naming_its_groups():
+    atoms = parse_distributive("寄宿学生生活补助标准为小学生1000元/生·年、初中生1250元/生·年。")
+    assert [(a.indicator, a.value, a.unit, a.raw) for a in atoms] == [
+        ("小学生", 1000, "元/生·年", "1000元/生·年"),
+        ("初中生", 1250, "元/生·年", "1250元/生·年"),
+    ]
+
+
+def test_distributive_relative_target_is_named_by_its_subject_not_its_reference():
+    atoms = parse_distributive("普惠率达到全市平均水平,城乡差距高于全省平均水平")
+    assert [(a.indicator, a.op, a.reference) for a in atoms] == [
+        ("普惠率", "=", "全市平均水平"),
+        ("城乡差距", ">", "全省平均水平"),
+    ]
+    (atom,) = parse_distributive("高于全市平均水平")
+    assert (atom.indicator, atom.reference) == (None, "全市平均水平")
+
+
+def test_a_change_against_a_reference_names_the_measure_without_it():
+    (atom,) = parse_distributive("儿童住院报销比例较同档成年人住院报销比例提高5个百分点")
+    assert (atom.indicator, atom.op, atom.value, atom.change, atom.reference) == (
+        "儿童住院报销比例",
+        "=",
+        5,
+        True,
+        "同档成年人住院报销比例",
+    )
 
 
 def test_sentence_without_targets():

@@ -24,13 +24,14 @@ SAMPLE = "一、总体要求\n（一）指导思想。坚持儿童优先。\n"
     ],
 )
 def test_decodes_the_encodings_portals_use(data, encoding):
-    text, used = decode(data, "x.txt")
+    text, used, warnings = decode(data, "x.txt")
+    assert warnings == []
     assert used == encoding
     assert text.lstrip("\ufeff").startswith("一、总体要求")
 
 
 def test_crlf_and_cr_line_ends_keep_line_numbers():
-    blocks = blocks_from_text("第一行\r\n\r\n第三行\r第四行", "x.txt")
+    blocks, _ = blocks_from_text("第一行\r\n\r\n第三行\r第四行", "x.txt")
     assert [(b.text, b.prov.lines) for b in blocks] == [
         ("第一行", (1, 1)),
         ("第三行", (3, 3)),
@@ -54,14 +55,57 @@ def test_bad_input_is_refused_with_a_clear_message(data, message):
     assert "bad.txt" in str(caught.value)
 
 
-def test_mixed_encodings_are_refused_not_turned_into_mojibake():
+def test_a_gbk_line_in_a_utf8_file_is_read_as_gbk_with_a_warning():
     data = ("儿童发展规划" * 50 + "\n").encode("utf-8") + "第二行".encode("gbk") + b"\n"
-    with pytest.raises(DecodeError, match="mixed encodings"):
-        decode(data, "mixed.txt")
+    text, used, warnings = decode(data, "mixed.txt")
+    assert (used, text.split("\n")[1]) == ("utf-8", "第二行")
+    assert warnings == ["GBK text in a UTF-8 file, read as GB18030: line 2"]
+
+
+def _damaged(encoding: str, lines: int, bad: dict[int, bytes]) -> bytes:
+    """`lines` lines of Chinese text, line n's sixth character replaced by the bytes bad[n]."""
+    out = []
+    for n in range(1, lines + 1):
+        line = f"第{n}段，推进儿童友好城市建设，完善儿童公共服务体系。".encode(encoding)
+        if n in bad:
+            cut = len("第1段，推".encode(encoding)) + (len(str(n)) - 1)
+            line = line[:cut] + bad[n] + line[cut + len("进".encode(encoding)) :]
+        out.append(line)
+    return b"\n".join(out)
+
+
+def test_a_damaged_utf8_download_is_read_with_replacement_marks():
+    # three characters lose their last byte in a ~60 KB file
+    bad = {n: "进".encode()[:-1] for n in (15, 190, 720)}
+    data = _damaged("utf-8", 800, bad)
+    assert len(data) > 60_000
+    text, used, warnings = decode(data, "damaged.txt")
+    assert used == "utf-8"
+    assert warnings == ["damaged bytes read as U+FFFD (replacement marks): lines 15, 190, 720"]
+    assert text.split("\n")[14] == "第15段，推\ufffd儿童友好城市建设，完善儿童公共服务体系。"
+
+
+def test_one_bad_byte_in_a_gbk_file_is_read_with_a_replacement_mark():
+    data = _damaged("gbk", 40, {7: b"\xff"})
+    text, used, warnings = decode(data, "damaged.txt")
+    assert used == "gb18030"
+    assert warnings == ["damaged bytes read as U+FFFD (replacement marks): line 7"]
+    assert "\ufffd" in text.split("\n")[6]
+
+
+def test_the_damage_warning_reaches_the_record():
+    result = read_data(_damaged("utf-8", 30, {3: b"\xe8\xbf"}), "damaged.txt")
+    assert result.warnings == ["damaged bytes read as U+FFFD (replacement marks): line 3"]
+
+
+def test_a_file_mostly_not_text_is_still_refused():
+    data = bytes(range(0x81, 0xFF)) * 30 + "儿童".encode("gbk")
+    with pytest.raises(DecodeError):
+        decode(data, "noise.txt")
 
 
 def _table(text):
-    blocks = blocks_from_text(text, "t.txt")
+    blocks, _ = blocks_from_text(text, "t.txt")
     return [b for b in blocks if isinstance(b, TableBlock)], [
         b for b in blocks if isinstance(b, Paragraph)
     ]

@@ -29,8 +29,8 @@ import sys
 import threading
 import time
 from collections import Counter, deque
-from collections.abc import Iterable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
@@ -38,8 +38,8 @@ from pathlib import Path
 from . import __version__
 from .errors import GovDocError, ParseTimeoutError, UsageError
 from .output import to_json, write_atomic
+from .readers import BATCH_EXTENSIONS
 
-SUPPORTED = {".txt", ".text", ".docx", ".pdf", ".html", ".htm", ".shtml"}
 ERRORS_FILE = "_errors.jsonl"
 LOCK_FILE = ".govdocparse.lock"
 # Seconds the parent waits past a job's time limit before it kills the worker: long enough for
@@ -105,7 +105,7 @@ def find_inputs(
             continue
         if not (path.is_file() or path.is_symlink()):
             continue
-        if path.suffix.lower() in SUPPORTED:
+        if path.suffix.lower() in BATCH_EXTENSIONS:
             inputs.append(path)
         else:
             unsupported[path.suffix.lower()] += 1
@@ -152,7 +152,7 @@ def plan_jobs(
 
 
 def _safe_relative(name: str) -> Path:
-    """A relative path with no parent references or absolute parts, whatever the input name holds."""
+    """A relative path without parent references or absolute parts, whatever the input name."""
     parts = [part for part in Path(name).parts if part not in ("", ".", "..", "/", "\\")]
     cleaned = [part.replace("\x00", "").lstrip("/\\") or "_" for part in parts]
     return Path(*cleaned)
@@ -311,7 +311,7 @@ def run_batch(
 def unsupported_note(unsupported: dict[str, int]) -> str:
     """What a batch found but has no reader for, and why it left it: for the summary."""
     counts = ", ".join(f"{n} {suffix or '(no extension)'}" for suffix, n in unsupported.items())
-    return f"{counts} (no reader for the type; read: {' '.join(sorted(SUPPORTED))})"
+    return f"{counts} (no reader for the type; read: {' '.join(sorted(BATCH_EXTENSIONS))})"
 
 
 @contextmanager
@@ -424,7 +424,7 @@ def _duration(seconds: float) -> str:
 
 def _execute(
     jobs: list[Job], workers: int | None, engine: str, scheduler: str | None
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     for job in jobs:
         if job.problem:
             yield run_job(job)
@@ -503,7 +503,10 @@ def _context():
 
 
 # Enough text to make the pipeline load and compile the grammars of every text-path stage.
-_WARM_UP = "一、主要目标\n（一）健康。到2025年，婴儿死亡率控制在5‰以下，学前三年毛入园率达到90%以上。（责任单位：区卫生健康委）\n"
+_WARM_UP = (
+    "一、主要目标\n（一）健康。到2025年，婴儿死亡率控制在5‰以下，学前三年毛入园率达到90%以上。"
+    "（责任单位：区卫生健康委）\n"
+)
 
 
 def _preload() -> None:
@@ -514,10 +517,8 @@ def _preload() -> None:
     """
     from . import parse_text
 
-    try:
+    with suppress(Exception):
         parse_text(_WARM_UP)
-    except Exception:
-        pass
 
 
 def _run_local(jobs: Iterable[Job], size: int) -> Iterator[Outcome]:
@@ -542,7 +543,7 @@ def _run_local(jobs: Iterable[Job], size: int) -> Iterator[Outcome]:
                 if worker.job is None:
                     continue
                 if worker.conn in ready:
-                    outcome, healthy = _receive(worker)
+                    outcome, healthy = _receive(worker, worker.job)
                 elif time.monotonic() >= worker.deadline:
                     outcome, healthy = (
                         failure(worker.job, ParseTimeoutError(None, "time limit")),
@@ -559,9 +560,9 @@ def _run_local(jobs: Iterable[Job], size: int) -> Iterator[Outcome]:
         _shutdown(pool)
 
 
-def _receive(worker: _Worker) -> tuple[Outcome, bool]:
-    """The outcome a worker sent, or a crash outcome when it died; and whether it can go on."""
-    job = worker.job
+def _receive(worker: _Worker, job: Job) -> tuple[Outcome, bool]:
+    """The outcome a worker sent about `job`, or a crash outcome when it died; and whether it
+    can go on."""
     try:
         return worker.conn.recv(), True
     except (EOFError, OSError):

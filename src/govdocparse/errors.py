@@ -74,3 +74,10 @@ class TooLargeError(GovDocError):
 
 class ParseTimeoutError(GovDocError):
     kind = "timeout"
+
+
+class GrammarError(GovDocError):
+    """A grammar file under grammars/ that does not fit its schema: a misspelt key, a wrong
+    type."""
+
+    kind = "grammar"

@@ -172,6 +172,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("direction", _S),
             ("qualifier", _LIST),
             ("baseline_year", _I),
+            ("change", _B),
+            ("reference", _S),
             ("measure", _S),
             ("atom_raw", _S),
         ]
@@ -279,8 +281,8 @@ def build_tables(
 class _Rows:
     """Column lists per table, filled one row at a time."""
 
-    def __init__(self):
-        self.columns = {
+    def __init__(self) -> None:
+        self.columns: dict[str, dict[str, list]] = {
             name: {column: [] for column in schema.names} for name, schema in SCHEMAS.items()
         }
 
@@ -509,6 +511,8 @@ def _atom_rows(rows: _Rows, head: dict, atoms: list, prov: Provenance) -> None:
                 "direction": atom.direction,
                 "qualifier": atom.qualifier,
                 "baseline_year": atom.baseline_year,
+                "change": atom.change,
+                "reference": atom.reference,
                 "measure": atom.indicator,
                 "atom_raw": atom.raw,
                 **where,

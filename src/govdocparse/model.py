@@ -41,6 +41,9 @@ class Provenance(Record):
     `page` is 1-based (PDF); `paragraph` is the 1-based index of the block in the DOCX body,
     counting paragraphs and tables together.
     `table_row`/`table_col` are 0-based cell coordinates inside the table the value came from.
+    Text read by OCR from a page image also carries `box`, where it sits on the page (x0, top,
+    x1, bottom in points from the page's top-left corner), and `confidence`, the OCR engine's
+    lowest confidence over its lines (0 to 1).
     """
 
     file: str = Field(
@@ -53,6 +56,8 @@ class Provenance(Record):
     paragraph: int | None = None
     table_row: int | None = None
     table_col: int | None = None
+    box: tuple[float, float, float, float] | None = None
+    confidence: float | None = None
 
     @model_serializer(mode="wrap")
     def _only_what_applies(self, handler, info: SerializationInfo):
@@ -68,7 +73,7 @@ class Provenance(Record):
 
 class SourceInfo(Record):
     path: str
-    format: Literal["txt", "docx", "pdf", "html"]
+    format: Literal["txt", "md", "docx", "doc", "ofd", "pdf", "html", "image"]
     sha256: str
     encoding: str | None = None
     warnings: list[str] = Field(default_factory=list)
@@ -80,6 +85,14 @@ class Period(Record):
 
 
 class Metadata(Record):
+    """The elements of GB/T 9704-2012 a document states, and its portal fields.
+
+    Dates are ISO (YYYY-MM-DD): `date_written` is the 成文日期 (the signature date),
+    `date_published` a portal's 发布/发文日期. `place` is the administrative unit the document
+    governs, as written (天津市, 黔东南苗族侗族自治州). `issuer` joins joint issuers with 、.
+    A field not found is absent, never guessed; every field found has a `provenance` entry.
+    """
+
     doc_number: str | None = None
     issuer: str | None = None
     place: str | None = None
@@ -88,9 +101,23 @@ class Metadata(Record):
     recipients: list[str] = Field(default_factory=list)
     cc: list[str] = Field(default_factory=list)
     period: Period | None = None
+    copy_number: str | None = Field(default=None, description="份号, as written (000123).")
+    secrecy: str | None = Field(default=None, description="密级和保密期限, as written (秘密★1年).")
+    urgency: str | None = Field(default=None, description="紧急程度: 特急, 加急, 特提 or 平急.")
+    issuer_mark: str | None = Field(
+        default=None, description="发文机关标志 as printed in the 版头 (某省人民政府文件)."
+    )
+    signers: list[str] = Field(default_factory=list, description="签发人 names.")
+    attachments: list[str] = Field(
+        default_factory=list,
+        description="附件说明: attachment titles as numbered, without the 附件： label.",
+    )
+    note: str | None = Field(default=None, description="附注 as written, e.g. （此件公开发布）.")
+    printer: str | None = Field(default=None, description="印发机关 of the 版记.")
+    date_printed: str | None = Field(default=None, description="印发日期 (YYYY-MM-DD).")
     portal: dict[str, str | None] = Field(
         default_factory=dict,
-        description="A government portal's metadata fields (索引号, 主题分类…) as written.",
+        description="Fields of a portal's metadata block (索引号, 主题分类, …) as written.",
     )
     inherited: list[str] = Field(
         default_factory=list,
@@ -114,18 +141,53 @@ class Section(Record):
 
 
 class TargetAtom(Record):
-    op: Literal["<", "<=", ">", ">=", "=", "~", "range", "ratio", "direction", "bool", "text"]
+    """One stated target: 降至38%以下 is op <=, value 38, unit %, direction decrease.
+
+    A level (the value the measure should reach) has `change` false; a change (下降18%,
+    每年降低0.5个百分点以上) has `change` true and its value is the size of the movement, bounded by
+    `op` (>= 0.5 for 以上). A target measured against something other than a number (高于全市平均
+    水平, 不低于中心校) has no value and names it in `reference`.
+    """
+
+    op: Literal["<", "<=", ">", ">=", "=", "~", "range", "ratio", "direction", "bool", "text"] = (
+        Field(
+            description="How the value bounds the measure (以上/以下/以内 include the number, "
+            "as in Chinese legal usage); range: value to value_max; ratio: value:value_max; "
+            "direction: a movement or state with no number (逐年提高, 保持稳定); text: not "
+            "understood."
+        )
+    )
     value: float | None = None
     value_max: float | None = None
-    unit: str | None = None
+    unit: str | None = Field(
+        None, description="Canonical unit (grammars/units.yaml): %, ‰, 万人, 元/生·年, 个/千人 …"
+    )
     unit_from_row: bool = Field(
         False, description="True when the unit was taken from the row, not the text."
     )
     direction: Literal["increase", "decrease", "maintain", "control", "balance"] | None = None
     qualifier: list[str] = Field(default_factory=list)
-    baseline_year: int | None = None
+    baseline_year: int | None = Field(
+        None, description="The year a change is counted from (以2020年为基数下降18%)."
+    )
+    change: bool = Field(
+        False,
+        description="True when the atom states a movement (increase or decrease) rather than a "
+        "level: its value, if any, is the size of the movement (下降18% is = 18 %, 每年降低0.5个"
+        "百分点以上 is >= 0.5 个百分点), never the level to reach.",
+    )
+    reference: str | None = Field(
+        None,
+        description="What the target is measured against when that is not a number, as written: "
+        "全市平均水平 in 高于全市平均水平 (op >, no value), 中心校 in 不低于中心校, 女职工比例 in "
+        "与女职工比例相适应 (op ~); for a change, what it is counted from (较同档成年人住院报销比例"
+        "提高5个百分点).",
+    )
     indicator: str | None = Field(
-        None, description="The measure this atom belongs to in a distributive list."
+        None,
+        description="The measure this atom belongs to when one text states targets for several: "
+        "each item of a 分别 list (新生儿死亡率 …) or of a list naming its groups (小学生, "
+        "初中生).",
     )
     raw: str
 
@@ -236,6 +298,10 @@ class Document(Record):
     title: str | None
     part_of: str | None = Field(None, description="Id of the notice that carries this document.")
     metadata: Metadata
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What a reader expects of this document and the parser could not find.",
+    )
     preamble: Preamble | None = None
     lines: tuple[int, int] | None = None
     sections: list[Section] = Field(default_factory=list)

@@ -2,6 +2,13 @@
 
 Rules come from grammars/chrome.yaml. Lines are removed or trimmed, never renumbered: every block
 that survives still carries the line numbers (or page/paragraph) of the source it came from.
+Chrome is recognised two ways:
+- by rule, anywhere: lines such as 当前位置：首页 > … or 【字体：大 中 小】, and trailer lines
+  (文件下载：, 版权所有, …ICP备…) that cut everything after them;
+- by shape, near the top and the bottom of the file (before the first paragraph of prose, after
+  the last): rows of link words (无障碍浏览 一网搜 登录| 注册), image file names, and lines made
+  only of page-furniture labels (浏览次数：…, from the portal labels of metadata.yaml).
+Portal label/value lines that carry metadata (来源：… 时间：…) are left for the metadata stage.
 Headings that Word field codes tore apart are put back together here, because later stages
 match numbering at the start of a line:
 - `四、` on its own, then `HYPERLINK "…" \\l "_Toc…"组织实施` → `四、组织实施`
@@ -10,46 +17,108 @@ match numbering at the start of a line:
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
 
-from . import grammar
+from . import grammar, headings, portal
+from .grammar_schema import ChromeGrammar
 from .source import Block, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
-_CN_NUMBER = "[一二三四五六七八九十百零〇]+"
-_LONE_NUMBER = regex.compile(rf"^{_CN_NUMBER}\s*[、．.]$")
-_NUMBER_AFTER_TITLE = regex.compile(rf"^(?P<title>[\p{{Han}}]{{2,20}}?)(?P<num>{_CN_NUMBER}、)$")
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
+# A paragraph of prose ends the top furniture zone (and, seen from the end, the bottom one).
+_PROSE = regex.compile(r"[。！？；]")
+_MIN_PROSE = 15
+_MAX_LINK_ROW = 80
+_ARROWS = regex.compile(r"\s*(?:>>|>|»|›|→|＞)\s*")
+_MAX_CRUMB = 16
+
+
+@dataclass(frozen=True)
+class _Rules:
+    lines: list[regex.Pattern]
+    tail: list[regex.Pattern]
+    inline: regex.Pattern
+    link_words: frozenset[str]
+    link_suffixes: tuple[str, ...]
+    link_split: regex.Pattern
+    file_name: regex.Pattern
+    edge_lines: int
 
 
 @cache
-def _rules() -> tuple[list, list, regex.Pattern]:
-    rules = grammar.load("chrome")
-    lines = [regex.compile(p) for p in rules.get("lines", [])]
-    tail = [regex.compile(p) for p in rules.get("tail", [])]
-    inline = regex.compile("|".join(f"(?:{p})" for p in rules.get("inline", [])))
-    return lines, tail, inline
+def _torn_heading_shapes() -> tuple[regex.Pattern, regex.Pattern]:
+    """`四、` alone on its line, and `组织实施四、` (the number printed after its title)."""
+    number = headings.numeral_pattern("chinese")
+    return (
+        regex.compile(rf"^{number}\s*[、．.]$"),
+        regex.compile(rf"^(?P<title>[\p{{Han}}]{{2,20}}?)(?P<num>{number}、)$"),
+    )
+
+
+@cache
+def _rules() -> _Rules:
+    rules = grammar.load_typed("chrome", ChromeGrammar)
+    return _Rules(
+        lines=[regex.compile(rule.pattern) for rule in rules.lines],
+        tail=[regex.compile(rule.pattern) for rule in rules.tail],
+        inline=regex.compile("|".join(f"(?:{rule.pattern})" for rule in rules.inline)),
+        link_words=frozenset(rules.link_words),
+        link_suffixes=tuple(rules.link_suffixes),
+        link_split=regex.compile(f"[{rules.link_separators}]+"),
+        file_name=regex.compile(rules.file_name.pattern),
+        edge_lines=rules.edge_lines,
+    )
 
 
 def clean_text(text: str) -> str:
     """Text with Word field-code and bookmark residue removed."""
-    _, _, inline = _rules()
-    return inline.sub("", text).strip()
+    return _rules().inline.sub("", text).strip()
 
 
 def is_chrome(text: str) -> bool:
-    lines, _, _ = _rules()
     squashed = squash_spaces(text)
-    return any(rule.search(squashed) for rule in lines)
+    return any(rule.search(squashed) for rule in _rules().lines)
 
 
 def is_tail_start(text: str) -> bool:
-    _, tail, _ = _rules()
     squashed = squash_spaces(text)
-    return any(rule.search(squashed) for rule in tail)
+    return any(rule.search(squashed) for rule in _rules().tail)
+
+
+def is_link_row(text: str) -> bool:
+    """A short line of navigation words: 无障碍浏览 一网搜 登录| 注册; a site's own name may
+    stand among them (某市政府在线 | 无障碍 | 长者模式 | 登录 | 注册)."""
+    rules = _rules()
+    if len(text) > _MAX_LINK_ROW or _PROSE.search(text):
+        return False
+    words = [word for word in rules.link_split.split(text.strip("【】[]（）() ")) if word]
+    links = sum(
+        word in rules.link_words or (len(word) <= 8 and word.endswith(rules.link_suffixes))
+        for word in words
+    )
+    return bool(words) and (links == len(words) or (links >= 2 and links * 3 >= len(words) * 2))
+
+
+def is_breadcrumb(text: str) -> bool:
+    """某市人民政府门户网站>政务公开>政策文件: short names joined by two or more arrows."""
+    parts = [part for part in _ARROWS.split(text) if part.strip()]
+    return (
+        len(parts) >= 3
+        and len(text) <= _MAX_LINK_ROW
+        and not _SENTENCE_MARK.search(text)
+        and all(len(part.strip()) <= _MAX_CRUMB for part in parts)
+    )
+
+
+def is_furniture(text: str) -> bool:
+    """A line of page furniture: only furniture labels (浏览次数：12), or a file name."""
+    pairs = portal.pairs(text)
+    if pairs and all(pair.feeds == "furniture" for pair in pairs):
+        return True
+    return bool(_rules().file_name.match(text.strip()))
 
 
 def normalize(blocks: list[Block]) -> list[Block]:
@@ -65,7 +134,32 @@ def normalize(blocks: list[Block]) -> list[Block]:
         if not text or is_chrome(text):
             continue
         out.append(replace(block, text=text))
-    return _mend_torn_headings(out)
+    return _mend_torn_headings(_without_contents(_drop_edge_furniture(out)))
+
+
+def _drop_edge_furniture(blocks: list[Block]) -> list[Block]:
+    prose = [
+        n
+        for n, block in enumerate(blocks)
+        if isinstance(block, Paragraph)
+        and len(block.text) >= _MIN_PROSE
+        and _PROSE.search(block.text)
+    ]
+    limit = _rules().edge_lines
+    top = min(prose[0] if prose else len(blocks), limit)
+    bottom = max(prose[-1] + 1 if prose else 0, len(blocks) - limit)
+    return [
+        block
+        for n, block in enumerate(blocks)
+        if not (
+            isinstance(block, Paragraph)
+            and (is_furniture(block.text) or ((n < top or n >= bottom) and _navigation(block.text)))
+        )
+    ]
+
+
+def _navigation(text: str) -> bool:
+    return is_link_row(text) or is_breadcrumb(text)
 
 
 def _clean_table(table: TableBlock) -> TableBlock:
@@ -76,16 +170,46 @@ def _clean_table(table: TableBlock) -> TableBlock:
     return TableBlock(rows, table.prov)
 
 
+def _without_contents(blocks: list[Block]) -> list[Block]:
+    """The blocks without a table of contents: entries with a leader and a page number, and
+    the 目录 line with the entries under it that repeat a later line (a TOC without page
+    numbers, as Word's field gives it when copied as text)."""
+    rules = headings.rules().contents
+    entry = regex.compile(rules.entry)
+    titles = set(rules.titles)
+    texts = [squash_spaces(b.text) if isinstance(b, Paragraph) else None for b in blocks]
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        text = texts[i]
+        if text is not None and entry.match(text):
+            i += 1
+            continue
+        if text in titles:
+            j = i + 1
+            while j < len(blocks) and (
+                texts[j] is not None and (entry.match(texts[j]) or texts[j] in texts[j + 1 :])
+            ):
+                j += 1
+            if j > i + 1:
+                i = j
+                continue
+        out.append(blocks[i])
+        i += 1
+    return out
+
+
 def _mend_torn_headings(blocks: list[Block]) -> list[Block]:
+    lone_number, number_after_title = _torn_heading_shapes()
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         block = blocks[i]
         if isinstance(block, Paragraph):
-            moved = _NUMBER_AFTER_TITLE.match(block.text)
+            moved = number_after_title.match(block.text)
             if moved:
                 block = replace(block, text=moved["num"] + moved["title"])
-            elif _LONE_NUMBER.match(block.text) and i + 1 < len(blocks):
+            elif lone_number.match(block.text) and i + 1 < len(blocks):
                 nxt = blocks[i + 1]
                 if (
                     isinstance(nxt, Paragraph)

@@ -8,39 +8,40 @@ from __future__ import annotations
 
 from . import __version__
 from .extract.agencies import to_agencies
-from .extract.indicators import indicators_from_paragraph, indicators_from_table
-from .extract.metadata import extract_metadata, split_cc
+from .extract.goals import indicators_from_paragraph
+from .extract.indicators import indicators_from_table
+from .extract.inheritance import share, take_footer
+from .extract.metadata import Found, extract_metadata, jurisdiction, missing
 from .extract.responsibilities import find_clauses
 from .extract.tables import build_table
 from .ids import assign_ids
-from .model import Document, Indicator, ParseResult, Provenance, Responsibility, SourceInfo
+from .matching import fold_blocks, fold_portal
+from .model import Document, Indicator, ParseResult, Responsibility, SourceInfo
 from .normalize import normalize
 from .segment import Segment, segment, title_provenance
-from .source import Paragraph, Source
+from .source import Source
 from .structure import PlacedParagraph, build_structure
-
-INHERITED_FIELDS = ("doc_number", "issuer", "place", "date_written", "date_published")
 
 
 def parse_source(source: Source) -> ParseResult:
-    blocks = normalize(source.blocks)
+    folded, restorer = fold_blocks(source.blocks)
+    portal = fold_portal(source.portal, restorer)
+    restorer.finish()
+    blocks = normalize(folded)
     segments = segment(blocks) if blocks else []
-    cc, cc_prov = _take_cc(segments)
-    documents: list[Document] = []
-    carrier: Document | None = None
-    for number, seg in enumerate(segments, start=1):
-        document = _document(seg, f"d{number}", source, first=number == 1)
-        if document.kind == "notice" and carrier is None:
-            carrier = document
-            if cc:
-                document.metadata.cc = cc
-                document.metadata.provenance["cc"] = cc_prov
-        elif carrier is not None and document.kind != "notice":
-            _inherit(document, carrier)
-        documents.append(document)
-    if cc and carrier is None and documents:
-        documents[0].metadata.cc = cc
-        documents[0].metadata.provenance["cc"] = cc_prov
+    footer = take_footer(segments)
+    found = [
+        extract_metadata(seg, title_provenance(seg), portal if n == 0 else None)
+        for n, seg in enumerate(segments)
+    ]
+    kinds = [_kind(seg) for seg in segments]
+    carried_by = share([f.metadata for f in found], kinds, footer)
+    documents = [
+        _document(seg, f"d{n + 1}", found[n], None if by is None else f"d{by + 1}")
+        for n, (seg, by) in enumerate(zip(segments, carried_by, strict=True))
+    ]
+    for document in documents:
+        restorer.restore(document)
     info = SourceInfo(
         path=source.path,
         format=source.format,
@@ -51,32 +52,27 @@ def parse_source(source: Source) -> ParseResult:
     return ParseResult(parser_version=__version__, source=info, documents=documents)
 
 
-def _take_cc(segments: list[Segment]) -> tuple[list[str], Provenance | None]:
-    """The file's 抄送 footer: it belongs to the notice even when printed after the plans."""
-    for seg in segments:
-        for block in seg.body:
-            if isinstance(block, Paragraph):
-                names = split_cc(block)
-                if names is not None:
-                    seg.body.remove(block)
-                    return names, block.prov
-    return [], None
+def _kind(seg: Segment) -> str:
+    return seg.kind if seg.kind in ("notice", "plan") else "other"
 
 
-def _document(seg: Segment, doc_id: str, source: Source, first: bool) -> Document:
-    title_prov = title_provenance(seg)
-    found = extract_metadata(seg, title_prov, source.portal if first else None)
+def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> Document:
     body = [block for block in seg.body if id(block) not in found.consumed]
     structure = build_structure(body, doc_id)
+    kind = _kind(seg)
+    not_found = missing(found.metadata, kind)
     document = Document(
         id=doc_id,
-        kind=seg.kind if seg.kind in ("notice", "plan") else "other",
+        kind=kind,  # type: ignore[arg-type]
         title=seg.title,
+        part_of=part_of,
         metadata=found.metadata,
+        warnings=[f"metadata not found: {', '.join(not_found)}"] if not_found else [],
         preamble=structure.preamble,
         lines=_lines_of(seg),
         sections=structure.sections,
     )
+    place = jurisdiction(found.metadata, seg.title)
     for number, placed in enumerate(structure.tables, start=1):
         table = build_table(
             placed.block,
@@ -87,9 +83,11 @@ def _document(seg: Segment, doc_id: str, source: Source, first: bool) -> Documen
             section_id=placed.section_id,
         )
         document.tables.append(table)
+        period = document.metadata.period
         indicators, responsibilities = indicators_from_table(
-            table, id_prefix=table.id, place=document.metadata.place
+            table, id_prefix=table.id, place=place, period_start=period.start if period else None
         )
+        _default_years(document, [i for i in indicators if i.source == "prose"])
         document.indicators.extend(indicators)
         document.responsibilities.extend(responsibilities)
         # 专栏 boxes of key projects state goals too (学前教育毛入园率达到93%以上)
@@ -97,15 +95,21 @@ def _document(seg: Segment, doc_id: str, source: Source, first: bool) -> Documen
             placed_item = PlacedParagraph(
                 f"{item.name}。{item.text}", item.provenance, table.section_id, table.title or ""
             )
-            _prose(document, placed_item, f"{table.id}-item{n}")
-    for number, placed in enumerate(structure.paragraphs, start=1):
-        _prose(document, placed, f"{doc_id}-p{number}")
+            _prose(document, placed_item, f"{table.id}-item{n}", place, item=item.name)
+    for number, paragraph in enumerate(structure.paragraphs, start=1):
+        _prose(document, paragraph, f"{doc_id}-p{number}", place)
     assign_ids(document)
     return document
 
 
-def _prose(document: Document, placed: PlacedParagraph, prefix: str) -> None:
-    """Goal sentences and responsibility clauses of one body paragraph."""
+def _prose(
+    document: Document,
+    placed: PlacedParagraph,
+    prefix: str,
+    place: str | None,
+    item: str | None = None,
+) -> None:
+    """Goal sentences and responsibility clauses of one body paragraph (or 专栏 entry `item`)."""
     period = document.metadata.period
     indicators: list[Indicator] = indicators_from_paragraph(
         placed.text,
@@ -114,14 +118,15 @@ def _prose(document: Document, placed: PlacedParagraph, prefix: str) -> None:
         id_prefix=prefix,
         context=placed.context,
         period_start=period.start if period else None,
+        item=item,
     )
     clauses = find_clauses(placed.text)
     for n, clause in enumerate(clauses, start=1):
         responsibility = Responsibility(
             id=f"{prefix}-r{n}",
             kind=clause.kind,
-            lead=to_agencies(clause.lead, place=document.metadata.place),
-            participating=to_agencies(clause.participating, place=document.metadata.place),
+            lead=to_agencies(clause.lead, place=place),
+            participating=to_agencies(clause.participating, place=place),
             by_duty=clause.by_duty,
             raw=clause.raw,
             attached_to=placed.section_id,
@@ -132,22 +137,16 @@ def _prose(document: Document, placed: PlacedParagraph, prefix: str) -> None:
         # A clause at the end of a measure names who owns every goal the measure states.
         for indicator in indicators:
             indicator.responsible_id = document.responsibilities[-1].id
-    if period:
-        # A goal with no 到…年 of its own is a goal for the end of the plan period.
-        for target in (t for indicator in indicators for t in indicator.targets if t.year is None):
-            target.year = period.end
+    _default_years(document, indicators)
     document.indicators.extend(indicators)
 
 
-def _inherit(document: Document, carrier: Document) -> None:
-    document.part_of = carrier.id
-    meta, source = document.metadata, carrier.metadata
-    for name in INHERITED_FIELDS:
-        if getattr(meta, name) is None and getattr(source, name) is not None:
-            setattr(meta, name, getattr(source, name))
-            meta.inherited.append(name)
-            if name in source.provenance:
-                meta.provenance[name] = source.provenance[name]
+def _default_years(document: Document, indicators: list[Indicator]) -> None:
+    """A goal with no 到…年 of its own is a goal for the end of the plan period."""
+    period = document.metadata.period
+    if period:
+        for target in (t for indicator in indicators for t in indicator.targets if t.year is None):
+            target.year = period.end
 
 
 def _lines_of(seg: Segment) -> tuple[int, int] | None:

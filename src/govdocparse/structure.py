@@ -13,26 +13,17 @@ Tables are attached to the innermost open section; a 专栏/附件 caption line 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
-from . import grammar
+from . import headings
 from .extract.tables import parse_caption
 from .model import Preamble, Provenance, Section
-from .source import Block, Paragraph, TableBlock
-from .textutil import chinese_numeral, squash_spaces
+from .source import Block, Paragraph, TableBlock, span
+from .textutil import squash_spaces
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-
-
-@dataclass(frozen=True)
-class Style:
-    key: str
-    pattern: regex.Pattern
-    numeral: str
-    family: str
-    single_paragraph: bool
+# A line ending in one of these ends its sentence (or its clause list); any other end is a wrap.
+_SENTENCE_END = frozenset("。！？!?；;：:…”’」』）)】》")
 
 
 @dataclass
@@ -42,33 +33,8 @@ class Heading:
     number: str
     ordinal: int | None
     rest: str
-
-
-@cache
-def _grammar() -> tuple[list[Style], frozenset[str], frozenset[str], dict]:
-    rules = grammar.load("headings")
-    styles = [
-        Style(
-            key,
-            regex.compile(spec["pattern"]),
-            spec["numeral"],
-            spec["family"],
-            spec.get("single_paragraph", False),
-        )
-        for key, spec in rules["styles"].items()
-    ]
-    keywords = rules["keywords"]
-    return styles, frozenset(keywords["top"]), frozenset(keywords["sub"]), rules["title"]
-
-
-def _ordinal(style: Style, numeral: str) -> int | None:
-    if style.numeral == "chinese":
-        return chinese_numeral(numeral)
-    if style.numeral == "arabic":
-        return int(numeral)
-    if style.numeral == "circled":
-        return _CIRCLED.index(numeral) + 1
-    return None
+    rank: int | None = None
+    title_rule: str = "leading"
 
 
 @dataclass
@@ -84,6 +50,10 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
     last_line: int | None = None
     id: str = ""
+    rank: int | None = None
+    title_rule: str = "leading"
+    # a bullet, or a 项 of an article: the next paragraph belongs to the section above again
+    single_paragraph: bool = False
     parent: _Node | None = None
 
 
@@ -117,9 +87,15 @@ class Structure:
 class _Builder:
     def __init__(self, doc_id: str):
         self.doc_id = doc_id
-        self.styles, self.top_words, self.sub_words, self.title_rules = _grammar()
-        self.trailing = regex.compile(self.title_rules["trailing"])
-        self.single_paragraph = {style.key for style in self.styles if style.single_paragraph}
+        rules = headings.rules()
+        self.top_words = frozenset(rules.keywords.top)
+        self.sub_words = frozenset(rules.keywords.sub)
+        self.chapter_words = frozenset(rules.keywords.chapter)
+        self.chapter_rank = rules.styles["chapter"].rank
+        self.title_rules = rules.title
+        self.trailing = regex.compile(rules.title.trailing)
+        self.bracketed = regex.compile(rules.title.bracketed)
+        self.single_paragraph = {style.key for style in headings.styles() if style.single_paragraph}
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.preamble: list[Paragraph] = []
@@ -128,24 +104,27 @@ class _Builder:
 
     # -- recognising headings -------------------------------------------------------------
     def match(self, text: str) -> Heading | None:
-        for style in self.styles:
-            found = style.pattern.match(text)
-            if not found:
-                continue
-            ordinal = _ordinal(style, found["num"])
-            rest = text[found.end() :].strip()
-            if (
-                style.numeral == "arabic"
-                and rest[:1].isdigit()
-                and not self._expected(style.key, ordinal)
-            ):
+        found = headings.numbered(text)
+        if found:
+            if found.decimal_like and not self._expected(found.style.key, found.ordinal):
                 return None  # 1.5万元… is a number, not item 1
-            return Heading(style.key, style.family, found.group(0).strip(), ordinal, rest)
+            style = found.style
+            return Heading(
+                style.key,
+                style.family,
+                found.number,
+                found.ordinal,
+                found.rest,
+                style.rank,
+                style.title,
+            )
         squashed = self.trailing.sub("", squash_spaces(text))
         if squashed in self.top_words:
             return Heading("kw_top", "kw_top", "", None, squashed)
         if squashed in self.sub_words:
             return Heading("kw_sub", "kw_sub", "", None, squashed)
+        if squashed in self.chapter_words:
+            return Heading("kw_chapter", "chapter", "", None, squashed, self.chapter_rank, "line")
         return None
 
     def _expected(self, style: str, ordinal: int | None) -> bool:
@@ -154,16 +133,41 @@ class _Builder:
             return open_levels[-1].ordinal is not None and ordinal == open_levels[-1].ordinal + 1
         return ordinal == 1
 
+    def continues(self, text: str, following: str) -> bool:
+        """Whether `following` is the rest of the sentence `text` ends in, wrapped onto a line
+        that starts with a number: 分别降至 / 3.0‰、4.0‰和6.0‰以下, 婴儿死亡率和 / 5岁以下….
+
+        The line before must end mid-sentence; then a number that reads as a value continues it,
+        and so does any other number when the line before ends in a word that needs one
+        (grammar `title.wrap_after`) and the number does not fit the open lists."""
+        if not text or text[-1] in _SENTENCE_END:
+            return False
+        found = headings.numbered(following)
+        if found is not None and found.decimal_like:
+            return True
+        if text[-1] not in self.title_rules.wrap_after:
+            return False
+        if found is None:
+            return following[:1].isdigit()
+        if self._expected(found.style.key, found.ordinal):
+            return False
+        return not any(
+            node.family == found.style.family
+            and node.ordinal is not None
+            and found.ordinal == node.ordinal + 1
+            for node in self.stack
+        )
+
     # -- placing headings -----------------------------------------------------------------
     def open(self, heading: Heading, prov: Provenance) -> _Node:
-        title, body = self._split_title(heading)
         parent_depth = self._parent_depth(heading)
         del self.stack[parent_depth:]
-        siblings = self.stack[-1].children if self.stack else self.roots
+        parent = self.stack[-1] if self.stack else None
+        title, body = self._split_title(heading, parent)
+        siblings = parent.children if parent else self.roots
         ordinal = heading.ordinal
         if heading.style == "dash":
             ordinal = sum(1 for s in siblings if s.style == "dash") + 1
-        parent = self.stack[-1] if self.stack else None
         node = _Node(
             heading.style,
             heading.family,
@@ -172,6 +176,10 @@ class _Builder:
             ordinal,
             title,
             prov,
+            rank=heading.rank,
+            title_rule=heading.title_rule,
+            single_paragraph=heading.style in self.single_paragraph
+            or bool(parent and parent.title_rule == "bracketed" and heading.rank is None),
             parent=parent,
         )
         siblings.append(node)
@@ -187,6 +195,15 @@ class _Builder:
             return 0
         if self.stack and self.stack[0].style == "kw_top" and heading.style != "kw_sub":
             return 0
+        if heading.rank is not None:
+            # 编 > 章 > 节 > 条: a ranked heading sits under the innermost open heading of a
+            # higher rank, whatever was opened in between.
+            for depth in range(len(self.stack) - 1, -1, -1):
+                rank = self.stack[depth].rank
+                if rank is not None and rank < heading.rank:
+                    return depth + 1
+            ranked = [d for d, node in enumerate(self.stack) if node.rank is not None]
+            return ranked[0] if ranked else len(self.stack)
         for depth in range(len(self.stack) - 1, -1, -1):
             if self.stack[depth].style == heading.style:
                 return depth
@@ -197,25 +214,34 @@ class _Builder:
                     return depth
         return len(self.stack)
 
-    def _split_title(self, heading: Heading) -> tuple[str, str]:
+    def _split_title(self, heading: Heading, parent: _Node | None) -> tuple[str, str]:
+        """The heading's title and the body text that follows it on its line."""
         rest = heading.rest
         if not heading.number:
             return rest, ""
+        if heading.title_rule == "line":
+            return self.trailing.sub("", rest), ""
+        if heading.title_rule == "bracketed" or (parent and parent.title_rule == "bracketed"):
+            # an article, or a 项 (（一）…) inside one: a title only when the text gives one
+            short = self.bracketed.match(rest)
+            if short and heading.title_rule == "bracketed":
+                return short["title"], rest[short.end() :].strip()
+            return "", rest
         stop = rest.find("。")
         own_line = (
             stop in (-1, len(rest) - 1)
             and "；" not in rest
-            and len(rest) <= self.title_rules["max_own_line"]
+            and len(rest) <= self.title_rules.max_own_line
         )
         if own_line:
             return self.trailing.sub("", rest), ""
-        if 0 < stop <= self.title_rules["max_inline"]:
+        if 0 < stop <= self.title_rules.max_inline:
             return rest[:stop], rest[stop + 1 :].strip()
         return "", rest
 
     # -- body ----------------------------------------------------------------------------
     def add_paragraph(self, paragraph: Paragraph) -> None:
-        while self.stack and self.stack[-1].style in self.single_paragraph:
+        while self.stack and self.stack[-1].single_paragraph:
             self.stack.pop()
         node = self.stack[-1] if self.stack else None
         if node is None:
@@ -226,7 +252,7 @@ class _Builder:
         self.placed.append((paragraph.text, paragraph.prov, node))
 
     def add_table(self, placed: PlacedTable) -> None:
-        while self.stack and self.stack[-1].style in self.single_paragraph:
+        while self.stack and self.stack[-1].single_paragraph:
             self.stack.pop()
         node = self.stack[-1] if self.stack else None
         if node is not None:
@@ -312,6 +338,7 @@ def build_structure(body: list[Block], doc_id: str) -> Structure:
             if consumed:
                 i += consumed
                 continue
+        block, i = _join_wraps(builder, body, block, i)
         heading = builder.match(block.text)
         if heading:
             builder.open(heading, block.prov)
@@ -319,6 +346,22 @@ def build_structure(body: list[Block], doc_id: str) -> Structure:
             builder.add_paragraph(block)
         i += 1
     return builder.build()
+
+
+def _join_wraps(
+    builder: _Builder, body: list[Block], block: Paragraph, i: int
+) -> tuple[Paragraph, int]:
+    """`block` with the lines that continue its sentence joined on, and the index of the last."""
+    while i + 1 < len(body):
+        following = body[i + 1]
+        if not isinstance(following, Paragraph) or not builder.continues(
+            block.text, following.text
+        ):
+            break
+        joined = block.text + following.text
+        block = Paragraph(joined, span(block.prov, following.prov), block.style)
+        i += 1
+    return block, i
 
 
 def _attach_caption(builder: _Builder, body: list[Block], i: int, caption) -> int:

@@ -54,21 +54,42 @@ def chinese_numeral(text: str) -> int | None:
     return total + current
 
 
-_CN_YEAR_DIGITS = str.maketrans("〇零一二三四五六七八九", "00123456789")
-_DATE = regex.compile(
-    r"^(?P<y>(?:19|20)\d{2}|[〇零一二三四五六七八九]{4})\s*(?:年|[-./])\s*(?P<m>\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:月|[-./])\s*"
-    r"(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?$"
+# A span of years, the one way plan periods are written: 2021—2030 · 2021-2030 · 2021～2030 ·
+# 2021至2030 · 2021年—2030年 (`a` and `b` are the first and last year).
+YEAR_RANGE = r"(?P<a>(?:19|20)\d{2})\s*年?\s*[—–\-－~～至到―]+\s*(?P<b>(?:19|20)\d{2})"
+
+# Years in Chinese numerals write zero as 〇 (U+3007), ○ (U+25CB, the circle most keyboards give)
+# or 零, and mirrors often put a Latin O for it: 二〇二三年, 二○一九年, 二O一九年.
+_CN_YEAR_DIGITS = str.maketrans("〇○零Oo一二三四五六七八九", "0000012345678" + "9")
+_CN_YEAR = "[〇○零Oo一二三四五六七八九]{4}"
+_DATE_BODY = (
+    rf"(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*(?:年|[-./])\s*(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})"
+    r"\s*(?:月|[-./])\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?"
 )
+_DATE = regex.compile(rf"^{_DATE_BODY}$")
+_LEADING_DATE = regex.compile(rf"^{_DATE_BODY}(?!\d)")
 
 
-def iso_date(text: str) -> str | None:
-    """2018年3月7日 / 2024-03-14 / 二〇二三年二月九日 → YYYY-MM-DD; None if not a date."""
-    found = _DATE.match(squash_spaces(fold(text)))
-    if not found:
-        return None
+def _iso(found: regex.Match) -> str | None:
     year = int(found["y"].translate(_CN_YEAR_DIGITS))
     month = int(found["m"]) if found["m"].isdigit() else chinese_numeral(found["m"])
     day = int(found["d"]) if found["d"].isdigit() else chinese_numeral(found["d"])
     if not (month and day and 1 <= month <= 12 and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def iso_date(text: str) -> str | None:
+    """A line that is a date → YYYY-MM-DD; None if it is not only a date.
+
+    2018年3月7日 · 2024-03-14 · 2022.12.30 · 2022 年 12 月 30 日 · 二〇二三年二月九日 ·
+    二○一九年五月八日
+    """
+    found = _DATE.match(squash_spaces(fold(text)))
+    return _iso(found) if found else None
+
+
+def leading_date(text: str) -> str | None:
+    """The date a value starts with, whatever follows: 2024-03-01 10:20 → 2024-03-01."""
+    found = _LEADING_DATE.match(fold(text).strip())
+    return _iso(found) if found else None

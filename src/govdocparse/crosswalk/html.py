@@ -18,7 +18,7 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from ..model import Target
+from ..model import Target, TargetAtom
 from ..output import write_atomic
 from ..textutil import fold, squash_spaces
 from .model import Cluster, Crosswalk, Member
@@ -46,18 +46,24 @@ td .actual { color: #555; font-size: .85em; }
 
 
 def _signature(target: Target) -> tuple:
-    """What a target states, for comparing places: the operator and value(s) of each atom, not
-    its unit (a table states it in its own column, prose after the number) nor a direction
-    word around a value (保持100% states 100); a direction alone (逐年提高) or words (全覆盖)
-    are what the atom states. A target without atoms states its text."""
+    """What a target states, for comparing places: what each atom states, or the target's text
+    when it has no atoms. Units are not compared (a table states its unit in its own column,
+    prose after the number)."""
     if not target.atoms:
         return (squash_spaces(fold(target.raw)),)
-    return tuple(
-        (atom.op, atom.value, atom.value_max)
-        if atom.value is not None
-        else (atom.op, atom.direction or squash_spaces(fold(atom.raw)))
-        for atom in target.atoms
-    )
+    return tuple(_atom_signature(atom) for atom in target.atoms)
+
+
+def _atom_signature(atom: TargetAtom) -> tuple:
+    """A level is its operator and value(s): a direction word around it (保持100%) is shown, not
+    compared. A change (下降18%) is its size and direction; a target without a number is its
+    direction or what it is measured against (逐年提高, 高于全市平均水平), else its words."""
+    if atom.value is None:
+        if atom.direction or atom.reference:
+            return (atom.op, atom.change, atom.direction, atom.reference)
+        return (atom.op, squash_spaces(fold(atom.raw)))
+    direction = atom.direction if atom.change else None
+    return (atom.op, atom.value, atom.value_max, atom.change, direction, atom.reference)
 
 
 def _principal(members: list[Member]) -> Target | None:

@@ -31,16 +31,12 @@ class Measure:
     indicator: Indicator
 
 
-def _atom_unit(indicator: Indicator, vocab: Vocabulary) -> str | None:
+def _atom_unit(indicator: Indicator) -> str | None:
     """The unit of a stated value (达到94%以上 → %), not of a change (以2020年为基数下降18%)."""
     for target in indicator.targets:
         for atom in target.atoms:
-            if (
-                atom.unit
-                and atom.baseline_year is None
-                and atom.op not in {"direction", "text", "ratio"}
-            ):
-                return canonical_unit(atom.unit, vocab)
+            if atom.unit and not atom.change and atom.op not in {"direction", "text", "ratio"}:
+                return canonical_unit(atom.unit)
     return None
 
 
@@ -79,7 +75,7 @@ def _compose(sub: NameForm, parent: NameForm) -> NameForm:
         core=parent.core,
         unit=sub.unit or parent.unit,
         aliases=(),
-        steps=sub.steps + (f"sub-row of {parent.text}",),
+        steps=(*sub.steps, f"sub-row of {parent.text}"),
         subjects=parent.subjects,
     )
 
@@ -92,7 +88,7 @@ def _count_head(form: NameForm, vocab: Vocabulary) -> NameForm:
     """
     if form.head or not vocab.count_head:
         return form
-    return replace(form, head=vocab.count_head, steps=form.steps + ("no head: a count",))
+    return replace(form, head=vocab.count_head, steps=(*form.steps, "no head: a count"))
 
 
 def document_place(result: ParseResult, document: Document) -> str:
@@ -139,14 +135,17 @@ def indicator_measures(
     def form_of(indicator: Indicator, seen: frozenset = frozenset()) -> tuple[NameForm, str]:
         if indicator.id in forms:
             return forms[indicator.id]
-        own = read_name(indicator.name, place, vocab)
-        display = indicator.name
         parent = by_id.get(indicator.parent_id or "")
+        # a sub-row is read as written (其中：城市), not with the parent words the parser gave
+        # its full name (孕产妇死亡率（城市）): the parent's reading is composed below
+        own = read_name(indicator.name_raw if parent else indicator.name, place, vocab)
+        display = indicator.name
         if parent is not None and parent.id not in seen:
             parent_form, parent_display = form_of(parent, seen | {indicator.id})
             if _completes_parent(own, parent_form, vocab):
                 own = _compose(own, parent_form)
-                display = f"{parent_display}：{indicator.name}"
+                if not indicator.name.startswith(parent.name):
+                    display = f"{parent_display}：{indicator.name}"
         forms[indicator.id] = (own, display)
         return own, display
 
@@ -162,12 +161,7 @@ def indicator_measures(
             read_name(a, place, vocab)
             for a in (*indicator.aliases, *form.aliases, *raw_form.aliases)
         )
-        unit = (
-            canonical_unit(indicator.unit, vocab)
-            or form.unit
-            or raw_form.unit
-            or _atom_unit(indicator, vocab)
-        )
+        unit = canonical_unit(indicator.unit) or form.unit or raw_form.unit or _atom_unit(indicator)
         form = _count_head(form, vocab)
         table = tables.get(indicator.table_id or "")
         # the fields come from validated records: skip re-validating 100,000 members at scale
@@ -194,7 +188,7 @@ def indicator_measures(
         for part, targets in parts:
             part_form = read_name(part, place, vocab)
             part_unit = part_form.unit or _atom_unit(
-                indicator.model_copy(update={"targets": targets}), vocab
+                indicator.model_copy(update={"targets": targets})
             )
             part_form = _count_head(part_form, vocab)
             part_member = member.model_copy(

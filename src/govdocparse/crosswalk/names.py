@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 
+from .. import units
 from ..textutil import fold, squash_spaces
 from .vocab import Vocabulary, vocabulary
 
@@ -94,29 +95,18 @@ def _is_age(text: str) -> bool:
     return bool(ages) and not rest.strip()
 
 
-def _unit_of(text: str, vocab: Vocabulary) -> str | None:
-    return vocab.units.get(text.strip())
+def canonical_unit(text: str | None) -> str | None:
+    """The unit a measure is compared as (grammars/units.yaml: ％ → %, /10万 → 1/10万, 名 → 人,
+    所 → 个); None when unknown or empty."""
+    return units.compares_as(text)
 
 
-def canonical_unit(text: str | None, vocab: Vocabulary | None = None) -> str | None:
-    """The grammar's spelling of a unit (％ → %, /10万 → 1/10万); None when unknown or empty."""
-    if not text:
-        return None
-    vocab = vocab or vocabulary()
-    return _unit_of(fold(text), vocab)
-
-
-def strip_unit_suffix(name: str, vocab: Vocabulary | None = None) -> str:
+def strip_unit_suffix(name: str) -> str:
     """新生儿死亡率（‰） → 新生儿死亡率: the name as a heading, without its unit bracket."""
-    vocab = vocab or vocabulary()
     name = name.strip()
     folded = fold(name)
     match = _TRAILING_BRACKET.search(folded)
-    if (
-        match
-        and match.start() > 0
-        and (_unit_of(match.group(1), vocab) or re.fullmatch(r"[%‰]", match.group(1)))
-    ):
+    if match and match.start() > 0 and units.is_unit(match.group(1)):
         # folding is length-preserving for brackets and CJK; fall back to the folded text if not
         return (name if len(folded) == len(name) else folded)[: match.start()].rstrip()
     return name
@@ -139,6 +129,19 @@ def _own_place(place: str) -> tuple[str, ...]:
         if len(name) >= 3 and name[-1] in "省市区县旗":
             names.add(name[:-1])
     return tuple(sorted(names, key=len, reverse=True))
+
+
+def _default_age(quals: set[str], subjects: set[str], vocab: Vocabulary, steps: list[str]) -> None:
+    """A measure of a subject that is measured for one age band (生长迟缓: under 5) takes that
+    band when the name states neither an age nor a population (儿童生长迟缓率)."""
+    if any(vocab.token_class.get(q, "age") in ("age", "population") for q in quals - subjects):
+        return
+    for subject in sorted(subjects):
+        band = vocab.subject_ages.get(subject)
+        if band:
+            quals.add(band)
+            steps.append(f"age of {subject}: {band}")
+            return
 
 
 def read_name(text: str, place: str | None = None, vocab: Vocabulary | None = None) -> NameForm:
@@ -194,8 +197,8 @@ def _read(text: str, vocab: Vocabulary) -> NameForm:
         if not match or match.start() == 0:
             break
         inner = match.group(1)
-        if _unit_of(inner, vocab) or re.fullmatch(r"[%‰]", inner):
-            unit = _unit_of(inner, vocab) or inner
+        if units.is_unit(inner):
+            unit = units.compares_as(inner)
             steps.append(f"unit suffix ({inner})")
         elif _is_age(inner):
             ages.extend(_take_ages(inner)[1])
@@ -261,6 +264,7 @@ def _read(text: str, vocab: Vocabulary) -> NameForm:
         pieces.append(s[last:])
         s = "".join(pieces)
 
+    _default_age(quals, subjects, vocab, steps)
     s = _NOT_WORD.sub("", s)
     head = ""
     for spelling, canonical in vocab.heads:

@@ -37,8 +37,9 @@ class Vocabulary:
     words: dict[str, tuple[str, str]]
     word_pattern: re.Pattern | None
     generic_ages: frozenset[str]
+    # subject -> the age band a name of it means when it states no population and no age
+    subject_ages: dict[str, str]
     heads: list[tuple[str, str]]  # (spelling, canonical), longest spelling first
-    units: dict[str, str]
     fillers: list[re.Pattern]
     place_prefixes: list[str]
     # canonical discriminating token -> its class (population, area, stage, subject)
@@ -78,11 +79,6 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
             heads.append((fold(spelling), fold(canonical)))
     heads.sort(key=lambda pair: (-len(pair[0]), pair[0]))
 
-    units: dict[str, str] = {}
-    for canonical, spellings in (data.get("units") or {}).items():
-        for spelling in spellings:
-            units[fold(str(spelling))] = fold(str(canonical))
-
     known = {f.name for f in Settings.__dataclass_fields__.values()}
     chosen = {k: v for k, v in (settings or {}).items() if k in known}
     if "list_words" in chosen:
@@ -95,8 +91,10 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
         words=words,
         word_pattern=_alternation(words),
         generic_ages=frozenset(fold(a) for a in data.get("generic_ages") or []),
+        subject_ages={
+            fold(str(k)): fold(str(v)) for k, v in (data.get("subject_ages") or {}).items()
+        },
         heads=heads,
-        units=units,
         fillers=[re.compile(fold(p)) for p in data.get("fillers") or []],
         place_prefixes=sorted(
             (fold(p) for p in data.get("place_prefixes") or []), key=len, reverse=True

@@ -1,35 +1,44 @@
-"""Canonical agency names: one spelling per agency across renames, abbreviations and cities.
+"""Canonical agency names: one spelling per agency within a place, across renames and abbreviations.
 
-区卫生计生委 (before 2018), 区卫生健康委 and 区卫健委 are one agency; 梅州's 市卫生健康局 is the
-same function one level up. `canonical` maps a name as written to a stable spelling that keeps
-the level (区/市/县…) and unifies the function, using the alias table of
-`grammars/agencies.yaml`; `agency_key` drops the level too, for comparing functions across
-places. Names the grammar does not know come back cleaned but otherwise unchanged.
+In Chongqing's districts 区卫生计生委 (before the 2018 reform), 区卫生健康委 and 区卫健委 are one
+agency; a Hebei county's 县教育局 is that county's own name and stays so. `canonical` maps a
+name as written to the spelling its place uses today, keeping the level (区/市/县…), using the
+entries of `grammars/agencies.yaml` for the document's province; names of places the grammar
+does not record, and documents whose province is not known, come back cleaned but otherwise as
+written. `agency_key` drops the level and the place's style, for comparing functions across
+places (区卫健委 and Meizhou's 市卫生健康局 are the same function).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 
-from govdocparse.grammar import load
+from govdocparse.grammar import load_typed
+from govdocparse.grammar_schema import AgenciesGrammar
 from govdocparse.model import Agency
 from govdocparse.textutil import fold, squash_spaces
 
+from .metadata import place_chain, province_of
+
 _LEVEL = "{level}"
 # Outputs are Chinese names, so the ASCII punctuation that folding produces goes back to the
-# full-width forms Chinese typesetting uses; 各县(市、区)人民政府 and 各县（市、区）人民政府 then agree.
+# full-width forms Chinese typesetting uses; 各县(市、区)人民政府 and 各县（市、区）人民政府
+# then agree.
 _CHINESE_PUNCTUATION = str.maketrans({"(": "（", ")": "）", ",": "，", ":": "：", ";": "；"})
-# A place name is a chain of administrative units: 重庆市万州区 = 重庆市 + 万州区. 州 ends a unit
-# only in 自治州, since it is also the last character of names like 万州区 and 梅州市.
-_PLACE_UNIT = re.compile(r".+?(?:自治州|[省市区县旗])")
+_ANYWHERE = ""
 
 
 @dataclass(frozen=True, slots=True)
 class _Form:
     canonical: str
     key: str
+
+
+@dataclass(frozen=True)
+class _Table:
+    forms: dict[tuple[str, str], _Form]  # (province or _ANYWHERE, spelling) → canonical form
+    keys: dict[str, str]  # spelling, in any place's style → function key
 
 
 def clean(name: str) -> str:
@@ -45,35 +54,46 @@ def _with_level(template: str, level: str) -> str:
 
 
 @cache
-def _forms() -> dict[str, _Form]:
-    """Every known spelling, cleaned, with its canonical form and key; conflicting spellings raise."""
-    grammar = load("agencies")
-    forms: dict[str, _Form] = {}
+def _table() -> _Table:
+    """Every known spelling, cleaned; conflicting spellings raise."""
+    grammar = load_typed("agencies", AgenciesGrammar)
+    forms: dict[tuple[str, str], _Form] = {}
+    keys: dict[str, str] = {}
 
-    def add(spelling: str, form: _Form) -> None:
+    def add(where: str, spelling: str, form: _Form) -> None:
         spelling = clean(spelling)
-        if forms.setdefault(spelling, form) != form:
-            raise ValueError(f"agencies.yaml: {spelling} means both {forms[spelling]} and {form}")
+        if forms.setdefault((where, spelling), form) != form:
+            raise ValueError(
+                f"agencies.yaml: {spelling} means both {forms[where, spelling]} and {form}"
+            )
+        keys.setdefault(spelling, form.key)
 
-    for entry in grammar["agencies"]:
-        template = entry["canonical"]
+    for entry in grammar.agencies:
+        template = entry.canonical
         key = template.replace(_LEVEL, "")
         # A level-free function name (卫健委 alone) is accepted too, except where the level sits
         # inside the name: 团委 or 委宣传部 without it is not the same unit.
-        levels = grammar["levels"] if _LEVEL in template else ["", *grammar["levels"]]
+        levels = grammar.levels if _LEVEL in template else ["", *grammar.levels]
+        spellings = [template, *entry.aliases, *(n for r in entry.renames for n in r.names)]
         for level in levels:
             form = _Form(_with_level(template, level), key)
-            for alias in [template, *entry["aliases"]]:
-                add(_with_level(alias, level), form)
-    for name in grammar["as_written"]:
-        add(name, _Form(clean(name), clean(name)))
-    return forms
+            for province in entry.places:
+                for spelling in spellings:
+                    add(province, _with_level(spelling, level), form)
+            for spelling in entry.elsewhere:
+                keys.setdefault(clean(_with_level(spelling, level)), key)
+    for unit in grammar.as_written:
+        add(_ANYWHERE, unit.name, _Form(clean(unit.name), clean(unit.name)))
+    return _Table(forms, keys)
 
 
 @cache
 def _place_prefixes(place: str) -> tuple[tuple[str, str], ...]:
-    """(prefix, level) pairs for `place`, longest first: 重庆市万州区 gives 重庆市万州区→区, 万州区→区, 重庆市→市."""
-    units = _PLACE_UNIT.findall(clean(place))
+    """(prefix, level) pairs for `place`, longest first.
+
+    重庆市万州区 gives 重庆市万州区→区, 万州区→区, 重庆市→市.
+    """
+    units = place_chain(clean(place))
     prefixes = {
         "".join(units[first : last + 1]): units[last][-1]
         for first in range(len(units))
@@ -82,41 +102,55 @@ def _place_prefixes(place: str) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(prefixes.items(), key=lambda item: len(item[0]), reverse=True))
 
 
-def _lookup(name: str, place: str | None) -> _Form | None:
-    forms = _forms()
+def _spellings(name: str, place: str | None) -> list[str]:
+    """`name` cleaned, then with the place it spells out replaced by its level (万州区卫生计生委
+    → 区卫生计生委), longest place first."""
     cleaned = clean(name)
-    if cleaned in forms:
-        return forms[cleaned]
-    # A name spelled with the place (万州区卫生计生委) is the level's agency, if the rest is known.
+    out = [cleaned]
     for prefix, level in _place_prefixes(place) if place else ():
-        if cleaned.startswith(prefix) and level + cleaned[len(prefix) :] in forms:
-            return forms[level + cleaned[len(prefix) :]]
+        if cleaned.startswith(prefix) and len(cleaned) > len(prefix):
+            out.append(level + cleaned[len(prefix) :])
+    return out
+
+
+def _lookup(name: str, place: str | None) -> _Form | None:
+    forms = _table().forms
+    province = province_of(place) if place else None
+    for spelling in _spellings(name, place):
+        for where in (_ANYWHERE, province):
+            if where is not None and (where, spelling) in forms:
+                return forms[where, spelling]
     return None
 
 
 def canonical(name: str, place: str | None = None) -> str:
-    """The canonical spelling of agency `name`, level prefix kept: 区卫健委 → 区卫生健康委.
+    """The spelling the document's place uses for agency `name`, level kept.
 
-    `place` (重庆市万州区) lets names that spell the place out (万州区卫生计生委) resolve to
-    their level (区卫生健康委). Unknown names return `clean(name)`.
+    `place` is the document's jurisdiction with its province (重庆市万州区): there, 区卫健委 and
+    区卫生计生委 → 区卫生健康委, and 万州区卫生计生委 → 区卫生健康委. Elsewhere, without a
+    place, and for unknown names: `clean(name)`.
     """
     form = _lookup(name, place)
     return form.canonical if form else clean(name)
 
 
 def agency_key(name: str, place: str | None = None) -> str:
-    """The agency's function without its level, for comparing places: 区卫健委 and 市卫生健康局 → 卫生健康委.
+    """The agency's function without level or local style: 区卫健委, 县卫生健康局 → 卫生健康委.
 
     Where the level sits inside the name it is simply left out (团市委 → 团委, 区委宣传部 →
     委宣传部). Unknown names return `clean(name)`, level included.
     """
     form = _lookup(name, place)
-    return form.key if form else clean(name)
+    if form:
+        return form.key
+    keys = _table().keys
+    return next((keys[s] for s in _spellings(name, place) if s in keys), clean(name))
 
 
 def known(name: str, place: str | None = None) -> bool:
-    """Whether the grammar knows `name` (an agency or a listed unit such as 各镇乡街道)."""
-    return _lookup(name, place) is not None
+    """Whether the grammar knows `name` in any place (an agency or a unit such as 各镇乡街道)."""
+    keys = _table().keys
+    return any(spelling in keys for spelling in _spellings(name, place))
 
 
 def to_agencies(names: list[str], place: str | None = None) -> list[Agency]:

@@ -1,27 +1,51 @@
-"""Document metadata: 发文字号, issuer, place, dates, recipients, cc, plan period, portal fields.
+"""Document metadata: the elements of GB/T 9704-2012 wherever publications put them.
 
 Works on one segment (header lines before the title, the title, the body) and reports which
-blocks it consumed, so that the section tree does not repeat them as body text. Vocabulary is in
-grammars/metadata.yaml.
+blocks it consumed, so that the section tree does not repeat them as body text. Vocabulary is
+in grammars/metadata.yaml. Where each element is looked for:
+- before the title (the printed 版头): 份号, 密级, 紧急程度 (`banner_marks`), 发文机关标志
+  (…文件), 发文字号, 签发人, the issuer on lines of its own (joint issuers on one line or two);
+- right after the title (web pages): the 文号 on the next line, or in brackets under it;
+- in a portal metadata block, before or after the title (labels from `govdocparse.portal`);
+- in the title: the issuer at its head (某市人民政府办公室关于印发…), the period;
+- in the body: 主送机关 at its top; 附件说明, the signature (issuers and 成文日期), 附注
+  (（此件公开发布）) at its end.
+The 抄送 and 印发 lines of the 版记 are read by `split_cc` and `printed_line` for the footer
+rule of `extract.inheritance`. A value is taken only from text that states it: fields not found
+stay empty and `missing` names the expected ones for the document's warning.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from functools import cache
+from dataclasses import dataclass, field, replace
+from functools import cache, lru_cache
 
 import regex
 
-from .. import grammar
+from .. import grammar, portal
+from ..grammar_schema import MetadataGrammar
+from ..headings import numbered
 from ..model import Metadata, Period, Provenance
-from ..segment import Segment
-from ..source import Block, Paragraph
-from ..textutil import fold, iso_date, squash_spaces
+from ..segment import Segment, trailing_doc_number
+from ..source import Paragraph, span
+from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
 from .responsibilities import split_agencies
 
-_YEAR_RANGE = regex.compile(
-    r"(?P<a>(?:19|20)\d{2})\s*年?\s*[—–\-－~～至到―]+\s*(?P<b>(?:19|20)\d{2})"
+_YEAR_RANGE = regex.compile(YEAR_RANGE)
+_ONE_YEAR = regex.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*年")
+_TRAILING_MARKS = regex.compile(r"[\s》」”\"]+$")
+# Lines under the title that may hold the 文号 or portal fields before the text begins.
+_LEAD_LINES = 6
+_MAX_LEAD_LINE = 80
+_SENTENCE = regex.compile(r"[。；！？]")
+_SIGNATURE_LINES = 3
+# A page's publication stamp: a date with its time, or a date before portal fields.
+_STAMP = regex.compile(
+    r"^(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
+    r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?P<rest>.*)$"
 )
+_MAX_ATTACHMENTS = 20
+_MAX_VALUE = 60
 
 
 @dataclass
@@ -30,179 +54,584 @@ class Found:
     consumed: set[int] = field(default_factory=set)  # id() of blocks that are metadata, not body
 
 
+@dataclass(frozen=True)
+class _Rules:
+    grammar: MetadataGrammar
+    doc_number: regex.Pattern
+    issuer_line: regex.Pattern
+    issuers_run: regex.Pattern
+    issuer_head: regex.Pattern
+    trailing_number: regex.Pattern
+    byline: regex.Pattern
+    joint_separator: regex.Pattern
+    banner_marks: regex.Pattern
+    issuer_mark: regex.Pattern
+    signers: regex.Pattern
+    attachments: regex.Pattern
+    attachment_item: regex.Pattern
+    printed: regex.Pattern
+    recipients_end: regex.Pattern
+    cc: regex.Pattern
+    closing: list[regex.Pattern]
+    provinces: tuple[str, ...]
+    province_short: tuple[str, ...]
+    place_unit: regex.Pattern
+    title_lead: regex.Pattern
+    years_in_title: regex.Pattern
+    five_year_plans: regex.Pattern
+
+
 @cache
-def _rules() -> dict:
-    rules = grammar.load("metadata")
-    fields = sorted(rules["portal_fields"], key=len, reverse=True)
-    return {
-        "doc_number": regex.compile(rules["doc_number"]),
-        "issuer_line": regex.compile(f"^[\\p{{Han}}（）()]{{2,40}}?{rules['issuer_suffix']}$"),
-        "issuer_head": regex.compile(
-            f"^(?P<issuer>[\\p{{Han}}]{{2,40}}?{rules['issuer_suffix']})关于"
-        ),
-        "portal_label": regex.compile(f"(?:{'|'.join(fields)})"),
-        "portal_line": regex.compile(f"^(?:{'|'.join(fields)})"),
-        "recipients_end": regex.compile(rules["recipients_end"]),
-        "cc": regex.compile(rules["cc_prefix"]),
-        "closing": [regex.compile(p) for p in rules["closing_marks"]],
-        "provinces": tuple(sorted(rules["province_level"], key=len, reverse=True)),
-        "place_unit": regex.compile(rules["place_unit"]),
-        "not_place": tuple(rules["not_place"]),
-    }
+def _rules() -> _Rules:
+    rules = grammar.load_typed("metadata", MetadataGrammar)
+    suffix = rules.issuer_suffix.pattern
+    organ = f"[\\p{{Han}}（）()]{{2,40}}?{suffix}"
+    return _Rules(
+        grammar=rules,
+        doc_number=rules.compile(rules.doc_number),
+        issuer_line=regex.compile(f"^{organ}$"),
+        trailing_number=trailing_doc_number(),
+        byline=rules.compile(rules.byline),
+        issuers_run=regex.compile(f"^(?:(?P<organ>{organ}))+$"),
+        issuer_head=regex.compile(f"^(?P<issuer>(?:{organ})+?)(?:关于|印发|转发)"),
+        joint_separator=rules.compile(rules.joint_issuer_separator),
+        banner_marks=rules.compile(rules.banner_marks),
+        issuer_mark=rules.compile(rules.issuer_mark),
+        signers=rules.compile(rules.signers),
+        attachments=rules.compile(rules.attachments),
+        attachment_item=rules.compile(rules.attachment_item),
+        printed=rules.compile(rules.printed),
+        recipients_end=rules.compile(rules.recipients_end),
+        cc=rules.compile(rules.cc_prefix),
+        closing=[rules.compile(rule) for rule in rules.closing_marks],
+        provinces=tuple(sorted(rules.province_level, key=len, reverse=True)),
+        province_short=tuple(sorted(rules.province_level.values(), key=len, reverse=True)),
+        place_unit=rules.compile(rules.place_unit),
+        title_lead=rules.compile(rules.title_lead),
+        years_in_title=rules.compile(rules.years_in_title),
+        five_year_plans=regex.compile("|".join(map(regex.escape, rules.five_year_plans))),
+    )
+
+
+# ---------------------------------------------------------------- places
+
+
+@lru_cache(maxsize=4096)  # the same issuer and place are asked for every agency of a document
+def place_chain(name: str | None) -> tuple[str, ...]:
+    """The administrative units a name starts with, as written.
+
+    重庆市万州区人民政府 → [重庆市, 万州区].
+
+    A title's lead words are skipped (关于印发《天津市…》的通知 → [天津市]).
+    """
+    if not name:
+        return ()
+    rules = _rules()
+    rest = squash_spaces(name)
+    rest = rest[rules.title_lead.match(rest).end() :]
+    chain = []
+    for province in rules.provinces:
+        if rest.startswith(province):
+            chain.append(province)
+            rest = rest[len(province) :]
+            break
+    else:
+        # 河北雄安新区: a province named short, kept only when what follows is a unit of its own
+        # and the whole is not one (海南藏族自治州 is a prefecture of Qinghai).
+        for short in rules.province_short:
+            after = rest[len(short) :]
+            if rest.startswith(short) and not _unit(rest) and _unit(after):
+                chain.append(short)
+                rest = after
+                break
+    while unit := _unit(rest):
+        chain.append(unit)
+        rest = rest[len(unit) :]
+    return tuple(chain)
+
+
+def _unit(text: str) -> str | None:
+    unit = _rules().place_unit.match(text)
+    return unit.group(0) if unit and _is_place(unit.group(0)) else None
+
+
+def _is_place(name: str) -> bool:
+    rules = _rules().grammar
+    return (
+        len(name) >= 2
+        and not name.endswith(tuple(rules.not_place))
+        and not any(word in name for word in rules.not_in_place)
+    )
 
 
 def place_of(name: str | None) -> str | None:
-    """The most specific administrative unit a name starts with: 重庆市万州区人民政府办公室 → 万州区."""
-    if not name:
+    """The most specific unit a name starts with: 重庆市万州区人民政府办公室 → 万州区.
+
+    A province-level name is the place when nothing more specific follows it
+    (天津市人民政府办公厅 → 天津市, 广东省人民政府 → 广东省).
+    """
+    chain = place_chain(name)
+    return chain[-1] if chain else None
+
+
+def province_of(name: str | None) -> str | None:
+    """The province-level unit a name starts with, full name: 重庆两江新区 → 重庆市."""
+    chain = place_chain(name)
+    if not chain:
         return None
+    full = {short: province for province, short in _rules().grammar.province_level.items()}
+    return chain[0] if chain[0] in _rules().provinces else full.get(chain[0])
+
+
+def jurisdiction(meta: Metadata, title: str | None) -> str | None:
+    """The document's place with its province when any of its texts names it: 重庆市万州区.
+
+    Agencies are named differently from one province to the next; this is the context
+    `extract.agencies` needs to fold renames within one place and never across places.
+    """
+    if meta.place is None:
+        return None
+    names = [*split_issuers(meta.issuer or ""), title, meta.portal.get("发布机构")]
+    province = next((p for name in names if (p := province_of(name))), None)
+    if province is None or meta.place == province:
+        return meta.place
+    return province + meta.place
+
+
+def split_issuers(text: str) -> list[str]:
+    """Joint issuers as the text lists them: 某省农业农村厅　某省财政厅 → two organs."""
     rules = _rules()
-    rest = squash_spaces(name)
-    for province in rules["provinces"]:
-        if rest.startswith(province):
-            rest = rest[len(province) :]
-            break
-    place = None
-    while True:
-        unit = rules["place_unit"].match(rest)
-        if not unit or unit.group(0).endswith(rules["not_place"]) or len(unit.group(0)) < 2:
-            return place
-        place = unit.group(0)
-        rest = rest[unit.end() :]
+    parts = [p for p in rules.joint_separator.split(text.strip()) if p]
+    if not parts:
+        return []
+    if len(parts) > 1 and all(rules.issuer_line.match(p) for p in parts):
+        return parts
+    squashed = squash_spaces(text)
+    run = rules.issuers_run.match(squashed)
+    if run and len(run.captures("organ")) > 1:
+        organs = run.captures("organ")
+        # An organ inside another (某市人民政府妇女儿童工作委员会) is one organ: every joint
+        # issuer names its own place.
+        if all(place_chain(organ) or organ.startswith("中共") for organ in organs):
+            return organs
+    return [squashed] if rules.issuer_line.match(squashed) else []
+
+
+# ---------------------------------------------------------------- periods
 
 
 def period_of(*texts: str | None) -> Period | None:
-    """The plan period named in a title or its period line; None if there is none or several."""
-    found = set()
+    """The plan period a title or its period line names; None if none or several.
+
+    （2021—2030年） · (2021-2030年) · 2021～2030 · 2021至2030年 · “十四五” (2021–2025)
+    """
+    found: set[tuple[int, int]] = set()
     for text in texts:
         if text:
             found.update((int(m["a"]), int(m["b"])) for m in _YEAR_RANGE.finditer(fold(text)))
+    if not found:
+        plans = _rules().grammar.five_year_plans
+        for text in texts:
+            if text:
+                found.update(plans[m.group(0)] for m in _rules().five_year_plans.finditer(text))
     if len(found) != 1:
         return None
     start, end = found.pop()
     return Period(start=start, end=end) if start <= end else None
 
 
-def _portal(blocks: list[Block], found: Found, extra: dict[str, str]) -> None:
-    rules = _rules()
-    metadata = found.metadata
-    for block in blocks:
-        if not isinstance(block, Paragraph) or not rules["portal_line"].match(block.text):
-            continue
-        labels = list(rules["portal_label"].finditer(block.text))
-        for n, label in enumerate(labels):
-            end = labels[n + 1].start() if n + 1 < len(labels) else len(block.text)
-            value = block.text[label.end() : end].strip(" :：\t") or None
-            if label.group(0) not in metadata.portal:
-                metadata.portal[label.group(0)] = value
-                metadata.provenance[f"portal.{label.group(0)}"] = block.prov
-        found.consumed.add(id(block))
-    for key, value in extra.items():
-        metadata.portal.setdefault(key, value or None)
+def _one_year(title: str) -> int | None:
+    """2024年全市妇女儿童工作要点 → 2024: the one year named in a one-year plan's title."""
+    bare = _TRAILING_MARKS.sub("", fold(title))
+    types = tuple(_rules().grammar.one_year_types)
+    if not (bare.endswith(types) or any(f"{t}》" in bare for t in types)):
+        return None
+    years = {int(m["a"]) for m in _ONE_YEAR.finditer(bare)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _years_of_plan(title: str, body: list[Paragraph]) -> tuple[Period, Provenance] | None:
+    """三年行动计划 without its years in the title: the first range of that length below it."""
+    named = _rules().years_in_title.search(title)
+    if not named:
+        return None
+    length = named["years"]
+    years = int(length) if length.isdigit() else chinese_numeral(length)
+    for block in body[:_LEAD_LINES]:
+        for m in _YEAR_RANGE.finditer(fold(block.text)):
+            start, end = int(m["a"]), int(m["b"])
+            if years and end - start == years - 1:
+                return Period(start=start, end=end), block.prov
+    return None
+
+
+# ---------------------------------------------------------------- the segment
 
 
 def extract_metadata(
-    segment: Segment, title_prov: Provenance | None, portal: dict[str, str] | None = None
+    segment: Segment, title_prov: Provenance | None, portal_fields: dict[str, str] | None = None
 ) -> Found:
     """The metadata of one document segment and the blocks that carried it."""
-    rules = _rules()
     found = Found(Metadata())
-    meta = found.metadata
     header = [b for b in segment.header if isinstance(b, Paragraph)]
-    _portal(segment.header, found, portal or {})
+    body = [b for b in segment.body if isinstance(b, Paragraph)]
+    lead = _lead(body)
 
+    _portal(header + lead + _trailer(body), found, portal_fields or {})
+    printed_issuers = _banner(header, found)
+    cover_issuers = _under_title(segment, lead, title_prov, found)
+    _recipients(body, found)
+    # The issuer is the 发文机关署名 above the date; failing that, as the 版头 or the title
+    # names it, as a booklet's cover names it under the title, or as the portal says.
+    _closing(body, found)
+    for issuers in (printed_issuers, _title_issuers(segment, title_prov), cover_issuers):
+        if issuers:
+            _set(found, "issuer", "、".join(issuers[0]), issuers[1])
+    _from_portal(found)
+    _period(segment, body, title_prov, found)
+    _place(segment, title_prov, found)
+    return found
+
+
+def _set(
+    found: Found,
+    name: str,
+    value: object,
+    prov: Provenance | None,
+    block: Paragraph | None = None,
+) -> None:
+    """Fill field `name` unless an earlier, stronger source already did."""
+    meta = found.metadata
+    if getattr(meta, name) in (None, []) and value not in (None, []):
+        setattr(meta, name, value)
+        if prov is not None:
+            meta.provenance[name] = prov
+    if block is not None:
+        found.consumed.add(id(block))
+
+
+def _lead(body: list[Paragraph]) -> list[Paragraph]:
+    """The short lines between the title and the text (文号, portal fields), up to the first
+    line of prose or the recipients."""
+    lead = []
+    for block in body[:_LEAD_LINES]:
+        text = block.text.strip()
+        if portal.pairs(text):
+            lead.append(block)  # a portal line may end in a colon (视力保护色：)
+            continue
+        if (
+            len(text) > _MAX_LEAD_LINE
+            or _SENTENCE.search(text)
+            or _rules().recipients_end.search(text)
+        ):
+            break
+        lead.append(block)
+    return lead
+
+
+def _trailer(body: list[Paragraph]) -> list[Paragraph]:
+    """Portal lines printed after the text (来源：… at the foot of a page)."""
+    trailer: list[Paragraph] = []
+    for block in reversed(body[-_LEAD_LINES:]):
+        if not portal.pairs(block.text):
+            break
+        trailer.insert(0, block)
+    return trailer
+
+
+def _portal(blocks: list[Paragraph], found: Found, extra: dict[str, str]) -> None:
+    meta = found.metadata
+    for n, block in enumerate(blocks):
+        if id(block) in found.consumed:
+            continue
+        pairs = portal.pairs(block.text)
+        if len(pairs) == 1 and not pairs[0].value and n + 1 < len(blocks):
+            # • 索引号: / 430800000/2022-002317: a list of labels with values below them
+            following = blocks[n + 1]
+            value = following.text.strip()
+            if value and len(value) <= _MAX_VALUE and not portal.pairs(value):
+                pairs = [replace(pairs[0], value=value)]
+                found.consumed.add(id(following))
+        stamp = _STAMP.match(block.text.strip()) if not pairs else None
+        if stamp:
+            pairs = portal.pairs(stamp["rest"])
+            if not (stamp["time"] or pairs):
+                continue
+            # 2011-10-08 00:00:00 来源: 本站原创: a page's publication stamp, unlabelled.
+            _set(found, "date_published", leading_date(stamp["date"]), block.prov)
+        elif not pairs:
+            continue
+        for pair in pairs:
+            if pair.feeds != "furniture" and pair.label not in meta.portal:
+                meta.portal[pair.label] = pair.value or None
+                meta.provenance[f"portal.{pair.label}"] = block.prov
+        found.consumed.add(id(block))
+    for label, value in extra.items():
+        if portal.feeds(label) != "furniture":
+            meta.portal.setdefault(label, value or None)
+
+
+Issuers = tuple[list[str], Provenance | None] | None
+
+
+def _banner(header: list[Paragraph], found: Found) -> Issuers:
+    """版头 lines before the title: marks, 发文机关标志, 文号, 签发人, dates; the issuers named
+    on lines of their own are returned."""
+    rules = _rules()
+    issuers: list[tuple[list[str], Paragraph]] = []
     for block in header:
         if id(block) in found.consumed:
             continue
         text = squash_spaces(block.text)
-        number = rules["doc_number"].search(block.text)
-        if number and meta.doc_number is None:
-            meta.doc_number = squash_spaces(number["number"])
-            meta.provenance["doc_number"] = block.prov
+        if not text:
+            continue
+        marks = rules.banner_marks.match(text)
+        number = rules.doc_number.search(block.text)
+        mark = rules.issuer_mark.match(text)
+        signers = rules.signers.search(block.text.strip())
+        if marks and any(marks.groupdict().values()):
+            _set(found, "copy_number", marks["copy"], block.prov, block)
+            _set(found, "secrecy", marks["secrecy"], block.prov, block)
+            _set(found, "urgency", marks["urgency"], block.prov, block)
+        elif mark:
+            _set(found, "issuer_mark", mark["mark"], block.prov, block)
+        elif signers:
+            _set(found, "signers", _names(signers["names"]), block.prov, block)
+            if number:
+                _set(found, "doc_number", squash_spaces(number["number"]), block.prov)
+        elif number:
+            _set(found, "doc_number", squash_spaces(number["number"]), block.prov, block)
+        elif organs := split_issuers(block.text):
+            issuers.append((organs, block))
             found.consumed.add(id(block))
-        elif rules["issuer_line"].match(text) and meta.issuer is None:
-            meta.issuer = text
-            meta.provenance["issuer"] = block.prov
+        elif iso_date(text) or any(mark.match(text) for mark in rules.closing):
             found.consumed.add(id(block))
-        elif iso_date(text) or any(mark.match(text) for mark in rules["closing"]):
+    if not issuers:
+        return None
+    # Joint issuers of a 版头 stand on consecutive lines.
+    return [name for organs, _ in issuers for name in organs], issuers[0][1].prov
+
+
+def _names(text: str) -> list[str]:
+    """Personal names of a 签发人 line: 张三　李四 · 张　三 (a two-character name spread out)."""
+    names: list[str] = []
+    for word in (w for w in regex.split(r"[\s、，,]+", text.strip()) if w):
+        if len(word) == 1 and names and len(names[-1]) == 1:
+            names[-1] += word
+        else:
+            names.append(word)
+    return names
+
+
+def _under_title(
+    segment: Segment, lead: list[Paragraph], title_prov: Provenance | None, found: Found
+) -> Issuers:
+    """The 文号 printed after the title, on the next line, in brackets under it or at its end
+    (web pages, gazettes); the issuer a booklet's cover prints under its title is returned."""
+    rules = _rules()
+    tail = rules.trailing_number.search("".join(b.text for b in segment.title_blocks))
+    if tail:
+        _set(found, "doc_number", squash_spaces(tail["number"]), title_prov)
+    issuers: Issuers = None
+    for block in lead:
+        if id(block) in found.consumed:
+            continue
+        number = rules.doc_number.search(block.text)
+        if number and len(squash_spaces(block.text)) <= len(squash_spaces(number["number"])) + 2:
+            _set(found, "doc_number", squash_spaces(number["number"]), block.prov, block)
+        elif byline := rules.byline.match(block.text.strip()):
+            _set(found, "date_published", leading_date(byline["date"]), block.prov, block)
+        elif issuers is None and (organs := split_issuers(block.text)):
+            issuers = organs, block.prov
             found.consumed.add(id(block))
-    if meta.doc_number is None and meta.portal.get("发文字号"):
-        meta.doc_number = squash_spaces(meta.portal["发文字号"])
-        meta.provenance["doc_number"] = meta.provenance.get("portal.发文字号")
-    if meta.issuer is None and segment.title:
-        head = rules["issuer_head"].match(segment.title)
-        if head:
-            meta.issuer = head["issuer"]
-            meta.provenance["issuer"] = title_prov
+    return issuers
 
-    _body_fields(segment.body, found)
 
-    if meta.issuer is None and meta.portal.get("发文机关"):
-        meta.issuer = meta.portal["发文机关"]
-    if meta.date_written is None and meta.portal.get("成文日期"):
-        meta.date_written = iso_date(meta.portal["成文日期"])
-        meta.provenance["date_written"] = meta.provenance.get("portal.成文日期")
-    if meta.portal.get("发布日期"):
-        meta.date_published = iso_date(meta.portal["发布日期"])
-        meta.provenance["date_published"] = meta.provenance.get("portal.发布日期")
+def _recipients(body: list[Paragraph], found: Found) -> None:
+    """主送机关: a line of organs ending in a colon at the top of the text, or two lines when a
+    copy wrapped it (各区镇人民政府，各街道办事处，市各委办 / 局，各直属单位：)."""
+    rules = _rules()
+    blocks = [b for b in body[: _LEAD_LINES + 3] if id(b) not in found.consumed]
+    for n, block in enumerate(blocks):
+        text = block.text.strip()
+        # 第三条 补贴资金按照以下方式分配： opens an article, not a list of recipients
+        if _SENTENCE.search(text) or numbered(text):
+            return
+        lines = [block]
+        if not rules.recipients_end.search(text) and n + 1 < len(blocks) and "，" in text:
+            lines.append(blocks[n + 1])
+            text += blocks[n + 1].text.strip()
+        if rules.recipients_end.search(text) and not _SENTENCE.search(text) and len(text) <= 200:
+            names = split_recipients(rules.recipients_end.sub("", text))
+            _set(found, "recipients", names, span(lines[0].prov, lines[-1].prov))
+            found.consumed.update(id(b) for b in lines)
+            return
 
-    meta.period = period_of(segment.period_text) or period_of(segment.title)
-    if meta.period:
-        period_prov = next(
+
+def split_recipients(text: str) -> list[str]:
+    """主送机关 as listed: cut at ，；, and at 、 only between two whole organs."""
+    heads = tuple(_rules().grammar.recipient_heads)
+    names = []
+    for part in _outside_brackets(text, "，,；;"):
+        pieces = [squash_spaces(piece) for piece in _outside_brackets(part, "、")]
+        if all(len(piece) >= 3 and piece.endswith(heads) for piece in pieces):
+            names += pieces
+        else:
+            names.append(part)
+    # Names hold no spaces; copies put them in (各 县、区 人 民 政 府).
+    return [name for name in map(squash_spaces, names) if name]
+
+
+def _outside_brackets(text: str, separators: str) -> list[str]:
+    pieces, depth, start = [], 0, 0
+    for n, char in enumerate(text):
+        if char in "（(":
+            depth += 1
+        elif char in "）)":
+            depth = max(depth - 1, 0)
+        elif char in separators and depth == 0:
+            pieces.append(text[start:n])
+            start = n + 1
+    pieces.append(text[start:])
+    return pieces
+
+
+def _closing(body: list[Paragraph], found: Found) -> None:
+    """附件说明, the signature (issuers and 成文日期) and the 附注 at the end of the text."""
+    rules = _rules()
+    for n, block in enumerate(body):
+        if id(block) in found.consumed:
+            continue
+        text = squash_spaces(block.text)
+        date = iso_date(text)
+        if date:
+            _set(found, "date_written", date, block.prov, block)
+            _signature(body[max(0, n - _SIGNATURE_LINES) : n], found)
+        elif any(mark.match(text) for mark in rules.closing):
+            _set(found, "note", block.text.strip(), block.prov, block)
+        elif attachments := rules.attachments.match(block.text.strip()):
+            _attachments(attachments["first"], body[n + 1 :], block, found)
+
+
+def _signature(before: list[Paragraph], found: Found) -> None:
+    """The issuers printed above the date: one line, or one line per joint issuer."""
+    organs: list[str] = []
+    first = None
+    for block in reversed(before):
+        names = split_issuers(block.text)
+        if not names:
+            break
+        organs = names + organs
+        first = block
+        found.consumed.add(id(block))
+    if first is not None:
+        _set(found, "issuer", "、".join(organs), first.prov)
+
+
+def _attachments(first: str, after: list[Paragraph], block: Paragraph, found: Found) -> None:
+    """附件：1.某方案 with further numbered items on the lines below (GB/T 9704 附件说明)."""
+    rules = _rules()
+    items = [first.strip()] if first.strip() else []
+    used = [block]
+    for following in after[:_MAX_ATTACHMENTS]:
+        text = following.text.strip()
+        if not rules.attachment_item.match(text) or _SENTENCE.search(text):
+            break
+        items.append(text)
+        used.append(following)
+    if items and not found.metadata.attachments:
+        _set(found, "attachments", items, block.prov)
+        found.consumed.update(id(b) for b in used)
+
+
+def printed_line(block: Paragraph) -> tuple[str, str] | None:
+    """(印发机关, ISO 印发日期) of a 版记 line 某市人民政府办公厅 2022年3月21日印发, else None."""
+    found = _rules().printed.match(block.text.strip())
+    if not found:
+        return None
+    date = iso_date(found["date"])
+    return (squash_spaces(found["printer"]), date) if date else None
+
+
+def split_cc(block: Paragraph) -> list[str] | None:
+    """The 抄送 list of a footer line, or None if the line is not one."""
+    text = block.text.strip()
+    head = _rules().cc.match(text)
+    if not head:
+        return None
+    names, _ = split_agencies(text[head.end() :].rstrip("。."))
+    return names
+
+
+def _title_issuers(segment: Segment, title_prov: Provenance | None) -> Issuers:
+    """The issuers at the head of the title: 某市人民政府办公室关于印发…的通知."""
+    head = _rules().issuer_head.match(segment.title or "")
+    organs = split_issuers(head["issuer"]) if head else []
+    return (organs, title_prov) if organs else None
+
+
+def _from_portal(found: Found) -> None:
+    """Fields the text did not state, from the portal block's labels that feed them."""
+    meta = found.metadata
+    # In the order of the grammar's table, where the stronger of two labels feeding one field
+    # comes first (发布日期 before 发文日期).
+    for label in portal.labels():
+        value = meta.portal.get(label)
+        if not value:
+            continue
+        prov = meta.provenance.get(f"portal.{label}")
+        feeds = portal.feeds(label)
+        if feeds == "doc_number":
+            number = _rules().doc_number.search(value)
+            _set(found, "doc_number", squash_spaces(number["number"]) if number else None, prov)
+        elif feeds == "issuer":
+            _set(found, "issuer", "、".join(split_issuers(value)) or squash_spaces(value), prov)
+        elif feeds in ("date_written", "date_published"):
+            _set(found, feeds, leading_date(value), prov)
+
+
+def _period(
+    segment: Segment, body: list[Paragraph], title_prov: Provenance | None, found: Found
+) -> None:
+    period = period_of(segment.period_text)
+    if period:
+        prov = next(
             (
                 b.prov
                 for b in segment.header + segment.body
                 if isinstance(b, Paragraph) and b.text == segment.period_text
             ),
-            None,
+            title_prov,
         )
-        meta.provenance["period"] = period_prov or title_prov
-    meta.place = (
-        place_of(meta.issuer) or place_of(segment.title) or place_of(meta.portal.get("发布机构"))
-    )
-    if meta.place:
-        meta.provenance["place"] = (
-            meta.provenance.get("issuer") if place_of(meta.issuer) else title_prov
-        )
-    meta.provenance = {key: prov for key, prov in meta.provenance.items() if prov is not None}
-    return found
+        _set(found, "period", period, prov)
+        return
+    if not segment.title:
+        return
+    period = period_of(segment.title)
+    if period is None and (year := _one_year(segment.title)):
+        period = Period(start=year, end=year)
+    if period:
+        _set(found, "period", period, title_prov)
+    elif named := _years_of_plan(segment.title, body):
+        _set(found, "period", named[0], named[1])
 
 
-def _body_fields(body: list[Block], found: Found) -> None:
-    """Recipients at the top of the body; signature issuer and date near its end; closing marks."""
-    rules = _rules()
+def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> None:
     meta = found.metadata
-    paragraphs = [b for b in body if isinstance(b, Paragraph)]
-    for block in paragraphs[:3]:
-        text = block.text.strip()
-        if rules["recipients_end"].search(text) and "。" not in text and len(text) <= 200:
-            meta.recipients, _ = split_agencies(rules["recipients_end"].sub("", text))
-            meta.provenance["recipients"] = block.prov
-            found.consumed.add(id(block))
-            break
-    for n, block in enumerate(paragraphs):
-        text = squash_spaces(block.text)
-        date = iso_date(text)
-        if date:
-            if meta.date_written is None:
-                meta.date_written = date
-                meta.provenance["date_written"] = block.prov
-            found.consumed.add(id(block))
-            previous = paragraphs[n - 1] if n else None
-            if previous is not None and rules["issuer_line"].match(squash_spaces(previous.text)):
-                found.consumed.add(id(previous))
-                if meta.issuer is None:
-                    meta.issuer = squash_spaces(previous.text)
-                    meta.provenance["issuer"] = previous.prov
-        elif any(mark.match(text) for mark in rules["closing"]):
-            found.consumed.add(id(block))
+    issuers = split_issuers(meta.issuer or "")
+    sources = [
+        (issuers[0] if issuers else None, meta.provenance.get("issuer")),
+        (segment.title, title_prov),
+        (meta.portal.get("发布机构"), meta.provenance.get("portal.发布机构")),
+    ]
+    for name, prov in sources:
+        place = place_of(name)
+        if place:
+            _set(found, "place", place, prov)
+            return
 
 
-def split_cc(block: Paragraph) -> list[str] | None:
-    """The 抄送 list of a footer line, or None if the line is not one."""
-    rules = _rules()
-    text = block.text.strip()
-    head = rules["cc"].match(text)
-    if not head:
-        return None
-    names, _ = split_agencies(text[head.end() :].rstrip("。."))
-    return names
+def missing(meta: Metadata, kind: str) -> list[str]:
+    """The fields a document of this kind is expected to state that were not found."""
+    expected = _rules().grammar.expected.get(kind, [])  # type: ignore[call-overload]
+    return [name for name in expected if getattr(meta, name) in (None, [])]

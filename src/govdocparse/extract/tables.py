@@ -6,8 +6,8 @@ reader of the printed table would: an empty cell under a category column repeats
 realigned from what its cells look like, and rows that only break the row above down (其中：城市)
 point at it through `parent`. A one-column box whose lines read "名称。正文" is a list of items.
 
-The vocabulary (caption keywords, column roles, breakdown names, what a unit or an agency looks
-like) lives in grammars/tables.yaml.
+The vocabulary (caption keywords, column roles, breakdown names, what an agency looks like) lives
+in grammars/tables.yaml; what a unit looks like, in grammars/units.yaml (govdocparse.units).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from typing import NamedTuple
 
 import regex as re
 
+from .. import units
 from ..grammar import load
 from ..model import Provenance, Table, TableItem, TableRow
 from ..source import Cell, TableBlock
@@ -49,7 +50,6 @@ class _Rules:
     breakdown: frozenset[str]
     list_item: re.Pattern
     attribute_values: frozenset[str]
-    unit: re.Pattern
     agency_end: re.Pattern
     value: re.Pattern
     missing_cost: dict[str, float]
@@ -75,7 +75,6 @@ def _rules() -> _Rules:
         breakdown=frozenset(g["breakdown_names"]),
         list_item=re.compile(g["list_item"]),
         attribute_values=frozenset(realign["attribute_values"]),
-        unit=re.compile(realign["unit_pattern"]),
         agency_end=re.compile(realign["agency_end"]),
         value=re.compile(realign["value_pattern"]),
         missing_cost=dict(realign["missing_cost"]),
@@ -368,7 +367,8 @@ def _fit(text: str, role: str, seen: frozenset[str]) -> float:
     if role == "attribute":
         return 2.0 if key in rules.attribute_values else -2.0
     if role == "unit":
-        return 2.0 if len(key) <= 10 and rules.unit.match(key) else -2.0 if numeric else -1.0
+        is_unit = units.is_unit(key) or units.is_type_marker(key)
+        return 2.0 if len(key) <= 10 and is_unit else -2.0 if numeric else -1.0
     if role == "responsible":
         return 2.0 if rules.agency_end.search(key) else -1.0
     if role in ("category", "name", "text"):

@@ -1,5 +1,5 @@
-"""Reads target expressions — a table cell such as ＜8, 50左右, 逐步提高, or a goal predicate such as
-分别控制在14/10万、8‰以内 — into `TargetAtom`s.
+"""Reads target expressions — a table cell such as ＜8, 50左右, 逐步提高, or a goal predicate
+such as 分别控制在14/10万、8‰以内 — into `TargetAtom`s.
 
 Public functions
 ----------------
@@ -7,10 +7,11 @@ Public functions
     Every target stated in `text`, in order. `unit` is the unit of the table row; a value written
     without a unit takes it (`unit_from_row=True`). Never raises; [] when the text states no target
     (empty, —, －, /, the type markers 是/否 and X:100); one `op="text"` atom when nothing in it is
-    understood.
+    understood. When the text states targets for several measures it names, each atom's
+    `indicator` is its measure (see "Lists" below).
 `parse_distributive(sentence, unit=None) -> list[TargetAtom]`
-    The atoms of a goal sentence with `indicator` set to the measure each belongs to, expanding
-    shared heads and tails of 分别 lists (see its docstring).
+    The atoms of a goal sentence with `indicator` set to the measure each belongs to, a single
+    measure included, expanding shared heads and tails of 分别 lists (see its docstring).
 `expand_measures(subject) -> list[str]`
     新生儿、婴儿和5岁以下儿童死亡率 → [新生儿死亡率, 婴儿死亡率, 5岁以下儿童死亡率].
 
@@ -18,36 +19,51 @@ Reading rules (the decisions behind ambiguous forms)
 ----------------------------------------------------
 * Quantities are found before anything else, on the width-folded text with whitespace removed, so
   14/10万 is 14 in 1/10万, 逐步\\n提高 is one expression and ≥ 10 % is ≥10%. Brackets and quotes are
-  ignored: （≥95） reads as ≥95.
-* A level: the comparison written around the quantity gives `op` (≥, 不低于, 至少, 以上 → >=;
-  ≤, 不超过, 以下, 以内 → <=; ＜ → <; ＞, 超过 → >; 约, 左右 → ~); none, or only 达到/为, gives `=`.
-  A word after the quantity wins over one before it. A level verb that implies a movement sets
-  `direction` too: 降至38%以下 is <= 38 % decrease, 控制在10%以内 is <= control, 保持在85%以上 is
-  >= maintain, 提高到90% is = 90 increase.
+  ignored: （≥95） reads as ≥95. Numbers are read as written (extract/quantities.py): 1,500 and
+  2，000, 五百, 三千九百六十五, 一百七 (170), 两, 四分之一, 百分之九十五 and 九成 (in %). Dates
+  (2025年底, 3月10日) are not quantities.
+* Units are those of grammars/units.yaml (govdocparse.units), kept whole and canonical: 万/亿
+  belong to the unit for Arabic and Chinese numerals alike (32.14万人, 一万人 → 万人, 3.5万个 →
+  万个, 15万平方米), and so does a denominator (1000元/生·年, 4.5个/千人, 0.8人/万人).
+* A level: the comparison written around the quantity gives `op` (≥, 不低于, 至少, 以上,
+  或以上 → >=; ≤, 不超过, 不大于, 以下, 以内, 之下 → <=; ＜ → <; ＞, 超过 → >; 约, 左右 → ~);
+  none, or only 达到/为, gives `=`. 以上, 以下 and 以内 include the number, as Chinese legal
+  usage defines them. A word after the quantity wins over one before it. A level verb that
+  implies a movement sets `direction` too: 降至38%以下 is <= 38 % decrease, 控制在10%以内 is <=
+  control, 保持在85%以上 is >= maintain, 提高到90% is = 90 increase.
+* A lower and an upper bound one after the other (大于10小于20, 最多100最少20, 不低于10%且不高于
+  20%) and two quantities closed by 之间 (在20和30之间) are one `range`.
 * A change: an increase/decrease word directly governing the quantity (下降18%, 降低0.5个百分点)
-  makes an `op="direction"` atom whose value/unit is the size of the change; 以2020年为基数 sets
-  `baseline_year`. The model has no operator for a bounded change, so the bound word goes to
-  `qualifier`: 力争每年降低0.5个百分点以上 is decrease 0.5 个百分点 [力争, 每年, 以上]. Ranges and
-  ratios carry bound words the same way. Only a movement has a size: 保持100% is = 100 maintain,
-  控制5% is = 5 control.
+  makes an atom with `change=True` whose value/unit is the size of the change, bounded by `op`:
+  下降18% is = 18 %, 力争每年降低0.5个百分点以上 is >= 0.5 个百分点 [力争, 每年], 下降10%至15% is a
+  range. 以2020年为基数 and 比2020年 set `baseline_year`. Only a movement has a size: 保持100% is a
+  level = 100 maintain, 控制5% is = 5 control.
 * A direction word is read into a quantity's atom only when it governs it directly or through a
   level verb; elsewhere in the clause (建立稳定合作关系的组织不少于1家) it belongs to another verb
   and is ignored. A bound word not next to a quantity is part of a name (二级以上幼儿园).
-* A direction with no quantity (逐年提高, 得到控制, 保持合理比例) is an `op="direction"` atom; when a
-  segment has several direction words the last is the predicate (上升趋势得到控制 → control). A
-  comparison with no number (不低于本地区党员总数中女性比例, 高于全市平均水平, 达到全市平均水平)
-  compares against a named reference the model cannot hold, so it is `op="text"`.
-* 0-17, 1~2, 1—2, 五至十 are `range` (value, value_max); 2︰3 and 1:1 are `ratio`; a whole cell 是/否
-  is `bool` 1/0 and carries no unit.
+* A direction with no quantity (逐年提高, 得到控制, 保持合理比例) is an `op="direction"` atom
+  (`change=True` for increase and decrease); when a segment has several direction words the last
+  is the predicate (上升趋势得到控制 → control).
+* A target measured against something other than a number names it in `reference`: after a
+  comparison word or a level verb (高于全市平均水平 is > 全市平均水平, 不低于中心校,
+  逐步提高至全市平均水平), inside a frame (与女职工比例相适应 is ~ 女职工比例, 与上年持平,
+  比全市平均水平低), or as the base of a change (较同档成年人住院报销比例提高5个百分点). A
+  comparison with neither a number nor a reference is `op="text"`.
+* 0-17, 1~2, 1—2, 五至十 are `range` (value, value_max); 2︰3 and 1:1 are `ratio`; a whole
+  cell 是/否 is `bool` 1/0 and carries no unit.
 * Values are floats as written (47.40% → 47.4). Fractions are dimensionless: 下降1/6 is 0.1667 (four
-  decimals; `raw` keeps 1/6) with no unit, never the row's. A trailing 万/亿 belongs to the unit,
-  for Arabic and Chinese numerals alike: 32.14万人 and 一万人 are 32.14 and 1 万人.
+  decimals; `raw` keeps 1/6) with no unit, never the row's.
 * Chinese numerals count only where they are a quantity: followed by a unit (两个, 一所), bound by
-  an operator, or the whole cell; 进一步, 统一, 学前三年毛入园率 contain none. A quantity in an age
-  unit followed by a noun (5岁以下儿童, 0-6岁儿童) names a population and is not a target.
+  an operator, or the whole cell; 进一步, 统一, 学前三年毛入园率 contain none. A numeral running
+  into a word is a quantity only when it has a scale and counts things (建设五百个儿童之家, not
+  两个规划 or 十年规划). A quantity in an age unit followed by a noun (5岁以下儿童, 0-6岁儿童)
+  names a population and is not a target.
 * Lists: 分别降至3.0‰、4.0‰和6.0‰以下 gives one atom per quantity; a bound word after the last item
   and a change word before the first (分别下降10%和5%) apply to every item of a list joined only by
-  、和及与. A number opening a clause and followed by . or 、 (8.培养…) is a list number.
+  、和及与. A number opening a clause and followed by . or 、 (8.培养…) is a list number. When the
+  text names the measure of every atom — a 分别 list after its subject, values each after its
+  group (小学生1000元/生·年、初中生1250元/生·年), or clauses each with its own measure — and every
+  name is a measure or a group, `indicator` holds it; otherwise it is left empty.
 * `qualifier` keeps 力争, 逐步, 每年 … (grammars/targets.yaml) in order of appearance.
 * `raw` is the original text of the piece of the input stating the atom: the input is cut between
   atoms at the clause break (，；。) or list separator (、和) between them, and each piece stays
@@ -58,24 +74,37 @@ Reading rules (the decisions behind ambiguous forms)
 from __future__ import annotations
 
 import math
+import string
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
+from typing import Any
 
 import regex
 
+from govdocparse import units
 from govdocparse.grammar import load
 from govdocparse.model import TargetAtom
 from govdocparse.textutil import fold, squash_spaces
+
+from .quantities import number_pattern, read_number, split_scale
 
 __all__ = ["expand_measures", "parse_distributive", "parse_target"]
 
 # Dropped before matching, like whitespace: they wrap values (（≥95）) and asides (60人（含）以下).
 _TRANSPARENT = frozenset("()[]{}【】〔〕《》〈〉“”‘’\"'「」『』")
-_BINDERS = frozenset({"op_pre", "level", "dir", "qual", "base", "marker"})
+_BINDERS = frozenset({"op_pre", "level", "dir", "qual", "base", "marker", "ref_open", "ref_level"})
 _QUANTITIES = frozenset({"qty", "range", "ratio"})
 # Only a movement has a size: 下降18% is a change, 保持100% and 控制5% hold a level.
 _CHANGES = frozenset({"increase", "decrease"})
+_LOWER, _UPPER = frozenset({">", ">="}), frozenset({"<", "<="})
+# A Chinese numeral running into a word counts as a quantity only in these kinds of unit
+# (建设五百个儿童之家); in others it names something (十年规划, 三年行动).
+_COUNTED = frozenset({"count", "money", "area", "length"})
 _YEAR = r"(?:19|20)[0-9]{2}"
+# A reference is a short phrase: no digits, no punctuation.
+_REF = "[^0-9,;。、:!?]{2,20}?"
+_REF_MAX = 30
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,14 +113,15 @@ class _Rules:
     qty_parts: regex.Pattern
     range_parts: regex.Pattern
     keywords: dict[str, tuple[str, object]]
-    units: dict[str, str]
     population_units: frozenset[str]
     no_target_chars: frozenset[str]
-    type_markers: frozenset[str]
     booleans: dict[str, int]
-    digits: dict[str, int]
-    scales: dict[str, int]
-    percent_prefixes: dict[str, str]
+    ref_openers: tuple[regex.Pattern, ...]
+    ref_levels: tuple[tuple[str, regex.Pattern], ...]
+    comparatives: dict[str, tuple[str, str]]
+    ref_takers: frozenset[str]
+    ref_trailing: tuple[str, ...]
+    bound_joiners: frozenset[str]
     subject_prefix: regex.Pattern
     list_split: regex.Pattern
     endings: tuple[str, ...]
@@ -101,6 +131,17 @@ class _Rules:
 
 def _alternation(words) -> str:
     return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+def _with_first_chars(source: str) -> regex.Pattern:
+    """`source` compiled behind a look-ahead for the characters a match can start with. Most of a
+    text is words no alternative starts with; the look-ahead rejects them at once instead of
+    trying every alternative (three times faster). A match starts with a character written in the
+    pattern or an ASCII one, so trying those (partial matching) finds them all."""
+    pattern = regex.compile(source)
+    candidates = set(source) | set(string.printable)
+    firsts = "".join(sorted(c for c in candidates if pattern.match(c, partial=True)))
+    return regex.compile(f"(?=[{regex.escape(firsts)}])(?:{source})")
 
 
 @cache
@@ -119,30 +160,52 @@ def _rules() -> _Rules:
     keywords.update((w, ("aux", None)) for w in g["auxiliaries"])
     keywords.update((w, ("marker", None)) for w in g["distributive_markers"])
 
-    units = {alias: canon for canon, aliases in g["units"].items() for alias in aliases}
-    num = g["numerals"]
-    digits, scales = num["digits"], num["scales"]
-    cn_first = "".join(digits) + "".join(s for s, v in scales.items() if v == 10)
-    cn_all = "".join(digits) + "".join(scales)
-    # Not inside an ordinal or another numeral: 第十四个 holds no quantity 四个.
-    cn = f"(?<![第{cn_all}])[{cn_first}][{cn_all}]{{0,11}}"
-    ar = "[0-9]+(?:\\.[0-9]+)?"
-    scale_chars = "".join(scales)
-    # 14/10万 is a rate per 100 000, not the fraction 14/10: a fraction may not run into a scale.
-    frac = f"[0-9]+/[0-9]+(?![0-9.{scale_chars}])"
-    pct = f"(?:{_alternation(num['percent_prefixes'])})(?:{ar}|{cn})"
-    quantity = f"(?:{pct}|{cn}分之{cn}|{frac}|{ar}|{cn})"
-    unit = f"(?:{_alternation(units)})"
+    quantity = number_pattern()
+    unit = f"(?:{units.pattern()})"
     mark = f"(?:{_alternation(g['range_marks'])})"
+    between = g["between"]
+    joiners = f"(?:{_alternation(between['joiners'])})"
+    joined = f"(?:{mark}|{joiners})"
+    closing = f"(?:{_alternation(between['words'])})"
     baseline = "|".join(p.replace("{year}", _YEAR) for p in g["baselines"])
-    year = f"{_YEAR}年?{mark}{_YEAR}年|{_YEAR}年(?:底|末|前|初|起|度|以来)?"
+    # Dates are not quantities: 2021—2025年, 2025年底, 3月10日前, 2024-03-14 (6月龄 is an age).
+    year = (
+        f"{_YEAR}[-./][0-9]{{1,2}}[-./][0-9]{{1,2}}(?![0-9])"
+        f"|{_YEAR}年?{mark}{_YEAR}年"
+        f"|(?:{_YEAR}年)?[0-9]{{1,2}}月(?!龄)(?:[0-9]{{1,2}}日)?(?:底|末|前|初|起|以来)?"
+        f"|{_YEAR}年(?:底|末|前|初|起|度|以来)?"
+    )
     not_before = _alternation(g["keyword_not_before"])
-    scanner = regex.compile(
+
+    refs = g["references"]
+    movement = _alternation(
+        w for w, (kind, _) in keywords.items() if kind in ("dir", "level", "qual")
+    )
+    ref = f"(?!{movement}){_REF}"
+    comparatives = _alternation(refs["comparatives"])
+    openers = [f.replace("{ref}", f"(?P<ref>{ref})") for f in refs["openers"]]
+    levels = [
+        (op, f.replace("{ref}", f"(?P<ref>{ref})")) for op, fs in refs["levels"].items() for f in fs
+    ]
+    unnamed = f"(?:{ref})"
+    ref_open = (
+        "(?:" + "|".join(f.replace("{ref}", unnamed) for f in refs["openers"]) + ")"
+        f"(?=(?:{comparatives}|{movement}))(?:{comparatives})?"
+    )
+    ref_level = "|".join(
+        f.replace("{ref}", unnamed) for _, fs in refs["levels"].items() for f in fs
+    )
+
+    scanner = _with_first_chars(
         f"(?P<plain>{_alternation(g['plain_words'])})"
         f"|(?P<base>{baseline})"
+        f"|(?P<ref_level>{ref_level})"
+        f"|(?P<ref_open>{ref_open})"
         f"|(?P<year>{year})"
-        f"|(?P<ratio>{ar}:{ar})"
-        f"|(?P<range>{quantity}{unit}?{mark}{quantity}{unit}?)"
+        f"|(?P<ratio>[0-9]+(?:\\.[0-9]+)?:[0-9]+(?:\\.[0-9]+)?)"
+        # 1~2, 0-17; joined by 和/与/、 only when closed by 之间 (在20和30之间)
+        f"|(?P<range>{quantity}{unit}?(?:{mark}{quantity}{unit}?{closing}?"
+        f"|{joiners}{quantity}{unit}?{closing}))"
         f"|(?P<qty>(?:(?<![0-9.])-)?{quantity}{unit}?)"
         f"|(?P<kw>{_alternation(keywords)})(?!{not_before})"
         f"|(?P<sep>{_alternation(g['list_separators'])}| )"
@@ -152,16 +215,17 @@ def _rules() -> _Rules:
     return _Rules(
         scanner=scanner,
         qty_parts=regex.compile(f"(-?)({quantity})({unit})?"),
-        range_parts=regex.compile(f"({quantity})({unit})?{mark}({quantity})({unit})?"),
+        range_parts=regex.compile(f"({quantity})({unit})?{joined}({quantity})({unit})?{closing}?"),
         keywords=keywords,
-        units=units,
         population_units=frozenset(g["population_units"]),
         no_target_chars=frozenset(g["no_target_chars"]),
-        type_markers=frozenset(fold(t) for t in g["type_markers"]),
         booleans={fold(k): v for k, v in g["booleans"].items()},
-        digits=digits,
-        scales=scales,
-        percent_prefixes=num["percent_prefixes"],
+        ref_openers=tuple(regex.compile(f"(?:{o})(?P<cmp>{comparatives})?") for o in openers),
+        ref_levels=tuple((op, regex.compile(f)) for op, f in levels),
+        comparatives={w: (op, d) for w, (op, d) in refs["comparatives"].items()},
+        ref_takers=frozenset(refs["after_words"]) | frozenset(w for w in g["levels"] if len(w) > 1),
+        ref_trailing=tuple(refs["trailing_words"]),
+        bound_joiners=frozenset(g["bound_joiners"]),
         subject_prefix=regex.compile("(?:" + "|".join(m["subject_prefixes"]) + ")"),
         list_split=regex.compile(_alternation(g["list_separators"]) + "|,"),
         endings=tuple(m["endings"]),
@@ -180,7 +244,8 @@ def _fold_char(ch: str) -> str:
 
 def _normalise(text: str) -> tuple[str, list[int]]:
     """Folded text without whitespace or brackets, and for each of its characters the index of the
-    input character it came from. A space between two digits is kept (19.34 10.79 are two values)."""
+    input character it came from. A space between two digits is kept (19.34 10.79 are two
+    values)."""
     out: list[str] = []
     pos: list[int] = []
     gap_at = -1
@@ -219,81 +284,50 @@ def _words(text: str, pos: list[int], start: int, end: int) -> str:
 # --------------------------------------------------------------------------- quantities
 
 
-def _cn_value(s: str, r: _Rules) -> int:
-    if len(s) > 1 and all(c in r.digits for c in s):  # 二〇二〇: digit by digit
-        return int("".join(str(r.digits[c]) for c in s))
-    total = section = number = 0
-    for c in s:
-        if c in r.digits:
-            number = r.digits[c]
-        else:
-            scale = r.scales[c]
-            if scale >= 10000:
-                total = (total + section + number) * scale
-                section = number = 0
-            else:
-                section += (number or 1) * scale
-                number = 0
-    return total + section + number
-
-
-def _number(s: str, r: _Rules) -> tuple[float | None, str | None, bool]:
-    """(value, unit implied by the spelling, is Chinese) of one quantity without its unit."""
-    for prefix, unit in r.percent_prefixes.items():
-        if s.startswith(prefix):
-            value, _, _ = _number(s[len(prefix) :], r)
-            return value, unit, True
-    if "分之" in s:
-        den, num = s.split("分之", 1)
-        d, n = _cn_value(den, r), _cn_value(num, r)
-        return (round(n / d, 4) if d else None), None, True
-    if "/" in s:
-        num, den = s.split("/", 1)
-        return (round(int(num) / int(den), 4) if int(den) else None), None, False
-    if s[0].isdigit():
-        return float(s), None, False
-    return float(_cn_value(s, r)), None, True
-
-
-def _unit_of(number: str, unit: str | None, r: _Rules) -> tuple[str, str | None]:
-    """Moves a Chinese numeral's trailing 万/亿 into the unit (一万人 → 一 + 万人)."""
-    last = number[-1]
-    if len(number) > 1 and r.scales.get(last, 0) >= 10000 and (last + (unit or "")) in r.units:
-        return number[:-1], last + (unit or "")
-    return number, unit
-
-
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class _Qty:
     value: float | None
     value_max: float | None
     unit: str | None  # canonical unit written in the text
     dimensionless: bool  # a fraction: never takes the row's unit
     chinese: bool
+    composed: bool  # a Chinese numeral with a scale: 五百个 counts, 一个 may be an article
 
 
 def _is_fraction(number: str) -> bool:
     return "/" in number or "分之" in number
 
 
-def _read_quantity(kind: str, s: str, r: _Rules) -> _Qty:
+def _one(number: str, unit: str | None) -> tuple[float | None, str | None, bool, bool, bool]:
+    """(value, canonical unit, fraction, Chinese, composed) of one number and its written unit."""
+    n, u = split_scale(number, unit)
+    read = read_number(n)
+    return (
+        read.value,
+        units.canonical(u) if u else read.implied_unit,
+        _is_fraction(n),
+        read.chinese,
+        read.composed or u != unit,
+    )
+
+
+@lru_cache(maxsize=4096)
+def _read_quantity(kind: str, s: str) -> _Qty:
+    """The value of a quantity token; cached, since 100%, 90 and 1个 recur in every table."""
+    r = _rules()
     if kind == "ratio":
         a, b = s.split(":")
-        return _Qty(float(a), float(b), None, True, False)
+        return _Qty(float(a), float(b), None, True, False, False)
     if kind == "range":
         m = r.range_parts.fullmatch(s)
-        n1, u1 = _unit_of(m[1], m[2], r)
-        n2, u2 = _unit_of(m[3], m[4], r)
-        (v1, i1, c1), (v2, i2, c2) = _number(n1, r), _number(n2, r)
-        unit = u2 or u1
-        fraction = _is_fraction(n1) or _is_fraction(n2)
-        return _Qty(v1, v2, r.units[unit] if unit else (i2 or i1), fraction, c1 or c2)
+        v1, u1, f1, c1, k1 = _one(m[1], m[2])
+        v2, u2, f2, c2, k2 = _one(m[3], m[4])
+        return _Qty(v1, v2, u2 or u1, f1 or f2, c1 or c2, k1 or k2)
     m = r.qty_parts.fullmatch(s)
-    n, u = _unit_of(m[2], m[3], r)
-    value, implied, chinese = _number(n, r)
+    value, unit, fraction, chinese, composed = _one(m[2], m[3])
     if value is not None and m[1]:
         value = -value
-    return _Qty(value, None, r.units[u] if u else implied, _is_fraction(n), chinese)
+    return _Qty(value, None, unit, fraction, chinese, composed)
 
 
 # --------------------------------------------------------------------------- tokens
@@ -305,7 +339,9 @@ class _Tok:
     start: int
     end: int
     word: str
-    payload: object = None
+    # _Qty for a quantity, _Ref for a reference frame, the year of a base, the operator or
+    # direction of a keyword
+    payload: Any = None
 
 
 def _tokens(norm: str, r: _Rules) -> list[_Tok]:
@@ -313,20 +349,45 @@ def _tokens(norm: str, r: _Rules) -> list[_Tok]:
     for m in r.scanner.finditer(norm):
         kind = m.lastgroup
         word = m.group(kind)
-        payload: object = None
+        payload: Any = None
         if kind == "plain":
             continue
         if kind == "kw":
             kind, payload = r.keywords[word]
         elif kind == "base":
             payload = int(regex.search(_YEAR, word).group())
+        elif kind in ("ref_open", "ref_level"):
+            payload = _read_reference(kind, word, m.start(), r)
         elif kind in _QUANTITIES:
-            payload = _read_quantity(kind, word, r)
+            payload = _read_quantity(kind, word)
             values = (payload.value, payload.value_max) if kind != "qty" else (payload.value,)
             if not all(v is not None and math.isfinite(v) for v in values):
                 continue  # 1/0, or digits beyond a float
         toks.append(_Tok(kind, m.start(), m.end(), word, payload))
     return _drop_non_targets(toks, norm, r)
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """A reference frame: 与女职工比例相适应 (op ~), 比全市平均水平低 (op <, movement decrease),
+    较同档成年人住院报销比例 (no op: the base of the change that follows)."""
+
+    op: str | None
+    movement: str | None
+    span: tuple[int, int]  # the reference, in the normalised text
+
+
+def _read_reference(kind: str, word: str, start: int, r: _Rules) -> _Ref:
+    if kind == "ref_level":
+        for level_op, frame in r.ref_levels:
+            if m := frame.fullmatch(word):
+                return _Ref(level_op, None, (start + m.start("ref"), start + m.end("ref")))
+    for frame in r.ref_openers:
+        if m := frame.fullmatch(word):
+            op, movement = r.comparatives[m["cmp"]] if m["cmp"] else (None, None)
+            return _Ref(op, movement, (start + m.start("ref"), start + m.end("ref")))
+    # The scanner matched the same frames, so one of them matches; parse_target never raises.
+    return _Ref(None, None, (start, start))
 
 
 def _list_number(t: _Tok, clause_start: int, norm: str) -> bool:
@@ -353,8 +414,8 @@ def _adjacent_after(toks: list[_Tok], k: int) -> int:
 
 
 def _drop_non_targets(toks: list[_Tok], norm: str, r: _Rules) -> list[_Tok]:
-    """Removes quantities that are not targets: Chinese numerals inside words (进一步, 学前三年) and
-    ages naming a population (5岁以下儿童)."""
+    """Removes quantities that are not targets: Chinese numerals inside words (进一步, 学前三年,
+    两个规划; but 建设五百个儿童之家 counts) and ages naming a population (5岁以下儿童)."""
     keep = [True] * len(toks)
     bound = False  # an operator, level, direction or qualifier precedes in this clause
     clause_start = 0
@@ -378,12 +439,15 @@ def _drop_non_targets(toks: list[_Tok], norm: str, r: _Rules) -> list[_Tok]:
             bound_here = prev is not None and prev.end == t.start and prev.kind in _BINDERS
             if not (alone or bound_here):
                 keep[k] = False
-        elif runs_into_word and (q.unit in r.population_units or (q.chinese and not bound)):
+        elif runs_into_word and (
+            q.unit in r.population_units
+            or (q.chinese and not bound and not (q.composed and units.kind(q.unit) in _COUNTED))
+        ):
             for i in range(k, j + 1):
                 keep[i] = False
         if keep[k]:
             bound = False
-    return [t for t, ok in zip(toks, keep) if ok]
+    return [t for t, ok in zip(toks, keep, strict=True) if ok]
 
 
 # --------------------------------------------------------------------------- segments
@@ -398,11 +462,14 @@ class _Draft:
     end: int  # where they end
     lead_from: int  # start of its own segment (for the subject of a goal sentence)
     clause: int
+    value_at: int = -1  # where its quantity starts
+    own_from: int = -1  # where the words between its verb and its quantity start (为|小学生|1000元)
+    bound: str | None = None  # its comparison word as written (最多, 以上)
 
 
 @dataclass(slots=True)
 class _Segment:
-    first: int | None = None
+    first: int = -1  # where its first word starts; -1 while it has none
     last: int = 0
     prefix: tuple[str, str] | None = None
     level: tuple[str | None, str] | None = None
@@ -410,16 +477,43 @@ class _Segment:
     quals: list[str] = field(default_factory=list)
     base: int | None = None
     compares: bool = False  # holds a comparison word or a level verb pointing at a level
+    compare_end: int = -1  # end of the last comparison word or level verb
+    compare_word: str = ""
+    ref: _Ref | None = None
     items: list[dict] = field(default_factory=list)
 
     def touch(self, t: _Tok) -> None:
-        if self.first is None:
+        if self.first < 0:
             self.first = t.start
         self.last = t.end
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What building an atom needs beyond its segment: the input, its tokens and the row unit."""
+
+    text: str
+    pos: list[int]
+    toks: list[_Tok]
+    rules: _Rules
+    unit: str | None
+
+    def reference(self, start: int, end: int) -> str | None:
+        """The reference phrase in [start, end) as written, without trailing adverbs; None when
+        empty or too long to be a reference."""
+        ref = _original(self.text, self.pos, start, end)
+        changed = True
+        while changed:
+            changed = False
+            for word in self.rules.ref_trailing:
+                if ref.endswith(word) and len(ref) > len(word):
+                    ref, changed = ref[: -len(word)].rstrip(), True
+        return ref if 2 <= len(ref) <= _REF_MAX else None
+
+
 def _governing_direction(toks: list[_Tok], k: int) -> str | None:
-    """The direction word governing quantity k directly: 下降18%, 降低约0.5个百分点, 保持100%."""
+    """The direction word governing quantity k directly: 下降18%, 降低约0.5个百分点, 保持100%,
+    比上年低2个百分点."""
     start = toks[k].start
     for i in range(k - 1, -1, -1):
         t = toks[i]
@@ -427,36 +521,64 @@ def _governing_direction(toks: list[_Tok], k: int) -> str | None:
             break
         if t.kind == "dir":
             return t.payload
+        if t.kind == "ref_open":
+            return t.payload.movement
         if t.kind not in ("op_pre", "qual", "filler"):
             break
         start = t.start
     return None
 
 
-def _close(
-    seg: _Segment, toks: list[_Tok], clause: int, unit: str | None, out: list[_Draft]
-) -> None:
+def _close(seg: _Segment, clause: int, clause_end: int, ctx: _Context, out: list[_Draft]) -> None:
     quals = list(dict.fromkeys(seg.quals))
+    reference = ctx.reference(*seg.ref.span) if seg.ref else None
+    first = seg.first if seg.first >= 0 else clause_end
     if seg.items:
-        _spread_over_lists(seg.items, toks)
+        _spread_over_lists(seg.items, ctx.toks)
         for n, it in enumerate(seg.items):
-            out.append(_quantity_draft(seg, it, quals, unit, n == 0, clause))
+            draft = _quantity_draft(seg, it, quals, ctx.unit, n == 0, clause)
+            draft.fields["reference"] = reference
+            out.append(draft)
+        return
+    level_direction = seg.level[0] if seg.level else None
+    fields: dict = {"qualifier": quals, "baseline_year": seg.base}
+    end = seg.last
+    if seg.ref and seg.ref.op:
+        # 与女职工比例相适应, 比全市平均水平低: the frame states the comparison.
+        fields.update(op=seg.ref.op, reference=reference, direction=level_direction)
     elif seg.compares:
-        out.append(_Draft({"op": "text"}, seg.first, seg.last, seg.first, clause))
+        # 高于全市平均水平, 逐步提高至全市平均水平: the words after the comparison, up to the next
+        # token, name what it compares with.
+        stop = next((t.start for t in ctx.toks if t.start >= seg.compare_end), clause_end)
+        reference = (
+            ctx.reference(seg.compare_end, min(stop, clause_end))
+            if seg.compare_word in ctx.rules.ref_takers
+            else None
+        )
+        if reference is None:
+            out.append(_Draft({"op": "text"}, first, seg.last, first, clause))
+            return
+        op = seg.prefix[0] if seg.prefix else "="
+        fields.update(op=op, reference=reference, direction=level_direction)
+        end = max(end, min(stop, clause_end))
     elif seg.dirs:
-        fields = {
-            "op": "direction",
-            "direction": seg.dirs[-1].payload,
-            "qualifier": quals,
-            "baseline_year": seg.base,
-        }
-        out.append(_Draft(fields, seg.first, seg.last, seg.first, clause))
+        direction = seg.dirs[-1].payload
+        fields.update(
+            op="direction",
+            direction=direction,
+            change=direction in _CHANGES or None,
+            reference=reference,
+        )
+    else:
+        return
+    out.append(_Draft(fields, first, end, first, clause))
 
 
 def _spread_over_lists(items: list[dict], toks: list[_Tok]) -> None:
-    """In 3.0‰、4.0‰和6.0‰以下 the closing 以下 and in 分别下降10%和5% the opening 下降 bind every item."""
+    """In 3.0‰、4.0‰和6.0‰以下 the closing 以下 and in 分别下降10%和5% the opening 下降 bind
+    every item."""
     groups: list[list[dict]] = [[items[0]]]
-    for prev, it in zip(items, items[1:]):
+    for prev, it in pairwise(items):
         between = toks[prev["last_k"] + 1 : it["k"]]
         edge = prev["end"]
         tight = True
@@ -490,13 +612,15 @@ def _quantity_draft(
         "value_max": q.value_max,
         "baseline_year": seg.base,
         "direction": it["change"] or (it["level"] and it["level"][0]),
+        "change": True if it["change"] else None,
     }
-    if t.kind in ("range", "ratio") or it["change"]:
+    if t.kind in ("range", "ratio"):
         # The operator slot holds the kind of value, so the bound words become qualifiers.
-        fields["op"] = "direction" if t.kind == "qty" else t.kind
+        fields["op"] = t.kind
         words = [b[1] for b in (it["prefix"], it["suffix"]) if b]
         quals = quals + [w for w in words if w not in quals]
     else:
+        # A level or the size of a change: 以上 bounds either (降低0.5个百分点以上 is >= 0.5).
         fields["op"] = bound[0] if bound else "="
     fields["qualifier"] = quals
     if t.kind != "ratio":
@@ -505,7 +629,60 @@ def _quantity_draft(
         elif unit and not q.dimensionless:
             fields["unit"], fields["unit_from_row"] = unit, True
     anchor = seg.first if first else t.start
-    return _Draft(fields, anchor, it["end"], seg.first, clause)
+    return _Draft(
+        fields,
+        anchor,
+        it["end"],
+        seg.first,
+        clause,
+        value_at=t.start,
+        own_from=it["own_from"],
+        bound=bound[1] if bound and t.kind == "qty" else None,
+    )
+
+
+def _merge_bounds(drafts: list[_Draft], norm: str, r: _Rules) -> list[_Draft]:
+    """大于10小于20, 最多100最少20, 不低于10%且不高于20%: a lower and an upper bound written one
+    after the other, with nothing but a joiner between them, are one range (bound words kept as
+    qualifiers, as for every range). 小于10、大于20 excludes a band and stays two atoms."""
+    out: list[_Draft] = []
+    for d in drafts:
+        prev = out[-1] if out else None
+        if prev is not None and (merged := _as_range(prev, d, norm, r)) is not None:
+            out[-1] = merged
+        else:
+            out.append(d)
+    return out
+
+
+def _as_range(a: _Draft, b: _Draft, norm: str, r: _Rules) -> _Draft | None:
+    fa, fb = a.fields, b.fields
+    if not (a.bound and b.bound and a.clause == b.clause):
+        return None
+    if fa.get("change") or fb.get("change") or fa.get("direction") != fb.get("direction"):
+        return None
+    between = norm[a.end : b.anchor]
+    if between and between not in r.bound_joiners:
+        return None
+    if fa["op"] in _LOWER and fb["op"] in _UPPER:
+        low, high = fa, fb
+    elif fa["op"] in _UPPER and fb["op"] in _LOWER:
+        low, high = fb, fa
+    else:
+        return None
+    ua, ub = fa.get("unit"), fb.get("unit")
+    if (ua and ub and ua != ub) or low["value"] > high["value"]:
+        return None
+    fields = dict(fa)
+    fields.update(
+        op="range",
+        value=low["value"],
+        value_max=high["value"],
+        unit=ub or ua,
+        unit_from_row=fb.get("unit_from_row") if ub else fa.get("unit_from_row"),
+        qualifier=list(dict.fromkeys([*fa["qualifier"], a.bound, b.bound, *fb["qualifier"]])),
+    )
+    return _Draft(fields, a.anchor, b.end, a.lead_from, a.clause, a.value_at, a.own_from)
 
 
 @dataclass(slots=True)
@@ -522,20 +699,21 @@ class _Analysis:
 def _analyse(text: str, norm: str, pos: list[int], unit: str | None) -> _Analysis:
     r = _rules()
     toks = _tokens(norm, r)
+    ctx = _Context(text, pos, toks, r, unit)
     clauses: list[tuple[int, int]] = []
     markers: dict[int, int] = {}
     drafts: list[_Draft] = []
     start = 0
     seg, after_qty = _Segment(), False
-    for k, t in enumerate(toks + [_Tok("clause", len(norm), len(norm), "")]):
+    for k, t in enumerate([*toks, _Tok("clause", len(norm), len(norm), "")]):
         c = len(clauses)
         if t.kind == "clause":
-            _close(seg, toks, c, unit, drafts)
+            _close(seg, c, t.start, ctx, drafts)
             clauses.append((start, t.start))
             start, seg, after_qty = t.end, _Segment(), False
             continue
         if t.kind in _BINDERS and after_qty:
-            _close(seg, toks, c, unit, drafts)
+            _close(seg, c, t.start, ctx, drafts)
             seg, after_qty = _Segment(), False
         if t.kind == "op_post":
             last = seg.items[-1] if seg.items else None
@@ -550,15 +728,21 @@ def _analyse(text: str, norm: str, pos: list[int], unit: str | None) -> _Analysi
         if t.kind == "op_pre":
             seg.prefix = (t.payload, t.word)
             seg.compares = True
+            seg.compare_end, seg.compare_word = t.end, t.word
         elif t.kind == "level":
             seg.level = (t.payload, t.word)
-            seg.compares = seg.compares or len(t.word) > 1
+            if len(t.word) > 1:
+                seg.compares = True
+                seg.compare_end, seg.compare_word = t.end, t.word
         elif t.kind == "dir":
             seg.dirs.append(t)
         elif t.kind == "qual":
             seg.quals.append(t.word)
         elif t.kind == "base":
             seg.base = t.payload
+        elif t.kind in ("ref_open", "ref_level"):
+            seg.ref = t.payload
+            seg.compares = seg.compares or t.payload.op is not None
         elif t.kind == "marker":
             markers.setdefault(c, t.start)
         elif t.kind in _QUANTITIES:
@@ -567,6 +751,7 @@ def _analyse(text: str, norm: str, pos: list[int], unit: str | None) -> _Analysi
             governing = _governing_direction(toks, k)
             change = governing if governing in _CHANGES else None
             level = (governing, "") if governing and not change else seg.level
+            before = toks[k - 1] if k else None
             seg.items.append(
                 {
                     "tok": t,
@@ -577,9 +762,11 @@ def _analyse(text: str, norm: str, pos: list[int], unit: str | None) -> _Analysi
                     "suffix": None,
                     "level": level,
                     "change": change,
+                    "own_from": before.end if before and before.start >= seg.first else -1,
                 }
             )
             after_qty = True
+    drafts = _merge_bounds(drafts, norm, r)
     pieces = _pieces(drafts, toks, clauses)
     return _Analysis(norm, pos, toks, drafts, clauses, markers, pieces)
 
@@ -590,7 +777,7 @@ def _pieces(
     """Cuts the text between consecutive atoms at the last clause break, else the last list
     separator, between them; each piece stays inside its atom's clause."""
     cuts: list[tuple[int, int]] = []  # (end of piece i-1, start of piece i)
-    for prev, cur in zip(drafts, drafts[1:]):
+    for prev, cur in pairwise(drafts):
         between = [t for t in toks if t.start >= prev.end and t.end <= cur.anchor]
         cut = next((t for t in reversed(between) if t.kind == "clause"), None) or next(
             (t for t in reversed(between) if t.kind == "sep"), None
@@ -609,16 +796,17 @@ def _pieces(
 
 
 def _canonical_unit(unit: str | None, r: _Rules) -> str | None:
+    """The row's unit in canonical spelling; as written when the units grammar does not know it."""
     if unit is None:
         return None
     u = squash_spaces(fold(unit)).strip("()[]")
     if not u or set(u) <= r.no_target_chars:
         return None
-    return r.units.get(u, u)
+    return units.canonical(u) or u
 
 
 def _is_empty(norm: str, r: _Rules) -> bool:
-    return set(norm) <= r.no_target_chars or norm in r.type_markers
+    return set(norm) <= r.no_target_chars or units.is_type_marker(norm)
 
 
 @lru_cache(maxsize=8192)
@@ -633,14 +821,27 @@ def _cell(text: str, unit: str | None) -> tuple[tuple[tuple[str, object], ...], 
     if bare in r.booleans:
         return ((("op", "bool"), ("value", float(r.booleans[bare])), ("raw", text.strip())),)
     a = _analyse(text, norm, pos, unit)
+    # One measure is the caller's to name; several stated in one text are named when each name is
+    # a measure (…死亡率, …标准) or a group (小学生, 农村), never a verb or a place (招收,
+    # 每个街道有).
+    names = [name for name, _ in _names(a, text, r)] if len(a.drafts) > 1 else [None]
+    if not all(name and _names_a_measure(name, r) for name in names):
+        names = [None] * len(a.drafts)
     atoms = []
-    for d, (s, e) in zip(a.drafts, a.pieces):
-        fields = dict(d.fields, raw=_original(text, a.pos, s, e) or text.strip())
+    for d, (s, e), name in zip(a.drafts, a.pieces, names, strict=True):
+        fields = dict(d.fields, raw=_original(text, a.pos, s, e) or text.strip(), indicator=name)
         fields["qualifier"] = tuple(fields.get("qualifier", ()))
         atoms.append(tuple((k, v) for k, v in fields.items() if v is not None))
     if not atoms:
         atoms.append((("op", "text"), ("raw", text.strip())))
     return tuple(atoms)
+
+
+def _names_a_measure(name: str, r: _Rules) -> bool:
+    shadow = _shadow(name)
+    return shadow.endswith(r.endings) or any(
+        m.end() == len(shadow) for m in r.population.finditer(shadow)
+    )
 
 
 def _atom(fields, **update) -> TargetAtom:
@@ -654,7 +855,10 @@ def parse_target(text: str, unit: str | None = None) -> list[TargetAtom]:
     """Every target stated in `text` (a cell or a goal predicate), in order of appearance.
 
     `unit` is the row's unit (%, ‰, 1/10万, 个 …); a value written without one takes it and gets
-    `unit_from_row=True`. [] when the text states no target; never raises.
+    `unit_from_row=True`. When the text states targets for several measures it names — a 分别
+    list (新生儿、婴儿死亡率分别降至3‰、4‰以下) or a list naming each group (小学生1000元/生·年、
+    初中生1250元/生·年) — each atom's `indicator` is its measure. [] when the text states no
+    target; never raises.
     """
     if not isinstance(text, str):
         return []
@@ -701,13 +905,13 @@ def _expand(items: list[str], r: _Rules) -> list[str]:
     t = _tail_start(last_sh, r)
     if complete[-1] and 0 < t < len(last):
         tail = last[t:]
-        out = [it if ok else it + tail for it, ok in zip(out, complete)]
+        out = [it if ok else it + tail for it, ok in zip(out, complete, strict=True)]
     h = _population_end(shadows[0], r)
     if complete[0] and 0 < h < len(items[0]):
         head = items[0][:h]
         out = [out[0]] + [
             it if _population_end(sh, r) >= 0 or not ok else head + it
-            for it, sh, ok in zip(out[1:], shadows[1:], complete[1:])
+            for it, sh, ok in zip(out[1:], shadows[1:], complete[1:], strict=True)
         ]
     return out
 
@@ -748,10 +952,12 @@ def parse_distributive(sentence: str, unit: str | None = None) -> list[TargetAto
       岁): callers pass the sentence without its item number.
     * One atom: `indicator` is the whole subject.
     * Several atoms, each after the first with its own measure before it (达标率稳定在95%以上、
-      达标优良率达到40%以上): each takes its own.
+      达标优良率达到40%以上): each takes its own. When the first too has words of its own between
+      its verb and its number (补助标准为小学生1000元/生·年、初中生1250元/生·年), every atom is
+      named by its group (小学生, 初中生) and its raw starts at its number.
     * Several atoms sharing the subject (…分别控制在14/10万、8‰以内): the subject is expanded with
-      `expand_measures` (splitting at 、和及与, else at 、 only) and paired in order; when the counts
-      differ the atoms are returned with `indicator=None` rather than paired by guess.
+      `expand_measures` (splitting at 、和及与, else at 、 only) and paired in order; when the
+      counts differ the atoms are returned with `indicator=None` rather than paired by guess.
     * `raw` is the predicate piece of each atom (subject excluded), a substring of `sentence`.
     * Clauses without targets contribute nothing; never raises.
     """
@@ -761,6 +967,18 @@ def parse_distributive(sentence: str, unit: str | None = None) -> list[TargetAto
     unit = _canonical_unit(unit, r)
     a = _analyse(sentence, *_normalise(sentence), unit)
     out: list[TargetAtom] = []
+    for d, piece, (name, start) in zip(a.drafts, a.pieces, _names(a, sentence, r), strict=True):
+        raw = _original(sentence, a.pos, start, piece[1])
+        fields = dict(d.fields, raw=raw or _original(sentence, a.pos, *piece))
+        fields = {k: v for k, v in fields.items() if v is not None}
+        out.append(_atom(fields, indicator=name))
+    return out
+
+
+def _names(a: _Analysis, sentence: str, r: _Rules) -> list[tuple[str | None, int]]:
+    """For each draft of `a`, the measure it belongs to (None when it cannot be told) and where its
+    predicate starts in the normalised text (the subject excluded); see parse_distributive."""
+    out: list[tuple[str | None, int]] = [(None, piece[0]) for piece in a.pieces]
     for c, (lo, _hi) in enumerate(a.clauses):
         idx = [i for i, d in enumerate(a.drafts) if d.clause == c]
         if not idx:
@@ -774,25 +992,32 @@ def parse_distributive(sentence: str, unit: str | None = None) -> list[TargetAto
             _strip_subject(_words(sentence, a.pos, a.pieces[i][0], a.drafts[i].anchor), r)
             for i in idx[1:]
         ]
+        own = (
+            _strip_subject(_words(sentence, a.pos, first.own_from, first.value_at), r)
+            if first.own_from >= 0
+            else ""
+        )
+        names: list[str | None]
         if len(idx) == 1:
-            names = [subject or None]
+            names, starts = [subject or None], [pred]
+        elif all(leads) and own and c not in a.markers:
+            # 补助标准为小学生1000元/生·年、初中生1250元/生·年: each value after its group.
+            names, starts = [own, *leads], [a.drafts[i].value_at for i in idx]
         elif all(leads):
-            names = [subject or None] + leads
+            names, starts = (
+                [subject or None, *leads],
+                [pred] + [a.drafts[i].anchor for i in idx[1:]],
+            )
         else:
             names = [None] * len(idx)
+            starts = [pred] + [a.pieces[i][0] for i in idx[1:]]
             for seps in (None, "、"):
                 measures = _expand(_split_subject(subject, r, seps), r)
                 if len(measures) == len(idx):
-                    names = measures
+                    names = list(measures)
                     break
-        for n, (i, name) in enumerate(zip(idx, names)):
-            d = a.drafts[i]
-            start = pred if n == 0 else (d.anchor if all(leads) else a.pieces[i][0])
-            start = max(start, a.pieces[i][0])
-            raw = _original(sentence, a.pos, start, a.pieces[i][1])
-            fields = dict(d.fields, raw=raw or _original(sentence, a.pos, *a.pieces[i]))
-            fields = {k: v for k, v in fields.items() if v is not None}
-            out.append(_atom(fields, indicator=name))
+        for i, name, start in zip(idx, names, starts, strict=True):
+            out[i] = (name, max(start, a.pieces[i][0]))
     return out
 
 

@@ -1,8 +1,13 @@
 """Opens a file, decides its format from its content and hands it to the matching reader.
 
 The extension is only a hint: a .txt that is really a DOCX is read as a DOCX, with a warning.
-Readers for DOCX, PDF and HTML are imported on first use, so that tools which never meet those
-formats (and the CLI's start-up) do not pay for pdfplumber or python-docx.
+PNG and JPEG images of pages are read by OCR when the `ocr` extra is installed (and the image
+decodes), and refused as images otherwise.
+`EXTENSIONS` is the one table of file names and the format each suggests; `BATCH_EXTENSIONS`
+the part of it `batch` picks up in a folder.
+Readers other than plain text are imported on first use, so that tools which never meet those
+formats (and the CLI's start-up) do not pay for pypdfium2, python-docx, olefile or the OCR
+engine.
 """
 
 from __future__ import annotations
@@ -23,29 +28,61 @@ from ..errors import (
     UnsupportedFormatError,
 )
 from ..source import Source
+from .markdown import looks_like_markdown, plain_text
 from .text import blocks_from_text, decode
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
-_EXTENSIONS = {
+EXTENSIONS = {
     ".txt": "txt",
     ".text": "txt",
+    ".md": "md",
+    ".markdown": "md",
     ".docx": "docx",
+    ".doc": "doc",
+    ".wps": "doc",
+    ".ofd": "ofd",
     ".pdf": "pdf",
     ".html": "html",
     ".htm": "html",
     ".shtml": "html",
 }
+# What `batch` picks up in a folder: Markdown is read when named, but a folder's README.md is
+# notes about the folder, not a document.
+BATCH_EXTENSIONS = frozenset(ext for ext, fmt in EXTENSIONS.items() if fmt != "md")
+# An OLE2 compound file: .doc and .wps, but also .xls and .ppt, which the doc reader tells apart.
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGIC_REFUSALS = (
     (b"\x89PNG", "a PNG image, not a document"),
     (b"\xff\xd8\xff", "a JPEG image, not a document"),
     (b"GIF8", "a GIF image, not a document"),
-    (b"\xd0\xcf\x11\xe0", "a legacy OLE file (.doc/.xls/.wps): save it as .docx first"),
     (b"\x1f\x8b", "gzip-compressed data: decompress it first"),
     (b"Rar!", "a RAR archive, not a document"),
     (b"7z\xbc\xaf", "a 7-Zip archive, not a document"),
     (b"\x7fELF", "an executable, not a document"),
 )
+
+
+# PNG and JPEG: images of pages, which OCR reads when the `ocr` extra is installed.
+_PAGE_IMAGES = (b"\x89PNG", b"\xff\xd8\xff")
+
+
+def _ocr_installed() -> bool:
+    from .pdf_ocr import available
+
+    return available()
+
+
+def _decodes(data: bytes) -> bool:
+    """Whether the image's data is whole (Pillow comes with the `ocr` extra)."""
+    from PIL import Image
+
+    try:
+        with Image.open(BytesIO(data)) as image:
+            image.load()
+    except Exception:  # Pillow reports a damaged image in many ways
+        return False
+    return True
 
 
 def read_bytes(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
@@ -97,7 +134,7 @@ def _too_large(size: int, max_bytes: int) -> str:
 
 
 def sniff(data: bytes, path: str) -> str:
-    """The format the bytes are in: txt, docx, pdf or html."""
+    """The format the bytes are in: txt, docx, doc, ofd, pdf or html (Markdown is text until decoded)."""
     head = data[:2048]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
         return "pdf"
@@ -111,7 +148,13 @@ def sniff(data: bytes, path: str) -> str:
             ) from None
         if "word/document.xml" in names:
             return "docx"
-        raise UnsupportedFormatError(path, "a ZIP archive that is not a Word document")
+        if any(name.lstrip("/").lower() == "ofd.xml" for name in names):
+            return "ofd"
+        raise UnsupportedFormatError(path, "a ZIP archive that is not a Word document or OFD")
+    if head.startswith(OLE_MAGIC):
+        return "doc"
+    if head.startswith(_PAGE_IMAGES) and _ocr_installed() and _decodes(data):
+        return "image"
     for magic, what in _MAGIC_REFUSALS:
         if head.startswith(magic):
             raise UnsupportedFormatError(path, what)
@@ -133,16 +176,22 @@ def read_data(data: bytes, path: str) -> Source:
         raise EmptyInputError(path, "empty file")
     fmt = sniff(data, path)
     warnings = []
-    expected = _EXTENSIONS.get(Path(path).suffix.lower())
+    expected = EXTENSIONS.get(Path(path).suffix.lower())
+    if fmt == "txt" and expected == "md":
+        fmt = "md"
     if expected and expected != fmt:
         warnings.append(
             f"content is {fmt.upper()} although the name ends in {Path(path).suffix}: read as {fmt.upper()}"
         )
     name = Path(path).name
     digest = hashlib.sha256(data).hexdigest()
-    if fmt == "txt":
-        text, encoding = decode(data, path)
-        source = Source(path, name, "txt", digest, blocks_from_text(text, name), encoding=encoding)
+    if fmt in ("txt", "md"):
+        text, encoding, decode_warnings = decode(data, path)
+        if fmt == "md" or looks_like_markdown(text):
+            fmt, text = "md", plain_text(text)
+        blocks, table_warnings = blocks_from_text(text, name)
+        source = Source(path, name, fmt, digest, blocks, encoding=encoding)
+        source.warnings = decode_warnings + table_warnings
     else:
         reader = importlib.import_module(f".{fmt}_reader", __name__)
         source = reader.read(data, path, name, digest)

@@ -28,11 +28,9 @@ Conventions, chosen so that a DOCX and its plain-text dump give equal block stre
   paragraph share its index; a table and its cells carry the table's index, cells add 0-based
   grid coordinates `table_row`/`table_col`.
 
-Hostile input: the ZIP directory is checked before python-docx opens the package. A member that
-declares more than 200 MB uncompressed, or more than 20 MB at a compression ratio above 100, is
-refused as a zip bomb (the declared size is authoritative: zipfile stops inflating there). XML is
-parsed by python-docx's parser, which does not resolve entities, so a DTD cannot pull in local
-files; entity references are dropped and reported.
+Hostile input: the ZIP directory is checked before python-docx opens the package (zip bombs:
+see `container.py`). XML is parsed by python-docx's parser, which does not resolve entities, so
+a DTD cannot pull in local files; entity references are dropped and reported.
 """
 
 from __future__ import annotations
@@ -49,12 +47,8 @@ from lxml import etree
 from ..errors import CorruptFileError, EmptyInputError, NoTextLayerError
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
+from .container import checked_members
 
-MAX_PART_BYTES = 200 * 1024 * 1024
-MAX_TOTAL_BYTES = 400 * 1024 * 1024
-MAX_RATIO = 100
-RATIO_CHECK_BYTES = 20 * 1024 * 1024
-MAX_MEMBERS = 10_000
 # Word allows 63 grid columns; anything wider is a broken or hostile table.
 MAX_SPAN = 64
 
@@ -109,25 +103,7 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
 
 def check_container(data: bytes, path: str) -> None:
     """Refuse a ZIP that is broken, a zip bomb, or lacks the main document part."""
-    try:
-        infos = zipfile.ZipFile(BytesIO(data)).infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
-        raise CorruptFileError(path, "broken ZIP container (truncated or damaged DOCX?)") from None
-    if len(infos) > MAX_MEMBERS:
-        raise CorruptFileError(path, f"zip bomb: {len(infos)} parts in the container")
-    total = 0
-    for info in infos:
-        size, packed = info.file_size, max(info.compress_size, 1)
-        total += size
-        if size > MAX_PART_BYTES or (size > RATIO_CHECK_BYTES and size / packed > MAX_RATIO):
-            raise CorruptFileError(
-                path,
-                f"zip bomb: part {info.filename} inflates to {size // (1024 * 1024)} MB from {packed // 1024} KB",
-            )
-    if total > MAX_TOTAL_BYTES:
-        raise CorruptFileError(
-            path, f"zip bomb: parts inflate to {total // (1024 * 1024)} MB in all"
-        )
+    infos = checked_members(data, path, "DOCX")
     if "word/document.xml" not in {info.filename for info in infos}:
         raise CorruptFileError(
             path, "no word/document.xml in the container: not a complete Word document"

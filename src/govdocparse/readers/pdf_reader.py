@@ -1,74 +1,104 @@
 """PDF reader: rebuilds the paragraphs and tables of a born-digital PDF as a block stream.
 
 The aim is the block stream the same document gives as text or DOCX, so the reader undoes what
-page layout did to it:
+page layout did to it. PDFium gives the characters with their boxes and the ruling lines
+(`pdf_page`); everything else is built here from that geometry:
 
 * Characters are grouped into visual lines in reading order (one column, top to bottom; only
   upright text, so rotated stamps and watermarks are left out). Two characters separated by a
-  gap or a space glyph get a space only when neither is CJK; CJK text is never split by spaces.
+  gap or a space glyph get a space only when neither is CJK; CJK text is not split by spaces,
+  except at a blank wider than one and a half characters, which no justification opens (two
+  issuers side by side on one line: "海南省农业农村厅 海南省财政厅").
 * Page headers, footers and page numbers are dropped: a line among the first or last two of a
   page, inside the top or bottom band of the page, that either looks like a page number
   (`— 3 —`, `-3-`, `第3页`, `第 3 页 共 10 页`, `3/10`, a lone number) or repeats, digits aside,
   on at least half of the pages.
 * Lines wrapped by the renderer are joined back into one paragraph. A line continues into the
   next when it starts at the text column's left edge (or is the indented first line of a
-  paragraph), the next line starts at the left edge, is in the same font size, is not a
-  numbered heading and is not set apart by paragraph spacing, and the line ends so close to the
-  column's right edge that the next line's first unbreakable unit would not have fitted. When
+  paragraph), the next line starts at the left edge, is in the same font size, does not start
+  with numbering no sentence carries over a line break (一、 （三） 第二章 专栏1) and is not set
+  apart by paragraph spacing, and the line ends so close to the column's right edge that the
+  next line's first unbreakable unit would not have fitted. An Arabic item number (3. 3、)
+  starts a paragraph only after a line that ends short of the edge or ends a sentence, since
+  wrapped text starts with numbers too (分别降至 / 3.0‰、4.0‰和6.0‰以下); a decimal is never
+  an item number. When
   the document separates paragraphs by spacing, a line followed at the plain line pitch may end
   up to three characters short of that (line-breaking rules keep some units together that this
   reader does not model). Lines the author broke (a title over two short centred lines, a
   signature block) stay separate paragraphs, as in the text version. A paragraph broken by a
   page break is joined across it.
-* Tables are found from ruling lines with pdfplumber's table finder, on pages that have any
-  ruling at all; a single ruled box with text in it (a 专栏) is a one-cell table, as Word has
-  it. Table characters are kept out of the running text. A vertically merged cell appears once,
-  in its first row, and each row it covers gets `Cell("", merged=True)`, as in a Word text dump;
-  a horizontally merged cell is one cell with `colspan`. Inside a cell, lines the renderer
-  wrapped are joined without a break and the cell's own line breaks are kept as "\\n", by the
-  same "would the next unit have fitted" test as for paragraphs.
+* Tables are found from the ruling lines that show on the page (`pdf_grid`, pdfplumber's
+  "lines" method redone on PDFium's paths), on pages that have any ruling at all; a single
+  ruled box with text in it (a 专栏) is a one-cell table, as Word has it. Page decoration is
+  not a table: a lone box round most of the page, frames round the running text (`pdf_frames`:
+  page borders, boxed paragraphs, a frame cut by the red rule under a 版头), and a grid whose
+  cells all repeat one text; their text is running text. White fills behind paragraphs are no
+  ruling at all (`pdf_page`). Table characters are kept out of the running text. A vertically
+  merged cell appears once, in its first row, and each row it covers gets `Cell("", merged=True)`,
+  as in a Word text dump; a horizontally merged cell is one cell with `colspan`. Inside a cell,
+  lines the renderer wrapped are joined without a break and the cell's own line breaks are kept
+  as "\\n", by the same "would the next unit have fitted" test as for paragraphs.
 * A table that ends a page and a table with the same columns that starts the next page are one
   table: header rows repeated on the next page are dropped, and a row the page break cut in two
   is put back together when a cell's first part ends in a full line and goes on after the
   break (in a one-column table, always).
 
+Scanned pages (`pdf_scans`: a page image with no text layer, or with only a scanner app's
+watermark line) are read by OCR when the `ocr` extra is installed (`pdf_ocr`): their lines go
+through the same paragraph joining and furniture removal, the watermark is dropped, and tables
+are not rebuilt (a scanned table's cells come out as lines in reading order).
+
 Provenance: `page` is the 1-based page number. `lines` is a 1-based line range counted on that
 page from its top over the lines outside tables (headers and footers included, so a reader can
 count them on the page); a paragraph that runs onto the next page keeps its first page and the
 range of its lines there. Cells carry their page and their 0-based `table_row`/`table_col` in
-the joined table.
+the joined table. A paragraph read by OCR also has `box` (its lines' bounds on its first page,
+in points from the top-left corner) and `confidence` (the lowest of its lines').
 
-Errors: a PDF without any text is `NoTextLayerError`; one that needs a password is
-`EncryptedFileError`; one pdfminer cannot open or parse (broken cross-reference table it cannot
-recover, truncated file, not a PDF) is `CorruptFileError`. A cross-reference table pdfminer had
-to rebuild, and pages without text in an otherwise readable file, become warnings.
+Errors: a PDF whose pages are all scans is `NoTextLayerError` ("scanned pages, no text layer:
+install govdocparse[ocr]") without the extra, and when OCR finds nothing; one with neither text
+nor page images is `NoTextLayerError` too; one that needs a password is `EncryptedFileError`;
+one PDFium cannot open (truncated beyond repair, not a PDF) is `CorruptFileError`. A
+cross-reference table PDFium had to rebuild (the file's own points nowhere useful), scanned
+pages left unread in an otherwise readable file, and pypdfium2's and the OCR engine's warnings
+become warnings of the record; nothing but OCR's progress line (on a terminal) is printed.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from io import BytesIO
+from itertools import pairwise
+from operator import attrgetter
 from statistics import median
+from warnings import catch_warnings, simplefilter
 
-import pdfplumber
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect, PDFXRefFallback
-from pdfminer.psexceptions import PSEOF
-from pdfplumber.utils.exceptions import PdfminerException
+import pypdfium2 as pdfium
 
-from ..errors import CorruptFileError, EncryptedFileError, GovDocError, NoTextLayerError
+from ..errors import CorruptFileError, NoTextLayerError
+from ..headings import opens_block, starts_paragraph
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
+from . import pdf_ocr
+from .pdf_frames import Outline, frames
+from .pdf_grid import find_boxes
+from .pdf_page import Char, PageContent, open_document, read_page, xref_damaged
+from .pdf_scans import scanned_pages, shape
 
-_TABLE_SETTINGS = {"vertical_strategy": "lines", "horizontal_strategy": "lines"}
 # Fraction of the page height at the top and bottom where running headers and footers live.
 _BAND = 0.12
 # How many lines at each end of a page may be a header or footer.
 _BAND_LINES = 2
 # A gap wider than this fraction of the font size between two Latin characters is a space.
 _SPACE_GAP = 0.25
+# A gap wider than this many font sizes is a blank the author left (joint issuers on one line,
+# a signature block), which even CJK text keeps as a space; justification never opens one.
+_BLANK_GAP = 0.6
 # Coordinates closer than this (points) are the same position: ruling lines, column edges.
 _SAME_X = 2.0
 # How far (in font sizes) a line may end short of the column in a paragraph-spaced document
@@ -82,11 +112,10 @@ _PAGE_NUMBER = re.compile(
     r"|(?:page|p\.)\s*\d{1,4}(?:\s*of\s*\d{1,4})?)$",
     re.IGNORECASE,
 )
-# Numbered headings and items that always start a paragraph, even after a full line.
-_HEADING = re.compile(
-    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十]+、"
-    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|专栏\s*\d|附件\s*\d)"
-)
+# Item numbering (3. 3、 ① (1)) that does not always open a block: text wrapped by the renderer
+# may start with the same characters ("分别降至" / "3.0‰、4.0‰和6.0‰以下"), so an item starts a
+# paragraph only after a line that ends short of the right edge or ends a sentence.
+_SENTENCE_END = set("。！？；：.!?;:")
 # Punctuation that may not start a line (the renderer carries the character before it down
 # with it), punctuation that may not end one, and marks that line-breaking rules keep attached
 # on both sides (quotation marks, the slash of 元/人).
@@ -115,6 +144,7 @@ class _Line:
     lead: float  # width of the first unit that cannot be broken across lines
     page: int = 0
     number: int = 0  # 1-based position on the page among lines outside tables
+    confidence: float | None = None  # the OCR engine's, for a line read from a page image
 
 
 @dataclass
@@ -159,7 +189,7 @@ class _Grid:
     ys: list[float]
     owner: dict[tuple[int, int], int]
     spans: list[tuple[int, int, int, int]]  # first row, row after last, first col, col after last
-    chars: list[list[dict]]
+    chars: list[list[Char]]
 
 
 @dataclass
@@ -183,141 +213,246 @@ class _Spacing:
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
-    """The block stream of a PDF's text layer: paragraphs and tables in reading order."""
+    """The block stream of a PDF: paragraphs and tables in reading order, from its text layer
+    or, for scanned pages, from OCR when the `ocr` extra is installed."""
     warnings: list[str] = []
-    pdf = _open(data, path)
-    try:
-        if any(isinstance(xref, PDFXRefFallback) for xref in pdf.doc.xrefs):
-            warnings.append(
-                "damaged cross-reference table: objects were recovered by scanning the file"
-            )
+    with _library_warnings(warnings):
+        document = open_document(data, path)
         try:
-            page_list = list(pdf.pages)
-        except Exception as exc:  # pdfminer fails in many ways on a broken page tree
-            raise CorruptFileError(path, f"damaged PDF: {_reason(exc)}") from None
-        pages = []
-        for page in page_list:
-            try:
-                pages.append(_read_page(page, path))
-            except GovDocError:
-                raise
-            except (
-                Exception
-            ) as exc:  # a damaged page (a MediaBox that is not numbers, a bad stream)
-                raise CorruptFileError(
-                    path, f"damaged PDF page {page.page_number}: {_reason(exc)}"
-                ) from None
-            page.close()  # drop pdfplumber's per-page caches: long documents stay small in memory
-    finally:
-        _close_quietly(pdf)
-    if not pages:
-        raise CorruptFileError(path, "damaged PDF: no pages found (truncated file?)")
+            contents = _contents(document, path)
+            scans, watermark = _scans(contents)
+            recognised = _recognise(document, contents, scans, path, warnings)
+        finally:
+            document.close()
+    if xref_damaged(data):
+        warnings.insert(
+            0, "damaged cross-reference table: objects were recovered by scanning the file"
+        )
+    for index in scans:
+        contents[index].chars = []  # the watermark, or nothing
+    pages = _pages(contents)
+    for index, lines in recognised.items():
+        pages[index].lines = _ocr_lines(lines, pages[index].number, watermark)
     if not any(page.lines or page.tables for page in pages):
-        raise NoTextLayerError(path, "no text layer: scanned document?")
+        if recognised:
+            raise NoTextLayerError(path, "scanned pages, no text layer, and OCR found no text")
+        raise NoTextLayerError(path, "no text layer and no page images: nothing to read")
     blank = [
         str(page.number) for page in pages if not page.lines and not page.tables and page.images
     ]
     if blank:
         warnings.append(
             f"no text layer on page(s) {', '.join(blank)} (scanned?): their content is missing"
+            + ("" if pdf_ocr.available() else "; install govdocparse[ocr] to read them")
         )
     _settle_cells(pages)
     _drop_running_lines(pages)
     return Source(path, name, "pdf", sha256, _blocks(pages, name), warnings=warnings)
 
 
-def _close_quietly(pdf: pdfplumber.PDF) -> None:
-    """Close without letting pdfminer's errors on a damaged file replace the error being raised."""
-    try:
-        pdf.close()
-    except Exception:  # closing re-walks the page tree, which fails again on the same damage
-        pass
+def _scans(contents: list[PageContent]) -> tuple[list[int], set[str]]:
+    """The scanned pages' indexes and their watermark lines (see `pdf_scans`)."""
+    if not any(content.images for content in contents):
+        return [], set()  # no page image: nothing is a scan
+    return scanned_pages(
+        [([line.text for line in _lines(c.chars, c.number)], c.image_cover) for c in contents]
+    )
 
 
-def _open(data: bytes, path: str) -> pdfplumber.PDF:
-    try:
-        return pdfplumber.open(BytesIO(data), raise_unicode_errors=False)
-    except Exception as exc:  # pdfminer lets bare ValueError/KeyError/TypeError out on some damage
-        cause = _cause(exc)
-        if isinstance(cause, PDFPasswordIncorrect):
-            raise EncryptedFileError(
-                path, "encrypted PDF: a password is needed to open it"
+def _contents(document: pdfium.PdfDocument, path: str) -> list[PageContent]:
+    contents: list[PageContent] = []
+    for index in range(len(document)):
+        try:
+            page = document[index]
+        except pdfium.PdfiumError:
+            raise CorruptFileError(
+                path, f"damaged PDF page {index + 1}: cannot be loaded"
             ) from None
-        if isinstance(cause, PDFEncryptionError):
-            raise EncryptedFileError(
-                path, f"encrypted PDF that cannot be decrypted: {_reason(cause)}"
-            ) from None
-        raise CorruptFileError(path, f"damaged PDF: {_reason(cause)}") from None
+        try:
+            contents.append(read_page(page, index + 1))
+        finally:
+            page.close()
+    if not contents:
+        raise CorruptFileError(path, "damaged PDF: no pages found (truncated file?)")
+    return contents
 
 
-def _cause(exc: BaseException) -> BaseException:
-    """The pdfminer exception inside pdfplumber's wrapper."""
-    while (
-        isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException)
-    ):
-        exc = exc.args[0]
-    return exc
+def _recognise(
+    document: pdfium.PdfDocument,
+    contents: list[PageContent],
+    scans: list[int],
+    path: str,
+    warnings: list[str],
+) -> dict[int, list[pdf_ocr.OcrLine]]:
+    """The OCR'd lines of the scanned pages, by page index; none without the `ocr` extra, which
+    is an error when the scans are all the document has."""
+    if not scans:
+        return {}
+    if not pdf_ocr.available():
+        if all(i in scans or not (c.chars or c.images) for i, c in enumerate(contents)):
+            raise NoTextLayerError(path, pdf_ocr.NOT_INSTALLED)
+        return {}
+    recognised = {}
+    for index in scans:
+        page = document[index]
+        try:
+            recognised[index] = pdf_ocr.read_page(page, index + 1, len(contents), path)
+        finally:
+            page.close()
+    warnings.extend(f"OCR: {message}" for message in pdf_ocr.engine_warnings())
+    return recognised
 
 
-def _reason(exc: BaseException) -> str:
-    """A one-line account of a pdfminer failure."""
-    exc = _cause(exc)
-    if isinstance(exc, PSEOF):
-        return "the file ends unexpectedly (truncated?)"
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    if text.startswith("No /Root object"):
-        return "no document catalog (not really a PDF, or truncated)"
-    return text if len(text) <= 120 else text[:117] + "..."
+def _ocr_lines(lines: list[pdf_ocr.OcrLine], page: int, watermark: set[str]) -> list[_Line]:
+    """OCR'd lines as layout lines, the scanner's watermark dropped.
+
+    OCR boxes hug the ink, so lines of one size and one left edge come back a few points apart:
+    lines of about the median height get that height as their size, and left edges within half
+    of it are put on their common (median) position, so that line joining sees a text column.
+    """
+    kept = [line for line in lines if shape(line.text) not in watermark]
+    if not kept:
+        return []
+    heights = sorted(line.bottom - line.top for line in kept)
+    body = heights[len(heights) // 2]
+    lefts: dict[float, float] = {}
+    for group in _chains(sorted(line.x0 for line in kept), 0.5 * body):
+        for x in group:
+            lefts[x] = group[len(group) // 2]
+    result = []
+    for number, line in enumerate(kept, 1):
+        height = line.bottom - line.top
+        size = round(body if abs(height - body) <= 0.4 * body else height, 1)
+        result.append(
+            _Line(
+                line.text,
+                lefts[line.x0],
+                line.x1,
+                line.top,
+                line.bottom,
+                size,
+                size,
+                page,
+                number,
+                confidence=line.confidence,
+            )
+        )
+    return result
+
+
+def _chains(values: list[float], gap: float) -> list[list[float]]:
+    """Sorted values in groups whose neighbours are at most `gap` apart."""
+    groups: list[list[float]] = []
+    for value in values:
+        if groups and value - groups[-1][-1] <= gap:
+            groups[-1].append(value)
+        else:
+            groups.append([value])
+    return groups
+
+
+def _pages(contents: list[PageContent]) -> list[_Page]:
+    grids = [_grids(content) if content.chars and content.segments else [] for content in contents]
+    decoration = frames(
+        [
+            (_body_band(content), [_outline(grid) for grid in page_grids])
+            for content, page_grids in zip(contents, grids, strict=True)
+        ]
+    )
+    return [
+        _read_page(content, [grid for k, grid in enumerate(page_grids) if k not in dropped])
+        for content, page_grids, dropped in zip(contents, grids, decoration, strict=True)
+    ]
+
+
+def _body_band(content: PageContent) -> list[Char]:
+    """The page's characters between the header and footer bands."""
+    top, bottom = _BAND * content.height, (1 - _BAND) * content.height
+    return [c for c in content.chars if top < (c.top + c.bottom) / 2 < bottom]
+
+
+def _outline(grid: _Grid) -> Outline:
+    return Outline(grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1], len(grid.xs) - 1)
+
+
+class _LogCollector(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _library_warnings(warnings: list[str]) -> Iterator[None]:
+    """Keep pypdfium2's warnings (Python warnings and log records) off the terminal; those
+    about the document become warnings of the record, "PDFium: ..."."""
+    logger = logging.getLogger("pypdfium2")
+    collector = _LogCollector()
+    propagate = logger.propagate
+    logger.addHandler(collector)
+    logger.propagate = False
+    try:
+        with catch_warnings(record=True) as caught:
+            simplefilter("always")
+            yield
+    finally:
+        logger.removeHandler(collector)
+        logger.propagate = propagate
+    messages = collector.messages + [
+        str(w.message) for w in caught if issubclass(w.category, pdfium.PdfiumWarning)
+    ]
+    for message in messages:
+        text = f"PDFium: {' '.join(message.split())}"
+        if text not in warnings:
+            warnings.append(text)
 
 
 # --- one page ---------------------------------------------------------------------------------
 
 
-def _read_page(page: pdfplumber.page.Page, path: str) -> _Page:
-    try:
-        objects = page.objects
-        chars = [c for c in objects.get("char", ()) if c["upright"]]
-        ruled = bool(chars) and bool(
-            objects.get("line") or objects.get("rect") or objects.get("curve")
-        )
-        grids = _grids(page) if ruled else []
-    except Exception as exc:  # a damaged content stream, font or resource
-        raise CorruptFileError(
-            path, f"damaged PDF: page {page.page_number}: {_reason(exc)}"
-        ) from None
-    body: list[dict] = []
-    for char in chars:
+def _read_page(content: PageContent, grids: list[_Grid]) -> _Page:
+    body: list[Char] = []
+    for char in content.chars:
         target = _cell_chars(char, grids) if grids else None
         (body if target is None else target).append(char)
-    result = _Page(
-        page.page_number,
-        float(page.width),
-        float(page.height),
-        images=len(objects.get("image", ())),
-    )
-    result.lines = _lines(body, page.page_number)
+    for grid in [grid for grid in grids if _repeats_one_text(grid)]:
+        # Not a table: its text is running text.
+        grids.remove(grid)
+        body.extend(char for cell in grid.chars for char in cell)
+    result = _Page(content.number, content.width, content.height, images=content.images)
+    result.lines = _lines(body, content.number)
     for number, line in enumerate(result.lines, 1):
         line.number = number
-    tables = (_table(grid, page.page_number) for grid in grids)
+    tables = (_table(grid, content.number) for grid in grids)
     result.tables = [
         table for table in tables if any(box.lines for row in table.rows for box in row)
     ]
     return result
 
 
-def _grids(page: pdfplumber.page.Page) -> list[_Grid]:
-    """The page's ruled tables, including single boxes, which pdfplumber does not call tables."""
-    finder = page.debug_tablefinder(_TABLE_SETTINGS)
-    groups = [table.cells for table in finder.tables]
-    grouped = {cell for group in groups for cell in group}
-    width, height = float(page.width), float(page.height)
-    for cell in finder.cells:
+def _grids(content: PageContent) -> list[_Grid]:
+    """The page's ruled tables, including single boxes that are not page decoration."""
+    tables, lone = find_boxes(content.segments)
+    groups = list(tables)
+    for cell in lone:
         x0, top, x1, bottom = cell
         # A lone box around most of the page is a decorative frame, not a table.
-        if cell not in grouped and not (x1 - x0 > 0.8 * width and bottom - top > 0.7 * height):
+        if not (x1 - x0 > 0.8 * content.width and bottom - top > 0.7 * content.height):
             groups.append([cell])
     grids = [_grid(cells) for cells in groups]
     return [grid for grid in grids if grid is not None]
+
+
+def _repeats_one_text(grid: _Grid) -> bool:
+    """Whether every cell with text holds the same text, in two cells or more: what a grid of
+    decoration boxes laid over running text gives, never a table."""
+    texts = [
+        "".join(c.text for c in sorted(cell, key=lambda c: (c.top, c.x0))) for cell in grid.chars
+    ]
+    filled = [text for text in texts if text.strip()]
+    return len(filled) >= 2 and len(set(filled)) == 1
 
 
 def _positions(values: list[float]) -> list[float]:
@@ -346,10 +481,10 @@ def _grid(cells: list[tuple]) -> _Grid | None:
     return _Grid(list(cells), xs, ys, owner, spans, [[] for _ in cells])
 
 
-def _cell_chars(char: dict, grids: list[_Grid]) -> list | None:
+def _cell_chars(char: Char, grids: list[_Grid]) -> list[Char] | None:
     """The character list of the table cell whose slot holds the character's centre, if any."""
-    x = (char["x0"] + char["x1"]) / 2
-    y = (char["top"] + char["bottom"]) / 2
+    x = (char.x0 + char.x1) / 2
+    y = (char.top + char.bottom) / 2
     for grid in grids:
         if grid.xs[0] <= x < grid.xs[-1] and grid.ys[0] <= y < grid.ys[-1]:
             k = grid.owner.get((bisect_right(grid.ys, y) - 1, bisect_right(grid.xs, x) - 1))
@@ -360,7 +495,9 @@ def _cell_chars(char: dict, grids: list[_Grid]) -> list | None:
 def _table(grid: _Grid, page: int) -> _Table:
     """The rows of one table part, merged slots marked the way Word text dumps show them."""
     boxes = []
-    for (r0, r1, c0, c1), chars, (x0, _top, x1, _bottom) in zip(grid.spans, grid.chars, grid.cells):
+    for (r0, r1, c0, c1), chars, (x0, _top, x1, _bottom) in zip(
+        grid.spans, grid.chars, grid.cells, strict=True
+    ):
         lines = _lines(chars, page)
         # Cell padding is not in the PDF; the left one shows where the text starts, and the
         # right one is taken to be the same.
@@ -390,7 +527,8 @@ def _table(grid: _Grid, page: int) -> _Table:
             # A grid row made only of covered slots comes from a ruling that stops part-way
             # across; Word has no such row, so the covering cells span one row less.
             for box in row:
-                box.anchor.rowspan -= 1
+                if box.anchor is not None:
+                    box.anchor.rowspan -= 1
     return _Table(page, grid.xs[0], grid.ys[0], grid.xs[-1], grid.ys[-1], grid.xs, rows)
 
 
@@ -405,11 +543,11 @@ def _settle_cells(pages: list[_Page]) -> None:
         if box.lines
     ]
     spacing = _spacing(
-        (above, below, box.right) for box in boxes for above, below in zip(box.lines, box.lines[1:])
+        (above, below, box.right) for box in boxes for above, below in pairwise(box.lines)
     )
     for box in boxes:
         parts = [box.lines[0].text]
-        for above, below in zip(box.lines, box.lines[1:]):
+        for above, below in pairwise(box.lines):
             parts.append(
                 _glue(above.text, below.text) if _wraps(above, below, box.right, spacing) else "\n"
             )
@@ -420,79 +558,95 @@ def _settle_cells(pages: list[_Page]) -> None:
 # --- characters to lines ----------------------------------------------------------------------
 
 
-def _lines(chars: list[dict], page: int) -> list[_Line]:
+_TOP = attrgetter("top")
+_X0 = attrgetter("x0")
+
+
+def _lines(chars: list[Char], page: int) -> list[_Line]:
     """Visual lines, top to bottom: characters whose vertical centres fall in a line's band."""
-    groups: list[list[dict]] = []
+    groups: list[list[Char]] = []
     top = bottom = 0.0
-    for char in sorted(chars, key=lambda c: c["top"]):
-        middle = (char["top"] + char["bottom"]) / 2
+    for char in sorted(chars, key=_TOP):
+        middle = (char.top + char.bottom) / 2
         if groups and top <= middle <= bottom:
             groups[-1].append(char)
-            bottom = max(bottom, char["bottom"])
+            bottom = max(bottom, char.bottom)
         else:
             groups.append([char])
-            top, bottom = char["top"], char["bottom"]
-    lines = (_line(sorted(group, key=lambda c: c["x0"]), page) for group in groups)
+            top, bottom = char.top, char.bottom
+    lines = (_line(sorted(group, key=_X0), page) for group in groups)
     return [line for line in lines if line is not None]
 
 
-def _line(chars: list[dict], page: int) -> _Line | None:
+def _line(chars: list[Char], page: int) -> _Line | None:
     """One line's text and geometry from its characters in left-to-right order."""
     out: list[str] = []
-    kept: list[dict] = []
+    kept: list[Char] = []
     pending_space = False
+    previous: Char | None = None
+    right = bottom = -1e9
+    top = 1e9
     for char in chars:
-        text = char["text"]
+        text = char.text
         if not text or text.isspace():
             pending_space = True
             continue
-        if kept:
-            previous = kept[-1]
-            if text == previous["text"] and abs(char["x0"] - previous["x0"]) < 0.5:
+        if previous is not None:
+            if text == previous.text and abs(char.x0 - previous.x0) < 0.5:
                 continue  # the same glyph printed twice over itself (fake bold)
-            spaced = pending_space or char["x0"] - previous["x1"] > _SPACE_GAP * char["size"]
-            if spaced and not _is_wide(out[-1][-1]) and not _is_wide(text[0]):
+            gap = char.x0 - previous.x1
+            if gap > _BLANK_GAP * char.size or (
+                (pending_space or gap > _SPACE_GAP * char.size)
+                and not _is_wide(out[-1][-1])
+                and not _is_wide(text[0])
+            ):
                 out.append(" ")
         out.append(text)
         kept.append(char)
+        previous = char
         pending_space = False
+        if char.x1 > right:
+            right = char.x1
+        if char.top < top:
+            top = char.top
+        if char.bottom > bottom:
+            bottom = char.bottom
     if not kept:
         return None
-    sizes = Counter(round(c["size"], 1) for c in kept)
     return _Line(
         text="".join(out),
-        x0=kept[0]["x0"],
-        x1=max(c["x1"] for c in kept),
-        top=min(c["top"] for c in kept),
-        bottom=max(c["bottom"] for c in kept),
-        size=sizes.most_common(1)[0][0],
+        x0=kept[0].x0,
+        x1=right,
+        top=top,
+        bottom=bottom,
+        size=Counter(c.size for c in kept).most_common(1)[0][0],
         lead=_lead(kept),
         page=page,
     )
 
 
-def _lead(chars: list[dict]) -> float:
+def _lead(chars: list[Char]) -> float:
     """Width of the line's first unit a renderer cannot break: a CJK character or a Latin word,
     with the opening punctuation and glued marks around it and the closing punctuation after
     it."""
     i = 0
-    while i < len(chars) - 1 and (chars[i]["text"] in _NO_END or chars[i]["text"] in _GLUED):
+    while i < len(chars) - 1 and (chars[i].text in _NO_END or chars[i].text in _GLUED):
         i += 1
     j = i
-    if not _is_wide(chars[i]["text"][0]):
+    if not _is_wide(chars[i].text[0]):
         while (
             j + 1 < len(chars)
-            and not _is_wide(chars[j + 1]["text"][0])
-            and chars[j + 1]["x0"] - chars[j]["x1"] <= _SPACE_GAP * chars[j + 1]["size"]
+            and not _is_wide(chars[j + 1].text[0])
+            and chars[j + 1].x0 - chars[j].x1 <= _SPACE_GAP * chars[j + 1].size
         ):
             j += 1
     while j + 1 < len(chars):
-        following, current = chars[j + 1]["text"], chars[j]["text"]
+        following, current = chars[j + 1].text, chars[j].text
         if following in _NO_START or following in _GLUED or current in _NO_END or current in _GLUED:
             j += 1
         else:
             break
-    return chars[j]["x1"] - chars[0]["x0"]
+    return chars[j].x1 - chars[0].x0
 
 
 def _room(line: _Line, following: _Line, right: float) -> float:
@@ -539,9 +693,11 @@ def _wraps(line: _Line, following: _Line, right: float, spacing: _Spacing) -> bo
     """Whether `following` carries on the text of `line` rather than starting a new paragraph,
     judged by where `line` ends, what `following` starts with and the distance between them."""
     size = line.size
-    if abs(following.size - size) > 0.5 or _HEADING.match(following.text):
+    if abs(following.size - size) > 0.5 or opens_block(following.text):
         return False
     room = _room(line, following, right)
+    if starts_paragraph(following.text) and (room >= 0 or line.text[-1] in _SENTENCE_END):
+        return False
     pitch = spacing.pitch.get(size)
     if following.page != line.page or pitch is None:
         return room < 0
@@ -590,7 +746,7 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     per_page = [candidates(page) for page in pages]
     seen = Counter(text for lines in per_page for text in {shape(line) for line in lines})
     repeated = {text for text, count in seen.items() if count >= 2 and count >= len(pages) / 2}
-    for page, lines in zip(pages, per_page):
+    for page, lines in zip(pages, per_page, strict=True):
         drop = {
             id(line)
             for line in lines
@@ -610,7 +766,8 @@ def _blocks(pages: list[_Page], name: str) -> list[Paragraph | TableBlock]:
     paragraph: list[_Line] = []
     table: _Table | None = None
     for page in pages:
-        for item in sorted([*page.lines, *page.tables], key=lambda item: item.top):
+        items: list[_Line | _Table] = [*page.lines, *page.tables]
+        for item in sorted(items, key=lambda item: item.top):
             if isinstance(item, _Table):
                 if paragraph:
                     blocks.append(_paragraph(paragraph, name))
@@ -663,7 +820,7 @@ def _columns(pages: list[_Page]) -> tuple[dict[int, tuple[float, float]], _Spaci
     pairs = (
         (above, below, edges[page.number][1])
         for page in pages
-        for above, below in zip(page.lines, page.lines[1:])
+        for above, below in pairwise(page.lines)
         if _in_column(above, below, edges[page.number][0], first=True)
     )
     return edges, _spacing(pairs)
@@ -695,15 +852,21 @@ def _continues_paragraph(
 
 def _paragraph(lines: list[_Line], name: str) -> Paragraph:
     parts = [lines[0].text]
-    for before, after in zip(lines, lines[1:]):
+    for before, after in pairwise(lines):
         parts.append(_glue(before.text, after.text))
         parts.append(after.text)
     first = lines[0]
-    last_here = [line for line in lines if line.page == first.page][-1]
-    return Paragraph(
-        "".join(parts),
-        Provenance(file=name, page=first.page, lines=(first.number, last_here.number)),
-    )
+    here = [line for line in lines if line.page == first.page]
+    prov = Provenance(file=name, page=first.page, lines=(first.number, here[-1].number))
+    if first.confidence is not None:
+        prov.box = (
+            round(min(line.x0 for line in here), 1),
+            round(min(line.top for line in here), 1),
+            round(max(line.x1 for line in here), 1),
+            round(max(line.bottom for line in here), 1),
+        )
+        prov.confidence = min(line.confidence or 0.0 for line in lines)
+    return Paragraph("".join(parts), prov)
 
 
 # --- tables across pages ----------------------------------------------------------------------
@@ -740,9 +903,10 @@ def _extend_table(table: _Table, part: _Table) -> None:
 def _anchor(box: _Box) -> _Box | None:
     """The cell whose text a slot shows: itself, or the first cell of the merge covering it
     (which may have started pages earlier)."""
-    while box is not None and box.merged:
-        box = box.anchor
-    return box
+    found: _Box | None = box
+    while found is not None and found.merged:
+        found = found.anchor
+    return found
 
 
 def _counterpart(box: _Box, row: list[_Box]) -> _Box | None:

@@ -16,10 +16,15 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
+from collections import Counter
+from functools import cache
 
+from .. import portal
 from ..errors import DecodeError, EmptyInputError
+from ..headings import numbered, numeral_pattern, opens_block
 from ..model import Provenance
-from ..source import Cell, Paragraph, TableBlock
+from ..source import Block, Cell, Paragraph, TableBlock
+from .text_tables import table_at
 
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -30,19 +35,48 @@ _CHUNK = 1 << 20
 # texts with fewer wide characters than the sample size are too short to judge.
 _GBK_COMMON_SHARE = 0.8
 _GBK_SAMPLE = 8
+# A GB18030 reading with more undecodable bytes than this share of its wide characters is not
+# a damaged document but something else.
+_MAX_DAMAGED_SHARE = 0.05
+_REPLACEMENT = "\ufffd"
+_LINES_LISTED = 10
 # C0 controls other than TAB, LF, CR, FF: plain text never has them in any number.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-# A line that starts a heading or a caption closes any table above it, even without a blank line.
-_BLOCK_START = re.compile(
-    r"^\s*(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）]|专栏\s*\d|附件\s*\d)"
+# A space between two characters of which one is Chinese: a page that spaced out its words.
+_SPACED_GAP = re.compile(
+    r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])[ \u00a0]+(?=[\w\u3000-\u303f\uff00-\uffef])"
+    r"|(?<=[\w\u3000-\u303f\uff00-\uffef])[ \u00a0]+(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef])"
 )
+# A line is spaced out when it has at least _SPACED_GAPS such spaces and they number at least
+# _SPACED_SHARE of its Han characters (到 2025 年，全市 儿童友好社区: 6 for 14); an author's space
+# (情暖童心 相伴成长) or a portal line of labels and values (成文日期 2024-03-14 主题分类 其他:
+# 5 for 17) stays.
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_SPACED_GAPS = 3
+_SPACED_SHARE = 0.35
+# Two or more ideographic spaces inside a line: the indent of a paragraph glued onto it.
+# A short line splits only where a sentence ended: 发布时间：…　　信息来源：… is one portal line.
+_INDENT = re.compile(r"\u3000{2,}")
+_INDENT_AFTER_SENTENCE = re.compile(r"(?<=[。！？；：])\u3000{2,}")
+_GLUED_LINE = 120
+_SENTENCE_END = re.compile(r"[。；！？）)]\s*")
+# Only a line this long can hold a glued body; a heading's title runs at most _TITLE_RUN
+# characters up to the next heading, without punctuation.
+_GLUED_BODY = 60
+_TITLE_RUN = 30
+_TITLE_STOP = re.compile(r"[。；！？，、：,;:!?]")
 _LIST_SEPARATOR_END = re.compile(r"[、，,；;：:]\s*$")
 # "名称。正文": the shape of the entries of a one-column 专栏 that lists key projects.
 _ITEM_SHAPE = re.compile(r"^[^。，,；;：:\s]{2,30}。")
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """The text of `data` and the name of the encoding it was read with."""
+def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
+    """The text of `data`, the name of the encoding it was read with, and warnings.
+
+    A download damaged in a few places is read with U+FFFD for the bytes that make no
+    character, and a line pasted in GBK into a UTF-8 file is read as GB18030; the warnings name
+    the lines. Only a file that is mostly not text in any of the encodings is refused.
+    """
     if not data.strip():
         raise EmptyInputError(path, "empty file")
     for bom, encoding in (
@@ -52,7 +86,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     ):
         if data.startswith(bom):
             try:
-                return _checked(data.decode(encoding), path), encoding
+                return _checked(data.decode(encoding), path), encoding, []
             except UnicodeDecodeError as exc:
                 raise DecodeError(
                     path, f"invalid {encoding} after its byte-order mark at byte {exc.start}"
@@ -60,21 +94,69 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     if b"\x00" in data:
         raise DecodeError(path, "binary data (NUL bytes), not a text document")
     try:
-        return _checked(data.decode("utf-8"), path), "utf-8"
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
+        return _checked(data.decode("utf-8"), path), "utf-8", []
+    except UnicodeDecodeError:
+        pass
     if utf8_share(data) > 0.5:
-        line = data.count(b"\n", 0, first_bad) + 1
-        raise DecodeError(path, f"mixed encodings: mostly UTF-8 but invalid UTF-8 at line {line}")
+        text, warnings = _mostly_utf8(data)
+        return _checked(text, path), "utf-8", warnings
     try:
         text = data.decode("gb18030")
     except UnicodeDecodeError:
-        raise DecodeError(path, "not text in UTF-8, UTF-16 or GB18030/GBK") from None
-    if not _plausible_gbk(text):
+        text = data.decode("gb18030", errors="replace")
+    damaged = text.count(_REPLACEMENT)
+    wide = len(text) - len(text.encode("ascii", "ignore"))
+    if damaged > _MAX_DAMAGED_SHARE * max(wide, 1):
+        raise DecodeError(path, "not text in UTF-8, UTF-16 or GB18030/GBK")
+    if not _plausible_gbk(text.replace(_REPLACEMENT, "")):
         raise DecodeError(
             path, "not text: decodes as GB18030 mostly to rare characters (random bytes, or Big5?)"
         )
-    return _checked(text, path), "gb18030"
+    warnings = [_damage_warning(_lines_with(text, _REPLACEMENT))] if damaged else []
+    return _checked(text, path), "gb18030", warnings
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, list[str]]:
+    """A UTF-8 file with bad bytes, line by line: a line that is mostly GBK is read as GB18030
+    (a paste from another file), any other bad bytes become U+FFFD."""
+    lines: list[str] = []
+    damaged: list[int] = []
+    foreign: list[int] = []
+    for number, raw in enumerate(data.split(b"\n"), start=1):
+        try:
+            lines.append(raw.decode("utf-8"))
+            continue
+        except UnicodeDecodeError:
+            pass
+        if utf8_share(raw) <= 0.5:
+            try:
+                line = raw.decode("gb18030")
+            except UnicodeDecodeError:
+                line = ""
+            if line and _plausible_gbk(line):
+                lines.append(line)
+                foreign.append(number)
+                continue
+        lines.append(raw.decode("utf-8", errors="replace"))
+        damaged.append(number)
+    warnings = [_damage_warning(damaged)] if damaged else []
+    if foreign:
+        warnings.append(f"GBK text in a UTF-8 file, read as GB18030: {_line_list(foreign)}")
+    return "\n".join(lines), warnings
+
+
+def _lines_with(text: str, char: str) -> list[int]:
+    return [n for n, line in enumerate(text.split("\n"), start=1) if char in line]
+
+
+def _damage_warning(lines: list[int]) -> str:
+    return f"damaged bytes read as U+FFFD (replacement marks): {_line_list(lines)}"
+
+
+def _line_list(lines: list[int]) -> str:
+    shown = ", ".join(str(n) for n in lines[:_LINES_LISTED])
+    more = f" and {len(lines) - _LINES_LISTED} more" if len(lines) > _LINES_LISTED else ""
+    return f"line{'s' if len(lines) > 1 else ''} {shown}{more}"
 
 
 def utf8_share(data: bytes) -> float:
@@ -119,21 +201,85 @@ def _checked(text: str, path: str) -> str:
     return text
 
 
-def blocks_from_text(text: str, name: str) -> list[Paragraph | TableBlock]:
-    """Paragraphs (one per non-blank line) and tables, each with its 1-based line numbers."""
+def blocks_from_text(text: str, name: str) -> tuple[list[Block], list[str]]:
+    """Paragraphs (one per non-blank line) and tables, each with its 1-based line numbers, and
+    warnings about tables that could not be rebuilt (their lines stay paragraphs)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    blocks: list[Paragraph | TableBlock] = []
+    blocks: list[Block] = []
+    warnings: list[str] = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        found = table_at(lines, i, name) if line.strip() else None
+        if found is not None:
+            if found.warning:
+                warnings.append(found.warning)
+            if found.table is not None:
+                blocks.append(found.table)
+                i = found.end
+                continue
         if line.startswith("\t") and line.strip():
             table, i = _read_table(lines, i, name)
             blocks.append(table)
             continue
-        if line.strip():
-            blocks.append(Paragraph(line.strip(), Provenance(file=name, lines=(i + 1, i + 1))))
+        for piece in _paragraphs(line):
+            blocks.append(Paragraph(piece, Provenance(file=name, lines=(i + 1, i + 1))))
         i += 1
-    return blocks
+    return blocks, warnings
+
+
+def _paragraphs(line: str) -> list[str]:
+    """The paragraphs of one line as web copies give them: spaces a page put between the
+    characters of words taken out (西 宁 市 人 民 政 府, 到 2025 年), and a body glued onto one
+    line split where its paragraphs began (an indent of ideographic spaces, or a heading number
+    after the end of a sentence)."""
+    text = line.strip()
+    if not text:
+        return []
+    gaps = len(_SPACED_GAP.findall(text))
+    spaced = gaps >= _SPACED_GAPS and gaps >= _SPACED_SHARE * len(_HAN.findall(text))
+    # a portal block's labels are spread to align them (成 文 日 期 2022-09-08 文    号 …): the
+    # spaces there separate fields, and the portal matcher reads the labels as they are
+    if spaced and len(portal.pairs(text)) < 2:
+        text = _SPACED_GAP.sub("", text)
+    indent = _INDENT if len(text) >= _GLUED_LINE else _INDENT_AFTER_SENTENCE
+    pieces = [piece.strip() for piece in indent.split(text) if piece.strip()]
+    return [part for piece in pieces for part in _split_at_headings(piece)]
+
+
+@cache
+def _heading_after_sentence() -> re.Pattern:
+    """A cheap first look: a Chinese numeral, bracketed or after 第, right after a sentence end."""
+    return re.compile(rf"[。；！？）)]\s*(?:[（(]|第)?\s*{numeral_pattern('chinese')}")
+
+
+def _split_at_headings(text: str) -> list[str]:
+    """A line that holds numbered headings of two styles (一、 and （一）, not an inline list
+    （一）…；（二）…) is a body glued onto one line: split before each heading that follows the
+    end of a sentence or the short title of the heading before it (一、工作目标（一）总体目标。)."""
+    if len(text) < _GLUED_BODY or len(_heading_after_sentence().findall(text)) < 2:
+        return [text]
+    points = {m.end() for m in _SENTENCE_END.finditer(text) if opens_block(text[m.end() :])}
+    todo = sorted(points | {0})
+    while todo:
+        start = todo.pop()
+        found = numbered(text[start:])
+        if found is None:
+            continue
+        title = start + len(found.number)
+        for end in range(title + 1, min(title + _TITLE_RUN, len(text))):
+            if _TITLE_STOP.match(text[end - 1]):
+                break
+            if opens_block(text[end:]):
+                if end not in points:
+                    points.add(end)
+                    todo.append(end)
+                break
+    styles = Counter(found.style.key for p in points if (found := numbered(text[p:])))
+    if len(styles) < 2 or max(styles.values()) < 2:
+        return [text]
+    bounds = [0, *sorted(points), len(text)]
+    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
 
 
 def _next_nonblank(lines: list[str], start: int) -> int | None:
@@ -178,7 +324,7 @@ def _read_table(lines: list[str], start: int, name: str) -> tuple[TableBlock, in
                 close_row()
             after_blank = True
         else:
-            if _BLOCK_START.match(line) or (
+            if opens_block(line) or (
                 after_blank and not _continues(lines, i, cell_lines, rows, row)
             ):
                 break

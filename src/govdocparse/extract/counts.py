@@ -1,0 +1,247 @@
+"""Counted goals: things to build or hold, people to staff, events per period, places that do.
+
+Read from a clause that states no rate goal, by the first form that matches:
+- a verb, a bound number and the things (至少建成3个儿童友好景区, 每个县至少建设1个儿童友好示范
+  社区, 每年开展不少于2次的产品质量监督抽查活动), and the items of a list after it (、10个…);
+- the things, then the number (建成儿童友好校园10个以上, 每个乡镇卫生院至少有提供…的全科医生1名,
+  …探访巡查每年不少于1次);
+- a number of places, then what they do (至少有2所公立医院设置儿科病房, 70%以上的镇（街道）、社区
+  建有少儿科普活动场所): the places that do it are counted, or their share.
+The name says what is counted (儿童友好景区数, 产品质量监督抽查活动次数, 设置儿科病房的公立医院数);
+the scope the number applies to (每个县（市、区）, 招收5名及以上残疾学生的普校) and its frequency
+(每年) are qualifiers of the target atoms. Vocabulary: `count` in grammars/indicators.yaml.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex as re
+
+from .. import units
+from ..grammar import load
+from ..model import TargetAtom
+from .goalwords import CN_NUMBER, Measure, alternation, clean, raw_measure, rules, strip_filler
+from .targets import parse_target
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    before: re.Pattern
+    item: re.Pattern
+    after: re.Pattern
+    verbless: re.Pattern
+    acts: re.Pattern
+    places: re.Pattern
+    place_item: re.Pattern
+    frequency: re.Pattern
+    actor: re.Pattern
+    target: re.Pattern
+    not_scope: re.Pattern
+    quoted: re.Pattern
+    suffixes: tuple[tuple[re.Pattern, str], ...]
+    count_suffix: re.Pattern
+
+
+@cache
+def _patterns() -> _Patterns:
+    c = load("indicators")["count"]
+    classifiers = alternation(units.spellings("count") + list(c["lesson_units"]))
+    number = rf"(?:[0-9０-９]+(?:\s*[-—–~～]\s*[0-9０-９]+)?|{CN_NUMBER})"
+    before, after = alternation(c["bound_before"]), alternation(c["bound_after"])
+    frequency = c["frequency"]
+    quantity = (
+        rf"(?P<bb>{before})?\s*(?P<each>各)?(?P<n>{number})\s*(?P<cl>{classifiers})"
+        rf"(?P<ba>{after})?"
+    )
+    obj, end = c["object"], rf"(?={c['object_end']})"
+    verbs = alternation(c["verbs"])
+    share = r"(?P<n>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*(?P<cl>%|％)"
+    place_verbs = rf"(?<!已)(?:{alternation(c['place_verbs'])})(?!的)"
+    return _Patterns(
+        before=re.compile(
+            rf"(?P<pb>{before})?(?:{verbs})(?P<freq>{frequency})?{quantity}(?P<obj>{obj}){end}"
+        ),
+        item=re.compile(rf"[、和及]\s*(?P<item>{quantity}(?P<obj>{obj})){end}"),
+        after=re.compile(
+            rf"(?P<pb>{before})?(?:{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"
+        ),
+        verbless=re.compile(rf"^(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"),
+        acts=re.compile(
+            rf"(?P<pb>{before})?{quantity}(?:对(?P<obj>[^，,。；;]{{2,40}}?)进行(?P<act>[^，,。；;]{{2,20}})"
+            rf"|(?P<verb>{alternation(c['act_verbs'])})(?P<what>[^，,。；;、]{{2,30}}))(?:$|、)"
+        ),
+        places=re.compile(
+            rf"^(?P<pb>{before})?(?:有)?(?P<q>(?:{share}|{number}\s*(?:{classifiers}))"
+            rf"(?:{after})?)的?(?P<subject>[^，,。；;]{{2,40}}?)(?P<verb>{place_verbs})"
+            rf"(?P<obj>[^，,。；;]{{2,40}})$"
+        ),
+        place_item=re.compile(rf"(?:^|[和、])(?P<q>{share}(?:{after})?)的?"),
+        frequency=re.compile(frequency),
+        actor=re.compile(c["actor"]),
+        target=re.compile(r"^对(?P<what>[^，,。；;对]{2,30})$"),
+        not_scope=re.compile(c["not_scope"]),
+        quoted=re.compile(c["quoted"]),
+        suffixes=tuple(
+            (re.compile(rf"^(?:{k})$"), v) for k, v in c["name_suffix_by_classifier"].items()
+        ),
+        count_suffix=re.compile(c["name_suffix"]),
+    )
+
+
+def count_measures(clause: str) -> list[tuple[int, Measure]]:
+    """(position, measure) of the counted goals of a clause."""
+    p = _patterns()
+    if p.quoted.search(clause):
+        return []
+    text = clause.strip()
+    body = strip_filler(raw_measure(text), lambda rest: len(rest) >= 2)
+    places = _places(body)
+    if places:
+        return places
+    m = p.before.search(text)
+    if m:
+        scope = text[: m.start()]
+        shared = m.group("pb") or ""
+        found = [(m.start(), _count(text[: m.end()], m, scope, shared))]
+        end = m.end()
+        while item := p.item.match(text, end):
+            bound = "" if item.group("bb") or item.group("ba") else shared
+            found.append((item.start(), _count(item.group("item"), item, scope, bound)))
+            end = item.end()
+        return [(pos, x) for pos, x in found if x]
+    m = p.after.search(text)
+    if m and _bound(m) and (m.group("pb") or "的" not in m.group("obj")):
+        found_after = _count(text[: m.end()], m, text[: m.start()], m.group("pb") or "")
+        return [(m.start(), found_after)] if found_after else []
+    m = p.acts.search(text)
+    if m and m.group("cl") in ("次", "场", "场次"):
+        name = (
+            m.group("obj") + m.group("act") if m.group("obj") else m.group("what") + m.group("verb")
+        )
+        quantity = "".join(m.groupdict().get(g) or "" for g in ("pb", "bb", "n", "cl", "ba"))
+        acts = _measure(name, m.group("cl"), text, quantity, _qualifiers(text[: m.start()], None))
+        return [(m.start(), acts)] if acts else []
+    m = p.verbless.match(body)
+    if m and _bound(m):
+        found_verbless = _verbless(body, m)
+        return [(0, found_verbless)] if found_verbless else []
+    return []
+
+
+def _bound(m: re.Match) -> bool:
+    return any(m.groupdict().get(g) for g in ("pb", "bb", "ba"))
+
+
+def _count(phrase: str, m: re.Match, scope: str, bound: str = "") -> Measure | None:
+    """The measure of a count: the object as written (开展不少于2次的抽查活动 → 抽查活动), named
+    by what its classifier counts; `scope` is the clause before the verb. What the clause is
+    done to (对社区儿童游乐设施…每年至少开展1次检测与维护) belongs to the name."""
+    name_raw = m.group("obj").strip().removeprefix("的")
+    target = _patterns().target.match(_patterns().frequency.sub("", scope))
+    if target:
+        name_raw = target.group("what") + name_raw
+        scope = scope.replace(target.group(0), "", 1)
+    quantity = bound + "".join(m.groupdict().get(g) or "" for g in ("pb", "bb", "n", "cl", "ba"))
+    qualifiers = _qualifiers(scope, m.groupdict().get("freq"))
+    return _measure(name_raw, m.group("cl"), raw_measure(phrase), quantity, qualifiers)
+
+
+def _verbless(body: str, m: re.Match) -> Measure | None:
+    """The things before their number, without a verb: the actor before 对 and the scope before
+    a frequency are not what is counted (区民政局对…家庭探访巡查每年不少于1次; 街道每半年家庭
+    探访…)."""
+    p = _patterns()
+    obj = m.group("obj")
+    scope = ""
+    freq = p.frequency.search(obj)
+    if freq and freq.end() < len(obj):
+        scope, obj = obj[: freq.start()], obj[freq.end() :]
+        frequency = freq.group(0)
+    else:
+        frequency = m.group("freq")
+    actor = p.actor.match(obj)
+    if actor:
+        scope, obj = scope + actor.group(0)[:-1], obj[actor.end() :]
+    quantity = "".join(m.groupdict().get(g) or "" for g in ("bb", "n", "cl", "ba"))
+    return _measure(obj, m.group("cl"), body, quantity, _qualifiers(scope, frequency))
+
+
+def _measure(
+    name_raw: str, classifier: str, target: str, quantity: str, qualifiers: list[str]
+) -> Measure | None:
+    p = _patterns()
+    name = clean(name_raw, lambda rest: len(rest) >= 2)
+    if len(name) < 2:
+        return None
+    if not p.count_suffix.search(name):
+        name += next((suffix for k, suffix in p.suffixes if k.match(classifier)), "")
+    if re.fullmatch(rf"一(?:{alternation(_article_classifiers())})", quantity):
+        return None  # 打造一支…队伍: 一 as an article, not a number
+    atoms = [_qualified(a, qualifiers) for a in parse_target(quantity)]
+    if not atoms or any(a.value is None for a in atoms):
+        return None
+    return Measure(name_raw, name, target, atoms, kind="count")
+
+
+@cache
+def _article_classifiers() -> list[str]:
+    return list(load("indicators")["count"]["article_classifiers"])
+
+
+def _qualifiers(scope: str, frequency: str | None) -> list[str]:
+    """The scope before the verb (每个县（市、区）) and the frequency (每年), each once."""
+    p = _patterns()
+    out = []
+    if frequency:
+        out.append(frequency)
+    for freq in p.frequency.finditer(scope):
+        out.append(freq.group(0))
+    r = rules()
+    rest = raw_measure(p.frequency.sub("", scope))
+    while True:
+        before = rest
+        rest = r.whole_area.sub("", r.filler.sub("", rest)).strip("，,、 ")
+        if rest == before:
+            break
+    rest = re.sub(rf"(?:{r.adverb}|均|各)+$", "", rest)
+    if len(rest) >= 2 and not p.not_scope.match(rest):
+        out.insert(0, rest)
+    return list(dict.fromkeys(out))
+
+
+def _qualified(atom: TargetAtom, qualifiers: list[str]) -> TargetAtom:
+    extra = [q for q in qualifiers if q not in atom.qualifier]
+    return atom.model_copy(update={"qualifier": atom.qualifier + extra}) if extra else atom
+
+
+def _places(body: str) -> list[tuple[int, Measure]]:
+    """Places counted by what they do: (number or share) (places) (verb) (what): 至少有2所公立
+    医院设置儿科病房 → 设置儿科病房的公立医院数; 95%的城市社区和85%的农村社区(村)建立家长学校…
+    → 建立家长学校…的城市社区比例, …的农村社区(村)比例."""
+    p = _patterns()
+    m = p.places.match(body)
+    if not m:
+        return []
+    predicate = m.group("verb") + m.group("obj")
+    head = body[: m.start("verb")]
+    shares = list(p.place_item.finditer(head))
+    if len(shares) > 1:
+        pieces = [
+            (a.start("q"), a.group("q"), head[a.end() : b.start() if b else len(head)])
+            for a, b in zip(shares, [*shares[1:], None], strict=True)
+        ]
+    else:
+        pieces = [(m.start("q"), (m.group("pb") or "") + m.group("q"), m.group("subject"))]
+    out = []
+    for position, quantity, places in pieces:
+        share = "%" in quantity or "％" in quantity
+        places = re.sub(rf"(?:{rules().adverb})+$", "", places)
+        if not share:
+            places = re.split(r"[和及]", places)[0]
+        if len(places) >= 2:
+            name = f"{predicate}的{places}{'比例' if share else '数'}"
+            atoms = parse_target(quantity)
+            out.append((position, Measure(body, name, body, atoms, kind="count")))
+    return out

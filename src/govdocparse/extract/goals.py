@@ -1,0 +1,563 @@
+"""Goals written in sentences: one prose `Indicator` per measure a sentence sets a goal for.
+
+A paragraph is cut into sentences and clauses; each clause is read by the first reader that
+finds something, in this order:
+- numeric goals of named measures (学前三年毛入园率达到94%以上; 新生儿、婴儿和5岁以下儿童死亡率
+  分别降至…), a measure without a head named by its time unit (每天接触户外自然光不少于1小时 →
+  …时间);
+- lists of groups with their own values (补助标准为小学生1000元/生·年、初中生1250元/生·年) or one
+  shared value (每天校内、校外各1个小时体育活动时间), and standards (按800元/生·年标准提供…补助);
+- relative goals measured against a reference (…比例高于全市平均水平, …与女职工比例相适应);
+- directions ending the clause (婚前医学检查率显著提高, 儿童超重、肥胖上升趋势得到有效控制) or
+  opening it (进一步降低婴儿死亡率, 有效控制5岁以下儿童生长迟缓);
+- counted goals (`counts`).
+Names are completed from the measure or object before them in the sentence (`goalwords`).
+Vocabulary lives in grammars/indicators.yaml (`prose`, `count`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from itertools import pairwise
+
+import regex as re
+
+from .. import units
+from ..grammar import load
+from ..model import Indicator, Provenance, Target, TargetAtom
+from ..textutil import squash_spaces
+from .counts import count_measures
+from .goalwords import (
+    CLOSE,
+    LEADING_MARKS,
+    OPEN,
+    Measure,
+    alternation,
+    clean,
+    complete,
+    is_measure,
+    raw_measure,
+    rules,
+    states_area,
+    strip_filler,
+)
+from .targets import parse_distributive, parse_target
+
+_SENTENCE_END = re.compile(r"(?<=[。！？；;!?])")
+_CLAUSE_STRUCTURE = re.compile(r"[（()），,]")
+_BRACKETED = re.compile(r"《[^》]*》|[（(][^）)]*[）)]")
+
+
+@dataclass(frozen=True)
+class _Forms:
+    """Patterns of the goal forms beyond a measure followed by its verb and value."""
+
+    group_item: re.Pattern
+    shared_value: re.Pattern
+    standard_by: re.Pattern
+    time_before: re.Pattern
+    coverage: re.Pattern
+    trend: re.Pattern
+    conditions: re.Pattern
+    populations: re.Pattern
+    list_head: re.Pattern
+    share_of_group: re.Pattern
+
+
+@cache
+def _forms() -> _Forms:
+    g = load("indicators")["prose"]
+    # a unit of grammars/units.yaml (元/生·年 whole); 个 before 小时 is a measure word
+    value = rf"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:个(?=小时))?(?:{units.pattern()})"
+    time = rf"[0-9０-９]+(?:[.．][0-9０-９]+)?个?(?:{g['time_units']})"
+    qualifiers = load("indicator_synonyms").get("qualifiers") or {}
+    conditions = [s for spellings in (qualifiers.get("subject") or {}).values() for s in spellings]
+    populations = [
+        s for spellings in (qualifiers.get("population") or {}).values() for s in spellings
+    ]
+    return _Forms(
+        group_item=re.compile(rf"(?P<group>[\p{{Han}}]{{1,6}}?)(?P<value>{value})"),
+        shared_value=re.compile(
+            rf"^(?P<lead>.*?)(?P<groups>[\p{{Han}}]{{1,4}}(?:、[\p{{Han}}]{{1,4}})+)各"
+            rf"(?P<value>{value})(?P<measure>[^，,。；;0-9]{{2,15}})$"
+        ),
+        standard_by=re.compile(
+            rf"按(?P<value>{value})标准(?:{alternation(g['standard_verbs'])})(?P<what>[^，,。；;]{{2,15}})$"
+        ),
+        time_before=re.compile(
+            rf"^(?P<lead>.*?)(?P<target>(?:至少|不少于)\s*{time})(?P<activity>[^，,。；;0-9]{{2,20}})$"
+        ),
+        coverage=re.compile(
+            rf"^(?P<what>[^，,。；;0-9]{{2,25}}?)(?P<target>[0-9０-９]+(?:\.[0-9]+)?\s*[%％]\s*"
+            rf"(?:{alternation(g['coverage_words'])}))$"
+        ),
+        trend=re.compile(rf"(?:{alternation(g['trend_words'])})$"),
+        conditions=re.compile(rf"(?:{alternation(conditions)})$"),
+        populations=re.compile(rf"^(?:{alternation(populations)})"),
+        list_head=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(g['list_heads'])})$"),
+        share_of_group=re.compile(g["share_of_group"]),
+    )
+
+
+def indicators_from_paragraph(
+    text: str,
+    prov: Provenance,
+    *,
+    section_id: str | None,
+    id_prefix: str,
+    context: str | None = None,
+    period_start: int | None = None,
+    item: str | None = None,
+) -> list[Indicator]:
+    """Prose indicators: one per measure a sentence of `text` sets a goal for.
+
+    `item` is the title of the 专栏 entry the text belongs to (妇女“两癌”防治项目): a short name
+    nothing else in its sentence completes takes the entry's subject (人群筛查率 →
+    妇女两癌人群筛查率).
+
+    `context` is the title path of the section: sections that report results (发展基础, 现状,
+    回顾) give nothing, and so do sentences about the past (截至…, or a bare 2020年 without
+    到…年 — with `period_start`, the first year of the plan, only a bare year up to it is the
+    past: 2025年… in a 2021—2030 plan is a goal). The target's label is the last 到…年 before it
+    in the sentence, else 目标. Ids are f"{id_prefix}-i{k}".
+    """
+    r = rules()
+    if context and r.achievement.search(context):
+        return []
+    found: list[Indicator] = []
+    for sentence in _sentences(text):
+        if _about_the_past(sentence, period_start) or r.knowledge.search(sentence):
+            continue
+        for label, year, m in _sentence_measures(sentence, period_start, _item_subject(item)):
+            found.append(
+                Indicator(
+                    id=f"{id_prefix}-i{len(found)}",
+                    source="prose",
+                    name_raw=m.name_raw,
+                    name=m.name,
+                    unit=next((a.unit for a in m.atoms if a.unit), None),
+                    targets=[
+                        Target(label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov)
+                    ],
+                    section_id=section_id,
+                    sentence=sentence,
+                    provenance=prov,
+                )
+            )
+    return found
+
+
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _about_the_past(sentence: str, period_start: int | None) -> bool:
+    """截至…, or a year that dates a statement (2020年…达31.81%) with no 到…年 goal year."""
+    r = rules()
+    if r.past_marker.search(sentence):
+        return True
+    plain = _BRACKETED.sub("", sentence)
+    if r.target_year.search(plain):
+        return False
+    years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
+    return any(period_start is None or year <= period_start for year in years)
+
+
+def _clauses(sentence: str) -> list[tuple[int, str]]:
+    """(offset, clause) pieces of a sentence cut at commas outside brackets."""
+    pieces, depth, start = [], 0, 0
+    for mark in _CLAUSE_STRUCTURE.finditer(sentence):
+        char, i = mark.group(), mark.start()
+        if char in OPEN:
+            depth += 1
+        elif char in CLOSE:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            pieces.append((start, sentence[start:i]))
+            start = i + 1
+    pieces.append((start, sentence[start:]))
+    return pieces
+
+
+@cache
+def _item_title_ends() -> tuple[re.Pattern, re.Pattern]:
+    g = load("indicators")["prose"]["item_title"]
+    return (
+        re.compile(rf"(?:{alternation(g['kinds'])})$"),
+        re.compile(rf"(?:{alternation(g['tasks'])})$"),
+    )
+
+
+def _item_subject(title: str | None) -> str | None:
+    """What a 专栏 entry is about: its title without 项目/工程 and the task before it, and without
+    quotation marks (妇女“两癌”防治项目 → 妇女两癌)."""
+    if not title:
+        return None
+    kinds, tasks = _item_title_ends()
+    text = tasks.sub("", kinds.sub("", title.strip()))
+    text = re.sub(r"[“”\"'‘’]", "", text)
+    return text if len(text) >= 2 else None
+
+
+def _sentence_measures(
+    sentence: str, period_start: int | None, item: str | None = None
+) -> list[tuple[str, int | None, Measure]]:
+    """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
+    bare year after the plan start) before it. A short name borrows its subject from the measure
+    before it or from what the clauses without a goal before it were about."""
+    r = rules()
+    years = list(r.target_year.finditer(sentence))
+    if period_start is not None:
+        years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) > period_start]
+        years.sort(key=lambda m: m.start())
+    out = []
+    previous: str | None = None
+    topics: list[str] = []
+    for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
+        measures = _clause_measures(clause)
+        for position, measure in measures:
+            if measure.kind != "count" and not states_area(measure.name_raw):
+                name = complete(measure.name, previous, tuple(topics))
+                if name == measure.name and item and _needs_subject(name):
+                    name = item + name
+                if measure.kind == "bare" and name == measure.name:
+                    continue
+                measure.name = name
+            previous = measure.name
+            before = [y for y in years if y.start() <= offset + position]
+            label, year = (
+                (squash_spaces(before[-1].group(0)), int(before[-1].group(1)))
+                if before
+                else ("目标", None)
+            )
+            out.append((label, year, measure))
+        topic = None if measures else _topic(clause)
+        if topic:
+            previous = None
+            topics.append(topic)
+    return out
+
+
+def _needs_subject(name: str) -> bool:
+    """A short name saying neither whom nor what it is about (人群筛查率, 早诊早治率)."""
+    r = rules()
+    return len(name) <= r.topic_name and not r.populations.search(name)
+
+
+def _topic(clause: str) -> str | None:
+    """What a clause without a goal is about, for a bare measure in the next one: the object of
+    its verb or the subject of its direction (提供…等孕前优生服务 → 孕前优生服务)."""
+    r = rules()
+    text = strip_filler(raw_measure(clause), lambda rest: len(rest) >= 2)
+    m = r.direction.match(text)
+    if m:
+        text = m.group("measure")
+    text = _lead_verb().sub("", text)
+    text = clean(text, lambda rest: len(rest) >= 2)
+    return text if 2 <= len(text) <= 30 else None
+
+
+@cache
+def _lead_verb() -> re.Pattern:
+    """The verb a clause opens with, after its adverbs (进一步加强…, 积极推进…)."""
+    p = load("indicators")["prose"]
+    verbs = p["task_verbs"] + p["direction_first_verbs"] + p["lead_verbs"]
+    return re.compile(rf"^{rules().adverb}*(?:{alternation(verbs)})")
+
+
+def _clause_measures(clause: str) -> list[tuple[int, Measure]]:
+    """(position, measure) of a clause's goals, from the first reader that finds any."""
+    if rules().encouragement.match(raw_measure(clause)):
+        return []
+    for reader in (_numeric, _groups, _relative, _directions, count_measures):
+        found = reader(clause)
+        if found:
+            return found
+    return []
+
+
+def _numeric(clause: str) -> list[tuple[int, Measure]]:
+    """A measure and its verb and values; several in one clause (达标率稳定在95%以上、达标优良率
+    达到40%以上)."""
+    r = rules()
+    out: list[tuple[int, Measure]] = []
+    start = 0
+    for m in r.goal.finditer(clause):
+        segment, start = clause[start : m.start()], m.end()
+        if r.money.search(m.group("values")) or r.not_a_goal_after.match(clause[m.end() :]):
+            continue
+        values = [v.group(0) for v in r.value.finditer(m.group("values"))]
+        distributive = len(values) > 1 and "分别" in segment + m.group("gap")
+        out.extend((m.start(), x) for x in _rate_measures(segment, m.group(0), distributive))
+    return out
+
+
+def _rate_measures(segment: str, target: str, distributive: bool) -> list[Measure]:
+    """The measures of a goal whose subject is `segment`: one per measure of a list sharing the
+    target (甲率、乙率保持100%), or one per value of a 分别 list. A subject without a measure head
+    whose value is a time is named by it (每天接触户外自然光 → 每天接触户外自然光时间)."""
+    r = rules()
+    name_raw = raw_measure(segment)
+    if not name_raw:
+        return []
+    subject = strip_filler(name_raw, is_measure)
+    if distributive:
+        return _distributed(name_raw, subject, target)
+    atoms = parse_target(target)
+    unit = next((a.unit for a in atoms if a.unit), None)
+    measures = [
+        Measure(name_raw, _counted(clean(p), unit), target, atoms)
+        for p in _split(subject)
+        if is_measure(p)
+    ]
+    if measures:
+        return measures
+    words = clean(name_raw, lambda rest: len(rest) >= 2)
+    if unit and r.time_unit.fullmatch(unit) and 2 <= len(words) <= 25:
+        return [Measure(name_raw, words + r.time_head, target, atoms)]
+    if units.kind(unit) == "count" and 2 <= len(words) <= 4:
+        # 床位增至3.17张 after 每千名儿童拥有儿科执业(助理)医生达到1.12名: 每千名儿童拥有床位数
+        return [Measure(name_raw, words + "数", target, atoms, kind="bare")]
+    return []
+
+
+def _counted(name: str, unit: str | None) -> str:
+    """A per-capita measure named by the things it counts: 每千名儿童拥有儿科执业(助理)医生 →
+    …医生数."""
+    r = rules()
+    if units.kind(unit) == "count" and r.per_capita.match(name) and not r.head.search(name):
+        return name + "数"
+    return name
+
+
+def _distributed(name_raw: str, subject: str, target: str) -> list[Measure]:
+    """One measure per value of a 分别 list, paired by the target parser, which expands shared
+    heads and tails (新生儿、婴儿和5岁以下儿童死亡率 → 新生儿死亡率 …) and leaves atoms unpaired
+    (indicator None) rather than guess when counts differ: those give nothing."""
+    grouped: dict[str, list[TargetAtom]] = {}
+    for atom in parse_distributive(subject + target):
+        if atom.indicator:
+            grouped.setdefault(atom.indicator, []).append(atom)
+    return [
+        Measure(name_raw, clean(name), "".join(a.raw for a in group), group)
+        for name, group in grouped.items()
+        if is_measure(name)
+    ]
+
+
+def _split(subject: str) -> list[str]:
+    """Measures of a list (甲率、乙率和丙率): pieces cut at 、/和/及 outside brackets, each grown
+    until it ends in a measure head, so 孕产期中、重度贫血患病率 or 眼保健和视力检查覆盖率 stay
+    whole;
+    words after the last measure that name none (…利用率和服务质量) are not a measure."""
+    pieces, current, depth = [], "", 0
+    for char in subject:
+        if char in OPEN:
+            depth += 1
+        elif char in CLOSE:
+            depth = max(0, depth - 1)
+        if depth == 0 and char in "、和及" and is_measure(current):
+            pieces.append(current)
+            current = ""
+            continue
+        current += char
+    if current and (is_measure(current) or not pieces):
+        pieces.append(current)
+    if len(pieces) == 1:
+        pieces = _shared_head(pieces[0])
+    return [m for piece in pieces for m in _by_population(piece)]
+
+
+def _shared_head(measure: str) -> list[str]:
+    """Items of a count or share that take the last item's head: 人大女代表、政协女委员比例 →
+    人大女代表比例, 政协女委员比例; 普惠托育服务机构和托位数量 → 普惠托育服务机构数量, 托位数量.
+    Not a share of one group among several (…和社会组织中女性比例, …教育和职业培训的比例)."""
+    r = rules()
+    items = re.split(r"[、和及]", measure)
+    head = _forms().list_head.search(items[-1])
+    if len(items) < 2 or not head or _forms().share_of_group.search(items[-1]):
+        return [measure]
+    if any(len(i) < 2 or r.head.search(i) for i in items[:-1]):
+        return [measure]
+    return [i + head.group(0) for i in items[:-1]] + [items[-1]]
+
+
+def _by_population(measure: str) -> list[str]:
+    """One measure per population of a measure written for several: 幼儿园幼儿、中小学生每日…时间
+    → 幼儿园幼儿每日…时间, 中小学生每日…时间; 孕产妇婴儿死亡率 → 孕产妇死亡率, 婴儿死亡率."""
+    forms = _forms()
+    items = measure.split("、")
+    if len(items) > 1:
+        last = items[-1]
+        lead = re.match(rf"(?:{rules().populations.pattern})", last)
+        if lead and all(_only_population(i) for i in items[:-1]):
+            tail = last[lead.end() :]
+            return [i + tail for i in items[:-1]] + [last]
+        return [measure]
+    groups = []
+    rest = measure
+    while m := forms.populations.match(rest):
+        groups.append(m.group(0))
+        rest = rest[m.end() :]
+    if len(groups) > 1 and is_measure(rest):
+        return [g + rest for g in groups]
+    return [measure]
+
+
+def _only_population(text: str) -> bool:
+    return len(rules().populations.sub("", text)) <= 1
+
+
+def _groups(clause: str) -> list[tuple[int, Measure]]:
+    """Lists of groups with their own values (补助标准为小学生1000元/生·年、初中生1250元/生·年;
+    每天小学生10小时、初中生9小时…睡眠时间), one shared value (学生每天校内、校外各1个小时体育
+    活动时间) and standards (按800元/生·年标准提供营养膳食补助): one measure per group, named
+    group + measure as the document would name it (小学生补助标准, 小学生每天睡眠时间)."""
+    forms = _forms()
+    clause = clause.strip()
+    m = forms.shared_value.match(clause)
+    if m:
+        groups = m.group("groups").split("、")
+        # the first group is as long as the others: 学生每天|校内、校外各1个小时
+        width = min(len(g) for g in groups[1:])
+        lead = _lead(m.group("lead") + groups[0][:-width])
+        groups[0] = groups[0][-width:]
+        atoms = parse_target(m.group("value"))
+        return [
+            (m.start("groups"), Measure(clause, lead + g + m.group("measure"), clause, atoms))
+            for g in groups
+        ]
+    m = forms.time_before.match(clause)
+    if m and not rules().not_a_goal_after.match(m.group("activity")):
+        lead = re.sub(rf"{rules().adverb}+$", "", _lead(m.group("lead")))
+        name = lead + m.group("activity") + rules().time_head
+        atoms = parse_target(m.group("target"))
+        return [(m.start("target"), Measure(clause, name, m.group("target"), atoms))]
+    m = forms.coverage.match(_lead(clause))
+    if m:
+        name = clean(m.group("what"), lambda rest: len(rest) >= 2) + "覆盖率"
+        return [(0, Measure(clause, name, m.group("target"), parse_target(m.group("target"))))]
+    m = forms.standard_by.search(clause)
+    if m:
+        name = clean(m.group("what"), lambda rest: len(rest) >= 2) + "标准"
+        return [(m.start(), Measure(clause, name, m.group(0), parse_target(m.group("value"))))]
+    return _group_values(clause)
+
+
+def _group_values(clause: str) -> list[tuple[int, Measure]]:
+    items = list(_forms().group_item.finditer(clause))
+    if len(items) < 2 or any(clause[a.end() : b.start()] != "、" for a, b in pairwise(items)):
+        return []
+    # the first group is as long as the others: 倡导每天|小学生10小时、初中生9小时
+    width = min(len(i.group("group")) for i in items[1:])
+    first = items[0]
+    start = max(first.start("value") - width, 0)
+    lead, tail = clause[:start], clause[items[-1].end() :]
+    groups = [clause[start : first.start("value")]] + [i.group("group") for i in items[1:]]
+    if tail:
+        measure = tail.strip()
+        prefix = _lead(lead)
+    elif lead.endswith("为"):
+        measure, prefix = clean(lead[:-1], lambda rest: len(rest) >= 2), ""
+    else:
+        return []
+    if not (2 <= len(measure) <= 15) or not is_measure(measure):
+        return []
+    values = [first, *items[1:]]
+    return [
+        (
+            v.start(),
+            Measure(clause, g + prefix + measure, v.group(0), parse_target(v.group("value"))),
+        )
+        for g, v in zip(groups, values, strict=True)
+    ]
+
+
+def _lead(text: str) -> str:
+    return strip_filler(LEADING_MARKS.sub("", text.strip()), lambda rest: True)
+
+
+def _relative(clause: str) -> list[tuple[int, Measure]]:
+    """A measure compared with a reference: …比例高于全市平均水平, 办学水平不低于中心校,
+    …女代表比例与女职工比例相适应, 经费投入与经济发展和财政收入同步增长."""
+    r = rules()
+    text = clause.strip()
+    for pattern in r.relative:
+        m = pattern.match(text)
+        if not m:
+            continue
+        name_raw = raw_measure(m.group("measure"))
+        subject = strip_filler(name_raw, lambda rest: len(rest) >= 2)
+        if pattern is r.relative[1] and not (
+            is_measure(subject) or r.relative_quantity.search(subject)
+        ):
+            continue
+        pieces = _split(subject) if is_measure(subject) else [subject]
+        atoms = parse_target(m.group("target"))
+        return [
+            (
+                m.start("target"),
+                Measure(name_raw, clean(p, lambda rest: len(rest) >= 2), m.group("target"), atoms),
+            )
+            for p in pieces
+            if 2 <= len(p) <= 30
+        ]
+    return []
+
+
+def _directions(clause: str) -> list[tuple[int, Measure]]:
+    """A direction ending the clause (…显著提高) or opening it (进一步降低…). A prevalence counts
+    as a measure (有效控制5岁以下儿童生长迟缓 → …生长迟缓率), and so does the trend of a list of
+    them (儿童超重、肥胖上升趋势得到有效控制 → 儿童超重率, 儿童肥胖率)."""
+    r = rules()
+    text = clause.strip()
+    m = r.direction.match(text)
+    if m:
+        found = _direction_measures(m.group("measure"), m.group("target"))
+        if found:
+            return [(0, x) for x in found]
+    m = r.direction_first.match(text)
+    if m:
+        # 提高和完善配套标准: a second verb means the object is a task, not a measure; a bare
+        # measure (提高救助标准) is kept only if the sentence says whose it is
+        found = [
+            x
+            for x in _direction_measures(m.group("measure"), m.group("target"))
+            if not r.task_verb.match(x.name) and not r.vague_object.search(x.name)
+        ]
+        for x in found:
+            if r.bare_object.search(x.name):
+                x.kind = "bare"
+        if found:
+            return [(m.start("target"), x) for x in found]
+    return []
+
+
+def _direction_measures(segment: str, target: str) -> list[Measure]:
+    forms = _forms()
+    name_raw = raw_measure(segment)
+    subject = strip_filler(name_raw, lambda rest: len(rest) >= 2)
+    trend = forms.trend.search(subject)
+    if trend:
+        names = list(_prevalences(subject[: trend.start()]))
+    elif forms.conditions.search(subject) and not is_measure(subject):
+        names = [clean(subject, lambda rest: len(rest) >= 2) + "率"]
+    else:
+        names = [clean(p) for p in _split(strip_filler(name_raw, is_measure)) if is_measure(p)]
+    atoms = parse_target(target)
+    return [Measure(name_raw, n, target, atoms) for n in names if n]
+
+
+def _prevalences(listed: str) -> Iterator[str]:
+    """儿童超重、肥胖、新发近视 → 儿童超重率, 儿童肥胖率, 儿童新发近视率: every item must name a
+    condition; the words before the first item's condition are everyone's."""
+    forms = _forms()
+    items = re.split("[、和及]", listed)
+    first = forms.conditions.search(items[0]) or re.search(r"[^、]{2}$", items[0])
+    if not first or not all(forms.conditions.search(i) for i in items[1:]):
+        return
+    shared = items[0][: first.start()]
+    for item in items:
+        yield (item if item.startswith(shared) else shared + item) + "率"

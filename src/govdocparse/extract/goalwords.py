@@ -1,0 +1,326 @@
+"""The vocabulary of goal sentences and the naming of the measures they set goals for.
+
+Shared by the readers of goal sentences (`goals`) and of counted goals (`counts`): the compiled
+`prose` and `count` rules of grammars/indicators.yaml, the `Measure` a reader finds, and the
+steps that turn the words of a sentence into a name that stands alone: leading clause words and
+the plan's own area dropped, example lists dropped, a short name completed with the subject of the
+measure or object before it (…普及率和实际利用率 → …实际利用率).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+import regex as re
+
+from .. import units
+from ..grammar import load
+from ..model import TargetAtom
+from ..textutil import squash_spaces
+
+OPEN, CLOSE = "（(", "）)"
+LEADING_MARKS = re.compile(r"^[\s、，,和及并且——-]+")
+_ITEM_NUMBER = re.compile(r"^(?:[0-9０-９]+[.．、]|[（(][0-9０-９一二三四五六七八九十]+[)）])\s*")
+# a Chinese numeral small enough to count things: 一所, 两名, 十个
+CN_NUMBER = "[一二两三四五六七八九十]{1,3}"
+
+
+@dataclass
+class Measure:
+    """One measure a clause sets a goal for: name as written, clean name, target phrase, atoms.
+
+    `kind` is "rate" (a named measure, its name may borrow a subject), "count" (the things as
+    written, never completed) or "bare" (a measure word only, such as 救助标准: kept only when the
+    sentence lends it a subject)."""
+
+    name_raw: str
+    name: str
+    target: str
+    atoms: list[TargetAtom]
+    kind: str = "rate"
+
+
+def alternation(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Rules:
+    head: re.Pattern
+    per_capita: re.Pattern
+    achievement: re.Pattern
+    past_marker: re.Pattern
+    target_year: re.Pattern
+    bare_year: re.Pattern
+    adverb: str
+    goal: re.Pattern
+    value: re.Pattern
+    time_unit: re.Pattern
+    time_head: str
+    direction: re.Pattern
+    direction_first: re.Pattern
+    task_verb: re.Pattern
+    vague_object: re.Pattern
+    bare_object: re.Pattern
+    relative: tuple[re.Pattern, ...]
+    relative_quantity: re.Pattern
+    whole_area: re.Pattern
+    money: re.Pattern
+    filler: re.Pattern
+    own_area: re.Pattern
+    not_places: frozenset[str]
+    examples: re.Pattern
+    examples_min_rest: int
+    not_a_goal_after: re.Pattern
+    knowledge: re.Pattern
+    encouragement: re.Pattern
+    populations: re.Pattern
+    measure_words: re.Pattern
+    count_suffix: re.Pattern
+    bare: re.Pattern
+    short_name: int
+    shared_name: int
+    topic_name: int
+    topic_shared: int
+
+
+@cache
+def rules() -> Rules:
+    g = load("indicators")
+    p = g["prose"]
+    adverb = f"(?:{alternation(p['adverbs'])})"
+    gap = rf"(?:{adverb}|以[^，,。；;]{{1,15}}?为(?:基数|单位|基准|标准)|较[^，,。；;]{{1,20}}?)*"
+    number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+    one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{units.pattern()}))?"
+    values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
+    goal = (
+        rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])})"
+        rf"(?P<share>{p['share_of']})??(?P<values>{values})(?P<bound>{p['bounds']})?"
+    )
+    heads = alternation(g["measure_heads"])
+    rel = p["relative"]
+    return Rules(
+        head=re.compile(rf"(?:{heads})$"),
+        per_capita=re.compile(g["per_capita"]),
+        achievement=re.compile(p["achievement_context"]),
+        past_marker=re.compile(p["past_marker"]),
+        target_year=re.compile(p["target_year"]),
+        bare_year=re.compile(p["bare_year"]),
+        adverb=adverb,
+        goal=re.compile(goal),
+        value=re.compile(one_value),
+        time_unit=re.compile(p["time_units"]),
+        time_head=p["time_head"],
+        direction=re.compile(
+            rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{alternation(p['direction_verbs'])}))$"
+        ),
+        direction_first=re.compile(
+            rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
+            rf"(?:{alternation(p['direction_first_verbs'])}))(?P<measure>[^，,。；;]+)$"
+        ),
+        task_verb=re.compile(rf"^(?:{alternation(p['task_verbs'])})"),
+        vague_object=re.compile(p["vague_object"]),
+        bare_object=re.compile(p["bare_object"]),
+        relative=(
+            re.compile(
+                rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{alternation(rel['verbs'])})"
+                rf"[^，,。；;、]{{0,12}}?(?:{alternation(rel['references'])}))(?=、|$)"
+            ),
+            re.compile(
+                rf"^(?P<measure>.+)(?P<target>与[^与，,。；;]{{2,20}}?(?:{alternation(rel['accords'])}))$"
+            ),
+        ),
+        relative_quantity=re.compile(rf"(?:{alternation(rel['quantities'])})$"),
+        whole_area=re.compile(p["whole_area"]),
+        money=re.compile(alternation(units.spellings("money"))),
+        filler=re.compile(rf"^(?:{alternation(p['leading_filler'])})"),
+        own_area=re.compile(p["own_area"]),
+        not_places=frozenset(p["not_places"]),
+        examples=re.compile(p["examples"]),
+        examples_min_rest=p["examples_min_rest"],
+        not_a_goal_after=re.compile(p["not_a_goal_after"]),
+        knowledge=re.compile(p["knowledge"]),
+        encouragement=re.compile(p["encouragement"]),
+        populations=re.compile(alternation(_populations())),
+        measure_words=re.compile(rf"(?:{alternation(_measure_words())})$"),
+        count_suffix=re.compile(g["count"]["name_suffix"]),
+        bare=re.compile(p["bare_measure"]),
+        short_name=p["short_name_chars"],
+        shared_name=p["shared_name_chars"],
+        topic_name=p["topic_name_chars"],
+        topic_shared=p["topic_shared_chars"],
+    )
+
+
+def _populations() -> list[str]:
+    """Words naming whom or where a measure is about: the population, school-stage and area
+    qualifiers of the crosswalk vocabulary (grammars/indicator_synonyms.yaml), so both read one
+    list."""
+    qualifiers = load("indicator_synonyms").get("qualifiers") or {}
+    words = [
+        spelling
+        for klass in ("population", "stage", "area")
+        for spellings in (qualifiers.get(klass) or {}).values()
+        for spelling in spellings
+    ]
+    return words + list(load("indicator_synonyms").get("generic") or [])
+
+
+def _measure_words() -> list[str]:
+    """Spellings of what a rate measures (普及率, 发生率, 死亡率) from the crosswalk's heads."""
+    heads = load("indicator_synonyms").get("heads") or {}
+    return [s for spellings in heads.values() for s in spellings if len(s) >= 2]
+
+
+def raw_measure(segment: str) -> str:
+    """A phrase as written without list marks, item numbers and its leading 到…年."""
+    r = rules()
+    text = segment.strip()
+    while True:
+        before = text
+        text = _ITEM_NUMBER.sub("", LEADING_MARKS.sub("", text))
+        m = r.target_year.match(text)
+        if m:
+            text = text[m.end() :]
+        if text == before:
+            return text
+
+
+def strip_filler(text: str, check: Callable[[str], bool]) -> str:
+    """`text` without leading clause words (确保, 将, 力争实现…) and the plan's own area (全区,
+    渝中区), as long as what is left still passes `check`."""
+    r = rules()
+    while True:
+        before = text
+        rest = LEADING_MARKS.sub("", r.filler.sub("", text))
+        if rest != text and check(rest):
+            text = rest
+        m = r.own_area.match(text)
+        if m and m.group(0) not in r.not_places and check(text[m.end() :]):
+            text = text[m.end() :]
+        if text == before:
+            return text
+
+
+def states_area(name_raw: str) -> bool:
+    """Whether a measure is written with the plan's whole area (确保全区住院分娩率…): it then
+    stands alone and borrows no subject from the clause before."""
+    r = rules()
+    return bool(r.whole_area.match(LEADING_MARKS.sub("", r.filler.sub("", name_raw.strip()))))
+
+
+def is_measure(text: str) -> bool:
+    r = rules()
+    text = text.strip()
+    if not 2 <= len(text) <= 50:
+        return False
+    return bool(r.head.search(text) or r.per_capita.match(text))
+
+
+def clean(piece: str, check: Callable[[str], bool] = is_measure) -> str:
+    """The clean name of one measure: no leading filler, own area or example list (机场、
+    火车站等)."""
+    r = rules()
+    text = strip_filler(piece.strip(), check)
+    m = r.examples.match(text)
+    # the examples are things (机场、火车站等), never whom the measure is about (女性在理学、工学等)
+    examples = m.group(0) if m else ""
+    rest = text[len(examples) :]
+    if (
+        m
+        and len(rest) >= r.examples_min_rest
+        and check(rest)
+        and not r.populations.search(examples)
+    ):
+        text = rest
+    return squash_spaces(text)
+
+
+def subject_of(name: str) -> str:
+    """What a measure is about, to lend to a sibling named by its last words only: the things a
+    count counts (儿童公益性校外活动场所|数) or the name without what it measures (农村无害化
+    卫生厕所|普及率, 相关伤害|发生率), else the name up to its last population word (孤儿和事实无人
+    抚养儿童|基本生活保障率); a name measuring nothing is all subject."""
+    r = rules()
+    if not r.head.search(name):
+        return name
+    m = r.count_suffix.search(name) or r.measure_words.search(name)
+    if m:
+        return name[: m.start()]
+    return _population_subject(name)
+
+
+def _parallel_subject(name: str, before: str) -> str:
+    """The subject of a rate of the same kind as the one before, both with a modifier:
+    儿童青少年新发近视率…，总体近视率… → 儿童青少年 (新发 and 总体 are kinds of 近视率)."""
+    m = rules().measure_words.search(name)
+    if not m or not m.start() or not before.endswith(name[m.start() :]):
+        return ""
+    return before[: len(before) - len(name)]
+
+
+def _population_subject(name: str) -> str:
+    """The name up to its last population word, with the 拥有 of a per-capita measure
+    (每千名儿童拥有|儿科床位数); "" when no population word is followed by more words."""
+    r = rules()
+    ends = [m.end() for m in r.populations.finditer(name)]
+    if not ends or ends[-1] >= len(name):
+        return ""
+    end = ends[-1] + (2 if name.startswith("拥有", ends[-1]) else 0)
+    return name[:end]
+
+
+def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> str:
+    """A measure named by its last words borrows the subject of the measure before it in the
+    sentence (`previous`) or of what the clauses without a goal before it were about (`topics`):
+    - the words before a part they share: …标准达标率稳定在95%以上、达标优良率… → …标准达标优良率;
+      扩大残疾儿童康复救助服务范围，提高救助标准 → 残疾儿童康复救助标准; 加强0-6岁儿童眼保健和视力
+      检查工作，…，将眼保健和视力检查覆盖率维持在90%以上 → 0-6岁儿童眼保健和视力检查覆盖率;
+    - everything it is about, for a bare rate (覆盖率, 死亡率, 实际利用率): 相关伤害发生率、死亡率
+      → 相关伤害死亡率; 做好免费孕前优生健康检查，…，覆盖率达到95%以上 → 免费孕前优生健康检查覆盖率;
+    - the population or area of the measure before: 孤儿和事实无人抚养儿童基本生活保障率、助医
+      助学率 → 孤儿和事实无人抚养儿童助医助学率; 农村集中供水率、自来水普及率 → 农村自来水普及率.
+    """
+    r = rules()
+    if r.populations.match(name):
+        return name
+    if previous and len(name) <= r.shared_name and len(previous) > len(name):
+        at = previous.find(name[:2])
+        if at > 0:
+            return previous[:at] + name
+    for topic in topics:
+        short = len(name) <= r.topic_name
+        shared = name[:2] if short else name[: r.topic_shared]
+        at = topic.find(shared) if len(shared) >= 2 and len(topic) > len(name) - len(shared) else -1
+        # a long name takes only whom it is about (0-6岁儿童), never a verb (大力引进…)
+        if at > 0 and (short or r.populations.search(topic[:at])):
+            return topic[:at] + name
+    if r.populations.search(name):
+        return name
+    before = previous or (topics[0] if topics else None)
+    if before and r.bare.match(name):
+        subject = _parallel_subject(name, before) or subject_of(before)
+        return subject + name if len(subject) >= 2 else name
+    if previous and len(name) <= r.short_name and len(previous) > len(name):
+        subject = _population_subject(previous)
+        if subject and r.head.search(previous):
+            return subject + name
+    return name
+    for before, longest in ((previous, r.shared_name), (topic, r.topic_name)):
+        if before and len(name) <= longest and len(before) > len(name):
+            at = before.find(name[:2])
+            if at > 0:
+                return before[:at] + name
+    if r.populations.search(name):
+        return name
+    before = previous or topic
+    if before and r.bare.match(name):
+        subject = _parallel_subject(name, before) or subject_of(before)
+        return subject + name if len(subject) >= 2 else name
+    if previous and len(name) <= r.short_name and len(previous) > len(name):
+        subject = _population_subject(previous)
+        if subject and r.head.search(previous):
+            return subject + name
+    return name

@@ -1,0 +1,215 @@
+"""Typed schemas of the grammar files: which keys each file holds and what their values are.
+
+`grammar.load_typed(name, Schema)` validates a file against its schema, so that a misspelt key
+in an edited grammar fails at load, naming the file and the key. Rules that are regular
+expressions carry the real lines they were written for (`examples`); a test checks that every
+pattern matches its examples.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+import regex
+from pydantic import Field, field_validator
+
+from .grammar import GrammarModel
+
+
+class Rule(GrammarModel):
+    """A regular expression and the lines of real publications it is written for."""
+
+    pattern: str
+    examples: list[str] = Field(min_length=1)
+
+    @field_validator("pattern")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        try:
+            regex.compile(pattern.replace("{issuer}", "X"))
+        except regex.error as exc:
+            raise ValueError(f"not a regular expression: {exc}") from None
+        return pattern
+
+
+# ---------------------------------------------------------------- metadata.yaml
+
+Kind = Literal["notice", "plan", "other"]
+
+# What a portal label feeds: a Metadata field, the portal's title or publishing organ (used
+# for the place when nothing else names it), the `portal` record only, or nothing (page
+# furniture such as view counters, recognised so that it is never read as text).
+Feeds = Literal[
+    "doc_number",
+    "issuer",
+    "date_written",
+    "date_published",
+    "title",
+    "publisher",
+    "portal",
+    "furniture",
+]
+
+
+class PortalLabel(GrammarModel):
+    label: str = Field(min_length=2)
+    feeds: Feeds
+    colon: bool = Field(
+        False, description="Counts as a label only when a colon follows (时间：, 来源：)."
+    )
+    examples: list[str] = Field(min_length=1)
+
+
+class TitleContinues(GrammarModel):
+    opens: list[str]
+    next_opens: list[str]
+
+
+class DocTypes(GrammarModel):
+    notice: list[str]
+    plan: list[str]
+    other: list[str] = Field(default_factory=list)
+
+
+class MetadataGrammar(GrammarModel):
+    doc_types: DocTypes
+    title_status: list[str]
+    one_year_types: list[str]
+    years_in_title: Rule
+    five_year_plans: dict[str, tuple[int, int]]
+    title_continues: TitleContinues
+    doc_number: Rule
+    issuer_suffix: Rule
+    joint_issuer_separator: Rule
+    byline: Rule
+    banner_marks: Rule
+    issuer_mark: Rule
+    signers: Rule
+    annex_mark: Rule
+    attachments: Rule
+    attachment_item: Rule
+    printed: Rule
+    province_level: dict[str, str]
+    place_unit: Rule
+    not_place: list[str]
+    not_in_place: list[str]
+    title_lead: Rule
+    portal_labels: list[PortalLabel]
+    recipients_end: Rule
+    recipient_heads: list[str]
+    cc_prefix: Rule
+    closing_marks: list[Rule]
+    expected: dict[Kind, list[str]]
+
+    def compile(self, rule: Rule) -> regex.Pattern:
+        """`rule` compiled, its `{issuer}` placeholder replaced by the issuer suffix pattern."""
+        return regex.compile(rule.pattern.replace("{issuer}", self.issuer_suffix.pattern))
+
+
+# ---------------------------------------------------------------- chrome.yaml
+
+
+class ChromeGrammar(GrammarModel):
+    lines: list[Rule]
+    tail: list[Rule]
+    inline: list[Rule]
+    link_words: list[str]
+    link_suffixes: list[str]
+    link_separators: str
+    file_name: Rule
+    edge_lines: int
+
+
+# ---------------------------------------------------------------- agencies.yaml
+
+
+class Rename(GrammarModel):
+    """Names the agency had in its places before a reorganisation in `year`."""
+
+    names: list[str] = Field(min_length=1)
+    year: int = Field(ge=1949, le=2100)
+    example: str
+
+
+class Agency(GrammarModel):
+    """One agency as the province-level `places` name it (see agencies.yaml)."""
+
+    canonical: str
+    places: list[str] = Field(min_length=1)
+    aliases: list[str] = Field(default_factory=list)
+    renames: list[Rename] = Field(default_factory=list)
+    elsewhere: list[str] = Field(default_factory=list)
+    example: str
+
+
+class AsWritten(GrammarModel):
+    name: str
+    example: str
+
+
+class AgenciesGrammar(GrammarModel):
+    levels: list[str]
+    agencies: list[Agency]
+    as_written: list[AsWritten]
+
+
+UnitKind = Literal[
+    "percent",
+    "permille",
+    "per_myriad",
+    "per_100k",
+    "percentage_point",
+    "count",
+    "money",
+    "area",
+    "length",
+    "time",
+    "age",
+    "multiple",
+    "scale",
+]
+
+
+class Unit(GrammarModel):
+    """One unit of units.yaml: its other spellings, what it measures, what it compares as."""
+
+    kind: UnitKind
+    spellings: tuple[str, ...] = ()
+    compares_as: str | None = None
+    example: str
+
+
+class UnitsGrammar(GrammarModel):
+    units: dict[str, Unit]
+    scale_prefixes: list[str]
+    scalable_kinds: list[UnitKind]
+    per: list[str]
+    per_scales: list[str]
+    per_joiners: list[str]
+    type_markers: list[str]
+
+
+# ---------------------------------------------------------------- html.yaml
+
+
+class ClassHint(GrammarModel):
+    """A word of an element's id or class that says what the element is."""
+
+    word: str = Field(min_length=2, pattern=r"^[a-z0-9]+$")
+    match: Literal["word", "prefix", "part"] = Field(
+        "word", description="word: equal; prefix: a word starting with it; part: containing it."
+    )
+    examples: list[str] = Field(min_length=1)
+
+    def matches(self, word: str) -> bool:
+        if self.match == "prefix":
+            return word.startswith(self.word)
+        if self.match == "part":
+            return self.word in word
+        return word == self.word
+
+
+class HtmlGrammar(GrammarModel):
+    chrome: list[ClassHint]
+    title: list[ClassHint]
+    document_extensions: list[str] = Field(min_length=1)

@@ -1,0 +1,176 @@
+"""Heading numbering, one vocabulary for every stage: grammars/headings.yaml through a typed schema.
+
+Readers ask whether a line opens a new block (`opens_block`), segment whether a line is numbered
+(`numbered`), normalize for the numeral alphabet of torn headings (`numeral_pattern`), structure
+for the styles, keywords and title rules. Numeral alphabets are defined once in the grammar and
+named by the styles' patterns as {name}.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Literal
+
+import regex
+from pydantic import model_validator
+
+from . import grammar
+from .grammar import GrammarModel
+from .textutil import chinese_numeral
+
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_REFERENCE = regex.compile(r"\{([A-Za-z_]\w*)\}")
+
+
+class StyleRule(GrammarModel):
+    pattern: str
+    family: str
+    rank: int | None = None
+    title: Literal["leading", "line", "bracketed"] = "leading"
+    opens_block: bool = False
+    single_paragraph: bool = False
+    examples: list[str]
+
+
+class KeywordRules(GrammarModel):
+    top: list[str]
+    sub: list[str]
+    chapter: list[str]
+
+
+class TitleRules(GrammarModel):
+    max_own_line: int
+    max_inline: int
+    trailing: str
+    bracketed: str
+    wrap_after: str
+
+
+class ContentsRules(GrammarModel):
+    titles: list[str]
+    entry: str
+
+
+class HeadingsGrammar(GrammarModel):
+    """The schema of grammars/headings.yaml."""
+
+    numerals: dict[str, str]
+    styles: dict[str, StyleRule]
+    keywords: KeywordRules
+    title: TitleRules
+    contents: ContentsRules
+
+    @model_validator(mode="after")
+    def _patterns_compile(self) -> HeadingsGrammar:
+        for key, style in self.styles.items():
+            unknown = set(_REFERENCE.findall(style.pattern)) - set(self.numerals)
+            if unknown:
+                raise ValueError(f"styles.{key}.pattern names no numeral: {', '.join(unknown)}")
+            try:
+                compiled = regex.compile(_expand(style.pattern, self.numerals))
+            except regex.error as exc:
+                raise ValueError(f"styles.{key}.pattern: {exc}") from None
+            if "num" not in compiled.groupindex:
+                raise ValueError(f"styles.{key}.pattern has no group `num`")
+        return self
+
+
+def _expand(pattern: str, numerals: dict[str, str]) -> str:
+    return _REFERENCE.sub(lambda m: f"(?:{numerals[m[1]]})" if m[1] in numerals else m[0], pattern)
+
+
+@dataclass(frozen=True)
+class Style:
+    key: str
+    pattern: regex.Pattern
+    family: str
+    rank: int | None
+    title: str
+    opens_block: bool
+    single_paragraph: bool
+
+
+@dataclass(frozen=True)
+class Numbered:
+    """A line's heading numbering: its style, the number as written, its ordinal and the rest."""
+
+    style: Style
+    number: str
+    ordinal: int | None
+    rest: str
+
+    @property
+    def decimal_like(self) -> bool:
+        """1.5万元 / 3.0‰: an Arabic number running on into digits reads as a value, not item 1."""
+        return self.number[:1].isdecimal() and self.rest[:1].isdecimal()
+
+
+@cache
+def rules() -> HeadingsGrammar:
+    return grammar.load_typed("headings", HeadingsGrammar)
+
+
+@cache
+def styles() -> tuple[Style, ...]:
+    g = rules()
+    return tuple(
+        Style(
+            key,
+            regex.compile(_expand(spec.pattern, g.numerals)),
+            spec.family,
+            spec.rank,
+            spec.title,
+            spec.opens_block,
+            spec.single_paragraph,
+        )
+        for key, spec in g.styles.items()
+    )
+
+
+def numeral_pattern(name: str) -> str:
+    """The regular expression of one numeral alphabet (`chinese`, `arabic`, …)."""
+    return f"(?:{rules().numerals[name]})"
+
+
+def ordinal(numeral: str) -> int | None:
+    """十一 → 11, 12 → 12, ③ → 3; None for a bullet."""
+    if numeral in _CIRCLED:
+        return _CIRCLED.index(numeral) + 1
+    if numeral.isdecimal():
+        return int(numeral)
+    return chinese_numeral(numeral) if numeral else None
+
+
+def numbered(text: str) -> Numbered | None:
+    """The heading numbering `text` starts with, in the first style that matches, or None."""
+    for style in styles():
+        found = style.pattern.match(text)
+        if found:
+            return Numbered(
+                style, found.group(0).strip(), ordinal(found["num"]), text[found.end() :].strip()
+            )
+    return None
+
+
+@cache
+def _caption_start() -> regex.Pattern:
+    caption = grammar.load("tables")["caption"]
+    labels = "|".join(sorted(caption["labels"], key=len, reverse=True))
+    return regex.compile(rf"^\s*(?:{labels})\s*(?:{caption['number']})")
+
+
+def opens_block(text: str) -> bool:
+    """Whether a line always starts a new block, even after a full line or inside a table dump:
+    numbering of a style marked `opens_block` (一、 （一） 第三条 …) or a table caption (专栏2)."""
+    found = numbered(text.lstrip())
+    if found and found.style.opens_block:
+        return True
+    return bool(_caption_start().match(text))
+
+
+def starts_paragraph(text: str) -> bool:
+    """Whether a line starts a paragraph of its own: any heading numbering that does not read as
+    a value (1.加强… but not 3.0‰), or a block opener."""
+    found = numbered(text.lstrip())
+    return bool(found and not found.decimal_like) or opens_block(text)

@@ -1,0 +1,282 @@
+"""Characters as written, matched as meant: the text every rule sees, and the way back.
+
+Before any rule runs, each block's text is replaced by its *matching form*, which has exactly
+as many characters as the text and differs only where a character is written in a form the
+rules do not know:
+- traditional characters (…縣兒童友好城市建設方案) become simplified through OpenCC's t2s
+  conversion, character for character;
+- Kangxi radicals and CJK compatibility ideographs (⽅ ⼯ from browser-printed PDFs) become the
+  unified characters (NFKC, applied to those ranges only);
+- half-width punctuation inside Chinese text (web copies: 儿童,妇女;(一)) becomes full-width;
+- a stray `?` or U+FFFD standing for a character a mirror or a damaged download lost becomes
+  囗, the placeholder Chinese printing uses for a missing character, so names stay in one piece.
+Mirror damage that is not a character is removed from the text itself: a pinyin reading after a
+character (規(guī)劃).
+
+After the records are built, `Restorer.restore` puts the written characters back into every
+extracted string: a string is found in the matching form of the source block its provenance
+names and takes the written characters at the same positions; a string found nowhere (a title
+joined from lines, a canonical name) takes, character by character, the written form the
+document uses most for it.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field, replace
+from functools import cache
+
+import regex
+from pydantic import BaseModel
+
+from .model import Document, Provenance
+from .source import Block, Cell, Paragraph, TableBlock
+
+# 規(guī)劃 / 规(gui1)划: a reading in brackets right after a character, as some mirrors add.
+_PINYIN = regex.compile(
+    r"(?<=\p{Han})[（(]\s*(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ1-4])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[1-4]?\s*[)）]"
+)
+# CJK radicals, Kangxi radicals, compatibility ideographs and their supplement.
+_FOLD = regex.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
+_CJK = r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’]"
+_HALF_WIDTH = regex.compile(rf"(?<={_CJK})[,;:!()]|[,;:!()](?={_CJK})")
+_MISSING = "囗"
+_LOST = regex.compile(r"(?<=\p{Han})[?\ufffd](?=\p{Han}|$)")
+# Fields that hold identifiers or vocabulary values, never text of the document.
+_NOT_TEXT = frozenset(
+    {
+        "id",
+        "kind",
+        "source",
+        "op",
+        "direction",
+        "section_id",
+        "table_id",
+        "parent_id",
+        "responsible_id",
+        "part_of",
+        "attached_to",
+        "inherited",
+        "date_written",
+        "date_published",
+    }
+)
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def repair(text: str) -> str:
+    """`text` without mirror damage that is not a character (a pinyin reading in brackets)."""
+    return _PINYIN.sub("", text) if "(" in text or "（" in text else text
+
+
+def matching_form(text: str) -> str:
+    """The form of `text` the rules match, of exactly the same length (see the module doc)."""
+    if text.isascii():
+        return text
+    text = _FOLD.sub(_nfkc_one, text)
+    converter = _t2s()
+    simplified = converter.convert(text)
+    if len(simplified) != len(text):  # a phrase rule changed the length: go char by char
+        simplified = "".join(c if len(s := converter.convert(c)) != 1 else s for c in text)
+    text = _HALF_WIDTH.sub(lambda m: _HALF_TO_FULL[m[0]], simplified)
+    return _LOST.sub(_MISSING, text)
+
+
+def _nfkc_one(found: regex.Match) -> str:
+    folded = unicodedata.normalize("NFKC", found[0])
+    return folded if len(folded) == 1 else found[0]
+
+
+@dataclass
+class _Entry:
+    prov: Provenance
+    matching: str
+    written: str
+
+
+@dataclass
+class Restorer:
+    """Maps strings of matching-form text back to the characters the source wrote."""
+
+    entries: list[_Entry] = field(default_factory=list)
+    changed: bool = False
+    whole: dict[str, str] = field(default_factory=dict)
+    by_line: dict[int, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
+    choice: dict[str, str] = field(default_factory=dict)
+    needs: regex.Pattern | None = None
+    # lines of the blocks the matching form changed: when every character's usual spelling is
+    # its matching form, only strings from those lines can need restoring
+    changed_lines: set[int] = field(default_factory=set)
+    local_only: bool = False
+
+    def add(self, prov: Provenance, matching: str, written: str) -> None:
+        entry = _Entry(prov, matching, written)
+        self.entries.append(entry)
+        self.whole.setdefault(matching, written)
+        if matching != written:
+            self.changed = True
+            if prov.lines:
+                self.changed_lines.update(range(prov.lines[0], prov.lines[1] + 1))
+        if prov.lines:
+            for line in range(prov.lines[0], prov.lines[1] + 1):
+                self.by_line[line].append(entry)
+
+    def finish(self) -> None:
+        """Count, for every character the matching form changed somewhere, how the document
+        writes it, so that a string found in no block takes the document's usual spelling."""
+        if not self.changed:
+            return
+        counts: dict[str, Counter] = defaultdict(Counter)
+        for entry in self.entries:
+            if entry.matching != entry.written:
+                for m, w in zip(entry.matching, entry.written, strict=True):
+                    if m != w:
+                        counts[m][w] += 1
+        for m, counter in counts.items():
+            kept = sum(e.matching.count(m) for e in self.entries) - sum(counter.values())
+            if kept:
+                counter[m] += kept
+        self.choice = {m: counter.most_common(1)[0][0] for m, counter in counts.items()}
+        self.needs = regex.compile(f"[{regex.escape(''.join(self.choice))}]")
+        self.local_only = all(m == w for m, w in self.choice.items()) and all(
+            e.prov.lines for e in self.entries if e.matching != e.written
+        )
+
+    def untouched(self, prov: Provenance) -> bool:
+        """Whether no string with this provenance can need restoring."""
+        if not self.local_only or not prov.lines:
+            return False
+        first, last = prov.lines
+        return not any(line in self.changed_lines for line in range(first, last + 1))
+
+    def restore_text(self, text: str, prov: Provenance | None) -> str:
+        if self.needs is None or not self.needs.search(text):
+            return text
+        return "\n".join(self._piece(piece, prov) for piece in text.split("\n"))
+
+    def _candidates(self, prov: Provenance | None) -> list[_Entry]:
+        if prov is None:
+            return []
+        if prov.lines:
+            first, last = prov.lines
+            seen: dict[int, _Entry] = {}
+            for line in range(first, last + 1):
+                for entry in self.by_line.get(line, ()):
+                    seen.setdefault(id(entry), entry)
+            return [e for e in seen.values() if _overlaps(e.prov, prov)]
+        return [e for e in self.entries if _overlaps(e.prov, prov)]
+
+    def _piece(self, piece: str, prov: Provenance | None) -> str:
+        if piece in self.whole:
+            return self.whole[piece]
+        if self.needs is None or not self.needs.search(piece):
+            return piece
+        bare = "".join(piece.split())
+        for entry in self._candidates(prov):
+            at = entry.matching.find(piece)
+            if at >= 0:
+                return entry.written[at : at + len(piece)]
+            if bare and bare != piece:
+                positions = [i for i, c in enumerate(entry.matching) if not c.isspace()]
+                squashed = "".join(entry.matching[i] for i in positions)
+                at = squashed.find(bare)
+                if at >= 0:
+                    written = iter(entry.written[positions[at + k]] for k in range(len(bare)))
+                    return "".join(c if c.isspace() else next(written) for c in piece)
+        return "".join(self.choice.get(c, c) for c in piece)
+
+    def restore(self, document: Document) -> None:
+        """Every text field of `document`, in place, in the characters the source wrote."""
+        if self.changed:
+            _walk(document, self, Provenance(file="", lines=document.lines))
+
+
+def _overlaps(a: Provenance, b: Provenance) -> bool:
+    if a.page != b.page or (b.paragraph is not None and a.paragraph != b.paragraph):
+        return False
+    if a.lines and b.lines:
+        return a.lines[0] <= b.lines[1] and b.lines[0] <= a.lines[1]
+    return b.paragraph is not None or (a.page is not None and not b.lines)
+
+
+def _walk(model: BaseModel, restorer: Restorer, context: Provenance) -> None:
+    fields = model.__dict__
+    own = fields.get("provenance")
+    if isinstance(own, Provenance):
+        context = own
+    lines = fields.get("lines")
+    if isinstance(lines, tuple):  # a section's text runs over all its lines, not its heading's
+        context = Provenance.model_construct(
+            file=context.file, lines=lines, page=context.page, paragraph=context.paragraph
+        )
+    if restorer.untouched(context):
+        return
+    for name, value in list(fields.items()):
+        if name in _NOT_TEXT or name == "provenance":
+            continue
+        restored = _restored(value, restorer, context)
+        if restored is not value:
+            setattr(model, name, restored)
+
+
+def _restored(value, restorer: Restorer, context: Provenance):
+    if isinstance(value, str):
+        restored = restorer.restore_text(value, context)
+        return value if restored == value else restored
+    if isinstance(value, list):
+        items = [_restored(item, restorer, context) for item in value]
+        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+    if isinstance(value, dict):
+        return {
+            restorer.restore_text(key, None): _restored(item, restorer, context)
+            for key, item in value.items()
+        }
+    if isinstance(value, BaseModel) and not isinstance(value, Provenance):
+        _walk(value, restorer, context)
+    return value
+
+
+def fold_blocks(blocks: list[Block]) -> tuple[list[Block], Restorer]:
+    """The blocks with their text in matching form, and the restorer that undoes it."""
+    restorer = Restorer()
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            rows = [[_fold_cell(cell, restorer) for cell in row] for row in block.rows]
+            out.append(TableBlock(rows, block.prov))
+        else:
+            out.append(_fold_paragraph(block, restorer))
+    return out, restorer
+
+
+def _fold_paragraph(block: Paragraph, restorer: Restorer) -> Paragraph:
+    written = repair(block.text)
+    matching = matching_form(written)
+    restorer.add(block.prov, matching, written)
+    return block if matching == block.text else replace(block, text=matching)
+
+
+def _fold_cell(cell: Cell, restorer: Restorer) -> Cell:
+    written = repair(cell.text)
+    matching = matching_form(written)
+    restorer.add(cell.prov, matching, written)
+    return cell if matching == cell.text else replace(cell, text=matching)
+
+
+def fold_portal(portal: dict[str, str], restorer: Restorer) -> dict[str, str]:
+    """Portal fields in matching form; their written characters come back through the counts."""
+    folded = {}
+    for key, value in portal.items():
+        for written in (key, value):
+            matching = matching_form(written)
+            restorer.add(Provenance(file=""), matching, written)
+        folded[matching_form(key)] = matching_form(value)
+    return folded

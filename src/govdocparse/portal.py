@@ -1,0 +1,125 @@
+"""Portal metadata labels (索引号, 文号, 发布日期…): one table, one matcher, for every stage.
+
+Government portals print a metadata block above the article as label/value pairs: one pair a
+line, several a line separated by spaces, `|` or bullets (· 文号：…), labels padded with spaces
+to align them (文  号, 索 引 号), with or without a colon. The labels and the field each one
+feeds are `portal_labels` in grammars/metadata.yaml; the HTML reader and the metadata stage
+both read pairs through this module, so a label added there is seen everywhere.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from . import grammar
+from .grammar_schema import MetadataGrammar, PortalLabel
+
+# Between two pairs on one line, and before a label: spaces, bars, bullets, brackets.
+# `*`: Markdown bold around a label (**发布日期：** 2024-03-08), as web clippers write it.
+_SEPARATORS = r"\s|｜丨·•●■◆▪►▶→【】\[\]*"
+_SPACE = r"[ \t\u3000\xa0]*"
+_SHORT = 2
+_VALUE_EDGES = " \t\u3000\xa0:：|｜丨·•●■◆▪*,，;；"
+
+
+@dataclass(frozen=True)
+class Pair:
+    label: str  # the label's name in the grammar, whatever spaces it was written with
+    feeds: str
+    value: str
+    start: int  # offset of the label in the line
+
+
+@cache
+def _labels() -> dict[str, PortalLabel]:
+    return {
+        entry.label: entry
+        for entry in grammar.load_typed("metadata", MetadataGrammar).portal_labels
+    }
+
+
+@cache
+def _matcher() -> regex.Pattern:
+    groups = _group_names()
+
+    def alternatives(short: bool) -> str:
+        return "|".join(
+            f"(?P<{key}>{_SPACE.join(regex.escape(char) for char in name)})"
+            for key, name in groups.items()
+            if (len(name) <= _SHORT) == short
+        )
+
+    # A short label (文号, 时间, 字号) counts only after a separator, not inside a word
+    # (发文字号); a longer one also where a text copy lost the spaces between pairs
+    # (索引号…发布机构…, as PDF text gives the block).
+    return regex.compile(
+        f"(?:[【\\[]?(?:{alternatives(False)})|(?:^|(?<=[{_SEPARATORS}]))[【\\[]?(?:{alternatives(True)}))"
+        f"[】\\]]?{_SPACE}(?P<colon>[:：])?"
+    )
+
+
+@cache
+def _group_names() -> dict[str, str]:
+    names = sorted(_labels(), key=len, reverse=True)
+    return {f"l{n}": name for n, name in enumerate(names)}
+
+
+def _labels_in(text: str) -> list[tuple[str, int, int]]:
+    """(label, start, end of label and colon) of every label written in `text`."""
+    found = []
+    groups = _group_names()
+    for match in _matcher().finditer(text):
+        key = next(key for key, value in match.groupdict().items() if value and key in groups)
+        name = groups[key]
+        spread = any(char.isspace() for char in match[key])
+        if _labels()[name].colon and not (match["colon"] or spread):
+            continue
+        found.append((name, match.start(), match.end()))
+    return found
+
+
+_LEAD = regex.compile(f"^[{_SEPARATORS}]*")
+
+
+def pairs(text: str) -> list[Pair]:
+    """The label/value pairs of a line that starts with a portal label, else []."""
+    lead = _LEAD.match(text).end()
+    found = _labels_in(text)
+    if not found or found[0][1] != lead:
+        return []
+    out = []
+    for n, (name, start, end) in enumerate(found):
+        stop = found[n + 1][1] if n + 1 < len(found) else len(text)
+        value = text[end:stop].strip(_VALUE_EDGES)
+        out.append(Pair(name, _labels()[name].feeds, value, start))
+    return out
+
+
+def label_at(text: str) -> tuple[str, str] | None:
+    """(label, rest of the text) when `text` starts with a portal label, else None."""
+    found = pairs(text)
+    if not found:
+        return None
+    name, _, end = _labels_in(text)[0]
+    return name, text[end:].strip()
+
+
+def split_at_labels(text: str) -> list[str]:
+    """`text` cut before every label it holds (索引号：… 发布机构：… → two pieces)."""
+    starts = [start for _, start, _ in _labels_in(text)]
+    cuts = [0, *(s for s in starts if s > 0), len(text)]
+    return [piece for a, b in itertools.pairwise(cuts) if (piece := text[a:b].strip())]
+
+
+def labels() -> list[str]:
+    """Every label, in the grammar's order."""
+    return list(_labels())
+
+
+def feeds(label: str) -> str:
+    """What the label's value goes to: a metadata field name, portal, furniture…"""
+    return _labels()[label].feeds

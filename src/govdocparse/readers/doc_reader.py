@@ -1,0 +1,717 @@
+"""Legacy Word (.doc, Word 97–2003) and WPS Office (.wps) reader: the main text of the
+WordDocument stream as the same block stream the DOCX reader gives.
+
+Both formats are OLE2 compound files (read with olefile) holding a `WordDocument` stream in the
+Word 97 binary format ([MS-DOC]); WPS Office writes .wps files with the same stream. What is read:
+
+* The FIB (File Information Block, [MS-DOC] 2.5.1) at the start of WordDocument: version
+  (nFib), the encryption flags, which table stream holds the document's tables (0Table or
+  1Table), the length of the main text (ccpText) and where the piece table, the paragraph
+  properties, the section table and the style sheet are.
+* The piece table (the Clx's PlcPcd, [MS-DOC] 2.9.38 and 2.4.1): the main text is a run of
+  character positions, each piece either "compressed" (one byte a character, Windows-1252 as
+  the spec maps it) or UTF-16LE. Only the main document is read, CPs 0..ccpText: footnotes,
+  headers, footers, comments and text boxes follow it in the stream and are left out, as the
+  DOCX reader leaves them out.
+* Paragraph properties (PlcBtePapx → PapxFkp pages → grpprl, [MS-DOC] 2.4.6.1 / 2.9.176) for
+  the table sprms: sprmPFInTable, sprmPFTtp (row end), sprmPItap (nesting depth),
+  sprmPFInnerTtp (a nested row's end), and on the row end sprmTDefTable (cell boundaries and
+  merge flags) and sprmTVertMerge; plus the paragraph's style (istd → style sheet name).
+* Paragraph ends: 0x0D; 0x07 in a table (a cell end, or the row end on the row's TTP mark);
+  0x0C where the section table says a section ends (elsewhere 0x0C is a page break).
+
+Conventions follow the DOCX reader, so a .doc and the .docx Word saves from it give equal blocks:
+
+* One `Paragraph` per paragraph; manual line breaks (0x0B), page and column breaks split it into
+  lines; lines are stripped and blank ones dropped; `style` is the paragraph style's name (None
+  for Normal), built-in heading names shown as Word's UI shows them ("Heading 1").
+* Character properties (PlcBteChpx → ChpxFkp pages) only for what takes text out of the shown
+  document: deleted revisions (sprmCFRMarkDel) and hidden text (sprmCFVanish) are dropped, as
+  the DOCX reader drops w:del and w:vanish; a deleted paragraph mark joins its paragraphs.
+* Fields (0x13 code 0x14 result 0x15) keep their result and drop their code, nested fields too.
+  Object anchors (0x01, 0x08), footnote and comment marks (0x02, 0x05), optional hyphens and
+  other control characters are dropped; a non-breaking hyphen (0x1E) is "-"; tabs stay tabs.
+* Tables: one row per TTP. The grid is the union of the rows' cell boundaries (rgdxaCenter), so
+  a cell covering several grid columns is ONE `Cell` with colspan; a legacy horizontal merge
+  (horzMerge) widens the cell before it. A vertically merged cell keeps its text in its first
+  row (rowspan = rows covered) and is `Cell("", merged=True)` below. Paragraphs in a cell are
+  joined with "\\n"; a nested table is flattened into its cell's text, cell by cell.
+* Provenance: `paragraph` is the 1-based index of the block among the main text's paragraphs
+  and tables (each paragraph, blank ones included, and each table counts one); cells add
+  0-based grid coordinates `table_row`/`table_col`.
+
+Refused with one line naming the variant: Word 6.0/95 and older (nFib below Word 97's), encrypted
+or XOR-obfuscated documents (fEncrypted), OLE files without a WordDocument stream (WPS Office's
+and Microsoft Works' older own formats, Excel workbooks, PowerPoint presentations, password-
+protected OOXML packages). Hostile input: a damaged compound file (bad header, FAT or directory)
+is `CorruptFileError`; a stream that declares more bytes than the file holds is refused before
+it is read, so a FAT loop cannot make a read unbounded; every table-stream structure is
+bounds-checked and a structure that points outside its stream is reported, not followed.
+"""
+
+from __future__ import annotations
+
+import re
+import struct
+from bisect import bisect_right
+from collections.abc import Iterator
+from contextlib import closing
+from dataclasses import dataclass, field
+from io import BytesIO
+
+import olefile  # type: ignore[import-untyped]
+
+from ..errors import (
+    CorruptFileError,
+    EmptyInputError,
+    EncryptedFileError,
+    GovDocError,
+    UnsupportedFormatError,
+)
+from ..model import Provenance
+from ..source import Block, Cell, Paragraph, Source, TableBlock
+
+WORD_IDENT = 0xA5EC
+WORD6_IDENT = 0xA5DC  # Word 6.0/95: recognised so that it is refused by name
+# nFib of Word 97 (0x00C1); 0x00C0 was written by its pre-releases with the same layout.
+FIRST_WORD97_NFIB = 0x00C0
+FKP_SIZE = 512
+# Word allows 63 cells in a row; anything wider is a broken or hostile table.
+MAX_CELLS = 64
+MAX_ROWS = 100_000
+# Two cell boundaries closer than this (twips) are the same grid line.
+SAME_LINE_TWIPS = 3
+# TC80 merge flags ([MS-DOC] 2.9.328 TCGRF): horzMerge 2 = merged into the cell before;
+# vertMerge 3 = first cell of a vertical merge, 1 = a cell it covers.
+HORZ_MERGED, VERT_RESTART, VERT_CONTINUE = 2, 3, 1
+
+# FIB offsets ([MS-DOC] 2.5.2–2.5.6): flags in FibBase, ccpText in FibRgLw97, and the (fc, lcb)
+# pairs of FibRgFcLcb97 by their index in that structure.
+_FLAGS = 0x0A
+_FIB_RG_LW = 0x40
+_CCP_TEXT = _FIB_RG_LW + 12
+_FC_LCB = 0x9A
+_STSHF, _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 6, 12, 13, 33
+
+F_ENCRYPTED, F_WHICH_TBL_STM, F_OBFUSCATED = 0x0100, 0x0200, 0x8000
+
+SPRM_P_F_IN_TABLE = 0x2416
+SPRM_P_F_TTP = 0x2417
+SPRM_P_ITAP = 0x6649
+SPRM_P_F_INNER_TTP = 0x244C
+SPRM_T_DEF_TABLE = 0xD608
+SPRM_T_VERT_MERGE = 0xD62B
+SPRM_P_CHG_TABS = 0xC615
+SPRM_P_HUGE_PAPX = 0x6646
+# Character sprms that take text out of the displayed document: a deleted revision, hidden text.
+SPRM_C_F_RMARK_DEL = 0x0800
+SPRM_C_F_VANISH = 0x083C
+# A toggle operand: 1 on, 0x81 the opposite of the style's (off by default) value.
+_ON = (0x01, 0x81)
+# Stands in the main text for a character that is not displayed; dropped with the other controls.
+_NOT_SHOWN = "\x00"
+# Operand sizes by spra ([MS-DOC] 2.2.5.1); 6 is variable.
+_OPERAND_SIZE = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}
+
+# Compressed pieces are bytes mapped as Windows-1252, except five bytes it leaves undefined,
+# which the spec maps to themselves ([MS-DOC] 2.4.1).
+_COMPRESSED = {
+    b: bytes([b]).decode("cp1252")
+    for b in range(0x80, 0xA0)
+    if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+
+FIELD_BEGIN, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
+CELL_MARK, PARAGRAPH_MARK, PAGE_BREAK = "\x07", "\r", "\x0c"
+_LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\t": "\t"}
+# Every character that is not plain text: marks, field delimiters, breaks, anchors, soft hyphens.
+_SPECIAL = re.compile("[\x00-\x1f\x7f\u00ad]")
+# Built-in style names Word stores in lower case; shown as its UI (and python-docx) shows them.
+_UI_STYLE = re.compile(r"^(?:heading [1-9]|caption|header|footer)$")
+
+# Streams that tell what an OLE file without a WordDocument stream is.
+_OTHER_OLE: tuple[tuple[tuple[str, ...], type[GovDocError], str], ...] = (
+    (
+        ("EncryptionInfo", "EncryptedPackage"),
+        EncryptedFileError,
+        "a password-protected Office document (encrypted OOXML package)",
+    ),
+    (("Workbook",), UnsupportedFormatError, "an Excel workbook, not a document"),
+    (("Book",), UnsupportedFormatError, "an Excel 5/95 workbook, not a document"),
+    (("PowerPoint Document",), UnsupportedFormatError, "a PowerPoint presentation, not a document"),
+    (("VisioDocument",), UnsupportedFormatError, "a Visio drawing, not a document"),
+    (
+        ("CONTENTS",),
+        UnsupportedFormatError,
+        "a Microsoft Works document (its own format, not Word's): save it as .docx",
+    ),
+)
+
+
+def read(data: bytes, path: str, name: str, sha256: str) -> Source:
+    """The block stream of a Word 97–2003 or WPS Office document's main text."""
+    ole = _open(data, path)
+    with closing(ole):
+        word = _stream(ole, "WordDocument", path)
+        fib = _Fib.parse(word, path)
+        table = _stream(ole, "1Table" if fib.flags & F_WHICH_TBL_STM else "0Table", path)
+        data_stream = _stream(ole, "Data", path) if ole.exists("Data") else b""
+    document = _Document(word, table, data_stream, fib, path)
+    blocks = _BlockBuilder(name, document).build()
+    if not blocks:
+        raise EmptyInputError(path, "the Word document has no text")
+    return Source(path, name, "doc", sha256, blocks, warnings=document.warnings)
+
+
+def _open(data: bytes, path: str) -> olefile.OleFileIO:
+    try:
+        ole = olefile.OleFileIO(BytesIO(data))
+    # olefile reports a damaged header, FAT or directory as OSError, and some damage only
+    # surfaces as the exception of the operation that met it.
+    except (
+        OSError,
+        ValueError,
+        IndexError,
+        KeyError,
+        TypeError,
+        struct.error,
+        RecursionError,
+    ) as exc:
+        raise CorruptFileError(path, f"damaged OLE compound file ({_first_line(exc)})") from None
+    for entry in ole.direntries:
+        if entry is not None and entry.size > len(data):
+            ole.close()
+            raise CorruptFileError(
+                path,
+                f"damaged OLE compound file (stream {entry.name!r} declares {entry.size:,} bytes)",
+            )
+    if not ole.exists("WordDocument"):
+        streams = {"/".join(parts) for parts in ole.listdir(streams=True, storages=True)}
+        ole.close()
+        for needed, error, what in _OTHER_OLE:
+            if all(stream in streams for stream in needed):
+                raise error(path, what)
+        raise UnsupportedFormatError(
+            path,
+            "an OLE file with no WordDocument stream (an older WPS Office format or another "
+            "program's file): save it as .docx",
+        )
+    return ole
+
+
+def _stream(ole: olefile.OleFileIO, stream: str, path: str) -> bytes:
+    if not ole.exists(stream):
+        raise CorruptFileError(path, f"damaged Word document (no {stream} stream)")
+    try:
+        return ole.openstream(stream).read()
+    except (OSError, ValueError, IndexError, struct.error) as exc:
+        raise CorruptFileError(
+            path, f"damaged Word document ({stream}: {_first_line(exc)})"
+        ) from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text.splitlines()[0][:200]
+
+
+def _u16(data: bytes, offset: int) -> int:
+    return int.from_bytes(data[offset : offset + 2], "little")
+
+
+def _u32(data: bytes, offset: int) -> int:
+    return int.from_bytes(data[offset : offset + 4], "little")
+
+
+@dataclass
+class _Fib:
+    nfib: int
+    flags: int
+    ccp_text: int
+    blob: bytes  # FibRgFcLcb: (fc, lcb) pairs
+
+    @classmethod
+    def parse(cls, word: bytes, path: str) -> _Fib:
+        if len(word) < _FC_LCB or _u16(word, 0) not in (WORD_IDENT, WORD6_IDENT):
+            raise CorruptFileError(path, "damaged Word document (no Word file information block)")
+        nfib, flags = _u16(word, 2), _u16(word, _FLAGS)
+        if nfib < FIRST_WORD97_NFIB:
+            raise UnsupportedFormatError(
+                path,
+                f"a Word 6.0/95 or older document (nFib {nfib}): only Word 97 and later are "
+                "read; save it as .docx",
+            )
+        if flags & F_ENCRYPTED:
+            how = "XOR-obfuscated" if flags & F_OBFUSCATED else "encrypted"
+            raise EncryptedFileError(path, f"a password-protected Word document ({how})")
+        count = _u16(word, _FC_LCB - 2)
+        blob = word[_FC_LCB : _FC_LCB + 8 * count]
+        if count <= _CLX or len(blob) < 8 * count:
+            raise CorruptFileError(path, "damaged Word document (file information block cut short)")
+        return cls(nfib, flags, _u32(word, _CCP_TEXT), blob)
+
+    def pair(self, index: int) -> tuple[int, int]:
+        return _u32(self.blob, 8 * index), _u32(self.blob, 8 * index + 4)
+
+
+@dataclass
+class _Piece:
+    cp: int  # first character position
+    end: int  # character position after the piece
+    offset: int  # byte offset of its first character in WordDocument
+    width: int  # bytes a character: 1 compressed, 2 UTF-16
+    prm: int
+
+
+@dataclass
+class _Props:
+    """The paragraph properties this reader needs, from one paragraph's grpprl."""
+
+    istd: int = 0
+    in_table: bool = False
+    ttp: bool = False
+    depth: int = 0  # table nesting depth (sprmPItap); 0 = not set
+    inner_ttp: bool = False
+    boundaries: list[int] = field(default_factory=list)  # rgdxaCenter of a row end
+    merges: list[tuple[int, int]] = field(default_factory=list)  # (horzMerge, vertMerge) a cell
+
+    @property
+    def table_depth(self) -> int:
+        return self.depth or (1 if self.in_table else 0)
+
+
+def _sprms(grpprl: bytes) -> Iterator[tuple[int, bytes]]:
+    """(sprm, operand) pairs of a grpprl; stops at the first one that runs past its end."""
+    i = 0
+    while i + 2 <= len(grpprl):
+        sprm = _u16(grpprl, i)
+        i += 2
+        spra = sprm >> 13
+        if spra != 6:
+            size = _OPERAND_SIZE[spra]
+        elif sprm == SPRM_T_DEF_TABLE:
+            # TDefTableOperand: a 2-byte count of the bytes after it, plus one.
+            size = 2 + max(_u16(grpprl, i) - 1, 0)
+        elif sprm == SPRM_P_CHG_TABS and i < len(grpprl) and grpprl[i] == 255:
+            deleted = grpprl[i + 1] if i + 1 < len(grpprl) else 0
+            added_at = i + 2 + 4 * deleted
+            added = grpprl[added_at] if added_at < len(grpprl) else 0
+            size = 3 + 4 * deleted + 3 * added
+        else:
+            size = 1 + (grpprl[i] if i < len(grpprl) else 0)
+        if i + size > len(grpprl):
+            return
+        yield sprm, grpprl[i : i + size]
+        i += size
+
+
+def _apply(props: _Props, grpprl: bytes, data: bytes = b"") -> None:
+    """Set what `grpprl` says; `data` is the Data stream, where a huge PAPX keeps its grpprl."""
+    for sprm, operand in _sprms(grpprl):
+        if sprm == SPRM_P_HUGE_PAPX and data:
+            # A PAPX too large for its FKP page (a wide row's TDefTable): PrcData in Data.
+            at = _u32(operand, 0)
+            size = _u16(data, at)
+            _apply(props, data[at + 2 : at + 2 + size])
+        elif sprm == SPRM_P_F_IN_TABLE:
+            props.in_table = operand[0] != 0
+        elif sprm == SPRM_P_F_TTP:
+            props.ttp = operand[0] != 0
+        elif sprm == SPRM_P_ITAP:
+            props.depth = min(int.from_bytes(operand, "little", signed=True), 64)
+        elif sprm == SPRM_P_F_INNER_TTP:
+            props.inner_ttp = operand[0] != 0
+        elif sprm == SPRM_T_DEF_TABLE:
+            _def_table(props, operand)
+        elif sprm == SPRM_T_VERT_MERGE and len(operand) >= 3:
+            itc, flags = operand[1], operand[2]
+            if itc < len(props.merges):
+                props.merges[itc] = (props.merges[itc][0], flags & 3)
+
+
+def _hides(grpprl: bytes) -> bool:
+    return any(
+        sprm in (SPRM_C_F_RMARK_DEL, SPRM_C_F_VANISH) and operand[0] in _ON
+        for sprm, operand in _sprms(grpprl)
+    )
+
+
+def _def_table(props: _Props, operand: bytes) -> None:
+    """Cell boundaries and merge flags of a row (TDefTableOperand, [MS-DOC] 2.9.318)."""
+    if len(operand) < 3:
+        return
+    cells = min(operand[2], MAX_CELLS)
+    centers_end = 3 + 2 * (cells + 1)
+    if len(operand) < centers_end:
+        return
+    props.boundaries = [
+        int.from_bytes(operand[3 + 2 * k : 5 + 2 * k], "little", signed=True)
+        for k in range(cells + 1)
+    ]
+    merges = []
+    for k in range(cells):
+        at = centers_end + 20 * k  # TC80: tcgrf (2 bytes), wWidth, four borders
+        tcgrf = _u16(operand, at) if at + 2 <= len(operand) else 0
+        merges.append((tcgrf & 3, (tcgrf >> 5) & 3))
+    props.merges = merges
+
+
+class _Document:
+    """The main text, its pieces and the structures read from the table stream."""
+
+    def __init__(self, word: bytes, table: bytes, data: bytes, fib: _Fib, path: str):
+        self.word, self.table, self.data, self.fib, self.path = word, table, data, fib, path
+        self.warnings: list[str] = []
+        self.prcs = self._read_clx()
+        self.text = self._main_text()
+        self.section_ends = set(self._plc_cps(_PLCF_SED))
+        self.styles = self._style_names()
+        self._bte_fcs, self._bte_pages = self._bins(_PLCF_BTE_PAPX)
+        self._fkps: dict[int, tuple[bytes, list[int]]] = {}
+        self._piece_cps = [piece.cp for piece in self.pieces]
+        self._props: dict[tuple[bytes | None, int], _Props] = {}
+
+    def _part(self, index: int) -> bytes:
+        fc, lcb = self.fib.pair(index)
+        if lcb == 0:
+            return b""
+        if fc + lcb > len(self.table):
+            self.warnings.append("a table-stream structure points past the end of the stream")
+            return b""
+        return self.table[fc : fc + lcb]
+
+    def _read_clx(self) -> list[bytes]:
+        clx = self._part(_CLX)
+        prcs: list[bytes] = []
+        i = 0
+        while i < len(clx) and clx[i] == 0x01:  # Prc: property modifiers the pieces refer to
+            size = int.from_bytes(clx[i + 1 : i + 3], "little", signed=True)
+            if size < 0 or i + 3 + size > len(clx):
+                raise CorruptFileError(self.path, "damaged Word document (bad piece table)")
+            prcs.append(clx[i + 3 : i + 3 + size])
+            i += 3 + size
+        if i + 5 > len(clx) or clx[i] != 0x02:
+            raise CorruptFileError(self.path, "damaged Word document (no piece table)")
+        lcb = _u32(clx, i + 1)
+        plc = clx[i + 5 : i + 5 + lcb]
+        count = (len(plc) - 4) // 12
+        if count < 1 or len(plc) != lcb:
+            raise CorruptFileError(self.path, "damaged Word document (bad piece table)")
+        self.pieces: list[_Piece] = []
+        for k in range(count):
+            cp, end = _u32(plc, 4 * k), _u32(plc, 4 * k + 4)
+            pcd = 4 * (count + 1) + 8 * k
+            fc = _u32(plc, pcd + 2)
+            compressed = bool(fc & 0x40000000)
+            offset = (fc & 0x3FFFFFFF) // 2 if compressed else fc & 0x3FFFFFFF
+            if end < cp:
+                raise CorruptFileError(self.path, "damaged Word document (bad piece table)")
+            self.pieces.append(_Piece(cp, end, offset, 1 if compressed else 2, _u16(plc, pcd + 6)))
+        return prcs
+
+    def _main_text(self) -> str:
+        """The main text, with deleted and hidden characters replaced by `_NOT_SHOWN`."""
+        hidden = self._hidden_runs()
+        parts = []
+        for piece in self.pieces:
+            end = min(piece.end, self.fib.ccp_text)
+            if end <= piece.cp:
+                continue
+            stop = piece.offset + (end - piece.cp) * piece.width
+            raw = self.word[piece.offset : stop]
+            if len(raw) < (end - piece.cp) * piece.width:
+                raise CorruptFileError(
+                    self.path, "damaged Word document (text past the end of the stream)"
+                )
+            if piece.width == 1:
+                text = raw.decode("latin-1").translate(_COMPRESSED)
+            else:
+                text = raw.decode("utf-16-le", "replace")
+            for first, after in hidden[max(bisect_right(hidden, (piece.offset,)) - 1, 0) :]:
+                if first >= stop:
+                    break
+                a = max(first - piece.offset, 0) // piece.width
+                b = -(-(min(after, stop) - piece.offset) // piece.width)
+                if a < b:
+                    text = text[:a] + _NOT_SHOWN * (b - a) + text[b:]
+            parts.append(text)
+        return "".join(parts)
+
+    def _hidden_runs(self) -> list[tuple[int, int]]:
+        """Byte ranges of the characters a deleted revision or hidden text takes out (CHPX)."""
+        _first_fcs, pages = self._bins(_PLCF_BTE_CHPX)
+        runs: list[tuple[int, int]] = []
+        hides: dict[bytes, bool] = {}  # runs mostly share a few Chpx: judge each one once
+        for pn in pages:
+            page = self.word[pn * FKP_SIZE : (pn + 1) * FKP_SIZE]
+            count = page[-1] if len(page) == FKP_SIZE else 0
+            if 5 * count + 4 > FKP_SIZE - 1:
+                continue
+            bounds = struct.unpack_from(f"<{count + 1}I", page) if count else ()
+            for j in range(count):
+                offset = 2 * page[4 * (count + 1) + j]
+                if not offset:
+                    continue
+                grpprl = page[offset + 1 : offset + 1 + page[offset]]
+                if grpprl not in hides:
+                    hides[grpprl] = _hides(grpprl)
+                if hides[grpprl]:
+                    runs.append((bounds[j], bounds[j + 1]))
+        return sorted(runs)
+
+    def _plc_cps(self, index: int) -> list[int]:
+        """The character positions of a PLC whose data elements are 12 bytes (PlcfSed)."""
+        plc = self._part(index)
+        count = (len(plc) - 4) // 16
+        return [_u32(plc, 4 * k) for k in range(1, count + 1)] if count > 0 else []
+
+    def _style_names(self) -> dict[int, str]:
+        stsh = self._part(_STSHF)
+        if len(stsh) < 6:
+            return {}
+        header = _u16(stsh, 0)
+        count, base = _u16(stsh, 2), _u16(stsh, 4)
+        names: dict[int, str] = {}
+        at = 2 + header
+        for istd in range(count):
+            if at + 2 > len(stsh):
+                break
+            size = _u16(stsh, at)
+            std = stsh[at + 2 : at + 2 + size]
+            at += 2 + size
+            if len(std) < base + 2 or (_u16(std, 2) & 0xF) != 1:  # stk 1: a paragraph style
+                continue
+            chars = _u16(std, base)
+            name = std[base + 2 : base + 2 + 2 * chars].decode("utf-16-le", "replace")
+            names[istd] = name[0].upper() + name[1:] if _UI_STYLE.match(name) else name
+        return names
+
+    def _bins(self, index: int) -> tuple[list[int], list[int]]:
+        """A PlcBteChpx or PlcBtePapx: the first byte each FKP page covers, and the pages."""
+        plc = self._part(index)
+        count = (len(plc) - 4) // 8
+        if count < 1:
+            return [], []
+        fcs = [_u32(plc, 4 * k) for k in range(count + 1)]
+        pages = [_u32(plc, 4 * (count + 1) + 4 * k) & 0x3FFFFF for k in range(count)]
+        return fcs, pages
+
+    def piece_at(self, cp: int) -> _Piece | None:
+        k = bisect_right(self._piece_cps, cp) - 1
+        return self.pieces[k] if k >= 0 and cp < self.pieces[k].end else None
+
+    def props(self, mark_cp: int) -> _Props:
+        """Properties of the paragraph whose mark is at `mark_cp` ([MS-DOC] 2.4.6.1).
+
+        Paragraphs mostly share a few property sets, so each distinct one is read once; the
+        returned object is shared and must not be changed.
+        """
+        piece = self.piece_at(mark_cp)
+        if piece is None:
+            return _Props()
+        grpprl = self._papx(piece.offset + (mark_cp - piece.cp) * piece.width)
+        key = (grpprl, piece.prm)
+        if key not in self._props:
+            props = self._props[key] = _Props()
+            if grpprl is not None:
+                props.istd = _u16(grpprl, 0)
+                _apply(props, grpprl[2:], self.data)
+            if piece.prm & 1 and (piece.prm >> 1) < len(self.prcs):  # Prm1: a Prc's grpprl
+                _apply(props, self.prcs[piece.prm >> 1])
+        return self._props[key]
+
+    def _papx(self, fc: int) -> bytes | None:
+        """The GrpPrlAndIstd of the paragraph whose mark is at byte `fc` ([MS-DOC] 2.9.177)."""
+        k = bisect_right(self._bte_fcs, fc) - 1
+        if k < 0 or k >= len(self._bte_pages):
+            return None
+        page, fcs = self._fkp(self._bte_pages[k])
+        j = bisect_right(fcs, fc) - 1
+        if j < 0 or j >= len(fcs) - 1:
+            return None
+        offset = 2 * page[4 * len(fcs) + 13 * j]
+        if offset == 0 or offset >= FKP_SIZE - 1:
+            return None
+        cb = page[offset]
+        if cb:
+            return page[offset + 1 : offset + 2 * cb]
+        return page[offset + 2 : offset + 2 + 2 * page[offset + 1]]
+
+    def _fkp(self, pn: int) -> tuple[bytes, list[int]]:
+        """A PapxFkp page and its rgfc; a page that is missing or malformed has no runs."""
+        if pn not in self._fkps:
+            page = self.word[pn * FKP_SIZE : (pn + 1) * FKP_SIZE]
+            runs = page[-1] if len(page) == FKP_SIZE else 0
+            if 4 * (runs + 1) + 13 * runs > FKP_SIZE - 1:
+                runs = 0
+            fcs = list(struct.unpack_from(f"<{runs + 1}I", page)) if runs else []
+            self._fkps[pn] = (page, fcs)
+        return self._fkps[pn]
+
+
+@dataclass
+class _RawParagraph:
+    text: str
+    mark: str
+    props: _Props
+
+
+def _paragraphs(document: _Document) -> Iterator[_RawParagraph]:
+    """The main text cut at paragraph marks, with each paragraph's displayed text."""
+    text = document.text
+    fields: list[bool] = []  # one entry per open field: True once its result has begun
+    shown: list[str] = []
+    at = 0
+    for special in _SPECIAL.finditer(text):
+        cp, ch = special.start(), special.group()
+        if at < cp and all(fields):
+            shown.append(text[at:cp])
+        at = cp + 1
+        if ch in (PARAGRAPH_MARK, CELL_MARK) or (
+            ch == PAGE_BREAK and cp + 1 in document.section_ends
+        ):
+            yield _RawParagraph("".join(shown), ch, document.props(cp))
+            shown = []
+        elif ch == FIELD_BEGIN:
+            fields.append(False)
+        elif ch == FIELD_SEPARATOR:
+            if fields:
+                fields[-1] = True
+        elif ch == FIELD_END:
+            if fields:
+                fields.pop()
+        elif ch in _LINE_BREAKS and all(fields):
+            shown.append(_LINE_BREAKS[ch])
+    if at < len(text) and all(fields):
+        shown.append(text[at:])
+    if shown:
+        yield _RawParagraph("".join(shown), PARAGRAPH_MARK, _Props())
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
+
+
+@dataclass
+class _OpenTable:
+    rows: list[tuple[list[str], _Props]] = field(default_factory=list)
+    cells: list[str] = field(default_factory=list)  # finished cells of the row being read
+    lines: list[str] = field(default_factory=list)  # lines of the cell being read
+
+    def end_cell(self) -> None:
+        self.cells.append("\n".join(self.lines))
+        self.lines = []
+
+    def end_row(self, props: _Props) -> None:
+        if self.lines:
+            self.end_cell()
+        if self.cells:
+            self.rows.append((self.cells, props))
+        self.cells = []
+
+
+class _BlockBuilder:
+    """Paragraphs and tables from the paragraph sequence, numbered as the DOCX reader does."""
+
+    def __init__(self, name: str, document: _Document):
+        self.name, self.document = name, document
+        self.blocks: list[Block] = []
+        self.k = 0  # index of the last block item (paragraph or table), blank paragraphs included
+        self.table: _OpenTable | None = None
+
+    def build(self) -> list[Block]:
+        for paragraph in _paragraphs(self.document):
+            props = paragraph.props
+            depth = props.table_depth
+            if depth == 0:
+                self._close_table()
+                self._paragraph(paragraph)
+                continue
+            table = self.table = self.table or _OpenTable()
+            if depth > 1:
+                # A nested table is flattened into its outer cell, cell by cell.
+                if not props.inner_ttp:
+                    table.lines.extend(_lines(paragraph.text))
+            elif props.ttp:
+                table.end_row(props)
+            else:
+                table.lines.extend(_lines(paragraph.text))
+                if paragraph.mark == CELL_MARK:
+                    table.end_cell()
+        self._close_table()
+        return self.blocks
+
+    def _paragraph(self, paragraph: _RawParagraph) -> None:
+        self.k += 1
+        istd = paragraph.props.istd
+        style = self.document.styles.get(istd) if istd else None
+        prov = Provenance(file=self.name, paragraph=self.k)
+        self.blocks.extend(Paragraph(line, prov, style) for line in _lines(paragraph.text))
+
+    def _close_table(self) -> None:
+        table, self.table = self.table, None
+        if table is None:
+            return
+        table.end_row(_Props())  # a row cut off before its end mark
+        if table.rows:
+            self.k += 1
+            self.blocks.append(_grid_table(table.rows, self.name, self.k))
+
+
+def _grid_table(rows: list[tuple[list[str], _Props]], name: str, k: int) -> TableBlock:
+    """Cells placed on the grid of all the rows' cell boundaries, with their merges."""
+    lines = _grid_lines(
+        x for texts, props in rows if _bounded(texts, props) for x in props.boundaries
+    )
+    out: list[list[Cell]] = []
+    origins: dict[int, Cell] = {}  # grid column -> first cell of an open vertical merge
+    for r, (texts, props) in enumerate(rows[:MAX_ROWS]):
+        bounded = _bounded(texts, props)
+        merges = props.merges if len(props.merges) == len(texts) else [(0, 0)] * len(texts)
+        row: list[Cell] = []
+        col = 0
+        for i, text in enumerate(texts[:MAX_CELLS]):
+            span = 1
+            if bounded:
+                col = _nearest(lines, props.boundaries[i])
+                span = max(_nearest(lines, props.boundaries[i + 1]) - col, 1)
+            horizontal, vertical = merges[i]
+            if horizontal == HORZ_MERGED and row:
+                # Legacy horizontal merge: the covered cell widens the one before it.
+                row[-1].colspan += span
+                col += span
+                continue
+            prov = Provenance(file=name, paragraph=k, table_row=r, table_col=col)
+            if vertical == VERT_CONTINUE:
+                cell = Cell("", prov, colspan=span, merged=True)
+                if col in origins:
+                    origins[col].rowspan += 1
+            else:
+                cell = Cell(text, prov, colspan=span)
+                for covered in range(col, col + span):
+                    origins.pop(covered, None)
+                if vertical == VERT_RESTART:
+                    origins[col] = cell
+            row.append(cell)
+            col += span
+        out.append(row)
+    return TableBlock(out, Provenance(file=name, paragraph=k))
+
+
+def _bounded(texts: list[str], props: _Props) -> bool:
+    return len(props.boundaries) == len(texts) + 1
+
+
+def _grid_lines(xs: Iterator[int]) -> list[int]:
+    lines: list[int] = []
+    for x in sorted(set(xs)):
+        if not lines or x - lines[-1] > SAME_LINE_TWIPS:
+            lines.append(x)
+    return lines
+
+
+def _nearest(lines: list[int], x: int) -> int:
+    k = bisect_right(lines, x)
+    if k > 0 and (k == len(lines) or x - lines[k - 1] <= lines[k] - x):
+        return k - 1
+    return min(k, len(lines) - 1)

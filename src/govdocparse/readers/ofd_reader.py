@@ -1,0 +1,770 @@
+"""OFD reader (GB/T 33190-2016, the national fixed-layout format): text objects in reading order,
+lines grouped, wrapped lines joined into paragraphs, ruled grids as tables.
+
+An OFD file is a ZIP of XML parts (GB/T 33190-2016 clause 6, 文件结构). What is read:
+
+* `OFD.xml`, the main entry (7.4 主入口): each DocBody's DocRoot names a document's
+  `Document.xml` (7.5 文档根节点), whose CommonData gives the default page area and the template
+  pages, and whose Pages list each page's `Content.xml` in order (7.6/7.7 页对象). A page's
+  Content holds Layers of graphic units (8 图元); PageBlock containers are walked into. The
+  template pages a page uses (Page/Template) are read with it, as they are drawn with it.
+* TextObject (11 文字): Boundary (x y w h, millimetres, origin at the page's top left, y down),
+  CTM, Size, and TextCode runs with X/Y (the baseline of the first character) and DeltaX/DeltaY
+  (the advance between characters; "g N d" repeats d N times). Each character's position is
+  computed from them. Rotated text (a CTM with rotation, ReadDirection/CharDirection not 0) is
+  left out, as stamps and watermarks are; so are invisible objects (Visible="false").
+* PathObject (9 图形) with AbbreviatedData (M/S move, L line, C close; curves only move the pen):
+  axis-parallel segments, and thin filled rectangles, are the ruling lines tables are found from.
+
+Left out: annotations (15 注释: seals as Stamp annotations, watermarks), signatures and seals
+(18 数字签名: Signatures.xml, Signs/, the .esl seal files), attachments, custom tags, images,
+composite objects (CompositeObject draws a resource's content; government documents do not put
+their text there), outlines and actions.
+
+Layout, with the ideas of the PDF reader kept self-contained and simple here:
+
+* Characters on one baseline (within 40 % of the font size) form a line, left to right; lines go
+  top to bottom. Between two characters a gap of more than a quarter of the font size is a space
+  when neither is CJK, and a gap of more than a full character is a space whatever they are (a
+  signature line's issuer and date).
+* Page numbers (`— 1 —`, `-1-`, `第1页`, `1/3`) among the first or last two lines of a page and in
+  its top or bottom 12 % are dropped.
+* A line runs on into the next when it ends so close to the text column's right edge that the
+  next line's first character would not have fitted, the next line starts at the column's left
+  edge in the same font size, follows at a plain line pitch (within 2.2 font sizes, or is the
+  first line of the next page) and is not a numbered heading. Lines the author broke (a centred
+  title over two lines, a signature block) stay separate paragraphs.
+* Tables: ruling segments that cross each other form a grid; each grid slot belongs to the cell
+  its missing rulings merge it into. A cell spanning columns is ONE `Cell` with colspan; one
+  spanning rows keeps its text in its first row (rowspan) and is `Cell("", merged=True)` in the
+  rows below, as the DOCX reader gives them. Characters inside a grid belong to its cells, whose
+  wrapped lines are joined and whose other line breaks are kept as "\\n". A one-cell grid that
+  covers most of the page is a page border, not a table. Tables are not joined across pages.
+
+Provenance: `page` is the 1-based page number; `lines` is the 1-based range of a paragraph's
+lines on its first page, counted from the top over the lines outside tables (page numbers
+included). Cells carry their page and 0-based `table_row`/`table_col`.
+
+Errors: an encrypted OFD (GM/T 0099-2020: an Encryptions.xml in the package, or encrypted ZIP
+entries) is `EncryptedFileError`; a broken ZIP, a zip bomb, missing or malformed parts are
+`CorruptFileError`; an OFD without any text is `NoTextLayerError`. XML is parsed with entity
+resolution, DTD loading and network access off.
+"""
+
+from __future__ import annotations
+
+import math
+import posixpath
+import re
+import zipfile
+from bisect import bisect_left
+from collections import Counter
+from dataclasses import dataclass, field
+from io import BytesIO
+from itertools import pairwise
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError
+from ..model import Provenance
+from ..source import Block, Cell, Paragraph, Source, TableBlock
+from .container import checked_members
+
+MAX_PAGES = 5_000
+MAX_OBJECTS_PER_PAGE = 200_000
+MAX_CHARS_PER_CODE = 100_000
+MAX_NESTING = 32
+DEFAULT_PAGE = (0.0, 0.0, 210.0, 297.0)  # A4 in millimetres
+
+# Fraction of the page height at the top and bottom where page numbers live.
+_BAND = 0.12
+_BAND_LINES = 2
+# Characters whose baselines differ by less than this many font sizes are on one line.
+_SAME_LINE = 0.4
+# A gap between two Latin characters wider than this many font sizes is a space; any gap
+# wider than _WIDE_GAP is.
+_SPACE_GAP = 0.25
+_WIDE_GAP = 1.0
+# A line that follows within this many font sizes (top to top) is at a plain line pitch.
+_PITCH = 2.2
+# Ruling lines closer than this (mm) are one; segments shorter than this are not rulings.
+_SAME_RULE = 1.0
+_MIN_RULE = 2.0
+# A path thinner than this (mm) is a line even when drawn as a filled rectangle.
+_THIN = 1.0
+# A one-cell grid covering more than this share of the page is a border.
+_BORDER_SHARE = 0.4
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-—–－‐ ]*\d{1,4}[-—–－‐ ]*"
+    r"|第\s*\d{1,4}\s*页(?:\s*[/，,、]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4})$"
+)
+# Numbered headings and items, which always start a paragraph.
+_HEADING = re.compile(
+    r"^(?:第[一二三四五六七八九十百零〇\d]+[章节条部分篇]|[一二三四五六七八九十]+、"
+    r"|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、](?!\d)|专栏\s*\d|附件\s*\d)"
+)
+_PARSER = etree.XMLParser(
+    resolve_entities=False, load_dtd=False, no_network=True, huge_tree=False, remove_comments=True
+)
+
+
+def _is_wide(ch: str) -> bool:
+    """True for CJK ideographs, kana, CJK and full-width punctuation: text with no spaces."""
+    return ch >= "\u2e80"
+
+
+@dataclass
+class _Glyph:
+    ch: str
+    x: float
+    baseline: float
+    size: float
+    width: float
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    baseline: float
+    size: float
+    page: int = 0
+    number: int = 0  # 1-based on its page, over lines outside tables
+
+    @property
+    def top(self) -> float:
+        return self.baseline - self.size
+
+
+@dataclass
+class _Segment:
+    """A ruling: horizontal when `horizontal`, at `at`, from `start` to `end`."""
+
+    horizontal: bool
+    at: float
+    start: float
+    end: float
+
+
+@dataclass
+class _Grid:
+    xs: list[float]
+    ys: list[float]
+    # (first row, row after last, first col, col after last) of each cell, in reading order
+    spans: list[tuple[int, int, int, int]]
+
+    @property
+    def box(self) -> tuple[float, float, float, float]:
+        return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
+
+
+@dataclass
+class _PageContent:
+    number: int
+    box: tuple[float, float, float, float]
+    glyphs: list[_Glyph] = field(default_factory=list)
+    segments: list[_Segment] = field(default_factory=list)
+
+
+def read(data: bytes, path: str, name: str, sha256: str) -> Source:
+    """The block stream of an OFD file's pages."""
+    package = _Package(data, path)
+    pages = package.pages()
+    blocks = _Layout(name, pages).blocks()
+    if not blocks:
+        raise NoTextLayerError(path, "the OFD file has no text (scanned pages, no text layer?)")
+    return Source(path, name, "ofd", sha256, blocks, warnings=package.warnings)
+
+
+class _Package:
+    """The ZIP container and the XML parts it holds, resolved as ST_Loc paths (7.3)."""
+
+    def __init__(self, data: bytes, path: str):
+        self.path = path
+        self.warnings: list[str] = []
+        infos = checked_members(data, path, "OFD")
+        for info in infos:
+            if info.flag_bits & 0x1:
+                raise EncryptedFileError(path, "an encrypted OFD (encrypted ZIP entries)")
+            if posixpath.basename(info.filename).lower() == "encryptions.xml":
+                raise EncryptedFileError(
+                    path, "an encrypted OFD (GM/T 0099 Encryptions.xml): decrypt it first"
+                )
+        self.zip = zipfile.ZipFile(BytesIO(data))
+        self.names = {_normal(info.filename): info.filename for info in infos}
+        self.folded = {name.lower(): stored for name, stored in self.names.items()}
+
+    def xml(self, name: str) -> etree._Element:
+        stored = self.names.get(name) or self.folded.get(name.lower())
+        if stored is None:
+            raise CorruptFileError(self.path, f"damaged OFD: part {name} is missing")
+        try:
+            return etree.fromstring(self.zip.read(stored), _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise CorruptFileError(
+                self.path, f"damaged OFD: {name} is not well-formed XML ({exc})"
+            ) from None
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+            raise CorruptFileError(
+                self.path, f"damaged OFD: {name} cannot be unpacked ({exc})"
+            ) from None
+
+    def pages(self) -> list[_PageContent]:
+        root = self.xml("OFD.xml")
+        pages: list[_PageContent] = []
+        for body in _children(root, "DocBody"):
+            doc_root = _child(body, "DocRoot")
+            if doc_root is None or not (doc_root.text or "").strip():
+                raise CorruptFileError(self.path, "damaged OFD: a DocBody names no DocRoot")
+            location = _resolve("", doc_root.text or "")
+            pages.extend(self._document(location, len(pages)))
+        if not pages:
+            raise CorruptFileError(self.path, "damaged OFD: OFD.xml lists no document pages")
+        return pages
+
+    def _document(self, location: str, before: int) -> list[_PageContent]:
+        document = self.xml(location)
+        base = posixpath.dirname(location)
+        common = _child(document, "CommonData")
+        default_box = _box(_find(common, "PageArea", "PhysicalBox")) or DEFAULT_PAGE
+        templates: dict[str, str] = {}
+        for template in _children(common, "TemplatePage"):
+            if template.get("ID") and template.get("BaseLoc"):
+                templates[template.get("ID", "")] = _resolve(base, template.get("BaseLoc", ""))
+        pages: list[_PageContent] = []
+        for entry in _children(_child(document, "Pages"), "Page"):
+            number = before + len(pages) + 1
+            if number > MAX_PAGES:
+                self.warnings.append(f"only the first {MAX_PAGES} pages were read")
+                break
+            if not entry.get("BaseLoc"):
+                raise CorruptFileError(self.path, f"damaged OFD: page {number} has no BaseLoc")
+            page_location = _resolve(base, entry.get("BaseLoc", ""))
+            page = self.xml(page_location)
+            content = _PageContent(number, _box(_find(page, "Area", "PhysicalBox")) or default_box)
+            for used in _children(page, "Template"):
+                template_location = templates.get(used.get("TemplateID", ""))
+                if template_location:
+                    _collect(self.xml(template_location), content)
+            _collect(page, content)
+            pages.append(content)
+        return pages
+
+
+def _normal(name: str) -> str:
+    return posixpath.normpath("/" + name.replace("\\", "/")).lstrip("/")
+
+
+def _resolve(base: str, location: str) -> str:
+    """An ST_Loc: absolute from the package root when it starts with "/", else from `base`."""
+    location = location.strip().replace("\\", "/")
+    joined = location if location.startswith("/") else posixpath.join("/", base, location)
+    return _normal(joined)
+
+
+def _local(element: etree._Element) -> str:
+    tag = element.tag
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _children(element: etree._Element | None, name: str) -> list[etree._Element]:
+    # Elements are matched by local name: producers disagree on the namespace prefix.
+    return [child for child in element if _local(child) == name] if element is not None else []
+
+
+def _child(element: etree._Element | None, name: str) -> etree._Element | None:
+    found = _children(element, name)
+    return found[0] if found else None
+
+
+def _find(element: etree._Element | None, *names: str) -> etree._Element | None:
+    for name in names:
+        element = _child(element, name)
+    return element
+
+
+def _numbers(text: str | None) -> list[float]:
+    values = []
+    for token in (text or "").split():
+        try:
+            value = float(token)
+        except ValueError:
+            return []
+        if not math.isfinite(value):
+            return []
+        values.append(value)
+    return values
+
+
+def _box(element: etree._Element | None) -> tuple[float, float, float, float] | None:
+    values = _numbers(element.text if element is not None else None)
+    return (values[0], values[1], values[2], values[3]) if len(values) == 4 else None
+
+
+def _deltas(text: str | None, count: int) -> list[float]:
+    """An advance array ("5.5 g 3 5.6 2.8" = 5.5 5.6 5.6 5.6 2.8), at most `count` long."""
+    out: list[float] = []
+    tokens = (text or "").split()
+    i = 0
+    while i < len(tokens) and len(out) < count:
+        if tokens[i] == "g" and i + 2 < len(tokens):
+            repeat, value = _numbers(tokens[i + 1]), _numbers(tokens[i + 2])
+            if repeat and value:
+                out.extend([value[0]] * min(int(repeat[0]), count - len(out)))
+            i += 3
+            continue
+        value = _numbers(tokens[i])
+        if value:
+            out.append(value[0])
+        i += 1
+    return out
+
+
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _matrix(text: str | None) -> Matrix:
+    values = _numbers(text)
+    if len(values) != 6:
+        return _IDENTITY
+    return values[0], values[1], values[2], values[3], values[4], values[5]
+
+
+def _collect(page: etree._Element, content: _PageContent) -> None:
+    """The glyphs and rulings of a page's (or template's) layers."""
+    budget = [MAX_OBJECTS_PER_PAGE]
+    for layer in _children(_child(page, "Content"), "Layer"):
+        _walk(layer, content, budget, 0)
+
+
+def _walk(container: etree._Element, content: _PageContent, budget: list[int], depth: int) -> None:
+    for element in container:
+        budget[0] -= 1
+        if budget[0] < 0 or depth > MAX_NESTING:
+            return
+        if element.get("Visible", "true").lower() == "false":
+            continue
+        kind = _local(element)
+        if kind == "TextObject":
+            content.glyphs.extend(_text_glyphs(element))
+        elif kind == "PathObject":
+            content.segments.extend(_rulings(element))
+        elif kind == "PageBlock":
+            _walk(element, content, budget, depth + 1)
+
+
+def _text_glyphs(element: etree._Element) -> list[_Glyph]:
+    box = _box_attr(element.get("Boundary"))
+    a, b, c, d, e, f = _matrix(element.get("CTM"))
+    upright = abs(b) <= 1e-3 * max(abs(a), 1e-9) and abs(c) <= 1e-3 * max(abs(d), 1e-9)
+    if box is None or not upright or a <= 0 or d <= 0:
+        return []
+    if element.get("ReadDirection", "0") != "0" or element.get("CharDirection", "0") != "0":
+        return []
+    sizes = _numbers(element.get("Size"))
+    scale = math.sqrt(a * d)
+    size = (sizes[0] if sizes else 3.5) * scale
+    if size <= 0:
+        return []
+    glyphs: list[_Glyph] = []
+    x = y = 0.0
+    for code in _children(element, "TextCode"):
+        text = (code.text or "")[:MAX_CHARS_PER_CODE]
+        xs, ys = _numbers(code.get("X")), _numbers(code.get("Y"))
+        x = xs[0] if xs else x
+        y = ys[0] if ys else y
+        dx = _deltas(code.get("DeltaX"), len(text))
+        dy = _deltas(code.get("DeltaY"), len(text))
+        for i, ch in enumerate(text):
+            advance = dx[i] if i < len(dx) else (1.0 if _is_wide(ch) else 0.5) * size / scale
+            if not ch.isspace():
+                glyphs.append(
+                    _Glyph(
+                        ch,
+                        box[0] + a * x + e,
+                        box[1] + d * y + f,
+                        size,
+                        (1.0 if _is_wide(ch) else 0.5) * size,
+                    )
+                )
+            x += advance
+            y += dy[i] if i < len(dy) else 0.0
+    return glyphs
+
+
+def _box_attr(text: str | None) -> tuple[float, float, float, float] | None:
+    values = _numbers(text)
+    return (values[0], values[1], values[2], values[3]) if len(values) == 4 else None
+
+
+def _rulings(element: etree._Element) -> list[_Segment]:
+    """Axis-parallel segments of a path, in page coordinates; a thin box is one line."""
+    box = _box_attr(element.get("Boundary"))
+    if box is None:
+        return []
+    a, b, c, d, e, f = _matrix(element.get("CTM"))
+    if abs(b) > 1e-3 or abs(c) > 1e-3:
+        return []
+    x0, y0, w, h = box
+    if 0 <= h < _THIN and w >= _MIN_RULE:
+        return [_Segment(True, y0 + h / 2, x0, x0 + w)]
+    if 0 <= w < _THIN and h >= _MIN_RULE:
+        return [_Segment(False, x0 + w / 2, y0, y0 + h)]
+    points = _path_points(_child(element, "AbbreviatedData"))
+    segments = []
+    for (px, py), (qx, qy) in points:
+        sx, sy = x0 + a * px + e, y0 + d * py + f
+        tx, ty = x0 + a * qx + e, y0 + d * qy + f
+        if abs(sy - ty) < 0.3 and abs(tx - sx) >= _MIN_RULE:
+            segments.append(_Segment(True, (sy + ty) / 2, min(sx, tx), max(sx, tx)))
+        elif abs(sx - tx) < 0.3 and abs(ty - sy) >= _MIN_RULE:
+            segments.append(_Segment(False, (sx + tx) / 2, min(sy, ty), max(sy, ty)))
+    return segments
+
+
+_PATH_ARGS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
+
+
+def _path_points(
+    data: etree._Element | None,
+) -> list[tuple[tuple[float, float], tuple[float, float]]]:
+    """The straight segments of an AbbreviatedData path (9.3): L draws, C closes the subpath."""
+    tokens = (data.text or "").split() if data is not None else []
+    lines: list[tuple[tuple[float, float], tuple[float, float]]] = []
+    pen = start = (0.0, 0.0)
+    i = 0
+    while i < len(tokens) and len(lines) < 10_000:
+        command = tokens[i]
+        count = _PATH_ARGS.get(command)
+        if count is None:
+            i += 1
+            continue
+        values = _numbers(" ".join(tokens[i + 1 : i + 1 + count]))
+        i += 1 + count
+        if len(values) != count:
+            break
+        if command in ("S", "M"):
+            pen = start = (values[0], values[1])
+        elif command == "L":
+            lines.append((pen, (values[0], values[1])))
+            pen = (values[0], values[1])
+        elif command == "C":
+            if pen != start:
+                lines.append((pen, start))
+            pen = start
+        else:
+            pen = (values[-2], values[-1])
+    return lines
+
+
+class _Layout:
+    """Lines, tables and paragraphs of all pages, in reading order."""
+
+    def __init__(self, name: str, pages: list[_PageContent]):
+        self.name = name
+        self.pages = pages
+
+    def blocks(self) -> list[Block]:
+        items: list[tuple[int, float, _Line | TableBlock]] = []
+        body: list[_Line] = []
+        for page in self.pages:
+            grids = _grids(page)
+            inside: list[list[_Glyph]] = [[] for _ in grids]
+            free: list[_Glyph] = []
+            for glyph in page.glyphs:
+                k = _grid_of(grids, glyph)
+                (inside[k] if k is not None else free).append(glyph)
+            lines = _lines(free)
+            for number, line in enumerate(lines, start=1):
+                line.page, line.number = page.number, number
+            kept = _drop_page_numbers(lines, page.box)
+            body.extend(kept)
+            for line in kept:
+                items.append((page.number, line.top, line))
+            for grid, glyphs in zip(grids, inside, strict=True):
+                if glyphs:
+                    table = _table(grid, glyphs, page.number, self.name)
+                    items.append((page.number, grid.ys[0], table))
+        items.sort(key=lambda item: (item[0], item[1]))
+        left, right = _column(body)
+        blocks: list[Block] = []
+        run: list[_Line] = []
+        for _page, _top, item in items:
+            if isinstance(item, TableBlock):
+                if run:
+                    blocks.append(self._paragraph(run))
+                    run = []
+                blocks.append(item)
+                continue
+            if run and not _continues(run[-1], item, left, right):
+                blocks.append(self._paragraph(run))
+                run = []
+            run.append(item)
+        if run:
+            blocks.append(self._paragraph(run))
+        return blocks
+
+    def _paragraph(self, lines: list[_Line]) -> Paragraph:
+        text = lines[0].text
+        for before, after in pairwise(lines):
+            text += _glue(before.text, after.text) + after.text
+        first = lines[0]
+        on_first_page = [line.number for line in lines if line.page == first.page]
+        prov = Provenance(
+            file=self.name, page=first.page, lines=(on_first_page[0], on_first_page[-1])
+        )
+        return Paragraph(text, prov)
+
+
+def _glue(before: str, after: str) -> str:
+    return " " if before and after and not _is_wide(before[-1]) and not _is_wide(after[0]) else ""
+
+
+def _lines(glyphs: list[_Glyph]) -> list[_Line]:
+    """Glyphs grouped into lines by baseline, top to bottom, each left to right."""
+    rows: list[list[_Glyph]] = []
+    for glyph in sorted(glyphs, key=lambda g: (g.baseline, g.x)):
+        row = rows[-1] if rows else None
+        if row is not None and abs(glyph.baseline - row[0].baseline) <= _SAME_LINE * max(
+            glyph.size, row[0].size
+        ):
+            row.append(glyph)
+        else:
+            rows.append([glyph])
+    lines = []
+    for row in rows:
+        row.sort(key=lambda g: g.x)
+        parts: list[str] = []
+        previous: _Glyph | None = None
+        for glyph in row:
+            if previous is not None:
+                gap = glyph.x - (previous.x + previous.width)
+                if abs(glyph.x - previous.x) < 0.2 * glyph.size and glyph.ch == previous.ch:
+                    continue  # the same character drawn twice (simulated bold)
+                size = max(glyph.size, previous.size)
+                if gap > _WIDE_GAP * size or (
+                    gap > _SPACE_GAP * size and not _is_wide(glyph.ch) and not _is_wide(previous.ch)
+                ):
+                    parts.append(" ")
+            parts.append(glyph.ch)
+            previous = glyph
+        sizes = sorted(g.size for g in row)
+        last = row[-1]
+        lines.append(
+            _Line(
+                "".join(parts),
+                row[0].x,
+                last.x + last.width,
+                sum(g.baseline for g in row) / len(row),
+                sizes[len(sizes) // 2],
+            )
+        )
+    return lines
+
+
+def _drop_page_numbers(lines: list[_Line], box: tuple[float, float, float, float]) -> list[_Line]:
+    top, height = box[1], box[3]
+    ends = {id(line) for line in lines[:_BAND_LINES] + lines[-_BAND_LINES:]}
+    return [
+        line
+        for line in lines
+        if not (
+            id(line) in ends
+            and (line.baseline < top + _BAND * height or line.top > top + (1 - _BAND) * height)
+            and _PAGE_NUMBER.match(line.text.strip())
+        )
+    ]
+
+
+def _column(lines: list[_Line]) -> tuple[float, float]:
+    """The body text column's left and right edges: where most lines start and full lines end."""
+    if not lines:
+        return 0.0, 0.0
+    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+    widest = max(line.x1 for line in lines)
+    full = [round(line.x1) for line in lines if line.x1 > widest - 3 * line.size]
+    return float(left), float(Counter(full).most_common(1)[0][0])
+
+
+def _continues(before: _Line, after: _Line, left: float, right: float) -> bool:
+    """Whether `after` is the wrapped continuation of `before` in one paragraph."""
+    if (
+        abs(after.x0 - left) > 0.5 * after.size
+        or abs(after.size - before.size) > 0.15 * before.size
+    ):
+        return False
+    if _HEADING.match(after.text):
+        return False
+    first = after.text[0]
+    room = (1.0 if _is_wide(first) else 0.5) * after.size
+    if right - before.x1 >= room:
+        return False  # the next line's first character would have fitted: the author broke here
+    if after.page == before.page:
+        return 0 < after.top - before.top <= _PITCH * before.size
+    return after.page == before.page + 1
+
+
+def _merge_rules(segments: list[_Segment]) -> list[_Segment]:
+    """Collinear segments that touch or overlap, as one."""
+    out: list[_Segment] = []
+    for segment in sorted(segments, key=lambda s: (s.horizontal, round(s.at, 1), s.start)):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.horizontal == segment.horizontal
+            and abs(last.at - segment.at) <= _SAME_RULE
+            and segment.start <= last.end + _SAME_RULE
+        ):
+            last.end = max(last.end, segment.end)
+        else:
+            out.append(_Segment(segment.horizontal, segment.at, segment.start, segment.end))
+    return out
+
+
+def _crosses(h: _Segment, v: _Segment) -> bool:
+    return (
+        h.start - _SAME_RULE <= v.at <= h.end + _SAME_RULE
+        and v.start - _SAME_RULE <= h.at <= v.end + _SAME_RULE
+    )
+
+
+def _grids(page: _PageContent) -> list[_Grid]:
+    """Tables drawn with ruling lines: groups of crossing rulings with at least one cell."""
+    rules = _merge_rules(page.segments)
+    horizontal = [s for s in rules if s.horizontal]
+    vertical = [s for s in rules if not s.horizontal]
+    parent = list(range(len(rules)))
+
+    def find(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    index = {id(s): k for k, s in enumerate(rules)}
+    for h in horizontal:
+        for v in vertical:
+            if _crosses(h, v):
+                parent[find(index[id(h)])] = find(index[id(v)])
+    groups: dict[int, list[_Segment]] = {}
+    for k, rule in enumerate(rules):
+        groups.setdefault(find(k), []).append(rule)
+    page_area = page.box[2] * page.box[3]
+    grids = []
+    for group in groups.values():
+        grid = _grid(group)
+        if grid is None:
+            continue
+        x0, y0, x1, y1 = grid.box
+        if len(grid.spans) == 1 and (x1 - x0) * (y1 - y0) > _BORDER_SHARE * page_area:
+            continue
+        grids.append(grid)
+    return sorted(grids, key=lambda g: g.ys[0])
+
+
+def _positions(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for value in sorted(values):
+        if not out or value - out[-1] > _SAME_RULE:
+            out.append(value)
+    return out
+
+
+def _grid(rules: list[_Segment]) -> _Grid | None:
+    horizontal = [s for s in rules if s.horizontal]
+    vertical = [s for s in rules if not s.horizontal]
+    xs = _positions([s.at for s in vertical])
+    ys = _positions([s.at for s in horizontal])
+    if len(xs) < 2 or len(ys) < 2:
+        return None
+    rows, cols = len(ys) - 1, len(xs) - 1
+
+    def ruled(lines: list[_Segment], at: float, middle: float) -> bool:
+        return any(
+            abs(s.at - at) <= _SAME_RULE and s.start - _SAME_RULE <= middle <= s.end + _SAME_RULE
+            for s in lines
+        )
+
+    parent = {(r, c): (r, c) for r in range(rows) for c in range(cols)}
+
+    def find(slot: tuple[int, int]) -> tuple[int, int]:
+        while parent[slot] != slot:
+            slot = parent[slot]
+        return slot
+
+    def join(a: tuple[int, int], b: tuple[int, int]) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for r in range(rows):
+        middle_y = (ys[r] + ys[r + 1]) / 2
+        for c in range(cols - 1):
+            if not ruled(vertical, xs[c + 1], middle_y):
+                join((r, c), (r, c + 1))
+    for c in range(cols):
+        middle_x = (xs[c] + xs[c + 1]) / 2
+        for r in range(rows - 1):
+            if not ruled(horizontal, ys[r + 1], middle_x):
+                join((r, c), (r + 1, c))
+    cells: dict[tuple[int, int], list[tuple[int, int]]] = {}
+    for slot in parent:
+        cells.setdefault(find(slot), []).append(slot)
+    spans = []
+    for slots in cells.values():
+        r0, c0 = min(r for r, _ in slots), min(c for _, c in slots)
+        r1, c1 = max(r for r, _ in slots) + 1, max(c for _, c in slots) + 1
+        spans.append((r0, r1, c0, c1))
+    return _Grid(xs, ys, sorted(spans))
+
+
+def _grid_of(grids: list[_Grid], glyph: _Glyph) -> int | None:
+    x = glyph.x + glyph.width / 2
+    y = glyph.baseline - glyph.size / 3
+    for k, grid in enumerate(grids):
+        x0, y0, x1, y1 = grid.box
+        if x0 <= x <= x1 and y0 <= y <= y1:
+            return k
+    return None
+
+
+def _table(grid: _Grid, glyphs: list[_Glyph], page: int, name: str) -> TableBlock:
+    """The cells of a grid, with the glyphs that fall in each."""
+    owners: dict[tuple[int, int], int] = {}
+    for k, (r0, r1, c0, c1) in enumerate(grid.spans):
+        for r in range(r0, r1):
+            for c in range(c0, c1):
+                owners[(r, c)] = k
+    contents: list[list[_Glyph]] = [[] for _ in grid.spans]
+    for glyph in glyphs:
+        r = min(max(bisect_left(grid.ys, glyph.baseline - glyph.size / 3) - 1, 0), len(grid.ys) - 2)
+        c = min(max(bisect_left(grid.xs, glyph.x + glyph.width / 2) - 1, 0), len(grid.xs) - 2)
+        contents[owners[(r, c)]].append(glyph)
+    rows: list[list[Cell]] = [[] for _ in range(len(grid.ys) - 1)]
+    for k, (r0, r1, c0, c1) in enumerate(grid.spans):
+        right = grid.xs[c1]
+        text = _cell_text(_lines(contents[k]), right)
+        prov = Provenance(file=name, page=page, table_row=r0, table_col=c0)
+        rows[r0].append(Cell(text, prov, rowspan=r1 - r0, colspan=c1 - c0))
+        for r in range(r0 + 1, r1):
+            covered = Provenance(file=name, page=page, table_row=r, table_col=c0)
+            rows[r].append(Cell("", covered, colspan=c1 - c0, merged=True))
+    for row in rows:
+        row.sort(key=lambda cell: cell.prov.table_col or 0)
+    return TableBlock(rows, Provenance(file=name, page=page))
+
+
+def _cell_text(lines: list[_Line], right: float) -> str:
+    """A cell's lines: wrapped ones joined, the others kept apart by "\\n"."""
+    if not lines:
+        return ""
+    text = lines[0].text
+    for before, after in pairwise(lines):
+        room = (1.0 if _is_wide(after.text[0]) else 0.5) * after.size
+        wrapped = right - before.x1 < room + 0.5 * before.size
+        text += (_glue(before.text, after.text) if wrapped else "\n") + after.text
+    return text

@@ -1,0 +1,347 @@
+"""What PDFium (through pypdfium2) gives for a PDF: the document, opened with typed errors, and for
+each page its characters with their boxes and its visible straight ruling segments.
+
+Coordinates are in points from the page's top-left corner (y grows downwards), as the layout
+code expects. A character's box runs horizontally from its origin to the end of its advance and
+vertically over its font's ascent and descent (PDFium's "loose" box); its `size` is the font
+size in effect, text matrix included. Characters PDFium generates (spaces and line breaks it
+infers from gaps) are left out, and so are characters not set upright (rotated by more than
+about a degree, mirrored): stamps, watermarks and vertical margin notes.
+
+Ruling segments are the straight horizontal and vertical pieces of path objects that show on
+the page: stroked in a colour other than white, or filled in a colour other than white. White
+fills are what office suites paint behind paragraphs (LibreOffice's export of a WPS document
+boxes every paragraph so) and are not lines anyone sees. Curves are ignored.
+
+PDFium is reached through pypdfium2's raw ctypes binding; the few per-character calls get
+prototypes of their own taking plain addresses, which halves their cost.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from ..errors import CorruptFileError, EncryptedFileError
+
+# How far (in points) a segment may lean and still count as horizontal or vertical.
+_STRAIGHT = 0.5
+# A colour channel at least this bright on all three channels is white.
+_WHITE = 250
+# The text matrix's shear or rotation share beyond which a character is not upright (~1°).
+_UPRIGHT = 0.02
+# Loose boxes of one run differ by a few tenths of a point from glyph to glyph in some fonts;
+# a change of font size by half a point changes their height by more than this.
+_SAME_HEIGHT = 0.3
+_SAME_LINE = 1.0
+_MAX_FORM_DEPTH = 8
+_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+# What PDFium inserts between text objects when it sees a gap or a new line.
+_GENERATED = frozenset(" \r\n")
+
+
+def _fast(function, restype, *argtypes):
+    """A prototype of a PDFium function taking plain integers for its handles and pointers."""
+    address = ctypes.cast(function, ctypes.c_void_p).value or 0
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_text_object_of = _fast(
+    pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int
+)
+_char_matrix = _fast(
+    pdfium_c.FPDFText_GetMatrix, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+)
+_font_size = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, ctypes.c_void_p, ctypes.c_int)
+_object_at = _fast(pdfium_c.FPDFPage_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+_form_object_at = _fast(
+    pdfium_c.FPDFFormObj_GetObject, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_ulong
+)
+_object_type = _fast(pdfium_c.FPDFPageObj_GetType, ctypes.c_int, ctypes.c_void_p)
+_loose_box = _fast(
+    pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p
+)
+
+
+@dataclass(slots=True)
+class Char:
+    """One character as set on the page."""
+
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    size: float
+
+
+@dataclass(slots=True)
+class Segment:
+    """A straight horizontal (`top == bottom`) or vertical (`x0 == x1`) ruling segment."""
+
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+
+    @property
+    def horizontal(self) -> bool:
+        return self.top == self.bottom
+
+
+@dataclass
+class PageContent:
+    number: int
+    width: float
+    height: float
+    chars: list[Char] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
+    images: int = 0
+    image_cover: float = 0.0  # share of the page the largest image covers
+
+
+# --- the document -----------------------------------------------------------------------------
+
+
+def open_document(data: bytes, path: str) -> pdfium.PdfDocument:
+    """The PDF opened by PDFium, or the typed error that says why it cannot be."""
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        code = getattr(exc, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise EncryptedFileError(
+                path, "encrypted PDF: a password is needed to open it"
+            ) from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise EncryptedFileError(
+                path, "encrypted PDF that cannot be decrypted: unsupported security handler"
+            ) from None
+        raise CorruptFileError(path, f"damaged PDF: {_damage(data)}") from None
+
+
+def _damage(data: bytes) -> str:
+    """What is wrong with bytes PDFium refused, as far as a look at them tells."""
+    if not re.search(rb"\d+\s+\d+\s+obj\b", data):
+        return "no document catalog (not really a PDF, or truncated)"
+    if b"%%EOF" not in data[-1024:]:
+        return "the file ends unexpectedly (truncated?)"
+    return "PDFium cannot parse its structure"
+
+
+_STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF\s*$")
+_XREF_ENTRY = re.compile(rb"xref\s+(\d+)\s+(\d+)\s+((?:\d{10} \d{5} [nf]\s*){1,64})")
+
+
+def xref_damaged(data: bytes) -> bool:
+    """Whether the cross-reference data is unusable, so that PDFium had to rebuild it by scanning
+    the file: `startxref` does not point at a cross-reference table or stream, or the table's
+    first entries do not point at the objects they name."""
+    match = _STARTXREF.search(data[-1024:])
+    if match is None:
+        return True
+    offset = int(match.group(1))
+    if offset >= len(data):
+        return True
+    head = data[offset : offset + 4096]
+    if re.match(rb"\s*\d+\s+\d+\s+obj\b", head):
+        return False  # a cross-reference stream (PDF 1.5+), which PDFium checks itself
+    table = _XREF_ENTRY.match(head.lstrip())
+    if table is None:
+        return True
+    first = int(table.group(1))
+    entries = re.findall(rb"(\d{10}) \d{5} ([nf])", table.group(3))
+    for number, (entry, kind) in enumerate(entries, first):
+        position = int(entry)
+        where = data[position : position + 32]
+        if kind == b"n" and not re.match(rb"\s*%d\s+\d+\s+obj\b" % number, where):
+            return True
+    return False
+
+
+# --- one page ---------------------------------------------------------------------------------
+
+
+def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
+    """The characters, ruling segments and image count of one page."""
+    left, bottom, right, top = page.get_mediabox()
+    content = PageContent(number, right - left, top - bottom)
+    textpage = page.get_textpage()
+    try:
+        content.chars = _chars(textpage, left, top)
+    finally:
+        textpage.close()
+    for kind, handle, matrix in _drawings(page.raw):
+        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            content.images += 1
+            cover = _area(_compose(_matrix(handle), matrix)) / (content.width * content.height)
+            content.image_cover = max(content.image_cover, min(cover, 1.0))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and _visible(handle):
+            content.segments.extend(_segments(handle, matrix, left, top))
+    return content
+
+
+def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
+    """The page's characters in PDFium's text order.
+
+    Only the loose box is asked for every character. Size and matrix are asked again only where
+    the box's height or baseline moves: characters of one run share them, and a change of size
+    or a turn of the text changes the loose box's height (a rotated character's box is the
+    rotation's bounding box) or its baseline (rotated text sits elsewhere than the line it
+    follows).
+    """
+    handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
+    count = pdfium_c.FPDFText_CountChars(textpage.raw)
+    if count <= 0:
+        return []
+    text = textpage.get_text_range(0, count)
+    if len(text) != count:
+        # Characters beyond the BMP come out of the bulk call as two UTF-16 halves.
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))
+    rect = pdfium_c.FS_RECTF()
+    rect_address = ctypes.addressof(rect)
+    rect_bytes = memoryview(rect).cast("B")  # left, top, right, bottom as four C floats
+    unpack = struct.Struct("4f").unpack
+    matrix = pdfium_c.FS_MATRIX()
+    matrix_address = ctypes.addressof(matrix)
+    chars: list[Char] = []
+    last = -1  # index of the character behind chars[-1]
+    run_height = run_bottom = float("nan")
+    upright = False
+    size = 0.0
+    for index, character in enumerate(text):
+        if character in _GENERATED and not _text_object_of(handle, index):
+            continue  # a space or line break PDFium inferred from the layout
+        _loose_box(handle, index, rect_address)
+        x0, y1, x1, y0 = unpack(rect_bytes)
+        height = y1 - y0
+        if not (abs(height - run_height) <= _SAME_HEIGHT and abs(y0 - run_bottom) <= _SAME_LINE):
+            run_height, run_bottom = height, y0
+            _char_matrix(handle, index, matrix_address)
+            upright = (
+                matrix.a > 0
+                and matrix.d > 0
+                and abs(matrix.b) <= _UPRIGHT * matrix.a
+                and abs(matrix.c) <= _UPRIGHT * matrix.d
+            )
+            size = round(_font_size(handle, index), 1)
+        if not upright:
+            continue
+        x0 -= left
+        x1 -= left
+        if (
+            chars
+            and chars[-1].x0 == x0
+            and chars[-1].x1 == x1
+            and _text_object_of(handle, index) == _text_object_of(handle, last)
+        ):
+            # One glyph standing for several characters (a ligature, the two-em dash "——"):
+            # PDFium lists each with the glyph's box. A glyph printed twice over itself (fake
+            # bold) comes from two text objects and is left to the line builder.
+            chars[-1].text += character
+            continue
+        last = index
+        chars.append(Char(character, x0, x1, top - y1, top - y0, size))
+    return chars
+
+
+def _drawings(page) -> list[tuple[int, object, tuple]]:
+    """The page's path and image objects, form XObjects opened, each with the matrix that
+    places its content on the page."""
+    found: list[tuple[int, object, tuple]] = []
+    address = ctypes.cast(page, ctypes.c_void_p).value
+    count = pdfium_c.FPDFPage_CountObjects(page)
+    _collect([_object_at(address, i) for i in range(count)], _IDENTITY, 0, found)
+    return found
+
+
+def _collect(handles: list[int], outer: tuple, depth: int, found: list) -> None:
+    for handle in handles:
+        kind = _object_type(handle)
+        if kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
+            found.append((kind, ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT), outer))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
+            form = ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT)
+            inner = _compose(_matrix(form), outer)
+            count = pdfium_c.FPDFFormObj_CountObjects(form)
+            _collect([_form_object_at(handle, i) for i in range(count)], inner, depth + 1, found)
+
+
+def _matrix(handle) -> tuple:
+    m = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(handle, m):
+        return _IDENTITY
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _compose(inner: tuple, outer: tuple) -> tuple:
+    """The matrix applying `inner`, then `outer` (PDF row-vector convention)."""
+    a, b, c, d, e, f = inner
+    A, B, C, D, E, F = outer
+    return (
+        a * A + b * C,
+        a * B + b * D,
+        c * A + d * C,
+        c * B + d * D,
+        e * A + f * C + E,
+        e * B + f * D + F,
+    )
+
+
+def _area(matrix: tuple) -> float:
+    """The area of the bounding box of the unit square (an image) placed by `matrix`."""
+    a, b, c, d, _, _ = matrix
+    return (abs(a) + abs(c)) * (abs(b) + abs(d))
+
+
+def _visible(path) -> bool:
+    fill_mode, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(path, fill_mode, stroke):
+        return False
+    channels = [ctypes.c_uint() for _ in range(4)]
+    if stroke.value and pdfium_c.FPDFPageObj_GetStrokeColor(path, *channels) and _shows(channels):
+        return True
+    if fill_mode.value and pdfium_c.FPDFPageObj_GetFillColor(path, *channels):
+        return _shows(channels)
+    return False
+
+
+def _shows(channels: list[ctypes.c_uint]) -> bool:
+    red, green, blue, alpha = (c.value for c in channels)
+    return alpha > 0 and min(red, green, blue) < _WHITE
+
+
+def _segments(path, outer: tuple, left: float, top: float) -> Iterator[Segment]:
+    """The path's straight horizontal and vertical pieces, closing segments included."""
+    a, b, c, d, e, f = _compose(_matrix(path), outer)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    start = previous = None
+    for i in range(pdfium_c.FPDFPath_CountSegments(path)):
+        segment = pdfium_c.FPDFPath_GetPathSegment(path, i)
+        if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
+            continue
+        point = (x.value * a + y.value * c + e - left, top - (x.value * b + y.value * d + f))
+        kind = pdfium_c.FPDFPathSegment_GetType(segment)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = point
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
+            yield from _straight(previous, point)
+        if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
+            yield from _straight(point, start)
+        previous = point
+
+
+def _straight(p: tuple[float, float], q: tuple[float, float]) -> Iterator[Segment]:
+    (x0, y0), (x1, y1) = p, q
+    if abs(y0 - y1) <= _STRAIGHT and abs(x0 - x1) > _STRAIGHT:
+        y = (y0 + y1) / 2
+        yield Segment(min(x0, x1), y, max(x0, x1), y)
+    elif abs(x0 - x1) <= _STRAIGHT and abs(y0 - y1) > _STRAIGHT:
+        x = (x0 + x1) / 2
+        yield Segment(x, min(y0, y1), x, max(y0, y1))

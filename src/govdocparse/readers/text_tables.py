@@ -1,0 +1,236 @@
+"""Tables in plain text: finds them among the lines of a text file and rebuilds their cells.
+
+Five shapes real text files give (grammars/tables.yaml `text_tables` says which header cells
+are known column names):
+- a Word text dump, one cell per line after a TAB, rows separated by blank lines (read by
+  `read_word_dump`, see the text reader);
+- one row per line with TAB-separated cells; an empty leading cell is a merged cell;
+- Markdown pipe tables (`| a | b |` over a `|---|---|` rule); empty leading cells are merged;
+- columns aligned with spaces under a header of known column names: each cell goes to the
+  header column its start lines up with (CJK characters count two columns wide);
+- every cell on its own line (a PDF's text copy): a run of known column names, one per line,
+  then the cells in that repeating count, each row starting with the next 序号 when the first
+  column is a 序号.
+A header row of known names whose cells run together (序号项目名称建设内容责任) cannot be
+rebuilt: the lines stay text and the caller gets a warning naming the line.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .. import grammar
+from ..headings import opens_block
+from ..model import Provenance
+from ..source import Cell, TableBlock
+
+_PIPE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_SPACED = regex.compile(r"[ \u3000]{2,}|\u3000")
+_SENTENCE = regex.compile(r"[。；！？]")
+
+
+@dataclass(frozen=True)
+class _Vocabulary:
+    words: frozenset[str]
+    pattern: regex.Pattern
+    min_columns: int
+    glued: regex.Pattern
+
+
+@cache
+def _vocabulary() -> _Vocabulary:
+    rules = grammar.load("tables")["text_tables"]
+    words = sorted(rules["header_words"], key=len, reverse=True)
+    return _Vocabulary(
+        frozenset(words),
+        regex.compile(rules["header_pattern"]),
+        rules["min_columns"],
+        regex.compile(f"^(?:{'|'.join(words)}){{{rules['min_columns']},}}"),
+    )
+
+
+def known_header(cell: str) -> bool:
+    """Whether a cell is a known column name (序号, 指标名称, 2025年目标 …)."""
+    key = "".join(cell.split())
+    vocabulary = _vocabulary()
+    return bool(key) and (key in vocabulary.words or bool(vocabulary.pattern.match(key)))
+
+
+@dataclass
+class Found:
+    """A table found at a line: the table (None when it could not be rebuilt), the index of the
+    first line after it and a warning."""
+
+    table: TableBlock | None
+    end: int
+    warning: str | None = None
+
+
+def table_at(lines: list[str], i: int, name: str) -> Found | None:
+    """The table that starts at line i in one of the row shapes, or None."""
+    line = lines[i]
+    if "\t" in line.strip("\t") and _tab_cells(line) >= 2:
+        return _tab_rows(lines, i, name)
+    if line.startswith("\t"):
+        return None  # a cell of a Word text dump
+    if line.lstrip().startswith("|") and i + 1 < len(lines) and _PIPE_RULE.match(lines[i + 1]):
+        return _pipe_table(lines, i, name)
+    cells = _spaced_cells(line)
+    if len(cells) >= _vocabulary().min_columns and _mostly_known([c for _, c in cells]):
+        return _aligned_table(lines, i, name, cells)
+    if known_header(line) and line.strip():
+        return _cell_per_line(lines, i, name)
+    squashed = "".join(line.split())
+    if _vocabulary().glued.match(squashed) and not _SENTENCE.search(squashed):
+        return Found(
+            None,
+            i + 1,
+            f"table at line {i + 1} could not be rebuilt (its cells run together): kept as text",
+        )
+    return None
+
+
+def _mostly_known(cells: list[str]) -> bool:
+    known = sum(1 for cell in cells if known_header(cell))
+    return known >= 2 and known * 2 > len(cells)
+
+
+def _prov(name: str, first: int, last: int | None = None) -> Provenance:
+    return Provenance(file=name, lines=(first + 1, (last if last is not None else first) + 1))
+
+
+def _row(texts: list[str], name: str, line: int) -> list[Cell]:
+    """Cells of one row; empty cells before the first filled one are merged from above."""
+    leading = next((k for k, text in enumerate(texts) if text), len(texts))
+    return [
+        Cell(text, _prov(name, line), merged=(k < leading and line > 0))
+        for k, text in enumerate(texts)
+    ]
+
+
+def _block(rows: list[list[Cell]], name: str, first: int, last: int) -> TableBlock:
+    return TableBlock(rows, _prov(name, first, last))
+
+
+# ---------------------------------------------------------------- one row per line, TABs
+
+
+def _tab_cells(line: str) -> int:
+    return len(line.rstrip().split("\t"))
+
+
+def _tab_rows(lines: list[str], i: int, name: str) -> Found | None:
+    rows: list[list[Cell]] = []
+    j = i
+    width = _tab_cells(lines[i])
+    while j < len(lines) and "\t" in lines[j].strip("\t") and _tab_cells(lines[j]) >= 2:
+        texts = [cell.strip() for cell in lines[j].rstrip().split("\t")]
+        texts += [""] * (width - len(texts))
+        rows.append(_row(texts, name, j))
+        j += 1
+    if len(rows) < 2:
+        return None
+    return Found(_block(rows, name, i, j - 1), j)
+
+
+# ---------------------------------------------------------------- Markdown pipe tables
+
+
+def _pipe_split(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    parts = regex.split(r"(?<!\\)\|", inner)
+    return [part.strip().replace("\\|", "|") for part in parts]
+
+
+def _pipe_table(lines: list[str], i: int, name: str) -> Found:
+    header = _pipe_split(lines[i])
+    rows = [[Cell(text, _prov(name, i)) for text in header]]
+    j = i + 2
+    while j < len(lines) and "|" in lines[j] and lines[j].strip():
+        texts = _pipe_split(lines[j])
+        texts = (texts + [""] * len(header))[: max(len(header), len(texts))]
+        rows.append(_row(texts, name, j))
+        j += 1
+    return Found(_block(rows, name, i, j - 1), j)
+
+
+# ---------------------------------------------------------------- columns aligned with spaces
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _spaced_cells(line: str) -> list[tuple[int, str]]:
+    """(display column, text) of the cells of a line split at runs of two or more spaces."""
+    if not _SPACED.search(line.strip()):
+        return []
+    cells: list[tuple[int, str]] = []
+    position = 0
+    for part in _SPACED.split(line.rstrip()):
+        start = line.index(part, position) if part else position
+        if part.strip():
+            cells.append(
+                (_width(line[:start]) + _width(part) - _width(part.lstrip()), part.strip())
+            )
+        position = start + len(part)
+    return cells
+
+
+def _aligned_table(
+    lines: list[str], i: int, name: str, header: list[tuple[int, str]]
+) -> Found | None:
+    starts = [column for column, _ in header]
+    rows = [[Cell(text, _prov(name, i)) for _, text in header]]
+    j = i + 1
+    while j < len(lines) and lines[j].strip() and not opens_block(lines[j]):
+        cells = _spaced_cells(lines[j])
+        if len(cells) < 2:
+            break
+        texts = [""] * len(starts)
+        for column, text in cells:
+            nearest = min(range(len(starts)), key=lambda k: abs(starts[k] - column))
+            texts[nearest] = f"{texts[nearest]} {text}".strip()
+        rows.append(_row(texts, name, j))
+        j += 1
+    if len(rows) < 2:
+        return None
+    return Found(_block(rows, name, i, j - 1), j)
+
+
+# ---------------------------------------------------------------- one cell per line
+
+
+def _cell_per_line(lines: list[str], i: int, name: str) -> Found | None:
+    j = i
+    while j < len(lines) and lines[j].strip() and known_header(lines[j]):
+        j += 1
+    header = [line.strip() for line in lines[i:j]]
+    if len(header) < _vocabulary().min_columns:
+        return None
+    numbered = "".join(header[0].split()) in ("序号", "编号", "序")
+    rows = [[Cell(text, _prov(name, i + k)) for k, text in enumerate(header)]]
+    while j + len(header) <= len(lines):
+        chunk = lines[j : j + len(header)]
+        if any(not text.strip() or opens_block(text) for text in chunk):
+            break
+        if numbered and chunk[0].strip() != str(len(rows)):
+            break
+        if not numbered and any(_SENTENCE.search(text) for text in chunk):
+            break
+        rows.append([Cell(text.strip(), _prov(name, j + k)) for k, text in enumerate(chunk)])
+        j += len(header)
+    if len(rows) < 2:
+        return Found(
+            None,
+            i + len(header),
+            f"table at line {i + 1} could not be rebuilt (no rows of {len(header)} cells "
+            "under its header): kept as text",
+        )
+    return Found(_block(rows, name, i, j - 1), j)

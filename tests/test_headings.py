@@ -1,0 +1,78 @@
+"""The heading vocabulary: every style's examples match it, and a broken grammar fails at load."""
+
+import shutil
+
+import pytest
+
+from govdocparse import grammar, headings
+from govdocparse.errors import GrammarError
+
+STYLES = headings.rules().styles
+
+
+@pytest.mark.parametrize(
+    "key, example",
+    [(key, example) for key, style in STYLES.items() for example in style.examples],
+)
+def test_each_example_is_numbered_in_its_own_style(key, example):
+    found = headings.numbered(example)
+    assert found is not None and found.style.key == key
+
+
+def test_every_style_has_examples():
+    assert all(style.examples for style in STYLES.values())
+
+
+@pytest.mark.parametrize(
+    "line, ordinal",
+    [("十一、组织实施", 11), ("（二十三）加强", 23), ("第一百零五条 附则", 105), ("⑫建立", 12)],
+)
+def test_ordinals_are_read_from_the_numeral(line, ordinal):
+    assert headings.numbered(line).ordinal == ordinal
+
+
+@pytest.mark.parametrize(
+    "line", ["2021年，市政府印发规划。", "第一条规定的情形", "3.0‰、4.0‰和6.0‰以下", "专栏2 指标"]
+)
+def test_lines_that_are_not_headings_or_read_as_values(line):
+    found = headings.numbered(line)
+    assert found is None or found.decimal_like
+
+
+def test_block_openers_include_captions_but_not_arabic_items():
+    assert headings.opens_block("专栏3 重点工程")
+    assert headings.opens_block("第二章　职责分工")
+    assert not headings.opens_block("1．加强组织领导")
+    assert headings.starts_paragraph("1．加强组织领导")
+    assert not headings.starts_paragraph("3.0‰、4.0‰和6.0‰以下")
+
+
+@pytest.fixture
+def edited_grammars(tmp_path, monkeypatch):
+    folder = tmp_path / "grammars"
+    shutil.copytree(grammar.grammar_dir(), folder)
+    monkeypatch.setenv("GOVDOCPARSE_GRAMMARS", str(folder))
+    caches = (grammar.load, grammar.load_typed, headings.rules, headings.styles)
+    for cached in caches:
+        cached.cache_clear()
+    yield folder / "headings.yaml"
+    monkeypatch.delenv("GOVDOCPARSE_GRAMMARS")
+    for cached in caches:
+        cached.cache_clear()
+
+
+@pytest.mark.parametrize(
+    "edit, says",
+    [
+        (("    family: jie\n", "    famly: jie\n"), "styles.jie.fam"),
+        (("'^(?P<num>{circled})'", "'^(?P<num>{circle})'"), "styles.circled.pattern names no"),
+        (("    title: line\n", "    title: whole\n"), "styles.part.title"),
+    ],
+)
+def test_a_broken_grammar_fails_at_load_naming_file_and_key(edited_grammars, edit, says):
+    text = edited_grammars.read_text(encoding="utf-8")
+    assert edit[0] in text
+    edited_grammars.write_text(text.replace(edit[0], edit[1], 1), encoding="utf-8")
+    with pytest.raises(GrammarError) as caught:
+        headings.rules()
+    assert "headings.yaml" in str(caught.value) and says in str(caught.value)

@@ -1,0 +1,208 @@
+"""Scanned PDFs: pages whose text layer is empty or only a scanner app's watermark.
+
+scanned-watermark.pdf is frames.pdf rendered to grey images, with the one text line a scanner
+app stamps on every page ("扫描全能王 创建") as its whole text layer; scanned.pdf is a page image
+with no text at all (both made by scripts/make_pdfs.py). OCR needs the `ocr` extra; the tests
+that run it skip without it, the others pretend it is missing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import subprocess
+import sys
+from contextlib import redirect_stderr
+
+import pytest
+
+from govdocparse import parse
+from govdocparse.errors import NoTextLayerError
+from govdocparse.readers import pdf_ocr, read
+from govdocparse.readers.pdf_scans import scanned_pages
+
+from .conftest import ROOT
+
+EDGE = ROOT / "tests" / "fixtures" / "edge"
+SCAN = EDGE / "scanned-watermark.pdf"
+needs_ocr = pytest.mark.skipif(not pdf_ocr.available(), reason="the ocr extra is not installed")
+
+
+def _make_pdfs():
+    spec = importlib.util.spec_from_file_location("make_pdfs", ROOT / "scripts" / "make_pdfs.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+FIXTURE = _make_pdfs()
+
+
+# ---------------------------------------------------------------- which pages are scans
+
+WATERMARK = "扫描全能王 创建"
+
+
+@pytest.mark.parametrize(
+    "pages, scans",
+    [
+        # the same short line over each page image, and nothing else: a scan
+        ([([WATERMARK], 1.0), ([WATERMARK], 0.98)], [0, 1]),
+        # the watermark numbered by page is the same line, digits aside
+        ([(["第1页 CamScanner"], 1.0), (["第2页 CamScanner"], 1.0)], [0, 1]),
+        # a one-page scan with its watermark
+        ([([WATERMARK], 1.0)], [0]),
+        # no text at all over an image, however small
+        ([([], 0.1)], [0]),
+        # a blank page is not a scan
+        ([([], 0.0)], []),
+        # two short lines beside a letterhead emblem are a document, not a scan
+        ([(["关于印发儿童发展规划的通知", "各区县人民政府："], 0.05)], []),
+        # a short line that differs from page to page is text, not a watermark
+        ([(["一、总体要求"], 1.0), (["二、主要目标"], 1.0)], []),
+        # a born-digital document with one scanned page appended
+        ([(["关于印发儿童发展规划的通知", "正文"], 0.0), ([], 1.0)], [1]),
+    ],
+)
+def test_scanned_pages_are_recognised_by_shape(pages, scans):
+    assert scanned_pages(pages)[0] == scans
+
+
+# ---------------------------------------------------------------- without the extra
+
+
+@pytest.mark.parametrize("name", ["scanned-watermark.pdf", "scanned.pdf"])
+def test_without_the_extra_a_scan_is_refused_in_one_line(name, monkeypatch):
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    path = EDGE / name
+    with pytest.raises(NoTextLayerError) as caught:
+        read(path)
+    assert str(caught.value) == f"{path}: scanned pages, no text layer: install govdocparse[ocr]"
+
+
+def test_without_the_extra_the_cli_exits_non_zero_and_writes_nothing(tmp_path):
+    probe = (
+        "import sys\n"
+        "from govdocparse.readers import pdf_ocr\n"
+        "pdf_ocr.available = lambda: False\n"
+        "from govdocparse.cli import main\n"
+        f"sys.exit(main(['parse', {str(SCAN)!r}, '-o', {str(tmp_path / 'out.json')!r}]))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.strip().endswith("scanned pages, no text layer: install govdocparse[ocr]")
+    assert done.stderr.count("\n") == 1
+    assert not (tmp_path / "out.json").exists()
+
+
+# ---------------------------------------------------------------- with the extra
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture(scope="module")
+def recognised():
+    terminal = _Terminal()
+    with redirect_stderr(terminal):
+        source = read(SCAN)
+    return source, terminal.getvalue()
+
+
+@needs_ocr
+def test_ocr_reads_the_scanned_pages_without_the_watermark(recognised):
+    source, _ = recognised
+    texts = [block.text for block in source.blocks]
+    assert not any("扫描全能王" in text for text in texts)
+    for line in (FIXTURE.FRAMES_NUMBER, "一、总体目标", "二、主要指标", "三、保障措施"):
+        assert line in texts
+    # wrapped lines are joined back into their paragraph
+    assert FIXTURE.FRAMES_BODY[1] in texts
+    assert source.warnings == []
+
+
+@needs_ocr
+def test_each_ocr_block_carries_page_box_and_confidence(recognised):
+    source, _ = recognised
+    assert {block.prov.page for block in source.blocks} == {1, 2}
+    for block in source.blocks:
+        x0, top, x1, bottom = block.prov.box
+        assert 0 <= x0 < x1 <= 596 and 0 <= top < bottom <= 842
+        assert 0.5 <= block.prov.confidence <= 1.0
+
+
+@needs_ocr
+def test_ocr_writes_one_progress_line_per_page_on_a_terminal(recognised):
+    _, progress = recognised
+    assert progress.splitlines() == [
+        f"govdocparse: OCR {SCAN} page 1/2",
+        f"govdocparse: OCR {SCAN} page 2/2",
+    ]
+
+
+@needs_ocr
+def test_a_scanned_notice_parses_to_its_records():
+    document = parse(SCAN).documents[0]
+    assert document.metadata.doc_number == FIXTURE.FRAMES_NUMBER
+    assert [section.number for section in document.sections] == ["一、", "二、", "三、"]
+
+
+# ---------------------------------------------------------------- images of pages
+
+
+def _page_image(tmp_path, suffix: str):
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(SCAN)
+    image = document[1].render(scale=150 / 72, grayscale=True).to_pil()
+    document.close()
+    path = tmp_path / f"page{suffix}"
+    image.save(path, dpi=(150, 150))
+    return path
+
+
+@needs_ocr
+def test_an_image_of_a_page_is_read_by_ocr(tmp_path):
+    source = read(_page_image(tmp_path, ".png"))
+    assert source.format == "image"
+    assert "三、保障措施" in [block.text for block in source.blocks]
+    assert all(block.prov.page == 1 and block.prov.confidence for block in source.blocks)
+
+
+@needs_ocr
+def test_without_the_extra_an_image_is_still_refused(tmp_path, monkeypatch):
+    from govdocparse.errors import UnsupportedFormatError
+
+    path = _page_image(tmp_path, ".jpg")
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    with pytest.raises(UnsupportedFormatError) as caught:
+        read(path)
+    assert str(caught.value) == f"{path}: a JPEG image, not a document"
+
+
+# ---------------------------------------------------------------- a scanned page among text pages
+
+
+def _text_then_scan() -> bytes:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(EDGE / "split-table.pdf")
+    scan = pypdfium2.PdfDocument(EDGE / "scanned.pdf")
+    document.import_pages(scan, [0], index=1)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_without_the_extra_a_scanned_page_among_text_pages_is_a_warning(monkeypatch):
+    from govdocparse.readers import read_data
+
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    source = read_data(_text_then_scan(), "mixed.pdf")
+    assert source.warnings == [
+        "no text layer on page(s) 2 (scanned?): their content is missing; "
+        "install govdocparse[ocr] to read them"
+    ]
+    assert {block.prov.page for block in source.blocks} == {1, 3, 4}

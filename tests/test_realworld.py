@@ -1,0 +1,51 @@
+"""The real-world development set (tests/realworld/): every fact a careful reader sees in
+documents laid out like real publications from other places.
+
+A case fails when a fact not listed in tests/realworld/known_gaps.yaml fails, and when a listed
+gap passes (so the list only shrinks: remove a gap in the commit that fixes it). The score table
+is printed by scripts/realworld_score.py.
+"""
+
+import pytest
+
+from .realworld.make_damaged import DAMAGED, damaged_bytes
+from .realworld.score import HERE, facts_of, load_cases, load_known_gaps, load_tags, score_case
+
+CASES = load_cases()
+KNOWN_GAPS = load_known_gaps()
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_case_scores_as_recorded(case):
+    result = score_case(case)
+    gaps = set(KNOWN_GAPS.get(case.id, []))
+    keys = {outcome.fact.key for outcome in result.outcomes}
+    unexpected = [o for o in result.outcomes if not o.passed and o.fact.key not in gaps]
+    fixed = sorted(gaps & keys - result.failed_keys)
+    stale = sorted(gaps - keys)
+    problems = [f"{o.fact.key}: {o.reason}" for o in unexpected]
+    problems += [f"{key}: passes now, remove it from known_gaps.yaml" for key in fixed]
+    problems += [f"{key}: no such fact, remove it from known_gaps.yaml" for key in stale]
+    assert not problems, f"{case.path.name}:\n" + "\n".join(problems)
+
+
+def test_every_tag_is_known_and_covered_by_a_case():
+    tags = load_tags()
+    used = {tag for case in CASES for tag in case.covers}
+    assert not used - tags.keys(), f"tags not in tags.yaml: {sorted(used - tags.keys())}"
+    assert not tags.keys() - used, f"tags without a case: {sorted(tags.keys() - used)}"
+    assert not KNOWN_GAPS.keys() - {c.id for c in CASES}, "known_gaps.yaml lists unknown cases"
+
+
+def test_cases_have_facts_and_a_layout_comment():
+    for case in CASES:
+        assert len(facts_of(case)) >= 5, f"{case.id}: too few facts"
+        first = (HERE / f"{case.id}.facts.yaml").read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# Layout:"), f"{case.id}: the facts file must name its layout"
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGED))
+def test_damaged_downloads_match_their_generator(name):
+    assert (HERE / name).read_bytes() == damaged_bytes(name), (
+        f"{name} differs from make_damaged.py: run python -m tests.realworld.make_damaged"
+    )

@@ -1,0 +1,78 @@
+"""Text as web pages give it: spaced-out words, a body on one line, blank lines, half-width."""
+
+import json
+
+import govdocparse
+from govdocparse.readers.text import blocks_from_text
+
+PLAN = [
+    "石门县儿童友好城市建设实施方案",
+    "一、工作目标",
+    "（一）总体目标。到2025年，儿童之家覆盖率达到100%。",
+    "（二）具体目标。普惠性幼儿园覆盖率达到90%以上。",
+    "二、主要任务",
+    "（一）建设儿童友好空间。新建儿童公园3个。（责任单位：县住建局）",
+    "三、保障措施",
+    "（一）加强组织领导。县民政局牵头建立推进机制。",
+]
+
+
+def _records(text: str) -> list:
+    """The records a reader checks, as JSON data: title, sections, indicators, clauses."""
+    [document] = govdocparse.parse_text(text).documents
+    sections = [
+        (s.number, s.title, [(c.number, c.title) for c in s.children]) for s in document.sections
+    ]
+    indicators = [(i.name, [t.raw for t in i.targets]) for i in document.indicators]
+    clauses = [r.raw for r in document.responsibilities]
+    return json.loads(json.dumps([document.title, sections, indicators, clauses]))
+
+
+def _full_width(value):
+    if isinstance(value, str):
+        return value.translate(str.maketrans({",": "，", "(": "（", ")": "）", ":": "："}))
+    return [_full_width(item) for item in value] if isinstance(value, list) else value
+
+
+CLEAN = _records("\n".join(PLAN))
+
+# The same plan as web copies give it (test data: one variation a case).
+VARIATIONS = {
+    "blank line between every paragraph": "\n\n".join(PLAN),
+    "body on one line with indents": PLAN[0] + "\n" + "　　".join(PLAN[1:]),
+    "body on one line without indents": PLAN[0] + "\n" + "".join(PLAN[1:]),
+    "half-width punctuation": "\n".join(PLAN)
+    .replace("，", ",")
+    .replace("（", "(")
+    .replace("）", ")")
+    .replace("：", ":"),
+}
+
+
+def test_each_web_variation_gives_the_records_of_the_clean_text():
+    for variation, text in VARIATIONS.items():
+        records = _records(text)
+        if variation == "half-width punctuation":  # the records keep the marks as written
+            assert "(" in json.dumps(records, ensure_ascii=False)
+            records = _full_width(records)
+        assert records == CLEAN, variation
+
+
+def test_spaced_out_words_are_joined_but_an_authors_space_stays():
+    blocks, _ = blocks_from_text(
+        "西 宁 市 儿 童 友 好 城 市 建 设 实 施 方 案\n"
+        "到 2025 年，全市 儿童友好社区 达到 120 个。\n"
+        "情暖童心 相伴成长\n",
+        "t.txt",
+    )
+    assert [b.text for b in blocks] == [
+        "西宁市儿童友好城市建设实施方案",
+        "到2025年，全市儿童友好社区达到120个。",
+        "情暖童心 相伴成长",
+    ]
+
+
+def test_an_inline_list_is_not_split_into_paragraphs():
+    text = "主要包括：（一）健康服务；（二）教育服务；（三）安全保护。"
+    blocks, _ = blocks_from_text(text, "t.txt")
+    assert [b.text for b in blocks] == [text]

@@ -1,0 +1,71 @@
+"""Characters as written, matched as meant: traditional copies, Kangxi radicals, mirror damage."""
+
+import json
+from pathlib import Path
+
+import opencc
+
+import govdocparse
+from govdocparse.matching import matching_form, repair
+from govdocparse.output import to_json
+
+DOCS = Path(__file__).parent / "docs"
+
+
+def _records(name: str) -> dict:
+    result = json.loads(to_json(govdocparse.parse(DOCS / name)))
+    return {"documents": result["documents"]}
+
+
+def test_a_traditional_copy_gives_the_records_of_its_simplified_twin():
+    simplified = _records("simplified-county-plan.txt")
+    traditional = _records("traditional-county-plan.txt")
+    notice, plan = traditional["documents"]
+    # written as the copy writes them
+    assert notice["title"] == "青溪縣人民政府辦公室關於印發青溪縣兒童友好城市建設實施⽅案的通知"
+    assert notice["metadata"]["issuer"] == "青溪縣人民政府辦公室"
+    assert plan["sections"][1]["title"] == "重點任務"
+    assert [a["name"] for a in plan["responsibilities"][0]["lead"]] == ["縣衛生健康局", "縣教育局"]
+    # and read as the simplified twin is read: the same records, character for character
+    to_simplified = opencc.OpenCC("t2s").convert
+    as_simplified = json.loads(
+        to_simplified(json.dumps(traditional, ensure_ascii=False)).replace(
+            "traditional-county-plan.txt", "simplified-county-plan.txt"
+        )
+    )
+    assert as_simplified["documents"][0]["title"].endswith("实施⽅案的通知")
+    as_simplified["documents"][0]["title"] = simplified["documents"][0]["title"]
+    assert as_simplified == simplified
+    assert plan["metadata"]["period"] == {"start": 2022, "end": 2025}
+    assert len(plan["indicators"]) >= 4
+
+
+def test_kangxi_radicals_and_compatibility_ideographs_match_as_unified_characters():
+    assert matching_form("⽅案⼯作") == "方案工作"
+    assert matching_form("\uf9dc") == "隆"
+    text = "⼀、总体要求\n（⼀）指导思想。坚持⼉童优先。\n⼆、主要⽬标\n"
+    [document] = govdocparse.parse_text(text).documents
+    assert [(s.number, s.ordinal, s.title) for s in document.sections] == [
+        ("⼀、", 1, "总体要求"),
+        ("⼆、", 2, "主要⽬标"),
+    ]
+
+
+def test_a_pinyin_reading_after_a_character_is_removed():
+    assert repair("同步規(guī)劃，統(tǒng)籌推進(jin4)") == "同步規劃，統籌推進"
+    assert repair("附件(1)与规划(2021-2030年)") == "附件(1)与规划(2021-2030年)"
+
+
+def test_a_stray_question_mark_keeps_a_name_in_one_piece():
+    text = "关于印发青溪县儿童友好城市建?实施方案的通知\n各乡镇：\n现印发给你们。\n一、总体要求\n"
+    [document] = govdocparse.parse_text(text).documents
+    assert document.kind == "notice"
+    assert document.title == "关于印发青溪县儿童友好城市建?实施方案的通知"
+    assert [s.title for s in document.sections] == ["总体要求"]
+
+
+def test_matching_form_keeps_the_length_and_half_width_punctuation_folds_in_chinese_only():
+    for text in ["關於印發兒童規劃", "儿童,妇女;(一)坚持", "1,000 a:b", "時間:2024-03-01 10:20"]:
+        assert len(matching_form(text)) == len(text)
+    assert matching_form("儿童,妇女;(一)坚持") == "儿童，妇女；（一）坚持"
+    assert matching_form("1,000 a:b") == "1,000 a:b"
