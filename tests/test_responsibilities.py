@@ -424,12 +424,9 @@ def _parsed_plan():
 def test_each_goal_gets_the_clause_that_closes_it():
     document = _parsed_plan()
     owners = {
-        i.name: (
-            [a.name for a in i.responsible.lead],
-            [a.name for a in i.responsible.participating],
-        )
+        i.name: ([a.name for a in owner.lead], [a.name for a in owner.participating])
         for i in document.indicators
-        if i.responsible
+        if (owner := document.responsibility(i.responsible_id))
     }
     assert owners["孕产妇系统管理率"] == (["区卫健委"], ["区医保局"])
     assert owners["儿童青少年总体近视率"] == (["区教委", "区卫健委"], [])
@@ -439,9 +436,10 @@ def test_each_goal_gets_the_clause_that_closes_it():
 def test_a_clause_on_its_own_line_owns_the_goal_above_it():
     document = _parsed_plan()
     (indicator,) = [i for i in document.indicators if i.name == "普惠性幼儿园覆盖率"]
-    assert indicator.responsible is not None
-    assert indicator.responsible.raw == "责任单位：区教委、区财政局"
-    assert indicator.responsible.attached_to == indicator.section_id
+    owner = document.responsibility(indicator.responsible_id)
+    assert owner is not None
+    assert owner.raw == "责任单位：区教委、区财政局"
+    assert owner.attached_to == indicator.section_id
 
 
 def test_clause_agencies_are_canonical_for_the_documents_place():

@@ -306,4 +306,5 @@ def test_markdown_pipe_table_with_second_header_row_and_br(tmp_path: Path):
     ]
     assert table.rows[0].cells[-1] == "县住建局\n县林业局"
     (indicator,) = document.indicators
-    assert [a.name for a in indicator.responsible.lead] == ["县住建局", "县林业局"]
+    owner = document.responsibility(indicator.responsible_id)
+    assert [a.name for a in owner.lead] == ["县住建局", "县林业局"]

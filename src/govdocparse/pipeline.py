@@ -16,6 +16,7 @@ from .extract.inheritance import share, take_footer
 from .extract.metadata import Found, extract_metadata, jurisdiction, missing
 from .extract.responsibilities import Clause, find_clauses
 from .extract.tables import build_table
+from .ids import assign_ids
 from .matching import fold_blocks, fold_portal
 from .model import Document, Indicator, ParseResult, Responsibility, SourceInfo
 from .normalize import normalize
@@ -102,6 +103,7 @@ def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> D
             _prose(document, placed_item, f"{table.id}-item{n}", place, item=item.name)
     for number, paragraph in enumerate(structure.paragraphs, start=1):
         _prose(document, paragraph, f"{doc_id}-p{number}", place)
+    assign_ids(document)
     return document
 
 
@@ -142,9 +144,9 @@ def _prose(
     if owners and not indicators and _only_clauses(placed.text, clauses):
         # 责任单位：… on a line of its own names who owns the goals of the measure above it.
         for indicator in reversed(document.indicators):
-            if indicator.section_id != placed.section_id or indicator.responsible is not None:
+            if indicator.section_id != placed.section_id or indicator.responsible_id is not None:
                 break
-            indicator.responsible = owners[0]
+            indicator.responsible_id = owners[0].id
     _default_years(document, indicators)
     document.indicators.extend(indicators)
 
@@ -161,7 +163,7 @@ def _assign_owners(
             cursor = start
         following = [k for k, clause in enumerate(clauses) if start >= 0 and clause.end > start]
         if owners:
-            indicator.responsible = owners[following[0] if following else -1]
+            indicator.responsible_id = owners[following[0] if following else -1].id
 
 
 def _only_clauses(text: str, clauses: list[Clause]) -> bool:
