@@ -154,6 +154,27 @@ def test_header_repeated_inside_the_body_is_dropped():
     assert [row.cells[1] for row in table.rows] == ["甲率", "乙率"]
 
 
+def test_a_title_typed_into_a_merged_first_row_is_the_caption():
+    rows = [
+        [_cell("专栏3　儿童福利主要指标", colspan=3)],
+        [_cell("指标名称"), _cell("单位"), _cell("2025年目标")],
+        [_cell("儿童督导员配备率"), _cell("%"), _cell("100")],
+    ]
+    table = _table(rows)
+    assert (table.label, table.number, table.title) == ("专栏3", "3", "儿童福利主要指标")
+    assert table.header == ["指标名称", "单位", "2025年目标"]
+    assert len(table.rows) == 1
+
+
+def test_a_merged_first_row_over_data_is_the_header():
+    rows = [
+        [_cell("重点任务", colspan=2)],
+        [_cell("建设儿童之家"), _cell("县民政局")],
+        [_cell("建设儿童公园"), _cell("县住建局")],
+    ]
+    assert _table(rows).header == ["重点任务", "重点任务"]
+
+
 def test_continues_table_needs_the_same_header():
     first = TableBlock(_text_rows([["序号", "指标名称", "目标值"], ["1", "甲率", "90"]]), PROV)
     again = TableBlock(_text_rows([["序号", "指标名称", "目标值"], ["2", "乙率", "95"]]), PROV)

@@ -167,6 +167,15 @@ def build_table(
     rows = [row for row in block.rows if any(cell.text.strip() for cell in row)]
     if not rows:
         return table
+    caption = _title_row(rows)
+    if caption is not None:
+        rows = rows[1:]
+        found = parse_caption(caption)
+        if found and table.label is None:
+            table.label, table.number = found.label, found.number
+            table.title = table.title or found.title
+        else:
+            table.title = table.title or caption
     depth = header_depth(rows)
     table.header = _joined_header(rows[:depth])
     body, table.notes = _split_notes(_without_repeated_header(rows[depth:], rows[:depth]))
@@ -175,6 +184,23 @@ def build_table(
 
 
 # ---------------------------------------------------------------- headers over several rows
+
+
+def _title_row(rows: list[list[Cell]]) -> str | None:
+    """The text of a first row that is the table's title, not its header: one cell across the
+    whole width (专栏1  主要指标 typed into a merged first row in Word) over a row of column
+    names."""
+    if len(rows) < 3:
+        return None
+    filled = [cell for cell in rows[0] if cell.text.strip()]
+    below = _slots(rows[1])
+    if len(filled) != 1 or len(_slots(rows[0])) != len(below) or filled[0].colspan < len(below):
+        return None
+    text = squash_spaces(join_lines(filled[0].text)) if len(below) > 1 else ""
+    names = sum(is_column_name(join_lines(cell.text)) for cell in below)
+    if not text or is_column_name(text) or names < 2:
+        return None
+    return " ".join(filled[0].text.split())
 
 
 def header_depth(rows: list[list[Cell]]) -> int:
