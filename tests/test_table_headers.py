@@ -127,6 +127,18 @@ def test_responsible_columns_under_one_header():
     assert [a.name for a in owner.participating] == ["县自然资源局", "县林业局"]
 
 
+def test_a_group_over_name_and_unit_columns():
+    rows = [
+        [_cell("指标", colspan=2), _cell("2020年基数", rowspan=2), _cell("2025年目标", rowspan=2)],
+        [_cell("名称"), _cell("单位"), _cell("", merged=True), _cell("", merged=True)],
+        [_cell("儿童之家覆盖率"), _cell("%"), _cell("92"), _cell("≥95")],
+    ]
+    table = _table(rows)
+    assert table.header == ["指标/名称", "指标/单位", "2020年基数", "2025年目标"]
+    (indicator,), _ = indicators_from_table(table, id_prefix="t")
+    assert (indicator.name, indicator.unit, indicator.baseline.value) == ("儿童之家覆盖率", "%", 92)
+
+
 @pytest.mark.parametrize(
     "second",
     [

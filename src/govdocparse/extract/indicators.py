@@ -131,7 +131,9 @@ def _columns(header: list[str], period_start: int | None = None) -> _Columns:
     bare_years: list[tuple[int, int]] = []
     for i, (text, role) in enumerate(zip(header, column_roles(header), strict=True)):
         key = squash_spaces(fold(text))
-        if role == "name" and cols.name is None and rules.indicator_name.search(key):
+        # 指标 over 名称 and 单位 names its columns 指标/名称 and 指标/单位
+        whole = key.replace("/", "")
+        if role == "name" and cols.name is None and rules.indicator_name.search(whole):
             cols.name = i
         elif role == "responsible":
             cols.responsible.append(i)

@@ -124,10 +124,13 @@ def column_roles(header: list[str]) -> list[str]:
 
 
 def _role(header: str) -> str:
-    key = squash_spaces(fold(header))
-    for role, pattern in _rules().roles:
-        if pattern.search(key):
-            return role
+    """The role of the lowest part of a joined header that has one (指标/单位 is a unit column,
+    责任单位/配合单位 a responsible one), else of the whole name (目标值/2025年 is a value)."""
+    parts = squash_spaces(fold(header)).split(_HEADER_JOIN)
+    for key in [*reversed(parts), _HEADER_JOIN.join(parts)] if len(parts) > 1 else parts:
+        for role, pattern in _rules().roles:
+            if pattern.search(key):
+                return role
     return "value"
 
 
@@ -208,10 +211,10 @@ def header_depth(rows: list[list[Cell]]) -> int:
 
     The first row always is. A row below continues the header when it only names sub-columns
     of the header above (目标值 over 2025年 and 2030年; 责任单位 over 牵头单位 and 配合单位;
-    基期值 over 2020年): every cell it fills is a column name of grammars/tables.yaml
-    `column_names`, it leaves the name and text columns empty, and its empty cells are covered
-    from above (a rowspan, or the empty leading cells of a text row) or the header above it
-    spans columns.
+    基期值 over 2020年; 指标 over 名称 and 单位): every cell it fills is a column name of
+    grammars/tables.yaml `column_names` (a data row names its measure or task), it leaves some
+    cells empty, and those are covered from above (a rowspan, or the empty leading cells of a text
+    row) or the header above it spans columns.
     """
     depth = 1
     while depth < min(len(rows) - 1, _MAX_HEADER_ROWS) and _continues_header(
@@ -233,9 +236,6 @@ def _continues_header(header: list[list[Cell]], row: list[Cell]) -> bool:
     if not filled or len(filled) == len(slots):
         return False
     if not all(is_column_name(join_lines(slots[i].text)) for i in filled):
-        return False
-    roles = column_roles(_joined_header(header) + [""] * (len(slots) - width))
-    if any(roles[i] in ("name", "text") for i in filled):
         return False
     spans = any(c.colspan > 1 or c.rowspan > 1 for above in header for c in above)
     covered = any(cell.merged for cell in slots)
