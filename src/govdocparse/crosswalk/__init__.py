@@ -2,7 +2,9 @@
 
     results = load_parsed("corpus/parsed")
     crosswalk = build_crosswalk(results)
-    to_json(crosswalk, "crosswalk.json"); to_csv(crosswalk, "crosswalk.csv"); to_html(crosswalk, "crosswalk.html")
+    to_json(crosswalk, "crosswalk.json")
+    to_csv(crosswalk, "crosswalk.csv")
+    to_html(crosswalk, "crosswalk.html")
 
 Importing this package is cheap: jieba is loaded on the first comparison, not here.
 """

@@ -19,7 +19,9 @@ class Member(_Record):
     document_title: str | None = None
     indicator_id: str
     name: str = Field(
-        description="The indicator's name; a sub-row is prefixed with its parent row (孕产妇死亡率：城市)."
+        description=(
+            "The indicator's name; a sub-row is prefixed with its parent row (孕产妇死亡率：城市)."
+        )
     )
     unit: str | None = None
     targets: list[Target] = Field(default_factory=list)
@@ -32,7 +34,9 @@ class Member(_Record):
     actual: Measurement | None = None
     part: str | None = Field(
         None,
-        description="For a distributive list (新生儿、婴儿…死亡率分别…): the measure this member is.",
+        description=(
+            "For a distributive list (新生儿、婴儿…死亡率分别…): the measure this member is."
+        ),
     )
     key: str = Field(
         description="The normalised name: discriminating tokens | core | measure head."

@@ -59,7 +59,8 @@ class _Rules:
 
 
 def _spaced(words: list[str]) -> str:
-    """Alternation of `words`, longest first, tolerating the spaces text dumps put between characters."""
+    """Alternation of `words`, longest first, tolerating the spaces text dumps put between
+    characters."""
     ordered = sorted(words, key=len, reverse=True)
     return "|".join(r"\s*".join(map(re.escape, word)) for word in ordered)
 
@@ -137,7 +138,8 @@ def _parts(text: str, first_role: str) -> tuple[list[str], list[str], bool]:
 
 
 def _clause_end(text: str, body_start: int, limit: int) -> tuple[int, int, bool]:
-    """(end of the unit list, end of the clause, closed) for a clause whose list starts at `body_start`."""
+    """(end of the unit list, end of the clause, closed) for a clause whose list starts at
+    `body_start`."""
     depth = 1
     for token in _CLAUSE_SCAN.finditer(text, body_start, limit):
         char = token.group()
@@ -205,7 +207,7 @@ def parse_responsibility_cell(text: str) -> tuple[list[str], list[str], bool]:
         return names, [], by_duty
     found: dict[str, list[str]] = {LEAD: [], PARTICIPATING: []}
     by_duty = False
-    for group, mark in zip(groups, marks):
+    for group, mark in zip(groups, marks, strict=True):
         role = rules.roles[squash_spaces(mark["mark"])] if mark else LEAD
         names, remark = split_agencies(group[: mark.start()] if mark else group)
         found[role] += names

@@ -1,4 +1,4 @@
-"""Turns a reader's `TableBlock` into a record `Table`: captions, header, repaired rows, notes, lists.
+"""Turns a reader's `TableBlock` into a record `Table`: header, repaired rows, notes, lists.
 
 A grid's first row is its header and fixes the number of columns. Rows are repaired the way a
 reader of the printed table would: an empty cell under a category column repeats the value above
@@ -108,7 +108,8 @@ def parse_caption(text: str) -> Caption | None:
 
 
 def column_roles(header: list[str]) -> list[str]:
-    """Structural role of each header: seq, unit, attribute, responsible, category, name, text or value."""
+    """Structural role of each header: seq, unit, attribute, responsible, category, name, text or
+    value."""
     return [_role(h) for h in header]
 
 
@@ -121,7 +122,8 @@ def _role(header: str) -> str:
 
 
 def join_lines(text: str) -> str:
-    """A multi-line cell read as one string: lines joined without separator (规划\\n目标 → 规划目标)."""
+    """A multi-line cell read as one string: lines joined without separator (规划\\n目标 →
+    规划目标)."""
     return "".join(line.strip() for line in text.split("\n"))
 
 
@@ -137,7 +139,8 @@ def build_table(
     title: str | None,
     section_id: str | None,
 ) -> Table:
-    """The record `Table` of a block: a `list` for a one-column box of "名称。正文" lines, else a grid."""
+    """The record `Table` of a block: a `list` for a one-column box of "名称。正文" lines, else a
+    grid."""
     table = Table(
         id=table_id,
         label=label,
@@ -173,10 +176,10 @@ def _items(block: TableBlock) -> list[TableItem]:
     """One item per "名称。正文" line; a line of another shape continues the item above it."""
     items: list[TableItem] = []
     spans: list[list[tuple[int, int] | None]] = []
-    for row_index, row in enumerate(block.rows):
+    for row in block.rows:
         cell = row[0]
         lines = [line.strip() for line in cell.text.split("\n")]
-        for line, lines_span in zip(lines, _line_spans(cell, len(lines))):
+        for line, lines_span in zip(lines, _line_spans(cell, len(lines)), strict=True):
             if not line:
                 continue
             m = _rules().list_item.match(line)
@@ -265,7 +268,7 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
     parents = _parents(rows, roles, name_col)
     return [
         TableRow(cells=r.cells, parent=parent, note="; ".join(r.notes) or None, provenance=r.prov)
-        for r, parent in zip(rows, parents)
+        for r, parent in zip(rows, parents, strict=True)
     ]
 
 
@@ -383,7 +386,7 @@ def _fit(text: str, role: str, seen: frozenset[str]) -> float:
 def _place(values: list, positions: tuple[int, ...], width: int) -> list:
     """`values` spread over `width` columns at `positions`; surplus values join the last column."""
     placed: list = [""] * width if isinstance(values[0], str) else [False] * width
-    for value, p in zip(values, positions):
+    for value, p in zip(values, positions, strict=True):
         if isinstance(value, str) and placed[p]:
             placed[p] = placed[p] + "\n" + value
         else:
