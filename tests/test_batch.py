@@ -6,7 +6,6 @@ worker processes are forked from it, so they run the replacement too.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import signal
@@ -22,18 +21,13 @@ from govdocparse import batch
 from govdocparse.batch import ERRORS_FILE, plan_jobs, run_batch
 from govdocparse.cli import main
 
-from .conftest import CORPUS, ROOT
+from .support import CORPUS, script
 
 SMALL = "一、主要目标\n到2025年，婴儿死亡率控制在5‰以下。（责任单位：区卫生健康委）\n"
 
 
 def _synthetic(out: Path, docs: int) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "make_synthetic", ROOT / "scripts" / "make_synthetic.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.make_corpus(out, docs, seed=1)
+    script("make_synthetic").make_corpus(out, docs, seed=1)
 
 
 def _small_tree(root: Path, names: list[str]) -> Path:

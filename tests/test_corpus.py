@@ -9,7 +9,7 @@ import pytest
 
 from govdocparse import parse
 
-from .conftest import CORPUS
+from .support import CORPUS
 
 
 def _levels(sections, counts=None):

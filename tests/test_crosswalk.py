@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -33,9 +32,10 @@ from govdocparse.crosswalk.vocab import compile_vocabulary
 from govdocparse.errors import InputError
 from govdocparse.model import ParseResult
 
-HERE = Path(__file__).parent
-RECORDS = HERE / "fixtures" / "crosswalk" / "records.json"
-LABELS = HERE / "crosswalk_labels.tsv"
+from .support import FIXTURES, TESTS
+
+RECORDS = FIXTURES / "crosswalk" / "records.json"
+LABELS = TESTS / "crosswalk_labels.tsv"
 
 
 @pytest.fixture(scope="module")

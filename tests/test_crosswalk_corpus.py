@@ -5,12 +5,12 @@ import pytest
 from govdocparse.crosswalk import build_crosswalk, load_parsed
 from govdocparse.crosswalk.evaluate import read_labels, score
 
-from .conftest import ROOT
+from .support import GOLDEN, TESTS
 
 
 @pytest.fixture(scope="module")
 def crosswalk():
-    return build_crosswalk(load_parsed(ROOT / "tests" / "golden"))
+    return build_crosswalk(load_parsed(GOLDEN))
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def clusters(crosswalk):
 
 def test_independent_labels(crosswalk):
     """tests/crosswalk_labels_independent.tsv: pairs read by hand, chosen without the matcher."""
-    labels = read_labels(ROOT / "tests" / "crosswalk_labels_independent.tsv")
+    labels = read_labels(TESTS / "crosswalk_labels_independent.tsv")
     result = score(crosswalk, labels)
     assert not result.unknown
     assert result.false_positive == 0, [(p.a, p.b) for p in result.wrong_links]

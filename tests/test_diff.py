@@ -3,8 +3,6 @@ target 规划目标 for 2020, with actual values) against 专栏2 (2021—2030 �
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from govdocparse.crosswalk.load import load_file
@@ -19,7 +17,9 @@ from govdocparse.diff import (
 from govdocparse.errors import InputError
 from govdocparse.model import Document, Indicator
 
-RECORDS = Path(__file__).parent / "fixtures" / "crosswalk" / "records.json"
+from .support import FIXTURES
+
+RECORDS = FIXTURES / "crosswalk" / "records.json"
 
 
 @pytest.fixture(scope="module")

@@ -23,7 +23,7 @@ from govdocparse import distributed
 from govdocparse.batch import ERRORS_FILE, run_batch
 from govdocparse.errors import GovDocError
 
-from .conftest import CORPUS
+from .support import CORPUS
 
 SMALL = "一、主要目标\n到2025年，婴儿死亡率控制在5‰以下。（责任单位：区卫生健康委）\n"
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import struct
 import zipfile
@@ -21,11 +20,7 @@ from govdocparse.errors import (
 from govdocparse.readers import docx_reader, read
 from govdocparse.source import Paragraph, TableBlock
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus" / "raw"
-RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
-EDGE = ROOT / "tests" / "fixtures" / "edge"
-STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
+from .support import CORPUS, CORPUS_STEMS, EDGE, RENDITIONS, script
 
 
 def shape(blocks):
@@ -55,7 +50,7 @@ def read_direct(path: Path):
     return docx_reader.read(path.read_bytes(), str(path), path.name, "0" * 64)
 
 
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("stem", CORPUS_STEMS)
 def test_rendition_gives_the_text_dump_blocks(stem):
     text = read(CORPUS / f"{stem}.txt")
     word = read(RENDITIONS / f"{stem}.docx")
@@ -64,15 +59,10 @@ def test_rendition_gives_the_text_dump_blocks(stem):
     assert word.warnings == []
 
 
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("stem", CORPUS_STEMS)
 def test_renditions_are_current(stem):
     """The committed DOCX is what scripts/make_renditions.py writes today (rerun it if not)."""
-    spec = importlib.util.spec_from_file_location(
-        "make_renditions", ROOT / "scripts" / "make_renditions.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    fresh = module.docx_rendition(read(CORPUS / f"{stem}.txt"))
+    fresh = script("make_renditions").docx_rendition(read(CORPUS / f"{stem}.txt"))
     assert fresh == (RENDITIONS / f"{stem}.docx").read_bytes()
 
 

@@ -16,7 +16,7 @@ from govdocparse.cli import main  # noqa: E402
 from govdocparse.export import SCHEMAS, export  # noqa: E402
 from govdocparse.model import ParseResult  # noqa: E402
 
-from .conftest import CORPUS, ROOT  # noqa: E402
+from .support import CORPUS, ROOT  # noqa: E402
 
 QUERIES = ROOT / "scripts" / "example_queries.sql"
 

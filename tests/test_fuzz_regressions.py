@@ -3,9 +3,6 @@
 Each was a traceback or a hang before its fix; each must now be a typed refusal or a result.
 """
 
-import io
-import zipfile
-
 import pytest
 
 from govdocparse import parse_text
@@ -13,28 +10,24 @@ from govdocparse.errors import CorruptFileError
 from govdocparse.pipeline import parse_source
 from govdocparse.readers import read_data
 
-from .conftest import ROOT
-from .test_hostile import _CATALOG, _FONT, _PAGES, _TEXT, _pdf
+from .support import PDF_CATALOG, PDF_FONT, PDF_PAGES, PDF_TEXT, SMALL_DOCX, pdf, rewrite_docx
 
 
 def test_pdf_page_with_a_mediabox_that_is_not_numbers_is_read_not_a_traceback():
     # PDFium falls back to its default page size for a MediaBox it cannot use
-    page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 /x] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
-    source = read_data(_pdf([_CATALOG, _PAGES, page, _TEXT, _FONT]), "mediabox.pdf")
+    page = (
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 /x] "
+        b"/Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>"
+    )
+    source = read_data(pdf([PDF_CATALOG, PDF_PAGES, page, PDF_TEXT, PDF_FONT]), "mediabox.pdf")
     assert [block.text for block in source.blocks] == ["Children Development Plan 2021-2030"]
 
 
 def test_docx_relationships_without_namespace_is_corrupt():
-    source = ROOT / "tests" / "fixtures" / "renditions" / "wanzhou-2018-children-policy.docx"
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(source) as old, zipfile.ZipFile(buffer, "w") as new:
-        for item in old.infolist():
-            data = old.read(item)
-            if item.filename == "word/_rels/document.xml.rels":
-                data = b'<?xml version="1.0"?><Relationships/>'
-            new.writestr(item, data)
+    rels = b'<?xml version="1.0"?><Relationships/>'
+    data = rewrite_docx(SMALL_DOCX.read_bytes(), {"word/_rels/document.xml.rels": lambda _: rels})
     with pytest.raises(CorruptFileError, match="not a readable Word package"):
-        read_data(buffer.getvalue(), "bad-rels.docx")
+        read_data(data, "bad-rels.docx")
 
 
 def test_html_table_whose_first_row_is_empty_uses_the_next_row_as_header():

@@ -12,13 +12,13 @@ import pytest
 from govdocparse import parse
 from govdocparse.output import to_json
 
-from .conftest import CORPUS_FILES, ROOT
+from .support import CORPUS_FILES, GOLDEN, ROOT
 
 
 @pytest.mark.parametrize("source", CORPUS_FILES, ids=lambda p: p.stem)
 def test_record_matches_golden(source, monkeypatch):
     monkeypatch.chdir(ROOT)
-    golden = ROOT / "tests" / "golden" / f"{source.stem}.json"
+    golden = GOLDEN / f"{source.stem}.json"
     assert golden.exists(), (
         f"no golden file for {source.name}: run scripts/update_golden.py and review it"
     )

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import socket
-from pathlib import Path
 
 import pytest
 
@@ -25,11 +24,7 @@ from govdocparse.errors import DecodeError, EmptyInputError
 from govdocparse.readers import html_reader, read
 from govdocparse.source import Paragraph, TableBlock
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus" / "raw"
-RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
-EDGE = ROOT / "tests" / "fixtures" / "edge"
-STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
+from .support import CORPUS, CORPUS_STEMS, EDGE, RENDITIONS
 
 CHROME = re.compile(r"^(?:您当前所在的位置|字号|打印|纠错|关闭|分享到|扫一扫|上一篇|下一篇)")
 PORTAL = (
@@ -65,7 +60,7 @@ def read_html(data: bytes, name: str = "page.html"):
     return html_reader.read(data, name, name, "0" * 64)
 
 
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("stem", CORPUS_STEMS)
 def test_rendition_gives_the_capture_minus_page_furniture(stem):
     text = read(CORPUS / f"{stem}.txt")
     page = read(RENDITIONS / f"{stem}.html")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -16,7 +15,8 @@ from govdocparse.model import Indicator, Provenance, Responsibility, Table
 from govdocparse.readers import read
 from govdocparse.source import Paragraph, TableBlock
 
-RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
+from .support import CORPUS, SPEC
+
 KAIZHOU = "kaizhou-2023-women-children-plans.txt"
 MEIZHOU = "meizhou-2023-child-friendly-city.txt"
 PROV = Provenance(file="t.txt", lines=(1, 1))
@@ -24,7 +24,7 @@ PROV = Provenance(file="t.txt", lines=(1, 1))
 
 @cache
 def corpus_table(name: str, index: int, title: str | None) -> Table:
-    block = [b for b in read(RAW / name).blocks if isinstance(b, TableBlock)][index]
+    block = [b for b in read(CORPUS / name).blocks if isinstance(b, TableBlock)][index]
     return build_table(
         block, table_id=f"tb{index}", label=None, number=None, title=title, section_id="s1"
     )
@@ -677,7 +677,7 @@ def test_no_indicator(text, context):
 def _sentence_cases():
     cases = []
     for line in (
-        (Path(__file__).parent / "spec" / "goal_sentences.tsv").read_text("utf-8").split("\n")
+        (SPEC / "goal_sentences.tsv").read_text("utf-8").split("\n")
     ):
         if line.strip() and not line.startswith("#"):
             text, expected = line.split("\t")
@@ -708,7 +708,7 @@ def test_kaizhou_results_are_only_skipped_by_context():
     # without the section title the 发展基础 paragraphs would yield results as goals
     block = next(
         b
-        for b in read(RAW / KAIZHOU).blocks
+        for b in read(CORPUS / KAIZHOU).blocks
         if isinstance(b, Paragraph) and b.prov.lines == (17, 17)
     )
     assert indicators_from_paragraph(block.text, block.prov, section_id=None, id_prefix="x")

@@ -7,8 +7,6 @@ held there (FRAMES_*, RADICALS_TEXT).
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from govdocparse import parse
@@ -17,19 +15,9 @@ from govdocparse.readers.pdf_frames import Outline, frames
 from govdocparse.readers.pdf_page import Char
 from govdocparse.source import Paragraph, TableBlock
 
-from .conftest import ROOT
+from .support import EDGE, script
 
-EDGE = ROOT / "tests" / "fixtures" / "edge"
-
-
-def _make_pdfs():
-    spec = importlib.util.spec_from_file_location("make_pdfs", ROOT / "scripts" / "make_pdfs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FIXTURE = _make_pdfs()
+FIXTURE = script("make_pdfs")
 
 
 # ---------------------------------------------------------------- frames are not tables

@@ -16,12 +16,11 @@ from govdocparse import parse
 from govdocparse.readers import read
 from govdocparse.source import TableBlock
 
-from .conftest import ROOT
+from .support import REALFILES
 
-REAL = ROOT.parent / "shared" / "realfiles"
-HAINAN = REAL / "hainan-2024-farm-machinery-subsidy.pdf"
+HAINAN = REALFILES / "hainan-2024-farm-machinery-subsidy.pdf"
 
-pytestmark = pytest.mark.skipif(not HAINAN.exists(), reason=f"{REAL} is not here")
+pytestmark = pytest.mark.skipif(not HAINAN.exists(), reason=f"{REALFILES} is not here")
 
 PLAN_HEADINGS = [
     "总体要求",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,11 +14,11 @@ from govdocparse.extract.responsibilities import (
     split_agencies,
 )
 
-RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
+from .support import CORPUS
 
 
 def read(stem: str) -> str:
-    (path,) = RAW.glob(f"{stem}-*.txt")
+    (path,) = CORPUS.glob(f"{stem}-*.txt")
     return path.read_text(encoding="utf-8")
 
 

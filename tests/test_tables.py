@@ -18,9 +18,9 @@ from govdocparse.model import Provenance, Table
 from govdocparse.readers import read
 from govdocparse.source import Cell, TableBlock
 
-ROOT = Path(__file__).resolve().parents[1]
-RAW = ROOT / "corpus" / "raw"
-FIXTURES = ROOT / "tests" / "fixtures" / "tables"
+from .support import CORPUS, FIXTURES, RENDITIONS
+
+TABLE_FIXTURES = FIXTURES / "tables"
 KAIZHOU = "kaizhou-2023-women-children-plans.txt"
 MEIZHOU = "meizhou-2023-child-friendly-city.txt"
 
@@ -42,7 +42,7 @@ def table(path: Path, index: int = 0) -> Table:
 
 
 def corpus(name: str, index: int) -> Table:
-    return table(RAW / name, index)
+    return table(CORPUS / name, index)
 
 
 def subrows(t: Table) -> int:
@@ -176,7 +176,7 @@ def test_corpus_grid(name, index, header, rows, subs):
     assert subrows(t) == subs
     assert all(len(r.cells) == len(header) for r in t.rows)
     assert [r.provenance.table_row for r in t.rows] == list(range(rows))
-    assert t.provenance == blocks(RAW / name)[index].prov
+    assert t.provenance == blocks(CORPUS / name)[index].prov
     # every row repairs nothing but inherited categories in a dump that keeps empty cells
     assert not any(r.note and "realigned" in r.note for r in t.rows)
 
@@ -213,14 +213,14 @@ def test_corpus_list_box(name, index, count, first):
 
 
 def test_corpus_has_no_other_tables():
-    assert len(blocks(RAW / KAIZHOU)) == 19
-    assert len(blocks(RAW / MEIZHOU)) == 3
+    assert len(blocks(CORPUS / KAIZHOU)) == 19
+    assert len(blocks(CORPUS / MEIZHOU)) == 3
     for name in (
         "wanzhou-2018-children-policy.txt",
         "yuzhong-2024-child-friendly-city.txt",
         "zunyi-2021-children-plan.txt",
     ):
-        assert blocks(RAW / name) == ()
+        assert blocks(CORPUS / name) == ()
 
 
 def test_list_items_get_their_own_lines():
@@ -381,7 +381,7 @@ def test_meizhou_projects_and_policies():
 
 def test_build_table_passes_caption_fields_through():
     t = build_table(
-        blocks(RAW / MEIZHOU)[2],
+        blocks(CORPUS / MEIZHOU)[2],
         table_id="meizhou-t3",
         label="附件1-3",
         number="1-3",
@@ -411,7 +411,7 @@ def test_build_table_passes_caption_fields_through():
 )
 def test_realigned_rows_equal_the_original(fixture, name, index):
     original = corpus(name, index)
-    dropped = table(FIXTURES / fixture)
+    dropped = table(TABLE_FIXTURES / fixture)
     assert dropped.header == original.header
     assert dropped.notes == original.notes
     assert [r.cells for r in dropped.rows] == [r.cells for r in original.rows]
@@ -420,7 +420,7 @@ def test_realigned_rows_equal_the_original(fixture, name, index):
 
 
 def test_realignment_note_names_the_missing_columns():
-    rows = table(FIXTURES / "kaizhou-children-targets-no-empty-cells.txt").rows
+    rows = table(TABLE_FIXTURES / "kaizhou-children-targets-no-empty-cells.txt").rows
     assert (
         rows[1].note == "realigned: 6 cells for 7 columns, missing 类别; 类别 inherited from row 0"
     )
@@ -610,10 +610,8 @@ def test_vertically_merged_slots_of_other_readers():
 @pytest.mark.parametrize("name", [KAIZHOU, MEIZHOU])
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 def test_other_renditions_rebuild_the_same_tables(name, fmt):
-    rendition = ROOT / "tests" / "fixtures" / "renditions" / f"{Path(name).stem}.{fmt}"
-    if not rendition.exists():
-        pytest.skip(f"no {fmt} rendition")
-    original = [table(RAW / name, k) for k in range(len(blocks(RAW / name)))]
+    rendition = RENDITIONS / f"{Path(name).stem}.{fmt}"
+    original = [table(CORPUS / name, k) for k in range(len(blocks(CORPUS / name)))]
     other = [table(rendition, k) for k in range(len(blocks(rendition)))]
     assert [(t.kind, t.header, t.notes) for t in other] == [
         (t.kind, t.header, t.notes) for t in original

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
 
 import pytest
 import yaml
@@ -16,7 +15,8 @@ from govdocparse.extract.targets import expand_measures, parse_distributive, par
 from govdocparse.grammar import path_of
 from govdocparse.model import TargetAtom
 
-SPEC = Path(__file__).parent / "spec" / "targets.tsv"
+from .support import SPEC
+
 DIRECTIONS = {"increase", "decrease", "maintain", "control", "balance"}
 CHANGES = {"increase", "decrease"}
 _NUMBER = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(.*)")
@@ -123,7 +123,7 @@ def _is_extra(word: str) -> bool:
 
 def _spec_cases():
     cases = []
-    for n, line in enumerate(SPEC.read_text(encoding="utf-8").split("\n"), 1):
+    for n, line in enumerate((SPEC / "targets.tsv").read_text(encoding="utf-8").split("\n"), 1):
         if not line.strip("\n") or line.startswith("#"):
             continue
         cols = line.split("\t")
