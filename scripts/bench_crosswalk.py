@@ -12,8 +12,8 @@ drawn from one seeded generator: the same seed gives the same plans.
     python scripts/bench_crosswalk.py --places 10 100 --per-place 100 --seed 7
 
 Each size runs in its own process so its peak memory (ru_maxrss) is its own; the seconds are
-those of build_crosswalk alone (jieba's dictionary is already loaded by drawing the plans). precision and
-recall compare the clusters with those of the same plans under their unperturbed names
+those of build_crosswalk alone (jieba's dictionary is already loaded by drawing the plans).
+precision and recall compare the clusters with those of the same plans under their unperturbed names
 (pairwise): 1.0 would mean the variations change nothing; the character slips lower recall on
 purpose, and any loss of precision is a wrong merge caused by a variation.
 """
@@ -110,7 +110,8 @@ def synthetic_results(places: int, per_place: int, seed: int, perturb: bool = Tr
         indicators = []
         for i, item in enumerate(chosen):
             table = f"d1-t{1 + i % 2}" if i < per_place * 0.8 else None
-            # perturbed or not, the generator draws the same numbers, so both runs pick the same rows
+            # perturbed or not, the generator draws the same numbers, so both runs pick the same
+            # rows
             variant = _perturb(item["name"], item["unit"], place, rng, groups)
             indicators.append(
                 {
@@ -169,7 +170,9 @@ def _agreement(perturbed, plain) -> tuple[float, float]:
         }
 
     a, b = labels(perturbed), labels(plain)
-    cells, rows, cols = Counter(), Counter(), Counter()
+    cells: Counter[tuple[str, str]] = Counter()
+    rows: Counter[str] = Counter()
+    cols: Counter[str] = Counter()
     for member, cluster in a.items():
         cells[(cluster, b[member])] += 1
         rows[cluster] += 1

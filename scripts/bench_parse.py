@@ -25,6 +25,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +51,7 @@ HEAVY = (
 )
 
 
-def best_of(repeat: int, run) -> float:
+def best_of(repeat: int, run: Callable[[], object]) -> float:
     """The shortest wall time of `repeat` calls of run()."""
     times = []
     for _ in range(repeat):
@@ -88,7 +90,8 @@ def batch_all(files: list[Path], workers: int) -> None:
         summary = run_batch(source, Path(work) / "out", workers=workers, force=True, progress=False)
         if summary.failed:
             raise SystemExit(
-                f"batch: {summary.failed} file(s) failed: see {Path(work) / 'out' / '_errors.jsonl'}"
+                f"batch: {summary.failed} file(s) failed: "
+                f"see {Path(work) / 'out' / '_errors.jsonl'}"
             )
 
 
@@ -153,7 +156,8 @@ def cli_startup(repeat: int) -> None:
         "import sys\n"
         "from govdocparse.cli import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
-        f"print('HEAVY', sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r}), file=sys.stderr)\n"
+        f"heavy = sorted(m for m in sys.modules if m.split('.')[0] in {HEAVY!r})\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
     )
     loaded = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
@@ -165,10 +169,10 @@ def cli_startup(repeat: int) -> None:
     }
     if command:
         runs["govdocparse --help (console script)"] = [command, "--help"]
-    print("\nCLI start-up (best of %d)" % repeat)
+    print(f"\nCLI start-up (best of {repeat})")
     for label, argv in runs.items():
         seconds = best_of(
-            repeat, lambda argv=argv: subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
+            repeat, partial(subprocess.run, argv, stdout=subprocess.DEVNULL, check=True)
         )
         print(f"  {label:<40} {seconds * 1000:7.1f} ms")
     print(f"  heavy modules after --help: {loaded.removeprefix('HEAVY ')}")
@@ -182,7 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     print(
-        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} at start"
+        f"python {sys.version.split()[0]}, {os.cpu_count()} cores, "
+        f"load average {os.getloadavg()[0]:.2f} at start"
     )
     started = time.perf_counter()
     from govdocparse import parse  # noqa: F401 - import cost is not parse throughput
@@ -198,11 +203,12 @@ def main(argv: list[str] | None = None) -> int:
         first = time.perf_counter()
         parse_all(files[:1])
         print(f"  first parse (loads the reader)      {time.perf_counter() - first:7.3f} s")
-        single = best_of(args.repeat, lambda: parse_all(files))
+        single = best_of(args.repeat, partial(parse_all, files))
         print(f"  govdocparse, 1 process               {rate(megabytes, len(files), single)}")
-        batch = best_of(args.repeat, lambda: batch_all(files, args.workers))
+        batch = best_of(args.repeat, partial(batch_all, files, args.workers))
         print(
-            f"  batch, {args.workers} workers (writes JSON)      {rate(megabytes, len(files), batch)}  ×{single / batch:.2f} of 1 process"
+            f"  batch, {args.workers} workers (writes JSON)      "
+            f"{rate(megabytes, len(files), batch)}  ×{single / batch:.2f} of 1 process"
         )
         if fmt in FLOORS:
             label, floor = FLOORS[fmt]

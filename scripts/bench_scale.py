@@ -34,6 +34,7 @@ HERE = Path(__file__).resolve().parent
 
 def _make_synthetic():
     spec = importlib.util.spec_from_file_location("make_synthetic", HERE / "make_synthetic.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -80,7 +81,8 @@ def report(
     """
     workers_cpu, own_cpu = cpu
     print(
-        f"{label:<34} {docs:6d} docs {seconds:8.2f} s  {docs / seconds:7.1f} docs/s  {megabytes / seconds:6.2f} MB/s"
+        f"{label:<34} {docs:6d} docs {seconds:8.2f} s  {docs / seconds:7.1f} docs/s  "
+        f"{megabytes / seconds:6.2f} MB/s"
         f"  CPU {1000 * workers_cpu / max(docs, 1):5.1f} ms/doc in workers + {own_cpu:.2f} s parent"
         f"  load {os.getloadavg()[0]:.1f}  {memory()}"
     )
@@ -143,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
         paths = _make_synthetic().make_corpus(work / "in", args.docs, args.seed)
         megabytes = sum(p.stat().st_size for p in paths) / 1e6
         print(
-            f"made {len(paths)} synthetic documents, {megabytes:.1f} MB, in {time.perf_counter() - started:.1f} s"
+            f"made {len(paths)} synthetic documents, {megabytes:.1f} MB, "
+            f"in {time.perf_counter() - started:.1f} s"
         )
 
         print(
@@ -191,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         crosswalk = build_crosswalk(results)
         spent = time.perf_counter() - started
         print(
-            f"crosswalk: {len(crosswalk.places)} places, {len(crosswalk.clusters)} clusters, stats {crosswalk.stats}, "
+            f"crosswalk: {len(crosswalk.places)} places, {len(crosswalk.clusters)} clusters, "
+            f"stats {crosswalk.stats}, "
             f"{spent:.1f} s, {memory()}"
         )
     finally:

@@ -188,7 +188,7 @@ def _page_parts(source: Source) -> tuple[dict[str, str], list[str], list]:
     for block in blocks[: lead_end + 1]:
         if _is_portal_line(block.text):
             pieces = _PORTAL_SPLIT.split(block.text)
-            for label, value in zip(pieces[1::2], pieces[2::2]):
+            for label, value in zip(pieces[1::2], pieces[2::2], strict=True):
                 if not portal.get(label):
                     portal[label] = value.strip()
         elif not _CHROME_LINE.match(block.text):

@@ -1,5 +1,6 @@
 """What the tests share: where the corpus and the fixtures are, the fixture-writing scripts as
-modules, and builders of small files (minimal PDFs, DOCX packages with a part rewritten).
+modules, builders of small files (minimal PDFs, DOCX packages with a part rewritten) and the
+views of a block stream the tests compare.
 
 Test modules import what they share from here, never from one another.
 """
@@ -10,10 +11,12 @@ import importlib.util
 import io
 import sys
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from pathlib import Path
 from types import ModuleType
+
+from govdocparse.source import Block, Paragraph, TableBlock
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "raw"
@@ -44,6 +47,37 @@ def script(name: str) -> ModuleType:
     sys.modules[name] = module  # dataclasses look their module up while it executes
     spec.loader.exec_module(module)
     return module
+
+
+# ---------------------------------------------------------------- block streams
+
+
+def as_paragraph(block: Block) -> Paragraph:
+    """`block`, which the test expects to be a paragraph."""
+    assert isinstance(block, Paragraph), f"a table where a paragraph was expected: {block}"
+    return block
+
+
+def as_table(block: Block) -> TableBlock:
+    """`block`, which the test expects to be a table."""
+    assert isinstance(block, TableBlock), f"a paragraph where a table was expected: {block}"
+    return block
+
+
+def block_texts(blocks: Iterable[Block]) -> list[str]:
+    """The text of each of `blocks`, every one of which the test expects to be a paragraph."""
+    return [as_paragraph(block).text for block in blocks]
+
+
+def shape(blocks: Iterable[Block]) -> list[str | list[list[str]]]:
+    """What must agree across formats: paragraph texts in order, tables as grids of cell
+    texts."""
+    return [
+        block.text
+        if isinstance(block, Paragraph)
+        else [[cell.text for cell in row] for row in block.rows]
+        for block in blocks
+    ]
 
 
 # ---------------------------------------------------------------- minimal PDFs

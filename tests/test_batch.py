@@ -1,4 +1,5 @@
-"""The local batch engine: outputs, resume, failures, time limits, crashes, interrupts, CLI start-up.
+"""The local batch engine: outputs, resume, failures, time limits, crashes, interrupts, CLI
+start-up.
 
 Slow or broken parsers are simulated by replacing `govdocparse.parse` in the test process;
 worker processes are forked from it, so they run the replacement too.
@@ -281,7 +282,8 @@ def test_cli_help_does_not_import_the_heavy_libraries():
         "from govdocparse.cli import main\n"
         "for argv in (['--help'], ['batch', '--help'], ['export', '--help']):\n"
         "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
-        "heavy = ('pdfplumber', 'pdfminer', 'jieba', 'dask', 'distributed', 'docx', 'duckdb', 'pyarrow')\n"
+        "heavy = ('pdfplumber', 'pdfminer', 'jieba', 'dask', 'distributed', 'docx', 'duckdb',"
+        " 'pyarrow')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
     result = subprocess.run(

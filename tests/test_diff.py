@@ -3,6 +3,8 @@ target 规划目标 for 2020, with actual values) against 专栏2 (2021—2030 �
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import pytest
 
 from govdocparse.crosswalk.load import load_file
@@ -83,7 +85,7 @@ def _indicator(
     op: str = ">=",
     value: float | None = None,
     unit: str | None = "%",
-    agencies: list[tuple[str, str]] = (),
+    agencies: Sequence[tuple[str, str]] = (),
     attribute: str | None = None,
     iid: str = "i1",
 ) -> Indicator:
@@ -180,12 +182,14 @@ def test_resolve_addresses_files_documents_and_tables(tmp_path):
     whole = resolve(str(RECORDS))
     assert len(whole.indicators) > 400
     table = resolve(f"{RECORDS}#d3-t2")
-    assert table.table.label == "专栏2" and all(i.table_id == "d3-t2" for i in table.indicators)
+    assert table.table and table.table.label == "专栏2"
+    assert all(i.table_id == "d3-t2" for i in table.indicators)
     by_label = resolve(f"{RECORDS}#附件1-3")
     assert by_label.place == "梅州市"
     with pytest.raises(InputError, match="ambiguous #专栏1"):
         resolve(f"{RECORDS}#专栏1")
-    assert resolve(f"{RECORDS}#d3/专栏1").table.id == "d3-t1"
+    column = resolve(f"{RECORDS}#d3/专栏1").table
+    assert column and column.id == "d3-t1"
     with pytest.raises(InputError, match="no document or table #t9"):
         resolve(f"{RECORDS}#t9")
     with pytest.raises(InputError, match="ambiguous #d1"):
@@ -193,7 +197,8 @@ def test_resolve_addresses_files_documents_and_tables(tmp_path):
     single = tmp_path / "kaizhou.json"
     single.write_text(load_file(RECORDS)[0].model_dump_json(), encoding="utf-8")
     plan = resolve(f"{single}#d3")
-    assert plan.label == "kaizhou.json#d3" and plan.document.title.startswith("开州区儿童发展规划")
+    assert plan.label == "kaizhou.json#d3" and plan.document and plan.document.title
+    assert plan.document.title.startswith("开州区儿童发展规划")
 
 
 def test_documents_diff_covers_every_indicator(children):

@@ -149,7 +149,7 @@ def _streams(path: Path = NOTICE) -> dict[str, bytes]:
         return {"/".join(entry): ole.openstream(entry).read() for entry in ole.listdir()}
 
 
-def _fib_pair(word: bytes, index: int) -> tuple[int, int]:
+def _fib_pair(word: bytes | bytearray, index: int) -> tuple[int, int]:
     return struct.unpack_from("<II", word, 0x9A + 8 * index)
 
 

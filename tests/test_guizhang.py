@@ -1,6 +1,5 @@
 """规章 structure: 章 / 节 / 条 levels, 项 items and 款 paragraphs of 管理办法 and 实施细则."""
 
-
 import govdocparse
 
 from .support import DOCS

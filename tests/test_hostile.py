@@ -35,6 +35,7 @@ from .support import (
     ROOT,
     SMALL_DOCX,
     blank_page_pdf,
+    block_texts,
     encrypted_pdf,
     image_only_pdf,
     rewrite_docx,
@@ -62,7 +63,8 @@ SAMPLE = (
 
 
 def docx_with_body(body: str, doctype: str = "") -> bytes:
-    """The small rendition with its body replaced by `body` (WordprocessingML) and a DOCTYPE added."""
+    """The small rendition with its body replaced by `body` (WordprocessingML) and a DOCTYPE
+    added."""
 
     def change(xml: bytes) -> bytes:
         text = xml.decode("utf-8")
@@ -111,7 +113,8 @@ def ofd_bomb(part_bytes: int) -> bytes:
 
 
 def docx_lying_sizes(real_bytes: int, declared: int) -> bytes:
-    """A DOCX whose document part inflates to `real_bytes` but declares `declared` in its headers."""
+    """A DOCX whose document part inflates to `real_bytes` but declares `declared` in its
+    headers."""
     source = zipfile.ZipFile(io.BytesIO(SMALL_DOCX.read_bytes()))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -122,7 +125,8 @@ def docx_lying_sizes(real_bytes: int, declared: int) -> bytes:
     data = bytearray(out.getvalue())
     info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
     size = declared.to_bytes(4, "little")
-    # The uncompressed size sits 22 bytes into the local header, 24 into the central directory entry.
+    # The uncompressed size sits 22 bytes into the local header, 24 into the central directory
+    # entry.
     data[info.header_offset + 22 : info.header_offset + 26] = size
     entry = data.index(b"PK\x01\x02")
     while data[entry + 46 : entry + 46 + len(info.filename)] != info.filename.encode():
@@ -370,7 +374,10 @@ BAD_INPUTS = [
         lambda t: write(
             t,
             "script.html",
-            b"<html><body><script>var a = '\xe9\x80\x9a\xe7\x9f\xa5';</script><style>p{}</style></body></html>",
+            (
+                b"<html><body><script>var a = '\xe9\x80\x9a\xe7\x9f\xa5';"
+                b"</script><style>p{}</style></body></html>"
+            ),
         ),
         (errors.EmptyInputError, errors.NoTextLayerError),
         "text",
@@ -435,7 +442,7 @@ def test_short_gbk_text_is_not_judged(tmp_path):
     assert decode("堃喆珺".encode("gbk"), "names.txt") == ("堃喆珺", "gb18030", [])
 
 
-# --- unreadable files -------------------------------------------------------------------------------
+# --- unreadable files -----------------------------------------------------------------------------
 
 
 @pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
@@ -531,7 +538,8 @@ open(sys.argv[1], "w").write(f"{os.waitstatus_to_exitcode(status)} {usage.ru_max
 def _run_measured(
     args: list[str], cwd: Path, python: str = "-m govdocparse.cli"
 ) -> tuple[int, str, int]:
-    """Exit code, stderr and peak RSS in MiB of one CLI run (or `python -c` code) in a child process."""
+    """Exit code, stderr and peak RSS in MiB of one CLI run (or `python -c` code) in a child
+    process."""
     report = cwd / "measured.txt"
     command = (
         ["-m", "govdocparse.cli", *args]
@@ -549,9 +557,9 @@ def test_200mb_file_refused_with_small_peak_memory(tmp_path):
     out = tmp_path / "huge.json"
     code, stderr, peak_mib = _run_measured(["parse", str(path), "-o", str(out)], tmp_path)
     assert code == 1
-    assert (
-        stderr
-        == f"govdocparse: error: {path}: 209,715,200 bytes is over the input limit of {MAX_INPUT_BYTES:,} bytes (64 MiB)\n"
+    assert stderr == (
+        f"govdocparse: error: {path}: 209,715,200 bytes is over the input limit of "
+        f"{MAX_INPUT_BYTES:,} bytes (64 MiB)\n"
     )
     assert peak_mib < 150
     assert not out.exists()
@@ -563,7 +571,11 @@ def test_decoding_a_large_gbk_file_keeps_memory_near_its_size(tmp_path):
         encoding="utf-8"
     )
     path = write(tmp_path, "big-gbk.txt", (text * 200).encode("gb18030"))
-    code = "import sys; from govdocparse.readers import read_bytes; from govdocparse.readers.text import decode; decode(read_bytes(sys.argv[1]), sys.argv[1])"
+    code = (
+        "import sys; from govdocparse.readers import read_bytes;"
+        " from govdocparse.readers.text import decode; decode(read_bytes(sys.argv[1]),"
+        " sys.argv[1])"
+    )
     status, stderr, peak_mib = _run_measured([str(path)], tmp_path, python=code)
     assert status == 0, stderr
     assert peak_mib < 180
@@ -580,7 +592,7 @@ def test_docx_zip_bomb_refused_with_small_peak_memory(tmp_path):
     assert not (tmp_path / "bomb.json").exists()
 
 
-# --- recoverable damage is repaired, not refused ------------------------------------------------------
+# --- recoverable damage is repaired, not refused --------------------------------------------------
 
 
 def test_pdf_with_wrong_startxref_is_recovered_with_a_warning(tmp_path):
@@ -588,7 +600,7 @@ def test_pdf_with_wrong_startxref_is_recovered_with_a_warning(tmp_path):
     at = good.index(b"startxref\n") + len(b"startxref\n")
     path = write(tmp_path, "startxref.pdf", good[:at] + b"12" + good[at:])
     source = read(path)
-    assert [block.text for block in source.blocks] == ["Children Development Plan 2021-2030"]
+    assert block_texts(source.blocks) == ["Children Development Plan 2021-2030"]
     assert any("cross-reference" in warning for warning in source.warnings)
 
 
@@ -596,13 +608,13 @@ def test_pdf_whose_xref_entries_are_all_off_is_recovered_with_a_warning(tmp_path
     """PDFium rebuilds a cross-reference table whose every offset is wrong by scanning the file
     for objects (pdfminer could not); the record says so."""
     source = read(write(tmp_path, "xref.pdf", text_pdf(shift_xref=7)))
-    assert [block.text for block in source.blocks] == ["Children Development Plan 2021-2030"]
+    assert block_texts(source.blocks) == ["Children Development Plan 2021-2030"]
     assert source.warnings == [
         "damaged cross-reference table: objects were recovered by scanning the file"
     ]
 
 
-# --- CLI: exit codes, no tracebacks -----------------------------------------------------------------
+# --- CLI: exit codes, no tracebacks ---------------------------------------------------------------
 
 
 def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
@@ -726,7 +738,7 @@ def test_any_command_fails_in_one_line(failure, line, monkeypatch, capsys):
     assert capsys.readouterr().err == line
 
 
-# --- output safety ------------------------------------------------------------------------------------
+# --- output safety --------------------------------------------------------------------------------
 
 
 def _tree(root: Path) -> dict[str, bytes | None]:
@@ -900,10 +912,7 @@ def test_concurrent_batches_do_not_corrupt_each_other(tmp_path):
         subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         for _ in range(2)
     ]
-    results = [(run.wait(timeout=600), run.stderr.read()) for run in runs]
-    for run in runs:
-        run.stdout.close()
-        run.stderr.close()
+    results = [(run.wait(timeout=600), run.communicate()[1]) for run in runs]
     assert [code for code, _ in results] == [1, 1], results
     assert all("Traceback" not in stderr for _, stderr in results)
     outputs = sorted(path.name for path in out.glob("*.json"))
@@ -915,7 +924,7 @@ def test_concurrent_batches_do_not_corrupt_each_other(tmp_path):
     assert [path.name for path in out.rglob("*") if path.suffix == ".tmp"] == []
 
 
-# --- nothing fetched, nothing executed -----------------------------------------------------------------
+# --- nothing fetched, nothing executed ------------------------------------------------------------
 
 
 def test_no_eval_or_exec_in_the_package():
@@ -973,14 +982,19 @@ def _external_docx(secret: Path) -> bytes:
     link = document.part.relate_to(f"{REMOTE}/page", RT.HYPERLINK, is_external=True)
     chunk = document.part.relate_to(f"{REMOTE}/chunk.html", RT.A_F_CHUNK, is_external=True)
     body_xml = (
-        f'<w:p><w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/><wp:docPr id="1" name="logo"/>'
-        f'<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic>'
-        f'<pic:nvPicPr><pic:cNvPr id="1" name="logo"/><pic:cNvPicPr/></pic:nvPicPr>'
-        f'<pic:blipFill><a:blip r:link="{image}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr/>'
-        f"</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        '<w:p><w:r><w:drawing><wp:inline><wp:extent cx="914400" cy="914400"/>'
+        '<wp:docPr id="1" name="logo"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture">'
+        "<pic:pic>"
+        '<pic:nvPicPr><pic:cNvPr id="1" name="logo"/><pic:cNvPicPr/></pic:nvPicPr>'
+        f'<pic:blipFill><a:blip r:link="{image}"/><a:stretch><a:fillRect/></a:stretch>'
+        "</pic:blipFill><pic:spPr/>"
+        "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"
         f'<w:p><w:hyperlink r:id="{link}"><w:r><w:t>链接</w:t></w:r></w:hyperlink></w:p>'
-        f'<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> INCLUDEPICTURE "{REMOTE}/field.png" \\d </w:instrText></w:r>'
-        f'<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>图</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
+        '<w:p><w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText> INCLUDEPICTURE "{REMOTE}/field.png" \\d </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>图</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
         f'<w:altChunk r:id="{chunk}"/>'
         f"<w:p><w:r><w:t>正文&amp;local;&amp;remote;</w:t></w:r></w:p>"
     )
@@ -991,7 +1005,8 @@ def _external_docx(secret: Path) -> bytes:
     out = io.BytesIO()
     document.save(out)
     doctype = (
-        f'<!DOCTYPE w:document SYSTEM "{REMOTE}/word.dtd" [<!ENTITY local SYSTEM "{secret.as_uri()}">'
+        f'<!DOCTYPE w:document SYSTEM "{REMOTE}/word.dtd" '
+        f'[<!ENTITY local SYSTEM "{secret.as_uri()}">'
         f'<!ENTITY remote SYSTEM "{REMOTE}/entity.xml">]>'
     )
 
@@ -1049,8 +1064,10 @@ HOSTILE_HTML = f"""<!DOCTYPE html>
 <script src="{REMOTE}/app.js"></script>
 <style>@import url("{REMOTE}/more.css"); body {{ background: url({REMOTE}/bg.png) }}</style>
 </head><body>
-<img src="{REMOTE}/logo.png" srcset="{REMOTE}/logo2.png 2x"><iframe src="{REMOTE}/frame.html"></iframe>
-<object data="{REMOTE}/x.swf"></object><embed src="{REMOTE}/y.swf"><video poster="{REMOTE}/p.png"></video>
+<img src="{REMOTE}/logo.png" srcset="{REMOTE}/logo2.png 2x">
+<iframe src="{REMOTE}/frame.html"></iframe>
+<object data="{REMOTE}/x.swf"></object><embed src="{REMOTE}/y.swf">
+<video poster="{REMOTE}/p.png"></video>
 <p>某市人民政府关于印发儿童发展规划的通知</p>
 <p>各区县人民政府：现将规划印发给你们，请认真贯彻执行。</p>
 <script>document.write("<p>脚本注入的文字</p>");</script>
@@ -1070,7 +1087,10 @@ def test_html_fetches_nothing_and_runs_no_script(tmp_path, no_network):
 
 def test_html_entity_declaration_names_no_local_file(tmp_path, no_network):
     secret = write(tmp_path, "secret.txt", b"TOP-SECRET-9c1e")
-    html = f'<!DOCTYPE html [<!ENTITY x SYSTEM "{secret.as_uri()}">]><html><body><p>通知正文&x;</p></body></html>'
+    html = (
+        f'<!DOCTYPE html [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+        "<html><body><p>通知正文&x;</p></body></html>"
+    )
     path = write(tmp_path, "entity.html", html.encode("utf-8"))
     try:
         source = read(path)

@@ -497,15 +497,18 @@ def test_example_lists_leave_the_name():
         "机场、火车站等大型公共场所母婴设施配置率",
     )
     assert (ind.targets[0].label, ind.targets[0].year) == ("到2018年底", 2018)
-    assert ind.sentence.endswith("达到80%以上；")
+    assert ind.sentence and ind.sentence.endswith("达到80%以上；")
 
 
 def test_a_bare_measure_borrows_its_subject_from_the_sentence():
-    text = "做好免费孕前优生健康检查，提供健康教育、健康检查、风险评估等孕前优生服务，覆盖率达到95%以上。加强二级预防，孕产妇系统管理率达到90%以上。"
+    text = (
+        "做好免费孕前优生健康检查，提供健康教育、健康检查、风险评估等孕前优生服务，"
+        "覆盖率达到95%以上。加强二级预防，孕产妇系统管理率达到90%以上。"
+    )
     found = prose(text)
     assert [i.name for i in found] == ["免费孕前优生健康检查覆盖率", "孕产妇系统管理率"]
     assert found[0].name_raw == "覆盖率"
-    assert found[0].sentence.startswith("做好免费孕前优生健康检查")
+    assert found[0].sentence and found[0].sentence.startswith("做好免费孕前优生健康检查")
     # from the measure before it: the words it shares, the population, the subject of a rate
     assert names("进一步降低相关伤害发生率、死亡率。") == ["相关伤害发生率", "相关伤害死亡率"]
     assert names("提高城区无害化卫生厕所普及率和实际利用率。") == [
@@ -676,9 +679,7 @@ def test_no_indicator(text, context):
 
 def _sentence_cases():
     cases = []
-    for line in (
-        (SPEC / "goal_sentences.tsv").read_text("utf-8").split("\n")
-    ):
+    for line in (SPEC / "goal_sentences.tsv").read_text("utf-8").split("\n"):
         if line.strip() and not line.startswith("#"):
             text, expected = line.split("\t")
             wanted = [] if expected == "[]" else list(_indicators(expected))

@@ -20,7 +20,7 @@ from govdocparse.errors import NoTextLayerError
 from govdocparse.readers import pdf_ocr, read
 from govdocparse.readers.pdf_scans import scanned_pages
 
-from .support import EDGE, script
+from .support import EDGE, block_texts, script
 
 SCAN = EDGE / "scanned-watermark.pdf"
 needs_ocr = pytest.mark.skipif(not pdf_ocr.available(), reason="the ocr extra is not installed")
@@ -158,7 +158,7 @@ def _page_image(tmp_path, suffix: str):
 def test_an_image_of_a_page_is_read_by_ocr(tmp_path):
     source = read(_page_image(tmp_path, ".png"))
     assert source.format == "image"
-    assert "三、保障措施" in [block.text for block in source.blocks]
+    assert "三、保障措施" in block_texts(source.blocks)
     assert all(block.prov.page == 1 and block.prov.confidence for block in source.blocks)
 
 

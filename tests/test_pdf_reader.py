@@ -87,7 +87,7 @@ def test_only_the_listed_cells_lose_a_line_break(stem, renditions):
         for row in b.rows
         for c in row
     ]
-    changed = {t: p for t, p in zip(text_cells, pdf_cells) if norm(t) != norm(p)}
+    changed = {t: p for t, p in zip(text_cells, pdf_cells, strict=True) if norm(t) != norm(p)}
     assert changed == JOINED_CELLS.get(stem, {})
 
 
@@ -117,7 +117,7 @@ def test_provenance_points_at_pages_and_lines(renditions):
     wrapped = next(
         b for b in source.blocks if isinstance(b, Paragraph) and b.text.startswith("（一）指导思想")
     )
-    assert wrapped.prov.lines[1] > wrapped.prov.lines[0]
+    assert wrapped.prov.lines and wrapped.prov.lines[1] > wrapped.prov.lines[0]
 
 
 # ---------------------------------------------------------------- a table over page breaks
@@ -218,7 +218,7 @@ def test_cjk_is_never_split_by_spaces():
     line = pdf_reader._line(
         _chars([("儿", 0, 12), ("童", 18, 30), ("1", 36, 42), ("名", 48, 60)]), 1
     )
-    assert line.text == "儿童1名"
+    assert line and line.text == "儿童1名"
 
 
 def test_latin_words_keep_one_space():
@@ -226,7 +226,8 @@ def test_latin_words_keep_one_space():
         [("P", 0, 6), ("a", 6, 12), ("g", 12, 18), ("e", 18, 24), (" ", 24, 27), ("2", 27, 33)]
     )
     chars += _chars([("o", 40, 46), ("f", 46, 52)])
-    assert pdf_reader._line(chars, 1).text == "Page 2 of"
+    line = pdf_reader._line(chars, 1)
+    assert line and line.text == "Page 2 of"
 
 
 # ---------------------------------------------------------------- damaged, locked and scanned files

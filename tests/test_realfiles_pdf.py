@@ -16,7 +16,7 @@ from govdocparse import parse
 from govdocparse.readers import read
 from govdocparse.source import TableBlock
 
-from .support import REALFILES
+from .support import REALFILES, as_paragraph
 
 HAINAN = REALFILES / "hainan-2024-farm-machinery-subsidy.pdf"
 
@@ -45,7 +45,7 @@ def test_white_paragraph_boxes_are_not_a_table():
 
 
 def test_joint_issuers_on_the_first_line_stay_apart():
-    first = read(HAINAN).blocks[0]
+    first = as_paragraph(read(HAINAN).blocks[0])
     assert (first.text, first.prov.page) == ("海南省农业农村厅 海南省财政厅", 1)
 
 

@@ -397,7 +397,7 @@ def test_build_table_passes_caption_fields_through():
     )
 
 
-# ---------------------------------------------------------------- realignment of dumps that drop cells
+# ------------------------------------------------------- realignment of dumps that drop cells
 
 
 @pytest.mark.parametrize(
@@ -424,9 +424,9 @@ def test_realignment_note_names_the_missing_columns():
     assert (
         rows[1].note == "realigned: 6 cells for 7 columns, missing 类别; 类别 inherited from row 0"
     )
-    assert (
-        rows[10].note
-        == "realigned: 3 cells for 7 columns, missing 类别、序号、指标属性、责任单位; 类别 inherited from row 0"
+    assert rows[10].note == (
+        "realigned: 3 cells for 7 columns, missing 类别、序号、指标属性、责任单位;"
+        " 类别 inherited from row 0"
     )
     assert rows[0].note is None
 
