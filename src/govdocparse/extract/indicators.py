@@ -19,7 +19,7 @@ from functools import cache
 import regex as re
 
 from .. import units
-from ..grammar import load
+from ..grammar import alternation, load
 from ..model import Agency, Indicator, Measurement, Provenance, Responsibility, Table, Target
 from ..textutil import fold, squash_spaces
 from .agencies import canonical
@@ -59,7 +59,7 @@ class _Rules:
 def _rules() -> _Rules:
     g = load("indicators")
     t, n = g["table"], g["name"]
-    heads = "|".join(re.escape(w) for w in sorted(g["measure_heads"], key=len, reverse=True))
+    heads = alternation(g["measure_heads"])
     classes = _qualifier_words(n["subrow_qualifier_classes"])
     words = list(classes) + list(g["measure_heads"])
     return _Rules(
@@ -78,9 +78,7 @@ def _rules() -> _Rules:
         alias_min=n["alias_min_chars"],
         head=re.compile(rf"(?:{heads})$"),
         subrow_share=re.compile(n["subrow_share"]),
-        subrow_words=re.compile(
-            "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-        ),
+        subrow_words=re.compile(alternation(words)),
         subrow_classes=classes,
         subrow_overlap=n["subrow_overlap_min"],
     )
