@@ -9,7 +9,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govdocparse.extract.agencies import agency_key, canonical, clean, known, to_agencies
-from govdocparse.extract.responsibilities import find_clauses, split_agencies
+from govdocparse.extract.agency_lists import split_agencies
+from govdocparse.extract.responsibilities import find_clauses
 from govdocparse.grammar import load_typed
 from govdocparse.grammar_schema import AgenciesGrammar, MetadataGrammar
 

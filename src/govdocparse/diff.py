@@ -19,13 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
 from .crosswalk.load import load_file
 from .crosswalk.matcher import Matcher, pair_one_to_one
 from .crosswalk.measures import Measure, indicator_measures
 from .errors import InputError
-from .model import Document, Indicator, Responsibility, Table, Target
+from .model import Document, Indicator, Record, Responsibility, Table, Target
 from .textutil import fold, squash_spaces
 
 
@@ -43,41 +43,37 @@ class IndicatorSet:
     parts: list[tuple[Document, list[Indicator]]] = field(default_factory=list)
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class IndicatorRef(_Record):
+class IndicatorRef(Record):
     id: str
     name: str
     unit: str | None = None
-    targets: list[str] = []
+    targets: list[str] = Field(default_factory=list)
     actual: str | None = None
     table: str | None = None
 
 
-class FieldChange(_Record):
+class FieldChange(Record):
     field: str  # name, target, unit, attribute, responsible
     old: str | None = None
     new: str | None = None
     detail: str = ""
 
 
-class PairDiff(_Record):
+class PairDiff(Record):
     old: IndicatorRef
     new: IndicatorRef
     match: str
     similarity: float
-    changes: list[FieldChange] = []
+    changes: list[FieldChange] = Field(default_factory=list)
 
 
-class DiffReport(_Record):
+class DiffReport(Record):
     old: str
     new: str
-    changed: list[PairDiff] = []
-    unchanged: list[PairDiff] = []
-    added: list[IndicatorRef] = []
-    removed: list[IndicatorRef] = []
+    changed: list[PairDiff] = Field(default_factory=list)
+    unchanged: list[PairDiff] = Field(default_factory=list)
+    added: list[IndicatorRef] = Field(default_factory=list)
+    removed: list[IndicatorRef] = Field(default_factory=list)
 
 
 # ------------------------------------------------------------------ addressing

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from ..model import Measurement, Target
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+from ..model import Measurement, Record, Target
 
 
-class Member(_Record):
+class Member(Record):
     """One indicator record of one plan taking part in a cluster."""
 
     place: str
@@ -43,7 +39,7 @@ class Member(_Record):
     )
 
 
-class Evidence(_Record):
+class Evidence(Record):
     """Why two members are linked: the rule or score that joined them."""
 
     a: int = Field(description="Index of a member in `members`.")
@@ -52,7 +48,7 @@ class Evidence(_Record):
     score: float
 
 
-class Cluster(_Record):
+class Cluster(Record):
     id: str
     name: str = Field(description="Canonical name of the measure.")
     members: list[Member]
@@ -66,7 +62,7 @@ class Cluster(_Record):
         return sorted({m.place for m in self.members})
 
 
-class Crosswalk(_Record):
+class Crosswalk(Record):
     clusters: list[Cluster]
     places: list[str] = Field(default_factory=list)
     stats: dict[str, int] = Field(

@@ -20,9 +20,9 @@ import regex as re
 
 from .. import units
 from ..grammar import alternation, load
-from ..model import Agency, Indicator, Measurement, Provenance, Responsibility, Table, Target
+from ..model import Indicator, Measurement, Provenance, Responsibility, Table, Target
 from ..textutil import fold, squash_spaces
-from .agencies import canonical
+from .agencies import to_agencies
 from .goals import indicators_from_paragraph
 from .responsibilities import parse_responsibility_cell
 from .tables import column_roles, join_lines
@@ -368,8 +368,8 @@ def _cell_responsibilities(
             Responsibility(
                 id=f"{attached_to}-resp" + (f"{k + 1}" if k else ""),
                 kind=table.header[col],
-                lead=[_agency(a, place) for a in lead],
-                participating=[_agency(a, place) for a in participating],
+                lead=to_agencies(lead, place),
+                participating=to_agencies(participating, place),
                 by_duty=by_duty,
                 raw=raw,
                 attached_to=attached_to,
@@ -386,7 +386,3 @@ def _row_responsibilities(
     for index in range(len(table.rows)):
         out.extend(_cell_responsibilities(table, cols, index, f"{id_prefix}-r{index}", place))
     return out
-
-
-def _agency(name: str, place: str | None) -> Agency:
-    return Agency(name=name, canonical=canonical(name, place))
