@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import io
+import json
 import sys
 import zipfile
 from collections.abc import Callable, Iterable
@@ -16,6 +17,7 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+from govdocparse.batch import ERRORS_FILE
 from govdocparse.source import Block, Paragraph, TableBlock
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +49,14 @@ def script(name: str) -> ModuleType:
     sys.modules[name] = module  # dataclasses look their module up while it executes
     spec.loader.exec_module(module)
     return module
+
+
+def batch_errors(out: Path) -> list[dict]:
+    """The failures a batch listed in `out`'s _errors.jsonl (none when it wrote no such file)."""
+    path = out / ERRORS_FILE
+    if not path.exists():
+        return []
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
 
 
 # ---------------------------------------------------------------- block streams

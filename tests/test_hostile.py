@@ -31,6 +31,7 @@ from govdocparse.output import write_atomic
 from govdocparse.readers import MAX_INPUT_BYTES, read, read_bytes
 
 from .support import (
+    CORPUS_FILES,
     FIXTURES,
     ROOT,
     SMALL_DOCX,
@@ -890,7 +891,7 @@ def test_failed_batch_parse_never_replaces_good_output(tmp_path):
 def test_concurrent_batches_do_not_corrupt_each_other(tmp_path):
     source, out = tmp_path / "in", tmp_path / "out"
     source.mkdir()
-    corpus = sorted((ROOT / "corpus" / "raw").glob("*.txt"))
+    corpus = CORPUS_FILES
     for n in range(12):
         (source / f"doc{n:02}.txt").write_bytes(
             corpus[n % len(corpus)].read_bytes() if n % 3 else SAMPLE.encode()
