@@ -32,10 +32,12 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("metadata", ("extract/agency_lists.py", "extract/metadata.py", "extract/inheritance.py")),
     ("structure", ("structure.py",)),
     ("extractors", ("extract/*",)),
+    ("ids", ("ids.py",)),
     ("pipeline", ("pipeline.py",)),
+    ("writing", ("output.py",)),
     ("analysis", ("crosswalk/*", "diff.py", "goalscore.py")),
     ("api", ("__init__.py",)),
-    ("tools", ("output.py", "export.py", "batch.py", "distributed.py", "cli.py")),
+    ("tools", ("export.py", "query.py", "batch.py", "distributed.py", "cli.py")),
 ]
 
 # Imports that still point up the flow, each with what should become of it. The list is kept
