@@ -27,9 +27,10 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+
+from timing import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
 FORMATS = {
@@ -52,16 +53,6 @@ HEAVY = (
     "duckdb",
     "pyarrow",
 )
-
-
-def best_of(repeat: int, run: Callable[[], object]) -> float:
-    """The shortest wall time of `repeat` calls of run()."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def interleaved(repeat: int, runs: dict, files: list[Path]) -> dict[str, float]:
