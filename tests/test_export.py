@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+# govdocparse.export needs the scale extra: skip before importing it, hence E402 below.
 duckdb = pytest.importorskip("duckdb")
 pq = pytest.importorskip("pyarrow.parquet")
 
