@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 import regex as re
 
@@ -211,7 +212,6 @@ def _row_indicator(
     name, suffix_unit, aliases = clean_name(name_raw)
     unit = _unit(cell(cols.unit) if cols.unit is not None else None, suffix_unit)
     seq = cell(cols.seq)
-    attribute = cell(cols.attribute)
     return Indicator(
         id=f"{id_prefix}-r{index}",
         source="table",
@@ -226,11 +226,20 @@ def _row_indicator(
         targets=[
             t for col in cols.targets if (t := _target(table, col, index, unit, default_year))
         ],
-        attribute=attribute if attribute in ("约束性", "预期性") else None,
+        attribute=_attribute(cell(cols.attribute)),
         table_id=table.id,
         section_id=table.section_id,
         provenance=row.provenance,
     )
+
+
+def _attribute(text: str) -> Literal["约束性", "预期性"] | None:
+    """The 指标属性 a cell states: 约束性 (binding) or 预期性 (expected); anything else is none."""
+    if text == "约束性":
+        return "约束性"
+    if text == "预期性":
+        return "预期性"
+    return None
 
 
 def clean_name(name_raw: str) -> tuple[str, str | None, list[str]]:
