@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,12 +14,13 @@ from govdocparse.extract.responsibilities import (
     split_agencies,
 )
 
-RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
-SPEC = Path(__file__).resolve().parent / "spec" / "responsibilities.tsv"
+from .support import CORPUS, SPEC
+
+CASES = SPEC / "responsibilities.tsv"
 
 
 def read(stem: str) -> str:
-    (path,) = RAW.glob(f"{stem}-*.txt")
+    (path,) = CORPUS.glob(f"{stem}-*.txt")
     return path.read_text(encoding="utf-8")
 
 
@@ -47,8 +47,8 @@ def test_clause_with_collective_after_comma():
 
 def test_half_width_lead_and_participating_yuzhong():
     text = (
-        "形成评估报告。(牵头单位:区妇儿工委办、区发改委,"
-        "参与单位:区推进儿童友好城市建设工作专班各成员单位)"
+        "形成评估报告。(牵头单位:区妇儿工委办、区发改委,参与单位:"
+        "区推进儿童友好城市建设工作专班各成员单位)"
     )
     (clause,) = find_clauses(text)
     assert clause.kind == "牵头单位"
@@ -194,7 +194,7 @@ def test_documents_without_clauses(stem):
 def _spec_cases() -> list[tuple[str, list[str]]]:
     """(line, fields) of tests/spec/responsibilities.tsv, comments and blank lines skipped."""
     cases = []
-    for line in SPEC.read_text(encoding="utf-8").splitlines():
+    for line in CASES.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             cases.append((line.split("\t", 1)[0], line.split("\t")))
     return cases

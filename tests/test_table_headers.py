@@ -10,7 +10,7 @@ import pytest
 import govdocparse
 from govdocparse.extract.indicators import indicators_from_table
 from govdocparse.extract.responsibilities import column_role
-from govdocparse.extract.tables import build_table, continues_table, header_depth, is_column_name
+from govdocparse.extract.tables import build_table, header_depth, is_column_name
 from govdocparse.model import Provenance
 from govdocparse.source import Cell, TableBlock
 
@@ -70,6 +70,7 @@ def test_spanned_header_is_two_rows_joined_per_column():
 def test_indicators_of_a_two_row_header_get_baseline_and_target_years():
     indicators, _ = indicators_from_table(_table(_spanned()), id_prefix="t")
     first = indicators[0]
+    assert first.baseline is not None
     assert (first.name, first.unit, first.baseline.year, first.baseline.value) == (
         "婴儿死亡率",
         "‰",
@@ -123,6 +124,7 @@ def test_responsible_columns_under_one_header():
     assert table.header == ["序号", "重点任务", "责任单位/牵头单位", "责任单位/配合单位"]
     _, (owner,) = indicators_from_table(table, id_prefix="t")
     assert owner.kind == "责任单位"
+    assert owner is not None
     assert [a.name for a in owner.lead] == ["县住建局"]
     assert [a.name for a in owner.participating] == ["县自然资源局", "县林业局"]
 
@@ -136,6 +138,7 @@ def test_a_group_over_name_and_unit_columns():
     table = _table(rows)
     assert table.header == ["指标/名称", "指标/单位", "2020年基数", "2025年目标"]
     (indicator,), _ = indicators_from_table(table, id_prefix="t")
+    assert indicator.baseline is not None
     assert (indicator.name, indicator.unit, indicator.baseline.value) == ("儿童之家覆盖率", "%", 92)
 
 
@@ -187,16 +190,6 @@ def test_a_merged_first_row_over_data_is_the_header():
     assert _table(rows).header == ["重点任务", "重点任务"]
 
 
-def test_continues_table_needs_the_same_header():
-    first = TableBlock(_text_rows([["序号", "指标名称", "目标值"], ["1", "甲率", "90"]]), PROV)
-    again = TableBlock(_text_rows([["序号", "指标名称", "目标值"], ["2", "乙率", "95"]]), PROV)
-    other = TableBlock(
-        _text_rows([["序号", "工作任务", "牵头单位"], ["1", "建设", "市民政局"]]), PROV
-    )
-    assert continues_table(first, again)
-    assert not continues_table(first, other)
-
-
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -242,6 +235,7 @@ def test_bare_year_columns_split_at_the_plan_period():
         ["序号", "指标名称", "单位", "2020年", "2025年"], ["1", "儿童之家覆盖率", "%", "92", "100"]
     )
     (indicator,), _ = indicators_from_table(table, id_prefix="t", period_start=2021)
+    assert indicator.baseline is not None
     assert (indicator.baseline.year, indicator.baseline.value) == (2020, 92.0)
     assert [(t.year, t.raw) for t in indicator.targets] == [(2025, "100")]
 
@@ -251,6 +245,7 @@ def test_bare_year_columns_without_a_period():
         ["指标名称", "2022年", "2024年", "2026年"], ["儿童友好社区数量（个）", "10", "20", "30"]
     )
     (indicator,), _ = indicators_from_table(table, id_prefix="t")
+    assert indicator.baseline is not None
     assert indicator.baseline.year == 2022
     assert [t.year for t in indicator.targets] == [2024, 2026]
 
@@ -261,6 +256,7 @@ def test_years_in_brackets_name_the_column_year():
         ["儿童督导员配备率", "%", "87", "≥95", "预期性"],
     )
     (indicator,), _ = indicators_from_table(table, id_prefix="t")
+    assert indicator.baseline is not None
     assert (indicator.baseline.year, indicator.targets[0].year) == (2020, 2025)
     assert indicator.attribute == "预期性"
 
@@ -316,6 +312,12 @@ def test_a_table_cut_by_a_page_break_is_one_table():
     ]
 
 
+def test_tables_with_other_headers_stay_apart():
+    text = _TAB_PLAN.replace("续表1\n序号\t指标名称", "序号\t项目名称")
+    (document,) = govdocparse.parse_text(text).documents
+    assert len(document.tables) == 2
+
+
 def test_markdown_pipe_table_with_second_header_row_and_br(tmp_path: Path):
     path = tmp_path / "plan.md"
     path.write_text(
@@ -340,4 +342,5 @@ def test_markdown_pipe_table_with_second_header_row_and_br(tmp_path: Path):
     assert table.rows[0].cells[-1] == "县住建局\n县林业局"
     (indicator,) = document.indicators
     owner = document.responsibility(indicator.responsible_id)
+    assert owner is not None
     assert [a.name for a in owner.lead] == ["县住建局", "县林业局"]

@@ -163,8 +163,8 @@ class ResponsibilitiesGrammar(GrammarModel):
     participating: list[str] = Field(min_length=1)
     lead_marks: list[str] = Field(min_length=1)
     participating_marks: list[str] = Field(min_length=1)
-    jointly: list[str]
-    by: list[str]
+    jointly: list[str] = Field(min_length=1)
+    by: list[str] = Field(min_length=1)
     by_duty: list[str] = Field(min_length=1)
     trailing: list[str]
     unit_endings: list[str] = Field(min_length=1)

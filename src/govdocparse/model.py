@@ -200,8 +200,8 @@ class Agency(Record):
 class Responsibility(Record):
     id: str
     kind: str = Field(
-        description="The clause keyword as written (责任单位, 牵头单位, 市指导部门…), or for a clause "
-        "without one the verb giving the first role (牵头, 负责, 按职责分工负责)."
+        description="The clause keyword as written (责任单位, 牵头单位, 市指导部门…), or for a "
+        "clause without one the verb giving the first role (牵头, 负责, 按职责分工负责)."
     )
     lead: list[Agency] = Field(default_factory=list)
     participating: list[Agency] = Field(default_factory=list)

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 import regex
 
 from . import headings
-from .extract.tables import continues_table, parse_caption
+from .captions import parse_caption
 from .model import Preamble, Provenance, Section
-from .source import Block, Paragraph, TableBlock, span
+from .source import Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
 # A line ending in one of these ends its sentence (or its clause list); any other end is a wrap.
@@ -376,7 +376,8 @@ def _join_wraps(
 
 def _continue_table(builder: _Builder, body: list[Block], i: int, gap: int = 0) -> bool:
     """Append body[i] to the table placed `gap` blocks before it (a 续表 caption between) when
-    it repeats that table's header: one table cut by a page break, not two."""
+    it opens with that table's first row: one table cut by a page break, not two (the table
+    reader drops the repeated header)."""
     block = body[i] if i < len(body) else None
     before = body[i - 1 - gap] if i - 1 - gap >= 0 else None
     if not builder.tables or not isinstance(block, TableBlock):
@@ -393,10 +394,14 @@ def _continue_table(builder: _Builder, body: list[Block], i: int, gap: int = 0) 
         )
     ):
         return False
-    if not continues_table(placed.block, block):
+    if not block.rows or _row_texts(block.rows[0]) != _row_texts(rows[0]):
         return False
     placed.block = TableBlock(rows + block.rows, span(placed.block.prov, block.prov))
     return True
+
+
+def _row_texts(row: list[Cell]) -> list[str]:
+    return [squash_spaces(cell.text) for cell in row]
 
 
 def _attach_caption(builder: _Builder, body: list[Block], i: int, caption) -> int:

@@ -9,10 +9,11 @@ it, in four forms (grammars/responsibilities.yaml lists them with real examples)
 - a verb clause in brackets: （县卫健委、县教育局按职责分工负责）, （省卫生健康委牵头）,
   （市妇儿工委办公室牵头，各成员单位按职责分工负责）, （由市教育局负责）;
 - a 由-clause closing a task: ……，由市教育局负责。
-and in a 责任单位 / 牵头单位 / 配合单位 column of an annex table. This module locates the clauses,
-splits them into lead and participating unit names as written, and notes the 按职责分工负责
-remark. A verb clause has no keyword to vouch for it, so it counts only when every name in it
-looks like a unit. Names are not canonicalised here (see `extract.agencies`).
+and in a 责任单位 / 牵头单位 / 配合单位 column of an annex table. This module locates the clauses
+and splits them into lead and participating unit names as written (each list is read by
+`extract.agency_lists`, which also notes the 按职责分工负责 remark). A verb clause has no keyword
+to vouch for it, so it counts only when every name in it looks like a unit. Names are not
+canonicalised here (see `extract.agencies`).
 """
 
 from __future__ import annotations
@@ -21,18 +22,18 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from govdocparse.grammar import load_typed
-from govdocparse.grammar_schema import ResponsibilitiesGrammar
-from govdocparse.textutil import squash_spaces
+from ..grammar import alternation, load_typed
+from ..grammar_schema import ResponsibilitiesGrammar
+from ..textutil import squash_spaces
+from .agency_lists import pieces, split_agencies
 
 LEAD = "lead"
 PARTICIPATING = "participating"
 
+# 【】 bracket a clause too (【责任单位：县教育局】); only round brackets nest inside unit names.
 _OPENERS = "（(【"
 _CLOSERS = "）)】"
 _COLON = r"\s*[：:︰∶]"
-# Only round brackets nest inside unit names: 各县（市、区）人民政府, 各镇乡（民族乡）人民政府.
-_SPLIT_ALL = re.compile(r"[（()）、，,；;\r\n]")
 _SPLIT_PARTS = re.compile(r"[（()），,；;]")
 # A clause missing its closing bracket stops at a paragraph break rather than eating the document.
 _CLAUSE_SCAN = re.compile(r"[（()）【】]|\n[^\S\n]*\n")
@@ -81,35 +82,23 @@ class _Rules:
     unit_max: int
 
 
-def _spaced(words: list[str]) -> str:
-    """Alternation of `words`, longest first, tolerating spaces between their characters
-    (text dumps put them there)."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(r"\s*".join(map(re.escape, word)) for word in ordered)
-
-
-def _ending(words: list[str]) -> str:
-    return "(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + ")$"
-
-
 @cache
 def _rules() -> _Rules:
     grammar = load_typed("responsibilities", ResponsibilitiesGrammar)
     roles = {word: LEAD for word in grammar.lead + grammar.lead_marks}
     roles |= {word: PARTICIPATING for word in grammar.participating + grammar.participating_marks}
-    keywords = _spaced(grammar.lead + grammar.participating)
-    marks = _spaced(grammar.lead_marks + grammar.participating_marks)
-    by_duty = _spaced(grammar.by_duty)
-    label = rf"(?P<kw>{keywords}){_COLON}|【\s*(?P<boxed>{keywords})\s*】"
-    prefixes = "|".join(map(re.escape, grammar.collective_prefixes)) or "(?!)"
+    keywords = alternation(grammar.lead + grammar.participating, spaced=True)
+    marks = alternation(grammar.lead_marks + grammar.participating_marks, spaced=True)
+    by_duty = alternation(grammar.by_duty, spaced=True)
+    by = alternation(grammar.by, spaced=True)
+    boxed = rf"【\s*(?P<boxed>{keywords})\s*】"
+    endings = alternation(grammar.unit_endings)
     return _Rules(
         roles=roles,
         role_word=re.compile(f"{keywords}|{marks}"),
         opening=re.compile(rf"[（(【]\s*(?P<kw>{keywords}){_COLON}"),
-        bare_opening=re.compile(_HEAD + rf"(?:{label})", re.MULTILINE),
-        part_keyword=re.compile(
-            rf"(?P<kw>{keywords}|{marks}){_COLON}|【\s*(?P<boxed>{keywords})\s*】"
-        ),
+        bare_opening=re.compile(rf"{_HEAD}(?:(?P<kw>{keywords}){_COLON}|{boxed})", re.MULTILINE),
+        part_keyword=re.compile(rf"(?P<kw>{keywords}|{marks}){_COLON}|{boxed}"),
         # A list without brackets runs to the end of its sentence or line, or to a label that
         # names no role (完成时限：2023年底).
         bare_end=re.compile(
@@ -117,59 +106,21 @@ def _rules() -> _Rules:
         ),
         suffix_mark=re.compile(rf"(?P<mark>{marks})(?:负\s*责)?\s*$"),
         by_duty=re.compile(by_duty),
-        by=re.compile(rf"^\s*(?:{_spaced(grammar.by)})" if grammar.by else "(?!)"),
+        by=re.compile(rf"^\s*(?:{by})"),
         by_clause=re.compile(
-            rf"(?:^|(?<=[\n。；;，,]))[^\S\n]*(?:{_spaced(grammar.by)})[^。；;\n]*?"
-            rf"(?:{marks}|{by_duty})(?:负\s*责)?(?=\s*(?:[。；;]|$))"
-            if grammar.by
-            else "(?!)",
+            rf"(?:^|(?<=[\n。；;，,]))[^\S\n]*(?:{by})[^。；;\n]*?"
+            rf"(?:{marks}|{by_duty})(?:负\s*责)?(?=\s*(?:[。；;]|$))",
             re.MULTILINE,
         ),
-        jointly=re.compile(_spaced(grammar.jointly) or "(?!)"),
-        trailing=re.compile(rf"(?:\s|[。．.：:]|{_spaced(grammar.trailing)})+$"),
-        unit=re.compile(_ending(grammar.unit_endings)),
+        jointly=re.compile(alternation(grammar.jointly, spaced=True)),
+        trailing=re.compile(rf"(?:\s|[。．.：:]|{alternation(grammar.trailing, spaced=True)})+$"),
+        unit=re.compile(rf"(?:{endings})$"),
         collective=re.compile(
-            rf"^(?:{prefixes}).*{_ending(grammar.unit_endings + grammar.collective_endings)}"
+            rf"^(?:{alternation(grammar.collective_prefixes)})"
+            rf".*(?:{alternation(grammar.unit_endings + grammar.collective_endings)})$"
         ),
         unit_max=grammar.unit_max_chars,
     )
-
-
-def _pieces(text: str, separators: re.Pattern[str]) -> list[str]:
-    """`text` cut at the separators `separators` finds outside round brackets."""
-    pieces: list[str] = []
-    depth = 0
-    start = 0
-    for match in separators.finditer(text):
-        char = match.group()
-        if char in _OPENERS:
-            depth += 1
-        elif char in _CLOSERS:
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            pieces.append(text[start : match.start()])
-            start = match.end()
-    pieces.append(text[start:])
-    return pieces
-
-
-def split_agencies(text: str) -> tuple[list[str], bool]:
-    """The unit names of a list as written, and whether it said 按职责分工负责.
-
-    Splits at 、 ， , ； ; and line breaks outside round brackets, strips surrounding
-    whitespace, a closing 等 / 等部门 / 等单位… and a stray closing 。 or ：, and drops empty
-    pieces. Names are otherwise kept as written (see `agencies.canonical`).
-    """
-    rules = _rules()
-    # The remark sits between a name and the next separator; replacing it by a separator keeps
-    # the names on either side apart even when the source wrote no comma after it.
-    text, remarks = rules.by_duty.subn("、", text)
-    names = []
-    for piece in _pieces(text, _SPLIT_ALL):
-        name = rules.trailing.sub("", piece.strip()).strip()
-        if name:
-            names.append(name)
-    return names, remarks > 0
 
 
 @dataclass
@@ -195,7 +146,7 @@ def _read_groups(text: str, role: str, found: _Found) -> None:
     Inside a group, 会同 puts the names after it among those taking part.
     """
     rules = _rules()
-    for group in _pieces(text, _SPLIT_PARTS):
+    for group in pieces(text, _SPLIT_PARTS):
         group = rules.by.sub("", group, count=1)
         duty = rules.by_duty.search(group)
         if duty:

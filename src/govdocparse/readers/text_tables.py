@@ -47,12 +47,12 @@ class _Vocabulary:
 def _vocabulary() -> _Vocabulary:
     tables = grammar.load("tables")
     names, min_columns = tables["column_names"], tables["text_tables"]["min_columns"]
-    words = sorted(names["words"], key=len, reverse=True)
+    words = names["words"]
     return _Vocabulary(
         frozenset(words),
         regex.compile(names["pattern"]),
         min_columns,
-        regex.compile(f"^(?:{'|'.join(words)}){{{min_columns},}}"),
+        regex.compile(f"^(?:{grammar.alternation(words)}){{{min_columns},}}"),
     )
 
 
