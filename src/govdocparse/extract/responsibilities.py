@@ -106,7 +106,8 @@ def _rules() -> _Rules:
         ),
         suffix_mark=re.compile(rf"(?P<mark>{marks})(?:负\s*责)?\s*$"),
         by_duty=re.compile(by_duty),
-        by=re.compile(rf"^\s*(?:{by})"),
+        # what comes before 由 is the task, not a unit: （该项工作由区教委负责）
+        by=re.compile(rf"^.*?(?:{by})"),
         by_clause=re.compile(
             rf"(?:^|(?<=[\n。；;，,]))[^\S\n]*(?:{by})[^。；;\n]*?"
             rf"(?:{marks}|{by_duty})(?:负\s*责)?(?=\s*(?:[。；;]|$))",
@@ -140,9 +141,10 @@ class _Found:
 def _read_groups(text: str, role: str, found: _Found) -> None:
     """Adds the names of `text` to `found`, group by group (groups are cut at ，；).
 
-    A group closed by a role verb takes that role (市教育局牵头，市财政局配合); 由 before it and
-    按职责分工负责 after it are dropped. A group without a verb takes `role`, except that after
-    a group marked as leading it takes part (市妇儿工委办公室牵头，各成员单位按职责分工负责).
+    A group closed by a role verb takes that role (市教育局牵头，市财政局配合); 由 before it (and
+    the task before 由) and 按职责分工负责 after it are dropped. A group without a verb takes
+    `role`, except that after a group marked as leading it takes part
+    (市妇儿工委办公室牵头，各成员单位按职责分工负责).
     Inside a group, 会同 puts the names after it among those taking part.
     """
     rules = _rules()
