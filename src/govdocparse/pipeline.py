@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 
-from . import __version__
 from .extract.agencies import to_agencies
 from .extract.goals import indicators_from_paragraph
 from .extract.indicators import indicators_from_table
@@ -23,6 +22,7 @@ from .normalize import normalize
 from .segment import Segment, segment, title_provenance
 from .source import Source
 from .structure import PlacedParagraph, build_structure
+from .version import __version__
 
 # What is left of a paragraph that only held a clause: 1. 责任单位：市卫健委。
 _PUNCTUATION = re.compile(r"[\s\d.．、，,；;：:。（）()【】]")
