@@ -44,6 +44,8 @@ LOCK_FILE = ".govdocparse.lock"
 # Seconds the parent waits past a job's time limit before it kills the worker: long enough for
 # the worker's own alarm to report the timeout in the usual case.
 KILL_GRACE = 5.0
+
+
 @dataclass
 class Summary:
     parsed: int = 0

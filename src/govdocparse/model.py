@@ -298,9 +298,12 @@ class Preamble(Record):
     lines: tuple[int, int] | None = None
 
 
+DocumentKind = Literal["notice", "plan", "annex", "other"]
+
+
 class Document(Record):
     id: str
-    kind: Literal["notice", "plan", "annex", "other"]
+    kind: DocumentKind
     title: str | None
     part_of: str | None = Field(None, description="Id of the notice that carries this document.")
     metadata: Metadata

@@ -9,6 +9,7 @@ file's first document when there is no notice.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..model import Metadata, Provenance
@@ -46,7 +47,7 @@ def take_footer(segments: list[Segment]) -> Footer:
     return footer
 
 
-def share(metadata: list[Metadata], kinds: list[str], footer: Footer) -> list[int | None]:
+def share(metadata: list[Metadata], kinds: Sequence[str], footer: Footer) -> list[int | None]:
     """Inherited fields into carried documents, the footer into the notice (or the first
     document); returns for each document the index of the notice that carries it, or None."""
     carrier: int | None = None

@@ -1,0 +1,95 @@
+"""What one body paragraph (or 专栏 entry) states: its goals, the responsibility clauses in it,
+which clause owns which goal, and the plan year of the goals that name none.
+
+The goal sentences are read by `goals`, the clauses by `responsibilities`; this module puts the
+two together the way plans write them:
+- a clause owns the goals of the task it closes (…达到95%以上。（责任单位：县卫健委）);
+- a clause on a line of its own (责任单位：市卫健委。) owns the goals of the measure above it;
+- a goal with no 到…年 of its own is a goal for the end of the plan period.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Document, Indicator, Period, Responsibility
+from ..structure import PlacedParagraph
+from .agencies import to_agencies
+from .goals import indicators_from_paragraph
+from .responsibilities import Clause, find_clauses
+
+# What is left of a paragraph that only held a clause: 1. 责任单位：市卫健委。
+_PUNCTUATION = re.compile(r"[\s\d.．、，,；;：:。（）()【】]")
+
+
+def read_paragraph(
+    document: Document,
+    placed: PlacedParagraph,
+    prefix: str,
+    place: str | None,
+    item: str | None = None,
+) -> None:
+    """Add the goals and clauses of one paragraph to `document`, each goal with its owner."""
+    period = document.metadata.period
+    indicators: list[Indicator] = indicators_from_paragraph(
+        placed.text,
+        placed.prov,
+        section_id=placed.section_id,
+        id_prefix=prefix,
+        context=placed.context,
+        period_start=period.start if period else None,
+        item=item,
+    )
+    clauses = find_clauses(placed.text)
+    owners = [
+        Responsibility(
+            id=f"{prefix}-r{n}",
+            kind=clause.kind,
+            lead=to_agencies(clause.lead, place=place),
+            participating=to_agencies(clause.participating, place=place),
+            by_duty=clause.by_duty,
+            raw=clause.raw,
+            attached_to=placed.section_id,
+            provenance=placed.prov,
+        )
+        for n, clause in enumerate(clauses, start=1)
+    ]
+    document.responsibilities.extend(owners)
+    _assign_owners(placed.text, indicators, clauses, owners)
+    if owners and not indicators and _only_clauses(placed.text, clauses):
+        for indicator in reversed(document.indicators):
+            if indicator.section_id != placed.section_id or indicator.responsible_id is not None:
+                break
+            indicator.responsible_id = owners[0].id
+    date_to_period_end(indicators, period)
+    document.indicators.extend(indicators)
+
+
+def date_to_period_end(indicators: list[Indicator], period: Period | None) -> None:
+    """A goal with no 到…年 of its own is a goal for the end of the plan period."""
+    if period:
+        for target in (t for indicator in indicators for t in indicator.targets if t.year is None):
+            target.year = period.end
+
+
+def _assign_owners(
+    text: str, indicators: list[Indicator], clauses: list[Clause], owners: list[Responsibility]
+) -> None:
+    """Each goal's owner: the first clause ending after its sentence starts (the clause that
+    closes its task), else the paragraph's last clause (one heading the paragraph included)."""
+    cursor = 0
+    for indicator in indicators:
+        start = text.find(indicator.sentence or "", cursor) if indicator.sentence else -1
+        if start >= 0:
+            cursor = start
+        following = [k for k, clause in enumerate(clauses) if start >= 0 and clause.end > start]
+        if owners:
+            indicator.responsible_id = owners[following[0] if following else -1].id
+
+
+def _only_clauses(text: str, clauses: list[Clause]) -> bool:
+    """Whether `text` says nothing besides its clauses and punctuation."""
+    rest = text
+    for clause in reversed(clauses):
+        rest = rest[: clause.start] + rest[clause.end :]
+    return not _PUNCTUATION.sub("", rest)
