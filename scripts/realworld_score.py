@@ -4,7 +4,7 @@ per field, per covered variation, and overall.
     python scripts/realworld_score.py               # the tables
     python scripts/realworld_score.py --failures    # and every failing fact with what was found
     python scripts/realworld_score.py --markdown    # the tables as Markdown (for the README)
-    python scripts/realworld_score.py --tag heldout # only the cases covering a tag (the held-out batch)
+    python scripts/realworld_score.py --tag heldout # only the cases covering a tag (held-out batch)
     python scripts/realworld_score.py --prune-gaps  # drop gaps that pass now from known_gaps.yaml
     python scripts/realworld_score.py --write-gaps  # list every current failure as a known gap
 

@@ -183,3 +183,12 @@ def test_numbered_lines_after_unfinished_lines_stay_headings_when_they_fit():
     text = "一、总体要求\n（二）基本原则\n具体包括\n1.坚持儿童优先\n二、主要目标"
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
     assert [t[1] for t in tree] == ["一、", "（二）", "1.", "二、"]
+
+
+def test_a_short_title_spread_out_with_spaces_is_read_as_its_words():
+    text = (
+        "第一章　总　　则\n第一条　为规范管理，制定本办法。\n"
+        "第二章　保障措施\n第三章　情暖童心 相伴成长"
+    )
+    sections = build_structure(_paragraphs(text), "d1").sections
+    assert [s.title for s in sections] == ["总则", "保障措施", "情暖童心 相伴成长"]

@@ -52,7 +52,7 @@ def parse_source(source: Source) -> ParseResult:
 
 
 def _kind(seg: Segment) -> str:
-    return seg.kind if seg.kind in ("notice", "plan") else "other"
+    return seg.kind if seg.kind in ("notice", "plan", "annex") else "other"
 
 
 def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> Document:

@@ -220,7 +220,7 @@ class _Builder:
         if not heading.number:
             return rest, ""
         if heading.title_rule == "line":
-            return self.trailing.sub("", rest), ""
+            return _unspread(self.trailing.sub("", rest)), ""
         if heading.title_rule == "bracketed" or (parent and parent.title_rule == "bracketed"):
             # an article, or a 项 (（一）…) inside one: a title only when the text gives one
             short = self.bracketed.match(rest)
@@ -234,7 +234,7 @@ class _Builder:
             and len(rest) <= self.title_rules.max_own_line
         )
         if own_line:
-            return self.trailing.sub("", rest), ""
+            return _unspread(self.trailing.sub("", rest)), ""
         if 0 < stop <= self.title_rules.max_inline:
             return rest[:stop], rest[stop + 1 :].strip()
         return "", rest
@@ -393,3 +393,12 @@ def _attach_caption(builder: _Builder, body: list[Block], i: int, caption) -> in
         placed.label, placed.number, placed.title = caption.label, caption.number, title
         return 1
     return 0
+
+
+_SPREAD_TITLE = regex.compile(r"^\p{Han}(?:\s+\p{Han})+$")
+
+
+def _unspread(title: str) -> str:
+    """A short title set out with a space between its characters (第一章　总　　则) read as
+    its words: 总则. A space between words (情暖童心 相伴成长) stays."""
+    return squash_spaces(title) if _SPREAD_TITLE.match(title) else title

@@ -5,6 +5,9 @@ GB2312, common on Chinese portals). Files whose bytes are partly UTF-8 and partl
 are refused rather than silently turned into mojibake, and so are bytes that decode as GB18030
 only to rare characters, which is what random data and Big5 text look like in it.
 
+A portal's metadata table copied as text (索引号：<TAB>value<TAB>分类：<TAB>value, one row a line)
+is not a table of the document: its rows are read as lines of label/value pairs.
+
 Text dumps of Word tables put one cell per line starting with a TAB and separate rows with a
 blank line; a cell may continue on the following lines, sometimes after a blank line, and a
 vertically merged cell is an empty TAB line. A blank line therefore ends a row only when the
@@ -215,7 +218,7 @@ def blocks_from_text(text: str, name: str) -> tuple[list[Block], list[str]]:
             if found.warning:
                 warnings.append(found.warning)
             if found.table is not None:
-                blocks.append(found.table)
+                blocks.extend(_portal_rows(found.table) or [found.table])
                 i = found.end
                 continue
         if line.startswith("\t") and line.strip():
@@ -226,6 +229,18 @@ def blocks_from_text(text: str, name: str) -> tuple[list[Block], list[str]]:
             blocks.append(Paragraph(piece, Provenance(file=name, lines=(i + 1, i + 1))))
         i += 1
     return blocks, warnings
+
+
+def _portal_rows(table: TableBlock) -> list[Paragraph]:
+    """The rows of a portal's metadata table as lines of pairs, or [] if `table` is not one:
+    every row opens with a portal label and holds a value."""
+    lines = []
+    for row in table.rows:
+        cells = [cell.text.strip() for cell in row if cell.text.strip()]
+        if not cells or portal.label_at(cells[0]) is None:
+            return []
+        lines.append(Paragraph("  ".join(cells), row[0].prov))
+    return lines
 
 
 def _paragraphs(line: str) -> list[str]:
@@ -333,8 +348,9 @@ def _read_table(lines: list[str], start: int, name: str) -> tuple[TableBlock, in
             after_blank = False
         i += 1
     close_row()
-    first = rows[0][0].prov.lines[0]
-    last = max(cell.prov.lines[1] for cell in rows[-1])
+    # every cell of a text table carries its lines
+    first = rows[0][0].prov.lines[0]  # type: ignore[index]
+    last = max(cell.prov.lines[1] for cell in rows[-1])  # type: ignore[index]
     return TableBlock(rows, Provenance(file=name, lines=(first, last))), i
 
 
