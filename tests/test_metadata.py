@@ -516,6 +516,13 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
             "doc_number",
             "某府办函〔2022〕45号",
         ),
+        # an 附件说明 with its items on one line, set apart by spaces
+        (
+            "关于印发某方案的通知\n各乡镇：\n现印发给你们。\n附件：1.某重点任务清单  2.某联系名册\n"
+            "某县人民政府办公室\n2021年4月28日\n",
+            "attachments",
+            ["1.某重点任务清单", "2.某联系名册"],
+        ),
     ],
     ids=[
         "title-end-number",
@@ -539,6 +546,7 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
         "byline-above-repost",
         "cited-period-is-not-own",
         "portal-tab-table",
+        "attachments-on-one-line",
     ],
 )
 def test_layout_variation(text, field, value):

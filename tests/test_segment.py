@@ -281,3 +281,16 @@ def test_an_attachment_with_headings_is_a_plan_not_an_annex():
         "序号\t标准\n1\t场地\n"
     )
     assert [d.kind for d in parse_text(text).documents] == ["notice", "plan"]
+
+
+def test_a_title_names_something_before_its_type_word():
+    # 目录 alone is a table of contents' heading; …文件目录 under an 附件 mark is an annex
+    text = (
+        "寅市人民政府关于废止部分规范性文件的决定\n寅府发〔2020〕11号\n各区人民政府：\n决定废止。\n"
+        "寅市人民政府\n2020年5月26日\n附件\n寅市废止的规范性文件目录\n序号\t文件名称\n1\t某办法\n"
+    )
+    assert [(d.kind, d.title) for d in parse_text(text).documents] == [
+        ("other", "寅市人民政府关于废止部分规范性文件的决定"),
+        ("annex", "寅市废止的规范性文件目录"),
+    ]
+    assert [s.title for s in _segments("目录\n一、总体要求\n正文。")] == [None]

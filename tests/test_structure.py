@@ -192,3 +192,18 @@ def test_a_short_title_spread_out_with_spaces_is_read_as_its_words():
     )
     sections = build_structure(_paragraphs(text), "d1").sections
     assert [s.title for s in sections] == ["总则", "保障措施", "情暖童心 相伴成长"]
+
+
+def test_an_unnumbered_sub_head_followed_by_its_text_on_the_same_line_opens_its_section():
+    text = (
+        "（一）儿童与健康\n主要目标：婴儿死亡率控制在8‰以下。\n策略措施：加强妇幼健康服务。\n"
+        "（二）儿童与教育\n主要目标：学前三年毛入园率达到80%以上。"
+    )
+    st = build_structure(_paragraphs(text), "d1")
+    health = st.sections[0]
+    assert [(s.title, s.text) for s in health.children] == [
+        ("主要目标", "婴儿死亡率控制在8‰以下。"),
+        ("策略措施", "加强妇幼健康服务。"),
+    ]
+    # the goal sentence reaches the extractors without its label
+    assert "婴儿死亡率控制在8‰以下。" in [p.text for p in st.paragraphs]

@@ -2,9 +2,9 @@
 
 Government portals print a metadata block above the article as label/value pairs: one pair a
 line, several a line separated by spaces, `|` or bullets (· 文号：…, - 索引号:…), labels padded
-with spaces to align them (文  号, 索 引 号), with or without a colon. The labels and the field each one
-feeds are `portal_labels` in grammars/metadata.yaml; the HTML reader and the metadata stage
-both read pairs through this module, so a label added there is seen everywhere.
+with spaces to align them (文  号, 索 引 号), with or without a colon. The labels and the field
+each one feeds are `portal_labels` in grammars/metadata.yaml; the HTML reader and the metadata
+stage both read pairs through this module, so a label added there is seen everywhere.
 """
 
 from __future__ import annotations

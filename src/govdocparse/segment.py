@@ -41,6 +41,8 @@ _PERIOD = rf"[（(]\s*{YEAR_RANGE}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 _TRAILING_PERIOD = regex.compile(f"{_PERIOD}$")
 _ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
+# Characters a title has before its type word at the least (某某方案, not 方案 or 目录 alone).
+_MIN_NAME = 2
 # A whole title in book-title marks, as mirror sites print it on a line of its own.
 _WRAPPED = regex.compile(r"^《([^《》]+)》$")
 # An 附件说明's item number: 1.某方案 · 2．某表
@@ -119,7 +121,8 @@ def title_kind(text: str) -> str | None:
     """notice / plan / annex / other when `text` ends like a document title, else None."""
     ending, kind_of = _doc_types()
     match = ending.search(_bare(_unwrapped(text)))
-    if not match:
+    # a title names something before its type word: 目录 or 通知 alone is no title
+    if not match or match.start() < _MIN_NAME:
         return None
     return kind_of[match.group(0)]
 

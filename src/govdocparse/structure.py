@@ -6,7 +6,9 @@ below it and continues its list. Two repairs keep real documents straight:
 - a heading whose ordinal continues an open list of the same bracket family joins that list even
   when its numerals differ: （7） after （六） is the seventh （一）-style heading, not a child;
 - `6.5岁以下儿童贫血率…` is item 6 when the open 1.-list expects 6, and not a heading otherwise.
-Tables are attached to the innermost open section; a 专栏/附件 caption line right before a table
+An unnumbered sub-head (主要目标, 策略措施) opens its section whether it stands alone on its line
+or is followed by a colon and the section's text. Tables are attached to the innermost open
+section; a 专栏/附件 caption line right before a table
 (or right after a one-column list box) becomes the table's label instead of body text.
 """
 
@@ -22,6 +24,8 @@ from .model import Preamble, Provenance, Section
 from .source import Block, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
+# An unnumbered sub-head and the text of its section on one line: 主要目标：婴儿死亡率控制在…
+_INLINE_KEYWORD = regex.compile(r"^(?P<word>[\p{Han}\s]{2,8}?)\s*[：:]\s*(?P<rest>\S.*)$")
 # A line ending in one of these ends its sentence (or its clause list); any other end is a wrap.
 _SENTENCE_END = frozenset("。！？!?；;：:…”’」』）)】》")
 
@@ -126,6 +130,14 @@ class _Builder:
         if squashed in self.chapter_words:
             return Heading("kw_chapter", "chapter", "", None, squashed, self.chapter_rank, "line")
         return None
+
+    def inline_keyword(self, text: str) -> tuple[str, str] | None:
+        """(keyword, text) of a line that opens with an unnumbered sub-head and a colon, the
+        section's text following on the same line (主要目标：…, 策略措施：…), else None."""
+        found = _INLINE_KEYWORD.match(text.strip())
+        if not found or squash_spaces(found["word"]) not in self.sub_words:
+            return None
+        return squash_spaces(found["word"]), found["rest"].strip()
 
     def _expected(self, style: str, ordinal: int | None) -> bool:
         open_levels = [node for node in self.stack if node.style == style]
@@ -340,8 +352,13 @@ def build_structure(body: list[Block], doc_id: str) -> Structure:
                 continue
         block, i = _join_wraps(builder, body, block, i)
         heading = builder.match(block.text)
+        inline = None if heading else builder.inline_keyword(block.text)
         if heading:
             builder.open(heading, block.prov)
+        elif inline:
+            # 主要目标：婴儿死亡率控制在8‰以下…: the sub-head and its text on one line
+            builder.open(Heading("kw_sub", "kw_sub", "", None, inline[0]), block.prov)
+            builder.add_paragraph(Paragraph(inline[1], block.prov, block.style))
         else:
             builder.add_paragraph(block)
         i += 1

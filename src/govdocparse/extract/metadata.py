@@ -56,6 +56,7 @@ _ORGAN_AND_DATE = regex.compile(
 _TRAILING_DATE = regex.compile(
     r"[。！]\s*(?P<date>(?:(?:19|20)\d{2}|[〇○零Oo一二三四五六七八九]{4})\s*年.{1,10}?日)$"
 )
+_ITEMS_ON_ONE_LINE = regex.compile(r"\s+(?=\d{1,2}\s*[．.、]\s*\S)")
 # A signer's name alone on the line under the 签发人 line (two signers, one under the other).
 _NAME_LINE = regex.compile(r"^[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*$")
 
@@ -600,7 +601,8 @@ def _signature(before: list[Paragraph], found: Found) -> None:
 def _attachments(first: str, after: list[Paragraph], block: Paragraph, found: Found) -> None:
     """附件：1.某方案 with further numbered items on the lines below (GB/T 9704 附件说明)."""
     rules = _rules()
-    items = [first.strip()] if first.strip() else []
+    # 附件：1.某清单  2.某名册 — several numbered items on the line, set apart by spaces
+    items = [item for item in _ITEMS_ON_ONE_LINE.split(first.strip()) if item]
     used = [block]
     for following in after[:_MAX_ATTACHMENTS]:
         text = following.text.strip()
