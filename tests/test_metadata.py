@@ -523,6 +523,13 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
             "attachments",
             ["1.某重点任务清单", "2.某联系名册"],
         ),
+        # a long attachment title cut by the line width, the signature under it
+        (
+            "关于印发某方案的通知\n各市县：\n现印发给你们。\n"
+            "附件：2024—2026年某省农机购置与应用补贴机具种类范\n围\n某省农业农村厅\n2024年7月1日\n",
+            "attachments",
+            ["2024—2026年某省农机购置与应用补贴机具种类范围"],
+        ),
     ],
     ids=[
         "title-end-number",
@@ -547,6 +554,7 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
         "cited-period-is-not-own",
         "portal-tab-table",
         "attachments-on-one-line",
+        "attachment-title-wrapped",
     ],
 )
 def test_layout_variation(text, field, value):

@@ -116,15 +116,16 @@ def test_policy_interpretation_page_is_a_document_of_kind_other():
     assert document.metadata.place == "某县" and document.warnings == []
 
 
-def test_second_page_of_a_long_document_has_no_title_and_keeps_its_sections():
+def test_second_page_of_a_long_document_has_no_title_and_keeps_the_sections_it_begins():
     text = "[接上页]\n（三）加强监测评估。每年开展一次评估。\n四、保障措施\n（一）加强组织领导。\n"
     (document,) = parse_text(text).documents
     assert document.title is None and document.lines == (2, 4)
-
-    def titles(sections):
-        return [t for s in sections for t in (s.title, *titles(s.children))]
-
-    assert {"加强监测评估", "保障措施", "加强组织领导"} <= set(titles(document.sections))
+    # 四、 begins on this page; （三） closes section 三 of the page before: its text is kept
+    # before the sections, not made a top-level section of its own
+    assert [(s.title, [c.title for c in s.children]) for s in document.sections] == [
+        ("保障措施", ["加强组织领导"])
+    ]
+    assert "加强监测评估" in document.preamble.text
 
 
 def test_a_date_in_chinese_numerals_is_never_glued_into_the_next_title():

@@ -5,7 +5,10 @@ document: a style seen inside another is one level deeper; a style already open 
 below it and continues its list. Two repairs keep real documents straight:
 - a heading whose ordinal continues an open list of the same bracket family joins that list even
   when its numerals differ: （7） after （六） is the seventh （一）-style heading, not a child;
-- `6.5岁以下儿童贫血率…` is item 6 when the open 1.-list expects 6, and not a heading otherwise.
+- `6.5岁以下儿童贫血率…` is item 6 when the open 1.-list expects 6, and not a heading otherwise;
+- a text that begins in the middle of a list (a continued page) takes the order GB/T 9704 sets
+  (一、 > （一） > 1. > （1）) for the lists it began in: a heading of a higher style closes
+  them, and the headings before the first one of the page's top style are text, not sections.
 An unnumbered sub-head (主要目标, 策略措施) opens its section whether it stands alone on its line
 or is followed by a colon and the section's text. Tables are attached to the innermost open
 section; a 专栏/附件 caption line right before a table
@@ -100,6 +103,10 @@ class _Builder:
         self.trailing = regex.compile(rules.title.trailing)
         self.bracketed = regex.compile(rules.title.bracketed)
         self.single_paragraph = {style.key for style in headings.styles() if style.single_paragraph}
+        self.standard_rank = {key: n for n, key in enumerate(rules.standard_order)}
+        # True when the text begins in the middle of a list (a continued page): its first
+        # numbered heading is not the first of its list
+        self.mid_list: bool | None = None
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.preamble: list[Paragraph] = []
@@ -172,6 +179,8 @@ class _Builder:
 
     # -- placing headings -----------------------------------------------------------------
     def open(self, heading: Heading, prov: Provenance) -> _Node:
+        if self.mid_list is None and heading.ordinal is not None:
+            self.mid_list = heading.ordinal > 1 and heading.style in self.standard_rank
         parent_depth = self._parent_depth(heading)
         del self.stack[parent_depth:]
         parent = self.stack[-1] if self.stack else None
@@ -223,6 +232,12 @@ class _Builder:
             for depth in range(len(self.stack) - 1, -1, -1):
                 node = self.stack[depth]
                 if node.family == heading.family and node.ordinal == heading.ordinal - 1:
+                    return depth
+        if self.mid_list and heading.style in self.standard_rank:
+            # a continued page: the lists it began in rank below a heading of a higher style
+            rank = self.standard_rank[heading.style]
+            for depth, node in enumerate(self.stack):
+                if self.standard_rank.get(node.style, -1) > rank:
                     return depth
         return len(self.stack)
 
@@ -276,6 +291,8 @@ class _Builder:
 
     # -- output ---------------------------------------------------------------------------
     def build(self) -> Structure:
+        if self.mid_list:
+            self._drop_continued_tail()
         self._assign_ids(self.roots, f"{self.doc_id}-s")
         sections = [self._to_model(node) for node in self.roots]
         paragraphs = [
@@ -292,6 +309,29 @@ class _Builder:
             span_lines = (lines[0][0], lines[-1][1]) if lines else None
             preamble = Preamble(text="\n".join(p.text for p in self.preamble), lines=span_lines)
         return Structure(sections, preamble, paragraphs, tables)
+
+    def _drop_continued_tail(self) -> None:
+        """On a continued page, the headings before the first one of the page's top style close
+        a section the page before began: their lines are text before the sections."""
+        ranks = [self.standard_rank.get(node.style) for node in self.roots]
+        top = min((rank for rank in ranks if rank is not None), default=None)
+        first = next((n for n, rank in enumerate(ranks) if rank == top), 0)
+        tail = self.roots[:first]
+        if not tail:
+            return
+        dropped = {id(node) for root in tail for node in _walk(root)}
+        self.roots = self.roots[first:]
+        placed = []
+        for text, prov, node in self.placed:
+            if node is not None and id(node) in dropped:
+                self.preamble.append(Paragraph(text, prov))
+                node = None
+            placed.append((text, prov, node))
+        self.placed = placed
+        self.tables = [
+            (table, None if node is not None and id(node) in dropped else node)
+            for table, node in self.tables
+        ]
 
     def _assign_ids(self, nodes: list[_Node], prefix: str) -> None:
         for position, node in enumerate(nodes, start=1):
@@ -328,6 +368,10 @@ class _Builder:
             provenance=node.prov,
             children=children,
         )
+
+
+def _walk(node: _Node) -> list[_Node]:
+    return [node, *(n for child in node.children for n in _walk(child))]
 
 
 def _last_line(prov: Provenance) -> int | None:

@@ -56,6 +56,9 @@ _ORGAN_AND_DATE = regex.compile(
 _TRAILING_DATE = regex.compile(
     r"[。！]\s*(?P<date>(?:(?:19|20)\d{2}|[〇○零Oo一二三四五六七八九]{4})\s*年.{1,10}?日)$"
 )
+# An attachment title this long may run onto the next line, by at most _ITEM_TAIL characters.
+_LONG_ITEM = 20
+_ITEM_TAIL = 12
 _ITEMS_ON_ONE_LINE = regex.compile(r"\s+(?=\d{1,2}\s*[．.、]\s*\S)")
 # A signer's name alone on the line under the 签发人 line (two signers, one under the other).
 _NAME_LINE = regex.compile(r"^[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*$")
@@ -606,6 +609,11 @@ def _attachments(first: str, after: list[Paragraph], block: Paragraph, found: Fo
     used = [block]
     for following in after[:_MAX_ATTACHMENTS]:
         text = following.text.strip()
+        if items and _wrapped_item_end(items[-1], text):
+            # the end of a long title the line width cut: …机具种类范 / 围
+            items[-1] += squash_spaces(text)
+            used.append(following)
+            continue
         if not rules.attachment_item.match(text) or _SENTENCE.search(text):
             break
         items.append(text)
@@ -613,6 +621,23 @@ def _attachments(first: str, after: list[Paragraph], block: Paragraph, found: Fo
     if items and not found.metadata.attachments:
         _set(found, "attachments", items, block.prov)
         found.consumed.update(id(b) for b in used)
+
+
+def _wrapped_item_end(item: str, text: str) -> bool:
+    """Whether `text` is the rest of an attachment title cut at the line's width: the title ran
+    long, and the line is a short piece of words, not a mark, an organ, a date or a new item."""
+    squashed = squash_spaces(text)
+    rules = _rules()
+    return (
+        len(squash_spaces(item)) >= _LONG_ITEM
+        and 0 < len(squashed) <= _ITEM_TAIL
+        and not _SENTENCE.search(squashed)
+        and not rules.attachment_item.match(squashed)
+        and not rules.grammar.compile(rules.grammar.annex_mark).match(squashed)
+        and not split_issuers(squashed)
+        and iso_date(squashed) is None
+        and not any(mark.match(squashed) for mark in rules.closing)
+    )
 
 
 def printed_line(block: Paragraph) -> tuple[str, str] | None:
