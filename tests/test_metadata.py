@@ -530,6 +530,13 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
             "attachments",
             ["2024—2026年某省农机购置与应用补贴机具种类范围"],
         ),
+        # a portal page's 附件 as download links, each with its file's extension
+        (
+            "关于印发某方案的通知\n各街道：\n现印发给你们。\n"
+            "附件：1.某区重点项目清单.docx\n2.某区任务分工表.XLSX\n某区人民政府办公室\n2023年5月6日\n",
+            "attachments",
+            ["1.某区重点项目清单", "2.某区任务分工表"],
+        ),
     ],
     ids=[
         "title-end-number",
@@ -555,6 +562,7 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
         "portal-tab-table",
         "attachments-on-one-line",
         "attachment-title-wrapped",
+        "attachment-download-links",
     ],
 )
 def test_layout_variation(text, field, value):

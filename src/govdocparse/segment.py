@@ -288,40 +288,63 @@ def _carried(first: Title, title: Title) -> bool:
     return first.kind == "notice" and title.kind == "plan" and title.period_text is not None
 
 
+@dataclass(frozen=True)
+class _Marks:
+    """The metadata.yaml patterns that tell where a document opens and what it attaches."""
+
+    doc_number: regex.Pattern
+    signers: regex.Pattern
+    recipients_end: regex.Pattern
+    recipient_heads: tuple[str, ...]
+    attachments: regex.Pattern
+    attachment_item: regex.Pattern
+    annex_mark: regex.Pattern
+
+
+@cache
+def _marks() -> _Marks:
+    rules = _grammar()
+    return _Marks(
+        doc_number=rules.compile(rules.doc_number),
+        signers=rules.compile(rules.signers),
+        recipients_end=rules.compile(rules.recipients_end),
+        recipient_heads=tuple(rules.recipient_heads),
+        attachments=rules.compile(rules.attachments),
+        attachment_item=rules.compile(rules.attachment_item),
+        annex_mark=rules.compile(rules.annex_mark),
+    )
+
+
 def _heads_document(blocks: list[Block], start: int) -> bool:
     """Whether the lines after a title are a document's own head: its 文号 (or 签发人) line, or
     its 主送机关 line, before any text and past any portal fields (发布时间：…)."""
-    rules = _grammar()
-    number = rules.compile(rules.doc_number)
-    heads = tuple(rules.recipient_heads)
+    marks = _marks()
     for block in blocks[start : start + _HEAD_LINES]:
         if not isinstance(block, Paragraph):
             return False
         text = squash_spaces(block.text)
         if portal.pairs(block.text.strip()) or leading_date(text):
             continue
-        found = number.search(text)
-        if (found and len(text) <= len(squash_spaces(found["number"])) + 2) or rules.compile(
-            rules.signers
-        ).search(text):
+        found = marks.doc_number.search(text)
+        if found and len(text) <= len(squash_spaces(found["number"])) + 2:
+            return True
+        if marks.signers.search(text):
             return True
         return (
-            rules.compile(rules.recipients_end).search(text) is not None
+            marks.recipients_end.search(text) is not None
             and not _PROSE.search(text)
             and not numbered(text)
-            and any(head in text for head in heads)
+            and any(head in text for head in marks.recipient_heads)
         )
     return False
 
 
 def _annex_mark(text: str) -> bool:
     """附件 / 附件1 / 附件： (an 附件说明 with nothing after its colon) on a line of its own."""
-    rules = _grammar()
+    marks = _marks()
     squashed = squash_spaces(text)
-    listed = rules.compile(rules.attachments).match(squashed)
-    return bool(rules.compile(rules.annex_mark).match(squashed)) or bool(
-        listed and not listed["first"]
-    )
+    listed = marks.attachments.match(squashed)
+    return bool(marks.annex_mark.match(squashed)) or bool(listed and not listed["first"])
 
 
 def _under_annex_mark(blocks: list[Block], first: int) -> bool:
@@ -331,16 +354,12 @@ def _under_annex_mark(blocks: list[Block], first: int) -> bool:
 
 def _listed_attachments(blocks: list[Block], i: int) -> list[str]:
     """The titles an 附件说明 at block i lists (附件：1.某方案 / 2.某表), as comparable names."""
-    rules = _grammar()
+    marks = _marks()
     block = blocks[i]
-    listed = (
-        rules.compile(rules.attachments).match(block.text.strip())
-        if isinstance(block, Paragraph)
-        else None
-    )
+    listed = marks.attachments.match(block.text.strip()) if isinstance(block, Paragraph) else None
     if not listed:
         return []
-    item = rules.compile(rules.attachment_item)
+    item = marks.attachment_item
     names = [listed["first"]]
     for following in blocks[i + 1 : i + 1 + _MAX_ATTACHMENTS]:
         if not (isinstance(following, Paragraph) and item.match(following.text.strip())):

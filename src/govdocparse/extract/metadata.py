@@ -56,6 +56,7 @@ _ORGAN_AND_DATE = regex.compile(
 _TRAILING_DATE = regex.compile(
     r"[。！]\s*(?P<date>(?:(?:19|20)\d{2}|[〇○零Oo一二三四五六七八九]{4})\s*年.{1,10}?日)$"
 )
+_FILE_EXTENSION = regex.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)$", regex.IGNORECASE)
 # An attachment title this long may run onto the next line, by at most _ITEM_TAIL characters.
 _LONG_ITEM = 20
 _ITEM_TAIL = 12
@@ -85,6 +86,7 @@ class _Rules:
     signers: regex.Pattern
     attachments: regex.Pattern
     attachment_item: regex.Pattern
+    annex_mark: regex.Pattern
     printed: regex.Pattern
     recipients_end: regex.Pattern
     cc: regex.Pattern
@@ -116,6 +118,7 @@ def _rules() -> _Rules:
         signers=rules.compile(rules.signers),
         attachments=rules.compile(rules.attachments),
         attachment_item=rules.compile(rules.attachment_item),
+        annex_mark=rules.compile(rules.annex_mark),
         printed=rules.compile(rules.printed),
         recipients_end=rules.compile(rules.recipients_end),
         cc=rules.compile(rules.cc_prefix),
@@ -618,6 +621,8 @@ def _attachments(first: str, after: list[Paragraph], block: Paragraph, found: Fo
             break
         items.append(text)
         used.append(following)
+    # a portal page lists its attachments as download links: 1.某清单.docx names 1.某清单
+    items = [_FILE_EXTENSION.sub("", item) for item in items]
     if items and not found.metadata.attachments:
         _set(found, "attachments", items, block.prov)
         found.consumed.update(id(b) for b in used)
@@ -633,7 +638,7 @@ def _wrapped_item_end(item: str, text: str) -> bool:
         and 0 < len(squashed) <= _ITEM_TAIL
         and not _SENTENCE.search(squashed)
         and not rules.attachment_item.match(squashed)
-        and not rules.grammar.compile(rules.grammar.annex_mark).match(squashed)
+        and not rules.annex_mark.match(squashed)
         and not split_issuers(squashed)
         and iso_date(squashed) is None
         and not any(mark.match(squashed) for mark in rules.closing)
