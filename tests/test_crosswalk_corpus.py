@@ -1,16 +1,18 @@
 """The crosswalk over the real parser output (the reviewed golden records), not a fixture."""
 
+from typing import Any
+
 import pytest
 
 from govdocparse.crosswalk import build_crosswalk, load_parsed
 from govdocparse.crosswalk.evaluate import read_labels, score
 
-from .conftest import ROOT
+from .support import GOLDEN, TESTS
 
 
 @pytest.fixture(scope="module")
 def crosswalk():
-    return build_crosswalk(load_parsed(ROOT / "tests" / "golden"))
+    return build_crosswalk(load_parsed(GOLDEN))
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +22,7 @@ def clusters(crosswalk):
 
 def test_independent_labels(crosswalk):
     """tests/crosswalk_labels_independent.tsv: pairs read by hand, chosen without the matcher."""
-    labels = read_labels(ROOT / "tests" / "crosswalk_labels_independent.tsv")
+    labels = read_labels(TESTS / "crosswalk_labels_independent.tsv")
     result = score(crosswalk, labels)
     assert not result.unknown
     assert result.false_positive == 0, [(p.a, p.b) for p in result.wrong_links]
@@ -75,3 +77,29 @@ def test_a_table_contributes_at_most_one_member_per_cluster(clusters):
     for cluster in clusters:
         tables = [(m.source_file, m.document_id, m.table_id) for m in cluster.members if m.table_id]
         assert len(tables) == len(set(tables)), cluster.name
+
+
+def test_the_crosswalk_reader_gives_the_same_crosswalk_as_whole_records():
+    """read_for_crosswalk leaves out what the crosswalk does not read, and nothing it does: the
+    same clusters, members, names, units, targets (but for their provenance) and evidence."""
+    from govdocparse.crosswalk import read_for_crosswalk
+    from govdocparse.model import ParseResult
+
+    skipped: list[str] = []
+    records = list(read_for_crosswalk(GOLDEN, skipped))
+    assert not skipped and all(isinstance(r, ParseResult) for r in records)
+    assert all(not d.sections and not d.responsibilities for r in records for d in r.documents)
+    lean, whole = build_crosswalk(records), build_crosswalk(load_parsed(GOLDEN))
+    exclude: dict[str, Any] = {
+        "clusters": {
+            "__all__": {
+                "members": {
+                    "__all__": {
+                        "targets": {"__all__": {"provenance"}},
+                        "actual": {"atoms", "provenance"},
+                    }
+                }
+            }
+        }
+    }
+    assert lean.model_dump(exclude=exclude) == whole.model_dump(exclude=exclude)

@@ -3,7 +3,7 @@ target 规划目标 for 2020, with actual values) against 专栏2 (2021—2030 �
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Sequence
 
 import pytest
 
@@ -19,7 +19,9 @@ from govdocparse.diff import (
 from govdocparse.errors import InputError
 from govdocparse.model import Document, Indicator
 
-RECORDS = Path(__file__).parent / "fixtures" / "crosswalk" / "records.json"
+from .support import FIXTURES
+
+RECORDS = FIXTURES / "crosswalk" / "records.json"
 
 
 @pytest.fixture(scope="module")
@@ -83,20 +85,12 @@ def _indicator(
     op: str = ">=",
     value: float | None = None,
     unit: str | None = "%",
-    agencies: list[tuple[str, str]] = (),
+    agencies: Sequence[tuple[str, str]] = (),
     attribute: str | None = None,
     iid: str = "i1",
 ) -> Indicator:
+    """An indicator; with `agencies`, owned by the responsibility `_owners(agencies)` holds."""
     atoms = [{"op": op, "value": value, "raw": raw}] if value is not None else []
-    responsible = None
-    if agencies:
-        responsible = {
-            "id": f"{iid}-r",
-            "kind": "责任单位",
-            "raw": "、".join(n for n, _ in agencies),
-            "lead": [{"name": n, "canonical": c} for n, c in agencies],
-            "provenance": {"file": "x.txt"},
-        }
     return Indicator.model_validate(
         {
             "id": iid,
@@ -106,15 +100,31 @@ def _indicator(
             "unit": unit,
             "attribute": attribute,
             "targets": [{"label": "目标", "raw": raw, "atoms": atoms}],
-            "responsible": responsible,
+            "responsible_id": f"{iid}-r" if agencies else None,
             "provenance": {"file": "x.txt"},
         }
     )
 
 
-def _document() -> Document:
+def _document(agencies: Sequence[tuple[str, str]] = (), iid: str = "i1") -> Document:
+    """A plan whose indicator `iid` (see `_indicator`) is owned by `agencies`."""
+    responsibilities = [
+        {
+            "id": f"{iid}-r",
+            "kind": "责任单位",
+            "raw": "、".join(n for n, _ in agencies),
+            "lead": [{"name": n, "canonical": c} for n, c in agencies],
+            "provenance": {"file": "x.txt"},
+        }
+    ]
     return Document.model_validate(
-        {"id": "d1", "kind": "plan", "title": None, "metadata": {"place": "万州区"}}
+        {
+            "id": "d1",
+            "kind": "plan",
+            "title": None,
+            "metadata": {"place": "万州区"},
+            "responsibilities": responsibilities if agencies else [],
+        }
     )
 
 
@@ -128,26 +138,23 @@ def test_target_compares_atoms_not_spelling():
 
 
 def test_renamed_agency_is_not_a_new_owner():
-    old = [
-        _indicator(
-            "孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区卫生计生委", "区卫生健康委")]
-        )
-    ]
-    new = [
-        _indicator(
-            "孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区卫生健康委", "区卫生健康委")]
-        )
-    ]
-    [change] = diff_indicators(old, new, _document()).changed[0].changes
+    before, after, moved_to = (
+        [("区卫生计生委", "区卫生健康委")],
+        [("区卫生健康委", "区卫生健康委")],
+        [("区民政局", "区民政局")],
+    )
+    old = [_indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=before)]
+    new = [_indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=after)]
+    [change] = diff_indicators(old, new, _document(before), _document(after)).changed[0].changes
     assert (
         change.field == "responsible"
         and change.detail == "agency renamed (same unit: 区卫生健康委)"
     )
     assert (change.old, change.new) == ("区卫生计生委", "区卫生健康委")
-    moved = [
-        _indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区民政局", "区民政局")])
-    ]
-    [change] = diff_indicators(old, moved, _document()).changed[0].changes
+    moved = [_indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=moved_to)]
+    [change] = (
+        diff_indicators(old, moved, _document(before), _document(moved_to)).changed[0].changes
+    )
     assert change.detail == "dropped 区卫生健康委; added 区民政局"
 
 
@@ -180,12 +187,14 @@ def test_resolve_addresses_files_documents_and_tables(tmp_path):
     whole = resolve(str(RECORDS))
     assert len(whole.indicators) > 400
     table = resolve(f"{RECORDS}#d3-t2")
-    assert table.table.label == "专栏2" and all(i.table_id == "d3-t2" for i in table.indicators)
+    assert table.table and table.table.label == "专栏2"
+    assert all(i.table_id == "d3-t2" for i in table.indicators)
     by_label = resolve(f"{RECORDS}#附件1-3")
     assert by_label.place == "梅州市"
     with pytest.raises(InputError, match="ambiguous #专栏1"):
         resolve(f"{RECORDS}#专栏1")
-    assert resolve(f"{RECORDS}#d3/专栏1").table.id == "d3-t1"
+    column = resolve(f"{RECORDS}#d3/专栏1").table
+    assert column and column.id == "d3-t1"
     with pytest.raises(InputError, match="no document or table #t9"):
         resolve(f"{RECORDS}#t9")
     with pytest.raises(InputError, match="ambiguous #d1"):
@@ -193,7 +202,8 @@ def test_resolve_addresses_files_documents_and_tables(tmp_path):
     single = tmp_path / "kaizhou.json"
     single.write_text(load_file(RECORDS)[0].model_dump_json(), encoding="utf-8")
     plan = resolve(f"{single}#d3")
-    assert plan.label == "kaizhou.json#d3" and plan.document.title.startswith("开州区儿童发展规划")
+    assert plan.label == "kaizhou.json#d3" and plan.document and plan.document.title
+    assert plan.document.title.startswith("开州区儿童发展规划")
 
 
 def test_documents_diff_covers_every_indicator(children):

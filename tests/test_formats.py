@@ -17,11 +17,9 @@ import pytest
 
 from govdocparse import parse
 
-from .conftest import CORPUS, ROOT
+from .support import CORPUS, CORPUS_STEMS, RENDITIONS
 
-RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
-STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
-CASES = [(stem, ext) for stem in STEMS for ext in ("docx", "html", "pdf")] + [
+CASES = [(stem, ext) for stem in CORPUS_STEMS for ext in ("docx", "html", "pdf")] + [
     ("wanzhou-2018-children-policy", "gbk.html")
 ]
 
@@ -35,6 +33,10 @@ def _projection(result, squash: bool):
             (x.level, x.number, x.ordinal, s(x.title), s(x.text), sections(x.children))
             for x in items
         ]
+
+    def _owners(doc, indicator):
+        owner = doc.responsibility(indicator.responsible_id)
+        return owner and [a.canonical for a in owner.lead]
 
     out = []
     for doc in result.documents:
@@ -67,7 +69,7 @@ def _projection(result, squash: bool):
                             (t.label, s(t.raw), [a.model_dump(exclude={"raw"}) for a in t.atoms])
                             for t in i.targets
                         ],
-                        i.responsible and [a.canonical for a in i.responsible.lead],
+                        _owners(doc, i),
                     )
                     for i in doc.indicators
                 ],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,11 +14,11 @@ from govdocparse.extract.responsibilities import (
     split_agencies,
 )
 
-RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
+from .support import CORPUS
 
 
 def read(stem: str) -> str:
-    (path,) = RAW.glob(f"{stem}-*.txt")
+    (path,) = CORPUS.glob(f"{stem}-*.txt")
     return path.read_text(encoding="utf-8")
 
 
@@ -45,7 +44,10 @@ def test_clause_with_collective_after_comma():
 
 
 def test_half_width_lead_and_participating_yuzhong():
-    text = "形成评估报告。(牵头单位:区妇儿工委办、区发改委,参与单位:区推进儿童友好城市建设工作专班各成员单位)"
+    text = (
+        "形成评估报告。(牵头单位:区妇儿工委办、区发改委,参与单位:"
+        "区推进儿童友好城市建设工作专班各成员单位)"
+    )
     (clause,) = find_clauses(text)
     assert clause.kind == "牵头单位"
     assert clause.lead == ["区妇儿工委办", "区发改委"]
@@ -165,7 +167,7 @@ def test_yuzhong_has_51_clauses_one_per_task():
     assert sum(len(find_clauses(line)) for line in text.splitlines()) == 51
     tasks = [m.start() for m in re.finditer(r"^\((\d+)\)", text, re.MULTILINE)]
     assert len(tasks) == 46
-    for start, end in zip(tasks, tasks[1:] + [text.index("五、组织实施")]):
+    for start, end in zip(tasks, [*tasks[1:], text.index("五、组织实施")], strict=True):
         assert sum(start < clause.start < end for clause in clauses) == 1
     assert all(clause.kind == "牵头单位" and clause.lead for clause in clauses)
     # Ten name lead units only: (4), (21)–(26), (37), (46) and 五、(一).
@@ -322,8 +324,10 @@ def test_cell_role_verbs_with_unlabelled_group():
 # --- robustness -------------------------------------------------------------------------------
 
 _clause_alphabet = st.sampled_from(
-    list("（）()：:，,、；;\n 等区教委财政局各县市")
-    + ["责任单位", "牵头单位", "参与单位", "配合单位", "按职责分工负责"]
+    [
+        *"（）()：:，,、；;\n 等区教委财政局各县市",
+        *("责任单位", "牵头单位", "参与单位", "配合单位", "按职责分工负责"),
+    ]
 )
 
 

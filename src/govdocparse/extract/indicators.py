@@ -15,14 +15,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Literal
 
 import regex as re
 
 from .. import units
-from ..grammar import load
-from ..model import Agency, Indicator, Measurement, Provenance, Responsibility, Table, Target
+from ..grammar import alternation, load
+from ..model import Indicator, Measurement, Provenance, Responsibility, Table, Target
 from ..textutil import fold, squash_spaces
-from .agencies import canonical
+from .agencies import to_agencies
 from .goals import indicators_from_paragraph
 from .responsibilities import parse_responsibility_cell
 from .tables import column_roles, join_lines
@@ -59,7 +60,7 @@ class _Rules:
 def _rules() -> _Rules:
     g = load("indicators")
     t, n = g["table"], g["name"]
-    heads = "|".join(re.escape(w) for w in sorted(g["measure_heads"], key=len, reverse=True))
+    heads = alternation(g["measure_heads"])
     classes = _qualifier_words(n["subrow_qualifier_classes"])
     words = list(classes) + list(g["measure_heads"])
     return _Rules(
@@ -78,9 +79,7 @@ def _rules() -> _Rules:
         alias_min=n["alias_min_chars"],
         head=re.compile(rf"(?:{heads})$"),
         subrow_share=re.compile(n["subrow_share"]),
-        subrow_words=re.compile(
-            "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-        ),
+        subrow_words=re.compile(alternation(words)),
         subrow_classes=classes,
         subrow_overlap=n["subrow_overlap_min"],
     )
@@ -168,7 +167,7 @@ def indicators_from_table(
         parent = indicators.get(row.parent) if row.parent is not None else None
         own = _cell_responsibilities(table, cols, index, indicator.id, place)
         responsibilities.extend(own)
-        indicator.responsible = own[0] if own else parent.responsible if parent else None
+        indicator.responsible_id = own[0].id if own else parent.responsible_id if parent else None
         if parent:
             indicator.parent_id = parent.id
             indicator.attribute = indicator.attribute or parent.attribute
@@ -213,7 +212,6 @@ def _row_indicator(
     name, suffix_unit, aliases = clean_name(name_raw)
     unit = _unit(cell(cols.unit) if cols.unit is not None else None, suffix_unit)
     seq = cell(cols.seq)
-    attribute = cell(cols.attribute)
     return Indicator(
         id=f"{id_prefix}-r{index}",
         source="table",
@@ -228,11 +226,20 @@ def _row_indicator(
         targets=[
             t for col in cols.targets if (t := _target(table, col, index, unit, default_year))
         ],
-        attribute=attribute if attribute in ("约束性", "预期性") else None,
+        attribute=_attribute(cell(cols.attribute)),
         table_id=table.id,
         section_id=table.section_id,
         provenance=row.provenance,
     )
+
+
+def _attribute(text: str) -> Literal["约束性", "预期性"] | None:
+    """The 指标属性 a cell states: 约束性 (binding) or 预期性 (expected); anything else is none."""
+    if text == "约束性":
+        return "约束性"
+    if text == "预期性":
+        return "预期性"
+    return None
 
 
 def clean_name(name_raw: str) -> tuple[str, str | None, list[str]]:
@@ -370,8 +377,8 @@ def _cell_responsibilities(
             Responsibility(
                 id=f"{attached_to}-resp" + (f"{k + 1}" if k else ""),
                 kind=table.header[col],
-                lead=[_agency(a, place) for a in lead],
-                participating=[_agency(a, place) for a in participating],
+                lead=to_agencies(lead, place),
+                participating=to_agencies(participating, place),
                 by_duty=by_duty,
                 raw=raw,
                 attached_to=attached_to,
@@ -388,7 +395,3 @@ def _row_responsibilities(
     for index in range(len(table.rows)):
         out.extend(_cell_responsibilities(table, cols, index, f"{id_prefix}-r{index}", place))
     return out
-
-
-def _agency(name: str, place: str | None) -> Agency:
-    return Agency(name=name, canonical=canonical(name, place))

@@ -3,9 +3,10 @@
 Plans name the units carrying out a task in a clause that closes the task's paragraph,
 （责任单位：区教委、区财政局，各镇乡街道） or (牵头单位:区卫健委,参与单位:区教委、区市场监管局),
 or in a 责任单位 / 市指导部门 / 牵头单位 column of an annex table. This module locates the
-clauses, splits them into lead and participating unit names as written, and notes the
-按职责分工负责 remark. Names are not canonicalised here (see `extract.agencies`); the clause
-keywords, remit phrases and list endings are data in `grammars/responsibilities.yaml`.
+clauses and splits them into lead and participating unit names as written (each list is read
+by `extract.agency_lists`, which also notes the 按职责分工负责 remark). Names are not
+canonicalised here (see `extract.agencies`); the clause keywords are data in
+`grammars/responsibilities.yaml`.
 """
 
 from __future__ import annotations
@@ -14,17 +15,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from govdocparse.grammar import load
-from govdocparse.textutil import squash_spaces
+from ..grammar import alternation, load
+from ..textutil import squash_spaces
+from .agency_lists import CLOSERS, OPENERS, pieces, split_agencies
 
 LEAD = "lead"
 PARTICIPATING = "participating"
 
-_OPENERS = "（("
-_CLOSERS = "）)"
 _COLON = r"\s*[：:︰∶]"
-# Only round brackets nest inside unit names: 各县（市、区）人民政府, 各镇乡（民族乡）人民政府.
-_SPLIT_ALL = re.compile(r"[（()）、，,；;\r\n]")
 _SPLIT_PARTS = re.compile(r"[（()），,；;]")
 # A clause missing its closing bracket stops at a paragraph break rather than eating the document.
 _CLAUSE_SCAN = re.compile(r"[（()）]|\n[^\S\n]*\n")
@@ -54,14 +52,6 @@ class _Rules:
     opening: re.Pattern[str]
     part_keyword: re.Pattern[str]
     suffix_mark: re.Pattern[str]
-    by_duty: re.Pattern[str]
-    trailing: re.Pattern[str]
-
-
-def _spaced(words: list[str]) -> str:
-    """Alternation of `words`, longest first, tolerating the spaces text dumps put between characters."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(r"\s*".join(map(re.escape, word)) for word in ordered)
 
 
 @cache
@@ -71,53 +61,14 @@ def _rules() -> _Rules:
     roles |= {
         word: PARTICIPATING for word in grammar["participating"] + grammar["participating_marks"]
     }
-    keywords = _spaced(grammar["lead"] + grammar["participating"])
-    marks = _spaced(grammar["lead_marks"] + grammar["participating_marks"])
+    keywords = alternation(grammar["lead"] + grammar["participating"], spaced=True)
+    marks = alternation(grammar["lead_marks"] + grammar["participating_marks"], spaced=True)
     return _Rules(
         roles=roles,
         opening=re.compile(rf"[（(]\s*(?P<kw>{keywords}){_COLON}"),
         part_keyword=re.compile(rf"(?P<kw>{keywords}|{marks}){_COLON}"),
         suffix_mark=re.compile(rf"(?P<mark>{marks})(?:负\s*责)?\s*$"),
-        by_duty=re.compile(_spaced(grammar["by_duty"])),
-        trailing=re.compile(rf"(?:\s|[。．.：:]|{_spaced(grammar['trailing'])})+$"),
     )
-
-
-def _pieces(text: str, separators: re.Pattern[str]) -> list[str]:
-    """`text` cut at the separators `separators` finds outside round brackets."""
-    pieces: list[str] = []
-    depth = 0
-    start = 0
-    for match in separators.finditer(text):
-        char = match.group()
-        if char in _OPENERS:
-            depth += 1
-        elif char in _CLOSERS:
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            pieces.append(text[start : match.start()])
-            start = match.end()
-    pieces.append(text[start:])
-    return pieces
-
-
-def split_agencies(text: str) -> tuple[list[str], bool]:
-    """The unit names of a list as written, and whether it said 按职责分工负责.
-
-    Splits at 、 ， , ； ; and line breaks outside round brackets, strips surrounding
-    whitespace, a closing 等 / 等部门 / 等单位… and a stray closing 。 or ：, and drops empty
-    pieces. Names are otherwise kept as written (see `agencies.canonical`).
-    """
-    rules = _rules()
-    # The remark sits between a name and the next separator; replacing it by a separator keeps
-    # the names on either side apart even when the source wrote no comma after it.
-    text, remarks = rules.by_duty.subn("、", text)
-    names = []
-    for piece in _pieces(text, _SPLIT_ALL):
-        name = rules.trailing.sub("", piece.strip()).strip()
-        if name:
-            names.append(name)
-    return names, remarks > 0
 
 
 def _parts(text: str, first_role: str) -> tuple[list[str], list[str], bool]:
@@ -137,13 +88,14 @@ def _parts(text: str, first_role: str) -> tuple[list[str], list[str], bool]:
 
 
 def _clause_end(text: str, body_start: int, limit: int) -> tuple[int, int, bool]:
-    """(end of the unit list, end of the clause, closed) for a clause whose list starts at `body_start`."""
+    """(end of the unit list, end of the clause, closed) for a clause whose list starts at
+    `body_start`."""
     depth = 1
     for token in _CLAUSE_SCAN.finditer(text, body_start, limit):
         char = token.group()
-        if char in _OPENERS:
+        if char in OPENERS:
             depth += 1
-        elif char in _CLOSERS:
+        elif char in CLOSERS:
             depth -= 1
             if depth == 0:
                 return token.start(), token.end(), True
@@ -198,14 +150,14 @@ def parse_responsibility_cell(text: str) -> tuple[list[str], list[str], bool]:
     rules = _rules()
     if rules.part_keyword.search(text):
         return _parts(text, LEAD)
-    groups = _pieces(text, _SPLIT_PARTS)
+    groups = pieces(text, _SPLIT_PARTS)
     marks = [rules.suffix_mark.search(group) for group in groups]
     if not any(marks):
         names, by_duty = split_agencies(text)
         return names, [], by_duty
     found: dict[str, list[str]] = {LEAD: [], PARTICIPATING: []}
     by_duty = False
-    for group, mark in zip(groups, marks):
+    for group, mark in zip(groups, marks, strict=True):
         role = rules.roles[squash_spaces(mark["mark"])] if mark else LEAD
         names, remark = split_agencies(group[: mark.start()] if mark else group)
         found[role] += names

@@ -1,4 +1,4 @@
-"""Turns a reader's `TableBlock` into a record `Table`: captions, header, repaired rows, notes, lists.
+"""Turns a reader's `TableBlock` into a record `Table`: header, repaired rows, notes, lists.
 
 A grid's first row is its header and fixes the number of columns. Rows are repaired the way a
 reader of the printed table would: an empty cell under a category column repeats the value above
@@ -6,43 +6,31 @@ reader of the printed table would: an empty cell under a category column repeats
 realigned from what its cells look like, and rows that only break the row above down (其中：城市)
 point at it through `parent`. A one-column box whose lines read "名称。正文" is a list of items.
 
-The vocabulary (caption keywords, column roles, breakdown names, what an agency looks like) lives
-in grammars/tables.yaml; what a unit looks like, in grammars/units.yaml (govdocparse.units).
+The vocabulary (column roles, breakdown names, what an agency looks like) lives in
+grammars/tables.yaml; what a unit looks like, in grammars/units.yaml (govdocparse.units). A
+table's caption is read before it gets here, by `govdocparse.captions`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
 import regex as re
 
 from .. import units
+from ..captions import parse_caption as parse_caption  # structure.py still imports it from here
 from ..grammar import load
 from ..model import Provenance, Table, TableItem, TableRow
 from ..source import Cell, TableBlock
 from ..textutil import fold, squash_spaces
 
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_NUMBER_DASH = re.compile(r"\s*[-－—–―]\s*")
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
 _SMALL_INT = re.compile(r"^[0-9]{1,3}$")
 
 
-class Caption(NamedTuple):
-    """A table caption: `label` as written without spaces (专栏2), `number` (2, 1-3), `title`."""
-
-    label: str
-    number: str
-    title: str | None
-
-
 @dataclass(frozen=True)
 class _Rules:
-    caption: re.Pattern
-    title_max: int
-    title_forbidden: re.Pattern
     roles: tuple[tuple[str, re.Pattern], ...]
     inherit: frozenset[str]
     note: re.Pattern
@@ -58,16 +46,8 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     g = load("tables")
-    cap = g["caption"]
-    labels = "|".join(sorted(cap["labels"], key=len, reverse=True))
-    caption = re.compile(
-        rf"^\s*(?P<label>{labels})\s*(?P<number>{cap['number']})(?P<sep>{cap['title_separator']})(?P<title>.*?)\s*$"
-    )
     realign = g["realign"]
     return _Rules(
-        caption=caption,
-        title_max=cap["title_max_chars"],
-        title_forbidden=re.compile(cap["title_forbidden"]),
         roles=tuple((role, re.compile(pattern)) for role, pattern in g["columns"].items()),
         inherit=frozenset(g["inherit_roles"]),
         note=re.compile(g["note_prefixes"]),
@@ -81,34 +61,12 @@ def _rules() -> _Rules:
     )
 
 
-# ---------------------------------------------------------------- captions
-
-
-def parse_caption(text: str) -> Caption | None:
-    """The caption a line states (专栏2  2021—2030年妇女发展主要指标, 附件1-3, 表1 …), or None.
-
-    The number is given in ASCII digits with "-" between parts; a title that reads like body
-    text (too long, or with sentence punctuation) means the line is not a caption.
-    """
-    rules = _rules()
-    m = rules.caption.match(text)
-    if not m:
-        return None
-    title = m.group("title").strip() or None
-    if title and not m.group("sep") and title[0].isdigit():
-        return None  # 表12a…: the number ran on into something else
-    if title and (len(title) > rules.title_max or rules.title_forbidden.search(title)):
-        return None
-    number = _NUMBER_DASH.sub("-", m.group("number").translate(_DIGITS))
-    label = squash_spaces(m.group("label") + m.group("number"))
-    return Caption(label, number, title)
-
-
 # ---------------------------------------------------------------- column roles
 
 
 def column_roles(header: list[str]) -> list[str]:
-    """Structural role of each header: seq, unit, attribute, responsible, category, name, text or value."""
+    """Structural role of each header: seq, unit, attribute, responsible, category, name, text or
+    value."""
     return [_role(h) for h in header]
 
 
@@ -121,7 +79,8 @@ def _role(header: str) -> str:
 
 
 def join_lines(text: str) -> str:
-    """A multi-line cell read as one string: lines joined without separator (规划\\n目标 → 规划目标)."""
+    """A multi-line cell read as one string: lines joined without separator (规划\\n目标 →
+    规划目标)."""
     return "".join(line.strip() for line in text.split("\n"))
 
 
@@ -137,7 +96,8 @@ def build_table(
     title: str | None,
     section_id: str | None,
 ) -> Table:
-    """The record `Table` of a block: a `list` for a one-column box of "名称。正文" lines, else a grid."""
+    """The record `Table` of a block: a `list` for a one-column box of "名称。正文" lines, else a
+    grid."""
     table = Table(
         id=table_id,
         label=label,
@@ -173,10 +133,10 @@ def _items(block: TableBlock) -> list[TableItem]:
     """One item per "名称。正文" line; a line of another shape continues the item above it."""
     items: list[TableItem] = []
     spans: list[list[tuple[int, int] | None]] = []
-    for row_index, row in enumerate(block.rows):
+    for row in block.rows:
         cell = row[0]
         lines = [line.strip() for line in cell.text.split("\n")]
-        for line, lines_span in zip(lines, _line_spans(cell, len(lines))):
+        for line, lines_span in zip(lines, _line_spans(cell, len(lines)), strict=True):
             if not line:
                 continue
             m = _rules().list_item.match(line)
@@ -265,7 +225,7 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
     parents = _parents(rows, roles, name_col)
     return [
         TableRow(cells=r.cells, parent=parent, note="; ".join(r.notes) or None, provenance=r.prov)
-        for r, parent in zip(rows, parents)
+        for r, parent in zip(rows, parents, strict=True)
     ]
 
 
@@ -383,7 +343,7 @@ def _fit(text: str, role: str, seen: frozenset[str]) -> float:
 def _place(values: list, positions: tuple[int, ...], width: int) -> list:
     """`values` spread over `width` columns at `positions`; surplus values join the last column."""
     placed: list = [""] * width if isinstance(values[0], str) else [False] * width
-    for value, p in zip(values, positions):
+    for value, p in zip(values, positions, strict=True):
         if isinstance(value, str) and placed[p]:
             placed[p] = placed[p] + "\n" + value
         else:

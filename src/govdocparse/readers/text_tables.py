@@ -44,12 +44,12 @@ class _Vocabulary:
 @cache
 def _vocabulary() -> _Vocabulary:
     rules = grammar.load("tables")["text_tables"]
-    words = sorted(rules["header_words"], key=len, reverse=True)
+    words = rules["header_words"]
     return _Vocabulary(
         frozenset(words),
         regex.compile(rules["header_pattern"]),
         rules["min_columns"],
-        regex.compile(f"^(?:{'|'.join(words)}){{{rules['min_columns']},}}"),
+        regex.compile(f"^(?:{grammar.alternation(words)}){{{rules['min_columns']},}}"),
     )
 
 
