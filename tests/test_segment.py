@@ -132,7 +132,7 @@ def test_second_page_of_a_long_document_has_no_title_and_keeps_the_sections_it_b
     assert [(s.title, [c.title for c in s.children]) for s in document.sections] == [
         ("保障措施", ["加强组织领导"])
     ]
-    assert "加强监测评估" in document.preamble.text
+    assert document.preamble is not None and "加强监测评估" in document.preamble.text
 
 
 def test_a_date_in_chinese_numerals_is_never_glued_into_the_next_title():

@@ -187,7 +187,7 @@ WRAPPED = """\u3000\u3000为加快补齐学前教育短板，推动全市学前�
 
 def test_a_pdf_copy_wrapped_at_the_page_width_gives_its_paragraphs_whole():
     blocks, _ = blocks_from_text(WRAPPED, "x.txt")
-    texts = [b.text for b in blocks]
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
     assert texts[2] == (
         "到2020年，全市学前三年毛入园率达到95%以上，普惠性幼儿园覆盖率达到85%以上，"
         "公办园在园幼儿占比达到50%以上。"

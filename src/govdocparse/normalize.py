@@ -188,7 +188,8 @@ def _without_contents(blocks: list[Block]) -> list[Block]:
         if text in titles:
             j = i + 1
             while j < len(blocks) and (
-                texts[j] is not None and (entry.match(texts[j]) or texts[j] in texts[j + 1 :])
+                (line := texts[j]) is not None
+                and (entry.match(line) is not None or line in texts[j + 1 :])
             ):
                 j += 1
             if j > i + 1:
