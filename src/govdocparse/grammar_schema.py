@@ -119,6 +119,7 @@ class MetadataGrammar(GrammarModel):
 
 class ChromeGrammar(GrammarModel):
     lines: list[Rule]
+    page_numbers: list[Rule]
     tail: list[Rule]
     inline: list[Rule]
     link_words: list[str]
