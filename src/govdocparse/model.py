@@ -71,9 +71,12 @@ class Provenance(Record):
         return data
 
 
+SourceFormat = Literal["txt", "md", "docx", "doc", "ofd", "pdf", "html", "image"]
+
+
 class SourceInfo(Record):
     path: str
-    format: Literal["txt", "md", "docx", "doc", "ofd", "pdf", "html", "image"]
+    format: SourceFormat
     sha256: str
     encoding: str | None = None
     warnings: list[str] = Field(default_factory=list)

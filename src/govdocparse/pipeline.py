@@ -6,7 +6,7 @@ others' internals. Input is a reader's `Source`, output the `ParseResult` record
 
 from __future__ import annotations
 
-from . import __version__
+from .version import __version__
 from .extract.agencies import to_agencies
 from .extract.goals import indicators_from_paragraph
 from .extract.indicators import indicators_from_table

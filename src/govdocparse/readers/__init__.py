@@ -27,13 +27,14 @@ from ..errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
+from ..model import SourceFormat
 from ..source import Source
 from .markdown import looks_like_markdown, plain_text
 from .text import blocks_from_text, decode
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
-EXTENSIONS = {
+EXTENSIONS: dict[str, SourceFormat] = {
     ".txt": "txt",
     ".text": "txt",
     ".md": "md",
@@ -133,7 +134,7 @@ def _too_large(size: int, max_bytes: int) -> str:
     )
 
 
-def sniff(data: bytes, path: str) -> str:
+def sniff(data: bytes, path: str) -> SourceFormat:
     """The format the bytes are in: txt, docx, doc, ofd, pdf or html (Markdown is text until
     decoded)."""
     head = data[:2048]
