@@ -95,6 +95,7 @@ class MetadataGrammar(GrammarModel):
     annex_mark: Rule
     attachments: Rule
     attachment_item: Rule
+    attachment_file_types: list[str]
     printed: Rule
     province_level: dict[str, str]
     place_unit: Rule

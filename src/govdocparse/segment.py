@@ -237,6 +237,7 @@ def _issuer_opening() -> regex.Pattern:
 
 @cache
 def _issuer_line() -> regex.Pattern:
+    """A line that is one organ's name: 某市人民政府办公室."""
     return regex.compile(f"^[\\p{{Han}}（）()]{{2,40}}?{_grammar().issuer_suffix.pattern}$")
 
 
@@ -373,7 +374,7 @@ def _listed_attachments(blocks: list[Block], i: int) -> list[str]:
 
 
 def _only_tables(body: list[Block]) -> bool:
-    """A body that is a table with at most short lines around it and no numbered headings."""
+    """A body that holds a table and no numbered headings (a list or a form, not a plan)."""
     return any(isinstance(b, TableBlock) for b in body) and not any(
         isinstance(b, Paragraph) and numbered(b.text) for b in body
     )

@@ -47,6 +47,7 @@ _STAMP = regex.compile(
 )
 _MAX_ATTACHMENTS = 20
 _MAX_VALUE = 60
+# A line that is one pair of brackets: （某政发〔2014〕21号　2014年6月5日） · （2020年4月8日）
 _BRACKETED = regex.compile(r"^[（(](?P<inside>[^（()）]+)[)）]$")
 # An organ and a date on one line, set apart by spaces (a 会议纪要's 版头 line).
 _ORGAN_AND_DATE = regex.compile(
@@ -56,7 +57,6 @@ _ORGAN_AND_DATE = regex.compile(
 _TRAILING_DATE = regex.compile(
     r"[。！]\s*(?P<date>(?:(?:19|20)\d{2}|[〇○零Oo一二三四五六七八九]{4})\s*年.{1,10}?日)$"
 )
-_FILE_EXTENSION = regex.compile(r"\.(?:docx?|xlsx?|wps|et|pdf|ofd|zip|rar)$", regex.IGNORECASE)
 # An attachment title this long may run onto the next line, by at most _ITEM_TAIL characters.
 _LONG_ITEM = 20
 _ITEM_TAIL = 12
@@ -87,6 +87,7 @@ class _Rules:
     attachments: regex.Pattern
     attachment_item: regex.Pattern
     annex_mark: regex.Pattern
+    file_extension: regex.Pattern
     printed: regex.Pattern
     recipients_end: regex.Pattern
     cc: regex.Pattern
@@ -119,6 +120,10 @@ def _rules() -> _Rules:
         attachments=rules.compile(rules.attachments),
         attachment_item=rules.compile(rules.attachment_item),
         annex_mark=rules.compile(rules.annex_mark),
+        file_extension=regex.compile(
+            f"\\.(?:{'|'.join(map(regex.escape, rules.attachment_file_types))})$",
+            regex.IGNORECASE,
+        ),
         printed=rules.compile(rules.printed),
         recipients_end=rules.compile(rules.recipients_end),
         cc=rules.compile(rules.cc_prefix),
@@ -500,7 +505,7 @@ def _under_title(
 
 
 def _number_and_date(text: str) -> tuple[str | None, str | None] | None:
-    """(文号, ISO date) of a line that is only they in brackets, either one may be missing."""
+    """(文号, ISO date) of a line holding only those in brackets; either one may be missing."""
     inside = _BRACKETED.match(squash_spaces(text))
     if not inside:
         return None
@@ -622,7 +627,7 @@ def _attachments(first: str, after: list[Paragraph], block: Paragraph, found: Fo
         items.append(text)
         used.append(following)
     # a portal page lists its attachments as download links: 1.某清单.docx names 1.某清单
-    items = [_FILE_EXTENSION.sub("", item) for item in items]
+    items = [rules.file_extension.sub("", item) for item in items]
     if items and not found.metadata.attachments:
         _set(found, "attachments", items, block.prov)
         found.consumed.update(id(b) for b in used)
