@@ -4,6 +4,7 @@ per field, per covered variation, and overall.
     python scripts/realworld_score.py               # the tables
     python scripts/realworld_score.py --failures    # and every failing fact with what was found
     python scripts/realworld_score.py --markdown    # the tables as Markdown (for the README)
+    python scripts/realworld_score.py --tag heldout # only the cases covering a tag (held-out batch)
     python scripts/realworld_score.py --prune-gaps  # drop gaps that pass now from known_gaps.yaml
     python scripts/realworld_score.py --write-gaps  # list every current failure as a known gap
 
@@ -44,12 +45,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--failures", action="store_true", help="list every failing fact")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    parser.add_argument("--tag", help="score only the cases whose covers: list this tag")
     gaps = parser.add_mutually_exclusive_group()
     gaps.add_argument("--prune-gaps", action="store_true", help="drop gaps that pass now")
     gaps.add_argument("--write-gaps", action="store_true", help="record every failure as a gap")
     args = parser.parse_args(argv)
 
-    results = [score_case(case) for case in load_cases()]
+    cases = [case for case in load_cases() if args.tag is None or args.tag in case.covers]
+    if (args.write_gaps or args.prune_gaps) and args.tag is not None:
+        parser.error("--tag scores part of the set; gaps are written from the whole set")
+    results = [score_case(case) for case in cases]
     show = _markdown if args.markdown else _plain
     print(show("document", _per_document(results)))
     print(show("field", _per_field(results)))

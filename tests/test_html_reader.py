@@ -311,8 +311,8 @@ EXPECTED_PORTAL = {
         # spans on one line separated by |
         "<div><span>索引号：000014349/2021-00045</span><em>|</em><span>发布机构：某县人民政府办公室</span>"
         "<em>|</em><span>文号：某政办发〔2021〕3号</span></div>",
-        # a mirror's table with labels the label table does not know (发布部门)
-        "<table><tr><td>发布部门：</td><td>某县</td><td>索引号：</td><td>000014349/2021-00045</td></tr>"
+        # a mirror's table with labels the label table does not know (所属地区)
+        "<table><tr><td>所属地区：</td><td>某县</td><td>索引号：</td><td>000014349/2021-00045</td></tr>"
         "<tr><td>发布机构：</td><td>某县人民政府办公室</td><td>文号：</td><td>某政办发〔2021〕3号</td></tr></table>",
     ],
     ids=["th-td", "label-in-cell", "ul-li", "dl", "pipe-spans", "unknown-labels"],

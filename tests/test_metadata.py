@@ -9,6 +9,7 @@ import pytest
 from govdocparse import parse_text
 from govdocparse.cli import main
 from govdocparse.extract.metadata import iso_date, period_of, place_of, split_recipients
+from govdocparse.model import Period
 from govdocparse.textutil import leading_date
 
 
@@ -140,6 +141,16 @@ def test_doc_number_bracket_forms(number):
         (
             "各乡镇人民政府（街道办事处，管委会），有关单位",
             ["各乡镇人民政府（街道办事处，管委会）", "有关单位"],
+        ),
+        # a piece naming bodies of the organ before it, or only an organ's type, stays with it
+        (
+            "各市、县（区）人民政府，自治区政府各部门、直属机构",
+            ["各市、县（区）人民政府", "自治区政府各部门、直属机构"],
+        ),
+        ("省政府各部门、各直属机构", ["省政府各部门", "各直属机构"]),
+        (
+            "各县市区委、人民政府，某高新区党工委、管委会",
+            ["各县市区委、人民政府", "某高新区党工委、管委会"],
         ),
     ],
 )
@@ -275,6 +286,15 @@ def test_portal_page_copied_as_text():
         # a mirror that dropped separators and colons
         "索引号000014349/2022-00045\n发文字号某政办发〔2022〕16号\n成文日期2022年9月8日\n"
         "发布日期2022年9月27日",
+        # a list with half-width colons, one with a space before it (- 公文种类 :其他)
+        "- 索引号:000014349/2022-00045\n- 发文字号:某政办发〔2022〕16号\n- 公文种类 :其他\n"
+        "- 成文日期:2022-09-08\n- 发布日期:2022-09-27 11:20",
+        # two pairs a line with labels of their own (生效时间, 废止时间) and empty values
+        "索引号: 000014349/2022-00045 组配分类: 规范性文件发布\n"
+        "成文日期: 2022-09-08 文号: 某政办发〔2022〕16号\n"
+        "发布日期: 2022-09-27 生效时间: 2022-09-27\n"
+        "废止时间: 2025-12-31 名称: 某省人民政府办公厅关于印发某省儿童发展规划的通知\n"
+        "信息来源: 关键词:",
     ],
     ids=[
         "spaced-one-per-line",
@@ -283,6 +303,8 @@ def test_portal_page_copied_as_text():
         "markdown",
         "aligned-no-colons",
         "mirror",
+        "dash-list",
+        "paired-empty-values",
     ],
 )
 def test_portal_block_forms(block):
@@ -419,6 +441,107 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
             "recipients",
             ["各区镇人民政府", "各街道办事处", "市各委办局", "各直属单位"],
         ),
+        # a law database: the 文号 and the 成文日期 in one pair of brackets under the title
+        (
+            "某省人民政府关于加快发展学前教育的实施意见\n（某政发〔2014〕21号　2014年6月5日）\n"
+            "各市人民政府：\n正文。\n",
+            "date_written",
+            "2014-06-05",
+        ),
+        (
+            "某省人民政府关于加快发展学前教育的实施意见\n（某政发〔2014〕21号　2014年6月5日）\n"
+            "各市人民政府：\n正文。\n",
+            "doc_number",
+            "某政发〔2014〕21号",
+        ),
+        # a party document: the 成文日期 in brackets under the title, no signature
+        (
+            "中共某市委 某市人民政府\n关于加强家风建设的实施意见\n（2020年4月8日）\n"
+            "各县（区）党委和人民政府：\n正文。\n",
+            "date_written",
+            "2020-04-08",
+        ),
+        (
+            "中共某市委\n某市人民政府\n文件\n某党发〔2020〕7号\n中共某市委 某市人民政府\n"
+            "关于加强家风建设的实施意见\n各县（区）：\n正文。\n",
+            "issuer",
+            "中共某市委、某市人民政府",
+        ),
+        # a 会议纪要: its number without 代字, the office and the date on one line
+        (
+            "某市人民政府常务会议纪要\n〔2022〕42号\n某市人民政府办公室        2022年11月4日\n"
+            "会议议定如下：\n一、审议某方案\n",
+            "date_written",
+            "2022-11-04",
+        ),
+        (
+            "某市人民政府常务会议纪要\n〔2022〕42号\n某市人民政府办公室        2022年11月4日\n"
+            "会议议定如下：\n一、审议某方案\n",
+            "doc_number",
+            "〔2022〕42号",
+        ),
+        # a reply whose date is glued to its last sentence, every line ending in a lost space
+        (
+            "某市人民政府关于同意设立某中心的批复\n发布文号: 某政函[2012]36号?\n市民政局:?\n"
+            "同意设立。?\n此复。 二○一二年五月十一日\n",
+            "date_written",
+            "2012-05-11",
+        ),
+        (
+            "某市人民政府关于同意设立某中心的批复\n发布文号: 某政函[2012]36号?\n市民政局:?\n"
+            "同意设立。?\n此复。 二○一二年五月十一日\n",
+            "recipients",
+            ["市民政局"],
+        ),
+        # two 签发人, the second under the first
+        (
+            "某市人民政府文件\n某政报〔2022〕6号        签发人：王立新\n"
+            "                        赵春梅\n某市人民政府\n"
+            "关于某情况的报告\n某省人民政府：\n正文。\n",
+            "signers",
+            ["王立新", "赵春梅"],
+        ),
+        # a public account's byline above the reposted document
+        (
+            "某市出台新举措\n某市发布 2015-06-02 17:45\n某市人民政府\n关于加强某工作的实施意见\n"
+            "某市政发（2015）11号\n各县人民政府：\n正文。\n",
+            "date_published",
+            "2015-06-02",
+        ),
+        # a yearly division of tasks citing the ten-year plan it serves
+        (
+            "落实《某省儿童发展规划（2021—2030年）》2023年重点任务分工方案\n一、儿童与健康\n正文。\n",
+            "period",
+            Period(start=2023, end=2023),
+        ),
+        # a portal's metadata table copied as text: TAB-separated label and value cells
+        (
+            "索引号：\t0071/2022-00158\t分类：\t其他\n文号：\t某府办函〔2022〕45号\t发布日期：\t2022-06-24\n"
+            "某县人民政府办公室关于商请支持的函\n某市妇联：\n正文。\n",
+            "doc_number",
+            "某府办函〔2022〕45号",
+        ),
+        # an 附件说明 with its items on one line, set apart by spaces
+        (
+            "关于印发某方案的通知\n各乡镇：\n现印发给你们。\n附件：1.某重点任务清单  2.某联系名册\n"
+            "某县人民政府办公室\n2021年4月28日\n",
+            "attachments",
+            ["1.某重点任务清单", "2.某联系名册"],
+        ),
+        # a long attachment title cut by the line width, the signature under it
+        (
+            "关于印发某方案的通知\n各市县：\n现印发给你们。\n"
+            "附件：2024—2026年某省农机购置与应用补贴机具种类范\n围\n某省农业农村厅\n2024年7月1日\n",
+            "attachments",
+            ["2024—2026年某省农机购置与应用补贴机具种类范围"],
+        ),
+        # a portal page's 附件 as download links, each with its file's extension
+        (
+            "关于印发某方案的通知\n各街道：\n现印发给你们。\n"
+            "附件：1.某区重点项目清单.docx\n2.某区任务分工表.XLSX\n某区人民政府办公室\n2023年5月6日\n",
+            "attachments",
+            ["1.某区重点项目清单", "2.某区任务分工表"],
+        ),
     ],
     ids=[
         "title-end-number",
@@ -430,6 +553,21 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
         "prefecture-short",
         "chengqu-district",
         "wrapped-recipients",
+        "law-database-bracket-date",
+        "law-database-bracket-number",
+        "party-date-under-title",
+        "joint-banner-issuers-once",
+        "minutes-office-and-date",
+        "minutes-number",
+        "reply-date-in-last-line",
+        "reply-recipient-lost-space",
+        "second-signer",
+        "byline-above-repost",
+        "cited-period-is-not-own",
+        "portal-tab-table",
+        "attachments-on-one-line",
+        "attachment-title-wrapped",
+        "attachment-download-links",
     ],
 )
 def test_layout_variation(text, field, value):

@@ -123,3 +123,29 @@ def test_a_table_of_contents_without_page_numbers_is_dropped_when_its_lines_repe
     # a 目录 line that is not followed by repeated lines stays
     kept = normalize([_p("目录", 1), _p("一、总体要求", 2), _p("正文。", 3)])
     assert block_texts(kept) == ["目录", "一、总体要求", "正文。"]
+
+
+def test_page_numbers_and_the_running_head_a_page_repeats_after_one_are_dropped():
+    lines = [
+        "某市人民政府公报      2019年第4期",
+        "某市学前教育攻坚行动方案",
+        "一、工作目标",
+        "到2020年，全市学前三年毛入园率达到95%以上。",
+        "— 5 —",
+        "某市人民政府公报      2019年第4期",
+        "二、主要措施",
+        "第 6 页 共 12 页",
+        "某市学前教育攻坚行动方案",
+        "三、保障措施",
+    ]
+    blocks = normalize([_p(text, n) for n, text in enumerate(lines, 1)])
+    # the first copies stay (the head of page 1, the plan's title); the repeats after a page
+    # number go, and so do the page numbers
+    assert block_texts(blocks) == [
+        "某市人民政府公报      2019年第4期",
+        "某市学前教育攻坚行动方案",
+        "一、工作目标",
+        "到2020年，全市学前三年毛入园率达到95%以上。",
+        "二、主要措施",
+        "三、保障措施",
+    ]

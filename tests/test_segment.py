@@ -123,15 +123,16 @@ def test_policy_interpretation_page_is_a_document_of_kind_other():
     assert document.metadata.place == "某县" and document.warnings == []
 
 
-def test_second_page_of_a_long_document_has_no_title_and_keeps_its_sections():
+def test_second_page_of_a_long_document_has_no_title_and_keeps_the_sections_it_begins():
     text = "[接上页]\n（三）加强监测评估。每年开展一次评估。\n四、保障措施\n（一）加强组织领导。\n"
     (document,) = parse_text(text).documents
     assert document.title is None and document.lines == (2, 4)
-
-    def titles(sections):
-        return [t for s in sections for t in (s.title, *titles(s.children))]
-
-    assert {"加强监测评估", "保障措施", "加强组织领导"} <= set(titles(document.sections))
+    # 四、 begins on this page; （三） closes section 三 of the page before: its text is kept
+    # before the sections, not made a top-level section of its own
+    assert [(s.title, [c.title for c in s.children]) for s in document.sections] == [
+        ("保障措施", ["加强组织领导"])
+    ]
+    assert document.preamble is not None and "加强监测评估" in document.preamble.text
 
 
 def test_a_date_in_chinese_numerals_is_never_glued_into_the_next_title():
@@ -152,3 +153,152 @@ def test_a_title_spread_out_with_spaces_stands_alone_under_the_unit_name():
     ]
     (document,) = segment(normalize(blocks))
     assert (document.kind, document.title) == ("plan", "卫生工作制度")
+
+
+# -- documents that open with their own head (gazette issues, compilation and mirror pages) ----
+
+GAZETTE = """丁省人民政府公报
+2014年第3期
+目　　录
+丁省人民政府关于同意设立戊市儿童福利院的批复……………（2）
+丁省人民政府办公厅关于丁省留守儿童关爱工作的通报………（5）
+— 1 —
+丁省人民政府关于同意设立
+戊市儿童福利院的批复
+丁政函〔2014〕8号
+戊市人民政府：
+你市《关于设立儿童福利院的请示》（戊政发〔2014〕3号）收悉。现批复如下：同意设立。
+丁省人民政府
+2014年2月3日
+丁省人民政府办公厅关于
+丁省留守儿童关爱工作的通报
+丁政办发〔2014〕15号
+各市人民政府：
+一、基本情况
+全省建成关爱服务站300个。
+二、下一步要求
+各地要加强监护指导。
+"""
+
+
+def test_each_document_of_a_gazette_issue_opens_with_its_own_head_and_the_contents_go():
+    result = parse_text(GAZETTE)
+    assert [(d.kind, d.title, d.metadata.doc_number) for d in result.documents] == [
+        ("other", "丁省人民政府关于同意设立戊市儿童福利院的批复", "丁政函〔2014〕8号"),
+        ("other", "丁省人民政府办公厅关于丁省留守儿童关爱工作的通报", "丁政办发〔2014〕15号"),
+    ]
+    # the 通报 states its own 文号: it is not carried by the 批复 before it
+    assert result.documents[1].part_of is None
+    assert [s.title for s in result.documents[1].sections] == ["基本情况", "下一步要求"]
+
+
+def test_a_page_title_gives_way_to_the_title_under_which_a_document_opens():
+    text = (
+        "己县儿童关爱服务实施细则\n作者:某网 时间:2021-03-11 09:12:40\n己县儿童关爱服务实施细则\n"
+        "己县人民政府办公室\n关于印发己县儿童关爱服务实施细则的通知\n( 己政办〔2013〕6号 )\n"
+        "各乡镇人民政府：\n现将《己县儿童关爱服务实施细则》印发给你们。\n二O一三年九月十六日\n"
+        "己县儿童关爱服务实施细则\n一、总体要求\n正文。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert (notice.kind, notice.title) == ("notice", "关于印发己县儿童关爱服务实施细则的通知")
+    meta = notice.metadata
+    assert (meta.doc_number, meta.issuer, meta.date_written) == (
+        "己政办〔2013〕6号",
+        "己县人民政府办公室",
+        "2013-09-16",
+    )
+    assert plan.title == "己县儿童关爱服务实施细则" and plan.part_of == notice.id
+
+
+def test_a_title_is_not_joined_with_the_next_title_its_page_title_cut_short():
+    text = (
+        "第一篇：庚省人民政府办公厅关于印发庚省\n庚省人民政府办公厅关于印发庚省\n"
+        "留守儿童关爱工作实施意见的通知\n各市人民政府：\n现将意见印发给你们。\n"
+    )
+    assert [s.title for s in _segments(text)] == [
+        "庚省人民政府办公厅关于印发庚省留守儿童关爱工作实施意见的通知"
+    ]
+
+
+def test_a_title_that_waits_for_its_rest_is_joined_with_a_line_naming_an_issuer():
+    text = (
+        "辛县人民政府办公室关于转发\n"
+        "辛市人民政府办公室关于做好儿童保护工作的通知的通知\n各乡镇：\n正文。"
+    )
+    assert [s.title for s in _segments(text)] == [
+        "辛县人民政府办公室关于转发辛市人民政府办公室关于做好儿童保护工作的通知的通知"
+    ]
+
+
+def test_the_book_title_marks_a_mirror_puts_around_a_title_line_are_not_the_title():
+    text = (
+        "《壬市人民政府办公厅关于印发壬市儿童发展规划的通知》\n"
+        "壬府办〔2022〕8号\n各区人民政府：\n正文。"
+    )
+    assert [s.title for s in _segments(text)] == [
+        "壬市人民政府办公厅关于印发壬市儿童发展规划的通知"
+    ]
+
+
+def test_joint_issuers_at_the_head_of_a_title_keep_the_space_between_them():
+    text = (
+        "中共癸市委办公室 癸市人民政府办公室"
+        "印发《癸市儿童友好实施方案》的通知(癸办发〔2022〕9号)\n各县市区：\n正文。"
+    )
+    assert [s.title for s in _segments(text)] == [
+        "中共癸市委办公室 癸市人民政府办公室印发《癸市儿童友好实施方案》的通知"
+    ]
+
+
+ANNEXES = """子市人民政府关于表扬先进单位的通报
+子政函〔2016〕2号
+各县人民政府：
+对以下单位予以表扬。
+附件：1.先进单位名单
+2.重点任务清单
+子市人民政府
+2016年3月18日
+附件1
+先进单位名单
+序号\t单位名称
+1\t子市民政局
+2\t子市教育局
+附件2
+重点任务清单
+序号\t任务\t牵头单位
+1\t建设儿童之家\t子市妇联
+"""
+
+
+def test_attachments_that_are_lists_or_tables_are_annexes_carried_by_their_document():
+    result = parse_text(ANNEXES)
+    assert [(d.kind, d.title, d.part_of) for d in result.documents] == [
+        ("other", "子市人民政府关于表扬先进单位的通报", None),
+        ("annex", "先进单位名单", "d1"),
+        ("annex", "重点任务清单", "d1"),
+    ]
+    assert result.documents[0].metadata.attachments == ["1.先进单位名单", "2.重点任务清单"]
+    assert result.documents[2].metadata.place == "子市"
+    assert [len(d.tables) for d in result.documents] == [0, 1, 1]
+
+
+def test_an_attachment_with_headings_is_a_plan_not_an_annex():
+    text = (
+        "关于印发丑县方案的通知\n各乡镇：\n现将方案印发。\n丑县人民政府\n"
+        "2022年1月5日\n附件\n丑县儿童友好建设标准\n一、总体要求\n正文。\n"
+        "序号\t标准\n1\t场地\n"
+    )
+    assert [d.kind for d in parse_text(text).documents] == ["notice", "plan"]
+
+
+def test_a_title_names_something_before_its_type_word():
+    # 目录 alone is a table of contents' heading; …文件目录 under an 附件 mark is an annex
+    text = (
+        "寅市人民政府关于废止部分规范性文件的决定\n寅府发〔2020〕11号\n各区人民政府：\n决定废止。\n"
+        "寅市人民政府\n2020年5月26日\n附件\n寅市废止的规范性文件目录\n序号\t文件名称\n1\t某办法\n"
+    )
+    assert [(d.kind, d.title) for d in parse_text(text).documents] == [
+        ("other", "寅市人民政府关于废止部分规范性文件的决定"),
+        ("annex", "寅市废止的规范性文件目录"),
+    ]
+    assert [s.title for s in _segments("目录\n一、总体要求\n正文。")] == [None]

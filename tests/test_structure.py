@@ -198,3 +198,52 @@ def test_numbered_lines_after_unfinished_lines_stay_headings_when_they_fit():
     text = "一、总体要求\n（二）基本原则\n具体包括\n1.坚持儿童优先\n二、主要目标"
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
     assert [t[1] for t in tree] == ["一、", "（二）", "1.", "二、"]
+
+
+def test_a_short_title_spread_out_with_spaces_is_read_as_its_words():
+    text = (
+        "第一章　总　　则\n第一条　为规范管理，制定本办法。\n"
+        "第二章　保障措施\n第三章　情暖童心 相伴成长"
+    )
+    sections = build_structure(_paragraphs(text), "d1").sections
+    assert [s.title for s in sections] == ["总则", "保障措施", "情暖童心 相伴成长"]
+
+
+def test_an_unnumbered_sub_head_followed_by_its_text_on_the_same_line_opens_its_section():
+    text = (
+        "（一）儿童与健康\n主要目标：婴儿死亡率控制在8‰以下。\n策略措施：加强妇幼健康服务。\n"
+        "（二）儿童与教育\n主要目标：学前三年毛入园率达到80%以上。"
+    )
+    st = build_structure(_paragraphs(text), "d1")
+    health = st.sections[0]
+    assert [(s.title, s.text) for s in health.children] == [
+        ("主要目标", "婴儿死亡率控制在8‰以下。"),
+        ("策略措施", "加强妇幼健康服务。"),
+    ]
+    # the goal sentence reaches the extractors without its label
+    assert "婴儿死亡率控制在8‰以下。" in [p.text for p in st.paragraphs]
+
+
+def test_a_page_that_begins_in_the_middle_of_a_list_keeps_its_own_sections_on_top():
+    # the second page of a plan: the tail of section 二 (its 3. item, its （四）（五） fields),
+    # then 三、 and 四、 begin on this page
+    text = (
+        "3.完善控辍保学长效机制。\n（四）儿童与福利\n主要目标：\n1.孤儿基本生活保障率保持在100%。\n"
+        "（五）儿童与家庭\n1.每个街道至少建成1个家长学校。\n三、组织实施\n（一）加强组织领导。正文。\n"
+        "四、监测评估\n（一）建立监测制度。正文。"
+    )
+    st = build_structure(_paragraphs(text), "d1")
+    assert [(s.number, s.title) for s in st.sections] == [
+        ("三、", "组织实施"),
+        ("四、", "监测评估"),
+    ]
+    assert [c.title for c in st.sections[0].children] == ["加强组织领导"]
+    assert st.preamble is not None and "孤儿基本生活保障率保持在100%" in st.preamble.text
+    # the goals of the tail are still read, outside any section
+    assert any(p.section_id is None and "100%" in p.text for p in st.paragraphs)
+
+
+def test_a_text_that_begins_its_lists_at_one_keeps_its_own_nesting_order():
+    text = "1.总体要求\n(1)指导思想\n(2)基本原则\n2.主要任务\n(1)健全体系"
+    tree = _tree(build_structure(_paragraphs(text), "d1").sections)
+    assert [t[:2] for t in tree] == [(1, "1."), (2, "(1)"), (2, "(2)"), (1, "2."), (2, "(1)")]

@@ -167,3 +167,52 @@ def test_cell_provenance_points_at_source_lines():
     header = tables[0].rows[0]
     assert header[1].prov.lines == (2, 3)
     assert tables[0].prov.lines == (1, 6)
+
+
+# A text copy of a PDF page: lines broken at the page's width (28 characters to a line, 公文),
+# paragraphs opened by an indent.
+WRAPPED = """\u3000\u3000为加快补齐学前教育短板，推动全市学前教育普及普惠安全
+优质发展，制定本方案。
+\u3000\u3000一、工作目标
+\u3000\u3000到2020年，全市学前三年毛入园率达到95%以上，普惠性幼
+儿园覆盖率达到85%以上，公办园在园幼儿占比达到50%以上。
+\u3000\u3000（一）扩大公办资源。各县（区）要利用闲置校舍、厂房等
+资源改扩建公办幼儿园，2020年底前新增公办学位6000个。
+\u3000\u3000（二）扶持普惠民办园。对认定为普惠性民办幼儿园的，按
+在园幼儿数给予生均补助。
+某某市人民政府办公室
+2019年6月18日
+"""
+
+
+def test_a_pdf_copy_wrapped_at_the_page_width_gives_its_paragraphs_whole():
+    blocks, _ = blocks_from_text(WRAPPED, "x.txt")
+    texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+    assert texts[2] == (
+        "到2020年，全市学前三年毛入园率达到95%以上，普惠性幼儿园覆盖率达到85%以上，"
+        "公办园在园幼儿占比达到50%以上。"
+    )
+    assert blocks[2].prov.lines == (4, 5)
+    # a paragraph's first line, a heading and the signature are lines of their own
+    assert texts[1] == "一、工作目标"
+    assert texts[-2:] == ["某某市人民政府办公室", "2019年6月18日"]
+
+
+def test_lines_of_one_paragraph_each_are_never_joined():
+    # a web copy: one paragraph a line, of any length; headings, titles and rows of names
+    # in columns end without punctuation, and no width is common to them
+    text = (
+        "某县人民政府关于加强困境儿童保障工作的实施意见\n"
+        "某政发〔2024〕6号\n"
+        "各镇人民政府，县政府各工作部门、直属机构：\n"
+        "一、总体要求\n"
+        "到2025年，全县困境儿童基本生活保障覆盖率达到100%，困境儿童入学率保持在99%以上，"
+        "镇村两级儿童督导员、儿童主任配备率达到100%。\n"
+        "二、县民政局牵头建立困境儿童保障工作联席会议制度\n"
+        "每半年召开1次会议，研究解决重点问题。\n"
+        "西安市雁塔区张文华家庭\u3000西安市碑林区李秀兰家庭\u3000西安市未央区王建军家庭\n"
+        "宝鸡市金台区赵丽娟家庭\u3000宝鸡市陈仓区刘志强家庭\u3000咸阳市秦都区孙桂芳家庭\n"
+        "延安市宝塔区桥沟街道办事处\u3000汉中市南郑区民政局\u3000榆林市横山区教育局\n"
+    )
+    blocks, _ = blocks_from_text(text, "x.txt")
+    assert len(blocks) == 10

@@ -3,6 +3,7 @@
 import json
 
 import opencc
+import pytest
 
 import govdocparse
 from govdocparse.matching import matching_form, repair
@@ -68,3 +69,32 @@ def test_matching_form_keeps_the_length_and_half_width_punctuation_folds_in_chin
         assert len(matching_form(text)) == len(text)
     assert matching_form("儿童,妇女;(一)坚持") == "儿童，妇女；（一）坚持"
     assert matching_form("1,000 a:b") == "1,000 a:b"
+
+
+@pytest.mark.parametrize(
+    "text, meant",
+    [
+        # a mirror whose encoding could not write a non-breaking space prints ? for it
+        ("某省人民政府????????", "某省人民政府\u3000\u3000\u3000\u3000\u3000\u3000\u3000\u3000"),
+        ("市民政局:?", "市民政局：\u3000"),
+        ("??各县人民政府", "\u3000\u3000各县人民政府"),
+        ("第一條?為規範管理", "第一条\u3000为规范管理"),
+        ("第一章?總?則", "第一章\u3000总\u3000则"),
+        # a ? between two characters, or after an opening mark, stands for a lost character
+        ("青溪县儿童友好城市建?实施方案", "青溪县儿童友好城市建囗实施方案"),
+        ("“?山秀水”", "“?山秀水”"),
+    ],
+)
+def test_a_question_mark_is_a_lost_space_or_a_lost_character_by_where_it_stands(text, meant):
+    assert matching_form(text) == meant
+
+
+def test_a_mirror_that_wrote_its_spaces_as_question_marks_reads_like_the_original():
+    text = (
+        "某省人民政府关于印发某省儿童福利机构管理办法的通知\n某政发〔2023〕15号\n各市人民政府：\n"
+        "现印发给你们。\n某省人民政府????????\n2023年5月22日????????\n某省儿童福利机构管理办法\n"
+        "第一章?总?则\n第一条?为规范管理，制定本办法。\n第二章?附?则\n第二条?本办法自印发之日起施行。\n"
+    )
+    notice, rules = govdocparse.parse_text(text).documents
+    assert (notice.metadata.issuer, notice.metadata.date_written) == ("某省人民政府", "2023-05-22")
+    assert [s.title for s in rules.sections] == ["总则", "附则"]

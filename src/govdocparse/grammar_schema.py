@@ -34,7 +34,7 @@ class Rule(GrammarModel):
 
 # ---------------------------------------------------------------- metadata.yaml
 
-Kind = Literal["notice", "plan", "other"]
+Kind = Literal["notice", "plan", "annex", "other"]
 
 # What a portal label feeds: a Metadata field, the portal's title or publishing organ (used
 # for the place when nothing else names it), the `portal` record only, or nothing (page
@@ -63,11 +63,18 @@ class PortalLabel(GrammarModel):
 class TitleContinues(GrammarModel):
     opens: list[str]
     next_opens: list[str]
+    waits: list[str]
+
+
+class RecipientDependents(GrammarModel):
+    opens: list[str]
+    whole: list[str]
 
 
 class DocTypes(GrammarModel):
     notice: list[str]
     plan: list[str]
+    annex: list[str] = Field(default_factory=list)
     other: list[str] = Field(default_factory=list)
 
 
@@ -88,6 +95,7 @@ class MetadataGrammar(GrammarModel):
     annex_mark: Rule
     attachments: Rule
     attachment_item: Rule
+    attachment_file_types: list[str]
     printed: Rule
     province_level: dict[str, str]
     place_unit: Rule
@@ -97,6 +105,7 @@ class MetadataGrammar(GrammarModel):
     portal_labels: list[PortalLabel]
     recipients_end: Rule
     recipient_heads: list[str]
+    recipient_dependents: RecipientDependents
     cc_prefix: Rule
     closing_marks: list[Rule]
     expected: dict[Kind, list[str]]
@@ -111,6 +120,7 @@ class MetadataGrammar(GrammarModel):
 
 class ChromeGrammar(GrammarModel):
     lines: list[Rule]
+    page_numbers: list[Rule]
     tail: list[Rule]
     inline: list[Rule]
     link_words: list[str]

@@ -61,6 +61,14 @@ class HeadingsGrammar(GrammarModel):
     keywords: KeywordRules
     title: TitleRules
     contents: ContentsRules
+    standard_order: list[str]
+
+    @model_validator(mode="after")
+    def _order_names_styles(self) -> HeadingsGrammar:
+        unknown = [key for key in self.standard_order if key not in self.styles]
+        if unknown:
+            raise ValueError(f"standard_order names no style: {', '.join(unknown)}")
+        return self
 
     @model_validator(mode="after")
     def _patterns_compile(self) -> HeadingsGrammar:

@@ -9,7 +9,11 @@ rules do not know:
   unified characters (NFKC, applied to those ranges only);
 - half-width punctuation inside Chinese text (web copies: 儿童,妇女;(一)) becomes full-width;
 - a stray `?` or U+FFFD standing for a character a mirror or a damaged download lost becomes
-  囗, the placeholder Chinese printing uses for a missing character, so names stay in one piece.
+  囗, the placeholder Chinese printing uses for a missing character, so names stay in one piece;
+  a `?` standing for a space the mirror's encoding could not write (a non-breaking space) becomes
+  a space: runs of them (甘肃省人民政府????????), one at either end of a line or beside
+  punctuation (如下:?), one after an article or chapter number and inside the spread two-character
+  title that follows it (第一章?總?則, 第一條?為…).
 Mirror damage that is not a character is removed from the text itself: a pinyin reading after a
 character (規(guī)劃).
 
@@ -44,6 +48,18 @@ _CJK = r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’]"
 _HALF_WIDTH = regex.compile(rf"(?<={_CJK})[,;:!()]|[,;:!()](?={_CJK})")
 _MISSING = "囗"
 _LOST = regex.compile(r"(?<=\p{Han})[?\ufffd](?=\p{Han}|$)")
+_SPACE = "\u3000"
+# after a space or punctuation that ends a phrase (如下:?), never after an opening mark
+# (“?山秀水”: a character lost)
+_ENDS_PHRASE = r"[\s:：，,。；;！!）)]"
+_LOST_SPACE = regex.compile(
+    rf"\?{{2,}}|^\?|\?$|(?<={_ENDS_PHRASE})\?|\?(?=\s)"
+    r"|(?<=^\s*第[一二三四五六七八九十百零〇\d]{1,6}[章节条款])\?"
+)
+# 第一章?總?則: a chapter's two-character title spread out, its space lost like the one before it
+_SPREAD_PAIR = regex.compile(
+    r"^(\s*第[一二三四五六七八九十百零〇\d]{1,6}[章节]\u3000\p{Han})\?(?=\p{Han}\s*$)"
+)
 # Fields that hold identifiers or vocabulary values, never text of the document.
 _NOT_TEXT = frozenset(
     {
@@ -87,6 +103,9 @@ def matching_form(text: str) -> str:
     if len(simplified) != len(text):  # a phrase rule changed the length: go char by char
         simplified = "".join(c if len(s := converter.convert(c)) != 1 else s for c in text)
     text = _HALF_WIDTH.sub(lambda m: _HALF_TO_FULL[m[0]], simplified)
+    if "?" in text:
+        text = _LOST_SPACE.sub(lambda m: _SPACE * len(m[0]), text)
+        text = _SPREAD_PAIR.sub(rf"\1{_SPACE}", text)
     return _LOST.sub(_MISSING, text)
 
 

@@ -3,7 +3,8 @@
 Rules come from grammars/chrome.yaml. Lines are removed or trimmed, never renumbered: every block
 that survives still carries the line numbers (or page/paragraph) of the source it came from.
 Chrome is recognised two ways:
-- by rule, anywhere: lines such as 当前位置：首页 > … or 【字体：大 中 小】, and trailer lines
+- by rule, anywhere: lines such as 当前位置：首页 > … or 【字体：大 中 小】, page numbers
+  (— 5 —, 第 3 页 共 12 页) and the running head a page repeats after one, and trailer lines
   (文件下载：, 版权所有, …ICP备…) that cut everything after them;
 - by shape, near the top and the bottom of the file (before the first paragraph of prose, after
   the last): rows of link words (无障碍浏览 一网搜 登录| 注册), image file names, and lines made
@@ -39,6 +40,7 @@ _MAX_CRUMB = 16
 @dataclass(frozen=True)
 class _Rules:
     lines: list[regex.Pattern]
+    page_numbers: list[regex.Pattern]
     tail: list[regex.Pattern]
     inline: regex.Pattern
     link_words: frozenset[str]
@@ -63,6 +65,7 @@ def _rules() -> _Rules:
     rules = grammar.load_typed("chrome", ChromeGrammar)
     return _Rules(
         lines=[regex.compile(rule.pattern) for rule in rules.lines],
+        page_numbers=[regex.compile(rule.pattern) for rule in rules.page_numbers],
         tail=[regex.compile(rule.pattern) for rule in rules.tail],
         inline=regex.compile("|".join(f"(?:{rule.pattern})" for rule in rules.inline)),
         link_words=frozenset(rules.link_words),
@@ -80,7 +83,13 @@ def clean_text(text: str) -> str:
 
 def is_chrome(text: str) -> bool:
     squashed = squash_spaces(text)
-    return any(rule.search(squashed) for rule in _rules().lines)
+    rules = _rules()
+    return any(rule.search(squashed) for rule in rules.lines) or is_page_number(text)
+
+
+def is_page_number(text: str) -> bool:
+    squashed = squash_spaces(text)
+    return any(rule.search(squashed) for rule in _rules().page_numbers)
 
 
 def is_tail_start(text: str) -> bool:
@@ -124,14 +133,21 @@ def is_furniture(text: str) -> bool:
 def normalize(blocks: list[Block]) -> list[Block]:
     """The blocks of a document with chrome, residue and torn headings repaired."""
     out: list[Block] = []
+    seen: set[str] = set()
+    after_page_number = False
     for block in blocks:
         if isinstance(block, TableBlock):
             out.append(_clean_table(block))
+            after_page_number = False
             continue
         if is_tail_start(block.text):
             break
         text = clean_text(block.text)
-        if not text or is_chrome(text):
+        squashed = squash_spaces(text)
+        running_head = after_page_number and squashed in seen
+        after_page_number = is_page_number(text)
+        seen.add(squashed)
+        if not text or running_head or is_chrome(text):
             continue
         out.append(replace(block, text=text))
     return _mend_torn_headings(_without_contents(_drop_edge_furniture(out)))
@@ -188,7 +204,8 @@ def _without_contents(blocks: list[Block]) -> list[Block]:
         if text in titles:
             j = i + 1
             while j < len(blocks) and (
-                texts[j] is not None and (entry.match(texts[j]) or texts[j] in texts[j + 1 :])
+                (line := texts[j]) is not None
+                and (entry.match(line) is not None or line in texts[j + 1 :])
             ):
                 j += 1
             if j > i + 1:

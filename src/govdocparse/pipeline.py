@@ -51,7 +51,8 @@ def parse_source(source: Source) -> ParseResult:
 
 
 def _kind(seg: Segment) -> DocumentKind:
-    return "notice" if seg.kind == "notice" else "plan" if seg.kind == "plan" else "other"
+    kinds: dict[str, DocumentKind] = {"notice": "notice", "plan": "plan", "annex": "annex"}
+    return kinds.get(seg.kind, "other")
 
 
 def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> Document:

@@ -1,10 +1,10 @@
 """Portal metadata labels (索引号, 文号, 发布日期…): one table, one matcher, for every stage.
 
 Government portals print a metadata block above the article as label/value pairs: one pair a
-line, several a line separated by spaces, `|` or bullets (· 文号：…), labels padded with spaces
-to align them (文  号, 索 引 号), with or without a colon. The labels and the field each one
-feeds are `portal_labels` in grammars/metadata.yaml; the HTML reader and the metadata stage
-both read pairs through this module, so a label added there is seen everywhere.
+line, several a line separated by spaces, `|` or bullets (· 文号：…, - 索引号:…), labels padded
+with spaces to align them (文  号, 索 引 号), with or without a colon. The labels and the field
+each one feeds are `portal_labels` in grammars/metadata.yaml; the HTML reader and the metadata
+stage both read pairs through this module, so a label added there is seen everywhere.
 """
 
 from __future__ import annotations
@@ -82,12 +82,14 @@ def _labels_in(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
-_LEAD = regex.compile(f"^[{_SEPARATORS}]*")
+# A Markdown or plain-text list item (- 索引号:dqxs/2021-00027) leads a pair like a bullet.
+_LEAD = regex.compile(f"^(?:[{_SEPARATORS}]|-(?=[{_SEPARATORS}]))*")
 
 
 def pairs(text: str) -> list[Pair]:
     """The label/value pairs of a line that starts with a portal label, else []."""
-    lead = _LEAD.match(text).end()
+    lead_match = _LEAD.match(text)  # made of optional parts: it always matches
+    lead = lead_match.end() if lead_match else 0
     found = _labels_in(text)
     if not found or found[0][1] != lead:
         return []

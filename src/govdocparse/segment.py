@@ -5,10 +5,18 @@ A document starts at its title. Titles are found from the text alone:
   (通知, 规划, 方案, 计划… from grammars/metadata.yaml), optionally followed by its period line
   （2021—2030年）;
 - the first such title in the file starts the first document; a later one starts a new document
-  when an earlier notice announced it by name (《开州区儿童发展规划（2021—2030年）》) or when
-  the previous document has closed (signature date, （此件公开发布）).
+  when an earlier notice announced it by name (《开州区儿童发展规划（2021—2030年）》) or an
+  附件说明 listed it (附件：重点任务清单), when the previous document has closed (signature date,
+  （此件公开发布）), or when the lines under it are a document's own head (its 文号, its
+  主送机关), as each document of a gazette issue or a compilation page has.
 A title repeated with nothing but chrome in between (a portal's page title above the article
-title) counts once.
+title) counts once; a title with no text under it before a document's head (a portal's or a
+mirror's page title naming the carried plan) gives way to the title of that head.
+A mirror's 《》 around a whole title line are not part of the title. A title is never joined
+with a line that opens another title with its issuer
+(江西省人民政府办公厅关于印发… after a page title cut off mid-word).
+An 附件 printed under an 附件 mark whose body is a table and no headings is an annex, whatever
+its title's last word (重点任务清单, 建设标准).
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from rapidfuzz import fuzz
 from . import grammar, portal
 from .grammar_schema import MetadataGrammar
 from .headings import numbered
-from .source import Block, Paragraph, span
+from .source import Block, Paragraph, TableBlock, span
 from .textutil import YEAR_RANGE, fold, iso_date, leading_date, squash_spaces
 
 MAX_TITLE_LINE = 80
@@ -33,6 +41,15 @@ _PERIOD = rf"[（(]\s*{YEAR_RANGE}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 _TRAILING_PERIOD = regex.compile(f"{_PERIOD}$")
 _ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
+# Characters a title has before its type word at the least (某某方案, not 方案 or 目录 alone).
+_MIN_NAME = 2
+# A whole title in book-title marks, as mirror sites print it on a line of its own.
+_WRAPPED = regex.compile(r"^《([^《》]+)》$")
+# An 附件说明's item number: 1.某方案 · 2．某表
+_ITEM_NUMBER = regex.compile(r"^\d{1,2}(?:-\d{1,2})?[．.、]")
+_MAX_ATTACHMENTS = 20
+# How many lines under a title may hold its 文号 or 主送机关 (portal fields may come first).
+_HEAD_LINES = 4
 # How alike (rapidfuzz ratio, 0-100) a title and the name a notice cites it by must be.
 _SAME_TITLE = 80
 
@@ -94,11 +111,18 @@ def _bare(title: str) -> str:
     return _TRAILING_PERIOD.sub("", _trailing_status().sub("", title))
 
 
+def _unwrapped(text: str) -> str:
+    """A title without the 《》 a mirror put around the whole of it: 《某市…的通知》."""
+    whole = _WRAPPED.match(squash_spaces(text))
+    return whole[1] if whole else text
+
+
 def title_kind(text: str) -> str | None:
-    """notice / plan / other when `text` ends like a document title, else None."""
+    """notice / plan / annex / other when `text` ends like a document title, else None."""
     ending, kind_of = _doc_types()
-    match = ending.search(_bare(text))
-    if not match:
+    match = ending.search(_bare(_unwrapped(text)))
+    # a title names something before its type word: 目录 or 通知 alone is no title
+    if not match or match.start() < _MIN_NAME:
         return None
     return kind_of[match.group(0)]
 
@@ -152,17 +176,18 @@ def _title_line(block: Block) -> str | None:
 def _title_at(blocks: list[Block], i: int) -> Title | None:
     """The title starting at block i, joining lines the author wrapped, or None."""
     lines = [_title_line(block) for block in blocks[i : i + 4]]
-    if lines[0] is None:
+    first_line = lines[0]
+    if first_line is None:
         return None
     # A title spread out with spaces (卫 生 工 作 制 度) is set on a line of its own.
     spread = [n for n, line in enumerate(lines) if line and _spread(line)]
     if spread:
         lines = lines[: max(spread[0], 1)]
-    text = lines[0]
+    text: str = first_line
     j = 0
     while title_kind(text) is None:
         following = lines[j + 1] if j + 1 < len(lines) else None
-        if following is None:
+        if following is None or _opens_another(text, following):
             return None
         j += 1
         text += following
@@ -175,13 +200,53 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     kind = title_kind(text)
     if kind is None:
         return None
+    text = _unwrapped(text)
     j += i
     period_text = None
     after = blocks[j + 1] if j + 1 < len(blocks) else None
     if isinstance(after, Paragraph) and _PERIOD_ONLY.match(squash_spaces(after.text)):
         j += 1
         period_text = after.text
-    return Title(trailing_doc_number().sub("", squash_spaces(text)), kind, i, j, period_text)
+    return Title(_title_text(text), kind, i, j, period_text)
+
+
+def _title_text(text: str) -> str:
+    """The title as one line: spaces dropped (web copies put them inside words) but for the
+    space between joint issuers at its head (中共某市委办公室 某市人民政府办公室印发…), and no
+    文号 glued to its end."""
+    words = text.split()
+    organs: list[str] = []
+    while (
+        len(words) >= 2
+        and _issuer_line().match(words[0])
+        and _issuer_opening().match("".join(words[1:]))
+    ):
+        organs.append(words.pop(0))
+    rest = trailing_doc_number().sub("", "".join(words))
+    return " ".join([*organs, rest])
+
+
+@cache
+def _issuer_opening() -> regex.Pattern:
+    """The head of a title that names its issuer: 某省人民政府办公厅关于 / …印发 / …转发."""
+    rules = _grammar()
+    return regex.compile(
+        f"^[\\p{{Han}}（）()]{{2,40}}?{rules.issuer_suffix.pattern}(?:关于|印发|转发)"
+    )
+
+
+@cache
+def _issuer_line() -> regex.Pattern:
+    """A line that is one organ's name: 某市人民政府办公室."""
+    return regex.compile(f"^[\\p{{Han}}（）()]{{2,40}}?{_grammar().issuer_suffix.pattern}$")
+
+
+def _opens_another(text: str, following: str) -> bool:
+    """Whether `following` starts a title of its own rather than continuing `text`: it opens
+    with an issuer and 关于, and `text` does not end waiting for more (…关于转发 / …印发《)."""
+    return bool(_issuer_opening().match(squash_spaces(following))) and not squash_spaces(
+        text
+    ).endswith(tuple(_grammar().title_continues.waits))
 
 
 def _spread(text: str) -> bool:
@@ -224,6 +289,97 @@ def _carried(first: Title, title: Title) -> bool:
     return first.kind == "notice" and title.kind == "plan" and title.period_text is not None
 
 
+@dataclass(frozen=True)
+class _Marks:
+    """The metadata.yaml patterns that tell where a document opens and what it attaches."""
+
+    doc_number: regex.Pattern
+    signers: regex.Pattern
+    recipients_end: regex.Pattern
+    recipient_heads: tuple[str, ...]
+    attachments: regex.Pattern
+    attachment_item: regex.Pattern
+    annex_mark: regex.Pattern
+
+
+@cache
+def _marks() -> _Marks:
+    rules = _grammar()
+    return _Marks(
+        doc_number=rules.compile(rules.doc_number),
+        signers=rules.compile(rules.signers),
+        recipients_end=rules.compile(rules.recipients_end),
+        recipient_heads=tuple(rules.recipient_heads),
+        attachments=rules.compile(rules.attachments),
+        attachment_item=rules.compile(rules.attachment_item),
+        annex_mark=rules.compile(rules.annex_mark),
+    )
+
+
+def _heads_document(blocks: list[Block], start: int) -> bool:
+    """Whether the lines after a title are a document's own head: its 文号 (or 签发人) line, or
+    its 主送机关 line, before any text and past any portal fields (发布时间：…)."""
+    marks = _marks()
+    for block in blocks[start : start + _HEAD_LINES]:
+        if not isinstance(block, Paragraph):
+            return False
+        text = squash_spaces(block.text)
+        if portal.pairs(block.text.strip()) or leading_date(text):
+            continue
+        found = marks.doc_number.search(text)
+        if found and len(text) <= len(squash_spaces(found["number"])) + 2:
+            return True
+        if marks.signers.search(text):
+            return True
+        return (
+            marks.recipients_end.search(text) is not None
+            and not _PROSE.search(text)
+            and not numbered(text)
+            and any(head in text for head in marks.recipient_heads)
+        )
+    return False
+
+
+def _annex_mark(text: str) -> bool:
+    """附件 / 附件1 / 附件： (an 附件说明 with nothing after its colon) on a line of its own."""
+    marks = _marks()
+    squashed = squash_spaces(text)
+    listed = marks.attachments.match(squashed)
+    return bool(marks.annex_mark.match(squashed)) or bool(listed and not listed["first"])
+
+
+def _under_annex_mark(blocks: list[Block], first: int) -> bool:
+    before = blocks[first - 1] if first > 0 else None
+    return isinstance(before, Paragraph) and _annex_mark(before.text)
+
+
+def _listed_attachments(blocks: list[Block], i: int) -> list[str]:
+    """The titles an 附件说明 at block i lists (附件：1.某方案 / 2.某表), as comparable names."""
+    marks = _marks()
+    block = blocks[i]
+    listed = marks.attachments.match(block.text.strip()) if isinstance(block, Paragraph) else None
+    if not listed:
+        return []
+    item = marks.attachment_item
+    names = [listed["first"]]
+    for following in blocks[i + 1 : i + 1 + _MAX_ATTACHMENTS]:
+        if not (isinstance(following, Paragraph) and item.match(following.text.strip())):
+            break
+        names.append(following.text)
+    return [
+        _comparable(_ITEM_NUMBER.sub("", squash_spaces(name)))
+        for name in names
+        if squash_spaces(name)
+    ]
+
+
+def _only_tables(body: list[Block]) -> bool:
+    """A body that holds a table and no numbered headings (a list or a form, not a plan)."""
+    return any(isinstance(b, TableBlock) for b in body) and not any(
+        isinstance(b, Paragraph) and numbered(b.text) for b in body
+    )
+
+
 def _closes(block: Block) -> bool:
     if not isinstance(block, Paragraph):
         return False
@@ -242,11 +398,18 @@ def segment(blocks: list[Block]) -> list[Segment]:
         block = blocks[i]
         title = _title_at(blocks, i) if isinstance(block, Paragraph) else None
         if title:
+            head = _heads_document(blocks, title.last + 1)
             if not starts:
                 starts.append(title)
-            elif not has_body and _comparable(title.text) == _comparable(starts[-1].text):
+            elif not has_body and (head or _comparable(title.text) == _comparable(starts[-1].text)):
                 starts[-1] = title
-            elif closed or _announces(announced, title.text) or _carried(starts[0], title):
+            elif (
+                closed
+                or head
+                or _under_annex_mark(blocks, title.first)
+                or _announces(announced, title.text)
+                or _carried(starts[0], title)
+            ):
                 starts.append(title)
             else:
                 title = None
@@ -264,6 +427,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
             if isinstance(block, Paragraph):
                 if starts[-1].kind == "notice":
                     announced.update(_comparable(name) for name in _ANNOUNCED.findall(block.text))
+                announced.update(_listed_attachments(blocks, i))
                 closed = closed or _closes(block)
         i += 1
     if not starts:
@@ -275,13 +439,17 @@ def segment(blocks: list[Block]) -> list[Segment]:
         title_blocks = [b for b in blocks[title.first : title.last + 1] if isinstance(b, Paragraph)]
         if title.period_text:
             title_blocks = title_blocks[:-1]
+        body = blocks[title.last + 1 : body_end]
+        kind = title.kind
+        if kind == "plan" and _under_annex_mark(blocks, title.first) and _only_tables(body):
+            kind = "annex"
         segments.append(
             Segment(
                 title=title.text,
-                kind=title.kind,
+                kind=kind,
                 header=list(blocks[header_from : title.first]),
                 title_blocks=title_blocks,
-                body=list(blocks[title.last + 1 : body_end]),
+                body=list(body),
                 period_text=title.period_text,
             )
         )

@@ -5,11 +5,15 @@ document: a style seen inside another is one level deeper; a style already open 
 below it and continues its list. Two repairs keep real documents straight:
 - a heading whose ordinal continues an open list of the same bracket family joins that list even
   when its numerals differ: （7） after （六） is the seventh （一）-style heading, not a child;
-- `6.5岁以下儿童贫血率…` is item 6 when the open 1.-list expects 6, and not a heading otherwise.
-Tables are attached to the innermost open section; a 专栏/附件 caption line right before a table
-(or right after a one-column list box) becomes the table's label instead of body text. A table
-that opens with the header of the table right before it (a page break cut it, maybe under a
-续表 caption) is the rest of that table.
+- `6.5岁以下儿童贫血率…` is item 6 when the open 1.-list expects 6, and not a heading otherwise;
+- a text that begins in the middle of a list (a continued page) takes the order GB/T 9704 sets
+  (一、 > （一） > 1. > （1）) for the lists it began in: a heading of a higher style closes
+  them, and the headings before the first one of the page's top style are text, not sections.
+An unnumbered sub-head (主要目标, 策略措施) opens its section whether it stands alone on its line
+or is followed by a colon and the section's text. Tables are attached to the innermost open
+section; a 专栏/附件 caption line right before a table (or right after a one-column list box)
+becomes the table's label instead of body text. A table that opens with the header of the table
+right before it (a page break cut it, maybe under a 续表 caption) is the rest of that table.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ from .model import Preamble, Provenance, Section
 from .source import Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
+# An unnumbered sub-head and the text of its section on one line: 主要目标：婴儿死亡率控制在…
+_INLINE_KEYWORD = regex.compile(r"^(?P<word>[\p{Han}\s]{2,8}?)\s*[：:]\s*(?P<rest>\S.*)$")
 # A line ending in one of these ends its sentence (or its clause list); any other end is a wrap.
 _SENTENCE_END = frozenset("。！？!?；;：:…”’」』）)】》")
 
@@ -98,6 +104,10 @@ class _Builder:
         self.trailing = regex.compile(rules.title.trailing)
         self.bracketed = regex.compile(rules.title.bracketed)
         self.single_paragraph = {style.key for style in headings.styles() if style.single_paragraph}
+        self.standard_rank = {key: n for n, key in enumerate(rules.standard_order)}
+        # True when the text begins in the middle of a list (a continued page): its first
+        # numbered heading is not the first of its list
+        self.mid_list: bool | None = None
         self.roots: list[_Node] = []
         self.stack: list[_Node] = []
         self.preamble: list[Paragraph] = []
@@ -128,6 +138,14 @@ class _Builder:
         if squashed in self.chapter_words:
             return Heading("kw_chapter", "chapter", "", None, squashed, self.chapter_rank, "line")
         return None
+
+    def inline_keyword(self, text: str) -> tuple[str, str] | None:
+        """(keyword, text) of a line that opens with an unnumbered sub-head and a colon, the
+        section's text following on the same line (主要目标：…, 策略措施：…), else None."""
+        found = _INLINE_KEYWORD.match(text.strip())
+        if not found or squash_spaces(found["word"]) not in self.sub_words:
+            return None
+        return squash_spaces(found["word"]), found["rest"].strip()
 
     def _expected(self, style: str, ordinal: int | None) -> bool:
         open_levels = [node for node in self.stack if node.style == style]
@@ -162,6 +180,8 @@ class _Builder:
 
     # -- placing headings -----------------------------------------------------------------
     def open(self, heading: Heading, prov: Provenance) -> _Node:
+        if self.mid_list is None and heading.ordinal is not None:
+            self.mid_list = heading.ordinal > 1 and heading.style in self.standard_rank
         parent_depth = self._parent_depth(heading)
         del self.stack[parent_depth:]
         parent = self.stack[-1] if self.stack else None
@@ -214,6 +234,12 @@ class _Builder:
                 node = self.stack[depth]
                 if node.family == heading.family and node.ordinal == heading.ordinal - 1:
                     return depth
+        if self.mid_list and heading.style in self.standard_rank:
+            # a continued page: the lists it began in rank below a heading of a higher style
+            rank = self.standard_rank[heading.style]
+            for depth, node in enumerate(self.stack):
+                if self.standard_rank.get(node.style, -1) > rank:
+                    return depth
         return len(self.stack)
 
     def _split_title(self, heading: Heading, parent: _Node | None) -> tuple[str, str]:
@@ -222,7 +248,7 @@ class _Builder:
         if not heading.number:
             return rest, ""
         if heading.title_rule == "line":
-            return self.trailing.sub("", rest), ""
+            return _unspread(self.trailing.sub("", rest)), ""
         if heading.title_rule == "bracketed" or (parent and parent.title_rule == "bracketed"):
             # an article, or a 项 (（一）…) inside one: a title only when the text gives one
             short = self.bracketed.match(rest)
@@ -236,7 +262,7 @@ class _Builder:
             and len(rest) <= self.title_rules.max_own_line
         )
         if own_line:
-            return self.trailing.sub("", rest), ""
+            return _unspread(self.trailing.sub("", rest)), ""
         if 0 < stop <= self.title_rules.max_inline:
             return rest[:stop], rest[stop + 1 :].strip()
         return "", rest
@@ -266,6 +292,8 @@ class _Builder:
 
     # -- output ---------------------------------------------------------------------------
     def build(self) -> Structure:
+        if self.mid_list:
+            self._drop_continued_tail()
         self._assign_ids(self.roots, f"{self.doc_id}-s")
         sections = [self._to_model(node) for node in self.roots]
         paragraphs = [
@@ -282,6 +310,29 @@ class _Builder:
             span_lines = (lines[0][0], lines[-1][1]) if lines else None
             preamble = Preamble(text="\n".join(p.text for p in self.preamble), lines=span_lines)
         return Structure(sections, preamble, paragraphs, tables)
+
+    def _drop_continued_tail(self) -> None:
+        """On a continued page, the headings before the first one of the page's top style close
+        a section the page before began: their lines are text before the sections."""
+        ranks = [self.standard_rank.get(node.style) for node in self.roots]
+        top = min((rank for rank in ranks if rank is not None), default=None)
+        first = next((n for n, rank in enumerate(ranks) if rank == top), 0)
+        tail = self.roots[:first]
+        if not tail:
+            return
+        dropped = {id(node) for root in tail for node in _walk(root)}
+        self.roots = self.roots[first:]
+        placed = []
+        for text, prov, node in self.placed:
+            if node is not None and id(node) in dropped:
+                self.preamble.append(Paragraph(text, prov))
+                node = None
+            placed.append((text, prov, node))
+        self.placed = placed
+        self.tables = [
+            (table, None if node is not None and id(node) in dropped else node)
+            for table, node in self.tables
+        ]
 
     def _assign_ids(self, nodes: list[_Node], prefix: str) -> None:
         for position, node in enumerate(nodes, start=1):
@@ -320,6 +371,10 @@ class _Builder:
         )
 
 
+def _walk(node: _Node) -> list[_Node]:
+    return [node, *(n for child in node.children for n in _walk(child))]
+
+
 def _last_line(prov: Provenance) -> int | None:
     return prov.lines[1] if prov.lines else None
 
@@ -350,8 +405,13 @@ def build_structure(body: list[Block], doc_id: str) -> Structure:
                 continue
         block, i = _join_wraps(builder, body, block, i)
         heading = builder.match(block.text)
+        inline = None if heading else builder.inline_keyword(block.text)
         if heading:
             builder.open(heading, block.prov)
+        elif inline:
+            # 主要目标：婴儿死亡率控制在8‰以下…: the sub-head and its text on one line
+            builder.open(Heading("kw_sub", "kw_sub", "", None, inline[0]), block.prov)
+            builder.add_paragraph(Paragraph(inline[1], block.prov, block.style))
         else:
             builder.add_paragraph(block)
         i += 1
@@ -433,3 +493,12 @@ def _attach_caption(builder: _Builder, body: list[Block], i: int, caption) -> in
         placed.label, placed.number, placed.title = caption.label, caption.number, title
         return 1
     return 0
+
+
+_SPREAD_TITLE = regex.compile(r"^\p{Han}(?:\s+\p{Han})+$")
+
+
+def _unspread(title: str) -> str:
+    """A short title set out with a space between its characters (第一章　总　　则) read as
+    its words: 总则. A space between words (情暖童心 相伴成长) stays."""
+    return squash_spaces(title) if _SPREAD_TITLE.match(title) else title

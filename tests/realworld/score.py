@@ -26,6 +26,9 @@ Each case is a document file `<id>.<ext>` beside its facts file `<id>.facts.yaml
 Conventions for writing facts (what a careful reader takes the document to say):
 - title: the title as printed, its wrapped lines joined, without portal chrome, Markdown marks,
   《》 added by a mirror, a 文号 glued to it, or an issuer printed on its own line above it;
+- kind: notice for a 通知 (carrying plans or not); plan for 规划, 纲要, 方案, 计划, 要点, 意见,
+  办法 and 细则; annex for an 附件 whose body is a list, a form or a table; other for 请示, 报告,
+  批复, 函, 决定, 通报, 会议纪要 and 解读;
 - issuer: the 发文机关署名 (signature) when there is one, else the organ at the head of the title;
   joint issuers joined by 、;
 - place: the most specific unit, as written in the document's own title or issuer (a carried

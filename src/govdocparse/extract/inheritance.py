@@ -1,8 +1,10 @@
 """What the documents of one file share: a notice's fields, and the file's 版记 footer.
 
 A notice that carries plans (关于印发…规划的通知) comes before them; each later document that is
-not itself a notice is carried by the first notice and inherits the fields it does not state
-(文号, issuer, place, dates), listed in `metadata.inherited`. The 版记 printed at the end of the
+not itself a notice, nor a 公文 with a 文号 of its own (the next document of a gazette issue), is
+carried by the notice before it and inherits the fields it does not state (文号, issuer, place,
+dates), listed in `metadata.inherited`; an annex (a list or table printed as 附件) is carried by
+the document it is attached to, whatever its kind. The 版记 printed at the end of the
 file — 抄送 and 印发机关和印发日期 — comes after the plans but belongs to the notice, or to the
 file's first document when there is no notice.
 """
@@ -50,16 +52,23 @@ def take_footer(segments: list[Segment]) -> Footer:
 def share(metadata: list[Metadata], kinds: Sequence[str], footer: Footer) -> list[int | None]:
     """Inherited fields into carried documents, the footer into the notice (or the first
     document); returns for each document the index of the notice that carries it, or None."""
-    carrier: int | None = None
+    notice: int | None = None
+    attached_to: int | None = None
     carried_by: list[int | None] = []
     for n, kind in enumerate(kinds):
-        if kind == "notice":
-            carrier = n if carrier is None else carrier
-            carried_by.append(None)
+        if kind == "annex":
+            carrier = attached_to
+        elif kind == "notice" or metadata[n].doc_number is not None:
+            carrier = None
         else:
-            carried_by.append(carrier)
-            if carrier is not None:
-                _inherit(metadata[n], metadata[carrier])
+            carrier = notice
+        if kind == "notice":
+            notice = n
+        if kind != "annex":
+            attached_to = n
+        carried_by.append(carrier)
+        if carrier is not None:
+            _inherit(metadata[n], metadata[carrier])
     if metadata:
         owner = metadata[kinds.index("notice")] if "notice" in kinds else metadata[0]
         if footer.cc and footer.cc_prov:

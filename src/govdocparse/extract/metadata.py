@@ -26,7 +26,7 @@ from .. import grammar, portal
 from ..grammar_schema import MetadataGrammar
 from ..headings import numbered
 from ..model import Metadata, Period, Provenance
-from ..segment import Segment, trailing_doc_number
+from ..segment import Segment, title_kind, trailing_doc_number
 from ..source import Paragraph, span
 from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
 from .responsibilities import split_agencies
@@ -34,6 +34,7 @@ from .responsibilities import split_agencies
 _YEAR_RANGE = regex.compile(YEAR_RANGE)
 _ONE_YEAR = regex.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*年")
 _TRAILING_MARKS = regex.compile(r"[\s》」”\"]+$")
+_CITED = regex.compile(r"《[^《》]*》")
 # Lines under the title that may hold the 文号 or portal fields before the text begins.
 _LEAD_LINES = 6
 _MAX_LEAD_LINE = 80
@@ -46,6 +47,22 @@ _STAMP = regex.compile(
 )
 _MAX_ATTACHMENTS = 20
 _MAX_VALUE = 60
+# A line that is one pair of brackets: （某政发〔2014〕21号　2014年6月5日） · （2020年4月8日）
+_BRACKETED = regex.compile(r"^[（(](?P<inside>[^（()）]+)[)）]$")
+# An organ and a date on one line, set apart by spaces (a 会议纪要's 版头 line).
+_ORGAN_AND_DATE = regex.compile(
+    r"^(?P<organ>[\p{Han}（）()]{4,40})[\s\u3000]{2,}(?P<date>\S.{5,16}日)$"
+)
+# A date glued to the closing sentence when the signature is missing: 此复。 二○一二年五月十一日
+_TRAILING_DATE = regex.compile(
+    r"[。！]\s*(?P<date>(?:(?:19|20)\d{2}|[〇○零Oo一二三四五六七八九]{4})\s*年.{1,10}?日)$"
+)
+# An attachment title this long may run onto the next line, by at most _ITEM_TAIL characters.
+_LONG_ITEM = 20
+_ITEM_TAIL = 12
+_ITEMS_ON_ONE_LINE = regex.compile(r"\s+(?=\d{1,2}\s*[．.、]\s*\S)")
+# A signer's name alone on the line under the 签发人 line (two signers, one under the other).
+_NAME_LINE = regex.compile(r"^[\p{Han}·]{2,4}(?:\s+[\p{Han}·]{2,4})*$")
 
 
 @dataclass
@@ -69,6 +86,8 @@ class _Rules:
     signers: regex.Pattern
     attachments: regex.Pattern
     attachment_item: regex.Pattern
+    annex_mark: regex.Pattern
+    file_extension: regex.Pattern
     printed: regex.Pattern
     recipients_end: regex.Pattern
     cc: regex.Pattern
@@ -100,6 +119,11 @@ def _rules() -> _Rules:
         signers=rules.compile(rules.signers),
         attachments=rules.compile(rules.attachments),
         attachment_item=rules.compile(rules.attachment_item),
+        annex_mark=rules.compile(rules.annex_mark),
+        file_extension=regex.compile(
+            f"\\.(?:{'|'.join(map(regex.escape, rules.attachment_file_types))})$",
+            regex.IGNORECASE,
+        ),
         printed=rules.compile(rules.printed),
         recipients_end=rules.compile(rules.recipients_end),
         cc=rules.compile(rules.cc_prefix),
@@ -128,7 +152,8 @@ def place_chain(name: str | None) -> tuple[str, ...]:
         return ()
     rules = _rules()
     rest = squash_spaces(name)
-    rest = rest[rules.title_lead.match(rest).end() :]
+    lead = rules.title_lead.match(rest)  # the lead words are all optional: it always matches
+    rest = rest[lead.end() :] if lead else rest
     chain = []
     for province in rules.provinces:
         if rest.startswith(province):
@@ -238,6 +263,16 @@ def period_of(*texts: str | None) -> Period | None:
         return None
     start, end = found.pop()
     return Period(start=start, end=end) if start <= end else None
+
+
+def _own_words(title: str) -> str:
+    """A plan title without the documents it cites: 落实《某省儿童发展规划（2021—2030年）》2023年
+    重点任务分工方案 is the plan of 2023, not of 2021–2030. A notice (关于印发《…》的通知) keeps
+    its citation, which names the plan it carries."""
+    last = title.rfind("》")
+    if last < 0 or title_kind(title[last + 1 :]) not in ("plan", "annex"):
+        return title
+    return _CITED.sub("", title)
 
 
 def _one_year(title: str) -> int | None:
@@ -379,6 +414,7 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
     on lines of their own are returned."""
     rules = _rules()
     issuers: list[tuple[list[str], Paragraph]] = []
+    after_signers = False
     for block in header:
         if id(block) in found.consumed:
             continue
@@ -389,7 +425,16 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
         number = rules.doc_number.search(block.text)
         mark = rules.issuer_mark.match(text)
         signers = rules.signers.search(block.text.strip())
-        if marks and any(marks.groupdict().values()):
+        if after_signers and _NAME_LINE.match(block.text.strip()) and not split_issuers(text):
+            # a second 签发人 printed under the first
+            found.metadata.signers += _names(block.text)
+            found.consumed.add(id(block))
+            continue
+        after_signers = bool(signers)
+        if byline := rules.byline.match(block.text.strip()):
+            # a public account's byline above a reposted document
+            _set(found, "date_published", leading_date(byline["date"]), block.prov, block)
+        elif marks and any(marks.groupdict().values()):
             _set(found, "copy_number", marks["copy"], block.prov, block)
             _set(found, "secrecy", marks["secrecy"], block.prov, block)
             _set(found, "urgency", marks["urgency"], block.prov, block)
@@ -408,8 +453,10 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
             found.consumed.add(id(block))
     if not issuers:
         return None
-    # Joint issuers of a 版头 stand on consecutive lines.
-    return [name for organs, _ in issuers for name in organs], issuers[0][1].prov
+    # Joint issuers of a 版头 stand on consecutive lines; a joint 版头 stacks the organs above
+    # 文件 and names them again above the title: each organ counts once.
+    names = [name for organs, _ in issuers for name in organs]
+    return list(dict.fromkeys(names)), issuers[0][1].prov
 
 
 def _names(text: str) -> list[str]:
@@ -437,14 +484,39 @@ def _under_title(
         if id(block) in found.consumed:
             continue
         number = rules.doc_number.search(block.text)
+        dated = _ORGAN_AND_DATE.match(block.text.strip())
         if number and len(squash_spaces(block.text)) <= len(squash_spaces(number["number"])) + 2:
             _set(found, "doc_number", squash_spaces(number["number"]), block.prov, block)
+        elif bracketed := _number_and_date(block.text):
+            # （吉政发〔2014〕21号　2014年6月5日） in a law database, （2020年4月8日) under a
+            # party document's title: the 文号 and the 成文日期 in one pair of brackets
+            _set(found, "doc_number", bracketed[0], block.prov, block)
+            _set(found, "date_written", bracketed[1], block.prov, block)
         elif byline := rules.byline.match(block.text.strip()):
             _set(found, "date_published", leading_date(byline["date"]), block.prov, block)
+        elif dated and (organs := split_issuers(dated["organ"])) and iso_date(dated["date"]):
+            # 某市人民政府办公室　　2022年11月4日: the 版头 line of a 会议纪要 or 简报
+            _set(found, "date_written", iso_date(dated["date"]), block.prov, block)
+            issuers = issuers or (organs, block.prov)
         elif issuers is None and (organs := split_issuers(block.text)):
             issuers = organs, block.prov
             found.consumed.add(id(block))
     return issuers
+
+
+def _number_and_date(text: str) -> tuple[str | None, str | None] | None:
+    """(文号, ISO date) of a line holding only those in brackets; either one may be missing."""
+    inside = _BRACKETED.match(squash_spaces(text))
+    if not inside:
+        return None
+    rest = inside["inside"]
+    number = _rules().doc_number.match(rest)
+    if number:
+        rest = rest[number.end() :]
+    date = iso_date(rest) if rest else None
+    if (rest and date is None) or not (number or date):
+        return None
+    return (squash_spaces(number["number"]) if number else None), date
 
 
 def _recipients(body: list[Paragraph], found: Found) -> None:
@@ -471,10 +543,14 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
 def split_recipients(text: str) -> list[str]:
     """主送机关 as listed: cut at ，；, and at 、 only between two whole organs."""
     heads = tuple(_rules().grammar.recipient_heads)
+    dependents = _rules().grammar.recipient_dependents
     names = []
     for part in _outside_brackets(text, "，,；;"):
         pieces = [squash_spaces(piece) for piece in _outside_brackets(part, "、")]
-        if all(len(piece) >= 3 and piece.endswith(heads) for piece in pieces):
+        if all(len(piece) >= 3 and piece.endswith(heads) for piece in pieces) and not any(
+            piece.startswith(tuple(dependents.opens)) or piece in dependents.whole
+            for piece in pieces[1:]
+        ):
             names += pieces
         else:
             names.append(part)
@@ -511,6 +587,11 @@ def _closing(body: list[Paragraph], found: Found) -> None:
             _set(found, "note", block.text.strip(), block.prov, block)
         elif attachments := rules.attachments.match(block.text.strip()):
             _attachments(attachments["first"], body[n + 1 :], block, found)
+    if found.metadata.date_written is None and body:
+        last = body[-1]
+        glued = _TRAILING_DATE.search(squash_spaces(last.text))
+        if glued:
+            _set(found, "date_written", iso_date(glued["date"]), last.prov)
 
 
 def _signature(before: list[Paragraph], found: Found) -> None:
@@ -531,17 +612,42 @@ def _signature(before: list[Paragraph], found: Found) -> None:
 def _attachments(first: str, after: list[Paragraph], block: Paragraph, found: Found) -> None:
     """附件：1.某方案 with further numbered items on the lines below (GB/T 9704 附件说明)."""
     rules = _rules()
-    items = [first.strip()] if first.strip() else []
+    # 附件：1.某清单  2.某名册 — several numbered items on the line, set apart by spaces
+    items = [item for item in _ITEMS_ON_ONE_LINE.split(first.strip()) if item]
     used = [block]
     for following in after[:_MAX_ATTACHMENTS]:
         text = following.text.strip()
+        if items and _wrapped_item_end(items[-1], text):
+            # the end of a long title the line width cut: …机具种类范 / 围
+            items[-1] += squash_spaces(text)
+            used.append(following)
+            continue
         if not rules.attachment_item.match(text) or _SENTENCE.search(text):
             break
         items.append(text)
         used.append(following)
+    # a portal page lists its attachments as download links: 1.某清单.docx names 1.某清单
+    items = [rules.file_extension.sub("", item) for item in items]
     if items and not found.metadata.attachments:
         _set(found, "attachments", items, block.prov)
         found.consumed.update(id(b) for b in used)
+
+
+def _wrapped_item_end(item: str, text: str) -> bool:
+    """Whether `text` is the rest of an attachment title cut at the line's width: the title ran
+    long, and the line is a short piece of words, not a mark, an organ, a date or a new item."""
+    squashed = squash_spaces(text)
+    rules = _rules()
+    return (
+        len(squash_spaces(item)) >= _LONG_ITEM
+        and 0 < len(squashed) <= _ITEM_TAIL
+        and not _SENTENCE.search(squashed)
+        and not rules.attachment_item.match(squashed)
+        and not rules.annex_mark.match(squashed)
+        and not split_issuers(squashed)
+        and iso_date(squashed) is None
+        and not any(mark.match(squashed) for mark in rules.closing)
+    )
 
 
 def printed_line(block: Paragraph) -> tuple[str, str] | None:
@@ -565,7 +671,8 @@ def split_cc(block: Paragraph) -> list[str] | None:
 
 def _title_issuers(segment: Segment, title_prov: Provenance | None) -> Issuers:
     """The issuers at the head of the title: 某市人民政府办公室关于印发…的通知."""
-    head = _rules().issuer_head.match(segment.title or "")
+    # joint issuers at the head keep a space between them (某省农业农村厅 某省财政厅关于…)
+    head = _rules().issuer_head.match(squash_spaces(segment.title or ""))
     organs = split_issuers(head["issuer"]) if head else []
     return (organs, title_prov) if organs else None
 
@@ -607,8 +714,9 @@ def _period(
         return
     if not segment.title:
         return
-    period = period_of(segment.title)
-    if period is None and (year := _one_year(segment.title)):
+    own = _own_words(segment.title)
+    period = period_of(own)
+    if period is None and (year := _one_year(own)):
         period = Period(start=year, end=year)
     if period:
         _set(found, "period", period, title_prov)

@@ -5,6 +5,13 @@ GB2312, common on Chinese portals). Files whose bytes are partly UTF-8 and partl
 are refused rather than silently turned into mojibake, and so are bytes that decode as GB18030
 only to rare characters, which is what random data and Big5 text look like in it.
 
+A portal's metadata table copied as text (索引号：<TAB>value<TAB>分类：<TAB>value, one row a line)
+is not a table of the document: its rows are read as lines of label/value pairs.
+
+A text copy of a PDF page breaks its lines at the page's width, mid-sentence: a line that runs to
+that width without closing its sentence goes on in the next line unless that one opens a
+paragraph (an indent, a heading number), and the two are read as one paragraph.
+
 Text dumps of Word tables put one cell per line starting with a TAB and separate rows with a
 blank line; a cell may continue on the following lines, sometimes after a blank line, and a
 vertically merged cell is an empty TAB line. A blank line therefore ends a row only when the
@@ -16,6 +23,7 @@ from __future__ import annotations
 import codecs
 import itertools
 import re
+import unicodedata
 from collections import Counter
 from functools import cache
 
@@ -66,6 +74,19 @@ _GLUED_BODY = 60
 _TITLE_RUN = 30
 _TITLE_STOP = re.compile(r"[。；！？，、：,;:!?]")
 _LIST_SEPARATOR_END = re.compile(r"[、，,；;：:]\s*$")
+# Hard-wrapped text copies of PDF pages: a line is open-ended (cut by the page width) when it
+# does not close a sentence and ends in a character or a number; _MIN_WRAPS such lines of about
+# one width (within _WRAP_SLACK columns) make a file hard-wrapped.
+_SENTENCE_CLOSE = re.compile(r"[。！？；：:;!?…”’」』）)】》—\-]\s*$")
+_OPEN_END = re.compile(r"[\u4e00-\u9fff\w，、,%‰]$")
+# a TAB, an ideographic space or two spaces inside a line set columns apart (a table, a list of
+# names in columns), which a page's prose never has
+_COLUMN_GAP = re.compile(r"\t|\u3000|  ")
+_MIN_WRAPPED = 30
+_MIN_WRAPS = 4
+_WRAP_SLACK = 3
+# at most one long line in this many runs past the width
+_MAX_BEYOND = 5
 # "名称。正文": the shape of the entries of a one-column 专栏 that lists key projects.
 _ITEM_SHAPE = re.compile(r"^[^。，,；;：:\s]{2,30}。")
 
@@ -207,15 +228,27 @@ def blocks_from_text(text: str, name: str) -> tuple[list[Block], list[str]]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     blocks: list[Block] = []
     warnings: list[str] = []
+    width = _wrap_width(lines)
     i = 0
     while i < len(lines):
         line = lines[i]
+        if width and i and _wraps_onto(lines[i - 1], line, width) and blocks:
+            last = blocks[-1]
+            if isinstance(last, Paragraph) and last.prov.lines and last.prov.lines[1] == i:
+                # a line of a text copy of a PDF page: the sentence goes on from the line above
+                blocks[-1] = Paragraph(
+                    last.text + line.strip(),
+                    Provenance(file=name, lines=(last.prov.lines[0], i + 1)),
+                    last.style,
+                )
+                i += 1
+                continue
         found = table_at(lines, i, name) if line.strip() else None
         if found is not None:
             if found.warning:
                 warnings.append(found.warning)
             if found.table is not None:
-                blocks.append(found.table)
+                blocks.extend(_portal_rows(found.table) or [found.table])
                 i = found.end
                 continue
         if line.startswith("\t") and line.strip():
@@ -226,6 +259,68 @@ def blocks_from_text(text: str, name: str) -> tuple[list[Block], list[str]]:
             blocks.append(Paragraph(piece, Provenance(file=name, lines=(i + 1, i + 1))))
         i += 1
     return blocks, warnings
+
+
+def _columns(text: str) -> int:
+    """Width of a line in half-width columns (a Chinese character takes two)."""
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The page width a text copy of a PDF wraps its lines at, in columns, or None.
+
+    Such a copy breaks lines wherever the page ended, mid-sentence and mid-word (公文 set 28
+    characters to a line): most lines that end mid-sentence then share one width. A file of
+    paragraphs, one a line, has no such width."""
+    long_lines = [
+        line.rstrip()
+        for line in lines
+        if _columns(line.strip()) >= _MIN_WRAPPED and not _COLUMN_GAP.search(line.strip())
+    ]
+    open_ended = [_columns(line) for line in long_lines if not _SENTENCE_CLOSE.search(line)]
+    if len(open_ended) < _MIN_WRAPS:
+        return None
+    best, count = max(
+        (
+            (width, sum(width - _WRAP_SLACK <= w <= width for w in open_ended))
+            for width in set(open_ended)
+        ),
+        key=lambda pair: (pair[1], pair[0]),
+    )
+    # a page has a width: few lines run past it (a running head, a centred title)
+    beyond = sum(_columns(line) > best + _WRAP_SLACK for line in long_lines)
+    wrapped = count >= _MIN_WRAPS and count * 2 >= len(open_ended)
+    return best if wrapped and beyond * _MAX_BEYOND <= len(long_lines) else None
+
+
+def _wraps_onto(before: str, line: str, width: int) -> bool:
+    """Whether `line` continues the sentence `before` broke off at the page's width: `before`
+    runs to the width and ends mid-sentence, and `line` opens no paragraph (no indent, no
+    heading number) and is no line of its own (no table cell)."""
+    text = line.strip()
+    return (
+        bool(text)
+        and not line[:1].isspace()
+        and _columns(before.rstrip()) >= width - _WRAP_SLACK
+        and not _SENTENCE_CLOSE.search(before.rstrip())
+        and _OPEN_END.search(before.rstrip()) is not None
+        and not _COLUMN_GAP.search(before.strip())
+        and not _COLUMN_GAP.search(text)
+        and not opens_block(text)
+        and numbered(text) is None
+    )
+
+
+def _portal_rows(table: TableBlock) -> list[Paragraph]:
+    """The rows of a portal's metadata table as lines of pairs, or [] if `table` is not one:
+    every row opens with a portal label and holds a value."""
+    lines = []
+    for row in table.rows:
+        cells = [cell.text.strip() for cell in row if cell.text.strip()]
+        if not cells or portal.label_at(cells[0]) is None:
+            return []
+        lines.append(Paragraph("  ".join(cells), row[0].prov))
+    return lines
 
 
 def _paragraphs(line: str) -> list[str]:
@@ -333,8 +428,9 @@ def _read_table(lines: list[str], start: int, name: str) -> tuple[TableBlock, in
             after_blank = False
         i += 1
     close_row()
-    first = rows[0][0].prov.lines[0]
-    last = max(cell.prov.lines[1] for cell in rows[-1])
+    # every cell of a text table carries its lines
+    first = rows[0][0].prov.lines[0]  # type: ignore[index]
+    last = max(cell.prov.lines[1] for cell in rows[-1])  # type: ignore[index]
     return TableBlock(rows, Provenance(file=name, lines=(first, last))), i
 
 
