@@ -1,7 +1,8 @@
 """Clean-up rules: chrome, Word residue and torn headings, with provenance kept."""
 
+from govdocparse.chrome import clean_text
 from govdocparse.model import Provenance
-from govdocparse.normalize import clean_text, normalize
+from govdocparse.normalize import normalize
 from govdocparse.source import Cell, Paragraph, TableBlock
 
 from .support import as_paragraph, as_table, block_texts

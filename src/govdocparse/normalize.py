@@ -1,7 +1,8 @@
 """Clean-up between reading and structure: drops portal chrome and Word residue, keeps provenance.
 
-Rules come from grammars/chrome.yaml. Lines are removed or trimmed, never renumbered: every block
-that survives still carries the line numbers (or page/paragraph) of the source it came from.
+The chrome vocabulary is `chrome.py` (grammars/chrome.yaml). Lines are removed or trimmed, never
+renumbered: every block that survives still carries the line numbers (or page/paragraph) of the
+source it came from.
 Chrome is recognised two ways:
 - by rule, anywhere: lines such as 当前位置：首页 > … or 【字体：大 中 小】, page numbers
   (— 5 —, 第 3 页 共 12 页) and the running head a page repeats after one, and trailer lines
@@ -18,36 +19,29 @@ match numbering at the start of a line:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 
 import regex
 
-from . import grammar, headings, portal
-from .grammar_schema import ChromeGrammar
+from . import headings
+from .chrome import (
+    PROSE,
+    clean_text,
+    edge_lines,
+    is_breadcrumb,
+    is_chrome,
+    is_furniture,
+    is_link_row,
+    is_page_number,
+    is_tail_start,
+)
 from .source import Block, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
 # A paragraph of prose ends the top furniture zone (and, seen from the end, the bottom one).
-_PROSE = regex.compile(r"[。！？；]")
 _MIN_PROSE = 15
-_MAX_LINK_ROW = 80
-_ARROWS = regex.compile(r"\s*(?:>>|>|»|›|→|＞)\s*")
-_MAX_CRUMB = 16
-
-
-@dataclass(frozen=True)
-class _Rules:
-    lines: list[regex.Pattern]
-    page_numbers: list[regex.Pattern]
-    tail: list[regex.Pattern]
-    inline: regex.Pattern
-    link_words: frozenset[str]
-    link_suffixes: tuple[str, ...]
-    link_split: regex.Pattern
-    file_name: regex.Pattern
-    edge_lines: int
 
 
 @cache
@@ -58,76 +52,6 @@ def _torn_heading_shapes() -> tuple[regex.Pattern, regex.Pattern]:
         regex.compile(rf"^{number}\s*[、．.]$"),
         regex.compile(rf"^(?P<title>[\p{{Han}}]{{2,20}}?)(?P<num>{number}、)$"),
     )
-
-
-@cache
-def _rules() -> _Rules:
-    rules = grammar.load_typed("chrome", ChromeGrammar)
-    return _Rules(
-        lines=[regex.compile(rule.pattern) for rule in rules.lines],
-        page_numbers=[regex.compile(rule.pattern) for rule in rules.page_numbers],
-        tail=[regex.compile(rule.pattern) for rule in rules.tail],
-        inline=regex.compile("|".join(f"(?:{rule.pattern})" for rule in rules.inline)),
-        link_words=frozenset(rules.link_words),
-        link_suffixes=tuple(rules.link_suffixes),
-        link_split=regex.compile(f"[{rules.link_separators}]+"),
-        file_name=regex.compile(rules.file_name.pattern),
-        edge_lines=rules.edge_lines,
-    )
-
-
-def clean_text(text: str) -> str:
-    """Text with Word field-code and bookmark residue removed."""
-    return _rules().inline.sub("", text).strip()
-
-
-def is_chrome(text: str) -> bool:
-    squashed = squash_spaces(text)
-    rules = _rules()
-    return any(rule.search(squashed) for rule in rules.lines) or is_page_number(text)
-
-
-def is_page_number(text: str) -> bool:
-    squashed = squash_spaces(text)
-    return any(rule.search(squashed) for rule in _rules().page_numbers)
-
-
-def is_tail_start(text: str) -> bool:
-    squashed = squash_spaces(text)
-    return any(rule.search(squashed) for rule in _rules().tail)
-
-
-def is_link_row(text: str) -> bool:
-    """A short line of navigation words: 无障碍浏览 一网搜 登录| 注册; a site's own name may
-    stand among them (某市政府在线 | 无障碍 | 长者模式 | 登录 | 注册)."""
-    rules = _rules()
-    if len(text) > _MAX_LINK_ROW or _PROSE.search(text):
-        return False
-    words = [word for word in rules.link_split.split(text.strip("【】[]（）() ")) if word]
-    links = sum(
-        word in rules.link_words or (len(word) <= 8 and word.endswith(rules.link_suffixes))
-        for word in words
-    )
-    return bool(words) and (links == len(words) or (links >= 2 and links * 3 >= len(words) * 2))
-
-
-def is_breadcrumb(text: str) -> bool:
-    """某市人民政府门户网站>政务公开>政策文件: short names joined by two or more arrows."""
-    parts = [part for part in _ARROWS.split(text) if part.strip()]
-    return (
-        len(parts) >= 3
-        and len(text) <= _MAX_LINK_ROW
-        and not _SENTENCE_MARK.search(text)
-        and all(len(part.strip()) <= _MAX_CRUMB for part in parts)
-    )
-
-
-def is_furniture(text: str) -> bool:
-    """A line of page furniture: only furniture labels (浏览次数：12), or a file name."""
-    pairs = portal.pairs(text)
-    if pairs and all(pair.feeds == "furniture" for pair in pairs):
-        return True
-    return bool(_rules().file_name.match(text.strip()))
 
 
 def normalize(blocks: list[Block]) -> list[Block]:
@@ -159,9 +83,9 @@ def _drop_edge_furniture(blocks: list[Block]) -> list[Block]:
         for n, block in enumerate(blocks)
         if isinstance(block, Paragraph)
         and len(block.text) >= _MIN_PROSE
-        and _PROSE.search(block.text)
+        and PROSE.search(block.text)
     ]
-    limit = _rules().edge_lines
+    limit = edge_lines()
     top = min(prose[0] if prose else len(blocks), limit)
     bottom = max(prose[-1] + 1 if prose else 0, len(blocks) - limit)
     return [

@@ -29,7 +29,7 @@ from ..model import Metadata, Period, Provenance
 from ..segment import Segment, title_kind, trailing_doc_number
 from ..source import Paragraph, span
 from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
-from .responsibilities import split_agencies
+from .agency_lists import split_agencies
 
 _YEAR_RANGE = regex.compile(YEAR_RANGE)
 _ONE_YEAR = regex.compile(r"(?<!\d)(?P<a>(?:19|20)\d{2})\s*年")

@@ -73,10 +73,10 @@ from bs4 import (
 )
 
 from .. import grammar
+from ..chrome import is_breadcrumb, is_chrome, is_furniture, is_link_row, is_tail_start
 from ..errors import DecodeError, EmptyInputError
 from ..grammar_schema import ClassHint, HtmlGrammar
 from ..model import Provenance
-from ..normalize import is_breadcrumb, is_chrome, is_furniture, is_link_row, is_tail_start
 from ..portal import feeds, label_at, pairs
 from ..source import Attachment, Cell, Paragraph, Source, TableBlock
 from .text import utf8_share

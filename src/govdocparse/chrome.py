@@ -1,0 +1,116 @@
+"""Portal chrome and Word residue, recognised line by line: the one chrome vocabulary
+(grammars/chrome.yaml) for the readers that meet page furniture (HTML) and for `normalize`.
+
+- `is_chrome`: lines that are furniture by rule, anywhere (当前位置：首页 > …, 【字体：大 中 小】,
+  page numbers such as — 5 — or 第 3 页 共 12 页);
+- `is_tail_start`: trailer lines (文件下载：, 版权所有, …ICP备…) after which nothing is text;
+- `is_link_row`, `is_breadcrumb`, `is_furniture`: furniture by shape (rows of link words, arrows
+  between short names, furniture-only portal labels, image file names), which `normalize` drops
+  near the top and the bottom of a file only;
+- `clean_text`: Word field-code and bookmark residue taken out of a line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from . import grammar, portal
+from .grammar_schema import ChromeGrammar
+from .textutil import squash_spaces
+
+_SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
+PROSE = regex.compile(r"[。！？；]")
+_MAX_LINK_ROW = 80
+_ARROWS = regex.compile(r"\s*(?:>>|>|»|›|→|＞)\s*")
+_MAX_CRUMB = 16
+
+
+@dataclass(frozen=True)
+class _Rules:
+    lines: list[regex.Pattern]
+    page_numbers: list[regex.Pattern]
+    tail: list[regex.Pattern]
+    inline: regex.Pattern
+    link_words: frozenset[str]
+    link_suffixes: tuple[str, ...]
+    link_split: regex.Pattern
+    file_name: regex.Pattern
+    edge_lines: int
+
+
+@cache
+def _rules() -> _Rules:
+    rules = grammar.load_typed("chrome", ChromeGrammar)
+    return _Rules(
+        lines=[regex.compile(rule.pattern) for rule in rules.lines],
+        page_numbers=[regex.compile(rule.pattern) for rule in rules.page_numbers],
+        tail=[regex.compile(rule.pattern) for rule in rules.tail],
+        inline=regex.compile("|".join(f"(?:{rule.pattern})" for rule in rules.inline)),
+        link_words=frozenset(rules.link_words),
+        link_suffixes=tuple(rules.link_suffixes),
+        link_split=regex.compile(f"[{rules.link_separators}]+"),
+        file_name=regex.compile(rules.file_name.pattern),
+        edge_lines=rules.edge_lines,
+    )
+
+
+def clean_text(text: str) -> str:
+    """Text with Word field-code and bookmark residue removed."""
+    return _rules().inline.sub("", text).strip()
+
+
+def is_chrome(text: str) -> bool:
+    squashed = squash_spaces(text)
+    rules = _rules()
+    return any(rule.search(squashed) for rule in rules.lines) or is_page_number(text)
+
+
+def is_page_number(text: str) -> bool:
+    squashed = squash_spaces(text)
+    return any(rule.search(squashed) for rule in _rules().page_numbers)
+
+
+def is_tail_start(text: str) -> bool:
+    squashed = squash_spaces(text)
+    return any(rule.search(squashed) for rule in _rules().tail)
+
+
+def is_link_row(text: str) -> bool:
+    """A short line of navigation words: 无障碍浏览 一网搜 登录| 注册; a site's own name may
+    stand among them (某市政府在线 | 无障碍 | 长者模式 | 登录 | 注册)."""
+    rules = _rules()
+    if len(text) > _MAX_LINK_ROW or PROSE.search(text):
+        return False
+    words = [word for word in rules.link_split.split(text.strip("【】[]（）() ")) if word]
+    links = sum(
+        word in rules.link_words or (len(word) <= 8 and word.endswith(rules.link_suffixes))
+        for word in words
+    )
+    return bool(words) and (links == len(words) or (links >= 2 and links * 3 >= len(words) * 2))
+
+
+def is_breadcrumb(text: str) -> bool:
+    """某市人民政府门户网站>政务公开>政策文件: short names joined by two or more arrows."""
+    parts = [part for part in _ARROWS.split(text) if part.strip()]
+    return (
+        len(parts) >= 3
+        and len(text) <= _MAX_LINK_ROW
+        and not _SENTENCE_MARK.search(text)
+        and all(len(part.strip()) <= _MAX_CRUMB for part in parts)
+    )
+
+
+def is_furniture(text: str) -> bool:
+    """A line of page furniture: only furniture labels (浏览次数：12), or a file name."""
+    pairs = portal.pairs(text)
+    if pairs and all(pair.feeds == "furniture" for pair in pairs):
+        return True
+    return bool(_rules().file_name.match(text.strip()))
+
+
+def edge_lines() -> int:
+    """How many lines at each end of a file may be furniture recognised by shape."""
+    return _rules().edge_lines
