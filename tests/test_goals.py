@@ -20,7 +20,7 @@ from .conftest import CORPUS, ROOT
 SPEC = ROOT / "tests" / "spec" / "goals.tsv"
 GOLDEN = ROOT / "tests" / "golden"
 # statements found, per place where the goal is written
-FLOORS = {"prose": 182, "box": 30, "table": 57}
+FLOORS = {"prose": 186, "box": 30, "table": 57}
 # Prose indicators no statement asks for, reviewed: names that do not stand alone yet (the subject
 # is in the paragraph's title or a clause two steps back) and a list read as one measure.
 EXTRAS = {

@@ -43,7 +43,7 @@ from .goalwords import (
     states_area,
     strip_filler,
 )
-from .targets import parse_distributive, parse_target
+from .targets import level_unit, parse_distributive, parse_target
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])")
 _CLAUSE_STRUCTURE = re.compile(r"[（()），,]")
@@ -137,7 +137,7 @@ def indicators_from_paragraph(
                     source="prose",
                     name_raw=m.name_raw,
                     name=m.name,
-                    unit=next((a.unit for a in m.atoms if a.unit), None),
+                    unit=level_unit(m.atoms),
                     targets=[
                         Target(label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov)
                     ],
