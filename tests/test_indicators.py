@@ -674,6 +674,26 @@ def test_no_indicator(text, context):
     assert prose(text, context) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        # a name that is a measure word only takes whom its section title is about
+        (
+            "落实国家免疫规划，提高疫苗接种率和健康管理率。",
+            "三、主要任务 > 4．加强儿童保健服务",
+            ["疫苗接种率", "儿童健康管理率"],
+        ),
+        ("提高系统管理率。", "（二）妇女与健康 > 2．加强孕产妇保健", ["孕产妇系统管理率"]),
+        # a vaguer measure word (覆盖率) takes no subject from the title, and a title saying no
+        # population lends none
+        ("提高覆盖率。", "4．加强儿童保健服务", []),
+        ("提高健康管理率。", "4．加强基层卫生服务", ["健康管理率"]),
+    ],
+)
+def test_a_name_borrows_whom_from_its_section_title(text, context, expected):
+    assert names(text, context) == expected
+
+
 def _sentence_cases():
     cases = []
     for line in (
