@@ -5,7 +5,9 @@ exists) it prints MB/s and documents/s of
 - govdocparse.parse in this process (best of --repeat runs, after one warm-up parse),
 - `batch` with --workers worker processes (JSON written to a temporary folder, best of runs),
 - the floor: pdfplumber's page.extract_text() over the same PDFs, python-docx's plain walk
-  over paragraphs and table cells of the same DOCX, and govdocparse's time as a multiple of it;
+  over paragraphs and table cells of the same DOCX, BeautifulSoup's parse and get_text() of
+  the same HTML (renditions and the portal pages of tests/realworld/), and govdocparse's time
+  as a multiple of it; for HTML also the HTML reader alone;
   for PDF also the PDF reader alone (characters to blocks, no later stage) and PDFium's bare
   text extraction (pypdfium2 get_text_range on every page), the floor any PDFium reader has.
 Then peak memory (ru_maxrss of this process and of its largest child), whether jieba got
@@ -32,7 +34,8 @@ FORMATS = {
     "txt": sorted((ROOT / "corpus" / "raw").glob("*.txt")),
     "docx": sorted((ROOT / "tests" / "fixtures" / "renditions").glob("*.docx")),
     "pdf": sorted((ROOT / "tests" / "fixtures" / "renditions").glob("*.pdf")),
-    "html": sorted((ROOT / "tests" / "fixtures" / "renditions").glob("*.html")),
+    "html": sorted((ROOT / "tests" / "fixtures" / "renditions").glob("*.html"))
+    + sorted((ROOT / "tests" / "realworld").glob("*.html")),
 }
 HEAVY = (
     "pypdfium2",
@@ -114,6 +117,16 @@ def docx_floor(files: list[Path]) -> None:
                     cell.text  # noqa: B018
 
 
+def html_floor(files: list[Path]) -> None:
+    from bs4 import BeautifulSoup
+
+    from govdocparse.readers.html_reader import decode
+
+    for path in files:
+        text, _, _ = decode(path.read_bytes(), str(path))
+        BeautifulSoup(text, "html.parser").get_text()
+
+
 def pdfium_floor(files: list[Path]) -> None:
     import pypdfium2
 
@@ -134,6 +147,7 @@ def read_only(files: list[Path]) -> None:
 FLOORS = {
     "pdf": ("pdfplumber extract_text", pdf_floor),
     "docx": ("python-docx paragraphs+tables", docx_floor),
+    "html": ("BeautifulSoup parse + get_text", html_floor),
 }
 # Further lines for a format: (label, function), each printed with its ratio to the floor.
 EXTRA = {
@@ -141,6 +155,7 @@ EXTRA = {
         ("govdocparse PDF reader alone", read_only),
         ("PDFium bare text (get_text_range)", pdfium_floor),
     ],
+    "html": [("govdocparse HTML reader alone", read_only)],
 }
 
 

@@ -23,6 +23,7 @@ from pathlib import Path
 import docx
 from docx.oxml.ns import qn
 
+from govdocparse.portal import pairs as portal_pairs
 from govdocparse.readers import read
 from govdocparse.source import Paragraph, Source, TableBlock
 
@@ -39,17 +40,6 @@ CJK_FONT = "Noto Serif CJK SC"
 CATEGORY_HEADERS = {"类别", "领域"}
 GBK_STEM = "wanzhou-2018-children-policy"
 
-PORTAL_LABELS = (
-    "索引号",
-    "发布机构",
-    "成文日期",
-    "发布日期",
-    "主题分类",
-    "体裁分类",
-    "发文字号",
-    "有效性",
-)
-_PORTAL_SPLIT = re.compile("(" + "|".join(PORTAL_LABELS) + ")")
 # Lines of a web capture that are the portal's page furniture rather than the document.
 _CHROME_LINE = re.compile(
     r"^\s*(?:您当前所在的位置|字号|打印|纠错|分享到|扫一扫|上一篇|下一篇|关闭)"
@@ -166,7 +156,8 @@ def docx_rendition(source: Source) -> bytes:
 
 
 def _is_portal_line(text: str) -> bool:
-    return text.startswith(PORTAL_LABELS)
+    """A line of the portal's metadata block (labels of grammars/metadata.yaml, not furniture)."""
+    return any(pair.feeds != "furniture" for pair in portal_pairs(text))
 
 
 def _page_parts(source: Source) -> tuple[dict[str, str], list[str], list]:
@@ -187,10 +178,9 @@ def _page_parts(source: Source) -> tuple[dict[str, str], list[str], list]:
     title: list[str] = []
     for block in blocks[: lead_end + 1]:
         if _is_portal_line(block.text):
-            pieces = _PORTAL_SPLIT.split(block.text)
-            for label, value in zip(pieces[1::2], pieces[2::2]):
-                if not portal.get(label):
-                    portal[label] = value.strip()
+            for pair in portal_pairs(block.text):
+                if not portal.get(pair.label):
+                    portal[pair.label] = pair.value
         elif not _CHROME_LINE.match(block.text):
             title.append(block.text)
     end = len(blocks)

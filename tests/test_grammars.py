@@ -14,16 +14,20 @@ from govdocparse.errors import GrammarError
 from govdocparse.grammar_schema import (
     AgenciesGrammar,
     ChromeGrammar,
+    ClassHint,
+    HtmlGrammar,
     MetadataGrammar,
     Rule,
     UnitsGrammar,
 )
+from govdocparse.readers.html_reader import _words
 
 TYPED = {
     "metadata": MetadataGrammar,
     "chrome": ChromeGrammar,
     "agencies": AgenciesGrammar,
     "units": UnitsGrammar,
+    "html": HtmlGrammar,
 }
 
 
@@ -87,6 +91,22 @@ def test_portal_label_is_read_in_its_examples(label):
             label.label in [p.label for p in portal.pairs(piece)]
             for piece in portal.split_at_labels(example)
         ), example
+
+
+def _html_hints() -> list[tuple[str, ClassHint]]:
+    html = grammar.load_typed("html", HtmlGrammar)
+    return [(f"chrome.{h.word}", h) for h in html.chrome] + [
+        (f"title.{h.word}", h) for h in html.title
+    ]
+
+
+@pytest.mark.parametrize("path, hint", _html_hints(), ids=lambda v: v if isinstance(v, str) else "")
+def test_html_hint_matches_its_example_elements(path, hint):
+    from bs4 import BeautifulSoup
+
+    for example in hint.examples:
+        element = BeautifulSoup(example, "html.parser").find(True)
+        assert any(hint.matches(word) for word in _words(element)), f"html.yaml {path}: {example}"
 
 
 def test_portal_labels_are_one_table_without_duplicates():

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 
+from govdocparse import portal
 from govdocparse.errors import DecodeError, EmptyInputError
 from govdocparse.readers import html_reader, read
 from govdocparse.source import Paragraph, TableBlock
@@ -32,16 +33,6 @@ EDGE = ROOT / "tests" / "fixtures" / "edge"
 STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
 
 CHROME = re.compile(r"^(?:您当前所在的位置|字号|打印|纠错|关闭|分享到|扫一扫|上一篇|下一篇)")
-PORTAL = (
-    "索引号",
-    "发布机构",
-    "成文日期",
-    "发布日期",
-    "主题分类",
-    "体裁分类",
-    "发文字号",
-    "有效性",
-)
 
 
 def shape(blocks):
@@ -51,9 +42,13 @@ def shape(blocks):
     ]
 
 
+def is_portal_line(text: str) -> bool:
+    return any(pair.feeds != "furniture" for pair in portal.pairs(text))
+
+
 def page_furniture(block) -> bool:
     return isinstance(block, Paragraph) and (
-        bool(CHROME.match(block.text)) or block.text.startswith(PORTAL)
+        bool(CHROME.match(block.text)) or is_portal_line(block.text)
     )
 
 
@@ -86,7 +81,7 @@ def test_portal_metadata_goes_aside():
         "发文字号": "渝中府办〔2024〕7号",
         "有效性": "",  # shown on the page with no value
     }
-    assert not any(b.text.startswith(PORTAL) for b in page.blocks if isinstance(b, Paragraph))
+    assert not any(is_portal_line(b.text) for b in page.blocks if isinstance(b, Paragraph))
     assert read(RENDITIONS / "kaizhou-2023-women-children-plans.html").portal == {}
 
 
@@ -231,7 +226,7 @@ def test_charset(data, encoding, warned):
 
 def test_undecodable_page_is_refused():
     data = html("<p>x</p>", '<meta charset="gbk">') + bytes(range(0x80, 0x100)) * 8 + b"\xff" * 400
-    with pytest.raises(DecodeError, match="bad.html: HTML bytes are not text"):
+    with pytest.raises(DecodeError, match=r"bad\.html: HTML bytes are not text"):
         read_html(data, "bad.html")
 
 
@@ -245,7 +240,8 @@ def test_whitespace_collapses_as_displayed():
 def test_body_is_found_without_hints_and_inside_layout_tables():
     page = read_html(
         html(
-            "<table><tr><td><table><tr><td><a href='/'>首页</a> 导航栏目</td></tr></table></td></tr>"
+            "<table><tr><td><table><tr><td><a href='/'>首页</a> 导航栏目</td></tr></table>"
+            "</td></tr>"
             "<tr><td><p>第一段正文内容在布局表格里，足够长。</p><p>第二段正文内容。</p></td></tr></table>"
         )
     )
@@ -258,7 +254,8 @@ def test_body_is_found_without_hints_and_inside_layout_tables():
 def test_chrome_wrapper_holding_the_article_is_kept():
     page = read_html(
         html(
-            '<form id="form1"><div class="nav"><a>首页</a></div><p>这是正文第一段。</p><p>这是正文第二段。</p></form>'
+            '<form id="form1"><div class="nav"><a>首页</a></div>'
+            "<p>这是正文第一段。</p><p>这是正文第二段。</p></form>"
         )
     )
     assert [b.text for b in page.blocks] == ["这是正文第一段。", "这是正文第二段。"]
@@ -292,3 +289,252 @@ def test_utf8_page_with_a_broken_sequence_stays_utf8():
     assert page.encoding == "utf-8"
     assert page.blocks[0].text.startswith("儿童发展规划\ufffd儿童发展规划。")
     assert page.warnings == ["1 undecodable byte sequences replaced (read as utf-8)"]
+
+
+# ---------------------------------------------------------------- pages as portals build them
+
+PROSE = "为保障儿童优先发展，结合本县实际，制定本方案，请各单位认真贯彻执行。"
+ARTICLE = "".join(f"<p>{n}．{PROSE}</p>" for n in range(1, 6))
+EXPECTED_PORTAL = {
+    "索引号": "000014349/2021-00045",
+    "发布机构": "某县人民政府办公室",
+    "文号": "某政办发〔2021〕3号",
+}
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        # TRS / Hanweb: th label, td value, two pairs a row, labels spread with spacer spans
+        "<table><tr><th>索<span></span>引<span></span>号：</th><td>000014349/2021-00045</td>"
+        "<th>发布机构：</th><td>某县人民政府办公室</td></tr>"
+        "<tr><th>文&nbsp;&nbsp;号：</th><td>某政办发〔2021〕3号</td><th>有效性：</th><td></td></tr></table>",
+        # TRS (Guangxi): label and value in one cell
+        "<table><tr><td><b>索引号：</b>000014349/2021-00045</td><td><b>发布机构：</b>某县人民政府办公室</td>"
+        "</tr><tr><td colspan='2'><b>文号：</b>某政办发〔2021〕3号</td></tr></table>",
+        # 集约化 templates: a label span and the value in a <p> under it
+        "<ul><li><span>索引号:</span><p>000014349/2021-00045</p></li><li><span>主题分类:</span><p></p></li>"
+        "<li><span>发布机构:</span><p>某县人民政府办公室</p></li>"
+        "<li><span>文号:</span><p>某政办发〔2021〕3号</p></li></ul>",
+        # 开普云: a <dl>
+        "<dl><dt>索引号：</dt><dd>000014349/2021-00045</dd><dt>发布机构：</dt><dd>某县人民政府办公室</dd>"
+        "<dt>文　　号：</dt><dd>某政办发〔2021〕3号</dd></dl>",
+        # spans on one line separated by |
+        "<div><span>索引号：000014349/2021-00045</span><em>|</em><span>发布机构：某县人民政府办公室</span>"
+        "<em>|</em><span>文号：某政办发〔2021〕3号</span></div>",
+        # a mirror's table with labels the label table does not know (发布部门)
+        "<table><tr><td>发布部门：</td><td>某县</td><td>索引号：</td><td>000014349/2021-00045</td></tr>"
+        "<tr><td>发布机构：</td><td>某县人民政府办公室</td><td>文号：</td><td>某政办发〔2021〕3号</td></tr></table>",
+    ],
+    ids=["th-td", "label-in-cell", "ul-li", "dl", "pipe-spans", "unknown-labels"],
+)
+def test_portal_block_in_every_form(block):
+    page = read_html(html(f"<h1>某县关于印发某方案的通知</h1>{block}<div>{ARTICLE}</div>"))
+    assert {k: v for k, v in page.portal.items() if v} == EXPECTED_PORTAL
+    assert not any("索引号" in b.text or b.text == "某县人民政府办公室" for b in page.blocks)
+    assert set(page.portal_provenance) == set(page.portal)
+    assert all(prov.lines[0] == 1 for prov in page.portal_provenance.values())
+
+
+def test_portal_pairs_keep_their_source_lines():
+    body = (
+        "<table>\n<tr><th>索引号</th><td>000014349/2021-00045</td></tr>\n"
+        "<tr><th>发布机构</th><td>某县人民政府办公室</td></tr>\n"
+        "<tr><th>文号</th><td>某政办发〔2021〕3号</td></tr>\n</table>\n"
+    )
+    page = read_html(html(body + ARTICLE))
+    assert {k: p.lines for k, p in page.portal_provenance.items()} == {
+        "索引号": (2, 2),
+        "发布机构": (3, 3),
+        "文号": (4, 4),
+    }
+
+
+def test_label_lines_inside_prose_are_not_a_portal_block():
+    # Three labels, but inside the article's text: the block is mostly prose.
+    body = f"<div><p>来源：某县</p><p>时间：2023-01-02</p><p>发布机构：某县政府</p>{ARTICLE}</div>"
+    page = read_html(html(body))
+    assert page.portal == {}
+    assert [b.text for b in page.blocks][:3] == [
+        "来源：某县",
+        "时间：2023-01-02",
+        "发布机构：某县政府",
+    ]
+
+
+SIDEBAR = (
+    "<div class='box'><div>相关文件</div><ul>"
+    + "".join(
+        f"<li><a href='/a{n}.html'>某市关于做好第{n}批儿童工作的通知</a>"
+        f"<p>摘要：通知要求各地做好儿童关爱服务，落实各项保障措施，切实加强组织领导。</p></li>"
+        for n in range(4)
+    )
+    + "</ul></div>"
+)
+
+
+@pytest.mark.parametrize(
+    "layout, expected",
+    [
+        # the article's container has no telling class; a sidebar of summaries beside it
+        (
+            f"<div class='l'><h1>某县方案</h1><div class='x1'>{ARTICLE}</div></div>"
+            f"<div class='r'>{SIDEBAR}</div>",
+            ["某县方案", *[f"{n}．{PROSE}" for n in range(1, 6)]],
+        ),
+        # paragraphs at two depths: the notice beside the plan's own container
+        (
+            f"<div class='a'><p>各乡镇：{PROSE}</p><div class='b'>{ARTICLE}</div></div>{SIDEBAR}",
+            [f"各乡镇：{PROSE}", *[f"{n}．{PROSE}" for n in range(1, 6)]],
+        ),
+        # the notice and the plan in sibling containers
+        (
+            f"<div class='a'><div class='n'><p>各乡镇：{PROSE}</p></div>"
+            f"<div class='p'>{ARTICLE}</div></div>"
+            "<div class='f'>主办：某县人民政府办公室 备案号：12345</div>",
+            [f"各乡镇：{PROSE}", *[f"{n}．{PROSE}" for n in range(1, 6)]],
+        ),
+        # a short notice beside a flat column of linked summaries holding more prose than it
+        (
+            f"<h1>某县通知</h1><div class='a'><p>各乡镇：</p><p>{PROSE}</p></div><div class='r'>"
+            + "".join(
+                f"<a href='/{n}.html'>某县会议{n}</a><p>会议强调，要做好关爱工作，落实措施。</p>"
+                for n in range(5)
+            )
+            + "</div>",
+            ["某县通知", "各乡镇：", PROSE],
+        ),
+        # an older page: the text in one <div id="zoom">, lines split by <br>
+        (
+            f"<div id='zoom'>各乡镇：<br>{PROSE}<br>{PROSE}<br>某县人民政府</div>"
+            "<ul><li><a href='/1'>某县会议通知一</a></li><li><a href='/2'>某县通知二</a></li></ul>",
+            ["各乡镇：", PROSE, PROSE, "某县人民政府"],
+        ),
+    ],
+    ids=[
+        "sidebar-of-summaries",
+        "two-depths",
+        "sibling-containers",
+        "short-notice-beside-linked-summaries",
+        "text-with-br-in-one-div",
+    ],
+)
+def test_body_is_found_by_its_prose(layout, expected):
+    assert [b.text for b in read_html(html(layout)).blocks] == expected
+
+
+def test_title_wrapped_with_br_is_one_paragraph_and_the_header_lines_follow():
+    page = read_html(
+        html(
+            "<div class='nav'><a href='/'>首页</a></div>"
+            "<h2>某省人民政府办公厅<br>关于印发某方案的通知</h2>"
+            "<p>（某政办发〔2022〕61号）</p>"
+            "<div>发布日期：2022-08-24　来源：省政府办公厅</div>"
+            "<div>下载地址：<a href='/d.html'>点击此处下载本文件</a></div>"
+            f"<div class='c'>{ARTICLE}</div>"
+        )
+    )
+    assert [b.text for b in page.blocks[:3]] == [
+        "某省人民政府办公厅关于印发某方案的通知",
+        "（某政办发〔2022〕61号）",
+        "发布日期：2022-08-24\u3000来源：省政府办公厅",
+    ]
+    assert page.blocks[0].style == "h2" and page.blocks[1].style is None
+    assert page.blocks[3].text == f"1．{PROSE}"
+
+
+def test_wechat_article_gives_title_byline_and_text_only():
+    page = read_html(
+        html(
+            "<div id='img-content'><h1 class='rich_media_title'>某市关于印发某规划的通知</h1>"
+            "<div id='meta_content'><span>某市妇联</span> <a id='js_name'>某市发布</a> "
+            "<em id='publish_time'>2022-07-05 18:30</em></div>"
+            "<div id='js_content' style='visibility: hidden;'>"
+            f"<section><span>{PROSE}</span></section><section><br></section>"
+            f"<section><span>{PROSE}</span></section></div>"
+            "<div id='js_pc_qr_code' style='display:none;'><p>微信扫一扫关注该公众号</p></div>"
+            "</div>"
+        )
+    )
+    assert [b.text for b in page.blocks] == [
+        "某市关于印发某规划的通知",
+        "某市妇联 某市发布 2022-07-05 18:30",
+        PROSE,
+        PROSE,
+    ]
+
+
+def test_attachment_links_beside_the_article_are_kept_on_the_side():
+    page = read_html(
+        html(
+            f"<h1>某县关于印发某方案的通知</h1><div class='c'>{ARTICLE}"
+            "<p>附件：<a href='/f/1.docx'>1.某县任务清单.docx</a></p></div>"
+            "<div class='fj'>附件下载：<a href='/up/P0203.xlsx'>附件2：某县指标体系.xlsx</a>"
+            "<a href='/up/W0204.PDF'>某县图解</a><a href='/other.html'>相关新闻</a></div>"
+        )
+    )
+    assert [(a.title, a.href) for a in page.attachments] == [
+        ("某县指标体系", "/up/P0203.xlsx"),
+        ("某县图解", "/up/W0204.PDF"),
+    ]
+    assert page.attachments[0].prov.lines == (1, 1)
+    assert page.blocks[-1].text == "附件：1.某县任务清单.docx"  # in the text: left to the text
+    assert page.warnings == []
+
+
+def test_article_only_in_an_embedded_pdf_is_warned_about():
+    page = read_html(
+        html(
+            "<table><tr><th>索引号：</th><td>0001/2023-01</td><th>发文字号：</th><td>某府〔2023〕5号</td>"
+            "<th>发布日期：</th><td>2023-06-20</td></tr></table>"
+            "<h2>某市关于印发某方案的通知</h2>"
+            "<div><iframe src='/pdfjs/web/viewer.html?file=/up/P0205.pdf'></iframe></div>"
+        )
+    )
+    assert [b.text for b in page.blocks] == ["某市关于印发某方案的通知"]
+    assert page.portal["发文字号"] == "某府〔2023〕5号"
+    assert page.warnings == [
+        "the article is in a file the page embeds or links, which is not read "
+        "(nothing is fetched): P0205.pdf"
+    ]
+
+
+def test_hidden_elements_are_not_text():
+    page = read_html(
+        html(f"<div style='display: none'>隐藏的提示文字，不应出现。</div><div>{ARTICLE}</div>")
+    )
+    assert "隐藏" not in "".join(b.text for b in page.blocks)
+
+
+def test_title_in_an_unmarked_cell_is_found_by_the_pages_title():
+    page = read_html(
+        html(
+            "<table><tr><td><a href='/'>首页</a></td></tr>"
+            "<tr><td align='center'><font size='5'>某县关于印发某方案的通知</font></td></tr>"
+            f"<tr><td><h2>一、总体要求</h2>{ARTICLE}</td></tr></table>",
+            '<meta charset="utf-8"><title>某县关于印发某方案的通知_政府文件_某县人民政府</title>',
+        )
+    )
+    assert [b.text for b in page.blocks[:3]] == [
+        "某县关于印发某方案的通知",
+        "一、总体要求",
+        f"1．{PROSE}",
+    ]
+
+
+def test_body_opening_with_its_own_heading_keeps_it_in_place():
+    page = read_html(
+        html(f"<div class='t'>栏目标题</div><div class='c'><h1>某县方案</h1>{ARTICLE}</div>")
+    )
+    assert [b.text for b in page.blocks[:2]] == ["某县方案", f"1．{PROSE}"]
+
+
+def test_a_column_between_the_title_and_the_body_is_not_a_header():
+    column = "".join(f"<p>栏目{n}：政务公开目录第{n}类信息</p>" for n in range(30))
+    page = read_html(
+        html(
+            f"<h1>某县关于印发某方案的通知</h1><div class='l'>{column}</div>"
+            f"<div class='r'>{ARTICLE}</div>"
+        )
+    )
+    assert [b.text for b in page.blocks[:2]] == ["某县关于印发某方案的通知", f"1．{PROSE}"]

@@ -27,7 +27,6 @@ pytestmark = pytest.mark.skipif(
 HAINAN = "hainan-2024-farm-machinery-subsidy"
 HAINAN_TITLE = "关于印发2024-2026年海南省农机购置与应用补贴实施方案的通知"
 HAINAN_PLAN = "2024—2026年海南省农机购置与应用补贴实施方案"
-SPACED_TITLE = "segment: a title set with spaces between its characters is not yet found"
 
 # (file, document index, field, expected value, reason it fails today or None)
 EXPECTED = [

@@ -187,3 +187,29 @@ class UnitsGrammar(GrammarModel):
     per_scales: list[str]
     per_joiners: list[str]
     type_markers: list[str]
+
+
+# ---------------------------------------------------------------- html.yaml
+
+
+class ClassHint(GrammarModel):
+    """A word of an element's id or class that says what the element is."""
+
+    word: str = Field(min_length=2, pattern=r"^[a-z0-9]+$")
+    match: Literal["word", "prefix", "part"] = Field(
+        "word", description="word: equal; prefix: a word starting with it; part: containing it."
+    )
+    examples: list[str] = Field(min_length=1)
+
+    def matches(self, word: str) -> bool:
+        if self.match == "prefix":
+            return word.startswith(self.word)
+        if self.match == "part":
+            return self.word in word
+        return word == self.word
+
+
+class HtmlGrammar(GrammarModel):
+    chrome: list[ClassHint]
+    title: list[ClassHint]
+    document_extensions: list[str] = Field(min_length=1)

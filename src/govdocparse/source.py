@@ -37,6 +37,16 @@ Block = Paragraph | TableBlock
 
 
 @dataclass
+class Attachment:
+    """A file a page offers beside its article (附件下载): its title as the link shows it, without
+    the 附件： label and the file extension, and the link's target as written."""
+
+    title: str
+    href: str
+    prov: Provenance
+
+
+@dataclass
 class Source:
     path: str
     name: str
@@ -45,8 +55,12 @@ class Source:
     blocks: list[Block]
     encoding: str | None = None
     warnings: list[str] = field(default_factory=list)
-    # portal metadata a reader found outside the article body (HTML <meta>/info tables)
+    # portal metadata a reader found outside the article body (an HTML page's info table):
+    # label -> value as written, and where each pair stands in the file
     portal: dict[str, str] = field(default_factory=dict)
+    portal_provenance: dict[str, Provenance] = field(default_factory=dict)
+    # files the page links beside the article, which the block stream does not hold
+    attachments: list[Attachment] = field(default_factory=list)
 
 
 def span(first: Provenance, last: Provenance) -> Provenance:

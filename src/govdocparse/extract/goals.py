@@ -184,14 +184,22 @@ def _clauses(sentence: str) -> list[tuple[int, str]]:
     return pieces
 
 
+@cache
+def _item_title_ends() -> tuple[re.Pattern, re.Pattern]:
+    g = load("indicators")["prose"]["item_title"]
+    return (
+        re.compile(rf"(?:{alternation(g['kinds'])})$"),
+        re.compile(rf"(?:{alternation(g['tasks'])})$"),
+    )
+
+
 def _item_subject(title: str | None) -> str | None:
     """What a 专栏 entry is about: its title without 项目/工程 and the task before it, and without
     quotation marks (妇女“两癌”防治项目 → 妇女两癌)."""
     if not title:
         return None
-    g = load("indicators")["prose"]["item_title"]
-    text = re.sub(rf"(?:{alternation(g['kinds'])})$", "", title.strip())
-    text = re.sub(rf"(?:{alternation(g['tasks'])})$", "", text)
+    kinds, tasks = _item_title_ends()
+    text = tasks.sub("", kinds.sub("", title.strip()))
     text = re.sub(r"[“”\"'‘’]", "", text)
     return text if len(text) >= 2 else None
 
@@ -244,15 +252,17 @@ def _topic(clause: str) -> str | None:
     m = r.direction.match(text)
     if m:
         text = m.group("measure")
-    text = re.sub(rf"^{r.adverb}*(?:{alternation(_lead_verbs())})", "", text)
+    text = _lead_verb().sub("", text)
     text = clean(text, lambda rest: len(rest) >= 2)
     return text if 2 <= len(text) <= 30 else None
 
 
 @cache
-def _lead_verbs() -> list[str]:
+def _lead_verb() -> re.Pattern:
+    """The verb a clause opens with, after its adverbs (进一步加强…, 积极推进…)."""
     p = load("indicators")["prose"]
-    return p["task_verbs"] + p["direction_first_verbs"] + p["lead_verbs"]
+    verbs = p["task_verbs"] + p["direction_first_verbs"] + p["lead_verbs"]
+    return re.compile(rf"^{rules().adverb}*(?:{alternation(verbs)})")
 
 
 def _clause_measures(clause: str) -> list[tuple[int, Measure]]:

@@ -4,32 +4,53 @@ Decoding: a byte-order mark wins; otherwise bytes that are valid UTF-8 (with non
 read as UTF-8 even when a <meta> tag declares GBK, because mislabelled pages are common and GBK
 text is practically never valid UTF-8; bytes that are mostly UTF-8 with a few broken sequences are
 read as UTF-8 too; otherwise the declared charset is used (GB2312/GBK are read as GB18030, their
-superset), then GB18030. A few undecodable bytes (up to 5 per 1000) are replaced and reported;
-a page with more is refused with a DecodeError.
+superset), then GB18030 (a page that declares nothing). A few undecodable bytes (up to 5 per
+1000) are replaced and reported; a page with more is refused with a DecodeError.
 
-Finding the article: scripts, styles, forms' controls and embedded objects are removed; then
-navigation, breadcrumbs, headers/footers, share and print toolbars and sidebars (by tag, and by
-id/class words such as nav, breadcrumb, share, footer), unless such an element holds most of
-the page's text. Portal metadata blocks (索引号, 发布机构, 成文日期, 发文字号, …: three or more
-label/value pairs in a short block, labels as `govdocparse.portal` reads them from the one table
-in grammars/metadata.yaml) are moved to `Source.portal` (label -> value, '' for a label shown
-with no value; page furniture such as view counters left out) and removed. The article body
-is then chosen by content: text is weighed by its CJK characters outside links; an element
-whose id/class says content/article/zoom/TRS_Editor… and holds at least half of that weight is
-preferred (the deepest such one holding nearly as much as the largest); failing that, the
-deepest container holding 85% of it. An article title placed before the body (h1/h2 or a
-*title* element, as portals do) is emitted first, as a text capture of the page shows it.
-Finally, lines made only of portal words (打印, 关闭, 字号, 分享到, 上一篇…) are dropped.
+Finding the article, whatever CMS built the page (TRS, 大汉 Hanweb, 开普云, 新点, 集约化
+templates, WeChat articles, mirrors, gazettes; grammars/html.yaml names their furniture):
+1. Scripts, styles, forms' controls, embedded objects and elements hidden with display:none go.
+   Furniture goes by tag (nav, aside, page-level header/footer) and by id/class words (nav,
+   breadcrumb, share, footer…), unless such an element holds most of the page's text.
+2. Portal metadata blocks go to `Source.portal` (label -> value, '' for a label shown with no
+   value) with `Source.portal_provenance`: the smallest element showing three or more labels
+   of `govdocparse.portal` (the one label table of grammars/metadata.yaml) whose text is mostly
+   label/value lines — a <table> of th/td pairs or of "label：value" cells, <ul><li> pairs, a
+   <dl>, spans separated by |, a label above its value. Page furniture labels (浏览次数) are
+   not kept.
+3. The body is found by its prose. Every line of text (the inline content of a block element;
+   a data table counts as one line) that has a sentence mark (。，；！？) and is not a chrome line
+   (the chrome vocabulary of grammars/chrome.yaml, through `govdocparse.normalize`) votes with
+   its CJK characters outside links for the element holding its paragraph (a block of text and
+   <br>s holds its own lines), and with half of them for that element's parent. The element
+   with the best vote, discounted by its share of link text and by its links per line of prose
+   (a column of linked summaries has one each), is the body's core — the tightest container of
+   the article's paragraphs, so sidebars, related-document summaries and footers stay out. The
+   body widens to a parent when the parent's other children add a tenth as much prose again,
+   at least twice their furniture, and none of them is mostly links (paragraphs at two depths,
+   the notice and its plan in sibling containers). A page without prose (a notice published as
+   an embedded PDF) falls back to the deepest container of most of its text.
+4. The article's title printed before the body, outside it — an h1/h2 or *title* element
+   (grammars/html.yaml), or an element whose whole text the page's <title> or ArticleTitle
+   <meta> names (an unmarked table cell) — is emitted first as one paragraph (a <br> inside it
+   only wraps it), then the lines between it and the body (发布时间/来源 lines, a WeChat byline,
+   a 文号 under the title) as a text capture shows them; lines that are page chrome or mostly
+   link text are dropped. A body that opens with an h1/h2 has its own title, unless the page's
+   <title> names another element before it.
+5. Links to files (附件下载: .docx, .xlsx, .pdf… grammars/html.yaml) outside the body become
+   `Source.attachments`. When the body has no prose and the page embeds or links such files,
+   a warning names them: the article is in a file that is not read (nothing is fetched).
 
-Blocks: every block element (p, div, h1–h6, li, …) gives Paragraphs, split at <br>; whitespace
-collapses as a browser shows it (a line break between two CJK characters vanishes). `style` is
-the heading tag (h1…h6) or None. A <table> inside the body becomes a `TableBlock`: a colspan cell
-is ONE `Cell` with colspan (no covered slots), a rowspan cell keeps its text in its first row
-(rowspan = rows covered) and is `Cell("", merged=True)` in each later row it covers — the same
-conventions as the DOCX reader; <br> and paragraphs inside a cell are joined with "\\n". A table
-that holds other tables, or most of the page's text, is layout and is read as flowing text.
-Provenance is `lines=(first, last)`: the 1-based source lines where the block's text starts and
-ends; table cells add `table_row`/`table_col` (0-based grid coordinates).
+Blocks: every block element (p, div, h1–h6, li, section…) gives Paragraphs, split at <br>;
+whitespace collapses as a browser shows it (a line break between two CJK characters vanishes,
+&nbsp; indentation is dropped). `style` is the heading tag (h1…h6) or None. A <table> inside the
+body becomes a `TableBlock`: a colspan cell is ONE `Cell` with colspan (no covered slots), a
+rowspan cell keeps its text in its first row (rowspan = rows covered) and is `Cell("",
+merged=True)` in each later row it covers — the same conventions as the DOCX reader; <br> and
+paragraphs inside a cell are joined with "\\n". A table that holds other tables, or most of the
+page's text, is layout and is read as flowing text. Provenance is `lines=(first, last)`: the
+1-based source lines where the block's text starts and ends; table cells add
+`table_row`/`table_col` (0-based grid coordinates).
 
 Nothing is fetched (no images, frames or links) and no script runs.
 """
@@ -38,6 +59,8 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from bs4 import (
     BeautifulSoup,
@@ -49,10 +72,13 @@ from bs4 import (
     Tag,
 )
 
+from .. import grammar
 from ..errors import DecodeError, EmptyInputError
+from ..grammar_schema import ClassHint, HtmlGrammar
 from ..model import Provenance
-from ..portal import feeds, label_at, split_at_labels
-from ..source import Cell, Paragraph, Source, TableBlock
+from ..normalize import is_breadcrumb, is_chrome, is_furniture, is_link_row, is_tail_start
+from ..portal import feeds, label_at, pairs
+from ..source import Attachment, Cell, Paragraph, Source, TableBlock
 from .text import utf8_share
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
@@ -98,55 +124,9 @@ _DROP_ALWAYS = {
     "textarea",
     "option",
 }
+_EMBEDS = {"iframe": "src", "frame": "src", "embed": "src", "object": "data"}
+_HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 _CHROME_TAGS = {"nav", "aside", "form", "menu"}
-_CHROME_WORDS = {
-    "menu",
-    "print",
-    "tool",
-    "tools",
-    "toolbar",
-    "related",
-    "pager",
-    "prev",
-    "next",
-    "position",
-    "location",
-    "fontsize",
-    "search",
-    "login",
-    "banner",
-    "logo",
-    "ewm",
-    "dqwz",
-    "xgwz",
-    "xgxx",
-    "skip",
-}
-_CHROME_PREFIXES = (
-    "nav",
-    "breadcrumb",
-    "crumb",
-    "share",
-    "bdshare",
-    "qrcode",
-    "pagination",
-    "sidebar",
-    "footer",
-    "copyright",
-)
-_CONTENT_WORDS = {"con", "zw", "txt", "text", "nr", "neirong", "zhengwen", "wenzhang"}
-# TRS_Editor (the TRS CMS used by many portals) splits into "trs" and "editor".
-_CONTENT_PARTS = (
-    "content",
-    "article",
-    "zoom",
-    "editor",
-    "detail",
-    "artibody",
-    "zhengwen",
-    "bodytext",
-)
-_TITLE_WORDS = {"title", "tit", "bt", "biaoti", "headline"}
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 
 _BLOCK_TAGS = {
@@ -193,59 +173,105 @@ _BLOCK_TAGS = {
     "table",
 }
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_TABLE_PARTS = {"table", "tbody", "thead", "tfoot", "tr", "td", "th"}
 _SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction)
-
-_MIN_PORTAL_PAIRS = 3
 MAX_COLSPAN = 1000
 
-_CHROME_LINE_START = re.compile(
-    r"^(?:您当前所在的?位置|您现在的位置|当前位置|您的位置|所在位置|上一篇|下一篇|扫一扫|分享到|相关链接|相关文章|相关阅读|字号|【字体|视力保护色)"
-)
-_CHROME_LINE_ONLY = re.compile(
-    r"^(?:[\s\[\]【】()（）|｜:：/·•>＞\-]*"
-    r"(?:打印本页|打印|关闭窗口|关闭|纠错|收藏|分享到|分享|字号|大|中|小|默认|视力保护色|返回顶部|返回|保存)"
-    r"[\s\[\]【】()（）|｜:：/·•>＞\-]*)+$"
-)
-_SPACES = re.compile(r"[ \t\r\n\f]+")
+# A line is prose (and votes for its container) with a sentence mark and a few CJK characters:
+# menu items, labels, titles, headings and footers do not vote.
+_SENTENCE_CJK = 5
+_SENTENCE_MARK = re.compile(r"[。，；！？]")
+# A parent joins the body when its other children hold this share of the body's prose, none of
+# them mostly links (a sidebar of summaries is not the article), and add at least twice as much
+# prose as furniture.
+_WIDEN_SHARE = 0.1
+_WIDEN_RATIO = 2
+_MAX_PROSE_LINK_SHARE = 0.25
+_MAX_PROSE_LISTINESS = 0.5
+# A link with this many CJK characters is an entry of a list of links (a title, a menu item).
+_LINK_ITEM_CJK = 2
+# Without prose, the body is the deepest container holding this share of the page's text.
+_FALLBACK_SHARE = 0.85
+# A portal block shows at least this many labels, and at most this share of other text.
+_MIN_PORTAL_LABELS = 3
+_MAX_PORTAL_OTHER = 1 / 3
+_MAX_PORTAL_CJK = 1500
+_MAX_PORTAL_BOUND = 4 * _MAX_PORTAL_CJK
+# A label-shaped line of a metadata block that the label table does not know: 发布部门：
+_LABEL_SHAPE = re.compile(r"^[\u4e00-\u9fff\s\u3000]{2,8}[:：]$")
+# A header line (between the title and the body) mostly made of link text is navigation; a
+# header holds no more text than this.
+_MAX_HEADER_LINK_SHARE = 0.5
+_MAX_HEADER_CJK = 200
+# An element the page's <title> names is its article title from this many CJK characters on;
+# no title is longer than _MAX_TITLE_CJK.
+_NAMED_TITLE_CJK = 8
+_MAX_TITLE_CJK = 200
+_ATTACHMENT_LABEL = re.compile(r"^(?:附\s*件\s*\d{0,2}\s*[:：]?\s*|附件下载\s*[:：]?\s*)")
+
+
+def _hints() -> HtmlGrammar:
+    return grammar.load_typed("html", HtmlGrammar)
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     """The article of an HTML page as a block stream, with the portal's metadata on the side."""
     text, encoding, warnings = decode(data, path)
     soup = BeautifulSoup(text, "html.parser")
+    page_titles = _page_titles(soup)
     root = soup.body or soup
-    _remove(root.find_all(sorted(_DROP_ALWAYS)))
-    page = _Weights(root)
-    _drop_chrome(root, page)
-    portal = _take_portal(root)
-    page = _Weights(root)
-    if page.of(root) == 0 and not root.get_text(strip=True):
+    embedded = _prune(root)
+    sizes = _Page(root, scored=False)
+    _drop_chrome(root, sizes)
+    links = _file_links(root, name)
+    portal, portal_prov = _take_portal(root, name, sizes)
+    page = _Page(root)
+    if page.total == 0 and not root.get_text(strip=True):
         raise EmptyInputError(path, "no article text in HTML")
     body = _choose_body(root, page)
     flow = _Flow(name, page)
-    title = None if body.find(["h1", "h2"]) else _title_before(body, root, page)
+    title = _title_before(body, root, page, page_titles)
     if title is not None:
-        flow.walk(title)
-        flow.flush()
+        flow.whole(title)
+        for between in _between(title, body, page):
+            flow.walk(between)
+            flow.flush()
+        flow.drop_navigation(start=1)
     flow.walk(body)
     flow.flush()
     blocks = [b for b in flow.blocks if not (isinstance(b, Paragraph) and _is_chrome_line(b.text))]
     if not blocks:
         raise EmptyInputError(path, "no article text in HTML")
+    attachments = [link.attachment for link in links if not _inside(link.tag, body)]
+    if not any(_is_prose(b) for b in blocks[1 if title else 0 :]) and (embedded or attachments):
+        files = embedded + [a.href.rsplit("/", 1)[-1] for a in attachments]
+        warnings.append(
+            "the article is in a file the page embeds or links, which is not read "
+            f"(nothing is fetched): {', '.join(dict.fromkeys(files))}"
+        )
     return Source(
-        path, name, "html", sha256, blocks, encoding=encoding, warnings=warnings, portal=portal
+        path,
+        name,
+        "html",
+        sha256,
+        blocks,
+        encoding=encoding,
+        warnings=warnings,
+        portal=portal,
+        portal_provenance=portal_prov,
+        attachments=attachments,
     )
 
 
 def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
     """The page's text, the codec used and any warnings about the choice."""
-    for bom, codec in (
+    for bom, bom_codec in (
         (codecs.BOM_UTF8, "utf-8-sig"),
         (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"),
     ):
         if data.startswith(bom):
-            return _lenient(data, codec, path)
+            return _lenient(data, bom_codec, path)
     match = _META_CHARSET.search(data[:8192])
     declared = match.group(1).decode("ascii").lower() if match else None
     codec = _codec(declared)
@@ -271,7 +297,8 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
             warnings = []
             if codec not in (None, candidate):
                 warnings.append(
-                    f"page declares charset {declared} but its bytes are not {declared}: read as {candidate}"
+                    f"page declares charset {declared} but its bytes are not {declared}: "
+                    f"read as {candidate}"
                 )
             return text, candidate, warnings
     return _lenient(data, codec if codec and codec != "utf-8" else "gb18030", path)
@@ -300,38 +327,233 @@ def _lenient(data: bytes, codec: str, path: str) -> tuple[str, str, list[str]]:
     return text, codec, warnings
 
 
-class _Weights:
-    """CJK characters outside links under each element: how much article text it holds."""
+def _prune(root: Tag) -> list[str]:
+    """Remove what a reader never sees (scripts, styles, controls, frames, hidden elements); the
+    file names of documents shown in frames or plug-ins (a PDF viewer's ?file=…pdf)."""
+    embedded: list[str] = []
+    doomed: list[Tag] = []
+    for el in root.descendants:
+        if not isinstance(el, Tag):
+            continue
+        if el.name in _EMBEDS:
+            target = str(el.get(_EMBEDS[el.name]) or "")
+            for candidate in (target, *re.findall(r"[?&]file=([^&#]+)", target)):
+                if file_name := _document_file(candidate):
+                    embedded.append(file_name)
+                    break
+        if el.name in _DROP_ALWAYS or _HIDDEN.search(str(el.get("style") or "")):
+            doomed.append(el)
+    _remove(doomed)
+    return embedded
 
-    def __init__(self, root: Tag):
+
+def _document_file(url: str) -> str | None:
+    """The file name a link points at when it is a document (.pdf, .docx…), else None."""
+    path = re.split(r"[?#]", url.strip(), maxsplit=1)[0]
+    file_name = path.replace("\\", "/").rsplit("/", 1)[-1]
+    extension = file_name.rsplit(".", 1)[-1].lower() if "." in file_name else ""
+    return file_name if extension in _hints().document_extensions else None
+
+
+@dataclass
+class _Link:
+    tag: Tag
+    attachment: Attachment
+
+
+def _file_links(root: Tag, name: str) -> list[_Link]:
+    """Links to documents (附件下载 boxes, 附件：1.××.docx), in page order."""
+    links = []
+    for a in root.descendants:
+        if not isinstance(a, Tag) or a.name != "a" or not a.get("href"):
+            continue
+        href = str(a["href"]).strip()
+        text = " ".join(a.get_text(" ", strip=True).split())
+        file_name = _document_file(href) or _document_file(text)
+        if not file_name:
+            continue
+        title = _ATTACHMENT_LABEL.sub("", text) or file_name
+        stem, dot, extension = title.rpartition(".")
+        if dot and extension.lower() in _hints().document_extensions:
+            title = stem
+        line = a.sourceline or 0
+        prov = Provenance(file=name, lines=(line, line))
+        links.append(_Link(a, Attachment(title.strip(), href, prov)))
+    return links
+
+
+def _inside(tag: Tag, container: Tag) -> bool:
+    return any(parent is container for parent in tag.parents)
+
+
+class _Page:
+    """What each element of the page holds: CJK characters outside and inside links, and how
+    much of it is prose — the measure the body is chosen by."""
+
+    def __init__(self, root: Tag, scored: bool = True):
+        """Sizes of every element; with `scored`, also the prose lines' votes."""
         self.order: dict[int, int] = {}
         self.depth: dict[int, int] = {id(root): 0}
+        self.last: dict[int, int] = {}  # order of an element's last descendant
         elements = [root] + [el for el in root.descendants if isinstance(el, Tag)]
         for i, el in enumerate(elements):
             self.order[id(el)] = i
             if el is not root:
                 self.depth[id(el)] = self.depth.get(id(el.parent), 0) + 1
         self.weight: dict[int, int] = {}
+        self.links: dict[int, int] = {}
+        self.items: dict[int, int] = {}  # links with text: the entries of a list of links
         for el in reversed(elements):
-            if el.name == "a":
-                self.weight[id(el)] = 0
-                continue
-            total = 0
+            text = links = items = 0
+            last = self.order[id(el)]
             for child in el.children:
                 if isinstance(child, Tag):
-                    total += self.weight.get(id(child), 0)
-                elif not isinstance(child, _SKIPPED_STRINGS):
-                    total += len(_CJK.findall(child))
-            self.weight[id(el)] = total
+                    text += self.weight[id(child)]
+                    links += self.links[id(child)]
+                    items += self.items[id(child)]
+                    last = max(last, self.last[id(child)])
+                elif isinstance(child, NavigableString) and not isinstance(child, _SKIPPED_STRINGS):
+                    text += len(_CJK.findall(child))
+            if el.name == "a":
+                if text + links >= _LINK_ITEM_CJK:
+                    items += 1
+                text, links = 0, text + links
+            self.weight[id(el)] = text
+            self.links[id(el)] = links
+            self.items[id(el)] = items
+            self.last[id(el)] = last
         self.total = self.weight[id(root)]
+        self.layout: dict[int, bool] = {}
+        self.content: dict[int, float] = {}
+        self.votes: dict[int, int] = {}  # lines of prose inside
+        self.credit: dict[int, float] = {}
+        if scored:
+            self._score_lines(root, elements)
 
     def of(self, el: Tag) -> int:
         return self.weight.get(id(el), 0)
 
+    def content_of(self, el: Tag) -> float:
+        return self.content.get(id(el), 0)
+
+    def noise_of(self, el: Tag) -> float:
+        return self.of(el) + self.links.get(id(el), 0) - self.content_of(el)
+
+    def link_share(self, el: Tag) -> float:
+        text = self.of(el) + self.links.get(id(el), 0)
+        return self.links.get(id(el), 0) / text if text else 0
+
+    def listiness(self, el: Tag) -> float:
+        """Links per line of prose: about one in a list of linked summaries, none in an article."""
+        return min(1.0, self.items.get(id(el), 0) / max(self.votes.get(id(el), 0), 1))
+
+    def score(self, el: Tag) -> float:
+        """The prose that votes for `el`, discounted by its share of link text and of links."""
+        credit = self.credit.get(id(el), 0)
+        return credit * (1 - self.link_share(el)) * (1 - self.listiness(el))
+
+    def mostly_links(self, el: Tag) -> bool:
+        return (
+            self.link_share(el) > _MAX_PROSE_LINK_SHARE
+            or self.listiness(el) >= _MAX_PROSE_LISTINESS
+        )
+
+    def is_layout(self, table: Tag) -> bool:
+        """A table that holds other tables or most of the page's text lays out the page."""
+        known = self.layout.get(id(table))
+        if known is None:
+            inside = [el for el in table.descendants if isinstance(el, Tag)]
+            known = any(el.name == "table" for el in inside) or (
+                self.total > 0
+                and any(el.name in ("td", "th") and self.of(el) >= self.total / 2 for el in inside)
+            )
+            self.layout[id(table)] = known
+        return known
+
+    def _score_lines(self, root: Tag, elements: list[Tag]) -> None:
+        owners: dict[int, Tag] = {}
+        texts: dict[int, list[str]] = {}
+        for owner, string in self._strings(root):
+            owners[id(owner)] = owner
+            texts.setdefault(id(owner), []).append(string)
+        own: dict[int, float] = {}
+        for key, owner in owners.items():
+            text = "".join(texts[key])
+            cjk = len(_CJK.findall(text))
+            if owner.name != "table" and not _reads_like_text(text, cjk):
+                continue
+            own[key] = cjk
+            self.votes[key] = 1
+            voter = owner.parent if owner.name == "table" or _is_paragraph(owner) else owner
+            if voter is None:
+                voter = owner
+            self.credit[id(voter)] = self.credit.get(id(voter), 0) + cjk
+            if voter.parent is not None:
+                grand = id(voter.parent)
+                self.credit[grand] = self.credit.get(grand, 0) + cjk / 2
+        for el in reversed(elements):
+            total = own.get(id(el), 0)
+            votes = self.votes.get(id(el), 0)
+            for child in el.children:
+                if isinstance(child, Tag):
+                    total += self.content[id(child)]
+                    votes += self.votes[id(child)]
+            self.content[id(el)] = total
+            self.votes[id(el)] = votes
+
+    def _strings(self, root: Tag) -> Iterator[tuple[Tag, str]]:
+        """(line owner, text outside links) of every string: the owner is the nearest block
+        element, or the whole table for the cells of a data table."""
+        stack: list[tuple[object, Tag, bool]] = [(root, root, False)]
+        while stack:
+            node, owner, frozen = stack.pop()
+            if isinstance(node, NavigableString):
+                if not isinstance(node, _SKIPPED_STRINGS):
+                    yield owner, str(node)
+                continue
+            assert isinstance(node, Tag)
+            if node.name == "a":
+                continue
+            if not frozen:
+                if node.name == "table" and not self.is_layout(node):
+                    owner, frozen = node, True
+                elif node.name in _BLOCK_TAGS:
+                    owner = node
+            stack.extend((child, owner, frozen) for child in reversed(list(node.children)))
+
+
+def _reads_like_text(text: str, cjk: int) -> bool:
+    if cjk < _SENTENCE_CJK or not _SENTENCE_MARK.search(text):
+        return False
+    line = " ".join(text.split())
+    return not (_is_chrome_line(line) or is_tail_start(line))
+
+
+def _is_prose(block: Paragraph | TableBlock) -> bool:
+    """A paragraph of sentences, as the text of a document has and a page's furniture has not."""
+    return (
+        isinstance(block, Paragraph)
+        and len(_CJK.findall(block.text)) >= _SENTENCE_CJK
+        and bool(_SENTENCE_MARK.search(block.text))
+    )
+
+
+def _is_paragraph(el: Tag) -> bool:
+    """A block element holding only inline content and no line breaks: one paragraph of its
+    container (a <div id="zoom"> of text and <br>s is the container of its lines)."""
+    return not any(
+        isinstance(child, Tag) and (child.name in _BLOCK_TAGS or child.name == "br")
+        for child in el.children
+    )
+
 
 def _words(el: Tag) -> list[str]:
-    values = [el.get("id") or ""] + list(el.get("class") or [])
+    values = [el.get("id") or "", *(el.get("class") or [])]
     return [w for value in values for w in _WORD_SPLIT.split(str(value).lower()) if w]
+
+
+def _hinted(el: Tag, hints: list[ClassHint]) -> bool:
+    return any(hint.matches(word) for word in _words(el) for hint in hints)
 
 
 def _is_chrome_element(el: Tag) -> bool:
@@ -340,10 +562,10 @@ def _is_chrome_element(el: Tag) -> bool:
     if el.name in ("header", "footer"):
         # HTML5 articles may put their own title in a <header>: only page-level ones are chrome.
         return el.find_parent(["article", "main"]) is None
-    return any(w in _CHROME_WORDS or w.startswith(_CHROME_PREFIXES) for w in _words(el))
+    return _hinted(el, _hints().chrome)
 
 
-def _drop_chrome(root: Tag, page: _Weights) -> None:
+def _drop_chrome(root: Tag, page: _Page) -> None:
     # An element marked as chrome that holds most of the page's text is a site that wraps its
     # whole page in it (an ASP.NET <form>, a "nav-main" wrapper): keep it.
     limit = page.total / 2
@@ -358,106 +580,171 @@ def _remove(elements: list[Tag]) -> None:
         el.decompose()
 
 
-def _take_portal(root: Tag) -> dict[str, str]:
-    """Label -> value of the portal metadata blocks, which are removed from the page."""
-    units: list[Tag] = []
-    for string in root.find_all(string=True):
-        if (
-            isinstance(string, _SKIPPED_STRINGS)
-            or label_at(string.strip()) is None
-            or len(string.strip()) > 120
-        ):
+def _text_lines(el: Tag) -> list[tuple[str, int]]:
+    """(text, source line) of each line of `el`, every block element and cell its own line."""
+    lines: list[tuple[str, int]] = []
+    parts: list[str] = []
+    line = el.sourceline or 0
+
+    def flush() -> None:
+        text = " ".join("".join(parts).split())
+        if text:
+            lines.append((text, line))
+        parts.clear()
+
+    stack: list[tuple[object, bool]] = [(el, False)]
+    while stack:
+        node, leaving = stack.pop()
+        if isinstance(node, NavigableString):
+            if not isinstance(node, _SKIPPED_STRINGS):
+                if not parts and node.strip() and node.parent is not None:
+                    line = node.parent.sourceline or line
+                parts.append(str(node))
             continue
-        unit = _portal_unit(string.parent)
+        assert isinstance(node, Tag)
+        if node.name in _BLOCK_TAGS or node.name == "br":
+            flush()
+        if not leaving and node.name != "br":
+            stack.append((node, True))
+            stack.extend((child, False) for child in reversed(list(node.children)))
+    flush()
+    return lines
+
+
+def _take_portal(
+    root: Tag, name: str, sizes: _Page
+) -> tuple[dict[str, str], dict[str, Provenance]]:
+    """Label -> value (and provenance) of the portal metadata blocks, removed from the page."""
+    units: list[Tag] = []
+    verdicts: dict[int, Tag | None] = {}
+    for string in root.find_all(string=True):
+        text = string.strip()
+        parent = string.parent
+        if isinstance(string, _SKIPPED_STRINGS) or len(text) > 120 or label_at(text) is None:
+            continue
+        unit = _portal_unit(parent, sizes, verdicts) if parent is not None else None
         if unit is not None and all(unit is not seen for seen in units):
             units.append(unit)
-    qualified = {id(unit): pairs for unit in units if (pairs := _portal_pairs(unit))}
-    outermost = [
-        unit
-        for unit in units
-        if id(unit) in qualified and not any(id(p) in qualified for p in unit.parents)
-    ]
+    chosen = {id(unit) for unit in units}
+    outermost = [unit for unit in units if not any(id(p) in chosen for p in unit.parents)]
     portal: dict[str, str] = {}
+    provenance: dict[str, Provenance] = {}
     for unit in outermost:
-        for label, value in qualified[id(unit)]:
-            if not portal.get(label):
-                portal[label] = value
+        for label, value, line in _portal_pairs(_text_lines(unit)):
+            if feeds(label) == "furniture" or portal.get(label):
+                continue
+            portal[label] = value
+            provenance[label] = Provenance(file=name, lines=(line, line))
     _remove(outermost)
-    return portal
+    return portal, provenance
 
 
-def _portal_unit(start: Tag) -> Tag | None:
-    """The smallest short block around `start` that shows at least three portal labels."""
-    el = start
+def _portal_unit(start: Tag, sizes: _Page, verdicts: dict[int, Tag | None]) -> Tag | None:
+    """The smallest element around `start` whose text is a block of portal label/value pairs.
+    `verdicts` remembers the answer for every element a walk went through: a walk from any of
+    them goes the same way up (a list page of 时间：… lines is walked once, not once a line)."""
+    path: list[Tag] = []
+    el: Tag | None = start
+    found: Tag | None = None
     while el is not None and el.name not in ("body", "html", "[document]"):
-        text = el.get_text(" ", strip=True)
-        if len(text) > 1500:
-            return None
-        labels = {
-            found[0]
-            for s in _label_tokens(el.stripped_strings)
-            if (found := label_at(s)) and feeds(found[0]) != "furniture"
-        }
-        if len(labels) >= _MIN_PORTAL_PAIRS:
-            table = el if el.name == "table" else el.find_parent("table")
-            if table is not None and len(table.get_text(" ", strip=True)) <= 1500:
-                return table
-            return el
+        if id(el) in verdicts:
+            found = verdicts[id(el)]
+            break
+        path.append(el)
+        # Sizes counted before the furniture went: an upper bound, checked before reading lines.
+        if sizes.of(el) + sizes.links.get(id(el), 0) > _MAX_PORTAL_BOUND:
+            break
+        lines = _text_lines(el)
+        if sum(len(_CJK.findall(text)) for text, _ in lines) > _MAX_PORTAL_CJK:
+            break
+        pairs_found = _portal_pairs(lines)
+        labels = {label for label, _, _ in pairs_found if feeds(label) != "furniture"}
+        if len(labels) >= _MIN_PORTAL_LABELS:
+            valued = sum(
+                1 for label, value, _ in pairs_found if value and feeds(label) != "furniture"
+            )
+            # A table header row (名称 | 文号 | 发布日期) names labels without values.
+            if valued >= _MIN_PORTAL_LABELS - 1 and _other_share(lines) <= _MAX_PORTAL_OTHER:
+                found = el
+            break
         el = el.parent
-    return None
+    for visited in path:
+        verdicts[id(visited)] = found
+    return found
 
 
-def _portal_pairs(unit: Tag) -> list[tuple[str, str]]:
-    cells = unit.find_all(["td", "th"]) if unit.name == "table" or unit.find("td") else []
-    if cells:
-        tokens = [" ".join(c.get_text(" ", strip=True).split()) for c in cells]
-    else:
-        tokens = _label_tokens(unit.stripped_strings)
-    pairs = []
-    i = 0
-    while i < len(tokens):
-        found = label_at(tokens[i])
-        if found is None:
-            i += 1
-            continue
-        label, value = found
-        if not value and i + 1 < len(tokens) and label_at(tokens[i + 1]) is None:
-            value = tokens[i + 1]
-            i += 1
-        if feeds(label) != "furniture":
-            pairs.append((label, value))
-        i += 1
-    # A table header row (名称 | 文号 | 发布日期) names labels without values: not metadata.
-    valued = sum(1 for _, value in pairs if value)
-    return pairs if valued >= _MIN_PORTAL_PAIRS - 1 and len(pairs) >= _MIN_PORTAL_PAIRS else []
+def _portal_pairs(lines: list[tuple[str, int]]) -> list[tuple[str, str, int]]:
+    """(label, value, line) of the pairs in a block's lines; a label alone on its line takes
+    the next line as its value."""
+    found = []
+    n = 0
+    while n < len(lines):
+        text, line = lines[n]
+        here = pairs(text)
+        for i, pair in enumerate(here):
+            value = pair.value
+            last = i == len(here) - 1
+            following = lines[n + 1][0] if n + 1 < len(lines) else ""
+            if last and not value and following and not _is_label_line(following):
+                n += 1
+                value = following
+            found.append((pair.label, value, line))
+        n += 1
+    return found
 
 
-def _label_tokens(strings) -> list[str]:
-    return [piece for s in strings for piece in split_at_labels(s.strip())]
+def _is_label_line(text: str) -> bool:
+    return bool(pairs(text)) or bool(_LABEL_SHAPE.match(text))
 
 
-def _is_content_element(el: Tag) -> bool:
-    words = _words(el)
-    return any(w in _CONTENT_WORDS or any(part in w for part in _CONTENT_PARTS) for w in words)
+def _other_share(lines: list[tuple[str, int]]) -> float:
+    """The share of a block's CJK text that is neither a label line nor a label's value."""
+    total = other = 0
+    awaiting_value = False
+    for text, _ in lines:
+        cjk = len(_CJK.findall(text))
+        total += cjk
+        found = pairs(text)
+        shaped = bool(_LABEL_SHAPE.match(text))
+        if not found and not shaped and not awaiting_value:
+            other += cjk
+        awaiting_value = shaped or bool(found and not found[-1].value)
+    return other / total if total else 0
 
 
-def _choose_body(root: Tag, page: _Weights) -> Tag:
-    hinted = [
-        el
-        for el in root.find_all(True)
-        if page.total and page.of(el) >= page.total / 2 and _is_content_element(el)
+def _choose_body(root: Tag, page: _Page) -> Tag:
+    scored = [el for el in [root, *root.find_all(True)] if page.score(el) > 0]
+    if not scored:
+        return _deepest_holding_most(root, page)
+    body = max(scored, key=page.score)
+    while body is not root and body.parent is not None and _widens(body, body.parent, page):
+        body = body.parent
+    return body
+
+
+def _widens(body: Tag, parent: Tag, page: _Page) -> bool:
+    """Whether the article goes on beside `body` in `parent` (paragraphs at two depths, or the
+    notice and the plan in sibling containers)."""
+    prose = page.content_of(parent) - page.content_of(body)
+    furniture = page.noise_of(parent) - page.noise_of(body)
+    if prose < _WIDEN_SHARE * page.content_of(body) or prose < _WIDEN_RATIO * furniture:
+        return False
+    siblings = [
+        child
+        for child in parent.find_all(True, recursive=False)
+        if child is not body and page.content_of(child) > 0
     ]
-    if hinted:
-        best = max(page.of(el) for el in hinted)
-        close = [el for el in hinted if page.of(el) >= 0.85 * best]
-        return max(close, key=lambda el: page.depth[id(el)])
+    return not any(page.mostly_links(child) for child in siblings)
+
+
+def _deepest_holding_most(root: Tag, page: _Page) -> Tag:
     body = root
     while page.total:
         inner = next(
             (
                 child
                 for child in body.find_all(True, recursive=False)
-                if page.of(child) >= 0.85 * page.total and _is_container(child, page)
+                if page.of(child) >= _FALLBACK_SHARE * page.total and _is_container(child, page)
             ),
             None,
         )
@@ -467,10 +754,10 @@ def _choose_body(root: Tag, page: _Weights) -> Tag:
     return body
 
 
-def _is_container(el: Tag, page: _Weights) -> bool:
-    if el.name in ("table", "tbody", "thead", "tr", "td", "th"):
+def _is_container(el: Tag, page: _Page) -> bool:
+    if el.name in _TABLE_PARTS:
         table = el if el.name == "table" else el.find_parent("table")
-        return table is not None and _is_layout_table(table, page)
+        return table is not None and page.is_layout(table)
     return el.name not in _HEADINGS and el.name not in (
         "p",
         "li",
@@ -482,30 +769,65 @@ def _is_container(el: Tag, page: _Weights) -> bool:
     )
 
 
-def _is_layout_table(table: Tag, page: _Weights) -> bool:
-    if table.find("table") is not None:
-        return True
-    return page.total > 0 and any(
-        page.of(cell) >= page.total / 2 for cell in table.find_all(["td", "th"])
+def _page_titles(soup: BeautifulSoup) -> list[str]:
+    """The article's title as the page's head names it: <title> (often with the column and site
+    names around it) and the ArticleTitle/og:title <meta> of the national site guidelines."""
+    texts = [soup.title.get_text() if soup.title else ""]
+    for meta in soup.find_all("meta"):
+        key = str(meta.get("name") or meta.get("property") or "").lower()
+        if key in ("articletitle", "og:title"):
+            texts.append(str(meta.get("content") or ""))
+    return [squashed for text in texts if (squashed := "".join(text.split()))]
+
+
+def _opening_heading(body: Tag) -> Tag | None:
+    """The h1/h2 holding the body's first text, when the body opens with one."""
+    for string in body.descendants:
+        if not isinstance(string, NavigableString):
+            continue
+        if isinstance(string, _SKIPPED_STRINGS) or not string.strip():
+            continue
+        node = string.parent
+        while node is not None and node.name not in ("h1", "h2") and node is not body:
+            node = node.parent
+        return node if node is not None and node.name in ("h1", "h2") else None
+    return None
+
+
+def _names(page_titles: list[str], text: str) -> bool:
+    """Whether the page's <title> (or ArticleTitle) names `text`."""
+    squashed = "".join(text.split())
+    return len(_CJK.findall(squashed)) >= _NAMED_TITLE_CJK and any(
+        squashed in title for title in page_titles
     )
 
 
-def _title_before(body: Tag, root: Tag, page: _Weights) -> Tag | None:
-    """The article title placed before the body, outside it: of the h1/h2/*title* elements that
-    precede the body, the one sharing the deepest ancestor with it, and of those the last."""
+def _title_before(body: Tag, root: Tag, page: _Page, page_titles: list[str]) -> Tag | None:
+    """The article title placed before the body, outside it: of the h1/h2/*title* elements and
+    the elements whose whole text the page's <title> names, the one sharing the deepest ancestor
+    with the body, and of those the last. A body that opens with its own h1/h2 has its title,
+    unless the page's <title> names another element before it (the body's heading is then a
+    section's)."""
+    opening = _opening_heading(body)
+    if opening is not None and _names(page_titles, opening.get_text()):
+        return None
     start = page.order.get(id(body), 0)
     ancestors = {id(el): page.depth.get(id(el), 0) for el in body.parents}
     best, best_key = None, None
-    for el in root.find_all(True):
+    for el in root.descendants:
+        if not isinstance(el, Tag):
+            continue
         order = page.order.get(id(el), start)
         if order >= start:
             break
-        if id(el) in ancestors or not (
-            el.name in ("h1", "h2") or any(w in _TITLE_WORDS or "title" in w for w in _words(el))
-        ):
+        if id(el) in ancestors or page.of(el) + page.links.get(id(el), 0) > _MAX_TITLE_CJK:
             continue
         text = el.get_text(" ", strip=True)
-        if not 0 < len(_CJK.findall(text)) <= 200 or _is_chrome_line(text):
+        named = _names(page_titles, text)
+        marked = opening is None and (el.name in ("h1", "h2") or _hinted(el, _hints().title))
+        if not (marked or named) or not _CJK.search(text):
+            continue
+        if _is_chrome_line(text):
             continue
         shared = next((ancestors[id(p)] for p in el.parents if id(p) in ancestors), 0)
         if best_key is None or (shared, order) >= best_key:
@@ -513,11 +835,32 @@ def _title_before(body: Tag, root: Tag, page: _Weights) -> Tag | None:
     return best
 
 
+def _between(title: Tag, body: Tag, page: _Page) -> list[Tag]:
+    """The outermost elements after the title and before the body: the article's header, none
+    when they hold more text than a header does (the title stood above a whole column)."""
+    after = page.last[id(title)]
+    before = page.order[id(body)]
+    ancestors = {id(el) for el in body.parents}
+    out: list[Tag] = []
+    for el in title.find_all_next(True):
+        order = page.order.get(id(el))
+        if order is None or order <= after:
+            continue
+        if order >= before:
+            break
+        if id(el) in ancestors or any(_inside(el, kept) for kept in out[-1:]):
+            continue
+        out.append(el)
+    size = sum(page.of(el) + page.links.get(id(el), 0) for el in out)
+    return out if size <= _MAX_HEADER_CJK else []
+
+
 def _is_chrome_line(text: str) -> bool:
     text = text.strip()
-    if _CHROME_LINE_START.match(text) and len(text) < 200:
-        return True
-    return len(text) < 60 and bool(_CHROME_LINE_ONLY.match(text))
+    return is_chrome(text) or is_furniture(text) or is_link_row(text) or is_breadcrumb(text)
+
+
+_SPACES = re.compile(r"[ \t\r\n\f]+")
 
 
 def _clean(raw: str) -> str:
@@ -538,40 +881,50 @@ def _clean(raw: str) -> str:
 class _Flow:
     """Turns an element's content into blocks in reading order, tracking source lines."""
 
-    def __init__(self, name: str, page: _Weights):
+    def __init__(self, name: str, page: _Page):
         self.name = name
         self.page = page
         self.blocks: list[Paragraph | TableBlock] = []
+        self.link_share: list[float] = []  # per block: its share of CJK text inside links
         self.parts: list[str] = []
         self.first: int | None = None
         self.last: int | None = None
         self.line = 1
         self.style: str | None = None
         self.pre = 0  # depth of <pre> elements being walked: their line breaks are kept
+        self.links = 0  # depth of <a> elements being walked
+        self.cjk = self.linked_cjk = 0
+        self.joined = False  # walking an element that gives one paragraph (a wrapped title)
 
-    def walk(self, top: Tag) -> None:
+    def walk(self, top: Tag | NavigableString, breaks: bool = True) -> None:
+        """Blocks of `top`'s content; without `breaks`, all of it is one paragraph."""
+        self.joined = not breaks
         # An explicit stack: hostile pages nest deeper than Python's recursion limit.
         stack: list[tuple[object, bool]] = [(top, False)]
         while stack:
             node, leaving = stack.pop()
             if leaving:
+                assert isinstance(node, Tag)
                 if node.name == "pre":
                     self.pre -= 1
+                if node.name == "a":
+                    self.links -= 1
                 if node.name in _BLOCK_TAGS:
                     self.flush()
-                if node.name in _HEADINGS:
+                if node.name in _HEADINGS and not self.joined:
                     self.style = None
                 continue
             if isinstance(node, NavigableString):
                 if not isinstance(node, _SKIPPED_STRINGS):
                     self.text(str(node), preformatted=self.pre > 0)
                 continue
+            assert isinstance(node, Tag)
             if node.sourceline:
                 self.line = node.sourceline
             if node.name == "br":
                 self.flush()
                 continue
-            if node.name == "table" and not _is_layout_table(node, self.page):
+            if node.name == "table" and not self.page.is_layout(node) and not self.joined:
                 self.flush()
                 self.table(node)
                 continue
@@ -581,8 +934,31 @@ class _Flow:
                 self.style = node.name
             if node.name == "pre":
                 self.pre += 1
+            if node.name == "a":
+                self.links += 1
             stack.append((node, True))
             stack.extend((child, False) for child in reversed(list(node.children)))
+        self.joined = False
+
+    def whole(self, top: Tag) -> None:
+        """`top` as one paragraph: a title whose <br> only wraps it."""
+        self.walk(top, breaks=False)
+        self.flush()
+        self.style = None
+
+    def drop_navigation(self, start: int) -> None:
+        """Drop the blocks from `start` on that are tables or mostly link text."""
+        keep = [
+            n
+            for n in range(len(self.blocks))
+            if n < start
+            or (
+                isinstance(self.blocks[n], Paragraph)
+                and self.link_share[n] <= _MAX_HEADER_LINK_SHARE
+            )
+        ]
+        self.blocks = [self.blocks[n] for n in keep]
+        self.link_share = [self.link_share[n] for n in keep]
 
     def text(self, raw: str, preformatted: bool = False) -> None:
         if preformatted and "\n" in raw:
@@ -594,6 +970,10 @@ class _Flow:
                 self.text(piece)
             return
         stripped = raw.strip()
+        cjk = len(_CJK.findall(raw))
+        self.cjk += cjk
+        if self.links:
+            self.linked_cjk += cjk
         if stripped:
             lead = raw[: len(raw) - len(raw.lstrip())]
             start = self.line + lead.count("\n")
@@ -604,12 +984,16 @@ class _Flow:
         self.line += raw.count("\n")
 
     def flush(self) -> None:
+        if self.joined:
+            return
         text = _clean("".join(self.parts))
         if text:
             lines = (self.first or self.line, self.last or self.first or self.line)
             self.blocks.append(Paragraph(text, Provenance(file=self.name, lines=lines), self.style))
+            self.link_share.append(self.linked_cjk / self.cjk if self.cjk else 0.0)
         self.parts = []
         self.first = self.last = None
+        self.cjk = self.linked_cjk = 0
 
     def table(self, table: Tag) -> None:
         caption = table.find("caption", recursive=False)
@@ -647,11 +1031,11 @@ class _Flow:
                     del pending[at]
             rows.append(row)
         if any(cell.text for row in rows for cell in row):
-            first = rows[0][0].prov.lines[0] if rows and rows[0] else table.sourceline
-            last = max(
-                (c.prov.lines[1] for row in rows for c in row if c.prov.lines), default=first
-            )
+            spans = [c.prov.lines for row in rows for c in row if c.prov.lines]
+            first = spans[0][0] if spans else table.sourceline or self.line
+            last = max((span[1] for span in spans), default=first)
             self.blocks.append(TableBlock(rows, Provenance(file=self.name, lines=(first, last))))
+            self.link_share.append(0.0)
 
     def _merged_slot(
         self, row: list[Cell], pending: dict[int, list], at: int, r: int, line: int
@@ -670,7 +1054,8 @@ class _Flow:
         inner = _Flow(self.name, self.page)
         inner.line = td.sourceline or self.line
         for child in td.children:
-            inner.walk(child)
+            if isinstance(child, Tag | NavigableString):
+                inner.walk(child)
         inner.flush()
         lines: list[str] = []
         for block in inner.blocks:
