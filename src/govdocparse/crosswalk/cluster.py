@@ -53,14 +53,10 @@ class _Clusters:
                 banned = self.forbidden.get(key)
                 if banned and not banned.isdisjoint(self.keys[large]):
                     return False
-        if (
-            not link.strong
-            and self.units[a]
-            and self.units[b]
-            and not (self.units[a] & self.units[b])
-        ):
-            return False
-        return True
+        # a fuzzy link may not join clusters whose known units disagree
+        return link.strong or not (
+            self.units[a] and self.units[b] and not (self.units[a] & self.units[b])
+        )
 
     def union(self, i: int, j: int, link: Link) -> bool:
         a, b = self.find(i), self.find(j)

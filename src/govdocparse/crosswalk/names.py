@@ -25,6 +25,7 @@ _AGE_UNDER = re.compile(r"(?:不满)?(\d+)\s*(周岁|岁|个月)(以下|以内|�
 _AGE_OVER = re.compile(r"(\d+)\s*(周岁|岁)(?:及)?以上")
 _AGE_POINT = re.compile(r"(\d+)\s*(周岁|岁)")
 _NOT_WORD = re.compile(r"[^\w]|_")
+_LAST_JOINED = re.compile(r"[和及与]")
 # word classes of the grammar that are not discriminating: dropped words and names of things
 _NOT_QUALIFIERS = frozenset({"generic", "concept"})
 
@@ -43,6 +44,10 @@ class NameForm:
     # the quals naming what is measured (近视, 卡介苗), not whom: a sub-row with one is a measure
     # of its own (小学生近视率 under 眼保健和视力检查覆盖率), not a breakdown of its parent
     subjects: tuple[str, ...] = ()
+    # a core that lists three or more things (体育锻炼、休息娱乐…亲子活动), and whether the list
+    # gives examples (…等时间): what it counts reaches beyond the things written
+    items: tuple[str, ...] = ()
+    examples: bool = False
 
     @cached_property
     def key(self) -> str:
@@ -141,6 +146,31 @@ def _default_age(quals: set[str], subjects: set[str], vocab: Vocabulary, steps: 
         if band:
             quals.add(band)
             steps.append(f"age of {subject}: {band}")
+            return
+
+
+def _school_stage(quals: set[str], head: str, vocab: Vocabulary, steps: list[str]) -> None:
+    """The stage a name's measure is counted for, when the vocabulary knows it better than the
+    name: a whole-school stage says nothing in a daily-time norm (中小学生每日…时间 = 儿童每天…
+    时间); a population's enrolment is counted at one stage (残疾儿童入学率 = 残疾儿童义务教育
+    入学率, 中小学三残儿童入学率 too)."""
+    stages = {q for q in quals if vocab.token_class.get(q) == "stage"}
+    whole = vocab.whole_school
+    if head in whole.heads and stages & whole.stages:
+        for stage in sorted(stages & whole.stages):
+            quals.discard(stage)
+            steps.append(f"whole school: {stage}")
+        stages -= whole.stages
+    enrolment = vocab.enrolment_stages
+    if head not in enrolment.heads:
+        return
+    for population in sorted(quals):
+        stage = enrolment.populations.get(population)
+        if stage and stages <= enrolment.stages | {stage}:
+            quals.difference_update(stages)
+            quals.add(stage)
+            if stages != {stage}:
+                steps.append(f"enrolment of {population}: {stage}")
             return
 
 
@@ -265,16 +295,20 @@ def _read(text: str, vocab: Vocabulary) -> NameForm:
         s = "".join(pieces)
 
     _default_age(quals, subjects, vocab, steps)
+    listed = s
     s = _NOT_WORD.sub("", s)
     head = ""
     for spelling, canonical in vocab.heads:
         if s.endswith(spelling):
             head = canonical
             s = s[: -len(spelling)]
+            listed = listed[: listed.rfind(spelling)]
             if spelling != canonical:
                 steps.append(f"{spelling}={canonical}")
             break
+    items, examples = _list_items(listed)
 
+    _school_stage(quals, head, vocab, steps)
     return NameForm(
         text=text,
         quals=tuple(sorted(quals)),
@@ -284,4 +318,22 @@ def _read(text: str, vocab: Vocabulary) -> NameForm:
         aliases=tuple(aliases),
         steps=tuple(steps),
         subjects=tuple(sorted(subjects)),
+        items=items,
+        examples=examples,
     )
+
+
+def _list_items(core: str) -> tuple[tuple[str, ...], bool]:
+    """The things a core lists (体育锻炼、休息娱乐、…亲子活动等 → five, examples; 休息娱乐、
+    体育锻炼、同伴交往和亲子活动 → four), when it lists three or more; else ()."""
+    text = core.strip()
+    examples = text.endswith("等")
+    text = text.removesuffix("等")
+    parts = text.split("、")
+    if len(parts) < 2:
+        return (), False
+    parts[-1:] = _LAST_JOINED.split(parts[-1], maxsplit=1)
+    items = tuple(_NOT_WORD.sub("", p) for p in parts)
+    if len(items) < 3 or not all(items):
+        return (), False
+    return items, examples
