@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from govdocparse.extract.goals import indicators_from_paragraph
-from govdocparse.extract.indicators import clean_name, indicators_from_table, subrow_name
+from govdocparse.extract.indicator_names import clean_name, subrow_name
+from govdocparse.extract.indicators import indicators_from_table
 from govdocparse.extract.tables import build_table
 from govdocparse.goalscore import indicator_matches
 from govdocparse.goalscore import parse_indicator as _expected_indicator
@@ -501,7 +502,10 @@ def test_example_lists_leave_the_name():
 
 
 def test_a_bare_measure_borrows_its_subject_from_the_sentence():
-    text = "做好免费孕前优生健康检查，提供健康教育、健康检查、风险评估等孕前优生服务，覆盖率达到95%以上。加强二级预防，孕产妇系统管理率达到90%以上。"
+    text = (
+        "做好免费孕前优生健康检查，提供健康教育、健康检查、风险评估等孕前优生服务，"
+        "覆盖率达到95%以上。加强二级预防，孕产妇系统管理率达到90%以上。"
+    )
     found = prose(text)
     assert [i.name for i in found] == ["免费孕前优生健康检查覆盖率", "孕产妇系统管理率"]
     assert found[0].name_raw == "覆盖率"
