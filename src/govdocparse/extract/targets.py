@@ -144,6 +144,7 @@ class _Rules:
     bound_joiners: frozenset[str]
     subject_prefix: regex.Pattern
     list_split: regex.Pattern
+    list_mark: regex.Pattern
     endings: tuple[str, ...]
     population: regex.Pattern
     tail_openers: tuple[str, ...]
@@ -254,6 +255,7 @@ def _rules() -> _Rules:
         bound_joiners=frozenset(g["bound_joiners"]),
         subject_prefix=regex.compile("(?:" + "|".join(m["subject_prefixes"]) + ")"),
         list_split=regex.compile(_alternation(g["list_separators"]) + "|,"),
+        list_mark=regex.compile(_alternation(g["list_separators"])),
         endings=tuple(m["endings"]),
         population=regex.compile(_alternation(m["population_nouns"])),
         tail_openers=tuple(m["tail_openers"]),
@@ -901,7 +903,9 @@ def _cell(text: str, unit: str | None) -> tuple[tuple[tuple[str, object], ...], 
     # One measure is the caller's to name; several stated in one text are named when each name is
     # a measure (…死亡率, …标准) or a group (小学生, 农村), never a verb or a place (招收,
     # 每个街道有).
-    named = [names for names, _ in _names(a, text, r)]
+    # a single target names its measures only when it is shared by a list of them
+    listed = len(a.drafts) > 1 or r.list_mark.search(norm)
+    named = [n for n, _ in _names(a, text, r)] if listed else [(None,)] * len(a.drafts)
     one_measure = len(named) == 1 and len(named[0]) == 1
     if one_measure or not all(
         name and _names_a_measure(name, r) for names in named for name in names
