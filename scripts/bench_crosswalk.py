@@ -1,4 +1,5 @@
-"""Time and memory of build_crosswalk at 10, 100 and 1,000 synthetic places.
+"""Time and memory of build_crosswalk at 10, 100 and 1,000 synthetic places, and of loading
+parsed records for it (whole records vs the crosswalk's lean reader) at a given number of files.
 
 Each synthetic place is one plan of about 100 measures drawn from the real indicators of the
 corpus (tests/fixtures/crosswalk/records.json), each in one of the spellings the corpus uses for
@@ -10,10 +11,23 @@ drawn from one seeded generator: the same seed gives the same plans.
 
     python scripts/bench_crosswalk.py                 # 10, 100, 1000 places
     python scripts/bench_crosswalk.py --places 10 100 --per-place 100 --seed 7
+    python scripts/bench_crosswalk.py --parsed OUT --files 1000 2000 10000   # loaders
+
+With --parsed (a batch output folder, e.g. of scripts/make_synthetic.py's documents) it runs,
+for the first N record files of the folder and each loader in its own process: the old way,
+`load_parsed` (every record whole, validated) then build_crosswalk; and the new way,
+build_crosswalk over `read_for_crosswalk` (only what the crosswalk reads, file by file). It
+prints the seconds spent loading, the seconds of the crosswalk itself, peak memory, and whether
+both give the same clusters. CPU seconds are printed beside wall seconds: on a shared machine
+they show the work done whatever else runs. The old way also runs under an older govdocparse,
+on the records it wrote itself (one line of JSON, same columns):
+
+    PYTHONPATH=OLD/src GOVDOCPARSE_GRAMMARS=OLD/grammars \
+        python scripts/bench_crosswalk.py --loader old --parsed OLD_RECORDS
 
 Each size runs in its own process so its peak memory (ru_maxrss) is its own; the seconds are
-those of build_crosswalk alone (jieba's dictionary is already loaded by drawing the plans). precision and
-recall compare the clusters with those of the same plans under their unperturbed names
+those of build_crosswalk alone (jieba's dictionary is already loaded by drawing the plans).
+precision and recall compare the clusters with those of the same plans under their unperturbed names
 (pairwise): 1.0 would mean the variations change nothing; the character slips lower recall on
 purpose, and any loss of precision is a wrong merge caused by a variation.
 """
@@ -21,13 +35,17 @@ purpose, and any loss of precision is a wrong merge caused by a variation.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import random
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -110,7 +128,7 @@ def synthetic_results(places: int, per_place: int, seed: int, perturb: bool = Tr
         indicators = []
         for i, item in enumerate(chosen):
             table = f"d1-t{1 + i % 2}" if i < per_place * 0.8 else None
-            # perturbed or not, the generator draws the same numbers, so both runs pick the same rows
+            # perturbed or not, the generator draws the same numbers: both runs pick the same rows
             variant = _perturb(item["name"], item["unit"], place, rng, groups)
             indicators.append(
                 {
@@ -206,18 +224,122 @@ def run_one(places: int, per_place: int, seed: int) -> dict:
     }
 
 
+class _Timed:
+    """Wraps an iterator and adds up the wall and CPU time spent inside it (loading a stream)."""
+
+    def __init__(self, items: Iterable):
+        self.items = iter(items)
+        self.seconds = self.cpu = 0.0
+
+    def __iter__(self) -> Iterator:
+        while True:
+            started, cpu = time.perf_counter(), time.process_time()
+            try:
+                item = next(self.items)
+            except StopIteration:
+                return
+            finally:
+                self.seconds += time.perf_counter() - started
+                self.cpu += time.process_time() - cpu
+            yield item
+
+
+def _fingerprint(crosswalk) -> str:
+    """The clusters' members, names and evidence, as a digest: equal runs, equal digests."""
+    text = json.dumps(
+        [
+            [
+                c.id,
+                c.name,
+                [(m.source_file, m.indicator_id, m.part) for m in c.members],
+                [(e.a, e.b, e.rule) for e in c.evidence],
+            ]
+            for c in crosswalk.clusters
+        ],
+        ensure_ascii=False,
+    )
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def run_loader(folder: str, loader: str) -> dict:
+    """One crosswalk over the records of `folder`, loaded the `loader` way (old or new)."""
+    from govdocparse.crosswalk import build_crosswalk, load_parsed
+
+    started, cpu = time.perf_counter(), time.process_time()
+    if loader == "old":
+        stream = _Timed(load_parsed(folder) for _ in range(1))  # timed while it loads
+        [results] = list(stream)
+        crosswalk = build_crosswalk(results)
+    else:
+        from govdocparse.crosswalk import read_for_crosswalk
+
+        skipped: list[str] = []
+        stream = _Timed(read_for_crosswalk(folder, skipped))
+        crosswalk = build_crosswalk(stream)
+    total, total_cpu = time.perf_counter() - started, time.process_time() - cpu
+    return {
+        "loader": loader,
+        "members": crosswalk.stats["members"],
+        "places": len(crosswalk.places),
+        "load_s": round(stream.seconds, 1),
+        "load_cpu_s": round(stream.cpu, 1),
+        "crosswalk_s": round(total - stream.seconds, 1),
+        "crosswalk_cpu_s": round(total_cpu - stream.cpu, 1),
+        "total_s": round(total, 1),
+        "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "clusters": _fingerprint(crosswalk),
+    }
+
+
+def compare_loaders(parsed: Path, sizes: list[int], loaders: list[str]) -> None:
+    files = sorted(p for p in parsed.rglob("*.json") if not p.name.startswith("."))
+    columns = ["files", "MB", "loader", "members", "places", "load_s", "load_cpu_s"]
+    columns += ["crosswalk_s", "crosswalk_cpu_s", "total_s", "peak_mib", "clusters"]
+    print("  ".join(f"{c:>11}" for c in columns), flush=True)
+    for size in sizes:
+        chosen = files[:size]
+        megabytes = sum(p.stat().st_size for p in chosen) / 1e6
+        work = Path(tempfile.mkdtemp(prefix="govdocparse-bench-"))
+        try:
+            for n, path in enumerate(chosen):
+                (work / f"{n:06d}-{path.name}").symlink_to(path.resolve())
+            for loader in loaders:
+                run = subprocess.run(
+                    [sys.executable, __file__, "--loader", loader, "--parsed", str(work)],
+                    capture_output=True,
+                    text=True,
+                )
+                if run.returncode:
+                    print(f"{len(chosen):>11}  {loader}: failed: {run.stderr.strip()[-300:]}")
+                    continue
+                row = json.loads(run.stdout.strip().splitlines()[-1])
+                row |= {"files": len(chosen), "MB": f"{megabytes:.0f}"}
+                print("  ".join(f"{row[c]!s:>11}" for c in columns), flush=True)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--places", type=int, nargs="+", default=[10, 100, 1000])
     parser.add_argument("--per-place", type=int, default=100)
     parser.add_argument("--seed", type=int, default=20240101)
-    parser.add_argument(
-        "--one", type=int, help=argparse.SUPPRESS
-    )  # internal: run one size, print JSON
+    parser.add_argument("--parsed", type=Path, help="compare the loaders on this record folder")
+    parser.add_argument("--files", type=int, nargs="+", default=[1000, 2000])
+    parser.add_argument("--loaders", nargs="+", choices=["old", "new"], default=["old", "new"])
+    # internal: run one size or one loader in this process, print JSON
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--loader", choices=["old", "new"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
 
     if args.one is not None:
         print(json.dumps(run_one(args.one, args.per_place, args.seed)))
+        return 0
+    if args.loader is not None:
+        print(json.dumps(run_loader(str(args.parsed), args.loader)))
+        return 0
+    if args.parsed is not None:
+        compare_loaders(args.parsed, args.files, args.loaders)
         return 0
 
     columns = [

@@ -6,9 +6,9 @@ Steps, each printing wall time, documents/s, MB/s and peak memory:
 3. batch all of them with --workers workers, then once more (everything skipped: the cost of
    resuming);
 4. the crosswalk over the places of the first --crosswalk-docs parsed records, when the
-   crosswalk exists. The records are loaded without what the crosswalk never reads (sections,
-   table cells, responsibilities, baselines); even so they take about 1 MB of memory each, so
-   the default is 2,000 records, not all of a 10,000 run.
+   crosswalk exists, read with `read_for_crosswalk` (only what the crosswalk reads). Its
+   members still take about 5 KB each, half a megabyte per synthetic record, so the default is
+   2,000 records, not all of a 10,000 run (scripts/bench_crosswalk.py --parsed measures more).
 Peak memory is ru_maxrss: this process, and the largest single worker process.
 The temporary folder is deleted at the end unless --keep. Numbers only: nothing asserts a time.
 
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import os
 import resource
 import shutil
@@ -80,7 +79,8 @@ def report(
     """
     workers_cpu, own_cpu = cpu
     print(
-        f"{label:<34} {docs:6d} docs {seconds:8.2f} s  {docs / seconds:7.1f} docs/s  {megabytes / seconds:6.2f} MB/s"
+        f"{label:<34} {docs:6d} docs {seconds:8.2f} s  {docs / seconds:7.1f} docs/s  "
+        f"{megabytes / seconds:6.2f} MB/s"
         f"  CPU {1000 * workers_cpu / max(docs, 1):5.1f} ms/doc in workers + {own_cpu:.2f} s parent"
         f"  load {os.getloadavg()[0]:.1f}  {memory()}"
     )
@@ -102,24 +102,12 @@ def batch(source: Path, out: Path, workers: int):
     return summary, seconds, (workers_cpu, own_cpu)
 
 
-def load_for_crosswalk(paths: list[Path]) -> list:
-    """The parsed records without the parts the crosswalk never reads."""
-    from govdocparse.model import ParseResult
-
-    results = []
-    for path in paths:
-        data = json.loads(path.read_bytes())
-        for document in data["documents"]:
-            document["sections"] = []
-            document["responsibilities"] = []
-            document["preamble"] = None
-            for table in document["tables"]:
-                table["rows"] = []
-                table["items"] = []
-            for indicator in document["indicators"]:
-                indicator["responsible"] = indicator["baseline"] = indicator["sentence"] = None
-        results.append(ParseResult.model_validate(data))
-    return results
+def _first_records(out: Path, folder: Path, count: int) -> Path:
+    """A folder of links to the first `count` records of `out`."""
+    folder.mkdir()
+    for n, path in enumerate(sorted(out.rglob("*.json"))[:count]):
+        (folder / f"{n:06d}-{path.name}").symlink_to(path)
+    return folder
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -143,7 +131,8 @@ def main(argv: list[str] | None = None) -> int:
         paths = _make_synthetic().make_corpus(work / "in", args.docs, args.seed)
         megabytes = sum(p.stat().st_size for p in paths) / 1e6
         print(
-            f"made {len(paths)} synthetic documents, {megabytes:.1f} MB, in {time.perf_counter() - started:.1f} s"
+            f"made {len(paths)} synthetic documents, {megabytes:.1f} MB, "
+            f"in {time.perf_counter() - started:.1f} s"
         )
 
         print(
@@ -179,19 +168,22 @@ def main(argv: list[str] | None = None) -> int:
         print(f"JSON written: {output_mb:.0f} MB ({output_mb / megabytes:.1f} × the input)")
 
         try:
-            from govdocparse.crosswalk import build_crosswalk
+            from govdocparse.crosswalk import build_crosswalk, read_for_crosswalk
         except ImportError as exc:
             print(f"crosswalk: not available ({exc})")
             return 0
         started = time.perf_counter()
-        results = load_for_crosswalk(sorted(out.rglob("*.json"))[: args.crosswalk_docs])
+        results = list(
+            read_for_crosswalk(_first_records(out, work / "subset", args.crosswalk_docs), [])
+        )
         loaded = time.perf_counter() - started
         print(f"crosswalk input: {len(results)} records loaded in {loaded:.1f} s, {memory()}")
         started = time.perf_counter()
         crosswalk = build_crosswalk(results)
         spent = time.perf_counter() - started
         print(
-            f"crosswalk: {len(crosswalk.places)} places, {len(crosswalk.clusters)} clusters, stats {crosswalk.stats}, "
+            f"crosswalk: {len(crosswalk.places)} places, {len(crosswalk.clusters)} clusters, "
+            f"stats {crosswalk.stats}, "
             f"{spent:.1f} s, {memory()}"
         )
     finally:

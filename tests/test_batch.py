@@ -150,7 +150,8 @@ def test_python_code_over_the_time_limit_is_stopped_by_the_worker_alarm(tmp_path
     monkeypatch.setattr(batch, "KILL_GRACE", 30.0)  # the parent must not be the one that stops it
     source = _small_tree(tmp_path / "in", ["slow.txt", "x1.txt", "x2.txt", "x3.txt"])
     started = time.monotonic()
-    summary = run_batch(source, tmp_path / "out", workers=2, timeout=0.5, progress=False)
+    # 3 s: a worker's first parse loads the grammars, which on a loaded machine takes a while
+    summary = run_batch(source, tmp_path / "out", workers=2, timeout=3.0, progress=False)
     assert time.monotonic() - started < 20
     assert (summary.parsed, summary.failed) == (3, 1)
     [error] = _errors(tmp_path / "out")
@@ -171,7 +172,7 @@ def test_a_worker_stuck_where_the_alarm_cannot_reach_is_killed_and_replaced(tmp_
     monkeypatch.setattr(batch, "KILL_GRACE", 0.5)
     source = _small_tree(tmp_path / "in", ["stuck.txt"] + [f"n{i}.txt" for i in range(6)])
     started = time.monotonic()
-    summary = run_batch(source, tmp_path / "out", workers=2, timeout=0.5, progress=False)
+    summary = run_batch(source, tmp_path / "out", workers=2, timeout=3.0, progress=False)
     assert time.monotonic() - started < 30
     assert (summary.parsed, summary.failed) == (6, 1)
     [error] = _errors(tmp_path / "out")

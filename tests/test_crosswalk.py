@@ -7,6 +7,7 @@ plans, built by build_records.py) and on the hand-checked pairs of tests/crosswa
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +23,7 @@ from govdocparse.crosswalk import (
     Matcher,
     build_crosswalk,
     load_parsed,
+    read_for_crosswalk,
     read_name,
     to_csv,
     to_html,
@@ -30,7 +32,7 @@ from govdocparse.crosswalk import (
 from govdocparse.crosswalk.blocking import candidate_pairs
 from govdocparse.crosswalk.evaluate import read_labels, score
 from govdocparse.crosswalk.vocab import compile_vocabulary
-from govdocparse.errors import InputError
+from govdocparse.errors import InputError, UsageError
 from govdocparse.model import ParseResult
 
 HERE = Path(__file__).parent
@@ -507,15 +509,103 @@ def test_html_is_a_self_contained_matrix(crosswalk):
     )
 
 
+def test_html_shows_measures_of_two_places_by_default_and_all_on_request(crosswalk):
+    several = sum(len(c.places) >= 2 for c in crosswalk.clusters)
+    assert 0 < several < len(crosswalk.clusters)
+    page = to_html(crosswalk)
+    assert page.count("<tr>") == 1 + several
+    assert f"{several} of {len(crosswalk.clusters)} measures" in page and "--min-places 1" in page
+    assert to_html(crosswalk, min_places=1).count("<tr>") == 1 + len(crosswalk.clusters)
+
+
+def test_html_legend_explains_every_cell_colour(crosswalk):
+    page = to_html(crosswalk, min_places=1)
+    used = set(re.findall(r'<td class="(\w+)"', page))
+    legend = re.search(r'<p class="legend">(.*?)</p>', page).group(1)
+    explained = set(re.findall(r'<span class="(\w+)">', legend))
+    assert used <= explained and "only" in used
+    css = re.search(r"<style>(.*)</style>", page, re.S).group(1)
+    assert all(f".{name} {{" in css for name in explained)
+
+
+def _member(place: str, raw: str, **atom) -> dict:
+    return {
+        "place": place,
+        "document_id": "d1",
+        "indicator_id": f"{place}-1",
+        "name": "学前三年毛入园率",
+        "targets": [{"label": "目标", "raw": raw, "atoms": [{"raw": raw, **atom}] if atom else []}],
+        "source_file": f"{place}.json",
+        "source": "prose",
+        "key": "学前三年毛入园率",
+    }
+
+
+@pytest.mark.parametrize(
+    "a, b, agree",
+    [
+        (
+            ("100", {"op": "=", "value": 100}),
+            ("保持100%", {"op": "=", "value": 100, "unit": "%", "direction": "maintain"}),
+            True,
+        ),
+        (
+            ("≥93", {"op": ">=", "value": 93}),
+            ("达到93%以上", {"op": ">=", "value": 93, "unit": "%"}),
+            True,
+        ),
+        (("≥93", {"op": ">=", "value": 93}), ("＞93", {"op": ">", "value": 93}), False),
+        (
+            ("≥93", {"op": ">=", "value": 93}),
+            ("保持在95%以上", {"op": ">=", "value": 95, "direction": "maintain"}),
+            False,
+        ),
+        (
+            ("逐年提高", {"op": "direction", "direction": "increase"}),
+            ("稳步提高", {"op": "direction", "direction": "increase"}),
+            True,
+        ),
+        (
+            ("提高", {"op": "direction", "direction": "increase"}),
+            ("下降", {"op": "direction", "direction": "decrease"}),
+            False,
+        ),
+        (("全覆盖", {"op": "text"}), ("全 覆盖", {"op": "text"}), True),
+        (("全覆盖", {}), ("基本实现", {}), False),
+    ],
+)
+def test_html_agreement_compares_values_not_wording(a, b, agree):
+    (raw_a, atom_a), (raw_b, atom_b) = a, b
+    cluster = {
+        "id": "m-1",
+        "name": "学前三年毛入园率",
+        "members": [_member("甲区", raw_a, **atom_a), _member("乙区", raw_b, **atom_b)],
+        "score": 100,
+    }
+    page = to_html(Crosswalk.model_validate({"clusters": [cluster], "places": ["甲区", "乙区"]}))
+    classes = re.findall(r'<td class="(\w+)">', page)
+    assert classes == (["agree", "agree"] if agree else ["differ", "differ"])
+    assert raw_a in page and raw_b in page  # what each plan wrote is shown as written
+
+
 def test_load_parsed_reads_a_directory_and_names_bad_files(results, tmp_path):
+    (tmp_path / "batch-sub-folder").mkdir()
     for n, result in enumerate(results):
-        (tmp_path / f"{n}.json").write_text(result.model_dump_json(), encoding="utf-8")
+        where = tmp_path / ("batch-sub-folder" if n % 2 else "")
+        (where / f"{n}.json").write_text(result.model_dump_json(), encoding="utf-8")
+    (tmp_path / ".hidden.json").write_text("{", encoding="utf-8")
     assert len(load_parsed(tmp_path)) == len(results)
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
-    with pytest.raises(InputError, match="broken.json"):
+    with pytest.raises(InputError, match=r"broken\.json"):
         load_parsed(tmp_path)
-    with pytest.raises(InputError):
+    skipped: list[str] = []
+    assert len(list(read_for_crosswalk(tmp_path, skipped))) == len(results)
+    assert len(skipped) == 1 and "broken.json: cannot read parsed JSON" in skipped[0]
+    with pytest.raises(UsageError, match="does not exist"):
         load_parsed(tmp_path / "missing")
+    (tmp_path / "empty").mkdir()
+    with pytest.raises(UsageError, match="no parsed records"):
+        load_parsed(tmp_path / "empty")
 
 
 def test_every_synonym_spelling_reads_as_its_canonical_name():

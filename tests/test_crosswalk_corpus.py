@@ -78,3 +78,30 @@ def test_a_table_contributes_at_most_one_member_per_cluster(clusters):
     for cluster in clusters:
         tables = [(m.source_file, m.document_id, m.table_id) for m in cluster.members if m.table_id]
         assert len(tables) == len(set(tables)), cluster.name
+
+
+def test_the_crosswalk_reader_gives_the_same_crosswalk_as_whole_records():
+    """read_for_crosswalk leaves out what the crosswalk does not read, and nothing it does: the
+    same clusters, members, names, units, targets (but for their provenance) and evidence."""
+    from govdocparse.crosswalk import read_for_crosswalk
+    from govdocparse.model import ParseResult
+
+    golden = ROOT / "tests" / "golden"
+    skipped: list[str] = []
+    records = list(read_for_crosswalk(golden, skipped))
+    assert not skipped and all(isinstance(r, ParseResult) for r in records)
+    assert all(not d.sections and not d.responsibilities for r in records for d in r.documents)
+    lean, whole = build_crosswalk(records), build_crosswalk(load_parsed(golden))
+    exclude = {
+        "clusters": {
+            "__all__": {
+                "members": {
+                    "__all__": {
+                        "targets": {"__all__": {"provenance"}},
+                        "actual": {"atoms", "provenance"},
+                    }
+                }
+            }
+        }
+    }
+    assert lean.model_dump(exclude=exclude) == whole.model_dump(exclude=exclude)

@@ -87,16 +87,8 @@ def _indicator(
     attribute: str | None = None,
     iid: str = "i1",
 ) -> Indicator:
+    """An indicator; with `agencies`, owned by the responsibility `_owners(agencies)` holds."""
     atoms = [{"op": op, "value": value, "raw": raw}] if value is not None else []
-    responsible = None
-    if agencies:
-        responsible = {
-            "id": f"{iid}-r",
-            "kind": "责任单位",
-            "raw": "、".join(n for n, _ in agencies),
-            "lead": [{"name": n, "canonical": c} for n, c in agencies],
-            "provenance": {"file": "x.txt"},
-        }
     return Indicator.model_validate(
         {
             "id": iid,
@@ -106,15 +98,31 @@ def _indicator(
             "unit": unit,
             "attribute": attribute,
             "targets": [{"label": "目标", "raw": raw, "atoms": atoms}],
-            "responsible": responsible,
+            "responsible_id": f"{iid}-r" if agencies else None,
             "provenance": {"file": "x.txt"},
         }
     )
 
 
-def _document() -> Document:
+def _document(agencies: list[tuple[str, str]] = (), iid: str = "i1") -> Document:
+    """A plan whose indicator `iid` (see `_indicator`) is owned by `agencies`."""
+    responsibilities = [
+        {
+            "id": f"{iid}-r",
+            "kind": "责任单位",
+            "raw": "、".join(n for n, _ in agencies),
+            "lead": [{"name": n, "canonical": c} for n, c in agencies],
+            "provenance": {"file": "x.txt"},
+        }
+    ]
     return Document.model_validate(
-        {"id": "d1", "kind": "plan", "title": None, "metadata": {"place": "万州区"}}
+        {
+            "id": "d1",
+            "kind": "plan",
+            "title": None,
+            "metadata": {"place": "万州区"},
+            "responsibilities": responsibilities if agencies else [],
+        }
     )
 
 
@@ -128,26 +136,23 @@ def test_target_compares_atoms_not_spelling():
 
 
 def test_renamed_agency_is_not_a_new_owner():
-    old = [
-        _indicator(
-            "孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区卫生计生委", "区卫生健康委")]
-        )
-    ]
-    new = [
-        _indicator(
-            "孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区卫生健康委", "区卫生健康委")]
-        )
-    ]
-    [change] = diff_indicators(old, new, _document()).changed[0].changes
+    before, after, moved_to = (
+        [("区卫生计生委", "区卫生健康委")],
+        [("区卫生健康委", "区卫生健康委")],
+        [("区民政局", "区民政局")],
+    )
+    old = [_indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=before)]
+    new = [_indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=after)]
+    [change] = diff_indicators(old, new, _document(before), _document(after)).changed[0].changes
     assert (
         change.field == "responsible"
         and change.detail == "agency renamed (same unit: 区卫生健康委)"
     )
     assert (change.old, change.new) == ("区卫生计生委", "区卫生健康委")
-    moved = [
-        _indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=[("区民政局", "区民政局")])
-    ]
-    [change] = diff_indicators(old, moved, _document()).changed[0].changes
+    moved = [_indicator("孕产妇死亡率", "14/10万", unit="1/10万", agencies=moved_to)]
+    [change] = (
+        diff_indicators(old, moved, _document(before), _document(moved_to)).changed[0].changes
+    )
     assert change.detail == "dropped 区卫生健康委; added 区民政局"
 
 

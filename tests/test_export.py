@@ -13,6 +13,7 @@ pq = pytest.importorskip("pyarrow.parquet")
 from govdocparse import export as export_module  # noqa: E402
 from govdocparse.batch import run_batch  # noqa: E402
 from govdocparse.cli import main  # noqa: E402
+from govdocparse.errors import UsageError  # noqa: E402
 from govdocparse.export import SCHEMAS, export  # noqa: E402
 from govdocparse.model import ParseResult  # noqa: E402
 
@@ -135,16 +136,59 @@ def test_agencies_carry_their_canonical_name(database):
 
 
 def test_the_example_queries_run_and_answer(database):
-    statements = [s for s in QUERIES.read_text(encoding="utf-8").split(";") if "SELECT" in s]
+    statements = [s.query for s in duckdb.extract_statements(QUERIES.read_text(encoding="utf-8"))]
     assert len(statements) == 3
     enrolment, agencies, per_document = (database.execute(s).fetchall() for s in statements)
-    assert enrolment and all(row[-1] >= 90 for row in enrolment)
+    # one row per statement of a target: place, written_as, stated_in, label, target, also_stated
+    assert enrolment and len({(r[0], r[1], r[2]) for r in enrolment}) == len(enrolment)
+    # a district table's column for the city's plan is beside the district's own, not instead
+    [kaizhou_table] = [r for r in enrolment if r[0] == "开州区" and r[2] == "专栏2"]
+    assert kaizhou_table[3] == "开州区2030年目标值" and "市规划2030年目标值" in kaizhou_table[5]
+    assert not any(r[3].startswith("市规划") for r in enrolment)
     assert agencies and agencies[0][1] >= agencies[-1][1]
     assert sum(row[-1] for row in per_document) == _one(
         database,
         """SELECT count(*) FROM indicators i
         JOIN documents d ON d.file = i.file AND d.document_id = i.document_id WHERE d.kind <> 'notice'""",
     )
+
+
+def _readme_query_output() -> str:
+    """The output README.md shows for `govdocparse query … example_queries.sql`."""
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    start = lines.index(
+        "prints (`tests/test_export.py` checks that this is what the corpus gives):"
+    )
+    block = []
+    for line in lines[start + 2 :]:
+        if line and not line.startswith("    "):
+            break
+        block.append(line[4:])
+    return "\n".join(block).strip("\n") + "\n"
+
+
+def test_the_query_command_prints_what_the_readme_shows(parsed, tmp_path, capsys):
+    database = tmp_path / "corpus.duckdb"
+    assert main(["export", str(parsed), "--duckdb", str(database)]) == 0
+    capsys.readouterr()
+    assert main(["query", str(database), str(QUERIES)]) == 0
+    printed = capsys.readouterr().out
+    assert printed.count("\n\n-- ") == 2 and printed.startswith("-- 1. Which places")
+    assert printed == _readme_query_output(), (
+        "README's query output is out of date: paste the output of "
+        "`govdocparse query corpus.duckdb scripts/example_queries.sql` into it"
+    )
+
+
+def test_the_query_command_refuses_in_one_line(database, tmp_path, capsys):
+    bad = tmp_path / "bad.sql"
+    bad.write_text("SELECT * FROM no_such_table;", encoding="utf-8")
+    path = database.execute("SELECT path FROM duckdb_databases() WHERE NOT internal").fetchone()[0]
+    assert main(["query", path, str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "bad.sql" in err and "no_such_table" in err
+    assert main(["query", str(QUERIES), str(bad)]) == 1
+    assert "not a DuckDB database" in capsys.readouterr().err
 
 
 def test_parquet_has_one_file_per_table_with_the_same_rows(parsed, database, tmp_path):
@@ -190,23 +234,32 @@ def test_unreadable_records_are_skipped_and_reported(tmp_path, parsed):
     (folder / "other.json").write_text(json.dumps({"hello": "world"}), encoding="utf-8")
     summary = export(folder, duckdb_path=tmp_path / "x.duckdb", crosswalk=False)
     assert summary.files == 1
-    assert sorted(s.split(":")[0] for s in summary.skipped) == ["broken.json", "other.json"]
+    assert sorted(Path(s.split(":")[0]).name for s in summary.skipped) == [
+        "broken.json",
+        "other.json",
+    ]
     assert (
         main(["export", str(folder), "--duckdb", str(tmp_path / "y.duckdb"), "--no-crosswalk"]) == 1
     )
 
 
-def test_empty_folder_gives_empty_tables(tmp_path):
+def test_a_folder_without_records_is_refused(tmp_path, capsys):
     (tmp_path / "empty").mkdir()
-    summary = export(tmp_path / "empty", duckdb_path=tmp_path / "e.duckdb")
-    assert set(summary.rows.values()) == {0}
-    with duckdb.connect(str(tmp_path / "e.duckdb"), read_only=True) as connection:
-        assert _one(connection, "SELECT count(*) FROM targets") == 0
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "plan.txt").write_text("一、总则\n", encoding="utf-8")
+    for folder in ("empty", "raw"):
+        with pytest.raises(UsageError, match="no parsed records"):
+            export(tmp_path / folder, duckdb_path=tmp_path / "e.duckdb")
+        assert main(["export", str(tmp_path / folder), "--duckdb", str(tmp_path / "e.duckdb")]) == 2
+        err = capsys.readouterr().err
+        assert err.count("\n") == 1 and "no parsed records" in err
+    assert not (tmp_path / "e.duckdb").exists()
 
 
 def test_cli_export(parsed, tmp_path, capsys):
     assert main(["export", str(parsed)]) == 2
-    assert main(["export", str(tmp_path / "missing"), "--duckdb", str(tmp_path / "m.duckdb")]) == 1
+    assert main(["export", str(tmp_path / "missing"), "--duckdb", str(tmp_path / "m.duckdb")]) == 2
+    assert "missing: does not exist" in capsys.readouterr().err
     assert (
         main(
             [

@@ -36,6 +36,10 @@ def _projection(result, squash: bool):
             for x in items
         ]
 
+    def _owners(doc, indicator):
+        owner = doc.responsibility(indicator.responsible_id)
+        return owner and [a.canonical for a in owner.lead]
+
     out = []
     for doc in result.documents:
         out.append(
@@ -67,7 +71,7 @@ def _projection(result, squash: bool):
                             (t.label, s(t.raw), [a.model_dump(exclude={"raw"}) for a in t.atoms])
                             for t in i.targets
                         ],
-                        i.responsible and [a.canonical for a in i.responsible.lead],
+                        _owners(doc, i),
                     )
                     for i in doc.indicators
                 ],

@@ -510,17 +510,23 @@ def test_reader_refuses_with_typed_error(case: Bad, tmp_path):
     _message_is_one_line_naming(str(refused.value), path, case.says)
 
 
+# A path that is not there, or a folder where a file is needed, is the command line's mistake:
+# exit 2 in every command, where an input that cannot be read is 1.
+USAGE_MISTAKES = {"missing": "does not exist", "directory": "is a folder, not a file"}
+
+
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=lambda case: case.kind)
 def test_cli_refuses_in_one_line_and_writes_nothing(case: Bad, tmp_path, capsys):
     _skip_without_reader(case)
     path = case.build(tmp_path)
     out = tmp_path / "out" / "result.json"
-    assert main(["parse", str(path), "-o", str(out)]) == 1
+    code = 2 if case.kind in USAGE_MISTAKES else 1
+    assert main(["parse", str(path), "-o", str(out)]) == code
     captured = capsys.readouterr()
     assert captured.out == ""
     lines = captured.err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("govdocparse: error: ")
-    _message_is_one_line_naming(lines[0], path, case.says)
+    _message_is_one_line_naming(lines[0], path, USAGE_MISTAKES.get(case.kind, case.says))
     assert not out.exists()
     assert not out.parent.exists()
 
@@ -777,7 +783,7 @@ def test_exit_codes(tmp_path):
 def test_help_documents_exit_codes(tmp_path):
     text = _cli("--help", cwd=tmp_path).stdout
     assert (
-        "0 every input parsed" in text and "1 some input failed" in text and "2 usage error" in text
+        "0 everything worked" in text and "1 some input failed" in text and "2 usage error" in text
     )
 
 

@@ -41,6 +41,12 @@ def table_indicators(
     return {i.id: i for i in indicators}, responsibilities
 
 
+def responsible(indicator: Indicator, responsibilities: list[Responsibility]) -> Responsibility:
+    """The responsibility an indicator references, which must be among those extracted."""
+    [owner] = [r for r in responsibilities if r.id == indicator.responsible_id]
+    return owner
+
+
 def women_results():
     return table_indicators(KAIZHOU, 0, "2011—2020年妇女发展主要指标完成情况")
 
@@ -160,9 +166,8 @@ def test_women_results_table():
     [target] = first.targets
     assert (target.label, target.year, target.raw) == ("规划目标", 2020, "＞85")
     assert ops(target.atoms) == [(">", 85.0, "%")]
-    assert first.responsible.kind == "责任单位" and [a.name for a in first.responsible.lead] == [
-        "区教委"
-    ]
+    owner = responsible(first, resps)
+    assert owner.kind == "责任单位" and [a.name for a in owner.lead] == ["区教委"]
     assert (first.table_id, first.section_id, first.source, first.attribute) == (
         "tb0",
         "s1",
@@ -184,8 +189,8 @@ def test_women_results_sub_rows_share_the_parent_responsibility():
     )
     assert girls.baseline is None and girls.targets == []  # — in both
     assert girls.actual.value == 21000
-    assert girls.responsible is inds["T-r1"].responsible
-    assert girls.responsible.attached_to == "T-r1"
+    assert girls.responsible_id == inds["T-r1"].responsible_id
+    assert responsible(girls, resps).attached_to == "T-r1"
     assert not any(r.attached_to == "T-r2" for r in resps)
     rural = inds["T-r13"]
     assert (rural.name, rural.parent_id, rural.unit) == ("孕产妇死亡率（农村）", "T-r11", "1/10万")
@@ -244,9 +249,9 @@ def test_women_targets_table():
         None,
         "%",
     )
-    assert breast.responsible.attached_to == "T-r5"  # its own cell
+    assert responsible(breast, resps).attached_to == "T-r5"  # its own cell
     hospitals = inds["T-r10"]
-    assert [a.name for a in hospitals.responsible.lead] == ["区发展改革委", "区卫生健康委"]
+    assert [a.name for a in responsible(hospitals, resps).lead] == ["区发展改革委", "区卫生健康委"]
     assert hospitals.attribute == "约束性"
     assert (inds["T-r43"].name, inds["T-r43"].unit) == ("区级文明家庭", "户")
     assert (inds["T-r44"].name, inds["T-r44"].unit) == ("出生人口性别比", None)
@@ -259,9 +264,10 @@ def test_children_targets_table():
     assert len(inds) == 42 and len(resps) == 37
     caries = inds["T-r18"]
     assert caries.seq == 14 and caries.name == "12岁儿童龋患率"
-    assert caries.responsible.raw == "区教委、\n区卫生健康委"
-    assert [a.name for a in caries.responsible.lead] == ["区教委", "区卫生健康委"]
-    assert [a.canonical for a in caries.responsible.lead] == ["区教委", "区卫生健康委"]
+    owner = responsible(caries, resps)
+    assert owner.raw == "区教委、\n区卫生健康委"
+    assert [a.name for a in owner.lead] == ["区教委", "区卫生健康委"]
+    assert [a.canonical for a in owner.lead] == ["区教委", "区卫生健康委"]
     eyes = inds["T-r9"]
     for rid, name in (
         ("T-r10", "小学生近视率"),
@@ -271,7 +277,7 @@ def test_children_targets_table():
         myopia = inds[rid]
         assert (myopia.name, myopia.parent_id, myopia.unit) == (name, "T-r9", "%")
         assert myopia.attribute == "预期性"  # merged 属性 cell of block 10
-        assert myopia.responsible is eyes.responsible
+        assert myopia.responsible_id == eyes.responsible_id is not None
     assert ops(inds["T-r10"].targets[0].atoms) == [("<", 38.0, "%")]
     sleep = inds["T-r21"]
     assert (sleep.name, sleep.unit, sleep.parent_id) == ("高中生每天睡眠时间", "小时", "T-r19")
@@ -315,8 +321,9 @@ def test_meizhou_indicator_annex():
         2025,
     )
     assert first.targets[0].atoms[0].op == "bool"
-    assert first.responsible.kind == "市指导部门"
-    assert [a.name for a in first.responsible.lead] == ["市发展改革局", "市妇儿工委办公室"]
+    owner = responsible(first, resps)
+    assert owner.kind == "市指导部门"
+    assert [a.name for a in owner.lead] == ["市发展改革局", "市妇儿工委办公室"]
     standard = inds["T-r32"]
     assert (standard.name, standard.unit) == ("集中供养孤儿基本生活保障平均标准", "元/人·月")
     age = inds["T-r36"].targets[0].atoms[0]

@@ -110,7 +110,10 @@ def test_table_with_merged_category_and_multi_line_responsible_cell(record):
     by_name = {i.name: i for i in plan.indicators if i.source == "table"}
     eye = by_name["0-6岁儿童眼保健和视力检查覆盖率"]
     # A Hubei city's names stay its own: no Chongqing form (市卫生健康委, 市教委) is imposed.
-    assert [a.canonical for a in eye.responsible.lead] == ["市卫生健康局", "市教育局"]
+    assert [a.canonical for a in plan.responsibility(eye.responsible_id).lead] == [
+        "市卫生健康局",
+        "市教育局",
+    ]
     assert [(a.op, a.value, a.unit) for a in eye.targets[0].atoms] == [(">=", 90.0, "%")]
     assert by_name["九年义务教育巩固率"].targets[0].atoms[0].direction == "increase"
 

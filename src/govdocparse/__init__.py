@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .diff import DiffReport
     from .model import Document, ParseResult, TargetAtom
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 __all__ = [
     "__version__",

@@ -1,7 +1,8 @@
 """Parses a folder tree into one JSON file per input, in parallel, resumably, failure by failure.
 
 - Every supported file under the input folder gives `<out>/<relative path>.json` (the stem alone
-  when that is unambiguous), written atomically (temporary name, then rename).
+  when that is unambiguous), written atomically (temporary name, then rename). Files of other
+  types are counted by extension in the summary; hidden files and folders are left alone.
 - An input whose content hash and parser version match its existing output is skipped.
 - A file that fails is recorded in `<out>/_errors.jsonl` (file, error kind, message) and the
   others go on. A worker process that dies (a crash in a C library, the OOM killer) costs only
@@ -11,7 +12,8 @@
   covers a worker stuck in C code where the alarm cannot be delivered.
 - Ctrl-C or SIGTERM stops the run cleanly: workers are told to stop, temporary files of the
   outputs in flight are removed, finished outputs stay, and the next run resumes from them.
-- One batch at a time writes to an output folder (a lock file), so two runs cannot interleave.
+- One batch at a time writes to an output folder (a lock file, removed when the batch ends), so
+  two runs cannot interleave; a second run says on stderr that it waits for the first.
 """
 
 from __future__ import annotations
@@ -26,15 +28,15 @@ import signal
 import sys
 import threading
 import time
-from collections import deque
-from collections.abc import Iterable, Iterator
-from contextlib import closing, contextmanager
+from collections import Counter, deque
+from collections.abc import Generator, Iterable, Iterator
+from contextlib import closing, contextmanager, suppress
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from . import __version__
-from .errors import GovDocError, ParseTimeoutError
+from .errors import GovDocError, ParseTimeoutError, UsageError
 from .output import to_json, write_atomic
 from .readers import BATCH_EXTENSIONS
 
@@ -43,6 +45,8 @@ LOCK_FILE = ".govdocparse.lock"
 # Seconds the parent waits past a job's time limit before it kills the worker: long enough for
 # the worker's own alarm to report the timeout in the usual case.
 KILL_GRACE = 5.0
+# The two fields of an output's first lines that decide whether it is up to date, in any layout.
+_HEAD_FIELD = re.compile(r'"(sha256|parser_version)"\s*:\s*"([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -52,6 +56,7 @@ class Job:
     output: str
     timeout: float
     problem: str | None = None  # why the file cannot be processed at all (reported as a failure)
+    indent: int | None = None  # JSON layout (output.to_json): None for one compact line
 
 
 @dataclass
@@ -69,25 +74,57 @@ class Summary:
     failed: int = 0
     seconds: float = 0.0
     failures: list[Outcome] = field(default_factory=list)  # sorted by file, as in _errors.jsonl
+    # files of a type no reader handles, by extension ("" for none): listed, never parsed
+    unsupported: dict[str, int] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.failed == 0
 
 
+def find_inputs(
+    root: str | os.PathLike, skip: str | os.PathLike | None = None
+) -> tuple[list[Path], dict[str, int]]:
+    """The supported files under `root` (sorted) and the count of other files by extension.
+
+    Hidden files and folders, and the folder `skip` (a batch's own output inside its input
+    tree), are not looked at.
+    """
+    root_path = Path(root)
+    skipped: tuple[str, ...] | None = None
+    if skip is not None:
+        inside = Path(skip).resolve()
+        if inside.is_relative_to(root_path.resolve()):
+            # () when both are one folder: then nothing is skipped
+            skipped = inside.relative_to(root_path.resolve()).parts or None
+    inputs: list[Path] = []
+    unsupported: Counter[str] = Counter()
+    for path in root_path.rglob("*"):
+        parts = path.relative_to(root_path).parts
+        if any(part.startswith(".") for part in parts) or parts[: len(skipped or ())] == skipped:
+            continue
+        if not (path.is_file() or path.is_symlink()):
+            continue
+        if path.suffix.lower() in BATCH_EXTENSIONS:
+            inputs.append(path)
+        else:
+            unsupported[path.suffix.lower()] += 1
+    return sorted(inputs), dict(sorted(unsupported.items()))
+
+
 def plan_jobs(
-    root: str | os.PathLike, out_dir: str | os.PathLike, timeout: float = 120.0
+    root: str | os.PathLike,
+    out_dir: str | os.PathLike,
+    timeout: float = 120.0,
+    indent: int | None = None,
+    inputs: list[Path] | None = None,
 ) -> list[Job]:
-    """One job per supported file under `root`, with a safe output path inside `out_dir`."""
+    """One job per supported file under `root` (or per file of `inputs`, found under it), with a
+    safe output path inside `out_dir`."""
     root_path = Path(root)
     out_path = Path(out_dir).resolve()
-    inputs = sorted(
-        p
-        for p in root_path.rglob("*")
-        if p.suffix.lower() in BATCH_EXTENSIONS
-        and not any(part.startswith(".") for part in p.relative_to(root_path).parts)
-        and (p.is_file() or p.is_symlink())
-    )
+    if inputs is None:
+        inputs = find_inputs(root_path)[0]
     stems: dict[Path, int] = {}
     for p in inputs:
         key = p.relative_to(root_path).with_suffix("")
@@ -110,27 +147,32 @@ def plan_jobs(
                 )
             )
             continue
-        jobs.append(Job(str(p), relative.as_posix(), str(target), timeout))
+        jobs.append(Job(str(p), relative.as_posix(), str(target), timeout, indent=indent))
     return jobs
 
 
 def _safe_relative(name: str) -> Path:
-    """A relative path with no parent references or absolute parts, whatever the input name holds."""
+    """A relative path without parent references or absolute parts, whatever the input name."""
     parts = [part for part in Path(name).parts if part not in ("", ".", "..", "/", "\\")]
     cleaned = [part.replace("\x00", "").lstrip("/\\") or "_" for part in parts]
     return Path(*cleaned)
+
+
+def head_fields(text: str) -> dict[str, str]:
+    """`sha256` and `parser_version` as an output's first 4 KB state them (compact or indented)."""
+    return {key: value for key, value in _HEAD_FIELD.findall(text[:4096])}
 
 
 def up_to_date(job: Job) -> bool:
     """Whether the existing output was made from these exact bytes by this parser version."""
     try:
         with open(job.output, encoding="utf-8") as handle:
-            head = handle.read(4096)
+            head = head_fields(handle.read(4096))
         with open(job.source, "rb") as handle:
             digest = hashlib.file_digest(handle, "sha256").hexdigest()
     except (OSError, UnicodeDecodeError):
         return False
-    return f'"sha256": "{digest}"' in head and f'"parser_version": "{__version__}"' in head
+    return head.get("sha256") == digest and head.get("parser_version") == __version__
 
 
 def render(job: Job) -> str:
@@ -139,7 +181,7 @@ def render(job: Job) -> str:
 
     result = parse(job.source)
     result.source.path = job.relative
-    return to_json(result)
+    return to_json(result, job.indent)
 
 
 def failure(job: Job, exc: BaseException) -> Outcome:
@@ -213,21 +255,26 @@ def run_batch(
     progress: bool | None = None,
     engine: str = "local",
     scheduler: str | None = None,
+    indent: int | None = None,
 ) -> Summary:
     """Parse every supported file under `root` into `out_dir`; see the module docstring.
 
-    SIGTERM is handled like Ctrl-C (KeyboardInterrupt) while the batch runs, so both leave the
-    output folder clean.
+    A folder with no supported file at all is refused (UsageError): it is nearly always the
+    wrong folder. SIGTERM is handled like Ctrl-C (KeyboardInterrupt) while the batch runs, so
+    both leave the output folder clean.
     """
     started = time.perf_counter()
+    inputs, unsupported = find_inputs(root, skip=out_dir)
+    if not inputs:
+        found = f", only {unsupported_note(unsupported)}" if unsupported else ""
+        raise UsageError(str(root), f"no files to parse{found}")
     out_path = Path(out_dir)
     out_path.mkdir(parents=True, exist_ok=True)
-    jobs = plan_jobs(root, out_path, timeout)
-    summary = Summary()
+    jobs = plan_jobs(root, out_path, timeout, indent, inputs)
+    summary = Summary(unsupported=unsupported)
     failures: list[Outcome] = []
     bar = _Progress(len(jobs), sys.stderr.isatty() if progress is None else progress)
-    with open(out_path / LOCK_FILE, "w") as lock, _sigterm_interrupts():
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with _exclusive(out_path), _sigterm_interrupts():
         todo = []
         for job in jobs:
             if not force and up_to_date(job):
@@ -259,6 +306,58 @@ def run_batch(
             errors_path.unlink(missing_ok=True)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def unsupported_note(unsupported: dict[str, int]) -> str:
+    """What a batch found but has no reader for, and why it left it: for the summary."""
+    counts = ", ".join(f"{n} {suffix or '(no extension)'}" for suffix, n in unsupported.items())
+    return f"{counts} (no reader for the type; read: {' '.join(sorted(BATCH_EXTENSIONS))})"
+
+
+@contextmanager
+def _exclusive(folder: Path) -> Iterator[None]:
+    """Hold the folder's lock file for the block; wait (saying so on stderr) while another batch
+    holds it; remove it at the end.
+
+    The file is removed while still locked, so a waiting batch may wake up holding a lock on a
+    file that is gone: it then starts over with a new file, which keeps the lock exclusive.
+    """
+    path = folder / LOCK_FILE
+    said = False
+    while True:
+        handle = open(path, "a")  # noqa: SIM115 - held for the whole batch, closed below
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not said:
+                print(
+                    f"govdocparse: waiting for the batch that is writing to {folder} "
+                    f"(it holds {path})",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                said = True
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX)
+            except BaseException:
+                handle.close()
+                raise
+        try:
+            current = os.stat(path)
+        except FileNotFoundError:
+            current = None
+        opened = os.fstat(handle.fileno())
+        if current is not None and (current.st_dev, current.st_ino) == (
+            opened.st_dev,
+            opened.st_ino,
+        ):
+            break
+        handle.close()
+    try:
+        yield
+    finally:
+        path.unlink(missing_ok=True)
+        handle.close()
 
 
 def _interrupt(signum, frame):
@@ -325,7 +424,7 @@ def _duration(seconds: float) -> str:
 
 def _execute(
     jobs: list[Job], workers: int | None, engine: str, scheduler: str | None
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     for job in jobs:
         if job.problem:
             yield run_job(job)
@@ -404,7 +503,10 @@ def _context():
 
 
 # Enough text to make the pipeline load and compile the grammars of every text-path stage.
-_WARM_UP = "一、主要目标\n（一）健康。到2025年，婴儿死亡率控制在5‰以下，学前三年毛入园率达到90%以上。（责任单位：区卫生健康委）\n"
+_WARM_UP = (
+    "一、主要目标\n（一）健康。到2025年，婴儿死亡率控制在5‰以下，学前三年毛入园率达到90%以上。"
+    "（责任单位：区卫生健康委）\n"
+)
 
 
 def _preload() -> None:
@@ -415,10 +517,8 @@ def _preload() -> None:
     """
     from . import parse_text
 
-    try:
+    with suppress(Exception):
         parse_text(_WARM_UP)
-    except Exception:
-        pass
 
 
 def _run_local(jobs: Iterable[Job], size: int) -> Iterator[Outcome]:
@@ -443,7 +543,7 @@ def _run_local(jobs: Iterable[Job], size: int) -> Iterator[Outcome]:
                 if worker.job is None:
                     continue
                 if worker.conn in ready:
-                    outcome, healthy = _receive(worker)
+                    outcome, healthy = _receive(worker, worker.job)
                 elif time.monotonic() >= worker.deadline:
                     outcome, healthy = (
                         failure(worker.job, ParseTimeoutError(None, "time limit")),
@@ -460,9 +560,9 @@ def _run_local(jobs: Iterable[Job], size: int) -> Iterator[Outcome]:
         _shutdown(pool)
 
 
-def _receive(worker: _Worker) -> tuple[Outcome, bool]:
-    """The outcome a worker sent, or a crash outcome when it died; and whether it can go on."""
-    job = worker.job
+def _receive(worker: _Worker, job: Job) -> tuple[Outcome, bool]:
+    """The outcome a worker sent about `job`, or a crash outcome when it died; and whether it
+    can go on."""
     try:
         return worker.conn.recv(), True
     except (EOFError, OSError):

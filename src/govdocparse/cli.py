@@ -1,17 +1,23 @@
 """Command line: a thin layer over the library API.
 
-Exit codes: 0 everything worked; 1 some input failed (the message says which and why);
-2 usage error. Errors are one line on stderr, never a traceback.
+Exit codes, the same in every command: 0 everything worked; 1 some input failed (the message
+says which and why); 2 usage error: bad arguments, a path that does not exist or is the wrong
+kind, a folder with nothing to work on. Errors are one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
 
-EXIT_CODES = "exit codes: 0 every input parsed; 1 some input failed (one line each on stderr, and in _errors.jsonl for batch); 2 usage error"
+EXIT_CODES = (
+    "exit codes: 0 everything worked; 1 some input failed (one line each on stderr, and in "
+    "_errors.jsonl for batch); 2 usage error (bad arguments, a path that does not exist or is "
+    "the wrong kind, a folder with nothing to work on)"
+)
 
 
 def _positive(kind):
@@ -40,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
     parse = commands.add_parser("parse", help="parse one file (.txt .docx .pdf .html) to JSON")
     parse.add_argument("file")
     parse.add_argument("-o", "--output", help="write the JSON here (default: standard output)")
+    _indent_option(parse)
 
     batch = commands.add_parser("batch", help="parse every supported file under a folder")
     batch.add_argument("directory")
@@ -64,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--scheduler", help="dask.distributed scheduler address, e.g. tcp://10.0.0.5:8786"
     )
+    _indent_option(batch, " (files already up to date keep theirs: add --force)")
 
     crosswalk = commands.add_parser(
         "crosswalk", help="align indicators across places from parsed records"
@@ -77,7 +85,10 @@ def _parser() -> argparse.ArgumentParser:
         "--html", metavar="FILE", help="also write a readable matrix (measures × places)"
     )
     crosswalk.add_argument(
-        "--min-places", type=int, default=1, help="HTML: only measures found in at least N places"
+        "--min-places",
+        type=_positive(int),
+        default=2,
+        help="HTML: only measures found in at least N places (default 2; 1 shows every measure)",
     )
 
     diff = commands.add_parser(
@@ -87,7 +98,7 @@ def _parser() -> argparse.ArgumentParser:
         "old",
         help="parsed JSON, optionally narrowed: file.json#d3, file.json#d3-t1, file.json#d3/专栏1",
     )
-    diff.add_argument("new")
+    diff.add_argument("new", help="the same forms as OLD")
     diff.add_argument("--json", action="store_true", help="print the report as JSON")
 
     export = commands.add_parser(
@@ -104,8 +115,47 @@ def _parser() -> argparse.ArgumentParser:
         "--no-crosswalk", action="store_true", help="leave the crosswalk table empty (faster)"
     )
 
+    query = commands.add_parser(
+        "query", help="run the SQL statements of files over an exported DuckDB database"
+    )
+    query.add_argument("database", help="a database written by govdocparse export --duckdb")
+    query.add_argument(
+        "sql", nargs="+", help="SQL files, e.g. scripts/example_queries.sql; each statement runs"
+    )
+
     commands.add_parser("schema", help="print the JSON Schema of the records")
     return parser
+
+
+def _indent_option(command: argparse.ArgumentParser, note: str = "") -> None:
+    command.add_argument(
+        "--indent",
+        type=_positive(int),
+        nargs="?",
+        const=2,
+        metavar="N",
+        help="pretty JSON, N spaces a level (2 when N is left out); default one compact line"
+        + note,
+    )
+
+
+def _path_problem(path: str, want: str) -> str | None:
+    """Why `path` cannot be used as a `want` ("file", "folder" or "file or folder"), or None.
+
+    Only what the command line got wrong; what goes wrong reading an existing path is left to
+    the command, which names the file and the problem.
+    """
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return f"{path}: does not exist"
+    except (OSError, ValueError):
+        return None
+    if want == "file" and os.path.isdir(path):
+        return f"{path}: is a folder, not a file"
+    if want == "folder" and not os.path.isdir(path):
+        return f"{path}: is not a folder"
+    return None
 
 
 def _fail(message: str, code: int = 1) -> int:
@@ -125,9 +175,13 @@ def _parse(args) -> int:
     from .errors import GovDocError, one_line
     from .output import to_json, write_atomic
 
+    problem = _path_problem(args.file, "file")
+    if problem:
+        hint = " (govdocparse batch parses folders)" if os.path.isdir(args.file) else ""
+        return _fail(problem + hint, 2)
     try:
         result = parse(args.file)
-        text = to_json(result)
+        text = to_json(result, args.indent)
     except GovDocError as exc:
         return _fail(str(exc))
     except Exception as exc:  # a bug, not the input's fault: still one line a batch log can keep
@@ -147,15 +201,16 @@ def _parse(args) -> int:
 def _batch(args) -> int:
     from pathlib import Path
 
-    from .batch import ERRORS_FILE, run_batch
-    from .errors import GovDocError
+    from .batch import ERRORS_FILE, run_batch, unsupported_note
+    from .errors import GovDocError, UsageError
 
-    if not Path(args.directory).is_dir():
-        return _fail(f"{args.directory}: not a directory", 2)
+    problem = _path_problem(args.directory, "folder")
+    if problem:
+        return _fail(problem, 2)
     if args.engine == "dask" and not args.scheduler:
         return _fail("--engine dask needs --scheduler tcp://HOST:PORT", 2)
     if Path(args.output).exists() and not Path(args.output).is_dir():
-        return _fail(f"{args.output}: exists and is not a directory", 2)
+        return _fail(f"{args.output}: is not a folder", 2)
     try:
         summary = run_batch(
             args.directory,
@@ -165,10 +220,11 @@ def _batch(args) -> int:
             timeout=args.timeout,
             engine=args.engine,
             scheduler=args.scheduler,
+            indent=args.indent,
         )
-    except (
-        GovDocError
-    ) as exc:  # the dask engine: scheduler unreachable, no workers, version mismatch
+    except UsageError as exc:  # nothing to parse
+        return _fail(str(exc), 2)
+    except GovDocError as exc:  # the dask engine: scheduler unreachable, no workers, version
         return _fail(str(exc))
     except OSError as exc:
         where = exc.filename or args.output
@@ -176,9 +232,12 @@ def _batch(args) -> int:
     except Exception as exc:  # a bug in the batch engine: one line, and the run counts as failed
         return _fail(f"{args.directory}: internal error: {_one_line(exc)}")
     print(
-        f"parsed {summary.parsed}, skipped {summary.skipped}, failed {summary.failed} in {summary.seconds:.2f} s",
+        f"parsed {summary.parsed}, skipped {summary.skipped} (up to date), "
+        f"failed {summary.failed} in {summary.seconds:.2f} s",
         file=sys.stderr,
     )
+    if summary.unsupported:
+        print(f"not parsed: {unsupported_note(summary.unsupported)}", file=sys.stderr)
     if not summary.ok:
         shown = 20
         for outcome in summary.failures[:shown]:
@@ -194,14 +253,17 @@ def _batch(args) -> int:
 
 
 def _crosswalk(args) -> int:
-    from .crosswalk import build_crosswalk, load_parsed, to_csv, to_html, to_json
-    from .errors import GovDocError
+    from .crosswalk import build_crosswalk, read_for_crosswalk, to_csv, to_html, to_json
+    from .errors import UsageError
 
+    skipped: list[str] = []
     try:
-        results = load_parsed(args.directory)
-    except GovDocError as exc:
-        return _fail(str(exc))
-    crosswalk = build_crosswalk(results)
+        crosswalk = build_crosswalk(read_for_crosswalk(args.directory, skipped))
+    except UsageError as exc:
+        return _fail(str(exc), 2)
+    _warn(skipped)
+    if skipped and not crosswalk.places:
+        return _fail(f"{args.directory}: none of its JSON files could be read as a parsed record")
     to_json(crosswalk, args.output)
     if args.csv:
         to_csv(crosswalk, args.csv)
@@ -210,13 +272,24 @@ def _crosswalk(args) -> int:
     print(
         f"{len(crosswalk.clusters)} measures across {len(crosswalk.places)} places", file=sys.stderr
     )
-    return 0
+    return 1 if skipped else 0
+
+
+def _warn(lines: list[str]) -> None:
+    from .errors import one_line
+
+    for line in lines:
+        print(f"govdocparse: warning: {one_line(line)}", file=sys.stderr)
 
 
 def _diff(args) -> int:
     from .diff import diff, render_text, resolve
     from .errors import GovDocError
 
+    for spec in (args.old, args.new):
+        problem = _path_problem(spec.partition("#")[0], "file")
+        if problem:
+            return _fail(problem + " (diff compares two parsed JSON files)", 2)
     try:
         report = diff(resolve(args.old), resolve(args.new))
     except GovDocError as exc:
@@ -232,8 +305,11 @@ def _export(args) -> int:
         from .export import export
     except ImportError as exc:
         return _fail(f"export needs the scale extras (pip install 'govdocparse[scale]'): {exc}", 2)
-    from .errors import GovDocError
+    from .errors import GovDocError, UsageError
 
+    problem = _path_problem(args.directory, "folder")
+    if problem:
+        return _fail(problem, 2)
     try:
         summary = export(
             args.directory,
@@ -241,13 +317,31 @@ def _export(args) -> int:
             parquet_dir=args.parquet,
             crosswalk=not args.no_crosswalk,
         )
+    except UsageError as exc:
+        return _fail(str(exc), 2)
     except GovDocError as exc:
         return _fail(str(exc))
-    for line in summary.notes + summary.skipped:
-        print(f"govdocparse: warning: {line}", file=sys.stderr)
+    _warn(summary.notes + summary.skipped)
     counts = ", ".join(f"{name} {rows}" for name, rows in summary.rows.items())
     print(f"exported {summary.files} records: {counts}", file=sys.stderr)
     return 1 if summary.skipped else 0
+
+
+def _query(args) -> int:
+    try:
+        from .query import run_files
+    except ImportError as exc:
+        return _fail(f"query needs the scale extras (pip install 'govdocparse[scale]'): {exc}", 2)
+    from .errors import GovDocError, UsageError
+
+    try:
+        text = run_files(args.database, args.sql)
+    except UsageError as exc:
+        return _fail(str(exc), 2)
+    except GovDocError as exc:
+        return _fail(str(exc))
+    sys.stdout.write(text)
+    return 0
 
 
 def _schema(args) -> int:
@@ -259,14 +353,28 @@ def _schema(args) -> int:
     return 0
 
 
+def _parse_arguments(argv: list[str] | None) -> argparse.Namespace:
+    """The arguments; an unknown option after a command gets that command's usage, not the
+    top-level one (argparse leaves unknown arguments to the top-level parser)."""
+    parser = _parser()
+    args, unknown = parser.parse_known_args(argv)
+    if unknown:
+        commands = next(
+            action for action in parser._actions if isinstance(action, argparse._SubParsersAction)
+        )
+        commands.choices[args.command].error(f"unrecognized arguments: {' '.join(unknown)}")
+    return args
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    args = _parse_arguments(argv)
     handlers = {
         "parse": _parse,
         "batch": _batch,
         "crosswalk": _crosswalk,
         "diff": _diff,
         "export": _export,
+        "query": _query,
         "schema": _schema,
     }
     try:

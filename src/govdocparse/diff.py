@@ -144,19 +144,19 @@ def resolve(spec: str) -> IndicatorSet:
 # ------------------------------------------------------------------ comparing
 
 
-def _measures(side: IndicatorSet, matcher: Matcher) -> list[Measure]:
+def _measures(side: IndicatorSet, matcher: Matcher) -> list[tuple[Measure, Document]]:
+    """The measures of one side, each with the document it is in."""
     parts = side.parts or [(side.document, side.indicators)]
-    measures = []
+    measures: list[tuple[Measure, Document]] = []
     for document, indicators in parts:
-        measures.extend(
-            indicator_measures(
-                indicators,
-                place=document.metadata.place or side.place or "",
-                source_file=side.source_file,
-                document=document,
-                vocab=matcher.vocab,
-            )
+        found = indicator_measures(
+            indicators,
+            place=document.metadata.place or side.place or "",
+            source_file=side.source_file,
+            document=document,
+            vocab=matcher.vocab,
         )
+        measures.extend((measure, document) for measure in found)
     return measures
 
 
@@ -226,8 +226,10 @@ def _agencies(responsibility: Responsibility | None) -> dict[str, list[str]]:
     return found
 
 
-def _responsible_changes(old: Indicator, new: Indicator) -> list[FieldChange]:
-    before, after = _agencies(old.responsible), _agencies(new.responsible)
+def _responsible_changes(
+    old: Responsibility | None, new: Responsibility | None
+) -> list[FieldChange]:
+    before, after = _agencies(old), _agencies(new)
     changes = []
     if set(before) != set(after):
         changes.append(
@@ -264,8 +266,12 @@ def _responsible_changes(old: Indicator, new: Indicator) -> list[FieldChange]:
 
 
 def _changes(
-    old: Measure, new: Measure, link_rule: str, columns: dict[str, bool]
+    old_side: tuple[Measure, Document],
+    new_side: tuple[Measure, Document],
+    link_rule: str,
+    columns: dict[str, bool],
 ) -> list[FieldChange]:
+    (old, old_document), (new, new_document) = old_side, new_side
     changes = []
     if squash_spaces(old.member.name) != squash_spaces(new.member.name):
         changes.append(
@@ -279,7 +285,12 @@ def _changes(
     if columns["attribute"] and a != b:
         changes.append(FieldChange(field="attribute", old=a, new=b))
     if columns["responsible"]:
-        changes.extend(_responsible_changes(old.indicator, new.indicator))
+        changes.extend(
+            _responsible_changes(
+                old_document.responsibility(old.indicator.responsible_id),
+                new_document.responsibility(new.indicator.responsible_id),
+            )
+        )
     return changes
 
 
@@ -289,30 +300,30 @@ def diff(old: IndicatorSet, new: IndicatorSet, matcher: Matcher | None = None) -
     left, right = _measures(old, matcher), _measures(new, matcher)
     pairs = pair_one_to_one(
         matcher,
-        [(m.form, m.unit, m.aliases) for m in left],
-        [(m.form, m.unit, m.aliases) for m in right],
+        [(m.form, m.unit, m.aliases) for m, _ in left],
+        [(m.form, m.unit, m.aliases) for m, _ in right],
     )
     # An attribute or responsible column missing from one side (2011—2020 完成情况 tables have no
     # 指标属性) is not a change of every row.
     columns = {
-        "attribute": any(m.indicator.attribute for m in left)
-        and any(m.indicator.attribute for m in right),
-        "responsible": any(m.indicator.responsible for m in left)
-        and any(m.indicator.responsible for m in right),
+        "attribute": any(m.indicator.attribute for m, _ in left)
+        and any(m.indicator.attribute for m, _ in right),
+        "responsible": any(m.indicator.responsible_id for m, _ in left)
+        and any(m.indicator.responsible_id for m, _ in right),
     }
     report = DiffReport(old=old.label, new=new.label)
     for i, j, link in pairs:
         entry = PairDiff(
-            old=_ref(left[i]),
-            new=_ref(right[j]),
+            old=_ref(left[i][0]),
+            new=_ref(right[j][0]),
             match=link.rule,
             similarity=link.score,
             changes=_changes(left[i], right[j], link.rule, columns),
         )
         (report.changed if entry.changes else report.unchanged).append(entry)
     paired_left, paired_right = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
-    report.removed = [_ref(m) for n, m in enumerate(left) if n not in paired_left]
-    report.added = [_ref(m) for n, m in enumerate(right) if n not in paired_right]
+    report.removed = [_ref(m) for n, (m, _) in enumerate(left) if n not in paired_left]
+    report.added = [_ref(m) for n, (m, _) in enumerate(right) if n not in paired_right]
     return report
 
 

@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from . import __version__
-from .batch import Job, Outcome, failure, render, write_failure
+from .batch import Job, Outcome, failure, head_fields, render, write_failure
 from .errors import GovDocError, ParseTimeoutError
 from .output import write_atomic
 
@@ -120,9 +120,7 @@ def _finish(job: Job, future) -> Outcome:
         )
     if text is None:
         return outcome
-    if (
-        f'"parser_version": "{__version__}"' not in text[:4096]
-    ):  # a worker that joined after the check
+    if head_fields(text).get("parser_version") != __version__:  # joined after the check
         return Outcome(
             job.relative,
             "failed",

@@ -27,6 +27,13 @@ class GovDocError(Exception):
         super().__init__(one_line(f"{path}: {problem}" if path else problem))
 
 
+class UsageError(GovDocError):
+    """The command was pointed at the wrong thing: a path that does not exist, a file where a
+    folder is needed, a folder with nothing to work on. The CLI exits 2, as for bad arguments."""
+
+    kind = "usage"
+
+
 class InputError(GovDocError):
     """The input cannot be opened: missing, a directory, a broken link, no permission."""
 

@@ -34,7 +34,7 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from .errors import InputError
+from .crosswalk.load import read_records
 from .model import (
     Document,
     Indicator,
@@ -232,9 +232,7 @@ DESCRIPTIONS = {
 class ExportSummary:
     files: int = 0
     rows: dict[str, int] = field(default_factory=dict)
-    skipped: list[str] = field(
-        default_factory=list
-    )  # 'file: why' for records that could not be read
+    skipped: list[str] = field(default_factory=list)  # 'file: why' for unreadable records
     notes: list[str] = field(default_factory=list)
 
 
@@ -245,11 +243,15 @@ def export(
     parquet_dir: str | os.PathLike | None = None,
     crosswalk: bool = True,
 ) -> ExportSummary:
-    """Write the tables of every record under `parsed_dir` to a DuckDB file and/or Parquet files."""
+    """Write the tables of every record under `parsed_dir` to a DuckDB file and/or Parquet files.
+
+    A folder without any record is refused (UsageError); a file that is not a record is skipped
+    and named in the summary.
+    """
     if duckdb_path is None and parquet_dir is None:
         raise ValueError("nothing to write: give duckdb_path and/or parquet_dir")
     summary = ExportSummary()
-    results = _load(Path(parsed_dir), summary)
+    results = list(read_records(parsed_dir, summary.skipped))
     tables = build_tables(results, crosswalk=crosswalk, notes=summary.notes)
     summary.files = len(results)
     summary.rows = {name: table.num_rows for name, table in tables.items()}
@@ -258,21 +260,6 @@ def export(
     if parquet_dir is not None:
         write_parquet(tables, parquet_dir)
     return summary
-
-
-def _load(folder: Path, summary: ExportSummary) -> list[ParseResult]:
-    if not folder.is_dir():
-        raise InputError(str(folder), "not a directory of parsed records")
-    results = []
-    for path in sorted(folder.rglob("*.json")):
-        if any(part.startswith(".") for part in path.relative_to(folder).parts):
-            continue
-        try:
-            results.append(ParseResult.model_validate_json(path.read_bytes()))
-        except (OSError, ValueError) as exc:  # pydantic's ValidationError is a ValueError
-            first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            summary.skipped.append(f"{path.relative_to(folder)}: not a parsed record ({first})")
-    return results
 
 
 def build_tables(
@@ -294,8 +281,8 @@ def build_tables(
 class _Rows:
     """Column lists per table, filled one row at a time."""
 
-    def __init__(self):
-        self.columns = {
+    def __init__(self) -> None:
+        self.columns: dict[str, dict[str, list]] = {
             name: {column: [] for column in schema.names} for name, schema in SCHEMAS.items()
         }
 
@@ -396,14 +383,9 @@ def _document_rows(rows: _Rows, result: ParseResult, document: Document, positio
                     **_prov(item.provenance),
                 },
             )
-    # An indicator carries its responsibility inline; most are also in the document's list, but
-    # one that is not must still get a row for indicators.responsibility_id to join.
-    seen: set[str] = set()
     for responsibility in document.responsibilities:
-        _responsibility_rows(rows, key, responsibility, seen)
+        _responsibility_rows(rows, key, responsibility)
     for indicator in document.indicators:
-        if indicator.responsible is not None:
-            _responsibility_rows(rows, key, indicator.responsible, seen)
         _indicator_rows(rows, key, indicator)
 
 
@@ -430,12 +412,7 @@ def _section_rows(
         _section_rows(rows, key, section.children, section.id, counter)
 
 
-def _responsibility_rows(
-    rows: _Rows, key: dict, responsibility: Responsibility, seen: set[str]
-) -> None:
-    if responsibility.id in seen:
-        return
-    seen.add(responsibility.id)
+def _responsibility_rows(rows: _Rows, key: dict, responsibility: Responsibility) -> None:
     clause = {
         **key,
         "responsibility_id": responsibility.id,
@@ -481,7 +458,7 @@ def _indicator_rows(rows: _Rows, key: dict, indicator: Indicator) -> None:
             "attribute": indicator.attribute,
             "table_id": indicator.table_id,
             "section_id": indicator.section_id,
-            "responsibility_id": indicator.responsible.id if indicator.responsible else None,
+            "responsibility_id": indicator.responsible_id,
             "sentence": indicator.sentence,
             "baseline_year": baseline.year if baseline else None,
             "baseline_value": baseline.value if baseline else None,

@@ -55,6 +55,7 @@ _NOT_TEXT = frozenset(
         "section_id",
         "table_id",
         "parent_id",
+        "responsible_id",
         "part_of",
         "attached_to",
         "inherited",

@@ -1,16 +1,33 @@
 """The public record contract: every structure govdocparse emits, as pydantic models.
 
-Field names here are what downstream tools rely on; add fields, never rename. The JSON Schema
-printed by `govdocparse schema` is generated from `ParseResult`.
+Field names here are what downstream tools rely on; add fields, never rename (schema 2.0 replaced
+`Indicator.responsible`, a copy of a clause, by `responsible_id`, a reference to it). The JSON
+Schema printed by `govdocparse schema` is generated from `ParseResult`.
+
+A written record leaves out every key that holds no value: a key absent from the JSON has the
+default the schema gives it (null, an empty list or object, false, ""), and a provenance without
+`file` points into the record's own source file. Loading a written record gives back exactly
+the record that was written.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import PurePath
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializationInfo,
+    model_serializer,
+    model_validator,
+)
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "2.0"
+# Serialisation context key: the file name a provenance may leave out (see `ParseResult`).
+OWN_FILE = "own_file"
 
 
 class Record(BaseModel):
@@ -29,7 +46,11 @@ class Provenance(Record):
     lowest confidence over its lines (0 to 1).
     """
 
-    file: str
+    file: str = Field(
+        "",
+        description="Name of the source file. Absent from a written record when it is the "
+        "record's own file (the name part of `source.path`), filled in again on loading.",
+    )
     lines: tuple[int, int] | None = None
     page: int | None = None
     paragraph: int | None = None
@@ -39,10 +60,15 @@ class Provenance(Record):
     confidence: float | None = None
 
     @model_serializer(mode="wrap")
-    def _only_what_applies(self, handler):
+    def _only_what_applies(self, handler, info: SerializationInfo):
         # Each format fills a different subset; absent keys keep records readable and
         # 40 % smaller (a text record never has pages, a PDF never has paragraphs).
-        return {key: value for key, value in handler(self).items() if value is not None}
+        data = {key: value for key, value in handler(self).items() if value is not None}
+        # Nearly every value of a record comes from its own file: naming it once, in `source`,
+        # saves a sixth of the record.
+        if info.context and data.get("file") == info.context.get(OWN_FILE):
+            del data["file"]
+        return data
 
 
 class SourceInfo(Record):
@@ -214,7 +240,12 @@ class Indicator(Record):
     actual: Measurement | None = None
     targets: list[Target] = Field(default_factory=list)
     attribute: Literal["约束性", "预期性"] | None = None
-    responsible: Responsibility | None = None
+    responsible_id: str | None = Field(
+        None,
+        description="Id of the entry of the document's `responsibilities` naming who owns the "
+        "indicator (a table's responsible cell, the clause ending a goal's paragraph); the rows "
+        "of one table sharing a cell share the entry.",
+    )
     table_id: str | None = None
     section_id: str | None = None
     sentence: str | None = Field(
@@ -278,13 +309,85 @@ class Document(Record):
     indicators: list[Indicator] = Field(default_factory=list)
     responsibilities: list[Responsibility] = Field(default_factory=list)
 
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Document:
+        known = {r.id for r in self.responsibilities}
+        for indicator in self.indicators:
+            if indicator.responsible_id is not None and indicator.responsible_id not in known:
+                raise ValueError(
+                    f"indicator {indicator.id}: responsible_id {indicator.responsible_id} "
+                    "is not among the document's responsibilities"
+                )
+        return self
+
+    def responsibility(self, responsibility_id: str | None) -> Responsibility | None:
+        """The entry of `responsibilities` with this id (None for None)."""
+        if responsibility_id is None:
+            return None
+        return next((r for r in self.responsibilities if r.id == responsibility_id), None)
+
 
 class ParseResult(Record):
+    """One parsed input file. A key absent from a written record has its schema default."""
+
     schema_version: str = SCHEMA_VERSION
     parser_version: str
     source: SourceInfo
     documents: list[Document]
 
+    @property
+    def own_file(self) -> str:
+        """The file name every provenance of this record names unless it says otherwise."""
+        return PurePath(self.source.path).name
+
+    @model_validator(mode="after")
+    def _fill_own_file(self) -> ParseResult:
+        own = self.own_file
+        for provenance in provenances(self):
+            if not provenance.file:
+                provenance.file = own
+        return self
+
+
+def provenances(result: ParseResult) -> Iterator[Provenance]:
+    """Every provenance of a record, in document order."""
+    for document in result.documents:
+        yield from document.metadata.provenance.values()
+        yield from _section_provenances(document.sections)
+        for table in document.tables:
+            yield table.provenance
+            yield from (row.provenance for row in table.rows)
+            yield from (item.provenance for item in table.items)
+        for indicator in document.indicators:
+            yield indicator.provenance
+            for measurement in (indicator.baseline, indicator.actual, *indicator.targets):
+                if measurement is not None and measurement.provenance is not None:
+                    yield measurement.provenance
+        yield from (r.provenance for r in document.responsibilities)
+
+
+def _section_provenances(sections: list[Section]) -> Iterator[Provenance]:
+    for section in sections:
+        if section.provenance is not None:
+            yield section.provenance
+        yield from _section_provenances(section.children)
+
 
 def json_schema() -> dict:
-    return ParseResult.model_json_schema()
+    """The JSON Schema of `ParseResult`, with the default of every optional key: a written record
+    leaves out the keys that hold their default."""
+    schema = ParseResult.model_json_schema()
+    models = {model.__name__: model for model in _records(Record)}
+    for name, definition in [("ParseResult", schema), *schema.get("$defs", {}).items()]:
+        for field_name, field in models[name].model_fields.items():
+            # pydantic states plain defaults only; a list's or dict's comes from a factory
+            if field.default_factory is not None:
+                definition["properties"][field_name]["default"] = field.default_factory()  # type: ignore[call-arg]
+    return schema
+
+
+def _records(base: type[Record]) -> list[type[Record]]:
+    found = []
+    for model in base.__subclasses__():
+        found += [model, *_records(model)]
+    return found

@@ -1,9 +1,14 @@
 """Serialises records to JSON and writes files atomically.
 
-The JSON is deterministic (same record, same bytes): fixed key order from the models, two-space
-indent, UTF-8 with Chinese unescaped, a final newline. A file is written to a temporary name in
-the target folder and renamed into place, so a reader never sees a half-written file and a
-failed run never replaces a good one; it gets the permissions a newly created file would get.
+The JSON is lean and deterministic (same record, same bytes): fixed key order from the models,
+keys that hold no value left out (`model.py` says what an absent key means), UTF-8 with Chinese
+unescaped, a final newline. By default it is one compact line, the form for batches of
+thousands of files; `indent` gives one key per line for people, with arrays of numbers or
+strings (`"lines": [35, 35]`) kept on one line.
+
+A file is written to a temporary name in the target folder and renamed into place, so a reader
+never sees a half-written file and a failed run never replaces a good one; it gets the
+permissions a newly created file would get.
 
 A file name that is not valid UTF-8 reaches Python as lone surrogates (its surrogate escapes).
 Text cannot be stored as UTF-8 with them, so they are written as the \\udcXX escapes JSON uses
@@ -16,9 +21,9 @@ import json
 import os
 import tempfile
 from pathlib import Path
+from typing import Any
 
-from pydantic import BaseModel
-from pydantic_core import PydanticSerializationError
+from .model import OWN_FILE, ParseResult
 
 
 def _read_umask() -> int:
@@ -33,16 +38,39 @@ def _read_umask() -> int:
 _FILE_MODE = 0o666 & ~_read_umask()
 
 
-def to_json(record: BaseModel) -> str:
-    """The record as JSON text: two-space indent, Chinese unescaped, a final newline."""
-    try:
-        return record.model_dump_json(indent=2) + "\n"
-    except PydanticSerializationError as exc:
-        if "surrogates not allowed" not in str(exc):
-            raise
-    # The same layout as pydantic's, from the standard library, which accepts lone surrogates.
-    text = json.dumps(record.model_dump(mode="json"), ensure_ascii=False, indent=2)
+def record_data(record: ParseResult) -> dict[str, Any]:
+    """The record as JSON-ready data, without the keys that hold no value."""
+    data = record.model_dump(
+        mode="json", exclude_defaults=True, context={OWN_FILE: record.own_file}
+    )
+    # The version is a default too, but a reader must always be able to see it.
+    return {"schema_version": record.schema_version, **data}
+
+
+def to_json(record: ParseResult, indent: int | None = None) -> str:
+    """The record as lean JSON text with a final newline: one line, or `indent` spaces a level."""
+    data = record_data(record)
+    if indent is None:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    else:
+        text = _indented(data, " " * indent, "\n")
     return text.encode("utf-8", "backslashreplace").decode("utf-8") + "\n"
+
+
+def _indented(value: Any, step: str, newline: str) -> str:
+    """`value` with one key or item per line, except arrays holding only numbers and strings."""
+    if isinstance(value, dict) and value:
+        inner = newline + step
+        items = (
+            f"{json.dumps(key, ensure_ascii=False)}: {_indented(item, step, inner)}"
+            for key, item in value.items()
+        )
+        return "{" + inner + ("," + inner).join(items) + newline + "}"
+    if isinstance(value, list) and any(isinstance(item, (dict, list)) for item in value):
+        inner = newline + step
+        items = (_indented(item, step, inner) for item in value)
+        return "[" + inner + ("," + inner).join(items) + newline + "]"
+    return json.dumps(value, ensure_ascii=False)
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> None:

@@ -14,6 +14,7 @@ from .extract.inheritance import share, take_footer
 from .extract.metadata import Found, extract_metadata, jurisdiction, missing
 from .extract.responsibilities import find_clauses
 from .extract.tables import build_table
+from .ids import assign_ids
 from .matching import fold_blocks, fold_portal
 from .model import Document, Indicator, ParseResult, Responsibility, SourceInfo
 from .normalize import normalize
@@ -97,6 +98,7 @@ def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> D
             _prose(document, placed_item, f"{table.id}-item{n}", place, item=item.name)
     for number, paragraph in enumerate(structure.paragraphs, start=1):
         _prose(document, paragraph, f"{doc_id}-p{number}", place)
+    assign_ids(document)
     return document
 
 
@@ -134,7 +136,7 @@ def _prose(
     if clauses:
         # A clause at the end of a measure names who owns every goal the measure states.
         for indicator in indicators:
-            indicator.responsible = document.responsibilities[-1]
+            indicator.responsible_id = document.responsibilities[-1].id
     _default_years(document, indicators)
     document.indicators.extend(indicators)
 

@@ -383,7 +383,7 @@ def _check_table(fact: Fact, doc: Document) -> Outcome:
 
 def _check_agency(fact: Fact, doc: Document) -> Outcome:
     written = fact.key.split(".", 2)[2]
-    clauses = list(doc.responsibilities) + [i.responsible for i in doc.indicators if i.responsible]
+    clauses = doc.responsibilities  # indicators name theirs by responsible_id
     canonical = {
         _text(a.canonical)
         for clause in clauses

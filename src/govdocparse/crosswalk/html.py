@@ -1,9 +1,15 @@
 """The crosswalk as a readable matrix: one row per measure, one column per place.
 
-A cell shows the target as the plan writes it (and a table's past result next to it). Colours:
-a place whose target equals the most common target of the row (stated by two places or more)
-agrees, one whose target differs is marked, a place without the measure is grey. The page is a
-single self-contained file: inline CSS, no script, no external assets.
+By default only measures found in at least two places are rows (`min_places`; 1 shows every
+measure: at a thousand places the measures of one plan alone make most of the rows).
+A cell shows the target as the plan writes it (and a table's past result next to it). Colours,
+all explained in the page's legend: a place whose target states the same value as the most
+common target of the row (stated by two places or more) agrees, one stating another value
+differs, the one place of a row stating a target has nothing to agree with, a place with the
+measure but no target and a place without the measure are greys. Values are compared, the
+wording around them is not: 100 and 保持100% agree (the direction word is shown, not compared),
+≥93 and ＞93 do not. The page is a single self-contained file: inline CSS, no script, no
+external assets.
 """
 
 from __future__ import annotations
@@ -12,14 +18,17 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from ..model import Target
+from ..model import Target, TargetAtom
+from ..output import write_atomic
+from ..textutil import fold, squash_spaces
 from .model import Cluster, Crosswalk, Member
-from .report import _write, targets_text
+from .report import targets_text
 
 _CSS = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 1.5em; color: #222; }
 h1 { font-size: 1.3em; }
-p.legend span { display: inline-block; padding: .1em .6em; margin-right: .5em; border: 1px solid #ccc; }
+p.legend span { display: inline-block; padding: .1em .6em; margin: 0 .5em .3em 0;
+  border: 1px solid #ccc; }
 table { border-collapse: collapse; font-size: .9em; }
 th, td { border: 1px solid #ccc; padding: .3em .5em; vertical-align: top; }
 thead th { position: sticky; top: 0; background: #f4f4f4; }
@@ -37,17 +46,29 @@ td .actual { color: #555; font-size: .85em; }
 
 
 def _signature(target: Target) -> tuple:
-    """What a target states, for comparing places: its atoms without units (a table states the
-    unit in its own column, prose after the number), or its text when it has no atoms."""
-    if target.atoms:
-        return tuple(
-            (a.op, a.value, a.value_max, a.direction, a.change, a.reference) for a in target.atoms
-        )
-    return (target.raw.strip(),)
+    """What a target states, for comparing places: what each atom states, or the target's text
+    when it has no atoms. Units are not compared (a table states its unit in its own column,
+    prose after the number)."""
+    if not target.atoms:
+        return (squash_spaces(fold(target.raw)),)
+    return tuple(_atom_signature(atom) for atom in target.atoms)
+
+
+def _atom_signature(atom: TargetAtom) -> tuple:
+    """A level is its operator and value(s): a direction word around it (保持100%) is shown, not
+    compared. A change (下降18%) is its size and direction; a target without a number is its
+    direction or what it is measured against (逐年提高, 高于全市平均水平), else its words."""
+    if atom.value is None:
+        if atom.direction or atom.reference:
+            return (atom.op, atom.change, atom.direction, atom.reference)
+        return (atom.op, squash_spaces(fold(atom.raw)))
+    direction = atom.direction if atom.change else None
+    return (atom.op, atom.value, atom.value_max, atom.change, direction, atom.reference)
 
 
 def _principal(members: list[Member]) -> Target | None:
-    """A place's target to compare: the latest year's, and of a row's columns the last (the local one)."""
+    """A place's target to compare: the latest year's, and of a row's columns the last (the
+    place's own: 开州区2030年目标值 after 市规划2030年目标值)."""
     targets = [t for m in members for t in m.targets if t.raw.strip()]
     if not targets:
         return None
@@ -90,7 +111,8 @@ def _entry(member: Member) -> str:
         year = f"{member.actual.year}" if member.actual.year else ""
         actual = f' <span class="actual">({escape(year)}完成 {escape(member.actual.raw)})</span>'
     title = escape(f"{member.name} · {member.source_file} · {member.indicator_id}")
-    return f'<span class="entry" title="{title}"><span class="where">{escape(where)}</span>{text}{actual}</span>'
+    where = f'<span class="where">{escape(where)}</span>'
+    return f'<span class="entry" title="{title}">{where}{text}{actual}</span>'
 
 
 def _row(cluster: Cluster, places: list[str]) -> str:
@@ -116,28 +138,43 @@ def _row(cluster: Cluster, places: list[str]) -> str:
     return "<tr>" + "".join(cells) + "</tr>"
 
 
+# Every class a cell can have, as the legend explains it.
+LEGEND = {
+    "agree": "states the same value as the most common target of the row",
+    "differ": "states another value",
+    "only": "the only place stating a target for the measure",
+    "notarget": "has the measure without a target",
+    "missing": "does not have the measure",
+}
+
+
 def to_html(
     crosswalk: Crosswalk,
     path: str | Path | None = None,
     title: str = "Indicator crosswalk",
-    min_places: int = 1,
+    min_places: int = 2,
 ) -> str:
-    """The matrix page; `min_places` keeps only measures found in at least that many places
-    (at a thousand places the measures of one plan alone make most of the rows)."""
+    """The matrix page of the measures found in at least `min_places` places (1: all)."""
     places = crosswalk.places or sorted({m.place for c in crosswalk.clusters for m in c.members})
     head = "".join(f"<th>{escape(p)}</th>" for p in places)
     shown = [c for c in crosswalk.clusters if len(c.places) >= min_places]
     rows = "\n".join(_row(c, places) for c in shown)
-    legend = (
-        '<p class="legend"><span class="agree">agrees with the most common target</span>'
-        '<span class="differ">differs</span><span class="notarget">measure without a target</span>'
-        '<span class="missing">measure absent</span></p>'
+    legend = "".join(f'<span class="{name}">{escape(text)}</span>' for name, text in LEGEND.items())
+    scope = (
+        f"{len(shown)} of {len(crosswalk.clusters)} measures: those found in at least "
+        f"{min_places} places (govdocparse crosswalk --min-places 1 shows every measure)."
+        if min_places > 1
+        else f"All {len(crosswalk.clusters)} measures."
     )
     page = (
         '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
-        f"<h1>{escape(title)}</h1>{legend}"
+        f"<h1>{escape(title)}</h1><p>{escape(scope)} Values are compared, not their wording: "
+        "100 and 保持100% agree.</p>"
+        f'<p class="legend">{legend}</p>'
         f"<table><thead><tr><th>measure</th>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>"
         "</body></html>\n"
     )
-    return _write(page, path)
+    if path is not None:
+        write_atomic(path, page)
+    return page

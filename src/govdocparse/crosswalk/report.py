@@ -1,6 +1,6 @@
 """Writing a crosswalk as JSON (for tools) and CSV (one row per member, for spreadsheets).
 
-Each writer returns the text and also writes it when given a path.
+Each writer returns the text and also writes it, atomically, when given a path.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import io
 from pathlib import Path
 
 from ..model import Target
+from ..output import write_atomic
 from .model import Cluster, Crosswalk, Member
 
 CSV_COLUMNS = [
@@ -29,18 +30,18 @@ CSV_COLUMNS = [
 ]
 
 
-def _write(text: str, path: str | Path | None) -> str:
+def _written(text: str, path: str | Path | None) -> str:
     if path is not None:
-        Path(path).write_text(text, encoding="utf-8")
+        write_atomic(path, text)
     return text
 
 
 def to_json(crosswalk: Crosswalk, path: str | Path | None = None) -> str:
-    return _write(crosswalk.model_dump_json(indent=1) + "\n", path)
+    return _written(crosswalk.model_dump_json(indent=1) + "\n", path)
 
 
 def targets_text(targets: list[Target]) -> str:
-    """Targets as written; the label is kept only when two targets of a row differ (市规划 vs 区)."""
+    """Targets as written; labels are kept only when two targets of a row differ (市规划 vs 区)."""
     raws = [t.raw.strip() for t in targets if t.raw.strip()]
     if len(set(raws)) <= 1:
         return raws[0] if raws else ""
@@ -80,4 +81,4 @@ def to_csv(crosswalk: Crosswalk, path: str | Path | None = None) -> str:
     for cluster in crosswalk.clusters:
         for index, member in enumerate(cluster.members):
             writer.writerow(_member_row(cluster, index, member))
-    return _write(buffer.getvalue(), path)
+    return _written(buffer.getvalue(), path)

@@ -130,7 +130,7 @@ def indicators_from_table(
         parent = indicators.get(row.parent) if row.parent is not None else None
         own = _cell_responsibilities(table, cols, index, indicator.id, place)
         responsibilities.extend(own)
-        indicator.responsible = own[0] if own else parent.responsible if parent else None
+        indicator.responsible_id = own[0].id if own else parent.responsible_id if parent else None
         if parent:
             indicator.parent_id = parent.id
             indicator.attribute = indicator.attribute or parent.attribute
