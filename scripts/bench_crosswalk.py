@@ -187,7 +187,9 @@ def _agreement(perturbed, plain) -> tuple[float, float]:
         }
 
     a, b = labels(perturbed), labels(plain)
-    cells, rows, cols = Counter(), Counter(), Counter()
+    cells: Counter[tuple[str, str]] = Counter()
+    rows: Counter[str] = Counter()
+    cols: Counter[str] = Counter()
     for member, cluster in a.items():
         cells[(cluster, b[member])] += 1
         rows[cluster] += 1

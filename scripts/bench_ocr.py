@@ -16,19 +16,13 @@ import argparse
 import os
 import sys
 import time
+from functools import partial
 from pathlib import Path
+
+from timing import best_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT = [ROOT / "tests" / "fixtures" / "edge" / "scanned-watermark.pdf"]
-
-
-def best_of(repeat: int, run) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def render_only(path: Path) -> int:
@@ -61,8 +55,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"engine start-up (models loaded): {time.perf_counter() - started:.2f} s")
     for path in args.pdfs:
         pages = render_only(path)
-        reading = best_of(args.repeat, lambda path=path: read(path))
-        rendering = best_of(args.repeat, lambda path=path: render_only(path))
+        reading = best_of(args.repeat, partial(read, path))
+        rendering = best_of(args.repeat, partial(render_only, path))
         print(f"\n{path.name}: {pages} pages")
         print(f"  PDF reader with OCR   {reading:7.2f} s  {pages / reading:6.2f} pages/s")
         print(f"  floor: PDFium render  {rendering:7.2f} s  {pages / rendering:6.2f} pages/s")

@@ -13,19 +13,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-import time
+from functools import partial
 from pathlib import Path
 
+from timing import best_of
+
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def best_of(repeat: int, run) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -60,8 +53,8 @@ def main(argv: list[str] | None = None) -> int:
             len(to_json(record, 2).encode("utf-8")),
             len(record.model_dump_json(indent=2).encode("utf-8")) + 1,
         ]
-        write = best_of(args.repeat, lambda r=record: to_json(r))
-        load = best_of(args.repeat, lambda t=compact: ParseResult.model_validate_json(t))
+        write = best_of(args.repeat, partial(to_json, record))
+        load = best_of(args.repeat, partial(ParseResult.model_validate_json, compact))
         for n, value in enumerate([size, *sizes]):
             totals[n] += value
         cells = [f"{size:,}"]

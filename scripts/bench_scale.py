@@ -33,6 +33,7 @@ HERE = Path(__file__).resolve().parent
 
 def _make_synthetic():
     spec = importlib.util.spec_from_file_location("make_synthetic", HERE / "make_synthetic.py")
+    assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module

@@ -43,13 +43,16 @@ def main(argv: list[str] | None = None) -> int:
     result = score(crosswalk, labels)
     positives = sum(p.same for p in labels)
     print(
-        f"labels: {len(labels)} pairs ({positives} same, {len(labels) - positives} different) from {args.labels}"
+        f"labels: {len(labels)} pairs ({positives} same, {len(labels) - positives} different) "
+        f"from {args.labels}"
     )
     print(
-        f"records: {args.records} — {crosswalk.stats.get('members', 0)} members, {len(crosswalk.clusters)} clusters"
+        f"records: {args.records} — {crosswalk.stats.get('members', 0)} members, "
+        f"{len(crosswalk.clusters)} clusters"
     )
     print(
-        f"TP {result.true_positive}  FP {result.false_positive}  FN {result.false_negative}  TN {result.true_negative}"
+        f"TP {result.true_positive}  FP {result.false_positive}  "
+        f"FN {result.false_negative}  TN {result.true_negative}"
         f"  (skipped: {len(result.unknown)} unknown sides)"
     )
     print(f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}")

@@ -23,6 +23,7 @@ Exit status: 0 when there was no crash and no hang, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import logging
 import multiprocessing
@@ -35,6 +36,7 @@ import time
 import traceback
 import zipfile
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 from io import BytesIO
@@ -96,7 +98,7 @@ class Seed:
         return {name: archive.read(name) for name in archive.namelist()}
 
 
-# --- mutations -------------------------------------------------------------------------------------
+# --- mutations ------------------------------------------------------------------------------------
 
 
 def _units(data: bytes, kind: str) -> list[bytes]:
@@ -166,7 +168,7 @@ def insert_tab_lines(rng: random.Random, data: bytes, kind: str) -> bytes:
     else:
         text = "".join(f"\t{cell}\n" for row in rows for cell in row)
     at = rng.randrange(len(units) + 1)
-    return b"".join(units[:at] + [text.encode("utf-8")] + units[at:])
+    return b"".join([*units[:at], text.encode("utf-8"), *units[at:]])
 
 
 def odd_characters(rng: random.Random, data: bytes, kind: str) -> bytes:
@@ -191,7 +193,7 @@ def encoding_swap(rng: random.Random, data: bytes, kind: str) -> bytes:
     start = rng.randrange(len(units))
     end = start + rng.randint(1, 20)
     block = b"".join(units[start:end]).decode("utf-8", "replace").encode(encoding, "replace")
-    return b"".join(units[:start] + [block] + units[end:])
+    return b"".join([*units[:start], block, *units[end:]])
 
 
 def splice(rng: random.Random, data: bytes, kind: str, donor: bytes) -> bytes:
@@ -201,7 +203,8 @@ def splice(rng: random.Random, data: bytes, kind: str, donor: bytes) -> bytes:
     return b"".join(units[:at] + other[start : start + rng.randint(1, 40)] + units[at:])
 
 
-STRUCTURAL = [
+Mutation = Callable[[random.Random, bytes, str], bytes]
+STRUCTURAL: list[Mutation] = [
     shuffle_lines,
     duplicate_block,
     delete_block,
@@ -209,20 +212,20 @@ STRUCTURAL = [
     odd_characters,
     encoding_swap,
 ]
-BYTE_LEVEL = [flip_bytes, truncate]
+BYTE_LEVEL: list[Mutation] = [flip_bytes, truncate]
 
 
 def _mutate_units(
     rng: random.Random, data: bytes, kind: str, donors: list[bytes], log: list[str]
 ) -> bytes:
     """One to three mutations, structural ones first: byte damage after them would hide them."""
-    chosen = rng.sample(STRUCTURAL + ["splice"], rng.randint(0, 2))
+    chosen: list[Mutation | str] = rng.sample([*STRUCTURAL, "splice"], rng.randint(0, 2))
     if not chosen or rng.random() < 0.3:
         chosen.append(rng.choice(BYTE_LEVEL))
     for mutation in sorted(chosen, key=lambda m: m in BYTE_LEVEL):
         if not data:
             break
-        if mutation == "splice":
+        if isinstance(mutation, str):  # "splice", which needs a donor
             data = splice(rng, data, kind, rng.choice(donors)) if donors else data
             log.append("splice")
         else:
@@ -259,7 +262,7 @@ def mutate(rng: random.Random, seed: Seed, seeds: list[Seed]) -> tuple[bytes, li
     return _mutate_units(rng, seed.data, kind, donors, log), log
 
 
-# --- running parses in killable workers -----------------------------------------------------------------
+# --- running parses in killable workers -----------------------------------------------------------
 
 
 def _parse_one(data: bytes, name: str) -> tuple[str, str, str]:
@@ -312,10 +315,8 @@ class _Slot:
         if kill:
             self.process.kill()
         else:
-            try:
+            with contextlib.suppress(OSError):
                 self.connection.send(None)
-            except OSError:
-                pass
         self.process.join(5)
         self.connection.close()
 
@@ -379,6 +380,7 @@ def run(args: argparse.Namespace) -> Report:
 
     def record(slot: _Slot, outcome: str, kind: str, detail: str) -> None:
         nonlocal done
+        assert slot.task is not None
         number, data, name, log = slot.task
         slot.task = None
         done += 1
@@ -448,10 +450,12 @@ def run(args: argparse.Namespace) -> Report:
 def print_report(report: Report, args: argparse.Namespace) -> None:
     crashes = sum(len(paths) for paths in report.crashes.values())
     print(
-        f"iterations {args.iterations} (seed {args.seed}, {args.workers} workers, limit {args.timeout:g} s/file) in {report.seconds:.0f} s"
+        f"iterations {args.iterations} (seed {args.seed}, {args.workers} workers, "
+        f"limit {args.timeout:g} s/file) in {report.seconds:.0f} s"
     )
     print(
-        f"ok {report.outcomes['ok']}, refused {report.outcomes['refused']}, crashes {crashes}, hangs {len(report.hangs)}"
+        f"ok {report.outcomes['ok']}, refused {report.outcomes['refused']}, "
+        f"crashes {crashes}, hangs {len(report.hangs)}"
     )
     for kind, count in report.refusals.most_common():
         print(f"  refused {kind}: {count}")

@@ -230,7 +230,9 @@ def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x
     spans: list[tuple[int, int, Para]] = []  # fc range of each paragraph
     chars: list[tuple[int, int, bytes]] = []  # fc range of each character run, and its grpprl
     cp = 0
-    runs = [(text, compressed, para) for para in paragraphs for text, compressed in para.runs]
+    runs: list[tuple[str, bool, Para | None]] = [
+        (text, compressed, para) for para in paragraphs for text, compressed in para.runs
+    ]
     runs.append((HEADER_TEXT, False, None))
     for text, compressed, para in runs:
         start = len(word)

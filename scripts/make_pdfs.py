@@ -449,9 +449,9 @@ def scanned_with_watermark(pdf: bytes, dpi: int = 150) -> bytes:
         page = document[index]
         width, height = page.get_size()
         image = page.render(scale=dpi / 72, grayscale=True).to_pil()
-        out = io.BytesIO()
-        image.save(out, "JPEG", quality=80)
-        pages.append((width, height, image.size, out.getvalue()))
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=80)
+        pages.append((width, height, image.size, buffer.getvalue()))
     document.close()
     words = SCANNER_WATERMARK.encode("utf-16-be").hex().upper().encode()
     objects: list[bytes] = [b"", b""]  # catalog and page tree, filled in below

@@ -25,7 +25,7 @@ from docx.oxml.ns import qn
 
 from govdocparse.portal import pairs as portal_pairs
 from govdocparse.readers import read
-from govdocparse.source import Paragraph, Source, TableBlock
+from govdocparse.source import Block, Paragraph, Source, TableBlock
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "corpus" / "raw"
@@ -34,7 +34,8 @@ EDGE = ROOT / "tests" / "fixtures" / "edge"
 
 FIXED_TIME = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
 ZIP_TIME = (2024, 1, 1, 0, 0, 0)
-# A CJK font that is installed with LibreOffice's usual Noto set, so PDF conversion keeps a text layer.
+# A CJK font that is installed with LibreOffice's usual Noto set, so PDF conversion keeps a text
+# layer.
 CJK_FONT = "Noto Serif CJK SC"
 # Header texts of the columns whose empty continuation cells stand for a vertical merge.
 CATEGORY_HEADERS = {"类别", "领域"}
@@ -160,7 +161,11 @@ def _is_portal_line(text: str) -> bool:
     return any(pair.feeds != "furniture" for pair in portal_pairs(text))
 
 
-def _page_parts(source: Source) -> tuple[dict[str, str], list[str], list]:
+def _is_chrome(block: Block) -> bool:
+    return isinstance(block, Paragraph) and bool(_CHROME_LINE.match(block.text))
+
+
+def _page_parts(source: Source) -> tuple[dict[str, str], list[str], list[Block]]:
     """(portal fields, title lines, article blocks) of a text that may be a web-page capture.
 
     A capture starts with the page's furniture: metadata lines, the title, toolbar lines. The
@@ -168,15 +173,13 @@ def _page_parts(source: Source) -> tuple[dict[str, str], list[str], list]:
     page footer. Texts without such lines are all article.
     """
     blocks = source.blocks
-    chrome = [
-        i
-        for i, b in enumerate(blocks[:25])
-        if isinstance(b, Paragraph) and _CHROME_LINE.match(b.text)
-    ]
+    chrome = [i for i, b in enumerate(blocks[:25]) if _is_chrome(b)]
     lead_end = chrome[-1] if chrome else -1
     portal: dict[str, str] = {}
     title: list[str] = []
     for block in blocks[: lead_end + 1]:
+        if not isinstance(block, Paragraph):
+            continue
         if _is_portal_line(block.text):
             for pair in portal_pairs(block.text):
                 if not portal.get(pair.label):
@@ -184,11 +187,7 @@ def _page_parts(source: Source) -> tuple[dict[str, str], list[str], list]:
         elif not _CHROME_LINE.match(block.text):
             title.append(block.text)
     end = len(blocks)
-    while (
-        end > lead_end + 1
-        and isinstance(blocks[end - 1], Paragraph)
-        and _CHROME_LINE.match(blocks[end - 1].text)
-    ):
+    while end > lead_end + 1 and _is_chrome(blocks[end - 1]):
         end -= 1
     return portal, title, blocks[lead_end + 1 : end]
 
@@ -217,9 +216,8 @@ def _html_table(block: TableBlock) -> list[str]:
             if c == len(row) - 1 and len(row) < width:
                 attrs += f' colspan="{width - len(row) + 1}"'
             tag = "th" if r == 0 else "td"
-            cells.append(
-                f"<{tag}{attrs}>{'<br>'.join(_esc(line) for line in cell.text.split(chr(10)))}</{tag}>"
-            )
+            lines = "<br>".join(_esc(line) for line in cell.text.split("\n"))
+            cells.append(f"<{tag}{attrs}>{lines}</{tag}>")
         out.append("<tr>" + "".join(cells) + "</tr>")
     out += ["</tbody>", "</table>"]
     return out
@@ -240,7 +238,8 @@ def _portal_table(portal: dict[str, str]) -> list[str]:
 
 
 def html_rendition(source: Source, charset: str = "utf-8") -> str:
-    """A portal-style page: navigation, breadcrumb, metadata, toolbar, the article, footer, scripts."""
+    """A portal-style page: navigation, breadcrumb, metadata, toolbar, the article, footer,
+    scripts."""
     portal, title, article = _page_parts(source)
     first = next(
         (b.text for b in source.blocks if isinstance(b, Paragraph) and not _is_portal_line(b.text)),
@@ -258,12 +257,20 @@ def html_rendition(source: Source, charset: str = "utf-8") -> str:
         "</head>",
         "<body>",
         '<div class="header">',
-        '<div class="logo"><a href="/"><img src="/images/logo.png" alt="人民政府门户网站"></a></div>',
+        (
+            '<div class="logo"><a href="/"><img src="/images/logo.png" alt="人民政府门户网站">'
+            "</a></div>"
+        ),
         '<ul class="nav-menu"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li>'
-        '<li><a href="/zcwj/">政策文件</a></li><li><a href="/hdjl/">互动交流</a></li><li><a href="/bsfw/">办事服务</a></li></ul>',
-        '<form class="search" action="/search"><input name="q" placeholder="请输入关键词"><button>搜索</button></form>',
+        '<li><a href="/zcwj/">政策文件</a></li><li><a href="/hdjl/">互动交流</a></li><li><a'
+        ' href="/bsfw/">办事服务</a></li></ul>',
+        (
+            '<form class="search" action="/search"><input name="q" placeholder="请输入关键词">'
+            "<button>搜索</button></form>"
+        ),
         "</div>",
-        '<div class="breadcrumb">您当前所在的位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; '
+        '<div class="breadcrumb">您当前所在的位置：<a href="/">首页</a> &gt; <a'
+        ' href="/zwgk/">政务公开</a> &gt; '
         '<a href="/zcwj/">政策文件</a></div>',
         '<div class="article">',
     ]
@@ -274,9 +281,14 @@ def html_rendition(source: Source, charset: str = "utf-8") -> str:
             '<h1 class="article-title">' + "<br>".join(_esc(line) for line in title) + "</h1>"
         )
     out += [
-        '<div class="article-tools">字号：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a> | '
-        '<a href="javascript:window.print()">打印</a> | <a href="#">纠错</a> | <a href="javascript:window.close()">关闭</a>',
-        '<div class="bdsharebuttonbox">分享到：<a class="bds_weixin" href="#">微信</a> <a class="bds_tsina" href="#">微博</a></div>',
+        '<div class="article-tools">字号：<a href="#">大</a> <a href="#">中</a> <a'
+        ' href="#">小</a> | '
+        '<a href="javascript:window.print()">打印</a> | <a href="#">纠错</a> | <a'
+        ' href="javascript:window.close()">关闭</a>',
+        (
+            '<div class="bdsharebuttonbox">分享到：<a class="bds_weixin" href="#">微信</a> <a'
+            ' class="bds_tsina" href="#">微博</a></div>'
+        ),
         "</div>",
         '<div id="zoom" class="TRS_Editor">',
     ]
@@ -287,7 +299,10 @@ def html_rendition(source: Source, charset: str = "utf-8") -> str:
             out += _html_table(block)
     out += [
         "</div>",
-        '<div class="article-qrcode"><img src="/qrcode.png" alt="二维码">扫一扫在手机打开当前页面</div>',
+        (
+            '<div class="article-qrcode"><img src="/qrcode.png"'
+            ' alt="二维码">扫一扫在手机打开当前页面</div>'
+        ),
         '<div class="prev-next">',
         '<p>上一篇：<a href="#">关于做好2024年春节期间有关工作的通知</a></p>',
         '<p>下一篇：<a href="#">关于印发2024年政务公开工作要点的通知</a></p>',
@@ -299,7 +314,10 @@ def html_rendition(source: Source, charset: str = "utf-8") -> str:
         "<p>主办单位：人民政府办公室　版权所有</p>",
         "<p>网站标识码：5000000000　ICP备案号：渝ICP备00000000号</p>",
         "</div>",
-        '<script>var _hmt = _hmt || []; document.title += "（已阅读）"; console.log("页面统计");</script>',
+        (
+            '<script>var _hmt = _hmt || []; document.title += "（已阅读）";'
+            ' console.log("页面统计");</script>'
+        ),
         "</body>",
         "</html>",
         "",
@@ -337,7 +355,8 @@ NO_BODY_PAGE = """<!DOCTYPE html>
 <style>body { font-family: "宋体"; }</style>
 </head>
 <body>
-<div class="header"><ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li></ul></div>
+<div class="header"><ul class="nav"><li><a href="/">首页</a></li>\
+<li><a href="/zwgk/">政务公开</a></li></ul></div>
 <div class="breadcrumb">您当前所在的位置：<a href="/">首页</a> &gt; 政策文件</div>
 <div class="tools">字号：大 中 小 打印 关闭</div>
 <div class="bdsharebuttonbox">分享到：微信 微博</div>
@@ -382,7 +401,7 @@ def html_edge_cases() -> dict[str, bytes]:
     }
 
 
-# ---------------------------------------------------------------- DOCX edge cases (hand-built packages)
+# ------------------------------------------------------- DOCX edge cases (hand-built packages)
 
 _W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -422,21 +441,28 @@ def _package(
     content_types = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        '<Default Extension="rels" '
+        'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
         '<Default Extension="xml" ContentType="application/xml"/>'
-        f'<Override PartName="/word/document.xml" ContentType="{_CT_BASE}document.main+xml"/>{overrides}</Types>'
+        f'<Override PartName="/word/document.xml" ContentType="{_CT_BASE}document.main+xml"/>'
+        f"{overrides}</Types>"
     )
     package_rels = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{_PKG_RELS}">'
-        f'<Relationship Id="rId1" Type="{_REL_BASE}officeDocument" Target="word/document.xml"/></Relationships>'
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<Relationships xmlns="{_PKG_RELS}">'
+        f'<Relationship Id="rId1" Type="{_REL_BASE}officeDocument" Target="word/document.xml"/>'
+        "</Relationships>"
     )
     document_rels = "".join(
-        f'<Relationship Id="rId{part.split(".")[0]}" Type="{_REL_BASE}{_PARTS[part][1]}" Target="{part}"/>'
+        f'<Relationship Id="rId{part.split(".")[0]}" Type="{_REL_BASE}{_PARTS[part][1]}" '
+        f'Target="{part}"/>'
         for part in parts
     )
     document_rels = (
-        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{_PKG_RELS}">{document_rels}'
-        f'<Relationship Id="rIdLink" Type="{_REL_BASE}hyperlink" Target="https://www.gov.cn/" TargetMode="External"/>'
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<Relationships xmlns="{_PKG_RELS}">{document_rels}'
+        f'<Relationship Id="rIdLink" Type="{_REL_BASE}hyperlink" Target="https://www.gov.cn/" '
+        'TargetMode="External"/>'
         "</Relationships>"
     )
     members = {
@@ -460,7 +486,8 @@ def _p(inner: str, ppr: str = "") -> str:
 
 
 def _r(text: str, rpr: str = "") -> str:
-    return f'<w:r>{f"<w:rPr>{rpr}</w:rPr>" if rpr else ""}<w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>'
+    props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{html.escape(text, quote=False)}</w:t></w:r>'
 
 
 def _fld(kind: str) -> str:
@@ -468,7 +495,8 @@ def _fld(kind: str) -> str:
 
 
 def _instr(text: str) -> str:
-    return f'<w:r><w:instrText xml:space="preserve">{html.escape(text, quote=False)}</w:instrText></w:r>'
+    escaped = html.escape(text, quote=False)
+    return f'<w:r><w:instrText xml:space="preserve">{escaped}</w:instrText></w:r>'
 
 
 def _tc(content: str, props: str = "") -> str:
@@ -505,7 +533,8 @@ def _lvl(ilvl: int, fmt: str, text: str, suffix: str = "nothing", start: int = 1
 
 
 def numbering_docx() -> bytes:
-    """Headings numbered by Word (style-inherited and direct), a restart, an unknown format, bullets."""
+    """Headings numbered by Word (style-inherited and direct), a restart, an unknown format,
+    bullets."""
     numbering = _xml(
         "numbering",
         '<w:abstractNum w:abstractNumId="0">'
@@ -530,8 +559,10 @@ def numbering_docx() -> bytes:
     )
     styles = _xml(
         "styles",
-        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/></w:style>'
-        '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn w:val="Normal"/>'
+        '<w:style w:type="paragraph" w:default="1" w:styleId="Normal"><w:name w:val="Normal"/>'
+        "</w:style>"
+        '<w:style w:type="paragraph" w:styleId="Heading1"><w:name w:val="heading 1"/><w:basedOn'
+        ' w:val="Normal"/>'
         '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>',
     )
 

@@ -2,7 +2,8 @@
 
 Each synthetic document is one of the real texts with
 - its place renamed (开州区/开州/开县 → e.g. 青川区/青川/青川县), the same new name throughout;
-- the （一）/（二）… subsections of every 一、/二、… part shuffled and renumbered in their new order;
+- the （一）/（二）… subsections of every 一、/二、… part shuffled and renumbered in their new
+  order;
 - its target numbers changed (the number after ≥ ＞ 达到 不低于 …, or before % ‰), by up to ±5 %,
   percentages kept at or below 100.
 The same --seed gives the same files, byte for byte. Files go to a new temporary folder unless
@@ -14,10 +15,12 @@ The same --seed gives the same files, byte for byte. Files go to a new temporary
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 import sys
 import tempfile
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,7 +36,10 @@ PLACES = {
     "yuzhong": [("渝中区", "区"), ("渝中", "")],
 }
 # Characters for made-up two-character place names; none of the real names can come out.
-NAME_CHARS = "安宝昌丹东丰凤福富广和河衡华嘉江金锦景靖康兰乐黎临龙隆茂宁平青清庆荣瑞山尚寿顺松泰桃通桐文溪祥新兴秀阳宜永玉云长"
+NAME_CHARS = (
+    "安宝昌丹东丰凤福富广和河衡华嘉江金锦景靖康兰乐黎临龙隆茂宁平青清庆荣瑞山尚寿"
+    "顺松泰桃通桐文溪祥新兴秀阳宜永玉云长"
+)
 NUMERALS = "一二三四五六七八九十"
 
 _TOP = re.compile(rf"^[{NUMERALS}]+、", re.M)
@@ -62,20 +68,25 @@ def rename_place(text: str, base: str, new: str) -> str:
     return text
 
 
+def _numbered(n: int, heading: re.Match[str]) -> str:
+    """The （一）-style number of `heading` made the `n`th."""
+    return f"{heading.group(1)}{chinese_number(n)}{heading.group(3)}"
+
+
 def shuffle_subsections(text: str, rng: random.Random) -> str:
     """Shuffle the （一）… blocks inside each 一、… part and renumber them in their new order."""
     tops = [m.start() for m in _TOP.finditer(text)] + [len(text)]
     pieces = [text[: tops[0]]]
-    for start, end in zip(tops, tops[1:]):
+    for start, end in itertools.pairwise(tops):
         part = text[start:end]
         subs = [m.start() for m in _SUB.finditer(part)]
         if len(subs) < 2:
             pieces.append(part)
             continue
-        blocks = [part[a:b] for a, b in zip(subs, subs[1:] + [len(part)])]
+        blocks = [part[a:b] for a, b in zip(subs, [*subs[1:], len(part)], strict=True)]
         rng.shuffle(blocks)
         renumbered = [
-            _SUB.sub(lambda m, n=n: f"{m.group(1)}{chinese_number(n)}{m.group(3)}", block, count=1)
+            _SUB.sub(partial(_numbered, n), block, count=1)
             for n, block in enumerate(blocks, start=1)
         ]
         pieces.append(part[: subs[0]] + "".join(renumbered))

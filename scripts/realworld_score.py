@@ -22,6 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+# tests/ is importable only once ROOT is on sys.path, hence the import after the insert.
 from tests.realworld.score import (  # noqa: E402
     KNOWN_GAPS,
     CaseResult,

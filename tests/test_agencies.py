@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
 from govdocparse.extract.agencies import agency_key, canonical, clean, known, to_agencies
-from govdocparse.extract.responsibilities import find_clauses, split_agencies
+from govdocparse.extract.agency_lists import split_agencies
+from govdocparse.extract.responsibilities import find_clauses
 from govdocparse.grammar import load_typed
 from govdocparse.grammar_schema import AgenciesGrammar, MetadataGrammar
 
-RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
-CORPUS = {path.name.split("-")[0]: path.read_text(encoding="utf-8") for path in RAW.glob("*.txt")}
+from .support import CORPUS_FILES
+
+TEXTS = {path.name.split("-")[0]: path.read_text(encoding="utf-8") for path in CORPUS_FILES}
 
 # Every unit the corpus names in a clause, a responsibility column or an address list, with the
 # canonical form it must get in the document that names it: Chongqing's districts (wanzhou,
@@ -261,14 +262,14 @@ def test_to_agencies_builds_records():
 
 @pytest.mark.parametrize("name,expected", sorted(CORPUS_UNITS.items()))
 def test_corpus_unit(name, expected):
-    assert any(name in text for text in CORPUS.values()), "listed unit not found in the corpus"
+    assert any(name in text for text in TEXTS.values()), "listed unit not found in the corpus"
     assert known(name)
-    place = MEIZHOU if name in CORPUS["meizhou"] and name not in CORPUS["wanzhou"] else CHONGQING
+    place = MEIZHOU if name in TEXTS["meizhou"] and name not in TEXTS["wanzhou"] else CHONGQING
     assert canonical(name, place) == expected
 
 
 def test_every_clause_unit_is_listed():
-    for text in CORPUS.values():
+    for text in TEXTS.values():
         for clause in find_clauses(text):
             for name in clause.lead + clause.participating:
                 assert name in CORPUS_UNITS, name
@@ -280,7 +281,7 @@ def test_every_unit_list_line_is_fully_known():
     This covers the responsibility columns of the kaizhou and meizhou tables (a cell, or a
     cell's continuation line) and the address lists, without depending on a table reader.
     """
-    for stem, text in CORPUS.items():
+    for stem, text in TEXTS.items():
         for number, line in enumerate(text.splitlines(), 1):
             if "。" in line:
                 continue
@@ -304,7 +305,7 @@ def _spellings(entry) -> list[str]:
 
 def test_every_example_cites_a_corpus_line_that_names_the_agency():
     grammar = load_typed("agencies", AgenciesGrammar)
-    lines = {stem: text.splitlines() for stem, text in CORPUS.items()}
+    lines = {stem: text.splitlines() for stem, text in TEXTS.items()}
     for entry in grammar.agencies:
         citations = [entry.example] + [rename.example for rename in entry.renames]
         for citation in citations:

@@ -1,4 +1,5 @@
-"""The local batch engine: outputs, resume, failures, time limits, crashes, interrupts, CLI start-up.
+"""The local batch engine: outputs, resume, failures, time limits, crashes, interrupts, CLI
+start-up.
 
 Slow or broken parsers are simulated by replacing `govdocparse.parse` in the test process;
 worker processes are forked from it, so they run the replacement too.
@@ -6,7 +7,6 @@ worker processes are forked from it, so they run the replacement too.
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import os
 import signal
@@ -22,18 +22,13 @@ from govdocparse import batch
 from govdocparse.batch import ERRORS_FILE, plan_jobs, run_batch
 from govdocparse.cli import main
 
-from .conftest import CORPUS, ROOT
+from .support import CORPUS, batch_errors, script
 
 SMALL = "一、主要目标\n到2025年，婴儿死亡率控制在5‰以下。（责任单位：区卫生健康委）\n"
 
 
 def _synthetic(out: Path, docs: int) -> None:
-    spec = importlib.util.spec_from_file_location(
-        "make_synthetic", ROOT / "scripts" / "make_synthetic.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    module.make_corpus(out, docs, seed=1)
+    script("make_synthetic").make_corpus(out, docs, seed=1)
 
 
 def _small_tree(root: Path, names: list[str]) -> Path:
@@ -41,15 +36,6 @@ def _small_tree(root: Path, names: list[str]) -> Path:
     for name in names:
         (root / name).write_text(SMALL.replace("5‰", f"{len(name)}‰"), encoding="utf-8")
     return root
-
-
-def _errors(out: Path) -> list[dict]:
-    path = out / ERRORS_FILE
-    return (
-        [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
-        if path.exists()
-        else []
-    )
 
 
 def _leftovers(out: Path) -> list[Path]:
@@ -94,7 +80,7 @@ def test_failures_are_recorded_and_do_not_stop_the_batch(tmp_path):
     out = tmp_path / "out"
     summary = run_batch(source, out, workers=2, progress=False)
     assert (summary.parsed, summary.failed, summary.ok) == (2, 2, False)
-    errors = _errors(out)
+    errors = batch_errors(out)
     assert [(e["file"], e["kind"]) for e in errors] == [
         ("empty.txt", "empty"),
         ("picture.txt", "format"),
@@ -114,7 +100,7 @@ def test_an_output_that_cannot_be_written_is_a_failure_of_kind_output(tmp_path):
     (tmp_path / "out" / "a.json").mkdir(parents=True)  # os.replace cannot put a file there
     summary = run_batch(source, tmp_path / "out", workers=2, progress=False)
     assert (summary.parsed, summary.failed) == (1, 1)
-    [error] = _errors(tmp_path / "out")
+    [error] = batch_errors(tmp_path / "out")
     assert (error["file"], error["kind"]) == ("a.txt", "output") and "cannot write" in error[
         "message"
     ]
@@ -133,7 +119,7 @@ def test_an_internal_error_in_a_stage_is_a_failure_of_that_file_only(tmp_path, m
     source = _small_tree(tmp_path / "in", ["bug.txt", "fine.txt"])
     summary = run_batch(source, tmp_path / "out", workers=2, progress=False)
     assert (summary.parsed, summary.failed) == (1, 1)
-    [error] = _errors(tmp_path / "out")
+    [error] = batch_errors(tmp_path / "out")
     assert error["kind"] == "internal" and "RuntimeError: a stage fell over" in error["message"]
 
 
@@ -154,7 +140,7 @@ def test_python_code_over_the_time_limit_is_stopped_by_the_worker_alarm(tmp_path
     summary = run_batch(source, tmp_path / "out", workers=2, timeout=3.0, progress=False)
     assert time.monotonic() - started < 20
     assert (summary.parsed, summary.failed) == (3, 1)
-    [error] = _errors(tmp_path / "out")
+    [error] = batch_errors(tmp_path / "out")
     assert (error["file"], error["kind"]) == ("slow.txt", "timeout")
 
 
@@ -175,7 +161,7 @@ def test_a_worker_stuck_where_the_alarm_cannot_reach_is_killed_and_replaced(tmp_
     summary = run_batch(source, tmp_path / "out", workers=2, timeout=3.0, progress=False)
     assert time.monotonic() - started < 30
     assert (summary.parsed, summary.failed) == (6, 1)
-    [error] = _errors(tmp_path / "out")
+    [error] = batch_errors(tmp_path / "out")
     assert (error["file"], error["kind"]) == ("stuck.txt", "timeout")
     assert not _leftovers(tmp_path / "out")
 
@@ -192,7 +178,7 @@ def test_a_worker_that_dies_costs_only_its_file(tmp_path, monkeypatch):
     source = _small_tree(tmp_path / "in", ["crash.txt"] + [f"n{i}.txt" for i in range(5)])
     summary = run_batch(source, tmp_path / "out", workers=2, progress=False)
     assert (summary.parsed, summary.failed) == (5, 1)
-    [error] = _errors(tmp_path / "out")
+    [error] = batch_errors(tmp_path / "out")
     assert error["kind"] == "crash" and "signal 9" in error["message"]
 
 
@@ -288,7 +274,8 @@ def test_cli_help_does_not_import_the_heavy_libraries():
         "from govdocparse.cli import main\n"
         "for argv in (['--help'], ['batch', '--help'], ['export', '--help']):\n"
         "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
-        "heavy = ('pdfplumber', 'pdfminer', 'jieba', 'dask', 'distributed', 'docx', 'duckdb', 'pyarrow')\n"
+        "heavy = ('pdfplumber', 'pdfminer', 'jieba', 'dask', 'distributed', 'docx', 'duckdb',"
+        " 'pyarrow')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
     result = subprocess.run(

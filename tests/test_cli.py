@@ -17,7 +17,7 @@ from govdocparse.batch import LOCK_FILE, run_batch
 from govdocparse.cli import main
 from govdocparse.errors import UsageError
 
-from .conftest import CORPUS
+from .support import CORPUS
 
 SMALL = "一、主要目标\n到2025年，婴儿死亡率控制在5‰以下。（责任单位：区卫生健康委）\n"
 
@@ -164,6 +164,7 @@ def test_a_second_batch_says_it_waits_for_the_first(tmp_path):
             stderr=subprocess.PIPE,
             text=True,
         )
+        assert process.stderr
         first_line = process.stderr.readline()
         time.sleep(0.2)
         assert process.poll() is None, "the second batch did not wait"

@@ -9,7 +9,7 @@ import pytest
 
 from govdocparse import parse
 
-from .conftest import CORPUS
+from .support import CORPUS
 
 
 def _levels(sections, counts=None):
@@ -85,7 +85,7 @@ def test_meizhou_continuous_numbering_across_sections(records):
     ]
 
 
-METADATA = {
+METADATA: dict[str, list[dict[str, object]]] = {
     "wanzhou": [
         dict(
             doc_number="万州府办发〔2018〕19号",

@@ -10,7 +10,6 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 import yaml
@@ -35,9 +34,10 @@ from govdocparse.crosswalk.vocab import compile_vocabulary
 from govdocparse.errors import InputError, UsageError
 from govdocparse.model import ParseResult
 
-HERE = Path(__file__).parent
-RECORDS = HERE / "fixtures" / "crosswalk" / "records.json"
-LABELS = HERE / "crosswalk_labels.tsv"
+from .support import FIXTURES, TESTS
+
+RECORDS = FIXTURES / "crosswalk" / "records.json"
+LABELS = TESTS / "crosswalk_labels.tsv"
 
 
 @pytest.fixture(scope="module")
@@ -199,7 +199,8 @@ def test_units_that_differ_need_strong_evidence():
         matcher.read("城市社区中家长学校或家庭教育指导服务站点覆盖率"),
         matcher.read("城市社区建立家长学校或家庭教育指导服务站点覆盖率"),
     )
-    assert matcher.compare(a, b).rule.startswith("score")
+    link = matcher.compare(a, b)
+    assert link and link.rule.startswith("score")
     assert matcher.compare(a, b, "%", "‰") is None
     same = matcher.compare(
         matcher.read("儿童溺水死亡率"), matcher.read("儿童溺水死亡率"), "%", "1/10万"
@@ -210,12 +211,12 @@ def test_units_that_differ_need_strong_evidence():
 def test_evidence_names_the_rule():
     matcher = Matcher()
     synonym = matcher.compare(matcher.read("学前三年毛入园率"), matcher.read("学前教育毛入园率"))
-    assert synonym.rule == "synonym: 学前三年毛入园率=学前教育毛入园率"
+    assert synonym and synonym.rule == "synonym: 学前三年毛入园率=学前教育毛入园率"
     fuzzy = matcher.compare(
         matcher.read("乡镇（街道）党政领导班子女干部配备率"),
         matcher.read("乡镇（街道）党政领导班子中女干部配备率"),
     )
-    assert fuzzy.rule.startswith("score ") and not fuzzy.strong
+    assert fuzzy and fuzzy.rule.startswith("score ") and not fuzzy.strong
 
 
 def test_alias_links_names_the_rules_keep_apart():
@@ -224,7 +225,7 @@ def test_alias_links_names_the_rules_keep_apart():
     new = matcher.read("小学入学率")
     assert matcher.compare(old, new) is None  # 净入学率 vs 入学率: different heads
     link = matcher.compare(old, new, aliases_a=[matcher.read(a) for a in old.aliases])
-    assert link.rule == "alias: 小学入学率" and link.strong
+    assert link and link.rule == "alias: 小学入学率" and link.strong
 
 
 def test_a_list_within_a_list_of_examples_links():
@@ -521,11 +522,12 @@ def test_html_shows_measures_of_two_places_by_default_and_all_on_request(crosswa
 def test_html_legend_explains_every_cell_colour(crosswalk):
     page = to_html(crosswalk, min_places=1)
     used = set(re.findall(r'<td class="(\w+)"', page))
-    legend = re.search(r'<p class="legend">(.*?)</p>', page).group(1)
-    explained = set(re.findall(r'<span class="(\w+)">', legend))
+    legend = re.search(r'<p class="legend">(.*?)</p>', page)
+    assert legend
+    explained = set(re.findall(r'<span class="(\w+)">', legend.group(1)))
     assert used <= explained and "only" in used
-    css = re.search(r"<style>(.*)</style>", page, re.S).group(1)
-    assert all(f".{name} {{" in css for name in explained)
+    css = re.search(r"<style>(.*)</style>", page, re.S)
+    assert css and all(f".{name} {{" in css.group(1) for name in explained)
 
 
 def _member(place: str, raw: str, **atom) -> dict:

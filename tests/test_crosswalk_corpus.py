@@ -1,16 +1,18 @@
 """The crosswalk over the real parser output (the reviewed golden records), not a fixture."""
 
+from typing import Any
+
 import pytest
 
 from govdocparse.crosswalk import build_crosswalk, load_parsed
 from govdocparse.crosswalk.evaluate import read_labels, score
 
-from .conftest import ROOT
+from .support import GOLDEN, TESTS
 
 
 @pytest.fixture(scope="module")
 def crosswalk():
-    return build_crosswalk(load_parsed(ROOT / "tests" / "golden"))
+    return build_crosswalk(load_parsed(GOLDEN))
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +22,7 @@ def clusters(crosswalk):
 
 def test_independent_labels(crosswalk):
     """tests/crosswalk_labels_independent.tsv: pairs read by hand, chosen without the matcher."""
-    labels = read_labels(ROOT / "tests" / "crosswalk_labels_independent.tsv")
+    labels = read_labels(TESTS / "crosswalk_labels_independent.tsv")
     result = score(crosswalk, labels)
     assert not result.unknown
     assert result.false_positive == 0, [(p.a, p.b) for p in result.wrong_links]
@@ -86,13 +88,12 @@ def test_the_crosswalk_reader_gives_the_same_crosswalk_as_whole_records():
     from govdocparse.crosswalk import read_for_crosswalk
     from govdocparse.model import ParseResult
 
-    golden = ROOT / "tests" / "golden"
     skipped: list[str] = []
-    records = list(read_for_crosswalk(golden, skipped))
+    records = list(read_for_crosswalk(GOLDEN, skipped))
     assert not skipped and all(isinstance(r, ParseResult) for r in records)
     assert all(not d.sections and not d.responsibilities for r in records for d in r.documents)
-    lean, whole = build_crosswalk(records), build_crosswalk(load_parsed(golden))
-    exclude = {
+    lean, whole = build_crosswalk(records), build_crosswalk(load_parsed(GOLDEN))
+    exclude: dict[str, Any] = {
         "clusters": {
             "__all__": {
                 "members": {

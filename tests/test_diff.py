@@ -3,7 +3,7 @@ target 规划目标 for 2020, with actual values) against 专栏2 (2021—2030 �
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Sequence
 
 import pytest
 
@@ -19,7 +19,9 @@ from govdocparse.diff import (
 from govdocparse.errors import InputError
 from govdocparse.model import Document, Indicator
 
-RECORDS = Path(__file__).parent / "fixtures" / "crosswalk" / "records.json"
+from .support import FIXTURES
+
+RECORDS = FIXTURES / "crosswalk" / "records.json"
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +85,7 @@ def _indicator(
     op: str = ">=",
     value: float | None = None,
     unit: str | None = "%",
-    agencies: list[tuple[str, str]] = (),
+    agencies: Sequence[tuple[str, str]] = (),
     attribute: str | None = None,
     iid: str = "i1",
 ) -> Indicator:
@@ -104,7 +106,7 @@ def _indicator(
     )
 
 
-def _document(agencies: list[tuple[str, str]] = (), iid: str = "i1") -> Document:
+def _document(agencies: Sequence[tuple[str, str]] = (), iid: str = "i1") -> Document:
     """A plan whose indicator `iid` (see `_indicator`) is owned by `agencies`."""
     responsibilities = [
         {
@@ -185,12 +187,14 @@ def test_resolve_addresses_files_documents_and_tables(tmp_path):
     whole = resolve(str(RECORDS))
     assert len(whole.indicators) > 400
     table = resolve(f"{RECORDS}#d3-t2")
-    assert table.table.label == "专栏2" and all(i.table_id == "d3-t2" for i in table.indicators)
+    assert table.table and table.table.label == "专栏2"
+    assert all(i.table_id == "d3-t2" for i in table.indicators)
     by_label = resolve(f"{RECORDS}#附件1-3")
     assert by_label.place == "梅州市"
     with pytest.raises(InputError, match="ambiguous #专栏1"):
         resolve(f"{RECORDS}#专栏1")
-    assert resolve(f"{RECORDS}#d3/专栏1").table.id == "d3-t1"
+    column = resolve(f"{RECORDS}#d3/专栏1").table
+    assert column and column.id == "d3-t1"
     with pytest.raises(InputError, match="no document or table #t9"):
         resolve(f"{RECORDS}#t9")
     with pytest.raises(InputError, match="ambiguous #d1"):
@@ -198,7 +202,8 @@ def test_resolve_addresses_files_documents_and_tables(tmp_path):
     single = tmp_path / "kaizhou.json"
     single.write_text(load_file(RECORDS)[0].model_dump_json(), encoding="utf-8")
     plan = resolve(f"{single}#d3")
-    assert plan.label == "kaizhou.json#d3" and plan.document.title.startswith("开州区儿童发展规划")
+    assert plan.label == "kaizhou.json#d3" and plan.document and plan.document.title
+    assert plan.document.title.startswith("开州区儿童发展规划")
 
 
 def test_documents_diff_covers_every_indicator(children):

@@ -7,10 +7,8 @@ damaged files check that each unreadable kind is refused in one line naming it.
 
 from __future__ import annotations
 
-import importlib.util
 import random
 import struct
-import sys
 from pathlib import Path
 
 import olefile
@@ -20,15 +18,12 @@ from govdocparse import errors, parse
 from govdocparse.readers import read, read_data
 from govdocparse.source import Paragraph, Source, TableBlock
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "doc"
-NOTICE = FIXTURES / "notice.doc"
+from .support import FIXTURES, script
 
-_spec = importlib.util.spec_from_file_location("make_doc", ROOT / "scripts" / "make_doc.py")
-assert _spec is not None and _spec.loader is not None
-make_doc = importlib.util.module_from_spec(_spec)
-sys.modules["make_doc"] = make_doc  # dataclasses look their module up while it executes
-_spec.loader.exec_module(make_doc)
+DOC_FIXTURES = FIXTURES / "doc"
+NOTICE = DOC_FIXTURES / "notice.doc"
+
+make_doc = script("make_doc")
 
 # (paragraph index, style, text) of every paragraph line of the notice, in order.
 EXPECTED_PARAGRAPHS = [
@@ -65,12 +60,12 @@ def test_fixtures_are_current():
     """The committed fixtures are what scripts/make_doc.py writes today (rerun it if not)."""
     notice = make_doc.notice()
     assert make_doc.word_file(notice) == NOTICE.read_bytes()
-    assert make_doc.word_file(notice, nfib=104) == (FIXTURES / "word95.doc").read_bytes()
+    assert make_doc.word_file(notice, nfib=104) == (DOC_FIXTURES / "word95.doc").read_bytes()
 
 
 @pytest.mark.parametrize("name", ["notice.doc", "notice-0table.wps"])
 def test_block_stream_of_the_notice(name):
-    source = read(FIXTURES / name)
+    source = read(DOC_FIXTURES / name)
     assert source.format == "doc" and source.warnings == []
     assert _paragraphs(source) == EXPECTED_PARAGRAPHS
 
@@ -124,7 +119,7 @@ def test_extension_is_only_a_hint(tmp_path):
     source = read(renamed)
     assert source.format == "doc"
     assert source.warnings == ["content is DOC although the name ends in .txt: read as DOC"]
-    wps = read(FIXTURES / "notice-0table.wps")
+    wps = read(DOC_FIXTURES / "notice-0table.wps")
     assert wps.warnings == []
 
 
@@ -139,7 +134,7 @@ REFUSALS = [
 
 @pytest.mark.parametrize(("name", "error", "says"), REFUSALS, ids=[r[0] for r in REFUSALS])
 def test_unreadable_variants_are_refused_by_name(name, error, says):
-    path = FIXTURES / name
+    path = DOC_FIXTURES / name
     with pytest.raises(error) as refused:
         read(path)
     message = str(refused.value)
@@ -154,7 +149,7 @@ def _streams(path: Path = NOTICE) -> dict[str, bytes]:
         return {"/".join(entry): ole.openstream(entry).read() for entry in ole.listdir()}
 
 
-def _fib_pair(word: bytes, index: int) -> tuple[int, int]:
+def _fib_pair(word: bytes | bytearray, index: int) -> tuple[int, int]:
     return struct.unpack_from("<II", word, 0x9A + 8 * index)
 
 

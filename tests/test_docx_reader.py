@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import struct
 import zipfile
@@ -21,19 +20,7 @@ from govdocparse.errors import (
 from govdocparse.readers import docx_reader, read
 from govdocparse.source import Paragraph, TableBlock
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus" / "raw"
-RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
-EDGE = ROOT / "tests" / "fixtures" / "edge"
-STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
-
-
-def shape(blocks):
-    """What must agree across formats: paragraph texts in order, tables as grids of cell texts."""
-    return [
-        b.text if isinstance(b, Paragraph) else [[c.text for c in row] for row in b.rows]
-        for b in blocks
-    ]
+from .support import CORPUS, CORPUS_STEMS, EDGE, RENDITIONS, as_paragraph, as_table, script, shape
 
 
 def texts(source) -> list[str]:
@@ -55,7 +42,7 @@ def read_direct(path: Path):
     return docx_reader.read(path.read_bytes(), str(path), path.name, "0" * 64)
 
 
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("stem", CORPUS_STEMS)
 def test_rendition_gives_the_text_dump_blocks(stem):
     text = read(CORPUS / f"{stem}.txt")
     word = read(RENDITIONS / f"{stem}.docx")
@@ -64,15 +51,10 @@ def test_rendition_gives_the_text_dump_blocks(stem):
     assert word.warnings == []
 
 
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("stem", CORPUS_STEMS)
 def test_renditions_are_current(stem):
     """The committed DOCX is what scripts/make_renditions.py writes today (rerun it if not)."""
-    spec = importlib.util.spec_from_file_location(
-        "make_renditions", ROOT / "scripts" / "make_renditions.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    fresh = module.docx_rendition(read(CORPUS / f"{stem}.txt"))
+    fresh = script("make_renditions").docx_rendition(read(CORPUS / f"{stem}.txt"))
     assert fresh == (RENDITIONS / f"{stem}.docx").read_bytes()
 
 
@@ -92,8 +74,10 @@ def test_provenance_counts_body_blocks():
     source = read(path)
     items = list(docx.Document(str(path)).iter_inner_content())
     for block in source.blocks:
+        assert block.prov.paragraph
         item = items[block.prov.paragraph - 1]
         if isinstance(block, Paragraph):
+            assert not isinstance(item, docx.table.Table)
             assert item.text.strip() == block.text
         else:
             assert isinstance(item, docx.table.Table)
@@ -106,7 +90,7 @@ def test_provenance_counts_body_blocks():
 def test_merged_cells_both_directions():
     source = read(EDGE / "merged-cells.docx")
     assert texts(source) == ["合并单元格测试", "表后段落"]
-    table = source.blocks[1]
+    table = as_table(source.blocks[1])
     assert grid(table) == [
         [
             ("类别", 1, 1, False),
@@ -144,7 +128,7 @@ def test_automatic_numbering_is_recovered():
         "5. 从五开始",
         "附件",
     ]
-    assert source.blocks[0].style == "Heading 1"
+    assert as_paragraph(source.blocks[0]).style == "Heading 1"
     assert source.warnings == ["automatic numbering not recovered in 1 paragraphs"]
 
 
@@ -208,7 +192,9 @@ def test_field_codes_bookmarks_and_other_hidden_parts_are_dropped():
         assert residue not in text
     # the lines of one paragraph split at w:br/w:cr share its provenance
     assert {
-        b.prov.paragraph for b in source.blocks if b.text.startswith("第") and "行" in b.text
+        b.prov.paragraph
+        for b in source.blocks
+        if isinstance(b, Paragraph) and b.text.startswith("第") and "行" in b.text
     } == {11}
 
 
@@ -269,7 +255,7 @@ def _saved(document) -> bytes:
 def test_document_without_text_is_empty():
     document = docx.Document()
     document.add_paragraph("   ")
-    with pytest.raises(EmptyInputError, match="blank.docx: the Word document has no text"):
+    with pytest.raises(EmptyInputError, match=r"blank\.docx: the Word document has no text"):
         docx_reader.read(_saved(document), "blank.docx", "blank.docx", "")
 
 
@@ -293,5 +279,5 @@ def _png() -> bytes:
 def test_document_of_images_has_no_text_layer():
     document = docx.Document()
     document.add_picture(io.BytesIO(_png()))
-    with pytest.raises(NoTextLayerError, match="scan.docx: .*only images"):
+    with pytest.raises(NoTextLayerError, match=r"scan\.docx: .*only images"):
         docx_reader.read(_saved(document), "scan.docx", "scan.docx", "")

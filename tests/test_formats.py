@@ -17,11 +17,9 @@ import pytest
 
 from govdocparse import parse
 
-from .conftest import CORPUS, ROOT
+from .support import CORPUS, CORPUS_STEMS, RENDITIONS
 
-RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
-STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
-CASES = [(stem, ext) for stem in STEMS for ext in ("docx", "html", "pdf")] + [
+CASES = [(stem, ext) for stem in CORPUS_STEMS for ext in ("docx", "html", "pdf")] + [
     ("wanzhou-2018-children-policy", "gbk.html")
 ]
 

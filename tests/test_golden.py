@@ -14,7 +14,7 @@ from govdocparse import parse
 from govdocparse.model import ParseResult
 from govdocparse.output import to_json
 
-from .conftest import CORPUS_FILES, ROOT
+from .support import CORPUS_FILES, GOLDEN, ROOT
 
 GOLDEN_INDENT = 1  # as scripts/update_golden.py writes them
 
@@ -22,7 +22,7 @@ GOLDEN_INDENT = 1  # as scripts/update_golden.py writes them
 @pytest.mark.parametrize("source", CORPUS_FILES, ids=lambda p: p.stem)
 def test_record_matches_golden(source, monkeypatch):
     monkeypatch.chdir(ROOT)
-    golden = ROOT / "tests" / "golden" / f"{source.stem}.json"
+    golden = GOLDEN / f"{source.stem}.json"
     assert golden.exists(), (
         f"no golden file for {source.name}: run scripts/update_golden.py and review it"
     )

@@ -17,6 +17,7 @@ from govdocparse.grammar_schema import (
     ClassHint,
     HtmlGrammar,
     MetadataGrammar,
+    ResponsibilitiesGrammar,
     Rule,
     UnitsGrammar,
 )
@@ -28,6 +29,7 @@ TYPED = {
     "agencies": AgenciesGrammar,
     "units": UnitsGrammar,
     "html": HtmlGrammar,
+    "responsibilities": ResponsibilitiesGrammar,
 }
 
 
@@ -102,10 +104,11 @@ def _html_hints() -> list[tuple[str, ClassHint]]:
 
 @pytest.mark.parametrize("path, hint", _html_hints(), ids=lambda v: v if isinstance(v, str) else "")
 def test_html_hint_matches_its_example_elements(path, hint):
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, Tag
 
     for example in hint.examples:
         element = BeautifulSoup(example, "html.parser").find(True)
+        assert isinstance(element, Tag), f"html.yaml {path}: {example} holds no element"
         assert any(hint.matches(word) for word in _words(element)), f"html.yaml {path}: {example}"
 
 

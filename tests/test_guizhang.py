@@ -1,10 +1,8 @@
 """规章 structure: 章 / 节 / 条 levels, 项 items and 款 paragraphs of 管理办法 and 实施细则."""
 
-from pathlib import Path
-
 import govdocparse
 
-DOCS = Path(__file__).parent / "docs"
+from .support import DOCS
 
 
 def _parse(name):

@@ -28,7 +28,8 @@ def test_every_style_has_examples():
     [("十一、组织实施", 11), ("（二十三）加强", 23), ("第一百零五条 附则", 105), ("⑫建立", 12)],
 )
 def test_ordinals_are_read_from_the_numeral(line, ordinal):
-    assert headings.numbered(line).ordinal == ordinal
+    found = headings.numbered(line)
+    assert found and found.ordinal == ordinal
 
 
 @pytest.mark.parametrize(

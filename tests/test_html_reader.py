@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 import socket
-from pathlib import Path
 
 import pytest
 
@@ -26,20 +25,9 @@ from govdocparse.errors import DecodeError, EmptyInputError
 from govdocparse.readers import html_reader, read
 from govdocparse.source import Paragraph, TableBlock
 
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus" / "raw"
-RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
-EDGE = ROOT / "tests" / "fixtures" / "edge"
-STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
+from .support import CORPUS, CORPUS_STEMS, EDGE, RENDITIONS, as_paragraph, block_texts, shape
 
 CHROME = re.compile(r"^(?:您当前所在的位置|字号|打印|纠错|关闭|分享到|扫一扫|上一篇|下一篇)")
-
-
-def shape(blocks):
-    return [
-        b.text if isinstance(b, Paragraph) else [[c.text for c in row] for row in b.rows]
-        for b in blocks
-    ]
 
 
 def is_portal_line(text: str) -> bool:
@@ -60,7 +48,7 @@ def read_html(data: bytes, name: str = "page.html"):
     return html_reader.read(data, name, name, "0" * 64)
 
 
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("stem", CORPUS_STEMS)
 def test_rendition_gives_the_capture_minus_page_furniture(stem):
     text = read(CORPUS / f"{stem}.txt")
     page = read(RENDITIONS / f"{stem}.html")
@@ -87,12 +75,12 @@ def test_portal_metadata_goes_aside():
 
 def test_title_above_the_toolbar_is_kept():
     page = read(RENDITIONS / "zunyi-2021-children-plan.html")
-    assert [b.text for b in page.blocks[:3]] == [
+    assert block_texts(page.blocks[:3]) == [
         "遵义市儿童发展规划",
         "遵义市儿童发展规划",
         "(2021—2025年)",
     ]
-    assert page.blocks[0].style == "h1"
+    assert as_paragraph(page.blocks[0]).style == "h1"
 
 
 def test_no_chrome_or_script_text_reaches_the_blocks():
@@ -120,13 +108,14 @@ def test_line_provenance_points_at_the_source_line():
     page = read(path)
     for block in page.blocks:
         if isinstance(block, Paragraph):
-            assert block.prov.lines[0] == block.prov.lines[1]
+            assert block.prov.lines and block.prov.lines[0] == block.prov.lines[1]
             assert block.text[:12] in lines[block.prov.lines[0] - 1].replace("&lt;", "<")
         else:
             for r, row in enumerate(block.rows):
                 for cell in row:
                     assert cell.prov.table_row == r
                     if cell.text:
+                        assert cell.prov.lines
                         assert cell.text.split("\n")[0][:12] in lines[
                             cell.prov.lines[0] - 1
                         ].replace("&lt;", "<")
@@ -171,7 +160,7 @@ def test_gbk_rendition_reads_like_the_utf8_one():
 def test_gb2312_declared_page_is_read_as_gb18030():
     page = read(EDGE / "gbk-page.html")
     assert page.encoding == "gb18030"
-    assert [b.text for b in page.blocks] == [
+    assert block_texts(page.blocks) == [
         "关于印发某县儿童发展规划的通知",
         "各乡镇人民政府，县政府各部门：",
         "现将《某县儿童发展规划（2021—2025年）》印发给你们，请认真贯彻执行。",
@@ -220,7 +209,7 @@ def test_page_without_article_is_empty():
 def test_charset(data, encoding, warned):
     page = read_html(data)
     assert page.encoding == encoding
-    assert [b.text for b in page.blocks] == ["儿童发展规划"]
+    assert block_texts(page.blocks) == ["儿童发展规划"]
     assert bool(page.warnings) == warned
 
 
@@ -234,7 +223,7 @@ def test_whitespace_collapses_as_displayed():
     page = read_html(
         html('<div class="content"><p>儿童\n发展 规划\nabc\ndef&nbsp;&nbsp;x<br>第二行</p></div>')
     )
-    assert [b.text for b in page.blocks] == ["儿童发展 规划 abc def  x", "第二行"]
+    assert block_texts(page.blocks) == ["儿童发展 规划 abc def  x", "第二行"]
 
 
 def test_body_is_found_without_hints_and_inside_layout_tables():
@@ -245,7 +234,7 @@ def test_body_is_found_without_hints_and_inside_layout_tables():
             "<tr><td><p>第一段正文内容在布局表格里，足够长。</p><p>第二段正文内容。</p></td></tr></table>"
         )
     )
-    assert [b.text for b in page.blocks] == [
+    assert block_texts(page.blocks) == [
         "第一段正文内容在布局表格里，足够长。",
         "第二段正文内容。",
     ]
@@ -258,12 +247,12 @@ def test_chrome_wrapper_holding_the_article_is_kept():
             "<p>这是正文第一段。</p><p>这是正文第二段。</p></form>"
         )
     )
-    assert [b.text for b in page.blocks] == ["这是正文第一段。", "这是正文第二段。"]
+    assert block_texts(page.blocks) == ["这是正文第一段。", "这是正文第二段。"]
 
 
 def test_deep_nesting_does_not_overflow():
     page = read_html(html("<div>" * 3000 + "<p>深层嵌套的正文</p>" + "</div>" * 3000))
-    assert [b.text for b in page.blocks] == ["深层嵌套的正文"]
+    assert block_texts(page.blocks) == ["深层嵌套的正文"]
 
 
 def test_no_network_access(monkeypatch):
@@ -278,7 +267,7 @@ def test_no_network_access(monkeypatch):
             '<iframe src="http://example.invalid/"></iframe><script src="http://example.invalid/x.js"></script></div>'
         )
     )
-    assert [b.text for b in page.blocks] == ["正文段落。"]
+    assert block_texts(page.blocks) == ["正文段落。"]
 
 
 def test_utf8_page_with_a_broken_sequence_stays_utf8():

@@ -13,7 +13,7 @@ import pytest
 from govdocparse import parse_text
 from govdocparse.model import Document
 
-from .conftest import CORPUS_FILES
+from .support import CORPUS_FILES
 
 PLAN = """青松县儿童发展规划（2021—2025年）
 一、主要目标
@@ -101,16 +101,17 @@ def test_ids_say_what_the_record_is():
     [rural] = [i for i in document.indicators if i.parent_id is not None]  # the 其中：农村 sub-row
     assert rural.parent_id == row.id and rural.id.startswith(f"{document.id}-专栏1-r")
     owner = document.responsibility(by_name["学前三年毛入园率"].responsible_id)
-    assert [a.name for a in owner.lead] == ["县教育局"]
+    assert owner and [a.name for a in owner.lead] == ["县教育局"]
     assert owner.id == f"{section}-resp-{owner.lead[0].canonical}" and owner.attached_to == section
     assert document.responsibility(rural.responsible_id) is document.responsibility(
         row.responsible_id
     )
-    assert document.responsibility(row.responsible_id).attached_to == row.id
+    row_owner = document.responsibility(row.responsible_id)
+    assert row_owner and row_owner.attached_to == row.id
     _references_resolve(document)
 
 
-EDITS = {
+EDITS: dict[str, tuple[str, str]] = {
     "a goal sentence in front of a paragraph's first": (
         "到2025年，婴儿死亡率",
         f"{SENTENCE}到2025年，婴儿死亡率",
@@ -133,7 +134,8 @@ EDITS = {
 @pytest.mark.parametrize("edit", EDITS.values(), ids=EDITS.keys())
 def test_inserting_text_changes_no_other_id(edit):
     before = _plan(PLAN)
-    after = _plan(PLAN.replace(*edit, 1))
+    written, edited = edit
+    after = _plan(PLAN.replace(written, edited, 1))
     old, new = _ids(before), _ids(after)
     for kind in old:
         assert old[kind] <= new[kind], f"{kind} renamed: {sorted(old[kind] - new[kind])}"

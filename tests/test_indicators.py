@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,8 @@ from govdocparse.model import Indicator, Provenance, Responsibility, Table
 from govdocparse.readers import read
 from govdocparse.source import Paragraph, TableBlock
 
-RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
+from .support import CORPUS, SPEC
+
 KAIZHOU = "kaizhou-2023-women-children-plans.txt"
 MEIZHOU = "meizhou-2023-child-friendly-city.txt"
 PROV = Provenance(file="t.txt", lines=(1, 1))
@@ -25,7 +25,7 @@ PROV = Provenance(file="t.txt", lines=(1, 1))
 
 @cache
 def corpus_table(name: str, index: int, title: str | None) -> Table:
-    block = [b for b in read(RAW / name).blocks if isinstance(b, TableBlock)][index]
+    block = [b for b in read(CORPUS / name).blocks if isinstance(b, TableBlock)][index]
     return build_table(
         block, table_id=f"tb{index}", label=None, number=None, title=title, section_id="s1"
     )
@@ -505,7 +505,7 @@ def test_example_lists_leave_the_name():
         "机场、火车站等大型公共场所母婴设施配置率",
     )
     assert (ind.targets[0].label, ind.targets[0].year) == ("到2018年底", 2018)
-    assert ind.sentence.endswith("达到80%以上；")
+    assert ind.sentence and ind.sentence.endswith("达到80%以上；")
 
 
 def test_a_bare_measure_borrows_its_subject_from_the_sentence():
@@ -516,7 +516,7 @@ def test_a_bare_measure_borrows_its_subject_from_the_sentence():
     found = prose(text)
     assert [i.name for i in found] == ["免费孕前优生健康检查覆盖率", "孕产妇系统管理率"]
     assert found[0].name_raw == "覆盖率"
-    assert found[0].sentence.startswith("做好免费孕前优生健康检查")
+    assert found[0].sentence and found[0].sentence.startswith("做好免费孕前优生健康检查")
     # from the measure before it: the words it shares, the population, the subject of a rate
     assert names("进一步降低相关伤害发生率、死亡率。") == ["相关伤害发生率", "相关伤害死亡率"]
     assert names("提高城区无害化卫生厕所普及率和实际利用率。") == [
@@ -707,9 +707,7 @@ def test_a_name_borrows_whom_from_its_section_title(text, context, expected):
 
 def _sentence_cases():
     cases = []
-    for line in (
-        (Path(__file__).parent / "spec" / "goal_sentences.tsv").read_text("utf-8").split("\n")
-    ):
+    for line in (SPEC / "goal_sentences.tsv").read_text("utf-8").split("\n"):
         if line.strip() and not line.startswith("#"):
             text, expected = line.split("\t")
             wanted = [] if expected == "[]" else list(_indicators(expected))
@@ -739,7 +737,7 @@ def test_kaizhou_results_are_only_skipped_by_context():
     # without the section title the 发展基础 paragraphs would yield results as goals
     block = next(
         b
-        for b in read(RAW / KAIZHOU).blocks
+        for b in read(CORPUS / KAIZHOU).blocks
         if isinstance(b, Paragraph) and b.prov.lines == (17, 17)
     )
     assert indicators_from_paragraph(block.text, block.prov, section_id=None, id_prefix="x")

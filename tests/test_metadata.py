@@ -93,13 +93,15 @@ def test_place_is_the_most_specific_unit(name, place):
 )
 def test_period(text, period):
     found = period_of(text)
-    assert (found.start, found.end) if found else period == None
+    assert ((found.start, found.end) if found else None) == period
 
 
 def test_portal_block_run_in_and_one_per_line_with_empty_value():
     text = (
-        "索引号 11500000/2023-01 发布机构 丁区政府办公室\n成文日期 2023-06-01 发布日期 2023-06-05 有效性\n"
-        "发文字号 丁府办发〔2023〕3号\n丁区人民政府办公室关于印发《丁区儿童发展规划(2023-2025年)》的通知\n"
+        "索引号 11500000/2023-01 发布机构 丁区政府办公室\n"
+        "成文日期 2023-06-01 发布日期 2023-06-05 有效性\n"
+        "发文字号 丁府办发〔2023〕3号\n丁区人民政府办公室关于印发《丁区儿童发展规划(2023-2025年"
+        ")》的通知\n"
         "区政府各部门,各街道办事处:\n现将规划印发给你们。\n"
     )
     meta = parse_text(text).documents[0].metadata
@@ -108,7 +110,7 @@ def test_portal_block_run_in_and_one_per_line_with_empty_value():
     assert meta.issuer == "丁区人民政府办公室"
     assert (meta.date_written, meta.date_published) == ("2023-06-01", "2023-06-05")
     assert meta.place == "丁区"
-    assert (meta.period.start, meta.period.end) == (2023, 2025)
+    assert meta.period and (meta.period.start, meta.period.end) == (2023, 2025)
     assert meta.recipients == ["区政府各部门", "各街道办事处"]
 
 
@@ -196,9 +198,10 @@ def test_printed_document_gives_every_element_of_gb_t_9704():
     assert lines["cc"] == (27, 27) and lines["date_printed"] == (28, 28)
     assert notice.warnings == []
     # The 版头 and 版记 are metadata, not text of either document.
-    assert notice.preamble.text.startswith("经省政府同意")
+    assert notice.preamble and notice.preamble.text.startswith("经省政府同意")
     assert plan.title == "甘肃省儿童发展规划" and plan.part_of == notice.id
-    assert plan.metadata.place == "甘肃省" and plan.metadata.period.end == 2030
+    assert plan.metadata.place == "甘肃省"
+    assert plan.metadata.period and plan.metadata.period.end == 2030
     assert "抄送" not in plan.sections[-1].text and "印发" not in plan.sections[-1].text
 
 
@@ -244,6 +247,7 @@ def test_portal_page_copied_as_text():
     assert meta.place == "青林区"
     assert meta.recipients == ["各乡（镇）人民政府", "街道办事处", "区政府各局办", "各直属单位"]
     assert plan.title == "青林区儿童发展规划" and plan.sections[0].title == "发展基础"
+    assert notice.preamble
     text = "\n".join([notice.preamble.text, *(s.text for s in plan.sections)])
     for chrome in ("登录", "政府网", ".png", "当前位置", "字体", "打印", "上一篇", "版权所有"):
         assert chrome not in text
@@ -307,7 +311,8 @@ def test_doc_number_in_brackets_under_a_gazette_title_and_a_banner_mark():
     assert notice.metadata.date_written == "2019-05-08"
     assert notice.metadata.issuer == "某县人民政府"
     # the three-year plan's years are in its first lines
-    assert (plan.metadata.period.start, plan.metadata.period.end) == (2019, 2021)
+    period = plan.metadata.period
+    assert period and (period.start, period.end) == (2019, 2021)
 
 
 @pytest.mark.parametrize(
@@ -339,7 +344,7 @@ def test_one_organ_is_not_split_into_joint_issuers():
 def test_one_year_work_points_period():
     text = "2024年某县妇女儿童工作要点\n一、目标\n正文。\n"
     period = parse_text(text).documents[0].metadata.period
-    assert (period.start, period.end) == (2024, 2024)
+    assert period and (period.start, period.end) == (2024, 2024)
 
 
 def test_a_notice_without_doc_number_says_so_and_invents_nothing():

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
 
@@ -14,16 +11,13 @@ from govdocparse import errors, parse
 from govdocparse.readers import read, read_data
 from govdocparse.source import Paragraph, TableBlock
 
-ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = ROOT / "tests" / "fixtures" / "ofd"
-NOTICE = FIXTURES / "notice.ofd"
+from .support import FIXTURES, script
+
+OFD_FIXTURES = FIXTURES / "ofd"
+NOTICE = OFD_FIXTURES / "notice.ofd"
 MIB = 1024 * 1024
 
-_spec = importlib.util.spec_from_file_location("make_ofd", ROOT / "scripts" / "make_ofd.py")
-assert _spec is not None and _spec.loader is not None
-make_ofd = importlib.util.module_from_spec(_spec)
-sys.modules["make_ofd"] = make_ofd  # dataclasses look their module up while it executes
-_spec.loader.exec_module(make_ofd)
+make_ofd = script("make_ofd")
 
 # (page, first and last line on the page, text) of every paragraph, in reading order.
 EXPECTED_PARAGRAPHS = [
@@ -81,7 +75,7 @@ def test_fixtures_are_current():
     """The committed fixtures are what scripts/make_ofd.py writes today (rerun it if not)."""
     pages = make_ofd.notice_pages()
     assert make_ofd.package(pages) == NOTICE.read_bytes()
-    assert make_ofd.package(pages, encrypted=True) == (FIXTURES / "encrypted.ofd").read_bytes()
+    assert make_ofd.package(pages, encrypted=True) == (OFD_FIXTURES / "encrypted.ofd").read_bytes()
 
 
 def test_paragraphs_in_reading_order_with_page_provenance():
@@ -177,7 +171,7 @@ def _refused(data: bytes, error: type[errors.GovDocError], says: str) -> None:
 
 def test_encrypted_ofd_is_refused():
     with pytest.raises(errors.EncryptedFileError) as refused:
-        read(FIXTURES / "encrypted.ofd")
+        read(OFD_FIXTURES / "encrypted.ofd")
     assert "Encryptions.xml" in str(refused.value)
 
 

@@ -27,7 +27,7 @@ from govdocparse.model import (
 )
 from govdocparse.output import record_data, to_json
 
-from .conftest import CORPUS_FILES
+from .support import CORPUS_FILES
 
 PROV = {"file": "plan.txt", "lines": (3, 4)}
 

@@ -7,8 +7,6 @@ held there (FRAMES_*, RADICALS_TEXT).
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 
 from govdocparse import parse
@@ -17,19 +15,9 @@ from govdocparse.readers.pdf_frames import Outline, frames
 from govdocparse.readers.pdf_page import Char
 from govdocparse.source import Paragraph, TableBlock
 
-from .conftest import ROOT
+from .support import EDGE, block_texts, script
 
-EDGE = ROOT / "tests" / "fixtures" / "edge"
-
-
-def _make_pdfs():
-    spec = importlib.util.spec_from_file_location("make_pdfs", ROOT / "scripts" / "make_pdfs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FIXTURE = _make_pdfs()
+FIXTURE = script("make_pdfs")
 
 
 # ---------------------------------------------------------------- frames are not tables
@@ -118,6 +106,7 @@ def test_frames_are_the_outer_one_column_boxes_holding_all_text(pages, expected)
 
 def test_a_grid_whose_cells_repeat_one_text_is_not_a_table():
     grid = pdf_reader._grid([(0, 0, 100, 20), (0, 20, 100, 40), (0, 40, 100, 60)])
+    assert grid is not None
     for k, top in enumerate((5, 25, 45)):
         grid.chars[k].extend(
             Char(t, 10 + 10 * i, 20 + 10 * i, top, top + 10, 10.0) for i, t in enumerate("通知")
@@ -164,10 +153,9 @@ def test_a_line_starting_with_a_number_joins_a_full_line(following, full, joins)
 def test_a_wide_blank_between_cjk_words_is_a_space_and_justification_is_not():
     issuers = [("厅", 0, 16), ("海", 48, 64), ("南", 64, 80)]
     justified = [("儿", 0, 16), ("童", 20, 36), ("友", 40, 56)]
-    chars = [Char(t, x0, x1, 100.0, 116.0, 16.0) for t, x0, x1 in issuers]
-    assert pdf_reader._line(chars, 1).text == "厅 海南"
-    chars = [Char(t, x0, x1, 100.0, 116.0, 16.0) for t, x0, x1 in justified]
-    assert pdf_reader._line(chars, 1).text == "儿童友"
+    for spec, text in ((issuers, "厅 海南"), (justified, "儿童友")):
+        line = pdf_reader._line([Char(t, x0, x1, 100.0, 116.0, 16.0) for t, x0, x1 in spec], 1)
+        assert line and line.text == text
 
 
 # ---------------------------------------------------------------- characters as printed
@@ -177,7 +165,7 @@ def test_kangxi_radicals_and_compatibility_ideographs_are_kept_as_written():
     """A browser's PDF maps 方 to the radical ⽅ (U+2F45); the record keeps what the file says
     and the reader treats the radicals as CJK (no spaces, no broken lines)."""
     source = read(EDGE / "radicals.pdf")
-    assert [b.text for b in source.blocks] == FIXTURE.RADICALS_TEXT
+    assert block_texts(source.blocks) == FIXTURE.RADICALS_TEXT
     assert source.warnings == []
 
 

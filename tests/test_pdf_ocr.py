@@ -8,7 +8,6 @@ that run it skip without it, the others pretend it is missing.
 
 from __future__ import annotations
 
-import importlib.util
 import io
 import subprocess
 import sys
@@ -21,21 +20,13 @@ from govdocparse.errors import NoTextLayerError
 from govdocparse.readers import pdf_ocr, read
 from govdocparse.readers.pdf_scans import scanned_pages
 
-from .conftest import ROOT
+from .support import EDGE, block_texts, script
 
-EDGE = ROOT / "tests" / "fixtures" / "edge"
 SCAN = EDGE / "scanned-watermark.pdf"
 needs_ocr = pytest.mark.skipif(not pdf_ocr.available(), reason="the ocr extra is not installed")
 
 
-def _make_pdfs():
-    spec = importlib.util.spec_from_file_location("make_pdfs", ROOT / "scripts" / "make_pdfs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-FIXTURE = _make_pdfs()
+FIXTURE = script("make_pdfs")
 
 
 # ---------------------------------------------------------------- which pages are scans
@@ -167,7 +158,7 @@ def _page_image(tmp_path, suffix: str):
 def test_an_image_of_a_page_is_read_by_ocr(tmp_path):
     source = read(_page_image(tmp_path, ".png"))
     assert source.format == "image"
-    assert "三、保障措施" in [block.text for block in source.blocks]
+    assert "三、保障措施" in block_texts(source.blocks)
     assert all(block.prov.page == 1 and block.prov.confidence for block in source.blocks)
 
 

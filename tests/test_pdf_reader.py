@@ -18,9 +18,7 @@ What a PDF cannot give back, and how the comparison allows for it:
 
 from __future__ import annotations
 
-import importlib.util
 import re
-from pathlib import Path
 
 import pytest
 
@@ -29,13 +27,7 @@ from govdocparse.readers import pdf_reader, read
 from govdocparse.readers.pdf_page import Char
 from govdocparse.source import Paragraph, TableBlock
 
-from .test_hostile import _pdf
-
-ROOT = Path(__file__).resolve().parents[1]
-CORPUS = ROOT / "corpus" / "raw"
-RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
-EDGE = ROOT / "tests" / "fixtures" / "edge"
-STEMS = sorted(p.stem for p in CORPUS.glob("*.txt"))
+from .support import CORPUS, CORPUS_STEMS, EDGE, RENDITIONS, pdf, script
 
 # Text-version cell -> what the PDF gives for it (see the module docstring).
 JOINED_CELLS = {
@@ -65,23 +57,15 @@ def shape(blocks, joined: dict[str, str] | None = None):
     ]
 
 
-def load_make_pdfs():
-    """scripts/make_pdfs.py, which holds the content of the split-table fixture."""
-    spec = importlib.util.spec_from_file_location("make_pdfs", ROOT / "scripts" / "make_pdfs.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 # ---------------------------------------------------------------- corpus renditions
 
 
 @pytest.fixture(scope="module")
 def renditions():
-    return {stem: read(RENDITIONS / f"{stem}.pdf") for stem in STEMS}
+    return {stem: read(RENDITIONS / f"{stem}.pdf") for stem in CORPUS_STEMS}
 
 
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("stem", CORPUS_STEMS)
 def test_rendition_gives_the_text_version_blocks(stem, renditions):
     text = read(CORPUS / f"{stem}.txt")
     pdf = renditions[stem]
@@ -90,7 +74,7 @@ def test_rendition_gives_the_text_version_blocks(stem, renditions):
     assert shape(pdf.blocks) == shape(text.blocks, JOINED_CELLS.get(stem))
 
 
-@pytest.mark.parametrize("stem", STEMS)
+@pytest.mark.parametrize("stem", CORPUS_STEMS)
 def test_only_the_listed_cells_lose_a_line_break(stem, renditions):
     text = read(CORPUS / f"{stem}.txt")
     text_cells = [
@@ -103,7 +87,7 @@ def test_only_the_listed_cells_lose_a_line_break(stem, renditions):
         for row in b.rows
         for c in row
     ]
-    changed = {t: p for t, p in zip(text_cells, pdf_cells) if norm(t) != norm(p)}
+    changed = {t: p for t, p in zip(text_cells, pdf_cells, strict=True) if norm(t) != norm(p)}
     assert changed == JOINED_CELLS.get(stem, {})
 
 
@@ -133,7 +117,7 @@ def test_provenance_points_at_pages_and_lines(renditions):
     wrapped = next(
         b for b in source.blocks if isinstance(b, Paragraph) and b.text.startswith("（一）指导思想")
     )
-    assert wrapped.prov.lines[1] > wrapped.prov.lines[0]
+    assert wrapped.prov.lines and wrapped.prov.lines[1] > wrapped.prov.lines[0]
 
 
 # ---------------------------------------------------------------- a table over page breaks
@@ -145,7 +129,7 @@ def split():
 
 
 def test_split_table_is_one_table_without_repeated_headers(split):
-    fixture = load_make_pdfs()
+    fixture = script("make_pdfs")
     tables = [b for b in split.blocks if isinstance(b, TableBlock)]
     assert len(tables) == 1
     table = tables[0]
@@ -162,7 +146,7 @@ def test_split_table_is_one_table_without_repeated_headers(split):
 
 
 def test_split_table_merges_survive_page_breaks(split):
-    fixture = load_make_pdfs()
+    fixture = script("make_pdfs")
     table = next(b for b in split.blocks if isinstance(b, TableBlock))
     first = 1
     for category, indicators in fixture.SPLIT_GROUPS:
@@ -186,7 +170,7 @@ def test_split_table_cells_keep_their_own_line_breaks_only(split):
 
 
 def test_running_header_and_page_numbers_are_dropped(split):
-    fixture = load_make_pdfs()
+    fixture = script("make_pdfs")
     paragraphs = [norm(b.text) for b in split.blocks if isinstance(b, Paragraph)]
     expected = [
         fixture.SPLIT_TITLE,
@@ -234,7 +218,7 @@ def test_cjk_is_never_split_by_spaces():
     line = pdf_reader._line(
         _chars([("儿", 0, 12), ("童", 18, 30), ("1", 36, 42), ("名", 48, 60)]), 1
     )
-    assert line.text == "儿童1名"
+    assert line and line.text == "儿童1名"
 
 
 def test_latin_words_keep_one_space():
@@ -242,7 +226,8 @@ def test_latin_words_keep_one_space():
         [("P", 0, 6), ("a", 6, 12), ("g", 12, 18), ("e", 18, 24), (" ", 24, 27), ("2", 27, 33)]
     )
     chars += _chars([("o", 40, 46), ("f", 46, 52)])
-    assert pdf_reader._line(chars, 1).text == "Page 2 of"
+    line = pdf_reader._line(chars, 1)
+    assert line and line.text == "Page 2 of"
 
 
 # ---------------------------------------------------------------- damaged, locked and scanned files
@@ -252,7 +237,7 @@ def test_pdf_without_text_or_images_has_nothing_to_read():
     # scanned pages (images without text) are tested in test_pdf_ocr.py
     page = b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"
     objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>"]
-    data = _pdf([*objects, page, b"<< /Length 0 >>\nstream\n\nendstream"])
+    data = pdf([*objects, page, b"<< /Length 0 >>\nstream\n\nendstream"])
     with pytest.raises(NoTextLayerError) as caught:
         pdf_reader.read(data, "blank.pdf", "blank.pdf", "0" * 64)
     assert str(caught.value) == "blank.pdf: no text layer and no page images: nothing to read"

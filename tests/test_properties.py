@@ -180,7 +180,7 @@ def test_decoding_gives_back_the_text_or_refuses(text, encoding):
     except UnicodeEncodeError:  # lone surrogates: no encoding can hold them
         return
     try:
-        decoded, used, _ = decode(data, "doc.txt")
+        decoded, _, _ = decode(data, "doc.txt")
     except (DecodeError, EmptyInputError) as refused:
         assert str(refused).startswith("doc.txt: ")
         return

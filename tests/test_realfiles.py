@@ -10,7 +10,6 @@ the one who fixes the rule sees them pass and removes the marker.
 from __future__ import annotations
 
 from functools import cache
-from pathlib import Path
 
 import pytest
 
@@ -19,7 +18,8 @@ from govdocparse.model import ParseResult
 from govdocparse.readers import read
 from govdocparse.source import Paragraph, TableBlock
 
-REALFILES = Path(__file__).resolve().parent.parent.parent / "shared" / "realfiles"
+from .support import REALFILES
+
 pytestmark = pytest.mark.skipif(
     not REALFILES.is_dir(), reason=f"real files folder {REALFILES} is absent (fresh clone)"
 )

@@ -16,12 +16,11 @@ from govdocparse import parse
 from govdocparse.readers import read
 from govdocparse.source import TableBlock
 
-from .conftest import ROOT
+from .support import REALFILES, as_paragraph
 
-REAL = ROOT.parent / "shared" / "realfiles"
-HAINAN = REAL / "hainan-2024-farm-machinery-subsidy.pdf"
+HAINAN = REALFILES / "hainan-2024-farm-machinery-subsidy.pdf"
 
-pytestmark = pytest.mark.skipif(not HAINAN.exists(), reason=f"{REAL} is not here")
+pytestmark = pytest.mark.skipif(not HAINAN.exists(), reason=f"{REALFILES} is not here")
 
 PLAN_HEADINGS = [
     "总体要求",
@@ -46,7 +45,7 @@ def test_white_paragraph_boxes_are_not_a_table():
 
 
 def test_joint_issuers_on_the_first_line_stay_apart():
-    first = read(HAINAN).blocks[0]
+    first = as_paragraph(read(HAINAN).blocks[0])
     assert (first.text, first.prov.page) == ("海南省农业农村厅 海南省财政厅", 1)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -15,11 +14,13 @@ from govdocparse.extract.responsibilities import (
     split_agencies,
 )
 
-RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
+from .support import CORPUS, SPEC
+
+CASES = SPEC / "responsibilities.tsv"
 
 
 def read(stem: str) -> str:
-    (path,) = RAW.glob(f"{stem}-*.txt")
+    (path,) = CORPUS.glob(f"{stem}-*.txt")
     return path.read_text(encoding="utf-8")
 
 
@@ -45,7 +46,10 @@ def test_clause_with_collective_after_comma():
 
 
 def test_half_width_lead_and_participating_yuzhong():
-    text = "形成评估报告。(牵头单位:区妇儿工委办、区发改委,参与单位:区推进儿童友好城市建设工作专班各成员单位)"
+    text = (
+        "形成评估报告。(牵头单位:区妇儿工委办、区发改委,参与单位:"
+        "区推进儿童友好城市建设工作专班各成员单位)"
+    )
     (clause,) = find_clauses(text)
     assert clause.kind == "牵头单位"
     assert clause.lead == ["区妇儿工委办", "区发改委"]
@@ -165,7 +169,7 @@ def test_yuzhong_has_51_clauses_one_per_task():
     assert sum(len(find_clauses(line)) for line in text.splitlines()) == 51
     tasks = [m.start() for m in re.finditer(r"^\((\d+)\)", text, re.MULTILINE)]
     assert len(tasks) == 46
-    for start, end in zip(tasks, tasks[1:] + [text.index("五、组织实施")]):
+    for start, end in zip(tasks, [*tasks[1:], text.index("五、组织实施")], strict=True):
         assert sum(start < clause.start < end for clause in clauses) == 1
     assert all(clause.kind == "牵头单位" and clause.lead for clause in clauses)
     # Ten name lead units only: (4), (21)–(26), (37), (46) and 五、(一).
@@ -185,6 +189,55 @@ def test_yuzhong_first_clause():
 @pytest.mark.parametrize("stem", ["kaizhou", "meizhou", "zunyi"])
 def test_documents_without_clauses(stem):
     assert find_clauses(read(stem)) == []
+
+
+def _spec_cases() -> list[tuple[str, list[str]]]:
+    """(line, fields) of tests/spec/responsibilities.tsv, comments and blank lines skipped."""
+    cases = []
+    for line in CASES.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            cases.append((line.split("\t", 1)[0], line.split("\t")))
+    return cases
+
+
+def _names(field: str) -> list[str]:
+    return [name.strip() for name in field.split(" / ") if name.strip()]
+
+
+@pytest.mark.parametrize(("text", "fields"), _spec_cases(), ids=lambda v: v[:24])
+def test_spec(text, fields):
+    clauses = find_clauses(text.replace("\\n", "\n"))
+    if fields[1] == "-":
+        assert clauses == []
+        return
+    kind, lead, participating, by_duty, *raw = fields[1:]
+    clause = clauses[0]
+    assert (clause.kind, clause.lead, clause.participating, clause.by_duty) == (
+        kind,
+        _names(lead),
+        _names(participating),
+        by_duty == "yes",
+    )
+    if raw:
+        assert clause.raw == raw[0]
+
+
+def test_spec_covers_every_keyword_and_verb_form():
+    kinds = {fields[1] for _, fields in _spec_cases()}
+    assert {"责任单位", "牵头单位", "牵头", "负责", "按职责分工负责", "-"} <= kinds
+
+
+def test_verb_clauses_beside_a_keyword_clause():
+    text = "（一）建设儿童友好医院（县卫健委牵头）。（二）完善儿童福利（责任单位：县民政局）。"
+    first, second = find_clauses(text)
+    assert (first.kind, first.lead) == ("牵头", ["县卫健委"])
+    assert (second.kind, second.lead) == ("责任单位", ["县民政局"])
+
+
+def test_bare_clause_ends_at_the_sentence():
+    (clause,) = find_clauses("责任单位：市教育局。推进课后服务全覆盖。")
+    assert clause.raw == "责任单位：市教育局"
+    assert clause.lead == ["市教育局"]
 
 
 # --- split_agencies ---------------------------------------------------------------------------
@@ -322,8 +375,10 @@ def test_cell_role_verbs_with_unlabelled_group():
 # --- robustness -------------------------------------------------------------------------------
 
 _clause_alphabet = st.sampled_from(
-    list("（）()：:，,、；;\n 等区教委财政局各县市")
-    + ["责任单位", "牵头单位", "参与单位", "配合单位", "按职责分工负责"]
+    [
+        *"（）()【】：:，,、；;。\n 等由区教委财政局各县市",
+        *["责任单位", "牵头单位", "参与单位", "配合单位", "按职责分工负责", "牵头", "负责", "会同"],
+    ]
 )
 
 
@@ -345,3 +400,51 @@ def test_split_and_cell_never_raise(text):
     assert all(name and name == name.strip() for name in names)
     lead, participating, _ = parse_responsibility_cell(text)
     assert all(name for name in lead + participating)
+
+
+# --- clauses in parsed documents: who owns which goal ------------------------------------------
+
+_PLAN = """重庆市北碚区儿童友好城区建设实施方案
+一、主要任务
+（一）健康友好。到2025年，全区孕产妇系统管理率达到95%以上（区卫健委牵头，区医保局配合）；儿童青少年总体近视率每年降低0.5个百分点以上（区教委、区卫健委按职责分工负责）。
+（二）教育友好。
+1.普惠学前教育。到2025年，普惠性幼儿园覆盖率达到90%以上。
+责任单位：区教委、区财政局
+2.课后服务。到2025年，义务教育学校课后服务覆盖率达到100%，由区教委负责。
+"""
+
+
+def _parsed_plan():
+    import govdocparse
+
+    (document,) = govdocparse.parse_text(_PLAN).documents
+    return document
+
+
+def test_each_goal_gets_the_clause_that_closes_it():
+    document = _parsed_plan()
+    owners = {
+        i.name: ([a.name for a in owner.lead], [a.name for a in owner.participating])
+        for i in document.indicators
+        if (owner := document.responsibility(i.responsible_id))
+    }
+    assert owners["孕产妇系统管理率"] == (["区卫健委"], ["区医保局"])
+    assert owners["儿童青少年总体近视率"] == (["区教委", "区卫健委"], [])
+    assert owners["义务教育学校课后服务覆盖率"] == (["区教委"], [])
+
+
+def test_a_clause_on_its_own_line_owns_the_goal_above_it():
+    document = _parsed_plan()
+    (indicator,) = [i for i in document.indicators if i.name == "普惠性幼儿园覆盖率"]
+    owner = document.responsibility(indicator.responsible_id)
+    assert owner is not None
+    assert owner.raw == "责任单位：区教委、区财政局"
+    assert owner.attached_to == indicator.section_id
+
+
+def test_clause_agencies_are_canonical_for_the_documents_place():
+    document = _parsed_plan()
+    canonical = {a.name: a.canonical for r in document.responsibilities for a in r.lead}
+    # 北碚 is a Chongqing district: its 区卫健委 is 区卫生健康委; 区教委 is Chongqing's own name.
+    assert canonical["区卫健委"] == "区卫生健康委"
+    assert canonical["区教委"] == "区教委"

@@ -5,7 +5,7 @@ from govdocparse.model import Provenance
 from govdocparse.normalize import normalize
 from govdocparse.readers.text import blocks_from_text
 from govdocparse.segment import segment
-from govdocparse.source import Paragraph
+from govdocparse.source import Block, Paragraph
 
 NOTICE = """某某府办发〔2022〕12号
 
@@ -42,7 +42,11 @@ def test_notice_and_the_plan_it_carries_are_two_documents_with_wrapped_title_joi
 
 
 def test_plan_announced_by_the_notice_is_found_even_without_a_closing_mark():
-    text = "关于印发甲县妇女发展规划和甲县儿童发展规划的通知\n各乡镇：\n现将《甲县妇女发展规划》和《甲县儿童发展规划》印发给你们。\n甲县妇女发展规划\n一、目标\n正文。\n甲县儿童发展规划\n一、目标\n正文。"
+    text = (
+        "关于印发甲县妇女发展规划和甲县儿童发展规划的通知\n各乡镇：\n"
+        "现将《甲县妇女发展规划》和《甲县儿童发展规划》印发给你们。\n甲县妇女发展规划\n一、"
+        "目标\n正文。\n甲县儿童发展规划\n一、目标\n正文。"
+    )
     assert [s.title for s in _segments(text)] == [
         "关于印发甲县妇女发展规划和甲县儿童发展规划的通知",
         "甲县妇女发展规划",
@@ -51,7 +55,10 @@ def test_plan_announced_by_the_notice_is_found_even_without_a_closing_mark():
 
 
 def test_page_title_echo_above_the_article_counts_once_and_period_line_attaches():
-    text = "您当前所在的位置: 首页 > 政策\n乙市儿童发展规划\n字号:[ ] [关闭]\n乙市儿童发展规划\n(2021—2025年)\n前 言\n正文。"
+    text = (
+        "您当前所在的位置: 首页 > 政策\n乙市儿童发展规划\n字号:[ ] [关闭]\n乙市儿童发展规划\n"
+        "(2021—2025年)\n前 言\n正文。"
+    )
     segs = _segments(text)
     assert [(s.title, s.period_text) for s in segs] == [("乙市儿童发展规划", "(2021—2025年)")]
 
@@ -140,7 +147,7 @@ def test_a_date_in_chinese_numerals_is_never_glued_into_the_next_title():
 def test_a_title_spread_out_with_spaces_stands_alone_under_the_unit_name():
     # As a Word or WPS reader gives it; the text reader joins spread-out words itself.
     lines = ["某县某某小学", "卫 生 工 作 制 度", "一、学校卫生工作的主要任务是监测学生的健康。"]
-    blocks = [
+    blocks: list[Block] = [
         Paragraph(text, Provenance(file="x.doc", paragraph=n)) for n, text in enumerate(lines, 1)
     ]
     (document,) = segment(normalize(blocks))

@@ -34,7 +34,10 @@ def test_levels_follow_nesting_order_not_fixed_styles():
 
 
 def test_half_width_and_full_width_forms_are_one_style():
-    text = "一、总体要求\n(一)指导思想\n（二）基本原则\n1.坚持党的领导。\n2．坚持依法保护。\n二、主要目标"
+    text = (
+        "一、总体要求\n(一)指导思想\n（二）基本原则\n1.坚持党的领导。\n2．坚持依法保护。\n二、"
+        "主要目标"
+    )
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
     assert [t[:3] for t in tree] == [
         (1, "一、", 1),
@@ -65,14 +68,20 @@ def test_chinese_numerals_past_ten():
 
 
 def test_ordinal_that_continues_a_list_joins_it_despite_other_numerals():
-    text = "三、重点任务\n（五）第五项\n1．细则\n（六）第六项\n6．细则\n（7） 健全法治保障体系，维护儿童合法权益。\n1．细则\n四、组织实施"
+    text = (
+        "三、重点任务\n（五）第五项\n1．细则\n（六）第六项\n6．细则\n（7） 健全法治保障体系，"
+        "维护儿童合法权益。\n1．细则\n四、组织实施"
+    )
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
     assert (2, "（7）", 7, "健全法治保障体系，维护儿童合法权益") in tree
     assert tree[-1][0] == 1
 
 
 def test_decimal_looking_item_is_an_item_only_when_the_list_expects_it():
-    text = "主要目标\n5.适龄儿童接种率达到95%以上。\n6.5岁以下儿童贫血率控制在10%以下。\n策略措施\n1.建立补助制度。\n1.5万元补助标准不变。"
+    text = (
+        "主要目标\n5.适龄儿童接种率达到95%以上。\n6.5岁以下儿童贫血率控制在10%以下。\n"
+        "策略措施\n1.建立补助制度。\n1.5万元补助标准不变。"
+    )
     st = build_structure(_paragraphs(text), "d1")
     tree = _tree(st.sections)
     assert (2, "6.", 6, "5岁以下儿童贫血率控制在10%以下") in tree
@@ -81,7 +90,10 @@ def test_decimal_looking_item_is_an_item_only_when_the_list_expects_it():
 
 
 def test_keyword_subheadings_hold_their_numbered_items():
-    text = "二、发展领域\n(一)儿童与健康\n主要目标\n1.甲率达到90%。\n2.乙率达到95%。\n策略措施:\n1.建立健全体系。正文。\n(二)儿童与安全\n主要目标\n1.丙率下降。"
+    text = (
+        "二、发展领域\n(一)儿童与健康\n主要目标\n1.甲率达到90%。\n2.乙率达到95%。\n策略措施:\n"
+        "1.建立健全体系。正文。\n(二)儿童与安全\n主要目标\n1.丙率下降。"
+    )
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
     assert tree == [
         (1, "二、", 2, "发展领域"),
@@ -112,7 +124,10 @@ def test_continuous_numbering_across_sections_stays_under_each_section():
 
 
 def test_dash_bullets_are_one_paragraph_each():
-    text = "一、发展基础\n总述。\n——健康水平提升。正文甲。\n——教育水平提高。正文乙。\n由于受多种因素影响，仍有短板。"
+    text = (
+        "一、发展基础\n总述。\n——健康水平提升。正文甲。\n——教育水平提高。正文乙。\n"
+        "由于受多种因素影响，仍有短板。"
+    )
     st = build_structure(_paragraphs(text), "d1")
     top = st.sections[0]
     assert [(c.number, c.ordinal, c.title) for c in top.children] == [
@@ -175,7 +190,7 @@ def test_a_wrapped_line_that_starts_with_a_number_continues_its_sentence():
     items = st.sections[0].children
     assert [(c.number, c.ordinal) for c in items] == [("1.", 1), ("2.", 2), ("3.", 3), ("4.", 4)]
     assert (items[1].title + items[1].text).endswith("分别降至3.0‰、4.0‰和6.0‰以下。")
-    assert items[2].provenance.lines == (5, 6)
+    assert items[2].provenance and items[2].provenance.lines == (5, 6)
     assert "婴儿和5岁以下儿童贫血率" in items[2].title + items[2].text
 
 

@@ -1,4 +1,4 @@
-"""Tables: captions, every corpus table rebuilt, realignment of rows that lost cells, list boxes."""
+"""Tables: every corpus table rebuilt, realignment of rows that lost cells, list boxes."""
 
 from __future__ import annotations
 
@@ -7,20 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from govdocparse.extract.tables import (
-    Caption,
-    build_table,
-    column_roles,
-    parse_caption,
-    subrow_name,
-)
+from govdocparse.extract.tables import build_table, column_roles, subrow_name
 from govdocparse.model import Provenance, Table
 from govdocparse.readers import read
 from govdocparse.source import Cell, TableBlock
 
-ROOT = Path(__file__).resolve().parents[1]
-RAW = ROOT / "corpus" / "raw"
-FIXTURES = ROOT / "tests" / "fixtures" / "tables"
+from .support import CORPUS, FIXTURES, RENDITIONS
+
+TABLE_FIXTURES = FIXTURES / "tables"
 KAIZHOU = "kaizhou-2023-women-children-plans.txt"
 MEIZHOU = "meizhou-2023-child-friendly-city.txt"
 
@@ -42,54 +36,11 @@ def table(path: Path, index: int = 0) -> Table:
 
 
 def corpus(name: str, index: int) -> Table:
-    return table(RAW / name, index)
+    return table(CORPUS / name, index)
 
 
 def subrows(t: Table) -> int:
     return sum(1 for r in t.rows if r.parent is not None)
-
-
-# ---------------------------------------------------------------- captions
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        ("专栏2  2021—2030年妇女发展主要指标", ("专栏2", "2", "2021—2030年妇女发展主要指标")),
-        (
-            "专栏1  2011—2020年儿童发展主要指标完成情况",
-            ("专栏1", "1", "2011—2020年儿童发展主要指标完成情况"),
-        ),
-        ("专栏3 妇女健康提升重点工程", ("专栏3", "3", "妇女健康提升重点工程")),
-        ("专栏10 妇女法律保护重点工程", ("专栏10", "10", "妇女法律保护重点工程")),
-        ("附件1-3", ("附件1-3", "1-3", None)),
-        ("附件 1－2", ("附件1－2", "1-2", None)),
-        ("表1 各区主要指标", ("表1", "1", "各区主要指标")),
-        ("附表2", ("附表2", "2", None)),
-        ("附表2：重点项目清单", ("附表2", "2", "重点项目清单")),
-        ("专栏１２　重点工程", ("专栏１２", "12", "重点工程")),
-        ("专栏5重点工程", ("专栏5", "5", "重点工程")),
-        ("表3. 指标", ("表3", "3", "指标")),
-        ("专栏一 重点工程", ("专栏一", "一", "重点工程")),
-    ],
-)
-def test_parse_caption(text, expected):
-    assert parse_caption(text) == Caption(*expected)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "附件：1-1.儿童友好城市建设重点工程",  # the annex list of a notice, not a caption
-        "1-2.儿童友好城市建设重点政策",
-        "表彰先进集体和个人",
-        "专栏",
-        "表1所列项目由各区县负责实施。各部门要加强协调，确保按期完成。",
-        "",
-    ],
-)
-def test_not_a_caption(text):
-    assert parse_caption(text) is None
 
 
 def test_column_roles():
@@ -176,7 +127,7 @@ def test_corpus_grid(name, index, header, rows, subs):
     assert subrows(t) == subs
     assert all(len(r.cells) == len(header) for r in t.rows)
     assert [r.provenance.table_row for r in t.rows] == list(range(rows))
-    assert t.provenance == blocks(RAW / name)[index].prov
+    assert t.provenance == blocks(CORPUS / name)[index].prov
     # every row repairs nothing but inherited categories in a dump that keeps empty cells
     assert not any(r.note and "realigned" in r.note for r in t.rows)
 
@@ -213,14 +164,14 @@ def test_corpus_list_box(name, index, count, first):
 
 
 def test_corpus_has_no_other_tables():
-    assert len(blocks(RAW / KAIZHOU)) == 19
-    assert len(blocks(RAW / MEIZHOU)) == 3
+    assert len(blocks(CORPUS / KAIZHOU)) == 19
+    assert len(blocks(CORPUS / MEIZHOU)) == 3
     for name in (
         "wanzhou-2018-children-policy.txt",
         "yuzhong-2024-child-friendly-city.txt",
         "zunyi-2021-children-plan.txt",
     ):
-        assert blocks(RAW / name) == ()
+        assert blocks(CORPUS / name) == ()
 
 
 def test_list_items_get_their_own_lines():
@@ -381,7 +332,7 @@ def test_meizhou_projects_and_policies():
 
 def test_build_table_passes_caption_fields_through():
     t = build_table(
-        blocks(RAW / MEIZHOU)[2],
+        blocks(CORPUS / MEIZHOU)[2],
         table_id="meizhou-t3",
         label="附件1-3",
         number="1-3",
@@ -397,7 +348,7 @@ def test_build_table_passes_caption_fields_through():
     )
 
 
-# ---------------------------------------------------------------- realignment of dumps that drop cells
+# ------------------------------------------------------- realignment of dumps that drop cells
 
 
 @pytest.mark.parametrize(
@@ -411,7 +362,7 @@ def test_build_table_passes_caption_fields_through():
 )
 def test_realigned_rows_equal_the_original(fixture, name, index):
     original = corpus(name, index)
-    dropped = table(FIXTURES / fixture)
+    dropped = table(TABLE_FIXTURES / fixture)
     assert dropped.header == original.header
     assert dropped.notes == original.notes
     assert [r.cells for r in dropped.rows] == [r.cells for r in original.rows]
@@ -420,13 +371,13 @@ def test_realigned_rows_equal_the_original(fixture, name, index):
 
 
 def test_realignment_note_names_the_missing_columns():
-    rows = table(FIXTURES / "kaizhou-children-targets-no-empty-cells.txt").rows
+    rows = table(TABLE_FIXTURES / "kaizhou-children-targets-no-empty-cells.txt").rows
     assert (
         rows[1].note == "realigned: 6 cells for 7 columns, missing 类别; 类别 inherited from row 0"
     )
-    assert (
-        rows[10].note
-        == "realigned: 3 cells for 7 columns, missing 类别、序号、指标属性、责任单位; 类别 inherited from row 0"
+    assert rows[10].note == (
+        "realigned: 3 cells for 7 columns, missing 类别、序号、指标属性、责任单位;"
+        " 类别 inherited from row 0"
     )
     assert rows[0].note is None
 
@@ -610,10 +561,8 @@ def test_vertically_merged_slots_of_other_readers():
 @pytest.mark.parametrize("name", [KAIZHOU, MEIZHOU])
 @pytest.mark.parametrize("fmt", ["docx", "html"])
 def test_other_renditions_rebuild_the_same_tables(name, fmt):
-    rendition = ROOT / "tests" / "fixtures" / "renditions" / f"{Path(name).stem}.{fmt}"
-    if not rendition.exists():
-        pytest.skip(f"no {fmt} rendition")
-    original = [table(RAW / name, k) for k in range(len(blocks(RAW / name)))]
+    rendition = RENDITIONS / f"{Path(name).stem}.{fmt}"
+    original = [table(CORPUS / name, k) for k in range(len(blocks(CORPUS / name)))]
     other = [table(rendition, k) for k in range(len(blocks(rendition)))]
     assert [(t.kind, t.header, t.notes) for t in other] == [
         (t.kind, t.header, t.notes) for t in original

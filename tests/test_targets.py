@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 import re
-from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -21,7 +21,8 @@ from govdocparse.extract.targets import (
 from govdocparse.grammar import path_of
 from govdocparse.model import TargetAtom
 
-SPEC = Path(__file__).parent / "spec" / "targets.tsv"
+from .support import SPEC
+
 DIRECTIONS = {"increase", "decrease", "maintain", "control", "balance"}
 CHANGES = {"increase", "decrease"}
 _NUMBER = re.compile(r"(-?[0-9]+(?:\.[0-9]+)?)(.*)")
@@ -35,7 +36,7 @@ def _unescape(s: str) -> str:
 def _expected_atom(text: str) -> dict:
     """One atom of the notation documented at the top of targets.tsv."""
     words = text.split()
-    exp = {
+    exp: dict[str, Any] = {
         "op": None,
         "value": None,
         "value_max": None,
@@ -128,7 +129,7 @@ def _is_extra(word: str) -> bool:
 
 def _spec_cases():
     cases = []
-    for n, line in enumerate(SPEC.read_text(encoding="utf-8").split("\n"), 1):
+    for n, line in enumerate((SPEC / "targets.tsv").read_text(encoding="utf-8").split("\n"), 1):
         if not line.strip("\n") or line.startswith("#"):
             continue
         cols = line.split("\t")
@@ -180,7 +181,8 @@ def test_spec(text, unit, expected):
 
 _GRAMMAR_CHARS = list(
     "0123456789０１２９.．%％‰<>＜＞≥≤=＝~～-－—―:︰：/万一二两三十百千分之以上下内左右达到降至提高控制在"
-    "保持稳定趋于平衡逐步年每力争为基数分别、和及与,，;；。()（）是否年岁个次\n\t \u3000\u00a0\x00\x1b"
+    "保持稳定趋于平衡逐步年每力争为基数分别、和及与,，;；。()（）是否年岁个次\n"
+    "\t \u3000\u00a0\x00\x1b"
     # references, two-sided bounds, tenths, compound units and dates
     "比较相适应持平低高于全市平均水平间成或元生人·•/月日龄"
 )
@@ -319,7 +321,10 @@ def test_distributive_shared_head():
 
 def test_distributive_half_width_punctuation_and_leading_date():
     # yuzhong writes half-width commas and opens with the deadline.
-    sentence = "到2026年,新生儿死亡率、婴儿死亡率和5岁以下儿童死亡率分别控制在1.5‰、3‰、4‰以下。(牵头单位:区卫健委)"
+    sentence = (
+        "到2026年,新生儿死亡率、婴儿死亡率和5岁以下儿童死亡率分别控制在1.5‰、3‰、4‰以下。"
+        "(牵头单位:区卫健委)"
+    )
     assert _pairs(sentence) == [
         ("新生儿死亡率", "<=", 1.5, "‰", "分别控制在1.5‰"),
         ("婴儿死亡率", "<=", 3, "‰", "3‰"),

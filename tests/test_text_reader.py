@@ -9,6 +9,8 @@ from govdocparse.readers import read_data
 from govdocparse.readers.text import blocks_from_text, decode
 from govdocparse.source import Paragraph, TableBlock
 
+from .support import as_paragraph
+
 SAMPLE = "一、总体要求\n（一）指导思想。坚持儿童优先。\n"
 
 
@@ -32,7 +34,7 @@ def test_decodes_the_encodings_portals_use(data, encoding):
 
 def test_crlf_and_cr_line_ends_keep_line_numbers():
     blocks, _ = blocks_from_text("第一行\r\n\r\n第三行\r第四行", "x.txt")
-    assert [(b.text, b.prov.lines) for b in blocks] == [
+    assert [(as_paragraph(b).text, b.prov.lines) for b in blocks] == [
         ("第一行", (1, 1)),
         ("第三行", (3, 3)),
         ("第四行", (4, 4)),
@@ -122,7 +124,10 @@ def test_rows_split_on_blank_lines_and_cells_continue_on_following_lines():
 
 
 def test_a_cell_can_straddle_a_blank_line():
-    text = "\t类别\n\t指标\n\n属性\n\t责任单位\n\n\t健康\n\t5\n\t区公安局、\n\n区教委\n\n\t\n\t6\n\t约束性\n\t区卫生健康委\n"
+    text = (
+        "\t类别\n\t指标\n\n属性\n\t责任单位\n\n\t健康\n\t5\n\t区公安局、\n\n区教委\n\n\t\n\t6\n"
+        "\t约束性\n\t区卫生健康委\n"
+    )
     tables, _ = _table(text)
     rows = [[c.text for c in row] for row in tables[0].rows]
     assert rows == [
@@ -144,7 +149,10 @@ def test_an_empty_tab_line_is_a_merged_cell_and_a_heading_ends_the_table():
 
 
 def test_one_column_list_box_keeps_items_separated_by_blank_lines():
-    text = "专栏5 重点工程\n\n\t甲工程。内容一。\n\n乙工程。内容二。\n丙项目。内容三。\n\n\n（四）下一节\n"
+    text = (
+        "专栏5 重点工程\n\n\t甲工程。内容一。\n\n乙工程。内容二。\n丙项目。内容三。\n\n\n（四）"
+        "下一节\n"
+    )
     tables, paragraphs = _table(text)
     assert tables[0].rows[0][0].text.split("\n") == [
         "甲工程。内容一。",

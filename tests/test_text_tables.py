@@ -8,12 +8,16 @@ from govdocparse.readers.markdown import looks_like_markdown, plain_text
 from govdocparse.readers.text import blocks_from_text
 from govdocparse.source import TableBlock
 
+from .support import as_table, block_texts
+
 HEADER = ["序号", "指标名称", "单位", "2025年目标"]
 ROWS = [["1", "婴儿死亡率", "‰", "＜3"], ["2", "儿童之家覆盖率", "%", "≥95"]]
 
 # The same two-row table, as each layout writes it (test data: one layout a case).
 LAYOUTS = {
-    "tab-rows": "序号\t指标名称\t单位\t2025年目标\n1\t婴儿死亡率\t‰\t＜3\n2\t儿童之家覆盖率\t%\t≥95\n",
+    "tab-rows": (
+        "序号\t指标名称\t单位\t2025年目标\n1\t婴儿死亡率\t‰\t＜3\n2\t儿童之家覆盖率\t%\t≥95\n"
+    ),
     "pipe": (
         "| 序号 | 指标名称 | 单位 | 2025年目标 |\n|:---:|---|---|---:|\n"
         "| 1 | 婴儿死亡率 | ‰ | ＜3 |\n| 2 | 儿童之家覆盖率 | % | ≥95 |\n"
@@ -23,7 +27,9 @@ LAYOUTS = {
         "1     婴儿死亡率        ‰     ＜3\n"
         "2     儿童之家覆盖率    %     ≥95\n"
     ),
-    "cell-per-line": "序号\n指标名称\n单位\n2025年目标\n1\n婴儿死亡率\n‰\n＜3\n2\n儿童之家覆盖率\n%\n≥95\n",
+    "cell-per-line": (
+        "序号\n指标名称\n单位\n2025年目标\n1\n婴儿死亡率\n‰\n＜3\n2\n儿童之家覆盖率\n%\n≥95\n"
+    ),
 }
 
 
@@ -33,7 +39,7 @@ def test_each_text_layout_gives_the_same_table(layout):
     blocks, warnings = blocks_from_text(text, "t.txt")
     [table] = [b for b in blocks if isinstance(b, TableBlock)]
     assert [[c.text for c in row] for row in table.rows] == [HEADER, *ROWS]
-    assert table.prov.lines[0] == 2
+    assert table.prov.lines and table.prov.lines[0] == 2
     assert [b.text for b in blocks if not isinstance(b, TableBlock)] == [
         "专栏1 主要指标",
         "二、主要任务",
@@ -58,7 +64,7 @@ def test_empty_leading_cells_are_merged_cells_in_tab_rows_and_pipe_tables():
     )
     for text in (tab, pipe):
         blocks, _ = blocks_from_text(text, "t.txt")
-        [table] = blocks
+        table = as_table(*blocks)
         assert [c.merged for c in table.rows[2]] == [True, False, False]
         [document] = govdocparse.parse_text(text).documents
         assert document.tables[0].rows[1].cells[0] == "健康"
@@ -70,12 +76,15 @@ def test_space_aligned_cells_go_to_the_column_they_line_up_with():
         "健康      婴儿死亡率        2.35      3\n"
         "          儿童贫血率                  10\n"
     )
-    [table], _ = blocks_from_text(text, "t.txt")
-    assert [c.text for c in table.rows[2]] == ["", "儿童贫血率", "", "10"]
+    [block], _ = blocks_from_text(text, "t.txt")
+    assert [c.text for c in as_table(block).rows[2]] == ["", "儿童贫血率", "", "10"]
 
 
 def test_a_table_whose_cells_run_together_is_kept_as_text_with_a_warning():
-    text = "三、重点项目\n序号项目名称建设内容责任单位\n1儿童公园改造县城北山公园县住建局\n四、保障措施\n"
+    text = (
+        "三、重点项目\n序号项目名称建设内容责任单位\n1儿童公园改造县城北山公园县住建局\n四、"
+        "保障措施\n"
+    )
     blocks, warnings = blocks_from_text(text, "t.txt")
     assert not any(isinstance(b, TableBlock) for b in blocks)
     assert len(blocks) == 4
@@ -87,7 +96,7 @@ def test_a_table_whose_cells_run_together_is_kept_as_text_with_a_warning():
 def test_a_cell_per_line_header_without_rows_is_kept_as_text_with_a_warning():
     text = "序号\n指标名称\n单位\n说明：指标另行公布。\n"
     blocks, warnings = blocks_from_text(text, "t.txt")
-    assert [b.text for b in blocks] == ["序号", "指标名称", "单位", "说明：指标另行公布。"]
+    assert block_texts(blocks) == ["序号", "指标名称", "单位", "说明：指标另行公布。"]
     assert "line 1 could not be rebuilt" in warnings[0]
 
 

@@ -5,6 +5,8 @@ import json
 import govdocparse
 from govdocparse.readers.text import blocks_from_text
 
+from .support import block_texts
+
 PLAN = [
     "石门县儿童友好城市建设实施方案",
     "一、工作目标",
@@ -30,7 +32,7 @@ def _records(text: str) -> list:
 
 def _full_width(value):
     if isinstance(value, str):
-        return value.translate(str.maketrans({",": "，", "(": "（", ")": "）", ":": "："}))
+        return value.translate(str.maketrans(",():", "，（）："))
     return [_full_width(item) for item in value] if isinstance(value, list) else value
 
 
@@ -65,7 +67,7 @@ def test_spaced_out_words_are_joined_but_an_authors_space_stays():
         "情暖童心 相伴成长\n",
         "t.txt",
     )
-    assert [b.text for b in blocks] == [
+    assert block_texts(blocks) == [
         "西宁市儿童友好城市建设实施方案",
         "到2025年，全市儿童友好社区达到120个。",
         "情暖童心 相伴成长",
@@ -75,4 +77,4 @@ def test_spaced_out_words_are_joined_but_an_authors_space_stays():
 def test_an_inline_list_is_not_split_into_paragraphs():
     text = "主要包括：（一）健康服务；（二）教育服务；（三）安全保护。"
     blocks, _ = blocks_from_text(text, "t.txt")
-    assert [b.text for b in blocks] == [text]
+    assert block_texts(blocks) == [text]

@@ -1,7 +1,6 @@
 """Characters as written, matched as meant: traditional copies, Kangxi radicals, mirror damage."""
 
 import json
-from pathlib import Path
 
 import opencc
 
@@ -9,7 +8,7 @@ import govdocparse
 from govdocparse.matching import matching_form, repair
 from govdocparse.output import to_json
 
-DOCS = Path(__file__).parent / "docs"
+from .support import DOCS
 
 
 def _records(name: str) -> dict:

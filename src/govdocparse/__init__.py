@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from .diff import DiffReport
     from .model import Document, ParseResult, TargetAtom
 
-__version__ = "0.2.0"
+from .version import __version__
 
 __all__ = [
     "__version__",

@@ -11,7 +11,7 @@ import argparse
 import os
 import sys
 
-from . import __version__
+from .version import __version__
 
 EXIT_CODES = (
     "exit codes: 0 everything worked; 1 some input failed (one line each on stderr, and in "

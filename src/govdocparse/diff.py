@@ -8,7 +8,8 @@ rules that decide whether two names are one measure are the same in both tools: 
 are equal, ≥94 → ≥95 is a change) and shown as written; agencies on their canonical names, so
 区卫生计生委 → 区卫生健康委 is the same owner renamed, not a new owner.
 
-    old, new = resolve("corpus/parsed/kaizhou.json#d3-t1"), resolve("corpus/parsed/kaizhou.json#d3-t2")
+    old = resolve("corpus/parsed/kaizhou.json#d3-t1")
+    new = resolve("corpus/parsed/kaizhou.json#d3-t2")
     print(render_text(diff(old, new)))
 """
 
@@ -18,13 +19,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
 from .crosswalk.load import load_file
 from .crosswalk.matcher import Matcher, pair_one_to_one
 from .crosswalk.measures import Measure, indicator_measures
 from .errors import InputError
-from .model import Document, Indicator, Responsibility, Table, Target
+from .model import Document, Indicator, Record, Responsibility, Table, Target
 from .textutil import fold, squash_spaces
 
 
@@ -42,41 +43,37 @@ class IndicatorSet:
     parts: list[tuple[Document, list[Indicator]]] = field(default_factory=list)
 
 
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-class IndicatorRef(_Record):
+class IndicatorRef(Record):
     id: str
     name: str
     unit: str | None = None
-    targets: list[str] = []
+    targets: list[str] = Field(default_factory=list)
     actual: str | None = None
     table: str | None = None
 
 
-class FieldChange(_Record):
+class FieldChange(Record):
     field: str  # name, target, unit, attribute, responsible
     old: str | None = None
     new: str | None = None
     detail: str = ""
 
 
-class PairDiff(_Record):
+class PairDiff(Record):
     old: IndicatorRef
     new: IndicatorRef
     match: str
     similarity: float
-    changes: list[FieldChange] = []
+    changes: list[FieldChange] = Field(default_factory=list)
 
 
-class DiffReport(_Record):
+class DiffReport(Record):
     old: str
     new: str
-    changed: list[PairDiff] = []
-    unchanged: list[PairDiff] = []
-    added: list[IndicatorRef] = []
-    removed: list[IndicatorRef] = []
+    changed: list[PairDiff] = Field(default_factory=list)
+    unchanged: list[PairDiff] = Field(default_factory=list)
+    added: list[IndicatorRef] = Field(default_factory=list)
+    removed: list[IndicatorRef] = Field(default_factory=list)
 
 
 # ------------------------------------------------------------------ addressing
@@ -183,7 +180,8 @@ def _atoms(target: Target) -> tuple:
 
 
 def _principal(targets: Sequence[Target]) -> Target | None:
-    """The target to compare when labels differ: the latest year's, the last column (the local one)."""
+    """The target to compare when labels differ: the latest year's, the last column (the local
+    one)."""
     stated = [t for t in targets if t.raw.strip() and t.raw.strip() not in {"—", "-"}]
     if not stated:
         return None
@@ -194,6 +192,7 @@ def _principal(targets: Sequence[Target]) -> Target | None:
 def _target_changes(old: Sequence[Target], new: Sequence[Target]) -> list[FieldChange]:
     new_by_label = {t.label: t for t in new}
     shared = [t for t in old if t.label in new_by_label]
+    pairs: list[tuple[Target | None, Target | None]]
     if shared:
         pairs = [(t, new_by_label[t.label]) for t in shared]
     else:
@@ -374,10 +373,11 @@ def _describe(ref: IndicatorRef) -> str:
 
 def render_text(report: DiffReport) -> str:
     """The report as plain text, one indented block per changed indicator."""
+    changed, unchanged = len(report.changed), len(report.unchanged)
     lines = [
         f"diff {report.old} → {report.new}",
-        f"{len(report.changed) + len(report.unchanged)} paired ({len(report.changed)} changed, "
-        f"{len(report.unchanged)} unchanged), {len(report.removed)} removed, {len(report.added)} added",
+        f"{changed + unchanged} paired ({changed} changed, {unchanged} unchanged), "
+        f"{len(report.removed)} removed, {len(report.added)} added",
     ]
     if report.changed:
         lines += ["", "changed:"]
@@ -389,21 +389,19 @@ def render_text(report: DiffReport) -> str:
             )
             lines.append(f"  {title}")
             for change in entry.changes:
+                before, after = change.old or "—", change.new or "—"
                 if change.field == "name":
                     lines.append(
-                        f"    renamed: {change.old} → {change.new}  ({change.detail}, similarity {entry.similarity:g})"
+                        f"    renamed: {change.old} → {change.new}  "
+                        f"({change.detail}, similarity {entry.similarity:g})"
                     )
                 elif change.field == "target":
                     actual = f"  [past actual {entry.old.actual}]" if entry.old.actual else ""
-                    lines.append(
-                        f"    target {change.detail}{change.old or '—'} → {change.new or '—'}{actual}"
-                    )
+                    lines.append(f"    target {change.detail}{before} → {after}{actual}")
                 elif change.detail:
-                    lines.append(
-                        f"    {change.field}: {change.old or '—'} → {change.new or '—'}  ({change.detail})"
-                    )
+                    lines.append(f"    {change.field}: {before} → {after}  ({change.detail})")
                 else:
-                    lines.append(f"    {change.field}: {change.old or '—'} → {change.new or '—'}")
+                    lines.append(f"    {change.field}: {before} → {after}")
     for title, refs in (("removed", report.removed), ("added", report.added)):
         if refs:
             lines += ["", f"{title}:"]

@@ -30,41 +30,44 @@ import threading
 from collections.abc import Iterator
 from dataclasses import replace
 
-from . import __version__
-from .batch import Job, Outcome, failure, head_fields, render, write_failure
 from .errors import GovDocError, ParseTimeoutError
+from .jobs import Job, Outcome, failure, head_fields, render, write_failure
 from .output import write_atomic
+from .version import __version__
 
 # How long to wait for the first worker of a cluster that is still starting.
 WORKER_WAIT = 60.0
 
 
 class _Abandoned(BaseException):
-    """Raised inside a helper thread whose job ran out of time (BaseException: no stage catches it)."""
+    """Raised inside a helper thread whose job ran out of time (a BaseException, so that no
+    stage catches it)."""
 
 
 def parse_remote(job: Job) -> tuple[Outcome, str | None]:
     """Worker side: the outcome of parsing `job.source` and, when it parsed, its JSON text."""
-    box: dict[str, object] = {}
+    text: list[str] = []
+    errors: list[BaseException] = []
 
     def work() -> None:
         try:
-            box["text"] = render(job)
+            text.append(render(job))
         except BaseException as exc:
-            box["error"] = exc
+            errors.append(exc)
 
     thread = threading.Thread(target=work, name=f"govdocparse {job.relative}", daemon=True)
     thread.start()
     thread.join(job.timeout or None)
     if thread.is_alive():
         # Should the thread finish in between, the exception lands in its exit path: harmless.
+        ident = thread.ident or 0  # set once the thread has started
         ctypes.pythonapi.PyThreadState_SetAsyncExc(
-            ctypes.c_ulong(thread.ident), ctypes.py_object(_Abandoned)
+            ctypes.c_ulong(ident), ctypes.py_object(_Abandoned)
         )
         return failure(job, ParseTimeoutError(None, "time limit")), None
-    if "error" in box:
-        return failure(job, box["error"]), None
-    return Outcome(job.relative, "parsed"), box["text"]
+    if errors:
+        return failure(job, errors[0]), None
+    return Outcome(job.relative, "parsed"), text[0]
 
 
 def worker_version() -> str:
@@ -97,7 +100,7 @@ def run_on_dask(jobs: list[Job], scheduler: str | None) -> Iterator[Outcome]:
         # Named keys make the dashboard show which file a task is; the number keeps them unique.
         keys = [f"govdocparse-{number}-{job.relative}" for number, job in enumerate(jobs)]
         futures = client.map(parse_remote, jobs, key=keys, pure=False)
-        by_key = dict(zip(keys, jobs))
+        by_key = dict(zip(keys, jobs, strict=True))
         for future in as_completed(futures):
             yield _finish(by_key.pop(future.key), future)
             future.release()

@@ -59,8 +59,8 @@ _KEY = [("file", _S), ("document_id", _S)]
 
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
-        _KEY
-        + [
+        [
+            *_KEY,
             ("position", _I),
             ("kind", _S),
             ("title", _S),
@@ -86,8 +86,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         ]
     ),
     "sections": pa.schema(
-        _KEY
-        + [
+        [
+            *_KEY,
             ("section_id", _S),
             ("parent_id", _S),
             ("position", _I),
@@ -96,12 +96,12 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("ordinal", _I),
             ("title", _S),
             ("text", _S),
+            *_PROVENANCE,
         ]
-        + _PROVENANCE
     ),
     "tables": pa.schema(
-        _KEY
-        + [
+        [
+            *_KEY,
             ("table_id", _S),
             ("label", _S),
             ("number", _S),
@@ -112,24 +112,24 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("n_rows", _I),
             ("n_items", _I),
             ("section_id", _S),
+            *_PROVENANCE,
         ]
-        + _PROVENANCE
     ),
     "table_rows": pa.schema(
-        _KEY
-        + [
+        [
+            *_KEY,
             ("table_id", _S),
             ("row_index", _I),
             ("kind", _S),
             ("parent_index", _I),
             ("cells", _LIST),
             ("note", _S),
+            *_PROVENANCE,
         ]
-        + _PROVENANCE
     ),
     "indicators": pa.schema(
-        _KEY
-        + [
+        [
+            *_KEY,
             ("indicator_id", _S),
             ("source", _S),
             ("seq", _I),
@@ -151,12 +151,12 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("actual_value", _F),
             ("actual_raw", _S),
             ("n_targets", _I),
+            *_PROVENANCE,
         ]
-        + _PROVENANCE
     ),
     "targets": pa.schema(
-        _KEY
-        + [
+        [
+            *_KEY,
             ("indicator_id", _S),
             ("role", _S),
             ("target_index", _I),
@@ -176,12 +176,12 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("reference", _S),
             ("measure", _S),
             ("atom_raw", _S),
+            *_PROVENANCE,
         ]
-        + _PROVENANCE
     ),
     "responsibilities": pa.schema(
-        _KEY
-        + [
+        [
+            *_KEY,
             ("responsibility_id", _S),
             ("kind", _S),
             ("attached_to", _S),
@@ -191,8 +191,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("agency_index", _I),
             ("agency", _S),
             ("agency_canonical", _S),
+            *_PROVENANCE,
         ]
-        + _PROVENANCE
     ),
     "crosswalk": pa.schema(
         [
@@ -222,9 +222,17 @@ DESCRIPTIONS = {
     "tables": "One row per table or 专栏.",
     "table_rows": "One row per grid row (kind row) or 专栏 list entry (kind item).",
     "indicators": "One row per indicator; baseline and actual values inline.",
-    "targets": "One row per target atom (role target, baseline or actual); atom_index is NULL for a target with no atoms.",
-    "responsibilities": "One row per agency of a responsibility clause (role lead/participating; NULL when the clause names none).",
-    "crosswalk": "One row per crosswalk member: indicators of different places that are the same measure.",
+    "targets": (
+        "One row per target atom (role target, baseline or actual); "
+        "atom_index is NULL for a target with no atoms."
+    ),
+    "responsibilities": (
+        "One row per agency of a responsibility clause "
+        "(role lead/participating; NULL when the clause names none)."
+    ),
+    "crosswalk": (
+        "One row per crosswalk member: indicators of different places that are the same measure."
+    ),
 }
 
 

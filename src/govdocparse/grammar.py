@@ -21,11 +21,13 @@ Two ways to read a grammar:
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
 
+import regex
 import yaml
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -88,6 +90,16 @@ def _problems(exc: ValidationError) -> str:
 
 def _where(loc: tuple) -> str:
     return ".".join(str(part) for part in loc) or "(top level)"
+
+
+def alternation(words: Iterable[str], *, spaced: bool = False) -> str:
+    """The words of a vocabulary as one regex alternation: each escaped, once, longest first so
+    that a longer spelling wins over its prefix (区卫生健康委 before 区卫生), ties in code-point
+    order so that the pattern is the same on every run. `spaced` also matches a word with the
+    spaces text dumps put between its characters (责 任 单 位)."""
+    joiner = r"\s*" if spaced else ""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(joiner.join(map(regex.escape, w)) for w in ordered)
 
 
 def path_of(filename: str) -> Path:

@@ -153,6 +153,26 @@ class AgenciesGrammar(GrammarModel):
     as_written: list[AsWritten]
 
 
+# ---------------------------------------------------------------- responsibilities.yaml
+
+
+class ResponsibilitiesGrammar(GrammarModel):
+    """Keywords, role verbs and unit shapes of responsible-unit clauses (responsibilities.yaml)."""
+
+    lead: list[str] = Field(min_length=1)
+    participating: list[str] = Field(min_length=1)
+    lead_marks: list[str] = Field(min_length=1)
+    participating_marks: list[str] = Field(min_length=1)
+    jointly: list[str] = Field(min_length=1)
+    by: list[str] = Field(min_length=1)
+    by_duty: list[str] = Field(min_length=1)
+    trailing: list[str]
+    unit_endings: list[str] = Field(min_length=1)
+    collective_prefixes: list[str]
+    collective_endings: list[str]
+    unit_max_chars: int = Field(gt=0)
+
+
 UnitKind = Literal[
     "percent",
     "permille",

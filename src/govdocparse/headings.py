@@ -16,6 +16,7 @@ import regex
 from pydantic import model_validator
 
 from . import grammar
+from .captions import starts_caption
 from .grammar import GrammarModel
 from .textutil import chinese_numeral
 
@@ -153,20 +154,13 @@ def numbered(text: str) -> Numbered | None:
     return None
 
 
-@cache
-def _caption_start() -> regex.Pattern:
-    caption = grammar.load("tables")["caption"]
-    labels = "|".join(sorted(caption["labels"], key=len, reverse=True))
-    return regex.compile(rf"^\s*(?:{labels})\s*(?:{caption['number']})")
-
-
 def opens_block(text: str) -> bool:
     """Whether a line always starts a new block, even after a full line or inside a table dump:
     numbering of a style marked `opens_block` (一、 （一） 第三条 …) or a table caption (专栏2)."""
     found = numbered(text.lstrip())
     if found and found.style.opens_block:
         return True
-    return bool(_caption_start().match(text))
+    return starts_caption(text)
 
 
 def starts_paragraph(text: str) -> bool:

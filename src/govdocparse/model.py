@@ -71,9 +71,12 @@ class Provenance(Record):
         return data
 
 
+SourceFormat = Literal["txt", "md", "docx", "doc", "ofd", "pdf", "html", "image"]
+
+
 class SourceInfo(Record):
     path: str
-    format: Literal["txt", "md", "docx", "doc", "ofd", "pdf", "html", "image"]
+    format: SourceFormat
     sha256: str
     encoding: str | None = None
     warnings: list[str] = Field(default_factory=list)
@@ -199,7 +202,10 @@ class Agency(Record):
 
 class Responsibility(Record):
     id: str
-    kind: str = Field(description="The clause keyword as written: 责任单位, 牵头单位, 市指导部门…")
+    kind: str = Field(
+        description="The clause keyword as written (责任单位, 牵头单位, 市指导部门…), or for a "
+        "clause without one the verb giving the first role (牵头, 负责, 按职责分工负责)."
+    )
     lead: list[Agency] = Field(default_factory=list)
     participating: list[Agency] = Field(default_factory=list)
     by_duty: bool = Field(False, description="The clause says 按职责分工负责.")

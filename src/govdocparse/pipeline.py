@@ -6,13 +6,14 @@ others' internals. Input is a reader's `Source`, output the `ParseResult` record
 
 from __future__ import annotations
 
-from . import __version__
+import re
+
 from .extract.agencies import to_agencies
 from .extract.goals import indicators_from_paragraph
 from .extract.indicators import indicators_from_table
 from .extract.inheritance import share, take_footer
 from .extract.metadata import Found, extract_metadata, jurisdiction, missing
-from .extract.responsibilities import find_clauses
+from .extract.responsibilities import Clause, find_clauses
 from .extract.tables import build_table
 from .ids import assign_ids
 from .matching import fold_blocks, fold_portal
@@ -21,6 +22,10 @@ from .normalize import normalize
 from .segment import Segment, segment, title_provenance
 from .source import Source
 from .structure import PlacedParagraph, build_structure
+from .version import __version__
+
+# What is left of a paragraph that only held a clause: 1. 责任单位：市卫健委。
+_PUNCTUATION = re.compile(r"[\s\d.．、，,；;：:。（）()【】]")
 
 
 def parse_source(source: Source) -> ParseResult:
@@ -121,8 +126,8 @@ def _prose(
         item=item,
     )
     clauses = find_clauses(placed.text)
-    for n, clause in enumerate(clauses, start=1):
-        responsibility = Responsibility(
+    owners = [
+        Responsibility(
             id=f"{prefix}-r{n}",
             kind=clause.kind,
             lead=to_agencies(clause.lead, place=place),
@@ -132,13 +137,41 @@ def _prose(
             attached_to=placed.section_id,
             provenance=placed.prov,
         )
-        document.responsibilities.append(responsibility)
-    if clauses:
-        # A clause at the end of a measure names who owns every goal the measure states.
-        for indicator in indicators:
-            indicator.responsible_id = document.responsibilities[-1].id
+        for n, clause in enumerate(clauses, start=1)
+    ]
+    document.responsibilities.extend(owners)
+    _assign_owners(placed.text, indicators, clauses, owners)
+    if owners and not indicators and _only_clauses(placed.text, clauses):
+        # 责任单位：… on a line of its own names who owns the goals of the measure above it.
+        for indicator in reversed(document.indicators):
+            if indicator.section_id != placed.section_id or indicator.responsible_id is not None:
+                break
+            indicator.responsible_id = owners[0].id
     _default_years(document, indicators)
     document.indicators.extend(indicators)
+
+
+def _assign_owners(
+    text: str, indicators: list[Indicator], clauses: list[Clause], owners: list[Responsibility]
+) -> None:
+    """Each goal's owner: the first clause ending after its sentence starts (the clause that
+    closes its task), else the paragraph's last clause (one heading the paragraph included)."""
+    cursor = 0
+    for indicator in indicators:
+        start = text.find(indicator.sentence or "", cursor) if indicator.sentence else -1
+        if start >= 0:
+            cursor = start
+        following = [k for k, clause in enumerate(clauses) if start >= 0 and clause.end > start]
+        if owners:
+            indicator.responsible_id = owners[following[0] if following else -1].id
+
+
+def _only_clauses(text: str, clauses: list[Clause]) -> bool:
+    """Whether `text` says nothing besides its clauses and punctuation."""
+    rest = text
+    for clause in reversed(clauses):
+        rest = rest[: clause.start] + rest[clause.end :]
+    return not _PUNCTUATION.sub("", rest)
 
 
 def _default_years(document: Document, indicators: list[Indicator]) -> None:

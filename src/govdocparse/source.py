@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .model import Provenance
+from .model import Provenance, SourceFormat
 
 
 @dataclass
@@ -50,7 +50,7 @@ class Attachment:
 class Source:
     path: str
     name: str
-    format: str
+    format: SourceFormat
     sha256: str
     blocks: list[Block]
     encoding: str | None = None

@@ -7,7 +7,9 @@ below it and continues its list. Two repairs keep real documents straight:
   when its numerals differ: （7） after （六） is the seventh （一）-style heading, not a child;
 - `6.5岁以下儿童贫血率…` is item 6 when the open 1.-list expects 6, and not a heading otherwise.
 Tables are attached to the innermost open section; a 专栏/附件 caption line right before a table
-(or right after a one-column list box) becomes the table's label instead of body text.
+(or right after a one-column list box) becomes the table's label instead of body text. A table
+that opens with the header of the table right before it (a page break cut it, maybe under a
+续表 caption) is the rest of that table.
 """
 
 from __future__ import annotations
@@ -17,9 +19,9 @@ from dataclasses import dataclass, field
 import regex
 
 from . import headings
-from .extract.tables import parse_caption
+from .captions import parse_caption
 from .model import Preamble, Provenance, Section
-from .source import Block, Paragraph, TableBlock, span
+from .source import Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
 # A line ending in one of these ends its sentence (or its clause list); any other end is a wrap.
@@ -329,10 +331,18 @@ def build_structure(body: list[Block], doc_id: str) -> Structure:
     while i < len(body):
         block = body[i]
         if isinstance(block, TableBlock):
-            builder.add_table(PlacedTable(block, None))
+            if not _continue_table(builder, body, i):
+                builder.add_table(PlacedTable(block, None))
             i += 1
             continue
         caption = parse_caption(block.text)
+        if (
+            caption
+            and caption.label.startswith("续表")
+            and _continue_table(builder, body, i + 1, 1)
+        ):
+            i += 2
+            continue
         if caption:
             consumed = _attach_caption(builder, body, i, caption)
             if consumed:
@@ -362,6 +372,36 @@ def _join_wraps(
         block = Paragraph(joined, span(block.prov, following.prov), block.style)
         i += 1
     return block, i
+
+
+def _continue_table(builder: _Builder, body: list[Block], i: int, gap: int = 0) -> bool:
+    """Append body[i] to the table placed `gap` blocks before it (a 续表 caption between) when
+    it opens with that table's first row: one table cut by a page break, not two (the table
+    reader drops the repeated header)."""
+    block = body[i] if i < len(body) else None
+    before = body[i - 1 - gap] if i - 1 - gap >= 0 else None
+    if not builder.tables or not isinstance(block, TableBlock):
+        return False
+    placed = builder.tables[-1][0]
+    # the block before must be the placed table's last part: its rows end the table's rows
+    rows = placed.block.rows
+    if (
+        not isinstance(before, TableBlock)
+        or len(before.rows) > len(rows)
+        or any(
+            a is not b
+            for a, b in zip(rows[len(rows) - len(before.rows) :], before.rows, strict=True)
+        )
+    ):
+        return False
+    if not block.rows or _row_texts(block.rows[0]) != _row_texts(rows[0]):
+        return False
+    placed.block = TableBlock(rows + block.rows, span(placed.block.prov, block.prov))
+    return True
+
+
+def _row_texts(row: list[Cell]) -> list[str]:
+    return [squash_spaces(cell.text) for cell in row]
 
 
 def _attach_caption(builder: _Builder, body: list[Block], i: int, caption) -> int:

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from .grammar import load_typed
+from .grammar import alternation, load_typed
 from .grammar_schema import UnitKind, UnitsGrammar
 from .textutil import fold, squash_spaces
 
@@ -37,10 +37,6 @@ __all__ = [
 def rules() -> UnitsGrammar:
     """The units grammar in use (GOVDOCPARSE_GRAMMARS can point at an edited copy)."""
     return load_typed("units", UnitsGrammar)
-
-
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
 
 
 def _any_width(spelling: str) -> str:
@@ -77,13 +73,13 @@ def _compiled() -> _Compiled:
         for spelling in (name, *unit.spellings):
             base_of[fold(spelling)] = name
     scalable = frozenset(s for s, name in base_of.items() if g.units[name].kind in g.scalable_kinds)
-    scales = _alternation(fold(s) for s in g.scale_prefixes)
-    joiners = _alternation(fold(j) for j in g.per_joiners)
-    per_word = f"(?:{_alternation(fold(s) for s in g.per_scales)})?(?:{_alternation(g.per)})"
+    scales = alternation(fold(s) for s in g.scale_prefixes)
+    joiners = alternation(fold(j) for j in g.per_joiners)
+    per_word = f"(?:{alternation(fold(s) for s in g.per_scales)})?(?:{alternation(g.per)})"
     rate = f"/{per_word}(?:(?:{joiners}){per_word})*"
     # A known spelling first: 千米 is a spelling of 公里, not 千 + 米.
     parts = regex.compile(
-        f"(?:(?P<base>{_alternation(base_of)})|(?P<scale>{scales})(?P<scaled>{_alternation(scalable)}))"
+        f"(?:(?P<base>{alternation(base_of)})|(?P<scale>{scales})(?P<scaled>{alternation(scalable)}))"
         f"(?P<rate>{rate})?"
     )
     # After a number, a spelling that opens with a digit (1/10万) is written without it (14/10万).

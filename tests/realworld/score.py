@@ -13,10 +13,14 @@ Each case is a document file `<id>.<ext>` beside its facts file `<id>.facts.yaml
         headings: [...]           # level-1 heading titles, without their numbers
         subheadings: {总体目标: [...]}   # level-2 titles under a level-1 heading
         targets:                  # one atom of an indicator's target (value_max, direction,
-          - {indicator: 婴儿死亡率, op: "<=", value: 4.5, unit: ‰}   # change, reference too)
+          - {indicator: 婴儿死亡率, op: "<=", value: 4.5, unit: ‰}   # change, reference too;
+          - {indicator: 婴儿死亡率, op: "<", value: 3.8, year: 2025, baseline: 3.9}
+                                  # year: the target's year; baseline, attribute: the indicator's
         tables:
-          - {label: 专栏1, header: [...], rows: 12}
+          - {label: 专栏1, header: [...], rows: 12}   # header: one name per column, the names
+                                  # of a header over several rows joined with "/" (目标值/2025年)
         agencies: {县教育局: 县教育局}   # written name → canonical name
+        roles: {县财政局: participating}   # written name → lead | participating in its clause
         warnings: [...]           # a string, or a list of strings one warning must all contain
 
 Conventions for writing facts (what a careful reader takes the document to say):
@@ -183,6 +187,8 @@ def _document_facts(prefix: str, doc: dict) -> list[Fact]:
                     )
     for written, canonical in (doc.get("agencies") or {}).items():
         facts.append(Fact(f"{prefix}.agency.{written}", "agencies", canonical))
+    for written, role in (doc.get("roles") or {}).items():
+        facts.append(Fact(f"{prefix}.role.{written}", "agencies", role))
     facts += _warning_facts(prefix, doc.get("warnings", []))
     return facts
 
@@ -273,6 +279,8 @@ def _check_document_fact(fact: Fact, doc: Document, record: ParseResult) -> Outc
         return _check_table(fact, doc)
     if kind == "agency":
         return _check_agency(fact, doc)
+    if kind == "role":
+        return _check_role(fact, doc)
     if kind == "warning":
         warnings = list(getattr(doc, "warnings", [])) + list(record.source.warnings)
         return _check_warning(fact, warnings)
@@ -329,11 +337,18 @@ def _check_target(fact: Fact, doc: Document) -> Outcome:
     ]
     if not named:
         return Outcome(fact, False, None, f"no indicator named {name}")
+    if "baseline" in want:
+        named = [
+            i for i in named if i.baseline and _same_number(i.baseline.value, want["baseline"])
+        ]
+    if "attribute" in want:
+        named = [i for i in named if i.attribute == want["attribute"]]
     # An atom of a distributive list names its own measure; it counts only for that one.
     atoms = [
         a
         for i in named
         for t in i.targets
+        if "year" not in want or t.year == want["year"]
         for a in t.atoms
         if not a.indicator or name in (_text(a.indicator), _text(i.name))
     ]
@@ -394,6 +409,20 @@ def _check_agency(fact: Fact, doc: Document) -> Outcome:
         return Outcome(fact, False, None, f"{written} not in any responsibility clause")
     ok = canonical == {_text(fact.expected)}
     return _outcome(fact, ok, sorted(canonical))
+
+
+def _check_role(fact: Fact, doc: Document) -> Outcome:
+    written = fact.key.split(".", 2)[2]
+    clauses = doc.responsibilities  # indicators name theirs by responsible_id
+    roles = {
+        role
+        for clause in clauses
+        for role, agencies in (("lead", clause.lead), ("participating", clause.participating))
+        if any(_text(a.name) == written for a in agencies)
+    }
+    if not roles:
+        return Outcome(fact, False, None, f"{written} not in any responsibility clause")
+    return _outcome(fact, roles == {fact.expected}, sorted(roles))
 
 
 def _check_warning(fact: Fact, warnings: Sequence[str]) -> Outcome:

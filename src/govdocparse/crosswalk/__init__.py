@@ -1,8 +1,10 @@
 """Crosswalk: which indicators of different plans measure the same thing.
 
-    results = load_parsed("corpus/parsed")     # whole records; or, lean and streamed:
-    crosswalk = build_crosswalk(results)       # build_crosswalk(read_for_crosswalk(path, skipped))
-    to_json(crosswalk, "crosswalk.json"); to_csv(crosswalk, "crosswalk.csv"); to_html(crosswalk, "crosswalk.html")
+    results = load_parsed("corpus/parsed")  # whole records; or, lean and streamed:
+    crosswalk = build_crosswalk(results)  # build_crosswalk(read_for_crosswalk(path, skipped))
+    to_json(crosswalk, "crosswalk.json")
+    to_csv(crosswalk, "crosswalk.csv")
+    to_html(crosswalk, "crosswalk.html")
 
 Importing this package is cheap: jieba is loaded on the first comparison, not here.
 """

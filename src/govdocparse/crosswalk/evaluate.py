@@ -71,7 +71,8 @@ def read_labels(path: str | Path) -> list[LabelledPair]:
 
 class _Index:
     """Finds the clusters of a label side: members of that place with that name, or else — for a
-    name the parser spells a little differently (a unit bracket, 其中：) — with that normalised name."""
+    name the parser spells a little differently (a unit bracket, 其中：) — with that normalised
+    name."""
 
     def __init__(self, crosswalk: Crosswalk):
         self.by_name: dict[tuple[str, str], set[str]] = defaultdict(set)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
-from ..model import Measurement, Target
-
-
-class _Record(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+from ..model import Measurement, Record, Target
 
 
-class Member(_Record):
+class Member(Record):
     """One indicator record of one plan taking part in a cluster."""
 
     place: str
@@ -19,7 +15,9 @@ class Member(_Record):
     document_title: str | None = None
     indicator_id: str
     name: str = Field(
-        description="The indicator's name; a sub-row is prefixed with its parent row (孕产妇死亡率：城市)."
+        description=(
+            "The indicator's name; a sub-row is prefixed with its parent row (孕产妇死亡率：城市)."
+        )
     )
     unit: str | None = None
     targets: list[Target] = Field(default_factory=list)
@@ -32,14 +30,16 @@ class Member(_Record):
     actual: Measurement | None = None
     part: str | None = Field(
         None,
-        description="For a distributive list (新生儿、婴儿…死亡率分别…): the measure this member is.",
+        description=(
+            "For a distributive list (新生儿、婴儿…死亡率分别…): the measure this member is."
+        ),
     )
     key: str = Field(
         description="The normalised name: discriminating tokens | core | measure head."
     )
 
 
-class Evidence(_Record):
+class Evidence(Record):
     """Why two members are linked: the rule or score that joined them."""
 
     a: int = Field(description="Index of a member in `members`.")
@@ -48,7 +48,7 @@ class Evidence(_Record):
     score: float
 
 
-class Cluster(_Record):
+class Cluster(Record):
     id: str
     name: str = Field(description="Canonical name of the measure.")
     members: list[Member]
@@ -62,7 +62,7 @@ class Cluster(_Record):
         return sorted({m.place for m in self.members})
 
 
-class Crosswalk(_Record):
+class Crosswalk(Record):
     clusters: list[Cluster]
     places: list[str] = Field(default_factory=list)
     stats: dict[str, int] = Field(

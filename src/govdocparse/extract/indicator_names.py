@@ -9,7 +9,8 @@ A name may open with the 其中： of a sub-row and end in brackets, each one of
   100）, 城市公办幼儿园数（城区）, 城乡低保对象人数（用于城市居民最低生活保障人数）.
 
 `trailing_brackets(name)` reads them from the end; `clean_name(raw)` gives the record's name (a
-qualifier stays in it), unit and aliases; `subrow_name(name, parent)` names a sub-row in full.
+qualifier stays in it), unit and aliases; `subrow_name(name, parent)` names a sub-row in full;
+`names_a_measure(name)` tells a measure (…率, …数) from a project's name.
 Vocabulary: `name` and `measure_heads` of grammars/indicators.yaml, the qualifier classes of
 grammars/indicator_synonyms.yaml.
 """
@@ -26,7 +27,7 @@ from .. import units
 from ..grammar import load
 from ..textutil import fold, squash_spaces
 
-__all__ = ["Bracket", "clean_name", "subrow_name", "trailing_brackets"]
+__all__ = ["Bracket", "clean_name", "names_a_measure", "subrow_name", "trailing_brackets"]
 
 _TRAILING = re.compile(r"^(?P<head>.+?)[（(](?P<inner>[^（）()]*)[）)]$")
 
@@ -107,6 +108,11 @@ def trailing_brackets(name: str) -> list[Bracket]:
         found.append(Bracket(m.end("head"), m["inner"], _kind(m["inner"])))
         name = m["head"]
     return found
+
+
+def names_a_measure(name: str) -> bool:
+    """Whether a name ends in a measure head (…率, …数, …比例) and so names a measure."""
+    return bool(_rules().head.search(name))
 
 
 def clean_name(name_raw: str) -> tuple[str, str | None, list[str]]:

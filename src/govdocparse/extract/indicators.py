@@ -20,17 +20,16 @@ from typing import Literal
 import regex as re
 
 from ..grammar import load
-from ..model import Agency, Indicator, Measurement, Provenance, Responsibility, Table, Target
+from ..model import Indicator, Measurement, Provenance, Responsibility, Table, Target
 from ..textutil import fold, squash_spaces
-from .agencies import canonical
+from .agencies import to_agencies
 from .goals import indicators_from_paragraph
-from .indicator_names import clean_name, subrow_name
-from .responsibilities import parse_responsibility_cell
+from .indicator_names import clean_name, names_a_measure, subrow_name
+from .responsibilities import LEAD, PARTICIPATING, column_role, parse_responsibility_cell
 from .tables import column_roles, join_lines
 from .targets import parse_target
 
 _SEQ = re.compile(r"^[0-9]+$")
-_ATTRIBUTES: dict[str, Literal["约束性", "预期性"]] = {"约束性": "约束性", "预期性": "预期性"}
 
 
 # ---------------------------------------------------------------- grammar
@@ -41,6 +40,7 @@ class _Rules:
     indicator_name: re.Pattern
     measure_roles: tuple[tuple[str, re.Pattern], ...]
     year: re.Pattern
+    bare_year: re.Pattern
     period: re.Pattern
     no_value: re.Pattern
     reason_no_value: re.Pattern
@@ -56,6 +56,7 @@ def _rules() -> _Rules:
             (role, re.compile(t[role])) for role in ("actual", "baseline", "target")
         ),
         year=re.compile(t["year"]),
+        bare_year=re.compile(t["bare_year"]),
         period=re.compile(t["period"]),
         no_value=re.compile(t["no_value"]),
         reason_no_value=re.compile(t["reason_no_value"]),
@@ -79,13 +80,21 @@ class _Columns:
     targets: list[int] = field(default_factory=list)
 
 
-def _columns(header: list[str]) -> _Columns:
-    """Where each kind of value sits, from the header vocabulary."""
+def _columns(header: list[str], period_start: int | None = None) -> _Columns:
+    """Where each kind of value sits, from the header vocabulary.
+
+    A column headed by a bare year (2020年 | 2025年, Yiwu 专栏1) is a baseline when the year
+    comes before the plan's first year, a target from it on; without a plan period, the first of
+    several bare years is the baseline and the later ones targets.
+    """
     rules = _rules()
     cols = _Columns()
+    bare_years: list[tuple[int, int]] = []
     for i, (text, role) in enumerate(zip(header, column_roles(header), strict=True)):
         key = squash_spaces(fold(text))
-        if role == "name" and cols.name is None and rules.indicator_name.search(key):
+        # 指标 over 名称 and 单位 names its columns 指标/名称 and 指标/单位
+        whole = key.replace("/", "")
+        if role == "name" and cols.name is None and rules.indicator_name.search(whole):
             cols.name = i
         elif role == "responsible":
             cols.responsible.append(i)
@@ -97,7 +106,31 @@ def _columns(header: list[str]) -> _Columns:
                 cols.targets.append(i)
             elif measure and getattr(cols, measure) is None:
                 setattr(cols, measure, i)
+            elif measure is None and (bare := rules.bare_year.fullmatch(key)):
+                bare_years.append((i, int(bare.group(1))))
+    for n, (i, year) in enumerate(bare_years):
+        past = year < period_start if period_start else n == 0 and len(bare_years) > 1
+        if past and cols.baseline is None:
+            cols.baseline = i
+        elif not past:
+            cols.targets.append(i)
+    cols.targets.sort()
     return cols
+
+
+def _measure_name_column(table: Table, cols: _Columns) -> int | None:
+    """A 项目 / 名称 column that lists measures (孤儿基本生活保障率（%）) in a table with a target
+    column names indicators, as 指标名称 does; project names (儿童友好医院工程) do not."""
+    if not cols.targets:
+        return None
+    for col, role in enumerate(column_roles(table.header)):
+        if role != "name":
+            continue
+        names = [clean_name(join_lines(row.cells[col]))[0] for row in table.rows]
+        names = [name for name in names if name]
+        if names and sum(names_a_measure(name) for name in names) * 2 > len(names):
+            return col
+    return None
 
 
 def indicators_from_table(
@@ -115,7 +148,9 @@ def indicators_from_table(
     """
     if table.kind != "grid" or not table.rows:
         return [], []
-    cols = _columns(table.header)
+    cols = _columns(table.header, period_start or _period_start(table.title))
+    if cols.name is None:
+        cols.name = _measure_name_column(table, cols)
     if cols.name is None:
         return _cell_goals(table, cols, id_prefix, period_start), _row_responsibilities(
             table, cols, id_prefix, place
@@ -175,7 +210,6 @@ def _row_indicator(
     name, suffix_unit, aliases = clean_name(name_raw)
     unit = _unit(cell(cols.unit) if cols.unit is not None else None, suffix_unit)
     seq = cell(cols.seq)
-    attribute = cell(cols.attribute)
     return Indicator(
         id=f"{id_prefix}-r{index}",
         source="table",
@@ -190,11 +224,20 @@ def _row_indicator(
         targets=[
             t for col in cols.targets if (t := _target(table, col, index, unit, default_year))
         ],
-        attribute=_ATTRIBUTES.get(attribute),
+        attribute=_attribute(cell(cols.attribute)),
         table_id=table.id,
         section_id=table.section_id,
         provenance=row.provenance,
     )
+
+
+def _attribute(text: str) -> Literal["约束性", "预期性"] | None:
+    """The 指标属性 a cell states: 约束性 (binding) or 预期性 (expected); anything else is none."""
+    if text == "约束性":
+        return "约束性"
+    if text == "预期性":
+        return "预期性"
+    return None
 
 
 def _unit(column: str | None, suffix: str | None) -> str | None:
@@ -210,6 +253,11 @@ def _unit(column: str | None, suffix: str | None) -> str | None:
 def _period_end(title: str | None) -> int | None:
     m = _rules().period.search(fold(title)) if title else None
     return int(m.group(2)) if m else None
+
+
+def _period_start(title: str | None) -> int | None:
+    m = _rules().period.search(fold(title)) if title else None
+    return int(m.group(1)) if m else None
 
 
 def _header_year(header: str) -> int | None:
@@ -260,19 +308,30 @@ def _target(
 def _cell_responsibilities(
     table: Table, cols: _Columns, index: int, attached_to: str, place: str | None
 ) -> list[Responsibility]:
-    """One Responsibility per non-empty responsible cell of a row, ids f"{attached_to}-resp[N]"."""
+    """The Responsibility records of a row's responsible cells, ids f"{attached_to}-resp[N]".
+
+    A table whose responsible columns split the roles (牵头单位 | 配合单位, or 责任单位 over both)
+    gives one record per row, lead from the one and participating from the other; otherwise each
+    non-empty cell is a record of its own (责任单位, 市指导部门).
+    """
+    roles = [column_role(table.header[col]) for col in cols.responsible]
+    if LEAD in roles and PARTICIPATING in roles:
+        shared = _role_split_responsibility(table, cols, index, attached_to, place, roles)
+        return [shared] if shared else []
     out = []
-    for k, col in enumerate(cols.responsible):
+    for k, (col, role) in enumerate(zip(cols.responsible, roles, strict=True)):
         raw = table.rows[index].cells[col].strip()
         if not raw:
             continue
         lead, participating, by_duty = parse_responsibility_cell(raw)
+        if role == PARTICIPATING:
+            lead, participating = [], lead + participating
         out.append(
             Responsibility(
                 id=f"{attached_to}-resp" + (f"{k + 1}" if k else ""),
                 kind=table.header[col],
-                lead=[_agency(a, place) for a in lead],
-                participating=[_agency(a, place) for a in participating],
+                lead=to_agencies(lead, place),
+                participating=to_agencies(participating, place),
                 by_duty=by_duty,
                 raw=raw,
                 attached_to=attached_to,
@@ -282,6 +341,46 @@ def _cell_responsibilities(
     return out
 
 
+def _role_split_responsibility(
+    table: Table,
+    cols: _Columns,
+    index: int,
+    attached_to: str,
+    place: str | None,
+    roles: list[str],
+) -> Responsibility | None:
+    """One record from a row's 牵头单位 and 配合单位 cells; raw holds the cells joined by ；."""
+    lead: list[str] = []
+    participating: list[str] = []
+    by_duty = False
+    filled = []
+    for col, role in zip(cols.responsible, roles, strict=True):
+        raw = table.rows[index].cells[col].strip()
+        if not raw:
+            continue
+        filled.append((col, raw))
+        names, others, remark = parse_responsibility_cell(raw)
+        by_duty |= remark
+        if role == LEAD:
+            lead += names
+            participating += others
+        else:
+            participating += names + others
+    if not filled:
+        return None
+    groups = {table.header[col].split("/")[0] for col in cols.responsible}
+    return Responsibility(
+        id=f"{attached_to}-resp",
+        kind=groups.pop() if len(groups) == 1 else table.header[filled[0][0]],
+        lead=to_agencies(lead, place),
+        participating=to_agencies(participating, place),
+        by_duty=by_duty,
+        raw="；".join(raw for _, raw in filled),
+        attached_to=attached_to,
+        provenance=table.rows[index].provenance,
+    )
+
+
 def _row_responsibilities(
     table: Table, cols: _Columns, id_prefix: str, place: str | None
 ) -> list[Responsibility]:
@@ -289,7 +388,3 @@ def _row_responsibilities(
     for index in range(len(table.rows)):
         out.extend(_cell_responsibilities(table, cols, index, f"{id_prefix}-r{index}", place))
     return out
-
-
-def _agency(name: str, place: str | None) -> Agency:
-    return Agency(name=name, canonical=canonical(name, place))

@@ -1,11 +1,19 @@
-"""Finds who is responsible for a task: bracketed 责任单位/牵头单位 clauses and table cells.
+"""Finds who is responsible for a task: responsible-unit clauses in the text and table cells.
 
-Plans name the units carrying out a task in a clause that closes the task's paragraph,
-（责任单位：区教委、区财政局，各镇乡街道） or (牵头单位:区卫健委,参与单位:区教委、区市场监管局),
-or in a 责任单位 / 市指导部门 / 牵头单位 column of an annex table. This module locates the
-clauses, splits them into lead and participating unit names as written, and notes the
-按职责分工负责 remark. Names are not canonicalised here (see `extract.agencies`); the clause
-keywords, remit phrases and list endings are data in `grammars/responsibilities.yaml`.
+Plans name the units carrying out a task in a clause that closes the task's paragraph or heads
+it, in four forms (grammars/responsibilities.yaml lists them with real examples):
+- a keyword clause in brackets: （责任单位：区教育局、区财政局，各镇乡街道）,
+  (牵头单位:区卫健委,参与单位:区教委), 【责任单位：县教育局】;
+- a keyword clause without brackets at the head of a paragraph or line, or after the full stop
+  of a task title: 责任单位：县民政局、县教育局; 【牵头单位】市民政局【配合单位】市财政局;
+- a verb clause in brackets: （县卫健委、县教育局按职责分工负责）, （省卫生健康委牵头）,
+  （市妇儿工委办公室牵头，各成员单位按职责分工负责）, （由市教育局负责）;
+- a 由-clause closing a task: ……，由市教育局负责。
+and in a 责任单位 / 牵头单位 / 配合单位 column of an annex table. This module locates the clauses
+and splits them into lead and participating unit names as written (each list is read by
+`extract.agency_lists`, which also notes the 按职责分工负责 remark). A verb clause has no keyword
+to vouch for it, so it counts only when every name in it looks like a unit. Names are not
+canonicalised here (see `extract.agencies`).
 """
 
 from __future__ import annotations
@@ -14,28 +22,35 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from govdocparse.grammar import load
-from govdocparse.textutil import squash_spaces
+from ..grammar import alternation, load_typed
+from ..grammar_schema import ResponsibilitiesGrammar
+from ..textutil import squash_spaces
+from .agency_lists import pieces, split_agencies
 
 LEAD = "lead"
 PARTICIPATING = "participating"
 
-_OPENERS = "（("
-_CLOSERS = "）)"
+# 【】 bracket a clause too (【责任单位：县教育局】); only round brackets nest inside unit names.
+_OPENERS = "（(【"
+_CLOSERS = "）)】"
 _COLON = r"\s*[：:︰∶]"
-# Only round brackets nest inside unit names: 各县（市、区）人民政府, 各镇乡（民族乡）人民政府.
-_SPLIT_ALL = re.compile(r"[（()）、，,；;\r\n]")
 _SPLIT_PARTS = re.compile(r"[（()），,；;]")
 # A clause missing its closing bracket stops at a paragraph break rather than eating the document.
-_CLAUSE_SCAN = re.compile(r"[（()）]|\n[^\S\n]*\n")
+_CLAUSE_SCAN = re.compile(r"[（()）【】]|\n[^\S\n]*\n")
+_ROUND = re.compile(r"[（()）]")
+# Where a clause without brackets may start: the head of the text or of a line, or after the
+# full stop of a task title.
+_HEAD = r"(?:^|(?<=[\n。]))[^\S\n]*"
 
 
 @dataclass(slots=True)
 class Clause:
     """One responsible-unit clause; `text[start:end] == raw`, brackets included.
 
-    `closed` is False when the source lost the closing bracket and the clause was cut at the
-    end of the text, at a blank line or at the next clause.
+    `kind` is the keyword as written (责任单位, 牵头单位), or for a clause without one the verb
+    that gives the first role (牵头, 负责, 按职责分工负责). `closed` is False when the source lost
+    the closing bracket and the clause was cut at the end of the text, at a blank line or at the
+    next clause.
     """
 
     kind: str
@@ -51,93 +66,129 @@ class Clause:
 @dataclass(frozen=True, slots=True)
 class _Rules:
     roles: dict[str, str]
+    role_word: re.Pattern[str]
     opening: re.Pattern[str]
+    bare_opening: re.Pattern[str]
     part_keyword: re.Pattern[str]
+    bare_end: re.Pattern[str]
     suffix_mark: re.Pattern[str]
     by_duty: re.Pattern[str]
+    by: re.Pattern[str]
+    by_clause: re.Pattern[str]
+    jointly: re.Pattern[str]
     trailing: re.Pattern[str]
-
-
-def _spaced(words: list[str]) -> str:
-    """Alternation of `words`, longest first, tolerating the spaces text dumps put between characters."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(r"\s*".join(map(re.escape, word)) for word in ordered)
+    unit: re.Pattern[str]
+    collective: re.Pattern[str]
+    unit_max: int
 
 
 @cache
 def _rules() -> _Rules:
-    grammar = load("responsibilities")
-    roles = {word: LEAD for word in grammar["lead"] + grammar["lead_marks"]}
-    roles |= {
-        word: PARTICIPATING for word in grammar["participating"] + grammar["participating_marks"]
-    }
-    keywords = _spaced(grammar["lead"] + grammar["participating"])
-    marks = _spaced(grammar["lead_marks"] + grammar["participating_marks"])
+    grammar = load_typed("responsibilities", ResponsibilitiesGrammar)
+    roles = {word: LEAD for word in grammar.lead + grammar.lead_marks}
+    roles |= {word: PARTICIPATING for word in grammar.participating + grammar.participating_marks}
+    keywords = alternation(grammar.lead + grammar.participating, spaced=True)
+    marks = alternation(grammar.lead_marks + grammar.participating_marks, spaced=True)
+    by_duty = alternation(grammar.by_duty, spaced=True)
+    by = alternation(grammar.by, spaced=True)
+    boxed = rf"【\s*(?P<boxed>{keywords})\s*】"
+    endings = alternation(grammar.unit_endings)
     return _Rules(
         roles=roles,
-        opening=re.compile(rf"[（(]\s*(?P<kw>{keywords}){_COLON}"),
-        part_keyword=re.compile(rf"(?P<kw>{keywords}|{marks}){_COLON}"),
+        role_word=re.compile(f"{keywords}|{marks}"),
+        opening=re.compile(rf"[（(【]\s*(?P<kw>{keywords}){_COLON}"),
+        bare_opening=re.compile(rf"{_HEAD}(?:(?P<kw>{keywords}){_COLON}|{boxed})", re.MULTILINE),
+        part_keyword=re.compile(rf"(?P<kw>{keywords}|{marks}){_COLON}|{boxed}"),
+        # A list without brackets runs to the end of its sentence or line, or to a label that
+        # names no role (完成时限：2023年底).
+        bare_end=re.compile(
+            rf"[。\n]|[；;，,\s]+(?!{keywords}|{marks})[^\s、，,；;：:。（）()【】]{{2,8}}{_COLON}"
+        ),
         suffix_mark=re.compile(rf"(?P<mark>{marks})(?:负\s*责)?\s*$"),
-        by_duty=re.compile(_spaced(grammar["by_duty"])),
-        trailing=re.compile(rf"(?:\s|[。．.：:]|{_spaced(grammar['trailing'])})+$"),
+        by_duty=re.compile(by_duty),
+        # what comes before 由 is the task, not a unit: （该项工作由区教委负责）
+        by=re.compile(rf"^.*?(?:{by})"),
+        by_clause=re.compile(
+            rf"(?:^|(?<=[\n。；;，,]))[^\S\n]*(?:{by})[^。；;\n]*?"
+            rf"(?:{marks}|{by_duty})(?:负\s*责)?(?=\s*(?:[。；;]|$))",
+            re.MULTILINE,
+        ),
+        jointly=re.compile(alternation(grammar.jointly, spaced=True)),
+        trailing=re.compile(rf"(?:\s|[。．.：:]|{alternation(grammar.trailing, spaced=True)})+$"),
+        unit=re.compile(rf"(?:{endings})$"),
+        collective=re.compile(
+            rf"^(?:{alternation(grammar.collective_prefixes)})"
+            rf".*(?:{alternation(grammar.unit_endings + grammar.collective_endings)})$"
+        ),
+        unit_max=grammar.unit_max_chars,
     )
 
 
-def _pieces(text: str, separators: re.Pattern[str]) -> list[str]:
-    """`text` cut at the separators `separators` finds outside round brackets."""
-    pieces: list[str] = []
-    depth = 0
-    start = 0
-    for match in separators.finditer(text):
-        char = match.group()
-        if char in _OPENERS:
-            depth += 1
-        elif char in _CLOSERS:
-            depth = max(depth - 1, 0)
-        elif depth == 0:
-            pieces.append(text[start : match.start()])
-            start = match.end()
-    pieces.append(text[start:])
-    return pieces
+@dataclass
+class _Found:
+    """Names sorted by role while a list is read, and the verb that gave the first role."""
+
+    lead: list[str] = field(default_factory=list)
+    participating: list[str] = field(default_factory=list)
+    by_duty: bool = False
+    verb: str | None = None
+    led: bool = False  # a group marked as leading has been read
+
+    def add(self, role: str, names: list[str]) -> None:
+        (self.lead if role == LEAD else self.participating).extend(names)
 
 
-def split_agencies(text: str) -> tuple[list[str], bool]:
-    """The unit names of a list as written, and whether it said 按职责分工负责.
+def _read_groups(text: str, role: str, found: _Found) -> None:
+    """Adds the names of `text` to `found`, group by group (groups are cut at ，；).
 
-    Splits at 、 ， , ； ; and line breaks outside round brackets, strips surrounding
-    whitespace, a closing 等 / 等部门 / 等单位… and a stray closing 。 or ：, and drops empty
-    pieces. Names are otherwise kept as written (see `agencies.canonical`).
+    A group closed by a role verb takes that role (市教育局牵头，市财政局配合); 由 before it (and
+    the task before 由) and 按职责分工负责 after it are dropped. A group without a verb takes
+    `role`, except that after a group marked as leading it takes part
+    (市妇儿工委办公室牵头，各成员单位按职责分工负责).
+    Inside a group, 会同 puts the names after it among those taking part.
     """
     rules = _rules()
-    # The remark sits between a name and the next separator; replacing it by a separator keeps
-    # the names on either side apart even when the source wrote no comma after it.
-    text, remarks = rules.by_duty.subn("、", text)
-    names = []
-    for piece in _pieces(text, _SPLIT_ALL):
-        name = rules.trailing.sub("", piece.strip()).strip()
-        if name:
-            names.append(name)
-    return names, remarks > 0
+    for group in pieces(text, _SPLIT_PARTS):
+        group = rules.by.sub("", group, count=1)
+        duty = rules.by_duty.search(group)
+        if duty:
+            found.by_duty = True
+            found.verb = found.verb or squash_spaces(duty.group())
+            group = rules.by_duty.sub("、", group)
+        group = rules.trailing.sub("", group.strip())
+        mark = rules.suffix_mark.search(group)
+        if mark:
+            verb = squash_spaces(mark["mark"])
+            own = rules.roles[verb]
+            found.verb = found.verb or verb
+            group = group[: mark.start()]
+        else:
+            own = PARTICIPATING if found.led and role == LEAD else role
+        first, *others = rules.jointly.split(group, maxsplit=1)
+        found.add(own, split_agencies(first)[0])
+        if others:
+            found.add(PARTICIPATING, split_agencies(others[0])[0])
+        found.led |= bool(mark) and own == LEAD
 
 
-def _parts(text: str, first_role: str) -> tuple[list[str], list[str], bool]:
+def _parts(text: str, first_role: str) -> _Found:
     """Lead and participating names of `text`, whose keywords (参与单位：…) switch the role."""
     rules = _rules()
-    found: dict[str, list[str]] = {LEAD: [], PARTICIPATING: []}
-    by_duty = False
+    found = _Found()
     role, position = first_role, 0
     for keyword in rules.part_keyword.finditer(text):
-        names, remark = split_agencies(text[position : keyword.start()])
-        found[role] += names
-        by_duty |= remark
-        role, position = rules.roles[squash_spaces(keyword["kw"])], keyword.end()
-    names, remark = split_agencies(text[position:])
-    found[role] += names
-    return found[LEAD], found[PARTICIPATING], by_duty or remark
+        _read_groups(text[position : keyword.start()], role, found)
+        role, position = (
+            rules.roles[squash_spaces(keyword["kw"] or keyword["boxed"])],
+            keyword.end(),
+        )
+    _read_groups(text[position:], role, found)
+    return found
 
 
 def _clause_end(text: str, body_start: int, limit: int) -> tuple[int, int, bool]:
-    """(end of the unit list, end of the clause, closed) for a clause whose list starts at `body_start`."""
+    """(end of the unit list, end of the clause, closed) for a clause whose list starts at
+    `body_start`."""
     depth = 1
     for token in _CLAUSE_SCAN.finditer(text, body_start, limit):
         char = token.group()
@@ -156,13 +207,8 @@ def _clause_end(text: str, body_start: int, limit: int) -> tuple[int, int, bool]
     return end, end, False
 
 
-def find_clauses(text: str) -> list[Clause]:
-    """Every bracketed responsible-unit clause of `text`, in order, never overlapping.
-
-    A clause is an opening bracket (either width), a keyword of the grammar and a colon, then
-    the unit list up to the matching closing bracket. `kind` is the first keyword; later
-    keywords (参与单位:, 配合单位:) assign the units after them to their role.
-    """
+def _bracketed_keyword_clauses(text: str) -> list[Clause]:
+    """（责任单位：…） clauses; one missing its closing bracket ends before the next opening."""
     rules = _rules()
     openings = list(rules.opening.finditer(text))
     clauses: list[Clause] = []
@@ -172,20 +218,119 @@ def find_clauses(text: str) -> list[Clause]:
         limit = openings[index + 1].start() if index + 1 < len(openings) else len(text)
         body_end, end, closed = _clause_end(text, opening.end(), limit)
         kind = squash_spaces(opening["kw"])
-        lead, participating, by_duty = _parts(text[opening.end() : body_end], rules.roles[kind])
-        clauses.append(
-            Clause(
-                kind=kind,
-                start=opening.start(),
-                end=end,
-                raw=text[opening.start() : end],
-                lead=lead,
-                participating=participating,
-                by_duty=by_duty,
-                closed=closed,
-            )
-        )
+        found = _parts(text[opening.end() : body_end], rules.roles[kind])
+        clauses.append(_clause(text, kind, opening.start(), end, found, closed))
     return clauses
+
+
+def _bare_keyword_clauses(text: str) -> list[Clause]:
+    """责任单位：… at the head of the text or a line, or after a task title's full stop."""
+    rules = _rules()
+    clauses: list[Clause] = []
+    for opening in rules.bare_opening.finditer(text):
+        if clauses and opening.start() < clauses[-1].end:
+            continue
+        start = (
+            opening.start("kw") if opening["kw"] else opening.start() + opening.group().index("【")
+        )
+        stop = rules.bare_end.search(text, opening.end())
+        end = stop.start() if stop else len(text)
+        while end > opening.end() and text[end - 1].isspace():
+            end -= 1
+        kind = squash_spaces(opening["kw"] or opening["boxed"])
+        found = _parts(text[opening.end() : end], rules.roles[kind])
+        clauses.append(_clause(text, kind, start, end, found))
+    return clauses
+
+
+def _looks_like_unit(name: str) -> bool:
+    rules = _rules()
+    name = squash_spaces(name)
+    if not name or len(name) > rules.unit_max or re.search(r"[。！？!?：:]", name):
+        return False
+    return bool(rules.unit.search(name) or rules.collective.search(name))
+
+
+def _verb_clause(text: str, start: int, end: int, body: str) -> Clause | None:
+    """A clause without a keyword, when its body gives a role verb and names only units."""
+    found = _parts(body, LEAD)
+    names = found.lead + found.participating
+    if found.verb is None or not names or not all(map(_looks_like_unit, names)):
+        return None
+    return _clause(text, found.verb, start, end, found)
+
+
+def _bracketed_verb_clauses(text: str) -> list[Clause]:
+    """（省卫生健康委牵头）, （县卫健委、县教育局按职责分工负责）, （由市教育局负责）."""
+    clauses: list[Clause] = []
+    depth, start = 0, 0
+    for bracket in _ROUND.finditer(text):
+        if bracket.group() in _OPENERS:
+            if depth == 0:
+                start = bracket.start()
+            depth += 1
+        elif depth:
+            depth -= 1
+            if depth == 0:
+                clause = _verb_clause(text, start, bracket.end(), text[start + 1 : bracket.start()])
+                if clause:
+                    clauses.append(clause)
+    return clauses
+
+
+def _by_clauses(text: str) -> list[Clause]:
+    """……，由市教育局负责。 — a 由-clause that closes its sentence."""
+    clauses: list[Clause] = []
+    for match in _rules().by_clause.finditer(text):
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        clause = _verb_clause(text, start, match.end(), text[start : match.end()])
+        if clause:
+            clauses.append(clause)
+    return clauses
+
+
+def _clause(
+    text: str, kind: str, start: int, end: int, found: _Found, closed: bool = True
+) -> Clause:
+    return Clause(
+        kind=kind,
+        start=start,
+        end=end,
+        raw=text[start:end],
+        lead=found.lead,
+        participating=found.participating,
+        by_duty=found.by_duty,
+        closed=closed,
+    )
+
+
+def find_clauses(text: str) -> list[Clause]:
+    """Every responsible-unit clause of `text`, in order, never overlapping.
+
+    Keyword clauses come first: an opening bracket (either width, or 【), a keyword of the
+    grammar and a colon, then the unit list up to the matching closing bracket; or, without a
+    bracket, a keyword and a colon (or 【keyword】) at the head of the text or a line or after
+    a full stop, up to the end of the sentence or line. `kind` is the first keyword; later
+    keywords (参与单位:, 配合单位:) assign the units after them to their role. Clauses without
+    a keyword — a role verb closing a list of units in brackets, or 由… closing a sentence —
+    fill the gaps between them.
+    """
+    found = _bracketed_keyword_clauses(text) + _bare_keyword_clauses(text)
+    found += _bracketed_verb_clauses(text) + _by_clauses(text)
+    found.sort(key=lambda clause: (clause.start, -clause.end))
+    clauses: list[Clause] = []
+    for clause in found:
+        if not clauses or clause.start >= clauses[-1].end:
+            clauses.append(clause)
+    return clauses
+
+
+def column_role(header: str) -> str:
+    """LEAD or PARTICIPATING: the role of a responsible-unit column, from the last keyword or
+    verb of its header (责任单位/配合单位 → participating; 牵头单位, 市指导部门 → lead)."""
+    rules = _rules()
+    words = [squash_spaces(m.group()) for m in rules.role_word.finditer(header)]
+    return rules.roles[words[-1]] if words else LEAD
 
 
 def parse_responsibility_cell(text: str) -> tuple[list[str], list[str], bool]:
@@ -193,21 +338,8 @@ def parse_responsibility_cell(text: str) -> tuple[list[str], list[str], bool]:
 
     The whole cell is the lead list unless it labels roles, either with keywords
     (牵头单位：…；配合单位：…, 牵头：…) or with verbs closing comma-separated groups
-    (市教育局牵头，市财政局、市民政局配合); an unlabelled group is then lead.
+    (市教育局牵头，市财政局、市民政局配合); an unlabelled group is then lead, or takes part when
+    it follows a group marked as leading.
     """
-    rules = _rules()
-    if rules.part_keyword.search(text):
-        return _parts(text, LEAD)
-    groups = _pieces(text, _SPLIT_PARTS)
-    marks = [rules.suffix_mark.search(group) for group in groups]
-    if not any(marks):
-        names, by_duty = split_agencies(text)
-        return names, [], by_duty
-    found: dict[str, list[str]] = {LEAD: [], PARTICIPATING: []}
-    by_duty = False
-    for group, mark in zip(groups, marks):
-        role = rules.roles[squash_spaces(mark["mark"])] if mark else LEAD
-        names, remark = split_agencies(group[: mark.start()] if mark else group)
-        found[role] += names
-        by_duty |= remark
-    return found[LEAD], found[PARTICIPATING], by_duty
+    found = _parts(text, LEAD)
+    return found.lead, found.participating, found.by_duty

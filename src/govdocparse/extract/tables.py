@@ -1,4 +1,4 @@
-"""Turns a reader's `TableBlock` into a record `Table`: captions, header, repaired rows, notes, lists.
+"""Turns a reader's `TableBlock` into a record `Table`: header, repaired rows, notes, lists.
 
 A grid's first row is its header and fixes the number of columns. Rows are repaired the way a
 reader of the printed table would: an empty cell under a category column repeats the value above
@@ -6,43 +6,37 @@ reader of the printed table would: an empty cell under a category column repeats
 realigned from what its cells look like, and rows that only break the row above down (其中：城市)
 point at it through `parent`. A one-column box whose lines read "名称。正文" is a list of items.
 
-The vocabulary (caption keywords, column roles, breakdown names, what an agency looks like) lives
-in grammars/tables.yaml; what a unit looks like, in grammars/units.yaml (govdocparse.units).
+The vocabulary (column roles, breakdown names, what an agency looks like) lives in
+grammars/tables.yaml; what a unit looks like, in grammars/units.yaml (govdocparse.units). A
+table's caption is read before it gets here, by `govdocparse.captions`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import NamedTuple
 
 import regex as re
 
 from .. import units
+from ..captions import parse_caption
 from ..grammar import load
 from ..model import Provenance, Table, TableItem, TableRow
 from ..source import Cell, TableBlock
 from ..textutil import fold, squash_spaces
 
-_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
-_NUMBER_DASH = re.compile(r"\s*[-－—–―]\s*")
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
 _SMALL_INT = re.compile(r"^[0-9]{1,3}$")
 
 
-class Caption(NamedTuple):
-    """A table caption: `label` as written without spaces (专栏2), `number` (2, 1-3), `title`."""
-
-    label: str
-    number: str
-    title: str | None
+@dataclass(frozen=True)
+class _ColumnNames:
+    words: frozenset[str]
+    pattern: re.Pattern
 
 
 @dataclass(frozen=True)
 class _Rules:
-    caption: re.Pattern
-    title_max: int
-    title_forbidden: re.Pattern
     roles: tuple[tuple[str, re.Pattern], ...]
     inherit: frozenset[str]
     note: re.Pattern
@@ -53,21 +47,14 @@ class _Rules:
     agency_end: re.Pattern
     value: re.Pattern
     missing_cost: dict[str, float]
+    column_names: _ColumnNames
 
 
 @cache
 def _rules() -> _Rules:
     g = load("tables")
-    cap = g["caption"]
-    labels = "|".join(sorted(cap["labels"], key=len, reverse=True))
-    caption = re.compile(
-        rf"^\s*(?P<label>{labels})\s*(?P<number>{cap['number']})(?P<sep>{cap['title_separator']})(?P<title>.*?)\s*$"
-    )
     realign = g["realign"]
     return _Rules(
-        caption=caption,
-        title_max=cap["title_max_chars"],
-        title_forbidden=re.compile(cap["title_forbidden"]),
         roles=tuple((role, re.compile(pattern)) for role, pattern in g["columns"].items()),
         inherit=frozenset(g["inherit_roles"]),
         note=re.compile(g["note_prefixes"]),
@@ -78,50 +65,35 @@ def _rules() -> _Rules:
         agency_end=re.compile(realign["agency_end"]),
         value=re.compile(realign["value_pattern"]),
         missing_cost=dict(realign["missing_cost"]),
+        column_names=_ColumnNames(
+            frozenset(g["column_names"]["words"]), re.compile(g["column_names"]["pattern"])
+        ),
     )
-
-
-# ---------------------------------------------------------------- captions
-
-
-def parse_caption(text: str) -> Caption | None:
-    """The caption a line states (专栏2  2021—2030年妇女发展主要指标, 附件1-3, 表1 …), or None.
-
-    The number is given in ASCII digits with "-" between parts; a title that reads like body
-    text (too long, or with sentence punctuation) means the line is not a caption.
-    """
-    rules = _rules()
-    m = rules.caption.match(text)
-    if not m:
-        return None
-    title = m.group("title").strip() or None
-    if title and not m.group("sep") and title[0].isdigit():
-        return None  # 表12a…: the number ran on into something else
-    if title and (len(title) > rules.title_max or rules.title_forbidden.search(title)):
-        return None
-    number = _NUMBER_DASH.sub("-", m.group("number").translate(_DIGITS))
-    label = squash_spaces(m.group("label") + m.group("number"))
-    return Caption(label, number, title)
 
 
 # ---------------------------------------------------------------- column roles
 
 
 def column_roles(header: list[str]) -> list[str]:
-    """Structural role of each header: seq, unit, attribute, responsible, category, name, text or value."""
+    """Structural role of each header: seq, unit, attribute, responsible, category, name, text or
+    value."""
     return [_role(h) for h in header]
 
 
 def _role(header: str) -> str:
-    key = squash_spaces(fold(header))
-    for role, pattern in _rules().roles:
-        if pattern.search(key):
-            return role
+    """The role of the lowest part of a joined header that has one (指标/单位 is a unit column,
+    责任单位/配合单位 a responsible one), else of the whole name (目标值/2025年 is a value)."""
+    parts = squash_spaces(fold(header)).split(_HEADER_JOIN)
+    for key in [*reversed(parts), _HEADER_JOIN.join(parts)] if len(parts) > 1 else parts:
+        for role, pattern in _rules().roles:
+            if pattern.search(key):
+                return role
     return "value"
 
 
 def join_lines(text: str) -> str:
-    """A multi-line cell read as one string: lines joined without separator (规划\\n目标 → 规划目标)."""
+    """A multi-line cell read as one string: lines joined without separator (规划\\n目标 →
+    规划目标)."""
     return "".join(line.strip() for line in text.split("\n"))
 
 
@@ -137,7 +109,8 @@ def build_table(
     title: str | None,
     section_id: str | None,
 ) -> Table:
-    """The record `Table` of a block: a `list` for a one-column box of "名称。正文" lines, else a grid."""
+    """The record `Table` of a block: a `list` for a one-column box of "名称。正文" lines, else a
+    grid."""
     table = Table(
         id=table_id,
         label=label,
@@ -154,10 +127,136 @@ def build_table(
     rows = [row for row in block.rows if any(cell.text.strip() for cell in row)]
     if not rows:
         return table
-    table.header = [squash_spaces(join_lines(c.text)) for c in _slots(rows[0])]
-    body, table.notes = _split_notes(rows[1:])
+    caption = _title_row(rows)
+    if caption is not None:
+        rows = rows[1:]
+        found = parse_caption(caption)
+        if found and table.label is None:
+            table.label, table.number = found.label, found.number
+            table.title = table.title or found.title
+        else:
+            table.title = table.title or caption
+    depth = header_depth(rows)
+    table.header = _joined_header(rows[:depth])
+    body, table.notes = _split_notes(_without_repeated_header(rows[depth:], rows[:depth]))
     table.rows = _grid_rows(body, table.header, block.prov)
     return table
+
+
+# ---------------------------------------------------------------- headers over several rows
+
+
+def _title_row(rows: list[list[Cell]]) -> str | None:
+    """The text of a first row that is the table's title, not its header: one cell across the
+    whole width (专栏1  主要指标 typed into a merged first row in Word) over a row of column
+    names."""
+    if len(rows) < 3:
+        return None
+    filled = [cell for cell in rows[0] if cell.text.strip()]
+    below = _slots(rows[1])
+    if len(filled) != 1 or len(_slots(rows[0])) != len(below) or filled[0].colspan < len(below):
+        return None
+    text = squash_spaces(join_lines(filled[0].text)) if len(below) > 1 else ""
+    names = sum(is_column_name(join_lines(cell.text)) for cell in below)
+    if not text or is_column_name(text) or names < 2:
+        return None
+    return " ".join(filled[0].text.split())
+
+
+def header_depth(rows: list[list[Cell]]) -> int:
+    """How many rows at the top of a grid are its header (1, 2 or 3).
+
+    The first row always is. A row below continues the header when it only names sub-columns
+    of the header above (目标值 over 2025年 and 2030年; 责任单位 over 牵头单位 and 配合单位;
+    基期值 over 2020年; 指标 over 名称 and 单位): every cell it fills is a column name of
+    grammars/tables.yaml `column_names` (a data row names its measure or task), it leaves some
+    cells empty, and those are covered from above (a rowspan, or the empty leading cells of a text
+    row) or the header above it spans columns.
+    """
+    depth = 1
+    while depth < min(len(rows) - 1, _MAX_HEADER_ROWS) and _continues_header(
+        rows[:depth], rows[depth]
+    ):
+        depth += 1
+    return depth
+
+
+_MAX_HEADER_ROWS = 3
+
+
+def _continues_header(header: list[list[Cell]], row: list[Cell]) -> bool:
+    slots = _slots(row)
+    width = len(_slots(header[0]))
+    if len(slots) < width:
+        return False
+    filled = [i for i, cell in enumerate(slots) if cell.text.strip()]
+    if not filled or len(filled) == len(slots):
+        return False
+    if not all(is_column_name(join_lines(slots[i].text)) for i in filled):
+        return False
+    spans = any(c.colspan > 1 or c.rowspan > 1 for above in header for c in above)
+    covered = any(cell.merged for cell in slots)
+    return spans or covered
+
+
+def is_column_name(text: str) -> bool:
+    """Whether a header cell is a known column name (序号, 指标名称, 2025年目标, 目标值(2025年))."""
+    key = squash_spaces(fold(text))
+    names = _rules().column_names
+    return bool(key) and (key in names.words or bool(names.pattern.match(key)))
+
+
+def _joined_header(rows: list[list[Cell]]) -> list[str]:
+    """One name per column: the names of the header rows over it joined with "/", top first
+    (目标值/2025年, 责任单位/牵头单位). An empty cell of an upper row beside a filled one is
+    the rest of that cell when a lower row names a sub-column under it (a text table's merged
+    cell: 目标值<TAB><TAB> over 2025年<TAB>2030年)."""
+    width = max(len(_slots(row)) for row in rows)
+    grid = [[squash_spaces(join_lines(c.text)) for c in _slots(row)] + [""] * width for row in rows]
+    grid = [texts[:width] for texts in grid]
+    for r in range(len(rows) - 1):
+        for col in range(1, width):
+            below = any(grid[lower][col] for lower in range(r + 1, len(rows)))
+            if not grid[r][col] and grid[r][col - 1] and below and not _covered(rows[r], col):
+                grid[r][col] = grid[r][col - 1]
+    header = []
+    for col in range(width):
+        parts: list[str] = []
+        for texts in grid:
+            if texts[col] and (not parts or parts[-1] != texts[col]):
+                parts.append(texts[col])
+        header.append(_HEADER_JOIN.join(parts))
+    return header
+
+
+# The parts of a column name read from several header rows, top first: 目标值/2025年.
+_HEADER_JOIN = "/"
+
+
+def _covered(row: list[Cell], col: int) -> bool:
+    slots = _slots(row)
+    return col < len(slots) and slots[col].merged
+
+
+def _without_repeated_header(body: list[list[Cell]], header: list[list[Cell]]) -> list[list[Cell]]:
+    """The body without the header rows a long table repeats on every page."""
+    texts = [_texts(row) for row in header]
+    kept: list[list[Cell]] = []
+    i = 0
+    while i < len(body):
+        if _texts(body[i]) == texts[0]:
+            i += 1
+            for expected in texts[1:]:
+                if i < len(body) and _texts(body[i]) == expected:
+                    i += 1
+            continue
+        kept.append(body[i])
+        i += 1
+    return kept
+
+
+def _texts(row: list[Cell]) -> list[str]:
+    return [squash_spaces(join_lines(c.text)) for c in _slots(row)]
 
 
 def _is_list_box(block: TableBlock) -> bool:
@@ -173,10 +272,10 @@ def _items(block: TableBlock) -> list[TableItem]:
     """One item per "名称。正文" line; a line of another shape continues the item above it."""
     items: list[TableItem] = []
     spans: list[list[tuple[int, int] | None]] = []
-    for row_index, row in enumerate(block.rows):
+    for row in block.rows:
         cell = row[0]
         lines = [line.strip() for line in cell.text.split("\n")]
-        for line, lines_span in zip(lines, _line_spans(cell, len(lines))):
+        for line, lines_span in zip(lines, _line_spans(cell, len(lines)), strict=True):
             if not line:
                 continue
             m = _rules().list_item.match(line)
@@ -265,7 +364,7 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
     parents = _parents(rows, roles, name_col)
     return [
         TableRow(cells=r.cells, parent=parent, note="; ".join(r.notes) or None, provenance=r.prov)
-        for r, parent in zip(rows, parents)
+        for r, parent in zip(rows, parents, strict=True)
     ]
 
 
@@ -383,7 +482,7 @@ def _fit(text: str, role: str, seen: frozenset[str]) -> float:
 def _place(values: list, positions: tuple[int, ...], width: int) -> list:
     """`values` spread over `width` columns at `positions`; surplus values join the last column."""
     placed: list = [""] * width if isinstance(values[0], str) else [False] * width
-    for value, p in zip(values, positions):
+    for value, p in zip(values, positions, strict=True):
         if isinstance(value, str) and placed[p]:
             placed[p] = placed[p] + "\n" + value
         else:

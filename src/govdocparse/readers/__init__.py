@@ -27,13 +27,14 @@ from ..errors import (
     TooLargeError,
     UnsupportedFormatError,
 )
+from ..model import SourceFormat
 from ..source import Source
 from .markdown import looks_like_markdown, plain_text
 from .text import blocks_from_text, decode
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 
-EXTENSIONS = {
+EXTENSIONS: dict[str, SourceFormat] = {
     ".txt": "txt",
     ".text": "txt",
     ".md": "md",
@@ -133,8 +134,9 @@ def _too_large(size: int, max_bytes: int) -> str:
     )
 
 
-def sniff(data: bytes, path: str) -> str:
-    """The format the bytes are in: txt, docx, doc, ofd, pdf or html (Markdown is text until decoded)."""
+def sniff(data: bytes, path: str) -> SourceFormat:
+    """The format the bytes are in: txt, docx, doc, ofd, pdf or html (Markdown is text until
+    decoded)."""
     head = data[:2048]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
         return "pdf"
@@ -181,7 +183,8 @@ def read_data(data: bytes, path: str) -> Source:
         fmt = "md"
     if expected and expected != fmt:
         warnings.append(
-            f"content is {fmt.upper()} although the name ends in {Path(path).suffix}: read as {fmt.upper()}"
+            f"content is {fmt.upper()} although the name ends in {Path(path).suffix}: "
+            f"read as {fmt.upper()}"
         )
     name = Path(path).name
     digest = hashlib.sha256(data).hexdigest()

@@ -59,7 +59,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from io import BytesIO
 
-import olefile  # type: ignore[import-untyped]
+import olefile
 
 from ..errors import (
     CorruptFileError,

@@ -178,7 +178,8 @@ def _int(text, default: int) -> int:
 
 
 def _children(container, wanted: frozenset[str]):
-    """Children whose tag is in `wanted`, in order, looking through content controls and custom XML."""
+    """Children whose tag is in `wanted`, in order, looking through content controls and custom
+    XML."""
     for child in container:
         tag = child.tag
         if tag in wanted:

@@ -63,7 +63,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from itertools import pairwise
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 
 from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError
 from ..model import Provenance

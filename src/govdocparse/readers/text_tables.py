@@ -31,6 +31,8 @@ from ..source import Cell, TableBlock
 _PIPE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _SPACED = regex.compile(r"[ \u3000]{2,}|\u3000")
 _SENTENCE = regex.compile(r"[。；！？]")
+# A line break inside a pipe-table cell, as Markdown writers put it: 市住建局<br>市自然资源局
+_LINE_BREAK = regex.compile(r"\s*<br\s*/?>\s*", regex.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,13 +45,14 @@ class _Vocabulary:
 
 @cache
 def _vocabulary() -> _Vocabulary:
-    rules = grammar.load("tables")["text_tables"]
-    words = sorted(rules["header_words"], key=len, reverse=True)
+    tables = grammar.load("tables")
+    names, min_columns = tables["column_names"], tables["text_tables"]["min_columns"]
+    words = names["words"]
     return _Vocabulary(
         frozenset(words),
-        regex.compile(rules["header_pattern"]),
-        rules["min_columns"],
-        regex.compile(f"^(?:{'|'.join(words)}){{{rules['min_columns']},}}"),
+        regex.compile(names["pattern"]),
+        min_columns,
+        regex.compile(f"^(?:{grammar.alternation(words)}){{{min_columns},}}"),
     )
 
 
@@ -145,7 +148,7 @@ def _pipe_split(line: str) -> list[str]:
     inner = inner[1:] if inner.startswith("|") else inner
     inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
     parts = regex.split(r"(?<!\\)\|", inner)
-    return [part.strip().replace("\\|", "|") for part in parts]
+    return [_LINE_BREAK.sub("\n", part.strip().replace("\\|", "|")) for part in parts]
 
 
 def _pipe_table(lines: list[str], i: int, name: str) -> Found:
