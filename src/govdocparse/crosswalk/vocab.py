@@ -73,11 +73,10 @@ class SchoolStages:
         )
 
 
-def _alternation(spellings) -> re.Pattern | None:
-    ordered = sorted(set(spellings), key=lambda s: (-len(s), s))
-    if not ordered:
-        return None
-    return re.compile("|".join(re.escape(s) for s in ordered))
+def _pattern(spellings) -> re.Pattern | None:
+    """The spellings as one longest-first pattern; None when there are none (an empty
+    alternation would match everywhere)."""
+    return re.compile(grammar.alternation(spellings)) if spellings else None
 
 
 def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
@@ -110,11 +109,11 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
         chosen["list_words"] = tuple(fold(w) for w in chosen["list_words"])
     return Vocabulary(
         synonyms=synonyms,
-        synonym_pattern=_alternation(synonyms),
+        synonym_pattern=_pattern(synonyms),
         force=[(fold(a), fold(b)) for a, b in data.get("force") or []],
         forbid=[(fold(a), fold(b)) for a, b in data.get("forbid") or []],
         words=words,
-        word_pattern=_alternation(words),
+        word_pattern=_pattern(words),
         generic_ages=frozenset(fold(a) for a in data.get("generic_ages") or []),
         subject_ages={
             fold(str(k)): fold(str(v)) for k, v in (data.get("subject_ages") or {}).items()

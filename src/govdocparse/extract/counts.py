@@ -23,9 +23,9 @@ from functools import cache
 import regex as re
 
 from .. import units
-from ..grammar import load
+from ..grammar import alternation, load
 from ..model import TargetAtom
-from .goalwords import CN_NUMBER, Measure, alternation, clean, raw_measure, rules, strip_filler
+from .goalwords import CN_NUMBER, Measure, clean, raw_measure, rules, strip_filler
 from .targets import parse_target
 
 

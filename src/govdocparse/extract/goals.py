@@ -25,7 +25,7 @@ from itertools import pairwise
 import regex as re
 
 from .. import units
-from ..grammar import load
+from ..grammar import alternation, load
 from ..model import Indicator, Provenance, Target, TargetAtom
 from ..textutil import squash_spaces
 from .counts import count_measures
@@ -34,7 +34,6 @@ from .goalwords import (
     LEADING_MARKS,
     OPEN,
     Measure,
-    alternation,
     clean,
     complete,
     is_measure,

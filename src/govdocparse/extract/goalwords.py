@@ -16,7 +16,7 @@ from functools import cache
 import regex as re
 
 from .. import units
-from ..grammar import load
+from ..grammar import alternation, load
 from ..model import TargetAtom
 from ..textutil import squash_spaces
 
@@ -40,10 +40,6 @@ class Measure:
     target: str
     atoms: list[TargetAtom]
     kind: str = "rate"
-
-
-def alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -331,9 +327,7 @@ def needs_subject(name: str) -> bool:
     """A short name saying neither whom nor what it is about (人群筛查率, 早诊早治率; not
     出生缺陷率, whose condition is a subject of the crosswalk vocabulary)."""
     r = rules()
-    return len(name) <= r.topic_name and not (
-        r.populations.search(name) or r.subjects.search(name)
-    )
+    return len(name) <= r.topic_name and not (r.populations.search(name) or r.subjects.search(name))
 
 
 def lend_subject(

@@ -24,7 +24,7 @@ from typing import Literal, NamedTuple
 import regex as re
 
 from .. import units
-from ..grammar import load
+from ..grammar import alternation, load
 from ..textutil import fold, squash_spaces
 
 __all__ = ["Bracket", "clean_name", "names_a_measure", "subrow_name", "trailing_brackets"]
@@ -53,10 +53,6 @@ class _Rules:
     subrow_overlap: int
 
 
-def _alternation(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @cache
 def _rules() -> _Rules:
     g = load("indicators")
@@ -67,9 +63,9 @@ def _rules() -> _Rules:
         qualifier=re.compile(n["qualifier"]),
         qualifier_words=frozenset(n["qualifier_words"]),
         alias_min=n["alias_min_chars"],
-        head=re.compile(rf"(?:{_alternation(g['measure_heads'])})$"),
+        head=re.compile(rf"(?:{alternation(g['measure_heads'])})$"),
         subrow_share=re.compile(n["subrow_share"]),
-        subrow_words=re.compile(_alternation([*classes, *g["measure_heads"]])),
+        subrow_words=re.compile(alternation([*classes, *g["measure_heads"]])),
         subrow_classes=classes,
         subrow_overlap=n["subrow_overlap_min"],
     )

@@ -97,7 +97,7 @@ from typing import Any
 import regex
 
 from govdocparse import units
-from govdocparse.grammar import load
+from govdocparse.grammar import alternation, load
 from govdocparse.model import TargetAtom
 from govdocparse.textutil import fold, squash_spaces
 
@@ -154,10 +154,6 @@ class _Rules:
     head_verbs: tuple[str, ...]
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 def _with_first_chars(source: str) -> regex.Pattern:
     """`source` compiled behind a look-ahead for the characters a match can start with. Most of a
     text is words no alternative starts with; the look-ahead rejects them at once instead of
@@ -187,11 +183,11 @@ def _rules() -> _Rules:
 
     quantity = number_pattern()
     unit = f"(?:{units.pattern()})"
-    mark = f"(?:{_alternation(g['range_marks'])})"
+    mark = f"(?:{alternation(g['range_marks'])})"
     between = g["between"]
-    joiners = f"(?:{_alternation(between['joiners'])})"
+    joiners = f"(?:{alternation(between['joiners'])})"
     joined = f"(?:{mark}|{joiners})"
-    closing = f"(?:{_alternation(between['words'])})"
+    closing = f"(?:{alternation(between['words'])})"
     baseline = "|".join(p.replace("{year}", _YEAR) for p in g["baselines"])
     # Dates are not quantities: 2021—2025年, 2025年底, 3月10日前, 2024-03-14 (6月龄 is an age).
     year = (
@@ -200,14 +196,14 @@ def _rules() -> _Rules:
         f"|(?:{_YEAR}年)?[0-9]{{1,2}}月(?!龄)(?:[0-9]{{1,2}}日)?(?:底|末|前|初|起|以来)?"
         f"|{_YEAR}年(?:底|末|前|初|起|度|以来)?"
     )
-    not_before = _alternation(g["keyword_not_before"])
+    not_before = alternation(g["keyword_not_before"])
 
     refs = g["references"]
-    movement = _alternation(
+    movement = alternation(
         w for w, (kind, _) in keywords.items() if kind in ("dir", "level", "qual")
     )
     ref = f"(?!{movement}){_REF}"
-    comparatives = _alternation(refs["comparatives"])
+    comparatives = alternation(refs["comparatives"])
     openers = [f.replace("{ref}", f"(?P<ref>{ref})") for f in refs["openers"]]
     levels = [
         (op, f.replace("{ref}", f"(?P<ref>{ref})")) for op, fs in refs["levels"].items() for f in fs
@@ -222,8 +218,8 @@ def _rules() -> _Rules:
     )
 
     scanner = _with_first_chars(
-        f"(?P<plain>{_alternation(g['plain_words'])})"
-        f"|(?P<zero>{_alternation(g['zero_words'])})"
+        f"(?P<plain>{alternation(g['plain_words'])})"
+        f"|(?P<zero>{alternation(g['zero_words'])})"
         f"|(?P<base>{baseline})"
         f"|(?P<ref_level>{ref_level})"
         f"|(?P<ref_open>{ref_open})"
@@ -233,9 +229,9 @@ def _rules() -> _Rules:
         f"|(?P<range>{quantity}{unit}?(?:{mark}{quantity}{unit}?{closing}?"
         f"|{joiners}{quantity}{unit}?{closing}))"
         f"|(?P<qty>(?:(?<![0-9.])-)?{quantity}{unit}?)"
-        f"|(?P<kw>{_alternation(keywords)})(?!{not_before})"
-        f"|(?P<sep>{_alternation(g['list_separators'])}| )"
-        f"|(?P<clause>{_alternation(g['clause_separators'])})"
+        f"|(?P<kw>{alternation(keywords)})(?!{not_before})"
+        f"|(?P<sep>{alternation(g['list_separators'])}| )"
+        f"|(?P<clause>{alternation(g['clause_separators'])})"
     )
     m = g["measures"]
     parallel_class = _word_classes(m["parallel_classes"])
@@ -254,13 +250,13 @@ def _rules() -> _Rules:
         ref_trailing=tuple(refs["trailing_words"]),
         bound_joiners=frozenset(g["bound_joiners"]),
         subject_prefix=regex.compile("(?:" + "|".join(m["subject_prefixes"]) + ")"),
-        list_split=regex.compile(_alternation(g["list_separators"]) + "|,"),
-        list_mark=regex.compile(_alternation(g["list_separators"])),
+        list_split=regex.compile(alternation(g["list_separators"]) + "|,"),
+        list_mark=regex.compile(alternation(g["list_separators"])),
         endings=tuple(m["endings"]),
-        population=regex.compile(_alternation(m["population_nouns"])),
+        population=regex.compile(alternation(m["population_nouns"])),
         tail_openers=tuple(m["tail_openers"]),
         name_qualifiers=frozenset(g["qualifiers_in_names"]),
-        parallel=regex.compile(_alternation(parallel_class)) if parallel_class else None,
+        parallel=regex.compile(alternation(parallel_class)) if parallel_class else None,
         parallel_class=parallel_class,
         head_verbs=tuple(m["head_verbs"]),
     )
@@ -355,6 +351,9 @@ def _one(number: str, unit: str | None) -> tuple[float | None, str | None, bool,
     )
 
 
+_NO_VALUE = _Qty(None, None, None, False, False, False)
+
+
 @lru_cache(maxsize=4096)
 def _read_quantity(kind: str, s: str) -> _Qty:
     """The value of a quantity token; cached, since 100%, 90 and 1个 recur in every table."""
@@ -362,12 +361,16 @@ def _read_quantity(kind: str, s: str) -> _Qty:
     if kind == "ratio":
         a, b = s.split(":")
         return _Qty(float(a), float(b), None, True, False, False)
+    # The scanner matched these same patterns; a token they do not read has no value and is
+    # dropped like 1/0.
     if kind == "range":
-        m = r.range_parts.fullmatch(s)
+        if (m := r.range_parts.fullmatch(s)) is None:
+            return _NO_VALUE
         v1, u1, f1, c1, k1 = _one(m[1], m[2])
         v2, u2, f2, c2, k2 = _one(m[3], m[4])
         return _Qty(v1, v2, u2 or u1, f1 or f2, c1 or c2, k1 or k2)
-    m = r.qty_parts.fullmatch(s)
+    if (m := r.qty_parts.fullmatch(s)) is None:
+        return _NO_VALUE
     value, unit, fraction, chinese, composed = _one(m[2], m[3])
     if value is not None and m[1]:
         value = -value
@@ -395,7 +398,7 @@ class _Tok:
 def _tokens(norm: str, r: _Rules) -> list[_Tok]:
     toks: list[_Tok] = []
     for m in r.scanner.finditer(norm):
-        kind = m.lastgroup
+        kind = m.lastgroup or ""
         word = m.group(kind)
         payload: Any = None
         if kind == "plain":
@@ -405,7 +408,8 @@ def _tokens(norm: str, r: _Rules) -> list[_Tok]:
         elif kind == "kw":
             kind, payload = r.keywords[word]
         elif kind == "base":
-            payload = int(regex.search(_YEAR, word).group())
+            year = regex.search(_YEAR, word)
+            payload = int(year.group()) if year else None
         elif kind in ("ref_open", "ref_level"):
             payload = _read_reference(kind, word, m.start(), r)
         elif kind in _QUANTITIES:
