@@ -94,6 +94,20 @@ READINGS = [
     ("小学生近视率（%）", None, "小学+近视||率"),
     ("全区每千人口拥有3岁以下婴幼儿托位数", "渝中区", "0-2岁+婴幼儿|每千人口拥有托位|数量"),
     ("城乡社区儿童之家覆盖率", None, "|社区儿童之家|覆盖率"),
+    # the enrolment of disabled children is counted in compulsory education: a name stating no
+    # stage, or one spanning the school years, means it; 三残 is a population of its own
+    ("残疾儿童入学率", None, "义务教育+残疾儿童||入学率"),
+    ("适龄残疾儿童义务教育入学率", None, "义务教育+残疾儿童||入学率"),
+    ("中小学三残儿童入学率", None, "三残儿童+义务教育||入学率"),
+    ("三类残疾适龄儿童入学率", None, "三残儿童+义务教育||入学率"),
+    ("高中阶段残疾学生入学率", None, "残疾儿童+高中||入学率"),
+    # in a daily-time norm 中小学生 says no more than 儿童 or 学生; 在校 and 校外 stay apart
+    ("中小学生每日接触自然光照时间", None, "|每天接触户外自然光|时间"),
+    ("学生每天接触户外自然光时间", None, "|每天接触户外自然光|时间"),
+    ("中小学生每天校内体育活动时间", None, "校内|每天体育活动|时间"),
+    ("学生每天校外体育活动时间", None, "校外|每天体育活动|时间"),
+    ("小学生每天睡眠时间", None, "小学|每天睡眠|时间"),
+    ("中小学生近视率", None, "中小学+近视||率"),
 ]
 
 
@@ -164,6 +178,12 @@ HARD_NEGATIVES = [
     # token_set_ratio would score these 100: one name's words contain the other's
     ("普惠托育服务机构数量", "普惠托育服务机构和托位数量"),
     ("女失业保险参保人数", "失业保险参保人数"),
+    ("三残儿童入学率", "残疾儿童入学率"),
+    ("学生每天校内体育活动时间", "学生每天校外体育活动时间"),
+    ("幼儿园幼儿每日户外活动时间", "中小学生每日户外活动时间"),
+    # a list is within another only when that one gives examples (…等), and all its things are
+    ("阅读、绘画、音乐和体育活动时间", "阅读、绘画、音乐、体育、科技活动时间"),
+    ("阅读、绘画、书法和手工等时间", "阅读、绘画、音乐、体育等时间"),
 ]
 
 
@@ -206,6 +226,15 @@ def test_alias_links_names_the_rules_keep_apart():
     assert matcher.compare(old, new) is None  # 净入学率 vs 入学率: different heads
     link = matcher.compare(old, new, aliases_a=[matcher.read(a) for a in old.aliases])
     assert link and link.rule == "alias: 小学入学率" and link.strong
+
+
+def test_a_list_within_a_list_of_examples_links():
+    matcher = Matcher()
+    examples = matcher.read("户外运动、阅读、手工、亲子游戏等时间")
+    listed = matcher.read("学生阅读、户外运动和亲子游戏的时间")
+    link = matcher.compare(listed, examples)
+    assert link is not None and not link.strong
+    assert link.rule == "listed within examples (3 of 4)"
 
 
 def test_bare_head_names_link_to_nothing():

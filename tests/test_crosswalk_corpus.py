@@ -26,7 +26,7 @@ def test_independent_labels(crosswalk):
     result = score(crosswalk, labels)
     assert not result.unknown
     assert result.false_positive == 0, [(p.a, p.b) for p in result.wrong_links]
-    assert result.f1 >= 0.975
+    assert result.f1 >= 0.99
 
 
 def _places_of(clusters, name):
@@ -65,6 +65,9 @@ def test_shared_measures_are_linked_across_places(clusters, name, places):
         ("未成年人犯罪人数占同期犯罪人数的比重", "未成年人犯罪人数占未成年人人口数量的比重"),
         ("乙肝疫苗接种率", "以乡镇为单位适龄儿童免疫规划疫苗接种率"),
         ("婚前医学检查率", "婚前医学检查率（农村）"),
+        ("中小学三残儿童入学率", "残疾儿童入学率"),
+        ("学生每天校外体育活动时间", "中小学生每天在校体育活动时间"),
+        ("幼儿园幼儿每日中高强度的身体活动时间", "儿童每天中等及以上强度的运动时间"),
     ],
 )
 def test_hard_negatives_never_share_a_cluster(clusters, a, b):

@@ -7,7 +7,8 @@ from functools import cache
 import pytest
 
 from govdocparse.extract.goals import indicators_from_paragraph
-from govdocparse.extract.indicators import clean_name, indicators_from_table, subrow_name
+from govdocparse.extract.indicator_names import clean_name, subrow_name
+from govdocparse.extract.indicators import indicators_from_table
 from govdocparse.extract.tables import build_table
 from govdocparse.goalscore import indicator_matches
 from govdocparse.goalscore import parse_indicator as _expected_indicator
@@ -420,7 +421,7 @@ def names(text: str, context: str | None = None) -> list[str]:
         ),
         (
             "1.减少儿童伤害所致死亡和残疾。儿童伤害死亡率以2020年为基数下降18%。",
-            [("儿童伤害死亡率", "%", "以2020年为基数下降18%", [("=", 18.0, "%")])],
+            [("儿童伤害死亡率", None, "以2020年为基数下降18%", [("=", 18.0, "%")])],
         ),
         (
             "0―6岁儿童健康管理率达到95%以上。",
@@ -682,6 +683,26 @@ def test_variations(text, expected):
 )
 def test_no_indicator(text, context):
     assert prose(text, context) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        # a name that is a measure word only takes whom its section title is about
+        (
+            "落实国家免疫规划，提高疫苗接种率和健康管理率。",
+            "三、主要任务 > 4．加强儿童保健服务",
+            ["疫苗接种率", "儿童健康管理率"],
+        ),
+        ("提高系统管理率。", "（二）妇女与健康 > 2．加强孕产妇保健", ["孕产妇系统管理率"]),
+        # a vaguer measure word (覆盖率) takes no subject from the title, and a title saying no
+        # population lends none
+        ("提高覆盖率。", "4．加强儿童保健服务", []),
+        ("提高健康管理率。", "4．加强基层卫生服务", ["健康管理率"]),
+    ],
+)
+def test_a_name_borrows_whom_from_its_section_title(text, context, expected):
+    assert names(text, context) == expected
 
 
 def _sentence_cases():

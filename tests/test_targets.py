@@ -12,7 +12,12 @@ import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govdocparse.extract.targets import expand_measures, parse_distributive, parse_target
+from govdocparse.extract.targets import (
+    expand_measures,
+    level_unit,
+    parse_distributive,
+    parse_target,
+)
 from govdocparse.grammar import path_of
 from govdocparse.model import TargetAtom
 
@@ -263,6 +268,25 @@ def test_row_unit_applies_to_every_bare_item_of_a_list():
         (4, "‰", True, "<="),
         (6, "‰", True, "<="),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("达到94%以上", "%"),
+        # a change in points moves a rate in %; a change in things moves a count of them
+        ("力争每年降低0.5个百分点以上", "%"),
+        ("增加10个", "个"),
+        # a change in % may be relative to a level in any unit: it says nothing
+        ("以2020年为基数下降18%", None),
+        ("以2020年为基数下降18%,降至10/10万以下", "1/10万"),
+        ("2︰3", None),
+        ("持续下降", None),
+        ("下降1/6", None),
+    ],
+)
+def test_level_unit(text, unit):
+    assert level_unit(parse_target(text)) == unit
 
 
 # ---------------------------------------------------------------- goal sentences

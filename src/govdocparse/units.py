@@ -27,6 +27,7 @@ __all__ = [
     "is_type_marker",
     "is_unit",
     "kind",
+    "level_of_change",
     "pattern",
     "rules",
     "spellings",
@@ -155,6 +156,25 @@ def compares_as(text: str | None) -> str | None:
     if p is None:
         return None
     return p.scale + (rules().units[p.base].compares_as or p.base)
+
+
+# Kinds of unit a change may be stated in relative to its level: 下降18% of a death rate in
+# 1/10万 is a fifth less, not 18 points, so such a change says nothing of the level's unit.
+_RELATIVE_KINDS = frozenset({"percent", "permille", "per_myriad", "per_100k"})
+
+
+def level_of_change(text: str | None) -> str | None:
+    """The unit of the level that a change written in `text` moves, canonical: a change in points
+    moves a rate in % (0.5个百分点 → %), a change in things, money or time moves a level in the
+    same unit (增加10个 → 个); a change in %, ‰ … may be relative to the level and says nothing
+    (None), and so does text that is no unit."""
+    unit = canonical(text)
+    k = kind(unit)
+    if k is None or k in _RELATIVE_KINDS:
+        return None
+    if k == "percentage_point":
+        return compares_as(unit)
+    return unit
 
 
 def is_unit(text: str | None) -> bool:

@@ -53,14 +53,10 @@ class _Clusters:
                 banned = self.forbidden.get(key)
                 if banned and not banned.isdisjoint(self.keys[large]):
                     return False
-        if (
-            not link.strong
-            and self.units[a]
-            and self.units[b]
-            and not (self.units[a] & self.units[b])
-        ):
-            return False
-        return True
+        # a fuzzy link may not join clusters whose known units disagree
+        return link.strong or not (
+            self.units[a] and self.units[b] and not (self.units[a] & self.units[b])
+        )
 
     def union(self, i: int, j: int, link: Link) -> bool:
         a, b = self.find(i), self.find(j)
@@ -69,9 +65,10 @@ class _Clusters:
         if len(self.keys[a]) + len(self.scopes[a]) < len(self.keys[b]) + len(self.scopes[b]):
             a, b = b, a
         self.parent[b] = a
-        for facts in (self.scopes, self.keys, self.units):
-            facts[a] |= facts[b]
-            facts[b] = set()
+        self.scopes[a] |= self.scopes[b]
+        self.keys[a] |= self.keys[b]
+        self.units[a] |= self.units[b]
+        self.scopes[b], self.keys[b], self.units[b] = set(), set(), set()
         self.links.append((i, j, link))
         return True
 
@@ -131,10 +128,10 @@ def build_crosswalk(results: Iterable[ParseResult], matcher: Matcher | None = No
 
     scored.sort(key=lambda s: (-s[0], not s[3].strong, s[1], s[2]))
     for _, i, j, link in scored:
-        for a in list(leads[keys[i]]):
-            for b in list(leads[keys[j]]):
-                if link.strong or not _same_prose(measures[a], measures[b]):
-                    clusters.union(a, b, _with_units(link, measures[a], measures[b]))
+        for m in list(leads[keys[i]]):
+            for n in list(leads[keys[j]]):
+                if link.strong or not _same_prose(measures[m], measures[n]):
+                    clusters.union(m, n, _with_units(link, measures[m], measures[n]))
 
     return _assemble(
         measures,
@@ -208,8 +205,8 @@ def _assemble(measures: list[Measure], clusters: _Clusters, stats: dict[str, int
             score=min((e.score for e in evidence), default=100.0),
             evidence=evidence,
         )
-        places = len({m.member.place for m in members})
-        built.append(((-places, -len(members), cluster.name, key), cluster))
+        spread = len({m.member.place for m in members})
+        built.append(((-spread, -len(members), cluster.name, key), cluster))
 
     built.sort(key=lambda item: item[0])
     used: Counter = Counter()

@@ -3,10 +3,13 @@
 The order of the rules is the order of trust:
 1. a pair listed under `forbid` never links; one listed under `force` always does;
 2. equal normalised names link (the evidence names the synonym, unit suffix or filler that
-   made them equal), and so does a name equal to the other's alias (学前三年毛入园率（学前教育毛入园率）);
+   made them equal), and so does a name equal to the other's alias
+   (学前三年毛入园率（学前教育毛入园率）);
 3. otherwise the measure heads and discriminating tokens must be equal — a difference there
    blocks the link whatever the strings look like — and units must not disagree;
-4. then the cores are scored with rapidfuzz on characters and on jieba words.
+4. then a list of things within a list of examples links (…同伴交往和亲子活动的时间 with
+   …社会实践、同伴交往、亲子活动等时间), and other cores are scored with rapidfuzz on characters
+   and on jieba words.
 Rules 1–2 are "strong": they may join names whose units differ, rule 4 may not.
 """
 
@@ -90,6 +93,9 @@ class Matcher:
         """Rules 3–4 for two names of one block (equal heads and discriminating tokens)."""
         if a.block != b.block or self.is_forbidden(a.key, b.key):
             return None
+        listed = _within_examples(a, b)
+        if listed is not None:
+            return listed
         if min(len(a.core), len(b.core)) < self.settings.min_fuzzy_chars:
             return None
         ratio = fuzz.ratio(a.core, b.core)
@@ -136,6 +142,18 @@ class Matcher:
         if units_conflict(unit_a, unit_b):
             return None
         return self.fuzzy_link(a, b)
+
+
+def _within_examples(a: NameForm, b: NameForm) -> Link | None:
+    """A list of three or more things within a list giving examples (…等时间) names the same
+    measure: the time for 休息娱乐、体育锻炼、同伴交往和亲子活动 is the time for 体育锻炼、
+    休息娱乐、社会实践、同伴交往、亲子活动等."""
+    small, large = sorted((a, b), key=lambda f: len(f.items))
+    if small.items and large.examples and set(small.items) <= set(large.items):
+        return Link(
+            f"listed within examples ({len(small.items)} of {len(large.items)})", 95.0, False
+        )
+    return None
 
 
 def pair_one_to_one(

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from ..extract.targets import level_unit
 from ..model import Document, Indicator, ParseResult, Target
 from .model import Member
 from .names import NameForm, canonical_unit, read_name
@@ -32,12 +33,9 @@ class Measure:
 
 
 def _atom_unit(indicator: Indicator) -> str | None:
-    """The unit of a stated value (达到94%以上 → %), not of a change (以2020年为基数下降18%)."""
-    for target in indicator.targets:
-        for atom in target.atoms:
-            if atom.unit and not atom.change and atom.op not in {"direction", "text", "ratio"}:
-                return canonical_unit(atom.unit)
-    return None
+    """The unit of the level its targets state (达到94%以上 → %, 每年降低0.5个百分点 → %), not of
+    a change that may be relative (以2020年为基数下降18%): `targets.level_unit`."""
+    return canonical_unit(level_unit(a for t in indicator.targets for a in t.atoms))
 
 
 def _token_class(token: str, vocab: Vocabulary) -> str:

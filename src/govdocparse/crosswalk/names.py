@@ -10,14 +10,14 @@ steps that changed the name are kept so a link can say why two spellings met.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from .. import units
+from ..extract.indicator_names import trailing_brackets
 from ..textutil import fold, squash_spaces
 from .vocab import Vocabulary, vocabulary
 
-_TRAILING_BRACKET = re.compile(r"\(([^()]*)\)$")
 _INNER_BRACKET = re.compile(r"\(([^()]*)\)")
 _DASH = r"\s*[-—―~至到]\s*"
 _AGE_RANGE = re.compile(rf"(\d+){_DASH}(\d+)\s*(周岁|岁|个月)(?:以下|以内)?")
@@ -25,6 +25,7 @@ _AGE_UNDER = re.compile(r"(?:不满)?(\d+)\s*(周岁|岁|个月)(以下|以内|�
 _AGE_OVER = re.compile(r"(\d+)\s*(周岁|岁)(?:及)?以上")
 _AGE_POINT = re.compile(r"(\d+)\s*(周岁|岁)")
 _NOT_WORD = re.compile(r"[^\w]|_")
+_LAST_JOINED = re.compile(r"[和及与]")
 # word classes of the grammar that are not discriminating: dropped words and names of things
 _NOT_QUALIFIERS = frozenset({"generic", "concept"})
 
@@ -43,6 +44,10 @@ class NameForm:
     # the quals naming what is measured (近视, 卡介苗), not whom: a sub-row with one is a measure
     # of its own (小学生近视率 under 眼保健和视力检查覆盖率), not a breakdown of its parent
     subjects: tuple[str, ...] = ()
+    # a core that lists three or more things (体育锻炼、休息娱乐…亲子活动), and whether the list
+    # gives examples (…等时间): what it counts reaches beyond the things written
+    items: tuple[str, ...] = ()
+    examples: bool = False
 
     @cached_property
     def key(self) -> str:
@@ -104,16 +109,8 @@ def canonical_unit(text: str | None) -> str | None:
 def strip_unit_suffix(name: str) -> str:
     """新生儿死亡率（‰） → 新生儿死亡率: the name as a heading, without its unit bracket."""
     name = name.strip()
-    folded = fold(name)
-    match = _TRAILING_BRACKET.search(folded)
-    if match and match.start() > 0 and units.is_unit(match.group(1)):
-        # folding is length-preserving for brackets and CJK; fall back to the folded text if not
-        return (name if len(folded) == len(name) else folded)[: match.start()].rstrip()
-    return name
-
-
-def _ends_with_head(text: str, vocab: Vocabulary) -> bool:
-    return any(text.endswith(spelling) for spelling, _ in vocab.heads)
+    last = next(iter(trailing_brackets(name)), None)
+    return name[: last.start].rstrip() if last and last.kind == "unit" else name
 
 
 @lru_cache(maxsize=10_000)
@@ -144,6 +141,31 @@ def _default_age(quals: set[str], subjects: set[str], vocab: Vocabulary, steps: 
             return
 
 
+def _school_stage(quals: set[str], head: str, vocab: Vocabulary, steps: list[str]) -> None:
+    """The stage a name's measure is counted for, when the vocabulary knows it better than the
+    name: a whole-school stage says nothing in a daily-time norm (中小学生每日…时间 = 儿童每天…
+    时间); a population's enrolment is counted at one stage (残疾儿童入学率 = 残疾儿童义务教育
+    入学率, 中小学三残儿童入学率 too)."""
+    stages = {q for q in quals if vocab.token_class.get(q) == "stage"}
+    whole = vocab.whole_school
+    if head in whole.heads and stages & whole.stages:
+        for stage in sorted(stages & whole.stages):
+            quals.discard(stage)
+            steps.append(f"whole school: {stage}")
+        stages -= whole.stages
+    enrolment = vocab.enrolment_stages
+    if head not in enrolment.heads:
+        return
+    for population in sorted(quals):
+        stage = enrolment.populations.get(population, "")
+        if stage and stages <= enrolment.stages | {stage}:
+            quals.difference_update(stages)
+            quals.add(stage)
+            if stages != {stage}:
+                steps.append(f"enrolment of {population}: {stage}")
+            return
+
+
 def read_name(text: str, place: str | None = None, vocab: Vocabulary | None = None) -> NameForm:
     """Read a name (optionally of a document of `place`) into quals, head, core and unit.
 
@@ -151,7 +173,7 @@ def read_name(text: str, place: str | None = None, vocab: Vocabulary | None = No
     the rest is shared by every place that writes the same name.
     """
     vocab = vocab or vocabulary()
-    rest, steps = text, ()
+    rest, steps = text, tuple[str, ...]()
     if place:
         squashed = squash_spaces(text)
         folded = fold(squashed)
@@ -171,117 +193,158 @@ def _read_cached(text: str) -> NameForm:
     return _read(text, vocabulary())
 
 
+@dataclass
+class _Reading:
+    """A name part-way through `_read`: the text left and what has been taken out of it."""
+
+    s: str
+    steps: list[str]
+    unit: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    ages: list[tuple[str, str]] = field(default_factory=list)  # (as written, canonical band)
+    quals: set[str] = field(default_factory=set)
+    subjects: set[str] = field(default_factory=set)
+
+
 def _read(text: str, vocab: Vocabulary) -> NameForm:
-    steps: list[str] = []
+    """The steps of grammars/indicator_synonyms.yaml's header, in order; each says what it
+    changed in `steps`."""
     squashed = squash_spaces(text)
-    s = fold(squashed).replace("《", "").replace("》", "")
-    if s != squashed:
-        steps.append("width")
+    r = _Reading(fold(squashed).replace("《", "").replace("》", ""), [])
+    if r.s != squashed:
+        r.steps.append("width")
+    _rewrite_synonyms(r, vocab)
+    _take_brackets(r)
+    _drop_place_and_fillers(r, vocab)
+    _take_qualifiers(r, vocab)
+    listed = r.s
+    core = _NOT_WORD.sub("", r.s)
+    head, spelling = next(((c, sp) for sp, c in vocab.heads if core.endswith(sp)), ("", ""))
+    if head:
+        core = core[: -len(spelling)]
+        listed = listed[: listed.rfind(spelling)]
+        if spelling != head:
+            r.steps.append(f"{spelling}={head}")
+    items, examples = _list_items(listed)
+    _school_stage(r.quals, head, vocab, r.steps)
+    return NameForm(
+        text=text,
+        quals=tuple(sorted(r.quals)),
+        head=head,
+        core=core,
+        unit=r.unit,
+        aliases=tuple(r.aliases),
+        steps=tuple(r.steps),
+        subjects=tuple(sorted(r.subjects)),
+        items=items,
+        examples=examples,
+    )
 
-    if vocab.synonym_pattern is not None:
 
-        def rewrite(match: re.Match) -> str:
-            spelling = match.group(0)
-            canonical = vocab.synonyms[spelling]
-            if canonical != spelling:
-                steps.append(f"synonym: {canonical}={spelling}")
-            return canonical
+def _rewrite_synonyms(r: _Reading, vocab: Vocabulary) -> None:
+    if vocab.synonym_pattern is None:
+        return
 
-        s = vocab.synonym_pattern.sub(rewrite, s)
+    def rewrite(match: re.Match) -> str:
+        spelling = match.group(0)
+        canonical = vocab.synonyms[spelling]
+        if canonical != spelling:
+            r.steps.append(f"synonym: {canonical}={spelling}")
+        return canonical
 
-    unit = None
-    aliases: list[str] = []
-    ages: list[tuple[str, str]] = []
-    while True:
-        match = _TRAILING_BRACKET.search(s)
-        if not match or match.start() == 0:
-            break
-        inner = match.group(1)
-        if units.is_unit(inner):
-            unit = units.compares_as(inner)
-            steps.append(f"unit suffix ({inner})")
+    r.s = vocab.synonym_pattern.sub(rewrite, r.s)
+
+
+def _take_brackets(r: _Reading) -> None:
+    """Brackets as the table reader reads them (`indicator_names`): a unit compares as its unit,
+    an alias is kept to link by, a qualifier bracket gives its age band or is a note, dropped
+    (its words would read as a population: （以女孩为100））; a bracket inside the name gives its
+    age band or is dropped."""
+    for bracket in trailing_brackets(r.s):
+        inner = bracket.inner
+        if bracket.kind == "unit":
+            r.unit = units.compares_as(inner)
+            r.steps.append(f"unit suffix ({inner})")
+        elif bracket.kind == "alias":
+            r.aliases.append(inner)
+            r.steps.append(f"alias: {inner}")
         elif _is_age(inner):
-            ages.extend(_take_ages(inner)[1])
-        elif _ends_with_head(inner, vocab):
-            aliases.append(inner)
-            steps.append(f"alias: {inner}")
+            r.ages.extend(_take_ages(inner)[1])
         else:
-            steps.append(f"note dropped: ({inner})")
-        s = s[: match.start()]
+            r.steps.append(f"note dropped: ({inner})")
+        r.s = r.s[: bracket.start]
 
     def inner_bracket(match: re.Match) -> str:
         inner = match.group(1)
         if _is_age(inner):
-            ages.extend(_take_ages(inner)[1])
+            r.ages.extend(_take_ages(inner)[1])
         else:
-            steps.append(f"bracket dropped: ({inner})")
+            r.steps.append(f"bracket dropped: ({inner})")
         return ""
 
-    s = _INNER_BRACKET.sub(inner_bracket, s)
+    r.s = _INNER_BRACKET.sub(inner_bracket, r.s)
 
-    for prefix in vocab.place_prefixes:
-        if s.startswith(prefix) and len(s) > len(prefix) + 1:
-            s = s[len(prefix) :]
-            steps.append(f"place prefix: {prefix}")
-            break
+
+def _drop_place_and_fillers(r: _Reading, vocab: Vocabulary) -> None:
+    prefix = next(
+        (p for p in vocab.place_prefixes if r.s.startswith(p) and len(r.s) > len(p) + 1), None
+    )
+    if prefix:
+        r.s = r.s[len(prefix) :]
+        r.steps.append(f"place prefix: {prefix}")
+
+    def drop(match: re.Match) -> str:
+        if match.group(0):
+            r.steps.append(f"filler: {match.group(0)}")
+        return ""
 
     for filler in vocab.fillers:
+        r.s = filler.sub(drop, r.s)
 
-        def drop(match: re.Match) -> str:
-            if match.group(0):
-                steps.append(f"filler: {match.group(0)}")
-            return ""
 
-        s = filler.sub(drop, s)
-
-    s, more = _take_ages(s)
-    ages.extend(more)
-    quals: set[str] = set()
-    subjects: set[str] = set()
-    for written, band in ages:
+def _take_qualifiers(r: _Reading, vocab: Vocabulary) -> None:
+    """Ages become bands (18岁以下, the plan's own 儿童, is dropped), qualifier words their
+    canonical token, generic words go; a subject measured for one age band gets it."""
+    r.s, more = _take_ages(r.s)
+    for written, band in [*r.ages, *more]:
         if band in vocab.generic_ages:
-            steps.append(f"age dropped: {written}")
+            r.steps.append(f"age dropped: {written}")
         else:
-            quals.add(band)
+            r.quals.add(band)
             if written != band:
-                steps.append(f"age: {written}={band}")
-
+                r.steps.append(f"age: {written}={band}")
     if vocab.word_pattern is not None:
         pieces: list[str] = []
         last = 0
-        for match in vocab.word_pattern.finditer(s):
+        for match in vocab.word_pattern.finditer(r.s):
             klass, canonical = vocab.words[match.group(0)]
             if klass == "concept":
                 continue
-            if klass not in _NOT_QUALIFIERS and match.group(0) != canonical:
-                steps.append(f"{match.group(0)}={canonical}")
-            pieces.append(s[last : match.start()])
+            pieces.append(r.s[last : match.start()])
             last = match.end()
-            if klass not in _NOT_QUALIFIERS:
-                quals.add(canonical)
-                if klass == "subject":
-                    subjects.add(canonical)
-        pieces.append(s[last:])
-        s = "".join(pieces)
+            if klass in _NOT_QUALIFIERS:
+                continue
+            if match.group(0) != canonical:
+                r.steps.append(f"{match.group(0)}={canonical}")
+            r.quals.add(canonical)
+            if klass == "subject":
+                r.subjects.add(canonical)
+        pieces.append(r.s[last:])
+        r.s = "".join(pieces)
+    _default_age(r.quals, r.subjects, vocab, r.steps)
 
-    _default_age(quals, subjects, vocab, steps)
-    s = _NOT_WORD.sub("", s)
-    head = ""
-    for spelling, canonical in vocab.heads:
-        if s.endswith(spelling):
-            head = canonical
-            s = s[: -len(spelling)]
-            if spelling != canonical:
-                steps.append(f"{spelling}={canonical}")
-            break
 
-    return NameForm(
-        text=text,
-        quals=tuple(sorted(quals)),
-        head=head,
-        core=s,
-        unit=unit,
-        aliases=tuple(aliases),
-        steps=tuple(steps),
-        subjects=tuple(sorted(subjects)),
-    )
+def _list_items(core: str) -> tuple[tuple[str, ...], bool]:
+    """The things a core lists (体育锻炼、休息娱乐、…亲子活动等 → five, examples; 休息娱乐、
+    体育锻炼、同伴交往和亲子活动 → four), when it lists three or more; else ()."""
+    text = core.strip()
+    examples = text.endswith("等")
+    text = text.removesuffix("等")
+    parts = text.split("、")
+    if len(parts) < 2:
+        return (), False
+    parts[-1:] = _LAST_JOINED.split(parts[-1], maxsplit=1)
+    items = tuple(_NOT_WORD.sub("", p) for p in parts)
+    if len(items) < 3 or not all(items):
+        return (), False
+    return items, examples

@@ -45,14 +45,38 @@ class Vocabulary:
     # canonical discriminating token -> its class (population, area, stage, subject)
     token_class: dict[str, str] = field(default_factory=dict)
     count_head: str = ""
+    # the stage a population's enrolment is counted for (heads, stages spanning it, population ->
+    # stage) and the stages naming every school child in a daily-time norm (stages, heads)
+    enrolment_stages: SchoolStages = field(default_factory=lambda: SchoolStages())
+    whole_school: SchoolStages = field(default_factory=lambda: SchoolStages())
     settings: Settings = field(default_factory=Settings)
 
 
-def _alternation(spellings) -> re.Pattern | None:
-    ordered = sorted(set(spellings), key=lambda s: (-len(s), s))
-    if not ordered:
-        return None
-    return re.compile("|".join(re.escape(s) for s in ordered))
+@dataclass(frozen=True)
+class SchoolStages:
+    """A rule on the school stages of names with one of `heads` (canonical): `stages` are the
+    stages it reads, `populations` the stage each population means."""
+
+    heads: frozenset[str] = frozenset()
+    stages: frozenset[str] = frozenset()
+    populations: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def read(cls, data: dict | None, stages_key: str) -> SchoolStages:
+        data = data or {}
+        return cls(
+            heads=frozenset(fold(h) for h in data.get("heads") or []),
+            stages=frozenset(fold(s) for s in data.get(stages_key) or []),
+            populations={
+                fold(str(k)): fold(str(v)) for k, v in (data.get("populations") or {}).items()
+            },
+        )
+
+
+def _pattern(spellings) -> re.Pattern | None:
+    """The spellings as one longest-first pattern; None when there are none (an empty
+    alternation would match everywhere)."""
+    return re.compile(grammar.alternation(spellings)) if spellings else None
 
 
 def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
@@ -85,11 +109,11 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
         chosen["list_words"] = tuple(fold(w) for w in chosen["list_words"])
     return Vocabulary(
         synonyms=synonyms,
-        synonym_pattern=_alternation(synonyms),
+        synonym_pattern=_pattern(synonyms),
         force=[(fold(a), fold(b)) for a, b in data.get("force") or []],
         forbid=[(fold(a), fold(b)) for a, b in data.get("forbid") or []],
         words=words,
-        word_pattern=_alternation(words),
+        word_pattern=_pattern(words),
         generic_ages=frozenset(fold(a) for a in data.get("generic_ages") or []),
         subject_ages={
             fold(str(k)): fold(str(v)) for k, v in (data.get("subject_ages") or {}).items()
@@ -105,6 +129,8 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
             if klass not in ("generic", "concept")
         },
         count_head=fold(data.get("count_head") or ""),
+        enrolment_stages=SchoolStages.read(data.get("enrolment_stages"), "spanning"),
+        whole_school=SchoolStages.read(data.get("whole_school"), "stages"),
         settings=Settings(**chosen),
     )
 

@@ -6,7 +6,10 @@ Read from a clause that states no rate goal, by the first form that matches:
 - the things, then the number (建成儿童友好校园10个以上, 每个乡镇卫生院至少有提供…的全科医生1名,
   …探访巡查每年不少于1次);
 - a number of places, then what they do (至少有2所公立医院设置儿科病房, 70%以上的镇（街道）、社区
-  建有少儿科普活动场所): the places that do it are counted, or their share.
+  建有少儿科普活动场所): the places that do it are counted, or their share;
+- people served, before the service they get (每年至少为100名…残疾儿童免费提供…服务 →
+  免费提供…服务的…残疾儿童数);
+- events that should not happen at all (安全事件零发生: `zero_words` of grammars/targets.yaml).
 The name says what is counted (儿童友好景区数, 产品质量监督抽查活动次数, 设置儿科病房的公立医院数);
 the scope the number applies to (每个县（市、区）, 招收5名及以上残疾学生的普校) and its frequency
 (每年) are qualifiers of the target atoms. Vocabulary: `count` in grammars/indicators.yaml.
@@ -20,9 +23,9 @@ from functools import cache
 import regex as re
 
 from .. import units
-from ..grammar import load
+from ..grammar import alternation, load
 from ..model import TargetAtom
-from .goalwords import CN_NUMBER, Measure, alternation, clean, raw_measure, rules, strip_filler
+from .goalwords import CN_NUMBER, Measure, clean, raw_measure, rules, strip_filler
 from .targets import parse_target
 
 
@@ -33,6 +36,7 @@ class _Patterns:
     after: re.Pattern
     verbless: re.Pattern
     acts: re.Pattern
+    served: re.Pattern
     places: re.Pattern
     place_item: re.Pattern
     frequency: re.Pattern
@@ -40,6 +44,7 @@ class _Patterns:
     target: re.Pattern
     not_scope: re.Pattern
     quoted: re.Pattern
+    zero: re.Pattern
     suffixes: tuple[tuple[re.Pattern, str], ...]
     count_suffix: re.Pattern
 
@@ -72,6 +77,11 @@ def _patterns() -> _Patterns:
             rf"(?P<pb>{before})?{quantity}(?:对(?P<obj>[^，,。；;]{{2,40}}?)进行(?P<act>[^，,。；;]{{2,20}})"
             rf"|(?P<verb>{alternation(c['act_verbs'])})(?P<what>[^，,。；;、]{{2,30}}))(?:$|、)"
         ),
+        served=re.compile(
+            rf"(?P<pb>{before})?为\s*(?P<bb>{before})?(?P<n>{number})\s*(?P<cl>{alternation(c['people_classifiers'])})"
+            rf"(?P<who>[^，,。；;]{{2,50}}?)(?P<act>(?:{alternation(c['served_verbs'])})"
+            rf"[^，,。；;]{{2,40}})$"
+        ),
         places=re.compile(
             rf"^(?P<pb>{before})?(?:有)?(?P<q>(?:{share}|{number}\s*(?:{classifiers}))"
             rf"(?:{after})?)的?(?P<subject>[^，,。；;]{{2,40}}?)(?P<verb>{place_verbs})"
@@ -83,6 +93,9 @@ def _patterns() -> _Patterns:
         target=re.compile(r"^对(?P<what>[^，,。；;对]{2,30})$"),
         not_scope=re.compile(c["not_scope"]),
         quoted=re.compile(c["quoted"]),
+        zero=re.compile(
+            rf"^(?P<obj>{c['object']})(?P<zero>{alternation(load('targets')['zero_words'])})$"
+        ),
         suffixes=tuple(
             (re.compile(rf"^(?:{k})$"), v) for k, v in c["name_suffix_by_classifier"].items()
         ),
@@ -100,6 +113,14 @@ def count_measures(clause: str) -> list[tuple[int, Measure]]:
     places = _places(body)
     if places:
         return places
+    m = p.zero.match(body)
+    if m:
+        counted = m.group("obj") + load("targets")["zero_words"][m.group("zero")]
+        none = _measure(counted, "", body, m.group("zero"), [])
+        if none is None:
+            return []
+        none.name_raw = m.group("obj")
+        return [(text.find(body), none)]
     m = p.before.search(text)
     if m:
         scope = text[: m.start()]
@@ -123,6 +144,10 @@ def count_measures(clause: str) -> list[tuple[int, Measure]]:
         quantity = "".join(m.groupdict().get(g) or "" for g in ("pb", "bb", "n", "cl", "ba"))
         acts = _measure(name, m.group("cl"), text, quantity, _qualifiers(text[: m.start()], None))
         return [(m.start(), acts)] if acts else []
+    m = p.served.search(text)
+    if m:
+        served = _served(text, m)
+        return [(m.start(), served)] if served else []
     m = p.verbless.match(body)
     if m and _bound(m):
         found_verbless = _verbless(body, m)
@@ -146,6 +171,18 @@ def _count(phrase: str, m: re.Match, scope: str, bound: str = "") -> Measure | N
     quantity = bound + "".join(m.groupdict().get(g) or "" for g in ("pb", "bb", "n", "cl", "ba"))
     qualifiers = _qualifiers(scope, m.groupdict().get("freq"))
     return _measure(name_raw, m.group("cl"), raw_measure(phrase), quantity, qualifiers)
+
+
+def _served(text: str, m: re.Match) -> Measure | None:
+    """People served, named by the service as written (its list of examples kept: the service
+    says what is counted) and whom: 免费提供手术、辅助器具和康复训练等服务的…残疾儿童数."""
+    name = f"{m.group('act')}的{m.group('who')}数"
+    quantity = "".join(m.groupdict().get(g) or "" for g in ("pb", "bb", "n", "cl"))
+    qualifiers = _qualifiers(text[: m.start()], None)
+    atoms = [_qualified(a, qualifiers) for a in parse_target(quantity)]
+    if not atoms or any(a.value is None for a in atoms):
+        return None
+    return Measure(m.group("who"), name, text, atoms, kind="count")
 
 
 def _verbless(body: str, m: re.Match) -> Measure | None:
@@ -176,7 +213,7 @@ def _measure(
     if len(name) < 2:
         return None
     if not p.count_suffix.search(name):
-        name += next((suffix for k, suffix in p.suffixes if k.match(classifier)), "")
+        name += next((suffix for k, suffix in p.suffixes if k.match(classifier)), "数")
     if re.fullmatch(rf"一(?:{alternation(_article_classifiers())})", quantity):
         return None  # 打造一支…队伍: 一 as an article, not a number
     atoms = [_qualified(a, qualifiers) for a in parse_target(quantity)]

@@ -25,7 +25,7 @@ from itertools import pairwise
 import regex as re
 
 from .. import units
-from ..grammar import load
+from ..grammar import alternation, load
 from ..model import Indicator, Provenance, Target, TargetAtom
 from ..textutil import squash_spaces
 from .counts import count_measures
@@ -34,16 +34,16 @@ from .goalwords import (
     LEADING_MARKS,
     OPEN,
     Measure,
-    alternation,
     clean,
     complete,
     is_measure,
+    lend_subject,
     raw_measure,
     rules,
     states_area,
     strip_filler,
 )
-from .targets import parse_distributive, parse_target
+from .targets import level_unit, parse_distributive, parse_target
 
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])")
 _CLAUSE_STRUCTURE = re.compile(r"[（()），,]")
@@ -126,18 +126,20 @@ def indicators_from_paragraph(
     r = rules()
     if context and r.achievement.search(context):
         return []
+    title = context.rsplit(" > ", 1)[-1] if context else None
     found: list[Indicator] = []
     for sentence in _sentences(text):
         if _about_the_past(sentence, period_start) or r.knowledge.search(sentence):
             continue
-        for label, year, m in _sentence_measures(sentence, period_start, _item_subject(item)):
+        measures = _sentence_measures(sentence, period_start, _item_subject(item), title)
+        for label, year, m in measures:
             found.append(
                 Indicator(
                     id=f"{id_prefix}-i{len(found)}",
                     source="prose",
                     name_raw=m.name_raw,
                     name=m.name,
-                    unit=next((a.unit for a in m.atoms if a.unit), None),
+                    unit=level_unit(m.atoms),
                     targets=[
                         Target(label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov)
                     ],
@@ -202,11 +204,12 @@ def _item_subject(title: str | None) -> str | None:
 
 
 def _sentence_measures(
-    sentence: str, period_start: int | None, item: str | None = None
+    sentence: str, period_start: int | None, item: str | None, title: str | None
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it. A short name borrows its subject from the measure
-    before it or from what the clauses without a goal before it were about."""
+    before it or from what the clauses without a goal before it were about (`complete`), else
+    from the 专栏 entry `item`, a clause saying whom or the section `title` (`lend_subject`)."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
     if period_start is not None:
@@ -220,8 +223,8 @@ def _sentence_measures(
         for position, measure in measures:
             if measure.kind != "count" and not states_area(measure.name_raw):
                 name = complete(measure.name, previous, tuple(topics))
-                if name == measure.name and item and _needs_subject(name):
-                    name = item + name
+                if name == measure.name:
+                    name = lend_subject(name, previous, tuple(topics), item, title)
                 if measure.kind == "bare" and name == measure.name:
                     continue
                 measure.name = name
@@ -238,12 +241,6 @@ def _sentence_measures(
             previous = None
             topics.append(topic)
     return out
-
-
-def _needs_subject(name: str) -> bool:
-    """A short name saying neither whom nor what it is about (人群筛查率, 早诊早治率)."""
-    r = rules()
-    return len(name) <= r.topic_name and not r.populations.search(name)
 
 
 def _topic(clause: str) -> str | None:
@@ -367,6 +364,8 @@ def _split(subject: str) -> list[str]:
         pieces.append(current)
     if len(pieces) == 1:
         pieces = _shared_head(pieces[0])
+    if len(pieces) == 1:
+        pieces = _conditions_and_outcome(pieces[0])
     return [m for piece in pieces for m in _by_population(piece)]
 
 
@@ -382,6 +381,19 @@ def _shared_head(measure: str) -> list[str]:
     if any(len(i) < 2 or r.head.search(i) for i in items[:-1]):
         return [measure]
     return [i + head.group(0) for i in items[:-1]] + [items[-1]]
+
+
+def _conditions_and_outcome(measure: str) -> list[str]:
+    """Conditions listed before a short rate of what they lead to, each a measure and the rate of
+    the outcome (出生缺陷及致残率 → 出生缺陷率, 出生缺陷致残率): every item but the last is a
+    condition (the crosswalk's `subject` words), the last a bare rate."""
+    items = re.split(r"[、和及]", measure)
+    if len(items) < 2 or not rules().bare.match(items[-1]):
+        return [measure]
+    if not all(_forms().conditions.fullmatch(i) for i in items[:-1]):
+        return [measure]
+    listed = measure[: len(measure) - len(items[-1]) - 1]
+    return [i + "率" for i in items[:-1]] + [listed + items[-1]]
 
 
 def _by_population(measure: str) -> list[str]:
@@ -481,7 +493,8 @@ def _lead(text: str) -> str:
 
 def _relative(clause: str) -> list[tuple[int, Measure]]:
     """A measure compared with a reference: …比例高于全市平均水平, 办学水平不低于中心校,
-    …女代表比例与女职工比例相适应, 经费投入与经济发展和财政收入同步增长."""
+    …女代表比例与女职工比例相适应, 经费投入与经济发展和财政收入同步增长; a goal listed after it
+    is read on its own (…不合格率低于全市平均水平、安全事件零发生)."""
     r = rules()
     text = clause.strip()
     for pattern in r.relative:
@@ -496,7 +509,7 @@ def _relative(clause: str) -> list[tuple[int, Measure]]:
             continue
         pieces = _split(subject) if is_measure(subject) else [subject]
         atoms = parse_target(m.group("target"))
-        return [
+        found = [
             (
                 m.start("target"),
                 Measure(name_raw, clean(p, lambda rest: len(rest) >= 2), m.group("target"), atoms),
@@ -504,6 +517,10 @@ def _relative(clause: str) -> list[tuple[int, Measure]]:
             for p in pieces
             if 2 <= len(p) <= 30
         ]
+        rest = m.end() + 1
+        if found and text[m.end() : rest] == "、":
+            found += [(rest + at, x) for at, x in _clause_measures(text[rest:])]
+        return found
     return []
 
 

@@ -16,7 +16,7 @@ from functools import cache
 import regex as re
 
 from .. import units
-from ..grammar import load
+from ..grammar import alternation, load
 from ..model import TargetAtom
 from ..textutil import squash_spaces
 
@@ -40,10 +40,6 @@ class Measure:
     target: str
     atoms: list[TargetAtom]
     kind: str = "rate"
-
-
-def alternation(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
@@ -77,6 +73,7 @@ class Rules:
     knowledge: re.Pattern
     encouragement: re.Pattern
     populations: re.Pattern
+    subjects: re.Pattern
     measure_words: re.Pattern
     count_suffix: re.Pattern
     bare: re.Pattern
@@ -84,6 +81,8 @@ class Rules:
     shared_name: int
     topic_name: int
     topic_shared: int
+    topic_tail: re.Pattern
+    object_rate: re.Pattern
 
 
 @cache
@@ -144,6 +143,7 @@ def rules() -> Rules:
         knowledge=re.compile(p["knowledge"]),
         encouragement=re.compile(p["encouragement"]),
         populations=re.compile(alternation(_populations())),
+        subjects=re.compile(alternation(_qualifier_spellings(("subject",)))),
         measure_words=re.compile(rf"(?:{alternation(_measure_words())})$"),
         count_suffix=re.compile(g["count"]["name_suffix"]),
         bare=re.compile(p["bare_measure"]),
@@ -151,20 +151,26 @@ def rules() -> Rules:
         shared_name=p["shared_name_chars"],
         topic_name=p["topic_name_chars"],
         topic_shared=p["topic_shared_chars"],
+        topic_tail=re.compile(rf"(?:{alternation(p['topic_tails'])})+$"),
+        object_rate=re.compile(alternation(p["object_rates"])),
     )
+
+
+def _qualifier_spellings(classes: tuple[str, ...]) -> list[str]:
+    qualifiers = load("indicator_synonyms").get("qualifiers") or {}
+    return [
+        spelling
+        for klass in classes
+        for spellings in (qualifiers.get(klass) or {}).values()
+        for spelling in spellings
+    ]
 
 
 def _populations() -> list[str]:
     """Words naming whom or where a measure is about: the population, school-stage and area
     qualifiers of the crosswalk vocabulary (grammars/indicator_synonyms.yaml), so both read one
     list."""
-    qualifiers = load("indicator_synonyms").get("qualifiers") or {}
-    words = [
-        spelling
-        for klass in ("population", "stage", "area")
-        for spellings in (qualifiers.get(klass) or {}).values()
-        for spelling in spellings
-    ]
+    words = _qualifier_spellings(("population", "stage", "area"))
     return words + list(load("indicator_synonyms").get("generic") or [])
 
 
@@ -281,10 +287,17 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
     - everything it is about, for a bare rate (覆盖率, 死亡率, 实际利用率): 相关伤害发生率、死亡率
       → 相关伤害死亡率; 做好免费孕前优生健康检查，…，覆盖率达到95%以上 → 免费孕前优生健康检查覆盖率;
     - the population or area of the measure before: 孤儿和事实无人抚养儿童基本生活保障率、助医
-      助学率 → 孤儿和事实无人抚养儿童助医助学率; 农村集中供水率、自来水普及率 → 农村自来水普及率.
+      助学率 → 孤儿和事实无人抚养儿童助医助学率; 农村集中供水率、自来水普及率 → 农村自来水普及率;
+    - a population with a rate of taking part in something it does not name takes the subject
+      of the topic before (推进长期护理保险制度，提高妇女参保率 → 长期护理保险妇女参保率).
     """
     r = rules()
-    if r.populations.match(name):
+    lead = r.populations.match(name)
+    if lead:
+        # 推进长期护理保险制度，提高妇女参保率: whom is said, the insurance is the topic's
+        subject = topic_subject(topics[-1]) if topics and not previous else ""
+        if len(subject) >= 2 and r.object_rate.fullmatch(name[lead.end() :]):
+            return subject + name
         return name
     if previous and len(name) <= r.shared_name and len(previous) > len(name):
         at = previous.find(name[:2])
@@ -308,19 +321,43 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
         if subject and r.head.search(previous):
             return subject + name
     return name
-    for before, longest in ((previous, r.shared_name), (topic, r.topic_name)):
-        if before and len(name) <= longest and len(before) > len(name):
-            at = before.find(name[:2])
-            if at > 0:
-                return before[:at] + name
-    if r.populations.search(name):
+
+
+def needs_subject(name: str) -> bool:
+    """A short name saying neither whom nor what it is about (人群筛查率, 早诊早治率; not
+    出生缺陷率, whose condition is a subject of the crosswalk vocabulary)."""
+    r = rules()
+    return len(name) <= r.topic_name and not (r.populations.search(name) or r.subjects.search(name))
+
+
+def lend_subject(
+    name: str, previous: str | None, topics: tuple[str, ...], item: str | None, title: str | None
+) -> str:
+    """A short name nothing in its sentence completed (`complete`), saying neither whom nor what,
+    takes in this order
+    - the subject of the 专栏 entry it is in (妇女两癌 for 人群筛查率 in 妇女“两癌”防治项目);
+    - for a rate with no measure before it, the subject of the nearest clause before it that says
+      whom (完善儿童血液病、恶性肿瘤等重病诊疗体系，…，提高早诊早治率 → 儿童血液病、恶性肿瘤等重病
+      早诊早治率);
+    - for a name that is a measure word only (健康管理率, not the vaguer 覆盖率), whom its section's
+      title is about (4．加强儿童保健服务: 提高疫苗接种率和健康管理率 → 儿童健康管理率)."""
+    r = rules()
+    if not needs_subject(name):
         return name
-    before = previous or topic
-    if before and r.bare.match(name):
-        subject = _parallel_subject(name, before) or subject_of(before)
-        return subject + name if len(subject) >= 2 else name
-    if previous and len(name) <= r.short_name and len(previous) > len(name):
-        subject = _population_subject(previous)
-        if subject and r.head.search(previous):
+    if item:
+        return item + name
+    if previous is None and name.endswith("率"):
+        subject = next((topic_subject(t) for t in reversed(topics) if r.populations.search(t)), "")
+        if len(subject) >= 2:
             return subject + name
+    whom = r.populations.search(title) if title else None
+    if whom and r.measure_words.fullmatch(name) and not r.bare.match(name):
+        return whom.group(0) + name
     return name
+
+
+def topic_subject(topic: str) -> str:
+    """What a clause's object is about, without the work done on it (its system, institution or
+    service): 儿童血液病、恶性肿瘤等重病诊疗体系 → 儿童血液病、恶性肿瘤等重病, 长期护理保险制度 →
+    长期护理保险."""
+    return rules().topic_tail.sub("", topic)

@@ -4,8 +4,8 @@
 指标名称（单位）): one `Indicator` per row with its unit, baseline, result, targets, attribute and
 responsible units. Tables without such a column (重点工程, 重点政策) give the `Responsibility`
 records of their 责任单位 column and the goals their text cells state in sentences (推动本市建立1所
-儿童医院), read by `goals`. A sub-row that only qualifies its parent row is named in full
-(学前三年毛入园率（男童）): `subrow_name`.
+儿童医院), read by `goals`. Names are read by `indicator_names`: a sub-row that only qualifies its
+parent row is named in full (学前三年毛入园率（男童）).
 
 Vocabulary (column headers, unit suffixes, alias vs qualifier) lives in grammars/indicators.yaml;
 structural column roles in grammars/tables.yaml.
@@ -19,17 +19,16 @@ from typing import Literal
 
 import regex as re
 
-from .. import units
-from ..grammar import alternation, load
+from ..grammar import load
 from ..model import Indicator, Measurement, Provenance, Responsibility, Table, Target
 from ..textutil import fold, squash_spaces
 from .agencies import to_agencies
 from .goals import indicators_from_paragraph
+from .indicator_names import clean_name, names_a_measure, subrow_name
 from .responsibilities import LEAD, PARTICIPATING, column_role, parse_responsibility_cell
 from .tables import column_roles, join_lines
 from .targets import parse_target
 
-_TRAILING_PAREN = re.compile(r"^(?P<head>.+?)[（(](?P<inner>[^（）()]*)[）)]$")
 _SEQ = re.compile(r"^[0-9]+$")
 
 
@@ -46,24 +45,11 @@ class _Rules:
     no_value: re.Pattern
     reason_no_value: re.Pattern
     plain_number: re.Pattern
-    subrow_prefix: re.Pattern
-    qualifier: re.Pattern
-    qualifier_words: frozenset[str]
-    alias_min: int
-    head: re.Pattern
-    subrow_share: re.Pattern
-    subrow_words: re.Pattern
-    subrow_classes: dict[str, tuple[str, str]]
-    subrow_overlap: int
 
 
 @cache
 def _rules() -> _Rules:
-    g = load("indicators")
-    t, n = g["table"], g["name"]
-    heads = alternation(g["measure_heads"])
-    classes = _qualifier_words(n["subrow_qualifier_classes"])
-    words = list(classes) + list(g["measure_heads"])
+    t = load("indicators")["table"]
     return _Rules(
         indicator_name=re.compile(t["indicator_name"]),
         measure_roles=tuple(
@@ -75,31 +61,7 @@ def _rules() -> _Rules:
         no_value=re.compile(t["no_value"]),
         reason_no_value=re.compile(t["reason_no_value"]),
         plain_number=re.compile(t["plain_number"]),
-        subrow_prefix=re.compile(n["subrow_prefix"]),
-        qualifier=re.compile(n["qualifier"]),
-        qualifier_words=frozenset(n["qualifier_words"]),
-        alias_min=n["alias_min_chars"],
-        head=re.compile(rf"(?:{heads})$"),
-        subrow_share=re.compile(n["subrow_share"]),
-        subrow_words=re.compile(alternation(words)),
-        subrow_classes=classes,
-        subrow_overlap=n["subrow_overlap_min"],
     )
-
-
-def _qualifier_words(classes: list[str]) -> dict[str, tuple[str, str]]:
-    """spelling -> (class, canonical) for the crosswalk's qualifier classes (population, area,
-    stage) and its generic words, from grammars/indicator_synonyms.yaml: one vocabulary for both
-    readers of names."""
-    synonyms = load("indicator_synonyms")
-    qualifiers = synonyms.get("qualifiers") or {}
-    words = {
-        spelling: (klass, canonical)
-        for klass in classes
-        for canonical, spellings in (qualifiers.get(klass) or {}).items()
-        for spelling in spellings
-    }
-    return words | {spelling: ("generic", "") for spelling in synonyms.get("generic") or []}
 
 
 # ---------------------------------------------------------------- tables
@@ -161,21 +123,14 @@ def _measure_name_column(table: Table, cols: _Columns) -> int | None:
     column names indicators, as 指标名称 does; project names (儿童友好医院工程) do not."""
     if not cols.targets:
         return None
-    heads = _measure_heads()
     for col, role in enumerate(column_roles(table.header)):
         if role != "name":
             continue
         names = [clean_name(join_lines(row.cells[col]))[0] for row in table.rows]
         names = [name for name in names if name]
-        if names and sum(bool(heads.search(name)) for name in names) * 2 > len(names):
+        if names and sum(names_a_measure(name) for name in names) * 2 > len(names):
             return col
     return None
-
-
-@cache
-def _measure_heads() -> re.Pattern:
-    """A name ending in a measure head (…率, …数, …比例) names a measure."""
-    return re.compile(rf"(?:{alternation(load('indicators')['measure_heads'])})$")
 
 
 def indicators_from_table(
@@ -283,67 +238,6 @@ def _attribute(text: str) -> Literal["约束性", "预期性"] | None:
     if text == "预期性":
         return "预期性"
     return None
-
-
-def clean_name(name_raw: str) -> tuple[str, str | None, list[str]]:
-    """(clean name, unit from a trailing parenthesis, aliases) of an indicator name as written.
-
-    Drops 其中： and spaces; peels trailing parentheses from the end: a unit （%）, then
-    aliases （学前教育毛入园率）; a qualifier （15—50岁）, （以女孩为100）, （城区） stops the
-    peeling and stays in the name, since it changes what is measured.
-    """
-    rules = _rules()
-    name = rules.subrow_prefix.sub("", squash_spaces(name_raw), count=1)
-    unit: str | None = None
-    aliases: list[str] = []
-    while m := _TRAILING_PAREN.match(name):
-        head, inner = m.group("head"), m.group("inner")
-        if unit is None and not aliases and units.is_unit(inner):
-            unit = inner
-        elif _is_alias(inner):
-            aliases.insert(0, inner)
-        else:
-            break
-        name = head
-    return name, unit, aliases
-
-
-def subrow_name(name: str, parent: str) -> str:
-    """The full name of a sub-row: parent（sub） when the sub-row only qualifies its parent row
-    (孕产妇死亡率 / 其中：城市 → 孕产妇死亡率（城市）; 生育保险参保人数 / 女性比例 →
-    生育保险参保人数（女性比例）), the parent continued when the sub-row repeats its end
-    (建有儿童之家的城乡社区（村） / 城乡社区（村）覆盖率 → 建有儿童之家的城乡社区（村）覆盖率);
-    a sub-row naming a measure of its own keeps its name (小学生近视率, 卡介苗接种率)."""
-    rules = _rules()
-    for size in range(min(len(name), len(parent)) - 1, rules.subrow_overlap - 1, -1):
-        if parent.endswith(name[:size]):
-            return parent + name[size:]
-    if _names_a_sibling(name, parent):
-        return name
-    if rules.subrow_share.match(name) or len(rules.subrow_words.sub("", name)) <= 1:
-        return f"{parent}（{name}）"
-    return name
-
-
-def _names_a_sibling(name: str, parent: str) -> bool:
-    """Whether a sub-row names another value of a qualifier its parent has: 初中在校生中女生比例
-    under 小学在校生中女生比例 is the lower-secondary share, not a part of the primary one."""
-    rules = _rules()
-
-    def values(text: str) -> dict[str, str]:
-        found = (rules.subrow_classes.get(m.group(0)) for m in rules.subrow_words.finditer(text))
-        return {klass: canonical for klass, canonical in filter(None, found) if klass != "generic"}
-
-    own, above = values(name), values(parent)
-    return any(klass in above and above[klass] != value for klass, value in own.items())
-
-
-def _is_alias(inner: str) -> bool:
-    rules = _rules()
-    key = fold(inner)
-    if len(key) < rules.alias_min or key in rules.qualifier_words or rules.qualifier.search(key):
-        return False
-    return bool(rules.head.search(key))
 
 
 def _unit(column: str | None, suffix: str | None) -> str | None:

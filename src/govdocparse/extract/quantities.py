@@ -15,7 +15,7 @@ from functools import cache
 import regex
 
 from .. import units
-from ..grammar import load
+from ..grammar import alternation, load
 
 __all__ = ["Number", "number_pattern", "read_number", "split_scale"]
 
@@ -38,10 +38,6 @@ class _Numerals:
     pattern: str
 
 
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
-
-
 @cache
 def _numerals() -> _Numerals:
     num = load("targets")["numerals"]
@@ -59,11 +55,11 @@ def _numerals() -> _Numerals:
     # 14/10万 is a rate per 100 000, not the fraction 14/10: a fraction may not run into a scale.
     frac = f"[0-9]+/[0-9]+(?![0-9.{scale_chars}])"
     # 百分之百: a whole scale after a percent prefix.
-    pct = f"(?:{_alternation(num['percent_prefixes'])})(?:{ar}|{cn}|[{scale_chars}])"
+    pct = f"(?:{alternation(num['percent_prefixes'])})(?:{ar}|{cn}|[{scale_chars}])"
     lone_digits = "".join(d for d, v in digits.items() if 0 < v < 10) + "十1-9"
     # 九成 at the end of a phrase or before a bound word; 成 opening a word (九成员) is not tenths.
     tenths = (
-        f"(?<![{cn_all}0-9])[{lone_digits}](?:{_alternation(num['tenths'])})"
+        f"(?<![{cn_all}0-9])[{lone_digits}](?:{alternation(num['tenths'])})"
         f"[{''.join(d for d, v in digits.items() if 0 < v < 10)}]?"
         "(?:(?!\\p{Han})|(?=以上|以下|以内|左右|之[上下内间]|[或及]以|和|与|及|至|到))"
     )

@@ -14,6 +14,9 @@ Public functions
     measure included, expanding shared heads and tails of 分别 lists (see its docstring).
 `expand_measures(subject) -> list[str]`
     新生儿、婴儿和5岁以下儿童死亡率 → [新生儿死亡率, 婴儿死亡率, 5岁以下儿童死亡率].
+`level_unit(atoms) -> str | None`
+    The unit a measure's level is stated in, as a record's `unit` gives it: 以2020年为基数下降18%
+    says nothing of it (None), 每年降低0.5个百分点 says %.
 
 Reading rules (the decisions behind ambiguous forms)
 ----------------------------------------------------
@@ -26,11 +29,13 @@ Reading rules (the decisions behind ambiguous forms)
   belong to the unit for Arabic and Chinese numerals alike (32.14万人, 一万人 → 万人, 3.5万个 →
   万个, 15万平方米), and so does a denominator (1000元/生·年, 4.5个/千人, 0.8人/万人).
 * A level: the comparison written around the quantity gives `op` (≥, 不低于, 至少, 以上,
-  或以上 → >=; ≤, 不超过, 不大于, 以下, 以内, 之下 → <=; ＜ → <; ＞, 超过 → >; 约, 左右 → ~);
+  或以上, 不早于 → >=; ≤, 不超过, 不大于, 以下, 以内, 之下, 不晚于 → <=; ＜ → <; ＞, 超过 → >;
+  约, 左右 → ~);
   none, or only 达到/为, gives `=`. 以上, 以下 and 以内 include the number, as Chinese legal
   usage defines them. A word after the quantity wins over one before it. A level verb that
   implies a movement sets `direction` too: 降至38%以下 is <= 38 % decrease, 控制在10%以内 is <=
   control, 保持在85%以上 is >= maintain, 提高到90% is = 90 increase.
+* A count of none written as a word (安全事件零发生, 零事故) is = 0 and states its own comparison.
 * A lower and an upper bound one after the other (大于10小于20, 最多100最少20, 不低于10%且不高于
   20%) and two quantities closed by 之间 (在20和30之间) are one `range`.
 * A change: an increase/decrease word directly governing the quantity (下降18%, 降低0.5个百分点)
@@ -57,13 +62,21 @@ Reading rules (the decisions behind ambiguous forms)
   an operator, or the whole cell; 进一步, 统一, 学前三年毛入园率 contain none. A numeral running
   into a word is a quantity only when it has a scale and counts things (建设五百个儿童之家, not
   两个规划 or 十年规划). A quantity in an age unit followed by a noun (5岁以下儿童, 0-6岁儿童)
-  names a population and is not a target.
+  names a population and is not a target. A quantity running into a word after a direction that
+  does not govern it directly is in the direction's object (降低儿童三项死亡率 is decrease), and so
+  is a Chinese numeral after an adverb (持续推进两所中职学校 states no count).
+* A qualifier that may open a name (基本, 全面, 每天, 每日, 每年: `qualifiers_in_names`) belongs
+  to the measure when the words after it, up to the predicate, end in a measure: 提高妇女基本
+  养老保险参保率 is increase of 妇女基本养老保险参保率, not increase [基本] of 妇女.
 * Lists: 分别降至3.0‰、4.0‰和6.0‰以下 gives one atom per quantity; a bound word after the last item
   and a change word before the first (分别下降10%和5%) apply to every item of a list joined only by
   、和及与. A number opening a clause and followed by . or 、 (8.培养…) is a list number. When the
   text names the measure of every atom — a 分别 list after its subject, values each after its
   group (小学生1000元/生·年、初中生1250元/生·年), or clauses each with its own measure — and every
-  name is a measure or a group, `indicator` holds it; otherwise it is left empty.
+  name is a measure or a group, `indicator` holds it; otherwise it is left empty. Items that are
+  one word of a class (小学、初中在校生中女生占比: stages) share what the last item writes after
+  its own word: 小学在校生中女生占比. One target shared by a list of measures (…床位数和…医生数
+  高于全市平均水平, 甲率和乙率得到有效控制) gives one atom per measure, each with the target.
 * `qualifier` keeps 力争, 逐步, 每年 … (grammars/targets.yaml) in order of appearance.
 * `raw` is the original text of the piece of the input stating the atom: the input is cut between
   atoms at the clause break (，；。) or list separator (、和) between them, and each piece stays
@@ -75,6 +88,7 @@ from __future__ import annotations
 
 import math
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from itertools import pairwise
@@ -83,18 +97,24 @@ from typing import Any
 import regex
 
 from govdocparse import units
-from govdocparse.grammar import load
+from govdocparse.grammar import alternation, load
 from govdocparse.model import TargetAtom
 from govdocparse.textutil import fold, squash_spaces
 
 from .quantities import number_pattern, read_number, split_scale
 
-__all__ = ["expand_measures", "parse_distributive", "parse_target"]
+__all__ = ["expand_measures", "level_unit", "parse_distributive", "parse_target"]
 
 # Dropped before matching, like whitespace: they wrap values (（≥95）) and asides (60人（含）以下).
 _TRANSPARENT = frozenset("()[]{}【】〔〕《》〈〉“”‘’\"'「」『』")
 _BINDERS = frozenset({"op_pre", "level", "dir", "qual", "base", "marker", "ref_open", "ref_level"})
 _QUANTITIES = frozenset({"qty", "range", "ratio"})
+# Words that set a level: a Chinese numeral running into a word after one is a count (至少建设一个
+# 儿童之家), after only a direction or an adverb it is part of the object (降低儿童三项死亡率).
+_COMPARISONS = frozenset({"op_pre", "level", "marker", "ref_open", "ref_level"})
+_GOVERNORS = frozenset({"op_pre", "level", "dir", "ref_open"})
+# Where the words of a name end: the first word of the predicate or the clause end.
+_PREDICATES = _BINDERS | _QUANTITIES | {"op_post", "aux", "clause"}
 # Only a movement has a size: 下降18% is a change, 保持100% and 控制5% hold a level.
 _CHANGES = frozenset({"increase", "decrease"})
 _LOWER, _UPPER = frozenset({">", ">="}), frozenset({"<", "<="})
@@ -124,13 +144,14 @@ class _Rules:
     bound_joiners: frozenset[str]
     subject_prefix: regex.Pattern
     list_split: regex.Pattern
+    list_mark: regex.Pattern
     endings: tuple[str, ...]
     population: regex.Pattern
     tail_openers: tuple[str, ...]
-
-
-def _alternation(words) -> str:
-    return "|".join(regex.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    name_qualifiers: frozenset[str]
+    parallel: regex.Pattern | None
+    parallel_class: dict[str, str]
+    head_verbs: tuple[str, ...]
 
 
 def _with_first_chars(source: str) -> regex.Pattern:
@@ -162,11 +183,11 @@ def _rules() -> _Rules:
 
     quantity = number_pattern()
     unit = f"(?:{units.pattern()})"
-    mark = f"(?:{_alternation(g['range_marks'])})"
+    mark = f"(?:{alternation(g['range_marks'])})"
     between = g["between"]
-    joiners = f"(?:{_alternation(between['joiners'])})"
+    joiners = f"(?:{alternation(between['joiners'])})"
     joined = f"(?:{mark}|{joiners})"
-    closing = f"(?:{_alternation(between['words'])})"
+    closing = f"(?:{alternation(between['words'])})"
     baseline = "|".join(p.replace("{year}", _YEAR) for p in g["baselines"])
     # Dates are not quantities: 2021—2025年, 2025年底, 3月10日前, 2024-03-14 (6月龄 is an age).
     year = (
@@ -175,14 +196,14 @@ def _rules() -> _Rules:
         f"|(?:{_YEAR}年)?[0-9]{{1,2}}月(?!龄)(?:[0-9]{{1,2}}日)?(?:底|末|前|初|起|以来)?"
         f"|{_YEAR}年(?:底|末|前|初|起|度|以来)?"
     )
-    not_before = _alternation(g["keyword_not_before"])
+    not_before = alternation(g["keyword_not_before"])
 
     refs = g["references"]
-    movement = _alternation(
+    movement = alternation(
         w for w, (kind, _) in keywords.items() if kind in ("dir", "level", "qual")
     )
     ref = f"(?!{movement}){_REF}"
-    comparatives = _alternation(refs["comparatives"])
+    comparatives = alternation(refs["comparatives"])
     openers = [f.replace("{ref}", f"(?P<ref>{ref})") for f in refs["openers"]]
     levels = [
         (op, f.replace("{ref}", f"(?P<ref>{ref})")) for op, fs in refs["levels"].items() for f in fs
@@ -197,7 +218,8 @@ def _rules() -> _Rules:
     )
 
     scanner = _with_first_chars(
-        f"(?P<plain>{_alternation(g['plain_words'])})"
+        f"(?P<plain>{alternation(g['plain_words'])})"
+        f"|(?P<zero>{alternation(g['zero_words'])})"
         f"|(?P<base>{baseline})"
         f"|(?P<ref_level>{ref_level})"
         f"|(?P<ref_open>{ref_open})"
@@ -207,11 +229,12 @@ def _rules() -> _Rules:
         f"|(?P<range>{quantity}{unit}?(?:{mark}{quantity}{unit}?{closing}?"
         f"|{joiners}{quantity}{unit}?{closing}))"
         f"|(?P<qty>(?:(?<![0-9.])-)?{quantity}{unit}?)"
-        f"|(?P<kw>{_alternation(keywords)})(?!{not_before})"
-        f"|(?P<sep>{_alternation(g['list_separators'])}| )"
-        f"|(?P<clause>{_alternation(g['clause_separators'])})"
+        f"|(?P<kw>{alternation(keywords)})(?!{not_before})"
+        f"|(?P<sep>{alternation(g['list_separators'])}| )"
+        f"|(?P<clause>{alternation(g['clause_separators'])})"
     )
     m = g["measures"]
+    parallel_class = _word_classes(m["parallel_classes"])
     return _Rules(
         scanner=scanner,
         qty_parts=regex.compile(f"(-?)({quantity})({unit})?"),
@@ -227,11 +250,28 @@ def _rules() -> _Rules:
         ref_trailing=tuple(refs["trailing_words"]),
         bound_joiners=frozenset(g["bound_joiners"]),
         subject_prefix=regex.compile("(?:" + "|".join(m["subject_prefixes"]) + ")"),
-        list_split=regex.compile(_alternation(g["list_separators"]) + "|,"),
+        list_split=regex.compile(alternation(g["list_separators"]) + "|,"),
+        list_mark=regex.compile(alternation(g["list_separators"])),
         endings=tuple(m["endings"]),
-        population=regex.compile(_alternation(m["population_nouns"])),
+        population=regex.compile(alternation(m["population_nouns"])),
         tail_openers=tuple(m["tail_openers"]),
+        name_qualifiers=frozenset(g["qualifiers_in_names"]),
+        parallel=regex.compile(alternation(parallel_class)) if parallel_class else None,
+        parallel_class=parallel_class,
+        head_verbs=tuple(m["head_verbs"]),
     )
+
+
+def _word_classes(classes: list[str]) -> dict[str, str]:
+    """Folded spelling → class, for the crosswalk's qualifier words of `classes`
+    (grammars/indicator_synonyms.yaml): one vocabulary of populations, stages and areas."""
+    qualifiers = load("indicator_synonyms").get("qualifiers") or {}
+    return {
+        fold(spelling): klass
+        for klass in classes
+        for spellings in (qualifiers.get(klass) or {}).values()
+        for spelling in spellings
+    }
 
 
 # --------------------------------------------------------------------------- normalisation
@@ -311,6 +351,9 @@ def _one(number: str, unit: str | None) -> tuple[float | None, str | None, bool,
     )
 
 
+_NO_VALUE = _Qty(None, None, None, False, False, False)
+
+
 @lru_cache(maxsize=4096)
 def _read_quantity(kind: str, s: str) -> _Qty:
     """The value of a quantity token; cached, since 100%, 90 and 1个 recur in every table."""
@@ -318,12 +361,16 @@ def _read_quantity(kind: str, s: str) -> _Qty:
     if kind == "ratio":
         a, b = s.split(":")
         return _Qty(float(a), float(b), None, True, False, False)
+    # The scanner matched these same patterns; a token they do not read has no value and is
+    # dropped like 1/0.
     if kind == "range":
-        m = r.range_parts.fullmatch(s)
+        if (m := r.range_parts.fullmatch(s)) is None:
+            return _NO_VALUE
         v1, u1, f1, c1, k1 = _one(m[1], m[2])
         v2, u2, f2, c2, k2 = _one(m[3], m[4])
         return _Qty(v1, v2, u2 or u1, f1 or f2, c1 or c2, k1 or k2)
-    m = r.qty_parts.fullmatch(s)
+    if (m := r.qty_parts.fullmatch(s)) is None:
+        return _NO_VALUE
     value, unit, fraction, chinese, composed = _one(m[2], m[3])
     if value is not None and m[1]:
         value = -value
@@ -331,6 +378,10 @@ def _read_quantity(kind: str, s: str) -> _Qty:
 
 
 # --------------------------------------------------------------------------- tokens
+
+
+# 零发生: a count of none.
+_ZERO = _Qty(0.0, None, None, False, False, False)
 
 
 @dataclass(slots=True)
@@ -347,15 +398,18 @@ class _Tok:
 def _tokens(norm: str, r: _Rules) -> list[_Tok]:
     toks: list[_Tok] = []
     for m in r.scanner.finditer(norm):
-        kind = m.lastgroup
+        kind = m.lastgroup or ""
         word = m.group(kind)
         payload: Any = None
         if kind == "plain":
             continue
-        if kind == "kw":
+        if kind == "zero":
+            kind, payload = "qty", _ZERO
+        elif kind == "kw":
             kind, payload = r.keywords[word]
         elif kind == "base":
-            payload = int(regex.search(_YEAR, word).group())
+            year = regex.search(_YEAR, word)
+            payload = int(year.group()) if year else None
         elif kind in ("ref_open", "ref_level"):
             payload = _read_reference(kind, word, m.start(), r)
         elif kind in _QUANTITIES:
@@ -414,16 +468,26 @@ def _adjacent_after(toks: list[_Tok], k: int) -> int:
 
 
 def _drop_non_targets(toks: list[_Tok], norm: str, r: _Rules) -> list[_Tok]:
-    """Removes quantities that are not targets: Chinese numerals inside words (进一步, 学前三年,
-    两个规划; but 建设五百个儿童之家 counts) and ages naming a population (5岁以下儿童)."""
+    """Removes what only looks like a target: quantities inside names — Chinese numerals inside
+    words (进一步, 学前三年, 两个规划; but 建设五百个儿童之家 counts), ages naming a population
+    (5岁以下儿童), a number in the object of a direction or an adverb (降低儿童三项死亡率,
+    持续推进两所中职学校) — and then qualifiers opening a name (提高妇女基本养老保险参保率)."""
+    toks = _drop_name_quantities(toks, norm, r)
+    return [t for k, t in enumerate(toks) if t.kind != "qual" or not _opens_name(toks, k, norm, r)]
+
+
+def _drop_name_quantities(toks: list[_Tok], norm: str, r: _Rules) -> list[_Tok]:
     keep = [True] * len(toks)
-    bound = False  # an operator, level, direction or qualifier precedes in this clause
+    compares = False  # a comparison word or level verb precedes in this clause
+    directs = False  # a direction word precedes in this clause: its object follows
     clause_start = 0
     for k, t in enumerate(toks):
         if t.kind == "clause":
-            bound, clause_start = False, t.end
-        elif t.kind in _BINDERS:
-            bound = True
+            compares, directs, clause_start = False, False, t.end
+        elif t.kind in _COMPARISONS:
+            compares = True
+        elif t.kind == "dir":
+            directs = True
         if t.kind not in _QUANTITIES:
             continue
         q: _Qty = t.payload
@@ -431,23 +495,41 @@ def _drop_non_targets(toks: list[_Tok], norm: str, r: _Rules) -> list[_Tok]:
         after = toks[j].end
         next_start = toks[j + 1].start if j + 1 < len(toks) else len(norm)
         runs_into_word = after < len(norm) and next_start > after and not norm[after].isascii()
+        prev = toks[k - 1] if k else None
+        # 至少一所, 增加两所, 下降18%: a word right before the quantity governs it
+        governed = prev is not None and prev.end == t.start and prev.kind in _GOVERNORS
         if _list_number(t, clause_start, norm):
             keep[k] = False
         elif q.chinese and q.unit is None and j == k:
-            prev = toks[k - 1] if k else None
             alone = len(toks) == 1 and t.start == 0 and t.end == len(norm)
-            bound_here = prev is not None and prev.end == t.start and prev.kind in _BINDERS
-            if not (alone or bound_here):
+            if not (alone or governed):
                 keep[k] = False
         elif runs_into_word and (
             q.unit in r.population_units
-            or (q.chinese and not bound and not (q.composed and units.kind(q.unit) in _COUNTED))
+            or (directs and not compares and not governed)
+            or (
+                q.chinese
+                and not (compares or governed)
+                and not (q.composed and units.kind(q.unit) in _COUNTED)
+            )
         ):
             for i in range(k, j + 1):
                 keep[i] = False
         if keep[k]:
-            bound = False
+            compares = directs = False
     return [t for t, ok in zip(toks, keep, strict=True) if ok]
+
+
+def _opens_name(toks: list[_Tok], k: int, norm: str, r: _Rules) -> bool:
+    """Whether qualifier k opens the name of a measure rather than shading its target: a word of
+    `qualifiers_in_names` followed, up to the next predicate word, by words ending in a measure
+    (妇女|基本|养老保险参保率|达到…, 中小学生|每日|接触自然光照时间|不少于…)."""
+    t = toks[k]
+    if t.word not in r.name_qualifiers:
+        return False
+    stop = next((u.start for u in toks[k + 1 :] if u.kind in _PREDICATES), len(norm))
+    words = norm[t.end : stop]
+    return bool(words) and words.endswith(r.endings)
 
 
 # --------------------------------------------------------------------------- segments
@@ -712,7 +794,8 @@ def _analyse(text: str, norm: str, pos: list[int], unit: str | None) -> _Analysi
             clauses.append((start, t.start))
             start, seg, after_qty = t.end, _Segment(), False
             continue
-        if t.kind in _BINDERS and after_qty:
+        # 零发生 states its own comparison: it starts a segment (…低于全市平均水平、安全事件零发生)
+        if (t.kind in _BINDERS and after_qty) or (t.payload is _ZERO and seg.first >= 0):
             _close(seg, c, t.start, ctx, drafts)
             seg, after_qty = _Segment(), False
         if t.kind == "op_post":
@@ -824,14 +907,21 @@ def _cell(text: str, unit: str | None) -> tuple[tuple[tuple[str, object], ...], 
     # One measure is the caller's to name; several stated in one text are named when each name is
     # a measure (…死亡率, …标准) or a group (小学生, 农村), never a verb or a place (招收,
     # 每个街道有).
-    names = [name for name, _ in _names(a, text, r)] if len(a.drafts) > 1 else [None]
-    if not all(name and _names_a_measure(name, r) for name in names):
-        names = [None] * len(a.drafts)
+    # a single target names its measures only when it is shared by a list of them
+    listed = len(a.drafts) > 1 or r.list_mark.search(norm)
+    named = [n for n, _ in _names(a, text, r)] if listed else [(None,)] * len(a.drafts)
+    one_measure = len(named) == 1 and len(named[0]) == 1
+    if one_measure or not all(
+        name and _names_a_measure(name, r) for names in named for name in names
+    ):
+        named = [(None,)] * len(a.drafts)
     atoms = []
-    for d, (s, e), name in zip(a.drafts, a.pieces, names, strict=True):
-        fields = dict(d.fields, raw=_original(text, a.pos, s, e) or text.strip(), indicator=name)
-        fields["qualifier"] = tuple(fields.get("qualifier", ()))
-        atoms.append(tuple((k, v) for k, v in fields.items() if v is not None))
+    for d, (s, e), names in zip(a.drafts, a.pieces, named, strict=True):
+        for name in names:
+            fields = dict(d.fields, raw=_original(text, a.pos, s, e) or text.strip())
+            fields["indicator"] = name
+            fields["qualifier"] = tuple(fields.get("qualifier", ()))
+            atoms.append(tuple((k, v) for k, v in fields.items() if v is not None))
     if not atoms:
         atoms.append((("op", "text"), ("raw", text.strip())))
     return tuple(atoms)
@@ -865,6 +955,18 @@ def parse_target(text: str, unit: str | None = None) -> list[TargetAtom]:
     return [_atom(f) for f in _cell(text, unit)]
 
 
+def level_unit(atoms: Iterable[TargetAtom]) -> str | None:
+    """The unit a measure's level is stated in, from its target atoms: the unit of its first level
+    (达到94%以上 → %); else the level a change moves (降低0.5个百分点 → %, 增加10个 → 个), never a
+    change that may be relative (下降18% of a death rate in 1/10万 → None), a ratio or a
+    fraction."""
+    atoms = list(atoms)
+    for atom in atoms:
+        if atom.unit and not atom.change and atom.op not in ("direction", "text", "ratio", "bool"):
+            return atom.unit
+    return next((u for a in atoms if a.change and (u := units.level_of_change(a.unit))), None)
+
+
 def _shadow(s: str) -> str:
     """`s` folded character by character, so that positions in it are positions in `s`."""
     return "".join(f if len(f := _fold_char(c)) == 1 else c for c in s)
@@ -895,6 +997,28 @@ def _tail_start(shadow: str, r: _Rules) -> int:
     return _population_end(shadow, r)
 
 
+def _parallel_tail(shadows: list[str], complete: list[bool], r: _Rules) -> int:
+    """Where the last item's shared tail starts when every item lacking a measure is one word of a
+    class the last item opens with too: 小学、初中|在校生中女生占比; -1 otherwise."""
+    m = r.parallel.match(shadows[-1]) if r.parallel else None
+    if not m:
+        return -1
+    klass = r.parallel_class[m.group()]
+    lacking = [sh for sh, ok in zip(shadows[:-1], complete[:-1], strict=True) if not ok]
+    if lacking and all(r.parallel_class.get(sh) == klass for sh in lacking):
+        return m.end()
+    return -1
+
+
+def _head_end(shadow: str, r: _Rules) -> int:
+    """End of the head the first item lends the others: its population with a verb of having after
+    it (每千名0-14岁儿童拥有|儿科床位数), or -1."""
+    h = _population_end(shadow, r)
+    if h < 0:
+        return h
+    return h + next((len(v) for v in r.head_verbs if shadow.startswith(v, h)), 0)
+
+
 def _expand(items: list[str], r: _Rules) -> list[str]:
     if len(items) < 2:
         return items
@@ -902,11 +1026,13 @@ def _expand(items: list[str], r: _Rules) -> list[str]:
     complete = [sh.endswith(r.endings) for sh in shadows]
     out = list(items)
     last, last_sh = items[-1], shadows[-1]
-    t = _tail_start(last_sh, r)
+    t = _parallel_tail(shadows, complete, r)
+    if t < 0:
+        t = _tail_start(last_sh, r)
     if complete[-1] and 0 < t < len(last):
         tail = last[t:]
         out = [it if ok else it + tail for it, ok in zip(out, complete, strict=True)]
-    h = _population_end(shadows[0], r)
+    h = _head_end(shadows[0], r)
     if complete[0] and 0 < h < len(items[0]):
         head = items[0][:h]
         out = [out[0]] + [
@@ -950,7 +1076,9 @@ def parse_distributive(sentence: str, unit: str | None = None) -> list[TargetAto
       (进一步降低|婴儿死亡率) or the thing counted (至少建设3个|儿童友好公园).
     * List numbers are not recognised when they could be a decimal (6.5岁以下… is read as 6.5
       岁): callers pass the sentence without its item number.
-    * One atom: `indicator` is the whole subject.
+    * One atom: `indicator` is the whole subject — or, when the subject lists measures that all
+      end in a measure word (…床位数和…医生数|高于全市平均水平), one atom per measure, each
+      with the shared target.
     * Several atoms, each after the first with its own measure before it (达标率稳定在95%以上、
       达标优良率达到40%以上): each takes its own. When the first too has words of its own between
       its verb and its number (补助标准为小学生1000元/生·年、初中生1250元/生·年), every atom is
@@ -967,18 +1095,19 @@ def parse_distributive(sentence: str, unit: str | None = None) -> list[TargetAto
     unit = _canonical_unit(unit, r)
     a = _analyse(sentence, *_normalise(sentence), unit)
     out: list[TargetAtom] = []
-    for d, piece, (name, start) in zip(a.drafts, a.pieces, _names(a, sentence, r), strict=True):
+    for d, piece, (names, start) in zip(a.drafts, a.pieces, _names(a, sentence, r), strict=True):
         raw = _original(sentence, a.pos, start, piece[1])
         fields = dict(d.fields, raw=raw or _original(sentence, a.pos, *piece))
         fields = {k: v for k, v in fields.items() if v is not None}
-        out.append(_atom(fields, indicator=name))
+        out.extend(_atom(fields, indicator=name) for name in names)
     return out
 
 
-def _names(a: _Analysis, sentence: str, r: _Rules) -> list[tuple[str | None, int]]:
-    """For each draft of `a`, the measure it belongs to (None when it cannot be told) and where its
-    predicate starts in the normalised text (the subject excluded); see parse_distributive."""
-    out: list[tuple[str | None, int]] = [(None, piece[0]) for piece in a.pieces]
+def _names(a: _Analysis, sentence: str, r: _Rules) -> list[tuple[tuple[str | None, ...], int]]:
+    """For each draft of `a`, the measures it belongs to — one, None when it cannot be told, or
+    several sharing it — and where its predicate starts in the normalised text (the subject
+    excluded); see parse_distributive."""
+    out: list[tuple[tuple[str | None, ...], int]] = [((None,), piece[0]) for piece in a.pieces]
     for c, (lo, _hi) in enumerate(a.clauses):
         idx = [i for i, d in enumerate(a.drafts) if d.clause == c]
         if not idx:
@@ -999,8 +1128,10 @@ def _names(a: _Analysis, sentence: str, r: _Rules) -> list[tuple[str | None, int
         )
         names: list[str | None]
         if len(idx) == 1:
-            names, starts = [subject or None], [pred]
-        elif all(leads) and own and c not in a.markers:
+            shared = _shared_by(subject, r)
+            out[idx[0]] = (tuple(shared) if shared else (subject or None,), pred)
+            continue
+        if all(leads) and own and c not in a.markers:
             # 补助标准为小学生1000元/生·年、初中生1250元/生·年: each value after its group.
             names, starts = [own, *leads], [a.drafts[i].value_at for i in idx]
         elif all(leads):
@@ -1017,8 +1148,21 @@ def _names(a: _Analysis, sentence: str, r: _Rules) -> list[tuple[str | None, int
                     names = list(measures)
                     break
         for i, name, start in zip(idx, names, starts, strict=True):
-            out[i] = (name, max(start, a.pieces[i][0]))
+            out[i] = ((name,), max(start, a.pieces[i][0]))
     return out
+
+
+def _shared_by(subject: str, r: _Rules) -> list[str]:
+    """The measures of a list sharing one target, each named in full (每千名0-14岁儿童拥有儿科床位数
+    和儿科执业(助理)医生数|高于全市平均水平 → …床位数, …儿童拥有儿科执业(助理)医生数); [] unless
+    the subject lists two or more and every item, once expanded, ends in a measure."""
+    items = _split_subject(subject, r)
+    if len(items) < 2:
+        return []
+    measures = _expand(items, r)
+    if all(_shadow(m).endswith(r.endings) for m in measures):
+        return measures
+    return []
 
 
 def _verb_object(a: _Analysis, sentence: str, first: _Draft, end: int) -> str:
