@@ -96,7 +96,7 @@ def rules() -> Rules:
     one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{units.pattern()}))?"
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
     goal = (
-        rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])})"
+        rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{p['verbless_rate']})"
         rf"(?P<share>{p['share_of']})??(?P<values>{values})(?:\s*(?P<bound>{p['bounds']}))?"
     )
     heads = alternation(g["measure_heads"])
