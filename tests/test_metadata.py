@@ -610,3 +610,24 @@ def test_a_portal_page_gives_its_download_links_as_attachments_and_its_fields_pr
     assert metadata.provenance["doc_number"].lines == (4, 4)
     assert metadata.attachments == ["1.某县儿童友好行动方案", "2.任务分工表"]
     assert metadata.provenance["attachments"].lines == (11, 11)  # the first link
+
+
+def test_a_drafting_note_page_is_titled_by_its_own_title_and_its_toolbar_is_no_value():
+    text = (
+        "您当前的位置:首页 » 关于《青溪县妇女发展纲要(2021-2... » 详情\n"
+        "关于《青溪县妇女发展纲要(2021-2030年)》编制有关情况的说明\n"
+        "索 引 号 11223344/2023-0101 关 键 词 妇女发展纲要\n"
+        "发布机构 青溪县妇女联合会 发文日期 2023-06-12\n"
+        "时间:2023-06-12 来源:青溪县妇女联合会 打印 关闭本页\n"
+        "\n"
+        "文件:青溪县人民政府 关于印发《青溪县妇女发展纲要(2021—2030年)》的通知\n"
+        "一、编写依据\n"
+        "《中国妇女发展纲要(2021-2030)》。\n"
+        "二、编写过程\n"
+        "县妇联牵头成立编写组，广泛征求意见。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.kind == "other"
+    assert document.title == "关于《青溪县妇女发展纲要(2021-2030年)》编制有关情况的说明"
+    assert document.metadata.portal["来源"] == "青溪县妇女联合会"
+    assert [s.title for s in document.sections] == ["编写依据", "编写过程"]

@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 
 import regex
 
-from .. import grammar, portal
+from .. import chrome, grammar, portal
 from ..grammar_schema import MetadataGrammar
 from ..headings import numbered
 from ..model import Metadata, Period, Provenance
@@ -413,7 +413,7 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
             continue
         for pair in pairs:
             if pair.feeds != "furniture" and pair.label not in meta.portal:
-                meta.portal[pair.label] = pair.value or None
+                meta.portal[pair.label] = chrome.without_toolbar(pair.value) or None
                 meta.provenance[f"portal.{pair.label}"] = block.prov
         found.consumed.add(id(block))
     if page is None:
