@@ -70,6 +70,11 @@ def test_leading_date_of_a_portal_value(text, iso):
         # title wording with the shape of a place is none
         ("关于贯彻落实市政府促进儿童事业发展的实施方案", None),
         ("科尔沁右翼前旗儿童友好示范旗建设三年行动计划", "科尔沁右翼前旗"),
+        # one character before 城市/都市 makes a city, more make a description
+        ("成都市人民政府办公厅", "成都市"),
+        ("山西省晋城市人民政府", "晋城市"),
+        ("盐城市儿童友好城市建设实施方案", "盐城市"),
+        ("文明城市创建工作方案", None),
     ],
 )
 def test_place_is_the_most_specific_unit(name, place):
@@ -631,3 +636,27 @@ def test_a_drafting_note_page_is_titled_by_its_own_title_and_its_toolbar_is_no_v
     assert document.title == "关于《青溪县妇女发展纲要(2021-2030年)》编制有关情况的说明"
     assert document.metadata.portal["来源"] == "青溪县妇女联合会"
     assert [s.title for s in document.sections] == ["编写依据", "编写过程"]
+
+
+def test_bullet_labels_with_their_values_below_them_are_all_read_however_many_there_are():
+    text = (
+        "您现在的位置:首页\n > 政务公开 > 政策文件 > 市府办文件\n"
+        "青溪市人民政府办公室关于印发《青溪市托育服务三年行动方案(2023-2025年)》的通知\n"
+        "  • 索引号:\n  • 001122003344001/2023-101010\n"
+        "  • 主题分类:\n  • 妇女儿童工作/儿童\n"
+        "  • 文号:\n  • 青政办发〔2023〕18号\n"
+        "  • 发布机构:\n  • 市政府办公室\n"
+        "  • 成文日期:\n  • 2023-03-09\n"
+        "  • 有效性:\n  • 有效\n"
+        "\n各乡镇人民政府、街道办事处,市政府直属各单位:\n"
+        "《青溪市托育服务三年行动方案(2023-2025年)》已经市政府同意,现印发给你们,请认真组织实施。\n"
+        "青溪市人民政府办公室\n2023年3月9日\n"
+    )
+    [notice] = parse_text(text).documents
+    meta = notice.metadata
+    assert meta.doc_number == "青政办发〔2023〕18号"
+    assert meta.portal["索引号"] == "001122003344001/2023-101010"
+    assert meta.portal["发布机构"] == "市政府办公室"
+    assert meta.portal["有效性"] == "有效"
+    assert meta.date_written == "2023-03-09"
+    assert meta.recipients == ["各乡镇人民政府", "街道办事处", "市政府直属各单位"]

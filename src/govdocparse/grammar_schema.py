@@ -100,6 +100,7 @@ class MetadataGrammar(GrammarModel):
     province_level: dict[str, str]
     place_unit: Rule
     not_place: list[str]
+    not_place_described: Rule
     not_in_place: list[str]
     title_lead: Rule
     portal_labels: list[PortalLabel]

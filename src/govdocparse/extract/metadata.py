@@ -95,6 +95,7 @@ class _Rules:
     provinces: tuple[str, ...]
     province_short: tuple[str, ...]
     place_unit: regex.Pattern
+    not_place_described: regex.Pattern
     title_lead: regex.Pattern
     years_in_title: regex.Pattern
     five_year_plans: regex.Pattern
@@ -131,6 +132,7 @@ def _rules() -> _Rules:
         provinces=tuple(sorted(rules.province_level, key=len, reverse=True)),
         province_short=tuple(sorted(rules.province_level.values(), key=len, reverse=True)),
         place_unit=rules.compile(rules.place_unit),
+        not_place_described=rules.compile(rules.not_place_described),
         title_lead=rules.compile(rules.title_lead),
         years_in_title=rules.compile(rules.years_in_title),
         five_year_plans=regex.compile("|".join(map(regex.escape, rules.five_year_plans))),
@@ -185,6 +187,7 @@ def _is_place(name: str) -> bool:
     return (
         len(name) >= 2
         and not name.endswith(tuple(rules.not_place))
+        and not _rules().not_place_described.match(name)
         and not any(word in name for word in rules.not_in_place)
     )
 
@@ -363,18 +366,25 @@ def _set(
 def _lead(body: list[Paragraph]) -> list[Paragraph]:
     """The short lines between the title and the text (文号, portal fields), up to the first
     line of prose or the recipients."""
-    lead = []
-    for block in body[:_LEAD_LINES]:
+    lead: list[Paragraph] = []
+    others, label_alone = 0, False
+    for block in body:
         text = block.text.strip()
-        if portal.pairs(text):
-            lead.append(block)  # a portal line may end in a colon (视力保护色：)
+        pairs = portal.pairs(text)
+        if pairs or (label_alone and len(text) <= _MAX_VALUE):
+            # a portal line may end in a colon (视力保护色：); a label alone has its value on the
+            # next line (• 文号： / • 某政办发〔2022〕66号), however many pairs the block holds
+            lead.append(block)
+            label_alone = len(pairs) == 1 and not pairs[0].value
             continue
         if (
-            len(text) > _MAX_LEAD_LINE
+            others == _LEAD_LINES
+            or len(text) > _MAX_LEAD_LINE
             or _SENTENCE.search(text)
             or _rules().recipients_end.search(text)
         ):
             break
+        others += 1
         lead.append(block)
     return lead
 
@@ -398,8 +408,8 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
         if len(pairs) == 1 and not pairs[0].value and n + 1 < len(blocks):
             # • 索引号: / 430800000/2022-002317: a list of labels with values below them
             following = blocks[n + 1]
-            value = following.text.strip()
-            if value and len(value) <= _MAX_VALUE and not portal.pairs(value):
+            value = portal.bare_value(following.text)
+            if value and len(value) <= _MAX_VALUE and not portal.pairs(following.text.strip()):
                 pairs = [replace(pairs[0], value=value)]
                 found.consumed.add(id(following))
         stamp = _STAMP.match(block.text.strip()) if not pairs else None
@@ -542,7 +552,7 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
     """主送机关: a line of organs ending in a colon at the top of the text, or two lines when a
     copy wrapped it (各区镇人民政府，各街道办事处，市各委办 / 局，各直属单位：)."""
     rules = _rules()
-    blocks = [b for b in body[: _LEAD_LINES + 3] if id(b) not in found.consumed]
+    blocks = [b for b in body if id(b) not in found.consumed][: _LEAD_LINES + 3]
     for n, block in enumerate(blocks):
         text = block.text.strip()
         # 第三条 补贴资金按照以下方式分配： opens an article, not a list of recipients
