@@ -660,3 +660,29 @@ def test_bullet_labels_with_their_values_below_them_are_all_read_however_many_th
     assert meta.portal["有效性"] == "有效"
     assert meta.date_written == "2023-03-09"
     assert meta.recipients == ["各乡镇人民政府", "街道办事处", "市政府直属各单位"]
+
+
+@pytest.mark.parametrize(
+    "signed, written, published",
+    [
+        # the signature gives another day: the date under the title is when the page published it
+        ("2023年6月2日", "2023-06-02", "2023-06-09"),
+        # the same day, or no signature date: the date under the title is the 成文日期
+        ("2023年6月9日", "2023-06-09", None),
+        ("", "2023-06-09", None),
+    ],
+)
+def test_a_date_under_the_title_gives_way_to_the_signature_date(signed, written, published):
+    text = (
+        "青溪市儿童友好城市建设实施方案\n\n"
+        "青溪市人民政府办公厅关于印发青溪市儿童友好城市建设实施方案的通知\n"
+        "青办函〔2023〕17号\n2023年6月9日\n发布机关:青溪市人民政府\n\n"
+        "各区(市)县政府,市政府有关部门:\n"
+        "《青溪市儿童友好城市建设实施方案》已经市政府同意,现印发你们,请认真组织实施。\n"
+        f"青溪市人民政府办公厅\n{signed}\n"
+    )
+    notice = next(d for d in parse_text(text).documents if d.kind == "notice")
+    assert notice.metadata.doc_number == "青办函〔2023〕17号"
+    assert notice.metadata.date_written == written
+    assert notice.metadata.date_published == published
+    assert notice.metadata.portal["发布机关"] == "青溪市人民政府"

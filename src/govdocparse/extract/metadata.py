@@ -331,9 +331,11 @@ def extract_metadata(
     printed_issuers = _banner(header, found)
     cover_issuers = _under_title(segment, lead, title_prov, found)
     _recipients(body, found)
+    dates_under_title = _dates_under_title(lead, found)
     # The issuer is the 发文机关署名 above the date; failing that, as the 版头 or the title
     # names it, as a booklet's cover names it under the title, or as the portal says.
     _closing(body, found)
+    _date_under_title(dates_under_title, found)
     for issuers in (printed_issuers, _title_issuers(segment, title_prov), cover_issuers):
         if issuers:
             _set(found, "issuer", "、".join(issuers[0]), issuers[1])
@@ -599,6 +601,28 @@ def _outside_brackets(text: str, separators: str) -> list[str]:
             start = n + 1
     pieces.append(text[start:])
     return pieces
+
+
+def _dates_under_title(lead: list[Paragraph], found: Found) -> list[tuple[str, Paragraph]]:
+    """The bare dates printed between the title and the text (web pages, law databases), kept
+    apart from the signature's date."""
+    dates = []
+    for block in lead:
+        if id(block) not in found.consumed and (date := iso_date(squash_spaces(block.text))):
+            dates.append((date, block))
+            found.consumed.add(id(block))
+    return dates
+
+
+def _date_under_title(dates: list[tuple[str, Paragraph]], found: Found) -> None:
+    """A date under the title is the 成文日期 when the signature gives none or the same one; a
+    different one is the day the page published the document (成办函〔2022〕21号 / 2022年3月11日
+    above a text signed 2022年3月5日)."""
+    for date, block in dates[:1]:
+        written = found.metadata.date_written
+        _set(
+            found, "date_written" if written in (None, date) else "date_published", date, block.prov
+        )
 
 
 def _closing(body: list[Paragraph], found: Found) -> None:
