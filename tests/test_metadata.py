@@ -686,3 +686,36 @@ def test_a_date_under_the_title_gives_way_to_the_signature_date(signed, written,
     assert notice.metadata.date_written == written
     assert notice.metadata.date_published == published
     assert notice.metadata.portal["发布机关"] == "青溪市人民政府"
+
+
+def test_a_joint_notice_signed_by_many_departments_in_two_columns_names_them_all():
+    columns = [
+        "青溪市发展和改革委员会      青溪市人民政府妇女儿童工作委员会办公室",
+        "青溪市住房和城乡建设委员会   中共青溪市委宣传部",
+        "中共青溪市委网信办         青溪市教育委员会",
+        "青溪市公安局             青溪市民政局",
+        "共青团青溪市委青溪市妇女联合会",
+        "青溪市残疾人联合会",
+    ]
+    text = (
+        "关于印发《青溪市儿童友好城市建设实施方案》的通知\n\n"
+        "各区县人民政府,市政府有关部门,有关单位:\n\n"
+        "《青溪市儿童友好城市建设实施方案》已经市政府同意,现印发给你们,请认真贯彻执行。\n\n"
+        + "\n\n".join(columns)
+        + "\n\n2022年4月25日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.issuer.split("、") == [
+        "青溪市发展和改革委员会",
+        "青溪市人民政府妇女儿童工作委员会办公室",
+        "青溪市住房和城乡建设委员会",
+        "中共青溪市委宣传部",
+        "中共青溪市委网信办",
+        "青溪市教育委员会",
+        "青溪市公安局",
+        "青溪市民政局",
+        "共青团青溪市委",
+        "青溪市妇女联合会",
+        "青溪市残疾人联合会",
+    ]
+    assert notice.metadata.date_written == "2022-04-25"

@@ -87,6 +87,7 @@ class MetadataGrammar(GrammarModel):
     title_continues: TitleContinues
     doc_number: Rule
     issuer_suffix: Rule
+    organ_prefixes: list[str]
     joint_issuer_separator: Rule
     byline: Rule
     banner_marks: Rule

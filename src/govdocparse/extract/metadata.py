@@ -39,7 +39,7 @@ _CITED = regex.compile(r"《[^《》]*》")
 _LEAD_LINES = 6
 _MAX_LEAD_LINE = 80
 _SENTENCE = regex.compile(r"[。；！？]")
-_SIGNATURE_LINES = 3
+_SIGNATURE_LINES = 30
 # A page's publication stamp: a date with its time, or a date before portal fields.
 _STAMP = regex.compile(
     r"^(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
@@ -240,7 +240,8 @@ def split_issuers(text: str) -> list[str]:
         organs = run.captures("organ")
         # An organ inside another (某市人民政府妇女儿童工作委员会) is one organ: every joint
         # issuer names its own place.
-        if all(place_chain(organ) or organ.startswith("中共") for organ in organs):
+        prefixes = tuple(rules.grammar.organ_prefixes)
+        if all(place_chain(organ) or organ.startswith(prefixes) for organ in organs):
             return organs
     return [squashed] if rules.issuer_line.match(squashed) else []
 
