@@ -705,7 +705,7 @@ def test_a_joint_notice_signed_by_many_departments_in_two_columns_names_them_all
         + "\n\n2022年4月25日\n"
     )
     [notice] = parse_text(text).documents
-    assert notice.metadata.issuer.split("、") == [
+    assert (notice.metadata.issuer or "").split("、") == [
         "青溪市发展和改革委员会",
         "青溪市人民政府妇女儿童工作委员会办公室",
         "青溪市住房和城乡建设委员会",
