@@ -719,3 +719,25 @@ def test_a_joint_notice_signed_by_many_departments_in_two_columns_names_them_all
         "青溪市残疾人联合会",
     ]
     assert notice.metadata.date_written == "2022-04-25"
+
+
+def test_a_yearly_task_breakdown_compiled_by_a_site_is_one_year_of_goals_and_its_units():
+    text = (
+        "导航菜单\n\n"
+        "(江西省)青溪市2024年《政府工作报告》目标任务责任分解方案\n\n"
+        "  ——推进教育高质量发展\n\n"
+        "  31.推进学前教育普惠发展,新改扩建公办幼儿园12所、新增学位3600个。"
+        "(牵头单位:市教育局;责任单位:各区人民政府)\n\n"
+        "  32.推进普通高中多样化发展。(责任单位:市教育局)\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.title == "(江西省)青溪市2024年《政府工作报告》目标任务责任分解方案"
+    assert plan.metadata.place == "青溪市"
+    assert plan.metadata.period == Period(start=2024, end=2024)
+    goals = {i.name: (i.targets[0].atoms[0].value, i.targets[0].year) for i in plan.indicators}
+    assert goals == {"新改扩建公办幼儿园数": (12.0, 2024), "新增学位数": (3600.0, 2024)}
+    first = plan.responsibilities[0]
+    assert ([a.name for a in first.lead], [a.name for a in first.participating]) == (
+        ["市教育局"],
+        ["各区人民政府"],
+    )

@@ -172,6 +172,7 @@ class ResponsibilitiesGrammar(GrammarModel):
     """Keywords, role verbs and unit shapes of responsible-unit clauses (responsibilities.yaml)."""
 
     lead: list[str] = Field(min_length=1)
+    with_the_lead: list[str]
     participating: list[str] = Field(min_length=1)
     lead_marks: list[str] = Field(min_length=1)
     participating_marks: list[str] = Field(min_length=1)

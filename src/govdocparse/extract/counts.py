@@ -48,6 +48,7 @@ class _Patterns:
     zero: re.Pattern
     suffixes: tuple[tuple[re.Pattern, str], ...]
     count_suffix: re.Pattern
+    increments: frozenset[str]
 
 
 @cache
@@ -61,6 +62,10 @@ def _patterns() -> _Patterns:
         rf"(?P<bb>{before})?\s*(?P<each>各)?(?P<n>{number})\s*(?P<cl>{classifiers})"
         rf"(?P<ba>{after})?"
     )
+    # after its object a number may be large: 新增学位1.2万个 (a 万 before a service's people,
+    # 为全县2万名儿童开展…, says whom the service is for, not a goal of its own)
+    amount = rf"(?:[0-9０-９]+[.．][0-9０-９]+|{number})(?:万|千)?"
+    after_quantity = quantity.replace(f"(?P<n>{number})", f"(?P<n>{amount})")
     obj, end = c["object"], rf"(?={c['object_end']})"
     verbs = alternation(c["verbs"])
     reach = rf"\s*(?:{rules().adverb})*(?:{alternation(c['reach_verbs'])})\s*"
@@ -68,14 +73,16 @@ def _patterns() -> _Patterns:
     place_verbs = rf"(?<!已)(?:{alternation(c['place_verbs'])})(?!的)"
     return _Patterns(
         before=re.compile(
-            rf"(?P<pb>{before})?(?:{verbs})(?P<freq>{frequency})?{quantity}(?P<obj>{obj}){end}"
+            rf"(?P<pb>{before})?(?P<cverb>{verbs})(?P<freq>{frequency})?{quantity}(?P<obj>{obj}){end}"
         ),
         item=re.compile(rf"[、和及]\s*(?P<item>{quantity}(?P<obj>{obj})){end}"),
         after=re.compile(
-            rf"(?P<pb>{before})?(?:{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{quantity}"
+            rf"(?P<pb>{before})?(?P<cverb>{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{after_quantity}"
             rf"(?=[、和及]|\s*$)"
         ),
-        after_item=re.compile(rf"[、和及]\s*(?P<obj>{obj}){quantity}(?=[、和及]|\s*$)"),
+        after_item=re.compile(
+            rf"[、和及]\s*(?P<cverb>{verbs})?(?P<obj>{obj}){after_quantity}(?=[、和及]|\s*$)"
+        ),
         verbless=re.compile(
             rf"^(?P<obj>{obj})(?P<reach>{reach})?(?P<freq>{frequency})?{quantity}\s*$"
         ),
@@ -106,6 +113,7 @@ def _patterns() -> _Patterns:
             (re.compile(rf"^(?:{k})$"), v) for k, v in c["name_suffix_by_classifier"].items()
         ),
         count_suffix=re.compile(c["name_suffix"]),
+        increments=frozenset(c["increment_verbs"]),
     )
 
 
@@ -190,6 +198,8 @@ def _count(phrase: str, m: re.Match, scope: str, bound: str = "") -> Measure | N
     by what its classifier counts; `scope` is the clause before the verb. What the clause is
     done to (对社区儿童游乐设施…每年至少开展1次检测与维护) belongs to the name."""
     name_raw = m.group("obj").strip().removeprefix("的")
+    if m.groupdict().get("cverb") in _patterns().increments:
+        name_raw = m.group("cverb") + name_raw  # 新增学位1.2万个 counts new places: 新增学位数
     target = _patterns().target.match(_patterns().frequency.sub("", scope))
     if target:
         name_raw = target.group("what") + name_raw

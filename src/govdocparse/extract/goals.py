@@ -129,12 +129,15 @@ def indicators_from_paragraph(
     if context and r.achievement.search(context):
         return []
     title = context.rsplit(" > ", 1)[-1] if context else None
-    first_goal_year = None if period_start is None else period_start + (period_end != period_start)
+    one_year = period_start is not None and period_end == period_start
+    first_goal_year = None if period_start is None else period_start + (not one_year)
     found: list[Indicator] = []
     for sentence in _sentences(text):
         if _about_the_past(sentence, first_goal_year) or r.knowledge.search(sentence):
             continue
-        measures = _sentence_measures(sentence, first_goal_year, _item_subject(item), title)
+        measures = _sentence_measures(
+            sentence, first_goal_year, one_year, _item_subject(item), title
+        )
         for label, year, m in measures:
             found.append(
                 Indicator(
@@ -207,12 +210,17 @@ def _item_subject(title: str | None) -> str | None:
 
 
 def _sentence_measures(
-    sentence: str, first_goal_year: int | None, item: str | None, title: str | None
+    sentence: str,
+    first_goal_year: int | None,
+    one_year: bool,
+    item: str | None,
+    title: str | None,
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
-    bare year after the plan start) before it. A short name borrows its subject from the measure
-    before it or from what the clauses without a goal before it were about (`complete`), else
-    from the 专栏 entry `item`, a clause saying whom or the section `title` (`lend_subject`)."""
+    bare year after the plan start) before it; in a `one_year` plan every sentence is dated. A
+    short name borrows its subject from the measure before it or from what the clauses without
+    a goal before it were about (`complete`), else from the 专栏 entry `item`, a clause saying
+    whom or the section `title` (`lend_subject`)."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
     if first_goal_year is not None:
@@ -222,7 +230,7 @@ def _sentence_measures(
     previous: str | None = None
     topics: list[str] = []
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
-        measures = _clause_measures(clause, dated=bool(years))
+        measures = _clause_measures(clause, dated=one_year or bool(years))
         for position, measure in measures:
             if measure.kind != "count" and not states_area(measure.name_raw):
                 name = complete(measure.name, previous, tuple(topics))
