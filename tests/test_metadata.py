@@ -741,3 +741,15 @@ def test_a_yearly_task_breakdown_compiled_by_a_site_is_one_year_of_goals_and_its
         ["市教育局"],
         ["各区人民政府"],
     )
+
+
+def test_a_breakdown_of_a_plans_goals_is_a_plan_of_its_province():
+    text = (
+        "首页 > 纲要规划\n《某省儿童发展规划(2011—2020年)》目标责任分解书\n"
+        "来源:本网 时间:2013-05-20\n"
+        "——到2020年,婴儿死亡率控制在8‰以下。\n省卫生厅\n省妇联\n"
+    ).replace("某省", "青海省")
+    [breakdown] = parse_text(text).documents
+    assert breakdown.kind == "plan"
+    assert breakdown.title == "《青海省儿童发展规划(2011—2020年)》目标责任分解书"
+    assert breakdown.metadata.place == "青海省"
