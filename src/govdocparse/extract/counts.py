@@ -47,6 +47,7 @@ class _Patterns:
     zero: re.Pattern
     suffixes: tuple[tuple[re.Pattern, str], ...]
     count_suffix: re.Pattern
+    counted: re.Pattern
 
 
 @cache
@@ -100,13 +101,19 @@ def _patterns() -> _Patterns:
             (re.compile(rf"^(?:{k})$"), v) for k, v in c["name_suffix_by_classifier"].items()
         ),
         count_suffix=re.compile(c["name_suffix"]),
+        # what no count is written without: a digit, a Chinese numeral before its classifier
+        # (两名, 三个), or a zero word (零发生)
+        counted=re.compile(
+            rf"[0-9０-９]|{CN_NUMBER}\s*(?:{classifiers})"
+            rf"|{alternation(load('targets')['zero_words'])}"
+        ),
     )
 
 
 def count_measures(clause: str) -> list[tuple[int, Measure]]:
     """(position, measure) of the counted goals of a clause."""
     p = _patterns()
-    if p.quoted.search(clause):
+    if p.quoted.search(clause) or not p.counted.search(clause):
         return []
     text = clause.strip()
     body = strip_filler(raw_measure(text), lambda rest: len(rest) >= 2)

@@ -36,6 +36,7 @@ from .goalwords import (
     Measure,
     clean,
     complete,
+    has_digit,
     is_measure,
     lend_subject,
     raw_measure,
@@ -268,7 +269,9 @@ def _clause_measures(clause: str) -> list[tuple[int, Measure]]:
     """(position, measure) of a clause's goals, from the first reader that finds any."""
     if rules().encouragement.match(raw_measure(clause)):
         return []
-    for reader in (_numeric, _groups, _relative, _directions, count_measures):
+    # a value is written in digits: without one only relative, direction and count goals remain
+    readers = (_numeric, _groups) if has_digit(clause) else ()
+    for reader in (*readers, _relative, _directions, count_measures):
         found = reader(clause)
         if found:
             return found
