@@ -48,6 +48,9 @@ class _Patterns:
     suffixes: tuple[tuple[re.Pattern, str], ...]
     count_suffix: re.Pattern
     counted: re.Pattern
+    article: re.Pattern
+    scope_end: re.Pattern
+    places_end: re.Pattern
 
 
 @cache
@@ -107,6 +110,10 @@ def _patterns() -> _Patterns:
             rf"[0-9０-９]|{CN_NUMBER}\s*(?:{classifiers})"
             rf"|{alternation(load('targets')['zero_words'])}"
         ),
+        # 打造一支…队伍: 一 as an article, not a number
+        article=re.compile(rf"一(?:{alternation(c['article_classifiers'])})"),
+        scope_end=re.compile(rf"(?:{rules().adverb}|均|各)+$"),
+        places_end=re.compile(rf"(?:{rules().adverb})+$"),
     )
 
 
@@ -221,17 +228,12 @@ def _measure(
         return None
     if not p.count_suffix.search(name):
         name += next((suffix for k, suffix in p.suffixes if k.match(classifier)), "数")
-    if re.fullmatch(rf"一(?:{alternation(_article_classifiers())})", quantity):
-        return None  # 打造一支…队伍: 一 as an article, not a number
+    if p.article.fullmatch(quantity):
+        return None
     atoms = [_qualified(a, qualifiers) for a in parse_target(quantity)]
     if not atoms or any(a.value is None for a in atoms):
         return None
     return Measure(name_raw, name, target, atoms, kind="count")
-
-
-@cache
-def _article_classifiers() -> list[str]:
-    return list(load("indicators")["count"]["article_classifiers"])
 
 
 def _qualifiers(scope: str, frequency: str | None) -> list[str]:
@@ -249,7 +251,7 @@ def _qualifiers(scope: str, frequency: str | None) -> list[str]:
         rest = r.whole_area.sub("", r.filler.sub("", rest)).strip("，,、 ")
         if rest == before:
             break
-    rest = re.sub(rf"(?:{r.adverb}|均|各)+$", "", rest)
+    rest = p.scope_end.sub("", rest)
     if len(rest) >= 2 and not p.not_scope.match(rest):
         out.insert(0, rest)
     return list(dict.fromkeys(out))
@@ -281,9 +283,9 @@ def _places(body: str) -> list[tuple[int, Measure]]:
     out = []
     for position, quantity, places in pieces:
         share = "%" in quantity or "％" in quantity
-        places = re.sub(rf"(?:{rules().adverb})+$", "", places)
+        places = p.places_end.sub("", places)
         if not share:
-            places = re.split(r"[和及]", places)[0]
+            places = places.split("和", 1)[0].split("及", 1)[0]
         if len(places) >= 2:
             name = f"{predicate}的{places}{'比例' if share else '数'}"
             atoms = parse_target(quantity)

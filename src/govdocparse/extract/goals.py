@@ -49,6 +49,9 @@ from .targets import level_unit, parse_distributive, parse_target
 _SENTENCE_END = re.compile(r"(?<=[。！？；;!?])")
 _CLAUSE_STRUCTURE = re.compile(r"[（()），,]")
 _BRACKETED = re.compile(r"《[^》]*》|[（(][^）)]*[）)]")
+_LIST_MARK = re.compile("[、和及]")
+_QUOTES = re.compile(r"[“”\"'‘’]")
+_LAST_TWO = re.compile(r"[^、]{2}$")
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,7 @@ class _Forms:
     populations: re.Pattern
     list_head: re.Pattern
     share_of_group: re.Pattern
+    trailing_adverbs: re.Pattern
 
 
 @cache
@@ -99,6 +103,7 @@ def _forms() -> _Forms:
         populations=re.compile(rf"^(?:{alternation(populations)})"),
         list_head=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(g['list_heads'])})$"),
         share_of_group=re.compile(g["share_of_group"]),
+        trailing_adverbs=re.compile(rf"{rules().adverb}+$"),
     )
 
 
@@ -200,7 +205,7 @@ def _item_subject(title: str | None) -> str | None:
         return None
     kinds, tasks = _item_title_ends()
     text = tasks.sub("", kinds.sub("", title.strip()))
-    text = re.sub(r"[“”\"'‘’]", "", text)
+    text = _QUOTES.sub("", text)
     return text if len(text) >= 2 else None
 
 
@@ -377,7 +382,7 @@ def _shared_head(measure: str) -> list[str]:
     人大女代表比例, 政协女委员比例; 普惠托育服务机构和托位数量 → 普惠托育服务机构数量, 托位数量.
     Not a share of one group among several (…和社会组织中女性比例, …教育和职业培训的比例)."""
     r = rules()
-    items = re.split(r"[、和及]", measure)
+    items = _LIST_MARK.split(measure)
     head = _forms().list_head.search(items[-1])
     if len(items) < 2 or not head or _forms().share_of_group.search(items[-1]):
         return [measure]
@@ -390,7 +395,7 @@ def _conditions_and_outcome(measure: str) -> list[str]:
     """Conditions listed before a short rate of what they lead to, each a measure and the rate of
     the outcome (出生缺陷及致残率 → 出生缺陷率, 出生缺陷致残率): every item but the last is a
     condition (the crosswalk's `subject` words), the last a bare rate."""
-    items = re.split(r"[、和及]", measure)
+    items = _LIST_MARK.split(measure)
     if len(items) < 2 or not rules().bare.match(items[-1]):
         return [measure]
     if not all(_forms().conditions.fullmatch(i) for i in items[:-1]):
@@ -406,7 +411,7 @@ def _by_population(measure: str) -> list[str]:
     items = measure.split("、")
     if len(items) > 1:
         last = items[-1]
-        lead = re.match(rf"(?:{rules().populations.pattern})", last)
+        lead = rules().populations.match(last)
         if lead and all(_only_population(i) for i in items[:-1]):
             tail = last[lead.end() :]
             return [i + tail for i in items[:-1]] + [last]
@@ -446,7 +451,7 @@ def _groups(clause: str) -> list[tuple[int, Measure]]:
         ]
     m = forms.time_before.match(clause)
     if m and not rules().not_a_goal_after.match(m.group("activity")):
-        lead = re.sub(rf"{rules().adverb}+$", "", _lead(m.group("lead")))
+        lead = forms.trailing_adverbs.sub("", _lead(m.group("lead")))
         name = lead + m.group("activity") + rules().time_head
         atoms = parse_target(m.group("target"))
         return [(m.start("target"), Measure(clause, name, m.group("target"), atoms))]
@@ -574,8 +579,8 @@ def _prevalences(listed: str) -> Iterator[str]:
     """儿童超重、肥胖、新发近视 → 儿童超重率, 儿童肥胖率, 儿童新发近视率: every item must name a
     condition; the words before the first item's condition are everyone's."""
     forms = _forms()
-    items = re.split("[、和及]", listed)
-    first = forms.conditions.search(items[0]) or re.search(r"[^、]{2}$", items[0])
+    items = _LIST_MARK.split(listed)
+    first = forms.conditions.search(items[0]) or _LAST_TWO.search(items[0])
     if not first or not all(forms.conditions.search(i) for i in items[1:]):
         return
     shared = items[0][: first.start()]
