@@ -6,7 +6,7 @@ its 版头 and 版记, a portal page copied as text, a mirror, a gazette page.
 
 import pytest
 
-from govdocparse import parse_text
+from govdocparse import parse, parse_text
 from govdocparse.cli import main
 from govdocparse.extract.metadata import iso_date, period_of, place_of, split_recipients
 from govdocparse.model import Period
@@ -585,3 +585,28 @@ def test_two_plans_a_notice_does_not_name_are_both_carried():
         ("plan", "某区妇女发展规划", "d1"),
         ("plan", "某区儿童发展规划", "d1"),
     ]
+
+
+def test_a_portal_page_gives_its_download_links_as_attachments_and_its_fields_provenance(
+    tmp_path,
+):
+    page = """<html><head><title>某县人民政府</title></head><body>
+<table class="info">
+<tr><td>索引号：</td><td>001/2023-01</td><td>发布机构：</td><td>某县人民政府办公室</td></tr>
+<tr><td>发文字号：</td><td>某政办〔2023〕8号</td><td>发布日期：</td><td>2023-03-05</td></tr>
+</table>
+<div class="article"><h1>某县人民政府办公室关于印发某县儿童友好行动方案的通知</h1>
+<p>各乡镇人民政府，县政府各部门：</p>
+<p>现将《某县儿童友好行动方案》印发给你们，请认真贯彻落实。</p>
+<p>某县人民政府办公室</p><p>2023年3月1日</p></div>
+<div class="downloads">附件下载：
+<a href="/f/1.docx">1.某县儿童友好行动方案.docx</a>
+<a href="/f/2.xlsx">2.任务分工表.xlsx</a></div></body></html>
+"""
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    metadata = parse(path).documents[0].metadata
+    assert (metadata.doc_number, metadata.date_published) == ("某政办〔2023〕8号", "2023-03-05")
+    assert metadata.provenance["doc_number"].lines == (4, 4)
+    assert metadata.attachments == ["1.某县儿童友好行动方案", "2.任务分工表"]
+    assert metadata.provenance["attachments"].lines == (11, 11)  # the first link

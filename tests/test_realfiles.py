@@ -14,7 +14,7 @@ from functools import cache
 import pytest
 
 from govdocparse import parse
-from govdocparse.model import ParseResult
+from govdocparse.model import ParseResult, Section
 from govdocparse.readers import read
 from govdocparse.source import Paragraph, TableBlock
 
@@ -217,17 +217,22 @@ def test_ofd_page_provenance_and_signature_ignored():
 
 
 def _comparable(result: ParseResult) -> list[tuple]:
+    """What a reader compares between two renditions: everything but provenance."""
     return [
         (
             d.kind,
             d.title,
-            d.metadata.doc_number,
-            d.metadata.issuer,
-            d.metadata.date_written,
-            [(s.number, s.title) for s in d.sections],
+            d.metadata.model_dump(exclude={"provenance"}),
+            _tree(d.sections),
+            [(t.label, t.header, [r.cells for r in t.rows]) for t in d.tables],
+            [(i.name, [t.raw for t in i.targets]) for i in d.indicators],
         )
         for d in result.documents
     ]
+
+
+def _tree(sections: list[Section]) -> list[tuple]:
+    return [(s.level, s.number, s.title, _tree(s.children)) for s in sections]
 
 
 def test_hainan_doc_and_its_pdf_give_the_same_records():

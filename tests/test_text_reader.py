@@ -5,7 +5,7 @@ import codecs
 import pytest
 
 from govdocparse.errors import DecodeError, EmptyInputError
-from govdocparse.readers import read_data
+from govdocparse.readers import read_data, sniff
 from govdocparse.readers.text import blocks_from_text, decode
 from govdocparse.source import Paragraph, TableBlock
 
@@ -216,3 +216,11 @@ def test_lines_of_one_paragraph_each_are_never_joined():
     )
     blocks, _ = blocks_from_text(text, "x.txt")
     assert len(blocks) == 10
+
+
+def test_text_that_mentions_html_markup_is_still_text():
+    # Found by the property test: a line starting with <HTML inside a text file made the
+    # whole file HTML, so the file and parse_text of its text gave different records.
+    assert sniff("总体要求\n<HTML".encode(), "notes.txt") == "txt"
+    assert sniff(b"\n  <!DOCTYPE html><html><body>x", "page") == "html"
+    assert sniff("<html><body>x".encode("utf-16"), "page") == "html"

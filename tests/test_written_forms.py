@@ -71,6 +71,20 @@ def test_matching_form_keeps_the_length_and_half_width_punctuation_folds_in_chin
     assert matching_form("1,000 a:b") == "1,000 a:b"
 
 
+def test_a_full_stop_typed_as_a_dot_ends_the_sentence_but_a_decimal_point_stays():
+    assert (
+        matching_form("(一)儿童与健康.婴儿死亡率控制在5‰以下.")
+        == "（一）儿童与健康。婴儿死亡率控制在5‰以下。"
+    )
+    assert matching_form("达到95%.(责任单位:区卫健局)") == "达到95%。（责任单位：区卫健局）"
+    assert matching_form("降至3.0‰、4.5%") == "降至3.0‰、4.5%"
+    text = "某县人民政府\n(一)儿童与健康.婴儿死亡率控制在5‰以下.\n"
+    [document] = govdocparse.parse_text(
+        "某县儿童发展规划（2021-2030年）\n一、主要目标\n" + text
+    ).documents
+    assert any(i.name == "婴儿死亡率" for i in document.indicators)
+
+
 @pytest.mark.parametrize(
     "text, meant",
     [

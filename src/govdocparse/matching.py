@@ -7,7 +7,8 @@ rules do not know:
   conversion, character for character;
 - Kangxi radicals and CJK compatibility ideographs (⽅ ⼯ from browser-printed PDFs) become the
   unified characters (NFKC, applied to those ranges only);
-- half-width punctuation inside Chinese text (web copies: 儿童,妇女;(一)) becomes full-width;
+- half-width punctuation inside Chinese text (web copies: 儿童,妇女;(一)) becomes full-width, and
+  a "." ending a Chinese sentence becomes 。;
 - a stray `?` or U+FFFD standing for a character a mirror or a damaged download lost becomes
   囗, the placeholder Chinese printing uses for a missing character, so names stay in one piece;
   a `?` standing for a space the mirror's encoding could not write (a non-breaking space) becomes
@@ -47,6 +48,11 @@ _FOLD = regex.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
 _CJK = r"[\p{Han}\u3000-\u303f\uff00-\uffef“”‘’]"
 _HALF_WIDTH = regex.compile(rf"(?<={_CJK})[,;:!()]|[,;:!()](?={_CJK})")
+# A full stop typed as "." in Chinese text (web copies in English punctuation:
+# (一)儿童与健康.婴儿死亡率… 以下.(责任单位:区卫健局)): after a character, a percent sign or a
+# closing bracket, before a character or the end. A decimal point stands between digits and
+# is never one.
+_HALF_STOP = regex.compile(r"(?<=[\p{Han}%‰）)])\.(?=[\p{Han}（(]|\s*$)")
 _MISSING = "囗"
 _LOST = regex.compile(r"(?<=\p{Han})[?\ufffd](?=\p{Han}|$)")
 _SPACE = "\u3000"
@@ -104,6 +110,8 @@ def matching_form(text: str) -> str:
     if len(simplified) != len(text):  # a phrase rule changed the length: go char by char
         simplified = "".join(c if len(s := converter.convert(c)) != 1 else s for c in text)
     text = _HALF_WIDTH.sub(lambda m: _HALF_TO_FULL[m[0]], simplified)
+    if "." in text:
+        text = _HALF_STOP.sub("。", text)
     if "?" in text:
         text = _LOST_SPACE.sub(lambda m: _SPACE * len(m[0]), text)
         text = _SPREAD_PAIR.sub(rf"\1{_SPACE}", text)

@@ -34,6 +34,7 @@ class _Patterns:
     before: re.Pattern
     item: re.Pattern
     after: re.Pattern
+    after_item: re.Pattern
     verbless: re.Pattern
     acts: re.Pattern
     served: re.Pattern
@@ -66,6 +67,7 @@ def _patterns() -> _Patterns:
     )
     obj, end = c["object"], rf"(?={c['object_end']})"
     verbs = alternation(c["verbs"])
+    reach = rf"\s*(?:{rules().adverb})*(?:{alternation(c['reach_verbs'])})\s*"
     share = r"(?P<n>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*(?P<cl>%|％)"
     place_verbs = rf"(?<!已)(?:{alternation(c['place_verbs'])})(?!的)"
     return _Patterns(
@@ -74,9 +76,13 @@ def _patterns() -> _Patterns:
         ),
         item=re.compile(rf"[、和及]\s*(?P<item>{quantity}(?P<obj>{obj})){end}"),
         after=re.compile(
-            rf"(?P<pb>{before})?(?:{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"
+            rf"(?P<pb>{before})?(?:{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{quantity}"
+            rf"(?=[、和及]|\s*$)"
         ),
-        verbless=re.compile(rf"^(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"),
+        after_item=re.compile(rf"[、和及]\s*(?P<obj>{obj}){quantity}(?=[、和及]|\s*$)"),
+        verbless=re.compile(
+            rf"^(?P<obj>{obj})(?P<reach>{reach})?(?P<freq>{frequency})?{quantity}\s*$"
+        ),
         acts=re.compile(
             rf"(?P<pb>{before})?{quantity}(?:对(?P<obj>[^，,。；;]{{2,40}}?)进行(?P<act>[^，,。；;]{{2,20}})"
             rf"|(?P<verb>{alternation(c['act_verbs'])})(?P<what>[^，,。；;、]{{2,30}}))(?:$|、)"
@@ -117,8 +123,10 @@ def _patterns() -> _Patterns:
     )
 
 
-def count_measures(clause: str) -> list[tuple[int, Measure]]:
-    """(position, measure) of the counted goals of a clause."""
+def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]]:
+    """(position, measure) of the counted goals of a clause. `dated`: the sentence names the
+    year of its goals, so a number after its object needs no bound (到2025年，建设儿童友好
+    社区500个)."""
     p = _patterns()
     if p.quoted.search(clause) or not p.counted.search(clause):
         return []
@@ -147,9 +155,10 @@ def count_measures(clause: str) -> list[tuple[int, Measure]]:
             end = item.end()
         return [(pos, x) for pos, x in found if x]
     m = p.after.search(text)
-    if m and _bound(m) and (m.group("pb") or "的" not in m.group("obj")):
-        found_after = _count(text[: m.end()], m, text[: m.start()], m.group("pb") or "")
-        return [(m.start(), found_after)] if found_after else []
+    if m and (m.group("pb") or "的" not in m.group("obj")):
+        found_after = _after(text, m, dated)
+        if found_after:
+            return found_after
     m = p.acts.search(text)
     if m and m.group("cl") in ("次", "场", "场次"):
         name = (
@@ -163,10 +172,27 @@ def count_measures(clause: str) -> list[tuple[int, Measure]]:
         served = _served(text, m)
         return [(m.start(), served)] if served else []
     m = p.verbless.match(body)
-    if m and _bound(m):
+    if m and (_bound(m) or m.group("reach")):
         found_verbless = _verbless(body, m)
         return [(0, found_verbless)] if found_verbless else []
     return []
+
+
+def _after(text: str, m: re.Match, dated: bool) -> list[tuple[int, Measure]]:
+    """Objects before their numbers, one or a list sharing the verb (建成儿童友好社区300个、
+    儿童友好学校200所), the list ending the clause; each number bound unless `dated`."""
+    p = _patterns()
+    shared = m.group("pb") or ""
+    items, end = [m], m.end()
+    while item := p.after_item.match(text, end):
+        items.append(item)
+        end = item.end()
+    if text[end:].strip() or not (dated or shared or all(_bound(i) for i in items)):
+        return []
+    scope = text[: m.start()]
+    found = [(m.start(), _count(text[: m.end()], m, scope, shared))]
+    found += [(i.start(), _count(i.group(0)[1:], i, scope, shared)) for i in items[1:]]
+    return [(pos, x) for pos, x in found if x]
 
 
 def _bound(m: re.Match) -> bool:

@@ -225,7 +225,7 @@ def _sentence_measures(
     previous: str | None = None
     topics: list[str] = []
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
-        measures = _clause_measures(clause)
+        measures = _clause_measures(clause, dated=bool(years))
         for position, measure in measures:
             if measure.kind != "count" and not states_area(measure.name_raw):
                 name = complete(measure.name, previous, tuple(topics))
@@ -270,17 +270,18 @@ def _lead_verb() -> re.Pattern:
     return re.compile(rf"^{rules().adverb}*(?:{alternation(verbs)})")
 
 
-def _clause_measures(clause: str) -> list[tuple[int, Measure]]:
-    """(position, measure) of a clause's goals, from the first reader that finds any."""
+def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]]:
+    """(position, measure) of a clause's goals, from the first reader that finds any; `dated`
+    says the sentence names the year of its goals (到2025年，…)."""
     if rules().encouragement.match(raw_measure(clause)):
         return []
     # a value is written in digits: without one only relative, direction and count goals remain
     readers = (_numeric, _groups) if has_digit(clause) else ()
-    for reader in (*readers, _relative, _directions, count_measures):
+    for reader in (*readers, _relative, _directions):
         found = reader(clause)
         if found:
             return found
-    return []
+    return count_measures(clause, dated=dated)
 
 
 def _numeric(clause: str) -> list[tuple[int, Measure]]:

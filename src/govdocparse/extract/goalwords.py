@@ -122,7 +122,7 @@ def rules() -> Rules:
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
     goal = (
         rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])})"
-        rf"(?P<share>{p['share_of']})??(?P<values>{values})(?P<bound>{p['bounds']})?"
+        rf"(?P<share>{p['share_of']})??(?P<values>{values})(?:\s*(?P<bound>{p['bounds']}))?"
     )
     heads = alternation(g["measure_heads"])
     rel = p["relative"]

@@ -27,7 +27,7 @@ from ..grammar_schema import MetadataGrammar
 from ..headings import numbered
 from ..model import Metadata, Period, Provenance
 from ..segment import Segment, title_kind, trailing_doc_number
-from ..source import Paragraph, span
+from ..source import Attachment, Paragraph, span
 from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
 from .agency_lists import split_agencies
 
@@ -303,16 +303,28 @@ def _years_of_plan(title: str, body: list[Paragraph]) -> tuple[Period, Provenanc
 # ---------------------------------------------------------------- the segment
 
 
+@dataclass
+class Page:
+    """What a portal page states outside its article text, as the HTML reader found it: the
+    metadata block (label → value, and the line each pair was read from) and the files offered
+    for download beside the article (附件下载)."""
+
+    fields: dict[str, str]
+    provenance: dict[str, Provenance]
+    attachments: list[Attachment]
+
+
 def extract_metadata(
-    segment: Segment, title_prov: Provenance | None, portal_fields: dict[str, str] | None = None
+    segment: Segment, title_prov: Provenance | None, page: Page | None = None
 ) -> Found:
-    """The metadata of one document segment and the blocks that carried it."""
+    """The metadata of one document segment and the blocks that carried it; `page` for the
+    document a portal page presents."""
     found = Found(Metadata())
     header = [b for b in segment.header if isinstance(b, Paragraph)]
     body = [b for b in segment.body if isinstance(b, Paragraph)]
     lead = _lead(body)
 
-    _portal(header + lead + _trailer(body), found, portal_fields or {})
+    _portal(header + lead + _trailer(body), found, page)
     printed_issuers = _banner(header, found)
     cover_issuers = _under_title(segment, lead, title_prov, found)
     _recipients(body, found)
@@ -322,6 +334,9 @@ def extract_metadata(
     for issuers in (printed_issuers, _title_issuers(segment, title_prov), cover_issuers):
         if issuers:
             _set(found, "issuer", "、".join(issuers[0]), issuers[1])
+    if page and page.attachments:
+        titles = [attachment.title for attachment in page.attachments]
+        _set(found, "attachments", titles, page.attachments[0].prov)
     _from_portal(found)
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
@@ -374,7 +389,7 @@ def _trailer(body: list[Paragraph]) -> list[Paragraph]:
     return trailer
 
 
-def _portal(blocks: list[Paragraph], found: Found, extra: dict[str, str]) -> None:
+def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
     meta = found.metadata
     for n, block in enumerate(blocks):
         if id(block) in found.consumed:
@@ -401,9 +416,13 @@ def _portal(blocks: list[Paragraph], found: Found, extra: dict[str, str]) -> Non
                 meta.portal[pair.label] = pair.value or None
                 meta.provenance[f"portal.{pair.label}"] = block.prov
         found.consumed.add(id(block))
-    for label, value in extra.items():
-        if portal.feeds(label) != "furniture":
-            meta.portal.setdefault(label, value or None)
+    if page is None:
+        return
+    for label, value in page.fields.items():
+        if portal.feeds(label) != "furniture" and label not in meta.portal:
+            meta.portal[label] = value or None
+            if label in page.provenance:
+                meta.provenance[f"portal.{label}"] = page.provenance[label]
 
 
 Issuers = tuple[list[str], Provenance | None] | None

@@ -160,11 +160,19 @@ def sniff(data: bytes, path: str) -> SourceFormat:
     for magic, what in _MAGIC_REFUSALS:
         if head.startswith(magic):
             raise UnsupportedFormatError(path, what)
-    lowered = head.lower()
-    for marker in (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta "):
-        if marker in lowered or marker in head.decode("utf-16", "ignore").lower().encode():
-            return "html"
+    if _starts_html(head) or _starts_html(head.decode("utf-16", "ignore").encode()):
+        return "html"
     return "txt"
+
+
+def _starts_html(head: bytes) -> bool:
+    """A page opens with markup (after a BOM, blanks, an XML declaration or comments) and holds
+    an HTML element; a text that merely mentions <html> further down is text."""
+    opening = head.lstrip(b"\xef\xbb\xbf\xff\xfe \t\r\n")
+    lowered = opening.lower()
+    return opening.startswith(b"<") and any(
+        marker in lowered for marker in (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta ")
+    )
 
 
 def read(path: str | os.PathLike, max_bytes: int = MAX_INPUT_BYTES) -> Source:
