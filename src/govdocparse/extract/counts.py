@@ -123,6 +123,12 @@ def _patterns() -> _Patterns:
     )
 
 
+def count_needs() -> re.Pattern:
+    """What no counted goal is written without: a digit, a Chinese numeral before its classifier
+    or a zero word."""
+    return _patterns().counted
+
+
 def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]]:
     """(position, measure) of the counted goals of a clause. `dated`: the sentence names the
     year of its goals, so a number after its object needs no bound (到2025年，建设儿童友好

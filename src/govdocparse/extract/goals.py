@@ -28,7 +28,7 @@ from .. import units
 from ..grammar import alternation, load
 from ..model import Indicator, Provenance, Target, TargetAtom
 from ..textutil import squash_spaces
-from .counts import count_measures
+from .counts import count_measures, count_needs
 from .goalwords import (
     CLOSE,
     LEADING_MARKS,
@@ -135,6 +135,8 @@ def indicators_from_paragraph(
     title = context.rsplit(" > ", 1)[-1] if context else None
     found: list[Indicator] = []
     for sentence in _sentences(text):
+        if not _may_state_goal(sentence):
+            continue
         if _about_the_past(sentence, period_start) or r.knowledge.search(sentence):
             continue
         measures = _sentence_measures(sentence, period_start, _item_subject(item), title)
@@ -224,8 +226,18 @@ def _sentence_measures(
     out = []
     previous: str | None = None
     topics: list[str] = []
+    # clauses without a goal since the last goal: what they are about is read only when a goal
+    # follows them in the sentence, as most sentences state none
+    untold: list[str] = []
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
         measures = _clause_measures(clause, dated=bool(years))
+        if not measures:
+            untold.append(clause)
+            continue
+        for topic in filter(None, map(_topic, untold)):
+            previous = None
+            topics.append(topic)
+        untold.clear()
         for position, measure in measures:
             if measure.kind != "count" and not states_area(measure.name_raw):
                 name = complete(measure.name, previous, tuple(topics))
@@ -242,10 +254,6 @@ def _sentence_measures(
                 else ("目标", None)
             )
             out.append((label, year, measure))
-        topic = None if measures else _topic(clause)
-        if topic:
-            previous = None
-            topics.append(topic)
     return out
 
 
@@ -270,10 +278,27 @@ def _lead_verb() -> re.Pattern:
     return re.compile(rf"^{rules().adverb}*(?:{alternation(verbs)})")
 
 
+def _may_state_goal(text: str) -> bool:
+    """Whether any goal reader could find a goal in `text` (`_goal_needs`)."""
+    return _goal_needs().search(text) is not None
+
+
+@cache
+def _goal_needs() -> re.Pattern:
+    """What each goal reader cannot find a goal without, in one pattern: a digit (numeric, group
+    and standard goals), the words of its gated patterns (relative and direction goals) or what a
+    count needs. Most sentences hold none of them, and skipping them whole spares every clause
+    the readers' patterns."""
+    r = rules()
+    gated = [g.needs.pattern for g in (r.direction, r.direction_first, *r.relative)]
+    needs = [r"[0-9０-９]", *gated, count_needs().pattern]
+    return re.compile("|".join(f"(?:{n})" for n in needs))
+
+
 def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]]:
     """(position, measure) of a clause's goals, from the first reader that finds any; `dated`
     says the sentence names the year of its goals (到2025年，…)."""
-    if rules().encouragement.match(raw_measure(clause)):
+    if not _may_state_goal(clause) or rules().encouragement.match(raw_measure(clause)):
         return []
     # a value is written in digits: without one only relative, direction and count goals remain
     readers = (_numeric, _groups) if has_digit(clause) else ()
