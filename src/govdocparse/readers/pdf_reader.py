@@ -627,10 +627,18 @@ def _line(chars: list[Char], page: int) -> _Line | None:
         x1=right,
         top=top,
         bottom=bottom,
-        size=Counter(map(_SIZE, kept)).most_common(1)[0][0],
+        size=_most_common(list(map(_SIZE, kept))),
         lead=_lead(kept),
         page=page,
     )
+
+
+def _most_common(values: list[float]) -> float:
+    """The value found most often, the first of those tied; most lines are in one size, which
+    one count settles without a Counter."""
+    if values.count(values[0]) == len(values):
+        return values[0]
+    return Counter(values).most_common(1)[0][0]
 
 
 def _lead(chars: list[Char]) -> float:
