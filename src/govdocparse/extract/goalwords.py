@@ -117,7 +117,12 @@ def rules() -> Rules:
     g = load("indicators")
     p = g["prose"]
     adverb = f"(?:{alternation(p['adverbs'])})"
-    gap = rf"(?:{adverb}|以[^，,。；;]{{1,15}}?为(?:基数|单位|基准|标准)|较[^，,。；;]{{1,20}}?)*"
+    # between a measure and its verb: adverbs, the base or unit of a change (以2020年为基数,
+    # 以乡镇为单位), its comparison (较2020年, 在上一年度基础上)
+    gap = (
+        rf"(?:{adverb}|以[^，,。；;]{{1,15}}?为(?:基数|单位|基准|标准)|较[^，,。；;]{{1,20}}?"
+        rf"|在[^，,。；;]{{1,15}}?基础上)*"
+    )
     number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
     one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{units.pattern()}))?"
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
@@ -166,7 +171,7 @@ def rules() -> Rules:
         relative_quantity=re.compile(rf"(?:{alternation(rel['quantities'])})$"),
         whole_area=re.compile(p["whole_area"]),
         money=re.compile(alternation(units.spellings("money"))),
-        filler=re.compile(rf"^(?:{alternation(p['leading_filler'])})"),
+        filler=re.compile(rf"^(?:{alternation(p['leading_filler'])}|{p['leading_scope']})"),
         own_area=re.compile(p["own_area"]),
         not_places=frozenset(p["not_places"]),
         examples=re.compile(p["examples"]),
