@@ -778,3 +778,14 @@ def test_a_provinces_joint_signature_of_abbreviated_organs_and_its_header_captio
         "省妇联",
         "省残联",
     ]
+
+
+def test_a_sites_header_lines_are_not_glued_into_a_title_that_names_its_place():
+    text = (
+        "急救电话:0851-2861999\n医院动态\n青海省妇女发展规划(2021—2030年)\n"
+        "发布日期:2022/08/11 10:56:00\n"
+        "一、指导思想\n坚持男女平等基本国策。\n二、主要目标\n孕产妇死亡率下降到12/10万以下。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.title == "青海省妇女发展规划(2021—2030年)"
+    assert plan.metadata.place == "青海省"
