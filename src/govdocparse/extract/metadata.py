@@ -26,7 +26,7 @@ from .. import grammar, portal
 from ..grammar_schema import MetadataGrammar
 from ..headings import numbered
 from ..model import Metadata, Period, Provenance
-from ..segment import Segment, title_kind, trailing_doc_number
+from ..segment import Segment, interpreted_title, title_kind, trailing_doc_number
 from ..source import Attachment, Paragraph, span
 from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
 from .agency_lists import split_agencies
@@ -748,7 +748,7 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
     issuers = split_issuers(meta.issuer or "")
     sources = [
         (issuers[0] if issuers else None, meta.provenance.get("issuer")),
-        (segment.title, title_prov),
+        (interpreted_title(segment.title) or segment.title, title_prov),
         (meta.portal.get("发布机构"), meta.provenance.get("portal.发布机构")),
     ]
     for name, prov in sources:
