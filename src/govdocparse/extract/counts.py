@@ -35,6 +35,7 @@ class _Patterns:
     item: re.Pattern
     after: re.Pattern
     verbless: re.Pattern
+    reached: re.Pattern
     acts: re.Pattern
     served: re.Pattern
     places: re.Pattern
@@ -73,6 +74,10 @@ def _patterns() -> _Patterns:
             rf"(?P<pb>{before})?(?:{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"
         ),
         verbless=re.compile(rf"^(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"),
+        reached=re.compile(
+            rf"^(?P<obj>{obj})(?P<freq>{frequency})?(?:{alternation(c['reach_verbs'])})"
+            rf"{quantity}\s*$"
+        ),
         acts=re.compile(
             rf"(?P<pb>{before})?{quantity}(?:对(?P<obj>[^，,。；;]{{2,40}}?)进行(?P<act>[^，,。；;]{{2,20}})"
             rf"|(?P<verb>{alternation(c['act_verbs'])})(?P<what>[^，,。；;、]{{2,30}}))(?:$|、)"
@@ -149,7 +154,9 @@ def count_measures(clause: str) -> list[tuple[int, Measure]]:
         served = _served(text, m)
         return [(m.start(), served)] if served else []
     m = p.verbless.match(body)
-    if m and _bound(m):
+    if not (m and _bound(m)):
+        m = p.reached.match(body)  # a level to reach is a goal without a bound
+    if m:
         found_verbless = _verbless(body, m)
         return [(0, found_verbless)] if found_verbless else []
     return []

@@ -314,17 +314,32 @@ class Page:
     attachments: list[Attachment]
 
 
+def take_page_trailer(segments: list[Segment]) -> list[Paragraph]:
+    """The portal block a page prints after the article (文件信息 / 索 引 号：… / 文　　号：…),
+    removed from the last of several documents: it describes the page's document, the first."""
+    if len(segments) < 2:
+        return []
+    last = segments[-1]
+    trailer = _trailer([b for b in last.body if isinstance(b, Paragraph)])
+    for block in trailer:
+        last.body.remove(block)
+    return trailer
+
+
 def extract_metadata(
-    segment: Segment, title_prov: Provenance | None, page: Page | None = None
+    segment: Segment,
+    title_prov: Provenance | None,
+    page: Page | None = None,
+    trailer: list[Paragraph] | None = None,
 ) -> Found:
-    """The metadata of one document segment and the blocks that carried it; `page` for the
-    document a portal page presents."""
+    """The metadata of one document segment and the blocks that carried it; `page` and the
+    page's `trailer` (take_page_trailer) for the document a portal page presents."""
     found = Found(Metadata())
     header = [b for b in segment.header if isinstance(b, Paragraph)]
     body = [b for b in segment.body if isinstance(b, Paragraph)]
     lead = _lead(body)
 
-    _portal(header + lead + _trailer(body), found, page)
+    _portal(header + lead + _trailer(body) + (trailer or []), found, page)
     printed_issuers = _banner(header, found)
     cover_issuers = _under_title(segment, lead, title_prov, found)
     _recipients(body, found)
