@@ -101,6 +101,7 @@ class MetadataGrammar(GrammarModel):
     province_level: dict[str, str]
     place_unit: Rule
     not_place: list[str]
+    short_stem_endings: list[str]
     not_in_place: list[str]
     title_lead: Rule
     portal_labels: list[PortalLabel]

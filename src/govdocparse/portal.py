@@ -101,6 +101,13 @@ def pairs(text: str) -> list[Pair]:
     return out
 
 
+def bare_value(text: str) -> str:
+    """A value printed on a line of its own, without the bullet of its list item
+    (• 乐政办发〔2022〕71号: a portal list whose labels and values are bullets alike)."""
+    lead = _LEAD.match(text)
+    return text[lead.end() if lead else 0 :].strip()
+
+
 def label_at(text: str) -> tuple[str, str] | None:
     """(label, rest of the text) when `text` starts with a portal label, else None."""
     found = pairs(text)

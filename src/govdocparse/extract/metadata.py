@@ -182,10 +182,12 @@ def _unit(text: str) -> str | None:
 
 def _is_place(name: str) -> bool:
     rules = _rules().grammar
+    short_stem = [e for e in rules.short_stem_endings if name.endswith(e)]
     return (
         len(name) >= 2
         and not name.endswith(tuple(rules.not_place))
         and not any(word in name for word in rules.not_in_place)
+        and all(len(name) == len(ending) + 1 for ending in short_stem)
     )
 
 
@@ -377,19 +379,32 @@ def _set(
 
 def _lead(body: list[Paragraph]) -> list[Paragraph]:
     """The short lines between the title and the text (文号, portal fields), up to the first
-    line of prose or the recipients."""
-    lead = []
-    for block in body[:_LEAD_LINES]:
+    line of prose or the recipients. A portal block of any length counts as one line: its
+    labels, and each value printed under its label (• 文号: / • 乐政办发〔2022〕71号)."""
+    lead: list[Paragraph] = []
+    others = 0
+    awaited = False  # the line before was a label whose value is printed under it
+    for block in body:
         text = block.text.strip()
-        if portal.pairs(text):
+        pairs = portal.pairs(text)
+        value = (
+            awaited
+            and 0 < len(text) <= _MAX_VALUE
+            and not _SENTENCE.search(text)
+            and not _rules().recipients_end.search(text)
+        )
+        if pairs or value:
             lead.append(block)  # a portal line may end in a colon (视力保护色：)
+            awaited = len(pairs) == 1 and not pairs[0].value
             continue
         if (
-            len(text) > _MAX_LEAD_LINE
+            others >= _LEAD_LINES
+            or len(text) > _MAX_LEAD_LINE
             or _SENTENCE.search(text)
             or _rules().recipients_end.search(text)
         ):
             break
+        others += 1
         lead.append(block)
     return lead
 
@@ -413,7 +428,7 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
         if len(pairs) == 1 and not pairs[0].value and n + 1 < len(blocks):
             # • 索引号: / 430800000/2022-002317: a list of labels with values below them
             following = blocks[n + 1]
-            value = following.text.strip()
+            value = portal.bare_value(following.text)
             if value and len(value) <= _MAX_VALUE and not portal.pairs(value):
                 pairs = [replace(pairs[0], value=value)]
                 found.consumed.add(id(following))
@@ -557,7 +572,8 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
     """主送机关: a line of organs ending in a colon at the top of the text, or two lines when a
     copy wrapped it (各区镇人民政府，各街道办事处，市各委办 / 局，各直属单位：)."""
     rules = _rules()
-    blocks = [b for b in body[: _LEAD_LINES + 3] if id(b) not in found.consumed]
+    # the lines a portal block or the 文号 took do not count towards the top of the text
+    blocks = [b for b in body if id(b) not in found.consumed][: _LEAD_LINES + 3]
     for n, block in enumerate(blocks):
         text = block.text.strip()
         # 第三条 补贴资金按照以下方式分配： opens an article, not a list of recipients
@@ -607,8 +623,20 @@ def _outside_brackets(text: str, separators: str) -> list[str]:
 
 
 def _closing(body: list[Paragraph], found: Found) -> None:
-    """附件说明, the signature (issuers and 成文日期) and the 附注 at the end of the text."""
+    """附件说明, the signature (issuers and 成文日期) and the 附注 at the end of the text. A date
+    under a signature is the 成文日期 before any date printed alone above it (the publication
+    date a wiki or compilation page prints in its header block)."""
     rules = _rules()
+    signed = [
+        (date, block)
+        for n, block in enumerate(body)
+        if n > 0
+        and id(block) not in found.consumed
+        and (date := iso_date(squash_spaces(block.text)))
+        and split_issuers(body[n - 1].text)
+    ]
+    if signed:
+        _set(found, "date_written", signed[0][0], signed[0][1].prov)
     for n, block in enumerate(body):
         if id(block) in found.consumed:
             continue
