@@ -36,6 +36,7 @@ class _Patterns:
     after: re.Pattern
     verbless: re.Pattern
     reached: re.Pattern
+    builds: frozenset[str]
     acts: re.Pattern
     served: re.Pattern
     places: re.Pattern
@@ -71,9 +72,10 @@ def _patterns() -> _Patterns:
         ),
         item=re.compile(rf"[、和及]\s*(?P<item>{quantity}(?P<obj>{obj})){end}"),
         after=re.compile(
-            rf"(?P<pb>{before})?(?:{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"
+            rf"(?P<pb>{before})?(?P<verb>{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"
         ),
         verbless=re.compile(rf"^(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"),
+        builds=frozenset(c["build_verbs"]),
         reached=re.compile(
             rf"^(?P<obj>{obj})(?P<freq>{frequency})?(?:{alternation(c['reach_verbs'])})"
             rf"{quantity}\s*$"
@@ -138,7 +140,9 @@ def count_measures(clause: str) -> list[tuple[int, Measure]]:
             end = item.end()
         return [(pos, x) for pos, x in found if x]
     m = p.after.search(text)
-    if m and _bound(m) and (m.group("pb") or "的" not in m.group("obj")):
+    # 建成儿童友好社区40个 sets a number to build; 有幼儿园80所 only counts what exists
+    built = m is not None and m.group("verb") in p.builds
+    if m and (_bound(m) or built) and (m.group("pb") or "的" not in m.group("obj")):
         found_after = _count(text[: m.end()], m, text[: m.start()], m.group("pb") or "")
         return [(m.start(), found_after)] if found_after else []
     m = p.acts.search(text)
