@@ -36,7 +36,7 @@ class _Patterns:
     after: re.Pattern
     verbless: re.Pattern
     reached: re.Pattern
-    builds: frozenset[str]
+    builds: re.Pattern
     acts: re.Pattern
     served: re.Pattern
     places: re.Pattern
@@ -63,7 +63,9 @@ def _patterns() -> _Patterns:
         rf"(?P<ba>{after})?"
     )
     obj, end = c["object"], rf"(?={c['object_end']})"
-    verbs = alternation(c["verbs"])
+    # a verb and the building verbs coordinated after it: 新建、改扩建公办幼儿园40所
+    partners = rf"(?:[、和及]?(?:{alternation(c['verb_partners'])}))*"
+    verbs = rf"(?:{alternation(c['verbs'])}){partners}"
     share = r"(?P<n>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*(?P<cl>%|％)"
     place_verbs = rf"(?<!已)(?:{alternation(c['place_verbs'])})(?!的)"
     return _Patterns(
@@ -75,7 +77,7 @@ def _patterns() -> _Patterns:
             rf"(?P<pb>{before})?(?P<verb>{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"
         ),
         verbless=re.compile(rf"^(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"),
-        builds=frozenset(c["build_verbs"]),
+        builds=re.compile(rf"^(?:{alternation(c['build_verbs'])}){partners}$"),
         reached=re.compile(
             rf"^(?P<obj>{obj})(?P<freq>{frequency})?(?:{alternation(c['reach_verbs'])})"
             rf"{quantity}\s*$"
@@ -141,7 +143,7 @@ def count_measures(clause: str) -> list[tuple[int, Measure]]:
         return [(pos, x) for pos, x in found if x]
     m = p.after.search(text)
     # 建成儿童友好社区40个 sets a number to build; 有幼儿园80所 only counts what exists
-    built = m is not None and m.group("verb") in p.builds
+    built = m is not None and bool(p.builds.match(m.group("verb")))
     if m and (_bound(m) or built) and (m.group("pb") or "的" not in m.group("obj")):
         found_after = _count(text[: m.end()], m, text[: m.start()], m.group("pb") or "")
         return [(m.start(), found_after)] if found_after else []
