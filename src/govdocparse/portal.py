@@ -102,10 +102,9 @@ def pairs(text: str) -> list[Pair]:
 
 
 def bare_value(text: str) -> str:
-    """A value printed on a line of its own, without the bullet of its list item
-    (• 乐政办发〔2022〕71号: a portal list whose labels and values are bullets alike)."""
-    lead = _LEAD.match(text)
-    return text[lead.end() if lead else 0 :].strip()
+    """A value written on its own line below its label, without the bullet or bar before it
+    (• 001008003013001/2022-222792)."""
+    return text.strip(_VALUE_EDGES)
 
 
 def label_at(text: str) -> tuple[str, str] | None:

@@ -109,6 +109,7 @@ def indicators_from_paragraph(
     id_prefix: str,
     context: str | None = None,
     period_start: int | None = None,
+    period_end: int | None = None,
     item: str | None = None,
 ) -> list[Indicator]:
     """Prose indicators: one per measure a sentence of `text` sets a goal for.
@@ -120,18 +121,23 @@ def indicators_from_paragraph(
     `context` is the title path of the section: sections that report results (发展基础, 现状,
     回顾) give nothing, and so do sentences about the past (截至…, or a bare 2020年 without
     到…年 — with `period_start`, the first year of the plan, only a bare year up to it is the
-    past: 2025年… in a 2021—2030 plan is a goal). The target's label is the last 到…年 before it
-    in the sentence, else 目标. Ids are f"{id_prefix}-i{k}".
+    past: 2025年… in a 2021—2030 plan is a goal; in a one-year plan, `period_end` the same
+    year, that year is the goal's: 2024年，…筛查率达60%以上 in a 2024 工作方案). The target's
+    label is the last 到…年 before it in the sentence, else 目标. Ids are f"{id_prefix}-i{k}".
     """
     r = rules()
     if context and r.achievement.search(context):
         return []
     title = context.rsplit(" > ", 1)[-1] if context else None
+    one_year = period_start is not None and period_end == period_start
+    first_goal_year = None if period_start is None else period_start + (not one_year)
     found: list[Indicator] = []
     for sentence in _sentences(text):
-        if _about_the_past(sentence, period_start) or r.knowledge.search(sentence):
+        if _about_the_past(sentence, first_goal_year) or r.knowledge.search(sentence):
             continue
-        measures = _sentence_measures(sentence, period_start, _item_subject(item), title)
+        measures = _sentence_measures(
+            sentence, first_goal_year, one_year, _item_subject(item), title
+        )
         for label, year, m in measures:
             found.append(
                 Indicator(
@@ -155,7 +161,7 @@ def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def _about_the_past(sentence: str, period_start: int | None) -> bool:
+def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     """截至…, or a year that dates a statement (2020年…达31.81%) with no 到…年 goal year."""
     r = rules()
     if r.past_marker.search(sentence):
@@ -164,7 +170,7 @@ def _about_the_past(sentence: str, period_start: int | None) -> bool:
     if r.target_year.search(plain):
         return False
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
-    return any(period_start is None or year <= period_start for year in years)
+    return any(first_goal_year is None or year < first_goal_year for year in years)
 
 
 def _clauses(sentence: str) -> list[tuple[int, str]]:
@@ -204,22 +210,27 @@ def _item_subject(title: str | None) -> str | None:
 
 
 def _sentence_measures(
-    sentence: str, period_start: int | None, item: str | None, title: str | None
+    sentence: str,
+    first_goal_year: int | None,
+    one_year: bool,
+    item: str | None,
+    title: str | None,
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
-    bare year after the plan start) before it. A short name borrows its subject from the measure
-    before it or from what the clauses without a goal before it were about (`complete`), else
-    from the 专栏 entry `item`, a clause saying whom or the section `title` (`lend_subject`)."""
+    bare year after the plan start) before it; in a `one_year` plan every sentence is dated. A
+    short name borrows its subject from the measure before it or from what the clauses without
+    a goal before it were about (`complete`), else from the 专栏 entry `item`, a clause saying
+    whom or the section `title` (`lend_subject`)."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
-    if period_start is not None:
-        years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) > period_start]
+    if first_goal_year is not None:
+        years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) >= first_goal_year]
         years.sort(key=lambda m: m.start())
     out = []
     previous: str | None = None
     topics: list[str] = []
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
-        measures = _clause_measures(clause)
+        measures = _clause_measures(clause, dated=one_year or bool(years))
         for position, measure in measures:
             if measure.kind != "count" and not states_area(measure.name_raw):
                 name = complete(measure.name, previous, tuple(topics))
@@ -247,13 +258,19 @@ def _topic(clause: str) -> str | None:
     """What a clause without a goal is about, for a bare measure in the next one: the object of
     its verb or the subject of its direction (提供…等孕前优生服务 → 孕前优生服务)."""
     r = rules()
-    text = strip_filler(raw_measure(clause), lambda rest: len(rest) >= 2)
+    text = _beneficiary().sub("", raw_measure(clause))
+    text = strip_filler(text, lambda rest: len(rest) >= 2)
     m = r.direction.match(text)
     if m:
         text = m.group("measure")
     text = _lead_verb().sub("", text)
     text = clean(text, lambda rest: len(rest) >= 2)
     return text if 2 <= len(text) <= 30 else None
+
+
+@cache
+def _beneficiary() -> re.Pattern:
+    return re.compile(load("indicators")["prose"]["beneficiary"])
 
 
 @cache
@@ -264,15 +281,16 @@ def _lead_verb() -> re.Pattern:
     return re.compile(rf"^{rules().adverb}*(?:{alternation(verbs)})")
 
 
-def _clause_measures(clause: str) -> list[tuple[int, Measure]]:
-    """(position, measure) of a clause's goals, from the first reader that finds any."""
+def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]]:
+    """(position, measure) of a clause's goals, from the first reader that finds any; `dated`
+    says the sentence names the year of its goals (到2025年，…)."""
     if rules().encouragement.match(raw_measure(clause)):
         return []
-    for reader in (_numeric, _groups, _relative, _directions, count_measures):
+    for reader in (_numeric, _groups, _relative, _directions):
         found = reader(clause)
         if found:
             return found
-    return []
+    return count_measures(clause, dated=dated)
 
 
 def _numeric(clause: str) -> list[tuple[int, Measure]]:

@@ -49,6 +49,7 @@ class Rules:
     achievement: re.Pattern
     past_marker: re.Pattern
     target_year: re.Pattern
+    lead_in: re.Pattern
     bare_year: re.Pattern
     adverb: str
     goal: re.Pattern
@@ -95,8 +96,8 @@ def rules() -> Rules:
     one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{units.pattern()}))?"
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
     goal = (
-        rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])})"
-        rf"(?P<share>{p['share_of']})??(?P<values>{values})(?P<bound>{p['bounds']})?"
+        rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{p['verbless_rate']})"
+        rf"(?P<share>{p['share_of']})??(?P<values>{values})(?:\s*(?P<bound>{p['bounds']}))?"
     )
     heads = alternation(g["measure_heads"])
     rel = p["relative"]
@@ -106,6 +107,7 @@ def rules() -> Rules:
         achievement=re.compile(p["achievement_context"]),
         past_marker=re.compile(p["past_marker"]),
         target_year=re.compile(p["target_year"]),
+        lead_in=re.compile(p["lead_in"]),
         bare_year=re.compile(p["bare_year"]),
         adverb=adverb,
         goal=re.compile(goal),
@@ -181,12 +183,13 @@ def _measure_words() -> list[str]:
 
 
 def raw_measure(segment: str) -> str:
-    """A phrase as written without list marks, item numbers and its leading 到…年."""
+    """A phrase as written without list marks, item numbers, a lead-in (具体目标是：) and its
+    leading 到…年."""
     r = rules()
     text = segment.strip()
     while True:
         before = text
-        text = _ITEM_NUMBER.sub("", LEADING_MARKS.sub("", text))
+        text = r.lead_in.sub("", _ITEM_NUMBER.sub("", LEADING_MARKS.sub("", text)))
         m = r.target_year.match(text)
         if m:
             text = text[m.end() :]
