@@ -753,3 +753,28 @@ def test_a_breakdown_of_a_plans_goals_is_a_plan_of_its_province():
     assert breakdown.kind == "plan"
     assert breakdown.title == "《青海省儿童发展规划(2011—2020年)》目标责任分解书"
     assert breakdown.metadata.place == "青海省"
+
+
+def test_a_provinces_joint_signature_of_abbreviated_organs_and_its_header_captions():
+    text = (
+        "网站支持IPv6\n某省发展和改革委员会政务微信二维码\n"
+        "关于印发《青海省儿童友好城市建设实施方案》的通知\n"
+        "各市州人民政府,省直有关单位:\n经省人民政府同意,现印发给你们,请认真贯彻实施。\n"
+        "省发展改革委     省妇儿工委办公室  省住房城乡建设厅\n"
+        "省委宣传部                省教育厅                团省委\n"
+        "省妇联                 省残联 \n"
+        "2023年3月1日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.title == "关于印发《青海省儿童友好城市建设实施方案》的通知"
+    assert notice.metadata.place == "青海省"
+    assert (notice.metadata.issuer or "").split("、") == [
+        "省发展改革委",
+        "省妇儿工委办公室",
+        "省住房城乡建设厅",
+        "省委宣传部",
+        "省教育厅",
+        "团省委",
+        "省妇联",
+        "省残联",
+    ]

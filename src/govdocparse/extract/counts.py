@@ -49,6 +49,10 @@ class _Patterns:
     suffixes: tuple[tuple[re.Pattern, str], ...]
     count_suffix: re.Pattern
     increments: frozenset[str]
+    counted: re.Pattern
+    article: re.Pattern
+    scope_end: re.Pattern
+    places_end: re.Pattern
 
 
 @cache
@@ -114,7 +118,23 @@ def _patterns() -> _Patterns:
         ),
         count_suffix=re.compile(c["name_suffix"]),
         increments=frozenset(c["increment_verbs"]),
+        # what no count is written without: a digit, a Chinese numeral before its classifier
+        # (两名, 三个), or a zero word (零发生)
+        counted=re.compile(
+            rf"[0-9０-９]|{CN_NUMBER}\s*(?:{classifiers})"
+            rf"|{alternation(load('targets')['zero_words'])}"
+        ),
+        # 打造一支…队伍: 一 as an article, not a number
+        article=re.compile(rf"一(?:{alternation(c['article_classifiers'])})"),
+        scope_end=re.compile(rf"(?:{rules().adverb}|均|各)+$"),
+        places_end=re.compile(rf"(?:{rules().adverb})+$"),
     )
+
+
+def count_needs() -> re.Pattern:
+    """What no counted goal is written without: a digit, a Chinese numeral before its classifier
+    or a zero word."""
+    return _patterns().counted
 
 
 def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]]:
@@ -122,7 +142,7 @@ def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]
     year of its goals, so a number after its object needs no bound (到2025年，建设儿童友好
     社区500个)."""
     p = _patterns()
-    if p.quoted.search(clause):
+    if p.quoted.search(clause) or not p.counted.search(clause):
         return []
     text = clause.strip()
     body = strip_filler(raw_measure(text), lambda rest: len(rest) >= 2)
@@ -250,17 +270,12 @@ def _measure(
         return None
     if not p.count_suffix.search(name):
         name += next((suffix for k, suffix in p.suffixes if k.match(classifier)), "数")
-    if re.fullmatch(rf"一(?:{alternation(_article_classifiers())})", quantity):
-        return None  # 打造一支…队伍: 一 as an article, not a number
+    if p.article.fullmatch(quantity):
+        return None
     atoms = [_qualified(a, qualifiers) for a in parse_target(quantity)]
     if not atoms or any(a.value is None for a in atoms):
         return None
     return Measure(name_raw, name, target, atoms, kind="count")
-
-
-@cache
-def _article_classifiers() -> list[str]:
-    return list(load("indicators")["count"]["article_classifiers"])
 
 
 def _qualifiers(scope: str, frequency: str | None) -> list[str]:
@@ -278,7 +293,7 @@ def _qualifiers(scope: str, frequency: str | None) -> list[str]:
         rest = r.whole_area.sub("", r.filler.sub("", rest)).strip("，,、 ")
         if rest == before:
             break
-    rest = re.sub(rf"(?:{r.adverb}|均|各)+$", "", rest)
+    rest = p.scope_end.sub("", rest)
     if len(rest) >= 2 and not p.not_scope.match(rest):
         out.insert(0, rest)
     return list(dict.fromkeys(out))
@@ -310,9 +325,9 @@ def _places(body: str) -> list[tuple[int, Measure]]:
     out = []
     for position, quantity, places in pieces:
         share = "%" in quantity or "％" in quantity
-        places = re.sub(rf"(?:{rules().adverb})+$", "", places)
+        places = p.places_end.sub("", places)
         if not share:
-            places = re.split(r"[和及]", places)[0]
+            places = places.split("和", 1)[0].split("及", 1)[0]
         if len(places) >= 2:
             name = f"{predicate}的{places}{'比例' if share else '数'}"
             atoms = parse_target(quantity)

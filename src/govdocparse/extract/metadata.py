@@ -105,7 +105,8 @@ class _Rules:
 def _rules() -> _Rules:
     rules = grammar.load_typed("metadata", MetadataGrammar)
     suffix = rules.issuer_suffix.pattern
-    organ = f"[\\p{{Han}}（）()]{{2,40}}?{suffix}"
+    # 省妇联, 市残联: a level alone before an abbreviated organ (a province's joint signature)
+    organ = f"(?:[省市县区州旗]|[\\p{{Han}}（）()]{{2,40}}?){suffix}"
     return _Rules(
         grammar=rules,
         doc_number=rules.compile(rules.doc_number),
