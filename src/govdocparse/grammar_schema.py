@@ -80,6 +80,7 @@ class DocTypes(GrammarModel):
 
 class MetadataGrammar(GrammarModel):
     doc_types: DocTypes
+    interpretation_title: Rule
     title_status: list[str]
     one_year_types: list[str]
     years_in_title: Rule

@@ -8,6 +8,7 @@ named by the styles' patterns as {name}.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -143,11 +144,16 @@ def numeral_pattern(name: str) -> str:
 
 
 def ordinal(numeral: str) -> int | None:
-    """十一 → 11, 12 → 12, ③ → 3; None for a bullet."""
+    """十一 → 11, 12 → 12, ③ → 3, Ⅳ → 4, C → 3; None for a bullet."""
     if numeral in _CIRCLED:
         return _CIRCLED.index(numeral) + 1
     if numeral.isdecimal():
         return int(numeral)
+    if len(numeral) == 1 and numeral.isnumeric():
+        return int(unicodedata.numeric(numeral))
+    letter = unicodedata.normalize("NFKC", numeral)
+    if len(letter) == 1 and "A" <= letter <= "Z":
+        return ord(letter) - ord("A") + 1
     return chinese_numeral(numeral) if numeral else None
 
 

@@ -88,6 +88,12 @@ def _doc_types() -> tuple[regex.Pattern, dict[str, str]]:
 
 
 @cache
+def _interpretation_title() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.interpretation_title)
+
+
+@cache
 def _closing_marks() -> list[regex.Pattern]:
     rules = _grammar()
     return [rules.compile(rule) for rule in rules.closing_marks] + [rules.compile(rules.printed)]
@@ -117,9 +123,17 @@ def _unwrapped(text: str) -> str:
     return whole[1] if whole else text
 
 
+def interpreted_title(text: str | None) -> str | None:
+    """The title an interpretation titled by its form explains: 图解《某县…规划》 → 某县…规划."""
+    found = _interpretation_title().match(squash_spaces(text or ""))
+    return found["cited"] if found else None
+
+
 def title_kind(text: str) -> str | None:
     """notice / plan / annex / other when `text` ends like a document title, else None."""
     ending, kind_of = _doc_types()
+    if interpreted_title(text):
+        return "other"
     match = ending.search(_bare(_unwrapped(text)))
     # a title names something before its type word: 目录 or 通知 alone is no title
     if not match or match.start() < _MIN_NAME:

@@ -26,7 +26,7 @@ from .. import chrome, grammar, portal
 from ..grammar_schema import MetadataGrammar
 from ..headings import numbered
 from ..model import Metadata, Period, Provenance
-from ..segment import Segment, title_kind, trailing_doc_number
+from ..segment import Segment, interpreted_title, title_kind, trailing_doc_number
 from ..source import Attachment, Paragraph, span
 from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
 from .agency_lists import split_agencies
@@ -319,17 +319,32 @@ class Page:
     attachments: list[Attachment]
 
 
+def take_page_trailer(segments: list[Segment]) -> list[Paragraph]:
+    """The portal block a page prints after the article (文件信息 / 索 引 号：… / 文　　号：…),
+    removed from the last of several documents: it describes the page's document, the first."""
+    if len(segments) < 2:
+        return []
+    last = segments[-1]
+    trailer = _trailer([b for b in last.body if isinstance(b, Paragraph)])
+    for block in trailer:
+        last.body.remove(block)
+    return trailer
+
+
 def extract_metadata(
-    segment: Segment, title_prov: Provenance | None, page: Page | None = None
+    segment: Segment,
+    title_prov: Provenance | None,
+    page: Page | None = None,
+    trailer: list[Paragraph] | None = None,
 ) -> Found:
-    """The metadata of one document segment and the blocks that carried it; `page` for the
-    document a portal page presents."""
+    """The metadata of one document segment and the blocks that carried it; `page` and the
+    page's `trailer` (take_page_trailer) for the document a portal page presents."""
     found = Found(Metadata())
     header = [b for b in segment.header if isinstance(b, Paragraph)]
     body = [b for b in segment.body if isinstance(b, Paragraph)]
     lead = _lead(body)
 
-    _portal(header + lead + _trailer(body), found, page)
+    _portal(header + lead + _trailer(body) + (trailer or []), found, page)
     printed_issuers = _banner(header, found)
     cover_issuers = _under_title(segment, lead, title_prov, found)
     _recipients(body, found)
@@ -375,7 +390,13 @@ def _lead(body: list[Paragraph]) -> list[Paragraph]:
     for block in body:
         text = block.text.strip()
         pairs = portal.pairs(text)
-        if pairs or (label_alone and len(text) <= _MAX_VALUE):
+        value = (
+            label_alone
+            and len(text) <= _MAX_VALUE
+            and not _SENTENCE.search(text)
+            and not _rules().recipients_end.search(text)  # the last label had no value
+        )
+        if pairs or value:
             # a portal line may end in a colon (视力保护色：); a label alone has its value on the
             # next line (• 文号： / • 某政办发〔2022〕66号), however many pairs the block holds
             lead.append(block)
@@ -784,7 +805,7 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
     issuers = split_issuers(meta.issuer or "")
     sources = [
         (issuers[0] if issuers else None, meta.provenance.get("issuer")),
-        (segment.title, title_prov),
+        (interpreted_title(segment.title) or segment.title, title_prov),
         (meta.portal.get("发布机构"), meta.provenance.get("portal.发布机构")),
     ]
     for name, prov in sources:
