@@ -10,6 +10,7 @@ import pytest
 
 from .realworld.make_damaged import DAMAGED, damaged_bytes
 from .realworld.score import HERE, facts_of, load_cases, load_known_gaps, load_tags, score_case
+from .support import script
 
 CASES = load_cases()
 KNOWN_GAPS = load_known_gaps()
@@ -40,7 +41,7 @@ def test_every_tag_is_known_and_covered_by_a_case():
 def test_cases_have_facts_and_a_layout_comment():
     for case in CASES:
         assert len(facts_of(case)) >= 5, f"{case.id}: too few facts"
-        first = (HERE / f"{case.id}.facts.yaml").read_text(encoding="utf-8").splitlines()[0]
+        first = case.facts_path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# Layout:"), f"{case.id}: the facts file must name its layout"
 
 
@@ -49,3 +50,31 @@ def test_damaged_downloads_match_their_generator(name):
     assert (HERE / name).read_bytes() == damaged_bytes(name), (
         f"{name} differs from make_damaged.py: run python -m tests.realworld.make_damaged"
     )
+
+
+RENDITION_CASES = [case for case in CASES if case.id.startswith("renditions/")]
+# The facts a print may lack: those of the portal page its text was copied from.
+NOT_PRINTED_FIELDS = {"portal", "date_published"}
+
+
+@pytest.mark.parametrize("case", RENDITION_CASES, ids=lambda c: c.id)
+def test_a_rendition_omits_only_portal_facts_of_its_source(case):
+    source = next(c for c in CASES if c.facts_path == case.facts_path and c is not case)
+    fields = {fact.key: fact.field for fact in facts_of(source)}
+    for key, reason in case.omits.items():
+        assert key in fields, f"{case.id}: omits {key}, which its source's facts do not have"
+        assert fields[key] in NOT_PRINTED_FIELDS, f"{case.id}: {key} is printed; keep it scored"
+        assert reason.strip(), f"{case.id}: say why the print lacks {key}"
+
+
+def test_renditions_are_what_the_generator_writes():
+    """The committed DOCX renditions are what scripts/make_realworld_renditions.py writes today
+    (the PDF and .doc need LibreOffice: rerun the script when the DOCX changes)."""
+    generator = script("make_realworld_renditions")
+    for rendition in generator.load_renditions():
+        path = HERE / "renditions" / f"{rendition.source}.docx"
+        assert path.read_bytes() == generator.docx_rendition(rendition), (
+            f"{path.name} differs from the generator: run scripts/make_realworld_renditions.py"
+        )
+        for fmt in rendition.formats:
+            assert (path.with_suffix(f".{fmt}")).exists(), f"missing {path.stem}.{fmt}"
