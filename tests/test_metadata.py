@@ -4,6 +4,7 @@ Every document here is invented in the layout of a kind of real publication: a p
 its 版头 and 版记, a portal page copied as text, a mirror, a gazette page.
 """
 
+import docx
 import pytest
 
 from govdocparse import parse, parse_text
@@ -610,3 +611,68 @@ def test_a_portal_page_gives_its_download_links_as_attachments_and_its_fields_pr
     assert metadata.provenance["doc_number"].lines == (4, 4)
     assert metadata.attachments == ["1.某县儿童友好行动方案", "2.任务分工表"]
     assert metadata.provenance["attachments"].lines == (11, 11)  # the first link
+
+
+# The 版记 as prints carry it: a 抄送 list too long for its line runs on into the next (a PDF's
+# lines, a text copy of one), and a Word or WPS template sets the 抄送 and 印发 lines in a
+# one-column table ruled above, between and below.
+WRAPPED_FOOTER = """青川县人民政府关于印发青川县托育服务发展方案的通知
+青府发〔2023〕4号
+各乡镇人民政府，县政府各部门：
+　　现将方案印发给你们，请认真贯彻执行。
+青川县人民政府
+2023年2月6日
+抄送：县委办公室，县人大常委会办公室，县政协办公室，县人民
+法院，县人民检察院，县人武部。
+青川县人民政府办公室　　2023年2月7日印发
+"""
+
+
+def test_a_wrapped_cc_list_runs_on_into_the_next_line():
+    meta = parse_text(WRAPPED_FOOTER).documents[0].metadata
+    assert meta.cc == [
+        "县委办公室",
+        "县人大常委会办公室",
+        "县政协办公室",
+        "县人民法院",
+        "县人民检察院",
+        "县人武部",
+    ]
+    assert meta.provenance["cc"].lines == (7, 8)
+    assert (meta.printer, meta.date_printed) == ("青川县人民政府办公室", "2023-02-07")
+
+
+def test_a_cc_line_without_its_full_stop_takes_no_line_after_it():
+    lines = WRAPPED_FOOTER.replace("县人武部。", "县人武部").replace("县人民\n法院", "县人民法院")
+    text = [*lines.splitlines()[:-1], "（共印120份）"]
+    meta = parse_text("\n".join(text)).documents[0].metadata
+    assert meta.cc[-1] == "县人武部" and meta.provenance["cc"].lines == (7, 7)
+
+
+def test_a_footer_set_in_a_ruled_table_is_the_footer(tmp_path):
+    document = docx.Document()
+    for line in WRAPPED_FOOTER.splitlines()[:6]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=1)
+    table.rows[0].cells[0].text = "抄送：县委办公室，县人大常委会办公室。"
+    table.rows[1].cells[0].text = "青川县人民政府办公室\t2023年2月7日印发"
+    path = tmp_path / "footer-table.docx"
+    document.save(path)
+    notice = parse(path).documents[0]
+    assert notice.metadata.cc == ["县委办公室", "县人大常委会办公室"]
+    assert (notice.metadata.printer, notice.metadata.date_printed) == (
+        "青川县人民政府办公室",
+        "2023-02-07",
+    )
+    assert notice.tables == []
+
+
+def test_a_one_column_table_of_other_lines_stays_a_table(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("青川县儿童友好建设要点")
+    table = document.add_table(rows=2, cols=1)
+    table.rows[0].cells[0].text = "专栏1　重点项目"
+    table.rows[1].cells[0].text = "建设儿童友好公园3个，改造儿童游乐场所10处。"
+    path = tmp_path / "box.docx"
+    document.save(path)
+    assert len(parse(path).documents[0].tables) == 1
