@@ -65,6 +65,7 @@ HEI = "Noto Sans CJK SC"  # 一、 headings, 份号/密级/紧急程度, 附件 
 RED = RGBColor(0xE6, 0x00, 0x12)
 BODY_PT, TITLE_PT, MARK_PT, FOOTER_PT = 16, 22, 30, 14
 TEXT_WIDTH_MM = 156  # A4 less the 28 mm and 26 mm margins
+_VML = "urn:schemas-microsoft-com:vml"
 
 _LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、")
 _LEVEL2 = re.compile(r"^[（(][一二三四五六七八九十]+[）)]")
@@ -83,6 +84,8 @@ class Rendition:
     issuer_mark: str | None = None
     title_break: str | None = None
     footer_table: bool = False
+    rule: str = "border"
+    signature_table: bool = False
     omits: dict[str, str] = field(default_factory=dict)
 
 
@@ -218,7 +221,8 @@ def _after_docno_under_title(blocks, texts, i, first: dict, addressed: bool, rol
 def _title_span(texts: list[str | None], i: int, title: str, issuer: str | None) -> int:
     """How many lines from `i` print `title`, or the issuer on a line above it and the title;
     a mirror's 《》 around the line is read through."""
-    wanted = {_compact(title), _compact((issuer or "") + title)}
+    # joint issuers are printed side by side over the title, without the 、 the facts join them by
+    wanted = {_compact(title), _compact((issuer or "").replace("、", "") + title)}
     joined = ""
     for k in range(3):
         if i + k >= len(texts) or texts[i + k] is None:
@@ -404,8 +408,9 @@ class _Seal:
 SEAL = _Seal()
 
 
-def _float_seal(paragraph) -> None:
-    """The seal as an anchored picture behind the text, centred over the signature's end."""
+def _float_seal(paragraph, offset: int = 3300000) -> None:
+    """The seal as an anchored picture behind the text, over the signature's end (`offset` EMU
+    from the column's left)."""
     run = paragraph.add_run()
     run.add_picture(io.BytesIO(SEAL.image()), width=Mm(40))
     inline = run._r.find(".//" + qn("wp:inline"))
@@ -416,7 +421,7 @@ def _float_seal(paragraph) -> None:
         f'<wp:anchor {nsdecls("wp", "a")} distT="0" distB="0" distL="0" distR="0" '
         'simplePos="0" relativeHeight="1" behindDoc="1" locked="0" layoutInCell="1" '
         'allowOverlap="1"><wp:simplePos x="0" y="0"/>'
-        '<wp:positionH relativeFrom="column"><wp:posOffset>3300000</wp:posOffset></wp:positionH>'
+        f'<wp:positionH relativeFrom="column"><wp:posOffset>{offset}</wp:posOffset></wp:positionH>'
         '<wp:positionV relativeFrom="paragraph"><wp:posOffset>-700000</wp:posOffset>'
         f'</wp:positionV><wp:extent cx="{extent.get("cx")}" cy="{extent.get("cy")}"/>'
         '<wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/>'
@@ -547,11 +552,11 @@ def docx_rendition(rendition: Rendition) -> bytes:
             )
             paragraph.paragraph_format.space_before = Pt(24)
             paragraph.paragraph_format.space_after = Pt(36)
-            has_docno = "docno" in kinds[: index + 3]
-            if not has_docno:
-                _border(paragraph, "bottom", 18, "E60012", space=12)
+            if "docno" not in kinds[: index + 3]:
+                _red_rule(document, paragraph, rendition.rule)
         elif kind == "docno":
-            _docno(document, role, roles[index + 1 : index + 3], banner="mark" in kinds[:index])
+            banner = "mark" in kinds[:index]
+            _docno(document, role, roles[index + 1 : index + 3], banner, rendition.rule)
         elif kind == "signer":
             pass  # written with the 文号 line
         elif kind in ("title", "period"):
@@ -571,13 +576,17 @@ def docx_rendition(rendition: Rendition) -> bytes:
             _para(document)
             _indent_chars(_para(document, role.text), left=2)
         elif kind == "signature":
-            if previous not in ("signature",):
-                _para(document)
-                _para(document)
-            paragraph = _para(document, role.text, align=WD_ALIGN_PARAGRAPH.RIGHT)
-            _indent_chars(paragraph, right=2)
             if previous != "signature":
-                _float_seal(paragraph)
+                _para(document)
+                _para(document)
+                block = [r.text for r in roles[index:] if r.kind == "signature"]
+                if rendition.signature_table and any(_SPACES.search(t) for t in block):
+                    _signature_table(document, roles, index)
+            if not rendition.signature_table:
+                paragraph = _para(document, role.text, align=WD_ALIGN_PARAGRAPH.RIGHT)
+                _indent_chars(paragraph, right=2)
+                if previous != "signature":
+                    _float_seal(paragraph)
         elif kind == "date":
             paragraph = _para(document, role.text, align=WD_ALIGN_PARAGRAPH.RIGHT)
             _indent_chars(paragraph, right=4)
@@ -595,7 +604,43 @@ def docx_rendition(rendition: Rendition) -> bytes:
     return deterministic_zip(out.getvalue())
 
 
-def _docno(document, role: Role, after: list[Role], banner: bool) -> None:
+def _red_rule(document, paragraph, kind: str) -> None:
+    """The red rule under the 版头: the paragraph's bottom border, or (`shape`) a red line drawn
+    as a shape in a paragraph of its own, as templates that draw it with the line tool have it."""
+    if kind != "shape":
+        _border(paragraph, "bottom", 18, "E60012", space=12)
+        return
+    holder = _para(document)
+    holder.paragraph_format.line_spacing = Pt(12)
+    width = f"{TEXT_WIDTH_MM * 72 / 25.4:.1f}pt"
+    line = parse_xml(
+        f'<w:r {nsdecls("w")} xmlns:v="{_VML}"><w:pict><v:line style="position:absolute;z-index:1;'
+        'mso-position-horizontal-relative:margin" from="0,6pt" '
+        f'to="{width},6pt" strokecolor="#E60012" strokeweight="2.25pt"/></w:pict></w:r>'
+    )
+    holder._p.append(line)
+
+
+def _signature_table(document, roles: list[Role], index: int) -> None:
+    """Joint issuers signed in a borderless table: one organ a cell, two a row, and the seal
+    over the last one."""
+    rows = []
+    for role in roles[index:]:
+        if role.kind != "signature":
+            break
+        rows.append(_SPACES.split(role.text.strip()))
+    width = max(len(row) for row in rows)
+    table = document.add_table(rows=len(rows), cols=width)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, organs in enumerate(rows):
+        for c, organ in enumerate(organs):
+            paragraph = table.rows[r].cells[c].paragraphs[0]
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            _fonts(paragraph.add_run(organ), SONG)
+    _float_seal(table.rows[-1].cells[width - 1].paragraphs[0], offset=300000)
+
+
+def _docno(document, role: Role, after: list[Role], banner: bool, rule: str) -> None:
     """The 发文字号: centred over the red rule; with 签发人, indented one character at the left and
     the signers at the right, a second signer under the first."""
     match = _SIGNER.search(role.text)
@@ -612,11 +657,11 @@ def _docno(document, role: Role, after: list[Role], banner: bool) -> None:
             run = paragraph.add_run(line)
             _fonts(run, SONG)
             if k == len(lines) - 1 and banner:
-                _border(paragraph, "bottom", 18, "E60012", space=12)
+                _red_rule(document, paragraph, rule)
         return
     paragraph = _para(document, role.text, align=WD_ALIGN_PARAGRAPH.CENTER)
     if banner:
-        _border(paragraph, "bottom", 18, "E60012", space=12)
+        _red_rule(document, paragraph, rule)
 
 
 def _title_line(document, role: Role, rendition: Rendition, roles: list[Role], index: int):

@@ -4,6 +4,8 @@ Every document here is invented in the layout of a kind of real publication: a p
 its 版头 and 版记, a portal page copied as text, a mirror, a gazette page.
 """
 
+from pathlib import Path
+
 import docx
 import pytest
 
@@ -676,3 +678,37 @@ def test_a_one_column_table_of_other_lines_stays_a_table(tmp_path):
     path = tmp_path / "box.docx"
     document.save(path)
     assert len(parse(path).documents[0].tables) == 1
+
+
+def _joint_notice(tmp_path, after_table: str) -> Path:
+    """A joint notice of four invented bureaus whose signatures are a borderless 2×2 table."""
+    document = docx.Document()
+    for line in (
+        "关于做好青川县留守儿童暑期关爱工作的通知",
+        "各乡镇教育办、民政办：",
+        "　　现就做好今年暑期留守儿童关爱工作通知如下，请认真落实。",
+    ):
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)
+    for cell, organ in zip(
+        (c for row in table.rows for c in row.cells),
+        ("青川县教育局", "青川县民政局", "青川县财政局", "青川县妇女联合会"),
+        strict=True,
+    ):
+        cell.text = organ
+    document.add_paragraph(after_table)
+    path = tmp_path / "joint.docx"
+    document.save(path)
+    return path
+
+
+def test_joint_issuers_signed_in_a_table_above_the_date_are_the_signature(tmp_path):
+    notice = parse(_joint_notice(tmp_path, "2023年6月20日")).documents[0]
+    assert notice.metadata.issuer == "青川县教育局、青川县民政局、青川县财政局、青川县妇女联合会"
+    assert notice.metadata.date_written == "2023-06-20"
+    assert notice.tables == []
+
+
+def test_a_table_of_organs_not_above_a_date_stays_a_table(tmp_path):
+    notice = parse(_joint_notice(tmp_path, "以上单位按职责分工负责。")).documents[0]
+    assert len(notice.tables) == 1 and notice.metadata.issuer is None

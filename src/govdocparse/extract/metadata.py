@@ -8,8 +8,8 @@ in grammars/metadata.yaml. Where each element is looked for:
 - right after the title (web pages): the 文号 on the next line, or in brackets under it;
 - in a portal metadata block, before or after the title (labels from `govdocparse.portal`);
 - in the title: the issuer at its head (某市人民政府办公室关于印发…), the period;
-- in the body: 主送机关 at its top; 附件说明, the signature (issuers and 成文日期), 附注
-  (（此件公开发布）) at its end.
+- in the body: 主送机关 at its top; 附件说明, the signature (issuers and 成文日期; joint issuers
+  signed in a borderless table, an organ a cell), 附注 (（此件公开发布）) at its end.
 The 抄送 and 印发 lines of the 版记 are read by `split_cc` and `printed_line` for the footer
 rule of `extract.inheritance`. A value is taken only from text that states it: fields not found
 stay empty and `missing` names the expected ones for the document's warning.
@@ -27,7 +27,7 @@ from ..grammar_schema import MetadataGrammar
 from ..headings import numbered
 from ..model import Metadata, Period, Provenance
 from ..segment import Segment, title_kind, trailing_doc_number
-from ..source import Attachment, Paragraph, span
+from ..source import Attachment, Block, Paragraph, span
 from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
 from .agency_lists import split_agencies
 
@@ -321,7 +321,7 @@ def extract_metadata(
     document a portal page presents."""
     found = Found(Metadata())
     header = [b for b in segment.header if isinstance(b, Paragraph)]
-    body = [b for b in segment.body if isinstance(b, Paragraph)]
+    body, signature_tables = _paragraphs(segment.body)
     lead = _lead(body)
 
     _portal(header + lead + _trailer(body), found, page)
@@ -331,6 +331,9 @@ def extract_metadata(
     # The issuer is the 发文机关署名 above the date; failing that, as the 版头 or the title
     # names it, as a booklet's cover names it under the title, or as the portal says.
     _closing(body, found)
+    for table, rows in signature_tables.items():
+        if any(id(row) in found.consumed for row in rows):
+            found.consumed.add(table)
     for issuers in (printed_issuers, _title_issuers(segment, title_prov), cover_issuers):
         if issuers:
             _set(found, "issuer", "、".join(issuers[0]), issuers[1])
@@ -341,6 +344,29 @@ def extract_metadata(
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
     return found
+
+
+def _paragraphs(blocks: list[Block]) -> tuple[list[Paragraph], dict[int, list[Paragraph]]]:
+    """The paragraphs of a body, with a signature set in a table read as its lines: joint
+    issuers signed in a borderless table right above the date, an organ a cell (the table's
+    id → its rows, so the table is consumed with the signature)."""
+    paragraphs: list[Paragraph] = []
+    tables: dict[int, list[Paragraph]] = {}
+    for n, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            paragraphs.append(block)
+            continue
+        after = blocks[n + 1] if n + 1 < len(blocks) else None
+        if not (isinstance(after, Paragraph) and iso_date(squash_spaces(after.text))):
+            continue
+        cells = [[cell for cell in row if cell.text.strip()] for row in block.rows]
+        if all(cells) and all(
+            split_issuers(cell.text) == [cell.text.strip()] for row in cells for cell in row
+        ):
+            rows = [Paragraph("　".join(c.text.strip() for c in row), row[0].prov) for row in cells]
+            tables[id(block)] = rows
+            paragraphs += rows
+    return paragraphs, tables
 
 
 def _set(
