@@ -37,7 +37,7 @@ from pathlib import Path
 
 import docx
 import yaml
-from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
@@ -85,6 +85,7 @@ class Rendition:
     title_break: str | None = None
     footer_table: bool = False
     rule: str = "border"
+    mark_table: bool = False
     signature_table: bool = False
     omits: dict[str, str] = field(default_factory=dict)
 
@@ -245,6 +246,7 @@ def _role_of(text, first, banner, signers, issuer_parts, dates, notes, in_body) 
             return "docno"
         if text in signers:
             return "signer"
+        return "mark"  # a line of the 版头's 发文机关标志 (joint issuers stacked over 文件)
     if text.startswith(("抄送：", "抄送:")):
         return "cc"
     if _PRINTED.match(text) and text.endswith("印发"):
@@ -540,6 +542,12 @@ def docx_rendition(rendition: Rendition) -> bytes:
             _table(document, role.block)
         elif kind == "banner":
             _para(document, role.text, HEI)
+        elif kind == "mark" and rendition.mark_table and previous != "mark":
+            paragraph = _mark_table(document, [r.text for r in roles[index:] if r.kind == "mark"])
+            if "docno" not in kinds[: index + 4]:
+                _red_rule(document, paragraph, rendition.rule)
+        elif kind == "mark" and rendition.mark_table:
+            pass  # written with the first line of the mark
         elif kind == "mark":
             paragraph = _para(
                 document,
@@ -602,6 +610,27 @@ def docx_rendition(rendition: Rendition) -> bytes:
     out = io.BytesIO()
     document.save(out)
     return deterministic_zip(out.getvalue())
+
+
+def _mark_table(document, lines: list[str]):
+    """Joint issuers' 发文机关标志 as Word templates set it: the organs stacked in the left
+    column of a borderless table, 文件 in the right column across their rows, in red; returns
+    an empty paragraph after it."""
+    organs, word = lines[:-1], lines[-1]
+    table = document.add_table(rows=len(organs), cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    for r, organ in enumerate(organs):
+        paragraph = table.rows[r].cells[0].paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.DISTRIBUTE
+        run = paragraph.add_run(organ)
+        _fonts(run, SONG)
+        run.font.size, run.font.bold, run.font.color.rgb = Pt(MARK_PT - 4), True, RED
+    cell = table.cell(0, 1).merge(table.cell(len(organs) - 1, 1))
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    run = cell.paragraphs[0].add_run(word)
+    _fonts(run, SONG)
+    run.font.size, run.font.bold, run.font.color.rgb = Pt(MARK_PT + 6), True, RED
+    return _para(document)
 
 
 def _red_rule(document, paragraph, kind: str) -> None:

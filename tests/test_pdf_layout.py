@@ -280,3 +280,35 @@ def test_a_page_number_under_the_text_is_furniture(top, dropped):
     page = _printed_page([*lines, _printed_line("— 3 —", top, 14.0, "centre")])
     pdf_reader._drop_running_lines([page])
     assert (page.lines[-1].text != "— 3 —") is dropped
+
+
+def _stacked_mark(word_size: float) -> list[str]:
+    """Two organs stacked at the left, 文件 beside them at the right, centred on both rows."""
+    organs = [
+        _printed_line("中共南岭市委", 100.0, 26.0),
+        _printed_line("南岭市人民政府", 130.0, 26.0),
+    ]
+    middle = (100.0 + 156.0) / 2
+    word = [
+        Char(
+            ch,
+            300.0 + k * word_size,
+            300.0 + (k + 1) * word_size,
+            middle - word_size / 2,
+            middle + word_size / 2,
+            word_size,
+        )
+        for k, ch in enumerate("文件")
+    ]
+    chars = [char for line in organs for char in line] + word
+    return [line.text for line in pdf_reader._lines(pdf_reader._unstacked(chars), 1)]
+
+
+def test_a_tall_word_beside_stacked_organs_does_not_glue_their_lines():
+    assert _stacked_mark(36.0) == ["中共南岭市委", "南岭市人民政府 文件"]
+
+
+def test_a_word_of_the_organs_size_stays_on_its_own_line():
+    # 文件 in the organs' own size between their lines is not beside them: nothing moves
+    assert pdf_reader._unstacked(chars := [Char("件", 300.0, 326.0, 115.0, 141.0, 26.0)]) == chars
+    assert _stacked_mark(26.0) == ["中共南岭市委", "文件", "南岭市人民政府"]

@@ -76,7 +76,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from operator import attrgetter
 from statistics import median
@@ -109,6 +109,8 @@ _SPACE_GAP = 0.25
 _BLANK_GAP = 0.6
 # Coordinates closer than this (points) are the same position: ruling lines, column edges.
 _SAME_X = 2.0
+# A character this many times the size of others stands beside them rather than on their line.
+_STACKED_SIZE = 1.15
 # The largest distance (in font sizes) from one line of a centred paragraph to the next.
 _CENTRED_PITCH = 1.6
 # How far (in font sizes) a line may end short of the column in a paragraph-spaced document
@@ -432,7 +434,7 @@ def _read_page(content: PageContent, grids: list[_Grid]) -> _Page:
         grids.remove(grid)
         body.extend(char for cell in grid.chars for char in cell)
     result = _Page(content.number, content.width, content.height, images=content.images)
-    result.lines = _lines(body, content.number)
+    result.lines = _lines(_unstacked(body), content.number)
     for number, line in enumerate(result.lines, 1):
         line.number = number
     tables = (_table(grid, content.number) for grid in grids)
@@ -570,6 +572,36 @@ def _settle_cells(pages: list[_Page]) -> None:
 
 _TOP = attrgetter("top")
 _X0 = attrgetter("x0")
+
+
+def _unstacked(chars: list[Char]) -> list[Char]:
+    """The characters with one that stands beside two lines of smaller ones (文件 set across the
+    organs of a joint 发文机关标志, stacked at its left) moved onto the lower of those lines, so
+    that its height does not glue the lines beside it into one."""
+    sizes = {char.size for char in chars}
+    if len(sizes) < 2:
+        return chars
+    smallest = min(sizes)
+    by_middle = sorted(chars, key=_middle)
+    middles = [_middle(char) for char in by_middle]
+    out = []
+    for char in chars:
+        if char.size > smallest * _STACKED_SIZE:
+            beside = [
+                other
+                for other in by_middle[
+                    bisect_right(middles, char.top) : bisect_right(middles, char.bottom)
+                ]
+                if other.size * _STACKED_SIZE < char.size and other.x1 <= char.x0
+            ]
+            if beside and _middle(beside[-1]) - _middle(beside[0]) > beside[-1].size / 2:
+                char = replace(char, top=beside[-1].top, bottom=beside[-1].bottom)
+        out.append(char)
+    return out
+
+
+def _middle(char: Char) -> float:
+    return (char.top + char.bottom) / 2
 
 
 def _lines(chars: list[Char], page: int) -> list[_Line]:
