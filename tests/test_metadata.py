@@ -712,3 +712,42 @@ def test_joint_issuers_signed_in_a_table_above_the_date_are_the_signature(tmp_pa
 def test_a_table_of_organs_not_above_a_date_stays_a_table(tmp_path):
     notice = parse(_joint_notice(tmp_path, "以上单位按职责分工负责。")).documents[0]
     assert len(notice.tables) == 1 and notice.metadata.issuer is None
+
+
+# A joint 发文机关标志 (联合行文): the organs stacked over 文件, or 文件 set beside the last one
+# (as a PDF's lines give it), or the whole mark a borderless table.
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "中共南岭市委\n南岭市人民政府\n文件",
+        "中共南岭市委\n南岭市人民政府文件",
+        "中共南岭市委 南岭市人民政府文件",
+    ],
+)
+def test_a_joint_issuer_mark_stacks_its_organs_over_wen_jian(banner):
+    body = "南党发〔2024〕3号\n\n关于加强家庭教育工作的意见\n\n各县（区）党委和人民政府：\n"
+    meta = parse_text(f"{banner}\n\n{body}　　现提出意见。\n").documents[0].metadata
+    # written as a one-line joint mark is, its spaces squashed
+    assert meta.issuer_mark == "中共南岭市委南岭市人民政府文件"
+    assert meta.doc_number == "南党发〔2024〕3号"
+
+
+def test_an_issuer_line_over_a_title_is_no_mark():
+    text = "南岭市人民政府\n关于加强家庭教育工作的通知\n各县（区）人民政府：\n　　现通知如下。\n"
+    meta = parse_text(text).documents[0].metadata
+    assert meta.issuer_mark is None and meta.issuer == "南岭市人民政府"
+
+
+def test_a_joint_issuer_mark_set_as_a_table(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(1, 0).text = "中共南岭市委", "南岭市人民政府"
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "文件"
+    for line in ("南党发〔2024〕3号", "关于加强家庭教育工作的意见", "各县（区）党委和人民政府："):
+        document.add_paragraph(line)
+    document.add_paragraph("　　现提出如下意见。")
+    path = tmp_path / "joint-mark.docx"
+    document.save(path)
+    plan = parse(path).documents[0]
+    assert plan.metadata.issuer_mark == "中共南岭市委南岭市人民政府文件"
+    assert plan.tables == []

@@ -4,7 +4,8 @@ Works on one segment (header lines before the title, the title, the body) and re
 blocks it consumed, so that the section tree does not repeat them as body text. Vocabulary is
 in grammars/metadata.yaml. Where each element is looked for:
 - before the title (the printed 版头): 份号, 密级, 紧急程度 (`banner_marks`), 发文机关标志
-  (…文件), 发文字号, 签发人, the issuer on lines of its own (joint issuers on one line or two);
+  (…文件; a joint one with its organs stacked over or beside 文件, also as a table), 发文字号,
+  签发人, the issuer on lines of its own (joint issuers on one line or two);
 - right after the title (web pages): the 文号 on the next line, or in brackets under it;
 - in a portal metadata block, before or after the title (labels from `govdocparse.portal`);
 - in the title: the issuer at its head (某市人民政府办公室关于印发…), the period;
@@ -320,7 +321,7 @@ def extract_metadata(
     """The metadata of one document segment and the blocks that carried it; `page` for the
     document a portal page presents."""
     found = Found(Metadata())
-    header = [b for b in segment.header if isinstance(b, Paragraph)]
+    header = _header_lines(segment.header)
     body, signature_tables = _paragraphs(segment.body)
     lead = _lead(body)
 
@@ -344,6 +345,22 @@ def extract_metadata(
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
     return found
+
+
+def _header_lines(blocks: list[Block]) -> list[Paragraph]:
+    """The 版头's lines: its paragraphs, and the cells of a table in it column by column (a joint
+    发文机关标志 set as a table: the organs stacked at the left, 文件 at the right across them)."""
+    lines: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines.append(block)
+            continue
+        width = max((len(row) for row in block.rows), default=0)
+        for col in range(width):
+            for row in block.rows:
+                if col < len(row) and row[col].text.strip():
+                    lines.append(Paragraph(row[col].text.strip(), row[col].prov))
+    return lines
 
 
 def _paragraphs(blocks: list[Block]) -> tuple[list[Paragraph], dict[int, list[Paragraph]]]:
@@ -460,6 +477,7 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
     rules = _rules()
     issuers: list[tuple[list[str], Paragraph]] = []
     after_signers = False
+    stacked: list[Paragraph] = []  # organ lines right above this one
     for block in header:
         if id(block) in found.consumed:
             continue
@@ -469,6 +487,14 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
         marks = rules.banner_marks.match(text)
         number = rules.doc_number.search(block.text)
         mark = rules.issuer_mark.match(text)
+        if stacked:
+            # a joint 发文机关标志: organs stacked over 文件, alone or after the last organ
+            # (written as one line of them is: 某省农业农村厅 某省财政厅文件 → squashed)
+            joined = " ".join(squash_spaces(b.text) for b in stacked)
+            mark = rules.issuer_mark.match(squash_spaces(f"{joined} {text}"))
+        mark_prov = span(stacked[0].prov, block.prov) if stacked and mark else block.prov
+        organs = split_issuers(block.text)
+        stacked = [*stacked, block] if organs and not mark else []
         signers = rules.signers.search(block.text.strip())
         if after_signers and _NAME_LINE.match(block.text.strip()) and not split_issuers(text):
             # a second 签发人 printed under the first
@@ -484,14 +510,14 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
             _set(found, "secrecy", marks["secrecy"], block.prov, block)
             _set(found, "urgency", marks["urgency"], block.prov, block)
         elif mark:
-            _set(found, "issuer_mark", mark["mark"], block.prov, block)
+            _set(found, "issuer_mark", mark["mark"], mark_prov, block)
         elif signers:
             _set(found, "signers", _names(signers["names"]), block.prov, block)
             if number:
                 _set(found, "doc_number", squash_spaces(number["number"]), block.prov)
         elif number:
             _set(found, "doc_number", squash_spaces(number["number"]), block.prov, block)
-        elif organs := split_issuers(block.text):
+        elif organs:
             issuers.append((organs, block))
             found.consumed.add(id(block))
         elif iso_date(text) or any(mark.match(text) for mark in rules.closing):
