@@ -9,7 +9,15 @@ is printed by scripts/realworld_score.py.
 import pytest
 
 from .realworld.make_damaged import DAMAGED, damaged_bytes
-from .realworld.score import HERE, facts_of, load_cases, load_known_gaps, load_tags, score_case
+from .realworld.score import (
+    HERE,
+    facts_of,
+    load_cases,
+    load_known_gaps,
+    load_tags,
+    parse_path,
+    score_case,
+)
 from .support import script
 
 CASES = load_cases()
@@ -78,3 +86,37 @@ def test_renditions_are_what_the_generator_writes():
         )
         for fmt in rendition.formats:
             assert (path.with_suffix(f".{fmt}")).exists(), f"missing {path.stem}.{fmt}"
+
+
+# What a print may state that its text copy does not, and the text copy's portal fields.
+PRINT_ONLY = {"issuer_mark"}
+PAGE_ONLY = {"date_published", "portal", "provenance", "inherited"}
+
+
+def _record_view(document, skip: set[str]) -> dict:
+    """Everything of a document the formats must agree on, provenance aside."""
+    metadata = document.metadata.model_dump(exclude=skip | PAGE_ONLY)
+    return {
+        "kind": document.kind,
+        "title": document.title,
+        "metadata": metadata,
+        "sections": [(s.title, [c.title for c in s.children]) for s in document.sections],
+        "tables": [(t.label, t.title, t.header, len(t.rows)) for t in document.tables],
+        "indicators": sorted(
+            (i.name, tuple(a.raw for t in i.targets for a in t.atoms)) for i in document.indicators
+        ),
+        "responsibilities": [r.raw for r in document.responsibilities],
+    }
+
+
+@pytest.mark.parametrize("case", RENDITION_CASES, ids=lambda c: c.id)
+def test_a_rendition_gives_its_source_texts_records(case):
+    """Beyond the facts: a print gives the records its text does, but for the 版头 the print adds
+    when its text copy lost it (renditions.yaml issuer_mark) and the portal page's fields."""
+    generator = script("make_realworld_renditions")
+    source_id = case.id.split("/", 1)[1].rsplit(".", 1)[0]
+    rendition = next(r for r in generator.load_renditions() if r.source == source_id)
+    skip = PRINT_ONLY if rendition.issuer_mark else set()
+    text = [_record_view(d, skip) for d in parse_path(HERE / f"{source_id}.txt").documents]
+    printed = [_record_view(d, skip) for d in parse_path(case.path).documents]
+    assert printed == text

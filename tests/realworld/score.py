@@ -57,6 +57,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -232,7 +233,14 @@ def _warning_facts(prefix: str, warnings: Iterable[str | list[str]]) -> list[Fac
 
 
 def parse_case(case: Case) -> ParseResult:
-    return govdocparse.parse(case.path)
+    return parse_path(case.path)
+
+
+@cache
+def parse_path(path: Path) -> ParseResult:
+    """The record of a file, parsed once per process (the renditions' test compares it with
+    its source's again)."""
+    return govdocparse.parse(path)
 
 
 def score_case(case: Case) -> CaseResult:
