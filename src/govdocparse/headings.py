@@ -151,8 +151,17 @@ def ordinal(numeral: str) -> int | None:
     return chinese_numeral(numeral) if numeral else None
 
 
+@cache
+def _any_style() -> regex.Pattern:
+    """Every style's pattern in one: most lines start with no numbering, and one failed match
+    costs a tenth of one per style."""
+    return regex.compile("|".join(f"(?:{style.pattern.pattern})" for style in styles()))
+
+
 def numbered(text: str) -> Numbered | None:
     """The heading numbering `text` starts with, in the first style that matches, or None."""
+    if _any_style().match(text) is None:
+        return None
     for style in styles():
         found = style.pattern.match(text)
         if found:

@@ -66,6 +66,7 @@ class Clause:
 @dataclass(frozen=True, slots=True)
 class _Rules:
     roles: dict[str, str]
+    with_the_lead: frozenset[str]
     role_word: re.Pattern[str]
     opening: re.Pattern[str]
     bare_opening: re.Pattern[str]
@@ -95,6 +96,7 @@ def _rules() -> _Rules:
     endings = alternation(grammar.unit_endings)
     return _Rules(
         roles=roles,
+        with_the_lead=frozenset(grammar.with_the_lead),
         role_word=re.compile(f"{keywords}|{marks}"),
         opening=re.compile(rf"[（(【]\s*(?P<kw>{keywords}){_COLON}"),
         bare_opening=re.compile(rf"{_HEAD}(?:(?P<kw>{keywords}){_COLON}|{boxed})", re.MULTILINE),
@@ -178,10 +180,9 @@ def _parts(text: str, first_role: str) -> _Found:
     role, position = first_role, 0
     for keyword in rules.part_keyword.finditer(text):
         _read_groups(text[position : keyword.start()], role, found)
-        role, position = (
-            rules.roles[squash_spaces(keyword["kw"] or keyword["boxed"])],
-            keyword.end(),
-        )
+        word = squash_spaces(keyword["kw"] or keyword["boxed"])
+        role = PARTICIPATING if found.lead and word in rules.with_the_lead else rules.roles[word]
+        position = keyword.end()
     _read_groups(text[position:], role, found)
     return found
 
