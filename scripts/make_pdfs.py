@@ -164,8 +164,15 @@ def split_table_rows() -> list[list[str]]:
 
 
 def to_pdf(sources: list[Path]) -> dict[Path, bytes]:
-    """PDF bytes for each DOCX, printed by LibreOffice with a private profile (so a LibreOffice
-    another process is running cannot swallow the job)."""
+    """PDF bytes for each DOCX, printed by LibreOffice, with dates and ids pinned."""
+    return {source: pin(pdf, source.stem) for source, pdf in convert(sources, "pdf").items()}
+
+
+def convert(sources: list[Path], target: str, suffix: str | None = None) -> dict[Path, bytes]:
+    """The bytes LibreOffice writes for each source converted to `target` (a --convert-to
+    argument: pdf, doc:"MS Word 97"), run with a private profile (so a LibreOffice another
+    process is running cannot swallow the job)."""
+    suffix = suffix or target.split(":")[0]
     with tempfile.TemporaryDirectory() as work:
         profile = Path(work, "profile").as_uri()
         out = Path(work, "out")
@@ -174,17 +181,17 @@ def to_pdf(sources: list[Path]) -> dict[Path, bytes]:
             f"-env:UserInstallation={profile}",
             "--headless",
             "--convert-to",
-            "pdf",
+            target,
             "--outdir",
             str(out),
         ]
         subprocess.run([*command, *map(str, sources)], check=True, capture_output=True, timeout=600)
         results = {}
         for source in sources:
-            pdf = out / f"{source.stem}.pdf"
-            if not pdf.exists():
+            converted = out / f"{source.stem}.{suffix}"
+            if not converted.exists():
                 raise SystemExit(f"LibreOffice did not convert {source}")
-            results[source] = pin(pdf.read_bytes(), source.stem)
+            results[source] = converted.read_bytes()
         return results
 
 

@@ -50,7 +50,7 @@ _CHROME_LINE = re.compile(
 # ---------------------------------------------------------------- shared helpers
 
 
-def _deterministic_zip(data: bytes) -> bytes:
+def deterministic_zip(data: bytes) -> bytes:
     """The same archive with fixed member timestamps, so identical content gives identical bytes."""
     out = io.BytesIO()
     with (
@@ -65,7 +65,7 @@ def _deterministic_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def _write(path: Path, data: bytes) -> None:
+def write(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and path.read_bytes() == data:
         return
@@ -73,11 +73,11 @@ def _write(path: Path, data: bytes) -> None:
     print(f"wrote {path.relative_to(ROOT)}")
 
 
-def _grid_width(table: TableBlock) -> int:
+def grid_width(table: TableBlock) -> int:
     return max(len(row) for row in table.rows)
 
 
-def _vertical_runs(table: TableBlock) -> dict[tuple[int, int], int]:
+def vertical_runs(table: TableBlock) -> dict[tuple[int, int], int]:
     """(row, col) of each merge origin in a category column -> number of rows it covers.
 
     A run is a non-empty category cell followed by empty cells in the same column; a row too
@@ -90,7 +90,7 @@ def _vertical_runs(table: TableBlock) -> dict[tuple[int, int], int]:
         origin = None
         for r in range(1, len(table.rows)):
             row = table.rows[r]
-            if len(row) <= col or len(row) < _grid_width(table):
+            if len(row) <= col or len(row) < grid_width(table):
                 origin = None
             elif row[col].text:
                 origin = r
@@ -124,7 +124,7 @@ def _fill_cell(cell, text: str) -> None:
 
 
 def _docx_table(document, block: TableBlock) -> None:
-    width = _grid_width(block)
+    width = grid_width(block)
     table = document.add_table(rows=len(block.rows), cols=width)
     table.style = "Table Grid"
     for r, row in enumerate(block.rows):
@@ -135,7 +135,7 @@ def _docx_table(document, block: TableBlock) -> None:
         if len(row) < width:
             # A short row in a dump is one cell that spans the rest of the grid (a 说明 note row).
             table.cell(r, len(row) - 1).merge(table.cell(r, width - 1))
-    for (r, c), height in _vertical_runs(block).items():
+    for (r, c), height in vertical_runs(block).items():
         table.cell(r, c).merge(table.cell(r + height - 1, c))
 
 
@@ -150,7 +150,7 @@ def docx_rendition(source: Source) -> bytes:
             _docx_table(document, block)
     out = io.BytesIO()
     document.save(out)
-    return _deterministic_zip(out.getvalue())
+    return deterministic_zip(out.getvalue())
 
 
 # ---------------------------------------------------------------- HTML
@@ -198,8 +198,8 @@ def _esc(text: str) -> str:
 
 
 def _html_table(block: TableBlock) -> list[str]:
-    width = _grid_width(block)
-    runs = _vertical_runs(block)
+    width = grid_width(block)
+    runs = vertical_runs(block)
     covered = {(r + k, c) for (r, c), height in runs.items() for k in range(1, height)}
     out = [
         '<table border="1" cellspacing="0" cellpadding="4" style="border-collapse:collapse">',
@@ -709,17 +709,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--docx", action="store_true", help="write only the DOCX renditions")
     args = parser.parse_args(argv)
     for stem, source in corpus_sources():
-        _write(RENDITIONS / f"{stem}.docx", docx_rendition(source))
+        write(RENDITIONS / f"{stem}.docx", docx_rendition(source))
     if args.docx:
         return 0
     for stem, source in corpus_sources():
-        _write(RENDITIONS / f"{stem}.html", html_rendition(source).encode("utf-8"))
+        write(RENDITIONS / f"{stem}.html", html_rendition(source).encode("utf-8"))
         if stem == GBK_STEM:
-            _write(
+            write(
                 RENDITIONS / f"{stem}-gbk.html", html_rendition(source, charset="gbk").encode("gbk")
             )
     for name, data in {**docx_edge_cases(), **html_edge_cases()}.items():
-        _write(EDGE / name, data)
+        write(EDGE / name, data)
     return 0
 
 

@@ -4,6 +4,9 @@ Every document here is invented in the layout of a kind of real publication: a p
 its 版头 and 版记, a portal page copied as text, a mirror, a gazette page.
 """
 
+from pathlib import Path
+
+import docx
 import pytest
 
 from govdocparse import parse, parse_text
@@ -615,6 +618,144 @@ def test_a_portal_page_gives_its_download_links_as_attachments_and_its_fields_pr
     assert metadata.provenance["doc_number"].lines == (4, 4)
     assert metadata.attachments == ["1.某县儿童友好行动方案", "2.任务分工表"]
     assert metadata.provenance["attachments"].lines == (11, 11)  # the first link
+
+
+# The 版记 as prints carry it: a 抄送 list too long for its line runs on into the next (a PDF's
+# lines, a text copy of one), and a Word or WPS template sets the 抄送 and 印发 lines in a
+# one-column table ruled above, between and below.
+WRAPPED_FOOTER = """青川县人民政府关于印发青川县托育服务发展方案的通知
+青府发〔2023〕4号
+各乡镇人民政府，县政府各部门：
+　　现将方案印发给你们，请认真贯彻执行。
+青川县人民政府
+2023年2月6日
+抄送：县委办公室，县人大常委会办公室，县政协办公室，县人民
+法院，县人民检察院，县人武部。
+青川县人民政府办公室　　2023年2月7日印发
+"""
+
+
+def test_a_wrapped_cc_list_runs_on_into_the_next_line():
+    meta = parse_text(WRAPPED_FOOTER).documents[0].metadata
+    assert meta.cc == [
+        "县委办公室",
+        "县人大常委会办公室",
+        "县政协办公室",
+        "县人民法院",
+        "县人民检察院",
+        "县人武部",
+    ]
+    assert meta.provenance["cc"].lines == (7, 8)
+    assert (meta.printer, meta.date_printed) == ("青川县人民政府办公室", "2023-02-07")
+
+
+def test_a_cc_line_without_its_full_stop_takes_no_line_after_it():
+    lines = WRAPPED_FOOTER.replace("县人武部。", "县人武部").replace("县人民\n法院", "县人民法院")
+    text = [*lines.splitlines()[:-1], "（共印120份）"]
+    meta = parse_text("\n".join(text)).documents[0].metadata
+    assert meta.cc[-1] == "县人武部" and meta.provenance["cc"].lines == (7, 7)
+
+
+def test_a_footer_set_in_a_ruled_table_is_the_footer(tmp_path):
+    document = docx.Document()
+    for line in WRAPPED_FOOTER.splitlines()[:6]:
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=1)
+    table.rows[0].cells[0].text = "抄送：县委办公室，县人大常委会办公室。"
+    table.rows[1].cells[0].text = "青川县人民政府办公室\t2023年2月7日印发"
+    path = tmp_path / "footer-table.docx"
+    document.save(path)
+    notice = parse(path).documents[0]
+    assert notice.metadata.cc == ["县委办公室", "县人大常委会办公室"]
+    assert (notice.metadata.printer, notice.metadata.date_printed) == (
+        "青川县人民政府办公室",
+        "2023-02-07",
+    )
+    assert notice.tables == []
+
+
+def test_a_one_column_table_of_other_lines_stays_a_table(tmp_path):
+    document = docx.Document()
+    document.add_paragraph("青川县儿童友好建设要点")
+    table = document.add_table(rows=2, cols=1)
+    table.rows[0].cells[0].text = "专栏1　重点项目"
+    table.rows[1].cells[0].text = "建设儿童友好公园3个，改造儿童游乐场所10处。"
+    path = tmp_path / "box.docx"
+    document.save(path)
+    assert len(parse(path).documents[0].tables) == 1
+
+
+def _joint_notice(tmp_path, after_table: str) -> Path:
+    """A joint notice of four invented bureaus whose signatures are a borderless 2×2 table."""
+    document = docx.Document()
+    for line in (
+        "关于做好青川县留守儿童暑期关爱工作的通知",
+        "各乡镇教育办、民政办：",
+        "　　现就做好今年暑期留守儿童关爱工作通知如下，请认真落实。",
+    ):
+        document.add_paragraph(line)
+    table = document.add_table(rows=2, cols=2)
+    for cell, organ in zip(
+        (c for row in table.rows for c in row.cells),
+        ("青川县教育局", "青川县民政局", "青川县财政局", "青川县妇女联合会"),
+        strict=True,
+    ):
+        cell.text = organ
+    document.add_paragraph(after_table)
+    path = tmp_path / "joint.docx"
+    document.save(path)
+    return path
+
+
+def test_joint_issuers_signed_in_a_table_above_the_date_are_the_signature(tmp_path):
+    notice = parse(_joint_notice(tmp_path, "2023年6月20日")).documents[0]
+    assert notice.metadata.issuer == "青川县教育局、青川县民政局、青川县财政局、青川县妇女联合会"
+    assert notice.metadata.date_written == "2023-06-20"
+    assert notice.tables == []
+
+
+def test_a_table_of_organs_not_above_a_date_stays_a_table(tmp_path):
+    notice = parse(_joint_notice(tmp_path, "以上单位按职责分工负责。")).documents[0]
+    assert len(notice.tables) == 1 and notice.metadata.issuer is None
+
+
+# A joint 发文机关标志 (联合行文): the organs stacked over 文件, or 文件 set beside the last one
+# (as a PDF's lines give it), or the whole mark a borderless table.
+@pytest.mark.parametrize(
+    "banner",
+    [
+        "中共南岭市委\n南岭市人民政府\n文件",
+        "中共南岭市委\n南岭市人民政府文件",
+        "中共南岭市委 南岭市人民政府文件",
+    ],
+)
+def test_a_joint_issuer_mark_stacks_its_organs_over_wen_jian(banner):
+    body = "南党发〔2024〕3号\n\n关于加强家庭教育工作的意见\n\n各县（区）党委和人民政府：\n"
+    meta = parse_text(f"{banner}\n\n{body}　　现提出意见。\n").documents[0].metadata
+    # written as a one-line joint mark is, its spaces squashed
+    assert meta.issuer_mark == "中共南岭市委南岭市人民政府文件"
+    assert meta.doc_number == "南党发〔2024〕3号"
+
+
+def test_an_issuer_line_over_a_title_is_no_mark():
+    text = "南岭市人民政府\n关于加强家庭教育工作的通知\n各县（区）人民政府：\n　　现通知如下。\n"
+    meta = parse_text(text).documents[0].metadata
+    assert meta.issuer_mark is None and meta.issuer == "南岭市人民政府"
+
+
+def test_a_joint_issuer_mark_set_as_a_table(tmp_path):
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).text, table.cell(1, 0).text = "中共南岭市委", "南岭市人民政府"
+    table.cell(0, 1).merge(table.cell(1, 1)).text = "文件"
+    for line in ("南党发〔2024〕3号", "关于加强家庭教育工作的意见", "各县（区）党委和人民政府："):
+        document.add_paragraph(line)
+    document.add_paragraph("　　现提出如下意见。")
+    path = tmp_path / "joint-mark.docx"
+    document.save(path)
+    plan = parse(path).documents[0]
+    assert plan.metadata.issuer_mark == "中共南岭市委南岭市人民政府文件"
+    assert plan.tables == []
 
 
 def test_a_drafting_note_page_is_titled_by_its_own_title_and_its_toolbar_is_no_value():

@@ -198,3 +198,117 @@ def test_pypdfium2_warnings_become_record_warnings_not_terminal_output(capfd):
 def test_reading_pdfs_prints_nothing(name, capfd):
     read(EDGE / name)
     assert capfd.readouterr() == ("", "")
+
+
+# ---------------------------------------------------------------- the printed 公文 layout
+
+# An A4 page's text column from x=80, 27 characters of 三号 (16 pt) wide, as GB/T 9704 sets it.
+LEFT, RIGHT = 80.0, 80.0 + 27 * 16.0
+
+
+def _printed_line(text: str, top: float, size: float, align: str = "left") -> list[Char]:
+    """The characters of a line of CJK text, each one em wide, placed as Word places it."""
+    width = size * len(text)
+    x0 = {"left": LEFT, "centre": (LEFT + RIGHT - width) / 2, "indent": LEFT + 2 * size}[align]
+    return [
+        Char(ch, x0 + k * size, x0 + (k + 1) * size, top, top + size, size)
+        for k, ch in enumerate(text)
+    ]
+
+
+def _printed_page(lines: list[list[Char]], number: int = 1) -> pdf_reader._Page:
+    chars = [char for line in lines for char in line]
+    page = pdf_reader._Page(number, 595.0, 842.0, pdf_reader._lines(chars, number))
+    for k, line in enumerate(page.lines, start=1):
+        line.number = k
+    return page
+
+
+# 南岭市北湖区 is an invented place; the body sets the column's edges and its line pitch.
+_PROSE = (
+    "为促进全区儿童健康成长，区政府决定开展儿童友好社区建设试点工作，现将有关事项通知如下，"
+    "请各街道认真组织实施，确保各项任务按期完成。到二〇二五年，全区建成儿童友好社区二十个，"
+    "儿童之家实现全覆盖，服务能力明显提升，儿童友好理念深入人心。"
+)
+BODY = [_PROSE[:25]] + [_PROSE[k : k + 27] for k in range(25, len(_PROSE), 27)]
+
+
+def _printed_blocks(head: list[tuple[str, float, str]]) -> list[str]:
+    placed, top = [], 100.0
+    for text, size, align in head:
+        placed.append(_printed_line(text, top, size, align))
+        top += size * 1.4
+    for k, text in enumerate(BODY):
+        placed.append(_printed_line(text, top + 20 + 28 * k, 16.0, "indent" if k == 0 else "left"))
+    blocks = pdf_reader._blocks([_printed_page(placed)], "printed.pdf")
+    return [b.text for b in blocks if isinstance(b, Paragraph)]
+
+
+def test_a_centred_line_too_full_for_the_next_unit_wraps_into_the_line_under_it():
+    head = [
+        ("南岭市北湖区人民政府办公室文", 30.0, "centre"),  # 420 of 442 points: 件 would not fit
+        ("件", 30.0, "centre"),
+        ("南岭市北湖区人民政府办公室关于印发北湖区儿", 21.0, "centre"),
+        ("童友好社区建设方案的通知", 21.0, "centre"),
+    ]
+    assert _printed_blocks(head)[:2] == [
+        "南岭市北湖区人民政府办公室文件",
+        "南岭市北湖区人民政府办公室关于印发北湖区儿童友好社区建设方案的通知",
+    ]
+
+
+def test_centred_lines_the_author_broke_stay_apart():
+    head = [
+        ("南岭市北湖区人民政府", 22.0, "centre"),  # an issuer over its title: 关 would have fitted
+        ("关于开展儿童友好社区建设试点的通知", 22.0, "centre"),
+        ("南岭市儿童发展规划", 22.0, "centre"),
+        ("（2021—2030年）", 16.0, "centre"),  # a period line in a smaller face
+    ]
+    assert _printed_blocks(head)[:4] == [text for text, _, _ in head]
+
+
+@pytest.mark.parametrize(
+    "top, dropped",
+    [
+        (740.0, True),  # under the text area, above the bottom band: a 公文's page number
+        (760.0, True),  # in the bottom band
+        (600.0, False),  # too high on the page to be its number
+    ],
+)
+def test_a_page_number_under_the_text_is_furniture(top, dropped):
+    lines = [_printed_line(text, 120.0 + 28 * k, 16.0) for k, text in enumerate(BODY)]
+    page = _printed_page([*lines, _printed_line("— 3 —", top, 14.0, "centre")])
+    pdf_reader._drop_running_lines([page])
+    assert (page.lines[-1].text != "— 3 —") is dropped
+
+
+def _stacked_mark(word_size: float) -> list[str]:
+    """Two organs stacked at the left, 文件 beside them at the right, centred on both rows."""
+    organs = [
+        _printed_line("中共南岭市委", 100.0, 26.0),
+        _printed_line("南岭市人民政府", 130.0, 26.0),
+    ]
+    middle = (100.0 + 156.0) / 2
+    word = [
+        Char(
+            ch,
+            300.0 + k * word_size,
+            300.0 + (k + 1) * word_size,
+            middle - word_size / 2,
+            middle + word_size / 2,
+            word_size,
+        )
+        for k, ch in enumerate("文件")
+    ]
+    chars = [char for line in organs for char in line] + word
+    return [line.text for line in pdf_reader._lines(pdf_reader._unstacked(chars), 1)]
+
+
+def test_a_tall_word_beside_stacked_organs_does_not_glue_their_lines():
+    assert _stacked_mark(36.0) == ["中共南岭市委", "南岭市人民政府 文件"]
+
+
+def test_a_word_of_the_organs_size_stays_on_its_own_line():
+    # 文件 in the organs' own size between their lines is not beside them: nothing moves
+    assert pdf_reader._unstacked(chars := [Char("件", 300.0, 326.0, 115.0, 141.0, 26.0)]) == chars
+    assert _stacked_mark(26.0) == ["中共南岭市委", "文件", "南岭市人民政府"]

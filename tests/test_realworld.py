@@ -9,7 +9,16 @@ is printed by scripts/realworld_score.py.
 import pytest
 
 from .realworld.make_damaged import DAMAGED, damaged_bytes
-from .realworld.score import HERE, facts_of, load_cases, load_known_gaps, load_tags, score_case
+from .realworld.score import (
+    HERE,
+    facts_of,
+    load_cases,
+    load_known_gaps,
+    load_tags,
+    parse_path,
+    score_case,
+)
+from .support import script
 
 CASES = load_cases()
 KNOWN_GAPS = load_known_gaps()
@@ -40,7 +49,7 @@ def test_every_tag_is_known_and_covered_by_a_case():
 def test_cases_have_facts_and_a_layout_comment():
     for case in CASES:
         assert len(facts_of(case)) >= 5, f"{case.id}: too few facts"
-        first = (HERE / f"{case.id}.facts.yaml").read_text(encoding="utf-8").splitlines()[0]
+        first = case.facts_path.read_text(encoding="utf-8").splitlines()[0]
         assert first.startswith("# Layout:"), f"{case.id}: the facts file must name its layout"
 
 
@@ -49,3 +58,65 @@ def test_damaged_downloads_match_their_generator(name):
     assert (HERE / name).read_bytes() == damaged_bytes(name), (
         f"{name} differs from make_damaged.py: run python -m tests.realworld.make_damaged"
     )
+
+
+RENDITION_CASES = [case for case in CASES if case.id.startswith("renditions/")]
+# The facts a print may lack: those of the portal page its text was copied from.
+NOT_PRINTED_FIELDS = {"portal", "date_published"}
+
+
+@pytest.mark.parametrize("case", RENDITION_CASES, ids=lambda c: c.id)
+def test_a_rendition_omits_only_portal_facts_of_its_source(case):
+    source = next(c for c in CASES if c.facts_path == case.facts_path and c is not case)
+    fields = {fact.key: fact.field for fact in facts_of(source)}
+    for key, reason in case.omits.items():
+        assert key in fields, f"{case.id}: omits {key}, which its source's facts do not have"
+        assert fields[key] in NOT_PRINTED_FIELDS, f"{case.id}: {key} is printed; keep it scored"
+        assert reason.strip(), f"{case.id}: say why the print lacks {key}"
+
+
+def test_renditions_are_what_the_generator_writes():
+    """The committed DOCX renditions are what scripts/make_realworld_renditions.py writes today
+    (the PDF and .doc need LibreOffice: rerun the script when the DOCX changes)."""
+    generator = script("make_realworld_renditions")
+    for rendition in generator.load_renditions():
+        path = HERE / "renditions" / f"{rendition.source}.docx"
+        assert path.read_bytes() == generator.docx_rendition(rendition), (
+            f"{path.name} differs from the generator: run scripts/make_realworld_renditions.py"
+        )
+        for fmt in rendition.formats:
+            assert (path.with_suffix(f".{fmt}")).exists(), f"missing {path.stem}.{fmt}"
+
+
+# What a print may state that its text copy does not, and the text copy's portal fields.
+PRINT_ONLY = {"issuer_mark"}
+PAGE_ONLY = {"date_published", "portal", "provenance", "inherited"}
+
+
+def _record_view(document, skip: set[str]) -> dict:
+    """Everything of a document the formats must agree on, provenance aside."""
+    metadata = document.metadata.model_dump(exclude=skip | PAGE_ONLY)
+    return {
+        "kind": document.kind,
+        "title": document.title,
+        "metadata": metadata,
+        "sections": [(s.title, [c.title for c in s.children]) for s in document.sections],
+        "tables": [(t.label, t.title, t.header, len(t.rows)) for t in document.tables],
+        "indicators": sorted(
+            (i.name, tuple(a.raw for t in i.targets for a in t.atoms)) for i in document.indicators
+        ),
+        "responsibilities": [r.raw for r in document.responsibilities],
+    }
+
+
+@pytest.mark.parametrize("case", RENDITION_CASES, ids=lambda c: c.id)
+def test_a_rendition_gives_its_source_texts_records(case):
+    """Beyond the facts: a print gives the records its text does, but for the 版头 the print adds
+    when its text copy lost it (renditions.yaml issuer_mark) and the portal page's fields."""
+    generator = script("make_realworld_renditions")
+    source_id = case.id.split("/", 1)[1].rsplit(".", 1)[0]
+    rendition = next(r for r in generator.load_renditions() if r.source == source_id)
+    skip = PRINT_ONLY if rendition.issuer_mark else set()
+    text = [_record_view(d, skip) for d in parse_path(HERE / f"{source_id}.txt").documents]
+    printed = [_record_view(d, skip) for d in parse_path(case.path).documents]
+    assert printed == text

@@ -43,6 +43,11 @@ Every leaf is one fact with a stable key (`d1.metadata.doc_number`, `d2.heading.
 facts. A field the model does not have yet fails like any other wrong value. Only surrounding
 whitespace is normalised.
 
+Printed renditions (renditions/<id>.docx, .pdf, .doc, written by
+scripts/make_realworld_renditions.py from the cases listed in renditions.yaml) are cases too, id
+`renditions/<id>.<format>`, scored against their source's facts; the facts renditions.yaml says
+a print does not carry (`omits`, each with its reason: a portal's fields and stamps) are left out.
+
 Facts that fail today are listed in known_gaps.yaml; tests/test_realworld.py fails on any other
 failure and on a listed gap that passes. scripts/realworld_score.py prints the score table.
 """
@@ -52,6 +57,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +70,9 @@ from govdocparse.model import Document, ParseResult
 HERE = Path(__file__).resolve().parent
 KNOWN_GAPS = HERE / "known_gaps.yaml"
 TAGS = HERE / "tags.yaml"
+RENDITIONS = HERE / "renditions.yaml"
 FACTS_SUFFIX = ".facts.yaml"
-DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf")
+DOCUMENT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".docx", ".pdf", ".doc")
 
 _MISSING = object()
 # Metadata fields whose facts are lists compared element by element.
@@ -86,6 +93,8 @@ class Case:
     path: Path
     covers: list[str]
     spec: dict
+    facts_path: Path
+    omits: dict[str, str] = field(default_factory=dict)  # fact key → why this file lacks it
 
 
 @dataclass
@@ -108,7 +117,7 @@ class CaseResult:
 
 
 def load_cases(root: Path = HERE) -> list[Case]:
-    """Every case of the set, sorted by id."""
+    """Every case of the set, sorted by id, then the printed renditions (renditions.yaml)."""
     cases = []
     for facts_path in sorted(root.glob(f"*{FACTS_SUFFIX}")):
         case_id = facts_path.name[: -len(FACTS_SUFFIX)]
@@ -121,7 +130,25 @@ def load_cases(root: Path = HERE) -> list[Case]:
             if len(existing) != 1:
                 raise ValueError(f"{facts_path.name}: expected one document file, found {existing}")
             path = existing[0]
-        cases.append(Case(case_id, path, list(spec.get("covers", [])), spec))
+        cases.append(Case(case_id, path, list(spec.get("covers", [])), spec, facts_path))
+    if root == HERE:
+        cases += _rendition_cases({case.id: case for case in cases})
+    return cases
+
+
+def _rendition_cases(sources: dict[str, Case]) -> list[Case]:
+    """A case per printed rendition: its source's facts, less those the print does not carry."""
+    entries = yaml.safe_load(RENDITIONS.read_text(encoding="utf-8")) if RENDITIONS.exists() else {}
+    cases = []
+    for source_id, entry in (entries or {}).items():
+        source = sources[source_id]
+        for fmt in entry["formats"]:
+            path = HERE / "renditions" / f"{source_id}.{fmt}"
+            omits = dict(entry.get("omits") or {})
+            covers = [f"rendition-{fmt}"]
+            cases.append(
+                Case(f"renditions/{path.name}", path, covers, source.spec, source.facts_path, omits)
+            )
     return cases
 
 
@@ -143,6 +170,7 @@ def facts_of(case: Case) -> list[Fact]:
     facts += _warning_facts("file", spec.get("warnings", []))
     for n, doc in enumerate(documents, start=1):
         facts += _document_facts(f"d{n}", doc)
+    facts = [fact for fact in facts if fact.key not in case.omits]
     keys = [fact.key for fact in facts]
     duplicates = sorted({key for key in keys if keys.count(key) > 1})
     if duplicates:
@@ -205,7 +233,14 @@ def _warning_facts(prefix: str, warnings: Iterable[str | list[str]]) -> list[Fac
 
 
 def parse_case(case: Case) -> ParseResult:
-    return govdocparse.parse(case.path)
+    return parse_path(case.path)
+
+
+@cache
+def parse_path(path: Path) -> ParseResult:
+    """The record of a file, parsed once per process (the renditions' test compares it with
+    its source's again)."""
+    return govdocparse.parse(path)
 
 
 def score_case(case: Case) -> CaseResult:

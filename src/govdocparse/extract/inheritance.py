@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..model import Metadata, Provenance
 from ..segment import Segment
-from ..source import Paragraph
+from ..source import Block, Paragraph, TableBlock, span
 from .metadata import printed_line, split_cc
 
 INHERITED_FIELDS = ("doc_number", "issuer", "place", "date_written", "date_published")
@@ -35,18 +35,68 @@ def take_footer(segments: list[Segment]) -> Footer:
     """The file's 抄送 and 印发 lines, removed from whichever body they were printed in."""
     footer = Footer()
     for seg in segments:
-        for block in list(seg.body):
+        seg.body[:] = [line for block in seg.body for line in _footer_table_lines(block)]
+        k = 0
+        while k < len(seg.body):
+            block = seg.body[k]
             if not isinstance(block, Paragraph):
+                k += 1
                 continue
             names = split_cc(block) if footer.cc_prov is None else None
             printed = printed_line(block) if footer.printed_prov is None else None
             if names is not None:
-                footer.cc, footer.cc_prov = names, block.prov
-                seg.body.remove(block)
+                count = _cc_lines(seg.body, k)
+                block = _joined(seg.body[k : k + count])
+                footer.cc, footer.cc_prov = split_cc(block) or names, block.prov
+                del seg.body[k : k + count]
             elif printed is not None:
                 (footer.printer, footer.date_printed), footer.printed_prov = printed, block.prov
-                seg.body.remove(block)
+                del seg.body[k]
+            else:
+                k += 1
     return footer
+
+
+def _footer_table_lines(block: Block) -> list[Block]:
+    """A 版记 set in a one-column ruled table (as Word and WPS templates print it), as its lines;
+    any other block as it is."""
+    if not isinstance(block, TableBlock):
+        return [block]
+    cells = [row[0] for row in block.rows if len(row) == 1 and row[0].text.strip()]
+    if len(cells) != len(block.rows):
+        return [block]
+    lines = [Paragraph(" ".join(cell.text.split()), cell.prov) for cell in cells]
+    if not any(split_cc(line) is not None or printed_line(line) for line in lines):
+        return [block]
+    return list(lines)
+
+
+# A 抄送 list the page wrapped runs on over at most this many more lines, up to its full stop.
+_CC_WRAPS = 2
+_CC_END = ("。", ".")
+
+
+def _cc_lines(body: list[Block], k: int) -> int:
+    """How many lines the 抄送 list at body[k] takes: a list that does not end its sentence goes
+    on into the lines below it up to the one that does (抄送：…，市高级 / 法院，市检察院。), short
+    of the 印发 line; a list never closed stays one line."""
+    n = 1
+    first = body[k]
+    text = first.text.strip() if isinstance(first, Paragraph) else ""
+    while not text.endswith(_CC_END) and n <= _CC_WRAPS and k + n < len(body):
+        line = body[k + n]
+        if not isinstance(line, Paragraph) or printed_line(line) or split_cc(line) is not None:
+            break
+        text = line.text.strip()
+        n += 1
+    return n if text.endswith(_CC_END) else 1
+
+
+def _joined(lines: list[Block]) -> Paragraph:
+    first, last = lines[0], lines[-1]
+    assert isinstance(first, Paragraph)
+    text = "".join(line.text.strip() for line in lines if isinstance(line, Paragraph))
+    return Paragraph(text, span(first.prov, last.prov), first.style)
 
 
 def share(metadata: list[Metadata], kinds: Sequence[str], footer: Footer) -> list[int | None]:

@@ -4,12 +4,13 @@ Works on one segment (header lines before the title, the title, the body) and re
 blocks it consumed, so that the section tree does not repeat them as body text. Vocabulary is
 in grammars/metadata.yaml. Where each element is looked for:
 - before the title (the printed 版头): 份号, 密级, 紧急程度 (`banner_marks`), 发文机关标志
-  (…文件), 发文字号, 签发人, the issuer on lines of its own (joint issuers on one line or two);
+  (…文件; a joint one with its organs stacked over or beside 文件, also as a table), 发文字号,
+  签发人, the issuer on lines of its own (joint issuers on one line or two);
 - right after the title (web pages): the 文号 on the next line, or in brackets under it;
 - in a portal metadata block, before or after the title (labels from `govdocparse.portal`);
 - in the title: the issuer at its head (某市人民政府办公室关于印发…), the period;
-- in the body: 主送机关 at its top; 附件说明, the signature (issuers and 成文日期), 附注
-  (（此件公开发布）) at its end.
+- in the body: 主送机关 at its top; 附件说明, the signature (issuers and 成文日期; joint issuers
+  signed in a borderless table, an organ a cell), 附注 (（此件公开发布）) at its end.
 The 抄送 and 印发 lines of the 版记 are read by `split_cc` and `printed_line` for the footer
 rule of `extract.inheritance`. A value is taken only from text that states it: fields not found
 stay empty and `missing` names the expected ones for the document's warning.
@@ -27,7 +28,7 @@ from ..grammar_schema import MetadataGrammar
 from ..headings import numbered
 from ..model import Metadata, Period, Provenance
 from ..segment import Segment, interpreted_title, title_kind, trailing_doc_number
-from ..source import Attachment, Paragraph, span
+from ..source import Attachment, Block, Paragraph, span
 from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
 from .agency_lists import split_agencies
 
@@ -340,8 +341,8 @@ def extract_metadata(
     """The metadata of one document segment and the blocks that carried it; `page` and the
     page's `trailer` (take_page_trailer) for the document a portal page presents."""
     found = Found(Metadata())
-    header = [b for b in segment.header if isinstance(b, Paragraph)]
-    body = [b for b in segment.body if isinstance(b, Paragraph)]
+    header = _header_lines(segment.header)
+    body, signature_tables = _paragraphs(segment.body)
     lead = _lead(body)
 
     _portal(header + lead + _trailer(body) + (trailer or []), found, page)
@@ -352,6 +353,9 @@ def extract_metadata(
     # The issuer is the 发文机关署名 above the date; failing that, as the 版头 or the title
     # names it, as a booklet's cover names it under the title, or as the portal says.
     _closing(body, found)
+    for table, rows in signature_tables.items():
+        if any(id(row) in found.consumed for row in rows):
+            found.consumed.add(table)
     _date_under_title(dates_under_title, found)
     for issuers in (printed_issuers, _title_issuers(segment, title_prov), cover_issuers):
         if issuers:
@@ -363,6 +367,45 @@ def extract_metadata(
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
     return found
+
+
+def _header_lines(blocks: list[Block]) -> list[Paragraph]:
+    """The 版头's lines: its paragraphs, and the cells of a table in it column by column (a joint
+    发文机关标志 set as a table: the organs stacked at the left, 文件 at the right across them)."""
+    lines: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            lines.append(block)
+            continue
+        width = max((len(row) for row in block.rows), default=0)
+        for col in range(width):
+            for row in block.rows:
+                if col < len(row) and row[col].text.strip():
+                    lines.append(Paragraph(row[col].text.strip(), row[col].prov))
+    return lines
+
+
+def _paragraphs(blocks: list[Block]) -> tuple[list[Paragraph], dict[int, list[Paragraph]]]:
+    """The paragraphs of a body, with a signature set in a table read as its lines: joint
+    issuers signed in a borderless table right above the date, an organ a cell (the table's
+    id → its rows, so the table is consumed with the signature)."""
+    paragraphs: list[Paragraph] = []
+    tables: dict[int, list[Paragraph]] = {}
+    for n, block in enumerate(blocks):
+        if isinstance(block, Paragraph):
+            paragraphs.append(block)
+            continue
+        after = blocks[n + 1] if n + 1 < len(blocks) else None
+        if not (isinstance(after, Paragraph) and iso_date(squash_spaces(after.text))):
+            continue
+        cells = [[cell for cell in row if cell.text.strip()] for row in block.rows]
+        if all(cells) and all(
+            split_issuers(cell.text) == [cell.text.strip()] for row in cells for cell in row
+        ):
+            rows = [Paragraph("　".join(c.text.strip() for c in row), row[0].prov) for row in cells]
+            tables[id(block)] = rows
+            paragraphs += rows
+    return paragraphs, tables
 
 
 def _set(
@@ -469,6 +512,7 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
     rules = _rules()
     issuers: list[tuple[list[str], Paragraph]] = []
     after_signers = False
+    stacked: list[Paragraph] = []  # organ lines right above this one
     for block in header:
         if id(block) in found.consumed:
             continue
@@ -478,6 +522,14 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
         marks = rules.banner_marks.match(text)
         number = rules.doc_number.search(block.text)
         mark = rules.issuer_mark.match(text)
+        if stacked:
+            # a joint 发文机关标志: organs stacked over 文件, alone or after the last organ
+            # (written as one line of them is: 某省农业农村厅 某省财政厅文件 → squashed)
+            joined = " ".join(squash_spaces(b.text) for b in stacked)
+            mark = rules.issuer_mark.match(squash_spaces(f"{joined} {text}"))
+        mark_prov = span(stacked[0].prov, block.prov) if stacked and mark else block.prov
+        organs = split_issuers(block.text)
+        stacked = [*stacked, block] if organs and not mark else []
         signers = rules.signers.search(block.text.strip())
         if after_signers and _NAME_LINE.match(block.text.strip()) and not split_issuers(text):
             # a second 签发人 printed under the first
@@ -493,14 +545,14 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
             _set(found, "secrecy", marks["secrecy"], block.prov, block)
             _set(found, "urgency", marks["urgency"], block.prov, block)
         elif mark:
-            _set(found, "issuer_mark", mark["mark"], block.prov, block)
+            _set(found, "issuer_mark", mark["mark"], mark_prov, block)
         elif signers:
             _set(found, "signers", _names(signers["names"]), block.prov, block)
             if number:
                 _set(found, "doc_number", squash_spaces(number["number"]), block.prov)
         elif number:
             _set(found, "doc_number", squash_spaces(number["number"]), block.prov, block)
-        elif organs := split_issuers(block.text):
+        elif organs:
             issuers.append((organs, block))
             found.consumed.add(id(block))
         elif iso_date(text) or any(mark.match(text) for mark in rules.closing):

@@ -12,7 +12,8 @@ page layout did to it. PDFium gives the characters with their boxes and the ruli
 * Page headers, footers and page numbers are dropped: a line among the first or last two of a
   page, inside the top or bottom band of the page, that either looks like a page number
   (`— 3 —`, `-3-`, `第3页`, `第 3 页 共 10 页`, `3/10`, a lone number) or repeats, digits aside,
-  on at least half of the pages.
+  on at least half of the pages; and a page's last line that looks like a page number in its
+  bottom fifth, above the band (a 公文's "— 3 —" under the text area).
 * Lines wrapped by the renderer are joined back into one paragraph. A line continues into the
   next when it starts at the text column's left edge (or is the indented first line of a
   paragraph), the next line starts at the left edge, is in the same font size, does not start
@@ -24,8 +25,11 @@ page layout did to it. PDFium gives the characters with their boxes and the ruli
   an item number. When
   the document separates paragraphs by spacing, a line followed at the plain line pitch may end
   up to three characters short of that (line-breaking rules keep some units together that this
-  reader does not model). Lines the author broke (a title over two short centred lines, a
-  signature block) stay separate paragraphs, as in the text version. A paragraph broken by a
+  reader does not model). A centred line continues into the centred line under it when it is
+  so wide that the next line's first unit would not have fitted beside it (a long title, a
+  发文机关标志 wrapped before its 件). Lines the author broke (a title over two short centred
+  lines, an issuer over its title, a signature block) stay separate paragraphs, as in the text
+  version. A paragraph broken by a
   page break is joined across it.
 * Tables are found from the ruling lines that show on the page (`pdf_grid`, pdfplumber's
   "lines" method redone on PDFium's paths), on pages that have any ruling at all; a single
@@ -72,7 +76,7 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import pairwise
 from operator import attrgetter
 from statistics import median
@@ -94,6 +98,10 @@ from .pdf_scans import scanned_pages, shape
 _BAND = 0.12
 # How many lines at each end of a page may be a header or footer.
 _BAND_LINES = 2
+# A page number may stand higher, up to this fraction of the page height, when it is the page's
+# last line: GB/T 9704 prints it 7 mm under the text area, which Word and LibreOffice move up
+# into the bottom margin ("— 3 —" at 88 % of an A4 page's height).
+_NUMBER_BAND = 0.8
 # A gap wider than this fraction of the font size between two Latin characters is a space.
 _SPACE_GAP = 0.25
 # A gap wider than this many font sizes is a blank the author left (joint issuers on one line,
@@ -101,6 +109,10 @@ _SPACE_GAP = 0.25
 _BLANK_GAP = 0.6
 # Coordinates closer than this (points) are the same position: ruling lines, column edges.
 _SAME_X = 2.0
+# A character this many times the size of others stands beside them rather than on their line.
+_STACKED_SIZE = 1.15
+# The largest distance (in font sizes) from one line of a centred paragraph to the next.
+_CENTRED_PITCH = 1.6
 # How far (in font sizes) a line may end short of the column in a paragraph-spaced document
 # and still run on into a line that follows at the plain line pitch.
 _SPACED_SLACK = 3.0
@@ -425,7 +437,7 @@ def _read_page(content: PageContent, grids: list[_Grid]) -> _Page:
         grids.remove(grid)
         body.extend(char for cell in grid.chars for char in cell)
     result = _Page(content.number, content.width, content.height, images=content.images)
-    result.lines = _lines(body, content.number)
+    result.lines = _lines(_unstacked(body), content.number)
     for number, line in enumerate(result.lines, 1):
         line.number = number
     tables = (_table(grid, content.number) for grid in grids)
@@ -564,6 +576,36 @@ def _settle_cells(pages: list[_Page]) -> None:
 _TOP = attrgetter("top")
 _X0 = attrgetter("x0")
 _SIZE = attrgetter("size")
+
+
+def _unstacked(chars: list[Char]) -> list[Char]:
+    """The characters with one that stands beside two lines of smaller ones (文件 set across the
+    organs of a joint 发文机关标志, stacked at its left) moved onto the lower of those lines, so
+    that its height does not glue the lines beside it into one."""
+    sizes = {char.size for char in chars}
+    if len(sizes) < 2:
+        return chars
+    smallest = min(sizes)
+    by_middle = sorted(chars, key=_middle)
+    middles = [_middle(char) for char in by_middle]
+    out = []
+    for char in chars:
+        if char.size > smallest * _STACKED_SIZE:
+            beside = [
+                other
+                for other in by_middle[
+                    bisect_right(middles, char.top) : bisect_right(middles, char.bottom)
+                ]
+                if other.size * _STACKED_SIZE < char.size and other.x1 <= char.x0
+            ]
+            if beside and _middle(beside[-1]) - _middle(beside[0]) > beside[-1].size / 2:
+                char = replace(char, top=beside[-1].top, bottom=beside[-1].bottom)
+        out.append(char)
+    return out
+
+
+def _middle(char: Char) -> float:
+    return (char.top + char.bottom) / 2
 
 
 def _lines(chars: list[Char], page: int) -> list[_Line]:
@@ -754,6 +796,15 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         tail = [
             ln for ln in page.lines[-_BAND_LINES:] if ln.top >= bottom_band and ln.top >= last_table
         ]
+        last = page.lines[-1] if page.lines else None
+        if (
+            last is not None
+            and last not in tail
+            and last.top >= _NUMBER_BAND * page.height
+            and last.top >= last_table
+            and _PAGE_NUMBER.match(last.text.strip())
+        ):
+            tail.append(last)  # a page number printed above the band, under the text
         return head + [ln for ln in tail if ln not in head]
 
     def shape(line: _Line) -> str:
@@ -858,12 +909,31 @@ def _continues_paragraph(
     """Whether `line` is the renderer's continuation of the paragraph's last line."""
     last = paragraph[-1]
     left, right = edges[last.page]
+    if _centred_wrap(last, line, left, right):
+        return True
     if (
         not _in_column(last, line, left, first=len(paragraph) == 1)
         or line.x0 > edges[line.page][0] + _SAME_X
     ):
         return False
     return _wraps(last, line, right, spacing)
+
+
+def _centred_wrap(line: _Line, following: _Line, left: float, right: float) -> bool:
+    """Whether two centred lines are one centred paragraph the renderer wrapped (a title, or a
+    发文机关标志 too long for its line: 某某市某某区人民政府办公室文 / 件): the same size, at
+    about the font's line pitch, and the first so wide that the next line's first unit would
+    not have fitted beside it. A short centred line over another (an issuer over its title) is
+    the author's break."""
+    if abs(following.size - line.size) > 0.5 or following.page != line.page:
+        return False
+    middle = (left + right) / 2
+    if any(abs((x.x0 + x.x1) / 2 - middle) > x.size for x in (line, following)):
+        return False
+    if following.top - line.top > _CENTRED_PITCH * line.size or opens_block(following.text):
+        return False
+    # the room a centred line leaves is split between its two ends
+    return _room(line, following, right + line.x0 - left) < 0
 
 
 def _paragraph(lines: list[_Line], name: str) -> Paragraph:
