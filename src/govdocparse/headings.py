@@ -21,7 +21,6 @@ from .captions import starts_caption
 from .grammar import GrammarModel
 from .textutil import chinese_numeral
 
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _REFERENCE = regex.compile(r"\{([A-Za-z_]\w*)\}")
 
 
@@ -145,8 +144,6 @@ def numeral_pattern(name: str) -> str:
 
 def ordinal(numeral: str) -> int | None:
     """十一 → 11, 12 → 12, ③ → 3, Ⅳ → 4, C → 3; None for a bullet."""
-    if numeral in _CIRCLED:
-        return _CIRCLED.index(numeral) + 1
     if numeral.isdecimal():
         return int(numeral)
     if len(numeral) == 1 and numeral.isnumeric():
