@@ -62,14 +62,16 @@ def _patterns() -> _Patterns:
     number = rf"(?:[0-9０-９]+(?:\s*[-—–~～]\s*[0-9０-９]+)?|{CN_NUMBER})"
     before, after = alternation(c["bound_before"]), alternation(c["bound_after"])
     frequency = c["frequency"]
-    quantity = (
-        rf"(?P<bb>{before})?\s*(?P<each>各)?(?P<n>{number})\s*(?P<cl>{classifiers})"
-        rf"(?P<ba>{after})?"
-    )
+
+    def quantity_of(n: str) -> str:
+        return (
+            rf"(?P<bb>{before})?\s*(?P<each>各)?(?P<n>{n})\s*(?P<cl>{classifiers})(?P<ba>{after})?"
+        )
+
+    quantity = quantity_of(number)
     # after its object a number may be large: 新增学位1.2万个 (a 万 before a service's people,
     # 为全县2万名儿童开展…, says whom the service is for, not a goal of its own)
-    amount = rf"(?:[0-9０-９]+[.．][0-9０-９]+|{number})(?:万|千)?"
-    after_quantity = quantity.replace(f"(?P<n>{number})", f"(?P<n>{amount})")
+    after_quantity = quantity_of(rf"(?:[0-9０-９]+[.．][0-9０-９]+|{number})(?:万|千)?")
     obj, end = c["object"], rf"(?={c['object_end']})"
     verbs = alternation(c["verbs"])
     reach = rf"\s*(?:{rules().adverb})*(?:{alternation(c['reach_verbs'])})\s*"
