@@ -214,7 +214,14 @@ def test_interrupting_a_batch_leaves_only_complete_json_and_no_temp_files(tmp_pa
         "-j",
         "2",
     ]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # as from a terminal: a disposition the test process may have inherited or been left with
+    # (SIGINT ignored) would pass to the batch and make it deaf to the signal
+    process = subprocess.Popen(
+        command,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     deadline = time.monotonic() + 60
     while not list(out.rglob("*.json")) and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.05)

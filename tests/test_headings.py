@@ -25,7 +25,14 @@ def test_every_style_has_examples():
 
 @pytest.mark.parametrize(
     "line, ordinal",
-    [("十一、组织实施", 11), ("（二十三）加强", 23), ("第一百零五条 附则", 105), ("⑫建立", 12)],
+    [
+        ("十一、组织实施", 11),
+        ("（二十三）加强", 23),
+        ("第一百零五条 附则", 105),
+        ("⑫建立", 12),
+        ("Ⅻ．附则", 12),
+        ("Ｄ、强化督导", 4),
+    ],
 )
 def test_ordinals_are_read_from_the_numeral(line, ordinal):
     found = headings.numbered(line)

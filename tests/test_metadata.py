@@ -70,6 +70,11 @@ def test_leading_date_of_a_portal_value(text, iso):
         # title wording with the shape of a place is none
         ("关于贯彻落实市政府促进儿童事业发展的实施方案", None),
         ("科尔沁右翼前旗儿童友好示范旗建设三年行动计划", "科尔沁右翼前旗"),
+        # one character before 城市/都市 makes a city, more make a description
+        ("成都市人民政府办公厅", "成都市"),
+        ("山西省晋城市人民政府", "晋城市"),
+        ("盐城市儿童友好城市建设实施方案", "盐城市"),
+        ("文明城市创建工作方案", None),
     ],
 )
 def test_place_is_the_most_specific_unit(name, place):
@@ -610,3 +615,177 @@ def test_a_portal_page_gives_its_download_links_as_attachments_and_its_fields_pr
     assert metadata.provenance["doc_number"].lines == (4, 4)
     assert metadata.attachments == ["1.某县儿童友好行动方案", "2.任务分工表"]
     assert metadata.provenance["attachments"].lines == (11, 11)  # the first link
+
+
+def test_a_drafting_note_page_is_titled_by_its_own_title_and_its_toolbar_is_no_value():
+    text = (
+        "您当前的位置:首页 » 关于《青溪县妇女发展纲要(2021-2... » 详情\n"
+        "关于《青溪县妇女发展纲要(2021-2030年)》编制有关情况的说明\n"
+        "索 引 号 11223344/2023-0101 关 键 词 妇女发展纲要\n"
+        "发布机构 青溪县妇女联合会 发文日期 2023-06-12\n"
+        "时间:2023-06-12 来源:青溪县妇女联合会 打印 关闭本页\n"
+        "\n"
+        "文件:青溪县人民政府 关于印发《青溪县妇女发展纲要(2021—2030年)》的通知\n"
+        "一、编写依据\n"
+        "《中国妇女发展纲要(2021-2030)》。\n"
+        "二、编写过程\n"
+        "县妇联牵头成立编写组，广泛征求意见。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.kind == "other"
+    assert document.title == "关于《青溪县妇女发展纲要(2021-2030年)》编制有关情况的说明"
+    assert document.metadata.portal["来源"] == "青溪县妇女联合会"
+    assert [s.title for s in document.sections] == ["编写依据", "编写过程"]
+
+
+def test_bullet_labels_with_their_values_below_them_are_all_read_however_many_there_are():
+    text = (
+        "您现在的位置:首页\n > 政务公开 > 政策文件 > 市府办文件\n"
+        "青溪市人民政府办公室关于印发《青溪市托育服务三年行动方案(2023-2025年)》的通知\n"
+        "  • 索引号:\n  • 001122003344001/2023-101010\n"
+        "  • 主题分类:\n  • 妇女儿童工作/儿童\n"
+        "  • 文号:\n  • 青政办发〔2023〕18号\n"
+        "  • 发布机构:\n  • 市政府办公室\n"
+        "  • 成文日期:\n  • 2023-03-09\n"
+        "  • 有效性:\n  • 有效\n"
+        "\n各乡镇人民政府、街道办事处,市政府直属各单位:\n"
+        "《青溪市托育服务三年行动方案(2023-2025年)》已经市政府同意,现印发给你们,请认真组织实施。\n"
+        "青溪市人民政府办公室\n2023年3月9日\n"
+    )
+    [notice] = parse_text(text).documents
+    meta = notice.metadata
+    assert meta.doc_number == "青政办发〔2023〕18号"
+    assert meta.portal["索引号"] == "001122003344001/2023-101010"
+    assert meta.portal["发布机构"] == "市政府办公室"
+    assert meta.portal["有效性"] == "有效"
+    assert meta.date_written == "2023-03-09"
+    assert meta.recipients == ["各乡镇人民政府", "街道办事处", "市政府直属各单位"]
+
+
+@pytest.mark.parametrize(
+    "signed, written, published",
+    [
+        # the signature gives another day: the date under the title is when the page published it
+        ("2023年6月2日", "2023-06-02", "2023-06-09"),
+        # the same day, or no signature date: the date under the title is the 成文日期
+        ("2023年6月9日", "2023-06-09", None),
+        ("", "2023-06-09", None),
+    ],
+)
+def test_a_date_under_the_title_gives_way_to_the_signature_date(signed, written, published):
+    text = (
+        "青溪市儿童友好城市建设实施方案\n\n"
+        "青溪市人民政府办公厅关于印发青溪市儿童友好城市建设实施方案的通知\n"
+        "青办函〔2023〕17号\n2023年6月9日\n发布机关:青溪市人民政府\n\n"
+        "各区(市)县政府,市政府有关部门:\n"
+        "《青溪市儿童友好城市建设实施方案》已经市政府同意,现印发你们,请认真组织实施。\n"
+        f"青溪市人民政府办公厅\n{signed}\n"
+    )
+    notice = next(d for d in parse_text(text).documents if d.kind == "notice")
+    assert notice.metadata.doc_number == "青办函〔2023〕17号"
+    assert notice.metadata.date_written == written
+    assert notice.metadata.date_published == published
+    assert notice.metadata.portal["发布机关"] == "青溪市人民政府"
+
+
+def test_a_joint_notice_signed_by_many_departments_in_two_columns_names_them_all():
+    columns = [
+        "青溪市发展和改革委员会      青溪市人民政府妇女儿童工作委员会办公室",
+        "青溪市住房和城乡建设委员会   中共青溪市委宣传部",
+        "中共青溪市委网信办         青溪市教育委员会",
+        "青溪市公安局             青溪市民政局",
+        "共青团青溪市委青溪市妇女联合会",
+        "青溪市残疾人联合会",
+    ]
+    text = (
+        "关于印发《青溪市儿童友好城市建设实施方案》的通知\n\n"
+        "各区县人民政府,市政府有关部门,有关单位:\n\n"
+        "《青溪市儿童友好城市建设实施方案》已经市政府同意,现印发给你们,请认真贯彻执行。\n\n"
+        + "\n\n".join(columns)
+        + "\n\n2022年4月25日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert (notice.metadata.issuer or "").split("、") == [
+        "青溪市发展和改革委员会",
+        "青溪市人民政府妇女儿童工作委员会办公室",
+        "青溪市住房和城乡建设委员会",
+        "中共青溪市委宣传部",
+        "中共青溪市委网信办",
+        "青溪市教育委员会",
+        "青溪市公安局",
+        "青溪市民政局",
+        "共青团青溪市委",
+        "青溪市妇女联合会",
+        "青溪市残疾人联合会",
+    ]
+    assert notice.metadata.date_written == "2022-04-25"
+
+
+def test_a_yearly_task_breakdown_compiled_by_a_site_is_one_year_of_goals_and_its_units():
+    text = (
+        "导航菜单\n\n"
+        "(江西省)青溪市2024年《政府工作报告》目标任务责任分解方案\n\n"
+        "  ——推进教育高质量发展\n\n"
+        "  31.推进学前教育普惠发展,新改扩建公办幼儿园12所、新增学位3600个。"
+        "(牵头单位:市教育局;责任单位:各区人民政府)\n\n"
+        "  32.推进普通高中多样化发展。(责任单位:市教育局)\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.title == "(江西省)青溪市2024年《政府工作报告》目标任务责任分解方案"
+    assert plan.metadata.place == "青溪市"
+    assert plan.metadata.period == Period(start=2024, end=2024)
+    goals = {i.name: (i.targets[0].atoms[0].value, i.targets[0].year) for i in plan.indicators}
+    assert goals == {"新改扩建公办幼儿园数": (12.0, 2024), "新增学位数": (3600.0, 2024)}
+    first = plan.responsibilities[0]
+    assert ([a.name for a in first.lead], [a.name for a in first.participating]) == (
+        ["市教育局"],
+        ["各区人民政府"],
+    )
+
+
+def test_a_breakdown_of_a_plans_goals_is_a_plan_of_its_province():
+    text = (
+        "首页 > 纲要规划\n《某省儿童发展规划(2011—2020年)》目标责任分解书\n"
+        "来源:本网 时间:2013-05-20\n"
+        "——到2020年,婴儿死亡率控制在8‰以下。\n省卫生厅\n省妇联\n"
+    ).replace("某省", "青海省")
+    [breakdown] = parse_text(text).documents
+    assert breakdown.kind == "plan"
+    assert breakdown.title == "《青海省儿童发展规划(2011—2020年)》目标责任分解书"
+    assert breakdown.metadata.place == "青海省"
+
+
+def test_a_provinces_joint_signature_of_abbreviated_organs_and_its_header_captions():
+    text = (
+        "网站支持IPv6\n某省发展和改革委员会政务微信二维码\n"
+        "关于印发《青海省儿童友好城市建设实施方案》的通知\n"
+        "各市州人民政府,省直有关单位:\n经省人民政府同意,现印发给你们,请认真贯彻实施。\n"
+        "省发展改革委     省妇儿工委办公室  省住房城乡建设厅\n"
+        "省委宣传部                省教育厅                团省委\n"
+        "省妇联                 省残联 \n"
+        "2023年3月1日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.title == "关于印发《青海省儿童友好城市建设实施方案》的通知"
+    assert notice.metadata.place == "青海省"
+    assert (notice.metadata.issuer or "").split("、") == [
+        "省发展改革委",
+        "省妇儿工委办公室",
+        "省住房城乡建设厅",
+        "省委宣传部",
+        "省教育厅",
+        "团省委",
+        "省妇联",
+        "省残联",
+    ]
+
+
+def test_a_sites_header_lines_are_not_glued_into_a_title_that_names_its_place():
+    text = (
+        "急救电话:0851-2861999\n医院动态\n青海省妇女发展规划(2021—2030年)\n"
+        "发布日期:2022/08/11 10:56:00\n"
+        "一、指导思想\n坚持男女平等基本国策。\n二、主要目标\n孕产妇死亡率下降到12/10万以下。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.title == "青海省妇女发展规划(2021—2030年)"
+    assert plan.metadata.place == "青海省"

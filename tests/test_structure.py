@@ -247,3 +247,20 @@ def test_a_text_that_begins_its_lists_at_one_keeps_its_own_nesting_order():
     text = "1.总体要求\n(1)指导思想\n(2)基本原则\n2.主要任务\n(1)健全体系"
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
     assert [t[:2] for t in tree] == [(1, "1."), (2, "(1)"), (2, "(2)"), (1, "2."), (2, "(1)")]
+
+
+def test_roman_and_latin_template_numbering_nest_like_any_other_styles():
+    # a 工作方案 copied from a Word template: Ⅰ. over Ａ、 (half-width dot, full-width letter),
+    # a Latin letter not followed by Chinese (A.B. 两类) being body text
+    text = (
+        "Ⅰ. 工作目标\n到2024年，A.B.两类社区全部达标。\nⅡ. 重点工作\nＡ、完善制度\n"
+        "健全制度。\nＢ、强化督导\nⅢ. 工作要求"
+    )
+    tree = _tree(build_structure(_paragraphs(text), "d1").sections)
+    assert tree == [
+        (1, "Ⅰ.", 1, "工作目标"),
+        (1, "Ⅱ.", 2, "重点工作"),
+        (2, "Ａ、", 1, "完善制度"),
+        (2, "Ｂ、", 2, "强化督导"),
+        (1, "Ⅲ.", 3, "工作要求"),
+    ]

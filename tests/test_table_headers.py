@@ -344,3 +344,18 @@ def test_markdown_pipe_table_with_second_header_row_and_br(tmp_path: Path):
     owner = document.responsibility(indicator.responsible_id)
     assert owner is not None
     assert [a.name for a in owner.lead] == ["县住建局", "县林业局"]
+
+
+def test_responsible_sub_columns_named_by_the_role_alone():
+    # 责任单位 over 牵头 and 配合 (a text table: the merged cells left empty, TAB-separated)
+    rows = [
+        [_cell("工作任务"), _cell("完成时限"), _cell("责任单位"), _cell("")],
+        [_cell("", merged=True), _cell("", merged=True), _cell("牵头"), _cell("配合")],
+        [_cell("开展托育质量评估"), _cell("2024年底"), _cell("市卫健委"), _cell("市市场监管局")],
+    ]
+    table = _table(rows)
+    assert table.header == ["工作任务", "完成时限", "责任单位/牵头", "责任单位/配合"]
+    assert len(table.rows) == 1
+    _, (owner,) = indicators_from_table(table, id_prefix="t")
+    assert [a.name for a in owner.lead] == ["市卫健委"]
+    assert [a.name for a in owner.participating] == ["市市场监管局"]

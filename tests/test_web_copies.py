@@ -78,3 +78,36 @@ def test_an_inline_list_is_not_split_into_paragraphs():
     text = "主要包括：（一）健康服务；（二）教育服务；（三）安全保护。"
     blocks, _ = blocks_from_text(text, "t.txt")
     assert block_texts(blocks) == [text]
+
+
+def test_a_page_that_joined_its_paragraphs_with_single_spaces_is_read_as_they_were():
+    # a county CMS: layout-table borders, a stamp line, then title, 文号, recipients, text,
+    # signature, date, 附注, the plan's title and its items on one line
+    one_line = (
+        "青溪县人民政府办公室 关于印发青溪县2025年为民办实事工作方案的通知 青政办字〔2025〕9号 "
+        "各乡镇人民政府,县政府各部门: 现将《青溪县2025年为民办实事工作方案》印发给你们,"
+        "请认真组织实施。 青溪县人民政府办公室 2025年3月18日 (此件公开发布) "
+        "青溪县2025年为民办实事工作方案 一、开展新生儿听力筛查。2025年,为全县1.2万名新生儿"
+        "免费开展听力筛查,筛查率达到95%以上。(牵头单位:县卫生健康局,责任单位:各乡镇人民政府) "
+        "二、建设儿童友好游园。在县城建设儿童友好游园2个,让儿童有处可玩。"
+        "(牵头单位:县住房城乡建设局) "
+        "三、开展女童安全教育。覆盖全县中小学校,提高女童自我保护能力。(牵头单位:县教育局)"
+    )
+    text = (
+        "青溪县人民政府办公室关于印发青溪县2025年为民办实事工作方案的通知 | ||||||||||||\n"
+        "2025-03-19 作者: 点击数: | ||||||||||||\n|\n||||||||||||\n" + one_line + "\n"
+    )
+    notice, plan = govdocparse.parse_text(text).documents
+    assert notice.metadata.doc_number == "青政办字〔2025〕9号"
+    assert notice.metadata.recipients == ["各乡镇人民政府", "县政府各部门"]
+    assert notice.metadata.date_written == "2025-03-18"
+    assert plan.title == "青溪县2025年为民办实事工作方案"
+    assert plan.metadata.period is not None and plan.metadata.period.start == 2025
+    assert [s.title for s in plan.sections] == [
+        "开展新生儿听力筛查",
+        "建设儿童友好游园",
+        "开展女童安全教育",
+    ]
+    # a bare 2025年 in a one-year plan is the goal's year, not the past
+    [screening] = [i for i in plan.indicators if i.name == "听力筛查率"]
+    assert screening.targets[0].year == 2025

@@ -92,6 +92,15 @@ def is_link_row(text: str) -> bool:
     return bool(words) and (links == len(words) or (links >= 2 and links * 3 >= len(words) * 2))
 
 
+def without_toolbar(value: str) -> str:
+    """A portal value without the toolbar links printed after it on its line (来源：某县妇女
+    联合会 打印 关闭本页 → 某县妇女联合会; 阅读： 打印 保存 收藏 → "")."""
+    words = value.split()
+    while words and words[-1] in _rules().link_words:
+        words.pop()
+    return value if len(words) == len(value.split()) else " ".join(words)
+
+
 def is_breadcrumb(text: str) -> bool:
     """某市人民政府门户网站>政务公开>政策文件: short names joined by two or more arrows."""
     parts = [part for part in _ARROWS.split(text) if part.strip()]

@@ -80,6 +80,7 @@ class DocTypes(GrammarModel):
 
 class MetadataGrammar(GrammarModel):
     doc_types: DocTypes
+    interpretation_title: Rule
     title_status: list[str]
     one_year_types: list[str]
     years_in_title: Rule
@@ -87,6 +88,7 @@ class MetadataGrammar(GrammarModel):
     title_continues: TitleContinues
     doc_number: Rule
     issuer_suffix: Rule
+    organ_prefixes: list[str]
     joint_issuer_separator: Rule
     byline: Rule
     banner_marks: Rule
@@ -100,6 +102,7 @@ class MetadataGrammar(GrammarModel):
     province_level: dict[str, str]
     place_unit: Rule
     not_place: list[str]
+    not_place_described: Rule
     not_in_place: list[str]
     title_lead: Rule
     portal_labels: list[PortalLabel]
@@ -170,6 +173,7 @@ class ResponsibilitiesGrammar(GrammarModel):
     """Keywords, role verbs and unit shapes of responsible-unit clauses (responsibilities.yaml)."""
 
     lead: list[str] = Field(min_length=1)
+    with_the_lead: list[str]
     participating: list[str] = Field(min_length=1)
     lead_marks: list[str] = Field(min_length=1)
     participating_marks: list[str] = Field(min_length=1)

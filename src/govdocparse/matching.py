@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -137,6 +138,7 @@ class Restorer:
     changed: bool = False
     whole: dict[str, str] = field(default_factory=dict)
     by_line: dict[int, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
+    by_page: dict[int | None, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
     choice: dict[str, str] = field(default_factory=dict)
     needs: regex.Pattern | None = None
     # lines of the blocks the matching form changed: when every character's usual spelling is
@@ -147,6 +149,7 @@ class Restorer:
     def add(self, prov: Provenance, matching: str, written: str) -> None:
         entry = _Entry(prov, matching, written)
         self.entries.append(entry)
+        self.by_page[prov.page].append(entry)
         self.whole.setdefault(matching, written)
         if matching != written:
             self.changed = True
@@ -189,17 +192,23 @@ class Restorer:
             return text
         return "\n".join(self._piece(piece, prov) for piece in text.split("\n"))
 
-    def _candidates(self, prov: Provenance | None) -> list[_Entry]:
+    def _candidates(self, prov: Provenance | None) -> Iterator[_Entry]:
+        """The blocks a string with this provenance can come from, first line first; lazily,
+        because the first block holding the string ends the search."""
         if prov is None:
-            return []
+            return
         if prov.lines:
             first, last = prov.lines
-            seen: dict[int, _Entry] = {}
+            seen: set[int] = set()
             for line in range(first, last + 1):
                 for entry in self.by_line.get(line, ()):
-                    seen.setdefault(id(entry), entry)
-            return [e for e in seen.values() if _overlaps(e.prov, prov)]
-        return [e for e in self.entries if _overlaps(e.prov, prov)]
+                    if id(entry) not in seen:
+                        seen.add(id(entry))
+                        if _overlaps(entry.prov, prov):
+                            yield entry
+            return
+        # a block on another page never overlaps (`_overlaps`)
+        yield from (e for e in self.by_page.get(prov.page, ()) if _overlaps(e.prov, prov))
 
     def _piece(self, piece: str, prov: Provenance | None) -> str:
         if piece in self.whole:

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from .extract.indicators import indicators_from_table
 from .extract.inheritance import share, take_footer
-from .extract.metadata import Found, Page, extract_metadata, jurisdiction, missing
+from .extract.metadata import (
+    Found,
+    Page,
+    extract_metadata,
+    jurisdiction,
+    missing,
+    take_page_trailer,
+)
 from .extract.paragraphs import date_to_period_end, read_paragraph
 from .extract.tables import build_table
 from .ids import assign_ids
@@ -28,9 +35,12 @@ def parse_source(source: Source) -> ParseResult:
     blocks = normalize(folded)
     segments = segment(blocks) if blocks else []
     footer = take_footer(segments)
+    trailer = take_page_trailer(segments)
     page = Page(portal, source.portal_provenance, source.attachments)
     found = [
-        extract_metadata(seg, title_provenance(seg), page if n == 0 else None)
+        extract_metadata(seg, title_provenance(seg), page, trailer)
+        if n == 0
+        else extract_metadata(seg, title_provenance(seg))
         for n, seg in enumerate(segments)
     ]
     kinds = [_kind(seg) for seg in segments]

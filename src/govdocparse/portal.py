@@ -101,6 +101,12 @@ def pairs(text: str) -> list[Pair]:
     return out
 
 
+def bare_value(text: str) -> str:
+    """A value written on its own line below its label, without the bullet or bar before it
+    (• 001008003013001/2022-222792)."""
+    return text.strip(_VALUE_EDGES)
+
+
 def label_at(text: str) -> tuple[str, str] | None:
     """(label, rest of the text) when `text` starts with a portal label, else None."""
     found = pairs(text)

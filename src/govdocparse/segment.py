@@ -88,6 +88,12 @@ def _doc_types() -> tuple[regex.Pattern, dict[str, str]]:
 
 
 @cache
+def _interpretation_title() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.interpretation_title)
+
+
+@cache
 def _closing_marks() -> list[regex.Pattern]:
     rules = _grammar()
     return [rules.compile(rule) for rule in rules.closing_marks] + [rules.compile(rules.printed)]
@@ -117,9 +123,17 @@ def _unwrapped(text: str) -> str:
     return whole[1] if whole else text
 
 
+def interpreted_title(text: str | None) -> str | None:
+    """The title an interpretation titled by its form explains: 图解《某县…规划》 → 某县…规划."""
+    found = _interpretation_title().match(squash_spaces(text or ""))
+    return found["cited"] if found else None
+
+
 def title_kind(text: str) -> str | None:
     """notice / plan / annex / other when `text` ends like a document title, else None."""
     ending, kind_of = _doc_types()
+    if interpreted_title(text):
+        return "other"
     match = ending.search(_bare(_unwrapped(text)))
     # a title names something before its type word: 目录 or 通知 alone is no title
     if not match or match.start() < _MIN_NAME:
@@ -243,10 +257,25 @@ def _issuer_line() -> regex.Pattern:
 
 def _opens_another(text: str, following: str) -> bool:
     """Whether `following` starts a title of its own rather than continuing `text`: it opens
-    with an issuer and 关于, and `text` does not end waiting for more (…关于转发 / …印发《)."""
-    return bool(_issuer_opening().match(squash_spaces(following))) and not squash_spaces(
-        text
-    ).endswith(tuple(_grammar().title_continues.waits))
+    with an issuer and 关于, or is a whole title that opens with its place while `text` begun
+    none (a site's section name above it: 医院动态 / 某省妇女发展规划（2021—2030年）), and
+    `text` does not end waiting for more (…关于转发 / …印发《)."""
+    squashed, before = squash_spaces(following), squash_spaces(text)
+    rules = _grammar().title_continues
+    if before.endswith(tuple(rules.waits)):
+        return False
+    # …人民政府关于同意设立 / 某市某区儿童福利院的批复: a title begun above goes on
+    begun = any(word in before for word in rules.opens)
+    whole = title_kind(squashed) is not None and _place_first().match(squashed) is not None
+    return bool(_issuer_opening().match(squashed)) or (whole and not begun)
+
+
+@cache
+def _place_first() -> regex.Pattern:
+    """A text that opens with a province or a unit of one (某省…, 某市…)."""
+    rules = _grammar()
+    provinces = [*rules.province_level, *rules.province_level.values()]
+    return regex.compile(f"^(?:{grammar.alternation(provinces)}|{rules.place_unit.pattern})")
 
 
 def _spread(text: str) -> bool:

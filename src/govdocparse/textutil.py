@@ -67,6 +67,10 @@ _DATE_BODY = (
     r"\s*(?:月|[-./])\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?"
 )
 _DATE = regex.compile(rf"^{_DATE_BODY}$")
+# The longest text _DATE matches once spaces are gone: 二〇二三年十二月三十一日. Folding never
+# shortens a text it could match (every character it yields there comes from a character of its
+# own), so a longer line is no date and need not be folded.
+_LONGEST_DATE = 12
 _LEADING_DATE = regex.compile(rf"^{_DATE_BODY}(?!\d)")
 
 
@@ -85,6 +89,8 @@ def iso_date(text: str) -> str | None:
     2018年3月7日 · 2024-03-14 · 2022.12.30 · 2022 年 12 月 30 日 · 二〇二三年二月九日 ·
     二○一九年五月八日
     """
+    if len(squash_spaces(text)) > _LONGEST_DATE:
+        return None
     found = _DATE.match(squash_spaces(fold(text)))
     return _iso(found) if found else None
 

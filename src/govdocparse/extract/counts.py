@@ -34,6 +34,7 @@ class _Patterns:
     before: re.Pattern
     item: re.Pattern
     after: re.Pattern
+    after_item: re.Pattern
     verbless: re.Pattern
     acts: re.Pattern
     served: re.Pattern
@@ -47,6 +48,11 @@ class _Patterns:
     zero: re.Pattern
     suffixes: tuple[tuple[re.Pattern, str], ...]
     count_suffix: re.Pattern
+    increments: frozenset[str]
+    counted: re.Pattern
+    article: re.Pattern
+    scope_end: re.Pattern
+    places_end: re.Pattern
 
 
 @cache
@@ -60,19 +66,30 @@ def _patterns() -> _Patterns:
         rf"(?P<bb>{before})?\s*(?P<each>各)?(?P<n>{number})\s*(?P<cl>{classifiers})"
         rf"(?P<ba>{after})?"
     )
+    # after its object a number may be large: 新增学位1.2万个 (a 万 before a service's people,
+    # 为全县2万名儿童开展…, says whom the service is for, not a goal of its own)
+    amount = rf"(?:[0-9０-９]+[.．][0-9０-９]+|{number})(?:万|千)?"
+    after_quantity = quantity.replace(f"(?P<n>{number})", f"(?P<n>{amount})")
     obj, end = c["object"], rf"(?={c['object_end']})"
     verbs = alternation(c["verbs"])
+    reach = rf"\s*(?:{rules().adverb})*(?:{alternation(c['reach_verbs'])})\s*"
     share = r"(?P<n>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*(?P<cl>%|％)"
     place_verbs = rf"(?<!已)(?:{alternation(c['place_verbs'])})(?!的)"
     return _Patterns(
         before=re.compile(
-            rf"(?P<pb>{before})?(?:{verbs})(?P<freq>{frequency})?{quantity}(?P<obj>{obj}){end}"
+            rf"(?P<pb>{before})?(?P<cverb>{verbs})(?P<freq>{frequency})?{quantity}(?P<obj>{obj}){end}"
         ),
         item=re.compile(rf"[、和及]\s*(?P<item>{quantity}(?P<obj>{obj})){end}"),
         after=re.compile(
-            rf"(?P<pb>{before})?(?:{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"
+            rf"(?P<pb>{before})?(?P<cverb>{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{after_quantity}"
+            rf"(?=[、和及]|\s*$)"
         ),
-        verbless=re.compile(rf"^(?P<obj>{obj})(?P<freq>{frequency})?{quantity}\s*$"),
+        after_item=re.compile(
+            rf"[、和及]\s*(?P<cverb>{verbs})?(?P<obj>{obj}){after_quantity}(?=[、和及]|\s*$)"
+        ),
+        verbless=re.compile(
+            rf"^(?P<obj>{obj})(?P<reach>{reach})?(?P<freq>{frequency})?{quantity}\s*$"
+        ),
         acts=re.compile(
             rf"(?P<pb>{before})?{quantity}(?:对(?P<obj>[^，,。；;]{{2,40}}?)进行(?P<act>[^，,。；;]{{2,20}})"
             rf"|(?P<verb>{alternation(c['act_verbs'])})(?P<what>[^，,。；;、]{{2,30}}))(?:$|、)"
@@ -100,13 +117,32 @@ def _patterns() -> _Patterns:
             (re.compile(rf"^(?:{k})$"), v) for k, v in c["name_suffix_by_classifier"].items()
         ),
         count_suffix=re.compile(c["name_suffix"]),
+        increments=frozenset(c["increment_verbs"]),
+        # what no count is written without: a digit, a Chinese numeral before its classifier
+        # (两名, 三个), or a zero word (零发生)
+        counted=re.compile(
+            rf"[0-9０-９]|{CN_NUMBER}\s*(?:{classifiers})"
+            rf"|{alternation(load('targets')['zero_words'])}"
+        ),
+        # 打造一支…队伍: 一 as an article, not a number
+        article=re.compile(rf"一(?:{alternation(c['article_classifiers'])})"),
+        scope_end=re.compile(rf"(?:{rules().adverb}|均|各)+$"),
+        places_end=re.compile(rf"(?:{rules().adverb})+$"),
     )
 
 
-def count_measures(clause: str) -> list[tuple[int, Measure]]:
-    """(position, measure) of the counted goals of a clause."""
+def count_needs() -> re.Pattern:
+    """What no counted goal is written without: a digit, a Chinese numeral before its classifier
+    or a zero word."""
+    return _patterns().counted
+
+
+def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]]:
+    """(position, measure) of the counted goals of a clause. `dated`: the sentence names the
+    year of its goals, so a number after its object needs no bound (到2025年，建设儿童友好
+    社区500个)."""
     p = _patterns()
-    if p.quoted.search(clause):
+    if p.quoted.search(clause) or not p.counted.search(clause):
         return []
     text = clause.strip()
     body = strip_filler(raw_measure(text), lambda rest: len(rest) >= 2)
@@ -133,9 +169,10 @@ def count_measures(clause: str) -> list[tuple[int, Measure]]:
             end = item.end()
         return [(pos, x) for pos, x in found if x]
     m = p.after.search(text)
-    if m and _bound(m) and (m.group("pb") or "的" not in m.group("obj")):
-        found_after = _count(text[: m.end()], m, text[: m.start()], m.group("pb") or "")
-        return [(m.start(), found_after)] if found_after else []
+    if m and (m.group("pb") or "的" not in m.group("obj")):
+        found_after = _after(text, m, dated)
+        if found_after:
+            return found_after
     m = p.acts.search(text)
     if m and m.group("cl") in ("次", "场", "场次"):
         name = (
@@ -149,10 +186,27 @@ def count_measures(clause: str) -> list[tuple[int, Measure]]:
         served = _served(text, m)
         return [(m.start(), served)] if served else []
     m = p.verbless.match(body)
-    if m and _bound(m):
+    if m and (_bound(m) or m.group("reach")):
         found_verbless = _verbless(body, m)
         return [(0, found_verbless)] if found_verbless else []
     return []
+
+
+def _after(text: str, m: re.Match, dated: bool) -> list[tuple[int, Measure]]:
+    """Objects before their numbers, one or a list sharing the verb (建成儿童友好社区300个、
+    儿童友好学校200所), the list ending the clause; each number bound unless `dated`."""
+    p = _patterns()
+    shared = m.group("pb") or ""
+    items, end = [m], m.end()
+    while item := p.after_item.match(text, end):
+        items.append(item)
+        end = item.end()
+    if text[end:].strip() or not (dated or shared or all(_bound(i) for i in items)):
+        return []
+    scope = text[: m.start()]
+    found = [(m.start(), _count(text[: m.end()], m, scope, shared))]
+    found += [(i.start(), _count(i.group(0)[1:], i, scope, shared)) for i in items[1:]]
+    return [(pos, x) for pos, x in found if x]
 
 
 def _bound(m: re.Match) -> bool:
@@ -164,6 +218,8 @@ def _count(phrase: str, m: re.Match, scope: str, bound: str = "") -> Measure | N
     by what its classifier counts; `scope` is the clause before the verb. What the clause is
     done to (对社区儿童游乐设施…每年至少开展1次检测与维护) belongs to the name."""
     name_raw = m.group("obj").strip().removeprefix("的")
+    if m.groupdict().get("cverb") in _patterns().increments:
+        name_raw = m.group("cverb") + name_raw  # 新增学位1.2万个 counts new places: 新增学位数
     target = _patterns().target.match(_patterns().frequency.sub("", scope))
     if target:
         name_raw = target.group("what") + name_raw
@@ -214,17 +270,12 @@ def _measure(
         return None
     if not p.count_suffix.search(name):
         name += next((suffix for k, suffix in p.suffixes if k.match(classifier)), "数")
-    if re.fullmatch(rf"一(?:{alternation(_article_classifiers())})", quantity):
-        return None  # 打造一支…队伍: 一 as an article, not a number
+    if p.article.fullmatch(quantity):
+        return None
     atoms = [_qualified(a, qualifiers) for a in parse_target(quantity)]
     if not atoms or any(a.value is None for a in atoms):
         return None
     return Measure(name_raw, name, target, atoms, kind="count")
-
-
-@cache
-def _article_classifiers() -> list[str]:
-    return list(load("indicators")["count"]["article_classifiers"])
 
 
 def _qualifiers(scope: str, frequency: str | None) -> list[str]:
@@ -242,7 +293,7 @@ def _qualifiers(scope: str, frequency: str | None) -> list[str]:
         rest = r.whole_area.sub("", r.filler.sub("", rest)).strip("，,、 ")
         if rest == before:
             break
-    rest = re.sub(rf"(?:{r.adverb}|均|各)+$", "", rest)
+    rest = p.scope_end.sub("", rest)
     if len(rest) >= 2 and not p.not_scope.match(rest):
         out.insert(0, rest)
     return list(dict.fromkeys(out))
@@ -274,9 +325,9 @@ def _places(body: str) -> list[tuple[int, Measure]]:
     out = []
     for position, quantity, places in pieces:
         share = "%" in quantity or "％" in quantity
-        places = re.sub(rf"(?:{rules().adverb})+$", "", places)
+        places = p.places_end.sub("", places)
         if not share:
-            places = re.split(r"[和及]", places)[0]
+            places = places.split("和", 1)[0].split("及", 1)[0]
         if len(places) >= 2:
             name = f"{predicate}的{places}{'比例' if share else '数'}"
             atoms = parse_target(quantity)

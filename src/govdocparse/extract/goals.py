@@ -28,7 +28,7 @@ from .. import units
 from ..grammar import alternation, load
 from ..model import Indicator, Provenance, Target, TargetAtom
 from ..textutil import squash_spaces
-from .counts import count_measures
+from .counts import count_measures, count_needs
 from .goalwords import (
     CLOSE,
     LEADING_MARKS,
@@ -36,6 +36,7 @@ from .goalwords import (
     Measure,
     clean,
     complete,
+    has_digit,
     is_measure,
     lend_subject,
     raw_measure,
@@ -45,9 +46,14 @@ from .goalwords import (
 )
 from .targets import level_unit, parse_distributive, parse_target
 
-_SENTENCE_END = re.compile(r"(?<=[。！？；;!?])")
+# a sentence with the mark that ends it, or the text after the last mark (a split after each
+# mark, which the regex module does several times slower)
+_SENTENCE = re.compile(r"[^。！？；;!?]*[。！？；;!?]|[^。！？；;!?]+")
 _CLAUSE_STRUCTURE = re.compile(r"[（()），,]")
 _BRACKETED = re.compile(r"《[^》]*》|[（(][^）)]*[）)]")
+_LIST_MARK = re.compile("[、和及]")
+_QUOTES = re.compile(r"[“”\"'‘’]")
+_LAST_TWO = re.compile(r"[^、]{2}$")
 
 
 @dataclass(frozen=True)
@@ -64,6 +70,7 @@ class _Forms:
     populations: re.Pattern
     list_head: re.Pattern
     share_of_group: re.Pattern
+    trailing_adverbs: re.Pattern
 
 
 @cache
@@ -98,6 +105,7 @@ def _forms() -> _Forms:
         populations=re.compile(rf"^(?:{alternation(populations)})"),
         list_head=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(g['list_heads'])})$"),
         share_of_group=re.compile(g["share_of_group"]),
+        trailing_adverbs=re.compile(rf"{rules().adverb}+$"),
     )
 
 
@@ -109,6 +117,7 @@ def indicators_from_paragraph(
     id_prefix: str,
     context: str | None = None,
     period_start: int | None = None,
+    period_end: int | None = None,
     item: str | None = None,
 ) -> list[Indicator]:
     """Prose indicators: one per measure a sentence of `text` sets a goal for.
@@ -120,18 +129,25 @@ def indicators_from_paragraph(
     `context` is the title path of the section: sections that report results (发展基础, 现状,
     回顾) give nothing, and so do sentences about the past (截至…, or a bare 2020年 without
     到…年 — with `period_start`, the first year of the plan, only a bare year up to it is the
-    past: 2025年… in a 2021—2030 plan is a goal). The target's label is the last 到…年 before it
-    in the sentence, else 目标. Ids are f"{id_prefix}-i{k}".
+    past: 2025年… in a 2021—2030 plan is a goal; in a one-year plan, `period_end` the same
+    year, that year is the goal's: 2024年，…筛查率达60%以上 in a 2024 工作方案). The target's
+    label is the last 到…年 before it in the sentence, else 目标. Ids are f"{id_prefix}-i{k}".
     """
     r = rules()
     if context and r.achievement.search(context):
         return []
     title = context.rsplit(" > ", 1)[-1] if context else None
+    one_year = period_start is not None and period_end == period_start
+    first_goal_year = None if period_start is None else period_start + (not one_year)
     found: list[Indicator] = []
     for sentence in _sentences(text):
-        if _about_the_past(sentence, period_start) or r.knowledge.search(sentence):
+        if not _may_state_goal(sentence):
             continue
-        measures = _sentence_measures(sentence, period_start, _item_subject(item), title)
+        if _about_the_past(sentence, first_goal_year) or r.knowledge.search(sentence):
+            continue
+        measures = _sentence_measures(
+            sentence, first_goal_year, one_year, _item_subject(item), title
+        )
         for label, year, m in measures:
             found.append(
                 Indicator(
@@ -152,10 +168,10 @@ def indicators_from_paragraph(
 
 
 def _sentences(text: str) -> list[str]:
-    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
 
-def _about_the_past(sentence: str, period_start: int | None) -> bool:
+def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     """截至…, or a year that dates a statement (2020年…达31.81%) with no 到…年 goal year."""
     r = rules()
     if r.past_marker.search(sentence):
@@ -164,7 +180,7 @@ def _about_the_past(sentence: str, period_start: int | None) -> bool:
     if r.target_year.search(plain):
         return False
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
-    return any(period_start is None or year <= period_start for year in years)
+    return any(first_goal_year is None or year < first_goal_year for year in years)
 
 
 def _clauses(sentence: str) -> list[tuple[int, str]]:
@@ -199,27 +215,42 @@ def _item_subject(title: str | None) -> str | None:
         return None
     kinds, tasks = _item_title_ends()
     text = tasks.sub("", kinds.sub("", title.strip()))
-    text = re.sub(r"[“”\"'‘’]", "", text)
+    text = _QUOTES.sub("", text)
     return text if len(text) >= 2 else None
 
 
 def _sentence_measures(
-    sentence: str, period_start: int | None, item: str | None, title: str | None
+    sentence: str,
+    first_goal_year: int | None,
+    one_year: bool,
+    item: str | None,
+    title: str | None,
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
-    bare year after the plan start) before it. A short name borrows its subject from the measure
-    before it or from what the clauses without a goal before it were about (`complete`), else
-    from the 专栏 entry `item`, a clause saying whom or the section `title` (`lend_subject`)."""
+    bare year after the plan start) before it; in a `one_year` plan every sentence is dated. A
+    short name borrows its subject from the measure before it or from what the clauses without
+    a goal before it were about (`complete`), else from the 专栏 entry `item`, a clause saying
+    whom or the section `title` (`lend_subject`)."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
-    if period_start is not None:
-        years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) > period_start]
+    if first_goal_year is not None:
+        years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) >= first_goal_year]
         years.sort(key=lambda m: m.start())
     out = []
     previous: str | None = None
     topics: list[str] = []
+    # clauses without a goal since the last goal: what they are about is read only when a goal
+    # follows them in the sentence, as most sentences state none
+    untold: list[str] = []
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
-        measures = _clause_measures(clause)
+        measures = _clause_measures(clause, dated=one_year or bool(years))
+        if not measures:
+            untold.append(clause)
+            continue
+        for topic in filter(None, map(_topic, untold)):
+            previous = None
+            topics.append(topic)
+        untold.clear()
         for position, measure in measures:
             if measure.kind != "count" and not states_area(measure.name_raw):
                 name = complete(measure.name, previous, tuple(topics))
@@ -236,10 +267,6 @@ def _sentence_measures(
                 else ("目标", None)
             )
             out.append((label, year, measure))
-        topic = None if measures else _topic(clause)
-        if topic:
-            previous = None
-            topics.append(topic)
     return out
 
 
@@ -247,13 +274,19 @@ def _topic(clause: str) -> str | None:
     """What a clause without a goal is about, for a bare measure in the next one: the object of
     its verb or the subject of its direction (提供…等孕前优生服务 → 孕前优生服务)."""
     r = rules()
-    text = strip_filler(raw_measure(clause), lambda rest: len(rest) >= 2)
+    text = _beneficiary().sub("", raw_measure(clause))
+    text = strip_filler(text, lambda rest: len(rest) >= 2)
     m = r.direction.match(text)
     if m:
         text = m.group("measure")
     text = _lead_verb().sub("", text)
     text = clean(text, lambda rest: len(rest) >= 2)
     return text if 2 <= len(text) <= 30 else None
+
+
+@cache
+def _beneficiary() -> re.Pattern:
+    return re.compile(load("indicators")["prose"]["beneficiary"])
 
 
 @cache
@@ -264,15 +297,35 @@ def _lead_verb() -> re.Pattern:
     return re.compile(rf"^{rules().adverb}*(?:{alternation(verbs)})")
 
 
-def _clause_measures(clause: str) -> list[tuple[int, Measure]]:
-    """(position, measure) of a clause's goals, from the first reader that finds any."""
-    if rules().encouragement.match(raw_measure(clause)):
+def _may_state_goal(text: str) -> bool:
+    """Whether any goal reader could find a goal in `text` (`_goal_needs`)."""
+    return _goal_needs().search(text) is not None
+
+
+@cache
+def _goal_needs() -> re.Pattern:
+    """What each goal reader cannot find a goal without, in one pattern: a digit (numeric, group
+    and standard goals), the words of its gated patterns (relative and direction goals) or what a
+    count needs. Most sentences hold none of them, and skipping them whole spares every clause
+    the readers' patterns."""
+    r = rules()
+    gated = [g.needs.pattern for g in (r.direction, r.direction_first, *r.relative)]
+    needs = [r"[0-9０-９]", *gated, count_needs().pattern]
+    return re.compile("|".join(f"(?:{n})" for n in needs))
+
+
+def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]]:
+    """(position, measure) of a clause's goals, from the first reader that finds any; `dated`
+    says the sentence names the year of its goals (到2025年，…)."""
+    if not _may_state_goal(clause) or rules().encouragement.match(raw_measure(clause)):
         return []
-    for reader in (_numeric, _groups, _relative, _directions, count_measures):
+    # a value is written in digits: without one only relative, direction and count goals remain
+    readers = (_numeric, _groups) if has_digit(clause) else ()
+    for reader in (*readers, _relative, _directions):
         found = reader(clause)
         if found:
             return found
-    return []
+    return count_measures(clause, dated=dated)
 
 
 def _numeric(clause: str) -> list[tuple[int, Measure]]:
@@ -374,7 +427,7 @@ def _shared_head(measure: str) -> list[str]:
     人大女代表比例, 政协女委员比例; 普惠托育服务机构和托位数量 → 普惠托育服务机构数量, 托位数量.
     Not a share of one group among several (…和社会组织中女性比例, …教育和职业培训的比例)."""
     r = rules()
-    items = re.split(r"[、和及]", measure)
+    items = _LIST_MARK.split(measure)
     head = _forms().list_head.search(items[-1])
     if len(items) < 2 or not head or _forms().share_of_group.search(items[-1]):
         return [measure]
@@ -387,7 +440,7 @@ def _conditions_and_outcome(measure: str) -> list[str]:
     """Conditions listed before a short rate of what they lead to, each a measure and the rate of
     the outcome (出生缺陷及致残率 → 出生缺陷率, 出生缺陷致残率): every item but the last is a
     condition (the crosswalk's `subject` words), the last a bare rate."""
-    items = re.split(r"[、和及]", measure)
+    items = _LIST_MARK.split(measure)
     if len(items) < 2 or not rules().bare.match(items[-1]):
         return [measure]
     if not all(_forms().conditions.fullmatch(i) for i in items[:-1]):
@@ -403,7 +456,7 @@ def _by_population(measure: str) -> list[str]:
     items = measure.split("、")
     if len(items) > 1:
         last = items[-1]
-        lead = re.match(rf"(?:{rules().populations.pattern})", last)
+        lead = rules().populations.match(last)
         if lead and all(_only_population(i) for i in items[:-1]):
             tail = last[lead.end() :]
             return [i + tail for i in items[:-1]] + [last]
@@ -443,7 +496,7 @@ def _groups(clause: str) -> list[tuple[int, Measure]]:
         ]
     m = forms.time_before.match(clause)
     if m and not rules().not_a_goal_after.match(m.group("activity")):
-        lead = re.sub(rf"{rules().adverb}+$", "", _lead(m.group("lead")))
+        lead = forms.trailing_adverbs.sub("", _lead(m.group("lead")))
         name = lead + m.group("activity") + rules().time_head
         atoms = parse_target(m.group("target"))
         return [(m.start("target"), Measure(clause, name, m.group("target"), atoms))]
@@ -571,8 +624,8 @@ def _prevalences(listed: str) -> Iterator[str]:
     """儿童超重、肥胖、新发近视 → 儿童超重率, 儿童肥胖率, 儿童新发近视率: every item must name a
     condition; the words before the first item's condition are everyone's."""
     forms = _forms()
-    items = re.split("[、和及]", listed)
-    first = forms.conditions.search(items[0]) or re.search(r"[^、]{2}$", items[0])
+    items = _LIST_MARK.split(listed)
+    first = forms.conditions.search(items[0]) or _LAST_TWO.search(items[0])
     if not first or not all(forms.conditions.search(i) for i in items[1:]):
         return
     shared = items[0][: first.start()]

@@ -25,6 +25,32 @@ LEADING_MARKS = re.compile(r"^[\s、，,和及并且——-]+")
 _ITEM_NUMBER = re.compile(r"^(?:[0-9０-９]+[.．、]|[（(][0-9０-９一二三四五六七八九十]+[)）])\s*")
 # a Chinese numeral small enough to count things: 一所, 两名, 十个
 CN_NUMBER = "[一二两三四五六七八九十]{1,3}"
+_DIGIT = re.compile("[0-9０-９]")
+
+
+def has_digit(text: str) -> bool:
+    """Whether `text` holds a digit in either width: a goal with a value needs one."""
+    return _DIGIT.search(text) is not None
+
+
+@dataclass(frozen=True)
+class Gated:
+    """A pattern and the words it cannot match without: `match` tries the pattern only on a text
+    holding one of them. Most clauses state no goal, and a failed match of a pattern that opens
+    with `.+?` and ends in `$` tries every split of the clause, where a substring test is one
+    scan."""
+
+    pattern: re.Pattern
+    needs: re.Pattern
+
+    def match(self, text: str) -> re.Match | None:
+        if self.needs.search(text) is None:
+            return None
+        return self.pattern.match(text)
+
+
+def _gated(pattern: str, needs: list[str]) -> Gated:
+    return Gated(re.compile(pattern), re.compile(alternation(needs)))
 
 
 @dataclass
@@ -49,18 +75,19 @@ class Rules:
     achievement: re.Pattern
     past_marker: re.Pattern
     target_year: re.Pattern
+    lead_in: re.Pattern
     bare_year: re.Pattern
     adverb: str
     goal: re.Pattern
     value: re.Pattern
     time_unit: re.Pattern
     time_head: str
-    direction: re.Pattern
-    direction_first: re.Pattern
+    direction: Gated
+    direction_first: Gated
     task_verb: re.Pattern
     vague_object: re.Pattern
     bare_object: re.Pattern
-    relative: tuple[re.Pattern, ...]
+    relative: tuple[Gated, ...]
     relative_quantity: re.Pattern
     whole_area: re.Pattern
     money: re.Pattern
@@ -90,13 +117,18 @@ def rules() -> Rules:
     g = load("indicators")
     p = g["prose"]
     adverb = f"(?:{alternation(p['adverbs'])})"
-    gap = rf"(?:{adverb}|以[^，,。；;]{{1,15}}?为(?:基数|单位|基准|标准)|较[^，,。；;]{{1,20}}?)*"
+    # between a measure and its verb: adverbs, the base or unit of a change (以2020年为基数,
+    # 以乡镇为单位), its comparison (较2020年, 在上一年度基础上)
+    gap = (
+        rf"(?:{adverb}|以[^，,。；;]{{1,15}}?为(?:基数|单位|基准|标准)|较[^，,。；;]{{1,20}}?"
+        rf"|在[^，,。；;]{{1,15}}?基础上)*"
+    )
     number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
     one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{units.pattern()}))?"
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
     goal = (
-        rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])})"
-        rf"(?P<share>{p['share_of']})??(?P<values>{values})(?P<bound>{p['bounds']})?"
+        rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{p['verbless_rate']})"
+        rf"(?P<share>{p['share_of']})??(?P<values>{values})(?:\s*(?P<bound>{p['bounds']}))?"
     )
     heads = alternation(g["measure_heads"])
     rel = p["relative"]
@@ -106,35 +138,40 @@ def rules() -> Rules:
         achievement=re.compile(p["achievement_context"]),
         past_marker=re.compile(p["past_marker"]),
         target_year=re.compile(p["target_year"]),
+        lead_in=re.compile(p["lead_in"]),
         bare_year=re.compile(p["bare_year"]),
         adverb=adverb,
         goal=re.compile(goal),
         value=re.compile(one_value),
         time_unit=re.compile(p["time_units"]),
         time_head=p["time_head"],
-        direction=re.compile(
-            rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{alternation(p['direction_verbs'])}))$"
+        direction=_gated(
+            rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{alternation(p['direction_verbs'])}))$",
+            p["direction_verbs"],
         ),
-        direction_first=re.compile(
+        direction_first=_gated(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
-            rf"(?:{alternation(p['direction_first_verbs'])}))(?P<measure>[^，,。；;]+)$"
+            rf"(?:{alternation(p['direction_first_verbs'])}))(?P<measure>[^，,。；;]+)$",
+            p["direction_first_verbs"],
         ),
         task_verb=re.compile(rf"^(?:{alternation(p['task_verbs'])})"),
         vague_object=re.compile(p["vague_object"]),
         bare_object=re.compile(p["bare_object"]),
         relative=(
-            re.compile(
+            _gated(
                 rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{alternation(rel['verbs'])})"
-                rf"[^，,。；;、]{{0,12}}?(?:{alternation(rel['references'])}))(?=、|$)"
+                rf"[^，,。；;、]{{0,12}}?(?:{alternation(rel['references'])}))(?=、|$)",
+                rel["references"],
             ),
-            re.compile(
-                rf"^(?P<measure>.+)(?P<target>与[^与，,。；;]{{2,20}}?(?:{alternation(rel['accords'])}))$"
+            _gated(
+                rf"^(?P<measure>.+)(?P<target>与[^与，,。；;]{{2,20}}?(?:{alternation(rel['accords'])}))$",
+                rel["accords"],
             ),
         ),
         relative_quantity=re.compile(rf"(?:{alternation(rel['quantities'])})$"),
         whole_area=re.compile(p["whole_area"]),
         money=re.compile(alternation(units.spellings("money"))),
-        filler=re.compile(rf"^(?:{alternation(p['leading_filler'])})"),
+        filler=re.compile(rf"^(?:{alternation(p['leading_filler'])}|{p['leading_scope']})"),
         own_area=re.compile(p["own_area"]),
         not_places=frozenset(p["not_places"]),
         examples=re.compile(p["examples"]),
@@ -181,12 +218,13 @@ def _measure_words() -> list[str]:
 
 
 def raw_measure(segment: str) -> str:
-    """A phrase as written without list marks, item numbers and its leading 到…年."""
+    """A phrase as written without list marks, item numbers, a lead-in (具体目标是：) and its
+    leading 到…年."""
     r = rules()
     text = segment.strip()
     while True:
         before = text
-        text = _ITEM_NUMBER.sub("", LEADING_MARKS.sub("", text))
+        text = r.lead_in.sub("", _ITEM_NUMBER.sub("", LEADING_MARKS.sub("", text)))
         m = r.target_year.match(text)
         if m:
             text = text[m.end() :]

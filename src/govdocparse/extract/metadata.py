@@ -22,11 +22,11 @@ from functools import cache, lru_cache
 
 import regex
 
-from .. import grammar, portal
+from .. import chrome, grammar, portal
 from ..grammar_schema import MetadataGrammar
 from ..headings import numbered
 from ..model import Metadata, Period, Provenance
-from ..segment import Segment, title_kind, trailing_doc_number
+from ..segment import Segment, interpreted_title, title_kind, trailing_doc_number
 from ..source import Attachment, Paragraph, span
 from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
 from .agency_lists import split_agencies
@@ -39,7 +39,7 @@ _CITED = regex.compile(r"《[^《》]*》")
 _LEAD_LINES = 6
 _MAX_LEAD_LINE = 80
 _SENTENCE = regex.compile(r"[。；！？]")
-_SIGNATURE_LINES = 3
+_SIGNATURE_LINES = 30
 # A page's publication stamp: a date with its time, or a date before portal fields.
 _STAMP = regex.compile(
     r"^(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
@@ -95,6 +95,7 @@ class _Rules:
     provinces: tuple[str, ...]
     province_short: tuple[str, ...]
     place_unit: regex.Pattern
+    not_place_described: regex.Pattern
     title_lead: regex.Pattern
     years_in_title: regex.Pattern
     five_year_plans: regex.Pattern
@@ -104,7 +105,8 @@ class _Rules:
 def _rules() -> _Rules:
     rules = grammar.load_typed("metadata", MetadataGrammar)
     suffix = rules.issuer_suffix.pattern
-    organ = f"[\\p{{Han}}（）()]{{2,40}}?{suffix}"
+    # 省妇联, 市残联: a level alone before an abbreviated organ (a province's joint signature)
+    organ = f"(?:[省市县区州旗]|[\\p{{Han}}（）()]{{2,40}}?){suffix}"
     return _Rules(
         grammar=rules,
         doc_number=rules.compile(rules.doc_number),
@@ -131,6 +133,7 @@ def _rules() -> _Rules:
         provinces=tuple(sorted(rules.province_level, key=len, reverse=True)),
         province_short=tuple(sorted(rules.province_level.values(), key=len, reverse=True)),
         place_unit=rules.compile(rules.place_unit),
+        not_place_described=rules.compile(rules.not_place_described),
         title_lead=rules.compile(rules.title_lead),
         years_in_title=rules.compile(rules.years_in_title),
         five_year_plans=regex.compile("|".join(map(regex.escape, rules.five_year_plans))),
@@ -185,6 +188,7 @@ def _is_place(name: str) -> bool:
     return (
         len(name) >= 2
         and not name.endswith(tuple(rules.not_place))
+        and not _rules().not_place_described.match(name)
         and not any(word in name for word in rules.not_in_place)
     )
 
@@ -237,7 +241,8 @@ def split_issuers(text: str) -> list[str]:
         organs = run.captures("organ")
         # An organ inside another (某市人民政府妇女儿童工作委员会) is one organ: every joint
         # issuer names its own place.
-        if all(place_chain(organ) or organ.startswith("中共") for organ in organs):
+        prefixes = tuple(rules.grammar.organ_prefixes)
+        if all(place_chain(organ) or organ.startswith(prefixes) for organ in organs):
             return organs
     return [squashed] if rules.issuer_line.match(squashed) else []
 
@@ -314,23 +319,40 @@ class Page:
     attachments: list[Attachment]
 
 
+def take_page_trailer(segments: list[Segment]) -> list[Paragraph]:
+    """The portal block a page prints after the article (文件信息 / 索 引 号：… / 文　　号：…),
+    removed from the last of several documents: it describes the page's document, the first."""
+    if len(segments) < 2:
+        return []
+    last = segments[-1]
+    trailer = _trailer([b for b in last.body if isinstance(b, Paragraph)])
+    for block in trailer:
+        last.body.remove(block)
+    return trailer
+
+
 def extract_metadata(
-    segment: Segment, title_prov: Provenance | None, page: Page | None = None
+    segment: Segment,
+    title_prov: Provenance | None,
+    page: Page | None = None,
+    trailer: list[Paragraph] | None = None,
 ) -> Found:
-    """The metadata of one document segment and the blocks that carried it; `page` for the
-    document a portal page presents."""
+    """The metadata of one document segment and the blocks that carried it; `page` and the
+    page's `trailer` (take_page_trailer) for the document a portal page presents."""
     found = Found(Metadata())
     header = [b for b in segment.header if isinstance(b, Paragraph)]
     body = [b for b in segment.body if isinstance(b, Paragraph)]
     lead = _lead(body)
 
-    _portal(header + lead + _trailer(body), found, page)
+    _portal(header + lead + _trailer(body) + (trailer or []), found, page)
     printed_issuers = _banner(header, found)
     cover_issuers = _under_title(segment, lead, title_prov, found)
     _recipients(body, found)
+    dates_under_title = _dates_under_title(lead, found)
     # The issuer is the 发文机关署名 above the date; failing that, as the 版头 or the title
     # names it, as a booklet's cover names it under the title, or as the portal says.
     _closing(body, found)
+    _date_under_title(dates_under_title, found)
     for issuers in (printed_issuers, _title_issuers(segment, title_prov), cover_issuers):
         if issuers:
             _set(found, "issuer", "、".join(issuers[0]), issuers[1])
@@ -363,18 +385,31 @@ def _set(
 def _lead(body: list[Paragraph]) -> list[Paragraph]:
     """The short lines between the title and the text (文号, portal fields), up to the first
     line of prose or the recipients."""
-    lead = []
-    for block in body[:_LEAD_LINES]:
+    lead: list[Paragraph] = []
+    others, label_alone = 0, False
+    for block in body:
         text = block.text.strip()
-        if portal.pairs(text):
-            lead.append(block)  # a portal line may end in a colon (视力保护色：)
+        pairs = portal.pairs(text)
+        value = (
+            label_alone
+            and len(text) <= _MAX_VALUE
+            and not _SENTENCE.search(text)
+            and not _rules().recipients_end.search(text)  # the last label had no value
+        )
+        if pairs or value:
+            # a portal line may end in a colon (视力保护色：); a label alone has its value on the
+            # next line (• 文号： / • 某政办发〔2022〕66号), however many pairs the block holds
+            lead.append(block)
+            label_alone = len(pairs) == 1 and not pairs[0].value
             continue
         if (
-            len(text) > _MAX_LEAD_LINE
+            others == _LEAD_LINES
+            or len(text) > _MAX_LEAD_LINE
             or _SENTENCE.search(text)
             or _rules().recipients_end.search(text)
         ):
             break
+        others += 1
         lead.append(block)
     return lead
 
@@ -398,8 +433,8 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
         if len(pairs) == 1 and not pairs[0].value and n + 1 < len(blocks):
             # • 索引号: / 430800000/2022-002317: a list of labels with values below them
             following = blocks[n + 1]
-            value = following.text.strip()
-            if value and len(value) <= _MAX_VALUE and not portal.pairs(value):
+            value = portal.bare_value(following.text)
+            if value and len(value) <= _MAX_VALUE and not portal.pairs(following.text.strip()):
                 pairs = [replace(pairs[0], value=value)]
                 found.consumed.add(id(following))
         stamp = _STAMP.match(block.text.strip()) if not pairs else None
@@ -413,7 +448,7 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
             continue
         for pair in pairs:
             if pair.feeds != "furniture" and pair.label not in meta.portal:
-                meta.portal[pair.label] = pair.value or None
+                meta.portal[pair.label] = chrome.without_toolbar(pair.value) or None
                 meta.provenance[f"portal.{pair.label}"] = block.prov
         found.consumed.add(id(block))
     if page is None:
@@ -542,7 +577,7 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
     """主送机关: a line of organs ending in a colon at the top of the text, or two lines when a
     copy wrapped it (各区镇人民政府，各街道办事处，市各委办 / 局，各直属单位：)."""
     rules = _rules()
-    blocks = [b for b in body[: _LEAD_LINES + 3] if id(b) not in found.consumed]
+    blocks = [b for b in body if id(b) not in found.consumed][: _LEAD_LINES + 3]
     for n, block in enumerate(blocks):
         text = block.text.strip()
         # 第三条 补贴资金按照以下方式分配： opens an article, not a list of recipients
@@ -589,6 +624,28 @@ def _outside_brackets(text: str, separators: str) -> list[str]:
             start = n + 1
     pieces.append(text[start:])
     return pieces
+
+
+def _dates_under_title(lead: list[Paragraph], found: Found) -> list[tuple[str, Paragraph]]:
+    """The bare dates printed between the title and the text (web pages, law databases), kept
+    apart from the signature's date."""
+    dates = []
+    for block in lead:
+        if id(block) not in found.consumed and (date := iso_date(squash_spaces(block.text))):
+            dates.append((date, block))
+            found.consumed.add(id(block))
+    return dates
+
+
+def _date_under_title(dates: list[tuple[str, Paragraph]], found: Found) -> None:
+    """A date under the title is the 成文日期 when the signature gives none or the same one; a
+    different one is the day the page published the document (成办函〔2022〕21号 / 2022年3月11日
+    above a text signed 2022年3月5日)."""
+    for date, block in dates[:1]:
+        written = found.metadata.date_written
+        _set(
+            found, "date_written" if written in (None, date) else "date_published", date, block.prov
+        )
 
 
 def _closing(body: list[Paragraph], found: Found) -> None:
@@ -748,7 +805,7 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
     issuers = split_issuers(meta.issuer or "")
     sources = [
         (issuers[0] if issuers else None, meta.provenance.get("issuer")),
-        (segment.title, title_prov),
+        (interpreted_title(segment.title) or segment.title, title_prov),
         (meta.portal.get("发布机构"), meta.provenance.get("portal.发布机构")),
     ]
     for name, prov in sources:

@@ -38,6 +38,7 @@ def read_paragraph(
         id_prefix=prefix,
         context=placed.context,
         period_start=period.start if period else None,
+        period_end=period.end if period else None,
         item=item,
     )
     clauses = find_clauses(placed.text)

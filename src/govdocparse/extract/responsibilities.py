@@ -66,15 +66,18 @@ class Clause:
 @dataclass(frozen=True, slots=True)
 class _Rules:
     roles: dict[str, str]
+    with_the_lead: frozenset[str]
     role_word: re.Pattern[str]
     opening: re.Pattern[str]
     bare_opening: re.Pattern[str]
     part_keyword: re.Pattern[str]
     bare_end: re.Pattern[str]
     suffix_mark: re.Pattern[str]
+    mark_then_dun: re.Pattern[str]
     by_duty: re.Pattern[str]
     by: re.Pattern[str]
     by_clause: re.Pattern[str]
+    head_clause: re.Pattern[str]
     jointly: re.Pattern[str]
     trailing: re.Pattern[str]
     unit: re.Pattern[str]
@@ -95,6 +98,7 @@ def _rules() -> _Rules:
     endings = alternation(grammar.unit_endings)
     return _Rules(
         roles=roles,
+        with_the_lead=frozenset(grammar.with_the_lead),
         role_word=re.compile(f"{keywords}|{marks}"),
         opening=re.compile(rf"[（(【]\s*(?P<kw>{keywords}){_COLON}"),
         bare_opening=re.compile(rf"{_HEAD}(?:(?P<kw>{keywords}){_COLON}|{boxed})", re.MULTILINE),
@@ -105,12 +109,24 @@ def _rules() -> _Rules:
             rf"[。\n]|[；;，,\s]+(?!{keywords}|{marks})[^\s、，,；;：:。（）()【】]{{2,8}}{_COLON}"
         ),
         suffix_mark=re.compile(rf"(?P<mark>{marks})(?:负\s*责)?\s*$"),
+        # 区教育局牵头、区公安分局配合: a role verb closes its group before a 、 as before a ，
+        mark_then_dun=re.compile(rf"(?:{marks})(?:负\s*责)?\s*、"),
         by_duty=re.compile(by_duty),
         # what comes before 由 is the task, not a unit: （该项工作由区教委负责）
         by=re.compile(rf"^.*?(?:{by})"),
         by_clause=re.compile(
             rf"(?:^|(?<=[\n。；;，,]))[^\S\n]*(?:{by})[^。；;\n]*?"
             rf"(?:{marks}|{by_duty})(?:负\s*责)?(?=\s*(?:[。；;]|$))",
+            re.MULTILINE,
+        ),
+        # 区教育局牵头、区公安分局配合，每学期开展…: units that lead and units that take part open
+        # the sentence, a comma follows (both groups: a lone 某某负责， is too often a task's own
+        # subject, 监测组由…牵头负责)
+        head_clause=re.compile(
+            rf"(?:^|(?<=[\n。；;]))[^\S\n]*[^，,。；;\n（）()由]{{2,40}}?"
+            rf"(?:{alternation(grammar.lead_marks, spaced=True)})"
+            rf"[、，,][^，,。；;\n（）()]{{2,40}}?"
+            rf"(?:{alternation(grammar.participating_marks, spaced=True)})(?=[，,])",
             re.MULTILINE,
         ),
         jointly=re.compile(alternation(grammar.jointly, spaced=True)),
@@ -148,6 +164,7 @@ def _read_groups(text: str, role: str, found: _Found) -> None:
     Inside a group, 会同 puts the names after it among those taking part.
     """
     rules = _rules()
+    text = rules.mark_then_dun.sub(lambda mark: mark.group()[:-1] + "，", text)
     for group in pieces(text, _SPLIT_PARTS):
         group = rules.by.sub("", group, count=1)
         duty = rules.by_duty.search(group)
@@ -178,10 +195,9 @@ def _parts(text: str, first_role: str) -> _Found:
     role, position = first_role, 0
     for keyword in rules.part_keyword.finditer(text):
         _read_groups(text[position : keyword.start()], role, found)
-        role, position = (
-            rules.roles[squash_spaces(keyword["kw"] or keyword["boxed"])],
-            keyword.end(),
-        )
+        word = squash_spaces(keyword["kw"] or keyword["boxed"])
+        role = PARTICIPATING if found.lead and word in rules.with_the_lead else rules.roles[word]
+        position = keyword.end()
     _read_groups(text[position:], role, found)
     return found
 
@@ -289,6 +305,18 @@ def _by_clauses(text: str) -> list[Clause]:
     return clauses
 
 
+def _head_clauses(text: str) -> list[Clause]:
+    """区教育局牵头、区公安分局配合，每学期开展… — the units that lead and those that take part,
+    each group closed by its role verb, opening a sentence."""
+    clauses: list[Clause] = []
+    for match in _rules().head_clause.finditer(text):
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        clause = _verb_clause(text, start, match.end(), text[start : match.end()])
+        if clause:
+            clauses.append(clause)
+    return clauses
+
+
 def _clause(
     text: str, kind: str, start: int, end: int, found: _Found, closed: bool = True
 ) -> Clause:
@@ -312,11 +340,12 @@ def find_clauses(text: str) -> list[Clause]:
     bracket, a keyword and a colon (or 【keyword】) at the head of the text or a line or after
     a full stop, up to the end of the sentence or line. `kind` is the first keyword; later
     keywords (参与单位:, 配合单位:) assign the units after them to their role. Clauses without
-    a keyword — a role verb closing a list of units in brackets, or 由… closing a sentence —
-    fill the gaps between them.
+    a keyword — a role verb closing a list of units in brackets, 由… closing a sentence, or
+    units with their role verbs opening one (市教育局牵头，市公安局配合，…) — fill the gaps
+    between them.
     """
     found = _bracketed_keyword_clauses(text) + _bare_keyword_clauses(text)
-    found += _bracketed_verb_clauses(text) + _by_clauses(text)
+    found += _bracketed_verb_clauses(text) + _by_clauses(text) + _head_clauses(text)
     found.sort(key=lambda clause: (clause.start, -clause.end))
     clauses: list[Clause] = []
     for clause in found:

@@ -15,6 +15,7 @@ segments PDFium gives so that the reader needs no second PDF parser:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable
 
 from .pdf_page import Segment
@@ -106,9 +107,10 @@ def _joined(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:
 def _intersections(horizontal: list[Box], vertical: list[Box]) -> dict[Point, tuple[set, set]]:
     """Each crossing point with the vertical and the horizontal edges through it."""
     points: dict[Point, tuple[set, set]] = {}
+    across = sorted(horizontal, key=lambda h: (h[1], h[0]))
     for v in sorted(vertical):
         x, v_top, _, v_bottom = v
-        for h in sorted(horizontal, key=lambda h: (h[1], h[0])):
+        for h in across:
             h_x0, y, h_x1, _ = h
             if v_top <= y + _MEET and v_bottom >= y - _MEET and h_x0 - _MEET <= x <= h_x1 + _MEET:
                 through = points.setdefault((x, y), (set(), set()))
@@ -126,11 +128,18 @@ def _cells(points: dict[Point, tuple[set, set]]) -> list[Box]:
         return p[1] == q[1] and bool(points[p][1] & points[q][1])
 
     ordered = sorted(points)
+    # the points of each column and each row, in the order of `ordered`: those after a corner
+    # in its column are below it, those after it in its row are right of it
+    columns: dict[float, list[Point]] = {}
+    rows: dict[float, list[Point]] = {}
+    for point in ordered:
+        columns.setdefault(point[0], []).append(point)
+        rows.setdefault(point[1], []).append(point)
     cells = []
-    for i, corner in enumerate(ordered):
-        rest = ordered[i + 1 :]
-        below = [p for p in rest if p[0] == corner[0]]
-        right = [p for p in rest if p[1] == corner[1]]
+    for corner in ordered:
+        column, row = columns[corner[0]], rows[corner[1]]
+        below = column[bisect_right(column, corner) :]
+        right = row[bisect_right(row, corner) :]
         cell = _smallest(corner, below, right, points, linked)
         if cell is not None:
             cells.append(cell)

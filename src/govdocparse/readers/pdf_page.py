@@ -212,16 +212,19 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
     matrix_address = ctypes.addressof(matrix)
     chars: list[Char] = []
     last = -1  # index of the character behind chars[-1]
+    last_x0 = last_x1 = float("nan")  # the box of chars[-1]
     run_height = run_bottom = float("nan")
     upright = False
     size = 0.0
+    generated, same_height, same_line = _GENERATED, _SAME_HEIGHT, _SAME_LINE
+    loose_box, text_object_of = _loose_box, _text_object_of
     for index, character in enumerate(text):
-        if character in _GENERATED and not _text_object_of(handle, index):
+        if character in generated and not text_object_of(handle, index):
             continue  # a space or line break PDFium inferred from the layout
-        _loose_box(handle, index, rect_address)
+        loose_box(handle, index, rect_address)
         x0, y1, x1, y0 = unpack(rect_bytes)
         height = y1 - y0
-        if not (abs(height - run_height) <= _SAME_HEIGHT and abs(y0 - run_bottom) <= _SAME_LINE):
+        if not (abs(height - run_height) <= same_height and abs(y0 - run_bottom) <= same_line):
             run_height, run_bottom = height, y0
             _char_matrix(handle, index, matrix_address)
             upright = (
@@ -236,17 +239,16 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
         x0 -= left
         x1 -= left
         if (
-            chars
-            and chars[-1].x0 == x0
-            and chars[-1].x1 == x1
-            and _text_object_of(handle, index) == _text_object_of(handle, last)
+            x0 == last_x0
+            and x1 == last_x1
+            and text_object_of(handle, index) == text_object_of(handle, last)
         ):
             # One glyph standing for several characters (a ligature, the two-em dash "——"):
             # PDFium lists each with the glyph's box. A glyph printed twice over itself (fake
             # bold) comes from two text objects and is left to the line builder.
             chars[-1].text += character
             continue
-        last = index
+        last, last_x0, last_x1 = index, x0, x1
         chars.append(Char(character, x0, x1, top - y1, top - y0, size))
     return chars
 

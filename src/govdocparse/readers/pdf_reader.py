@@ -124,11 +124,13 @@ _NO_END = set("（《「『〔【〈([{")
 _GLUED = set("“”‘’\"'/")
 # Characters that can end a Latin word before a line break that swallowed a space.
 _LATIN_WORD_END = set(".,;:!?)]}%'\"")
+# The first wide character (`_is_wide`).
+_WIDE = "\u2e80"
 
 
 def _is_wide(ch: str) -> bool:
     """True for CJK ideographs, kana, CJK and full-width punctuation: text with no spaces."""
-    return ch >= "\u2e80"
+    return ch >= _WIDE
 
 
 @dataclass
@@ -413,10 +415,11 @@ def _library_warnings(warnings: list[str]) -> Iterator[None]:
 
 
 def _read_page(content: PageContent, grids: list[_Grid]) -> _Page:
-    body: list[Char] = []
-    for char in content.chars:
-        target = _cell_chars(char, grids) if grids else None
-        (body if target is None else target).append(char)
+    body: list[Char] = [] if grids else list(content.chars)
+    if grids:
+        for char in content.chars:
+            target = _cell_chars(char, grids)
+            (body if target is None else target).append(char)
     for grid in [grid for grid in grids if _repeats_one_text(grid)]:
         # Not a table: its text is running text.
         grids.remove(grid)
@@ -560,19 +563,22 @@ def _settle_cells(pages: list[_Page]) -> None:
 
 _TOP = attrgetter("top")
 _X0 = attrgetter("x0")
+_SIZE = attrgetter("size")
 
 
 def _lines(chars: list[Char], page: int) -> list[_Line]:
     """Visual lines, top to bottom: characters whose vertical centres fall in a line's band."""
     groups: list[list[Char]] = []
+    group: list[Char] = []
     top = bottom = 0.0
     for char in sorted(chars, key=_TOP):
-        middle = (char.top + char.bottom) / 2
-        if groups and top <= middle <= bottom:
-            groups[-1].append(char)
-            bottom = max(bottom, char.bottom)
+        if group and top <= (char.top + char.bottom) / 2 <= bottom:
+            group.append(char)
+            if char.bottom > bottom:
+                bottom = char.bottom
         else:
-            groups.append([char])
+            group = [char]
+            groups.append(group)
             top, bottom = char.top, char.bottom
     lines = (_line(sorted(group, key=_X0), page) for group in groups)
     return [line for line in lines if line is not None]
@@ -595,10 +601,12 @@ def _line(chars: list[Char], page: int) -> _Line | None:
             if text == previous.text and abs(char.x0 - previous.x0) < 0.5:
                 continue  # the same glyph printed twice over itself (fake bold)
             gap = char.x0 - previous.x1
-            if gap > _BLANK_GAP * char.size or (
-                (pending_space or gap > _SPACE_GAP * char.size)
-                and not _is_wide(out[-1][-1])
-                and not _is_wide(text[0])
+            size = char.size
+            # `< _WIDE`: neither side is wide (`_is_wide`), inlined as this runs per character
+            if gap > _BLANK_GAP * size or (
+                (pending_space or gap > _SPACE_GAP * size)
+                and out[-1][-1] < _WIDE
+                and text[0] < _WIDE
             ):
                 out.append(" ")
         out.append(text)
@@ -619,10 +627,18 @@ def _line(chars: list[Char], page: int) -> _Line | None:
         x1=right,
         top=top,
         bottom=bottom,
-        size=Counter(c.size for c in kept).most_common(1)[0][0],
+        size=_most_common(list(map(_SIZE, kept))),
         lead=_lead(kept),
         page=page,
     )
+
+
+def _most_common(values: list[float]) -> float:
+    """The value found most often, the first of those tied; most lines are in one size, which
+    one count settles without a Counter."""
+    if values.count(values[0]) == len(values):
+        return values[0]
+    return Counter(values).most_common(1)[0][0]
 
 
 def _lead(chars: list[Char]) -> float:

@@ -67,6 +67,13 @@ _SPACED_SHARE = 0.35
 _INDENT = re.compile(r"\u3000{2,}")
 _INDENT_AFTER_SENTENCE = re.compile(r"(?<=[。！？；：])\u3000{2,}")
 _GLUED_LINE = 120
+# A page that turned its line breaks into single spaces (title, 文号, recipients, text, signature
+# and date on one line, a county CMS): in a line this long, with spaces this sparse (at most
+# one per _GLUED_SPACING characters, so not a spaced-out page), a space outside brackets is a
+# paragraph break, unless it sits inside a number's words (到 2025 年, 3 个).
+_SPACE_BREAK = re.compile(r"(?<=[^\s0-9])[ \u00a0]+(?![0-9.]+[ \u00a0])")
+_MIN_SPACE_BREAKS = 3
+_GLUED_SPACING = 15
 _SENTENCE_END = re.compile(r"[。；！？）)]\s*")
 # Only a line this long can hold a glued body; a heading's title runs at most _TITLE_RUN
 # characters up to the next heading, without punctuation.
@@ -339,7 +346,34 @@ def _paragraphs(line: str) -> list[str]:
         text = _SPACED_GAP.sub("", text)
     indent = _INDENT if len(text) >= _GLUED_LINE else _INDENT_AFTER_SENTENCE
     pieces = [piece.strip() for piece in indent.split(text) if piece.strip()]
+    if not spaced:
+        pieces = [part for piece in pieces for part in _split_at_spaces(piece)]
     return [part for piece in pieces for part in _split_at_headings(piece)]
+
+
+def _split_at_spaces(text: str) -> list[str]:
+    """A long line whose paragraphs a page joined with single spaces, cut at those spaces."""
+    if len(text) < _GLUED_LINE or len(_HAN.findall(text)) * 2 < len(text):
+        return [text]
+    outside = _outside_brackets(text)
+    breaks = [m.span() for m in _SPACE_BREAK.finditer(text) if outside[m.start()]]
+    if len(breaks) < _MIN_SPACE_BREAKS or len(breaks) * _GLUED_SPACING > len(text):
+        return [text]
+    starts = [0, *(end for _, end in breaks)]
+    ends = [*(start for start, _ in breaks), len(text)]
+    return [text[a:b] for a, b in zip(starts, ends, strict=True)]
+
+
+def _outside_brackets(text: str) -> list[bool]:
+    """For each position of `text`, whether it stands outside every bracket and quotation."""
+    depth, outside = 0, []
+    for char in text:
+        if char in "（(《“":
+            depth += 1
+        elif char in "）)》”" and depth:
+            depth -= 1
+        outside.append(depth == 0)
+    return outside
 
 
 @cache
