@@ -17,13 +17,15 @@ With --parsed (a batch output folder, e.g. of scripts/make_synthetic.py's docume
 for the first N record files of the folder and each loader in its own process: the old way,
 `load_parsed` (every record whole, validated) then build_crosswalk; and the new way,
 build_crosswalk over `read_for_crosswalk` (only what the crosswalk reads, file by file). It
-prints the seconds spent loading, the seconds of the crosswalk itself, peak memory, and whether
-both give the same clusters. CPU seconds are printed beside wall seconds: on a shared machine
-they show the work done whatever else runs. The old way also runs under an older govdocparse,
-on the records it wrote itself (one line of JSON, same columns):
+prints the seconds spent loading, the seconds of the crosswalk itself, peak memory once the
+crosswalk is built, the seconds and peak memory once its JSON is written too (`to_json` into a
+temporary file, as `govdocparse crosswalk -o` does), and whether both give the same clusters.
+CPU seconds are printed beside wall seconds: on a shared machine they show the work done
+whatever else runs. Either way also runs under an older govdocparse (this script uses only the
+public API), so a run before a change and one after give the same columns on the same records:
 
     PYTHONPATH=OLD/src GOVDOCPARSE_GRAMMARS=OLD/grammars \
-        python scripts/bench_crosswalk.py --loader old --parsed OLD_RECORDS
+        python scripts/bench_crosswalk.py --loaders new --parsed RECORDS --files 2000 10000
 
 Each size runs in its own process so its peak memory (ru_maxrss) is its own; the seconds are
 those of build_crosswalk alone (jieba's dictionary is already loaded by drawing the plans).
@@ -265,7 +267,7 @@ def _fingerprint(crosswalk) -> str:
 
 def run_loader(folder: str, loader: str) -> dict:
     """One crosswalk over the records of `folder`, loaded the `loader` way (old or new)."""
-    from govdocparse.crosswalk import build_crosswalk, load_parsed
+    from govdocparse.crosswalk import build_crosswalk, load_parsed, to_json
 
     started, cpu = time.perf_counter(), time.process_time()
     if loader == "old":
@@ -279,6 +281,12 @@ def run_loader(folder: str, loader: str) -> dict:
         stream = _Timed(read_for_crosswalk(folder, skipped))
         crosswalk = build_crosswalk(stream)
     total, total_cpu = time.perf_counter() - started, time.process_time() - cpu
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    clusters = _fingerprint(crosswalk)
+    with tempfile.TemporaryDirectory(prefix="govdocparse-bench-") as folder:
+        written = time.perf_counter()
+        to_json(crosswalk, Path(folder) / "crosswalk.json")
+        write_s = time.perf_counter() - written
     return {
         "loader": loader,
         "members": crosswalk.stats["members"],
@@ -288,15 +296,18 @@ def run_loader(folder: str, loader: str) -> dict:
         "crosswalk_s": round(total - stream.seconds, 1),
         "crosswalk_cpu_s": round(total_cpu - stream.cpu, 1),
         "total_s": round(total, 1),
-        "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
-        "clusters": _fingerprint(crosswalk),
+        "peak_mib": round(peak),
+        "write_s": round(write_s, 1),
+        "written_peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "clusters": clusters,
     }
 
 
 def compare_loaders(parsed: Path, sizes: list[int], loaders: list[str]) -> None:
     files = sorted(p for p in parsed.rglob("*.json") if not p.name.startswith("."))
     columns = ["files", "MB", "loader", "members", "places", "load_s", "load_cpu_s"]
-    columns += ["crosswalk_s", "crosswalk_cpu_s", "total_s", "peak_mib", "clusters"]
+    columns += ["crosswalk_s", "crosswalk_cpu_s", "total_s", "peak_mib", "write_s"]
+    columns += ["written_peak_mib", "clusters"]
     print("  ".join(f"{c:>11}" for c in columns), flush=True)
     for size in sizes:
         chosen = files[:size]

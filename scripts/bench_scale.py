@@ -5,14 +5,14 @@ Steps, each printing wall time, documents/s, MB/s and peak memory:
 2. batch the first --compare of them with 1 worker and with --workers workers: the speed-up;
 3. batch all of them with --workers workers, then once more (everything skipped: the cost of
    resuming);
-4. the crosswalk over the places of the first --crosswalk-docs parsed records, when the
-   crosswalk exists, read with `read_for_crosswalk` (only what the crosswalk reads). Its
-   members still take about 5 KB each, half a megabyte per synthetic record, so the default is
-   2,000 records, not all of a 10,000 run (scripts/bench_crosswalk.py --parsed measures more).
+4. the crosswalk over the places of the first --crosswalk-docs parsed records (default: all),
+   when the crosswalk exists, streamed through `read_for_crosswalk` (only what the crosswalk
+   reads, a file at a time); scripts/bench_crosswalk.py --parsed splits loading from
+   clustering and writing.
 Peak memory is ru_maxrss: this process, and the largest single worker process.
 The temporary folder is deleted at the end unless --keep. Numbers only: nothing asserts a time.
 
-    python scripts/bench_scale.py --docs 10000 [--compare 400] [--workers 2] [--crosswalk-docs 2000]
+    python scripts/bench_scale.py --docs 10000 [--compare 400] [--workers 2] [--crosswalk-docs N]
                                   [--seed 7] [--keep]
 """
 
@@ -119,7 +119,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument(
-        "--crosswalk-docs", type=int, default=2000, help="records the crosswalk runs over"
+        "--crosswalk-docs", type=int, help="records the crosswalk runs over (default: all)"
     )
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -173,18 +173,15 @@ def main(argv: list[str] | None = None) -> int:
         except ImportError as exc:
             print(f"crosswalk: not available ({exc})")
             return 0
+        count = args.crosswalk_docs or args.docs
         started = time.perf_counter()
-        results = list(
-            read_for_crosswalk(_first_records(out, work / "subset", args.crosswalk_docs), [])
+        crosswalk = build_crosswalk(
+            read_for_crosswalk(_first_records(out, work / "subset", count), [])
         )
-        loaded = time.perf_counter() - started
-        print(f"crosswalk input: {len(results)} records loaded in {loaded:.1f} s, {memory()}")
-        started = time.perf_counter()
-        crosswalk = build_crosswalk(results)
         spent = time.perf_counter() - started
         print(
-            f"crosswalk: {len(crosswalk.places)} places, {len(crosswalk.clusters)} clusters, "
-            f"stats {crosswalk.stats}, "
+            f"crosswalk over {count} records, read and built: {len(crosswalk.places)} places, "
+            f"{len(crosswalk.clusters)} clusters, stats {crosswalk.stats}, "
             f"{spent:.1f} s, {memory()}"
         )
     finally:

@@ -10,6 +10,8 @@ import json
 import re
 import subprocess
 import sys
+from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 import yaml
@@ -489,6 +491,25 @@ def test_json_round_trips(crosswalk, tmp_path):
         "source_file",
     } <= set(member)
     assert {"id", "name", "members", "score", "evidence"} <= set(data["clusters"][0])
+
+
+@pytest.mark.parametrize("clusters", [slice(None), slice(1), slice(0)])
+def test_writers_stream_the_text_they_return(crosswalk, tmp_path, clusters):
+    """Given a path, each writer writes a cluster (or row) at a time; the file must be exactly
+    the text it returns without a path, and the JSON exactly pydantic's whole dump."""
+    part = crosswalk.model_copy(update={"clusters": crosswalk.clusters[clusters]})
+    text = to_json(part)
+    assert text == part.model_dump_json(indent=1) + "\n"
+    writers: list[tuple[Callable[[Crosswalk, Path], None], str]] = [
+        (to_json, text),
+        (to_csv, to_csv(part)),
+        (to_html, to_html(part)),
+    ]
+    for n, (writer, expected) in enumerate(writers):
+        path = tmp_path / f"out-{n}"
+        writer(part, path)
+        assert path.read_text(encoding="utf-8") == expected
+    assert Crosswalk.model_validate_json(text) == part
 
 
 def test_csv_has_one_row_per_member(crosswalk):

@@ -141,10 +141,10 @@ def resolve(spec: str) -> IndicatorSet:
 # ------------------------------------------------------------------ comparing
 
 
-def _measures(side: IndicatorSet, matcher: Matcher) -> list[tuple[Measure, Document]]:
-    """The measures of one side, each with the document it is in."""
+def _measures(side: IndicatorSet, matcher: Matcher) -> list[tuple[Measure, Indicator, Document]]:
+    """The measures of one side, each with its indicator and the document it is in."""
     parts = side.parts or [(side.document, side.indicators)]
-    measures: list[tuple[Measure, Document]] = []
+    measures: list[tuple[Measure, Indicator, Document]] = []
     for document, indicators in parts:
         found = indicator_measures(
             indicators,
@@ -153,7 +153,8 @@ def _measures(side: IndicatorSet, matcher: Matcher) -> list[tuple[Measure, Docum
             document=document,
             vocab=matcher.vocab,
         )
-        measures.extend((measure, document) for measure in found)
+        by_id = {indicator.id: indicator for indicator in indicators}
+        measures.extend((m, by_id[m.member.indicator_id], document) for m in found)
     return measures
 
 
@@ -265,12 +266,12 @@ def _responsible_changes(
 
 
 def _changes(
-    old_side: tuple[Measure, Document],
-    new_side: tuple[Measure, Document],
+    old_side: tuple[Measure, Indicator, Document],
+    new_side: tuple[Measure, Indicator, Document],
     link_rule: str,
     columns: dict[str, bool],
 ) -> list[FieldChange]:
-    (old, old_document), (new, new_document) = old_side, new_side
+    (old, old_indicator, old_document), (new, new_indicator, new_document) = old_side, new_side
     changes = []
     if squash_spaces(old.member.name) != squash_spaces(new.member.name):
         changes.append(
@@ -280,14 +281,14 @@ def _changes(
     old_unit, new_unit = old.unit, new.unit
     if old_unit and new_unit and old_unit != new_unit:
         changes.append(FieldChange(field="unit", old=old.member.unit, new=new.member.unit))
-    a, b = old.indicator.attribute, new.indicator.attribute
+    a, b = old_indicator.attribute, new_indicator.attribute
     if columns["attribute"] and a != b:
         changes.append(FieldChange(field="attribute", old=a, new=b))
     if columns["responsible"]:
         changes.extend(
             _responsible_changes(
-                old_document.responsibility(old.indicator.responsible_id),
-                new_document.responsibility(new.indicator.responsible_id),
+                old_document.responsibility(old_indicator.responsible_id),
+                new_document.responsibility(new_indicator.responsible_id),
             )
         )
     return changes
@@ -299,16 +300,15 @@ def diff(old: IndicatorSet, new: IndicatorSet, matcher: Matcher | None = None) -
     left, right = _measures(old, matcher), _measures(new, matcher)
     pairs = pair_one_to_one(
         matcher,
-        [(m.form, m.unit, m.aliases) for m, _ in left],
-        [(m.form, m.unit, m.aliases) for m, _ in right],
+        [(m.form, m.unit, m.aliases) for m, _, _ in left],
+        [(m.form, m.unit, m.aliases) for m, _, _ in right],
     )
     # An attribute or responsible column missing from one side (2011—2020 完成情况 tables have no
     # 指标属性) is not a change of every row.
     columns = {
-        "attribute": any(m.indicator.attribute for m, _ in left)
-        and any(m.indicator.attribute for m, _ in right),
-        "responsible": any(m.indicator.responsible_id for m, _ in left)
-        and any(m.indicator.responsible_id for m, _ in right),
+        "attribute": any(i.attribute for _, i, _ in left) and any(i.attribute for _, i, _ in right),
+        "responsible": any(i.responsible_id for _, i, _ in left)
+        and any(i.responsible_id for _, i, _ in right),
     }
     report = DiffReport(old=old.label, new=new.label)
     for i, j, link in pairs:
@@ -321,8 +321,8 @@ def diff(old: IndicatorSet, new: IndicatorSet, matcher: Matcher | None = None) -
         )
         (report.changed if entry.changes else report.unchanged).append(entry)
     paired_left, paired_right = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
-    report.removed = [_ref(m) for n, (m, _) in enumerate(left) if n not in paired_left]
-    report.added = [_ref(m) for n, (m, _) in enumerate(right) if n not in paired_right]
+    report.removed = [_ref(m) for n, (m, _, _) in enumerate(left) if n not in paired_left]
+    report.added = [_ref(m) for n, (m, _, _) in enumerate(right) if n not in paired_right]
     return report
 
 

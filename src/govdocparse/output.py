@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -73,8 +74,9 @@ def _indented(value: Any, step: str, newline: str) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
-def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write `text` as UTF-8 to `path` through a temporary file renamed into place."""
+def write_atomic(path: str | os.PathLike, text: str | Iterable[str]) -> None:
+    """Write `text` as UTF-8 to `path` through a temporary file renamed into place; `text` may
+    come in pieces (a crosswalk of a million members is written a cluster at a time)."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
@@ -83,7 +85,7 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
             handle, "w", encoding="utf-8", errors="backslashreplace", newline="\n"
         ) as out:
             os.fchmod(out.fileno(), _FILE_MODE)
-            out.write(text)
+            out.writelines([text] if isinstance(text, str) else text)
             out.flush()
             os.fsync(out.fileno())
         os.replace(temp, target)

@@ -23,15 +23,35 @@ from .model import Cluster, Crosswalk, Evidence
 from .names import NameForm, strip_unit_suffix
 
 
+class _Facts:
+    """What the merge checks need of a cluster: its tables, normalised names and known units."""
+
+    __slots__ = ("keys", "scopes", "units")
+
+    def __init__(self, measure: Measure):
+        self.scopes = {measure.scope} if measure.scope else set()
+        self.keys = {measure.form.key}
+        self.units = {measure.unit} if measure.unit else set()
+
+    @property
+    def size(self) -> int:
+        return len(self.keys) + len(self.scopes)
+
+
 class _Clusters:
-    """Union-find over measures with the per-cluster facts the merge checks need."""
+    """Union-find over measure indices with the per-cluster facts the merge checks need.
+
+    Most members of a large run are never merged with a cluster that has another table, name or
+    unit, so a member's facts are read from the member itself until it joins or is joined, and
+    only then kept (by root): three sets per member would be half the run's memory.
+    """
 
     def __init__(self, measures: list[Measure], matcher: Matcher):
+        self.measures = measures
         self.parent = list(range(len(measures)))
-        self.scopes = [{m.scope} if m.scope else set() for m in measures]
-        self.keys = [{m.form.key} for m in measures]
-        self.units = [{m.unit} if m.unit else set() for m in measures]
+        self.merged: dict[int, _Facts] = {}
         self.links: list[tuple[int, int, Link]] = []
+        self._links: dict[Link, Link] = {}  # one object for equal links (identical name, …)
         forbidden: dict[str, set[str]] = defaultdict(set)
         for pair in matcher.forbidden:
             for key in pair:
@@ -44,32 +64,38 @@ class _Clusters:
             i = self.parent[i]
         return i
 
-    def allowed(self, a: int, b: int, link: Link) -> bool:
-        if self.scopes[a] & self.scopes[b]:
+    def facts(self, root: int) -> _Facts:
+        found = self.merged.get(root)
+        return found if found is not None else _Facts(self.measures[root])
+
+    def allowed(self, a: _Facts, b: _Facts, link: Link) -> bool:
+        if a.scopes & b.scopes:
             return False
         if self.forbidden:
-            small, large = (a, b) if len(self.keys[a]) <= len(self.keys[b]) else (b, a)
-            for key in self.keys[small]:
+            small, large = (a, b) if len(a.keys) <= len(b.keys) else (b, a)
+            for key in small.keys:
                 banned = self.forbidden.get(key)
-                if banned and not banned.isdisjoint(self.keys[large]):
+                if banned and not banned.isdisjoint(large.keys):
                     return False
         # a fuzzy link may not join clusters whose known units disagree
-        return link.strong or not (
-            self.units[a] and self.units[b] and not (self.units[a] & self.units[b])
-        )
+        return link.strong or not (a.units and b.units and not (a.units & b.units))
 
     def union(self, i: int, j: int, link: Link) -> bool:
         a, b = self.find(i), self.find(j)
-        if a == b or not self.allowed(a, b, link):
+        if a == b:
             return False
-        if len(self.keys[a]) + len(self.scopes[a]) < len(self.keys[b]) + len(self.scopes[b]):
-            a, b = b, a
+        facts_a, facts_b = self.facts(a), self.facts(b)
+        if not self.allowed(facts_a, facts_b, link):
+            return False
+        if facts_a.size < facts_b.size:
+            a, b, facts_a, facts_b = b, a, facts_b, facts_a
         self.parent[b] = a
-        self.scopes[a] |= self.scopes[b]
-        self.keys[a] |= self.keys[b]
-        self.units[a] |= self.units[b]
-        self.scopes[b], self.keys[b], self.units[b] = set(), set(), set()
-        self.links.append((i, j, link))
+        facts_a.scopes |= facts_b.scopes
+        facts_a.keys |= facts_b.keys
+        facts_a.units |= facts_b.units
+        self.merged[a] = facts_a
+        self.merged.pop(b, None)
+        self.links.append((i, j, self._links.setdefault(link, link)))
         return True
 
 
@@ -192,7 +218,7 @@ def _assemble(measures: list[Measure], clusters: _Clusters, stats: dict[str, int
         slot = {index: n for n, index in enumerate(indices)}
         members = [measures[n] for n in indices]
         evidence = [
-            Evidence.model_construct(a=slot[i], b=slot[j], rule=link.rule, score=link.score)
+            Evidence(a=slot[i], b=slot[j], rule=link.rule, score=link.score)
             for i, j, link in links_by_root[root]
         ]
         evidence.sort(key=lambda e: (e.b, e.a))

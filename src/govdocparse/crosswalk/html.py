@@ -15,14 +15,15 @@ external assets.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from html import escape
 from pathlib import Path
+from typing import overload
 
 from ..model import Target, TargetAtom
-from ..output import write_atomic
 from ..textutil import fold, squash_spaces
 from .model import Cluster, Crosswalk, Member
-from .report import targets_text
+from .report import targets_text, written
 
 _CSS = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; margin: 1.5em; color: #222; }
@@ -76,10 +77,14 @@ def _principal(members: list[Member]) -> Target | None:
     return [t for t in targets if (t.year or 0) == latest][-1]
 
 
-def _cell_classes(cluster: Cluster, places: list[str]) -> dict[str, str]:
+def _by_place(cluster: Cluster) -> dict[str, list[Member]]:
     by_place: dict[str, list[Member]] = {}
     for member in cluster.members:
         by_place.setdefault(member.place, []).append(member)
+    return by_place
+
+
+def _cell_classes(by_place: dict[str, list[Member]], places: list[str]) -> dict[str, str]:
     signatures = {}
     for place, members in by_place.items():
         target = _principal(members)
@@ -116,7 +121,8 @@ def _entry(member: Member) -> str:
 
 
 def _row(cluster: Cluster, places: list[str]) -> str:
-    classes = _cell_classes(cluster, places)
+    by_place = _by_place(cluster)
+    classes = _cell_classes(by_place, places)
     rules = sorted({e.rule for e in cluster.evidence})
     names = sorted({m.name for m in cluster.members} - {cluster.name})
     detail = " · ".join(
@@ -133,7 +139,7 @@ def _row(cluster: Cluster, places: list[str]) -> str:
         f"<small>{escape(detail)}</small></th>"
     ]
     for place in places:
-        entries = "".join(_entry(m) for m in cluster.members if m.place == place)
+        entries = "".join(_entry(m) for m in by_place.get(place, ()))
         cells.append(f'<td class="{classes[place]}">{entries}</td>')
     return "<tr>" + "".join(cells) + "</tr>"
 
@@ -148,17 +154,29 @@ LEGEND = {
 }
 
 
+@overload
+def to_html(
+    crosswalk: Crosswalk, path: None = None, title: str = ..., min_places: int = ...
+) -> str: ...
+@overload
+def to_html(
+    crosswalk: Crosswalk, path: str | Path, title: str = ..., min_places: int = ...
+) -> None: ...
 def to_html(
     crosswalk: Crosswalk,
     path: str | Path | None = None,
     title: str = "Indicator crosswalk",
     min_places: int = 2,
-) -> str:
-    """The matrix page of the measures found in at least `min_places` places (1: all)."""
+) -> str | None:
+    """The matrix page of the measures found in at least `min_places` places (1: all); given a
+    path, written there a row at a time (see report.py)."""
+    return written(_page(crosswalk, title, min_places), path)
+
+
+def _page(crosswalk: Crosswalk, title: str, min_places: int) -> Iterator[str]:
     places = crosswalk.places or sorted({m.place for c in crosswalk.clusters for m in c.members})
     head = "".join(f"<th>{escape(p)}</th>" for p in places)
     shown = [c for c in crosswalk.clusters if len(c.places) >= min_places]
-    rows = "\n".join(_row(c, places) for c in shown)
     legend = "".join(f'<span class="{name}">{escape(text)}</span>' for name, text in LEGEND.items())
     scope = (
         f"{len(shown)} of {len(crosswalk.clusters)} measures: those found in at least "
@@ -166,15 +184,14 @@ def to_html(
         if min_places > 1
         else f"All {len(crosswalk.clusters)} measures."
     )
-    page = (
+    yield (
         '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
         f"<h1>{escape(title)}</h1><p>{escape(scope)} Values are compared, not their wording: "
         "100 and 保持100% agree.</p>"
         f'<p class="legend">{legend}</p>'
-        f"<table><thead><tr><th>measure</th>{head}</tr></thead><tbody>\n{rows}\n</tbody></table>"
-        "</body></html>\n"
+        f"<table><thead><tr><th>measure</th>{head}</tr></thead><tbody>\n"
     )
-    if path is not None:
-        write_atomic(path, page)
-    return page
+    for n, cluster in enumerate(shown):
+        yield ("\n" if n else "") + _row(cluster, places)
+    yield "\n</tbody></table></body></html>\n"

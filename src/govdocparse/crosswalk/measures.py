@@ -10,9 +10,10 @@ Three kinds of records need more than their own name:
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TypeVar
 
 from ..extract.targets import level_unit
 from ..model import Document, Indicator, ParseResult, Target
@@ -20,8 +21,10 @@ from .model import Member
 from .names import NameForm, canonical_unit, read_name
 from .vocab import Vocabulary, vocabulary
 
+H = TypeVar("H", bound=Hashable)
 
-@dataclass
+
+@dataclass(slots=True)
 class Measure:
     member: Member
     form: NameForm
@@ -29,13 +32,31 @@ class Measure:
     # A table contributes at most one row to a cluster; prose indicators have no scope.
     scope: tuple[str, str, str] | None
     aliases: tuple[NameForm, ...]
-    indicator: Indicator
 
 
-def _atom_unit(indicator: Indicator) -> str | None:
+class Shared:
+    """One object for equal values of the measures of a run: the place, ids, names, units and
+    name readings of a million members of ten thousand plans repeat, and each file's copies are
+    freed once its members are read. Those values are read, never changed, by the crosswalk."""
+
+    def __init__(self) -> None:
+        self._values: dict[Hashable, Hashable] = {}
+        self._targets: dict[tuple[int, ...], list[Target]] = {}
+
+    def __call__(self, value: H) -> H:
+        return self._values.setdefault(value, value)  # type: ignore[return-value]
+
+    def targets(self, targets: list[Target]) -> list[Target]:
+        """One list for lists of the same targets (`read_for_crosswalk` already keeps one
+        object for equal targets). The first list is kept, and its targets with it, so the ids
+        of the key stay theirs while the run lasts."""
+        return self._targets.setdefault(tuple(map(id, targets)), targets)
+
+
+def _atom_unit(targets: Sequence[Target]) -> str | None:
     """The unit of the level its targets state (达到94%以上 → %, 每年降低0.5个百分点 → %), not of
     a change that may be relative (以2020年为基数下降18%): `targets.level_unit`."""
-    return canonical_unit(level_unit(a for t in indicator.targets for a in t.atoms))
+    return canonical_unit(level_unit(a for t in targets for a in t.atoms))
 
 
 def _token_class(token: str, vocab: Vocabulary) -> str:
@@ -95,8 +116,10 @@ def document_place(result: ParseResult, document: Document) -> str:
 
 
 def collect(results: Iterable[ParseResult], vocab: Vocabulary | None = None) -> list[Measure]:
-    """All indicators of all documents, in input order, as measures."""
+    """All indicators of all documents, in input order, as measures. A record is let go once
+    its measures are read: they keep none of its objects but shared targets and strings."""
     vocab = vocab or vocabulary()
+    shared = Shared()
     measures: list[Measure] = []
     for result in results:
         for document in result.documents:
@@ -107,6 +130,7 @@ def collect(results: Iterable[ParseResult], vocab: Vocabulary | None = None) -> 
                     source_file=result.source.path,
                     document=document,
                     vocab=vocab,
+                    shared=shared,
                 )
             )
     return measures
@@ -119,13 +143,16 @@ def indicator_measures(
     source_file: str,
     document: Document,
     vocab: Vocabulary | None = None,
+    shared: Shared | None = None,
 ) -> list[Measure]:
     """Measures of some indicators of `document` (all of them, or one table's rows).
 
     A sub-row whose parent is among `indicators` is read with it; a parent outside the list is
     looked up in the document, so one table's rows read the same as the whole document's.
+    Equal values are one object across the calls given the same `shared`.
     """
     vocab = vocab or vocabulary()
+    shared = shared or Shared()
     tables = {t.id: t for t in document.tables}
     by_id = {i.id: i for i in document.indicators} | {i.id: i for i in indicators}
     forms: dict[str, tuple[NameForm, str]] = {}
@@ -147,6 +174,8 @@ def indicator_measures(
         forms[indicator.id] = (own, display)
         return own, display
 
+    place, source_file = shared(place), shared(source_file)
+    document_id, title = shared(document.id), shared(document.title)
     measures = []
     for indicator in indicators:
         form, display = form_of(indicator)
@@ -156,49 +185,51 @@ def indicator_measures(
             else form
         )
         aliases = tuple(
-            read_name(a, place, vocab)
+            shared(read_name(a, place, vocab))
             for a in (*indicator.aliases, *form.aliases, *raw_form.aliases)
         )
-        unit = canonical_unit(indicator.unit) or form.unit or raw_form.unit or _atom_unit(indicator)
-        form = _count_head(form, vocab)
-        table = tables.get(indicator.table_id or "")
-        # the fields come from validated records: skip re-validating 100,000 members at scale
-        member = Member.model_construct(
-            place=place,
-            document_id=document.id,
-            document_title=document.title,
-            indicator_id=indicator.id,
-            name=display,
-            unit=indicator.unit or unit,
-            targets=indicator.targets,
-            source_file=source_file,
-            source=indicator.source,
-            table_id=indicator.table_id,
-            table_label=(table.label or table.title) if table else None,
-            actual=indicator.actual,
-            key=form.key,
+        unit = shared(
+            canonical_unit(indicator.unit)
+            or form.unit
+            or raw_form.unit
+            or _atom_unit(indicator.targets)
         )
-        scope = (source_file, document.id, indicator.table_id) if indicator.table_id else None
+        form = shared(_count_head(form, vocab))
+        table_id = shared(indicator.table_id)
+        table = tables.get(table_id or "")
+        member = Member(
+            place=place,
+            document_id=document_id,
+            document_title=title,
+            indicator_id=shared(indicator.id),
+            name=shared(display),
+            unit=shared(indicator.unit) or unit,
+            targets=shared.targets(indicator.targets),
+            source_file=source_file,
+            source=shared(indicator.source),
+            table_id=table_id,
+            table_label=shared((table.label or table.title) if table else None),
+            actual=indicator.actual,
+            key=shared(form.key),
+        )
+        scope = shared((source_file, document_id, table_id)) if table_id else None
         parts = _distributive_parts(indicator)
         if not parts:
-            measures.append(Measure(member, form, unit, scope, aliases, indicator))
+            measures.append(Measure(member, form, unit, scope, aliases))
             continue
         for part, targets in parts:
             part_form = read_name(part, place, vocab)
-            part_unit = part_form.unit or _atom_unit(
-                indicator.model_copy(update={"targets": targets})
+            part_unit = shared(part_form.unit or _atom_unit(targets))
+            part_form = shared(_count_head(part_form, vocab))
+            part_member = replace(
+                member,
+                name=shared(part),
+                part=shared(part),
+                targets=targets,
+                unit=part_unit,
+                key=shared(part_form.key),
             )
-            part_form = _count_head(part_form, vocab)
-            part_member = member.model_copy(
-                update={
-                    "name": part,
-                    "part": part,
-                    "targets": targets,
-                    "unit": part_unit,
-                    "key": part_form.key,
-                }
-            )
-            measures.append(Measure(part_member, part_form, part_unit, scope, (), indicator))
+            measures.append(Measure(part_member, part_form, part_unit, scope, ()))
     return measures
 
 

@@ -1,13 +1,17 @@
 """Writing a crosswalk as JSON (for tools) and CSV (one row per member, for spreadsheets).
 
-Each writer returns the text and also writes it, atomically, when given a path.
+Each writer returns the text, or, given a path, writes it there atomically a cluster at a time
+(and returns None): the JSON of ten thousand plans is over a gigabyte, and holding it as one
+string would take more memory than the crosswalk itself.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import overload
 
 from ..model import Target
 from ..output import write_atomic
@@ -30,14 +34,40 @@ CSV_COLUMNS = [
 ]
 
 
-def _written(text: str, path: str | Path | None) -> str:
-    if path is not None:
-        write_atomic(path, text)
-    return text
+@overload
+def written(pieces: Iterable[str], path: None) -> str: ...
+@overload
+def written(pieces: Iterable[str], path: str | Path) -> None: ...
+def written(pieces: Iterable[str], path: str | Path | None) -> str | None:
+    """The text of `pieces`, or None once they are written to `path`."""
+    if path is None:
+        return "".join(pieces)
+    write_atomic(path, pieces)
+    return None
 
 
-def to_json(crosswalk: Crosswalk, path: str | Path | None = None) -> str:
-    return _written(crosswalk.model_dump_json(indent=1) + "\n", path)
+@overload
+def to_json(crosswalk: Crosswalk, path: None = None) -> str: ...
+@overload
+def to_json(crosswalk: Crosswalk, path: str | Path) -> None: ...
+def to_json(crosswalk: Crosswalk, path: str | Path | None = None) -> str | None:
+    return written(_json_pieces(crosswalk), path)
+
+
+def _json_pieces(crosswalk: Crosswalk) -> Iterator[str]:
+    """`crosswalk.model_dump_json(indent=1)` and a newline, a cluster at a time: the text
+    around an empty cluster list, and each cluster indented to its depth in between (a JSON
+    string holds no newline, so indenting every line is safe)."""
+    frame = crosswalk.model_copy(update={"clusters": []}).model_dump_json(indent=1) + "\n"
+    if not crosswalk.clusters:
+        yield frame
+        return
+    opening = '{\n "clusters": ['  # the first field of a Crosswalk, "[]" in the frame
+    yield opening
+    for n, cluster in enumerate(crosswalk.clusters):
+        text = cluster.model_dump_json(indent=1).replace("\n", "\n  ")
+        yield ("\n  " if n == 0 else ",\n  ") + text
+    yield "\n ]" + frame[len(opening) + 1 :]
 
 
 def targets_text(targets: list[Target]) -> str:
@@ -74,11 +104,22 @@ def _member_row(cluster: Cluster, index: int, member: Member) -> list[str]:
     ]
 
 
-def to_csv(crosswalk: Crosswalk, path: str | Path | None = None) -> str:
+@overload
+def to_csv(crosswalk: Crosswalk, path: None = None) -> str: ...
+@overload
+def to_csv(crosswalk: Crosswalk, path: str | Path) -> None: ...
+def to_csv(crosswalk: Crosswalk, path: str | Path | None = None) -> str | None:
+    return written(_csv_pieces(crosswalk), path)
+
+
+def _csv_pieces(crosswalk: Crosswalk) -> Iterator[str]:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for cluster in crosswalk.clusters:
         for index, member in enumerate(cluster.members):
             writer.writerow(_member_row(cluster, index, member))
-    return _written(buffer.getvalue(), path)
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
