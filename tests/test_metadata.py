@@ -930,3 +930,59 @@ def test_a_sites_header_lines_are_not_glued_into_a_title_that_names_its_place():
     [plan] = parse_text(text).documents
     assert plan.title == "青海省妇女发展规划(2021—2030年)"
     assert plan.metadata.place == "青海省"
+
+
+@pytest.mark.parametrize("tag", ["(有效)", "（现行有效）", "【已废止】"])
+def test_a_portals_validity_tag_after_a_notice_title_is_no_part_of_it(tag):
+    text = (
+        f"青溪县人民政府办公室关于印发青溪县托育服务提升方案的通知{tag}\n"
+        "各乡镇人民政府,县级各有关部门:\n"
+        "现将《青溪县托育服务提升方案》印发给你们,请认真贯彻执行。\n"
+        "青溪县人民政府办公室\n2023年5月9日\n"
+        "青溪县托育服务提升方案\n一、工作目标\n到2025年,每千人口拥有3岁以下婴幼儿托位数达到4个。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert notice.kind == "notice"
+    assert notice.title == "青溪县人民政府办公室关于印发青溪县托育服务提升方案的通知"
+    assert notice.metadata.recipients == ["各乡镇人民政府", "县级各有关部门"]
+    assert notice.metadata.date_written == "2023-05-09"
+    assert plan.part_of == notice.id
+
+
+def test_portal_labels_of_validity_and_catalogue_are_read_where_pairs_run_on_a_line():
+    text = (
+        "索引号: 008812345/2023-00107 时效: 现行有效\n"
+        "公开目录 | 未成年人保护 | 发布日期 | 2023-06-01 |\n"
+        "南岭市民政局关于印发南岭市困境儿童关爱行动方案的通知\n"
+        "各区民政局:\n现将方案印发给你们,请认真组织实施。\n南岭市民政局\n2023年5月26日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.portal["索引号"] == "008812345/2023-00107"
+    assert notice.metadata.portal["时效"] == "现行有效"
+    assert notice.metadata.portal["公开目录"] == "未成年人保护"
+    assert notice.metadata.date_published == "2023-06-01"
+
+
+def test_a_leading_groups_signature_is_the_issuer_and_an_opinions_preamble_no_recipients():
+    text = (
+        "南岭市未成年人保护工作领导小组关于加强困境儿童关爱服务的实施意见\n"
+        "为落实未成年人保护法律法规,根据省里的部署要求,现就加强我市困境儿童关爱服务提出如下实施意见:\n"
+        "一、总体要求\n坚持儿童利益最大化原则。\n"
+        "南岭市未成年人保护工作领导小组\n2023年9月18日\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.metadata.issuer == "南岭市未成年人保护工作领导小组"
+    assert plan.metadata.date_written == "2023-09-18"
+    assert plan.metadata.recipients == []
+
+
+def test_a_report_of_a_congress_inspection_group_names_it_as_issuer():
+    text = (
+        "青溪县人大常委会执法检查组关于检查《青溪县托育服务条例》实施情况的报告\n"
+        "县人大常委会:\n按照年度监督工作计划,执法检查组对条例实施情况开展了检查。\n"
+        "一、基本情况\n全县托育机构持续增加。\n"
+    )
+    [report] = parse_text(text).documents
+    assert report.kind == "other"
+    assert report.metadata.issuer == "青溪县人大常委会执法检查组"
+    assert report.metadata.recipients == ["县人大常委会"]

@@ -82,6 +82,7 @@ class MetadataGrammar(GrammarModel):
     doc_types: DocTypes
     interpretation_title: Rule
     title_status: list[str]
+    title_validity: list[str]
     one_year_types: list[str]
     years_in_title: Rule
     five_year_plans: dict[str, tuple[int, int]]
@@ -107,6 +108,7 @@ class MetadataGrammar(GrammarModel):
     title_lead: Rule
     portal_labels: list[PortalLabel]
     recipients_end: Rule
+    not_recipients: list[str]
     recipient_heads: list[str]
     recipient_dependents: RecipientDependents
     cc_prefix: Rule

@@ -106,14 +106,21 @@ def _trailing_status() -> regex.Pattern:
 
 
 @cache
+def _trailing_validity() -> regex.Pattern:
+    words = "|".join(map(regex.escape, _grammar().title_validity))
+    return regex.compile(f"\\s*[（(【\\[](?:{words})[)）】\\]]\\s*$")
+
+
+@cache
 def trailing_doc_number() -> regex.Pattern:
     """A 文号 in brackets at the end of a title (web pages): …的通知(宜办发〔2022〕9号)."""
     return regex.compile(f"[（(]\\s*{_grammar().doc_number.pattern}\\s*[)）]\\s*$")
 
 
 def _bare(title: str) -> str:
-    """A title without its trailing 文号, period (（2021—2030年）) and status (（试行）)."""
-    title = trailing_doc_number().sub("", squash_spaces(title))
+    """A title without its trailing 文号, period (（2021—2030年）), status (（试行）) and a
+    portal's validity tag (（现行有效）)."""
+    title = trailing_doc_number().sub("", _trailing_validity().sub("", squash_spaces(title)))
     return _TRAILING_PERIOD.sub("", _trailing_status().sub("", title))
 
 
@@ -227,7 +234,8 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
 def _title_text(text: str) -> str:
     """The title as one line: spaces dropped (web copies put them inside words) but for the
     space between joint issuers at its head (中共某市委办公室 某市人民政府办公室印发…), and no
-    文号 glued to its end."""
+    文号 or validity tag (（现行有效）) glued to its end."""
+    text = _trailing_validity().sub("", text)
     words = text.split()
     organs: list[str] = []
     while (

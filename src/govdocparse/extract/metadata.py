@@ -632,8 +632,13 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
     blocks = [b for b in body if id(b) not in found.consumed][: _LEAD_LINES + 3]
     for n, block in enumerate(blocks):
         text = block.text.strip()
-        # 第三条 补贴资金按照以下方式分配： opens an article, not a list of recipients
-        if _SENTENCE.search(text) or numbered(text):
+        # 第三条 补贴资金按照以下方式分配： opens an article, not a list of recipients; nor does
+        # a preamble announcing what follows (…现就…提出如下实施意见：)
+        if (
+            _SENTENCE.search(text)
+            or numbered(text)
+            or any(word in text for word in rules.grammar.not_recipients)
+        ):
             return
         lines = [block]
         if not rules.recipients_end.search(text) and n + 1 < len(blocks) and "，" in text:
