@@ -986,3 +986,26 @@ def test_a_report_of_a_congress_inspection_group_names_it_as_issuer():
     assert report.kind == "other"
     assert report.metadata.issuer == "青溪县人大常委会执法检查组"
     assert report.metadata.recipients == ["县人大常委会"]
+
+
+def test_a_report_upward_titled_as_a_huibao_is_a_document_of_its_own():
+    text = (
+        "青溪县人民政府关于儿童友好县建设工作推进情况的汇报\n"
+        "今年以来,我县按照省市部署推进儿童友好县建设。\n"
+        "一、主要做法\n(一)健全工作机制。成立了工作专班。\n"
+    )
+    [report] = parse_text(text).documents
+    assert report.kind == "other"
+    assert report.title == "青溪县人民政府关于儿童友好县建设工作推进情况的汇报"
+    assert report.metadata.issuer == "青溪县人民政府"
+    assert report.metadata.place == "青溪县"
+
+
+def test_a_national_plan_for_a_kind_of_area_names_no_place():
+    text = (
+        "国家边远地区儿童营养改善规划\n(2025—2030年)\n"
+        "一、总体目标\n到2030年,边远地区儿童营养状况明显改善。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.title == "国家边远地区儿童营养改善规划"
+    assert plan.metadata.place is None
