@@ -1009,3 +1009,33 @@ def test_a_national_plan_for_a_kind_of_area_names_no_place():
     [plan] = parse_text(text).documents
     assert plan.title == "国家边远地区儿童营养改善规划"
     assert plan.metadata.place is None
+
+
+def test_a_jiedu_page_titled_by_the_notice_it_explains_and_its_one_line_portal_block():
+    text = (
+        "南岭市人民政府\n首页 >> 公开信息内容\n"
+        "解读《南岭市人民政府关于印发南岭市儿童发展规划的通知》\n"
+        "索  引  号:11530000-/2023-0412007 公文目录:政策文件解读 发文机关:南岭市政府办 "
+        "发布日期:2023年04月12日\n"
+        "南岭市人民政府日前印发了新一轮儿童发展规划,现就有关内容解读如下:\n"
+        "一、起草背景\n儿童是国家的未来。\n"
+    )
+    [page] = parse_text(text).documents
+    assert page.kind == "other"
+    assert page.title == "解读《南岭市人民政府关于印发南岭市儿童发展规划的通知》"
+    assert page.metadata.portal["索引号"] == "11530000-/2023-0412007"
+    assert page.metadata.portal["公文目录"] == "政策文件解读"
+    assert page.metadata.place == "南岭市"
+
+
+def test_a_genre_bullet_under_an_empty_label_is_not_the_title():
+    text = (
+        "  • 索引号: 11520000X/2023-00031\n  • 主题词:\n  • 体裁: 通知\n\n"
+        "《青溪县妇女发展规划》政策解读\n\n  • 发布时间:2023年03月02日\n\n"
+        "一、编制背景\n青溪县结合实际编制了新一轮规划。\n"
+    )
+    [page] = parse_text(text).documents
+    assert page.kind == "other"
+    assert page.title == "《青溪县妇女发展规划》政策解读"
+    assert page.metadata.portal["体裁"] == "通知"
+    assert page.metadata.place == "青溪县"
