@@ -1039,3 +1039,27 @@ def test_a_genre_bullet_under_an_empty_label_is_not_the_title():
     assert page.title == "《青溪县妇女发展规划》政策解读"
     assert page.metadata.portal["体裁"] == "通知"
     assert page.metadata.place == "青溪县"
+
+
+def test_a_doc_number_whose_brackets_a_word_font_turned_into_low_quotes_is_read():
+    text = (
+        "南岭市人民政府办公室文件\n南府办发„2021‟17号\n"
+        "南岭市人民政府办公室关于做好儿童福利机构安全工作的通知\n"
+        "各区人民政府,市政府各部门:\n现就有关事项通知如下:\n一、压实安全责任。各区要落实属地责任。\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.doc_number == "南府办发„2021‟17号"
+    assert notice.metadata.issuer == "南岭市人民政府办公室"
+
+
+def test_a_contingency_plan_carried_by_a_notice_is_a_plan_of_its_own():
+    text = (
+        "青溪县人民政府办公室关于印发青溪县儿童走失应急预案的通知\n"
+        "各乡镇人民政府,县级有关部门:\n现将《青溪县儿童走失应急预案》印发给你们,请认真贯彻执行。\n"
+        "青溪县人民政府办公室\n2024年3月8日\n"
+        "青溪县儿童走失应急预案\n一、总则\n为及时有效处置儿童走失事件,制定本预案。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert plan.kind == "plan"
+    assert plan.title == "青溪县儿童走失应急预案"
+    assert plan.part_of == notice.id
