@@ -1063,3 +1063,24 @@ def test_a_contingency_plan_carried_by_a_notice_is_a_plan_of_its_own():
     assert plan.kind == "plan"
     assert plan.title == "青溪县儿童走失应急预案"
     assert plan.part_of == notice.id
+
+
+def test_a_portals_own_name_above_its_breadcrumb_is_not_the_issuer_of_the_notice():
+    text = (
+        "青溪县人民政府\n首页 >> 公开信息内容\n"
+        "青溪县人民政府办公室关于印发青溪县儿童关爱服务方案的通知\n"
+        "索引号:11520000Y-/2023-0601003 发文日期:2023年06月01日\n"
+        "各乡镇人民政府,县级有关部门:\n现将方案印发给你们,请认真贯彻执行。\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.issuer == "青溪县人民政府办公室"
+
+
+def test_organs_named_above_a_title_that_names_them_again_stay_the_issuers():
+    text = (
+        "中共南岭市委办公室\n南岭市人民政府办公室\n"
+        "中共南岭市委办公室 南岭市人民政府办公室关于印发南岭市儿童友好行动方案的通知\n"
+        "各区委、区人民政府:\n现将方案印发给你们,请认真贯彻落实。\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.issuer == "中共南岭市委办公室、南岭市人民政府办公室"

@@ -357,7 +357,17 @@ def extract_metadata(
         if any(id(row) in found.consumed for row in rows):
             found.consumed.add(table)
     _date_under_title(dates_under_title, found)
-    for issuers in (printed_issuers, _title_issuers(segment, title_prov), cover_issuers):
+    title_issuers = _title_issuers(segment, title_prov)
+    if (
+        printed_issuers
+        and title_issuers
+        and "".join(printed_issuers[0]) != "".join(title_issuers[0])
+    ):
+        # an organ line above a title that names other issuers at its head is the portal's
+        # own name (某县人民政府 / 首页 >> 公开信息内容 / 某县人民政府办公室关于印发…的通知);
+        # joint issuers above a title that names them again (the title's head unsplit) stay
+        printed_issuers = None
+    for issuers in (printed_issuers, title_issuers, cover_issuers):
         if issuers:
             _set(found, "issuer", "、".join(issuers[0]), issuers[1])
     if page and page.attachments:
