@@ -1084,3 +1084,14 @@ def test_organs_named_above_a_title_that_names_them_again_stay_the_issuers():
     )
     [notice] = parse_text(text).documents
     assert notice.metadata.issuer == "中共南岭市委办公室、南岭市人民政府办公室"
+
+
+def test_the_entry_clerk_after_a_portal_date_is_furniture():
+    text = (
+        "南岭市人民政府关于印发南岭市儿童发展纲要的通知\n"
+        "发布时间:2021-09-14   录入:南岭市人民政府\n"
+        "各县(市、区)人民政府,市级各部门:\n现将纲要印发你们,请认真组织实施。\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.portal == {"发布时间": "2021-09-14"}
+    assert notice.metadata.date_published == "2021-09-14"
