@@ -223,21 +223,20 @@ def _target_key(item: dict[str, Any]) -> str:
 
 def _shared_targets(value: Any, info: ValidationInfo) -> list[_CrosswalkTarget]:
     """The targets of an indicator as written in the JSON, each one the run's shared object."""
-    shared = _shared(info)
-    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        return _TARGETS.validate_python(value)  # not a list of targets: raises saying why
-    targets = []
-    for item in value:
-        target = shared.targets.get(_target_key(item))
-        if target is None:
-            # validated as a list, so an error names the target's index
-            read = _TARGETS.validate_python(value)
-            return [
-                shared.targets.setdefault(_target_key(i), t)
-                for i, t in zip(value, read, strict=True)
-            ]
-        targets.append(target)
-    return targets
+    shared = _shared(info).targets
+    if isinstance(value, list):
+        targets = []
+        for item in value:
+            target = shared.get(_target_key(item)) if isinstance(item, dict) else None
+            if target is None:
+                break
+            targets.append(target)
+        else:
+            return targets
+    # one not read before, or not a target at all: validated as a list, so that a refusal
+    # names the target's index
+    read = _TARGETS.validate_python(value)
+    return [shared.setdefault(_target_key(i), t) for i, t in zip(value, read, strict=True)]
 
 
 def _shared_actual(value: Any, info: ValidationInfo) -> _CrosswalkMeasurement | None:
