@@ -6,6 +6,7 @@ plans, built by build_records.py) and on the hand-checked pairs of tests/crosswa
 
 from __future__ import annotations
 
+import gc
 import json
 import re
 import subprocess
@@ -32,6 +33,7 @@ from govdocparse.crosswalk import (
 )
 from govdocparse.crosswalk.blocking import candidate_pairs
 from govdocparse.crosswalk.evaluate import read_labels, score
+from govdocparse.crosswalk.measures import collect
 from govdocparse.crosswalk.vocab import compile_vocabulary
 from govdocparse.errors import InputError, UsageError
 from govdocparse.model import ParseResult
@@ -629,6 +631,122 @@ def test_load_parsed_reads_a_directory_and_names_bad_files(results, tmp_path):
     (tmp_path / "empty").mkdir()
     with pytest.raises(UsageError, match="no parsed records"):
         load_parsed(tmp_path / "empty")
+
+
+def test_reading_the_measures_leaves_no_reference_cycle(results):
+    """A record is freed as soon as its measures are read, not when the garbage collector runs:
+    at scale, records kept alive by a cycle cost memory and collector time."""
+    collect(results)  # the vocabulary and word lists, loaded once
+    gc.collect()
+    gc.disable()
+    try:
+        collect(results)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
+
+
+def _record_with_targets(place: str) -> dict:
+    """A parsed record of one plan whose two rows state their targets and actual values."""
+
+    def target(raw: str, op: str, value: float) -> dict:
+        atom = {"op": op, "value": value, "unit": "%", "unit_from_row": True, "raw": raw}
+        return {"label": "目标值", "year": 2030, "raw": raw, "atoms": [atom], "provenance": {}}
+
+    return {
+        "schema_version": "2.0",
+        "parser_version": "test",
+        "source": {"path": f"{place}.txt", "format": "txt", "sha256": "0" * 64},
+        "documents": [
+            {
+                "id": "d1",
+                "kind": "plan",
+                "title": f"{place}儿童发展规划",
+                "metadata": {"place": place},
+                "indicators": [
+                    {
+                        "id": f"d1-i{n}",
+                        "source": "table",
+                        "name_raw": name,
+                        "name": name,
+                        "unit": "%",
+                        "targets": [
+                            target(f"≥{value}", ">=", value),
+                            target("逐年提高", "text", 0),
+                        ],
+                        "actual": {"year": 2025, "value": value - 2, "raw": str(value - 2)},
+                        "provenance": {"lines": [n + 3, n + 3]},
+                    }
+                    for n, (name, value) in enumerate(
+                        [("学前三年毛入园率", 95), ("高中毛入学率", 92)]
+                    )
+                ],
+            }
+        ],
+    }
+
+
+def _write_records(folder: Path, records: dict[str, dict]) -> None:
+    for name, record in records.items():
+        (folder / name).write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+
+def test_the_crosswalk_reader_shares_targets_written_alike(tmp_path):
+    a, b, c = (_record_with_targets(place) for place in ("临江区", "青山县", "白沙镇"))
+    # the same target in other words: a wider bound, and a value written as a float
+    c["documents"][0]["indicators"][0]["targets"][0]["atoms"][0]["op"] = ">"
+    c["documents"][0]["indicators"][1]["actual"]["value"] = 90.0
+    _write_records(tmp_path, {"a.json": a, "b.json": b, "c.json": c})
+    skipped: list[str] = []
+    records = list(read_for_crosswalk(tmp_path, skipped))
+    assert not skipped
+    (first, second), _, (third, fourth) = (r.documents[0].indicators for r in records)
+    other = records[1].documents[0].indicators
+    assert all(x is y for x, y in zip(first.targets, other[0].targets, strict=True))
+    assert first.actual is other[0].actual
+    assert fourth.actual == other[1].actual  # 90 and 90.0
+    assert third.targets[0] is not first.targets[0] and third.targets[0].atoms[0].op == ">"
+    assert third.targets[1] is first.targets[1] is second.targets[1]  # 逐年提高 in every row
+    assert first.targets[0].provenance is None and first.targets[0].atoms[0].unit_from_row
+
+
+def _set(path: str, value: object) -> Callable[[dict], None]:
+    """An edit of a record: the value at a dotted path of keys and list indices."""
+
+    def edit(record: dict) -> None:
+        *parents, last = [int(p) if p.isdigit() else p for p in path.split(".")]
+        for key in parents:
+            record = record[key]
+        record[last] = value
+
+    return edit
+
+
+INDICATOR = "documents.0.indicators.1"
+# (edit of a record already read once, with its other values unchanged: where the refusal points)
+NOT_RECORDS = [
+    (_set(f"{INDICATOR}.targets.1.atoms.0.op", "about"), f"{INDICATOR}.targets.1.atoms.0.op"),
+    (_set(f"{INDICATOR}.targets.0.atoms.0.comment", "x"), f"{INDICATOR}.targets.0.atoms.0.comment"),
+    (_set(f"{INDICATOR}.targets.0.raw", None), f"{INDICATOR}.targets.0.raw"),
+    (_set(f"{INDICATOR}.targets.1", "逐年提高"), f"{INDICATOR}.targets.1"),
+    (_set(f"{INDICATOR}.targets", {"目标值": "≥92"}), f"{INDICATOR}.targets"),
+    (_set(f"{INDICATOR}.actual", "90"), f"{INDICATOR}.actual"),
+    (_set(f"{INDICATOR}.actual.year", "二〇二五"), f"{INDICATOR}.actual.year"),
+    (_set(f"{INDICATOR}.name", None), f"{INDICATOR}.name"),
+    (_set("documents.0.metadata", []), "documents.0.metadata"),
+]
+
+
+@pytest.mark.parametrize("edit, where", NOT_RECORDS, ids=[w for _, w in NOT_RECORDS])
+def test_the_crosswalk_reader_names_a_file_that_is_not_a_record_and_skips_it(tmp_path, edit, where):
+    good, bad = _record_with_targets("临江区"), _record_with_targets("青山县")
+    edit(bad)
+    _write_records(tmp_path, {"a.json": good, "b.json": bad})
+    skipped: list[str] = []
+    assert [r.source.path for r in read_for_crosswalk(tmp_path, skipped)] == ["临江区.txt"]
+    assert len(skipped) == 1 and f"b.json: not a parsed record: {where}: " in skipped[0]
+    with pytest.raises(InputError):
+        load_parsed(tmp_path / "b.json")  # the whole record is refused as well
 
 
 def test_every_synonym_spelling_reads_as_its_canonical_name():

@@ -8,7 +8,8 @@ Two ways, for two needs:
   provenance) and the latest actual value (its year, value and text). They are ParseResults
   whose other fields keep their defaults: the reader skips those keys of the JSON without
   building them (sections, table cells, responsibilities, baselines, provenance), which makes
-  reading three times cheaper and the records a fraction of the memory.
+  reading three times cheaper and the records a fraction of the memory. A target or actual
+  value equal, as written, to one read before is not validated again: it is that one.
 
 A folder is read recursively (a batch writes sub-folders), hidden files left out, in sorted
 order. The lenient readers skip a file that is not a parsed record and say why in `skipped`;
@@ -23,9 +24,18 @@ import json
 import os
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Annotated, Any, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    TypeAdapter,
+    ValidationError,
+    ValidationInfo,
+    model_validator,
+)
 
 from ..errors import InputError, UsageError
 from ..model import (
@@ -49,7 +59,6 @@ from ..model import (
 )
 
 M = TypeVar("M", bound=BaseModel)
-S = TypeVar("S", bound=BaseModel)
 
 
 def record_files(path: str | os.PathLike) -> list[Path]:
@@ -100,45 +109,34 @@ def read_for_crosswalk(path: str | os.PathLike, skipped: list[str]) -> Iterator[
     Plans state the same targets over and over (≥95, 逐年提高, 2025年目标 100): equal targets and
     actual values of all the files read are one shared object, a third of the memory at scale.
     """
-    shared: dict[str, BaseModel] = {}
+    shared = _SharedValues()
     for file in record_files(path):
         try:
-            records = _validated(file, _CrosswalkResult)
+            records = _validated(file, _CrosswalkResult, shared)
         except InputError as error:
             skipped.append(str(error))
             continue
-        for record in records:
-            for document in record.documents:
-                for indicator in document.indicators:
-                    indicator.targets[:] = [_shared(t, shared) for t in indicator.targets]
-                    if indicator.actual is not None:
-                        indicator.actual = _shared(indicator.actual, shared)
-            yield record
+        yield from records
 
 
-def _shared(value: S, shared: dict[str, BaseModel]) -> S:
-    """The one object of all values equal to `value` (read, never changed, by the crosswalk)."""
-    key = f"{type(value).__name__}:{value.model_dump_json()}"
-    return shared.setdefault(key, value)  # type: ignore[return-value]
-
-
-def _validated(file: Path, model: type[M]) -> list[M]:
-    """The records of a file as `model`s; InputError naming the file and the first problem."""
+def _validated(file: Path, model: type[M], context: Any = None) -> list[M]:
+    """The records of a file as `model`s (`context` goes to their validators); InputError
+    naming the file and the first problem."""
     try:
         data = file.read_bytes()
     except OSError as error:
         raise InputError(str(file), f"cannot read parsed JSON: {error.strerror or error}") from None
     try:
         # Straight from the bytes: keys the model skips are never built.
-        records = [model.model_validate_json(data)]
+        records = [model.model_validate_json(data, context=context)]
     except ValidationError:
-        records = _validated_slowly(file, data, model)
+        records = _validated_slowly(file, data, model, context)
     for record in records:
         _check_version(file, getattr(record, "schema_version", SCHEMA_VERSION))
     return records
 
 
-def _validated_slowly(file: Path, data: bytes, model: type[M]) -> list[M]:
+def _validated_slowly(file: Path, data: bytes, model: type[M], context: Any) -> list[M]:
     """A list of records, a record pydantic's JSON reader refuses (the \\udcXX escapes of a
     file name that is not UTF-8, see output.py), or the reason the file is not a record."""
     try:
@@ -150,7 +148,7 @@ def _validated_slowly(file: Path, data: bytes, model: type[M]) -> list[M]:
         if isinstance(item, dict) and isinstance(item.get("schema_version"), str):
             _check_version(file, item["schema_version"])
     try:
-        return [model.model_validate(item) for item in items]
+        return [model.model_validate(item, context=context) for item in items]
     except ValidationError as error:
         first = error.errors()[0]
     where = ".".join(str(p) for p in first["loc"])
@@ -198,13 +196,76 @@ class _CrosswalkMeasurement(Measurement):
     provenance: Provenance | None = _unread()
 
 
+class _SharedValues:
+    """The targets and actual values read so far in a run, by what the file says of them.
+
+    Validating a target is most of the cost of reading a record; equal targets as written are
+    equal once validated, so each is validated once and then is that object wherever it recurs.
+    The key is the `repr` of the values the crosswalk's model reads, taken straight from the
+    parsed JSON: cheap to build (the atoms are dicts holding lists, which do not hash), and it
+    tells 1 from 1.0 and true, so only values written the same way share an object.
+    """
+
+    def __init__(self) -> None:
+        self.targets: dict[str, _CrosswalkTarget] = {}
+        self.actuals: dict[str, _CrosswalkMeasurement] = {}
+
+
+def _shared(info: ValidationInfo) -> _SharedValues:
+    # the run's (read_for_crosswalk's context); a record validated on its own shares nothing
+    return info.context if isinstance(info.context, _SharedValues) else _SharedValues()
+
+
+def _target_key(item: dict[str, Any]) -> str:
+    # a target's provenance and unknown keys are not read (`_CrosswalkTarget`)
+    return repr((item.get("label"), item.get("year"), item.get("raw"), item.get("atoms")))
+
+
+def _shared_targets(value: Any, info: ValidationInfo) -> list[_CrosswalkTarget]:
+    """The targets of an indicator as written in the JSON, each one the run's shared object."""
+    shared = _shared(info).targets
+    if isinstance(value, list):
+        targets = []
+        for item in value:
+            target = shared.get(_target_key(item)) if isinstance(item, dict) else None
+            if target is None:
+                break
+            targets.append(target)
+        else:
+            return targets
+    # one not read before, or not a target at all: validated as a list, so that a refusal
+    # names the target's index
+    read = _TARGETS.validate_python(value)
+    return [shared.setdefault(_target_key(i), t) for i, t in zip(value, read, strict=True)]
+
+
+def _shared_actual(value: Any, info: ValidationInfo) -> _CrosswalkMeasurement | None:
+    """An indicator's actual value as written in the JSON, the run's shared object."""
+    if not isinstance(value, dict):
+        return _ACTUAL.validate_python(value)  # null, or raises: not a measurement
+    shared = _shared(info)
+    # its atoms and provenance are not read (`_CrosswalkMeasurement`)
+    key = repr((value.get("year"), value.get("value"), value.get("raw")))
+    actual = shared.actuals.get(key)
+    if actual is None:
+        actual = shared.actuals[key] = _MEASUREMENT.validate_python(value)
+    return actual
+
+
+_TARGETS = TypeAdapter(list[_CrosswalkTarget])
+_MEASUREMENT = TypeAdapter(_CrosswalkMeasurement)
+_ACTUAL = TypeAdapter(_CrosswalkMeasurement | None)
+_SharedTargets = Annotated[list[_CrosswalkTarget], PlainValidator(_shared_targets)]
+_SharedActual = Annotated[_CrosswalkMeasurement | None, PlainValidator(_shared_actual)]
+
+
 class _CrosswalkIndicator(Indicator):
     model_config = _LENIENT
     seq: int | None = _unread()
     category: str | None = _unread()
     baseline: Measurement | None = _unread()
-    actual: _CrosswalkMeasurement | None = None
-    targets: list[_CrosswalkTarget] = Field(default_factory=list)  # type: ignore[assignment]
+    actual: _SharedActual = None
+    targets: _SharedTargets = Field(default_factory=list)  # type: ignore[assignment]
     attribute: Literal["约束性", "预期性"] | None = _unread()
     responsible_id: str | None = _unread()
     section_id: str | None = _unread()

@@ -154,31 +154,14 @@ def indicator_measures(
     vocab = vocab or vocabulary()
     shared = shared or Shared()
     tables = {t.id: t for t in document.tables}
-    by_id = {i.id: i for i in document.indicators} | {i.id: i for i in indicators}
-    forms: dict[str, tuple[NameForm, str]] = {}
-
-    def form_of(indicator: Indicator, seen: frozenset = frozenset()) -> tuple[NameForm, str]:
-        if indicator.id in forms:
-            return forms[indicator.id]
-        parent = by_id.get(indicator.parent_id or "")
-        # a sub-row is read as written (其中：城市), not with the parent words the parser gave
-        # its full name (孕产妇死亡率（城市）): the parent's reading is composed below
-        own = read_name(indicator.name_raw if parent else indicator.name, place, vocab)
-        display = indicator.name
-        if parent is not None and parent.id not in seen:
-            parent_form, parent_display = form_of(parent, seen | {indicator.id})
-            if _completes_parent(own, parent_form, vocab):
-                own = _compose(own, parent_form)
-                if not indicator.name.startswith(parent.name):
-                    display = f"{parent_display}：{indicator.name}"
-        forms[indicator.id] = (own, display)
-        return own, display
-
+    forms = _Forms(
+        {i.id: i for i in document.indicators} | {i.id: i for i in indicators}, place, vocab
+    )
     place, source_file = shared(place), shared(source_file)
     document_id, title = shared(document.id), shared(document.title)
     measures = []
     for indicator in indicators:
-        form, display = form_of(indicator)
+        form, display = forms.of(indicator)
         raw_form = (
             read_name(indicator.name_raw, place, vocab)
             if indicator.name_raw != indicator.name
@@ -231,6 +214,34 @@ def indicator_measures(
             )
             measures.append(Measure(part_member, part_form, part_unit, scope, ()))
     return measures
+
+
+class _Forms:
+    """The name readings of a document's indicators, each read once: a sub-row's with its
+    parent's. (A class, not a closure calling itself, which would be a reference cycle keeping
+    every record read alive until the garbage collector finds it.)"""
+
+    def __init__(self, by_id: dict[str, Indicator], place: str, vocab: Vocabulary) -> None:
+        self.by_id, self.place, self.vocab = by_id, place, vocab
+        self.read: dict[str, tuple[NameForm, str]] = {}
+
+    def of(self, indicator: Indicator, seen: frozenset = frozenset()) -> tuple[NameForm, str]:
+        """The reading of an indicator's name, and the name it is shown by."""
+        if indicator.id in self.read:
+            return self.read[indicator.id]
+        parent = self.by_id.get(indicator.parent_id or "")
+        # a sub-row is read as written (其中：城市), not with the parent words the parser gave
+        # its full name (孕产妇死亡率（城市）): the parent's reading is composed below
+        own = read_name(indicator.name_raw if parent else indicator.name, self.place, self.vocab)
+        display = indicator.name
+        if parent is not None and parent.id not in seen:
+            parent_form, parent_display = self.of(parent, seen | {indicator.id})
+            if _completes_parent(own, parent_form, self.vocab):
+                own = _compose(own, parent_form)
+                if not indicator.name.startswith(parent.name):
+                    display = f"{parent_display}：{indicator.name}"
+        self.read[indicator.id] = (own, display)
+        return own, display
 
 
 def _distributive_parts(indicator: Indicator) -> list[tuple[str, list[Target]]]:
