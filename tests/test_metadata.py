@@ -1095,3 +1095,13 @@ def test_the_entry_clerk_after_a_portal_date_is_furniture():
     [notice] = parse_text(text).documents
     assert notice.metadata.portal == {"发布时间": "2021-09-14"}
     assert notice.metadata.date_published == "2021-09-14"
+
+
+def test_a_government_signing_with_its_short_name_is_the_issuer():
+    text = (
+        "关于印发青溪县托育服务发展实施方案的通知\n各乡镇人民政府,县直各部门:\n"
+        "现将《青溪县托育服务发展实施方案》印发给你们,请认真贯彻执行。\n青溪县政府\n2024年5月6日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.issuer == "青溪县政府"
+    assert notice.metadata.date_written == "2024-05-06"
