@@ -1028,6 +1028,30 @@ def test_a_jiedu_page_titled_by_the_notice_it_explains_and_its_one_line_portal_b
     assert page.metadata.place == "南岭市"
 
 
+@pytest.mark.parametrize(
+    ("title_line", "title"),
+    [
+        ("文稿解读《关于2024年为全县妇女儿童办好八件实事的通知》", None),
+        ("文字解读:《石湾区2024年关爱儿童实事工作方案》", None),
+        ("负责人解读 《石湾区儿童之家建设实施方案》", "负责人解读《石湾区儿童之家建设实施方案》"),
+    ],
+)
+def test_a_jiedu_page_with_the_kind_of_interpretation_before_its_cited_title(title_line, title):
+    # a district portal's 解读 column: 文稿/文字/负责人 before 解读, a toolbar cut after its colon
+    text = (
+        "发布机构: 石湾区政府办公室\n"
+        f"{title_line}\n发布时间:2024-06-03 点击次数:\n【文字大小:\n\n"
+        "2024年6月1日,石湾区人民政府办公室印发了《方案》,现解读如下:\n\n"
+        "一、目的意义\n\n为关爱儿童成长,制定本方案。\n"
+    )
+    [page] = parse_text(text).documents
+    assert page.kind == "other"
+    assert page.title == (title or title_line)
+    assert page.metadata.place == "石湾区"
+    assert page.metadata.date_published == "2024-06-03"
+    assert page.metadata.recipients == []
+
+
 def test_a_genre_bullet_under_an_empty_label_is_not_the_title():
     text = (
         "  • 索引号: 11520000X/2023-00031\n  • 主题词:\n  • 体裁: 通知\n\n"
