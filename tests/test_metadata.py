@@ -1119,3 +1119,20 @@ def test_the_entry_clerk_after_a_portal_date_is_furniture():
     [notice] = parse_text(text).documents
     assert notice.metadata.portal == {"发布时间": "2021-09-14"}
     assert notice.metadata.date_published == "2021-09-14"
+
+
+def test_a_law_library_block_names_the_issuer_by_its_issuing_unit():
+    # 发文单位 / 文 号 / 发布日期 / 执行日期 above the text of a law library's copy
+    text = (
+        "发文单位:某省青溪市人民政府\n文 号:青政发〔2012〕31号\n"
+        "发布日期:2012-09-14\n执行日期:2012-10-01\n"
+        "关于印发青溪市儿童发展规划的通知\n"
+        "各县(市)、区人民政府,市政府有关部门:\n"
+        "现将《青溪市儿童发展规划》印发给你们,请认真贯彻执行。\n"
+    )
+    notice = parse_text(text).documents[0]
+    assert notice.title == "关于印发青溪市儿童发展规划的通知"
+    assert notice.metadata.issuer == "某省青溪市人民政府"
+    assert notice.metadata.doc_number == "青政发〔2012〕31号"
+    assert notice.metadata.portal["执行日期"] == "2012-10-01"
+    assert notice.metadata.date_published == "2012-09-14"
