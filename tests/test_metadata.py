@@ -1136,3 +1136,16 @@ def test_a_law_library_block_names_the_issuer_by_its_issuing_unit():
     assert notice.metadata.doc_number == "青政发〔2012〕31号"
     assert notice.metadata.portal["执行日期"] == "2012-10-01"
     assert notice.metadata.date_published == "2012-09-14"
+
+
+def test_a_reposts_lead_in_ending_in_a_colon_is_not_part_of_the_title_below():
+    # a news site reposts a plan: one sentence saying who issued it, …全文如下：, then the plan
+    text = (
+        "9月3日,石湾区卫生健康局等六部门联合印发《石湾区托育服务提升行动计划》,全文如下:\n\n"
+        "石湾区托育服务提升行动计划\n\n为发展托育服务,制定本计划。\n\n"
+        "一、总体要求\n\n到2027年,普惠托位占比达到60%。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.kind == "plan"
+    assert plan.title == "石湾区托育服务提升行动计划"
+    assert plan.metadata.place == "石湾区"
