@@ -1149,3 +1149,29 @@ def test_a_reposts_lead_in_ending_in_a_colon_is_not_part_of_the_title_below():
     assert plan.kind == "plan"
     assert plan.title == "石湾区托育服务提升行动计划"
     assert plan.metadata.place == "石湾区"
+
+
+def test_a_joint_signature_one_organ_a_line_with_an_academy_and_an_association():
+    organs = [
+        "南岭省教育厅",
+        "南岭省卫生健康委员会",
+        "南岭省科学院",
+        "南岭省体育局",
+        "南岭省科学技术协会",
+    ]
+    text = "\n".join(
+        [
+            "南岭省教育厅等五部门关于印发《南岭省学生体质提升行动计划》的通知",
+            "南教〔2025〕9号",
+            "各设区市教育局,各普通高等学校:",
+            "现将《南岭省学生体质提升行动计划》印发给你们,请认真贯彻落实。",
+            *organs,
+            "2025年3月2日",
+            "南岭省学生体质提升行动计划",
+            "为促进学生健康,制定本计划。",
+            "一、总体要求",
+        ]
+    )
+    notice = parse_text(text + "\n").documents[0]
+    assert notice.metadata.issuer == "、".join(organs)
+    assert notice.metadata.date_written == "2025-03-02"
