@@ -1175,3 +1175,17 @@ def test_a_joint_signature_one_organ_a_line_with_an_academy_and_an_association()
     notice = parse_text(text + "\n").documents[0]
     assert notice.metadata.issuer == "、".join(organs)
     assert notice.metadata.date_written == "2025-03-02"
+
+
+def test_a_bulleted_block_names_the_doc_number_by_its_file_number_label():
+    # a city portal's block: 制发机关 / 发布日期 / 文件字号 / 成文日期, each after a bullet
+    text = (
+        "青溪市人民政府办公室关于印发青溪市托育服务实施意见的通知\n\n"
+        "  • 制发机关: 青溪市人民政府办公室\n  • 发布日期:2023-05-09\n"
+        "  • 文件字号: 青政办发【2023】7号\n  • 成文日期:2023-05-08\n\n"
+        "各镇政府、街道办事处:\n\n  现将《青溪市托育服务实施意见》印发给你们,请认真贯彻执行。\n"
+    )
+    notice = parse_text(text).documents[0]
+    assert notice.metadata.doc_number == "青政办发【2023】7号"
+    assert notice.metadata.portal["制发机关"] == "青溪市人民政府办公室"
+    assert notice.metadata.date_written == "2023-05-08"
