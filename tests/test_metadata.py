@@ -1189,3 +1189,13 @@ def test_a_bulleted_block_names_the_doc_number_by_its_file_number_label():
     assert notice.metadata.doc_number == "青政办发【2023】7号"
     assert notice.metadata.portal["制发机关"] == "青溪市人民政府办公室"
     assert notice.metadata.date_written == "2023-05-08"
+
+
+def test_abbreviated_joint_issuers_at_the_head_of_a_title_stay_apart():
+    # a city health commission's page: organs without a place, a space between them
+    text = (
+        "市民政局 市财政局 市计划生育协会关于印发《青溪市儿童之家建设方案》的通知\n\n"
+        "各区民政局、财政局:\n\n现将方案印发给你们,请认真组织实施。\n"
+    )
+    notice = parse_text(text).documents[0]
+    assert notice.metadata.issuer == "市民政局、市财政局、市计划生育协会"
