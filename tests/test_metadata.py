@@ -1028,6 +1028,30 @@ def test_a_jiedu_page_titled_by_the_notice_it_explains_and_its_one_line_portal_b
     assert page.metadata.place == "南岭市"
 
 
+@pytest.mark.parametrize(
+    ("title_line", "title"),
+    [
+        ("文稿解读《关于2024年为全县妇女儿童办好八件实事的通知》", None),
+        ("文字解读:《石湾区2024年关爱儿童实事工作方案》", None),
+        ("负责人解读 《石湾区儿童之家建设实施方案》", "负责人解读《石湾区儿童之家建设实施方案》"),
+    ],
+)
+def test_a_jiedu_page_with_the_kind_of_interpretation_before_its_cited_title(title_line, title):
+    # a district portal's 解读 column: 文稿/文字/负责人 before 解读, a toolbar cut after its colon
+    text = (
+        "发布机构: 石湾区政府办公室\n"
+        f"{title_line}\n发布时间:2024-06-03 点击次数:\n【文字大小:\n\n"
+        "2024年6月1日,石湾区人民政府办公室印发了《方案》,现解读如下:\n\n"
+        "一、目的意义\n\n为关爱儿童成长,制定本方案。\n"
+    )
+    [page] = parse_text(text).documents
+    assert page.kind == "other"
+    assert page.title == (title or title_line)
+    assert page.metadata.place == "石湾区"
+    assert page.metadata.date_published == "2024-06-03"
+    assert page.metadata.recipients == []
+
+
 def test_a_genre_bullet_under_an_empty_label_is_not_the_title():
     text = (
         "  • 索引号: 11520000X/2023-00031\n  • 主题词:\n  • 体裁: 通知\n\n"
@@ -1105,3 +1129,83 @@ def test_a_government_signing_with_its_short_name_is_the_issuer():
     [notice] = parse_text(text).documents
     assert notice.metadata.issuer == "青溪县政府"
     assert notice.metadata.date_written == "2024-05-06"
+
+
+def test_a_law_library_block_names_the_issuer_by_its_issuing_unit():
+    # 发文单位 / 文 号 / 发布日期 / 执行日期 above the text of a law library's copy
+    text = (
+        "发文单位:某省青溪市人民政府\n文 号:青政发〔2012〕31号\n"
+        "发布日期:2012-09-14\n执行日期:2012-10-01\n"
+        "关于印发青溪市儿童发展规划的通知\n"
+        "各县(市)、区人民政府,市政府有关部门:\n"
+        "现将《青溪市儿童发展规划》印发给你们,请认真贯彻执行。\n"
+    )
+    notice = parse_text(text).documents[0]
+    assert notice.title == "关于印发青溪市儿童发展规划的通知"
+    assert notice.metadata.issuer == "某省青溪市人民政府"
+    assert notice.metadata.doc_number == "青政发〔2012〕31号"
+    assert notice.metadata.portal["执行日期"] == "2012-10-01"
+    assert notice.metadata.date_published == "2012-09-14"
+
+
+def test_a_reposts_lead_in_ending_in_a_colon_is_not_part_of_the_title_below():
+    # a news site reposts a plan: one sentence saying who issued it, …全文如下：, then the plan
+    text = (
+        "9月3日,石湾区卫生健康局等六部门联合印发《石湾区托育服务提升行动计划》,全文如下:\n\n"
+        "石湾区托育服务提升行动计划\n\n为发展托育服务,制定本计划。\n\n"
+        "一、总体要求\n\n到2027年,普惠托位占比达到60%。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.kind == "plan"
+    assert plan.title == "石湾区托育服务提升行动计划"
+    assert plan.metadata.place == "石湾区"
+
+
+def test_a_joint_signature_one_organ_a_line_with_an_academy_and_an_association():
+    organs = [
+        "南岭省教育厅",
+        "南岭省卫生健康委员会",
+        "南岭省科学院",
+        "南岭省体育局",
+        "南岭省科学技术协会",
+    ]
+    text = "\n".join(
+        [
+            "南岭省教育厅等五部门关于印发《南岭省学生体质提升行动计划》的通知",
+            "南教〔2025〕9号",
+            "各设区市教育局,各普通高等学校:",
+            "现将《南岭省学生体质提升行动计划》印发给你们,请认真贯彻落实。",
+            *organs,
+            "2025年3月2日",
+            "南岭省学生体质提升行动计划",
+            "为促进学生健康,制定本计划。",
+            "一、总体要求",
+        ]
+    )
+    notice = parse_text(text + "\n").documents[0]
+    assert notice.metadata.issuer == "、".join(organs)
+    assert notice.metadata.date_written == "2025-03-02"
+
+
+def test_a_bulleted_block_names_the_doc_number_by_its_file_number_label():
+    # a city portal's block: 制发机关 / 发布日期 / 文件字号 / 成文日期, each after a bullet
+    text = (
+        "青溪市人民政府办公室关于印发青溪市托育服务实施意见的通知\n\n"
+        "  • 制发机关: 青溪市人民政府办公室\n  • 发布日期:2023-05-09\n"
+        "  • 文件字号: 青政办发【2023】7号\n  • 成文日期:2023-05-08\n\n"
+        "各镇政府、街道办事处:\n\n  现将《青溪市托育服务实施意见》印发给你们,请认真贯彻执行。\n"
+    )
+    notice = parse_text(text).documents[0]
+    assert notice.metadata.doc_number == "青政办发【2023】7号"
+    assert notice.metadata.portal["制发机关"] == "青溪市人民政府办公室"
+    assert notice.metadata.date_written == "2023-05-08"
+
+
+def test_abbreviated_joint_issuers_at_the_head_of_a_title_stay_apart():
+    # a city health commission's page: organs without a place, a space between them
+    text = (
+        "市民政局 市财政局 市计划生育协会关于印发《青溪市儿童之家建设方案》的通知\n\n"
+        "各区民政局、财政局:\n\n现将方案印发给你们,请认真组织实施。\n"
+    )
+    notice = parse_text(text).documents[0]
+    assert notice.metadata.issuer == "市民政局、市财政局、市计划生育协会"

@@ -36,6 +36,9 @@ from .textutil import YEAR_RANGE, fold, iso_date, leading_date, squash_spaces
 MAX_TITLE_LINE = 80
 MAX_TITLE = 120
 _SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
+# a line ending in a colon announces what follows (a repost's …印发《…》，全文如下：), so it is
+# never part of the title below it
+_LEAD_IN = regex.compile(r"[:：]$")
 _PROSE = regex.compile(r"[。；！？]")
 _PERIOD = rf"[（(]\s*{YEAR_RANGE}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
@@ -186,6 +189,7 @@ def _title_line(block: Block) -> str | None:
     text = squash_spaces(block.text)
     if (
         _SENTENCE_MARK.search(text)
+        or _LEAD_IN.search(text)
         or numbered(text)
         or iso_date(text)
         or _standalone(block.text.strip(), text)

@@ -73,7 +73,7 @@ def _patterns() -> _Patterns:
     # 为全县2万名儿童开展…, says whom the service is for, not a goal of its own)
     after_quantity = quantity_of(rf"(?:[0-9０-９]+[.．][0-9０-９]+|{number})(?:万|千)?")
     obj, end = c["object"], rf"(?={c['object_end']})"
-    verbs = alternation(c["verbs"])
+    verbs = "|".join(_not_inside(v, c["not_verbs"]) for v in c["verbs"])
     reach = rf"\s*(?:{rules().adverb})*(?:{alternation(c['reach_verbs'])})\s*"
     share = r"(?P<n>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*(?P<cl>%|％)"
     place_verbs = rf"(?<!已)(?:{alternation(c['place_verbs'])})(?!的)"
@@ -137,6 +137,13 @@ def count_needs() -> re.Pattern:
     """What no counted goal is written without: a digit, a Chinese numeral before its classifier
     or a zero word."""
     return _patterns().counted
+
+
+def _not_inside(verb: str, words: list[str]) -> str:
+    """A count verb, not where it ends a longer word (有 in 拥有)."""
+    heads = [w[: -len(verb)] for w in words if w.endswith(verb) and w != verb]
+    escaped = re.escape(verb)
+    return rf"(?<!{alternation(heads)}){escaped}" if heads else escaped
 
 
 def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]]:

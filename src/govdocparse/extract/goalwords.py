@@ -126,8 +126,10 @@ def rules() -> Rules:
     number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
     one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{units.pattern()}))?"
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
+    count_value = rf"(?=\s*{number}\s*(?:{alternation(units.spellings('count'))}))"
+    verbless = rf"{p['verbless_rate']}|{p['verbless_per_capita']}{count_value}"
     goal = (
-        rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{p['verbless_rate']})"
+        rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{verbless})"
         rf"(?P<share>{p['share_of']})??(?P<values>{values})(?:\s*(?P<bound>{p['bounds']}))?"
     )
     heads = alternation(g["measure_heads"])
@@ -337,6 +339,10 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
         if len(subject) >= 2 and r.object_rate.fullmatch(name[lead.end() :]):
             return subject + name
         return name
+    # what a population 拥有 is lent only to other things it has, never to a share or a rate
+    # (每千人口拥有托位数4.5个，托位使用率… is the rate of all places)
+    if previous and r.per_capita.match(previous) and not r.count_suffix.search(name):
+        previous = None
     if previous and len(name) <= r.shared_name and len(previous) > len(name):
         at = previous.find(name[:2])
         if at > 0:

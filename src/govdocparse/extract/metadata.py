@@ -815,9 +815,22 @@ def split_cc(block: Paragraph) -> list[str] | None:
 def _title_issuers(segment: Segment, title_prov: Provenance | None) -> Issuers:
     """The issuers at the head of the title: 某市人民政府办公室关于印发…的通知."""
     # joint issuers at the head keep a space between them (某省农业农村厅 某省财政厅关于…)
-    head = _rules().issuer_head.match(squash_spaces(segment.title or ""))
-    organs = split_issuers(head["issuer"]) if head else []
+    title = segment.title or ""
+    head = _rules().issuer_head.match(squash_spaces(title))
+    # …as written, so that abbreviated organs without a place of their own stay apart
+    # (市卫生健康委 市财政局关于… → 市卫生健康委, 市财政局)
+    organs = split_issuers(_as_written(title, len(head["issuer"]))) if head else []
     return (organs, title_prov) if organs else None
+
+
+def _as_written(text: str, length: int) -> str:
+    """The start of `text` that holds its first `length` characters other than spaces."""
+    seen = 0
+    for at, char in enumerate(text):
+        if seen == length:
+            return text[:at]
+        seen += not char.isspace()
+    return text
 
 
 def _from_portal(found: Found) -> None:
