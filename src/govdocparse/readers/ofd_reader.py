@@ -69,6 +69,8 @@ from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, Source, TableBlock
 from .container import checked_members
+from .ofd_scans import PageImage, ScanPage, read_scans
+from .pdf_scans import scanned_pages
 
 MAX_PAGES = 5_000
 MAX_OBJECTS_PER_PAGE = 200_000
@@ -162,21 +164,70 @@ class _Grid:
 
 
 @dataclass
+class _Image:
+    """An ImageObject: the MultiMedia resource it draws and where, in page millimetres."""
+
+    resource: str  # its ResourceID as read, its part's location once resolved
+    box: tuple[float, float, float, float]  # x, y, width, height
+
+
+@dataclass
 class _PageContent:
     number: int
     box: tuple[float, float, float, float]
     glyphs: list[_Glyph] = field(default_factory=list)
     segments: list[_Segment] = field(default_factory=list)
+    images: list[_Image] = field(default_factory=list)
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
-    """The block stream of an OFD file's pages."""
+    """The block stream of an OFD file's pages; scanned pages are read by OCR (`ofd_scans`)."""
     package = _Package(data, path)
     pages = package.pages()
+    scans = _scans(pages)
+    for index in scans:
+        pages[index].glyphs = []  # the scanner's watermark, or nothing
     blocks = _Layout(name, pages).blocks()
+    warnings = package.warnings
+    if scans:
+        scanned = [
+            ScanPage(
+                pages[index].number,
+                (pages[index].box[2], pages[index].box[3]),
+                [_page_image(package, pages[index], image) for image in pages[index].images],
+            )
+            for index in scans
+        ]
+        recognised, ocr_warnings = read_scans(scanned, len(pages), bool(blocks), path, name, sha256)
+        # Both are in page order and no page is in both: a stable sort by page interleaves them.
+        blocks = sorted(blocks + recognised, key=lambda block: block.prov.page or 0)
+        warnings = warnings + ocr_warnings
     if not blocks:
-        raise NoTextLayerError(path, "the OFD file has no text (scanned pages, no text layer?)")
-    return Source(path, name, "ofd", sha256, blocks, warnings=package.warnings)
+        raise NoTextLayerError(path, "the OFD file has no text and no page images")
+    return Source(path, name, "ofd", sha256, blocks, warnings=warnings)
+
+
+def _scans(pages: list[_PageContent]) -> list[int]:
+    """The 0-based indexes of the pages that are scans (see `pdf_scans`)."""
+    if not any(page.images for page in pages):
+        return []
+    return scanned_pages([([line.text for line in _lines(p.glyphs)], _cover(p)) for p in pages])[0]
+
+
+def _cover(page: _PageContent) -> float:
+    """The share of the page its largest image covers."""
+    area = page.box[2] * page.box[3]
+    if area <= 0:
+        return 0.0
+    return max((i.box[2] * i.box[3] / area for i in page.images), default=0.0)
+
+
+def _page_image(package: _Package, page: _PageContent, image: _Image) -> PageImage:
+    """An image's bytes, its box taken relative to the page's own origin (a PhysicalBox may
+    not start at 0 0)."""
+    x, y, width, height = image.box
+    box = (x - page.box[0], y - page.box[1], width, height)
+    return PageImage(image.resource, package.part(image.resource), box)
 
 
 class _Package:
@@ -197,20 +248,42 @@ class _Package:
         self.names = {_normal(info.filename): info.filename for info in infos}
         self.folded = {name.lower(): stored for name, stored in self.names.items()}
 
-    def xml(self, name: str) -> etree._Element:
+    def part(self, name: str) -> bytes:
         stored = self.names.get(name) or self.folded.get(name.lower())
         if stored is None:
             raise CorruptFileError(self.path, f"damaged OFD: part {name} is missing")
         try:
-            return etree.fromstring(self.zip.read(stored), _PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise CorruptFileError(
-                self.path, f"damaged OFD: {name} is not well-formed XML ({exc})"
-            ) from None
+            return self.zip.read(stored)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
             raise CorruptFileError(
                 self.path, f"damaged OFD: {name} cannot be unpacked ({exc})"
             ) from None
+
+    def xml(self, name: str) -> etree._Element:
+        data = self.part(name)
+        try:
+            return etree.fromstring(data, _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise CorruptFileError(
+                self.path, f"damaged OFD: {name} is not well-formed XML ({exc})"
+            ) from None
+
+    def _media(self, base: str, owner: etree._Element | None, *kinds: str) -> dict[str, str]:
+        """MultiMedia ID → part location, from the resource files `owner` lists (7.9 资源):
+        a MediaFile is relative to its Res file's BaseLoc, itself relative to the Res file."""
+        media: dict[str, str] = {}
+        for kind in kinds:
+            for listed in _children(owner, kind):
+                if not (listed.text or "").strip():
+                    continue
+                location = _resolve(base, listed.text or "")
+                res = self.xml(location)
+                res_base = _resolve(posixpath.dirname(location), res.get("BaseLoc", ""))
+                for item in _children(_child(res, "MultiMedias"), "MultiMedia"):
+                    file = _child(item, "MediaFile")
+                    if item.get("ID") and file is not None and (file.text or "").strip():
+                        media[item.get("ID", "")] = _resolve(res_base, file.text or "")
+        return media
 
     def pages(self) -> list[_PageContent]:
         root = self.xml("OFD.xml")
@@ -234,6 +307,7 @@ class _Package:
         for template in _children(common, "TemplatePage"):
             if template.get("ID") and template.get("BaseLoc"):
                 templates[template.get("ID", "")] = _resolve(base, template.get("BaseLoc", ""))
+        media = self._media(base, common, "PublicRes", "DocumentRes")
         pages: list[_PageContent] = []
         for entry in _children(_child(document, "Pages"), "Page"):
             number = before + len(pages) + 1
@@ -250,6 +324,13 @@ class _Package:
                 if template_location:
                     _collect(self.xml(template_location), content)
             _collect(page, content)
+            if content.images:
+                here = media | self._media(posixpath.dirname(page_location), page, "PageRes")
+                content.images = [
+                    _Image(here[image.resource], image.box)
+                    for image in content.images
+                    if image.resource in here
+                ]
             pages.append(content)
         return pages
 
@@ -353,6 +434,10 @@ def _walk(container: etree._Element, content: _PageContent, budget: list[int], d
             content.glyphs.extend(_text_glyphs(element))
         elif kind == "PathObject":
             content.segments.extend(_rulings(element))
+        elif kind == "ImageObject":
+            image = _image(element)
+            if image is not None:
+                content.images.append(image)
         elif kind == "PageBlock":
             _walk(element, content, budget, depth + 1)
 
@@ -394,6 +479,23 @@ def _text_glyphs(element: etree._Element) -> list[_Glyph]:
             x += advance
             y += dy[i] if i < len(dy) else 0.0
     return glyphs
+
+
+def _image(element: etree._Element) -> _Image | None:
+    """Where an ImageObject draws its image: the unit square mapped by its CTM (10.2), inside
+    its Boundary; without a CTM, the Boundary itself."""
+    box = _box_attr(element.get("Boundary"))
+    resource = element.get("ResourceID", "").strip()
+    if box is None or not resource:
+        return None
+    if element.get("CTM") is None:
+        return _Image(resource, box)
+    a, b, c, d, e, f = _matrix(element.get("CTM"))
+    if abs(b) > 1e-3 * max(abs(a), 1e-9) or abs(c) > 1e-3 * max(abs(d), 1e-9):
+        return None  # a rotated image is a stamp or a logo, not a page
+    x0, x1 = sorted((e, a + e))
+    y0, y1 = sorted((f, d + f))
+    return _Image(resource, (box[0] + x0, box[1] + y0, x1 - x0, y1 - y0))
 
 
 def _box_attr(text: str | None) -> tuple[float, float, float, float] | None:
