@@ -4,22 +4,38 @@ lines grouped, wrapped lines joined into paragraphs, ruled grids as tables.
 An OFD file is a ZIP of XML parts (GB/T 33190-2016 clause 6, 文件结构). What is read:
 
 * `OFD.xml`, the main entry (7.4 主入口): each DocBody's DocRoot names a document's
-  `Document.xml` (7.5 文档根节点), whose CommonData gives the default page area and the template
-  pages, and whose Pages list each page's `Content.xml` in order (7.6/7.7 页对象). A page's
-  Content holds Layers of graphic units (8 图元); PageBlock containers are walked into. The
-  template pages a page uses (Page/Template) are read with it, as they are drawn with it.
+  `Document.xml` (7.5 文档根节点); several DocBodies are read one after the other, pages numbered
+  on, and no paragraph runs on from one into the next. CommonData gives the default page area
+  (a page's own Area overrides it), the template pages and the resource files (PublicRes and
+  DocumentRes, any number of each; a page's PageRes too), of which only MultiMedia entries are
+  used; Pages list each page's `Content.xml` in order (7.6/7.7 页对象). A page's Content holds
+  Layers of graphic units (8 图元): all layers are read, whatever their Type (Background, Body,
+  Foreground), since reading order comes from positions; PageBlock containers are walked into.
+* Template pages (Page/Template; ZOrder only says whether they are drawn under or over the
+  page): a template used by one page is part of that page (a 版头 laid out as a template); one
+  used by several pages is running furniture (headers, footers, page frames), so its text is
+  left out and only its rulings and images are kept.
 * TextObject (11 文字): Boundary (x y w h, millimetres, origin at the page's top left, y down),
-  CTM, Size, and TextCode runs with X/Y (the baseline of the first character) and DeltaX/DeltaY
-  (the advance between characters; "g N d" repeats d N times). Each character's position is
-  computed from them. Rotated text (a CTM with rotation, ReadDirection/CharDirection not 0) is
-  left out, as stamps and watermarks are; so are invisible objects (Visible="false").
+  CTM, Size, HScale, and TextCode runs with X/Y (the baseline of the first character) and
+  DeltaX/DeltaY (the advance between characters; "g N d" repeats d N times, mixed freely with
+  plain numbers). Positions, Size and advances are in the object's space, which the CTM scales
+  to the page: writers that give Size in points with a 0.3528 CTM, or Size 1 with the whole size
+  in the CTM, come out alike. A character's width is Size × HScale (narrowed or widened glyphs),
+  the advance when DeltaX gives none. Rotated or flipped text (a CTM with rotation,
+  ReadDirection/CharDirection not 0) is left out, as stamps and watermarks are; so are invisible
+  objects (Visible="false"). Unfilled or stroked text (Fill="false", Stroke) is text: it is how
+  the invisible OCR layer over a page image (a 双层 OFD) is written.
+* ImageObject (10 图像): the MultiMedia resource it draws and the box its CTM maps the unit
+  square to. Pages that are only an image (an OFD converted from paper) are read by OCR
+  (`ofd_scans`); other images are not read.
 * PathObject (9 图形) with AbbreviatedData (M/S move, L line, C close; curves only move the pen):
   axis-parallel segments, and thin filled rectangles, are the ruling lines tables are found from.
 
 Left out: annotations (15 注释: seals as Stamp annotations, watermarks), signatures and seals
-(18 数字签名: Signatures.xml, Signs/, the .esl seal files), attachments, custom tags, images,
-composite objects (CompositeObject draws a resource's content; government documents do not put
-their text there), outlines and actions.
+(18 数字签名: Signatures.xml, Signs/, the .esl seal files), attachments, custom tags, fonts
+(text is Unicode in TextCode; CGTransform glyph maps only matter for drawing), composite objects
+(CompositeObject draws a resource's content; government documents do not put their text there),
+outlines and actions.
 
 Layout, with the ideas of the PDF reader kept self-contained and simple here:
 
@@ -47,8 +63,9 @@ included). Cells carry their page and 0-based `table_row`/`table_col`.
 
 Errors: an encrypted OFD (GM/T 0099-2020: an Encryptions.xml in the package, or encrypted ZIP
 entries) is `EncryptedFileError`; a broken ZIP, a zip bomb, missing or malformed parts are
-`CorruptFileError`; an OFD without any text is `NoTextLayerError`. XML is parsed with entity
-resolution, DTD loading and network access off.
+`CorruptFileError`; an OFD with neither text nor page images is `NoTextLayerError`, as is an
+all-scanned one without the `ocr` extra ("scanned pages, no text layer: install
+govdocparse[ocr]"). XML is parsed with entity resolution, DTD loading and network access off.
 """
 
 from __future__ import annotations
@@ -178,6 +195,7 @@ class _PageContent:
     glyphs: list[_Glyph] = field(default_factory=list)
     segments: list[_Segment] = field(default_factory=list)
     images: list[_Image] = field(default_factory=list)
+    opens_document: bool = False  # the first page of a DocBody after the first
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
@@ -293,7 +311,10 @@ class _Package:
             if doc_root is None or not (doc_root.text or "").strip():
                 raise CorruptFileError(self.path, "damaged OFD: a DocBody names no DocRoot")
             location = _resolve("", doc_root.text or "")
-            pages.extend(self._document(location, len(pages)))
+            document = self._document(location, len(pages))
+            if pages and document:
+                document[0].opens_document = True
+            pages.extend(document)
         if not pages:
             raise CorruptFileError(self.path, "damaged OFD: OFD.xml lists no document pages")
         return pages
@@ -308,21 +329,38 @@ class _Package:
             if template.get("ID") and template.get("BaseLoc"):
                 templates[template.get("ID", "")] = _resolve(base, template.get("BaseLoc", ""))
         media = self._media(base, common, "PublicRes", "DocumentRes")
-        pages: list[_PageContent] = []
+        entries: list[tuple[int, str, etree._Element]] = []
         for entry in _children(_child(document, "Pages"), "Page"):
-            number = before + len(pages) + 1
+            number = before + len(entries) + 1
             if number > MAX_PAGES:
                 self.warnings.append(f"only the first {MAX_PAGES} pages were read")
                 break
             if not entry.get("BaseLoc"):
                 raise CorruptFileError(self.path, f"damaged OFD: page {number} has no BaseLoc")
             page_location = _resolve(base, entry.get("BaseLoc", ""))
-            page = self.xml(page_location)
+            entries.append((number, page_location, self.xml(page_location)))
+        uses = Counter(
+            used.get("TemplateID", "")
+            for *_, page in entries
+            for used in _children(page, "Template")
+        )
+        parsed: dict[str, etree._Element] = {}
+        pages: list[_PageContent] = []
+        for number, page_location, page in entries:
             content = _PageContent(number, _box(_find(page, "Area", "PhysicalBox")) or default_box)
             for used in _children(page, "Template"):
-                template_location = templates.get(used.get("TemplateID", ""))
-                if template_location:
-                    _collect(self.xml(template_location), content)
+                template_id = used.get("TemplateID", "")
+                if template_id not in templates:
+                    continue
+                if template_id not in parsed:
+                    parsed[template_id] = self.xml(templates[template_id])
+                if uses[template_id] == 1:
+                    _collect(parsed[template_id], content)
+                else:  # running headers and footers: their text is not the document's
+                    furniture = _PageContent(number, content.box)
+                    _collect(parsed[template_id], furniture)
+                    content.segments.extend(furniture.segments)
+                    content.images.extend(furniture.images)
             _collect(page, content)
             if content.images:
                 here = media | self._media(posixpath.dirname(page_location), page, "PageRes")
@@ -451,8 +489,10 @@ def _text_glyphs(element: etree._Element) -> list[_Glyph]:
     if element.get("ReadDirection", "0") != "0" or element.get("CharDirection", "0") != "0":
         return []
     sizes = _numbers(element.get("Size"))
-    scale = math.sqrt(a * d)
-    size = (sizes[0] if sizes else 3.5) * scale
+    em = sizes[0] if sizes else 3.5  # in the object's space, which the CTM scales to the page
+    scales = _numbers(element.get("HScale"))
+    hscale = scales[0] if scales and scales[0] > 0 else 1.0  # glyphs drawn narrower or wider
+    size = em * d
     if size <= 0:
         return []
     glyphs: list[_Glyph] = []
@@ -465,18 +505,10 @@ def _text_glyphs(element: etree._Element) -> list[_Glyph]:
         dx = _deltas(code.get("DeltaX"), len(text))
         dy = _deltas(code.get("DeltaY"), len(text))
         for i, ch in enumerate(text):
-            advance = dx[i] if i < len(dx) else (1.0 if _is_wide(ch) else 0.5) * size / scale
+            width = (1.0 if _is_wide(ch) else 0.5) * em * hscale
             if not ch.isspace():
-                glyphs.append(
-                    _Glyph(
-                        ch,
-                        box[0] + a * x + e,
-                        box[1] + d * y + f,
-                        size,
-                        (1.0 if _is_wide(ch) else 0.5) * size,
-                    )
-                )
-            x += advance
+                glyphs.append(_Glyph(ch, box[0] + a * x + e, box[1] + d * y + f, size, a * width))
+            x += dx[i] if i < len(dx) else width
             y += dy[i] if i < len(dy) else 0.0
     return glyphs
 
@@ -569,6 +601,8 @@ class _Layout:
     def __init__(self, name: str, pages: list[_PageContent]):
         self.name = name
         self.pages = pages
+        # No paragraph runs on from one document of the package into the next.
+        self.document_starts = {page.number for page in pages if page.opens_document}
 
     def blocks(self) -> list[Block]:
         items: list[tuple[int, float, _Line | TableBlock]] = []
@@ -602,7 +636,10 @@ class _Layout:
                     run = []
                 blocks.append(item)
                 continue
-            if run and not _continues(run[-1], item, left, right):
+            if run and (
+                (item.page in self.document_starts and item.page != run[-1].page)
+                or not _continues(run[-1], item, left, right)
+            ):
                 blocks.append(self._paragraph(run))
                 run = []
             run.append(item)
