@@ -70,6 +70,38 @@ def test_block_stream_of_the_notice(name):
     assert _paragraphs(source) == EXPECTED_PARAGRAPHS
 
 
+@pytest.mark.parametrize(
+    "moved",
+    [
+        [0],  # a paragraph of a compressed piece between two UTF-16 ones
+        [3, 5],  # a hyperlink field's result; a line break and a hidden soft hyphen
+        [9, 19],  # a cell; a row end whose properties are a huge PAPX in the Data stream
+        [25, 26],  # a deleted revision and hidden text; a section break
+    ],
+)
+def test_a_fast_saved_file_reads_as_the_full_save(moved):
+    """Fast save (fComplex) appends edited paragraphs after all other text: their pieces are
+    out of stream order and carry a Prm naming a Prc, which sits before the PlcPcd."""
+    paragraphs = make_doc.notice()
+    for k in moved:
+        paragraphs[k].moved = True
+    source = read_data(make_doc.word_file(paragraphs), "fast-saved.doc")
+    full = read(NOTICE)
+    assert source.warnings == []
+    assert _paragraphs(source) == EXPECTED_PARAGRAPHS
+    assert _cells(source) == _cells(full)
+
+
+def _cells(source: Source) -> list[tuple[str, int, int, bool, int | None, int | None]]:
+    return [
+        (c.text, c.rowspan, c.colspan, c.merged, c.prov.table_row, c.prov.table_col)
+        for b in source.blocks
+        if isinstance(b, TableBlock)
+        for row in b.rows
+        for c in row
+    ]
+
+
 def test_table_cells_merges_and_provenance():
     source = read(NOTICE)
     tables = [b for b in source.blocks if isinstance(b, TableBlock)]

@@ -10,9 +10,16 @@ Word 97 binary format ([MS-DOC]); WPS Office writes .wps files with the same str
   properties, the section table and the style sheet are.
 * The piece table (the Clx's PlcPcd, [MS-DOC] 2.9.38 and 2.4.1): the main text is a run of
   character positions, each piece either "compressed" (one byte a character, Windows-1252 as
-  the spec maps it) or UTF-16LE. Only the main document is read, CPs 0..ccpText: footnotes,
-  headers, footers, comments and text boxes follow it in the stream and are left out, as the
-  DOCX reader leaves them out.
+  the spec maps it) or UTF-16LE; pieces are read wherever their bytes are, so a fast-saved
+  file (fComplex, its pieces out of stream order, Prcs before the PlcPcd in the Clx) reads as a
+  full save does. The main document is read, CPs 0..ccpText; footnotes, headers, footers and
+  comments follow it in the stream and are left out, as the DOCX reader leaves them out.
+* Text boxes (the text box story after the header story, ccpTxbx CPs; PlcftxbxTxt gives each
+  box's range and, as lid, the spid of its shape, whose FSPA in PlcSpaMom gives the CP of its
+  0x08 anchor in the main text): a 公文's 版头 is often set in one, so their lines come as
+  paragraphs just before the paragraph the shape is anchored in (lines of the cell in a table),
+  as the DOCX reader gives them. A box whose shape has no anchor there is left out, with a
+  warning; the header text boxes' story is not read.
 * Paragraph properties (PlcBtePapx → PapxFkp pages → grpprl, [MS-DOC] 2.4.6.1 / 2.9.176) for
   the table sprms: sprmPFInTable, sprmPFTtp (row end), sprmPItap (nesting depth),
   sprmPFInnerTtp (a nested row's end), and on the row end sprmTDefTable (cell boundaries and
@@ -90,8 +97,15 @@ HORZ_MERGED, VERT_RESTART, VERT_CONTINUE = 2, 3, 1
 _FLAGS = 0x0A
 _FIB_RG_LW = 0x40
 _CCP_TEXT = _FIB_RG_LW + 12
+# ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn: the stories stored between the main text and the
+# text boxes' ([MS-DOC] 2.4.1), then ccpTxbx.
+_CCP_BEFORE_TXBX = [_FIB_RG_LW + 16 + 4 * k for k in range(5)]
+_CCP_TXBX = _FIB_RG_LW + 36
 _FC_LCB = 0x9A
 _STSHF, _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 6, 12, 13, 33
+# PlcSpaMom (shapes anchored in the main text) and PlcftxbxTxt (the main text's text boxes).
+_PLC_SPA_MOM, _PLCF_TXBX_TXT = 40, 56
+_FSPA_SIZE, _FTXBXS_SIZE = 26, 22
 
 F_ENCRYPTED, F_WHICH_TBL_STM, F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 
@@ -123,6 +137,7 @@ _COMPRESSED = {
 
 FIELD_BEGIN, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
 CELL_MARK, PARAGRAPH_MARK, PAGE_BREAK = "\x07", "\r", "\x0c"
+DRAWN_OBJECT = "\x08"  # the anchor of a shape (a text box, a drawing) in the text
 _LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\t": "\t"}
 # Every character that is not plain text: marks, field delimiters, breaks, anchors, soft hyphens.
 _SPECIAL = re.compile("[\x00-\x1f\x7f\u00ad]")
@@ -229,6 +244,8 @@ class _Fib:
     flags: int
     ccp_text: int
     blob: bytes  # FibRgFcLcb: (fc, lcb) pairs
+    txbx_start: int  # the first CP of the text boxes' story
+    ccp_txbx: int
 
     @classmethod
     def parse(cls, word: bytes, path: str) -> _Fib:
@@ -248,7 +265,8 @@ class _Fib:
         blob = word[_FC_LCB : _FC_LCB + 8 * count]
         if count <= _CLX or len(blob) < 8 * count:
             raise CorruptFileError(path, "damaged Word document (file information block cut short)")
-        return cls(nfib, flags, _u32(word, _CCP_TEXT), blob)
+        txbx_start = sum(_u32(word, at) for at in [_CCP_TEXT, *_CCP_BEFORE_TXBX])
+        return cls(nfib, flags, _u32(word, _CCP_TEXT), blob, txbx_start, _u32(word, _CCP_TXBX))
 
     def pair(self, index: int) -> tuple[int, int]:
         return _u32(self.blob, 8 * index), _u32(self.blob, 8 * index + 4)
@@ -363,7 +381,8 @@ class _Document:
         self.word, self.table, self.data, self.fib, self.path = word, table, data, fib, path
         self.warnings: list[str] = []
         self.prcs = self._read_clx()
-        self.text = self._main_text()
+        self._hidden = self._hidden_runs()
+        self.text = self._story(0, self.fib.ccp_text)
         self.section_ends = set(self._plc_cps(_PLCF_SED))
         self.styles = self._style_names()
         self._bte_fcs, self._bte_pages = self._bins(_PLCF_BTE_PAPX)
@@ -409,17 +428,19 @@ class _Document:
             self.pieces.append(_Piece(cp, end, offset, 1 if compressed else 2, _u16(plc, pcd + 6)))
         return prcs
 
-    def _main_text(self) -> str:
-        """The main text, with deleted and hidden characters replaced by `_NOT_SHOWN`."""
-        hidden = self._hidden_runs()
+    def _story(self, first: int, after: int) -> str:
+        """The text of CPs first..after, with deleted and hidden characters replaced by
+        `_NOT_SHOWN`."""
+        hidden = self._hidden
         parts = []
         for piece in self.pieces:
-            end = min(piece.end, self.fib.ccp_text)
-            if end <= piece.cp:
+            start, end = max(piece.cp, first), min(piece.end, after)
+            if end <= start:
                 continue
+            begin = piece.offset + (start - piece.cp) * piece.width
             stop = piece.offset + (end - piece.cp) * piece.width
-            raw = self.word[piece.offset : stop]
-            if len(raw) < (end - piece.cp) * piece.width:
+            raw = self.word[begin:stop]
+            if len(raw) < (end - start) * piece.width:
                 raise CorruptFileError(
                     self.path, "damaged Word document (text past the end of the stream)"
                 )
@@ -427,15 +448,49 @@ class _Document:
                 text = raw.decode("latin-1").translate(_COMPRESSED)
             else:
                 text = raw.decode("utf-16-le", "replace")
-            for first, after in hidden[max(bisect_right(hidden, (piece.offset,)) - 1, 0) :]:
-                if first >= stop:
+            for run_first, run_after in hidden[max(bisect_right(hidden, (begin,)) - 1, 0) :]:
+                if run_first >= stop:
                     break
-                a = max(first - piece.offset, 0) // piece.width
-                b = -(-(min(after, stop) - piece.offset) // piece.width)
+                a = max(run_first - begin, 0) // piece.width
+                b = -(-(min(run_after, stop) - begin) // piece.width)
                 if a < b:
                     text = text[:a] + _NOT_SHOWN * (b - a) + text[b:]
             parts.append(text)
         return "".join(parts)
+
+    def text_boxes(self) -> dict[int, list[str]]:
+        """The lines of the main text's text boxes, by the CP of the anchor of the shape that
+        holds each: a FTXBXS's lid is the spid of an FSPA in PlcSpaMom ([MS-DOC] 2.9.99,
+        2.9.82). Boxes whose shape has no anchor in the main text are counted in a warning."""
+        if self.fib.ccp_txbx <= 0:
+            return {}
+        spa = self._part(_PLC_SPA_MOM)
+        count = (len(spa) - 4) // (4 + _FSPA_SIZE)
+        anchors = {
+            _u32(spa, 4 * (count + 1) + _FSPA_SIZE * k): _u32(spa, 4 * k) for k in range(count)
+        }
+        plc = self._part(_PLCF_TXBX_TXT)
+        count = (len(plc) - 4) // (4 + _FTXBXS_SIZE)
+        story = self._story(self.fib.txbx_start, self.fib.txbx_start + self.fib.ccp_txbx)
+        boxes: dict[int, list[str]] = {}
+        lost = 0
+        for k in range(count):
+            ftxbxs = 4 * (count + 1) + _FTXBXS_SIZE * k
+            if _u16(plc, ftxbxs + 8) & 1:  # fReusable: a spare entry, no text box
+                continue
+            lines = [
+                line
+                for *_, shown, _anchors in _split(story[_u32(plc, 4 * k) : _u32(plc, 4 * k + 4)])
+                for line in _lines(shown)
+            ]
+            anchor = anchors.get(_u32(plc, ftxbxs + 14))
+            if anchor is None:
+                lost += bool(lines)
+            elif lines:
+                boxes.setdefault(anchor, []).extend(lines)
+        if lost:
+            self.warnings.append(f"{lost} text box(es) whose anchor was not found were left out")
+        return boxes
 
     def _hidden_runs(self) -> list[tuple[int, int]]:
         """Byte ranges of the characters a deleted revision or hidden text takes out (CHPX)."""
@@ -554,24 +609,36 @@ class _RawParagraph:
     text: str
     mark: str
     props: _Props
+    boxes: list[str] = field(default_factory=list)  # lines of the text boxes anchored in it
 
 
 def _paragraphs(document: _Document) -> Iterator[_RawParagraph]:
-    """The main text cut at paragraph marks, with each paragraph's displayed text."""
-    text = document.text
+    """The main text cut at paragraph marks, with each paragraph's displayed text and the text
+    boxes anchored in it."""
+    boxes = document.text_boxes()
+    for cp, mark, shown, anchors in _split(document.text, document.section_ends):
+        props = document.props(cp) if mark else _Props()
+        box_lines = [line for at in anchors for line in boxes.get(at, [])]
+        yield _RawParagraph(shown, mark or PARAGRAPH_MARK, props, box_lines)
+
+
+def _split(
+    text: str, section_ends: frozenset[int] | set[int] = frozenset()
+) -> Iterator[tuple[int, str, str, list[int]]]:
+    """(CP of the mark, the mark, displayed text, CPs of the drawn objects anchored in it) of
+    each paragraph of a story; a last paragraph without a mark has the mark ""."""
     fields: list[bool] = []  # one entry per open field: True once its result has begun
     shown: list[str] = []
+    anchors: list[int] = []
     at = 0
     for special in _SPECIAL.finditer(text):
         cp, ch = special.start(), special.group()
         if at < cp and all(fields):
             shown.append(text[at:cp])
         at = cp + 1
-        if ch in (PARAGRAPH_MARK, CELL_MARK) or (
-            ch == PAGE_BREAK and cp + 1 in document.section_ends
-        ):
-            yield _RawParagraph("".join(shown), ch, document.props(cp))
-            shown = []
+        if ch in (PARAGRAPH_MARK, CELL_MARK) or (ch == PAGE_BREAK and cp + 1 in section_ends):
+            yield cp, ch, "".join(shown), anchors
+            shown, anchors = [], []
         elif ch == FIELD_BEGIN:
             fields.append(False)
         elif ch == FIELD_SEPARATOR:
@@ -580,12 +647,14 @@ def _paragraphs(document: _Document) -> Iterator[_RawParagraph]:
         elif ch == FIELD_END:
             if fields:
                 fields.pop()
+        elif ch == DRAWN_OBJECT:
+            anchors.append(cp)
         elif ch in _LINE_BREAKS and all(fields):
             shown.append(_LINE_BREAKS[ch])
     if at < len(text) and all(fields):
         shown.append(text[at:])
-    if shown:
-        yield _RawParagraph("".join(shown), PARAGRAPH_MARK, _Props())
+    if shown or anchors:
+        yield len(text), "", "".join(shown), anchors
 
 
 def _lines(text: str) -> list[str]:
@@ -628,6 +697,7 @@ class _BlockBuilder:
                 self._paragraph(paragraph)
                 continue
             table = self.table = self.table or _OpenTable()
+            table.lines.extend(paragraph.boxes)
             if depth > 1:
                 # A nested table is flattened into its outer cell, cell by cell.
                 if not props.inner_ttp:
@@ -646,6 +716,9 @@ class _BlockBuilder:
         istd = paragraph.props.istd
         style = self.document.styles.get(istd) if istd else None
         prov = Provenance(file=self.name, paragraph=self.k)
+        # A text box comes before the paragraph its shape is anchored in: where a 版头 set in
+        # a text box is seen, above the first paragraph.
+        self.blocks.extend(Paragraph(line, prov) for line in paragraph.boxes)
         self.blocks.extend(Paragraph(line, prov, style) for line in _lines(paragraph.text))
 
     def _close_table(self) -> None:
