@@ -134,6 +134,24 @@ def test_field_codes_and_anchors_never_reach_the_text():
         assert residue not in text
 
 
+LINK = '\x13 HYPERLINK "http://a.invalid/" \x14'
+
+
+@pytest.mark.parametrize(
+    "runs, shown",
+    [
+        # a field in another's result: the inner result is shown where it stands
+        ([(f"详见{LINK}第\x13 PAGE \x143\x15页\x15。", False)], "详见第3页。"),
+        # a result running over an 8-bit piece between UTF-16 ones
+        ([(f"见{LINK}附件", False), ("2024", True), ("年表\x15", False)], "见附件2024年表"),
+    ],
+)
+def test_nested_field_results_are_shown(runs, shown):
+    paragraph = make_doc.Para([*runs, ("\r", False)])
+    source = read_data(make_doc.word_file([paragraph]), "fields.doc")
+    assert _paragraphs(source) == [(1, None, shown)]
+
+
 def test_parse_gives_title_issuer_date_and_headings():
     document = parse(NOTICE).documents[0]
     assert document.title == "白石市人民政府办公室关于做好2024年防汛工作的通知"
