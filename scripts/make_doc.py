@@ -229,13 +229,14 @@ def word_file(
     nfib: int = 0xC1,
     flags: int = 0x1000 | 0x0200,
     text_boxes: list[str] | None = None,
+    box_lids: bool = True,
 ) -> bytes:
     """The compound file of a Word 97 document with these paragraphs (flags: FibBase bits).
 
     `text_boxes` are the texts of the shapes anchored at the main text's 0x08 characters, in
     order: stored as Word stores them, in the text box story after the header story, each box
     a range of PlcftxbxTxt whose lid is the spid of its anchor's FSPA in PlcSpaMom, and a last
-    placeholder range."""
+    placeholder range (`box_lids` False: lid left 0, as some writers leave it)."""
     boxes = [text + "\r" for text in text_boxes or []]
     text_start = 1024
     word = bytearray(text_start)
@@ -309,7 +310,7 @@ def word_file(
     spa_at = len(table)
     table += _shape_anchors(paragraphs, len(boxes), ccp_text)
     txbx_at = len(table)
-    table += _text_box_table(boxes)
+    table += _text_box_table(boxes, box_lids)
     clx_at = len(table)
     plc = struct.pack(f"<{len(pieces) + 1}I", *[p[0] for p in pieces], cp)
     for _cp, fc, compressed, moved in pieces:
@@ -363,7 +364,7 @@ def _shape_anchors(paragraphs: list[Para], count: int, ccp_text: int) -> bytes:
     return struct.pack(f"<{len(cps) + 1}I", *cps, ccp_text) + fspas
 
 
-def _text_box_table(boxes: list[str]) -> bytes:
+def _text_box_table(boxes: list[str], lids: bool = True) -> bytes:
     """PlcftxbxTxt ([MS-DOC] 2.8.32): each box's CP range in the text box story and an FTXBXS
     whose lid is its shape's spid; the last range is the story's closing placeholder."""
     if not boxes:
@@ -373,7 +374,8 @@ def _text_box_table(boxes: list[str]) -> bytes:
         cps.append(cps[-1] + len(box))
     cps.append(cps[-1] + 1)
     entries = b"".join(
-        struct.pack("<iiHiii", 1, 0, 0, 0, FIRST_SPID + k, 0) for k in range(len(boxes))
+        struct.pack("<iiHiii", 1, 0, 0, 0, FIRST_SPID + k if lids else 0, 0)
+        for k in range(len(boxes))
     )
     entries += struct.pack("<iiHiii", 0, 0, 0, 0, 0, 0)
     return struct.pack(f"<{len(cps)}I", *cps) + entries

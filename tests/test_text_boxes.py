@@ -147,6 +147,23 @@ def test_a_text_box_without_its_anchor_is_left_out_with_a_warning():
     assert source.warnings == ["1 text box(es) whose anchor was not found were left out"]
 
 
+def test_text_boxes_without_lids_are_paired_with_the_shapes_in_order():
+    first = [Para([("\x08" + NUMBER + "\r", False)]), Para([("\x08" + "\r", False)])]
+    data = _doc(first, text_boxes=[MARK, "（样本）"])
+    unset = make_doc.word_file(
+        [*first, *[Para([(line + "\r", False)]) for line in [TITLE, *BODY]]],
+        text_boxes=[MARK, "（样本）"],
+        box_lids=False,
+    )
+    assert _texts(read_data(unset, "unset.doc").blocks) == _texts(read_data(data, "set.doc").blocks)
+    assert _texts(read_data(unset, "unset.doc").blocks)[:4] == [
+        (1, MARK),
+        (1, NUMBER),
+        (2, "（样本）"),
+        (3, TITLE),
+    ]
+
+
 def test_a_one_cell_table_header_is_the_same_in_doc_and_docx():
     cell = make_doc.cell_props()
     table = [

@@ -18,8 +18,9 @@ Word 97 binary format ([MS-DOC]); WPS Office writes .wps files with the same str
   box's range and, as lid, the spid of its shape, whose FSPA in PlcSpaMom gives the CP of its
   0x08 anchor in the main text): a 公文's 版头 is often set in one, so their lines come as
   paragraphs just before the paragraph the shape is anchored in (lines of the cell in a table),
-  as the DOCX reader gives them. A box whose shape has no anchor there is left out, with a
-  warning; the header text boxes' story is not read.
+  as the DOCX reader gives them. When no lid names a shape (a writer that leaves it unset)
+  and there are as many boxes as shapes, they are paired in order; otherwise a box whose shape
+  has no anchor there is left out, with a warning. The header text boxes' story is not read.
 * Paragraph properties (PlcBtePapx → PapxFkp pages → grpprl, [MS-DOC] 2.4.6.1 / 2.9.176) for
   the table sprms: sprmPFInTable, sprmPFTtp (row end), sprmPItap (nesting depth),
   sprmPFInnerTtp (a nested row's end), and on the row end sprmTDefTable (cell boundaries and
@@ -466,14 +467,13 @@ class _Document:
             return {}
         spa = self._part(_PLC_SPA_MOM)
         count = (len(spa) - 4) // (4 + _FSPA_SIZE)
-        anchors = {
+        anchors = {  # spid → anchor CP, in the order of the anchors
             _u32(spa, 4 * (count + 1) + _FSPA_SIZE * k): _u32(spa, 4 * k) for k in range(count)
         }
         plc = self._part(_PLCF_TXBX_TXT)
         count = (len(plc) - 4) // (4 + _FTXBXS_SIZE)
         story = self._story(self.fib.txbx_start, self.fib.txbx_start + self.fib.ccp_txbx)
-        boxes: dict[int, list[str]] = {}
-        lost = 0
+        found: list[tuple[int, list[str]]] = []  # (lid, lines) of each box with text
         for k in range(count):
             ftxbxs = 4 * (count + 1) + _FTXBXS_SIZE * k
             if _u16(plc, ftxbxs + 8) & 1:  # fReusable: a spare entry, no text box
@@ -483,11 +483,22 @@ class _Document:
                 for *_, shown, _anchors in _split(story[_u32(plc, 4 * k) : _u32(plc, 4 * k + 4)])
                 for line in _lines(shown)
             ]
-            anchor = anchors.get(_u32(plc, ftxbxs + 14))
-            if anchor is None:
-                lost += bool(lines)
-            elif lines:
-                boxes.setdefault(anchor, []).extend(lines)
+            if lines:
+                found.append((_u32(plc, ftxbxs + 14), lines))
+        if (
+            found
+            and not any(lid in anchors for lid, _lines in found)
+            and len(found) == len(anchors)
+        ):
+            # A writer that leaves lid unset: as many boxes as shapes, paired in order.
+            found = list(zip(anchors, (lines for _lid, lines in found), strict=True))
+        boxes: dict[int, list[str]] = {}
+        lost = 0
+        for lid, lines in found:
+            if lid in anchors:
+                boxes.setdefault(anchors[lid], []).extend(lines)
+            else:
+                lost += 1
         if lost:
             self.warnings.append(f"{lost} text box(es) whose anchor was not found were left out")
         return boxes
