@@ -23,7 +23,12 @@ workbook named .doc, a Microsoft Works file named .wps, and an OLE file of unkno
 
     python scripts/make_doc.py        # writes tests/fixtures/doc/*
 
-Outputs are deterministic, so re-running leaves git clean.
+Outputs are deterministic, so re-running leaves git clean. One fixture is not written here:
+numbering.doc, automatic list numbering as Word 97 stores it (PlfLst, PlfLfo, sprmPIlfo), is
+LibreOffice's export of the DOCX numbering fixture, made once with
+
+    soffice --headless --convert-to doc --outdir tests/fixtures/doc \\
+        tests/fixtures/edge/numbering.docx
 """
 
 from __future__ import annotations

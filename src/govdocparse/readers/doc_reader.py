@@ -33,6 +33,9 @@ Conventions follow the DOCX reader, so a .doc and the .docx Word saves from it g
 * One `Paragraph` per paragraph; manual line breaks (0x0B), page and column breaks split it into
   lines; lines are stripped and blank ones dropped; `style` is the paragraph style's name (None
   for Normal), built-in heading names shown as Word's UI shows them ("Heading 1").
+* Automatic list numbering (sprmPIlfo/sprmPIlvl on the paragraph or its style, or a base
+  style, → PlfLfo → PlfLst and its LVLs) is not in the text, so it is rebuilt and prefixed as
+  the DOCX reader does (`doc_lists`); numbers that cannot be rebuilt are counted in one warning.
 * Character properties (PlcBteChpx → ChpxFkp pages) only for what takes text out of the shown
   document: deleted revisions (sprmCFRMarkDel) and hidden text (sprmCFVanish) are dropped, as
   the DOCX reader drops w:del and w:vanish; a deleted paragraph mark joins its paragraphs.
@@ -78,6 +81,7 @@ from ..errors import (
 )
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, Source, TableBlock
+from .doc_lists import ListNumbering
 
 WORD_IDENT = 0xA5EC
 WORD6_IDENT = 0xA5DC  # Word 6.0/95: recognised so that it is refused by name
@@ -106,6 +110,7 @@ _FC_LCB = 0x9A
 _STSHF, _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 6, 12, 13, 33
 # PlcSpaMom (shapes anchored in the main text) and PlcftxbxTxt (the main text's text boxes).
 _PLC_SPA_MOM, _PLCF_TXBX_TXT = 40, 56
+_PLF_LST, _PLF_LFO = 73, 74  # the list definitions and the list overrides
 _FSPA_SIZE, _FTXBXS_SIZE = 26, 22
 
 F_ENCRYPTED, F_WHICH_TBL_STM, F_OBFUSCATED = 0x0100, 0x0200, 0x8000
@@ -116,6 +121,8 @@ SPRM_P_ITAP = 0x6649
 SPRM_P_F_INNER_TTP = 0x244C
 SPRM_T_DEF_TABLE = 0xD608
 SPRM_T_VERT_MERGE = 0xD62B
+SPRM_P_ILFO = 0x460B  # the paragraph's list override (1-based), 0 for none
+SPRM_P_ILVL = 0x260A  # its list level
 SPRM_P_CHG_TABS = 0xC615
 SPRM_P_HUGE_PAPX = 0x6646
 # Character sprms that take text out of the displayed document: a deleted revision, hidden text.
@@ -176,6 +183,10 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     blocks = _BlockBuilder(name, document).build()
     if not blocks:
         raise EmptyInputError(path, "the Word document has no text")
+    if document.lists.unrecovered:
+        document.warnings.append(
+            f"automatic numbering not recovered in {document.lists.unrecovered} paragraphs"
+        )
     return Source(path, name, "doc", sha256, blocks, warnings=document.warnings)
 
 
@@ -270,6 +281,8 @@ class _Fib:
         return cls(nfib, flags, _u32(word, _CCP_TEXT), blob, txbx_start, _u32(word, _CCP_TXBX))
 
     def pair(self, index: int) -> tuple[int, int]:
+        if 8 * index + 8 > len(self.blob):
+            return 0, 0  # a FIB of an older version, without this structure
         return _u32(self.blob, 8 * index), _u32(self.blob, 8 * index + 4)
 
 
@@ -293,6 +306,8 @@ class _Props:
     inner_ttp: bool = False
     boundaries: list[int] = field(default_factory=list)  # rgdxaCenter of a row end
     merges: list[tuple[int, int]] = field(default_factory=list)  # (horzMerge, vertMerge) a cell
+    ilfo: int | None = None  # list override and level, when the paragraph says
+    ilvl: int | None = None
 
     @property
     def table_depth(self) -> int:
@@ -342,6 +357,10 @@ def _apply(props: _Props, grpprl: bytes, data: bytes = b"") -> None:
             props.inner_ttp = operand[0] != 0
         elif sprm == SPRM_T_DEF_TABLE:
             _def_table(props, operand)
+        elif sprm == SPRM_P_ILFO:
+            props.ilfo = int.from_bytes(operand, "little", signed=True)
+        elif sprm == SPRM_P_ILVL:
+            props.ilvl = operand[0]
         elif sprm == SPRM_T_VERT_MERGE and len(operand) >= 3:
             itc, flags = operand[1], operand[2]
             if itc < len(props.merges):
@@ -385,7 +404,8 @@ class _Document:
         self._hidden = self._hidden_runs()
         self.text = self._story(0, self.fib.ccp_text)
         self.section_ends = set(self._plc_cps(_PLCF_SED))
-        self.styles = self._style_names()
+        self.styles, self._style_lists = self._style_sheet()
+        self.lists = ListNumbering(table, fib.pair(_PLF_LST), fib.pair(_PLF_LFO))
         self._bte_fcs, self._bte_pages = self._bins(_PLCF_BTE_PAPX)
         self._fkps: dict[int, tuple[bytes, list[int]]] = {}
         self._piece_cps = [piece.cp for piece in self.pieces]
@@ -531,13 +551,17 @@ class _Document:
         count = (len(plc) - 4) // 16
         return [_u32(plc, 4 * k) for k in range(1, count + 1)] if count > 0 else []
 
-    def _style_names(self) -> dict[int, str]:
+    def _style_sheet(self) -> tuple[dict[int, str], dict[int, tuple[int, int]]]:
+        """Paragraph style names, and the (list override, level) a style numbers its
+        paragraphs with, its own or its base style's ([MS-DOC] 2.9.271 STD, 2.9.308 UpxPapx)."""
         stsh = self._part(_STSHF)
         if len(stsh) < 6:
-            return {}
+            return {}, {}
         header = _u16(stsh, 0)
         count, base = _u16(stsh, 2), _u16(stsh, 4)
         names: dict[int, str] = {}
+        own: dict[int, _Props] = {}
+        bases: dict[int, int] = {}
         at = 2 + header
         for istd in range(count):
             if at + 2 > len(stsh):
@@ -547,10 +571,36 @@ class _Document:
             at += 2 + size
             if len(std) < base + 2 or (_u16(std, 2) & 0xF) != 1:  # stk 1: a paragraph style
                 continue
+            bases[istd] = _u16(std, 2) >> 4
             chars = _u16(std, base)
             name = std[base + 2 : base + 2 + 2 * chars].decode("utf-16-le", "replace")
             names[istd] = name[0].upper() + name[1:] if _UI_STYLE.match(name) else name
-        return names
+            upx = base + 2 + 2 * chars + 2  # the name's terminating null comes first
+            if upx + 4 <= len(std):
+                props = own[istd] = _Props()
+                _apply(props, std[upx + 4 : upx + 2 + _u16(std, upx)])  # after cbUpx and istd
+        lists: dict[int, tuple[int, int]] = {}
+        for istd in names:
+            ilfo = ilvl = None
+            chain, seen = istd, set()
+            while chain in own and chain not in seen and (ilfo is None or ilvl is None):
+                seen.add(chain)
+                ilfo = own[chain].ilfo if ilfo is None else ilfo
+                ilvl = own[chain].ilvl if ilvl is None else ilvl
+                chain = bases.get(chain, 0x0FFF)
+            if ilfo:
+                lists[istd] = (ilfo, ilvl or 0)
+        return names, lists
+
+    def label(self, props: _Props) -> str:
+        """The number Word shows before a list paragraph ("" for none), from its own list
+        properties or its style's."""
+        ilfo, ilvl = self._style_lists.get(props.istd, (0, 0))
+        if props.ilfo is not None:
+            ilfo = props.ilfo
+        if props.ilvl is not None:
+            ilvl = props.ilvl
+        return (self.lists.label(ilfo, ilvl) or "") if ilfo else ""
 
     def _bins(self, index: int) -> tuple[list[int], list[int]]:
         """A PlcBteChpx or PlcBtePapx: the first byte each FKP page covers, and the pages."""
@@ -712,11 +762,11 @@ class _BlockBuilder:
             if depth > 1:
                 # A nested table is flattened into its outer cell, cell by cell.
                 if not props.inner_ttp:
-                    table.lines.extend(_lines(paragraph.text))
+                    table.lines.extend(_lines(self.document.label(props) + paragraph.text))
             elif props.ttp:
                 table.end_row(props)
             else:
-                table.lines.extend(_lines(paragraph.text))
+                table.lines.extend(_lines(self.document.label(props) + paragraph.text))
                 if paragraph.mark == CELL_MARK:
                     table.end_cell()
         self._close_table()
@@ -730,7 +780,8 @@ class _BlockBuilder:
         # A text box comes before the paragraph its shape is anchored in: where a 版头 set in
         # a text box is seen, above the first paragraph.
         self.blocks.extend(Paragraph(line, prov) for line in paragraph.boxes)
-        self.blocks.extend(Paragraph(line, prov, style) for line in _lines(paragraph.text))
+        text = self.document.label(paragraph.props) + paragraph.text
+        self.blocks.extend(Paragraph(line, prov, style) for line in _lines(text))
 
     def _close_table(self) -> None:
         table, self.table = self.table, None

@@ -433,7 +433,7 @@ class _Level:
     style: str | None
 
 
-class _Unknown(Exception):
+class UnknownNumberFormat(Exception):
     """A number format this reader cannot render."""
 
 
@@ -526,7 +526,7 @@ class _Numbering:
 
         try:
             text = re.sub(r"%([1-9])", number, level.text)
-        except _Unknown:
+        except UnknownNumberFormat:
             self.unrecovered += 1
             return None
         return text + (" " if level.suffix == "space" and text else "")
@@ -603,7 +603,8 @@ def _enclosed(n: int, ranges: tuple[tuple[int, int, int], ...], fallback: str) -
 
 
 def format_number(n: int, fmt: str) -> str:
-    """`n` written in Word's number format `fmt` (ST_NumberFormat); _Unknown if not supported."""
+    """`n` written in Word's number format `fmt` (ST_NumberFormat); UnknownNumberFormat if it
+    is not supported."""
     if fmt in ("decimal", "decimalHalfWidth"):
         return str(n)
     if fmt == "decimalZero":
@@ -634,4 +635,4 @@ def format_number(n: int, fmt: str) -> str:
         return roman if fmt == "upperRoman" else roman.lower()
     if fmt == "none":
         return ""
-    raise _Unknown(fmt)
+    raise UnknownNumberFormat(fmt)
