@@ -23,12 +23,13 @@ workbook named .doc, a Microsoft Works file named .wps, and an OLE file of unkno
 
     python scripts/make_doc.py        # writes tests/fixtures/doc/*
 
-Outputs are deterministic, so re-running leaves git clean. One fixture is not written here:
-numbering.doc, automatic list numbering as Word 97 stores it (PlfLst, PlfLfo, sprmPIlfo), is
-LibreOffice's export of the DOCX numbering fixture, made once with
+Outputs are deterministic, so re-running leaves git clean. Two fixtures are another writer's,
+to check the reader against more than this one: numbering.doc, automatic list numbering as Word
+97 stores it (PlfLst, PlfLfo, sprmPIlfo), is LibreOffice's export of the DOCX numbering fixture,
+and text-box-libreoffice.doc its export of the DrawingML text box notice that
+tests/test_text_boxes.py writes, each made once with
 
-    soffice --headless --convert-to doc --outdir tests/fixtures/doc \\
-        tests/fixtures/edge/numbering.docx
+    soffice --headless --convert-to doc --outdir tests/fixtures/doc FILE.docx
 """
 
 from __future__ import annotations

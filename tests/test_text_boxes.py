@@ -20,7 +20,7 @@ from govdocparse import parse
 from govdocparse.readers import read_data
 from govdocparse.source import Block, Paragraph, TableBlock
 
-from .support import script
+from .support import FIXTURES, script
 
 make_doc = script("make_doc")
 Para = make_doc.Para
@@ -126,6 +126,14 @@ BOXED_DOC = _doc([Para([("\x08" + NUMBER + "\r", False)])], text_boxes=[MARK])
 )
 def test_a_text_box_is_read_before_the_paragraph_it_is_anchored_in(name, data):
     source = read_data(data, name)
+    assert _texts(source.blocks) == EXPECTED_BOXED
+    assert source.warnings == []
+
+
+def test_a_text_box_as_libreoffice_writes_it_in_a_doc():
+    """text-box-libreoffice.doc is LibreOffice's Word 97 export of the DrawingML .docx above:
+    another writer's text box story, PlcftxbxTxt and PlcSpaMom."""
+    source = read_data((FIXTURES / "doc" / "text-box-libreoffice.doc").read_bytes(), "lo.doc")
     assert _texts(source.blocks) == EXPECTED_BOXED
     assert source.warnings == []
 
