@@ -191,10 +191,12 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
     """The page's characters in PDFium's text order.
 
     Only the loose box is asked for every character. Size and matrix are asked again only where
-    the box's height or baseline moves: characters of one run share them, and a change of size
-    or a turn of the text changes the loose box's height (a rotated character's box is the
-    rotation's bounding box) or its baseline (rotated text sits elsewhere than the line it
-    follows).
+    the box's height or baseline moves to values not seen in the current or the previous run:
+    characters of one run share them, and a change of size or a turn of the text changes the
+    loose box's height (a rotated character's box is the rotation's bounding box) or its
+    baseline (rotated text sits elsewhere than the line it follows). Remembering the previous
+    run serves lines that alternate between two fonts (digits in a Latin face amid CJK text),
+    whose boxes differ in height.
     """
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
@@ -208,14 +210,12 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
     rect_address = ctypes.addressof(rect)
     rect_bytes = memoryview(rect).cast("B")  # left, top, right, bottom as four C floats
     unpack = struct.Struct("4f").unpack
-    matrix = pdfium_c.FS_MATRIX()
-    matrix_address = ctypes.addressof(matrix)
     chars: list[Char] = []
     last = -1  # index of the character behind chars[-1]
     last_x0 = last_x1 = float("nan")  # the box of chars[-1]
-    run_height = run_bottom = float("nan")
-    upright = False
-    size = 0.0
+    # (height, bottom, upright, size) of the current run and of the one before it
+    run = previous_run = (float("nan"), float("nan"), False, 0.0)
+    run_height, run_bottom, upright, size = run
     generated, same_height, same_line = _GENERATED, _SAME_HEIGHT, _SAME_LINE
     loose_box, text_object_of = _loose_box, _text_object_of
     for index, character in enumerate(text):
@@ -224,16 +224,18 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
         loose_box(handle, index, rect_address)
         x0, y1, x1, y0 = unpack(rect_bytes)
         height = y1 - y0
-        if not (abs(height - run_height) <= same_height and abs(y0 - run_bottom) <= same_line):
-            run_height, run_bottom = height, y0
-            _char_matrix(handle, index, matrix_address)
-            upright = (
-                matrix.a > 0
-                and matrix.d > 0
-                and abs(matrix.b) <= _UPRIGHT * matrix.a
-                and abs(matrix.c) <= _UPRIGHT * matrix.d
-            )
-            size = round(_font_size(handle, index), 1)
+        if not (
+            -same_height <= height - run_height <= same_height
+            and -same_line <= y0 - run_bottom <= same_line
+        ):
+            if (
+                -same_height <= height - previous_run[0] <= same_height
+                and -same_line <= y0 - previous_run[1] <= same_line
+            ):
+                run, previous_run = previous_run, run
+            else:
+                run, previous_run = (height, y0, *_orientation(handle, index)), run
+            run_height, run_bottom, upright, size = run
         if not upright:
             continue
         x0 -= left
@@ -251,6 +253,15 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
         last, last_x0, last_x1 = index, x0, x1
         chars.append(Char(character, x0, x1, top - y1, top - y0, size))
     return chars
+
+
+def _orientation(handle: int | None, index: int) -> tuple[bool, float]:
+    """Whether the character is set upright, and its font size, text matrix included."""
+    matrix = pdfium_c.FS_MATRIX()
+    _char_matrix(handle, index, ctypes.addressof(matrix))
+    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    upright = a > 0 and d > 0 and abs(b) <= _UPRIGHT * a and abs(c) <= _UPRIGHT * d
+    return upright, round(_font_size(handle, index), 1)
 
 
 def _drawings(page) -> list[tuple[int, object, tuple]]:
