@@ -100,6 +100,7 @@ class PageContent:
     number: int
     width: float
     height: float
+    text: str = ""  # the text layer as PDFium extracts it, spaces and line breaks inferred
     chars: list[Char] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     images: int = 0
@@ -174,7 +175,7 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
     content = PageContent(number, right - left, top - bottom)
     textpage = page.get_textpage()
     try:
-        content.chars = _chars(textpage, left, top)
+        content.text, content.chars = _chars(textpage, left, top)
     finally:
         textpage.close()
     for kind, handle, matrix in _drawings(page.raw):
@@ -187,8 +188,8 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
     return content
 
 
-def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
-    """The page's characters in PDFium's text order.
+def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> tuple[str, list[Char]]:
+    """The page's text as PDFium extracts it, and its characters in PDFium's text order.
 
     Only the loose box is asked for every character. Size and matrix are asked again only where
     the box's height or baseline moves to values not seen in the current or the previous run:
@@ -201,7 +202,7 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
     if count <= 0:
-        return []
+        return "", []
     text = textpage.get_text_range(0, count)
     if len(text) != count:
         # Characters beyond the BMP come out of the bulk call as two UTF-16 halves.
@@ -252,7 +253,7 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
             continue
         last, last_x0, last_x1 = index, x0, x1
         chars.append(Char(character, x0, x1, top - y1, top - y0, size))
-    return chars
+    return text, chars
 
 
 def _orientation(handle: int | None, index: int) -> tuple[bool, float]:

@@ -50,7 +50,10 @@ page layout did to it. PDFium gives the characters with their boxes and the ruli
 Scanned pages (`pdf_scans`: a page image with no text layer, or with only a scanner app's
 watermark line) are read by OCR when the `ocr` extra is installed (`pdf_ocr`): their lines go
 through the same paragraph joining and furniture removal, the watermark is dropped, and tables
-are not rebuilt (a scanned table's cells come out as lines in reading order).
+are not rebuilt (a scanned table's cells come out as lines in reading order). So are pages whose
+text layer is glyph codes rather than text (`pdf_scans.illegible`: fonts without a ToUnicode
+map), whose characters are dropped: without the extra they are left out with a warning, and a
+document made only of them is `NoTextLayerError`.
 
 Provenance: `page` is the 1-based page number. `lines` is a 1-based line range counted on that
 page from its top over the lines outside tables (headers and footers included, so a reader can
@@ -92,7 +95,7 @@ from . import pdf_ocr
 from .pdf_frames import Outline, frames
 from .pdf_grid import find_boxes
 from .pdf_page import Char, PageContent, open_document, read_page, xref_damaged
-from .pdf_scans import scanned_pages, shape
+from .pdf_scans import illegible, scanned_pages, shape
 
 # Fraction of the page height at the top and bottom where running headers and footers live.
 _BAND = 0.12
@@ -116,6 +119,10 @@ _CENTRED_PITCH = 1.6
 # How far (in font sizes) a line may end short of the column in a paragraph-spaced document
 # and still run on into a line that follows at the plain line pitch.
 _SPACED_SLACK = 3.0
+
+# What a page whose text layer is glyph numbers gets said about it (`pdf_scans.illegible`).
+_CODES_NOT_TEXT = "text layer of glyph codes, not text (fonts without a ToUnicode map)"
+_INSTALL_OCR = "install govdocparse[ocr]"
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－‐ ]*\d{1,4}[-—–－‐ ]*"
@@ -228,14 +235,19 @@ class _Spacing:
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     """The block stream of a PDF: paragraphs and tables in reading order, from its text layer
-    or, for scanned pages, from OCR when the `ocr` extra is installed."""
+    or, for scanned pages and pages whose text layer is glyph codes, from OCR when the `ocr`
+    extra is installed."""
     warnings: list[str] = []
     with _library_warnings(warnings):
         document = open_document(data, path)
         try:
             contents = _contents(document, path)
+            coded = [index for index, content in enumerate(contents) if illegible(content.text)]
+            for index in coded:
+                contents[index].chars = []
             scans, watermark = _scans(contents)
-            recognised = _recognise(document, contents, scans, path, warnings)
+            unread = sorted({*scans, *coded})
+            recognised = _recognise(document, contents, unread, bool(coded), path, warnings)
         finally:
             document.close()
     if xref_damaged(data):
@@ -251,13 +263,25 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         if recognised:
             raise NoTextLayerError(path, "scanned pages, no text layer, and OCR found no text")
         raise NoTextLayerError(path, "no text layer and no page images: nothing to read")
+    if coded:
+        numbers = ", ".join(str(index + 1) for index in coded)
+        warnings.append(
+            f"page(s) {numbers}: {_CODES_NOT_TEXT}: "
+            + (
+                "read by OCR"
+                if recognised
+                else f"their content is missing; {_INSTALL_OCR} to read them"
+            )
+        )
     blank = [
-        str(page.number) for page in pages if not page.lines and not page.tables and page.images
+        str(page.number)
+        for page in pages
+        if not page.lines and not page.tables and page.images and page.number - 1 not in coded
     ]
     if blank:
         warnings.append(
             f"no text layer on page(s) {', '.join(blank)} (scanned?): their content is missing"
-            + ("" if pdf_ocr.available() else "; install govdocparse[ocr] to read them")
+            + ("" if pdf_ocr.available() else f"; {_INSTALL_OCR} to read them")
         )
     _settle_cells(pages)
     _drop_running_lines(pages)
@@ -294,20 +318,24 @@ def _contents(document: pdfium.PdfDocument, path: str) -> list[PageContent]:
 def _recognise(
     document: pdfium.PdfDocument,
     contents: list[PageContent],
-    scans: list[int],
+    unread: list[int],
+    coded: bool,
     path: str,
     warnings: list[str],
 ) -> dict[int, list[pdf_ocr.OcrLine]]:
-    """The OCR'd lines of the scanned pages, by page index; none without the `ocr` extra, which
-    is an error when the scans are all the document has."""
-    if not scans:
+    """The OCR'd lines of the pages the text layer cannot give (scans, and glyph codes when
+    `coded`), by page index; none without the `ocr` extra, which is an error when those pages
+    are all the document has."""
+    if not unread:
         return {}
     if not pdf_ocr.available():
-        if all(i in scans or not (c.chars or c.images) for i, c in enumerate(contents)):
+        if all(i in unread or not (c.chars or c.images) for i, c in enumerate(contents)):
+            if coded:
+                raise NoTextLayerError(path, f"{_CODES_NOT_TEXT}: {_INSTALL_OCR} to read it")
             raise NoTextLayerError(path, pdf_ocr.NOT_INSTALLED)
         return {}
     recognised = {}
-    for index in scans:
+    for index in unread:
         page = document[index]
         try:
             recognised[index] = pdf_ocr.read_page(page, index + 1, len(contents), path)
