@@ -275,3 +275,84 @@ def test_a_page_of_glyph_codes_is_read_by_ocr():
     assert any("一、工作目标" in text for text in texts)
     assert all(block.prov.page == 1 and block.prov.confidence for block in source.blocks)
     assert source.warnings[-1].endswith("fonts without a ToUnicode map): read by OCR")
+
+
+# ---------------------------------------------------------------- text drawn as outlines
+
+
+def _text_as_outlines(path) -> bytes:
+    """The PDF with each character drawn as its glyph's outline, filled, and the text objects
+    removed: a print shop's 文字转曲, which shows text and has no text layer."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    document = pypdfium2.PdfDocument(path)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    for page in document:
+        textpage = page.get_textpage()
+        for index in range(pdfium_c.FPDFText_CountChars(textpage.raw)):
+            text_object = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)
+            if not text_object:
+                continue
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+            glyph = pdfium_c.FPDFFont_GetGlyphPath(
+                pdfium_c.FPDFTextObj_GetFont(text_object),
+                pdfium_c.FPDFText_GetUnicode(textpage.raw, index),
+                ctypes.c_float(size),
+            )
+            if not glyph:
+                continue
+            pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, origin_x, origin_y)
+            outline = pdfium_c.FPDFPageObj_CreateNewPath(0, 0)
+            controls: list[float] = []  # a Bézier's points come as three segments
+            for k in range(pdfium_c.FPDFGlyphPath_CountGlyphSegments(glyph)):
+                segment = pdfium_c.FPDFGlyphPath_GetGlyphPathSegment(glyph, k)
+                pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+                # glyph space is in ems from the character's origin
+                point = (origin_x.value + size * x.value, origin_y.value + size * y.value)
+                kind = pdfium_c.FPDFPathSegment_GetType(segment)
+                if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                    pdfium_c.FPDFPath_MoveTo(outline, *point)
+                elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+                    pdfium_c.FPDFPath_LineTo(outline, *point)
+                else:
+                    controls.extend(point)
+                    if len(controls) == 6:
+                        pdfium_c.FPDFPath_BezierTo(outline, *controls)
+                        controls = []
+                if pdfium_c.FPDFPathSegment_GetClose(segment):
+                    pdfium_c.FPDFPath_Close(outline)
+            pdfium_c.FPDFPageObj_SetFillColor(outline, 0, 0, 0, 255)
+            pdfium_c.FPDFPath_SetDrawMode(outline, pdfium_c.FPDF_FILLMODE_WINDING, False)
+            pdfium_c.FPDFPage_InsertObject(page.raw, outline)
+        textpage.close()
+        for item in list(page.get_objects()):
+            if item.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                page.remove_obj(item)
+        page.gen_content()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_without_the_extra_text_drawn_as_outlines_is_refused_in_one_line(monkeypatch):
+    from govdocparse.readers import read_data
+
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    with pytest.raises(NoTextLayerError) as caught:
+        read_data(_text_as_outlines(EDGE / "radicals.pdf"), "outlines.pdf")
+    assert str(caught.value) == (
+        "outlines.pdf: text drawn as outlines, no text layer: install govdocparse[ocr] to read it"
+    )
+
+
+@needs_ocr
+def test_text_drawn_as_outlines_is_read_by_ocr():
+    from govdocparse.readers import read_data
+
+    source = read_data(_text_as_outlines(EDGE / "radicals.pdf"), "outlines.pdf")
+    assert any("一、工作目标" in text for text in block_texts(source.blocks))
+    assert source.warnings[-1] == "page(s) 1: text drawn as outlines, no text layer: read by OCR"

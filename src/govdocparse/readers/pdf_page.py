@@ -106,6 +106,7 @@ class PageContent:
     segments: list[Segment] = field(default_factory=list)
     images: int = 0
     image_cover: float = 0.0  # share of the page the largest image covers
+    curves: int = 0  # visible paths with curves in them (glyph outlines, seals, logos)
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -191,7 +192,9 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
             cover = _area(_compose(_matrix(handle), matrix)) / (content.width * content.height)
             content.image_cover = max(content.image_cover, min(cover, 1.0))
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and _visible(handle):
-            content.segments.extend(_segments(handle, matrix, left, top, turn))
+            segments, curved = _pieces(handle, matrix, left, top, turn)
+            content.segments.extend(segments)
+            content.curves += curved
     return content
 
 
@@ -376,11 +379,14 @@ def _shows(channels: list[ctypes.c_uint]) -> bool:
     return alpha > 0 and min(red, green, blue) < _WHITE
 
 
-def _segments(path, outer: tuple, left: float, top: float, turn: _Turn) -> Iterator[Segment]:
-    """The path's straight horizontal and vertical pieces, closing segments included."""
+def _pieces(path, outer: tuple, left: float, top: float, turn: _Turn) -> tuple[list[Segment], bool]:
+    """The path's straight horizontal and vertical pieces, closing segments included, and
+    whether it has curves."""
     a, b, c, d, e, f = _compose(_matrix(path), outer)
     x, y = ctypes.c_float(), ctypes.c_float()
     start = previous = None
+    segments: list[Segment] = []
+    curved = False
     for i in range(pdfium_c.FPDFPath_CountSegments(path)):
         segment = pdfium_c.FPDFPath_GetPathSegment(path, i)
         if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
@@ -392,10 +398,13 @@ def _segments(path, outer: tuple, left: float, top: float, turn: _Turn) -> Itera
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
         elif kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
-            yield from _straight(previous, point)
+            segments.extend(_straight(previous, point))
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            curved = True
         if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-            yield from _straight(point, start)
+            segments.extend(_straight(point, start))
         previous = point
+    return segments, curved
 
 
 def _straight(p: tuple[float, float], q: tuple[float, float]) -> Iterator[Segment]:
