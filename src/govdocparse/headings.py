@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import regex
@@ -161,6 +161,9 @@ def _any_style() -> regex.Pattern:
     return regex.compile("|".join(f"(?:{style.pattern.pattern})" for style in styles()))
 
 
+# Every stage asks this of the same lines (the PDF reader of each line several times while it
+# joins and splits them, segment and structure again): the answer is a pure, frozen value.
+@lru_cache(maxsize=8192)
 def numbered(text: str) -> Numbered | None:
     """The heading numbering `text` starts with, in the first style that matches, or None."""
     if _any_style().match(text) is None:

@@ -27,11 +27,12 @@ document uses most for it.
 
 from __future__ import annotations
 
+import operator
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from pydantic import BaseModel
@@ -100,6 +101,9 @@ def repair(text: str) -> str:
     return _PINYIN.sub("", text) if "(" in text or "（" in text else text
 
 
+# Tables repeat their cells (责任单位 columns, dashes, units) and portals their labels: a
+# document asks for far fewer distinct forms than it has cells and lines.
+@lru_cache(maxsize=8192)
 def matching_form(text: str) -> str:
     """The form of `text` the rules match, of exactly the same length (see the module doc)."""
     if text.isascii():
@@ -109,18 +113,38 @@ def matching_form(text: str) -> str:
     simplified = converter.convert(text)
     if len(simplified) != len(text):  # a phrase rule changed the length: go char by char
         simplified = "".join(c if len(s := converter.convert(c)) != 1 else s for c in text)
-    text = _HALF_WIDTH.sub(lambda m: _HALF_TO_FULL[m[0]], simplified)
+    text = simplified
+    # each pattern below is tried only on text holding the mark it rewrites: most lines hold
+    # none, and a substring test is much cheaper than a pattern's scan
+    if any(mark in text for mark in _HALF_TO_FULL):
+        text = _HALF_WIDTH.sub(lambda m: _HALF_TO_FULL[m[0]], text)
     if "." in text:
         text = _HALF_STOP.sub("。", text)
     if "?" in text:
         text = _LOST_SPACE.sub(lambda m: _SPACE * len(m[0]), text)
         text = _SPREAD_PAIR.sub(rf"\1{_SPACE}", text)
-    return _LOST.sub(_MISSING, text)
+    if "?" in text or "\ufffd" in text:
+        text = _LOST.sub(_MISSING, text)
+    return text
 
 
 def _nfkc_one(found: regex.Match) -> str:
     folded = unicodedata.normalize("NFKC", found[0])
     return folded if len(folded) == 1 else found[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where a string lies, as far as finding its block needs: the place fields of a
+    `Provenance`, without the cost of building one (a document has hundreds of sections)."""
+
+    lines: tuple[int, int] | None
+    page: int | None
+    paragraph: int | None
+
+
+# Where a string of a record lies: its own provenance, or the lines of the section it is in.
+_Where = Provenance | _Span
 
 
 @dataclass
@@ -180,19 +204,19 @@ class Restorer:
             e.prov.lines for e in self.entries if e.matching != e.written
         )
 
-    def untouched(self, prov: Provenance) -> bool:
+    def untouched(self, prov: _Where) -> bool:
         """Whether no string with this provenance can need restoring."""
         if not self.local_only or not prov.lines:
             return False
         first, last = prov.lines
         return not any(line in self.changed_lines for line in range(first, last + 1))
 
-    def restore_text(self, text: str, prov: Provenance | None) -> str:
+    def restore_text(self, text: str, prov: _Where | None) -> str:
         if self.needs is None or not self.needs.search(text):
             return text
         return "\n".join(self._piece(piece, prov) for piece in text.split("\n"))
 
-    def _candidates(self, prov: Provenance | None) -> Iterator[_Entry]:
+    def _candidates(self, prov: _Where | None) -> Iterator[_Entry]:
         """The blocks a string with this provenance can come from, first line first; lazily,
         because the first block holding the string ends the search."""
         if prov is None:
@@ -210,7 +234,7 @@ class Restorer:
         # a block on another page never overlaps (`_overlaps`)
         yield from (e for e in self.by_page.get(prov.page, ()) if _overlaps(e.prov, prov))
 
-    def _piece(self, piece: str, prov: Provenance | None) -> str:
+    def _piece(self, piece: str, prov: _Where | None) -> str:
         if piece in self.whole:
             return self.whole[piece]
         if self.needs is None or not self.needs.search(piece):
@@ -235,7 +259,7 @@ class Restorer:
             _walk(document, self, Provenance(file="", lines=document.lines))
 
 
-def _overlaps(a: Provenance, b: Provenance) -> bool:
+def _overlaps(a: Provenance, b: _Where) -> bool:
     if a.page != b.page or (b.paragraph is not None and a.paragraph != b.paragraph):
         return False
     if a.lines and b.lines:
@@ -243,38 +267,64 @@ def _overlaps(a: Provenance, b: Provenance) -> bool:
     return b.paragraph is not None or (a.page is not None and not b.lines)
 
 
-def _walk(model: BaseModel, restorer: Restorer, context: Provenance) -> None:
+def _walk(model: BaseModel, restorer: Restorer, context: _Where) -> None:
     fields = model.__dict__
     own = fields.get("provenance")
     if isinstance(own, Provenance):
         context = own
     lines = fields.get("lines")
     if isinstance(lines, tuple):  # a section's text runs over all its lines, not its heading's
-        context = Provenance.model_construct(
-            file=context.file, lines=lines, page=context.page, paragraph=context.paragraph
-        )
+        context = _Span(lines, context.page, context.paragraph)
     if restorer.untouched(context):
         return
-    for name, value in list(fields.items()):
-        if name in _NOT_TEXT or name == "provenance":
+    for name in _text_fields(type(model)):
+        value = fields[name]
+        # most values of a record are numbers or absent: skip them without a call
+        if value is None or type(value) in _NEVER_TEXT:
+            continue
+        if type(value) is str:
+            restored = restorer.restore_text(value, context)
+            if restored != value:
+                setattr(model, name, restored)
             continue
         restored = _restored(value, restorer, context)
         if restored is not value:
             setattr(model, name, restored)
 
 
-def _restored(value, restorer: Restorer, context: Provenance):
+# Value types that never hold text of the document (a tuple is a line range or a box).
+_NEVER_TEXT = frozenset({int, float, bool, tuple})
+
+
+@cache
+def _text_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a record type `_walk` restores: a record is walked thousands of times per
+    document, its field names are the same every time."""
+    return tuple(
+        name for name in model_type.model_fields if name not in _NOT_TEXT and name != "provenance"
+    )
+
+
+def _restored(value, restorer: Restorer, context: _Where):
+    """`value` with its text restored: the same object when nothing in it changed."""
     if isinstance(value, str):
         restored = restorer.restore_text(value, context)
         return value if restored == value else restored
     if isinstance(value, list):
-        items = [_restored(item, restorer, context) for item in value]
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+        # lists of strings (a table row's cells) are the most common: restored without a call
+        items = [
+            restorer.restore_text(item, context)
+            if type(item) is str
+            else _restored(item, restorer, context)
+            for item in value
+        ]
+        return value if all(map(operator.is_, items, value)) else items
     if isinstance(value, dict):
-        return {
+        pairs = {
             restorer.restore_text(key, None): _restored(item, restorer, context)
             for key, item in value.items()
         }
+        return value if pairs == value else pairs
     if isinstance(value, BaseModel) and not isinstance(value, Provenance):
         _walk(value, restorer, context)
     return value

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -11,6 +12,9 @@ import regex
 _PRE_FOLD = str.maketrans({"︰": ":", "：": ":", "∶": ":", "―": "—", "－": "-", "～": "~"})
 
 
+# Rules fold the same cells, headers and names many times over (a table's unit and year
+# headers once a row): NFKC is the costly part, and its result depends on the text alone.
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Full-width digits, letters, brackets and signs to their ASCII twins (for matching only)."""
     return unicodedata.normalize("NFKC", text.translate(_PRE_FOLD))
