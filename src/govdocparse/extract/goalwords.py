@@ -128,9 +128,11 @@ def rules() -> Rules:
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
     count_value = rf"(?=\s*{number}\s*(?:{alternation(units.spellings('count'))}))"
     verbless = rf"{p['verbless_rate']}|{p['verbless_per_capita']}{count_value}"
+    # a space may stand between the verb and its number: 不低于 95% (text converted from a Word
+    # file whose Latin digits sat in a Western font, 峨山 county's education plan)
     goal = (
         rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{verbless})"
-        rf"(?P<share>{p['share_of']})??(?P<values>{values})(?:\s*(?P<bound>{p['bounds']}))?"
+        rf"(?P<share>{p['share_of']})??\s*(?P<values>{values})(?:\s*(?P<bound>{p['bounds']}))?"
     )
     heads = alternation(g["measure_heads"])
     rel = p["relative"]
