@@ -42,15 +42,22 @@ class Gated:
 
     pattern: re.Pattern
     needs: re.Pattern
+    # for a pattern that ends in one of these words and `$`: a text must end so (or with a
+    # newline after, where `$` also matches), which rules out most clauses without a scan
+    ends: tuple[str, ...] = ()
 
     def match(self, text: str) -> re.Match | None:
+        if self.ends and not text.removesuffix("\n").endswith(self.ends):
+            return None
         if self.needs.search(text) is None:
             return None
         return self.pattern.match(text)
 
 
-def _gated(pattern: str, needs: list[str]) -> Gated:
-    return Gated(re.compile(pattern), re.compile(alternation(needs)))
+def _gated(pattern: str, needs: list[str], *, at_end: bool = False) -> Gated:
+    return Gated(
+        re.compile(pattern), re.compile(alternation(needs)), tuple(needs) if at_end else ()
+    )
 
 
 @dataclass
@@ -150,6 +157,7 @@ def rules() -> Rules:
         direction=_gated(
             rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{alternation(p['direction_verbs'])}))$",
             p["direction_verbs"],
+            at_end=True,
         ),
         direction_first=_gated(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
@@ -168,6 +176,7 @@ def rules() -> Rules:
             _gated(
                 rf"^(?P<measure>.+)(?P<target>与[^与，,。；;]{{2,20}}?(?:{alternation(rel['accords'])}))$",
                 rel["accords"],
+                at_end=True,
             ),
         ),
         relative_quantity=re.compile(rf"(?:{alternation(rel['quantities'])})$"),
