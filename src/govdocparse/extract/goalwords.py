@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex as re
 
@@ -266,6 +266,7 @@ def states_area(name_raw: str) -> bool:
     return bool(r.whole_area.match(LEADING_MARKS.sub("", r.filler.sub("", name_raw.strip()))))
 
 
+@lru_cache(maxsize=8192)  # a list's pieces are tested as they grow, and again by each reader
 def is_measure(text: str) -> bool:
     r = rules()
     text = text.strip()
