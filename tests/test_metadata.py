@@ -1255,3 +1255,33 @@ def test_a_compiling_sites_region_tag_is_not_part_of_the_title():
     plan = parse_text(text).documents[0]
     assert plan.title == "青溪市妇女发展规划（2021—2030年）"
     assert plan.metadata.place == "青溪市"
+
+
+def test_a_law_databases_bracketed_labels_are_read_as_portal_fields():
+    # 文章属性 / •【制定机关】… one a line / 正文, then the document with its title again
+    text = (
+        "青溪市人民政府关于加快托育服务发展的若干意见(试行)\n文章属性\n"
+        "•【制定机关】青溪市人民政府\n•【公布日期】2019.03.01\n•【施行日期】2019.03.01\n"
+        "•【效力等级】地方规范性文件\n•【时效性】现行有效\n正文\n"
+        "青溪市人民政府关于加快托育服务发展的若干意见(试行)\n(青政函〔2019〕12号)\n"
+        "各区、县(市)人民政府,市政府各部门:\n为加快托育服务发展,现提出如下意见。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.metadata.date_published == "2019-03-01"
+    assert document.metadata.portal["制定机关"] == "青溪市人民政府"
+    assert document.metadata.portal["效力等级"] == "地方规范性文件"
+    assert document.metadata.doc_number == "青政函〔2019〕12号"
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("青海托育服务发展规划", "青海"),  # a province's own plan titled with its short name
+        ("关于印发《贵州妇女儿童关爱行动方案》的通知", "贵州"),
+        ("海南藏族自治州儿童发展规划", "海南藏族自治州"),  # the short name runs into a unit
+        ("吉林市儿童发展规划", "吉林市"),
+    ],
+)
+def test_a_province_named_short_at_the_head_of_a_title_is_the_place(title, place):
+    text = f"{title}\n\n发布时间:2022-06-13\n\n为促进妇女儿童发展,制定本规划。\n"
+    assert parse_text(text).documents[0].metadata.place == place
