@@ -264,3 +264,60 @@ def test_roman_and_latin_template_numbering_nest_like_any_other_styles():
         (2, "Ｂ、", 2, "强化督导"),
         (1, "Ⅲ.", 3, "工作要求"),
     ]
+
+
+def test_a_decimal_outline_nests_by_depth():
+    # a county 应急预案: 1 总则 / 1.1 编制目的 / 1.2.1 …, the first depth bare or with a dot,
+    # the deeper ones with or without a space and a trailing dot
+    text = (
+        "1 总则\n1.1 编制目的\n为做好校园突发事件应对工作，制定本预案。\n1.2编制依据\n"
+        "1.2.1 法律法规\n依据有关法律。\n1.2.2. 上级预案\n2 组织体系\n2.1 应急指挥部\n"
+        "3. 预警与响应\n3.1.分级响应"
+    )
+    tree = _tree(build_structure(_paragraphs(text), "d1").sections)
+    assert tree == [
+        (1, "1", 1, "总则"),
+        (2, "1.1", 1, "编制目的"),
+        (2, "1.2", 2, "编制依据"),
+        (3, "1.2.1", 1, "法律法规"),
+        (3, "1.2.2.", 2, "上级预案"),
+        (1, "2", 2, "组织体系"),
+        (2, "2.1", 1, "应急指挥部"),
+        (1, "3.", 3, "预警与响应"),
+        (2, "3.1.", 1, "分级响应"),
+    ]
+
+
+def test_a_decimal_outline_under_chinese_numerals_and_values_that_look_like_one():
+    # 1.1 under 一、 (a 评估报告 that numbers its second level by the first's ordinal); values at a
+    # line's start (a wrapped 2.5万人, 1.2倍) and a number naming no open heading stay text
+    text = (
+        "一、评估概述\n1.1 评估背景\n全镇常住儿童达\n2.5万人，较上期增长\n1.2倍。\n"
+        "1.2 评估方法\n二、主要成效\n3.1 不属于本章的编号\n2.1 儿童健康"
+    )
+    structure = build_structure(_paragraphs(text), "d1")
+    assert _tree(structure.sections) == [
+        (1, "一、", 1, "评估概述"),
+        (2, "1.1", 1, "评估背景"),
+        (2, "1.2", 2, "评估方法"),
+        (1, "二、", 2, "主要成效"),
+        (2, "2.1", 1, "儿童健康"),
+    ]
+    assert "2.5万人" in structure.sections[0].children[0].text
+    assert "3.1 不属于本章的编号" in structure.sections[1].text
+
+
+def test_decimal_outline_lines_of_a_plain_text_file_are_headings_of_their_own():
+    # lines with no blank line between them: 1.1 must not be glued to 1. 总则 as a wrapped value
+    from govdocparse import parse_text
+
+    text = (
+        "1. 总则\n1.1 编制目的\n为规范托育机构突发事件处置，制定本预案。\n"
+        "1.2 适用范围\n本县托育机构。\n"
+    )
+    document = parse_text(text).documents[0]
+    assert [(s.number, s.title) for s in document.sections] == [("1.", "总则")]
+    assert [(s.number, s.title) for s in document.sections[0].children] == [
+        ("1.1", "编制目的"),
+        ("1.2", "适用范围"),
+    ]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import regex
@@ -31,6 +31,7 @@ class StyleRule(GrammarModel):
     title: Literal["leading", "line", "bracketed"] = "leading"
     opens_block: bool = False
     single_paragraph: bool = False
+    outline: bool = False
     examples: list[str]
 
 
@@ -98,6 +99,8 @@ class Style:
     title: str
     opens_block: bool
     single_paragraph: bool
+    # a decimal outline number (1.2, 4.1.2): the number of the heading it sits in comes first
+    outline: bool
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,7 @@ def styles() -> tuple[Style, ...]:
             spec.title,
             spec.opens_block,
             spec.single_paragraph,
+            spec.outline,
         )
         for key, spec in g.styles.items()
     )
@@ -143,7 +147,8 @@ def numeral_pattern(name: str) -> str:
 
 
 def ordinal(numeral: str) -> int | None:
-    """十一 → 11, 12 → 12, ③ → 3, Ⅳ → 4, C → 3; None for a bullet."""
+    """十一 → 11, 12 → 12, ③ → 3, Ⅳ → 4, C → 3, 4.1.2 → 2; None for a bullet."""
+    numeral = outline_parent(numeral)[1]
     if numeral.isdecimal():
         return int(numeral)
     if len(numeral) == 1 and numeral.isnumeric():
@@ -161,11 +166,24 @@ def _any_style() -> regex.Pattern:
     return regex.compile("|".join(f"(?:{style.pattern.pattern})" for style in styles()))
 
 
-def numbered(text: str) -> Numbered | None:
-    """The heading numbering `text` starts with, in the first style that matches, or None."""
+def outline_parent(number: str) -> tuple[str, str]:
+    """A decimal outline number split into the number of the heading it sits in and its own
+    numeral: 4.1.2 → (4.1, 2), 1．1 → (1, 1); any other number → ("", itself)."""
+    parent, _, own = number.rstrip(".．").replace("．", ".").rpartition(".")
+    return (parent, own) if parent else ("", number)
+
+
+# Every stage asks this of the same lines (the PDF reader of each line several times while it
+# joins and splits them, segment and structure again): the answer is a pure, frozen value.
+@lru_cache(maxsize=8192)
+def numbered(text: str, outline: bool = True) -> Numbered | None:
+    """The heading numbering `text` starts with, in the first style that matches, or None;
+    with `outline` False, decimal outline numbers (1.2, 4.1.2) are not read as numbering."""
     if _any_style().match(text) is None:
         return None
     for style in styles():
+        if style.outline and not outline:
+            continue
         found = style.pattern.match(text)
         if found:
             return Numbered(

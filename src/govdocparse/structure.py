@@ -6,6 +6,8 @@ below it and continues its list. Two repairs keep real documents straight:
 - a heading whose ordinal continues an open list of the same bracket family joins that list even
   when its numerals differ: （7） after （六） is the seventh （一）-style heading, not a child;
 - `6.5岁以下儿童贫血率…` is item 6 when the open 1.-list expects 6, and not a heading otherwise;
+- a decimal outline number (1.2 编制依据, 4.1.2 …) is a heading only inside the heading its
+  number names (1. or 一、 for 1.2, 4.1 for 4.1.2), a level below it;
 - a text that begins in the middle of a list (a continued page) takes the order GB/T 9704 sets
   (一、 > （一） > 1. > （1）) for the lists it began in: a heading of a higher style closes
   them, and the headings before the first one of the page's top style are text, not sections.
@@ -104,6 +106,7 @@ class _Builder:
         self.trailing = regex.compile(rules.title.trailing)
         self.bracketed = regex.compile(rules.title.bracketed)
         self.single_paragraph = {style.key for style in headings.styles() if style.single_paragraph}
+        self.outline_styles = {style.key for style in headings.styles() if style.outline}
         self.standard_rank = {key: n for n, key in enumerate(rules.standard_order)}
         # True when the text begins in the middle of a list (a continued page): its first
         # numbered heading is not the first of its list
@@ -117,6 +120,8 @@ class _Builder:
     # -- recognising headings -------------------------------------------------------------
     def match(self, text: str) -> Heading | None:
         found = headings.numbered(text)
+        if found and found.style.outline and not self._outline_fits(found):
+            found = None  # 1.1 outside any heading 1, a number read as a value
         if found:
             if found.decimal_like and not self._expected(found.style.key, found.ordinal):
                 return None  # 1.5万元… is a number, not item 1
@@ -146,6 +151,23 @@ class _Builder:
         if not found or squash_spaces(found["word"]) not in self.sub_words:
             return None
         return squash_spaces(found["word"]), found["rest"].strip()
+
+    def _outline_fits(self, found: headings.Numbered) -> bool:
+        """Whether a decimal outline number stands where its heading can: a bare 1 总则 when
+        its ordinal is the one expected, 1.2 or 4.1.2 inside the open heading its number names
+        (1 or 一、 for 1.2, 4.1 for 4.1.2). Any other is a value at a line's start."""
+        parent = headings.outline_parent(found.number)[0]
+        if not parent:
+            return self._expected(found.style.key, found.ordinal)
+        for node in self.stack:
+            if node.style in self.outline_styles:
+                own = headings.outline_parent(node.number)
+                written = f"{own[0]}.{own[1]}" if own[0] else own[1]
+            else:
+                written = str(node.ordinal)
+            if written == parent:
+                return True
+        return False
 
     def _expected(self, style: str, ordinal: int | None) -> bool:
         open_levels = [node for node in self.stack if node.style == style]

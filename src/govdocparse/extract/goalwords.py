@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex as re
 
@@ -42,15 +42,22 @@ class Gated:
 
     pattern: re.Pattern
     needs: re.Pattern
+    # for a pattern that ends in one of these words and `$`: a text must end so (or with a
+    # newline after, where `$` also matches), which rules out most clauses without a scan
+    ends: tuple[str, ...] = ()
 
     def match(self, text: str) -> re.Match | None:
+        if self.ends and not text.removesuffix("\n").endswith(self.ends):
+            return None
         if self.needs.search(text) is None:
             return None
         return self.pattern.match(text)
 
 
-def _gated(pattern: str, needs: list[str]) -> Gated:
-    return Gated(re.compile(pattern), re.compile(alternation(needs)))
+def _gated(pattern: str, needs: list[str], *, at_end: bool = False) -> Gated:
+    return Gated(
+        re.compile(pattern), re.compile(alternation(needs)), tuple(needs) if at_end else ()
+    )
 
 
 @dataclass
@@ -128,9 +135,11 @@ def rules() -> Rules:
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
     count_value = rf"(?=\s*{number}\s*(?:{alternation(units.spellings('count'))}))"
     verbless = rf"{p['verbless_rate']}|{p['verbless_per_capita']}{count_value}"
+    # a space may stand between the verb and its number: 不低于 95% (text converted from a Word
+    # file whose Latin digits sat in a Western font, 峨山 county's education plan)
     goal = (
         rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{verbless})"
-        rf"(?P<share>{p['share_of']})??(?P<values>{values})(?:\s*(?P<bound>{p['bounds']}))?"
+        rf"(?P<share>{p['share_of']})??\s*(?P<values>{values})(?:\s*(?P<bound>{p['bounds']}))?"
     )
     heads = alternation(g["measure_heads"])
     rel = p["relative"]
@@ -150,6 +159,7 @@ def rules() -> Rules:
         direction=_gated(
             rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{alternation(p['direction_verbs'])}))$",
             p["direction_verbs"],
+            at_end=True,
         ),
         direction_first=_gated(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
@@ -168,6 +178,7 @@ def rules() -> Rules:
             _gated(
                 rf"^(?P<measure>.+)(?P<target>与[^与，,。；;]{{2,20}}?(?:{alternation(rel['accords'])}))$",
                 rel["accords"],
+                at_end=True,
             ),
         ),
         relative_quantity=re.compile(rf"(?:{alternation(rel['quantities'])})$"),
@@ -257,6 +268,7 @@ def states_area(name_raw: str) -> bool:
     return bool(r.whole_area.match(LEADING_MARKS.sub("", r.filler.sub("", name_raw.strip()))))
 
 
+@lru_cache(maxsize=8192)  # a list's pieces are tested as they grow, and again by each reader
 def is_measure(text: str) -> bool:
     r = rules()
     text = text.strip()
