@@ -26,8 +26,8 @@ workbook named .doc, a Microsoft Works file named .wps, and an OLE file of unkno
 Outputs are deterministic, so re-running leaves git clean. Two fixtures are another writer's,
 to check the reader against more than this one: numbering.doc, automatic list numbering as Word
 97 stores it (PlfLst, PlfLfo, sprmPIlfo), is LibreOffice's export of the DOCX numbering fixture,
-and text-box-libreoffice.doc its export of the DrawingML text box notice that
-tests/test_text_boxes.py writes, each made once with
+and text-box-libreoffice.doc and wordart-libreoffice.doc its exports of the DrawingML text box
+and the VML WordArt notices that tests/test_text_boxes.py writes, each made once with
 
     soffice --headless --convert-to doc --outdir tests/fixtures/doc FILE.docx
 """

@@ -83,6 +83,17 @@ def _drawing_run(text: str, fallback: bool = True) -> str:
     return f"<w:r {W} {MC} {WP} {A} {WPS} {V}>{inner}</w:r>"
 
 
+def _wordart_run(text: str) -> str:
+    """VML WordArt as Word 2003 and WPS write it: a shape of the text-path type."""
+    return (
+        f"<w:r {W} {V}><w:pict>"
+        '<v:shapetype id="_x0000_t136" coordsize="21600,21600" path="m@7,l@8,m@5,21600l@6,21600e">'
+        '<v:textpath on="t" fitshape="t"/></v:shapetype>'
+        '<v:shape id="WordArt1" type="#_x0000_t136" style="width:400pt;height:50pt" '
+        f'fillcolor="red" stroked="f"><v:textpath string="{text}"/></v:shape></w:pict></w:r>'
+    )
+
+
 def _docx(shape: str | None = None, one_cell: bool = False) -> bytes:
     """The notice as a .docx: the mark in a text box run (`shape` XML) anchored in the 文号
     paragraph, or in a one-cell table above it."""
@@ -122,18 +133,15 @@ BOXED_DOC = _doc([Para([("\x08" + NUMBER + "\r", False)])], text_boxes=[MARK])
         ("drawingml-with-vml-fallback.docx", _docx(_drawing_run(MARK))),
         ("drawingml.docx", _docx(_drawing_run(MARK, fallback=False))),
         ("vml.docx", _docx(f"<w:r {W} {V}>{_vml(MARK)}</w:r>")),
+        ("wordart.docx", _docx(_wordart_run(MARK))),
+        # LibreOffice's Word 97 exports of the DrawingML text box and of the WordArt .docx:
+        # another writer's text box story, and WordArt as OfficeArt's gtextUNICODE property
+        ("lo-text-box.doc", (FIXTURES / "doc" / "text-box-libreoffice.doc").read_bytes()),
+        ("lo-wordart.doc", (FIXTURES / "doc" / "wordart-libreoffice.doc").read_bytes()),
     ],
 )
 def test_a_text_box_is_read_before_the_paragraph_it_is_anchored_in(name, data):
     source = read_data(data, name)
-    assert _texts(source.blocks) == EXPECTED_BOXED
-    assert source.warnings == []
-
-
-def test_a_text_box_as_libreoffice_writes_it_in_a_doc():
-    """text-box-libreoffice.doc is LibreOffice's Word 97 export of the DrawingML .docx above:
-    another writer's text box story, PlcftxbxTxt and PlcSpaMom."""
-    source = read_data((FIXTURES / "doc" / "text-box-libreoffice.doc").read_bytes(), "lo.doc")
     assert _texts(source.blocks) == EXPECTED_BOXED
     assert source.warnings == []
 

@@ -18,9 +18,11 @@ Word 97 binary format ([MS-DOC]); WPS Office writes .wps files with the same str
   box's range and, as lid, the spid of its shape, whose FSPA in PlcSpaMom gives the CP of its
   0x08 anchor in the main text): a 公文's 版头 is often set in one, so their lines come as
   paragraphs just before the paragraph the shape is anchored in (lines of the cell in a table),
-  as the DOCX reader gives them. When no lid names a shape (a writer that leaves it unset)
-  and there are as many boxes as shapes, they are paired in order; otherwise a box whose shape
-  has no anchor there is left out, with a warning. The header text boxes' story is not read.
+  as the DOCX reader gives them. WordArt (its text is the shape's gtextUNICODE property in the
+  OfficeArt drawings, `doc_wordart`) comes the same way. When no lid names a shape (a writer
+  that leaves it unset) and there are as many boxes as shapes, they are paired in order;
+  otherwise a box whose shape has no anchor there is left out, with a warning. The header text
+  boxes' story is not read.
 * Paragraph properties (PlcBtePapx → PapxFkp pages → grpprl, [MS-DOC] 2.4.6.1 / 2.9.176) for
   the table sprms: sprmPFInTable, sprmPFTtp (row end), sprmPItap (nesting depth),
   sprmPFInnerTtp (a nested row's end), and on the row end sprmTDefTable (cell boundaries and
@@ -82,6 +84,7 @@ from ..errors import (
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, Source, TableBlock
 from .doc_lists import ListNumbering
+from .doc_wordart import wordart
 
 WORD_IDENT = 0xA5EC
 WORD6_IDENT = 0xA5DC  # Word 6.0/95: recognised so that it is refused by name
@@ -111,6 +114,7 @@ _STSHF, _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 6, 12, 13, 33
 # PlcSpaMom (shapes anchored in the main text) and PlcftxbxTxt (the main text's text boxes).
 _PLC_SPA_MOM, _PLCF_TXBX_TXT = 40, 56
 _PLF_LST, _PLF_LFO = 73, 74  # the list definitions and the list overrides
+_DGG_INFO = 50  # the OfficeArt drawings: WordArt text
 _FSPA_SIZE, _FTXBXS_SIZE = 26, 22
 
 F_ENCRYPTED, F_WHICH_TBL_STM, F_OBFUSCATED = 0x0100, 0x0200, 0x8000
@@ -480,20 +484,36 @@ class _Document:
         return "".join(parts)
 
     def text_boxes(self) -> dict[int, list[str]]:
-        """The lines of the main text's text boxes, by the CP of the anchor of the shape that
-        holds each: a FTXBXS's lid is the spid of an FSPA in PlcSpaMom ([MS-DOC] 2.9.99,
-        2.9.82). Boxes whose shape has no anchor in the main text are counted in a warning."""
-        if self.fib.ccp_txbx <= 0:
-            return {}
+        """The lines of the main text's shapes, by the CP of each shape's anchor (an FSPA in
+        PlcSpaMom names its spid, [MS-DOC] 2.9.82): text boxes, and WordArt (`doc_wordart`).
+        Text boxes whose shape has no anchor in the main text are counted in a warning."""
         spa = self._part(_PLC_SPA_MOM)
         count = (len(spa) - 4) // (4 + _FSPA_SIZE)
         anchors = {  # spid → anchor CP, in the order of the anchors
             _u32(spa, 4 * (count + 1) + _FSPA_SIZE * k): _u32(spa, 4 * k) for k in range(count)
         }
+        found = self._text_box_lines(anchors)
+        lost = sum(1 for spid, _lines in found if spid not in anchors)
+        if anchors:
+            art = wordart(self._part(_DGG_INFO))
+            found += [(spid, _lines(text)) for spid, text in art.items()]
+        boxes: dict[int, list[str]] = {}
+        for spid, lines in found:
+            if spid in anchors:
+                boxes.setdefault(anchors[spid], []).extend(lines)
+        if lost:
+            self.warnings.append(f"{lost} text box(es) whose anchor was not found were left out")
+        return boxes
+
+    def _text_box_lines(self, anchors: dict[int, int]) -> list[tuple[int, list[str]]]:
+        """(spid, lines) of each text box with text: a FTXBXS's lid is its shape's spid
+        ([MS-DOC] 2.9.99)."""
+        if self.fib.ccp_txbx <= 0:
+            return []
         plc = self._part(_PLCF_TXBX_TXT)
         count = (len(plc) - 4) // (4 + _FTXBXS_SIZE)
         story = self._story(self.fib.txbx_start, self.fib.txbx_start + self.fib.ccp_txbx)
-        found: list[tuple[int, list[str]]] = []  # (lid, lines) of each box with text
+        found: list[tuple[int, list[str]]] = []
         for k in range(count):
             ftxbxs = 4 * (count + 1) + _FTXBXS_SIZE * k
             if _u16(plc, ftxbxs + 8) & 1:  # fReusable: a spare entry, no text box
@@ -512,16 +532,7 @@ class _Document:
         ):
             # A writer that leaves lid unset: as many boxes as shapes, paired in order.
             found = list(zip(anchors, (lines for _lid, lines in found), strict=True))
-        boxes: dict[int, list[str]] = {}
-        lost = 0
-        for lid, lines in found:
-            if lid in anchors:
-                boxes.setdefault(anchors[lid], []).extend(lines)
-            else:
-                lost += 1
-        if lost:
-            self.warnings.append(f"{lost} text box(es) whose anchor was not found were left out")
-        return boxes
+        return found
 
     def _hidden_runs(self) -> list[tuple[int, int]]:
         """Byte ranges of the characters a deleted revision or hidden text takes out (CHPX)."""

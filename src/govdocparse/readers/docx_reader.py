@@ -10,11 +10,12 @@ Conventions, chosen so that a DOCX and its plain-text dump give equal block stre
   result runs of fields (simple and complex). Dropped: field instructions (HYPERLINK "file:///…"
   \\l "_Toc…", TOC, PAGEREF), deleted and moved-away text, hidden runs (w:vanish), bookmarks,
   comments, footnote/endnote references and bodies, headers/footers, and drawings.
-* Text boxes (w:txbxContent of a DrawingML wps:txbx or a VML v:textbox) are read, because a
-  公文's 版头 (发文机关标志, 文号) is often set in one: their lines come as paragraphs just before
-  the paragraph the shape is anchored in, with its `paragraph` index and no style; in a table
-  cell they are lines of the cell. Of a shape written twice in mc:AlternateContent only the
-  chosen copy is read, not its VML fallback. The DOC reader does the same.
+* Text boxes (w:txbxContent of a DrawingML wps:txbx or a VML v:textbox) and VML WordArt (the
+  string of its v:textpath; DrawingML WordArt is a text box) are read, because a 公文's 版头
+  (发文机关标志, 文号) is often set in one: their lines come as paragraphs just before the
+  paragraph the shape is anchored in, with its `paragraph` index and no style; in a table cell
+  they are lines of the cell. Of a shape written twice in mc:AlternateContent only the chosen
+  copy is read, not its VML fallback. The DOC reader does the same.
 * Automatic list numbering (w:numPr, on the paragraph or inherited from its style) is not in the
   text, so it is recomputed from numbering.xml and prefixed: per numId and level counters, the
   level's lvlText and numFmt (chineseCounting 一、, decimal 1., （%1）, ①…). A tab after the
@@ -81,6 +82,8 @@ _MATH_TEXT = _M + "t"
 # A text box's content, in a DrawingML shape (wps:txbx) or a VML one (v:textbox); a shape in
 # mc:AlternateContent is written twice, the VML copy in mc:Fallback.
 TXBX_CONTENT = _W + "txbxContent"
+# WordArt drawn with VML: its text is the string of the shape's v:textpath.
+TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
@@ -243,7 +246,7 @@ class _BodyReader:
         """The lines of the text boxes anchored in paragraph `p`, in document order; a box in a
         box is read with its outer box, and a fallback copy is not read again."""
         boxes = []
-        for box in p.iter(TXBX_CONTENT):
+        for box in p.iter(TXBX_CONTENT, TEXTPATH):
             ancestor = box.getparent()
             while ancestor is not None and ancestor is not p:
                 if ancestor.tag in (TXBX_CONTENT, FALLBACK):
@@ -257,6 +260,9 @@ class _BodyReader:
         fields, self.fields = self.fields, []
         lines: list[str] = []
         for box in boxes:
+            if box.tag == TEXTPATH:
+                lines.extend(line.strip() for line in box.get("string", "").split("\n"))
+                continue
             for element in _children(box, BLOCKS):
                 if element.tag == P:
                     lines.extend(self.text_box_lines(element))
@@ -265,7 +271,7 @@ class _BodyReader:
                     table = self.table(element, 0)
                     lines.extend(cell.text for row in table.rows for cell in row if cell.text)
         self.fields = fields
-        return lines
+        return [line for line in lines if line]
 
     def _inline(self, element, parts: list[str]) -> None:
         for child in element:
