@@ -36,6 +36,9 @@ Conventions follow the DOCX reader, so a .doc and the .docx Word saves from it g
   (horzMerge) widens the cell before it. A vertically merged cell keeps its text in its first
   row (rowspan = rows covered) and is `Cell("", merged=True)` below. Paragraphs in a cell are
   joined with "\\n"; a nested table is flattened into its cell's text, cell by cell.
+* Automatic list numbers (一、, （一）, 1. that Word draws but does not store in the text) are
+  rebuilt from the list tables by `doc_lists` and put before the paragraph's text, in cells
+  too, as the DOCX reader does from numbering.xml.
 * Provenance: `paragraph` is the 1-based index of the block among the main text's paragraphs
   and tables (each paragraph, blank ones included, and each table counts one); cells add
   0-based grid coordinates `table_row`/`table_col`.
@@ -70,6 +73,7 @@ from ..errors import (
 )
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, Source, TableBlock
+from .doc_lists import SPRM_P_ILFO, SPRM_P_ILVL, ListNumbering
 
 WORD_IDENT = 0xA5EC
 WORD6_IDENT = 0xA5DC  # Word 6.0/95: recognised so that it is refused by name
@@ -92,6 +96,7 @@ _FIB_RG_LW = 0x40
 _CCP_TEXT = _FIB_RG_LW + 12
 _FC_LCB = 0x9A
 _STSHF, _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 6, 12, 13, 33
+_PLF_LST, _PLF_LFO = 73, 74  # the list tables
 
 F_ENCRYPTED, F_WHICH_TBL_STM, F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 
@@ -274,6 +279,8 @@ class _Props:
     inner_ttp: bool = False
     boundaries: list[int] = field(default_factory=list)  # rgdxaCenter of a row end
     merges: list[tuple[int, int]] = field(default_factory=list)  # (horzMerge, vertMerge) a cell
+    ilfo: int | None = None  # list numbering (sprmPIlfo, sprmPIlvl); None = the style's
+    ilvl: int | None = None
 
     @property
     def table_depth(self) -> int:
@@ -323,6 +330,10 @@ def _apply(props: _Props, grpprl: bytes, data: bytes = b"") -> None:
             props.inner_ttp = operand[0] != 0
         elif sprm == SPRM_T_DEF_TABLE:
             _def_table(props, operand)
+        elif sprm == SPRM_P_ILFO and len(operand) == 2:
+            props.ilfo = int.from_bytes(operand, "little", signed=True)
+        elif sprm == SPRM_P_ILVL:
+            props.ilvl = operand[0]
         elif sprm == SPRM_T_VERT_MERGE and len(operand) >= 3:
             itc, flags = operand[1], operand[2]
             if itc < len(props.merges):
@@ -618,6 +629,13 @@ class _BlockBuilder:
         self.blocks: list[Block] = []
         self.k = 0  # index of the last block item (paragraph or table), blank paragraphs included
         self.table: _OpenTable | None = None
+        self.lists = ListNumbering(
+            document.table,
+            document.fib.pair(_PLF_LST),
+            document.fib.pair(_PLF_LFO),
+            document.fib.pair(_STSHF),
+            _sprms,
+        )
 
     def build(self) -> list[Block]:
         for paragraph in _paragraphs(self.document):
@@ -631,22 +649,33 @@ class _BlockBuilder:
             if depth > 1:
                 # A nested table is flattened into its outer cell, cell by cell.
                 if not props.inner_ttp:
-                    table.lines.extend(_lines(paragraph.text))
+                    table.lines.extend(_lines(self._numbered(paragraph)))
             elif props.ttp:
                 table.end_row(props)
             else:
-                table.lines.extend(_lines(paragraph.text))
+                table.lines.extend(_lines(self._numbered(paragraph)))
                 if paragraph.mark == CELL_MARK:
                     table.end_cell()
         self._close_table()
+        if self.lists.unrecovered:
+            self.document.warnings.append(
+                f"automatic numbering not recovered in {self.lists.unrecovered} paragraphs"
+            )
         return self.blocks
+
+    def _numbered(self, paragraph: _RawParagraph) -> str:
+        """The paragraph's text after the label of its automatic number, if it has one."""
+        props = paragraph.props
+        return self.lists.label(props.istd, props.ilfo, props.ilvl) + paragraph.text
 
     def _paragraph(self, paragraph: _RawParagraph) -> None:
         self.k += 1
         istd = paragraph.props.istd
         style = self.document.styles.get(istd) if istd else None
         prov = Provenance(file=self.name, paragraph=self.k)
-        self.blocks.extend(Paragraph(line, prov, style) for line in _lines(paragraph.text))
+        self.blocks.extend(
+            Paragraph(line, prov, style) for line in _lines(self._numbered(paragraph))
+        )
 
     def _close_table(self) -> None:
         table, self.table = self.table, None
