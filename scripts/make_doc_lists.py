@@ -9,7 +9,11 @@ a list continued after body text, a numbered paragraph in a table cell, a list i
 start is overridden (5.), Chinese legal (壹、), 甲乙丙, letters with a space after the number,
 roman numerals, full-width digits starting at 3, 第一条 articles, and a bullet list (no number).
 
-    python scripts/make_doc_lists.py     # writes tests/fixtures/doc/lists.docx and lists.doc
+It also saves the DOCX reader's numbering fixture (tests/fixtures/edge/numbering.docx, written by
+make_renditions.py: style-inherited and direct numbering, a format no reader writes, bullets, a
+start override, numId 0) as tests/fixtures/doc/numbering.doc.
+
+    python scripts/make_doc_lists.py     # writes lists.docx, lists.doc and numbering.doc
 
 The start override has one paragraph: LibreOffice's Word 97 export moves only the first item of
 an overridden list instance to a list of its own, so the items after it restart at 1 in the .doc
@@ -39,6 +43,7 @@ from make_renditions import deterministic_zip, write
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "tests" / "fixtures" / "doc"
+DOCX_NUMBERING = ROOT / "tests" / "fixtures" / "edge" / "numbering.docx"
 
 HEADINGS, ARTICLES, LEGAL, TRADITIONAL = 1, 2, 3, 4
 LETTERS, ROMAN, FULL_WIDTH, BULLETS, RESTARTED = 5, 6, 7, 8, 9
@@ -184,13 +189,22 @@ def lists_docx() -> bytes:
     return deterministic_zip(out.getvalue())
 
 
+def word97(docx_files: dict[str, bytes]) -> dict[str, bytes]:
+    """The .doc LibreOffice saves from each named .docx, by the .doc's name."""
+    with tempfile.TemporaryDirectory() as work:
+        sources = {Path(work, name): data for name, data in docx_files.items()}
+        for source, data in sources.items():
+            source.write_bytes(data)
+        converted = convert(list(sources), "doc:MS Word 97")
+        return {f"{source.stem}.doc": converted[source] for source in sources}
+
+
 def main() -> int:
     data = lists_docx()
     write(OUT / "lists.docx", data)
-    with tempfile.TemporaryDirectory() as work:
-        source = Path(work, "lists.docx")
-        source.write_bytes(data)
-        write(OUT / "lists.doc", convert([source], "doc:MS Word 97")[source])
+    docs = word97({"lists.docx": data, "numbering.docx": DOCX_NUMBERING.read_bytes()})
+    for name, doc in docs.items():
+        write(OUT / name, doc)
     return 0
 
 

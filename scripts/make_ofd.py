@@ -278,6 +278,39 @@ def render_scan(lines: list[tuple[float, float | None, str, float]], font_file: 
     return out.getvalue()
 
 
+def jbig2(png_data: bytes, random_access: bool = False) -> bytes:
+    """The PNG page as a JBIG2 file, as producers of scanned OFDs store pages: one page whose
+    generic region is MMR-coded (T.6, which Pillow writes for a Group 4 TIFF), in the
+    sequential or the random-access organisation, with end-of-page and end-of-file segments."""
+    from PIL import Image, TiffImagePlugin
+
+    page = Image.open(io.BytesIO(png_data)).convert("1")
+    # JBIG2 codes black as 1; Pillow's Group 4 TIFF of a "1" image codes its 1 bits as white.
+    flipped = page.convert("L").point(lambda v: 255 - v).convert("1")
+    tiff = io.BytesIO()
+    flipped.save(tiff, "TIFF", compression="group4", tiffinfo={278: page.height})
+    opened = Image.open(io.BytesIO(tiff.getvalue()))
+    assert isinstance(opened, TiffImagePlugin.TiffImageFile)
+    strips = opened.tag_v2
+    mmr = b"".join(
+        tiff.getvalue()[offset : offset + size]
+        for offset, size in zip(strips[273], strips[279], strict=True)
+    )
+    info = struct.pack(">IIIIBH", page.width, page.height, 0, 0, 0, 0)
+    region = struct.pack(">IIIIB", page.width, page.height, 0, 0, 0) + b"\x01" + mmr
+    segments = [(48, 1, info), (38, 1, region), (49, 1, b""), (51, 0, b"")]
+    headers = [
+        struct.pack(">IBBBI", number, kind, 0, page_number, len(data))
+        for number, (kind, page_number, data) in enumerate(segments)
+    ]
+    if random_access:
+        body = b"".join(headers) + b"".join(data for *_, data in segments)
+    else:
+        body = b"".join(h + data for h, (*_, data) in zip(headers, segments, strict=True))
+    flags = 0x00 if random_access else 0x01
+    return b"\x97JB2\r\n\x1a\n" + bytes([flags]) + struct.pack(">I", 1) + body
+
+
 def media_resources(media: dict[str, bytes]) -> str:
     """A DocumentRes file listing each page image as a MultiMedia (IDs from 500, in order)."""
     items = "".join(

@@ -3,7 +3,7 @@ share (readers/list_numbers.py).
 
 The fixture pair tests/fixtures/doc/lists.docx / lists.doc is written by scripts/make_doc_lists.py
 (the .doc is LibreOffice's Word 97 save of the .docx); what LibreOffice never writes (LFO
-overrides, fNoRestart, style chains, damaged tables) is tested on list tables built here.
+overrides, fNoRestart, linked styles, damaged tables) is tested on list tables built here.
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import struct
 import pytest
 
 from govdocparse import parse
-from govdocparse.readers import doc_reader, docx_reader, read
-from govdocparse.readers.doc_lists import SPRM_P_ILFO, SPRM_P_ILVL, ListNumbering
+from govdocparse.readers import docx_reader, read
+from govdocparse.readers.doc_lists import ListNumbering
 from govdocparse.readers.list_numbers import MSONFC, Level, ListCounters, format_number
 from govdocparse.source import Paragraph, TableBlock
 
@@ -99,12 +99,14 @@ def test_docx_fixture_is_current():
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is absent")
-def test_doc_fixture_is_current(tmp_path):
-    """The committed .doc is LibreOffice's save of the .docx (rerun the script if not)."""
+def test_doc_fixtures_are_current():
+    """The committed .doc files are LibreOffice's saves of the .docx (rerun the script if not)."""
     maker = script("make_doc_lists")
-    source = tmp_path / "lists.docx"
-    source.write_bytes(maker.lists_docx())
-    assert maker.convert([source], "doc:MS Word 97")[source] == (LISTS / "lists.doc").read_bytes()
+    docs = maker.word97(
+        {"lists.docx": maker.lists_docx(), "numbering.docx": maker.DOCX_NUMBERING.read_bytes()}
+    )
+    for name, doc in docs.items():
+        assert doc == (LISTS / name).read_bytes(), name
 
 
 # ---------------------------------------------------------------- list tables built here
@@ -157,46 +159,15 @@ def plf_lfo(lfos: list[tuple[int, list[tuple[int, int | None, bytes | None]]]]) 
     return out
 
 
-def grpprl(ilfo: int | None = None, ilvl: int | None = None) -> bytes:
-    out = b""
-    if ilfo is not None:
-        out += struct.pack("<Hh", SPRM_P_ILFO, ilfo)
-    if ilvl is not None:
-        out += struct.pack("<HB", SPRM_P_ILVL, ilvl)
-    return out
-
-
-def style_sheet(styles: list[tuple[int, bytes]]) -> bytes:
-    """An STSH of paragraph styles given as (istdBase, grpprl of the style's own UPX)."""
-    stshi = struct.pack("<HH", len(styles), 10) + bytes(14)
-    out = struct.pack("<H", len(stshi)) + stshi
-    for base, papx in styles:
-        name = "样式".encode("utf-16-le")
-        std = struct.pack("<HHHHH", 0, 1 | base << 4, 2, 0, 0)
-        std += struct.pack("<H", 2) + name + b"\0\0"
-        upx = struct.pack("<H", 0) + papx
-        std += struct.pack("<H", len(upx)) + upx + bytes(len(upx) % 2)
-        out += struct.pack("<H", len(std)) + std
-    return out
-
-
 def numbering(
     lists: list[tuple[int, list[bytes]]],
     lfos: list[tuple[int, list[tuple[int, int | None, bytes | None]]]],
-    styles: list[tuple[int, bytes]] | None = None,
     linked: dict[int, int] | None = None,
 ) -> ListNumbering:
     head, levels = plf_lst(lists, linked)
-    lfo, stsh = plf_lfo(lfos), style_sheet(styles or [])
-    table = b"\0" * 8 + head + levels + lfo + stsh
-    at_lfo = 8 + len(head) + len(levels)
-    return ListNumbering(
-        table,
-        (8, len(head)),
-        (at_lfo, len(lfo)),
-        (at_lfo + len(lfo), len(stsh)),
-        doc_reader._sprms,
-    )
+    lfo = plf_lfo(lfos)
+    table = b"\0" * 8 + head + levels + lfo
+    return ListNumbering(table, (8, len(head)), (8 + len(head) + len(levels), len(lfo)))
 
 
 OUTLINE = [lvl(CHINESE, "%0、"), lvl(DECIMAL, "%1."), lvl(DECIMAL, "(%2)")] + [
@@ -209,13 +180,13 @@ def test_lfos_of_one_list_share_its_numbers_and_an_override_counts_alone():
         [(7, OUTLINE)],
         [(7, []), (7, [(0, 5, None)]), (7, [])],
     )
-    labels = [lists.label(0, ilfo, 0) for ilfo in (1, 3, 2, 2, 1)]
+    labels = [lists.label(ilfo, 0, 0) for ilfo in (1, 3, 2, 2, 1)]
     assert labels == ["一、", "二、", "五、", "六、", "三、"]
 
 
 def test_an_override_can_replace_the_whole_level():
     lists = numbering([(7, OUTLINE)], [(7, [(0, None, lvl(DECIMAL, "第%0项", start=3))])])
-    assert [lists.label(0, 1, 0) for _ in range(2)] == ["第3项", "第4项"]
+    assert [lists.label(1, 0, 0) for _ in range(2)] == ["第3项", "第4项"]
 
 
 def test_deeper_levels_restart_unless_told_not_to():
@@ -224,70 +195,41 @@ def test_deeper_levels_restart_unless_told_not_to():
     lists = numbering(
         [(1, OUTLINE), (2, [OUTLINE[0], never, after_level_0, *OUTLINE[3:]])], [(1, []), (2, [])]
     )
-    default = [lists.label(0, 1, k) for k in (0, 1, 2, 1, 2, 0, 1)]
+    default = [lists.label(1, k, 0) for k in (0, 1, 2, 1, 2, 0, 1)]
     assert default == ["一、", "1.", "(1)", "2.", "(1)", "二、", "1."]
-    limited = [lists.label(0, 2, k) for k in (0, 1, 2, 1, 2, 0, 1, 2)]
+    limited = [lists.label(2, k, 0) for k in (0, 1, 2, 1, 2, 0, 1, 2)]
     assert limited == ["一、", "1.", "(1)", "2.", "(2)", "二、", "3.", "(1)"]
 
 
 def test_legal_numbering_writes_every_level_in_decimal():
     legal = lvl(DECIMAL, "%0.%1", flags=LEGAL)
     lists = numbering([(1, [OUTLINE[0], legal, *OUTLINE[2:]])], [(1, [])])
-    assert [lists.label(0, 1, k) for k in (0, 0, 1)] == ["一、", "二、", "2.1"]
-
-
-def test_style_numbering_is_inherited_along_the_base_styles_and_can_be_switched_off():
-    lists = numbering(
-        [(1, OUTLINE)],
-        [(1, [])],
-        styles=[
-            (0x0FFF, b""),
-            (0x0FFF, grpprl(1, 0)),
-            (1, grpprl(ilvl=1)),
-            (2, b""),
-            (5, b""),  # two styles based on each other: a damaged style sheet
-            (4, grpprl(ilvl=2)),
-        ],
-    )
-    assert lists.label(1, None, None) == "一、"  # the style's own list and level
-    assert lists.label(3, None, None) == "1."  # level from style 2, list from style 1
-    assert lists.label(1, None, 1) == "2."  # the paragraph's own level
-    assert lists.label(1, 0, None) == ""  # ilfo 0: not numbered
-    assert lists.label(0, None, None) == ""  # Normal: no list
-    assert lists.label(4, None, None) == ""  # a loop of base styles ends
-    assert lists.unrecovered == 0
+    assert [lists.label(1, k, 0) for k in (0, 0, 1)] == ["一、", "二、", "2.1"]
 
 
 def test_a_style_linked_to_a_level_gives_the_level():
-    lists = numbering([(1, OUTLINE)], [(1, [])], styles=[(0x0FFF, b"")] * 3, linked={1: 2})
-    assert [lists.label(istd, 1, None) for istd in (0, 2, 2)] == ["一、", "1.", "2."]
+    lists = numbering([(1, OUTLINE)], [(1, [])], linked={1: 2})
+    assert [lists.label(1, None, istd) for istd in (0, 2, 2)] == ["一、", "1.", "2."]
 
 
 def test_numbers_that_cannot_be_rebuilt_are_counted_not_guessed():
     lists = numbering([(1, [lvl(HEBREW, "%0.")])], [(1, []), (99, [])])
-    assert lists.label(0, 1, 0) == ""  # a format outside the table
-    assert lists.label(0, 2, 0) == ""  # an LFO of a list that is not defined
-    assert lists.label(0, 3, 0) == ""  # no such LFO
-    assert lists.label(0, 1, 4) == ""  # a simple list has one level
+    assert lists.label(1, 0, 0) == ""  # a format outside the table
+    assert lists.label(2, 0, 0) == ""  # an LFO of a list that is not defined
+    assert lists.label(3, 0, 0) == ""  # no such LFO
+    assert lists.label(1, 4, 0) == ""  # a simple list has one level
     assert lists.unrecovered == 4
 
 
 def test_damaged_list_tables_never_raise():
     head, levels = plf_lst([(1, OUTLINE)])
     lfo = plf_lfo([(1, [(0, 5, lvl(DECIMAL, "%0."))])])
-    stsh = style_sheet([(0x0FFF, grpprl(1, 0)), (0, grpprl(ilvl=1))])
-    table = head + levels + lfo + stsh
+    table = head + levels + lfo
     for cut in range(len(table)):
         for lst_lcb in (len(head), 10_000):
-            lists = ListNumbering(
-                table[:cut],
-                (0, lst_lcb),
-                (len(head) + len(levels), len(lfo)),
-                (len(table) - len(stsh), len(stsh)),
-                doc_reader._sprms,
-            )
-            lists.label(1, None, None)
-            lists.label(0, 1, 0)
+            lists = ListNumbering(table[:cut], (0, lst_lcb), (len(head) + len(levels), len(lfo)))
+            lists.label(1, 0, 0)
+            lists.label(1, None, 0)
 
 
 # ---------------------------------------------------------------- the shared number table

@@ -872,7 +872,8 @@ def test_a_yearly_task_breakdown_compiled_by_a_site_is_one_year_of_goals_and_its
         "  32.推进普通高中多样化发展。(责任单位:市教育局)\n"
     )
     [plan] = parse_text(text).documents
-    assert plan.title == "(江西省)青溪市2024年《政府工作报告》目标任务责任分解方案"
+    # the site's (江西省) is no part of the title (title_region_tag)
+    assert plan.title == "青溪市2024年《政府工作报告》目标任务责任分解方案"
     assert plan.metadata.place == "青溪市"
     assert plan.metadata.period == Period(start=2024, end=2024)
     goals = {i.name: (i.targets[0].atoms[0].value, i.targets[0].year) for i in plan.indicators}
@@ -1209,3 +1210,78 @@ def test_abbreviated_joint_issuers_at_the_head_of_a_title_stay_apart():
     )
     notice = parse_text(text).documents[0]
     assert notice.metadata.issuer == "市民政局、市财政局、市计划生育协会"
+
+
+def test_an_encyclopedia_entry_reads_its_infobox_after_its_summary_line():
+    # an online encyclopedia transcribing a notice: a summary line, 基本介绍, bulleted pairs
+    text = (
+        "青溪市人民政府关于印发健康青溪行动方案的通知\n\n"
+        "青溪市人民政府关于印发健康青溪行动方案的通知.是青溪市人民政府2022年3月9日发布的文件.\n\n"
+        "基本介绍\n\n  • 中文名:青溪市人民政府关于印发健康青溪行动方案的通知\n"
+        "  • 颁布时间:2022年3月9日\n  • 发布单位:青溪市人民政府\n"
+        "  • 发文字号:青府发〔2022〕4号\n全文\n\n"
+        "为实施健康青溪行动,制定本方案。\n  一、总体要求\n"
+    )
+    notice = parse_text(text).documents[0]
+    assert notice.title == "青溪市人民政府关于印发健康青溪行动方案的通知"
+    assert notice.metadata.doc_number == "青府发〔2022〕4号"
+    assert notice.metadata.date_published == "2022-03-09"
+
+
+def test_a_page_title_line_of_words_joined_by_underscores_is_not_part_of_the_title():
+    # a hijacked mirror's keyword line (or a saved page's 标题_栏目_网站 line) above its breadcrumb
+    text = (
+        "某某精品_91某某在线_某某视频\n\n您的位置: 首页 >> 纲要规划\n\n"
+        "2022年《青溪县儿童发展规划（2021—2030年）》统计监测报告\n\n"
+        "发布时间:2023-05-10 来源:县统计局\n\n  2022年,全县儿童事业稳步发展。\n"
+    )
+    document = parse_text(text).documents[0]
+    assert document.title == "2022年《青溪县儿童发展规划（2021—2030年）》统计监测报告"
+
+
+def test_toolbar_words_of_a_portal_stamp_are_neither_recipients_nor_values():
+    # 保护视力色： alone on its line (a colon at its end, like recipients), an empty hit counter
+    text = (
+        "青溪区儿童发展规划\n\n时间:2012-03-01   来源:区妇儿工委办公室   点击:\n"
+        "分享:\n保护视力色:\n\n前  言\n为促进儿童发展,制定本规划。\n"
+    )
+    plan = parse_text(text).documents[0]
+    assert plan.metadata.recipients == []
+    assert plan.metadata.portal == {"时间": "2012-03-01", "来源": "区妇儿工委办公室"}
+
+
+def test_a_compiling_sites_region_tag_is_not_part_of_the_title():
+    text = "（青溪市）青溪市妇女发展规划（2021—2030年）\n\n为促进妇女发展,制定本规划。\n"
+    plan = parse_text(text).documents[0]
+    assert plan.title == "青溪市妇女发展规划（2021—2030年）"
+    assert plan.metadata.place == "青溪市"
+
+
+def test_a_law_databases_bracketed_labels_are_read_as_portal_fields():
+    # 文章属性 / •【制定机关】… one a line / 正文, then the document with its title again
+    text = (
+        "青溪市人民政府关于加快托育服务发展的若干意见(试行)\n文章属性\n"
+        "•【制定机关】青溪市人民政府\n•【公布日期】2019.03.01\n•【施行日期】2019.03.01\n"
+        "•【效力等级】地方规范性文件\n•【时效性】现行有效\n正文\n"
+        "青溪市人民政府关于加快托育服务发展的若干意见(试行)\n(青政函〔2019〕12号)\n"
+        "各区、县(市)人民政府,市政府各部门:\n为加快托育服务发展,现提出如下意见。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.metadata.date_published == "2019-03-01"
+    assert document.metadata.portal["制定机关"] == "青溪市人民政府"
+    assert document.metadata.portal["效力等级"] == "地方规范性文件"
+    assert document.metadata.doc_number == "青政函〔2019〕12号"
+
+
+@pytest.mark.parametrize(
+    ("title", "place"),
+    [
+        ("青海托育服务发展规划", "青海"),  # a province's own plan titled with its short name
+        ("关于印发《贵州妇女儿童关爱行动方案》的通知", "贵州"),
+        ("海南藏族自治州儿童发展规划", "海南藏族自治州"),  # the short name runs into a unit
+        ("吉林市儿童发展规划", "吉林市"),
+    ],
+)
+def test_a_province_named_short_at_the_head_of_a_title_is_the_place(title, place):
+    text = f"{title}\n\n发布时间:2022-06-13\n\n为促进妇女儿童发展,制定本规划。\n"
+    assert parse_text(text).documents[0].metadata.place == place

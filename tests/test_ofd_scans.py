@@ -8,15 +8,19 @@ skip when the extra or the font is absent.
 
 from __future__ import annotations
 
+import io
 import shutil
+import struct
 import subprocess
 import sys
+import zipfile
 
 import pytest
 
 from govdocparse import parse
-from govdocparse.errors import CorruptFileError, NoTextLayerError, UnsupportedFormatError
-from govdocparse.readers import pdf_ocr, read_data
+from govdocparse.errors import CorruptFileError, NoTextLayerError
+from govdocparse.readers import jbig2, ofd_scans, pdf_ocr, read_data
+from govdocparse.readers.ofd_scans import PageImage, ScanPage
 from govdocparse.source import Paragraph
 
 from .support import script
@@ -84,12 +88,57 @@ def test_without_the_extra_a_scanned_page_among_text_pages_is_a_warning(monkeypa
     assert {block.prov.page for block in source.blocks} == {1, 2, 3}
 
 
-def test_jbig2_page_images_are_refused_by_name(monkeypatch):
+def _box_page(width: int = 124, height: int = 175) -> bytes:
+    """A page image at 15 dpi: white, with a black box over its upper left quarter."""
+    rows = [
+        (b"\x00" * (width // 2) + b"\xff" * (width - width // 2))
+        if y < height // 2
+        else b"\xff" * width
+        for y in range(height)
+    ]
+    return make_ofd.png(rows, width)
+
+
+@pytest.mark.parametrize("random_access", [False, True], ids=["sequential", "random-access"])
+def test_a_jbig2_page_image_reaches_the_page_as_drawn(random_access):
+    pytest.importorskip("PIL")
+    import pypdfium2
+
+    scan = ScanPage(
+        1, (210.0, 297.0), [PageImage("p.jb2", _jbig2(random_access), (0, 0, 210, 297))]
+    )
+    document = pypdfium2.PdfDocument(ofd_scans._pdf([scan], 1, "scan.ofd"))
+    page = document[0].render(scale=0.25, grayscale=True).to_pil()
+    width, height = page.size
+    assert page.getpixel((width // 4, height // 4)) < 64  # the black box
+    assert page.getpixel((3 * width // 4, 3 * height // 4)) > 192  # the white page
+    document.close()
+
+
+def _jbig2(random_access: bool = False) -> bytes:
+    return make_ofd.jbig2(_box_page(), random_access)
+
+
+def test_shared_jbig2_segments_go_to_the_globals_stream():
+    data = _jbig2()
+    header = 13
+    # a symbol dictionary of no page (page association 0) put before the page's segments
+    shared = struct.pack(">IBBBI", 9, 0, 0, 0, 3) + b"abc"
+    page = jbig2.embedded(data[:header] + shared + data[header:])
+    assert page.globals == shared
+    assert (page.width, page.height) == (124, 175)
+    # the page's own segments, without the end-of-page and end-of-file ones (11 bytes each)
+    assert page.page == data[header:-22]
+
+
+@pytest.mark.parametrize("cut", [5, 20, 60])
+def test_a_damaged_jbig2_page_image_is_a_damaged_ofd(cut, monkeypatch):
     monkeypatch.setattr(pdf_ocr, "available", lambda: True)
-    jbig2 = b"\x97JB2\r\n\x1a\n\x01" + bytes(32)
-    with pytest.raises(UnsupportedFormatError) as caught:
-        read_data(_scanned({"page1.jb2": jbig2}), "scan.ofd")
-    assert "JBIG2" in str(caught.value) and "page1.jb2" in str(caught.value)
+    pytest.importorskip("PIL")
+    with pytest.raises(CorruptFileError) as caught:
+        read_data(_scanned({"page1.jb2": _jbig2()[:cut]}), "scan.ofd")
+    message = str(caught.value)
+    assert "\n" not in message and "page1.jb2" in message and "JBIG2" in message
 
 
 def test_a_page_image_that_does_not_decode_is_a_damaged_ofd(monkeypatch):
@@ -155,3 +204,11 @@ def test_a_scanned_page_after_text_pages_keeps_its_page_number(scan):
     assert pages == sorted(pages) and pages[-1] == 4
     texts = [b.text for b in source.blocks if isinstance(b, Paragraph) and b.prov.page == 4]
     assert "青卫发〔2024〕9号" in texts
+
+
+@needs_ocr
+def test_a_scanned_page_stored_as_jbig2_is_read_by_ocr(scan):
+    png = zipfile.ZipFile(io.BytesIO(scan)).read("Doc_0/Res/page1.png")
+    source = read_data(_scanned({"page1.jb2": make_ofd.jbig2(png)}), "scan.ofd")
+    texts = [block.text for block in source.blocks if isinstance(block, Paragraph)]
+    assert "青卫发〔2024〕9号" in texts and "二、做好宣传引导" in texts

@@ -83,6 +83,7 @@ class MetadataGrammar(GrammarModel):
     interpretation_title: Rule
     title_status: list[str]
     title_validity: list[str]
+    title_region_tag: Rule
     one_year_types: list[str]
     years_in_title: Rule
     five_year_plans: dict[str, tuple[int, int]]

@@ -161,8 +161,10 @@ class Restorer:
     entries: list[_Entry] = field(default_factory=list)
     changed: bool = False
     whole: dict[str, str] = field(default_factory=dict)
-    by_line: dict[int, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
-    by_page: dict[int | None, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
+    # the blocks on each line and on each page, indexed on the first search (`_index`): most
+    # documents need none, their every string being whole or untouched
+    by_line: dict[int, list[_Entry]] | None = None
+    by_page: dict[int | None, list[_Entry]] | None = None
     choice: dict[str, str] = field(default_factory=dict)
     needs: regex.Pattern | None = None
     # lines of the blocks the matching form changed: when every character's usual spelling is
@@ -171,17 +173,22 @@ class Restorer:
     local_only: bool = False
 
     def add(self, prov: Provenance, matching: str, written: str) -> None:
-        entry = _Entry(prov, matching, written)
-        self.entries.append(entry)
-        self.by_page[prov.page].append(entry)
+        self.entries.append(_Entry(prov, matching, written))
         self.whole.setdefault(matching, written)
         if matching != written:
             self.changed = True
             if prov.lines:
                 self.changed_lines.update(range(prov.lines[0], prov.lines[1] + 1))
-        if prov.lines:
-            for line in range(prov.lines[0], prov.lines[1] + 1):
-                self.by_line[line].append(entry)
+
+    def _index(self) -> tuple[dict[int, list[_Entry]], dict[int | None, list[_Entry]]]:
+        if self.by_line is None or self.by_page is None:
+            self.by_line, self.by_page = defaultdict(list), defaultdict(list)
+            for entry in self.entries:
+                self.by_page[entry.prov.page].append(entry)
+                if entry.prov.lines:
+                    for line in range(entry.prov.lines[0], entry.prov.lines[1] + 1):
+                        self.by_line[line].append(entry)
+        return self.by_line, self.by_page
 
     def finish(self) -> None:
         """Count, for every character the matching form changed somewhere, how the document
@@ -194,8 +201,9 @@ class Restorer:
                 for m, w in zip(entry.matching, entry.written, strict=True):
                     if m != w:
                         counts[m][w] += 1
+        everything = "".join(e.matching for e in self.entries)
         for m, counter in counts.items():
-            kept = sum(e.matching.count(m) for e in self.entries) - sum(counter.values())
+            kept = everything.count(m) - sum(counter.values())
             if kept:
                 counter[m] += kept
         self.choice = {m: counter.most_common(1)[0][0] for m, counter in counts.items()}
@@ -221,18 +229,19 @@ class Restorer:
         because the first block holding the string ends the search."""
         if prov is None:
             return
+        by_line, by_page = self._index()
         if prov.lines:
             first, last = prov.lines
             seen: set[int] = set()
             for line in range(first, last + 1):
-                for entry in self.by_line.get(line, ()):
+                for entry in by_line.get(line, ()):
                     if id(entry) not in seen:
                         seen.add(id(entry))
                         if _overlaps(entry.prov, prov):
                             yield entry
             return
         # a block on another page never overlaps (`_overlaps`)
-        yield from (e for e in self.by_page.get(prov.page, ()) if _overlaps(e.prov, prov))
+        yield from (e for e in by_page.get(prov.page, ()) if _overlaps(e.prov, prov))
 
     def _piece(self, piece: str, prov: _Where | None) -> str:
         if piece in self.whole:

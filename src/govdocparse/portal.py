@@ -101,7 +101,9 @@ def pairs(text: str) -> list[Pair]:
     if text[lead : lead + 1] not in _label_starts():
         return []
     found = _labels_in(text)
-    if not found or found[0][1] != lead:
+    # a label in brackets (•【制定机关】…) starts at its bracket, which the lead took as a separator
+    starts = {lead, lead - 1} if lead and text[lead - 1] in "【[" else {lead}
+    if not found or found[0][1] not in starts:
         return []
     out = []
     for n, (name, start, end) in enumerate(found):

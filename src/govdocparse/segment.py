@@ -115,6 +115,11 @@ def _trailing_validity() -> regex.Pattern:
 
 
 @cache
+def _region_tag() -> regex.Pattern:
+    return _grammar().compile(_grammar().title_region_tag)
+
+
+@cache
 def trailing_doc_number() -> regex.Pattern:
     """A 文号 in brackets at the end of a title (web pages): …的通知(宜办发〔2022〕9号)."""
     return regex.compile(f"[（(]\\s*{_grammar().doc_number.pattern}\\s*[)）]\\s*$")
@@ -239,8 +244,9 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
 def _title_text(text: str) -> str:
     """The title as one line: spaces dropped (web copies put them inside words) but for the
     space between joint issuers at its head (中共某市委办公室 某市人民政府办公室印发…), and no
-    文号 or validity tag (（现行有效）) glued to its end."""
-    text = _trailing_validity().sub("", text)
+    文号 or validity tag (（现行有效）) glued to its end, nor a compiling site's region tag at its
+    head ((湖北省)某市…)."""
+    text = _region_tag().sub("", _trailing_validity().sub("", text))
     words = text.split()
     organs: list[str] = []
     while (

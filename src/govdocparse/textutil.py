@@ -87,6 +87,7 @@ def _iso(found: regex.Match) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+@lru_cache(maxsize=4096)  # segment and metadata ask it of the same short lines
 def iso_date(text: str) -> str | None:
     """A line that is a date → YYYY-MM-DD; None if it is not only a date.
 

@@ -893,6 +893,25 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
         if place:
             _set(found, "place", place, prov)
             return
+    short = _province_named_short(sources[1][0])
+    if short:
+        _set(found, "place", short, title_prov)
+
+
+def _province_named_short(title: str | None) -> str | None:
+    """The province a title opens with by its short name and nothing more, as Yunnan titles its
+    own plans (云南妇女发展规划, 云南儿童发展规划); a name that goes on into a unit of its own
+    (海南藏族自治州, 吉林市) is that unit, read by place_of."""
+    if not title:
+        return None
+    rules = _rules()
+    rest = squash_spaces(title)
+    lead = rules.title_lead.match(rest)
+    rest = rest[lead.end() :] if lead else rest
+    return next(
+        (short for short in rules.province_short if rest.startswith(short) and not _unit(rest)),
+        None,
+    )
 
 
 def missing(meta: Metadata, kind: str) -> list[str]:

@@ -1,12 +1,11 @@
 """Automatic list numbering of a Word 97 document: the labels (一、, （一）, 1.) Word draws in front
 of numbered paragraphs, which are not in the text stream, recomputed from the list tables.
 
-What is read ([MS-DOC] 2.4.6.x "Determining List Formatting" and the structures named here):
+A paragraph is numbered by sprmPIlfo (a 1-based index into the LFOs; 0 and negative values mean
+no numbering) and sprmPIlvl (its level, 0–8), on its own PAPX or inherited from its paragraph
+style; doc_reader finds those two and asks `ListNumbering.label` in reading order. The list
+tables ([MS-DOC] 2.4.6.x "Determining List Formatting" and the structures named here):
 
-* A paragraph is numbered by sprmPIlfo (0x460B: a 1-based index into the LFOs; 0 and negative
-  values mean no numbering) and sprmPIlvl (0x260A: its level, 0–8), on its own PAPX or inherited
-  from its paragraph style: the style sheet's STDs (2.9.260), each with its base style (istdBase)
-  and, for a paragraph style, an LPUpxPapx whose grpprl holds the style's own sprms.
 * PlfLst at fcPlfLst (2.9.201): cLst LSTFs (2.9.147: lsid, the styles linked to its levels,
   fSimpleList), and right after it in the table stream their LVLs (2.9.149), 9 a list or 1 for
   a simple list: an LVLF (2.9.150: iStartAt, nfc, fLegal, fNoRestart, rgbxchNums, ixchFollow,
@@ -22,32 +21,24 @@ list share its counters, as Word numbers them; an LFO that overrides a level cou
 as a w:num with a lvlOverride does in DOCX. The number formats (nfc) are MSONFC codes, written by
 the one table in `list_numbers`; a bullet gives no label and ixchFollow decides, as w:suff does
 in DOCX, whether a space follows the number. Paragraphs whose label cannot be rebuilt (an LFO or
-level that is not defined, a format not in the table) keep their text and are counted in one
-warning. Word 6-style numbering (sprmPAnld, ANLD) is not read: Word 97 and later write the list
-tables above for every list, and keep ANLD only beside them for Word 6 readers.
+level that is not defined, a format not in the table) keep their text and are counted in
+`unrecovered`. Word 6-style numbering (sprmPAnld, ANLD) is not read: Word 97 and later write the
+list tables above for every list, and keep ANLD only beside them for Word 6 readers.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Iterator
+from collections.abc import Hashable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .list_numbers import MSONFC, Level, ListCounters, UnknownFormat
 
-SPRM_P_ILFO = 0x460B
-SPRM_P_ILVL = 0x260A
 _LEVELS = 9
 _LSTF_SIZE, _LVLF_SIZE, _LFO_SIZE, _LFOLVL_SIZE = 28, 28, 16, 8
 _SIMPLE_LIST = 0x01  # LSTF flags: fSimpleList
 _LEGAL, _NO_RESTART = 0x04, 0x08  # LVLF flags
 _START_AT, _FORMATTING = 0x10, 0x20  # LFOLVL flags, after the 4-bit iLvl
 _SUFFIX = {0: "tab", 1: "space", 2: "nothing"}  # ixchFollow
-_NO_BASE = 0x0FFF  # istdBase of a style based on no other
-_STK_PARAGRAPH = 1
-# A style chain longer than Word's style count is a loop in a damaged style sheet.
-_MAX_STYLE_DEPTH = 64
-
-Sprms = Callable[[bytes], Iterator[tuple[int, bytes]]]
 
 
 def _u16(data: bytes, offset: int) -> int:
@@ -56,17 +47,6 @@ def _u16(data: bytes, offset: int) -> int:
 
 def _s32(data: bytes, offset: int) -> int:
     return int.from_bytes(data[offset : offset + 4], "little", signed=True)
-
-
-def _numbering_sprms(grpprl: bytes, sprms: Sprms) -> tuple[int | None, int | None]:
-    """(ilfo, ilvl) a grpprl sets, None for what it leaves as inherited."""
-    ilfo = ilvl = None
-    for sprm, operand in sprms(grpprl):
-        if sprm == SPRM_P_ILFO and len(operand) == 2:
-            ilfo = int.from_bytes(operand, "little", signed=True)
-        elif sprm == SPRM_P_ILVL and operand:
-            ilvl = operand[0]
-    return ilfo, ilvl
 
 
 @dataclass(frozen=True)
@@ -79,22 +59,11 @@ class _List:
 class ListNumbering:
     """The labels of a document's numbered paragraphs, in document order."""
 
-    def __init__(
-        self,
-        table: bytes,
-        plf_lst: tuple[int, int],
-        plf_lfo: tuple[int, int],
-        stshf: tuple[int, int],
-        sprms: Sprms,
-    ):
-        """The list tables at (fc, lcb) `plf_lst` and `plf_lfo` and the style sheet at `stshf`
-        in the table stream; `sprms` reads a grpprl. A structure outside the stream is no list
-        (the reader warns about that once)."""
+    def __init__(self, table: bytes, plf_lst: tuple[int, int], plf_lfo: tuple[int, int]):
+        """The list tables at (fc, lcb) `plf_lst` and `plf_lfo` in the table stream; a structure
+        outside the stream is no list."""
         self.unrecovered = 0
         self._counters = ListCounters()
-        fc, lcb = stshf
-        stsh = table[fc : fc + lcb] if fc + lcb <= len(table) else b""
-        self._styles = _style_numbering(stsh, sprms)
         lists = {item.lsid: item for item in _lists(table, *plf_lst)}
         # ilfo (1-based) -> (counter key, the list, its levels with the LFO's overrides)
         self._lfos: dict[int, tuple[Hashable, _List, dict[int, Level]]] = {}
@@ -110,21 +79,17 @@ class ListNumbering:
             key: Hashable = ("lfo", ilfo) if overrides else ("list", lsid)
             self._lfos[ilfo] = (key, found, levels)
 
-    def label(self, istd: int, ilfo: int | None, ilvl: int | None) -> str:
-        """The label of a paragraph of style `istd` whose own PAPX sets `ilfo`/`ilvl` (None:
-        not set); "" for a paragraph that is not numbered or whose number cannot be rebuilt."""
-        style_ilfo, style_ilvl = self._styles.get(istd, (None, None))
-        if ilfo is None:
-            ilfo = style_ilfo
-        if ilfo is None or ilfo <= 0:
+    def label(self, ilfo: int, ilvl: int | None, istd: int) -> str:
+        """The label of the next paragraph of list override `ilfo` at level `ilvl` (None: not
+        set, so the level linked to its style `istd`, or 0); "" for a paragraph that is not
+        numbered or whose number cannot be rebuilt."""
+        if ilfo <= 0:
             return ""
         entry = self._lfos.get(ilfo)
         if entry is None:
             self.unrecovered += 1
             return ""
         key, found, levels = entry
-        if ilvl is None:
-            ilvl = style_ilvl
         if ilvl is None:
             ilvl = found.styles.index(istd) if istd in found.styles else 0
         if ilvl not in levels:
@@ -135,43 +100,6 @@ class ListNumbering:
         except UnknownFormat:
             self.unrecovered += 1
             return ""
-
-
-def _style_numbering(stsh: bytes, sprms: Sprms) -> dict[int, tuple[int | None, int | None]]:
-    """istd -> (ilfo, ilvl) of each paragraph style that sets either, following istdBase."""
-    if len(stsh) < 6:
-        return {}
-    count, base_size = _u16(stsh, 2), _u16(stsh, 4)
-    own: dict[int, tuple[int | None, int | None]] = {}
-    based_on: dict[int, int] = {}
-    at = 2 + _u16(stsh, 0)
-    for istd in range(count):
-        if at + 2 > len(stsh):
-            break
-        size = _u16(stsh, at)
-        std = stsh[at + 2 : at + 2 + size]
-        at += 2 + size
-        if len(std) < base_size + 2 or (_u16(std, 2) & 0xF) != _STK_PARAGRAPH:
-            continue
-        based_on[istd] = _u16(std, 2) >> 4
-        upx = base_size + 2 + 2 * _u16(std, base_size) + 2  # after the name and its NUL
-        cb_upx = _u16(std, upx)
-        if upx + 2 + cb_upx <= len(std) and cb_upx >= 2:
-            own[istd] = _numbering_sprms(std[upx + 4 : upx + 2 + cb_upx], sprms)
-    resolved: dict[int, tuple[int | None, int | None]] = {}
-    for istd in based_on:
-        ilfo = ilvl = None
-        current = istd
-        for _ in range(_MAX_STYLE_DEPTH):
-            style_ilfo, style_ilvl = own.get(current, (None, None))
-            ilfo = style_ilfo if ilfo is None else ilfo
-            ilvl = style_ilvl if ilvl is None else ilvl
-            current = based_on.get(current, _NO_BASE)
-            if current == _NO_BASE or (ilfo is not None and ilvl is not None):
-                break
-        if ilfo is not None or ilvl is not None:
-            resolved[istd] = (ilfo, ilvl)
-    return resolved
 
 
 def _lists(table: bytes, fc: int, lcb: int) -> Iterator[_List]:

@@ -9,8 +9,12 @@ Conventions, chosen so that a DOCX and its plain-text dump give equal block stre
 * Only displayed text is kept: w:t of runs, including hyperlinks, inserted text (w:ins) and the
   result runs of fields (simple and complex). Dropped: field instructions (HYPERLINK "file:///…"
   \\l "_Toc…", TOC, PAGEREF), deleted and moved-away text, hidden runs (w:vanish), bookmarks,
-  comments, footnote/endnote references and bodies, headers/footers, and drawings/text boxes
-  (whose text floats outside the reading order).
+  comments, footnote/endnote references and bodies, headers/footers, and drawings.
+* Text boxes (w:txbxContent of a DrawingML wps:txbx or a VML v:textbox) are read, because a
+  公文's 版头 (发文机关标志, 文号) is often set in one: their lines come as paragraphs just before
+  the paragraph the shape is anchored in, with its `paragraph` index and no style; in a table
+  cell they are lines of the cell. Of a shape written twice in mc:AlternateContent only the
+  chosen copy is read, not its VML fallback. The DOC reader does the same.
 * Automatic list numbering (w:numPr, on the paragraph or inherited from its style) is not in the
   text, so it is recomputed from numbering.xml and prefixed: per numId and level counters (a
   level restarts after a higher one unless its w:lvlRestart says otherwise), the level's lvlText
@@ -77,6 +81,10 @@ _RUN_TEXT = {
     _W + "noBreakHyphen": "-",
 }
 _MATH_TEXT = _M + "t"
+# A text box's content, in a DrawingML shape (wps:txbx) or a VML one (v:textbox); a shape in
+# mc:AlternateContent is written twice, the VML copy in mc:Fallback.
+TXBX_CONTENT = _W + "txbxContent"
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
@@ -213,6 +221,9 @@ class _BodyReader:
                 style_id = self.styles.paragraph_style(element)
                 prov = Provenance(file=self.name, paragraph=k)
                 style = self.styles.name(style_id)
+                # A text box comes before the paragraph its shape is anchored in: where a 版头
+                # set in a text box is seen, above the first paragraph.
+                blocks.extend(Paragraph(line, prov) for line in self.text_box_lines(element))
                 blocks.extend(
                     Paragraph(line, prov, style) for line in self.paragraph_lines(element, style_id)
                 )
@@ -230,6 +241,34 @@ class _BodyReader:
         label = self.numbering.label_for(p.find(PPR), style_id)
         text = (label or "") + "".join(parts)
         return [line.strip() for line in text.split("\n") if line.strip()]
+
+    def text_box_lines(self, p) -> list[str]:
+        """The lines of the text boxes anchored in paragraph `p`, in document order; a box in a
+        box is read with its outer box, and a fallback copy is not read again."""
+        boxes = []
+        for box in p.iter(TXBX_CONTENT):
+            ancestor = box.getparent()
+            while ancestor is not None and ancestor is not p:
+                if ancestor.tag in (TXBX_CONTENT, FALLBACK):
+                    break
+                ancestor = ancestor.getparent()
+            else:
+                boxes.append(box)
+        if not boxes:
+            return []
+        # The box is read apart from the fields open around its anchor.
+        fields, self.fields = self.fields, []
+        lines: list[str] = []
+        for box in boxes:
+            for element in _children(box, BLOCKS):
+                if element.tag == P:
+                    lines.extend(self.text_box_lines(element))
+                    lines.extend(self.paragraph_lines(element))
+                else:
+                    table = self.table(element, 0)
+                    lines.extend(cell.text for row in table.rows for cell in row if cell.text)
+        self.fields = fields
+        return lines
 
     def _inline(self, element, parts: list[str]) -> None:
         for child in element:
@@ -329,6 +368,7 @@ class _BodyReader:
         lines: list[str] = []
         for element in _children(tc, BLOCKS):
             if element.tag == P:
+                lines.extend(self.text_box_lines(element))
                 lines.extend(self.paragraph_lines(element))
             else:
                 nested = self.table(element, 0)

@@ -1,35 +1,35 @@
 """Scanned OFD pages, read by OCR through the PDF reader (the `ocr` extra).
 
-An OFD converted from paper draws each page as one ImageObject (a MultiMedia resource: a PNG,
-JPEG or TIFF file in the package) with no TextObject, or with only a scanner app's watermark
+An OFD converted from paper draws each page as one ImageObject (a MultiMedia resource: a JBIG2,
+PNG, JPEG or TIFF file in the package) with no TextObject, or with only a scanner app's watermark
 line (`ofd_reader` finds such pages with `pdf_scans`, as the PDF reader does). Their images are
-put, at their place and size, on the pages of an in-memory PDF with as many pages as the OFD
-(the other pages left blank, so page numbers stay the OFD's), and that PDF is read by
+put, at their place and size, on the pages of a PDF written here in memory, with as many pages
+as the OFD (the other pages left blank, so page numbers stay the OFD's), and that PDF is read by
 `pdf_reader`, which OCRs pages that are only an image: paragraphs with provenance `page`, `box`
 (in points from the page's top-left corner) and `confidence`, and one progress line per page on
 a terminal.
 
+Images: JBIG2 (.jb2), the bilevel format OFD producers favour for scans, has no Python decoder,
+but PDFium decodes it inside a PDF, so it is embedded as it is (`jbig2` takes off the file
+header and sets the shared segments apart); any other format is decoded by Pillow (installed
+with the extra) into a grey raster. A page image that does not decode is `CorruptFileError`.
+
 Without the extra, an OFD whose pages are all scans is `NoTextLayerError` ("scanned pages, no
 text layer: install govdocparse[ocr]"); scans among text pages are a warning naming them, as
-for PDF. Images are decoded by Pillow (installed with the extra). JBIG2 (.jb2), the bilevel
-format some OFD producers store scans in, has no Python decoder: such pages are refused with a
-line naming the format; a page image that does not decode is `CorruptFileError`.
+for PDF.
 """
 
 from __future__ import annotations
 
 import io
+import zlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
-from ..errors import CorruptFileError, NoTextLayerError, UnsupportedFormatError
+from ..errors import CorruptFileError, NoTextLayerError
 from ..source import Block
-
-if TYPE_CHECKING:
-    import pypdfium2 as pdfium
+from . import jbig2
 
 _POINTS_PER_MM = 72 / 25.4
-_JBIG2_FILE = b"\x97JB2\r\n\x1a\n"
 _A4 = (210.0, 297.0)
 
 
@@ -76,57 +76,105 @@ def read_scans(
 
 
 def _pdf(scans: list[ScanPage], page_count: int, path: str) -> bytes:
-    import pypdfium2 as pdfium
-
+    """A PDF of `page_count` pages, the scans' images drawn on theirs, the others blank."""
     by_number = {scan.number: scan for scan in scans}
     size = scans[0].size if scans else _A4
-    document = pdfium.PdfDocument.new()
-    try:
-        for number in range(1, page_count + 1):
-            scan = by_number.get(number)
-            width, height = scan.size if scan else size
-            page = document.new_page(width * _POINTS_PER_MM, height * _POINTS_PER_MM)
-            for image in scan.images if scan else []:
-                _place(document, page, image, height, path)
-            page.gen_content()
-        buffer = io.BytesIO()
-        document.save(buffer)
-    finally:
-        document.close()
-    return buffer.getvalue()
+    writer = _PdfWriter()
+    for number in range(1, page_count + 1):
+        scan = by_number.get(number)
+        width, height = scan.size if scan else size
+        placed = []
+        for image in scan.images if scan else []:
+            x, y, w, h = (value * _POINTS_PER_MM for value in image.box)
+            # PDF's y axis goes up from the page's bottom; OFD's goes down from its top.
+            placed.append(
+                (_xobject(image, path, writer), (w, h, x, height * _POINTS_PER_MM - y - h))
+            )
+        writer.page(width * _POINTS_PER_MM, height * _POINTS_PER_MM, placed)
+    return writer.finish()
 
 
-def _place(
-    document: pdfium.PdfDocument,
-    page: pdfium.PdfPage,
-    image: PageImage,
-    page_height: float,
-    path: str,
-) -> None:
-    import pypdfium2 as pdfium
-
-    x, y, width, height = (value * _POINTS_PER_MM for value in image.box)
-    picture = pdfium.PdfImage.new(document)
-    picture.set_bitmap(pdfium.PdfBitmap.from_pil(_decode(image, path)))
-    # PDF's y axis goes up from the page's bottom; OFD's goes down from its top.
-    bottom = page_height * _POINTS_PER_MM - (y + height)
-    picture.set_matrix(pdfium.PdfMatrix().scale(width, height).translate(x, bottom))
-    page.insert_obj(picture)
-
-
-def _decode(image: PageImage, path: str):
+def _xobject(image: PageImage, path: str, writer: _PdfWriter) -> int:
+    """The image as a PDF image XObject: a JBIG2 file as PDFium decodes it (`jbig2`), any
+    other format decoded by Pillow into a grey raster."""
+    if image.data.startswith(jbig2.FILE_ID) or image.name.lower().endswith((".jb2", ".jbig2")):
+        try:
+            page = jbig2.embedded(image.data)
+        except ValueError as exc:
+            raise CorruptFileError(
+                path, f"damaged OFD: page image {image.name} is not a readable JBIG2 file ({exc})"
+            ) from None
+        parms = ""
+        if page.globals:
+            parms = f" /DecodeParms << /JBIG2Globals {writer.stream('', page.globals)} 0 R >>"
+        return writer.stream(
+            f"/Type /XObject /Subtype /Image /Width {page.width} /Height {page.height} "
+            f"/ColorSpace /DeviceGray /BitsPerComponent 1 /Filter /JBIG2Decode{parms}",
+            page.page,
+        )
     from PIL import Image, UnidentifiedImageError
 
-    if image.data.startswith(_JBIG2_FILE) or image.name.lower().endswith((".jb2", ".jbig2")):
-        raise UnsupportedFormatError(
-            path,
-            f"scanned pages stored as JBIG2 images ({image.name}), which cannot be decoded: "
-            "convert the OFD to PDF first",
-        )
     try:
         with Image.open(io.BytesIO(image.data)) as opened:
-            return opened.convert("L")
+            grey = opened.convert("L")
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
         raise CorruptFileError(
             path, f"damaged OFD: page image {image.name} cannot be decoded ({exc})"
         ) from None
+    return writer.stream(
+        f"/Type /XObject /Subtype /Image /Width {grey.width} /Height {grey.height} "
+        "/ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode",
+        zlib.compress(grey.tobytes(), 6),
+    )
+
+
+class _PdfWriter:
+    """The few PDF objects a page of images needs (ISO 32000 7.5), written out by hand."""
+
+    def __init__(self) -> None:
+        self.objects: list[bytes] = [b"", b""]  # the catalog and the page tree, written last
+        self.pages: list[int] = []
+
+    def add(self, body: bytes) -> int:
+        self.objects.append(body)
+        return len(self.objects)
+
+    def stream(self, entries: str, data: bytes) -> int:
+        head = f"<< {entries} /Length {len(data)} >>\nstream\n".encode()
+        return self.add(head + data + b"\nendstream")
+
+    def page(
+        self,
+        width: float,
+        height: float,
+        placed: list[tuple[int, tuple[float, float, float, float]]],
+    ) -> None:
+        names = " ".join(f"/Im{k} {ref} 0 R" for k, (ref, _box) in enumerate(placed))
+        drawing = " ".join(
+            f"q {w:.3f} 0 0 {h:.3f} {x:.3f} {y:.3f} cm /Im{k} Do Q"
+            for k, (_ref, (w, h, x, y)) in enumerate(placed)
+        )
+        contents = self.stream("", drawing.encode())
+        self.pages.append(
+            self.add(
+                f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 {width:.3f} {height:.3f}] "
+                f"/Resources << /XObject << {names} >> >> /Contents {contents} 0 R >>".encode()
+            )
+        )
+
+    def finish(self) -> bytes:
+        kids = " ".join(f"{ref} 0 R" for ref in self.pages)
+        self.objects[0] = b"<< /Type /Catalog /Pages 2 0 R >>"
+        self.objects[1] = f"<< /Type /Pages /Kids [{kids}] /Count {len(self.pages)} >>".encode()
+        out = bytearray(b"%PDF-1.5\n")
+        offsets = []
+        for number, body in enumerate(self.objects, start=1):
+            offsets.append(len(out))
+            out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+        table = len(out)
+        out += f"xref\n0 {len(self.objects) + 1}\n0000000000 65535 f \n".encode()
+        out += b"".join(f"{offset:010d} 00000 n \n".encode() for offset in offsets)
+        out += (
+            f"trailer\n<< /Size {len(self.objects) + 1} /Root 1 0 R >>\nstartxref\n{table}\n%%EOF\n"
+        ).encode()
+        return bytes(out)
