@@ -4,10 +4,11 @@ Word 97 .doc LibreOffice saves from it.
 
 The document is an invented 工作方案 (白石市, not a real place's document) whose every number
 comes from a list definition: a heading style linked to level 0 of a multilevel list (一、) with
-direct levels under it (（一） / 1. / (1) / ①), deeper levels restarting under each new heading,
-a list continued after body text, a numbered paragraph in a table cell, a list instance whose
-start is overridden (5.), Chinese legal (壹、), 甲乙丙, letters with a space after the number,
-roman numerals, full-width digits starting at 3, 第一条 articles, and a bullet list (no number).
+direct levels under it (（一） / 1. / (1) / ①), a style based on a style numbered at level 1,
+deeper levels restarting under each new heading, a list continued after body text, a numbered
+paragraph in a table cell, a list instance whose start is overridden (5.), Chinese legal (壹、),
+甲乙丙, letters with a space after the number, roman numerals, full-width digits starting at 3,
+第一条 articles, and a bullet list (no number).
 
 It also saves the DOCX reader's numbering fixture (tests/fixtures/edge/numbering.docx, written by
 make_renditions.py: style-inherited and direct numbering, a format no reader writes, bullets, a
@@ -33,6 +34,7 @@ import tempfile
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls
 
@@ -129,6 +131,7 @@ BODY: list[tuple[str, str | None, tuple[int, int] | None]] = [
     ("举办读书节", None, (HEADINGS, 2)),
     ("TABLE", None, None),
     ("保障措施", "Heading 1", None),
+    ("组织领导", "Subheading Note", None),
     ("本方案自印发之日起施行。", None, (ARTICLES, 0)),
     ("由市文化旅游局负责解释。", None, (ARTICLES, 0)),
     ("组织保障", None, (LEGAL, 0)),
@@ -167,6 +170,16 @@ def lists_docx() -> bytes:
     heading.element.get_or_add_pPr().append(
         parse_xml(f'<w:numPr {nsdecls("w")}><w:numId w:val="{HEADINGS}"/></w:numPr>')
     )
+    # A style numbered at level 1, and one based on it that inherits its numbering.
+    subheading = document.styles.add_style("Subheading", WD_STYLE_TYPE.PARAGRAPH)
+    subheading.base_style = document.styles["Normal"]
+    subheading.element.get_or_add_pPr().append(
+        parse_xml(
+            f'<w:numPr {nsdecls("w")}><w:ilvl w:val="1"/><w:numId w:val="{HEADINGS}"/></w:numPr>'
+        )
+    )
+    note = document.styles.add_style("Subheading Note", WD_STYLE_TYPE.PARAGRAPH)
+    note.base_style = subheading
     for text, style, number in BODY:
         if text == "TABLE":
             table = document.add_table(rows=2, cols=2)

@@ -44,6 +44,7 @@ EXPECTED = [
     "（二）丰富阅读活动",  # continued after the body paragraph between
     "1.举办读书节",
     "三、保障措施",
+    "（一）组织领导",  # numbered by a style based on a numbered style
     "第一条 本方案自印发之日起施行。",
     "第二条 由市文化旅游局负责解释。",
     "壹、组织保障",  # a tab after the number is dropped
