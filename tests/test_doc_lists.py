@@ -11,10 +11,11 @@ from __future__ import annotations
 import shutil
 import struct
 
+import olefile
 import pytest
 
 from govdocparse import parse
-from govdocparse.readers import docx_reader, read
+from govdocparse.readers import doc_reader, docx_reader, read
 from govdocparse.readers.doc_lists import ListNumbering
 from govdocparse.readers.list_numbers import MSONFC, Level, ListCounters, format_number
 from govdocparse.source import Paragraph, TableBlock
@@ -85,6 +86,20 @@ def test_doc_and_docx_give_the_same_blocks():
     ]
     assert [b.prov.paragraph for b in doc.blocks] == [b.prov.paragraph for b in docx.blocks]
     assert as_paragraph(doc.blocks[2]).style == "Heading 1"
+
+
+def test_a_doc_paragraph_numbered_only_by_its_style_chain():
+    """LibreOffice writes the list on the paragraph too; with it taken off, （一）组织领导 is
+    numbered by its style, which has no list of its own but is based on one that has."""
+    with olefile.OleFileIO(str(LISTS / "lists.doc")) as ole:
+        streams = {"/".join(entry): ole.openstream(entry).read() for entry in ole.listdir()}
+    own = bytes.fromhex("57000a26010b460100")  # istd 87, sprmPIlvl 1, sprmPIlfo 1
+    inert = bytes.fromhex("57000324000e840000")  # istd 87, sprmPJc80, sprmPDxaRight80
+    assert streams["WordDocument"].count(own) == 1
+    streams["WordDocument"] = streams["WordDocument"].replace(own, inert)
+    data = script("make_doc").compound_file(streams)
+    source = doc_reader.read(data, "styled.doc", "styled.doc", "0" * 64)
+    assert "（一）组织领导" in [b.text for b in source.blocks if isinstance(b, Paragraph)]
 
 
 @pytest.mark.parametrize("name", ["lists.docx", "lists.doc"])
