@@ -23,11 +23,12 @@ workbook named .doc, a Microsoft Works file named .wps, and an OLE file of unkno
 
     python scripts/make_doc.py        # writes tests/fixtures/doc/*
 
-Outputs are deterministic, so re-running leaves git clean. Two fixtures are another writer's,
-to check the reader against more than this one: numbering.doc, automatic list numbering as Word
-97 stores it (PlfLst, PlfLfo, sprmPIlfo), is LibreOffice's export of the DOCX numbering fixture,
-and text-box-libreoffice.doc and wordart-libreoffice.doc its exports of the DrawingML text box
-and the VML WordArt notices that tests/test_text_boxes.py writes, each made once with
+Outputs are deterministic, so re-running leaves git clean. The automatic-numbering fixtures
+(numbering.doc, lists.doc, lists.docx: list tables as Word 97 stores them) are not written here
+but by scripts/make_doc_lists.py, as LibreOffice's Word 97 saves of .docx files. Neither are
+text-box-libreoffice.doc and wordart-libreoffice.doc, LibreOffice's exports of the DrawingML text
+box and the VML WordArt notices that tests/test_text_boxes.py writes (another writer's text box
+story and OfficeArt drawings), each made once with
 
     soffice --headless --convert-to doc --outdir tests/fixtures/doc FILE.docx
 """

@@ -562,7 +562,9 @@ class _Document:
         count = (len(plc) - 4) // 16
         return [_u32(plc, 4 * k) for k in range(1, count + 1)] if count > 0 else []
 
-    def _style_sheet(self) -> tuple[dict[int, str], dict[int, tuple[int, int]]]:
+    def _style_sheet(
+        self,
+    ) -> tuple[dict[int, str], dict[int, tuple[int | None, int | None]]]:
         """Paragraph style names, and the (list override, level) a style numbers its
         paragraphs with, its own or its base style's ([MS-DOC] 2.9.271 STD, 2.9.308 UpxPapx)."""
         stsh = self._part(_STSHF)
@@ -590,7 +592,7 @@ class _Document:
             if upx + 4 <= len(std):
                 props = own[istd] = _Props()
                 _apply(props, std[upx + 4 : upx + 2 + _u16(std, upx)])  # after cbUpx and istd
-        lists: dict[int, tuple[int, int]] = {}
+        lists: dict[int, tuple[int | None, int | None]] = {}
         for istd in names:
             ilfo = ilvl = None
             chain, seen = istd, set()
@@ -599,19 +601,19 @@ class _Document:
                 ilfo = own[chain].ilfo if ilfo is None else ilfo
                 ilvl = own[chain].ilvl if ilvl is None else ilvl
                 chain = bases.get(chain, 0x0FFF)
-            if ilfo:
-                lists[istd] = (ilfo, ilvl or 0)
+            if ilfo is not None or ilvl is not None:
+                lists[istd] = (ilfo, ilvl)
         return names, lists
 
     def label(self, props: _Props) -> str:
         """The number Word shows before a list paragraph ("" for none), from its own list
         properties or its style's."""
-        ilfo, ilvl = self._style_lists.get(props.istd, (0, 0))
+        ilfo, ilvl = self._style_lists.get(props.istd, (None, None))
         if props.ilfo is not None:
             ilfo = props.ilfo
         if props.ilvl is not None:
             ilvl = props.ilvl
-        return (self.lists.label(ilfo, ilvl) or "") if ilfo else ""
+        return self.lists.label(ilfo, ilvl, props.istd) if ilfo else ""
 
     def _bins(self, index: int) -> tuple[list[int], list[int]]:
         """A PlcBteChpx or PlcBtePapx: the first byte each FKP page covers, and the pages."""
