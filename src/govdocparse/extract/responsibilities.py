@@ -68,6 +68,8 @@ class _Rules:
     roles: dict[str, str]
     with_the_lead: frozenset[str]
     role_word: re.Pattern[str]
+    # what every clause form needs (`find_clauses`): a keyword, a role verb or 按职责分工负责
+    clause_needs: re.Pattern[str]
     opening: re.Pattern[str]
     bare_opening: re.Pattern[str]
     part_keyword: re.Pattern[str]
@@ -100,6 +102,7 @@ def _rules() -> _Rules:
         roles=roles,
         with_the_lead=frozenset(grammar.with_the_lead),
         role_word=re.compile(f"{keywords}|{marks}"),
+        clause_needs=re.compile(f"{keywords}|{marks}|{by_duty}"),
         opening=re.compile(rf"[（(【]\s*(?P<kw>{keywords}){_COLON}"),
         bare_opening=re.compile(rf"{_HEAD}(?:(?P<kw>{keywords}){_COLON}|{boxed})", re.MULTILINE),
         part_keyword=re.compile(rf"(?P<kw>{keywords}|{marks}){_COLON}|{boxed}"),
@@ -346,8 +349,7 @@ def find_clauses(text: str) -> list[Clause]:
     """
     # Every form needs a keyword, a role verb or 按职责分工负责 (the verb clauses' role comes
     # from one of those): most paragraphs of a plan name no unit and are spared the five scans.
-    rules = _rules()
-    if not (rules.role_word.search(text) or rules.by_duty.search(text)):
+    if not _rules().clause_needs.search(text):
         return []
     found = _bracketed_keyword_clauses(text) + _bare_keyword_clauses(text)
     found += _bracketed_verb_clauses(text) + _by_clauses(text) + _head_clauses(text)

@@ -374,6 +374,8 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
 def _slots(cells: list[Cell]) -> list[Cell]:
     """One entry per grid column: a horizontally merged cell (colspan n) fills each of its n
     columns, since its value is the value of every column it spans (提高 under two target years)."""
+    if all(cell.colspan <= 1 for cell in cells):  # most rows merge nothing
+        return list(cells)
     return [cell for cell in cells for _ in range(max(1, cell.colspan))]
 
 
@@ -383,6 +385,8 @@ def _span_note(cell: Cell, header: list[str], slots: list[Cell]) -> str:
 
 
 def _strip_indent(text: str) -> str:
+    if "\n" not in text:  # most cells hold one line
+        return text.strip()
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
