@@ -13,7 +13,7 @@ import zipfile
 
 import pytest
 
-from govdocparse.errors import NoTextLayerError
+from govdocparse.errors import CorruptFileError, NoTextLayerError
 from govdocparse.readers import pdf_ocr, read_data
 from govdocparse.source import Paragraph, Source
 
@@ -244,3 +244,48 @@ def test_several_documents_in_one_package_are_read_in_order():
     last = source.blocks[-1]
     assert isinstance(last, Paragraph)
     assert (last.text, last.prov.page) == ("第二个文档的文字", 4)
+
+
+def _notice_texts(data: bytes) -> list[str]:
+    return [b.text for b in read_data(data, "variant.ofd").blocks if isinstance(b, Paragraph)]
+
+
+NOTICE_TEXTS = _notice_texts(NOTICE.read_bytes())
+
+
+def test_chinese_folder_names_in_gbk_without_the_utf8_flag():
+    """Windows zip writers store a Chinese folder name (文档/) in GBK, unflagged."""
+    placeholder, folder = b"Dzzq", "文档".encode("gbk")
+    parts = {name.replace("Doc_0", placeholder.decode()): c for name, c in _parts().items()}
+    ofd = parts["OFD.xml"]
+    assert isinstance(ofd, bytes)
+    parts["OFD.xml"] = ofd.replace(b"Doc_0/", "文档/".encode())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_STORED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content.encode() if isinstance(content, str) else content)
+    data = out.getvalue()
+    named = sum(placeholder.decode() in name for name in parts)
+    assert data.count(placeholder) == 2 * named  # in each local header and directory entry
+    assert _notice_texts(data.replace(placeholder, folder)) == NOTICE_TEXTS
+
+
+def test_page_locations_written_from_the_package_root():
+    """A writer that gives pages' BaseLoc from the package root, not from Document.xml's folder."""
+    parts = _parts()
+    document = parts["Doc_0/Document.xml"]
+    assert isinstance(document, bytes)
+    parts["Doc_0/Document.xml"] = document.replace(b'BaseLoc="Pages/', b'BaseLoc="Doc_0/Pages/')
+    assert _notice_texts(_zip(parts)) == NOTICE_TEXTS
+
+
+def test_a_missing_part_is_still_named():
+    parts = _parts()
+    document = parts["Doc_0/Document.xml"]
+    assert isinstance(document, bytes)
+    parts["Doc_0/Document.xml"] = document.replace(
+        b'BaseLoc="Pages/Page_0/', b'BaseLoc="Pages/Blatt_0/'
+    )
+    with pytest.raises(CorruptFileError) as caught:
+        read_data(_zip(parts), "variant.ofd")
+    assert "Doc_0/Pages/Blatt_0/Content.xml is missing" in str(caught.value)

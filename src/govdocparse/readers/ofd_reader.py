@@ -3,6 +3,10 @@ lines grouped, wrapped lines joined into paragraphs, ruled grids as tables.
 
 An OFD file is a ZIP of XML parts (GB/T 33190-2016 clause 6, 文件结构). What is read:
 
+* Part locations (ST_Loc, 7.3) are absolute from the package root or relative to the part
+  that names them; writers that resolve them from another base (a page's BaseLoc given from the
+  root) are met halfway by a unique match on the location's end, and member names a Windows
+  writer stored in GBK without the ZIP's UTF-8 flag (a Chinese folder name) are read as GBK.
 * `OFD.xml`, the main entry (7.4 主入口): each DocBody's DocRoot names a document's
   `Document.xml` (7.5 文档根节点); several DocBodies are read one after the other, pages numbered
   on, and no paragraph runs on from one into the next. CommonData gives the default page area
@@ -263,11 +267,30 @@ class _Package:
                     path, "an encrypted OFD (GM/T 0099 Encryptions.xml): decrypt it first"
                 )
         self.zip = zipfile.ZipFile(BytesIO(data))
-        self.names = {_normal(info.filename): info.filename for info in infos}
-        self.folded = {name.lower(): stored for name, stored in self.names.items()}
+        self.folded = {_normal(_member_name(info)).lower(): info.filename for info in infos}
+
+    def _stored(self, name: str) -> str | None:
+        """The member a location names. Writers that resolve locations from another base than
+        the standard's (`不规范资源路径`: a page's BaseLoc from the package root, a MediaFile
+        that repeats its Res folder) are met halfway: failing an exact match, the one member
+        whose path ends with the location, or with the location less its leading folders."""
+        key = name.lower()
+        if key in self.folded:
+            return self.folded[key]
+        parts = key.split("/")
+        for k in range(len(parts) - 1):  # at least a folder and a file
+            tail = "/".join(parts[k:])
+            found = [
+                stored
+                for member, stored in self.folded.items()
+                if member == tail or member.endswith("/" + tail)
+            ]
+            if len(found) == 1:
+                return found[0]
+        return None
 
     def part(self, name: str) -> bytes:
-        stored = self.names.get(name) or self.folded.get(name.lower())
+        stored = self._stored(name)
         if stored is None:
             raise CorruptFileError(self.path, f"damaged OFD: part {name} is missing")
         try:
@@ -371,6 +394,20 @@ class _Package:
                 ]
             pages.append(content)
         return pages
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as its writer meant it: without the UTF-8 flag, zipfile reads the bytes
+    as CP437, but Windows writers put Chinese folder names there in GBK."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    raw = info.filename.encode("cp437")
+    for encoding in ("utf-8", "gbk"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
 
 
 def _normal(name: str) -> str:
