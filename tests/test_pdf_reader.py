@@ -209,10 +209,10 @@ def test_body_lines_are_not_page_numbers(line):
 # ---------------------------------------------------------------- pages stored turned (/Rotate)
 
 
-def _stored_turned(path, quarters: int) -> bytes:
+def _stored_turned(path, quarters: int, rotate: bool = True) -> bytes:
     """The PDF as a printer driver that puts a sheet on paper of the other orientation stores it:
     each page's content drawn turned anticlockwise by `quarters` quarter turns, and /Rotate
-    turning it back, so that it shows as before."""
+    turning it back, so that it shows as before (without `rotate`, it shows sideways)."""
     import io
 
     import pypdfium2
@@ -230,7 +230,8 @@ def _stored_turned(path, quarters: int) -> bytes:
         pdfium_c.FPDFPage_TransFormWithClip(page.raw, placement, None)
         if quarters % 2:
             pdfium_c.FPDFPage_SetMediaBox(page.raw, 0, 0, height, width)
-        page.set_rotation(90 * quarters)
+        if rotate:
+            page.set_rotation(90 * quarters)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
@@ -243,6 +244,36 @@ def test_a_page_stored_turned_reads_as_it_shows(quarters, split):
     turned = read_data(_stored_turned(EDGE / "split-table.pdf", quarters), "split-table.pdf")
     # the same paragraphs, the same table and the same page-furniture removal
     assert turned.blocks == split.blocks
+
+
+@pytest.mark.parametrize("quarters", [1, 2, 3])
+def test_a_page_set_sideways_reads_as_a_reader_turns_it(quarters, split):
+    from govdocparse.readers import read_data
+
+    sideways = _stored_turned(EDGE / "split-table.pdf", quarters, rotate=False)
+    assert read_data(sideways, "split-table.pdf").blocks == split.blocks
+
+
+def test_a_vertical_margin_note_does_not_turn_the_page():
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    from govdocparse.readers.pdf_page import read_page
+
+    document = pypdfium2.PdfDocument(EDGE / "split-table.pdf")
+    plain = [char.text for char in read_page(document[0], 1).chars]
+    page = document[0]
+    note = pdfium_c.FPDFPageObj_NewTextObj(document.raw, b"Helvetica", ctypes.c_float(8))
+    words = "Printed for review only, not for distribution"
+    utf16 = ctypes.create_string_buffer((words + "\0").encode("utf-16-le"))
+    pdfium_c.FPDFText_SetText(note, ctypes.cast(utf16, ctypes.POINTER(ctypes.c_ushort)))
+    pdfium_c.FPDFPageObj_Transform(note, 0, 1, -1, 0, 30, 300)  # set bottom to top at the margin
+    pdfium_c.FPDFPage_InsertObject(page.raw, note)
+    page.gen_content()
+    # the page is still read upright, and the note left out as rotated text
+    assert [char.text for char in read_page(page, 1).chars] == plain
 
 
 # ---------------------------------------------------------------- characters to lines

@@ -7,7 +7,9 @@ horizontally from its origin to the end of its advance and vertically over its f
 and descent (PDFium's "loose" box); its `size` is the font size in effect, text matrix
 included. Characters PDFium generates (spaces and line breaks it
 infers from gaps) are left out, and so are characters not set upright (rotated by more than
-about a degree, mirrored): stamps, watermarks and vertical margin notes.
+about a degree, mirrored): stamps, watermarks and vertical margin notes. A page whose text is
+mostly set sideways or upside down (a landscape sheet put on portrait paper with no /Rotate) is
+read as a reader turns it: as if its /Rotate said so.
 
 Ruling segments are the straight horizontal and vertical pieces of path objects that show on
 the page: stroked in a colour other than white, or filled in a colour other than white. White
@@ -24,7 +26,8 @@ import ctypes
 import re
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from operator import itemgetter
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
@@ -172,20 +175,24 @@ def xref_damaged(data: bytes) -> bool:
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
-    """The characters, ruling segments and image count of one page, as the page is shown."""
+    """The characters, ruling segments and image count of one page, as the page is shown, or,
+    when its text is set sideways, as a reader turns it to read it."""
     left, bottom, right, top = page.get_mediabox()
-    width, height = right - left, top - bottom
-    turn = _Turn(page.get_rotation() // 90 % 4, width, height)
-    if turn.quarters % 2:
-        width, height = height, width
-    content = PageContent(number, width, height)
+    turn = _Turn(page.get_rotation() // 90 % 4, right - left, top - bottom)
     textpage = page.get_textpage()
     try:
-        content.text, content.chars = _chars(textpage, left, top, turn.quarters)
+        text, chars, sideways = _chars(textpage, left, top, turn.quarters)
+        turns, count = max(sideways.items(), key=itemgetter(1), default=(0, 0))
+        if count > 2 * len(chars):
+            # A landscape sheet put on portrait paper without /Rotate (an annex's table):
+            # its text reads when the page is turned.
+            turn = replace(turn, quarters=(turn.quarters + turns) % 4)
+            text, chars, _ = _chars(textpage, left, top, turn.quarters)
     finally:
         textpage.close()
-    if turn.quarters:
-        content.chars = [turn.char(char) for char in content.chars]
+    content = PageContent(number, *turn.shown)
+    content.text = text
+    content.chars = [turn.char(char) for char in chars] if turn.quarters else chars
     for kind, handle, matrix in _drawings(page.raw):
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             content.images += 1
@@ -213,6 +220,11 @@ class _Turn:
     width: float
     height: float
 
+    @property
+    def shown(self) -> tuple[float, float]:
+        """The width and height of the page as shown."""
+        return (self.height, self.width) if self.quarters % 2 else (self.width, self.height)
+
     def point(self, x: float, y: float) -> tuple[float, float]:
         if self.quarters == 1:
             return self.height - y, x
@@ -231,8 +243,10 @@ class _Turn:
 
 def _chars(
     textpage: pdfium.PdfTextPage, left: float, top: float, quarters: int
-) -> tuple[str, list[Char]]:
-    """The page's text as PDFium extracts it, and its characters in PDFium's text order.
+) -> tuple[str, list[Char], dict[int, int]]:
+    """The page's text as PDFium extracts it, its upright characters in PDFium's text order,
+    and how many of the others a further clockwise quarter turn (1, 2 or 3) of the page would
+    set upright.
 
     Only the loose box is asked for every character. Size and matrix are asked again only where
     the box's height or baseline moves to values not seen in the current or the previous run:
@@ -245,7 +259,7 @@ def _chars(
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
     if count <= 0:
-        return "", []
+        return "", [], {}
     text = textpage.get_text_range(0, count)
     if len(text) != count:
         # Characters beyond the BMP come out of the bulk call as two UTF-16 halves.
@@ -257,9 +271,11 @@ def _chars(
     chars: list[Char] = []
     last = -1  # index of the character behind chars[-1]
     last_x0 = last_x1 = last_y0 = float("nan")  # the box of chars[-1]
-    # (height, bottom, upright, size) of the current run and of the one before it
-    run = previous_run = (float("nan"), float("nan"), False, 0.0)
-    run_height, run_bottom, upright, size = run
+    # (height, bottom, quarter turns to upright, size) of the current run and the one before it
+    run: tuple[float, float, int | None, float] = (float("nan"), float("nan"), None, 0.0)
+    previous_run = run
+    run_height, run_bottom, turns, size = run
+    sideways: dict[int, int] = {}
     generated, same_height, same_line = _GENERATED, _SAME_HEIGHT, _SAME_LINE
     loose_box, text_object_of = _loose_box, _text_object_of
     for index, character in enumerate(text):
@@ -279,8 +295,10 @@ def _chars(
                 run, previous_run = previous_run, run
             else:
                 run, previous_run = (height, y0, *_orientation(handle, index, quarters)), run
-            run_height, run_bottom, upright, size = run
-        if not upright:
+            run_height, run_bottom, turns, size = run
+        if turns != 0:
+            if turns:
+                sideways[turns] = sideways.get(turns, 0) + 1
             continue
         x0 -= left
         x1 -= left
@@ -297,20 +315,31 @@ def _chars(
             continue
         last, last_x0, last_x1, last_y0 = index, x0, x1, y0
         chars.append(Char(character, x0, x1, top - y1, top - y0, size))
-    return text, chars
+    return text, chars, sideways
 
 
-def _orientation(handle: int | None, index: int, quarters: int) -> tuple[bool, float]:
-    """Whether the character is set upright on the page as shown (turned clockwise by
-    `quarters`), and its font size, text matrix included."""
+def _orientation(handle: int | None, index: int, quarters: int) -> tuple[int | None, float]:
+    """How many clockwise quarter turns of the page as shown (itself turned by `quarters`) set
+    the character upright (0 when it is; None when none does: slanted or mirrored text), and
+    its font size, text matrix included."""
     matrix = pdfium_c.FS_MATRIX()
     _char_matrix(handle, index, ctypes.addressof(matrix))
-    a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    shape = (matrix.a, matrix.b, matrix.c, matrix.d)
+    size = round(_font_size(handle, index), 1)
     for _ in range(quarters):
-        # a clockwise quarter turn of the page, in PDF's row-vector convention
-        a, b, c, d = b, -a, d, -c
-    upright = a > 0 and d > 0 and abs(b) <= _UPRIGHT * a and abs(c) <= _UPRIGHT * d
-    return upright, round(_font_size(handle, index), 1)
+        shape = _quarter_turned(*shape)
+    for turns in range(4):
+        a, b, c, d = shape
+        if a > 0 and d > 0 and abs(b) <= _UPRIGHT * a and abs(c) <= _UPRIGHT * d:
+            return turns, size
+        shape = _quarter_turned(*shape)
+    return None, size
+
+
+def _quarter_turned(a: float, b: float, c: float, d: float) -> tuple[float, float, float, float]:
+    """A text matrix's linear part on the page turned clockwise by a quarter (PDF's row-vector
+    convention)."""
+    return b, -a, d, -c
 
 
 def _drawings(page) -> list[tuple[int, object, tuple]]:
