@@ -23,7 +23,9 @@ workbook named .doc, a Microsoft Works file named .wps, and an OLE file of unkno
 
     python scripts/make_doc.py        # writes tests/fixtures/doc/*
 
-Outputs are deterministic, so re-running leaves git clean.
+Outputs are deterministic, so re-running leaves git clean. The automatic-numbering fixtures
+(numbering.doc, lists.doc, lists.docx: list tables as Word 97 stores them) are not written here
+but by scripts/make_doc_lists.py, as LibreOffice's Word 97 saves of .docx files.
 """
 
 from __future__ import annotations
@@ -137,6 +139,8 @@ class Para:
     grpprl: bytes = b""
     istd: int = 0
     huge: bool = False  # store the grpprl in the Data stream (sprmPHugePapx)
+    # store the text after all other text, as a fast save stores an edited paragraph
+    moved: bool = False
 
 
 def sprm(code: int, operand: bytes) -> bytes:
@@ -222,39 +226,63 @@ def style_sheet() -> bytes:
     return out
 
 
-def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x0200) -> bytes:
-    """The compound file of a Word 97 document with these paragraphs (flags: FibBase bits)."""
+def word_file(
+    paragraphs: list[Para],
+    nfib: int = 0xC1,
+    flags: int = 0x1000 | 0x0200,
+    text_boxes: list[str] | None = None,
+    box_lids: bool = True,
+) -> bytes:
+    """The compound file of a Word 97 document with these paragraphs (flags: FibBase bits).
+
+    `text_boxes` are the texts of the shapes anchored at the main text's 0x08 characters, in
+    order: stored as Word stores them, in the text box story after the header story, each box
+    a range of PlcftxbxTxt whose lid is the spid of its anchor's FSPA in PlcSpaMom, and a last
+    placeholder range (`box_lids` False: lid left 0, as some writers leave it)."""
+    boxes = [text + "\r" for text in text_boxes or []]
     text_start = 1024
     word = bytearray(text_start)
-    pieces: list[tuple[int, int, bool]] = []  # (cp, fc, compressed)
-    spans: list[tuple[int, int, Para]] = []  # fc range of each paragraph
-    chars: list[tuple[int, int, bytes]] = []  # fc range of each character run, and its grpprl
+    tail = bytearray()  # the text of moved paragraphs, stored after all other text
+    pieces: list[tuple[int, int, bool, bool]] = []  # (cp, fc, compressed, in the tail)
+    spans: list[tuple[int, int, Para, bool]] = []  # fc range of each paragraph, in the tail
+    chars: list[tuple[int, int, bytes, bool]] = []  # fc range of each character run, its grpprl
     cp = 0
     runs: list[tuple[str, bool, Para | None]] = [
         (text, compressed, para) for para in paragraphs for text, compressed in para.runs
     ]
     runs.append((HEADER_TEXT, False, None))
+    if boxes:
+        runs.append(("".join(boxes) + "\r", False, None))
     for text, compressed, para in runs:
-        start = len(word)
-        if not pieces or pieces[-1][2] != compressed or para is None:
-            pieces.append((cp, start, compressed))
+        moved = para is not None and para.moved
+        out = tail if moved else word
+        start = len(out)
+        if not pieces or pieces[-1][2] != compressed or para is None or pieces[-1][3] != moved:
+            pieces.append((cp, start, compressed, moved))
         for part in _CHARACTER_RUNS.split(text):
             if part:
-                at = len(word)
-                word += part.encode("cp1252") if compressed else part.encode("utf-16-le")
+                at = len(out)
+                out += part.encode("cp1252") if compressed else part.encode("utf-16-le")
                 spec = sprm(SPEC, b"\x01") if part in SPECIAL else b""
-                chars.append((at, len(word), CHARACTER_PROPS.get(part, spec)))
+                chars.append((at, len(out), CHARACTER_PROPS.get(part, spec), moved))
         if para is not None:
             if spans and spans[-1][2] is para:
-                spans[-1] = (spans[-1][0], len(word), para)
+                spans[-1] = (spans[-1][0], len(out), para, moved)
             else:
-                spans.append((start, len(word), para))
+                spans.append((start, len(out), para, moved))
         cp += len(text)
-    ccp_text = cp - len(HEADER_TEXT)
+    if tail:
+        base = len(word)
+        word += tail
+        pieces = [(c, fc + base if m else fc, z, m) for c, fc, z, m in pieces]
+        spans = sorted((a + base, b + base, p, m) if m else (a, b, p, m) for a, b, p, m in spans)
+        chars = sorted((a + base, b + base, g, m) if m else (a, b, g, m) for a, b, g, m in chars)
+    ccp_txbx = len("".join(boxes)) + 1 if boxes else 0
+    ccp_text = cp - len(HEADER_TEXT) - ccp_txbx
     data = bytearray(b"DATA")
     fkps, first_fcs = [], []
     for k in range(0, len(spans), 8):
-        page, data = _fkp(spans[k : k + 8], data)
+        page, data = _fkp([(a, b, para) for a, b, para, _m in spans[k : k + 8]], data)
         word += bytes(-len(word) % SECTOR)
         first_fcs.append(spans[k][0])
         fkps.append(len(word) // SECTOR)
@@ -271,7 +299,7 @@ def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x
         word += bytes(-len(word) % SECTOR)
         chpx_fcs.append(chars[k][0])
         chpx_pages.append(len(word) // SECTOR)
-        word += _chpx_fkp(chars[k : k + 60])
+        word += _chpx_fkp([(a, b, grpprl) for a, b, grpprl, _m in chars[k : k + 60]])
     bte_chpx_at = len(table)
     table += struct.pack(f"<{len(chpx_fcs) + 1}I", *chpx_fcs, chars[-1][1])
     table += struct.pack(f"<{len(chpx_pages)}I", *chpx_pages)
@@ -281,10 +309,19 @@ def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x
     fld_at = len(table)
     fields = _field_table("".join(t for para in paragraphs for t, _c in para.runs), ccp_text)
     table += fields
+    spa_at = len(table)
+    table += _shape_anchors(paragraphs, len(boxes), ccp_text)
+    txbx_at = len(table)
+    table += _text_box_table(boxes, box_lids)
     clx_at = len(table)
     plc = struct.pack(f"<{len(pieces) + 1}I", *[p[0] for p in pieces], cp)
-    for _cp, fc, compressed in pieces:
-        plc += struct.pack("<HIH", 0, (fc * 2) | 0x40000000 if compressed else fc, 0)
+    for _cp, fc, compressed, moved in pieces:
+        # A moved piece carries a Prm1 naming the Prc below, as fast saves write them.
+        prm = 1 if moved else 0
+        plc += struct.pack("<HIH", 0, (fc * 2) | 0x40000000 if compressed else fc, prm)
+    if tail:  # a Prc before the PlcPcd: a property modifier (sprmCFBold), as a fast save has
+        prc = sprm(0x0835, b"\x01")
+        table += b"\x01" + struct.pack("<h", len(prc)) + prc
     table += b"\x02" + struct.pack("<I", len(plc)) + plc
     pairs = [(0, 0)] * 93
     pairs[1] = (stsh_at, sed_at - stsh_at)
@@ -293,11 +330,16 @@ def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x
     pairs[16] = (fld_at, len(fields))
     pairs[13] = (bte_at, fld_at - bte_at)
     pairs[33] = (clx_at, len(table) - clx_at)
+    if boxes:
+        pairs[40] = (spa_at, txbx_at - spa_at)
+        pairs[56] = (txbx_at, clx_at - txbx_at)
+    if tail:
+        flags |= 0x0004  # fComplex: the file was fast-saved
     fib = struct.pack(
         "<HHHHHHHIBBHHII", 0xA5EC, nfib, 0, 0x0804, 0, flags, 0xBF, 0, 0, 0, 0, 0, 0, 0
     )
     fib += struct.pack("<H", 14) + bytes(28)
-    rg_lw = [len(word), 0, 0, ccp_text, 0, len(HEADER_TEXT), 0, 0, 0, 0, 0] + [0] * 11
+    rg_lw = [len(word), 0, 0, ccp_text, 0, len(HEADER_TEXT), 0, 0, 0, ccp_txbx, 0] + [0] * 11
     fib += struct.pack("<H22i", 22, *rg_lw)
     fib += struct.pack("<H", 93) + b"".join(struct.pack("<II", fc, lcb) for fc, lcb in pairs)
     fib += struct.pack("<H", 0)
@@ -306,6 +348,39 @@ def word_file(paragraphs: list[Para], nfib: int = 0xC1, flags: int = 0x1000 | 0x
     return compound_file(
         {"WordDocument": bytes(word), table_name: bytes(table), "Data": bytes(data)}
     )
+
+
+FIRST_SPID = 1025
+
+
+def _shape_anchors(paragraphs: list[Para], count: int, ccp_text: int) -> bytes:
+    """PlcSpaMom ([MS-DOC] 2.8.28): the CPs of the first `count` 0x08 anchors in the main text
+    and an FSPA for each (spid, then a placeholder rectangle and flags)."""
+    text = "".join(t for para in paragraphs for t, _c in para.runs)
+    cps = [cp for cp, ch in enumerate(text) if ch == "\x08"][:count]
+    if not cps:
+        return b""
+    fspas = b"".join(
+        struct.pack("<I4iHI", FIRST_SPID + k, 0, 0, 4000, 1000, 0, 0) for k in range(len(cps))
+    )
+    return struct.pack(f"<{len(cps) + 1}I", *cps, ccp_text) + fspas
+
+
+def _text_box_table(boxes: list[str], lids: bool = True) -> bytes:
+    """PlcftxbxTxt ([MS-DOC] 2.8.32): each box's CP range in the text box story and an FTXBXS
+    whose lid is its shape's spid; the last range is the story's closing placeholder."""
+    if not boxes:
+        return b""
+    cps = [0]
+    for box in boxes:
+        cps.append(cps[-1] + len(box))
+    cps.append(cps[-1] + 1)
+    entries = b"".join(
+        struct.pack("<iiHiii", 1, 0, 0, 0, FIRST_SPID + k if lids else 0, 0)
+        for k in range(len(boxes))
+    )
+    entries += struct.pack("<iiHiii", 0, 0, 0, 0, 0, 0)
+    return struct.pack(f"<{len(cps)}I", *cps) + entries
 
 
 def _section_end(paragraphs: list[Para]) -> int:

@@ -17,7 +17,9 @@ Outputs are deterministic (fixed ZIP timestamps), so re-running leaves git clean
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -113,6 +115,15 @@ class Page:
         text = f"— {n} —"
         x = LEFT + WIDTH - 20 if n % 2 else LEFT + 5
         self.text(x, 270.0, text, 4.9)
+
+    def image(self, resource: int, box: tuple[float, float, float, float] = (0, 0, 210, 297)):
+        """A page image drawn as producers of scanned OFDs draw it: the unit square scaled to
+        the box by the CTM, inside a Boundary at the box's origin."""
+        x, y, w, h = box
+        self.objects.append(
+            f'<ofd:ImageObject ID="{len(self.objects) + 100}" ResourceID="{resource}" '
+            f'Boundary="{x:g} {y:g} {w:g} {h:g}" CTM="{w:g} 0 0 {h:g} 0 0"/>'
+        )
 
     def content(self) -> str:
         return (
@@ -231,7 +242,94 @@ def seal_annotation() -> str:
     )
 
 
-def package(pages: list[Page], encrypted: bool = False) -> bytes:
+def png(rows: list[bytes], width: int) -> bytes:
+    """An 8-bit greyscale PNG of `rows` (each `width` bytes), written without Pillow."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    header = struct.pack(">IIBBBBB", width, len(rows), 8, 0, 0, 0, 0)
+    raw = b"".join(b"\0" + row for row in rows)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(raw, 9))
+        + chunk(b"IEND", b"")
+    )
+
+
+def render_scan(lines: list[tuple[float, float | None, str, float]], font_file: str) -> bytes:
+    """A page as a scanner gives it: a 150 dpi greyscale PNG of A4 with `lines` (baseline y,
+    x or None to centre, text, size, in millimetres) drawn in the CJK font `font_file`."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    dots = 150 / 25.4
+    image = Image.new("L", (round(210 * dots), round(297 * dots)), 255)
+    draw = ImageDraw.Draw(image)
+    for baseline, x, text, size in lines:
+        font = ImageFont.truetype(font_file, round(size * dots))
+        width = draw.textlength(text, font=font) / dots
+        left = LEFT + (WIDTH - width) / 2 if x is None else x
+        draw.text((left * dots, baseline * dots), text, font=font, fill=0, anchor="ls")
+    out = io.BytesIO()
+    image.save(out, "PNG", dpi=(150, 150))
+    return out.getvalue()
+
+
+def jbig2(png_data: bytes, random_access: bool = False) -> bytes:
+    """The PNG page as a JBIG2 file, as producers of scanned OFDs store pages: one page whose
+    generic region is MMR-coded (T.6, which Pillow writes for a Group 4 TIFF), in the
+    sequential or the random-access organisation, with end-of-page and end-of-file segments."""
+    from PIL import Image, TiffImagePlugin
+
+    page = Image.open(io.BytesIO(png_data)).convert("1")
+    # JBIG2 codes black as 1; Pillow's Group 4 TIFF of a "1" image codes its 1 bits as white.
+    flipped = page.convert("L").point(lambda v: 255 - v).convert("1")
+    tiff = io.BytesIO()
+    flipped.save(tiff, "TIFF", compression="group4", tiffinfo={278: page.height})
+    opened = Image.open(io.BytesIO(tiff.getvalue()))
+    assert isinstance(opened, TiffImagePlugin.TiffImageFile)
+    strips = opened.tag_v2
+    mmr = b"".join(
+        tiff.getvalue()[offset : offset + size]
+        for offset, size in zip(strips[273], strips[279], strict=True)
+    )
+    info = struct.pack(">IIIIBH", page.width, page.height, 0, 0, 0, 0)
+    region = struct.pack(">IIIIB", page.width, page.height, 0, 0, 0) + b"\x01" + mmr
+    segments = [(48, 1, info), (38, 1, region), (49, 1, b""), (51, 0, b"")]
+    headers = [
+        struct.pack(">IBBBI", number, kind, 0, page_number, len(data))
+        for number, (kind, page_number, data) in enumerate(segments)
+    ]
+    if random_access:
+        body = b"".join(headers) + b"".join(data for *_, data in segments)
+    else:
+        body = b"".join(h + data for h, (*_, data) in zip(headers, segments, strict=True))
+    flags = 0x00 if random_access else 0x01
+    return b"\x97JB2\r\n\x1a\n" + bytes([flags]) + struct.pack(">I", 1) + body
+
+
+def media_resources(media: dict[str, bytes]) -> str:
+    """A DocumentRes file listing each page image as a MultiMedia (IDs from 500, in order)."""
+    items = "".join(
+        f'<ofd:MultiMedia ID="{500 + k}" Type="Image" Format="{name.rsplit(".", 1)[-1].upper()}">'
+        f"<ofd:MediaFile>{name}</ofd:MediaFile></ofd:MultiMedia>"
+        for k, name in enumerate(media)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res {NS} BaseLoc="Res">'
+        f"<ofd:MultiMedias>{items}</ofd:MultiMedias></ofd:Res>"
+    )
+
+
+def package(
+    pages: list[Page], encrypted: bool = False, media: dict[str, bytes] | None = None
+) -> bytes:
+    """The OFD package of `pages`; `media` are page images (file name → bytes), listed in a
+    DocumentRes file and stored under Doc_0/Res/."""
+    document_res = "<ofd:DocumentRes>DocumentRes.xml</ofd:DocumentRes>" if media else ""
     page_list = "".join(
         f'<ofd:Page ID="{10 + k}" BaseLoc="Pages/Page_{k}/Content.xml"/>' for k in range(len(pages))
     )
@@ -247,7 +345,7 @@ def package(pages: list[Page], encrypted: bool = False) -> bytes:
             f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {NS}><ofd:CommonData>'
             "<ofd:MaxUnitID>999</ofd:MaxUnitID><ofd:PageArea><ofd:PhysicalBox>0 0 210 297"
             "</ofd:PhysicalBox></ofd:PageArea><ofd:PublicRes>PublicRes.xml</ofd:PublicRes>"
-            f"</ofd:CommonData><ofd:Pages>{page_list}</ofd:Pages>"
+            f"{document_res}</ofd:CommonData><ofd:Pages>{page_list}</ofd:Pages>"
             "<ofd:Annotations>Annots/Annotations.xml</ofd:Annotations></ofd:Document>"
         ),
         "Doc_0/PublicRes.xml": (
@@ -276,6 +374,10 @@ def package(pages: list[Page], encrypted: bool = False) -> bytes:
     }
     for k, page in enumerate(pages):
         parts[f"Doc_0/Pages/Page_{k}/Content.xml"] = page.content()
+    if media:
+        parts["Doc_0/DocumentRes.xml"] = media_resources(media)
+        for name, image in media.items():
+            parts[f"Doc_0/Res/{name}"] = image
     if encrypted:
         parts["Encryptions.xml"] = (
             f'<?xml version="1.0" encoding="UTF-8"?><ofd:Encryptions {NS}>'

@@ -70,6 +70,49 @@ def test_block_stream_of_the_notice(name):
     assert _paragraphs(source) == EXPECTED_PARAGRAPHS
 
 
+@pytest.mark.parametrize(
+    "moved",
+    [
+        [0],  # a paragraph of a compressed piece between two UTF-16 ones
+        [3, 5],  # a hyperlink field's result; a line break and a hidden soft hyphen
+        [9, 19],  # a cell; a row end whose properties are a huge PAPX in the Data stream
+        [25, 26],  # a deleted revision and hidden text; a section break
+    ],
+)
+def test_a_fast_saved_file_reads_as_the_full_save(moved):
+    """Fast save (fComplex) appends edited paragraphs after all other text: their pieces are
+    out of stream order and carry a Prm naming a Prc, which sits before the PlcPcd."""
+    paragraphs = make_doc.notice()
+    for k in moved:
+        paragraphs[k].moved = True
+    source = read_data(make_doc.word_file(paragraphs), "fast-saved.doc")
+    full = read(NOTICE)
+    assert source.warnings == []
+    assert _paragraphs(source) == EXPECTED_PARAGRAPHS
+    assert _cells(source) == _cells(full)
+
+
+def _cells(source: Source) -> list[tuple[str, int, int, bool, int | None, int | None]]:
+    return [
+        (c.text, c.rowspan, c.colspan, c.merged, c.prov.table_row, c.prov.table_col)
+        for b in source.blocks
+        if isinstance(b, TableBlock)
+        for row in b.rows
+        for c in row
+    ]
+
+
+def test_automatic_numbering_is_rebuilt_as_the_docx_reader_does():
+    """numbering.doc is LibreOffice's Word 97 export of the DOCX numbering fixture: its list
+    paragraphs carry no number in the text, only a list override and level."""
+    doc = read(DOC_FIXTURES / "numbering.doc")
+    docx = read(FIXTURES / "edge" / "numbering.docx")
+    texts = [b.text for b in doc.blocks if isinstance(b, Paragraph)]
+    assert texts == [b.text for b in docx.blocks if isinstance(b, Paragraph)]
+    assert texts[:4] == ["一、总体要求", "（一）指导思想", "（二）基本原则", "1．坚持党的领导"]
+    assert doc.warnings == docx.warnings == ["automatic numbering not recovered in 1 paragraphs"]
+
+
 def test_table_cells_merges_and_provenance():
     source = read(NOTICE)
     tables = [b for b in source.blocks if isinstance(b, TableBlock)]
@@ -100,6 +143,24 @@ def test_field_codes_and_anchors_never_reach_the_text():
     text = "\n".join(b.text for b in read(NOTICE).blocks if isinstance(b, Paragraph))
     for residue in ("HYPERLINK", "example.invalid", "PAGE", "IF", "\x01", "\x02", "\x13"):
         assert residue not in text
+
+
+LINK = '\x13 HYPERLINK "http://a.invalid/" \x14'
+
+
+@pytest.mark.parametrize(
+    "runs, shown",
+    [
+        # a field in another's result: the inner result is shown where it stands
+        ([(f"详见{LINK}第\x13 PAGE \x143\x15页\x15。", False)], "详见第3页。"),
+        # a result running over an 8-bit piece between UTF-16 ones
+        ([(f"见{LINK}附件", False), ("2024", True), ("年表\x15", False)], "见附件2024年表"),
+    ],
+)
+def test_nested_field_results_are_shown(runs, shown):
+    paragraph = make_doc.Para([*runs, ("\r", False)])
+    source = read_data(make_doc.word_file([paragraph]), "fields.doc")
+    assert _paragraphs(source) == [(1, None, shown)]
 
 
 def test_parse_gives_title_issuer_date_and_headings():

@@ -17,7 +17,7 @@ from govdocparse.errors import (
     NoTextLayerError,
     UnsupportedFormatError,
 )
-from govdocparse.readers import docx_reader, read
+from govdocparse.readers import docx_reader, list_numbers, read
 from govdocparse.source import Paragraph, TableBlock
 
 from .support import CORPUS, CORPUS_STEMS, EDGE, RENDITIONS, as_paragraph, as_table, script, shape
@@ -154,7 +154,7 @@ def test_automatic_numbering_is_recovered():
     ],
 )
 def test_number_formats(n, fmt, expected):
-    assert docx_reader.format_number(n, fmt) == expected
+    assert list_numbers.format_number(n, fmt) == expected
 
 
 def test_field_codes_bookmarks_and_other_hidden_parts_are_dropped():

@@ -197,3 +197,162 @@ def test_without_the_extra_a_scanned_page_among_text_pages_is_a_warning(monkeypa
         "install govdocparse[ocr] to read them"
     ]
     assert {block.prov.page for block in source.blocks} == {1, 3, 4}
+
+
+# ---------------------------------------------------------------- a text layer of glyph codes
+
+
+def _without_unicode_maps(path) -> bytes:
+    """The PDF with its fonts' ToUnicode maps unreachable (the key renamed, same length, so the
+    cross-reference offsets hold): what a typesetting system that embeds CID fonts without
+    them gives, a text layer of glyph numbers."""
+    return path.read_bytes().replace(b"/ToUnicode", b"/ToUnicodX")
+
+
+@pytest.mark.parametrize(
+    "text, coded",
+    [
+        # glyph numbers of a CID font without a ToUnicode map, as PDFium extracts them
+        ('\x01\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\r\n\x10\x11\x12\x13\x14\x15 !"#$%&', True),
+        # text with a few symbol-font bullets (private-use code points) is text
+        (
+            "\uf06c 到2025年，儿童友好工作机制基本建立。\r\n\uf06c 学前三年毛入园率达到95%以上。",
+            False,
+        ),
+        # too little to judge: a page with one stray code
+        ("\x01 目录", False),
+        # a page without text is not a text layer of codes
+        ("", False),
+    ],
+)
+def test_a_text_layer_of_glyph_codes_is_recognised(text, coded):
+    from govdocparse.readers.pdf_scans import illegible
+
+    assert illegible(text) is coded
+
+
+def test_without_the_extra_glyph_codes_are_refused_not_parsed(monkeypatch):
+    from govdocparse.readers import read_data
+
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    with pytest.raises(NoTextLayerError) as caught:
+        read_data(_without_unicode_maps(EDGE / "radicals.pdf"), "coded.pdf")
+    assert str(caught.value) == (
+        "coded.pdf: text layer of glyph codes, not text (fonts without a ToUnicode map): "
+        "install govdocparse[ocr] to read it"
+    )
+
+
+def _coded_then_text() -> bytes:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(_without_unicode_maps(EDGE / "radicals.pdf"))
+    text = pypdfium2.PdfDocument(EDGE / "split-table.pdf")
+    document.import_pages(text, [0])
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_without_the_extra_a_page_of_glyph_codes_is_left_out_with_a_warning(monkeypatch):
+    from govdocparse.readers import read_data
+
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    source = read_data(_coded_then_text(), "mixed.pdf")
+    assert source.warnings == [
+        "page(s) 1: text layer of glyph codes, not text (fonts without a ToUnicode map): "
+        "their content is missing; install govdocparse[ocr] to read them"
+    ]
+    assert {block.prov.page for block in source.blocks} == {2}
+
+
+@needs_ocr
+def test_a_page_of_glyph_codes_is_read_by_ocr():
+    from govdocparse.readers import read_data
+
+    source = read_data(_without_unicode_maps(EDGE / "radicals.pdf"), "coded.pdf")
+    texts = block_texts(source.blocks)
+    assert any("一、工作目标" in text for text in texts)
+    assert all(block.prov.page == 1 and block.prov.confidence for block in source.blocks)
+    assert source.warnings[-1].endswith("fonts without a ToUnicode map): read by OCR")
+
+
+# ---------------------------------------------------------------- text drawn as outlines
+
+
+def _text_as_outlines(path) -> bytes:
+    """The PDF with each character drawn as its glyph's outline, filled, and the text objects
+    removed: a print shop's 文字转曲, which shows text and has no text layer."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    document = pypdfium2.PdfDocument(path)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    origin_x, origin_y = ctypes.c_double(), ctypes.c_double()
+    for page in document:
+        textpage = page.get_textpage()
+        for index in range(pdfium_c.FPDFText_CountChars(textpage.raw)):
+            text_object = pdfium_c.FPDFText_GetTextObject(textpage.raw, index)
+            if not text_object:
+                continue
+            size = pdfium_c.FPDFText_GetFontSize(textpage.raw, index)
+            glyph = pdfium_c.FPDFFont_GetGlyphPath(
+                pdfium_c.FPDFTextObj_GetFont(text_object),
+                pdfium_c.FPDFText_GetUnicode(textpage.raw, index),
+                ctypes.c_float(size),
+            )
+            if not glyph:
+                continue
+            pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, origin_x, origin_y)
+            outline = pdfium_c.FPDFPageObj_CreateNewPath(0, 0)
+            controls: list[float] = []  # a Bézier's points come as three segments
+            for k in range(pdfium_c.FPDFGlyphPath_CountGlyphSegments(glyph)):
+                segment = pdfium_c.FPDFGlyphPath_GetGlyphPathSegment(glyph, k)
+                pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
+                # glyph space is in ems from the character's origin
+                point = (origin_x.value + size * x.value, origin_y.value + size * y.value)
+                kind = pdfium_c.FPDFPathSegment_GetType(segment)
+                if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                    pdfium_c.FPDFPath_MoveTo(outline, *point)
+                elif kind == pdfium_c.FPDF_SEGMENT_LINETO:
+                    pdfium_c.FPDFPath_LineTo(outline, *point)
+                else:
+                    controls.extend(point)
+                    if len(controls) == 6:
+                        pdfium_c.FPDFPath_BezierTo(outline, *controls)
+                        controls = []
+                if pdfium_c.FPDFPathSegment_GetClose(segment):
+                    pdfium_c.FPDFPath_Close(outline)
+            pdfium_c.FPDFPageObj_SetFillColor(outline, 0, 0, 0, 255)
+            pdfium_c.FPDFPath_SetDrawMode(outline, pdfium_c.FPDF_FILLMODE_WINDING, False)
+            pdfium_c.FPDFPage_InsertObject(page.raw, outline)
+        textpage.close()
+        for item in list(page.get_objects()):
+            if item.type == pdfium_c.FPDF_PAGEOBJ_TEXT:
+                page.remove_obj(item)
+        page.gen_content()
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_without_the_extra_text_drawn_as_outlines_is_refused_in_one_line(monkeypatch):
+    from govdocparse.readers import read_data
+
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    with pytest.raises(NoTextLayerError) as caught:
+        read_data(_text_as_outlines(EDGE / "radicals.pdf"), "outlines.pdf")
+    assert str(caught.value) == (
+        "outlines.pdf: text drawn as outlines, no text layer: install govdocparse[ocr] to read it"
+    )
+
+
+@needs_ocr
+def test_text_drawn_as_outlines_is_read_by_ocr():
+    from govdocparse.readers import read_data
+
+    source = read_data(_text_as_outlines(EDGE / "radicals.pdf"), "outlines.pdf")
+    assert any("一、工作目标" in text for text in block_texts(source.blocks))
+    assert source.warnings[-1] == "page(s) 1: text drawn as outlines, no text layer: read by OCR"

@@ -206,6 +206,45 @@ def test_body_lines_are_not_page_numbers(line):
     assert not pdf_reader._PAGE_NUMBER.match(line)
 
 
+# ---------------------------------------------------------------- pages stored turned (/Rotate)
+
+
+def _stored_turned(path, quarters: int) -> bytes:
+    """The PDF as a printer driver that puts a sheet on paper of the other orientation stores it:
+    each page's content drawn turned anticlockwise by `quarters` quarter turns, and /Rotate
+    turning it back, so that it shows as before."""
+    import io
+
+    import pypdfium2
+    import pypdfium2.raw as pdfium_c
+
+    document = pypdfium2.PdfDocument(path)
+    for page in document:
+        width, height = page.get_size()
+        placement = {
+            1: pdfium_c.FS_MATRIX(0, 1, -1, 0, height, 0),
+            2: pdfium_c.FS_MATRIX(-1, 0, 0, -1, width, height),
+            3: pdfium_c.FS_MATRIX(0, -1, 1, 0, 0, width),
+        }[quarters]
+        # wraps the content stream in a `cm`, leaving the text as the file has it
+        pdfium_c.FPDFPage_TransFormWithClip(page.raw, placement, None)
+        if quarters % 2:
+            pdfium_c.FPDFPage_SetMediaBox(page.raw, 0, 0, height, width)
+        page.set_rotation(90 * quarters)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("quarters", [1, 2, 3])
+def test_a_page_stored_turned_reads_as_it_shows(quarters, split):
+    from govdocparse.readers import read_data
+
+    turned = read_data(_stored_turned(EDGE / "split-table.pdf", quarters), "split-table.pdf")
+    # the same paragraphs, the same table and the same page-furniture removal
+    assert turned.blocks == split.blocks
+
+
 # ---------------------------------------------------------------- characters to lines
 
 

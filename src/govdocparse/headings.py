@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import regex
@@ -173,6 +173,9 @@ def outline_parent(number: str) -> tuple[str, str]:
     return (parent, own) if parent else ("", number)
 
 
+# Every stage asks this of the same lines (the PDF reader of each line several times while it
+# joins and splits them, segment and structure again): the answer is a pure, frozen value.
+@lru_cache(maxsize=8192)
 def numbered(text: str, outline: bool = True) -> Numbered | None:
     """The heading numbering `text` starts with, in the first style that matches, or None;
     with `outline` False, decimal outline numbers (1.2, 4.1.2) are not read as numbering."""

@@ -27,11 +27,12 @@ document uses most for it.
 
 from __future__ import annotations
 
+import operator
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 from pydantic import BaseModel
@@ -100,6 +101,9 @@ def repair(text: str) -> str:
     return _PINYIN.sub("", text) if "(" in text or "（" in text else text
 
 
+# Tables repeat their cells (责任单位 columns, dashes, units) and portals their labels: a
+# document asks for far fewer distinct forms than it has cells and lines.
+@lru_cache(maxsize=8192)
 def matching_form(text: str) -> str:
     """The form of `text` the rules match, of exactly the same length (see the module doc)."""
     if text.isascii():
@@ -109,18 +113,38 @@ def matching_form(text: str) -> str:
     simplified = converter.convert(text)
     if len(simplified) != len(text):  # a phrase rule changed the length: go char by char
         simplified = "".join(c if len(s := converter.convert(c)) != 1 else s for c in text)
-    text = _HALF_WIDTH.sub(lambda m: _HALF_TO_FULL[m[0]], simplified)
+    text = simplified
+    # each pattern below is tried only on text holding the mark it rewrites: most lines hold
+    # none, and a substring test is much cheaper than a pattern's scan
+    if any(mark in text for mark in _HALF_TO_FULL):
+        text = _HALF_WIDTH.sub(lambda m: _HALF_TO_FULL[m[0]], text)
     if "." in text:
         text = _HALF_STOP.sub("。", text)
     if "?" in text:
         text = _LOST_SPACE.sub(lambda m: _SPACE * len(m[0]), text)
         text = _SPREAD_PAIR.sub(rf"\1{_SPACE}", text)
-    return _LOST.sub(_MISSING, text)
+    if "?" in text or "\ufffd" in text:
+        text = _LOST.sub(_MISSING, text)
+    return text
 
 
 def _nfkc_one(found: regex.Match) -> str:
     folded = unicodedata.normalize("NFKC", found[0])
     return folded if len(folded) == 1 else found[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where a string lies, as far as finding its block needs: the place fields of a
+    `Provenance`, without the cost of building one (a document has hundreds of sections)."""
+
+    lines: tuple[int, int] | None
+    page: int | None
+    paragraph: int | None
+
+
+# Where a string of a record lies: its own provenance, or the lines of the section it is in.
+_Where = Provenance | _Span
 
 
 @dataclass
@@ -137,8 +161,10 @@ class Restorer:
     entries: list[_Entry] = field(default_factory=list)
     changed: bool = False
     whole: dict[str, str] = field(default_factory=dict)
-    by_line: dict[int, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
-    by_page: dict[int | None, list[_Entry]] = field(default_factory=lambda: defaultdict(list))
+    # the blocks on each line and on each page, indexed on the first search (`_index`): most
+    # documents need none, their every string being whole or untouched
+    by_line: dict[int, list[_Entry]] | None = None
+    by_page: dict[int | None, list[_Entry]] | None = None
     choice: dict[str, str] = field(default_factory=dict)
     needs: regex.Pattern | None = None
     # lines of the blocks the matching form changed: when every character's usual spelling is
@@ -147,17 +173,22 @@ class Restorer:
     local_only: bool = False
 
     def add(self, prov: Provenance, matching: str, written: str) -> None:
-        entry = _Entry(prov, matching, written)
-        self.entries.append(entry)
-        self.by_page[prov.page].append(entry)
+        self.entries.append(_Entry(prov, matching, written))
         self.whole.setdefault(matching, written)
         if matching != written:
             self.changed = True
             if prov.lines:
                 self.changed_lines.update(range(prov.lines[0], prov.lines[1] + 1))
-        if prov.lines:
-            for line in range(prov.lines[0], prov.lines[1] + 1):
-                self.by_line[line].append(entry)
+
+    def _index(self) -> tuple[dict[int, list[_Entry]], dict[int | None, list[_Entry]]]:
+        if self.by_line is None or self.by_page is None:
+            self.by_line, self.by_page = defaultdict(list), defaultdict(list)
+            for entry in self.entries:
+                self.by_page[entry.prov.page].append(entry)
+                if entry.prov.lines:
+                    for line in range(entry.prov.lines[0], entry.prov.lines[1] + 1):
+                        self.by_line[line].append(entry)
+        return self.by_line, self.by_page
 
     def finish(self) -> None:
         """Count, for every character the matching form changed somewhere, how the document
@@ -170,8 +201,9 @@ class Restorer:
                 for m, w in zip(entry.matching, entry.written, strict=True):
                     if m != w:
                         counts[m][w] += 1
+        everything = "".join(e.matching for e in self.entries)
         for m, counter in counts.items():
-            kept = sum(e.matching.count(m) for e in self.entries) - sum(counter.values())
+            kept = everything.count(m) - sum(counter.values())
             if kept:
                 counter[m] += kept
         self.choice = {m: counter.most_common(1)[0][0] for m, counter in counts.items()}
@@ -180,37 +212,38 @@ class Restorer:
             e.prov.lines for e in self.entries if e.matching != e.written
         )
 
-    def untouched(self, prov: Provenance) -> bool:
+    def untouched(self, prov: _Where) -> bool:
         """Whether no string with this provenance can need restoring."""
         if not self.local_only or not prov.lines:
             return False
         first, last = prov.lines
         return not any(line in self.changed_lines for line in range(first, last + 1))
 
-    def restore_text(self, text: str, prov: Provenance | None) -> str:
+    def restore_text(self, text: str, prov: _Where | None) -> str:
         if self.needs is None or not self.needs.search(text):
             return text
         return "\n".join(self._piece(piece, prov) for piece in text.split("\n"))
 
-    def _candidates(self, prov: Provenance | None) -> Iterator[_Entry]:
+    def _candidates(self, prov: _Where | None) -> Iterator[_Entry]:
         """The blocks a string with this provenance can come from, first line first; lazily,
         because the first block holding the string ends the search."""
         if prov is None:
             return
+        by_line, by_page = self._index()
         if prov.lines:
             first, last = prov.lines
             seen: set[int] = set()
             for line in range(first, last + 1):
-                for entry in self.by_line.get(line, ()):
+                for entry in by_line.get(line, ()):
                     if id(entry) not in seen:
                         seen.add(id(entry))
                         if _overlaps(entry.prov, prov):
                             yield entry
             return
         # a block on another page never overlaps (`_overlaps`)
-        yield from (e for e in self.by_page.get(prov.page, ()) if _overlaps(e.prov, prov))
+        yield from (e for e in by_page.get(prov.page, ()) if _overlaps(e.prov, prov))
 
-    def _piece(self, piece: str, prov: Provenance | None) -> str:
+    def _piece(self, piece: str, prov: _Where | None) -> str:
         if piece in self.whole:
             return self.whole[piece]
         if self.needs is None or not self.needs.search(piece):
@@ -235,7 +268,7 @@ class Restorer:
             _walk(document, self, Provenance(file="", lines=document.lines))
 
 
-def _overlaps(a: Provenance, b: Provenance) -> bool:
+def _overlaps(a: Provenance, b: _Where) -> bool:
     if a.page != b.page or (b.paragraph is not None and a.paragraph != b.paragraph):
         return False
     if a.lines and b.lines:
@@ -243,38 +276,64 @@ def _overlaps(a: Provenance, b: Provenance) -> bool:
     return b.paragraph is not None or (a.page is not None and not b.lines)
 
 
-def _walk(model: BaseModel, restorer: Restorer, context: Provenance) -> None:
+def _walk(model: BaseModel, restorer: Restorer, context: _Where) -> None:
     fields = model.__dict__
     own = fields.get("provenance")
     if isinstance(own, Provenance):
         context = own
     lines = fields.get("lines")
     if isinstance(lines, tuple):  # a section's text runs over all its lines, not its heading's
-        context = Provenance.model_construct(
-            file=context.file, lines=lines, page=context.page, paragraph=context.paragraph
-        )
+        context = _Span(lines, context.page, context.paragraph)
     if restorer.untouched(context):
         return
-    for name, value in list(fields.items()):
-        if name in _NOT_TEXT or name == "provenance":
+    for name in _text_fields(type(model)):
+        value = fields[name]
+        # most values of a record are numbers or absent: skip them without a call
+        if value is None or type(value) in _NEVER_TEXT:
+            continue
+        if type(value) is str:
+            restored = restorer.restore_text(value, context)
+            if restored != value:
+                setattr(model, name, restored)
             continue
         restored = _restored(value, restorer, context)
         if restored is not value:
             setattr(model, name, restored)
 
 
-def _restored(value, restorer: Restorer, context: Provenance):
+# Value types that never hold text of the document (a tuple is a line range or a box).
+_NEVER_TEXT = frozenset({int, float, bool, tuple})
+
+
+@cache
+def _text_fields(model_type: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a record type `_walk` restores: a record is walked thousands of times per
+    document, its field names are the same every time."""
+    return tuple(
+        name for name in model_type.model_fields if name not in _NOT_TEXT and name != "provenance"
+    )
+
+
+def _restored(value, restorer: Restorer, context: _Where):
+    """`value` with its text restored: the same object when nothing in it changed."""
     if isinstance(value, str):
         restored = restorer.restore_text(value, context)
         return value if restored == value else restored
     if isinstance(value, list):
-        items = [_restored(item, restorer, context) for item in value]
-        return value if all(a is b for a, b in zip(items, value, strict=True)) else items
+        # lists of strings (a table row's cells) are the most common: restored without a call
+        items = [
+            restorer.restore_text(item, context)
+            if type(item) is str
+            else _restored(item, restorer, context)
+            for item in value
+        ]
+        return value if all(map(operator.is_, items, value)) else items
     if isinstance(value, dict):
-        return {
+        pairs = {
             restorer.restore_text(key, None): _restored(item, restorer, context)
             for key, item in value.items()
         }
+        return value if pairs == value else pairs
     if isinstance(value, BaseModel) and not isinstance(value, Provenance):
         _walk(value, restorer, context)
     return value

@@ -36,7 +36,7 @@ from .chrome import (
     is_page_number,
     is_tail_start,
 )
-from .source import Block, Paragraph, TableBlock, span
+from .source import Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
@@ -73,7 +73,7 @@ def normalize(blocks: list[Block]) -> list[Block]:
         seen.add(squashed)
         if not text or running_head or is_chrome(text):
             continue
-        out.append(replace(block, text=text))
+        out.append(block if text == block.text else replace(block, text=text))
     return _mend_torn_headings(_without_contents(_drop_edge_furniture(out)))
 
 
@@ -103,11 +103,14 @@ def _navigation(text: str) -> bool:
 
 
 def _clean_table(table: TableBlock) -> TableBlock:
-    rows = [
-        [replace(cell, text=clean_text(cell.text)) if cell.text else cell for cell in row]
-        for row in table.rows
-    ]
+    rows = [[_clean_cell(cell) for cell in row] for row in table.rows]
     return TableBlock(rows, table.prov)
+
+
+def _clean_cell(cell: Cell) -> Cell:
+    # blocks are never changed in place, so a cell with nothing to clean is kept as it is
+    text = clean_text(cell.text) if cell.text else cell.text
+    return cell if text == cell.text else replace(cell, text=text)
 
 
 def _without_contents(blocks: list[Block]) -> list[Block]:

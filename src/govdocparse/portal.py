@@ -63,6 +63,12 @@ def _matcher() -> regex.Pattern:
 
 
 @cache
+def _label_starts() -> frozenset[str]:
+    """Every character a match of `_matcher` can start with."""
+    return frozenset({"【", "["} | {name[0] for name in _labels()})
+
+
+@cache
 def _group_names() -> dict[str, str]:
     names = sorted(_labels(), key=len, reverse=True)
     return {f"l{n}": name for n, name in enumerate(names)}
@@ -90,6 +96,10 @@ def pairs(text: str) -> list[Pair]:
     """The label/value pairs of a line that starts with a portal label, else []."""
     lead_match = _LEAD.match(text)  # made of optional parts: it always matches
     lead = lead_match.end() if lead_match else 0
+    # a label at the lead starts with its first character or a bracket: most lines of a
+    # document start with neither, and are spared the scan for every label
+    if text[lead : lead + 1] not in _label_starts():
+        return []
     found = _labels_in(text)
     # a label in brackets (•【制定机关】…) starts at its bracket, which the lead took as a separator
     starts = {lead, lead - 1} if lead and text[lead - 1] in "【[" else {lead}

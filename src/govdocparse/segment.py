@@ -205,10 +205,11 @@ def _title_line(block: Block) -> str | None:
 
 def _title_at(blocks: list[Block], i: int) -> Title | None:
     """The title starting at block i, joining lines the author wrapped, or None."""
-    lines = [_title_line(block) for block in blocks[i : i + 4]]
-    first_line = lines[0]
+    # most blocks start no title: the lines after one are read only when it may
+    first_line = _title_line(blocks[i])
     if first_line is None:
         return None
+    lines = [first_line, *(_title_line(block) for block in blocks[i + 1 : i + 4])]
     # A title spread out with spaces (卫 生 工 作 制 度) is set on a line of its own.
     spread = [n for n, line in enumerate(lines) if line and _spread(line)]
     if spread:

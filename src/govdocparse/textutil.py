@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 
 import regex
 
@@ -11,6 +12,9 @@ import regex
 _PRE_FOLD = str.maketrans({"︰": ":", "：": ":", "∶": ":", "―": "—", "－": "-", "～": "~"})
 
 
+# Rules fold the same cells, headers and names many times over (a table's unit and year
+# headers once a row): NFKC is the costly part, and its result depends on the text alone.
+@lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Full-width digits, letters, brackets and signs to their ASCII twins (for matching only)."""
     return unicodedata.normalize("NFKC", text.translate(_PRE_FOLD))
@@ -83,6 +87,7 @@ def _iso(found: regex.Match) -> str | None:
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
+@lru_cache(maxsize=4096)  # segment and metadata ask it of the same short lines
 def iso_date(text: str) -> str | None:
     """A line that is a date → YYYY-MM-DD; None if it is not only a date.
 

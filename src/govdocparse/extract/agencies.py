@@ -12,7 +12,7 @@ places (区卫健委 and Meizhou's 市卫生健康局 are the same function).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from govdocparse.grammar import load_typed
 from govdocparse.grammar_schema import AgenciesGrammar
@@ -123,6 +123,8 @@ def _lookup(name: str, place: str | None) -> _Form | None:
     return None
 
 
+# A table names the same few agencies on row after row (区卫健委, 区教委 …).
+@lru_cache(maxsize=4096)
 def canonical(name: str, place: str | None = None) -> str:
     """The spelling the document's place uses for agency `name`, level kept.
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex as re
 
@@ -42,15 +42,22 @@ class Gated:
 
     pattern: re.Pattern
     needs: re.Pattern
+    # for a pattern that ends in one of these words and `$`: a text must end so (or with a
+    # newline after, where `$` also matches), which rules out most clauses without a scan
+    ends: tuple[str, ...] = ()
 
     def match(self, text: str) -> re.Match | None:
+        if self.ends and not text.removesuffix("\n").endswith(self.ends):
+            return None
         if self.needs.search(text) is None:
             return None
         return self.pattern.match(text)
 
 
-def _gated(pattern: str, needs: list[str]) -> Gated:
-    return Gated(re.compile(pattern), re.compile(alternation(needs)))
+def _gated(pattern: str, needs: list[str], *, at_end: bool = False) -> Gated:
+    return Gated(
+        re.compile(pattern), re.compile(alternation(needs)), tuple(needs) if at_end else ()
+    )
 
 
 @dataclass
@@ -152,6 +159,7 @@ def rules() -> Rules:
         direction=_gated(
             rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:{alternation(p['direction_verbs'])}))$",
             p["direction_verbs"],
+            at_end=True,
         ),
         direction_first=_gated(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
@@ -170,6 +178,7 @@ def rules() -> Rules:
             _gated(
                 rf"^(?P<measure>.+)(?P<target>与[^与，,。；;]{{2,20}}?(?:{alternation(rel['accords'])}))$",
                 rel["accords"],
+                at_end=True,
             ),
         ),
         relative_quantity=re.compile(rf"(?:{alternation(rel['quantities'])})$"),
@@ -259,6 +268,7 @@ def states_area(name_raw: str) -> bool:
     return bool(r.whole_area.match(LEADING_MARKS.sub("", r.filler.sub("", name_raw.strip()))))
 
 
+@lru_cache(maxsize=8192)  # a list's pieces are tested as they grow, and again by each reader
 def is_measure(text: str) -> bool:
     r = rules()
     text = text.strip()

@@ -14,7 +14,7 @@ structural column roles in grammars/tables.yaml.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import regex as re
@@ -260,6 +260,7 @@ def _period_start(title: str | None) -> int | None:
     return int(m.group(1)) if m else None
 
 
+@lru_cache(maxsize=1024)  # asked of the same few headers once a row
 def _header_year(header: str) -> int | None:
     m = _rules().year.search(fold(header))
     return int(m.group(1)) if m else None

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..grammar import alternation, load_typed
 from ..grammar_schema import ResponsibilitiesGrammar
@@ -68,6 +68,8 @@ class _Rules:
     roles: dict[str, str]
     with_the_lead: frozenset[str]
     role_word: re.Pattern[str]
+    # what every clause form needs (`find_clauses`): a keyword, a role verb or 按职责分工负责
+    clause_needs: re.Pattern[str]
     opening: re.Pattern[str]
     bare_opening: re.Pattern[str]
     part_keyword: re.Pattern[str]
@@ -100,6 +102,7 @@ def _rules() -> _Rules:
         roles=roles,
         with_the_lead=frozenset(grammar.with_the_lead),
         role_word=re.compile(f"{keywords}|{marks}"),
+        clause_needs=re.compile(f"{keywords}|{marks}|{by_duty}"),
         opening=re.compile(rf"[（(【]\s*(?P<kw>{keywords}){_COLON}"),
         bare_opening=re.compile(rf"{_HEAD}(?:(?P<kw>{keywords}){_COLON}|{boxed})", re.MULTILINE),
         part_keyword=re.compile(rf"(?P<kw>{keywords}|{marks}){_COLON}|{boxed}"),
@@ -344,6 +347,10 @@ def find_clauses(text: str) -> list[Clause]:
     units with their role verbs opening one (市教育局牵头，市公安局配合，…) — fill the gaps
     between them.
     """
+    # Every form needs a keyword, a role verb or 按职责分工负责 (the verb clauses' role comes
+    # from one of those): most paragraphs of a plan name no unit and are spared the five scans.
+    if not _rules().clause_needs.search(text):
+        return []
     found = _bracketed_keyword_clauses(text) + _bare_keyword_clauses(text)
     found += _bracketed_verb_clauses(text) + _by_clauses(text) + _head_clauses(text)
     found.sort(key=lambda clause: (clause.start, -clause.end))
@@ -354,6 +361,7 @@ def find_clauses(text: str) -> list[Clause]:
     return clauses
 
 
+@lru_cache(maxsize=1024)  # asked once a row of the same few headers
 def column_role(header: str) -> str:
     """LEAD or PARTICIPATING: the role of a responsible-unit column, from the last keyword or
     verb of its header (责任单位/配合单位 → participating; 牵头单位, 市指导部门 → lead)."""
@@ -370,5 +378,13 @@ def parse_responsibility_cell(text: str) -> tuple[list[str], list[str], bool]:
     (市教育局牵头，市财政局、市民政局配合); an unlabelled group is then lead, or takes part when
     it follows a group marked as leading.
     """
+    lead, participating, by_duty = _cell_parts(text)
+    return list(lead), list(participating), by_duty
+
+
+# A 责任单位 column repeats a few cells down a whole table (区卫健委; 区教委、区卫健委): read
+# each once. Tuples, so that a caller's list is never another's.
+@lru_cache(maxsize=4096)
+def _cell_parts(text: str) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     found = _parts(text, LEAD)
-    return found.lead, found.participating, found.by_duty
+    return tuple(found.lead), tuple(found.participating), found.by_duty

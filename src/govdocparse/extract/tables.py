@@ -14,7 +14,7 @@ table's caption is read before it gets here, by `govdocparse.captions`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex as re
 
@@ -91,6 +91,9 @@ def _role(header: str) -> str:
     return "value"
 
 
+# Each cell is joined by the table builder, the header reader and the indicator reader, and a
+# column repeats its cells (—, 提高, 区卫健委): five calls a distinct cell on the corpus.
+@lru_cache(maxsize=8192)
 def join_lines(text: str) -> str:
     """A multi-line cell read as one string: lines joined without separator (规划\\n目标 →
     规划目标)."""
@@ -371,6 +374,8 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
 def _slots(cells: list[Cell]) -> list[Cell]:
     """One entry per grid column: a horizontally merged cell (colspan n) fills each of its n
     columns, since its value is the value of every column it spans (提高 under two target years)."""
+    if all(cell.colspan <= 1 for cell in cells):  # most rows merge nothing
+        return list(cells)
     return [cell for cell in cells for _ in range(max(1, cell.colspan))]
 
 
@@ -380,6 +385,8 @@ def _span_note(cell: Cell, header: list[str], slots: list[Cell]) -> str:
 
 
 def _strip_indent(text: str) -> str:
+    if "\n" not in text:  # most cells hold one line
+        return text.strip()
     return "\n".join(line.strip() for line in text.split("\n"))
 
 
@@ -419,6 +426,7 @@ def _seen_values(body: list[list[Cell]], roles: list[str]) -> list[frozenset[str
     return [frozenset(s) for s in seen]
 
 
+@lru_cache(maxsize=8192)  # every cell, once for the evidence and once a realigned row
 def _key(text: str) -> str:
     return squash_spaces(fold(text))
 

@@ -10,9 +10,17 @@ Word 97 binary format ([MS-DOC]); WPS Office writes .wps files with the same str
   properties, the section table and the style sheet are.
 * The piece table (the Clx's PlcPcd, [MS-DOC] 2.9.38 and 2.4.1): the main text is a run of
   character positions, each piece either "compressed" (one byte a character, Windows-1252 as
-  the spec maps it) or UTF-16LE. Only the main document is read, CPs 0..ccpText: footnotes,
-  headers, footers, comments and text boxes follow it in the stream and are left out, as the
-  DOCX reader leaves them out.
+  the spec maps it) or UTF-16LE; pieces are read wherever their bytes are, so a fast-saved
+  file (fComplex, its pieces out of stream order, Prcs before the PlcPcd in the Clx) reads as a
+  full save does. The main document is read, CPs 0..ccpText; footnotes, headers, footers and
+  comments follow it in the stream and are left out, as the DOCX reader leaves them out.
+* Text boxes (the text box story after the header story, ccpTxbx CPs; PlcftxbxTxt gives each
+  box's range and, as lid, the spid of its shape, whose FSPA in PlcSpaMom gives the CP of its
+  0x08 anchor in the main text): a 公文's 版头 is often set in one, so their lines come as
+  paragraphs just before the paragraph the shape is anchored in (lines of the cell in a table),
+  as the DOCX reader gives them. When no lid names a shape (a writer that leaves it unset)
+  and there are as many boxes as shapes, they are paired in order; otherwise a box whose shape
+  has no anchor there is left out, with a warning. The header text boxes' story is not read.
 * Paragraph properties (PlcBtePapx → PapxFkp pages → grpprl, [MS-DOC] 2.4.6.1 / 2.9.176) for
   the table sprms: sprmPFInTable, sprmPFTtp (row end), sprmPItap (nesting depth),
   sprmPFInnerTtp (a nested row's end), and on the row end sprmTDefTable (cell boundaries and
@@ -25,6 +33,9 @@ Conventions follow the DOCX reader, so a .doc and the .docx Word saves from it g
 * One `Paragraph` per paragraph; manual line breaks (0x0B), page and column breaks split it into
   lines; lines are stripped and blank ones dropped; `style` is the paragraph style's name (None
   for Normal), built-in heading names shown as Word's UI shows them ("Heading 1").
+* Automatic list numbering (sprmPIlfo/sprmPIlvl on the paragraph or its style, or a base
+  style, → PlfLfo → PlfLst and its LVLs) is not in the text, so it is rebuilt and prefixed as
+  the DOCX reader does (`doc_lists`); numbers that cannot be rebuilt are counted in one warning.
 * Character properties (PlcBteChpx → ChpxFkp pages) only for what takes text out of the shown
   document: deleted revisions (sprmCFRMarkDel) and hidden text (sprmCFVanish) are dropped, as
   the DOCX reader drops w:del and w:vanish; a deleted paragraph mark joins its paragraphs.
@@ -70,6 +81,7 @@ from ..errors import (
 )
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, Source, TableBlock
+from .doc_lists import ListNumbering
 
 WORD_IDENT = 0xA5EC
 WORD6_IDENT = 0xA5DC  # Word 6.0/95: recognised so that it is refused by name
@@ -90,8 +102,16 @@ HORZ_MERGED, VERT_RESTART, VERT_CONTINUE = 2, 3, 1
 _FLAGS = 0x0A
 _FIB_RG_LW = 0x40
 _CCP_TEXT = _FIB_RG_LW + 12
+# ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn: the stories stored between the main text and the
+# text boxes' ([MS-DOC] 2.4.1), then ccpTxbx.
+_CCP_BEFORE_TXBX = [_FIB_RG_LW + 16 + 4 * k for k in range(5)]
+_CCP_TXBX = _FIB_RG_LW + 36
 _FC_LCB = 0x9A
 _STSHF, _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 6, 12, 13, 33
+# PlcSpaMom (shapes anchored in the main text) and PlcftxbxTxt (the main text's text boxes).
+_PLC_SPA_MOM, _PLCF_TXBX_TXT = 40, 56
+_PLF_LST, _PLF_LFO = 73, 74  # the list definitions and the list overrides
+_FSPA_SIZE, _FTXBXS_SIZE = 26, 22
 
 F_ENCRYPTED, F_WHICH_TBL_STM, F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 
@@ -101,6 +121,8 @@ SPRM_P_ITAP = 0x6649
 SPRM_P_F_INNER_TTP = 0x244C
 SPRM_T_DEF_TABLE = 0xD608
 SPRM_T_VERT_MERGE = 0xD62B
+SPRM_P_ILFO = 0x460B  # the paragraph's list override (1-based), 0 for none
+SPRM_P_ILVL = 0x260A  # its list level
 SPRM_P_CHG_TABS = 0xC615
 SPRM_P_HUGE_PAPX = 0x6646
 # Character sprms that take text out of the displayed document: a deleted revision, hidden text.
@@ -123,6 +145,7 @@ _COMPRESSED = {
 
 FIELD_BEGIN, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
 CELL_MARK, PARAGRAPH_MARK, PAGE_BREAK = "\x07", "\r", "\x0c"
+DRAWN_OBJECT = "\x08"  # the anchor of a shape (a text box, a drawing) in the text
 _LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\t": "\t"}
 # Every character that is not plain text: marks, field delimiters, breaks, anchors, soft hyphens.
 _SPECIAL = re.compile("[\x00-\x1f\x7f\u00ad]")
@@ -160,6 +183,10 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     blocks = _BlockBuilder(name, document).build()
     if not blocks:
         raise EmptyInputError(path, "the Word document has no text")
+    if document.lists.unrecovered:
+        document.warnings.append(
+            f"automatic numbering not recovered in {document.lists.unrecovered} paragraphs"
+        )
     return Source(path, name, "doc", sha256, blocks, warnings=document.warnings)
 
 
@@ -229,6 +256,8 @@ class _Fib:
     flags: int
     ccp_text: int
     blob: bytes  # FibRgFcLcb: (fc, lcb) pairs
+    txbx_start: int  # the first CP of the text boxes' story
+    ccp_txbx: int
 
     @classmethod
     def parse(cls, word: bytes, path: str) -> _Fib:
@@ -248,9 +277,12 @@ class _Fib:
         blob = word[_FC_LCB : _FC_LCB + 8 * count]
         if count <= _CLX or len(blob) < 8 * count:
             raise CorruptFileError(path, "damaged Word document (file information block cut short)")
-        return cls(nfib, flags, _u32(word, _CCP_TEXT), blob)
+        txbx_start = sum(_u32(word, at) for at in [_CCP_TEXT, *_CCP_BEFORE_TXBX])
+        return cls(nfib, flags, _u32(word, _CCP_TEXT), blob, txbx_start, _u32(word, _CCP_TXBX))
 
     def pair(self, index: int) -> tuple[int, int]:
+        if 8 * index + 8 > len(self.blob):
+            return 0, 0  # a FIB of an older version, without this structure
         return _u32(self.blob, 8 * index), _u32(self.blob, 8 * index + 4)
 
 
@@ -274,6 +306,8 @@ class _Props:
     inner_ttp: bool = False
     boundaries: list[int] = field(default_factory=list)  # rgdxaCenter of a row end
     merges: list[tuple[int, int]] = field(default_factory=list)  # (horzMerge, vertMerge) a cell
+    ilfo: int | None = None  # list override and level, when the paragraph says
+    ilvl: int | None = None
 
     @property
     def table_depth(self) -> int:
@@ -323,6 +357,10 @@ def _apply(props: _Props, grpprl: bytes, data: bytes = b"") -> None:
             props.inner_ttp = operand[0] != 0
         elif sprm == SPRM_T_DEF_TABLE:
             _def_table(props, operand)
+        elif sprm == SPRM_P_ILFO:
+            props.ilfo = int.from_bytes(operand, "little", signed=True)
+        elif sprm == SPRM_P_ILVL:
+            props.ilvl = operand[0]
         elif sprm == SPRM_T_VERT_MERGE and len(operand) >= 3:
             itc, flags = operand[1], operand[2]
             if itc < len(props.merges):
@@ -363,9 +401,11 @@ class _Document:
         self.word, self.table, self.data, self.fib, self.path = word, table, data, fib, path
         self.warnings: list[str] = []
         self.prcs = self._read_clx()
-        self.text = self._main_text()
+        self._hidden = self._hidden_runs()
+        self.text = self._story(0, self.fib.ccp_text)
         self.section_ends = set(self._plc_cps(_PLCF_SED))
-        self.styles = self._style_names()
+        self.styles, self._style_lists = self._style_sheet()
+        self.lists = ListNumbering(table, fib.pair(_PLF_LST), fib.pair(_PLF_LFO))
         self._bte_fcs, self._bte_pages = self._bins(_PLCF_BTE_PAPX)
         self._fkps: dict[int, tuple[bytes, list[int]]] = {}
         self._piece_cps = [piece.cp for piece in self.pieces]
@@ -409,17 +449,19 @@ class _Document:
             self.pieces.append(_Piece(cp, end, offset, 1 if compressed else 2, _u16(plc, pcd + 6)))
         return prcs
 
-    def _main_text(self) -> str:
-        """The main text, with deleted and hidden characters replaced by `_NOT_SHOWN`."""
-        hidden = self._hidden_runs()
+    def _story(self, first: int, after: int) -> str:
+        """The text of CPs first..after, with deleted and hidden characters replaced by
+        `_NOT_SHOWN`."""
+        hidden = self._hidden
         parts = []
         for piece in self.pieces:
-            end = min(piece.end, self.fib.ccp_text)
-            if end <= piece.cp:
+            start, end = max(piece.cp, first), min(piece.end, after)
+            if end <= start:
                 continue
+            begin = piece.offset + (start - piece.cp) * piece.width
             stop = piece.offset + (end - piece.cp) * piece.width
-            raw = self.word[piece.offset : stop]
-            if len(raw) < (end - piece.cp) * piece.width:
+            raw = self.word[begin:stop]
+            if len(raw) < (end - start) * piece.width:
                 raise CorruptFileError(
                     self.path, "damaged Word document (text past the end of the stream)"
                 )
@@ -427,15 +469,59 @@ class _Document:
                 text = raw.decode("latin-1").translate(_COMPRESSED)
             else:
                 text = raw.decode("utf-16-le", "replace")
-            for first, after in hidden[max(bisect_right(hidden, (piece.offset,)) - 1, 0) :]:
-                if first >= stop:
+            for run_first, run_after in hidden[max(bisect_right(hidden, (begin,)) - 1, 0) :]:
+                if run_first >= stop:
                     break
-                a = max(first - piece.offset, 0) // piece.width
-                b = -(-(min(after, stop) - piece.offset) // piece.width)
+                a = max(run_first - begin, 0) // piece.width
+                b = -(-(min(run_after, stop) - begin) // piece.width)
                 if a < b:
                     text = text[:a] + _NOT_SHOWN * (b - a) + text[b:]
             parts.append(text)
         return "".join(parts)
+
+    def text_boxes(self) -> dict[int, list[str]]:
+        """The lines of the main text's text boxes, by the CP of the anchor of the shape that
+        holds each: a FTXBXS's lid is the spid of an FSPA in PlcSpaMom ([MS-DOC] 2.9.99,
+        2.9.82). Boxes whose shape has no anchor in the main text are counted in a warning."""
+        if self.fib.ccp_txbx <= 0:
+            return {}
+        spa = self._part(_PLC_SPA_MOM)
+        count = (len(spa) - 4) // (4 + _FSPA_SIZE)
+        anchors = {  # spid → anchor CP, in the order of the anchors
+            _u32(spa, 4 * (count + 1) + _FSPA_SIZE * k): _u32(spa, 4 * k) for k in range(count)
+        }
+        plc = self._part(_PLCF_TXBX_TXT)
+        count = (len(plc) - 4) // (4 + _FTXBXS_SIZE)
+        story = self._story(self.fib.txbx_start, self.fib.txbx_start + self.fib.ccp_txbx)
+        found: list[tuple[int, list[str]]] = []  # (lid, lines) of each box with text
+        for k in range(count):
+            ftxbxs = 4 * (count + 1) + _FTXBXS_SIZE * k
+            if _u16(plc, ftxbxs + 8) & 1:  # fReusable: a spare entry, no text box
+                continue
+            lines = [
+                line
+                for *_, shown, _anchors in _split(story[_u32(plc, 4 * k) : _u32(plc, 4 * k + 4)])
+                for line in _lines(shown)
+            ]
+            if lines:
+                found.append((_u32(plc, ftxbxs + 14), lines))
+        if (
+            found
+            and not any(lid in anchors for lid, _lines in found)
+            and len(found) == len(anchors)
+        ):
+            # A writer that leaves lid unset: as many boxes as shapes, paired in order.
+            found = list(zip(anchors, (lines for _lid, lines in found), strict=True))
+        boxes: dict[int, list[str]] = {}
+        lost = 0
+        for lid, lines in found:
+            if lid in anchors:
+                boxes.setdefault(anchors[lid], []).extend(lines)
+            else:
+                lost += 1
+        if lost:
+            self.warnings.append(f"{lost} text box(es) whose anchor was not found were left out")
+        return boxes
 
     def _hidden_runs(self) -> list[tuple[int, int]]:
         """Byte ranges of the characters a deleted revision or hidden text takes out (CHPX)."""
@@ -465,13 +551,19 @@ class _Document:
         count = (len(plc) - 4) // 16
         return [_u32(plc, 4 * k) for k in range(1, count + 1)] if count > 0 else []
 
-    def _style_names(self) -> dict[int, str]:
+    def _style_sheet(
+        self,
+    ) -> tuple[dict[int, str], dict[int, tuple[int | None, int | None]]]:
+        """Paragraph style names, and the (list override, level) a style numbers its
+        paragraphs with, its own or its base style's ([MS-DOC] 2.9.271 STD, 2.9.308 UpxPapx)."""
         stsh = self._part(_STSHF)
         if len(stsh) < 6:
-            return {}
+            return {}, {}
         header = _u16(stsh, 0)
         count, base = _u16(stsh, 2), _u16(stsh, 4)
         names: dict[int, str] = {}
+        own: dict[int, _Props] = {}
+        bases: dict[int, int] = {}
         at = 2 + header
         for istd in range(count):
             if at + 2 > len(stsh):
@@ -481,10 +573,36 @@ class _Document:
             at += 2 + size
             if len(std) < base + 2 or (_u16(std, 2) & 0xF) != 1:  # stk 1: a paragraph style
                 continue
+            bases[istd] = _u16(std, 2) >> 4
             chars = _u16(std, base)
             name = std[base + 2 : base + 2 + 2 * chars].decode("utf-16-le", "replace")
             names[istd] = name[0].upper() + name[1:] if _UI_STYLE.match(name) else name
-        return names
+            upx = base + 2 + 2 * chars + 2  # the name's terminating null comes first
+            if upx + 4 <= len(std):
+                props = own[istd] = _Props()
+                _apply(props, std[upx + 4 : upx + 2 + _u16(std, upx)])  # after cbUpx and istd
+        lists: dict[int, tuple[int | None, int | None]] = {}
+        for istd in names:
+            ilfo = ilvl = None
+            chain, seen = istd, set()
+            while chain in own and chain not in seen and (ilfo is None or ilvl is None):
+                seen.add(chain)
+                ilfo = own[chain].ilfo if ilfo is None else ilfo
+                ilvl = own[chain].ilvl if ilvl is None else ilvl
+                chain = bases.get(chain, 0x0FFF)
+            if ilfo is not None or ilvl is not None:
+                lists[istd] = (ilfo, ilvl)
+        return names, lists
+
+    def label(self, props: _Props) -> str:
+        """The number Word shows before a list paragraph ("" for none), from its own list
+        properties or its style's."""
+        ilfo, ilvl = self._style_lists.get(props.istd, (None, None))
+        if props.ilfo is not None:
+            ilfo = props.ilfo
+        if props.ilvl is not None:
+            ilvl = props.ilvl
+        return self.lists.label(ilfo, ilvl, props.istd) if ilfo else ""
 
     def _bins(self, index: int) -> tuple[list[int], list[int]]:
         """A PlcBteChpx or PlcBtePapx: the first byte each FKP page covers, and the pages."""
@@ -554,24 +672,36 @@ class _RawParagraph:
     text: str
     mark: str
     props: _Props
+    boxes: list[str] = field(default_factory=list)  # lines of the text boxes anchored in it
 
 
 def _paragraphs(document: _Document) -> Iterator[_RawParagraph]:
-    """The main text cut at paragraph marks, with each paragraph's displayed text."""
-    text = document.text
+    """The main text cut at paragraph marks, with each paragraph's displayed text and the text
+    boxes anchored in it."""
+    boxes = document.text_boxes()
+    for cp, mark, shown, anchors in _split(document.text, document.section_ends):
+        props = document.props(cp) if mark else _Props()
+        box_lines = [line for at in anchors for line in boxes.get(at, [])]
+        yield _RawParagraph(shown, mark or PARAGRAPH_MARK, props, box_lines)
+
+
+def _split(
+    text: str, section_ends: frozenset[int] | set[int] = frozenset()
+) -> Iterator[tuple[int, str, str, list[int]]]:
+    """(CP of the mark, the mark, displayed text, CPs of the drawn objects anchored in it) of
+    each paragraph of a story; a last paragraph without a mark has the mark ""."""
     fields: list[bool] = []  # one entry per open field: True once its result has begun
     shown: list[str] = []
+    anchors: list[int] = []
     at = 0
     for special in _SPECIAL.finditer(text):
         cp, ch = special.start(), special.group()
         if at < cp and all(fields):
             shown.append(text[at:cp])
         at = cp + 1
-        if ch in (PARAGRAPH_MARK, CELL_MARK) or (
-            ch == PAGE_BREAK and cp + 1 in document.section_ends
-        ):
-            yield _RawParagraph("".join(shown), ch, document.props(cp))
-            shown = []
+        if ch in (PARAGRAPH_MARK, CELL_MARK) or (ch == PAGE_BREAK and cp + 1 in section_ends):
+            yield cp, ch, "".join(shown), anchors
+            shown, anchors = [], []
         elif ch == FIELD_BEGIN:
             fields.append(False)
         elif ch == FIELD_SEPARATOR:
@@ -580,12 +710,14 @@ def _paragraphs(document: _Document) -> Iterator[_RawParagraph]:
         elif ch == FIELD_END:
             if fields:
                 fields.pop()
+        elif ch == DRAWN_OBJECT:
+            anchors.append(cp)
         elif ch in _LINE_BREAKS and all(fields):
             shown.append(_LINE_BREAKS[ch])
     if at < len(text) and all(fields):
         shown.append(text[at:])
-    if shown:
-        yield _RawParagraph("".join(shown), PARAGRAPH_MARK, _Props())
+    if shown or anchors:
+        yield len(text), "", "".join(shown), anchors
 
 
 def _lines(text: str) -> list[str]:
@@ -628,14 +760,15 @@ class _BlockBuilder:
                 self._paragraph(paragraph)
                 continue
             table = self.table = self.table or _OpenTable()
+            table.lines.extend(paragraph.boxes)
             if depth > 1:
                 # A nested table is flattened into its outer cell, cell by cell.
                 if not props.inner_ttp:
-                    table.lines.extend(_lines(paragraph.text))
+                    table.lines.extend(_lines(self.document.label(props) + paragraph.text))
             elif props.ttp:
                 table.end_row(props)
             else:
-                table.lines.extend(_lines(paragraph.text))
+                table.lines.extend(_lines(self.document.label(props) + paragraph.text))
                 if paragraph.mark == CELL_MARK:
                     table.end_cell()
         self._close_table()
@@ -646,7 +779,11 @@ class _BlockBuilder:
         istd = paragraph.props.istd
         style = self.document.styles.get(istd) if istd else None
         prov = Provenance(file=self.name, paragraph=self.k)
-        self.blocks.extend(Paragraph(line, prov, style) for line in _lines(paragraph.text))
+        # A text box comes before the paragraph its shape is anchored in: where a 版头 set in
+        # a text box is seen, above the first paragraph.
+        self.blocks.extend(Paragraph(line, prov) for line in paragraph.boxes)
+        text = self.document.label(paragraph.props) + paragraph.text
+        self.blocks.extend(Paragraph(line, prov, style) for line in _lines(text))
 
     def _close_table(self) -> None:
         table, self.table = self.table, None

@@ -9,14 +9,20 @@ Conventions, chosen so that a DOCX and its plain-text dump give equal block stre
 * Only displayed text is kept: w:t of runs, including hyperlinks, inserted text (w:ins) and the
   result runs of fields (simple and complex). Dropped: field instructions (HYPERLINK "file:///…"
   \\l "_Toc…", TOC, PAGEREF), deleted and moved-away text, hidden runs (w:vanish), bookmarks,
-  comments, footnote/endnote references and bodies, headers/footers, and drawings/text boxes
-  (whose text floats outside the reading order).
+  comments, footnote/endnote references and bodies, headers/footers, and drawings.
+* Text boxes (w:txbxContent of a DrawingML wps:txbx or a VML v:textbox) are read, because a
+  公文's 版头 (发文机关标志, 文号) is often set in one: their lines come as paragraphs just before
+  the paragraph the shape is anchored in, with its `paragraph` index and no style; in a table
+  cell they are lines of the cell. Of a shape written twice in mc:AlternateContent only the
+  chosen copy is read, not its VML fallback. The DOC reader does the same.
 * Automatic list numbering (w:numPr, on the paragraph or inherited from its style) is not in the
-  text, so it is recomputed from numbering.xml and prefixed: per numId and level counters, the
-  level's lvlText and numFmt (chineseCounting 一、, decimal 1., （%1）, ①…). A tab after the
-  number is dropped (Chinese headings are written 一、总体要求); a space suffix is kept. Bullets
-  add nothing. Paragraphs whose number cannot be rebuilt (unknown format, missing definition)
-  keep their text unnumbered and are counted in one warning.
+  text, so it is recomputed from numbering.xml and prefixed: per numId and level counters (a
+  level restarts after a higher one unless its w:lvlRestart says otherwise), the level's lvlText
+  and numFmt (chineseCounting 一、, decimal 1., （%1）, ①…), counted and written by
+  `list_numbers`, which the .doc reader shares. A tab after the number is dropped (Chinese
+  headings are written 一、总体要求); a space suffix is kept. Bullets add nothing. Paragraphs
+  whose number cannot be rebuilt (unknown format, missing definition) keep their text
+  unnumbered and are counted in one warning.
 * Tables: one row per w:tr and cells in grid order. A horizontally merged cell (gridSpan=n) is
   ONE `Cell` with colspan=n and no covered slots, as in a text dump. A vertically merged cell
   keeps its text in the first row (rowspan = rows covered) and is `Cell("", merged=True)` in each
@@ -39,7 +45,7 @@ import re
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from io import BytesIO
 
 from lxml import etree
@@ -48,6 +54,7 @@ from ..errors import CorruptFileError, EmptyInputError, NoTextLayerError
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
 from .container import checked_members
+from .list_numbers import Level, ListCounters, UnknownFormat
 
 # Word allows 63 grid columns; anything wider is a broken or hostile table.
 MAX_SPAN = 64
@@ -74,6 +81,10 @@ _RUN_TEXT = {
     _W + "noBreakHyphen": "-",
 }
 _MATH_TEXT = _M + "t"
+# A text box's content, in a DrawingML shape (wps:txbx) or a VML one (v:textbox); a shape in
+# mc:AlternateContent is written twice, the VML copy in mc:Fallback.
+TXBX_CONTENT = _W + "txbxContent"
+FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
@@ -210,6 +221,9 @@ class _BodyReader:
                 style_id = self.styles.paragraph_style(element)
                 prov = Provenance(file=self.name, paragraph=k)
                 style = self.styles.name(style_id)
+                # A text box comes before the paragraph its shape is anchored in: where a 版头
+                # set in a text box is seen, above the first paragraph.
+                blocks.extend(Paragraph(line, prov) for line in self.text_box_lines(element))
                 blocks.extend(
                     Paragraph(line, prov, style) for line in self.paragraph_lines(element, style_id)
                 )
@@ -227,6 +241,34 @@ class _BodyReader:
         label = self.numbering.label_for(p.find(PPR), style_id)
         text = (label or "") + "".join(parts)
         return [line.strip() for line in text.split("\n") if line.strip()]
+
+    def text_box_lines(self, p) -> list[str]:
+        """The lines of the text boxes anchored in paragraph `p`, in document order; a box in a
+        box is read with its outer box, and a fallback copy is not read again."""
+        boxes = []
+        for box in p.iter(TXBX_CONTENT):
+            ancestor = box.getparent()
+            while ancestor is not None and ancestor is not p:
+                if ancestor.tag in (TXBX_CONTENT, FALLBACK):
+                    break
+                ancestor = ancestor.getparent()
+            else:
+                boxes.append(box)
+        if not boxes:
+            return []
+        # The box is read apart from the fields open around its anchor.
+        fields, self.fields = self.fields, []
+        lines: list[str] = []
+        for box in boxes:
+            for element in _children(box, BLOCKS):
+                if element.tag == P:
+                    lines.extend(self.text_box_lines(element))
+                    lines.extend(self.paragraph_lines(element))
+                else:
+                    table = self.table(element, 0)
+                    lines.extend(cell.text for row in table.rows for cell in row if cell.text)
+        self.fields = fields
+        return lines
 
     def _inline(self, element, parts: list[str]) -> None:
         for child in element:
@@ -326,6 +368,7 @@ class _BodyReader:
         lines: list[str] = []
         for element in _children(tc, BLOCKS):
             if element.tag == P:
+                lines.extend(self.text_box_lines(element))
                 lines.extend(self.paragraph_lines(element))
             else:
                 nested = self.table(element, 0)
@@ -383,33 +426,20 @@ class _Styles:
         return None
 
 
-@dataclass
-class _Level:
-    start: int
-    fmt: str
-    text: str
-    suffix: str
-    legal: bool
-    style: str | None
-
-
-class _Unknown(Exception):
-    """A number format this reader cannot render."""
-
-
 class _Numbering:
     """Recomputes the labels Word draws in front of numbered paragraphs."""
 
     def __init__(self, root, styles: _Styles):
         self.styles = styles
         self.unrecovered = 0
-        self.counters: dict[str, dict[int, int]] = {}
+        self.counters = ListCounters()
         definitions = list(root) if root is not None else []
         abstract = {
             a.get(_W + "abstractNumId"): a for a in definitions if a.tag == _W + "abstractNum"
         }
         nums = {n.get(_W + "numId"): n for n in definitions if n.tag == _W + "num"}
-        self.levels: dict[str, dict[int, _Level]] = {}
+        # numId -> ilvl -> (the level, the paragraph style linked to it)
+        self.levels: dict[str, dict[int, tuple[Level, str | None]]] = {}
         for num_id, num in nums.items():
             levels = self._abstract_levels(
                 abstract, nums, _val(num.find(_W + "abstractNumId")), set()
@@ -421,10 +451,13 @@ class _Numbering:
                     levels[ilvl] = _level(lvl)
                 start = override.find(_W + "startOverride")
                 if start is not None and ilvl in levels:
-                    levels[ilvl] = replace(levels[ilvl], start=_int(_val(start), 1))
+                    level, style = levels[ilvl]
+                    levels[ilvl] = (replace(level, start=_int(_val(start), 1)), style)
             self.levels[num_id] = levels
 
-    def _abstract_levels(self, abstract, nums, abstract_id, seen: set) -> dict[int, _Level]:
+    def _abstract_levels(
+        self, abstract, nums, abstract_id, seen: set
+    ) -> dict[int, tuple[Level, str | None]]:
         definition = abstract.get(abstract_id)
         if definition is None or abstract_id in seen:
             return {}
@@ -460,138 +493,37 @@ class _Numbering:
             return None  # numId 0 switches inherited numbering off
         levels = self.levels.get(num_id, {})
         if ilvl is None:
-            ilvl = next((k for k, lvl in levels.items() if style_id and lvl.style == style_id), 0)
+            ilvl = next(
+                (k for k, (_, style) in levels.items() if style_id and style == style_id), 0
+            )
         return self.label(num_id, ilvl)
 
     def label(self, num_id: str, ilvl: int) -> str | None:
-        levels = self.levels.get(num_id, {})
-        level = levels.get(ilvl)
-        if level is None:
+        levels = {k: level for k, (level, _) in self.levels.get(num_id, {}).items()}
+        if ilvl not in levels:
             self.unrecovered += 1
             return None
-        counters = self.counters.setdefault(num_id, {})
-        counters[ilvl] = counters[ilvl] + 1 if ilvl in counters else level.start
-        for deeper in [k for k in counters if k > ilvl]:
-            del counters[deeper]  # a new item at this level restarts the levels below it
-        if level.fmt == "bullet":
-            return ""
-
-        def number(match: re.Match) -> str:
-            k = int(match.group(1)) - 1
-            source = levels.get(k)
-            value = counters.get(k, source.start if source else 1)
-            return format_number(
-                value, "decimal" if level.legal else (source.fmt if source else "decimal")
-            )
-
         try:
-            text = re.sub(r"%([1-9])", number, level.text)
-        except _Unknown:
+            return self.counters.label(num_id, levels, ilvl)
+        except UnknownFormat:
             self.unrecovered += 1
             return None
-        return text + (" " if level.suffix == "space" and text else "")
 
 
-def _level(lvl) -> _Level:
-    return _Level(
+def _level(lvl) -> tuple[Level, str | None]:
+    """A w:lvl as a list level, and the paragraph style linked to it."""
+    restart = lvl.find(_W + "lvlRestart")
+    level = Level(
         start=_int(_val(lvl.find(_W + "start")), 1),
         fmt=_val(lvl.find(_W + "numFmt"), "decimal"),
-        text=_val(lvl.find(_W + "lvlText"), ""),
+        text=tuple(
+            int(part[1]) - 1 if re.fullmatch(r"%[1-9]", part) else part
+            for part in re.split(r"(%[1-9])", _val(lvl.find(_W + "lvlText"), ""))
+            if part
+        ),
         suffix=_val(lvl.find(_W + "suff"), "tab"),
         legal=lvl.find(_W + "isLgl") is not None
         and _val(lvl.find(_W + "isLgl"), "true") not in ("0", "false"),
-        style=_val(lvl.find(_W + "pStyle")),
+        restart_below=None if restart is None else _int(_val(restart), 0),
     )
-
-
-_CN_DIGITS = "零一二三四五六七八九"
-_CN_UNITS = ("", "十", "百", "千")
-_LEGAL_DIGITS = "零壹贰叁肆伍陆柒捌玖"
-_LEGAL_UNITS = ("", "拾", "佰", "仟")
-_STEMS = "甲乙丙丁戊己庚辛壬癸"
-_BRANCHES = "子丑寅卯辰巳午未申酉戌亥"
-_ROMAN = (
-    (1000, "M"),
-    (900, "CM"),
-    (500, "D"),
-    (400, "CD"),
-    (100, "C"),
-    (90, "XC"),
-    (50, "L"),
-    (40, "XL"),
-    (10, "X"),
-    (9, "IX"),
-    (5, "V"),
-    (4, "IV"),
-    (1, "I"),
-)
-
-
-def _counting(n: int, digits: str, units: tuple[str, ...], short_teens: bool) -> str:
-    if not 0 < n < 10000:
-        return str(n)
-    parts: list[str] = []
-    text = str(n)
-    for i, ch in enumerate(text):
-        d = int(ch)
-        if d == 0:
-            if parts and parts[-1] != digits[0]:
-                parts.append(digits[0])
-            continue
-        parts.append(digits[d] + units[len(text) - 1 - i])
-    out = "".join(parts).rstrip(digits[0])
-    # 十一, not 一十一: Word's counting formats drop the leading 一 of the teens.
-    return out[1:] if short_teens and 10 <= n < 20 else out
-
-
-def _roman(n: int) -> str:
-    if not 0 < n < 4000:
-        return str(n)
-    out = []
-    for value, letters in _ROMAN:
-        while n >= value:
-            out.append(letters)
-            n -= value
-    return "".join(out)
-
-
-def _enclosed(n: int, ranges: tuple[tuple[int, int, int], ...], fallback: str) -> str:
-    for first, last, base in ranges:
-        if first <= n <= last:
-            return chr(base + n - first)
-    return fallback.format(n)
-
-
-def format_number(n: int, fmt: str) -> str:
-    """`n` written in Word's number format `fmt` (ST_NumberFormat); _Unknown if not supported."""
-    if fmt in ("decimal", "decimalHalfWidth"):
-        return str(n)
-    if fmt == "decimalZero":
-        return f"{n:02d}"
-    if fmt in ("decimalFullWidth", "decimalFullWidth2"):
-        return str(n).translate({ord(c): 0xFF10 + int(c) for c in "0123456789"})
-    if fmt in ("chineseCounting", "chineseCountingThousand", "taiwaneseCountingThousand"):
-        return _counting(n, _CN_DIGITS, _CN_UNITS, short_teens=True)
-    if fmt == "chineseLegalSimplified":
-        return _counting(n, _LEGAL_DIGITS, _LEGAL_UNITS, short_teens=False)
-    if fmt == "ideographDigital":
-        return "".join("〇一二三四五六七八九"[int(c)] for c in str(n))
-    if fmt == "ideographTraditional":
-        return _STEMS[(n - 1) % 10] if n > 0 else str(n)
-    if fmt == "ideographZodiac":
-        return _BRANCHES[(n - 1) % 12] if n > 0 else str(n)
-    if fmt in ("decimalEnclosedCircle", "decimalEnclosedCircleChinese"):
-        return _enclosed(n, ((1, 20, 0x2460), (21, 35, 0x3251), (36, 50, 0x32B1)), "{}")
-    if fmt == "decimalEnclosedParen":
-        return _enclosed(n, ((1, 20, 0x2474),), "({})")
-    if fmt == "decimalEnclosedFullstop":
-        return _enclosed(n, ((1, 20, 0x2488),), "{}.")
-    if fmt in ("upperLetter", "lowerLetter") and n > 0:
-        letter = chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
-        return letter if fmt == "upperLetter" else letter.lower()
-    if fmt in ("upperRoman", "lowerRoman"):
-        roman = _roman(n)
-        return roman if fmt == "upperRoman" else roman.lower()
-    if fmt == "none":
-        return ""
-    raise _Unknown(fmt)
+    return level, _val(lvl.find(_W + "pStyle"))

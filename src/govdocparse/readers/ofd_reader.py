@@ -4,22 +4,38 @@ lines grouped, wrapped lines joined into paragraphs, ruled grids as tables.
 An OFD file is a ZIP of XML parts (GB/T 33190-2016 clause 6, 文件结构). What is read:
 
 * `OFD.xml`, the main entry (7.4 主入口): each DocBody's DocRoot names a document's
-  `Document.xml` (7.5 文档根节点), whose CommonData gives the default page area and the template
-  pages, and whose Pages list each page's `Content.xml` in order (7.6/7.7 页对象). A page's
-  Content holds Layers of graphic units (8 图元); PageBlock containers are walked into. The
-  template pages a page uses (Page/Template) are read with it, as they are drawn with it.
+  `Document.xml` (7.5 文档根节点); several DocBodies are read one after the other, pages numbered
+  on, and no paragraph runs on from one into the next. CommonData gives the default page area
+  (a page's own Area overrides it), the template pages and the resource files (PublicRes and
+  DocumentRes, any number of each; a page's PageRes too), of which only MultiMedia entries are
+  used; Pages list each page's `Content.xml` in order (7.6/7.7 页对象). A page's Content holds
+  Layers of graphic units (8 图元): all layers are read, whatever their Type (Background, Body,
+  Foreground), since reading order comes from positions; PageBlock containers are walked into.
+* Template pages (Page/Template; ZOrder only says whether they are drawn under or over the
+  page): a template used by one page is part of that page (a 版头 laid out as a template); one
+  used by several pages is running furniture (headers, footers, page frames), so its text is
+  left out and only its rulings and images are kept.
 * TextObject (11 文字): Boundary (x y w h, millimetres, origin at the page's top left, y down),
-  CTM, Size, and TextCode runs with X/Y (the baseline of the first character) and DeltaX/DeltaY
-  (the advance between characters; "g N d" repeats d N times). Each character's position is
-  computed from them. Rotated text (a CTM with rotation, ReadDirection/CharDirection not 0) is
-  left out, as stamps and watermarks are; so are invisible objects (Visible="false").
+  CTM, Size, HScale, and TextCode runs with X/Y (the baseline of the first character) and
+  DeltaX/DeltaY (the advance between characters; "g N d" repeats d N times, mixed freely with
+  plain numbers). Positions, Size and advances are in the object's space, which the CTM scales
+  to the page: writers that give Size in points with a 0.3528 CTM, or Size 1 with the whole size
+  in the CTM, come out alike. A character's width is Size × HScale (narrowed or widened glyphs),
+  the advance when DeltaX gives none. Rotated or flipped text (a CTM with rotation,
+  ReadDirection/CharDirection not 0) is left out, as stamps and watermarks are; so are invisible
+  objects (Visible="false"). Unfilled or stroked text (Fill="false", Stroke) is text: it is how
+  the invisible OCR layer over a page image (a 双层 OFD) is written.
+* ImageObject (10 图像): the MultiMedia resource it draws and the box its CTM maps the unit
+  square to. Pages that are only an image (an OFD converted from paper) are read by OCR
+  (`ofd_scans`); other images are not read.
 * PathObject (9 图形) with AbbreviatedData (M/S move, L line, C close; curves only move the pen):
   axis-parallel segments, and thin filled rectangles, are the ruling lines tables are found from.
 
 Left out: annotations (15 注释: seals as Stamp annotations, watermarks), signatures and seals
-(18 数字签名: Signatures.xml, Signs/, the .esl seal files), attachments, custom tags, images,
-composite objects (CompositeObject draws a resource's content; government documents do not put
-their text there), outlines and actions.
+(18 数字签名: Signatures.xml, Signs/, the .esl seal files), attachments, custom tags, fonts
+(text is Unicode in TextCode; CGTransform glyph maps only matter for drawing), composite objects
+(CompositeObject draws a resource's content; government documents do not put their text there),
+outlines and actions.
 
 Layout, with the ideas of the PDF reader kept self-contained and simple here:
 
@@ -47,8 +63,9 @@ included). Cells carry their page and 0-based `table_row`/`table_col`.
 
 Errors: an encrypted OFD (GM/T 0099-2020: an Encryptions.xml in the package, or encrypted ZIP
 entries) is `EncryptedFileError`; a broken ZIP, a zip bomb, missing or malformed parts are
-`CorruptFileError`; an OFD without any text is `NoTextLayerError`. XML is parsed with entity
-resolution, DTD loading and network access off.
+`CorruptFileError`; an OFD with neither text nor page images is `NoTextLayerError`, as is an
+all-scanned one without the `ocr` extra ("scanned pages, no text layer: install
+govdocparse[ocr]"). XML is parsed with entity resolution, DTD loading and network access off.
 """
 
 from __future__ import annotations
@@ -69,6 +86,8 @@ from ..errors import CorruptFileError, EncryptedFileError, NoTextLayerError
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, Source, TableBlock
 from .container import checked_members
+from .ofd_scans import PageImage, ScanPage, read_scans
+from .pdf_scans import scanned_pages
 
 MAX_PAGES = 5_000
 MAX_OBJECTS_PER_PAGE = 200_000
@@ -162,21 +181,71 @@ class _Grid:
 
 
 @dataclass
+class _Image:
+    """An ImageObject: the MultiMedia resource it draws and where, in page millimetres."""
+
+    resource: str  # its ResourceID as read, its part's location once resolved
+    box: tuple[float, float, float, float]  # x, y, width, height
+
+
+@dataclass
 class _PageContent:
     number: int
     box: tuple[float, float, float, float]
     glyphs: list[_Glyph] = field(default_factory=list)
     segments: list[_Segment] = field(default_factory=list)
+    images: list[_Image] = field(default_factory=list)
+    opens_document: bool = False  # the first page of a DocBody after the first
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
-    """The block stream of an OFD file's pages."""
+    """The block stream of an OFD file's pages; scanned pages are read by OCR (`ofd_scans`)."""
     package = _Package(data, path)
     pages = package.pages()
+    scans = _scans(pages)
+    for index in scans:
+        pages[index].glyphs = []  # the scanner's watermark, or nothing
     blocks = _Layout(name, pages).blocks()
+    warnings = package.warnings
+    if scans:
+        scanned = [
+            ScanPage(
+                pages[index].number,
+                (pages[index].box[2], pages[index].box[3]),
+                [_page_image(package, pages[index], image) for image in pages[index].images],
+            )
+            for index in scans
+        ]
+        recognised, ocr_warnings = read_scans(scanned, len(pages), bool(blocks), path, name, sha256)
+        # Both are in page order and no page is in both: a stable sort by page interleaves them.
+        blocks = sorted(blocks + recognised, key=lambda block: block.prov.page or 0)
+        warnings = warnings + ocr_warnings
     if not blocks:
-        raise NoTextLayerError(path, "the OFD file has no text (scanned pages, no text layer?)")
-    return Source(path, name, "ofd", sha256, blocks, warnings=package.warnings)
+        raise NoTextLayerError(path, "the OFD file has no text and no page images")
+    return Source(path, name, "ofd", sha256, blocks, warnings=warnings)
+
+
+def _scans(pages: list[_PageContent]) -> list[int]:
+    """The 0-based indexes of the pages that are scans (see `pdf_scans`)."""
+    if not any(page.images for page in pages):
+        return []
+    return scanned_pages([([line.text for line in _lines(p.glyphs)], _cover(p)) for p in pages])[0]
+
+
+def _cover(page: _PageContent) -> float:
+    """The share of the page its largest image covers."""
+    area = page.box[2] * page.box[3]
+    if area <= 0:
+        return 0.0
+    return max((i.box[2] * i.box[3] / area for i in page.images), default=0.0)
+
+
+def _page_image(package: _Package, page: _PageContent, image: _Image) -> PageImage:
+    """An image's bytes, its box taken relative to the page's own origin (a PhysicalBox may
+    not start at 0 0)."""
+    x, y, width, height = image.box
+    box = (x - page.box[0], y - page.box[1], width, height)
+    return PageImage(image.resource, package.part(image.resource), box)
 
 
 class _Package:
@@ -197,20 +266,42 @@ class _Package:
         self.names = {_normal(info.filename): info.filename for info in infos}
         self.folded = {name.lower(): stored for name, stored in self.names.items()}
 
-    def xml(self, name: str) -> etree._Element:
+    def part(self, name: str) -> bytes:
         stored = self.names.get(name) or self.folded.get(name.lower())
         if stored is None:
             raise CorruptFileError(self.path, f"damaged OFD: part {name} is missing")
         try:
-            return etree.fromstring(self.zip.read(stored), _PARSER)
-        except etree.XMLSyntaxError as exc:
-            raise CorruptFileError(
-                self.path, f"damaged OFD: {name} is not well-formed XML ({exc})"
-            ) from None
+            return self.zip.read(stored)
         except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
             raise CorruptFileError(
                 self.path, f"damaged OFD: {name} cannot be unpacked ({exc})"
             ) from None
+
+    def xml(self, name: str) -> etree._Element:
+        data = self.part(name)
+        try:
+            return etree.fromstring(data, _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise CorruptFileError(
+                self.path, f"damaged OFD: {name} is not well-formed XML ({exc})"
+            ) from None
+
+    def _media(self, base: str, owner: etree._Element | None, *kinds: str) -> dict[str, str]:
+        """MultiMedia ID → part location, from the resource files `owner` lists (7.9 资源):
+        a MediaFile is relative to its Res file's BaseLoc, itself relative to the Res file."""
+        media: dict[str, str] = {}
+        for kind in kinds:
+            for listed in _children(owner, kind):
+                if not (listed.text or "").strip():
+                    continue
+                location = _resolve(base, listed.text or "")
+                res = self.xml(location)
+                res_base = _resolve(posixpath.dirname(location), res.get("BaseLoc", ""))
+                for item in _children(_child(res, "MultiMedias"), "MultiMedia"):
+                    file = _child(item, "MediaFile")
+                    if item.get("ID") and file is not None and (file.text or "").strip():
+                        media[item.get("ID", "")] = _resolve(res_base, file.text or "")
+        return media
 
     def pages(self) -> list[_PageContent]:
         root = self.xml("OFD.xml")
@@ -220,7 +311,10 @@ class _Package:
             if doc_root is None or not (doc_root.text or "").strip():
                 raise CorruptFileError(self.path, "damaged OFD: a DocBody names no DocRoot")
             location = _resolve("", doc_root.text or "")
-            pages.extend(self._document(location, len(pages)))
+            document = self._document(location, len(pages))
+            if pages and document:
+                document[0].opens_document = True
+            pages.extend(document)
         if not pages:
             raise CorruptFileError(self.path, "damaged OFD: OFD.xml lists no document pages")
         return pages
@@ -234,22 +328,47 @@ class _Package:
         for template in _children(common, "TemplatePage"):
             if template.get("ID") and template.get("BaseLoc"):
                 templates[template.get("ID", "")] = _resolve(base, template.get("BaseLoc", ""))
-        pages: list[_PageContent] = []
+        media = self._media(base, common, "PublicRes", "DocumentRes")
+        entries: list[tuple[int, str, etree._Element]] = []
         for entry in _children(_child(document, "Pages"), "Page"):
-            number = before + len(pages) + 1
+            number = before + len(entries) + 1
             if number > MAX_PAGES:
                 self.warnings.append(f"only the first {MAX_PAGES} pages were read")
                 break
             if not entry.get("BaseLoc"):
                 raise CorruptFileError(self.path, f"damaged OFD: page {number} has no BaseLoc")
             page_location = _resolve(base, entry.get("BaseLoc", ""))
-            page = self.xml(page_location)
+            entries.append((number, page_location, self.xml(page_location)))
+        uses = Counter(
+            used.get("TemplateID", "")
+            for *_, page in entries
+            for used in _children(page, "Template")
+        )
+        parsed: dict[str, etree._Element] = {}
+        pages: list[_PageContent] = []
+        for number, page_location, page in entries:
             content = _PageContent(number, _box(_find(page, "Area", "PhysicalBox")) or default_box)
             for used in _children(page, "Template"):
-                template_location = templates.get(used.get("TemplateID", ""))
-                if template_location:
-                    _collect(self.xml(template_location), content)
+                template_id = used.get("TemplateID", "")
+                if template_id not in templates:
+                    continue
+                if template_id not in parsed:
+                    parsed[template_id] = self.xml(templates[template_id])
+                if uses[template_id] == 1:
+                    _collect(parsed[template_id], content)
+                else:  # running headers and footers: their text is not the document's
+                    furniture = _PageContent(number, content.box)
+                    _collect(parsed[template_id], furniture)
+                    content.segments.extend(furniture.segments)
+                    content.images.extend(furniture.images)
             _collect(page, content)
+            if content.images:
+                here = media | self._media(posixpath.dirname(page_location), page, "PageRes")
+                content.images = [
+                    _Image(here[image.resource], image.box)
+                    for image in content.images
+                    if image.resource in here
+                ]
             pages.append(content)
         return pages
 
@@ -353,6 +472,10 @@ def _walk(container: etree._Element, content: _PageContent, budget: list[int], d
             content.glyphs.extend(_text_glyphs(element))
         elif kind == "PathObject":
             content.segments.extend(_rulings(element))
+        elif kind == "ImageObject":
+            image = _image(element)
+            if image is not None:
+                content.images.append(image)
         elif kind == "PageBlock":
             _walk(element, content, budget, depth + 1)
 
@@ -366,8 +489,10 @@ def _text_glyphs(element: etree._Element) -> list[_Glyph]:
     if element.get("ReadDirection", "0") != "0" or element.get("CharDirection", "0") != "0":
         return []
     sizes = _numbers(element.get("Size"))
-    scale = math.sqrt(a * d)
-    size = (sizes[0] if sizes else 3.5) * scale
+    em = sizes[0] if sizes else 3.5  # in the object's space, which the CTM scales to the page
+    scales = _numbers(element.get("HScale"))
+    hscale = scales[0] if scales and scales[0] > 0 else 1.0  # glyphs drawn narrower or wider
+    size = em * d
     if size <= 0:
         return []
     glyphs: list[_Glyph] = []
@@ -380,20 +505,29 @@ def _text_glyphs(element: etree._Element) -> list[_Glyph]:
         dx = _deltas(code.get("DeltaX"), len(text))
         dy = _deltas(code.get("DeltaY"), len(text))
         for i, ch in enumerate(text):
-            advance = dx[i] if i < len(dx) else (1.0 if _is_wide(ch) else 0.5) * size / scale
+            width = (1.0 if _is_wide(ch) else 0.5) * em * hscale
             if not ch.isspace():
-                glyphs.append(
-                    _Glyph(
-                        ch,
-                        box[0] + a * x + e,
-                        box[1] + d * y + f,
-                        size,
-                        (1.0 if _is_wide(ch) else 0.5) * size,
-                    )
-                )
-            x += advance
+                glyphs.append(_Glyph(ch, box[0] + a * x + e, box[1] + d * y + f, size, a * width))
+            x += dx[i] if i < len(dx) else width
             y += dy[i] if i < len(dy) else 0.0
     return glyphs
+
+
+def _image(element: etree._Element) -> _Image | None:
+    """Where an ImageObject draws its image: the unit square mapped by its CTM (10.2), inside
+    its Boundary; without a CTM, the Boundary itself."""
+    box = _box_attr(element.get("Boundary"))
+    resource = element.get("ResourceID", "").strip()
+    if box is None or not resource:
+        return None
+    if element.get("CTM") is None:
+        return _Image(resource, box)
+    a, b, c, d, e, f = _matrix(element.get("CTM"))
+    if abs(b) > 1e-3 * max(abs(a), 1e-9) or abs(c) > 1e-3 * max(abs(d), 1e-9):
+        return None  # a rotated image is a stamp or a logo, not a page
+    x0, x1 = sorted((e, a + e))
+    y0, y1 = sorted((f, d + f))
+    return _Image(resource, (box[0] + x0, box[1] + y0, x1 - x0, y1 - y0))
 
 
 def _box_attr(text: str | None) -> tuple[float, float, float, float] | None:
@@ -467,6 +601,8 @@ class _Layout:
     def __init__(self, name: str, pages: list[_PageContent]):
         self.name = name
         self.pages = pages
+        # No paragraph runs on from one document of the package into the next.
+        self.document_starts = {page.number for page in pages if page.opens_document}
 
     def blocks(self) -> list[Block]:
         items: list[tuple[int, float, _Line | TableBlock]] = []
@@ -500,7 +636,10 @@ class _Layout:
                     run = []
                 blocks.append(item)
                 continue
-            if run and not _continues(run[-1], item, left, right):
+            if run and (
+                (item.page in self.document_starts and item.page != run[-1].page)
+                or not _continues(run[-1], item, left, right)
+            ):
                 blocks.append(self._paragraph(run))
                 run = []
             run.append(item)

@@ -1,10 +1,11 @@
 """What PDFium (through pypdfium2) gives for a PDF: the document, opened with typed errors, and for
 each page its characters with their boxes and its visible straight ruling segments.
 
-Coordinates are in points from the page's top-left corner (y grows downwards), as the layout
-code expects. A character's box runs horizontally from its origin to the end of its advance and
-vertically over its font's ascent and descent (PDFium's "loose" box); its `size` is the font
-size in effect, text matrix included. Characters PDFium generates (spaces and line breaks it
+Coordinates are in points from the top-left corner (y grows downwards) of the page as it is
+shown, its /Rotate applied (`_Turn`), as the layout code expects. A character's box runs
+horizontally from its origin to the end of its advance and vertically over its font's ascent
+and descent (PDFium's "loose" box); its `size` is the font size in effect, text matrix
+included. Characters PDFium generates (spaces and line breaks it
 infers from gaps) are left out, and so are characters not set upright (rotated by more than
 about a degree, mirrored): stamps, watermarks and vertical margin notes.
 
@@ -100,10 +101,12 @@ class PageContent:
     number: int
     width: float
     height: float
+    text: str = ""  # the text layer as PDFium extracts it, spaces and line breaks inferred
     chars: list[Char] = field(default_factory=list)
     segments: list[Segment] = field(default_factory=list)
     images: int = 0
     image_cover: float = 0.0  # share of the page the largest image covers
+    curves: int = 0  # visible paths with curves in them (glyph outlines, seals, logos)
 
 
 # --- the document -----------------------------------------------------------------------------
@@ -169,26 +172,67 @@ def xref_damaged(data: bytes) -> bool:
 
 
 def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
-    """The characters, ruling segments and image count of one page."""
+    """The characters, ruling segments and image count of one page, as the page is shown."""
     left, bottom, right, top = page.get_mediabox()
-    content = PageContent(number, right - left, top - bottom)
+    width, height = right - left, top - bottom
+    turn = _Turn(page.get_rotation() // 90 % 4, width, height)
+    if turn.quarters % 2:
+        width, height = height, width
+    content = PageContent(number, width, height)
     textpage = page.get_textpage()
     try:
-        content.chars = _chars(textpage, left, top)
+        content.text, content.chars = _chars(textpage, left, top, turn.quarters)
     finally:
         textpage.close()
+    if turn.quarters:
+        content.chars = [turn.char(char) for char in content.chars]
     for kind, handle, matrix in _drawings(page.raw):
         if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
             content.images += 1
             cover = _area(_compose(_matrix(handle), matrix)) / (content.width * content.height)
             content.image_cover = max(content.image_cover, min(cover, 1.0))
         elif kind == pdfium_c.FPDF_PAGEOBJ_PATH and _visible(handle):
-            content.segments.extend(_segments(handle, matrix, left, top))
+            segments, curved = _pieces(handle, matrix, left, top, turn)
+            content.segments.extend(segments)
+            content.curves += curved
     return content
 
 
-def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
-    """The page's characters in PDFium's text order.
+@dataclass(frozen=True)
+class _Turn:
+    """A page's /Rotate: the page is shown turned clockwise by `quarters` quarter turns.
+
+    Printer drivers that put a landscape sheet (an annex's table) on portrait paper, and some
+    scanning software, store the page so: content drawn turned the other way, and /Rotate to
+    show it upright. Positions are moved from the unturned page (x from the left, y from the
+    top, `width` × `height`) to the page as shown, and a character is upright when it is upright
+    as shown.
+    """
+
+    quarters: int
+    width: float
+    height: float
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        if self.quarters == 1:
+            return self.height - y, x
+        if self.quarters == 2:
+            return self.width - x, self.height - y
+        if self.quarters == 3:
+            return y, self.width - x
+        return x, y
+
+    def char(self, char: Char) -> Char:
+        (x0, top), (x1, bottom) = self.point(char.x0, char.top), self.point(char.x1, char.bottom)
+        return Char(
+            char.text, min(x0, x1), max(x0, x1), min(top, bottom), max(top, bottom), char.size
+        )
+
+
+def _chars(
+    textpage: pdfium.PdfTextPage, left: float, top: float, quarters: int
+) -> tuple[str, list[Char]]:
+    """The page's text as PDFium extracts it, and its characters in PDFium's text order.
 
     Only the loose box is asked for every character. Size and matrix are asked again only where
     the box's height or baseline moves to values not seen in the current or the previous run:
@@ -201,7 +245,7 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
     handle = ctypes.cast(textpage.raw, ctypes.c_void_p).value
     count = pdfium_c.FPDFText_CountChars(textpage.raw)
     if count <= 0:
-        return []
+        return "", []
     text = textpage.get_text_range(0, count)
     if len(text) != count:
         # Characters beyond the BMP come out of the bulk call as two UTF-16 halves.
@@ -212,7 +256,7 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
     unpack = struct.Struct("4f").unpack
     chars: list[Char] = []
     last = -1  # index of the character behind chars[-1]
-    last_x0 = last_x1 = float("nan")  # the box of chars[-1]
+    last_x0 = last_x1 = last_y0 = float("nan")  # the box of chars[-1]
     # (height, bottom, upright, size) of the current run and of the one before it
     run = previous_run = (float("nan"), float("nan"), False, 0.0)
     run_height, run_bottom, upright, size = run
@@ -234,7 +278,7 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
             ):
                 run, previous_run = previous_run, run
             else:
-                run, previous_run = (height, y0, *_orientation(handle, index)), run
+                run, previous_run = (height, y0, *_orientation(handle, index, quarters)), run
             run_height, run_bottom, upright, size = run
         if not upright:
             continue
@@ -243,6 +287,7 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
         if (
             x0 == last_x0
             and x1 == last_x1
+            and y0 == last_y0
             and text_object_of(handle, index) == text_object_of(handle, last)
         ):
             # One glyph standing for several characters (a ligature, the two-em dash "——"):
@@ -250,16 +295,20 @@ def _chars(textpage: pdfium.PdfTextPage, left: float, top: float) -> list[Char]:
             # bold) comes from two text objects and is left to the line builder.
             chars[-1].text += character
             continue
-        last, last_x0, last_x1 = index, x0, x1
+        last, last_x0, last_x1, last_y0 = index, x0, x1, y0
         chars.append(Char(character, x0, x1, top - y1, top - y0, size))
-    return chars
+    return text, chars
 
 
-def _orientation(handle: int | None, index: int) -> tuple[bool, float]:
-    """Whether the character is set upright, and its font size, text matrix included."""
+def _orientation(handle: int | None, index: int, quarters: int) -> tuple[bool, float]:
+    """Whether the character is set upright on the page as shown (turned clockwise by
+    `quarters`), and its font size, text matrix included."""
     matrix = pdfium_c.FS_MATRIX()
     _char_matrix(handle, index, ctypes.addressof(matrix))
     a, b, c, d = matrix.a, matrix.b, matrix.c, matrix.d
+    for _ in range(quarters):
+        # a clockwise quarter turn of the page, in PDF's row-vector convention
+        a, b, c, d = b, -a, d, -c
     upright = a > 0 and d > 0 and abs(b) <= _UPRIGHT * a and abs(c) <= _UPRIGHT * d
     return upright, round(_font_size(handle, index), 1)
 
@@ -330,24 +379,32 @@ def _shows(channels: list[ctypes.c_uint]) -> bool:
     return alpha > 0 and min(red, green, blue) < _WHITE
 
 
-def _segments(path, outer: tuple, left: float, top: float) -> Iterator[Segment]:
-    """The path's straight horizontal and vertical pieces, closing segments included."""
+def _pieces(path, outer: tuple, left: float, top: float, turn: _Turn) -> tuple[list[Segment], bool]:
+    """The path's straight horizontal and vertical pieces, closing segments included, and
+    whether it has curves."""
     a, b, c, d, e, f = _compose(_matrix(path), outer)
     x, y = ctypes.c_float(), ctypes.c_float()
     start = previous = None
+    segments: list[Segment] = []
+    curved = False
     for i in range(pdfium_c.FPDFPath_CountSegments(path)):
         segment = pdfium_c.FPDFPath_GetPathSegment(path, i)
         if not pdfium_c.FPDFPathSegment_GetPoint(segment, x, y):
             continue
-        point = (x.value * a + y.value * c + e - left, top - (x.value * b + y.value * d + f))
+        point = turn.point(
+            x.value * a + y.value * c + e - left, top - (x.value * b + y.value * d + f)
+        )
         kind = pdfium_c.FPDFPathSegment_GetType(segment)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
         elif kind == pdfium_c.FPDF_SEGMENT_LINETO and previous is not None:
-            yield from _straight(previous, point)
+            segments.extend(_straight(previous, point))
+        elif kind == pdfium_c.FPDF_SEGMENT_BEZIERTO:
+            curved = True
         if pdfium_c.FPDFPathSegment_GetClose(segment) and start is not None:
-            yield from _straight(point, start)
+            segments.extend(_straight(point, start))
         previous = point
+    return segments, curved
 
 
 def _straight(p: tuple[float, float], q: tuple[float, float]) -> Iterator[Segment]:

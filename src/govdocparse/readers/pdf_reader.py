@@ -50,7 +50,11 @@ page layout did to it. PDFium gives the characters with their boxes and the ruli
 Scanned pages (`pdf_scans`: a page image with no text layer, or with only a scanner app's
 watermark line) are read by OCR when the `ocr` extra is installed (`pdf_ocr`): their lines go
 through the same paragraph joining and furniture removal, the watermark is dropped, and tables
-are not rebuilt (a scanned table's cells come out as lines in reading order).
+are not rebuilt (a scanned table's cells come out as lines in reading order). So are pages that
+show text their text layer does not give: a text layer of glyph codes (`pdf_scans.illegible`:
+fonts without a ToUnicode map), whose characters are dropped, and text drawn as glyph outlines
+(no text, no image, many filled curves). Without the extra they are left out with a warning,
+and a document made only of them is `NoTextLayerError`.
 
 Provenance: `page` is the 1-based page number. `lines` is a 1-based line range counted on that
 page from its top over the lines outside tables (headers and footers included, so a reader can
@@ -92,7 +96,7 @@ from . import pdf_ocr
 from .pdf_frames import Outline, frames
 from .pdf_grid import find_boxes
 from .pdf_page import Char, PageContent, open_document, read_page, xref_damaged
-from .pdf_scans import scanned_pages, shape
+from .pdf_scans import illegible, scanned_pages, shape
 
 # Fraction of the page height at the top and bottom where running headers and footers live.
 _BAND = 0.12
@@ -116,6 +120,14 @@ _CENTRED_PITCH = 1.6
 # How far (in font sizes) a line may end short of the column in a paragraph-spaced document
 # and still run on into a line that follows at the plain line pitch.
 _SPACED_SLACK = 3.0
+
+# Pages that show text their text layer does not give, and what is said about them.
+_CODES_NOT_TEXT = "text layer of glyph codes, not text (fonts without a ToUnicode map)"
+_OUTLINES = "text drawn as outlines, no text layer"
+_INSTALL_OCR = "install govdocparse[ocr]"
+# A page without text or images that fills this many paths with curves shows text drawn as
+# glyph outlines (a print shop's 文字转曲), one path a character.
+_DRAWN_GLYPHS = 30
 
 _PAGE_NUMBER = re.compile(
     r"^(?:[-—–－‐ ]*\d{1,4}[-—–－‐ ]*"
@@ -228,14 +240,17 @@ class _Spacing:
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     """The block stream of a PDF: paragraphs and tables in reading order, from its text layer
-    or, for scanned pages, from OCR when the `ocr` extra is installed."""
+    or, for scanned pages and pages that show text their text layer does not give, from OCR
+    when the `ocr` extra is installed."""
     warnings: list[str] = []
     with _library_warnings(warnings):
         document = open_document(data, path)
         try:
             contents = _contents(document, path)
+            pictured = _pictured_text(contents)
             scans, watermark = _scans(contents)
-            recognised = _recognise(document, contents, scans, path, warnings)
+            unread = sorted({*scans, *(i for indexes in pictured.values() for i in indexes)})
+            recognised = _recognise(document, contents, unread, pictured, path, warnings)
         finally:
             document.close()
     if xref_damaged(data):
@@ -251,13 +266,25 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         if recognised:
             raise NoTextLayerError(path, "scanned pages, no text layer, and OCR found no text")
         raise NoTextLayerError(path, "no text layer and no page images: nothing to read")
+    for reason, indexes in pictured.items():
+        warnings.append(
+            f"page(s) {', '.join(str(index + 1) for index in indexes)}: {reason}: "
+            + (
+                "read by OCR"
+                if recognised
+                else f"their content is missing; {_INSTALL_OCR} to read them"
+            )
+        )
+    said = {index for indexes in pictured.values() for index in indexes}
     blank = [
-        str(page.number) for page in pages if not page.lines and not page.tables and page.images
+        str(page.number)
+        for index, page in enumerate(pages)
+        if not page.lines and not page.tables and page.images and index not in said
     ]
     if blank:
         warnings.append(
             f"no text layer on page(s) {', '.join(blank)} (scanned?): their content is missing"
-            + ("" if pdf_ocr.available() else "; install govdocparse[ocr] to read them")
+            + ("" if pdf_ocr.available() else f"; {_INSTALL_OCR} to read them")
         )
     _settle_cells(pages)
     _drop_running_lines(pages)
@@ -291,23 +318,41 @@ def _contents(document: pdfium.PdfDocument, path: str) -> list[PageContent]:
     return contents
 
 
+def _pictured_text(contents: list[PageContent]) -> dict[str, list[int]]:
+    """The pages that show text their text layer does not give, by what is wrong with them:
+    a text layer of glyph codes (`pdf_scans.illegible`; its characters are dropped here), and
+    text drawn as glyph outlines."""
+    found: dict[str, list[int]] = {}
+    for index, content in enumerate(contents):
+        if illegible(content.text):
+            content.chars = []
+            found.setdefault(_CODES_NOT_TEXT, []).append(index)
+        elif not content.text.strip() and not content.images and content.curves >= _DRAWN_GLYPHS:
+            found.setdefault(_OUTLINES, []).append(index)
+    return found
+
+
 def _recognise(
     document: pdfium.PdfDocument,
     contents: list[PageContent],
-    scans: list[int],
+    unread: list[int],
+    pictured: dict[str, list[int]],
     path: str,
     warnings: list[str],
 ) -> dict[int, list[pdf_ocr.OcrLine]]:
-    """The OCR'd lines of the scanned pages, by page index; none without the `ocr` extra, which
-    is an error when the scans are all the document has."""
-    if not scans:
+    """The OCR'd lines of the pages the text layer cannot give (scans, and the `pictured` text
+    pages), by page index; none without the `ocr` extra, which is an error when those pages
+    are all the document has."""
+    if not unread:
         return {}
     if not pdf_ocr.available():
-        if all(i in scans or not (c.chars or c.images) for i, c in enumerate(contents)):
+        if all(i in unread or not (c.chars or c.images) for i, c in enumerate(contents)):
+            for reason in pictured:
+                raise NoTextLayerError(path, f"{reason}: {_INSTALL_OCR} to read it")
             raise NoTextLayerError(path, pdf_ocr.NOT_INSTALLED)
         return {}
     recognised = {}
-    for index in scans:
+    for index in unread:
         page = document[index]
         try:
             recognised[index] = pdf_ocr.read_page(page, index + 1, len(contents), path)

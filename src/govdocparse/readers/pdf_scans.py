@@ -5,11 +5,18 @@ Scanner apps stamp one short line on every page they make ("扫描全能王 创�
 recognised by its shape, whatever its words: the page is mostly one image, every line of its
 text is short, and the same lines (digits aside) are on every page that has text. A page with
 no text at all counts as a scan when it holds any image; a page with neither is blank.
+
+A page can also show text whose text layer holds none: fonts embedded without a ToUnicode map
+(typesetting systems' CID fonts, some converters' exports) give PDFium only glyph numbers, which
+come out as control codes and stray Latin letters ("\x01\x04\x05…!\"#$%"). Such a page is
+`illegible`; like a scan, it can only be read from its picture.
 """
 
 from __future__ import annotations
 
 import re
+
+import regex
 
 # At most this many characters make a watermark line.
 _SHORT = 30
@@ -17,6 +24,22 @@ _SHORT = 30
 _LINES = 2
 # A scanned page is mostly its image.
 _FULL_PAGE = 0.5
+
+
+# A page needs this many characters before its text layer is judged.
+_JUDGED = 20
+# Share of a page's characters that are codes no text has (control codes, private-use and
+# unassigned code points, U+FFFD) from which its text layer is glyph numbers. Symbol-font
+# bullets come out as private-use characters, a few in a page of text.
+_CODES_SHARE = 0.1
+_CODES = regex.compile(r"[[\p{Cc}\p{Co}\p{Cn}\N{REPLACEMENT CHARACTER}]--\s]", regex.V1)
+_SPACE = regex.compile(r"\s+")
+
+
+def illegible(text: str) -> bool:
+    """Whether a page's extracted text is glyph numbers rather than text (see above)."""
+    letters = len(_SPACE.sub("", text))
+    return letters >= _JUDGED and len(_CODES.findall(text)) >= _CODES_SHARE * letters
 
 
 def shape(text: str) -> str:
