@@ -1285,3 +1285,15 @@ def test_a_law_databases_bracketed_labels_are_read_as_portal_fields():
 def test_a_province_named_short_at_the_head_of_a_title_is_the_place(title, place):
     text = f"{title}\n\n发布时间:2022-06-13\n\n为促进妇女儿童发展,制定本规划。\n"
     assert parse_text(text).documents[0].metadata.place == place
+
+
+def test_a_covers_organ_and_month_on_one_line_name_the_issuer():
+    # a booklet's cover under the title and period: the compiling office and the month
+    text = (
+        "青河旗妇女发展规划\n（2021-2030年）\n"
+        "青河旗人民政府妇女儿童工作委员会办公室 2022 年 8 月\n"
+        "前  言\n实行男女平等是国家的基本国策。\n一、总体目标\n"
+    )
+    plan = parse_text(text).documents[0]
+    assert plan.metadata.issuer == "青河旗人民政府妇女儿童工作委员会办公室"
+    assert plan.metadata.date_written is None

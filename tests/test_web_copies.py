@@ -111,3 +111,32 @@ def test_a_page_that_joined_its_paragraphs_with_single_spaces_is_read_as_they_we
     # a bare 2025年 in a one-year plan is the goal's year, not the past
     [screening] = [i for i in plan.indicators if i.name == "听力筛查率"]
     assert screening.targets[0].year == 2025
+
+
+def test_a_pdfs_lines_glued_with_single_spaces_are_rewrapped_into_its_paragraphs():
+    # a document site's copy of a banner's PDF: every line break became one space, the first
+    # line of each paragraph lost its indent, a title spread out over the line (前 言)
+    lines = [
+        "青河旗儿童发展规划",
+        "(2021-2030 年)",
+        "前",
+        "言",
+        "儿童是国家的未来和民族的希望，促进儿童全面发展是各",
+        "级政府的共同责任。旗委、旗政府一贯重视儿童事业，制定",
+        "并实施了三个周期的儿童发展规划，儿童发展环境不断改善。",
+        "一、总体目标",
+        "到2030年，儿童健康水平全面提高，婴儿死亡率降至3.5‰",
+        "以下，学前三年毛入园率达到92%以上，义务教育巩固率保持",
+        "在97%以上，儿童受教育程度明显提高，保护体系更加完善。",
+    ]
+    [plan] = govdocparse.parse_text(" ".join(lines) + "\n").documents
+    assert plan.title == "青河旗儿童发展规划"
+    assert [s.title for s in plan.sections] == ["前言", "总体目标"]
+    assert plan.sections[0].text == "".join(lines[4:7])
+    goals = {i.name: i.targets[0].raw for i in plan.indicators}
+    assert goals == {
+        "婴儿死亡率": "降至3.5‰以下",
+        "学前三年毛入园率": "达到92%以上",
+        "义务教育巩固率": "保持在97%以上",
+        "儿童受教育程度": "明显提高",
+    }

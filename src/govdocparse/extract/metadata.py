@@ -54,6 +54,11 @@ _BRACKETED = regex.compile(r"^[（(](?P<inside>[^（()）]+)[)）]$")
 _ORGAN_AND_DATE = regex.compile(
     r"^(?P<organ>[\p{Han}（）()]{4,40})[\s\u3000]{2,}(?P<date>\S.{5,16}日)$"
 )
+# A booklet's cover line: the organ that compiled it and the month, set apart by a space
+# (某旗人民政府妇女儿童工作委员会办公室 2022 年 8 月, a document site's copy of the PDF)
+_ORGAN_AND_MONTH = regex.compile(
+    r"^(?P<organ>[\p{Han}（）()]{4,40}?)[\s\u3000]+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月$"
+)
 # A date glued to the closing sentence when the signature is missing: 此复。 二○一二年五月十一日
 _TRAILING_DATE = regex.compile(
     r"[。！]\s*(?P<date>(?:(?:19|20)\d{2}|[〇○零Oo一二三四五六七八九]{4})\s*年.{1,10}?日)$"
@@ -614,10 +619,16 @@ def _under_title(
             # 某市人民政府办公室　　2022年11月4日: the 版头 line of a 会议纪要 or 简报
             _set(found, "date_written", iso_date(dated["date"]), block.prov, block)
             issuers = issuers or (organs, block.prov)
-        elif issuers is None and (organs := split_issuers(block.text)):
+        elif issuers is None and (organs := split_issuers(_without_month(block.text))):
             issuers = organs, block.prov
             found.consumed.add(id(block))
     return issuers
+
+
+def _without_month(text: str) -> str:
+    """A cover's organ line without the month printed beside it, else the line itself."""
+    cover = _ORGAN_AND_MONTH.match(text.strip())
+    return cover["organ"] if cover else text
 
 
 def _number_and_date(text: str) -> tuple[str | None, str | None] | None:

@@ -73,6 +73,9 @@ _GLUED_LINE = 120
 # paragraph break, unless it sits inside a number's words (到 2025 年, 3 个).
 _SPACE_BREAK = re.compile(r"(?<=[^\s0-9])[ \u00a0]+(?![0-9.]+[ \u00a0])")
 _MIN_SPACE_BREAKS = 3
+# The indent of a paragraph's first line in columns (two characters), lost when a document site
+# glued a PDF's lines with single spaces.
+_LOST_INDENT = 4
 _GLUED_SPACING = 15
 _SENTENCE_END = re.compile(r"[。；！？）)]\s*")
 # Only a line this long can hold a glued body; a heading's title runs at most _TITLE_RUN
@@ -361,7 +364,32 @@ def _split_at_spaces(text: str) -> list[str]:
         return [text]
     starts = [0, *(end for _, end in breaks)]
     ends = [*(start for start, _ in breaks), len(text)]
-    return [text[a:b] for a, b in zip(starts, ends, strict=True)]
+    return _rewrapped([text[a:b] for a, b in zip(starts, ends, strict=True)])
+
+
+def _rewrapped(pieces: list[str]) -> list[str]:
+    """The pieces of a glued line put back together where the glue was not a paragraph break:
+    a document site gives a PDF's lines joined with single spaces (…是人类文明的开创 者、社会
+    进步的…), so lines the page's width cut join again as a hard-wrapped copy's do, and the
+    characters of a title spread over the line (前 言) join into their word."""
+    width = _wrap_width(pieces)
+    out: list[str] = []
+    for n, piece in enumerate(pieces):
+        before = pieces[n - 1] if n else ""
+        after = pieces[n + 1] if n + 1 < len(pieces) else ""
+        spread = len(piece) == 1 and len(before) == 1
+        # the first line of a paragraph lost its indent of two characters with the glue; a
+        # spread title's first character (前 of 前 言) opens a line of its own
+        wrapped = (
+            bool(width)
+            and not (len(piece) == 1 and len(after) == 1)
+            and _wraps_onto(before, piece, (width or 0) - _LOST_INDENT)
+        )
+        if out and (spread or wrapped):
+            out[-1] += piece
+        else:
+            out.append(piece)
+    return out
 
 
 def _outside_brackets(text: str) -> list[bool]:
