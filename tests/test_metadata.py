@@ -737,6 +737,33 @@ def test_a_joint_issuer_mark_stacks_its_organs_over_wen_jian(banner):
     assert meta.doc_number == "南党发〔2024〕3号"
 
 
+@pytest.mark.parametrize(
+    "line, mark",
+    [
+        ("某市妇联办公室文件", "某市妇联办公室文件"),  # an organ whose name holds another's suffix
+        ("某省农业农村厅某省财政厅文件", "某省农业农村厅某省财政厅文件"),  # squashed joint mark
+        ("中共某县委员会 某县人民政府文件", "中共某县委员会 某县人民政府文件"),
+        ("某县教育局、某县财政局文件", "某县教育局、某县财政局文件"),
+        ("某县教育局某县财政局通知", None),
+    ],
+)
+def test_an_issuer_mark_is_organs_before_wen_jian(line, mark):
+    from govdocparse.extract.metadata import _rules
+
+    found = _rules().issuer_mark.match(line)
+    assert (found and found["mark"]) == mark
+
+
+def test_a_long_run_of_organ_names_is_no_mark_and_answered_at_once():
+    # A responsibility column flattened above a title (or damage that put one there) joins
+    # dozens of organ names; the mark's pattern once tried every way to split them into organs
+    # (minutes for 20 names). `timeout` only keeps a regression from hanging the suite.
+    from govdocparse.extract.metadata import _rules
+
+    names = "区卫生健康委区教委区人力社保局区委组织部区文化旅游委区发展改革委" * 4 + "区人大办文件"
+    assert _rules().issuer_mark.match(names, timeout=10) is None
+
+
 def test_an_issuer_line_over_a_title_is_no_mark():
     text = "南岭市人民政府\n关于加强家庭教育工作的通知\n各县（区）人民政府：\n　　现通知如下。\n"
     meta = parse_text(text).documents[0].metadata
