@@ -198,6 +198,21 @@ def test_truncated_package():
     _refused(NOTICE.read_bytes()[:2000], errors.CorruptFileError, "broken ZIP container")
 
 
+def test_a_damaged_deflate_stream_is_a_damaged_ofd():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in _notice_parts().items():
+            archive.writestr(name, content)
+    data = bytearray(out.getvalue())
+    # garble the compressed bytes of the page part (its CRC check never comes: inflate fails)
+    header = data.index(b"PK\x03\x04", data.index(b"Page_0/Content.xml") - 64)
+    start = header + 30 + int.from_bytes(data[header + 26 : header + 28], "little")
+    data[start + 2 : start + 40] = bytes(range(38))
+    _refused(
+        bytes(data), errors.CorruptFileError, "Doc_0/Pages/Page_0/Content.xml cannot be unpacked"
+    )
+
+
 def test_missing_page_part():
     parts = _notice_parts()
     del parts["Doc_0/Pages/Page_1/Content.xml"]
