@@ -297,3 +297,9 @@ def test_rotated_text_is_left_out():
     source = read_data(_with_page(_page(objects)), "rotated.ofd")
     text = "".join(b.text for b in source.blocks if isinstance(b, Paragraph))
     assert "正文" in text and "水印" not in text
+
+
+def test_an_entry_offset_before_the_file_start_is_a_damaged_ofd():
+    # The fuzzer's damage of notice.ofd (a run of bytes deleted): a member's recorded offset
+    # now lies before the start of the file.
+    _refused((OFD_FIXTURES / "bad-offset.ofd").read_bytes(), errors.CorruptFileError, "damaged OFD")

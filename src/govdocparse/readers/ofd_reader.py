@@ -303,6 +303,7 @@ class _Package:
             EOFError,
             NotImplementedError,
             RuntimeError,
+            ValueError,  # an entry whose recorded offset points before the file's start
         ) as exc:
             raise CorruptFileError(
                 self.path, f"damaged OFD: {name} cannot be unpacked ({exc})"
