@@ -35,7 +35,7 @@ def scheduler():
         processes=False,
         protocol="tcp://",
         host="127.0.0.1",
-        dashboard_address=None,
+        dashboard_address=":0",  # a free port: another cluster may hold the default
     ) as cluster:
         yield cluster.scheduler_address
 
