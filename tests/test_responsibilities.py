@@ -448,3 +448,44 @@ def test_clause_agencies_are_canonical_for_the_documents_place():
     # 北碚 is a Chongqing district: its 区卫健委 is 区卫生健康委; 区教委 is Chongqing's own name.
     assert canonical["区卫健委"] == "区卫生健康委"
     assert canonical["区教委"] == "区教委"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a yearly 分工方案: each goal, then 牵头单位 and 责任单位 on lines of their own
+        "3.城镇新增就业2000人以上。\n牵头单位:县人社局\n责任单位:各乡镇,县工业园区",
+        "3.城镇新增就业2000人以上。\n\n牵头部门：县人社局\n\n责任单位：各乡镇，县工业园区",
+    ],
+)
+def test_units_on_the_line_after_the_lead_take_part(text):
+    lead, others = find_clauses(text)
+    assert (lead.lead, lead.participating) == (["县人社局"], [])
+    assert (others.kind, others.lead, others.participating) == (
+        "责任单位",
+        [],
+        ["各乡镇", "县工业园区"],
+    )
+
+
+def test_responsible_units_of_two_tasks_stay_leads():
+    text = "1.新建托育机构3家。责任单位：县卫健局\n2.新建儿童之家5个。责任单位：县民政局"
+    assert [(c.lead, c.participating) for c in find_clauses(text)] == [
+        (["县卫健局"], []),
+        (["县民政局"], []),
+    ]
+
+
+def test_a_lead_line_and_a_responsible_line_under_a_goal_make_one_division():
+    from govdocparse import parse_text
+
+    text = (
+        "某县2024年重点工作任务分工方案\n\n一、主要预期目标\n\n1.城镇新增就业2000人以上。\n\n"
+        "牵头单位:县人社局\n\n责任单位:各乡镇,县工业园区\n\n2.粮食播种面积稳定在30万亩。\n\n"
+        "责任单位:县农业农村局\n"
+    )
+    (document,) = parse_text(text).documents
+    assert [
+        ([a.name for a in r.lead], [a.name for a in r.participating])
+        for r in document.responsibilities
+    ] == [(["县人社局"], []), ([], ["各乡镇", "县工业园区"]), (["县农业农村局"], [])]

@@ -130,7 +130,8 @@ def rules() -> Rules:
         rf"(?:{adverb}|以[^，,。；;]{{1,15}}?为(?:基数|单位|基准|标准)|较[^，,。；;]{{1,20}}?"
         rf"|在[^，,。；;]{{1,15}}?基础上)*"
     )
-    number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?"
+    # a change may be a fraction (以2020年为基数下降1/3), never the 15/10万 of a rate per 10万
+    number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[/／][0-9０-９]+(?![0-9０-９.．万千]))?"
     one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{units.pattern()}))?"
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
     count_value = rf"(?=\s*{number}\s*(?:{alternation(units.spellings('count'))}))"

@@ -5,6 +5,8 @@ The goal sentences are read by `goals`, the clauses by `responsibilities`; this 
 two together the way plans write them:
 - a clause owns the goals of the task it closes (…达到95%以上。（责任单位：县卫健委）);
 - a clause on a line of its own (责任单位：市卫健委。) owns the goals of the measure above it;
+- 责任单位：… in the paragraph right under one that only says 牵头单位：… names the units taking
+  part with that lead, as it would in one clause (a yearly 分工方案's goal, then a line each);
 - a goal with no 到…年 of its own is a goal for the end of the plan period.
 """
 
@@ -16,7 +18,7 @@ from ..model import Document, Indicator, Period, Responsibility
 from ..structure import PlacedParagraph
 from .agencies import to_agencies
 from .goals import indicators_from_paragraph
-from .responsibilities import Clause, find_clauses
+from .responsibilities import Clause, find_clauses, joins_a_lead
 
 # What is left of a paragraph that only held a clause: 1. 责任单位：市卫健委。
 _PUNCTUATION = re.compile(r"[\s\d.．、，,；;：:。（）()【】]")
@@ -42,6 +44,8 @@ def read_paragraph(
         item=item,
     )
     clauses = find_clauses(placed.text)
+    if _completes_the_lead_above(document, placed, clauses):
+        clauses[0].participating, clauses[0].lead = clauses[0].lead, []
     owners = [
         Responsibility(
             id=f"{prefix}-r{n}",
@@ -64,6 +68,24 @@ def read_paragraph(
             indicator.responsible_id = owners[0].id
     date_to_period_end(indicators, period)
     document.indicators.extend(indicators)
+
+
+def _completes_the_lead_above(
+    document: Document, placed: PlacedParagraph, clauses: list[Clause]
+) -> bool:
+    """Whether `placed` only holds a 责任单位 clause right under a paragraph (a blank line may
+    stand between) that only held a 牵头单位 clause of the same section."""
+    if len(clauses) != 1 or not joins_a_lead(clauses[0].kind) or clauses[0].participating:
+        return False
+    if not document.responsibilities or not _only_clauses(placed.text, clauses):
+        return False
+    above = document.responsibilities[-1]
+    return (
+        above.attached_to == placed.section_id
+        and bool(above.lead)
+        and not joins_a_lead(above.kind)
+        and 0 < placed.prov.lines[0] - above.provenance.lines[1] <= 2
+    )
 
 
 def date_to_period_end(indicators: list[Indicator], period: Period | None) -> None:

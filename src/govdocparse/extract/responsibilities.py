@@ -258,8 +258,20 @@ def _bare_keyword_clauses(text: str) -> list[Clause]:
             end -= 1
         kind = squash_spaces(opening["kw"] or opening["boxed"])
         found = _parts(text[opening.end() : end], rules.roles[kind])
+        if kind in rules.with_the_lead and _after_a_lead(text, clauses, start, rules):
+            # 牵头单位：… on one line, 责任单位：… on the next: one clause split over two lines
+            found.participating, found.lead = found.lead + found.participating, []
         clauses.append(_clause(text, kind, start, end, found))
     return clauses
+
+
+def _after_a_lead(text: str, clauses: list[Clause], start: int, rules: _Rules) -> bool:
+    """Whether the clause starting at `start` follows, across nothing but white space, a
+    牵头单位-like clause (not itself one of `with_the_lead`) that named lead units."""
+    if not clauses or text[clauses[-1].end : start].strip():
+        return False
+    previous = clauses[-1]
+    return bool(previous.lead) and previous.kind not in rules.with_the_lead
 
 
 def _looks_like_unit(name: str) -> bool:
@@ -359,6 +371,12 @@ def find_clauses(text: str) -> list[Clause]:
         if not clauses or clause.start >= clauses[-1].end:
             clauses.append(clause)
     return clauses
+
+
+def joins_a_lead(kind: str) -> bool:
+    """Whether units under keyword `kind` (责任单位) carry a task out with the lead units when a
+    牵头单位 clause names those."""
+    return kind in _rules().with_the_lead
 
 
 @lru_cache(maxsize=1024)  # asked once a row of the same few headers
