@@ -489,3 +489,26 @@ def test_a_lead_line_and_a_responsible_line_under_a_goal_make_one_division():
         ([a.name for a in r.lead], [a.name for a in r.participating])
         for r in document.responsibilities
     ] == [(["县人社局"], []), ([], ["各乡镇", "县工业园区"]), (["县农业农村局"], [])]
+
+
+def test_a_lead_paragraph_and_a_responsible_paragraph_in_a_word_file(tmp_path):
+    # Word gives paragraphs, not lines: the two are compared by paragraph position.
+    import docx
+
+    from govdocparse import parse
+
+    word = docx.Document()
+    for line in (
+        "某县2024年重点工作任务分工方案",
+        "一、主要预期目标",
+        "1.城镇新增就业2000人以上。",
+        "牵头单位：县人社局",
+        "责任单位：各乡镇，县工业园区",
+    ):
+        word.add_paragraph(line)
+    word.save(tmp_path / "plan.docx")
+    (document,) = parse(tmp_path / "plan.docx").documents
+    assert [
+        ([a.name for a in r.lead], [a.name for a in r.participating])
+        for r in document.responsibilities
+    ] == [(["县人社局"], []), ([], ["各乡镇", "县工业园区"])]

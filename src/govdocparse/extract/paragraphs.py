@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Document, Indicator, Period, Responsibility
+from ..model import Document, Indicator, Period, Provenance, Responsibility
 from ..structure import PlacedParagraph
 from .agencies import to_agencies
 from .goals import indicators_from_paragraph
@@ -84,8 +84,18 @@ def _completes_the_lead_above(
         above.attached_to == placed.section_id
         and bool(above.lead)
         and not joins_a_lead(above.kind)
-        and 0 < placed.prov.lines[0] - above.provenance.lines[1] <= 2
+        and 0 < _distance(above.provenance, placed.prov) <= 2
     )
+
+
+def _distance(above: Provenance, below: Provenance) -> int:
+    """How many lines (text, HTML, PDF) or paragraphs (Word) `below` starts after `above` ends;
+    0 when the two cannot be compared (another page, or no position in common)."""
+    if above.lines and below.lines and above.page == below.page:
+        return below.lines[0] - above.lines[1]
+    if above.paragraph is not None and below.paragraph is not None:
+        return below.paragraph - above.paragraph
+    return 0
 
 
 def date_to_period_end(indicators: list[Indicator], period: Period | None) -> None:
