@@ -94,25 +94,37 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     """The block stream of a Word document's body."""
     check_container(data, path)
     document = _open(data, path)
-    styles = _Styles(_related_part(document, "styles"))
-    numbering = _Numbering(_related_part(document, "numbering"), styles)
-    body = _BodyReader(name, styles, numbering)
-    blocks = body.read(document.element.body)
+    body = document.element.body
+    blocks, warnings = read_body(
+        body, _related_part(document, "styles"), _related_part(document, "numbering"), name
+    )
     if not blocks:
         if (
-            document.element.body.find(".//" + _W + "drawing") is not None
-            or document.element.body.find(".//" + _W + "pict") is not None
+            body.find(".//" + _W + "drawing") is not None
+            or body.find(".//" + _W + "pict") is not None
         ):
             raise NoTextLayerError(path, "the Word document holds only images, no text")
         raise EmptyInputError(path, "the Word document has no text")
+    return Source(path, name, "docx", sha256, blocks, warnings=warnings)
+
+
+def read_body(
+    body, styles_root, numbering_root, name: str
+) -> tuple[list[Paragraph | TableBlock], list[str]]:
+    """The blocks of a WordprocessingML body (w:body) with its styles and numbering (their
+    root elements, or None), and the warnings for the record; shared with `wordxml_reader`."""
+    styles = _Styles(styles_root)
+    numbering = _Numbering(numbering_root, styles)
+    reader = _BodyReader(name, styles, numbering)
+    blocks = reader.read(body)
     warnings = []
     if numbering.unrecovered:
         warnings.append(f"automatic numbering not recovered in {numbering.unrecovered} paragraphs")
-    if body.entities:
+    if reader.entities:
         warnings.append(
-            f"{body.entities} XML entity references dropped unexpanded (DTDs are not trusted)"
+            f"{reader.entities} XML entity references dropped unexpanded (DTDs are not trusted)"
         )
-    return Source(path, name, "docx", sha256, blocks, warnings=warnings)
+    return blocks, warnings
 
 
 def check_container(data: bytes, path: str) -> None:
