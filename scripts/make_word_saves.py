@@ -8,25 +8,36 @@ that HTML, as Word writes one: a multipart/related message whose page is GBK tex
 gb2312, quoted-printable, followed by a part Word adds (its file list). tests/test_word_saves.py
 checks that each gives the records the .docx gives.
 
+It also writes a scan pasted into Word (scan.docx: two page images, a PNG and a JPEG, of an
+invented notice, drawn with a CJK font as a 150 dpi scanner gives them) and the .doc LibreOffice
+saves of it (scan.doc), which tests/test_word_scans.py reads by OCR.
+
     python scripts/make_word_saves.py        # writes tests/fixtures/word-saves/*
 
-Needs soffice (as scripts/make_pdfs.py does). Outputs are deterministic for an unchanged
-LibreOffice (the renditions' fixed dates are carried over, the MIME boundary is fixed), so
-re-running leaves git clean.
+Needs soffice (as scripts/make_pdfs.py does) and a CJK font (fonts-noto-cjk). Outputs are
+deterministic for an unchanged LibreOffice (the renditions' fixed dates are carried over, the
+MIME boundary is fixed), except that LibreOffice's RTF writer orders its colour table
+differently from run to run: an RTF fixture may be rewritten with the same text.
 """
 
 from __future__ import annotations
 
+import io
 import quopri
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from email.mime.multipart import MIMEMultipart
 from email.mime.nonmultipart import MIMENonMultipart
 from pathlib import Path
 
 # The sibling fixture writers, importable however this script is loaded (run, or by the tests).
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from make_pdfs import convert, write
+from make_ofd import render_scan
+from make_pdfs import FIXED_TIME, convert, write
+from make_renditions import deterministic_zip
 
 ROOT = Path(__file__).resolve().parents[1]
 RENDITIONS = ROOT / "tests" / "fixtures" / "renditions"
@@ -42,6 +53,23 @@ SAVES = {
     "html": ("html:HTML (StarWriter)", "html", "html"),
 }
 BOUNDARY = "----=_NextPart_01DA3C00.5F1E2A40"
+# The scanned notice's pages: (baseline y, x or None to centre, text, size), in millimetres.
+SCAN_PAGES: list[list[tuple[float, float | None, str, float]]] = [
+    [
+        (45.0, None, "白石市教育局文件", 12.0),
+        (65.0, None, "白教发〔2024〕15号", 5.6),
+        (90.0, None, "关于开展儿童安全教育周活动的通知", 6.5),
+        (125.0, 28.0, "各区县教育局：", 5.6),
+        (140.0, 39.0, "一、活动时间", 5.6),
+        (155.0, 39.0, "2024年9月2日至9月8日。", 5.6),
+    ],
+    [
+        (45.0, 39.0, "二、活动内容", 5.6),
+        (60.0, 39.0, "开展交通安全和防溺水教育。", 5.6),
+        (200.0, 120.0, "白石市教育局", 5.6),
+        (215.0, 118.0, "2024年8月20日", 5.6),
+    ],
+]
 
 
 def mht(html: bytes, stem: str) -> bytes:
@@ -68,6 +96,39 @@ def mht(html: bytes, stem: str) -> bytes:
     return archive.as_bytes()
 
 
+def cjk_font() -> str:
+    """A regular CJK font file of this machine (fonts-noto-cjk)."""
+    if shutil.which("fc-list"):
+        listed = subprocess.run(
+            ["fc-list", ":lang=zh", "file"], capture_output=True, text=True, check=False
+        ).stdout.split()
+        found = [line.rstrip(":") for line in sorted(listed) if "Regular" in line]
+        if found:
+            return found[0]
+    raise SystemExit("no CJK font to draw the scan with: install fonts-noto-cjk")
+
+
+def scan_docx(font: str) -> bytes:
+    """A Word document that is only the scanned pages: the first a PNG, the second a JPEG."""
+    import docx
+    from docx.shared import Mm
+    from PIL import Image
+
+    pages = [render_scan(lines, font) for lines in SCAN_PAGES]
+    jpeg = io.BytesIO()
+    with Image.open(io.BytesIO(pages[1])) as page:
+        page.save(jpeg, "JPEG", quality=60, dpi=(150, 150))
+    document = docx.Document()
+    props = document.core_properties
+    props.author = props.last_modified_by = "govdocparse renditions"
+    props.created = props.modified = props.last_printed = FIXED_TIME
+    for image in (pages[0], jpeg.getvalue()):
+        document.add_picture(io.BytesIO(image), width=Mm(160))
+    out = io.BytesIO()
+    document.save(out)
+    return deterministic_zip(out.getvalue())
+
+
 def main() -> None:
     sources = [RENDITIONS / f"{AS_DOC}.docx", RENDITIONS / f"{OWN_NAMES}.docx"]
     saved: dict[str, dict[Path, bytes]] = {}
@@ -81,6 +142,12 @@ def main() -> None:
             own = SAVES[fmt][2] if fmt in SAVES else "mht"
             name = f"{source.stem}-{fmt}.doc" if as_doc else f"{source.stem}.{own}"
             write(OUT / name, data)
+    scan = scan_docx(cjk_font())
+    write(OUT / "scan.docx", scan)
+    with tempfile.TemporaryDirectory() as work:
+        docx_path = Path(work, "scan.docx")
+        docx_path.write_bytes(scan)
+        write(OUT / "scan.doc", convert([docx_path], "doc:MS Word 97")[docx_path])
 
 
 if __name__ == "__main__":

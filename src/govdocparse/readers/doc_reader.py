@@ -79,10 +79,12 @@ from ..errors import (
     EmptyInputError,
     EncryptedFileError,
     GovDocError,
+    NoTextLayerError,
     UnsupportedFormatError,
 )
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, Source, TableBlock
+from . import doc_pictures
 from .doc_lists import ListNumbering
 from .doc_wordart import wordart
 
@@ -186,6 +188,16 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     document = _Document(word, table, data_stream, fib, path)
     blocks = _BlockBuilder(name, document).build()
     if not blocks:
+        images, metafiles = doc_pictures.pictures(data_stream, word)
+        if images:
+            from . import word_scans
+
+            scans = [word_scans.WordImage(image) for image in images]
+            return word_scans.read(scans, path, name, sha256, "doc")
+        if metafiles:
+            raise NoTextLayerError(
+                path, "the Word document holds only vector drawings (EMF/WMF), no text"
+            )
         raise EmptyInputError(path, "the Word document has no text")
     if document.lists.unrecovered:
         document.warnings.append(

@@ -56,6 +56,7 @@ from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
 from .container import checked_members
 from .list_numbers import Level, ListCounters, UnknownFormat
+from .word_scans import WordImage
 
 # Word allows 63 grid columns; anything wider is a broken or hostile table.
 MAX_SPAN = 64
@@ -88,6 +89,11 @@ TXBX_CONTENT = _W + "txbxContent"
 # WordArt drawn with VML: its text is the string of the shape's v:textpath.
 TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Pictures: a DrawingML blip names its image part by r:embed, a VML imagedata by r:id.
+BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+R_EMBED, R_ID = _R + "embed", _R + "id"
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
@@ -99,13 +105,34 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         body, _related_part(document, "styles"), _related_part(document, "numbering"), name
     )
     if not blocks:
+        images = _images(document, body)
+        if images:
+            from . import word_scans
+
+            return word_scans.read(images, path, name, sha256, "docx")
         if (
             body.find(".//" + _W + "drawing") is not None
             or body.find(".//" + _W + "pict") is not None
         ):
-            raise NoTextLayerError(path, "the Word document holds only images, no text")
+            raise NoTextLayerError(path, "the Word document holds only drawings, no text")
         raise EmptyInputError(path, "the Word document has no text")
     return Source(path, name, "docx", sha256, blocks, warnings=warnings)
+
+
+def _images(document, body) -> list[WordImage]:
+    """The pictures of the body in document order (DrawingML a:blip, VML v:imagedata; of a
+    picture written twice in mc:AlternateContent only the chosen copy), with their paragraph."""
+    parts = document.part.related_parts
+    images = []
+    for k, element in enumerate(_children(body, BLOCKS), start=1):
+        for picture in element.iter(BLIP, IMAGEDATA):
+            if any(ancestor.tag == FALLBACK for ancestor in picture.iterancestors()):
+                continue
+            part = parts.get(picture.get(R_EMBED if picture.tag == BLIP else R_ID))
+            blob = getattr(part, "blob", None)
+            if blob:
+                images.append(WordImage(blob, k))
+    return images
 
 
 def read_body(
