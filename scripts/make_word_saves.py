@@ -10,7 +10,9 @@ checks that each gives the records the .docx gives.
 
 It also writes a scan pasted into Word (scan.docx: two page images, a PNG and a JPEG, of an
 invented notice, drawn with a CJK font as a 150 dpi scanner gives them) and the .doc LibreOffice
-saves of it (scan.doc), which tests/test_word_scans.py reads by OCR.
+saves of it (scan.doc), which tests/test_word_scans.py reads by OCR; and a notice whose 版头 is
+set in the first page's header (banner-header.docx, and LibreOffice's .doc and Word 2003 XML of
+it) for tests/test_word_headers.py.
 
     python scripts/make_word_saves.py        # writes tests/fixtures/word-saves/*
 
@@ -53,6 +55,18 @@ SAVES = {
     "html": ("html:HTML (StarWriter)", "html", "html"),
 }
 BOUNDARY = "----=_NextPart_01DA3C00.5F1E2A40"
+# The body of the notice whose 版头 is in the first page's header.
+BANNER_BODY = [
+    "白石市人民政府办公室关于做好2024年儿童暑期安全工作的通知",
+    "各区县人民政府，市政府各部门：",
+    "为切实保障儿童暑期安全，现将有关事项通知如下。",
+    "一、压实工作责任",
+    "各地要落实属地责任，加强防溺水宣传教育。",
+    "二、加强督促检查",
+    "市教育局会同有关部门开展专项检查。",
+    "白石市人民政府办公室",
+    "2024年6月28日",
+]
 # The scanned notice's pages: (baseline y, x or None to centre, text, size), in millimetres.
 SCAN_PAGES: list[list[tuple[float, float | None, str, float]]] = [
     [
@@ -129,6 +143,31 @@ def scan_docx(font: str) -> bytes:
     return deterministic_zip(out.getvalue())
 
 
+def banner_docx() -> bytes:
+    """A notice whose 版头 is set in the first page's header (a different first page), with a
+    running header on the other pages and a page number in the footer."""
+    import docx
+
+    document = docx.Document()
+    props = document.core_properties
+    props.author = props.last_modified_by = "govdocparse renditions"
+    props.created = props.modified = props.last_printed = FIXED_TIME
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.paragraphs[0].text = "白石市人民政府办公室文件"
+    first.add_paragraph("白府办发〔2024〕8号")
+    section.header.paragraphs[0].text = "白石市人民政府办公室"
+    section.footer.paragraphs[0].text = "— 1 —"
+    for text in BANNER_BODY:
+        document.add_paragraph(text)
+    for _ in range(40):  # a second page, where the running header shows
+        document.add_paragraph("（此页无正文）")
+    out = io.BytesIO()
+    document.save(out)
+    return deterministic_zip(out.getvalue())
+
+
 def main() -> None:
     sources = [RENDITIONS / f"{AS_DOC}.docx", RENDITIONS / f"{OWN_NAMES}.docx"]
     saved: dict[str, dict[Path, bytes]] = {}
@@ -142,6 +181,14 @@ def main() -> None:
             own = SAVES[fmt][2] if fmt in SAVES else "mht"
             name = f"{source.stem}-{fmt}.doc" if as_doc else f"{source.stem}.{own}"
             write(OUT / name, data)
+    banner = banner_docx()
+    write(OUT / "banner-header.docx", banner)
+    with tempfile.TemporaryDirectory() as work:
+        docx_path = Path(work, "banner-header.docx")
+        docx_path.write_bytes(banner)
+        write(OUT / "banner-header.doc", convert([docx_path], "doc:MS Word 97")[docx_path])
+        xml = convert([docx_path], "xml:MS Word 2003 XML", "xml")[docx_path]
+        write(OUT / "banner-header.xml", xml)
     scan = scan_docx(cjk_font())
     write(OUT / "scan.docx", scan)
     with tempfile.TemporaryDirectory() as work:

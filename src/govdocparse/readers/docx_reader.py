@@ -9,7 +9,9 @@ Conventions, chosen so that a DOCX and its plain-text dump give equal block stre
 * Only displayed text is kept: w:t of runs, including hyperlinks, inserted text (w:ins) and the
   result runs of fields (simple and complex). Dropped: field instructions (HYPERLINK "file:///…"
   \\l "_Toc…", TOC, PAGEREF), deleted and moved-away text, hidden runs (w:vanish), bookmarks,
-  comments, footnote/endnote references and bodies, headers/footers, and drawings.
+  comments, footnote/endnote references and bodies, headers/footers, and drawings. The one
+  exception: a 版头 set in the header of the first page is read before the body
+  (`word_headers` says when and why).
 * Text boxes (w:txbxContent of a DrawingML wps:txbx or a VML v:textbox) and VML WordArt (the
   string of its v:textpath; DrawingML WordArt is a text box) are read, because a 公文's 版头
   (发文机关标志, 文号) is often set in one: their lines come as paragraphs just before the
@@ -54,6 +56,7 @@ from lxml import etree
 from ..errors import CorruptFileError, EmptyInputError, NoTextLayerError
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
+from . import word_headers
 from .container import checked_members
 from .list_numbers import Level, ListCounters, UnknownFormat
 from .word_scans import WordImage
@@ -101,9 +104,17 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     check_container(data, path)
     document = _open(data, path)
     body = document.element.body
-    blocks, warnings = read_body(
-        body, _related_part(document, "styles"), _related_part(document, "numbering"), name
+    styles, numbering = _related_part(document, "styles"), _related_part(document, "numbering")
+    blocks, warnings = read_body(body, styles, numbering, name)
+    header = _first_page_header(document, body)
+    banner = (
+        word_headers.banner_paragraphs(header_lines(header, styles, numbering, name), blocks, name)
+        if header is not None and blocks
+        else []
     )
+    if banner:
+        blocks = [*banner, *blocks]
+        warnings.insert(0, word_headers.WARNING)
     if not blocks:
         images = _images(document, body)
         if images:
@@ -117,6 +128,36 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
             raise NoTextLayerError(path, "the Word document holds only drawings, no text")
         raise EmptyInputError(path, "the Word document has no text")
     return Source(path, name, "docx", sha256, blocks, warnings=warnings)
+
+
+def _first_page_header(document, body):
+    """The root of the header the first page shows (see `word_headers`), or None: section 1's
+    first-page header when it has a different first page, else its default header."""
+    section = next(body.iter(_W + "sectPr"), None)
+    if section is None:
+        return None
+    title_page = section.find(_W + "titlePg")
+    first = title_page is not None and _val(title_page, "true") not in ("0", "false", "off")
+    kind = "first" if first else "default"
+    for reference in section.findall(_W + "headerReference"):
+        if reference.get(_W + "type", "default") == kind:
+            part = document.part.related_parts.get(reference.get(R_ID))
+            return getattr(part, "element", None)
+    return None
+
+
+def header_lines(header, styles_root, numbering_root, name: str) -> list[str]:
+    """The lines of a header (w:hdr), its tables' cells included; shared with
+    `wordxml_reader`."""
+    styles = _Styles(styles_root)
+    reader = _BodyReader(name, styles, _Numbering(numbering_root, styles))
+    lines: list[str] = []
+    for block in reader.read(header):
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        else:
+            lines.extend(cell.text for row in block.rows for cell in row if cell.text)
+    return lines
 
 
 def _images(document, body) -> list[WordImage]:

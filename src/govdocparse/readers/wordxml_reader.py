@@ -16,7 +16,9 @@ and provenance (`paragraph` = block index in the body). The translation:
   aml:content) are taken off, their content kept; other annotations (deletions, comments,
   bookmarks) are left as elements the body reader does not read.
 
-The styles (w:styles) and lists (w:lists) are in the same file. XML is parsed with entities
+The styles (w:styles) and lists (w:lists) are in the same file, and so are the headers (w:hdr
+in w:sectPr): a 版头 set in the first page's header is read before the body, as in .docx
+(`word_headers`). XML is parsed with entities
 unresolved, no DTD and no network, like every XML the project reads.
 """
 
@@ -26,7 +28,7 @@ from lxml import etree
 
 from ..errors import CorruptFileError, EmptyInputError, NoTextLayerError
 from ..source import Source
-from . import docx_reader
+from . import docx_reader, word_headers
 from .list_numbers import MSONFC
 
 NS_2003 = "http://schemas.microsoft.com/office/word/2003/wordml"
@@ -50,6 +52,7 @@ _RENAMED = {
     "nfc": "numFmt",
 }
 _RENAMED_ATTRIBUTES = {"listDefId": "abstractNumId", "ilfo": "numId"}
+_OFF = ("0", "false", "off")
 _WRAPPERS = (_AUX + "sect", _AUX + "sub-section", _AUX + "pBdrGroup")
 
 
@@ -66,14 +69,32 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     body = root.find(_NEW + "body")
     if body is None:
         raise EmptyInputError(path, "the Word 2003 XML document has no body")
-    blocks, warnings = docx_reader.read_body(
-        body, root.find(_NEW + "styles"), root.find(_NEW + "lists"), name
-    )
+    styles, lists = root.find(_NEW + "styles"), root.find(_NEW + "lists")
+    blocks, warnings = docx_reader.read_body(body, styles, lists, name)
+    header = _first_page_header(body)
+    if header is not None and blocks:
+        lines = docx_reader.header_lines(header, styles, lists, name)
+        banner = word_headers.banner_paragraphs(lines, blocks, name)
+        if banner:
+            blocks = [*banner, *blocks]
+            warnings.insert(0, word_headers.WARNING)
     if not blocks:
         if body.find(".//" + _NEW + "pict") is not None:
             raise NoTextLayerError(path, "the Word document holds only images, no text")
         raise EmptyInputError(path, "the Word document has no text")
     return Source(path, name, "wordxml", sha256, blocks, warnings=warnings)
+
+
+def _first_page_header(body):
+    """The header the first page shows (`word_headers`): section 1's w:hdr of type "first"
+    when it has a different first page (w:titlePg), else its "odd" (default) one."""
+    section = next(body.iter(_NEW + "sectPr"), None)
+    if section is None:
+        return None
+    title_page = section.find(_NEW + "titlePg")
+    first = title_page is not None and title_page.get(_NEW + "val", "on") not in _OFF
+    kind = "first" if first else "odd"
+    return next((h for h in section.findall(_NEW + "hdr") if h.get(_NEW + "type") == kind), None)
 
 
 def _translate(root) -> None:
