@@ -105,6 +105,7 @@ RTF_TEXT_CASES = [
     ("Unicode with one fallback byte", r"\u20851\'3f\u20110?\par", ["关于"]),
     ("\\uc2: two fallback bytes (a GBK pair)", r"\uc2\u20851\'b9\'d8\u20110\'d3\'da\par", ["关于"]),
     ("a negative \\uN is a code point over 32767", r"\u-30362?\par", ["\u8966"]),
+    ("a \\uN out of 16 bits is damage", r"a\u99999?b\par", ["a\ufffdb"]),
     ("a surrogate pair", r"\u-10176?\u-9216?\par", ["\U00020000"]),
     ("the font's character set over an ANSI code page", r"\f0\'d6\'d0\f1 A\par", ["中A"]),
     ("a manual line break splits the paragraph", r"first\line second\par", ["first", "second"]),

@@ -343,7 +343,8 @@ class _Reader:
         on = value != 0
         if name == "u" and value is not None:
             if not group.hidden:
-                self.add_text(chr(value + 65536 if value < 0 else value))
+                # a signed 16-bit number; anything else is damage
+                self.add_text(chr(value & 0xFFFF) if -32768 <= value <= 65535 else "\ufffd")
             return group.uc
         if name in _SYMBOLS:
             if not group.hidden and not (group.list_text and name == "tab"):
