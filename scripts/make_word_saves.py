@@ -10,9 +10,9 @@ checks that each gives the records the .docx gives.
 
 It also writes a scan pasted into Word (scan.docx: two page images, a PNG and a JPEG, of an
 invented notice, drawn with a CJK font as a 150 dpi scanner gives them) and the .doc LibreOffice
-saves of it (scan.doc), which tests/test_word_scans.py reads by OCR; and a notice whose 版头 is
-set in the first page's header (banner-header.docx, and LibreOffice's .doc and Word 2003 XML of
-it) for tests/test_word_headers.py.
+and RTF saves of it (scan.doc, scan.rtf), which tests/test_word_scans.py reads by OCR; and a
+notice whose 版头 is set in the first page's header (banner-header.docx, and LibreOffice's .doc,
+Word 2003 XML and RTF of it) for tests/test_word_headers.py.
 
     python scripts/make_word_saves.py        # writes tests/fixtures/word-saves/*
 
@@ -168,6 +168,31 @@ def banner_docx() -> bytes:
     return deterministic_zip(out.getvalue())
 
 
+def scan_rtf(scan: bytes) -> bytes:
+    """The scanned pages of `scan` (the .docx) as Word's RTF carries pictures: each a
+    paragraph holding {\\*\\shppict{\\pict\\pngblip or \\jpegblip HEX}} and a
+    {\\nonshppict{\\pict\\wmetafile8 …}} fallback for older readers (here a token one;
+    LibreOffice writes a full-size WMF, which makes its RTF of two pages 9 MB)."""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(scan)) as package:
+        media = sorted(name for name in package.namelist() if name.startswith("word/media/"))
+        images = [package.read(name) for name in media]
+    parts = [r"{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}}"]
+    for image in images:
+        blip = "pngblip" if image.startswith(b"\x89PNG") else "jpegblip"
+        hexed = image.hex()
+        lines = "\n".join(hexed[k : k + 128] for k in range(0, len(hexed), 128))
+        parts.append(
+            rf"\pard{{\*\shppict{{\pict\{blip}\picw1240\pich1754 "
+            + "\n"
+            + lines
+            + r"}}{\nonshppict{\pict\wmetafile8\picw1240\pich1754 0100090000}}\par"
+        )
+    parts.append("}")
+    return "\n".join(parts).encode("ascii")
+
+
 def main() -> None:
     sources = [RENDITIONS / f"{AS_DOC}.docx", RENDITIONS / f"{OWN_NAMES}.docx"]
     saved: dict[str, dict[Path, bytes]] = {}
@@ -189,12 +214,14 @@ def main() -> None:
         write(OUT / "banner-header.doc", convert([docx_path], "doc:MS Word 97")[docx_path])
         xml = convert([docx_path], "xml:MS Word 2003 XML", "xml")[docx_path]
         write(OUT / "banner-header.xml", xml)
+        write(OUT / "banner-header.rtf", convert([docx_path], "rtf")[docx_path])
     scan = scan_docx(cjk_font())
     write(OUT / "scan.docx", scan)
     with tempfile.TemporaryDirectory() as work:
         docx_path = Path(work, "scan.docx")
         docx_path.write_bytes(scan)
         write(OUT / "scan.doc", convert([docx_path], "doc:MS Word 97")[docx_path])
+    write(OUT / "scan.rtf", scan_rtf(scan))
 
 
 if __name__ == "__main__":

@@ -391,7 +391,7 @@ BAD_INPUTS = [
     ),
     Bad(
         "rtf-only-pictures",
-        lambda t: write(t, "scan.rtf", rb"{\rtf1\ansi{\pict\pngblip\bin3 {{{}}"),
+        lambda t: write(t, "scan.rtf", rb"{\rtf1\ansi{\pict\emfblip\bin3 {{{}}"),
         errors.NoTextLayerError,
         "holds only images",
     ),

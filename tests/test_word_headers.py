@@ -2,9 +2,9 @@
 headers never are (readers/word_headers.py says why).
 
 banner-header.docx sets 发文机关标志 and 文号 in its first-page header, a running header on the
-other pages and a page number in the footer; banner-header.doc and .xml are LibreOffice's Word 97
-and Word 2003 XML saves of it (scripts/make_word_saves.py). The choices are tested on documents
-written here, as data.
+other pages and a page number in the footer; banner-header.doc, .xml and .rtf are LibreOffice's
+Word 97, Word 2003 XML and RTF saves of it (scripts/make_word_saves.py). The choices are tested
+on documents written here, as data.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ BODY = [
 ]
 
 
-@pytest.mark.parametrize("suffix", ["docx", "doc", "xml"])
+@pytest.mark.parametrize("suffix", ["docx", "doc", "xml", "rtf"])
 def test_a_banner_in_the_first_page_header_gives_the_metadata(suffix):
     path = SAVES / f"banner-header.{suffix}"
     source = read(path)

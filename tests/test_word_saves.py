@@ -200,7 +200,7 @@ def test_rtf_truncated_is_read_with_a_warning():
     "body, error, says",
     [
         (r"{\info{\title \'b1\'ea}}", errors.EmptyInputError, "the RTF document has no text"),
-        (r"{\pict\pngblip 89504e47}", errors.NoTextLayerError, "holds only images"),
+        (r"{\pict\wmetafile8 0100090000}", errors.NoTextLayerError, "holds only images"),
     ],
 )
 def test_rtf_without_text_is_refused(body, error, says):

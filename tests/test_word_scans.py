@@ -2,7 +2,8 @@
 with the `ocr` extra, refused in one line without it.
 
 scan.docx holds two page images of an invented notice (a PNG and a JPEG), scan.doc is
-LibreOffice's Word 97 save of it (scripts/make_word_saves.py). The tests that run OCR skip
+LibreOffice's Word 97 save of it, scan.rtf the pictures as Word's RTF carries them
+(scripts/make_word_saves.py). The tests that run OCR skip
 without the extra; the others pretend it is missing.
 """
 
@@ -24,7 +25,7 @@ from govdocparse.source import Paragraph
 
 from .support import FIXTURES
 
-SCANS = [FIXTURES / "word-saves" / "scan.docx", FIXTURES / "word-saves" / "scan.doc"]
+SCANS = [FIXTURES / "word-saves" / f"scan.{suffix}" for suffix in ("docx", "doc", "rtf")]
 needs_ocr = pytest.mark.skipif(not pdf_ocr.available(), reason="the ocr extra is not installed")
 
 
@@ -66,8 +67,9 @@ def test_a_scan_in_word_is_read_by_ocr_in_document_order(path):
     assert pages[0] == 1 and pages[-1] == 2 and pages == sorted(pages)  # type: ignore[type-var]
     for block in source.blocks:
         assert block.prov.box is not None and 0.5 <= (block.prov.confidence or 0) <= 1
-        # the .docx knows the paragraph each picture is anchored in: one picture a paragraph
-        assert block.prov.paragraph == (block.prov.page if path.suffix == ".docx" else None)
+        # .docx and RTF know the paragraph each picture is in: one picture a paragraph
+        anchored = path.suffix in (".docx", ".rtf")
+        assert block.prov.paragraph == (block.prov.page if anchored else None)
 
 
 @needs_ocr

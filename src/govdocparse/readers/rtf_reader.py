@@ -17,6 +17,10 @@ document saved as .docx and as RTF gives the same block stream:
   headers, footers, footnotes and comments, field instructions (a field's result is kept),
   hidden (\\v) and deleted (\\deleted) text, and every \\* destination the reader does not
   know. The ANSI copy in \\upr is dropped for its Unicode \\ud copy.
+* As in the Word readers: a 版头 set in section 1's first-page header (\\headerf with
+  \\titlepg, else \\headerr or \\header) is read before the body (`word_headers`), and a
+  document that is only pictures (PNG and JPEG \\pict data, Word's \\shppict copy, not its
+  \\nonshppict fallback) is read by OCR (`word_scans`).
 * List numbers written out as text (\\listtext, \\pntext, which Word writes for readers that do
   not compute lists) are kept; a tab after the number is dropped (一、总体要求), as the DOCX
   reader drops it.
@@ -42,6 +46,8 @@ from dataclasses import dataclass, field, replace
 from ..errors import EmptyInputError, NoTextLayerError
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
+from . import word_headers, word_scans
+from .word_scans import WordImage
 
 _TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"  # control word, its parameter, its delimiting space
@@ -144,8 +150,13 @@ _SKIPPED = frozenset(
     ]
 )
 # Destinations whose own text is dropped while one kind of child group is read: the ANSI copy
-# beside the Unicode one (upr/ud), a shape around its text box (shp/shpinst/shptxt).
-_CONTAINERS = {"upr": "ud", "shp": "shpinst", "shpinst": "shptxt"}
+# beside the Unicode one (upr/ud), a shape around its text box (shp/shpinst/shptxt), Word's
+# picture around its fallback copy (shppict/pict, nonshppict skipped).
+_CONTAINERS = {"upr": "ud", "shp": "shpinst", "shpinst": "shptxt", "shppict": "pict"}
+# Section 1's headers: on every page, on odd (right) pages, on even (left) pages, on the first.
+_HEADERS = frozenset(("header", "headerr", "headerl", "headerf"))
+# Pictures OCR can read (the others, metafiles, are vector drawings).
+_BITMAP_BLIPS = frozenset(("pngblip", "jpegblip"))
 _LIST_TEXT = frozenset(("listtext", "pntext"))
 _SYMBOLS = {
     "tab": "\t",
@@ -175,12 +186,13 @@ MAX_SPAN = 64
 class _Group:
     """What a group inherits from the one around it."""
 
-    mode: str = "text"  # text, skip, fonttbl, stylesheet, or a container (upr, shp, shpinst)
+    mode: str = "text"  # text, skip, pict, fonttbl, stylesheet, or a container (_CONTAINERS)
     uc: int = 1  # how many fallback characters follow \uN
     font: int | None = None
     hidden: bool = False
     list_text: bool = False
-    box: bool = False  # inside a text box
+    # whose lines the group's paragraphs are: a text box's ("box") or a header's (its word)
+    capture: str | None = None
 
 
 @dataclass
@@ -219,6 +231,12 @@ class _Reader:
         self.entry_name = bytearray()
         self.blocks: list[Paragraph | TableBlock] = []
         self.pictures = 0
+        self.images: list[WordImage] = []
+        self.picture = bytearray()  # the picture being read: hex digits, or its \bin data
+        self.picture_kind: str | None = None
+        self.sections = 0  # section breaks so far
+        self.title_page = False  # section 1 has a different first page
+        self.headers: dict[str, list[str]] = {}
         self.truncated = False
         self.para = _Paragraph()
         self.set_aside: list[_Paragraph] = []
@@ -255,8 +273,10 @@ class _Reader:
                     opening, starred = True, False
                 elif stack:
                     closed, group = group, stack.pop()
-                    if closed.box and not group.box:
-                        self.end_box()
+                    if closed.capture and not group.capture:
+                        self.end_capture(closed.capture)
+                    if closed.mode == "pict" and group.mode != "pict":
+                        self.end_picture()
                     opening = False
                 continue
             if symbol == b"*":
@@ -277,6 +297,8 @@ class _Reader:
             if word is not None:
                 name, value = word.decode(), int(param) if param is not None else None
                 if name == "bin":
+                    if group.mode == "pict":
+                        self.picture = bytearray(data[pos : pos + max(value or 0, 0)])
                     pos += max(value or 0, 0)  # binary data, never tokens
                 elif name == "ansicpg" and value:
                     self.codepage = _CODEPAGES.get(value, f"cp{value}")
@@ -284,6 +306,8 @@ class _Reader:
                     fallback = self.control(group, name, value)
                 elif group.mode in ("fonttbl", "stylesheet"):
                     self.table_entry(group.mode, name, value)
+                elif group.mode == "pict" and name in _BITMAP_BLIPS:
+                    self.picture_kind = name
                 elif name == "uc" and value is not None:
                     group.uc = value
                 elif name == "u":
@@ -291,6 +315,9 @@ class _Reader:
             elif group.mode in ("fonttbl", "stylesheet"):
                 if chunk is not None or hexbyte is not None:
                     self.entry_text(group.mode, chunk or bytes.fromhex(hexbyte.decode()))
+            elif group.mode == "pict":
+                if chunk is not None:
+                    self.picture += chunk
             elif group.mode != "text" or group.hidden:
                 continue
             elif symbol is not None:
@@ -300,10 +327,10 @@ class _Reader:
             elif chunk is not None:
                 self.add_bytes(chunk, group)
         self.truncated = bool(stack)
-        while group.box and stack:
-            group = stack.pop()
-            if not group.box:
-                self.end_box()
+        while group.capture and stack:
+            closed, group = group, stack.pop()
+            if not group.capture:
+                self.end_capture(closed.capture)
         self.end_paragraph(group)
         self.end_table()
 
@@ -315,8 +342,10 @@ class _Reader:
             if word != _CONTAINERS[group.mode]:
                 group.mode = "skip"
             elif word == "shptxt":
-                self.start_box()
-                group.mode, group.box = "text", True
+                self.start_capture()
+                group.mode, group.capture = "text", "box"
+            elif word == "pict":
+                self.start_picture(group)
             else:
                 group.mode = "text" if word == "ud" else word
             return group
@@ -327,9 +356,14 @@ class _Reader:
                 self.entry = None
                 self.entry_name.clear()
             return group
-        if word in ("pict", "shppict"):
-            self.pictures += 1
-            group.mode = "skip"
+        if group.mode == "pict":
+            group.mode = "skip"  # a picture's properties
+        elif word == "pict":
+            self.start_picture(group)
+        elif word in _HEADERS and not (self.sections or group.capture or word in self.headers):
+            self.headers[word] = []
+            self.start_capture()
+            group.mode, group.capture = "text", word
         elif word in ("fonttbl", "stylesheet") or word in _CONTAINERS:
             group.mode = word
         elif word in _SKIPPED or starred:
@@ -351,6 +385,11 @@ class _Reader:
                 self.add_text(_SYMBOLS[name])
         elif name in ("par", "sect"):
             self.end_paragraph(group)
+            self.sections += name == "sect"
+        elif name == "titlepg" and not self.sections:
+            self.title_page = on
+        elif group.capture and name in ("cell", "nestcell", "row"):
+            self.end_paragraph(group)  # a table in a text box or header: its cells are lines
         elif name == "pard":
             self.para.in_table, self.para.style = False, 0
         elif name == "intbl":
@@ -446,8 +485,8 @@ class _Reader:
 
     def end_paragraph(self, group: _Group) -> None:
         text = self.take_text()
-        if group.box:
-            self.box_lines.extend(_lines(text))
+        if group.capture:
+            self.captured(group.capture).extend(_lines(text))
         elif self.para.in_table:
             self.cell_lines.extend(_lines(text))
         else:
@@ -458,15 +497,41 @@ class _Reader:
             style = self.styles.get(self.para.style) if self.para.style else None
             self.blocks.extend(Paragraph(line, prov, style) for line in _lines(text))
 
-    def start_box(self) -> None:
+    def captured(self, capture: str) -> list[str]:
+        return self.box_lines if capture == "box" else self.headers.setdefault(capture, [])
+
+    def start_capture(self) -> None:
         self.flush_bytes()
         self.set_aside.append(self.para)
         self.para = _Paragraph(codepage=self.codepage)
 
-    def end_box(self) -> None:
-        self.box_lines.extend(_lines(self.take_text()))
+    def end_capture(self, capture: str | None) -> None:
+        self.captured(capture or "box").extend(_lines(self.take_text()))
         if self.set_aside:
             self.para = self.set_aside.pop()
+
+    def first_page_header(self) -> list[str]:
+        """The lines of the header section 1's first page shows (`word_headers`)."""
+        if self.title_page:
+            return self.headers.get("headerf", [])
+        return self.headers.get("headerr") or self.headers.get("header", [])
+
+    def start_picture(self, group: _Group) -> None:
+        self.pictures += 1
+        group.mode = "pict"
+        self.picture, self.picture_kind = bytearray(), None
+
+    def end_picture(self) -> None:
+        """A bitmap picture's bytes: hex digits (white space between them), or \bin data."""
+        if self.picture_kind is None:
+            return
+        digits = bytes(self.picture).translate(None, b" \t\r\n")
+        try:
+            image = bytes.fromhex(digits.decode("latin-1"))
+        except ValueError:
+            image = bytes(self.picture)
+        if image:
+            self.images.append(WordImage(image, self.items + 1))
 
     def take_box_lines(self) -> list[str]:
         lines, self.box_lines = self.box_lines, []
@@ -555,10 +620,16 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     reader = _Reader(name)
     reader.walk(data)
     if not reader.blocks:
+        if reader.images:
+            return word_scans.read(reader.images, path, name, sha256, "rtf")
         if reader.pictures:
             raise NoTextLayerError(path, "the RTF document holds only images, no text")
         raise EmptyInputError(path, "the RTF document has no text")
     warnings = []
+    banner = word_headers.banner_paragraphs(reader.first_page_header(), reader.blocks, name)
+    if banner:
+        reader.blocks[:0] = banner
+        warnings.append(word_headers.WARNING)
     if reader.truncated:
         warnings.append("the RTF file ends before its groups close (truncated?): read to its end")
     return Source(path, name, "rtf", sha256, reader.blocks, warnings=warnings)

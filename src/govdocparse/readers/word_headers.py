@@ -8,8 +8,8 @@ once, above the title. Left out, the document loses its 文号 and 发文机关�
 readers read ONE header, once, as paragraphs before the body:
 
 * only the first section's: the first-page header when that section has a different first page
-  (w:titlePg; [MS-DOC] sprmSFTitlePage), else its default (odd-page) header, which is also the
-  first page's; never the headers of later sections or of even pages;
+  (w:titlePg; [MS-DOC] sprmSFTitlePage; RTF \\titlepg), else its default (odd-page) header,
+  which is also the first page's; never the headers of later sections or of even pages;
 * only when it holds a 版头: a line with a 发文字号 or a line that is a 发文机关标志, by the
   patterns of grammars/metadata.yaml (`doc_number`, `issuer_mark`), the same ones the metadata
   stage reads them with. A header of a page number, a running title or a logo's caption stays

@@ -1,14 +1,15 @@
 """Word documents that hold only images of their pages (a scan pasted into Word), read by OCR.
 
-Offices scan a signed 公文 and paste the page images into a .docx or .doc to publish it; the
-document has no text, only pictures. With the `ocr` extra the pictures are read like a scanned
-PDF: each decodable image (PNG, JPEG, BMP, TIFF, GIF…; Pillow comes with the extra) becomes one
-page of a PDF written in memory (`image_reader.pages_pdf`, sized by the image's resolution),
-which `pdf_reader` OCRs. Pages follow the images' order in the document, and each paragraph's
-provenance has `page` (the image's number in that order), `box`, `confidence` and, where the
-reader knows it, `paragraph` (the Word paragraph the image is anchored in). The record keeps
-the Word format and the warning says the text was read by OCR. Images Pillow cannot decode
-(EMF and WMF vector pictures) are left out, with a warning naming how many.
+Offices scan a signed 公文 and paste the page images into a .docx or .doc (or save it as RTF)
+to publish it; the document has no text, only pictures, which each reader finds in its format
+(`docx_reader`, `doc_pictures`, `rtf_reader`). With the `ocr` extra the pictures are read like
+a scanned PDF: each decodable image (PNG, JPEG, BMP, TIFF, GIF…; Pillow comes with the extra)
+becomes one page of a PDF written in memory (`image_reader.pages_pdf`, sized by the image's
+resolution), which `pdf_reader` OCRs. Pages follow the images' order in the document, and each
+paragraph's provenance has `page` (the image's number in that order), `box`, `confidence` and,
+where the reader knows it, `paragraph` (the Word paragraph the image is anchored in). The record
+keeps the Word format and the warning says the text was read by OCR. Images Pillow cannot
+decode (EMF and WMF vector pictures) are left out, with a warning naming how many.
 
 Without the extra the document is refused with the one line scanned PDFs and OFDs get,
 "scanned pages, no text layer: install govdocparse[ocr]", and a non-zero exit.
