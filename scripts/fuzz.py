@@ -1,11 +1,14 @@
 """Mutation fuzzer: damages the corpus files and checks that parsing them never crashes or hangs.
 
-Seeds are corpus/raw/*.txt and the renditions under tests/fixtures/renditions (.docx .pdf .html).
+Seeds are corpus/raw/*.txt, the renditions under tests/fixtures/renditions (.docx .pdf .html)
+and the generated .doc/.wps and OFD fixtures (tests/fixtures/doc, tests/fixtures/ofd).
 Each iteration takes one seed and applies one to three mutations: byte flips, truncation,
 shuffled lines, duplicated or deleted blocks, inserted TAB table lines, odd characters,
 encoding swaps, splices from another seed. DOCX files are mutated inside the ZIP (the XML of a
-part, cut into paragraphs, rows and cells) as well as whole; HTML and PDF are cut into elements
-and objects. The mutated bytes are parsed in a worker process, as a batch run would parse them.
+part, cut into paragraphs, rows and cells) as well as whole, and so are OFD packages (any XML
+part); HTML and PDF are cut into elements and objects, .doc and .wps files into byte runs.
+The mutated bytes are parsed in a worker process, as a batch run would parse them, with OCR
+switched off (pages only OCR could read are refused or left out, as without the `ocr` extra).
 
 Outcomes:
   ok        parsed into a record (serialised to JSON as well)
@@ -49,7 +52,12 @@ SEED_GLOBS = [
     "tests/fixtures/renditions/*.docx",
     "tests/fixtures/renditions/*.pdf",
     "tests/fixtures/renditions/*.html",
+    "tests/fixtures/doc/*.doc",
+    "tests/fixtures/doc/*.wps",
+    "tests/fixtures/ofd/notice.ofd",
 ]
+# ZIP packages, mutated inside: the part a mutation prefers (None: any XML part).
+_PACKAGES = {".docx": "word/document.xml", ".ofd": None}
 # A mutation that grows a file past this is cut back: the size limit has its own tests.
 MAX_MUTANT_BYTES = 4 * 1024 * 1024
 
@@ -93,7 +101,7 @@ class Seed:
 
     @cached_property
     def parts(self) -> dict[str, bytes]:
-        """The members of a DOCX seed, by name."""
+        """The members of a ZIP package seed (DOCX, OFD), by name."""
         archive = zipfile.ZipFile(BytesIO(self.data))
         return {name: archive.read(name) for name in archive.namelist()}
 
@@ -245,14 +253,15 @@ def _zip(parts: dict[str, bytes]) -> bytes:
 def mutate(rng: random.Random, seed: Seed, seeds: list[Seed]) -> tuple[bytes, list[str]]:
     """The mutated bytes of `seed` and the names of the mutations applied."""
     log: list[str] = []
-    if seed.ext == ".docx" and rng.random() < 0.85:
+    if seed.ext in _PACKAGES and rng.random() < 0.85:
         parts = dict(seed.parts)
         xml_parts = sorted(
             name for name in parts if name.endswith(".xml") or name.endswith(".rels")
         )
-        name = "word/document.xml" if rng.random() < 0.75 else rng.choice(xml_parts)
+        preferred = _PACKAGES[seed.ext]
+        name = preferred if preferred and rng.random() < 0.75 else rng.choice(xml_parts)
         donors = [
-            s.parts[name] for s in seeds if s.ext == ".docx" and s is not seed and name in s.parts
+            s.parts[name] for s in seeds if s.ext == seed.ext and s is not seed and name in s.parts
         ]
         parts[name] = _mutate_units(rng, parts[name], ".xml", donors, log)
         log = [f"{name}:{entry}" for entry in log]
@@ -293,6 +302,12 @@ def _worker(connection, memory_mb: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     # Libraries log the damage they skip; outcomes are what the fuzzer reports.
     logging.disable(logging.CRITICAL)
+    # Damage that drops a PDF's ToUnicode maps sends its pages to OCR, seconds a page by design:
+    # the fuzzer tests the parser, not the OCR engine, so pages it cannot read are refused or
+    # left out as without the `ocr` extra.
+    from govdocparse.readers import pdf_ocr
+
+    pdf_ocr.available = lambda: False
     while True:
         task = connection.recv()
         if task is None:
@@ -368,7 +383,14 @@ def run(args: argparse.Namespace) -> Report:
     args.save_dir = str(save_dir)
     # Workers are forked after the parser and its readers are imported, so that no input's time
     # limit is spent on imports.
-    for module in ("pipeline", "readers.docx_reader", "readers.pdf_reader", "readers.html_reader"):
+    for module in (
+        "pipeline",
+        "readers.docx_reader",
+        "readers.pdf_reader",
+        "readers.html_reader",
+        "readers.doc_reader",
+        "readers.ofd_reader",
+    ):
         importlib.import_module(f"govdocparse.{module}")
 
     context = multiprocessing.get_context("fork")

@@ -372,3 +372,11 @@ def test_nested_table_is_flattened_into_its_cell():
     assert isinstance(table, TableBlock) and isinstance(after, Paragraph)
     assert [[c.text for c in row] for row in table.rows] == [["外层", "内甲\n内乙"]]
     assert (table.prov.paragraph, after.prov.paragraph, after.text) == (1, 2, "正文")
+
+
+def test_a_directory_nested_past_any_depth_is_a_damaged_file():
+    # The fuzzer's damage of numbering.doc (a duplicated run of bytes) left its directory
+    # entries naming each other a thousand levels deep: olefile's listing recursed out.
+    with pytest.raises(errors.CorruptFileError) as refused:
+        read(DOC_FIXTURES / "deep-directory.doc")
+    assert str(refused.value).endswith("damaged OLE compound file (a looping directory)")

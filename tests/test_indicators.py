@@ -441,6 +441,11 @@ def names(text: str, context: str | None = None) -> list[str]:
         ),
         ("小学生近视率降至38%以下。", [("小学生近视率", "%", "降至38%以下", [("<=", 38.0, "%")])]),
         (
+            # a 条例's article states its goal as a duty
+            "城市社区儿童之家覆盖率应当达到100%。",
+            [("城市社区儿童之家覆盖率", "%", "应当达到100%", [("=", 100.0, "%")])],
+        ),
+        (
             "将12岁儿童龋齿患病率控制在30%以内。",
             [("12岁儿童龋齿患病率", "%", "控制在30%以内", [("<=", 30.0, "%")])],
         ),
@@ -754,3 +759,21 @@ def test_kaizhou_results_are_only_skipped_by_context():
         )
         == []
     )
+
+
+def test_a_row_number_column_may_count_in_circled_or_full_width_digits():
+    from govdocparse import parse_text
+
+    text = (
+        "青溪县儿童发展规划（2021—2030年）\n一、主要目标\n专栏1 主要指标\n"
+        "序号\t指标名称\t目标值\n①\t婴儿死亡率\t＜5‰\n②\t5岁以下儿童死亡率\t＜6‰\n"
+        "１２\t孕产妇死亡率\t＜10/10万\n"
+        "4①\t儿童伤害死亡率\t下降\n"  # damaged: read as its digits, never a crash
+    )
+    [plan] = parse_text(text).documents
+    assert [(i.seq, i.name) for i in plan.indicators] == [
+        (1, "婴儿死亡率"),
+        (2, "5岁以下儿童死亡率"),
+        (12, "孕产妇死亡率"),
+        (41, "儿童伤害死亡率"),
+    ]

@@ -737,6 +737,33 @@ def test_a_joint_issuer_mark_stacks_its_organs_over_wen_jian(banner):
     assert meta.doc_number == "南党发〔2024〕3号"
 
 
+@pytest.mark.parametrize(
+    "line, mark",
+    [
+        ("某市妇联办公室文件", "某市妇联办公室文件"),  # an organ whose name holds another's suffix
+        ("某省农业农村厅某省财政厅文件", "某省农业农村厅某省财政厅文件"),  # squashed joint mark
+        ("中共某县委员会 某县人民政府文件", "中共某县委员会 某县人民政府文件"),
+        ("某县教育局、某县财政局文件", "某县教育局、某县财政局文件"),
+        ("某县教育局某县财政局通知", None),
+    ],
+)
+def test_an_issuer_mark_is_organs_before_wen_jian(line, mark):
+    from govdocparse.extract.metadata import _rules
+
+    found = _rules().issuer_mark.match(line)
+    assert (found and found["mark"]) == mark
+
+
+def test_a_long_run_of_organ_names_is_no_mark_and_answered_at_once():
+    # A responsibility column flattened above a title (or damage that put one there) joins
+    # dozens of organ names; the mark's pattern once tried every way to split them into organs
+    # (minutes for 20 names). `timeout` only keeps a regression from hanging the suite.
+    from govdocparse.extract.metadata import _rules
+
+    names = "区卫生健康委区教委区人力社保局区委组织部区文化旅游委区发展改革委" * 4 + "区人大办文件"
+    assert _rules().issuer_mark.match(names, timeout=10) is None
+
+
 def test_an_issuer_line_over_a_title_is_no_mark():
     text = "南岭市人民政府\n关于加强家庭教育工作的通知\n各县（区）人民政府：\n　　现通知如下。\n"
     meta = parse_text(text).documents[0].metadata
@@ -1297,3 +1324,42 @@ def test_a_covers_organ_and_month_on_one_line_name_the_issuer():
     plan = parse_text(text).documents[0]
     assert plan.metadata.issuer == "青河旗人民政府妇女儿童工作委员会办公室"
     assert plan.metadata.date_written is None
+
+
+def test_joint_signatures_above_a_seal_note_are_the_issuers():
+    # the second organ signs with another's seal: （…代章） between the organs and the date
+    text = (
+        "关于印发《卯区妇女儿童发展规划》的通知\n区政府各委、办、局:\n"
+        "现将规划印发给你们,请认真贯彻落实。\n卯区妇女儿童工作委员会\n"
+        "卯区“十四五”规划工作领导小组办公室\n(卯区发展和改革委员会代章)\n2021年9月17日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.issuer == "卯区妇女儿童工作委员会、卯区“十四五”规划工作领导小组办公室"
+    assert notice.metadata.date_written == "2021-09-17"
+
+
+def test_a_doc_number_cited_in_a_sentence_above_the_title_is_not_the_documents():
+    # a law library's copy that lost the notice's title: its 文号 label, then the notice's text
+    # citing the plan it replaces, then the plan
+    text = (
+        "发文单位:青溪市人民政府\n文 号:青政发〔2007〕67号\n发布日期:2007-12-24\n"
+        "各县(市)、区人民政府,市政府有关部门:\n现将修订后的规划印发给你们,请认真贯彻执行。\n"
+        "2002年3月印发的《青溪市儿童发展规划》(青政〔2002〕21号)同时废止。\n"
+        "二○○七年十二月二十四日\n青溪市儿童发展规划(2001-2010年)\n第一章 发展现状\n正文。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.metadata.doc_number == "青政发〔2007〕67号"
+
+
+def test_a_portals_summary_above_the_recipients_is_no_text_of_the_notice():
+    # the summary runs the recipients and the first sentence together, then the text follows
+    text = (
+        "青溪区人民政府办公室关于印发健康青溪行动方案的通知\n"
+        "各街道办事处,区政府各部门:经区政府同意,现将方案印发给你们,请认真贯彻执行。\n"
+        "各街道办事处,区政府各部门:\n经区政府同意,现将方案印发给你们,请认真贯彻执行。\n"
+        "青溪区人民政府办公室\n2021年2月22日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.recipients == ["各街道办事处", "区政府各部门"]
+    assert notice.preamble is not None
+    assert notice.preamble.text == "经区政府同意,现将方案印发给你们,请认真贯彻执行。"

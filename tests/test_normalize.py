@@ -150,3 +150,27 @@ def test_page_numbers_and_the_running_head_a_page_repeats_after_one_are_dropped(
         "二、主要措施",
         "三、保障措施",
     ]
+
+
+def test_a_regulations_chapter_list_without_a_contents_line_is_dropped():
+    # a law database lists a 条例's chapters under its title, no 目录 above them, then the text
+    lines = [
+        "青溪省家庭教育促进条例",
+        "第一章 总则",
+        "第二章 家庭责任",
+        "第三章 社会协同",
+        "第四章 附则",
+        "第一章 总则",
+        "第一条 为了促进家庭教育，制定本条例。",
+        "第二章 家庭责任",
+        "第二条 父母应当履行家庭教育职责。",
+    ]
+    blocks = normalize([_p(text, n) for n, text in enumerate(lines, 1)])
+    assert block_texts(blocks) == [lines[0], *lines[5:]]
+
+
+def test_chapters_in_a_row_that_the_text_never_repeats_stay():
+    # three numbered lines in a row are no table of contents unless the first comes again
+    lines = ["第一章 总则", "第二章 家庭责任", "第三章 附则", "第一条 本条例自公布之日起施行。"]
+    blocks = normalize([_p(text, n) for n, text in enumerate(lines, 1)])
+    assert block_texts(blocks) == lines

@@ -198,6 +198,21 @@ def test_truncated_package():
     _refused(NOTICE.read_bytes()[:2000], errors.CorruptFileError, "broken ZIP container")
 
 
+def test_a_damaged_deflate_stream_is_a_damaged_ofd():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in _notice_parts().items():
+            archive.writestr(name, content)
+    data = bytearray(out.getvalue())
+    # garble the compressed bytes of the page part (its CRC check never comes: inflate fails)
+    header = data.index(b"PK\x03\x04", data.index(b"Page_0/Content.xml") - 64)
+    start = header + 30 + int.from_bytes(data[header + 26 : header + 28], "little")
+    data[start + 2 : start + 40] = bytes(range(38))
+    _refused(
+        bytes(data), errors.CorruptFileError, "Doc_0/Pages/Page_0/Content.xml cannot be unpacked"
+    )
+
+
 def test_missing_page_part():
     parts = _notice_parts()
     del parts["Doc_0/Pages/Page_1/Content.xml"]
@@ -282,3 +297,9 @@ def test_rotated_text_is_left_out():
     source = read_data(_with_page(_page(objects)), "rotated.ofd")
     text = "".join(b.text for b in source.blocks if isinstance(b, Paragraph))
     assert "正文" in text and "水印" not in text
+
+
+def test_an_entry_offset_before_the_file_start_is_a_damaged_ofd():
+    # The fuzzer's damage of notice.ofd (a run of bytes deleted): a member's recorded offset
+    # now lies before the start of the file.
+    _refused((OFD_FIXTURES / "bad-offset.ofd").read_bytes(), errors.CorruptFileError, "damaged OFD")

@@ -176,15 +176,20 @@ def test_without_the_extra_an_image_is_still_refused(tmp_path, monkeypatch):
 # ---------------------------------------------------------------- a scanned page among text pages
 
 
-def _text_then_scan() -> bytes:
+def _with_page(document, page, index: int | None = None) -> bytes:
+    """The PDF `document` with the first page of the PDF `page` inserted at `index` (the end
+    when None); each is a path or the file's bytes."""
     import pypdfium2
 
-    document = pypdfium2.PdfDocument(EDGE / "split-table.pdf")
-    scan = pypdfium2.PdfDocument(EDGE / "scanned.pdf")
-    document.import_pages(scan, [0], index=1)
+    joined = pypdfium2.PdfDocument(document)
+    joined.import_pages(pypdfium2.PdfDocument(page), [0], index=index)
     out = io.BytesIO()
-    document.save(out)
+    joined.save(out)
     return out.getvalue()
+
+
+def _text_then_scan() -> bytes:
+    return _with_page(EDGE / "split-table.pdf", EDGE / "scanned.pdf", index=1)
 
 
 def test_without_the_extra_a_scanned_page_among_text_pages_is_a_warning(monkeypatch):
@@ -244,14 +249,7 @@ def test_without_the_extra_glyph_codes_are_refused_not_parsed(monkeypatch):
 
 
 def _coded_then_text() -> bytes:
-    import pypdfium2
-
-    document = pypdfium2.PdfDocument(_without_unicode_maps(EDGE / "radicals.pdf"))
-    text = pypdfium2.PdfDocument(EDGE / "split-table.pdf")
-    document.import_pages(text, [0])
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
+    return _with_page(_without_unicode_maps(EDGE / "radicals.pdf"), EDGE / "split-table.pdf")
 
 
 def test_without_the_extra_a_page_of_glyph_codes_is_left_out_with_a_warning(monkeypatch):

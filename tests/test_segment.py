@@ -1,10 +1,12 @@
 """Splitting a file into documents, and title recognition, on invented files."""
 
+import pytest
+
 from govdocparse import parse_text
 from govdocparse.model import Provenance
 from govdocparse.normalize import normalize
 from govdocparse.readers.text import blocks_from_text
-from govdocparse.segment import segment
+from govdocparse.segment import segment, title_kind
 from govdocparse.source import Block, Paragraph
 
 NOTICE = """某某府办发〔2022〕12号
@@ -302,3 +304,72 @@ def test_a_title_names_something_before_its_type_word():
         ("annex", "寅市废止的规范性文件目录"),
     ]
     assert [s.title for s in _segments("目录\n一、总体要求\n正文。")] == [None]
+
+
+@pytest.mark.parametrize(
+    "first_line",
+    [
+        # a portal's list of documents: the 文号 before the title, a space between
+        "丑府办发〔2021〕6号 丑县人民政府办公室关于印发丑县托育服务实施方案的通知",
+        # a mirror: the 文号 after the title
+        "丑县人民政府办公室关于印发 丑县托育服务实施方案的通知 丑府办发〔2021〕6号",
+    ],
+)
+def test_a_doc_number_beside_the_title_on_its_line(first_line):
+    text = (
+        f"{first_line}\n各乡镇人民政府,县直各部门:\n"
+        "现将《丑县托育服务实施方案》印发给你们,请认真贯彻执行。\n"
+        "丑县人民政府办公室\n2021年2月22日\n丑县托育服务实施方案\n一、总体目标\n正文。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert notice.kind == "notice"
+    assert notice.title == "丑县人民政府办公室关于印发丑县托育服务实施方案的通知"
+    assert notice.metadata.doc_number == "丑府办发〔2021〕6号"
+    assert notice.metadata.recipients == ["各乡镇人民政府", "县直各部门"]
+    assert notice.metadata.date_written == "2021-02-22"
+    assert (plan.title, plan.part_of) == ("丑县托育服务实施方案", "d1")
+
+
+def test_a_doc_number_beside_words_that_are_no_title_stays_a_line_of_its_own():
+    text = (
+        "丑府办发〔2021〕6号 签发人:张三\n丑县人民政府办公室关于印发某方案的通知\n各乡镇:\n正文。\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.title == "丑县人民政府办公室关于印发某方案的通知"
+    assert notice.metadata.signers == ["张三"]
+
+
+def test_a_title_a_portal_prints_twice_is_read_once():
+    # 关于印发…的通知 / 字号: (toolbar, dropped) / 关于印发…的通知
+    text = (
+        "关于印发《卯区妇女儿童发展规划》的通知\n字号:\n关于印发《卯区妇女儿童发展规划》的通知\n"
+        "区政府各委、办、局:\n现将规划印发给你们,请认真贯彻落实。\n卯区人民政府\n2021年9月17日\n"
+    )
+    assert parse_text(text).documents[0].title == "关于印发《卯区妇女儿童发展规划》的通知"
+
+
+@pytest.mark.parametrize(
+    "title, bare",
+    [
+        ("江西省家庭教育促进条例", "江西省家庭教育促进条例"),
+        # a people's congress site asking for comments on a draft
+        ("江西省家庭教育促进条例(修订草案)", "江西省家庭教育促进条例"),
+    ],
+)
+def test_a_regulation_is_titled_by_its_name(title, bare):
+    text = f"{title}\n第一章 总则\n第一条 为了促进家庭教育,制定本条例。\n"
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("plan", title)
+    assert document.metadata.place == "江西省"
+    assert title_kind(title) == "plan" and title_kind(bare) == "plan"
+
+
+def test_organ_lines_above_a_title_that_opens_with_an_organ_are_its_joint_issuers():
+    # a page wrapped a long title at the spaces between its fourteen issuers: an organ a line
+    organs = ["青溪省民政厅", "青溪省教育厅", "共青团青溪省委员会", "青溪省残疾人联合会"]
+    text = "\n".join(
+        [*organs[:-1], f"{organs[-1]}关于加强困境儿童保障工作的实施意见", "各市民政局:", "正文。"]
+    )
+    [document] = parse_text(text).documents
+    assert document.title == " ".join(organs) + "关于加强困境儿童保障工作的实施意见"
+    assert document.metadata.issuer == "、".join(organs)

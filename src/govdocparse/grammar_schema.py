@@ -92,6 +92,7 @@ class MetadataGrammar(GrammarModel):
     issuer_suffix: Rule
     organ_prefixes: list[str]
     joint_issuer_separator: Rule
+    seal_note: Rule
     byline: Rule
     banner_marks: Rule
     issuer_mark: Rule

@@ -42,6 +42,8 @@ from .textutil import squash_spaces
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
 # A paragraph of prose ends the top furniture zone (and, seen from the end, the bottom one).
 _MIN_PROSE = 15
+# Entries a table of contents without a 目录 line has at the least (a 条例's chapters).
+_MIN_BARE_CONTENTS = 3
 
 
 @cache
@@ -113,10 +115,29 @@ def _clean_cell(cell: Cell) -> Cell:
     return cell if text == cell.text else replace(cell, text=text)
 
 
+def _bare_contents_end(texts: list[str | None], i: int) -> int:
+    """The end of a table of contents without page numbers that starts at i, else i: a law
+    database lists a 条例's chapters under its title, with or without a 目录 line above them
+    (第一章 总则 / 第二章 … / 第七章 附则), before the text repeats them. Its entries are
+    numbered in one style from the first on, one after another with no text between (no body
+    has three chapter headings in a row), and the first is repeated below the list."""
+    first = headings.numbered(texts[i] or "")
+    if first is None or first.ordinal != 1:
+        return i
+    j = i + 1
+    while j < len(texts) and (line := texts[j]) is not None:
+        number = headings.numbered(line)
+        if not (number and number.style == first.style and number.ordinal == j - i + 1):
+            break
+        j += 1
+    return j if j - i >= _MIN_BARE_CONTENTS and texts[i] in texts[j:] else i
+
+
 def _without_contents(blocks: list[Block]) -> list[Block]:
-    """The blocks without a table of contents: entries with a leader and a page number, and
-    the 目录 line with the entries under it that repeat a later line (a TOC without page
-    numbers, as Word's field gives it when copied as text)."""
+    """The blocks without a table of contents: entries with a leader and a page number, the
+    目录 line with the entries under it that repeat a later line (a TOC without page numbers,
+    as Word's field gives it when copied as text), and such entries with no 目录 line above
+    them (`_bare_contents_end`)."""
     rules = headings.rules().contents
     entry = regex.compile(rules.entry)
     titles = set(rules.titles)
@@ -127,6 +148,10 @@ def _without_contents(blocks: list[Block]) -> list[Block]:
         text = texts[i]
         if text is not None and entry.match(text):
             i += 1
+            continue
+        start = i + 1 if text in titles else i
+        if (bare_end := _bare_contents_end(texts, start)) > start:
+            i = bare_end
             continue
         if text in titles:
             j = i + 1

@@ -12,16 +12,18 @@ A document starts at its title. Titles are found from the text alone:
 A title repeated with nothing but chrome in between (a portal's page title above the article
 title) counts once; a title with no text under it before a document's head (a portal's or a
 mirror's page title naming the carried plan) gives way to the title of that head.
-A mirror's 《》 around a whole title line are not part of the title. A title is never joined
-with a line that opens another title with its issuer
-(江西省人民政府办公厅关于印发… after a page title cut off mid-word).
+A mirror's 《》 around a whole title line are not part of the title, nor is a 文号 set beside it
+on its line (某府办发〔2021〕6号 某区…的通知). A title is never joined with a line that opens
+another title with its issuer (江西省人民政府办公厅关于印发… after a page title cut off
+mid-word), nor with a copy of itself; a title that opens with an organ takes in the organ lines
+above it when there are two or more (joint issuers a page wrapped one a line).
 An 附件 printed under an 附件 mark whose body is a table and no headings is an annex, whatever
 its title's last word (重点任务清单, 建设标准).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import regex
@@ -125,6 +127,25 @@ def trailing_doc_number() -> regex.Pattern:
     return regex.compile(f"[（(]\\s*{_grammar().doc_number.pattern}\\s*[)）]\\s*$")
 
 
+@cache
+def _glued_numbers() -> tuple[regex.Pattern, regex.Pattern]:
+    """A bare 文号 set beside the title on its line, a space between: before it (a portal's
+    list of documents: 某府办发〔2021〕6号 某区人民政府办公室关于…的通知) or after it (a mirror:
+    某院办公厅关于印发…的通知 某办发〔2007〕14号)."""
+    number = _grammar().doc_number.pattern
+    return regex.compile(f"^\\s*{number}\\s+(?=\\S)"), regex.compile(f"\\s+{number}\\s*$")
+
+
+def glued_doc_number(text: str) -> tuple[str, str] | None:
+    """(文号, the rest of the line) of a line holding a title and its 文号, else None."""
+    for glued in _glued_numbers():
+        found = glued.search(text)
+        if found:
+            rest = text[: found.start()] + text[found.end() :]
+            return squash_spaces(found["number"]), rest
+    return None
+
+
 def _bare(title: str) -> str:
     """A title without its trailing 文号, period (（2021—2030年）), status (（试行）) and a
     portal's validity tag (（现行有效）)."""
@@ -188,19 +209,22 @@ def _standalone(text: str, squashed: str) -> bool:
 
 
 def _title_line(block: Block) -> str | None:
-    """The text of a block that may be (part of) a title, else None."""
+    """The text of a block that may be (part of) a title, else None; a 文号 beside the title
+    on its line is no part of it."""
     if not isinstance(block, Paragraph) or len(block.text) > MAX_TITLE_LINE:
         return None
-    text = squash_spaces(block.text)
+    glued = glued_doc_number(block.text)
+    line = glued[1] if glued and title_kind(squash_spaces(glued[1])) else block.text
+    text = squash_spaces(line)
     if (
         _SENTENCE_MARK.search(text)
         or _LEAD_IN.search(text)
         or numbered(text)
         or iso_date(text)
-        or _standalone(block.text.strip(), text)
+        or _standalone(line.strip(), text)
     ):
         return None
-    return block.text
+    return line
 
 
 def _title_at(blocks: list[Block], i: int) -> Title | None:
@@ -238,7 +262,31 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     if isinstance(after, Paragraph) and _PERIOD_ONLY.match(squash_spaces(after.text)):
         j += 1
         period_text = after.text
-    return Title(_title_text(text), kind, i, j, period_text)
+    title = Title(_title_text(text), kind, i, j, period_text)
+    return _with_organs_above(blocks, title)
+
+
+def _with_organs_above(blocks: list[Block], title: Title) -> Title:
+    """A title that opens with an organ, under two or more lines of one organ each, names them
+    all as its joint issuers: a page wraps a long title at the spaces between its issuers
+    (某省民政厅 / 某省教育厅 / … / 某省残疾人联合会关于…的实施意见). One organ line above a
+    title is a portal's own name or a 版头, not part of it."""
+    head = _issuer_opening().match(squash_spaces(title.text))
+    if not head:
+        return title
+    organs: list[str] = []
+    first = title.first
+    while first > 0:
+        above = blocks[first - 1]
+        organ = squash_spaces(above.text) if isinstance(above, Paragraph) else ""
+        if not _issuer_line().match(organ):
+            break
+        organs.insert(0, organ)
+        first -= 1
+    # a joint 版头 above a title that names its organs again stays apart from it
+    if len(organs) < 2 or any(organ in head.group(0) for organ in organs):
+        return title
+    return replace(title, text=" ".join([*organs, title.text]), first=first)
 
 
 def _title_text(text: str) -> str:
@@ -305,7 +353,9 @@ def _spread(text: str) -> bool:
 
 def _continues_title(text: str, following: str) -> bool:
     following = squash_spaces(following)
-    if _PERIOD_ONLY.match(following) or title_kind(text + following) is None:
+    # a portal prints the title twice, a toolbar between (关于…的通知 / 字号： / 关于…的通知)
+    repeated = following == squash_spaces(text)
+    if repeated or _PERIOD_ONLY.match(following) or title_kind(text + following) is None:
         return False
     rules = _grammar().title_continues
     return text.startswith(tuple(rules.opens)) or following.startswith(tuple(rules.next_opens))

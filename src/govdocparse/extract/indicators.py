@@ -209,7 +209,7 @@ def _row_indicator(
         return None
     name, suffix_unit, aliases = clean_name(name_raw)
     unit = _unit(cell(cols.unit) if cols.unit is not None else None, suffix_unit)
-    seq = cell(cols.seq)
+    seq = fold(cell(cols.seq))  # a 序号 column may count in full-width digits or ①②③
     return Indicator(
         id=f"{id_prefix}-r{index}",
         source="table",
@@ -217,7 +217,7 @@ def _row_indicator(
         name=name,
         unit=unit,
         aliases=aliases,
-        seq=int(seq) if _SEQ.match(fold(seq)) else None,
+        seq=int(seq) if _SEQ.match(seq) else None,
         category=cell(cols.category) or None,
         baseline=_measurement(table, cols.baseline, index, unit),
         actual=_measurement(table, cols.actual, index, unit),

@@ -7,6 +7,7 @@ in grammars/metadata.yaml. Where each element is looked for:
   (…文件; a joint one with its organs stacked over or beside 文件, also as a table), 发文字号,
   签发人, the issuer on lines of its own (joint issuers on one line or two);
 - right after the title (web pages): the 文号 on the next line, or in brackets under it;
+- beside the title on its line, a space between (portal lists, mirrors);
 - in a portal metadata block, before or after the title (labels from `govdocparse.portal`);
 - in the title: the issuer at its head (某市人民政府办公室关于印发…), the period;
 - in the body: 主送机关 at its top; 附件说明, the signature (issuers and 成文日期; joint issuers
@@ -27,7 +28,13 @@ from .. import chrome, grammar, portal
 from ..grammar_schema import MetadataGrammar
 from ..headings import numbered
 from ..model import Metadata, Period, Provenance
-from ..segment import Segment, interpreted_title, title_kind, trailing_doc_number
+from ..segment import (
+    Segment,
+    glued_doc_number,
+    interpreted_title,
+    title_kind,
+    trailing_doc_number,
+)
 from ..source import Attachment, Block, Paragraph, span
 from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
 from .agency_lists import split_agencies
@@ -87,6 +94,7 @@ class _Rules:
     trailing_number: regex.Pattern
     byline: regex.Pattern
     joint_separator: regex.Pattern
+    seal_note: regex.Pattern
     banner_marks: regex.Pattern
     issuer_mark: regex.Pattern
     signers: regex.Pattern
@@ -111,8 +119,9 @@ class _Rules:
 def _rules() -> _Rules:
     rules = grammar.load_typed("metadata", MetadataGrammar)
     suffix = rules.issuer_suffix.pattern
-    # 省妇联, 市残联: a level alone before an abbreviated organ (a province's joint signature)
-    organ = f"(?:[省市县区州旗]|[\\p{{Han}}（）()]{{2,40}}?){suffix}"
+    # 省妇联, 市残联: a level alone before an abbreviated organ (a province's joint signature);
+    # an organ named after a plan quotes it (某区“十四五”规划工作领导小组办公室)
+    organ = f"(?:[省市县区州旗]|[\\p{{Han}}（）()“”]{{2,40}}?){suffix}"
     return _Rules(
         grammar=rules,
         doc_number=rules.compile(rules.doc_number),
@@ -122,6 +131,7 @@ def _rules() -> _Rules:
         issuers_run=regex.compile(f"^(?:(?P<organ>{organ}))+$"),
         issuer_head=regex.compile(f"^(?P<issuer>(?:{organ})+?)(?:关于|印发|转发)"),
         joint_separator=rules.compile(rules.joint_issuer_separator),
+        seal_note=rules.compile(rules.seal_note),
         banner_marks=rules.compile(rules.banner_marks),
         issuer_mark=rules.compile(rules.issuer_mark),
         signers=rules.compile(rules.signers),
@@ -535,7 +545,9 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
         if not text:
             continue
         marks = rules.banner_marks.match(text)
-        number = rules.doc_number.search(block.text)
+        # a 文号 in a sentence above the title is one the text cites (a notice whose title the
+        # page lost: …印发的《…》（某政〔2002〕21号）同时废止。)
+        number = None if _SENTENCE.search(text) else rules.doc_number.search(block.text)
         mark = rules.issuer_mark.match(text)
         if stacked:
             # a joint 发文机关标志: organs stacked over 文件, alone or after the last organ
@@ -600,6 +612,9 @@ def _under_title(
     tail = rules.trailing_number.search("".join(b.text for b in segment.title_blocks))
     if tail:
         _set(found, "doc_number", squash_spaces(tail["number"]), title_prov)
+    for block in segment.title_blocks:
+        if glued := glued_doc_number(block.text):
+            _set(found, "doc_number", glued[0], block.prov)
     issuers: Issuers = None
     for block in lead:
         if id(block) in found.consumed:
@@ -653,6 +668,16 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
     blocks = [b for b in body if id(b) not in found.consumed][: _LEAD_LINES + 3]
     for n, block in enumerate(blocks):
         text = block.text.strip()
+        following = squash_spaces(blocks[n + 1].text) if n + 1 < len(blocks) else ""
+        if (
+            rules.recipients_end.search(following)
+            and len(text) > len(following)
+            and squash_spaces(text).startswith(following)
+        ):
+            # a portal's summary above the text: the recipients and the first sentence run
+            # together (各乡镇，县直各部门：现将…印发给你们…。), then the text itself
+            found.consumed.add(id(block))
+            continue
         # 第三条 补贴资金按照以下方式分配： opens an article, not a list of recipients; nor does
         # a preamble announcing what follows (…现就…提出如下实施意见：)
         if (
@@ -749,10 +774,15 @@ def _closing(body: list[Paragraph], found: Found) -> None:
 
 
 def _signature(before: list[Paragraph], found: Found) -> None:
-    """The issuers printed above the date: one line, or one line per joint issuer."""
+    """The issuers printed above the date: one line, or one line per joint issuer, and a
+    seal note (（某局代章）) between them and the date."""
     organs: list[str] = []
     first = None
     for block in reversed(before):
+        if not organs and _rules().seal_note.match(squash_spaces(block.text)):
+            # （某局代章） under the organs it signs for
+            found.consumed.add(id(block))
+            continue
         names = split_issuers(block.text)
         if not names:
             break

@@ -238,8 +238,14 @@ def _open(data: bytes, path: str) -> olefile.OleFileIO:
                 f"damaged OLE compound file (stream {entry.name!r} declares {entry.size:,} bytes)",
             )
     if not ole.exists("WordDocument"):
-        streams = {"/".join(parts) for parts in ole.listdir(streams=True, storages=True)}
-        ole.close()
+        try:
+            streams = {"/".join(parts) for parts in ole.listdir(streams=True, storages=True)}
+        except RecursionError:  # a directory whose entries name each other in a loop
+            raise CorruptFileError(
+                path, "damaged OLE compound file (a looping directory)"
+            ) from None
+        finally:
+            ole.close()
         for needed, error, what in _OTHER_OLE:
             if all(stream in streams for stream in needed):
                 raise error(path, what)

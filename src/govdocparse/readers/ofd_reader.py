@@ -78,6 +78,7 @@ import math
 import posixpath
 import re
 import zipfile
+import zlib
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
@@ -295,7 +296,15 @@ class _Package:
             raise CorruptFileError(self.path, f"damaged OFD: part {name} is missing")
         try:
             return self.zip.read(stored)
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            NotImplementedError,
+            RuntimeError,
+            ValueError,  # an entry whose recorded offset points before the file's start
+        ) as exc:
             raise CorruptFileError(
                 self.path, f"damaged OFD: {name} cannot be unpacked ({exc})"
             ) from None
