@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib.util
 import io
 import json
+import re
 import sys
 import zipfile
 from collections.abc import Callable, Iterable
@@ -186,3 +187,70 @@ def zip_of(members: dict[str, bytes]) -> bytes:
         for name, data in members.items():
             archive.writestr(name, data)
     return out.getvalue()
+
+
+def record_projection(result, squash: bool) -> list[dict]:
+    """What two renditions of one document must agree on: document kinds and titles, metadata
+    without provenance, sections, tables, indicators with their targets, responsibilities;
+    strings without white space when `squash`."""
+
+    def s(text):
+        return re.sub(r"\s+", "", text) if squash and isinstance(text, str) else text
+
+    def sections(items):
+        return [
+            (x.level, x.number, x.ordinal, s(x.title), s(x.text), sections(x.children))
+            for x in items
+        ]
+
+    def _owners(doc, indicator):
+        owner = doc.responsibility(indicator.responsible_id)
+        return owner and [a.canonical for a in owner.lead]
+
+    out = []
+    for doc in result.documents:
+        out.append(
+            {
+                "kind": doc.kind,
+                "title": s(doc.title),
+                "metadata": doc.metadata.model_dump(exclude={"provenance"}),
+                "sections": sections(doc.sections),
+                "tables": [
+                    (
+                        t.label,
+                        t.title,
+                        t.header,
+                        [[s(c) for c in r.cells] for r in t.rows],
+                        [(s(i.name), s(i.text)) for i in t.items],
+                        t.notes,
+                    )
+                    for t in doc.tables
+                ],
+                "indicators": [
+                    (
+                        s(i.name),
+                        i.unit,
+                        i.seq,
+                        i.category,
+                        i.attribute,
+                        i.parent_id,
+                        [
+                            (t.label, s(t.raw), [a.model_dump(exclude={"raw"}) for a in t.atoms])
+                            for t in i.targets
+                        ],
+                        _owners(doc, i),
+                    )
+                    for i in doc.indicators
+                ],
+                "responsibilities": [
+                    (
+                        r.kind,
+                        [a.canonical for a in r.lead],
+                        [a.canonical for a in r.participating],
+                        r.by_duty,
+                    )
+                    for r in doc.responsibilities
+                ],
+            }
+        )
+    return out

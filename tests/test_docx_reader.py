@@ -17,7 +17,7 @@ from govdocparse.errors import (
     NoTextLayerError,
     UnsupportedFormatError,
 )
-from govdocparse.readers import docx_reader, list_numbers, read
+from govdocparse.readers import docx_reader, list_numbers, pdf_ocr, read
 from govdocparse.source import Paragraph, TableBlock
 
 from .support import CORPUS, CORPUS_STEMS, EDGE, RENDITIONS, as_paragraph, as_table, script, shape
@@ -276,8 +276,9 @@ def _png() -> bytes:
     )
 
 
-def test_document_of_images_has_no_text_layer():
+def test_document_of_images_is_a_scan_without_the_ocr_extra(monkeypatch):
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
     document = docx.Document()
     document.add_picture(io.BytesIO(_png()))
-    with pytest.raises(NoTextLayerError, match=r"scan\.docx: .*only images"):
+    with pytest.raises(NoTextLayerError, match=r"scan\.docx: scanned pages, no text layer"):
         docx_reader.read(_saved(document), "scan.docx", "scan.docx", "")

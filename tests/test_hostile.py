@@ -383,6 +383,47 @@ BAD_INPUTS = [
         (errors.EmptyInputError, errors.NoTextLayerError),
         "text",
     ),
+    Bad(
+        "rtf-no-text",
+        lambda t: write(t, "blank.doc", rb"{\rtf1\ansi{\fonttbl{\f0 Arial;}}{\info{\title x}}}"),
+        errors.EmptyInputError,
+        "the RTF document has no text",
+    ),
+    Bad(
+        "rtf-only-pictures",
+        lambda t: write(t, "scan.rtf", rb"{\rtf1\ansi{\pict\emfblip\bin3 {{{}}"),
+        errors.NoTextLayerError,
+        "holds only images",
+    ),
+    Bad(
+        "wordxml-truncated",
+        lambda t: write(
+            t,
+            "cut.doc",
+            b'<?xml version="1.0"?><w:wordDocument xmlns:w="http://schemas.microsoft.com/office/'
+            b'word/2003/wordml"><w:body><w:p><w:r><w:t>\xe9\x80\x9a',
+        ),
+        errors.CorruptFileError,
+        "damaged Word 2003 XML document",
+    ),
+    Bad(
+        "xml-not-word",
+        lambda t: write(t, "feed.xml", b'<?xml version="1.0"?><rss><item>x</item></rss>'),
+        errors.UnsupportedFormatError,
+        "not a Word 2003 XML document",
+    ),
+    Bad(
+        "mht-no-page",
+        lambda t: write(
+            t,
+            "page.mht",
+            b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="b"\r\n\r\n'
+            b"--b\r\nContent-Type: image/png\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+            b"iVBORw0KGgo=\r\n--b--\r\n",
+        ),
+        errors.EmptyInputError,
+        "holds no HTML page",
+    ),
     Bad("too-large", _too_large, errors.TooLargeError, "over the input limit"),
     Bad("directory", _directory, errors.InputError, "is a directory"),
     Bad("broken-symlink", _broken_symlink, errors.InputError, "broken symbolic link"),

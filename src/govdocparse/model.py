@@ -71,7 +71,9 @@ class Provenance(Record):
         return data
 
 
-SourceFormat = Literal["txt", "md", "docx", "doc", "ofd", "pdf", "html", "image"]
+SourceFormat = Literal[
+    "txt", "md", "docx", "doc", "rtf", "wordxml", "ofd", "pdf", "html", "mht", "image"
+]
 
 
 class SourceInfo(Record):

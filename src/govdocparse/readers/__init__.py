@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import os
+import re
 import stat
 import zipfile
 from io import BytesIO
@@ -47,7 +48,13 @@ EXTENSIONS: dict[str, SourceFormat] = {
     ".html": "html",
     ".htm": "html",
     ".shtml": "html",
+    ".rtf": "rtf",
+    ".mht": "mht",
+    ".mhtml": "mht",
+    ".xml": "wordxml",
 }
+# How a warning names a format.
+_FORMAT_NAMES = {"wordxml": "Word 2003 XML"}
 # What `batch` picks up in a folder: Markdown is read when named, but a folder's README.md is
 # notes about the folder, not a document.
 BATCH_EXTENSIONS = frozenset(ext for ext, fmt in EXTENSIONS.items() if fmt != "md")
@@ -135,8 +142,9 @@ def _too_large(size: int, max_bytes: int) -> str:
 
 
 def sniff(data: bytes, path: str) -> SourceFormat:
-    """The format the bytes are in: txt, docx, doc, ofd, pdf or html (Markdown is text until
-    decoded)."""
+    """The format the bytes are in: txt, docx, doc, ofd, pdf, html, image, or one of the ways
+    Word and WPS save a document that portals publish under .doc: RTF, MHT (a web archive) and
+    Word 2003 XML (Markdown is text until decoded)."""
     head = data[:2048]
     if head.lstrip()[:5] == b"%PDF-" or b"%PDF-" in data[:1024]:
         return "pdf"
@@ -160,9 +168,26 @@ def sniff(data: bytes, path: str) -> SourceFormat:
     for magic, what in _MAGIC_REFUSALS:
         if head.startswith(magic):
             raise UnsupportedFormatError(path, what)
+    opening = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if opening.startswith(b"{\\rtf"):
+        return "rtf"
+    if _MIME_ARCHIVE.match(opening):
+        return "mht"
+    if opening.startswith(b"<") and _WORD_2003_XML.search(head):
+        return "wordxml"
     if _starts_html(head) or _starts_html(head.decode("utf-16", "ignore").encode()):
         return "html"
     return "txt"
+
+
+# A MIME message (headers first) whose type is multipart/related: an MHT web archive.
+_MIME_ARCHIVE = re.compile(
+    rb"(?:[A-Za-z][\w-]*:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?"
+    rb"content-type:\s*multipart/related",
+    re.I,
+)
+# The root element of a Word 2003 XML document, in the first 2 KB after the XML declaration.
+_WORD_2003_XML = re.compile(rb"<w:wordDocument\b|schemas\.microsoft\.com/office/word/2003/wordml")
 
 
 def _starts_html(head: bytes) -> bool:
@@ -189,10 +214,12 @@ def read_data(data: bytes, path: str) -> Source:
     expected = EXTENSIONS.get(Path(path).suffix.lower())
     if fmt == "txt" and expected == "md":
         fmt = "md"
+    if expected == "wordxml" and fmt == "txt" and data.lstrip()[:1] == b"<":
+        raise UnsupportedFormatError(path, "an XML file that is not a Word 2003 XML document")
     if expected and expected != fmt:
+        shown = _FORMAT_NAMES.get(fmt, fmt.upper())
         warnings.append(
-            f"content is {fmt.upper()} although the name ends in {Path(path).suffix}: "
-            f"read as {fmt.upper()}"
+            f"content is {shown} although the name ends in {Path(path).suffix}: read as {shown}"
         )
     name = Path(path).name
     digest = hashlib.sha256(data).hexdigest()

@@ -13,7 +13,8 @@ Word 97 binary format ([MS-DOC]); WPS Office writes .wps files with the same str
   the spec maps it) or UTF-16LE; pieces are read wherever their bytes are, so a fast-saved
   file (fComplex, its pieces out of stream order, Prcs before the PlcPcd in the Clx) reads as a
   full save does. The main document is read, CPs 0..ccpText; footnotes, headers, footers and
-  comments follow it in the stream and are left out, as the DOCX reader leaves them out.
+  comments follow it in the stream and are left out, as the DOCX reader leaves them out, except
+  a 版头 set in the first page's header (PlcfHdd), read before the body (`word_headers`).
 * Text boxes (the text box story after the header story, ccpTxbx CPs; PlcftxbxTxt gives each
   box's range and, as lid, the spid of its shape, whose FSPA in PlcSpaMom gives the CP of its
   0x08 anchor in the main text): a 公文's 版头 is often set in one, so their lines come as
@@ -79,10 +80,12 @@ from ..errors import (
     EmptyInputError,
     EncryptedFileError,
     GovDocError,
+    NoTextLayerError,
     UnsupportedFormatError,
 )
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, Source, TableBlock
+from . import doc_pictures, word_headers
 from .doc_lists import ListNumbering
 from .doc_wordart import wordart
 
@@ -111,6 +114,9 @@ _CCP_BEFORE_TXBX = [_FIB_RG_LW + 16 + 4 * k for k in range(5)]
 _CCP_TXBX = _FIB_RG_LW + 36
 _FC_LCB = 0x9A
 _STSHF, _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 6, 12, 13, 33
+# PlcfHdd: the header story's parts; of each section's six, the odd (default) header is the
+# second and the first-page header the fifth, after the six separator stories.
+_PLCF_HDD, _ODD_HEADER, _FIRST_HEADER = 11, 7, 10
 # PlcSpaMom (shapes anchored in the main text) and PlcftxbxTxt (the main text's text boxes).
 _PLC_SPA_MOM, _PLCF_TXBX_TXT = 40, 56
 _PLF_LST, _PLF_LFO = 73, 74  # the list definitions and the list overrides
@@ -125,6 +131,7 @@ SPRM_P_ITAP = 0x6649
 SPRM_P_F_INNER_TTP = 0x244C
 SPRM_T_DEF_TABLE = 0xD608
 SPRM_T_VERT_MERGE = 0xD62B
+SPRM_S_F_TITLE_PAGE = 0x300A  # the section has a different first page
 SPRM_P_ILFO = 0x460B  # the paragraph's list override (1-based), 0 for none
 SPRM_P_ILVL = 0x260A  # its list level
 SPRM_P_CHG_TABS = 0xC615
@@ -185,7 +192,21 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         data_stream = _stream(ole, "Data", path) if ole.exists("Data") else b""
     document = _Document(word, table, data_stream, fib, path)
     blocks = _BlockBuilder(name, document).build()
+    banner = word_headers.banner_paragraphs(document.first_page_header(), blocks, name)
+    if banner and blocks:
+        blocks = [*banner, *blocks]
+        document.warnings.insert(0, word_headers.WARNING)
     if not blocks:
+        images, metafiles = doc_pictures.pictures(data_stream, word)
+        if images:
+            from . import word_scans
+
+            scans = [word_scans.WordImage(image) for image in images]
+            return word_scans.read(scans, path, name, sha256, "doc")
+        if metafiles:
+            raise NoTextLayerError(
+                path, "the Word document holds only vector drawings (EMF/WMF), no text"
+            )
         raise EmptyInputError(path, "the Word document has no text")
     if document.lists.unrecovered:
         document.warnings.append(
@@ -268,6 +289,7 @@ class _Fib:
     blob: bytes  # FibRgFcLcb: (fc, lcb) pairs
     txbx_start: int  # the first CP of the text boxes' story
     ccp_txbx: int
+    ccp_ftn: int  # the footnote story, between the main text and the header story
 
     @classmethod
     def parse(cls, word: bytes, path: str) -> _Fib:
@@ -288,7 +310,15 @@ class _Fib:
         if count <= _CLX or len(blob) < 8 * count:
             raise CorruptFileError(path, "damaged Word document (file information block cut short)")
         txbx_start = sum(_u32(word, at) for at in [_CCP_TEXT, *_CCP_BEFORE_TXBX])
-        return cls(nfib, flags, _u32(word, _CCP_TEXT), blob, txbx_start, _u32(word, _CCP_TXBX))
+        return cls(
+            nfib,
+            flags,
+            _u32(word, _CCP_TEXT),
+            blob,
+            txbx_start,
+            _u32(word, _CCP_TXBX),
+            _u32(word, _CCP_BEFORE_TXBX[0]),
+        )
 
     def pair(self, index: int) -> tuple[int, int]:
         if 8 * index + 8 > len(self.blob):
@@ -539,6 +569,37 @@ class _Document:
             # A writer that leaves lid unset: as many boxes as shapes, paired in order.
             found = list(zip(anchors, (lines for _lid, lines in found), strict=True))
         return found
+
+    def first_page_header(self) -> list[str]:
+        """The lines of the header the first page shows (see `word_headers`): in the header
+        story after the main text and the footnotes, PlcfHdd's story 10 (section 1's
+        first-page header) when the section has a different first page (sprmSFTitlePage),
+        else story 7 (its odd-page, default header); the six stories before them are the
+        separators ([MS-DOC] 2.9.155 Plcfhdd)."""
+        plc = self._part(_PLCF_HDD)
+        cps = [_u32(plc, 4 * k) for k in range(len(plc) // 4)]
+        story = _FIRST_HEADER if self._title_page() else _ODD_HEADER
+        if story + 1 >= len(cps) or cps[story + 1] <= cps[story]:
+            return []
+        start = self.fib.ccp_text + self.fib.ccp_ftn
+        text = self._story(start + cps[story], start + cps[story + 1])
+        return [line for *_, shown, _anchors in _split(text) for line in _lines(shown)]
+
+    def _title_page(self) -> bool:
+        """Whether section 1 has a different first page: sprmSFTitlePage in its SEPX, which
+        its SED in PlcfSed points to ([MS-DOC] 2.8.26, 2.9.239)."""
+        plc = self._part(_PLCF_SED)
+        count = (len(plc) - 4) // 16
+        if count < 1:
+            return False
+        fc_sepx = _u32(plc, 4 * (count + 1) + 2)
+        if fc_sepx == 0xFFFFFFFF or fc_sepx + 2 > len(self.word):
+            return False
+        grpprl = self.word[fc_sepx + 2 : fc_sepx + 2 + _u16(self.word, fc_sepx)]
+        return any(
+            sprm == SPRM_S_F_TITLE_PAGE and operand[:1] != b"\x00"
+            for sprm, operand in _sprms(grpprl)
+        )
 
     def _hidden_runs(self) -> list[tuple[int, int]]:
         """Byte ranges of the characters a deleted revision or hidden text takes out (CHPX)."""

@@ -9,7 +9,9 @@ Conventions, chosen so that a DOCX and its plain-text dump give equal block stre
 * Only displayed text is kept: w:t of runs, including hyperlinks, inserted text (w:ins) and the
   result runs of fields (simple and complex). Dropped: field instructions (HYPERLINK "file:///…"
   \\l "_Toc…", TOC, PAGEREF), deleted and moved-away text, hidden runs (w:vanish), bookmarks,
-  comments, footnote/endnote references and bodies, headers/footers, and drawings.
+  comments, footnote/endnote references and bodies, headers/footers, and drawings. The one
+  exception: a 版头 set in the header of the first page is read before the body
+  (`word_headers` says when and why).
 * Text boxes (w:txbxContent of a DrawingML wps:txbx or a VML v:textbox) and VML WordArt (the
   string of its v:textpath; DrawingML WordArt is a text box) are read, because a 公文's 版头
   (发文机关标志, 文号) is often set in one: their lines come as paragraphs just before the
@@ -54,8 +56,10 @@ from lxml import etree
 from ..errors import CorruptFileError, EmptyInputError, NoTextLayerError
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
+from . import word_headers
 from .container import checked_members
 from .list_numbers import Level, ListCounters, UnknownFormat
+from .word_scans import WordImage
 
 # Word allows 63 grid columns; anything wider is a broken or hostile table.
 MAX_SPAN = 64
@@ -88,31 +92,107 @@ TXBX_CONTENT = _W + "txbxContent"
 # WordArt drawn with VML: its text is the string of the shape's v:textpath.
 TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+# Pictures: a DrawingML blip names its image part by r:embed, a VML imagedata by r:id.
+BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
+_R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+R_EMBED, R_ID = _R + "embed", _R + "id"
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     """The block stream of a Word document's body."""
     check_container(data, path)
     document = _open(data, path)
-    styles = _Styles(_related_part(document, "styles"))
-    numbering = _Numbering(_related_part(document, "numbering"), styles)
-    body = _BodyReader(name, styles, numbering)
-    blocks = body.read(document.element.body)
+    body = document.element.body
+    styles, numbering = _related_part(document, "styles"), _related_part(document, "numbering")
+    blocks, warnings = read_body(body, styles, numbering, name)
+    header = _first_page_header(document, body)
+    banner = (
+        word_headers.banner_paragraphs(header_lines(header, styles, numbering, name), blocks, name)
+        if header is not None and blocks
+        else []
+    )
+    if banner:
+        blocks = [*banner, *blocks]
+        warnings.insert(0, word_headers.WARNING)
     if not blocks:
+        images = _images(document, body)
+        if images:
+            from . import word_scans
+
+            return word_scans.read(images, path, name, sha256, "docx")
         if (
-            document.element.body.find(".//" + _W + "drawing") is not None
-            or document.element.body.find(".//" + _W + "pict") is not None
+            body.find(".//" + _W + "drawing") is not None
+            or body.find(".//" + _W + "pict") is not None
         ):
-            raise NoTextLayerError(path, "the Word document holds only images, no text")
+            raise NoTextLayerError(path, "the Word document holds only drawings, no text")
         raise EmptyInputError(path, "the Word document has no text")
+    return Source(path, name, "docx", sha256, blocks, warnings=warnings)
+
+
+def _first_page_header(document, body):
+    """The root of the header the first page shows (see `word_headers`), or None: section 1's
+    first-page header when it has a different first page, else its default header."""
+    section = next(body.iter(_W + "sectPr"), None)
+    if section is None:
+        return None
+    title_page = section.find(_W + "titlePg")
+    first = title_page is not None and _val(title_page, "true") not in ("0", "false", "off")
+    kind = "first" if first else "default"
+    for reference in section.findall(_W + "headerReference"):
+        if reference.get(_W + "type", "default") == kind:
+            part = document.part.related_parts.get(reference.get(R_ID))
+            return getattr(part, "element", None)
+    return None
+
+
+def header_lines(header, styles_root, numbering_root, name: str) -> list[str]:
+    """The lines of a header (w:hdr), its tables' cells included; shared with
+    `wordxml_reader`."""
+    styles = _Styles(styles_root)
+    reader = _BodyReader(name, styles, _Numbering(numbering_root, styles))
+    lines: list[str] = []
+    for block in reader.read(header):
+        if isinstance(block, Paragraph):
+            lines.append(block.text)
+        else:
+            lines.extend(cell.text for row in block.rows for cell in row if cell.text)
+    return lines
+
+
+def _images(document, body) -> list[WordImage]:
+    """The pictures of the body in document order (DrawingML a:blip, VML v:imagedata; of a
+    picture written twice in mc:AlternateContent only the chosen copy), with their paragraph."""
+    parts = document.part.related_parts
+    images = []
+    for k, element in enumerate(_children(body, BLOCKS), start=1):
+        for picture in element.iter(BLIP, IMAGEDATA):
+            if any(ancestor.tag == FALLBACK for ancestor in picture.iterancestors()):
+                continue
+            part = parts.get(picture.get(R_EMBED if picture.tag == BLIP else R_ID))
+            blob = getattr(part, "blob", None)
+            if blob:
+                images.append(WordImage(blob, k))
+    return images
+
+
+def read_body(
+    body, styles_root, numbering_root, name: str
+) -> tuple[list[Paragraph | TableBlock], list[str]]:
+    """The blocks of a WordprocessingML body (w:body) with its styles and numbering (their
+    root elements, or None), and the warnings for the record; shared with `wordxml_reader`."""
+    styles = _Styles(styles_root)
+    numbering = _Numbering(numbering_root, styles)
+    reader = _BodyReader(name, styles, numbering)
+    blocks = reader.read(body)
     warnings = []
     if numbering.unrecovered:
         warnings.append(f"automatic numbering not recovered in {numbering.unrecovered} paragraphs")
-    if body.entities:
+    if reader.entities:
         warnings.append(
-            f"{body.entities} XML entity references dropped unexpanded (DTDs are not trusted)"
+            f"{reader.entities} XML entity references dropped unexpanded (DTDs are not trusted)"
         )
-    return Source(path, name, "docx", sha256, blocks, warnings=warnings)
+    return blocks, warnings
 
 
 def check_container(data: bytes, path: str) -> None:

@@ -274,7 +274,7 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
             return _lenient(data, bom_codec, path)
     match = _META_CHARSET.search(data[:8192])
     declared = match.group(1).decode("ascii").lower() if match else None
-    codec = _codec(declared)
+    codec = charset_codec(declared)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -304,7 +304,9 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
     return _lenient(data, codec if codec and codec != "utf-8" else "gb18030", path)
 
 
-def _codec(declared: str | None) -> str | None:
+def charset_codec(declared: str | None) -> str | None:
+    """The Python codec of a declared charset (GB2312 and GBK read as GB18030, their superset),
+    None when none is declared or the name is unknown; shared with `mht_reader`."""
     if not declared:
         return None
     if declared in _GB_FAMILY:

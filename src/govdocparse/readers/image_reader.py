@@ -22,25 +22,41 @@ _DEFAULT_DPI = 150.0
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     """The block stream OCR reads from an image of a page."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import UnidentifiedImageError
 
     try:
-        with Image.open(io.BytesIO(data)) as opened:
-            image = opened.convert("L")
-            dpi = opened.info.get("dpi", (_DEFAULT_DPI, _DEFAULT_DPI))[0] or _DEFAULT_DPI
+        image, dpi = decoded(data)
     except (UnidentifiedImageError, OSError, ValueError) as exc:
         raise CorruptFileError(path, f"damaged image: {' '.join(str(exc).split())}") from None
-    width, height = image.width * 72 / dpi, image.height * 72 / dpi
+    source = pdf_reader.read(pages_pdf([(image, dpi)]), path, name, sha256)
+    source.format = "image"
+    return source
+
+
+def decoded(data: bytes):
+    """The image as a grey raster and its resolution (150 dpi when the file does not say);
+    Pillow's errors for data it cannot decode pass through."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(data)) as opened:
+        image = opened.convert("L")
+        dpi = opened.info.get("dpi", (_DEFAULT_DPI, _DEFAULT_DPI))[0] or _DEFAULT_DPI
+    return image, float(dpi)
+
+
+def pages_pdf(images: list) -> bytes:
+    """A PDF in memory with one page per (grey image, dpi), each page the image's size, which
+    `pdf_reader` reads as scanned pages; shared with `word_scans`."""
     document = pdfium.PdfDocument.new()
-    page = document.new_page(width, height)
-    picture = pdfium.PdfImage.new(document)
-    picture.set_bitmap(pdfium.PdfBitmap.from_pil(image))
-    picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
-    page.insert_obj(picture)
-    page.gen_content()
+    for image, dpi in images:
+        width, height = image.width * 72 / dpi, image.height * 72 / dpi
+        page = document.new_page(width, height)
+        picture = pdfium.PdfImage.new(document)
+        picture.set_bitmap(pdfium.PdfBitmap.from_pil(image))
+        picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        page.insert_obj(picture)
+        page.gen_content()
     buffer = io.BytesIO()
     document.save(buffer)
     document.close()
-    source = pdf_reader.read(buffer.getvalue(), path, name, sha256)
-    source.format = "image"
-    return source
+    return buffer.getvalue()
