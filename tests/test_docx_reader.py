@@ -205,6 +205,26 @@ def test_external_entities_are_never_resolved():
     assert any("entity" in w for w in source.warnings)
 
 
+def test_a_main_part_whose_root_is_not_w_document_is_corrupt():
+    # the fuzzer's find: bytes flipped in the root tag left python-docx a part with no body
+    from govdocparse.readers import read_data
+
+    source = io.BytesIO((RENDITIONS / "wanzhou-2018-children-policy.docx").read_bytes())
+    out = io.BytesIO()
+    with zipfile.ZipFile(source) as package, zipfile.ZipFile(out, "w") as damaged:
+        for item in package.infolist():
+            part = package.read(item)
+            if item.filename == "word/document.xml":
+                part = part.replace(b"<w:document ", b"<w:documenx ")
+                part = part.replace(b"</w:document>", b"</w:documenx>")
+            damaged.writestr(item, part)
+    with pytest.raises(CorruptFileError) as caught:
+        read_data(out.getvalue(), "bad.docx")
+    assert (
+        str(caught.value) == "bad.docx: damaged Word document (its main part is not a w:document)"
+    )
+
+
 def test_truncated_docx_is_corrupt():
     path = EDGE / "truncated.docx"
     for reader in (read, read_direct):

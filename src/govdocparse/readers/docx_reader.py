@@ -210,7 +210,7 @@ def _open(data: bytes, path: str):
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        return docx.Document(BytesIO(data))
+        document = docx.Document(BytesIO(data))
     except (
         zipfile.BadZipFile,
         zlib.error,
@@ -236,6 +236,10 @@ def _open(data: bytes, path: str):
         # python-docx walks the package parts without validating them: a relationships part with
         # no namespace surfaces as AttributeError, a missing target as KeyError.
         raise CorruptFileError(path, f"not a readable Word package ({_first_line(exc)})") from None
+    if document.element.tag != _W + "document":
+        # python-docx takes any XML for the main part; a damaged root tag leaves no w:body
+        raise CorruptFileError(path, "damaged Word document (its main part is not a w:document)")
+    return document
 
 
 def _related_part(document, kind: str):
