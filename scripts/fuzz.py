@@ -1,7 +1,8 @@
 """Mutation fuzzer: damages the corpus files and checks that parsing them never crashes or hangs.
 
 Seeds are corpus/raw/*.txt, the renditions under tests/fixtures/renditions (.docx .pdf .html)
-and the generated .doc/.wps and OFD fixtures (tests/fixtures/doc, tests/fixtures/ofd).
+the generated .doc/.wps and OFD fixtures (tests/fixtures/doc, tests/fixtures/ofd) and Word's other
+saves (RTF, Word 2003 XML, Word HTML and MHT, some named .doc: tests/fixtures/word-saves).
 Each iteration takes one seed and applies one to three mutations: byte flips, truncation,
 shuffled lines, duplicated or deleted blocks, inserted TAB table lines, odd characters,
 encoding swaps, splices from another seed. DOCX files are mutated inside the ZIP (the XML of a
@@ -55,6 +56,7 @@ SEED_GLOBS = [
     "tests/fixtures/doc/*.doc",
     "tests/fixtures/doc/*.wps",
     "tests/fixtures/ofd/notice.ofd",
+    "tests/fixtures/word-saves/*",
 ]
 # ZIP packages, mutated inside: the part a mutation prefers (None: any XML part).
 _PACKAGES = {".docx": "word/document.xml", ".ofd": None}
