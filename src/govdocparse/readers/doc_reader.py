@@ -84,10 +84,11 @@ from ..errors import (
     UnsupportedFormatError,
 )
 from ..model import Provenance
-from ..source import Block, Cell, Paragraph, Source, TableBlock
+from ..source import Block, Paragraph, Source, TableBlock
 from . import doc_pictures, word_headers
 from .doc_lists import ListNumbering
 from .doc_wordart import wordart
+from .word_tables import Vertical, WordGrid
 
 WORD_IDENT = 0xA5EC
 WORD6_IDENT = 0xA5DC  # Word 6.0/95: recognised so that it is refused by name
@@ -102,6 +103,7 @@ SAME_LINE_TWIPS = 3
 # TC80 merge flags ([MS-DOC] 2.9.328 TCGRF): horzMerge 2 = merged into the cell before;
 # vertMerge 3 = first cell of a vertical merge, 1 = a cell it covers.
 HORZ_MERGED, VERT_RESTART, VERT_CONTINUE = 2, 3, 1
+_VERTICAL: dict[int, Vertical] = {VERT_RESTART: "start", VERT_CONTINUE: "continue"}
 
 # FIB offsets ([MS-DOC] 2.5.2–2.5.6): flags in FibBase, ccpText in FibRgLw97, and the (fc, lcb)
 # pairs of FibRgFcLcb97 by their index in that structure.
@@ -878,12 +880,11 @@ def _grid_table(rows: list[tuple[list[str], _Props]], name: str, k: int) -> Tabl
     lines = _grid_lines(
         x for texts, props in rows if _bounded(texts, props) for x in props.boundaries
     )
-    out: list[list[Cell]] = []
-    origins: dict[int, Cell] = {}  # grid column -> first cell of an open vertical merge
-    for r, (texts, props) in enumerate(rows[:MAX_ROWS]):
+    grid = WordGrid(name, k)
+    for texts, props in rows[:MAX_ROWS]:
         bounded = _bounded(texts, props)
         merges = props.merges if len(props.merges) == len(texts) else [(0, 0)] * len(texts)
-        row: list[Cell] = []
+        grid.new_row()
         col = 0
         for i, text in enumerate(texts[:MAX_CELLS]):
             span = 1
@@ -891,26 +892,14 @@ def _grid_table(rows: list[tuple[list[str], _Props]], name: str, k: int) -> Tabl
                 col = _nearest(lines, props.boundaries[i])
                 span = max(_nearest(lines, props.boundaries[i + 1]) - col, 1)
             horizontal, vertical = merges[i]
-            if horizontal == HORZ_MERGED and row:
-                # Legacy horizontal merge: the covered cell widens the one before it.
-                row[-1].colspan += span
-                col += span
-                continue
-            prov = Provenance(file=name, paragraph=k, table_row=r, table_col=col)
-            if vertical == VERT_CONTINUE:
-                cell = Cell("", prov, colspan=span, merged=True)
-                if col in origins:
-                    origins[col].rowspan += 1
-            else:
-                cell = Cell(text, prov, colspan=span)
-                for covered in range(col, col + span):
-                    origins.pop(covered, None)
-                if vertical == VERT_RESTART:
-                    origins[col] = cell
-            row.append(cell)
-            col += span
-        out.append(row)
-    return TableBlock(out, Provenance(file=name, paragraph=k))
+            col = grid.place(
+                text,
+                col,
+                span,
+                widens=horizontal == HORZ_MERGED,  # the legacy horizontal merge
+                vertical=_VERTICAL.get(vertical),
+            )
+    return grid.block()
 
 
 def _bounded(texts: list[str], props: _Props) -> bool:

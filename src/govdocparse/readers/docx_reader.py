@@ -49,17 +49,19 @@ import struct
 import zipfile
 import zlib
 from dataclasses import replace
+from functools import partial
 from io import BytesIO
 
 from lxml import etree
 
 from ..errors import CorruptFileError, EmptyInputError, NoTextLayerError
 from ..model import Provenance
-from ..source import Cell, Paragraph, Source, TableBlock
+from ..source import Paragraph, Source, TableBlock
 from . import word_headers
 from .container import checked_members
 from .list_numbers import Level, ListCounters, UnknownFormat
 from .word_scans import WordImage
+from .word_tables import Vertical, WordGrid
 
 # Word allows 63 grid columns; anything wider is a broken or hostile table.
 MAX_SPAN = 64
@@ -412,17 +414,15 @@ class _BodyReader:
         return "".join(pieces)
 
     def table(self, tbl, k: int) -> TableBlock:
-        rows: list[list[Cell]] = []
-        origins: dict[int, Cell] = {}  # grid column -> first cell of an open vertical merge
+        grid = WordGrid(self.name, k)
         for tr in _children(tbl, ROWS):
             row_props = tr.find(TRPR)
             if row_props is not None and row_props.find(_W + "del") is not None:
                 continue
-            r = len(rows)
+            grid.new_row()
             col = _int(
                 _val(row_props.find(_W + "gridBefore") if row_props is not None else None), 0
             )
-            row: list[Cell] = []
             for tc in _children(tr, CELLS):
                 props = tc.find(TCPR)
                 span = min(
@@ -433,26 +433,17 @@ class _BodyReader:
                 )
                 vmerge = props.find(_W + "vMerge") if props is not None else None
                 hmerge = props.find(_W + "hMerge") if props is not None else None
-                if hmerge is not None and _val(hmerge, "continue") == "continue" and row:
-                    # Legacy horizontal merge: the covered cell widens the one before it.
-                    row[-1].colspan += span
-                    col += span
-                    continue
-                prov = Provenance(file=self.name, paragraph=k, table_row=r, table_col=col)
-                if vmerge is not None and _val(vmerge, "continue") == "continue":
-                    cell = Cell("", prov, colspan=span, merged=True)
-                    if col in origins:
-                        origins[col].rowspan += 1
-                else:
-                    cell = Cell(self.cell_text(tc), prov, colspan=span)
-                    for covered in range(col, col + span):
-                        origins.pop(covered, None)
-                    if vmerge is not None:
-                        origins[col] = cell
-                row.append(cell)
-                col += span
-            rows.append(row)
-        return TableBlock(rows, Provenance(file=self.name, paragraph=k))
+                vertical: Vertical = None
+                if vmerge is not None:
+                    vertical = "continue" if _val(vmerge, "continue") == "continue" else "start"
+                col = grid.place(
+                    partial(self.cell_text, tc),
+                    col,
+                    span,
+                    widens=hmerge is not None and _val(hmerge, "continue") == "continue",
+                    vertical=vertical,
+                )
+        return grid.block()
 
     def cell_text(self, tc) -> str:
         lines: list[str] = []

@@ -45,9 +45,10 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import EmptyInputError, NoTextLayerError
 from ..model import Provenance
-from ..source import Cell, Paragraph, Source, TableBlock
+from ..source import Paragraph, Source, TableBlock
 from . import word_headers, word_scans
 from .word_scans import WordImage
+from .word_tables import Vertical, WordGrid
 
 _TOKEN = re.compile(
     rb"\\([a-zA-Z]{1,32})(-?\d{1,10})? ?"  # control word, its parameter, its delimiting space
@@ -200,6 +201,10 @@ class _CellDef:
     right: int = 0
     vmerge: str | None = None  # "first" or "cont"
     hmerge: str | None = None
+
+
+# RTF's vertical merge marks (\clvmgf, \clvmrg) in the shared table model's words
+_VERTICAL: dict[str | None, Vertical] = {"first": "start", "cont": "continue"}
 
 
 @dataclass
@@ -585,34 +590,21 @@ def _table(rows: list[_Row], name: str, k: int) -> TableBlock:
     def column(edge: int) -> int:
         return min(range(len(edges)), key=lambda n: abs(edges[n] - edge))
 
-    out: list[list[Cell]] = []
-    origins: dict[int, Cell] = {}  # grid column -> first cell of an open vertical merge
-    for r, row in enumerate(rows):
-        cells: list[Cell] = []
+    grid = WordGrid(name, k)
+    for row in rows:
+        grid.new_row()
         col = column(row.left)
         for n, text in enumerate(row.texts):
             definition = row.defs[n] if n < len(row.defs) else _CellDef()
             right = column(definition.right) if n < len(row.defs) else col + 1
-            span = min(max(right - col, 1), MAX_SPAN)
-            if definition.hmerge == "cont" and cells:
-                cells[-1].colspan += span
-                col += span
-                continue
-            prov = Provenance(file=name, paragraph=k, table_row=r, table_col=col)
-            if definition.vmerge == "cont":
-                cell = Cell("", prov, colspan=span, merged=True)
-                if col in origins:
-                    origins[col].rowspan += 1
-            else:
-                cell = Cell(text, prov, colspan=span)
-                for covered in range(col, col + span):
-                    origins.pop(covered, None)
-                if definition.vmerge == "first":
-                    origins[col] = cell
-            cells.append(cell)
-            col += span
-        out.append(cells)
-    return TableBlock(out, Provenance(file=name, paragraph=k))
+            col = grid.place(
+                text,
+                col,
+                min(max(right - col, 1), MAX_SPAN),
+                widens=definition.hmerge == "cont",
+                vertical=_VERTICAL.get(definition.vmerge),
+            )
+    return grid.block()
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
