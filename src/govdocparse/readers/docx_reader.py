@@ -352,13 +352,7 @@ class _BodyReader:
             if box.tag == TEXTPATH:
                 lines.extend(line.strip() for line in box.get("string", "").split("\n"))
                 continue
-            for element in _children(box, BLOCKS):
-                if element.tag == P:
-                    lines.extend(self.text_box_lines(element))
-                    lines.extend(self.paragraph_lines(element))
-                else:
-                    table = self.table(element, 0)
-                    lines.extend(cell.text for row in table.rows for cell in row if cell.text)
+            lines.extend(self.content_lines(box))
         self.fields = fields
         return [line for line in lines if line]
 
@@ -446,15 +440,20 @@ class _BodyReader:
         return grid.block()
 
     def cell_text(self, tc) -> str:
+        return "\n".join(self.content_lines(tc))
+
+    def content_lines(self, container) -> list[str]:
+        """The lines of a cell's or a text box's paragraphs (their own text boxes first) and,
+        for a table nested in it, of that table's cells one after another."""
         lines: list[str] = []
-        for element in _children(tc, BLOCKS):
+        for element in _children(container, BLOCKS):
             if element.tag == P:
                 lines.extend(self.text_box_lines(element))
                 lines.extend(self.paragraph_lines(element))
             else:
                 nested = self.table(element, 0)
                 lines.extend(cell.text for row in nested.rows for cell in row if cell.text)
-        return "\n".join(lines)
+        return lines
 
 
 class _Styles:
