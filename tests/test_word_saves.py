@@ -413,3 +413,15 @@ def test_mht_without_a_page_is_refused():
     archive.make_related()
     with pytest.raises(errors.EmptyInputError, match="holds no HTML page"):
         read_data(archive.as_bytes(), "a.mht")
+
+
+def test_batch_leaves_xml_files_aside_but_reads_word_xml_named_doc(tmp_path):
+    from govdocparse.batch import run_batch
+
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    (folder / "sitemap.xml").write_bytes(b'<?xml version="1.0"?><urlset><url>x</url></urlset>')
+    saved = SAVES / "wanzhou-2018-children-policy-wordxml.doc"
+    (folder / saved.name).write_bytes(saved.read_bytes())
+    summary = run_batch(folder, tmp_path / "out", workers=1, progress=False)
+    assert (summary.parsed, summary.failed) == (1, 0)

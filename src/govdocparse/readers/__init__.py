@@ -55,9 +55,10 @@ EXTENSIONS: dict[str, SourceFormat] = {
 }
 # How a warning names a format.
 _FORMAT_NAMES = {"wordxml": "Word 2003 XML"}
-# What `batch` picks up in a folder: Markdown is read when named, but a folder's README.md is
-# notes about the folder, not a document.
-BATCH_EXTENSIONS = frozenset(ext for ext, fmt in EXTENSIONS.items() if fmt != "md")
+# What `batch` picks up in a folder: Markdown and .xml are read when named, but a folder's
+# README.md is notes about the folder, and a crawl's .xml files are mostly sitemaps, feeds and
+# unpacked packages (a Word 2003 XML saved as .doc is still picked up, and read by content).
+BATCH_EXTENSIONS = frozenset(ext for ext, fmt in EXTENSIONS.items() if fmt not in ("md", "wordxml"))
 # An OLE2 compound file: .doc and .wps, but also .xls and .ppt, which the doc reader tells apart.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGIC_REFUSALS = (
