@@ -78,6 +78,9 @@ def test_a_scan_in_word_parses_to_its_records():
     assert document.metadata.doc_number == "白教发〔2024〕15号"
     assert document.metadata.issuer == "白石市教育局"
     assert document.metadata.date_written == "2024-08-20"
+    # a short page's title is not taken for the first line of the recipients' paragraph
+    assert document.title == "关于开展儿童安全教育周活动的通知"
+    assert document.metadata.recipients == ["各区县教育局"]
     assert [section.number for section in document.sections] == ["一、", "二、"]
 
 

@@ -117,6 +117,9 @@ _SAME_X = 2.0
 _STACKED_SIZE = 1.15
 # The largest distance (in font sizes) from one line of a centred paragraph to the next.
 _CENTRED_PITCH = 1.6
+# The largest distance (in font sizes) from one line of a paragraph to the next when the pitch of
+# that size could not be measured: double spacing, and some room for a scan's uneven lines.
+_UNMEASURED_PITCH = 2.5
 # How far (in font sizes) a line may end short of the column in a paragraph-spaced document
 # and still run on into a line that follows at the plain line pitch.
 _SPACED_SLACK = 3.0
@@ -786,6 +789,10 @@ def _spacing(pairs) -> _Spacing:
             ended.setdefault(above.size, []).append(step)
     spacing = _Spacing()
     for size, steps in wrapped.items():
+        if len(steps) < 2:
+            # one pair is no measure: on a page of a few lines, the longest line sets the right
+            # edge, so a title "fills" it and the distance to whatever follows passes for a pitch
+            continue
         pitch = spacing.pitch[size] = median(steps)
         ends = ended.get(size, [])
         spacing.spaced[size] = len(ends) >= 3 and median(ends) > pitch * 1.15 + 1
@@ -802,8 +809,12 @@ def _wraps(line: _Line, following: _Line, right: float, spacing: _Spacing) -> bo
     if starts_paragraph(following.text) and (room >= 0 or line.text[-1] in _SENTENCE_END):
         return False
     pitch = spacing.pitch.get(size)
-    if following.page != line.page or pitch is None:
+    if following.page != line.page:
         return room < 0
+    if pitch is None:
+        # No wrapped lines of this size to measure its pitch on (a title, a short OCR'd page):
+        # a line further down than double spacing does not carry on this one.
+        return room < 0 and following.top - line.top <= _UNMEASURED_PITCH * size
     step = following.top - line.top
     if step > pitch * 1.3 + 1:
         return False
