@@ -108,17 +108,19 @@ def test_batch_counts_the_files_it_leaves_alone_and_says_why(tmp_path, capsys):
     source = tmp_path / "in"
     (source / "sub").mkdir(parents=True)
     (source / "plan.txt").write_text(SMALL, encoding="utf-8")
-    for name in ("scan.png", "sub/scan2.png", "sheet.xlsx", "README"):
+    for name in ("scan.png", "sub/scan2.png", "sheet.xlsx", "README", "README.md", "feed.xml"):
         (source / name).write_bytes(b"x")
     (source / ".hidden.png").write_bytes(b"x")  # hidden: not looked at
     out = source / "parsed"  # an output folder inside the input tree is not an input
     summary = run_batch(source, out, workers=1, progress=False)
     assert summary.parsed == 1
-    assert summary.unsupported == {"": 1, ".png": 2, ".xlsx": 1}
+    assert summary.unsupported == {"": 1, ".png": 2, ".xlsx": 1, ".md": 1, ".xml": 1}
     assert main(["batch", str(source), "-o", str(out)]) == 0
     err = capsys.readouterr().err
     assert "parsed 0, skipped 1 (up to date), failed 0" in err
     assert "not parsed: 1 (no extension), 2 .png, 1 .xlsx (no reader for the type; read: " in err
+    # types read when named are not said to have no reader
+    assert "; 1 .md, 1 .xml (read when named, not in a folder: parse FILE)" in err
 
 
 @pytest.mark.parametrize(

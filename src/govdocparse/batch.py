@@ -37,7 +37,7 @@ from pathlib import Path
 from .errors import ParseTimeoutError, UsageError
 from .jobs import Job, Outcome, failure, render, up_to_date, write_failure
 from .output import write_atomic
-from .readers import BATCH_EXTENSIONS
+from .readers import BATCH_EXTENSIONS, EXTENSIONS
 
 ERRORS_FILE = "_errors.jsonl"
 LOCK_FILE = ".govdocparse.lock"
@@ -236,9 +236,21 @@ def run_batch(
 
 
 def unsupported_note(unsupported: dict[str, int]) -> str:
-    """What a batch found but has no reader for, and why it left it: for the summary."""
-    counts = ", ".join(f"{n} {suffix or '(no extension)'}" for suffix, n in unsupported.items())
-    return f"{counts} (no reader for the type; read: {' '.join(sorted(BATCH_EXTENSIONS))})"
+    """What a batch found and left, and why: types it has no reader for, and types read only
+    when named (.md, .xml), for the summary."""
+
+    def counts(suffixes: list[str]) -> str:
+        return ", ".join(f"{unsupported[s]} {s or '(no extension)'}" for s in suffixes)
+
+    named = [suffix for suffix in unsupported if suffix in EXTENSIONS]
+    unknown = [suffix for suffix in unsupported if suffix not in EXTENSIONS]
+    notes = []
+    if unknown:
+        walked = " ".join(sorted(BATCH_EXTENSIONS))
+        notes.append(f"{counts(unknown)} (no reader for the type; read: {walked})")
+    if named:
+        notes.append(f"{counts(named)} (read when named, not in a folder: parse FILE)")
+    return "; ".join(notes)
 
 
 @contextmanager
