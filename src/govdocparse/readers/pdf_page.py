@@ -207,7 +207,8 @@ def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
 
 @dataclass(frozen=True)
 class _Turn:
-    """A page's /Rotate: the page is shown turned clockwise by `quarters` quarter turns.
+    """How a page is turned to be read: clockwise by `quarters` quarter turns, as its /Rotate
+    shows it, or as a reader turns a page whose text is set sideways (`read_page`).
 
     Printer drivers that put a landscape sheet (an annex's table) on portrait paper, and some
     scanning software, store the page so: content drawn turned the other way, and /Rotate to
