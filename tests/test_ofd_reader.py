@@ -303,3 +303,30 @@ def test_an_entry_offset_before_the_file_start_is_a_damaged_ofd():
     # The fuzzer's damage of notice.ofd (a run of bytes deleted): a member's recorded offset
     # now lies before the start of the file.
     _refused((OFD_FIXTURES / "bad-offset.ofd").read_bytes(), errors.CorruptFileError, "damaged OFD")
+
+
+# A writer that codes text in its embedded font's own numbers: private-use code points.
+_GLYPH_CODES = "".join(chr(0xE000 + n) for n in range(40))
+
+
+def _coded_text() -> str:
+    return _page(
+        '<ofd:TextObject ID="5" Font="1" Size="5" Boundary="28 40 150 6">'
+        f'<ofd:TextCode X="0" Y="5">{_GLYPH_CODES}</ofd:TextCode></ofd:TextObject>'
+    )
+
+
+def test_a_page_of_glyph_codes_is_left_out_with_a_warning():
+    source = read_data(_with_page(_coded_text()), "coded.ofd")
+    assert "page(s) 1: text of font glyph codes, not characters: their content is missing" in (
+        source.warnings
+    )
+    text = "".join(b.text for b in source.blocks if isinstance(b, Paragraph))
+    assert text and not any("\ue000" <= ch <= "\uf8ff" for ch in text)
+
+
+def test_an_ofd_of_glyph_codes_only_is_refused_in_one_line():
+    parts = _notice_parts()
+    for name in [name for name in parts if name.endswith("/Content.xml")]:
+        parts[name] = _coded_text()
+    _refused(_package(parts), errors.NoTextLayerError, "text of font glyph codes, not characters")

@@ -35,6 +35,10 @@ An OFD file is a ZIP of XML parts (GB/T 33190-2016 clause 6, 文件结构). What
 * PathObject (9 图形) with AbbreviatedData (M/S move, L line, C close; curves only move the pen):
   axis-parallel segments, and thin filled rectangles, are the ruling lines tables are found from.
 
+A page whose text is a font's glyph codes (private-use or control code points, judged by
+`pdf_scans.illegible`) is left out with a warning, and a file of nothing else is
+`NoTextLayerError`: there is no OFD renderer here to OCR it from.
+
 Left out: annotations (15 注释: seals as Stamp annotations, watermarks), signatures and seals
 (18 数字签名: Signatures.xml, Signs/, the .esl seal files), attachments, custom tags, fonts
 (text is Unicode in TextCode; CGTransform glyph maps only matter for drawing), composite objects
@@ -92,7 +96,7 @@ from ..model import Provenance
 from ..source import Block, Cell, Paragraph, Source, TableBlock
 from .container import checked_members
 from .ofd_scans import PageImage, ScanPage, read_scans
-from .pdf_scans import scanned_pages
+from .pdf_scans import illegible, scanned_pages
 
 MAX_PAGES = 5_000
 MAX_OBJECTS_PER_PAGE = 200_000
@@ -203,15 +207,29 @@ class _PageContent:
     opens_document: bool = False  # the first page of a DocBody after the first
 
 
+# What is said of a page whose text is a font's glyph codes (`pdf_scans.illegible`).
+_CODES_NOT_TEXT = "text of font glyph codes, not characters"
+
+
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     """The block stream of an OFD file's pages; scanned pages are read by OCR (`ofd_scans`)."""
     package = _Package(data, path)
     pages = package.pages()
+    # Text a writer coded in a font's own numbers (private-use or control code points) reads as
+    # garbage; with no OFD renderer to OCR the page from, it is left out and said so.
+    coded = [page for page in pages if illegible("".join(glyph.ch for glyph in page.glyphs))]
+    for page in coded:
+        page.glyphs = []
     scans = _scans(pages)
     for index in scans:
         pages[index].glyphs = []  # the scanner's watermark, or nothing
     blocks = _Layout(name, pages).blocks()
-    warnings = package.warnings
+    warnings = list(package.warnings)
+    if coded:
+        numbers = ", ".join(str(page.number) for page in coded)
+        if not any(page.glyphs or page.images for page in pages):
+            raise NoTextLayerError(path, f"{_CODES_NOT_TEXT}: its text cannot be read")
+        warnings.append(f"page(s) {numbers}: {_CODES_NOT_TEXT}: their content is missing")
     if scans:
         scanned = [
             ScanPage(
