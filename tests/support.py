@@ -11,6 +11,7 @@ import importlib.util
 import io
 import json
 import re
+import subprocess
 import sys
 import zipfile
 from collections.abc import Callable, Iterable
@@ -254,3 +255,16 @@ def record_projection(result, squash: bool) -> list[dict]:
             }
         )
     return out
+
+
+def parse_without_ocr(path: Path, out: Path) -> subprocess.CompletedProcess:
+    """`govdocparse parse PATH -o OUT` run in a fresh interpreter in which the `ocr` extra
+    counts as not installed, as a user without it runs the CLI."""
+    probe = (
+        "import sys\n"
+        "from govdocparse.readers import pdf_ocr\n"
+        "pdf_ocr.available = lambda: False\n"
+        "from govdocparse.cli import main\n"
+        f"sys.exit(main(['parse', {str(path)!r}, '-o', {str(out)!r}]))\n"
+    )
+    return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)

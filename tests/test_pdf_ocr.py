@@ -9,8 +9,6 @@ that run it skip without it, the others pretend it is missing.
 from __future__ import annotations
 
 import io
-import subprocess
-import sys
 from contextlib import redirect_stderr
 
 import pytest
@@ -20,7 +18,7 @@ from govdocparse.errors import NoTextLayerError
 from govdocparse.readers import pdf_ocr, read
 from govdocparse.readers.pdf_scans import scanned_pages
 
-from .support import EDGE, block_texts, script
+from .support import EDGE, block_texts, parse_without_ocr, script
 
 SCAN = EDGE / "scanned-watermark.pdf"
 needs_ocr = pytest.mark.skipif(not pdf_ocr.available(), reason="the ocr extra is not installed")
@@ -72,14 +70,7 @@ def test_without_the_extra_a_scan_is_refused_in_one_line(name, monkeypatch):
 
 
 def test_without_the_extra_the_cli_exits_non_zero_and_writes_nothing(tmp_path):
-    probe = (
-        "import sys\n"
-        "from govdocparse.readers import pdf_ocr\n"
-        "pdf_ocr.available = lambda: False\n"
-        "from govdocparse.cli import main\n"
-        f"sys.exit(main(['parse', {str(SCAN)!r}, '-o', {str(tmp_path / 'out.json')!r}]))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    done = parse_without_ocr(SCAN, tmp_path / "out.json")
     assert done.returncode == 1
     assert done.stderr.strip().endswith("scanned pages, no text layer: install govdocparse[ocr]")
     assert done.stderr.count("\n") == 1
@@ -236,18 +227,6 @@ def test_a_text_layer_of_glyph_codes_is_recognised(text, coded):
     assert illegible(text) is coded
 
 
-def test_without_the_extra_glyph_codes_are_refused_not_parsed(monkeypatch):
-    from govdocparse.readers import read_data
-
-    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
-    with pytest.raises(NoTextLayerError) as caught:
-        read_data(_without_unicode_maps(EDGE / "radicals.pdf"), "coded.pdf")
-    assert str(caught.value) == (
-        "coded.pdf: text layer of glyph codes, not text (fonts without a ToUnicode map): "
-        "install govdocparse[ocr] to read it"
-    )
-
-
 def _coded_then_text() -> bytes:
     return _with_page(_without_unicode_maps(EDGE / "radicals.pdf"), EDGE / "split-table.pdf")
 
@@ -336,15 +315,24 @@ def _text_as_outlines(path) -> bytes:
     return out.getvalue()
 
 
-def test_without_the_extra_text_drawn_as_outlines_is_refused_in_one_line(monkeypatch):
+@pytest.mark.parametrize(
+    "pictured, name, says",
+    [
+        (
+            _without_unicode_maps,
+            "coded.pdf",
+            "text layer of glyph codes, not text (fonts without a ToUnicode map)",
+        ),
+        (_text_as_outlines, "outlines.pdf", "text drawn as outlines, no text layer"),
+    ],
+)
+def test_without_the_extra_pictured_text_is_refused_in_one_line(pictured, name, says, monkeypatch):
     from govdocparse.readers import read_data
 
     monkeypatch.setattr(pdf_ocr, "available", lambda: False)
     with pytest.raises(NoTextLayerError) as caught:
-        read_data(_text_as_outlines(EDGE / "radicals.pdf"), "outlines.pdf")
-    assert str(caught.value) == (
-        "outlines.pdf: text drawn as outlines, no text layer: install govdocparse[ocr] to read it"
-    )
+        read_data(pictured(EDGE / "radicals.pdf"), name)
+    assert str(caught.value) == f"{name}: {says}: install govdocparse[ocr] to read it"
 
 
 @needs_ocr

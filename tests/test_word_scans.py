@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import io
 import struct
-import subprocess
-import sys
 
 import docx
 import pytest
@@ -23,7 +21,7 @@ from govdocparse.errors import NoTextLayerError
 from govdocparse.readers import doc_pictures, pdf_ocr, read, read_data
 from govdocparse.source import Paragraph
 
-from .support import FIXTURES
+from .support import FIXTURES, parse_without_ocr
 
 SCANS = [FIXTURES / "word-saves" / f"scan.{suffix}" for suffix in ("docx", "doc", "rtf")]
 needs_ocr = pytest.mark.skipif(not pdf_ocr.available(), reason="the ocr extra is not installed")
@@ -38,14 +36,7 @@ def test_without_the_extra_a_scan_in_word_is_refused_in_one_line(path, monkeypat
 
 
 def test_without_the_extra_the_cli_exits_non_zero_and_writes_nothing(tmp_path):
-    probe = (
-        "import sys\n"
-        "from govdocparse.readers import pdf_ocr\n"
-        "pdf_ocr.available = lambda: False\n"
-        "from govdocparse.cli import main\n"
-        f"sys.exit(main(['parse', {str(SCANS[1])!r}, '-o', {str(tmp_path / 'out.json')!r}]))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    done = parse_without_ocr(SCANS[1], tmp_path / "out.json")
     assert done.returncode == 1
     assert done.stderr.strip().endswith("scanned pages, no text layer: install govdocparse[ocr]")
     assert not (tmp_path / "out.json").exists()
