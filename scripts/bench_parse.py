@@ -13,8 +13,10 @@ exists) it prints MB/s and documents/s of
   for text, which has no floor, the text reader alone as a share of the whole parse;
   for PDF and text also the stages after the reader alone (`parse_source` on sources read
   before the timing: normalise, segment, metadata, structure, extractors, records).
-  These are timed in turns in one process, and each line gives its CPU seconds beside the wall
-  seconds: on a shared machine only ratios from one run compare.
+  The reader and the stages alone run with the garbage collector's thresholds of a parse
+  (`govdocparse.collector`). These are timed in turns in one process, and each line gives
+  its CPU seconds beside the wall seconds: on a shared machine only ratios from one run
+  compare.
 Then peak memory (ru_maxrss of this process and of its largest child), whether jieba got
 loaded, and the wall time of `govdocparse --help` with the heavy modules it must not import.
 Numbers only: nothing here asserts a time.
@@ -155,17 +157,21 @@ def pre_read(files: list[Path]) -> None:
 
 
 def stages_only(files: list[Path]) -> None:
+    from govdocparse.collector import fewer_collections
     from govdocparse.pipeline import parse_source
 
-    for path in files:
-        parse_source(_SOURCES[path])
+    with fewer_collections():  # as `parse` runs them
+        for path in files:
+            parse_source(_SOURCES[path])
 
 
 def read_only(files: list[Path]) -> None:
+    from govdocparse.collector import fewer_collections
     from govdocparse.readers import read
 
-    for path in files:
-        read(path)
+    with fewer_collections():
+        for path in files:
+            read(path)
 
 
 FLOORS = {

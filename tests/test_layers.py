@@ -20,7 +20,7 @@ PACKAGE = ROOT / "src" / "govdocparse"
 
 # Lowest first. A module is in the layer of its own name, else of the first pattern it matches.
 LAYERS: list[tuple[str, tuple[str, ...]]] = [
-    ("foundation", ("errors.py", "textutil.py", "version.py")),
+    ("foundation", ("errors.py", "textutil.py", "version.py", "collector.py")),
     ("grammars", ("grammar.py", "grammar_schema.py")),
     ("records", ("model.py",)),
     ("vocabularies", ("units.py", "captions.py", "headings.py", "portal.py", "chrome.py")),

@@ -36,25 +36,29 @@ __all__ = [
 
 def parse(path: str | os.PathLike[str]) -> ParseResult:
     """The structured record of a document file (any supported format, chosen by content)."""
+    from .collector import fewer_collections
     from .pipeline import parse_source
     from .readers import read
 
-    return parse_source(read(path))
+    with fewer_collections():
+        return parse_source(read(path))
 
 
 def parse_text(text: str, name: str = "<text>") -> ParseResult:
     """The structured record of text already in memory; never raises on any string."""
     import hashlib
 
+    from .collector import fewer_collections
     from .pipeline import parse_source
     from .readers.text import blocks_from_text
     from .source import Source
 
     clean = text.encode("utf-8", "replace").decode("utf-8")
     digest = hashlib.sha256(clean.encode("utf-8")).hexdigest()
-    blocks, warnings = blocks_from_text(clean, name)
-    source = Source(name, name, "txt", digest, blocks, encoding="utf-8", warnings=warnings)
-    return parse_source(source)
+    with fewer_collections():
+        blocks, warnings = blocks_from_text(clean, name)
+        source = Source(name, name, "txt", digest, blocks, encoding="utf-8", warnings=warnings)
+        return parse_source(source)
 
 
 def parse_target(text: str, unit: str | None = None) -> list[TargetAtom]:
