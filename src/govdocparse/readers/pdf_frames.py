@@ -11,7 +11,9 @@ a document with a page of running text outside every box keeps all its boxes as 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
 from .pdf_page import Char
 
@@ -46,12 +48,16 @@ class Outline:
         )
 
 
-def frames(pages: list[tuple[list[Char], list[Outline]]]) -> list[set[int]]:
+def frames(pages: list[tuple[Iterable[Char], list[Outline]]]) -> list[set[int]]:
     """For each page (its body-band characters, its grids' outlines), the indexes of the grids
-    that frame the running text; all empty when some page's text runs outside every box."""
+    that frame the running text; all empty when some page's text runs outside every box.
+    Characters are taken only as far as needed: on a page with no box to hold them, the first
+    one settles the answer."""
     chosen: list[set[int]] = []
     for chars, outlines in pages:
-        if not chars:
+        body = iter(chars)
+        first = next(body, None)
+        if first is None:
             chosen.append(set())
             continue
         boxes = sorted(
@@ -65,7 +71,9 @@ def frames(pages: list[tuple[list[Char], list[Outline]]]) -> list[set[int]]:
         for i in boxes:
             if not any(outlines[i].within(outlines[j]) for j in outer):
                 outer.append(i)
-        if not outer or not all(any(outlines[i].holds(c) for i in outer) for c in chars):
+        if not outer or not all(
+            any(outlines[i].holds(c) for i in outer) for c in chain((first,), body)
+        ):
             return [set() for _ in pages]
         chosen.append(set(outer))
     return chosen

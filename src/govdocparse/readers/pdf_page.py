@@ -270,6 +270,7 @@ def _chars(
     rect_address = ctypes.c_void_p(ctypes.addressof(rect))
     rect_bytes = memoryview(rect).cast("B")  # left, top, right, bottom as four C floats
     unpack = struct.Struct("4f").unpack
+    matrix = pdfium_c.FS_MATRIX()
     chars: list[Char] = []
     last = -1  # index of the character behind chars[-1]
     last_x0 = last_x1 = last_y0 = float("nan")  # the box of chars[-1]
@@ -296,7 +297,8 @@ def _chars(
             ):
                 run, previous_run = previous_run, run
             else:
-                run, previous_run = (height, y0, *_orientation(handle, index, quarters)), run
+                turned = _orientation(handle, index, quarters, matrix)
+                run, previous_run = (height, y0, *turned), run
             run_height, run_bottom, turns, size = run
         if turns != 0:
             if turns:
@@ -320,11 +322,12 @@ def _chars(
     return text, chars, sideways
 
 
-def _orientation(handle: ctypes.c_void_p, index: int, quarters: int) -> tuple[int | None, float]:
+def _orientation(
+    handle: ctypes.c_void_p, index: int, quarters: int, matrix: pdfium_c.FS_MATRIX
+) -> tuple[int | None, float]:
     """How many clockwise quarter turns of the page as shown (itself turned by `quarters`) set
     the character upright (0 when it is; None when none does: slanted or mirrored text), and
-    its font size, text matrix included."""
-    matrix = pdfium_c.FS_MATRIX()
+    its font size, text matrix included. `matrix` is room for PDFium to write the matrix in."""
     _char_matrix(handle, index, ctypes.byref(matrix))
     shape = (matrix.a, matrix.b, matrix.c, matrix.d)
     size = round(_font_size(handle, index), 1)

@@ -427,10 +427,10 @@ def _pages(contents: list[PageContent]) -> list[_Page]:
     ]
 
 
-def _body_band(content: PageContent) -> list[Char]:
-    """The page's characters between the header and footer bands."""
+def _body_band(content: PageContent) -> Iterator[Char]:
+    """The page's characters between the header and footer bands, as they are asked for."""
     top, bottom = _BAND * content.height, (1 - _BAND) * content.height
-    return [c for c in content.chars if top < (c.top + c.bottom) / 2 < bottom]
+    return (c for c in content.chars if top < (c.top + c.bottom) / 2 < bottom)
 
 
 def _outline(grid: _Grid) -> Outline:
