@@ -15,7 +15,7 @@ segments PDFium gives so that the reader needs no second PDF parser:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from .pdf_page import Segment
@@ -24,6 +24,7 @@ _SNAP = 3.0
 _JOIN = 3.0
 _MIN_LENGTH = 3.0
 _MEET = 3.0
+_HAIR = 1e-6
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
 Point = tuple[float, float]
@@ -108,9 +109,13 @@ def _intersections(horizontal: list[Box], vertical: list[Box]) -> dict[Point, tu
     """Each crossing point with the vertical and the horizontal edges through it."""
     points: dict[Point, tuple[set, set]] = {}
     across = sorted(horizontal, key=lambda h: (h[1], h[0]))
+    heights = [h[1] for h in across]
     for v in sorted(vertical):
         x, v_top, _, v_bottom = v
-        for h in across:
+        # only the edges at heights the vertical reaches (a hair wider: the test below decides)
+        first = bisect_left(heights, v_top - _MEET - _HAIR)
+        last = bisect_right(heights, v_bottom + _MEET + _HAIR)
+        for h in across[first:last]:
             h_x0, y, h_x1, _ = h
             if v_top <= y + _MEET and v_bottom >= y - _MEET and h_x0 - _MEET <= x <= h_x1 + _MEET:
                 through = points.setdefault((x, y), (set(), set()))

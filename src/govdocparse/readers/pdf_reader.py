@@ -477,8 +477,11 @@ def _library_warnings(warnings: list[str]) -> Iterator[None]:
 def _read_page(content: PageContent, grids: list[_Grid]) -> _Page:
     body: list[Char] = [] if grids else list(content.chars)
     if grids:
+        # most characters lie above or below every grid: told apart before the grids are asked
+        top, bottom = min(grid.ys[0] for grid in grids), max(grid.ys[-1] for grid in grids)
         for char in content.chars:
-            target = _cell_chars(char, grids)
+            middle = (char.top + char.bottom) / 2
+            target = _cell_chars(char, grids) if top <= middle < bottom else None
             (body if target is None else target).append(char)
     for grid in [grid for grid in grids if _repeats_one_text(grid)]:
         # Not a table: its text is running text.
@@ -511,6 +514,9 @@ def _grids(content: PageContent) -> list[_Grid]:
 def _repeats_one_text(grid: _Grid) -> bool:
     """Whether every cell with text holds the same text, in two cells or more: what a grid of
     decoration boxes laid over running text gives, never a table."""
+    unordered = ["".join(c.text for c in cell) for cell in grid.chars]
+    if len({len(text) for text in unordered if text.strip()}) > 1:
+        return False  # texts of unequal lengths, told before the characters are put in order
     texts = [
         "".join(c.text for c in sorted(cell, key=lambda c: (c.top, c.x0))) for cell in grid.chars
     ]

@@ -38,8 +38,11 @@ _SPACE = regex.compile(r"\s+")
 
 def illegible(text: str) -> bool:
     """Whether a page's extracted text is glyph numbers rather than text (see above)."""
+    codes = len(_CODES.findall(text))
+    if not codes:  # most pages: no need to count the letters
+        return False
     letters = len(_SPACE.sub("", text))
-    return letters >= _JUDGED and len(_CODES.findall(text)) >= _CODES_SHARE * letters
+    return letters >= _JUDGED and codes >= _CODES_SHARE * letters
 
 
 def shape(text: str) -> str:
