@@ -254,6 +254,33 @@ def test_a_page_set_sideways_reads_as_a_reader_turns_it(quarters, split):
     assert read_data(sideways, "split-table.pdf").blocks == split.blocks
 
 
+def _pages_as_forms(path) -> bytes:
+    """The PDF with each page's whole content placed on a new page as one form XObject, as
+    imposition tools, stamping tools and some exporters place it."""
+    import io
+
+    import pypdfium2
+
+    source, placed = pypdfium2.PdfDocument(path), pypdfium2.PdfDocument.new()
+    for index, page in enumerate(source):
+        form = source.page_as_xobject(index, placed)
+        new = placed.new_page(*page.get_size())
+        new.insert_obj(form.as_pageobject())
+        new.gen_content()
+    out = io.BytesIO()
+    placed.save(out)
+    return out.getvalue()
+
+
+def test_content_placed_as_form_xobjects_reads_as_the_page_itself(split):
+    """The rulings of a table inside a form are found through the form's objects."""
+    from govdocparse.readers import read_data
+
+    placed = read_data(_pages_as_forms(EDGE / "split-table.pdf"), "split-table.pdf")
+    assert any(isinstance(block, TableBlock) for block in placed.blocks)
+    assert placed.blocks == split.blocks
+
+
 def test_a_vertical_margin_note_does_not_turn_the_page():
     import ctypes
 

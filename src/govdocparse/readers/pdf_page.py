@@ -28,6 +28,7 @@ import re
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from operator import itemgetter
 
 import pypdfium2 as pdfium
@@ -352,20 +353,24 @@ def _drawings(page) -> list[tuple[int, object, tuple]]:
     places its content on the page."""
     found: list[tuple[int, object, tuple]] = []
     count = pdfium_c.FPDFPage_CountObjects(page)
-    _collect([_object_at(page, i) for i in range(count)], _IDENTITY, 0, found)
+    _collect(list(map(_object_at, repeat(page, count), range(count))), _IDENTITY, 0, found)
     return found
 
 
 def _collect(handles: list[_Pointer], outer: tuple, depth: int, found: list) -> None:
-    for handle in handles:
-        kind = _object_type(handle)
+    # most objects are text: their kinds are asked without a Python loop, and they are skipped
+    for handle, kind in zip(handles, map(_object_type, handles), strict=True):
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            continue
         if kind in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE):
             found.append((kind, ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT), outer))
         elif kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _MAX_FORM_DEPTH:
             form = ctypes.cast(handle, pdfium_c.FPDF_PAGEOBJECT)
             inner = _compose(_matrix(form), outer)
             count = pdfium_c.FPDFFormObj_CountObjects(form)
-            _collect([_form_object_at(handle, i) for i in range(count)], inner, depth + 1, found)
+            # the index is a C unsigned long here, not an int as `_fast` passes it
+            inside = [_form_object_at(handle, ctypes.c_ulong(i)) for i in range(count)]
+            _collect(inside, inner, depth + 1, found)
 
 
 def _matrix(handle) -> tuple:
