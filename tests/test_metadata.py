@@ -1004,6 +1004,25 @@ def test_a_leading_groups_signature_is_the_issuer_and_an_opinions_preamble_no_re
     assert plan.metadata.recipients == []
 
 
+@pytest.mark.parametrize("label", ["时期：", "填报单位:", "填表日期 ："])
+def test_an_attached_forms_fill_in_label_addresses_no_one(label):
+    """An attached 明细表 prints blank fill-in labels under its title, above its table."""
+    text = (
+        "柳岸市民政局关于开展养老机构服务质量评价的通知\n"
+        "各区民政局：\n现将评价办法印发给你们，请认真执行。\n"
+        "附件：养老机构服务质量评价明细表\n"
+        "柳岸市民政局\n2022年4月6日\n"
+        "附件\n养老机构服务质量评价明细表\n"
+        f"{label}\n"
+        "机构名称\t床位数\t得分\n"
+        "东湖颐养院\t120\t92\n"
+    )
+    documents = parse_text(text).documents
+    assert documents[0].metadata.recipients == ["各区民政局"]
+    assert all(document.metadata.recipients != [label.rstrip("：: ")] for document in documents)
+    assert not any(document.metadata.recipients for document in documents[1:])
+
+
 def test_a_report_of_a_congress_inspection_group_names_it_as_issuer():
     text = (
         "青溪县人大常委会执法检查组关于检查《青溪县托育服务条例》实施情况的报告\n"

@@ -121,6 +121,22 @@ EXPECTED = [
         ["一、目的与依据", "二、考核对象", "三、考核方法", "四、其他规定"],
         None,
     ),
+    (
+        "shanghai-2015-complaint-assessment.doc",
+        0,
+        "recipients",
+        ["在沪各银行业金融机构", "上海市银行同业公会"],
+        None,
+    ),
+    # the attached scoring sheet: its blank 时期： label above the table addresses no one
+    (
+        "shanghai-2015-complaint-assessment.doc",
+        2,
+        "title",
+        "上海银行业投诉处理工作考核明细表",
+        None,
+    ),
+    ("shanghai-2015-complaint-assessment.doc", 2, "recipients", [], None),
     ("luqiao-2011-resignation-reply.ofd", 0, "title", "关于同意张阿三同志辞职的批复", None),
     ("luqiao-2011-resignation-reply.ofd", 0, "doc_number", "路卫发〔2011〕76号", None),
     ("luqiao-2011-resignation-reply.ofd", 0, "issuer", "测试符路桥区卫生局办公室", None),

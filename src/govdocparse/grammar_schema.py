@@ -111,6 +111,7 @@ class MetadataGrammar(GrammarModel):
     portal_labels: list[PortalLabel]
     recipients_end: Rule
     not_recipients: list[str]
+    form_labels: list[str]
     recipient_heads: list[str]
     recipient_dependents: RecipientDependents
     cc_prefix: Rule

@@ -104,6 +104,7 @@ class _Rules:
     file_extension: regex.Pattern
     printed: regex.Pattern
     recipients_end: regex.Pattern
+    form_labels: frozenset[str]
     cc: regex.Pattern
     closing: list[regex.Pattern]
     provinces: tuple[str, ...]
@@ -144,6 +145,7 @@ def _rules() -> _Rules:
         ),
         printed=rules.compile(rules.printed),
         recipients_end=rules.compile(rules.recipients_end),
+        form_labels=frozenset(rules.form_labels),
         cc=rules.compile(rules.cc_prefix),
         closing=[rules.compile(rule) for rule in rules.closing_marks],
         provinces=tuple(sorted(rules.province_level, key=len, reverse=True)),
@@ -684,6 +686,7 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             _SENTENCE.search(text)
             or numbered(text)
             or any(word in text for word in rules.grammar.not_recipients)
+            or _form_label(text)
         ):
             return
         lines = [block]
@@ -695,6 +698,12 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             _set(found, "recipients", names, span(lines[0].prov, lines[-1].prov))
             found.consumed.update(id(b) for b in lines)
             return
+
+
+def _form_label(text: str) -> bool:
+    """Whether the line is a form's fill-in label with nothing filled in (时期：, 填报单位:)."""
+    label = squash_spaces(_rules().recipients_end.sub("", text))
+    return label in _rules().form_labels
 
 
 def split_recipients(text: str) -> list[str]:
