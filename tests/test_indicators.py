@@ -487,6 +487,18 @@ def test_a_bare_year_after_the_plan_start_is_a_goal():
     )
 
 
+def test_a_goal_year_between_the_measure_and_its_verb_dates_the_goal():
+    # the numbered 具体目标 of county plans: 1.婴儿死亡率2026年控制在…; the bare year is a goal
+    # only after the plan's start
+    text = "1.全县婴儿死亡率2026年控制在4.8‰以下。"
+    found = indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", period_start=2022)
+    assert [(i.name, i.targets[0].label, i.targets[0].year) for i in found] == [
+        ("婴儿死亡率", "2026年", 2026)
+    ]
+    assert [(a.op, a.value, a.unit) for a in found[0].targets[0].atoms] == [("<=", 4.8, "‰")]
+    assert prose(text) == []
+
+
 def test_goal_names_keep_what_was_written():
     [ind] = prose("确保全区住院分娩率达到98%以上。")
     assert (ind.name, ind.name_raw) == ("住院分娩率", "确保全区住院分娩率")

@@ -1382,3 +1382,47 @@ def test_a_portals_summary_above_the_recipients_is_no_text_of_the_notice():
     assert notice.metadata.recipients == ["各街道办事处", "区政府各部门"]
     assert notice.preamble is not None
     assert notice.preamble.text == "经区政府同意,现将方案印发给你们,请认真贯彻执行。"
+
+
+def test_a_banner_jiedu_page_with_two_cited_titles_before_its_form_word():
+    # a banner portal's 政策解读 column: the column's name before the breadcrumb, the column in
+    # 【】 and the cited titles before …的政策解读
+    text = (
+        "图文解读 首页 >政务公开 >政策解读 >图文解读\n"
+        "【图文解读】《达茂旗妇女发展规划(2021-2030年)》《达茂旗儿童发展规划(2021-2030年)》"
+        "的政策解读\n来源:达茂旗人民政府办公室\n发布时间:2023-02-14 10:20:00\n\n"
+        "旗妇儿工委办公室起草了新一轮“两规”,现解读如下:\n一、起草背景\n为促进妇女儿童发展。\n"
+    )
+    [page] = parse_text(text).documents
+    assert page.kind == "other"
+    assert page.title == (
+        "【图文解读】《达茂旗妇女发展规划(2021-2030年)》《达茂旗儿童发展规划(2021-2030年)》"
+        "的政策解读"
+    )
+    assert page.metadata.place == "达茂旗"
+    assert page.metadata.date_published == "2023-02-14"
+
+
+@pytest.mark.parametrize("wrap", ["", "\n"])
+def test_a_township_notice_title_without_its_notice_word(wrap):
+    # a township's page: 某乡人民政府关于印发《…》 with no 的通知, the cited title wrapped
+    # inside its 《》 or not
+    text = (
+        "文号 | 浏览量 | 12 |\n龙溪政发〔2023〕41号\n"
+        f"龙溪乡人民政府关于印发《龙溪乡落实丰宁县儿童发展规划(2021—2030年){wrap}"
+        "的工作方案》\n各村(社区)委会,乡属各单位:\n"
+        "经乡人民政府同意,现将此方案印发给你们,请认真组织实施。\n"
+        "龙溪乡人民政府\n2023年9月4日\n"
+        "龙溪乡落实丰宁县儿童发展规划(2021—2030年)的工作方案\n"
+        "一、指导思想\n坚持儿童优先。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert (notice.kind, plan.kind, plan.part_of) == ("notice", "plan", notice.id)
+    assert notice.title == (
+        "龙溪乡人民政府关于印发《龙溪乡落实丰宁县儿童发展规划(2021—2030年)的工作方案》"
+    )
+    assert notice.metadata.doc_number == "龙溪政发〔2023〕41号"
+    assert notice.metadata.issuer == "龙溪乡人民政府"
+    assert notice.metadata.recipients == ["各村(社区)委会", "乡属各单位"]
+    assert notice.metadata.date_written == "2023-09-04"
+    assert plan.title == "龙溪乡落实丰宁县儿童发展规划(2021—2030年)的工作方案"

@@ -81,6 +81,7 @@ class DocTypes(GrammarModel):
 class MetadataGrammar(GrammarModel):
     doc_types: DocTypes
     interpretation_title: Rule
+    notice_without_type: Rule
     title_status: list[str]
     title_validity: list[str]
     title_region_tag: Rule

@@ -99,6 +99,12 @@ def _interpretation_title() -> regex.Pattern:
 
 
 @cache
+def _notice_without_type() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.notice_without_type)
+
+
+@cache
 def _closing_marks() -> list[regex.Pattern]:
     rules = _grammar()
     return [rules.compile(rule) for rule in rules.closing_marks] + [rules.compile(rules.printed)]
@@ -170,7 +176,10 @@ def title_kind(text: str) -> str | None:
     ending, kind_of = _doc_types()
     if interpreted_title(text):
         return "other"
-    match = ending.search(_bare(_unwrapped(text)))
+    bare = _bare(_unwrapped(text))
+    if _notice_without_type().search(bare):
+        return "notice"
+    match = ending.search(bare)
     # a title names something before its type word: 目录 or 通知 alone is no title
     if not match or match.start() < _MIN_NAME:
         return None
@@ -358,7 +367,13 @@ def _continues_title(text: str, following: str) -> bool:
     if repeated or _PERIOD_ONLY.match(following) or title_kind(text + following) is None:
         return False
     rules = _grammar().title_continues
-    return text.startswith(tuple(rules.opens)) or following.startswith(tuple(rules.next_opens))
+    # a 《 not yet closed: the cited title goes on (…印发《某镇…规划（2021—2030年） / 的实施方案》)
+    unclosed = text.count("《") > text.count("》")
+    return (
+        unclosed
+        or text.startswith(tuple(rules.opens))
+        or following.startswith(tuple(rules.next_opens))
+    )
 
 
 def _comparable(title: str) -> str:

@@ -125,10 +125,13 @@ def rules() -> Rules:
     p = g["prose"]
     adverb = f"(?:{alternation(p['adverbs'])})"
     # between a measure and its verb: adverbs, the base or unit of a change (以2020年为基数,
-    # 以乡镇为单位), its comparison (较2020年, 在上一年度基础上)
+    # 以2020年为基础, 以乡镇为单位), its comparison (较2020年, 在上一年度基础上), and the year
+    # of its goal when the measure is written first (出生缺陷发生率到2025年要降至60/万, the
+    # numbered 具体目标 of provincial and county plans; 婴儿死亡率2025年控制在5‰以下); the 以
+    # of a base is never that of 以下/以上 in the name (5岁以下儿童贫血率以2020年为基础下降1/4)
     gap = (
-        rf"(?:{adverb}|以[^，,。；;]{{1,15}}?为(?:基数|单位|基准|标准)|较[^，,。；;]{{1,20}}?"
-        rf"|在[^，,。；;]{{1,15}}?基础上)*"
+        rf"(?:{adverb}|以(?![上下内])[^，,。；;]{{1,15}}?为(?:基数|基础|单位|基准|标准)|较[^，,。；;]{{1,20}}?"
+        rf"|在[^，,。；;]{{1,15}}?基础上|{p['target_year']}|{p['goal_year']})*"
     )
     # a change may be a fraction (以2020年为基数下降1/3), never the 15/10万 of a rate per 10万
     number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[/／][0-9０-９]+(?![0-9０-９.．万千]))?"
