@@ -830,3 +830,42 @@ def test_a_text_table_group_row_fills_only_its_name():
         (1, "学前三年毛入园率", "普及水平", "约束性"),
         (1, "义务教育学校标准化达标率", "办学条件", "预期性"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2025年和2035年，全市经常参加体育锻炼人数比例分别不低于38%和43%。",
+            [
+                (
+                    "经常参加体育锻炼人数比例",
+                    [("到2025年", 2025, ">=", 38.0), ("2035年", 2035, ">=", 43.0)],
+                )
+            ],
+        ),
+        (  # a deadline at a year's end, half-width punctuation, 、 between the years
+            "到2024年底、2030年,婴儿死亡率分别控制在5.5‰和4.8‰以下,"
+            "孕产妇死亡率分别控制在11/10万和9/10万以下。",
+            [
+                ("婴儿死亡率", [("到2024年底", 2024, "<=", 5.5), ("2030年", 2030, "<=", 4.8)]),
+                ("孕产妇死亡率", [("到2024年底", 2024, "<=", 11.0), ("2030年", 2030, "<=", 9.0)]),
+            ],
+        ),
+        # one year and two values: which value belongs to what is not written
+        ("到2026年，全县儿童青少年总体近视率分别下降到48%和45%。", []),
+    ],
+)
+def test_a_list_of_years_dates_each_value_of_one_measure(text, expected):
+    found = [
+        (i.name, [(t.label, t.year, t.atoms[0].op, t.atoms[0].value) for t in i.targets])
+        for i in prose(text)
+    ]
+    assert found == expected
+
+
+def test_value_added_is_a_noun_not_a_goal_to_increase():
+    # rows of an index table (一级指标 / 二级指标 / 属性) flattened into lines of text
+    assert prose("第二产业增加值与从业人员数之比") == []
+    assert names("增加社区托育服务机构覆盖率") == ["社区托育服务机构覆盖率"]
+
