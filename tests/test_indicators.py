@@ -868,4 +868,3 @@ def test_value_added_is_a_noun_not_a_goal_to_increase():
     # rows of an index table (一级指标 / 二级指标 / 属性) flattened into lines of text
     assert prose("第二产业增加值与从业人员数之比") == []
     assert names("增加社区托育服务机构覆盖率") == ["社区托育服务机构覆盖率"]
-
