@@ -14,7 +14,7 @@ from govdocparse.goalscore import indicator_matches
 from govdocparse.goalscore import parse_indicator as _expected_indicator
 from govdocparse.model import Indicator, Provenance, Responsibility, Table
 from govdocparse.readers import read
-from govdocparse.source import Paragraph, TableBlock
+from govdocparse.source import Cell, Paragraph, TableBlock
 
 from .support import CORPUS, SPEC
 
@@ -789,3 +789,94 @@ def test_a_row_number_column_may_count_in_circled_or_full_width_digits():
         (12, "孕产妇死亡率"),
         (41, "儿童伤害死亡率"),
     ]
+
+
+def _block(rows: list[list[str | tuple[str, int]]]) -> TableBlock:
+    """A reader's table block; a (text, n) cell spans n columns."""
+    return TableBlock(
+        [
+            [Cell(c[0], PROV, colspan=c[1]) if isinstance(c, tuple) else Cell(c, PROV) for c in row]
+            for row in rows
+        ],
+        PROV,
+    )
+
+
+def test_a_group_row_across_the_table_names_the_category_of_the_rows_below():
+    # a 主要指标表 split into groups by rows of one cell across the table (HTML colspan, Word
+    # merged cells), its names numbered 1. 2. within each group and no 序号 column
+    block = _block(
+        [
+            ["指　标", "2020年", "2025年", "属性"],
+            [("一、卫生资源", 4)],
+            ["1.每千人口执业（助理）医师数（人）", "2.6", "3.2以上", "预期性"],
+            ["2.每千人口注册护士数（人）", "3.1", "3.8", "预期性"],
+            [("二、健康水平", 4)],
+            ["1.人均预期寿命（岁）", "78.1", "79", "预期性"],
+        ]
+    )
+    table = build_table(block, table_id="tb", label=None, number=None, title=None, section_id="s")
+    indicators, _ = indicators_from_table(table, id_prefix="T")
+    assert [
+        (i.seq, i.name, i.unit, i.category, i.baseline and i.baseline.raw) for i in indicators
+    ] == [
+        (1, "每千人口执业（助理）医师数", "人", "卫生资源", "2.6"),
+        (2, "每千人口注册护士数", "人", "卫生资源", "3.1"),
+        (1, "人均预期寿命", "岁", "健康水平", "78.1"),
+    ]
+
+
+def test_a_text_table_group_row_fills_only_its_name():
+    from govdocparse import parse_text
+
+    text = (
+        "柳河县教育事业发展“十四五”规划\n一、发展目标\n专栏1 主要指标\n"
+        "指标\t2020年\t2025年\t属性\n"
+        "（一）普及水平\t\t\t\n"
+        "1.学前三年毛入园率（%）\t91\t95以上\t约束性\n"
+        "（二）办学条件\t\t\t\n"
+        "1.义务教育学校标准化达标率（%）\t88\t100\t预期性\n"
+    )
+    [plan] = parse_text(text).documents
+    assert [(i.seq, i.name, i.category, i.attribute) for i in plan.indicators] == [
+        (1, "学前三年毛入园率", "普及水平", "约束性"),
+        (1, "义务教育学校标准化达标率", "办学条件", "预期性"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2025年和2035年，全市经常参加体育锻炼人数比例分别不低于38%和43%。",
+            [
+                (
+                    "经常参加体育锻炼人数比例",
+                    [("到2025年", 2025, ">=", 38.0), ("2035年", 2035, ">=", 43.0)],
+                )
+            ],
+        ),
+        (  # a deadline at a year's end, half-width punctuation, 、 between the years
+            "到2024年底、2030年,婴儿死亡率分别控制在5.5‰和4.8‰以下,"
+            "孕产妇死亡率分别控制在11/10万和9/10万以下。",
+            [
+                ("婴儿死亡率", [("到2024年底", 2024, "<=", 5.5), ("2030年", 2030, "<=", 4.8)]),
+                ("孕产妇死亡率", [("到2024年底", 2024, "<=", 11.0), ("2030年", 2030, "<=", 9.0)]),
+            ],
+        ),
+        # one year and two values: which value belongs to what is not written
+        ("到2026年，全县儿童青少年总体近视率分别下降到48%和45%。", []),
+    ],
+)
+def test_a_list_of_years_dates_each_value_of_one_measure(text, expected):
+    found = [
+        (i.name, [(t.label, t.year, t.atoms[0].op, t.atoms[0].value) for t in i.targets])
+        for i in prose(text)
+    ]
+    assert found == expected
+
+
+def test_value_added_is_a_noun_not_a_goal_to_increase():
+    # rows of an index table (一级指标 / 二级指标 / 属性) flattened into lines of text
+    assert prose("第二产业增加值与从业人员数之比") == []
+    assert names("增加社区托育服务机构覆盖率") == ["社区托育服务机构覆盖率"]

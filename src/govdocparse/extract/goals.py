@@ -149,6 +149,12 @@ def indicators_from_paragraph(
             sentence, first_goal_year, one_year, _item_subject(item), title
         )
         for label, year, m in measures:
+            if m.step and found and found[-1].name == m.name and found[-1].sentence == sentence:
+                target = Target(
+                    label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov
+                )
+                found[-1].targets.append(target)
+                continue
             found.append(
                 Indicator(
                     id=f"{id_prefix}-i{len(found)}",
@@ -236,7 +242,7 @@ def _sentence_measures(
     if first_goal_year is not None:
         years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) >= first_goal_year]
         years.sort(key=lambda m: m.start())
-    out = []
+    out: list[tuple[str, int | None, Measure]] = []
     previous: str | None = None
     topics: list[str] = []
     # clauses without a goal since the last goal: what they are about is read only when a goal
@@ -260,6 +266,11 @@ def _sentence_measures(
                     continue
                 measure.name = name
             previous = measure.name
+            if measure.step is not None:
+                dated = _listed_year(sentence, offset + position, measure.step, len(measures))
+                if dated:
+                    out.append((*dated, measure))
+                continue
             before = [y for y in years if y.start() <= offset + position]
             label, year = (
                 (squash_spaces(before[-1].group(0)), int(before[-1].group(1)))
@@ -268,6 +279,21 @@ def _sentence_measures(
             )
             out.append((label, year, measure))
     return out
+
+
+def _listed_year(sentence: str, end: int, step: int, steps: int) -> tuple[str, int] | None:
+    """(label, year) of the `step`-th of `steps` values of a 分别 list: the step-th year of the
+    last year list before it (到2023年底和2030年 → 到2023年底, 2030年), when it lists as many
+    years as there are values; None otherwise, since the values then measure nothing named."""
+    if "年" not in sentence[:end]:
+        return None
+    lists = [m for m in rules().year_list.finditer(sentence) if m.start() < end]
+    if not lists or len(years := lists[-1].captures("year")) != steps:
+        return None
+    label = squash_spaces(years[step])
+    if step == 0:
+        label = squash_spaces(sentence[lists[-1].start() : lists[-1].starts("year")[0]]) + label
+    return label, int(label.lstrip("到至")[:4])
 
 
 def _topic(clause: str) -> str | None:
@@ -387,9 +413,14 @@ def _distributed(name_raw: str, subject: str, target: str) -> list[Measure]:
     heads and tails (新生儿、婴儿和5岁以下儿童死亡率 → 新生儿死亡率 …) and leaves atoms unpaired
     (indicator None) rather than guess when counts differ: those give nothing."""
     grouped: dict[str, list[TargetAtom]] = {}
-    for atom in parse_distributive(subject + target):
+    atoms = parse_distributive(subject + target)
+    for atom in atoms:
         if atom.indicator:
             grouped.setdefault(atom.indicator, []).append(atom)
+    if not grouped and len(atoms) > 1 and is_measure(name := clean(subject)):
+        # one measure, several values: a value per year of the sentence's year list (到2025年和
+        # 2030年…分别不低于25%和32%), paired by the caller, which drops them without such a list
+        return [Measure(name_raw, name, a.raw, [a], step=k) for k, a in enumerate(atoms)]
     return [
         Measure(name_raw, clean(name), "".join(a.raw for a in group), group)
         for name, group in grouped.items()

@@ -66,13 +66,15 @@ class Measure:
 
     `kind` is "rate" (a named measure, its name may borrow a subject), "count" (the things as
     written, never completed) or "bare" (a measure word only, such as 救助标准: kept only when the
-    sentence lends it a subject)."""
+    sentence lends it a subject). `step` numbers the values of one measure's 分别 list, each the
+    goal of one year of the sentence's year list (到2025年和2030年…分别不低于25%和32%)."""
 
     name_raw: str
     name: str
     target: str
     atoms: list[TargetAtom]
     kind: str = "rate"
+    step: int | None = None
 
 
 @dataclass(frozen=True)
@@ -82,6 +84,7 @@ class Rules:
     achievement: re.Pattern
     past_marker: re.Pattern
     target_year: re.Pattern
+    year_list: re.Pattern
     lead_in: re.Pattern
     bare_year: re.Pattern
     adverb: str
@@ -153,6 +156,7 @@ def rules() -> Rules:
         achievement=re.compile(p["achievement_context"]),
         past_marker=re.compile(p["past_marker"]),
         target_year=re.compile(p["target_year"]),
+        year_list=re.compile(p["year_list"]),
         lead_in=re.compile(p["lead_in"]),
         bare_year=re.compile(p["bare_year"]),
         adverb=adverb,
@@ -167,7 +171,8 @@ def rules() -> Rules:
         ),
         direction_first=_gated(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
-            rf"(?:{alternation(p['direction_first_verbs'])}))(?P<measure>[^，,。；;]+)$",
+            rf"(?:{alternation(p['direction_first_verbs'])}))"
+            rf"(?!{p['direction_first_not_before']})(?P<measure>[^，,。；;]+)$",
             p["direction_first_verbs"],
         ),
         task_verb=re.compile(rf"^(?:{alternation(p['task_verbs'])})"),

@@ -20,6 +20,7 @@ from typing import Literal
 import regex as re
 
 from ..grammar import load
+from ..headings import numbered
 from ..model import Indicator, Measurement, Provenance, Responsibility, Table, Target
 from ..textutil import fold, squash_spaces
 from .agencies import to_agencies
@@ -158,10 +159,17 @@ def indicators_from_table(
     default_year = _period_end(table.title)
     indicators: dict[int, Indicator] = {}
     responsibilities: list[Responsibility] = []
+    group: str | None = None
     for index, row in enumerate(table.rows):
+        heading = _group_heading(row.cells, cols.name)
+        if heading is not None:
+            group = heading
+            continue
         indicator = _row_indicator(table, cols, index, id_prefix, default_year)
         if indicator is None:
             continue
+        if cols.category is None:
+            indicator.category = group
         parent = indicators.get(row.parent) if row.parent is not None else None
         own = _cell_responsibilities(table, cols, index, indicator.id, place)
         responsibilities.extend(own)
@@ -172,6 +180,32 @@ def indicators_from_table(
             indicator.name = subrow_name(indicator.name, parent.name)
         indicators[index] = indicator
     return list(indicators.values()), responsibilities
+
+
+def _group_heading(cells: list[str], name_col: int) -> str | None:
+    """The group a row heads, when it names the rows below instead of measuring (一、发展水平 in
+    a 主要指标表): one cell across the whole table (its text copied into every column), or a
+    text table's row that fills only its name with a chapter-style number (一、 （一）). The
+    group is named without its number (发展水平)."""
+    texts = [join_lines(cell) for cell in cells]
+    if len(texts) < 2 or not texts[name_col]:
+        return None
+    across = all(text == texts[0] for text in texts)
+    listed = numbered(texts[name_col], outline=False)
+    alone = not any(text for col, text in enumerate(texts) if col != name_col)
+    if not across and not (alone and listed and listed.style.opens_block):
+        return None
+    return listed.rest if listed and listed.rest else texts[name_col]
+
+
+def _listed_name(name_raw: str) -> tuple[int | None, str]:
+    """(list number, name) of a name cell that numbers its row (1.学前教育毛入园率（%） → 1,
+    学前教育毛入园率（%）): in tables without a 序号 column the number opens the name; a number
+    running on into digits is a value's (1.5万人), not an item's."""
+    listed = numbered(name_raw, outline=False)
+    if listed is None or listed.decimal_like or not listed.rest:
+        return None, name_raw
+    return listed.ordinal, listed.rest
 
 
 def _cell_goals(
@@ -207,7 +241,8 @@ def _row_indicator(
     name_raw = cell(cols.name)
     if not name_raw:
         return None
-    name, suffix_unit, aliases = clean_name(name_raw)
+    listed, name_text = _listed_name(name_raw)
+    name, suffix_unit, aliases = clean_name(name_text)
     unit = _unit(cell(cols.unit) if cols.unit is not None else None, suffix_unit)
     seq = fold(cell(cols.seq))  # a 序号 column may count in full-width digits or ①②③
     return Indicator(
@@ -217,7 +252,7 @@ def _row_indicator(
         name=name,
         unit=unit,
         aliases=aliases,
-        seq=int(seq) if _SEQ.match(seq) else None,
+        seq=int(seq) if _SEQ.match(seq) else listed if cols.seq is None else None,
         category=cell(cols.category) or None,
         baseline=_measurement(table, cols.baseline, index, unit),
         actual=_measurement(table, cols.actual, index, unit),

@@ -4,7 +4,8 @@ Five shapes real text files give (grammars/tables.yaml `text_tables` says which 
 are known column names):
 - a Word text dump, one cell per line after a TAB, rows separated by blank lines (read by
   `read_word_dump`, see the text reader);
-- one row per line with TAB-separated cells; an empty leading cell is a merged cell;
+- one row per line with TAB-separated cells; an empty leading cell is a merged cell, and a row
+  of one cell followed by TABs (a group heading across the table) does not end the table;
 - Markdown pipe tables (`| a | b |` over a `|---|---|` rule); empty leading cells are merged;
 - columns aligned with spaces under a header of known column names: each cell goes to the
   header column its start lines up with (CJK characters count two columns wide);
@@ -130,7 +131,9 @@ def _tab_rows(lines: list[str], i: int, name: str) -> Found | None:
     rows: list[list[Cell]] = []
     j = i
     width = _tab_cells(lines[i])
-    while j < len(lines) and "\t" in lines[j].strip("\t") and _tab_cells(lines[j]) >= 2:
+    while j < len(lines) and (
+        ("\t" in lines[j].strip("\t") and _tab_cells(lines[j]) >= 2) or _group_row(lines[j])
+    ):
         texts = [cell.strip() for cell in lines[j].rstrip().split("\t")]
         texts += [""] * (width - len(texts))
         rows.append(_row(texts, name, j))
@@ -138,6 +141,12 @@ def _tab_rows(lines: list[str], i: int, name: str) -> Found | None:
     if len(rows) < 2:
         return None
     return Found(_block(rows, name, i, j - 1), j)
+
+
+def _group_row(line: str) -> bool:
+    """A row of one cell across the table inside a TAB table, its empty cells kept as TABs
+    (（一）普及水平<TAB><TAB><TAB>, a group heading of a 主要指标表): it does not end the table."""
+    return line.endswith("\t") and not line.startswith("\t") and bool(line.strip())
 
 
 # ---------------------------------------------------------------- Markdown pipe tables
