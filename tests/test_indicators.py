@@ -499,6 +499,37 @@ def test_a_goal_year_between_the_measure_and_its_verb_dates_the_goal():
     assert prose(text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "新生儿死亡率到2025年降至3‰以下，到2030年降至2.5‰以下。",
+        "新生儿死亡率到2025年要降至3‰以下；到2030年要降至2.5‰以下。",
+        "到2025年，新生儿死亡率降至3‰以下，到2030年，降至2.5‰以下。",
+        "到2025年,全市新生儿死亡率降至3‰以下;到2030年降至2.5‰以下。",
+    ],
+)
+def test_a_later_goal_dated_without_naming_the_measure_again_is_its_second_target(text):
+    """Plans date a measure's goals one after the other and name it once; the later year's
+    value, after a comma or a semicolon, belongs to the measure named before it."""
+    [found] = prose(text)
+    assert found.name == "新生儿死亡率"
+    assert [(t.year, ops(t.atoms)) for t in found.targets] == [
+        (2025, [("<=", 3.0, "‰")]),
+        (2030, [("<=", 2.5, "‰")]),
+    ]
+
+
+def test_a_later_value_of_a_count_or_of_nothing_named_is_no_further_goal():
+    # 500 counts all places, where the 200 before counted the new ones
+    [count] = prose("新建普惠性托位200个，到2030年达到500个。")
+    assert len(count.targets) == 1
+    # a sentence that opens with the value names no measure for it
+    assert prose("到2030年达到95%以上，基本实现全覆盖。") == []
+    # a sentence closed by a full stop carries nothing into the next
+    [first] = prose("新生儿死亡率到2025年降至3‰以下。到2030年降至2.5‰以下。")
+    assert len(first.targets) == 1
+
+
 def test_goal_names_keep_what_was_written():
     [ind] = prose("确保全区住院分娩率达到98%以上。")
     assert (ind.name, ind.name_raw) == ("住院分娩率", "确保全区住院分娩率")

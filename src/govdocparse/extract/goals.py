@@ -140,15 +140,26 @@ def indicators_from_paragraph(
     one_year = period_start is not None and period_end == period_start
     first_goal_year = None if period_start is None else period_start + (not one_year)
     found: list[Indicator] = []
+    # the last measure of a sentence closed by a semicolon, whose next goals the following
+    # sentence may date without naming it (…到2025年控制在12/10万以下；到2030年控制在…)
+    carried: Measure | None = None
     for sentence in _sentences(text):
+        before, carried = carried, None
         if not _may_state_goal(sentence):
             continue
         if _about_the_past(sentence, first_goal_year) or r.knowledge.search(sentence):
             continue
         measures = _sentence_measures(
-            sentence, first_goal_year, one_year, _item_subject(item), title
+            sentence, first_goal_year, one_year, _item_subject(item), title, before
         )
+        if measures and sentence.endswith(("；", ";")):
+            carried = measures[-1][2]
         for label, year, m in measures:
+            if m.further and found and found[-1].name == m.name:
+                found[-1].targets.append(
+                    Target(label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov)
+                )
+                continue
             if m.step and found and found[-1].name == m.name and found[-1].sentence == sentence:
                 target = Target(
                     label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov
@@ -231,12 +242,15 @@ def _sentence_measures(
     one_year: bool,
     item: str | None,
     title: str | None,
+    carried: Measure | None = None,
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it; in a `one_year` plan every sentence is dated. A
     short name borrows its subject from the measure before it or from what the clauses without
     a goal before it were about (`complete`), else from the 专栏 entry `item`, a clause saying
-    whom or the section `title` (`lend_subject`)."""
+    whom or the section `title` (`lend_subject`). A clause of a year and a value only is a
+    further goal of the measure before it (`_further_goal`), the one `carried` over from the
+    sentence before a semicolon for the first clause."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
     if first_goal_year is not None:
@@ -248,8 +262,14 @@ def _sentence_measures(
     # clauses without a goal since the last goal: what they are about is read only when a goal
     # follows them in the sentence, as most sentences state none
     untold: list[str] = []
+    last = carried
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
         measures = _clause_measures(clause, dated=one_year or bool(years))
+        if not measures and last is not None:
+            dated_before = bool(untold) and bool(r.target_year.fullmatch(untold[-1].strip()))
+            further = _further_goal(clause, last, dated_before)
+            if further is not None:
+                measures = [(0, further)]
         if not measures:
             untold.append(clause)
             continue
@@ -278,7 +298,26 @@ def _sentence_measures(
                 else ("目标", None)
             )
             out.append((label, year, measure))
+        last = measures[-1][1]
     return out
+
+
+def _further_goal(clause: str, before: Measure, dated_before: bool) -> Measure | None:
+    """A later goal of the measure `before`, when the clause is only its year, verb and value
+    (到2030年降至4‰以下), or only its verb and value right after a clause that is only a year
+    (…，到2030年，降至4‰以下): plans date a measure's goals one after the other and name it once."""
+    r = rules()
+    text = LEADING_MARKS.sub("", clause).strip()
+    # a count's later value may count something else (新建托位200个，到2030年达到500个: a total)
+    if before.kind != "rate" or not (dated_before or r.target_year.match(text)):
+        return None
+    goal = r.goal.fullmatch(text)
+    if goal is None or r.money.search(goal.group("values")):
+        return None
+    atoms = parse_target(text)
+    if not atoms:
+        return None
+    return Measure(before.name_raw, before.name, text, atoms, kind=before.kind, further=True)
 
 
 def _listed_year(sentence: str, end: int, step: int, steps: int) -> tuple[str, int] | None:

@@ -67,7 +67,9 @@ class Measure:
     `kind` is "rate" (a named measure, its name may borrow a subject), "count" (the things as
     written, never completed) or "bare" (a measure word only, such as 救助标准: kept only when the
     sentence lends it a subject). `step` numbers the values of one measure's 分别 list, each the
-    goal of one year of the sentence's year list (到2025年和2030年…分别不低于25%和32%)."""
+    goal of one year of the sentence's year list (到2025年和2030年…分别不低于25%和32%).
+    `further` marks a later goal of the measure named just before, its year and value written
+    without naming it again (…到2025年降至5‰以下，到2030年降至4‰以下)."""
 
     name_raw: str
     name: str
@@ -75,6 +77,7 @@ class Measure:
     atoms: list[TargetAtom]
     kind: str = "rate"
     step: int | None = None
+    further: bool = False
 
 
 @dataclass(frozen=True)
