@@ -5,6 +5,10 @@ line, several a line separated by spaces, `|` or bullets (· 文号：…, - 索
 with spaces to align them (文  号, 索 引 号), with or without a colon. The labels and the field
 each one feeds are `portal_labels` in grammars/metadata.yaml; the HTML reader and the metadata
 stage both read pairs through this module, so a label added there is seen everywhere.
+
+A converter or crawler may give the block as rows of table cells (| 索引号 | 1144…/2023-00123 |
+发文字号 | 某府办〔2023〕5号 |, or TAB-separated): `row_pairs` turns such a row back into a line of
+pairs, a cell holding only a label being as good as its colon.
 """
 
 from __future__ import annotations
@@ -133,6 +137,40 @@ def split_at_labels(text: str) -> list[str]:
     starts = [start for _, start, _ in _labels_in(text)]
     cuts = [0, *(s for s in starts if s > 0), len(text)]
     return [piece for a, b in itertools.pairwise(cuts) if (piece := text[a:b].strip())]
+
+
+def whole_label(text: str) -> str | None:
+    """The label `text` is when it holds nothing else but spaces, a colon or brackets (a table
+    cell: 标题, 索 引 号, 【发文字号】, 成文日期：), else None. A cell of its own sets a label apart
+    as a colon does, so a `colon` label (标题, 名称) counts here without one."""
+    key = "".join(text.split()).strip("【】[]").rstrip(":：").strip("【】[]")
+    return key if key in _labels() else None
+
+
+def row_pairs(cells: list[str]) -> str | None:
+    """A row of table cells as one line of `label：value` pairs when it is a row of a portal's
+    metadata block, else None: it opens with a label, and each label cell is followed by its
+    value's cell (| 标题 | 某市…的通知 |, an empty cell for an empty value) or holds its value
+    itself (索引号：1144…/2023-00123). Two label cells side by side are a table's header of
+    column names (| 名称 | 文号 | 发布日期 |), and a cell that is neither label nor value a row of
+    something else."""
+    pieces: list[str] = []
+    awaiting = False  # the last cell was a label alone: this cell is its value
+    for cell in (cell.strip() for cell in cells):
+        label = whole_label(cell) if cell else None
+        if label is not None:
+            if awaiting:
+                return None
+            pieces.append(f"{label}：")
+            awaiting = True
+        elif awaiting:
+            pieces[-1] += cell
+            awaiting = False
+        elif cell and pairs(cell):
+            pieces.append(cell)
+        elif cell:
+            return None
+    return "  ".join(pieces) if pieces else None
 
 
 def labels() -> list[str]:

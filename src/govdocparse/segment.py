@@ -12,6 +12,8 @@ A document starts at its title. Titles are found from the text alone:
 A title repeated with nothing but chrome in between (a portal's page title above the article
 title) counts once; a title with no text under it before a document's head (a portal's or a
 mirror's page title naming the carried plan) gives way to the title of that head.
+A portal field naming the title (标题：…, | 信息名称 | … |) is the title when the page lost its
+title line, a document's head coming next.
 A mirror's 《》 around a whole title line are not part of the title, nor is a 文号 set beside it
 on its line (某府办发〔2021〕6号 某区…的通知). A title is never joined with a line that opens
 another title with its issuer (江西省人民政府办公厅关于印发… after a page title cut off
@@ -241,7 +243,7 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     # most blocks start no title: the lines after one are read only when it may
     first_line = _title_line(blocks[i])
     if first_line is None:
-        return None
+        return _portal_title(blocks, i)
     lines = [first_line, *(_title_line(block) for block in blocks[i + 1 : i + 4])]
     # A title spread out with spaces (卫 生 工 作 制 度) is set on a line of its own.
     spread = [n for n, line in enumerate(lines) if line and _spread(line)]
@@ -273,6 +275,30 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         period_text = after.text
     title = Title(_title_text(text), kind, i, j, period_text)
     return _with_organs_above(blocks, title)
+
+
+def _portal_title(blocks: list[Block], i: int) -> Title | None:
+    """The title a portal field at block i gives (标题：…, 信息名称：…) when the page lost its
+    title line: past the portal's fields comes a document's own head (主送机关, 文号) with no
+    title line between. A field above the page's title line gives way to it."""
+    block = blocks[i]
+    if not isinstance(block, Paragraph):
+        return None
+    named = [pair for pair in portal.pairs(block.text.strip()) if pair.feeds == "title"]
+    text = _unwrapped(squash_spaces(named[0].value)) if named else ""
+    kind = title_kind(text)
+    if kind is None:
+        return None
+    after = i + 1
+    while after < len(blocks) and _is_field_line(blocks[after]):
+        after += 1
+    if not _heads_document(blocks, after):
+        return None
+    return Title(_title_text(text), kind, i, i)
+
+
+def _is_field_line(block: Block) -> bool:
+    return isinstance(block, Paragraph) and bool(portal.pairs(block.text.strip()))
 
 
 def _with_organs_above(blocks: list[Block], title: Title) -> Title:

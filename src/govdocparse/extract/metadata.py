@@ -362,7 +362,10 @@ def extract_metadata(
     body, signature_tables = _paragraphs(segment.body)
     lead = _lead(body)
 
-    _portal(header + lead + _trailer(body) + (trailer or []), found, page)
+    # a title a portal field gave (标题：…, the page having lost its title line) is one field of
+    # the block: the others on its line are read with the rest
+    fields = [block for block in segment.title_blocks if portal.pairs(block.text.strip())]
+    _portal(header + fields + lead + _trailer(body) + (trailer or []), found, page)
     printed_issuers = _banner(header, found)
     cover_issuers = _under_title(segment, lead, title_prov, found)
     _recipients(body, found)

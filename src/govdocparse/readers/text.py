@@ -32,7 +32,7 @@ from ..errors import DecodeError, EmptyInputError
 from ..headings import numbered, numeral_pattern, opens_block
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, TableBlock
-from .text_tables import table_at
+from .text_tables import pipe_cells, table_at
 
 _UTF8_SEQUENCE = re.compile(
     rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
@@ -265,6 +265,13 @@ def blocks_from_text(text: str, name: str) -> tuple[list[Block], list[str]]:
             table, i = _read_table(lines, i, name)
             blocks.append(table)
             continue
+        cells = pipe_cells(line)
+        if cells is not None and any(cells):
+            blocks.append(
+                Paragraph(_barred_line(cells), Provenance(file=name, lines=(i + 1, i + 1)))
+            )
+            i += 1
+            continue
         for piece in _paragraphs(line):
             blocks.append(Paragraph(piece, Provenance(file=name, lines=(i + 1, i + 1))))
         i += 1
@@ -323,14 +330,21 @@ def _wraps_onto(before: str, line: str, width: int) -> bool:
 
 def _portal_rows(table: TableBlock) -> list[Paragraph]:
     """The rows of a portal's metadata table as lines of pairs, or [] if `table` is not one:
-    every row opens with a portal label and holds a value."""
+    every row is a row of portal fields (`portal.row_pairs`)."""
     lines = []
     for row in table.rows:
-        cells = [cell.text.strip() for cell in row if cell.text.strip()]
-        if not cells or portal.label_at(cells[0]) is None:
+        pairs = portal.row_pairs([cell.text for cell in row])
+        if pairs is None:
             return []
-        lines.append(Paragraph("  ".join(cells), row[0].prov))
+        lines.append(Paragraph(pairs, row[0].prov))
     return lines
+
+
+def _barred_line(cells: list[str]) -> str:
+    """A line of cells set apart by bars that is no table row, as one paragraph's text: a row of
+    portal fields as its label/value pairs, any other (a title beside its 文号: | 某区…的通知 |
+    某府发〔2022〕3号 |, one row of a table that lost the others) its cells side by side."""
+    return portal.row_pairs(cells) or "  ".join(cell for cell in cells if cell)
 
 
 def _paragraphs(line: str) -> list[str]:

@@ -7,6 +7,10 @@ are known column names):
 - one row per line with TAB-separated cells; an empty leading cell is a merged cell, and a row
   of one cell followed by TABs (a group heading across the table) does not end the table;
 - Markdown pipe tables (`| a | b |` over a `|---|---|` rule); empty leading cells are merged;
+- pipe rows without a rule, as converters give them (`| 指标 | 2020年 | 2025年 |` line after
+  line, outer bars optional): consecutive rows of one cell count, the first the header; a
+  toolbar (首页 | 政务公开 | 政策文件) is chrome, and a row of portal fields (| 标题 | … |) no
+  row of a table (the text reader reads it as label/value pairs);
 - columns aligned with spaces under a header of known column names: each cell goes to the
   header column its start lines up with (CJK characters count two columns wide);
 - every cell on its own line (a PDF's text copy): a run of known column names, one per line,
@@ -24,7 +28,7 @@ from functools import cache
 
 import regex
 
-from .. import grammar
+from .. import chrome, grammar, portal
 from ..headings import opens_block
 from ..model import Provenance
 from ..source import Cell, TableBlock
@@ -32,6 +36,7 @@ from ..source import Cell, TableBlock
 _PIPE_RULE = regex.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _SPACED = regex.compile(r"[ \u3000]{2,}|\u3000")
 _SENTENCE = regex.compile(r"[。；！？]")
+_BAR = regex.compile(r"(?<!\\)\|")
 # A line break inside a pipe-table cell, as Markdown writers put it: 市住建局<br>市自然资源局
 _LINE_BREAK = regex.compile(r"\s*<br\s*/?>\s*", regex.IGNORECASE)
 
@@ -42,18 +47,23 @@ class _Vocabulary:
     pattern: regex.Pattern
     min_columns: int
     glued: regex.Pattern
+    min_bars: int
+    min_pipe_rows: int
 
 
 @cache
 def _vocabulary() -> _Vocabulary:
     tables = grammar.load("tables")
-    names, min_columns = tables["column_names"], tables["text_tables"]["min_columns"]
+    names, text_tables = tables["column_names"], tables["text_tables"]
+    min_columns = text_tables["min_columns"]
     words = names["words"]
     return _Vocabulary(
         frozenset(words),
         regex.compile(names["pattern"]),
         min_columns,
         regex.compile(f"^(?:{grammar.alternation(words)}){{{min_columns},}}"),
+        text_tables["pipe_rows"]["min_bars"],
+        text_tables["pipe_rows"]["min_rows"],
     )
 
 
@@ -83,6 +93,9 @@ def table_at(lines: list[str], i: int, name: str) -> Found | None:
         return None  # a cell of a Word text dump
     if line.lstrip().startswith("|") and i + 1 < len(lines) and _PIPE_RULE.match(lines[i + 1]):
         return _pipe_table(lines, i, name)
+    barred = pipe_cells(line)
+    if barred is not None and (rows := _pipe_rows(lines, i, name, barred)) is not None:
+        return rows
     cells = _spaced_cells(line)
     if len(cells) >= _vocabulary().min_columns and _mostly_known([c for _, c in cells]):
         return _aligned_table(lines, i, name, cells)
@@ -169,6 +182,44 @@ def _pipe_table(lines: list[str], i: int, name: str) -> Found:
         texts = (texts + [""] * len(header))[: max(len(header), len(texts))]
         rows.append(_row(texts, name, j))
         j += 1
+    return Found(_block(rows, name, i, j - 1), j)
+
+
+# ---------------------------------------------------------------- pipe rows without a rule
+
+
+def pipe_cells(line: str) -> list[str] | None:
+    """The cells of a line set apart by bars (at least `min_bars` of them, no `|---|` rule),
+    else None; a toolbar (首页 | 政务公开 | 政策文件) or a footer (主办：… | 桂ICP备…) is chrome,
+    not cells."""
+    if len(_BAR.findall(line)) < _vocabulary().min_bars or _PIPE_RULE.match(line):
+        return None
+    text = line.strip()
+    if (
+        chrome.is_chrome(text)
+        or chrome.is_link_row(text)
+        or chrome.is_breadcrumb(text)
+        or chrome.is_tail_start(text)
+    ):
+        return None
+    return _pipe_split(line)
+
+
+def _pipe_rows(lines: list[str], i: int, name: str, header: list[str]) -> Found | None:
+    """The rows under a header of barred cells: the next lines with as many cells, up to a row
+    of portal fields (a header of column names may look like one: | 时间 | 工作安排 |)."""
+    rows = [[Cell(text, _prov(name, i)) for text in header]]
+    j = i + 1
+    while (
+        j < len(lines)
+        and (cells := pipe_cells(lines[j])) is not None
+        and len(cells) == len(header)
+        and portal.row_pairs(cells) is None
+    ):
+        rows.append(_row(cells, name, j))
+        j += 1
+    if len(rows) < _vocabulary().min_pipe_rows:
+        return None
     return Found(_block(rows, name, i, j - 1), j)
 
 

@@ -1,0 +1,183 @@
+"""Lines of cells set apart by bars, as page converters and crawlers give portal pages: tables
+without a `|---|` rule, a portal's fact block as rows of label and value cells, a title beside its
+文号 in one row, and the toolbars and lone rows that are no table."""
+
+import pytest
+
+import govdocparse
+from govdocparse import portal
+from govdocparse.readers.text import blocks_from_text
+from govdocparse.source import TableBlock
+
+from .support import block_texts
+
+# Barred lines that are no table (test data: one layout a case).
+NOT_TABLES = {
+    # a toolbar and a column path with bars (chrome), two lines of three cells
+    "toolbar": "首页 | 政务公开 | 政策文件\n无障碍 | 长者模式 | 登录\n",
+    "column-path": "首页 | 信息公开 | 法定主动公开内容 | 区政府文件\n打印 | 关闭 | 收藏\n",
+    # one row alone, between lines of text
+    "lone-row": "二、主要任务\n| 任务 | 牵头单位 | 完成时限 |\n（一）完善政策。\n",
+    # rows of different cell counts
+    "uneven-rows": "| 类别 | 指标 | 2025年 |\n| 健康 | 婴儿死亡率 | 3 | 预期性 |\n",
+    # a footer of the page with bars
+    "footer": "主办：某市人民政府办公室 | 承办：某市大数据局 | 桂ICP备05001234号\n",
+}
+
+
+@pytest.mark.parametrize("layout", sorted(NOT_TABLES))
+def test_barred_lines_that_are_no_table(layout):
+    blocks, warnings = blocks_from_text(NOT_TABLES[layout], "t.txt")
+    assert not any(isinstance(b, TableBlock) for b in blocks)
+    assert warnings == []
+
+
+def test_a_toolbar_keeps_its_bars_for_the_chrome_rules():
+    blocks, _ = blocks_from_text(NOT_TABLES["toolbar"], "t.txt")
+    assert block_texts(blocks) == ["首页 | 政务公开 | 政策文件", "无障碍 | 长者模式 | 登录"]
+
+
+def test_a_run_of_pipe_rows_ends_at_a_row_of_another_cell_count():
+    text = "| 指标 | 2020年 | 2025年 |\n| 婴儿死亡率 | 4.2 | 3 |\n| 注：2020年为统计值 |\n"
+    blocks, _ = blocks_from_text(text, "t.txt")
+    table, note = blocks
+    assert isinstance(table, TableBlock) and len(table.rows) == 2
+    assert table.prov.lines == (1, 2)
+    assert block_texts([note]) == ["注：2020年为统计值"]
+
+
+# A portal's fact block as a converter writes it, over a notice whose title line the page lost
+# (test data: one layout a case). Each gives the same fields.
+FIELD_ROWS = {
+    "pipe-rows": (
+        "| 索引号 | 11440300MB2C91473R/2023-00123 | 发文字号 | 某府办〔2023〕5号 |\n"
+        "| 标题 | 某市人民政府办公厅关于印发某市托育服务发展实施方案的通知 |\n"
+        "| 发布机构 | 某市人民政府办公厅 | 成文日期 | 2023-03-01 |\n"
+        "| 发布日期 | 2023-03-09 | 有效性 | 有效 |\n"
+    ),
+    "bar-rows": (
+        "索引号 | 11440300MB2C91473R/2023-00123 | 发文字号 | 某府办〔2023〕5号\n"
+        "信息名称 | 某市人民政府办公厅关于印发某市托育服务发展实施方案的通知 | |\n"
+        "发布机构 | 某市人民政府办公厅 | 成文日期 | 2023-03-01\n"
+        "发布日期 | 2023-03-09 | 有效性 | 有效\n"
+    ),
+    "tab-rows": (
+        "索引号\t11440300MB2C91473R/2023-00123\t发文字号\t某府办〔2023〕5号\n"
+        "名称\t某市人民政府办公厅关于印发某市托育服务发展实施方案的通知\n"
+        "发布机构\t某市人民政府办公厅\t成文日期\t2023-03-01\n"
+        "发布日期\t2023-03-09\t有效性\t有效\n"
+    ),
+    "ruled-pipe-table": (
+        "| 索引号 | 11440300MB2C91473R/2023-00123 | 发文字号 | 某府办〔2023〕5号 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 标题 | 某市人民政府办公厅关于印发某市托育服务发展实施方案的通知 | | |\n"
+        "| 发布机构 | 某市人民政府办公厅 | 成文日期 | 2023-03-01 |\n"
+        "| 发布日期 | 2023-03-09 | 有效性 | 有效 |\n"
+    ),
+    "label-lines": (
+        "索引号：11440300MB2C91473R/2023-00123  发文字号：某府办〔2023〕5号\n"
+        "标　　题：某市人民政府办公厅关于印发某市托育服务发展实施方案的通知\n"
+        "发布机构：某市人民政府办公厅  成文日期：2023-03-01\n"
+        "发布日期：2023-03-09  有效性：有效\n"
+    ),
+}
+NOTICE = (
+    "各区人民政府，市政府各部门：\n"
+    "　　现将《某市托育服务发展实施方案》印发给你们，请认真贯彻执行。\n"
+)
+
+
+@pytest.mark.parametrize("layout", sorted(FIELD_ROWS))
+def test_field_rows_are_the_metadata_and_their_title_field_the_missing_title(layout):
+    result = govdocparse.parse_text(FIELD_ROWS[layout] + NOTICE, "page.txt")
+    [notice] = result.documents
+    assert notice.title == "某市人民政府办公厅关于印发某市托育服务发展实施方案的通知"
+    assert notice.kind == "notice"
+    meta = notice.metadata
+    assert meta.doc_number == "某府办〔2023〕5号"
+    assert (meta.date_written, meta.date_published) == ("2023-03-01", "2023-03-09")
+    assert meta.portal["索引号"] == "11440300MB2C91473R/2023-00123"
+    assert meta.portal["有效性"] == "有效"
+    assert meta.recipients == ["各区人民政府", "市政府各部门"]
+    assert notice.tables == []
+    assert notice.lines and notice.lines[0] == 1
+
+
+def test_a_title_field_gives_way_to_the_title_line_of_the_page():
+    title = "某市人民政府办公厅关于印发某市托育服务发展实施方案的通知"
+    text = FIELD_ROWS["pipe-rows"] + "\n" + title + "\n" + NOTICE
+    [notice] = govdocparse.parse_text(text, "page.txt").documents
+    assert notice.title == title
+    assert notice.metadata.portal["标题"] == title
+    assert notice.lines and notice.lines[0] == 1
+
+
+def test_a_field_label_ending_its_line_is_no_recipient():
+    # 政策咨询机关： with its value on the next line had been read as the recipients
+    text = (
+        "某县民政局关于做好困境儿童基本生活保障工作的通知\n文号：某民发〔2021〕8号\n"
+        "政策咨询机关：\n某县民政局\n　　为做好困境儿童基本生活保障工作，现将有关事项通知如下。\n"
+    )
+    meta = govdocparse.parse_text(text).documents[0].metadata
+    assert meta.recipients == []
+    assert meta.portal["政策咨询机关"] == "某县民政局"
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| 某区人民政府关于印发某区儿童友好社区建设三年行动方案的通知 | 某府发〔2022〕3号 |",
+        "| 某府发〔2022〕3号 | 某区人民政府关于印发某区儿童友好社区建设三年行动方案的通知 |",
+        "某区人民政府关于印发某区儿童友好社区建设三年行动方案的通知 | 某府发〔2022〕3号 |",
+    ],
+    ids=["title-first", "number-first", "no-leading-bar"],
+)
+def test_a_title_beside_its_doc_number_in_one_row(row):
+    text = (
+        "首页 | 政务公开 | 政策文件\n" + row + "\n各街道办事处，区政府各部门：\n"
+        "　　现将《某区儿童友好社区建设三年行动方案》印发给你们。\n"
+        "某区人民政府\n2022年3月8日\n"
+    )
+    [notice] = govdocparse.parse_text(text).documents
+    assert notice.title == "某区人民政府关于印发某区儿童友好社区建设三年行动方案的通知"
+    assert notice.metadata.doc_number == "某府发〔2022〕3号"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list of documents: its header names portal labels without values
+        "| 名称 | 文号 | 发布日期 |\n| 某区儿童发展规划 | 某府发〔2022〕3号 | 2022-03-08 |\n"
+        "| 某区妇女发展规划 | 某府发〔2022〕4号 | 2022-03-08 |\n",
+        # a two-column schedule headed by a label word (时间)
+        "| 时间 | 工作安排 |\n| 2023年3月 | 启动部署 |\n| 2023年6月 | 督导检查 |\n",
+    ],
+    ids=["document-list", "schedule"],
+)
+def test_a_table_headed_by_label_words_stays_a_table(text):
+    blocks, _ = blocks_from_text(text, "t.txt")
+    [table] = blocks
+    assert isinstance(table, TableBlock) and len(table.rows) == 3
+
+
+@pytest.mark.parametrize(
+    ("cells", "line"),
+    [
+        (["标题", "某县…的通知"], "标题：某县…的通知"),
+        (
+            ["索 引 号", "123/2023-01", "文号：", "某府发〔2023〕1号"],
+            "索引号：123/2023-01  文号：某府发〔2023〕1号",
+        ),
+        (["联合发文单位", "", "实施日期", "2023-06-20"], "联合发文单位：  实施日期：2023-06-20"),
+        (
+            ["发文机关：某市人民政府", "成文日期：2023-01-05"],
+            "发文机关：某市人民政府  成文日期：2023-01-05",
+        ),
+        (["【发文字号】", "某府发〔2023〕1号"], "发文字号：某府发〔2023〕1号"),
+        (["名称", "文号", "发布日期"], None),  # a header of column names
+        (["序号", "任务", "牵头单位"], None),  # opens with no label
+        (["标题", "某县…的通知", "某县人民政府"], None),  # a cell that is neither label nor value
+    ],
+)
+def test_a_row_of_cells_as_portal_pairs(cells, line):
+    assert portal.row_pairs(cells) == line
