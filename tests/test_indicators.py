@@ -519,6 +519,79 @@ def test_a_later_goal_dated_without_naming_the_measure_again_is_its_second_targe
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "baseline", "targets"),
+    [
+        # a clause stating the value in an earlier year, the next clause the goal
+        (
+            "全县婴儿死亡率2020年为4.2‰，到2030年降至3.5‰以下。",
+            (2020, 4.2, "4.2‰"),
+            [(2030, "<=", 3.5)],
+        ),
+        (
+            "2020年全市学前三年毛入园率为88%,到2025年达到92%以上。",
+            (2020, 88.0, "88%"),
+            [(2025, ">=", 92.0)],
+        ),
+        (  # the later goals of the same measure follow it
+            "全市5岁以下儿童死亡率2020年为5.2‰,到2025年降至4.5‰以下,到2030年降至4‰以下。",
+            (2020, 5.2, "5.2‰"),
+            [(2025, "<=", 4.5), (2030, "<=", 4.0)],
+        ),
+        # the value a measure starts from, written between it and its verb
+        (
+            "5岁以下儿童死亡率由2020年的6.1‰下降到2025年的5.5‰。",
+            (2020, 6.1, "6.1‰"),
+            [(2025, "=", 5.5)],
+        ),
+        (
+            "高中阶段毛入学率从2020年的90%提高到95%以上。",
+            (2020, 90.0, "90%"),
+            [(None, ">=", 95.0)],
+        ),
+        (
+            "孕产妇死亡率由 2020 年的 12/10万 下降到 2030 年的 9/10万 以下。",
+            (2020, 12.0, "12/10万"),
+            [(2030, "<=", 9.0)],
+        ),
+    ],
+)
+def test_a_baseline_and_a_goal_in_one_sentence(text, baseline, targets):
+    [found] = prose(text)
+    assert found.baseline is not None and found.baseline.provenance == PROV
+    assert (found.baseline.year, found.baseline.value, found.baseline.raw) == baseline
+    assert [(t.year, t.atoms[0].op, t.atoms[0].value) for t in found.targets] == targets
+
+
+def test_a_baseline_alone_or_a_past_goal_is_no_goal():
+    # a clause stating a value is a baseline only before the goal's year
+    assert prose("婴儿死亡率2030年为3‰，到2025年降至3.2‰。") == []
+    # a 2016—2020 plan looking back on the last one: dated before the plan starts, a result
+    look_back = "婴儿死亡率由2010年的8.1‰下降到2015年的5.6‰。"
+    assert (
+        indicators_from_paragraph(
+            look_back, PROV, section_id=None, id_prefix="p", period_start=2016, period_end=2020
+        )
+        == []
+    )
+    [goal] = indicators_from_paragraph(
+        "婴儿死亡率由2015年的5.6‰下降到2020年的5‰。",
+        PROV,
+        section_id=None,
+        id_prefix="p",
+        period_start=2016,
+        period_end=2020,
+    )
+    assert goal.baseline is not None and goal.baseline.year == 2015
+    assert [t.year for t in goal.targets] == [2020]
+
+
+def test_a_dated_value_after_a_group_goal_is_not_taken_for_a_group():
+    # which group 70% is for is not written: the groups' goals stand, nothing more
+    [found] = prose("国家学生体质健康标准达标优良率城市要达到60%，农村要达到55%，到2030年达到70%。")
+    assert [[a.qualifier for a in t.atoms] for t in found.targets] == [[["城市"]], [["农村"]]]
+
+
 def test_a_later_value_of_a_count_or_of_nothing_named_is_no_further_goal():
     # 500 counts all places, where the 200 before counted the new ones
     [count] = prose("新建普惠性托位200个，到2030年达到500个。")
@@ -897,6 +970,24 @@ def test_a_text_table_group_row_fills_only_its_name():
         ),
         # one year and two values: which value belongs to what is not written
         ("到2026年，全县儿童青少年总体近视率分别下降到48%和45%。", []),
+        (  # the year list after the measure (健康…行动 实施方案); a level measured by a number
+            "全县居民健康素养水平到2025年和2030年分别不低于24%和30%。",
+            [
+                (
+                    "居民健康素养水平",
+                    [("到2025年", 2025, ">=", 24.0), ("2030年", 2030, ">=", 30.0)],
+                )
+            ],
+        ),
+        (
+            "经常参加体育锻炼人数比例到2024年底、2030年分别达到36%和41%,",
+            [
+                (
+                    "经常参加体育锻炼人数比例",
+                    [("到2024年底", 2024, "=", 36.0), ("2030年", 2030, "=", 41.0)],
+                )
+            ],
+        ),
     ],
 )
 def test_a_list_of_years_dates_each_value_of_one_measure(text, expected):

@@ -4,7 +4,9 @@ A paragraph is cut into sentences and clauses; each clause is read by the first 
 finds something, in this order:
 - numeric goals of named measures (学前三年毛入园率达到94%以上; 新生儿、婴儿和5岁以下儿童死亡率
   分别降至…), a measure without a head named by its time unit (每天接触户外自然光不少于1小时 →
-  …时间);
+  …时间); the value a measure starts from is its baseline (由2020年的3.5‰下降到2025年的3‰, or a
+  clause of its own: 2020年为3.5‰，到2030年…), and groups written after it get a target each
+  (…城市要达到60%，农村要达到55%);
 - lists of groups with their own values (补助标准为小学生1000元/生·年、初中生1250元/生·年) or one
   shared value (每天校内、校外各1个小时体育活动时间), and standards (按800元/生·年标准提供…补助);
 - relative goals measured against a reference (…比例高于全市平均水平, …与女职工比例相适应);
@@ -26,7 +28,7 @@ import regex as re
 
 from .. import units
 from ..grammar import alternation, load
-from ..model import Indicator, Provenance, Target, TargetAtom
+from ..model import Indicator, Measurement, Provenance, Target, TargetAtom
 from ..textutil import squash_spaces
 from .counts import count_measures, count_needs
 from .goalwords import (
@@ -38,6 +40,7 @@ from .goalwords import (
     complete,
     has_digit,
     is_measure,
+    is_measured,
     lend_subject,
     raw_measure,
     rules,
@@ -71,6 +74,9 @@ class _Forms:
     list_head: re.Pattern
     share_of_group: re.Pattern
     trailing_adverbs: re.Pattern
+    subgroups: re.Pattern
+    subgroup_words: tuple[str, ...]
+    subgroup_first: re.Pattern
 
 
 @cache
@@ -84,6 +90,13 @@ def _forms() -> _Forms:
     populations = [
         s for spellings in (qualifiers.get("population") or {}).values() for s in spellings
     ]
+    group_words = [
+        s
+        for klass in g["subgroup_classes"]
+        for spellings in (qualifiers.get(klass) or {}).values()
+        for s in spellings
+    ]
+    group = alternation(group_words)
     return _Forms(
         group_item=re.compile(rf"(?P<group>[\p{{Han}}]{{1,6}}?)(?P<value>{value})"),
         shared_value=re.compile(
@@ -106,6 +119,11 @@ def _forms() -> _Forms:
         list_head=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(g['list_heads'])})$"),
         share_of_group=re.compile(g["share_of_group"]),
         trailing_adverbs=re.compile(rf"{rules().adverb}+$"),
+        subgroups=re.compile(
+            rf"^(?P<measure>.+?)(?P<groups>(?:{group})(?:[、和及与](?:{group}))*)$"
+        ),
+        subgroup_words=tuple(group_words),
+        subgroup_first=re.compile(rf"^(?:{group})"),
     )
 
 
@@ -130,8 +148,10 @@ def indicators_from_paragraph(
     回顾) give nothing, and so do sentences about the past (截至…, or a bare 2020年 without
     到…年 — with `period_start`, the first year of the plan, only a bare year up to it is the
     past: 2025年… in a 2021—2030 plan is a goal; in a one-year plan, `period_end` the same
-    year, that year is the goal's: 2024年，…筛查率达60%以上 in a 2024 工作方案). The target's
-    label is the last 到…年 before it in the sentence, else 目标. Ids are f"{id_prefix}-i{k}".
+    year, that year is the goal's: 2024年，…筛查率达60%以上 in a 2024 工作方案), and so do goals
+    dated before the plan starts (…下降到2015年的5.6‰ in a 2016—2020 plan looks back). The
+    target's label is the last 到…年 before it in the sentence, else 目标. Ids are
+    f"{id_prefix}-i{k}".
     """
     r = rules()
     if context and r.achievement.search(context):
@@ -155,15 +175,12 @@ def indicators_from_paragraph(
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
         for label, year, m in measures:
-            if m.further and found and found[-1].name == m.name:
-                found[-1].targets.append(
-                    Target(label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov)
-                )
+            if year is not None and period_start is not None and year < period_start:
+                # 婴儿死亡率由2010年的8.1‰下降到2015年的5.6‰ in a 2016—2020 plan: a result
                 continue
-            if m.step and found and found[-1].name == m.name and found[-1].sentence == sentence:
-                target = Target(
-                    label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov
-                )
+            target = Target(label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov)
+            joins = m.further or (bool(m.step) and bool(found) and found[-1].sentence == sentence)
+            if joins and found and found[-1].name == m.name:
                 found[-1].targets.append(target)
                 continue
             found.append(
@@ -173,9 +190,8 @@ def indicators_from_paragraph(
                     name_raw=m.name_raw,
                     name=m.name,
                     unit=level_unit(m.atoms),
-                    targets=[
-                        Target(label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov)
-                    ],
+                    baseline=m.baseline and m.baseline.model_copy(update={"provenance": prov}),
+                    targets=[target],
                     section_id=section_id,
                     sentence=sentence,
                     provenance=prov,
@@ -250,12 +266,15 @@ def _sentence_measures(
     a goal before it were about (`complete`), else from the 专栏 entry `item`, a clause saying
     whom or the section `title` (`lend_subject`). A clause of a year and a value only is a
     further goal of the measure before it (`_further_goal`), the one `carried` over from the
-    sentence before a semicolon for the first clause."""
+    sentence before a semicolon for the first clause. A clause stating the measure's value in an
+    earlier year (婴儿死亡率2020年为3.5‰) gives the baseline of the goal the next clause sets."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
+    goal_years = [int(y.group(1)) for y in years]
     if first_goal_year is not None:
         years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) >= first_goal_year]
         years.sort(key=lambda m: m.start())
+    before_goals = first_goal_year if first_goal_year is not None else min(goal_years, default=None)
     out: list[tuple[str, int | None, Measure]] = []
     previous: str | None = None
     topics: list[str] = []
@@ -264,6 +283,10 @@ def _sentence_measures(
     untold: list[str] = []
     last = carried
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
+        stated = _baseline_statement(clause, before_goals)
+        if stated is not None:
+            last = stated
+            continue
         measures = _clause_measures(clause, dated=one_year or bool(years))
         if not measures and last is not None:
             dated_before = bool(untold) and bool(r.target_year.fullmatch(untold[-1].strip()))
@@ -302,14 +325,39 @@ def _sentence_measures(
     return out
 
 
+def _baseline_statement(clause: str, before_goals: int | None) -> Measure | None:
+    """A measure and its value in a year before `before_goals` (the plan's first goal year, else
+    the sentence's first): 全区婴儿死亡率2020年为3.5‰, 2020年全县学前三年毛入园率为88% — a
+    measure with a baseline and no target yet, which the next clause's goal takes
+    (`_further_goal`). A year that is not earlier is no baseline: the clause may be a goal."""
+    r = rules()
+    if before_goals is None or "年" not in clause or not r.bare_year.search(clause):
+        return None
+    m = r.baseline_statement.match(LEADING_MARKS.sub("", clause).strip())
+    if m is None or len(years := m.captures("year")) != 1 or int(years[0][:4]) >= before_goals:
+        return None
+    name_raw = raw_measure(m.group("measure"))
+    name = clean(name_raw)
+    if not is_measure(name) or r.money.search(m.group("value")):
+        return None
+    baseline = _measurement(int(years[0][:4]), m.group("value"))
+    return Measure(name_raw, name, "", [], baseline=baseline)
+
+
 def _further_goal(clause: str, before: Measure, dated_before: bool) -> Measure | None:
     """A later goal of the measure `before`, when the clause is only its year, verb and value
     (到2030年降至4‰以下), or only its verb and value right after a clause that is only a year
-    (…，到2030年，降至4‰以下): plans date a measure's goals one after the other and name it once."""
+    (…，到2030年，降至4‰以下): plans date a measure's goals one after the other and name it once.
+    After a measure with a baseline and no goal yet (婴儿死亡率2020年为3.5‰) it is the first goal;
+    after a group's goal, only the next group's (…城市要达到60%，农村要达到55%) follows."""
     r = rules()
     text = LEADING_MARKS.sub("", clause).strip()
     # a count's later value may count something else (新建托位200个，到2030年达到500个: a total)
-    if before.kind != "rate" or not (dated_before or r.target_year.match(text)):
+    if before.kind != "rate":
+        return None
+    if before.group is not None:
+        return _next_group(text, before)
+    if not (dated_before or r.target_year.match(text)):
         return None
     goal = r.goal.fullmatch(text)
     if goal is None or r.money.search(goal.group("values")):
@@ -317,7 +365,23 @@ def _further_goal(clause: str, before: Measure, dated_before: bool) -> Measure |
     atoms = parse_target(text)
     if not atoms:
         return None
+    if not before.atoms:
+        return Measure(before.name_raw, before.name, text, atoms, baseline=before.baseline)
     return Measure(before.name_raw, before.name, text, atoms, kind=before.kind, further=True)
+
+
+def _next_group(text: str, before: Measure) -> Measure | None:
+    """The goal of another group of the measure `before`, the clause only the group, verb and
+    value (农村要达到55% after …达标优良率城市要达到60%)."""
+    r = rules()
+    m = _forms().subgroup_first.match(text)
+    goal = r.goal.fullmatch(text, m.end()) if m else None
+    if m is None or goal is None or r.money.search(goal.group("values")):
+        return None
+    atoms = parse_target(text[m.end() :])
+    if not atoms:
+        return None
+    return _group_goal(before.name_raw, before.name, m.group(0), text, atoms, further=True)
 
 
 def _listed_year(sentence: str, end: int, step: int, steps: int) -> tuple[str, int] | None:
@@ -395,7 +459,9 @@ def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measur
 
 def _numeric(clause: str) -> list[tuple[int, Measure]]:
     """A measure and its verb and values; several in one clause (达标率稳定在95%以上、达标优良率
-    达到40%以上)."""
+    达到40%以上). The value a measure starts from (由2020年的3.5‰) is its baseline, out of the
+    target; the years of a 分别 list after the measure (到2025年和2030年) date its values. A goal
+    sits at its values, after every year written for it (…下降到2025年的3‰)."""
     r = rules()
     out: list[tuple[int, Measure]] = []
     start = 0
@@ -405,27 +471,65 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
             continue
         values = [v.group(0) for v in r.value.finditer(m.group("values"))]
         distributive = len(values) > 1 and "分别" in segment + m.group("gap")
-        out.extend((m.start(), x) for x in _rate_measures(segment, m.group(0), distributive))
+        target = _without(m, "base", "listed")
+        found = _rate_measures(segment, target, distributive, _baseline_from(m))
+        if not found and out and out[-1][1].group is not None:
+            # …小学要降至38%以下、初中要降至60%以下: the next group of the measure before
+            after = _next_group(LEADING_MARKS.sub("", segment).strip() + target, out[-1][1])
+            found = [after] if after else []
+        out.extend((m.start("values"), x) for x in found)
     return out
 
 
-def _rate_measures(segment: str, target: str, distributive: bool) -> list[Measure]:
+def _without(m: re.Match, *groups: str) -> str:
+    """The text of a match without what the named groups matched (each once at most)."""
+    text, start = [], m.start()
+    for span in sorted(m.span(g) for g in groups if m.start(g) >= 0):
+        text.append(m.string[start : span[0]])
+        start = span[1]
+    text.append(m.string[start : m.end()])
+    return "".join(text)
+
+
+def _baseline_from(m: re.Match) -> Measurement | None:
+    """The value a goal's measure starts from, written before its verb: 由2020年的3.5‰ → 3.5‰
+    in 2020; its provenance is the caller's."""
+    if m.start("base") < 0:
+        return None
+    year = m.group("base_year")
+    return _measurement(int(year) if year else None, m.group("base_value"))
+
+
+def _measurement(year: int | None, raw: str) -> Measurement:
+    atoms = parse_target(raw)
+    level = atoms[0].value if len(atoms) == 1 and atoms[0].op == "=" else None
+    return Measurement(year=year, value=level, raw=raw, atoms=atoms)
+
+
+def _rate_measures(
+    segment: str, target: str, distributive: bool, baseline: Measurement | None = None
+) -> list[Measure]:
     """The measures of a goal whose subject is `segment`: one per measure of a list sharing the
-    target (甲率、乙率保持100%), or one per value of a 分别 list. A subject without a measure head
-    whose value is a time is named by it (每天接触户外自然光 → 每天接触户外自然光时间)."""
+    target (甲率、乙率保持100%), or one per value of a 分别 list; a measure followed by the groups
+    its target is set for gives one target per group (`_subgroup_goals`). A subject without a
+    measure head whose value is a time is named by it (每天接触户外自然光 → 每天接触户外自然光
+    时间). `baseline` is every measure's."""
     r = rules()
     name_raw = raw_measure(segment)
     if not name_raw:
         return []
-    subject = strip_filler(name_raw, is_measure)
+    grouped = _subgroup_goals(name_raw, target, distributive)
+    if grouped is not None:
+        return grouped
+    subject = strip_filler(name_raw, is_measured)
     if distributive:
         return _distributed(name_raw, subject, target)
     atoms = parse_target(target)
     unit = next((a.unit for a in atoms if a.unit), None)
     measures = [
-        Measure(name_raw, _counted(clean(p), unit), target, atoms)
+        Measure(name_raw, _counted(clean(p, is_measured), unit), target, atoms, baseline=baseline)
         for p in _split(subject)
-        if is_measure(p)
+        if is_measured(p)
     ]
     if measures:
         return measures
@@ -447,6 +551,48 @@ def _counted(name: str, unit: str | None) -> str:
     return name
 
 
+def _subgroup_goals(name_raw: str, target: str, distributive: bool) -> list[Measure] | None:
+    """A measure followed by the groups its target is set for (…达标优良率城市要达到60%; 孕产妇
+    系统管理率城镇、农村分别达到95%和90%): one measure, one target per group, the group the
+    qualifier of its atoms. The document names one measure and breaks its goal down, as a count
+    names its scope (每个街道): the measure keeps the name written, so it links with the same
+    measure elsewhere, and the qualifier says whom each value is for. None when the subject ends
+    in no group; [] when a 分别 list's values and groups differ in number (which is whose is not
+    written)."""
+    forms = _forms()
+    # most subjects end in a measure head: one suffix test spares them the pattern
+    m = forms.subgroups.match(name_raw) if name_raw.endswith(forms.subgroup_words) else None
+    if m is None:
+        return None
+    name = clean(m.group("measure"), is_measured)
+    if not is_measured(name):
+        return None
+    groups = _LIST_MARK.split(m.group("groups"))
+    atoms = parse_target(target)
+    if len(groups) == 1 and not distributive:
+        return [_group_goal(name_raw, name, groups[0], groups[0] + target, atoms)]
+    if not distributive or len(groups) != len(atoms):
+        return []
+    return [
+        _group_goal(name_raw, name, group, atom.raw, [atom], further=k > 0)
+        for k, (group, atom) in enumerate(zip(groups, atoms, strict=True))
+    ]
+
+
+def _group_goal(
+    name_raw: str,
+    name: str,
+    group: str,
+    target: str,
+    atoms: list[TargetAtom],
+    further: bool = False,
+) -> Measure:
+    """The goal of one group, which qualifies its atoms; every group's after the first is a
+    `further` goal of the same measure."""
+    qualified = [a.model_copy(update={"qualifier": [group, *a.qualifier]}) for a in atoms]
+    return Measure(name_raw, name, target, qualified, group=group, further=further)
+
+
 def _distributed(name_raw: str, subject: str, target: str) -> list[Measure]:
     """One measure per value of a 分别 list, paired by the target parser, which expands shared
     heads and tails (新生儿、婴儿和5岁以下儿童死亡率 → 新生儿死亡率 …) and leaves atoms unpaired
@@ -456,7 +602,7 @@ def _distributed(name_raw: str, subject: str, target: str) -> list[Measure]:
     for atom in atoms:
         if atom.indicator:
             grouped.setdefault(atom.indicator, []).append(atom)
-    if not grouped and len(atoms) > 1 and is_measure(name := clean(subject)):
+    if not grouped and len(atoms) > 1 and is_measured(name := clean(subject, is_measured)):
         # one measure, several values: a value per year of the sentence's year list (到2025年和
         # 2030年…分别不低于25%和32%), paired by the caller, which drops them without such a list
         return [Measure(name_raw, name, a.raw, [a], step=k) for k, a in enumerate(atoms)]

@@ -17,7 +17,7 @@ import regex as re
 
 from .. import units
 from ..grammar import alternation, load
-from ..model import TargetAtom
+from ..model import Measurement, TargetAtom
 from ..textutil import squash_spaces
 
 OPEN, CLOSE = "（(", "）)"
@@ -69,7 +69,10 @@ class Measure:
     sentence lends it a subject). `step` numbers the values of one measure's 分别 list, each the
     goal of one year of the sentence's year list (到2025年和2030年…分别不低于25%和32%).
     `further` marks a later goal of the measure named just before, its year and value written
-    without naming it again (…到2025年降至5‰以下，到2030年降至4‰以下)."""
+    without naming it again (…到2025年降至5‰以下，到2030年降至4‰以下), or another group's
+    (…城市要达到60%，农村要达到55%). `group` is the group a target is set for when the sentence
+    sets one per group; `baseline` the value the measure starts from (由2020年的3.5‰下降到…), its
+    provenance left to the caller."""
 
     name_raw: str
     name: str
@@ -78,6 +81,8 @@ class Measure:
     kind: str = "rate"
     step: int | None = None
     further: bool = False
+    group: str | None = None
+    baseline: Measurement | None = None
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,8 @@ class Rules:
     bare_year: re.Pattern
     adverb: str
     goal: re.Pattern
+    baseline_statement: re.Pattern
+    numeric_head: re.Pattern
     value: re.Pattern
     time_unit: re.Pattern
     time_head: str
@@ -130,18 +137,21 @@ def rules() -> Rules:
     g = load("indicators")
     p = g["prose"]
     adverb = f"(?:{alternation(p['adverbs'])})"
-    # between a measure and its verb: adverbs, the base or unit of a change (以2020年为基数,
-    # 以2020年为基础, 以乡镇为单位), its comparison (较2020年, 在上一年度基础上), and the year
-    # of its goal when the measure is written first (出生缺陷发生率到2025年要降至60/万, the
-    # numbered 具体目标 of provincial and county plans; 婴儿死亡率2025年控制在5‰以下); the 以
-    # of a base is never that of 以下/以上 in the name (5岁以下儿童贫血率以2020年为基础下降1/4)
-    gap = (
-        rf"(?:{adverb}|以(?![上下内])[^，,。；;]{{1,15}}?为(?:基数|基础|单位|基准|标准)|较[^，,。；;]{{1,20}}?"
-        rf"|在[^，,。；;]{{1,15}}?基础上|{p['target_year']}|{p['goal_year']})*"
-    )
     # a change may be a fraction (以2020年为基数下降1/3), never the 15/10万 of a rate per 10万
     number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[/／][0-9０-９]+(?![0-9０-９.．万千]))?"
     one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{units.pattern()}))?"
+    # between a measure and its verb: adverbs, the base or unit of a change (以2020年为基数,
+    # 以2020年为基础, 以乡镇为单位), its comparison (较2020年, 在上一年度基础上), the year of its
+    # goal when the measure is written first (出生缺陷发生率到2025年要降至60/万, the numbered 具体
+    # 目标 of provincial and county plans; 婴儿死亡率2025年控制在5‰以下) or the years of its 分别
+    # values (`listed`: 素养水平到2025年和2030年分别不低于…), and the value it starts from
+    # (`base`: 由2020年的3.5‰); the 以 of a base is never that of 以下/以上 in the name (5岁以下
+    # 儿童贫血率以2020年为基础下降1/4)
+    gap = (
+        rf"(?:{adverb}|以(?![上下内])[^，,。；;]{{1,15}}?为(?:基数|基础|单位|基准|标准)|较[^，,。；;]{{1,20}}?"
+        rf"|在[^，,。；;]{{1,15}}?基础上|(?P<listed>{p['year_list']})|{p['target_year']}"
+        rf"|{p['goal_year']}|(?P<base>{p['baseline_from']}\s*(?P<base_value>{one_value})\s*))*"
+    )
     values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
     count_value = rf"(?=\s*{number}\s*(?:{alternation(units.spellings('count'))}))"
     verbless = rf"{p['verbless_rate']}|{p['verbless_per_capita']}{count_value}"
@@ -149,7 +159,13 @@ def rules() -> Rules:
     # file whose Latin digits sat in a Western font, 峨山 county's education plan)
     goal = (
         rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{verbless})"
-        rf"(?P<share>{p['share_of']})??\s*(?P<values>{values})(?:\s*(?P<bound>{p['bounds']}))?"
+        rf"(?P<dated>{p['value_year']})?(?P<share>{p['share_of']})??\s*(?P<values>{values})"
+        rf"(?:\s*(?P<bound>{p['bounds']}))?"
+    )
+    year = p["goal_year"]
+    baseline_statement = (
+        rf"^(?:(?P<year>{year})[，,]?)?(?P<measure>.+?)(?P<year>{year})??{adverb}*"
+        rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
     )
     heads = alternation(g["measure_heads"])
     rel = p["relative"]
@@ -164,6 +180,8 @@ def rules() -> Rules:
         bare_year=re.compile(p["bare_year"]),
         adverb=adverb,
         goal=re.compile(goal),
+        baseline_statement=re.compile(baseline_statement),
+        numeric_head=re.compile(rf"(?:{alternation(p['numeric_heads'])})$"),
         value=re.compile(one_value),
         time_unit=re.compile(p["time_units"]),
         time_head=p["time_head"],
@@ -287,6 +305,16 @@ def is_measure(text: str) -> bool:
     if not 2 <= len(text) <= 50:
         return False
     return bool(r.head.search(text) or r.per_capita.match(text))
+
+
+@lru_cache(maxsize=8192)  # asked of the same pieces as `is_measure`
+def is_measured(text: str) -> bool:
+    """Whether `text` names a measure when a number is set for it: any measure, or a level that
+    is measured only by a number (居民健康素养水平不低于25%; …素养水平逐步提高 names none)."""
+    text = text.strip()
+    return is_measure(text) or (
+        2 <= len(text) <= 50 and rules().numeric_head.search(text) is not None
+    )
 
 
 def clean(piece: str, check: Callable[[str], bool] = is_measure) -> str:
