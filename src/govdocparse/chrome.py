@@ -3,6 +3,7 @@
 
 - `is_chrome`: lines that are furniture by rule, anywhere (当前位置：首页 > …, 【字体：大 中 小】,
   page numbers such as — 5 — or 第 3 页 共 12 页);
+- `running_heads`: the running head a copy of printed pages repeats after its page numbers;
 - `is_tail_start`: trailer lines (文件下载：, 版权所有, …ICP备…) after which nothing is text;
 - `is_link_row`, `is_breadcrumb`, `is_furniture`: furniture by shape (rows of link words, arrows
   between short names, furniture-only portal labels, image file names), which `normalize` drops
@@ -12,6 +13,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
@@ -26,6 +29,9 @@ PROSE = regex.compile(r"[。！？；]")
 _MAX_LINK_ROW = 80
 _ARROWS = regex.compile(r"\s*(?:>>|>|»|›|→|＞)\s*")
 _MAX_CRUMB = 16
+# page numbers are short (— 12 —, 第3页共12页): where running heads and page breaks are looked
+# for (here and in the text reader), longer lines are not matched against their rules
+MAX_PAGE_NUMBER = 24
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,23 @@ def is_chrome(text: str) -> bool:
 def is_page_number(text: str) -> bool:
     squashed = squash_spaces(text)
     return any(rule.search(squashed) for rule in _rules().page_numbers)
+
+
+def running_heads(texts: Sequence[str | None]) -> set[str]:
+    """The running head of a copy of printed pages: a line (without its spaces) that follows a
+    page number at least twice, blank lines and lines that are no text (None) aside. A gazette
+    prints its name over every page but the first, so its head cannot be told from the text at
+    its first page break by having been seen before it."""
+    after: Counter[str] = Counter()
+    page_number = False
+    for text in texts:
+        line = text.strip() if text else ""
+        if not line:
+            continue
+        if page_number:
+            after[squash_spaces(line)] += 1
+        page_number = len(line) <= MAX_PAGE_NUMBER and is_page_number(line)
+    return {text for text, count in after.items() if count >= 2}
 
 
 def is_tail_start(text: str) -> bool:

@@ -5,7 +5,8 @@ renumbered: every block that survives still carries the line numbers (or page/pa
 source it came from.
 Chrome is recognised two ways:
 - by rule, anywhere: lines such as 当前位置：首页 > … or 【字体：大 中 小】, page numbers
-  (— 5 —, 第 3 页 共 12 页) and the running head a page repeats after one, and trailer lines
+  (— 5 —, 第 3 页 共 12 页) and the running head a page repeats after one (seen before, or
+  coming back after another page number: `chrome.running_heads`), and trailer lines
   (文件下载：, 版权所有, …ICP备…) that cut everything after them;
 - by shape, near the top and the bottom of the file (before the first paragraph of prose, after
   the last): rows of link words (无障碍浏览 一网搜 登录| 注册), image file names, and lines made
@@ -35,6 +36,7 @@ from .chrome import (
     is_link_row,
     is_page_number,
     is_tail_start,
+    running_heads,
 )
 from .source import Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
@@ -60,6 +62,7 @@ def normalize(blocks: list[Block]) -> list[Block]:
     """The blocks of a document with chrome, residue and torn headings repaired."""
     out: list[Block] = []
     seen: set[str] = set()
+    heads = running_heads([b.text if isinstance(b, Paragraph) else None for b in blocks])
     after_page_number = False
     for block in blocks:
         if isinstance(block, TableBlock):
@@ -70,7 +73,7 @@ def normalize(blocks: list[Block]) -> list[Block]:
             break
         text = clean_text(block.text)
         squashed = squash_spaces(text)
-        running_head = after_page_number and squashed in seen
+        running_head = after_page_number and (squashed in seen or squashed in heads)
         after_page_number = is_page_number(text)
         seen.add(squashed)
         if not text or running_head or is_chrome(text):
