@@ -554,6 +554,17 @@ def test_a_later_goal_dated_without_naming_the_measure_again_is_its_second_targe
             (2020, 12.0, "12/10万"),
             [(2030, "<=", 9.0)],
         ),
+        # the value in an earlier year closed by a semicolon, the next sentence dating the goal
+        (
+            "全县婴儿死亡率2020年为4.2‰；到2030年降至3.5‰以下。",
+            (2020, 4.2, "4.2‰"),
+            [(2030, "<=", 3.5)],
+        ),
+        (
+            "2020年全市学前三年毛入园率为88%;到2025年达到92%以上,到2030年达到95%以上。",
+            (2020, 88.0, "88%"),
+            [(2025, ">=", 92.0), (2030, ">=", 95.0)],
+        ),
     ],
 )
 def test_a_baseline_and_a_goal_in_one_sentence(text, baseline, targets):
@@ -566,6 +577,8 @@ def test_a_baseline_and_a_goal_in_one_sentence(text, baseline, targets):
 def test_a_baseline_alone_or_a_past_goal_is_no_goal():
     # a clause stating a value is a baseline only before the goal's year
     assert prose("婴儿死亡率2030年为3‰，到2025年降至3.2‰。") == []
+    # values of the past closed by semicolons, with no goal after them
+    assert prose("全县婴儿死亡率2020年为4.2‰；2020年孕产妇死亡率为9/10万。") == []
     # a 2016—2020 plan looking back on the last one: dated before the plan starts, a result
     look_back = "婴儿死亡率由2010年的8.1‰下降到2015年的5.6‰。"
     assert (

@@ -174,6 +174,10 @@ def test_a_table_headed_by_label_words_stays_a_table(text):
             "发文机关：某市人民政府  成文日期：2023-01-05",
         ),
         (["【发文字号】", "某府发〔2023〕1号"], "发文字号：某府发〔2023〕1号"),
+        (
+            ["公开属性", "主动公开", "成文日期", "2023-02-01"],
+            "公开属性：主动公开  成文日期：2023-02-01",
+        ),
         (["名称", "文号", "发布日期"], None),  # a header of column names
         (["序号", "任务", "牵头单位"], None),  # opens with no label
         (["标题", "某县…的通知", "某县人民政府"], None),  # a cell that is neither label nor value

@@ -6,7 +6,8 @@ import opencc
 import pytest
 
 import govdocparse
-from govdocparse.matching import matching_form, repair
+from govdocparse.matching import Restorer, matching_form, repair
+from govdocparse.model import Provenance
 from govdocparse.output import to_json
 
 from .support import DOCS
@@ -112,3 +113,21 @@ def test_a_mirror_that_wrote_its_spaces_as_question_marks_reads_like_the_origina
     notice, rules = govdocparse.parse_text(text).documents
     assert (notice.metadata.issuer, notice.metadata.date_written) == ("某省人民政府", "2023-05-22")
     assert [s.title for s in rules.sections] == ["总则", "附则"]
+
+
+def test_where_the_usual_spelling_is_the_matching_form_only_changed_blocks_restore():
+    """One cell of a PDF writes a half-width comma where the rest writes full-width ones: a
+    string from that cell gets its comma back, with or without spaces inside, and strings
+    found only in unchanged blocks stay as they are."""
+    restorer = Restorer()
+    cell = Provenance(file="f.pdf", page=6, table_row=47, table_col=1)
+    body = Provenance(file="f.pdf", page=6, lines=(3, 4))
+    restorer.add(cell, "人均预期寿命，其中女性", "人均预期寿命,其中女性")
+    restorer.add(body, "人均预期寿命，健康预期寿命同步提高", "人均预期寿命，健康预期寿命同步提高")
+    restorer.add(body, "规划目标，主要指标", "规划目标，主要指标")
+    restorer.finish()
+    assert restorer.changed_only is not None
+    assert restorer.restore_text("寿命，其中", cell) == "寿命,其中"
+    assert restorer.restore_text("寿命， 其中", cell) == "寿命, 其中"
+    assert restorer.restore_text("人均预期寿命，健康", body) == "人均预期寿命，健康"
+    assert restorer.restore_text("目标，主要", None) == "目标，主要"

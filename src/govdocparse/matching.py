@@ -171,6 +171,9 @@ class Restorer:
     # its matching form, only strings from those lines can need restoring
     changed_lines: set[int] = field(default_factory=set)
     local_only: bool = False
+    # when every character's usual spelling is its matching form, a string comes out other than
+    # it went in only from a changed block: their matching text, as is and without spaces
+    changed_only: tuple[str, str] | None = None
 
     def add(self, prov: Provenance, matching: str, written: str) -> None:
         self.entries.append(_Entry(prov, matching, written))
@@ -208,9 +211,16 @@ class Restorer:
                 counter[m] += kept
         self.choice = {m: counter.most_common(1)[0][0] for m, counter in counts.items()}
         self.needs = regex.compile(f"[{regex.escape(''.join(self.choice))}]")
-        self.local_only = all(m == w for m, w in self.choice.items()) and all(
+        usual = all(m == w for m, w in self.choice.items())
+        self.local_only = usual and all(
             e.prov.lines for e in self.entries if e.matching != e.written
         )
+        if usual:
+            changed = [e.matching for e in self.entries if e.matching != e.written]
+            self.changed_only = (
+                "\n".join(changed),
+                "\n".join("".join(text.split()) for text in changed),
+            )
 
     def untouched(self, prov: _Where) -> bool:
         """Whether no string with this provenance can need restoring."""
@@ -249,6 +259,12 @@ class Restorer:
         if self.needs is None or not self.needs.search(piece):
             return piece
         bare = "".join(piece.split())
+        if (
+            self.changed_only
+            and piece not in self.changed_only[0]
+            and (not bare or bare not in self.changed_only[1])
+        ):
+            return piece  # in no changed block: found in an unchanged one, or kept as is
         for entry in self._candidates(prov):
             at = entry.matching.find(piece)
             if at >= 0:

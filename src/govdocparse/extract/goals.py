@@ -163,11 +163,14 @@ def indicators_from_paragraph(
     # the last measure of a sentence closed by a semicolon, whose next goals the following
     # sentence may date without naming it (…到2025年控制在12/10万以下；到2030年控制在…)
     carried: Measure | None = None
-    for sentence in _sentences(text):
+    sentences = _sentences(text)
+    for k, sentence in enumerate(sentences):
         before, carried = carried, None
         if not _may_state_goal(sentence):
             continue
         if _about_the_past(sentence, first_goal_year) or r.knowledge.search(sentence):
+            if sentence.endswith(("；", ";")) and k + 1 < len(sentences):
+                carried = _carried_baseline(sentence, sentences[k + 1], first_goal_year)
             continue
         measures = _sentence_measures(
             sentence, first_goal_year, one_year, _item_subject(item), title, before
@@ -323,6 +326,17 @@ def _sentence_measures(
             out.append((label, year, measure))
         last = measures[-1][1]
     return out
+
+
+def _carried_baseline(sentence: str, following: str, first_goal_year: int | None) -> Measure | None:
+    """A measure's value in an earlier year closed by a semicolon, the next sentence dating its
+    goal (婴儿死亡率2020年为3.5‰；到2030年降至3‰以下): the measure with that baseline, for the
+    next sentence's goal to take, as a clause before it would give (`_baseline_statement`)."""
+    goal_year = rules().target_year.match(LEADING_MARKS.sub("", following).strip())
+    if goal_year is None:
+        return None
+    before_goals = first_goal_year if first_goal_year is not None else int(goal_year.group(1))
+    return _baseline_statement(sentence.rstrip("；;"), before_goals)
 
 
 def _baseline_statement(clause: str, before_goals: int | None) -> Measure | None:

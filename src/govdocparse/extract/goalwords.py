@@ -152,7 +152,10 @@ def rules() -> Rules:
         rf"|在[^，,。；;]{{1,15}}?基础上|(?P<listed>{p['year_list']})|{p['target_year']}"
         rf"|{p['goal_year']}|(?P<base>{p['baseline_from']}\s*(?P<base_value>{one_value})\s*))*"
     )
-    values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{one_value})*"
+    # a value listed after another ends the list when a name goes on after it: in
+    # 婴儿死亡率降至3‰、5岁以下儿童死亡率降至5‰ the 5岁 opens the next measure's name
+    listed = rf"{one_value}(?!\s*+(?:{p['bounds']})?+\s*+(?![和及与至])\p{{Han}})"
+    values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{listed})*"
     count_value = rf"(?=\s*{number}\s*(?:{alternation(units.spellings('count'))}))"
     verbless = rf"{p['verbless_rate']}|{p['verbless_per_capita']}{count_value}"
     # a space may stand between the verb and its number: 不低于 95% (text converted from a Word
