@@ -126,6 +126,7 @@ class Rules:
     bare: re.Pattern
     short_name: int
     shared_name: int
+    shared_part_end: int
     topic_name: int
     topic_shared: int
     topic_tail: re.Pattern
@@ -232,6 +233,7 @@ def rules() -> Rules:
         bare=re.compile(p["bare_measure"]),
         short_name=p["short_name_chars"],
         shared_name=p["shared_name_chars"],
+        shared_part_end=p["shared_part_end_chars"],
         topic_name=p["topic_name_chars"],
         topic_shared=p["topic_shared_chars"],
         topic_tail=re.compile(rf"(?:{alternation(p['topic_tails'])})+$"),
@@ -400,7 +402,7 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
         previous = None
     if previous and len(name) <= r.shared_name and len(previous) > len(name):
         at = previous.find(name[:2])
-        if at > 0:
+        if at > 0 and len(previous) - at - 2 <= r.shared_part_end:
             return previous[:at] + name
     for topic in topics:
         short = len(name) <= r.topic_name
