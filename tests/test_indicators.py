@@ -487,6 +487,33 @@ def test_a_bare_year_after_the_plan_start_is_a_goal():
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2025年和2030年，全县经常参加体育锻炼人数比例分别达到38%和40%以上。",
+        "全县经常参加体育锻炼人数比例2025年和2030年分别达到38%和40%以上。",
+    ],
+)
+def test_a_list_of_bare_goal_years_dates_a_measures_values_in_a_plan(text):
+    found = indicators_from_paragraph(
+        text, PROV, section_id=None, id_prefix="p", period_start=2021, period_end=2030
+    )
+    assert [(t.year, t.atoms[0].value) for i in found for t in i.targets] == [
+        (2025, 38.0),
+        (2030, 40.0),
+    ]
+    assert [i.name for i in found] == ["经常参加体育锻炼人数比例"]
+    # without the plan's period, or with years before its start, the years are the past's
+    assert prose(text) == []
+    past = "2019年和2020年，全县经常参加体育锻炼人数比例分别为35%和36%。"
+    assert (
+        indicators_from_paragraph(
+            past, PROV, section_id=None, id_prefix="p", period_start=2021, period_end=2030
+        )
+        == []
+    )
+
+
 def test_a_goal_year_between_the_measure_and_its_verb_dates_the_goal():
     # the numbered 具体目标 of county plans: 1.婴儿死亡率2026年控制在…; the bare year is a goal
     # only after the plan's start
