@@ -1042,3 +1042,17 @@ def test_value_added_is_a_noun_not_a_goal_to_increase():
     # rows of an index table (一级指标 / 二级指标 / 属性) flattened into lines of text
     assert prose("第二产业增加值与从业人员数之比") == []
     assert names("增加社区托育服务机构覆盖率") == ["社区托育服务机构覆盖率"]
+
+
+def test_an_undated_goal_before_a_dated_one_of_the_same_measure_keeps_no_year():
+    from govdocparse import parse_text
+
+    text = (
+        "青溪县妇女发展规划（2021—2030年）\n一、妇女与健康\n"
+        "妇女人均预期寿命达到80岁，到2030年达到81岁。\n"
+        "孕产妇死亡率控制在10/10万以下。\n"
+    )
+    indicators = {i.name: i for i in parse_text(text).documents[0].indicators}
+    # the first is an earlier step whose year is not written; the plan's end dates the last
+    assert [t.year for t in indicators["妇女人均预期寿命"].targets] == [None, 2030]
+    assert [t.year for t in indicators["孕产妇死亡率"].targets] == [2030]

@@ -99,10 +99,15 @@ def _distance(above: Provenance, below: Provenance) -> int:
 
 
 def date_to_period_end(indicators: list[Indicator], period: Period | None) -> None:
-    """A goal with no 到…年 of its own is a goal for the end of the plan period."""
-    if period:
-        for target in (t for indicator in indicators for t in indicator.targets if t.year is None):
-            target.year = period.end
+    """A goal with no 到…年 of its own is a goal for the end of the plan period, unless a later
+    goal of the same measure has a year (人均预期寿命达到80岁，到2030年达到81岁): it is then an
+    earlier step whose year is not written, and stays without one."""
+    if not period:
+        return
+    for indicator in indicators:
+        for k, target in enumerate(indicator.targets):
+            if target.year is None and all(t.year is None for t in indicator.targets[k + 1 :]):
+                target.year = period.end
 
 
 def _assign_owners(
