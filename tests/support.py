@@ -268,3 +268,40 @@ def parse_without_ocr(path: Path, out: Path) -> subprocess.CompletedProcess:
         f"sys.exit(main(['parse', {str(path)!r}, '-o', {str(out)!r}]))\n"
     )
     return subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+
+
+# ---------------------------------------------------------------- printed copies of a text
+
+# no line of text set by the rules of Chinese line breaking opens with these (they hang past
+# the width) or ends with those (they go down to the next line)
+NO_LINE_START = "，。、；：）》”！？"
+NO_LINE_END = "（《“"
+
+
+def columns(text: str, half_width: bool = True) -> int:
+    """Width of `text` on a printed line in half-width columns: a Chinese character takes two,
+    an ASCII one one (two when not `half_width`: a copy cut at so many characters)."""
+    return sum(1 if half_width and ord(char) < 128 else 2 for char in text)
+
+
+def cut_line(line: str, width: int, half_width: bool, kinsoku: bool) -> list[str]:
+    """`line` cut into lines of `width` characters (in columns of half a character when
+    `half_width`, where an ASCII character takes one)."""
+    lines: list[str] = []
+    current, used = "", 0
+    for char in line:
+        size = columns(char, half_width)
+        if used + size > 2 * width:
+            if kinsoku and char in NO_LINE_START:
+                lines.append(current + char)
+                current, used = "", 0
+                continue
+            if kinsoku and current[-1] in NO_LINE_END:
+                lines.append(current[:-1])
+                current, used = current[-1], 2
+            else:
+                lines.append(current)
+                current, used = "", 0
+        current += char
+        used += size
+    return [*lines, current] if current else lines

@@ -30,7 +30,7 @@ from govdocparse.normalize import normalize
 from govdocparse.readers.text import blocks_from_text
 from govdocparse.source import Paragraph
 
-from .support import record_projection
+from .support import cut_line, record_projection
 
 SOURCE = Path(__file__).parent / "fixtures" / "wrapped" / "notice-and-plan.txt"
 # lines of the source that are titles: set centred, on shorter lines than the body
@@ -38,33 +38,6 @@ TITLE_LINES = (0, 2, 8)
 TITLE_MARGIN = 6
 LINES_A_PAGE = 22
 RUNNING_HEAD = "澜沧市人民政府公报"
-# no line of text set by the rules of Chinese line breaking opens with these (they hang past
-# the width) or ends with those (they go down to the next line)
-NO_LINE_START = "，。、；：）》”！？"
-NO_LINE_END = "（《“"
-
-
-def _cut(line: str, width: int, half_width: bool, kinsoku: bool) -> list[str]:
-    """`line` cut into lines of `width` characters (in columns of half a character when
-    `half_width`, where an ASCII character takes one)."""
-    lines: list[str] = []
-    current, used = "", 0
-    for char in line:
-        size = 1 if half_width and ord(char) < 128 else 2
-        if used + size > 2 * width:
-            if kinsoku and char in NO_LINE_START:
-                lines.append(current + char)
-                current, used = "", 0
-                continue
-            if kinsoku and current[-1] in NO_LINE_END:
-                lines.append(current[:-1])
-                current, used = current[-1], 2
-            else:
-                lines.append(current)
-                current, used = "", 0
-        current += char
-        used += size
-    return [*lines, current] if current else lines
 
 
 def hard_wrapped(
@@ -80,7 +53,7 @@ def hard_wrapped(
     for n, line in enumerate(text.splitlines()):
         line = line if indent else line.lstrip("\u3000")
         narrower = TITLE_MARGIN if n in TITLE_LINES else 0
-        body += _cut(line, width - narrower, half_width, kinsoku)
+        body += cut_line(line, width - narrower, half_width, kinsoku)
     out: list[str] = []
     for n, line in enumerate(body):
         if n and n % LINES_A_PAGE == 0:

@@ -23,6 +23,7 @@ next non-blank line starts a new cell.
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import itertools
 import re
 import unicodedata
@@ -115,6 +116,11 @@ _MIN_WRAPS = 4
 _WRAP_SLACK = 3
 # at most one long line in this many runs past the width
 _MAX_BEYOND = 5
+# A hard-wrapped copy is double-spaced when at least this share of its printed lines (and this
+# many) are followed by a blank line; its warnings name lines as "line N".
+_DOUBLE_SPACED_SHARE = 0.9
+_MIN_DOUBLE_SPACED = 8
+_WARNED_LINE = re.compile(r"\bline (\d+)")
 # "名称。正文": the shape of the entries of a one-column 专栏 that lists key projects.
 _ITEM_SHAPE = re.compile(r"^[^。，,；;：:\s]{2,30}。")
 
@@ -252,11 +258,57 @@ def _checked(text: str, path: str) -> str:
 
 def blocks_from_text(text: str, name: str) -> tuple[list[Block], list[str]]:
     """Paragraphs (one per non-blank line) and tables, each with its 1-based line numbers, and
-    warnings about tables that could not be rebuilt (their lines stay paragraphs)."""
+    warnings about tables that could not be rebuilt (their lines stay paragraphs).
+
+    A double-spaced hard-wrapped copy is read without the blank line after each of its lines,
+    its blocks and warnings numbered by the lines of the file."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    wrap = _wrap_width(lines)
+    kept = _printed_lines(lines) if wrap else None
+    if kept is None:
+        return _blocks(lines, name, wrap)
+    blocks, warnings = _blocks([lines[n] for n in kept], name, wrap)
+    return [_renumbered(block, kept) for block in blocks], [
+        _WARNED_LINE.sub(lambda m: f"line {kept[int(m[1]) - 1] + 1}", warning)
+        for warning in warnings
+    ]
+
+
+def _printed_lines(lines: list[str]) -> list[int] | None:
+    """The indices of the lines of a double-spaced copy (a blank line after every printed line,
+    so two for a blank one) without the blank after each printed line, or None when the file is
+    not double-spaced."""
+    filled = [n for n in range(len(lines) - 1) if lines[n].strip()]
+    spaced = sum(1 for n in filled if not lines[n + 1].strip())
+    if len(filled) < _MIN_DOUBLE_SPACED or spaced < _DOUBLE_SPACED_SHARE * len(filled):
+        return None
+    kept: list[int] = []
+    for n, line in enumerate(lines):
+        if line.strip() or not n or not lines[n - 1].strip():
+            kept.append(n)
+    return kept
+
+
+def _renumbered(block: Block, kept: list[int]) -> Block:
+    """`block` with the line numbers of the lines it was read from in the file."""
+
+    def prov(old: Provenance) -> Provenance:
+        if old.lines is None:
+            return old
+        first, last = old.lines
+        return old.model_copy(update={"lines": (kept[first - 1] + 1, kept[last - 1] + 1)})
+
+    if isinstance(block, TableBlock):
+        rows = [
+            [dataclasses.replace(cell, prov=prov(cell.prov)) for cell in row] for row in block.rows
+        ]
+        return dataclasses.replace(block, rows=rows, prov=prov(block.prov))
+    return dataclasses.replace(block, prov=prov(block.prov))
+
+
+def _blocks(lines: list[str], name: str, wrap: _Width | None) -> tuple[list[Block], list[str]]:
     blocks: list[Block] = []
     warnings: list[str] = []
-    wrap = _wrap_width(lines)
     furniture = _PageFurniture(lines)
     # the block the next line may go on: the last one, or the paragraph a page's end cut when
     # that page's furniture came after it
@@ -322,13 +374,17 @@ class _Width(NamedTuple):
     """The width a hard-wrapped copy cuts its lines at, in half-width columns. A PDF's glyphs
     give half-width digits and letters half a character's width (`cells` False: lines with
     numbers hold more characters); a copy cut at so many characters, and a page set with
-    full-width digits, give every character a full one (`cells` True)."""
+    full-width digits, give every character a full one (`cells` True). The spaces a layout copy
+    (pdftotext -layout) indents a line with stand for columns either way."""
 
     columns: int
     cells: bool
 
     def of(self, line: str) -> int:
-        return 2 * len(line) if self.cells else _columns(line)
+        if not self.cells:
+            return _columns(line)
+        text = line.lstrip(" ")
+        return 2 * len(text) + len(line) - len(text)
 
     def reaches(self, line: str) -> bool:
         return self.of(line) >= self.columns - _WRAP_SLACK
@@ -354,7 +410,8 @@ def _wrap_width(lines: list[str]) -> _Width | None:
             whole = line.rstrip().lstrip("\f")
             indent = whole[: len(whole) - len(whole.lstrip())]
             opened = not _SENTENCE_CLOSE.search(whole)
-            measured.append((columns + _columns(indent), 2 * len(whole), opened))
+            spaces = len(whole) - len(whole.lstrip(" "))
+            measured.append((columns + _columns(indent), 2 * len(whole) - spaces, opened))
     if sum(opened for _, _, opened in measured) < _MIN_WRAPS:
         return None
     found = [

@@ -39,6 +39,10 @@ _SENTENCE = regex.compile(r"[。；！？]")
 _BAR = regex.compile(r"(?<!\\)\|")
 # A line break inside a pipe-table cell, as Markdown writers put it: 市住建局<br>市自然资源局
 _LINE_BREAK = regex.compile(r"\s*<br\s*/?>\s*", regex.IGNORECASE)
+# A first column of row numbers: under it, a line without a number wraps the row above.
+_NUMBER_COLUMNS = ("序号", "编号", "序")
+# Columns a wrapped cell's line may start before the middle of the gap before its column.
+_ALIGN_SLACK = 2
 
 
 @dataclass(frozen=True)
@@ -252,22 +256,90 @@ def _spaced_cells(line: str) -> list[tuple[int, str]]:
 def _aligned_table(
     lines: list[str], i: int, name: str, header: list[tuple[int, str]]
 ) -> Found | None:
-    starts = [column for column, _ in header]
+    """Rows of cells aligned under `header`. Each cell goes to the header column its middle
+    falls in (between the middles of the gaps around a header cell), so cells set left or
+    centred in their columns both land right. Under a 序号 column, as a PDF's copy
+    (pdftotext -layout) gives a table whose cells wrap, a line without a number there goes on
+    with the cells of the row above (or the header, before the first row), and a page's end
+    (blank lines, a page number, a form feed) does not end the table."""
+    bounds = _column_bounds(header)
+    numbered = "".join(header[0][1].split()) in _NUMBER_COLUMNS
     rows = [[Cell(text, _prov(name, i)) for _, text in header]]
-    j = i + 1
-    while j < len(lines) and lines[j].strip() and not opens_block(lines[j]):
-        cells = _spaced_cells(lines[j])
-        if len(cells) < 2:
+    last = i
+    while (j := _next_row_line(lines, last + 1, numbered)) is not None:
+        line = lines[j].lstrip("\f")
+        if opens_block(line):
             break
-        texts = [""] * len(starts)
+        cells = _spaced_cells(line) or [(_width(line) - _width(line.lstrip()), line.strip())]
+        texts = [""] * len(header)
         for column, text in cells:
-            nearest = min(range(len(starts)), key=lambda k: abs(starts[k] - column))
-            texts[nearest] = f"{texts[nearest]} {text}".strip()
-        rows.append(_row(texts, name, j))
-        j += 1
+            k = _column_of(bounds, column, text)
+            texts[k] = f"{texts[k]} {text}".strip()
+        if numbered and not texts[0].isdigit():
+            # a wrapped line: every cell within its column, none under 序号
+            if texts[0] or not all(_within(header, bounds, column, text) for column, text in cells):
+                break
+            rows[-1] = _continued(rows[-1], texts, name, j)
+        elif len(cells) < 2:
+            break
+        else:
+            rows.append(_row(texts, name, j))
+        last = j
     if len(rows) < 2:
         return None
-    return Found(_block(rows, name, i, j - 1), j)
+    return Found(_block(rows, name, i, last), last + 1)
+
+
+def _column_bounds(header: list[tuple[int, str]]) -> list[float]:
+    """The display columns where each header column but the last ends: the middle of the gap
+    between its header cell and the next one."""
+    ends = [column + _width(text) for column, text in header]
+    return [(end + nxt) / 2 for end, (nxt, _) in zip(ends, header[1:], strict=False)]
+
+
+def _column_of(bounds: list[float], column: int, text: str) -> int:
+    middle = column + _width(text) / 2
+    return next((k for k, bound in enumerate(bounds) if middle < bound), len(bounds))
+
+
+def _within(header: list[tuple[int, str]], bounds: list[float], column: int, text: str) -> bool:
+    """Whether a cell lies inside the header column it falls in (from the gap before the header
+    cell to the next header cell), as a wrapped cell's line does and a line of the body after
+    the table does not."""
+    k = _column_of(bounds, column, text)
+    start = bounds[k - 1] - _ALIGN_SLACK if k else 0
+    end = header[k + 1][0] if k + 1 < len(header) else float("inf")
+    return start <= column and column + _width(text) <= end
+
+
+def _next_row_line(lines: list[str], j: int, numbered: bool) -> int | None:
+    """The index of the line that may hold the next row at `j`: `j` itself when it holds text;
+    under a 序号 column, the first line of text after a page's end (blank lines and a page
+    number) when one stands there; else None."""
+    if j < len(lines) and lines[j].strip():
+        return j
+    if not numbered:
+        return None
+    k, turned = j, False
+    while k < len(lines) and (not lines[k].strip() or chrome.is_page_number(lines[k].strip())):
+        turned = turned or bool(lines[k].strip()) or lines[k].startswith("\f")
+        k += 1
+    if k < len(lines) and (turned or lines[k].startswith("\f")):
+        return k
+    return None
+
+
+def _continued(row: list[Cell], texts: list[str], name: str, line: int) -> list[Cell]:
+    """`row` with the wrapped lines of its cells on `line` added: a cell's text goes on without
+    a break, as it did before the column's width cut it."""
+    return [
+        Cell(
+            cell.text + text,
+            Provenance(file=name, lines=(cell.prov.lines[0], line + 1)) if text else cell.prov,  # type: ignore[index]
+            merged=cell.merged,
+        )
+        for cell, text in zip(row, texts, strict=True)
+    ]
 
 
 # ---------------------------------------------------------------- one cell per line
@@ -280,7 +352,7 @@ def _cell_per_line(lines: list[str], i: int, name: str) -> Found | None:
     header = [line.strip() for line in lines[i:j]]
     if len(header) < _vocabulary().min_columns:
         return None
-    numbered = "".join(header[0].split()) in ("序号", "编号", "序")
+    numbered = "".join(header[0].split()) in _NUMBER_COLUMNS
     rows = [[Cell(text, _prov(name, i + k)) for k, text in enumerate(header)]]
     while j + len(header) <= len(lines):
         chunk = lines[j : j + len(header)]
