@@ -78,6 +78,14 @@ def test_leading_date_of_a_portal_value(text, iso):
         ("山西省晋城市人民政府", "晋城市"),
         ("盐城市儿童友好城市建设实施方案", "盐城市"),
         ("文明城市创建工作方案", None),
+        # a township with its own organ after it; without one, or a generic word, no place
+        ("青山县石门乡人民政府", "石门乡"),
+        ("城关镇人民政府关于印发儿童关爱服务实施方案的通知", "城关镇"),
+        ("青山县城关街道办事处", "城关街道"),
+        ("各乡镇人民政府", None),
+        ("乡镇卫生院儿童保健工作方案", None),
+        ("特色小镇建设方案", None),
+        ("关于印发石门乡儿童关爱服务方案的通知", None),
     ],
 )
 def test_place_is_the_most_specific_unit(name, place):
@@ -1426,3 +1434,14 @@ def test_a_township_notice_title_without_its_notice_word(wrap):
     assert notice.metadata.recipients == ["各村(社区)委会", "乡属各单位"]
     assert notice.metadata.date_written == "2023-09-04"
     assert plan.title == "龙溪乡落实丰宁县儿童发展规划(2021—2030年)的工作方案"
+
+
+def test_a_townships_notice_names_the_township_as_its_place():
+    text = (
+        "石门乡人民政府关于印发石门乡儿童关爱服务实施方案的通知\n"
+        "各村（社区），乡直各单位：\n现将实施方案印发给你们，请认真贯彻落实。\n"
+        "石门乡人民政府\n2023年5月6日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.place == "石门乡"
+    assert notice.metadata.issuer == "石门乡人民政府"

@@ -105,6 +105,8 @@ class MetadataGrammar(GrammarModel):
     printed: Rule
     province_level: dict[str, str]
     place_unit: Rule
+    township_unit: Rule
+    not_township: list[str]
     not_place: list[str]
     not_place_described: Rule
     not_in_place: list[str]

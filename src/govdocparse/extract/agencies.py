@@ -91,11 +91,13 @@ def _table() -> _Table:
 def _place_prefixes(place: str) -> tuple[tuple[str, str], ...]:
     """(prefix, level) pairs for `place`, longest first.
 
-    重庆市万州区 gives 重庆市万州区→区, 万州区→区, 重庆市→市.
+    重庆市万州区 gives 重庆市万州区→区, 万州区→区, 重庆市→市; a township's level is 乡, 镇 or
+    街道 (城关街道 → 街道).
     """
     units = place_chain(clean(place))
+    levels = ["街道" if unit.endswith("街道") else unit[-1] for unit in units]
     prefixes = {
-        "".join(units[first : last + 1]): units[last][-1]
+        "".join(units[first : last + 1]): levels[last]
         for first in range(len(units))
         for last in range(first, len(units))
     }

@@ -110,6 +110,7 @@ class _Rules:
     provinces: tuple[str, ...]
     province_short: tuple[str, ...]
     place_unit: regex.Pattern
+    township_unit: regex.Pattern
     not_place_described: regex.Pattern
     title_lead: regex.Pattern
     years_in_title: regex.Pattern
@@ -151,6 +152,7 @@ def _rules() -> _Rules:
         provinces=tuple(sorted(rules.province_level, key=len, reverse=True)),
         province_short=tuple(sorted(rules.province_level.values(), key=len, reverse=True)),
         place_unit=rules.compile(rules.place_unit),
+        township_unit=rules.compile(rules.township_unit),
         not_place_described=rules.compile(rules.not_place_described),
         title_lead=rules.compile(rules.title_lead),
         years_in_title=rules.compile(rules.years_in_title),
@@ -193,6 +195,9 @@ def place_chain(name: str | None) -> tuple[str, ...]:
     while unit := _unit(rest):
         chain.append(unit)
         rest = rest[len(unit) :]
+    township = rules.township_unit.match(rest)
+    if township and township["name"] not in rules.grammar.not_township:
+        chain.append(township["name"])
     return tuple(chain)
 
 
