@@ -335,11 +335,17 @@ def _continued(row: list[Cell], texts: list[str], name: str, line: int) -> list[
     return [
         Cell(
             cell.text + text,
-            Provenance(file=name, lines=(cell.prov.lines[0], line + 1)) if text else cell.prov,  # type: ignore[index]
+            _extended(cell.prov, name, line) if text else cell.prov,
             merged=cell.merged,
         )
         for cell, text in zip(row, texts, strict=True)
     ]
+
+
+def _extended(prov: Provenance, name: str, line: int) -> Provenance:
+    """A cell's provenance running on to the 0-based `line`."""
+    first = prov.lines[0] if prov.lines else line + 1
+    return Provenance(file=name, lines=(first, line + 1))
 
 
 # ---------------------------------------------------------------- one cell per line
