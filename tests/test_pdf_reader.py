@@ -303,6 +303,34 @@ def test_a_vertical_margin_note_does_not_turn_the_page():
     assert [char.text for char in read_page(page, 1).chars] == plain
 
 
+@pytest.mark.parametrize(
+    ("pages", "page", "shown", "top_edge"),
+    [
+        # the media box inherited from the page tree, as some generators write it (the page's
+        # own media box alone would give US Letter, 612 × 792)
+        (b"/MediaBox [0 0 595 842] ", b"", (595.0, 842.0), 842),
+        # a crop box: the page is shown cut to it, and read so
+        (b"", b"/MediaBox [0 0 595 842] /CropBox [0 42 595 792] ", (595.0, 750.0), 792),
+    ],
+)
+def test_the_page_is_measured_as_shown(pages, page, shown, top_edge):
+    import pypdfium2
+
+    from govdocparse.readers.pdf_page import read_page
+
+    from .support import PDF_CATALOG, PDF_FONT, PDF_TEXT
+
+    tree = b"<< /Type /Pages /Kids [3 0 R] /Count 1 %s>>" % pages
+    leaf = b"<< /Type /Page /Parent 2 0 R %s/Resources << /Font << /F1 5 0 R >> >> " % page
+    data = pdf([PDF_CATALOG, tree, leaf + b"/Contents 4 0 R >>", PDF_TEXT, PDF_FONT])
+    content = read_page(pypdfium2.PdfDocument(data)[0], 1)
+    assert (content.width, content.height) == shown
+    # the line's baseline is at 720 pt in the page's space, its descent a few points below
+    first = content.chars[0]
+    assert first.text == "C"
+    assert top_edge - 720 < first.bottom < top_edge - 720 + 5
+
+
 # ---------------------------------------------------------------- characters to lines
 
 

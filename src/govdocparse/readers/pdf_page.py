@@ -179,7 +179,10 @@ def xref_damaged(data: bytes) -> bool:
 def read_page(page: pdfium.PdfPage, number: int) -> PageContent:
     """The characters, ruling segments and image count of one page, as the page is shown, or,
     when its text is set sideways, as a reader turns it to read it."""
-    left, bottom, right, top = page.get_mediabox()
+    # The page as shown: its media box, inherited from the page tree when the page has none (a
+    # /MediaBox only on /Pages, as some generators write it; `get_mediabox` then falls back to US
+    # Letter), cut to its crop box.
+    left, bottom, right, top = page.get_bbox()
     turn = _Turn(page.get_rotation() // 90 % 4, right - left, top - bottom)
     textpage = page.get_textpage()
     try:
