@@ -23,7 +23,10 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("foundation", ("errors.py", "textutil.py", "version.py", "collector.py")),
     ("grammars", ("grammar.py", "grammar_schema.py")),
     ("records", ("model.py",)),
-    ("vocabularies", ("units.py", "captions.py", "headings.py", "portal.py", "chrome.py")),
+    (
+        "vocabularies",
+        ("units.py", "columns.py", "captions.py", "headings.py", "portal.py", "chrome.py"),
+    ),
     ("blocks", ("source.py",)),
     ("reading", ("readers/*",)),
     ("matching", ("matching.py",)),

@@ -19,6 +19,7 @@ from typing import Literal
 
 import regex as re
 
+from ..columns import column_roles
 from ..grammar import load
 from ..headings import numbered
 from ..model import Indicator, Measurement, Provenance, Responsibility, Table, Target
@@ -27,7 +28,7 @@ from .agencies import to_agencies
 from .goals import indicators_from_paragraph
 from .indicator_names import clean_name, names_a_measure, subrow_name
 from .responsibilities import LEAD, PARTICIPATING, column_role, parse_responsibility_cell
-from .tables import column_roles, join_lines
+from .tables import join_lines
 from .targets import parse_target
 
 _SEQ = re.compile(r"^[0-9]+$")

@@ -7,7 +7,7 @@ realigned from what its cells look like, and rows that only break the row above 
 point at it through `parent`. A one-column box whose lines read "名称。正文" is a list of items.
 
 The vocabulary (column roles, breakdown names, what an agency looks like) lives in
-grammars/tables.yaml; what a unit looks like, in grammars/units.yaml (govdocparse.units). A
+grammars/tables.yaml; a column's role and what fits it, in govdocparse.columns. A
 table's caption is read before it gets here, by `govdocparse.captions`.
 """
 
@@ -18,15 +18,14 @@ from functools import cache, lru_cache
 
 import regex as re
 
-from .. import units
 from ..captions import parse_caption
+from ..columns import HEADER_JOIN, cell_fit, cell_key, column_roles
 from ..grammar import load
 from ..model import Provenance, Table, TableItem, TableRow
 from ..source import Cell, TableBlock
 from ..textutil import fold, squash_spaces
 
 _INDENT = re.compile(r"^[ \t\u3000\u00a0]+")
-_SMALL_INT = re.compile(r"^[0-9]{1,3}$")
 
 
 @dataclass(frozen=True)
@@ -37,15 +36,11 @@ class _ColumnNames:
 
 @dataclass(frozen=True)
 class _Rules:
-    roles: tuple[tuple[str, re.Pattern], ...]
     inherit: frozenset[str]
     note: re.Pattern
     subrow_prefix: re.Pattern
     breakdown: frozenset[str]
     list_item: re.Pattern
-    attribute_values: frozenset[str]
-    agency_end: re.Pattern
-    value: re.Pattern
     missing_cost: dict[str, float]
     column_names: _ColumnNames
 
@@ -55,40 +50,16 @@ def _rules() -> _Rules:
     g = load("tables")
     realign = g["realign"]
     return _Rules(
-        roles=tuple((role, re.compile(pattern)) for role, pattern in g["columns"].items()),
         inherit=frozenset(g["inherit_roles"]),
         note=re.compile(g["note_prefixes"]),
         subrow_prefix=re.compile(g["subrow_prefix"]),
         breakdown=frozenset(g["breakdown_names"]),
         list_item=re.compile(g["list_item"]),
-        attribute_values=frozenset(realign["attribute_values"]),
-        agency_end=re.compile(realign["agency_end"]),
-        value=re.compile(realign["value_pattern"]),
         missing_cost=dict(realign["missing_cost"]),
         column_names=_ColumnNames(
             frozenset(g["column_names"]["words"]), re.compile(g["column_names"]["pattern"])
         ),
     )
-
-
-# ---------------------------------------------------------------- column roles
-
-
-def column_roles(header: list[str]) -> list[str]:
-    """Structural role of each header: seq, unit, attribute, responsible, category, name, text or
-    value."""
-    return [_role(h) for h in header]
-
-
-def _role(header: str) -> str:
-    """The role of the lowest part of a joined header that has one (指标/单位 is a unit column,
-    责任单位/配合单位 a responsible one), else of the whole name (目标值/2025年 is a value)."""
-    parts = squash_spaces(fold(header)).split(_HEADER_JOIN)
-    for key in [*reversed(parts), _HEADER_JOIN.join(parts)] if len(parts) > 1 else parts:
-        for role, pattern in _rules().roles:
-            if pattern.search(key):
-                return role
-    return "value"
 
 
 # Each cell is joined by the table builder, the header reader and the indicator reader, and a
@@ -228,12 +199,8 @@ def _joined_header(rows: list[list[Cell]]) -> list[str]:
         for texts in grid:
             if texts[col] and (not parts or parts[-1] != texts[col]):
                 parts.append(texts[col])
-        header.append(_HEADER_JOIN.join(parts))
+        header.append(HEADER_JOIN.join(parts))
     return header
-
-
-# The parts of a column name read from several header rows, top first: 目标值/2025年.
-_HEADER_JOIN = "/"
 
 
 def _covered(row: list[Cell], col: int) -> bool:
@@ -422,13 +389,8 @@ def _seen_values(body: list[list[Cell]], roles: list[str]) -> list[frozenset[str
         if len(slots) == len(roles):
             for i, cell in enumerate(slots):
                 if cell.text.strip():
-                    seen[i].add(_key(cell.text))
+                    seen[i].add(cell_key(cell.text))
     return [frozenset(s) for s in seen]
-
-
-@lru_cache(maxsize=8192)  # every cell, once for the evidence and once a realigned row
-def _key(text: str) -> str:
-    return squash_spaces(fold(text))
 
 
 def _realign(texts: list[str], roles: list[str], seen: list[frozenset[str]]) -> tuple[int, ...]:
@@ -445,7 +407,9 @@ def _realign(texts: list[str], roles: list[str], seen: list[frozenset[str]]) -> 
     # Maximising fits minus the costs of empty columns is maximising, over the chosen columns,
     # fit + the cost saved; an order-keeping choice of k of n columns is a DP in O(k·n).
     k = len(texts)
-    gain = [[_fit(t, roles[p], seen[p]) + cost.get(roles[p], 1.0) for p in range(n)] for t in texts]
+    gain = [
+        [cell_fit(t, roles[p], seen[p]) + cost.get(roles[p], 1.0) for p in range(n)] for t in texts
+    ]
     best = [[0.0] * (n + 1) for _ in range(k + 1)]
     for i in range(k - 1, -1, -1):
         best[i][n - (k - i) + 1 :] = [float("-inf")] * (k - i)
@@ -458,33 +422,6 @@ def _realign(texts: list[str], roles: list[str], seen: list[frozenset[str]]) -> 
         positions.append(j)
         j += 1
     return tuple(positions)
-
-
-def _fit(text: str, role: str, seen: frozenset[str]) -> float:
-    """How well a cell's text fits a column of `role`: 2 certain, 0 neutral, negative unlikely."""
-    rules = _rules()
-    key = _key(text)
-    if not key:
-        return 0.0
-    if key in seen:
-        return 2.0
-    numeric = bool(re.fullmatch(r"[0-9.,%‰]+", key))
-    if role == "seq":
-        return 2.0 if _SMALL_INT.match(key) else -2.0
-    if role == "attribute":
-        return 2.0 if key in rules.attribute_values else -2.0
-    if role == "unit":
-        is_unit = units.is_unit(key) or units.is_type_marker(key)
-        return 2.0 if len(key) <= 10 and is_unit else -2.0 if numeric else -1.0
-    if role == "responsible":
-        return 2.0 if rules.agency_end.search(key) else -1.0
-    if role in ("category", "name", "text"):
-        if numeric or key in rules.attribute_values or rules.value.fullmatch(key):
-            return -2.0
-        if role == "category":
-            return 0.5 if len(key) <= 12 else -1.0
-        return 1.0 if role == "name" or len(key) >= 8 else 0.0
-    return 1.5 if rules.value.search(key) else -0.5
 
 
 def _place(values: list, positions: tuple[int, ...], width: int) -> list:

@@ -35,6 +35,7 @@ from ..errors import DecodeError, EmptyInputError
 from ..headings import numbered, numeral_pattern, opens_block
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, TableBlock
+from .flat_tables import flat_table
 from .text_tables import pipe_cells, table_at
 from .text_wraps import PageFurniture, Width, at_width, wrap_width, wraps_onto
 
@@ -312,7 +313,7 @@ def _blocks(lines: list[str], name: str, wrap: Width | None) -> tuple[list[Block
                 i = after + 1
                 continue
         open_at = -1
-        found = table_at(lines, i, name) if line.strip() else None
+        found = (table_at(lines, i, name) or flat_table(lines, i, name)) if line.strip() else None
         if found is not None:
             if found.warning:
                 warnings.append(found.warning)

@@ -1,6 +1,6 @@
 """Tables in plain text: finds them among the lines of a text file and rebuilds their cells.
 
-Five shapes real text files give (grammars/tables.yaml `text_tables` says which header cells
+Shapes real text files give (grammars/tables.yaml `text_tables` says which header cells
 are known column names):
 - a Word text dump, one cell per line after a TAB, rows separated by blank lines (read by
   `read_word_dump`, see the text reader);
@@ -13,9 +13,8 @@ are known column names):
   row of a table (the text reader reads it as label/value pairs);
 - columns aligned with spaces under a header of known column names: each cell goes to the
   header column its start lines up with (CJK characters count two columns wide);
-- every cell on its own line (a PDF's text copy): a run of known column names, one per line,
-  then the cells in that repeating count, each row starting with the next 序号 when the first
-  column is a 序号.
+- every cell on its own line (a PDF's text copy, a crawl of an HTML table): read by
+  `flat_tables`, which the text reader asks when none of these shapes starts at a line.
 A header row of known names whose cells run together (序号项目名称建设内容责任) cannot be
 rebuilt: the lines stay text and the caller gets a warning naming the line.
 """
@@ -103,8 +102,6 @@ def table_at(lines: list[str], i: int, name: str) -> Found | None:
     cells = _spaced_cells(line)
     if len(cells) >= _vocabulary().min_columns and _mostly_known([c for _, c in cells]):
         return _aligned_table(lines, i, name, cells)
-    if known_header(line) and line.strip():
-        return _cell_per_line(lines, i, name)
     squashed = "".join(line.split())
     if _vocabulary().glued.match(squashed) and not _SENTENCE.search(squashed):
         return Found(
@@ -346,35 +343,3 @@ def _extended(prov: Provenance, name: str, line: int) -> Provenance:
     """A cell's provenance running on to the 0-based `line`."""
     first = prov.lines[0] if prov.lines else line + 1
     return Provenance(file=name, lines=(first, line + 1))
-
-
-# ---------------------------------------------------------------- one cell per line
-
-
-def _cell_per_line(lines: list[str], i: int, name: str) -> Found | None:
-    j = i
-    while j < len(lines) and lines[j].strip() and known_header(lines[j]):
-        j += 1
-    header = [line.strip() for line in lines[i:j]]
-    if len(header) < _vocabulary().min_columns:
-        return None
-    numbered = "".join(header[0].split()) in _NUMBER_COLUMNS
-    rows = [[Cell(text, _prov(name, i + k)) for k, text in enumerate(header)]]
-    while j + len(header) <= len(lines):
-        chunk = lines[j : j + len(header)]
-        if any(not text.strip() or opens_block(text) for text in chunk):
-            break
-        if numbered and chunk[0].strip() != str(len(rows)):
-            break
-        if not numbered and any(_SENTENCE.search(text) for text in chunk):
-            break
-        rows.append([Cell(text.strip(), _prov(name, j + k)) for k, text in enumerate(chunk)])
-        j += len(header)
-    if len(rows) < 2:
-        return Found(
-            None,
-            i + len(header),
-            f"table at line {i + 1} could not be rebuilt (no rows of {len(header)} cells "
-            "under its header): kept as text",
-        )
-    return Found(_block(rows, name, i, j - 1), j)

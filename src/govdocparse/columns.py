@@ -1,0 +1,98 @@
+"""Table columns: the role a header gives a column and how well a cell fits a column of that
+role, read with the one table vocabulary of grammars/tables.yaml (`columns`, `realign`) and the
+units vocabulary (govdocparse.units).
+
+The table builder realigns a row that lost cells with them; the text reader rebuilds a table a
+crawl flattened one cell a line with them. A header's role is structural (seq, unit, attribute,
+responsible, category, name, text, or value for everything else); what a value column measures
+(baseline, target) is the indicator reader's business, not this module's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex as re
+
+from . import units
+from .grammar import load
+from .textutil import fold, squash_spaces
+
+# The parts of a column name read from several header rows, top first: 目标值/2025年.
+HEADER_JOIN = "/"
+
+_SMALL_INT = re.compile(r"^[0-9]{1,3}$")
+_NUMERIC = re.compile(r"[0-9.,%‰]+")
+
+
+@dataclass(frozen=True)
+class _Rules:
+    roles: tuple[tuple[str, re.Pattern], ...]
+    attribute_values: frozenset[str]
+    agency_end: re.Pattern
+    value: re.Pattern
+
+
+@cache
+def _rules() -> _Rules:
+    g = load("tables")
+    realign = g["realign"]
+    return _Rules(
+        roles=tuple((role, re.compile(pattern)) for role, pattern in g["columns"].items()),
+        attribute_values=frozenset(realign["attribute_values"]),
+        agency_end=re.compile(realign["agency_end"]),
+        value=re.compile(realign["value_pattern"]),
+    )
+
+
+def column_roles(header: list[str]) -> list[str]:
+    """Structural role of each header: seq, unit, attribute, responsible, category, name, text or
+    value."""
+    return [column_role(h) for h in header]
+
+
+def column_role(header: str) -> str:
+    """The role of the lowest part of a joined header that has one (指标/单位 is a unit column,
+    责任单位/配合单位 a responsible one), else of the whole name (目标值/2025年 is a value)."""
+    parts = squash_spaces(fold(header)).split(HEADER_JOIN)
+    for key in [*reversed(parts), HEADER_JOIN.join(parts)] if len(parts) > 1 else parts:
+        for role, pattern in _rules().roles:
+            if pattern.search(key):
+                return role
+    return "value"
+
+
+# every cell, once for the evidence and once a realigned row
+@lru_cache(maxsize=8192)
+def cell_key(text: str) -> str:
+    """A cell's text as cells are compared: half width, without spaces."""
+    return squash_spaces(fold(text))
+
+
+def cell_fit(text: str, role: str, seen: frozenset[str] = frozenset()) -> float:
+    """How well a cell's text fits a column of `role`: 2 certain, 0 neutral, negative unlikely.
+    `seen` holds the values the column's complete rows hold: a cell among them fits for sure."""
+    rules = _rules()
+    key = cell_key(text)
+    if not key:
+        return 0.0
+    if key in seen:
+        return 2.0
+    numeric = bool(_NUMERIC.fullmatch(key))
+    if role == "seq":
+        return 2.0 if _SMALL_INT.match(key) else -2.0
+    if role == "attribute":
+        return 2.0 if key in rules.attribute_values else -2.0
+    if role == "unit":
+        is_unit = units.is_unit(key) or units.is_type_marker(key)
+        return 2.0 if len(key) <= 10 and is_unit else -2.0 if numeric else -1.0
+    if role == "responsible":
+        return 2.0 if rules.agency_end.search(key) else -1.0
+    if role in ("category", "name", "text"):
+        if numeric or key in rules.attribute_values or rules.value.fullmatch(key):
+            return -2.0
+        if role == "category":
+            return 0.5 if len(key) <= 12 else -1.0
+        return 1.0 if role == "name" or len(key) >= 8 else 0.0
+    return 1.5 if rules.value.search(key) else -0.5

@@ -1,0 +1,340 @@
+"""Tables a crawl or a copy flattened one cell a line (or one cell a paragraph): the header's
+column names one per line, then every row's cells one per line, as portals' text versions, page
+crawls and copy-pastes of an HTML table give them. The rows are rebuilt only where that needs no
+guess:
+
+- the header is a run of at least `min_columns` known column names (grammars/tables.yaml
+  `column_names`); a value column's name followed by years (目标值 / 2025年 / 2030年) may be a
+  two-row header, the name over the years: of the two readings, the one whose rows take more
+  lines is kept;
+- cells are consecutive lines, or lines between single blank lines when the header's names are
+  set apart by them (one cell a paragraph); a line that cannot be a cell ends the table: a
+  heading, a note (注：…), a caption, a long line, a sentence outside a text column;
+- under a 序号 column, a row runs from its number (1, 2, 3 …) to the next; a group row of one
+  chapter-numbered line (一、发展水平) may stand before a number. A row of more lines than
+  columns is read only when one way alone places its lines by what they are (a unit in the unit
+  column, a value in a value column, 约束性 in the attribute column, an agency in a responsible
+  one), the extra lines forming one multi-line cell; otherwise the table stops there;
+- without a 序号 column, rows have exactly the header's width, and every cell must fit its
+  column's kind.
+
+What a cell fits is govdocparse.columns' (the table builder realigns rows with it too); the
+rest stays paragraphs, and a header without a single row is kept as text with a warning.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .. import grammar
+from ..columns import HEADER_JOIN, cell_fit, cell_key, column_roles
+from ..headings import numbered, opens_block
+from ..model import Provenance
+from ..source import Cell, TableBlock
+from .text_tables import Found, known_header
+
+_SENTENCE = regex.compile(r"[。；！？]")
+_YEAR = regex.compile(r"^(19|20)[0-9]{2}年?$")
+_DASH = regex.compile(r"^[-—–―－/／]+$")
+# A cell is a short piece of a table; a longer line is running text after it.
+_MAX_CELL = 80
+# Blank lines a paragraph-per-cell copy may put between two cells.
+_MAX_GAP = 2
+# A row of more lines than this many times the columns is no row: its lines are text.
+_MAX_ROW_FACTOR = 3
+# Columns whose cells are recognised by what they hold; the others (name, text, category,
+# responsible…) may take several lines of a cell.
+_TYPED = frozenset({"seq", "unit", "attribute", "value"})
+
+
+@dataclass(frozen=True)
+class _Item:
+    text: str
+    line: int  # 0-based index of the line in the file
+
+
+@cache
+def _note() -> regex.Pattern:
+    return regex.compile(grammar.load("tables")["note_prefixes"])
+
+
+def flat_table(lines: list[str], i: int, name: str) -> Found | None:
+    """The table flattened one cell a line whose header starts at line i, or None."""
+    # a line opening with a TAB is a cell of a Word text dump, the text reader's own shape
+    if lines[i].startswith("\t") or not known_header(lines[i]):
+        return None
+    # the lines are taken one by one: most runs of column names are too short for a header
+    lazy = _items(lines, i)
+    items: list[_Item] = []
+    count = 0
+    for item in lazy:
+        items.append(item)
+        if not known_header(item.text):
+            break
+        count += 1
+    if count < grammar.load("tables")["text_tables"]["min_columns"]:
+        return None
+    items.extend(lazy)
+    header = items[:count]
+    best: tuple[list[list[Cell]], int] | None = None
+    for names in _header_readings([item.text for item in header]):
+        rows, used = _rows(items[count:], column_roles(names), name)
+        if rows and (best is None or used > best[1]):
+            best = (_header_rows(header, names, name) + rows, used)
+    if best is None:
+        return Found(
+            None,
+            header[-1].line + 1,
+            f"table at line {i + 1} could not be rebuilt (no rows of {count} cells "
+            "under its header): kept as text",
+        )
+    rows, used = best
+    last = items[count + used - 1].line
+    return Found(TableBlock(rows, _prov(name, i, last)), last + 1)
+
+
+def _items(lines: list[str], i: int) -> Iterator[_Item]:
+    """The lines from line i on that may be cells: up to a blank line, or, when the first two
+    lines stand apart (one cell a paragraph), up to more blank lines than stand between two
+    cells; and up to a line too long for a cell."""
+    spaced = i + 2 < len(lines) and not lines[i + 1].strip() and known_header(lines[i + 2])
+    j = i
+    while j < len(lines):
+        text = lines[j].strip()
+        if text:
+            if len(text) > _MAX_CELL or "\t" in text:
+                break
+            yield _Item(text, j)
+            j += 1
+            continue
+        gap = j
+        while gap < len(lines) and not lines[gap].strip():
+            gap += 1
+        if not spaced or gap - j > _MAX_GAP:
+            break
+        j = gap
+
+
+def _header_readings(names: list[str]) -> list[list[str]]:
+    """The column names the header's lines can stand for: one column a line, and, when a value
+    column's name is followed by years (目标值 / 2025年 / 2030年), that name over the years
+    (目标值/2025年, 目标值/2030年)."""
+    grouped: list[str] = []
+    k = 0
+    while k < len(names):
+        years = k + 1
+        while years < len(names) and _year(names[years]):
+            years += 1
+        if years > k + 1 and column_roles([names[k]]) == ["value"] and not _year(names[k]):
+            grouped.extend(f"{names[k]}{HEADER_JOIN}{year}" for year in names[k + 1 : years])
+            k = years
+        else:
+            grouped.append(names[k])
+            k += 1
+    return [names] if grouped == names else [names, grouped]
+
+
+def _year(text: str) -> bool:
+    return bool(_YEAR.match(cell_key(text)))
+
+
+def _header_rows(header: list[_Item], names: list[str], name: str) -> list[list[Cell]]:
+    """The header as the table builder reads one: a row of names, and when a name stands over
+    years, a second row of the years under it (the name spanning them, the other names over
+    both rows)."""
+    if len(names) == len(header):
+        return [[Cell(item.text, _prov(name, item.line)) for item in header]]
+    upper: list[Cell] = []
+    lower: list[Cell] = []
+    lines = iter(header)
+    for column_name in names:
+        top, _, year = column_name.partition(HEADER_JOIN)
+        if not year:
+            item = next(lines)
+            upper.append(Cell(item.text, _prov(name, item.line), rowspan=2))
+            lower.append(Cell("", _prov(name, item.line), merged=True))
+            continue
+        if not upper or upper[-1].text != top or upper[-1].rowspan > 1:
+            item = next(lines)
+            upper.append(Cell(item.text, _prov(name, item.line)))
+        else:
+            upper[-1].colspan += 1
+        item = next(lines)
+        lower.append(Cell(item.text, _prov(name, item.line)))
+    return [upper, lower]
+
+
+def _rows(items: list[_Item], roles: list[str], name: str) -> tuple[list[list[Cell]], int]:
+    """The rows under a header of columns of `roles` and how many of `items` they take."""
+    if roles[0] == "seq":
+        return _numbered_rows(items, roles, name)
+    return _plain_rows(items, roles, name)
+
+
+def _numbered_rows(items: list[_Item], roles: list[str], name: str) -> tuple[list[list[Cell]], int]:
+    """Rows that each start with the next number of the 序号 column; a group row (一、…) may
+    stand before a number, which then goes on or starts again at 1."""
+    rows: list[list[Cell]] = []
+    pos, number = 0, 1
+    while pos < len(items):
+        group = _group_row(items, pos, number)
+        start = pos + 1 if group else pos
+        if group and cell_key(items[start].text) == "1":
+            number = 1
+        found = _row_at(items, start, number, roles)
+        if found is None:
+            break
+        end, columns = found
+        if group:
+            rows.append(_across(items[pos], len(roles), name))
+        rows.append(_cells(items[start:end], columns, name))
+        pos, number = end, number + 1
+    return rows, pos
+
+
+def _row_at(
+    items: list[_Item], pos: int, number: int, roles: list[str]
+) -> tuple[int, list[int]] | None:
+    """Where the row numbered `number` at `pos` ends, and the column of each of its lines: it
+    ends at the next row's number (or a group row before it) or at the first line that cannot be
+    a cell, else after exactly one line a column; None when its lines cannot be placed."""
+    if pos >= len(items) or cell_key(items[pos].text) != str(number):
+        return None
+    width = len(roles)
+    limit = pos + 1
+    cap = min(len(items), pos + _MAX_ROW_FACTOR * width)
+    while limit < cap and _may_be_cell(items[limit].text, roles):
+        limit += 1
+    for end in range(pos + width, limit + 1):
+        if end == limit or _starts_row(items, end, number + 1):
+            found = _placements(items[pos:end], roles, strict=False)
+            if len(found) > 1:
+                return None  # its lines can be placed in more than one way: no guess
+            if found:
+                return end, found[0]
+    # no line after the row's own can go on one of its cells: the table ends with the row
+    end = pos + width
+    if end <= limit and len(found := _placements(items[pos:end], roles, strict=False)) == 1:
+        return end, found[0]
+    return None
+
+
+def _starts_row(items: list[_Item], pos: int, number: int) -> bool:
+    return cell_key(items[pos].text) == str(number) or _group_row(items, pos, number)
+
+
+def _group_row(items: list[_Item], pos: int, number: int) -> bool:
+    """Whether a line is a group row over the rows below (一、发展水平, （二）质量提升): a
+    chapter-numbered short line followed by the next row's number or by 1."""
+    if pos + 1 >= len(items) or _SENTENCE.search(items[pos].text):
+        return False
+    listed = numbered(items[pos].text, outline=False)
+    return (
+        listed is not None
+        and listed.style.opens_block
+        and cell_key(items[pos + 1].text) in (str(number), "1")
+    )
+
+
+def _may_be_cell(text: str, roles: list[str]) -> bool:
+    """Whether a line may be a table's cell rather than the text after it: not a heading, a
+    caption or a note, and no sentence unless the table has a column of text."""
+    if opens_block(text) or _note().match(cell_key(text)):
+        return False
+    return "text" in roles or not _SENTENCE.search(text)
+
+
+def _plain_rows(items: list[_Item], roles: list[str], name: str) -> tuple[list[list[Cell]], int]:
+    """Rows of exactly one line a column, each cell fitting its column, and group rows of one
+    chapter-numbered line (一、发展水平) before them."""
+    width = len(roles)
+    rows: list[list[Cell]] = []
+    pos = 0
+    while pos < len(items):
+        listed = numbered(items[pos].text, outline=False)
+        group = bool(listed and listed.style.opens_block) and not _SENTENCE.search(items[pos].text)
+        start = pos + 1 if group else pos
+        chunk = items[start : start + width]
+        if len(chunk) < width or not all(_may_be_cell(item.text, roles) for item in chunk):
+            break
+        found = _placements(chunk, roles, strict=True)
+        if not found:
+            break
+        if group:
+            rows.append(_across(items[pos], width, name))
+        rows.append(_cells(chunk, found[0], name))
+        pos = start + width
+    return rows, pos
+
+
+def _placements(items: list[_Item], roles: list[str], *, strict: bool) -> list[list[int]]:
+    """The ways (none, one, or two when there are more) to give each line of a row its column,
+    order kept: every column takes one line, a column whose cells are recognised by what they
+    hold (a 序号, a unit, a value, an attribute) one line that fits it, and the extra lines of a
+    row longer than the header go on the cell of one other column."""
+    width = len(roles)
+    if len(items) == width:
+        fits = all(_fits(item.text, role, strict) for item, role in zip(items, roles, strict=True))
+        return [list(range(width))] if fits else []
+    found: list[list[int]] = []
+
+    def place(k: int, column: int, taken: list[int], longer: int | None) -> None:
+        """Place items[k:], the next new cell in `column`; `longer` is the column of several
+        lines, once one has them."""
+        if len(found) > 1:
+            return
+        if k == len(items):
+            if column == width:
+                found.append(taken)
+            return
+        text, left = items[k].text, len(items) - k - 1
+        if column < width and left >= width - column - 1 and _fits(text, roles[column], True):
+            place(k + 1, column + 1, [*taken, column], longer)
+        last = column - 1
+        if (
+            taken
+            and longer in (None, last)
+            and roles[last] not in _TYPED
+            and left >= width - column
+            and _fits(text, roles[last], True)
+        ):
+            place(k + 1, column, [*taken, last], last)
+
+    place(0, 0, [], None)
+    return found
+
+
+def _fits(text: str, role: str, strict: bool) -> bool:
+    """Whether a line can be a cell of a column of `role`: a dash (an empty cell) anywhere but
+    under 序号; a 序号, a unit, a value or an attribute only as the vocabulary knows one; and,
+    strictly, a responsible unit only as an agency reads."""
+    if _DASH.match(cell_key(text)):
+        return role != "seq"
+    score = cell_fit(text, role)
+    if role in _TYPED or (strict and role == "responsible"):
+        return score > 0
+    return score > -2
+
+
+def _across(item: _Item, width: int, name: str) -> list[Cell]:
+    """A group row: one cell across the table, as a merged row of a Word or HTML table."""
+    return [Cell(item.text, _prov(name, item.line), colspan=width)]
+
+
+def _cells(items: list[_Item], columns: list[int], name: str) -> list[Cell]:
+    """The cells of a row from its lines and their columns: a cell of several lines keeps them
+    on lines of its own, and the lines they came from."""
+    cells: list[Cell] = []
+    for column in range(columns[-1] + 1):
+        mine = [item for item, c in zip(items, columns, strict=True) if c == column]
+        text = "\n".join(item.text for item in mine)
+        cells.append(Cell(text, _prov(name, mine[0].line, mine[-1].line)))
+    return cells
+
+
+def _prov(name: str, first: int, last: int | None = None) -> Provenance:
+    return Provenance(file=name, lines=(first + 1, (last if last is not None else first) + 1))

@@ -1,0 +1,237 @@
+"""Tables a crawl or a copy flattened one cell a line or one cell a paragraph
+(govdocparse.readers.flat_tables): rebuilt where what the lines are places them, left as
+paragraphs where it does not."""
+
+import pytest
+
+import govdocparse
+from govdocparse.readers.text import blocks_from_text
+from govdocparse.source import TableBlock
+
+
+def _spaced(text: str) -> str:
+    """The same lines one a paragraph, as a crawl of <p> cells gives them."""
+    return "\n\n".join(text.split("\n"))
+
+
+def _lines(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+# Each case: the text, the rows of the one table it holds (a group row is one cell across the
+# table, a cell of several lines keeps them) and the paragraphs that stay text.
+CASES = {
+    # one cell a paragraph, 目标值 over two years, groups across the table, a name split in two
+    "numbered-spaced-two-row-header": (
+        _spaced(
+            _lines(
+                "序号",
+                "指标名称",
+                "单位",
+                "2020年",
+                "目标值",
+                "2025年",
+                "2030年",
+                "属性",
+                "一、健康",
+                "1",
+                "新生儿死亡率",
+                "‰",
+                "2.9",
+                "＜2.8",
+                "＜2.5",
+                "约束性",
+                "2",
+                "5岁以下儿童",
+                "死亡率",
+                "‰",
+                "4.8",
+                "＜4.5",
+                "＜4",
+                "约束性",
+                "二、教育",
+                "3",
+                "学前教育普及率",
+                "%",
+                "90.2",
+                "≥92",
+                "≥95",
+                "预期性",
+            )
+        )
+        + "\n\n三、主要任务",
+        [
+            ["序号", "指标名称", "单位", "2020年", "目标值", "属性"],
+            ["", "", "", "", "2025年", "2030年", ""],
+            ["一、健康"],
+            ["1", "新生儿死亡率", "‰", "2.9", "＜2.8", "＜2.5", "约束性"],
+            ["2", "5岁以下儿童\n死亡率", "‰", "4.8", "＜4.5", "＜4", "约束性"],
+            ["二、教育"],
+            ["3", "学前教育普及率", "%", "90.2", "≥92", "≥95", "预期性"],
+        ],
+        ["三、主要任务"],
+    ),
+    # no 序号 column, names numbered in each group, half-width operators, a note and a heading
+    "plain-groups-halfwidth-note": (
+        _lines(
+            "指标",
+            "2020年",
+            "2025年",
+            "属性",
+            "一、普及水平",
+            "1.学前三年毛入园率(%)",
+            "91",
+            ">=93",
+            "预期性",
+            "2.九年义务教育巩固率(%)",
+            "96.5",
+            ">=97",
+            "约束性",
+            "二、办学条件",
+            "1.普惠性幼儿园覆盖率(%)",
+            "82",
+            ">=85",
+            "预期性",
+            "注:2020年为基期值。",
+            "三、保障措施",
+        ),
+        [
+            ["指标", "2020年", "2025年", "属性"],
+            ["一、普及水平"],
+            ["1.学前三年毛入园率(%)", "91", ">=93", "预期性"],
+            ["2.九年义务教育巩固率(%)", "96.5", ">=97", "约束性"],
+            ["二、办学条件"],
+            ["1.普惠性幼儿园覆盖率(%)", "82", ">=85", "预期性"],
+        ],
+        ["注:2020年为基期值。", "三、保障措施"],
+    ),
+    # a value equal to the next row's number after a name split in two: the unit column takes
+    # no name, so the row runs to the second 2
+    "numbered-value-equals-next-number": (
+        _lines(
+            "序号",
+            "指标名称",
+            "单位",
+            "2025年目标",
+            "1",
+            "每千人口",
+            "全科医生数",
+            "人",
+            "2",
+            "2",
+            "城乡社区儿童之家覆盖率",
+            "%",
+            "100",
+        ),
+        [
+            ["序号", "指标名称", "单位", "2025年目标"],
+            ["1", "每千人口\n全科医生数", "人", "2"],
+            ["2", "城乡社区儿童之家覆盖率", "%", "100"],
+        ],
+        [],
+    ),
+    # a responsible cell of two agencies: the line after the value can only be a unit's
+    "numbered-responsible-over-two-lines": (
+        _lines(
+            "序号",
+            "指标名称",
+            "目标值",
+            "责任单位",
+            "1",
+            "适龄儿童国家免疫规划疫苗接种率",
+            "≥95%",
+            "区卫生健康局",
+            "2",
+            "儿童参加基本医疗保险比例",
+            "≥98%",
+            "区医保局",
+            "区税务局",
+            "3",
+            "儿童福利机构社会工作者配备率",
+            "100%",
+            "区民政局",
+        ),
+        [
+            ["序号", "指标名称", "目标值", "责任单位"],
+            ["1", "适龄儿童国家免疫规划疫苗接种率", "≥95%", "区卫生健康局"],
+            ["2", "儿童参加基本医疗保险比例", "≥98%", "区医保局\n区税务局"],
+            ["3", "儿童福利机构社会工作者配备率", "100%", "区民政局"],
+        ],
+        [],
+    ),
+    # a task table whose extra line could belong to the task, the lead or the partners: the
+    # table stops before that row and its lines stay paragraphs
+    "numbered-ambiguous-row-stops-the-table": (
+        _lines(
+            "序号",
+            "工作任务",
+            "牵头单位",
+            "配合单位",
+            "1",
+            "建设儿童友好公园",
+            "市住建局",
+            "市自然资源局",
+            "2",
+            "推进校外活动场所建设",
+            "市教育局",
+            "团市委",
+            "市妇联",
+        ),
+        [
+            ["序号", "工作任务", "牵头单位", "配合单位"],
+            ["1", "建设儿童友好公园", "市住建局", "市自然资源局"],
+        ],
+        ["2", "推进校外活动场所建设", "市教育局", "团市委", "市妇联"],
+    ),
+    # column names over a list of agencies one a line: the 备注 column holds no value, so no row
+    "agency-list-is-no-table": (
+        _lines("类别", "项目", "备注", "县委宣传部", "县教育局", "县民政局", "县卫生健康局"),
+        None,
+        ["类别", "项目", "备注", "县委宣传部", "县教育局", "县民政局", "县卫生健康局"],
+    ),
+    # a 目录 one entry a line
+    "contents-is-no-table": (
+        _lines("目录", "一、总体要求", "二、主要目标", "三、主要任务", "四、保障措施"),
+        None,
+        ["目录", "一、总体要求", "二、主要目标", "三、主要任务", "四、保障措施"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_flattened_table_is_rebuilt_only_where_its_lines_place_themselves(case):
+    text, rows, after = CASES[case]
+    blocks, _ = blocks_from_text(text, "t.txt")
+    tables = [b for b in blocks if isinstance(b, TableBlock)]
+    if rows is None:
+        assert tables == []
+    else:
+        [table] = tables
+        assert [[cell.text for cell in row] for row in table.rows] == rows
+    assert [b.text for b in blocks if not isinstance(b, TableBlock)] == after
+
+
+def test_cells_keep_the_lines_they_came_from():
+    text = CASES["numbered-spaced-two-row-header"][0]
+    [table] = [b for b in blocks_from_text(text, "t.txt")[0] if isinstance(b, TableBlock)]
+    name = table.rows[4][1]  # 5岁以下儿童 / 死亡率, one cell a paragraph
+    assert name.prov.lines == (35, 37)
+    assert table.rows[2][0].colspan == 7  # 一、健康 across the table
+    assert table.prov.lines == (1, 63)
+
+
+def test_a_flattened_table_gives_indicators_with_unit_baseline_targets_and_attribute():
+    title = "某县儿童发展规划（2021—2030年）\n一、主要目标\n专栏2 主要指标\n\n"
+    text = title + CASES["numbered-spaced-two-row-header"][0]
+    [document] = govdocparse.parse_text(text).documents
+    [table] = document.tables
+    assert table.label == "专栏2"
+    assert table.header[4:6] == ["目标值/2025年", "目标值/2030年"]
+    [death] = [i for i in document.indicators if i.name == "5岁以下儿童死亡率"]
+    assert (death.unit, death.baseline and death.baseline.value, death.attribute) == (
+        "‰",
+        4.8,
+        "约束性",
+    )
+    assert [(t.year, t.atoms[0].value) for t in death.targets] == [(2025, 4.5), (2030, 4.0)]
+    assert death.category == "健康"
