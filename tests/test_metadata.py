@@ -1374,8 +1374,10 @@ def test_a_doc_number_cited_in_a_sentence_above_the_title_is_not_the_documents()
         "2002年3月印发的《青溪市儿童发展规划》(青政〔2002〕21号)同时废止。\n"
         "二○○七年十二月二十四日\n青溪市儿童发展规划(2001-2010年)\n第一章 发展现状\n正文。\n"
     )
-    [plan] = parse_text(text).documents
-    assert plan.metadata.doc_number == "青政发〔2007〕67号"
+    # the notice keeps its recipients and date without its title, and the plan is carried by it
+    notice, plan = parse_text(text).documents
+    assert (notice.title, plan.part_of) == (None, notice.id)
+    assert notice.metadata.doc_number == plan.metadata.doc_number == "青政发〔2007〕67号"
 
 
 def test_a_portals_summary_above_the_recipients_is_no_text_of_the_notice():
