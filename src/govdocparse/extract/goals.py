@@ -164,11 +164,19 @@ def indicators_from_paragraph(
     # sentence may date without naming it (…到2025年控制在12/10万以下；到2030年控制在…)
     carried: Measure | None = None
     sentences = _sentences(text)
+    # a paragraph opened by a look back (《规划》实施以来，…; 近年来，…) reports results up to the
+    # first sentence that names a goal year
+    looking_back = bool(sentences) and r.past_marker.search(sentences[0]) is not None
     for k, sentence in enumerate(sentences):
         before, carried = carried, None
+        looking_back = looking_back and not r.target_year.search(_BRACKETED.sub("", sentence))
         if not _may_state_goal(sentence):
             continue
-        if _about_the_past(sentence, first_goal_year) or r.knowledge.search(sentence):
+        if (
+            looking_back
+            or _about_the_past(sentence, first_goal_year)
+            or r.knowledge.search(sentence)
+        ):
             if sentence.endswith(("；", ";")) and k + 1 < len(sentences):
                 carried = _carried_baseline(sentence, sentences[k + 1], first_goal_year)
             continue
@@ -215,6 +223,8 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     plain = _BRACKETED.sub("", sentence)
     if r.target_year.search(plain):
         return False
+    if r.present_marker.search(plain):
+        return True
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
     return any(first_goal_year is None or year < first_goal_year for year in years)
 
