@@ -1447,3 +1447,35 @@ def test_a_townships_notice_names_the_township_as_its_place():
     [notice] = parse_text(text).documents
     assert notice.metadata.place == "石门乡"
     assert notice.metadata.issuer == "石门乡人民政府"
+
+
+@pytest.mark.parametrize(
+    "mark, issuer, place",
+    [
+        ("青山县妇女儿童工作委员会办公室文件", "青山县妇女儿童工作委员会办公室", "青山县"),
+        # 文件 spaced out as a 版头 sets it
+        (
+            "柳江区未成年人保护工作委员会办公室文　件",
+            "柳江区未成年人保护工作委员会办公室",
+            "柳江区",
+        ),
+        ("江西省农业农村厅 江西省财政厅文件", "江西省农业农村厅、江西省财政厅", "江西省"),
+    ],
+)
+def test_the_issuer_mark_names_the_issuer_of_a_copy_without_its_signature(mark, issuer, place):
+    # a portal copy kept the 版头 and the date under the seal, not the organ signing above it
+    text = (
+        f"{mark}\n青妇儿办〔2023〕3号\n关于印发《2023年工作要点》的通知\n各成员单位:\n"
+        "现将工作要点印发给你们,请认真贯彻落实。\n2023年4月17日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert (notice.metadata.issuer, notice.metadata.place) == (issuer, place)
+    assert notice.metadata.provenance["issuer"].lines == (1, 1)
+
+
+def test_the_signature_not_the_issuer_mark_names_the_issuer():
+    text = (
+        "青山县人民政府办公室文件\n青府办发〔2023〕3号\n关于印发《工作要点》的通知\n各乡镇:\n"
+        "现将工作要点印发给你们。\n青山县人民政府\n2023年4月17日\n"
+    )
+    assert parse_text(text).documents[0].metadata.issuer == "青山县人民政府"
