@@ -1479,3 +1479,23 @@ def test_the_signature_not_the_issuer_mark_names_the_issuer():
         "现将工作要点印发给你们。\n青山县人民政府\n2023年4月17日\n"
     )
     assert parse_text(text).documents[0].metadata.issuer == "青山县人民政府"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "http://www.jyzx.example.cn  2026年2月3日  来源:山西省教育厅",
+        "www.jyzx.example.cn/news/2026/0203.html 2026-02-03 来源:山西省教育厅",
+        # the same stamp without the site's address was read before
+        "2026年2月3日  来源:山西省教育厅",
+    ],
+)
+def test_a_reposting_sites_address_before_the_pages_stamp(stamp):
+    text = (
+        f"山西省县域普通高中发展提升实施方案\n{stamp}\n\n为促进县中发展,制定本方案。\n"
+        "一、目标任务\n到2027年,县中优质均衡。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.metadata.date_published == "2026-02-03"
+    assert plan.metadata.portal == {"来源": "山西省教育厅"}
+    assert [s.title for s in plan.sections] == ["目标任务"]

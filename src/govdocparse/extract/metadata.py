@@ -50,9 +50,10 @@ _SENTENCE = regex.compile(r"[。；！？]")
 # the word that ends a 发文机关标志 (某县人民政府文件), spaced out as 版头 set it (文　件)
 _MARK_WORD = regex.compile(r"文\s*件$")
 _SIGNATURE_LINES = 30
-# A page's publication stamp: a date with its time, or a date before portal fields.
+# A page's publication stamp: a date with its time, or a date before portal fields; a reposting
+# site may print its own address first (http://www.example.com  2026年2月3日  来源:某省教育厅).
 _STAMP = regex.compile(
-    r"^(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
+    r"^(?:(?:https?://|www\.)[\w./?=&%#~:-]+\s+)?(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
     r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?P<rest>.*)$"
 )
 _MAX_ATTACHMENTS = 20
