@@ -167,6 +167,7 @@ def indicators_from_paragraph(
     # a paragraph opened by a look back (《规划》实施以来，…; 近年来，…) reports results up to the
     # first sentence that names a goal year
     looking_back = bool(sentences) and r.past_marker.search(sentences[0]) is not None
+    opening = _opening_deadline(sentences[0]) if sentences else None
     for k, sentence in enumerate(sentences):
         before, carried = carried, None
         looking_back = looking_back and not r.target_year.search(_BRACKETED.sub("", sentence))
@@ -186,6 +187,8 @@ def indicators_from_paragraph(
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
         for label, year, m in measures:
+            if year is None and opening and k > 0:
+                label, year = opening
             if year is not None and period_start is not None and year < period_start:
                 # 婴儿死亡率由2010年的8.1‰下降到2015年的5.6‰ in a 2016—2020 plan: a result
                 continue
@@ -209,6 +212,16 @@ def indicators_from_paragraph(
                 )
             )
     return found
+
+
+def _opening_deadline(sentence: str) -> tuple[str, int] | None:
+    """(label, year) of the deadline a paragraph opens with (养老方面：到2025年底，基本建成…。),
+    which dates the goals of its later sentences that name no year of their own (全市养老机构
+    护理型床位占比不低于40%。), as the sentences of one paragraph share its deadline."""
+    r = rules()
+    head = r.lead_in.sub("", sentence.strip(), count=1)
+    deadline = r.target_year.match(head)
+    return (squash_spaces(deadline.group(0)), int(deadline.group(1))) if deadline else None
 
 
 def _sentences(text: str) -> list[str]:
