@@ -1056,3 +1056,33 @@ def test_an_undated_goal_before_a_dated_one_of_the_same_measure_keeps_no_year():
     # the first is an earlier step whose year is not written; the plan's end dates the last
     assert [t.year for t in indicators["妇女人均预期寿命"].targets] == [None, 2030]
     assert [t.year for t in indicators["孕产妇死亡率"].targets] == [2030]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a county plan's paragraph opens with its deadline; the goals after it name no year
+        (
+            "托育方面:到2026年底,基本建成普惠托育服务体系。全县每千人口拥有3岁以下婴幼儿托位数"
+            "达到4.2个,托育机构备案率达到100%。",
+            [
+                ("每千人口拥有3岁以下婴幼儿托位数", 2026, "到2026年底"),
+                ("托育机构备案率", 2026, "到2026年底"),
+            ],
+        ),
+        # a sentence with its own year keeps it
+        (
+            "到2025年,学前教育普及普惠水平进一步提高。学前三年毛入园率达到92%。"
+            "到2027年,普惠性幼儿园覆盖率达到90%。",
+            [("学前三年毛入园率", 2025, "到2025年"), ("普惠性幼儿园覆盖率", 2027, "到2027年")],
+        ),
+        # a deadline later in the paragraph dates only its own sentence
+        (
+            "全县学前三年毛入园率达到92%。到2027年,普惠性幼儿园覆盖率达到90%。",
+            [("学前三年毛入园率", None, "目标"), ("普惠性幼儿园覆盖率", 2027, "到2027年")],
+        ),
+    ],
+)
+def test_a_paragraphs_opening_deadline_dates_its_later_goals(text, expected):
+    found = [(i.name, i.targets[0].year, i.targets[0].label) for i in prose(text)]
+    assert found == expected

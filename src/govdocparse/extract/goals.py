@@ -164,11 +164,20 @@ def indicators_from_paragraph(
     # sentence may date without naming it (…到2025年控制在12/10万以下；到2030年控制在…)
     carried: Measure | None = None
     sentences = _sentences(text)
+    # a paragraph opened by a look back (《规划》实施以来，…; 近年来，…) reports results up to the
+    # first sentence that names a goal year
+    looking_back = bool(sentences) and r.past_marker.search(sentences[0]) is not None
+    opening = _opening_deadline(sentences[0]) if sentences else None
     for k, sentence in enumerate(sentences):
         before, carried = carried, None
+        looking_back = looking_back and not r.target_year.search(_BRACKETED.sub("", sentence))
         if not _may_state_goal(sentence):
             continue
-        if _about_the_past(sentence, first_goal_year) or r.knowledge.search(sentence):
+        if (
+            looking_back
+            or _about_the_past(sentence, first_goal_year)
+            or r.knowledge.search(sentence)
+        ):
             if sentence.endswith(("；", ";")) and k + 1 < len(sentences):
                 carried = _carried_baseline(sentence, sentences[k + 1], first_goal_year)
             continue
@@ -178,6 +187,8 @@ def indicators_from_paragraph(
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
         for label, year, m in measures:
+            if year is None and opening and k > 0:
+                label, year = opening
             if year is not None and period_start is not None and year < period_start:
                 # 婴儿死亡率由2010年的8.1‰下降到2015年的5.6‰ in a 2016—2020 plan: a result
                 continue
@@ -203,6 +214,16 @@ def indicators_from_paragraph(
     return found
 
 
+def _opening_deadline(sentence: str) -> tuple[str, int] | None:
+    """(label, year) of the deadline a paragraph opens with (养老方面：到2025年底，基本建成…。),
+    which dates the goals of its later sentences that name no year of their own (全市养老机构
+    护理型床位占比不低于40%。), as the sentences of one paragraph share its deadline."""
+    r = rules()
+    head = r.lead_in.sub("", sentence.strip(), count=1)
+    deadline = r.target_year.match(head)
+    return (squash_spaces(deadline.group(0)), int(deadline.group(1))) if deadline else None
+
+
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
@@ -215,6 +236,8 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     plain = _BRACKETED.sub("", sentence)
     if r.target_year.search(plain):
         return False
+    if r.present_marker.search(plain):
+        return True
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
     return any(first_goal_year is None or year < first_goal_year for year in years)
 

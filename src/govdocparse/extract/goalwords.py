@@ -91,6 +91,7 @@ class Rules:
     per_capita: re.Pattern
     achievement: re.Pattern
     past_marker: re.Pattern
+    present_marker: re.Pattern
     target_year: re.Pattern
     year_list: re.Pattern
     lead_in: re.Pattern
@@ -178,6 +179,7 @@ def rules() -> Rules:
         per_capita=re.compile(g["per_capita"]),
         achievement=re.compile(p["achievement_context"]),
         past_marker=re.compile(p["past_marker"]),
+        present_marker=re.compile(p["present_marker"]),
         target_year=re.compile(p["target_year"]),
         year_list=re.compile(p["year_list"]),
         lead_in=re.compile(p["lead_in"]),

@@ -47,10 +47,13 @@ _CITED = regex.compile(r"《[^《》]*》")
 _LEAD_LINES = 6
 _MAX_LEAD_LINE = 80
 _SENTENCE = regex.compile(r"[。；！？]")
+# the word that ends a 发文机关标志 (某县人民政府文件), spaced out as 版头 set it (文　件)
+_MARK_WORD = regex.compile(r"文\s*件$")
 _SIGNATURE_LINES = 30
-# A page's publication stamp: a date with its time, or a date before portal fields.
+# A page's publication stamp: a date with its time, or a date before portal fields; a reposting
+# site may print its own address first (http://www.example.com  2026年2月3日  来源:某省教育厅).
 _STAMP = regex.compile(
-    r"^(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
+    r"^(?:(?:https?://|www\.)[\w./?=&%#~:-]+\s+)?(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
     r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?P<rest>.*)$"
 )
 _MAX_ATTACHMENTS = 20
@@ -395,6 +398,7 @@ def extract_metadata(
     for issuers in (printed_issuers, title_issuers, cover_issuers):
         if issuers:
             _set(found, "issuer", "、".join(issuers[0]), issuers[1])
+    _issuer_from_mark(found)
     if page and page.attachments:
         titles = [attachment.title for attachment in page.attachments]
         _set(found, "attachments", titles, page.attachments[0].prov)
@@ -402,6 +406,18 @@ def extract_metadata(
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
     return found
+
+
+def _issuer_from_mark(found: Found) -> None:
+    """The organs of the 发文机关标志 (某县妇女儿童工作委员会办公室文件) as the issuer of a copy
+    that kept the 版头 but not the 发文机关署名 (the seal stood for it: only the date is under
+    the text) and whose title does not name the issuer (关于印发…的通知)."""
+    mark = found.metadata.issuer_mark
+    if found.metadata.issuer or not mark:
+        return
+    organs = split_issuers(_MARK_WORD.sub("", mark))
+    if organs:
+        _set(found, "issuer", "、".join(organs), found.metadata.provenance.get("issuer_mark"))
 
 
 def _header_lines(blocks: list[Block]) -> list[Paragraph]:
