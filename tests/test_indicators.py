@@ -592,6 +592,28 @@ def test_a_later_goal_dated_without_naming_the_measure_again_is_its_second_targe
             (2020, 88.0, "88%"),
             [(2025, ">=", 92.0), (2030, ">=", 95.0)],
         ),
+        # where the measure stands now, without a year: 已, 目前 or 现 before the value, or 目前
+        # in a clause of its own
+        (
+            "全镇学前三年毛入园率已达93%，到2026年达到96%以上。",
+            (None, 93.0, "93%"),
+            [(2026, ">=", 96.0)],
+        ),
+        (
+            "普惠性幼儿园在园幼儿占比目前为82%,到2025年提高到88%以上。",
+            (None, 82.0, "82%"),
+            [(2025, ">=", 88.0)],
+        ),
+        (
+            "目前，全区孕产妇系统管理率为89%，到2025年达到92%以上。",
+            (None, 89.0, "89%"),
+            [(2025, ">=", 92.0)],
+        ),
+        (
+            "全县婴儿死亡率现为4.8‰，到2030年降至4‰以下。",
+            (None, 4.8, "4.8‰"),
+            [(2030, "<=", 4.0)],
+        ),
     ],
 )
 def test_a_baseline_and_a_goal_in_one_sentence(text, baseline, targets):
@@ -604,6 +626,8 @@ def test_a_baseline_and_a_goal_in_one_sentence(text, baseline, targets):
 def test_a_baseline_alone_or_a_past_goal_is_no_goal():
     # a clause stating a value is a baseline only before the goal's year
     assert prose("婴儿死亡率2030年为3‰，到2025年降至3.2‰。") == []
+    # where things stand, with no goal after it
+    assert prose("目前，全县学前三年毛入园率为93%，普惠性幼儿园覆盖率已达85%。") == []
     # values of the past closed by semicolons, with no goal after them
     assert prose("全县婴儿死亡率2020年为4.2‰；2020年孕产妇死亡率为9/10万。") == []
     # a 2016—2020 plan looking back on the last one: dated before the plan starts, a result

@@ -309,7 +309,9 @@ def _sentence_measures(
     untold: list[str] = []
     last = carried
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
-        stated = _baseline_statement(clause, before_goals)
+        # 目前，…率为85%，到2025年…: the word that says "now" may stand in a clause of its own
+        now = bool(untold) and bool(r.present_word.fullmatch(untold[-1].strip()))
+        stated = _baseline_statement(clause, before_goals, now)
         if stated is not None:
             last = stated
             continue
@@ -362,23 +364,31 @@ def _carried_baseline(sentence: str, following: str, first_goal_year: int | None
     return _baseline_statement(sentence.rstrip("；;"), before_goals)
 
 
-def _baseline_statement(clause: str, before_goals: int | None) -> Measure | None:
+def _baseline_statement(clause: str, before_goals: int | None, now: bool = False) -> Measure | None:
     """A measure and its value in a year before `before_goals` (the plan's first goal year, else
-    the sentence's first): 全区婴儿死亡率2020年为3.5‰, 2020年全县学前三年毛入园率为88% — a
-    measure with a baseline and no target yet, which the next clause's goal takes
-    (`_further_goal`). A year that is not earlier is no baseline: the clause may be a goal."""
+    the sentence's first): 全区婴儿死亡率2020年为3.5‰, 2020年全县学前三年毛入园率为88% — or now,
+    without a year (…毛入园率已达96%, …覆盖率目前为85%): a measure with a baseline and no target
+    yet, which the next clause's goal takes (`_further_goal`). A year that is not earlier is no
+    baseline: the clause may be a goal. `now`: the clause before said 目前 alone."""
     r = rules()
-    if before_goals is None or "年" not in clause or not r.bare_year.search(clause):
+    if before_goals is None:
         return None
-    m = r.baseline_statement.match(LEADING_MARKS.sub("", clause).strip())
-    if m is None or len(years := m.captures("year")) != 1 or int(years[0][:4]) >= before_goals:
-        return None
+    text = LEADING_MARKS.sub("", clause).strip()
+    if "年" in clause and r.bare_year.search(clause):
+        m = r.baseline_statement.match(text)
+        if m is None or len(years := m.captures("year")) != 1 or int(years[0][:4]) >= before_goals:
+            return None
+        year: int | None = int(years[0][:4])
+    else:
+        m = r.present_statement.match(text)
+        if m is None or not (now or any(m.captures("now"))):
+            return None
+        year = None
     name_raw = raw_measure(m.group("measure"))
     name = clean(name_raw)
     if not is_measure(name) or r.money.search(m.group("value")):
         return None
-    baseline = _measurement(int(years[0][:4]), m.group("value"))
-    return Measure(name_raw, name, "", [], baseline=baseline)
+    return Measure(name_raw, name, "", [], baseline=_measurement(year, m.group("value")))
 
 
 def _further_goal(clause: str, before: Measure, dated_before: bool) -> Measure | None:

@@ -99,6 +99,8 @@ class Rules:
     adverb: str
     goal: re.Pattern
     baseline_statement: re.Pattern
+    present_statement: re.Pattern
+    present_word: re.Pattern
     numeric_head: re.Pattern
     value: re.Pattern
     time_unit: re.Pattern
@@ -172,6 +174,11 @@ def rules() -> Rules:
         rf"^(?:(?P<year>{year})[，,]?)?(?P<measure>.+?)(?P<year>{year})??{adverb}*"
         rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
     )
+    now = p["present_words"]
+    present_statement = (
+        rf"^(?:(?P<now>{now})[，,]?)?(?P<measure>.+?)(?P<now>{now})?{adverb}*(?P<now>已经?)?"
+        rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
+    )
     heads = alternation(g["measure_heads"])
     rel = p["relative"]
     return Rules(
@@ -187,6 +194,8 @@ def rules() -> Rules:
         adverb=adverb,
         goal=re.compile(goal),
         baseline_statement=re.compile(baseline_statement),
+        present_statement=re.compile(present_statement),
+        present_word=re.compile(rf"(?:{now})"),
         numeric_head=re.compile(rf"(?:{alternation(p['numeric_heads'])})$"),
         value=re.compile(one_value),
         time_unit=re.compile(p["time_units"]),
