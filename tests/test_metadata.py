@@ -86,6 +86,10 @@ def test_leading_date_of_a_portal_value(text, iso):
         ("乡镇卫生院儿童保健工作方案", None),
         ("特色小镇建设方案", None),
         ("关于印发石门乡儿童关爱服务方案的通知", None),
+        # 县域, 市域: the area of a county or a city after the place, no unit of its own
+        ("大理州县域普通高中发展提升行动计划", "大理州"),
+        ("黔东南州市域社会治理现代化试点工作方案", "黔东南州"),
+        ("成都市县域医共体建设实施方案", "成都市"),
     ],
 )
 def test_place_is_the_most_specific_unit(name, place):
