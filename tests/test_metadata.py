@@ -172,10 +172,42 @@ def test_doc_number_bracket_forms(number):
             "各县市区委、人民政府，某高新区党工委、管委会",
             ["各县市区委、人民政府", "某高新区党工委、管委会"],
         ),
+        # whole organs a copy set apart with spaces; spaces inside a name are no cut
+        (
+            "各镇人民政府 各街道办事处 区政府各部门",
+            ["各镇人民政府", "各街道办事处", "区政府各部门"],
+        ),
+        ("各 县、区 人 民 政 府", ["各县、区人民政府"]),
     ],
 )
 def test_recipients_split_only_between_whole_organs(text, names):
     assert split_recipients(text) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "recipients"),
+    [
+        # a copy that lost the colon: a line of organs alone, the text below it
+        (
+            "各镇人民政府、各街道办事处、区政府各部门、各直属单位",
+            ["各镇人民政府", "各街道办事处", "区政府各部门", "各直属单位"],
+        ),
+        (
+            "各镇人民政府 各街道办事处 区政府各部门",
+            ["各镇人民政府", "各街道办事处", "区政府各部门"],
+        ),
+        # a line of words that are not all organs is no list of recipients
+        ("关于儿童发展、妇女发展的工作安排", []),
+    ],
+)
+def test_recipients_without_their_colon(line, recipients):
+    text = (
+        "石门区人民政府办公室关于印发石门区妇女发展规划的通知\n石政办发〔2022〕8号\n"
+        f"{line}\n《石门区妇女发展规划（2021—2030年）》已经区政府同意，现印发给你们，请认真执行。\n"
+        "石门区人民政府办公室\n2022年5月6日\n"
+    )
+    meta = parse_text(text).documents[0].metadata
+    assert meta.recipients == recipients
 
 
 PRINTED = """000123

@@ -722,6 +722,21 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             _set(found, "recipients", names, span(lines[0].prov, lines[-1].prov))
             found.consumed.update(id(b) for b in lines)
             return
+        if _organs_only(text) and _SENTENCE.search(following):
+            # a copy that lost the colon: a line of organs and nothing else, the text below it
+            _set(found, "recipients", split_recipients(text), block.prov)
+            found.consumed.add(id(block))
+            return
+
+
+def _organs_only(text: str) -> bool:
+    """Whether the line lists two or more organs and nothing else (各乡镇人民政府、各街道办事处、
+    县政府各部门), as the 主送机关 of a copy that lost its colon does."""
+    if len(text) > 200 or not any(mark in text for mark in "、，, \u3000"):
+        return False
+    names = split_recipients(text)
+    heads = tuple(_rules().grammar.recipient_heads)
+    return len(names) >= 2 and all(len(name) >= 3 and name.endswith(heads) for name in names)
 
 
 def _form_label(text: str) -> bool:
@@ -737,6 +752,12 @@ def split_recipients(text: str) -> list[str]:
     names = []
     for part in _outside_brackets(text, "，,；;"):
         pieces = [squash_spaces(piece) for piece in _outside_brackets(part, "、")]
+        spaced = part.split()
+        if len(pieces) == 1 and len(spaced) > 1 and all(
+            len(piece) >= 3 and piece.endswith(heads) for piece in spaced
+        ):
+            # whole organs a copy set apart with spaces (各乡镇人民政府 各街道办事处)
+            pieces = spaced
         if all(len(piece) >= 3 and piece.endswith(heads) for piece in pieces) and not any(
             piece.startswith(tuple(dependents.opens)) or piece in dependents.whole
             for piece in pieces[1:]
