@@ -20,7 +20,7 @@ Vocabulary lives in grammars/indicators.yaml (`prose`, `count`).
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
 
@@ -193,6 +193,10 @@ def indicators_from_paragraph(
                 # 婴儿死亡率由2010年的8.1‰下降到2015年的5.6‰ in a 2016—2020 plan: a result
                 continue
             target = Target(label=label, year=year, raw=m.target, atoms=m.atoms, provenance=prov)
+            if m.amends and found and found[-1].name == m.name and found[-1].sentence == sentence:
+                found[-1].targets[-1] = target
+                found[-1].unit = found[-1].unit or level_unit(m.atoms)
+                continue
             joins = m.further or (bool(m.step) and bool(found) and found[-1].sentence == sentence)
             if joins and found and found[-1].name == m.name:
                 found[-1].targets.append(target)
@@ -404,7 +408,10 @@ def _further_goal(clause: str, before: Measure, dated_before: bool) -> Measure |
         return None
     if before.group is not None:
         return _next_group(text, before)
-    if not (dated_before or r.target_year.match(text)):
+    dated = dated_before or r.target_year.match(text)
+    # …进一步提高…率，达到95%以上: the value of the direction goal just before
+    precise = before.atoms and all(atom.op == "direction" for atom in before.atoms)
+    if not (dated or precise):
         return None
     goal = r.goal.fullmatch(text)
     if goal is None or r.money.search(goal.group("values")):
@@ -412,6 +419,8 @@ def _further_goal(clause: str, before: Measure, dated_before: bool) -> Measure |
     atoms = parse_target(text)
     if not atoms:
         return None
+    if not dated:
+        return Measure(before.name_raw, before.name, text, atoms, amends=True)
     if not before.atoms:
         return Measure(before.name_raw, before.name, text, atoms, baseline=before.baseline)
     return Measure(before.name_raw, before.name, text, atoms, kind=before.kind, further=True)
@@ -496,7 +505,7 @@ def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measur
     if not _may_state_goal(clause) or rules().encouragement.match(raw_measure(clause)):
         return []
     # a value is written in digits: without one only relative, direction and count goals remain
-    readers = (_numeric, _groups) if has_digit(clause) else ()
+    readers = (_numeric, _verb_first, _groups) if has_digit(clause) else ()
     for reader in (*readers, _relative, _directions):
         found = reader(clause)
         if found:
@@ -526,6 +535,22 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
             found = [after] if after else []
         out.extend((m.start("values"), x) for x in found)
     return out
+
+
+def _verb_first(clause: str) -> list[tuple[int, Measure]]:
+    """A goal whose verb comes before its measure, its value after 到 or 至: 降低孕产妇死亡率到
+    10/10万以下. The target is the words as written from the verb on; its atoms read the verb
+    with the value (降低到10/10万以下: at most 10, a decrease)."""
+    r = rules()
+    text = raw_measure(clause)  # past an item number or a lead-in: （三）降低…
+    start = clause.rfind(text)
+    m = r.verb_first.match(text)
+    if m is None or r.money.search(m.group("values")):
+        return []
+    target = m.group("verb") + text[m.start("to") : m.end()]
+    written = text[m.start("verb") : m.end()]
+    found = _rate_measures(m.group("measure"), target, False)
+    return [(start + m.start("values"), replace(x, target=written)) for x in found]
 
 
 def _without(m: re.Match, *groups: str) -> str:

@@ -70,9 +70,11 @@ class Measure:
     goal of one year of the sentence's year list (到2025年和2030年…分别不低于25%和32%).
     `further` marks a later goal of the measure named just before, its year and value written
     without naming it again (…到2025年降至5‰以下，到2030年降至4‰以下), or another group's
-    (…城市要达到60%，农村要达到55%). `group` is the group a target is set for when the sentence
-    sets one per group; `baseline` the value the measure starts from (由2020年的3.5‰下降到…), its
-    provenance left to the caller."""
+    (…城市要达到60%，农村要达到55%); `amends`, the value that makes the direction goal just
+    before precise (进一步提高高中阶段毛入学率，达到95%以上): its target replaces that one.
+    `group` is the group a target is set for when the sentence sets one per group; `baseline`
+    the value the measure starts from (由2020年的3.5‰下降到…), its provenance left to the
+    caller."""
 
     name_raw: str
     name: str
@@ -81,6 +83,7 @@ class Measure:
     kind: str = "rate"
     step: int | None = None
     further: bool = False
+    amends: bool = False
     group: str | None = None
     baseline: Measurement | None = None
 
@@ -98,6 +101,7 @@ class Rules:
     bare_year: re.Pattern
     adverb: str
     goal: re.Pattern
+    verb_first: re.Pattern
     baseline_statement: re.Pattern
     present_statement: re.Pattern
     present_word: re.Pattern
@@ -193,6 +197,11 @@ def rules() -> Rules:
         bare_year=re.compile(p["bare_year"]),
         adverb=adverb,
         goal=re.compile(goal),
+        verb_first=re.compile(
+            rf"^(?:{alternation(p['leading_filler'])})*(?P<verb>{alternation(p['verb_first_verbs'])})"
+            rf"(?P<measure>[^，,。；;]{{2,40}}?)(?P<to>到|至)\s*(?!(?:19|20)[0-9]{{2}}\s*年)"
+            rf"(?P<values>{one_value})(?:\s*(?:{p['bounds']}))?$"
+        ),
         baseline_statement=re.compile(baseline_statement),
         present_statement=re.compile(present_statement),
         present_word=re.compile(rf"(?:{now})"),

@@ -753,8 +753,10 @@ def split_recipients(text: str) -> list[str]:
     for part in _outside_brackets(text, "，,；;"):
         pieces = [squash_spaces(piece) for piece in _outside_brackets(part, "、")]
         spaced = part.split()
-        if len(pieces) == 1 and len(spaced) > 1 and all(
-            len(piece) >= 3 and piece.endswith(heads) for piece in spaced
+        if (
+            len(pieces) == 1
+            and len(spaced) > 1
+            and all(len(piece) >= 3 and piece.endswith(heads) for piece in spaced)
         ):
             # whole organs a copy set apart with spaces (各乡镇人民政府 各街道办事处)
             pieces = spaced
