@@ -1535,3 +1535,23 @@ def test_a_reposting_sites_address_before_the_pages_stamp(stamp):
     assert plan.metadata.date_published == "2026-02-03"
     assert plan.metadata.portal == {"来源": "山西省教育厅"}
     assert [s.title for s in plan.sections] == ["目标任务"]
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        # national organs name no place: run together at a title's head, or set apart by spaces
+        (
+            "国家发展改革委办公厅国务院妇儿工委办公室民政部办公厅关于开展儿童友好试点的通知",
+            "国家发展改革委办公厅、国务院妇儿工委办公室、民政部办公厅",
+        ),
+        ("教育部 民政部 财政部关于做好农村留守儿童教育关爱工作的通知", "教育部、民政部、财政部"),
+        ("教育部民政部全国妇联关于加强家庭教育工作的通知", "教育部、民政部、全国妇联"),
+        ("审计署关于开展专项审计的通知", "审计署"),
+        # a run that is not only national organs stays one name
+        ("民政部某某研究中心关于开展调研的通知", None),
+    ],
+)
+def test_national_joint_issuers_at_a_titles_head(title, issuer):
+    text = f"{title}\n各省、自治区、直辖市有关部门：\n现就有关事项通知如下。\n一、要求\n落实。\n"
+    assert parse_text(text).documents[0].metadata.issuer == issuer

@@ -92,6 +92,9 @@ class MetadataGrammar(GrammarModel):
     doc_number: Rule
     issuer_suffix: Rule
     organ_prefixes: list[str]
+    national_prefixes: list[str]
+    national_organs: list[str]
+    national_offices: list[str]
     joint_issuer_separator: Rule
     seal_note: Rule
     byline: Rule

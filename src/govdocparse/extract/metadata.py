@@ -261,6 +261,8 @@ def split_issuers(text: str) -> list[str]:
         return []
     if len(parts) > 1 and all(rules.issuer_line.match(p) for p in parts):
         return parts
+    if len(parts) > 1 and all(_national(p) for p in parts):
+        return parts
     squashed = squash_spaces(text)
     run = rules.issuers_run.match(squashed)
     if run and len(run.captures("organ")) > 1:
@@ -270,7 +272,38 @@ def split_issuers(text: str) -> list[str]:
         prefixes = tuple(rules.grammar.organ_prefixes)
         if all(place_chain(organ) or organ.startswith(prefixes) for organ in organs):
             return organs
+    national = _national_run(squashed)
+    if len(national) > 1:
+        return national
     return [squashed] if rules.issuer_line.match(squashed) else []
+
+
+def _national(organ: str) -> bool:
+    """Whether an organ is a national one (教育部, 国家卫生健康委办公厅), which names no place."""
+    grammar = _rules().grammar
+    return bool(_rules().issuer_line.match(organ)) and (
+        organ.startswith(tuple(grammar.national_prefixes))
+        or any(organ.startswith(name) for name in grammar.national_organs)
+    )
+
+
+def _national_run(text: str) -> list[str]:
+    """National organs run together (国家发展改革委办公厅国务院妇儿工委办公室教育部办公厅), cut
+    where each known name starts, its office after it; [] unless the run is nothing else."""
+    grammar = _rules().grammar
+    names = sorted(grammar.national_organs, key=len, reverse=True)
+    offices = tuple(grammar.national_offices)
+    organs: list[str] = []
+    at = 0
+    while at < len(text):
+        name = next((n for n in names if text.startswith(n, at)), None)
+        if name is None:
+            return []
+        end = at + len(name)
+        office = next((o for o in offices if text.startswith(o, end)), "")
+        organs.append(text[at : end + len(office)])
+        at = end + len(office)
+    return organs
 
 
 # ---------------------------------------------------------------- periods
