@@ -494,7 +494,7 @@ def _goal_needs() -> re.Pattern:
     count needs. Most sentences hold none of them, and skipping them whole spares every clause
     the readers' patterns."""
     r = rules()
-    gated = [g.needs.pattern for g in (r.direction, r.direction_first, *r.relative)]
+    gated = [g.needs.pattern for g in (r.direction, r.direction_first, r.full, *r.relative)]
     needs = [r"[0-9０-９]", *gated, count_needs().pattern]
     return re.compile("|".join(f"(?:{n})" for n in needs))
 
@@ -506,7 +506,7 @@ def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measur
         return []
     # a value is written in digits: without one only relative, direction and count goals remain
     readers = (_numeric, _verb_first, _groups) if has_digit(clause) else ()
-    for reader in (*readers, _relative, _directions):
+    for reader in (*readers, _relative, _full, _directions):
         found = reader(clause)
         if found:
             return found
@@ -863,6 +863,32 @@ def _relative(clause: str) -> list[tuple[int, Measure]]:
             found += [(rest + at, x) for at, x in _clause_measures(text[rest:])]
         return found
     return []
+
+
+def _full(clause: str) -> list[tuple[int, Measure]]:
+    """A goal for all (城乡社区儿童之家实现全覆盖): the words before it with the rate the full word
+    names (城乡社区儿童之家覆盖率), 100 %."""
+    r = rules()
+    m = r.full.match(clause.strip())
+    if m is None:
+        return []
+    name_raw = raw_measure(m.group("measure"))
+    # 推动实现全覆盖, 推进…全覆盖: a task with no subject of its own; …公共场所实现母婴室全覆盖:
+    # where, then what is covered; …家长学校建立实现全覆盖: the act of covering is no part of it
+    subject = r.full_subject_verbs.sub("", clean(name_raw, lambda rest: True).replace("实现", ""))
+    target = m.group("target")
+    rate = next(rate for word, rate in r.full_words.items() if target.endswith(word))
+    if (
+        not 2 <= len(subject) <= 30
+        or subject.endswith(rate)
+        or r.task_verb.match(subject)
+        or r.full_scope_only.fullmatch(subject)
+        # 义务教育学校全覆盖、有需求的学生全覆盖: two goals in one clause, whose subjects it
+        # does not tell apart
+        or any(word in subject for word in r.full_words)
+    ):
+        return []
+    return [(m.start("target"), Measure(name_raw, subject + rate, target, parse_target(target)))]
 
 
 def _directions(clause: str) -> list[tuple[int, Measure]]:

@@ -110,6 +110,10 @@ class Rules:
     time_unit: re.Pattern
     time_head: str
     direction: Gated
+    full: Gated
+    full_words: dict[str, str]
+    full_subject_verbs: re.Pattern
+    full_scope_only: re.Pattern
     direction_first: Gated
     task_verb: re.Pattern
     vague_object: re.Pattern
@@ -184,6 +188,7 @@ def rules() -> Rules:
         rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
     )
     heads = alternation(g["measure_heads"])
+    full_words = load("targets")["full_words"]
     rel = p["relative"]
     return Rules(
         head=re.compile(rf"(?:{heads})$"),
@@ -214,6 +219,15 @@ def rules() -> Rules:
             p["direction_verbs"],
             at_end=True,
         ),
+        full=_gated(
+            rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:实现|达到)?{adverb}*"
+            rf"(?:{alternation(list(full_words))}))$",
+            list(full_words),
+            at_end=True,
+        ),
+        full_words=full_words,
+        full_subject_verbs=re.compile(rf"(?:{alternation(p['full_subject_verbs'])})$"),
+        full_scope_only=re.compile(p["full_scope_only"]),
         direction_first=_gated(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
             rf"(?:{alternation(p['direction_first_verbs'])}))"

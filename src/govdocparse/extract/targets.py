@@ -220,6 +220,7 @@ def _rules() -> _Rules:
     scanner = _with_first_chars(
         f"(?P<plain>{alternation(g['plain_words'])})"
         f"|(?P<zero>{alternation(g['zero_words'])})"
+        f"|(?P<full>{alternation(g['full_words'])})(?!率)"
         f"|(?P<base>{baseline})"
         f"|(?P<ref_level>{ref_level})"
         f"|(?P<ref_open>{ref_open})"
@@ -382,6 +383,8 @@ def _read_quantity(kind: str, s: str) -> _Qty:
 
 # 零发生: a count of none.
 _ZERO = _Qty(0.0, None, None, False, False, False)
+# 全覆盖: all are covered.
+_FULL = _Qty(100.0, None, "%", False, False, False)
 
 
 @dataclass(slots=True)
@@ -405,6 +408,8 @@ def _tokens(norm: str, r: _Rules) -> list[_Tok]:
             continue
         if kind == "zero":
             kind, payload = "qty", _ZERO
+        elif kind == "full":
+            kind, payload = "qty", _FULL
         elif kind == "kw":
             kind, payload = r.keywords[word]
         elif kind == "base":
@@ -418,6 +423,9 @@ def _tokens(norm: str, r: _Rules) -> list[_Tok]:
             if not all(v is not None and math.isfinite(v) for v in values):
                 continue  # 1/0, or digits beyond a float
         toks.append(_Tok(kind, m.start(), m.end(), word, payload))
+    if any(t.kind == "qty" and t.payload is not _FULL for t in toks):
+        # 覆盖率100%，实现全覆盖: the number states the goal, 全覆盖 only says it again
+        toks = [t for t in toks if t.payload is not _FULL]
     return _drop_non_targets(toks, norm, r)
 
 
