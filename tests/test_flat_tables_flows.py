@@ -13,6 +13,10 @@ from govdocparse.pipeline import parse_source
 from govdocparse.readers import read_data
 from govdocparse.source import Paragraph, TableBlock
 
+from .support import script
+
+make_ofd = script("make_ofd")
+
 # An invented county education plan's 主要指标: a 序号 column, group rows across the table and
 # a name over two cells (义务教育学校 / 标准化建设达标率).
 CELLS = [
@@ -158,6 +162,7 @@ def _page_with_cells() -> bytes:
 
 
 def _docx(texts: list[str]) -> bytes:
+    """A Word document of the title and `texts`, one a paragraph."""
     document = docx.Document()
     document.add_paragraph(TITLE)
     for text in texts:
@@ -167,15 +172,62 @@ def _docx(texts: list[str]) -> bytes:
     return data.getvalue()
 
 
-def test_a_table_pasted_as_paragraphs_in_a_word_document_is_rebuilt():
-    source = read_data(_docx([*BEFORE, *CELLS, *AFTER]), "plan.docx")
+def _rtf(texts: list[str]) -> bytes:
+    """The same as RTF, as Word or WPS saves a .doc for a portal: characters as \\uN escapes."""
+
+    def escaped(text: str) -> str:
+        return "".join(
+            ch if ord(ch) < 128 else f"\\u{ord(ch) if ord(ch) < 0x8000 else ord(ch) - 0x10000}?"
+            for ch in text
+        )
+
+    body = "".join(f"\\pard {escaped(text)}\\par\n" for text in [TITLE, *texts])
+    return ("{\\rtf1\\ansi\\deff0{\\fonttbl{\\f0 SimSun;}}\n" + body + "}").encode()
+
+
+WORD_FLOWS = {"plan.docx": _docx, "plan.rtf": _rtf}
+
+
+@pytest.mark.parametrize("name", sorted(WORD_FLOWS))
+def test_a_table_pasted_as_paragraphs_in_a_word_document_is_rebuilt(name):
+    source = read_data(WORD_FLOWS[name]([*BEFORE, *CELLS, *AFTER]), name)
     assert _texts(source.blocks) == [TITLE, *BEFORE, ROWS, *AFTER]
+    assert source.warnings == []
     [table] = [b for b in source.blocks if isinstance(b, TableBlock)]
     # the body's paragraphs count from 1: the title, the three before, then the cells
     header = 1 + len(BEFORE) + 1
     assert [cell.prov.paragraph for cell in table.rows[0]] == list(range(header, header + 6))
     assert table.rows[5][1].prov.paragraph == header + CELLS.index("义务教育学校")
     assert table.prov.paragraph == header
+
+
+def test_a_table_printed_one_cell_a_line_to_an_ofd_is_rebuilt_across_its_pages():
+    pages = [make_ofd.Page()]
+    for text in [TITLE, *BEFORE, *CELLS, *AFTER]:
+        left = pages[-1].paragraph(text, indent=False)
+        if left or pages[-1].y > 235:
+            pages.append(make_ofd.Page())
+            pages[-1].continued(left)
+    source = read_data(make_ofd.package(pages), "plan.ofd")
+    assert _texts(source.blocks) == [TITLE, *BEFORE, ROWS, *AFTER]
+    [table] = [b for b in source.blocks if isinstance(b, TableBlock)]
+    # the page breaks inside the table: each cell keeps its page and its line there
+    assert (table.rows[0][0].prov.page, table.rows[-1][-1].prov.page) == (1, 2)
+    assert table.rows[-1][-1].prov.lines is not None
+
+
+def test_a_header_without_rows_is_named_where_it_stands():
+    names = ["类别", "项目", "备注", "县委宣传部", "县教育局"]
+    page = _page(_paragraphs([*BEFORE, *names]))
+    line = page.decode().split("\n").index("<p>类别</p>") + 1
+    assert read_data(page, "p.html").warnings == [
+        f"table at line {line} could not be rebuilt (no rows of 3 cells under its header): "
+        "kept as text"
+    ]
+    assert read_data(_docx(names), "d.docx").warnings == [
+        "table at paragraph 2 could not be rebuilt (no rows of 3 cells under its header): "
+        "kept as text"
+    ]
 
 
 # Runs of short paragraphs that are no table stay paragraphs.
