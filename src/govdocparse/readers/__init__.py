@@ -7,8 +7,8 @@ decodes), and refused as images otherwise.
 the part of it `batch` picks up in a folder.
 The paragraphs of pages and Word-processor documents (HTML, MHT, DOCX, DOC/WPS, Word 2003 XML,
 RTF, OFD) go through `flat_tables` as the text reader's lines do: a table a CMS or an author
-pasted one cell a paragraph is rebuilt whichever reader made the paragraphs. PDF pages and
-images are not: their tables are found by their rulings.
+pasted one cell a paragraph is rebuilt whichever reader made the paragraphs. PDFs and page
+images are not passed (a PDF's tables are found by their rulings).
 Readers other than plain text are imported on first use, so that tools which never meet those
 formats (and the CLI's start-up) do not pay for pypdfium2, python-docx, olefile or the OCR
 engine.
