@@ -592,6 +592,28 @@ def test_a_later_goal_dated_without_naming_the_measure_again_is_its_second_targe
             (2020, 88.0, "88%"),
             [(2025, ">=", 92.0), (2030, ">=", 95.0)],
         ),
+        # where the measure stands now, without a year: 已, 目前 or 现 before the value, or 目前
+        # in a clause of its own
+        (
+            "全镇学前三年毛入园率已达93%，到2026年达到96%以上。",
+            (None, 93.0, "93%"),
+            [(2026, ">=", 96.0)],
+        ),
+        (
+            "普惠性幼儿园在园幼儿占比目前为82%,到2025年提高到88%以上。",
+            (None, 82.0, "82%"),
+            [(2025, ">=", 88.0)],
+        ),
+        (
+            "目前，全区孕产妇系统管理率为89%，到2025年达到92%以上。",
+            (None, 89.0, "89%"),
+            [(2025, ">=", 92.0)],
+        ),
+        (
+            "全县婴儿死亡率现为4.8‰，到2030年降至4‰以下。",
+            (None, 4.8, "4.8‰"),
+            [(2030, "<=", 4.0)],
+        ),
     ],
 )
 def test_a_baseline_and_a_goal_in_one_sentence(text, baseline, targets):
@@ -604,6 +626,8 @@ def test_a_baseline_and_a_goal_in_one_sentence(text, baseline, targets):
 def test_a_baseline_alone_or_a_past_goal_is_no_goal():
     # a clause stating a value is a baseline only before the goal's year
     assert prose("婴儿死亡率2030年为3‰，到2025年降至3.2‰。") == []
+    # where things stand, with no goal after it
+    assert prose("目前，全县学前三年毛入园率为93%，普惠性幼儿园覆盖率已达85%。") == []
     # values of the past closed by semicolons, with no goal after them
     assert prose("全县婴儿死亡率2020年为4.2‰；2020年孕产妇死亡率为9/10万。") == []
     # a 2016—2020 plan looking back on the last one: dated before the plan starts, a result
@@ -1056,3 +1080,33 @@ def test_an_undated_goal_before_a_dated_one_of_the_same_measure_keeps_no_year():
     # the first is an earlier step whose year is not written; the plan's end dates the last
     assert [t.year for t in indicators["妇女人均预期寿命"].targets] == [None, 2030]
     assert [t.year for t in indicators["孕产妇死亡率"].targets] == [2030]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a county plan's paragraph opens with its deadline; the goals after it name no year
+        (
+            "托育方面:到2026年底,基本建成普惠托育服务体系。全县每千人口拥有3岁以下婴幼儿托位数"
+            "达到4.2个,托育机构备案率达到100%。",
+            [
+                ("每千人口拥有3岁以下婴幼儿托位数", 2026, "到2026年底"),
+                ("托育机构备案率", 2026, "到2026年底"),
+            ],
+        ),
+        # a sentence with its own year keeps it
+        (
+            "到2025年,学前教育普及普惠水平进一步提高。学前三年毛入园率达到92%。"
+            "到2027年,普惠性幼儿园覆盖率达到90%。",
+            [("学前三年毛入园率", 2025, "到2025年"), ("普惠性幼儿园覆盖率", 2027, "到2027年")],
+        ),
+        # a deadline later in the paragraph dates only its own sentence
+        (
+            "全县学前三年毛入园率达到92%。到2027年,普惠性幼儿园覆盖率达到90%。",
+            [("学前三年毛入园率", None, "目标"), ("普惠性幼儿园覆盖率", 2027, "到2027年")],
+        ),
+    ],
+)
+def test_a_paragraphs_opening_deadline_dates_its_later_goals(text, expected):
+    found = [(i.name, i.targets[0].year, i.targets[0].label) for i in prose(text)]
+    assert found == expected

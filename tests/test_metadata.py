@@ -86,6 +86,10 @@ def test_leading_date_of_a_portal_value(text, iso):
         ("乡镇卫生院儿童保健工作方案", None),
         ("特色小镇建设方案", None),
         ("关于印发石门乡儿童关爱服务方案的通知", None),
+        # 县域, 市域: the area of a county or a city after the place, no unit of its own
+        ("大理州县域普通高中发展提升行动计划", "大理州"),
+        ("黔东南州市域社会治理现代化试点工作方案", "黔东南州"),
+        ("成都市县域医共体建设实施方案", "成都市"),
     ],
 )
 def test_place_is_the_most_specific_unit(name, place):
@@ -168,10 +172,42 @@ def test_doc_number_bracket_forms(number):
             "各县市区委、人民政府，某高新区党工委、管委会",
             ["各县市区委、人民政府", "某高新区党工委、管委会"],
         ),
+        # whole organs a copy set apart with spaces; spaces inside a name are no cut
+        (
+            "各镇人民政府 各街道办事处 区政府各部门",
+            ["各镇人民政府", "各街道办事处", "区政府各部门"],
+        ),
+        ("各 县、区 人 民 政 府", ["各县、区人民政府"]),
     ],
 )
 def test_recipients_split_only_between_whole_organs(text, names):
     assert split_recipients(text) == names
+
+
+@pytest.mark.parametrize(
+    ("line", "recipients"),
+    [
+        # a copy that lost the colon: a line of organs alone, the text below it
+        (
+            "各镇人民政府、各街道办事处、区政府各部门、各直属单位",
+            ["各镇人民政府", "各街道办事处", "区政府各部门", "各直属单位"],
+        ),
+        (
+            "各镇人民政府 各街道办事处 区政府各部门",
+            ["各镇人民政府", "各街道办事处", "区政府各部门"],
+        ),
+        # a line of words that are not all organs is no list of recipients
+        ("关于儿童发展、妇女发展的工作安排", []),
+    ],
+)
+def test_recipients_without_their_colon(line, recipients):
+    text = (
+        "石门区人民政府办公室关于印发石门区妇女发展规划的通知\n石政办发〔2022〕8号\n"
+        f"{line}\n《石门区妇女发展规划（2021—2030年）》已经区政府同意，现印发给你们，请认真执行。\n"
+        "石门区人民政府办公室\n2022年5月6日\n"
+    )
+    meta = parse_text(text).documents[0].metadata
+    assert meta.recipients == recipients
 
 
 PRINTED = """000123
@@ -1374,8 +1410,10 @@ def test_a_doc_number_cited_in_a_sentence_above_the_title_is_not_the_documents()
         "2002年3月印发的《青溪市儿童发展规划》(青政〔2002〕21号)同时废止。\n"
         "二○○七年十二月二十四日\n青溪市儿童发展规划(2001-2010年)\n第一章 发展现状\n正文。\n"
     )
-    [plan] = parse_text(text).documents
-    assert plan.metadata.doc_number == "青政发〔2007〕67号"
+    # the notice keeps its recipients and date without its title, and the plan is carried by it
+    notice, plan = parse_text(text).documents
+    assert (notice.title, plan.part_of) == (None, notice.id)
+    assert notice.metadata.doc_number == plan.metadata.doc_number == "青政发〔2007〕67号"
 
 
 def test_a_portals_summary_above_the_recipients_is_no_text_of_the_notice():
@@ -1445,3 +1483,55 @@ def test_a_townships_notice_names_the_township_as_its_place():
     [notice] = parse_text(text).documents
     assert notice.metadata.place == "石门乡"
     assert notice.metadata.issuer == "石门乡人民政府"
+
+
+@pytest.mark.parametrize(
+    "mark, issuer, place",
+    [
+        ("青山县妇女儿童工作委员会办公室文件", "青山县妇女儿童工作委员会办公室", "青山县"),
+        # 文件 spaced out as a 版头 sets it
+        (
+            "柳江区未成年人保护工作委员会办公室文　件",
+            "柳江区未成年人保护工作委员会办公室",
+            "柳江区",
+        ),
+        ("江西省农业农村厅 江西省财政厅文件", "江西省农业农村厅、江西省财政厅", "江西省"),
+    ],
+)
+def test_the_issuer_mark_names_the_issuer_of_a_copy_without_its_signature(mark, issuer, place):
+    # a portal copy kept the 版头 and the date under the seal, not the organ signing above it
+    text = (
+        f"{mark}\n青妇儿办〔2023〕3号\n关于印发《2023年工作要点》的通知\n各成员单位:\n"
+        "现将工作要点印发给你们,请认真贯彻落实。\n2023年4月17日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert (notice.metadata.issuer, notice.metadata.place) == (issuer, place)
+    assert notice.metadata.provenance["issuer"].lines == (1, 1)
+
+
+def test_the_signature_not_the_issuer_mark_names_the_issuer():
+    text = (
+        "青山县人民政府办公室文件\n青府办发〔2023〕3号\n关于印发《工作要点》的通知\n各乡镇:\n"
+        "现将工作要点印发给你们。\n青山县人民政府\n2023年4月17日\n"
+    )
+    assert parse_text(text).documents[0].metadata.issuer == "青山县人民政府"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "http://www.jyzx.example.cn  2026年2月3日  来源:山西省教育厅",
+        "www.jyzx.example.cn/news/2026/0203.html 2026-02-03 来源:山西省教育厅",
+        # the same stamp without the site's address was read before
+        "2026年2月3日  来源:山西省教育厅",
+    ],
+)
+def test_a_reposting_sites_address_before_the_pages_stamp(stamp):
+    text = (
+        f"山西省县域普通高中发展提升实施方案\n{stamp}\n\n为促进县中发展,制定本方案。\n"
+        "一、目标任务\n到2027年,县中优质均衡。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.metadata.date_published == "2026-02-03"
+    assert plan.metadata.portal == {"来源": "山西省教育厅"}
+    assert [s.title for s in plan.sections] == ["目标任务"]

@@ -373,3 +373,40 @@ def test_organ_lines_above_a_title_that_opens_with_an_organ_are_its_joint_issuer
     [document] = parse_text(text).documents
     assert document.title == " ".join(organs) + "关于加强困境儿童保障工作的实施意见"
     assert document.metadata.issuer == "、".join(organs)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        # a portal page whose title sat in a page header the copy did not keep
+        "",
+        # a mirror that opens with the notice's 文号
+        "柳府办发〔2021〕9号\n",
+        # a document site that kept the portal's fields and not the title line
+        "发文单位:丙城市人民政府\n文　号:丙府发〔2019〕21号\n发布日期:2019-03-02\n",
+    ],
+)
+def test_a_notice_whose_title_the_page_lost_is_a_notice_without_a_title(head):
+    text = head + (
+        "各县(区)人民政府,市政府各部门:\n"
+        "现将《丙城市托育服务体系建设实施方案》转发给你们,请认真组织实施。\n"
+        "丙城市人民政府办公室\n"
+        "2019年2月27日\n"
+        "丙城市托育服务体系建设实施方案\n"
+        "一、总体目标\n"
+        "到2025年,每千人口拥有3岁以下婴幼儿托位数达到4个。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert (notice.kind, notice.title) == ("notice", None)
+    assert notice.metadata.recipients == ["各县(区)人民政府", "市政府各部门"]
+    assert notice.metadata.date_written == "2019-02-27"
+    assert (plan.kind, plan.part_of) == ("plan", notice.id)
+    assert plan.title == "丙城市托育服务体系建设实施方案"
+    assert plan.metadata.date_written == "2019-02-27"
+    assert [s.title for s in plan.sections] == ["总体目标"]
+
+
+def test_a_page_header_above_a_plan_is_no_notice():
+    # recipients and a date above a plan, but no text between: a portal's fields, not a notice
+    text = "发布机构:丁县教育局:\n2022年3月1日\n丁县学前教育提升行动计划\n一、主要目标\n正文。\n"
+    assert [d.kind for d in parse_text(text).documents] == ["plan"]

@@ -179,6 +179,37 @@ def test_section_lines_cover_children_and_ids_are_paths():
     assert (first.id, first.lines, first.children[0].id) == ("d7-s1", (1, 3), "d7-s1.1")
 
 
+def test_in_a_pdf_section_lines_are_those_of_its_heading_page():
+    # lines start again on each page: 二、 heading at line 30 of page 1 runs on to page 2, whose
+    # line 35 is not a line of page 1
+    def at(text, page, first, last):
+        return Paragraph(text, Provenance(file="t.pdf", page=page, lines=(first, last)))
+
+    blocks = [
+        at("一、总体要求", 1, 28, 28),
+        at("正文甲。", 1, 29, 29),
+        at("二、主要目标", 1, 30, 30),
+        at("（一）健康", 1, 31, 32),
+        at("正文乙。", 2, 1, 35),
+        at("三、保障措施", 2, 36, 36),
+    ]
+    sections = build_structure(blocks, "d1").sections
+    assert [(s.title, s.lines) for s in sections] == [
+        ("总体要求", (28, 29)),
+        ("主要目标", (30, 32)),
+        ("保障措施", (36, 36)),
+    ]
+    assert sections[1].children[0].lines == (31, 32)
+
+
+def test_a_block_joined_across_a_page_keeps_the_lines_of_its_first_page():
+    from govdocparse.source import span
+
+    first = Provenance(file="t.pdf", page=3, lines=(40, 41))
+    assert span(first, Provenance(file="t.pdf", page=4, lines=(1, 2))).lines == (40, 41)
+    assert span(first, Provenance(file="t.pdf", page=3, lines=(42, 43))).lines == (40, 43)
+
+
 def test_a_wrapped_line_that_starts_with_a_number_continues_its_sentence():
     text = (
         "主要目标\n1.孕产妇死亡率控制在12/10万以下。\n"

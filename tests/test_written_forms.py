@@ -131,3 +131,33 @@ def test_where_the_usual_spelling_is_the_matching_form_only_changed_blocks_resto
     assert restorer.restore_text("寿命， 其中", cell) == "寿命, 其中"
     assert restorer.restore_text("人均预期寿命，健康", body) == "人均预期寿命，健康"
     assert restorer.restore_text("目标，主要", None) == "目标，主要"
+
+
+def test_a_pdf_section_running_onto_the_next_page_gets_its_written_characters_back():
+    """A section's lines in a PDF are lines of the page its heading is on: they do not tell
+    which lines of the next page it holds, so a section is never taken for untouched there."""
+    from govdocparse.model import Document, Metadata, Section
+
+    restorer = Restorer()
+    heading = Provenance(file="f.pdf", page=1, lines=(20, 20))
+    moved = Provenance(file="f.pdf", page=2, lines=(3, 3))
+    restorer.add(heading, "一、目标，任务", "一、目标，任务")
+    restorer.add(Provenance(file="f.pdf", page=1, lines=(21, 22)), "甲，乙，丙", "甲，乙，丙")
+    restorer.add(moved, "儿童优先，全面发展", "儿童优先,全面发展")
+    restorer.finish()
+    assert restorer.local_only
+    section = Section(
+        id="d1-s1",
+        level=1,
+        number="一、",
+        title="目标，任务",
+        text="儿童优先，全面发展",
+        lines=(20, 25),
+        provenance=heading,
+    )
+    document = Document(
+        id="d1", kind="plan", title=None, metadata=Metadata(), sections=[section], lines=(1, 25)
+    )
+    restorer.restore(document)
+    assert document.sections[0].title == "目标，任务"
+    assert document.sections[0].text == "儿童优先,全面发展"

@@ -167,9 +167,12 @@ class Restorer:
     by_page: dict[int | None, list[_Entry]] | None = None
     choice: dict[str, str] = field(default_factory=dict)
     needs: regex.Pattern | None = None
-    # lines of the blocks the matching form changed: when every character's usual spelling is
-    # its matching form, only strings from those lines can need restoring
-    changed_lines: set[int] = field(default_factory=set)
+    # (page, line) of every line of the blocks the matching form changed (page None in a text
+    # or HTML file): when every character's usual spelling is its matching form, only strings
+    # from those lines can need restoring
+    changed_lines: set[tuple[int | None, int]] = field(default_factory=set)
+    # whether the file has pages (PDF, OFD, scans), whose line numbers start again on each page
+    paged: bool = False
     local_only: bool = False
     # when every character's usual spelling is its matching form, a string comes out other than
     # it went in only from a changed block: their matching text, as is and without spaces
@@ -178,10 +181,12 @@ class Restorer:
     def add(self, prov: Provenance, matching: str, written: str) -> None:
         self.entries.append(_Entry(prov, matching, written))
         self.whole.setdefault(matching, written)
+        self.paged = self.paged or prov.page is not None
         if matching != written:
             self.changed = True
             if prov.lines:
-                self.changed_lines.update(range(prov.lines[0], prov.lines[1] + 1))
+                first, last = prov.lines
+                self.changed_lines.update((prov.page, line) for line in range(first, last + 1))
 
     def _index(self) -> tuple[dict[int, list[_Entry]], dict[int | None, list[_Entry]]]:
         if self.by_line is None or self.by_page is None:
@@ -223,11 +228,14 @@ class Restorer:
             )
 
     def untouched(self, prov: _Where) -> bool:
-        """Whether no string with this provenance can need restoring."""
-        if not self.local_only or not prov.lines:
+        """Whether no string with this provenance, nor of the records under it, can need
+        restoring. The lines of a section or a document cover all it holds only in a file
+        without pages: in a PDF a section runs on over later pages, whose lines they do not say.
+        """
+        if not self.local_only or not prov.lines or (self.paged and isinstance(prov, _Span)):
             return False
         first, last = prov.lines
-        return not any(line in self.changed_lines for line in range(first, last + 1))
+        return not any((prov.page, line) in self.changed_lines for line in range(first, last + 1))
 
     def restore_text(self, text: str, prov: _Where | None) -> str:
         if self.needs is None or not self.needs.search(text):
@@ -281,7 +289,7 @@ class Restorer:
     def restore(self, document: Document) -> None:
         """Every text field of `document`, in place, in the characters the source wrote."""
         if self.changed:
-            _walk(document, self, Provenance(file="", lines=document.lines))
+            _walk(document, self, _Span(document.lines, None, None))
 
 
 def _overlaps(a: Provenance, b: _Where) -> bool:

@@ -37,9 +37,11 @@ class Record(BaseModel):
 class Provenance(Record):
     """Where a value came from, precise enough to check it against the source by hand.
 
-    `lines` are 1-based physical line numbers of the source text (text and HTML readers);
-    `page` is 1-based (PDF); `paragraph` is the 1-based index of the block in the DOCX body,
-    counting paragraphs and tables together.
+    `lines` are 1-based physical line numbers of the source text (text and HTML readers), or,
+    with `page`, line numbers on that page (PDF, OFD: lines outside tables, counted from the
+    top); a value that runs on over the next page gives the lines of its first page. `page` is
+    1-based; `paragraph` is the 1-based index of the block in the DOCX body, counting paragraphs
+    and tables together.
     `table_row`/`table_col` are 0-based cell coordinates inside the table the value came from.
     Text read by OCR from a page image also carries `box`, where it sits on the page (x0, top,
     x1, bottom in points from the page's top-left corner), and `confidence`, the OCR engine's
@@ -140,7 +142,11 @@ class Section(Record):
     ordinal: int | None = None
     title: str
     text: str = ""
-    lines: tuple[int, int] | None = None
+    lines: tuple[int, int] | None = Field(
+        None,
+        description="First and last line the section holds; in a file with pages, lines of the "
+        "page its heading is on (the section may run on over later pages).",
+    )
     provenance: Provenance | None = None
     children: list[Section] = Field(default_factory=list)
 

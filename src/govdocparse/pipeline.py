@@ -113,7 +113,10 @@ def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> D
 
 
 def _lines_of(seg: Segment) -> tuple[int, int] | None:
-    lines = [b.prov.lines for b in seg.header + seg.title_blocks + seg.body if b.prov.lines]
+    """The lines the document holds; in a file with pages, those of its first page."""
+    blocks = seg.header + seg.title_blocks + seg.body
+    page = blocks[0].prov.page if blocks else None
+    lines = [b.prov.lines for b in blocks if b.prov.lines and b.prov.page == page]
     if not lines:
         return None
     return (min(first for first, _ in lines), max(last for _, last in lines))

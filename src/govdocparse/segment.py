@@ -21,6 +21,8 @@ mid-word), nor with a copy of itself; a title that opens with an organ takes in 
 above it when there are two or more (joint issuers a page wrapped one a line).
 An 附件 printed under an 附件 mark whose body is a table and no headings is an annex, whatever
 its title's last word (重点任务清单, 建设标准).
+A notice whose title the page lost (its 主送机关 line, its text and its closing above the
+first title, a plan's) is a notice without a title, carrying the plans after it.
 """
 
 from __future__ import annotations
@@ -470,13 +472,36 @@ def _heads_document(blocks: list[Block], start: int) -> bool:
             return True
         if marks.signers.search(text):
             return True
-        return (
-            marks.recipients_end.search(text) is not None
-            and not _PROSE.search(text)
-            and not numbered(text)
-            and any(head in text for head in marks.recipient_heads)
-        )
+        return _addresses(text)
     return False
+
+
+def _addresses(text: str) -> bool:
+    """Whether a line (spaces squashed) is a 主送机关 line: organs ending in a colon."""
+    marks = _marks()
+    return (
+        marks.recipients_end.search(text) is not None
+        and not _PROSE.search(text)
+        and not numbered(text)
+        and any(head in text for head in marks.recipient_heads)
+    )
+
+
+def _untitled_notice(blocks: list[Block], first: Title) -> int | None:
+    """Where a notice whose title the page lost opens, above the first title: its 主送机关
+    line, followed by text and a closing (signature date, （此件公开发布）) before that title.
+    Portal pages that print the title in a page header the copy did not keep, and mirrors that
+    open with the 文号, show a notice so (某区政府各部门： / 现将《…》转发给你们… /
+    某区人民政府办公室 / 2023年4月23日 / 某区…实施方案)."""
+    if first.kind == "notice":
+        return None
+    above = blocks[: first.first]
+    for n, block in enumerate(above):
+        if isinstance(block, Paragraph) and _addresses(squash_spaces(block.text)):
+            rest = above[n + 1 :]
+            prose = any(isinstance(b, Paragraph) and _PROSE.search(b.text) for b in rest)
+            return n if prose and any(_closes(b) for b in rest) else None
+    return None
 
 
 def _annex_mark(text: str) -> bool:
@@ -573,6 +598,11 @@ def segment(blocks: list[Block]) -> list[Segment]:
         return [Segment(None, "other", [], [], list(blocks))]
     segments = []
     header_from = 0
+    opens = _untitled_notice(blocks, starts[0])
+    if opens is not None:
+        body = blocks[opens : starts[0].first]
+        segments.append(Segment(None, "notice", list(blocks[:opens]), [], list(body)))
+        header_from = starts[0].first
     for n, title in enumerate(starts):
         body_end = starts[n + 1].first if n + 1 < len(starts) else len(blocks)
         title_blocks = [b for b in blocks[title.first : title.last + 1] if isinstance(b, Paragraph)]

@@ -64,9 +64,10 @@ class Source:
 
 
 def span(first: Provenance, last: Provenance) -> Provenance:
-    """Provenance covering two blocks of the same file (lines merged, first page/paragraph kept)."""
+    """Provenance covering two blocks of the same file (lines merged, first page/paragraph kept;
+    lines of the first page only, as they start again on each page)."""
     lines = None
-    if first.lines and last.lines:
+    if first.lines and last.lines and first.page == last.page:
         lines = (min(first.lines[0], last.lines[0]), max(first.lines[1], last.lines[1]))
     return Provenance(
         file=first.file, lines=lines or first.lines, page=first.page, paragraph=first.paragraph

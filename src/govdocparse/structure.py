@@ -298,7 +298,7 @@ class _Builder:
             self.preamble.append(paragraph)
         else:
             node.texts.append(paragraph.text)
-            node.last_line = _last_line(paragraph.prov) or node.last_line
+            node.last_line = _last_line(paragraph.prov, node.prov) or node.last_line
         self.placed.append((paragraph.text, paragraph.prov, node))
 
     def add_table(self, placed: PlacedTable) -> None:
@@ -306,7 +306,7 @@ class _Builder:
             self.stack.pop()
         node = self.stack[-1] if self.stack else None
         if node is not None:
-            node.last_line = _last_line(placed.block.prov) or node.last_line
+            node.last_line = _last_line(placed.block.prov, node.prov) or node.last_line
         self.tables.append((placed, node))
 
     def close_all(self) -> None:
@@ -328,7 +328,8 @@ class _Builder:
             tables.append(placed)
         preamble = None
         if self.preamble:
-            lines = [p.prov.lines for p in self.preamble if p.prov.lines]
+            page = self.preamble[0].prov.page
+            lines = [p.prov.lines for p in self.preamble if p.prov.lines and p.prov.page == page]
             span_lines = (lines[0][0], lines[-1][1]) if lines else None
             preamble = Preamble(text="\n".join(p.text for p in self.preamble), lines=span_lines)
         return Structure(sections, preamble, paragraphs, tables)
@@ -375,8 +376,12 @@ class _Builder:
         first = node.prov.lines[0] if node.prov.lines else None
         last_candidates = [
             x
-            for x in [_last_line(node.prov), node.last_line]
-            + [c.lines[1] for c in children if c.lines]
+            for x in [_last_line(node.prov, node.prov), node.last_line]
+            + [
+                c.lines[1]
+                for c in children
+                if c.lines and c.provenance and c.provenance.page == node.prov.page
+            ]
             if x
         ]
         lines = (first, max(last_candidates)) if first and last_candidates else None
@@ -397,8 +402,10 @@ def _walk(node: _Node) -> list[_Node]:
     return [node, *(n for child in node.children for n in _walk(child))]
 
 
-def _last_line(prov: Provenance) -> int | None:
-    return prov.lines[1] if prov.lines else None
+def _last_line(prov: Provenance, heading: Provenance) -> int | None:
+    """The last line of a block of a section with this heading, if it is on the heading's page:
+    line numbers start again on each page of a PDF."""
+    return prov.lines[1] if prov.lines and prov.page == heading.page else None
 
 
 def build_structure(body: list[Block], doc_id: str) -> Structure:

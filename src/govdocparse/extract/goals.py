@@ -164,11 +164,20 @@ def indicators_from_paragraph(
     # sentence may date without naming it (…到2025年控制在12/10万以下；到2030年控制在…)
     carried: Measure | None = None
     sentences = _sentences(text)
+    # a paragraph opened by a look back (《规划》实施以来，…; 近年来，…) reports results up to the
+    # first sentence that names a goal year
+    looking_back = bool(sentences) and r.past_marker.search(sentences[0]) is not None
+    opening = _opening_deadline(sentences[0]) if sentences else None
     for k, sentence in enumerate(sentences):
         before, carried = carried, None
+        looking_back = looking_back and not r.target_year.search(_BRACKETED.sub("", sentence))
         if not _may_state_goal(sentence):
             continue
-        if _about_the_past(sentence, first_goal_year) or r.knowledge.search(sentence):
+        if (
+            looking_back
+            or _about_the_past(sentence, first_goal_year)
+            or r.knowledge.search(sentence)
+        ):
             if sentence.endswith(("；", ";")) and k + 1 < len(sentences):
                 carried = _carried_baseline(sentence, sentences[k + 1], first_goal_year)
             continue
@@ -178,6 +187,8 @@ def indicators_from_paragraph(
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
         for label, year, m in measures:
+            if year is None and opening and k > 0:
+                label, year = opening
             if year is not None and period_start is not None and year < period_start:
                 # 婴儿死亡率由2010年的8.1‰下降到2015年的5.6‰ in a 2016—2020 plan: a result
                 continue
@@ -203,6 +214,16 @@ def indicators_from_paragraph(
     return found
 
 
+def _opening_deadline(sentence: str) -> tuple[str, int] | None:
+    """(label, year) of the deadline a paragraph opens with (养老方面：到2025年底，基本建成…。),
+    which dates the goals of its later sentences that name no year of their own (全市养老机构
+    护理型床位占比不低于40%。), as the sentences of one paragraph share its deadline."""
+    r = rules()
+    head = r.lead_in.sub("", sentence.strip(), count=1)
+    deadline = r.target_year.match(head)
+    return (squash_spaces(deadline.group(0)), int(deadline.group(1))) if deadline else None
+
+
 def _sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE.findall(text) if s.strip()]
 
@@ -215,6 +236,8 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     plain = _BRACKETED.sub("", sentence)
     if r.target_year.search(plain):
         return False
+    if r.present_marker.search(plain):
+        return True
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
     return any(first_goal_year is None or year < first_goal_year for year in years)
 
@@ -286,7 +309,9 @@ def _sentence_measures(
     untold: list[str] = []
     last = carried
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
-        stated = _baseline_statement(clause, before_goals)
+        # 目前，…率为85%，到2025年…: the word that says "now" may stand in a clause of its own
+        now = bool(untold) and bool(r.present_word.fullmatch(untold[-1].strip()))
+        stated = _baseline_statement(clause, before_goals, now)
         if stated is not None:
             last = stated
             continue
@@ -339,23 +364,31 @@ def _carried_baseline(sentence: str, following: str, first_goal_year: int | None
     return _baseline_statement(sentence.rstrip("；;"), before_goals)
 
 
-def _baseline_statement(clause: str, before_goals: int | None) -> Measure | None:
+def _baseline_statement(clause: str, before_goals: int | None, now: bool = False) -> Measure | None:
     """A measure and its value in a year before `before_goals` (the plan's first goal year, else
-    the sentence's first): 全区婴儿死亡率2020年为3.5‰, 2020年全县学前三年毛入园率为88% — a
-    measure with a baseline and no target yet, which the next clause's goal takes
-    (`_further_goal`). A year that is not earlier is no baseline: the clause may be a goal."""
+    the sentence's first): 全区婴儿死亡率2020年为3.5‰, 2020年全县学前三年毛入园率为88% — or now,
+    without a year (…毛入园率已达96%, …覆盖率目前为85%): a measure with a baseline and no target
+    yet, which the next clause's goal takes (`_further_goal`). A year that is not earlier is no
+    baseline: the clause may be a goal. `now`: the clause before said 目前 alone."""
     r = rules()
-    if before_goals is None or "年" not in clause or not r.bare_year.search(clause):
+    if before_goals is None:
         return None
-    m = r.baseline_statement.match(LEADING_MARKS.sub("", clause).strip())
-    if m is None or len(years := m.captures("year")) != 1 or int(years[0][:4]) >= before_goals:
-        return None
+    text = LEADING_MARKS.sub("", clause).strip()
+    if "年" in clause and r.bare_year.search(clause):
+        m = r.baseline_statement.match(text)
+        if m is None or len(years := m.captures("year")) != 1 or int(years[0][:4]) >= before_goals:
+            return None
+        year: int | None = int(years[0][:4])
+    else:
+        m = r.present_statement.match(text)
+        if m is None or not (now or any(m.captures("now"))):
+            return None
+        year = None
     name_raw = raw_measure(m.group("measure"))
     name = clean(name_raw)
     if not is_measure(name) or r.money.search(m.group("value")):
         return None
-    baseline = _measurement(int(years[0][:4]), m.group("value"))
-    return Measure(name_raw, name, "", [], baseline=baseline)
+    return Measure(name_raw, name, "", [], baseline=_measurement(year, m.group("value")))
 
 
 def _further_goal(clause: str, before: Measure, dated_before: bool) -> Measure | None:

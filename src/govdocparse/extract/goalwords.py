@@ -91,6 +91,7 @@ class Rules:
     per_capita: re.Pattern
     achievement: re.Pattern
     past_marker: re.Pattern
+    present_marker: re.Pattern
     target_year: re.Pattern
     year_list: re.Pattern
     lead_in: re.Pattern
@@ -98,6 +99,8 @@ class Rules:
     adverb: str
     goal: re.Pattern
     baseline_statement: re.Pattern
+    present_statement: re.Pattern
+    present_word: re.Pattern
     numeric_head: re.Pattern
     value: re.Pattern
     time_unit: re.Pattern
@@ -171,6 +174,11 @@ def rules() -> Rules:
         rf"^(?:(?P<year>{year})[，,]?)?(?P<measure>.+?)(?P<year>{year})??{adverb}*"
         rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
     )
+    now = p["present_words"]
+    present_statement = (
+        rf"^(?:(?P<now>{now})[，,]?)?(?P<measure>.+?)(?P<now>{now})?{adverb}*(?P<now>已经?)?"
+        rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
+    )
     heads = alternation(g["measure_heads"])
     rel = p["relative"]
     return Rules(
@@ -178,6 +186,7 @@ def rules() -> Rules:
         per_capita=re.compile(g["per_capita"]),
         achievement=re.compile(p["achievement_context"]),
         past_marker=re.compile(p["past_marker"]),
+        present_marker=re.compile(p["present_marker"]),
         target_year=re.compile(p["target_year"]),
         year_list=re.compile(p["year_list"]),
         lead_in=re.compile(p["lead_in"]),
@@ -185,6 +194,8 @@ def rules() -> Rules:
         adverb=adverb,
         goal=re.compile(goal),
         baseline_statement=re.compile(baseline_statement),
+        present_statement=re.compile(present_statement),
+        present_word=re.compile(rf"(?:{now})"),
         numeric_head=re.compile(rf"(?:{alternation(p['numeric_heads'])})$"),
         value=re.compile(one_value),
         time_unit=re.compile(p["time_units"]),

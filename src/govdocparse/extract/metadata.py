@@ -47,10 +47,13 @@ _CITED = regex.compile(r"《[^《》]*》")
 _LEAD_LINES = 6
 _MAX_LEAD_LINE = 80
 _SENTENCE = regex.compile(r"[。；！？]")
+# the word that ends a 发文机关标志 (某县人民政府文件), spaced out as 版头 set it (文　件)
+_MARK_WORD = regex.compile(r"文\s*件$")
 _SIGNATURE_LINES = 30
-# A page's publication stamp: a date with its time, or a date before portal fields.
+# A page's publication stamp: a date with its time, or a date before portal fields; a reposting
+# site may print its own address first (http://www.example.com  2026年2月3日  来源:某省教育厅).
 _STAMP = regex.compile(
-    r"^(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
+    r"^(?:(?:https?://|www\.)[\w./?=&%#~:-]+\s+)?(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
     r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?P<rest>.*)$"
 )
 _MAX_ATTACHMENTS = 20
@@ -395,6 +398,7 @@ def extract_metadata(
     for issuers in (printed_issuers, title_issuers, cover_issuers):
         if issuers:
             _set(found, "issuer", "、".join(issuers[0]), issuers[1])
+    _issuer_from_mark(found)
     if page and page.attachments:
         titles = [attachment.title for attachment in page.attachments]
         _set(found, "attachments", titles, page.attachments[0].prov)
@@ -402,6 +406,18 @@ def extract_metadata(
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
     return found
+
+
+def _issuer_from_mark(found: Found) -> None:
+    """The organs of the 发文机关标志 (某县妇女儿童工作委员会办公室文件) as the issuer of a copy
+    that kept the 版头 but not the 发文机关署名 (the seal stood for it: only the date is under
+    the text) and whose title does not name the issuer (关于印发…的通知)."""
+    mark = found.metadata.issuer_mark
+    if found.metadata.issuer or not mark:
+        return
+    organs = split_issuers(_MARK_WORD.sub("", mark))
+    if organs:
+        _set(found, "issuer", "、".join(organs), found.metadata.provenance.get("issuer_mark"))
 
 
 def _header_lines(blocks: list[Block]) -> list[Paragraph]:
@@ -706,6 +722,21 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             _set(found, "recipients", names, span(lines[0].prov, lines[-1].prov))
             found.consumed.update(id(b) for b in lines)
             return
+        if _organs_only(text) and _SENTENCE.search(following):
+            # a copy that lost the colon: a line of organs and nothing else, the text below it
+            _set(found, "recipients", split_recipients(text), block.prov)
+            found.consumed.add(id(block))
+            return
+
+
+def _organs_only(text: str) -> bool:
+    """Whether the line lists two or more organs and nothing else (各乡镇人民政府、各街道办事处、
+    县政府各部门), as the 主送机关 of a copy that lost its colon does."""
+    if len(text) > 200 or not any(mark in text for mark in "、，, \u3000"):
+        return False
+    names = split_recipients(text)
+    heads = tuple(_rules().grammar.recipient_heads)
+    return len(names) >= 2 and all(len(name) >= 3 and name.endswith(heads) for name in names)
 
 
 def _form_label(text: str) -> bool:
@@ -721,6 +752,12 @@ def split_recipients(text: str) -> list[str]:
     names = []
     for part in _outside_brackets(text, "，,；;"):
         pieces = [squash_spaces(piece) for piece in _outside_brackets(part, "、")]
+        spaced = part.split()
+        if len(pieces) == 1 and len(spaced) > 1 and all(
+            len(piece) >= 3 and piece.endswith(heads) for piece in spaced
+        ):
+            # whole organs a copy set apart with spaces (各乡镇人民政府 各街道办事处)
+            pieces = spaced
         if all(len(piece) >= 3 and piece.endswith(heads) for piece in pieces) and not any(
             piece.startswith(tuple(dependents.opens)) or piece in dependents.whole
             for piece in pieces[1:]
