@@ -245,6 +245,17 @@ GUARDS = {
         "完成时间",
         "2023年底",
     ],
+    # a portal's fact block copied into the article, each label above its value
+    "portal-facts": [
+        "索引号",
+        "011312643/2022-01958",
+        "分类",
+        "妇女儿童",
+        "发布时间",
+        "2022-04-12",
+        "名称",
+        "通山县妇女发展规划",
+    ],
     # the members of a leading group, one a paragraph
     "members": ["组长：王某某", "副组长：李某某", "成员：", "县教育局", "县财政局", "县民政局"],
 }
