@@ -87,3 +87,12 @@ def test_the_readme_test_command_is_what_ci_runs():
 )
 def test_every_grammar_file_is_named_in_the_readme(grammar):
     assert f"`{grammar}`" in README, f"README does not say what grammars/{grammar} holds"
+
+
+def test_the_real_world_set_is_counted_the_same_where_the_readme_counts_it():
+    documents = len(list((ROOT / "tests" / "realworld").glob("*.facts.yaml")))
+    section = _section("Real-world development set")
+    described = re.search(r"the parser was not tuned on: (\d+)\s+documents", section)
+    overall = re.search(r"^overall: .*?\(\d+ cases: the (\d+) documents", section, re.MULTILINE)
+    assert described and overall
+    assert (int(described[1]), int(overall[1])) == (documents, documents)

@@ -5,6 +5,10 @@ PNG and JPEG images of pages are read by OCR when the `ocr` extra is installed (
 decodes), and refused as images otherwise.
 `EXTENSIONS` is the one table of file names and the format each suggests; `BATCH_EXTENSIONS`
 the part of it `batch` picks up in a folder.
+The paragraphs of pages and Word-processor documents (HTML, MHT, DOCX, DOC/WPS, Word 2003 XML,
+RTF, OFD) go through `flat_tables` as the text reader's lines do: a table a CMS or an author
+pasted one cell a paragraph is rebuilt whichever reader made the paragraphs. PDFs and page
+images are not passed (a PDF's tables are found by their rulings).
 Readers other than plain text are imported on first use, so that tools which never meet those
 formats (and the CLI's start-up) do not pay for pypdfium2, python-docx, olefile or the OCR
 engine.
@@ -30,6 +34,7 @@ from ..errors import (
 )
 from ..model import SourceFormat
 from ..source import Source
+from .flat_tables import flat_tables_in
 from .markdown import looks_like_markdown, plain_text
 from .text import blocks_from_text, decode
 
@@ -59,6 +64,9 @@ _FORMAT_NAMES = {"wordxml": "Word 2003 XML"}
 # README.md is notes about the folder, and a crawl's .xml files are mostly sitemaps, feeds and
 # unpacked packages (a Word 2003 XML saved as .doc is still picked up, and read by content).
 BATCH_EXTENSIONS = frozenset(ext for ext, fmt in EXTENSIONS.items() if fmt not in ("md", "wordxml"))
+# Formats whose reader gives paragraphs as the author or the CMS made them, in which a table
+# pasted one cell a paragraph may stand (the text reader looks for one among its lines itself).
+_PARAGRAPH_FORMATS = frozenset({"html", "mht", "docx", "doc", "wordxml", "rtf", "ofd"})
 # An OLE2 compound file: .doc and .wps, but also .xls and .ppt, which the doc reader tells apart.
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _MAGIC_REFUSALS = (
@@ -234,5 +242,8 @@ def read_data(data: bytes, path: str) -> Source:
     else:
         reader = importlib.import_module(f".{fmt}_reader", __name__)
         source = reader.read(data, path, name, digest)
+        if source.format in _PARAGRAPH_FORMATS:
+            source.blocks, table_warnings = flat_tables_in(source.blocks)
+            source.warnings += table_warnings
     source.warnings = warnings + source.warnings
     return source

@@ -20,6 +20,12 @@ guess:
 
 What a cell fits is govdocparse.columns' (the table builder realigns rows with it too); the
 rest stays paragraphs, and a header without a single row is kept as text with a warning.
+
+The rule works on pieces of text with their provenance, whichever reader made them:
+`flat_table` gives it the lines of a text file, `flat_tables_in` the paragraph blocks of any
+other reader (an HTML page's <p>, <div> or <br> lines, a Word document's paragraphs), where a
+run of paragraphs is what a run of lines is in text. A cell keeps the provenance of the lines or
+paragraphs it came from.
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from .. import grammar
 from ..columns import HEADER_JOIN, cell_fit, cell_key, column_roles
 from ..headings import numbered, opens_block
 from ..model import Provenance
-from ..source import Cell, TableBlock
+from ..source import Block, Cell, Paragraph, TableBlock, span
 from .text_tables import Found, known_header
 
 _SENTENCE = regex.compile(r"[。；！？]")
@@ -52,9 +58,30 @@ _TYPED = frozenset({"seq", "unit", "attribute", "value"})
 
 
 @dataclass(frozen=True)
-class _Item:
+class _Piece:
+    """A line of a text or a paragraph of a page or a document that may be a cell: its text,
+    where it stands in the file, and its 0-based index among the reader's lines or blocks."""
+
     text: str
-    line: int  # 0-based index of the line in the file
+    prov: Provenance
+    at: int
+
+
+@dataclass(frozen=True)
+class _Rebuilt:
+    """A flattened table's rows and the last piece they take, or (rows None) a header of
+    `columns` known names without a row under it, the last piece the header's."""
+
+    rows: list[list[Cell]] | None
+    columns: int
+    first: _Piece
+    last: _Piece
+
+    def warning(self) -> str:
+        return (
+            f"table at {_where(self.first.prov)} could not be rebuilt (no rows of "
+            f"{self.columns} cells under its header): kept as text"
+        )
 
 
 @cache
@@ -67,37 +94,82 @@ def flat_table(lines: list[str], i: int, name: str) -> Found | None:
     # a line opening with a TAB is a cell of a Word text dump, the text reader's own shape
     if lines[i].startswith("\t") or not known_header(lines[i]):
         return None
-    # the lines are taken one by one: most runs of column names are too short for a header
-    lazy = _items(lines, i)
-    items: list[_Item] = []
+    rebuilt = _rebuild(_line_pieces(lines, i, name))
+    if rebuilt is None:
+        return None
+    end = rebuilt.last.at + 1
+    if rebuilt.rows is None:
+        return Found(None, end, rebuilt.warning())
+    return Found(TableBlock(rebuilt.rows, span(rebuilt.first.prov, rebuilt.last.prov)), end)
+
+
+def flat_tables_in(blocks: list[Block]) -> tuple[list[Block], list[str]]:
+    """The blocks with every run of paragraphs that is a flattened table made that table, and
+    a warning for each header of known names that has no row under it."""
+    rebuilt_blocks: list[Block] = []
+    warnings: list[str] = []
+    k = 0
+    while k < len(blocks):
+        block = blocks[k]
+        # a reader runs this on every page: the known-name test comes first, and a paragraph
+        # that fails it costs no more
+        rebuilt = (
+            _rebuild(_paragraph_pieces(blocks, k))
+            if isinstance(block, Paragraph) and known_header(block.text)
+            else None
+        )
+        if rebuilt is None:
+            rebuilt_blocks.append(block)
+            k += 1
+            continue
+        end = rebuilt.last.at + 1
+        if rebuilt.rows is None:
+            warnings.append(rebuilt.warning())
+            rebuilt_blocks.extend(blocks[k:end])
+        else:
+            table_prov = span(rebuilt.first.prov, rebuilt.last.prov)
+            rebuilt_blocks.append(TableBlock(rebuilt.rows, table_prov))
+        k = end
+    return rebuilt_blocks, warnings
+
+
+def _rebuild(pieces: Iterator[_Piece]) -> _Rebuilt | None:
+    """The table whose header starts at the first piece, or None when fewer than
+    `min_columns` known column names open the pieces."""
+    # the pieces are taken one by one: most runs of column names are too short for a header
+    items: list[_Piece] = []
     count = 0
-    for item in lazy:
+    for item in pieces:
         items.append(item)
         if not known_header(item.text):
             break
         count += 1
     if count < grammar.load("tables")["text_tables"]["min_columns"]:
         return None
-    items.extend(lazy)
+    items.extend(pieces)
     header = items[:count]
     best: tuple[list[list[Cell]], int] | None = None
     for names in _header_readings([item.text for item in header]):
-        rows, used = _rows(items[count:], column_roles(names), name)
+        rows, used = _rows(items[count:], column_roles(names))
         if rows and (best is None or used > best[1]):
-            best = (_header_rows(header, names, name) + rows, used)
+            best = (_header_rows(header, names) + rows, used)
     if best is None:
-        return Found(
-            None,
-            header[-1].line + 1,
-            f"table at line {i + 1} could not be rebuilt (no rows of {count} cells "
-            "under its header): kept as text",
-        )
+        return _Rebuilt(None, count, header[0], header[-1])
     rows, used = best
-    last = items[count + used - 1].line
-    return Found(TableBlock(rows, _prov(name, i, last)), last + 1)
+    return _Rebuilt(rows, count, header[0], items[count + used - 1])
 
 
-def _items(lines: list[str], i: int) -> Iterator[_Item]:
+def _paragraph_pieces(blocks: list[Block], k: int) -> Iterator[_Piece]:
+    """The paragraphs from block k on that may be cells: up to a table or a paragraph too long
+    for a cell."""
+    for at in range(k, len(blocks)):
+        block = blocks[at]
+        if not isinstance(block, Paragraph) or not _short(block.text):
+            return
+        yield _Piece(block.text, block.prov, at)
+
+
+def _line_pieces(lines: list[str], i: int, name: str) -> Iterator[_Piece]:
     """The lines from line i on that may be cells: up to a blank line, or, when the first two
     lines stand apart (one cell a paragraph), up to more blank lines than stand between two
     cells; and up to a line too long for a cell."""
@@ -106,9 +178,9 @@ def _items(lines: list[str], i: int) -> Iterator[_Item]:
     while j < len(lines):
         text = lines[j].strip()
         if text:
-            if len(text) > _MAX_CELL or "\t" in text:
+            if not _short(text):
                 break
-            yield _Item(text, j)
+            yield _Piece(text, Provenance(file=name, lines=(j + 1, j + 1)), j)
             j += 1
             continue
         gap = j
@@ -117,6 +189,21 @@ def _items(lines: list[str], i: int) -> Iterator[_Item]:
         if not spaced or gap - j > _MAX_GAP:
             break
         j = gap
+
+
+def _short(text: str) -> bool:
+    """Whether a line or a paragraph is short enough for a cell, and holds no TAB (a row of a
+    table typed with TABs)."""
+    return len(text) <= _MAX_CELL and "\t" not in text
+
+
+def _where(prov: Provenance) -> str:
+    """Where a piece stands, as a warning names it."""
+    if prov.lines:
+        return f"line {prov.lines[0]}"
+    if prov.paragraph is not None:
+        return f"paragraph {prov.paragraph}"
+    return f"page {prov.page}" if prov.page is not None else prov.file
 
 
 def _header_readings(names: list[str]) -> list[list[str]]:
@@ -142,12 +229,12 @@ def _year(text: str) -> bool:
     return bool(_YEAR.match(cell_key(text)))
 
 
-def _header_rows(header: list[_Item], names: list[str], name: str) -> list[list[Cell]]:
+def _header_rows(header: list[_Piece], names: list[str]) -> list[list[Cell]]:
     """The header as the table builder reads one: a row of names, and when a name stands over
     years, a second row of the years under it (the name spanning them, the other names over
     both rows)."""
     if len(names) == len(header):
-        return [[Cell(item.text, _prov(name, item.line)) for item in header]]
+        return [[Cell(item.text, item.prov) for item in header]]
     upper: list[Cell] = []
     lower: list[Cell] = []
     lines = iter(header)
@@ -155,27 +242,27 @@ def _header_rows(header: list[_Item], names: list[str], name: str) -> list[list[
         top, _, year = column_name.partition(HEADER_JOIN)
         if not year:
             item = next(lines)
-            upper.append(Cell(item.text, _prov(name, item.line), rowspan=2))
-            lower.append(Cell("", _prov(name, item.line), merged=True))
+            upper.append(Cell(item.text, item.prov, rowspan=2))
+            lower.append(Cell("", item.prov, merged=True))
             continue
         if not upper or upper[-1].text != top or upper[-1].rowspan > 1:
             item = next(lines)
-            upper.append(Cell(item.text, _prov(name, item.line)))
+            upper.append(Cell(item.text, item.prov))
         else:
             upper[-1].colspan += 1
         item = next(lines)
-        lower.append(Cell(item.text, _prov(name, item.line)))
+        lower.append(Cell(item.text, item.prov))
     return [upper, lower]
 
 
-def _rows(items: list[_Item], roles: list[str], name: str) -> tuple[list[list[Cell]], int]:
+def _rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cell]], int]:
     """The rows under a header of columns of `roles` and how many of `items` they take."""
     if roles[0] == "seq":
-        return _numbered_rows(items, roles, name)
-    return _plain_rows(items, roles, name)
+        return _numbered_rows(items, roles)
+    return _plain_rows(items, roles)
 
 
-def _numbered_rows(items: list[_Item], roles: list[str], name: str) -> tuple[list[list[Cell]], int]:
+def _numbered_rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cell]], int]:
     """Rows that each start with the next number of the 序号 column; a group row (一、…) may
     stand before a number, which then goes on or starts again at 1."""
     rows: list[list[Cell]] = []
@@ -190,14 +277,14 @@ def _numbered_rows(items: list[_Item], roles: list[str], name: str) -> tuple[lis
             break
         end, columns = found
         if group:
-            rows.append(_across(items[pos], len(roles), name))
-        rows.append(_cells(items[start:end], columns, name))
+            rows.append(_across(items[pos], len(roles)))
+        rows.append(_cells(items[start:end], columns))
         pos, number = end, number + 1
     return rows, pos
 
 
 def _row_at(
-    items: list[_Item], pos: int, number: int, roles: list[str]
+    items: list[_Piece], pos: int, number: int, roles: list[str]
 ) -> tuple[int, list[int]] | None:
     """Where the row numbered `number` at `pos` ends, and the column of each of its lines: it
     ends at the next row's number (or a group row before it) or at the first line that cannot be
@@ -223,11 +310,11 @@ def _row_at(
     return None
 
 
-def _starts_row(items: list[_Item], pos: int, number: int) -> bool:
+def _starts_row(items: list[_Piece], pos: int, number: int) -> bool:
     return cell_key(items[pos].text) == str(number) or _group_row(items, pos, number)
 
 
-def _group_row(items: list[_Item], pos: int, number: int) -> bool:
+def _group_row(items: list[_Piece], pos: int, number: int) -> bool:
     """Whether a line is a group row over the rows below (一、发展水平, （二）质量提升): a
     chapter-numbered short line followed by the next row's number or by 1."""
     if pos + 1 >= len(items) or _SENTENCE.search(items[pos].text):
@@ -248,7 +335,7 @@ def _may_be_cell(text: str, roles: list[str]) -> bool:
     return "text" in roles or not _SENTENCE.search(text)
 
 
-def _plain_rows(items: list[_Item], roles: list[str], name: str) -> tuple[list[list[Cell]], int]:
+def _plain_rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cell]], int]:
     """Rows of exactly one line a column, each cell fitting its column, and group rows of one
     chapter-numbered line (一、发展水平) before them."""
     width = len(roles)
@@ -265,13 +352,13 @@ def _plain_rows(items: list[_Item], roles: list[str], name: str) -> tuple[list[l
         if not found:
             break
         if group:
-            rows.append(_across(items[pos], width, name))
-        rows.append(_cells(chunk, found[0], name))
+            rows.append(_across(items[pos], width))
+        rows.append(_cells(chunk, found[0]))
         pos = start + width
     return rows, pos
 
 
-def _placements(items: list[_Item], roles: list[str], *, strict: bool) -> list[list[int]]:
+def _placements(items: list[_Piece], roles: list[str], *, strict: bool) -> list[list[int]]:
     """The ways (none, one, or two when there are more) to give each line of a row its column,
     order kept: every column takes one line, a column whose cells are recognised by what they
     hold (a 序号, a unit, a value, an attribute) one line that fits it, and the extra lines of a
@@ -320,21 +407,17 @@ def _fits(text: str, role: str, strict: bool) -> bool:
     return score > -2
 
 
-def _across(item: _Item, width: int, name: str) -> list[Cell]:
+def _across(item: _Piece, width: int) -> list[Cell]:
     """A group row: one cell across the table, as a merged row of a Word or HTML table."""
-    return [Cell(item.text, _prov(name, item.line), colspan=width)]
+    return [Cell(item.text, item.prov, colspan=width)]
 
 
-def _cells(items: list[_Item], columns: list[int], name: str) -> list[Cell]:
+def _cells(items: list[_Piece], columns: list[int]) -> list[Cell]:
     """The cells of a row from its lines and their columns: a cell of several lines keeps them
-    on lines of its own, and the lines they came from."""
+    on lines of its own, and where they came from."""
     cells: list[Cell] = []
     for column in range(columns[-1] + 1):
         mine = [item for item, c in zip(items, columns, strict=True) if c == column]
         text = "\n".join(item.text for item in mine)
-        cells.append(Cell(text, _prov(name, mine[0].line, mine[-1].line)))
+        cells.append(Cell(text, span(mine[0].prov, mine[-1].prov)))
     return cells
-
-
-def _prov(name: str, first: int, last: int | None = None) -> Provenance:
-    return Provenance(file=name, lines=(first + 1, (last if last is not None else first) + 1))
