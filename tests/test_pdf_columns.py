@@ -108,7 +108,7 @@ def _read(chars: list[Char]) -> list[str]:
     return [line.text for line in page.lines]
 
 
-PROSE = "各区县要把儿童发展纳入经济社会发展规划统筹推进各项工作确保目标任务按期完成" * 6
+PROSE = "各区县要把儿童发展纳入经济社会发展规划统筹推进各项工作确保目标任务按期完成" * 8
 
 
 def _columns_page(rows: int = 6) -> tuple[list[Char], list[str], list[str]]:
@@ -211,3 +211,17 @@ def test_a_table_across_the_middle_cuts_the_columns_into_bands():
     bands = column_bands(page.lines, [table])
     assert [(round(b.top), round(b.bottom)) for b in bands] == [(100, 212), (400, 512)]
     assert all(b.gutter == (LEFT + COLUMN, RIGHT - COLUMN) for b in bands)
+
+
+def test_a_table_inside_one_column_is_read_in_that_column():
+    chars, left, right = _columns_page(rows=10)
+    # a ruled table in the left column, between its fifth and eighth lines
+    kept = [c for c in chars if not (c.x1 <= MIDDLE and 190.0 <= c.top <= 240.0)]
+    page = _page(kept)
+    table = pdf_reader._Table(1, LEFT, 190.0, LEFT + COLUMN, 252.0, [LEFT, LEFT + COLUMN], [])
+    page.tables = [table]
+    pdf_reader._read_columns([page])
+    items: list[pdf_reader._Line | pdf_reader._Table] = [*page.lines, table]
+    order = sorted(items, key=pdf_reader._reading_order)
+    texts = [item.text if isinstance(item, pdf_reader._Line) else "TABLE" for item in order]
+    assert texts == ["溪源市儿童友好城市建设工作动态", *left[:5], "TABLE", *left[8:], *right]

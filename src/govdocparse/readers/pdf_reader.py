@@ -1033,20 +1033,19 @@ def _columns(pages: list[_Page]) -> tuple[_Edges, _Spacing]:
     """
     starts: dict[tuple, Counter] = {}
     ends: dict[tuple, float] = {}
+    shared_by: dict[tuple[int, tuple], tuple] = {}  # (page number, layout): shared column key
     for page in pages:
+        width = round(page.width)
         for line in page.lines:
-            key = (round(page.width), *_layout(line))
+            layout = _layout(line)
+            key = shared_by[(page.number, layout)] = (width, *layout)
             starts.setdefault(key, Counter())[round(line.x0)] += 1
             ends[key] = max(ends.get(key, 0.0), line.x1)
     shared = {}
     for key, counter in starts.items():
         common = [x for x, n in counter.items() if n >= 2] or list(counter)
         shared[key] = (float(min(common)), ends[key])
-    edges = {
-        (page.number, _layout(line)): shared[(round(page.width), *_layout(line))]
-        for page in pages
-        for line in page.lines
-    }
+    edges = {place: shared[key] for place, key in shared_by.items()}
     pairs = []
     for page in pages:
         for above, below in pairwise(page.lines):
