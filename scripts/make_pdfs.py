@@ -23,6 +23,9 @@ Edge fixtures, in tests/fixtures/edge/:
                         a browser's print to PDF carries them
     scanned-watermark.pdf  frames.pdf as page images whose only text is a scanner app's
                         watermark line on each page (written directly, Song font not embedded)
+    gazette.pdf         a 政府公报 issue's pages: a running head and page numbers, a full-width
+                        title and 文号, the body in two justified columns, a full-width annex
+                        title and table between two-column parts
 
 Making them needs Debian packages the library itself never needs: libreoffice-writer-nogui
 (soffice), fonts-noto-cjk (or another CJK font LibreOffice can substitute), poppler-utils
@@ -44,6 +47,7 @@ from pathlib import Path
 
 import docx
 import pypdfium2
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -415,6 +419,135 @@ def radicals_docx() -> bytes:
     return _save(document)
 
 
+# ---------------------------------------------------------------- a gazette set in two columns
+
+# A 政府公报 prints each document it carries in two justified columns under a full-width running
+# head and title (溪源市 is an invented city). The reader must give the body column by column.
+GAZETTE_HEAD = "溪源市人民政府公报  2023年第5期"
+GAZETTE_TITLE = "溪源市人民政府办公室关于印发溪源市儿童发展规划实施方案的通知"
+GAZETTE_NUMBER = "溪府办发〔2023〕21号"
+GAZETTE_BODY = [
+    "各区县人民政府，市政府各部门，有关单位：",
+    "《溪源市儿童发展规划实施方案》已经市人民政府同意，现印发给你们，请结合本地本部门实际，"
+    "认真组织实施，并于每年十二月底前将落实情况报送市妇女儿童工作委员会办公室。",
+    "一、总体要求",
+    "（一）指导思想。",
+    "坚持儿童优先发展，把儿童发展纳入全市经济社会发展总体布局，统筹推进儿童健康、教育、福利、"
+    "家庭、环境和法律保护各领域工作，着力解决儿童发展中不平衡不充分的问题，不断提升儿童的获得感、"
+    "幸福感和安全感，为全市高质量发展打下坚实的人口基础。",
+    "（二）基本原则。",
+    "坚持党的全面领导，坚持以儿童为本，坚持统筹协调推进，坚持问题导向和目标导向相结合，"
+    "坚持政府主导、部门协同、社会参与，形成全社会共同关心儿童成长的良好局面。",
+    "二、主要目标",
+    "到2025年，全市儿童发展的制度保障更加有力，城乡之间、区县之间儿童发展的差距进一步缩小。"
+    "婴儿死亡率控制在5‰以下，5岁以下儿童死亡率控制在6.5‰以下；适龄儿童免疫规划疫苗接种率"
+    "达到95%以上；学前教育毛入园率达到92%以上，九年义务教育巩固率达到96%以上；"
+    "城乡社区儿童之家覆盖率达到95%以上。",
+    "到2030年，儿童优先原则在全市全面贯彻，儿童友好的社会环境基本形成，"
+    "高中阶段教育毛入学率达到95%以上，残疾儿童康复救助覆盖率达到90%以上。",
+    "三、重点任务",
+    "（一）完善儿童健康服务体系。",
+    "加强市、区县、乡镇三级儿童保健服务网络建设，每个区县至少设置一所达到标准的妇幼保健机构，"
+    "推进儿童医疗卫生服务均等化，做好新生儿疾病筛查和儿童健康管理工作，"
+    "加强儿童心理健康服务和近视防控。责任单位：市卫生健康委、市教育局。",
+    "（二）促进儿童教育优质均衡发展。",
+    "持续扩大普惠性学前教育资源供给，推进义务教育学校标准化建设，加强乡村小规模学校和乡镇寄宿制"
+    "学校建设，保障随迁子女、留守儿童和困境儿童平等接受教育的权利，"
+    "全面落实课后服务制度。责任单位：市教育局、市财政局。",
+    "（三）健全儿童福利保障制度。",
+    "提高孤儿和事实无人抚养儿童的基本生活保障水平，建立健全困境儿童分类保障制度，"
+    "每个乡镇（街道）配备儿童督导员，每个村（居）配备儿童主任，做好农村留守儿童关爱服务。"
+    "责任单位：市民政局、市残联。",
+    "（四）建设儿童友好的城乡环境。",
+    "在城市更新和乡村建设中充分考虑儿童需求，推进儿童友好街区、儿童友好学校和儿童友好医院建设，"
+    "加快建设公共场所母婴设施，到2025年公共场所母婴设施配置率达到80%以上，"
+    "每个区县至少建成一处儿童友好公园。责任单位：市住房城乡建设局、市自然资源局。",
+    "（五）加强家庭教育指导服务。",
+    "构建覆盖城乡的家庭教育指导服务体系，依托学校、社区和儿童之家开展家庭教育指导，"
+    "城市社区家庭教育指导服务站点覆盖率达到90%以上，农村达到80%以上。"
+    "责任单位：市妇联、市教育局。",
+]
+GAZETTE_ANNEX_TITLE = "附件：溪源市儿童发展主要指标（2025年）"
+GAZETTE_TABLE = [
+    ["指标", "目标值", "责任单位"],
+    ["婴儿死亡率", "＜5‰", "市卫生健康委"],
+    ["学前教育毛入园率", "＞92%", "市教育局"],
+    ["城乡社区儿童之家覆盖率", "＞95%", "市妇联"],
+]
+GAZETTE_AFTER = [
+    "四、保障措施",
+    "（一）加强组织领导。",
+    "各区县人民政府要把实施方案的落实纳入重要议事日程，建立由政府主要负责同志牵头的工作机制，"
+    "明确分工，压实责任，确保各项目标任务按期完成。",
+    "（二）强化经费保障。",
+    "各级财政要将儿童发展所需经费纳入预算，加大对农村地区、欠发达地区和困境儿童的投入力度，"
+    "提高资金使用效益。",
+    "（三）开展监测评估。",
+    "市妇女儿童工作委员会办公室负责组织开展年度监测和中期评估，及时通报实施情况，"
+    "对工作滞后的地区和部门进行督促指导。",
+]
+# After the last two-column part, in one column: a signature block and its date at the right.
+GAZETTE_SIGNATURE = ["溪源市人民政府办公室", "2023年5月10日"]
+
+
+def _columns(section, number: int) -> None:
+    """Set the section's text in `number` columns with a gutter of two characters."""
+    cols = section._sectPr.find(qn("w:cols"))
+    if cols is None:
+        cols = OxmlElement("w:cols")
+        section._sectPr.append(cols)
+    cols.set(qn("w:num"), str(number))
+    cols.set(qn("w:space"), "420")
+
+
+def gazette_docx() -> bytes:
+    document = _gov_document(size=12)
+    first = document.sections[0]
+    first.left_margin = first.right_margin = Mm(25)
+    first.top_margin = first.bottom_margin = Mm(30)
+    first.header.paragraphs[0].text = GAZETTE_HEAD
+    footer = first.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    footer.add_run("— ")
+    _field(footer, "PAGE")
+    footer.add_run(" —")
+
+    def centred(text: str, size: float) -> None:
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run(text).font.size = Pt(size)
+
+    def body(texts: list[str]) -> None:
+        for text in texts:
+            paragraph = document.add_paragraph(text)
+            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+            paragraph.paragraph_format.first_line_indent = Pt(24)
+            paragraph.paragraph_format.space_after = Pt(0)
+
+    centred(GAZETTE_TITLE, 16)
+    centred(GAZETTE_NUMBER, 12)
+    # Each continuous section break closes the part above it: the title part in one column,
+    # the body in two, the annex title and table in one, the rest in two, the signature in one.
+    document.add_section(WD_SECTION.CONTINUOUS)
+    body(GAZETTE_BODY)
+    document.add_section(WD_SECTION.CONTINUOUS)
+    centred(GAZETTE_ANNEX_TITLE, 12)
+    table = document.add_table(rows=len(GAZETTE_TABLE), cols=len(GAZETTE_TABLE[0]))
+    table.style = "Table Grid"
+    for r, row in enumerate(GAZETTE_TABLE):
+        for c, text in enumerate(row):
+            table.rows[r].cells[c].paragraphs[0].text = text
+    document.add_section(WD_SECTION.CONTINUOUS)
+    body(GAZETTE_AFTER)
+    # a closing one-column part makes the word processor balance the columns above it
+    document.add_section(WD_SECTION.CONTINUOUS)
+    for text in GAZETTE_SIGNATURE:
+        document.add_paragraph(text).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for section, number in zip(document.sections, (1, 2, 1, 2, 1), strict=True):
+        _columns(section, number)
+    return _save(document)
+
+
 # ---------------------------------------------------------------- damaged and odd PDFs
 
 
@@ -561,7 +694,11 @@ def main(argv: list[str] | None = None) -> int:
         split = to_pdf([source])[source]
         require_cjk_text(split, source.name)
         write(EDGE / "split-table.pdf", split)
-        others = {"frames": frames_docx(), "radicals": radicals_docx()}
+        others = {
+            "frames": frames_docx(),
+            "radicals": radicals_docx(),
+            "gazette": gazette_docx(),
+        }
         paths = []
         for stem, data in others.items():
             paths.append(Path(work, f"{stem}.docx"))

@@ -4,11 +4,16 @@ The aim is the block stream the same document gives as text or DOCX, so the read
 page layout did to it. PDFium gives the characters with their boxes and the ruling lines
 (`pdf_page`); everything else is built here from that geometry:
 
-* Characters are grouped into visual lines in reading order (one column, top to bottom; only
-  upright text, so rotated stamps and watermarks are left out). Two characters separated by a
-  gap or a space glyph get a space only when neither is CJK; CJK text is not split by spaces,
-  except at a blank wider than one and a half characters, which no justification opens (two
-  issuers side by side on one line: "海南省农业农村厅 海南省财政厅").
+* Characters are grouped into visual lines in reading order (top to bottom; only upright text,
+  so rotated stamps and watermarks are left out). A band of the page set in two columns (a
+  政府公报's body under its full-width running head and title; `pdf_columns` says when a band is
+  one) is read column by column once headers and footers are gone: its characters are set into
+  lines again, the left column's and the right column's apart, the band is read where it starts,
+  left column first, and each column is a text column of its own for line joining below (its own
+  edges; a paragraph runs on from the foot of a column to the top of the next). Two characters
+  separated by a gap or a space glyph get a space only when neither is CJK; CJK text is not
+  split by spaces, except at a blank wider than one and a half characters, which no
+  justification opens (two issuers side by side on one line: "海南省农业农村厅 海南省财政厅").
 * Page headers, footers and page numbers are dropped: a line among the first or last two of a
   page, inside the top or bottom band of the page, that either looks like a page number
   (`— 3 —`, `-3-`, `第3页`, `第 3 页 共 10 页`, `3/10`, a lone number) or repeats, digits aside,
@@ -58,10 +63,11 @@ and a document made only of them is `NoTextLayerError`.
 
 Provenance: `page` is the 1-based page number. `lines` is a 1-based line range counted on that
 page from its top over the lines outside tables (headers and footers included, so a reader can
-count them on the page); a paragraph that runs onto the next page keeps its first page and the
-range of its lines there. Cells carry their page and their 0-based `table_row`/`table_col` in
-the joined table. A paragraph read by OCR also has `box` (its lines' bounds on its first page,
-in points from the top-left corner) and `confidence` (the lowest of its lines').
+count them on the page; in a two-column band, down the left column, then down the right one); a
+paragraph that runs onto the next page keeps its first page and the range of its lines there.
+Cells carry their page and their 0-based `table_row`/`table_col` in the joined table. A
+paragraph read by OCR also has `box` (its lines' bounds on its first page, in points from the
+top-left corner) and `confidence` (the lowest of its lines').
 
 Errors: a PDF whose pages are all scans is `NoTextLayerError` ("scanned pages, no text layer:
 install govdocparse[ocr]") without the extra, and when OCR finds nothing; one with neither text
@@ -93,6 +99,7 @@ from ..headings import opens_block, starts_paragraph
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
 from . import pdf_ocr
+from .pdf_columns import Band, column_bands
 from .pdf_frames import Outline, frames
 from .pdf_grid import find_boxes
 from .pdf_page import Char, PageContent, open_document, read_page, xref_damaged
@@ -160,6 +167,15 @@ def _is_wide(ch: str) -> bool:
     return ch >= _WIDE
 
 
+@dataclass(frozen=True)
+class _Column:
+    """The column of a two-column band a line stands in (`pdf_columns`)."""
+
+    band: float  # the band's top: the band is read before what lies below it
+    side: int  # 0 for the left column, 1 for the right one
+    gutter: int  # the gutter's middle, rounded: pages with the same one share their columns' edges
+
+
 @dataclass
 class _Line:
     """One visual line of text, with the geometry that line joining needs."""
@@ -174,6 +190,8 @@ class _Line:
     page: int = 0
     number: int = 0  # 1-based position on the page among lines outside tables
     confidence: float | None = None  # the OCR engine's, for a line read from a page image
+    blanks: tuple[tuple[float, float], ...] = ()  # gaps a justified line never has (x0, x1)
+    column: _Column | None = None  # None for a line across the page's text column
 
 
 @dataclass
@@ -204,6 +222,7 @@ class _Table:
     columns: list[float]
     rows: list[list[_Box]]
     last_page: int = 0
+    column: _Column | None = None  # set for a table inside one column of a two-column band
 
     def __post_init__(self) -> None:
         self.last_page = self.last_page or self.page
@@ -229,6 +248,7 @@ class _Page:
     lines: list[_Line] = field(default_factory=list)
     tables: list[_Table] = field(default_factory=list)
     images: int = 0
+    chars: list[Char] = field(default_factory=list)  # the characters of the lines
 
 
 @dataclass
@@ -291,6 +311,7 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         )
     _settle_cells(pages)
     _drop_running_lines(pages)
+    _read_columns(pages)
     return Source(path, name, "pdf", sha256, _blocks(pages, name), warnings=warnings)
 
 
@@ -488,7 +509,8 @@ def _read_page(content: PageContent, grids: list[_Grid]) -> _Page:
         grids.remove(grid)
         body.extend(char for cell in grid.chars for char in cell)
     result = _Page(content.number, content.width, content.height, images=content.images)
-    result.lines = _lines(_unstacked(body), content.number)
+    result.chars = _unstacked(body)
+    result.lines = _lines(result.chars, content.number)
     for number, line in enumerate(result.lines, 1):
         line.number = number
     tables = (_table(grid, content.number) for grid in grids)
@@ -686,6 +708,7 @@ def _line(chars: list[Char], page: int) -> _Line | None:
     kept: list[Char] = []
     pending_space = False
     previous: Char | None = None
+    blanks: list[tuple[float, float]] = []
     right = bottom = -1e9
     top = 1e9
     for char in chars:
@@ -698,8 +721,11 @@ def _line(chars: list[Char], page: int) -> _Line | None:
                 continue  # the same glyph printed twice over itself (fake bold)
             gap = char.x0 - previous.x1
             size = char.size
+            if gap > _BLANK_GAP * size:
+                out.append(" ")
+                blanks.append((previous.x1, char.x0))
             # `< _WIDE`: neither side is wide (`_is_wide`), inlined as this runs per character
-            if gap > _BLANK_GAP * size or (
+            elif (
                 (pending_space or gap > _SPACE_GAP * size)
                 and out[-1][-1] < _WIDE
                 and text[0] < _WIDE
@@ -726,6 +752,7 @@ def _line(chars: list[Char], page: int) -> _Line | None:
         size=_most_common(list(map(_SIZE, kept))),
         lead=_lead(kept),
         page=page,
+        blanks=tuple(blanks),
     )
 
 
@@ -815,8 +842,8 @@ def _wraps(line: _Line, following: _Line, right: float, spacing: _Spacing) -> bo
     if starts_paragraph(following.text) and (room >= 0 or line.text[-1] in _SENTENCE_END):
         return False
     pitch = spacing.pitch.get(size)
-    if following.page != line.page:
-        return room < 0
+    if following.page != line.page or following.top < line.top:
+        return room < 0  # on at the top of the next page or column
     if pitch is None:
         # No wrapped lines of this size to measure its pitch on (a title, a short OCR'd page):
         # a line further down than double spacing does not carry on this one.
@@ -885,6 +912,75 @@ def _drop_running_lines(pages: list[_Page]) -> None:
             page.lines = [line for line in page.lines if id(line) not in drop]
 
 
+# --- two-column bands ------------------------------------------------------------------------
+
+
+def _read_columns(pages: list[_Page]) -> None:
+    """Read the two-column bands of the pages (`pdf_columns`) column by column. The bands that
+    show columns on their own evidence are found first; then every page is looked at again
+    for bands with their gutter."""
+
+    def bands(page: _Page, known: set[tuple[float, float]]) -> list[Band]:
+        if not page.chars:
+            return []  # OCR'd lines have no characters to set again
+        cuts = [(t.x0, t.top, t.x1, t.bottom) for t in page.tables]
+        return column_bands(page.lines, cuts, known)
+
+    found = [bands(page, set()) for page in pages]
+    known = {band.gutter for page_bands in found for band in page_bands}
+    if not known:
+        return
+    for page in pages:
+        _read_page_columns(page, bands(page, known))
+
+
+def _read_page_columns(page: _Page, bands: list[Band]) -> None:
+    """Set the characters of the page's two-column bands into lines again, the left column's
+    and the right column's apart, and put the page's lines in reading order (each band where it
+    stands, its left column before its right one), numbered again in that order after the
+    running head's lines."""
+    if not bands:
+        return
+    kept = [line for line in page.lines if _band_of(line, bands) is None]
+    sides: dict[_Column, list[Char]] = {}
+    for char in page.chars:
+        band = _band_of(char, bands)
+        if band is not None:
+            side = int((char.x0 + char.x1) / 2 > band.middle)
+            sides.setdefault(_Column(band.top, side, round(band.middle)), []).append(char)
+    for column, chars in sides.items():
+        for line in _lines(chars, page.number):
+            line.column = column
+            kept.append(line)
+    for table in page.tables:
+        band = _band_of(table, bands)
+        if band is not None:
+            table.column = _Column(band.top, int(table.x0 > band.middle), round(band.middle))
+    first = page.lines[0].number if page.lines else 1
+    page.lines = sorted(kept, key=_reading_order)
+    for number, line in enumerate(page.lines, first):
+        line.number = number
+
+
+def _band_of(item: Char | _Line | _Table, bands: list[Band]) -> Band | None:
+    """The band whose height holds the middle of the item's."""
+    middle = (item.top + item.bottom) / 2
+    return next((band for band in bands if band.top <= middle <= band.bottom), None)
+
+
+def _reading_order(item: _Line | _Table) -> tuple[float, int, float]:
+    """Top to bottom, except that a two-column band is read where it starts, column by column."""
+    if item.column is None:
+        return (item.top, 0, item.top)
+    return (item.column.band, item.column.side, item.top)
+
+
+def _layout(line: _Line) -> tuple[int, int] | tuple[()]:
+    """Which text column of its page the line is set in: the page's own, or a column of a
+    two-column band (pages with the same gutter share it)."""
+    return () if line.column is None else (line.column.side, line.column.gutter)
+
+
 # --- blocks -----------------------------------------------------------------------------------
 
 
@@ -896,7 +992,7 @@ def _blocks(pages: list[_Page], name: str) -> list[Paragraph | TableBlock]:
     table: _Table | None = None
     for page in pages:
         items: list[_Line | _Table] = [*page.lines, *page.tables]
-        for item in sorted(items, key=lambda item: item.top):
+        for item in sorted(items, key=_reading_order):
             if isinstance(item, _Table):
                 if paragraph:
                     blocks.append(_paragraph(paragraph, name))
@@ -923,60 +1019,66 @@ def _blocks(pages: list[_Page], name: str) -> list[Paragraph | TableBlock]:
     return blocks
 
 
-def _columns(pages: list[_Page]) -> tuple[dict[int, tuple[float, float]], _Spacing]:
-    """The left and right edge of each page's text column, and the body text's line spacing.
+_Edges = dict[tuple[int, tuple], tuple[float, float]]
 
-    Pages of one width share a column. The left edge is the leftmost position at which at least
-    two lines start (one stray line cannot move it); the right edge is where the longest line
-    ends.
+
+def _columns(pages: list[_Page]) -> tuple[_Edges, _Spacing]:
+    """The left and right edge of each text column, by page number and `_layout`, and the body
+    text's line spacing.
+
+    Pages of one width share a column, and so do the left (right) columns of two-column bands
+    with the same gutter on pages of one width. The left edge is the leftmost position at which
+    at least two lines start (one stray line cannot move it); the right edge is where the
+    longest line ends.
     """
-    starts: dict[int, Counter] = {}
-    ends: dict[int, float] = {}
+    starts: dict[tuple, Counter] = {}
+    ends: dict[tuple, float] = {}
+    shared_by: dict[tuple[int, tuple], tuple] = {}  # (page number, layout): shared column key
     for page in pages:
-        key = round(page.width)
-        counter = starts.setdefault(key, Counter())
+        width = round(page.width)
         for line in page.lines:
-            counter[round(line.x0)] += 1
+            layout = _layout(line)
+            key = shared_by[(page.number, layout)] = (width, *layout)
+            starts.setdefault(key, Counter())[round(line.x0)] += 1
             ends[key] = max(ends.get(key, 0.0), line.x1)
-    by_width = {}
+    shared = {}
     for key, counter in starts.items():
-        if counter:
-            common = [x for x, n in counter.items() if n >= 2] or list(counter)
-            by_width[key] = (float(min(common)), ends[key])
-    edges = {
-        page.number: by_width[round(page.width)] for page in pages if round(page.width) in by_width
-    }
-    pairs = (
-        (above, below, edges[page.number][1])
-        for page in pages
-        for above, below in pairwise(page.lines)
-        if _in_column(above, below, edges[page.number][0], first=True)
-    )
+        common = [x for x, n in counter.items() if n >= 2] or list(counter)
+        shared[key] = (float(min(common)), ends[key])
+    edges = {place: shared[key] for place, key in shared_by.items()}
+    pairs = []
+    for page in pages:
+        for above, below in pairwise(page.lines):
+            left, right = edges[(page.number, _layout(above))]
+            if above.column == below.column and _in_column(above, below, left, True, left):
+                pairs.append((above, below, right))
     return edges, _spacing(pairs)
 
 
-def _in_column(line: _Line, following: _Line, left: float, first: bool) -> bool:
-    """Whether two lines sit in the text column the way wrapped lines do: the first at the left
-    edge (indented by up to three characters if it opens its paragraph), the next at the edge.
+def _in_column(line: _Line, following: _Line, left: float, first: bool, next_left: float) -> bool:
+    """Whether two lines sit in their text columns the way wrapped lines do: the first at its
+    column's left edge `left` (indented by up to three characters if it opens its paragraph),
+    the next at its column's edge `next_left`.
 
     A centred or right-aligned line that happens to reach the right edge is not wrapped text.
     """
     allowed = left + 3 * line.size if first else left
-    return line.x0 <= allowed + _SAME_X and following.x0 <= left + _SAME_X
+    return line.x0 <= allowed + _SAME_X and following.x0 <= next_left + _SAME_X
 
 
 def _continues_paragraph(
-    paragraph: list[_Line], line: _Line, edges: dict, spacing: _Spacing
+    paragraph: list[_Line], line: _Line, edges: _Edges, spacing: _Spacing
 ) -> bool:
-    """Whether `line` is the renderer's continuation of the paragraph's last line."""
+    """Whether `line` is the renderer's continuation of the paragraph's last line: under it in
+    its column, or at the top of the next column or page."""
     last = paragraph[-1]
-    left, right = edges[last.page]
+    left, right = edges[(last.page, _layout(last))]
     if _centred_wrap(last, line, left, right):
         return True
-    if (
-        not _in_column(last, line, left, first=len(paragraph) == 1)
-        or line.x0 > edges[line.page][0] + _SAME_X
-    ):
+    next_left = edges[(line.page, _layout(line))][0]
+    if _layout(line) == _layout(last):
+        next_left = min(left, next_left)  # the same column on pages of another width
+    if not _in_column(last, line, left, len(paragraph) == 1, next_left):
         return False
     return _wraps(last, line, right, spacing)
 
@@ -987,7 +1089,11 @@ def _centred_wrap(line: _Line, following: _Line, left: float, right: float) -> b
     about the font's line pitch, and the first so wide that the next line's first unit would
     not have fitted beside it. A short centred line over another (an issuer over its title) is
     the author's break."""
-    if abs(following.size - line.size) > 0.5 or following.page != line.page:
+    if (
+        abs(following.size - line.size) > 0.5
+        or following.page != line.page
+        or following.column != line.column
+    ):
         return False
     middle = (left + right) / 2
     if any(abs((x.x0 + x.x1) / 2 - middle) > x.size for x in (line, following)):
