@@ -384,6 +384,9 @@ def _baseline_statement(clause: str, before_goals: int | None, now: bool = False
             return None
         year: int | None = int(years[0][:4])
     else:
+        # most clauses say nothing of now: told by a substring or a short scan before the match
+        if not (now or "已" in clause or r.present_word.search(clause)):
+            return None
         m = r.present_statement.match(text)
         if m is None or not (now or any(m.captures("now"))):
             return None
