@@ -97,6 +97,7 @@ from ..source import Block, Cell, Paragraph, Source, TableBlock
 from .container import checked_members
 from .ofd_scans import PageImage, ScanPage, read_scans
 from .pdf_scans import illegible, scanned_pages
+from .positions import distinct
 
 MAX_PAGES = 5_000
 MAX_OBJECTS_PER_PAGE = 200_000
@@ -869,19 +870,11 @@ def _grids(page: _PageContent) -> list[_Grid]:
     return sorted(grids, key=lambda g: g.ys[0])
 
 
-def _positions(values: list[float]) -> list[float]:
-    out: list[float] = []
-    for value in sorted(values):
-        if not out or value - out[-1] > _SAME_RULE:
-            out.append(value)
-    return out
-
-
 def _grid(rules: list[_Segment]) -> _Grid | None:
     horizontal = [s for s in rules if s.horizontal]
     vertical = [s for s in rules if not s.horizontal]
-    xs = _positions([s.at for s in vertical])
-    ys = _positions([s.at for s in horizontal])
+    xs = distinct([s.at for s in vertical], _SAME_RULE)
+    ys = distinct([s.at for s in horizontal], _SAME_RULE)
     if len(xs) < 2 or len(ys) < 2:
         return None
     rows, cols = len(ys) - 1, len(xs) - 1

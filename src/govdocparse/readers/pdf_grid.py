@@ -19,6 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from .pdf_page import Segment
+from .positions import chains
 
 _SNAP = 3.0
 _JOIN = 3.0
@@ -46,21 +47,10 @@ def _length(segment: Segment) -> float:
     return (segment.x1 - segment.x0) + (segment.bottom - segment.top)
 
 
-def _clusters(values: list[float]) -> list[list[float]]:
-    """Sorted values in chains whose neighbours are at most `_SNAP` apart."""
-    groups: list[list[float]] = []
-    for value in sorted(values):
-        if groups and value <= groups[-1][-1] + _SNAP:
-            groups[-1].append(value)
-        else:
-            groups.append([value])
-    return groups
-
-
 def _snapped(positions: list[float]) -> dict[float, float]:
     """Each position mapped to the average of its cluster."""
     target: dict[float, float] = {}
-    for group in _clusters(positions):
+    for group in chains(positions, _SNAP):
         average = sum(group) / len(group)
         for value in group:
             target[value] = average

@@ -104,6 +104,7 @@ from .pdf_frames import Outline, frames
 from .pdf_grid import find_boxes
 from .pdf_page import Char, PageContent, open_document, read_page, xref_damaged
 from .pdf_scans import illegible, scanned_pages, shape
+from .positions import chains, distinct
 
 # Fraction of the page height at the top and bottom where running headers and footers live.
 _BAND = 0.12
@@ -399,7 +400,7 @@ def _ocr_lines(lines: list[pdf_ocr.OcrLine], page: int, watermark: set[str]) -> 
     heights = sorted(line.bottom - line.top for line in kept)
     body = heights[len(heights) // 2]
     lefts: dict[float, float] = {}
-    for group in _chains(sorted(line.x0 for line in kept), 0.5 * body):
+    for group in chains([line.x0 for line in kept], 0.5 * body):
         for x in group:
             lefts[x] = group[len(group) // 2]
     result = []
@@ -421,17 +422,6 @@ def _ocr_lines(lines: list[pdf_ocr.OcrLine], page: int, watermark: set[str]) -> 
             )
         )
     return result
-
-
-def _chains(values: list[float], gap: float) -> list[list[float]]:
-    """Sorted values in groups whose neighbours are at most `gap` apart."""
-    groups: list[list[float]] = []
-    for value in values:
-        if groups and value - groups[-1][-1] <= gap:
-            groups[-1].append(value)
-        else:
-            groups.append([value])
-    return groups
 
 
 def _pages(contents: list[PageContent]) -> list[_Page]:
@@ -546,18 +536,9 @@ def _repeats_one_text(grid: _Grid) -> bool:
     return len(filled) >= 2 and len(set(filled)) == 1
 
 
-def _positions(values: list[float]) -> list[float]:
-    """Distinct coordinates, those within `_SAME_X` of each other taken as one."""
-    merged: list[float] = []
-    for value in sorted(values):
-        if not merged or value - merged[-1] > _SAME_X:
-            merged.append(value)
-    return merged
-
-
 def _grid(cells: list[tuple]) -> _Grid | None:
-    xs = _positions([c[0] for c in cells] + [c[2] for c in cells])
-    ys = _positions([c[1] for c in cells] + [c[3] for c in cells])
+    xs = distinct([c[0] for c in cells] + [c[2] for c in cells], _SAME_X)
+    ys = distinct([c[1] for c in cells] + [c[3] for c in cells], _SAME_X)
     if len(xs) < 2 or len(ys) < 2:
         return None
     owner: dict[tuple[int, int], int] = {}
