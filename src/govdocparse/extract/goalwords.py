@@ -158,9 +158,11 @@ def rules() -> Rules:
     # 目标 of provincial and county plans; 婴儿死亡率2025年控制在5‰以下) or the years of its 分别
     # values (`listed`: 素养水平到2025年和2030年分别不低于…), and the value it starts from
     # (`base`: 由2020年的3.5‰); the 以 of a base is never that of 以下/以上 in the name (5岁以下
-    # 儿童贫血率以2020年为基础下降1/4)
+    # 儿童贫血率以2020年为基础下降1/4); a base year written 比2020年 or 与2020年相比
+    # (儿童伤害死亡率比2020年下降20%) as targets.yaml's `baselines` read it
     gap = (
         rf"(?:{adverb}|以(?![上下内])[^，,。；;]{{1,15}}?为(?:基数|基础|单位|基准|标准)|较[^，,。；;]{{1,20}}?"
+        rf"|(?:比|相比|与)(?:于)?\s*(?:19|20)[0-9]{{2}}\s*年(?:底|末)?(?:相比)?"
         rf"|在[^，,。；;]{{1,15}}?基础上|(?P<listed>{p['year_list']})|{p['target_year']}"
         rf"|{p['goal_year']}|(?P<base>{p['baseline_from']}\s*(?P<base_value>{one_value})\s*))*"
     )
