@@ -870,17 +870,25 @@ def _relative(clause: str) -> list[tuple[int, Measure]]:
 
 def _full(clause: str) -> list[tuple[int, Measure]]:
     """A goal for all (城乡社区儿童之家实现全覆盖): the words before it with the rate the full word
-    names (城乡社区儿童之家覆盖率), 100 %."""
+    names (城乡社区儿童之家覆盖率), 100 %; where it reaches, written after a word that needs it
+    (…站点覆盖所有城乡社区), opens the name (城乡社区…站点覆盖率)."""
     r = rules()
     m = r.full.match(clause.strip())
     if m is None:
         return []
+    word, scope = m.group("word"), m.group("scope")
+    if bool(scope) == word.endswith(tuple(w for w in r.full_words if w.startswith("全"))):
+        return []  # 全覆盖 ends the clause; 覆盖所有 needs where
     name_raw = raw_measure(m.group("measure"))
     # 推动实现全覆盖, 推进…全覆盖: a task with no subject of its own; …公共场所实现母婴室全覆盖:
     # where, then what is covered; …家长学校建立实现全覆盖: the act of covering is no part of it
     subject = r.full_subject_verbs.sub("", clean(name_raw, lambda rest: True).replace("实现", ""))
     target = m.group("target")
-    rate = next(rate for word, rate in r.full_words.items() if target.endswith(word))
+    rate = r.full_words[word]
+    # where: a few words naming places or bodies (城乡社区, 行政村, 中小学), not a phrase
+    if scope and not (2 <= len(scope) <= 8 and "的" not in scope):
+        return []
+    subject = scope + subject if scope else subject
     if (
         not 2 <= len(subject) <= 30
         or subject.endswith(rate)

@@ -223,9 +223,8 @@ def rules() -> Rules:
         ),
         full=_gated(
             rf"^(?P<measure>.+?)(?P<target>{adverb}*(?:实现|达到)?{adverb}*"
-            rf"(?:{alternation(list(full_words))}))$",
+            rf"(?P<word>{alternation(list(full_words))})(?P<scope>[^，,。；;、]{{0,15}}))$",
             list(full_words),
-            at_end=True,
         ),
         full_words=full_words,
         full_subject_verbs=re.compile(rf"(?:{alternation(p['full_subject_verbs'])})$"),
