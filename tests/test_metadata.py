@@ -1555,3 +1555,21 @@ def test_a_reposting_sites_address_before_the_pages_stamp(stamp):
 def test_national_joint_issuers_at_a_titles_head(title, issuer):
     text = f"{title}\n各省、自治区、直辖市有关部门：\n现就有关事项通知如下。\n一、要求\n落实。\n"
     assert parse_text(text).documents[0].metadata.issuer == issuer
+
+
+def test_portal_labels_one_a_line_then_their_values_in_order():
+    # a portal's label row over its value row, flattened one cell a line by a crawl
+    text = (
+        "索引号\n发布机构\n生成日期\n文号\n"
+        "11520000-2024-00031\n青山县人民政府办公室\n2024-05-09\n青府办发〔2024〕9号\n"
+        "关于印发青山县托育服务实施方案的通知\n各乡镇人民政府，县直各单位：\n"
+        "《青山县托育服务实施方案》已经县政府同意，现印发给你们，请认真执行。\n"
+        "青山县人民政府办公室\n2024年5月8日\n"
+    )
+    portal = parse_text(text).documents[0].metadata.portal
+    assert portal == {
+        "索引号": "11520000-2024-00031",
+        "发布机构": "青山县人民政府办公室",
+        "生成日期": "2024-05-09",
+        "文号": "青府办发〔2024〕9号",
+    }

@@ -553,11 +553,16 @@ def _trailer(body: list[Paragraph]) -> list[Paragraph]:
 
 def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
     meta = found.metadata
+    in_order = _values_in_order(blocks)
     for n, block in enumerate(blocks):
         if id(block) in found.consumed:
             continue
         pairs = portal.pairs(block.text)
-        if len(pairs) == 1 and not pairs[0].value and n + 1 < len(blocks):
+        if n in in_order:
+            value, following = in_order[n]
+            pairs = [replace(pairs[0], value=value)]
+            found.consumed.add(id(following))
+        elif len(pairs) == 1 and not pairs[0].value and n + 1 < len(blocks):
             # • 索引号: / 430800000/2022-002317: a list of labels with values below them
             following = blocks[n + 1]
             value = portal.bare_value(following.text)
@@ -585,6 +590,42 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
             meta.portal[label] = value or None
             if label in page.provenance:
                 meta.provenance[f"portal.{label}"] = page.provenance[label]
+
+
+def _values_in_order(blocks: list[Paragraph]) -> dict[int, tuple[str, Paragraph]]:
+    """Labels alone one a line, then as many values one a line, in the same order: a portal's
+    fact table of a label row over a value row that a crawl flattened one cell a line (索引号 /
+    发布机构 / 文号 / 11340000-… / 某县人民政府办公室 / 某政办〔2023〕5号). The value of each
+    label's line, by the line's index; without it the last label took the first value."""
+    found: dict[int, tuple[str, Paragraph]] = {}
+    n = 0
+    while n < len(blocks):
+        run = []
+        while n < len(blocks) and _label_alone(blocks[n].text):
+            run.append(n)
+            n += 1
+        values = blocks[n : n + len(run)]
+        bare = [portal.bare_value(b.text) for b in values]
+        if (
+            len(run) >= 2
+            and len(values) == len(run)
+            and all(
+                value and len(value) <= _MAX_VALUE and not portal.pairs(b.text.strip())
+                for value, b in zip(bare, values, strict=True)
+            )
+        ):
+            found.update(
+                (at, (value, b)) for at, value, b in zip(run, bare, values, strict=True) if value
+            )
+            n += len(run)
+        elif not run:
+            n += 1
+    return found
+
+
+def _label_alone(text: str) -> bool:
+    pairs = portal.pairs(text)
+    return len(pairs) == 1 and not pairs[0].value
 
 
 Issuers = tuple[list[str], Provenance | None] | None
