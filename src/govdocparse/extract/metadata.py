@@ -26,7 +26,7 @@ import regex
 
 from .. import chrome, grammar, portal
 from ..grammar_schema import MetadataGrammar
-from ..headings import numbered
+from ..headings import numbered, opens_block
 from ..model import Metadata, Period, Provenance
 from ..segment import (
     Segment,
@@ -558,10 +558,16 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
             continue
         pairs = portal.pairs(block.text)
         if len(pairs) == 1 and not pairs[0].value and n + 1 < len(blocks):
-            # • 索引号: / 430800000/2022-002317: a list of labels with values below them
+            # • 索引号: / 430800000/2022-002317: a list of labels with values below them; the
+            # heading that opens the article (一、出台背景) is no value of the last label
             following = blocks[n + 1]
             value = portal.bare_value(following.text)
-            if value and len(value) <= _MAX_VALUE and not portal.pairs(following.text.strip()):
+            if (
+                value
+                and len(value) <= _MAX_VALUE
+                and not portal.pairs(following.text.strip())
+                and not opens_block(value)
+            ):
                 pairs = [replace(pairs[0], value=value)]
                 found.consumed.add(id(following))
         stamp = _STAMP.match(block.text.strip()) if not pairs else None
