@@ -1347,6 +1347,21 @@ def test_an_encyclopedia_entry_reads_its_infobox_after_its_summary_line():
     assert notice.metadata.date_published == "2022-03-09"
 
 
+def test_a_document_sites_file_facts_are_not_part_of_the_title():
+    # a document-sharing site (tenth reading): 基本信息, the file's name, size, pages, update time
+    # and word count, 文档摘要, then the document; the facts and the caption had run into the title
+    text = (
+        "基本信息\n文件名称:学生体质健康提升工作方案.docx\n文件大小:31.5 KB\n总页数:9 页\n"
+        "更新时间:2024-11-02\n总字数:约4.2千字\n文档摘要\n学生体质健康提升工作方案\n"
+        "为提升学生体质健康水平,制定本方案。\n一、工作目标\n"
+        "到2026年,全县学生体质健康优良率达到55%以上。\n"
+    )
+    document = parse_text(text).documents[0]
+    assert (document.kind, document.title) == ("plan", "学生体质健康提升工作方案")
+    assert document.metadata.portal == {}
+    assert [i.name for i in document.indicators] == ["学生体质健康优良率"]
+
+
 def test_a_page_title_line_of_words_joined_by_underscores_is_not_part_of_the_title():
     # a hijacked mirror's keyword line (or a saved page's 标题_栏目_网站 line) above its breadcrumb
     text = (
