@@ -371,6 +371,35 @@ def test_portal_block_forms(block):
     assert meta.issuer == "某省人民政府办公厅"
 
 
+def test_bulleted_block_of_empty_labels_above_the_first_heading():
+    # a county-level city's 解读 page (tenth reading): labels the vocabulary lacked (有效期,
+    # 公开对象, 公开部门, 状态, one spread with spaces), most values left empty, and the
+    # article's first heading right under the last empty label, which is no value of it; a
+    # font-size toolbar after an empty 来源 is no source
+    text = (
+        "《某市困难群众救助办法》解读\n"
+        "发布时间:2021-05-10 访问量:次 作者: 来源: 字体[ 大 中 小 ]\n"
+        "- 索 引 号 :207/2021-01123\n- 发文机关:\n- 有 效 期 :\n- 所属主题:\n"
+        "- 公开对象:\n- 公开部门:\n- 状 态:\n"
+        "一、 制定背景\n为保障困难群众基本生活，制定本办法。\n"
+        "二、主要内容\n办法共五章。\n某市民政局\n2021年5月9日\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert doc.metadata.portal == {
+        "发布时间": "2021-05-10",
+        "来源": None,
+        "索引号": "207/2021-01123",
+        "发文机关": None,
+        "有效期": None,
+        "所属主题": None,
+        "公开对象": None,
+        "公开部门": None,
+        "状态": None,
+    }
+    assert doc.metadata.recipients == []
+    assert [s.title for s in doc.sections] == ["制定背景", "主要内容"]
+
+
 def test_doc_number_in_brackets_under_a_gazette_title_and_a_banner_mark():
     text = (
         "某县人民政府文件\n某县人民政府关于印发\n某县儿童友好建设三年行动计划的通知\n"
@@ -1316,6 +1345,21 @@ def test_an_encyclopedia_entry_reads_its_infobox_after_its_summary_line():
     assert notice.title == "青溪市人民政府关于印发健康青溪行动方案的通知"
     assert notice.metadata.doc_number == "青府发〔2022〕4号"
     assert notice.metadata.date_published == "2022-03-09"
+
+
+def test_a_document_sites_file_facts_are_not_part_of_the_title():
+    # a document-sharing site (tenth reading): 基本信息, the file's name, size, pages, update time
+    # and word count, 文档摘要, then the document; the facts and the caption had run into the title
+    text = (
+        "基本信息\n文件名称:学生体质健康提升工作方案.docx\n文件大小:31.5 KB\n总页数:9 页\n"
+        "更新时间:2024-11-02\n总字数:约4.2千字\n文档摘要\n学生体质健康提升工作方案\n"
+        "为提升学生体质健康水平,制定本方案。\n一、工作目标\n"
+        "到2026年,全县学生体质健康优良率达到55%以上。\n"
+    )
+    document = parse_text(text).documents[0]
+    assert (document.kind, document.title) == ("plan", "学生体质健康提升工作方案")
+    assert document.metadata.portal == {}
+    assert [i.name for i in document.indicators] == ["学生体质健康优良率"]
 
 
 def test_a_page_title_line_of_words_joined_by_underscores_is_not_part_of_the_title():

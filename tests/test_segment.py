@@ -364,6 +364,22 @@ def test_a_regulation_is_titled_by_its_name(title, bare):
     assert title_kind(title) == "plan" and title_kind(bare) == "plan"
 
 
+def test_a_governments_working_rules_are_titled_by_their_name():
+    # a county portal's 工作规则 (tenth reading): its title printed above the portal's fields and
+    # again under them, 第一章 总则 and numbered clauses; it had no title and no place
+    text = (
+        "青溪县人民政府工作规则\n  • 发文字号:\n    青政发〔2023〕5号\n  • 发布日期:\n"
+        "    2023年03月10日 09:12\n青溪县人民政府工作规则\n第一章 总则\n"
+        "一、根据有关法律规定,结合本县实际,制定本规则。\n"
+        "第二章 政府职能\n二、县政府全面履行职能。\n"
+    )
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("plan", "青溪县人民政府工作规则")
+    assert document.metadata.place == "青溪县"
+    assert document.metadata.doc_number == "青政发〔2023〕5号"
+    assert [s.title for s in document.sections] == ["总则", "政府职能"]
+
+
 def test_organ_lines_above_a_title_that_opens_with_an_organ_are_its_joint_issuers():
     # a page wrapped a long title at the spaces between its fourteen issuers: an organ a line
     organs = ["青溪省民政厅", "青溪省教育厅", "共青团青溪省委员会", "青溪省残疾人联合会"]

@@ -1,5 +1,6 @@
 """Heading recognition and the section tree, on variations the corpus does not show."""
 
+from govdocparse import parse_text
 from govdocparse.model import Provenance
 from govdocparse.source import Cell, Paragraph, TableBlock
 from govdocparse.structure import build_structure
@@ -351,4 +352,25 @@ def test_decimal_outline_lines_of_a_plain_text_file_are_headings_of_their_own():
     assert [(s.number, s.title) for s in document.sections[0].children] == [
         ("1.1", "编制目的"),
         ("1.2", "适用范围"),
+    ]
+
+
+def test_work_report_parts_numbered_before_a_year():
+    # a 政府工作报告 copied by a magazine (tenth reading): its parts open with a year after 、,
+    # and the results of the year under review are no goals, while the expected targets are
+    text = (
+        "某县2024年政府工作报告\n"
+        "一、2023年工作回顾\n"
+        "过去一年，全县生产总值增长6.1%，空气质量优良天数比例上升至91.5%。\n"
+        "二、2024年主要预期目标\n"
+        "今年发展主要预期目标是：全县生产总值增长6%左右，城镇调查失业率5.5%以内。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert [(s.number, s.title) for s in doc.sections] == [
+        ("一、", "2023年工作回顾"),
+        ("二、", "2024年主要预期目标"),
+    ]
+    assert [(i.name, i.section_id) for i in doc.indicators] == [
+        ("生产总值", doc.sections[1].id),
+        ("城镇调查失业率", doc.sections[1].id),
     ]

@@ -125,7 +125,8 @@ def pairs(text: str) -> list[Pair]:
     out = []
     for n, (name, start, end) in enumerate(found):
         stop = found[n + 1][1] if n + 1 < len(found) else len(text)
-        value = text[end:stop].strip(_VALUE_EDGES)
+        # …市人民政府办公室【字体：大 中 小】: the bracket opening the next label is not the value's
+        value = text[end:stop].strip(_VALUE_EDGES).rstrip("【[").rstrip(_VALUE_EDGES)
         out.append(Pair(name, _labels()[name].feeds, value, start))
     return out
 

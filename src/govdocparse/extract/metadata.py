@@ -26,7 +26,7 @@ import regex
 
 from .. import chrome, grammar, portal
 from ..grammar_schema import MetadataGrammar
-from ..headings import numbered
+from ..headings import numbered, opens_block
 from ..model import Metadata, Period, Provenance
 from ..segment import (
     Segment,
@@ -563,10 +563,16 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
             pairs = [replace(pairs[0], value=value)]
             found.consumed.add(id(following))
         elif len(pairs) == 1 and not pairs[0].value and n + 1 < len(blocks):
-            # • 索引号: / 430800000/2022-002317: a list of labels with values below them
+            # • 索引号: / 430800000/2022-002317: a list of labels with values below them; the
+            # heading that opens the article (一、出台背景) is no value of the last label
             following = blocks[n + 1]
             value = portal.bare_value(following.text)
-            if value and len(value) <= _MAX_VALUE and not portal.pairs(following.text.strip()):
+            if (
+                value
+                and len(value) <= _MAX_VALUE
+                and not portal.pairs(following.text.strip())
+                and not opens_block(value)
+            ):
                 pairs = [replace(pairs[0], value=value)]
                 found.consumed.add(id(following))
         stamp = _STAMP.match(block.text.strip()) if not pairs else None
@@ -610,7 +616,10 @@ def _values_in_order(blocks: list[Paragraph]) -> dict[int, tuple[str, Paragraph]
             len(run) >= 2
             and len(values) == len(run)
             and all(
-                value and len(value) <= _MAX_VALUE and not portal.pairs(b.text.strip())
+                value
+                and len(value) <= _MAX_VALUE
+                and not portal.pairs(b.text.strip())
+                and not opens_block(value)
                 for value, b in zip(bare, values, strict=True)
             )
         ):
