@@ -1592,6 +1592,9 @@ def test_a_reposting_sites_address_before_the_pages_stamp(stamp):
         ("教育部 民政部 财政部关于做好农村留守儿童教育关爱工作的通知", "教育部、民政部、财政部"),
         ("教育部民政部全国妇联关于加强家庭教育工作的通知", "教育部、民政部、全国妇联"),
         ("审计署关于开展专项审计的通知", "审计署"),
+        # a national organ too short for the shape of one, by its name
+        ("国务院关于印发儿童发展纲要的通知", "国务院"),
+        ("中共中央办公厅 国务院办公厅关于减轻学生作业负担的意见", "中共中央办公厅、国务院办公厅"),
         # a run that is not only national organs stays one name
         ("民政部某某研究中心关于开展调研的通知", None),
     ],

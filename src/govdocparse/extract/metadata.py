@@ -126,7 +126,12 @@ def _rules() -> _Rules:
     suffix = rules.issuer_suffix.pattern
     # 省妇联, 市残联: a level alone before an abbreviated organ (a province's joint signature);
     # an organ named after a plan quotes it (某区“十四五”规划工作领导小组办公室)
-    organ = f"(?:[省市县区州旗]|[\\p{{Han}}（）()“”]{{2,40}}?){suffix}"
+    # a national organ too short for that shape (国务院, 国务院办公厅) is one by name
+    national = "|".join(
+        regex.escape(name) for name in sorted(rules.national_organs, key=len, reverse=True)
+    )
+    shaped = f"(?:[省市县区州旗]|[\\p{{Han}}（）()“”]{{2,40}}?){suffix}"
+    organ = f"(?:(?:{national})(?:{suffix})?|{shaped})"
     return _Rules(
         grammar=rules,
         doc_number=rules.compile(rules.doc_number),
