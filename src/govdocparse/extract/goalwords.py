@@ -151,7 +151,10 @@ def rules() -> Rules:
     adverb = f"(?:{alternation(p['adverbs'])})"
     # a change may be a fraction (以2020年为基数下降1/3), never the 15/10万 of a rate per 10万
     number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[/／][0-9０-９]+(?![0-9０-９.．万千]))?"
-    one_value = rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*(?:{units.pattern()}))?"
+    # a ratio is one value (出生人口性别比…达到107:100, 男女比例1:1)
+    one_value = (
+        rf"(?:[≥≤＞＜><≧≦]=?\s*)?{number}(?:\s*[:：︰∶]\s*{number})?(?:\s*(?:{units.pattern()}))?"
+    )
     # between a measure and its verb: adverbs, the base or unit of a change (以2020年为基数,
     # 以2020年为基础, 以乡镇为单位), its comparison (较2020年, 在上一年度基础上), the year of its
     # goal when the measure is written first (出生缺陷发生率到2025年要降至60/万, the numbered 具体
