@@ -1110,3 +1110,37 @@ def test_an_undated_goal_before_a_dated_one_of_the_same_measure_keeps_no_year():
 def test_a_paragraphs_opening_deadline_dates_its_later_goals(text, expected):
     found = [(i.name, i.targets[0].year, i.targets[0].label) for i in prose(text)]
     assert found == expected
+
+
+# A report of a plan's results (a 统计监测报告 on a 纲要's year, its 解读 page): its sentences say
+# where things stand; the same paragraph in a plan is a goal. Invented text in the layout of a
+# statistics bureau's yearly report, simplified and traditional.
+_RESULTS = (
+    "{title}\n\n一、儿童与健康\n\n"
+    "（一）儿童健康水平持续提高。婴儿死亡率由2021年的4.6‰下降到4.2‰；"
+    "儿童死亡率持续下降，3岁以下儿童系统管理率提高到93.5%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "2022年《某省儿童发展纲要（2021—2030年）》统计监测报告",
+        "2022年《某省兒童發展綱要（2021—2030年）》統計監測報告",
+        "某市儿童发展规划（2021—2030年）中期评估报告",
+        "2023年某省儿童发展纲要实施进展报告解读",
+    ],
+)
+def test_a_report_of_results_states_no_goals(title):
+    from govdocparse import parse_text
+
+    [document] = parse_text(_RESULTS.format(title=title)).documents
+    assert document.indicators == []
+
+
+def test_the_same_sentences_in_a_plan_or_a_government_work_report_are_goals():
+    from govdocparse import parse_text
+
+    for title in ("某省儿童发展纲要（2021—2030年）", "2024年某市政府工作报告"):
+        [document] = parse_text(_RESULTS.format(title=title)).documents
+        assert document.indicators, title

@@ -1033,6 +1033,31 @@ def test_a_sites_header_lines_are_not_glued_into_a_title_that_names_its_place():
     assert plan.metadata.place == "青海省"
 
 
+@pytest.mark.parametrize("column", ["政策导航", "家教资讯", "文件速递"])
+def test_a_sites_column_name_is_not_glued_into_a_title_that_opens_with_guanyu(column):
+    # a site's column name over a national plan it reposts (关于指导推进…的五年规划), the title
+    # opening with 关于 and naming no issuer; organs above a 关于 line still issue it
+    text = (
+        f"{column}\n关于指导推进家庭教育的五年规划 (2021—2025 年)\n"
+        "一、总体要求\n坚持立德树人根本任务。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.title == "关于指导推进家庭教育的五年规划(2021—2025年)"
+    joint = "市卫生健康委 市教育局\n关于做好儿童保健工作的通知\n各区县:\n现就有关事项通知如下。\n"
+    [notice] = parse_text(joint).documents
+    assert notice.metadata.issuer == "市卫生健康委、市教育局"
+
+
+@pytest.mark.parametrize("period", ["(—年)", "（——年）", "(-年)"])
+def test_a_title_whose_period_lost_its_digits_is_still_a_title(period):
+    # a forum mirror that strips every digit from its copy: 某市妇女发展规划(—年), its 序言 below
+    text = f"某市妇女发展规划{period}\n\n序言\n\n男女平等是衡量社会文明进步的重要标志。\n"
+    [plan] = parse_text(text).documents
+    assert plan.kind == "plan"
+    assert plan.title == f"某市妇女发展规划{period}"
+    assert plan.metadata.place == "某市"
+
+
 @pytest.mark.parametrize("tag", ["(有效)", "（现行有效）", "【已废止】"])
 def test_a_portals_validity_tag_after_a_notice_title_is_no_part_of_it(tag):
     text = (

@@ -48,7 +48,9 @@ _LEAD_IN = regex.compile(r"[:：]$")
 _PROSE = regex.compile(r"[。；！？]")
 _PERIOD = rf"[（(]\s*{YEAR_RANGE}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
-_TRAILING_PERIOD = regex.compile(f"{_PERIOD}$")
+# …规划(—年): a mirror that strips every digit from its copy left the period's dash and 年
+_DIGITS_LOST = r"[（(]\s*[—–\-－~～]{1,2}\s*年\s*[)）]"
+_TRAILING_PERIOD = regex.compile(f"(?:{_PERIOD}|{_DIGITS_LOST})$")
 _ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
 # Characters a title has before its type word at the least (某某方案, not 方案 or 目录 alone).
 _MIN_NAME = 2
@@ -361,16 +363,24 @@ def _issuer_line() -> regex.Pattern:
 
 def _opens_another(text: str, following: str) -> bool:
     """Whether `following` starts a title of its own rather than continuing `text`: it opens
-    with an issuer and 关于, or is a whole title that opens with its place while `text` begun
-    none (a site's section name above it: 医院动态 / 某省妇女发展规划（2021—2030年）), and
-    `text` does not end waiting for more (…关于转发 / …印发《)."""
+    with an issuer and 关于, or is a whole title that opens with its place, or with 关于 under
+    a line that names no issuer, while `text` begun none (a site's section name above it:
+    医院动态 / 某省妇女发展规划（2021—2030年）; 政策导航 / 关于指导推进…的五年规划（2021—2025年）),
+    and `text` does not end waiting for more (…关于转发 / …印发《)."""
     squashed, before = squash_spaces(following), squash_spaces(text)
     rules = _grammar().title_continues
     if before.endswith(tuple(rules.waits)):
         return False
     # …人民政府关于同意设立 / 某市某区儿童福利院的批复: a title begun above goes on
     begun = any(word in before for word in rules.opens)
-    whole = title_kind(squashed) is not None and _place_first().match(squashed) is not None
+    whole = title_kind(squashed) is not None and (
+        _place_first().match(squashed) is not None
+        # 市卫生健康委 市财政局 / 关于…: the organs issuing the title go on into it
+        or (
+            squashed.startswith(tuple(rules.opens))
+            and not _issuer_opening().match(before + squashed)
+        )
+    )
     return bool(_issuer_opening().match(squashed)) or (whole and not begun)
 
 

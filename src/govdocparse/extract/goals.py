@@ -127,6 +127,14 @@ def _forms() -> _Forms:
     )
 
 
+def reports_results(title: str | None) -> bool:
+    """Whether a document's title names it a report of results (…统计监测报告, 中期评估报告,
+    实施进展报告解读), whose paragraphs state where things stand, never goals."""
+    if title is None or "报告" not in title:
+        return False
+    return rules().results_report.search(title) is not None
+
+
 def indicators_from_paragraph(
     text: str,
     prov: Provenance,

@@ -93,6 +93,7 @@ class Rules:
     head: re.Pattern
     per_capita: re.Pattern
     achievement: re.Pattern
+    results_report: re.Pattern
     past_marker: re.Pattern
     present_marker: re.Pattern
     target_year: re.Pattern
@@ -199,6 +200,7 @@ def rules() -> Rules:
         head=re.compile(rf"(?:{heads})$"),
         per_capita=re.compile(g["per_capita"]),
         achievement=re.compile(p["achievement_context"]),
+        results_report=re.compile(p["results_report"]),
         past_marker=re.compile(p["past_marker"]),
         present_marker=re.compile(p["present_marker"]),
         target_year=re.compile(p["target_year"]),

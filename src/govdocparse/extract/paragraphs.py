@@ -7,7 +7,8 @@ two together the way plans write them:
 - a clause on a line of its own (责任单位：市卫健委。) owns the goals of the measure above it;
 - 责任单位：… in the paragraph right under one that only says 牵头单位：… names the units taking
   part with that lead, as it would in one clause (a yearly 分工方案's goal, then a line each);
-- a goal with no 到…年 of its own is a goal for the end of the plan period.
+- a goal with no 到…年 of its own is a goal for the end of the plan period;
+- a report of results (…统计监测报告, 评估报告) states no goals at all.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from ..model import Document, Indicator, Period, Provenance, Responsibility
 from ..structure import PlacedParagraph
 from .agencies import to_agencies
-from .goals import indicators_from_paragraph
+from .goals import indicators_from_paragraph, reports_results
 from .responsibilities import Clause, find_clauses, joins_a_lead
 
 # What is left of a paragraph that only held a clause: 1. 责任单位：市卫健委。
@@ -33,15 +34,19 @@ def read_paragraph(
 ) -> None:
     """Add the goals and clauses of one paragraph to `document`, each goal with its owner."""
     period = document.metadata.period
-    indicators: list[Indicator] = indicators_from_paragraph(
-        placed.text,
-        placed.prov,
-        section_id=placed.section_id,
-        id_prefix=prefix,
-        context=placed.context,
-        period_start=period.start if period else None,
-        period_end=period.end if period else None,
-        item=item,
+    indicators: list[Indicator] = (
+        []
+        if reports_results(document.title)
+        else indicators_from_paragraph(
+            placed.text,
+            placed.prov,
+            section_id=placed.section_id,
+            id_prefix=prefix,
+            context=placed.context,
+            period_start=period.start if period else None,
+            period_end=period.end if period else None,
+            item=item,
+        )
     )
     clauses = find_clauses(placed.text)
     if _completes_the_lead_above(document, placed, clauses):
