@@ -1105,6 +1105,31 @@ def test_an_undated_goal_before_a_dated_one_of_the_same_measure_keeps_no_year():
             "全县学前三年毛入园率达到92%。到2027年,普惠性幼儿园覆盖率达到90%。",
             [("学前三年毛入园率", None, "目标"), ("普惠性幼儿园覆盖率", 2027, "到2027年")],
         ),
+        # a news copy says whose goals follow before the deadline; the goals after the
+        # semicolons share it (根据…, / 方案提出, / 《意见》明确,)
+        (
+            "根据实施方案，到2026年，试点开展适龄女生免费接种服务；城乡妇女乳腺癌筛查率达到"
+            "55%；乳腺癌患者规范治疗率达到85%。",
+            [
+                ("城乡妇女乳腺癌筛查率", 2026, "到2026年"),
+                ("乳腺癌患者规范治疗率", 2026, "到2026年"),
+            ],
+        ),
+        (
+            "方案提出,到2027年,全市推广家庭医生签约服务;老年人健康管理率达到75%。",
+            [("老年人健康管理率", 2027, "到2027年")],
+        ),
+        # a second deadline opening a sentence dates the goals after it, not the first one
+        (
+            "到2025年,启动社区托育试点;托育机构备案率达到90%。到2030年,全面推开社区托育;"
+            "托育机构备案率达到100%。",
+            [("托育机构备案率", 2025, "到2025年"), ("托育机构备案率", 2030, "到2030年")],
+        ),
+        # a deadline opening the paragraph's second sentence dates the goals after its semicolon
+        (
+            "坚持儿童优先发展。到2026年,儿童优先的社会政策更加完善;实现儿童友好社区建设全覆盖。",
+            [("儿童友好社区覆盖率", 2026, "到2026年")],
+        ),
     ],
 )
 def test_a_paragraphs_opening_deadline_dates_its_later_goals(text, expected):

@@ -175,9 +175,14 @@ def indicators_from_paragraph(
     # a paragraph opened by a look back (《规划》实施以来，…; 近年来，…) reports results up to the
     # first sentence that names a goal year
     looking_back = bool(sentences) and r.past_marker.search(sentences[0]) is not None
-    opening = _opening_deadline(sentences[0]) if sentences else None
+    # the deadline the latest sentence opened with dates the sentences after it that name no
+    # year (到2025年，…；A率达到50%。到2030年，…；A率达到70%: the second A is 2030's)
+    deadline: tuple[str, int] | None = None
     for k, sentence in enumerate(sentences):
         before, carried = carried, None
+        opening = deadline
+        if "年" in sentence:
+            deadline = _opening_deadline(sentence) or deadline
         looking_back = looking_back and not r.target_year.search(_BRACKETED.sub("", sentence))
         if not _may_state_goal(sentence):
             continue
@@ -195,7 +200,7 @@ def indicators_from_paragraph(
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
         for label, year, m in measures:
-            if year is None and opening and k > 0:
+            if year is None and opening:
                 label, year = opening
             if year is not None and period_start is not None and year < period_start:
                 # 婴儿死亡率由2010年的8.1‰下降到2015年的5.6‰ in a 2016—2020 plan: a result
@@ -227,11 +232,13 @@ def indicators_from_paragraph(
 
 
 def _opening_deadline(sentence: str) -> tuple[str, int] | None:
-    """(label, year) of the deadline a paragraph opens with (养老方面：到2025年底，基本建成…。),
-    which dates the goals of its later sentences that name no year of their own (全市养老机构
-    护理型床位占比不低于40%。), as the sentences of one paragraph share its deadline."""
+    """(label, year) of the deadline a sentence opens with (养老方面：到2025年底，基本建成…。; a
+    news copy's 根据行动计划，到2025年，…), which dates the goals of the paragraph's later
+    sentences that name no year of their own (全市养老机构护理型床位占比不低于40%。) until a
+    sentence opens with another."""
     r = rules()
     head = r.lead_in.sub("", sentence.strip(), count=1)
+    head = r.report_lead_in.sub("", head, count=1)
     deadline = r.target_year.match(head)
     return (squash_spaces(deadline.group(0)), int(deadline.group(1))) if deadline else None
 
@@ -533,7 +540,7 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
     out: list[tuple[int, Measure]] = []
     start = 0
     for m in r.goal.finditer(clause):
-        segment, start = clause[start : m.start()], m.end()
+        segment, start = r.scope_note.sub("", clause[start : m.start()]), m.end()
         if r.money.search(m.group("values")) or r.not_a_goal_after.match(clause[m.end() :]):
             continue
         values = [v.group(0) for v in r.value.finditer(m.group("values"))]

@@ -99,6 +99,8 @@ class Rules:
     target_year: re.Pattern
     year_list: re.Pattern
     lead_in: re.Pattern
+    report_lead_in: re.Pattern
+    scope_note: re.Pattern
     bare_year: re.Pattern
     adverb: str
     goal: re.Pattern
@@ -206,6 +208,8 @@ def rules() -> Rules:
         target_year=re.compile(p["target_year"]),
         year_list=re.compile(p["year_list"]),
         lead_in=re.compile(p["lead_in"]),
+        report_lead_in=re.compile(p["report_lead_in"]),
+        scope_note=re.compile(p["scope_note"]),
         bare_year=re.compile(p["bare_year"]),
         adverb=adverb,
         goal=re.compile(goal),
