@@ -426,3 +426,73 @@ def test_a_page_header_above_a_plan_is_no_notice():
     # recipients and a date above a plan, but no text between: a portal's fields, not a notice
     text = "发布机构:丁县教育局:\n2022年3月1日\n丁县学前教育提升行动计划\n一、主要目标\n正文。\n"
     assert [d.kind for d in parse_text(text).documents] == ["plan"]
+
+
+@pytest.mark.parametrize("note", ["（信息公开形式：主动公开）", "(信息公开形式:依申请公开)"])
+def test_a_disclosure_note_under_a_joint_notices_date_is_no_part_of_the_plans_title(note):
+    # a ministry's joint notice closes with a 附注 naming how it is disclosed, right above the
+    # title of the plan it hands down (invented, in that layout)
+    text = (
+        "关于印发某某妇幼健康促进行动计划（2024—2028年）的通知\n某卫妇幼发〔2024〕3号\n"
+        "各省、自治区、直辖市卫生健康委、教育厅：\n"
+        "现将《某某妇幼健康促进行动计划（2024—2028年）》印发给你们，请认真贯彻执行。\n"
+        f"某卫生健康委\n某教育部\n2024年2月6日\n{note}\n"
+        "某某妇幼健康促进行动计划（2024—2028年）\n一、总体要求\n孕产妇系统管理率达到92%。\n"
+    )
+    docs = parse_text(text).documents
+    assert [(d.kind, d.title) for d in docs] == [
+        ("notice", "关于印发某某妇幼健康促进行动计划（2024—2028年）的通知"),
+        ("plan", "某某妇幼健康促进行动计划（2024—2028年）"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "• 某某市人民政府门户网站\n  •  \n    • 搜索\n",
+        "某县人民政府门户网站\n",
+        "•  某某区人民政府门户网站\n",
+    ],
+)
+def test_a_portals_site_name_above_its_breadcrumb_is_no_part_of_the_title(header):
+    # a portal's header prints the site's name as a menu item (bullets, one empty) above the
+    # breadcrumb of a 解读 page (invented, in that layout)
+    text = header + (
+        "您当前的位置: 首页 > 某市卫生健康局 > 政策解读\n"
+        "《某某儿童健康提升计划(2022-2025年)》文件解读\n发布日期:2022-09-14 10:25\n来源:本站\n"
+        "打印\n【字体:\n\n一、起草背景\n儿童健康是全民健康的基础。\n"
+    )
+    [doc] = parse_text(text).documents
+    assert doc.title == "《某某儿童健康提升计划(2022-2025年)》文件解读"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "手机版 | 网站导航\n某某观察网 > 国内 >\n\n",
+        "手機版 | 網站導航\n\n",
+        "某某资讯网 > 健康 >\n",
+    ],
+)
+def test_a_news_sites_header_row_and_open_ended_path_are_no_part_of_the_headline(header):
+    # a news site prints a row of links and its column path, cut after its last arrow, above
+    # an article restating a plan (invented, in that layout)
+    text = header + (
+        "十部门印发某某疾病防治行动计划\n\n某某社 | 2023-03-02 10:11:12\n\n"
+        "某某病是常见疾病。某部门等10部门日前联合印发《某某疾病防治行动计划（2023-2030年）》。\n"
+        "根据行动计划，到2026年，适龄人群筛查率达到55%。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert doc.title == "十部门印发某某疾病防治行动计划"
+
+
+@pytest.mark.parametrize("extension", [".docx", ".doc", ".pdf", ".wps"])
+def test_a_document_sites_file_name_over_the_text_is_the_title(extension):
+    # a document-sharing site prints the title as the file's name above its file facts
+    # (invented, in that layout)
+    text = (
+        f"某某县建设儿童友好城市三年行动方案(2024-2026年){extension}\n-\n资源大小:41.2KB\n"
+        "全文页数:30页\n一、指导思想\n坚持儿童优先。\n二、基本原则\n儿童优先、普惠共享。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert (doc.kind, doc.title) == ("plan", "某某县建设儿童友好城市三年行动方案(2024-2026年)")

@@ -29,6 +29,7 @@ PROSE = regex.compile(r"[。！？；]")
 _MAX_LINK_ROW = 80
 _ARROWS = regex.compile(r"\s*(?:>>|>|»|›|→|＞)\s*")
 _MAX_CRUMB = 16
+_LAST_ARROW = regex.compile(r"(?:>|»|›|→|＞)\s*$")
 # page numbers are short (— 12 —, 第3页共12页): where running heads and page breaks are looked
 # for (here and in the text reader), longer lines are not matched against their rules
 MAX_PAGE_NUMBER = 24
@@ -162,10 +163,12 @@ def without_toolbar(value: str) -> str:
 
 
 def is_breadcrumb(text: str) -> bool:
-    """某市人民政府门户网站>政务公开>政策文件: short names joined by two or more arrows."""
+    """某市人民政府门户网站>政务公开>政策文件: short names joined by two or more arrows; or a
+    news site's path that ends with its arrow, the article's own place not printed (某某网 >
+    国内 >)."""
     parts = [part for part in _ARROWS.split(text) if part.strip()]
     return (
-        len(parts) >= 3
+        (len(parts) >= 3 or (len(parts) == 2 and _LAST_ARROW.search(text) is not None))
         and len(text) <= _MAX_LINK_ROW
         and not _SENTENCE_MARK.search(text)
         and all(len(part.strip()) <= _MAX_CRUMB for part in parts)
