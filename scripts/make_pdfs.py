@@ -26,6 +26,8 @@ Edge fixtures, in tests/fixtures/edge/:
     gazette.pdf         a 政府公报 issue's pages: a running head and page numbers, a full-width
                         title and 文号, the body in two justified columns, a full-width annex
                         title and table between two-column parts
+    borderless.pdf      a plan's 主要指标 table with its borders switched off, one name wrapped
+                        over two lines, amid prose paragraphs
 
 Making them needs Debian packages the library itself never needs: libreoffice-writer-nogui
 (soffice), fonts-noto-cjk (or another CJK font LibreOffice can substitute), poppler-utils
@@ -548,6 +550,63 @@ def gazette_docx() -> bytes:
     return _save(document)
 
 
+# ---------------------------------------------------------------- a table without ruling lines
+
+# Word and WPS users switch a table's borders off: each row is a line of cells set apart by
+# blanks, the columns aligned from row to row (云岭市 is an invented city).
+BORDERLESS_TITLE = "云岭市“十四五”儿童发展规划"
+BORDERLESS_BEFORE = [
+    "二、主要目标",
+    "到2025年，全市儿童健康、教育、福利和成长环境全面改善，儿童发展主要指标如下表所示。",
+]
+BORDERLESS_HEADER = ["指标名称", "单位", "2020年", "2025年", "属性"]
+BORDERLESS_ROWS = [
+    ["婴儿死亡率", "‰", "4.6", "4.0", "预期性"],
+    ["学前三年毛入园率", "%", "88", "95", "预期性"],
+    ["九年义务教育巩固率", "%", "95.2", "97", "约束性"],
+    ["城乡社区儿童之家覆盖率（含村级服务站点）", "%", "90", "98", "预期性"],
+    ["每千人口婴幼儿托位数", "个", "1.8", "4.5", "预期性"],
+    ["儿童友好公园", "个", "2", "10", "预期性"],
+]
+BORDERLESS_AFTER = [
+    "三、主要任务",
+    "各区县要结合实际制定年度工作计划，明确责任单位和完成时限，确保各项指标如期实现。",
+]
+
+
+def _no_borders(table) -> None:
+    """Switch every border of the table off, as a user does in Word's 边框 menu."""
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        edge = OxmlElement(f"w:{side}")
+        edge.set(qn("w:val"), "nil")
+        borders.append(edge)
+    table._tbl.tblPr.append(borders)
+
+
+def borderless_docx() -> bytes:
+    document = _gov_document(size=14)
+    title = document.add_paragraph(BORDERLESS_TITLE)
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text in BORDERLESS_BEFORE:
+        document.add_paragraph(text)
+    rows = [BORDERLESS_HEADER, *BORDERLESS_ROWS]
+    table = document.add_table(rows=len(rows), cols=len(BORDERLESS_HEADER))
+    _no_borders(table)
+    table.autofit = False
+    widths = [Mm(64), Mm(16), Mm(22), Mm(22), Mm(22)]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            cell = table.rows[r].cells[c]
+            cell.width = widths[c]
+            cell.paragraphs[0].add_run(text).font.size = Pt(12)
+    for text in BORDERLESS_AFTER:
+        document.add_paragraph(text)
+    return _save(document)
+
+
 # ---------------------------------------------------------------- damaged and odd PDFs
 
 
@@ -698,6 +757,7 @@ def main(argv: list[str] | None = None) -> int:
             "frames": frames_docx(),
             "radicals": radicals_docx(),
             "gazette": gazette_docx(),
+            "borderless": borderless_docx(),
         }
         paths = []
         for stem, data in others.items():

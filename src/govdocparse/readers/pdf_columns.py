@@ -18,14 +18,16 @@ evidence, since a false split garbles text that was fine:
   overlap in height);
 * each side is a text column (at least `_MIN_WIDTH` characters wide) whose lines mostly fill it,
   as running text does: at least `_MIN_LINES` of them, and half or more, start at its left edge
-  (or are indented as a paragraph's first line is) and reach its right edge.
+  (or are indented as a paragraph's first line is), reach its right edge and have no wide blank
+  inside the side (cells of a borderless table that reach from edge to edge have them).
 
 A publication sets all its pages alike, so a band of few lines (the columns' last lines at the
 top of a page, a short part between a table and a signature) is read in two columns when the
 gutter between its lines is the one a band of the same document showed on that evidence (both
 edges within `_SAME_X`) and at least one line of each side stands beside the other side's.
 
-So a borderless two-column table (指标 / 目标值 rows of short, ragged cells), a signature and its
+So a borderless table (指标 / 目标值 rows of short, ragged cells, or cells set apart by wide
+blanks on one side of the middle: `pdf_borderless` reads those), a signature and its
 date at the right under full-width text, a centred title and a short list never split. Three
 columns (the middle one lies over the page's middle) and columns of clearly unequal width (whose
 gutter is off the middle) are not recognised: such pages are read as before, line by line.
@@ -89,6 +91,7 @@ class _Side:
     x1: float
     top: float
     bottom: float
+    blanks: int  # how many wide blanks the line has on this side
 
 
 def column_bands(
@@ -134,12 +137,14 @@ def _band(run: list[Extent], middle: float, known: Collection[Gutter]) -> Band |
         start, end = line.x0, line.x1
         cut = next((blank for blank in line.blanks if blank[0] <= middle <= blank[1]), None)
         if cut is not None:
-            left.append(_Side(start, cut[0], line.top, line.bottom))
-            right.append(_Side(cut[1], end, line.top, line.bottom))
+            inside = sum(blank[1] <= cut[0] for blank in line.blanks)
+            left.append(_Side(start, cut[0], line.top, line.bottom, inside))
+            outside = len(line.blanks) - inside - 1
+            right.append(_Side(cut[1], end, line.top, line.bottom, outside))
         elif end <= middle:
-            left.append(_Side(start, end, line.top, line.bottom))
+            left.append(_Side(start, end, line.top, line.bottom, len(line.blanks)))
         else:
-            right.append(_Side(start, end, line.top, line.bottom))
+            right.append(_Side(start, end, line.top, line.bottom, len(line.blanks)))
     if not (left and right):
         return None
     gutter = (max(side.x1 for side in left), min(side.x0 for side in right))
@@ -169,7 +174,8 @@ def _shows_columns(left: list[_Side], right: list[_Side], gutter: Gutter, size: 
         if x1 - x0 < _MIN_WIDTH * size:
             return False
         full = sum(
-            side.x0 <= x0 + _INDENT * size and side.x1 >= x1 - _SHORT * size for side in sides
+            side.x0 <= x0 + _INDENT * size and side.x1 >= x1 - _SHORT * size and not side.blanks
+            for side in sides
         )
         if full < _MIN_LINES or 2 * full < len(sides):
             return False

@@ -99,6 +99,7 @@ from ..headings import opens_block, starts_paragraph
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
 from . import pdf_ocr
+from .pdf_borderless import Borderless, borderless_tables
 from .pdf_columns import Band, column_bands
 from .pdf_frames import Outline, frames
 from .pdf_grid import find_boxes
@@ -313,6 +314,7 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     _settle_cells(pages)
     _drop_running_lines(pages)
     _read_columns(pages)
+    _read_borderless(pages)
     return Source(path, name, "pdf", sha256, _blocks(pages, name), warnings=warnings)
 
 
@@ -960,6 +962,73 @@ def _layout(line: _Line) -> tuple[int, int] | tuple[()]:
     """Which text column of its page the line is set in: the page's own, or a column of a
     two-column band (pages with the same gutter share it)."""
     return () if line.column is None else (line.column.side, line.column.gutter)
+
+
+# --- tables without ruling lines ---------------------------------------------------------------
+
+
+def _read_borderless(pages: list[_Page]) -> None:
+    """Make the borderless tables among each page's lines (`pdf_borderless`) tables of the page:
+    their lines leave the running text, and the lines after them are numbered again."""
+    for page in pages:
+        if not page.chars or sum(len(line.blanks) >= 2 for line in page.lines) < 3:
+            continue  # OCR'd lines have no characters; most pages have no candidate lines
+        taken: set[int] = set()
+        for run in _text_runs(page):
+            for found in borderless_tables(run):
+                page.tables.append(_borderless_table(found, run, page))
+                taken.update(id(line) for line in run[found.start : found.stop])
+        if taken:
+            removed = sorted(line.number for line in page.lines if id(line) in taken)
+            page.lines = [line for line in page.lines if id(line) not in taken]
+            for line in page.lines:
+                line.number -= bisect_right(removed, line.number)
+
+
+def _text_runs(page: _Page) -> Iterator[list[_Line]]:
+    """The page's lines cut into runs of consecutive lines of one text column with no ruled
+    table between them."""
+    tops = sorted(table.top for table in page.tables)
+    run: list[_Line] = []
+    for line in page.lines:
+        if run and (
+            line.column != run[-1].column
+            or bisect_right(tops, run[-1].top) != bisect_right(tops, line.top)
+        ):
+            yield run
+            run = []
+        run.append(line)
+    if run:
+        yield run
+
+
+def _borderless_table(found: Borderless, lines: list[_Line], page: _Page) -> _Table:
+    """The table of a borderless run: each cell's characters are those of its row's lines that
+    stand in its column; the wrapped lines of a cell are joined as the renderer wrapped them."""
+    table_lines = lines[found.start : found.stop]
+    x0 = min(line.x0 for line in table_lines)
+    x1 = max(line.x1 for line in table_lines)
+    edges = [x0, *found.boundaries, x1]
+    rows = []
+    for row in found.rows:
+        cells: list[list[Char]] = [[] for _ in range(len(edges) - 1)]
+        for line in (lines[index] for index in row):
+            for char in page.chars:
+                middle = (char.x0 + char.x1) / 2
+                if line.top <= _middle(char) <= line.bottom and line.x0 <= middle <= line.x1:
+                    cells[bisect_right(found.boundaries, middle)].append(char)
+        boxes = []
+        for left, right, chars in zip(edges, edges[1:], cells, strict=False):
+            box = _Box("", left, right, page.number, _lines(chars, page.number), right)
+            texts = [line.text for line in box.lines]
+            box.text = "".join(
+                [texts[0], *(_glue(a, b) + b for a, b in pairwise(texts))] if texts else []
+            )
+            boxes.append(box)
+        rows.append(boxes)
+    table = _Table(page.number, x0, table_lines[0].top, x1, table_lines[-1].bottom, edges, rows)
+    table.column = table_lines[0].column
+    return table
 
 
 # --- blocks -----------------------------------------------------------------------------------

@@ -1,0 +1,247 @@
+"""Tables whose borders were switched off are read as tables, and nothing else is.
+
+borderless.pdf is a LibreOffice print made by scripts/make_pdfs.py from the texts held there
+(BORDERLESS_*): a 主要指标 table set as a Word table with every border switched off, one name
+wrapped over two lines, between prose paragraphs. The other cases are pages built from
+characters here: tables in other alignments, and layouts with wide blanks that are no tables.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from govdocparse import parse
+from govdocparse.readers import pdf_reader, read
+from govdocparse.readers.pdf_page import Char
+from govdocparse.source import Paragraph, TableBlock
+
+from .support import EDGE, script, shape
+
+FIXTURE = script("make_pdfs")
+
+
+@pytest.fixture(scope="module")
+def borderless():
+    return read(EDGE / "borderless.pdf")
+
+
+def test_the_borderless_table_is_a_table_between_its_paragraphs(borderless):
+    assert shape(borderless.blocks) == [
+        FIXTURE.BORDERLESS_TITLE,
+        *FIXTURE.BORDERLESS_BEFORE,
+        [FIXTURE.BORDERLESS_HEADER, *FIXTURE.BORDERLESS_ROWS],
+        *FIXTURE.BORDERLESS_AFTER,
+    ]
+    assert borderless.warnings == []
+
+
+def test_cells_carry_page_row_and_column_and_lines_skip_the_table(borderless):
+    table = next(block for block in borderless.blocks if isinstance(block, TableBlock))
+    assert table.prov.page == 1
+    for r, row in enumerate(table.rows):
+        assert [(cell.prov.page, cell.prov.table_row, cell.prov.table_col) for cell in row] == [
+            (1, r, c) for c in range(len(FIXTURE.BORDERLESS_HEADER))
+        ]
+    paragraphs = [block for block in borderless.blocks if isinstance(block, Paragraph)]
+    # title, heading, two lines of prose; then the heading and two lines after the table
+    assert [p.prov.lines for p in paragraphs] == [(1, 1), (2, 2), (3, 4), (5, 5), (6, 7)]
+
+
+def test_the_borderless_table_gives_its_indicators():
+    plan = parse(EDGE / "borderless.pdf").documents[0]
+    goals = {
+        (indicator.name, target.year, atom.value)
+        for indicator in plan.indicators
+        for target in indicator.targets
+        for atom in target.atoms
+    }
+    assert goals == {
+        (name, 2025, float(target)) for name, _unit, _base, target, _kind in FIXTURE.BORDERLESS_ROWS
+    }
+
+
+# ---------------------------------------------------------------- pages built from characters
+
+SIZE = 12.0
+LEFT, RIGHT = 70.0, 526.0  # the text area: 38 characters of 12 pt
+PROSE = "各区县要把儿童发展纳入经济社会发展规划统筹推进各项工作确保目标任务按期完成" * 8
+
+
+def _text(text: str, x0: float, top: float, step: float = SIZE) -> list[Char]:
+    """Characters of `text` from x0, `step` apart (an em, or wider in a justified line)."""
+    return [
+        Char(
+            ch,
+            x0 + k * step,
+            x0 + k * step + SIZE * (0.5 if ch.isascii() else 1),
+            top,
+            top + SIZE,
+            SIZE,
+        )
+        for k, ch in enumerate(text)
+    ]
+
+
+def _right(text: str, x1: float, top: float) -> list[Char]:
+    """`text` set to end at x1, half an em a Latin character."""
+    width = sum(SIZE * (0.5 if ch.isascii() else 1) for ch in text)
+    chars, x = [], x1 - width
+    for ch in text:
+        chars += _text(ch, x, top)
+        x += SIZE * (0.5 if ch.isascii() else 1)
+    return chars
+
+
+def _prose(rows: int, top: float) -> list[Char]:
+    return [c for k in range(rows) for c in _text(PROSE[k * 38 : k * 38 + 38], LEFT, top + 20 * k)]
+
+
+def _blocks(chars: list[Char]) -> list:
+    page = pdf_reader._Page(1, 595.0, 842.0, pdf_reader._lines(chars, 1), chars=chars)
+    for number, line in enumerate(page.lines, 1):
+        line.number = number
+    pdf_reader._read_columns([page])
+    pdf_reader._read_borderless([page])
+    return shape(pdf_reader._blocks([page], "page.pdf"))
+
+
+ROWS = [
+    ("婴儿死亡率", "‰", "4.6", "4.0"),
+    ("学前三年毛入园率", "%", "88", "95"),
+    ("普惠性幼儿园覆盖率", "%", "", "85"),
+    ("儿童之家", "个", "120", "300"),
+]
+
+
+def _right_aligned_table(pitch: float = 20.0) -> list[Char]:
+    """Names at the left, a centred unit, numbers set to the right of their columns (a cell of
+    the 2020 column left empty), rows at `pitch`."""
+    chars = []
+    for k, row in enumerate([("指标", "单位", "2020年", "2025年"), *ROWS]):
+        top = 200.0 + pitch * k
+        name, unit, base, target = row
+        chars += _text(name, LEFT, top)
+        chars += _text(unit, 290.0 - len(unit) * SIZE / 2 * (1 if unit.isascii() else 2), top)
+        chars += _right(base, 400.0, top) + _right(target, 500.0, top)
+    return chars
+
+
+def test_right_aligned_numbers_and_a_missing_cell_are_a_table():
+    blocks = _blocks(_prose(2, 150.0) + _right_aligned_table())
+    expected = [["指标", "单位", "2020年", "2025年"], *[list(row) for row in ROWS]]
+    assert blocks == [PROSE[:76], expected]
+
+
+def test_a_line_under_the_last_row_at_the_rows_pitch_is_no_wrapped_cell():
+    chars = _right_aligned_table() + _text("二、主要任务", LEFT, 200.0 + 20 * 5)
+    blocks = _blocks(chars)
+    assert blocks[-1] == "二、主要任务"
+    assert isinstance(blocks[0], list) and len(blocks[0]) == 5
+
+
+def test_a_prose_line_ends_the_table_and_is_not_split():
+    chars = _right_aligned_table() + _prose(2, 200.0 + 20 * 5)
+    assert _blocks(chars)[1:] == [PROSE[:76]]
+
+
+def _two_rows_are_not_enough() -> list[Char]:
+    """A header and one row: aligned, but too little evidence."""
+    return [c for c in _right_aligned_table() if c.top < 200.0 + 20 * 2]
+
+
+def _justified_prose() -> list[Char]:
+    """Justified lines: the characters spread, no blank wider than a justification space."""
+    chars = []
+    for k in range(6):
+        text = PROSE[k * 36 : k * 36 + 36]
+        chars += _text(text, LEFT, 100.0 + 20 * k, step=(RIGHT - LEFT - SIZE) / 35)
+    return chars
+
+
+def _signature_and_date() -> list[Char]:
+    """Prose, an issuer and a date at the right, a contact line with two wide blanks."""
+    chars = _prose(4, 100.0)
+    chars += _right("溪源市人民政府办公室", RIGHT, 200.0) + _right("2023年5月10日", RIGHT, 230.0)
+    for k, (who, phone) in enumerate([("联系人：王某", "电话：0851-1234567"), ("传真", "123")]):
+        chars += _text(who, LEFT, 270.0 + 20 * k) + _right(phone, RIGHT, 270.0 + 20 * k)
+    return chars
+
+
+def _names_with_dates() -> list[Char]:
+    """A list of names, each with its date at the right: two cells a line."""
+    chars = _prose(2, 100.0)
+    for k, name in enumerate(
+        ["溪源市教育局", "溪源市卫生健康委员会", "溪源市民政局", "溪源市妇联"]
+    ):
+        chars += _text(name, LEFT, 160.0 + 20 * k) + _right(
+            f"2023年{k + 3}月1日", RIGHT, 160.0 + 20 * k
+        )
+    return chars
+
+
+def _centred_title() -> list[Char]:
+    chars = []
+    for k, text in enumerate(["溪源市人民政府", "关于开展儿童友好社区建设", "试点工作的通知"]):
+        chars += _text(text, (LEFT + RIGHT) / 2 - len(text) * SIZE / 2, 60.0 + 24 * k)
+    return chars + _prose(4, 150.0)
+
+
+def _joint_issuers() -> list[Char]:
+    """Issuers side by side, three a line, centred: wide blanks that line up in no column."""
+    chars = []
+    lines = [
+        ["溪源市教育局", "溪源市财政局", "溪源市民政局"],
+        ["溪源市卫生健康委员会", "溪源市妇联", "溪源市团委"],
+        ["溪源市住房和城乡建设局", "溪源市残联", "溪源市文化和旅游局"],
+    ]
+    for k, names in enumerate(lines):
+        width = sum(len(name) for name in names) * SIZE + 4 * SIZE
+        x = (LEFT + RIGHT - width) / 2
+        for name in names:
+            chars += _text(name, x, 300.0 + 20 * k)
+            x += (len(name) + 2) * SIZE
+    return _prose(3, 200.0) + chars
+
+
+def _gazette_band() -> list[Char]:
+    """A title over two justified columns: `pdf_columns` reads them, no table is made."""
+    chars = _text("溪源市儿童友好城市建设工作动态", 208.0, 60.0)
+    column = (RIGHT - LEFT - 2 * SIZE) / 2
+    for k in range(6):
+        top = 100.0 + 20 * k
+        step = (column - SIZE) / 17
+        chars += _text(PROSE[k * 18 : k * 18 + 18], LEFT, top, step)
+        chars += _text(PROSE[100 + k * 18 : 118 + k * 18], RIGHT - column, top, step)
+    return chars
+
+
+@pytest.mark.parametrize(
+    "chars",
+    [
+        _two_rows_are_not_enough(),
+        _justified_prose(),
+        _signature_and_date(),
+        _names_with_dates(),
+        _centred_title(),
+        _joint_issuers(),
+        _gazette_band(),
+    ],
+    ids=[
+        "header-and-one-row",
+        "justified-prose",
+        "signature-and-date",
+        "names-with-dates",
+        "centred-title",
+        "joint-issuers",
+        "gazette-band",
+    ],
+)
+def test_wide_blanks_that_are_no_table_stay_lines(chars):
+    page = pdf_reader._Page(1, 595.0, 842.0, pdf_reader._lines(chars, 1), chars=chars)
+    for number, line in enumerate(page.lines, 1):
+        line.number = number
+    pdf_reader._read_columns([page])
+    before = [(line.text, line.number) for line in page.lines]
+    pdf_reader._read_borderless([page])
+    assert page.tables == []
+    assert [(line.text, line.number) for line in page.lines] == before
