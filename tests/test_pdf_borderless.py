@@ -82,14 +82,22 @@ def _text(text: str, x0: float, top: float, step: float = SIZE) -> list[Char]:
     ]
 
 
-def _right(text: str, x1: float, top: float) -> list[Char]:
-    """`text` set to end at x1, half an em a Latin character."""
-    width = sum(SIZE * (0.5 if ch.isascii() else 1) for ch in text)
-    chars, x = [], x1 - width
+def _width(text: str) -> float:
+    return sum(SIZE * (0.5 if ch.isascii() else 1) for ch in text)
+
+
+def _left(text: str, x0: float, top: float) -> list[Char]:
+    """`text` set from x0, half an em a Latin character."""
+    chars = []
     for ch in text:
-        chars += _text(ch, x, top)
-        x += SIZE * (0.5 if ch.isascii() else 1)
+        chars += _text(ch, x0, top)
+        x0 += _width(ch)
     return chars
+
+
+def _right(text: str, x1: float, top: float) -> list[Char]:
+    """`text` set to end at x1."""
+    return _left(text, x1 - _width(text), top)
 
 
 def _prose(rows: int, top: float) -> list[Char]:
@@ -142,6 +150,28 @@ def test_a_line_under_the_last_row_at_the_rows_pitch_is_no_wrapped_cell():
 def test_a_prose_line_ends_the_table_and_is_not_split():
     chars = _right_aligned_table() + _prose(2, 200.0 + 20 * 5)
     assert _blocks(chars)[1:] == [PROSE[:76]]
+
+
+def _centred_header(header: tuple[str, ...]) -> list[Char]:
+    """Every cell centred in its 120-point column, except the rows' names, set at its left."""
+    chars = []
+    for k, row in enumerate([header, *ROWS[:2], *ROWS[3:]]):
+        for c, cell in enumerate(row):
+            x0 = LEFT + 120 * c + (0 if c == 0 and k else (120 - _width(cell)) / 2)
+            chars += _left(cell, x0, 200.0 + 20 * k)
+    return chars
+
+
+def test_a_header_of_known_column_names_need_not_line_up_with_the_rows():
+    header = ("指标名称", "单位", "2020年", "2025年")
+    rows = [list(row) for row in ROWS[:2] + ROWS[3:]]
+    assert _blocks(_centred_header(header)) == [[list(header), *rows]]
+
+
+def test_an_unknown_header_out_of_line_stays_a_line_over_the_rows():
+    header = ("甲类", "乙类", "丙类", "丁类")
+    rows = [list(row) for row in ROWS[:2] + ROWS[3:]]
+    assert _blocks(_centred_header(header)) == [" ".join(header), rows]
 
 
 def _two_rows_are_not_enough() -> list[Char]:

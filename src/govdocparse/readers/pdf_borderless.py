@@ -16,7 +16,9 @@ false table garbles prose:
 * at least `_MIN_ROWS` of its rows (a header and two rows) have three cells or more, and the run
   has at least three columns;
 * the cells of each column line up from row to row: their left edges, right edges or centres
-  (left-aligned, right-aligned or centred cells) agree within `_SAME_X` points;
+  (left-aligned, right-aligned or centred cells) agree within `_SAME_X` points; a first row
+  whose cells are known column names (指标名称 单位 2025年: the caller tells) is a header, and
+  its cells need not line up with the rows' (a centred header over left-aligned names);
 * a line with text in one column only, in the size of its row, at most `_WRAP_PITCH` font
   sizes under the line above and closer to it than the rows are to one another (when they are
   set apart by spacing), is the rest of the cell above it in that column (a wrapped name), when
@@ -36,7 +38,7 @@ than a justification space between its characters.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .pdf_columns import Extent
@@ -70,15 +72,18 @@ class Borderless:
     rows: tuple[tuple[int, ...], ...]  # each row's lines: its own line, then its wrapped ones
 
 
-def borderless_tables(lines: Sequence[Extent]) -> list[Borderless]:
-    """The borderless tables among `lines`, consecutive lines of one text column top to bottom.
-    Empty, at the cost of one look at each line, when fewer than three lines have two blanks."""
+def borderless_tables(
+    lines: Sequence[Extent], header: Callable[[int], bool] = lambda index: False
+) -> list[Borderless]:
+    """The borderless tables among `lines`, consecutive lines of one text column top to bottom;
+    `header(i)` tells whether the cells of `lines[i]` are known column names. Empty, at the cost
+    of one look at each line, when fewer than three lines have two blanks."""
     if sum(len(line.blanks) >= 2 for line in lines) < _MIN_ROWS:
         return []
     found = []
     index = 0
     while index < len(lines):
-        table = _table_from(lines, index) if len(lines[index].blanks) >= 2 else None
+        table = _table_from(lines, index, header) if len(lines[index].blanks) >= 2 else None
         if table is None:
             index += 1
         else:
@@ -87,7 +92,9 @@ def borderless_tables(lines: Sequence[Extent]) -> list[Borderless]:
     return found
 
 
-def _table_from(lines: Sequence[Extent], start: int) -> Borderless | None:
+def _table_from(
+    lines: Sequence[Extent], start: int, header: Callable[[int], bool]
+) -> Borderless | None:
     """The table whose first row is `lines[start]`, if the lines from there show one."""
     gutters = list(lines[start].blanks)
     rows: list[list[int]] = [[start]]
@@ -121,7 +128,10 @@ def _table_from(lines: Sequence[Extent], start: int) -> Borderless | None:
     if len(gutters) + 1 < _MIN_COLUMNS:
         return None
     full = [lines[row[0]] for row in rows if len(lines[row[0]].blanks) >= 2]
-    if len(full) < _MIN_ROWS or not _aligned([lines[row[0]] for row in rows], gutters):
+    if len(full) < _MIN_ROWS:
+        return None
+    lined_up = [lines[row[0]] for row in rows[1 if header(start) else 0 :]]
+    if not _aligned(lined_up, gutters):
         return None
     boundaries = tuple((x0 + x1) / 2 for x0, x1 in gutters)
     return Borderless(start, index, boundaries, tuple(tuple(row) for row in rows))

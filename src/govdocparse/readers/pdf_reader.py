@@ -47,6 +47,14 @@ page layout did to it. PDFium gives the characters with their boxes and the ruli
   as in a Word text dump; a horizontally merged cell is one cell with `colspan`. Inside a cell,
   lines the renderer wrapped are joined without a break and the cell's own line breaks are kept
   as "\\n", by the same "would the next unit have fitted" test as for paragraphs.
+* Tables with their borders switched off (`pdf_borderless`: rows of cells set apart by wide
+  blanks, in columns free of text in every row, the cells of each column aligned, a first row
+  of known column names exempt from lining up: `text_tables.known_header`) are found
+  among the lines of each text column once the two-column bands are read; pages without three
+  lines of three cells are passed over at once. Each row's characters go to the columns its
+  gutters part, a line with text in one column under a row is the rest of that cell (joined as
+  wrapped), and the table's lines leave the running text: the lines after it are numbered
+  without them.
 * A table that ends a page and a table with the same columns that starts the next page are one
   table: header rows repeated on the next page are dropped, and a row the page break cut in two
   is put back together when a cell's first part ends in a full line and goes on after the
@@ -87,6 +95,7 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
+from functools import partial
 from itertools import pairwise
 from operator import attrgetter
 from statistics import median
@@ -106,6 +115,7 @@ from .pdf_grid import find_boxes
 from .pdf_page import Char, PageContent, open_document, read_page, xref_damaged
 from .pdf_scans import illegible, scanned_pages, shape
 from .positions import chains, distinct
+from .text_tables import known_header
 
 # Fraction of the page height at the top and bottom where running headers and footers live.
 _BAND = 0.12
@@ -975,7 +985,7 @@ def _read_borderless(pages: list[_Page]) -> None:
             continue  # OCR'd lines have no characters; most pages have no candidate lines
         taken: set[int] = set()
         for run in _text_runs(page):
-            for found in borderless_tables(run):
+            for found in borderless_tables(run, partial(_named_columns, run)):
                 page.tables.append(_borderless_table(found, run, page))
                 taken.update(id(line) for line in run[found.start : found.stop])
         if taken:
@@ -983,6 +993,14 @@ def _read_borderless(pages: list[_Page]) -> None:
             page.lines = [line for line in page.lines if id(line) not in taken]
             for line in page.lines:
                 line.number -= bisect_right(removed, line.number)
+
+
+def _named_columns(lines: list[_Line], index: int) -> bool:
+    """Whether the cells of `lines[index]` are mostly known column names (a borderless table's
+    header)."""
+    cells = lines[index].text.split()
+    known = sum(map(known_header, cells))
+    return known >= 2 and 2 * known > len(cells)
 
 
 def _text_runs(page: _Page) -> Iterator[list[_Line]]:
