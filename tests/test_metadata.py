@@ -1470,6 +1470,20 @@ def test_joint_signatures_above_a_seal_note_are_the_issuers():
     assert notice.metadata.date_written == "2021-09-17"
 
 
+@pytest.mark.parametrize("host", ["(辰州市发展和改革委员会)", "（辰州市发展和改革委员会）"])
+def test_a_signing_office_above_the_bracketed_organ_housing_it_is_the_issuer(host):
+    # a 领导小组办公室 signs, the organ it sits in under it in brackets, then the date
+    text = (
+        "关于印发《辰州市儿童友好城市建设行动方案》的通知\n各县(市、区)人民政府,各有关单位:\n"
+        "现将行动方案印发给你们,请认真贯彻落实。\n特此通知。\n"
+        f"辰州市推进儿童友好城市建设领导小组办公室\n{host}\n2024年3月8日\n"
+        "辰州市儿童友好城市建设行动方案\n一、总体要求\n正文。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert notice.metadata.issuer == "辰州市推进儿童友好城市建设领导小组办公室"
+    assert (notice.metadata.date_written, plan.part_of) == ("2024-03-08", notice.id)
+
+
 def test_a_doc_number_cited_in_a_sentence_above_the_title_is_not_the_documents():
     # a law library's copy that lost the notice's title: its 文号 label, then the notice's text
     # citing the plan it replaces, then the plan

@@ -97,6 +97,7 @@ class MetadataGrammar(GrammarModel):
     national_offices: list[str]
     joint_issuer_separator: Rule
     seal_note: Rule
+    host_organ_note: Rule
     byline: Rule
     banner_marks: Rule
     issuer_mark: Rule

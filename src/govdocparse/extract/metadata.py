@@ -98,6 +98,7 @@ class _Rules:
     byline: regex.Pattern
     joint_separator: regex.Pattern
     seal_note: regex.Pattern
+    host_organ_note: regex.Pattern
     banner_marks: regex.Pattern
     issuer_mark: regex.Pattern
     signers: regex.Pattern
@@ -142,6 +143,7 @@ def _rules() -> _Rules:
         issuer_head=regex.compile(f"^(?P<issuer>(?:{organ})+?)(?:关于|印发|转发)"),
         joint_separator=rules.compile(rules.joint_issuer_separator),
         seal_note=rules.compile(rules.seal_note),
+        host_organ_note=rules.compile(rules.host_organ_note),
         banner_marks=rules.compile(rules.banner_marks),
         issuer_mark=rules.compile(rules.issuer_mark),
         signers=rules.compile(rules.signers),
@@ -919,11 +921,12 @@ def _closing(body: list[Paragraph], found: Found) -> None:
 
 def _signature(before: list[Paragraph], found: Found) -> None:
     """The issuers printed above the date: one line, or one line per joint issuer, and a
-    seal note (（某局代章）) between them and the date."""
+    seal note (（某局代章）) or the bracketed organ housing a signing office (（某市发展和改革
+    委员会）) between them and the date."""
     organs: list[str] = []
     first = None
     for block in reversed(before):
-        if not organs and _rules().seal_note.match(squash_spaces(block.text)):
+        if not organs and _signature_note(squash_spaces(block.text)):
             # （某局代章） under the organs it signs for
             found.consumed.add(id(block))
             continue
@@ -935,6 +938,16 @@ def _signature(before: list[Paragraph], found: Found) -> None:
         found.consumed.add(id(block))
     if first is not None:
         _set(found, "issuer", "、".join(organs), first.prov)
+
+
+def _signature_note(text: str) -> bool:
+    """Whether a line between the signature and the date is a seal note (（某局代章）) or the
+    bracketed organ that houses the signing office (（某市发展和改革委员会）)."""
+    rules = _rules()
+    if rules.seal_note.match(text):
+        return True
+    host = rules.host_organ_note.match(text) if text[:1] in "（(" else None
+    return host is not None and bool(split_issuers(host["organ"]))
 
 
 def _attachments(first: str, after: list[Paragraph], block: Paragraph, found: Found) -> None:
