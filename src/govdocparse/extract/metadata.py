@@ -99,6 +99,8 @@ class _Rules:
     joint_separator: regex.Pattern
     seal_note: regex.Pattern
     host_organ_note: regex.Pattern
+    adoption_note: regex.Pattern
+    serial_number: regex.Pattern
     banner_marks: regex.Pattern
     issuer_mark: regex.Pattern
     signers: regex.Pattern
@@ -144,6 +146,8 @@ def _rules() -> _Rules:
         joint_separator=rules.compile(rules.joint_issuer_separator),
         seal_note=rules.compile(rules.seal_note),
         host_organ_note=rules.compile(rules.host_organ_note),
+        adoption_note=rules.compile(rules.adoption_note),
+        serial_number=rules.compile(rules.serial_number),
         banner_marks=rules.compile(rules.banner_marks),
         issuer_mark=rules.compile(rules.issuer_mark),
         signers=rules.compile(rules.signers),
@@ -744,6 +748,13 @@ def _under_title(
             # party document's title: the 文号 and the 成文日期 in one pair of brackets
             _set(found, "doc_number", bracketed[0], block.prov, block)
             _set(found, "date_written", bracketed[1], block.prov, block)
+        elif serial := rules.serial_number.match(squash_spaces(block.text)):
+            # （第62号） under a 公告's title
+            _set(found, "doc_number", f"第{serial['number']}号", block.prov, block)
+        elif issuers is None and (adopted := _adoption_note(block.text)):
+            # （2020年7月29日某省第十三届人民代表大会常务委员会第二十二次会议通过）
+            _set(found, "date_written", adopted[1], block.prov, block)
+            issuers = [adopted[0]], block.prov
         elif byline := rules.byline.match(block.text.strip()):
             _set(found, "date_published", leading_date(byline["date"]), block.prov, block)
         elif dated and (organs := split_issuers(dated["organ"])) and iso_date(dated["date"]):
@@ -754,6 +765,17 @@ def _under_title(
             issuers = organs, block.prov
             found.consumed.add(id(block))
     return issuers
+
+
+def _adoption_note(text: str) -> tuple[str, str] | None:
+    """(standing committee, ISO date) of a 地方性法规's adoption note under its title (（2020年7月
+    29日某省第十三届人民代表大会常务委员会第二十二次会议通过…）), else None."""
+    squashed = squash_spaces(text)
+    if squashed[:1] not in "（(" or "通过" not in squashed:
+        return None
+    found = _rules().adoption_note.match(squashed)
+    date = iso_date(found["date"]) if found else None
+    return (found["organ"] + found["body"], date) if found and date else None
 
 
 def _without_month(text: str) -> str:
