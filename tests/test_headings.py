@@ -4,7 +4,7 @@ import shutil
 
 import pytest
 
-from govdocparse import grammar, headings
+from govdocparse import grammar, headings, parse_text
 from govdocparse.errors import GrammarError
 
 STYLES = headings.rules().styles
@@ -84,3 +84,29 @@ def test_a_broken_grammar_fails_at_load_naming_file_and_key(edited_grammars, edi
     with pytest.raises(GrammarError) as caught:
         headings.rules()
     assert "headings.yaml" in str(caught.value) and says in str(caught.value)
+
+
+def test_a_number_alone_above_its_title_is_one_first_level_heading():
+    # a WeChat repost: each part's number in a box of its own line, its title on the next
+    text = (
+        "巳城儿童友好城区建设行动方案\n为推进建设,制定本方案。\n"
+        "一\n总体要求\n（一）指导思想\n坚持儿童优先。\n"
+        "二\n重点任务\n（一）完善政策\n到2025年,儿童友好社区覆盖率达到50%。\n"
+    )
+    [plan] = parse_text(text).documents
+    headings_read = [(s.number, s.title) for s in plan.sections]
+    assert headings_read == [("一、", "总体要求"), ("二、", "重点任务")]
+    assert [c.title for c in plan.sections[1].children] == ["完善政策"]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "三\n总体要求\n",  # not the number the list expects first
+        "一\n本方案自印发之日起施行。\n",  # a sentence, not a title
+    ],
+)
+def test_a_lone_number_that_no_list_expects_stays_text(lines):
+    text = f"巳城儿童友好城区建设行动方案\n为推进建设,制定本方案。\n{lines}"
+    [plan] = parse_text(text).documents
+    assert plan.sections == []

@@ -1470,6 +1470,67 @@ def test_joint_signatures_above_a_seal_note_are_the_issuers():
     assert notice.metadata.date_written == "2021-09-17"
 
 
+@pytest.mark.parametrize("host", ["(辰州市发展和改革委员会)", "（辰州市发展和改革委员会）"])
+def test_a_signing_office_above_the_bracketed_organ_housing_it_is_the_issuer(host):
+    # a 领导小组办公室 signs, the organ it sits in under it in brackets, then the date
+    text = (
+        "关于印发《辰州市儿童友好城市建设行动方案》的通知\n各县(市、区)人民政府,各有关单位:\n"
+        "现将行动方案印发给你们,请认真贯彻落实。\n特此通知。\n"
+        f"辰州市推进儿童友好城市建设领导小组办公室\n{host}\n2024年3月8日\n"
+        "辰州市儿童友好城市建设行动方案\n一、总体要求\n正文。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert notice.metadata.issuer == "辰州市推进儿童友好城市建设领导小组办公室"
+    assert (notice.metadata.date_written, plan.part_of) == ("2024-03-08", notice.id)
+
+
+@pytest.mark.parametrize(
+    "note",
+    [
+        "（2021年5月27日申省第十三届人民代表大会常务委员会第二十七次会议通过）",
+        # a PDF's copy: spaced out, the 公布 and 施行 dates on the lines below
+        "(2021年5月27日申省第十三届人民代表大会常务委员会第二十七次 会 议 通 过\n"
+        "2021年5月27日 公 布\n自2021年9月1日 起 施 行)",
+        "（2021年5月27日申省人民代表大会常务委员会第二十七次会议通过，根据2023年3月1日…修正）",
+    ],
+)
+def test_a_regulations_adoption_note_gives_its_date_and_standing_committee(note):
+    text = (
+        f"申省儿童友好社区促进条例\n{note}\n第一章 总则\n"
+        "第一条 为了促进儿童友好社区建设,制定本条例。\n"
+    )
+    [regulation] = parse_text(text).documents
+    assert regulation.metadata.issuer == "申省人民代表大会常务委员会"
+    assert regulation.metadata.date_written == "2021-05-27"
+
+
+def test_a_meeting_date_in_a_sentence_is_no_adoption_note():
+    # the note must open the line in brackets: a sentence citing a meeting gives no date
+    text = (
+        "申省儿童友好社区促进条例\n第一章 总则\n"
+        "第一条 本条例经2021年5月27日申省人民代表大会常务委员会第二十七次会议通过。\n"
+    )
+    [regulation] = parse_text(text).documents
+    assert regulation.metadata.date_written is None
+
+
+@pytest.mark.parametrize(
+    "head",
+    ["申省第十三届人民代表大会常务委员会\n公  告\n（第48号）", "申省人民政府\n通告\n第 9 号"],
+)
+def test_an_organ_over_its_proclamation_word_and_serial_number_heads_a_proclamation(head):
+    # a people's congress site's 公告 publishing a regulation: the organ, 公 告, its number
+    text = (
+        f"{head}\n《申省儿童友好社区促进条例》已于2021年5月27日通过,现予公布,自2021年9月1日起施行。\n"
+        "申省人民代表大会常务委员会\n2021年5月27日\n第一章 总则\n第一条 为了促进建设,制定本条例。\n"
+    )
+    [proclamation] = parse_text(text).documents
+    organ, word, number = (line.replace(" ", "") for line in head.split("\n"))
+    assert proclamation.title == organ + word
+    assert proclamation.metadata.doc_number == number.strip("（）")
+    assert proclamation.metadata.date_written == "2021-05-27"
+
+
 def test_a_doc_number_cited_in_a_sentence_above_the_title_is_not_the_documents():
     # a law library's copy that lost the notice's title: its 文号 label, then the notice's text
     # citing the plan it replaces, then the plan

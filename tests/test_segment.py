@@ -496,3 +496,30 @@ def test_a_document_sites_file_name_over_the_text_is_the_title(extension):
     )
     doc = parse_text(text).documents[0]
     assert (doc.kind, doc.title) == ("plan", "某某县建设儿童友好城市三年行动方案(2024-2026年)")
+
+
+def test_a_link_to_another_document_between_a_notice_and_its_plan_is_no_document():
+    # a WeChat repost: a related-article card's title under the notice's date, then the plan
+    text = (
+        "关于印发《午城儿童友好城区建设行动方案》的通知\n各有关单位:\n"
+        "现将《午城儿童友好城区建设行动方案》印发给你们,请认真贯彻落实。\n"
+        "午城推进儿童友好城区建设领导小组办公室\n2023年10月13日\n"
+        "未城进一步推进新型基础设施建设行动方案(2023-2026年)\n"
+        "午城儿童友好城区建设行动方案\n为推进建设,制定本方案。\n一、总体要求\n正文。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert plan.title == "午城儿童友好城区建设行动方案"
+    assert (plan.kind, plan.part_of) == ("plan", notice.id)
+
+
+def test_a_plan_the_notice_does_not_name_still_follows_it_when_it_has_text():
+    # two plans, the first with text of its own: both are documents
+    text = (
+        "关于印发《午城儿童友好城区建设行动方案》的通知\n各有关单位:\n"
+        "现将《午城儿童友好城区建设行动方案》印发给你们,请认真贯彻落实。\n"
+        "午城推进儿童友好城区建设领导小组办公室\n2023年10月13日\n"
+        "午城儿童友好社区建设指引(2023-2026年)\n为建设社区,制定本指引。\n"
+        "午城儿童友好城区建设行动方案\n为推进建设,制定本方案。\n一、总体要求\n正文。\n"
+    )
+    titles = [doc.title for doc in parse_text(text).documents]
+    assert titles[-1] == "午城儿童友好城区建设行动方案" and len(titles) == 3

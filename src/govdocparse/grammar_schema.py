@@ -89,6 +89,8 @@ class MetadataGrammar(GrammarModel):
     years_in_title: Rule
     five_year_plans: dict[str, tuple[int, int]]
     title_continues: TitleContinues
+    proclamation_types: list[str]
+    serial_number: Rule
     doc_number: Rule
     issuer_suffix: Rule
     organ_prefixes: list[str]
@@ -97,6 +99,8 @@ class MetadataGrammar(GrammarModel):
     national_offices: list[str]
     joint_issuer_separator: Rule
     seal_note: Rule
+    host_organ_note: Rule
+    adoption_note: Rule
     byline: Rule
     banner_marks: Rule
     issuer_mark: Rule

@@ -22,6 +22,8 @@ from .grammar import GrammarModel
 from .textutil import chinese_numeral
 
 _REFERENCE = regex.compile(r"\{([A-Za-z_]\w*)\}")
+# 十九 is the longest first-level number a plan reaches; a longer line is no lone number
+_LONE_NUMBER_MAX = 3
 
 
 class StyleRule(GrammarModel):
@@ -63,6 +65,7 @@ class HeadingsGrammar(GrammarModel):
     title: TitleRules
     contents: ContentsRules
     standard_order: list[str]
+    lone_number: str
 
     @model_validator(mode="after")
     def _order_names_styles(self) -> HeadingsGrammar:
@@ -190,6 +193,22 @@ def numbered(text: str, outline: bool = True) -> Numbered | None:
                 style, found.group(0).strip(), ordinal(found["num"]), text[found.end() :].strip()
             )
     return None
+
+
+@cache
+def _lone_number() -> regex.Pattern:
+    grammar = rules()
+    return regex.compile(_expand(grammar.lone_number, grammar.numerals))
+
+
+def lone_number(text: str) -> str | None:
+    """The numeral of a first-level number standing alone on its line (一 above 总体要求: a
+    WeChat article's number box), else None."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > _LONE_NUMBER_MAX:
+        return None
+    found = _lone_number().match(stripped)
+    return found["num"] if found else None
 
 
 def opens_block(text: str) -> bool:

@@ -41,6 +41,8 @@ from .textutil import YEAR_RANGE, fold, iso_date, leading_date, squash_spaces
 
 MAX_TITLE_LINE = 80
 MAX_TITLE = 120
+# the type word of a proclamation alone on its line, spaced out at most (公  告)
+_PROCLAMATION_WORD_MAX = 8
 _SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
 # a line ending in a colon announces what follows (a repost's …印发《…》，全文如下：), so it is
 # never part of the title below it
@@ -244,6 +246,9 @@ def _title_line(block: Block) -> str | None:
 
 def _title_at(blocks: list[Block], i: int) -> Title | None:
     """The title starting at block i, joining lines the author wrapped, or None."""
+    proclamation = _proclamation_at(blocks, i)
+    if proclamation is not None:
+        return proclamation
     # most blocks start no title: the lines after one are read only when it may
     first_line = _title_line(blocks[i])
     if first_line is None:
@@ -279,6 +284,25 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         period_text = after.text
     title = Title(_title_text(text), kind, i, j, period_text)
     return _with_organs_above(blocks, title)
+
+
+def _proclamation_at(blocks: list[Block], i: int) -> Title | None:
+    """The head of a proclamation at block i, an organ over its type word alone (某省人民代表
+    大会常务委员会 / 公 告), as one title; else None."""
+    block, following = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+    if (
+        not isinstance(following, Paragraph)
+        or not isinstance(block, Paragraph)
+        or len(following.text) > _PROCLAMATION_WORD_MAX
+    ):
+        return None
+    word = squash_spaces(following.text)
+    if word not in _grammar().proclamation_types:
+        return None
+    organ = squash_spaces(block.text)
+    if not _issuer_line().match(organ):
+        return None
+    return Title(organ + word, title_kind(organ + word) or "other", i, i + 1)
 
 
 def _portal_title(blocks: list[Block], i: int) -> Title | None:
@@ -440,6 +464,18 @@ def _carried(first: Title, title: Title) -> bool:
     return first.kind == "notice" and title.kind == "plan" and title.period_text is not None
 
 
+def _stray_link(starts: list[Title], announced: set[str], title: Title) -> bool:
+    """Whether the title before `title`, with no text of its own, is a link to another document
+    between a notice and the plan it hands down (a WeChat repost's related-article card, a
+    portal's 相关链接): the notice names `title` and not it."""
+    return (
+        len(starts) >= 2
+        and starts[0].kind == "notice"
+        and _announces(announced, title.text)
+        and not _announces(announced, starts[-1].text)
+    )
+
+
 @dataclass(frozen=True)
 class _Marks:
     """The metadata.yaml patterns that tell where a document opens and what it attaches."""
@@ -575,7 +611,11 @@ def segment(blocks: list[Block]) -> list[Segment]:
             head = _heads_document(blocks, title.last + 1)
             if not starts:
                 starts.append(title)
-            elif not has_body and (head or _comparable(title.text) == _comparable(starts[-1].text)):
+            elif not has_body and (
+                head
+                or _comparable(title.text) == _comparable(starts[-1].text)
+                or _stray_link(starts, announced, title)
+            ):
                 starts[-1] = title
             elif (
                 closed

@@ -34,6 +34,8 @@ from .textutil import squash_spaces
 _INLINE_KEYWORD = regex.compile(r"^(?P<word>[\p{Han}\s]{2,8}?)\s*[：:]\s*(?P<rest>\S.*)$")
 # A line ending in one of these ends its sentence (or its clause list); any other end is a wrap.
 _SENTENCE_END = frozenset("。！？!?；;：:…”’」』）)】》")
+# a line holding one of these is a sentence, never a heading's title
+_SENTENCE_MARKS = frozenset("。！？!?；;")
 
 
 @dataclass
@@ -168,6 +170,11 @@ class _Builder:
             if written == parent:
                 return True
         return False
+
+    def expects(self, style: str, ordinal: int | None) -> bool:
+        """Whether a heading of `style` and `ordinal` is the next one its open list expects
+        (the first of a list not yet open)."""
+        return self._expected(style, ordinal)
 
     def _expected(self, style: str, ordinal: int | None) -> bool:
         open_levels = [node for node in self.stack if node.style == style]
@@ -432,6 +439,7 @@ def build_structure(body: list[Block], doc_id: str) -> Structure:
             if consumed:
                 i += consumed
                 continue
+        block, i = _join_lone_number(builder, body, block, i)
         block, i = _join_wraps(builder, body, block, i)
         heading = builder.match(block.text)
         inline = None if heading else builder.inline_keyword(block.text)
@@ -445,6 +453,32 @@ def build_structure(body: list[Block], doc_id: str) -> Structure:
             builder.add_paragraph(block)
         i += 1
     return builder.build()
+
+
+def _join_lone_number(
+    builder: _Builder, body: list[Block], block: Paragraph, i: int
+) -> tuple[Paragraph, int]:
+    """A first-level number alone on its line and its short title on the next (一 / 总体要求, a
+    WeChat article's number box) joined as the heading 一、总体要求 when the open list expects
+    that number; any other `block` as it is."""
+    numeral = headings.lone_number(block.text)
+    if numeral is None or i + 1 >= len(body):
+        return block, i
+    following = body[i + 1]
+    if not isinstance(following, Paragraph):
+        return block, i
+    title = following.text.strip()
+    heading = builder.match(f"{numeral}、{title}")
+    if (
+        heading is None
+        or not builder.expects(heading.style, heading.ordinal)
+        or len(title) > builder.title_rules.max_own_line
+        or any(mark in title for mark in _SENTENCE_MARKS)
+        or headings.numbered(title) is not None
+    ):
+        return block, i
+    joined = f"{numeral}、{title}"
+    return Paragraph(joined, span(block.prov, following.prov), block.style), i + 1
 
 
 def _join_wraps(

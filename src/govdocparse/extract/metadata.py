@@ -98,6 +98,9 @@ class _Rules:
     byline: regex.Pattern
     joint_separator: regex.Pattern
     seal_note: regex.Pattern
+    host_organ_note: regex.Pattern
+    adoption_note: regex.Pattern
+    serial_number: regex.Pattern
     banner_marks: regex.Pattern
     issuer_mark: regex.Pattern
     signers: regex.Pattern
@@ -142,6 +145,9 @@ def _rules() -> _Rules:
         issuer_head=regex.compile(f"^(?P<issuer>(?:{organ})+?)(?:关于|印发|转发)"),
         joint_separator=rules.compile(rules.joint_issuer_separator),
         seal_note=rules.compile(rules.seal_note),
+        host_organ_note=rules.compile(rules.host_organ_note),
+        adoption_note=rules.compile(rules.adoption_note),
+        serial_number=rules.compile(rules.serial_number),
         banner_marks=rules.compile(rules.banner_marks),
         issuer_mark=rules.compile(rules.issuer_mark),
         signers=rules.compile(rules.signers),
@@ -742,6 +748,13 @@ def _under_title(
             # party document's title: the 文号 and the 成文日期 in one pair of brackets
             _set(found, "doc_number", bracketed[0], block.prov, block)
             _set(found, "date_written", bracketed[1], block.prov, block)
+        elif serial := rules.serial_number.match(squash_spaces(block.text)):
+            # （第62号） under a 公告's title
+            _set(found, "doc_number", f"第{serial['number']}号", block.prov, block)
+        elif issuers is None and (adopted := _adoption_note(block.text)):
+            # （2020年7月29日某省第十三届人民代表大会常务委员会第二十二次会议通过）
+            _set(found, "date_written", adopted[1], block.prov, block)
+            issuers = [adopted[0]], block.prov
         elif byline := rules.byline.match(block.text.strip()):
             _set(found, "date_published", leading_date(byline["date"]), block.prov, block)
         elif dated and (organs := split_issuers(dated["organ"])) and iso_date(dated["date"]):
@@ -752,6 +765,17 @@ def _under_title(
             issuers = organs, block.prov
             found.consumed.add(id(block))
     return issuers
+
+
+def _adoption_note(text: str) -> tuple[str, str] | None:
+    """(standing committee, ISO date) of a 地方性法规's adoption note under its title (（2020年7月
+    29日某省第十三届人民代表大会常务委员会第二十二次会议通过…）), else None."""
+    squashed = squash_spaces(text)
+    if squashed[:1] not in "（(" or "通过" not in squashed:
+        return None
+    found = _rules().adoption_note.match(squashed)
+    date = iso_date(found["date"]) if found else None
+    return (found["organ"] + found["body"], date) if found and date else None
 
 
 def _without_month(text: str) -> str:
@@ -919,11 +943,12 @@ def _closing(body: list[Paragraph], found: Found) -> None:
 
 def _signature(before: list[Paragraph], found: Found) -> None:
     """The issuers printed above the date: one line, or one line per joint issuer, and a
-    seal note (（某局代章）) between them and the date."""
+    seal note (（某局代章）) or the bracketed organ housing a signing office (（某市发展和改革
+    委员会）) between them and the date."""
     organs: list[str] = []
     first = None
     for block in reversed(before):
-        if not organs and _rules().seal_note.match(squash_spaces(block.text)):
+        if not organs and _signature_note(squash_spaces(block.text)):
             # （某局代章） under the organs it signs for
             found.consumed.add(id(block))
             continue
@@ -935,6 +960,16 @@ def _signature(before: list[Paragraph], found: Found) -> None:
         found.consumed.add(id(block))
     if first is not None:
         _set(found, "issuer", "、".join(organs), first.prov)
+
+
+def _signature_note(text: str) -> bool:
+    """Whether a line between the signature and the date is a seal note (（某局代章）) or the
+    bracketed organ that houses the signing office (（某市发展和改革委员会）)."""
+    rules = _rules()
+    if rules.seal_note.match(text):
+        return True
+    host = rules.host_organ_note.match(text) if text[:1] in "（(" else None
+    return host is not None and bool(split_issuers(host["organ"]))
 
 
 def _attachments(first: str, after: list[Paragraph], block: Paragraph, found: Found) -> None:
