@@ -512,7 +512,9 @@ def _goal_needs() -> re.Pattern:
     count needs. Most sentences hold none of them, and skipping them whole spares every clause
     the readers' patterns."""
     r = rules()
-    gated = [g.needs.pattern for g in (r.direction, r.direction_first, r.full, *r.relative)]
+    gated = [
+        g.needs.pattern for g in (r.direction, r.direction_first, r.full, r.multiple, *r.relative)
+    ]
     needs = [r"[0-9０-９]", *gated, count_needs().pattern]
     return re.compile("|".join(f"(?:{n})" for n in needs))
 
@@ -524,7 +526,7 @@ def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measur
         return []
     # a value is written in digits: without one only relative, direction and count goals remain
     readers = (_numeric, _verb_first, _groups) if has_digit(clause) else ()
-    for reader in (*readers, _relative, _full, _directions):
+    for reader in (*readers, _relative, _full, _multiple, _directions):
         found = reader(clause)
         if found:
             return found
@@ -915,6 +917,16 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
     ):
         return []
     return [(m.start("target"), Measure(name_raw, subject + rate, target, parse_target(target)))]
+
+
+def _multiple(clause: str) -> list[tuple[int, Measure]]:
+    """A measure to grow by a multiple (托位数实现翻一番, 地区生产总值比2020年翻一番): a change of
+    +100 % per doubling, the base year when written."""
+    m = rules().multiple.match(clause.strip())
+    if m is None:
+        return []
+    found = _rate_measures(m.group("measure"), m.group("target"), False)
+    return [(m.start("target"), x) for x in found]
 
 
 def _directions(clause: str) -> list[tuple[int, Measure]]:

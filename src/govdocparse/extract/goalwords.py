@@ -114,6 +114,7 @@ class Rules:
     time_head: str
     direction: Gated
     full: Gated
+    multiple: Gated
     full_words: dict[str, str]
     full_subject_verbs: re.Pattern
     full_scope_only: re.Pattern
@@ -197,6 +198,7 @@ def rules() -> Rules:
     )
     heads = alternation(g["measure_heads"])
     full_words = load("targets")["full_words"]
+    multiples = load("targets")["multiple_words"]
     rel = p["relative"]
     return Rules(
         head=re.compile(rf"(?:{heads})$"),
@@ -236,6 +238,12 @@ def rules() -> Rules:
             list(full_words),
         ),
         full_words=full_words,
+        multiple=_gated(
+            rf"^(?P<measure>.+?)(?P<target>(?:{adverb}|实现|比\s*(?:19|20)[0-9]{{2}}\s*年(?:底|末)?)*"
+            rf"(?:{alternation(list(multiples))}))$",
+            list(multiples),
+            at_end=True,
+        ),
         full_subject_verbs=re.compile(rf"(?:{alternation(p['full_subject_verbs'])})$"),
         full_scope_only=re.compile(p["full_scope_only"]),
         direction_first=_gated(

@@ -133,6 +133,7 @@ class _Rules:
     qty_parts: regex.Pattern
     range_parts: regex.Pattern
     keywords: dict[str, tuple[str, object]]
+    multiples: dict[str, int]
     population_units: frozenset[str]
     no_target_chars: frozenset[str]
     booleans: dict[str, int]
@@ -221,6 +222,7 @@ def _rules() -> _Rules:
         f"(?P<plain>{alternation(g['plain_words'])})"
         f"|(?P<zero>{alternation(g['zero_words'])})"
         f"|(?P<full>{alternation(g['full_words'])})(?!率)"
+        f"|(?P<multiple>{alternation(g['multiple_words'])})"
         f"|(?P<base>{baseline})"
         f"|(?P<ref_level>{ref_level})"
         f"|(?P<ref_open>{ref_open})"
@@ -241,6 +243,7 @@ def _rules() -> _Rules:
         qty_parts=regex.compile(f"(-?)({quantity})({unit})?"),
         range_parts=regex.compile(f"({quantity})({unit})?{joined}({quantity})({unit})?{closing}?"),
         keywords=keywords,
+        multiples=g["multiple_words"],
         population_units=frozenset(g["population_units"]),
         no_target_chars=frozenset(g["no_target_chars"]),
         booleans={fold(k): v for k, v in g["booleans"].items()},
@@ -410,6 +413,11 @@ def _tokens(norm: str, r: _Rules) -> list[_Tok]:
             kind, payload = "qty", _ZERO
         elif kind == "full":
             kind, payload = "qty", _FULL
+        elif kind == "multiple":
+            # 翻一番: an increase (the direction) of 100 % (the size)
+            toks.append(_Tok("dir", m.start(), m.start(), word, "increase"))
+            size = float(r.multiples[word])
+            kind, payload = "qty", _Qty(size, None, "%", False, False, False)
         elif kind == "kw":
             kind, payload = r.keywords[word]
         elif kind == "base":
