@@ -1458,6 +1458,47 @@ def test_a_covers_organ_and_month_on_one_line_name_the_issuer():
     assert plan.metadata.date_written is None
 
 
+@pytest.mark.parametrize(
+    "organs, issuer",
+    [
+        # a forwarded plan's drafting organs under its title, wrapped over two lines
+        (
+            "省教育厅 省发展改革委 省民政厅 省财政厅\n省人力资源社会保障厅 省编办 省残联",
+            "省教育厅、省发展改革委、省民政厅、省财政厅、省人力资源社会保障厅、省编办、省残联",
+        ),
+        # the same on a traditional-character mirror that wrote ? for each space
+        (
+            "市教育局?市發展改革委?市民政局\n市財政局?市衛生健康委?市殘聯",
+            "市教育局、市發展改革委、市民政局、市財政局、市衛生健康委、市殘聯",
+        ),
+        # three lines, one with the 机构编制委员会办公室 as 编办
+        (
+            "州教育局　州民政局\n州财政局　州编办\n州卫生健康委　州残联",
+            "州教育局、州民政局、州财政局、州编办、州卫生健康委、州残联",
+        ),
+    ],
+    ids=["two lines", "mirror question marks", "three lines"],
+)
+def test_drafting_organs_wrapped_under_a_plans_title_are_all_its_issuers(organs, issuer):
+    text = (
+        f"某省特殊教育提升计划实施方案（2024-2026年）\n{organs}\n"
+        "为加快推进特殊教育发展，制定本实施方案。\n一、总体目标\n"
+        "到2026年，适龄残疾儿童义务教育入学率达到97%以上。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.metadata.issuer == issuer
+
+
+def test_a_single_organ_under_a_title_takes_no_organ_from_the_line_after_it():
+    # a cover's one compiling office, then a line that happens to name organs: only the first
+    text = (
+        "某县学前教育发展提升行动计划\n某县教育局\n某县财政局 某县民政局\n"
+        "为推动学前教育普及普惠，制定本计划。\n一、主要目标\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.metadata.issuer == "某县教育局"
+
+
 def test_joint_signatures_above_a_seal_note_are_the_issuers():
     # the second organ signs with another's seal: （…代章） between the organs and the date
     text = (

@@ -736,7 +736,15 @@ def _under_title(
         if glued := glued_doc_number(block.text):
             _set(found, "doc_number", glued[0], block.prov)
     issuers: Issuers = None
+    organ_line: Paragraph | None = None
     for block in lead:
+        if organ_line is not None and issuers and (more := _organs_wrapped(issuers, block)):
+            # 省教育厅 省发展改革委 省民政厅 省财政厅 / 省人力资源社会保障厅 省编办 省残联: the
+            # drafting organs under a forwarded plan's title, wrapped over a second line
+            issuers = more, span(issuers[1], block.prov) if issuers[1] else block.prov
+            found.consumed.add(id(block))
+            continue
+        organ_line = None
         if id(block) in found.consumed:
             continue
         number = rules.doc_number.search(block.text)
@@ -764,7 +772,16 @@ def _under_title(
         elif issuers is None and (organs := split_issuers(_without_month(block.text))):
             issuers = organs, block.prov
             found.consumed.add(id(block))
+            organ_line = block
     return issuers
+
+
+def _organs_wrapped(issuers: tuple[list[str], Provenance | None], block: Paragraph) -> list[str]:
+    """The organs read so far and those of the line after them when both lines list two or
+    more organs (a joint list the page wrapped), else []."""
+    organs = issuers[0]
+    more = split_issuers(block.text) if len(organs) > 1 else []
+    return [*organs, *more] if len(more) > 1 else []
 
 
 def _adoption_note(text: str) -> tuple[str, str] | None:
