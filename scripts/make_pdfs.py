@@ -250,6 +250,20 @@ def _field(paragraph, code: str) -> None:
         run._r.append(element)
 
 
+_FIELDS = frozenset({"PAGE", "NUMPAGES"})
+
+
+def _page_footer(section, *parts: str) -> None:
+    """A centred footer of text and page fields: _page_footer(section, "第 ", "PAGE", " 页")."""
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for part in parts:
+        if part in _FIELDS:
+            _field(footer, part)
+        else:
+            footer.add_run(part)
+
+
 def split_table_docx() -> bytes:
     document = docx.Document()
     normal = document.styles["Normal"]
@@ -262,13 +276,7 @@ def split_table_docx() -> bytes:
     section = document.sections[0]
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.header.paragraphs[0].text = SPLIT_RUNNING_HEADER
-    footer = section.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("第 ")
-    _field(footer, "PAGE")
-    footer.add_run(" 页 共 ")
-    _field(footer, "NUMPAGES")
-    footer.add_run(" 页")
+    _page_footer(section, "第 ", "PAGE", " 页 共 ", "NUMPAGES", " 页")
 
     document.add_paragraph(SPLIT_TITLE).alignment = WD_ALIGN_PARAGRAPH.CENTER
     document.add_paragraph(SPLIT_INTRO)
@@ -508,11 +516,7 @@ def gazette_docx() -> bytes:
     first.left_margin = first.right_margin = Mm(25)
     first.top_margin = first.bottom_margin = Mm(30)
     first.header.paragraphs[0].text = GAZETTE_HEAD
-    footer = first.footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run("— ")
-    _field(footer, "PAGE")
-    footer.add_run(" —")
+    _page_footer(first, "— ", "PAGE", " —")
 
     def centred(text: str, size: float) -> None:
         paragraph = document.add_paragraph()
