@@ -894,7 +894,7 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
     if m is None:
         return []
     word, scope = m.group("word"), m.group("scope")
-    if bool(scope) == word.endswith(tuple(w for w in r.full_words if w.startswith("全"))):
+    if bool(scope) != (word in r.full_where_after):
         return []  # 全覆盖 ends the clause; 覆盖所有 needs where
     name_raw = raw_measure(m.group("measure"))
     # 推动实现全覆盖, 推进…全覆盖: a task with no subject of its own; …公共场所实现母婴室全覆盖:

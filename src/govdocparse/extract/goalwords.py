@@ -115,7 +115,8 @@ class Rules:
     direction: Gated
     full: Gated
     multiple: Gated
-    full_words: dict[str, str]
+    full_words: dict[str, str]  # the word: the rate it names
+    full_where_after: frozenset[str]
     full_subject_verbs: re.Pattern
     full_scope_only: re.Pattern
     direction_first: Gated
@@ -197,7 +198,8 @@ def rules() -> Rules:
         rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
     )
     heads = alternation(g["measure_heads"])
-    full_words = load("targets")["full_words"]
+    full_entries = load("targets")["full_words"]
+    full_words = {word: entry["rate"] for word, entry in full_entries.items()}
     multiples = load("targets")["multiple_words"]
     rel = p["relative"]
     return Rules(
@@ -238,6 +240,7 @@ def rules() -> Rules:
             list(full_words),
         ),
         full_words=full_words,
+        full_where_after=frozenset(w for w, e in full_entries.items() if e.get("where_after")),
         multiple=_gated(
             rf"^(?P<measure>.+?)(?P<target>(?:{adverb}|实现|比\s*(?:19|20)[0-9]{{2}}\s*年(?:底|末)?)*"
             rf"(?:{alternation(list(multiples))}))$",
