@@ -27,6 +27,11 @@ false table garbles prose:
 * the run stops at the first line that does not fit, or that stands further than `_ROW_PITCH`
   font sizes under the line above.
 
+A table the page break cut carries on at the head of the next page (`continued_table`): there
+one row whose blanks hold the table's gutters and whose cells line up with its columns is
+evidence enough, as the table's header and rows were found above the break. A header repeated
+over the continued rows may stand out of line.
+
 So justified prose (no blanks), a signature and its date at the right, a list of names with a
 date at the right (two cells), a centred title and a two-column band (read as two columns by
 `pdf_columns` before this step) are no tables. A table whose rows do not all show the same
@@ -70,6 +75,8 @@ class Borderless:
     stop: int  # index after its last line
     boundaries: tuple[float, ...]  # the middle of each gutter, left to right
     rows: tuple[tuple[int, ...], ...]  # each row's lines: its own line, then its wrapped ones
+    gutters: tuple[Gutter, ...]  # the column gutters, narrowed to what every row leaves free
+    lined_up: tuple[Extent, ...]  # the rows whose cells line up in their columns
 
 
 def borderless_tables(
@@ -92,11 +99,34 @@ def borderless_tables(
     return found
 
 
-def _table_from(
-    lines: Sequence[Extent], start: int, header: Callable[[int], bool]
+def continued_table(
+    lines: Sequence[Extent],
+    previous: Borderless,
+    header: Callable[[int], bool] = lambda index: False,
 ) -> Borderless | None:
-    """The table whose first row is `lines[start]`, if the lines from there show one."""
-    gutters = list(lines[start].blanks)
+    """The rows at the head of `lines` (the first lines of a page, top to bottom) that carry on
+    `previous`, a borderless table that ran to the foot of the page before; None when the first
+    line is no row of it."""
+    if not lines or not lines[0].blanks:
+        return None
+    return _table_from(lines, 0, header, previous)
+
+
+def _table_from(
+    lines: Sequence[Extent],
+    start: int,
+    header: Callable[[int], bool],
+    previous: Borderless | None = None,
+) -> Borderless | None:
+    """The table whose first row is `lines[start]`, if the lines from there show one; with
+    `previous`, the rest of that table after a page break."""
+    if previous is None:
+        gutters = list(lines[start].blanks)
+    else:
+        fitted = _fit(lines[start], list(previous.gutters))
+        if fitted is None:
+            return None
+        gutters = fitted
     rows: list[list[int]] = [[start]]
     row_pitch = float("inf")  # the smallest distance from a line to the next row under it
     index = start + 1
@@ -128,13 +158,22 @@ def _table_from(
     if len(gutters) + 1 < _MIN_COLUMNS:
         return None
     full = [lines[row[0]] for row in rows if len(lines[row[0]].blanks) >= 2]
-    if len(full) < _MIN_ROWS:
+    if len(full) < (_MIN_ROWS if previous is None else 1):
         return None
     lined_up = [lines[row[0]] for row in rows[1 if header(start) else 0 :]]
+    if previous is not None:
+        lined_up = [*previous.lined_up, *lined_up]
     if not _aligned(lined_up, gutters):
         return None
     boundaries = tuple((x0 + x1) / 2 for x0, x1 in gutters)
-    return Borderless(start, index, boundaries, tuple(tuple(row) for row in rows))
+    return Borderless(
+        start,
+        index,
+        boundaries,
+        tuple(tuple(row) for row in rows),
+        tuple(gutters),
+        tuple(lined_up),
+    )
 
 
 def _cells(line: Extent) -> list[tuple[float, float]]:

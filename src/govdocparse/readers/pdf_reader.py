@@ -108,7 +108,7 @@ from ..headings import opens_block, starts_paragraph
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
 from . import pdf_ocr
-from .pdf_borderless import Borderless, borderless_tables
+from .pdf_borderless import Borderless, borderless_tables, continued_table
 from .pdf_columns import Band, column_bands
 from .pdf_frames import Outline, frames
 from .pdf_grid import find_boxes
@@ -979,15 +979,35 @@ def _layout(line: _Line) -> tuple[int, int] | tuple[()]:
 
 def _read_borderless(pages: list[_Page]) -> None:
     """Make the borderless tables among each page's lines (`pdf_borderless`) tables of the page:
-    their lines leave the running text, and the lines after them are numbered again."""
+    their lines leave the running text, and the lines after them are numbered again. A table
+    that runs to the foot of a page takes the rows that carry it on at the head of the next."""
+    open_table: tuple[_Table, Borderless] | None = None
     for page in pages:
-        if not page.chars or sum(len(line.blanks) >= 2 for line in page.lines) < 3:
+        carried, open_table = open_table, None
+        if not page.chars or (
+            carried is None and sum(len(line.blanks) >= 2 for line in page.lines) < 3
+        ):
             continue  # OCR'd lines have no characters; most pages have no candidate lines
         taken: set[int] = set()
-        for run in _text_runs(page):
+        runs = list(_text_runs(page))
+        for k, run in enumerate(runs):
+            if k == 0 and carried is not None:
+                table, previous = carried
+                rest = continued_table(run, previous, partial(_named_columns, run))
+                if rest is not None:
+                    _extend_table(table, _borderless_table(rest, run, page))
+                    taken.update(id(line) for line in run[: rest.stop])
+                    open_table = (table, rest) if rest.stop == len(run) else None
+                    run = run[rest.stop :]
             for found in borderless_tables(run, partial(_named_columns, run)):
-                page.tables.append(_borderless_table(found, run, page))
+                table = _borderless_table(found, run, page)
+                page.tables.append(table)
                 taken.update(id(line) for line in run[found.start : found.stop])
+                open_table = (table, found) if found.stop == len(run) else None
+            if k < len(runs) - 1:
+                open_table = None
+        if open_table is not None and any(t.top > open_table[0].bottom for t in page.tables):
+            open_table = None  # a ruled table under it ends the page
         if taken:
             removed = sorted(line.number for line in page.lines if id(line) in taken)
             page.lines = [line for line in page.lines if id(line) not in taken]
