@@ -2,7 +2,9 @@
 
 borderless.pdf is a LibreOffice print made by scripts/make_pdfs.py from the texts held there
 (BORDERLESS_*): a 主要指标 table set as a Word table with every border switched off, one name
-wrapped over two lines, between prose paragraphs. The other cases are pages built from
+wrapped over two lines, between prose paragraphs; borderless-split.pdf sets the same table after
+more paragraphs (BORDERLESS_FILLER), so that the page break cuts it after its first row. The
+other cases are pages built from
 characters here: tables in other alignments, and layouts with wide blanks that are no tables.
 """
 
@@ -47,6 +49,20 @@ def test_cells_carry_page_row_and_column_and_lines_skip_the_table(borderless):
     paragraphs = [block for block in borderless.blocks if isinstance(block, Paragraph)]
     # title, heading, two lines of prose; then the heading and two lines after the table
     assert [p.prov.lines for p in paragraphs] == [(1, 1), (2, 2), (3, 4), (5, 5), (6, 7)]
+
+
+def test_a_table_the_page_break_cuts_after_its_first_row_is_one_table():
+    source = read(EDGE / "borderless-split.pdf")
+    assert shape(source.blocks) == [
+        FIXTURE.BORDERLESS_TITLE,
+        *FIXTURE.BORDERLESS_FILLER,
+        *FIXTURE.BORDERLESS_BEFORE,
+        [FIXTURE.BORDERLESS_HEADER, *FIXTURE.BORDERLESS_ROWS],
+        *FIXTURE.BORDERLESS_AFTER,
+    ]
+    (table,) = [block for block in source.blocks if isinstance(block, TableBlock)]
+    pages = [row[0].prov.page for row in table.rows]
+    assert pages[0] == 1 and pages[-1] == 2 and pages == sorted(pages)
 
 
 def test_the_borderless_table_gives_its_indicators():
@@ -180,6 +196,12 @@ def _cut_table(next_page: list[Char]) -> list:
 def test_a_table_the_page_break_cut_takes_the_rows_at_the_head_of_the_next_page():
     blocks = _cut_table(_rows(MORE_ROWS, 80.0) + _prose(2, 160.0))
     assert blocks == [PROSE[:76], [list(HEADER), *map(list, ROWS + MORE_ROWS)], PROSE[:76]]
+
+
+def test_a_header_and_one_row_at_the_foot_of_a_page_open_the_table_on_the_next():
+    first = _prose(2, 700.0) + _rows([HEADER, ROWS[0]], 760.0)
+    blocks = _blocks(first, _rows(ROWS[1:], 80.0) + _prose(2, 160.0))
+    assert blocks == [PROSE[:76], [list(HEADER), *map(list, ROWS)], PROSE[:76]]
 
 
 def test_one_row_carries_the_table_on_and_a_repeated_header_is_dropped():

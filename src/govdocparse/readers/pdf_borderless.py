@@ -27,10 +27,10 @@ false table garbles prose:
 * the run stops at the first line that does not fit, or that stands further than `_ROW_PITCH`
   font sizes under the line above.
 
-A table the page break cut carries on at the head of the next page (`continued_table`): there
-one row whose blanks hold the table's gutters and whose cells line up with its columns is
-evidence enough, as the table's header and rows were found above the break. A header repeated
-over the continued rows may stand out of line.
+A table the page break cut is found as one when the caller gives the lines at the foot of a
+page followed by those at the head of the next, set under them at the largest row pitch (so
+that a row carries on across the break and a cell's wrapped rest does not); the caller splits
+the rows again by page.
 
 So justified prose (no blanks), a signature and its date at the right, a list of names with a
 date at the right (two cells), a centred title and a two-column band (read as two columns by
@@ -61,6 +61,9 @@ _ROW_PITCH = 3.0
 # The largest distance (top to top, in font sizes) from a line to the wrapped rest of a cell:
 # single spacing in a font whose line is tall (Noto CJK), and some more.
 _WRAP_PITCH = 2.0
+# Where the caller sets the head of the next page under the foot of a page: far enough for a
+# row to carry on and too far for a wrapped cell.
+BREAK_PITCH = (_ROW_PITCH + _WRAP_PITCH) / 2
 # A wrapped line is closer to the line above than this fraction of the rows' pitch.
 _WRAP_SHARE = 0.9
 
@@ -75,8 +78,6 @@ class Borderless:
     stop: int  # index after its last line
     boundaries: tuple[float, ...]  # the middle of each gutter, left to right
     rows: tuple[tuple[int, ...], ...]  # each row's lines: its own line, then its wrapped ones
-    gutters: tuple[Gutter, ...]  # the column gutters, narrowed to what every row leaves free
-    lined_up: tuple[Extent, ...]  # the rows whose cells line up in their columns
 
 
 def borderless_tables(
@@ -99,34 +100,11 @@ def borderless_tables(
     return found
 
 
-def continued_table(
-    lines: Sequence[Extent],
-    previous: Borderless,
-    header: Callable[[int], bool] = lambda index: False,
-) -> Borderless | None:
-    """The rows at the head of `lines` (the first lines of a page, top to bottom) that carry on
-    `previous`, a borderless table that ran to the foot of the page before; None when the first
-    line is no row of it."""
-    if not lines or not lines[0].blanks:
-        return None
-    return _table_from(lines, 0, header, previous)
-
-
 def _table_from(
-    lines: Sequence[Extent],
-    start: int,
-    header: Callable[[int], bool],
-    previous: Borderless | None = None,
+    lines: Sequence[Extent], start: int, header: Callable[[int], bool]
 ) -> Borderless | None:
-    """The table whose first row is `lines[start]`, if the lines from there show one; with
-    `previous`, the rest of that table after a page break."""
-    if previous is None:
-        gutters = list(lines[start].blanks)
-    else:
-        fitted = _fit(lines[start], list(previous.gutters))
-        if fitted is None:
-            return None
-        gutters = fitted
+    """The table whose first row is `lines[start]`, if the lines from there show one."""
+    gutters = list(lines[start].blanks)
     rows: list[list[int]] = [[start]]
     row_pitch = float("inf")  # the smallest distance from a line to the next row under it
     index = start + 1
@@ -158,22 +136,13 @@ def _table_from(
     if len(gutters) + 1 < _MIN_COLUMNS:
         return None
     full = [lines[row[0]] for row in rows if len(lines[row[0]].blanks) >= 2]
-    if len(full) < (_MIN_ROWS if previous is None else 1):
+    if len(full) < _MIN_ROWS:
         return None
     lined_up = [lines[row[0]] for row in rows[1 if header(start) else 0 :]]
-    if previous is not None:
-        lined_up = [*previous.lined_up, *lined_up]
     if not _aligned(lined_up, gutters):
         return None
     boundaries = tuple((x0 + x1) / 2 for x0, x1 in gutters)
-    return Borderless(
-        start,
-        index,
-        boundaries,
-        tuple(tuple(row) for row in rows),
-        tuple(gutters),
-        tuple(lined_up),
-    )
+    return Borderless(start, index, boundaries, tuple(tuple(row) for row in rows))
 
 
 def _cells(line: Extent) -> list[tuple[float, float]]:
