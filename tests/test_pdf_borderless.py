@@ -61,7 +61,7 @@ def test_a_table_the_page_break_cuts_after_its_first_row_is_one_table():
         *FIXTURE.BORDERLESS_AFTER,
     ]
     (table,) = [block for block in source.blocks if isinstance(block, TableBlock)]
-    pages = [row[0].prov.page for row in table.rows]
+    pages = [row[0].prov.page or 0 for row in table.rows]
     assert pages[0] == 1 and pages[-1] == 2 and pages == sorted(pages)
 
 
