@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import email.policy
 import quopri
+import re
 from email.message import EmailMessage
 from functools import cache
 
@@ -425,3 +426,64 @@ def test_batch_leaves_xml_files_aside_but_reads_word_xml_named_doc(tmp_path):
     (folder / saved.name).write_bytes(saved.read_bytes())
     summary = run_batch(folder, tmp_path / "out", workers=1, progress=False)
     assert (summary.parsed, summary.failed) == (1, 0)
+
+
+# ---------------------------------------------------------------- Flat OPC ("Word XML Document")
+
+
+def _flat_opc(docx_bytes: bytes, *, drop: str = "") -> bytes:
+    """The .docx as Word 2007 saves it as "Word XML Document": each part a pkg:part, XML parts
+    inline, others in base64 (written here as Word lays it out, not by the reader's code)."""
+    import zipfile
+    from io import BytesIO
+
+    parts = []
+    with zipfile.ZipFile(BytesIO(docx_bytes)) as package:
+        types = package.read("[Content_Types].xml").decode("utf-8")
+        defaults = dict(re.findall(r'<Default Extension="(\w+)" ContentType="([^"]+)"', types))
+        overrides = dict(re.findall(r'<Override PartName="/([^"]+)" ContentType="([^"]+)"', types))
+        for member in package.namelist():
+            if member in ("[Content_Types].xml", drop):
+                continue
+            data = package.read(member)
+            kind = overrides.get(member) or defaults[member.rsplit(".", 1)[-1]]
+            if member.endswith((".xml", ".rels")):
+                body = data.split(b"?>", 1)[-1].decode("utf-8")
+                content = f"<pkg:xmlData>{body}</pkg:xmlData>"
+            else:
+                content = f"<pkg:binaryData>{base64.encodebytes(data).decode()}</pkg:binaryData>"
+            parts.append(
+                f'<pkg:part pkg:name="/{member}" pkg:contentType="{kind}">{content}</pkg:part>'
+            )
+    return (
+        '<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n'
+        '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'
+        + "".join(parts)
+        + "</pkg:package>"
+    ).encode("utf-8")
+
+
+@pytest.mark.parametrize("stem", [AS_DOC, OWN_NAMES])
+def test_a_flat_opc_word_xml_document_gives_the_records_of_the_docx(stem, tmp_path):
+    path = tmp_path / f"{stem}.xml"
+    path.write_bytes(_flat_opc((RENDITIONS / f"{stem}.docx").read_bytes()))
+    result = parse(path)
+    assert result.source.format == "wordxml" and result.source.warnings == []
+    expected = _docx_record(stem, False)
+    actual = record_projection(result, False)
+    for key in expected[0]:
+        assert [d[key] for d in actual] == [d[key] for d in expected], key
+
+
+def test_a_flat_opc_package_without_its_document_part_is_refused_in_one_line():
+    data = _flat_opc((RENDITIONS / f"{AS_DOC}.docx").read_bytes(), drop="word/document.xml")
+    with pytest.raises(errors.CorruptFileError, match=r"without its document part"):
+        read_data(data, "notice.xml")
+
+
+def test_a_flat_opc_document_named_doc_is_read_with_a_warning_naming_it():
+    source = read_data(_flat_opc((RENDITIONS / f"{AS_DOC}.docx").read_bytes()), "notice.doc")
+    assert source.format == "wordxml"
+    assert source.warnings == [
+        "content is Word XML (Flat OPC) although the name ends in .doc: read as Word XML (Flat OPC)"
+    ]

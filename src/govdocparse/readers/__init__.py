@@ -182,7 +182,7 @@ def sniff(data: bytes, path: str) -> SourceFormat:
         return "rtf"
     if _MIME_ARCHIVE.match(opening):
         return "mht"
-    if opening.startswith(b"<") and _WORD_2003_XML.search(head):
+    if opening.startswith(b"<") and (_WORD_2003_XML.search(head) or _FLAT_OPC.search(head)):
         return "wordxml"
     if _starts_html(head) or _starts_html(head.decode("utf-16", "ignore").encode()):
         return "html"
@@ -197,6 +197,8 @@ _MIME_ARCHIVE = re.compile(
 )
 # The root element of a Word 2003 XML document, in the first 2 KB after the XML declaration.
 _WORD_2003_XML = re.compile(rb"<w:wordDocument\b|schemas\.microsoft\.com/office/word/2003/wordml")
+# ... and Word 2007's Flat OPC package (`flat_opc`), which Word marks as a Word document.
+_FLAT_OPC = re.compile(rb"<pkg:package\b|schemas\.microsoft\.com/office/2006/xmlPackage")
 
 
 def _starts_html(head: bytes) -> bool:
@@ -226,7 +228,8 @@ def read_data(data: bytes, path: str) -> Source:
     if expected == "wordxml" and fmt == "txt" and data.lstrip()[:1] == b"<":
         raise UnsupportedFormatError(path, "an XML file that is not a Word 2003 XML document")
     if expected and expected != fmt:
-        shown = _FORMAT_NAMES.get(fmt, fmt.upper())
+        flat = fmt == "wordxml" and _FLAT_OPC.search(data[:2048])
+        shown = "Word XML (Flat OPC)" if flat else _FORMAT_NAMES.get(fmt, fmt.upper())
         warnings.append(
             f"content is {shown} although the name ends in {Path(path).suffix}: read as {shown}"
         )

@@ -20,6 +20,10 @@ The styles (w:styles) and lists (w:lists) are in the same file, and so are the h
 in w:sectPr): a 版头 set in the first page's header is read before the body, as in .docx
 (`word_headers`). XML is parsed with entities
 unresolved, no DTD and no network, like every XML the project reads.
+
+Word 2007 and later save "Word XML Document" as Flat OPC (a pkg:package of the .docx's parts):
+that is packed back into a .docx and read as one (`flat_opc`); its record's format is wordxml
+too.
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from lxml import etree
 
 from ..errors import CorruptFileError, EmptyInputError, NoTextLayerError
 from ..source import Source
-from . import docx_reader, word_headers
+from . import docx_reader, flat_opc, word_headers
 from .list_numbers import MSONFC
 
 NS_2003 = "http://schemas.microsoft.com/office/word/2003/wordml"
@@ -57,12 +61,16 @@ _WRAPPERS = (_AUX + "sect", _AUX + "sub-section", _AUX + "pBdrGroup")
 
 
 def read(data: bytes, path: str, name: str, sha256: str) -> Source:
-    """The block stream of a Word 2003 XML document's body."""
+    """The block stream of a Word 2003 XML document's body, or of a Flat OPC package's .docx."""
     try:
         root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         message = str(exc).splitlines()[0][:160] if str(exc) else "XMLSyntaxError"
         raise CorruptFileError(path, f"damaged Word 2003 XML document ({message})") from None
+    if flat_opc.is_package(root):
+        source = docx_reader.read(flat_opc.docx_bytes(root, path), path, name, sha256)
+        source.format = "wordxml"
+        return source
     if root.tag != _OLD + "wordDocument":
         raise CorruptFileError(path, "not a Word 2003 XML document (no w:wordDocument root)")
     _translate(root)
