@@ -1221,6 +1221,19 @@ def test_a_doc_number_whose_brackets_a_word_font_turned_into_low_quotes_is_read(
     assert notice.metadata.issuer == "南岭市人民政府办公室"
 
 
+@pytest.mark.parametrize("number", ["东青发也2021页9号", "东青发 也2021页 9 号"])
+def test_a_doc_number_whose_brackets_a_pdf_font_turned_into_other_characters_is_read(number):
+    # text taken from a PDF set in a 公文 font that maps 〔〕 to 也页, spaced or not
+    text = (
+        f"东岭市团委文件\n{number}\n"
+        "东岭市团委关于开展青年发展规划实施情况评估的通知\n"
+        "各县(区)团委:\n现就有关事项通知如下:\n一、评估内容。各县要对照规划逐项评估。\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.doc_number == "东青发也2021页9号"
+    assert notice.metadata.issuer == "东岭市团委"
+
+
 def test_a_contingency_plan_carried_by_a_notice_is_a_plan_of_its_own():
     text = (
         "青溪县人民政府办公室关于印发青溪县儿童走失应急预案的通知\n"
@@ -1430,6 +1443,19 @@ def test_a_law_databases_bracketed_labels_are_read_as_portal_fields():
     assert document.metadata.portal["制定机关"] == "青溪市人民政府"
     assert document.metadata.portal["效力等级"] == "地方规范性文件"
     assert document.metadata.doc_number == "青政函〔2019〕12号"
+
+
+def test_bracketed_portal_pairs_several_to_a_line_keep_no_closing_bracket():
+    # an old CMS's article head: 【label：value】 pairs side by side under the headline
+    text = (
+        "青溪市印发儿童之家建设实施方案\n"
+        "【信息来源：青溪市妇联】   【发布时间：2019-5-6 10:12:30】   【文号：青妇发[2019]8号】\n"
+        "为推进儿童之家建设,制定本方案。\n"
+    )
+    [page] = parse_text(text).documents
+    assert page.metadata.portal["信息来源"] == "青溪市妇联"
+    assert page.metadata.doc_number == "青妇发[2019]8号"
+    assert page.metadata.date_published == "2019-05-06"
 
 
 @pytest.mark.parametrize(

@@ -486,6 +486,30 @@ def test_a_news_sites_header_row_and_open_ended_path_are_no_part_of_the_headline
     assert doc.title == "十部门印发某某疾病防治行动计划"
 
 
+@pytest.mark.parametrize(
+    ("headline", "title"),
+    [
+        ("【发布】某某委印发《某某疾病综合防治方案》！", "某某委印发《某某疾病综合防治方案》"),
+        ("重磅!某某省印发某某行动方案", "重磅!某某省印发某某行动方案"),
+        ("《预防某病！某某委发布某某综合防治方案》", "预防某病！某某委发布某某综合防治方案"),
+    ],
+)
+def test_a_news_headlines_exclamation_marks_and_column_tag_leave_it_a_title(headline, title):
+    # news copies of a plan: a column tag in brackets before the headline, exclamation marks in
+    # or after it, the whole in book-title marks on a digest (invented, in that layout)
+    text = headline + (
+        "\n\n  • 发布时间:2019-01-02\n\n"
+        "近日,某某委制定了某某方案。方案指出,到2022年,某某筛查率达到70%。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert (doc.title, doc.metadata.date_published) == (title, "2019-01-02")
+
+
+def test_a_slogan_ending_in_an_exclamation_mark_is_still_no_title():
+    text = "奋力开创儿童事业新局面！\n\n为促进儿童发展，到2025年，某某率达到90%。\n"
+    assert parse_text(text).documents[0].title is None
+
+
 @pytest.mark.parametrize("extension", [".docx", ".doc", ".pdf", ".wps"])
 def test_a_document_sites_file_name_over_the_text_is_the_title(extension):
     # a document-sharing site prints the title as the file's name above its file facts

@@ -85,6 +85,8 @@ class MetadataGrammar(GrammarModel):
     title_status: list[str]
     title_validity: list[str]
     title_region_tag: Rule
+    headline_tag: Rule
+    headline_marks: list[str]
     one_year_types: list[str]
     years_in_title: Rule
     five_year_plans: dict[str, tuple[int, int]]

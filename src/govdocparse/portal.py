@@ -28,6 +28,7 @@ _SEPARATORS = r"\s|｜丨·•●■◆▪►▶→【】\[\]*"
 _SPACE = r"[ \t\u3000\xa0]*"
 _SHORT = 2
 _VALUE_EDGES = " \t\u3000\xa0:：|｜丨·•●■◆▪*,，;；"
+_CLOSERS = {"【": "】", "[": "]"}
 
 
 @dataclass(frozen=True)
@@ -127,6 +128,10 @@ def pairs(text: str) -> list[Pair]:
         stop = found[n + 1][1] if n + 1 < len(found) else len(text)
         # …市人民政府办公室【字体：大 中 小】: the bracket opening the next label is not the value's
         value = text[end:stop].strip(_VALUE_EDGES).rstrip("【[").rstrip(_VALUE_EDGES)
+        # 【信息来源：某州妇联】 【发布时间：…】: a pair a bracket opens is closed by its own
+        # bracket, which is no part of the value
+        if text[start] in _CLOSERS and value.endswith(_CLOSERS[text[start]]):
+            value = value[:-1].rstrip(_VALUE_EDGES)
         out.append(Pair(name, _labels()[name].feeds, value, start))
     return out
 

@@ -136,6 +136,11 @@ def _region_tag() -> regex.Pattern:
 
 
 @cache
+def _headline_tag() -> regex.Pattern:
+    return _grammar().compile(_grammar().headline_tag)
+
+
+@cache
 def trailing_doc_number() -> regex.Pattern:
     """A 文号 in brackets at the end of a title (web pages): …的通知(宜办发〔2022〕9号)."""
     return regex.compile(f"[（(]\\s*{_grammar().doc_number.pattern}\\s*[)）]\\s*$")
@@ -233,6 +238,13 @@ def _title_line(block: Block) -> str | None:
     glued = glued_doc_number(block.text)
     line = glued[1] if glued and title_kind(squash_spaces(glued[1])) else block.text
     text = squash_spaces(line)
+    marks = _grammar().headline_marks
+    if any(mark in text for mark in marks):
+        headline = _headline(line)
+        if headline is None:
+            return None
+        line = headline
+        text = squash_spaces("".join(char for char in line if char not in marks))
     if (
         _SENTENCE_MARK.search(text)
         or _LEAD_IN.search(text)
@@ -242,6 +254,13 @@ def _title_line(block: Block) -> str | None:
     ):
         return None
     return line
+
+
+def _headline(line: str) -> str | None:
+    """A news headline's line without the exclamation marks after it (某委印发《某某方案》！),
+    when it ends like a title: its marks end no sentence (headline_marks); else None."""
+    bare = line.rstrip("".join(_grammar().headline_marks) + " \t\u3000")
+    return bare if title_kind(squash_spaces(bare)) else None
 
 
 def _title_at(blocks: list[Block], i: int) -> Title | None:
@@ -355,9 +374,10 @@ def _with_organs_above(blocks: list[Block], title: Title) -> Title:
 def _title_text(text: str) -> str:
     """The title as one line: spaces dropped (web copies put them inside words) but for the
     space between joint issuers at its head (中共某市委办公室 某市人民政府办公室印发…), and no
-    文号 or validity tag (（现行有效）) glued to its end, nor a compiling site's region tag at its
-    head ((湖北省)某市…)."""
+    文号 or validity tag (（现行有效）) glued to its end, nor a compiling site's region tag or a
+    news site's column tag at its head ((湖北省)某市…, 【发布】某委印发…)."""
     text = _region_tag().sub("", _trailing_validity().sub("", text))
+    text = _headline_tag().sub("", text)
     words = text.split()
     organs: list[str] = []
     while (
