@@ -235,7 +235,8 @@ def place_chain(name: str | None) -> tuple[str, ...]:
                 chain.append(short)
                 rest = after
                 break
-    if not _unit(rest) and (prefecture := _prefecture_named_short(rest, *chain)):
+    # the dict lookup first: the unit pattern runs only on the rare name that starts like one
+    if (prefecture := _prefecture_named_short(rest, *chain)) and not _unit(rest):
         short, full = prefecture
         chain.append(full)
         rest = rest[len(short) :]
