@@ -28,6 +28,8 @@ Edge fixtures, in tests/fixtures/edge/:
                         title and table between two-column parts
     borderless.pdf      a plan's 主要指标 table with its borders switched off, one name wrapped
                         over two lines, amid prose paragraphs
+    borderless-split.pdf  the same table after more paragraphs, cut by the page break, the
+                        pages numbered in the footer
 
 Making them needs Debian packages the library itself never needs: libreoffice-writer-nogui
 (soffice), fonts-noto-cjk (or another CJK font LibreOffice can substitute), poppler-utils
@@ -588,10 +590,37 @@ def _no_borders(table) -> None:
     table._tbl.tblPr.append(borders)
 
 
-def borderless_docx() -> bytes:
+# Paragraphs that push the same table to the foot of a page, where the break cuts it: its
+# header and first rows on page 1, the other rows at the head of page 2, under a page number.
+BORDERLESS_FILLER = [
+    f"（{number}）{text}"
+    for number, text in zip(
+        "一二三四五六七八",
+        [
+            "坚持儿童优先，在制定政策、编制规划、安排资金时优先考虑儿童的利益和需求。",
+            "坚持依法保护，落实儿童权利保障的法律制度，依法保障儿童的生存和发展权利。",
+            "坚持全面发展，尊重儿童身心发展规律，促进儿童在德智体美劳各方面全面发展。",
+            "坚持统筹兼顾，缩小城乡、区域和群体之间儿童发展的差距，推动公共服务均等化。",
+            "坚持共建共享，动员社会各方力量参与儿童工作，形成关爱儿童成长的良好氛围。",
+            "坚持问题导向，聚焦儿童成长中面临的突出问题和薄弱环节，补齐短板提升质量。",
+            "坚持改革创新，完善儿童工作的体制机制，提高儿童事业发展的整体水平和效率。",
+            "坚持开放合作，学习借鉴先进地区儿童工作的有益经验，提升工作的专业化水平。",
+        ],
+        strict=True,
+    )
+]
+
+
+def borderless_docx(filler: list[str] | None = None) -> bytes:
+    """The borderless table between prose; with `filler` paragraphs before it, over a page
+    break, the pages numbered in the footer."""
     document = _gov_document(size=14)
+    if filler:
+        _page_footer(document.sections[0], "— ", "PAGE", " —")
     title = document.add_paragraph(BORDERLESS_TITLE)
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for text in filler or []:
+        document.add_paragraph(text)
     for text in BORDERLESS_BEFORE:
         document.add_paragraph(text)
     rows = [BORDERLESS_HEADER, *BORDERLESS_ROWS]
@@ -762,6 +791,7 @@ def main(argv: list[str] | None = None) -> int:
             "radicals": radicals_docx(),
             "gazette": gazette_docx(),
             "borderless": borderless_docx(),
+            "borderless-split": borderless_docx(BORDERLESS_FILLER),
         }
         paths = []
         for stem, data in others.items():

@@ -2,11 +2,15 @@
 
 borderless.pdf is a LibreOffice print made by scripts/make_pdfs.py from the texts held there
 (BORDERLESS_*): a 主要指标 table set as a Word table with every border switched off, one name
-wrapped over two lines, between prose paragraphs. The other cases are pages built from
+wrapped over two lines, between prose paragraphs; borderless-split.pdf sets the same table after
+more paragraphs (BORDERLESS_FILLER), so that the page break cuts it after its first row. The
+other cases are pages built from
 characters here: tables in other alignments, and layouts with wide blanks that are no tables.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 import pytest
 
@@ -45,6 +49,20 @@ def test_cells_carry_page_row_and_column_and_lines_skip_the_table(borderless):
     paragraphs = [block for block in borderless.blocks if isinstance(block, Paragraph)]
     # title, heading, two lines of prose; then the heading and two lines after the table
     assert [p.prov.lines for p in paragraphs] == [(1, 1), (2, 2), (3, 4), (5, 5), (6, 7)]
+
+
+def test_a_table_the_page_break_cuts_after_its_first_row_is_one_table():
+    source = read(EDGE / "borderless-split.pdf")
+    assert shape(source.blocks) == [
+        FIXTURE.BORDERLESS_TITLE,
+        *FIXTURE.BORDERLESS_FILLER,
+        *FIXTURE.BORDERLESS_BEFORE,
+        [FIXTURE.BORDERLESS_HEADER, *FIXTURE.BORDERLESS_ROWS],
+        *FIXTURE.BORDERLESS_AFTER,
+    ]
+    (table,) = [block for block in source.blocks if isinstance(block, TableBlock)]
+    pages = [row[0].prov.page or 0 for row in table.rows]
+    assert pages[0] == 1 and pages[-1] == 2 and pages == sorted(pages)
 
 
 def test_the_borderless_table_gives_its_indicators():
@@ -104,13 +122,20 @@ def _prose(rows: int, top: float) -> list[Char]:
     return [c for k in range(rows) for c in _text(PROSE[k * 38 : k * 38 + 38], LEFT, top + 20 * k)]
 
 
-def _blocks(chars: list[Char]) -> list:
-    page = pdf_reader._Page(1, 595.0, 842.0, pdf_reader._lines(chars, 1), chars=chars)
-    for number, line in enumerate(page.lines, 1):
-        line.number = number
-    pdf_reader._read_columns([page])
-    pdf_reader._read_borderless([page])
-    return shape(pdf_reader._blocks([page], "page.pdf"))
+def _pages(*pages: list[Char]) -> list[pdf_reader._Page]:
+    built = []
+    for k, chars in enumerate(pages, 1):
+        page = pdf_reader._Page(k, 595.0, 842.0, pdf_reader._lines(chars, k), chars=chars)
+        for number, line in enumerate(page.lines, 1):
+            line.number = number
+        built.append(page)
+    pdf_reader._read_columns(built)
+    pdf_reader._read_borderless(built)
+    return built
+
+
+def _blocks(*pages: list[Char]) -> list:
+    return shape(pdf_reader._blocks(_pages(*pages), "page.pdf"))
 
 
 ROWS = [
@@ -119,19 +144,29 @@ ROWS = [
     ("普惠性幼儿园覆盖率", "%", "", "85"),
     ("儿童之家", "个", "120", "300"),
 ]
+MORE_ROWS = [
+    ("义务教育巩固率", "%", "95.2", "96"),
+    ("儿童友好社区", "个", "4", "30"),
+    ("孤儿集中养育率", "%", "", "60"),
+]
+HEADER = ("指标", "单位", "2020年", "2025年")
+
+
+def _rows(rows: Sequence[tuple[str, ...]], top: float, pitch: float = 20.0) -> list[Char]:
+    """Names at the left, a centred unit, numbers set to the right of their columns, rows at
+    `pitch`, the first at `top`."""
+    chars = []
+    for k, (name, unit, base, target) in enumerate(rows):
+        at = top + pitch * k
+        chars += _text(name, LEFT, at)
+        chars += _text(unit, 290.0 - len(unit) * SIZE / 2 * (1 if unit.isascii() else 2), at)
+        chars += _right(base, 400.0, at) + _right(target, 500.0, at)
+    return chars
 
 
 def _right_aligned_table(pitch: float = 20.0) -> list[Char]:
-    """Names at the left, a centred unit, numbers set to the right of their columns (a cell of
-    the 2020 column left empty), rows at `pitch`."""
-    chars = []
-    for k, row in enumerate([("指标", "单位", "2020年", "2025年"), *ROWS]):
-        top = 200.0 + pitch * k
-        name, unit, base, target = row
-        chars += _text(name, LEFT, top)
-        chars += _text(unit, 290.0 - len(unit) * SIZE / 2 * (1 if unit.isascii() else 2), top)
-        chars += _right(base, 400.0, top) + _right(target, 500.0, top)
-    return chars
+    """The header and `ROWS` (a cell of the 2020 column left empty) from 200 points down."""
+    return _rows([HEADER, *ROWS], 200.0, pitch)
 
 
 def test_right_aligned_numbers_and_a_missing_cell_are_a_table():
@@ -150,6 +185,61 @@ def test_a_line_under_the_last_row_at_the_rows_pitch_is_no_wrapped_cell():
 def test_a_prose_line_ends_the_table_and_is_not_split():
     chars = _right_aligned_table() + _prose(2, 200.0 + 20 * 5)
     assert _blocks(chars)[1:] == [PROSE[:76]]
+
+
+def _cut_table(next_page: list[Char]) -> list:
+    """Prose, then the header and four rows running to the foot of page 1; page 2 as given."""
+    first = _prose(2, 640.0) + _rows([HEADER, *ROWS], 700.0)
+    return _blocks(first, next_page)
+
+
+def test_a_table_the_page_break_cut_takes_the_rows_at_the_head_of_the_next_page():
+    blocks = _cut_table(_rows(MORE_ROWS, 80.0) + _prose(2, 160.0))
+    assert blocks == [PROSE[:76], [list(HEADER), *map(list, ROWS + MORE_ROWS)], PROSE[:76]]
+
+
+def test_a_header_and_one_row_at_the_foot_of_a_page_open_the_table_on_the_next():
+    first = _prose(2, 700.0) + _rows([HEADER, ROWS[0]], 760.0)
+    blocks = _blocks(first, _rows(ROWS[1:], 80.0) + _prose(2, 160.0))
+    assert blocks == [PROSE[:76], [list(HEADER), *map(list, ROWS)], PROSE[:76]]
+
+
+def test_one_row_carries_the_table_on_and_a_repeated_header_is_dropped():
+    blocks = _cut_table(_rows([HEADER, MORE_ROWS[0]], 80.0) + _prose(2, 140.0))
+    assert blocks == [PROSE[:76], [list(HEADER), *map(list, [*ROWS, MORE_ROWS[0]])], PROSE[:76]]
+
+
+def test_the_carried_rows_keep_their_page_in_their_cells():
+    pages = _pages(_prose(2, 640.0) + _rows([HEADER, *ROWS], 700.0), _rows(MORE_ROWS, 80.0))
+    (table,) = pdf_reader._blocks(pages, "page.pdf")[1:]
+    assert isinstance(table, TableBlock)
+    assert [row[0].prov.page for row in table.rows] == [1] * 5 + [2] * 3
+    assert pages[1].lines == []
+
+
+@pytest.mark.parametrize(
+    "next_page",
+    [
+        _prose(3, 80.0),
+        # wide blanks that are no gutters of the table
+        _text("联系人：王某", LEFT, 80.0)
+        + _right("电话：0851-1234567", RIGHT, 80.0)
+        + _prose(2, 120.0),
+    ],
+    ids=["prose", "other-blanks"],
+)
+def test_a_page_opening_with_no_row_of_the_table_does_not_carry_it_on(next_page):
+    blocks = _cut_table(next_page)
+    assert blocks[1] == [list(HEADER), *map(list, ROWS)]
+    assert all(isinstance(block, str) for block in blocks[2:])
+
+
+def test_a_table_ended_above_the_foot_of_its_page_is_not_carried_on():
+    first = _rows([HEADER, *ROWS], 500.0) + _prose(2, 620.0)
+    blocks = _blocks(first, _rows(MORE_ROWS, 80.0))
+    assert blocks[0] == [list(HEADER), *map(list, ROWS)]
+    assert blocks[1] == PROSE[:76]
+    assert blocks[2] != [list(HEADER), *map(list, ROWS + MORE_ROWS)]
 
 
 def _centred_header(header: tuple[str, ...]) -> list[Char]:

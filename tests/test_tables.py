@@ -446,6 +446,46 @@ def test_indented_names_are_stripped_and_make_sub_rows():
     assert [r.parent for r in t.rows] == [None, 0, 0, 2]
 
 
+STACKED_HEADER = ["序号", "指标名称", "单位", "2020年", "2025年", "属性"]
+
+
+def test_breakdowns_stacked_in_one_row_are_rows_of_their_own():
+    t = _grid(
+        [
+            STACKED_HEADER,
+            ["1", "学前三年毛入园率\n其中：普惠性幼儿园覆盖率", "%", "88\n75", "95\n≥85", "预期性"],
+            ["2", "义务教育巩固率\n其中：\n小学\n初中", "%", "95\n99\n92", "96\n99\n94", ""],
+            ["3", "儿童之家数量", "个", "120", "300", "预期性"],
+        ]
+    )
+    assert [r.cells for r in t.rows] == [
+        ["1", "学前三年毛入园率", "%", "88", "95", "预期性"],
+        ["", "其中：普惠性幼儿园覆盖率", "%", "75", "≥85", ""],
+        ["2", "义务教育巩固率", "%", "95", "96", ""],
+        ["", "其中：小学", "%", "99", "99", ""],
+        ["", "其中：初中", "%", "92", "94", ""],
+        ["3", "儿童之家数量", "个", "120", "300", "预期性"],
+    ]
+    assert [r.parent for r in t.rows] == [None, 0, None, 2, 2, None]
+    assert t.rows[1].note == "one of 2 rows stacked in one row of the source"
+
+
+@pytest.mark.parametrize(
+    "name, base, target",
+    [
+        # a wrapped name with no breakdown
+        ("城乡社区儿童之家\n覆盖率", "90", "98"),
+        # values stacked otherwise than the breakdowns (a range over two lines)
+        ("义务教育巩固率\n其中：农村", "95\n93\n90", "96"),
+        # a breakdown whose values are not stacked: the values are the head's
+        ("义务教育巩固率\n其中：农村", "95", "96"),
+    ],
+)
+def test_rows_that_stack_no_breakdowns_stay_one_row(name, base, target):
+    t = _grid([STACKED_HEADER, ["1", name, "%", base, target, "预期性"]])
+    assert len(t.rows) == 1 and t.rows[0].cells[1] == name
+
+
 def test_header_lines_join_without_separator():
     t = _grid(
         [

@@ -133,3 +133,90 @@ def test_a_dib_picture_becomes_a_bmp_file_pillow_reads():
     found, _ = doc_pictures.pictures(_blip(0xF01F, 0x7A8, _dib()))
     with Image.open(io.BytesIO(found[0])) as image:
         assert image.size == (2, 2)
+
+
+# ---------------------------------------------------------------- pictures of pages among text
+
+NOTICE = [
+    "白石市教育局关于印发儿童安全教育周活动方案的通知",
+    "各区县教育局：",
+    "现将活动方案印发给你们，请认真组织实施。",
+]
+
+
+def _mixed_docx() -> bytes:
+    """A typed notice, then its annex pasted as two page pictures (at text width) around a
+    line of text, and a logo-sized picture that is no page."""
+    from docx.shared import Cm
+
+    scans = docx.Document(str(SCANS[0]))
+    blobs = [rel.target_part.blob for rel in scans.part.rels.values() if "image" in rel.reltype]
+    document = docx.Document()
+    for text in NOTICE:
+        document.add_paragraph(text)
+    document.add_paragraph().add_run().add_picture(io.BytesIO(blobs[0]), width=Cm(15))
+    document.add_paragraph("（此页无正文）")
+    document.add_paragraph().add_run().add_picture(io.BytesIO(blobs[1]), width=Cm(15))
+    document.add_paragraph().add_run().add_picture(io.BytesIO(blobs[0]), width=Cm(3))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def test_without_the_extra_pictures_of_pages_among_text_are_named_in_a_warning(monkeypatch):
+    monkeypatch.setattr(pdf_ocr, "available", lambda: False)
+    source = read_data(_mixed_docx(), "mixed.docx")
+    assert [getattr(block, "text", None) for block in source.blocks] == [*NOTICE, "（此页无正文）"]
+    assert source.warnings == [
+        "2 picture(s) of pages among the text at paragraph(s) 4, 6: their text is missing;"
+        " install govdocparse[ocr] to read them"
+    ]
+
+
+@needs_ocr
+def test_pictures_of_pages_among_text_are_read_by_ocr_where_they_stand():
+    source = read_data(_mixed_docx(), "mixed.docx")
+    texts = [block.text for block in source.blocks if isinstance(block, Paragraph)]
+    assert texts[:3] == NOTICE
+    assert (
+        texts.index("白教发〔2024〕15号")
+        < texts.index("一、活动时间")
+        < texts.index("（此页无正文）")
+        < texts.index("二、活动内容")
+    )
+    read_by_ocr = [block for block in source.blocks if block.prov.page is not None]
+    assert {block.prov.paragraph for block in read_by_ocr} == {4, 6}
+    assert (
+        source.warnings[0]
+        == "2 picture(s) of pages among the text at paragraph(s) 4, 6: read by OCR"
+    )
+
+
+def test_a_picture_shown_small_is_no_page():
+    from docx.shared import Cm
+
+    document = docx.Document()
+    document.add_paragraph(NOTICE[0])
+    chart = docx.Document(str(SCANS[0]))
+    blob = next(r.target_part.blob for r in chart.part.rels.values() if "image" in r.reltype)
+    # as wide as the text, but a third of its height: a chart or a banner, not a page
+    document.add_paragraph().add_run().add_picture(io.BytesIO(blob), width=Cm(15), height=Cm(7))
+    out = io.BytesIO()
+    document.save(out)
+    assert read_data(out.getvalue(), "chart.docx").warnings == []
+
+
+@pytest.mark.parametrize(
+    "style, size",
+    [
+        ("position:absolute;width:450pt;height:640.5pt", (450 * 12700, 640.5 * 12700)),
+        ("width:15.9cm; height:22.4cm", (15.9 * 360000, 22.4 * 360000)),
+        ("", (0.0, 0.0)),
+    ],
+)
+def test_a_vml_picture_is_as_large_as_its_shape_says(style, size):
+    from govdocparse.readers import docx_reader
+
+    vml = "urn:schemas-microsoft-com:vml"
+    shape = parse_xml(f'<v:shape xmlns:v="{vml}" style="{style}"><v:imagedata/></v:shape>')
+    assert docx_reader._shown_size(shape[0]) == pytest.approx(size)

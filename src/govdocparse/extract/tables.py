@@ -328,14 +328,64 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
                 _place(texts, positions, len(header)),
                 _place(indented_flags, positions, len(header)),
             )
-        indented = name_col is not None and bool(indented_flags[name_col])
-        rows.append(_Row(texts, indented, notes, _row_prov(cells, table_prov, len(rows))))
+        stacked = _unstacked(texts, roles, name_col)
+        if len(stacked) > 1:
+            notes.append(f"one of {len(stacked)} rows stacked in one row of the source")
+        for k, own in enumerate(stacked):
+            indented = name_col is not None and not k and bool(indented_flags[name_col])
+            prov = _row_prov(cells, table_prov, len(rows))
+            rows.append(_Row(own, indented, list(notes) if k else notes, prov))
     _inherit(rows, header, roles)
     parents = _parents(rows, roles, name_col)
     return [
         TableRow(cells=r.cells, parent=parent, note="; ".join(r.notes) or None, provenance=r.prov)
         for r, parent in zip(rows, parents, strict=True)
     ]
+
+
+def _unstacked(texts: list[str], roles: list[str], name_col: int | None) -> list[list[str]]:
+    """A row whose name cell holds its head and, from a line opening with 其中, its breakdowns
+    one a line, with the values stacked the same way in the value cells (学前教育毛入园率↵其中：
+    普惠性幼儿园覆盖率 | 90%↵85%), as the rows a reader sees: the head, then each breakdown named
+    其中：… with its own values. A unit given once serves every row; a 序号, 属性 or 责任单位 given
+    once is the head's (its breakdowns take them from it). Any other row, or a stack whose
+    value cells hold other numbers of lines, is the one row it was."""
+    if name_col is None or "\n" not in texts[name_col]:
+        return [texts]
+    lines = [line for line in texts[name_col].split("\n") if line.strip()]
+    prefix = _rules().subrow_prefix
+    opening = next((k for k, line in enumerate(lines) if k and prefix.match(line)), None)
+    if opening is None:
+        return [texts]
+    breakdowns = lines[opening:]
+    if not prefix.sub("", breakdowns[0]).strip():
+        breakdowns = breakdowns[1:]  # 其中： on a line of its own
+    names = ["\n".join(lines[:opening])] + [
+        line if prefix.match(line) else "其中：" + line for line in breakdowns
+    ]
+    stacks = {
+        col: [line for line in text.split("\n") if line.strip()]
+        for col, (text, role) in enumerate(zip(texts, roles, strict=True))
+        if col != name_col and role in ("value", "unit")
+    }
+    counts = {len(stack) for stack in stacks.values() if len(stack) > 1}
+    if counts != {len(names)}:
+        return [texts]
+    rows = []
+    for k, name in enumerate(names):
+        row = []
+        for col, text in enumerate(texts):
+            stack = stacks.get(col)
+            if col == name_col:
+                row.append(name)
+            elif stack is not None and len(stack) > 1:
+                row.append(stack[k].strip())
+            elif not k or roles[col] in ("unit", "category"):
+                row.append(text)
+            else:
+                row.append("")
+        rows.append(row)
+    return rows
 
 
 def _slots(cells: list[Cell]) -> list[Cell]:

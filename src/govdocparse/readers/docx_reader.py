@@ -96,6 +96,7 @@ TEXTPATH = "{urn:schemas-microsoft-com:vml}textpath"
 FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Pictures: a DrawingML blip names its image part by r:embed, a VML imagedata by r:id.
 BLIP = "{http://schemas.openxmlformats.org/drawingml/2006/main}blip"
+_WP = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 IMAGEDATA = "{urn:schemas-microsoft-com:vml}imagedata"
 _R = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 R_EMBED, R_ID = _R + "embed", _R + "id"
@@ -129,7 +130,73 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         ):
             raise NoTextLayerError(path, "the Word document holds only drawings, no text")
         raise EmptyInputError(path, "the Word document has no text")
+    pages = _images(document, body, _page_share(body))
+    if pages:
+        from . import word_scans
+
+        blocks, scan_warnings = word_scans.among_text(blocks, pages, path, name, sha256)
+        warnings += scan_warnings
     return Source(path, name, "docx", sha256, blocks, warnings=warnings)
+
+
+# A picture of a page (a scan pasted among the text: the plan a notice hands down) is shown at
+# least this share of the text area's width and height; charts, logos and seals are smaller.
+_PAGE_WIDTH, _PAGE_HEIGHT = 0.6, 0.5
+_EMU = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525}
+_VML_SIZE = re.compile(r"(width|height)\s*:\s*([\d.]+)\s*(pt|in|cm|mm|px)")
+
+
+def _page_share(body) -> tuple[float, float]:
+    """The smallest width and height (EMU) a picture of a page is shown at: shares of the text
+    area of the body's first section (A4 with Word's margins when the document does not say)."""
+    width, height = 11906, 16838  # twips
+    left = right = 1800
+    top = bottom = 1440
+    section = next(body.iter(_W + "sectPr"), None)
+    if section is not None:
+        size, margins = section.find(_W + "pgSz"), section.find(_W + "pgMar")
+        if size is not None:
+            width, height = _twips(size, "w", width), _twips(size, "h", height)
+        if margins is not None:
+            left, right = _twips(margins, "left", left), _twips(margins, "right", right)
+            top, bottom = _twips(margins, "top", top), _twips(margins, "bottom", bottom)
+    emu = 635  # a twip
+    return (
+        _PAGE_WIDTH * max(width - left - right, 1) * emu,
+        _PAGE_HEIGHT * max(height - top - bottom, 1) * emu,
+    )
+
+
+def _twips(element, attribute: str, default: int) -> int:
+    try:
+        return abs(int(float(element.get(_W + attribute, default))))
+    except ValueError:
+        return default
+
+
+def _shown_size(picture) -> tuple[float, float]:
+    """The width and height (EMU) a picture is shown at: its DrawingML extent, or the size in
+    its VML shape's style; 0 when not given."""
+    for ancestor in picture.iterancestors():
+        if ancestor.tag in (_WP + "inline", _WP + "anchor"):
+            extent = ancestor.find(_WP + "extent")
+            if extent is None:
+                break
+            try:
+                return float(extent.get("cx", 0)), float(extent.get("cy", 0))
+            except ValueError:
+                break
+    if picture.tag == IMAGEDATA:
+        found = {
+            key: float(value) * _EMU[unit]
+            for key, value, unit in _VML_SIZE.findall(picture.getparent().get("style", ""))
+        }
+        return found.get("width", 0.0), found.get("height", 0.0)
+    return 0.0, 0.0
+
+
+def _covers(size: tuple[float, float], least: tuple[float, float]) -> bool:
+    return size[0] >= least[0] and size[1] >= least[1]
 
 
 def _first_page_header(document, body):
@@ -162,14 +229,18 @@ def header_lines(header, styles_root, numbering_root, name: str) -> list[str]:
     return lines
 
 
-def _images(document, body) -> list[WordImage]:
+def _images(document, body, page: tuple[float, float] | None = None) -> list[WordImage]:
     """The pictures of the body in document order (DrawingML a:blip, VML v:imagedata; of a
-    picture written twice in mc:AlternateContent only the chosen copy), with their paragraph."""
+    picture written twice in mc:AlternateContent only the chosen copy), with their paragraph;
+    with `page` (a width and a height in EMU), only those shown at least that large: pictures
+    of pages."""
     parts = document.part.related_parts
     images = []
     for k, element in enumerate(_children(body, BLOCKS), start=1):
         for picture in element.iter(BLIP, IMAGEDATA):
             if any(ancestor.tag == FALLBACK for ancestor in picture.iterancestors()):
+                continue
+            if page is not None and not _covers(_shown_size(picture), page):
                 continue
             part = parts.get(picture.get(R_EMBED if picture.tag == BLIP else R_ID))
             blob = getattr(part, "blob", None)

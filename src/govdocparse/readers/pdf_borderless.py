@@ -27,6 +27,11 @@ false table garbles prose:
 * the run stops at the first line that does not fit, or that stands further than `_ROW_PITCH`
   font sizes under the line above.
 
+A table the page break cut is found as one when the caller gives the lines at the foot of a
+page followed by those at the head of the next, set under them at the largest row pitch (so
+that a row carries on across the break and a cell's wrapped rest does not); the caller splits
+the rows again by page.
+
 So justified prose (no blanks), a signature and its date at the right, a list of names with a
 date at the right (two cells), a centred title and a two-column band (read as two columns by
 `pdf_columns` before this step) are no tables. A table whose rows do not all show the same
@@ -56,6 +61,9 @@ _ROW_PITCH = 3.0
 # The largest distance (top to top, in font sizes) from a line to the wrapped rest of a cell:
 # single spacing in a font whose line is tall (Noto CJK), and some more.
 _WRAP_PITCH = 2.0
+# Where the caller sets the head of the next page under the foot of a page: far enough for a
+# row to carry on and too far for a wrapped cell.
+BREAK_PITCH = (_ROW_PITCH + _WRAP_PITCH) / 2
 # A wrapped line is closer to the line above than this fraction of the rows' pitch.
 _WRAP_SHARE = 0.9
 

@@ -108,7 +108,7 @@ from ..headings import opens_block, starts_paragraph
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
 from . import pdf_ocr
-from .pdf_borderless import Borderless, borderless_tables
+from .pdf_borderless import BREAK_PITCH, Borderless, borderless_tables
 from .pdf_columns import Band, column_bands
 from .pdf_frames import Outline, frames
 from .pdf_grid import find_boxes
@@ -979,20 +979,93 @@ def _layout(line: _Line) -> tuple[int, int] | tuple[()]:
 
 def _read_borderless(pages: list[_Page]) -> None:
     """Make the borderless tables among each page's lines (`pdf_borderless`) tables of the page:
-    their lines leave the running text, and the lines after them are numbered again."""
-    for page in pages:
-        if not page.chars or sum(len(line.blanks) >= 2 for line in page.lines) < 3:
-            continue  # OCR'd lines have no characters; most pages have no candidate lines
-        taken: set[int] = set()
-        for run in _text_runs(page):
-            for found in borderless_tables(run, partial(_named_columns, run)):
-                page.tables.append(_borderless_table(found, run, page))
-                taken.update(id(line) for line in run[found.start : found.stop])
-        if taken:
-            removed = sorted(line.number for line in page.lines if id(line) in taken)
-            page.lines = [line for line in page.lines if id(line) not in taken]
+    their lines leave the running text, and the lines after them are numbered again. A table
+    the page break cut is looked for in the lines at the foot of a page followed by those at
+    the head of the next; its rows there extend it as a ruled table's continued rows do."""
+    taken: list[set[int]] = [set() for _ in pages]
+    for index, page in enumerate(pages):
+        head = _next_head(page, pages[index + 1]) if index + 1 < len(pages) else []
+        if page.chars and (head or sum(len(line.blanks) >= 2 for line in page.lines) >= 3):
+            # OCR'd lines have no characters; most pages have no candidate lines
+            runs = [
+                [line for line in run if id(line) not in taken[index]] for run in _text_runs(page)
+            ]
+            for k, run in enumerate(runs):
+                following = head if k == len(runs) - 1 else []
+                _take_tables(run, following, page, pages[index + 1 : index + 2], taken, index)
+        if taken[index]:
+            removed = sorted(line.number for line in page.lines if id(line) in taken[index])
+            page.lines = [line for line in page.lines if id(line) not in taken[index]]
             for line in page.lines:
                 line.number -= bisect_right(removed, line.number)
+
+
+def _take_tables(
+    run: list[_Line],
+    head: list[_Line],
+    page: _Page,
+    following: list[_Page],
+    taken: list[set[int]],
+    index: int,
+) -> None:
+    """The borderless tables of one run of a page's lines; `head`, the first lines of the next
+    page (`following`), set under the run's last line when a table may carry on there."""
+    skipped = head[:1] if head and run and head[0].text in {line.text for line in run} else []
+    head = head[len(skipped) :]  # without a header repeated over the rows
+    tables = borderless_tables(run, partial(_named_columns, run))
+    lines = run
+    if head and run:
+        shift = run[-1].top + BREAK_PITCH * head[0].size - head[0].top
+        lines = run + [
+            replace(line, top=line.top + shift, bottom=line.bottom + shift) for line in head
+        ]
+        # A table read across the break stands for the tables of the run it overlaps; when
+        # the next page's lines spoil it, the run's tables are read alone.
+        across = [
+            found
+            for found in borderless_tables(lines, partial(_named_columns, lines))
+            if found.start < len(run) < found.stop
+        ]
+        if across:
+            tables = [found for found in tables if found.stop <= across[0].start] + across[:1]
+    for found in tables:
+        table = _borderless_table(_part(found, 0, len(run)), run, page)
+        page.tables.append(table)
+        taken[index].update(id(line) for line in run[found.start : found.stop])
+        if found.stop > len(run):
+            rest = _part(found, len(run), len(lines))
+            _extend_table(table, _borderless_table(rest, head, following[0]))
+            taken[index + 1].update(id(line) for line in skipped + head[: rest.stop])
+
+
+def _part(found: Borderless, start: int, stop: int) -> Borderless:
+    """The rows of `found` among lines[start:stop], indexed from `start`."""
+    return replace(
+        found,
+        start=max(found.start, start) - start,
+        stop=min(found.stop, stop) - start,
+        rows=tuple(
+            tuple(line - start for line in row) for row in found.rows if start <= row[0] < stop
+        ),
+    )
+
+
+def _next_head(page: _Page, following: _Page) -> list[_Line]:
+    """The first run of lines of the following page when a borderless table at the foot of
+    `page` may carry on there: a line with blanks ends the page and opens the next (after a
+    repeated header), and no ruled table stands under the one or over the other."""
+    if not (page.lines and following.lines and following.chars):
+        return []
+    if not any(line.blanks for line in page.lines[-2:]):
+        return []
+    if any(table.top > page.lines[-1].bottom for table in page.tables):
+        return []
+    head = next(_text_runs(following), [])
+    if not any(line.blanks for line in head[:2]):
+        return []
+    if any(table.bottom < head[0].top for table in following.tables):
+        return []
+    return head
 
 
 def _named_columns(lines: list[_Line], index: int) -> bool:

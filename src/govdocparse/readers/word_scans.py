@@ -13,6 +13,12 @@ decode (EMF and WMF vector pictures) are left out, with a warning naming how man
 
 Without the extra the document is refused with the one line scanned PDFs and OFDs get,
 "scanned pages, no text layer: install govdocparse[ocr]", and a non-zero exit.
+
+A .docx with text and pictures of pages among it (a notice typed, the plan it hands down pasted
+as scans: pictures shown over most of the text area's width and height, `docx_reader`) has the
+pictures read the same way, each picture's blocks after the paragraph it is anchored in, and a
+warning saying so; without the extra its text is read and the warning says the pictures' text
+is missing.
 """
 
 from __future__ import annotations
@@ -38,6 +44,61 @@ def read(images: list[WordImage], path: str, name: str, sha256: str, fmt: str) -
 
     if not pdf_ocr.available():
         raise NoTextLayerError(path, pdf_ocr.NOT_INSTALLED)
+    source, unread = _recognised(images, path, name, sha256)
+    if source is None:
+        raise NoTextLayerError(
+            path, "the Word document holds only images, none of which can be decoded for OCR"
+        )
+    source.format = fmt  # type: ignore[assignment]
+    warnings = ["the Word document holds only images of its pages: read by OCR"]
+    if unread:
+        warnings.append(f"{unread} image(s) in a format OCR cannot read (EMF/WMF?) left out")
+    source.warnings = warnings + source.warnings
+    return source
+
+
+def among_text(
+    blocks: list[Paragraph | TableBlock],
+    images: list[WordImage],
+    path: str,
+    name: str,
+    sha256: str,
+) -> tuple[list[Paragraph | TableBlock], list[str]]:
+    """A Word document's text blocks with the pictures of pages among them (`images`: a notice
+    typed, the plan it hands down pasted as scans) read by OCR, each picture's blocks after the
+    paragraph it is anchored in; without the `ocr` extra, the text blocks alone and a warning
+    that the pictures' text is missing."""
+    from . import pdf_ocr
+
+    where = f"at paragraph(s) {', '.join(str(image.paragraph) for image in images)}"
+    if not pdf_ocr.available():
+        return blocks, [
+            f"{len(images)} picture(s) of pages among the text {where}: their text is missing;"
+            " install govdocparse[ocr] to read them"
+        ]
+    source, unread = _recognised(images, path, name, sha256)
+    warnings = [f"{len(images)} picture(s) of pages among the text {where}: read by OCR"]
+    if unread:
+        warnings.append(f"{unread} of them in a format OCR cannot read (EMF/WMF?) left out")
+    if source is None:
+        return blocks, warnings
+    paragraphs = [block.prov.paragraph or 0 for block in blocks]
+    after: dict[int, list[Paragraph | TableBlock]] = {}
+    for block in source.blocks:
+        anchor = block.prov.paragraph or 0
+        at = max((k + 1 for k, number in enumerate(paragraphs) if number <= anchor), default=0)
+        after.setdefault(at, []).append(block)
+    merged: list[Paragraph | TableBlock] = [*after.get(0, [])]
+    for k, block in enumerate(blocks, start=1):
+        merged += [block, *after.get(k, [])]
+    return merged, warnings + source.warnings
+
+
+def _recognised(
+    images: list[WordImage], path: str, name: str, sha256: str
+) -> tuple[Source | None, int]:
+    """The OCR'd blocks of the decodable `images`, one page each, anchored in their paragraphs
+    (None when none decodes), and how many could not be decoded."""
     from PIL import Image, UnidentifiedImageError
 
     from . import image_reader, pdf_reader
@@ -51,20 +112,11 @@ def read(images: list[WordImage], path: str, name: str, sha256: str, fmt: str) -
             continue
         anchors.append(image.paragraph)
     if not pages:
-        raise NoTextLayerError(
-            path, "the Word document holds only images, none of which can be decoded for OCR"
-        )
+        return None, len(images)
     source = pdf_reader.read(image_reader.pages_pdf(pages), path, name, sha256)
     for block in source.blocks:
         _anchor(block, anchors)
-    source.format = fmt  # type: ignore[assignment]
-    warnings = ["the Word document holds only images of its pages: read by OCR"]
-    if len(pages) < len(images):
-        warnings.append(
-            f"{len(images) - len(pages)} image(s) in a format OCR cannot read (EMF/WMF?) left out"
-        )
-    source.warnings = warnings + source.warnings
-    return source
+    return source, len(images) - len(pages)
 
 
 def _anchor(block: Paragraph | TableBlock, anchors: list[int | None]) -> None:
