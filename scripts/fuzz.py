@@ -1,6 +1,7 @@
 """Mutation fuzzer: damages the corpus files and checks that parsing them never crashes or hangs.
 
-Seeds are corpus/raw/*.txt, the renditions under tests/fixtures/renditions (.docx .pdf .html)
+Seeds are corpus/raw/*.txt, the renditions under tests/fixtures/renditions (.docx .pdf .html),
+the PDF edge fixtures of layouts the renditions lack (gazette columns, borderless tables),
 the generated .doc/.wps and OFD fixtures (tests/fixtures/doc, tests/fixtures/ofd) and Word's other
 saves (RTF, Word 2003 XML, Word HTML and MHT, some named .doc: tests/fixtures/word-saves).
 Each iteration takes one seed and applies one to three mutations: byte flips, truncation,
@@ -52,6 +53,9 @@ SEED_GLOBS = [
     "corpus/raw/*.txt",
     "tests/fixtures/renditions/*.docx",
     "tests/fixtures/renditions/*.pdf",
+    # the PDF layouts the renditions lack: two-column gazette pages, borderless tables
+    "tests/fixtures/edge/gazette.pdf",
+    "tests/fixtures/edge/borderless*.pdf",
     "tests/fixtures/renditions/*.html",
     "tests/fixtures/doc/*.doc",
     "tests/fixtures/doc/*.wps",

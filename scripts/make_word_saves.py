@@ -10,7 +10,8 @@ checks that each gives the records the .docx gives.
 
 It also writes a scan pasted into Word (scan.docx: two page images, a PNG and a JPEG, of an
 invented notice, drawn with a CJK font as a 150 dpi scanner gives them) and the .doc LibreOffice
-and RTF saves of it (scan.doc, scan.rtf), which tests/test_word_scans.py reads by OCR; and a
+and RTF saves of it (scan.doc, scan.rtf), which tests/test_word_scans.py reads by OCR, and those
+pages pasted after a typed notice (scan-mixed.docx and LibreOffice's .doc of it); and a
 notice whose 版头 is set in the first page's header (banner-header.docx, and LibreOffice's .doc,
 Word 2003 XML and RTF of it) for tests/test_word_headers.py.
 
@@ -143,6 +144,36 @@ def scan_docx(font: str) -> bytes:
     return deterministic_zip(out.getvalue())
 
 
+# The typed notice before the scanned pages of `mixed_scan_docx`.
+MIXED_NOTICE = [
+    "白石市教育局关于转发儿童安全教育周活动通知的通知",
+    "各学校：",
+    "现将市教育局通知转发给你们，请认真贯彻执行。",
+]
+
+
+def mixed_scan_docx(font: str) -> bytes:
+    """A typed notice with the scanned pages of `scan_docx` pasted after it at the text's width,
+    a line of text between them, and a small picture (a logo) that is no page."""
+    import docx
+    from docx.shared import Mm
+
+    pages = [render_scan(lines, font) for lines in SCAN_PAGES]
+    document = docx.Document()
+    props = document.core_properties
+    props.author = props.last_modified_by = "govdocparse renditions"
+    props.created = props.modified = props.last_printed = FIXED_TIME
+    for text in MIXED_NOTICE:
+        document.add_paragraph(text)
+    document.add_picture(io.BytesIO(pages[0]), width=Mm(150))
+    document.add_paragraph("（转发件第二页）")
+    document.add_picture(io.BytesIO(pages[1]), width=Mm(150))
+    document.add_picture(io.BytesIO(pages[0]), width=Mm(25))
+    out = io.BytesIO()
+    document.save(out)
+    return deterministic_zip(out.getvalue())
+
+
 def banner_docx() -> bytes:
     """A notice whose 版头 is set in the first page's header (a different first page), with a
     running header on the other pages and a page number in the footer."""
@@ -222,6 +253,12 @@ def main() -> None:
         docx_path.write_bytes(scan)
         write(OUT / "scan.doc", convert([docx_path], "doc:MS Word 97")[docx_path])
     write(OUT / "scan.rtf", scan_rtf(scan))
+    mixed = mixed_scan_docx(cjk_font())
+    write(OUT / "scan-mixed.docx", mixed)
+    with tempfile.TemporaryDirectory() as work:
+        docx_path = Path(work, "scan-mixed.docx")
+        docx_path.write_bytes(mixed)
+        write(OUT / "scan-mixed.doc", convert([docx_path], "doc:MS Word 97")[docx_path])
 
 
 if __name__ == "__main__":

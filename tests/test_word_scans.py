@@ -21,7 +21,7 @@ from govdocparse.errors import NoTextLayerError
 from govdocparse.readers import doc_pictures, pdf_ocr, read, read_data
 from govdocparse.source import Paragraph
 
-from .support import FIXTURES, parse_without_ocr
+from .support import FIXTURES, parse_without_ocr, script
 
 SCANS = [FIXTURES / "word-saves" / f"scan.{suffix}" for suffix in ("docx", "doc", "rtf")]
 needs_ocr = pytest.mark.skipif(not pdf_ocr.available(), reason="the ocr extra is not installed")
@@ -137,36 +137,18 @@ def test_a_dib_picture_becomes_a_bmp_file_pillow_reads():
 
 # ---------------------------------------------------------------- pictures of pages among text
 
-NOTICE = [
-    "白石市教育局关于印发儿童安全教育周活动方案的通知",
-    "各区县教育局：",
-    "现将活动方案印发给你们，请认真组织实施。",
-]
+# scan-mixed.docx: a typed notice, the two scanned pages pasted after it at the text's width with
+# a line of text between them, and a logo-sized picture; scan-mixed.doc is LibreOffice's .doc.
+MIXED = [FIXTURES / "word-saves" / f"scan-mixed.{suffix}" for suffix in ("docx", "doc")]
+NOTICE = script("make_word_saves").MIXED_NOTICE
+BETWEEN = "（转发件第二页）"
 
 
-def _mixed_docx() -> bytes:
-    """A typed notice, then its annex pasted as two page pictures (at text width) around a
-    line of text, and a logo-sized picture that is no page."""
-    from docx.shared import Cm
-
-    scans = docx.Document(str(SCANS[0]))
-    blobs = [rel.target_part.blob for rel in scans.part.rels.values() if "image" in rel.reltype]
-    document = docx.Document()
-    for text in NOTICE:
-        document.add_paragraph(text)
-    document.add_paragraph().add_run().add_picture(io.BytesIO(blobs[0]), width=Cm(15))
-    document.add_paragraph("（此页无正文）")
-    document.add_paragraph().add_run().add_picture(io.BytesIO(blobs[1]), width=Cm(15))
-    document.add_paragraph().add_run().add_picture(io.BytesIO(blobs[0]), width=Cm(3))
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def test_without_the_extra_pictures_of_pages_among_text_are_named_in_a_warning(monkeypatch):
+@pytest.mark.parametrize("path", MIXED, ids=lambda p: p.suffix)
+def test_without_the_extra_pictures_of_pages_among_text_are_named_in_a_warning(path, monkeypatch):
     monkeypatch.setattr(pdf_ocr, "available", lambda: False)
-    source = read_data(_mixed_docx(), "mixed.docx")
-    assert [getattr(block, "text", None) for block in source.blocks] == [*NOTICE, "（此页无正文）"]
+    source = read(path)
+    assert [getattr(block, "text", None) for block in source.blocks] == [*NOTICE, BETWEEN]
     assert source.warnings == [
         "2 picture(s) of pages among the text at paragraph(s) 4, 6: their text is missing;"
         " install govdocparse[ocr] to read them"
@@ -174,21 +156,21 @@ def test_without_the_extra_pictures_of_pages_among_text_are_named_in_a_warning(m
 
 
 @needs_ocr
-def test_pictures_of_pages_among_text_are_read_by_ocr_where_they_stand():
-    source = read_data(_mixed_docx(), "mixed.docx")
+@pytest.mark.parametrize("path", MIXED, ids=lambda p: p.suffix)
+def test_pictures_of_pages_among_text_are_read_by_ocr_where_they_stand(path):
+    source = read(path)
     texts = [block.text for block in source.blocks if isinstance(block, Paragraph)]
     assert texts[:3] == NOTICE
     assert (
         texts.index("白教发〔2024〕15号")
         < texts.index("一、活动时间")
-        < texts.index("（此页无正文）")
+        < texts.index(BETWEEN)
         < texts.index("二、活动内容")
     )
     read_by_ocr = [block for block in source.blocks if block.prov.page is not None]
     assert {block.prov.paragraph for block in read_by_ocr} == {4, 6}
-    assert (
-        source.warnings[0]
-        == "2 picture(s) of pages among the text at paragraph(s) 4, 6: read by OCR"
+    assert source.warnings[0] == (
+        "2 picture(s) of pages among the text at paragraph(s) 4, 6: read by OCR"
     )
 
 

@@ -41,7 +41,9 @@ Conventions follow the DOCX reader, so a .doc and the .docx Word saves from it g
   the DOCX reader does (`doc_lists`); numbers that cannot be rebuilt are counted in one warning.
 * Character properties (PlcBteChpx → ChpxFkp pages) only for what takes text out of the shown
   document: deleted revisions (sprmCFRMarkDel) and hidden text (sprmCFVanish) are dropped, as
-  the DOCX reader drops w:del and w:vanish; a deleted paragraph mark joins its paragraphs.
+  the DOCX reader drops w:del and w:vanish; a deleted paragraph mark joins its paragraphs. And
+  for inline pictures (0x01 with sprmCPicLocation): a picture shown over most of the text area
+  is a page pasted as a scan, read by OCR where it stands (`word_scans.among_text`).
 * Fields (0x13 code 0x14 result 0x15) keep their result and drop their code, nested fields too.
   Object anchors (0x01, 0x08), footnote and comment marks (0x02, 0x05), optional hyphens and
   other control characters are dropped; a non-breaking hyphen (0x1E) is "-"; tabs stay tabs.
@@ -88,6 +90,7 @@ from ..source import Block, Paragraph, Source, TableBlock
 from . import doc_pictures, word_headers
 from .doc_lists import ListNumbering
 from .doc_wordart import wordart
+from .word_scans import PAGE_HEIGHT_SHARE, PAGE_WIDTH_SHARE, WordImage
 from .word_tables import Vertical, WordGrid
 
 WORD_IDENT = 0xA5EC
@@ -141,6 +144,15 @@ SPRM_P_HUGE_PAPX = 0x6646
 # Character sprms that take text out of the displayed document: a deleted revision, hidden text.
 SPRM_C_F_RMARK_DEL = 0x0800
 SPRM_C_F_VANISH = 0x083C
+# Where an inline picture's PICF and OfficeArt data start in the Data stream.
+SPRM_C_PIC_LOCATION = 0x6A03
+# A PICF ([MS-DOC] 2.9.192): its size, its cbHeader, and where dxaGoal, dyaGoal, mx, my start.
+_PICF_SIZE, _PICF_HEADER, _PICF_GOAL = 0x44, 0x44, 28
+# The page and its margins (twips) in a section's SEPX, and their defaults ([MS-DOC] 2.6.4).
+_PAGE_SPRMS = {0xB01F: "width", 0xB020: "height", 0xB021: "left", 0xB022: "right"}
+_PAGE_SPRMS |= {0x9023: "top", 0x9024: "bottom"}
+_PAGE_DEFAULTS = {"width": 12240, "height": 15840, "left": 1800, "right": 1800}
+_PAGE_DEFAULTS |= {"top": 1440, "bottom": 1440}
 # A toggle operand: 1 on, 0x81 the opposite of the style's (off by default) value.
 _ON = (0x01, 0x81)
 # Stands in the main text for a character that is not displayed; dropped with the other controls.
@@ -159,6 +171,7 @@ _COMPRESSED = {
 FIELD_BEGIN, FIELD_SEPARATOR, FIELD_END = "\x13", "\x14", "\x15"
 CELL_MARK, PARAGRAPH_MARK, PAGE_BREAK = "\x07", "\r", "\x0c"
 DRAWN_OBJECT = "\x08"  # the anchor of a shape (a text box, a drawing) in the text
+PICTURE = "\x01"  # an inline picture, its data where its sprmCPicLocation points
 _LINE_BREAKS = {"\x0b": "\n", "\x0c": "\n", "\x0e": "\n", "\x1e": "-", "\t": "\t"}
 # Every character that is not plain text: marks, field delimiters, breaks, anchors, soft hyphens.
 _SPECIAL = re.compile("[\x00-\x1f\x7f\u00ad]")
@@ -193,7 +206,8 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         table = _stream(ole, "1Table" if fib.flags & F_WHICH_TBL_STM else "0Table", path)
         data_stream = _stream(ole, "Data", path) if ole.exists("Data") else b""
     document = _Document(word, table, data_stream, fib, path)
-    blocks = _BlockBuilder(name, document).build()
+    builder = _BlockBuilder(name, document)
+    blocks = builder.build()
     banner = word_headers.banner_paragraphs(document.first_page_header(), blocks, name)
     if banner and blocks:
         blocks = [*banner, *blocks]
@@ -210,6 +224,12 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
                 path, "the Word document holds only vector drawings (EMF/WMF), no text"
             )
         raise EmptyInputError(path, "the Word document has no text")
+    pages = document.page_pictures(builder.pictures) if builder.pictures else []
+    if pages:
+        from . import word_scans
+
+        blocks, scan_warnings = word_scans.among_text(blocks, pages, path, name, sha256)
+        document.warnings += scan_warnings
     if document.lists.unrecovered:
         document.warnings.append(
             f"automatic numbering not recovered in {document.lists.unrecovered} paragraphs"
@@ -409,6 +429,13 @@ def _apply(props: _Props, grpprl: bytes, data: bytes = b"") -> None:
                 props.merges[itc] = (props.merges[itc][0], flags & 3)
 
 
+def _picture_location(grpprl: bytes) -> int | None:
+    for sprm, operand in _sprms(grpprl):
+        if sprm == SPRM_C_PIC_LOCATION and len(operand) >= 4:
+            return _u32(operand, 0)
+    return None
+
+
 def _hides(grpprl: bytes) -> bool:
     return any(
         sprm in (SPRM_C_F_RMARK_DEL, SPRM_C_F_VANISH) and operand[0] in _ON
@@ -443,7 +470,7 @@ class _Document:
         self.word, self.table, self.data, self.fib, self.path = word, table, data, fib, path
         self.warnings: list[str] = []
         self.prcs = self._read_clx()
-        self._hidden = self._hidden_runs()
+        self._hidden, self._picture_runs = self._character_runs()
         self.text = self._story(0, self.fib.ccp_text)
         self.section_ends = set(self._plc_cps(_PLCF_SED))
         self.styles, self._style_lists = self._style_sheet()
@@ -588,26 +615,33 @@ class _Document:
         return [line for *_, shown, _anchors in _split(text) for line in _lines(shown)]
 
     def _title_page(self) -> bool:
-        """Whether section 1 has a different first page: sprmSFTitlePage in its SEPX, which
-        its SED in PlcfSed points to ([MS-DOC] 2.8.26, 2.9.239)."""
+        """Whether section 1 has a different first page: sprmSFTitlePage in its SEPX."""
+        return any(
+            sprm == SPRM_S_F_TITLE_PAGE and operand[:1] != b"\x00"
+            for sprm, operand in _sprms(self._first_sepx())
+        )
+
+    def _first_sepx(self) -> bytes:
+        """The grpprl of section 1's SEPX, which its SED in PlcfSed points to ([MS-DOC]
+        2.8.26, 2.9.239); empty when there is none."""
         plc = self._part(_PLCF_SED)
         count = (len(plc) - 4) // 16
         if count < 1:
-            return False
+            return b""
         fc_sepx = _u32(plc, 4 * (count + 1) + 2)
         if fc_sepx == 0xFFFFFFFF or fc_sepx + 2 > len(self.word):
-            return False
-        grpprl = self.word[fc_sepx + 2 : fc_sepx + 2 + _u16(self.word, fc_sepx)]
-        return any(
-            sprm == SPRM_S_F_TITLE_PAGE and operand[:1] != b"\x00"
-            for sprm, operand in _sprms(grpprl)
-        )
+            return b""
+        return self.word[fc_sepx + 2 : fc_sepx + 2 + _u16(self.word, fc_sepx)]
 
-    def _hidden_runs(self) -> list[tuple[int, int]]:
-        """Byte ranges of the characters a deleted revision or hidden text takes out (CHPX)."""
+    def _character_runs(self) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
+        """Byte ranges of the characters a deleted revision or hidden text takes out, and of
+        inline pictures with the Data stream offset of each (CHPX: sprmCFRMarkDel,
+        sprmCFVanish, sprmCPicLocation)."""
         _first_fcs, pages = self._bins(_PLCF_BTE_CHPX)
-        runs: list[tuple[int, int]] = []
-        hides: dict[bytes, bool] = {}  # runs mostly share a few Chpx: judge each one once
+        hidden: list[tuple[int, int]] = []
+        pictures: list[tuple[int, int, int]] = []
+        # runs mostly share a few Chpx: judge each one once
+        judged: dict[bytes, tuple[bool, int | None]] = {}
         for pn in pages:
             page = self.word[pn * FKP_SIZE : (pn + 1) * FKP_SIZE]
             count = page[-1] if len(page) == FKP_SIZE else 0
@@ -619,11 +653,62 @@ class _Document:
                 if not offset:
                     continue
                 grpprl = page[offset + 1 : offset + 1 + page[offset]]
-                if grpprl not in hides:
-                    hides[grpprl] = _hides(grpprl)
-                if hides[grpprl]:
-                    runs.append((bounds[j], bounds[j + 1]))
-        return sorted(runs)
+                if grpprl not in judged:
+                    judged[grpprl] = (_hides(grpprl), _picture_location(grpprl))
+                hides, location = judged[grpprl]
+                if hides:
+                    hidden.append((bounds[j], bounds[j + 1]))
+                if location is not None:
+                    pictures.append((bounds[j], bounds[j + 1], location))
+        return sorted(hidden), sorted(pictures)
+
+    def page_pictures(self, anchored: list[tuple[int, int]]) -> list[WordImage]:
+        """The bitmap pictures of pages among `anchored` inline pictures ((CP, paragraph)
+        pairs): those shown over most of the first section's text area, by the size and scale
+        in their PICF ([MS-DOC] 2.9.192: dxaGoal, dyaGoal, mx, my)."""
+        least_width, least_height = self._page_share()
+        found = []
+        for cp, paragraph in anchored:
+            location = self._picture_location(cp)
+            if location is None or location + _PICF_SIZE > len(self.data):
+                continue
+            size, header = struct.unpack_from("<IH", self.data, location)
+            width, height, scale_x, scale_y = struct.unpack_from(
+                "<hhHH", self.data, location + _PICF_GOAL
+            )
+            if header != _PICF_HEADER or width * scale_x / 1000 < least_width:
+                continue
+            if height * scale_y / 1000 < least_height:
+                continue
+            images, _metafiles = doc_pictures.pictures(self.data[location : location + size])
+            if images:
+                found.append(WordImage(images[0], paragraph))
+        return found
+
+    def _picture_location(self, cp: int) -> int | None:
+        """The Data stream offset of the inline picture at `cp`, from its character run."""
+        k = bisect_right(self._piece_cps, cp) - 1
+        if k < 0 or cp >= self.pieces[k].end:
+            return None
+        piece = self.pieces[k]
+        fc = piece.offset + (cp - piece.cp) * piece.width
+        runs = self._picture_runs
+        i = bisect_right(runs, (fc, float("inf"))) - 1
+        if i < 0 or not runs[i][0] <= fc < runs[i][1]:
+            return None
+        return runs[i][2]
+
+    def _page_share(self) -> tuple[float, float]:
+        """The smallest width and height (twips) a picture of a page is shown at: shares of
+        section 1's text area, from its SEPX (the spec's defaults where it says nothing)."""
+        page = dict(_PAGE_DEFAULTS)
+        for sprm, operand in _sprms(self._first_sepx()):
+            if sprm in _PAGE_SPRMS and len(operand) >= 2:
+                page[_PAGE_SPRMS[sprm]] = abs(int.from_bytes(operand[:2], "little", signed=True))
+        return (
+            PAGE_WIDTH_SHARE * max(page["width"] - page["left"] - page["right"], 1),
+            PAGE_HEIGHT_SHARE * max(page["height"] - page["top"] - page["bottom"], 1),
+        )
 
     def _plc_cps(self, index: int) -> list[int]:
         """The character positions of a PLC whose data elements are 12 bytes (PlcfSed)."""
@@ -753,6 +838,7 @@ class _RawParagraph:
     mark: str
     props: _Props
     boxes: list[str] = field(default_factory=list)  # lines of the text boxes anchored in it
+    pictures: list[int] = field(default_factory=list)  # CPs of its inline pictures
 
 
 def _paragraphs(document: _Document) -> Iterator[_RawParagraph]:
@@ -762,14 +848,16 @@ def _paragraphs(document: _Document) -> Iterator[_RawParagraph]:
     for cp, mark, shown, anchors in _split(document.text, document.section_ends):
         props = document.props(cp) if mark else _Props()
         box_lines = [line for at in anchors for line in boxes.get(at, [])]
-        yield _RawParagraph(shown, mark or PARAGRAPH_MARK, props, box_lines)
+        pictures = [at for at in anchors if document.text[at] == PICTURE]
+        yield _RawParagraph(shown, mark or PARAGRAPH_MARK, props, box_lines, pictures)
 
 
 def _split(
     text: str, section_ends: frozenset[int] | set[int] = frozenset()
 ) -> Iterator[tuple[int, str, str, list[int]]]:
-    """(CP of the mark, the mark, displayed text, CPs of the drawn objects anchored in it) of
-    each paragraph of a story; a last paragraph without a mark has the mark ""."""
+    """(CP of the mark, the mark, displayed text, CPs of the drawn objects and inline pictures
+    anchored in it) of each paragraph of a story; a last paragraph without a mark has the mark
+    ""."""
     fields: list[bool] = []  # one entry per open field: True once its result has begun
     shown: list[str] = []
     anchors: list[int] = []
@@ -790,7 +878,7 @@ def _split(
         elif ch == FIELD_END:
             if fields:
                 fields.pop()
-        elif ch == DRAWN_OBJECT:
+        elif ch in (DRAWN_OBJECT, PICTURE):
             anchors.append(cp)
         elif ch in _LINE_BREAKS and all(fields):
             shown.append(_LINE_BREAKS[ch])
@@ -830,6 +918,8 @@ class _BlockBuilder:
         self.blocks: list[Block] = []
         self.k = 0  # index of the last block item (paragraph or table), blank paragraphs included
         self.table: _OpenTable | None = None
+        self.pictures: list[tuple[int, int]] = []  # (CP, block item) of each inline picture
+        self._table_pictures: list[int] = []  # CPs of the pictures in the open table
 
     def build(self) -> list[Block]:
         for paragraph in _paragraphs(self.document):
@@ -841,6 +931,7 @@ class _BlockBuilder:
                 continue
             table = self.table = self.table or _OpenTable()
             table.lines.extend(paragraph.boxes)
+            self._table_pictures += paragraph.pictures
             if depth > 1:
                 # A nested table is flattened into its outer cell, cell by cell.
                 if not props.inner_ttp:
@@ -856,6 +947,7 @@ class _BlockBuilder:
 
     def _paragraph(self, paragraph: _RawParagraph) -> None:
         self.k += 1
+        self.pictures += [(cp, self.k) for cp in paragraph.pictures]
         istd = paragraph.props.istd
         style = self.document.styles.get(istd) if istd else None
         prov = Provenance(file=self.name, paragraph=self.k)
@@ -870,9 +962,11 @@ class _BlockBuilder:
         if table is None:
             return
         table.end_row(_Props())  # a row cut off before its end mark
+        pictures, self._table_pictures = self._table_pictures, []
         if table.rows:
             self.k += 1
             self.blocks.append(_grid_table(table.rows, self.name, self.k))
+            self.pictures += [(cp, self.k) for cp in pictures]
 
 
 def _grid_table(rows: list[tuple[list[str], _Props]], name: str, k: int) -> TableBlock:

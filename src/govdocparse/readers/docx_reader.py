@@ -60,7 +60,7 @@ from ..source import Paragraph, Source, TableBlock
 from . import word_headers
 from .container import checked_members
 from .list_numbers import Level, ListCounters, UnknownFormat
-from .word_scans import WordImage
+from .word_scans import PAGE_HEIGHT_SHARE, PAGE_WIDTH_SHARE, WordImage
 from .word_tables import Vertical, WordGrid
 
 # Word allows 63 grid columns; anything wider is a broken or hostile table.
@@ -139,9 +139,6 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     return Source(path, name, "docx", sha256, blocks, warnings=warnings)
 
 
-# A picture of a page (a scan pasted among the text: the plan a notice hands down) is shown at
-# least this share of the text area's width and height; charts, logos and seals are smaller.
-_PAGE_WIDTH, _PAGE_HEIGHT = 0.6, 0.5
 _EMU = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525}
 _VML_SIZE = re.compile(r"(width|height)\s*:\s*([\d.]+)\s*(pt|in|cm|mm|px)")
 
@@ -162,8 +159,8 @@ def _page_share(body) -> tuple[float, float]:
             top, bottom = _twips(margins, "top", top), _twips(margins, "bottom", bottom)
     emu = 635  # a twip
     return (
-        _PAGE_WIDTH * max(width - left - right, 1) * emu,
-        _PAGE_HEIGHT * max(height - top - bottom, 1) * emu,
+        PAGE_WIDTH_SHARE * max(width - left - right, 1) * emu,
+        PAGE_HEIGHT_SHARE * max(height - top - bottom, 1) * emu,
     )
 
 

@@ -28,6 +28,10 @@ from dataclasses import dataclass
 from ..errors import NoTextLayerError
 from ..source import Paragraph, Source, TableBlock
 
+# A picture of a page (a scan pasted among the text: the plan a notice hands down) is shown over
+# at least these shares of the text area's width and height; charts, logos and seals are smaller.
+PAGE_WIDTH_SHARE, PAGE_HEIGHT_SHARE = 0.6, 0.5
+
 
 @dataclass
 class WordImage:
