@@ -11,7 +11,8 @@ checks that each gives the records the .docx gives.
 It also writes a scan pasted into Word (scan.docx: two page images, a PNG and a JPEG, of an
 invented notice, drawn with a CJK font as a 150 dpi scanner gives them) and the .doc LibreOffice
 and RTF saves of it (scan.doc, scan.rtf), which tests/test_word_scans.py reads by OCR, and those
-pages pasted after a typed notice (scan-mixed.docx and LibreOffice's .doc of it); and a
+pages pasted after a typed notice (scan-mixed.docx, LibreOffice's .doc of it, and an RTF as Word
+writes pictures, scan-mixed.rtf); and a
 notice whose 版头 is set in the first page's header (banner-header.docx, and LibreOffice's .doc,
 Word 2003 XML and RTF of it) for tests/test_word_headers.py.
 
@@ -224,6 +225,37 @@ def scan_rtf(scan: bytes) -> bytes:
     return "\n".join(parts).encode("ascii")
 
 
+def mixed_rtf(font: str) -> bytes:
+    """`mixed_scan_docx` as Word's RTF carries it: the notice's paragraphs in \\u escapes,
+    each picture a paragraph with its goal size (the page image's, in twips) and the scale
+    that shows it at the .docx's width: 150 mm for the pages, 25 mm for the logo."""
+    pages = [render_scan(lines, font) for lines in SCAN_PAGES]
+    goal_width, goal_height = 11906, 16838  # an A4 page image at its own resolution
+
+    def text(line: str) -> str:
+        return "".join(ch if ord(ch) < 128 else rf"\u{ord(ch)}?" for ch in line)
+
+    def picture(image: bytes, scale: int) -> str:
+        hexed = image.hex()
+        lines = "\n".join(hexed[k : k + 128] for k in range(0, len(hexed), 128))
+        return (
+            rf"\pard{{\*\shppict{{\pict\pngblip\picscalex{scale}\picscaley{scale}"
+            rf"\picwgoal{goal_width}\pichgoal{goal_height} " + "\n" + lines + r"}}\par"
+        )
+
+    parts = [
+        r"{\rtf1\ansi\ansicpg936\deff0{\fonttbl{\f0\fnil\fcharset134 SimSun;}}",
+        r"\paperw11906\paperh16838\margl1800\margr1800\margt1440\margb1440",
+        *(rf"\pard {text(line)}\par" for line in MIXED_NOTICE),
+        picture(pages[0], 150 * 100 // 210),
+        rf"\pard {text('（转发件第二页）')}\par",
+        picture(pages[1], 150 * 100 // 210),
+        picture(pages[0], 25 * 100 // 210),
+        "}",
+    ]
+    return "\n".join(parts).encode("ascii")
+
+
 def main() -> None:
     sources = [RENDITIONS / f"{AS_DOC}.docx", RENDITIONS / f"{OWN_NAMES}.docx"]
     saved: dict[str, dict[Path, bytes]] = {}
@@ -259,6 +291,7 @@ def main() -> None:
         docx_path = Path(work, "scan-mixed.docx")
         docx_path.write_bytes(mixed)
         write(OUT / "scan-mixed.doc", convert([docx_path], "doc:MS Word 97")[docx_path])
+    write(OUT / "scan-mixed.rtf", mixed_rtf(cjk_font()))
 
 
 if __name__ == "__main__":

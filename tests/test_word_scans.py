@@ -138,8 +138,9 @@ def test_a_dib_picture_becomes_a_bmp_file_pillow_reads():
 # ---------------------------------------------------------------- pictures of pages among text
 
 # scan-mixed.docx: a typed notice, the two scanned pages pasted after it at the text's width with
-# a line of text between them, and a logo-sized picture; scan-mixed.doc is LibreOffice's .doc.
-MIXED = [FIXTURES / "word-saves" / f"scan-mixed.{suffix}" for suffix in ("docx", "doc")]
+# a line of text between them, and a logo-sized picture; scan-mixed.doc is LibreOffice's .doc,
+# scan-mixed.rtf the same as Word's RTF carries pictures (goal size and scale).
+MIXED = [FIXTURES / "word-saves" / f"scan-mixed.{suffix}" for suffix in ("docx", "doc", "rtf")]
 NOTICE = script("make_word_saves").MIXED_NOTICE
 BETWEEN = "（转发件第二页）"
 

@@ -47,7 +47,7 @@ from ..errors import EmptyInputError, NoTextLayerError
 from ..model import Provenance
 from ..source import Paragraph, Source, TableBlock
 from . import word_headers, word_scans
-from .word_scans import WordImage
+from .word_scans import PAGE_HEIGHT_SHARE, PAGE_WIDTH_SHARE, WordImage
 from .word_tables import Vertical, WordGrid
 
 _TOKEN = re.compile(
@@ -158,6 +158,11 @@ _CONTAINERS = {"upr": "ud", "shp": "shpinst", "shpinst": "shptxt", "shppict": "p
 _HEADERS = frozenset(("header", "headerr", "headerl", "headerf"))
 # Pictures OCR can read (the others, metafiles, are vector drawings).
 _BITMAP_BLIPS = frozenset(("pngblip", "jpegblip"))
+# A picture's shown size: its goal size (twips) and scale (percent).
+_PICTURE_SIZE = frozenset(("picwgoal", "pichgoal", "picscalex", "picscaley"))
+# The page and its margins (twips), document-wide, and their defaults (RTF 1.9.1 spec).
+_PAGE = {"paperw": 12240, "paperh": 15840, "margl": 1800, "margr": 1800, "margt": 1440}
+_PAGE |= {"margb": 1440}
 _LIST_TEXT = frozenset(("listtext", "pntext"))
 _SYMBOLS = {
     "tab": "\t",
@@ -237,6 +242,9 @@ class _Reader:
         self.blocks: list[Paragraph | TableBlock] = []
         self.pictures = 0
         self.images: list[WordImage] = []
+        self.shown: list[tuple[float, float]] = []  # each image's shown width and height, twips
+        self.picture_size: dict[str, int] = {}  # of the picture being read: _PICTURE_SIZE
+        self.page = dict(_PAGE)
         self.picture = bytearray()  # the picture being read: hex digits, or its \bin data
         self.picture_kind: str | None = None
         self.sections = 0  # section breaks so far
@@ -313,6 +321,8 @@ class _Reader:
                     self.table_entry(group.mode, name, value)
                 elif group.mode == "pict" and name in _BITMAP_BLIPS:
                     self.picture_kind = name
+                elif group.mode == "pict" and name in _PICTURE_SIZE and value is not None:
+                    self.picture_size[name] = value
                 elif name == "uc" and value is not None:
                     group.uc = value
                 elif name == "u":
@@ -393,6 +403,8 @@ class _Reader:
             self.sections += name == "sect"
         elif name == "titlepg" and not self.sections:
             self.title_page = on
+        elif name in _PAGE and value is not None and not self.sections:
+            self.page[name] = abs(value)
         elif group.capture and name in ("cell", "nestcell", "row"):
             self.end_paragraph(group)  # a table in a text box or header: its cells are lines
         elif name == "pard":
@@ -525,6 +537,7 @@ class _Reader:
         self.pictures += 1
         group.mode = "pict"
         self.picture, self.picture_kind = bytearray(), None
+        self.picture_size = {}
 
     def end_picture(self) -> None:
         """A bitmap picture's bytes: hex digits (white space between them), or \bin data."""
@@ -537,6 +550,24 @@ class _Reader:
             image = bytes(self.picture)
         if image:
             self.images.append(WordImage(image, self.items + 1))
+            size = self.picture_size
+            self.shown.append(
+                (
+                    size.get("picwgoal", 0) * size.get("picscalex", 100) / 100,
+                    size.get("pichgoal", 0) * size.get("picscaley", 100) / 100,
+                )
+            )
+
+    def page_pictures(self) -> list[WordImage]:
+        """The pictures shown over most of the page's text area: pictures of pages."""
+        page = self.page
+        least_width = PAGE_WIDTH_SHARE * max(page["paperw"] - page["margl"] - page["margr"], 1)
+        least_height = PAGE_HEIGHT_SHARE * max(page["paperh"] - page["margt"] - page["margb"], 1)
+        return [
+            image
+            for image, (width, height) in zip(self.images, self.shown, strict=True)
+            if width >= least_width and height >= least_height
+        ]
 
     def take_box_lines(self) -> list[str]:
         lines, self.box_lines = self.box_lines, []
@@ -624,4 +655,9 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         warnings.append(word_headers.WARNING)
     if reader.truncated:
         warnings.append("the RTF file ends before its groups close (truncated?): read to its end")
-    return Source(path, name, "rtf", sha256, reader.blocks, warnings=warnings)
+    blocks: list[Paragraph | TableBlock] = reader.blocks
+    pages = reader.page_pictures()
+    if pages:
+        blocks, scan_warnings = word_scans.among_text(blocks, pages, path, name, sha256)
+        warnings += scan_warnings
+    return Source(path, name, "rtf", sha256, blocks, warnings=warnings)
