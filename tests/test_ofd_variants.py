@@ -15,7 +15,7 @@ import pytest
 
 from govdocparse.errors import CorruptFileError, NoTextLayerError
 from govdocparse.readers import pdf_ocr, read_data
-from govdocparse.source import Paragraph, Source
+from govdocparse.source import Paragraph, Source, TableBlock
 
 from .support import FIXTURES, script
 
@@ -152,6 +152,78 @@ PAGES = [
         ["横向页面的正文"],
     ),
 ]
+
+
+def _turned(lines: list[str], ctm: str, origin) -> str:
+    """Lines of a landscape sheet drawn turned on a portrait page (210 × 297): line k is read
+    at baseline 40 + 15k from 28 mm on the turned page; `origin(k)` places its TextObject."""
+    objects = ""
+    for k, line in enumerate(lines):
+        x, y = origin(40 + 15 * k)
+        objects += (
+            f'<ofd:TextObject ID="{10 + k}" Font="1" Size="5" Boundary="{x:g} {y:g} 10 150" '
+            f'CTM="{ctm}"><ofd:TextCode X="0" Y="5">{line}</ofd:TextCode></ofd:TextObject>'
+        )
+    return objects
+
+
+TURNED = [
+    "附件：儿童发展主要指标横向表",
+    "婴儿死亡率降至千分之五以下",
+    "学前三年毛入园率达到百分之九十五",
+]
+
+PAGES += [
+    (
+        "a landscape sheet whose text runs down a portrait page: read as the page is turned",
+        # CTM 0 1 -1 0: the object's x runs down the page, its y to the left
+        _page(_layer(_turned(TURNED, "0 1 -1 0 0 0", lambda base: (210 - base + 5, 28)))),
+        TURNED,
+    ),
+    (
+        "text running up the page, and an upright page number left out on the turned page",
+        _page(
+            _layer(
+                _turned(TURNED, "0 -1 1 0 0 0", lambda base: (base - 5, 297 - 28))
+                + _text(100, 285, "— 3 —", code="")
+            )
+        ),
+        TURNED,
+    ),
+    (
+        "a rotated stamp on an upright page is left out",
+        _page(
+            _layer(
+                _text(28, 40, "正文第一行")
+                + _text(28, 55, "正文第二行")
+                + _turned(["印章文字"], "0 1 -1 0 0 0", lambda base: (150, 200))
+            )
+        ),
+        ["正文第一行", "正文第二行"],
+    ),
+]
+
+
+def test_a_ruled_table_on_a_turned_page_keeps_its_rows_and_columns():
+    # on the turned page: rows at 80, 95, 110 and columns at 28, 103, 178 (mm)
+    rules = ""
+    for k, at in enumerate((80, 95, 110)):  # rows: vertical on the stored page at 210 - at
+        rules += f'<ofd:PathObject ID="{30 + k}" Boundary="{210 - at - 0.1:g} 28 0.2 150"/>'
+    for k, at in enumerate((28, 103, 178)):  # columns: horizontal on the stored page at `at`
+        rules += f'<ofd:PathObject ID="{40 + k}" Boundary="{210 - 110:g} {at - 0.1:g} 30 0.2"/>'
+    cells = [("指标", "目标值"), ("婴儿死亡率", "5‰")]
+    texts = ""
+    for r, row in enumerate(cells):
+        for k, cell in enumerate(row):
+            base, x = 80 + 15 * r + 10, 28 + 75 * k + 3
+            texts += (
+                f'<ofd:TextObject ID="{50 + 2 * r + k}" Font="1" Size="5" '
+                f'Boundary="{210 - base + 5:g} {x:g} 10 70" CTM="0 1 -1 0 0 0">'
+                f'<ofd:TextCode X="0" Y="5">{cell}</ofd:TextCode></ofd:TextObject>'
+            )
+    source = _read_page(_page(_layer(rules + texts)))
+    tables = [block for block in source.blocks if isinstance(block, TableBlock)]
+    assert [[cell.text for cell in row] for row in tables[0].rows] == [list(r) for r in cells]
 
 
 @pytest.mark.parametrize(

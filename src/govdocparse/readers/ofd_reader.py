@@ -25,10 +25,12 @@ An OFD file is a ZIP of XML parts (GB/T 33190-2016 clause 6, 文件结构). What
   plain numbers). Positions, Size and advances are in the object's space, which the CTM scales
   to the page: writers that give Size in points with a 0.3528 CTM, or Size 1 with the whole size
   in the CTM, come out alike. A character's width is Size × HScale (narrowed or widened glyphs),
-  the advance when DeltaX gives none. Rotated or flipped text (a CTM with rotation,
-  ReadDirection/CharDirection not 0) is left out, as stamps and watermarks are; so are invisible
-  objects (Visible="false"). Unfilled or stroked text (Fill="false", Stroke) is text: it is how
-  the invisible OCR layer over a page image (a 双层 OFD) is written.
+  the advance when DeltaX gives none. Text turned by a quarter or a half (the CTM's rotation)
+  is read only on a page where it is most of the text, which is then read turned
+  (`_read_turned`: a landscape annex stored portrait); elsewhere it is left out, as stamps and
+  watermarks are, and so are slanted or mirrored text, ReadDirection/CharDirection not 0, and
+  invisible objects (Visible="false"). Unfilled or stroked text (Fill="false", Stroke) is text:
+  it is how the invisible OCR layer over a page image (a 双层 OFD) is written.
 * ImageObject (10 图像): the MultiMedia resource it draws and the box its CTM maps the unit
   square to. Pages that are only an image (an OFD converted from paper) are read by OCR
   (`ofd_scans`); other images are not read.
@@ -88,6 +90,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from io import BytesIO
 from itertools import pairwise
+from operator import itemgetter
 
 from lxml import etree
 
@@ -151,6 +154,7 @@ class _Glyph:
     baseline: float
     size: float
     width: float
+    turns: int = 0  # clockwise quarter turns of the page that set it upright (`_quarter_turns`)
 
 
 @dataclass
@@ -413,6 +417,7 @@ class _Package:
                     content.segments.extend(furniture.segments)
                     content.images.extend(furniture.images)
             _collect(page, content)
+            _read_turned(content)
             if content.images:
                 here = media | self._media(posixpath.dirname(page_location), page, "PageRes")
                 content.images = [
@@ -548,8 +553,8 @@ def _walk(container: etree._Element, content: _PageContent, budget: list[int], d
 def _text_glyphs(element: etree._Element) -> list[_Glyph]:
     box = _box_attr(element.get("Boundary"))
     a, b, c, d, e, f = _matrix(element.get("CTM"))
-    upright = abs(b) <= 1e-3 * max(abs(a), 1e-9) and abs(c) <= 1e-3 * max(abs(d), 1e-9)
-    if box is None or not upright or a <= 0 or d <= 0:
+    turns = _quarter_turns(a, b, c, d)
+    if box is None or turns is None:
         return []
     if element.get("ReadDirection", "0") != "0" or element.get("CharDirection", "0") != "0":
         return []
@@ -557,7 +562,7 @@ def _text_glyphs(element: etree._Element) -> list[_Glyph]:
     em = sizes[0] if sizes else 3.5  # in the object's space, which the CTM scales to the page
     scales = _numbers(element.get("HScale"))
     hscale = scales[0] if scales and scales[0] > 0 else 1.0  # glyphs drawn narrower or wider
-    size = em * d
+    size, advance = em * math.hypot(c, d), math.hypot(a, b)
     if size <= 0:
         return []
     glyphs: list[_Glyph] = []
@@ -572,10 +577,77 @@ def _text_glyphs(element: etree._Element) -> list[_Glyph]:
         for i, ch in enumerate(text):
             width = (1.0 if _is_wide(ch) else 0.5) * em * hscale
             if not ch.isspace():
-                glyphs.append(_Glyph(ch, box[0] + a * x + e, box[1] + d * y + f, size, a * width))
+                glyphs.append(
+                    _Glyph(
+                        ch,
+                        box[0] + a * x + c * y + e,
+                        box[1] + b * x + d * y + f,
+                        size,
+                        advance * width,
+                        turns,
+                    )
+                )
             x += dx[i] if i < len(dx) else width
             y += dy[i] if i < len(dy) else 0.0
     return glyphs
+
+
+def _quarter_turns(a: float, b: float, c: float, d: float) -> int | None:
+    """How many clockwise quarter turns of the page set text drawn with this CTM upright: 0
+    for upright text, 3 for text running down the page (a landscape sheet stored portrait), 1
+    running up, 2 upside down; None for slanted or mirrored text."""
+    if abs(b) <= 1e-3 * max(abs(a), 1e-9) and abs(c) <= 1e-3 * max(abs(d), 1e-9):
+        return 0 if a > 0 and d > 0 else 2 if a < 0 and d < 0 else None
+    if abs(a) <= 1e-3 * max(abs(b), 1e-9) and abs(d) <= 1e-3 * max(abs(c), 1e-9):
+        return 3 if b > 0 and c < 0 else 1 if b < 0 and c > 0 else None
+    return None
+
+
+def _read_turned(content: _PageContent) -> None:
+    """A page whose text is mostly set sideways or upside down (more than twice as many glyphs
+    of one turn as upright ones: a landscape annex put on a portrait page) is read as a reader
+    turns it: its glyphs of that turn, rulings and images moved onto the turned page; its
+    upright glyphs are left out, as turned ones are on an upright page."""
+    counts = Counter(glyph.turns for glyph in content.glyphs)
+    turns, count = max(((t, n) for t, n in counts.items() if t), key=itemgetter(1), default=(0, 0))
+    if not turns or count <= 2 * counts[0]:
+        content.glyphs = [glyph for glyph in content.glyphs if not glyph.turns]
+        return
+    x0, y0, width, height = content.box
+
+    def moved(x: float, y: float) -> tuple[float, float]:
+        u, v = x - x0, y - y0
+        if turns == 1:
+            return height - v, u
+        if turns == 2:
+            return width - u, height - v
+        return v, width - u
+
+    glyphs = []
+    for glyph in content.glyphs:
+        if glyph.turns == turns:
+            glyph.x, glyph.baseline = moved(glyph.x, glyph.baseline)
+            glyph.turns = 0
+            glyphs.append(glyph)
+    content.glyphs = glyphs
+    segments = []
+    for segment in content.segments:
+        ends = [(segment.start, segment.at), (segment.end, segment.at)]
+        if not segment.horizontal:
+            ends = [(segment.at, segment.start), (segment.at, segment.end)]
+        (px, py), (qx, qy) = (moved(*end) for end in ends)
+        if abs(py - qy) < abs(px - qx):
+            segments.append(_Segment(True, (py + qy) / 2, min(px, qx), max(px, qx)))
+        else:
+            segments.append(_Segment(False, (px + qx) / 2, min(py, qy), max(py, qy)))
+    content.segments = segments
+    for image in content.images:
+        (px, py), (qx, qy) = (
+            moved(image.box[0], image.box[1]),
+            moved(image.box[0] + image.box[2], image.box[1] + image.box[3]),
+        )
+        image.box = (min(px, qx), min(py, qy), abs(qx - px), abs(qy - py))
+    content.box = (0.0, 0.0, height, width) if turns % 2 else (0.0, 0.0, width, height)
 
 
 def _image(element: etree._Element) -> _Image | None:
