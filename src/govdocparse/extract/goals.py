@@ -47,7 +47,7 @@ from .goalwords import (
     states_area,
     strip_filler,
 )
-from .targets import level_unit, parse_distributive, parse_target
+from .targets import base_year, level_unit, parse_distributive, parse_target
 
 # a sentence with the mark that ends it, or the text after the last mark (a split after each
 # mark, which the regex module does several times slower)
@@ -343,6 +343,9 @@ def _sentence_measures(
         if not measures:
             untold.append(clause)
             continue
+        base = base_year(untold[-1]) if untold else None
+        if base is not None:
+            measures = [(at, _counted_from(x, base)) for at, x in measures]
         for topic in filter(None, map(_topic, untold)):
             previous = None
             topics.append(topic)
@@ -370,6 +373,16 @@ def _sentence_measures(
             out.append((label, year, measure))
         last = measures[-1][1]
     return out
+
+
+def _counted_from(measure: Measure, year: int) -> Measure:
+    """`measure` with `year` the base of its changes that name none: 与2020年相比 in a clause
+    of its own dates the 下降15% of the next clause as 比2020年下降15% would."""
+    atoms = [
+        a.model_copy(update={"baseline_year": year}) if a.change and a.baseline_year is None else a
+        for a in measure.atoms
+    ]
+    return replace(measure, atoms=atoms)
 
 
 def _carried_baseline(sentence: str, following: str, first_goal_year: int | None) -> Measure | None:
