@@ -351,7 +351,12 @@ def _sentence_measures(
             topics.append(topic)
         untold.clear()
         for position, measure in measures:
-            if measure.kind != "count" and not states_area(measure.name_raw):
+            if measure.kind == "full":
+                whom = _full_subject(topics, measure.name in r.full_words.values())
+                if whom is None:
+                    continue
+                measure.name = whom + measure.name
+            elif measure.kind != "count" and not states_area(measure.name_raw):
                 name = complete(measure.name, previous, tuple(topics))
                 if name == measure.name:
                     name = lend_subject(name, previous, tuple(topics), item, title)
@@ -373,6 +378,26 @@ def _sentence_measures(
             out.append((label, year, measure))
         last = measures[-1][1]
     return out
+
+
+def _full_subject(topics: list[str], bare: bool) -> str | None:
+    """What a goal for all that says not what or whom it covers is about, from what its
+    sentence's clauses before it were about, the nearest first: for a `bare` one (力争实现全覆盖)
+    the thing a clause sets up (各学校校园科技馆建设 → 学校校园科技馆), for a care (关爱保护全覆盖)
+    the people a clause names (对困境儿童等群体开展… → 困境儿童)."""
+    r = rules()
+    for topic in reversed(topics):
+        if bare:
+            m = r.full_built.search(topic)
+            if m:
+                return m.group("thing")
+            continue
+        # the words of a population written one after another: 农村 留守儿童
+        whom = list(r.populations.finditer(topic))
+        if whom:
+            end = next((a.end() for a, b in pairwise(whom) if a.end() != b.start()), whom[-1].end())
+            return topic[whom[0].start() : end]
+    return None
 
 
 def _counted_from(measure: Measure, year: int) -> Measure:
@@ -901,26 +926,39 @@ def _relative(clause: str) -> list[tuple[int, Measure]]:
 def _full(clause: str) -> list[tuple[int, Measure]]:
     """A goal for all (城乡社区儿童之家实现全覆盖): the words before it with the rate the full word
     names (城乡社区儿童之家覆盖率), 100 %; where it reaches, written after a word that needs it
-    (…站点覆盖所有城乡社区), opens the name (城乡社区…站点覆盖率)."""
+    (…站点覆盖所有城乡社区), opens the name (城乡社区…站点覆盖率). A task toward it states it
+    (推进…服务全覆盖), and so do words restating it after it (…全覆盖、无死角). One that says not
+    what (…校园科技馆建设，…，力争实现全覆盖) or whom (关爱保护全覆盖) it covers is of kind "full",
+    which its sentence's clauses before complete."""
     r = rules()
-    m = r.full.match(clause.strip())
+    text = clause.strip()
+    head, _, last = text.rpartition("、")
+    while head and last in r.full_restated:
+        text = head
+        head, _, last = text.rpartition("、")
+    m = r.full.match(text)
     if m is None:
         return []
     word, scope = m.group("word"), m.group("scope")
     if bool(scope) != (word in r.full_where_after):
         return []  # 全覆盖 ends the clause; 覆盖所有 needs where
     name_raw = raw_measure(m.group("measure"))
-    # 推动实现全覆盖, 推进…全覆盖: a task with no subject of its own; …公共场所实现母婴室全覆盖:
-    # where, then what is covered; …家长学校建立实现全覆盖: the act of covering is no part of it
-    subject = r.full_subject_verbs.sub("", clean(name_raw, lambda rest: True).replace("实现", ""))
+    # 推动实现全覆盖: a task with no subject of its own; …公共场所实现母婴室全覆盖: where, then
+    # what is covered; …家长学校建立实现全覆盖: the act of covering is no part of it
+    written = clean(r.full_opener.sub("", name_raw), lambda rest: True).replace("实现", "")
+    subject = r.full_subject_verbs.sub("", written)
     target = m.group("target")
     rate = r.full_words[word]
+    # 力争实现全覆盖, 关爱保护全覆盖: what or whom it covers is in a clause before (`_full_subject`)
+    unsaid = not scope and (
+        not subject or (r.full_care.search(subject) and not r.populations.search(subject))
+    )
     # where: a few words naming places or bodies (城乡社区, 行政村, 中小学), not a phrase
     if scope and not (2 <= len(scope) <= 8 and "的" not in scope):
         return []
     subject = scope + subject if scope else subject
     if (
-        not 2 <= len(subject) <= 30
+        not (unsaid or 2 <= len(subject) <= 30)
         or subject.endswith(rate)
         or r.task_verb.match(subject)
         or r.full_scope_only.fullmatch(subject)
@@ -929,7 +967,10 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
         or any(word in subject for word in r.full_words)
     ):
         return []
-    return [(m.start("target"), Measure(name_raw, subject + rate, target, parse_target(target)))]
+    kind = "full" if unsaid else "rate"
+    return [
+        (m.start("target"), Measure(name_raw, subject + rate, target, parse_target(target), kind))
+    ]
 
 
 def _multiple(clause: str) -> list[tuple[int, Measure]]:
