@@ -195,7 +195,13 @@ def indicators_from_paragraph(
                 carried = _carried_baseline(sentence, sentences[k + 1], first_goal_year)
             continue
         measures = _sentence_measures(
-            sentence, first_goal_year, one_year, _item_subject(item), title, before
+            sentence,
+            first_goal_year,
+            one_year,
+            _item_subject(item),
+            title,
+            before,
+            sentences[k - 1] if k else None,
         )
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
@@ -304,6 +310,7 @@ def _sentence_measures(
     item: str | None,
     title: str | None,
     carried: Measure | None = None,
+    previous_sentence: str | None = None,
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it; in a `one_year` plan every sentence is dated. A
@@ -312,7 +319,10 @@ def _sentence_measures(
     whom or the section `title` (`lend_subject`). A clause of a year and a value only is a
     further goal of the measure before it (`_further_goal`), the one `carried` over from the
     sentence before a semicolon for the first clause. A clause stating the measure's value in an
-    earlier year (婴儿死亡率2020年为3.5‰) gives the baseline of the goal the next clause sets."""
+    earlier year (婴儿死亡率2020年为3.5‰) gives the baseline of the goal the next clause sets.
+    A goal for all that says not what or whom it covers, which no clause before it in the
+    sentence tells, is about the last clause of `previous_sentence` (…建设儿童之家。到2025年，
+    力争实现全覆盖)."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
     goal_years = [int(y.group(1)) for y in years]
@@ -352,7 +362,11 @@ def _sentence_measures(
         untold.clear()
         for position, measure in measures:
             if measure.kind == "full":
-                whom = _full_subject(topics, measure.name in r.full_words.values())
+                bare = measure.name in r.full_words.values()
+                whom = _full_subject(topics, bare)
+                if whom is None and previous_sentence:
+                    told = _topic(_clauses(previous_sentence.rstrip("。！？；;!?"))[-1][1])
+                    whom = _full_subject([told] if told else [], bare)
                 if whom is None:
                     continue
                 measure.name = whom + measure.name
