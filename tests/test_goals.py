@@ -18,7 +18,7 @@ from govdocparse.goalscore import ExpectedAtom, extras, read_statements, score
 from .support import CORPUS, GOLDEN, SPEC
 
 # statements found, per place where the goal is written
-FLOORS = {"prose": 200, "box": 31, "table": 57}
+FLOORS = {"prose": 202, "box": 32, "table": 57}
 # Prose indicators no statement asks for, reviewed (none left: every prose indicator of the corpus
 # is an annotated goal).
 EXTRAS: set[tuple[str, int, str]] = set()

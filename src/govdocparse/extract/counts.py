@@ -174,7 +174,8 @@ def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]
         end = m.end()
         while item := p.item.match(text, end):
             bound = "" if item.group("bb") or item.group("ba") else shared
-            found.append((item.start(), _count(item.group("item"), item, scope, bound)))
+            verb = m.group("cverb")
+            found.append((item.start(), _count(item.group("item"), item, scope, bound, verb)))
             end = item.end()
         return [(pos, x) for pos, x in found if x]
     m = p.after.search(text)
@@ -213,8 +214,9 @@ def _after(text: str, m: re.Match, dated: bool) -> list[tuple[int, Measure]]:
     if text[end:].strip() or not (dated or shared or all(_bound(i) for i in items)):
         return []
     scope = text[: m.start()]
+    verb = m.group("cverb")
     found = [(m.start(), _count(text[: m.end()], m, scope, shared))]
-    found += [(i.start(), _count(i.group(0)[1:], i, scope, shared)) for i in items[1:]]
+    found += [(i.start(), _count(i.group(0)[1:], i, scope, shared, verb)) for i in items[1:]]
     return [(pos, x) for pos, x in found if x]
 
 
@@ -222,13 +224,19 @@ def _bound(m: re.Match) -> bool:
     return any(m.groupdict().get(g) for g in ("pb", "bb", "ba"))
 
 
-def _count(phrase: str, m: re.Match, scope: str, bound: str = "") -> Measure | None:
+def _count(
+    phrase: str, m: re.Match, scope: str, bound: str = "", shared_verb: str | None = None
+) -> Measure | None:
     """The measure of a count: the object as written (开展不少于2次的抽查活动 → 抽查活动), named
     by what its classifier counts; `scope` is the clause before the verb. What the clause is
-    done to (对社区儿童游乐设施…每年至少开展1次检测与维护) belongs to the name."""
+    done to (对社区儿童游乐设施…每年至少开展1次检测与维护) belongs to the name. An item of a list
+    without a verb of its own takes `shared_verb`, the list's."""
     name_raw = m.group("obj").strip().removeprefix("的")
-    if m.groupdict().get("cverb") in _patterns().increments:
-        name_raw = m.group("cverb") + name_raw  # 新增学位1.2万个 counts new places: 新增学位数
+    verb = m.groupdict().get("cverb") or shared_verb
+    if verb in _patterns().increments:
+        # 新增学位1.2万个 counts new places: 新增学位数; so does each item of 新增幼儿园学位
+        # 1500个、普通高中学位600个 (新增普通高中学位数)
+        name_raw = verb + name_raw
     target = _patterns().target.match(_patterns().frequency.sub("", scope))
     if target:
         name_raw = target.group("what") + name_raw

@@ -47,7 +47,7 @@ from .goalwords import (
     states_area,
     strip_filler,
 )
-from .targets import level_unit, parse_distributive, parse_target
+from .targets import base_year, level_unit, parse_distributive, parse_target
 
 # a sentence with the mark that ends it, or the text after the last mark (a split after each
 # mark, which the regex module does several times slower)
@@ -195,7 +195,13 @@ def indicators_from_paragraph(
                 carried = _carried_baseline(sentence, sentences[k + 1], first_goal_year)
             continue
         measures = _sentence_measures(
-            sentence, first_goal_year, one_year, _item_subject(item), title, before
+            sentence,
+            first_goal_year,
+            one_year,
+            _item_subject(item),
+            title,
+            before,
+            sentences[k - 1] if k else None,
         )
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
@@ -304,6 +310,7 @@ def _sentence_measures(
     item: str | None,
     title: str | None,
     carried: Measure | None = None,
+    previous_sentence: str | None = None,
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it; in a `one_year` plan every sentence is dated. A
@@ -312,7 +319,10 @@ def _sentence_measures(
     whom or the section `title` (`lend_subject`). A clause of a year and a value only is a
     further goal of the measure before it (`_further_goal`), the one `carried` over from the
     sentence before a semicolon for the first clause. A clause stating the measure's value in an
-    earlier year (婴儿死亡率2020年为3.5‰) gives the baseline of the goal the next clause sets."""
+    earlier year (婴儿死亡率2020年为3.5‰) gives the baseline of the goal the next clause sets.
+    A goal for all that says not what or whom it covers, which no clause before it in the
+    sentence tells, is about the last clause of `previous_sentence` (…建设儿童之家。到2025年，
+    力争实现全覆盖)."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
     goal_years = [int(y.group(1)) for y in years]
@@ -343,12 +353,24 @@ def _sentence_measures(
         if not measures:
             untold.append(clause)
             continue
+        base = base_year(untold[-1]) if untold else None
+        if base is not None:
+            measures = [(at, _counted_from(x, base)) for at, x in measures]
         for topic in filter(None, map(_topic, untold)):
             previous = None
             topics.append(topic)
         untold.clear()
         for position, measure in measures:
-            if measure.kind != "count" and not states_area(measure.name_raw):
+            if measure.kind == "full":
+                bare = measure.name in r.full_words.values()
+                whom = _full_subject(topics, bare)
+                if whom is None and previous_sentence:
+                    told = _topic(_clauses(previous_sentence.rstrip("。！？；;!?"))[-1][1])
+                    whom = _full_subject([told] if told else [], bare)
+                if whom is None:
+                    continue
+                measure.name = whom + measure.name
+            elif measure.kind != "count" and not states_area(measure.name_raw):
                 name = complete(measure.name, previous, tuple(topics))
                 if name == measure.name:
                     name = lend_subject(name, previous, tuple(topics), item, title)
@@ -370,6 +392,36 @@ def _sentence_measures(
             out.append((label, year, measure))
         last = measures[-1][1]
     return out
+
+
+def _full_subject(topics: list[str], bare: bool) -> str | None:
+    """What a goal for all that says not what or whom it covers is about, from what its
+    sentence's clauses before it were about, the nearest first: for a `bare` one (力争实现全覆盖)
+    the thing a clause sets up (各学校校园科技馆建设 → 学校校园科技馆), for a care (关爱保护全覆盖)
+    the people a clause names (对困境儿童等群体开展… → 困境儿童)."""
+    r = rules()
+    for topic in reversed(topics):
+        if bare:
+            m = r.full_built.search(topic)
+            if m:
+                return m.group("thing")
+            continue
+        # the words of a population written one after another: 农村 留守儿童
+        whom = list(r.populations.finditer(topic))
+        if whom:
+            end = next((a.end() for a, b in pairwise(whom) if a.end() != b.start()), whom[-1].end())
+            return topic[whom[0].start() : end]
+    return None
+
+
+def _counted_from(measure: Measure, year: int) -> Measure:
+    """`measure` with `year` the base of its changes that name none: 与2020年相比 in a clause
+    of its own dates the 下降15% of the next clause as 比2020年下降15% would."""
+    atoms = [
+        a.model_copy(update={"baseline_year": year}) if a.change and a.baseline_year is None else a
+        for a in measure.atoms
+    ]
+    return replace(measure, atoms=atoms)
 
 
 def _carried_baseline(sentence: str, following: str, first_goal_year: int | None) -> Measure | None:
@@ -888,26 +940,39 @@ def _relative(clause: str) -> list[tuple[int, Measure]]:
 def _full(clause: str) -> list[tuple[int, Measure]]:
     """A goal for all (城乡社区儿童之家实现全覆盖): the words before it with the rate the full word
     names (城乡社区儿童之家覆盖率), 100 %; where it reaches, written after a word that needs it
-    (…站点覆盖所有城乡社区), opens the name (城乡社区…站点覆盖率)."""
+    (…站点覆盖所有城乡社区), opens the name (城乡社区…站点覆盖率). A task toward it states it
+    (推进…服务全覆盖), and so do words restating it after it (…全覆盖、无死角). One that says not
+    what (…校园科技馆建设，…，力争实现全覆盖) or whom (关爱保护全覆盖) it covers is of kind "full",
+    which its sentence's clauses before complete."""
     r = rules()
-    m = r.full.match(clause.strip())
+    text = clause.strip()
+    head, _, last = text.rpartition("、")
+    while head and last in r.full_restated:
+        text = head
+        head, _, last = text.rpartition("、")
+    m = r.full.match(text)
     if m is None:
         return []
     word, scope = m.group("word"), m.group("scope")
     if bool(scope) != (word in r.full_where_after):
         return []  # 全覆盖 ends the clause; 覆盖所有 needs where
     name_raw = raw_measure(m.group("measure"))
-    # 推动实现全覆盖, 推进…全覆盖: a task with no subject of its own; …公共场所实现母婴室全覆盖:
-    # where, then what is covered; …家长学校建立实现全覆盖: the act of covering is no part of it
-    subject = r.full_subject_verbs.sub("", clean(name_raw, lambda rest: True).replace("实现", ""))
+    # 推动实现全覆盖: a task with no subject of its own; …公共场所实现母婴室全覆盖: where, then
+    # what is covered; …家长学校建立实现全覆盖: the act of covering is no part of it
+    written = clean(r.full_opener.sub("", name_raw), lambda rest: True).replace("实现", "")
+    subject = r.full_subject_verbs.sub("", written)
     target = m.group("target")
     rate = r.full_words[word]
+    # 力争实现全覆盖, 关爱保护全覆盖: what or whom it covers is in a clause before (`_full_subject`)
+    unsaid = not scope and (
+        not subject or (r.full_care.search(subject) and not r.populations.search(subject))
+    )
     # where: a few words naming places or bodies (城乡社区, 行政村, 中小学), not a phrase
     if scope and not (2 <= len(scope) <= 8 and "的" not in scope):
         return []
     subject = scope + subject if scope else subject
     if (
-        not 2 <= len(subject) <= 30
+        not (unsaid or 2 <= len(subject) <= 30)
         or subject.endswith(rate)
         or r.task_verb.match(subject)
         or r.full_scope_only.fullmatch(subject)
@@ -916,7 +981,10 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
         or any(word in subject for word in r.full_words)
     ):
         return []
-    return [(m.start("target"), Measure(name_raw, subject + rate, target, parse_target(target)))]
+    kind = "full" if unsaid else "rate"
+    return [
+        (m.start("target"), Measure(name_raw, subject + rate, target, parse_target(target), kind))
+    ]
 
 
 def _multiple(clause: str) -> list[tuple[int, Measure]]:

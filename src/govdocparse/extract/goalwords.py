@@ -65,9 +65,12 @@ class Measure:
     """One measure a clause sets a goal for: name as written, clean name, target phrase, atoms.
 
     `kind` is "rate" (a named measure, its name may borrow a subject), "count" (the things as
-    written, never completed) or "bare" (a measure word only, such as 救助标准: kept only when the
-    sentence lends it a subject). `step` numbers the values of one measure's 分别 list, each the
-    goal of one year of the sentence's year list (到2025年和2030年…分别不低于25%和32%).
+    written, never completed), "bare" (a measure word only, such as 救助标准: kept only when the
+    sentence lends it a subject) or "full" (a goal for all that says not what or whom it
+    covers, 力争实现全覆盖 or 关爱保护全覆盖: kept only when a clause before it in the sentence
+    sets up the thing or names the people). `step` numbers the values of one measure's 分别
+    list, each the goal of one year of the sentence's year list (到2025年和2030年…分别不低于25%
+    和32%).
     `further` marks a later goal of the measure named just before, its year and value written
     without naming it again (…到2025年降至5‰以下，到2030年降至4‰以下), or another group's
     (…城市要达到60%，农村要达到55%); `amends`, the value that makes the direction goal just
@@ -119,6 +122,10 @@ class Rules:
     full_where_after: frozenset[str]
     full_subject_verbs: re.Pattern
     full_scope_only: re.Pattern
+    full_opener: re.Pattern
+    full_built: re.Pattern
+    full_care: re.Pattern
+    full_restated: frozenset[str]
     direction_first: Gated
     task_verb: re.Pattern
     vague_object: re.Pattern
@@ -249,6 +256,12 @@ def rules() -> Rules:
         ),
         full_subject_verbs=re.compile(rf"(?:{alternation(p['full_subject_verbs'])})$"),
         full_scope_only=re.compile(p["full_scope_only"]),
+        full_opener=re.compile(rf"^(?:{alternation(p['full_openers'])})"),
+        full_care=re.compile(p["full_care"]),
+        full_built=re.compile(
+            p["full_built"].replace("{verbs}", alternation(p["full_subject_verbs"]))
+        ),
+        full_restated=frozenset(p["full_restated"]),
         direction_first=_gated(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
             rf"(?:{alternation(p['direction_first_verbs'])}))"

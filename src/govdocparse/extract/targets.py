@@ -103,7 +103,7 @@ from govdocparse.textutil import fold, squash_spaces
 
 from .quantities import number_pattern, read_number, split_scale
 
-__all__ = ["expand_measures", "level_unit", "parse_distributive", "parse_target"]
+__all__ = ["base_year", "expand_measures", "level_unit", "parse_distributive", "parse_target"]
 
 # Dropped before matching, like whitespace: they wrap values (（≥95）) and asides (60人（含）以下).
 _TRANSPARENT = frozenset("()[]{}【】〔〕《》〈〉“”‘’\"'「」『』")
@@ -969,6 +969,23 @@ def parse_target(text: str, unit: str | None = None) -> list[TargetAtom]:
     if not isinstance(text, str):
         return []
     return [_atom(f) for f in _cell(text, unit)]
+
+
+@cache
+def _base_clause() -> regex.Pattern:
+    baselines = "|".join(p.replace("{year}", _YEAR) for p in load("targets")["baselines"])
+    return regex.compile(rf"\s*(?:{baselines})\s*")
+
+
+def base_year(clause: str) -> int | None:
+    """The base year a clause states alone for the change the next clause sets (与2020年相比，
+    全市孕产妇死亡率下降15%; 以2020年为基数，…): one of the `baselines` of grammars/targets.yaml
+    and nothing else; None for any other clause."""
+    if "年" not in clause:
+        return None
+    m = _base_clause().fullmatch(clause)
+    year = regex.search(_YEAR, m.group()) if m else None
+    return int(year.group()) if year else None
 
 
 def level_unit(atoms: Iterable[TargetAtom]) -> str | None:
