@@ -13,7 +13,7 @@ from govdocparse import parse, parse_text
 from govdocparse.cli import main
 from govdocparse.extract.metadata import iso_date, period_of, place_of, split_recipients
 from govdocparse.model import Period
-from govdocparse.textutil import leading_date
+from govdocparse.textutil import epoch_millis_date, leading_date
 
 
 @pytest.mark.parametrize(
@@ -347,6 +347,12 @@ def test_portal_page_copied_as_text():
         "发布日期: 2022-09-27 生效时间: 2022-09-27\n"
         "废止时间: 2025-12-31 名称: 某省人民政府办公厅关于印发某省儿童发展规划的通知\n"
         "信息来源: 关键词:",
+        # a Markdown list of labels, each value a list item of its own below its label
+        "- 索引号:\n- 000014349/2022-00045\n- 文号:\n- 某政办发〔2022〕16号\n"
+        "- 成文日期:\n- 2022-09-08\n- 发布日期:\n- 2022-09-27",
+        # a template that printed a date as milliseconds since 1970 (16:00 UTC: 9月8日 in China)
+        "索引号: 000014349/2022-00045\n发文字号: 某政办发〔2022〕16号\n"
+        "成文日期: 1662566400000\n发布时间: 2022年09月27日",
     ],
     ids=[
         "spaced-one-per-line",
@@ -357,6 +363,8 @@ def test_portal_page_copied_as_text():
         "mirror",
         "dash-list",
         "paired-empty-values",
+        "dash-list-values-below",
+        "epoch-millis",
     ],
 )
 def test_portal_block_forms(block):
@@ -369,6 +377,21 @@ def test_portal_block_forms(block):
     assert (meta.date_written, meta.date_published) == ("2022-09-08", "2022-09-27")
     assert meta.portal["索引号"] == "000014349/2022-00045"
     assert meta.issuer == "某省人民政府办公厅"
+
+
+@pytest.mark.parametrize(
+    "value, day",
+    [
+        ("1662566400000", "2022-09-08"),  # 2022-09-07 16:00 UTC: the next day in China
+        ("1672077947000", "2022-12-27"),
+        ("166256640000", None),  # 12 digits: a serial number, no instant of this century
+        ("2662566400000", None),
+        ("16625664000001", None),
+        ("2022-09-08", None),
+    ],
+)
+def test_a_date_written_as_milliseconds_since_1970_is_read_as_its_day_in_china(value, day):
+    assert epoch_millis_date(value) == day
 
 
 def test_bulleted_block_of_empty_labels_above_the_first_heading():

@@ -36,7 +36,15 @@ from ..segment import (
     trailing_doc_number,
 )
 from ..source import Attachment, Block, Paragraph, span
-from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
+from ..textutil import (
+    YEAR_RANGE,
+    chinese_numeral,
+    epoch_millis_date,
+    fold,
+    iso_date,
+    leading_date,
+    squash_spaces,
+)
 from .agency_lists import split_agencies
 
 _YEAR_RANGE = regex.compile(YEAR_RANGE)
@@ -1087,7 +1095,7 @@ def _from_portal(found: Found) -> None:
         elif feeds == "issuer":
             _set(found, "issuer", "、".join(split_issuers(value)) or squash_spaces(value), prov)
         elif feeds in ("date_written", "date_published"):
-            _set(found, feeds, leading_date(value), prov)
+            _set(found, feeds, leading_date(value) or epoch_millis_date(value), prov)
 
 
 def _period(
