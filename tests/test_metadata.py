@@ -1796,3 +1796,58 @@ def test_portal_labels_one_a_line_then_their_values_in_order():
         "生成日期": "2024-05-09",
         "文号": "青府办发〔2024〕9号",
     }
+
+
+_STANDARD_BODY = (
+    "前  言\n本文件按照GB/T 1.1—2020《标准化工作导则 第1部分：标准化文件的结构和起草规则》"
+    "的规定起草。\n"
+    "1 范围\n本文件规定了社区托育服务点的设置要求和服务要求。\n"
+    "2 规范性引用文件\n本文件没有规范性引用文件。\n"
+    "3 设置要求\n3.1 场地\n3.1.1 服务点应设在建筑物的一层。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "cover, number, issuer, released",
+    [
+        (  # a 地方标准's cover one item a line, the dates on lines of their own
+            "ICS 03.080\nCCS A 12\nDB53\n某某省地方标准\nDB53/T 1207—2023\n社区托育服务点建设规范\n"
+            "Specification for community childcare service points\n2023-08-15发布\n"
+            "2023-10-15实施\n某某省市场监督管理局  发 布\n",
+            "DB53/T 1207—2023",
+            "某某省市场监督管理局",
+            "2023-08-15",
+        ),
+        (  # a document site's copy of a city's standard: spaces lost, both dates on one line
+            "ICS03.080\nCCSA16\n青溪市地方标准\nDB5309/T88—2024\n社区托育服务点建设规范\n"
+            "2024-03-01发布2024-04-01实施\n青溪市市场监督管理局发布\n",
+            "DB5309/T88—2024",
+            "青溪市市场监督管理局",
+            "2024-03-01",
+        ),
+        (  # a 团体标准: a society issues it under a T/ number
+            "ICS 03.080\n团体标准\nT/QXTY 5—2022\n社区托育服务点建设规范\n"
+            "2022-11-30 发布 2022-12-30 实施\n青溪市托育服务协会 发布\n",
+            "T/QXTY 5—2022",
+            "青溪市托育服务协会",
+            "2022-11-30",
+        ),
+    ],
+    ids=["provincial-lines", "city-glued", "society"],
+)
+def test_a_standards_cover_gives_its_name_number_organ_and_release_date(
+    cover, number, issuer, released
+):
+    # the series line (某某省地方标准) ends in 标准 but names no document: the name under the
+    # number is the title, the standard's number its 文号
+    [doc] = parse_text(cover + _STANDARD_BODY).documents
+    assert doc.title == "社区托育服务点建设规范"
+    assert doc.kind == "plan"
+    meta = doc.metadata
+    assert (meta.doc_number, meta.issuer, meta.date_published) == (number, issuer, released)
+    assert [section.title for section in doc.sections] == [
+        "前言",
+        "范围",
+        "规范性引用文件",
+        "设置要求",
+    ]
