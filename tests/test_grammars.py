@@ -17,6 +17,7 @@ from govdocparse.grammar_schema import (
     ClassHint,
     HtmlGrammar,
     MetadataGrammar,
+    PrefecturesGrammar,
     ResponsibilitiesGrammar,
     Rule,
     UnitsGrammar,
@@ -30,6 +31,7 @@ TYPED = {
     "units": UnitsGrammar,
     "html": HtmlGrammar,
     "responsibilities": ResponsibilitiesGrammar,
+    "prefectures": PrefecturesGrammar,
 }
 
 

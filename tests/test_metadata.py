@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+import regex
 
 from govdocparse import parse, parse_text
 from govdocparse.cli import main
@@ -1619,6 +1620,48 @@ def test_an_organ_over_its_proclamation_word_and_serial_number_heads_a_proclamat
     assert proclamation.title == organ + word
     assert proclamation.metadata.doc_number == number.strip("（）")
     assert proclamation.metadata.date_written == "2021-05-27"
+
+
+PROCLAIMED = (
+    "{organ}\n公  告\n（第{number}号）\n"
+    "《{cited}》已由{organ}第五次会议于2024年3月28日通过,现予公布,自2024年7月1日起施行。\n"
+    "{organ}\n2024年3月28日\n"
+    "{title}\n（2024年3月28日{organ}第五次会议通过）\n"
+    "第一章 总则\n第一条 为了保障儿童权益,制定本条例。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("organ", "number", "title"),
+    [
+        ("丙自治区第十四届人民代表大会常务委员会", "15", "丙自治区未成年人保护条例"),
+        ("丁省第十三届人民代表大会常务委员会", "62", "丁省儿童友好城市 促进条例"),  # spaced title
+    ],
+)
+def test_a_proclamation_carries_the_regulation_it_publishes(organ, number, title):
+    # a people's congress site: the standing committee's 公告 citing the regulation, then its text
+    cited = title.replace(" ", "")
+    text = PROCLAIMED.format(organ=organ, number=number, cited=cited, title=title)
+    proclamation, regulation = parse_text(text).documents
+    assert regulation.part_of == proclamation.id
+    assert regulation.metadata.doc_number == proclamation.metadata.doc_number == f"第{number}号"
+    assert regulation.metadata.inherited == ["doc_number"]
+    # the 公告 is signed by the committee of its term (its numbers count within the term); the
+    # regulation names the committee that adopted it, the organ without its term
+    assert proclamation.metadata.issuer == organ
+    assert regulation.metadata.issuer == regex.sub(r"第[一二三四五六七八九十]+届", "", organ)
+
+
+def test_a_proclamation_carries_no_document_it_does_not_cite():
+    text = PROCLAIMED.format(
+        organ="丁省第十三届人民代表大会常务委员会",
+        number="62",
+        cited="丁省妇女权益保障条例",
+        title="丁省儿童友好城市促进条例",
+    )
+    proclamation, regulation = parse_text(text).documents
+    assert proclamation.metadata.doc_number == "第62号"
+    assert regulation.part_of is None and regulation.metadata.doc_number is None
 
 
 def test_a_doc_number_cited_in_a_sentence_above_the_title_is_not_the_documents():

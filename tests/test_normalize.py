@@ -1,5 +1,7 @@
 """Clean-up rules: chrome, Word residue and torn headings, with provenance kept."""
 
+import pytest
+
 from govdocparse.chrome import clean_text
 from govdocparse.model import Provenance
 from govdocparse.normalize import normalize
@@ -124,6 +126,33 @@ def test_a_table_of_contents_without_page_numbers_is_dropped_when_its_lines_repe
     # a 目录 line that is not followed by repeated lines stays
     kept = normalize([_p("目录", 1), _p("一、总体要求", 2), _p("正文。", 3)])
     assert block_texts(kept) == ["目录", "一、总体要求", "正文。"]
+
+
+LEADERLESS_BODY = (
+    "第一章 总则\n为促进儿童发展，制定本规划。\n第二章 发展目标\n正文。\n第三章 主要任务\n正文。\n"
+)
+LEADERLESS_SECTIONS = [("第一章", "总则"), ("第二章", "发展目标"), ("第三章", "主要任务")]
+
+
+@pytest.mark.parametrize(
+    "contents",
+    [
+        "目  录\n第一章 总则 1\n第二章 发展目标 3\n第三章 主要任务 第5页\n",
+        "目录\n前言 1\n第一章　总则\t2\n第二章　发展目标\t3\n第三章　主要任务\t12\n",
+        # no 目录 line: chapters numbered one after another from the first
+        "第一章 总则 1\n第二章 发展目标 3\n第三章 主要任务 5\n",
+    ],
+    ids=["spaces", "tabs-and-foreword", "no-contents-line"],
+)
+def test_a_table_of_contents_without_leaders_is_not_read_as_sections(contents):
+    text = "某市儿童发展规划（2021—2030年）\n" + contents + LEADERLESS_BODY
+    assert _sections(text) == LEADERLESS_SECTIONS
+
+
+def test_a_heading_ending_in_a_number_is_no_contents_entry_unless_repeated_without_it():
+    lines = ["目录", "一、十四五规划的2个目标", "正文。"]
+    blocks = normalize([_p(text, n) for n, text in enumerate(lines, 1)])
+    assert block_texts(blocks) == lines
 
 
 def test_page_numbers_and_the_running_head_a_page_repeats_after_one_are_dropped():

@@ -242,6 +242,34 @@ def test_a_table_ended_above_the_foot_of_its_page_is_not_carried_on():
     assert blocks[2] != [list(HEADER), *map(list, ROWS + MORE_ROWS)]
 
 
+CONTENTS = [("第一章", "总则", "1"), ("第二章", "发展目标", "3"), ("第三章", "主要任务", "5")]
+
+
+def _contents(title: str, entries: list[tuple[str, str, str]] = CONTENTS) -> list[Char]:
+    """A table of contents without leaders: number, title and page stand apart by wide blanks,
+    the page set to the right margin, under `title` (none when empty)."""
+    chars = _text(title, 270.0, 80.0) if title else []
+    for k, (number, heading, page) in enumerate(entries):
+        top = 120.0 + 24 * k
+        chars += _text(number, LEFT, top) + _text(heading, LEFT + 100, top)
+        chars += _right(page, RIGHT, top)
+    return chars
+
+
+@pytest.mark.parametrize("title", ["目  录", ""], ids=["under-contents-title", "chapter-numbers"])
+def test_a_table_of_contents_without_leaders_stays_lines(title):
+    blocks = _blocks(_contents(title))
+    assert all(isinstance(block, str) for block in blocks)
+    assert blocks[-3:] == [" ".join(entry) for entry in CONTENTS]
+
+
+def test_a_table_with_numbers_in_order_in_its_last_column_stays_a_table():
+    # a 序号 opens each row and no contents title stands above: an indicator table
+    entries = [("1", "儿童之家", "12"), ("2", "托育机构", "30"), ("3", "儿童友好公园", "45")]
+    blocks = _blocks(_contents("主要指标", entries))
+    assert blocks[-1] == [list(entry) for entry in entries]
+
+
 def _centred_header(header: tuple[str, ...]) -> list[Char]:
     """Every cell centred in its 120-point column, except the rows' names, set at its left."""
     chars = []

@@ -144,6 +144,20 @@ class MetadataGrammar(GrammarModel):
         return regex.compile(rule.pattern.replace("{issuer}", self.issuer_suffix.pattern))
 
 
+# ---------------------------------------------------------------- prefectures.yaml
+
+
+class NotAfterShort(GrammarModel):
+    words: list[str]
+    window: int
+
+
+class PrefecturesGrammar(GrammarModel):
+    prefectures: dict[str, dict[str, str]]
+    short_not_alone: list[str]
+    not_after_short: NotAfterShort
+
+
 # ---------------------------------------------------------------- chrome.yaml
 
 

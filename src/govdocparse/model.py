@@ -96,7 +96,8 @@ class Metadata(Record):
 
     Dates are ISO (YYYY-MM-DD): `date_written` is the 成文日期 (the signature date),
     `date_published` a portal's 发布/发文日期. `place` is the administrative unit the document
-    governs, as written (天津市, 黔东南苗族侗族自治州). `issuer` joins joint issuers with 、.
+    governs, as written (天津市, 黔东南苗族侗族自治州), in full when a prefecture is named by its
+    short name (大连 → 大连市). `issuer` joins joint issuers with 、.
     A field not found is absent, never guessed; every field found has a `provenance` entry.
     """
 

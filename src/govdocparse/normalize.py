@@ -133,14 +133,30 @@ def _bare_contents_end(texts: list[str | None], i: int) -> int:
         if not (number and number.style == first.style and number.ordinal == j - i + 1):
             break
         j += 1
-    return j if j - i >= _MIN_BARE_CONTENTS and texts[i] in texts[j:] else i
+    return j if j - i >= _MIN_BARE_CONTENTS and _repeated(texts[i], texts[j:]) else i
+
+
+# A contents entry's page number set after its heading with no leader (第一章总则1, spaces
+# removed): a Word TOC whose tab leader is "none", or a web copy that lost the dots.
+_TRAILING_PAGE = regex.compile(r"^(.+?\D)第?[0-9]{1,3}页?$")
+
+
+def _repeated(entry: str | None, later: list[str | None]) -> bool:
+    """Whether a contents entry repeats a later line, as it is or without its page number."""
+    if entry is None:
+        return False
+    if entry in later:
+        return True
+    bare = _TRAILING_PAGE.match(entry)
+    return bare is not None and bare.group(1) in later
 
 
 def _without_contents(blocks: list[Block]) -> list[Block]:
     """The blocks without a table of contents: entries with a leader and a page number, the
     目录 line with the entries under it that repeat a later line (a TOC without page numbers,
-    as Word's field gives it when copied as text), and such entries with no 目录 line above
-    them (`_bare_contents_end`)."""
+    as Word's field gives it when copied as text) or do so once their page number is taken off
+    (a TOC without leaders), and such entries with no 目录 line above them
+    (`_bare_contents_end`)."""
     rules = headings.rules().contents
     entry = regex.compile(rules.entry)
     titles = set(rules.titles)
@@ -160,7 +176,7 @@ def _without_contents(blocks: list[Block]) -> list[Block]:
             j = i + 1
             while j < len(blocks) and (
                 (line := texts[j]) is not None
-                and (entry.match(line) is not None or line in texts[j + 1 :])
+                and (entry.match(line) is not None or _repeated(line, texts[j + 1 :]))
             ):
                 j += 1
             if j > i + 1:

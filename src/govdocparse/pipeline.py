@@ -7,7 +7,7 @@ others' internals. Input is a reader's `Source`, output the `ParseResult` record
 from __future__ import annotations
 
 from .extract.indicators import indicators_from_table
-from .extract.inheritance import share, take_footer
+from .extract.inheritance import publishers, share, take_footer
 from .extract.metadata import (
     Found,
     Page,
@@ -44,7 +44,7 @@ def parse_source(source: Source) -> ParseResult:
         for n, seg in enumerate(segments)
     ]
     kinds = [_kind(seg) for seg in segments]
-    carried_by = share([f.metadata for f in found], kinds, footer)
+    carried_by = share([f.metadata for f in found], kinds, publishers(segments), footer)
     documents = [
         _document(seg, f"d{n + 1}", found[n], None if by is None else f"d{by + 1}")
         for n, (seg, by) in enumerate(zip(segments, carried_by, strict=True))

@@ -9,6 +9,7 @@ Each case is a document file `<id>.<ext>` beside its facts file `<id>.facts.yaml
     documents:                    # the documents a reader sees in the file, in file order
       - title: ...
         kind: notice | plan | annex | other
+        part_of: d1               # optional: the id of the notice or proclamation carrying it
         metadata: {doc_number: ..., period: [2021, 2030], recipients: [...], portal: {索引号: ...}}
         headings: [...]           # level-1 heading titles, without their numbers
         subheadings: {总体目标: [...]}   # level-2 titles under a level-1 heading
@@ -180,7 +181,7 @@ def facts_of(case: Case) -> list[Fact]:
 
 def _document_facts(prefix: str, doc: dict) -> list[Fact]:
     facts = []
-    for name in ("title", "kind"):
+    for name in ("title", "kind", "part_of"):
         if name in doc:
             facts.append(Fact(f"{prefix}.{name}", name, doc[name]))
     for name, value in (doc.get("metadata") or {}).items():
@@ -298,7 +299,7 @@ def _check_file_fact(fact: Fact, record: ParseResult) -> Outcome:
 
 def _check_document_fact(fact: Fact, doc: Document, record: ParseResult) -> Outcome:
     kind = fact.key.split(".", 2)[1]
-    if kind in ("title", "kind"):
+    if kind in ("title", "kind", "part_of"):
         actual = getattr(doc, kind)
         return _outcome(fact, _text(actual) == _text(fact.expected), actual)
     if kind == "metadata":

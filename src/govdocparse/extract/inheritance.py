@@ -4,7 +4,9 @@ A notice that carries plans (关于印发…规划的通知) comes before them; 
 not itself a notice, nor a 公文 with a 文号 of its own (the next document of a gazette issue), is
 carried by the notice before it and inherits the fields it does not state (文号, issuer, place,
 dates), listed in `metadata.inherited`; an annex (a list or table printed as 附件) is carried by
-the document it is attached to, whatever its kind. The 版记 printed at the end of the
+the document it is attached to, whatever its kind. A proclamation that publishes the document
+after it (某省…常务委员会公告 / （第62号） / 《某省…条例》已由…通过，现予公布) carries it as a
+notice carries the plan it hands down. The 版记 printed at the end of the
 file — 抄送 and 印发机关和印发日期 — comes after the plans but belongs to the notice, or to the
 file's first document when there is no notice.
 """
@@ -13,10 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
+from .. import grammar
+from ..grammar_schema import MetadataGrammar
 from ..model import Metadata, Provenance
 from ..segment import Segment
 from ..source import Block, Paragraph, TableBlock, span
+from ..textutil import squash_spaces
 from .metadata import printed_line, split_cc
 
 INHERITED_FIELDS = ("doc_number", "issuer", "place", "date_written", "date_published")
@@ -99,20 +105,40 @@ def _joined(lines: list[Block]) -> Paragraph:
     return Paragraph(text, span(first.prov, last.prov), first.style)
 
 
-def share(metadata: list[Metadata], kinds: Sequence[str], footer: Footer) -> list[int | None]:
+def publishers(segments: Sequence[Segment]) -> list[bool]:
+    """For each document, whether it is a proclamation (its title ends in a `proclamation_types`
+    word) whose text cites the next document's title in 《》: the regulation it publishes."""
+    types = tuple(grammar.load_typed("metadata", MetadataGrammar).proclamation_types)
+    found = [False] * len(segments)
+    for n, (seg, after) in enumerate(pairwise(segments)):
+        if not (seg.title and after.title and squash_spaces(seg.title).endswith(types)):
+            continue
+        cited = f"《{squash_spaces(after.title)}》"
+        found[n] = any(
+            isinstance(block, Paragraph) and cited in squash_spaces(block.text)
+            for block in seg.body
+        )
+    return found
+
+
+def share(
+    metadata: list[Metadata], kinds: Sequence[str], publishes: Sequence[bool], footer: Footer
+) -> list[int | None]:
     """Inherited fields into carried documents, the footer into the notice (or the first
-    document); returns for each document the index of the notice that carries it, or None."""
+    document); returns for each document the index of the notice or the proclamation
+    (`publishes`, from `publishers`) that carries it, or None."""
     notice: int | None = None
     attached_to: int | None = None
     carried_by: list[int | None] = []
     for n, kind in enumerate(kinds):
+        carries = kind == "notice" or publishes[n]
         if kind == "annex":
             carrier = attached_to
-        elif kind == "notice" or metadata[n].doc_number is not None:
+        elif carries or metadata[n].doc_number is not None:
             carrier = None
         else:
             carrier = notice
-        if kind == "notice":
+        if carries:
             notice = n
         if kind != "annex":
             attached_to = n

@@ -25,7 +25,7 @@ from functools import cache, lru_cache
 import regex
 
 from .. import chrome, grammar, portal
-from ..grammar_schema import MetadataGrammar
+from ..grammar_schema import MetadataGrammar, PrefecturesGrammar
 from ..headings import numbered, opens_block
 from ..model import Metadata, Period, Provenance
 from ..segment import (
@@ -128,6 +128,11 @@ class _Rules:
     provinces: tuple[str, ...]
     province_short: tuple[str, ...]
     place_unit: regex.Pattern
+    prefecture_short: dict[str, str]
+    prefecture_province: dict[str, str]
+    prefecture_lengths: tuple[int, ...]
+    not_after_short: tuple[str, ...]
+    not_after_window: int
     township_unit: regex.Pattern
     not_place_described: regex.Pattern
     title_lead: regex.Pattern
@@ -138,6 +143,15 @@ class _Rules:
 @cache
 def _rules() -> _Rules:
     rules = grammar.load_typed("metadata", MetadataGrammar)
+    prefectures = grammar.load_typed("prefectures", PrefecturesGrammar)
+    # a province's short name is the province (吉林, 海南); an ordinary word is no place alone
+    never_short = set(rules.province_level.values()) | set(prefectures.short_not_alone)
+    prefecture_short = {
+        short: full
+        for names in prefectures.prefectures.values()
+        for short, full in names.items()
+        if short not in never_short
+    }
     suffix = rules.issuer_suffix.pattern
     # 省妇联, 市残联: a level alone before an abbreviated organ (a province's joint signature);
     # an organ named after a plan quotes it (某区“十四五”规划工作领导小组办公室)
@@ -184,6 +198,15 @@ def _rules() -> _Rules:
         provinces=tuple(sorted(rules.province_level, key=len, reverse=True)),
         province_short=tuple(sorted(rules.province_level.values(), key=len, reverse=True)),
         place_unit=rules.compile(rules.place_unit),
+        prefecture_short=prefecture_short,
+        prefecture_province={
+            full: province
+            for province, names in prefectures.prefectures.items()
+            for full in names.values()
+        },
+        prefecture_lengths=tuple(sorted({len(short) for short in prefecture_short}, reverse=True)),
+        not_after_short=tuple(prefectures.not_after_short.words),
+        not_after_window=prefectures.not_after_short.window,
         township_unit=rules.compile(rules.township_unit),
         not_place_described=rules.compile(rules.not_place_described),
         title_lead=rules.compile(rules.title_lead),
@@ -201,7 +224,8 @@ def place_chain(name: str | None) -> tuple[str, ...]:
 
     重庆市万州区人民政府 → [重庆市, 万州区].
 
-    A title's lead words are skipped (关于印发《天津市…》的通知 → [天津市]).
+    A title's lead words are skipped (关于印发《天津市…》的通知 → [天津市]). A prefecture named
+    by its short name is given its full name (大连儿童发展规划 → [大连市]).
     """
     if not name:
         return ()
@@ -216,14 +240,24 @@ def place_chain(name: str | None) -> tuple[str, ...]:
             rest = rest[len(province) :]
             break
     else:
-        # 河北雄安新区: a province named short, kept only when what follows is a unit of its own
-        # and the whole is not one (海南藏族自治州 is a prefecture of Qinghai).
+        # 河北雄安新区, 云南昆明: a province named short, kept only when what follows is a unit of
+        # its own or one of its prefectures, and the whole is not a unit (海南藏族自治州 is a
+        # prefecture of Qinghai).
         for short in rules.province_short:
             after = rest[len(short) :]
-            if rest.startswith(short) and not _unit(rest) and _unit(after):
+            if (
+                rest.startswith(short)
+                and not _unit(rest)
+                and (_unit(after) or _prefecture_named_short(after, short))
+            ):
                 chain.append(short)
                 rest = after
                 break
+    # the dict lookup first: the unit pattern runs only on the rare name that starts like one
+    if (prefecture := _prefecture_named_short(rest, *chain)) and not _unit(rest):
+        short, full = prefecture
+        chain.append(full)
+        rest = rest[len(short) :]
     while unit := _unit(rest):
         chain.append(unit)
         rest = rest[len(unit) :]
@@ -236,6 +270,24 @@ def place_chain(name: str | None) -> tuple[str, ...]:
 def _unit(text: str) -> str | None:
     unit = _rules().place_unit.match(text)
     return unit.group(0) if unit and _is_place(unit.group(0)) else None
+
+
+def _prefecture_named_short(text: str, province: str | None = None) -> tuple[str, str] | None:
+    """The prefecture a text opens with by its short name, and its full name: 大连儿童发展规划 →
+    (大连, 大连市). None when the name goes on into a school's or a firm's (西安交通大学), or the
+    prefecture is not in `province` (full or short) when one was named before it."""
+    rules = _rules()
+    for length in rules.prefecture_lengths:
+        full = rules.prefecture_short.get(text[:length])
+        if full is None:
+            continue
+        after = text[length : length + rules.not_after_window]
+        if any(word in after for word in rules.not_after_short):
+            return None
+        if province and not rules.prefecture_province[full].startswith(province):
+            return None
+        return text[:length], full
+    return None
 
 
 def _is_place(name: str) -> bool:

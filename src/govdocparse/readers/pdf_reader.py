@@ -104,7 +104,7 @@ from warnings import catch_warnings, simplefilter
 import pypdfium2 as pdfium
 
 from ..errors import CorruptFileError, NoTextLayerError
-from ..headings import opens_block, starts_paragraph
+from ..headings import numbered, opens_block, rules, starts_paragraph
 from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
 from . import pdf_ocr
@@ -1030,12 +1030,32 @@ def _take_tables(
             tables = [found for found in tables if found.stop <= across[0].start] + across[:1]
     for found in tables:
         table = _borderless_table(_part(found, 0, len(run)), run, page)
+        if _contents_list(table, run[found.start - 1] if found.start else None):
+            continue
         page.tables.append(table)
         taken[index].update(id(line) for line in run[found.start : found.stop])
         if found.stop > len(run):
             rest = _part(found, len(run), len(lines))
             _extend_table(table, _borderless_table(rest, head, following[0]))
             taken[index + 1].update(id(line) for line in skipped + head[: rest.stop])
+
+
+def _contents_list(table: _Table, above: _Line | None) -> bool:
+    """Whether a borderless table is a table of contents set without leaders (第一章  总则  1):
+    a page number ends every row, in order, and a contents title (目录) stands right above it
+    or every row opens with a heading number alone in its cell (第一章, 一、; not 1, which a
+    table's 序号 is). Its lines stay lines, which the contents rule of `normalize` takes out."""
+    pages = [row[-1].text.strip() for row in table.rows]
+    if not all(page.isdigit() and len(page) <= 3 for page in pages):
+        return False
+    if [int(page) for page in pages] != sorted(int(page) for page in pages):
+        return False
+    if above is not None and "".join(above.text.split()) in rules().contents.titles:
+        return True
+    heads = [numbered(row[0].text.strip()) for row in table.rows]
+    return all(
+        head is not None and not head.rest and not head.number[:1].isdecimal() for head in heads
+    )
 
 
 def _part(found: Borderless, start: int, stop: int) -> Borderless:
