@@ -1855,7 +1855,8 @@ _STANDARD_BODY = (
     [
         (  # a 地方标准's cover one item a line, the dates on lines of their own
             "ICS 03.080\nCCS A 12\nDB53\n某某省地方标准\nDB53/T 1207—2023\n社区托育服务点建设规范\n"
-            "Specification for community childcare service points\n2023-08-15发布\n"
+            "Specification for the setting and services of community childcare service points in "
+            "towns and villages\n2023-08-15发布\n"
             "2023-10-15实施\n某某省市场监督管理局  发 布\n",
             "DB53/T 1207—2023",
             "某某省市场监督管理局",

@@ -54,6 +54,9 @@ _CITED = regex.compile(r"《[^《》]*》")
 # Lines under the title that may hold the 文号 or portal fields before the text begins.
 _LEAD_LINES = 6
 _MAX_LEAD_LINE = 80
+# A name in Latin letters under the title (a standard's cover: Specification for … care of
+# infants and toddlers): a line of words, however long, is no text yet.
+_LATIN_NAME = regex.compile(r"^[A-Za-z][A-Za-z ,'’()/&:–—-]*$")
 _SENTENCE = regex.compile(r"[。；！？]")
 # the word that ends a 发文机关标志 (某县人民政府文件), spaced out as 版头 set it (文　件)
 _MARK_WORD = regex.compile(r"文\s*件$")
@@ -612,7 +615,7 @@ def _lead(body: list[Paragraph]) -> list[Paragraph]:
             continue
         if (
             others == _LEAD_LINES
-            or len(text) > _MAX_LEAD_LINE
+            or (len(text) > _MAX_LEAD_LINE and not _LATIN_NAME.match(text))
             or _SENTENCE.search(text)
             or _rules().recipients_end.search(text)
         ):
