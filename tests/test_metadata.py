@@ -14,7 +14,7 @@ from govdocparse import parse, parse_text
 from govdocparse.cli import main
 from govdocparse.extract.metadata import iso_date, period_of, place_of, split_recipients
 from govdocparse.model import Period
-from govdocparse.textutil import leading_date
+from govdocparse.textutil import epoch_millis_date, leading_date
 
 
 @pytest.mark.parametrize(
@@ -348,6 +348,12 @@ def test_portal_page_copied_as_text():
         "发布日期: 2022-09-27 生效时间: 2022-09-27\n"
         "废止时间: 2025-12-31 名称: 某省人民政府办公厅关于印发某省儿童发展规划的通知\n"
         "信息来源: 关键词:",
+        # a Markdown list of labels, each value a list item of its own below its label
+        "- 索引号:\n- 000014349/2022-00045\n- 文号:\n- 某政办发〔2022〕16号\n"
+        "- 成文日期:\n- 2022-09-08\n- 发布日期:\n- 2022-09-27",
+        # a template that printed a date as milliseconds since 1970 (16:00 UTC: 9月8日 in China)
+        "索引号: 000014349/2022-00045\n发文字号: 某政办发〔2022〕16号\n"
+        "成文日期: 1662566400000\n发布时间: 2022年09月27日",
     ],
     ids=[
         "spaced-one-per-line",
@@ -358,6 +364,8 @@ def test_portal_page_copied_as_text():
         "mirror",
         "dash-list",
         "paired-empty-values",
+        "dash-list-values-below",
+        "epoch-millis",
     ],
 )
 def test_portal_block_forms(block):
@@ -370,6 +378,21 @@ def test_portal_block_forms(block):
     assert (meta.date_written, meta.date_published) == ("2022-09-08", "2022-09-27")
     assert meta.portal["索引号"] == "000014349/2022-00045"
     assert meta.issuer == "某省人民政府办公厅"
+
+
+@pytest.mark.parametrize(
+    "value, day",
+    [
+        ("1662566400000", "2022-09-08"),  # 2022-09-07 16:00 UTC: the next day in China
+        ("1672077947000", "2022-12-27"),
+        ("166256640000", None),  # 12 digits: a serial number, no instant of this century
+        ("2662566400000", None),
+        ("16625664000001", None),
+        ("2022-09-08", None),
+    ],
+)
+def test_a_date_written_as_milliseconds_since_1970_is_read_as_its_day_in_china(value, day):
+    assert epoch_millis_date(value) == day
 
 
 def test_bulleted_block_of_empty_labels_above_the_first_heading():
@@ -1816,3 +1839,59 @@ def test_portal_labels_one_a_line_then_their_values_in_order():
         "生成日期": "2024-05-09",
         "文号": "青府办发〔2024〕9号",
     }
+
+
+_STANDARD_BODY = (
+    "前  言\n本文件按照GB/T 1.1—2020《标准化工作导则 第1部分：标准化文件的结构和起草规则》"
+    "的规定起草。\n"
+    "1 范围\n本文件规定了社区托育服务点的设置要求和服务要求。\n"
+    "2 规范性引用文件\n本文件没有规范性引用文件。\n"
+    "3 设置要求\n3.1 场地\n3.1.1 服务点应设在建筑物的一层。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "cover, number, issuer, released",
+    [
+        (  # a 地方标准's cover one item a line, the dates on lines of their own
+            "ICS 03.080\nCCS A 12\nDB53\n某某省地方标准\nDB53/T 1207—2023\n社区托育服务点建设规范\n"
+            "Specification for the setting and services of community childcare service points in "
+            "towns and villages\n2023-08-15发布\n"
+            "2023-10-15实施\n某某省市场监督管理局  发 布\n",
+            "DB53/T 1207—2023",
+            "某某省市场监督管理局",
+            "2023-08-15",
+        ),
+        (  # a document site's copy of a city's standard: spaces lost, both dates on one line
+            "ICS03.080\nCCSA16\n青溪市地方标准\nDB5309/T88—2024\n社区托育服务点建设规范\n"
+            "2024-03-01发布2024-04-01实施\n青溪市市场监督管理局发布\n",
+            "DB5309/T88—2024",
+            "青溪市市场监督管理局",
+            "2024-03-01",
+        ),
+        (  # a 团体标准: a society issues it under a T/ number
+            "ICS 03.080\n团体标准\nT/QXTY 5—2022\n社区托育服务点建设规范\n"
+            "2022-11-30 发布 2022-12-30 实施\n青溪市托育服务协会 发布\n",
+            "T/QXTY 5—2022",
+            "青溪市托育服务协会",
+            "2022-11-30",
+        ),
+    ],
+    ids=["provincial-lines", "city-glued", "society"],
+)
+def test_a_standards_cover_gives_its_name_number_organ_and_release_date(
+    cover, number, issuer, released
+):
+    # the series line (某某省地方标准) ends in 标准 but names no document: the name under the
+    # number is the title, the standard's number its 文号
+    [doc] = parse_text(cover + _STANDARD_BODY).documents
+    assert doc.title == "社区托育服务点建设规范"
+    assert doc.kind == "plan"
+    meta = doc.metadata
+    assert (meta.doc_number, meta.issuer, meta.date_published) == (number, issuer, released)
+    assert [section.title for section in doc.sections] == [
+        "前言",
+        "范围",
+        "规范性引用文件",
+        "设置要求",
+    ]

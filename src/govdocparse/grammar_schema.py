@@ -78,6 +78,14 @@ class DocTypes(GrammarModel):
     other: list[str] = Field(default_factory=list)
 
 
+class StandardCover(GrammarModel):
+    series: Rule
+    number: Rule
+    released: Rule
+    effective: Rule
+    organ: Rule
+
+
 class MetadataGrammar(GrammarModel):
     doc_types: DocTypes
     interpretation_title: Rule
@@ -92,6 +100,7 @@ class MetadataGrammar(GrammarModel):
     five_year_plans: dict[str, tuple[int, int]]
     title_continues: TitleContinues
     proclamation_types: list[str]
+    standard_cover: StandardCover
     serial_number: Rule
     doc_number: Rule
     issuer_suffix: Rule

@@ -138,8 +138,9 @@ def pairs(text: str) -> list[Pair]:
 
 def bare_value(text: str) -> str:
     """A value written on its own line below its label, without the bullet or bar before it
-    (• 001008003013001/2022-222792)."""
-    return text.strip(_VALUE_EDGES)
+    (• 001008003013001/2022-222792, or a Markdown list's - 2021-11-30)."""
+    lead = _LEAD.match(text)
+    return text[lead.end() if lead else 0 :].strip(_VALUE_EDGES)
 
 
 def label_at(text: str) -> tuple[str, str] | None:

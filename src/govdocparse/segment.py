@@ -211,6 +211,9 @@ def _standalone_units() -> list[regex.Pattern]:
         *(
             rules.compile(rule)
             for rule in (
+                # a standard's cover: 某省地方标准 ends in a type word but names no document
+                rules.standard_cover.series,
+                rules.standard_cover.number,
                 rules.banner_marks,
                 rules.issuer_mark,
                 rules.signers,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from datetime import UTC, datetime, timedelta, timezone
 from functools import lru_cache
 
 import regex
@@ -104,3 +105,20 @@ def leading_date(text: str) -> str | None:
     """The date a value starts with, whatever follows: 2024-03-01 10:20 → 2024-03-01."""
     found = _LEADING_DATE.match(fold(text).strip())
     return _iso(found) if found else None
+
+
+# A portal template whose script should format the date shows the raw milliseconds since 1970
+# instead (成文日期: 1672077947000, a 云南 county portal's 解读 page): 13 digits, which put the
+# instant between 2001 and 2286. The portals are in China, so the day is China's (UTC+8).
+_EPOCH_MILLIS = regex.compile(r"^1\d{12}$")
+_CHINA_TIME = timezone(timedelta(hours=8))
+
+
+def epoch_millis_date(text: str) -> str | None:
+    """The day, in China, of a value that is milliseconds since 1970: 1662566400000 →
+    2022-09-08; None for any other value."""
+    value = text.strip()
+    if not _EPOCH_MILLIS.match(value):
+        return None
+    instant = datetime.fromtimestamp(int(value) / 1000, tz=UTC)
+    return instant.astimezone(_CHINA_TIME).date().isoformat()

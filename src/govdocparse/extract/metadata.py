@@ -36,7 +36,15 @@ from ..segment import (
     trailing_doc_number,
 )
 from ..source import Attachment, Block, Paragraph, span
-from ..textutil import YEAR_RANGE, chinese_numeral, fold, iso_date, leading_date, squash_spaces
+from ..textutil import (
+    YEAR_RANGE,
+    chinese_numeral,
+    epoch_millis_date,
+    fold,
+    iso_date,
+    leading_date,
+    squash_spaces,
+)
 from .agency_lists import split_agencies
 
 _YEAR_RANGE = regex.compile(YEAR_RANGE)
@@ -46,6 +54,9 @@ _CITED = regex.compile(r"《[^《》]*》")
 # Lines under the title that may hold the 文号 or portal fields before the text begins.
 _LEAD_LINES = 6
 _MAX_LEAD_LINE = 80
+# A name in Latin letters under the title (a standard's cover: Specification for … care of
+# infants and toddlers): a line of words, however long, is no text yet.
+_LATIN_NAME = regex.compile(r"^[A-Za-z][A-Za-z ,'’()/&:–—-]*$")
 _SENTENCE = regex.compile(r"[。；！？]")
 # the word that ends a 发文机关标志 (某县人民政府文件), spaced out as 版头 set it (文　件)
 _MARK_WORD = regex.compile(r"文\s*件$")
@@ -101,6 +112,10 @@ class _Rules:
     host_organ_note: regex.Pattern
     adoption_note: regex.Pattern
     serial_number: regex.Pattern
+    standard_number: regex.Pattern
+    standard_released: regex.Pattern
+    standard_cover_line: regex.Pattern
+    standard_organ: regex.Pattern
     banner_marks: regex.Pattern
     issuer_mark: regex.Pattern
     signers: regex.Pattern
@@ -162,6 +177,12 @@ def _rules() -> _Rules:
         host_organ_note=rules.compile(rules.host_organ_note),
         adoption_note=rules.compile(rules.adoption_note),
         serial_number=rules.compile(rules.serial_number),
+        standard_number=rules.compile(rules.standard_cover.number),
+        standard_released=rules.compile(rules.standard_cover.released),
+        standard_cover_line=regex.compile(
+            f"{rules.standard_cover.series.pattern}|{rules.standard_cover.effective.pattern}"
+        ),
+        standard_organ=rules.compile(rules.standard_cover.organ),
         banner_marks=rules.compile(rules.banner_marks),
         issuer_mark=rules.compile(rules.issuer_mark),
         signers=rules.compile(rules.signers),
@@ -594,7 +615,7 @@ def _lead(body: list[Paragraph]) -> list[Paragraph]:
             continue
         if (
             others == _LEAD_LINES
-            or len(text) > _MAX_LEAD_LINE
+            or (len(text) > _MAX_LEAD_LINE and not _LATIN_NAME.match(text))
             or _SENTENCE.search(text)
             or _rules().recipients_end.search(text)
         ):
@@ -739,6 +760,12 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
         if byline := rules.byline.match(block.text.strip()):
             # a public account's byline above a reposted document
             _set(found, "date_published", leading_date(byline["date"]), block.prov, block)
+        elif standard := rules.standard_number.match(block.text.strip()):
+            # DB45/T 2150—2023 over a standard's name: the standard's number, as written, is
+            # its 文号
+            _set(found, "doc_number", standard["number"], block.prov, block)
+        elif rules.standard_cover_line.match(text):
+            found.consumed.add(id(block))
         elif marks and any(marks.groupdict().values()):
             _set(found, "copy_number", marks["copy"], block.prov, block)
             _set(found, "secrecy", marks["secrecy"], block.prov, block)
@@ -817,6 +844,15 @@ def _under_title(
             issuers = [adopted[0]], block.prov
         elif byline := rules.byline.match(block.text.strip()):
             _set(found, "date_published", leading_date(byline["date"]), block.prov, block)
+        elif released := rules.standard_released.match(squash_spaces(block.text)):
+            # 2023-06-20发布 under a standard's name: the day its organ issued it
+            _set(found, "date_published", leading_date(released["date"]), block.prov, block)
+        elif rules.standard_cover_line.match(squash_spaces(block.text)):
+            found.consumed.add(id(block))
+        elif issuers is None and (organ := _standard_organ(block.text)):
+            # 某省市场监督管理局  发布 at the foot of a standard's cover
+            issuers = [organ], block.prov
+            found.consumed.add(id(block))
         elif dated and (organs := split_issuers(dated["organ"])) and iso_date(dated["date"]):
             # 某市人民政府办公室　　2022年11月4日: the 版头 line of a 会议纪要 or 简报
             _set(found, "date_written", iso_date(dated["date"]), block.prov, block)
@@ -826,6 +862,15 @@ def _under_title(
             found.consumed.add(id(block))
             organ_line = block
     return issuers
+
+
+def _standard_organ(text: str) -> str | None:
+    """The organ a standard's cover names over 发布 (某省市场监督管理局  发布), else None."""
+    squashed = squash_spaces(text)
+    if not squashed.endswith("布"):
+        return None
+    found = _rules().standard_organ.match(squashed)
+    return found["organ"] if found and split_issuers(found["organ"]) == [found["organ"]] else None
 
 
 def _organs_wrapped(issuers: tuple[list[str], Provenance | None], block: Paragraph) -> list[str]:
@@ -1139,7 +1184,7 @@ def _from_portal(found: Found) -> None:
         elif feeds == "issuer":
             _set(found, "issuer", "、".join(split_issuers(value)) or squash_spaces(value), prov)
         elif feeds in ("date_written", "date_published"):
-            _set(found, feeds, leading_date(value), prov)
+            _set(found, feeds, leading_date(value) or epoch_millis_date(value), prov)
 
 
 def _period(
