@@ -159,29 +159,87 @@ CASES = {
         ],
         [],
     ),
-    # a task table whose extra line could belong to the task, the lead or the partners: the
-    # table stops before that row and its lines stay paragraphs
+    # a 任务分工 table, lead and partner columns side by side, agencies one a line: the first
+    # agency line of a row is the lead's, the rest the partners', up to the next 序号
+    "numbered-lead-and-partner-agencies": (
+        _lines(
+            "序号",
+            "重点任务",
+            "牵头单位",
+            "配合单位",
+            "1",
+            "建设口袋公园",
+            "县住建局",
+            "县自然资源局",
+            "2",
+            "推进社区托育点建设",
+            "县卫健委",
+            "县教育局",
+            "县总工会",
+            "3",
+            "开展婴幼儿照护服务示范创建",
+            "县卫健委",
+            "县民政局",
+            "县妇联",
+            "各乡镇人民政府",
+            "四、保障措施",
+        ),
+        [
+            ["序号", "重点任务", "牵头单位", "配合单位"],
+            ["1", "建设口袋公园", "县住建局", "县自然资源局"],
+            ["2", "推进社区托育点建设", "县卫健委", "县教育局\n县总工会"],
+            ["3", "开展婴幼儿照护服务示范创建", "县卫健委", "县民政局\n县妇联\n各乡镇人民政府"],
+        ],
+        ["四、保障措施"],
+    ),
+    # a 目标责任分解书 without a 序号, 责任单位 | 配合单位 and a deadline after them: a row's
+    # agency list runs to the next line that reads as no agency (the next goal)
+    "plain-lead-and-partner-agencies-before-a-deadline": (
+        _lines(
+            "目标任务",
+            "责任单位",
+            "配合单位",
+            "完成时限",
+            "城镇新增就业5000人",
+            "区人力社保局",
+            "区发展改革委",
+            "区财政局",
+            "2024年底",
+            "新建养老服务中心3个",
+            "区民政局",
+            "区住建委",
+            "2025年6月",
+        ),
+        [
+            ["目标任务", "责任单位", "配合单位", "完成时限"],
+            ["城镇新增就业5000人", "区人力社保局", "区发展改革委\n区财政局", "2024年底"],
+            ["新建养老服务中心3个", "区民政局", "区住建委", "2025年6月"],
+        ],
+        [],
+    ),
+    # an extra line that could go on the task or on the measure: the table stops before that
+    # row and its lines stay paragraphs
     "numbered-ambiguous-row-stops-the-table": (
         _lines(
             "序号",
             "工作任务",
-            "牵头单位",
-            "配合单位",
+            "具体措施",
+            "责任单位",
             "1",
             "建设儿童友好公园",
+            "新建改建公园绿地",
             "市住建局",
-            "市自然资源局",
             "2",
             "推进校外活动场所建设",
+            "向儿童开放",
+            "免费开放场馆",
             "市教育局",
-            "团市委",
-            "市妇联",
         ),
         [
-            ["序号", "工作任务", "牵头单位", "配合单位"],
-            ["1", "建设儿童友好公园", "市住建局", "市自然资源局"],
+            ["序号", "工作任务", "具体措施", "责任单位"],
+            ["1", "建设儿童友好公园", "新建改建公园绿地", "市住建局"],
         ],
-        ["2", "推进校外活动场所建设", "市教育局", "团市委", "市妇联"],
+        ["2", "推进校外活动场所建设", "向儿童开放", "免费开放场馆", "市教育局"],
     ),
     # column names over a list of agencies one a line: the 备注 column holds no value, so no row
     "agency-list-is-no-table": (

@@ -345,17 +345,37 @@ def _plain_rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cell]]
         listed = numbered(items[pos].text, outline=False)
         group = bool(listed and listed.style.opens_block) and not _SENTENCE.search(items[pos].text)
         start = pos + 1 if group else pos
-        chunk = items[start : start + width]
-        if len(chunk) < width or not all(_may_be_cell(item.text, roles) for item in chunk):
+        found = _plain_row_at(items, start, roles)
+        if found is None:
             break
-        found = _placements(chunk, roles, strict=True)
-        if not found:
-            break
+        end, columns = found
         if group:
             rows.append(_across(items[pos], width))
-        rows.append(_cells(chunk, found[0]))
-        pos = start + width
+        rows.append(_cells(items[start:end], columns))
+        pos = end
     return rows, pos
+
+
+def _plain_row_at(
+    items: list[_Piece], start: int, roles: list[str]
+) -> tuple[int, list[int]] | None:
+    """Where the row without a 序号 at `start` ends, and the column of each of its lines: one
+    line a column; under a lead and a partner column, its agency list runs on to the next line
+    that reads as no agency (the next row's task), when one placement alone fits its lines."""
+    width = len(roles)
+    longest = width if _lead_column(roles) is None else _MAX_ROW_FACTOR * width
+    limit, cap = start, min(len(items), start + longest)
+    while limit < cap and _may_be_cell(items[limit].text, roles):
+        limit += 1
+    for end in range(start + width, limit + 1):
+        if end < limit and _fits(items[end].text, "responsible", True):
+            continue  # the row's agency list goes on
+        found = _placements(items[start:end], roles, strict=True)
+        if len(found) > 1:
+            return None
+        if found:
+            return end, found[0]
+    return None
 
 
 def _placements(items: list[_Piece], roles: list[str], *, strict: bool) -> list[list[int]]:
@@ -368,6 +388,7 @@ def _placements(items: list[_Piece], roles: list[str], *, strict: bool) -> list[
         fits = all(_fits(item.text, role, strict) for item, role in zip(items, roles, strict=True))
         return [list(range(width))] if fits else []
     found: list[list[int]] = []
+    lead = _lead_column(roles)
 
     def place(k: int, column: int, taken: list[int], longer: int | None) -> None:
         """Place items[k:], the next new cell in `column`; `longer` is the column of several
@@ -386,6 +407,7 @@ def _placements(items: list[_Piece], roles: list[str], *, strict: bool) -> list[
             taken
             and longer in (None, last)
             and roles[last] not in _TYPED
+            and not _opens_agency_list(text, last, lead)
             and left >= width - column
             and _fits(text, roles[last], True)
         ):
@@ -393,6 +415,24 @@ def _placements(items: list[_Piece], roles: list[str], *, strict: bool) -> list[
 
     place(0, 0, [], None)
     return found
+
+
+def _lead_column(roles: list[str]) -> int | None:
+    """The lead column of two responsible columns side by side (牵头单位 | 配合单位, 责任单位 |
+    配合单位, as a 目标责任分解书 or a 任务分工 table has them), or None."""
+    return next(
+        (k for k in range(len(roles) - 1) if roles[k] == roles[k + 1] == "responsible"), None
+    )
+
+
+def _opens_agency_list(text: str, column: int, lead: int | None) -> bool:
+    """Whether a line may not go on the cell of `column` because it opens or continues a row's
+    agency list under a lead and a partner column: the lead column takes the row's first agency
+    line, the partner column the rest, and a line that reads as an agency before the lead column
+    is the lead's, not the task's."""
+    if lead is None:
+        return False
+    return column == lead or (column == lead - 1 and _fits(text, "responsible", True))
 
 
 def _fits(text: str, role: str, strict: bool) -> bool:
