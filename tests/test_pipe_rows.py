@@ -185,3 +185,53 @@ def test_a_table_headed_by_label_words_stays_a_table(text):
 )
 def test_a_row_of_cells_as_portal_pairs(cells, line):
     assert portal.row_pairs(cells) == line
+
+
+# Rows one cell short under a first column of categories: a converter dropped the category cell
+# that spans them (test data: one layout a case, with and without a rule and outer bars).
+SPANNED_CATEGORY = {
+    "pipe-rows": (
+        "| 领域 | 指标名称 | 2020年 | 2025年 |\n"
+        "| 健康 | 婴儿死亡率（‰） | 4.6 | 4 |\n"
+        "| 孕产妇死亡率（1/10万） | 11 | 10 |\n"
+        "| 教育 | 学前三年毛入园率（%） | 88 | 92 |\n"
+        "| 高中阶段毛入学率（%） | 91 | 93 |\n"
+    ),
+    "bars-without-outer": (
+        "领域 | 指标名称 | 2020年 | 2025年\n"
+        "健康 | 婴儿死亡率（‰） | 4.6 | 4\n"
+        "孕产妇死亡率（1/10万） | 11 | 10\n"
+        "教育 | 学前三年毛入园率（%） | 88 | 92\n"
+        "高中阶段毛入学率（%） | 91 | 93\n"
+    ),
+    "markdown-rule": (
+        "| 领域 | 指标名称 | 2020年 | 2025年 |\n|---|---|---|---|\n"
+        "| 健康 | 婴儿死亡率（‰） | 4.6 | 4 |\n"
+        "| 孕产妇死亡率（1/10万） | 11 | 10 |\n"
+        "| 教育 | 学前三年毛入园率（%） | 88 | 92 |\n"
+        "| 高中阶段毛入学率（%） | 91 | 93 |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(SPANNED_CATEGORY))
+def test_a_row_that_lost_its_spanning_category_takes_the_one_above(layout):
+    text = "某区“十四五”民生发展规划\n二、主要指标\n" + SPANNED_CATEGORY[layout] + "三、主要任务\n"
+    [document] = govdocparse.parse_text(text).documents
+    [table] = document.tables
+    assert [row.cells[:2] for row in table.rows] == [
+        ["健康", "婴儿死亡率（‰）"],
+        ["健康", "孕产妇死亡率（1/10万）"],
+        ["教育", "学前三年毛入园率（%）"],
+        ["教育", "高中阶段毛入学率（%）"],
+    ]
+    maternal = next(i for i in document.indicators if i.name.startswith("孕产妇死亡率"))
+    assert (maternal.category, maternal.baseline and maternal.baseline.value) == ("健康", 11)
+
+
+def test_a_short_row_under_a_column_of_names_still_ends_the_pipe_rows():
+    text = "| 指标 | 2020年 | 2025年 |\n| 婴儿死亡率 | 4.2 | 3 |\n| 孕产妇死亡率 | 12 |\n"
+    blocks, _ = blocks_from_text(text, "t.txt")
+    table, rest = blocks
+    assert isinstance(table, TableBlock) and len(table.rows) == 2
+    assert not isinstance(rest, TableBlock) and "孕产妇死亡率" in rest.text

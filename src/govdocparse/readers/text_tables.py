@@ -28,6 +28,7 @@ from functools import cache
 import regex
 
 from .. import chrome, grammar, portal
+from ..columns import column_role
 from ..headings import opens_block
 from ..model import Provenance
 from ..source import Cell, TableBlock
@@ -180,6 +181,7 @@ def _pipe_table(lines: list[str], i: int, name: str) -> Found:
     j = i + 2
     while j < len(lines) and "|" in lines[j] and lines[j].strip():
         texts = _pipe_split(lines[j])
+        texts = _under_spanning_category(texts, header, len(rows)) or texts
         texts = (texts + [""] * len(header))[: max(len(header), len(texts))]
         rows.append(_row(texts, name, j))
         j += 1
@@ -210,14 +212,15 @@ def pipe_cells(line: str) -> list[str] | None:
 
 
 def _pipe_rows(lines: list[str], i: int, name: str, header: list[str]) -> Found | None:
-    """The rows under a header of barred cells: the next lines with as many cells, up to a row
-    of portal fields (a header of column names may look like one: | 时间 | 工作安排 |)."""
+    """The rows under a header of barred cells: the next lines with as many cells (or one fewer,
+    under a category spanning rows), up to a row of portal fields (a header of column names may
+    look like one: | 时间 | 工作安排 |)."""
     rows = [[Cell(text, _prov(name, i)) for text in header]]
     j = i + 1
     while (
         j < len(lines)
         and (cells := pipe_cells(lines[j])) is not None
-        and len(cells) == len(header)
+        and (cells := _under_spanning_category(cells, header, len(rows))) is not None
         and portal.row_pairs(cells) is None
     ):
         rows.append(_row(cells, name, j))
@@ -225,6 +228,18 @@ def _pipe_rows(lines: list[str], i: int, name: str, header: list[str]) -> Found 
     if len(rows) < _vocabulary().min_pipe_rows:
         return None
     return Found(_block(rows, name, i, j - 1), j)
+
+
+def _under_spanning_category(cells: list[str], header: list[str], rows: int) -> list[str] | None:
+    """A row's cells as wide as the header, or None when they cannot be. A row one cell short
+    under a first column of categories, below a row of the table's body, lost the category
+    cell that spans it and the rows above (| 健康 | 婴儿死亡率 | 4.2 | then | 孕产妇死亡率 | 12 |,
+    as a converter writes a rowspan): its first cell is left empty, merged from above."""
+    if len(cells) == len(header):
+        return cells
+    if len(cells) == len(header) - 1 and rows > 1 and column_role(header[0]) == "category":
+        return ["", *cells]
+    return None
 
 
 # ---------------------------------------------------------------- columns aligned with spaces
