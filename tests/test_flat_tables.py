@@ -241,6 +241,68 @@ CASES = {
         ],
         ["2", "推进校外活动场所建设", "向儿童开放", "免费开放场馆", "市教育局"],
     ),
+    # rows that lost a cell (one line fewer than columns): a unit column's and an attribute
+    # column's cell can only be the empty ones, so the rows are read, one short of the header
+    # (the table builder places their cells)
+    "numbered-rows-that-lost-a-cell": (
+        _lines(
+            "序号",
+            "指标名称",
+            "单位",
+            "2020年",
+            "2025年",
+            "属性",
+            "1",
+            "孤儿养育标准年增长率",
+            "8",
+            ">=10",
+            "预期性",
+            "2",
+            "儿童之家覆盖率",
+            "%",
+            "90",
+            "100",
+            "约束性",
+            "3",
+            "城乡社区儿童主任配备率",
+            "%",
+            "95",
+            "100",
+            "三、主要任务",
+        ),
+        [
+            ["序号", "指标名称", "单位", "2020年", "2025年", "属性"],
+            ["1", "孤儿养育标准年增长率", "8", ">=10", "预期性"],
+            ["2", "儿童之家覆盖率", "%", "90", "100", "约束性"],
+            ["3", "城乡社区儿童主任配备率", "%", "95", "100"],
+        ],
+        ["三、主要任务"],
+    ),
+    # a row that lost one of two value cells: which year is empty would be a guess, so the
+    # table stops before it
+    "numbered-row-that-lost-a-value-stops-the-table": (
+        _lines(
+            "序号",
+            "指标名称",
+            "单位",
+            "2020年",
+            "2025年",
+            "1",
+            "儿童之家覆盖率",
+            "%",
+            "90",
+            "100",
+            "2",
+            "儿童主任配备率",
+            "%",
+            "100",
+        ),
+        [
+            ["序号", "指标名称", "单位", "2020年", "2025年"],
+            ["1", "儿童之家覆盖率", "%", "90", "100"],
+        ],
+        ["2", "儿童主任配备率", "%", "100"],
+    ),
     # column names over a list of agencies one a line: the 备注 column holds no value, so no row
     "agency-list-is-no-table": (
         _lines("类别", "项目", "备注", "县委宣传部", "县教育局", "县民政局", "县卫生健康局"),
@@ -293,3 +355,17 @@ def test_a_flattened_table_gives_indicators_with_unit_baseline_targets_and_attri
     )
     assert [(t.year, t.atoms[0].value) for t in death.targets] == [(2025, 4.5), (2030, 4.0)]
     assert death.category == "健康"
+
+
+def test_a_row_that_lost_a_cell_is_realigned_by_the_table_builder():
+    text = "某县儿童发展规划\n一、主要目标\n" + CASES["numbered-rows-that-lost-a-cell"][0]
+    [document] = govdocparse.parse_text(text).documents
+    [table] = document.tables
+    assert [row.cells for row in table.rows] == [
+        ["1", "孤儿养育标准年增长率", "", "8", ">=10", "预期性"],
+        ["2", "儿童之家覆盖率", "%", "90", "100", "约束性"],
+        ["3", "城乡社区儿童主任配备率", "%", "95", "100", ""],
+    ]
+    assert "missing 单位" in (table.rows[0].note or "")
+    [growth] = [i for i in document.indicators if i.name == "孤儿养育标准年增长率"]
+    assert (growth.unit, growth.baseline and growth.baseline.value) == (None, 8)

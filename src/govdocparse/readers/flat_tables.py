@@ -307,7 +307,26 @@ def _row_at(
     end = pos + width
     if end <= limit and len(found := _placements(items[pos:end], roles, strict=False)) == 1:
         return end, found[0]
-    return None
+    return _short_row_at(items, pos, number, roles, limit)
+
+
+def _short_row_at(
+    items: list[_Piece], pos: int, number: int, roles: list[str], limit: int
+) -> tuple[int, list[int]] | None:
+    """A row that lost a cell: one line fewer than columns up to the next row's number (or the
+    table's end), read when a single column left empty lets every line fit its column, as a
+    unit, a value, an attribute or an agency is recognised. Its lines keep their order as
+    cells one short of the header; the table builder places them (govdocparse.extract.tables
+    realigns such a row and notes it)."""
+    end = pos + len(roles) - 1
+    if end > limit or (end < limit and not _starts_row(items, end, number + 1)):
+        return None
+    fitting = [
+        found
+        for empty in range(1, len(roles))
+        for found in _placements(items[pos:end], roles[:empty] + roles[empty + 1 :], strict=True)
+    ]
+    return (end, list(range(end - pos))) if len(fitting) == 1 else None
 
 
 def _starts_row(items: list[_Piece], pos: int, number: int) -> bool:
