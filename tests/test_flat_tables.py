@@ -303,6 +303,32 @@ CASES = {
         ],
         ["2", "儿童主任配备率", "%", "100"],
     ),
+    # a two-row header flattened: 责任单位 over 牵头 | 配合, one name a line
+    "numbered-responsible-over-lead-and-partner": (
+        _lines(
+            "序号",
+            "重点任务",
+            "责任单位",
+            "牵头",
+            "配合",
+            "1",
+            "建设妇女之家",
+            "镇妇联",
+            "镇民政办",
+            "2",
+            "开展宫颈癌筛查",
+            "镇卫生院",
+            "镇妇联",
+            "镇医保办",
+        ),
+        [
+            ["序号", "重点任务", "责任单位"],
+            ["", "", "牵头", "配合"],
+            ["1", "建设妇女之家", "镇妇联", "镇民政办"],
+            ["2", "开展宫颈癌筛查", "镇卫生院", "镇妇联\n镇医保办"],
+        ],
+        [],
+    ),
     # column names over a list of agencies one a line: the 备注 column holds no value, so no row
     "agency-list-is-no-table": (
         _lines("类别", "项目", "备注", "县委宣传部", "县教育局", "县民政局", "县卫生健康局"),
@@ -369,3 +395,24 @@ def test_a_row_that_lost_a_cell_is_realigned_by_the_table_builder():
     assert "missing 单位" in (table.rows[0].note or "")
     [growth] = [i for i in document.indicators if i.name == "孤儿养育标准年增长率"]
     assert (growth.unit, growth.baseline and growth.baseline.value) == (None, 8)
+
+
+def test_a_flattened_two_row_header_names_each_column_from_both_rows():
+    title = "某县妇女发展规划终期评估报告\n一、目标完成情况\n"
+    text = title + _lines(
+        "指标", "单位", "2020年", "目标值", "实际值", "妇女就业人数", "万人", "3.5", "3.8"
+    )
+    [document] = govdocparse.parse_text(text).documents
+    [table] = document.tables
+    assert table.header == ["指标", "单位", "2020年/目标值", "2020年/实际值"]
+    [employed] = document.indicators
+    assert employed.actual is not None and (employed.actual.year, employed.actual.value) == (
+        2020,
+        3.8,
+    )
+    assert [(t.year, t.atoms[0].value) for t in employed.targets] == [(2020, 3.5)]
+    tasks = (
+        "某镇妇女发展规划\n三、主要任务\n" + CASES["numbered-responsible-over-lead-and-partner"][0]
+    )
+    [document] = govdocparse.parse_text(tasks).documents
+    assert document.tables[0].header == ["序号", "重点任务", "责任单位/牵头", "责任单位/配合"]

@@ -235,3 +235,20 @@ def test_a_short_row_under_a_column_of_names_still_ends_the_pipe_rows():
     table, rest = blocks
     assert isinstance(table, TableBlock) and len(table.rows) == 2
     assert not isinstance(rest, TableBlock) and "孕产妇死亡率" in rest.text
+
+
+def test_pipe_rows_with_a_year_over_target_and_actual_read_as_one_header():
+    text = (
+        "某市“十三五”规划实施情况评估报告\n一、主要指标完成情况\n"
+        "| 指标 | 单位 | 2020年 | |\n"
+        "| | | 目标值 | 实际值 |\n"
+        "| 常住人口城镇化率 | % | 60 | 61.4 |\n"
+        "| 城镇登记失业率 | % | <4.5 | 3.2 |\n"
+        "二、存在的问题\n"
+    )
+    [document] = govdocparse.parse_text(text).documents
+    [table] = document.tables
+    assert table.header == ["指标", "单位", "2020年/目标值", "2020年/实际值"]
+    urban = next(i for i in document.indicators if i.name == "常住人口城镇化率")
+    assert urban.actual is not None and urban.actual.value == 61.4
+    assert [(t.year, t.atoms[0].value) for t in urban.targets] == [(2020, 60)]

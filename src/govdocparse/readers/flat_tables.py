@@ -45,6 +45,7 @@ from .text_tables import Found, known_header
 
 _SENTENCE = regex.compile(r"[。；！？]")
 _YEAR = regex.compile(r"^(19|20)[0-9]{2}年?$")
+_YEAR_IN = regex.compile(r"(19|20)[0-9]{2}")
 _DASH = regex.compile(r"^[-—–―－/／]+$")
 # A cell is a short piece of a table; a longer line is running text after it.
 _MAX_CELL = 80
@@ -87,6 +88,11 @@ class _Rebuilt:
 @cache
 def _note() -> regex.Pattern:
     return regex.compile(grammar.load("tables")["note_prefixes"])
+
+
+@cache
+def _sub_responsible() -> regex.Pattern:
+    return regex.compile(grammar.load("tables")["text_tables"]["sub_responsible"])
 
 
 def flat_table(lines: list[str], i: int, name: str) -> Found | None:
@@ -207,22 +213,36 @@ def _where(prov: Provenance) -> str:
 
 
 def _header_readings(names: list[str]) -> list[list[str]]:
-    """The column names the header's lines can stand for: one column a line, and, when a value
-    column's name is followed by years (目标值 / 2025年 / 2030年), that name over the years
-    (目标值/2025年, 目标值/2030年)."""
+    """The column names the header's lines can stand for: one column a line, and, where a name
+    is followed by names that stand under it, that name over them: a value column's name over
+    years (目标值 / 2025年 / 2030年 as 目标值/2025年, 目标值/2030年), a year over measures
+    (2020年 / 目标值 / 实际值), a responsible column over its lead and partners (责任单位 / 牵头 /
+    配合)."""
     grouped: list[str] = []
     k = 0
     while k < len(names):
-        years = k + 1
-        while years < len(names) and _year(names[years]):
-            years += 1
-        if years > k + 1 and column_roles([names[k]]) == ["value"] and not _year(names[k]):
-            grouped.extend(f"{names[k]}{HEADER_JOIN}{year}" for year in names[k + 1 : years])
-            k = years
+        under = k + 1
+        while under < len(names) and _stands_under(names[under], names[k]):
+            under += 1
+        if under > k + 2 or (under == k + 2 and _year(names[k + 1])):
+            grouped.extend(f"{names[k]}{HEADER_JOIN}{name}" for name in names[k + 1 : under])
+            k = under
         else:
             grouped.append(names[k])
             k += 1
     return [names] if grouped == names else [names, grouped]
+
+
+def _stands_under(name: str, top: str) -> bool:
+    """Whether a column name may be a sub-column of `top` in a two-row header: a year under a
+    value column's name, a measure under a year, a lead or a partner under a responsible
+    column."""
+    top_role = column_roles([top])[0]
+    if _year(top):
+        return not _YEAR_IN.search(name) and column_roles([name]) == ["value"]
+    if top_role == "value":
+        return _year(name)
+    return top_role == "responsible" and bool(_sub_responsible().match(cell_key(name)))
 
 
 def _year(text: str) -> bool:
