@@ -4,9 +4,9 @@ crawls and copy-pastes of an HTML table give them. The rows are rebuilt only whe
 guess:
 
 - the header is a run of at least `min_columns` known column names (grammars/tables.yaml
-  `column_names`); a value column's name followed by years (目标值 / 2025年 / 2030年) may be a
-  two-row header, the name over the years: of the two readings, the one whose rows take more
-  lines is kept;
+  `column_names`); a name followed by names that stand under it may be a two-row header, the
+  name over them (目标值 / 2025年 / 2030年, 2020年 / 目标值 / 实际值, 责任单位 / 牵头 / 配合): of
+  the two readings, the one whose rows take more lines is kept;
 - cells are consecutive lines, or lines between single blank lines when the header's names are
   set apart by them (one cell a paragraph); a line that cannot be a cell ends the table: a
   heading, a note (注：…), a caption, a long line, a sentence outside a text column;
@@ -14,9 +14,13 @@ guess:
   chapter-numbered line (一、发展水平) may stand before a number. A row of more lines than
   columns is read only when one way alone places its lines by what they are (a unit in the unit
   column, a value in a value column, 约束性 in the attribute column, an agency in a responsible
-  one), the extra lines forming one multi-line cell; otherwise the table stops there;
+  one), the extra lines forming one multi-line cell; under a lead and a partner column side by
+  side (牵头单位 | 配合单位) the row's first agency line is the lead's, the rest the partners'.
+  A row of one line fewer than columns is read when one column alone can be the empty one;
+  otherwise the table stops there;
 - without a 序号 column, rows have exactly the header's width, and every cell must fit its
-  column's kind.
+  column's kind; under a lead and a partner column, a row's agency list runs on to the next line
+  that reads as no agency.
 
 What a cell fits is govdocparse.columns' (the table builder realigns rows with it too); the
 rest stays paragraphs, and a header without a single row is kept as text with a warning.

@@ -8,7 +8,8 @@ are known column names):
   of one cell followed by TABs (a group heading across the table) does not end the table;
 - Markdown pipe tables (`| a | b |` over a `|---|---|` rule); empty leading cells are merged;
 - pipe rows without a rule, as converters give them (`| 指标 | 2020年 | 2025年 |` line after
-  line, outer bars optional): consecutive rows of one cell count, the first the header; a
+  line, outer bars optional): consecutive rows of one cell count, the first the header (a row
+  one cell short under a first column of categories lost the category spanning it); a
   toolbar (首页 | 政务公开 | 政策文件) is chrome, and a row of portal fields (| 标题 | … |) no
   row of a table (the text reader reads it as label/value pairs);
 - columns aligned with spaces under a header of known column names: each cell goes to the
