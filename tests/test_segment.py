@@ -547,3 +547,52 @@ def test_a_plan_the_notice_does_not_name_still_follows_it_when_it_has_text():
     )
     titles = [doc.title for doc in parse_text(text).documents]
     assert titles[-1] == "午城儿童友好城区建设行动方案" and len(titles) == 3
+
+
+@pytest.mark.parametrize(
+    "cited, title, status",
+    [
+        # the draft cited with < > for its inner marks, printed under its text with 《》
+        (
+            "申省实施<中华人民共和国某某法>办法",
+            "申省实施《中华人民共和国某某法》办法",
+            "修订草案修改征求意见稿",
+        ),
+        ("申省儿童友好社区促进条例", "申省儿童友好社区促进条例", "草案征求意见稿"),
+    ],
+)
+def test_a_call_for_comments_headed_by_the_drafts_title_carries_the_draft(cited, title, status):
+    text = (
+        f"《{cited}（{status}）》向社会各界公开征求意见\n"
+        f"现将《{cited}（{status}）》在本网站全文公布，欢迎社会各界提出意见。\n"
+        "意见征集截止时间：2025年9月25日。\n"
+        f"{title}\n（{status}）\n第一章 总则\n第一条 为了保障某某权益，制定本办法。\n"
+    )
+    call, draft = parse_text(text).documents
+    assert call.kind == "notice"
+    assert draft.title == f"{title}（{status}）"
+    assert [s.number for s in draft.sections] == ["第一章"]
+
+
+@pytest.mark.parametrize("date", ["二〇一一年七月十五日", "二0一一年七月十五日", "2011年7月15日"])
+def test_a_reports_cover_over_its_title_with_the_issuer_is_one_report(date):
+    text = (
+        "青山县实施妇女儿童发展纲要终期评估报告\n"
+        f"{date}\n"
+        "青山县人民政府妇女儿童工作委员会关于实施妇女儿童发展纲要终期评估报告\n"
+        "一、基本情况\n纲要实施以来，各项工作有序推进。\n"
+    )
+    [report] = parse_text(text).documents
+    assert (report.title or "").startswith("青山县人民政府妇女儿童工作委员会关于")
+    assert report.metadata.issuer == "青山县人民政府妇女儿童工作委员会"
+    assert report.metadata.date_written == "2011-07-15"
+
+
+def test_a_title_after_another_with_an_issuer_that_names_no_place_of_it_starts_a_document():
+    # the issuer must open with the first title's place: two reports of different counties
+    text = (
+        "青山县妇女儿童发展纲要终期评估报告\n2011年7月15日\n"
+        "绿水县人民政府妇女儿童工作委员会关于妇女儿童发展纲要终期评估报告\n"
+        "一、基本情况\n纲要实施以来，各项工作有序推进。\n"
+    )
+    assert len(parse_text(text).documents) == 2

@@ -126,6 +126,7 @@ class MetadataGrammar(GrammarModel):
     township_unit: Rule
     not_township: list[str]
     not_place: list[str]
+    unit_word_alone: list[str]
     not_place_described: Rule
     not_in_place: list[str]
     title_lead: Rule

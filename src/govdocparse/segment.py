@@ -65,6 +65,8 @@ _MAX_ATTACHMENTS = 20
 _HEAD_LINES = 4
 # How alike (rapidfuzz ratio, 0-100) a title and the name a notice cites it by must be.
 _SAME_TITLE = 80
+# Characters a title repeated after its issuer and 关于 keeps at the least (实施某纲要评估报告)
+_MIN_REST = 6
 
 
 @dataclass
@@ -461,8 +463,13 @@ def _continues_title(text: str, following: str) -> bool:
     )
 
 
+# The marks around a title cited inside another: 《》 as printed, 〈〉 inside 《》, and < > where a
+# site typed them (《某省实施<某某法>办法》, a people's congress site's call for comments)
+_INNER_MARKS = str.maketrans("", "", "《》〈〉<>")
+
+
 def _comparable(title: str) -> str:
-    return _bare(fold(title))
+    return _bare(fold(title)).translate(_INNER_MARKS)
 
 
 def _announces(names: set[str], title: str) -> bool:
@@ -485,6 +492,17 @@ def _carried(first: Title, title: Title) -> bool:
     """A plan printed with its own period line, in a file that opens with a notice, is one of
     the plans the notice carries even when the notice does not name it (印发“两个规划”)."""
     return first.kind == "notice" and title.kind == "plan" and title.period_text is not None
+
+
+def names_its_issuer(title: str, earlier: str) -> bool:
+    """Whether `title` is `earlier` again with its issuer and 关于 before it, as a report's first
+    page prints it under the cover's title and date (某县实施…终期评估报告 / 二〇一一年七月十五日
+    / 某县人民政府妇儿工委关于实施…终期评估报告): the cover's place opens the issuer's name."""
+    issuer, about, rest = _comparable(title).partition("关于")
+    cover = _comparable(earlier)
+    if not about or len(rest) < _MIN_REST or not cover.endswith(rest):
+        return False
+    return issuer.startswith(cover[: len(cover) - len(rest)]) and len(issuer) > 1
 
 
 def _stray_link(starts: list[Title], announced: set[str], title: Title) -> bool:
@@ -637,6 +655,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
             elif not has_body and (
                 head
                 or _comparable(title.text) == _comparable(starts[-1].text)
+                or names_its_issuer(title.text, starts[-1].text)
                 or _stray_link(starts, announced, title)
             ):
                 starts[-1] = title

@@ -170,7 +170,7 @@ def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]
     if m:
         scope = text[: m.start()]
         shared = m.group("pb") or ""
-        found = [(m.start(), _count(text[: m.end()], m, scope, shared))]
+        found = [(m.start(), _count(text[: m.end()], m, scope))]
         end = m.end()
         while item := p.item.match(text, end):
             bound = "" if item.group("bb") or item.group("ba") else shared
@@ -215,7 +215,7 @@ def _after(text: str, m: re.Match, dated: bool) -> list[tuple[int, Measure]]:
         return []
     scope = text[: m.start()]
     verb = m.group("cverb")
-    found = [(m.start(), _count(text[: m.end()], m, scope, shared))]
+    found = [(m.start(), _count(text[: m.end()], m, scope))]
     found += [(i.start(), _count(i.group(0)[1:], i, scope, shared, verb)) for i in items[1:]]
     return [(pos, x) for pos, x in found if x]
 
@@ -230,7 +230,8 @@ def _count(
     """The measure of a count: the object as written (开展不少于2次的抽查活动 → 抽查活动), named
     by what its classifier counts; `scope` is the clause before the verb. What the clause is
     done to (对社区儿童游乐设施…每年至少开展1次检测与维护) belongs to the name. An item of a list
-    without a verb of its own takes `shared_verb`, the list's."""
+    without a verb of its own takes `shared_verb`, the list's, and `bound`, the bound the list
+    opens with (至少建成A3个、B2个); a match's own bound (`pb`) is read from it once."""
     name_raw = m.group("obj").strip().removeprefix("的")
     verb = m.groupdict().get("cverb") or shared_verb
     if verb in _patterns().increments:
