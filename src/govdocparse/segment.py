@@ -275,6 +275,8 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     first_line = _title_line(blocks[i])
     if first_line is None:
         return _portal_title(blocks, i)
+    if title_kind(squash_spaces(first_line)) is None and _over_a_byline(blocks, i, first_line):
+        return Title(_title_text(squash_spaces(first_line)), "other", i, i)
     lines = [first_line, *(_title_line(block) for block in blocks[i + 1 : i + 4])]
     # A title spread out with spaces (卫 生 工 作 制 度) is set on a line of its own.
     spread = [n for n, line in enumerate(lines) if line and _spread(line)]
@@ -325,6 +327,30 @@ def _proclamation_at(blocks: list[Block], i: int) -> Title | None:
     if not _issuer_line().match(organ):
         return None
     return Title(organ + word, title_kind(organ + word) or "other", i, i + 1)
+
+
+# A news headline names what happened in a few words more than a column's name (部门动态).
+_MIN_HEADLINE = 8
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
+    """Whether a line that ends in no document type is a news page's headline: right over its
+    byline, the fields that date it (发布时间：2022-03-01 10:20 来源：…, or a bare stamp
+    2022-03-01 10:20 来源：…). 《某市儿童发展规划》向社会公布, 我市召开妇女儿童工作会议. Not a
+    document title cut short (某省人民政府办公厅关于印发某省, a mirror's page title: 关于 opens
+    a document's title), nor a clipper's field (原文地址：http://…: mostly not Chinese)."""
+    bare = squash_spaces(line)
+    if len(bare) < _MIN_HEADLINE or i + 1 >= len(blocks) or "关于" in bare:
+        return False
+    if 2 * len(_HAN.findall(bare)) < len(bare):
+        return False
+    byline = blocks[i + 1]
+    if not isinstance(byline, Paragraph):
+        return False
+    text = byline.text.strip()
+    dated = any(pair.feeds == "date_published" for pair in portal.pairs(text))
+    return dated or leading_date(text) is not None
 
 
 def _portal_title(blocks: list[Block], i: int) -> Title | None:
