@@ -91,6 +91,9 @@ def test_leading_date_of_a_portal_value(text, iso):
         ("大理州县域普通高中发展提升行动计划", "大理州"),
         ("黔东南州市域社会治理现代化试点工作方案", "黔东南州"),
         ("成都市县域医共体建设实施方案", "成都市"),
+        # a party committee's joint office names its place once: 委 opens no place
+        ("中共青山市委市政府办公室", "青山市"),
+        ("中共石门县委县政府督查室关于开展督查的通知", "石门县"),
     ],
 )
 def test_place_is_the_most_specific_unit(name, place):

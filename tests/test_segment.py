@@ -584,3 +584,16 @@ def test_a_news_headline_over_its_byline_is_the_pages_title(headline, byline):
 def test_lines_that_are_no_headline_give_no_title(head):
     [document] = parse_text(f"{head}\n{NEWS_BODY}").documents
     assert document.title is None
+
+
+@pytest.mark.parametrize("mark", ["•", "-"])
+def test_a_value_under_its_label_in_a_bulleted_field_list_is_no_title(mark):
+    # a 信息公开 page's fields as a list, a label's value on the item below it
+    head = "\n".join(
+        f"{mark} {line}"
+        for line in ["索引号:", "0010080030010/2023-05475", "组配分类:", "专项规划", "成文日期:"]
+    )
+    text = f"{head}\n{mark} 2023-01-12\n关于印发青山市儿童发展规划的通知\n{NEWS_BODY}"
+    [document] = parse_text(text).documents
+    assert document.title == "关于印发青山市儿童发展规划的通知"
+    assert document.metadata.portal["组配分类"] == "专项规划"

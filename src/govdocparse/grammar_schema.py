@@ -128,6 +128,7 @@ class MetadataGrammar(GrammarModel):
     not_place: list[str]
     not_place_described: Rule
     not_in_place: list[str]
+    not_place_start: list[str]
     title_lead: Rule
     portal_labels: list[PortalLabel]
     recipients_end: Rule

@@ -275,6 +275,8 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     first_line = _title_line(blocks[i])
     if first_line is None:
         return _portal_title(blocks, i)
+    if i and _awaits_value(blocks[i - 1], blocks[i]):
+        return None  # • 组配分类: / • 专项规划: a portal label's value on the line below it
     if title_kind(squash_spaces(first_line)) is None and _over_a_byline(blocks, i, first_line):
         return Title(_title_text(squash_spaces(first_line)), "other", i, i)
     lines = [first_line, *(_title_line(block) for block in blocks[i + 1 : i + 4])]
@@ -371,6 +373,20 @@ def _portal_title(blocks: list[Block], i: int) -> Title | None:
     if not _heads_document(blocks, after):
         return None
     return Title(_title_text(text), kind, i, i)
+
+
+def _awaits_value(block: Block, following: Block) -> bool:
+    """Whether a block is a portal label with nothing after it whose value is the following
+    line: both items of one bulleted list (a 信息公开 page's fields: • 组配分类: / • 专项规划, a
+    Markdown list's - 成文日期: / - 2021-11-30). Without the bullets an empty label may end the
+    fields over the title (主题词： / 某县人民政府办公室关于…的函)."""
+    if not isinstance(block, Paragraph) or not isinstance(following, Paragraph):
+        return False
+    mark = portal.item_mark(block.text)
+    if not mark or portal.item_mark(following.text) != mark:
+        return False
+    pairs = portal.pairs(block.text.strip())
+    return len(pairs) == 1 and not pairs[0].value
 
 
 def _is_field_line(block: Block) -> bool:
