@@ -597,3 +597,21 @@ def test_a_value_under_its_label_in_a_bulleted_field_list_is_no_title(mark):
     [document] = parse_text(text).documents
     assert document.title == "关于印发青山市儿童发展规划的通知"
     assert document.metadata.portal["组配分类"] == "专项规划"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "青山市政府常务会议审议通过市妇女儿童发展规划(2021-2030年)",
+        "《青山市儿童发展规划（2021—2030年）》颁布实施",
+    ],
+)
+def test_a_headline_reporting_what_became_of_a_plan_is_a_news_item(headline):
+    [document] = parse_text(f"{headline}\n来源：本网 日期：2022-05-11 19:14\n{NEWS_BODY}").documents
+    assert (document.kind, document.title) == ("other", headline)
+    assert document.metadata.place == "青山市"
+
+
+def test_a_line_saying_a_meeting_approved_something_unnamed_is_no_title():
+    text = f"青山市政府常务会议审议通过\n{NEWS_BODY}"
+    assert parse_text(text).documents[0].title is None

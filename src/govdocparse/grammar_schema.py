@@ -90,6 +90,7 @@ class MetadataGrammar(GrammarModel):
     doc_types: DocTypes
     interpretation_title: Rule
     notice_without_type: Rule
+    news_report: Rule
     title_status: list[str]
     title_validity: list[str]
     title_region_tag: Rule

@@ -107,6 +107,12 @@ def _interpretation_title() -> regex.Pattern:
 
 
 @cache
+def _news_report() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.news_report)
+
+
+@cache
 def _notice_without_type() -> regex.Pattern:
     rules = _grammar()
     return rules.compile(rules.notice_without_type)
@@ -190,9 +196,11 @@ def title_kind(text: str) -> str | None:
     if interpreted_title(text):
         return "other"
     bare = _bare(_unwrapped(text))
+    match = ending.search(bare)
+    if (match or "《" in bare) and _news_report().search(bare):
+        return "other"  # a news headline reporting what became of a document it names
     if _notice_without_type().search(bare):
         return "notice"
-    match = ending.search(bare)
     # a title names something before its type word: 目录 or 通知 alone is no title
     if not match or match.start() < _MIN_NAME:
         return None
