@@ -299,6 +299,7 @@ def _is_place(name: str) -> bool:
     return (
         len(name) >= 2
         and name not in rules.unit_word_alone
+        and not name.startswith(tuple(rules.not_place_start))
         and not name.endswith(tuple(rules.not_place))
         and not _rules().not_place_described.match(name)
         and not any(word in name for word in rules.not_in_place)
