@@ -91,6 +91,9 @@ def test_leading_date_of_a_portal_value(text, iso):
         ("大理州县域普通高中发展提升行动计划", "大理州"),
         ("黔东南州市域社会治理现代化试点工作方案", "黔东南州"),
         ("成都市县域医共体建设实施方案", "成都市"),
+        # a party committee's joint office names its place once: 委 opens no place
+        ("中共青山市委市政府办公室", "青山市"),
+        ("中共石门县委县政府督查室关于开展督查的通知", "石门县"),
     ],
 )
 def test_place_is_the_most_specific_unit(name, place):
@@ -1832,13 +1835,25 @@ def test_portal_labels_one_a_line_then_their_values_in_order():
         "《青山县托育服务实施方案》已经县政府同意，现印发给你们，请认真执行。\n"
         "青山县人民政府办公室\n2024年5月8日\n"
     )
-    portal = parse_text(text).documents[0].metadata.portal
-    assert portal == {
+    metadata = parse_text(text).documents[0].metadata
+    assert metadata.portal == {
         "索引号": "11520000-2024-00031",
         "发布机构": "青山县人民政府办公室",
         "生成日期": "2024-05-09",
         "文号": "青府办发〔2024〕9号",
     }
+    # a 政府信息公开 page's 生成日期 is the day it was published, when no 发布日期 says otherwise
+    assert metadata.date_published == "2024-05-09"
+    assert metadata.date_written == "2024-05-08"
+
+
+def test_a_publication_date_label_comes_before_the_generation_date():
+    text = (
+        "生成日期：2024-05-09\n发布日期：2024-05-12\n"
+        "关于印发青山县托育服务实施方案的通知\n各乡镇人民政府：\n现印发给你们，请认真执行。\n"
+        "青山县人民政府办公室\n2024年5月8日\n"
+    )
+    assert parse_text(text).documents[0].metadata.date_published == "2024-05-12"
 
 
 _STANDARD_BODY = (

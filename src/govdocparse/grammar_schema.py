@@ -90,6 +90,7 @@ class MetadataGrammar(GrammarModel):
     doc_types: DocTypes
     interpretation_title: Rule
     notice_without_type: Rule
+    news_report: Rule
     title_status: list[str]
     title_validity: list[str]
     title_region_tag: Rule
@@ -128,6 +129,7 @@ class MetadataGrammar(GrammarModel):
     not_place: list[str]
     not_place_described: Rule
     not_in_place: list[str]
+    not_place_start: list[str]
     title_lead: Rule
     portal_labels: list[PortalLabel]
     recipients_end: Rule

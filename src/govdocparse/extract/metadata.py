@@ -297,6 +297,7 @@ def _is_place(name: str) -> bool:
     rules = _rules().grammar
     return (
         len(name) >= 2
+        and not name.startswith(tuple(rules.not_place_start))
         and not name.endswith(tuple(rules.not_place))
         and not _rules().not_place_described.match(name)
         and not any(word in name for word in rules.not_in_place)
