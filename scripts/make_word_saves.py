@@ -279,19 +279,19 @@ def main() -> None:
         write(OUT / "banner-header.xml", xml)
         write(OUT / "banner-header.rtf", convert([docx_path], "rtf")[docx_path])
     scan = scan_docx(cjk_font())
-    write(OUT / "scan.docx", scan)
-    with tempfile.TemporaryDirectory() as work:
-        docx_path = Path(work, "scan.docx")
-        docx_path.write_bytes(scan)
-        write(OUT / "scan.doc", convert([docx_path], "doc:MS Word 97")[docx_path])
+    write_with_doc("scan", scan)
     write(OUT / "scan.rtf", scan_rtf(scan))
-    mixed = mixed_scan_docx(cjk_font())
-    write(OUT / "scan-mixed.docx", mixed)
-    with tempfile.TemporaryDirectory() as work:
-        docx_path = Path(work, "scan-mixed.docx")
-        docx_path.write_bytes(mixed)
-        write(OUT / "scan-mixed.doc", convert([docx_path], "doc:MS Word 97")[docx_path])
+    write_with_doc("scan-mixed", mixed_scan_docx(cjk_font()))
     write(OUT / "scan-mixed.rtf", mixed_rtf(cjk_font()))
+
+
+def write_with_doc(stem: str, docx_bytes: bytes) -> None:
+    """Writes the .docx and LibreOffice's Word 97 save of it."""
+    write(OUT / f"{stem}.docx", docx_bytes)
+    with tempfile.TemporaryDirectory() as work:
+        docx_path = Path(work, f"{stem}.docx")
+        docx_path.write_bytes(docx_bytes)
+        write(OUT / f"{stem}.doc", convert([docx_path], "doc:MS Word 97")[docx_path])
 
 
 if __name__ == "__main__":

@@ -770,6 +770,20 @@ def test_directional_goals_with_the_verb_first():
     assert [i.name for i in prose("提高产前筛查率和产前诊断率。")] == ["产前筛查率", "产前诊断率"]
 
 
+@pytest.mark.parametrize(
+    "sentence, raws",
+    [
+        ("到2025年，每个县至少有1所特殊教育学校。", ["至少1所"]),
+        ("到2025年，至少建成儿童友好学校3所、儿童友好医院2家。", ["至少3所", "至少2家"]),
+        ("到2025年，每个区至少建成3所儿童友好学校、2家儿童友好医院。", ["至少3所", "至少2家"]),
+    ],
+)
+def test_a_counts_bound_before_its_verb_is_read_once(sentence, raws):
+    # 至少有1所 had given the atom 至少至少1所: the bound both shared by the list and its own
+    found = prose(sentence)
+    assert [i.targets[0].atoms[0].raw for i in found] == raws
+
+
 def test_count_goals():
     found = prose(
         "到2026年,至少建成3个儿童友好景区。到2026年至少建设3个渝中区儿童友好研学实践基地。"

@@ -28,6 +28,9 @@ from govdocparse.textutil import epoch_millis_date, leading_date
         ("二〇二一年十一月三十日", "2021-11-30"),  # 〇 U+3007
         ("二零二二年十二月三十日", "2022-12-30"),
         ("二O一八年九月一日", "2018-09-01"),  # a Latin O, as mirrors type it
+        ("二0一一年七月十五日", "2011-07-15"),  # the digit 0, as authors type it
+        ("二０二三年一月五日", "2023-01-05"),  # a full-width digit 0
+        ("0000年1月1日", None),  # digits alone are no Chinese year
         ("2022.12.30", "2022-12-30"),
         ("2022 年 12 月 30 日", "2022-12-30"),
         ("2023年13月1日", None),
@@ -91,6 +94,16 @@ def test_leading_date_of_a_portal_value(text, iso):
         ("大理州县域普通高中发展提升行动计划", "大理州"),
         ("黔东南州市域社会治理现代化试点工作方案", "黔东南州"),
         ("成都市县域医共体建设实施方案", "成都市"),
+        # a region's organ abbreviated to the kind of its unit names no place; a whole name does
+        ("自治区卫生健康委", None),
+        ("自治州民政局", None),
+        ("自治县教育局", None),
+        ("宁夏回族自治区卫生健康委", "宁夏回族自治区"),
+        ("黔南布依族苗族自治州民政局", "黔南布依族苗族自治州"),
+        ("某某自治县教育局", "某某自治县"),
+        # a party committee's joint office names its place once: 委 opens no place
+        ("中共青山市委市政府办公室", "青山市"),
+        ("中共石门县委县政府督查室关于开展督查的通知", "石门县"),
     ],
 )
 def test_place_is_the_most_specific_unit(name, place):
@@ -461,6 +474,38 @@ def test_joint_issuers_at_the_head_of_the_title():
     title = "海南省农业农村厅 海南省财政厅关于印发海南省农村儿童关爱行动方案的通知"
     meta = parse_text(f"{title}\n各市县：\n现印发给你们。\n").documents[0].metadata
     assert meta.issuer == "海南省农业农村厅、海南省财政厅"
+
+
+@pytest.mark.parametrize(
+    "signature, issuer",
+    [
+        (
+            "海南省残联　海南省教育厅\n海南省卫生健康委海南省医保局　海南省妇联",
+            "海南省残联、海南省教育厅、海南省卫生健康委、海南省医保局、海南省妇联",
+        ),
+        (
+            "教育部　民政部\n国家医保局　共青团中央全国妇联",
+            "教育部、民政部、国家医保局、共青团中央、全国妇联",
+        ),
+        (
+            "海口市人民政府妇女儿童工作委员会　海口市教育局",
+            "海口市人民政府妇女儿童工作委员会、海口市教育局",
+        ),
+        # a region's organs abbreviated to 自治区: no place of their own, still each an organ
+        (
+            "自治区残联　自治区教育厅\n自治区卫生健康委自治区医保局　自治区妇联",
+            "自治区残联、自治区教育厅、自治区卫生健康委、自治区医保局、自治区妇联",
+        ),
+    ],
+    ids=["provincial", "national", "an-organ-inside-another-stays-whole", "autonomous-region"],
+)
+def test_two_organs_run_together_between_spaced_joint_issuers(signature, issuer):
+    # the signature's publisher lost the space between two of its organs only
+    text = (
+        "关于印发某某关爱行动方案的通知\n各有关单位：\n现将方案印发给你们。\n"
+        f"{signature}\n2024年12月6日\n"
+    )
+    assert parse_text(text).documents[0].metadata.issuer == issuer
 
 
 def test_one_organ_is_not_split_into_joint_issuers():
@@ -1583,6 +1628,10 @@ def test_a_signing_office_above_the_bracketed_organ_housing_it_is_the_issuer(hos
         "(2021年5月27日申省第十三届人民代表大会常务委员会第二十七次 会 议 通 过\n"
         "2021年5月27日 公 布\n自2021年9月1日 起 施 行)",
         "（2021年5月27日申省人民代表大会常务委员会第二十七次会议通过，根据2023年3月1日…修正）",
+        # a revised 实施…办法's note, longer than any field line: its head is still read
+        "(2021年5月27日申省第十三届人民代表大会常务委员会第二十七次会议通过 根据2022年9月"
+        "28日申省第十三届人民代表大会常务委员会第三十五次会议《关于修改〈申省儿童友好社区促进"
+        "条例〉的决定》修正 2024年7月25日申省第十四届人民代表大会常务委员会第十一次会议修订)",
     ],
 )
 def test_a_regulations_adoption_note_gives_its_date_and_standing_committee(note):
@@ -1832,13 +1881,25 @@ def test_portal_labels_one_a_line_then_their_values_in_order():
         "《青山县托育服务实施方案》已经县政府同意，现印发给你们，请认真执行。\n"
         "青山县人民政府办公室\n2024年5月8日\n"
     )
-    portal = parse_text(text).documents[0].metadata.portal
-    assert portal == {
+    metadata = parse_text(text).documents[0].metadata
+    assert metadata.portal == {
         "索引号": "11520000-2024-00031",
         "发布机构": "青山县人民政府办公室",
         "生成日期": "2024-05-09",
         "文号": "青府办发〔2024〕9号",
     }
+    # a 政府信息公开 page's 生成日期 is the day it was published, when no 发布日期 says otherwise
+    assert metadata.date_published == "2024-05-09"
+    assert metadata.date_written == "2024-05-08"
+
+
+def test_a_publication_date_label_comes_before_the_generation_date():
+    text = (
+        "生成日期：2024-05-09\n发布日期：2024-05-12\n"
+        "关于印发青山县托育服务实施方案的通知\n各乡镇人民政府：\n现印发给你们，请认真执行。\n"
+        "青山县人民政府办公室\n2024年5月8日\n"
+    )
+    assert parse_text(text).documents[0].metadata.date_published == "2024-05-12"
 
 
 _STANDARD_BODY = (

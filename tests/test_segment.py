@@ -547,3 +547,120 @@ def test_a_plan_the_notice_does_not_name_still_follows_it_when_it_has_text():
     )
     titles = [doc.title for doc in parse_text(text).documents]
     assert titles[-1] == "午城儿童友好城区建设行动方案" and len(titles) == 3
+
+
+@pytest.mark.parametrize(
+    "cited, title, status",
+    [
+        # the draft cited with < > for its inner marks, printed under its text with 《》
+        (
+            "申省实施<中华人民共和国某某法>办法",
+            "申省实施《中华人民共和国某某法》办法",
+            "修订草案修改征求意见稿",
+        ),
+        ("申省儿童友好社区促进条例", "申省儿童友好社区促进条例", "草案征求意见稿"),
+    ],
+)
+def test_a_call_for_comments_headed_by_the_drafts_title_carries_the_draft(cited, title, status):
+    text = (
+        f"《{cited}（{status}）》向社会各界公开征求意见\n"
+        f"现将《{cited}（{status}）》在本网站全文公布，欢迎社会各界提出意见。\n"
+        "意见征集截止时间：2025年9月25日。\n"
+        f"{title}\n（{status}）\n第一章 总则\n第一条 为了保障某某权益，制定本办法。\n"
+    )
+    call, draft = parse_text(text).documents
+    assert call.kind == "notice"
+    assert draft.title == f"{title}（{status}）"
+    assert [s.number for s in draft.sections] == ["第一章"]
+
+
+@pytest.mark.parametrize("date", ["二〇一一年七月十五日", "二0一一年七月十五日", "2011年7月15日"])
+def test_a_reports_cover_over_its_title_with_the_issuer_is_one_report(date):
+    text = (
+        "青山县实施妇女儿童发展纲要终期评估报告\n"
+        f"{date}\n"
+        "青山县人民政府妇女儿童工作委员会关于实施妇女儿童发展纲要终期评估报告\n"
+        "一、基本情况\n纲要实施以来，各项工作有序推进。\n"
+    )
+    [report] = parse_text(text).documents
+    assert (report.title or "").startswith("青山县人民政府妇女儿童工作委员会关于")
+    assert report.metadata.issuer == "青山县人民政府妇女儿童工作委员会"
+    assert report.metadata.date_written == "2011-07-15"
+
+
+def test_a_title_after_another_with_an_issuer_that_names_no_place_of_it_starts_a_document():
+    # the issuer must open with the first title's place: two reports of different counties
+    text = (
+        "青山县妇女儿童发展纲要终期评估报告\n2011年7月15日\n"
+        "绿水县人民政府妇女儿童工作委员会关于妇女儿童发展纲要终期评估报告\n"
+        "一、基本情况\n纲要实施以来，各项工作有序推进。\n"
+    )
+    assert len(parse_text(text).documents) == 2
+
+
+NEWS_BODY = (
+    "近日，《青山市儿童发展规划（2021—2030年）》经市政府常务会议审议通过，正式向社会公布。\n"
+    "规划提出，到2025年，婴儿死亡率控制在4‰以下。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline, byline",
+    [
+        (
+            "《青山市儿童发展规划（2021—2030年）》向社会公布",
+            "发布时间：2022-03-01 10:20  来源：市妇儿工委办",
+        ),
+        ("青山市召开2022年妇女儿童工作会议", "2022-03-01 10:20 来源：青山市人民政府"),
+        ("权威发布：青山市出台儿童友好城市建设新举措", "时间：2022-03-01　来源：市发展改革委"),
+    ],
+)
+def test_a_news_headline_over_its_byline_is_the_pages_title(headline, byline):
+    [document] = parse_text(f"{headline}\n{byline}\n{NEWS_BODY}").documents
+    assert (document.kind, document.title) == ("other", headline.replace(" ", ""))
+    assert document.metadata.date_published == "2022-03-01"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "部门动态\n发布时间：2022-03-01 10:20",  # a column's name: too short for a headline
+        "原文地址：http://www.example.gov.cn/a/12345.html\n2022-03-01 10:20",  # a clipper's field
+        "青山市人民政府办公室关于印发青山市\n时间：2022-03-01 10:20",  # a title cut short
+        "青山市召开2022年妇女儿童工作会议\n参会人员：各区县妇儿工委办主任",  # no byline under it
+    ],
+)
+def test_lines_that_are_no_headline_give_no_title(head):
+    [document] = parse_text(f"{head}\n{NEWS_BODY}").documents
+    assert document.title is None
+
+
+@pytest.mark.parametrize("mark", ["•", "-"])
+def test_a_value_under_its_label_in_a_bulleted_field_list_is_no_title(mark):
+    # a 信息公开 page's fields as a list, a label's value on the item below it
+    head = "\n".join(
+        f"{mark} {line}"
+        for line in ["索引号:", "0010080030010/2023-05475", "组配分类:", "专项规划", "成文日期:"]
+    )
+    text = f"{head}\n{mark} 2023-01-12\n关于印发青山市儿童发展规划的通知\n{NEWS_BODY}"
+    [document] = parse_text(text).documents
+    assert document.title == "关于印发青山市儿童发展规划的通知"
+    assert document.metadata.portal["组配分类"] == "专项规划"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "青山市政府常务会议审议通过市妇女儿童发展规划(2021-2030年)",
+        "《青山市儿童发展规划（2021—2030年）》颁布实施",
+    ],
+)
+def test_a_headline_reporting_what_became_of_a_plan_is_a_news_item(headline):
+    [document] = parse_text(f"{headline}\n来源：本网 日期：2022-05-11 19:14\n{NEWS_BODY}").documents
+    assert (document.kind, document.title) == ("other", headline)
+    assert document.metadata.place == "青山市"
+
+
+def test_a_line_saying_a_meeting_approved_something_unnamed_is_no_title():
+    text = f"青山市政府常务会议审议通过\n{NEWS_BODY}"
+    assert parse_text(text).documents[0].title is None

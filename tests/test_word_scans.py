@@ -192,8 +192,9 @@ def test_a_picture_shown_small_is_no_page():
 @pytest.mark.parametrize(
     "style, size",
     [
-        ("position:absolute;width:450pt;height:640.5pt", (450 * 12700, 640.5 * 12700)),
-        ("width:15.9cm; height:22.4cm", (15.9 * 360000, 22.4 * 360000)),
+        # in twips: 20 a point, 567 a centimetre
+        ("position:absolute;width:450pt;height:640.5pt", (450 * 20, 640.5 * 20)),
+        ("width:15.9cm; height:22.4cm", (15.9 * 360000 / 635, 22.4 * 360000 / 635)),
         ("", (0.0, 0.0)),
     ],
 )

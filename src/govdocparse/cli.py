@@ -43,7 +43,9 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"govdocparse {__version__}")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    parse = commands.add_parser("parse", help="parse one file (.txt .docx .pdf .html) to JSON")
+    parse = commands.add_parser(
+        "parse", help="parse one file (text, Word, WPS, RTF, PDF, OFD, web page) to JSON"
+    )
     parse.add_argument("file")
     parse.add_argument("-o", "--output", help="write the JSON here (default: standard output)")
     _indent_option(parse)

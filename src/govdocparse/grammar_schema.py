@@ -90,6 +90,7 @@ class MetadataGrammar(GrammarModel):
     doc_types: DocTypes
     interpretation_title: Rule
     notice_without_type: Rule
+    news_report: Rule
     title_status: list[str]
     title_validity: list[str]
     title_region_tag: Rule
@@ -126,8 +127,10 @@ class MetadataGrammar(GrammarModel):
     township_unit: Rule
     not_township: list[str]
     not_place: list[str]
+    unit_word_alone: list[str]
     not_place_described: Rule
     not_in_place: list[str]
+    not_place_start: list[str]
     title_lead: Rule
     portal_labels: list[PortalLabel]
     recipients_end: Rule

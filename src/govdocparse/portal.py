@@ -143,6 +143,16 @@ def bare_value(text: str) -> str:
     return text[lead.end() if lead else 0 :].strip(_VALUE_EDGES)
 
 
+def item_mark(text: str) -> str:
+    """The bullet a line opens with as an item of a list (• 组配分类:, a Markdown list's -), or
+    "" when it opens with none."""
+    stripped = text.lstrip()
+    return stripped[0] if stripped[:1] in _ITEM_MARKS else ""
+
+
+_ITEM_MARKS = frozenset("•·●■◆▪►▶-*")
+
+
 def label_at(text: str) -> tuple[str, str] | None:
     """(label, rest of the text) when `text` starts with a portal label, else None."""
     found = pairs(text)

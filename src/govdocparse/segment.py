@@ -65,6 +65,8 @@ _MAX_ATTACHMENTS = 20
 _HEAD_LINES = 4
 # How alike (rapidfuzz ratio, 0-100) a title and the name a notice cites it by must be.
 _SAME_TITLE = 80
+# Characters a title repeated after its issuer and 关于 keeps at the least (实施某纲要评估报告)
+_MIN_REST = 6
 
 
 @dataclass
@@ -104,6 +106,12 @@ def _doc_types() -> tuple[regex.Pattern, dict[str, str]]:
 def _interpretation_title() -> regex.Pattern:
     rules = _grammar()
     return rules.compile(rules.interpretation_title)
+
+
+@cache
+def _news_report() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.news_report)
 
 
 @cache
@@ -190,9 +198,11 @@ def title_kind(text: str) -> str | None:
     if interpreted_title(text):
         return "other"
     bare = _bare(_unwrapped(text))
+    match = ending.search(bare)
+    if (match or "《" in bare) and _news_report().search(bare):
+        return "other"  # a news headline reporting what became of a document it names
     if _notice_without_type().search(bare):
         return "notice"
-    match = ending.search(bare)
     # a title names something before its type word: 目录 or 通知 alone is no title
     if not match or match.start() < _MIN_NAME:
         return None
@@ -275,6 +285,10 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     first_line = _title_line(blocks[i])
     if first_line is None:
         return _portal_title(blocks, i)
+    if i and _awaits_value(blocks[i - 1], blocks[i]):
+        return None  # • 组配分类: / • 专项规划: a portal label's value on the line below it
+    if title_kind(squash_spaces(first_line)) is None and _over_a_byline(blocks, i, first_line):
+        return Title(_title_text(squash_spaces(first_line)), "other", i, i)
     lines = [first_line, *(_title_line(block) for block in blocks[i + 1 : i + 4])]
     # A title spread out with spaces (卫 生 工 作 制 度) is set on a line of its own.
     spread = [n for n, line in enumerate(lines) if line and _spread(line)]
@@ -327,6 +341,30 @@ def _proclamation_at(blocks: list[Block], i: int) -> Title | None:
     return Title(organ + word, title_kind(organ + word) or "other", i, i + 1)
 
 
+# A news headline names what happened in a few words more than a column's name (部门动态).
+_MIN_HEADLINE = 8
+_HAN = regex.compile(r"\p{Han}")
+
+
+def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
+    """Whether a line that ends in no document type is a news page's headline: right over its
+    byline, the fields that date it (发布时间：2022-03-01 10:20 来源：…, or a bare stamp
+    2022-03-01 10:20 来源：…). 《某市儿童发展规划》向社会公布, 我市召开妇女儿童工作会议. Not a
+    document title cut short (某省人民政府办公厅关于印发某省, a mirror's page title: 关于 opens
+    a document's title), nor a clipper's field (原文地址：http://…: mostly not Chinese)."""
+    bare = squash_spaces(line)
+    if len(bare) < _MIN_HEADLINE or i + 1 >= len(blocks) or "关于" in bare:
+        return False
+    if 2 * len(_HAN.findall(bare)) < len(bare):
+        return False
+    byline = blocks[i + 1]
+    if not isinstance(byline, Paragraph):
+        return False
+    text = byline.text.strip()
+    dated = any(pair.feeds == "date_published" for pair in portal.pairs(text))
+    return dated or leading_date(text) is not None
+
+
 def _portal_title(blocks: list[Block], i: int) -> Title | None:
     """The title a portal field at block i gives (标题：…, 信息名称：…) when the page lost its
     title line: past the portal's fields comes a document's own head (主送机关, 文号) with no
@@ -345,6 +383,20 @@ def _portal_title(blocks: list[Block], i: int) -> Title | None:
     if not _heads_document(blocks, after):
         return None
     return Title(_title_text(text), kind, i, i)
+
+
+def _awaits_value(block: Block, following: Block) -> bool:
+    """Whether a block is a portal label with nothing after it whose value is the following
+    line: both items of one bulleted list (a 信息公开 page's fields: • 组配分类: / • 专项规划, a
+    Markdown list's - 成文日期: / - 2021-11-30). Without the bullets an empty label may end the
+    fields over the title (主题词： / 某县人民政府办公室关于…的函)."""
+    if not isinstance(block, Paragraph) or not isinstance(following, Paragraph):
+        return False
+    mark = portal.item_mark(block.text)
+    if not mark or portal.item_mark(following.text) != mark:
+        return False
+    pairs = portal.pairs(block.text.strip())
+    return len(pairs) == 1 and not pairs[0].value
 
 
 def _is_field_line(block: Block) -> bool:
@@ -461,8 +513,13 @@ def _continues_title(text: str, following: str) -> bool:
     )
 
 
+# The marks around a title cited inside another: 《》 as printed, 〈〉 inside 《》, and < > where a
+# site typed them (《某省实施<某某法>办法》, a people's congress site's call for comments)
+_INNER_MARKS = str.maketrans("", "", "《》〈〉<>")
+
+
 def _comparable(title: str) -> str:
-    return _bare(fold(title))
+    return _bare(fold(title)).translate(_INNER_MARKS)
 
 
 def _announces(names: set[str], title: str) -> bool:
@@ -485,6 +542,17 @@ def _carried(first: Title, title: Title) -> bool:
     """A plan printed with its own period line, in a file that opens with a notice, is one of
     the plans the notice carries even when the notice does not name it (印发“两个规划”)."""
     return first.kind == "notice" and title.kind == "plan" and title.period_text is not None
+
+
+def names_its_issuer(title: str, earlier: str) -> bool:
+    """Whether `title` is `earlier` again with its issuer and 关于 before it, as a report's first
+    page prints it under the cover's title and date (某县实施…终期评估报告 / 二〇一一年七月十五日
+    / 某县人民政府妇儿工委关于实施…终期评估报告): the cover's place opens the issuer's name."""
+    issuer, about, rest = _comparable(title).partition("关于")
+    cover = _comparable(earlier)
+    if not about or len(rest) < _MIN_REST or not cover.endswith(rest):
+        return False
+    return issuer.startswith(cover[: len(cover) - len(rest)]) and len(issuer) > 1
 
 
 def _stray_link(starts: list[Title], announced: set[str], title: Title) -> bool:
@@ -637,6 +705,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
             elif not has_body and (
                 head
                 or _comparable(title.text) == _comparable(starts[-1].text)
+                or names_its_issuer(title.text, starts[-1].text)
                 or _stray_link(starts, announced, title)
             ):
                 starts[-1] = title

@@ -64,9 +64,11 @@ def chinese_numeral(text: str) -> int | None:
 YEAR_RANGE = r"(?P<a>(?:19|20)\d{2})\s*年?\s*[—–\-－~～至到―]+\s*(?P<b>(?:19|20)\d{2})"
 
 # Years in Chinese numerals write zero as 〇 (U+3007), ○ (U+25CB, the circle most keyboards give)
-# or 零, and mirrors often put a Latin O for it: 二〇二三年, 二○一九年, 二O一九年.
-_CN_YEAR_DIGITS = str.maketrans("〇○零Oo一二三四五六七八九", "0000012345678" + "9")
-_CN_YEAR = "[〇○零Oo一二三四五六七八九]{4}"
+# or 零, and mirrors often put a Latin O for it: 二〇二三年, 二○一九年, 二O一九年. Authors who
+# type the date often put the digit 0 (二0一一年七月十五日, a county's 终期评估报告); a year
+# opens with 一 or 二 all the same, so a run of digits is never read this way.
+_CN_YEAR_DIGITS = str.maketrans("〇○零Oo0一二三四五六七八九", "00000012345678" + "9")
+_CN_YEAR = "[〇○零Oo一二三四五六七八九][〇○零Oo0一二三四五六七八九]{3}"
 _DATE_BODY = (
     rf"(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*(?:年|[-./])\s*(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})"
     r"\s*(?:月|[-./])\s*(?P<d>\d{1,2}|[一二三四五六七八九十]{1,3})\s*日?"
@@ -93,7 +95,7 @@ def iso_date(text: str) -> str | None:
     """A line that is a date → YYYY-MM-DD; None if it is not only a date.
 
     2018年3月7日 · 2024-03-14 · 2022.12.30 · 2022 年 12 月 30 日 · 二〇二三年二月九日 ·
-    二○一九年五月八日
+    二○一九年五月八日 · 二0一一年七月十五日
     """
     if len(squash_spaces(text)) > _LONGEST_DATE:
         return None

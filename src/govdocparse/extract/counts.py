@@ -64,30 +64,42 @@ def _patterns() -> _Patterns:
     frequency = c["frequency"]
 
     def quantity_of(n: str) -> str:
+        # a classifier is read whole (atomic): 1500人次以上 is never 1500人 before 次以上
         return (
-            rf"(?P<bb>{before})?\s*(?P<each>各)?(?P<n>{n})\s*(?P<cl>{classifiers})(?P<ba>{after})?"
+            rf"(?P<bb>{before})?\s*(?P<each>各)?(?P<n>{n})\s*(?P<cl>(?>{classifiers}))"
+            rf"(?P<ba>{after})?"
         )
 
     quantity = quantity_of(number)
-    # after its object a number may be large: 新增学位1.2万个 (a 万 before a service's people,
-    # 为全县2万名儿童开展…, says whom the service is for, not a goal of its own)
-    after_quantity = quantity_of(rf"(?:[0-9０-９]+[.．][0-9０-９]+|{number})(?:万|千)?")
+    # after its object a number may be large: 新增学位1.2万个, and so may one a verb counts
+    # (培训5万名园长、教师); a 万 before a service's people with no verb before them (为全县2万名
+    # 儿童开展…) says whom the service is for, not a goal of its own
+    large_quantity = quantity_of(rf"(?:[0-9０-９]+[.．][0-9０-９]+|{number})(?:万|千)?")
     obj, end = c["object"], rf"(?={c['object_end']})"
-    verbs = "|".join(_not_inside(v, c["not_verbs"]) for v in c["verbs"])
+    people = alternation(c["people_classifiers"])
+    people_number = (
+        rf"(?:{before})?\s*(?:[0-9０-９]+(?:[.．][0-9０-９]+)?|{CN_NUMBER})\s*(?:万|千)?"
+    )
+    people_verbs = (
+        rf"(?:{alternation(c['people_verbs'])})"
+        rf"(?=[^，,。；;:：0-9０-９]{{0,40}}?{people_number}\s*(?:{people}))"
+    )
+    verbs = "|".join([*(_not_inside(v, c["not_verbs"]) for v in c["verbs"]), people_verbs])
     reach = rf"\s*(?:{rules().adverb})*(?:{alternation(c['reach_verbs'])})\s*"
     share = r"(?P<n>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*(?P<cl>%|％)"
     place_verbs = rf"(?<!已)(?:{alternation(c['place_verbs'])})(?!的)"
     return _Patterns(
         before=re.compile(
-            rf"(?P<pb>{before})?(?P<cverb>{verbs})(?P<freq>{frequency})?{quantity}(?P<obj>{obj}){end}"
+            rf"(?P<pb>{before})?(?P<cverb>{verbs})(?P<freq>{frequency})?{large_quantity}"
+            rf"(?!{after})(?P<obj>{obj}){end}"
         ),
-        item=re.compile(rf"[、和及]\s*(?P<item>{quantity}(?P<obj>{obj})){end}"),
+        item=re.compile(rf"[、和及]\s*(?P<item>{large_quantity}(?!{after})(?P<obj>{obj})){end}"),
         after=re.compile(
-            rf"(?P<pb>{before})?(?P<cverb>{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{after_quantity}"
+            rf"(?P<pb>{before})?(?P<cverb>{verbs})(?P<obj>{obj})(?P<freq>{frequency})?{large_quantity}"
             rf"(?=[、和及]|\s*$)"
         ),
         after_item=re.compile(
-            rf"[、和及]\s*(?P<cverb>{verbs})?(?P<obj>{obj}){after_quantity}(?=[、和及]|\s*$)"
+            rf"[、和及]\s*(?P<cverb>{verbs})?(?P<obj>{obj}){large_quantity}(?=[、和及]|\s*$)"
         ),
         verbless=re.compile(
             rf"^(?P<obj>{obj})(?P<reach>{reach})?(?P<freq>{frequency})?{quantity}\s*$"
@@ -170,7 +182,7 @@ def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]
     if m:
         scope = text[: m.start()]
         shared = m.group("pb") or ""
-        found = [(m.start(), _count(text[: m.end()], m, scope, shared))]
+        found = [(m.start(), _count(text[: m.end()], m, scope))]
         end = m.end()
         while item := p.item.match(text, end):
             bound = "" if item.group("bb") or item.group("ba") else shared
@@ -215,7 +227,7 @@ def _after(text: str, m: re.Match, dated: bool) -> list[tuple[int, Measure]]:
         return []
     scope = text[: m.start()]
     verb = m.group("cverb")
-    found = [(m.start(), _count(text[: m.end()], m, scope, shared))]
+    found = [(m.start(), _count(text[: m.end()], m, scope))]
     found += [(i.start(), _count(i.group(0)[1:], i, scope, shared, verb)) for i in items[1:]]
     return [(pos, x) for pos, x in found if x]
 
@@ -230,7 +242,8 @@ def _count(
     """The measure of a count: the object as written (开展不少于2次的抽查活动 → 抽查活动), named
     by what its classifier counts; `scope` is the clause before the verb. What the clause is
     done to (对社区儿童游乐设施…每年至少开展1次检测与维护) belongs to the name. An item of a list
-    without a verb of its own takes `shared_verb`, the list's."""
+    without a verb of its own takes `shared_verb`, the list's, and `bound`, the bound the list
+    opens with (至少建成A3个、B2个); a match's own bound (`pb`) is read from it once."""
     name_raw = m.group("obj").strip().removeprefix("的")
     verb = m.groupdict().get("cverb") or shared_verb
     if verb in _patterns().increments:

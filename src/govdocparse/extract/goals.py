@@ -369,7 +369,9 @@ def _sentence_measures(
                     whom = _full_subject([told] if told else [], bare)
                 if whom is None:
                     continue
-                measure.name = whom + measure.name
+                # 推进乡镇儿童之家建设，…实现乡镇全覆盖: where the thing already says
+                where = "" if measure.where in whom else measure.where
+                measure.name = where + whom + measure.name
             elif measure.kind != "count" and not states_area(measure.name_raw):
                 name = complete(measure.name, previous, tuple(topics))
                 if name == measure.name:
@@ -909,13 +911,17 @@ def _relative(clause: str) -> list[tuple[int, Measure]]:
     …女代表比例与女职工比例相适应, 经费投入与经济发展和财政收入同步增长; a goal listed after it
     is read on its own (…不合格率低于全市平均水平、安全事件零发生)."""
     r = rules()
+
+    def says_what(name: str) -> bool:
+        return len(name) >= r.relative_name_min
+
     text = clause.strip()
     for pattern in r.relative:
         m = pattern.match(text)
         if not m:
             continue
         name_raw = raw_measure(m.group("measure"))
-        subject = strip_filler(name_raw, lambda rest: len(rest) >= 2)
+        subject = strip_filler(name_raw, says_what)
         if pattern is r.relative[1] and not (
             is_measure(subject) or r.relative_quantity.search(subject)
         ):
@@ -925,10 +931,10 @@ def _relative(clause: str) -> list[tuple[int, Measure]]:
         found = [
             (
                 m.start("target"),
-                Measure(name_raw, clean(p, lambda rest: len(rest) >= 2), m.group("target"), atoms),
+                Measure(name_raw, clean(p, says_what), m.group("target"), atoms),
             )
             for p in pieces
-            if 2 <= len(p) <= 30
+            if says_what(p) and len(p) <= 30
         ]
         rest = m.end() + 1
         if found and text[m.end() : rest] == "、":
@@ -959,7 +965,7 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
     name_raw = raw_measure(m.group("measure"))
     # 推动实现全覆盖: a task with no subject of its own; …公共场所实现母婴室全覆盖: where, then
     # what is covered; …家长学校建立实现全覆盖: the act of covering is no part of it
-    written = clean(r.full_opener.sub("", name_raw), lambda rest: True).replace("实现", "")
+    written = r.full_reach_verb.sub("", clean(r.full_opener.sub("", name_raw), lambda rest: True))
     subject = r.full_subject_verbs.sub("", written)
     target = m.group("target")
     rate = r.full_words[word]
@@ -971,6 +977,11 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
     if scope and not (2 <= len(scope) <= 8 and "的" not in scope):
         return []
     subject = scope + subject if scope else subject
+    if not scope and r.full_scope_only.fullmatch(subject):
+        # …建设儿童之家，2025年底前实现村（社区）全覆盖: where the thing a clause before sets up
+        # reaches (村（社区）儿童之家覆盖率), kept only when a clause sets one up
+        where = Measure(name_raw, rate, target, parse_target(target), "full", where=subject)
+        return [(m.start("target"), where)]
     if (
         not (unsaid or 2 <= len(subject) <= 30)
         or subject.endswith(rate)

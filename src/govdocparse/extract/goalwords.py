@@ -68,9 +68,10 @@ class Measure:
     written, never completed), "bare" (a measure word only, such as 救助标准: kept only when the
     sentence lends it a subject) or "full" (a goal for all that says not what or whom it
     covers, 力争实现全覆盖 or 关爱保护全覆盖: kept only when a clause before it in the sentence
-    sets up the thing or names the people). `step` numbers the values of one measure's 分别
-    list, each the goal of one year of the sentence's year list (到2025年和2030年…分别不低于25%
-    和32%).
+    sets up the thing or names the people); `where` is where such a goal reaches when its
+    words say only that (…建设儿童之家，…实现村（社区）全覆盖 → 村（社区）). `step` numbers the
+    values of one measure's 分别 list, each the goal of one year of the sentence's year list
+    (到2025年和2030年…分别不低于25%和32%).
     `further` marks a later goal of the measure named just before, its year and value written
     without naming it again (…到2025年降至5‰以下，到2030年降至4‰以下), or another group's
     (…城市要达到60%，农村要达到55%); `amends`, the value that makes the direction goal just
@@ -89,6 +90,7 @@ class Measure:
     amends: bool = False
     group: str | None = None
     baseline: Measurement | None = None
+    where: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,12 +128,14 @@ class Rules:
     full_built: re.Pattern
     full_care: re.Pattern
     full_restated: frozenset[str]
+    full_reach_verb: re.Pattern
     direction_first: Gated
     task_verb: re.Pattern
     vague_object: re.Pattern
     bare_object: re.Pattern
     relative: tuple[Gated, ...]
     relative_quantity: re.Pattern
+    relative_name_min: int
     whole_area: re.Pattern
     money: re.Pattern
     filler: re.Pattern
@@ -262,6 +266,7 @@ def rules() -> Rules:
             p["full_built"].replace("{verbs}", alternation(p["full_subject_verbs"]))
         ),
         full_restated=frozenset(p["full_restated"]),
+        full_reach_verb=re.compile(alternation(p["full_reach_verbs"])),
         direction_first=_gated(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
             rf"(?:{alternation(p['direction_first_verbs'])}))"
@@ -284,9 +289,13 @@ def rules() -> Rules:
             ),
         ),
         relative_quantity=re.compile(rf"(?:{alternation(rel['quantities'])})$"),
+        relative_name_min=rel["name_min_chars"],
         whole_area=re.compile(p["whole_area"]),
         money=re.compile(alternation(units.spellings("money"))),
-        filler=re.compile(rf"^(?:{alternation(p['leading_filler'])}|{p['leading_scope']})"),
+        filler=re.compile(
+            rf"^(?:(?!{alternation(p['leading_filler_terms'])})(?:{alternation(p['leading_filler'])})"
+            rf"|{p['leading_scope']})"
+        ),
         own_area=re.compile(p["own_area"]),
         not_places=frozenset(p["not_places"]),
         examples=re.compile(p["examples"]),

@@ -32,6 +32,7 @@ from ..segment import (
     Segment,
     glued_doc_number,
     interpreted_title,
+    names_its_issuer,
     title_kind,
     trailing_doc_number,
 )
@@ -297,6 +298,8 @@ def _is_place(name: str) -> bool:
     rules = _rules().grammar
     return (
         len(name) >= 2
+        and name not in rules.unit_word_alone
+        and not name.startswith(tuple(rules.not_place_start))
         and not name.endswith(tuple(rules.not_place))
         and not _rules().not_place_described.match(name)
         and not any(word in name for word in rules.not_in_place)
@@ -343,23 +346,34 @@ def split_issuers(text: str) -> list[str]:
     parts = [p for p in rules.joint_separator.split(text.strip()) if p]
     if not parts:
         return []
-    if len(parts) > 1 and all(rules.issuer_line.match(p) for p in parts):
-        return parts
-    if len(parts) > 1 and all(_national(p) for p in parts):
-        return parts
+    if len(parts) > 1 and (
+        all(rules.issuer_line.match(p) for p in parts) or all(_national(p) for p in parts)
+    ):
+        # a signature whose publisher lost some of its spaces runs two organs together between
+        # the others (…卫生健康委自治区医保局 自治区市场监督管理局, 国家医保局 共青团中央全国妇联)
+        return [organ for part in parts for organ in (_organs_run(part) or [part])]
     squashed = squash_spaces(text)
-    run = rules.issuers_run.match(squashed)
+    run = _organs_run(squashed)
+    if run:
+        return run
+    return [squashed] if rules.issuer_line.match(squashed) else []
+
+
+def _organs_run(text: str) -> list[str]:
+    """Two or more organs run together on a line without spaces (某省教育厅某省财政厅,
+    国家发展改革委办公厅国务院妇儿工委办公室), each naming its own place or a national one;
+    [] for one organ or anything else."""
+    rules = _rules()
+    run = rules.issuers_run.match(text)
     if run and len(run.captures("organ")) > 1:
         organs = run.captures("organ")
         # An organ inside another (某市人民政府妇女儿童工作委员会) is one organ: every joint
-        # issuer names its own place.
-        prefixes = tuple(rules.grammar.organ_prefixes)
+        # issuer names its own place, or its region's kind alone (自治区教育厅自治区财政厅).
+        prefixes = (*rules.grammar.organ_prefixes, *rules.grammar.unit_word_alone)
         if all(place_chain(organ) or organ.startswith(prefixes) for organ in organs):
             return organs
-    national = _national_run(squashed)
-    if len(national) > 1:
-        return national
-    return [squashed] if rules.issuer_line.match(squashed) else []
+    national = _national_run(text)
+    return national if len(national) > 1 else []
 
 
 def _national(organ: str) -> bool:
@@ -502,6 +516,7 @@ def extract_metadata(
         if any(id(row) in found.consumed for row in rows):
             found.consumed.add(table)
     _date_under_title(dates_under_title, found)
+    _cover_date(segment, header, found)
     title_issuers = _title_issuers(segment, title_prov)
     if (
         printed_issuers
@@ -523,6 +538,18 @@ def extract_metadata(
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
     return found
+
+
+def _cover_date(segment: Segment, header: list[Paragraph], found: Found) -> None:
+    """The date a report's cover prints under its title, the title then repeated with its
+    issuer on the first page (某县实施…终期评估报告 / 二〇一一年七月十五日 /
+    某县人民政府妇儿工委关于实施…终期评估报告)."""
+    if found.metadata.date_written is not None or len(header) < 2 or not segment.title:
+        return
+    cover, dated = header[-2], header[-1]
+    date = iso_date(dated.text)
+    if date and names_its_issuer(segment.title, cover.text):
+        _set(found, "date_written", date, dated.prov, dated)
 
 
 def _issuer_from_mark(found: Found) -> None:
@@ -615,7 +642,7 @@ def _lead(body: list[Paragraph]) -> list[Paragraph]:
             continue
         if (
             others == _LEAD_LINES
-            or (len(text) > _MAX_LEAD_LINE and not _LATIN_NAME.match(text))
+            or (len(text) > _MAX_LEAD_LINE and not _LATIN_NAME.match(text) and not _amended(text))
             or _SENTENCE.search(text)
             or _rules().recipients_end.search(text)
         ):
@@ -890,6 +917,12 @@ def _adoption_note(text: str) -> tuple[str, str] | None:
     found = _rules().adoption_note.match(squashed)
     date = iso_date(found["date"]) if found else None
     return (found["organ"] + found["body"], date) if found and date else None
+
+
+def _amended(text: str) -> bool:
+    """Whether a long line is a 地方性法规's adoption note that goes on with its amendments
+    (（2008年…会议通过　2024年…会议修订）, a revised 实施…办法), no prose ending the lead."""
+    return text[:1] in "（(" and _adoption_note(text) is not None
 
 
 def _without_month(text: str) -> str:

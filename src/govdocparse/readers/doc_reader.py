@@ -90,7 +90,7 @@ from ..source import Block, Paragraph, Source, TableBlock
 from . import doc_pictures, word_headers
 from .doc_lists import ListNumbering
 from .doc_wordart import wordart
-from .word_scans import PAGE_HEIGHT_SHARE, PAGE_WIDTH_SHARE, WordImage
+from .word_scans import PageArea, WordImage
 from .word_tables import Vertical, WordGrid
 
 WORD_IDENT = 0xA5EC
@@ -148,11 +148,9 @@ SPRM_C_F_VANISH = 0x083C
 SPRM_C_PIC_LOCATION = 0x6A03
 # A PICF ([MS-DOC] 2.9.192): its size, its cbHeader, and where dxaGoal, dyaGoal, mx, my start.
 _PICF_SIZE, _PICF_HEADER, _PICF_GOAL = 0x44, 0x44, 28
-# The page and its margins (twips) in a section's SEPX, and their defaults ([MS-DOC] 2.6.4).
+# The page and its margins (twips) in a section's SEPX ([MS-DOC] 2.6.4).
 _PAGE_SPRMS = {0xB01F: "width", 0xB020: "height", 0xB021: "left", 0xB022: "right"}
 _PAGE_SPRMS |= {0x9023: "top", 0x9024: "bottom"}
-_PAGE_DEFAULTS = {"width": 12240, "height": 15840, "left": 1800, "right": 1800}
-_PAGE_DEFAULTS |= {"top": 1440, "bottom": 1440}
 # A toggle operand: 1 on, 0x81 the opposite of the style's (off by default) value.
 _ON = (0x01, 0x81)
 # Stands in the main text for a character that is not displayed; dropped with the other controls.
@@ -666,7 +664,7 @@ class _Document:
         """The bitmap pictures of pages among `anchored` inline pictures ((CP, paragraph)
         pairs): those shown over most of the first section's text area, by the size and scale
         in their PICF ([MS-DOC] 2.9.192: dxaGoal, dyaGoal, mx, my)."""
-        least_width, least_height = self._page_share()
+        page = self._page_area()
         found = []
         for cp, paragraph in anchored:
             location = self._picture_location(cp)
@@ -676,9 +674,9 @@ class _Document:
             width, height, scale_x, scale_y = struct.unpack_from(
                 "<hhHH", self.data, location + _PICF_GOAL
             )
-            if header != _PICF_HEADER or width * scale_x / 1000 < least_width:
+            if header != _PICF_HEADER:
                 continue
-            if height * scale_y / 1000 < least_height:
+            if not page.holds_page(width * scale_x / 1000, height * scale_y / 1000):
                 continue
             images, _metafiles = doc_pictures.pictures(self.data[location : location + size])
             if images:
@@ -698,17 +696,15 @@ class _Document:
             return None
         return runs[i][2]
 
-    def _page_share(self) -> tuple[float, float]:
-        """The smallest width and height (twips) a picture of a page is shown at: shares of
-        section 1's text area, from its SEPX (the spec's defaults where it says nothing)."""
-        page = dict(_PAGE_DEFAULTS)
-        for sprm, operand in _sprms(self._first_sepx()):
-            if sprm in _PAGE_SPRMS and len(operand) >= 2:
-                page[_PAGE_SPRMS[sprm]] = abs(int.from_bytes(operand[:2], "little", signed=True))
-        return (
-            PAGE_WIDTH_SHARE * max(page["width"] - page["left"] - page["right"], 1),
-            PAGE_HEIGHT_SHARE * max(page["height"] - page["top"] - page["bottom"], 1),
-        )
+    def _page_area(self) -> PageArea:
+        """Section 1's page and margins, from its SEPX (the spec's defaults where it says
+        nothing)."""
+        found = {
+            _PAGE_SPRMS[sprm]: abs(int.from_bytes(operand[:2], "little", signed=True))
+            for sprm, operand in _sprms(self._first_sepx())
+            if sprm in _PAGE_SPRMS and len(operand) >= 2
+        }
+        return PageArea(**found)
 
     def _plc_cps(self, index: int) -> list[int]:
         """The character positions of a PLC whose data elements are 12 bytes (PlcfSed)."""

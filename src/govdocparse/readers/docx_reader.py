@@ -60,7 +60,7 @@ from ..source import Paragraph, Source, TableBlock
 from . import word_headers
 from .container import checked_members
 from .list_numbers import Level, ListCounters, UnknownFormat
-from .word_scans import PAGE_HEIGHT_SHARE, PAGE_WIDTH_SHARE, WordImage
+from .word_scans import PageArea, WordImage
 from .word_tables import Vertical, WordGrid
 
 # Word allows 63 grid columns; anything wider is a broken or hostile table.
@@ -130,7 +130,7 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         ):
             raise NoTextLayerError(path, "the Word document holds only drawings, no text")
         raise EmptyInputError(path, "the Word document has no text")
-    pages = _images(document, body, _page_share(body))
+    pages = _images(document, body, _page_area(body))
     if pages:
         from . import word_scans
 
@@ -140,28 +140,27 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
 
 
 _EMU = {"pt": 12700, "in": 914400, "cm": 360000, "mm": 36000, "px": 9525}
+_EMU_TWIP = 635
 _VML_SIZE = re.compile(r"(width|height)\s*:\s*([\d.]+)\s*(pt|in|cm|mm|px)")
 
 
-def _page_share(body) -> tuple[float, float]:
-    """The smallest width and height (EMU) a picture of a page is shown at: shares of the text
-    area of the body's first section (A4 with Word's margins when the document does not say)."""
-    width, height = 11906, 16838  # twips
-    left = right = 1800
-    top = bottom = 1440
+def _page_area(body) -> PageArea:
+    """The page and margins of the body's first section (A4 with Word's margins when the
+    document does not say)."""
+    area = PageArea(width=11906, height=16838)
     section = next(body.iter(_W + "sectPr"), None)
-    if section is not None:
-        size, margins = section.find(_W + "pgSz"), section.find(_W + "pgMar")
-        if size is not None:
-            width, height = _twips(size, "w", width), _twips(size, "h", height)
-        if margins is not None:
-            left, right = _twips(margins, "left", left), _twips(margins, "right", right)
-            top, bottom = _twips(margins, "top", top), _twips(margins, "bottom", bottom)
-    emu = 635  # a twip
-    return (
-        PAGE_WIDTH_SHARE * max(width - left - right, 1) * emu,
-        PAGE_HEIGHT_SHARE * max(height - top - bottom, 1) * emu,
-    )
+    if section is None:
+        return area
+    size, margins = section.find(_W + "pgSz"), section.find(_W + "pgMar")
+    found = {}
+    for element, names in ((size, {"w": "width", "h": "height"}), (margins, _MARGINS)):
+        if element is not None:
+            for attribute, field_name in names.items():
+                found[field_name] = _twips(element, attribute, getattr(area, field_name))
+    return replace(area, **found)
+
+
+_MARGINS = {"left": "left", "right": "right", "top": "top", "bottom": "bottom"}
 
 
 def _twips(element, attribute: str, default: int) -> int:
@@ -172,7 +171,7 @@ def _twips(element, attribute: str, default: int) -> int:
 
 
 def _shown_size(picture) -> tuple[float, float]:
-    """The width and height (EMU) a picture is shown at: its DrawingML extent, or the size in
+    """The width and height (twips) a picture is shown at: its DrawingML extent, or the size in
     its VML shape's style; 0 when not given."""
     for ancestor in picture.iterancestors():
         if ancestor.tag in (_WP + "inline", _WP + "anchor"):
@@ -180,20 +179,18 @@ def _shown_size(picture) -> tuple[float, float]:
             if extent is None:
                 break
             try:
-                return float(extent.get("cx", 0)), float(extent.get("cy", 0))
+                return float(extent.get("cx", 0)) / _EMU_TWIP, float(
+                    extent.get("cy", 0)
+                ) / _EMU_TWIP
             except ValueError:
                 break
     if picture.tag == IMAGEDATA:
         found = {
-            key: float(value) * _EMU[unit]
+            key: float(value) * _EMU[unit] / _EMU_TWIP
             for key, value, unit in _VML_SIZE.findall(picture.getparent().get("style", ""))
         }
         return found.get("width", 0.0), found.get("height", 0.0)
     return 0.0, 0.0
-
-
-def _covers(size: tuple[float, float], least: tuple[float, float]) -> bool:
-    return size[0] >= least[0] and size[1] >= least[1]
 
 
 def _first_page_header(document, body):
@@ -226,18 +223,17 @@ def header_lines(header, styles_root, numbering_root, name: str) -> list[str]:
     return lines
 
 
-def _images(document, body, page: tuple[float, float] | None = None) -> list[WordImage]:
+def _images(document, body, page: PageArea | None = None) -> list[WordImage]:
     """The pictures of the body in document order (DrawingML a:blip, VML v:imagedata; of a
     picture written twice in mc:AlternateContent only the chosen copy), with their paragraph;
-    with `page` (a width and a height in EMU), only those shown at least that large: pictures
-    of pages."""
+    with `page`, only those shown over most of its text area: pictures of pages."""
     parts = document.part.related_parts
     images = []
     for k, element in enumerate(_children(body, BLOCKS), start=1):
         for picture in element.iter(BLIP, IMAGEDATA):
             if any(ancestor.tag == FALLBACK for ancestor in picture.iterancestors()):
                 continue
-            if page is not None and not _covers(_shown_size(picture), page):
+            if page is not None and not page.holds_page(*_shown_size(picture)):
                 continue
             part = parts.get(picture.get(R_EMBED if picture.tag == BLIP else R_ID))
             blob = getattr(part, "blob", None)

@@ -47,7 +47,7 @@ from ..errors import EmptyInputError, NoTextLayerError
 from ..model import Provenance
 from ..source import Paragraph, Source, TableBlock
 from . import word_headers, word_scans
-from .word_scans import PAGE_HEIGHT_SHARE, PAGE_WIDTH_SHARE, WordImage
+from .word_scans import PageArea, WordImage
 from .word_tables import Vertical, WordGrid
 
 _TOKEN = re.compile(
@@ -160,9 +160,9 @@ _HEADERS = frozenset(("header", "headerr", "headerl", "headerf"))
 _BITMAP_BLIPS = frozenset(("pngblip", "jpegblip"))
 # A picture's shown size: its goal size (twips) and scale (percent).
 _PICTURE_SIZE = frozenset(("picwgoal", "pichgoal", "picscalex", "picscaley"))
-# The page and its margins (twips), document-wide, and their defaults (RTF 1.9.1 spec).
-_PAGE = {"paperw": 12240, "paperh": 15840, "margl": 1800, "margr": 1800, "margt": 1440}
-_PAGE |= {"margb": 1440}
+# The page and its margins (twips), document-wide: the control word of each side of `PageArea`.
+_PAGE = {"paperw": "width", "paperh": "height", "margl": "left", "margr": "right"}
+_PAGE |= {"margt": "top", "margb": "bottom"}
 _LIST_TEXT = frozenset(("listtext", "pntext"))
 _SYMBOLS = {
     "tab": "\t",
@@ -244,7 +244,7 @@ class _Reader:
         self.images: list[WordImage] = []
         self.shown: list[tuple[float, float]] = []  # each image's shown width and height, twips
         self.picture_size: dict[str, int] = {}  # of the picture being read: _PICTURE_SIZE
-        self.page = dict(_PAGE)
+        self.page: dict[str, int] = {}  # the page's sizes given: _PAGE
         self.picture = bytearray()  # the picture being read: hex digits, or its \bin data
         self.picture_kind: str | None = None
         self.sections = 0  # section breaks so far
@@ -560,13 +560,11 @@ class _Reader:
 
     def page_pictures(self) -> list[WordImage]:
         """The pictures shown over most of the page's text area: pictures of pages."""
-        page = self.page
-        least_width = PAGE_WIDTH_SHARE * max(page["paperw"] - page["margl"] - page["margr"], 1)
-        least_height = PAGE_HEIGHT_SHARE * max(page["paperh"] - page["margt"] - page["margb"], 1)
+        page = PageArea(**{_PAGE[word]: value for word, value in self.page.items()})
         return [
             image
-            for image, (width, height) in zip(self.images, self.shown, strict=True)
-            if width >= least_width and height >= least_height
+            for image, shown in zip(self.images, self.shown, strict=True)
+            if page.holds_page(*shown)
         ]
 
     def take_box_lines(self) -> list[str]:

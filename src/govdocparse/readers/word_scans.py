@@ -30,7 +30,26 @@ from ..source import Paragraph, Source, TableBlock
 
 # A picture of a page (a scan pasted among the text: the plan a notice hands down) is shown over
 # at least these shares of the text area's width and height; charts, logos and seals are smaller.
-PAGE_WIDTH_SHARE, PAGE_HEIGHT_SHARE = 0.6, 0.5
+_PAGE_WIDTH_SHARE, _PAGE_HEIGHT_SHARE = 0.6, 0.5
+
+
+@dataclass(frozen=True)
+class PageArea:
+    """A section's page and margins, in twips; the defaults are the RTF and Word 97 specs'
+    (US Letter, margins of 1.25 and 1 inch)."""
+
+    width: float = 12240
+    height: float = 15840
+    left: float = 1800
+    right: float = 1800
+    top: float = 1440
+    bottom: float = 1440
+
+    def holds_page(self, shown_width: float, shown_height: float) -> bool:
+        """Whether a picture shown this large (twips) is a picture of a page."""
+        return shown_width >= _PAGE_WIDTH_SHARE * max(
+            self.width - self.left - self.right, 1
+        ) and shown_height >= _PAGE_HEIGHT_SHARE * max(self.height - self.top - self.bottom, 1)
 
 
 @dataclass
