@@ -252,3 +252,41 @@ def test_pipe_rows_with_a_year_over_target_and_actual_read_as_one_header():
     urban = next(i for i in document.indicators if i.name == "常住人口城镇化率")
     assert urban.actual is not None and urban.actual.value == 61.4
     assert [(t.year, t.atoms[0].value) for t in urban.targets] == [(2020, 60)]
+
+
+# A two-row header whose spanning cells a converter wrote out once a column (test data: one
+# layout a case).
+SPANS_WRITTEN_OUT = {
+    "pipe-rows": (
+        "| 序号 | 工作任务 | 责任部门 | 责任部门 |\n"
+        "| 序号 | 工作任务 | 牵头部门 | 配合部门 |\n"
+        "| 1 | 建设社区儿童之家 | 县民政局 | 县妇联 |\n"
+        "| 2 | 开展儿童近视防控 | 县教育局 | 县卫健委 |\n"
+    ),
+    "markdown-rule": (
+        "| 序号 | 工作任务 | 责任部门 | 责任部门 |\n|---|---|---|---|\n"
+        "| 序号 | 工作任务 | 牵头部门 | 配合部门 |\n"
+        "| 1 | 建设社区儿童之家 | 县民政局 | 县妇联 |\n"
+        "| 2 | 开展儿童近视防控 | 县教育局 | 县卫健委 |\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(SPANS_WRITTEN_OUT))
+def test_a_header_whose_spanning_cells_were_written_out_reads_as_one_header(layout):
+    text = (
+        "某县儿童友好县建设实施方案\n三、重点任务\n" + SPANS_WRITTEN_OUT[layout] + "四、保障措施\n"
+    )
+    [document] = govdocparse.parse_text(text).documents
+    [table] = document.tables
+    assert table.header == ["序号", "工作任务", "责任部门/牵头部门", "责任部门/配合部门"]
+    assert [row.cells for row in table.rows] == [
+        ["1", "建设社区儿童之家", "县民政局", "县妇联"],
+        ["2", "开展儿童近视防控", "县教育局", "县卫健委"],
+    ]
+
+
+def test_a_first_row_that_repeats_the_header_without_sub_columns_is_a_row():
+    text = "| 类别 | 指标 | 2025年 |\n| 类别 | 婴儿死亡率 | 3 |\n| 健康 | 孕产妇死亡率 | 10 |\n"
+    [table] = [b for b in blocks_from_text(text, "t.txt")[0] if isinstance(b, TableBlock)]
+    assert [cell.text for cell in table.rows[1]] == ["类别", "婴儿死亡率", "3"]

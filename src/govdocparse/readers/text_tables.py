@@ -9,7 +9,8 @@ are known column names):
 - Markdown pipe tables (`| a | b |` over a `|---|---|` rule); empty leading cells are merged;
 - pipe rows without a rule, as converters give them (`| 指标 | 2020年 | 2025年 |` line after
   line, outer bars optional): consecutive rows of one cell count, the first the header (a row
-  one cell short under a first column of categories lost the category spanning it); a
+  one cell short under a first column of categories lost the category spanning it, and a
+  two-row header's spanning cells written out once a column are read as merged); a
   toolbar (首页 | 政务公开 | 政策文件) is chrome, and a row of portal fields (| 标题 | … |) no
   row of a table (the text reader reads it as label/value pairs);
 - columns aligned with spaces under a header of known column names: each cell goes to the
@@ -186,7 +187,7 @@ def _pipe_table(lines: list[str], i: int, name: str) -> Found:
         texts = (texts + [""] * len(header))[: max(len(header), len(texts))]
         rows.append(_row(texts, name, j))
         j += 1
-    return Found(_block(rows, name, i, j - 1), j)
+    return Found(_block(_spans_written_out(rows), name, i, j - 1), j)
 
 
 # ---------------------------------------------------------------- pipe rows without a rule
@@ -228,7 +229,30 @@ def _pipe_rows(lines: list[str], i: int, name: str, header: list[str]) -> Found 
         j += 1
     if len(rows) < _vocabulary().min_pipe_rows:
         return None
-    return Found(_block(rows, name, i, j - 1), j)
+    return Found(_block(_spans_written_out(rows), name, i, j - 1), j)
+
+
+def _spans_written_out(rows: list[list[Cell]]) -> list[list[Cell]]:
+    """The rows with a two-row header whose spanning cells a converter wrote out once a column
+    (| 序号 | 重点任务 | 责任单位 | 责任单位 | over | 序号 | 重点任务 | 牵头单位 | 配合单位 |) read
+    as the table builder reads a header with merged cells: the second row's repeats of the cell
+    above become merged cells. Only when the first row repeats a name over sub-columns the second
+    row names with known column names; any other rows are returned as they are."""
+    if len(rows) < 3 or len(rows[1]) != len(rows[0]):
+        return rows
+    upper, lower = [c.text for c in rows[0]], [c.text for c in rows[1]]
+    named = [k for k, (top, below) in enumerate(zip(upper, lower, strict=True)) if top != below]
+    repeated = any(k and upper[k] and upper[k] == upper[k - 1] for k in named)
+    if (
+        len(named) in (0, len(upper))
+        or not repeated
+        or not all(known_header(lower[k]) for k in named)
+    ):
+        return rows
+    second = [
+        cell if k in named else Cell("", cell.prov, merged=True) for k, cell in enumerate(rows[1])
+    ]
+    return [rows[0], second, *rows[2:]]
 
 
 def _under_spanning_category(cells: list[str], header: list[str], rows: int) -> list[str] | None:
