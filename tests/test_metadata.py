@@ -1865,6 +1865,11 @@ def test_a_reposting_sites_address_before_the_pages_stamp(stamp):
         ("中共中央办公厅 国务院办公厅关于减轻学生作业负担的意见", "中共中央办公厅、国务院办公厅"),
         # a run that is not only national organs stays one name
         ("民政部某某研究中心关于开展调研的通知", None),
+        # joint issuers counted after the first: the organs the title names are its issuers
+        ("教育部等十五部门关于印发《某某计划实施细则》等五个配套文件的通知", "教育部"),
+        ("教育部 民政部等9部门关于加强某某工作的意见", "教育部、民政部"),
+        ("青山省卫生健康委等6部门关于印发某某行动方案的通知", "青山省卫生健康委"),
+        ("国家卫生健康委办公厅等单位关于开展某某活动的通知", "国家卫生健康委办公厅"),
     ],
 )
 def test_national_joint_issuers_at_a_titles_head(title, issuer):

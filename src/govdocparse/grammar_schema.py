@@ -105,6 +105,7 @@ class MetadataGrammar(GrammarModel):
     serial_number: Rule
     doc_number: Rule
     issuer_suffix: Rule
+    issuers_counted: Rule
     organ_prefixes: list[str]
     national_prefixes: list[str]
     national_organs: list[str]

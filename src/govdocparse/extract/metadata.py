@@ -172,7 +172,9 @@ def _rules() -> _Rules:
         trailing_number=trailing_doc_number(),
         byline=rules.compile(rules.byline),
         issuers_run=regex.compile(f"^(?:(?P<organ>{organ}))+$"),
-        issuer_head=regex.compile(f"^(?P<issuer>(?:{organ})+?)(?:关于|印发|转发)"),
+        issuer_head=regex.compile(
+            f"^(?P<issuer>(?:{organ})+?)(?:{rules.issuers_counted.pattern})?(?:关于|印发|转发)"
+        ),
         joint_separator=rules.compile(rules.joint_issuer_separator),
         seal_note=rules.compile(rules.seal_note),
         host_organ_note=rules.compile(rules.host_organ_note),
