@@ -622,6 +622,45 @@ def test_a_news_headline_over_its_byline_is_the_pages_title(headline, byline):
 
 
 @pytest.mark.parametrize(
+    "dateline",
+    [
+        "青山晚报讯（记者 张某 通讯员 李某）",  # a paper's 讯, its reporters in brackets
+        "本报讯 ",
+        "新华社青山3月1日电（记者 王某）",  # an agency's 电 with its place and day
+    ],
+)
+def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_title(dateline):
+    # a newspaper's story: headline, then the lead opening with its dateline (invented)
+    headline = "青山市中小学课后服务收费标准确定"
+    [document] = parse_text(f"{headline}\n  {dateline}{NEWS_BODY}").documents
+    assert (document.kind, document.title) == ("other", headline)
+    assert document.metadata.place == "青山市"
+
+
+def test_a_short_line_over_a_dateline_or_a_line_over_a_lead_without_one_is_no_headline():
+    for head in ("部门动态\n本报讯 ", "青山市中小学课后服务收费标准确定\n据了解，"):
+        [document] = parse_text(f"{head}{NEWS_BODY}").documents
+        assert document.title is None
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        (
+            "部门解读 |青山市教育局《关于进一步做好课后服务工作的通知》文件解读",
+            "青山市教育局《关于进一步做好课后服务工作的通知》文件解读",
+        ),
+        ("政策解读｜青山市课后服务收费标准问答", "青山市课后服务收费标准问答"),
+    ],
+)
+def test_a_headlines_column_name_before_a_bar_is_no_part_of_it(line, title):
+    # a department portal's column before its headline, set off by a bar (invented)
+    byline = "2025-07-04 11:43:37 来源：市教育局 浏览次数："
+    [document] = parse_text(f"{line}\n{byline}\n{NEWS_BODY}").documents
+    assert document.title == title
+
+
+@pytest.mark.parametrize(
     "head",
     [
         "部门动态\n发布时间：2022-03-01 10:20",  # a column's name: too short for a headline

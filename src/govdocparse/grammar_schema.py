@@ -96,6 +96,7 @@ class MetadataGrammar(GrammarModel):
     title_region_tag: Rule
     headline_tag: Rule
     headline_marks: list[str]
+    news_dateline: Rule
     one_year_types: list[str]
     years_in_title: Rule
     five_year_plans: dict[str, tuple[int, int]]

@@ -149,6 +149,11 @@ def _headline_tag() -> regex.Pattern:
 
 
 @cache
+def _news_dateline() -> regex.Pattern:
+    return _grammar().compile(_grammar().news_dateline)
+
+
+@cache
 def trailing_doc_number() -> regex.Pattern:
     """A 文号 in brackets at the end of a title (web pages): …的通知(宜办发〔2022〕9号)."""
     return regex.compile(f"[（(]\\s*{_grammar().doc_number.pattern}\\s*[)）]\\s*$")
@@ -349,9 +354,11 @@ _HAN = regex.compile(r"\p{Han}")
 def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
     """Whether a line that ends in no document type is a news page's headline: right over its
     byline, the fields that date it (发布时间：2022-03-01 10:20 来源：…, or a bare stamp
-    2022-03-01 10:20 来源：…). 《某市儿童发展规划》向社会公布, 我市召开妇女儿童工作会议. Not a
-    document title cut short (某省人民政府办公厅关于印发某省, a mirror's page title: 关于 opens
-    a document's title), nor a clipper's field (原文地址：http://…: mostly not Chinese)."""
+    2022-03-01 10:20 来源：…), or over the story's lead opening with its dateline
+    (某某晚报讯（记者 某某）…, 新华社北京6月26日电). 《某市儿童发展规划》向社会公布,
+    我市召开妇女儿童工作会议. Not a document title cut short (某省人民政府办公厅关于印发某省,
+    a mirror's page title: 关于 opens a document's title), nor a clipper's field
+    (原文地址：http://…: mostly not Chinese)."""
     bare = squash_spaces(line)
     if len(bare) < _MIN_HEADLINE or i + 1 >= len(blocks) or "关于" in bare:
         return False
@@ -362,7 +369,7 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
         return False
     text = byline.text.strip()
     dated = any(pair.feeds == "date_published" for pair in portal.pairs(text))
-    return dated or leading_date(text) is not None
+    return dated or leading_date(text) is not None or bool(_news_dateline().match(text))
 
 
 def _portal_title(blocks: list[Block], i: int) -> Title | None:
