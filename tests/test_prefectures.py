@@ -76,6 +76,10 @@ def test_the_vocabulary_holds_every_prefecture_of_every_province_once():
         ("西安交通大学儿童医学中心建设方案", None),
         ("南京航空航天大学关于印发某方案的通知", None),
         ("苏州银行关于印发某办法的通知", None),
+        ("太原小学关于开展读书活动的通知", None),
+        # a kind of school is the city's schools, not one school's name
+        ("太原中小学课后服务实施方案", "太原市"),
+        ("大连大中小学思政课一体化建设方案", "大连市"),
         # written with the unit, those words are places as any other
         ("长治市儿童发展规划", "长治市"),
         ("大理州儿童发展规划", "大理州"),

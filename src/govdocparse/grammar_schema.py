@@ -155,6 +155,7 @@ class MetadataGrammar(GrammarModel):
 class NotAfterShort(GrammarModel):
     words: list[str]
     window: int
+    kinds: list[str]
 
 
 class PrefecturesGrammar(GrammarModel):

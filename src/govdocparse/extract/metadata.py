@@ -137,6 +137,7 @@ class _Rules:
     prefecture_lengths: tuple[int, ...]
     not_after_short: tuple[str, ...]
     not_after_window: int
+    school_kinds: tuple[str, ...]
     township_unit: regex.Pattern
     not_place_described: regex.Pattern
     title_lead: regex.Pattern
@@ -213,6 +214,7 @@ def _rules() -> _Rules:
         prefecture_lengths=tuple(sorted({len(short) for short in prefecture_short}, reverse=True)),
         not_after_short=tuple(prefectures.not_after_short.words),
         not_after_window=prefectures.not_after_short.window,
+        school_kinds=tuple(prefectures.not_after_short.kinds),
         township_unit=rules.compile(rules.township_unit),
         not_place_described=rules.compile(rules.not_place_described),
         title_lead=rules.compile(rules.title_lead),
@@ -288,6 +290,8 @@ def _prefecture_named_short(text: str, province: str | None = None) -> tuple[str
         if full is None:
             continue
         after = text[length : length + rules.not_after_window]
+        for kind in rules.school_kinds:
+            after = after.replace(kind, "")
         if any(word in after for word in rules.not_after_short):
             return None
         if province and not rules.prefecture_province[full].startswith(province):
