@@ -115,6 +115,12 @@ def _news_report() -> regex.Pattern:
 
 
 @cache
+def _forwarding() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.forwarding)
+
+
+@cache
 def _notice_without_type() -> regex.Pattern:
     rules = _grammar()
     return rules.compile(rules.notice_without_type)
@@ -362,7 +368,8 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
         return False
     text = byline.text.strip()
     dated = any(pair.feeds == "date_published" for pair in portal.pairs(text))
-    return dated or leading_date(text) is not None
+    # a date alone is what a signature's organ line stands over (某省某委办公室 / 2022年3月4日)
+    return dated or (leading_date(text) is not None and iso_date(text) is None)
 
 
 def _portal_title(blocks: list[Block], i: int) -> Title | None:
@@ -641,6 +648,21 @@ def _untitled_notice(blocks: list[Block], first: Title) -> int | None:
     return None
 
 
+def _untitled_forwarding(blocks: list[Block]) -> int | None:
+    """Where a letter forwarding a document opens when the page lost its title and no document
+    follows it: its 主送机关 line among the first lines, then a sentence forwarding the document
+    (现将《…》转发给你们) and a closing. A 便函 so is a notice handing that document down."""
+    for n, block in enumerate(blocks[:_HEAD_LINES]):
+        if isinstance(block, Paragraph) and _addresses(squash_spaces(block.text)):
+            rest = blocks[n + 1 :]
+            forwards = any(
+                isinstance(b, Paragraph) and _forwarding().search(squash_spaces(b.text))
+                for b in rest[:_HEAD_LINES]
+            )
+            return n if forwards and any(_closes(b) for b in rest) else None
+    return None
+
+
 def _annex_mark(text: str) -> bool:
     """附件 / 附件1 / 附件： (an 附件说明 with nothing after its colon) on a line of its own."""
     marks = _marks()
@@ -737,6 +759,9 @@ def segment(blocks: list[Block]) -> list[Segment]:
                 closed = closed or _closes(block)
         i += 1
     if not starts:
+        opens = _untitled_forwarding(blocks)
+        if opens is not None:
+            return [Segment(None, "notice", list(blocks[:opens]), [], list(blocks[opens:]))]
         return [Segment(None, "other", [], [], list(blocks))]
     segments = []
     header_from = 0
