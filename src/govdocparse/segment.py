@@ -53,7 +53,8 @@ _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 # …规划(—年): a mirror that strips every digit from its copy left the period's dash and 年
 _DIGITS_LOST = r"[（(]\s*[—–\-－~～]{1,2}\s*年\s*[)）]"
 _TRAILING_PERIOD = regex.compile(f"(?:{_PERIOD}|{_DIGITS_LOST})$")
-_ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
+# The titles a text names in 《》: the documents a notice hands down (现将《某方案》印发给你们).
+ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
 # Characters a title has before its type word at the least (某某方案, not 方案 or 目录 alone).
 _MIN_NAME = 2
 # A whole title in book-title marks, as mirror sites print it on a line of its own.
@@ -744,7 +745,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
             if title:
                 closed = has_body = False
                 if title.kind == "notice":
-                    announced.update(_comparable(name) for name in _ANNOUNCED.findall(title.text))
+                    announced.update(_comparable(name) for name in ANNOUNCED.findall(title.text))
                 i = title.last + 1
                 continue
         if starts:
@@ -754,7 +755,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
             )
             if isinstance(block, Paragraph):
                 if starts[-1].kind == "notice":
-                    announced.update(_comparable(name) for name in _ANNOUNCED.findall(block.text))
+                    announced.update(_comparable(name) for name in ANNOUNCED.findall(block.text))
                 announced.update(_listed_attachments(blocks, i))
                 closed = closed or _closes(block)
         i += 1

@@ -29,6 +29,7 @@ from ..grammar_schema import MetadataGrammar, PrefecturesGrammar
 from ..headings import numbered, opens_block
 from ..model import Metadata, Period, Provenance
 from ..segment import (
+    ANNOUNCED,
     Segment,
     glued_doc_number,
     interpreted_title,
@@ -69,8 +70,6 @@ _STAMP = regex.compile(
     r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?P<rest>.*)$"
 )
 _MAX_ATTACHMENTS = 20
-# A document a text hands down, by its title in 《》 (现将《某方案》印发给你们).
-_HANDED_DOWN = regex.compile(r"《([^《》]{4,80})》")
 _MAX_VALUE = 60
 # A line that is one pair of brackets: （某政发〔2014〕21号　2014年6月5日） · （2020年4月8日）
 _BRACKETED = regex.compile(r"^[（(](?P<inside>[^（()）]+)[)）]$")
@@ -1291,7 +1290,7 @@ def _place_of_its_unit(segment: Segment, unit: str, found: Found) -> None:
     meta = found.metadata
     for block in segment.body[:_LEAD_LINES]:
         if isinstance(block, Paragraph):
-            for name in _HANDED_DOWN.findall(block.text):
+            for name in ANNOUNCED.findall(block.text):
                 if place := place_of(name):
                     _set(found, "place", place, block.prov)
                     return
