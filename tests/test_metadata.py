@@ -1621,27 +1621,46 @@ def test_a_signing_office_above_the_bracketed_organ_housing_it_is_the_issuer(hos
 
 
 @pytest.mark.parametrize(
-    "note",
+    "note, date",
     [
-        "（2021年5月27日申省第十三届人民代表大会常务委员会第二十七次会议通过）",
-        # a PDF's copy: spaced out, the 公布 and 施行 dates on the lines below
-        "(2021年5月27日申省第十三届人民代表大会常务委员会第二十七次 会 议 通 过\n"
-        "2021年5月27日 公 布\n自2021年9月1日 起 施 行)",
-        "（2021年5月27日申省人民代表大会常务委员会第二十七次会议通过，根据2023年3月1日…修正）",
-        # a revised 实施…办法's note, longer than any field line: its head is still read
-        "(2021年5月27日申省第十三届人民代表大会常务委员会第二十七次会议通过 根据2022年9月"
-        "28日申省第十三届人民代表大会常务委员会第三十五次会议《关于修改〈申省儿童友好社区促进"
-        "条例〉的决定》修正 2024年7月25日申省第十四届人民代表大会常务委员会第十一次会议修订)",
+        ("（2021年5月27日申省第十三届人民代表大会常务委员会第二十七次会议通过）", "2021-05-27"),
+        # a PDF's copy: spaced out, the 公布 and 施行 dates on the lines below amend nothing
+        (
+            "(2021年5月27日申省第十三届人民代表大会常务委员会第二十七次 会 议 通 过\n"
+            "2021年5月27日 公 布\n自2021年9月1日 起 施 行)",
+            "2021-05-27",
+        ),
+        # an amended regulation is the version its last amendment wrote: that is its date
+        (
+            "（2021年5月27日申省人民代表大会常务委员会第二十七次会议通过，根据2023年3月1日…修正）",
+            "2023-03-01",
+        ),
+        # a revised 实施…办法's note, longer than any field line, amended twice
+        (
+            "(2021年5月27日申省第十三届人民代表大会常务委员会第二十七次会议通过 根据2022年9月"
+            "28日申省第十三届人民代表大会常务委员会第三十五次会议《关于修改〈申省儿童友好社区促进"
+            "条例〉的决定》第一次修正 根据2024年7月25日申省第十四届人民代表大会常务委员会第十一次"
+            "会议《关于修改〈申省儿童友好社区促进条例〉等五件地方性法规的决定（第二批）》第二次修正)",
+            "2024-07-25",
+        ),
+        (
+            "（2021年5月27日申省第十三届人民代表大会常务委员会第二十七次会议通过　"
+            "2024年7月25日申省第十四届人民代表大会常务委员会第十一次会议修订）",
+            "2024-07-25",
+        ),
     ],
+    ids=["adopted", "spaced-out-with-its-dates", "amended", "amended-twice", "revised"],
 )
-def test_a_regulations_adoption_note_gives_its_date_and_standing_committee(note):
+def test_a_regulations_adoption_note_gives_its_date_and_standing_committee(note, date):
     text = (
         f"申省儿童友好社区促进条例\n{note}\n第一章 总则\n"
         "第一条 为了促进儿童友好社区建设,制定本条例。\n"
     )
     [regulation] = parse_text(text).documents
     assert regulation.metadata.issuer == "申省人民代表大会常务委员会"
-    assert regulation.metadata.date_written == "2021-05-27"
+    assert regulation.metadata.date_written == date
+    # the note as written keeps the first adoption's date
+    assert regulation.metadata.note and "2021年5月27日" in regulation.metadata.note
 
 
 def test_a_meeting_date_in_a_sentence_is_no_adoption_note():
@@ -1850,6 +1869,38 @@ def test_a_reposting_sites_address_before_the_pages_stamp(stamp):
 
 
 @pytest.mark.parametrize(
+    "stamp",
+    [
+        "2025-04-18 612",  # a mirror's view count, a bare number
+        "2025-04-18　阅读 612",
+        "2025年4月18日  浏览量：612次",
+        "2025-04-18 09:40",  # with its time, read before
+    ],
+)
+def test_a_date_with_its_view_count_under_a_headline_is_the_pages_stamp(stamp):
+    # the page's date, not the 成文日期, which the signature gives
+    text = (
+        f"关于印发丙州市托育服务扩容实施方案的通知\n{stamp}\n各县（市、区）人民政府：\n"
+        "现将实施方案印发给你们，请认真执行。\n丙州市人民政府办公室\n2025年4月11日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert (notice.metadata.date_written, notice.metadata.date_published) == (
+        "2025-04-11",
+        "2025-04-18",
+    )
+
+
+def test_a_bare_date_under_a_title_is_still_its_written_date():
+    # a law database prints the 成文日期 alone under the title: no time, no count
+    text = (
+        "关于印发丙州市托育服务扩容实施方案的通知\n2025年4月11日\n各县（市、区）人民政府：\n"
+        "现将实施方案印发给你们。\n"
+    )
+    [notice] = parse_text(text).documents
+    assert (notice.metadata.date_written, notice.metadata.date_published) == ("2025-04-11", None)
+
+
+@pytest.mark.parametrize(
     ("title", "issuer"),
     [
         # national organs name no place: run together at a title's head, or set apart by spaces
@@ -1961,3 +2012,40 @@ def test_a_standards_cover_gives_its_name_number_organ_and_release_date(
         "规范性引用文件",
         "设置要求",
     ]
+
+
+REGION_NOTICE = (
+    "关于印发自治区孤独症儿童关爱促进行动实施方案的通知\n{number}\n各地、州、市卫生健康委：\n"
+    "现将{plan}印发给你们，请认真贯彻执行。\n"
+    "自治区卫生健康委　自治区教育厅\n自治区民政厅　自治区妇联\n2024年5月9日\n"
+)
+
+
+@pytest.mark.parametrize(
+    "number, plan, place",
+    [
+        # the document it hands down names the region
+        ("甲卫发〔2024〕7号", "《宁夏回族自治区孤独症儿童关爱促进行动实施方案》", "宁夏回族自治区"),
+        # else the abbreviation its 文号 opens with
+        ("桂卫发〔2024〕7号", "《自治区孤独症儿童关爱促进行动实施方案》", "广西壮族自治区"),
+        ("内卫发〔2024〕7号", "实施方案", "内蒙古自治区"),
+        # an abbreviation that stands for no region names none
+        ("甲卫发〔2024〕7号", "实施方案", None),
+    ],
+    ids=["handed-down-title", "doc-number", "doc-number-inner-mongolia", "unknown-abbreviation"],
+)
+def test_organs_naming_their_region_by_its_kind_alone_take_its_place(number, plan, place):
+    text = REGION_NOTICE.format(number=number, plan=plan)
+    [notice] = parse_text(text).documents
+    assert (notice.metadata.issuer or "").startswith("自治区卫生健康委、")
+    assert notice.metadata.place == place
+
+
+def test_a_prefectures_organs_take_no_region_from_their_doc_number():
+    # 自治州 organs: a 文号's first character names no autonomous prefecture
+    text = REGION_NOTICE.format(number="新州卫发〔2024〕7号", plan="实施方案").replace(
+        "自治区", "自治州"
+    )
+    [notice] = parse_text(text).documents
+    assert (notice.metadata.issuer or "").startswith("自治州卫生健康委")
+    assert notice.metadata.place is None

@@ -703,3 +703,58 @@ def test_a_headline_reporting_what_became_of_a_plan_is_a_news_item(headline):
 def test_a_line_saying_a_meeting_approved_something_unnamed_is_no_title():
     text = f"青山市政府常务会议审议通过\n{NEWS_BODY}"
     assert parse_text(text).documents[0].title is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "七部门联合印发江西省孤独症儿童关爱促进行动实施方案",
+        "十二部门印发《江西省儿童青少年心理健康行动方案》",
+    ],
+)
+def test_a_headline_counting_the_organs_that_issued_a_plan_is_a_news_item(headline):
+    # a news page over its date and view count: a notice names its organs, news counts them
+    text = f"{headline}\n2024-07-26 700\n{NEWS_BODY}"
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("other", headline)
+    assert document.metadata.date_published == "2024-07-26"
+    assert document.metadata.place == "江西省"  # the headline's count of organs is no place
+
+
+@pytest.mark.parametrize("date", ["2022年3月4日", "2022-03-04"])
+def test_a_signature_over_its_date_is_no_news_headline(date):
+    # an office and a hospital signing on one line over a date alone: no byline, no title
+    text = (
+        "各设区市卫生健康委：\n请于3月底前报送本年度工作总结。\n"
+        f"青山省卫生健康委办公室　青山省妇幼保健院\n{date}\n"
+    )
+    [letter] = parse_text(text).documents
+    assert letter.title is None
+    assert letter.metadata.date_written == "2022-03-04"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "现将《国家卫生健康委办公厅关于做好某病防治工作的通知》转发给你们，请认真贯彻落实。",
+        "现将国家卫生健康委办公厅关于做好某病防治工作的通知转发给你们，请认真贯彻落实。",
+        "现转发国家卫生健康委办公厅关于做好某病防治工作的通知，请遵照执行。",
+    ],
+)
+def test_a_forwarding_letter_whose_title_the_page_lost_is_a_notice(sentence):
+    text = (
+        f"各设区市卫生健康委：\n{sentence}\n"
+        "青山省卫生健康委办公室　青山省疾控局办公室\n2022年3月4日\n"
+    )
+    [letter] = parse_text(text).documents
+    assert (letter.kind, letter.title) == ("notice", None)
+    assert letter.metadata.recipients == ["各设区市卫生健康委"]
+    assert letter.metadata.date_written == "2022-03-04"
+
+
+def test_a_letter_that_forwards_nothing_stays_of_no_kind():
+    text = (
+        "各设区市卫生健康委：\n请于3月底前报送本年度工作总结。\n"
+        "青山省卫生健康委办公室\n2022年3月4日\n"
+    )
+    assert parse_text(text).documents[0].kind == "other"

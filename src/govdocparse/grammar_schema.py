@@ -91,6 +91,7 @@ class MetadataGrammar(GrammarModel):
     interpretation_title: Rule
     notice_without_type: Rule
     news_report: Rule
+    forwarding: Rule
     title_status: list[str]
     title_validity: list[str]
     title_region_tag: Rule
@@ -115,6 +116,8 @@ class MetadataGrammar(GrammarModel):
     seal_note: Rule
     host_organ_note: Rule
     adoption_note: Rule
+    amendment: Rule
+    view_count: Rule
     byline: Rule
     banner_marks: Rule
     issuer_mark: Rule
@@ -130,6 +133,7 @@ class MetadataGrammar(GrammarModel):
     not_township: list[str]
     not_place: list[str]
     unit_word_alone: list[str]
+    region_number_prefix: dict[str, str]
     not_place_described: Rule
     not_in_place: list[str]
     not_place_start: list[str]

@@ -53,7 +53,8 @@ _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 # …规划(—年): a mirror that strips every digit from its copy left the period's dash and 年
 _DIGITS_LOST = r"[（(]\s*[—–\-－~～]{1,2}\s*年\s*[)）]"
 _TRAILING_PERIOD = regex.compile(f"(?:{_PERIOD}|{_DIGITS_LOST})$")
-_ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
+# The titles a text names in 《》: the documents a notice hands down (现将《某方案》印发给你们).
+ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
 # Characters a title has before its type word at the least (某某方案, not 方案 or 目录 alone).
 _MIN_NAME = 2
 # A whole title in book-title marks, as mirror sites print it on a line of its own.
@@ -112,6 +113,12 @@ def _interpretation_title() -> regex.Pattern:
 def _news_report() -> regex.Pattern:
     rules = _grammar()
     return rules.compile(rules.news_report)
+
+
+@cache
+def _forwarding() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.forwarding)
 
 
 @cache
@@ -369,7 +376,12 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
         return False
     text = byline.text.strip()
     dated = any(pair.feeds == "date_published" for pair in portal.pairs(text))
-    return dated or leading_date(text) is not None or bool(_news_dateline().match(text))
+    # a date alone is what a signature's organ line stands over (某省某委办公室 / 2022年3月4日)
+    return (
+        dated
+        or (leading_date(text) is not None and iso_date(text) is None)
+        or bool(_news_dateline().match(text))
+    )
 
 
 def _portal_title(blocks: list[Block], i: int) -> Title | None:
@@ -648,6 +660,21 @@ def _untitled_notice(blocks: list[Block], first: Title) -> int | None:
     return None
 
 
+def _untitled_forwarding(blocks: list[Block]) -> int | None:
+    """Where a letter forwarding a document opens when the page lost its title and no document
+    follows it: its 主送机关 line among the first lines, then a sentence forwarding the document
+    (现将《…》转发给你们) and a closing. A 便函 so is a notice handing that document down."""
+    for n, block in enumerate(blocks[:_HEAD_LINES]):
+        if isinstance(block, Paragraph) and _addresses(squash_spaces(block.text)):
+            rest = blocks[n + 1 :]
+            forwards = any(
+                isinstance(b, Paragraph) and _forwarding().search(squash_spaces(b.text))
+                for b in rest[:_HEAD_LINES]
+            )
+            return n if forwards and any(_closes(b) for b in rest) else None
+    return None
+
+
 def _annex_mark(text: str) -> bool:
     """附件 / 附件1 / 附件： (an 附件说明 with nothing after its colon) on a line of its own."""
     marks = _marks()
@@ -729,7 +756,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
             if title:
                 closed = has_body = False
                 if title.kind == "notice":
-                    announced.update(_comparable(name) for name in _ANNOUNCED.findall(title.text))
+                    announced.update(_comparable(name) for name in ANNOUNCED.findall(title.text))
                 i = title.last + 1
                 continue
         if starts:
@@ -739,11 +766,14 @@ def segment(blocks: list[Block]) -> list[Segment]:
             )
             if isinstance(block, Paragraph):
                 if starts[-1].kind == "notice":
-                    announced.update(_comparable(name) for name in _ANNOUNCED.findall(block.text))
+                    announced.update(_comparable(name) for name in ANNOUNCED.findall(block.text))
                 announced.update(_listed_attachments(blocks, i))
                 closed = closed or _closes(block)
         i += 1
     if not starts:
+        opens = _untitled_forwarding(blocks)
+        if opens is not None:
+            return [Segment(None, "notice", list(blocks[:opens]), [], list(blocks[opens:]))]
         return [Segment(None, "other", [], [], list(blocks))]
     segments = []
     header_from = 0

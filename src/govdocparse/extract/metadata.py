@@ -29,6 +29,7 @@ from ..grammar_schema import MetadataGrammar, PrefecturesGrammar
 from ..headings import numbered, opens_block
 from ..model import Metadata, Period, Provenance
 from ..segment import (
+    ANNOUNCED,
     Segment,
     glued_doc_number,
     interpreted_title,
@@ -107,11 +108,13 @@ class _Rules:
     issuers_run: regex.Pattern
     issuer_head: regex.Pattern
     trailing_number: regex.Pattern
+    view_count: regex.Pattern
     byline: regex.Pattern
     joint_separator: regex.Pattern
     seal_note: regex.Pattern
     host_organ_note: regex.Pattern
     adoption_note: regex.Pattern
+    amendment: regex.Pattern
     serial_number: regex.Pattern
     standard_number: regex.Pattern
     standard_released: regex.Pattern
@@ -171,6 +174,7 @@ def _rules() -> _Rules:
         doc_number=rules.compile(rules.doc_number),
         issuer_line=regex.compile(f"^{organ}$"),
         trailing_number=trailing_doc_number(),
+        view_count=rules.compile(rules.view_count),
         byline=rules.compile(rules.byline),
         issuers_run=regex.compile(f"^(?:(?P<organ>{organ}))+$"),
         issuer_head=regex.compile(
@@ -180,6 +184,7 @@ def _rules() -> _Rules:
         seal_note=rules.compile(rules.seal_note),
         host_organ_note=rules.compile(rules.host_organ_note),
         adoption_note=rules.compile(rules.adoption_note),
+        amendment=rules.compile(rules.amendment),
         serial_number=rules.compile(rules.serial_number),
         standard_number=rules.compile(rules.standard_cover.number),
         standard_released=rules.compile(rules.standard_cover.released),
@@ -695,9 +700,11 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
         stamp = _STAMP.match(block.text.strip()) if not pairs else None
         if stamp:
             pairs = portal.pairs(stamp["rest"])
-            if not (stamp["time"] or pairs):
+            viewed = bool(stamp["rest"]) and _rules().view_count.match(stamp["rest"]) is not None
+            if not (stamp["time"] or pairs or viewed):
                 continue
-            # 2011-10-08 00:00:00 来源: 本站原创: a page's publication stamp, unlabelled.
+            # 2011-10-08 00:00:00 来源: 本站原创 or 2024-07-26 700 (its view count): a page's
+            # publication stamp, unlabelled.
             _set(found, "date_published", leading_date(stamp["date"]), block.prov)
         elif not pairs:
             continue
@@ -874,6 +881,8 @@ def _under_title(
         elif issuers is None and (adopted := _adoption_note(block.text)):
             # （2020年7月29日某省第十三届人民代表大会常务委员会第二十二次会议通过）
             _set(found, "date_written", adopted[1], block.prov, block)
+            # the note as written keeps the adoption's date when an amendment's is the version's
+            _set(found, "note", block.text.strip(), block.prov)
             issuers = [adopted[0]], block.prov
         elif byline := rules.byline.match(block.text.strip()):
             _set(found, "date_published", leading_date(byline["date"]), block.prov, block)
@@ -916,13 +925,18 @@ def _organs_wrapped(issuers: tuple[list[str], Provenance | None], block: Paragra
 
 def _adoption_note(text: str) -> tuple[str, str] | None:
     """(standing committee, ISO date) of a 地方性法规's adoption note under its title (（2020年7月
-    29日某省第十三届人民代表大会常务委员会第二十二次会议通过…）), else None."""
+    29日某省第十三届人民代表大会常务委员会第二十二次会议通过…）), else None. The date is that of
+    the last amendment the note lists (…通过 根据…修正 …修订), the version the text is."""
     squashed = squash_spaces(text)
     if squashed[:1] not in "（(" or "通过" not in squashed:
         return None
-    found = _rules().adoption_note.match(squashed)
-    date = iso_date(found["date"]) if found else None
-    return (found["organ"] + found["body"], date) if found and date else None
+    rules = _rules()
+    found = rules.adoption_note.match(squashed)
+    if not found:
+        return None
+    amendments = rules.amendment.findall(squashed, pos=found.end()) if "修" in squashed else []
+    date = iso_date(amendments[-1] if amendments else found["date"])
+    return (found["organ"] + found["body"], date) if date else None
 
 
 def _amended(text: str) -> bool:
@@ -1269,6 +1283,26 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
     short = _province_named_short(sources[1][0])
     if short:
         _set(found, "place", short, title_prov)
+    elif issuers:
+        unit = next((w for w in _rules().grammar.unit_word_alone if issuers[0].startswith(w)), None)
+        if unit and all(issuer.startswith(unit) for issuer in issuers):
+            _place_of_its_unit(segment, unit, found)
+
+
+def _place_of_its_unit(segment: Segment, unit: str, found: Found) -> None:
+    """The place of organs that name it by its kind alone (自治区卫生健康委　自治区教育厅): as the
+    document the text hands down names it (现将《新疆维吾尔自治区…方案》印发给你们), else as the
+    region the abbreviation its 文号 opens with stands for (新卫发〔2023〕12号), if of that kind."""
+    meta = found.metadata
+    for block in segment.body[:_LEAD_LINES]:
+        if isinstance(block, Paragraph):
+            for name in ANNOUNCED.findall(block.text):
+                if place := place_of(name):
+                    _set(found, "place", place, block.prov)
+                    return
+    region = _rules().grammar.region_number_prefix.get((meta.doc_number or " ")[0])
+    if region and region.endswith(unit):
+        _set(found, "place", region, meta.provenance.get("doc_number"))
 
 
 def _province_named_short(title: str | None) -> str | None:
