@@ -367,6 +367,10 @@ def test_portal_page_copied_as_text():
         # a template that printed a date as milliseconds since 1970 (16:00 UTC: 9月8日 in China)
         "索引号: 000014349/2022-00045\n发文字号: 某政办发〔2022〕16号\n"
         "成文日期: 1662566400000\n发布时间: 2022年09月27日",
+        # a district portal's labels in square brackets padded with spaces, two pairs a line
+        "[ 索引号 ] 000014349/2022-00045 [ 发文字号 ] 某政办发〔2022〕16号\n"
+        "[ 主题分类 ] 妇女儿童 [ 体裁分类 ] 其他公文\n"
+        "[ 成文日期 ] 2022-09-08 [ 发布日期 ] 2022-09-27",
     ],
     ids=[
         "spaced-one-per-line",
@@ -379,6 +383,7 @@ def test_portal_page_copied_as_text():
         "paired-empty-values",
         "dash-list-values-below",
         "epoch-millis",
+        "spaced-square-brackets",
     ],
 )
 def test_portal_block_forms(block):
@@ -2049,3 +2054,32 @@ def test_a_prefectures_organs_take_no_region_from_their_doc_number():
     [notice] = parse_text(text).documents
     assert (notice.metadata.issuer or "").startswith("自治州卫生健康委")
     assert notice.metadata.place is None
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "青溪市人大常委会听取审议执法检查组关于检查《中华人民共和国未成年人保护法》实施情况的报告",
+        "某县人大常委会审议县政府关于妇女儿童发展规划实施情况的报告",
+    ],
+)
+def test_a_headline_of_a_sitting_that_hears_a_report_names_no_issuer(headline):
+    # the 关于 is the heard report's: the organ before the verb sits, and issues nothing here
+    text = (
+        f"{headline}\n来源：某某网\n"
+        "会议指出，近年来各部门认真履行职责，取得了明显成效。\n"
+        "会议要求，要进一步加强领导，健全工作机制。\n"
+    )
+    [story] = parse_text(text).documents
+    assert story.title == headline
+    assert story.metadata.issuer is None
+
+
+def test_a_view_count_after_the_time_of_a_news_stamp_is_no_part_of_the_date():
+    text = (
+        "青溪市8部门携手推进母婴设施建设\n\n发布日期:2019/5/6 9:12:30 浏览:321\n\n"
+        "近日，青溪市卫生健康委等8部门联合印发通知，推进母婴设施建设。\n"
+    )
+    [story] = parse_text(text).documents
+    assert story.metadata.portal["发布日期"] == "2019/5/6 9:12:30"
+    assert story.metadata.date_published == "2019-05-06"

@@ -178,6 +178,8 @@ def test_a_table_headed_by_label_words_stays_a_table(text):
             ["公开属性", "主动公开", "成文日期", "2023-02-01"],
             "公开属性：主动公开  成文日期：2023-02-01",
         ),
+        # a label cell with its colon before the next label: its field is empty
+        (["文件编号：", "组配分类:", "政策解读", ""], "文件编号：  组配分类：政策解读"),
         (["名称", "文号", "发布日期"], None),  # a header of column names
         (["序号", "任务", "牵头单位"], None),  # opens with no label
         (["标题", "某县…的通知", "某县人民政府"], None),  # a cell that is neither label nor value
@@ -290,3 +292,20 @@ def test_a_first_row_that_repeats_the_header_without_sub_columns_is_a_row():
     text = "| 类别 | 指标 | 2025年 |\n| 类别 | 婴儿死亡率 | 3 |\n| 健康 | 孕产妇死亡率 | 10 |\n"
     [table] = [b for b in blocks_from_text(text, "t.txt")[0] if isinstance(b, TableBlock)]
     assert [cell.text for cell in table.rows[1]] == ["类别", "婴儿死亡率", "3"]
+
+
+def test_a_title_row_closed_by_its_cells_bar_among_empty_cells_is_the_title():
+    # a county portal's 解读 page as a converter gives it: barred label cells, then the title in a
+    # row of one cell with its closing bar, rows of empty cells, and the text
+    text = (
+        "索引号: | 001122334455/2019-00321 | 成文日期: | 2019-05-06 |\n"
+        "文件编号: | 组配分类: | 政策解读 | |\n"
+        "发布机构: | 某县民政局 | 有效性: | 有效 |\n"
+        "关于《某县困境儿童分类保障实施办法》的政策解读 |\n||\n|\n||\n"
+        "一、为什么要制定办法? 为做好困境儿童保障工作。 |\n"
+    )
+    [page] = govdocparse.parse_text(text).documents
+    assert page.title == "关于《某县困境儿童分类保障实施办法》的政策解读"
+    assert page.metadata.date_written == "2019-05-06"
+    assert page.metadata.portal["组配分类"] == "政策解读"
+    assert page.metadata.portal["发布机构"] == "某县民政局"

@@ -108,6 +108,7 @@ class MetadataGrammar(GrammarModel):
     doc_number: Rule
     issuer_suffix: Rule
     issuers_counted: Rule
+    sitting_verbs: Rule
     organ_prefixes: list[str]
     national_prefixes: list[str]
     national_organs: list[str]

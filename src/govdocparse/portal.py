@@ -60,10 +60,13 @@ def _matcher() -> regex.Pattern:
 
     # A short label (文号, 时间, 字号) counts only after a separator, not inside a word
     # (发文字号); a longer one also where a text copy lost the spaces between pairs
-    # (索引号…发布机构…, as PDF text gives the block).
+    # (索引号…发布机构…, as PDF text gives the block). Brackets may pad the label with spaces
+    # ([ 索引号 ] 1150…/2021-00176 [ 发文字号 ] 某卫发〔2017〕2号, as some district portals print).
+    opening = f"(?:[【\\[]{_SPACE})?"
     return regex.compile(
-        f"(?:[【\\[]?(?:{alternatives(False)})|(?:^|(?<=[{_SEPARATORS}]))[【\\[]?(?:{alternatives(True)}))"
-        f"[】\\]]?{_SPACE}(?P<colon>[:：])?"
+        f"(?:{opening}(?:{alternatives(False)})"
+        f"|(?:^|(?<=[{_SEPARATORS}])){opening}(?:{alternatives(True)}))"
+        f"(?:{_SPACE}[】\\]])?{_SPACE}(?P<colon>[:：])?"
     )
 
 
@@ -119,9 +122,11 @@ def pairs(text: str) -> list[Pair]:
     if text[lead : lead + 1] not in _label_starts():
         return []
     found = _labels_in(text)
-    # a label in brackets (•【制定机关】…) starts at its bracket, which the lead took as a separator
-    starts = {lead, lead - 1} if lead and text[lead - 1] in "【[" else {lead}
-    if not found or found[0][1] not in starts:
+    # a label in brackets (•【制定机关】…, [ 索引号 ]) starts at its bracket, which the lead took
+    # as a separator
+    if not found or found[0][1] > lead:
+        return []
+    if text[found[0][1] : lead].rstrip(" \t\u3000\xa0") not in ("", "【", "["):
         return []
     out = []
     for n, (name, start, end) in enumerate(found):
@@ -182,17 +187,20 @@ def row_pairs(cells: list[str]) -> str | None:
     metadata block, else None: it opens with a label, and each label cell is followed by its
     value's cell (| 标题 | 某市…的通知 |, an empty cell for an empty value) or holds its value
     itself (索引号：1144…/2023-00123). Two label cells side by side are a table's header of
-    column names (| 名称 | 文号 | 发布日期 |), and a cell that is neither label nor value a row of
-    something else."""
+    column names (| 名称 | 文号 | 发布日期 |), unless the first wrote its colon (| 文件编号: |
+    组配分类: | 政策解读 |: a field left empty, as county portals print); a cell that is neither
+    label nor value makes a row of something else."""
     pieces: list[str] = []
     awaiting = False  # the last cell was a label alone: this cell is its value
+    said_empty = False  # …and wrote its colon: a label cell after it leaves its value empty
     for cell in (cell.strip() for cell in cells):
         label = whole_label(cell) if cell else None
         if label is not None:
-            if awaiting:
+            if awaiting and not said_empty:
                 return None
             pieces.append(f"{label}：")
             awaiting = True
+            said_empty = cell.endswith((":", "："))
         elif awaiting:
             pieces[-1] += cell
             awaiting = False

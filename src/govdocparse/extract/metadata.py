@@ -110,6 +110,7 @@ class _Rules:
     trailing_number: regex.Pattern
     view_count: regex.Pattern
     byline: regex.Pattern
+    sitting_verbs: regex.Pattern
     joint_separator: regex.Pattern
     seal_note: regex.Pattern
     host_organ_note: regex.Pattern
@@ -180,6 +181,7 @@ def _rules() -> _Rules:
         issuer_head=regex.compile(
             f"^(?P<issuer>(?:{organ})+?)(?:{rules.issuers_counted.pattern})?(?:关于|印发|转发)"
         ),
+        sitting_verbs=rules.compile(rules.sitting_verbs),
         joint_separator=rules.compile(rules.joint_issuer_separator),
         seal_note=rules.compile(rules.seal_note),
         host_organ_note=rules.compile(rules.host_organ_note),
@@ -1204,6 +1206,8 @@ def _title_issuers(segment: Segment, title_prov: Provenance | None) -> Issuers:
     # joint issuers at the head keep a space between them (某省农业农村厅 某省财政厅关于…)
     title = segment.title or ""
     head = _rules().issuer_head.match(squash_spaces(title))
+    if head and _rules().sitting_verbs.search(head["issuer"]):
+        return None
     # …as written, so that abbreviated organs without a place of their own stay apart
     # (市卫生健康委 市财政局关于… → 市卫生健康委, 市财政局)
     organs = split_issuers(_as_written(title, len(head["issuer"]))) if head else []

@@ -363,6 +363,10 @@ def _paragraphs(line: str) -> list[str]:
     line split where its paragraphs began (an indent of ideographic spaces, or a heading number
     after the end of a sentence)."""
     text = line.strip()
+    # a page converter's rows of one cell: a line's only bars close its cell (某某…政策解读 |)
+    # or stand alone for an empty one (||)
+    if text.endswith("|") and "|" not in (body := text.rstrip("| \t")):
+        text = body
     if not text:
         return []
     gaps = len(_SPACED_GAP.findall(text))
