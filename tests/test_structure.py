@@ -1,5 +1,7 @@
 """Heading recognition and the section tree, on variations the corpus does not show."""
 
+import pytest
+
 from govdocparse import parse_text
 from govdocparse.model import Provenance
 from govdocparse.source import Cell, Paragraph, TableBlock
@@ -56,6 +58,19 @@ def test_inline_heading_splits_title_from_body():
     ).sections
     child = s[0].children[0]
     assert (child.title, child.text) == ("指导思想", "深入贯彻党的精神，结合实际。")
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_a_long_item_led_by_its_subject_and_a_colon_takes_the_subject_as_title(colon):
+    # a notice's items, one of them too long to be a title of its own and with no full stop
+    # before its end: the words before the colon are what a reader sees as its heading
+    body = (
+        f"二、缴费标准{colon}托育机构保育费由机构自主确定，普惠性托育机构按每人每月"
+        "不超过800元收取，伙食费据实收取，不得另立名目收费。"
+    )
+    s = build_structure(_paragraphs("一、适用范围：全区托育机构。\n" + body), "d1").sections
+    assert s[1].title == "缴费标准"
+    assert s[1].text.startswith("托育机构保育费由机构自主确定")
 
 
 def test_chinese_numerals_past_ten():

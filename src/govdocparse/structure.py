@@ -294,6 +294,12 @@ class _Builder:
             return _unspread(self.trailing.sub("", rest)), ""
         if 0 < stop <= self.title_rules.max_inline:
             return rest[:stop], rest[stop + 1 :].strip()
+        # a notice's item led by its subject and a colon, its text too long for a title of its own
+        # (二、投保人及金额：…，保费为每人每年…。): the subject is the title
+        if "：" in rest or ":" in rest:
+            led = _INLINE_KEYWORD.match(rest)
+            if led:
+                return led["word"].strip(), led["rest"]
         return "", rest
 
     # -- body ----------------------------------------------------------------------------
