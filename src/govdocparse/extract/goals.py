@@ -42,6 +42,7 @@ from .goalwords import (
     is_measure,
     is_measured,
     lend_subject,
+    people,
     raw_measure,
     rules,
     states_area,
@@ -376,7 +377,7 @@ def _sentence_measures(
                 name = complete(measure.name, previous, tuple(topics))
                 if name == measure.name:
                     name = lend_subject(name, previous, tuple(topics), item, title)
-                if measure.kind == "bare" and name == measure.name:
+                if (measure.kind == "bare" and name == measure.name) or name in r.vague_names:
                     continue
                 measure.name = name
             previous = measure.name
@@ -408,11 +409,9 @@ def _full_subject(topics: list[str], bare: bool) -> str | None:
             if m:
                 return m.group("thing")
             continue
-        # the words of a population written one after another: 农村 留守儿童
-        whom = list(r.populations.finditer(topic))
+        whom = people(topic)
         if whom:
-            end = next((a.end() for a, b in pairwise(whom) if a.end() != b.start()), whom[-1].end())
-            return topic[whom[0].start() : end]
+            return whom
     return None
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from itertools import pairwise
 
 import regex as re
 
@@ -151,6 +152,7 @@ class Rules:
     measure_words: re.Pattern
     count_suffix: re.Pattern
     bare: re.Pattern
+    vague_names: frozenset[str]
     short_name: int
     shared_name: int
     shared_part_end: int
@@ -158,6 +160,7 @@ class Rules:
     topic_shared: int
     topic_tail: re.Pattern
     object_rate: re.Pattern
+    provision: re.Pattern
 
 
 @cache
@@ -308,6 +311,7 @@ def rules() -> Rules:
         measure_words=re.compile(rf"(?:{alternation(_measure_words())})$"),
         count_suffix=re.compile(g["count"]["name_suffix"]),
         bare=re.compile(p["bare_measure"]),
+        vague_names=frozenset(p["vague_names"]),
         short_name=p["short_name_chars"],
         shared_name=p["shared_name_chars"],
         shared_part_end=p["shared_part_end_chars"],
@@ -315,6 +319,7 @@ def rules() -> Rules:
         topic_shared=p["topic_shared_chars"],
         topic_tail=re.compile(rf"(?:{alternation(p['topic_tails'])})+$"),
         object_rate=re.compile(alternation(p["object_rates"])),
+        provision=re.compile(rf"(?:{alternation(p['provision_measures'])})$"),
     )
 
 
@@ -513,6 +518,9 @@ def lend_subject(
 ) -> str:
     """A short name nothing in its sentence completed (`complete`), saying neither whom nor what,
     takes in this order
+    - for a measure of what people are provided (…保障水平, …补助标准) that names nobody, whatever
+      its length, the people the nearest clause before it names (完善困境儿童分类保障制度，基本
+      生活保障水平不低于上年水平 → 困境儿童基本生活保障水平);
     - the subject of the 专栏 entry it is in (妇女两癌 for 人群筛查率 in 妇女“两癌”防治项目);
     - for a rate with no measure before it, the subject of the nearest clause before it that says
       whom (完善儿童血液病、恶性肿瘤等重病诊疗体系，…，提高早诊早治率 → 儿童血液病、恶性肿瘤等重病
@@ -520,6 +528,10 @@ def lend_subject(
     - for a name that is a measure word only (健康管理率, not the vaguer 覆盖率), whom its section's
       title is about (4．加强儿童保健服务: 提高疫苗接种率和健康管理率 → 儿童健康管理率)."""
     r = rules()
+    if r.provision.search(name) and not r.populations.search(name):
+        provided_for = next(filter(None, map(people, reversed(topics))), None)
+        if provided_for:
+            return provided_for + name
     if not needs_subject(name):
         return name
     if item:
@@ -532,6 +544,16 @@ def lend_subject(
     if whom and r.measure_words.fullmatch(name) and not r.bare.match(name):
         return whom.group(0) + name
     return name
+
+
+def people(topic: str) -> str | None:
+    """The people a clause names, their words written one after another (农村 留守儿童): 对困境
+    儿童等群体开展… → 困境儿童; None when it names nobody."""
+    whom = list(rules().populations.finditer(topic))
+    if not whom:
+        return None
+    end = next((a.end() for a, b in pairwise(whom) if a.end() != b.start()), whom[-1].end())
+    return topic[whom[0].start() : end]
 
 
 def topic_subject(topic: str) -> str:

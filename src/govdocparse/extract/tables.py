@@ -328,7 +328,7 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
                 _place(texts, positions, len(header)),
                 _place(indented_flags, positions, len(header)),
             )
-        stacked = _unstacked(texts, roles, name_col)
+        stacked = _split_stack(texts, roles, name_col)
         if len(stacked) > 1:
             notes.append(f"one of {len(stacked)} rows stacked in one row of the source")
         for k, own in enumerate(stacked):
@@ -343,7 +343,7 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
     ]
 
 
-def _unstacked(texts: list[str], roles: list[str], name_col: int | None) -> list[list[str]]:
+def _split_stack(texts: list[str], roles: list[str], name_col: int | None) -> list[list[str]]:
     """A row whose name cell holds its head and, from a line opening with 其中, its breakdowns
     one a line, with the values stacked the same way in the value cells (学前教育毛入园率↵其中：
     普惠性幼儿园覆盖率 | 90%↵85%), as the rows a reader sees: the head, then each breakdown named
