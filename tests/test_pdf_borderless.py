@@ -65,6 +65,18 @@ def test_a_table_the_page_break_cuts_after_its_first_row_is_one_table():
     assert pages[0] == 1 and pages[-1] == 2 and pages == sorted(pages)
 
 
+def test_rows_a_page_break_carries_over_name_the_page_they_are_printed_on():
+    source = read(EDGE / "borderless-split.pdf")
+    (block,) = [block for block in source.blocks if isinstance(block, TableBlock)]
+    printed_on = [row[0].prov.page for row in block.rows[1:]]  # the header row names no row
+    (table,) = parse(EDGE / "borderless-split.pdf").documents[0].tables
+    assert table.provenance.page == 1
+    assert [row.provenance.page for row in table.rows] == printed_on
+    assert [
+        i.provenance.page for i in parse(EDGE / "borderless-split.pdf").documents[0].indicators
+    ] == printed_on
+
+
 def test_the_borderless_table_gives_its_indicators():
     plan = parse(EDGE / "borderless.pdf").documents[0]
     goals = {

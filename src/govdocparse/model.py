@@ -39,9 +39,10 @@ class Provenance(Record):
 
     `lines` are 1-based physical line numbers of the source text (text and HTML readers), or,
     with `page`, line numbers on that page (PDF, OFD: lines outside tables, counted from the
-    top); a value that runs on over the next page gives the lines of its first page. `page` is
-    1-based; `paragraph` is the 1-based index of the block in the DOCX body, counting paragraphs
-    and tables together.
+    top); a value that runs on over the next page gives the lines of its first page, and a row
+    of a table that runs over pages gives the page the row is printed on. `page` is 1-based;
+    `paragraph` is the 1-based index of the block in the DOCX body, counting paragraphs and
+    tables together.
     `table_row`/`table_col` are 0-based cell coordinates inside the table the value came from.
     Text read by OCR from a page image also carries `box`, where it sits on the page (x0, top,
     x1, bottom in points from the page's top-left corner), and `confidence`, the OCR engine's

@@ -410,10 +410,13 @@ def _strip_indent(text: str) -> str:
 def _row_prov(cells: list[Cell], table_prov: Provenance, index: int) -> Provenance:
     spans = [c.prov.lines for c in cells if c.prov.lines]
     lines = (min(s[0] for s in spans), max(s[1] for s in spans)) if spans else None
+    # a table running over pages (PDF, OFD) gives each row the page it is printed on, where a
+    # reader looks for it; a merged slot repeats a cell printed on an earlier page
+    pages = [c.prov.page for c in cells if c.prov.page is not None and not c.merged]
     return Provenance(
         file=table_prov.file,
         lines=lines,
-        page=table_prov.page,
+        page=min(pages) if pages else table_prov.page,
         paragraph=table_prov.paragraph,
         table_row=index,
     )
