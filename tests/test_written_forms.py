@@ -161,3 +161,45 @@ def test_a_pdf_section_running_onto_the_next_page_gets_its_written_characters_ba
     restorer.restore(document)
     assert document.sections[0].title == "目标，任务"
     assert document.sections[0].text == "儿童优先,全面发展"
+
+
+def test_a_pdf_table_row_carried_over_a_page_gets_its_written_characters_back():
+    """A table's provenance names the page it starts on and each row the page it is printed
+    on: a changed cell on the next page is restored through the table, and only what starts
+    after the last changed page is passed over."""
+    from govdocparse.model import Document, Metadata, Table, TableRow
+
+    restorer = Restorer()
+    restorer.add(Provenance(file="f.pdf", page=1, lines=(2, 2)), "一、主要指标", "一、主要指标")
+    carried = Provenance(file="f.pdf", page=2, table_row=1, table_col=1)
+    restorer.add(carried, "新生儿访视率，城乡", "新生儿访视率,城乡")
+    restorer.add(
+        Provenance(file="f.pdf", page=3, lines=(1, 1)), "附件，说明，备注", "附件，说明，备注"
+    )
+    restorer.finish()
+    assert restorer.local_only
+    table = Table(
+        id="d1-t1",
+        header=["序号", "指标"],
+        rows=[
+            TableRow(
+                cells=["1", "孕产妇系统管理率"],
+                provenance=carried.model_copy(
+                    update={"page": 1, "table_row": 0, "table_col": None}
+                ),
+            ),
+            TableRow(
+                cells=["2", "新生儿访视率，城乡"],
+                provenance=carried.model_copy(update={"table_col": None}),
+            ),
+        ],
+        provenance=Provenance(file="f.pdf", page=1),
+    )
+    document = Document(
+        id="d1", kind="plan", title=None, metadata=Metadata(), tables=[table], lines=(1, 3)
+    )
+    restorer.restore(document)
+    assert document.tables[0].rows[1].cells[1] == "新生儿访视率,城乡"
+    assert not restorer.untouched(Provenance(file="f.pdf", page=2))
+    assert restorer.untouched(Provenance(file="f.pdf", page=3))
+    assert restorer.untouched(Provenance(file="f.pdf", page=3, lines=(1, 1)))

@@ -171,6 +171,8 @@ class Restorer:
     # or HTML file): when every character's usual spelling is its matching form, only strings
     # from those lines can need restoring
     changed_lines: set[tuple[int | None, int]] = field(default_factory=set)
+    # the last page holding a changed block (files with pages)
+    last_changed_page: int = 0
     # whether the file has pages (PDF, OFD, scans), whose line numbers start again on each page
     paged: bool = False
     local_only: bool = False
@@ -187,6 +189,8 @@ class Restorer:
             if prov.lines:
                 first, last = prov.lines
                 self.changed_lines.update((prov.page, line) for line in range(first, last + 1))
+            if prov.page is not None:
+                self.last_changed_page = max(self.last_changed_page, prov.page)
 
     def _index(self) -> tuple[dict[int, list[_Entry]], dict[int | None, list[_Entry]]]:
         if self.by_line is None or self.by_page is None:
@@ -218,7 +222,7 @@ class Restorer:
         self.needs = regex.compile(f"[{regex.escape(''.join(self.choice))}]")
         usual = all(m == w for m, w in self.choice.items())
         self.local_only = usual and all(
-            e.prov.lines for e in self.entries if e.matching != e.written
+            e.prov.lines or e.prov.page is not None for e in self.entries if e.matching != e.written
         )
         if usual:
             changed = [e.matching for e in self.entries if e.matching != e.written]
@@ -230,9 +234,15 @@ class Restorer:
     def untouched(self, prov: _Where) -> bool:
         """Whether no string with this provenance, nor of the records under it, can need
         restoring. The lines of a section or a document cover all it holds only in a file
-        without pages: in a PDF a section runs on over later pages, whose lines they do not say.
+        without pages: in a PDF a section runs on over later pages, whose lines they do not say,
+        as a table runs on with its rows. What a record holds is never printed before it, so
+        past the last changed page nothing can need restoring.
         """
-        if not self.local_only or not prov.lines or (self.paged and isinstance(prov, _Span)):
+        if not self.local_only:
+            return False
+        if self.paged and (isinstance(prov, _Span) or not prov.lines):
+            return prov.page is not None and prov.page > self.last_changed_page
+        if not prov.lines:
             return False
         first, last = prov.lines
         return not any((prov.page, line) in self.changed_lines for line in range(first, last + 1))
