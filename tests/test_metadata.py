@@ -282,6 +282,43 @@ def test_printed_document_gives_every_element_of_gb_t_9704():
     assert "抄送" not in plan.sections[-1].text and "印发" not in plan.sections[-1].text
 
 
+# A township portal's own name over its brand links and breadcrumb, above a plan whose title
+# names no issuer (invented): (what the page says of who wrote it, the issuer read). The site's
+# name is a weak hint, the issuer only when the page names no organ; a signature gives the
+# issuer, a 发布机构 field the publisher (no issuer then); an organ line over a title with no
+# breadcrumb between is the page's 版头-like head, the issuer as before.
+SITE_NAME_PAGE = """石门镇人民政府
+首页 | 政务公开 | 政务服务 | 互动交流
+当前位置：首页 > 政策文件 > 规划计划
+石门镇2024年农村人居环境整治工作方案
+{fields}为改善农村人居环境，结合我镇实际，制定本方案。
+一、工作目标
+到2024年底，农村生活垃圾无害化处理率达到95%以上。
+{signature}"""
+SITE_NAME_CASES = [
+    ("", "", "石门镇人民政府"),
+    ("", "石门镇农业农村办公室\n2024年3月1日\n", "石门镇农业农村办公室"),
+    ("发布机构：石门镇农业农村办公室　发布日期：2024-03-02\n", "", None),
+]
+
+
+@pytest.mark.parametrize(("fields", "signature", "issuer"), SITE_NAME_CASES)
+def test_a_portals_own_name_over_its_breadcrumb_is_the_issuer_only_when_none_is_named(
+    fields, signature, issuer
+):
+    page = SITE_NAME_PAGE.format(fields=fields, signature=signature)
+    [plan] = parse_text(page, "page.txt").documents
+    assert plan.title == "石门镇2024年农村人居环境整治工作方案"
+    assert plan.metadata.issuer == issuer
+
+
+def test_an_organ_line_over_a_title_without_a_breadcrumb_still_issues_it():
+    page = SITE_NAME_PAGE.format(fields="发布机构：石门镇农业农村办公室\n", signature="")
+    lines = page.split("\n")
+    [plan] = parse_text("\n".join([lines[0], *lines[3:]]), "page.txt").documents
+    assert plan.metadata.issuer == "石门镇人民政府"
+
+
 # A county portal's article copied as text: link rows, an image name and a breadcrumb above the
 # title, the 文号 on the line under it, a 时间 stamp, the signature dated in Chinese numerals,
 # print/close links and the site footer below.

@@ -637,6 +637,59 @@ def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_titl
     assert document.metadata.place == "青山市"
 
 
+# A bare date under a title: (title, what the text opens with, which date it is). Over a
+# story's lead opening with its dateline it is the day a news site published it (a headline
+# with or without a document type); over the recipients or a 文号 it is the 成文日期 a law
+# database prints there.
+DATE_UNDER_TITLE = [
+    ("青山县召开2024年防汛工作会议", "本报讯 ", "date_published"),
+    ("青山县出台学生饮用奶推广方案", "新华社青山5月11日电（记者 王某）", "date_published"),
+    ("青山县人民政府关于做好防汛工作的通知", "各乡镇人民政府，县政府各部门：\n", "date_written"),
+    ("青山县人民政府关于做好防汛工作的通知", "青府发〔2024〕9号\n", "date_written"),
+]
+
+
+@pytest.mark.parametrize(("title", "opening", "field"), DATE_UNDER_TITLE)
+@pytest.mark.parametrize("date", ["2024-05-12", "2024年5月12日"])
+def test_a_bare_date_under_a_title_is_read_by_the_text_under_it(title, opening, field, date):
+    [document] = parse_text(f"{title}\n{date}\n{opening}{NEWS_BODY}").documents
+    assert document.title == title
+    other = "date_written" if field == "date_published" else "date_published"
+    assert getattr(document.metadata, field) == "2024-05-12"
+    assert getattr(document.metadata, other) is None
+
+
+# A site's own name and its rows of brand links above the breadcrumb, over a report whose title
+# names no issuer (invented): (the page's head, the issuer read). The brand rows are no part of
+# the title; the site's name, when an organ's, is the issuer of a page that names none.
+SITE_HEADS = [
+    ("青禾网\n青禾新闻 - 青禾网\n首页 > 新闻 > 权威发布\n", None),
+    (
+        "平川市妇女联合会\n平川妇联 | 巾帼建功 | 家庭文明 | 维权服务\n当前位置：首页 > 工作报告\n",
+        "平川市妇女联合会",
+    ),
+    ("石门镇人民政府\n首页 | 政务公开 | 互动交流\n您的位置：首页 > 政务公开\n", "石门镇人民政府"),
+]
+
+
+@pytest.mark.parametrize(("head", "issuer"), SITE_HEADS)
+def test_a_sites_name_and_brand_rows_over_its_breadcrumb_stay_out_of_the_title(head, issuer):
+    title = "2023年平川市妇女儿童发展规划实施情况统计监测报告"
+    body = "根据统计监测，规划实施取得积极进展。\n一、妇女与健康\n孕产妇死亡率下降。\n"
+    [document] = parse_text(f"{head}{title}\n{body}").documents
+    assert (document.title, document.metadata.issuer) == (title, issuer)
+
+
+def test_a_title_above_the_breadcrumb_is_no_brand_row():
+    # a page that prints the title over its breadcrumb: the period's hyphen makes no menu
+    title = "平川市儿童发展规划（2021-2030年）"
+    page = (
+        f"{title}\n当前位置：首页 > 规划计划\n为促进儿童发展，制定本规划。\n一、总体要求\n坚持。\n"
+    )
+    [document] = parse_text(page).documents
+    assert document.title == title
+
+
 def test_a_short_line_over_a_dateline_or_a_line_over_a_lead_without_one_is_no_headline():
     for head in ("部门动态\n本报讯 ", "青山市中小学课后服务收费标准确定\n据了解，"):
         [document] = parse_text(f"{head}{NEWS_BODY}").documents

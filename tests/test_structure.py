@@ -73,6 +73,25 @@ def test_a_long_item_led_by_its_subject_and_a_colon_takes_the_subject_as_title(c
     assert s[1].text.startswith("托育机构保育费由机构自主确定")
 
 
+# A short numbered item led by its subject and a colon: (line, title, text). A sentence after
+# the colon (a comma or a full stop in it) is the item's text; a phrase after it, or a colon
+# ending the line with the text below, leaves the line as it was.
+SHORT_COLON_ITEMS = [
+    ("1.工作目标：到2026年，全县毛入园率达到92%。", "工作目标", "到2026年，全县毛入园率达到92%。"),
+    ("（二）实施范围:全市公办幼儿园，含附设园", "实施范围", "全市公办幼儿园，含附设园"),
+    ("3、牵头单位：县教育局。", "牵头单位", "县教育局。"),
+    ("2.第一阶段：动员部署阶段", "第一阶段：动员部署阶段", ""),
+    ("4.工作目标：", "工作目标", ""),
+]
+
+
+@pytest.mark.parametrize(("line", "title", "text"), SHORT_COLON_ITEMS)
+def test_a_short_item_led_by_its_subject_and_a_colon(line, title, text):
+    sections = build_structure(_paragraphs("一、总体要求\n" + line), "d1").sections
+    item = sections[0].children[0]
+    assert (item.title, item.text) == (title, text)
+
+
 def test_chinese_numerals_past_ten():
     text = "\n".join(
         f"（{n}）第{n}项工作"

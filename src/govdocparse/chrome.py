@@ -2,7 +2,8 @@
 (grammars/chrome.yaml) for the readers that meet page furniture (HTML) and for `normalize`.
 
 - `is_chrome`: lines that are furniture by rule, anywhere (当前位置：首页 > …, 【字体：大 中 小】,
-  page numbers such as — 5 — or 第 3 页 共 12 页);
+  page numbers such as — 5 — or 第 3 页 共 12 页); `is_crumb_line` the breadcrumbs among them
+  and those known by shape, under which a site prints its own name (`is_site_name`);
 - `running_heads`: the running head a copy of printed pages repeats after its page numbers;
 - `is_tail_start`: trailer lines (文件下载：, 版权所有, …ICP备…) after which nothing is text;
 - `is_link_row`, `is_breadcrumb`, `is_furniture`: furniture by shape (rows of link words, arrows
@@ -21,7 +22,7 @@ from functools import cache, lru_cache
 import regex
 
 from . import grammar, portal
-from .grammar_schema import ChromeGrammar
+from .grammar_schema import ChromeGrammar, MetadataGrammar
 from .textutil import squash_spaces
 
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
@@ -29,6 +30,7 @@ PROSE = regex.compile(r"[。！？；]")
 _MAX_LINK_ROW = 80
 _ARROWS = regex.compile(r"\s*(?:>>|>|»|›|→|＞)\s*")
 _MAX_CRUMB = 16
+_MAX_SITE_NAME = 30
 _LAST_ARROW = regex.compile(r"(?:>|»|›|→|＞)\s*$")
 # page numbers are short (— 12 —, 第3页共12页): where running heads and page breaks are looked
 # for (here and in the text reader), longer lines are not matched against their rules
@@ -38,6 +40,7 @@ MAX_PAGE_NUMBER = 24
 @dataclass(frozen=True)
 class _Rules:
     # each list of rules as few patterns as it can be (`_any_of`): every line is tested
+    breadcrumbs: list[regex.Pattern]
     lines: list[regex.Pattern]
     page_numbers: list[regex.Pattern]
     tail: list[regex.Pattern]
@@ -46,6 +49,7 @@ class _Rules:
     link_suffixes: tuple[str, ...]
     link_split: regex.Pattern
     file_name: regex.Pattern
+    site_name: regex.Pattern
     edge_lines: int
 
 
@@ -53,6 +57,7 @@ class _Rules:
 def _rules() -> _Rules:
     rules = grammar.load_typed("chrome", ChromeGrammar)
     return _Rules(
+        breadcrumbs=_any_of([rule.pattern for rule in rules.breadcrumbs]),
         lines=_any_of([rule.pattern for rule in rules.lines]),
         page_numbers=_any_of([rule.pattern for rule in rules.page_numbers]),
         tail=_any_of([rule.pattern for rule in rules.tail]),
@@ -61,8 +66,14 @@ def _rules() -> _Rules:
         link_suffixes=tuple(rules.link_suffixes),
         link_split=regex.compile(f"[{rules.link_separators}]+"),
         file_name=regex.compile(rules.file_name.pattern),
+        # an organ's name ends as an issuer's does (某镇人民政府, 某市妇女联合会)
+        site_name=regex.compile(f"(?:{rules.site_name.pattern})|(?:{_organ_end()})$"),
         edge_lines=rules.edge_lines,
     )
+
+
+def _organ_end() -> str:
+    return grammar.load_typed("metadata", MetadataGrammar).issuer_suffix.pattern
 
 
 def _any_of(patterns: list[str]) -> list[regex.Pattern]:
@@ -109,7 +120,28 @@ def clean_text(text: str) -> str:
 def is_chrome(text: str) -> bool:
     squashed = squash_spaces(text)
     rules = _rules()
-    return any(rule.search(squashed) for rule in rules.lines) or is_page_number(text)
+    return (
+        any(rule.search(squashed) for rule in rules.lines)
+        or any(rule.search(squashed) for rule in rules.breadcrumbs)
+        or is_page_number(text)
+    )
+
+
+def is_site_name(text: str) -> bool:
+    """A line that may be a site's own name: short, no sentence in it, ending as a site's name
+    (青禾网, 某县门户) or an organ's (某镇人民政府, 某市妇女联合会) does."""
+    squashed = squash_spaces(text)
+    return (
+        len(squashed) <= _MAX_SITE_NAME
+        and not _SENTENCE_MARK.search(squashed)
+        and _rules().site_name.search(squashed) is not None
+    )
+
+
+def is_crumb_line(text: str) -> bool:
+    """A page's breadcrumb, by its label (当前位置：…) or by its shape (首页 > 政务公开 > …)."""
+    squashed = squash_spaces(text)
+    return any(rule.search(squashed) for rule in _rules().breadcrumbs) or is_breadcrumb(text)
 
 
 def is_page_number(text: str) -> bool:

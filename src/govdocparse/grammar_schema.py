@@ -173,6 +173,8 @@ class PrefecturesGrammar(GrammarModel):
 
 
 class ChromeGrammar(GrammarModel):
+    site_name: Rule
+    breadcrumbs: list[Rule]
     lines: list[Rule]
     page_numbers: list[Rule]
     tail: list[Rule]

@@ -32,18 +32,26 @@ from .chrome import (
     edge_lines,
     is_breadcrumb,
     is_chrome,
+    is_crumb_line,
     is_furniture,
     is_link_row,
     is_page_number,
+    is_site_name,
     is_tail_start,
     running_heads,
 )
-from .source import Block, Cell, Paragraph, TableBlock, span
+from .source import SITE_NAME, Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
 # A paragraph of prose ends the top furniture zone (and, seen from the end, the bottom one).
 _MIN_PROSE = 15
+# A row of brand links holds three or more short words between separators, or two about a
+# hyphen; words only (a title's 2021-2030年 is no menu).
+_MENU_WORDS = 3
+_MAX_MENU_WORD = 12
+_MENU_WORD = regex.compile(r"^[\p{Han}A-Za-z]+$")
+_MENU_SEPARATORS = regex.compile(r"[\s|｜丨/·•\-－—]+")
 # Entries a table of contents without a 目录 line has at the least (a 条例's chapters).
 _MIN_BARE_CONTENTS = 3
 
@@ -64,7 +72,7 @@ def normalize(blocks: list[Block]) -> list[Block]:
     seen: set[str] = set()
     heads = running_heads([b.text if isinstance(b, Paragraph) else None for b in blocks])
     after_page_number = False
-    for block in blocks:
+    for block in _with_site_name(blocks):
         if isinstance(block, TableBlock):
             out.append(_clean_table(block))
             after_page_number = False
@@ -80,6 +88,50 @@ def normalize(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block if text == block.text else replace(block, text=text))
     return _mend_torn_headings(_without_contents(_drop_edge_furniture(out)))
+
+
+def _with_site_name(blocks: list[Block]) -> list[Block]:
+    """The blocks with the portal's own name marked `SITE_NAME` and its rows of brand links
+    dropped: the lines above the page's first breadcrumb near the top (某镇人民政府 / 首页 |
+    政务公开 | 互动交流 / 当前位置：首页 > 政策文件 > 规划计划; 青禾网 / 青禾新闻 - 青禾网 /
+    首页 > 新闻). Dropped with the breadcrumb, the name could not be told from a 版头's organ
+    line, and a brand row, no chrome by rule, was read as the first line of the title."""
+    top = min(len(blocks), edge_lines())
+    crumb = next(
+        (
+            n
+            for n, block in enumerate(blocks[:top])
+            if isinstance(block, Paragraph) and is_crumb_line(clean_text(block.text))
+        ),
+        None,
+    )
+    if crumb is None:
+        return blocks
+    menus: set[int] = set()
+    out = list(blocks)
+    for n in range(crumb - 1, -1, -1):
+        block = blocks[n]
+        if not isinstance(block, Paragraph):
+            break
+        text = clean_text(block.text)
+        if _menu(text):
+            menus.add(n)
+        elif text and not (is_chrome(text) or is_crumb_line(text) or _navigation(text)):
+            if is_site_name(text):
+                out[n] = replace(block, style=SITE_NAME)
+            break
+    return [block for n, block in enumerate(out) if n not in menus]
+
+
+def _menu(text: str) -> bool:
+    """A row of a site's brand links or columns: three or more short names between separators
+    (平川妇联 | 巾帼建功 | 家庭文明), or a site's name and its column (某某新闻-某某网站)."""
+    words = [word for word in _MENU_SEPARATORS.split(text.strip()) if word]
+    return (
+        len(words) >= 2
+        and (len(words) >= _MENU_WORDS or "-" in text)
+        and all(len(word) <= _MAX_MENU_WORD and _MENU_WORD.match(word) for word in words)
+    )
 
 
 def _drop_edge_furniture(blocks: list[Block]) -> list[Block]:

@@ -27,6 +27,7 @@ first title, a plan's) is a notice without a title, carrying the plans after it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache
 
@@ -36,7 +37,7 @@ from rapidfuzz import fuzz
 from . import grammar, portal
 from .grammar_schema import MetadataGrammar
 from .headings import numbered
-from .source import Block, Paragraph, TableBlock, span
+from .source import SITE_NAME, Block, Paragraph, TableBlock, span
 from .textutil import YEAR_RANGE, fold, iso_date, leading_date, squash_spaces
 
 MAX_TITLE_LINE = 80
@@ -258,7 +259,11 @@ def _standalone(text: str, squashed: str) -> bool:
 def _title_line(block: Block) -> str | None:
     """The text of a block that may be (part of) a title, else None; a 文号 beside the title
     on its line is no part of it."""
-    if not isinstance(block, Paragraph) or len(block.text) > MAX_TITLE_LINE:
+    if (
+        not isinstance(block, Paragraph)
+        or len(block.text) > MAX_TITLE_LINE
+        or block.style == SITE_NAME
+    ):
         return None
     glued = glued_doc_number(block.text)
     line = glued[1] if glued and title_kind(squash_spaces(glued[1])) else block.text
@@ -376,11 +381,24 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
         return False
     text = byline.text.strip()
     dated = any(pair.feeds == "date_published" for pair in portal.pairs(text))
-    # a date alone is what a signature's organ line stands over (某省某委办公室 / 2022年3月4日)
+    # a date alone is what a signature's organ line stands over (某省某委办公室 / 2022年3月4日),
+    # unless a story's lead opening with its dateline comes right under it (某县召开…会议 /
+    # 2024-05-12 / 本报讯 …): a news site's headline over the day it published the story
     return (
         dated
         or (leading_date(text) is not None and iso_date(text) is None)
         or bool(_news_dateline().match(text))
+        or (iso_date(text) is not None and opens_news_lead(blocks[i + 2 : i + 3]))
+    )
+
+
+def opens_news_lead(blocks: Sequence[Block]) -> bool:
+    """Whether the first of `blocks` is a news story's lead opening with its dateline (本报讯,
+    新华社北京6月26日电: `news_dateline`)."""
+    return bool(
+        blocks
+        and isinstance(blocks[0], Paragraph)
+        and _news_dateline().match(blocks[0].text.strip())
     )
 
 

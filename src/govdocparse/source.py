@@ -18,6 +18,11 @@ class Paragraph:
     style: str | None = None  # a reader's structural hint, e.g. DOCX "Heading 1" or HTML "h2"
 
 
+# The style `normalize` gives the line a portal prints its own name on, above its breadcrumb
+# (某镇人民政府 / 当前位置：首页 > 政策文件 > …): the site's name, no 版头 of the document.
+SITE_NAME = "site-name"
+
+
 @dataclass
 class Cell:
     text: str

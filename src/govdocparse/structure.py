@@ -36,6 +36,8 @@ _INLINE_KEYWORD = regex.compile(r"^(?P<word>[\p{Han}\s]{2,8}?)\s*[：:]\s*(?P<re
 _SENTENCE_END = frozenset("。！？!?；;：:…”’」』）)】》")
 # a line holding one of these is a sentence, never a heading's title
 _SENTENCE_MARKS = frozenset("。！？!?；;")
+# what sets the text after a subject's colon apart as a sentence rather than a title's second half
+_CLAUSE_MARKS = frozenset("，,。")
 
 
 @dataclass
@@ -291,6 +293,12 @@ class _Builder:
             and len(rest) <= self.title_rules.max_own_line
         )
         if own_line:
+            # a short item led by its subject and a colon, a sentence after it (1.工作目标：到
+            # 2025年，…): the subject is the title, as for a long one; a title that only holds a
+            # colon and a phrase (第一阶段：动员部署) keeps its whole line
+            led = _INLINE_KEYWORD.match(rest)
+            if led and _CLAUSE_MARKS.intersection(led["rest"]):
+                return led["word"].strip(), led["rest"]
             return _unspread(self.trailing.sub("", rest)), ""
         if 0 < stop <= self.title_rules.max_inline:
             return rest[:stop], rest[stop + 1 :].strip()

@@ -34,10 +34,11 @@ from ..segment import (
     glued_doc_number,
     interpreted_title,
     names_its_issuer,
+    opens_news_lead,
     title_kind,
     trailing_doc_number,
 )
-from ..source import Attachment, Block, Paragraph, span
+from ..source import SITE_NAME, Attachment, Block, Paragraph, span
 from ..textutil import (
     YEAR_RANGE,
     chinese_numeral,
@@ -528,7 +529,7 @@ def extract_metadata(
     for table, rows in signature_tables.items():
         if any(id(row) in found.consumed for row in rows):
             found.consumed.add(table)
-    _date_under_title(dates_under_title, found)
+    _date_under_title(dates_under_title, body, found)
     _cover_date(segment, header, found)
     title_issuers = _title_issuers(segment, title_prov)
     if (
@@ -548,9 +549,26 @@ def extract_metadata(
         titles = [attachment.title for attachment in page.attachments]
         _set(found, "attachments", titles, page.attachments[0].prov)
     _from_portal(found)
+    _site_name_issuer(header, found)
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
     return found
+
+
+def _site_name_issuer(header: list[Paragraph], found: Found) -> None:
+    """The organ a portal names itself after (某镇人民政府 over its breadcrumb) as the issuer of
+    a page that names no organ: no signature, 版头, title head, issuer field, nor a publisher
+    (发布机构：某镇农业农村办公室, which stays the publisher). A weak hint, read last, as a
+    reader takes the site for the author only when nothing else says who wrote it."""
+    meta = found.metadata
+    if meta.issuer or any(
+        portal.feeds(label) == "publisher" for label, value in meta.portal.items() if value
+    ):
+        return
+    for block in header:
+        if block.style == SITE_NAME and (organs := split_issuers(block.text)):
+            _set(found, "issuer", "、".join(organs), block.prov)
+            return
 
 
 def _cover_date(segment: Segment, header: list[Paragraph], found: Found) -> None:
@@ -774,7 +792,7 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
     after_signers = False
     stacked: list[Paragraph] = []  # organ lines right above this one
     for block in header:
-        if id(block) in found.consumed:
+        if id(block) in found.consumed or block.style == SITE_NAME:
             continue
         text = squash_spaces(block.text)
         if not text:
@@ -1077,15 +1095,19 @@ def _dates_under_title(lead: list[Paragraph], found: Found) -> list[tuple[str, P
     return dates
 
 
-def _date_under_title(dates: list[tuple[str, Paragraph]], found: Found) -> None:
+def _date_under_title(
+    dates: list[tuple[str, Paragraph]], body: list[Paragraph], found: Found
+) -> None:
     """A date under the title is the 成文日期 when the signature gives none or the same one; a
     different one is the day the page published the document (成办函〔2022〕21号 / 2022年3月11日
-    above a text signed 2022年3月5日)."""
+    above a text signed 2022年3月5日), and so is one over a news story's lead opening with its
+    dateline (某县召开…会议 / 2024-05-12 / 本报讯 …), where a law database's date is over the
+    recipients or a 文号."""
     for date, block in dates[:1]:
         written = found.metadata.date_written
-        _set(
-            found, "date_written" if written in (None, date) else "date_published", date, block.prov
-        )
+        at = next(n for n, paragraph in enumerate(body) if paragraph is block)
+        published = written not in (None, date) or opens_news_lead(body[at + 1 : at + 2])
+        _set(found, "date_published" if published else "date_written", date, block.prov)
 
 
 def _closing(body: list[Paragraph], found: Found) -> None:
