@@ -811,3 +811,73 @@ def test_a_letter_that_forwards_nothing_stays_of_no_kind():
         "青山省卫生健康委办公室\n2022年3月4日\n"
     )
     assert parse_text(text).documents[0].kind == "other"
+
+
+# A page that names no document, whose own title field repeats its title line (invented
+# texts): a township portal's short article under its block of fields, and an encyclopedia
+# entry's name over its summary, its infobox's 中文名 under it.
+PORTAL_ARTICLE = (
+    "发布机构: 青山县绿水镇政府 成文日期: 2023-04-10\n"
+    "名  称: 防汛安全\n"
+    "\n"
+    "防汛安全\n"
+    "发布日期:2023-04-10 09:30信息来源:青山县绿水镇政府 浏览量:\n"
+    "各村要落实防汛责任，加强巡查值守。\n"
+)
+ENCYCLOPEDIA_ENTRY = (
+    "青山市社区育儿驿站\n"
+    "青山市社区育儿驿站\n"
+    "青山市社区育儿驿站是在社区设立的，为家庭提供临时照护和育儿指导的公益服务场所。\n"
+    "2023年，青山市首批建成驿站20个。\n"
+    "基本介绍\n"
+    "  • 中文名:青山市社区育儿驿站\n"
+    "  • 建成时间:2023年\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [(PORTAL_ARTICLE, "防汛安全"), (ENCYCLOPEDIA_ENTRY, "青山市社区育儿驿站")],
+)
+def test_a_line_the_pages_own_title_field_repeats_is_its_title(text, title):
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("other", title)
+
+
+def test_a_short_line_no_title_field_repeats_is_no_title():
+    for text in (
+        PORTAL_ARTICLE.replace("名  称: 防汛安全", "名  称: 防汛工作"),
+        ENCYCLOPEDIA_ENTRY.replace("中文名:", "外文名:"),
+    ):
+        assert parse_text(text).documents[0].title is None
+
+
+# A news site's repost of a notice whose title line it dropped (invented): its headline, its
+# stamp, then a lead-in naming the notice in 《》 over the notice's 主送机关 line.
+REPOST_HEAD = "某部启动困境儿童关爱试点\n2023年05月14日 15:50\n"
+REPOST_NOTICE = (
+    "各省、自治区、直辖市民政厅(局),新疆生产建设兵团民政局:\n"
+    "为健全困境儿童关爱服务体系，某部决定开展试点工作。现将有关事项通知如下:\n"
+    "一、试点范围\n各地选择1至2个县开展试点。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "  某部发出《关于开展困境儿童关爱试点工作的通知》全文如下:",
+        "某部日前印发《关于开展困境儿童关爱试点工作的通知》。全文如下：",
+    ],
+)
+def test_a_lead_in_naming_the_document_over_its_head_gives_its_title(lead):
+    [document] = parse_text(f"{REPOST_HEAD}{lead}\n{REPOST_NOTICE}").documents
+    assert (document.kind, document.title) == ("notice", "关于开展困境儿童关爱试点工作的通知")
+    assert document.metadata.recipients[-1] == "新疆生产建设兵团民政局"
+
+
+def test_a_lead_in_over_text_or_naming_no_document_gives_no_title():
+    lead = "某部发出《关于开展困境儿童关爱试点工作的通知》全文如下:"
+    over_text = f"{REPOST_HEAD}{lead}\n近日，某部决定开展试点工作。\n"
+    no_type = f"{REPOST_HEAD}某部发出《困境儿童关爱试点》全文如下:\n{REPOST_NOTICE}"
+    for text in (over_text, no_type):
+        assert parse_text(text).documents[0].title == "某部启动困境儿童关爱试点"

@@ -92,6 +92,7 @@ class MetadataGrammar(GrammarModel):
     notice_without_type: Rule
     news_report: Rule
     forwarding: Rule
+    full_text_lead: Rule
     title_status: list[str]
     title_validity: list[str]
     title_region_tag: Rule

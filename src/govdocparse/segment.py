@@ -13,7 +13,10 @@ A title repeated with nothing but chrome in between (a portal's page title above
 title) counts once; a title with no text under it before a document's head (a portal's or a
 mirror's page title naming the carried plan) gives way to the title of that head.
 A portal field naming the title (标题：…, | 信息名称 | … |) is the title when the page lost its
-title line, a document's head coming next.
+title line, a document's head coming next; a line the page's own title field repeats word for
+word is the title of a page that names no document (名称：校园安全 / 校园安全), and a repost's
+lead-in naming a document in 《》 and announcing its full text (…《…的通知》全文如下：) starts
+that document when its head comes next.
 A mirror's 《》 around a whole title line are not part of the title, nor is a 文号 set beside it
 on its line (某府办发〔2021〕6号 某区…的通知). A title is never joined with a line that opens
 another title with its issuer (江西省人民政府办公厅关于印发… after a page title cut off
@@ -120,6 +123,12 @@ def _news_report() -> regex.Pattern:
 def _forwarding() -> regex.Pattern:
     rules = _grammar()
     return rules.compile(rules.forwarding)
+
+
+@cache
+def _full_text_lead() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.full_text_lead)
 
 
 @cache
@@ -301,10 +310,12 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     # most blocks start no title: the lines after one are read only when it may
     first_line = _title_line(blocks[i])
     if first_line is None:
-        return _portal_title(blocks, i)
+        return _portal_title(blocks, i) or _lead_title(blocks, i)
     if i and _awaits_value(blocks[i - 1], blocks[i]):
         return None  # • 组配分类: / • 专项规划: a portal label's value on the line below it
-    if title_kind(squash_spaces(first_line)) is None and _over_a_byline(blocks, i, first_line):
+    if title_kind(squash_spaces(first_line)) is None and (
+        _over_a_byline(blocks, i, first_line) or _named_by_title_field(blocks, i, first_line)
+    ):
         return Title(_title_text(squash_spaces(first_line)), "other", i, i)
     lines = [first_line, *(_title_line(block) for block in blocks[i + 1 : i + 4])]
     # A title spread out with spaces (卫 生 工 作 制 度) is set on a line of its own.
@@ -399,6 +410,51 @@ def opens_news_lead(blocks: Sequence[Block]) -> bool:
         blocks
         and isinstance(blocks[0], Paragraph)
         and _news_dateline().match(blocks[0].text.strip())
+    )
+
+
+def _lead_title(blocks: list[Block], i: int) -> Title | None:
+    """The title of a document a news site reposts without its title line, named in 《》 by the
+    lead-in over it (某部发出《关于开展某某试点工作的通知》全文如下:), when the document's own
+    head (its 主送机关, its 文号) comes next; else None."""
+    block = blocks[i]
+    if not isinstance(block, Paragraph) or "全文如下" not in block.text:
+        return None
+    lead = _full_text_lead().search(squash_spaces(block.text))
+    if lead is None:
+        return None
+    kind = title_kind(lead["title"])
+    if kind is None or not _heads_document(blocks, i + 1):
+        return None
+    return Title(_title_text(lead["title"]), kind, i, i)
+
+
+# How far from a line the page's own title field may stand: a portal's block of fields over the
+# article, an encyclopedia entry's infobox under its summary paragraphs.
+_TITLE_FIELD_REACH = 15
+# A page's own name is a few words at the least (校园安全), not a column's two characters.
+_MIN_FIELD_TITLE = 4
+
+
+def _named_by_title_field(blocks: list[Block], i: int, line: str) -> bool:
+    """Whether a line that ends in no document type is the page's title because the page's own
+    title field repeats it word for word: a portal article's headline 校园安全 under its fields'
+    名称：校园安全, too short to pass for a headline over its byline; an encyclopedia entry's
+    name over its summary, its infobox's 中文名 repeating it. Such a page names no document."""
+    bare = squash_spaces(line)
+    if len(bare) < _MIN_FIELD_TITLE:
+        return False
+    near = blocks[max(0, i - _TITLE_FIELD_REACH) : i + _TITLE_FIELD_REACH + 1]
+    return any(
+        isinstance(other, Paragraph)
+        and other is not blocks[i]
+        and bare[0] in other.text
+        and bare in squash_spaces(other.text)
+        and any(
+            pair.feeds == "title" and squash_spaces(pair.value) == bare
+            for pair in portal.pairs(other.text.strip())
+        )
+        for other in near
     )
 
 
