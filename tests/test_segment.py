@@ -613,6 +613,13 @@ NEWS_BODY = (
         ),
         ("青山市召开2022年妇女儿童工作会议", "2022-03-01 10:20 来源：青山市人民政府"),
         ("权威发布：青山市出台儿童友好城市建设新举措", "时间：2022-03-01　来源：市发展改革委"),
+        # the day printed after the source, with no label of its own
+        ("青山市召开2022年妇女儿童工作会议", "来源：青山日报  2022-03-01"),
+        ("青山市召开2022年妇女儿童工作会议", "作者：张某　来源：青山网 2022年3月1日 10:20"),
+        # a headline asking or exclaiming, no document named in it
+        ("孩子放学后谁来管？青山市推出课后服务新举措", "2022-03-01 10:20 来源：青山网"),
+        ("学生午休难题如何破解？", "来源：青山日报  2022-03-01"),
+        ("好消息！青山市新增普惠托位2000个", "发布时间：2022-03-01 10:20"),
     ],
 )
 def test_a_news_headline_over_its_byline_is_the_pages_title(headline, byline):
@@ -720,6 +727,8 @@ def test_a_headlines_column_name_before_a_bar_is_no_part_of_it(line, title):
         "原文地址：http://www.example.gov.cn/a/12345.html\n2022-03-01 10:20",  # a clipper's field
         "青山市人民政府办公室关于印发青山市\n时间：2022-03-01 10:20",  # a title cut short
         "青山市召开2022年妇女儿童工作会议\n参会人员：各区县妇儿工委办主任",  # no byline under it
+        "为什么要出台这个方案？\n答：为进一步做好儿童工作。",  # a 解读's question over its answer
+        "青山市召开妇女儿童工作会议\n来源：青山日报",  # a byline without a day
     ],
 )
 def test_lines_that_are_no_headline_give_no_title(head):

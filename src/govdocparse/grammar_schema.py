@@ -98,6 +98,7 @@ class MetadataGrammar(GrammarModel):
     title_region_tag: Rule
     headline_tag: Rule
     headline_marks: list[str]
+    question_marks: list[str]
     news_dateline: Rule
     one_year_types: list[str]
     years_in_title: Rule

@@ -41,7 +41,7 @@ from . import grammar, portal
 from .grammar_schema import MetadataGrammar
 from .headings import numbered
 from .source import SITE_NAME, Block, Paragraph, TableBlock, span
-from .textutil import YEAR_RANGE, fold, iso_date, leading_date, squash_spaces
+from .textutil import YEAR_RANGE, fold, iso_date, leading_date, squash_spaces, trailing_date
 
 MAX_TITLE_LINE = 80
 MAX_TITLE = 120
@@ -302,6 +302,32 @@ def _headline(line: str) -> str | None:
     return bare if title_kind(squash_spaces(bare)) else None
 
 
+def _marked_headline(block: Block) -> str | None:
+    """A line with exclamation or question marks that would be a title line without them
+    (好消息！某市新增普惠托位2000个, 孩子放学后谁来管？多地推出…): the headline as written, its
+    closing exclamation marks dropped as `_headline` drops them; else None."""
+    grammar = _grammar()
+    marks = grammar.headline_marks + grammar.question_marks
+    if (
+        not isinstance(block, Paragraph)
+        or len(block.text) > MAX_TITLE_LINE
+        or block.style == SITE_NAME
+        or not any(mark in block.text for mark in marks)
+    ):
+        return None
+    line = block.text.strip().rstrip("".join(grammar.headline_marks) + " \t\u3000")
+    text = squash_spaces("".join(char for char in line if char not in marks))
+    if (
+        not text
+        or _SENTENCE_MARK.search(text)
+        or _LEAD_IN.search(text)
+        or numbered(text)
+        or _standalone(line, text)
+    ):
+        return None
+    return line
+
+
 def _title_at(blocks: list[Block], i: int) -> Title | None:
     """The title starting at block i, joining lines the author wrapped, or None."""
     proclamation = _proclamation_at(blocks, i)
@@ -310,6 +336,11 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     # most blocks start no title: the lines after one are read only when it may
     first_line = _title_line(blocks[i])
     if first_line is None:
+        marked = _marked_headline(blocks[i])
+        if marked and (
+            _over_a_byline(blocks, i, marked) or _named_by_title_field(blocks, i, marked)
+        ):
+            return Title(_title_text(squash_spaces(marked)), "other", i, i)
         return _portal_title(blocks, i) or _lead_title(blocks, i)
     if i and _awaits_value(blocks[i - 1], blocks[i]):
         return None  # • 组配分类: / • 专项规划: a portal label's value on the line below it
@@ -391,7 +422,9 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
     if not isinstance(byline, Paragraph):
         return False
     text = byline.text.strip()
-    dated = any(pair.feeds == "date_published" for pair in portal.pairs(text))
+    dated = any(
+        pair.feeds == "date_published" or trailing_date(pair.value) for pair in portal.pairs(text)
+    )
     # a date alone is what a signature's organ line stands over (某省某委办公室 / 2022年3月4日),
     # unless a story's lead opening with its dateline comes right under it (某县召开…会议 /
     # 2024-05-12 / 本报讯 …): a news site's headline over the day it published the story

@@ -103,6 +103,20 @@ def iso_date(text: str) -> str | None:
     return _iso(found) if found else None
 
 
+# A date (and its time) closing a byline's value after a space: 来源：某某日报  2024-03-02,
+# 来源：某某网 2024年3月2日 10:20 (news sites print the day after the source, with no label).
+_TRAILING_DATE = regex.compile(rf"(?<=\s){_DATE_BODY}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
+
+
+def trailing_date(text: str) -> str | None:
+    """The date a value ends with after a space, a time after it aside: 某某日报 2024-03-02
+    10:20 → 2024-03-02; None when it ends otherwise."""
+    if not text[-1:].isdigit() and not text.endswith("日"):
+        return None
+    found = _TRAILING_DATE.search(fold(text).rstrip())
+    return _iso(found) if found else None
+
+
 def leading_date(text: str) -> str | None:
     """The date a value starts with, whatever follows: 2024-03-01 10:20 → 2024-03-01."""
     found = _LEADING_DATE.match(fold(text).strip())

@@ -47,6 +47,7 @@ from ..textutil import (
     iso_date,
     leading_date,
     squash_spaces,
+    trailing_date,
 )
 from .agency_lists import split_agencies
 
@@ -1264,6 +1265,17 @@ def _from_portal(found: Found) -> None:
             _set(found, "issuer", "、".join(split_issuers(value)) or squash_spaces(value), prov)
         elif feeds in ("date_written", "date_published"):
             _set(found, feeds, leading_date(value) or epoch_millis_date(value), prov)
+    if meta.date_published is None:
+        # a news site's byline prints the day after its source, unlabelled (来源：某某日报
+        # 2024-03-02 10:20)
+        for label, value in meta.portal.items():
+            if (
+                value
+                and not portal.feeds(label).startswith("date")
+                and (date := trailing_date(value))
+            ):
+                _set(found, "date_published", date, meta.provenance.get(f"portal.{label}"))
+                break
 
 
 def _period(
