@@ -644,6 +644,8 @@ def test_a_news_headline_over_its_outlet_and_stamp_is_the_pages_title(byline):
         "青山晚报讯（记者 张某 通讯员 李某）",  # a paper's 讯, its reporters in brackets
         "本报讯 ",
         "新华社青山3月1日电（记者 王某）",  # an agency's 电 with its place and day
+        "据青山晚报报道，",  # a site reposting the story names the paper (twentieth reading)
+        "据新华社消息,",
     ],
 )
 def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_title(dateline):
