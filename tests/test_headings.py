@@ -40,11 +40,34 @@ def test_ordinals_are_read_from_the_numeral(line, ordinal):
 
 
 @pytest.mark.parametrize(
-    "line", ["2021年，市政府印发规划。", "第一条规定的情形", "3.0‰、4.0‰和6.0‰以下", "专栏2 指标"]
+    "line",
+    [
+        "2021年，市政府印发规划。",
+        "第一条规定的情形",
+        "3.0‰、4.0‰和6.0‰以下",
+        "专栏2 指标",
+        "1.5-2万元",  # a range of values: not outline number 1.5, nor item 1 about 5-2万元
+    ],
 )
 def test_lines_that_are_not_headings_or_read_as_values(line):
     found = headings.numbered(line)
     assert found is None or found.decimal_like
+
+
+@pytest.mark.parametrize("rest", ["0-6岁儿童眼保健服务", "0～3岁婴幼儿照护", "3至6周岁儿童入园"])
+def test_an_item_about_an_age_range_is_no_decimal_value(rest):
+    # 2.0-6岁… is item 2 of a list whose text opens with an age range, as 6.5岁以下… is item 6
+    # (a county 眼保健 方案's list, twentieth reading); 2.5万元 stays a value
+    found = headings.numbered(f"2.{rest}")
+    assert found and found.ordinal == 2 and not found.decimal_like
+    assert headings.starts_paragraph(f"2.{rest}")
+    text = f"巳城儿童眼保健工作方案\n\n1.工作目标\n\n2.{rest}\n\n3.保障措施\n"
+    [plan] = parse_text(text).documents
+    assert [(s.number, s.title) for s in plan.sections] == [
+        ("1.", "工作目标"),
+        ("2.", rest),
+        ("3.", "保障措施"),
+    ]
 
 
 def test_block_openers_include_captions_but_not_arabic_items():

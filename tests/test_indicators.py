@@ -1168,6 +1168,8 @@ _RESULTS = (
         "2022年《某省兒童發展綱要（2021—2030年）》統計監測報告",
         "某市儿童发展规划（2021—2030年）中期评估报告",
         "2023年某省儿童发展纲要实施进展报告解读",
+        "某县妇儿工委办公室2022年工作总结",  # a yearly work summary (twentieth reading)
+        "某市妇联2022年年终总结",
     ],
 )
 def test_a_report_of_results_states_no_goals(title):
@@ -1180,6 +1182,10 @@ def test_a_report_of_results_states_no_goals(title):
 def test_the_same_sentences_in_a_plan_or_a_government_work_report_are_goals():
     from govdocparse import parse_text
 
-    for title in ("某省儿童发展纲要（2021—2030年）", "2024年某市政府工作报告"):
+    for title in (
+        "某省儿童发展纲要（2021—2030年）",
+        "2024年某市政府工作报告",
+        "某县妇儿工委关于报送2022年工作总结的通知",  # asks for a summary, names none as its own
+    ):
         [document] = parse_text(_RESULTS.format(title=title)).documents
         assert document.indicators, title

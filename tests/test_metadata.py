@@ -2056,6 +2056,74 @@ def test_a_standards_cover_gives_its_name_number_organ_and_release_date(
     ]
 
 
+_ENGINEERING_COVER = (
+    "某某省工程建设地方标准\n{number_line}\n住房和城乡建设部备案号：J17001-2024\n"
+    "某某省城市公园儿童游戏场地\n建设标准\n"
+    "Construction standard for children's play areas in urban parks of Moumou province\n"
+    "2024-05-10 发布 2024-08-01 实施\n某 某 省 住 房 和 城 乡 建 设 厅 发布\n"
+)
+_STANDARDS_SITE = (
+    "DBJ/T 45-123-2024 某某省城市公园儿童游戏场地建设标准\n- 文件大小:492.2 KB\n"
+    "- 标准类型:地方其他\n- 标准语言:中文版\n- 文件类型:PDF文档\n- 下载次数:\n- 标签:\n资料介绍\n"
+)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        _ENGINEERING_COVER.format(number_line="DBJ/T 45-123-2024"),
+        _ENGINEERING_COVER.format(number_line="工程建设地方标准编号：DBJ/T 45-123-2024"),
+        # a standards-sharing site: the number and the name on its heading line, its file
+        # facts as a Markdown list, then the cover
+        _STANDARDS_SITE + _ENGINEERING_COVER.format(number_line="DBJ/T 45-123-2024"),
+    ],
+    ids=["cover", "labelled-number", "standards-site"],
+)
+def test_an_engineering_standards_cover_gives_its_name_number_organ_and_date(page):
+    # a 工程建设地方标准 (invented, in the layout of a twentieth-reading page): numbered DBJ,
+    # its filing number (备案号) under its own, issued by a province's 住房和城乡建设厅
+    [doc] = parse_text(page + _STANDARD_BODY).documents
+    meta = doc.metadata
+    assert doc.title == "某某省城市公园儿童游戏场地建设标准"
+    assert (meta.doc_number, meta.issuer, meta.date_published) == (
+        "DBJ/T 45-123-2024",
+        "某某省住房和城乡建设厅",
+        "2024-05-10",
+    )
+    assert meta.recipients == []
+
+
+@pytest.mark.parametrize("number", ["DBJ50/T-380-2021", "DBJ 15-101-2014", "DBJ33/T 1304-2023"])
+def test_an_engineering_standards_title_page_names_its_approving_organ(number):
+    # the title page (扉页) under the cover repeats the name: the drafting units do not issue
+    # the standard, the approving organ does
+    page = _ENGINEERING_COVER.format(number_line=number) + (
+        "某某省工程建设地方标准\n某某省城市公园儿童游戏场地\n建设标准\n"
+        f"工程建设地方标准编号：{number}\n主编单位：某某市城市管理局技术中心\n"
+        "批准部门：某某省住房和城乡建设厅\n实施日期：2024年8月1日\n"
+    )
+    [doc] = parse_text(page + _STANDARD_BODY).documents
+    meta = doc.metadata
+    assert doc.title == "某某省城市公园儿童游戏场地建设标准"
+    assert (meta.doc_number, meta.issuer) == (number, "某某省住房和城乡建设厅")
+    assert meta.date_published == "2024-05-10"  # printed on the cover alone
+
+
+@pytest.mark.parametrize(
+    "toolbar", ["【打印】 【字体:", "【打印】 【字體:", "【关闭】【打印】【字体："]
+)
+def test_a_toolbar_cut_after_its_last_colon_is_no_recipient(toolbar):
+    # a portal's toolbar whose 大 中 小 links the crawl lost, on a traditional-character mirror
+    # too (twentieth reading)
+    page = (
+        "青山市儿童口腔检查项目启动\n时间：2021-12-02 10:11:29 来源：青山日报\n"
+        f"{toolbar}\n近日，青山市启动儿童口腔疾病综合干预项目。\n"
+    )
+    [doc] = parse_text(page).documents
+    assert doc.metadata.recipients == []
+    assert doc.title == "青山市儿童口腔检查项目启动"
+
+
 REGION_NOTICE = (
     "关于印发自治区孤独症儿童关爱促进行动实施方案的通知\n{number}\n各地、州、市卫生健康委：\n"
     "现将{plan}印发给你们，请认真贯彻执行。\n"

@@ -629,11 +629,30 @@ def test_a_news_headline_over_its_byline_is_the_pages_title(headline, byline):
 
 
 @pytest.mark.parametrize(
+    "byline",
+    [
+        "青山新闻 2022-03-01 10:20:15",  # an aggregator's outlet before its stamp, no label
+        "青山新闻2022-03-01 10:20:151",  # the outlet glued to it, a comment count after it
+        "青山日报 2022-03-01 10:20",
+    ],
+)
+def test_a_news_headline_over_its_outlet_and_stamp_is_the_pages_title(byline):
+    # a news aggregator's story: headline (with a colon, as news headlines have), then the
+    # outlet's name and the stamp (invented, in the layout of a twentieth-reading page)
+    headline = "青山市卫健委：为0至6岁儿童免费检查视力"
+    [document] = parse_text(f"{headline}\n{byline}\n{NEWS_BODY}").documents
+    assert (document.kind, document.title) == ("other", headline)
+    assert document.metadata.date_published == "2022-03-01"
+
+
+@pytest.mark.parametrize(
     "dateline",
     [
         "青山晚报讯（记者 张某 通讯员 李某）",  # a paper's 讯, its reporters in brackets
         "本报讯 ",
         "新华社青山3月1日电（记者 王某）",  # an agency's 电 with its place and day
+        "据青山晚报报道，",  # a site reposting the story names the paper (twentieth reading)
+        "据新华社消息,",
     ],
 )
 def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_title(dateline):

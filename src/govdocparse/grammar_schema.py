@@ -81,6 +81,7 @@ class DocTypes(GrammarModel):
 class StandardCover(GrammarModel):
     series: Rule
     number: Rule
+    filing: Rule
     released: Rule
     effective: Rule
     organ: Rule

@@ -117,8 +117,13 @@ class Numbered:
 
     @property
     def decimal_like(self) -> bool:
-        """1.5万元 / 3.0‰: an Arabic number running on into digits reads as a value, not item 1."""
-        return self.number[:1].isdecimal() and self.rest[:1].isdecimal()
+        """1.5万元 / 3.0‰: an Arabic number running on into digits reads as a value, not item 1;
+        but 2.0-6岁儿童… is item 2 about an age range."""
+        return (
+            self.number[:1].isdecimal()
+            and self.rest[:1].isdecimal()
+            and _age_range().match(self.rest) is None
+        )
 
 
 @cache
@@ -193,6 +198,11 @@ def numbered(text: str, outline: bool = True) -> Numbered | None:
                 style, found.group(0).strip(), ordinal(found["num"]), text[found.end() :].strip()
             )
     return None
+
+
+@cache
+def _age_range() -> regex.Pattern:
+    return regex.compile(rules().numerals["age_range"])
 
 
 @cache

@@ -171,6 +171,12 @@ def _news_dateline() -> regex.Pattern:
 
 
 @cache
+def _byline() -> regex.Pattern:
+    """An outlet's or a public account's name before its stamp (某某新闻 2021-06-25 10:10:03)."""
+    return _grammar().compile(_grammar().byline)
+
+
+@cache
 def trailing_doc_number() -> regex.Pattern:
     """A 文号 in brackets at the end of a title (web pages): …的通知(宜办发〔2022〕9号)."""
     return regex.compile(f"[（(]\\s*{_grammar().doc_number.pattern}\\s*[)）]\\s*$")
@@ -185,13 +191,27 @@ def _glued_numbers() -> tuple[regex.Pattern, regex.Pattern]:
     return regex.compile(f"^\\s*{number}\\s+(?=\\S)"), regex.compile(f"\\s+{number}\\s*$")
 
 
+@cache
+def _glued_standard_number() -> regex.Pattern:
+    """A standard's number before its name on one line, a space between (a standards site's
+    heading: DBJ/T 13-520-2025 某省城市绿地…建设标准); the cover rule is anchored to a line of
+    its own."""
+    number = _grammar().standard_cover.number.pattern.removeprefix("^").removesuffix("$")
+    return regex.compile(f"^\\s*{number}\\s+(?=\\S)")
+
+
 def glued_doc_number(text: str) -> tuple[str, str] | None:
-    """(文号, the rest of the line) of a line holding a title and its 文号, else None."""
+    """(文号, the rest of the line) of a line holding a title and its 文号, else None; a
+    standard's number keeps its space (DB45/T 2150—2023)."""
     for glued in _glued_numbers():
         found = glued.search(text)
         if found:
             rest = text[: found.start()] + text[found.end() :]
             return squash_spaces(found["number"]), rest
+    if text.lstrip()[:2] in ("DB", "GB", "T/"):  # cheap: most lines open with no standard's number
+        found = _glued_standard_number().match(text)
+        if found:
+            return found["number"].strip(), text[found.end() :]
     return None
 
 
@@ -246,6 +266,7 @@ def _standalone_units() -> list[regex.Pattern]:
                 # a standard's cover: 某省地方标准 ends in a type word but names no document
                 rules.standard_cover.series,
                 rules.standard_cover.number,
+                rules.standard_cover.filing,
                 rules.banner_marks,
                 rules.issuer_mark,
                 rules.signers,
@@ -433,6 +454,7 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
         or (leading_date(text) is not None and iso_date(text) is None)
         or bool(_news_dateline().match(text))
         or (iso_date(text) is not None and opens_news_lead(blocks[i + 2 : i + 3]))
+        or bool(_byline().match(text))
     )
 
 

@@ -194,6 +194,7 @@ def _rules() -> _Rules:
         standard_released=rules.compile(rules.standard_cover.released),
         standard_cover_line=regex.compile(
             f"{rules.standard_cover.series.pattern}|{rules.standard_cover.effective.pattern}"
+            f"|{rules.standard_cover.filing.pattern}"
         ),
         standard_organ=rules.compile(rules.standard_cover.organ),
         banner_marks=rules.compile(rules.banner_marks),
@@ -825,6 +826,10 @@ def _banner(header: list[Paragraph], found: Found) -> Issuers:
             # DB45/T 2150—2023 over a standard's name: the standard's number, as written, is
             # its 文号
             _set(found, "doc_number", standard["number"], block.prov, block)
+        elif released := rules.standard_released.match(text):
+            # a cover above a title page that repeats the name (an engineering-construction
+            # standard's 扉页): the 发布 date is the cover's alone
+            _set(found, "date_published", leading_date(released["date"]), block.prov, block)
         elif rules.standard_cover_line.match(text):
             found.consumed.add(id(block))
         elif marks and any(marks.groupdict().values()):
