@@ -40,6 +40,7 @@ def _expected_atom(text: str) -> dict:
         "op": None,
         "value": None,
         "value_max": None,
+        "bound": None,
         "unit": None,
         "unit_from_row": False,
         "direction": None,
@@ -112,6 +113,8 @@ def _expected_atom(text: str) -> dict:
             exp["reference"] = w[4:]
         elif w.startswith("ind="):
             exp["indicator"] = w[4:]
+        elif w.startswith("bound="):
+            exp["bound"] = w[6:]
         else:
             raise AssertionError(f"bad word {w!r} in spec atom {text!r}")
     if raw is not None:
@@ -123,7 +126,7 @@ def _is_extra(word: str) -> bool:
     return (
         word == "row"
         or word in DIRECTIONS
-        or word.startswith(("base=", "[", "raw=", "ref=", "ind="))
+        or word.startswith(("base=", "[", "raw=", "ref=", "ind=", "bound="))
     )
 
 

@@ -54,7 +54,8 @@ Reading rules (the decisions behind ambiguous forms)
   逐步提高至全市平均水平), inside a frame (与女职工比例相适应 is ~ 女职工比例, 与上年持平,
   比全市平均水平低), or as the base of a change (较同档成年人住院报销比例提高5个百分点). A
   comparison with neither a number nor a reference is `op="text"`.
-* 0-17, 1~2, 1—2, 五至十 are `range` (value, value_max); 2︰3 and 1:1 are `ratio`; a whole
+* 0-17, 1~2, 1—2, 五至十 are `range` (value, value_max); 2︰3 and 1:1 are `ratio`, and a bound
+  word around a ratio bounds its quotient in `bound` (不低于1:5 is ratio 1:5 bound >=); a whole
   cell 是/否 is `bool` 1/0 and carries no unit.
 * Values are floats as written (47.40% → 47.4). Fractions are dimensionless: 下降1/6 is 0.1667 (four
   decimals; `raw` keeps 1/6) with no unit, never the row's.
@@ -118,6 +119,7 @@ _PREDICATES = _BINDERS | _QUANTITIES | {"op_post", "aux", "clause"}
 # Only a movement has a size: 下降18% is a change, 保持100% and 控制5% hold a level.
 _CHANGES = frozenset({"increase", "decrease"})
 _LOWER, _UPPER = frozenset({">", ">="}), frozenset({"<", "<="})
+_BOUNDS = _LOWER | _UPPER
 # A Chinese numeral running into a word counts as a quantity only in these kinds of unit
 # (建设五百个儿童之家); in others it names something (十年规划, 三年行动).
 _COUNTED = frozenset({"count", "money", "area", "length"})
@@ -712,9 +714,17 @@ def _quantity_draft(
         "direction": it["change"] or (it["level"] and it["level"][0]),
         "change": True if it["change"] else None,
     }
-    if t.kind in ("range", "ratio"):
-        # The operator slot holds the kind of value, so the bound words become qualifiers.
-        fields["op"] = t.kind
+    if t.kind == "ratio":
+        # The operator slot holds the kind of value, so a bound goes to its own field; a word
+        # that is no bound (约1:1) still shades it as a qualifier.
+        fields["op"] = "ratio"
+        if bound and bound[0] in _BOUNDS:
+            fields["bound"] = bound[0]
+        elif bound and bound[1] not in quals:
+            quals = [*quals, bound[1]]
+    elif t.kind == "range":
+        # A range is bounded by its two ends, so bound words only shade it: qualifiers.
+        fields["op"] = "range"
         words = [b[1] for b in (it["prefix"], it["suffix"]) if b]
         quals = quals + [w for w in words if w not in quals]
     else:
