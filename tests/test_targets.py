@@ -461,6 +461,9 @@ def test_sentence_without_targets():
         ("城市和农村集中供水率", ["城市集中供水率", "农村集中供水率"]),
         ("到2026年,新生儿死亡率", ["新生儿死亡率"]),
         ("每千名儿童拥有儿科执业（助理）医师数", ["每千名儿童拥有儿科执业（助理）医师数"]),
+        # a thing whose name opens with a population noun lends no head: 妇女之家 is a place
+        ("妇女之家覆盖率和巾帼志愿服务队组建率", ["妇女之家覆盖率", "巾帼志愿服务队组建率"]),
+        ("儿童之家覆盖率、家长学校覆盖率", ["儿童之家覆盖率", "家长学校覆盖率"]),
     ],
 )
 def test_expand_measures(subject, measures):

@@ -168,6 +168,14 @@ def _with_first_chars(source: str) -> regex.Pattern:
     return regex.compile(f"(?=[{regex.escape(firsts)}])(?:{source})")
 
 
+def _population_nouns(nouns: list[str]) -> regex.Pattern:
+    """The population nouns, except where one opens a name of a thing (儿童之家, 妇女之家: the
+    crosswalk's `concepts`, grammars/indicator_synonyms.yaml), so 儿童之家覆盖率 lends no head 儿童
+    to the items after it."""
+    concepts = load("indicator_synonyms").get("concepts") or []
+    return regex.compile(f"(?!{alternation(concepts)})(?:{alternation(nouns)})")
+
+
 @cache
 def _rules() -> _Rules:
     g = load("targets")
@@ -259,7 +267,7 @@ def _rules() -> _Rules:
         list_split=regex.compile(alternation(g["list_separators"]) + "|,"),
         list_mark=regex.compile(alternation(g["list_separators"])),
         endings=tuple(m["endings"]),
-        population=regex.compile(alternation(m["population_nouns"])),
+        population=_population_nouns(m["population_nouns"]),
         tail_openers=tuple(m["tail_openers"]),
         name_qualifiers=frozenset(g["qualifiers_in_names"]),
         parallel=regex.compile(alternation(parallel_class)) if parallel_class else None,
