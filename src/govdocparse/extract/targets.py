@@ -155,6 +155,7 @@ class _Rules:
     parallel: regex.Pattern | None
     parallel_class: dict[str, str]
     head_verbs: tuple[str, ...]
+    measure_word: regex.Pattern
 
 
 def _with_first_chars(source: str) -> regex.Pattern:
@@ -174,6 +175,14 @@ def _population_nouns(nouns: list[str]) -> regex.Pattern:
     to the items after it."""
     concepts = load("indicator_synonyms").get("concepts") or []
     return regex.compile(f"(?!{alternation(concepts)})(?:{alternation(nouns)})")
+
+
+def _measure_word() -> regex.Pattern:
+    """What a name ends in when it says what it measures (覆盖率, 死亡率): the crosswalk's heads
+    (grammars/indicator_synonyms.yaml), two characters or more."""
+    heads = load("indicator_synonyms").get("heads") or {}
+    words = [s for spellings in heads.values() for s in spellings if len(s) >= 2]
+    return regex.compile(f"(?:{alternation(words)})$")
 
 
 @cache
@@ -273,6 +282,7 @@ def _rules() -> _Rules:
         parallel=regex.compile(alternation(parallel_class)) if parallel_class else None,
         parallel_class=parallel_class,
         head_verbs=tuple(m["head_verbs"]),
+        measure_word=_measure_word(),
     )
 
 
@@ -1070,7 +1080,11 @@ def _head_end(shadow: str, r: _Rules) -> int:
     return h + next((len(v) for v in r.head_verbs if shadow.startswith(v, h)), 0)
 
 
-def _expand(items: list[str], r: _Rules) -> list[str]:
+def _expand(items: list[str], r: _Rules, distributive: bool = False) -> list[str]:
+    """`items` each named in full (see expand_measures). A `distributive` list (a value for each,
+    分别) names as many measures as it has items, so an item naming a thing only takes the last
+    item's measure word when nothing else lends it a tail: 儿童之家和家长学校覆盖率分别… →
+    儿童之家覆盖率, 家长学校覆盖率 (one shared value keeps 婚前和孕前保健覆盖率 whole)."""
     if len(items) < 2:
         return items
     shadows = [_shadow(i) for i in items]
@@ -1080,6 +1094,8 @@ def _expand(items: list[str], r: _Rules) -> list[str]:
     t = _parallel_tail(shadows, complete, r)
     if t < 0:
         t = _tail_start(last_sh, r)
+    if distributive and complete[-1] and t < 0 and (m := r.measure_word.search(last_sh)):
+        t = m.start()
     if complete[-1] and 0 < t < len(last):
         tail = last[t:]
         out = [it if ok else it + tail for it, ok in zip(out, complete, strict=True)]
@@ -1194,7 +1210,7 @@ def _names(a: _Analysis, sentence: str, r: _Rules) -> list[tuple[tuple[str | Non
             names = [None] * len(idx)
             starts = [pred] + [a.pieces[i][0] for i in idx[1:]]
             for seps in (None, "、"):
-                measures = _expand(_split_subject(subject, r, seps), r)
+                measures = _expand(_split_subject(subject, r, seps), r, distributive=True)
                 if len(measures) == len(idx):
                     names = list(measures)
                     break
