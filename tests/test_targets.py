@@ -40,6 +40,7 @@ def _expected_atom(text: str) -> dict:
         "op": None,
         "value": None,
         "value_max": None,
+        "bound": None,
         "unit": None,
         "unit_from_row": False,
         "direction": None,
@@ -112,6 +113,8 @@ def _expected_atom(text: str) -> dict:
             exp["reference"] = w[4:]
         elif w.startswith("ind="):
             exp["indicator"] = w[4:]
+        elif w.startswith("bound="):
+            exp["bound"] = w[6:]
         else:
             raise AssertionError(f"bad word {w!r} in spec atom {text!r}")
     if raw is not None:
@@ -123,7 +126,7 @@ def _is_extra(word: str) -> bool:
     return (
         word == "row"
         or word in DIRECTIONS
-        or word.startswith(("base=", "[", "raw=", "ref=", "ind="))
+        or word.startswith(("base=", "[", "raw=", "ref=", "ind=", "bound="))
     )
 
 
@@ -458,6 +461,9 @@ def test_sentence_without_targets():
         ("城市和农村集中供水率", ["城市集中供水率", "农村集中供水率"]),
         ("到2026年,新生儿死亡率", ["新生儿死亡率"]),
         ("每千名儿童拥有儿科执业（助理）医师数", ["每千名儿童拥有儿科执业（助理）医师数"]),
+        # a thing whose name opens with a population noun lends no head: 妇女之家 is a place
+        ("妇女之家覆盖率和巾帼志愿服务队组建率", ["妇女之家覆盖率", "巾帼志愿服务队组建率"]),
+        ("儿童之家覆盖率、家长学校覆盖率", ["儿童之家覆盖率", "家长学校覆盖率"]),
     ],
 )
 def test_expand_measures(subject, measures):

@@ -174,7 +174,16 @@ def _atoms(target: Target) -> tuple:
     """What a target states: its atoms without the spelling (＞ and > are one operator)."""
     if target.atoms:
         return tuple(
-            (a.op, a.value, a.value_max, a.direction, a.change, a.reference, tuple(a.qualifier))
+            (
+                a.op,
+                a.value,
+                a.value_max,
+                a.bound,
+                a.direction,
+                a.change,
+                a.reference,
+                tuple(a.qualifier),
+            )
             for a in target.atoms
         )
     return (squash_spaces(fold(target.raw)),)

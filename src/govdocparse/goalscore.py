@@ -38,6 +38,7 @@ class ExpectedAtom:
     qualifiers: tuple[str, ...] = ()
     reference: str | None = None
     change: bool | None = None
+    bound: str | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,8 @@ def _atom(text: str, where: str) -> ExpectedAtom:
             fields["baseline_year"] = int(word[5:])
         elif word.startswith("ref="):
             fields["reference"] = word[4:]
+        elif word.startswith("bound="):
+            fields["bound"] = word[6:]
         elif word.startswith("[") and word.endswith("]"):
             fields["qualifiers"] = tuple(word[1:-1].split(","))
         else:
@@ -165,7 +168,7 @@ def _atom(text: str, where: str) -> ExpectedAtom:
 
 
 def _is_unit(word: str) -> bool:
-    return not (word in _DIRECTIONS or word.startswith(("base=", "ref=", "[")))
+    return not (word in _DIRECTIONS or word.startswith(("base=", "ref=", "bound=", "[")))
 
 
 def atom_matches(expected: ExpectedAtom, actual: TargetAtom) -> bool:
@@ -181,6 +184,8 @@ def atom_matches(expected: ExpectedAtom, actual: TargetAtom) -> bool:
     if expected.direction and expected.direction != actual.direction:
         return False
     if expected.change is not None and expected.change != getattr(actual, "change", False):
+        return False
+    if expected.bound and expected.bound != actual.bound:
         return False
     if expected.baseline_year and expected.baseline_year != actual.baseline_year:
         return False

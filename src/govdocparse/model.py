@@ -172,6 +172,12 @@ class TargetAtom(Record):
     )
     value: float | None = None
     value_max: float | None = None
+    bound: Literal["<", "<=", ">", ">="] | None = Field(
+        None,
+        description="How a ratio's quotient value/value_max is bounded, read from the same bound "
+        "words as a level's op: 不低于1:5 is >=, 不超过1:1 is <=; None for a bare ratio (1:1) "
+        "and for every other op.",
+    )
     unit: str | None = Field(
         None, description="Canonical unit (grammars/units.yaml): %, ‰, 万人, 元/生·年, 个/千人 …"
     )

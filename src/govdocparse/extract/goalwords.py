@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from itertools import pairwise
 
 import regex as re
 
@@ -159,6 +158,8 @@ class Rules:
     topic_name: int
     topic_shared: int
     topic_tail: re.Pattern
+    work_tail: re.Pattern
+    people: re.Pattern
     object_rate: re.Pattern
     provision: re.Pattern
 
@@ -266,7 +267,9 @@ def rules() -> Rules:
         full_opener=re.compile(rf"^(?:{alternation(p['full_openers'])})"),
         full_care=re.compile(p["full_care"]),
         full_built=re.compile(
-            p["full_built"].replace("{verbs}", alternation(p["full_subject_verbs"]))
+            p["full_built"]
+            .replace("{verbs}", alternation(p["full_subject_verbs"]))
+            .replace("{work}", alternation(p["work_nouns"]))
         ),
         full_restated=frozenset(p["full_restated"]),
         full_reach_verb=re.compile(alternation(p["full_reach_verbs"])),
@@ -307,6 +310,7 @@ def rules() -> Rules:
         knowledge=re.compile(p["knowledge"]),
         encouragement=re.compile(p["encouragement"]),
         populations=re.compile(alternation(_populations())),
+        people=_people_pattern(p),
         subjects=re.compile(alternation(_qualifier_spellings(("subject",)))),
         measure_words=re.compile(rf"(?:{alternation(_measure_words())})$"),
         count_suffix=re.compile(g["count"]["name_suffix"]),
@@ -317,7 +321,8 @@ def rules() -> Rules:
         shared_part_end=p["shared_part_end_chars"],
         topic_name=p["topic_name_chars"],
         topic_shared=p["topic_shared_chars"],
-        topic_tail=re.compile(rf"(?:{alternation(p['topic_tails'])})+$"),
+        topic_tail=re.compile(rf"(?:{alternation(p['topic_tails'] + p['work_nouns'])})+$"),
+        work_tail=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(p['work_nouns'])})+$"),
         object_rate=re.compile(alternation(p["object_rates"])),
         provision=re.compile(rf"(?:{alternation(p['provision_measures'])})$"),
     )
@@ -339,6 +344,17 @@ def _populations() -> list[str]:
     list."""
     words = _qualifier_spellings(("population", "stage", "area"))
     return words + list(load("indicator_synonyms").get("generic") or [])
+
+
+def _people_pattern(p: dict) -> re.Pattern:
+    """People as a clause names them: population words (`_populations`) one after another, each
+    after any condition words (农村留守儿童, 困境妇女, 留守老年人), or a condition before a word
+    that names people only with one (低收入家庭; 家庭 alone is no population)."""
+    conditions = alternation(p["people_conditions"])
+    holders = alternation(p["condition_holders"])
+    return re.compile(
+        rf"(?:(?:{conditions})*(?:{alternation(_populations())}))+|(?:{conditions})+(?:{holders})"
+    )
 
 
 def _measure_words() -> list[str]:
@@ -497,6 +513,9 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
         return name
     before = previous or (topics[0] if topics else None)
     if before and r.bare.match(name):
+        if previous is None:
+            # 加强儿童之家建设，覆盖率… measures the 儿童之家, not their building
+            before = r.work_tail.sub("", before)
         subject = _parallel_subject(name, before) or subject_of(before)
         return subject + name if len(subject) >= 2 else name
     if previous and len(name) <= r.short_name and len(previous) > len(name):
@@ -547,13 +566,11 @@ def lend_subject(
 
 
 def people(topic: str) -> str | None:
-    """The people a clause names, their words written one after another (农村 留守儿童): 对困境
-    儿童等群体开展… → 困境儿童; None when it names nobody."""
-    whom = list(rules().populations.finditer(topic))
-    if not whom:
-        return None
-    end = next((a.end() for a, b in pairwise(whom) if a.end() != b.start()), whom[-1].end())
-    return topic[whom[0].start() : end]
+    """The people a clause names, their words written one after another (农村 留守儿童), each
+    with its conditions (困境 妇女): 对困境儿童等群体开展… → 困境儿童, 对困境妇女开展… → 困境妇女;
+    None when it names nobody."""
+    whom = rules().people.search(topic)
+    return whom.group(0) if whom else None
 
 
 def topic_subject(topic: str) -> str:

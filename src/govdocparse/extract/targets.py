@@ -54,7 +54,8 @@ Reading rules (the decisions behind ambiguous forms)
   逐步提高至全市平均水平), inside a frame (与女职工比例相适应 is ~ 女职工比例, 与上年持平,
   比全市平均水平低), or as the base of a change (较同档成年人住院报销比例提高5个百分点). A
   comparison with neither a number nor a reference is `op="text"`.
-* 0-17, 1~2, 1—2, 五至十 are `range` (value, value_max); 2︰3 and 1:1 are `ratio`; a whole
+* 0-17, 1~2, 1—2, 五至十 are `range` (value, value_max); 2︰3 and 1:1 are `ratio`, and a bound
+  word around a ratio bounds its quotient in `bound` (不低于1:5 is ratio 1:5 bound >=); a whole
   cell 是/否 is `bool` 1/0 and carries no unit.
 * Values are floats as written (47.40% → 47.4). Fractions are dimensionless: 下降1/6 is 0.1667 (four
   decimals; `raw` keeps 1/6) with no unit, never the row's.
@@ -118,6 +119,7 @@ _PREDICATES = _BINDERS | _QUANTITIES | {"op_post", "aux", "clause"}
 # Only a movement has a size: 下降18% is a change, 保持100% and 控制5% hold a level.
 _CHANGES = frozenset({"increase", "decrease"})
 _LOWER, _UPPER = frozenset({">", ">="}), frozenset({"<", "<="})
+_BOUNDS = _LOWER | _UPPER
 # A Chinese numeral running into a word counts as a quantity only in these kinds of unit
 # (建设五百个儿童之家); in others it names something (十年规划, 三年行动).
 _COUNTED = frozenset({"count", "money", "area", "length"})
@@ -153,6 +155,7 @@ class _Rules:
     parallel: regex.Pattern | None
     parallel_class: dict[str, str]
     head_verbs: tuple[str, ...]
+    measure_word: regex.Pattern
 
 
 def _with_first_chars(source: str) -> regex.Pattern:
@@ -164,6 +167,22 @@ def _with_first_chars(source: str) -> regex.Pattern:
     candidates = set(source) | set(string.printable)
     firsts = "".join(sorted(c for c in candidates if pattern.match(c, partial=True)))
     return regex.compile(f"(?=[{regex.escape(firsts)}])(?:{source})")
+
+
+def _population_nouns(nouns: list[str]) -> regex.Pattern:
+    """The population nouns, except where one opens a name of a thing (儿童之家, 妇女之家: the
+    crosswalk's `concepts`, grammars/indicator_synonyms.yaml), so 儿童之家覆盖率 lends no head 儿童
+    to the items after it."""
+    concepts = load("indicator_synonyms").get("concepts") or []
+    return regex.compile(f"(?!{alternation(concepts)})(?:{alternation(nouns)})")
+
+
+def _measure_word() -> regex.Pattern:
+    """What a name ends in when it says what it measures (覆盖率, 死亡率): the crosswalk's heads
+    (grammars/indicator_synonyms.yaml), two characters or more."""
+    heads = load("indicator_synonyms").get("heads") or {}
+    words = [s for spellings in heads.values() for s in spellings if len(s) >= 2]
+    return regex.compile(f"(?:{alternation(words)})$")
 
 
 @cache
@@ -257,12 +276,13 @@ def _rules() -> _Rules:
         list_split=regex.compile(alternation(g["list_separators"]) + "|,"),
         list_mark=regex.compile(alternation(g["list_separators"])),
         endings=tuple(m["endings"]),
-        population=regex.compile(alternation(m["population_nouns"])),
+        population=_population_nouns(m["population_nouns"]),
         tail_openers=tuple(m["tail_openers"]),
         name_qualifiers=frozenset(g["qualifiers_in_names"]),
         parallel=regex.compile(alternation(parallel_class)) if parallel_class else None,
         parallel_class=parallel_class,
         head_verbs=tuple(m["head_verbs"]),
+        measure_word=_measure_word(),
     )
 
 
@@ -712,9 +732,17 @@ def _quantity_draft(
         "direction": it["change"] or (it["level"] and it["level"][0]),
         "change": True if it["change"] else None,
     }
-    if t.kind in ("range", "ratio"):
-        # The operator slot holds the kind of value, so the bound words become qualifiers.
-        fields["op"] = t.kind
+    if t.kind == "ratio":
+        # The operator slot holds the kind of value, so a bound goes to its own field; a word
+        # that is no bound (约1:1) still shades it as a qualifier.
+        fields["op"] = "ratio"
+        if bound and bound[0] in _BOUNDS:
+            fields["bound"] = bound[0]
+        elif bound and bound[1] not in quals:
+            quals = [*quals, bound[1]]
+    elif t.kind == "range":
+        # A range is bounded by its two ends, so bound words only shade it: qualifiers.
+        fields["op"] = "range"
         words = [b[1] for b in (it["prefix"], it["suffix"]) if b]
         quals = quals + [w for w in words if w not in quals]
     else:
@@ -1052,7 +1080,11 @@ def _head_end(shadow: str, r: _Rules) -> int:
     return h + next((len(v) for v in r.head_verbs if shadow.startswith(v, h)), 0)
 
 
-def _expand(items: list[str], r: _Rules) -> list[str]:
+def _expand(items: list[str], r: _Rules, distributive: bool = False) -> list[str]:
+    """`items` each named in full (see expand_measures). A `distributive` list (a value for each,
+    分别) names as many measures as it has items, so an item naming a thing only takes the last
+    item's measure word when nothing else lends it a tail: 儿童之家和家长学校覆盖率分别… →
+    儿童之家覆盖率, 家长学校覆盖率 (one shared value keeps 婚前和孕前保健覆盖率 whole)."""
     if len(items) < 2:
         return items
     shadows = [_shadow(i) for i in items]
@@ -1062,6 +1094,8 @@ def _expand(items: list[str], r: _Rules) -> list[str]:
     t = _parallel_tail(shadows, complete, r)
     if t < 0:
         t = _tail_start(last_sh, r)
+    if distributive and complete[-1] and t < 0 and (m := r.measure_word.search(last_sh)):
+        t = m.start()
     if complete[-1] and 0 < t < len(last):
         tail = last[t:]
         out = [it if ok else it + tail for it, ok in zip(out, complete, strict=True)]
@@ -1176,7 +1210,7 @@ def _names(a: _Analysis, sentence: str, r: _Rules) -> list[tuple[tuple[str | Non
             names = [None] * len(idx)
             starts = [pred] + [a.pieces[i][0] for i in idx[1:]]
             for seps in (None, "、"):
-                measures = _expand(_split_subject(subject, r, seps), r)
+                measures = _expand(_split_subject(subject, r, seps), r, distributive=True)
                 if len(measures) == len(idx):
                     names = list(measures)
                     break
