@@ -454,6 +454,41 @@ CASES = {
         ],
         ["儿童之家覆盖率", "%", "100", "约束性"],
     ),
+    # a category cell merged over the rows below and a 其中 sub-row whose unit and attribute
+    # cells were merged with the row above: the sub-row lost three cells, two of its own
+    "plain-category-and-sub-row-that-lost-three-cells": (
+        _lines(
+            "领域",
+            "指标",
+            "单位",
+            "2025年",
+            "属性",
+            "健康",
+            "婴儿死亡率",
+            "‰",
+            "<4.5",
+            "约束性",
+            "孕产妇死亡率",
+            "1/10万",
+            "<9",
+            "约束性",
+            "其中：农村",
+            "<11",
+            "教育",
+            "学前三年毛入园率",
+            "%",
+            ">=92",
+            "预期性",
+        ),
+        [
+            ["领域", "指标", "单位", "2025年", "属性"],
+            ["健康", "婴儿死亡率", "‰", "<4.5", "约束性"],
+            ["孕产妇死亡率", "1/10万", "<9", "约束性"],
+            ["其中：农村", "<11"],
+            ["教育", "学前三年毛入园率", "%", ">=92", "预期性"],
+        ],
+        [],
+    ),
     # an indicator's 其中 stack, its sub-rows' empty 序号 cells dropped (half-width colon)
     "numbered-stack-of-sub-rows": (
         _lines(
@@ -634,6 +669,13 @@ def test_short_rows_and_stacks_give_their_indicators():
     [rural] = [i for i in document.indicators if i.name == "孕产妇死亡率（农村）"]
     assert (rural.unit, rural.baseline and rural.baseline.value) == ("1/10万", 15)
     assert [(t.year, t.atoms[0].value) for t in rural.targets] == [(2025, 12)]
+    three = head + CASES["plain-category-and-sub-row-that-lost-three-cells"][0]
+    [document] = govdocparse.parse_text(three).documents
+    [rural] = [i for i in document.indicators if i.name == "孕产妇死亡率（农村）"]
+    assert (rural.category, [(t.year, t.atoms[0].value) for t in rural.targets]) == (
+        "健康",
+        [(2025, 11)],
+    )
     values = head + CASES["numbered-stack-without-merged-cells"][0]
     [document] = govdocparse.parse_text(values).documents
     [women] = [i for i in document.indicators if i.name == "城镇新增就业人数（女性）"]

@@ -22,8 +22,8 @@ guess:
   indicator's 其中 stack), given an empty 序号 so that the table builder names its parent;
 - without a 序号 column, rows have the header's width, and every cell must fit its column's
   kind; under a lead and a partner column, a row's agency list runs on to the next line that
-  reads as no agency. Under a first full row, a row one or two lines short (a crawl dropped an
-  empty cell, or a category cell merged over the rows below) is read when one choice of empty
+  reads as no agency. Under a first full row, a row one or two lines short (a crawl dropped
+  empty cells), and one more under a category column merged over the rows below, is read when one choice of empty
   columns alone fits its lines, a category column first, and something marks its end: the
   attribute closing it, the next row read after it, or the table's end.
 
@@ -63,6 +63,8 @@ _MAX_CELL = 80
 _MAX_GAP = 2
 # A row of more lines than this many times the columns is no row: its lines are text.
 _MAX_ROW_FACTOR = 3
+# Cells of its own a row may have lost and still be read: more would leave too few to place.
+_MOST_LOST = 2
 # Columns whose cells are recognised by what they hold; the others (name, text, category,
 # responsible…) may take several lines of a cell.
 _TYPED = frozenset({"seq", "unit", "attribute", "value"})
@@ -335,13 +337,14 @@ def _sub_row_at(items: list[_Piece], pos: int, number: int, roles: list[str]) ->
     """Where a sub-row at `pos` ends, or None: a row without a number that breaks the numbered
     row above down (其中：城市 / 农村, 其中：女性), as a crawl flattens an indicator's 其中 stack
     with its empty 序号 cell dropped. It takes one line a column but the 序号 (or one or two
-    lines fewer, when that many columns alone can be the empty ones: cells merged with the row
-    above and dropped with it) and ends where the next row, or the next sub-row, starts or the
-    table does; the table builder gives it its parent."""
+    lines fewer, and one more under a category column, when that many columns alone can be the
+    empty ones: cells merged with the row above and dropped with it) and ends where the next
+    row, or the next sub-row, starts or the table does; the table builder gives it its parent.
+    """
     if pos >= len(items) or not _opens_subrow(items[pos].text):
         return None
     rest = roles[1:]
-    for lost in range(3):
+    for lost in range(_most_lost(rest) + 1):
         end = pos + len(rest) - lost
         if end > len(items) or not all(_may_be_cell(i.text, roles) for i in items[pos:end]):
             return None
@@ -358,6 +361,12 @@ def _opens_subrow(text: str) -> bool:
     return bool(prefix.match(key)) or key in names
 
 
+def _most_lost(roles: list[str]) -> int:
+    """How many cells a row may have lost: two of its own, and a category cell merged over the
+    rows below it."""
+    return _MOST_LOST + sum(role in _merged_roles() for role in roles)
+
+
 def _one_choice_of_empties(items: list[_Piece], roles: list[str], lost: int) -> bool:
     """Whether one choice alone of `lost` empty columns lets the lines fill the others one a
     line, each fitting its column as the vocabulary knows it. A category column's cell,
@@ -365,6 +374,8 @@ def _one_choice_of_empties(items: list[_Piece], roles: list[str], lost: int) -> 
     that leave it empty come first."""
     fitting: list[tuple[int, ...]] = []
     for empties in combinations(range(len(roles)), lost):
+        if sum(roles[k] not in _merged_roles() for k in empties) > _MOST_LOST:
+            continue
         kept = [role for k, role in enumerate(roles) if k not in empties]
         # a line recognised by what it is (a unit, a value, 约束性) anchors the row
         if _TYPED & set(kept) and _placements(items, kept, strict=True):
@@ -488,8 +499,8 @@ def _after_group(items: list[_Piece], pos: int) -> int:
 def _short_plain_row_at(
     items: list[_Piece], start: int, roles: list[str]
 ) -> tuple[int, list[int], bool] | None:
-    """A row without a 序号 that lost one cell or two (a crawl drops an empty cell, and a
-    category cell merged over the rows below): that many lines fewer than columns, read when
+    """A row without a 序号 that lost one cell or two of its own (a crawl drops an empty cell),
+    and a category cell merged over the rows below: that many lines fewer than columns, read when
     one choice of empty columns alone lets every line fit its column, and whether something
     marks where it ends, since no number does: the attribute column closing it (约束性/预期性),
     a full row read after it, or the table's end (else the next row read will). Its lines keep
@@ -499,7 +510,7 @@ def _short_plain_row_at(
     if not _TYPED & set(roles):
         return None  # nothing but the row's own lines could mark where it ends
     unmarked: tuple[int, list[int], bool] | None = None
-    for lost in (1, 2):
+    for lost in range(1, _most_lost(roles) + 1):
         end = start + width - lost
         if end > len(items) or not all(_may_be_cell(i.text, roles) for i in items[start:end]):
             break
