@@ -329,6 +329,242 @@ CASES = {
         ],
         [],
     ),
+    # no 序号 column and a row that lost its unit cell (half-width operators): the attribute
+    # closing every row marks where it ends, and only the unit column can be its empty one
+    "plain-row-that-lost-a-cell-closed-by-its-attribute": (
+        _lines(
+            "指标名称",
+            "单位",
+            "2020年",
+            "2025年",
+            "属性",
+            "儿童医疗保险参保率",
+            "%",
+            "95",
+            ">=98",
+            "约束性",
+            "孤儿基本生活保障标准年增长率",
+            "6",
+            ">=8",
+            "预期性",
+            "儿童之家覆盖率",
+            "%",
+            "90",
+            "100",
+            "约束性",
+            "三、主要任务",
+        ),
+        [
+            ["指标名称", "单位", "2020年", "2025年", "属性"],
+            ["儿童医疗保险参保率", "%", "95", ">=98", "约束性"],
+            ["孤儿基本生活保障标准年增长率", "6", ">=8", "预期性"],
+            ["儿童之家覆盖率", "%", "90", "100", "约束性"],
+        ],
+        ["三、主要任务"],
+    ),
+    # a category cell merged over the rows below, dropped with them by the crawl: no attribute
+    # column, so the next row read after each short one marks where it ends
+    "plain-category-merged-over-rows": (
+        _lines(
+            "类别",
+            "指标",
+            "2020年",
+            "2025年",
+            "健康",
+            "新生儿死亡率(‰)",
+            "3",
+            "<2.8",
+            "婴儿死亡率(‰)",
+            "5",
+            "<4.5",
+            "5岁以下儿童死亡率(‰)",
+            "7",
+            "<6",
+            "教育",
+            "学前教育毛入园率(%)",
+            "90",
+            ">=95",
+            "义务教育巩固率(%)",
+            "96",
+            "97",
+        ),
+        [
+            ["类别", "指标", "2020年", "2025年"],
+            ["健康", "新生儿死亡率(‰)", "3", "<2.8"],
+            ["婴儿死亡率(‰)", "5", "<4.5"],
+            ["5岁以下儿童死亡率(‰)", "7", "<6"],
+            ["教育", "学前教育毛入园率(%)", "90", ">=95"],
+            ["义务教育巩固率(%)", "96", "97"],
+        ],
+        [],
+    ),
+    # a row without 序号 that lost two cells, its unit and its attribute: the next row marks
+    # where it ends
+    "plain-row-that-lost-two-cells": (
+        _lines(
+            "指标名称",
+            "单位",
+            "2020年",
+            "2025年",
+            "属性",
+            "儿童医疗保险参保率",
+            "%",
+            "95",
+            "98",
+            "约束性",
+            "孤儿基本生活保障标准年增长率",
+            "6",
+            "8",
+            "儿童之家覆盖率",
+            "%",
+            "90",
+            "100",
+            "约束性",
+        ),
+        [
+            ["指标名称", "单位", "2020年", "2025年", "属性"],
+            ["儿童医疗保险参保率", "%", "95", "98", "约束性"],
+            ["孤儿基本生活保障标准年增长率", "6", "8"],
+            ["儿童之家覆盖率", "%", "90", "100", "约束性"],
+        ],
+        [],
+    ),
+    # a row without 序号 that lost one of two years: which is empty would be a guess, so the
+    # table stops before it
+    "plain-row-that-lost-a-year-stops-the-table": (
+        _lines(
+            "指标名称",
+            "单位",
+            "2020年",
+            "2025年",
+            "属性",
+            "儿童医疗保险参保率",
+            "%",
+            "95",
+            "98",
+            "约束性",
+            "儿童之家覆盖率",
+            "%",
+            "100",
+            "约束性",
+        ),
+        [
+            ["指标名称", "单位", "2020年", "2025年", "属性"],
+            ["儿童医疗保险参保率", "%", "95", "98", "约束性"],
+        ],
+        ["儿童之家覆盖率", "%", "100", "约束性"],
+    ),
+    # a category cell merged over the rows below and a 其中 sub-row whose unit and attribute
+    # cells were merged with the row above: the sub-row lost three cells, two of its own
+    "plain-category-and-sub-row-that-lost-three-cells": (
+        _lines(
+            "领域",
+            "指标",
+            "单位",
+            "2025年",
+            "属性",
+            "健康",
+            "婴儿死亡率",
+            "‰",
+            "<4.5",
+            "约束性",
+            "孕产妇死亡率",
+            "1/10万",
+            "<9",
+            "约束性",
+            "其中：农村",
+            "<11",
+            "教育",
+            "学前三年毛入园率",
+            "%",
+            ">=92",
+            "预期性",
+        ),
+        [
+            ["领域", "指标", "单位", "2025年", "属性"],
+            ["健康", "婴儿死亡率", "‰", "<4.5", "约束性"],
+            ["孕产妇死亡率", "1/10万", "<9", "约束性"],
+            ["其中：农村", "<11"],
+            ["教育", "学前三年毛入园率", "%", ">=92", "预期性"],
+        ],
+        [],
+    ),
+    # an indicator's 其中 stack, its sub-rows' empty 序号 cells dropped (half-width colon)
+    "numbered-stack-of-sub-rows": (
+        _lines(
+            "序号",
+            "指标名称",
+            "单位",
+            "2020年",
+            "2025年",
+            "属性",
+            "1",
+            "孕产妇死亡率",
+            "1/10万",
+            "12",
+            "<10",
+            "约束性",
+            "其中:城市",
+            "1/10万",
+            "9",
+            "<8",
+            "约束性",
+            "农村",
+            "1/10万",
+            "15",
+            "<12",
+            "约束性",
+            "2",
+            "婴儿死亡率",
+            "‰",
+            "4",
+            "<3.5",
+            "约束性",
+        ),
+        [
+            ["序号", "指标名称", "单位", "2020年", "2025年", "属性"],
+            ["1", "孕产妇死亡率", "1/10万", "12", "<10", "约束性"],
+            ["", "其中:城市", "1/10万", "9", "<8", "约束性"],
+            ["", "农村", "1/10万", "15", "<12", "约束性"],
+            ["2", "婴儿死亡率", "‰", "4", "<3.5", "约束性"],
+        ],
+        [],
+    ),
+    # a stack under a name split in two, its unit and attribute cells merged with the row
+    # above and dropped: the sub-rows are the values alone
+    "numbered-stack-without-merged-cells": (
+        _lines(
+            "序号",
+            "指标名称",
+            "单位",
+            "2020年",
+            "2030年",
+            "属性",
+            "1",
+            "城镇新增",
+            "就业人数",
+            "万人",
+            "2.1",
+            "2.5",
+            "预期性",
+            "其中：女性",
+            "1",
+            "1.2",
+            "2",
+            "儿童之家覆盖率",
+            "%",
+            "90",
+            "100",
+            "约束性",
+        ),
+        [
+            ["序号", "指标名称", "单位", "2020年", "2030年", "属性"],
+            ["1", "城镇新增\n就业人数", "万人", "2.1", "2.5", "预期性"],
+            ["", "其中：女性", "1", "1.2"],
+            ["2", "儿童之家覆盖率", "%", "90", "100", "约束性"],
+        ],
+        [],
+    ),
     # column names over a list of agencies one a line: the 备注 column holds no value, so no row
     "agency-list-is-no-table": (
         _lines("类别", "项目", "备注", "县委宣传部", "县教育局", "县民政局", "县卫生健康局"),
@@ -416,3 +652,31 @@ def test_a_flattened_two_row_header_names_each_column_from_both_rows():
     )
     [document] = govdocparse.parse_text(tasks).documents
     assert document.tables[0].header == ["序号", "重点任务", "责任单位/牵头", "责任单位/配合"]
+
+
+def test_short_rows_and_stacks_give_their_indicators():
+    head = "某市儿童发展规划（2021—2030年）\n一、主要目标\n"
+    merged = head + CASES["plain-category-merged-over-rows"][0]
+    [document] = govdocparse.parse_text(merged).documents
+    [table] = document.tables
+    assert [row.cells[0] for row in table.rows] == ["健康", "健康", "健康", "教育", "教育"]
+    assert "missing 类别" in (table.rows[1].note or "")
+    [infant] = [i for i in document.indicators if i.name == "婴儿死亡率"]
+    assert (infant.unit, infant.baseline and infant.baseline.value) == ("‰", 5)
+    stack = head + CASES["numbered-stack-of-sub-rows"][0]
+    [document] = govdocparse.parse_text(stack).documents
+    assert [row.parent for row in document.tables[0].rows] == [None, 0, 0, None]
+    [rural] = [i for i in document.indicators if i.name == "孕产妇死亡率（农村）"]
+    assert (rural.unit, rural.baseline and rural.baseline.value) == ("1/10万", 15)
+    assert [(t.year, t.atoms[0].value) for t in rural.targets] == [(2025, 12)]
+    three = head + CASES["plain-category-and-sub-row-that-lost-three-cells"][0]
+    [document] = govdocparse.parse_text(three).documents
+    [rural] = [i for i in document.indicators if i.name == "孕产妇死亡率（农村）"]
+    assert (rural.category, [(t.year, t.atoms[0].value) for t in rural.targets]) == (
+        "健康",
+        [(2025, 11)],
+    )
+    values = head + CASES["numbered-stack-without-merged-cells"][0]
+    [document] = govdocparse.parse_text(values).documents
+    [women] = [i for i in document.indicators if i.name == "城镇新增就业人数（女性）"]
+    assert [(t.year, t.atoms[0].value) for t in women.targets] == [(2030, 1.2)]

@@ -272,3 +272,25 @@ def test_a_run_of_short_paragraphs_that_is_no_table_stays_paragraphs(guard):
         paragraphs = [b for b in blocks if isinstance(b, Paragraph)]
         assert paragraphs == blocks
         assert [b.text for b in paragraphs][-len(texts) :] == texts
+
+
+def test_a_page_s_flattened_rows_that_lost_cells_and_its_sub_rows_are_rebuilt():
+    # an invented city's 儿童发展规划, one cell a <p>: a row that lost its unit cell, and a 其中
+    # sub-row whose unit and attribute cells were merged with the row above and dropped
+    cells = ["指标", "单位", "2020年", "2025年", "属性"]
+    cells += ["婴儿死亡率", "‰", "5", "<4.5", "约束性", "孕产妇死亡率", "1/10万", "12", "<9"]
+    cells += ["约束性", "其中：农村", "14", "<11", "孤儿基本生活保障标准增长率", "6", ">=8"]
+    cells += ["预期性", "学前三年毛入园率", "%", "88", ">=92", "预期性"]
+    source = _read_html(_paragraphs(cells))
+    assert _texts(source.blocks)[len(BEFORE) + 1] == [
+        ["指标", "单位", "2020年", "2025年", "属性"],
+        ["婴儿死亡率", "‰", "5", "<4.5", "约束性"],
+        ["孕产妇死亡率", "1/10万", "12", "<9", "约束性"],
+        ["其中：农村", "14", "<11"],
+        ["孤儿基本生活保障标准增长率", "6", ">=8", "预期性"],
+        ["学前三年毛入园率", "%", "88", ">=92", "预期性"],
+    ]
+    [document] = parse_source(source).documents
+    [rural] = [i for i in document.indicators if i.name == "孕产妇死亡率（农村）"]
+    assert (rural.baseline and rural.baseline.value, rural.attribute) == (14, "约束性")
+    assert [(t.year, t.atoms[0].value) for t in rural.targets] == [(2025, 11)]

@@ -17,10 +17,15 @@ guess:
   one), the extra lines forming one multi-line cell; under a lead and a partner column side by
   side (牵头单位 | 配合单位) the row's first agency line is the lead's, the rest the partners'.
   A row of one line fewer than columns is read when one column alone can be the empty one;
-  otherwise the table stops there;
-- without a 序号 column, rows have exactly the header's width, and every cell must fit its
-  column's kind; under a lead and a partner column, a row's agency list runs on to the next line
-  that reads as no agency.
+  otherwise the table stops there. A line opening with 其中 or a breakdown name (其中：城市,
+  农村, 女性) after a row starts a sub-row of the row above, its empty 序号 cell dropped (an
+  indicator's 其中 stack), given an empty 序号 so that the table builder names its parent;
+- without a 序号 column, rows have the header's width, and every cell must fit its column's
+  kind; under a lead and a partner column, a row's agency list runs on to the next line that
+  reads as no agency. Under a first full row, a row one or two lines short (a crawl dropped
+  empty cells), and one more under a category column merged over the rows below, is read when one choice of empty
+  columns alone fits its lines, a category column first, and something marks its end: the
+  attribute closing it, the next row read after it, or the table's end.
 
 What a cell fits is govdocparse.columns' (the table builder realigns rows with it too); the
 rest stays paragraphs, and a header without a single row is kept as text with a warning.
@@ -37,6 +42,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from itertools import combinations
 
 import regex
 
@@ -57,6 +63,8 @@ _MAX_CELL = 80
 _MAX_GAP = 2
 # A row of more lines than this many times the columns is no row: its lines are text.
 _MAX_ROW_FACTOR = 3
+# Cells of its own a row may have lost and still be read: more would leave too few to place.
+_MOST_LOST = 2
 # Columns whose cells are recognised by what they hold; the others (name, text, category,
 # responsible…) may take several lines of a cell.
 _TYPED = frozenset({"seq", "unit", "attribute", "value"})
@@ -92,6 +100,19 @@ class _Rebuilt:
 @cache
 def _note() -> regex.Pattern:
     return regex.compile(grammar.load("tables")["note_prefixes"])
+
+
+@cache
+def _merged_roles() -> frozenset[str]:
+    """Columns whose cells a table merges over the rows below (the table builder's too)."""
+    return frozenset(grammar.load("tables")["inherit_roles"])
+
+
+@cache
+def _subrow_names() -> tuple[regex.Pattern, frozenset[str]]:
+    """What opens a row that breaks the row above down: 其中… or a breakdown name (农村, 女性)."""
+    tables = grammar.load("tables")
+    return regex.compile(tables["subrow_prefix"]), frozenset(tables["breakdown_names"])
 
 
 @cache
@@ -304,7 +325,63 @@ def _numbered_rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cel
             rows.append(_across(items[pos], len(roles)))
         rows.append(_cells(items[start:end], columns))
         pos, number = end, number + 1
+        while (sub := _sub_row_at(items, pos, number, roles)) is not None:
+            rows.append(
+                [Cell("", items[pos].prov), *_cells(items[pos:sub], list(range(sub - pos)))]
+            )
+            pos = sub
     return rows, pos
+
+
+def _sub_row_at(items: list[_Piece], pos: int, number: int, roles: list[str]) -> int | None:
+    """Where a sub-row at `pos` ends, or None: a row without a number that breaks the numbered
+    row above down (其中：城市 / 农村, 其中：女性), as a crawl flattens an indicator's 其中 stack
+    with its empty 序号 cell dropped. It takes one line a column but the 序号 (or one or two
+    lines fewer, and one more under a category column, when that many columns alone can be the
+    empty ones: cells merged with the row above and dropped with it) and ends where the next
+    row, or the next sub-row, starts or the table does; the table builder gives it its parent.
+    """
+    if pos >= len(items) or not _opens_subrow(items[pos].text):
+        return None
+    rest = roles[1:]
+    for lost in range(_most_lost(rest) + 1):
+        end = pos + len(rest) - lost
+        if end > len(items) or not all(_may_be_cell(i.text, roles) for i in items[pos:end]):
+            return None
+        if end < len(items) and not _starts_row(items, end, number):
+            continue
+        if _one_choice_of_empties(items[pos:end], rest, lost):
+            return end
+    return None
+
+
+def _opens_subrow(text: str) -> bool:
+    prefix, names = _subrow_names()
+    key = cell_key(text)
+    return bool(prefix.match(key)) or key in names
+
+
+def _most_lost(roles: list[str]) -> int:
+    """How many cells a row may have lost: two of its own, and a category cell merged over the
+    rows below it."""
+    return _MOST_LOST + sum(role in _merged_roles() for role in roles)
+
+
+def _one_choice_of_empties(items: list[_Piece], roles: list[str], lost: int) -> bool:
+    """Whether one choice alone of `lost` empty columns lets the lines fill the others one a
+    line, each fitting its column as the vocabulary knows it. A category column's cell,
+    merged over the rows below it and dropped with them, is the likeliest to be lost: choices
+    that leave it empty come first."""
+    fitting: list[tuple[int, ...]] = []
+    for empties in combinations(range(len(roles)), lost):
+        if sum(roles[k] not in _merged_roles() for k in empties) > _MOST_LOST:
+            continue
+        kept = [role for k, role in enumerate(roles) if k not in empties]
+        # a line recognised by what it is (a unit, a value, 约束性) anchors the row
+        if _TYPED & set(kept) and _placements(items, kept, strict=True):
+            fitting.append(empties)
+    merged = [e for e in fitting if any(roles[k] in _merged_roles() for k in e)]
+    return len(merged or fitting) == 1
 
 
 def _row_at(
@@ -354,7 +431,10 @@ def _short_row_at(
 
 
 def _starts_row(items: list[_Piece], pos: int, number: int) -> bool:
-    return cell_key(items[pos].text) == str(number) or _group_row(items, pos, number)
+    """Whether the row numbered `number`, a group row before it or a sub-row of the row above
+    (其中：城市) starts at `pos`."""
+    text = items[pos].text
+    return cell_key(text) == str(number) or _group_row(items, pos, number) or _opens_subrow(text)
 
 
 def _group_row(items: list[_Piece], pos: int, number: int) -> bool:
@@ -379,24 +459,78 @@ def _may_be_cell(text: str, roles: list[str]) -> bool:
 
 
 def _plain_rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cell]], int]:
-    """Rows of exactly one line a column, each cell fitting its column, and group rows of one
-    chapter-numbered line (一、发展水平) before them."""
+    """Rows of one line a column, each cell fitting its column, or of a line or two fewer where
+    a crawl dropped empty or merged cells (see `_short_plain_row_at`), and group rows of one
+    chapter-numbered line (一、发展水平) before them. A short row nothing marks the end of is
+    kept only once a row is read after it: the table ends before a run of such rows that no
+    row follows."""
     width = len(roles)
     rows: list[list[Cell]] = []
+    kept_rows, kept_pos = 0, 0
     pos = 0
     while pos < len(items):
-        listed = numbered(items[pos].text, outline=False)
-        group = bool(listed and listed.style.opens_block) and not _SENTENCE.search(items[pos].text)
-        start = pos + 1 if group else pos
-        found = _plain_row_at(items, start, roles)
+        start = _after_group(items, pos)
+        found: tuple[int, list[int]] | None = _plain_row_at(items, start, roles)
+        marked = True
+        # a short row is read only under a row of the header's width, which shows the header
+        # is the table's
+        if found is None and rows:
+            short = _short_plain_row_at(items, start, roles)
+            found, marked = (short[:2], short[2]) if short else (None, False)
         if found is None:
             break
         end, columns = found
-        if group:
+        if start > pos:
             rows.append(_across(items[pos], width))
         rows.append(_cells(items[start:end], columns))
         pos = end
-    return rows, pos
+        if marked:
+            kept_rows, kept_pos = len(rows), pos
+    return rows[:kept_rows], kept_pos
+
+
+def _after_group(items: list[_Piece], pos: int) -> int:
+    """Where a row starts at `pos`: after a group row of one chapter-numbered line there."""
+    listed = numbered(items[pos].text, outline=False)
+    group = bool(listed and listed.style.opens_block) and not _SENTENCE.search(items[pos].text)
+    return pos + 1 if group else pos
+
+
+def _short_plain_row_at(
+    items: list[_Piece], start: int, roles: list[str]
+) -> tuple[int, list[int], bool] | None:
+    """A row without a 序号 that lost one cell or two of its own (a crawl drops an empty cell),
+    and a category cell merged over the rows below: that many lines fewer than columns, read when
+    one choice of empty columns alone lets every line fit its column, and whether something
+    marks where it ends, since no number does: the attribute column closing it (约束性/预期性),
+    a full row read after it, or the table's end (else the next row read will). Its lines keep
+    their order as cells short of the header; the table builder places them and notes the
+    columns it left empty."""
+    width = len(roles)
+    if not _TYPED & set(roles):
+        return None  # nothing but the row's own lines could mark where it ends
+    unmarked: tuple[int, list[int], bool] | None = None
+    for lost in range(1, _most_lost(roles) + 1):
+        end = start + width - lost
+        if end > len(items) or not all(_may_be_cell(i.text, roles) for i in items[start:end]):
+            break
+        if not _one_choice_of_empties(items[start:end], roles, lost):
+            continue
+        if _ends_row(items, end, roles):
+            return end, list(range(width - lost)), True
+        unmarked = unmarked or (end, list(range(width - lost)), False)
+    return unmarked
+
+
+def _ends_row(items: list[_Piece], end: int, roles: list[str]) -> bool:
+    """Whether something marks that a row without a 序号 ends before `end`: its last line is
+    the attribute the last column holds, the table ends there, or a full row is read next."""
+    if roles[-1] == "attribute" and _fits(items[end - 1].text, "attribute", True):
+        return True
+    if end == len(items) or not _may_be_cell(items[end].text, roles):
+        return True
+    start = _after_group(items, end)
+    return start < len(items) and _plain_row_at(items, start, roles) is not None
 
 
 def _plain_row_at(
