@@ -109,9 +109,12 @@ class MetadataGrammar(GrammarModel):
     standard_cover: StandardCover
     serial_number: Rule
     doc_number: Rule
+    damaged_doc_number: Rule
     issuer_suffix: Rule
     issuers_counted: Rule
     sitting_verbs: Rule
+    institution_signature: Rule
+    date_without_marks: Rule
     organ_prefixes: list[str]
     national_prefixes: list[str]
     national_organs: list[str]
