@@ -306,3 +306,17 @@ class HtmlGrammar(GrammarModel):
     chrome: list[ClassHint]
     title: list[ClassHint]
     document_extensions: list[str] = Field(min_length=1)
+
+
+class ToneslessReading(GrammarModel):
+    """Pinyin syllables as an initial and a final, and the lines of real mirrors they are
+    injected into."""
+
+    initials: list[str] = Field(min_length=1)
+    finals: list[str] = Field(min_length=1)
+    min_per_line: int = Field(ge=1)
+    examples: list[str] = Field(min_length=1)
+
+
+class WrittenFormsGrammar(GrammarModel):
+    toneless_reading: ToneslessReading
