@@ -163,3 +163,50 @@ def test_a_paragraph_citing_numbers_in_its_sentences_stays_one(tmp_path):
     blocks, _ = blocks_from_text(CITING, "t.txt")
     assert block_texts(blocks) == [CITING]
     assert block_texts(read(page).blocks) == [CITING]
+
+
+# A document-sharing site's copy of a 行动方案 (invented): its file facts, download buttons and
+# numbered tips above the document, the body glued onto one line with only first-level headings,
+# each heading's section name running straight into its text, the copy's line wraps left as
+# single spaces.
+SHARED_COPY = (
+    "澄江县儿童友好县建设三年行动方案(2024-2026年).docx\n资源ID:10452231\n资源大小:38.1KB\n"
+    "全文页数:12页\n- 资源格式: DOCX\n下载积分:10金币\n快捷下载\n会员登录下载\n友情提示\n"
+    "2、PDF文件下载后,可能会被浏览器默认打开,此种情况可以点击浏览器菜单,保存网页到桌面。\n"
+    "3、本站不支持迅雷下载,请使用电脑自带的IE浏览器下载即可。\n"
+    "澄江县儿童友好县建设三年行动方案(2024-2026年)\n"
+    "为推进儿童友好县建设,结合我县实际,制定本行动方案。一、指导思想坚持以人民为中心的发展"
+    "思想,以儿童需求 为导向,构建儿童友好的政策体系和服务体系,让儿童友好理念融入县城 建设"
+    "全过程。二、基本原则儿童优先,普惠共享,在公共资源配置中 优先考虑儿童需求。三、主要目标"
+    "到2026年,全县建成儿童友好社区15个,儿童之家覆盖率达到95%以上。\n"
+)
+
+
+def test_a_sharing_sites_copy_with_first_level_headings_only_is_read_as_the_plan():
+    [plan] = parse_text(SHARED_COPY).documents
+    assert plan.title == "澄江县儿童友好县建设三年行动方案(2024-2026年)"
+    assert [(s.number, s.title) for s in plan.sections] == [
+        ("一、", "指导思想"),
+        ("二、", "基本原则"),
+        ("三、", "主要目标"),
+    ]
+    assert plan.sections[2].text.startswith("到2026年")
+    assert {i.name for i in plan.indicators} == {"儿童友好社区数", "儿童之家覆盖率"}
+
+
+def test_a_sentence_listing_points_after_its_colon_is_no_glued_body():
+    listing = (
+        "县妇儿工委要统筹推进以下工作，确保各项任务按期完成，主要包括：一、完善儿童服务体系建设；"
+        "二、优化儿童成长环境；三、加强儿童权益保障工作，逐项明确责任单位和完成时限。"
+    )
+    blocks, _ = blocks_from_text(listing, "t.txt")
+    assert block_texts(blocks) == [listing]
+
+
+def test_a_heading_that_runs_on_after_its_section_name_keeps_its_title():
+    text = (
+        "青山县儿童友好行动方案\n一、指导思想和基本原则\n坚持儿童优先。\n"
+        "二、主要目标任务。到2025年，建成儿童友好社区20个。\n三、主要目标到2025年，建成儿童之家30个。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert [s.title for s in plan.sections] == ["指导思想和基本原则", "主要目标任务", "主要目标"]

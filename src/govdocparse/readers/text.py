@@ -387,6 +387,8 @@ def glued_paragraphs(text: str, *, spaced_out: bool = False) -> list[str]:
     indent = _INDENT if len(text) >= _GLUED_LINE else _INDENT_AFTER_SENTENCE
     pieces = [piece.strip() for piece in indent.split(text) if piece.strip()]
     if not spaced_out:
+        # headings first: a space inside a heading's paragraph is where the copy's line wrapped
+        pieces = [part for piece in pieces for part in _split_at_headings(piece)]
         pieces = [part for piece in pieces for part in _split_at_spaces(piece)]
     return [part for piece in pieces for part in _split_at_headings(piece)]
 
@@ -472,12 +474,30 @@ def _split_at_headings(text: str) -> list[str]:
                     points.add(end)
                     todo.append(end)
                 break
-    headings = [found for p in sorted(points) if (found := numbered(text[p:]))]
+    at = [(p, found) for p in sorted(points) if (found := numbered(text[p:]))]
+    headings = [found for _, found in at]
     styles = Counter(found.style.key for found in headings)
-    if len(styles) < 2 or max(styles.values()) < 2 or not _in_sequence(headings):
+    two_styles = len(styles) >= 2 and max(styles.values()) >= 2
+    if not (two_styles or _one_style_run(text, at)) or not _in_sequence(headings):
         return [text]
     bounds = [0, *sorted(points), len(text)]
     return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+# A body of first-level headings only (一、指导思想… 二、基本原则… 三、主要目标…) is told from a
+# sentence listing its points (包括：一、…；二、…；三、…) by its length and full stops.
+_ONE_STYLE_RUN = 3
+
+
+def _one_style_run(text: str, at: list[tuple[int, Numbered]]) -> bool:
+    """Whether the headings of one style number a glued body on their own: at least three,
+    counted from one, each after a full stop (…提出如下行动方案。一、指导思想…。二、基本原则…)."""
+    return (
+        len(at) >= _ONE_STYLE_RUN
+        and len({found.style.key for _, found in at}) == 1
+        and [found.ordinal for _, found in at] == list(range(1, len(at) + 1))
+        and all(text[:p].rstrip().endswith("。") for p, _ in at)
+    )
 
 
 def _in_sequence(headings: list[Numbered]) -> bool:
