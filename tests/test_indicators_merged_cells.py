@@ -1,0 +1,103 @@
+"""Indicator tables whose cells are merged over several rows (rowspan in HTML, vMerge in Word):
+what a sub-row takes from the row it breaks down. Pages and tables are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from govdocparse.extract.indicators import indicators_from_table
+from govdocparse.extract.tables import build_table
+from govdocparse.model import Indicator, Provenance
+from govdocparse.pipeline import parse_source
+from govdocparse.readers import read_data
+from govdocparse.source import Cell, TableBlock
+
+TITLE = "某县妇女发展规划（2021—2030年）"
+
+
+def _page(table: str) -> bytes:
+    return (
+        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{TITLE}</title>\n</head>\n<body>\n<h1>{TITLE}</h1>\n"
+        "<p>一、主要目标</p>\n"
+        "<p>到2025年，全县妇女健康水平持续提升，妇女就业更加充分。</p>\n"
+        "<p>表1 某县妇女发展主要指标</p>\n"
+        f"<table>\n{table}\n</table>\n"
+        "<p>二、保障措施</p>\n<p>各乡镇要把妇女发展纳入经济社会发展总体规划。</p>\n"
+        "</body>\n</html>\n"
+    ).encode()
+
+
+def _indicators(table: str) -> dict[str, Indicator]:
+    [document] = parse_source(read_data(_page(table), "plan.html")).documents
+    return {i.name: i for i in document.indicators if i.source == "table"}
+
+
+# 孕产妇死亡率's unit and attribute cells run down over its 其中 rows; 城镇新增就业人数 counts in
+# 人 and its 女性 row in 万人 (a unit cell of its own); 社区妇女之家数 counts in 个 and the row
+# under it, its unit cell merged with the count's, is a share its values state in %.
+SUB_ROWS = """<tr><td>序号</td><td>指标</td><td>单位</td><td>2020年</td><td>2025年</td>
+<td>属性</td></tr>
+<tr><td>1</td><td>孕产妇死亡率</td><td rowspan="3">1/10万</td><td>15.2</td><td>&lt;12</td>
+<td rowspan="3">约束性</td></tr>
+<tr><td></td><td>其中：城市</td><td>10.5</td><td>&lt;8</td></tr>
+<tr><td></td><td>农村</td><td>18.1</td><td>&lt;14</td></tr>
+<tr><td>2</td><td>城镇新增就业人数</td><td>人</td><td>5200</td><td>6000</td><td>预期性</td></tr>
+<tr><td></td><td>其中：女性</td><td>万人</td><td>0.24</td><td>0.28</td><td>预期性</td></tr>
+<tr><td>3</td><td>社区妇女之家数</td><td rowspan="2">个</td><td>120</td><td>150</td>
+<td rowspan="2">预期性</td></tr>
+<tr><td></td><td>所占社区比例</td><td>85%</td><td>≥95%</td></tr>"""
+
+
+@pytest.mark.parametrize(
+    ("name", "unit", "parent"),
+    [
+        ("孕产妇死亡率（城市）", "1/10万", "孕产妇死亡率"),
+        ("孕产妇死亡率（农村）", "1/10万", "孕产妇死亡率"),
+        ("城镇新增就业人数（女性）", "万人", "城镇新增就业人数"),
+        ("社区妇女之家数（所占社区比例）", None, "社区妇女之家数"),
+    ],
+)
+def test_a_sub_row_whose_unit_cell_is_merged_takes_its_parent_s_unit(name, unit, parent):
+    found = _indicators(SUB_ROWS)
+    sub = found[name]
+    assert (sub.unit, sub.parent_id) == (unit, found[parent].id)
+
+
+def test_the_values_of_a_sub_row_that_takes_the_merged_unit_are_in_it():
+    rural = _indicators(SUB_ROWS)["孕产妇死亡率（农村）"]
+    assert rural.attribute == "约束性"
+    [atom] = rural.targets[0].atoms
+    assert (atom.op, atom.value, atom.unit, atom.unit_from_row) == ("<", 14, "1/10万", True)
+
+
+def _cell(text: str, *, merged: bool = False, rowspan: int = 1) -> Cell:
+    return Cell(text, Provenance(file="t.docx", paragraph=0), rowspan=rowspan, merged=merged)
+
+
+def test_a_word_table_s_vertically_merged_unit_reaches_the_sub_rows():
+    # a 某市儿童发展规划's table from Word, no 序号 column: the unit cell of 5岁以下儿童死亡率
+    # runs over its 城市 / 农村 rows (vMerge: an empty covered cell in each)
+    rows = [
+        ["指标", "单位", "2020年", "2030年"],
+        ["5岁以下儿童死亡率", "‰", "6.1", "<5.5"],
+        ["其中：城市", "", "4.2", "<4"],
+        ["其中：农村", "", "7.3", "<6.5"],
+    ]
+    block = TableBlock(
+        rows=[
+            [
+                _cell(text, rowspan=3 if (r, c) == (1, 1) else 1, merged=r > 1 and c == 1)
+                for c, text in enumerate(row)
+            ]
+            for r, row in enumerate(rows)
+        ],
+        prov=Provenance(file="t.docx", paragraph=0),
+    )
+    table = build_table(block, table_id="t", label=None, number=None, title=None, section_id=None)
+    indicators, _ = indicators_from_table(table, id_prefix="T")
+    assert [(i.name, i.unit) for i in indicators] == [
+        ("5岁以下儿童死亡率", "‰"),
+        ("5岁以下儿童死亡率（城市）", "‰"),
+        ("5岁以下儿童死亡率（农村）", "‰"),
+    ]
