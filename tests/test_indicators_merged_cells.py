@@ -101,3 +101,39 @@ def test_a_word_table_s_vertically_merged_unit_reaches_the_sub_rows():
         ("5岁以下儿童死亡率（城市）", "‰"),
         ("5岁以下儿童死亡率（农村）", "‰"),
     ]
+
+
+# A 某县儿童发展规划's table of counts under merged 类别 cells, added up by category and in all.
+COUNTS = """<tr><td>类别</td><td>指标</td><td>单位</td><td>2020年</td><td>2025年</td>
+<td>属性</td></tr>
+<tr><td rowspan="2">健康</td><td>儿童保健机构数</td><td>个</td><td>12</td><td>15</td>
+<td>预期性</td></tr>
+<tr><td>儿童医院床位数</td><td>张</td><td>300</td><td>420</td><td>预期性</td></tr>
+<tr><td rowspan="{rows}">教育</td><td>普惠性幼儿园数</td><td>所</td><td>40</td><td>55</td>
+<td>预期性</td></tr>
+<tr><td>公办幼儿园数</td><td>所</td><td>20</td><td>30</td><td>预期性</td></tr>
+{subtotal}{total}"""
+SUBTOTAL = "<tr><td>小计</td><td></td><td>60</td><td>85</td><td></td></tr>\n"
+TOTALS = {
+    "in-the-category-cell": "<tr><td>合计</td><td></td><td></td><td>372</td><td>520</td>"
+    "<td></td></tr>",
+    "across-category-and-name": '<tr><td colspan="2">合计</td><td></td><td>372</td><td>520</td>'
+    "<td></td></tr>",
+    "in-the-name-cell-spaced": "<tr><td></td><td>合  计</td><td></td><td>372</td><td>520</td>"
+    "<td></td></tr>",
+}
+COUNTED = ["儿童保健机构数", "儿童医院床位数", "普惠性幼儿园数", "公办幼儿园数"]
+
+
+@pytest.mark.parametrize("subtotal", [False, True])
+@pytest.mark.parametrize("total", sorted(TOTALS))
+def test_a_total_row_is_no_indicator(total, subtotal):
+    table = COUNTS.format(
+        rows=3 if subtotal else 2, subtotal=SUBTOTAL if subtotal else "", total=TOTALS[total]
+    )
+    found = _indicators(table)
+    assert list(found) == COUNTED
+    assert [i.category for i in found.values()] == ["健康", "健康", "教育", "教育"]
+    [document] = parse_source(read_data(_page(table), "plan.html")).documents
+    # the table keeps the sums as rows, as printed
+    assert [row.cells[3] for row in document.tables[0].rows][-1] == "372"

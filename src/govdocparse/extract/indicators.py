@@ -29,7 +29,7 @@ from .agencies import to_agencies
 from .goals import indicators_from_paragraph
 from .indicator_names import clean_name, names_a_measure, subrow_name
 from .responsibilities import LEAD, PARTICIPATING, column_role, parse_responsibility_cell
-from .tables import join_lines
+from .tables import is_total_row, join_lines
 from .targets import parse_target
 
 _SEQ = re.compile(r"^[0-9]+$")
@@ -242,14 +242,15 @@ def _row_indicator(
     default_year: int | None,
     parent_unit: str | None,
 ) -> Indicator | None:
-    """The indicator of one row; `parent_unit` is the unit of the row a sub-row breaks down."""
+    """The indicator of one row, None for a row without a name or a total row (合计, 小计);
+    `parent_unit` is the unit of the row a sub-row breaks down."""
     row = table.rows[index]
 
     def cell(col: int | None) -> str:
         return join_lines(row.cells[col]) if col is not None else ""
 
     name_raw = cell(cols.name)
-    if not name_raw:
+    if not name_raw or is_total_row(name_raw):
         return None
     listed, name_text = _listed_name(name_raw)
     name, suffix_unit, aliases = clean_name(name_text)
