@@ -1,16 +1,17 @@
 """Indicator tables whose cells are merged over several rows (rowspan in HTML, vMerge in Word):
-what a sub-row takes from the row it breaks down. Pages and tables are invented."""
+what a sub-row takes from the row it breaks down, and the rows that add the others up (合计).
+Pages and tables are invented."""
 
 from __future__ import annotations
 
+import io
+
+import docx
 import pytest
 
-from govdocparse.extract.indicators import indicators_from_table
-from govdocparse.extract.tables import build_table
-from govdocparse.model import Indicator, Provenance
+from govdocparse.model import Indicator
 from govdocparse.pipeline import parse_source
 from govdocparse.readers import read_data
-from govdocparse.source import Cell, TableBlock
 
 TITLE = "某县妇女发展规划（2021—2030年）"
 
@@ -71,32 +72,28 @@ def test_the_values_of_a_sub_row_that_takes_the_merged_unit_are_in_it():
     assert (atom.op, atom.value, atom.unit, atom.unit_from_row) == ("<", 14, "1/10万", True)
 
 
-def _cell(text: str, *, merged: bool = False, rowspan: int = 1) -> Cell:
-    return Cell(text, Provenance(file="t.docx", paragraph=0), rowspan=rowspan, merged=merged)
-
-
 def test_a_word_table_s_vertically_merged_unit_reaches_the_sub_rows():
-    # a 某市儿童发展规划's table from Word, no 序号 column: the unit cell of 5岁以下儿童死亡率
-    # runs over its 城市 / 农村 rows (vMerge: an empty covered cell in each)
+    # a 某市儿童发展规划's table in Word, no 序号 column: the unit cell of 5岁以下儿童死亡率 is
+    # merged down over its 城市 / 农村 rows (vMerge)
+    document = docx.Document()
+    for text in ("某市儿童发展规划（2021—2030年）", "一、主要目标", "表1 儿童健康主要指标"):
+        document.add_paragraph(text)
     rows = [
         ["指标", "单位", "2020年", "2030年"],
         ["5岁以下儿童死亡率", "‰", "6.1", "<5.5"],
         ["其中：城市", "", "4.2", "<4"],
         ["其中：农村", "", "7.3", "<6.5"],
     ]
-    block = TableBlock(
-        rows=[
-            [
-                _cell(text, rowspan=3 if (r, c) == (1, 1) else 1, merged=r > 1 and c == 1)
-                for c, text in enumerate(row)
-            ]
-            for r, row in enumerate(rows)
-        ],
-        prov=Provenance(file="t.docx", paragraph=0),
-    )
-    table = build_table(block, table_id="t", label=None, number=None, title=None, section_id=None)
-    indicators, _ = indicators_from_table(table, id_prefix="T")
-    assert [(i.name, i.unit) for i in indicators] == [
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    table.cell(1, 1).merge(table.cell(3, 1))
+    document.add_paragraph("二、主要任务")
+    data = io.BytesIO()
+    document.save(data)
+    [parsed] = parse_source(read_data(data.getvalue(), "plan.docx")).documents
+    assert [(i.name, i.unit) for i in parsed.indicators] == [
         ("5岁以下儿童死亡率", "‰"),
         ("5岁以下儿童死亡率（城市）", "‰"),
         ("5岁以下儿童死亡率（农村）", "‰"),
