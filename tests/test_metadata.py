@@ -186,6 +186,15 @@ def test_doc_number_bracket_forms(number):
             "各县市区委、人民政府，某高新区党工委、管委会",
             ["各县市区委、人民政府", "某高新区党工委、管委会"],
         ),
+        # departments without a scope of their own after one with 各 and its scope are that
+        # scope's; one with its own scope is another group
+        (
+            "各县（市、区）卫生健康局、发展改革局、民政局、财政局，市直有关部门",
+            ["各县（市、区）卫生健康局、发展改革局、民政局、财政局", "市直有关部门"],
+        ),
+        ("各区县教育局、卫生健康委", ["各区县教育局、卫生健康委"]),
+        ("各县（市、区）教育局、青山县民政局", ["各县（市、区）教育局", "青山县民政局"]),
+        ("各县（市、区）教育局、市直有关部门", ["各县（市、区）教育局", "市直有关部门"]),
         # whole organs a copy set apart with spaces; spaces inside a name are no cut
         (
             "各镇人民政府 各街道办事处 区政府各部门",

@@ -69,6 +69,9 @@ class TitleContinues(GrammarModel):
 class RecipientDependents(GrammarModel):
     opens: list[str]
     whole: list[str]
+    departments: list[str]
+    scoped_by: list[str]
+    own_scope: list[str]
 
 
 class DocTypes(GrammarModel):
