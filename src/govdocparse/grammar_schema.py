@@ -94,6 +94,7 @@ class MetadataGrammar(GrammarModel):
     news_report: Rule
     forwarding: Rule
     full_text_lead: Rule
+    lead_in_issuer: Rule
     title_status: list[str]
     title_validity: list[str]
     title_region_tag: Rule

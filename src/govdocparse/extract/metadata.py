@@ -147,6 +147,7 @@ class _Rules:
     township_unit: regex.Pattern
     not_place_described: regex.Pattern
     title_lead: regex.Pattern
+    lead_in_issuer: regex.Pattern
     years_in_title: regex.Pattern
     five_year_plans: regex.Pattern
 
@@ -228,6 +229,7 @@ def _rules() -> _Rules:
         township_unit=rules.compile(rules.township_unit),
         not_place_described=rules.compile(rules.not_place_described),
         title_lead=rules.compile(rules.title_lead),
+        lead_in_issuer=rules.compile(rules.lead_in_issuer),
         years_in_title=rules.compile(rules.years_in_title),
         five_year_plans=regex.compile("|".join(map(regex.escape, rules.five_year_plans))),
     )
@@ -547,6 +549,7 @@ def extract_metadata(
         if issuers:
             _set(found, "issuer", "、".join(issuers[0]), issuers[1])
     _issuer_from_mark(found)
+    _lead_in_issuer(segment, found)
     if page and page.attachments:
         titles = [attachment.title for attachment in page.attachments]
         _set(found, "attachments", titles, page.attachments[0].prov)
@@ -595,6 +598,19 @@ def _issuer_from_mark(found: Found) -> None:
     organs = split_issuers(_MARK_WORD.sub("", mark))
     if organs:
         _set(found, "issuer", "、".join(organs), found.metadata.provenance.get("issuer_mark"))
+
+
+def _lead_in_issuer(segment: Segment, found: Found) -> None:
+    """The organ a repost's lead-in names before its verb (民政部近日发出《…的通知》，全文如下：)
+    as the issuer of the document it gave the title of, when the document names none itself:
+    the repost dropped its title line, and a signature or 版头 would have set the issuer."""
+    if found.metadata.issuer:
+        return
+    for block in segment.title_blocks:
+        lead = _rules().lead_in_issuer.match(squash_spaces(block.text))
+        if lead and (organs := split_issuers(lead["organ"])):
+            _set(found, "issuer", "、".join(organs), block.prov)
+            return
 
 
 def _header_lines(blocks: list[Block]) -> list[Paragraph]:
