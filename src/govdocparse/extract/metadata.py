@@ -11,7 +11,9 @@ in grammars/metadata.yaml. Where each element is looked for:
 - in a portal metadata block, before or after the title (labels from `govdocparse.portal`);
 - in the title: the issuer at its head (某市人民政府办公室关于印发…), the period;
 - in the body: 主送机关 at its top; 附件说明, the signature (issuers and 成文日期; joint issuers
-  signed in a borderless table, an organ a cell), 附注 (（此件公开发布）) at its end.
+  signed in a borderless table, an organ a cell), 附注 (（此件公开发布）) at its end;
+- in a news page's lead: the issuer a repost's lead-in names before its verb (民政部近日发出
+  《…》，全文如下：), the place of an organ a headline names by its level alone (市妇联召开…).
 The 抄送 and 印发 lines of the 版记 are read by `split_cc` and `printed_line` for the footer
 rule of `extract.inheritance`. A value is taken only from text that states it: fields not found
 stay empty and `missing` names the expected ones for the document's warning.
@@ -148,8 +150,14 @@ class _Rules:
     not_place_described: regex.Pattern
     title_lead: regex.Pattern
     lead_in_issuer: regex.Pattern
+    lead_organ: regex.Pattern
+    level_organ: regex.Pattern
     years_in_title: regex.Pattern
     five_year_plans: regex.Pattern
+
+
+# The level an organ names alone before its kind, its place left to the reader (市妇联, 县委).
+_LEVEL = "[省市县区州旗]"
 
 
 @cache
@@ -171,7 +179,7 @@ def _rules() -> _Rules:
     national = "|".join(
         regex.escape(name) for name in sorted(rules.national_organs, key=len, reverse=True)
     )
-    shaped = f"(?:[省市县区州旗]|[\\p{{Han}}（）()“”]{{2,40}}?){suffix}"
+    shaped = f"(?:{_LEVEL}|[\\p{{Han}}（）()“”]{{2,40}}?){suffix}"
     organ = f"(?:(?:{national})(?:{suffix})?|{shaped})"
     return _Rules(
         grammar=rules,
@@ -230,6 +238,8 @@ def _rules() -> _Rules:
         not_place_described=rules.compile(rules.not_place_described),
         title_lead=rules.compile(rules.title_lead),
         lead_in_issuer=rules.compile(rules.lead_in_issuer),
+        lead_organ=rules.compile(rules.lead_organ),
+        level_organ=regex.compile(f"^(?P<level>{_LEVEL})(?:{suffix})"),
         years_in_title=rules.compile(rules.years_in_title),
         five_year_plans=regex.compile("|".join(map(regex.escape, rules.five_year_plans))),
     )
@@ -1346,6 +1356,54 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
         unit = next((w for w in _rules().grammar.unit_word_alone if issuers[0].startswith(w)), None)
         if unit and all(issuer.startswith(unit) for issuer in issuers):
             _place_of_its_unit(segment, unit, found)
+    if found.metadata.place is None:
+        _place_of_the_lead(segment, found)
+
+
+# The first line of prose under a headline: its lead (bylines and stamps are consumed fields).
+_PROSE_LINE = regex.compile(r"[，,。；]")
+
+
+# The headline's words after its organ that the lead must repeat after the organ's place (召开).
+_HEADLINE_WORDS = 2
+
+
+def _place_of_the_lead(segment: Segment, found: Found) -> None:
+    """The place of a news item headed by an organ named by its level alone (市妇联召开…, on a
+    city 妇联's site), as the lead opening with the organ in full tells it (7月10日，某某市妇联召开
+    …): the lead's first organ, named as the headline names it with a place of the same level
+    before it and the headline's words after it, so the headline's own — not a place made of a
+    word before the level (在市妇联…, 该市妇联…)."""
+    rules = _rules()
+    title = squash_spaces(segment.title or "")
+    head = rules.level_organ.match(title)
+    if segment.kind != "other" or head is None:
+        return
+    lead = next(
+        (
+            block
+            for block in segment.body
+            if isinstance(block, Paragraph)
+            and id(block) not in found.consumed
+            and _PROSE_LINE.search(block.text)
+        ),
+        None,
+    )
+    text = squash_spaces(lead.text) if lead else ""
+    opening = rules.lead_organ.match(text)
+    place = place_of(opening["organ"]) if opening else None
+    if (
+        lead is None
+        or opening is None
+        or place is None
+        or not place.endswith(head["level"])
+        or len(place) <= len(head["level"]) + 1
+        or not text.startswith(
+            place + title[len(head["level"]) : head.end() + _HEADLINE_WORDS], opening.start("organ")
+        )
+    ):
+        return
+    _set(found, "place", place, lead.prov)
 
 
 def _place_of_its_unit(segment: Segment, unit: str, found: Found) -> None:
