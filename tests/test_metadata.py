@@ -49,6 +49,11 @@ def test_iso_dates(text, iso):
         ("2020.05.07 访问量", "2020-05-07"),
         ("20240301", None),
         ("暂无", None),
+        # a news theme's year apart from its month/day, read only with the time after it
+        ("2024 11/21 10:33:57", "2024-11-21"),
+        ("2020 02/19 20:37 来源：某某网", "2020-02-19"),
+        ("2024 11/21", None),
+        ("2024 13/21 10:33", None),
     ],
 )
 def test_leading_date_of_a_portal_value(text, iso):

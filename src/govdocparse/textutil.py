@@ -139,9 +139,18 @@ def trailing_date(text: str) -> str | None:
     return _iso(found) if found else None
 
 
+# A news theme's stamp (新华网 and its channels' pages: 2024 11/21 10:33:57): the year, a space,
+# month/day and the time. Read only with its time: a year beside a fraction alone may be anything.
+_YEAR_DAY_TIME = regex.compile(
+    r"^(?P<y>(?:19|20)\d{2})\s+(?P<m>\d{1,2})/(?P<d>\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
+)
+
+
 def leading_date(text: str) -> str | None:
-    """The date a value starts with, whatever follows: 2024-03-01 10:20 → 2024-03-01."""
-    found = _LEADING_DATE.match(fold(text).strip())
+    """The date a value starts with, whatever follows: 2024-03-01 10:20 → 2024-03-01, and a news
+    theme's 2024 11/21 10:33:57 → 2024-11-21."""
+    folded = fold(text).strip()
+    found = _LEADING_DATE.match(folded) or _YEAR_DAY_TIME.match(folded)
     return _iso(found) if found else None
 
 

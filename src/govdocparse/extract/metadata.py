@@ -70,7 +70,10 @@ _SIGNATURE_LINES = 30
 # A page's publication stamp: a date with its time, or a date before portal fields; a reposting
 # site may print its own address first (http://www.example.com  2026年2月3日  来源:某省教育厅).
 _STAMP = regex.compile(
-    r"^(?:(?:https?://|www\.)[\w./?=&%#~:-]+\s+)?(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
+    r"^(?:(?:https?://|www\.)[\w./?=&%#~:-]+\s+)?(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
+    # a news theme's year set apart from its month/day, read with the time after it (新华网:
+    # 2024 11/21 10:33:57)
+    r"|(?:19|20)\d{2}\s+\d{1,2}/\d{1,2}(?=\s+\d{1,2}:\d{2}))"
     r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?P<rest>.*)$"
 )
 _MAX_ATTACHMENTS = 20
@@ -745,7 +748,8 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
             ):
                 pairs = [replace(pairs[0], value=value)]
                 found.consumed.add(id(following))
-        stamp = _STAMP.match(block.text.strip()) if not pairs else None
+        stamped = block.text.strip()
+        stamp = _STAMP.match(stamped) if not pairs else None
         if stamp:
             pairs = portal.pairs(stamp["rest"])
             viewed = bool(stamp["rest"]) and _rules().view_count.match(stamp["rest"]) is not None
@@ -753,7 +757,8 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
                 continue
             # 2011-10-08 00:00:00 来源: 本站原创 or 2024-07-26 700 (its view count): a page's
             # publication stamp, unlabelled.
-            _set(found, "date_published", leading_date(stamp["date"]), block.prov)
+            date = leading_date(stamp["date"]) or leading_date(stamped[stamp.start("date") :])
+            _set(found, "date_published", date, block.prov)
         elif not pairs:
             continue
         for pair in pairs:
