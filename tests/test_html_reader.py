@@ -527,3 +527,40 @@ def test_a_column_between_the_title_and_the_body_is_not_a_header():
         )
     )
     assert [b.text for b in page.blocks[:2]] == ["某县关于印发某方案的通知", f"1．{PROSE}"]
+
+
+# A traditional-character mirror's portal block (invented): its labels are the simplified
+# labels of the grammar, its values stay as written.
+TRADITIONAL_PORTAL = (
+    '<div class="info"><span>發布單位：青山市婦女聯合會</span> '
+    "<span>發布時間：2021-03-04 10:20</span> <span>來源：青山日報</span><br>"
+    "<span>文號：青婦發〔2021〕3號</span> "
+    "<span>索 引 號：11/2021-0001</span></div>"
+    "<h1>青山市婦聯推進婦女創業擔保貸款</h1>"
+    "<p>近日，青山市婦聯召開會議，部署婦女創業擔保貸款工作。</p>"
+)
+
+
+def test_a_traditional_character_portal_block_goes_aside_its_values_as_written():
+    page = read_html(html(TRADITIONAL_PORTAL))
+    assert page.portal == {
+        "发布单位": "青山市婦女聯合會",
+        "发布时间": "2021-03-04 10:20",
+        "来源": "青山日報",
+        "文号": "青婦發〔2021〕3號",
+        "索引号": "11/2021-0001",
+    }
+    assert [b.text for b in page.blocks if isinstance(b, Paragraph)] == [
+        "青山市婦聯推進婦女創業擔保貸款",
+        "近日，青山市婦聯召開會議，部署婦女創業擔保貸款工作。",
+    ]
+
+
+@pytest.mark.parametrize(
+    "cell, label", [("發布單位", "发布单位"), ("【文號】", "文号"), ("發文字號：", "发文字号")]
+)
+def test_a_traditional_label_cell_is_its_simplified_label(cell, label):
+    assert portal.whole_label(cell) == label
+    assert [(p.label, p.value) for p in portal.pairs(f"{cell.strip('【】：')}：某市婦聯")] == [
+        (label, "某市婦聯")
+    ]

@@ -49,6 +49,11 @@ def test_iso_dates(text, iso):
         ("2020.05.07 访问量", "2020-05-07"),
         ("20240301", None),
         ("暂无", None),
+        # a news theme's year apart from its month/day, read only with the time after it
+        ("2024 11/21 10:33:57", "2024-11-21"),
+        ("2020 02/19 20:37 来源：某某网", "2020-02-19"),
+        ("2024 11/21", None),
+        ("2024 13/21 10:33", None),
     ],
 )
 def test_leading_date_of_a_portal_value(text, iso):
@@ -2228,3 +2233,37 @@ def test_a_law_librarys_issue_date_and_facts_are_its_fields():
         "地区": "青山",
         "行业": "其他",
     }
+
+
+# A women's federation's news item headed by its organ's level alone (invented): the place is
+# the one its lead names the organ with, when the lead opens with it and repeats the headline.
+@pytest.mark.parametrize(
+    "headline, lead, place",
+    [
+        (
+            "市妇联召开2024年上半年工作推进会",
+            "7月10日，青山市妇联召开2024年上半年工作推进会，部署下半年任务。",
+            "青山市",
+        ),
+        ("县妇联开展巾帼宣讲进乡村活动", "近日，南川县妇联开展巾帼宣讲进乡村活动。", "南川县"),
+        (
+            "市委宣传部举办家风故事分享会",
+            "5月8日上午，青山市委宣传部举办家风故事分享会。",
+            "青山市",
+        ),
+        # the lead's organ of another level, one not opening the lead, one named by its level
+        # alone, one whose "place" is a word before the level, and a lead not repeating the headline
+        ("县妇联开展巾帼宣讲进乡村活动", "近日，青山市妇联开展巾帼宣讲进乡村活动。", None),
+        ("市妇联召开2024年上半年工作推进会", "为推动工作落实，青山市妇联召开推进会。", None),
+        ("市妇联召开2024年上半年工作推进会", "7月10日，市妇联召开2024年上半年工作推进会。", None),
+        ("市妇联召开2024年上半年工作推进会", "7月10日，该市妇联召开2024年上半年工作推进会。", None),
+        ("市妇联召开2024年上半年工作推进会", "7月10日，青山市妇联主席出席会议并讲话。", None),
+    ],
+)
+def test_a_news_item_headed_by_an_organs_level_alone_takes_the_place_its_lead_names(
+    headline, lead, place
+):
+    text = f"{headline}\n发布时间：2024-07-12 09:30  浏览：35\n{lead}\n会议要求各级组织抓好落实。\n"
+    [item] = parse_text(text).documents
+    assert (item.kind, item.title) == ("other", headline)
+    assert item.metadata.place == place

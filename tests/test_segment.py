@@ -909,3 +909,52 @@ def test_a_lead_in_over_text_or_naming_no_document_gives_no_title():
     no_type = f"{REPOST_HEAD}某部发出《困境儿童关爱试点》全文如下:\n{REPOST_NOTICE}"
     for text in (over_text, no_type):
         assert parse_text(text).documents[0].title == "某部启动困境儿童关爱试点"
+
+
+REPOSTED = "《关于开展困境儿童关爱试点工作的通知》"
+
+
+@pytest.mark.parametrize(
+    "lead, issuer",
+    [
+        (f"民政部近日发出{REPOSTED}，全文如下：", "民政部"),
+        (f"近日，青山市民政局印发{REPOSTED}。全文如下:", "青山市民政局"),
+        (f"民政部、财政部日前联合印发{REPOSTED}全文如下：", "民政部、财政部"),
+    ],
+)
+def test_the_organ_a_lead_in_names_before_its_verb_issued_the_document_it_reposts(lead, issuer):
+    [document] = parse_text(f"{REPOST_HEAD}{lead}\n{REPOST_NOTICE}").documents
+    assert document.title == "关于开展困境儿童关爱试点工作的通知"
+    assert document.metadata.issuer == issuer
+
+
+def test_a_lead_ins_organ_gives_way_to_a_signature_and_a_source_named_further_in_is_none():
+    lead = "民政部近日发出《关于开展困境儿童关爱试点工作的通知》，全文如下："
+    signed = f"{REPOST_HEAD}{lead}\n{REPOST_NOTICE}青山市民政局\n2023年5月10日\n"
+    assert parse_text(signed).documents[0].metadata.issuer == "青山市民政局"
+    quoted = "记者从民政部获悉，民政部发出《关于开展困境儿童关爱试点工作的通知》，全文如下："
+    [document] = parse_text(f"{REPOST_HEAD}{quoted}\n{REPOST_NOTICE}").documents
+    assert document.title == "关于开展困境儿童关爱试点工作的通知"
+    assert document.metadata.issuer is None
+
+
+# A news page whose theme prints year, month/day and time side by side (invented), copied with
+# them one a line, or on one line.
+STORY_LEAD = "5月20日，青山市首个儿童友好公园正式向市民开放。\n公园设有儿童游乐区和亲子阅读角。\n"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["2020\n05/21\n20:37\n", "2020\n05/21\n20:37:12\n来源：青山新闻网\n", "2020 05/21 20:37:12\n"],
+)
+def test_a_headline_over_a_stamp_of_year_month_day_and_time_is_the_storys_title(stamp):
+    [story] = parse_text(f"青山市儿童友好公园正式开放\n{stamp}{STORY_LEAD}").documents
+    assert (story.kind, story.title) == ("other", "青山市儿童友好公园正式开放")
+    assert story.metadata.date_published == "2020-05-21"
+
+
+def test_a_year_and_a_fraction_without_a_time_stay_lines_of_their_own():
+    text = "青山市儿童友好公园正式开放\n2020\n05/21\n完成率\n" + STORY_LEAD
+    blocks = normalize(blocks_from_text(text, "x.txt")[0])
+    assert [b.text for b in blocks[:4]] == ["青山市儿童友好公园正式开放", "2020", "05/21", "完成率"]
+    assert parse_text(text).documents[0].metadata.date_published is None

@@ -26,7 +26,7 @@ class Rule(GrammarModel):
     @classmethod
     def _compiles(cls, pattern: str) -> str:
         try:
-            regex.compile(pattern.replace("{issuer}", "X"))
+            regex.compile(pattern.replace("{issuer}", "X").replace("{lead_day}", "X"))
         except regex.error as exc:
             raise ValueError(f"not a regular expression: {exc}") from None
         return pattern
@@ -97,6 +97,9 @@ class MetadataGrammar(GrammarModel):
     news_report: Rule
     forwarding: Rule
     full_text_lead: Rule
+    lead_day: Rule
+    lead_in_issuer: Rule
+    lead_organ: Rule
     title_status: list[str]
     title_validity: list[str]
     title_region_tag: Rule
@@ -159,8 +162,10 @@ class MetadataGrammar(GrammarModel):
     expected: dict[Kind, list[str]]
 
     def compile(self, rule: Rule) -> regex.Pattern:
-        """`rule` compiled, its `{issuer}` placeholder replaced by the issuer suffix pattern."""
-        return regex.compile(rule.pattern.replace("{issuer}", self.issuer_suffix.pattern))
+        """`rule` compiled, its `{issuer}` placeholder replaced by the issuer suffix pattern and
+        its `{lead_day}` by the day words a news lead opens with."""
+        pattern = rule.pattern.replace("{issuer}", self.issuer_suffix.pattern)
+        return regex.compile(pattern.replace("{lead_day}", self.lead_day.pattern))
 
 
 # ---------------------------------------------------------------- prefectures.yaml

@@ -42,6 +42,7 @@ from . import grammar
 from .grammar_schema import WrittenFormsGrammar
 from .model import Document, Provenance
 from .source import Block, Cell, Paragraph, TableBlock
+from .textutil import simplified
 
 # 規(guī)劃 / 规(gui1)划: a reading in brackets right after a character, as some mirrors add.
 _PINYIN = regex.compile(
@@ -94,13 +95,6 @@ _NOT_TEXT = frozenset(
 )
 
 
-@cache
-def _t2s():
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def repair(text: str) -> str:
     """`text` without mirror damage that is not a character: a pinyin reading in brackets,
     toned (規(guī)劃) or, where a line holds several, toneless (設立(li)一名兒童主(zhu)任)."""
@@ -130,12 +124,7 @@ def matching_form(text: str) -> str:
     """The form of `text` the rules match, of exactly the same length (see the module doc)."""
     if text.isascii():
         return text
-    text = _FOLD.sub(_nfkc_one, text)
-    converter = _t2s()
-    simplified = converter.convert(text)
-    if len(simplified) != len(text):  # a phrase rule changed the length: go char by char
-        simplified = "".join(c if len(s := converter.convert(c)) != 1 else s for c in text)
-    text = simplified
+    text = simplified(_FOLD.sub(_nfkc_one, text))
     # each pattern below is tried only on text holding the mark it rewrites: most lines hold
     # none, and a substring test is much cheaper than a pattern's scan
     if any(mark in text for mark in _HALF_TO_FULL):

@@ -16,6 +16,9 @@ Headings that Word field codes tore apart are put back together here, because la
 match numbering at the start of a line:
 - `四、` on its own, then `HYPERLINK "…" \\l "_Toc…"组织实施` → `四、组织实施`
 - `组织实施四、` (the field result printed before its number) → `四、组织实施`
+A news theme's stamp that a copy of its page set one part a line (2020 / 02/19 / 20:37: the
+year, month/day and time 新华网's pages print side by side) is put back on one line, so that
+the headline over it reads as over any stamp.
 """
 
 from __future__ import annotations
@@ -87,7 +90,41 @@ def normalize(blocks: list[Block]) -> list[Block]:
         if not text or running_head or is_chrome(text):
             continue
         out.append(block if text == block.text else replace(block, text=text))
-    return _mend_torn_headings(_without_contents(_drop_edge_furniture(out)))
+    return _mend_torn_headings(_without_contents(_drop_edge_furniture(_join_split_stamps(out))))
+
+
+# The parts of a news theme's stamp, one a line: year, month/day, time.
+_STAMP_PARTS = (
+    regex.compile(r"^(?:19|20)\d{2}$"),
+    regex.compile(r"^\d{1,2}/\d{1,2}$"),
+    regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$"),
+)
+
+
+def _join_split_stamps(blocks: list[Block]) -> list[Block]:
+    """The blocks with a stamp set one part a line (2020 / 02/19 / 20:37) as one line, 2020
+    02/19 20:37; the three parts in their order only, so a year or a fraction alone stays."""
+    out: list[Block] = []
+    i = 0
+    while i < len(blocks):
+        # most lines are no year: the lines after one are looked at only then
+        first = blocks[i]
+        year = isinstance(first, Paragraph) and _STAMP_PARTS[0].match(first.text.strip())
+        lines = (
+            [b for b in blocks[i : i + len(_STAMP_PARTS)] if isinstance(b, Paragraph)]
+            if year
+            else []
+        )
+        if len(lines) == len(_STAMP_PARTS) and all(
+            shape.match(line.text.strip()) for line, shape in zip(lines, _STAMP_PARTS, strict=True)
+        ):
+            text = " ".join(line.text.strip() for line in lines)
+            out.append(replace(lines[0], text=text, prov=span(lines[0].prov, lines[-1].prov)))
+            i += len(lines)
+            continue
+        out.append(first)
+        i += 1
+    return out
 
 
 def _with_site_name(blocks: list[Block]) -> list[Block]:

@@ -9,6 +9,10 @@ stage both read pairs through this module, so a label added there is seen everyw
 A converter or crawler may give the block as rows of table cells (| 索引号 | 1144…/2023-00123 |
 发文字号 | 某府办〔2023〕5号 |, or TAB-separated): `row_pairs` turns such a row back into a line of
 pairs, a cell holding only a label being as good as its colon.
+
+Labels are matched in their simplified form (`textutil.simplified`), so that a traditional-
+character mirror's or an encyclopedia infobox's 發布單位, 發布時間, 文號 are the labels 发布单位,
+发布时间, 文号 — readers ask before the text is folded — while values are taken as written.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ import regex
 
 from . import grammar
 from .grammar_schema import MetadataGrammar, PortalLabel
+from .textutil import simplified
 
 # Between two pairs on one line, and before a label: spaces, bars, bullets, brackets.
 # `*`: Markdown bold around a label (**发布日期：** 2024-03-08), as web clippers write it.
@@ -76,6 +81,12 @@ def _label_starts() -> frozenset[str]:
     return frozenset({"【", "["} | {name[0] for name in _labels()})
 
 
+def opens_label(char: str) -> bool:
+    """Whether a label may start with `char` (or its simplified form: 發 of 發布單位)."""
+    starts = _label_starts()
+    return char in starts or simplified(char) in starts
+
+
 @cache
 def _group_names() -> dict[str, str]:
     names = sorted(_labels(), key=len, reverse=True)
@@ -98,7 +109,7 @@ def _labels_in(text: str) -> list[tuple[str, int, int]]:
     """(label, start, end of label and colon) of every label written in `text`."""
     found = []
     label_at = _label_at_group()
-    for match in _matcher().finditer(text):
+    for match in _matcher().finditer(simplified(text)):
         name, written = next(
             (label_at[i], value) for i, value in enumerate(match.groups()) if value and label_at[i]
         )
@@ -119,7 +130,7 @@ def pairs(text: str) -> list[Pair]:
     lead = lead_match.end() if lead_match else 0
     # a label at the lead starts with its first character or a bracket: most lines of a
     # document start with neither, and are spared the scan for every label
-    if text[lead : lead + 1] not in _label_starts():
+    if not opens_label(text[lead : lead + 1]):
         return []
     found = _labels_in(text)
     # a label in brackets (•【制定机关】…, [ 索引号 ]) starts at its bracket, which the lead took
@@ -178,7 +189,7 @@ def whole_label(text: str) -> str | None:
     """The label `text` is when it holds nothing else but spaces, a colon or brackets (a table
     cell: 标题, 索 引 号, 【发文字号】, 成文日期：), else None. A cell of its own sets a label apart
     as a colon does, so a `colon` label (标题, 名称) counts here without one."""
-    key = "".join(text.split()).strip("【】[]").rstrip(":：").strip("【】[]")
+    key = simplified("".join(text.split()).strip("【】[]").rstrip(":：").strip("【】[]"))
     return key if key in _labels() else None
 
 

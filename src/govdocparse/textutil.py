@@ -1,10 +1,11 @@
-"""Character-level helpers shared by every stage: width folding for matching, never for output."""
+"""Character-level helpers shared by every stage: width folding and traditional characters
+simplified for matching, never for output."""
 
 from __future__ import annotations
 
 import unicodedata
 from datetime import UTC, datetime, timedelta, timezone
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -19,6 +20,27 @@ _PRE_FOLD = str.maketrans({"︰": ":", "：": ":", "∶": ":", "―": "—", "�
 def fold(text: str) -> str:
     """Full-width digits, letters, brackets and signs to their ASCII twins (for matching only)."""
     return unicodedata.normalize("NFKC", text.translate(_PRE_FOLD))
+
+
+@cache
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+@lru_cache(maxsize=8192)
+def simplified(text: str) -> str:
+    """`text` with its traditional characters simplified (OpenCC t2s), character for character,
+    so that it keeps its length: a rule reads the simplified form, and takes what it found from
+    the text as written at the same positions (portal labels: 發布單位 read as 发布单位)."""
+    if text.isascii():
+        return text
+    converter = _t2s()
+    converted = converter.convert(text)
+    if len(converted) != len(text):  # a phrase rule changed the length: go char by char
+        converted = "".join(c if len(s := converter.convert(c)) != 1 else s for c in text)
+    return converted
 
 
 def squash_spaces(text: str) -> str:
@@ -117,9 +139,18 @@ def trailing_date(text: str) -> str | None:
     return _iso(found) if found else None
 
 
+# A news theme's stamp (新华网 and its channels' pages: 2024 11/21 10:33:57): the year, a space,
+# month/day and the time. Read only with its time: a year beside a fraction alone may be anything.
+_YEAR_DAY_TIME = regex.compile(
+    r"^(?P<y>(?:19|20)\d{2})\s+(?P<m>\d{1,2})/(?P<d>\d{1,2})\s+\d{1,2}:\d{2}(?::\d{2})?(?!\d)"
+)
+
+
 def leading_date(text: str) -> str | None:
-    """The date a value starts with, whatever follows: 2024-03-01 10:20 → 2024-03-01."""
-    found = _LEADING_DATE.match(fold(text).strip())
+    """The date a value starts with, whatever follows: 2024-03-01 10:20 → 2024-03-01, and a news
+    theme's 2024 11/21 10:33:57 → 2024-11-21."""
+    folded = fold(text).strip()
+    found = _LEADING_DATE.match(folded) or _YEAR_DAY_TIME.match(folded)
     return _iso(found) if found else None
 
 

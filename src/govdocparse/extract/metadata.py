@@ -11,7 +11,9 @@ in grammars/metadata.yaml. Where each element is looked for:
 - in a portal metadata block, before or after the title (labels from `govdocparse.portal`);
 - in the title: the issuer at its head (某市人民政府办公室关于印发…), the period;
 - in the body: 主送机关 at its top; 附件说明, the signature (issuers and 成文日期; joint issuers
-  signed in a borderless table, an organ a cell), 附注 (（此件公开发布）) at its end.
+  signed in a borderless table, an organ a cell), 附注 (（此件公开发布）) at its end;
+- in a news page's lead: the issuer a repost's lead-in names before its verb (民政部近日发出
+  《…》，全文如下：), the place of an organ a headline names by its level alone (市妇联召开…).
 The 抄送 and 印发 lines of the 版记 are read by `split_cc` and `printed_line` for the footer
 rule of `extract.inheritance`. A value is taken only from text that states it: fields not found
 stay empty and `missing` names the expected ones for the document's warning.
@@ -68,7 +70,10 @@ _SIGNATURE_LINES = 30
 # A page's publication stamp: a date with its time, or a date before portal fields; a reposting
 # site may print its own address first (http://www.example.com  2026年2月3日  来源:某省教育厅).
 _STAMP = regex.compile(
-    r"^(?:(?:https?://|www\.)[\w./?=&%#~:-]+\s+)?(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?)"
+    r"^(?:(?:https?://|www\.)[\w./?=&%#~:-]+\s+)?(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
+    # a news theme's year set apart from its month/day, read with the time after it (新华网:
+    # 2024 11/21 10:33:57)
+    r"|(?:19|20)\d{2}\s+\d{1,2}/\d{1,2}(?=\s+\d{1,2}:\d{2}))"
     r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?P<rest>.*)$"
 )
 _MAX_ATTACHMENTS = 20
@@ -150,8 +155,15 @@ class _Rules:
     township_unit: regex.Pattern
     not_place_described: regex.Pattern
     title_lead: regex.Pattern
+    lead_in_issuer: regex.Pattern
+    lead_organ: regex.Pattern
+    level_organ: regex.Pattern
     years_in_title: regex.Pattern
     five_year_plans: regex.Pattern
+
+
+# The level an organ names alone before its kind, its place left to the reader (市妇联, 县委).
+_LEVEL = "[省市县区州旗]"
 
 
 @cache
@@ -173,7 +185,7 @@ def _rules() -> _Rules:
     national = "|".join(
         regex.escape(name) for name in sorted(rules.national_organs, key=len, reverse=True)
     )
-    shaped = f"(?:[省市县区州旗]|[\\p{{Han}}（）()“”]{{2,40}}?){suffix}"
+    shaped = f"(?:{_LEVEL}|[\\p{{Han}}（）()“”]{{2,40}}?){suffix}"
     organ = f"(?:(?:{national})(?:{suffix})?|{shaped})"
     return _Rules(
         grammar=rules,
@@ -231,6 +243,9 @@ def _rules() -> _Rules:
         township_unit=rules.compile(rules.township_unit),
         not_place_described=rules.compile(rules.not_place_described),
         title_lead=rules.compile(rules.title_lead),
+        lead_in_issuer=rules.compile(rules.lead_in_issuer),
+        lead_organ=rules.compile(rules.lead_organ),
+        level_organ=regex.compile(f"^(?P<level>{_LEVEL})(?:{suffix})"),
         years_in_title=rules.compile(rules.years_in_title),
         five_year_plans=regex.compile("|".join(map(regex.escape, rules.five_year_plans))),
     )
@@ -550,6 +565,7 @@ def extract_metadata(
         if issuers:
             _set(found, "issuer", "、".join(issuers[0]), issuers[1])
     _issuer_from_mark(found)
+    _lead_in_issuer(segment, found)
     if page and page.attachments:
         titles = [attachment.title for attachment in page.attachments]
         _set(found, "attachments", titles, page.attachments[0].prov)
@@ -598,6 +614,19 @@ def _issuer_from_mark(found: Found) -> None:
     organs = split_issuers(_MARK_WORD.sub("", mark))
     if organs:
         _set(found, "issuer", "、".join(organs), found.metadata.provenance.get("issuer_mark"))
+
+
+def _lead_in_issuer(segment: Segment, found: Found) -> None:
+    """The organ a repost's lead-in names before its verb (民政部近日发出《…的通知》，全文如下：)
+    as the issuer of the document it gave the title of, when the document names none itself:
+    the repost dropped its title line, and a signature or 版头 would have set the issuer."""
+    if found.metadata.issuer:
+        return
+    for block in segment.title_blocks:
+        lead = _rules().lead_in_issuer.match(squash_spaces(block.text))
+        if lead and (organs := split_issuers(lead["organ"])):
+            _set(found, "issuer", "、".join(organs), block.prov)
+            return
 
 
 def _header_lines(blocks: list[Block]) -> list[Paragraph]:
@@ -723,7 +752,8 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
             ):
                 pairs = [replace(pairs[0], value=value)]
                 found.consumed.add(id(following))
-        stamp = _STAMP.match(block.text.strip()) if not pairs else None
+        stamped = block.text.strip()
+        stamp = _STAMP.match(stamped) if not pairs else None
         if stamp:
             pairs = portal.pairs(stamp["rest"])
             viewed = bool(stamp["rest"]) and _rules().view_count.match(stamp["rest"]) is not None
@@ -731,7 +761,8 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
                 continue
             # 2011-10-08 00:00:00 来源: 本站原创 or 2024-07-26 700 (its view count): a page's
             # publication stamp, unlabelled.
-            _set(found, "date_published", leading_date(stamp["date"]), block.prov)
+            date = leading_date(stamp["date"]) or leading_date(stamped[stamp.start("date") :])
+            _set(found, "date_published", date, block.prov)
         elif not pairs:
             continue
         for pair in pairs:
@@ -1399,6 +1430,54 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
         unit = next((w for w in _rules().grammar.unit_word_alone if issuers[0].startswith(w)), None)
         if unit and all(issuer.startswith(unit) for issuer in issuers):
             _place_of_its_unit(segment, unit, found)
+    if found.metadata.place is None:
+        _place_of_the_lead(segment, found)
+
+
+# The first line of prose under a headline: its lead (bylines and stamps are consumed fields).
+_PROSE_LINE = regex.compile(r"[，,。；]")
+
+
+# The headline's words after its organ that the lead must repeat after the organ's place (召开).
+_HEADLINE_WORDS = 2
+
+
+def _place_of_the_lead(segment: Segment, found: Found) -> None:
+    """The place of a news item headed by an organ named by its level alone (市妇联召开…, on a
+    city 妇联's site), as the lead opening with the organ in full tells it (7月10日，某某市妇联召开
+    …): the lead's first organ, named as the headline names it with a place of the same level
+    before it and the headline's words after it, so the headline's own — not a place made of a
+    word before the level (在市妇联…, 该市妇联…)."""
+    rules = _rules()
+    title = squash_spaces(segment.title or "")
+    head = rules.level_organ.match(title)
+    if segment.kind != "other" or head is None:
+        return
+    lead = next(
+        (
+            block
+            for block in segment.body
+            if isinstance(block, Paragraph)
+            and id(block) not in found.consumed
+            and _PROSE_LINE.search(block.text)
+        ),
+        None,
+    )
+    text = squash_spaces(lead.text) if lead else ""
+    opening = rules.lead_organ.match(text)
+    place = place_of(opening["organ"]) if opening else None
+    if (
+        lead is None
+        or opening is None
+        or place is None
+        or not place.endswith(head["level"])
+        or len(place) <= len(head["level"]) + 1
+        or not text.startswith(
+            place + title[len(head["level"]) : head.end() + _HEADLINE_WORDS], opening.start("organ")
+        )
+    ):
+        return
+    _set(found, "place", place, lead.prov)
 
 
 def _place_of_its_unit(segment: Segment, unit: str, found: Found) -> None:
