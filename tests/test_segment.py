@@ -9,6 +9,8 @@ from govdocparse.readers.text import blocks_from_text
 from govdocparse.segment import segment, title_kind
 from govdocparse.source import Block, Paragraph
 
+from .support import block_texts
+
 NOTICE = """某某府办发〔2022〕12号
 
 某某市某某区人民政府办公室
@@ -956,5 +958,5 @@ def test_a_headline_over_a_stamp_of_year_month_day_and_time_is_the_storys_title(
 def test_a_year_and_a_fraction_without_a_time_stay_lines_of_their_own():
     text = "青山市儿童友好公园正式开放\n2020\n05/21\n完成率\n" + STORY_LEAD
     blocks = normalize(blocks_from_text(text, "x.txt")[0])
-    assert [b.text for b in blocks[:4]] == ["青山市儿童友好公园正式开放", "2020", "05/21", "完成率"]
+    assert block_texts(blocks[:4]) == ["青山市儿童友好公园正式开放", "2020", "05/21", "完成率"]
     assert parse_text(text).documents[0].metadata.date_published is None
