@@ -616,6 +616,9 @@ NEWS_BODY = (
         # the day printed after the source, with no label of its own
         ("青山市召开2022年妇女儿童工作会议", "来源：青山日报  2022-03-01"),
         ("青山市召开2022年妇女儿童工作会议", "作者：张某　来源：青山网 2022年3月1日 10:20"),
+        # the site's own address printed after the stamp (a regional news portal)
+        ("青山市推行儿童主任制度十年", "来源：青山日报 2022-03-01 15:19 http://www.qingshan.cn/"),
+        ("青山市推行兒童主任制度十年", "來源:青山日報 2022-03-01 15:19 https://qs.example.cn/a"),
         # a headline asking or exclaiming, no document named in it
         ("孩子放学后谁来管？青山市推出课后服务新举措", "2022-03-01 10:20 来源：青山网"),
         ("学生午休难题如何破解？", "来源：青山日报  2022-03-01"),
