@@ -912,3 +912,75 @@ def test_a_lead_in_over_text_or_naming_no_document_gives_no_title():
     no_type = f"{REPOST_HEAD}某部发出《困境儿童关爱试点》全文如下:\n{REPOST_NOTICE}"
     for text in (over_text, no_type):
         assert parse_text(text).documents[0].title == "某部启动困境儿童关爱试点"
+
+
+# A news app's copy of an agency's story (invented, twenty-second reading's layout): a share
+# widget's residue, the headline, the agency's handle and a toolbar word instead of a byline,
+# the story, then a note of the headline the agency gave it, its column tag before a bar.
+ORIGINAL_TITLE_STORY = (
+    "- +1\n"
+    "{headline}\n"
+    "@某某社\n"
+    "字号\n"
+    "记者25日从某部获悉，某部近日联合13个部门出台了《关于推进儿童福利机构转型发展的意见》。\n"
+    "据了解，全国县级儿童福利机构将在两年内完成转型。\n"
+    "{note}\n"
+    "责任编辑：张某\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline, note",
+    [
+        ("两年内县级儿童福利机构将完成转型", "(原题为《快报 | 两年内县级儿童福利机构将完成转型》)"),
+        (
+            "兩年內縣級兒童福利機構將完成轉型",
+            "（原題為《權威快報｜兩年內縣級兒童福利機構將完成轉型》）",
+        ),
+        ("两年内县级儿童福利机构将完成转型", "原标题：两年内县级儿童福利机构将完成转型"),
+    ],
+)
+def test_a_headline_the_note_of_its_sources_headline_repeats_is_the_pages_title(headline, note):
+    text = ORIGINAL_TITLE_STORY.format(headline=headline, note=note)
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("other", headline)
+
+
+def test_a_line_the_note_of_the_sources_headline_does_not_repeat_is_no_title():
+    note = "(原题为《快报 | 县级儿童福利机构转型工作全面启动》)"
+    text = ORIGINAL_TITLE_STORY.format(headline="两年内县级儿童福利机构将完成转型", note=note)
+    assert parse_text(text).documents[0].title is None
+
+
+# A digital newspaper's page (invented, twenty-second reading's layout): the edition's day, the
+# page's label, the headline, its deck of points after bullets on one line, then the story.
+NEWSPAPER_PAGE = (
+    "2023年11月21日\n"
+    "第A06版：健康·资讯 PDF版\n"
+    "{headline}\n"
+    "{deck}\n"
+    "11月14日，某委等五部门联合发布《家庭托育点管理办法（试行）》。办法规定，家庭托育点"
+    "收托婴幼儿数不得超过5人。\n"
+    "办法还对托育点的场地和人员提出了要求。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline, deck",
+    [
+        ("家庭托育点管理办法发布", "■收托人数不得超过5人 ■每名人员最多看护3名婴幼儿"),
+        ("家庭托育點管理辦法發布", "■收托人數不得超過5人■托育點應符合安全質量標準"),
+        ("五部门明确家庭托育点的设置要求", "●收托人数有上限 ●照护人员须持证"),
+    ],
+)
+def test_a_headline_over_its_deck_of_points_is_the_pages_title(headline, deck):
+    text = NEWSPAPER_PAGE.format(headline=headline, deck=deck)
+    [document] = parse_text(text).documents
+    # the page label is no part of it, nor is the deck, though it ends like a title (…标准)
+    assert (document.kind, document.title) == ("other", headline)
+
+
+def test_a_line_over_one_bulleted_point_is_no_headline():
+    # a plan's text: one point after a bullet under a line of text is no newspaper's deck
+    text = NEWSPAPER_PAGE.format(headline="家庭托育点管理办法发布", deck="■收托人数不得超过5人")
+    assert parse_text(text).documents[0].title != "家庭托育点管理办法发布"

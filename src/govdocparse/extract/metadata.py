@@ -1066,7 +1066,9 @@ def split_recipients(text: str) -> list[str]:
             # whole organs a copy set apart with spaces (各乡镇人民政府 各街道办事处)
             pieces = spaced
         if all(len(piece) >= 3 and piece.endswith(heads) for piece in pieces) and not any(
-            piece.startswith(tuple(dependents.opens)) or piece in dependents.whole
+            piece.startswith(tuple(dependents.opens))
+            or piece in dependents.whole
+            or (pieces[0].startswith("各") and not any(word in piece for word in dependents.scope))
             for piece in pieces[1:]
         ):
             names += pieces
