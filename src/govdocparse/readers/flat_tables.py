@@ -23,9 +23,10 @@ guess:
 - without a 序号 column, rows have the header's width, and every cell must fit its column's
   kind; under a lead and a partner column, a row's agency list runs on to the next line that
   reads as no agency. Under a first full row, a row one or two lines short (a crawl dropped
-  empty cells), and one more under a category column merged over the rows below, is read when one choice of empty
-  columns alone fits its lines, a category column first, and something marks its end: the
-  attribute closing it, the next row read after it, or the table's end.
+  empty cells), and one more under a category column merged over the rows below, is read
+  when one choice of empty columns alone fits its lines, a category column first, and
+  something marks its end: the attribute closing it, the next row read after it, or the
+  table's end.
 
 What a cell fits is govdocparse.columns' (the table builder realigns rows with it too); the
 rest stays paragraphs, and a header without a single row is kept as text with a warning.
