@@ -187,6 +187,10 @@ def test_doc_number_bracket_forms(number):
             ["各市、县（区）人民政府", "自治区政府各部门、直属机构"],
         ),
         ("省政府各部门、各直属机构", ["省政府各部门", "各直属机构"]),
+        # each city's bureaus of two kinds, the second naming no place of its own
+        ("各市(州)民政局、发展和改革委员会", ["各市(州)民政局、发展和改革委员会"]),
+        ("各县（区）教育局、财政局，市直有关单位", ["各县（区）教育局、财政局", "市直有关单位"]),
+        ("各区政府、市直各部门", ["各区政府", "市直各部门"]),
         (
             "各县市区委、人民政府，某高新区党工委、管委会",
             ["各县市区委、人民政府", "某高新区党工委、管委会"],
@@ -1429,6 +1433,27 @@ def test_a_law_library_block_names_the_issuer_by_its_issuing_unit():
     assert notice.metadata.doc_number == "青政发〔2012〕31号"
     assert notice.metadata.portal["执行日期"] == "2012-10-01"
     assert notice.metadata.date_published == "2012-09-14"
+
+
+def test_a_law_databases_block_with_an_empty_docno_dates_the_notice_and_keeps_its_fields():
+    # 类别 / 文号 (empty) / 颁发日期 / 地区 / 行业 / 时效性 under the title of an accounting
+    # site's law database, labels spaced to one width (invented, twenty-second reading's layout)
+    text = (
+        "关于印发《青溪省儿童福利事业发展规划》的通知\n"
+        "类      别:其他法律法规\n文      号:\n颁发日期:2021-07-02\n"
+        "地   区:青溪\n行   业:其他\n时效性:有效\n"
+        "各设区市民政局:\n"
+        "现将《青溪省儿童福利事业发展规划》印发给你们,请认真贯彻执行。\n"
+        "青溪省民政厅\n2021年7月2日\n"
+    )
+    notice = parse_text(text).documents[0]
+    assert notice.metadata.date_published == "2021-07-02"
+    assert notice.metadata.doc_number is None
+    # the empty 文号 no longer takes the next field's line for its value
+    assert notice.metadata.portal["文号"] is None
+    assert notice.metadata.portal["地区"] == "青溪"
+    assert notice.metadata.portal["类别"] == "其他法律法规"
+    assert notice.metadata.recipients == ["各设区市民政局"]
 
 
 def test_a_reposts_lead_in_ending_in_a_colon_is_not_part_of_the_title_below():

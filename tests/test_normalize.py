@@ -198,6 +198,42 @@ def test_a_regulations_chapter_list_without_a_contents_line_is_dropped():
     assert block_texts(blocks) == [lines[0], *lines[5:]]
 
 
+def test_a_plans_chapter_list_naming_its_sections_without_a_contents_line_is_dropped():
+    # a provincial bureau's page lists a plan's chapters and their sections under its title,
+    # no 目录 above them, then the text repeats them (invented, twenty-second reading's layout)
+    lines = [
+        "青溪省儿童福利事业发展规划",
+        "第一章 规划背景",
+        "第一节 发展成果",
+        "第二节 面临形势",
+        "第二章 总体要求",
+        "第一节 指导思想",
+        "第二节 发展目标",
+        "第三章 主要任务",
+        "第一节 完善保障体系",
+        "第四章 保障措施",
+        "儿童是民族的希望。根据有关规定，制定本规划。",
+        "第一章 规划背景",
+        "第一节 发展成果",
+        "十三五时期，全省儿童福利事业取得重要成果。",
+    ]
+    blocks = normalize([_p(text, n) for n, text in enumerate(lines, 1)])
+    assert block_texts(blocks) == [lines[0], *lines[10:]]
+
+
+def test_chapters_with_sections_that_hold_text_stay():
+    # a chapter's sections with a sentence of text are the body, not a list of its headings
+    lines = [
+        "第一章 总则",
+        "第一节 目的。为规范管理，制定本办法。",
+        "第二章 职责",
+        "第三章 附则",
+        "第一章 总则",
+    ]
+    blocks = normalize([_p(text, n) for n, text in enumerate(lines, 1)])
+    assert block_texts(blocks) == lines
+
+
 def test_chapters_in_a_row_that_the_text_never_repeats_stay():
     # three numbered lines in a row are no table of contents unless the first comes again
     lines = ["第一章 总则", "第二章 家庭责任", "第三章 附则", "第一条 本条例自公布之日起施行。"]

@@ -618,6 +618,9 @@ NEWS_BODY = (
         # the day printed after the source, with no label of its own
         ("青山市召开2022年妇女儿童工作会议", "来源：青山日报  2022-03-01"),
         ("青山市召开2022年妇女儿童工作会议", "作者：张某　来源：青山网 2022年3月1日 10:20"),
+        # the site's own address printed after the stamp (a regional news portal)
+        ("青山市推行儿童主任制度十年", "来源：青山日报 2022-03-01 15:19 http://www.qingshan.cn/"),
+        ("青山市推行兒童主任制度十年", "來源:青山日報 2022-03-01 15:19 https://qs.example.cn/a"),
         # a headline asking or exclaiming, no document named in it
         ("孩子放学后谁来管？青山市推出课后服务新举措", "2022-03-01 10:20 来源：青山网"),
         ("学生午休难题如何破解？", "来源：青山日报  2022-03-01"),
@@ -960,3 +963,75 @@ def test_a_year_and_a_fraction_without_a_time_stay_lines_of_their_own():
     blocks = normalize(blocks_from_text(text, "x.txt")[0])
     assert block_texts(blocks[:4]) == ["青山市儿童友好公园正式开放", "2020", "05/21", "完成率"]
     assert parse_text(text).documents[0].metadata.date_published is None
+
+
+# A news app's copy of an agency's story (invented, twenty-second reading's layout): a share
+# widget's residue, the headline, the agency's handle and a toolbar word instead of a byline,
+# the story, then a note of the headline the agency gave it, its column tag before a bar.
+ORIGINAL_TITLE_STORY = (
+    "- +1\n"
+    "{headline}\n"
+    "@某某社\n"
+    "字号\n"
+    "记者25日从某部获悉，某部近日联合13个部门出台了《关于推进儿童福利机构转型发展的意见》。\n"
+    "据了解，全国县级儿童福利机构将在两年内完成转型。\n"
+    "{note}\n"
+    "责任编辑：张某\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline, note",
+    [
+        ("两年内县级儿童福利机构将完成转型", "(原题为《快报 | 两年内县级儿童福利机构将完成转型》)"),
+        (
+            "兩年內縣級兒童福利機構將完成轉型",
+            "（原題為《權威快報｜兩年內縣級兒童福利機構將完成轉型》）",
+        ),
+        ("两年内县级儿童福利机构将完成转型", "原标题：两年内县级儿童福利机构将完成转型"),
+    ],
+)
+def test_a_headline_the_note_of_its_sources_headline_repeats_is_the_pages_title(headline, note):
+    text = ORIGINAL_TITLE_STORY.format(headline=headline, note=note)
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("other", headline)
+
+
+def test_a_line_the_note_of_the_sources_headline_does_not_repeat_is_no_title():
+    note = "(原题为《快报 | 县级儿童福利机构转型工作全面启动》)"
+    text = ORIGINAL_TITLE_STORY.format(headline="两年内县级儿童福利机构将完成转型", note=note)
+    assert parse_text(text).documents[0].title is None
+
+
+# A digital newspaper's page (invented, twenty-second reading's layout): the edition's day, the
+# page's label, the headline, its deck of points after bullets on one line, then the story.
+NEWSPAPER_PAGE = (
+    "2023年11月21日\n"
+    "第A06版：健康·资讯 PDF版\n"
+    "{headline}\n"
+    "{deck}\n"
+    "11月14日，某委等五部门联合发布《家庭托育点管理办法（试行）》。办法规定，家庭托育点"
+    "收托婴幼儿数不得超过5人。\n"
+    "办法还对托育点的场地和人员提出了要求。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline, deck",
+    [
+        ("家庭托育点管理办法发布", "■收托人数不得超过5人 ■每名人员最多看护3名婴幼儿"),
+        ("家庭托育點管理辦法發布", "■收托人數不得超過5人■托育點應符合安全質量標準"),
+        ("五部门明确家庭托育点的设置要求", "●收托人数有上限 ●照护人员须持证"),
+    ],
+)
+def test_a_headline_over_its_deck_of_points_is_the_pages_title(headline, deck):
+    text = NEWSPAPER_PAGE.format(headline=headline, deck=deck)
+    [document] = parse_text(text).documents
+    # the page label is no part of it, nor is the deck, though it ends like a title (…标准)
+    assert (document.kind, document.title) == ("other", headline)
+
+
+def test_a_line_over_one_bulleted_point_is_no_headline():
+    # a plan's text: one point after a bullet under a line of text is no newspaper's deck
+    text = NEWSPAPER_PAGE.format(headline="家庭托育点管理办法发布", deck="■收托人数不得超过5人")
+    assert parse_text(text).documents[0].title != "家庭托育点管理办法发布"

@@ -69,9 +69,7 @@ class TitleContinues(GrammarModel):
 class RecipientDependents(GrammarModel):
     opens: list[str]
     whole: list[str]
-    departments: list[str]
-    scoped_by: list[str]
-    own_scope: list[str]
+    scope: list[str]
 
 
 class DocTypes(GrammarModel):
@@ -105,6 +103,8 @@ class MetadataGrammar(GrammarModel):
     title_region_tag: Rule
     headline_tag: Rule
     headline_marks: list[str]
+    original_title: Rule
+    news_deck: Rule
     question_marks: list[str]
     news_dateline: Rule
     one_year_types: list[str]

@@ -57,6 +57,8 @@ _MENU_WORD = regex.compile(r"^[\p{Han}A-Za-z]+$")
 _MENU_SEPARATORS = regex.compile(r"[\s|｜丨/·•\-－—]+")
 # Entries a table of contents without a 目录 line has at the least (a 条例's chapters).
 _MIN_BARE_CONTENTS = 3
+# A section's entry under a chapter's in such a list is a short heading (第一节 指导思想).
+_MAX_CONTENTS_ENTRY = 30
 
 
 @cache
@@ -212,17 +214,31 @@ def _bare_contents_end(texts: list[str | None], i: int) -> int:
     database lists a 条例's chapters under its title, with or without a 目录 line above them
     (第一章 总则 / 第二章 … / 第七章 附则), before the text repeats them. Its entries are
     numbered in one style from the first on, one after another with no text between (no body
-    has three chapter headings in a row), and the first is repeated below the list."""
+    has three chapter headings in a row), and the first is repeated below the list. A plan's
+    list may name each chapter's sections under it in one other style (第一章 规划背景 / 第一节
+    … / 第二节 … / 第二章 总体要求 / 第一节 …, a provincial bureau's page), short headings
+    with no sentence in them."""
     first = headings.numbered(texts[i] or "")
     if first is None or first.ordinal != 1:
         return i
-    j = i + 1
+    j, entries, inner = i + 1, 1, None
     while j < len(texts) and (line := texts[j]) is not None:
         number = headings.numbered(line)
-        if not (number and number.style == first.style and number.ordinal == j - i + 1):
+        if number is None:
+            break
+        if number.style == first.style and number.ordinal == entries + 1:
+            entries += 1
+        elif (
+            number.style != first.style
+            and inner in (None, number.style)
+            and len(line) <= _MAX_CONTENTS_ENTRY
+            and not _SENTENCE_MARK.search(line)
+        ):
+            inner = number.style
+        else:
             break
         j += 1
-    return j if j - i >= _MIN_BARE_CONTENTS and _repeated(texts[i], texts[j:]) else i
+    return j if entries >= _MIN_BARE_CONTENTS and _repeated(texts[i], texts[j:]) else i
 
 
 # A contents entry's page number set after its heading with no leader (第一章总则1, spaces

@@ -166,6 +166,16 @@ def _headline_tag() -> regex.Pattern:
 
 
 @cache
+def _news_deck() -> regex.Pattern:
+    return _grammar().compile(_grammar().news_deck)
+
+
+@cache
+def _original_title() -> regex.Pattern:
+    return _grammar().compile(_grammar().original_title)
+
+
+@cache
 def _news_dateline() -> regex.Pattern:
     return _grammar().compile(_grammar().news_dateline)
 
@@ -438,7 +448,8 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
     """Whether a line that ends in no document type is a news page's headline: right over its
     byline, the fields that date it (发布时间：2022-03-01 10:20 来源：…, or a bare stamp
     2022-03-01 10:20 来源：…), or over the story's lead opening with its dateline
-    (某某晚报讯（记者 某某）…, 新华社北京6月26日电). 《某市儿童发展规划》向社会公布,
+    (某某晚报讯（记者 某某）…, 新华社北京6月26日电), or, at the page's head, over a
+    newspaper's deck of bulleted points (■… ■…: `news_deck`). 《某市儿童发展规划》向社会公布,
     我市召开妇女儿童工作会议. Not a document title cut short (某省人民政府办公厅关于印发某省,
     a mirror's page title: 关于 opens a document's title), nor a clipper's field
     (原文地址：http://…: mostly not Chinese)."""
@@ -459,6 +470,7 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
     # 2024-05-12 / 本报讯 …): a news site's headline over the day it published the story
     return (
         dated
+        or (i <= _TITLE_FIELD_REACH and bool(_news_deck().match(squash_spaces(text))))
         or (leading_date(text) is not None and iso_date(text) is None)
         or bool(_news_dateline().match(text))
         or (iso_date(text) is not None and opens_news_lead(blocks[i + 2 : i + 3]))
@@ -503,10 +515,14 @@ def _named_by_title_field(blocks: list[Block], i: int, line: str) -> bool:
     """Whether a line that ends in no document type is the page's title because the page's own
     title field repeats it word for word: a portal article's headline 校园安全 under its fields'
     名称：校园安全, too short to pass for a headline over its byline; an encyclopedia entry's
-    name over its summary, its infobox's 中文名 repeating it. Such a page names no document."""
+    name over its summary, its infobox's 中文名 repeating it; a news story's headline at the
+    page's head that a note of its source's headline repeats, wherever it stands (原题为《…》:
+    `original_title`). Such a page names no document."""
     bare = squash_spaces(line)
     if len(bare) < _MIN_FIELD_TITLE:
         return False
+    if i <= _TITLE_FIELD_REACH and _named_by_original_title(blocks, bare):
+        return True
     near = blocks[max(0, i - _TITLE_FIELD_REACH) : i + _TITLE_FIELD_REACH + 1]
     return any(
         isinstance(other, Paragraph)
@@ -519,6 +535,18 @@ def _named_by_title_field(blocks: list[Block], i: int, line: str) -> bool:
         )
         for other in near
     )
+
+
+def _named_by_original_title(blocks: list[Block], bare: str) -> bool:
+    """Whether a note of the headline the story's source gave it (原题为《…》, 原标题：…)
+    repeats `bare`, its column tag aside."""
+    pattern = _original_title()
+    for block in blocks:
+        if isinstance(block, Paragraph) and "原" in block.text and bare[0] in block.text:
+            note = pattern.match(squash_spaces(block.text))
+            if note is not None and note["title"] == bare:
+                return True
+    return False
 
 
 def _portal_title(blocks: list[Block], i: int) -> Title | None:
@@ -623,6 +651,8 @@ def _opens_another(text: str, following: str) -> bool:
     医院动态 / 某省妇女发展规划（2021—2030年）; 政策导航 / 关于指导推进…的五年规划（2021—2025年）),
     and `text` does not end waiting for more (…关于转发 / …印发《)."""
     squashed, before = squash_spaces(following), squash_spaces(text)
+    if _news_deck().match(squashed):
+        return True  # a newspaper's deck of points under its headline (■… ■…)
     rules = _grammar().title_continues
     if before.endswith(tuple(rules.waits)):
         return False

@@ -130,9 +130,16 @@ def iso_date(text: str) -> str | None:
 _TRAILING_DATE = regex.compile(rf"(?<=\s){_DATE_BODY}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")
 
 
+# The site's own address some news pages print after the byline's stamp (来源：某某日报
+# 2024-01-17 15:19 http://www.example.cn/, a regional news portal's byline).
+_TRAILING_ADDRESS = regex.compile(r"\s+(?:https?://|www\.)\S+$")
+
+
 def trailing_date(text: str) -> str | None:
-    """The date a value ends with after a space, a time after it aside: 某某日报 2024-03-02
-    10:20 → 2024-03-02; None when it ends otherwise."""
+    """The date a value ends with after a space, a time and the site's address after it aside:
+    某某日报 2024-03-02 10:20 → 2024-03-02; None when it ends otherwise."""
+    if ("http" in text or "www." in text) and (address := _TRAILING_ADDRESS.search(text)):
+        text = text[: address.start()]
     if not text[-1:].isdigit() and not text.endswith("日"):
         return None
     found = _TRAILING_DATE.search(fold(text).rstrip())

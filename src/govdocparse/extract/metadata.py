@@ -1105,7 +1105,7 @@ def split_recipients(text: str) -> list[str]:
         if all(len(piece) >= 3 and piece.endswith(heads) for piece in pieces) and not any(
             piece.startswith(tuple(dependents.opens))
             or piece in dependents.whole
-            or _same_scope(pieces[0], piece)
+            or (pieces[0].startswith("各") and not any(word in piece for word in dependents.scope))
             for piece in pieces[1:]
         ):
             names += pieces
@@ -1113,20 +1113,6 @@ def split_recipients(text: str) -> list[str]:
             names.append(part)
     # Names hold no spaces; copies put them in (各 县、区 人 民 政 府).
     return [name for name in map(squash_spaces, names) if name]
-
-
-def _same_scope(first: str, piece: str) -> bool:
-    """Whether `piece` is a department named without a scope of its own after a first one
-    named with 各 and its scope (各县（市、区）卫生健康局、发展改革局): the same scope's."""
-    dependents = _rules().grammar.recipient_dependents
-    departments = tuple(dependents.departments)
-    return (
-        first.startswith(tuple(dependents.scoped_by))
-        and first.endswith(departments)
-        and piece.endswith(departments)
-        and not piece.startswith(tuple(dependents.own_scope))
-        and place_of(piece) is None
-    )
 
 
 def _outside_brackets(text: str, separators: str) -> list[str]:
