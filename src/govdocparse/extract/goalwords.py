@@ -19,6 +19,7 @@ from .. import units
 from ..grammar import alternation, load
 from ..model import Measurement, TargetAtom
 from ..textutil import squash_spaces
+from .targets import population_words
 
 OPEN, CLOSE = "（(", "）)"
 LEADING_MARKS = re.compile(r"^[\s、，,和及并且——-]+")
@@ -339,11 +340,9 @@ def _qualifier_spellings(classes: tuple[str, ...]) -> list[str]:
 
 
 def _populations() -> list[str]:
-    """Words naming whom or where a measure is about: the population, school-stage and area
-    qualifiers of the crosswalk vocabulary (grammars/indicator_synonyms.yaml), so both read one
-    list."""
-    words = _qualifier_spellings(("population", "stage", "area"))
-    return words + list(load("indicator_synonyms").get("generic") or [])
+    """Words naming whom or where a measure is about: the one population vocabulary
+    (`targets.population_words`), which the reader of target lists uses too."""
+    return population_words()
 
 
 def _people_pattern(p: dict) -> re.Pattern:
