@@ -547,10 +547,10 @@ def _beneficiary() -> re.Pattern:
 
 @cache
 def _lead_verb() -> re.Pattern:
-    """The verb a clause opens with, after its adverbs (进一步加强…, 积极推进…)."""
+    """The verbs a clause opens with, after their adverbs (进一步加强…, 积极推进…, 加快推进…)."""
     p = load("indicators")["prose"]
     verbs = p["task_verbs"] + p["direction_first_verbs"] + p["lead_verbs"]
-    return re.compile(rf"^{rules().adverb}*(?:{alternation(verbs)})")
+    return re.compile(rf"^(?:{rules().adverb}*(?:{alternation(verbs)}))+")
 
 
 def _may_state_goal(text: str) -> bool:
