@@ -486,6 +486,10 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
       of the topic before (推进长期护理保险制度，提高妇女参保率 → 长期护理保险妇女参保率).
     """
     r = rules()
+    if topics and previous is None:
+        scoped = _scoped_thing(name, topics[-1])
+        if scoped:
+            return scoped
     lead = r.populations.match(name)
     if lead:
         # 推进长期护理保险制度，提高妇女参保率: whom is said, the insurance is the topic's
@@ -522,6 +526,22 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
         if subject and r.head.search(previous):
             return subject + name
     return name
+
+
+def _scoped_thing(name: str, topic: str) -> str | None:
+    """A bare rate after the places it reaches only (城乡社区覆盖率) measures the thing the clause
+    before sets up (推进儿童之家建设 → 城乡社区儿童之家覆盖率), written after the places as a
+    goal for all's are (`full_built`, `full_scope_only` of grammars/indicators.yaml); None when
+    the name says more than where, or the topic sets nothing up."""
+    r = rules()
+    where = r.full_scope_only.match(name)
+    if where is None or not r.bare.match(name[where.end() :]):
+        return None
+    built = r.full_built.search(topic)
+    if built is None:
+        return None
+    thing = built.group("thing")
+    return (thing if where.group(0) in thing else where.group(0) + thing) + name[where.end() :]
 
 
 def needs_subject(name: str) -> bool:
