@@ -955,6 +955,8 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
     while head and last in r.full_restated:
         text = head
         head, _, last = text.rpartition("、")
+    if "、" in text and sum(text.count(word) for word in r.full_words) > 1:
+        return _full_each(text)
     m = r.full.match(text)
     if m is None:
         return []
@@ -981,6 +983,10 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
         # reaches (村（社区）儿童之家覆盖率), kept only when a clause sets one up
         where = Measure(name_raw, rate, target, parse_target(target), "full", where=subject)
         return [(m.start("target"), where)]
+    items = _counted_items(subject)
+    if items:
+        atoms = parse_target(target)
+        return [(m.start("target"), Measure(name_raw, i + rate, target, atoms)) for i in items]
     if (
         not (unsaid or 2 <= len(subject) <= 30)
         or subject.endswith(rate)
@@ -995,6 +1001,52 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
     return [
         (m.start("target"), Measure(name_raw, subject + rate, target, parse_target(target), kind))
     ]
+
+
+def _full_each(text: str) -> list[tuple[int, Measure]]:
+    """Goals for all written one after the other (儿童之家全覆盖、家长学校全覆盖): one each when
+    every one names a thing a reader counts (`full_counted`), else none, since the others name
+    where or whom (课后服务实现城区学校全覆盖、有需求的学生全覆盖)."""
+    found: list[tuple[int, Measure]] = []
+    offset = 0
+    for part in _full_parts().split(text):
+        goals = _full(part)
+        if len(goals) != 1 or not _counts(goals[0][1].name, goals[0][1].kind):
+            return []
+        found.append((offset + goals[0][0], goals[0][1]))
+        offset += len(part) + 1
+    return found if len(found) > 1 else []
+
+
+@cache
+def _full_parts() -> re.Pattern:
+    """The 、 after a goal for all that ends its clause (儿童之家全覆盖、家长学校全覆盖)."""
+    r = rules()
+    ends = [word for word in r.full_words if word not in r.full_where_after]
+    return re.compile(rf"(?<=(?:{alternation(ends)}))、")
+
+
+def _counts(name: str, kind: str) -> bool:
+    """Whether a goal for all's name is of a thing a reader counts (儿童之家覆盖率)."""
+    r = rules()
+    return kind == "rate" and any(
+        name.removesuffix(rate).endswith(r.full_counted) for rate in set(r.full_words.values())
+    )
+
+
+def _counted_items(subject: str) -> list[str]:
+    """The things of a goal for all naming several (城乡社区儿童之家和家长学校, 母婴室、托育机构),
+    each ending in a word of `full_counted`, the places the first opens with lent to the others
+    (城乡社区家长学校); [] when an item names something else (中小学、幼儿园家长学校 is one)."""
+    r = rules()
+    if not _LIST_MARK.search(subject):
+        return []
+    items = _LIST_MARK.split(subject)
+    if not all(len(i) >= 2 and i.endswith(r.full_counted) for i in items):
+        return []
+    where = r.full_scope_only.match(items[0])
+    lent = where.group(0) if where and where.end() < len(items[0]) else ""
+    return [items[0]] + [i if r.full_scope_only.match(i) else lent + i for i in items[1:]]
 
 
 def _multiple(clause: str) -> list[tuple[int, Measure]]:

@@ -128,6 +128,7 @@ class Rules:
     full_opener: re.Pattern
     full_built: re.Pattern
     full_care: re.Pattern
+    full_counted: tuple[str, ...]
     full_restated: frozenset[str]
     full_reach_verb: re.Pattern
     direction_first: Gated
@@ -267,6 +268,7 @@ def rules() -> Rules:
         full_scope_only=re.compile(p["full_scope_only"]),
         full_opener=re.compile(rf"^(?:{alternation(p['full_openers'])})"),
         full_care=re.compile(p["full_care"]),
+        full_counted=tuple(p["full_counted"]),
         full_built=re.compile(
             p["full_built"]
             .replace("{verbs}", alternation(p["full_subject_verbs"]))
