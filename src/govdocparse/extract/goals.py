@@ -578,12 +578,32 @@ def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measur
     if not _may_state_goal(clause) or rules().encouragement.match(raw_measure(clause)):
         return []
     # a value is written in digits: without one only relative, direction and count goals remain
-    readers = (_numeric, _verb_first, _groups) if has_digit(clause) else ()
+    digits = has_digit(clause)
+    readers = (_numeric, _verb_first, _groups) if digits else ()
+    # 每人每月300元 is read as 300元/人·月, a standard's rate, then told as written
+    reading = units.per_first(clause) if digits else clause
     for reader in (*readers, _relative, _full, _multiple, _directions):
-        found = reader(clause)
+        found = reader(reading)
         if found:
-            return found
+            return _as_written(found, reading, clause)
     return count_measures(clause, dated=dated)
+
+
+def _as_written(
+    found: list[tuple[int, Measure]], reading: str, clause: str
+) -> list[tuple[int, Measure]]:
+    """The measures read from `reading`, a rewrite of `clause` of the same length, with their
+    words as `clause` writes them (按每生每年1000元标准…, not 按1000元/生·年标准…)."""
+    if reading == clause:
+        return found
+
+    def written(text: str) -> str:
+        at = reading.find(text)
+        return clause[at : at + len(text)] if at >= 0 else text
+
+    return [
+        (at, replace(x, name_raw=written(x.name_raw), target=written(x.target))) for at, x in found
+    ]
 
 
 def _numeric(clause: str) -> list[tuple[int, Measure]]:
@@ -596,7 +616,9 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
     start = 0
     for m in r.goal.finditer(clause):
         segment, start = r.scope_note.sub("", clause[start : m.start()]), m.end()
-        if r.money.search(m.group("values")) or r.not_a_goal_after.match(clause[m.end() :]):
+        if r.not_a_goal_after.match(clause[m.end() :]) or (
+            r.money.search(m.group("values")) and not _standard_rate(m.group("values"), clause)
+        ):
             continue
         values = [v.group(0) for v in r.value.finditer(m.group("values"))]
         distributive = len(values) > 1 and "分别" in segment + m.group("gap")
@@ -608,6 +630,12 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
             found = [after] if after else []
         out.extend((m.start("values"), x) for x in found)
     return out
+
+
+def _standard_rate(values: str, clause: str) -> bool:
+    """Whether money values are a standard's (300元/人·月 in a clause saying 标准, 补助 or 补贴:
+    `standard_words` of grammars/indicators.yaml), not a sum to spend (投入资金1.2亿元)."""
+    return "/" in values and rules().standard_words.search(clause) is not None
 
 
 def _verb_first(clause: str) -> list[tuple[int, Measure]]:

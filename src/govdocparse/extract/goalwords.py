@@ -164,6 +164,7 @@ class Rules:
     people: re.Pattern
     object_rate: re.Pattern
     provision: re.Pattern
+    standard_words: re.Pattern
 
 
 @cache
@@ -328,6 +329,7 @@ def rules() -> Rules:
         work_tail=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(p['work_nouns'])})+$"),
         object_rate=re.compile(alternation(p["object_rates"])),
         provision=re.compile(rf"(?:{alternation(p['provision_measures'])})$"),
+        standard_words=re.compile(alternation(p["standard_words"])),
     )
 
 
