@@ -398,6 +398,52 @@ CASES = {
         ],
         [],
     ),
+    # under a category merged over the rows below, a row whose name wraps onto two lines has
+    # as many lines as a full row: 5岁以下儿童 is no category (none the table gave, none of the
+    # vocabulary's) and 死亡率 opens no row, so the row lost its category and its name is both;
+    # 教育 is a category of the vocabulary and 儿童公园个数 opens a row, so 成长空间 is one too
+    "plain-category-row-name-wrapped": (
+        _lines(
+            "类别",
+            "指标",
+            "单位",
+            "2020年",
+            "2025年",
+            "属性",
+            "健康",
+            "婴儿死亡率",
+            "‰",
+            "5",
+            "<4.5",
+            "约束性",
+            "5岁以下儿童",
+            "死亡率",
+            "‰",
+            "6",
+            "<5.5",
+            "约束性",
+            "教育",
+            "学前三年毛入园率",
+            "%",
+            "88",
+            ">=92",
+            "预期性",
+            "成长空间",
+            "儿童公园个数",
+            "个",
+            "8",
+            "12",
+            "预期性",
+        ),
+        [
+            ["类别", "指标", "单位", "2020年", "2025年", "属性"],
+            ["健康", "婴儿死亡率", "‰", "5", "<4.5", "约束性"],
+            ["5岁以下儿童\n死亡率", "‰", "6", "<5.5", "约束性"],
+            ["教育", "学前三年毛入园率", "%", "88", ">=92", "预期性"],
+            ["成长空间", "儿童公园个数", "个", "8", "12", "预期性"],
+        ],
+        [],
+    ),
     # a row without 序号 that lost two cells, its unit and its attribute: the next row marks
     # where it ends
     "plain-row-that-lost-two-cells": (
@@ -680,3 +726,19 @@ def test_short_rows_and_stacks_give_their_indicators():
     [document] = govdocparse.parse_text(values).documents
     [women] = [i for i in document.indicators if i.name == "城镇新增就业人数（女性）"]
     assert [(t.year, t.atoms[0].value) for t in women.targets] == [(2030, 1.2)]
+
+
+@pytest.mark.parametrize("layout", ["a-line", "a-paragraph"])
+def test_a_wrapped_name_under_a_merged_category_gives_its_indicator(layout):
+    text = CASES["plain-category-row-name-wrapped"][0]
+    text = _spaced(text) if layout == "a-paragraph" else text
+    head = "某市儿童发展规划（2021—2030年）\n一、主要目标\n"
+    [document] = govdocparse.parse_text(head + text).documents
+    found = {i.name: (i.category, i.unit) for i in document.indicators}
+    assert found == {
+        "婴儿死亡率": ("健康", "‰"),
+        "5岁以下儿童死亡率": ("健康", "‰"),
+        "学前三年毛入园率": ("教育", "%"),
+        "儿童公园个数": ("成长空间", "个"),
+    }
+    assert "missing 类别" in (document.tables[0].rows[1].note or "")

@@ -293,4 +293,8 @@ def test_a_page_s_flattened_rows_that_lost_cells_and_its_sub_rows_are_rebuilt():
     [document] = parse_source(source).documents
     [rural] = [i for i in document.indicators if i.name == "孕产妇死亡率（农村）"]
     assert (rural.baseline and rural.baseline.value, rural.attribute) == (14, "约束性")
-    assert [(t.year, t.atoms[0].value) for t in rural.targets] == [(2025, 11)]
+    # the unit cell it lost with the attribute's was its parent's too
+    assert rural.unit == "1/10万"
+    assert [(t.year, t.atoms[0].value, t.atoms[0].unit) for t in rural.targets] == [
+        (2025, 11, "1/10万")
+    ]

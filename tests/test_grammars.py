@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 
 import pytest
+import regex
 import yaml
 from pydantic import BaseModel
 
@@ -21,6 +22,7 @@ from govdocparse.grammar_schema import (
     ResponsibilitiesGrammar,
     Rule,
     UnitsGrammar,
+    WrittenFormsGrammar,
 )
 from govdocparse.readers.html_reader import _words
 
@@ -32,6 +34,7 @@ TYPED = {
     "html": HtmlGrammar,
     "responsibilities": ResponsibilitiesGrammar,
     "prefectures": PrefecturesGrammar,
+    "written_forms": WrittenFormsGrammar,
 }
 
 
@@ -201,3 +204,11 @@ def test_a_rule_without_examples_fails_at_load(edited_grammars):
     _edit(edited_grammars / "agencies.yaml", lambda d: d["agencies"][0].pop("example"))
     with pytest.raises(GrammarError, match=r"agencies\.yaml: agencies\.0\.example"):
         grammar.load_typed("agencies", AgenciesGrammar)
+
+
+def test_toneless_reading_examples_lose_their_readings():
+    from govdocparse.matching import repair
+
+    reading = grammar.load_typed("written_forms", WrittenFormsGrammar).toneless_reading
+    for example in reading.examples:
+        assert regex.search(r"[(（][a-zü]+[)）]", repair(example)) is None, example

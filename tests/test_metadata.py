@@ -186,6 +186,15 @@ def test_doc_number_bracket_forms(number):
             "各县市区委、人民政府，某高新区党工委、管委会",
             ["各县市区委、人民政府", "某高新区党工委、管委会"],
         ),
+        # departments without a scope of their own after one with 各 and its scope are that
+        # scope's; one with its own scope is another group
+        (
+            "各县（市、区）卫生健康局、发展改革局、民政局、财政局，市直有关部门",
+            ["各县（市、区）卫生健康局、发展改革局、民政局、财政局", "市直有关部门"],
+        ),
+        ("各区县教育局、卫生健康委", ["各区县教育局、卫生健康委"]),
+        ("各县（市、区）教育局、青山县民政局", ["各县（市、区）教育局", "青山县民政局"]),
+        ("各县（市、区）教育局、市直有关部门", ["各县（市、区）教育局", "市直有关部门"]),
         # whole organs a copy set apart with spaces; spaces inside a name are no cut
         (
             "各镇人民政府 各街道办事处 区政府各部门",
@@ -2188,3 +2197,34 @@ def test_a_view_count_after_the_time_of_a_news_stamp_is_no_part_of_the_date():
     [story] = parse_text(text).documents
     assert story.metadata.portal["发布日期"] == "2019/5/6 9:12:30"
     assert story.metadata.date_published == "2019-05-06"
+
+
+@pytest.mark.parametrize("field", ["适用范围:全市", "颁发日期:2021-07-02", "地   区:青山"])
+def test_a_field_under_an_empty_label_is_no_value_of_it(field):
+    # a law library's facts over a notice (invented): 文号 left empty, the next field's label
+    # one the grammar may not know
+    text = (
+        "关于印发《青山市儿童福利事业发展规划》的通知\n"
+        f"文      号:\n{field}\n时效性:有效\n"
+        "各区县民政局:\n现将《青山市儿童福利事业发展规划》印发给你们,请认真贯彻执行。\n"
+        "青山市民政局\n2021年7月2日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.portal["文号"] is None
+    assert notice.metadata.doc_number is None
+    assert notice.metadata.date_written == "2021-07-02"
+
+
+def test_a_law_librarys_issue_date_and_facts_are_its_fields():
+    text = (
+        "关于印发《青山市儿童福利事业发展规划》的通知\n类      别:其他法律法规\n"
+        "颁发日期:2021-07-02\n地   区:青山\n行   业:其他\n各区县民政局:\n"
+        "现将《青山市儿童福利事业发展规划》印发给你们,请认真贯彻执行。\n青山市民政局\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.date_published == "2021-07-02"
+    assert {k: notice.metadata.portal[k] for k in ("类别", "地区", "行业")} == {
+        "类别": "其他法律法规",
+        "地区": "青山",
+        "行业": "其他",
+    }

@@ -1,6 +1,7 @@
 """Characters as written, matched as meant: traditional copies, Kangxi radicals, mirror damage."""
 
 import json
+import re
 
 import opencc
 import pytest
@@ -55,6 +56,40 @@ def test_kangxi_radicals_and_compatibility_ideographs_match_as_unified_character
 def test_a_pinyin_reading_after_a_character_is_removed():
     assert repair("同步規(guī)劃，統(tǒng)籌推進(jin4)") == "同步規劃，統籌推進"
     assert repair("附件(1)与规划(2021-2030年)") == "附件(1)与规划(2021-2030年)"
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        # a spam mirror's readings without tone marks, several a line, one after another
+        (
+            "青山縣(xian)每個村(社區(qu))至少(shao)設立(li)一名兒童主任",
+            "青山縣每個村(社區)至少設立一名兒童主任",
+        ),
+        ("關(guan)于印發(fa)《實施方案》的(de)(de)通知", "關于印發《實施方案》的通知"),
+        ("工作（zuo）領導小（xiao）組", "工作領導小組"),
+        # one bracketed word alone may be English, and units or acronyms are no syllable
+        ("一名(li)兒童", "一名(li)兒童"),
+        ("服务半径(km)和重量(kg)", "服务半径(km)和重量(kg)"),
+        ("通过政务(app)和(wifi)办理", "通过政务(app)和(wifi)办理"),
+    ],
+)
+def test_toneless_readings_are_removed_where_a_line_holds_several(line, repaired):
+    assert repair(line) == repaired
+
+
+def test_a_spam_mirror_with_toneless_readings_reads_as_its_clean_copy():
+    mirror = (
+        "青山縣(xian)人民政府關(guan)于印發(fa)青山縣兒童發展規劃的(de)通知\n"
+        "各鄉(xiang)鎮人民政府(fu)，縣政府各部門(men)：\n"
+        "現將(jiang)《青山縣兒童發展規劃》印發給你們(men)，請認真貫徹執行(xing)。\n"
+    )
+    clean = govdocparse.parse_text(re.sub(r"\([a-z]+\)", "", mirror)).documents[0]
+    copy = govdocparse.parse_text(mirror).documents[0]
+    assert copy.title == clean.title == "青山縣人民政府關于印發青山縣兒童發展規劃的通知"
+    assert (
+        copy.metadata.recipients == clean.metadata.recipients == ["各鄉鎮人民政府", "縣政府各部門"]
+    )
 
 
 def test_a_stray_question_mark_keeps_a_name_in_one_piece():

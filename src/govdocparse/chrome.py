@@ -73,6 +73,8 @@ def _rules() -> _Rules:
 
 
 def _organ_end() -> str:
+    """How an organ's name ends (人民政府, 妇女联合会, …局): the issuer vocabulary, defined once in
+    metadata.yaml, that a site named after its organ shares."""
     return grammar.load_typed("metadata", MetadataGrammar).issuer_suffix.pattern
 
 

@@ -69,6 +69,9 @@ class TitleContinues(GrammarModel):
 class RecipientDependents(GrammarModel):
     opens: list[str]
     whole: list[str]
+    departments: list[str]
+    scoped_by: list[str]
+    own_scope: list[str]
 
 
 class DocTypes(GrammarModel):
@@ -109,9 +112,12 @@ class MetadataGrammar(GrammarModel):
     standard_cover: StandardCover
     serial_number: Rule
     doc_number: Rule
+    damaged_doc_number: Rule
     issuer_suffix: Rule
     issuers_counted: Rule
     sitting_verbs: Rule
+    institution_signature: Rule
+    date_without_marks: Rule
     organ_prefixes: list[str]
     national_prefixes: list[str]
     national_organs: list[str]
@@ -304,3 +310,17 @@ class HtmlGrammar(GrammarModel):
     chrome: list[ClassHint]
     title: list[ClassHint]
     document_extensions: list[str] = Field(min_length=1)
+
+
+class ToneslessReading(GrammarModel):
+    """Pinyin syllables as an initial and a final, and the lines of real mirrors they are
+    injected into."""
+
+    initials: list[str] = Field(min_length=1)
+    finals: list[str] = Field(min_length=1)
+    min_per_line: int = Field(ge=1)
+    examples: list[str] = Field(min_length=1)
+
+
+class WrittenFormsGrammar(GrammarModel):
+    toneless_reading: ToneslessReading

@@ -49,6 +49,7 @@ class TitleRules(GrammarModel):
     trailing: str
     bracketed: str
     wrap_after: str
+    glued_names: list[str]
 
 
 class ContentsRules(GrammarModel):

@@ -16,7 +16,8 @@ rules do not know:
   punctuation (如下:?), one after an article or chapter number and inside the spread two-character
   title that follows it (第一章?總?則, 第一條?為…).
 Mirror damage that is not a character is removed from the text itself: a pinyin reading after a
-character (規(guī)劃).
+character (規(guī)劃), and toneless ones where a line holds several (設立(li)一名兒童主(zhu)任, as
+spam mirrors inject them: grammars/written_forms.yaml).
 
 After the records are built, `Restorer.restore` puts the written characters back into every
 extracted string: a string is found in the matching form of the source block its provenance
@@ -37,6 +38,8 @@ from functools import cache, lru_cache
 import regex
 from pydantic import BaseModel
 
+from . import grammar
+from .grammar_schema import WrittenFormsGrammar
 from .model import Document, Provenance
 from .source import Block, Cell, Paragraph, TableBlock
 
@@ -44,6 +47,8 @@ from .source import Block, Cell, Paragraph, TableBlock
 _PINYIN = regex.compile(
     r"(?<=\p{Han})[（(]\s*(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ1-4])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[1-4]?\s*[)）]"
 )
+# what a toneless reading opens with: most lines hold no bracket before a Latin letter
+_BRACKETED_LETTER = regex.compile("[（(][a-zü]")
 # CJK radicals, Kangxi radicals, compatibility ideographs and their supplement.
 _FOLD = regex.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "!": "！", "(": "（", ")": "）"}
@@ -97,8 +102,25 @@ def _t2s():
 
 
 def repair(text: str) -> str:
-    """`text` without mirror damage that is not a character (a pinyin reading in brackets)."""
-    return _PINYIN.sub("", text) if "(" in text or "（" in text else text
+    """`text` without mirror damage that is not a character: a pinyin reading in brackets,
+    toned (規(guī)劃) or, where a line holds several, toneless (設立(li)一名兒童主(zhu)任)."""
+    if "(" not in text and "（" not in text:
+        return text
+    text = _PINYIN.sub("", text)
+    if _BRACKETED_LETTER.search(text):
+        pattern, least = _toneless()
+        if len(pattern.findall(text)) >= least:
+            text = pattern.sub("", text)
+    return text
+
+
+@cache
+def _toneless() -> tuple[regex.Pattern, int]:
+    """A toneless reading after a character or after the reading before it (的(de)(de)), and
+    how many a line must hold (grammars/written_forms.yaml)."""
+    reading = grammar.load_typed("written_forms", WrittenFormsGrammar).toneless_reading
+    syllable = f"(?:{'|'.join(reading.initials)})?(?:{'|'.join(reading.finals)})"
+    return regex.compile(rf"(?<=[\p{{Han}}）)])[（(]{syllable}[)）]"), reading.min_per_line
 
 
 # Tables repeat their cells (责任单位 columns, dashes, units) and portals their labels: a

@@ -310,10 +310,18 @@ def _title_line(block: Block) -> str | None:
         or _LEAD_IN.search(text)
         or numbered(text)
         or iso_date(text)
+        or _bare_date().match(line.strip())
         or _standalone(line.strip(), text)
     ):
         return None
     return line
+
+
+@cache
+def _bare_date() -> regex.Pattern:
+    """A date whose 年月日 a crawl dropped (2023 3 15): never a line of the title below it."""
+    rules = _grammar()
+    return rules.compile(rules.date_without_marks)
 
 
 def _headline(line: str) -> str | None:

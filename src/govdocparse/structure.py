@@ -38,6 +38,8 @@ _SENTENCE_END = frozenset("。！？!?；;：:…”’」』）)】》")
 _SENTENCE_MARKS = frozenset("。！？!?；;")
 # what sets the text after a subject's colon apart as a sentence rather than a title's second half
 _CLAUSE_MARKS = frozenset("，,。")
+# what ends a title right after a section name (（一）指导思想。…, 一、指导思想和… runs on)
+_TITLE_ENDS = frozenset("。：:，,；;、和与及")
 
 
 @dataclass
@@ -109,6 +111,10 @@ class _Builder:
         self.title_rules = rules.title
         self.trailing = regex.compile(rules.title.trailing)
         self.bracketed = regex.compile(rules.title.bracketed)
+        # longest first, so that 主要目标 is never read as a shorter name it starts with
+        self.glued_names = sorted(
+            {*rules.title.glued_names, *rules.keywords.sub}, key=lambda name: -len(name)
+        )
         self.single_paragraph = {style.key for style in headings.styles() if style.single_paragraph}
         self.outline_styles = {style.key for style in headings.styles() if style.outline}
         self.standard_rank = {key: n for n, key in enumerate(rules.standard_order)}
@@ -287,6 +293,12 @@ class _Builder:
                 return short["title"], rest[short.end() :].strip()
             return "", rest
         stop = rest.find("。")
+        name = next((name for name in self.glued_names if rest.startswith(name)), None)
+        glued = name is not None and rest[len(name) : len(name) + 1] not in _TITLE_ENDS
+        if glued and name and "，" in rest[len(name) : stop if stop > 0 else None]:
+            # a glued body's heading: its section name runs straight into its text, a clause
+            # after it no title holds (三、主要目标到2025年，全区…)
+            return name, rest[len(name) :].lstrip()
         own_line = (
             stop in (-1, len(rest) - 1)
             and "；" not in rest
@@ -308,6 +320,8 @@ class _Builder:
             led = _INLINE_KEYWORD.match(rest)
             if led:
                 return led["word"].strip(), led["rest"]
+        if glued and name:  # the same with no 。 near enough to end a title
+            return name, rest[len(name) :].lstrip()
         return "", rest
 
     # -- body ----------------------------------------------------------------------------

@@ -19,6 +19,7 @@ from typing import Literal
 
 import regex as re
 
+from .. import units
 from ..columns import column_roles
 from ..grammar import load
 from ..headings import numbered
@@ -28,7 +29,7 @@ from .agencies import to_agencies
 from .goals import indicators_from_paragraph
 from .indicator_names import clean_name, names_a_measure, subrow_name
 from .responsibilities import LEAD, PARTICIPATING, column_role, parse_responsibility_cell
-from .tables import join_lines
+from .tables import is_total_row, join_lines
 from .targets import parse_target
 
 _SEQ = re.compile(r"^[0-9]+$")
@@ -141,8 +142,9 @@ def indicators_from_table(
     """Indicators of a table with an indicator-name column, and the Responsibility of every row.
 
     Indicator ids are f"{id_prefix}-r{row_index}" (row_index = index in `table.rows`). A sub-row
-    points at its parent row's indicator; an empty 属性 or 责任单位 cell of a sub-row is the
-    parent's (a merged cell), so the indicator shares the parent's attribute and Responsibility.
+    points at its parent row's indicator; an empty 单位, 属性 or 责任单位 cell of a sub-row is the
+    parent's (a merged cell), so the indicator shares the parent's unit, attribute and
+    Responsibility.
     A table without an indicator-name column gives one Responsibility per row attached to
     f"{id_prefix}-r{row_index}" and the prose goals of its text cells (ids
     f"{id_prefix}-r{row_index}c{col}-i{k}"; `period_start` as for a paragraph). `place`
@@ -166,12 +168,13 @@ def indicators_from_table(
         if heading is not None:
             group = heading
             continue
-        indicator = _row_indicator(table, cols, index, id_prefix, default_year)
+        parent = indicators.get(row.parent) if row.parent is not None else None
+        merged_unit = parent.unit if parent else None
+        indicator = _row_indicator(table, cols, index, id_prefix, default_year, merged_unit)
         if indicator is None:
             continue
         if cols.category is None:
             indicator.category = group
-        parent = indicators.get(row.parent) if row.parent is not None else None
         own = _cell_responsibilities(table, cols, index, indicator.id, place)
         responsibilities.extend(own)
         indicator.responsible_id = own[0].id if own else parent.responsible_id if parent else None
@@ -232,19 +235,28 @@ def _cell_goals(
 
 
 def _row_indicator(
-    table: Table, cols: _Columns, index: int, id_prefix: str, default_year: int | None
+    table: Table,
+    cols: _Columns,
+    index: int,
+    id_prefix: str,
+    default_year: int | None,
+    parent_unit: str | None,
 ) -> Indicator | None:
+    """The indicator of one row, None for a row without a name or a total row (合计, 小计);
+    `parent_unit` is the unit of the row a sub-row breaks down."""
     row = table.rows[index]
 
     def cell(col: int | None) -> str:
         return join_lines(row.cells[col]) if col is not None else ""
 
     name_raw = cell(cols.name)
-    if not name_raw:
+    if not name_raw or is_total_row(name_raw):
         return None
     listed, name_text = _listed_name(name_raw)
     name, suffix_unit, aliases = clean_name(name_text)
     unit = _unit(cell(cols.unit) if cols.unit is not None else None, suffix_unit)
+    if unit is None and parent_unit and _takes_merged_unit(table, cols, index, parent_unit):
+        unit = parent_unit
     seq = fold(cell(cols.seq))  # a 序号 column may count in full-width digits or ①②③
     return Indicator(
         id=f"{id_prefix}-r{index}",
@@ -265,6 +277,23 @@ def _row_indicator(
         section_id=table.section_id,
         provenance=row.provenance,
     )
+
+
+def _takes_merged_unit(table: Table, cols: _Columns, index: int, parent_unit: str) -> bool:
+    """Whether a sub-row with no unit of its own measures in its parent's unit: its unit cell
+    is empty (merged with the parent's in Word or HTML, or dropped with it by a crawl:
+    孕产妇死亡率 1/10万 over 其中：农村), not a dash, and none of its values states a level in a
+    unit of another kind (所占比重 ≥90% under a count in 个 is a share, not a count)."""
+    if cols.unit is not None and table.rows[index].cells[cols.unit].strip():
+        return False
+    own = units.kind(parent_unit)
+    for col in (cols.baseline, cols.actual, *cols.targets):
+        if col is None:
+            continue
+        for atom in parse_target(join_lines(table.rows[index].cells[col])):
+            if atom.unit and not atom.change and units.kind(atom.unit) != own:
+                return False
+    return True
 
 
 def _attribute(text: str) -> Literal["约束性", "预期性"] | None:

@@ -73,6 +73,9 @@ _STAMP = regex.compile(
 )
 _MAX_ATTACHMENTS = 20
 _MAX_VALUE = 60
+# A field of its own, its label one the grammar may not know (颁发日期:2021-07-02 under an empty
+# 文  号: on a law library's page): never the value of the empty label above it.
+_FIELD_SHAPED = regex.compile(r"^[•·\-\s]*\p{Han}[\p{Han}\s]{0,10}[:：]\s*\S")
 # A line that is one pair of brackets: （某政发〔2014〕21号　2014年6月5日） · （2020年4月8日）
 _BRACKETED = regex.compile(r"^[（(](?P<inside>[^（()）]+)[)）]$")
 # An organ and a date on one line, set apart by spaces (a 会议纪要's 版头 line).
@@ -715,6 +718,7 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
                 value
                 and len(value) <= _MAX_VALUE
                 and not portal.pairs(following.text.strip())
+                and not _FIELD_SHAPED.match(following.text)
                 and not opens_block(value)
             ):
                 pairs = [replace(pairs[0], value=value)]
@@ -901,6 +905,8 @@ def _under_title(
             # party document's title: the 文号 and the 成文日期 in one pair of brackets
             _set(found, "doc_number", bracketed[0], block.prov, block)
             _set(found, "date_written", bracketed[1], block.prov, block)
+        elif damaged := _damaged_doc_number(block.text):
+            _set(found, "doc_number", damaged, block.prov, block)
         elif serial := rules.serial_number.match(squash_spaces(block.text)):
             # （第62号） under a 公告's title
             _set(found, "doc_number", f"第{serial['number']}号", block.prov, block)
@@ -1066,7 +1072,9 @@ def split_recipients(text: str) -> list[str]:
             # whole organs a copy set apart with spaces (各乡镇人民政府 各街道办事处)
             pieces = spaced
         if all(len(piece) >= 3 and piece.endswith(heads) for piece in pieces) and not any(
-            piece.startswith(tuple(dependents.opens)) or piece in dependents.whole
+            piece.startswith(tuple(dependents.opens))
+            or piece in dependents.whole
+            or _same_scope(pieces[0], piece)
             for piece in pieces[1:]
         ):
             names += pieces
@@ -1074,6 +1082,20 @@ def split_recipients(text: str) -> list[str]:
             names.append(part)
     # Names hold no spaces; copies put them in (各 县、区 人 民 政 府).
     return [name for name in map(squash_spaces, names) if name]
+
+
+def _same_scope(first: str, piece: str) -> bool:
+    """Whether `piece` is a department named without a scope of its own after a first one
+    named with 各 and its scope (各县（市、区）卫生健康局、发展改革局): the same scope's."""
+    dependents = _rules().grammar.recipient_dependents
+    departments = tuple(dependents.departments)
+    return (
+        first.startswith(tuple(dependents.scoped_by))
+        and first.endswith(departments)
+        and piece.endswith(departments)
+        and not piece.startswith(tuple(dependents.own_scope))
+        and place_of(piece) is None
+    )
 
 
 def _outside_brackets(text: str, separators: str) -> list[str]:
@@ -1123,7 +1145,7 @@ def _closing(body: list[Paragraph], found: Found) -> None:
         if id(block) in found.consumed:
             continue
         text = squash_spaces(block.text)
-        date = iso_date(text)
+        date = iso_date(text) or _date_under_signature(block, body[n - 1] if n else None)
         if date:
             _set(found, "date_written", date, block.prov, block)
             _signature(body[max(0, n - _SIGNATURE_LINES) : n], found)
@@ -1149,7 +1171,7 @@ def _signature(before: list[Paragraph], found: Found) -> None:
             # （某局代章） under the organs it signs for
             found.consumed.add(id(block))
             continue
-        names = split_issuers(block.text)
+        names = split_issuers(block.text) or _institution(block.text, alone=not organs)
         if not names:
             break
         organs = names + organs
@@ -1157,6 +1179,53 @@ def _signature(before: list[Paragraph], found: Found) -> None:
         found.consumed.add(id(block))
     if first is not None:
         _set(found, "issuer", "、".join(organs), first.prov)
+
+
+@cache
+def _damaged_number_shape() -> regex.Pattern:
+    rules = _rules().grammar
+    return rules.compile(rules.damaged_doc_number)
+
+
+def _damaged_doc_number(text: str) -> str | None:
+    """A line under the title that is a 文号 whose brackets or 号 a crawl dropped (某府发2023 4号,
+    某府办发〔2023〕12), written out whole: 某府发〔2023〕4号."""
+    found = _damaged_number_shape().match(text.strip())
+    if found is None:
+        return None
+    return f"{found['agency']}〔{found['year']}〕{int(found['serial'])}号"
+
+
+@cache
+def _signature_shapes() -> tuple[regex.Pattern, regex.Pattern]:
+    rules = _rules().grammar
+    return rules.compile(rules.institution_signature), rules.compile(rules.date_without_marks)
+
+
+def _institution(text: str, *, alone: bool) -> list[str]:
+    """A public institution signing above the date (某市妇幼保健院, 某县疾病预防控制中心,
+    某区第二实验小学), as a one-element list, else []: the name opens with a place, and it is the
+    only organ of the signature (an institution among joint issuers would be read with them)."""
+    name = squash_spaces(text)
+    shape, _ = _signature_shapes()
+    if alone and shape.match(name) and place_chain(name):
+        return [name]
+    return []
+
+
+def _date_under_signature(block: Paragraph, above: Paragraph | None) -> str | None:
+    """The 成文日期 of a crawl that dropped 年月日 (2023 3 15), read only right under a signature:
+    elsewhere three bare numbers are a table's row or a count, not a date."""
+    _, shape = _signature_shapes()
+    found = shape.match(block.text.strip())
+    if found is None or above is None:
+        return None
+    if not (split_issuers(above.text) or _institution(above.text, alone=True)):
+        return None
+    month, day = int(found["m"]), int(found["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{found['y']}-{month:02d}-{day:02d}"
 
 
 def _signature_note(text: str) -> bool:

@@ -40,6 +40,7 @@ class _Rules:
     note: re.Pattern
     subrow_prefix: re.Pattern
     breakdown: frozenset[str]
+    total_row: re.Pattern
     list_item: re.Pattern
     missing_cost: dict[str, float]
     column_names: _ColumnNames
@@ -54,6 +55,7 @@ def _rules() -> _Rules:
         note=re.compile(g["note_prefixes"]),
         subrow_prefix=re.compile(g["subrow_prefix"]),
         breakdown=frozenset(g["breakdown_names"]),
+        total_row=re.compile(g["total_rows"]),
         list_item=re.compile(g["list_item"]),
         missing_cost=dict(realign["missing_cost"]),
         column_names=_ColumnNames(
@@ -548,6 +550,12 @@ def _is_breakdown(row: _Row, name_col: int | None) -> bool:
     if row.indented or rules.subrow_prefix.match(name):
         return True
     return squash_spaces(name) in rules.breakdown
+
+
+def is_total_row(name: str) -> bool:
+    """Whether a row's name says it adds up the rows above (合计, 小计, 合  计): a sum, not a
+    measure of its own."""
+    return bool(_rules().total_row.match(squash_spaces(join_lines(name))))
 
 
 def subrow_name(name: str) -> str:

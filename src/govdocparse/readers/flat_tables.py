@@ -23,9 +23,11 @@ guess:
 - without a 序号 column, rows have the header's width, and every cell must fit its column's
   kind; under a lead and a partner column, a row's agency list runs on to the next line that
   reads as no agency. Under a first full row, a row one or two lines short (a crawl dropped
-  empty cells), and one more under a category column merged over the rows below, is read when one choice of empty
-  columns alone fits its lines, a category column first, and something marks its end: the
-  attribute closing it, the next row read after it, or the table's end.
+  empty cells), and one more under a category column merged over the rows below, is read when
+  one choice of empty columns alone fits its lines, a category column first, and something
+  marks its end: the attribute closing it, the next row read after it, or the table's end. A
+  row of a full row's lines whose first is no category (none the table gave above, none of the
+  vocabulary's) and whose second opens no row (死亡率) lost its category and wraps its name.
 
 What a cell fits is govdocparse.columns' (the table builder realigns rows with it too); the
 rest stays paragraphs, and a header without a single row is kept as text with a warning.
@@ -113,6 +115,15 @@ def _subrow_names() -> tuple[regex.Pattern, frozenset[str]]:
     """What opens a row that breaks the row above down: 其中… or a breakdown name (农村, 女性)."""
     tables = grammar.load("tables")
     return regex.compile(tables["subrow_prefix"]), frozenset(tables["breakdown_names"])
+
+
+@cache
+def _category_words() -> tuple[regex.Pattern, regex.Pattern]:
+    """What a category cell is (健康, 儿童与教育, 社会政策友好) and what a row name's second line
+    alone is, opening no row (死亡率, 覆盖率): grammars/tables.yaml `category_names`,
+    `name_tails`."""
+    tables = grammar.load("tables")
+    return regex.compile(tables["category_names"]), regex.compile(tables["name_tails"])
 
 
 @cache
@@ -471,6 +482,8 @@ def _plain_rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cell]]
     while pos < len(items):
         start = _after_group(items, pos)
         found: tuple[int, list[int]] | None = _plain_row_at(items, start, roles)
+        if found is not None and _wrapped_name_under_category(items[start:], roles, rows):
+            found = (found[0], [0, *range(width - 1)])
         marked = True
         # a short row is read only under a row of the header's width, which shows the header
         # is the table's
@@ -487,6 +500,28 @@ def _plain_rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cell]]
         if marked:
             kept_rows, kept_pos = len(rows), pos
     return rows[:kept_rows], kept_pos
+
+
+def _wrapped_name_under_category(
+    items: list[_Piece], roles: list[str], rows: list[list[Cell]]
+) -> bool:
+    """Whether a row of one line a column under a category column and a name column is a row
+    that lost its category cell (merged over the rows below it) and whose name wraps onto two
+    lines (健康 above, then 5岁以下儿童 / 死亡率 / ‰ / …): its first line is no category the
+    table gave above nor one of `category_names`, and its second only a measure word that opens
+    no row (`name_tails`). A category a row above gave, or a known one, or a name after it that
+    can stand alone (成长空间 / 儿童公园个数), keeps the row's category."""
+    if roles[:2] != ["category", "name"] or len(items) < 2:
+        return False
+    given = {cell_key(row[0].text) for row in rows if len(row) == len(roles)}
+    first, second = cell_key(items[0].text), cell_key(items[1].text)
+    categories, tails = _category_words()
+    return (
+        bool(given)
+        and first not in given
+        and not categories.search(first)
+        and bool(tails.fullmatch(second))
+    )
 
 
 def _after_group(items: list[_Piece], pos: int) -> int:

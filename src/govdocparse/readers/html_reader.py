@@ -41,7 +41,9 @@ templates, WeChat articles, mirrors, gazettes; grammars/html.yaml names their fu
    `Source.attachments`. When the body has no prose and the page embeds or links such files,
    a warning names them: the article is in a file that is not read (nothing is fetched).
 
-Blocks: every block element (p, div, h1–h6, li, section…) gives Paragraphs, split at <br>;
+Blocks: every block element (p, div, h1–h6, li, section…) gives Paragraphs, split at <br>, and
+a long one where a page glued a whole body into it (a document-sharing site's notice and plan in
+one <p>: split as the text reader splits such a line, `text.glued_paragraphs`);
 whitespace collapses as a browser shows it (a line break between two CJK characters vanishes,
 &nbsp; indentation is dropped). `style` is the heading tag (h1…h6) or None. A <table> inside the
 body becomes a `TableBlock`: a colspan cell is ONE `Cell` with colspan (no covered slots), a
@@ -79,7 +81,7 @@ from ..grammar_schema import ClassHint, HtmlGrammar
 from ..model import Provenance
 from ..portal import feeds, label_at, pairs
 from ..source import Attachment, Cell, Paragraph, Source, TableBlock
-from .text import utf8_share
+from .text import glued_paragraphs, utf8_share
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
@@ -991,8 +993,11 @@ class _Flow:
         text = _clean("".join(self.parts))
         if text:
             lines = (self.first or self.line, self.last or self.first or self.line)
-            self.blocks.append(Paragraph(text, Provenance(file=self.name, lines=lines), self.style))
-            self.link_share.append(self.linked_cjk / self.cjk if self.cjk else 0.0)
+            # a document-sharing site's page holds a whole notice and plan in one <p>
+            for piece in glued_paragraphs(text):
+                prov = Provenance(file=self.name, lines=lines)
+                self.blocks.append(Paragraph(piece, prov, self.style))
+                self.link_share.append(self.linked_cjk / self.cjk if self.cjk else 0.0)
         self.parts = []
         self.first = self.last = None
         self.cjk = self.linked_cjk = 0

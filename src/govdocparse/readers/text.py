@@ -32,7 +32,7 @@ from functools import cache
 from .. import portal
 from ..chrome import MAX_PAGE_NUMBER
 from ..errors import DecodeError, EmptyInputError
-from ..headings import numbered, numeral_pattern, opens_block
+from ..headings import Numbered, numbered, numeral_pattern, opens_block
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, TableBlock
 from .flat_tables import flat_table
@@ -375,9 +375,20 @@ def _paragraphs(line: str) -> list[str]:
     # spaces there separate fields, and the portal matcher reads the labels as they are
     if spaced and len(portal.pairs(text)) < 2:
         text = _SPACED_GAP.sub("", text)
+    return glued_paragraphs(text, spaced_out=spaced)
+
+
+def glued_paragraphs(text: str, *, spaced_out: bool = False) -> list[str]:
+    """The paragraphs of a body a page glued onto one line, split where they began: an indent of
+    ideographic spaces, a single space of a page that turned its line breaks into spaces (not
+    in a page that spaced out its words), a heading number after the end of a sentence. Shared
+    with the HTML reader: a document-sharing site serves the same line as one <p>. Only long
+    lines are looked at."""
     indent = _INDENT if len(text) >= _GLUED_LINE else _INDENT_AFTER_SENTENCE
     pieces = [piece.strip() for piece in indent.split(text) if piece.strip()]
-    if not spaced:
+    if not spaced_out:
+        # headings first: a space inside a heading's paragraph is where the copy's line wrapped
+        pieces = [part for piece in pieces for part in _split_at_headings(piece)]
         pieces = [part for piece in pieces for part in _split_at_spaces(piece)]
     return [part for piece in pieces for part in _split_at_headings(piece)]
 
@@ -463,11 +474,45 @@ def _split_at_headings(text: str) -> list[str]:
                     points.add(end)
                     todo.append(end)
                 break
-    styles = Counter(found.style.key for p in points if (found := numbered(text[p:])))
-    if len(styles) < 2 or max(styles.values()) < 2:
+    at = [(p, found) for p in sorted(points) if (found := numbered(text[p:]))]
+    headings = [found for _, found in at]
+    styles = Counter(found.style.key for found in headings)
+    two_styles = len(styles) >= 2 and max(styles.values()) >= 2
+    if not (two_styles or _one_style_run(text, at)) or not _in_sequence(headings):
         return [text]
     bounds = [0, *sorted(points), len(text)]
     return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+
+
+# A body of first-level headings only (一、指导思想… 二、基本原则… 三、主要目标…) is told from a
+# sentence listing its points (包括：一、…；二、…；三、…) by its length and full stops.
+_ONE_STYLE_RUN = 3
+
+
+def _one_style_run(text: str, at: list[tuple[int, Numbered]]) -> bool:
+    """Whether the headings of one style number a glued body on their own: at least three,
+    counted from one, each after a full stop (…提出如下行动方案。一、指导思想…。二、基本原则…)."""
+    return (
+        len(at) >= _ONE_STYLE_RUN
+        and len({found.style.key for _, found in at}) == 1
+        and [found.ordinal for _, found in at] == list(range(1, len(at) + 1))
+        and all(text[:p].rstrip().endswith("。") for p, _ in at)
+    )
+
+
+def _in_sequence(headings: list[Numbered]) -> bool:
+    """Whether the numbers of each style run on from the one before (一、 then 二、, （一） then
+    （二）, starting again at one under a new heading): a sentence that cites numbers (一、二两项
+    任务…三、四两项…) skips some."""
+    last: dict[str, int] = {}
+    for found in headings:
+        if found.ordinal is None:
+            continue
+        before = last.get(found.style.key)
+        if before is not None and found.ordinal not in (before + 1, 1):
+            return False
+        last[found.style.key] = found.ordinal
+    return True
 
 
 def _next_nonblank(lines: list[str], start: int) -> int | None:

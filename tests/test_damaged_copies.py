@@ -1,0 +1,212 @@
+"""Copies that sites and crawls damaged: what is still safe to read from them, and what is not.
+
+Every text here is invented in the layout of the damage it stands for: a public institution
+signing its own notice, a crawl that dropped a date's 年月日 or a 文号's brackets and 号.
+"""
+
+import pytest
+
+from govdocparse import parse, parse_text
+from govdocparse.readers import read
+from govdocparse.readers.text import blocks_from_text
+
+from .support import block_texts
+
+NOTICE = (
+    "关于印发{plan}的通知\n{number}各科室：\n现将《{plan}》印发给你们，请认真组织实施。\n"
+    "{signature}\n{date}\n{plan}\n一、工作目标\n到2025年，辖区儿童健康管理率达到92%以上。\n"
+)
+PLAN = "儿童健康促进工作方案"
+
+
+def _notice(signature: str, date: str = "2023年6月12日", number: str = "") -> str:
+    return NOTICE.format(plan=PLAN, signature=signature, date=date, number=number)
+
+
+@pytest.mark.parametrize(
+    "institution",
+    [
+        "澄江市妇幼保健院",
+        "岚山县疾病预防控制中心",
+        "溪口区第二实验小学",
+        "白沙县人民医院",
+        "长宁市青少年活动中心",
+        "桐乡县乡村振兴服务站",
+    ],
+)
+def test_a_public_institution_signing_its_notice_is_the_issuer(institution):
+    notice, plan = parse_text(_notice(institution)).documents
+    assert notice.metadata.issuer == institution
+    assert (notice.metadata.date_written, plan.metadata.issuer) == ("2023-06-12", institution)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "儿童保健中心",  # no place: a unit of the text's own, not a signature
+        "加快建设妇幼保健院",  # a task that names an institution, no place
+        "澄江市妇幼保健院，县疾病预防控制中心",  # a sentence
+    ],
+)
+def test_a_line_naming_an_institution_is_no_signature_unless_it_is_one(line):
+    [notice, _] = parse_text(_notice(line)).documents
+    assert notice.metadata.issuer is None
+
+
+def test_an_institution_named_in_the_body_is_no_issuer():
+    # the same name on a line of the text, with no date under it, signs nothing
+    text = (
+        f"澄江市{PLAN}\n一、工作目标\n澄江市妇幼保健院\n到2025年，辖区儿童健康管理率达到92%以上。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.metadata.issuer is None
+
+
+@pytest.mark.parametrize(
+    "signature, date, iso",
+    [
+        ("澄江市人民政府办公室", "2023 3 15", "2023-03-15"),
+        ("澄江市妇幼保健院", "2021 12 30", "2021-12-30"),
+        ("澄江市人民政府办公室", "2023\u30003\u300015", "2023-03-15"),
+    ],
+)
+def test_a_date_that_lost_its_marks_under_a_signature_is_read(signature, date, iso):
+    notice, plan = parse_text(_notice(signature, date)).documents
+    assert (notice.metadata.issuer, notice.metadata.date_written) == (signature, iso)
+    assert plan.metadata.date_written == iso
+
+
+@pytest.mark.parametrize(
+    "above, numbers",
+    [
+        ("特此通知。", "2023 3 15"),  # no signature above: three bare numbers
+        ("澄江市人民政府办公室", "2023 13 15"),  # no month 13
+        ("澄江市人民政府办公室", "2023 3 15 8"),  # four numbers: a row of a table
+    ],
+)
+def test_bare_numbers_are_no_date_unless_under_a_signature(above, numbers):
+    [notice, _] = parse_text(_notice(above, numbers)).documents
+    assert notice.metadata.date_written is None
+
+
+@pytest.mark.parametrize(
+    "number, read",
+    [
+        ("澄府办发2023 4号", "澄府办发〔2023〕4号"),
+        ("澄府办发〔2023〕12", "澄府办发〔2023〕12号"),
+        ("澄教发[2022]7", "澄教发〔2022〕7号"),
+        ("澄府办发[2023]12号", "澄府办发[2023]12号"),  # undamaged: as written
+        ("澄民202164", None),  # the year and the number run together: unreadable
+        ("依据澄府办发〔2023〕12文件执行。", None),  # a citation in a sentence
+    ],
+)
+def test_a_damaged_doc_number_alone_under_the_title(number, read):
+    [notice, _] = parse_text(_notice("澄江市人民政府办公室", number=number + "\n")).documents
+    assert notice.metadata.doc_number == read
+
+
+def _page(paragraph: str) -> bytes:
+    head = '<html><head><meta charset="utf-8"></head>'
+    return f'{head}<body><div class="doc"><p>{paragraph}</p></div></body></html>'.encode()
+
+
+# A document-sharing site's page: the notice and the plan in one <p>, their lines set apart by
+# single spaces (a PDF's text as the site extracted it).
+FLAT_PAGE = (
+    "澄江县人民政府办公室关于印发澄江县儿童友好县建设工作方案的通知 澄府办发〔2023〕8号 "
+    "各乡镇人民政府，县政府各部门： 《澄江县儿童友好县建设工作方案》已经县政府同意，现印发给你们，"
+    "请认真贯彻执行。 澄江县人民政府办公室 2023年5月8日 澄江县儿童友好县建设工作方案 "
+    "为推进儿童友好县建设，结合本县实际，制定本方案。 一、总体要求 （一）指导思想 "
+    "坚持儿童优先发展，把儿童友好理念融入县城建设。 （二）工作目标 到2025年，全县儿童友好社区达到"
+    "20个，婴儿死亡率控制在5‰以下。 二、重点任务 （一）完善儿童服务体系 新建儿童之家15个。 "
+    "（二）优化成长环境 改造校园周边道路10条。 三、保障措施 加强组织领导，落实工作责任。"
+)
+
+
+def test_a_notice_and_plan_flattened_into_one_paragraph_of_a_page_are_read_apart(tmp_path):
+    page = tmp_path / "flat.html"
+    page.write_bytes(_page(FLAT_PAGE))
+    notice, plan = parse(page).documents
+    assert (notice.metadata.doc_number, notice.metadata.date_written) == (
+        "澄府办发〔2023〕8号",
+        "2023-05-08",
+    )
+    assert plan.title == "澄江县儿童友好县建设工作方案"
+    assert [(s.title, [c.title for c in s.children]) for s in plan.sections] == [
+        ("总体要求", ["指导思想", "工作目标"]),
+        ("重点任务", ["完善儿童服务体系", "优化成长环境"]),
+        ("保障措施", []),
+    ]
+    assert {i.name for i in plan.indicators} == {"儿童友好社区数", "婴儿死亡率"}
+
+
+def test_a_plan_flattened_without_spaces_is_split_before_its_headings_in_a_page(tmp_path):
+    page = tmp_path / "flat.html"
+    page.write_bytes(_page(FLAT_PAGE.split(" 为推进")[1].replace(" ", "")))
+    [plan] = parse(page).documents
+    assert [s.number for s in plan.sections] == ["一、", "二、", "三、"]
+    assert [c.number for c in plan.sections[1].children] == ["（一）", "（二）"]
+
+
+# A paragraph that cites numbers in its sentences (一、二两项…三、四两项): the numbers skip, so
+# nothing proves them headings, in a text line or in a page's paragraph alike.
+CITING = (
+    "各乡镇要对照方案开展自查，逐项抓好落实，确保各项任务按期完成。一、二两项任务由县教育局牵头，"
+    "县财政局配合。（一）（二）类指标由县卫生健康局负责统计。三、四两项任务由县民政局牵头，"
+    "按季度报送进展。（三）类指标年底前完成核查。"
+)
+
+
+def test_a_paragraph_citing_numbers_in_its_sentences_stays_one(tmp_path):
+    page = tmp_path / "citing.html"
+    page.write_bytes(_page(CITING))
+    blocks, _ = blocks_from_text(CITING, "t.txt")
+    assert block_texts(blocks) == [CITING]
+    assert block_texts(read(page).blocks) == [CITING]
+
+
+# A document-sharing site's copy of a 行动方案 (invented): its file facts, download buttons and
+# numbered tips above the document, the body glued onto one line with only first-level headings,
+# each heading's section name running straight into its text, the copy's line wraps left as
+# single spaces.
+SHARED_COPY = (
+    "澄江县儿童友好县建设三年行动方案(2024-2026年).docx\n资源ID:10452231\n资源大小:38.1KB\n"
+    "全文页数:12页\n- 资源格式: DOCX\n下载积分:10金币\n快捷下载\n会员登录下载\n友情提示\n"
+    "2、PDF文件下载后,可能会被浏览器默认打开,此种情况可以点击浏览器菜单,保存网页到桌面。\n"
+    "3、本站不支持迅雷下载,请使用电脑自带的IE浏览器下载即可。\n"
+    "澄江县儿童友好县建设三年行动方案(2024-2026年)\n"
+    "为推进儿童友好县建设,结合我县实际,制定本行动方案。一、指导思想坚持以人民为中心的发展"
+    "思想,以儿童需求 为导向,构建儿童友好的政策体系和服务体系,让儿童友好理念融入县城 建设"
+    "全过程。二、基本原则儿童优先,普惠共享,在公共资源配置中 优先考虑儿童需求。三、主要目标"
+    "到2026年,全县建成儿童友好社区15个,儿童之家覆盖率达到95%以上。\n"
+)
+
+
+def test_a_sharing_sites_copy_with_first_level_headings_only_is_read_as_the_plan():
+    [plan] = parse_text(SHARED_COPY).documents
+    assert plan.title == "澄江县儿童友好县建设三年行动方案(2024-2026年)"
+    assert [(s.number, s.title) for s in plan.sections] == [
+        ("一、", "指导思想"),
+        ("二、", "基本原则"),
+        ("三、", "主要目标"),
+    ]
+    assert plan.sections[2].text.startswith("到2026年")
+    assert {i.name for i in plan.indicators} == {"儿童友好社区数", "儿童之家覆盖率"}
+
+
+def test_a_sentence_listing_points_after_its_colon_is_no_glued_body():
+    listing = (
+        "县妇儿工委要统筹推进以下工作，确保各项任务按期完成，主要包括：一、完善儿童服务体系建设；"
+        "二、优化儿童成长环境；三、加强儿童权益保障工作，逐项明确责任单位和完成时限。"
+    )
+    blocks, _ = blocks_from_text(listing, "t.txt")
+    assert block_texts(blocks) == [listing]
+
+
+def test_a_heading_that_runs_on_after_its_section_name_keeps_its_title():
+    text = (
+        "青山县儿童友好行动方案\n一、指导思想和基本原则\n坚持儿童优先。\n"
+        "二、主要目标任务。到2025年，建成儿童友好社区20个。\n三、主要目标到2025年，建成儿童之家30个。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert [s.title for s in plan.sections] == ["指导思想和基本原则", "主要目标任务", "主要目标"]
