@@ -124,6 +124,50 @@ def test_portal_labels_are_one_table_without_duplicates():
     assert len(labels) == len(set(labels))
 
 
+# a list holding this many of the crosswalk's population spellings writes the vocabulary again
+_POPULATION_COPY = 10
+
+
+def _word_lists(data: object, path: str) -> Iterator[tuple[str, list[str]]]:
+    """Every list of words inside a parsed grammar, with its key path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _word_lists(value, f"{path}.{key}")
+    elif isinstance(data, list):
+        if data and all(isinstance(item, str) for item in data):
+            yield path, data
+        else:
+            for index, item in enumerate(data):
+                yield from _word_lists(item, f"{path}.{index}")
+
+
+def _population_copies() -> list[str]:
+    """Key paths of word lists that repeat the population vocabulary, which lives once in
+    indicator_synonyms.yaml (`qualifiers.population`) and is composed by reference elsewhere."""
+    people = {
+        spelling
+        for spellings in grammar.load("indicator_synonyms")["qualifiers"]["population"].values()
+        for spelling in spellings
+    }
+    return [
+        path
+        for source in sorted(grammar.grammar_dir().glob("*.yaml"))
+        if source.stem != "indicator_synonyms"
+        for path, words in _word_lists(grammar.load(source.stem), source.stem)
+        if len(people.intersection(words)) >= _POPULATION_COPY
+    ]
+
+
+def test_the_population_vocabulary_is_written_once():
+    assert _population_copies() == []
+
+
+def test_a_second_population_list_is_caught(edited_grammars):
+    people = ["婴儿", "新生儿", "婴幼儿", "幼儿", "孕产妇", "孕妇", "妇女", "女性", "男性", "女童"]
+    _edit(edited_grammars / "targets.yaml", lambda d: d["measures"].update(population_nouns=people))
+    assert _population_copies() == ["targets.measures.population_nouns"]
+
+
 @pytest.fixture
 def edited_grammars(tmp_path, monkeypatch):
     """A copy of the grammar folder that a test may edit, in force for the test only."""

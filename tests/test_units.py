@@ -159,7 +159,13 @@ def edited_grammars(tmp_path, monkeypatch):
 
 
 def _clear_caches() -> None:
-    for cached in (grammar.load, grammar.load_typed, units._compiled, units._parts):
+    for cached in (
+        grammar.load,
+        grammar.load_typed,
+        units._compiled,
+        units._parts,
+        units._per_first,
+    ):
         cached.cache_clear()
 
 
@@ -206,3 +212,21 @@ def test_an_edited_grammar_adds_a_unit(edited_grammars):
         encoding="utf-8",
     )
     assert units.canonical("剂次") == "剂次" and units.kind("万剂次") == "count"
+
+
+@pytest.mark.parametrize(
+    "written, read",
+    [
+        ("生活补助标准为每人每月300元", "生活补助标准为300元/人·月"),
+        ("按每生每学年1500元标准", "按1500元/生·学年标准"),
+        ("达到每户每年0.5万元以上", "达到0.5万元/户·年以上"),
+        # only money: a time or a count keeps its frequency words
+        ("每天户外活动1小时", "每天户外活动1小时"),
+        ("每千人拥有托位4.5个", "每千人拥有托位4.5个"),
+        # a rate unit written after the amount is left as it is
+        ("每月300元/人", "每月300元/人"),
+    ],
+)
+def test_a_money_rate_written_denominators_first_reads_as_a_rate_unit(written, read):
+    assert units.per_first(written) == read
+    assert len(read) == len(written)

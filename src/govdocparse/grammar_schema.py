@@ -287,6 +287,7 @@ class UnitsGrammar(GrammarModel):
     per: list[str]
     per_scales: list[str]
     per_joiners: list[str]
+    per_first: str
     type_markers: list[str]
 
 

@@ -189,6 +189,34 @@ def spellings(of_kind: UnitKind) -> list[str]:
     )
 
 
+@cache
+def _per_first() -> regex.Pattern:
+    g = rules()
+    per = f"(?:{alternation(g.per_scales)})?(?:{alternation(g.per)})"
+    money = alternation(spellings("money"))
+    scales = alternation(g.scale_prefixes)
+    return regex.compile(
+        rf"(?P<per>(?:{regex.escape(g.per_first)}{per})+)"
+        rf"(?P<amount>[0-9０-９]+(?:[.．][0-9０-９]+)?(?:{scales})?(?:{money}))(?![/／])"
+    )
+
+
+def per_first(text: str) -> str:
+    """`text` with every money rate written denominators first as a rate unit: 每人每月300元 →
+    300元/人·月 (`per_first` of grammars/units.yaml). The rewrite keeps the length, so a position
+    in either text is the same words'."""
+    word = rules().per_first
+    if word not in text:
+        return text
+    joiner = rules().per_joiners[0]
+
+    def rate(m: regex.Match) -> str:
+        denominators = m.group("per").split(word)[1:]
+        return m.group("amount") + "/" + joiner.join(denominators)
+
+    return _per_first().sub(rate, text)
+
+
 def is_type_marker(text: str | None) -> bool:
     """是/否, X:100: a 单位 value saying what kind of value the row holds, not a unit."""
     return text is not None and _key(text) in _compiled().type_markers

@@ -547,10 +547,10 @@ def _beneficiary() -> re.Pattern:
 
 @cache
 def _lead_verb() -> re.Pattern:
-    """The verb a clause opens with, after its adverbs (进一步加强…, 积极推进…)."""
+    """The verbs a clause opens with, after their adverbs (进一步加强…, 积极推进…, 加快推进…)."""
     p = load("indicators")["prose"]
     verbs = p["task_verbs"] + p["direction_first_verbs"] + p["lead_verbs"]
-    return re.compile(rf"^{rules().adverb}*(?:{alternation(verbs)})")
+    return re.compile(rf"^(?:{rules().adverb}*(?:{alternation(verbs)}))+")
 
 
 def _may_state_goal(text: str) -> bool:
@@ -578,12 +578,32 @@ def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measur
     if not _may_state_goal(clause) or rules().encouragement.match(raw_measure(clause)):
         return []
     # a value is written in digits: without one only relative, direction and count goals remain
-    readers = (_numeric, _verb_first, _groups) if has_digit(clause) else ()
+    digits = has_digit(clause)
+    readers = (_numeric, _verb_first, _groups) if digits else ()
+    # 每人每月300元 is read as 300元/人·月, a standard's rate, then told as written
+    reading = units.per_first(clause) if digits else clause
     for reader in (*readers, _relative, _full, _multiple, _directions):
-        found = reader(clause)
+        found = reader(reading)
         if found:
-            return found
+            return _as_written(found, reading, clause)
     return count_measures(clause, dated=dated)
+
+
+def _as_written(
+    found: list[tuple[int, Measure]], reading: str, clause: str
+) -> list[tuple[int, Measure]]:
+    """The measures read from `reading`, a rewrite of `clause` of the same length, with their
+    words as `clause` writes them (按每生每年1000元标准…, not 按1000元/生·年标准…)."""
+    if reading == clause:
+        return found
+
+    def written(text: str) -> str:
+        at = reading.find(text)
+        return clause[at : at + len(text)] if at >= 0 else text
+
+    return [
+        (at, replace(x, name_raw=written(x.name_raw), target=written(x.target))) for at, x in found
+    ]
 
 
 def _numeric(clause: str) -> list[tuple[int, Measure]]:
@@ -596,7 +616,9 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
     start = 0
     for m in r.goal.finditer(clause):
         segment, start = r.scope_note.sub("", clause[start : m.start()]), m.end()
-        if r.money.search(m.group("values")) or r.not_a_goal_after.match(clause[m.end() :]):
+        if r.not_a_goal_after.match(clause[m.end() :]) or (
+            r.money.search(m.group("values")) and not _standard_rate(m.group("values"), clause)
+        ):
             continue
         values = [v.group(0) for v in r.value.finditer(m.group("values"))]
         distributive = len(values) > 1 and "分别" in segment + m.group("gap")
@@ -608,6 +630,12 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
             found = [after] if after else []
         out.extend((m.start("values"), x) for x in found)
     return out
+
+
+def _standard_rate(values: str, clause: str) -> bool:
+    """Whether money values are a standard's (300元/人·月 in a clause saying 标准, 补助 or 补贴:
+    `standard_words` of grammars/indicators.yaml), not a sum to spend (投入资金1.2亿元)."""
+    return "/" in values and rules().standard_words.search(clause) is not None
 
 
 def _verb_first(clause: str) -> list[tuple[int, Measure]]:
@@ -955,6 +983,8 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
     while head and last in r.full_restated:
         text = head
         head, _, last = text.rpartition("、")
+    if "、" in text and sum(text.count(word) for word in r.full_words) > 1:
+        return _full_each(text)
     m = r.full.match(text)
     if m is None:
         return []
@@ -981,6 +1011,10 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
         # reaches (村（社区）儿童之家覆盖率), kept only when a clause sets one up
         where = Measure(name_raw, rate, target, parse_target(target), "full", where=subject)
         return [(m.start("target"), where)]
+    items = _counted_items(subject)
+    if items:
+        atoms = parse_target(target)
+        return [(m.start("target"), Measure(name_raw, i + rate, target, atoms)) for i in items]
     if (
         not (unsaid or 2 <= len(subject) <= 30)
         or subject.endswith(rate)
@@ -995,6 +1029,52 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
     return [
         (m.start("target"), Measure(name_raw, subject + rate, target, parse_target(target), kind))
     ]
+
+
+def _full_each(text: str) -> list[tuple[int, Measure]]:
+    """Goals for all written one after the other (儿童之家全覆盖、家长学校全覆盖): one each when
+    every one names a thing a reader counts (`full_counted`), else none, since the others name
+    where or whom (课后服务实现城区学校全覆盖、有需求的学生全覆盖)."""
+    found: list[tuple[int, Measure]] = []
+    offset = 0
+    for part in _full_parts().split(text):
+        goals = _full(part)
+        if len(goals) != 1 or not _counts(goals[0][1].name, goals[0][1].kind):
+            return []
+        found.append((offset + goals[0][0], goals[0][1]))
+        offset += len(part) + 1
+    return found if len(found) > 1 else []
+
+
+@cache
+def _full_parts() -> re.Pattern:
+    """The 、 after a goal for all that ends its clause (儿童之家全覆盖、家长学校全覆盖)."""
+    r = rules()
+    ends = [word for word in r.full_words if word not in r.full_where_after]
+    return re.compile(rf"(?<=(?:{alternation(ends)}))、")
+
+
+def _counts(name: str, kind: str) -> bool:
+    """Whether a goal for all's name is of a thing a reader counts (儿童之家覆盖率)."""
+    r = rules()
+    return kind == "rate" and any(
+        name.removesuffix(rate).endswith(r.full_counted) for rate in set(r.full_words.values())
+    )
+
+
+def _counted_items(subject: str) -> list[str]:
+    """The things of a goal for all naming several (城乡社区儿童之家和家长学校, 母婴室、托育机构),
+    each ending in a word of `full_counted`, the places the first opens with lent to the others
+    (城乡社区家长学校); [] when an item names something else (中小学、幼儿园家长学校 is one)."""
+    r = rules()
+    if not _LIST_MARK.search(subject):
+        return []
+    items = _LIST_MARK.split(subject)
+    if not all(len(i) >= 2 and i.endswith(r.full_counted) for i in items):
+        return []
+    where = r.full_scope_only.match(items[0])
+    lent = where.group(0) if where and where.end() < len(items[0]) else ""
+    return [items[0]] + [i if r.full_scope_only.match(i) else lent + i for i in items[1:]]
 
 
 def _multiple(clause: str) -> list[tuple[int, Measure]]:

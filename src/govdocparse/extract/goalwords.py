@@ -19,6 +19,7 @@ from .. import units
 from ..grammar import alternation, load
 from ..model import Measurement, TargetAtom
 from ..textutil import squash_spaces
+from .targets import population_words
 
 OPEN, CLOSE = "（(", "）)"
 LEADING_MARKS = re.compile(r"^[\s、，,和及并且——-]+")
@@ -127,6 +128,7 @@ class Rules:
     full_opener: re.Pattern
     full_built: re.Pattern
     full_care: re.Pattern
+    full_counted: tuple[str, ...]
     full_restated: frozenset[str]
     full_reach_verb: re.Pattern
     direction_first: Gated
@@ -162,6 +164,7 @@ class Rules:
     people: re.Pattern
     object_rate: re.Pattern
     provision: re.Pattern
+    standard_words: re.Pattern
 
 
 @cache
@@ -266,6 +269,7 @@ def rules() -> Rules:
         full_scope_only=re.compile(p["full_scope_only"]),
         full_opener=re.compile(rf"^(?:{alternation(p['full_openers'])})"),
         full_care=re.compile(p["full_care"]),
+        full_counted=tuple(p["full_counted"]),
         full_built=re.compile(
             p["full_built"]
             .replace("{verbs}", alternation(p["full_subject_verbs"]))
@@ -325,6 +329,7 @@ def rules() -> Rules:
         work_tail=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(p['work_nouns'])})+$"),
         object_rate=re.compile(alternation(p["object_rates"])),
         provision=re.compile(rf"(?:{alternation(p['provision_measures'])})$"),
+        standard_words=re.compile(alternation(p["standard_words"])),
     )
 
 
@@ -339,11 +344,9 @@ def _qualifier_spellings(classes: tuple[str, ...]) -> list[str]:
 
 
 def _populations() -> list[str]:
-    """Words naming whom or where a measure is about: the population, school-stage and area
-    qualifiers of the crosswalk vocabulary (grammars/indicator_synonyms.yaml), so both read one
-    list."""
-    words = _qualifier_spellings(("population", "stage", "area"))
-    return words + list(load("indicator_synonyms").get("generic") or [])
+    """Words naming whom or where a measure is about: the one population vocabulary
+    (`targets.population_words`), which the reader of target lists uses too."""
+    return population_words()
 
 
 def _people_pattern(p: dict) -> re.Pattern:
@@ -487,6 +490,10 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
       of the topic before (推进长期护理保险制度，提高妇女参保率 → 长期护理保险妇女参保率).
     """
     r = rules()
+    if topics and previous is None:
+        scoped = _scoped_thing(name, topics[-1])
+        if scoped:
+            return scoped
     lead = r.populations.match(name)
     if lead:
         # 推进长期护理保险制度，提高妇女参保率: whom is said, the insurance is the topic's
@@ -523,6 +530,22 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
         if subject and r.head.search(previous):
             return subject + name
     return name
+
+
+def _scoped_thing(name: str, topic: str) -> str | None:
+    """A bare rate after the places it reaches only (城乡社区覆盖率) measures the thing the clause
+    before sets up (推进儿童之家建设 → 城乡社区儿童之家覆盖率), written after the places as a
+    goal for all's are (`full_built`, `full_scope_only` of grammars/indicators.yaml); None when
+    the name says more than where, or the topic sets nothing up."""
+    r = rules()
+    where = r.full_scope_only.match(name)
+    if where is None or not r.bare.match(name[where.end() :]):
+        return None
+    built = r.full_built.search(topic)
+    if built is None:
+        return None
+    thing = built.group("thing")
+    return (thing if where.group(0) in thing else where.group(0) + thing) + name[where.end() :]
 
 
 def needs_subject(name: str) -> bool:

@@ -169,12 +169,29 @@ def _with_first_chars(source: str) -> regex.Pattern:
     return regex.compile(f"(?=[{regex.escape(firsts)}])(?:{source})")
 
 
-def _population_nouns(nouns: list[str]) -> regex.Pattern:
-    """The population nouns, except where one opens a name of a thing (儿童之家, 妇女之家: the
-    crosswalk's `concepts`, grammars/indicator_synonyms.yaml), so 儿童之家覆盖率 lends no head 儿童
-    to the items after it."""
+def population_words() -> list[str]:
+    """Words naming whom or where a measure is about: the crosswalk's qualifiers of the classes
+    `measures.population_classes` of grammars/targets.yaml and its `generic` words
+    (grammars/indicator_synonyms.yaml), the one population vocabulary every reader of names
+    uses."""
+    classes = load("targets")["measures"]["population_classes"]
+    synonyms = load("indicator_synonyms")
+    qualifiers = synonyms.get("qualifiers") or {}
+    words = [
+        spelling
+        for klass in classes
+        for spellings in (qualifiers.get(klass) or {}).values()
+        for spelling in spellings
+    ]
+    return words + list(synonyms.get("generic") or [])
+
+
+def _population_nouns() -> regex.Pattern:
+    """The population words (`population_words`), except where one opens a name of a thing
+    (儿童之家, 妇女之家: the crosswalk's `concepts`, grammars/indicator_synonyms.yaml), so
+    儿童之家覆盖率 lends no head 儿童 to the items after it."""
     concepts = load("indicator_synonyms").get("concepts") or []
-    return regex.compile(f"(?!{alternation(concepts)})(?:{alternation(nouns)})")
+    return regex.compile(f"(?!{alternation(concepts)})(?:{alternation(population_words())})")
 
 
 def _measure_word() -> regex.Pattern:
@@ -276,7 +293,7 @@ def _rules() -> _Rules:
         list_split=regex.compile(alternation(g["list_separators"]) + "|,"),
         list_mark=regex.compile(alternation(g["list_separators"])),
         endings=tuple(m["endings"]),
-        population=_population_nouns(m["population_nouns"]),
+        population=_population_nouns(),
         tail_openers=tuple(m["tail_openers"]),
         name_qualifiers=frozenset(g["qualifiers_in_names"]),
         parallel=regex.compile(alternation(parallel_class)) if parallel_class else None,
