@@ -247,6 +247,7 @@ class ResponsibilitiesGrammar(GrammarModel):
     jointly: list[str] = Field(min_length=1)
     by: list[str] = Field(min_length=1)
     by_duty: list[str] = Field(min_length=1)
+    by_duty_prose: list[str] = Field(min_length=1)
     trailing: list[str]
     unit_endings: list[str] = Field(min_length=1)
     collective_prefixes: list[str]

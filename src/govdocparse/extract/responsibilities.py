@@ -1,7 +1,7 @@
 """Finds who is responsible for a task: responsible-unit clauses in the text and table cells.
 
 Plans name the units carrying out a task in a clause that closes the task's paragraph or heads
-it, in five forms (grammars/responsibilities.yaml lists them with real examples):
+it, in six forms (grammars/responsibilities.yaml lists them with real examples):
 - a keyword clause in brackets: （责任单位：区教育局、区财政局，各镇乡街道）,
   (牵头单位:区卫健委,参与单位:区教委), 【责任单位：县教育局】;
 - a keyword clause without brackets at the head of a paragraph or line, or after the full stop
@@ -10,7 +10,8 @@ it, in five forms (grammars/responsibilities.yaml lists them with real examples)
   （市妇儿工委办公室牵头，各成员单位按职责分工负责）, （由市教育局负责）;
 - a 由-clause closing a task: ……，由市教育局负责;
 - lead and partners opening a sentence or its second half: 市教育局牵头，市财政局配合，…;
-  ……，市卫生健康委牵头，市民政局配合，做好….
+  ……，市卫生健康委牵头，市民政局配合，做好…;
+- units doing their part by duty in prose: ……，市卫生健康委、市教育局按职责做好….
 and in a 责任单位 / 牵头单位 / 配合单位 column of an annex table. This module locates the clauses
 and splits them into lead and participating unit names as written (each list is read by
 `extract.agency_lists`, which also notes the 按职责分工负责 remark). A verb clause has no keyword
@@ -82,6 +83,7 @@ class _Rules:
     by: re.Pattern[str]
     by_clause: re.Pattern[str]
     head_clause: re.Pattern[str]
+    duty_clause: re.Pattern[str]
     jointly: re.Pattern[str]
     trailing: re.Pattern[str]
     unit: re.Pattern[str]
@@ -97,6 +99,7 @@ def _rules() -> _Rules:
     keywords = alternation(grammar.lead + grammar.participating, spaced=True)
     marks = alternation(grammar.lead_marks + grammar.participating_marks, spaced=True)
     by_duty = alternation(grammar.by_duty, spaced=True)
+    by_duty_prose = alternation(grammar.by_duty_prose, spaced=True)
     by = alternation(grammar.by, spaced=True)
     boxed = rf"【\s*(?P<boxed>{keywords})\s*】"
     endings = alternation(grammar.unit_endings)
@@ -104,7 +107,7 @@ def _rules() -> _Rules:
         roles=roles,
         with_the_lead=frozenset(grammar.with_the_lead),
         role_word=re.compile(f"{keywords}|{marks}"),
-        clause_needs=re.compile(f"{keywords}|{marks}|{by_duty}"),
+        clause_needs=re.compile(f"{keywords}|{marks}|{by_duty}|{by_duty_prose}"),
         opening=re.compile(rf"[（(【]\s*(?P<kw>{keywords}){_COLON}"),
         bare_opening=re.compile(rf"{_HEAD}(?:(?P<kw>{keywords}){_COLON}|{boxed})", re.MULTILINE),
         part_keyword=re.compile(rf"(?P<kw>{keywords}|{marks}){_COLON}|{boxed}"),
@@ -133,6 +136,13 @@ def _rules() -> _Rules:
             rf"(?:{alternation(grammar.lead_marks, spaced=True)})"
             rf"[、，,][^，,。；;\n（）()]{{2,40}}?"
             rf"(?:{alternation(grammar.participating_marks, spaced=True)})(?=[，,。；;])",
+            re.MULTILINE,
+        ),
+        # 市卫生健康委、市教育局按职责做好…: units doing their part by duty, opening a sentence
+        # or a part of it, their task after the remark
+        duty_clause=re.compile(
+            rf"(?:^|(?<=[\n。；;，,]))[ \u3000]*(?P<units>[^，,。；;\s（）()由]{{2,40}}?)"
+            rf"(?P<verb>{by_duty_prose})",
             re.MULTILINE,
         ),
         jointly=re.compile(alternation(grammar.jointly, spaced=True)),
@@ -336,6 +346,20 @@ def _head_clauses(text: str) -> list[Clause]:
     return clauses
 
 
+def _duty_clauses(text: str) -> list[Clause]:
+    """……，市卫生健康委、市教育局按职责做好… — units opening a sentence or a part of it, each
+    doing its part by duty: read by duty, every name a unit."""
+    clauses: list[Clause] = []
+    for match in _rules().duty_clause.finditer(text):
+        names = split_agencies(match["units"])[0]
+        if not names or not all(map(_looks_like_unit, names)):
+            continue
+        found = _Found(participating=names, by_duty=True)
+        kind = squash_spaces(match["verb"])
+        clauses.append(_clause(text, kind, match.start("units"), match.end(), found))
+    return clauses
+
+
 def _clause(
     text: str, kind: str, start: int, end: int, found: _Found, closed: bool = True
 ) -> Clause:
@@ -360,8 +384,8 @@ def find_clauses(text: str) -> list[Clause]:
     a full stop, up to the end of the sentence or line. `kind` is the first keyword; later
     keywords (参与单位:, 配合单位:) assign the units after them to their role. Clauses without
     a keyword — a role verb closing a list of units in brackets, 由… closing a sentence, or
-    units with their role verbs opening one or its second half (市教育局牵头，市公安局配合，…) —
-    fill the gaps
+    units with their role verbs opening one or its second half (市教育局牵头，市公安局配合，…),
+    units opening one or a part of it by duty (市卫生健康委、市教育局按职责做好…) — fill the gaps
     between them.
     """
     # Every form needs a keyword, a role verb or 按职责分工负责 (the verb clauses' role comes
@@ -370,6 +394,7 @@ def find_clauses(text: str) -> list[Clause]:
         return []
     found = _bracketed_keyword_clauses(text) + _bare_keyword_clauses(text)
     found += _bracketed_verb_clauses(text) + _by_clauses(text) + _head_clauses(text)
+    found += _duty_clauses(text)
     found.sort(key=lambda clause: (clause.start, -clause.end))
     clauses: list[Clause] = []
     for clause in found:
