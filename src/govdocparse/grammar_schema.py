@@ -188,6 +188,7 @@ class PrefecturesGrammar(GrammarModel):
 
 class ChromeGrammar(GrammarModel):
     site_name: Rule
+    preview_note: Rule
     breadcrumbs: list[Rule]
     lines: list[Rule]
     page_numbers: list[Rule]
