@@ -26,6 +26,7 @@ import regex
 
 from . import headings
 from .captions import parse_caption
+from .grammar import alternation
 from .model import Preamble, Provenance, Section
 from .source import Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
@@ -118,8 +119,8 @@ class _Builder:
         self.trailing = regex.compile(rules.title.trailing)
         self.bracketed = regex.compile(rules.title.bracketed)
         # longest first, so that 主要目标 is never read as a shorter name it starts with
-        self.glued_names = sorted(
-            {*rules.title.glued_names, *rules.keywords.sub}, key=lambda name: -len(name)
+        self.glued_name = regex.compile(
+            alternation([*rules.title.glued_names, *rules.keywords.sub])
         )
         self.single_paragraph = {style.key for style in headings.styles() if style.single_paragraph}
         self.outline_styles = {style.key for style in headings.styles() if style.outline}
@@ -299,7 +300,8 @@ class _Builder:
                 return short["title"], rest[short.end() :].strip()
             return "", rest
         stop = rest.find("。")
-        name = next((name for name in self.glued_names if rest.startswith(name)), None)
+        opening = self.glued_name.match(rest)
+        name = opening[0] if opening else None
         glued = name is not None and rest[len(name) : len(name) + 1] not in _TITLE_ENDS
         if glued and name and "，" in rest[len(name) : stop if stop > 0 else None]:
             # a glued body's heading: its section name runs straight into its text, a clause

@@ -422,20 +422,25 @@ def _national(organ: str) -> bool:
 def _national_run(text: str) -> list[str]:
     """National organs run together (国家发展改革委办公厅国务院妇儿工委办公室教育部办公厅), cut
     where each known name starts, its office after it; [] unless the run is nothing else."""
-    grammar = _rules().grammar
-    names = sorted(grammar.national_organs, key=len, reverse=True)
-    offices = tuple(grammar.national_offices)
+    organ = _national_organ()
     organs: list[str] = []
     at = 0
     while at < len(text):
-        name = next((n for n in names if text.startswith(n, at)), None)
-        if name is None:
+        found = organ.match(text, at)
+        if found is None:
             return []
-        end = at + len(name)
-        office = next((o for o in offices if text.startswith(o, end)), "")
-        organs.append(text[at : end + len(office)])
-        at = end + len(office)
+        organs.append(found[0])
+        at = found.end()
     return organs
+
+
+@cache
+def _national_organ() -> regex.Pattern:
+    """A national organ's name, longest first, and its office after it (教育部办公厅)."""
+    rules = _rules().grammar
+    names = grammar.alternation(rules.national_organs)
+    offices = grammar.alternation(rules.national_offices)
+    return regex.compile(f"(?:{names})(?:{offices})?")
 
 
 # ---------------------------------------------------------------- periods
