@@ -616,8 +616,12 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
     start = 0
     for m in r.goal.finditer(clause):
         segment, start = r.scope_note.sub("", clause[start : m.start()]), m.end()
-        if r.not_a_goal_after.match(clause[m.end() :]) or (
-            r.money.search(m.group("values")) and not _standard_rate(m.group("values"), clause)
+        money = r.money.search(m.group("values")) is not None
+        standard = money and _standard_rate(m.group("values"), clause)
+        if (
+            r.not_a_goal_after.match(clause[m.end() :])
+            or (money and not standard)
+            or (m.group("verb") in r.standard_level_verbs and not standard)
         ):
             continue
         values = [v.group(0) for v in r.value.finditer(m.group("values"))]
