@@ -531,6 +531,7 @@ def _topic(clause: str) -> str | None:
     its verb or the subject of its direction (提供…等孕前优生服务 → 孕前优生服务)."""
     r = rules()
     text = _beneficiary().sub("", raw_measure(clause))
+    text = _addressee().sub(r"\g<whom>", text, count=1)
     text = strip_filler(text, lambda rest: len(rest) >= 2)
     m = r.direction.match(text)
     if m:
@@ -543,6 +544,13 @@ def _topic(clause: str) -> str | None:
 @cache
 def _beneficiary() -> re.Pattern:
     return re.compile(load("indicators")["prose"]["beneficiary"])
+
+
+@cache
+def _addressee() -> re.Pattern:
+    """对 + whom + the verb of a service done to them (对在校学生进行视力筛查), which leaves
+    whom and the service (在校学生视力筛查)."""
+    return re.compile(load("indicators")["prose"]["addressee"])
 
 
 @cache
