@@ -27,7 +27,8 @@ from itertools import pairwise
 import regex as re
 
 from .. import units
-from ..grammar import alternation, load
+from ..grammar import alternation, load, load_typed
+from ..grammar_schema import MetadataGrammar
 from ..model import Indicator, Measurement, Provenance, Target, TargetAtom
 from ..textutil import squash_spaces
 from .counts import count_measures, count_needs
@@ -126,6 +127,19 @@ def _forms() -> _Forms:
         subgroup_words=tuple(group_words),
         subgroup_first=re.compile(rf"^(?:{group})"),
     )
+
+
+def is_news_deck(text: str) -> bool:
+    """Whether a paragraph is a newspaper's deck, the story's points on one line after bullets
+    (■收托人数不得超过5人 ■每名人员最多看护3名婴幼儿: `news_deck` of grammars/metadata.yaml): they
+    restate the story in a headline's few words, which name no measure whole."""
+    return _news_deck().match(squash_spaces(text.strip())) is not None
+
+
+@cache
+def _news_deck() -> re.Pattern:
+    rules = load_typed("metadata", MetadataGrammar)
+    return rules.compile(rules.news_deck)
 
 
 def reports_results(title: str | None) -> bool:
