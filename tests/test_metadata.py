@@ -2292,3 +2292,27 @@ def test_a_news_item_headed_by_an_organs_level_alone_takes_the_place_its_lead_na
     [item] = parse_text(text).documents
     assert (item.kind, item.title) == ("other", headline)
     assert item.metadata.place == place
+
+
+# A news headline asking or exclaiming before it names its place (invented): the place opening
+# the part after a question mark (？) or an exclamation mark (！ or !) is the story's; one further
+# into that part (记者走访青山市…) may be any place the story visits.
+@pytest.mark.parametrize(
+    "headline, place",
+    [
+        ("老人吃饭谁来管？洛阳市推出社区长者食堂新举措", "洛阳市"),
+        ("好消息！南川县新增普惠托位2000个", "南川县"),
+        ("喜报!青山市推出午休服务新举措", "青山市"),
+        ("托育难题怎么解？洛阳推出普惠托育新举措", "洛阳市"),
+        ("重磅！谁来管？青山市推出课后服务新举措", "青山市"),
+        ("托育难题怎么解？记者走访青山市多家托育机构", None),
+    ],
+)
+def test_a_news_headline_names_its_place_after_its_question_or_exclamation_mark(headline, place):
+    text = (
+        f"{headline}\n来源：某某日报  2024-03-02 10:20\n"
+        "本报讯 近日，记者从有关部门获悉，相关工作正在推进。\n下一步将继续做好服务。\n"
+    )
+    [item] = parse_text(text).documents
+    assert (item.kind, item.title) == ("other", headline)
+    assert item.metadata.place == place

@@ -239,3 +239,38 @@ def test_chapters_in_a_row_that_the_text_never_repeats_stay():
     lines = ["第一章 总则", "第二章 家庭责任", "第三章 附则", "第一条 本条例自公布之日起施行。"]
     blocks = normalize([_p(text, n) for n, text in enumerate(lines, 1)])
     assert block_texts(blocks) == lines
+
+
+_PREVIEW_NOTE = (
+    "《青山县三年行动计划.docx》由会员分享,可在线阅读,更多相关《青山县三年行动计划.docx"
+    "(41页珍藏版)》请在某某文档上搜索。"
+)
+
+
+def test_a_sharing_sites_numbered_preview_chunks_are_joined_where_they_cut():
+    # a document-sharing site's preview (invented, in a twenty-third-reading layout): under its
+    # note, the pieces it shows numbered 1、 2、 3、, cut inside a word or a sentence
+    blocks = normalize(
+        [
+            _p("青山县三年行动计划.docx", 1),
+            _p(_PREVIEW_NOTE, 2),
+            _p("1、为推进儿童友好建设，坚持统筹规划、专业指导的工作方", 3),
+            _p("2、式，把我县建成更适合儿童成长的县城。二、基本原则", 4),
+            _p("3、（一）儿童优先。将儿童优先融入公共政策。", 5),
+        ]
+    )
+    assert block_texts(blocks)[1:] == [
+        "为推进儿童友好建设，坚持统筹规划、专业指导的工作方式，把我县建成更适合儿童成长的县城。"
+        "二、基本原则（一）儿童优先。将儿童优先融入公共政策。"
+    ]
+    assert blocks[1].prov.lines == (3, 5)
+
+
+def test_an_item_after_a_sentences_end_keeps_its_number_under_a_sharing_note():
+    # the document's items end their sentences: no chunk cut them, and without 1、 right under
+    # the note no chunk marks are read at all
+    items = ["1、科学规划。按国家总体目标推进。", "2、坚持标准。严格执行认定标准。"]
+    under_note = normalize([_p(_PREVIEW_NOTE, 1), *(_p(t, n) for n, t in enumerate(items, 2))])
+    assert block_texts(under_note) == ["科学规划。按国家总体目标推进。", items[1]]
+    no_note = normalize([_p("某县工作方案", 1), *(_p(t, n) for n, t in enumerate(items, 2))])
+    assert block_texts(no_note)[1:] == items

@@ -448,6 +448,20 @@ def test_a_disclosure_note_under_a_joint_notices_date_is_no_part_of_the_plans_ti
     ]
 
 
+@pytest.mark.parametrize("label", ["当前页面: ", "当前页面：", "您所在页面:"])
+def test_a_breadcrumb_labelled_page_instead_of_position_is_no_title(label):
+    # a county bureau's page (invented, in a twenty-third-reading layout): its breadcrumb labelled
+    # 当前页面 over the plan's title, printed twice
+    title = "青山县学前教育普及普惠督导评估总体规划"
+    text = (
+        f"{label}首页  > 青山县教育局 > 政务公开 > 规划总结\n\n{title}\n\n{title}\n\n"
+        "为推进学前教育普及普惠，结合我县实际，制订本规划。\n一、发展现状\n我县现有幼儿园155所。\n"
+    )
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("plan", title)
+    assert document.metadata.place == "青山县"
+
+
 @pytest.mark.parametrize(
     "header",
     [
@@ -639,6 +653,10 @@ def test_a_news_headline_over_its_byline_is_the_pages_title(headline, byline):
         "青山新闻 2022-03-01 10:20:15",  # an aggregator's outlet before its stamp, no label
         "青山新闻2022-03-01 10:20:151",  # the outlet glued to it, a comment count after it
         "青山日报 2022-03-01 10:20",
+        # a trade site's own address glued before its stamp in 年月日, its outlet's name after the
+        # time (twenty-third reading)
+        "http://www.qingshan34.com2022年03月01日 10:10青山装备网",
+        "https://news.qingshan.cn 2022年3月1日 10:10 青山網",
     ],
 )
 def test_a_news_headline_over_its_outlet_and_stamp_is_the_pages_title(byline):
@@ -784,6 +802,26 @@ def test_a_headline_reporting_what_became_of_a_plan_is_a_news_item(headline):
     [document] = parse_text(f"{headline}\n来源：本网 日期：2022-05-11 19:14\n{NEWS_BODY}").documents
     assert (document.kind, document.title) == ("other", headline)
     assert document.metadata.place == "青山市"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "青山市妇联:青山入选第三批建设国家儿童友好城市名单",
+        "青山市成功入選全国儿童友好社区名單",  # a traditional-character mirror's
+    ],
+)
+def test_a_headline_telling_a_place_entered_a_list_is_a_news_item(headline):
+    # a city 妇联's news of its city entering a list (invented, in a twenty-third-reading layout):
+    # the list is what it reports, no annex of its own
+    byline = "发布时间:2024-03-06 来源:青山市妇联 阅读:509"
+    [document] = parse_text(f"{headline}\n{byline}\n{NEWS_BODY}").documents
+    assert (document.kind, document.title) == ("other", headline)
+
+
+def test_a_list_a_publicity_notice_shows_stays_an_annex():
+    [document] = parse_text("青山市拟入选第三批儿童友好社区名单\n一、城区\n青山社区\n").documents
+    assert document.kind == "annex"
 
 
 def test_a_line_saying_a_meeting_approved_something_unnamed_is_no_title():

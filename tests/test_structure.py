@@ -60,6 +60,30 @@ def test_inline_heading_splits_title_from_body():
     assert (child.title, child.text) == ("指导思想", "深入贯彻党的精神，结合实际。")
 
 
+@pytest.mark.parametrize("space", [" ", "\u3000", "  "])
+def test_a_flattened_headings_title_set_apart_by_a_space_is_its_title(space):
+    # a 方案 a document site flattened into one line, split at its headings (invented, in a
+    # twenty-third-reading layout): no mark but a space ends the title, a clause follows it
+    body = (
+        f"三、{space}工作安排及目标{space}根据省市安排,结合我县实际,2021年3月底前全县幼儿园"
+        "完成自查自评;2021年4月完成县级复核。"
+    )
+    s = build_structure(_paragraphs("一、指导思想。以学前教育普及为目标。\n" + body), "d1").sections
+    assert (s[1].title, s[1].text[:6]) == ("工作安排及目标", "根据省市安排")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "一、坚持儿童优先 促进全面发展",  # a title of two phrases, nothing after it
+        "一、坚持儿童优先 促进全面发展。各部门要加强协作，形成合力。",
+    ],
+)
+def test_a_title_of_two_phrases_set_apart_by_a_space_stays_whole(line):
+    [section] = build_structure(_paragraphs(line), "d1").sections
+    assert section.title == "坚持儿童优先 促进全面发展"
+
+
 @pytest.mark.parametrize("colon", ["：", ":"])
 def test_a_long_item_led_by_its_subject_and_a_colon_takes_the_subject_as_title(colon):
     # a notice's items, one of them too long to be a title of its own and with no full stop

@@ -50,6 +50,7 @@ class _Rules:
     link_split: regex.Pattern
     file_name: regex.Pattern
     site_name: regex.Pattern
+    preview_note: regex.Pattern
     edge_lines: int
 
 
@@ -68,6 +69,7 @@ def _rules() -> _Rules:
         file_name=regex.compile(rules.file_name.pattern),
         # an organ's name ends as an issuer's does (某镇人民政府, 某市妇女联合会)
         site_name=regex.compile(f"(?:{rules.site_name.pattern})|(?:{_organ_end()})$"),
+        preview_note=regex.compile(rules.preview_note.pattern),
         edge_lines=rules.edge_lines,
     )
 
@@ -119,11 +121,18 @@ def clean_text(text: str) -> str:
     return _rules().inline.sub("", text).strip()
 
 
+def is_preview_note(text: str) -> bool:
+    """Whether `text` is a document-sharing site's note under the document it previews
+    (《…》由会员分享,可在线阅读,…: `preview_note`)."""
+    return "由会员" in text and _rules().preview_note.search(text) is not None
+
+
 def is_chrome(text: str) -> bool:
     squashed = squash_spaces(text)
     rules = _rules()
     return (
-        any(rule.search(squashed) for rule in rules.lines)
+        is_preview_note(squashed)
+        or any(rule.search(squashed) for rule in rules.lines)
         or any(rule.search(squashed) for rule in rules.breadcrumbs)
         or is_page_number(text)
     )

@@ -188,6 +188,7 @@ class PrefecturesGrammar(GrammarModel):
 
 class ChromeGrammar(GrammarModel):
     site_name: Rule
+    preview_note: Rule
     breadcrumbs: list[Rule]
     lines: list[Rule]
     page_numbers: list[Rule]
@@ -247,6 +248,7 @@ class ResponsibilitiesGrammar(GrammarModel):
     jointly: list[str] = Field(min_length=1)
     by: list[str] = Field(min_length=1)
     by_duty: list[str] = Field(min_length=1)
+    by_duty_prose: list[str] = Field(min_length=1)
     trailing: list[str]
     unit_endings: list[str] = Field(min_length=1)
     collective_prefixes: list[str]

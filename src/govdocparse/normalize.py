@@ -19,6 +19,8 @@ match numbering at the start of a line:
 A news theme's stamp that a copy of its page set one part a line (2020 / 02/19 / 20:37: the
 year, month/day and time 新华网's pages print side by side) is put back on one line, so that
 the headline over it reads as over any stamp.
+A document-sharing site's preview, numbered in pieces cut anywhere under its note (《…》由会员分享,
+可在线阅读,… / 1、… / 2、式,…), is put back together where a piece continues an unended sentence.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ from .chrome import (
     is_furniture,
     is_link_row,
     is_page_number,
+    is_preview_note,
     is_site_name,
     is_tail_start,
     running_heads,
@@ -77,7 +80,7 @@ def normalize(blocks: list[Block]) -> list[Block]:
     seen: set[str] = set()
     heads = running_heads([b.text if isinstance(b, Paragraph) else None for b in blocks])
     after_page_number = False
-    for block in _with_site_name(blocks):
+    for block in _with_site_name(_join_preview_chunks(blocks)):
         if isinstance(block, TableBlock):
             out.append(_clean_table(block))
             after_page_number = False
@@ -126,6 +129,50 @@ def _join_split_stamps(blocks: list[Block]) -> list[Block]:
             continue
         out.append(first)
         i += 1
+    return out
+
+
+# A sharing site's preview chunk mark (1、 2、 …) and what ends a sentence before one.
+_CHUNK_MARK = regex.compile(r"^\s*(?P<n>\d{1,3})、")
+_SENTENCE_END = frozenset("。！？；：!?;:")
+
+
+def _join_preview_chunks(blocks: list[Block]) -> list[Block]:
+    """The blocks with a document-sharing site's preview chunks put back together: under its note
+    (《…》由会员分享,可在线阅读,…: `preview_note`) the site numbers the pieces it shows 1、 2、 …,
+    cut anywhere (…坚持统筹规划的工作方 / 2、式,把…), so its first line after the note opens with
+    1、. A mark numbered next is dropped and its piece joined to the one it cuts; one after a
+    sentence's end stays, as a document's own item would (1、科学规划。 / 2、坚持标准。)."""
+    note = next(
+        (
+            i
+            for i, block in enumerate(blocks)
+            if isinstance(block, Paragraph) and is_preview_note(block.text)
+        ),
+        None,
+    )
+    if note is None or note + 1 >= len(blocks):
+        return blocks
+    first = blocks[note + 1]
+    opening = isinstance(first, Paragraph) and _CHUNK_MARK.match(first.text)
+    if not isinstance(first, Paragraph) or not opening or opening["n"] != "1":
+        return blocks
+    out = [*blocks[: note + 1], replace(first, text=first.text[opening.end() :])]
+    expected = 2
+    for block in blocks[note + 2 :]:
+        last = out[-1]
+        if (
+            isinstance(block, Paragraph)
+            and isinstance(last, Paragraph)
+            and (mark := _CHUNK_MARK.match(block.text))
+            and int(mark["n"]) == expected
+            and last.text.rstrip()[-1:] not in _SENTENCE_END
+        ):
+            text = last.text.rstrip() + block.text[mark.end() :]
+            out[-1] = replace(last, text=text, prov=span(last.prov, block.prov))
+            expected += 1
+            continue
+        out.append(block)
     return out
 
 

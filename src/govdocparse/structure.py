@@ -38,6 +38,12 @@ _SENTENCE_END = frozenset("。！？!?；;：:…”’」』）)】》")
 _SENTENCE_MARKS = frozenset("。！？!?；;")
 # what sets the text after a subject's colon apart as a sentence rather than a title's second half
 _CLAUSE_MARKS = frozenset("，,。")
+# a heading of a document a sharing site flattened into one line, its title set apart from its
+# text by a space alone (三、 工作规划及目标 根据省市安排,结合…): the title is the words before the
+# space when a clause follows it
+_SPACED_TITLE = regex.compile(
+    r"^(?P<title>\p{Han}{2,15})[ \u3000]+(?P<rest>\p{Han}[^\s。；;]{1,40}?[，,].*)$"
+)
 # what ends a title right after a section name (（一）指导思想。…, 一、指导思想和… runs on)
 _TITLE_ENDS = frozenset("。：:，,；;、和与及")
 
@@ -314,6 +320,10 @@ class _Builder:
             return _unspread(self.trailing.sub("", rest)), ""
         if 0 < stop <= self.title_rules.max_inline:
             return rest[:stop], rest[stop + 1 :].strip()
+        if " " in rest[:16] or "\u3000" in rest[:16]:
+            spaced = _SPACED_TITLE.match(rest)
+            if spaced:
+                return spaced["title"], spaced["rest"]
         # a notice's item led by its subject and a colon, its text too long for a title of its own
         # (二、投保人及金额：…，保费为每人每年…。): the subject is the title
         if "：" in rest or ":" in rest:

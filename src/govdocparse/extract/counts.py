@@ -45,6 +45,7 @@ class _Patterns:
     target: re.Pattern
     not_scope: re.Pattern
     quoted: re.Pattern
+    quoted_brand: re.Pattern
     zero: re.Pattern
     suffixes: tuple[tuple[re.Pattern, str], ...]
     count_suffix: re.Pattern
@@ -124,6 +125,7 @@ def _patterns() -> _Patterns:
         target=re.compile(r"^对(?P<what>[^，,。；;对]{2,30})$"),
         not_scope=re.compile(c["not_scope"]),
         quoted=re.compile(c["quoted"]),
+        quoted_brand=re.compile(c["quoted_brand"]),
         zero=re.compile(
             rf"^(?P<obj>{c['object']})(?P<zero>{alternation(load('targets')['zero_words'])})$"
         ),
@@ -163,7 +165,7 @@ def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]
     year of its goals, so a number after its object needs no bound (到2025年，建设儿童友好
     社区500个)."""
     p = _patterns()
-    if p.quoted.search(clause) or not p.counted.search(clause):
+    if p.quoted.search(p.quoted_brand.sub("", clause)) or not p.counted.search(clause):
         return []
     text = clause.strip()
     body = strip_filler(raw_measure(text), lambda rest: len(rest) >= 2)

@@ -1402,6 +1402,7 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
     sources = [
         (issuers[0] if issuers else None, meta.provenance.get("issuer")),
         (interpreted_title(segment.title) or segment.title, title_prov),
+        *((after, title_prov) for after in _after_headline_marks(segment)),
         (meta.portal.get("发布机构"), meta.provenance.get("portal.发布机构")),
     ]
     for name, prov in sources:
@@ -1418,6 +1419,17 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
             _place_of_its_unit(segment, unit, found)
     if found.metadata.place is None:
         _place_of_the_lead(segment, found)
+
+
+def _after_headline_marks(segment: Segment) -> list[str]:
+    """The parts of a news headline after its question or exclamation marks (孩子放学后谁来管？
+    某某市推出…, 好消息！某某县新增…): the place opening one is the story's, read as a title's
+    head is read; a place further into a part may be anyone's."""
+    if segment.kind != "other" or not segment.title:
+        return []
+    rules = _rules().grammar
+    marks = "".join(map(regex.escape, rules.headline_marks + rules.question_marks))
+    return [part for part in regex.split(f"[{marks}]+", segment.title)[1:] if part.strip()]
 
 
 # The first line of prose under a headline: its lead (bylines and stamps are consumed fields).

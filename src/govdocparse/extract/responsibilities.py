@@ -1,14 +1,17 @@
 """Finds who is responsible for a task: responsible-unit clauses in the text and table cells.
 
 Plans name the units carrying out a task in a clause that closes the task's paragraph or heads
-it, in four forms (grammars/responsibilities.yaml lists them with real examples):
+it, in six forms (grammars/responsibilities.yaml lists them with real examples):
 - a keyword clause in brackets: （责任单位：区教育局、区财政局，各镇乡街道）,
   (牵头单位:区卫健委,参与单位:区教委), 【责任单位：县教育局】;
 - a keyword clause without brackets at the head of a paragraph or line, or after the full stop
   of a task title: 责任单位：县民政局、县教育局; 【牵头单位】市民政局【配合单位】市财政局;
 - a verb clause in brackets: （县卫健委、县教育局按职责分工负责）, （省卫生健康委牵头）,
   （市妇儿工委办公室牵头，各成员单位按职责分工负责）, （由市教育局负责）;
-- a 由-clause closing a task: ……，由市教育局负责。
+- a 由-clause closing a task: ……，由市教育局负责;
+- lead and partners opening a sentence or its second half: 市教育局牵头，市财政局配合，…;
+  ……，市卫生健康委牵头，市民政局配合，做好…;
+- units doing their part by duty in prose: ……，市卫生健康委、市教育局按职责做好….
 and in a 责任单位 / 牵头单位 / 配合单位 column of an annex table. This module locates the clauses
 and splits them into lead and participating unit names as written (each list is read by
 `extract.agency_lists`, which also notes the 按职责分工负责 remark). A verb clause has no keyword
@@ -80,6 +83,7 @@ class _Rules:
     by: re.Pattern[str]
     by_clause: re.Pattern[str]
     head_clause: re.Pattern[str]
+    duty_clause: re.Pattern[str]
     jointly: re.Pattern[str]
     trailing: re.Pattern[str]
     unit: re.Pattern[str]
@@ -95,6 +99,7 @@ def _rules() -> _Rules:
     keywords = alternation(grammar.lead + grammar.participating, spaced=True)
     marks = alternation(grammar.lead_marks + grammar.participating_marks, spaced=True)
     by_duty = alternation(grammar.by_duty, spaced=True)
+    by_duty_prose = alternation(grammar.by_duty_prose, spaced=True)
     by = alternation(grammar.by, spaced=True)
     boxed = rf"【\s*(?P<boxed>{keywords})\s*】"
     endings = alternation(grammar.unit_endings)
@@ -102,7 +107,7 @@ def _rules() -> _Rules:
         roles=roles,
         with_the_lead=frozenset(grammar.with_the_lead),
         role_word=re.compile(f"{keywords}|{marks}"),
-        clause_needs=re.compile(f"{keywords}|{marks}|{by_duty}"),
+        clause_needs=re.compile(f"{keywords}|{marks}|{by_duty}|{by_duty_prose}"),
         opening=re.compile(rf"[（(【]\s*(?P<kw>{keywords}){_COLON}"),
         bare_opening=re.compile(rf"{_HEAD}(?:(?P<kw>{keywords}){_COLON}|{boxed})", re.MULTILINE),
         part_keyword=re.compile(rf"(?P<kw>{keywords}|{marks}){_COLON}|{boxed}"),
@@ -124,12 +129,20 @@ def _rules() -> _Rules:
         ),
         # 区教育局牵头、区公安分局配合，每学期开展…: units that lead and units that take part open
         # the sentence, a comma follows (both groups: a lone 某某负责， is too often a task's own
-        # subject, 监测组由…牵头负责)
+        # subject, 监测组由…牵头负责); or they open its second half after the task, its end or a
+        # comma after them (…纳入发展规划，市卫生健康委牵头，市民政局配合，做好政策落实。)
         head_clause=re.compile(
-            rf"(?:^|(?<=[\n。；;]))[^\S\n]*[^，,。；;\n（）()由]{{2,40}}?"
+            rf"(?:^|(?<=[\n。；;，,]))[^\S\n]*[^，,。；;\n（）()由]{{2,40}}?"
             rf"(?:{alternation(grammar.lead_marks, spaced=True)})"
             rf"[、，,][^，,。；;\n（）()]{{2,40}}?"
-            rf"(?:{alternation(grammar.participating_marks, spaced=True)})(?=[，,])",
+            rf"(?:{alternation(grammar.participating_marks, spaced=True)})(?=[，,。；;])",
+            re.MULTILINE,
+        ),
+        # 市卫生健康委、市教育局按职责做好…: units doing their part by duty, opening a sentence
+        # or a part of it, their task after the remark
+        duty_clause=re.compile(
+            rf"(?:^|(?<=[\n。；;，,]))[ \u3000]*(?P<units>[^，,。；;\s（）()由]{{2,40}}?)"
+            rf"(?P<verb>{by_duty_prose})",
             re.MULTILINE,
         ),
         jointly=re.compile(alternation(grammar.jointly, spaced=True)),
@@ -322,13 +335,28 @@ def _by_clauses(text: str) -> list[Clause]:
 
 def _head_clauses(text: str) -> list[Clause]:
     """区教育局牵头、区公安分局配合，每学期开展… — the units that lead and those that take part,
-    each group closed by its role verb, opening a sentence."""
+    each group closed by its role verb, opening a sentence or its second half (……纳入规划，
+    市卫生健康委牵头，市民政局配合，做好…)."""
     clauses: list[Clause] = []
     for match in _rules().head_clause.finditer(text):
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         clause = _verb_clause(text, start, match.end(), text[start : match.end()])
         if clause:
             clauses.append(clause)
+    return clauses
+
+
+def _duty_clauses(text: str) -> list[Clause]:
+    """……，市卫生健康委、市教育局按职责做好… — units opening a sentence or a part of it, each
+    doing its part by duty: read by duty, every name a unit."""
+    clauses: list[Clause] = []
+    for match in _rules().duty_clause.finditer(text):
+        names = split_agencies(match["units"])[0]
+        if not names or not all(map(_looks_like_unit, names)):
+            continue
+        found = _Found(participating=names, by_duty=True)
+        kind = squash_spaces(match["verb"])
+        clauses.append(_clause(text, kind, match.start("units"), match.end(), found))
     return clauses
 
 
@@ -356,7 +384,8 @@ def find_clauses(text: str) -> list[Clause]:
     a full stop, up to the end of the sentence or line. `kind` is the first keyword; later
     keywords (参与单位:, 配合单位:) assign the units after them to their role. Clauses without
     a keyword — a role verb closing a list of units in brackets, 由… closing a sentence, or
-    units with their role verbs opening one (市教育局牵头，市公安局配合，…) — fill the gaps
+    units with their role verbs opening one or its second half (市教育局牵头，市公安局配合，…),
+    units opening one or a part of it by duty (市卫生健康委、市教育局按职责做好…) — fill the gaps
     between them.
     """
     # Every form needs a keyword, a role verb or 按职责分工负责 (the verb clauses' role comes
@@ -365,6 +394,7 @@ def find_clauses(text: str) -> list[Clause]:
         return []
     found = _bracketed_keyword_clauses(text) + _bare_keyword_clauses(text)
     found += _bracketed_verb_clauses(text) + _by_clauses(text) + _head_clauses(text)
+    found += _duty_clauses(text)
     found.sort(key=lambda clause: (clause.start, -clause.end))
     clauses: list[Clause] = []
     for clause in found:
