@@ -1179,6 +1179,36 @@ def test_a_report_of_results_states_no_goals(title):
     assert document.indicators == []
 
 
+# A newspaper's story on a plan (a digital edition's page: day, page label, headline, a deck of
+# bulleted points, a 本报讯 lead): its sentences report the plan's goals, its deck restates them in
+# a headline's words. Invented text, other cities, simplified and traditional, ■ and ●.
+_NEWS_PAGE = (
+    "2024年5月8日\n第B03版：民生·教育 PDF版\n{headline}\n{deck}\n"
+    "本报讯（记者 某某）5月6日，{city}印发《托育服务三年行动计划》。计划提出，到2026年，"
+    "全市普惠托位占比达到70%以上，托育机构备案率达到100%。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("city", "headline", "deck"),
+    [
+        (
+            "青溪市",
+            "青溪市托育服务三年行动计划出台",
+            "■家庭托育点收托人数不得超过6人 ■普惠托位占比达到70%",
+        ),
+        ("白沙市", "白沙市托育服務三年行動計劃出台", "●普惠托位占比达到70%●托育机构备案率达到100%"),
+    ],
+)
+def test_a_news_story_states_its_plans_goals_in_sentences_not_in_its_deck(city, headline, deck):
+    from govdocparse import parse_text
+
+    [document] = parse_text(_NEWS_PAGE.format(city=city, headline=headline, deck=deck)).documents
+    assert document.kind == "other"
+    found = [(i.name, (i.sentence or "").startswith("计划提出")) for i in document.indicators]
+    assert found == [("普惠托位占比", True), ("托育机构备案率", True)]
+
+
 def test_the_same_sentences_in_a_plan_or_a_government_work_report_are_goals():
     from govdocparse import parse_text
 

@@ -27,7 +27,8 @@ from itertools import pairwise
 import regex as re
 
 from .. import units
-from ..grammar import alternation, load
+from ..grammar import alternation, load, load_typed
+from ..grammar_schema import MetadataGrammar
 from ..model import Indicator, Measurement, Provenance, Target, TargetAtom
 from ..textutil import squash_spaces
 from .counts import count_measures, count_needs
@@ -126,6 +127,19 @@ def _forms() -> _Forms:
         subgroup_words=tuple(group_words),
         subgroup_first=re.compile(rf"^(?:{group})"),
     )
+
+
+def is_news_deck(text: str) -> bool:
+    """Whether a paragraph is a newspaper's deck, the story's points on one line after bullets
+    (■收托人数不得超过5人 ■每名人员最多看护3名婴幼儿: `news_deck` of grammars/metadata.yaml): they
+    restate the story in a headline's few words, which name no measure whole."""
+    return _news_deck().match(squash_spaces(text.strip())) is not None
+
+
+@cache
+def _news_deck() -> re.Pattern:
+    rules = load_typed("metadata", MetadataGrammar)
+    return rules.compile(rules.news_deck)
 
 
 def reports_results(title: str | None) -> bool:
@@ -531,6 +545,7 @@ def _topic(clause: str) -> str | None:
     its verb or the subject of its direction (提供…等孕前优生服务 → 孕前优生服务)."""
     r = rules()
     text = _beneficiary().sub("", raw_measure(clause))
+    text = _addressee().sub(r"\g<whom>", text, count=1)
     text = strip_filler(text, lambda rest: len(rest) >= 2)
     m = r.direction.match(text)
     if m:
@@ -543,6 +558,13 @@ def _topic(clause: str) -> str | None:
 @cache
 def _beneficiary() -> re.Pattern:
     return re.compile(load("indicators")["prose"]["beneficiary"])
+
+
+@cache
+def _addressee() -> re.Pattern:
+    """对 + whom + the verb of a service done to them (对在校学生进行视力筛查), which leaves
+    whom and the service (在校学生视力筛查)."""
+    return re.compile(load("indicators")["prose"]["addressee"])
 
 
 @cache
@@ -616,8 +638,12 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
     start = 0
     for m in r.goal.finditer(clause):
         segment, start = r.scope_note.sub("", clause[start : m.start()]), m.end()
-        if r.not_a_goal_after.match(clause[m.end() :]) or (
-            r.money.search(m.group("values")) and not _standard_rate(m.group("values"), clause)
+        money = r.money.search(m.group("values")) is not None
+        standard = money and _standard_rate(m.group("values"), clause)
+        if (
+            r.not_a_goal_after.match(clause[m.end() :])
+            or (money and not standard)
+            or (m.group("verb") in r.standard_level_verbs and not standard)
         ):
             continue
         values = [v.group(0) for v in r.value.finditer(m.group("values"))]

@@ -165,6 +165,7 @@ class Rules:
     object_rate: re.Pattern
     provision: re.Pattern
     standard_words: re.Pattern
+    standard_level_verbs: frozenset[str]
 
 
 @cache
@@ -200,8 +201,13 @@ def rules() -> Rules:
     verbless = rf"{p['verbless_rate']}|{p['verbless_per_capita']}{count_value}"
     # a space may stand between the verb and its number: 不低于 95% (text converted from a Word
     # file whose Latin digits sat in a Western font, 峨山 county's education plan)
+    # 补助标准为每人每月1500元: 为 after a standard's word states its level (`_numeric` keeps it
+    # only with a standard's money rate)
+    standard_level = (
+        rf"(?<=(?:{alternation(p['standard_words'])}))(?:{alternation(p['standard_level_verbs'])})"
+    )
     goal = (
-        rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{verbless})"
+        rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{verbless}|{standard_level})"
         rf"(?P<dated>{p['value_year']})?(?P<share>{p['share_of']})??\s*(?P<values>{values})"
         rf"(?:\s*(?P<bound>{p['bounds']}))?"
     )
@@ -330,6 +336,7 @@ def rules() -> Rules:
         object_rate=re.compile(alternation(p["object_rates"])),
         provision=re.compile(rf"(?:{alternation(p['provision_measures'])})$"),
         standard_words=re.compile(alternation(p["standard_words"])),
+        standard_level_verbs=frozenset(p["standard_level_verbs"]),
     )
 
 

@@ -8,7 +8,10 @@ two together the way plans write them:
 - 责任单位：… in the paragraph right under one that only says 牵头单位：… names the units taking
   part with that lead, as it would in one clause (a yearly 分工方案's goal, then a line each);
 - a goal with no 到…年 of its own is a goal for the end of the plan period;
-- a report of results (…统计监测报告, 评估报告) states no goals at all.
+- a report of results (…统计监测报告, 评估报告) states no goals at all;
+- a news story (a document of kind other) states the goals of the plan it reports (规划提出，
+  到2025年，…; 记者了解到，今年全市将实现…全覆盖) in its sentences, never in its deck of
+  bulleted points under the headline (■收托人数不得超过5人 ■…).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import re
 from ..model import Document, Indicator, Period, Provenance, Responsibility
 from ..structure import PlacedParagraph
 from .agencies import to_agencies
-from .goals import indicators_from_paragraph, reports_results
+from .goals import indicators_from_paragraph, is_news_deck, reports_results
 from .responsibilities import Clause, find_clauses, joins_a_lead
 
 # What is left of a paragraph that only held a clause: 1. 责任单位：市卫健委。
@@ -34,9 +37,12 @@ def read_paragraph(
 ) -> None:
     """Add the goals and clauses of one paragraph to `document`, each goal with its owner."""
     period = document.metadata.period
+    states_no_goals = reports_results(document.title) or (
+        document.kind == "other" and is_news_deck(placed.text)
+    )
     indicators: list[Indicator] = (
         []
-        if reports_results(document.title)
+        if states_no_goals
         else indicators_from_paragraph(
             placed.text,
             placed.prov,
