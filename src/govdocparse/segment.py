@@ -315,16 +315,20 @@ def _title_line(block: Block) -> str | None:
             return None
         line = headline
         text = squash_spaces("".join(char for char in line if char not in marks))
-    if (
+    if _no_title_text(line, text) or iso_date(text) or _bare_date().match(line.strip()):
+        return None
+    return line
+
+
+def _no_title_text(line: str, text: str) -> bool:
+    """Whether a line (`text`: without its spaces and headline marks) is no part of a title: a
+    sentence, a lead-in ending in a colon, a numbered item, a portal field or a stamp."""
+    return bool(
         _SENTENCE_MARK.search(text)
         or _LEAD_IN.search(text)
         or numbered(text)
-        or iso_date(text)
-        or _bare_date().match(line.strip())
         or _standalone(line.strip(), text)
-    ):
-        return None
-    return line
+    )
 
 
 @cache
@@ -356,15 +360,7 @@ def _marked_headline(block: Block) -> str | None:
         return None
     line = block.text.strip().rstrip("".join(grammar.headline_marks) + " \t\u3000")
     text = squash_spaces("".join(char for char in line if char not in marks))
-    if (
-        not text
-        or _SENTENCE_MARK.search(text)
-        or _LEAD_IN.search(text)
-        or numbered(text)
-        or _standalone(line, text)
-    ):
-        return None
-    return line
+    return None if not text or _no_title_text(line, text) else line
 
 
 def _title_at(blocks: list[Block], i: int) -> Title | None:
