@@ -70,6 +70,8 @@ _MAX_ATTACHMENTS = 20
 _HEAD_LINES = 4
 # How alike (rapidfuzz ratio, 0-100) a title and the name a notice cites it by must be.
 _SAME_TITLE = 80
+# Characters of a paragraph that tells a story rather than labels a page (see `_list_in_story`).
+_STORY_CHARS = 60
 # Characters a title repeated after its issuer and 关于 keeps at the least (实施某纲要评估报告)
 _MIN_REST = 6
 
@@ -823,6 +825,20 @@ def _untitled_notice(blocks: list[Block], first: Title) -> int | None:
     return None
 
 
+def _list_in_story(blocks: list[Block], title: Title) -> bool:
+    """Whether a list's title (名单, 一览表: kind annex) is part of the news story above it, not a
+    document of its own: a story of some length runs above it, not under an 附件 mark, and what
+    runs above is no letter (no 主送机关 line). News of a list (…儿童友好社区名单出炉) prints the
+    list under its own title line inside the story; taken for a document's start, it would cut
+    the story off as the page's header."""
+    if title.kind != "annex" or _under_annex_mark(blocks, title.first):
+        return False
+    above = [b for b in blocks[: title.first] if isinstance(b, Paragraph)]
+    return any(len(b.text) >= _STORY_CHARS and _PROSE.search(b.text) for b in above) and not any(
+        _addresses(squash_spaces(b.text)) for b in above
+    )
+
+
 def _untitled_forwarding(blocks: list[Block]) -> int | None:
     """Where a letter forwarding a document opens when the page lost its title and no document
     follows it: its 主送机关 line among the first lines, then a sentence forwarding the document
@@ -898,7 +914,10 @@ def segment(blocks: list[Block]) -> list[Segment]:
         if title:
             head = _heads_document(blocks, title.last + 1)
             if not starts:
-                starts.append(title)
+                if head or not _list_in_story(blocks, title):
+                    starts.append(title)
+                else:
+                    title = None
             elif not has_body and (
                 head
                 or _comparable(title.text) == _comparable(starts[-1].text)
