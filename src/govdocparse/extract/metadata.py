@@ -70,11 +70,12 @@ _SIGNATURE_LINES = 30
 # A page's publication stamp: a date with its time, or a date before portal fields; a reposting
 # site may print its own address first (http://www.example.com  2026年2月3日  来源:某省教育厅).
 _STAMP = regex.compile(
-    r"^(?:(?:https?://|www\.)[\w./?=&%#~:-]+\s+)?(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
+    # a Shanghai portal's date in brackets under the title: ( 2024年06月12日 ) 来源:…
+    r"^(?:(?:https?://|www\.)[\w./?=&%#~:-]+\s+)?(?P<open>[（(]\s*)?(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
     # a news theme's year set apart from its month/day, read with the time after it (新华网:
     # 2024 11/21 10:33:57)
     r"|(?:19|20)\d{2}\s+\d{1,2}/\d{1,2}(?=\s+\d{1,2}:\d{2}))"
-    r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?P<rest>.*)$"
+    r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?(?(open)\s*[）)])\s*(?P<rest>.*)$"
 )
 _MAX_ATTACHMENTS = 20
 _MAX_VALUE = 60
