@@ -1118,3 +1118,21 @@ def test_a_list_title_over_the_list_alone_starts_its_document():
     documents = parse_text("首批青禾市儿童友好社区名单\n东城区桂花街道锦绣社区\n").documents
     assert documents[0].kind == "annex"
     assert documents[0].metadata.place == "青禾市"
+
+
+def test_a_page_with_no_title_line_is_titled_by_its_title_field():
+    # a 留言 page: the letter and the reply under their fields, no title line
+    letter = (
+        "标题：关于在小区增设儿童游乐设施的建议\n"
+        "来信时间：2025-03-02\n"
+        "来信内容：我们小区有不少学龄前儿童，但没有一处可以玩耍的场地，希望有关部门予以考虑。\n"
+        "答复部门：青禾市住房和城乡建设局\n"
+        "答复内容：您好！您的来信已收悉，我局将督促物业企业在更新改造中统筹考虑。\n"
+    )
+    [document] = parse_text(letter).documents
+    assert (document.kind, document.title) == ("other", "关于在小区增设儿童游乐设施的建议")
+    # a portal article whose title line the copy lost: the field's type word gives the kind
+    plan = "标题：青禾县儿童友好城市建设实施方案\n发布时间：2024-03-01\n一、总体要求\n儿童优先。"
+    [document] = parse_text(plan).documents
+    assert (document.kind, document.title) == ("plan", "青禾县儿童友好城市建设实施方案")
+    assert [section.title for section in document.sections] == ["总体要求"]

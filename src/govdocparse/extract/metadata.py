@@ -79,9 +79,6 @@ _STAMP = regex.compile(
 )
 _MAX_ATTACHMENTS = 20
 _MAX_VALUE = 60
-# A field of its own, its label one the grammar may not know (颁发日期:2021-07-02 under an empty
-# 文  号: on a law library's page): never the value of the empty label above it.
-_FIELD_SHAPED = regex.compile(r"^[•·\-\s]*\p{Han}[\p{Han}\s]{0,10}[:：]\s*\S")
 # A line that is one pair of brackets: （某政发〔2014〕21号　2014年6月5日） · （2020年4月8日）
 _BRACKETED = regex.compile(r"^[（(](?P<inside>[^（()）]+)[)）]$")
 # An organ and a date on one line, set apart by spaces (a 会议纪要's 版头 line).
@@ -753,7 +750,9 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
                 value
                 and len(value) <= _MAX_VALUE
                 and not portal.pairs(following.text.strip())
-                and not _FIELD_SHAPED.match(following.text)
+                # a field of its own, its label one the grammar may not know (颁发日期:2021-07-02
+                # under an empty 文  号: on a law library's page)
+                and not portal.FIELD_SHAPED.match(following.text)
                 and not opens_block(value)
             ):
                 pairs = [replace(pairs[0], value=value)]
