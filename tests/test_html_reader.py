@@ -177,6 +177,9 @@ def test_page_without_article_is_empty():
     assert str(caught.value) == f"{path}: no article text in HTML"
 
 
+_BIG5_TEXT = "某縣人民政府辦公室關於印發兒童發展規劃的通知"
+
+
 @pytest.mark.parametrize(
     "data, encoding, warned",
     [
@@ -203,13 +206,27 @@ def test_page_without_article_is_empty():
             False,
         ),
         (b"\xef\xbb\xbf" + html("<p>儿童发展规划</p>", ""), "utf-8-sig", False),
+        # a traditional-character mirror's page saved in Big5 without a declared charset
+        (
+            html(f"<p>{_BIG5_TEXT}</p>", "").replace(
+                _BIG5_TEXT.encode(), _BIG5_TEXT.encode("big5")
+            ),
+            "big5hkscs",
+            False,
+        ),
     ],
-    ids=["declared-gb2312-but-utf8", "declared-utf8-but-gbk", "undeclared-gbk", "utf8-bom"],
+    ids=[
+        "declared-gb2312-but-utf8",
+        "declared-utf8-but-gbk",
+        "undeclared-gbk",
+        "utf8-bom",
+        "undeclared-big5",
+    ],
 )
 def test_charset(data, encoding, warned):
     page = read_html(data)
     assert page.encoding == encoding
-    assert block_texts(page.blocks) == ["儿童发展规划"]
+    assert block_texts(page.blocks) == [_BIG5_TEXT if encoding == "big5hkscs" else "儿童发展规划"]
     assert bool(page.warnings) == warned
 
 

@@ -81,7 +81,7 @@ from ..grammar_schema import ClassHint, HtmlGrammar
 from ..model import Provenance
 from ..portal import feeds, label_at, pairs
 from ..source import Attachment, Cell, Paragraph, Source, TableBlock
-from .text import glued_paragraphs, utf8_share
+from .text import big5, glued_paragraphs, plausible_gbk, utf8_share
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
 _META_CHARSET = re.compile(rb"<meta[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:\-]+)", re.I)
@@ -296,6 +296,9 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
                 text = data.decode(candidate)
             except UnicodeDecodeError:
                 continue
+            if codec is None and not plausible_gbk(text) and (traditional := big5(data)):
+                # an undeclared page of a traditional-character mirror saved in Big5
+                return traditional, "big5hkscs", []
             warnings = []
             if codec not in (None, candidate):
                 warnings.append(

@@ -139,9 +139,9 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
     wide = len(text) - len(text.encode("ascii", "ignore"))
     if damaged > _MAX_DAMAGED_SHARE * max(wide, 1):
         raise DecodeError(path, "not text in UTF-8, UTF-16 or GB18030/GBK")
-    if not _plausible_gbk(text.replace(_REPLACEMENT, "")):
+    if not plausible_gbk(text.replace(_REPLACEMENT, "")):
         # a traditional-character copy saved by a Taiwan or Hong Kong mirror or an old editor
-        traditional = _big5(data)
+        traditional = big5(data)
         if traditional is not None:
             return _checked(traditional, path), "big5hkscs", []
         raise DecodeError(
@@ -168,7 +168,7 @@ def _mostly_utf8(data: bytes) -> tuple[str, list[str]]:
                 line = raw.decode("gb18030")
             except UnicodeDecodeError:
                 line = ""
-            if line and _plausible_gbk(line):
+            if line and plausible_gbk(line):
                 lines.append(line)
                 foreign.append(number)
                 continue
@@ -211,7 +211,7 @@ def utf8_share(data: bytes) -> float:
     return count / non_ascii
 
 
-def _plausible_gbk(text: str) -> bool:
+def plausible_gbk(text: str) -> bool:
     """Whether GB18030-decoded text reads like Chinese rather than like noise.
 
     Almost any run of high bytes decodes as GB18030, so decoding alone proves nothing. Chinese
@@ -226,7 +226,7 @@ def _plausible_gbk(text: str) -> bool:
     return common >= _GBK_COMMON_SHARE * wide
 
 
-def _big5(data: bytes) -> str | None:
+def big5(data: bytes) -> str | None:
     """The text of Big5 (HKSCS) bytes that read like Chinese: most of their characters are
     Big5's symbols and frequently used characters (lead bytes A1-C6), where random bytes and
     GBK text land about a third of the time."""
