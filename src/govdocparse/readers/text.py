@@ -35,6 +35,7 @@ from ..errors import DecodeError, EmptyInputError
 from ..headings import Numbered, numbered, numeral_pattern, opens_block
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, TableBlock
+from ..textutil import simplified
 from .flat_tables import flat_table
 from .text_tables import pipe_cells, table_at
 from .text_wraps import PageFurniture, Width, at_width, wrap_width, wraps_onto
@@ -216,13 +217,18 @@ def plausible_gbk(text: str) -> bool:
 
     Almost any run of high bytes decodes as GB18030, so decoding alone proves nothing. Chinese
     prose keeps over 99% of its characters inside GB2312 (the 7,445 common characters and
-    symbols); random bytes and Big5 text land there about half the time.
+    symbols), or, written in traditional characters, their traditional forms; random bytes and
+    Big5 text land there about half the time.
     """
     ascii_count = len(text.encode("ascii", "ignore"))
     wide = len(text) - ascii_count
     if wide < _GBK_SAMPLE:
         return True
     common = (len(text.encode("gb2312", "ignore")) - ascii_count) // 2
+    if common < _GBK_COMMON_SHARE * wide:
+        # a traditional-character copy saved in GBK: its characters are traditional forms of
+        # GB2312's common ones
+        common = (len(simplified(text).encode("gb2312", "ignore")) - ascii_count) // 2
     return common >= _GBK_COMMON_SHARE * wide
 
 
