@@ -1170,6 +1170,11 @@ _RESULTS = (
         "2023年某省儿童发展纲要实施进展报告解读",
         "某县妇儿工委办公室2022年工作总结",  # a yearly work summary (twentieth reading)
         "某市妇联2022年年终总结",
+        # an evaluation or a survey, and the notice handing one down (twenty-fourth reading)
+        "2023年对各县人民政府履行教育职责评价报告",
+        "青溪市2021年中小学生视力调研分析报告",
+        "某县学生体质健康状况调查报告",
+        "青溪市教育局关于印发《青溪市2021年中小学生视力调研分析报告》的通知",
     ],
 )
 def test_a_report_of_results_states_no_goals(title):

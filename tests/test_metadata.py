@@ -1535,6 +1535,30 @@ def test_an_encyclopedia_entry_reads_its_infobox_after_its_summary_line():
     assert notice.metadata.date_published == "2022-03-09"
 
 
+@pytest.mark.parametrize(
+    "summary",
+    [
+        "《白河市学前教育提升方案》已经白河市人民政府同意,白河市人民政府办公室于"
+        "2023年5月8日印发,请认真贯彻执行。",
+        # a traditional summary over a simplified infobox
+        "《白河市學前教育提升方案》已經白河市人民政府同意，白河市人民政府辦公室於"
+        "2023年5月8日印發，請認真貫徹執行。",
+    ],
+)
+def test_an_encyclopedia_entrys_summary_sentence_leaves_its_infobox_read(summary):
+    # an online encyclopedia's entry (twenty-fourth reading; invented): the plan's name, a
+    # summary restating the notice's sentence, the infobox under 基本介绍
+    text = (
+        f"白河市学前教育提升方案\n\n{summary}\n\n基本介绍\n\n"
+        "  • 中文名:白河市学前教育提升方案\n"
+        "  • 颁布时间:2023年5月8日\n  • 发布单位:白河市人民政府办公室\n全文\n\n"
+        "为推进学前教育普及普惠,制定本方案。\n一、工作目标\n"
+    )
+    plan = parse_text(text).documents[0]
+    assert plan.metadata.date_published == "2023-05-08"
+    assert len(plan.metadata.portal) == 3  # 中文名, 颁布时间, 发布单位
+
+
 def test_a_document_sites_file_facts_are_not_part_of_the_title():
     # a document-sharing site (tenth reading): 基本信息, the file's name, size, pages, update time
     # and word count, 文档摘要, then the document; the facts and the caption had run into the title

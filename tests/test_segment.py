@@ -521,6 +521,23 @@ def test_a_news_headlines_exclamation_marks_and_column_tag_leave_it_a_title(head
     assert (doc.title, doc.metadata.date_published) == (title, "2019-01-02")
 
 
+@pytest.mark.parametrize("tag", ["【执行效果评估】", "【跟踪反馈】"])
+def test_a_county_portals_column_tag_is_no_part_of_the_title(tag):
+    # a county portal's 政务公开 column 重大决策跟踪反馈和执行效果评估 tags every name it files
+    # (twenty-fourth reading; invented, in that layout: fields, the name, a byline, the report)
+    name = "《白河县儿童发展规划(2011-2020年)》实施情况终期评估报告"
+    text = (
+        "索引号:\n002233445566778899/202308-00012\n"
+        "组配分类: 重大决策跟踪反馈和执行效果评估\n发布机构: 白河县人民政府办公室\n"
+        f"名称: {tag}{name}\n成文日期: 2023-08-15 发布日期: 2023-08-15\n"
+        f"{tag}{name}\n发布时间:2023-08-15 09:30 来源:白河县人民政府办公室 浏览次数:\n\n"
+        "白河县儿童发展规划(2011-2020年)实施十年来，儿童生存和发展环境明显改善。\n"
+        "一、基本情况\n2020年，全县常住人口32.1万人。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert (doc.title, doc.metadata.place) == (name, "白河县")
+
+
 def test_a_slogan_ending_in_an_exclamation_mark_is_still_no_title():
     text = "奋力开创儿童事业新局面！\n\n为促进儿童发展，到2025年，某某率达到90%。\n"
     assert parse_text(text).documents[0].title is None

@@ -693,8 +693,12 @@ def _lead(body: list[Paragraph]) -> list[Paragraph]:
     line of prose or the recipients."""
     lead: list[Paragraph] = []
     others, label_alone = 0, False
-    for block in body:
+    for n, block in enumerate(body):
         text = block.text.strip()
+        if not lead and _SENTENCE.search(text) and _infobox_follows(body[n + 1 : n + 3]):
+            # an encyclopedia entry's summary restating the notice's text (《…》已经…同意，…印发，
+            # 请认真贯彻执行。) between the title and its infobox: the text, not the end of the lead
+            continue
         pairs = portal.pairs(text)
         value = (
             label_alone
@@ -718,6 +722,11 @@ def _lead(body: list[Paragraph]) -> list[Paragraph]:
         others += 1
         lead.append(block)
     return lead
+
+
+def _infobox_follows(blocks: list[Paragraph]) -> bool:
+    """Whether the next two lines are both fields (• 中文名:… / • 颁布时间:…)."""
+    return len(blocks) == 2 and all(portal.pairs(block.text.strip()) for block in blocks)
 
 
 def _trailer(body: list[Paragraph]) -> list[Paragraph]:
