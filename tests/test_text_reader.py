@@ -236,3 +236,27 @@ def test_text_that_mentions_html_markup_is_still_text():
     assert sniff("总体要求\n<HTML".encode(), "notes.txt") == "txt"
     assert sniff(b"\n  <!DOCTYPE html><html><body>x", "page") == "html"
     assert sniff("<html><body>x".encode("utf-16"), "page") == "html"
+
+
+_NOTICE = (
+    "青禾县人民政府办公室关于印发青禾县儿童发展规划的通知\n各乡镇人民政府：\n请认真贯彻执行。\n"
+)
+
+
+@pytest.mark.parametrize("garbling", ["latin-1", "gbk"])
+def test_a_copy_garbled_through_another_encoding_is_put_back_with_a_warning(garbling):
+    # a mirror's 乱码: the UTF-8 bytes read as Latin-1 (lossless) or as GBK (bytes it cannot
+    # pair are lost), then saved again as UTF-8
+    garbled = _NOTICE.encode("utf-8").decode(garbling, errors="replace")
+    text, used, warnings = decode(garbled.encode("utf-8"), "x.txt")
+    assert used == "utf-8" and warnings[0].startswith("UTF-8 text garbled once")
+    if garbling == "latin-1":
+        assert (text, warnings) == (_NOTICE, [warnings[0]])
+    else:
+        assert "县人民政府办公室关于印发" in text
+        assert "replacement marks" in warnings[0]
+
+
+def test_chinese_text_is_no_garbled_copy():
+    for text in (_NOTICE, "第一条　为保障儿童权利，制定本办法。" * 40, "Café 儿童 naïve"):
+        assert decode(text.encode("utf-8"), "x.txt") == (text, "utf-8", [])

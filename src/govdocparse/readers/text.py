@@ -52,11 +52,18 @@ _GBK_SAMPLE = 8
 # Big5's lead bytes of symbols and of its 5,401 frequently used characters.
 _BIG5_COMMON = (0xA1, 0xC6)
 _LAST_ASCII = 0x7F
+_LAST_LATIN = 0xFF
 # A GB18030 reading with more undecodable bytes than this share of its wide characters is not
 # a damaged document but something else.
 _MAX_DAMAGED_SHARE = 0.05
 _REPLACEMENT = "\ufffd"
 _LINES_LISTED = 10
+# How much of a UTF-8 text is tried as a garbled copy (see `_unmojibaked`) before the whole is,
+# and the share of its characters the garbling may have lost: Chinese text that is no such copy
+# loses most of them.
+_MOJIBAKE_SAMPLE = 2000
+_MOJIBAKE_LOST_SHARE = 0.3
+_MOJIBAKE = "UTF-8 text garbled once through another encoding (乱码): put back"
 # C0 controls other than TAB, LF, CR, FF: plain text never has them in any number.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # A space between two characters of which one is Chinese: a page that spaced out its words.
@@ -126,9 +133,16 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
     if b"\x00" in data:
         raise DecodeError(path, "binary data (NUL bytes), not a text document")
     try:
-        return _checked(data.decode("utf-8"), path), "utf-8", []
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        repaired = _unmojibaked(text)
+        if repaired is None:
+            return _checked(text, path), "utf-8", []
+        text, lost = repaired
+        warnings = [_MOJIBAKE + (f"; {_damage_warning(lost)}" if lost else "")]
+        return _checked(text, path), "utf-8", warnings
     if utf8_share(data) > 0.5:
         text, warnings = _mostly_utf8(data)
         return _checked(text, path), "utf-8", warnings
@@ -150,6 +164,58 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
         )
     warnings = [_damage_warning(_lines_with(text, _REPLACEMENT))] if damaged else []
     return _checked(text, path), "gb18030", warnings
+
+
+def _unmojibaked(text: str) -> tuple[str, list[int]] | None:
+    """The text a copy garbled by reading UTF-8 bytes in another encoding and saving the
+    characters again (a mirror's 乱码: 鍏充簬鍗板彂 read as GBK, å…³äºŽ as Windows-1252 or
+    Latin-1, for 关于), and the lines where characters were lost on the way (the garbling drops
+    bytes it cannot read, U+FFFD in the copy); None when `text` is no such copy. The copy's
+    characters encode back to UTF-8 bytes, while Chinese text so encoded is no UTF-8 at all,
+    which a sample tells at once."""
+    if len(text) - len(text.encode("ascii", "ignore")) < _GBK_SAMPLE:
+        return None  # too little text to tell (a blank file with an ideographic space)
+    for garbling in (_as_gbk, _as_latin):
+        sample = garbling(text[:_MOJIBAKE_SAMPLE])
+        if sample is None or sample.count(_REPLACEMENT) > _MOJIBAKE_LOST_SHARE * len(sample):
+            continue
+        repaired = garbling(text)
+        if repaired is None:
+            continue
+        lost = repaired.count(_REPLACEMENT)
+        if lost <= _MOJIBAKE_LOST_SHARE * len(repaired) and plausible_gbk(
+            repaired.replace(_REPLACEMENT, "")
+        ):
+            return repaired, _lines_with(repaired, _REPLACEMENT) if lost else []
+    return None
+
+
+def _as_gbk(text: str) -> str:
+    """UTF-8 text garbled through GBK, put back."""
+    return text.replace(_REPLACEMENT, "").encode("gb18030").decode("utf-8", errors="replace")
+
+
+def _as_latin(text: str) -> str | None:
+    """UTF-8 text garbled through Windows-1252 (or Latin-1, whose C1 controls stand where
+    Windows-1252 defines no character), put back; None when a character is in neither."""
+    try:
+        raw = text.replace(_REPLACEMENT, "").encode("cp1252", errors=_LATIN_ERRORS)
+    except UnicodeEncodeError:
+        return None
+    return raw.decode("utf-8", errors="replace")
+
+
+def _latin_one(error: UnicodeError) -> tuple[bytes, int]:
+    """A Latin-1 character (a C1 control) Windows-1252 does not encode, as its byte."""
+    assert isinstance(error, UnicodeEncodeError)
+    chars = error.object[error.start : error.end]
+    if any(ord(char) > _LAST_LATIN for char in chars):
+        raise error
+    return bytes(map(ord, chars)), error.end
+
+
+_LATIN_ERRORS = "govdocparse-latin-one"
+codecs.register_error(_LATIN_ERRORS, _latin_one)
 
 
 def _mostly_utf8(data: bytes) -> tuple[str, list[str]]:
