@@ -981,6 +981,50 @@ def test_a_lead_ins_organ_gives_way_to_a_signature_and_a_source_named_further_in
     assert document.metadata.issuer is None
 
 
+# A mirror's copy of a notice named only in a lead sentence, without 全文如下 (invented): the
+# page's title, its date, the lead, then the notice's recipients, text and the plan it hands down.
+NAMED_NOTICE = (
+    "白沙市托育服务提升行动计划\n"
+    "发布时间：2024-03-02\n"
+    "{lead}\n"
+    "各县（市、区）人民政府，市政府各部门：\n"
+    "《白沙市托育服务提升行动计划》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
+    "{signature}"
+    "2024年2月26日\n"
+    "白沙市托育服务提升行动计划\n"
+    "为发展普惠托育服务，制定本计划。\n"
+    "一、总体要求\n"
+    "到2026年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n"
+)
+NAMED = "关于印发《白沙市托育服务提升行动计划》的通知"
+
+
+@pytest.mark.parametrize(
+    "lead, signature, issuer",
+    [
+        (f"白沙市人民政府办公室发布{NAMED}。", "", "白沙市人民政府办公室"),
+        (f"近日，白沙市人民政府办公室印发了{NAMED}", "", "白沙市人民政府办公室"),
+        (f"白沙市卫生健康委员会发布{NAMED}。", "白沙市人民政府办公室\n", "白沙市人民政府办公室"),
+    ],
+)
+def test_a_notice_named_only_in_a_lead_sentence_starts_a_document(lead, signature, issuer):
+    notice, plan = parse_text(NAMED_NOTICE.format(lead=lead, signature=signature)).documents
+    assert (notice.kind, notice.title) == ("notice", NAMED)
+    assert notice.metadata.issuer == issuer
+    assert notice.metadata.recipients == ["各县（市、区）人民政府", "市政府各部门"]
+    assert (plan.kind, plan.title) == ("plan", "白沙市托育服务提升行动计划")
+
+
+def test_a_lead_sentence_naming_a_notice_over_prose_starts_no_document():
+    story = (
+        "白沙市托育服务再上新台阶\n"
+        f"近日，白沙市人民政府办公室印发{NAMED}。\n"
+        "计划提出，到2026年全市托位数达到1万个。\n"
+    )
+    [document] = parse_text(story).documents
+    assert (document.kind, document.title) == ("other", None)
+
+
 # A news page whose theme prints year, month/day and time side by side (invented), copied with
 # them one a line, or on one line.
 STORY_LEAD = "5月20日，青山市首个儿童友好公园正式向市民开放。\n公园设有儿童游乐区和亲子阅读角。\n"

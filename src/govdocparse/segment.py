@@ -15,8 +15,9 @@ mirror's page title naming the carried plan) gives way to the title of that head
 A portal field naming the title (标题：…, | 信息名称 | … |) is the title when the page lost its
 title line, a document's head coming next; a line the page's own title field repeats word for
 word is the title of a page that names no document (名称：校园安全 / 校园安全), and a repost's
-lead-in naming a document in 《》 and announcing its full text (…《…的通知》全文如下：) starts
-that document when its head comes next.
+lead-in naming a document in 《》 and announcing its full text (…《…的通知》全文如下：), or a
+lead sentence naming the notice that hands a document down (…办公室发布关于印发《…》的通知。),
+starts that document when its head comes next.
 A mirror's 《》 around a whole title line are not part of the title, nor is a 文号 set beside it
 on its line (某府办发〔2021〕6号 某区…的通知). A title is never joined with a line that opens
 another title with its issuer (江西省人民政府办公厅关于印发… after a page title cut off
@@ -379,6 +380,10 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         return _portal_title(blocks, i) or _lead_title(blocks, i)
     if i and _awaits_value(blocks[i - 1], blocks[i]):
         return None  # • 组配分类: / • 专项规划: a portal label's value on the line below it
+    # a lead sentence without its 。 ends like a title: the notice it names is the title
+    lead = _lead_title(blocks, i) if "的通知" in first_line else None
+    if lead is not None:
+        return lead
     if title_kind(squash_spaces(first_line)) is None and (
         _over_a_byline(blocks, i, first_line) or _named_by_title_field(blocks, i, first_line)
     ):
@@ -486,10 +491,13 @@ def opens_news_lead(blocks: Sequence[Block]) -> bool:
 
 def _lead_title(blocks: list[Block], i: int) -> Title | None:
     """The title of a document a news site reposts without its title line, named in 《》 by the
-    lead-in over it (某部发出《关于开展某某试点工作的通知》全文如下:), when the document's own
-    head (its 主送机关, its 文号) comes next; else None."""
+    lead-in over it (某部发出《关于开展某某试点工作的通知》全文如下:), or of a notice a lead
+    sentence names without announcing its text (某市人民政府办公室发布关于印发《…》的通知。), when
+    the document's own head (its 主送机关, its 文号) comes next; else None."""
     block = blocks[i]
-    if not isinstance(block, Paragraph) or "全文如下" not in block.text:
+    if not isinstance(block, Paragraph) or (
+        "全文如下" not in block.text and "的通知" not in block.text
+    ):
         return None
     lead = _full_text_lead().search(squash_spaces(block.text))
     if lead is None:
