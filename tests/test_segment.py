@@ -521,6 +521,38 @@ def test_a_news_headlines_exclamation_marks_and_column_tag_leave_it_a_title(head
     assert (doc.title, doc.metadata.date_published) == (title, "2019-01-02")
 
 
+# A news item whose headline asks or exclaims before the plan it tells of (invented): no
+# document's own title asks or exclaims, so it is the news item's title as written, kind other,
+# its place the one opening what it tells; with a stamp under it or straight over its lead.
+HOOKED_STORY = (
+    "近日，白沙市人民政府办公室印发《白沙市儿童友好行动计划》，提出到2026年建成儿童友好社区"
+    "40个。\n计划明确了五方面重点任务。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "如何让孩子更快乐？白沙市出台儿童友好行动计划",
+        "重磅！白沙市出台儿童友好行动计划",
+        "好消息!白沙市印发儿童友好城市建设实施方案",
+        "孩子放学后谁来管？白沙市印发《白沙市课后服务实施方案》",
+    ],
+)
+@pytest.mark.parametrize("stamp", ["发布时间：2024-05-12 09:30\n", ""])
+def test_a_headline_asking_or_exclaiming_before_a_plan_is_a_news_items_title(headline, stamp):
+    [item] = parse_text(f"{headline}\n{stamp}{HOOKED_STORY}").documents
+    assert (item.kind, item.title, item.metadata.place) == ("other", headline, "白沙市")
+
+
+def test_a_headline_asking_before_a_plan_over_the_plans_own_text_is_the_plans_title():
+    # a digest's copy of the plan under such a headline keeps the plan's headings: the plan
+    headline = "如何让孩子更快乐？白沙市出台儿童友好行动计划"
+    text = f"{headline}\n发布时间：2024-05-12\n为建设儿童友好城市，制定本计划。\n一、工作目标\n"
+    [plan] = parse_text(text + "到2026年，建成儿童友好社区40个。\n").documents
+    assert (plan.kind, plan.title, plan.metadata.place) == ("plan", headline, "白沙市")
+
+
 def test_a_slogan_ending_in_an_exclamation_mark_is_still_no_title():
     text = "奋力开创儿童事业新局面！\n\n为促进儿童发展，到2025年，某某率达到90%。\n"
     assert parse_text(text).documents[0].title is None

@@ -1451,8 +1451,9 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
 def _after_headline_marks(segment: Segment) -> list[str]:
     """The parts of a news headline after its question or exclamation marks (孩子放学后谁来管？
     某某市推出…, 好消息！某某县新增…): the place opening one is the story's, read as a title's
-    head is read; a place further into a part may be anyone's."""
-    if segment.kind != "other" or not segment.title:
+    head is read; a place further into a part may be anyone's. A digest's copy of a plan under
+    such a headline (减少出生缺陷！某市卫健委发布…方案) is read so too."""
+    if not segment.title:
         return []
     rules = _rules().grammar
     marks = "".join(map(regex.escape, rules.headline_marks + rules.question_marks))
