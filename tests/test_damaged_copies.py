@@ -210,3 +210,29 @@ def test_a_heading_that_runs_on_after_its_section_name_keeps_its_title():
     )
     [plan] = parse_text(text).documents
     assert [s.title for s in plan.sections] == ["指导思想和基本原则", "主要目标任务", "主要目标"]
+
+
+@pytest.mark.parametrize(
+    "heading, title, text",
+    [
+        (
+            "二、基本原则儿童优先、普惠共享。坚持把儿童发展放在优先位置。",
+            "基本原则",
+            "儿童优先、普惠共享。",
+        ),
+        (
+            "二、工作原则政府主导社会协同多方参与。各部门分工负责。",
+            "工作原则",
+            "政府主导社会协同多方参与。",
+        ),
+        ("二、总体要求聚焦重点、补齐短板。", "总体要求", "聚焦重点、补齐短板。"),
+        ("二、主要目标任务。到2025年，建成儿童之家30个。", "主要目标任务", "到2025年"),
+        ("二、职责分工明确。各部门按职责抓好落实。", "职责分工明确", "各部门"),
+    ],
+)
+def test_a_section_name_glued_to_a_phrase_before_its_full_stop_is_the_title(heading, title, text):
+    [plan] = parse_text(
+        f"白沙县儿童友好行动方案\n一、指导思想\n坚持儿童优先。\n{heading}\n"
+    ).documents
+    section = plan.sections[1]
+    assert (section.title, section.text.startswith(text)) == (title, True)

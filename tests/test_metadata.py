@@ -337,6 +337,41 @@ def test_an_organ_line_over_a_title_without_a_breadcrumb_still_issues_it():
     assert plan.metadata.issuer == "石门镇人民政府"
 
 
+# A county portal's department column, copied as text (invented): the breadcrumb names the
+# department whose column the notice sits in, the notice itself unsigned and its title naming
+# no organ. The column's organ is the issuer only when the page names none — a signature, an
+# organ at the title's head, a 发布机构 field (the publisher) each leave it unused — and the
+# breadcrumb is where it came from.
+CRUMB_PAGE = """{crumb}
+{title}
+{fields}各乡镇人民政府，县直有关单位：
+为做好困境儿童关爱保护工作，现就开展排查有关事项通知如下。
+一、排查对象
+全县困境儿童和留守儿童。
+{signature}"""
+CRUMB = "当前位置：首页 > 政务公开 > 青溪县民政局 > 通知公告"
+CRUMB_TITLE = "关于开展困境儿童排查工作的通知"
+CRUMB_CASES = [
+    (CRUMB, CRUMB_TITLE, "", "", "青溪县民政局"),
+    ("首页 > 部门信息 > 青溪县民政局 > 政策文件", CRUMB_TITLE, "", "", "青溪县民政局"),
+    (CRUMB, CRUMB_TITLE, "", "青溪县妇女联合会\n2024年4月8日\n", "青溪县妇女联合会"),
+    (CRUMB, f"青溪县教育局{CRUMB_TITLE}", "", "", "青溪县教育局"),
+    (CRUMB, CRUMB_TITLE, "发布机构：青溪县民政局　发布日期：2024-04-09\n", "", None),
+    ("当前位置：首页 > 政务公开 > 通知公告", CRUMB_TITLE, "", "", None),
+]
+
+
+@pytest.mark.parametrize(("crumb", "title", "fields", "signature", "issuer"), CRUMB_CASES)
+def test_the_organ_a_breadcrumb_names_issues_only_a_page_that_names_none(
+    crumb, title, fields, signature, issuer
+):
+    text = CRUMB_PAGE.format(crumb=crumb, title=title, fields=fields, signature=signature)
+    [notice] = parse_text(text, "page.txt").documents
+    assert (notice.kind, notice.metadata.issuer) == ("notice", issuer)
+    if issuer == "青溪县民政局":
+        assert notice.metadata.provenance["issuer"].lines == (1, 1)
+
+
 # A county portal's article copied as text: link rows, an image name and a breadcrumb above the
 # title, the 文号 on the line under it, a 时间 stamp, the signature dated in Chinese numerals,
 # print/close links and the site footer below.

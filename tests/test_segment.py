@@ -538,6 +538,38 @@ def test_a_county_portals_column_tag_is_no_part_of_the_title(tag):
     assert (doc.title, doc.metadata.place) == (name, "白河县")
 
 
+# A news item whose headline asks or exclaims before the plan it tells of (invented): no
+# document's own title asks or exclaims, so it is the news item's title as written, kind other,
+# its place the one opening what it tells; with a stamp under it or straight over its lead.
+HOOKED_STORY = (
+    "近日，白沙市人民政府办公室印发《白沙市儿童友好行动计划》，提出到2026年建成儿童友好社区"
+    "40个。\n计划明确了五方面重点任务。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "如何让孩子更快乐？白沙市出台儿童友好行动计划",
+        "重磅！白沙市出台儿童友好行动计划",
+        "好消息!白沙市印发儿童友好城市建设实施方案",
+        "孩子放学后谁来管？白沙市印发《白沙市课后服务实施方案》",
+    ],
+)
+@pytest.mark.parametrize("stamp", ["发布时间：2024-05-12 09:30\n", ""])
+def test_a_headline_asking_or_exclaiming_before_a_plan_is_a_news_items_title(headline, stamp):
+    [item] = parse_text(f"{headline}\n{stamp}{HOOKED_STORY}").documents
+    assert (item.kind, item.title, item.metadata.place) == ("other", headline, "白沙市")
+
+
+def test_a_headline_asking_before_a_plan_over_the_plans_own_text_is_the_plans_title():
+    # a digest's copy of the plan under such a headline keeps the plan's headings: the plan
+    headline = "如何让孩子更快乐？白沙市出台儿童友好行动计划"
+    text = f"{headline}\n发布时间：2024-05-12\n为建设儿童友好城市，制定本计划。\n一、工作目标\n"
+    [plan] = parse_text(text + "到2026年，建成儿童友好社区40个。\n").documents
+    assert (plan.kind, plan.title, plan.metadata.place) == ("plan", headline, "白沙市")
+
+
 def test_a_slogan_ending_in_an_exclamation_mark_is_still_no_title():
     text = "奋力开创儿童事业新局面！\n\n为促进儿童发展，到2025年，某某率达到90%。\n"
     assert parse_text(text).documents[0].title is None
@@ -996,6 +1028,50 @@ def test_a_lead_ins_organ_gives_way_to_a_signature_and_a_source_named_further_in
     [document] = parse_text(f"{REPOST_HEAD}{quoted}\n{REPOST_NOTICE}").documents
     assert document.title == "关于开展困境儿童关爱试点工作的通知"
     assert document.metadata.issuer is None
+
+
+# A mirror's copy of a notice named only in a lead sentence, without 全文如下 (invented): the
+# page's title, its date, the lead, then the notice's recipients, text and the plan it hands down.
+NAMED_NOTICE = (
+    "白沙市托育服务提升行动计划\n"
+    "发布时间：2024-03-02\n"
+    "{lead}\n"
+    "各县（市、区）人民政府，市政府各部门：\n"
+    "《白沙市托育服务提升行动计划》已经市政府同意，现印发给你们，请认真贯彻执行。\n"
+    "{signature}"
+    "2024年2月26日\n"
+    "白沙市托育服务提升行动计划\n"
+    "为发展普惠托育服务，制定本计划。\n"
+    "一、总体要求\n"
+    "到2026年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n"
+)
+NAMED = "关于印发《白沙市托育服务提升行动计划》的通知"
+
+
+@pytest.mark.parametrize(
+    "lead, signature, issuer",
+    [
+        (f"白沙市人民政府办公室发布{NAMED}。", "", "白沙市人民政府办公室"),
+        (f"近日，白沙市人民政府办公室印发了{NAMED}", "", "白沙市人民政府办公室"),
+        (f"白沙市卫生健康委员会发布{NAMED}。", "白沙市人民政府办公室\n", "白沙市人民政府办公室"),
+    ],
+)
+def test_a_notice_named_only_in_a_lead_sentence_starts_a_document(lead, signature, issuer):
+    notice, plan = parse_text(NAMED_NOTICE.format(lead=lead, signature=signature)).documents
+    assert (notice.kind, notice.title) == ("notice", NAMED)
+    assert notice.metadata.issuer == issuer
+    assert notice.metadata.recipients == ["各县（市、区）人民政府", "市政府各部门"]
+    assert (plan.kind, plan.title) == ("plan", "白沙市托育服务提升行动计划")
+
+
+def test_a_lead_sentence_naming_a_notice_over_prose_starts_no_document():
+    story = (
+        "白沙市托育服务再上新台阶\n"
+        f"近日，白沙市人民政府办公室印发{NAMED}。\n"
+        "计划提出，到2026年全市托位数达到1万个。\n"
+    )
+    [document] = parse_text(story).documents
+    assert (document.kind, document.title) == ("other", None)
 
 
 # A news page whose theme prints year, month/day and time side by side (invented), copied with

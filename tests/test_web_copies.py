@@ -140,3 +140,47 @@ def test_a_pdfs_lines_glued_with_single_spaces_are_rewrapped_into_its_paragraphs
         "义务教育巩固率": "保持在97%以上",
         "儿童受教育程度": "明显提高",
     }
+
+
+# What a crawl of a .doc→HTML converter's page keeps of its style sheet and script, as text
+# (invented in that layout): page furniture wherever it stands.
+CONVERTER_RESIDUE = [
+    "<!--",
+    ".p1{font-size:16pt;font-family:仿宋_GB2312;line-height:28pt}",
+    "td.p2 {text-align:center; margin:0 0 0 2em}",
+    "p.MsoNormal, li.MsoNormal {",
+    "font-family:宋体;",
+    "}",
+    "@page{size:595.3pt 841.9pt}",
+    "-->",
+    "function setFont(size){",
+    "var box = document.getElementById('zoom');",
+    'document.getElementById("zoom").style.fontSize=size+"px";',
+    "}",
+]
+PREAMBLE = "为推进儿童友好城市建设，结合本县实际，制定本方案。"
+
+
+def test_a_converters_style_sheet_and_script_are_no_part_of_a_plans_preamble():
+    plain = "\n".join([PLAN[0], PREAMBLE, *PLAN[1:]])
+    crawled = "\n".join([PLAN[0], *CONVERTER_RESIDUE, PREAMBLE, *PLAN[1:]])
+    [expected] = govdocparse.parse_text(plain).documents
+    [document] = govdocparse.parse_text(crawled).documents
+    assert document.preamble is not None
+    assert document.preamble.text == PREAMBLE
+    assert _records(crawled) == _records(plain)
+    assert [s.title for s in document.sections] == [s.title for s in expected.sections]
+
+
+def test_a_converters_style_sheet_over_a_notices_recipients_is_none_of_them():
+    notice = [
+        "石门县人民政府办公室关于印发石门县儿童友好城市建设实施方案的通知",
+        *CONVERTER_RESIDUE,
+        "各乡镇人民政府，县直各单位：",
+        "《石门县儿童友好城市建设实施方案》已经县政府同意，现印发给你们，请认真贯彻执行。",
+        "石门县人民政府办公室",
+        "2024年3月1日",
+    ]
+    first = govdocparse.parse_text("\n".join(notice + PLAN)).documents[0]
+    assert first.kind == "notice"
+    assert first.metadata.recipients == ["各乡镇人民政府", "县直各单位"]

@@ -9,6 +9,7 @@
 - `is_link_row`, `is_breadcrumb`, `is_furniture`: furniture by shape (rows of link words, arrows
   between short names, furniture-only portal labels, image file names), which `normalize` drops
   near the top and the bottom of a file only;
+- `crumb_organ`: the organ a breadcrumb line names as the column the page sits in;
 - `clean_text`: Word field-code and bookmark residue taken out of a line.
 """
 
@@ -32,6 +33,8 @@ _ARROWS = regex.compile(r"\s*(?:>>|>|»|›|→|＞)\s*")
 _MAX_CRUMB = 16
 _MAX_SITE_NAME = 30
 _LAST_ARROW = regex.compile(r"(?:>|»|›|→|＞)\s*$")
+# a breadcrumb's label before its first part (当前位置：首页 > …)
+_CRUMB_LABEL = regex.compile(r"^[^:：]{0,8}[:：]")
 # page numbers are short (— 12 —, 第3页共12页): where running heads and page breaks are looked
 # for (here and in the text reader), longer lines are not matched against their rules
 MAX_PAGE_NUMBER = 24
@@ -50,6 +53,7 @@ class _Rules:
     link_split: regex.Pattern
     file_name: regex.Pattern
     site_name: regex.Pattern
+    organ_end: regex.Pattern
     preview_note: regex.Pattern
     edge_lines: int
 
@@ -69,6 +73,7 @@ def _rules() -> _Rules:
         file_name=regex.compile(rules.file_name.pattern),
         # an organ's name ends as an issuer's does (某镇人民政府, 某市妇女联合会)
         site_name=regex.compile(f"(?:{rules.site_name.pattern})|(?:{_organ_end()})$"),
+        organ_end=regex.compile(f"(?:{_organ_end()})$"),
         preview_note=regex.compile(rules.preview_note.pattern),
         edge_lines=rules.edge_lines,
     )
@@ -153,6 +158,24 @@ def is_crumb_line(text: str) -> bool:
     """A page's breadcrumb, by its label (当前位置：…) or by its shape (首页 > 政务公开 > …)."""
     squashed = squash_spaces(text)
     return any(rule.search(squashed) for rule in _rules().breadcrumbs) or is_breadcrumb(text)
+
+
+def crumb_organ(text: str) -> str | None:
+    """The organ whose column a page sits in, as a breadcrumb line names it (首页 > 政务公开 >
+    某县民政局 > 通知公告: a county portal's department column): the deepest organ of the path,
+    or None when the line is no breadcrumb or names none."""
+    if not is_crumb_line(text):
+        return None
+    organ_end = _rules().organ_end
+    parts = [_CRUMB_LABEL.sub("", squash_spaces(part)) for part in _ARROWS.split(text)]
+    organs = [
+        part
+        for part in parts
+        if len(part) <= _MAX_CRUMB
+        and not _SENTENCE_MARK.search(part)
+        and organ_end.search(part) is not None
+    ]
+    return organs[-1] if organs else None
 
 
 def is_page_number(text: str) -> bool:

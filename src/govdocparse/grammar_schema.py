@@ -26,7 +26,11 @@ class Rule(GrammarModel):
     @classmethod
     def _compiles(cls, pattern: str) -> str:
         try:
-            regex.compile(pattern.replace("{issuer}", "X").replace("{lead_day}", "X"))
+            regex.compile(
+                pattern.replace("{issuer}", "X")
+                .replace("{lead_day}", "X")
+                .replace("{notice_named}", "X")
+            )
         except regex.error as exc:
             raise ValueError(f"not a regular expression: {exc}") from None
         return pattern
@@ -97,6 +101,7 @@ class MetadataGrammar(GrammarModel):
     full_text_lead: Rule
     lead_day: Rule
     lead_in_issuer: Rule
+    notice_named: Rule
     lead_organ: Rule
     title_status: list[str]
     title_validity: list[str]
@@ -162,9 +167,11 @@ class MetadataGrammar(GrammarModel):
     expected: dict[Kind, list[str]]
 
     def compile(self, rule: Rule) -> regex.Pattern:
-        """`rule` compiled, its `{issuer}` placeholder replaced by the issuer suffix pattern and
-        its `{lead_day}` by the day words a news lead opens with."""
+        """`rule` compiled, its `{issuer}` placeholder replaced by the issuer suffix pattern, its
+        `{lead_day}` by the day words a news lead opens with and its `{notice_named}` by the
+        notice a lead sentence names."""
         pattern = rule.pattern.replace("{issuer}", self.issuer_suffix.pattern)
+        pattern = pattern.replace("{notice_named}", self.notice_named.pattern)
         return regex.compile(pattern.replace("{lead_day}", self.lead_day.pattern))
 
 

@@ -50,6 +50,7 @@ class TitleRules(GrammarModel):
     bracketed: str
     wrap_after: str
     glued_names: list[str]
+    glued_rest_max: int
 
 
 class ContentsRules(GrammarModel):

@@ -16,6 +16,8 @@ Headings that Word field codes tore apart are put back together here, because la
 match numbering at the start of a line:
 - `四、` on its own, then `HYPERLINK "…" \\l "_Toc…"组织实施` → `四、组织实施`
 - `组织实施四、` (the field result printed before its number) → `四、组织实施`
+`column_organ` reads, before the breadcrumb is dropped, the organ it names as the column the
+page sits in (首页 > 政务公开 > 某县民政局 > 通知公告), for the metadata stage.
 A news theme's stamp that a copy of its page set one part a line (2020 / 02/19 / 20:37: the
 year, month/day and time 新华网's pages print side by side) is put back on one line, so that
 the headline over it reads as over any stamp.
@@ -36,6 +38,7 @@ from . import headings, portal
 from .chrome import (
     PROSE,
     clean_text,
+    crumb_organ,
     edge_lines,
     is_breadcrumb,
     is_chrome,
@@ -193,6 +196,17 @@ def _join_preview_chunks(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block)
     return out
+
+
+def column_organ(blocks: list[Block]) -> Paragraph | None:
+    """The organ whose column the page sits in, as its first breadcrumb near the top names it
+    (`chrome.crumb_organ`), with the breadcrumb's provenance: read before `normalize` drops the
+    breadcrumb, for the metadata stage's weakest issuer."""
+    for block in blocks[: edge_lines()]:
+        if isinstance(block, Paragraph) and is_crumb_line(block.text):
+            organ = crumb_organ(block.text)
+            return Paragraph(organ, block.prov) if organ else None
+    return None
 
 
 def _with_site_name(blocks: list[Block]) -> list[Block]:

@@ -21,7 +21,7 @@ from .extract.tables import build_table
 from .ids import assign_ids
 from .matching import fold_blocks, fold_portal
 from .model import Document, DocumentKind, ParseResult, SourceInfo
-from .normalize import normalize
+from .normalize import column_organ, normalize
 from .segment import Segment, segment, title_provenance
 from .source import Source
 from .structure import PlacedParagraph, build_structure
@@ -36,7 +36,7 @@ def parse_source(source: Source) -> ParseResult:
     segments = segment(blocks) if blocks else []
     footer = take_footer(segments)
     trailer = take_page_trailer(segments)
-    page = Page(portal, source.portal_provenance, source.attachments)
+    page = Page(portal, source.portal_provenance, source.attachments, column_organ(folded))
     found = [
         extract_metadata(seg, title_provenance(seg), page, trailer)
         if n == 0

@@ -16,15 +16,18 @@ A portal field naming the title (标题：…, | 信息名称 | … |) is the ti
 title line, a document's head coming next, or when the page has no title line at all (a 留言
 page's letter and reply under their fields); a line the page's own title field repeats word for
 word is the title of a page that names no document (名称：校园安全 / 校园安全), and a repost's
-lead-in naming a document in 《》 and announcing its full text (…《…的通知》全文如下：) starts
-that document when its head comes next.
+lead-in naming a document in 《》 and announcing its full text (…《…的通知》全文如下：), or a
+lead sentence naming the notice that hands a document down (…办公室发布关于印发《…》的通知。),
+starts that document when its head comes next.
 A mirror's 《》 around a whole title line are not part of the title, nor is a 文号 set beside it
 on its line (某府办发〔2021〕6号 某区…的通知). A title is never joined with a line that opens
 another title with its issuer (江西省人民政府办公厅关于印发… after a page title cut off
 mid-word), nor with a copy of itself; a title that opens with an organ takes in the organ lines
 above it when there are two or more (joint issuers a page wrapped one a line).
 An 附件 printed under an 附件 mark whose body is a table and no headings is an annex, whatever
-its title's last word (重点任务清单, 建设标准).
+its title's last word (重点任务清单, 建设标准). A headline asking or exclaiming before the
+document it tells of (如何让孩子更快乐？某市出台…行动计划) is a news item's title unless the
+document's numbered headings follow it.
 A notice whose title the page lost (its 主送机关 line, its text and its closing above the
 first title, a plan's) is a notice without a title, carrying the plans after it.
 """
@@ -265,6 +268,21 @@ def title_kind(text: str) -> str | None:
 
 
 @cache
+def _hook_marks() -> str:
+    """The marks that end a news headline's hook: its question or exclamation."""
+    rules = _grammar()
+    return "".join(rules.headline_marks + rules.question_marks)
+
+
+def _hooked(title: str) -> bool:
+    """Whether a title opens with a hook, a question or exclamation before what it tells
+    (如何让孩子更快乐？某市出台儿童友好行动计划 · 重磅！某省印发某某行动方案): a news headline,
+    since no document's own title asks or exclaims."""
+    marks = _hook_marks()
+    return any(mark in title[1:-1] for mark in marks) and title[-1] not in marks
+
+
+@cache
 def _standalone_units() -> list[regex.Pattern]:
     """Lines complete on their own and never part of a title: 文号, issuer, 版头 and 版记 marks."""
     rules = _grammar()
@@ -311,7 +329,7 @@ def _title_line(block: Block) -> str | None:
     glued = glued_doc_number(block.text)
     line = glued[1] if glued and title_kind(squash_spaces(glued[1])) else block.text
     text = squash_spaces(line)
-    marks = _grammar().headline_marks
+    marks = _hook_marks()
     if any(mark in text for mark in marks):
         headline = _headline(line)
         if headline is None:
@@ -343,7 +361,8 @@ def _bare_date() -> regex.Pattern:
 
 def _headline(line: str) -> str | None:
     """A news headline's line without the exclamation marks after it (某委印发《某某方案》！),
-    when it ends like a title: its marks end no sentence (headline_marks); else None."""
+    when it ends like a title: its marks end no sentence (headline_marks), nor does a question
+    mark before what it tells (如何让孩子更快乐？某市出台…行动计划); else None."""
     bare = line.rstrip("".join(_grammar().headline_marks) + " \t\u3000")
     return bare if title_kind(squash_spaces(bare)) else None
 
@@ -382,6 +401,10 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         return _portal_title(blocks, i) or _lead_title(blocks, i)
     if i and _awaits_value(blocks[i - 1], blocks[i]):
         return None  # • 组配分类: / • 专项规划: a portal label's value on the line below it
+    # a lead sentence without its 。 ends like a title: the notice it names is the title
+    lead = _lead_title(blocks, i) if "的通知" in first_line else None
+    if lead is not None:
+        return lead
     if title_kind(squash_spaces(first_line)) is None and (
         _over_a_byline(blocks, i, first_line) or _named_by_title_field(blocks, i, first_line)
     ):
@@ -489,10 +512,13 @@ def opens_news_lead(blocks: Sequence[Block]) -> bool:
 
 def _lead_title(blocks: list[Block], i: int) -> Title | None:
     """The title of a document a news site reposts without its title line, named in 《》 by the
-    lead-in over it (某部发出《关于开展某某试点工作的通知》全文如下:), when the document's own
-    head (its 主送机关, its 文号) comes next; else None."""
+    lead-in over it (某部发出《关于开展某某试点工作的通知》全文如下:), or of a notice a lead
+    sentence names without announcing its text (某市人民政府办公室发布关于印发《…》的通知。), when
+    the document's own head (its 主送机关, its 文号) comes next; else None."""
     block = blocks[i]
-    if not isinstance(block, Paragraph) or "全文如下" not in block.text:
+    if not isinstance(block, Paragraph) or (
+        "全文如下" not in block.text and "的通知" not in block.text
+    ):
         return None
     lead = _full_text_lead().search(squash_spaces(block.text))
     if lead is None:
@@ -911,9 +937,11 @@ def _listed_attachments(blocks: list[Block], i: int) -> list[str]:
 
 def _only_tables(body: list[Block]) -> bool:
     """A body that holds a table and no numbered headings (a list or a form, not a plan)."""
-    return any(isinstance(b, TableBlock) for b in body) and not any(
-        isinstance(b, Paragraph) and numbered(b.text) for b in body
-    )
+    return any(isinstance(b, TableBlock) for b in body) and not _has_headings(body)
+
+
+def _has_headings(body: list[Block]) -> bool:
+    return any(isinstance(b, Paragraph) and numbered(b.text) for b in body)
 
 
 def _closes(block: Block) -> bool:
@@ -1001,6 +1029,10 @@ def segment(blocks: list[Block]) -> list[Segment]:
         kind = title.kind
         if kind == "plan" and _under_annex_mark(blocks, title.first) and _only_tables(body):
             kind = "annex"
+        if kind != "other" and _hooked(title.text) and not _has_headings(body):
+            # a news story telling of the document its headline names, not a copy of its text
+            # (a digest's copy keeps the document's headings under such a headline)
+            kind = "other"
         segments.append(
             Segment(
                 title=title.text,

@@ -303,9 +303,10 @@ class _Builder:
         opening = self.glued_name.match(rest)
         name = opening[0] if opening else None
         glued = name is not None and rest[len(name) : len(name) + 1] not in _TITLE_ENDS
-        if glued and name and "，" in rest[len(name) : stop if stop > 0 else None]:
+        if glued and name and self._glued_text(rest[len(name) : stop if stop > 0 else None], stop):
             # a glued body's heading: its section name runs straight into its text, a clause
-            # after it no title holds (三、主要目标到2025年，全区…)
+            # after it no title holds (三、主要目标到2025年，全区…), or a sentence that is no
+            # word or two finishing the title (二、基本原则儿童优先、普惠共享。坚持…)
             return name, rest[len(name) :].lstrip()
         own_line = (
             stop in (-1, len(rest) - 1)
@@ -335,6 +336,18 @@ class _Builder:
         if glued and name:  # the same with no 。 near enough to end a title
             return name, rest[len(name) :].lstrip()
         return "", rest
+
+    def _glued_text(self, after_name: str, stop: int) -> bool:
+        """Whether what follows a section name up to the first 。 (at `stop`, -1 for none) is
+        the section's text glued to it: a clause (a comma in it), or, before a 。, a list in 、
+        or more than a title adds to such a name (`title.glued_rest_max`: 主要目标任务 is a
+        title, 指导思想坚持以…为中心的发展思想 none). A line without a 。 is a title on its own
+        line but for a clause (二、主要目标任务和工作重点 is whole)."""
+        if "，" in after_name:
+            return True
+        return stop > 0 and (
+            "、" in after_name or len(after_name) > self.title_rules.glued_rest_max
+        )
 
     # -- body ----------------------------------------------------------------------------
     def add_paragraph(self, paragraph: Paragraph) -> None:

@@ -511,6 +511,8 @@ class Page:
     fields: dict[str, str]
     provenance: dict[str, Provenance]
     attachments: list[Attachment]
+    # the organ whose column the page sits in, as its breadcrumb names it (`normalize.column_organ`)
+    crumb_organ: Paragraph | None = None
 
 
 def take_page_trailer(segments: list[Segment]) -> list[Paragraph]:
@@ -573,10 +575,33 @@ def extract_metadata(
         titles = [attachment.title for attachment in page.attachments]
         _set(found, "attachments", titles, page.attachments[0].prov)
     _from_portal(found)
+    _crumb_issuer(page, found)
     _site_name_issuer(header, found)
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
     return found
+
+
+def _names_publisher(found: Found) -> bool:
+    """Whether a portal field names the page's publisher (发布机构：…), who is no issuer."""
+    return any(
+        portal.feeds(label) == "publisher"
+        for label, value in found.metadata.portal.items()
+        if value
+    )
+
+
+def _crumb_issuer(page: Page | None, found: Found) -> None:
+    """The organ whose column the page sits in (首页 > 政务公开 > 某县民政局 > 通知公告) as the
+    issuer of a page that names no organ: no signature, 版头, title head, lead-in or issuer
+    field, nor a publisher (发布机构：…, which stays the publisher). A department posts its own
+    documents in its column, as a township its own on its site; a weak hint, read last but
+    before the site's name, which the column is inside. Its provenance is the breadcrumb."""
+    if page is None or page.crumb_organ is None or found.metadata.issuer or _names_publisher(found):
+        return
+    organs = split_issuers(page.crumb_organ.text)
+    if organs:
+        _set(found, "issuer", "、".join(organs), page.crumb_organ.prov)
 
 
 def _site_name_issuer(header: list[Paragraph], found: Found) -> None:
@@ -584,10 +609,7 @@ def _site_name_issuer(header: list[Paragraph], found: Found) -> None:
     a page that names no organ: no signature, 版头, title head, issuer field, nor a publisher
     (发布机构：某镇农业农村办公室, which stays the publisher). A weak hint, read last, as a
     reader takes the site for the author only when nothing else says who wrote it."""
-    meta = found.metadata
-    if meta.issuer or any(
-        portal.feeds(label) == "publisher" for label, value in meta.portal.items() if value
-    ):
+    if found.metadata.issuer or _names_publisher(found):
         return
     for block in header:
         if block.style == SITE_NAME and (organs := split_issuers(block.text)):
@@ -1438,8 +1460,9 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
 def _after_headline_marks(segment: Segment) -> list[str]:
     """The parts of a news headline after its question or exclamation marks (孩子放学后谁来管？
     某某市推出…, 好消息！某某县新增…): the place opening one is the story's, read as a title's
-    head is read; a place further into a part may be anyone's."""
-    if segment.kind != "other" or not segment.title:
+    head is read; a place further into a part may be anyone's. A digest's copy of a plan under
+    such a headline (减少出生缺陷！某市卫健委发布…方案) is read so too."""
+    if not segment.title:
         return []
     rules = _rules().grammar
     marks = "".join(map(regex.escape, rules.headline_marks + rules.question_marks))
