@@ -19,7 +19,7 @@ Vocabulary lives in grammars/indicators.yaml (`prose`, `count`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
@@ -42,6 +42,7 @@ from .goalwords import (
     has_digit,
     is_measure,
     is_measured,
+    is_provided,
     lend_subject,
     people,
     raw_measure,
@@ -649,7 +650,8 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
         values = [v.group(0) for v in r.value.finditer(m.group("values"))]
         distributive = len(values) > 1 and "分别" in segment + m.group("gap")
         target = _without(m, "base", "listed")
-        found = _rate_measures(segment, target, distributive, _baseline_from(m))
+        measured = is_provided if standard else is_measured
+        found = _rate_measures(segment, target, distributive, _baseline_from(m), measured)
         if not found and out and out[-1][1].group is not None:
             # …小学要降至38%以下、初中要降至60%以下: the next group of the measure before
             after = _next_group(LEADING_MARKS.sub("", segment).strip() + target, out[-1][1])
@@ -706,13 +708,18 @@ def _measurement(year: int | None, raw: str) -> Measurement:
 
 
 def _rate_measures(
-    segment: str, target: str, distributive: bool, baseline: Measurement | None = None
+    segment: str,
+    target: str,
+    distributive: bool,
+    baseline: Measurement | None = None,
+    measured: Callable[[str], bool] = is_measured,
 ) -> list[Measure]:
     """The measures of a goal whose subject is `segment`: one per measure of a list sharing the
     target (甲率、乙率保持100%), or one per value of a 分别 list; a measure followed by the groups
     its target is set for gives one target per group (`_subgroup_goals`). A subject without a
     measure head whose value is a time is named by it (每天接触户外自然光 → 每天接触户外自然光
-    时间). `baseline` is every measure's."""
+    时间). `baseline` is every measure's; `measured` tells a name that measures (a standard's
+    money rate also measures a provision named alone: `is_provided`)."""
     r = rules()
     name_raw = raw_measure(segment)
     if not name_raw:
@@ -720,15 +727,15 @@ def _rate_measures(
     grouped = _subgroup_goals(name_raw, target, distributive)
     if grouped is not None:
         return grouped
-    subject = strip_filler(name_raw, is_measured)
+    subject = strip_filler(name_raw, measured)
     if distributive:
         return _distributed(name_raw, subject, target)
     atoms = parse_target(target)
     unit = next((a.unit for a in atoms if a.unit), None)
     measures = [
-        Measure(name_raw, _counted(clean(p, is_measured), unit), target, atoms, baseline=baseline)
+        Measure(name_raw, _counted(clean(p, measured), unit), target, atoms, baseline=baseline)
         for p in _split(subject)
-        if is_measured(p)
+        if measured(p)
     ]
     if measures:
         return measures

@@ -166,6 +166,7 @@ class Rules:
     people: re.Pattern
     object_rate: re.Pattern
     provision: re.Pattern
+    provision_noun: re.Pattern
     standard_words: re.Pattern
     standard_level_verbs: frozenset[str]
 
@@ -174,6 +175,7 @@ class Rules:
 def rules() -> Rules:
     g = load("indicators")
     p = g["prose"]
+    standard_words = p["standard_words"] + p["provision_nouns"]
     adverb = f"(?:{alternation(p['adverbs'])})"
     # a change may be a fraction (以2020年为基数下降1/3), never the 15/10万 of a rate per 10万
     number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[/／][0-9０-９]+(?![0-9０-９.．万千]))?"
@@ -206,7 +208,7 @@ def rules() -> Rules:
     # 补助标准为每人每月1500元: 为 after a standard's word states its level (`_numeric` keeps it
     # only with a standard's money rate)
     standard_level = (
-        rf"(?<=(?:{alternation(p['standard_words'])}))(?:{alternation(p['standard_level_verbs'])})"
+        rf"(?<=(?:{alternation(standard_words)}))(?:{alternation(p['standard_level_verbs'])})"
     )
     goal = (
         rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{verbless}|{standard_level})"
@@ -336,8 +338,15 @@ def rules() -> Rules:
         topic_tail=re.compile(rf"(?:{alternation(p['topic_tails'] + p['work_nouns'])})+$"),
         work_tail=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(p['work_nouns'])})+$"),
         object_rate=re.compile(alternation(p["object_rates"])),
-        provision=re.compile(rf"(?:{alternation(p['provision_measures'])})$"),
-        standard_words=re.compile(alternation(p["standard_words"])),
+        provision=re.compile(
+            rf"(?:{alternation(p['provision_measures'] + p['provision_nouns'])})$"
+        ),
+        # the provision's words before its noun, none of them a verb of handing it out
+        provision_noun=re.compile(
+            rf"^(?:(?!{alternation(p['provision_giving'])}).){{2,}}"
+            rf"(?:{alternation(p['provision_nouns'])})$"
+        ),
+        standard_words=re.compile(alternation(standard_words)),
         standard_level_verbs=frozenset(p["standard_level_verbs"]),
     )
 
@@ -430,6 +439,15 @@ def is_measured(text: str) -> bool:
     return is_measure(text) or (
         2 <= len(text) <= 50 and rules().numeric_head.search(text) is not None
     )
+
+
+def is_provided(text: str) -> bool:
+    """Whether `text` names a measure when a standard's money rate is set for it: any measured
+    name, or what people are provided named by the provision alone (困境儿童基本生活补贴,
+    孤儿基本生活费: `provision_nouns`, with words saying what it is for and no verb handing it
+    out, `provision_giving`)."""
+    text = text.strip()
+    return is_measured(text) or (len(text) <= 50 and rules().provision_noun.match(text) is not None)
 
 
 def clean(piece: str, check: Callable[[str], bool] = is_measure) -> str:
