@@ -104,6 +104,9 @@ class Rules:
     results_report: re.Pattern
     past_marker: re.Pattern
     present_marker: re.Pattern
+    goal_within: re.Pattern
+    reported_lead_in: re.Pattern
+    reported_plan_words: re.Pattern
     target_year: re.Pattern
     year_list: re.Pattern
     lead_in: re.Pattern
@@ -127,6 +130,7 @@ class Rules:
     full_where_after: frozenset[str]
     full_subject_verbs: re.Pattern
     full_scope_only: re.Pattern
+    full_scope_after: re.Pattern
     full_opener: re.Pattern
     full_built: re.Pattern
     full_care: re.Pattern
@@ -237,6 +241,9 @@ def rules() -> Rules:
         results_report=re.compile(p["results_report"]),
         past_marker=re.compile(p["past_marker"]),
         present_marker=re.compile(p["present_marker"]),
+        goal_within=re.compile(p["goal_within"]),
+        reported_lead_in=re.compile(p["reported_lead_in"]),
+        reported_plan_words=re.compile(p["reported_plan_words"]),
         target_year=re.compile(p["target_year"]),
         year_list=re.compile(p["year_list"]),
         lead_in=re.compile(p["lead_in"]),
@@ -277,6 +284,12 @@ def rules() -> Rules:
         ),
         full_subject_verbs=re.compile(rf"(?:{alternation(p['full_subject_verbs'])})$"),
         full_scope_only=re.compile(p["full_scope_only"]),
+        # the thing, then where it reaches, two characters at least (婴幼儿照护服务设施|社区; not
+        # the 区 of 居住小区)
+        full_scope_after=re.compile(
+            rf"^(?P<thing>[^，,。；;]{{2,}}?(?:{alternation(p['full_thing_heads'])}))"
+            rf"(?P<where>(?=.{{2}})(?:{p['full_scope_only']}))$"
+        ),
         full_opener=re.compile(rf"^(?:{alternation(p['full_openers'])})"),
         full_care=re.compile(p["full_care"]),
         full_counted=tuple(p["full_counted"]),
@@ -314,7 +327,7 @@ def rules() -> Rules:
         money=re.compile(alternation(units.spellings("money"))),
         filler=re.compile(
             rf"^(?:(?!{alternation(p['leading_filler_terms'])})(?:{alternation(p['leading_filler'])})"
-            rf"|{p['leading_scope']})"
+            rf"|{p['leading_scope']}|{p['leading_report']})"
         ),
         own_area=re.compile(p["own_area"]),
         not_places=frozenset(p["not_places"]),
