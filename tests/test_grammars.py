@@ -212,3 +212,11 @@ def test_toneless_reading_examples_lose_their_readings():
     reading = grammar.load_typed("written_forms", WrittenFormsGrammar).toneless_reading
     for example in reading.examples:
         assert regex.search(r"[(（][a-zü]+[)）]", repair(example)) is None, example
+
+
+def test_question_examples_keep_their_question_marks():
+    from govdocparse.matching import matching_form
+
+    question = grammar.load_typed("written_forms", WrittenFormsGrammar).question
+    for example in question.examples:
+        assert "？" in matching_form(example) and "囗" not in matching_form(example), example

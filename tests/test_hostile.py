@@ -224,14 +224,6 @@ BAD_INPUTS = [
     Bad("random-bytes", _random_bytes, errors.DecodeError, "binary data"),
     Bad("random-high-bytes", _random_high_bytes, errors.DecodeError, "random bytes"),
     Bad(
-        "big5-text",
-        lambda t: write(
-            t, "big5.txt", "關於印發兒童發展規劃的通知，請認真貫徹執行。".encode("big5") * 3
-        ),
-        errors.DecodeError,
-        "Big5",
-    ),
-    Bad(
         "nul-in-text",
         lambda t: write(t, "nul.txt", SAMPLE.encode("utf-8") + b"\x00" + SAMPLE.encode("utf-8")),
         errors.DecodeError,

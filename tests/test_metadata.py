@@ -2316,3 +2316,41 @@ def test_a_news_headline_names_its_place_after_its_question_or_exclamation_mark(
     [item] = parse_text(text).documents
     assert (item.kind, item.title) == ("other", headline)
     assert item.metadata.place == place
+
+
+# A portal's 建议提案办理结果 column: an organ's reply to a deputy's proposal, its date in
+# brackets under the title, or its fields in brackets after the title on the title's line.
+_REPLY_BODY = (
+    "李明委员：\n"
+    "您提出的《关于加快建设儿童友好公园的提案》收悉。经研究，现将办理情况答复如下：\n"
+    "一、关于公园适儿化改造\n"
+    "我局会同市住建局对城区公园开展了适儿化改造，新增儿童活动场地。\n"
+)
+
+
+def test_a_reply_to_a_proposal_with_its_date_in_brackets_under_the_title():
+    text = (
+        "对市政协七届三次会议第0213号提案的答复\n"
+        "( 2024年07月02日 ) 来源:青禾市妇儿工委办公室\n" + _REPLY_BODY
+    )
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("other", "对市政协七届三次会议第0213号提案的答复")
+    meta = document.metadata
+    assert (meta.date_published, meta.place) == ("2024-07-02", None)
+    assert meta.recipients == ["李明委员"]
+
+
+def test_a_title_with_the_pages_fields_in_brackets_on_its_line():
+    text = (
+        "对市人大五届二次会议第0415号代表建议的答复 (发布日期:2024年05月20日 "
+        "文号:青发改社建〔2024〕9号)\n" + _REPLY_BODY
+    )
+    [document] = parse_text(text).documents
+    assert document.title == "对市人大五届二次会议第0415号代表建议的答复"
+    meta = document.metadata
+    assert (meta.doc_number, meta.date_published) == ("青发改社建〔2024〕9号", "2024-05-20")
+
+
+def test_brackets_after_a_title_that_hold_no_fields_stay_in_it():
+    text = "青禾市儿童友好城市建设实施方案（征求意见稿）\n一、总体要求\n坚持儿童优先。\n"
+    assert parse_text(text).documents[0].title == "青禾市儿童友好城市建设实施方案（征求意见稿）"

@@ -95,6 +95,21 @@ def test_site_footer_cuts_everything_after_it():
     assert _kept(lines) == [PROSE]
 
 
+def test_a_repost_templates_trailer_and_a_saved_images_name_are_chrome():
+    # a content farm's repost: the saved WeChat image's name (its copy number after a space)
+    # over the story, the template's note on who sent it in, then tips, comments and contacts
+    lines = [
+        "640 (2).jpg",
+        PROSE,
+        "本文来自 某某君 投稿,不代表本站立场,如若转载,请注明出处:http://www.example.cn/a/7.html",
+        "打赏 微信扫一扫 支付宝扫一扫",
+        "发表评论",
+        "评论列表(0条)",
+        "工作时间:周一至周五,9:00-18:00",
+    ]
+    assert _kept(lines) == [PROSE]
+
+
 def test_portal_fields_that_carry_metadata_are_left_for_the_metadata_stage():
     lines = ["来源：某市卫健委　时间：2024-03-01 10:20", PROSE]
     assert _kept(lines) == lines

@@ -1073,3 +1073,66 @@ def test_a_line_over_one_bulleted_point_is_no_headline():
     # a plan's text: one point after a bullet under a line of text is no newspaper's deck
     text = NEWSPAPER_PAGE.format(headline="家庭托育点管理办法发布", deck="■收托人数不得超过5人")
     assert parse_text(text).documents[0].title != "家庭托育点管理办法发布"
+
+
+# News of a list prints the list under its own title line inside the story (a city's 首批儿童友好
+# 社区 named, a county's 示范家庭 announced); the story is no page header of a list document.
+_LIST_STORY = (
+    "青禾市公布首批儿童友好社区\n"
+    "为营造儿童友好的成长环境，市妇儿工委办公室会同市民政局、市妇联组织专家组，对各地申报的社区"
+    "进行了实地评审，近日确定8个社区为首批青禾市儿童友好社区，并予以命名。\n"
+    "{title}\n"
+    "东城区桂花街道锦绣社区\n"
+    "西城区河口街道新桥社区\n"
+    "南湖县城关镇滨江社区\n"
+)
+
+
+@pytest.mark.parametrize("title", ["首批青禾市儿童友好社区名单", "青禾市儿童友好社区一览表"])
+def test_a_list_inside_a_news_story_is_part_of_the_story(title):
+    documents = parse_text(_LIST_STORY.format(title=title)).documents
+    assert len(documents) == 1
+    assert documents[0].kind == "other"
+    preamble = documents[0].preamble
+    assert preamble is not None
+    assert "实地评审" in preamble.text and "南湖县城关镇滨江社区" in preamble.text
+
+
+def test_a_list_under_a_letter_or_an_annex_mark_is_still_a_document_of_its_own():
+    letter = (
+        "各区县妇儿工委办公室：\n"
+        "经各地申报、专家评审，现将首批青禾市儿童友好社区名单予以公布，请各地加强指导，持续推进"
+        "儿童友好社区建设，发挥示范带动作用。\n"
+        "青禾市妇女儿童工作委员会办公室\n"
+        "2024年5月20日\n"
+        "首批青禾市儿童友好社区名单\n"
+        "东城区桂花街道锦绣社区\n"
+    )
+    documents = parse_text(letter).documents
+    assert [d.kind for d in documents] == ["notice", "annex"]
+    marked = _LIST_STORY.format(title="附件\n首批青禾市儿童友好社区名单")
+    assert parse_text(marked).documents[-1].title == "首批青禾市儿童友好社区名单"
+
+
+def test_a_list_title_over_the_list_alone_starts_its_document():
+    documents = parse_text("首批青禾市儿童友好社区名单\n东城区桂花街道锦绣社区\n").documents
+    assert documents[0].kind == "annex"
+    assert documents[0].metadata.place == "青禾市"
+
+
+def test_a_page_with_no_title_line_is_titled_by_its_title_field():
+    # a 留言 page: the letter and the reply under their fields, no title line
+    letter = (
+        "标题：关于在小区增设儿童游乐设施的建议\n"
+        "来信时间：2025-03-02\n"
+        "来信内容：我们小区有不少学龄前儿童，但没有一处可以玩耍的场地，希望有关部门予以考虑。\n"
+        "答复部门：青禾市住房和城乡建设局\n"
+        "答复内容：您好！您的来信已收悉，我局将督促物业企业在更新改造中统筹考虑。\n"
+    )
+    [document] = parse_text(letter).documents
+    assert (document.kind, document.title) == ("other", "关于在小区增设儿童游乐设施的建议")
+    # a portal article whose title line the copy lost: the field's type word gives the kind
+    plan = "标题：青禾县儿童友好城市建设实施方案\n发布时间：2024-03-01\n一、总体要求\n儿童优先。"
+    [document] = parse_text(plan).documents
+    assert (document.kind, document.title) == ("plan", "青禾县儿童友好城市建设实施方案")
+    assert [section.title for section in document.sections] == ["总体要求"]

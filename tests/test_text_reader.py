@@ -32,6 +32,13 @@ def test_decodes_the_encodings_portals_use(data, encoding):
     assert text.lstrip("\ufeff").startswith("一、总体要求")
 
 
+def test_a_traditional_copy_saved_in_big5_reads_as_its_utf8_twin():
+    # a Taiwan or Hong Kong mirror's copy, or an old editor's save of a traditional-character page
+    twin = "某縣人民政府辦公室關於印發某縣兒童發展規劃的通知\n各鄉鎮人民政府：\n請認真貫徹執行。\n"
+    text, used, warnings = decode(twin.encode("big5"), "x.txt")
+    assert (text, used, warnings) == (twin, "big5hkscs", [])
+
+
 def test_crlf_and_cr_line_ends_keep_line_numbers():
     blocks, _ = blocks_from_text("第一行\r\n\r\n第三行\r第四行", "x.txt")
     assert [(as_paragraph(b).text, b.prov.lines) for b in blocks] == [

@@ -238,3 +238,27 @@ def test_a_pdf_table_row_carried_over_a_page_gets_its_written_characters_back():
     assert not restorer.untouched(Provenance(file="f.pdf", page=2))
     assert restorer.untouched(Provenance(file="f.pdf", page=3))
     assert restorer.untouched(Provenance(file="f.pdf", page=3, lines=(1, 1)))
+
+
+@pytest.mark.parametrize(
+    ("line", "matched"),
+    [
+        # a question in English punctuation: its mark kept, the line's text whole
+        ("问:学前教育补助怎么申请?", "问：学前教育补助怎么申请？"),
+        ("孩子放学后谁来管?", "孩子放学后谁来管？"),
+        # no question word: a lost space at the line's end, a lost character between Han text
+        ("关于印发某方案的通知?", "关于印发某方案的通知\u3000"),
+        ("青?县儿童发展规划", "青囗县儿童发展规划"),
+        # a question word too far before the mark asks nothing of it
+        ("多少年来，各地持续推进儿童友好城市建设?", "多少年来，各地持续推进儿童友好城市建设\u3000"),
+    ],
+)
+def test_a_half_width_question_mark_after_a_question_word_is_one(line, matched):
+    assert matching_form(line) == matched
+
+
+def test_a_question_and_answer_page_in_english_punctuation_keeps_its_question_marks():
+    text = "问:托育补贴每月多少?\n答:每孩每月300元。\n"
+    [document] = govdocparse.parse_text(text).documents
+    assert document.preamble is not None
+    assert document.preamble.text == "问:托育补贴每月多少?\n答:每孩每月300元。"

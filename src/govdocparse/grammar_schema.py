@@ -329,5 +329,15 @@ class ToneslessReading(GrammarModel):
     examples: list[str] = Field(min_length=1)
 
 
+class QuestionMarks(GrammarModel):
+    """Question words, and how many characters after one a half-width "?" still ends its
+    question."""
+
+    words: list[str] = Field(min_length=1)
+    reach: int = Field(ge=1)
+    examples: list[str] = Field(min_length=1)
+
+
 class WrittenFormsGrammar(GrammarModel):
     toneless_reading: ToneslessReading
+    question: QuestionMarks

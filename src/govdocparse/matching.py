@@ -9,6 +9,7 @@ rules do not know:
   unified characters (NFKC, applied to those ranges only);
 - half-width punctuation inside Chinese text (web copies: 儿童,妇女;(一)) becomes full-width, and
   a "." ending a Chinese sentence becomes 。;
+- a half-width `?` after a clause holding a question word (多少?, 谁来管?) becomes ？;
 - a stray `?` or U+FFFD standing for a character a mirror or a damaged download lost becomes
   囗, the placeholder Chinese printing uses for a missing character, so names stay in one piece;
   a `?` standing for a space the mirror's encoding could not write (a non-breaking space) becomes
@@ -117,6 +118,14 @@ def _toneless() -> tuple[regex.Pattern, int]:
     return regex.compile(rf"(?<=[\p{{Han}}）)])[（(]{syllable}[)）]"), reading.min_per_line
 
 
+@cache
+def _question_marks() -> regex.Pattern:
+    """A half-width "?" ending a clause that asks (grammars/written_forms.yaml)."""
+    question = grammar.load_typed("written_forms", WrittenFormsGrammar).question
+    words = "|".join(sorted(map(regex.escape, question.words), key=len, reverse=True))
+    return regex.compile(rf"(?<=(?:{words})[^?？。！!，,；;：:\s]{{0,{question.reach}}})\?")
+
+
 # Tables repeat their cells (责任单位 columns, dashes, units) and portals their labels: a
 # document asks for far fewer distinct forms than it has cells and lines.
 @lru_cache(maxsize=8192)
@@ -131,6 +140,8 @@ def matching_form(text: str) -> str:
         text = _HALF_WIDTH.sub(lambda m: _HALF_TO_FULL[m[0]], text)
     if "." in text:
         text = _HALF_STOP.sub("。", text)
+    if "?" in text:
+        text = _question_marks().sub("？", text)
     if "?" in text:
         text = _LOST_SPACE.sub(lambda m: _SPACE * len(m[0]), text)
         text = _SPREAD_PAIR.sub(rf"\1{_SPACE}", text)

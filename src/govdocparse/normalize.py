@@ -19,6 +19,8 @@ match numbering at the start of a line:
 A news theme's stamp that a copy of its page set one part a line (2020 / 02/19 / 20:37: the
 year, month/day and time 新华网's pages print side by side) is put back on one line, so that
 the headline over it reads as over any stamp.
+A title with the page's fields in brackets after it on its line (…的答复 (发布日期:… 文号:…)) is
+split into the title and a line of fields.
 A document-sharing site's preview, numbered in pieces cut anywhere under its note (《…》由会员分享,
 可在线阅读,… / 1、… / 2、式,…), is put back together where a piece continues an unended sentence.
 """
@@ -30,7 +32,7 @@ from functools import cache
 
 import regex
 
-from . import headings
+from . import headings, portal
 from .chrome import (
     PROSE,
     clean_text,
@@ -94,6 +96,11 @@ def normalize(blocks: list[Block]) -> list[Block]:
         seen.add(squashed)
         if not text or running_head or is_chrome(text):
             continue
+        if text[-1] in _CLOSING_BRACKETS and (fields := _bracketed_fields(text)):
+            # a title with the page's fields in brackets after it on its line
+            out.append(replace(block, text=text[: fields.start()].rstrip()))
+            out.append(replace(block, text=fields["fields"].strip()))
+            continue
         out.append(block if text == block.text else replace(block, text=text))
     return _mend_torn_headings(_without_contents(_drop_edge_furniture(_join_split_stamps(out))))
 
@@ -104,6 +111,18 @@ _STAMP_PARTS = (
     regex.compile(r"^\d{1,2}/\d{1,2}$"),
     regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$"),
 )
+
+
+_CLOSING_BRACKETS = frozenset("）)")
+# Some portals print an article's fields in brackets after its title on the title's line:
+# 对市人大某次会议第0702号代表建议的答复 (发布日期:2023年05月19日 文号:某发改〔2023〕5号).
+_BRACKETED_FIELDS = regex.compile(r"(?<=\S)\s*[（(](?P<fields>[^（()）]{4,80})[）)]$")
+
+
+def _bracketed_fields(text: str) -> regex.Match | None:
+    """The bracketed run of portal fields a line ends with, when text stands before it."""
+    found = _BRACKETED_FIELDS.search(text)
+    return found if found and portal.pairs(found["fields"].strip()) else None
 
 
 def _join_split_stamps(blocks: list[Block]) -> list[Block]:

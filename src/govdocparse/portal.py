@@ -121,6 +121,9 @@ def _labels_in(text: str) -> list[tuple[str, int, int]]:
 
 
 # A Markdown or plain-text list item (- 索引号:dqxs/2021-00027) leads a pair like a bullet.
+# A label and its value (来信时间：2025-03-02), known to the label vocabulary or not: a field of a
+# page, never a line of text or a title.
+FIELD_SHAPED = regex.compile(r"^[•·\-\s]*\p{Han}[\p{Han}\s]{0,10}[:：]\s*\S")
 _LEAD = regex.compile(f"^(?:[{_SEPARATORS}]|-(?=[{_SEPARATORS}]))*")
 
 

@@ -13,7 +13,8 @@ A title repeated with nothing but chrome in between (a portal's page title above
 title) counts once; a title with no text under it before a document's head (a portal's or a
 mirror's page title naming the carried plan) gives way to the title of that head.
 A portal field naming the title (标题：…, | 信息名称 | … |) is the title when the page lost its
-title line, a document's head coming next; a line the page's own title field repeats word for
+title line, a document's head coming next, or when the page has no title line at all (a 留言
+page's letter and reply under their fields); a line the page's own title field repeats word for
 word is the title of a page that names no document (名称：校园安全 / 校园安全), and a repost's
 lead-in naming a document in 《》 and announcing its full text (…《…的通知》全文如下：) starts
 that document when its head comes next.
@@ -70,6 +71,8 @@ _MAX_ATTACHMENTS = 20
 _HEAD_LINES = 4
 # How alike (rapidfuzz ratio, 0-100) a title and the name a notice cites it by must be.
 _SAME_TITLE = 80
+# Characters of a paragraph that tells a story rather than labels a page (see `_list_in_story`).
+_STORY_CHARS = 60
 # Characters a title repeated after its issuer and 关于 keeps at the least (实施某纲要评估报告)
 _MIN_REST = 6
 
@@ -565,6 +568,27 @@ def _portal_title(blocks: list[Block], i: int) -> Title | None:
     return Title(_title_text(text), kind, i, i)
 
 
+def _title_field(blocks: list[Block]) -> Title | None:
+    """The title the page's own title field names (标题：…, 信息名称：…) at its head, for a page
+    in which no title line was found: a 留言 page's letter and reply under their fields, a
+    portal article whose title line the copy lost. Its kind is its type word's, else other.
+    A short line of its own between the field and the text is a headline the field does not
+    repeat: the page's title is then not known."""
+    for i, block in enumerate(blocks[:_TITLE_FIELD_REACH]):
+        if not isinstance(block, Paragraph):
+            continue
+        named = [pair for pair in portal.pairs(block.text.strip()) if pair.feeds == "title"]
+        text = _unwrapped(squash_spaces(named[0].value)) if named else ""
+        if len(text) >= _MIN_FIELD_TITLE and not _SENTENCE_MARK.search(text):
+            for following in blocks[i + 1 :]:
+                if not isinstance(following, Paragraph) or _PROSE.search(following.text):
+                    break
+                if not (portal.FIELD_SHAPED.match(following.text) or numbered(following.text)):
+                    return None
+            return Title(_title_text(text), title_kind(text) or "other", i, i)
+    return None
+
+
 def _awaits_value(block: Block, following: Block) -> bool:
     """Whether a block is a portal label with nothing after it whose value is the following
     line: both items of one bulleted list (a 信息公开 page's fields: • 组配分类: / • 专项规划, a
@@ -823,6 +847,20 @@ def _untitled_notice(blocks: list[Block], first: Title) -> int | None:
     return None
 
 
+def _list_in_story(blocks: list[Block], title: Title) -> bool:
+    """Whether a list's title (名单, 一览表: kind annex) is part of the news story above it, not a
+    document of its own: a story of some length runs above it, not under an 附件 mark, and what
+    runs above is no letter (no 主送机关 line). News of a list (…儿童友好社区名单出炉) prints the
+    list under its own title line inside the story; taken for a document's start, it would cut
+    the story off as the page's header."""
+    if title.kind != "annex" or _under_annex_mark(blocks, title.first):
+        return False
+    above = [b for b in blocks[: title.first] if isinstance(b, Paragraph)]
+    return any(len(b.text) >= _STORY_CHARS and _PROSE.search(b.text) for b in above) and not any(
+        _addresses(squash_spaces(b.text)) for b in above
+    )
+
+
 def _untitled_forwarding(blocks: list[Block]) -> int | None:
     """Where a letter forwarding a document opens when the page lost its title and no document
     follows it: its 主送机关 line among the first lines, then a sentence forwarding the document
@@ -898,7 +936,10 @@ def segment(blocks: list[Block]) -> list[Segment]:
         if title:
             head = _heads_document(blocks, title.last + 1)
             if not starts:
-                starts.append(title)
+                if head or not _list_in_story(blocks, title):
+                    starts.append(title)
+                else:
+                    title = None
             elif not has_body and (
                 head
                 or _comparable(title.text) == _comparable(starts[-1].text)
@@ -937,6 +978,12 @@ def segment(blocks: list[Block]) -> list[Segment]:
         opens = _untitled_forwarding(blocks)
         if opens is not None:
             return [Segment(None, "notice", list(blocks[:opens]), [], list(blocks[opens:]))]
+        field = _title_field(blocks)
+        if field is not None:
+            line = blocks[field.first]
+            assert isinstance(line, Paragraph)
+            header, body = list(blocks[: field.first]), list(blocks[field.first + 1 :])
+            return [Segment(field.text, field.kind, header, [line], body)]
         return [Segment(None, "other", [], [], list(blocks))]
     segments = []
     header_from = 0

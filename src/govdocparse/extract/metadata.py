@@ -70,17 +70,15 @@ _SIGNATURE_LINES = 30
 # A page's publication stamp: a date with its time, or a date before portal fields; a reposting
 # site may print its own address first (http://www.example.com  2026年2月3日  来源:某省教育厅).
 _STAMP = regex.compile(
-    r"^(?:(?:https?://|www\.)[\w./?=&%#~:-]+\s+)?(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
+    # a Shanghai portal's date in brackets under the title: ( 2024年06月12日 ) 来源:…
+    r"^(?:(?:https?://|www\.)[\w./?=&%#~:-]+\s+)?(?P<open>[（(]\s*)?(?P<date>(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
     # a news theme's year set apart from its month/day, read with the time after it (新华网:
     # 2024 11/21 10:33:57)
     r"|(?:19|20)\d{2}\s+\d{1,2}/\d{1,2}(?=\s+\d{1,2}:\d{2}))"
-    r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?\s*(?P<rest>.*)$"
+    r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?(?(open)\s*[）)])\s*(?P<rest>.*)$"
 )
 _MAX_ATTACHMENTS = 20
 _MAX_VALUE = 60
-# A field of its own, its label one the grammar may not know (颁发日期:2021-07-02 under an empty
-# 文  号: on a law library's page): never the value of the empty label above it.
-_FIELD_SHAPED = regex.compile(r"^[•·\-\s]*\p{Han}[\p{Han}\s]{0,10}[:：]\s*\S")
 # A line that is one pair of brackets: （某政发〔2014〕21号　2014年6月5日） · （2020年4月8日）
 _BRACKETED = regex.compile(r"^[（(](?P<inside>[^（()）]+)[)）]$")
 # An organ and a date on one line, set apart by spaces (a 会议纪要's 版头 line).
@@ -752,7 +750,9 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
                 value
                 and len(value) <= _MAX_VALUE
                 and not portal.pairs(following.text.strip())
-                and not _FIELD_SHAPED.match(following.text)
+                # a field of its own, its label one the grammar may not know (颁发日期:2021-07-02
+                # under an empty 文  号: on a law library's page)
+                and not portal.FIELD_SHAPED.match(following.text)
                 and not opens_block(value)
             ):
                 pairs = [replace(pairs[0], value=value)]

@@ -48,6 +48,9 @@ _CHUNK = 1 << 20
 # texts with fewer wide characters than the sample size are too short to judge.
 _GBK_COMMON_SHARE = 0.8
 _GBK_SAMPLE = 8
+# Big5's lead bytes of symbols and of its 5,401 frequently used characters.
+_BIG5_COMMON = (0xA1, 0xC6)
+_LAST_ASCII = 0x7F
 # A GB18030 reading with more undecodable bytes than this share of its wide characters is not
 # a damaged document but something else.
 _MAX_DAMAGED_SHARE = 0.05
@@ -137,8 +140,12 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
     if damaged > _MAX_DAMAGED_SHARE * max(wide, 1):
         raise DecodeError(path, "not text in UTF-8, UTF-16 or GB18030/GBK")
     if not _plausible_gbk(text.replace(_REPLACEMENT, "")):
+        # a traditional-character copy saved by a Taiwan or Hong Kong mirror or an old editor
+        traditional = _big5(data)
+        if traditional is not None:
+            return _checked(traditional, path), "big5hkscs", []
         raise DecodeError(
-            path, "not text: decodes as GB18030 mostly to rare characters (random bytes, or Big5?)"
+            path, "not text: decodes as GB18030 or Big5 mostly to rare characters (random bytes?)"
         )
     warnings = [_damage_warning(_lines_with(text, _REPLACEMENT))] if damaged else []
     return _checked(text, path), "gb18030", warnings
@@ -217,6 +224,19 @@ def _plausible_gbk(text: str) -> bool:
         return True
     common = (len(text.encode("gb2312", "ignore")) - ascii_count) // 2
     return common >= _GBK_COMMON_SHARE * wide
+
+
+def _big5(data: bytes) -> str | None:
+    """The text of Big5 (HKSCS) bytes that read like Chinese: most of their characters are
+    Big5's symbols and frequently used characters (lead bytes A1-C6), where random bytes and
+    GBK text land about a third of the time."""
+    try:
+        text = data.decode("big5hkscs")
+    except UnicodeDecodeError:
+        return None
+    wide = [char for char in text if ord(char) > _LAST_ASCII]
+    common = sum(_BIG5_COMMON[0] <= char.encode("big5hkscs")[0] <= _BIG5_COMMON[1] for char in wide)
+    return text if common >= _GBK_COMMON_SHARE * len(wide) else None
 
 
 def _checked(text: str, path: str) -> str:
