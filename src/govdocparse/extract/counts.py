@@ -142,7 +142,7 @@ def _patterns() -> _Patterns:
         ),
         # 打造一支…队伍: 一 as an article, not a number
         article=re.compile(rf"一(?:{alternation(c['article_classifiers'])})"),
-        scope_end=re.compile(rf"(?:{rules().adverb}|均|各)+$"),
+        scope_end=re.compile(rf"(?:{rules().adverb}|{alternation(c['scope_end_words'])})+$"),
         places_end=re.compile(rf"(?:{rules().adverb})+$"),
     )
 

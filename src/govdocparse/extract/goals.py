@@ -19,7 +19,7 @@ Vocabulary lives in grammars/indicators.yaml (`prose`, `count`).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from itertools import pairwise
@@ -42,6 +42,7 @@ from .goalwords import (
     has_digit,
     is_measure,
     is_measured,
+    is_provided,
     lend_subject,
     people,
     raw_measure,
@@ -269,17 +270,26 @@ def _sentences(text: str) -> list[str]:
 
 
 def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
-    """截至…, or a year that dates a statement (2020年…达31.81%) with no 到…年 goal year."""
+    """截至…, or with no 到…年 goal year: a year that dates a statement (2020年…达31.81%), a
+    value said to stand now (目前…, …已达…) or a story's own report (会上通报，…)."""
     r = rules()
     if r.past_marker.search(sentence):
         return True
     plain = _BRACKETED.sub("", sentence)
     if r.target_year.search(plain):
         return False
-    if r.present_marker.search(plain):
+    if r.present_marker.search(plain) or _reported(plain):
         return True
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
     return any(first_goal_year is None or year < first_goal_year for year in years)
+
+
+def _reported(sentence: str) -> bool:
+    """Whether a sentence opens with a story's reporting verb (会上通报，…; 据介绍，…; 记者从…
+    获悉，…) and no word of a plan follows it (将, 力争, 《方案》明确…): a figure it reports."""
+    r = rules()
+    lead = r.reported_lead_in.match(sentence)
+    return lead is not None and r.reported_plan_words.search(sentence, lead.end()) is None
 
 
 def _clauses(sentence: str) -> list[tuple[int, str]]:
@@ -352,6 +362,8 @@ def _sentence_measures(
     # follows them in the sentence, as most sentences state none
     untold: list[str] = []
     last = carried
+    # a count needs no bound where the sentence dates it: 到2025年…, 三年内…
+    sentence_dated = one_year or bool(years) or r.goal_within.search(sentence) is not None
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
         # 目前，…率为85%，到2025年…: the word that says "now" may stand in a clause of its own
         now = bool(untold) and bool(r.present_word.fullmatch(untold[-1].strip()))
@@ -359,7 +371,7 @@ def _sentence_measures(
         if stated is not None:
             last = stated
             continue
-        measures = _clause_measures(clause, dated=one_year or bool(years))
+        measures = _clause_measures(clause, dated=sentence_dated)
         if not measures and last is not None:
             dated_before = bool(untold) and bool(r.target_year.fullmatch(untold[-1].strip()))
             further = _further_goal(clause, last, dated_before)
@@ -649,7 +661,8 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
         values = [v.group(0) for v in r.value.finditer(m.group("values"))]
         distributive = len(values) > 1 and "分别" in segment + m.group("gap")
         target = _without(m, "base", "listed")
-        found = _rate_measures(segment, target, distributive, _baseline_from(m))
+        measured = is_provided if standard else is_measured
+        found = _rate_measures(segment, target, distributive, _baseline_from(m), measured)
         if not found and out and out[-1][1].group is not None:
             # …小学要降至38%以下、初中要降至60%以下: the next group of the measure before
             after = _next_group(LEADING_MARKS.sub("", segment).strip() + target, out[-1][1])
@@ -706,13 +719,18 @@ def _measurement(year: int | None, raw: str) -> Measurement:
 
 
 def _rate_measures(
-    segment: str, target: str, distributive: bool, baseline: Measurement | None = None
+    segment: str,
+    target: str,
+    distributive: bool,
+    baseline: Measurement | None = None,
+    measured: Callable[[str], bool] = is_measured,
 ) -> list[Measure]:
     """The measures of a goal whose subject is `segment`: one per measure of a list sharing the
     target (甲率、乙率保持100%), or one per value of a 分别 list; a measure followed by the groups
     its target is set for gives one target per group (`_subgroup_goals`). A subject without a
     measure head whose value is a time is named by it (每天接触户外自然光 → 每天接触户外自然光
-    时间). `baseline` is every measure's."""
+    时间). `baseline` is every measure's; `measured` tells a name that measures (a standard's
+    money rate also measures a provision named alone: `is_provided`)."""
     r = rules()
     name_raw = raw_measure(segment)
     if not name_raw:
@@ -720,15 +738,15 @@ def _rate_measures(
     grouped = _subgroup_goals(name_raw, target, distributive)
     if grouped is not None:
         return grouped
-    subject = strip_filler(name_raw, is_measured)
+    subject = strip_filler(name_raw, measured)
     if distributive:
         return _distributed(name_raw, subject, target)
     atoms = parse_target(target)
     unit = next((a.unit for a in atoms if a.unit), None)
     measures = [
-        Measure(name_raw, _counted(clean(p, is_measured), unit), target, atoms, baseline=baseline)
+        Measure(name_raw, _counted(clean(p, measured), unit), target, atoms, baseline=baseline)
         for p in _split(subject)
-        if is_measured(p)
+        if measured(p)
     ]
     if measures:
         return measures
@@ -1032,6 +1050,11 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
     if scope and not (2 <= len(scope) <= 8 and "的" not in scope):
         return []
     subject = scope + subject if scope else subject
+    after = None if scope else r.full_scope_after.match(subject)
+    if after and not r.full_scope_only.fullmatch(after.group("thing")):
+        # 实现婴幼儿照护服务设施社区全覆盖: where, written after the thing, opens the name as
+        # it does written before (社区婴幼儿照护服务设施覆盖率)
+        subject = after.group("where") + after.group("thing")
     if not scope and r.full_scope_only.fullmatch(subject):
         # …建设儿童之家，2025年底前实现村（社区）全覆盖: where the thing a clause before sets up
         # reaches (村（社区）儿童之家覆盖率), kept only when a clause sets one up

@@ -104,6 +104,9 @@ class Rules:
     results_report: re.Pattern
     past_marker: re.Pattern
     present_marker: re.Pattern
+    goal_within: re.Pattern
+    reported_lead_in: re.Pattern
+    reported_plan_words: re.Pattern
     target_year: re.Pattern
     year_list: re.Pattern
     lead_in: re.Pattern
@@ -127,6 +130,7 @@ class Rules:
     full_where_after: frozenset[str]
     full_subject_verbs: re.Pattern
     full_scope_only: re.Pattern
+    full_scope_after: re.Pattern
     full_opener: re.Pattern
     full_built: re.Pattern
     full_care: re.Pattern
@@ -166,6 +170,7 @@ class Rules:
     people: re.Pattern
     object_rate: re.Pattern
     provision: re.Pattern
+    provision_noun: re.Pattern
     standard_words: re.Pattern
     standard_level_verbs: frozenset[str]
 
@@ -174,6 +179,7 @@ class Rules:
 def rules() -> Rules:
     g = load("indicators")
     p = g["prose"]
+    standard_words = p["standard_words"] + p["provision_nouns"]
     adverb = f"(?:{alternation(p['adverbs'])})"
     # a change may be a fraction (以2020年为基数下降1/3), never the 15/10万 of a rate per 10万
     number = r"[0-9０-９]+(?:[.．][0-9０-９]+)?(?:[/／][0-9０-９]+(?![0-9０-９.．万千]))?"
@@ -206,7 +212,7 @@ def rules() -> Rules:
     # 补助标准为每人每月1500元: 为 after a standard's word states its level (`_numeric` keeps it
     # only with a standard's money rate)
     standard_level = (
-        rf"(?<=(?:{alternation(p['standard_words'])}))(?:{alternation(p['standard_level_verbs'])})"
+        rf"(?<=(?:{alternation(standard_words)}))(?:{alternation(p['standard_level_verbs'])})"
     )
     goal = (
         rf"(?P<gap>{gap})(?P<verb>{alternation(p['numeric_verbs'])}|{verbless}|{standard_level})"
@@ -235,6 +241,9 @@ def rules() -> Rules:
         results_report=re.compile(p["results_report"]),
         past_marker=re.compile(p["past_marker"]),
         present_marker=re.compile(p["present_marker"]),
+        goal_within=re.compile(p["goal_within"]),
+        reported_lead_in=re.compile(p["reported_lead_in"]),
+        reported_plan_words=re.compile(p["reported_plan_words"]),
         target_year=re.compile(p["target_year"]),
         year_list=re.compile(p["year_list"]),
         lead_in=re.compile(p["lead_in"]),
@@ -275,6 +284,12 @@ def rules() -> Rules:
         ),
         full_subject_verbs=re.compile(rf"(?:{alternation(p['full_subject_verbs'])})$"),
         full_scope_only=re.compile(p["full_scope_only"]),
+        # the thing, then where it reaches, two characters at least (婴幼儿照护服务设施|社区; not
+        # the 区 of 居住小区)
+        full_scope_after=re.compile(
+            rf"^(?P<thing>[^，,。；;]{{2,}}?(?:{alternation(p['full_thing_heads'])}))"
+            rf"(?P<where>(?=.{{2}})(?:{p['full_scope_only']}))$"
+        ),
         full_opener=re.compile(rf"^(?:{alternation(p['full_openers'])})"),
         full_care=re.compile(p["full_care"]),
         full_counted=tuple(p["full_counted"]),
@@ -312,7 +327,7 @@ def rules() -> Rules:
         money=re.compile(alternation(units.spellings("money"))),
         filler=re.compile(
             rf"^(?:(?!{alternation(p['leading_filler_terms'])})(?:{alternation(p['leading_filler'])})"
-            rf"|{p['leading_scope']})"
+            rf"|{p['leading_scope']}|{p['leading_report']})"
         ),
         own_area=re.compile(p["own_area"]),
         not_places=frozenset(p["not_places"]),
@@ -336,8 +351,15 @@ def rules() -> Rules:
         topic_tail=re.compile(rf"(?:{alternation(p['topic_tails'] + p['work_nouns'])})+$"),
         work_tail=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(p['work_nouns'])})+$"),
         object_rate=re.compile(alternation(p["object_rates"])),
-        provision=re.compile(rf"(?:{alternation(p['provision_measures'])})$"),
-        standard_words=re.compile(alternation(p["standard_words"])),
+        provision=re.compile(
+            rf"(?:{alternation(p['provision_measures'] + p['provision_nouns'])})$"
+        ),
+        # the provision's words before its noun, none of them a verb of handing it out
+        provision_noun=re.compile(
+            rf"^(?:(?!{alternation(p['provision_giving'])}).){{2,}}"
+            rf"(?:{alternation(p['provision_nouns'])})$"
+        ),
+        standard_words=re.compile(alternation(standard_words)),
         standard_level_verbs=frozenset(p["standard_level_verbs"]),
     )
 
@@ -430,6 +452,15 @@ def is_measured(text: str) -> bool:
     return is_measure(text) or (
         2 <= len(text) <= 50 and rules().numeric_head.search(text) is not None
     )
+
+
+def is_provided(text: str) -> bool:
+    """Whether `text` names a measure when a standard's money rate is set for it: any measured
+    name, or what people are provided named by the provision alone (困境儿童基本生活补贴,
+    孤儿基本生活费: `provision_nouns`, with words saying what it is for and no verb handing it
+    out, `provision_giving`)."""
+    text = text.strip()
+    return is_measured(text) or (len(text) <= 50 and rules().provision_noun.match(text) is not None)
 
 
 def clean(piece: str, check: Callable[[str], bool] = is_measure) -> str:
