@@ -162,9 +162,13 @@ class MetadataGrammar(GrammarModel):
     expected: dict[Kind, list[str]]
 
     def compile(self, rule: Rule) -> regex.Pattern:
-        """`rule` compiled, its `{issuer}` placeholder replaced by the issuer suffix pattern and
-        its `{lead_day}` by the day words a news lead opens with."""
+        """`rule` compiled, its `{issuer}` placeholder replaced by the issuer suffix pattern, its
+        `{lead_day}` by the day words a news lead opens with and its `{organ_prefix}` by the
+        party names an organ may open with (`organ_prefixes`)."""
         pattern = rule.pattern.replace("{issuer}", self.issuer_suffix.pattern)
+        if "{organ_prefix}" in pattern:
+            prefixes = sorted(self.organ_prefixes, key=len, reverse=True)
+            pattern = pattern.replace("{organ_prefix}", f"(?:{'|'.join(prefixes)})")
         return regex.compile(pattern.replace("{lead_day}", self.lead_day.pattern))
 
 
