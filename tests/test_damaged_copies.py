@@ -68,11 +68,15 @@ def test_an_institution_named_in_the_body_is_no_issuer():
         ("澄江市人民政府办公室", "2023 3 15", "2023-03-15"),
         ("澄江市妇幼保健院", "2021 12 30", "2021-12-30"),
         ("澄江市人民政府办公室", "2023\u30003\u300015", "2023-03-15"),
+        # a mirror that lost the 月 alone, month and day two digits each (twenty-fifth reading)
+        ("澄江市人民政府办公室", "2023年0315日", "2023-03-15"),
+        ("澄江市教育体育局 澄江市民政局", "2017年1128日", "2017-11-28"),
     ],
 )
 def test_a_date_that_lost_its_marks_under_a_signature_is_read(signature, date, iso):
     notice, plan = parse_text(_notice(signature, date)).documents
-    assert (notice.metadata.issuer, notice.metadata.date_written) == (signature, iso)
+    issuer = signature.replace(" ", "、")  # joint organs are listed
+    assert (notice.metadata.issuer, notice.metadata.date_written) == (issuer, iso)
     assert plan.metadata.date_written == iso
 
 
@@ -82,6 +86,8 @@ def test_a_date_that_lost_its_marks_under_a_signature_is_read(signature, date, i
         ("特此通知。", "2023 3 15"),  # no signature above: three bare numbers
         ("澄江市人民政府办公室", "2023 13 15"),  # no month 13
         ("澄江市人民政府办公室", "2023 3 15 8"),  # four numbers: a row of a table
+        ("澄江市人民政府办公室", "2023年1328日"),  # no month 13
+        ("特此通知。", "2017年1128日"),
     ],
 )
 def test_bare_numbers_are_no_date_unless_under_a_signature(above, numbers):

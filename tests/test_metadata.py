@@ -109,6 +109,14 @@ def test_leading_date_of_a_portal_value(text, iso):
         # a party committee's joint office names its place once: 委 opens no place
         ("中共青山市委市政府办公室", "青山市"),
         ("中共石门县委县政府督查室关于开展督查的通知", "石门县"),
+        # the year a report or a year's points are about opens their title (twenty-fifth reading)
+        ("2021年青山市儿童发展规划实施情况统计监测报告", "青山市"),
+        ("2024年度石门县妇女儿童工作要点", "石门县"),
+        ("09年青山市妇女儿童事业发展监测统计公报", "青山市"),
+        # the Youth League's committees put 共青团 before the place; a template's names none
+        ("共青团石门县委2023年工作要点", "石门县"),
+        ("共青团青山市石门区委员会", "石门区"),
+        ("共青团区(县)委工作要点", None),
     ],
 )
 def test_place_is_the_most_specific_unit(name, place):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from govdocparse import parse_text
+from govdocparse import parse_text, portal
 from govdocparse.model import Provenance
 from govdocparse.normalize import normalize
 from govdocparse.readers.text import blocks_from_text
@@ -706,6 +706,10 @@ def test_a_news_headline_over_its_byline_is_the_pages_title(headline, byline):
         # time (twenty-third reading)
         "http://www.qingshan34.com2022年03月01日 10:10青山装备网",
         "https://news.qingshan.cn 2022年3月1日 10:10 青山網",
+        # a portal of the 中国网 family: its name and bare address before the day, no time
+        # (twenty-fifth reading)
+        "青山发展门户网 www.qingshan-gate.com.cn  2022 年 03 月 01 日",
+        "青山网 www.qingshan.cn 2022-03-01",
     ],
 )
 def test_a_news_headline_over_its_outlet_and_stamp_is_the_pages_title(byline):
@@ -725,6 +729,8 @@ def test_a_news_headline_over_its_outlet_and_stamp_is_the_pages_title(byline):
         "新华社青山3月1日电（记者 王某）",  # an agency's 电 with its place and day
         "据青山晚报报道，",  # a site reposting the story names the paper (twentieth reading)
         "据新华社消息,",
+        "青山晚报/青山网讯(记者 张某)",  # a paper and its site sign together (25th reading)
+        "青山日报·青山网讯（记者 张某）",
     ],
 )
 def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_title(dateline):
@@ -733,6 +739,48 @@ def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_titl
     [document] = parse_text(f"{headline}\n  {dateline}{NEWS_BODY}").documents
     assert (document.kind, document.title) == ("other", headline)
     assert document.metadata.place == "青山市"
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        # a regional news site's byline opens with its reporters' names (twenty-fifth reading)
+        "张某 李某 发布时间:2022-03-01 08:59:00 来源: 青山日报",
+        "王某某 發布時間:2022-03-01 08:59:00來源: 青山日報",
+    ],
+)
+def test_a_news_headline_over_a_byline_opening_with_its_reporters_is_the_pages_title(byline):
+    headline = "青山市持续加强困境儿童分类保障工作"
+    [document] = parse_text(f"{headline}\n{byline}\n{NEWS_BODY}").documents
+    assert (document.kind, document.title) == ("other", headline)
+    assert document.metadata.date_published == "2022-03-01"
+
+
+def test_spaced_words_before_a_time_in_a_plan_are_no_byline():
+    # a plan's line of spaced words before its 时间: no publication stamp, and no reporters
+    assert portal.pairs("活动 安排 时间：2022年3月1日") == []
+    assert portal.pairs("张某 李某 撰文") == []
+
+
+# A story whose lead announces a list under it and whose site signs its credits at the end
+# (invented, in the layout of a twenty-fifth-reading page: a women's paper's site)
+LISTED_STORY = (
+    "青山市发布2025年家庭教育十项实事\n"
+    "青山女报/青山网讯(记者 张某)3月18日,青山市妇联发布2025年度家庭教育十项实事:\n"
+    "1.建设家风馆20个;\n"
+    "2.开展亲子阅读活动500场。\n"
+    "编辑:李某\n"
+    "二审:王某\n"
+    "三审:赵某\n"
+)
+
+
+def test_a_leads_colon_addresses_no_one_and_the_sites_credits_close_no_item():
+    [document] = parse_text(LISTED_STORY).documents
+    assert document.title == "青山市发布2025年家庭教育十项实事"
+    assert document.metadata.recipients == []
+    last = document.sections[-1]
+    assert "审" not in last.text + (last.title or "")
 
 
 # A bare date under a title: (title, what the text opens with, which date it is). Over a

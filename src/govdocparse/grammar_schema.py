@@ -168,10 +168,14 @@ class MetadataGrammar(GrammarModel):
 
     def compile(self, rule: Rule) -> regex.Pattern:
         """`rule` compiled, its `{issuer}` placeholder replaced by the issuer suffix pattern, its
-        `{lead_day}` by the day words a news lead opens with and its `{notice_named}` by the
-        notice a lead sentence names."""
+        `{lead_day}` by the day words a news lead opens with, its `{notice_named}` by the
+        notice a lead sentence names and its `{organ_prefix}` by the party names an organ may
+        open with (`organ_prefixes`)."""
         pattern = rule.pattern.replace("{issuer}", self.issuer_suffix.pattern)
         pattern = pattern.replace("{notice_named}", self.notice_named.pattern)
+        if "{organ_prefix}" in pattern:
+            prefixes = sorted(self.organ_prefixes, key=len, reverse=True)
+            pattern = pattern.replace("{organ_prefix}", f"(?:{'|'.join(prefixes)})")
         return regex.compile(pattern.replace("{lead_day}", self.lead_day.pattern))
 
 

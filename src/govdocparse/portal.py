@@ -127,14 +127,21 @@ FIELD_SHAPED = regex.compile(r"^[•·\-\s]*\p{Han}[\p{Han}\s]{0,10}[:：]\s*\S"
 _LEAD = regex.compile(f"^(?:[{_SEPARATORS}]|-(?=[{_SEPARATORS}]))*")
 
 
+# A news site's byline may open with its reporters' names, unlabelled, before the stamp (某某
+# 某某 发布时间:2018-04-04 08:59:00 来源: 某某日报: a regional news site, twenty-fifth reading):
+# one to four names of two or three characters, each followed by spaces.
+_REPORTERS = regex.compile(r"(?:\p{Han}{2,3}[ \t\u3000\xa0]+){1,4}")
+
+
 def pairs(text: str) -> list[Pair]:
-    """The label/value pairs of a line that starts with a portal label, else []."""
+    """The label/value pairs of a line that starts with a portal label, else [] — or with its
+    reporters' names before a publication stamp, the names then the value of 作者."""
     lead_match = _LEAD.match(text)  # made of optional parts: it always matches
     lead = lead_match.end() if lead_match else 0
     # a label at the lead starts with its first character or a bracket: most lines of a
     # document start with neither, and are spared the scan for every label
     if not opens_label(text[lead : lead + 1]):
-        return []
+        return _after_reporters(text, lead)
     found = _labels_in(text)
     # a label in brackets (•【制定机关】…, [ 索引号 ]) starts at its bracket, which the lead took
     # as a separator
@@ -153,6 +160,26 @@ def pairs(text: str) -> list[Pair]:
             value = value[:-1].rstrip(_VALUE_EDGES)
         out.append(Pair(name, _labels()[name].feeds, value, start))
     return out
+
+
+def _after_reporters(text: str, lead: int) -> list[Pair]:
+    """The pairs of a byline whose reporters' names come before its publication stamp, the
+    names as the value of 作者; [] for any other line (a row of spaced words before a 时间:
+    in a plan's text stamps no publication)."""
+    if "布" not in text:  # 发布, 發布, 發佈: most lines are spared the pattern
+        return []
+    names = _REPORTERS.match(text, lead)
+    if names is None or not opens_label(text[names.end() : names.end() + 1]):
+        return []
+    stamp = pairs(text[names.end() :])
+    if not stamp or not stamp[0].label.startswith("发布"):
+        return []
+    written = text[lead : names.end()].strip()
+    shift = names.end()
+    return [
+        Pair("作者", _labels()["作者"].feeds, written, lead),
+        *(Pair(p.label, p.feeds, p.value, p.start + shift) for p in stamp),
+    ]
 
 
 def bare_value(text: str) -> str:

@@ -138,6 +138,7 @@ class _Rules:
     file_extension: regex.Pattern
     printed: regex.Pattern
     recipients_end: regex.Pattern
+    news_dateline: regex.Pattern
     form_labels: frozenset[str]
     cc: regex.Pattern
     closing: list[regex.Pattern]
@@ -222,6 +223,7 @@ def _rules() -> _Rules:
         ),
         printed=rules.compile(rules.printed),
         recipients_end=rules.compile(rules.recipients_end),
+        news_dateline=rules.compile(rules.news_dateline),
         form_labels=frozenset(rules.form_labels),
         cc=rules.compile(rules.cc_prefix),
         closing=[rules.compile(rule) for rule in rules.closing_marks],
@@ -1083,10 +1085,12 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             found.consumed.add(id(block))
             continue
         # 第三条 补贴资金按照以下方式分配： opens an article, not a list of recipients; nor does
-        # a preamble announcing what follows (…现就…提出如下实施意见：)
+        # a preamble announcing what follows (…现就…提出如下实施意见：), nor a story's lead
+        # opening with its dateline (本报讯（记者 某某）…发布十项实事:, a list under it)
         if (
             _SENTENCE.search(text)
             or numbered(text)
+            or rules.news_dateline.match(text)
             or any(word in text for word in rules.grammar.not_recipients)
             or _form_label(text)
         ):
