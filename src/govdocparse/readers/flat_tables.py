@@ -19,7 +19,9 @@ guess:
   A row of one line fewer than columns is read when one column alone can be the empty one;
   otherwise the table stops there. A line opening with 其中 or a breakdown name (其中：城市,
   农村, 女性) after a row starts a sub-row of the row above, its empty 序号 cell dropped (an
-  indicator's 其中 stack), given an empty 序号 so that the table builder names its parent;
+  indicator's 其中 stack), given an empty 序号 so that the table builder names its parent. A
+  total row (合计, 小计) where a numbered row was due runs over the units, values and dashes
+  after it, and the numbered rows go on after it;
 - without a 序号 column, rows have the header's width, and every cell must fit its column's
   kind; under a lead and a partner column, a row's agency list runs on to the next line that
   reads as no agency. Under a first full row, a row one or two lines short (a crawl dropped
@@ -102,6 +104,12 @@ class _Rebuilt:
 @cache
 def _note() -> regex.Pattern:
     return regex.compile(grammar.load("tables")["note_prefixes"])
+
+
+@cache
+def _total_name() -> regex.Pattern:
+    """What names a row adding up the rows above it (合计, 小计, 合  计)."""
+    return regex.compile(grammar.load("tables")["total_rows"])
 
 
 @cache
@@ -329,6 +337,10 @@ def _numbered_rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cel
         if group and cell_key(items[start].text) == "1":
             number = 1
         found = _row_at(items, start, number, roles)
+        if found is None and not group and (total := _total_row_at(items, pos, number, roles)):
+            rows.append(_cells(items[pos:total], list(range(total - pos))))
+            pos = total
+            continue
         if found is None:
             break
         end, columns = found
@@ -364,6 +376,30 @@ def _sub_row_at(items: list[_Piece], pos: int, number: int, roles: list[str]) ->
         if _one_choice_of_empties(items[pos:end], rest, lost):
             return end
     return None
+
+
+def _total_row_at(items: list[_Piece], pos: int, number: int, roles: list[str]) -> int | None:
+    """Where a total row at `pos` ends, or None: a line naming a sum (合计, 小计: `total_rows`)
+    where a numbered row was due, then the cells it adds up, each a unit, a value, an attribute
+    or a dash, up to the next row or the table's end. It takes no number (the rows after it go
+    on counting, or start again at 1 under a group row) and its lines keep their order as cells
+    short of the header, the 序号 it has none of dropped: the table builder places them."""
+    if pos >= len(items) or not _is_total(items[pos].text):
+        return None
+    end = pos + 1
+    while (
+        end < len(items)
+        and end - pos < len(roles) - 1
+        and not _starts_row(items, end, number)
+        and not _starts_row(items, end, 1)
+        and any(_fits(items[end].text, role, True) for role in ("unit", "value", "attribute"))
+    ):
+        end += 1
+    return end
+
+
+def _is_total(text: str) -> bool:
+    return bool(_total_name().match(cell_key(text)))
 
 
 def _opens_subrow(text: str) -> bool:
@@ -445,7 +481,12 @@ def _starts_row(items: list[_Piece], pos: int, number: int) -> bool:
     """Whether the row numbered `number`, a group row before it or a sub-row of the row above
     (其中：城市) starts at `pos`."""
     text = items[pos].text
-    return cell_key(text) == str(number) or _group_row(items, pos, number) or _opens_subrow(text)
+    return (
+        cell_key(text) == str(number)
+        or _group_row(items, pos, number)
+        or _opens_subrow(text)
+        or _is_total(text)
+    )
 
 
 def _group_row(items: list[_Piece], pos: int, number: int) -> bool:
