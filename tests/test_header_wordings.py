@@ -94,6 +94,7 @@ def _found(indicator: Indicator, document: Document) -> dict[str, str]:
         "targets": ";".join(f"{t.year or ''}:{t.raw}" for t in indicator.targets),
         "attribute": indicator.attribute or "",
         "category": indicator.category or "",
+        "actual": indicator.actual.raw if indicator.actual else "",
     }
     if indicator.responsible_id:
         duty = document.responsibility(indicator.responsible_id)
