@@ -444,6 +444,51 @@ CASES = {
         ],
         [],
     ),
+    # under a merged category, names wrapped after 的 or 、 whose second lines could open rows
+    # (城乡社区覆盖率 is a name of its own): the first line ends as no cell does, so the row lost
+    # its category; 教育 after them is a category again
+    "plain-category-row-name-wrapped-after-a-joining-word": (
+        _lines(
+            "类别",
+            "指标",
+            "单位",
+            "2020年",
+            "2030年",
+            "属性",
+            "福利",
+            "孤儿基本生活保障率",
+            "%",
+            "100",
+            "100",
+            "约束性",
+            "建有儿童之家的",
+            "城乡社区覆盖率",
+            "%",
+            "90",
+            "95",
+            "约束性",
+            "儿童福利机构、",
+            "未成年人救助保护机构覆盖率",
+            "%",
+            "80",
+            "100",
+            "预期性",
+            "教育",
+            "学前三年毛入园率",
+            "%",
+            "88",
+            "95",
+            "预期性",
+        ),
+        [
+            ["类别", "指标", "单位", "2020年", "2030年", "属性"],
+            ["福利", "孤儿基本生活保障率", "%", "100", "100", "约束性"],
+            ["建有儿童之家的\n城乡社区覆盖率", "%", "90", "95", "约束性"],
+            ["儿童福利机构、\n未成年人救助保护机构覆盖率", "%", "80", "100", "预期性"],
+            ["教育", "学前三年毛入园率", "%", "88", "95", "预期性"],
+        ],
+        [],
+    ),
     # a row without 序号 that lost two cells, its unit and its attribute: the next row marks
     # where it ends
     "plain-row-that-lost-two-cells": (
@@ -834,6 +879,21 @@ def test_a_wrapped_name_under_a_merged_category_gives_its_indicator(layout):
         "儿童公园个数": ("成长空间", "个"),
     }
     assert "missing 类别" in (document.tables[0].rows[1].note or "")
+
+
+@pytest.mark.parametrize("layout", ["a-line", "a-paragraph"])
+def test_a_name_wrapped_after_a_joining_word_keeps_the_category_above(layout):
+    text = CASES["plain-category-row-name-wrapped-after-a-joining-word"][0]
+    text = _spaced(text) if layout == "a-paragraph" else text
+    head = "某区儿童发展规划（2021—2030年）\n一、主要目标\n"
+    [document] = govdocparse.parse_text(head + text).documents
+    found = {i.name: i.category for i in document.indicators}
+    assert found == {
+        "孤儿基本生活保障率": "福利",
+        "建有儿童之家的城乡社区覆盖率": "福利",
+        "儿童福利机构、未成年人救助保护机构覆盖率": "福利",
+        "学前三年毛入园率": "教育",
+    }
 
 
 @pytest.mark.parametrize("layout", ["a-line", "a-paragraph"])

@@ -29,7 +29,8 @@ guess:
   one choice of empty columns alone fits its lines, a category column first, and something
   marks its end: the attribute closing it, the next row read after it, or the table's end. A
   row of a full row's lines whose first is no category (none the table gave above, none of the
-  vocabulary's) and whose second opens no row (死亡率) lost its category and wraps its name.
+  vocabulary's) and whose second opens no row (死亡率), or whose first ends on 的, 与 or 、
+  (建有儿童之家的), lost its category and wraps its name.
 
 What a cell fits is govdocparse.columns' (the table builder realigns rows with it too); the
 rest stays paragraphs, and a header without a single row is kept as text with a warning.
@@ -126,12 +127,17 @@ def _subrow_names() -> tuple[regex.Pattern, frozenset[str]]:
 
 
 @cache
-def _category_words() -> tuple[regex.Pattern, regex.Pattern]:
-    """What a category cell is (健康, 儿童与教育, 社会政策友好) and what a row name's second line
-    alone is, opening no row (死亡率, 覆盖率): grammars/tables.yaml `category_names`,
-    `name_tails`."""
+def _category_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """What a category cell is (健康, 儿童与教育, 社会政策友好), what a row name's second line
+    alone is, opening no row (死亡率, 覆盖率), and how a name's first line ends that a cell never
+    ends (建有儿童之家的, 儿童福利机构、): grammars/tables.yaml `category_names`, `name_tails`,
+    `unfinished_ends`."""
     tables = grammar.load("tables")
-    return regex.compile(tables["category_names"]), regex.compile(tables["name_tails"])
+    return (
+        regex.compile(tables["category_names"]),
+        regex.compile(tables["name_tails"]),
+        regex.compile(tables["unfinished_ends"]),
+    )
 
 
 @cache
@@ -549,19 +555,22 @@ def _wrapped_name_under_category(
     """Whether a row of one line a column under a category column and a name column is a row
     that lost its category cell (merged over the rows below it) and whose name wraps onto two
     lines (健康 above, then 5岁以下儿童 / 死亡率 / ‰ / …): its first line is no category the
-    table gave above nor one of `category_names`, and its second only a measure word that opens
-    no row (`name_tails`). A category a row above gave, or a known one, or a name after it that
-    can stand alone (成长空间 / 儿童公园个数), keeps the row's category."""
+    table gave above nor one of `category_names`, and either its second is only a measure word
+    that opens no row (`name_tails`) or its first ends as no cell does, on a word or a mark that
+    joins it to the next line (建有儿童之家的 / 城乡社区覆盖率: `unfinished_ends`). A category a
+    row above gave, or a known one, or a name after it that can stand alone (成长空间 / 儿童公园
+    个数), keeps the row's category: a new category and a name's head that ends as a word does
+    look alike, so nothing else tells them apart."""
     if roles[:2] != ["category", "name"] or len(items) < 2:
         return False
     given = {cell_key(row[0].text) for row in rows if len(row) == len(roles)}
     first, second = cell_key(items[0].text), cell_key(items[1].text)
-    categories, tails = _category_words()
+    categories, tails, unfinished = _category_words()
     return (
         bool(given)
         and first not in given
         and not categories.search(first)
-        and bool(tails.fullmatch(second))
+        and bool(tails.fullmatch(second) or unfinished.search(first))
     )
 
 
