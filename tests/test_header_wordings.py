@@ -111,3 +111,34 @@ def test_every_column_of_a_header_worded_elsewhere_lands_in_the_indicator(index,
     [indicator] = document.indicators
     found = _found(indicator, document)
     assert {key: found.get(key, "") for key in case.expect} == case.expect
+
+
+def test_yearly_steps_under_a_two_row_header_are_targets_after_the_level_now():
+    """目前水平（截至2023年底） | 工作进度 over 2024年 … 2026年 | 牵头部门 | 协作部门, as a city's
+    健康城市 行动计划 lists its 工作指标."""
+    title = "某市健康城市建设行动计划（2024—2026年）"
+    rows = (
+        "<tr><td rowspan=2>序号</td><td rowspan=2>指标名称</td>"
+        "<td rowspan=2>目前水平（截至2023年底）</td><td colspan=3>工作进度</td>"
+        "<td rowspan=2>牵头部门</td><td rowspan=2>协作部门</td></tr>"
+        "<tr><td>2024年</td><td>2025年</td><td>2026年</td></tr>"
+        "<tr><td>1</td><td>居民健康素养水平（%）</td><td>30</td><td>32</td><td>34</td>"
+        "<td>36</td><td>市卫生健康委</td><td>市教育局、市文化旅游局</td></tr>"
+    )
+    page = (
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        f"<p>{title}</p><p>一、工作指标</p><table>{rows}</table></body></html>"
+    )
+    [document] = parse_source(read_data(page.encode(), "plan.html")).documents
+    [indicator] = document.indicators
+    assert _found(indicator, document) == {
+        "name": "居民健康素养水平",
+        "unit": "%",
+        "baseline": "2023:30",
+        "targets": "2024:32;2025:34;2026:36",
+        "attribute": "",
+        "category": "",
+        "actual": "",
+        "lead": "市卫生健康委",
+        "partners": "市教育局、市文化旅游局",
+    }
