@@ -98,6 +98,7 @@ def _found(indicator: Indicator, document: Document) -> dict[str, str]:
     }
     if indicator.responsible_id:
         duty = document.responsibility(indicator.responsible_id)
+        assert duty is not None
         found["lead"] = "、".join(agency.name for agency in duty.lead)
         found["partners"] = "、".join(agency.name for agency in duty.participating)
     return found
