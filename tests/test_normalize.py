@@ -110,6 +110,25 @@ def test_a_repost_templates_trailer_and_a_saved_images_name_are_chrome():
     assert _kept(lines) == [PROSE]
 
 
+def test_a_media_centres_byline_credits_and_captions_are_chrome_and_cut_nothing():
+    # a county media centre's app: ©原创 opens its byline, not a copyright footer, so the story
+    # under it stays; credits set apart by a bar, the mailbox, a photo's caption and a news
+    # site's rights notice are chrome, the notice cutting the trailer
+    lines = [
+        "©原创   05-18 09:20   青禾县融媒体中心",
+        PROSE,
+        "活动现场 主办方供图",
+        PROSE,
+        "责编丨某某某",
+        "编审丨某某",
+        "云上青禾投稿邮箱:example@qq.com",
+        "版权和免责申明",
+        "凡注有本网电头的稿件，均为本网独家版权所有。",
+    ]
+    assert _kept(lines) == [PROSE, PROSE]
+    assert _kept(["© 2024 青禾网", PROSE]) == []
+
+
 def test_portal_fields_that_carry_metadata_are_left_for_the_metadata_stage():
     lines = ["来源：某市卫健委　时间：2024-03-01 10:20", PROSE]
     assert _kept(lines) == lines

@@ -1277,3 +1277,21 @@ def test_a_page_with_no_title_line_is_titled_by_its_title_field():
     [document] = parse_text(plan).documents
     assert (document.kind, document.title) == ("plan", "青禾县儿童友好城市建设实施方案")
     assert [section.title for section in document.sections] == ["总体要求"]
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a news site's stamp one part a line, its year between dashes (—2024— / 01/10 / …)
+        ("青禾县召开妇女儿童工作会议\n—2024—\n01/10\n17:46:18\n", "青禾县召开妇女儿童工作会议"),
+        # a county media centre's lead signed 云上某某报道(记者 …), its byline dropped
+        (
+            "群策群力推进妇儿工作\n©原创   07-08 07:56   青禾县融媒体中心\n",
+            "群策群力推进妇儿工作",
+        ),
+    ],
+)
+def test_a_headline_over_a_news_sites_stamp_or_a_media_centres_lead(head, title):
+    lead = "云上青禾报道(记者 某某 实习生 某某)7月7日,全县妇女儿童工作委员会全体会议召开。\n"
+    [item] = parse_text(head + lead).documents
+    assert (item.kind, item.title) == ("other", title)

@@ -110,7 +110,8 @@ def normalize(blocks: list[Block]) -> list[Block]:
 
 # The parts of a news theme's stamp, one a line: year, month/day, time.
 _STAMP_PARTS = (
-    regex.compile(r"^(?:19|20)\d{2}$"),
+    # 浙江在线 sets its year between dashes: —2024— / 01/10 / 17:46:18
+    regex.compile(r"^[—－-]?(?P<year>(?:19|20)\d{2})[—－-]?$"),
     regex.compile(r"^\d{1,2}/\d{1,2}$"),
     regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$"),
 )
@@ -145,7 +146,9 @@ def _join_split_stamps(blocks: list[Block]) -> list[Block]:
         if len(lines) == len(_STAMP_PARTS) and all(
             shape.match(line.text.strip()) for line, shape in zip(lines, _STAMP_PARTS, strict=True)
         ):
-            text = " ".join(line.text.strip() for line in lines)
+            year_part = _STAMP_PARTS[0].match(lines[0].text.strip())
+            assert year_part is not None
+            text = " ".join([year_part["year"], *(line.text.strip() for line in lines[1:])])
             out.append(replace(lines[0], text=text, prov=span(lines[0].prov, lines[-1].prov)))
             i += len(lines)
             continue
