@@ -204,6 +204,8 @@ class ChromeGrammar(GrammarModel):
     lines: list[Rule]
     page_numbers: list[Rule]
     tail: list[Rule]
+    footer_labels: list[Rule]
+    footer_reach: int = Field(ge=1)
     inline: list[Rule]
     link_words: list[str]
     link_suffixes: list[str]

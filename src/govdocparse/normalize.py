@@ -40,9 +40,11 @@ from .chrome import (
     clean_text,
     crumb_organ,
     edge_lines,
+    footer_reach,
     is_breadcrumb,
     is_chrome,
     is_crumb_line,
+    is_footer_label,
     is_furniture,
     is_link_row,
     is_page_number,
@@ -55,6 +57,7 @@ from .source import SITE_NAME, Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
+_SENTENCE_MARK_END = regex.compile(r"[。；;！!？?]")
 # A paragraph of prose ends the top furniture zone (and, seen from the end, the bottom one).
 _MIN_PROSE = 15
 # A row of brand links holds three or more short words between separators, or two about a
@@ -85,12 +88,15 @@ def normalize(blocks: list[Block]) -> list[Block]:
     seen: set[str] = set()
     heads = running_heads([b.text if isinstance(b, Paragraph) else None for b in blocks])
     after_page_number = False
-    for block in _with_site_name(_join_preview_chunks(blocks)):
+    ordered = _with_site_name(_join_preview_chunks(blocks))
+    for n, block in enumerate(ordered):
         if isinstance(block, TableBlock):
             out.append(_clean_table(block))
             after_page_number = False
             continue
-        if is_tail_start(block.text):
+        if is_tail_start(block.text) or (
+            is_footer_label(block.text) and _footer_runs_on(ordered[n + 1 :])
+        ):
             break
         text = clean_text(block.text)
         squashed = squash_spaces(text)
@@ -106,6 +112,24 @@ def normalize(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block if text == block.text else replace(block, text=text))
     return _mend_torn_headings(_without_contents(_drop_edge_furniture(_join_split_stamps(out))))
+
+
+def _footer_runs_on(following: list[Block]) -> bool:
+    """Whether the lines after a footer label are the rest of a footer: labels and fields only
+    (承办单位：… / 地址：… / 电话：…) up to a trailer line or the file's end, within the footer's
+    reach. An event's 主办单位 and 承办单位 in its 活动方案 have the plan's text after them."""
+    for block in following[: footer_reach() + 1]:
+        if not isinstance(block, Paragraph):
+            return False
+        if is_tail_start(block.text):
+            return True
+        if not (is_footer_label(block.text) or _field_line(block.text)):
+            return False
+    return len(following) <= footer_reach()
+
+
+def _field_line(text: str) -> bool:
+    return bool(portal.FIELD_SHAPED.match(text)) and not _SENTENCE_MARK_END.search(text)
 
 
 # The parts of a news theme's stamp, one a line: year, month/day, time.
