@@ -146,6 +146,11 @@ def test_a_footers_organ_labels_cut_the_trailer_only_at_the_pages_end():
     assert _kept(event) == event
 
 
+def test_lines_opening_or_ending_like_page_buttons_are_text():
+    lines = ["分享典型经验，营造良好氛围。", "（三）公布举报电话和二维码", PROSE]
+    assert _kept(["分享到：", *lines, "某某发布微信公众号二维码"]) == lines
+
+
 def test_a_sentence_naming_a_sites_licence_is_no_footer():
     lines = ["一、工作目标", "督促网站取得ICP证并落实实名制。", "二、主要任务", PROSE]
     assert _kept(lines) == lines
