@@ -444,6 +444,51 @@ CASES = {
         ],
         [],
     ),
+    # under a merged category, names wrapped after 的 or 、 whose second lines could open rows
+    # (城乡社区覆盖率 is a name of its own): the first line ends as no cell does, so the row lost
+    # its category; 教育 after them is a category again
+    "plain-category-row-name-wrapped-after-a-joining-word": (
+        _lines(
+            "类别",
+            "指标",
+            "单位",
+            "2020年",
+            "2030年",
+            "属性",
+            "福利",
+            "孤儿基本生活保障率",
+            "%",
+            "100",
+            "100",
+            "约束性",
+            "建有儿童之家的",
+            "城乡社区覆盖率",
+            "%",
+            "90",
+            "95",
+            "约束性",
+            "儿童福利机构、",
+            "未成年人救助保护机构覆盖率",
+            "%",
+            "80",
+            "100",
+            "预期性",
+            "教育",
+            "学前三年毛入园率",
+            "%",
+            "88",
+            "95",
+            "预期性",
+        ),
+        [
+            ["类别", "指标", "单位", "2020年", "2030年", "属性"],
+            ["福利", "孤儿基本生活保障率", "%", "100", "100", "约束性"],
+            ["建有儿童之家的\n城乡社区覆盖率", "%", "90", "95", "约束性"],
+            ["儿童福利机构、\n未成年人救助保护机构覆盖率", "%", "80", "100", "预期性"],
+            ["教育", "学前三年毛入园率", "%", "88", "95", "预期性"],
+        ],
+        [],
+    ),
     # a row without 序号 that lost two cells, its unit and its attribute: the next row marks
     # where it ends
     "plain-row-that-lost-two-cells": (
@@ -611,6 +656,98 @@ CASES = {
         ],
         [],
     ),
+    # total rows (小计 under each group, 合计 at the end) among numbered rows: a total has no
+    # number and its attribute cell was empty, so the crawl dropped both; the rows after it go on
+    "numbered-total-rows-go-on": (
+        _lines(
+            "序号",
+            "指标名称",
+            "单位",
+            "2020年",
+            "2025年",
+            "属性",
+            "一、机构养老",
+            "1",
+            "公办养老机构床位",
+            "张",
+            "600",
+            "900",
+            "预期性",
+            "2",
+            "民办养老机构床位",
+            "张",
+            "300",
+            "600",
+            "预期性",
+            "小计",
+            "张",
+            "900",
+            "1500",
+            "二、社区养老",
+            "1",
+            "社区养老服务站",
+            "个",
+            "40",
+            "60",
+            "约束性",
+            "小  计",
+            "个",
+            "40",
+            "60",
+            "2",
+            "农村互助养老点",
+            "个",
+            "80",
+            "120",
+            "预期性",
+            "合计",
+            "—",
+            "—",
+            "—",
+            "",
+            "以上指标由县民政局负责统计。",
+        ),
+        [
+            ["序号", "指标名称", "单位", "2020年", "2025年", "属性"],
+            ["一、机构养老"],
+            ["1", "公办养老机构床位", "张", "600", "900", "预期性"],
+            ["2", "民办养老机构床位", "张", "300", "600", "预期性"],
+            ["小计", "张", "900", "1500"],
+            ["二、社区养老"],
+            ["1", "社区养老服务站", "个", "40", "60", "约束性"],
+            ["小  计", "个", "40", "60"],
+            ["2", "农村互助养老点", "个", "80", "120", "预期性"],
+            ["合计", "—", "—", "—"],
+        ],
+        ["以上指标由县民政局负责统计。"],
+    ),
+    # a 合计 line after the last row followed by text that is no total's cell: the total is the
+    # table's last row, the text stays a paragraph
+    "numbered-total-row-ends-the-table": (
+        _lines(
+            "序号",
+            "指标名称",
+            "单位",
+            "2025年",
+            "1",
+            "新增普惠托位",
+            "个",
+            "300",
+            "2",
+            "新增托育机构",
+            "家",
+            "5",
+            "合计",
+            "说明：托位数含社区托育点",
+        ),
+        [
+            ["序号", "指标名称", "单位", "2025年"],
+            ["1", "新增普惠托位", "个", "300"],
+            ["2", "新增托育机构", "家", "5"],
+            ["合计"],
+        ],
+        ["说明：托位数含社区托育点"],
+    ),
     # column names over a list of agencies one a line: the 备注 column holds no value, so no row
     "agency-list-is-no-table": (
         _lines("类别", "项目", "备注", "县委宣传部", "县教育局", "县民政局", "县卫生健康局"),
@@ -742,3 +879,40 @@ def test_a_wrapped_name_under_a_merged_category_gives_its_indicator(layout):
         "儿童公园个数": ("成长空间", "个"),
     }
     assert "missing 类别" in (document.tables[0].rows[1].note or "")
+
+
+@pytest.mark.parametrize("layout", ["a-line", "a-paragraph"])
+def test_a_name_wrapped_after_a_joining_word_keeps_the_category_above(layout):
+    text = CASES["plain-category-row-name-wrapped-after-a-joining-word"][0]
+    text = _spaced(text) if layout == "a-paragraph" else text
+    head = "某区儿童发展规划（2021—2030年）\n一、主要目标\n"
+    [document] = govdocparse.parse_text(head + text).documents
+    found = {i.name: i.category for i in document.indicators}
+    assert found == {
+        "孤儿基本生活保障率": "福利",
+        "建有儿童之家的城乡社区覆盖率": "福利",
+        "儿童福利机构、未成年人救助保护机构覆盖率": "福利",
+        "学前三年毛入园率": "教育",
+    }
+
+
+@pytest.mark.parametrize("layout", ["a-line", "a-paragraph"])
+def test_total_rows_give_no_indicator_and_the_table_goes_on(layout):
+    text = CASES["numbered-total-rows-go-on"][0]
+    text = _spaced(text) if layout == "a-paragraph" else text
+    head = "某县“十四五”养老服务体系建设规划\n一、主要目标\n"
+    [document] = govdocparse.parse_text(head + text).documents
+    [table] = document.tables
+    totals = [row for row in table.rows if row.cells[1].replace(" ", "") in ("小计", "合计")]
+    assert [(row.cells[2:5], row.parent) for row in totals] == [
+        (["张", "900", "1500"], None),
+        (["个", "40", "60"], None),
+        (["—", "—", "—"], None),
+    ]
+    found = {i.name: (i.category, i.unit, [t.raw for t in i.targets]) for i in document.indicators}
+    assert found == {
+        "公办养老机构床位": ("机构养老", "张", ["900"]),
+        "民办养老机构床位": ("机构养老", "张", ["600"]),
+        "社区养老服务站": ("社区养老", "个", ["60"]),
+        "农村互助养老点": ("社区养老", "个", ["120"]),
+    }

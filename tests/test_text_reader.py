@@ -44,6 +44,14 @@ def test_a_traditional_copy_reads_as_its_utf8_twin(codec, used):
     assert decode(twin.encode(codec), "x.txt") == (twin, used, [])
 
 
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read_with_a_warning(codec):
+    # a Windows tool's "Unicode" save without its mark: NUL bytes, but text
+    text, used, warnings = decode(_NOTICE.encode(codec), "x.txt")
+    assert (text, used) == (_NOTICE, codec)
+    assert warnings == [f"{codec.upper()} text without a byte-order mark"]
+
+
 def test_crlf_and_cr_line_ends_keep_line_numbers():
     blocks, _ = blocks_from_text("第一行\r\n\r\n第三行\r第四行", "x.txt")
     assert [(as_paragraph(b).text, b.prov.lines) for b in blocks] == [

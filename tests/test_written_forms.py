@@ -92,6 +92,25 @@ def test_a_spam_mirror_with_toneless_readings_reads_as_its_clean_copy():
     )
 
 
+def test_a_spam_mirrors_single_readings_go_too():
+    # the same mirror puts one reading on the signature and the date lines (民政部(bu),
+    # 28日(ri)): once the file shows it is such a copy, a line's one reading is no text either
+    mirror = (
+        "青山縣民政局(ju)關于做好兒童主任工作的通知\n"
+        "各鄉(xiang)鎮人民政府：\n"
+        "每個村(社區(qu))至少(shao)設立(li)一名兒童主(zhu)任。\n"
+        "青山縣民政局(ju)\n"
+        "2023年5月8日(ri)\n"
+    )
+    [notice] = govdocparse.parse_text(mirror).documents
+    assert notice.title == "青山縣民政局關于做好兒童主任工作的通知"
+    assert (notice.metadata.issuer, notice.metadata.date_written) == ("青山縣民政局", "2023-05-08")
+    # a file with a line of two bracketed words is no mirror for that alone: its word stays
+    plain = "青山縣便民服務指南\n辦事可登錄政務(app)或(wifi)熱點。\n服務熱線(man)值守。\n"
+    preamble = govdocparse.parse_text(plain).documents[0].preamble
+    assert preamble is not None and "(man)" in preamble.text
+
+
 def test_a_stray_question_mark_keeps_a_name_in_one_piece():
     text = "关于印发青溪县儿童友好城市建?实施方案的通知\n各乡镇：\n现印发给你们。\n一、总体要求\n"
     [document] = govdocparse.parse_text(text).documents

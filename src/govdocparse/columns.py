@@ -29,6 +29,7 @@ _NUMERIC = re.compile(r"[0-9.,%‰]+")
 @dataclass(frozen=True)
 class _Rules:
     roles: tuple[tuple[str, re.Pattern], ...]
+    level: re.Pattern
     attribute_values: frozenset[str]
     agency_end: re.Pattern
     value: re.Pattern
@@ -40,6 +41,7 @@ def _rules() -> _Rules:
     realign = g["realign"]
     return _Rules(
         roles=tuple((role, re.compile(pattern)) for role, pattern in g["columns"].items()),
+        level=re.compile(g["level_columns"]),
         attribute_values=frozenset(realign["attribute_values"]),
         agency_end=re.compile(realign["agency_end"]),
         value=re.compile(realign["value_pattern"]),
@@ -48,13 +50,25 @@ def _rules() -> _Rules:
 
 def column_roles(header: list[str]) -> list[str]:
     """Structural role of each header: seq, unit, attribute, responsible, category, name, text or
-    value."""
-    return [column_role(h) for h in header]
+    value. Of the levels of an evaluation system (一级指标 | 二级指标 | 三级指标), the last names
+    the measures; the others group them."""
+    roles = [column_role(h) for h in header]
+    levels = [k for k, h in enumerate(header) if _level(h)]
+    if levels:
+        roles[levels[-1]] = "name"
+    return roles
+
+
+def _level(header: str) -> bool:
+    return bool(_rules().level.match(squash_spaces(fold(header))))
 
 
 def column_role(header: str) -> str:
     """The role of the lowest part of a joined header that has one (指标/单位 is a unit column,
-    责任单位/配合单位 a responsible one), else of the whole name (目标值/2025年 is a value)."""
+    责任单位/配合单位 a responsible one), else of the whole name (目标值/2025年 is a value). A
+    level of an evaluation system (一级指标) groups the rows as a category does."""
+    if _level(header):
+        return "category"
     parts = squash_spaces(fold(header)).split(HEADER_JOIN)
     for key in [*reversed(parts), HEADER_JOIN.join(parts)] if len(parts) > 1 else parts:
         for role, pattern in _rules().roles:

@@ -49,6 +49,9 @@ from .textutil import simplified
 _PINYIN = regex.compile(
     r"(?<=\p{Han})[（(]\s*(?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ1-4])[a-zāáǎàēéěèīíǐìōóǒòūúǔùüǖǘǚǜ]{1,6}[1-4]?\s*[)）]"
 )
+# Toneless readings that make a file a spam mirror's copy, whose every reading goes, one a line
+# or not (see `_toneless_least`).
+_SPAM_READINGS = 4
 # what a toneless reading opens with: most lines hold no bracket before a Latin letter
 _BRACKETED_LETTER = regex.compile("[（(][a-zü]")
 # CJK radicals, Kangxi radicals, compatibility ideographs and their supplement.
@@ -96,17 +99,33 @@ _NOT_TEXT = frozenset(
 )
 
 
-def repair(text: str) -> str:
+def repair(text: str, least: int | None = None) -> str:
     """`text` without mirror damage that is not a character: a pinyin reading in brackets,
-    toned (規(guī)劃) or, where a line holds several, toneless (設立(li)一名兒童主(zhu)任)."""
+    toned (規(guī)劃) or, where a line holds `least` of them or more (the grammar's
+    `min_per_line` unless told), toneless (設立(li)一名兒童主(zhu)任)."""
     if "(" not in text and "（" not in text:
         return text
     text = _PINYIN.sub("", text)
     if _BRACKETED_LETTER.search(text):
-        pattern, least = _toneless()
-        if len(pattern.findall(text)) >= least:
+        pattern, per_line = _toneless()
+        if len(pattern.findall(text)) >= (per_line if least is None else least):
             text = pattern.sub("", text)
     return text
+
+
+def _toneless_least(texts: Iterator[str]) -> int | None:
+    """How many toneless readings a line of this file must hold to lose them: one in a spam
+    mirror's copy, a line of which holds several and the whole `_SPAM_READINGS` or more
+    (民政部(bu) beside 设立(li)一名儿童主(zhu)任), else the grammar's `min_per_line` (None)."""
+    pattern, per_line = _toneless()
+    readings = 0
+    several = False
+    for text in texts:
+        if _BRACKETED_LETTER.search(text):
+            found = len(pattern.findall(text))
+            readings += found
+            several = several or found >= per_line
+    return 1 if several and readings >= _SPAM_READINGS else None
 
 
 @cache
@@ -398,25 +417,34 @@ def _restored(value, restorer: Restorer, context: _Where):
 def fold_blocks(blocks: list[Block]) -> tuple[list[Block], Restorer]:
     """The blocks with their text in matching form, and the restorer that undoes it."""
     restorer = Restorer()
+    least = _toneless_least(_texts(blocks))
     out: list[Block] = []
     for block in blocks:
         if isinstance(block, TableBlock):
-            rows = [[_fold_cell(cell, restorer) for cell in row] for row in block.rows]
+            rows = [[_fold_cell(cell, restorer, least) for cell in row] for row in block.rows]
             out.append(TableBlock(rows, block.prov))
         else:
-            out.append(_fold_paragraph(block, restorer))
+            out.append(_fold_paragraph(block, restorer, least))
     return out, restorer
 
 
-def _fold_paragraph(block: Paragraph, restorer: Restorer) -> Paragraph:
-    written = repair(block.text)
+def _texts(blocks: list[Block]) -> Iterator[str]:
+    for block in blocks:
+        if isinstance(block, TableBlock):
+            yield from (cell.text for row in block.rows for cell in row)
+        else:
+            yield block.text
+
+
+def _fold_paragraph(block: Paragraph, restorer: Restorer, least: int | None) -> Paragraph:
+    written = repair(block.text, least)
     matching = matching_form(written)
     restorer.add(block.prov, matching, written)
     return block if matching == block.text else replace(block, text=matching)
 
 
-def _fold_cell(cell: Cell, restorer: Restorer) -> Cell:
-    written = repair(cell.text)
+def _fold_cell(cell: Cell, restorer: Restorer, least: int | None) -> Cell:
+    written = repair(cell.text, least)
     matching = matching_form(written)
     restorer.add(cell.prov, matching, written)
     return cell if matching == cell.text else replace(cell, text=matching)

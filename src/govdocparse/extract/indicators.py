@@ -28,7 +28,7 @@ from ..textutil import fold, squash_spaces
 from .agencies import to_agencies
 from .goals import indicators_from_paragraph
 from .indicator_names import clean_name, names_a_measure, subrow_name
-from .responsibilities import LEAD, PARTICIPATING, column_role, parse_responsibility_cell
+from .responsibilities import LEAD, PARTICIPATING, parse_responsibility_cell, responsible_roles
 from .tables import is_total_row, join_lines
 from .targets import parse_target
 
@@ -376,11 +376,12 @@ def _cell_responsibilities(
 ) -> list[Responsibility]:
     """The Responsibility records of a row's responsible cells, ids f"{attached_to}-resp[N]".
 
-    A table whose responsible columns split the roles (牵头单位 | 配合单位, or 责任单位 over both)
-    gives one record per row, lead from the one and participating from the other; otherwise each
-    non-empty cell is a record of its own (责任单位, 市指导部门).
+    A table whose responsible columns split the roles (牵头单位 | 配合单位, 责任单位 over both, or
+    牵头单位 | 责任单位, the units carrying the measure out with the lead) gives one record per
+    row, lead from the one and participating from the other; otherwise each non-empty cell is a
+    record of its own (责任单位, 市指导部门).
     """
-    roles = [column_role(table.header[col]) for col in cols.responsible]
+    roles = responsible_roles([table.header[col] for col in cols.responsible])
     if LEAD in roles and PARTICIPATING in roles:
         shared = _role_split_responsibility(table, cols, index, attached_to, place, roles)
         return [shared] if shared else []

@@ -413,9 +413,31 @@ def joins_a_lead(kind: str) -> bool:
 def column_role(header: str) -> str:
     """LEAD or PARTICIPATING: the role of a responsible-unit column, from the last keyword or
     verb of its header (责任单位/配合单位 → participating; 牵头单位, 市指导部门 → lead)."""
-    rules = _rules()
-    words = [squash_spaces(m.group()) for m in rules.role_word.finditer(header)]
-    return rules.roles[words[-1]] if words else LEAD
+    word = _role_word(header)
+    return _rules().roles[word] if word else LEAD
+
+
+def _role_word(header: str) -> str | None:
+    """The last keyword or role verb of a column header (责任单位/配合单位 → 配合单位)."""
+    words = [squash_spaces(m.group()) for m in _rules().role_word.finditer(header)]
+    return words[-1] if words else None
+
+
+def responsible_roles(headers: list[str]) -> list[str]:
+    """LEAD or PARTICIPATING for each of a table's responsible columns, left to right, as
+    `column_role` reads them; a column of `with_the_lead` (责任单位) after a lead column that is
+    none of them (牵头单位 | 责任单位, a county's 主要指标 table) names the units that carry the
+    task out with the lead: it takes part, as the same keyword after a lead clause does in
+    prose."""
+    with_the_lead = _rules().with_the_lead
+    roles: list[str] = []
+    lead_seen = False
+    for header in headers:
+        word = _role_word(header)
+        role = PARTICIPATING if lead_seen and word in with_the_lead else column_role(header)
+        lead_seen |= role == LEAD and word not in with_the_lead
+        roles.append(role)
+    return roles
 
 
 def parse_responsibility_cell(text: str) -> tuple[list[str], list[str], bool]:

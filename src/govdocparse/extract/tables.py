@@ -523,7 +523,8 @@ def _parents(rows: list[_Row], roles: list[str], name_col: int | None) -> list[i
     (其中…, indented, or a breakdown name such as 农村 / 女性比例) belongs to the nearest row
     above that is not itself a breakdown. Any other row without a 序号 is a measure of its own
     listed in the numbered block above it (适龄妇女乳腺癌人群筛查率 under 5): it belongs to the
-    nearest numbered row.
+    nearest numbered row. A total row (合计, 小计) adds up the rows above it and belongs to
+    none of them.
     """
     seq_col = roles.index("seq") if "seq" in roles else None
     parents: list[int | None] = []
@@ -534,6 +535,9 @@ def _parents(rows: list[_Row], roles: list[str], name_col: int | None) -> list[i
         if numbered:
             parents.append(None)
             last_main = last_numbered = index
+        elif name_col is not None and is_total_row(row.cells[name_col]):
+            parents.append(None)
+            last_main = index
         elif _is_breakdown(row, name_col):
             parents.append(last_main)
         else:

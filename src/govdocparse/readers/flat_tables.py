@@ -19,7 +19,9 @@ guess:
   A row of one line fewer than columns is read when one column alone can be the empty one;
   otherwise the table stops there. A line opening with 其中 or a breakdown name (其中：城市,
   农村, 女性) after a row starts a sub-row of the row above, its empty 序号 cell dropped (an
-  indicator's 其中 stack), given an empty 序号 so that the table builder names its parent;
+  indicator's 其中 stack), given an empty 序号 so that the table builder names its parent. A
+  total row (合计, 小计) where a numbered row was due runs over the units, values and dashes
+  after it, and the numbered rows go on after it;
 - without a 序号 column, rows have the header's width, and every cell must fit its column's
   kind; under a lead and a partner column, a row's agency list runs on to the next line that
   reads as no agency. Under a first full row, a row one or two lines short (a crawl dropped
@@ -27,7 +29,8 @@ guess:
   one choice of empty columns alone fits its lines, a category column first, and something
   marks its end: the attribute closing it, the next row read after it, or the table's end. A
   row of a full row's lines whose first is no category (none the table gave above, none of the
-  vocabulary's) and whose second opens no row (死亡率) lost its category and wraps its name.
+  vocabulary's) and whose second opens no row (死亡率), or whose first ends on 的, 与 or 、
+  (建有儿童之家的), lost its category and wraps its name.
 
 What a cell fits is govdocparse.columns' (the table builder realigns rows with it too); the
 rest stays paragraphs, and a header without a single row is kept as text with a warning.
@@ -105,6 +108,12 @@ def _note() -> regex.Pattern:
 
 
 @cache
+def _total_name() -> regex.Pattern:
+    """What names a row adding up the rows above it (合计, 小计, 合  计)."""
+    return regex.compile(grammar.load("tables")["total_rows"])
+
+
+@cache
 def _merged_roles() -> frozenset[str]:
     """Columns whose cells a table merges over the rows below (the table builder's too)."""
     return frozenset(grammar.load("tables")["inherit_roles"])
@@ -118,12 +127,17 @@ def _subrow_names() -> tuple[regex.Pattern, frozenset[str]]:
 
 
 @cache
-def _category_words() -> tuple[regex.Pattern, regex.Pattern]:
-    """What a category cell is (健康, 儿童与教育, 社会政策友好) and what a row name's second line
-    alone is, opening no row (死亡率, 覆盖率): grammars/tables.yaml `category_names`,
-    `name_tails`."""
+def _category_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    """What a category cell is (健康, 儿童与教育, 社会政策友好), what a row name's second line
+    alone is, opening no row (死亡率, 覆盖率), and how a name's first line ends that a cell never
+    ends (建有儿童之家的, 儿童福利机构、): grammars/tables.yaml `category_names`, `name_tails`,
+    `unfinished_ends`."""
     tables = grammar.load("tables")
-    return regex.compile(tables["category_names"]), regex.compile(tables["name_tails"])
+    return (
+        regex.compile(tables["category_names"]),
+        regex.compile(tables["name_tails"]),
+        regex.compile(tables["unfinished_ends"]),
+    )
 
 
 @cache
@@ -329,6 +343,10 @@ def _numbered_rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cel
         if group and cell_key(items[start].text) == "1":
             number = 1
         found = _row_at(items, start, number, roles)
+        if found is None and not group and (total := _total_row_at(items, pos, number, roles)):
+            rows.append(_cells(items[pos:total], list(range(total - pos))))
+            pos = total
+            continue
         if found is None:
             break
         end, columns = found
@@ -364,6 +382,30 @@ def _sub_row_at(items: list[_Piece], pos: int, number: int, roles: list[str]) ->
         if _one_choice_of_empties(items[pos:end], rest, lost):
             return end
     return None
+
+
+def _total_row_at(items: list[_Piece], pos: int, number: int, roles: list[str]) -> int | None:
+    """Where a total row at `pos` ends, or None: a line naming a sum (合计, 小计: `total_rows`)
+    where a numbered row was due, then the cells it adds up, each a unit, a value, an attribute
+    or a dash, up to the next row or the table's end. It takes no number (the rows after it go
+    on counting, or start again at 1 under a group row) and its lines keep their order as cells
+    short of the header, the 序号 it has none of dropped: the table builder places them."""
+    if pos >= len(items) or not _is_total(items[pos].text):
+        return None
+    end = pos + 1
+    while (
+        end < len(items)
+        and end - pos < len(roles) - 1
+        and not _starts_row(items, end, number)
+        and not _starts_row(items, end, 1)
+        and any(_fits(items[end].text, role, True) for role in ("unit", "value", "attribute"))
+    ):
+        end += 1
+    return end
+
+
+def _is_total(text: str) -> bool:
+    return bool(_total_name().match(cell_key(text)))
 
 
 def _opens_subrow(text: str) -> bool:
@@ -445,7 +487,12 @@ def _starts_row(items: list[_Piece], pos: int, number: int) -> bool:
     """Whether the row numbered `number`, a group row before it or a sub-row of the row above
     (其中：城市) starts at `pos`."""
     text = items[pos].text
-    return cell_key(text) == str(number) or _group_row(items, pos, number) or _opens_subrow(text)
+    return (
+        cell_key(text) == str(number)
+        or _group_row(items, pos, number)
+        or _opens_subrow(text)
+        or _is_total(text)
+    )
 
 
 def _group_row(items: list[_Piece], pos: int, number: int) -> bool:
@@ -508,19 +555,22 @@ def _wrapped_name_under_category(
     """Whether a row of one line a column under a category column and a name column is a row
     that lost its category cell (merged over the rows below it) and whose name wraps onto two
     lines (健康 above, then 5岁以下儿童 / 死亡率 / ‰ / …): its first line is no category the
-    table gave above nor one of `category_names`, and its second only a measure word that opens
-    no row (`name_tails`). A category a row above gave, or a known one, or a name after it that
-    can stand alone (成长空间 / 儿童公园个数), keeps the row's category."""
+    table gave above nor one of `category_names`, and either its second is only a measure word
+    that opens no row (`name_tails`) or its first ends as no cell does, on a word or a mark that
+    joins it to the next line (建有儿童之家的 / 城乡社区覆盖率: `unfinished_ends`). A category a
+    row above gave, or a known one, or a name after it that can stand alone (成长空间 / 儿童公园
+    个数), keeps the row's category: a new category and a name's head that ends as a word does
+    look alike, so nothing else tells them apart."""
     if roles[:2] != ["category", "name"] or len(items) < 2:
         return False
     given = {cell_key(row[0].text) for row in rows if len(row) == len(roles)}
     first, second = cell_key(items[0].text), cell_key(items[1].text)
-    categories, tails = _category_words()
+    categories, tails, unfinished = _category_words()
     return (
         bool(given)
         and first not in given
         and not categories.search(first)
-        and bool(tails.fullmatch(second))
+        and bool(tails.fullmatch(second) or unfinished.search(first))
     )
 
 

@@ -131,7 +131,15 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
                     path, f"invalid {encoding} after its byte-order mark at byte {exc.start}"
                 ) from None
     if b"\x00" in data:
-        raise DecodeError(path, "binary data (NUL bytes), not a text document")
+        unmarked = _utf16_without_bom(data)
+        if unmarked is None:
+            raise DecodeError(path, "binary data (NUL bytes), not a text document")
+        text, encoding = unmarked
+        return (
+            _checked(text, path),
+            encoding,
+            [f"{encoding.upper()} text without a byte-order mark"],
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -164,6 +172,27 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
         )
     warnings = [_damage_warning(_lines_with(text, _REPLACEMENT))] if damaged else []
     return _checked(text, path), "gb18030", warnings
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """The text of UTF-16 bytes saved without a byte-order mark (some Windows tools' "Unicode"),
+    and the byte order, when they read as Chinese text; None for other bytes with NULs."""
+    if len(data) % 2:
+        return None
+    for encoding in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        wide = len(text) - len(text.encode("ascii", "ignore"))
+        if (
+            wide >= _GBK_SAMPLE
+            and not _CONTROL.search(text)
+            and "\x00" not in text
+            and plausible_gbk(text)
+        ):
+            return text, encoding
+    return None
 
 
 def _unmojibaked(text: str) -> tuple[str, list[int]] | None:
