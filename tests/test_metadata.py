@@ -2421,3 +2421,15 @@ def test_a_title_with_the_pages_fields_in_brackets_on_its_line():
 def test_brackets_after_a_title_that_hold_no_fields_stay_in_it():
     text = "青禾市儿童友好城市建设实施方案（征求意见稿）\n一、总体要求\n坚持儿童优先。\n"
     assert parse_text(text).documents[0].title == "青禾市儿童友好城市建设实施方案（征求意见稿）"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["( 2025年03月04日 ) 来源:白沙市民政局  浏览次数:", "2025-03-04 来源：白沙市民政局 点击数："],
+)
+def test_a_stamp_ending_in_an_empty_label_is_the_stamp_not_the_recipients(stamp):
+    # the page's view counter printed with no count yet: its colon ends the line
+    text = f"对市政协七届四次会议第0058号提案的答复\n{stamp}\n" + _REPLY_BODY
+    [document] = parse_text(text).documents
+    meta = document.metadata
+    assert (meta.date_published, meta.recipients) == ("2025-03-04", ["李明委员"])

@@ -1295,3 +1295,23 @@ def test_a_headline_over_a_news_sites_stamp_or_a_media_centres_lead(head, title)
     lead = "云上青禾报道(记者 某某 实习生 某某)7月7日,全县妇女儿童工作委员会全体会议召开。\n"
     [item] = parse_text(head + lead).documents
     assert (item.kind, item.title) == ("other", title)
+
+
+def test_a_sites_name_row_over_a_hooked_headline_is_no_part_of_it():
+    # a news portal's name and a link beside it, then the headline straight over the story
+    headline = "如何让孩子更快乐？白沙市出台儿童友好行动计划"
+    [item] = parse_text(f"白沙在线 | 白沙新闻\n{headline}\n{HOOKED_STORY}").documents
+    assert (item.kind, item.title, item.metadata.place) == ("other", headline, "白沙市")
+
+
+def test_a_content_farms_dotted_byline_dates_the_headline_over_it():
+    # a repost template's byline: the poster, the stamp and the view count set apart by dots
+    headline = "青禾市首批儿童友好社区名单出炉"
+    story = _LIST_STORY.format(title="首批青禾市儿童友好社区名单").split("\n", 1)[1]
+    text = f"{headline}\n青禾小编 · 2024-06-18 09:12 · 阅读 1205\n{story}"
+    [item] = parse_text(text).documents
+    assert (item.kind, item.title, item.metadata.date_published) == (
+        "other",
+        headline,
+        "2024-06-18",
+    )

@@ -30,6 +30,7 @@ class Rule(GrammarModel):
                 pattern.replace("{issuer}", "X")
                 .replace("{lead_day}", "X")
                 .replace("{notice_named}", "X")
+                .replace("{view_count}", "X")
             )
         except regex.error as exc:
             raise ValueError(f"not a regular expression: {exc}") from None
@@ -170,9 +171,10 @@ class MetadataGrammar(GrammarModel):
         """`rule` compiled, its `{issuer}` placeholder replaced by the issuer suffix pattern, its
         `{lead_day}` by the day words a news lead opens with, its `{notice_named}` by the
         notice a lead sentence names and its `{organ_prefix}` by the party names an organ may
-        open with (`organ_prefixes`)."""
+        open with (`organ_prefixes`) and its `{view_count}` by a stamp's view count, unanchored."""
         pattern = rule.pattern.replace("{issuer}", self.issuer_suffix.pattern)
         pattern = pattern.replace("{notice_named}", self.notice_named.pattern)
+        pattern = pattern.replace("{view_count}", self.view_count.pattern.lstrip("^").rstrip("$"))
         if "{organ_prefix}" in pattern:
             prefixes = sorted(self.organ_prefixes, key=len, reverse=True)
             pattern = pattern.replace("{organ_prefix}", f"(?:{'|'.join(prefixes)})")

@@ -282,6 +282,15 @@ def _hooked(title: str) -> bool:
     return any(mark in title[1:-1] for mark in marks) and title[-1] not in marks
 
 
+def _told(title: str) -> str:
+    """What a hooked headline tells, after its hook's last mark (烟台市出台… of 如何让孩子玩得更
+    安心？烟台市出台…); any other title whole."""
+    if not _hooked(title):
+        return title
+    marks = _hook_marks()
+    return title[max(title.rfind(mark, 0, len(title) - 1) for mark in marks) + 1 :]
+
+
 @cache
 def _standalone_units() -> list[regex.Pattern]:
     """Lines complete on their own and never part of a title: 文号, issuer, 版头 and 版记 marks."""
@@ -692,7 +701,8 @@ def _issuer_line() -> regex.Pattern:
 
 def _opens_another(text: str, following: str) -> bool:
     """Whether `following` starts a title of its own rather than continuing `text`: it opens
-    with an issuer and 关于, or is a whole title that opens with its place, or with 关于 under
+    with an issuer and 关于, or is a whole title that opens with its place (after a headline's
+    hook: 如何让孩子更安心？某市出台…, under a site's name), or with 关于 under
     a line that names no issuer, while `text` begun none (a site's section name above it:
     医院动态 / 某省妇女发展规划（2021—2030年）; 政策导航 / 关于指导推进…的五年规划（2021—2025年）),
     and `text` does not end waiting for more (…关于转发 / …印发《)."""
@@ -705,7 +715,8 @@ def _opens_another(text: str, following: str) -> bool:
     # …人民政府关于同意设立 / 某市某区儿童福利院的批复: a title begun above goes on
     begun = any(word in before for word in rules.opens)
     whole = title_kind(squashed) is not None and (
-        _place_first().match(squashed) is not None
+        # a headline's hook before the place (如何让孩子更安心？某市出台…) under a site's name
+        _place_first().match(_told(squashed)) is not None
         # 市卫生健康委 市财政局 / 关于…: the organs issuing the title go on into it
         or (
             squashed.startswith(tuple(rules.opens))
