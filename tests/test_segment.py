@@ -1122,6 +1122,42 @@ def test_a_lead_sentence_naming_a_notice_over_prose_starts_no_document():
     assert (document.kind, document.title) == ("other", None)
 
 
+# The same copy whose lead names the notice without 关于, its organ and verb part of the title as
+# such titles run (某市人民政府印发《…》的通知): a lead sentence — a day before it or a full stop
+# after it — and the same words as the notice's own title line give the same notice.
+UNNAMED = "白沙市人民政府办公室印发《白沙市托育服务提升行动计划》的通知"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        f"{UNNAMED}。",
+        f"近日，{UNNAMED}",
+        f"2024年3月1日，{UNNAMED}。",
+        UNNAMED,  # no lead: the notice's title line
+    ],
+)
+def test_a_notice_named_without_guanyu_in_a_lead_sentence_starts_that_notice(lead):
+    notice, plan = parse_text(NAMED_NOTICE.format(lead=lead, signature="")).documents
+    assert (notice.kind, notice.title) == ("notice", UNNAMED)
+    assert notice.metadata.issuer == "白沙市人民政府办公室"
+    assert notice.metadata.recipients == ["各县（市、区）人民政府", "市政府各部门"]
+    assert (plan.kind, plan.title) == ("plan", "白沙市托育服务提升行动计划")
+
+
+@pytest.mark.parametrize(
+    "first, kind, title",
+    [
+        (f"近日，{UNNAMED}。", "other", None),  # a story's lead tells of the notice
+        (UNNAMED, "notice", UNNAMED),  # a title line is a title, whatever follows
+    ],
+)
+def test_a_lead_naming_a_notice_without_guanyu_is_told_from_its_title_line(first, kind, title):
+    story = f"{first}\n计划提出，到2026年全市托位数达到1万个，普惠托位占比达到六成。\n"
+    [document] = parse_text(story).documents
+    assert (document.kind, document.title) == (kind, title)
+
+
 # A news page whose theme prints year, month/day and time side by side (invented), copied with
 # them one a line, or on one line.
 STORY_LEAD = "5月20日，青山市首个儿童友好公园正式向市民开放。\n公园设有儿童游乐区和亲子阅读角。\n"
