@@ -17,7 +17,8 @@ match numbering at the start of a line:
 - `四、` on its own, then `HYPERLINK "…" \\l "_Toc…"组织实施` → `四、组织实施`
 - `组织实施四、` (the field result printed before its number) → `四、组织实施`
 `column_organ` reads, before the breadcrumb is dropped, the organ it names as the column the
-page sits in (首页 > 政务公开 > 某县民政局 > 通知公告), for the metadata stage.
+page sits in (首页 > 政务公开 > 某县民政局 > 通知公告), for the metadata stage: a text copy's
+breadcrumb line, or the one the HTML reader keeps first in its stream, marked `BREADCRUMB`.
 A news theme's stamp that a copy of its page set one part a line (2020 / 02/19 / 20:37: the
 year, month/day and time 新华网's pages print side by side) is put back on one line, so that
 the headline over it reads as over any stamp.
@@ -53,7 +54,7 @@ from .chrome import (
     is_tail_start,
     running_heads,
 )
-from .source import SITE_NAME, Block, Cell, Paragraph, TableBlock, span
+from .source import BREADCRUMB, SITE_NAME, Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
@@ -98,6 +99,8 @@ def normalize(blocks: list[Block]) -> list[Block]:
             is_footer_label(block.text) and _footer_runs_on(ordered[n + 1 :])
         ):
             break
+        if block.style == BREADCRUMB:
+            continue  # the HTML reader's breadcrumb, read by `column_organ` before
         text = clean_text(block.text)
         squashed = squash_spaces(text)
         running_head = after_page_number and (squashed in seen or squashed in heads)
