@@ -210,8 +210,10 @@ def _unmojibaked(text: str) -> tuple[str, list[int]] | None:
     bytes it cannot read, U+FFFD in the copy); None when `text` is no such copy. The copy's
     characters encode back to UTF-8 bytes, while Chinese text so encoded is no UTF-8 at all,
     which a sample tells at once."""
-    if len(text) - len(text.encode("ascii", "ignore")) < _GBK_SAMPLE:
-        return None  # too little text to tell (a blank file with an ideographic space)
+    if len(text) - len(text.encode("ascii", "ignore")) < _GBK_SAMPLE or plausible_gbk(text):
+        # too little text to tell (a blank file with an ideographic space), or text that reads
+        # as Chinese already: a garbled copy's characters are mostly rare ones (鍏, 簬) or Latin
+        return None
     for garbling in (_as_gbk, _as_latin):
         sample = garbling(text[:_MOJIBAKE_SAMPLE])
         if sample is None or sample.count(_REPLACEMENT) > _MOJIBAKE_LOST_SHARE * len(sample):
