@@ -740,7 +740,7 @@ def _rate_measures(
         return grouped
     subject = strip_filler(name_raw, measured)
     if distributive:
-        return _distributed(name_raw, subject, target)
+        return _distributed(name_raw, subject, target, measured)
     atoms = parse_target(target)
     unit = next((a.unit for a in atoms if a.unit), None)
     measures = [
@@ -810,24 +810,42 @@ def _group_goal(
     return Measure(name_raw, name, target, qualified, group=group, further=further)
 
 
-def _distributed(name_raw: str, subject: str, target: str) -> list[Measure]:
+def _distributed(
+    name_raw: str, subject: str, target: str, measured: Callable[[str], bool] = is_measured
+) -> list[Measure]:
     """One measure per value of a 分别 list, paired by the target parser, which expands shared
     heads and tails (新生儿、婴儿和5岁以下儿童死亡率 → 新生儿死亡率 …) and leaves atoms unpaired
-    (indicator None) rather than guess when counts differ: those give nothing."""
+    (indicator None) rather than guess when counts differ: those give nothing. `measured` tells
+    a name that measures (`_rate_measures`)."""
     grouped: dict[str, list[TargetAtom]] = {}
-    atoms = parse_distributive(subject + target)
+    atoms = _shared_rate(parse_distributive(subject + target))
     for atom in atoms:
         if atom.indicator:
             grouped.setdefault(atom.indicator, []).append(atom)
-    if not grouped and len(atoms) > 1 and is_measured(name := clean(subject, is_measured)):
+    if not grouped and len(atoms) > 1 and measured(name := clean(subject, measured)):
         # one measure, several values: a value per year of the sentence's year list (到2025年和
         # 2030年…分别不低于25%和32%), paired by the caller, which drops them without such a list
         return [Measure(name_raw, name, a.raw, [a], step=k) for k, a in enumerate(atoms)]
     return [
-        Measure(name_raw, clean(name), "".join(a.raw for a in group), group)
+        Measure(name_raw, clean(name, measured), "".join(a.raw for a in group), group)
         for name, group in grouped.items()
-        if is_measure(name)
+        if measured(name)
     ]
+
+
+def _shared_rate(atoms: list[TargetAtom]) -> list[TargetAtom]:
+    """A 分别 list of money rates writes the denominators once, before the first amount
+    (孤儿和事实无人抚养儿童基本生活费分别不低于每人每月1800元、1500元): an amount after a rate in
+    the rate's numerator alone (元) is that rate (1500 元/人·月)."""
+    out: list[TargetAtom] = []
+    rate: str | None = None
+    for atom in atoms:
+        if atom.unit and "/" in atom.unit:
+            rate = atom.unit
+        elif rate and atom.unit == rate.split("/", 1)[0]:
+            atom = atom.model_copy(update={"unit": rate})
+        out.append(atom)
+    return out
 
 
 def _split(subject: str) -> list[str]:
