@@ -1175,6 +1175,10 @@ _RESULTS = (
         "青溪市2021年中小学生视力调研分析报告",
         "某县学生体质健康状况调查报告",
         "青溪市教育局关于印发《青溪市2021年中小学生视力调研分析报告》的通知",
+        # a statistics bureau's yearly 公报, two-digit year too (twenty-fifth reading)
+        "某省2022年妇女儿童发展统计监测公报",
+        "08年某市儿童事业发展监测统计公报",
+        "白沙市2023年国民经济和社会发展统计公报",
     ],
 )
 def test_a_report_of_results_states_no_goals(title):

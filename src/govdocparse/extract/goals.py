@@ -146,7 +146,7 @@ def _news_deck() -> re.Pattern:
 def reports_results(title: str | None) -> bool:
     """Whether a document's title names it a report of results (…统计监测报告, 中期评估报告,
     实施进展报告解读, …年工作总结), whose paragraphs state where things stand, never goals."""
-    if title is None or ("报告" not in title and "总结" not in title):
+    if title is None or ("报告" not in title and "总结" not in title and "公报" not in title):
         return False
     return rules().results_report.search(title) is not None
 
@@ -278,7 +278,7 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     plain = _BRACKETED.sub("", sentence)
     if r.target_year.search(plain):
         return False
-    if r.present_marker.search(plain) or _reported(plain):
+    if r.present_marker.search(plain) or _reported(plain) or _year_on_year(plain):
         return True
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
     return any(first_goal_year is None or year < first_goal_year for year in years)
@@ -290,6 +290,17 @@ def _reported(sentence: str) -> bool:
     r = rules()
     lead = r.reported_lead_in.match(sentence)
     return lead is not None and r.reported_plan_words.search(sentence, lead.end()) is None
+
+
+def _year_on_year(sentence: str) -> bool:
+    """Whether a sentence compares a value with the year before in a clause after it (…达到
+    99.9%，比上年提高0.1个百分点; …，同比下降5%) and names no plan: a year's result."""
+    if "上年" not in sentence and "去年" not in sentence and "同比" not in sentence:
+        return False
+    r = rules()
+    return r.year_on_year.search(sentence) is not None and not r.reported_plan_words.search(
+        sentence
+    )
 
 
 def _clauses(sentence: str) -> list[tuple[int, str]]:
