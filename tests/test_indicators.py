@@ -526,6 +526,47 @@ def test_a_goal_year_between_the_measure_and_its_verb_dates_the_goal():
     assert prose(text) == []
 
 
+# A plan's goals for one year after another in one sentence, each clause's year of its own (a
+# city's 母婴室 plan: 到2018年底…，2019年底…); without a known period the bare years count from the
+# first 到…年 on, of the sentence or of the sentence before that opened the paragraph with it.
+# Invented, other cities and years.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2019年底，全区建成母婴室80个，2020年底建成母婴室150个，2021年底建成母婴室260个。",
+            [("母婴室数", 2019, []), ("母婴室数", 2020, []), ("母婴室数", 2021, [])],
+        ),
+        (
+            "到2019年底，全市公共场所母婴室达到120个；2020年底新建母婴室60个，"
+            "2021年底新建母婴室80个。",
+            [
+                ("公共场所母婴室数", 2019, []),
+                ("新建母婴室数", 2020, []),
+                ("新建母婴室数", 2021, []),
+            ],
+        ),
+        (
+            "到2024年底，每个街道建成儿童友好空间2处，2025年底每个社区建成儿童友好空间1处。",
+            [("儿童友好空间数", 2024, ["每个街道"]), ("儿童友好空间数", 2025, ["每个社区"])],
+        ),
+        # one measure's goal for each year, the later without naming it
+        (
+            "到2025年，全县家长学校覆盖率达到85%，2030年达到95%。",
+            [("家长学校覆盖率", 2025, []), ("家长学校覆盖率", 2030, [])],
+        ),
+        # a year before the first goal year is a baseline's, not a goal's
+        (
+            "到2025年，全县婴儿死亡率由2020年的5‰下降到4‰以下。",
+            [("婴儿死亡率", 2025, [])],
+        ),
+    ],
+)
+def test_each_clause_s_own_year_dates_its_goal(text, expected):
+    found = [(i.name, t.year, a.qualifier) for i in prose(text) for t in i.targets for a in t.atoms]
+    assert found == expected
+
+
 @pytest.mark.parametrize(
     "text",
     [

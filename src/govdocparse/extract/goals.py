@@ -202,17 +202,16 @@ def indicators_from_paragraph(
         looking_back = looking_back and not r.target_year.search(_BRACKETED.sub("", sentence))
         if not _may_state_goal(sentence):
             continue
-        if (
-            looking_back
-            or _about_the_past(sentence, first_goal_year)
-            or r.knowledge.search(sentence)
-        ):
+        # without a known period, the deadline a sentence before opened with is where goal
+        # years start (到2017年底，…；2018年底建成母婴室200个，…: 2018 is a goal's year)
+        goals_from = first_goal_year if first_goal_year is not None or not opening else opening[1]
+        if looking_back or _about_the_past(sentence, goals_from) or r.knowledge.search(sentence):
             if sentence.endswith(("；", ";")) and k + 1 < len(sentences):
                 carried = _carried_baseline(sentence, sentences[k + 1], first_goal_year)
             continue
         measures = _sentence_measures(
             sentence,
-            first_goal_year,
+            goals_from,
             one_year,
             _item_subject(item),
             title,
@@ -362,10 +361,13 @@ def _sentence_measures(
     r = rules()
     years = list(r.target_year.finditer(sentence))
     goal_years = [int(y.group(1)) for y in years]
-    if first_goal_year is not None:
-        years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) >= first_goal_year]
-        years.sort(key=lambda m: m.start())
     before_goals = first_goal_year if first_goal_year is not None else min(goal_years, default=None)
+    if before_goals is not None:
+        # a bare year from the plan's first goal year on, or without a known period from the
+        # sentence's first 到…年 on, dates the goals after it (到2018年底建成母婴室200个，2019年底
+        # 建成400个: the second is 2019's)
+        years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) >= before_goals]
+        years.sort(key=lambda m: m.start())
     out: list[tuple[str, int | None, Measure]] = []
     previous: str | None = None
     topics: list[str] = []
@@ -385,7 +387,7 @@ def _sentence_measures(
         measures = _clause_measures(clause, dated=sentence_dated)
         if not measures and last is not None:
             dated_before = bool(untold) and bool(r.target_year.fullmatch(untold[-1].strip()))
-            further = _further_goal(clause, last, dated_before)
+            further = _further_goal(clause, last, dated_before, before_goals)
             if further is not None:
                 measures = [(0, further)]
         if not measures:
@@ -503,10 +505,13 @@ def _baseline_statement(clause: str, before_goals: int | None, now: bool = False
     return Measure(name_raw, name, "", [], baseline=_measurement(year, m.group("value")))
 
 
-def _further_goal(clause: str, before: Measure, dated_before: bool) -> Measure | None:
+def _further_goal(
+    clause: str, before: Measure, dated_before: bool, goal_from: int | None = None
+) -> Measure | None:
     """A later goal of the measure `before`, when the clause is only its year, verb and value
-    (到2030年降至4‰以下), or only its verb and value right after a clause that is only a year
-    (…，到2030年，降至4‰以下): plans date a measure's goals one after the other and name it once.
+    (到2030年降至4‰以下, or a bare year from `goal_from` on: …达到90%，2030年达到100%), or only its
+    verb and value right after a clause that is only a year (…，到2030年，降至4‰以下): plans date
+    a measure's goals one after the other and name it once.
     After a measure with a baseline and no goal yet (婴儿死亡率2020年为3.5‰) it is the first goal;
     after a group's goal, only the next group's (…城市要达到60%，农村要达到55%) follows."""
     r = rules()
@@ -516,7 +521,9 @@ def _further_goal(clause: str, before: Measure, dated_before: bool) -> Measure |
         return None
     if before.group is not None:
         return _next_group(text, before)
-    dated = dated_before or r.target_year.match(text)
+    bare = r.bare_year.match(text)
+    bare_goal = bare is not None and goal_from is not None and int(bare.group(1)) >= goal_from
+    dated = dated_before or r.target_year.match(text) or bare_goal
     # …进一步提高…率，达到95%以上: the value of the direction goal just before
     precise = before.atoms and all(atom.op == "direction" for atom in before.atoms)
     if not (dated or precise):
