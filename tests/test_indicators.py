@@ -567,6 +567,43 @@ def test_each_clause_s_own_year_dates_its_goal(text, expected):
     assert found == expected
 
 
+# 今年 is the document's own year, which a story or a yearly plan dates its goals by; without a
+# period, a bare year after the document's is a goal's (…低体重率2027年降低到3%以下, the numbered
+# 具体目标 of a county plan whose period is not read) and one up to it a result's. Invented.
+@pytest.mark.parametrize(
+    ("text", "this_year", "expected"),
+    [
+        ("今年全县将新建普惠性托位1500个。", 2025, [("新建普惠性托位数", "今年", 2025)]),
+        ("今年全县将新建普惠性托位1500个。", None, [("新建普惠性托位数", "今年", None)]),
+        ("今年上半年，全县新建普惠性托位800个。", 2025, []),
+        ("今年以来，全县新建普惠性托位800个。", 2025, []),
+        ("1.全县低体重率2027年降低到3%以下。", 2023, [("低体重率", "2027年", 2027)]),
+        ("2022年，全县低体重率降低到3%以下。", 2023, []),
+        ("2019年至2021年全市新建公办幼儿园50所。", None, [("新建公办幼儿园数", "至2021年", 2021)]),
+    ],
+)
+def test_this_year_is_the_document_s_year(text, this_year, expected):
+    found = indicators_from_paragraph(
+        text, PROV, section_id=None, id_prefix="p", this_year=this_year
+    )
+    assert [(i.name, t.label, t.year) for i in found for t in i.targets] == expected
+    assert all(not a.qualifier for i in found for t in i.targets for a in t.atoms)
+
+
+def test_a_story_s_this_year_is_the_year_of_its_date():
+    from govdocparse import parse_text
+
+    text = (
+        "白沙市今年将新建普惠性托位1500个\n"
+        "发布时间：2025-04-18 10:20  来源：白沙市卫生健康委员会\n"
+        "4月16日，白沙市召开托育服务工作推进会。记者了解到，今年全市将新建普惠性托位1500个，"
+        "托育机构备案率达到100%。\n"
+    )
+    [document] = parse_text(text).documents
+    found = [(i.name, t.label, t.year) for i in document.indicators for t in i.targets]
+    assert found == [("新建普惠性托位数", "今年", 2025), ("托育机构备案率", "今年", 2025)]
+
+
 @pytest.mark.parametrize(
     "text",
     [

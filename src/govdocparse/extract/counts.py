@@ -126,8 +126,10 @@ def _patterns() -> _Patterns:
         target=re.compile(r"^对(?P<what>[^，,。；;对]{2,30})$"),
         not_scope=re.compile(c["not_scope"]),
         # a clause's own goal year before its verb (…，2019年底建成母婴室400个) dates the goal,
-        # no scope of it
-        leading_year=re.compile(rf"^(?:{load('indicators')['prose']['goal_year']})前?"),
+        # and so does a span of years (2014年至2016年全省新建…), no scope of it
+        leading_year=re.compile(
+            rf"^(?:[到至]\s*)?(?:{load('indicators')['prose']['goal_year']})前?"
+        ),
         quoted=re.compile(c["quoted"]),
         quoted_brand=re.compile(c["quoted_brand"]),
         zero=re.compile(

@@ -161,6 +161,7 @@ def indicators_from_paragraph(
     period_start: int | None = None,
     period_end: int | None = None,
     item: str | None = None,
+    this_year: int | None = None,
 ) -> list[Indicator]:
     """Prose indicators: one per measure a sentence of `text` sets a goal for.
 
@@ -176,6 +177,10 @@ def indicators_from_paragraph(
     dated before the plan starts (…下降到2015年的5.6‰ in a 2016—2020 plan looks back). The
     target's label is the last 到…年 before it in the sentence, else 目标. Ids are
     f"{id_prefix}-i{k}".
+
+    `this_year` is the document's own year (its date's), which 今年 names; without a period, a
+    bare year after it dates a goal (…低体重率2027年降低到3%以下 in a 2023 document) and one up
+    to it a result.
     """
     r = rules()
     if context and r.achievement.search(context):
@@ -183,6 +188,8 @@ def indicators_from_paragraph(
     title = context.rsplit(" > ", 1)[-1] if context else None
     one_year = period_start is not None and period_end == period_start
     first_goal_year = None if period_start is None else period_start + (not one_year)
+    if first_goal_year is None and this_year is not None:
+        first_goal_year = this_year + 1
     found: list[Indicator] = []
     # the last measure of a sentence closed by a semicolon, whose next goals the following
     # sentence may date without naming it (…到2025年控制在12/10万以下；到2030年控制在…)
@@ -217,6 +224,7 @@ def indicators_from_paragraph(
             title,
             before,
             sentences[k - 1] if k else None,
+            this_year,
         )
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
@@ -346,6 +354,7 @@ def _sentence_measures(
     title: str | None,
     carried: Measure | None = None,
     previous_sentence: str | None = None,
+    this_year: int | None = None,
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it; in a `one_year` plan every sentence is dated. A
@@ -357,7 +366,8 @@ def _sentence_measures(
     earlier year (婴儿死亡率2020年为3.5‰) gives the baseline of the goal the next clause sets.
     A goal for all that says not what or whom it covers, which no clause before it in the
     sentence tells, is about the last clause of `previous_sentence` (…建设儿童之家。到2025年，
-    力争实现全覆盖)."""
+    力争实现全覆盖). 今年 dates the goals after it as the document's year `this_year` (a year
+    unknown when None)."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
     goal_years = [int(y.group(1)) for y in years]
@@ -367,7 +377,13 @@ def _sentence_measures(
         # sentence's first 到…年 on, dates the goals after it (到2018年底建成母婴室200个，2019年底
         # 建成400个: the second is 2019's)
         years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) >= before_goals]
-        years.sort(key=lambda m: m.start())
+    # (where, label, year) of every date of the sentence's goals
+    dates: list[tuple[int, str, int | None]] = [
+        (m.start(), squash_spaces(m.group(0)), int(m.group(1))) for m in years
+    ]
+    if "今年" in sentence:
+        dates += [(m.start(), "今年", this_year) for m in r.this_year.finditer(sentence)]
+    dates.sort(key=lambda date: date[0])
     out: list[tuple[str, int | None, Measure]] = []
     previous: str | None = None
     topics: list[str] = []
@@ -376,7 +392,7 @@ def _sentence_measures(
     untold: list[str] = []
     last = carried
     # a count needs no bound where the sentence dates it: 到2025年…, 三年内…
-    sentence_dated = one_year or bool(years) or r.goal_within.search(sentence) is not None
+    sentence_dated = one_year or bool(dates) or r.goal_within.search(sentence) is not None
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
         # 目前，…率为85%，到2025年…: the word that says "now" may stand in a clause of its own
         now = bool(untold) and bool(r.present_word.fullmatch(untold[-1].strip()))
@@ -425,12 +441,8 @@ def _sentence_measures(
                 if dated:
                     out.append((*dated, measure))
                 continue
-            before = [y for y in years if y.start() <= offset + position]
-            label, year = (
-                (squash_spaces(before[-1].group(0)), int(before[-1].group(1)))
-                if before
-                else ("目标", None)
-            )
+            before = [date for date in dates if date[0] <= offset + position]
+            label, year = before[-1][1:] if before else ("目标", None)
             out.append((label, year, measure))
         last = measures[-1][1]
     return out
