@@ -432,3 +432,32 @@ def test_work_report_parts_numbered_before_a_year():
         ("生产总值", doc.sections[1].id),
         ("城镇调查失业率", doc.sections[1].id),
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title", "text"),
+    [
+        # a 批复 on a project: each item a form field's name, its value after the colon
+        (
+            "二、建设规模及内容：建筑总面积800平方米。主要包括门诊、病房等用房。",
+            "建设规模及内容",
+            "建筑总面积800平方米。主要包括门诊、病房等用房。",
+        ),
+        (
+            "五、投资概算及资金来源：项目概算总投资914万元，资金自筹。",
+            "投资概算及资金来源",
+            "项目概算总投资914万元，资金自筹。",
+        ),
+        ("四、建设年限：2007年-2008年", "建设年限", "2007年-2008年"),
+        # an 活动方案's item
+        ("二、活动时间：2024年6月1日", "活动时间", "2024年6月1日"),
+        # a stage's name and its phrase is a title, whole
+        ("一、第一阶段：动员部署（2024年3月）", "第一阶段：动员部署（2024年3月）", ""),
+    ],
+)
+def test_an_item_led_by_a_form_fields_name_keeps_its_value_as_text(line, title, text):
+    document = parse_text(
+        f"关于某某项目的批复\n某某局：\n经研究，现批复如下：\n{line}\n"
+    ).documents[0]
+    section = document.sections[-1]
+    assert (section.title, section.text) == (title, text)

@@ -51,6 +51,8 @@ class TitleRules(GrammarModel):
     wrap_after: str
     glued_names: list[str]
     glued_rest_max: int
+    field_subject_ends: list[str]
+    field_subject_max: int
 
 
 class ContentsRules(GrammarModel):

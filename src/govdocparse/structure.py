@@ -31,6 +31,9 @@ from .model import Preamble, Provenance, Section
 from .source import Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
+# A form field's name and its value on one line (建设地点：某某路1号), the name up to
+# `title.field_subject_max` characters (checked where it is read)
+_FIELD_LED = regex.compile(r"^(?P<word>[\p{Han}\s]{2,20}?)\s*[：:]\s*(?P<rest>\S.*)$")
 # An unnumbered sub-head and the text of its section on one line: 主要目标：婴儿死亡率控制在…
 _INLINE_KEYWORD = regex.compile(r"^(?P<word>[\p{Han}\s]{2,8}?)\s*[：:]\s*(?P<rest>\S.*)$")
 # A line ending in one of these ends its sentence (or its clause list); any other end is a wrap.
@@ -299,6 +302,10 @@ class _Builder:
             if short and heading.title_rule == "bracketed":
                 return short["title"], rest[short.end() :].strip()
             return "", rest
+        field = _FIELD_LED.match(rest)
+        if field and self._field_subject(field["word"].strip()):
+            # an item led by a form field's name: its value is text (二、建设地点：某某路1号。)
+            return field["word"].strip(), field["rest"]
         stop = rest.find("。")
         opening = self.glued_name.match(rest)
         name = opening[0] if opening else None
@@ -336,6 +343,13 @@ class _Builder:
         if glued and name:  # the same with no 。 near enough to end a title
             return name, rest[len(name) :].lstrip()
         return "", rest
+
+    def _field_subject(self, subject: str) -> bool:
+        """Whether a subject before a colon names a form's field (建设地点, 资金来源, 活动时间)."""
+        rules = self.title_rules
+        return len(subject) <= rules.field_subject_max and subject.endswith(
+            tuple(rules.field_subject_ends)
+        )
 
     def _glued_text(self, after_name: str, stop: int) -> bool:
         """Whether what follows a section name up to the first 。 (at `stop`, -1 for none) is
