@@ -488,6 +488,18 @@ def test_attachment_links_beside_the_article_are_kept_on_the_side():
     assert page.warnings == []
 
 
+@pytest.mark.parametrize("label", ["附件1.", "附件1．", "附件1、", "附件1：", "附件 1 ", "附件："])
+def test_an_attachment_links_number_and_label_are_no_part_of_its_title(label):
+    page = read_html(
+        html(
+            f"<h1>某市关于印发某计划的通知</h1><div class='c'>{ARTICLE}</div>"
+            "<div class='xxgk-attach'>附件下载："
+            f"<a href='/u/a1.docx'>{label}某市任务分工表.docx</a></div>"
+        )
+    )
+    assert [a.title for a in page.attachments] == ["某市任务分工表"]
+
+
 def test_article_only_in_an_embedded_pdf_is_warned_about():
     page = read_html(
         html(

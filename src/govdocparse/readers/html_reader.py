@@ -209,7 +209,10 @@ _MAX_HEADER_CJK = 200
 # no title is longer than _MAX_TITLE_CJK.
 _NAMED_TITLE_CJK = 8
 _MAX_TITLE_CJK = 200
-_ATTACHMENT_LABEL = re.compile(r"^(?:附\s*件\s*\d{0,2}\s*[:：]?\s*|附件下载\s*[:：]?\s*)")
+# 附件2：, and as a 政务云 template's download box numbers its links, 附件1. / 附件1、
+_ATTACHMENT_LABEL = re.compile(
+    r"^(?:附\s*件\s*(?:\d{1,2}\s*[:：.．、]?|[:：])?\s*|附件下载\s*[:：]?\s*)"
+)
 
 
 def _hints() -> HtmlGrammar:
