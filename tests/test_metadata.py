@@ -2445,3 +2445,16 @@ def test_a_title_with_the_pages_fields_in_brackets_on_its_line():
 def test_brackets_after_a_title_that_hold_no_fields_stay_in_it():
     text = "青禾市儿童友好城市建设实施方案（征求意见稿）\n一、总体要求\n坚持儿童优先。\n"
     assert parse_text(text).documents[0].title == "青禾市儿童友好城市建设实施方案（征求意见稿）"
+
+
+@pytest.mark.parametrize("account", ["某旗融媒", "某某发布"])
+def test_a_reposting_accounts_name_over_its_byline_is_no_text(account):
+    # 百家号 prints the account's name on its own line under the title, over its byline
+    text = (
+        f"某旗人民政府关于印发某方案的通知\n{account}\n2022-09-03 08:15江苏某旗融媒体中心官方帐号\n"
+        "各苏木镇：\n现将《某方案》印发给你们，请认真贯彻执行。\n某旗人民政府\n2022年9月1日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.date_published == "2022-09-03"
+    assert account not in (notice.preamble.text if notice.preamble else "")
+    assert notice.metadata.issuer == "某旗人民政府"
