@@ -200,6 +200,52 @@ def test_a_sharing_sites_copy_with_first_level_headings_only_is_read_as_the_plan
     assert {i.name for i in plan.indicators} == {"儿童友好社区数", "儿童之家覆盖率"}
 
 
+# Another document-sharing site's traditional-character preview (invented): its buttons, its
+# copyright note and 文檔簡介 caption, then the 办法 glued onto one line, its title running
+# straight into 第一條 and each article into the next, the number set apart from its text by a
+# space, an ideographic space or nothing.
+ARTICLES = (
+    "為規範托育機構登記和備案工作，促進托育服務健康發展，制定本辦法。",
+    "本辦法所稱托育機構，是指為三歲以下嬰幼兒提供全日托、半日托等照護服務的機構。",
+    "舉辦營利性托育機構的，應當向市場監管部門申請註冊登記。",
+    "本辦法自發布之日起施行。",
+)
+PREVIEW_HEAD = (
+    "全文預覽已結束\n下載本文檔\n"
+    "版權說明：本文檔由用戶提供並上傳，收益歸屬內容提供方，若內容存在侵權，請進行舉報或認領\n"
+    "文檔簡介\n"
+)
+
+
+def _glued_articles(title: str, gap: str) -> str:
+    numbers = "一二三四"
+    return title + "".join(f"第{numbers[n]}條{gap}{text}" for n, text in enumerate(ARTICLES))
+
+
+@pytest.mark.parametrize("gap", [" ", "\u3000", ""])
+@pytest.mark.parametrize(
+    "title", ["青河縣托育機構登記和備案辦法（試行）", "青河縣托育機構登記和備案辦法"]
+)
+def test_a_previews_title_glued_to_its_first_article_is_split_from_it(tmp_path, title, gap):
+    text = _glued_articles(title, gap)
+    page = tmp_path / "preview.html"
+    page.write_bytes(_page(text))
+    for record in (parse_text(PREVIEW_HEAD + text + "\n"), parse(page)):
+        [rules] = record.documents
+        assert rules.title == title
+        assert [s.number for s in rules.sections] == ["第一條", "第二條", "第三條", "第四條"]
+        assert [s.text for s in rules.sections] == list(ARTICLES)
+
+
+def test_articles_cited_out_of_their_sequence_are_no_glued_body():
+    cited = (
+        "青河縣托育機構登記和備案辦法第一條為規範托育機構登記和備案工作而制定，此處從略。"
+        "第三條由市場監管部門負責登記，第四條由衛生健康部門負責備案。第二條另有說明。"
+    )
+    blocks, _ = blocks_from_text(cited, "t.txt")
+    assert block_texts(blocks) == [cited]
+
+
 def test_a_sentence_listing_points_after_its_colon_is_no_glued_body():
     listing = (
         "县妇儿工委要统筹推进以下工作，确保各项任务按期完成，主要包括：一、完善儿童服务体系建设；"

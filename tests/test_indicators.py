@@ -526,6 +526,84 @@ def test_a_goal_year_between_the_measure_and_its_verb_dates_the_goal():
     assert prose(text) == []
 
 
+# A plan's goals for one year after another in one sentence, each clause's year of its own (a
+# city's 母婴室 plan: 到2018年底…，2019年底…); without a known period the bare years count from the
+# first 到…年 on, of the sentence or of the sentence before that opened the paragraph with it.
+# Invented, other cities and years.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "到2019年底，全区建成母婴室80个，2020年底建成母婴室150个，2021年底建成母婴室260个。",
+            [("母婴室数", 2019, []), ("母婴室数", 2020, []), ("母婴室数", 2021, [])],
+        ),
+        (
+            "到2019年底，全市公共场所母婴室达到120个；2020年底新建母婴室60个，"
+            "2021年底新建母婴室80个。",
+            [
+                ("公共场所母婴室数", 2019, []),
+                ("新建母婴室数", 2020, []),
+                ("新建母婴室数", 2021, []),
+            ],
+        ),
+        (
+            "到2024年底，每个街道建成儿童友好空间2处，2025年底每个社区建成儿童友好空间1处。",
+            [("儿童友好空间数", 2024, ["每个街道"]), ("儿童友好空间数", 2025, ["每个社区"])],
+        ),
+        # one measure's goal for each year, the later without naming it
+        (
+            "到2025年，全县家长学校覆盖率达到85%，2030年达到95%。",
+            [("家长学校覆盖率", 2025, []), ("家长学校覆盖率", 2030, [])],
+        ),
+        # a year before the first goal year is a baseline's, not a goal's
+        (
+            "到2025年，全县婴儿死亡率由2020年的5‰下降到4‰以下。",
+            [("婴儿死亡率", 2025, [])],
+        ),
+    ],
+)
+def test_each_clause_s_own_year_dates_its_goal(text, expected):
+    found = [(i.name, t.year, a.qualifier) for i in prose(text) for t in i.targets for a in t.atoms]
+    assert found == expected
+
+
+# 今年 is the document's own year, which a story or a yearly plan dates its goals by; without a
+# period, a bare year after the document's is a goal's (…低体重率2027年降低到3%以下, the numbered
+# 具体目标 of a county plan whose period is not read) and one up to it a result's. Invented.
+@pytest.mark.parametrize(
+    ("text", "this_year", "expected"),
+    [
+        ("今年全县将新建普惠性托位1500个。", 2025, [("新建普惠性托位数", "今年", 2025)]),
+        ("今年全县将新建普惠性托位1500个。", None, [("新建普惠性托位数", "今年", None)]),
+        ("今年上半年，全县新建普惠性托位800个。", 2025, []),
+        ("今年以来，全县新建普惠性托位800个。", 2025, []),
+        ("1.全县低体重率2027年降低到3%以下。", 2023, [("低体重率", "2027年", 2027)]),
+        ("2022年，全县低体重率降低到3%以下。", 2023, []),
+        ("2019年至2021年全市新建公办幼儿园50所。", None, [("新建公办幼儿园数", "至2021年", 2021)]),
+    ],
+)
+def test_this_year_is_the_document_s_year(text, this_year, expected):
+    found = indicators_from_paragraph(
+        text, PROV, section_id=None, id_prefix="p", this_year=this_year
+    )
+    assert [(i.name, t.label, t.year) for i in found for t in i.targets] == expected
+    assert all(not a.qualifier for i in found for t in i.targets for a in t.atoms)
+
+
+def test_a_story_s_this_year_is_the_year_of_its_date():
+    from govdocparse import parse_text
+
+    text = (
+        "白沙市今年将新建普惠性托位1500个\n"
+        "发布时间：2025-04-18 10:20  来源：白沙市卫生健康委员会\n"
+        "4月16日，白沙市召开托育服务工作推进会。记者了解到，今年全市将新建普惠性托位1500个，"
+        "托育机构备案率达到100%。\n"
+    )
+    [document] = parse_text(text).documents
+    found = [(i.name, t.label, t.year) for i in document.indicators for t in i.targets]
+    assert found == [("新建普惠性托位数", "今年", 2025), ("托育机构备案率", "今年", 2025)]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -1175,6 +1253,10 @@ _RESULTS = (
         "青溪市2021年中小学生视力调研分析报告",
         "某县学生体质健康状况调查报告",
         "青溪市教育局关于印发《青溪市2021年中小学生视力调研分析报告》的通知",
+        # a statistics bureau's yearly 公报, two-digit year too (twenty-fifth reading)
+        "某省2022年妇女儿童发展统计监测公报",
+        "08年某市儿童事业发展监测统计公报",
+        "白沙市2023年国民经济和社会发展统计公报",
     ],
 )
 def test_a_report_of_results_states_no_goals(title):

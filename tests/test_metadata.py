@@ -380,6 +380,35 @@ def test_the_organ_a_breadcrumb_names_issues_only_a_page_that_names_none(
         assert notice.metadata.provenance["issuer"].lines == (1, 1)
 
 
+def _crumb_html(crumb: str, title: str, fields: str, signature: str) -> str:
+    """The same page as its portal serves it: a menu, the breadcrumb in its own element (links
+    between &gt;), the title, the fields and the text one paragraph each."""
+    label, _, path = crumb.rpartition("：")
+    links = " &gt; ".join(f'<a href="#">{part}</a>' for part in path.split(" > "))
+    lines = CRUMB_PAGE.format(crumb="", title="", fields=fields, signature=signature).split("\n")
+    paragraphs = "".join(f"<p>{line}</p>" for line in lines if line)
+    return (
+        '<html><head><meta charset="utf-8"></head><body>\n'
+        '<ul class="nav-menu"><li><a href="#">首页</a></li><li><a href="#">政务公开</a></li></ul>\n'
+        f'<div class="crumbs">{label}{"：" if label else ""}{links}</div>\n'
+        f'<div class="article"><h1>{title}</h1>\n<div class="content">{paragraphs}</div></div>\n'
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize(("crumb", "title", "fields", "signature", "issuer"), CRUMB_CASES)
+def test_an_html_pages_breadcrumb_names_its_issuer_as_a_text_copys_does(
+    tmp_path, crumb, title, fields, signature, issuer
+):
+    page = tmp_path / "page.html"
+    page.write_text(_crumb_html(crumb, title, fields, signature), encoding="utf-8")
+    [notice] = parse(page).documents
+    assert (notice.kind, notice.title, notice.metadata.issuer) == ("notice", title, issuer)
+    assert notice.metadata.recipients == ["各乡镇人民政府", "县直有关单位"]
+    if issuer == "青溪县民政局":
+        assert notice.metadata.provenance["issuer"].lines == (3, 3)
+
+
 # A county portal's article copied as text: link rows, an image name and a breadcrumb above the
 # title, the 文号 on the line under it, a 时间 stamp, the signature dated in Chinese numerals,
 # print/close links and the site footer below.
@@ -2458,3 +2487,15 @@ def test_a_reposting_accounts_name_over_its_byline_is_no_text(account):
     assert notice.metadata.date_published == "2022-09-03"
     assert account not in (notice.preamble.text if notice.preamble else "")
     assert notice.metadata.issuer == "某旗人民政府"
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    ["( 2025年03月04日 ) 来源:白沙市民政局  浏览次数:", "2025-03-04 来源：白沙市民政局 点击数："],
+)
+def test_a_stamp_ending_in_an_empty_label_is_the_stamp_not_the_recipients(stamp):
+    # the page's view counter printed with no count yet: its colon ends the line
+    text = f"对市政协七届四次会议第0058号提案的答复\n{stamp}\n" + _REPLY_BODY
+    [document] = parse_text(text).documents
+    meta = document.metadata
+    assert (meta.date_published, meta.recipients) == ("2025-03-04", ["李明委员"])

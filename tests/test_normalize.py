@@ -129,6 +129,33 @@ def test_a_media_centres_byline_credits_and_captions_are_chrome_and_cut_nothing(
     assert _kept(["© 2024 青禾网", PROSE]) == []
 
 
+def test_a_footers_organ_labels_cut_the_trailer_only_at_the_pages_end():
+    footer = ["主办单位：某市人民政府办公室", "承办单位：某市大数据中心", "地址：某市人民路1号"]
+    assert _kept([PROSE, *footer]) == [PROSE]
+    assert _kept([PROSE, *footer[:2], "网站标识码：5101000001", "联系电话：0000-1234567"]) == [
+        PROSE
+    ]
+    # an event's organisers in its 活动方案, its text going on under them
+    event = [
+        "二、组织单位",
+        "主办单位：某县妇女联合会",
+        "承办单位：某县教育局",
+        "三、活动内容",
+        PROSE,
+    ]
+    assert _kept(event) == event
+
+
+def test_lines_opening_or_ending_like_page_buttons_are_text():
+    lines = ["分享典型经验，营造良好氛围。", "（三）公布举报电话和二维码", PROSE]
+    assert _kept(["分享到：", *lines, "某某发布微信公众号二维码"]) == lines
+
+
+def test_a_sentence_naming_a_sites_licence_is_no_footer():
+    lines = ["一、工作目标", "督促网站取得ICP证并落实实名制。", "二、主要任务", PROSE]
+    assert _kept(lines) == lines
+
+
 def test_portal_fields_that_carry_metadata_are_left_for_the_metadata_stage():
     lines = ["来源：某市卫健委　时间：2024-03-01 10:20", PROSE]
     assert _kept(lines) == lines

@@ -3,7 +3,7 @@
 import pytest
 
 from govdocparse import parse_text, portal
-from govdocparse.model import Provenance
+from govdocparse.model import Period, Provenance
 from govdocparse.normalize import normalize
 from govdocparse.readers.text import blocks_from_text
 from govdocparse.segment import segment, title_kind
@@ -65,6 +65,39 @@ def test_page_title_echo_above_the_article_counts_once_and_period_line_attaches(
     )
     segs = _segments(text)
     assert [(s.title, s.period_text) for s in segs] == [("乙市儿童发展规划", "(2021—2025年)")]
+
+
+# A county's call for comments over its draft plan (invented), the plan's title as a copy left
+# it: its period without the opening bracket, without both, with the status after it, or whole.
+CALL_FOR_COMMENTS = (
+    "关于公开征求《青河县妇女发展规划（2021-2025年）（征求意见稿）》意见的公告\n"
+    "为广泛听取社会各界意见，现将《青河县妇女发展规划（2021-2025年）（征求意见稿）》全文公布，"
+    "请于2021年12月20日前反馈意见。\n"
+    "青河县妇女儿童工作委员会办公室\n"
+    "2021年12月6日\n"
+    "{title}\n"
+    "一、发展背景\n"
+    "全县妇女事业取得明显成效。\n"
+    "二、主要目标\n"
+    "到2025年，妇女平均预期寿命达到78岁。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "青河县妇女发展规划2021-2025年）",
+        "青河县妇女发展规划2021—2025年",
+        "青河县妇女发展规划2021-2025年)（征求意见稿）",
+        "青河县妇女发展规划（2021-2025年）",
+    ],
+)
+def test_a_draft_plans_title_whose_period_lost_its_brackets_is_a_title_with_its_period(title):
+    call, plan = parse_text(CALL_FOR_COMMENTS.format(title=title)).documents
+    assert call.title and call.title.startswith("关于公开征求")
+    assert (plan.kind, plan.title) == ("plan", title)
+    assert plan.metadata.period == Period(start=2021, end=2025)
+    assert [section.number for section in plan.sections] == ["一、", "二、"]
 
 
 def test_a_title_inside_the_body_that_nobody_announced_is_not_a_new_document():
@@ -1134,6 +1167,42 @@ def test_a_lead_sentence_naming_a_notice_over_prose_starts_no_document():
     assert (document.kind, document.title) == ("other", None)
 
 
+# The same copy whose lead names the notice without 关于, its organ and verb part of the title as
+# such titles run (某市人民政府印发《…》的通知): a lead sentence — a day before it or a full stop
+# after it — and the same words as the notice's own title line give the same notice.
+UNNAMED = "白沙市人民政府办公室印发《白沙市托育服务提升行动计划》的通知"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        f"{UNNAMED}。",
+        f"近日，{UNNAMED}",
+        f"2024年3月1日，{UNNAMED}。",
+        UNNAMED,  # no lead: the notice's title line
+    ],
+)
+def test_a_notice_named_without_guanyu_in_a_lead_sentence_starts_that_notice(lead):
+    notice, plan = parse_text(NAMED_NOTICE.format(lead=lead, signature="")).documents
+    assert (notice.kind, notice.title) == ("notice", UNNAMED)
+    assert notice.metadata.issuer == "白沙市人民政府办公室"
+    assert notice.metadata.recipients == ["各县（市、区）人民政府", "市政府各部门"]
+    assert (plan.kind, plan.title) == ("plan", "白沙市托育服务提升行动计划")
+
+
+@pytest.mark.parametrize(
+    "first, kind, title",
+    [
+        (f"近日，{UNNAMED}。", "other", None),  # a story's lead tells of the notice
+        (UNNAMED, "notice", UNNAMED),  # a title line is a title, whatever follows
+    ],
+)
+def test_a_lead_naming_a_notice_without_guanyu_is_told_from_its_title_line(first, kind, title):
+    story = f"{first}\n计划提出，到2026年全市托位数达到1万个，普惠托位占比达到六成。\n"
+    [document] = parse_text(story).documents
+    assert (document.kind, document.title) == (kind, title)
+
+
 # A news page whose theme prints year, month/day and time side by side (invented), copied with
 # them one a line, or on one line.
 STORY_LEAD = "5月20日，青山市首个儿童友好公园正式向市民开放。\n公园设有儿童游乐区和亲子阅读角。\n"
@@ -1307,3 +1376,23 @@ def test_a_headline_over_a_news_sites_stamp_or_a_media_centres_lead(head, title)
     lead = "云上青禾报道(记者 某某 实习生 某某)7月7日,全县妇女儿童工作委员会全体会议召开。\n"
     [item] = parse_text(head + lead).documents
     assert (item.kind, item.title) == ("other", title)
+
+
+def test_a_sites_name_row_over_a_hooked_headline_is_no_part_of_it():
+    # a news portal's name and a link beside it, then the headline straight over the story
+    headline = "如何让孩子更快乐？白沙市出台儿童友好行动计划"
+    [item] = parse_text(f"白沙在线 | 白沙新闻\n{headline}\n{HOOKED_STORY}").documents
+    assert (item.kind, item.title, item.metadata.place) == ("other", headline, "白沙市")
+
+
+def test_a_content_farms_dotted_byline_dates_the_headline_over_it():
+    # a repost template's byline: the poster, the stamp and the view count set apart by dots
+    headline = "青禾市首批儿童友好社区名单出炉"
+    story = _LIST_STORY.format(title="首批青禾市儿童友好社区名单").split("\n", 1)[1]
+    text = f"{headline}\n青禾小编 · 2024-06-18 09:12 · 阅读 1205\n{story}"
+    [item] = parse_text(text).documents
+    assert (item.kind, item.title, item.metadata.date_published) == (
+        "other",
+        headline,
+        "2024-06-18",
+    )

@@ -5,7 +5,9 @@
   page numbers such as — 5 — or 第 3 页 共 12 页); `is_crumb_line` the breadcrumbs among them
   and those known by shape, under which a site prints its own name (`is_site_name`);
 - `running_heads`: the running head a copy of printed pages repeats after its page numbers;
-- `is_tail_start`: trailer lines (文件下载：, 版权所有, …ICP备…) after which nothing is text;
+- `is_tail_start`: trailer lines (文件下载：, 版权所有, …ICP备…) after which nothing is text, and
+  `is_footer_label`: a footer's organ label (主办单位：…), the trailer's start when another such
+  label or a trailer line follows close under it;
 - `is_link_row`, `is_breadcrumb`, `is_furniture`: furniture by shape (rows of link words, arrows
   between short names, furniture-only portal labels, image file names), which `normalize` drops
   near the top and the bottom of a file only;
@@ -47,6 +49,8 @@ class _Rules:
     lines: list[regex.Pattern]
     page_numbers: list[regex.Pattern]
     tail: list[regex.Pattern]
+    footer_labels: list[regex.Pattern]
+    footer_reach: int
     inline: regex.Pattern
     link_words: frozenset[str]
     link_suffixes: tuple[str, ...]
@@ -66,6 +70,8 @@ def _rules() -> _Rules:
         lines=_any_of([rule.pattern for rule in rules.lines]),
         page_numbers=_any_of([rule.pattern for rule in rules.page_numbers]),
         tail=_any_of([rule.pattern for rule in rules.tail]),
+        footer_labels=_any_of([rule.pattern for rule in rules.footer_labels]),
+        footer_reach=rules.footer_reach,
         inline=regex.compile("|".join(f"(?:{rule.pattern})" for rule in rules.inline)),
         link_words=frozenset(rules.link_words),
         link_suffixes=tuple(rules.link_suffixes),
@@ -203,6 +209,17 @@ def running_heads(texts: Sequence[str | None]) -> set[str]:
 def is_tail_start(text: str) -> bool:
     squashed = squash_spaces(text)
     return any(rule.search(squashed) for rule in _rules().tail)
+
+
+def is_footer_label(text: str) -> bool:
+    """A line opening with a site footer's organ label (主办单位：…): the trailer's start when
+    a trailer line or another such label follows within `footer_reach()` lines."""
+    squashed = squash_spaces(text)
+    return any(rule.search(squashed) for rule in _rules().footer_labels)
+
+
+def footer_reach() -> int:
+    return _rules().footer_reach
 
 
 def is_link_row(text: str) -> bool:

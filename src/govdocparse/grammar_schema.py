@@ -30,6 +30,8 @@ class Rule(GrammarModel):
                 pattern.replace("{issuer}", "X")
                 .replace("{lead_day}", "X")
                 .replace("{notice_named}", "X")
+                .replace("{view_count}", "X")
+                .replace("{notice_lead}", "X")
             )
         except regex.error as exc:
             raise ValueError(f"not a regular expression: {exc}") from None
@@ -102,6 +104,7 @@ class MetadataGrammar(GrammarModel):
     lead_day: Rule
     lead_in_issuer: Rule
     notice_named: Rule
+    notice_lead: Rule
     lead_organ: Rule
     title_status: list[str]
     title_validity: list[str]
@@ -167,12 +170,16 @@ class MetadataGrammar(GrammarModel):
     expected: dict[Kind, list[str]]
 
     def compile(self, rule: Rule) -> regex.Pattern:
-        """`rule` compiled, its `{issuer}` placeholder replaced by the issuer suffix pattern, its
-        `{lead_day}` by the day words a news lead opens with, its `{notice_named}` by the
-        notice a lead sentence names and its `{organ_prefix}` by the party names an organ may
-        open with (`organ_prefixes`)."""
-        pattern = rule.pattern.replace("{issuer}", self.issuer_suffix.pattern)
-        pattern = pattern.replace("{notice_named}", self.notice_named.pattern)
+        """`rule` compiled, its placeholders replaced: `{notice_named}` by the notice a lead
+        sentence names and `{notice_lead}` by a lead sentence naming a notice with its issuer
+        (both first: they hold the placeholders below), `{issuer}` by the issuer suffix pattern,
+        `{view_count}` by a stamp's view count (unanchored), `{organ_prefix}` by the party names
+        an organ may open with (`organ_prefixes`) and `{lead_day}` by the day words a news lead
+        opens with."""
+        pattern = rule.pattern.replace("{notice_named}", self.notice_named.pattern)
+        pattern = pattern.replace("{notice_lead}", self.notice_lead.pattern)
+        pattern = pattern.replace("{issuer}", self.issuer_suffix.pattern)
+        pattern = pattern.replace("{view_count}", self.view_count.pattern.lstrip("^").rstrip("$"))
         if "{organ_prefix}" in pattern:
             prefixes = sorted(self.organ_prefixes, key=len, reverse=True)
             pattern = pattern.replace("{organ_prefix}", f"(?:{'|'.join(prefixes)})")
@@ -204,6 +211,8 @@ class ChromeGrammar(GrammarModel):
     lines: list[Rule]
     page_numbers: list[Rule]
     tail: list[Rule]
+    footer_labels: list[Rule]
+    footer_reach: int = Field(ge=1)
     inline: list[Rule]
     link_words: list[str]
     link_suffixes: list[str]

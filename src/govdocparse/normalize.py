@@ -17,7 +17,8 @@ match numbering at the start of a line:
 - `四、` on its own, then `HYPERLINK "…" \\l "_Toc…"组织实施` → `四、组织实施`
 - `组织实施四、` (the field result printed before its number) → `四、组织实施`
 `column_organ` reads, before the breadcrumb is dropped, the organ it names as the column the
-page sits in (首页 > 政务公开 > 某县民政局 > 通知公告), for the metadata stage.
+page sits in (首页 > 政务公开 > 某县民政局 > 通知公告), for the metadata stage: a text copy's
+breadcrumb line, or the one the HTML reader keeps first in its stream, marked `BREADCRUMB`.
 A news theme's stamp that a copy of its page set one part a line (2020 / 02/19 / 20:37: the
 year, month/day and time 新华网's pages print side by side) is put back on one line, so that
 the headline over it reads as over any stamp.
@@ -40,9 +41,11 @@ from .chrome import (
     clean_text,
     crumb_organ,
     edge_lines,
+    footer_reach,
     is_breadcrumb,
     is_chrome,
     is_crumb_line,
+    is_footer_label,
     is_furniture,
     is_link_row,
     is_page_number,
@@ -51,10 +54,11 @@ from .chrome import (
     is_tail_start,
     running_heads,
 )
-from .source import SITE_NAME, Block, Cell, Paragraph, TableBlock, span
+from .source import BREADCRUMB, SITE_NAME, Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
+_SENTENCE_MARK_END = regex.compile(r"[。；;！!？?]")
 # A paragraph of prose ends the top furniture zone (and, seen from the end, the bottom one).
 _MIN_PROSE = 15
 # A row of brand links holds three or more short words between separators, or two about a
@@ -85,13 +89,18 @@ def normalize(blocks: list[Block]) -> list[Block]:
     seen: set[str] = set()
     heads = running_heads([b.text if isinstance(b, Paragraph) else None for b in blocks])
     after_page_number = False
-    for block in _with_site_name(_join_preview_chunks(blocks)):
+    ordered = _with_site_name(_join_preview_chunks(blocks))
+    for n, block in enumerate(ordered):
         if isinstance(block, TableBlock):
             out.append(_clean_table(block))
             after_page_number = False
             continue
-        if is_tail_start(block.text):
+        if is_tail_start(block.text) or (
+            is_footer_label(block.text) and _footer_runs_on(ordered[n + 1 :])
+        ):
             break
+        if block.style == BREADCRUMB:
+            continue  # the HTML reader's breadcrumb, read by `column_organ` before
         text = clean_text(block.text)
         squashed = squash_spaces(text)
         running_head = after_page_number and (squashed in seen or squashed in heads)
@@ -106,6 +115,24 @@ def normalize(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block if text == block.text else replace(block, text=text))
     return _mend_torn_headings(_without_contents(_drop_edge_furniture(_join_split_stamps(out))))
+
+
+def _footer_runs_on(following: list[Block]) -> bool:
+    """Whether the lines after a footer label are the rest of a footer: labels and fields only
+    (承办单位：… / 地址：… / 电话：…) up to a trailer line or the file's end, within the footer's
+    reach. An event's 主办单位 and 承办单位 in its 活动方案 have the plan's text after them."""
+    for block in following[: footer_reach() + 1]:
+        if not isinstance(block, Paragraph):
+            return False
+        if is_tail_start(block.text):
+            return True
+        if not (is_footer_label(block.text) or _field_line(block.text)):
+            return False
+    return len(following) <= footer_reach()
+
+
+def _field_line(text: str) -> bool:
+    return bool(portal.FIELD_SHAPED.match(text)) and not _SENTENCE_MARK_END.search(text)
 
 
 # The parts of a news theme's stamp, one a line: year, month/day, time.

@@ -60,7 +60,10 @@ _PERIOD = rf"[（(]\s*{YEAR_RANGE}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 # …规划(—年): a mirror that strips every digit from its copy left the period's dash and 年
 _DIGITS_LOST = r"[（(]\s*[—–\-－~～]{1,2}\s*年\s*[)）]"
-_TRAILING_PERIOD = regex.compile(f"(?:{_PERIOD}|{_DIGITS_LOST})$")
+# …规划2021-2025年） / …规划2021-2025年: a copy that lost the period's opening bracket, or both
+# (a county's draft plan under its call for comments)
+_UNBRACKETED_PERIOD = rf"(?<=\p{{Han}}){YEAR_RANGE}\s*年?\s*[)）]?"
+_TRAILING_PERIOD = regex.compile(f"(?:{_PERIOD}|{_DIGITS_LOST}|{_UNBRACKETED_PERIOD})$")
 # The titles a text names in 《》: the documents a notice hands down (现将《某方案》印发给你们).
 ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
 # Characters a title has before its type word at the least (某某方案, not 方案 or 目录 alone).
@@ -280,6 +283,15 @@ def _hooked(title: str) -> bool:
     since no document's own title asks or exclaims."""
     marks = _hook_marks()
     return any(mark in title[1:-1] for mark in marks) and title[-1] not in marks
+
+
+def _told(title: str) -> str:
+    """What a hooked headline tells, after its hook's last mark (烟台市出台… of 如何让孩子玩得更
+    安心？烟台市出台…); any other title whole."""
+    if not _hooked(title):
+        return title
+    marks = _hook_marks()
+    return title[max(title.rfind(mark, 0, len(title) - 1) for mark in marks) + 1 :]
 
 
 @cache
@@ -692,7 +704,8 @@ def _issuer_line() -> regex.Pattern:
 
 def _opens_another(text: str, following: str) -> bool:
     """Whether `following` starts a title of its own rather than continuing `text`: it opens
-    with an issuer and 关于, or is a whole title that opens with its place, or with 关于 under
+    with an issuer and 关于, or is a whole title that opens with its place (after a headline's
+    hook: 如何让孩子更安心？某市出台…, under a site's name), or with 关于 under
     a line that names no issuer, while `text` begun none (a site's section name above it:
     医院动态 / 某省妇女发展规划（2021—2030年）; 政策导航 / 关于指导推进…的五年规划（2021—2025年）),
     and `text` does not end waiting for more (…关于转发 / …印发《)."""
@@ -705,7 +718,8 @@ def _opens_another(text: str, following: str) -> bool:
     # …人民政府关于同意设立 / 某市某区儿童福利院的批复: a title begun above goes on
     begun = any(word in before for word in rules.opens)
     whole = title_kind(squashed) is not None and (
-        _place_first().match(squashed) is not None
+        # a headline's hook before the place (如何让孩子更安心？某市出台…) under a site's name
+        _place_first().match(_told(squashed)) is not None
         # 市卫生健康委 市财政局 / 关于…: the organs issuing the title go on into it
         or (
             squashed.startswith(tuple(rules.opens))

@@ -44,6 +44,7 @@ class _Patterns:
     actor: re.Pattern
     target: re.Pattern
     not_scope: re.Pattern
+    leading_year: re.Pattern
     quoted: re.Pattern
     quoted_brand: re.Pattern
     zero: re.Pattern
@@ -124,6 +125,11 @@ def _patterns() -> _Patterns:
         actor=re.compile(c["actor"]),
         target=re.compile(r"^对(?P<what>[^，,。；;对]{2,30})$"),
         not_scope=re.compile(c["not_scope"]),
+        # a clause's own goal year before its verb (…，2019年底建成母婴室400个) dates the goal,
+        # and so does a span of years (2014年至2016年全省新建…), no scope of it
+        leading_year=re.compile(
+            rf"^(?:[到至]\s*)?(?:{load('indicators')['prose']['goal_year']})前?"
+        ),
         quoted=re.compile(c["quoted"]),
         quoted_brand=re.compile(c["quoted_brand"]),
         zero=re.compile(
@@ -322,7 +328,8 @@ def _qualifiers(scope: str, frequency: str | None) -> list[str]:
     rest = raw_measure(p.frequency.sub("", scope))
     while True:
         before = rest
-        rest = r.whole_area.sub("", r.filler.sub("", rest)).strip("，,、 ")
+        rest = p.leading_year.sub("", r.whole_area.sub("", r.filler.sub("", rest)))
+        rest = rest.strip("，,、 ")
         if rest == before:
             break
     rest = p.scope_end.sub("", rest)

@@ -146,7 +146,7 @@ def _news_deck() -> re.Pattern:
 def reports_results(title: str | None) -> bool:
     """Whether a document's title names it a report of results (…统计监测报告, 中期评估报告,
     实施进展报告解读, …年工作总结), whose paragraphs state where things stand, never goals."""
-    if title is None or ("报告" not in title and "总结" not in title):
+    if title is None or ("报告" not in title and "总结" not in title and "公报" not in title):
         return False
     return rules().results_report.search(title) is not None
 
@@ -161,6 +161,7 @@ def indicators_from_paragraph(
     period_start: int | None = None,
     period_end: int | None = None,
     item: str | None = None,
+    this_year: int | None = None,
 ) -> list[Indicator]:
     """Prose indicators: one per measure a sentence of `text` sets a goal for.
 
@@ -176,6 +177,10 @@ def indicators_from_paragraph(
     dated before the plan starts (…下降到2015年的5.6‰ in a 2016—2020 plan looks back). The
     target's label is the last 到…年 before it in the sentence, else 目标. Ids are
     f"{id_prefix}-i{k}".
+
+    `this_year` is the document's own year (its date's), which 今年 names; without a period, a
+    bare year after it dates a goal (…低体重率2027年降低到3%以下 in a 2023 document) and one up
+    to it a result.
     """
     r = rules()
     if context and r.achievement.search(context):
@@ -183,6 +188,8 @@ def indicators_from_paragraph(
     title = context.rsplit(" > ", 1)[-1] if context else None
     one_year = period_start is not None and period_end == period_start
     first_goal_year = None if period_start is None else period_start + (not one_year)
+    if first_goal_year is None and this_year is not None:
+        first_goal_year = this_year + 1
     found: list[Indicator] = []
     # the last measure of a sentence closed by a semicolon, whose next goals the following
     # sentence may date without naming it (…到2025年控制在12/10万以下；到2030年控制在…)
@@ -202,22 +209,22 @@ def indicators_from_paragraph(
         looking_back = looking_back and not r.target_year.search(_BRACKETED.sub("", sentence))
         if not _may_state_goal(sentence):
             continue
-        if (
-            looking_back
-            or _about_the_past(sentence, first_goal_year)
-            or r.knowledge.search(sentence)
-        ):
+        # without a known period, the deadline a sentence before opened with is where goal
+        # years start (到2017年底，…；2018年底建成母婴室200个，…: 2018 is a goal's year)
+        goals_from = first_goal_year if first_goal_year is not None or not opening else opening[1]
+        if looking_back or _about_the_past(sentence, goals_from) or r.knowledge.search(sentence):
             if sentence.endswith(("；", ";")) and k + 1 < len(sentences):
                 carried = _carried_baseline(sentence, sentences[k + 1], first_goal_year)
             continue
         measures = _sentence_measures(
             sentence,
-            first_goal_year,
+            goals_from,
             one_year,
             _item_subject(item),
             title,
             before,
             sentences[k - 1] if k else None,
+            this_year,
         )
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
@@ -278,7 +285,7 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     plain = _BRACKETED.sub("", sentence)
     if r.target_year.search(plain):
         return False
-    if r.present_marker.search(plain) or _reported(plain):
+    if r.present_marker.search(plain) or _reported(plain) or _year_on_year(plain):
         return True
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
     return any(first_goal_year is None or year < first_goal_year for year in years)
@@ -290,6 +297,17 @@ def _reported(sentence: str) -> bool:
     r = rules()
     lead = r.reported_lead_in.match(sentence)
     return lead is not None and r.reported_plan_words.search(sentence, lead.end()) is None
+
+
+def _year_on_year(sentence: str) -> bool:
+    """Whether a sentence compares a value with the year before in a clause after it (…达到
+    99.9%，比上年提高0.1个百分点; …，同比下降5%) and names no plan: a year's result."""
+    if "上年" not in sentence and "去年" not in sentence and "同比" not in sentence:
+        return False
+    r = rules()
+    return r.year_on_year.search(sentence) is not None and not r.reported_plan_words.search(
+        sentence
+    )
 
 
 def _clauses(sentence: str) -> list[tuple[int, str]]:
@@ -336,6 +354,7 @@ def _sentence_measures(
     title: str | None,
     carried: Measure | None = None,
     previous_sentence: str | None = None,
+    this_year: int | None = None,
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it; in a `one_year` plan every sentence is dated. A
@@ -347,14 +366,24 @@ def _sentence_measures(
     earlier year (婴儿死亡率2020年为3.5‰) gives the baseline of the goal the next clause sets.
     A goal for all that says not what or whom it covers, which no clause before it in the
     sentence tells, is about the last clause of `previous_sentence` (…建设儿童之家。到2025年，
-    力争实现全覆盖)."""
+    力争实现全覆盖). 今年 dates the goals after it as the document's year `this_year` (a year
+    unknown when None)."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
     goal_years = [int(y.group(1)) for y in years]
-    if first_goal_year is not None:
-        years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) >= first_goal_year]
-        years.sort(key=lambda m: m.start())
     before_goals = first_goal_year if first_goal_year is not None else min(goal_years, default=None)
+    if before_goals is not None:
+        # a bare year from the plan's first goal year on, or without a known period from the
+        # sentence's first 到…年 on, dates the goals after it (到2018年底建成母婴室200个，2019年底
+        # 建成400个: the second is 2019's)
+        years += [m for m in r.bare_year.finditer(sentence) if int(m.group(1)) >= before_goals]
+    # (where, label, year) of every date of the sentence's goals
+    dates: list[tuple[int, str, int | None]] = [
+        (m.start(), squash_spaces(m.group(0)), int(m.group(1))) for m in years
+    ]
+    if "今年" in sentence:
+        dates += [(m.start(), "今年", this_year) for m in r.this_year.finditer(sentence)]
+    dates.sort(key=lambda date: date[0])
     out: list[tuple[str, int | None, Measure]] = []
     previous: str | None = None
     topics: list[str] = []
@@ -363,7 +392,7 @@ def _sentence_measures(
     untold: list[str] = []
     last = carried
     # a count needs no bound where the sentence dates it: 到2025年…, 三年内…
-    sentence_dated = one_year or bool(years) or r.goal_within.search(sentence) is not None
+    sentence_dated = one_year or bool(dates) or r.goal_within.search(sentence) is not None
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
         # 目前，…率为85%，到2025年…: the word that says "now" may stand in a clause of its own
         now = bool(untold) and bool(r.present_word.fullmatch(untold[-1].strip()))
@@ -374,7 +403,7 @@ def _sentence_measures(
         measures = _clause_measures(clause, dated=sentence_dated)
         if not measures and last is not None:
             dated_before = bool(untold) and bool(r.target_year.fullmatch(untold[-1].strip()))
-            further = _further_goal(clause, last, dated_before)
+            further = _further_goal(clause, last, dated_before, before_goals)
             if further is not None:
                 measures = [(0, further)]
         if not measures:
@@ -412,12 +441,8 @@ def _sentence_measures(
                 if dated:
                     out.append((*dated, measure))
                 continue
-            before = [y for y in years if y.start() <= offset + position]
-            label, year = (
-                (squash_spaces(before[-1].group(0)), int(before[-1].group(1)))
-                if before
-                else ("目标", None)
-            )
+            before = [date for date in dates if date[0] <= offset + position]
+            label, year = before[-1][1:] if before else ("目标", None)
             out.append((label, year, measure))
         last = measures[-1][1]
     return out
@@ -492,10 +517,13 @@ def _baseline_statement(clause: str, before_goals: int | None, now: bool = False
     return Measure(name_raw, name, "", [], baseline=_measurement(year, m.group("value")))
 
 
-def _further_goal(clause: str, before: Measure, dated_before: bool) -> Measure | None:
+def _further_goal(
+    clause: str, before: Measure, dated_before: bool, goal_from: int | None = None
+) -> Measure | None:
     """A later goal of the measure `before`, when the clause is only its year, verb and value
-    (到2030年降至4‰以下), or only its verb and value right after a clause that is only a year
-    (…，到2030年，降至4‰以下): plans date a measure's goals one after the other and name it once.
+    (到2030年降至4‰以下, or a bare year from `goal_from` on: …达到90%，2030年达到100%), or only its
+    verb and value right after a clause that is only a year (…，到2030年，降至4‰以下): plans date
+    a measure's goals one after the other and name it once.
     After a measure with a baseline and no goal yet (婴儿死亡率2020年为3.5‰) it is the first goal;
     after a group's goal, only the next group's (…城市要达到60%，农村要达到55%) follows."""
     r = rules()
@@ -505,7 +533,9 @@ def _further_goal(clause: str, before: Measure, dated_before: bool) -> Measure |
         return None
     if before.group is not None:
         return _next_group(text, before)
-    dated = dated_before or r.target_year.match(text)
+    bare = r.bare_year.match(text)
+    bare_goal = bare is not None and goal_from is not None and int(bare.group(1)) >= goal_from
+    dated = dated_before or r.target_year.match(text) or bare_goal
     # …进一步提高…率，达到95%以上: the value of the direction goal just before
     precise = before.atoms and all(atom.op == "direction" for atom in before.atoms)
     if not (dated or precise):
@@ -740,7 +770,7 @@ def _rate_measures(
         return grouped
     subject = strip_filler(name_raw, measured)
     if distributive:
-        return _distributed(name_raw, subject, target)
+        return _distributed(name_raw, subject, target, measured)
     atoms = parse_target(target)
     unit = next((a.unit for a in atoms if a.unit), None)
     measures = [
@@ -810,24 +840,42 @@ def _group_goal(
     return Measure(name_raw, name, target, qualified, group=group, further=further)
 
 
-def _distributed(name_raw: str, subject: str, target: str) -> list[Measure]:
+def _distributed(
+    name_raw: str, subject: str, target: str, measured: Callable[[str], bool] = is_measured
+) -> list[Measure]:
     """One measure per value of a 分别 list, paired by the target parser, which expands shared
     heads and tails (新生儿、婴儿和5岁以下儿童死亡率 → 新生儿死亡率 …) and leaves atoms unpaired
-    (indicator None) rather than guess when counts differ: those give nothing."""
+    (indicator None) rather than guess when counts differ: those give nothing. `measured` tells
+    a name that measures (`_rate_measures`)."""
     grouped: dict[str, list[TargetAtom]] = {}
-    atoms = parse_distributive(subject + target)
+    atoms = _shared_rate(parse_distributive(subject + target))
     for atom in atoms:
         if atom.indicator:
             grouped.setdefault(atom.indicator, []).append(atom)
-    if not grouped and len(atoms) > 1 and is_measured(name := clean(subject, is_measured)):
+    if not grouped and len(atoms) > 1 and measured(name := clean(subject, measured)):
         # one measure, several values: a value per year of the sentence's year list (到2025年和
         # 2030年…分别不低于25%和32%), paired by the caller, which drops them without such a list
         return [Measure(name_raw, name, a.raw, [a], step=k) for k, a in enumerate(atoms)]
     return [
-        Measure(name_raw, clean(name), "".join(a.raw for a in group), group)
+        Measure(name_raw, clean(name, measured), "".join(a.raw for a in group), group)
         for name, group in grouped.items()
-        if is_measure(name)
+        if measured(name)
     ]
+
+
+def _shared_rate(atoms: list[TargetAtom]) -> list[TargetAtom]:
+    """A 分别 list of money rates writes the denominators once, before the first amount
+    (孤儿和事实无人抚养儿童基本生活费分别不低于每人每月1800元、1500元): an amount after a rate in
+    the rate's numerator alone (元) is that rate (1500 元/人·月)."""
+    out: list[TargetAtom] = []
+    rate: str | None = None
+    for atom in atoms:
+        if atom.unit and "/" in atom.unit:
+            rate = atom.unit
+        elif rate and atom.unit == rate.split("/", 1)[0]:
+            atom = atom.model_copy(update={"unit": rate})
+        out.append(atom)
+    return out
 
 
 def _split(subject: str) -> list[str]:

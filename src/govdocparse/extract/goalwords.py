@@ -107,6 +107,8 @@ class Rules:
     goal_within: re.Pattern
     reported_lead_in: re.Pattern
     reported_plan_words: re.Pattern
+    year_on_year: re.Pattern
+    this_year: re.Pattern
     target_year: re.Pattern
     year_list: re.Pattern
     lead_in: re.Pattern
@@ -244,6 +246,8 @@ def rules() -> Rules:
         goal_within=re.compile(p["goal_within"]),
         reported_lead_in=re.compile(p["reported_lead_in"]),
         reported_plan_words=re.compile(p["reported_plan_words"]),
+        year_on_year=re.compile(p["year_on_year"]),
+        this_year=re.compile(p["this_year"]),
         target_year=re.compile(p["target_year"]),
         year_list=re.compile(p["year_list"]),
         lead_in=re.compile(p["lead_in"]),

@@ -739,6 +739,11 @@ def _lead(body: list[Paragraph]) -> list[Paragraph]:
             lead.append(block)
             label_alone = len(pairs) == 1 and not pairs[0].value
             continue
+        if (stamp := _STAMP.match(text)) and portal.pairs(stamp["rest"]):
+            # so may a stamp's, its last label empty (( 2024年07月15日 ) 来源:某局  浏览次数:)
+            lead.append(block)
+            label_alone = False
+            continue
         if (
             others == _LEAD_LINES
             or (len(text) > _MAX_LEAD_LINE and not _LATIN_NAME.match(text) and not _amended(text))

@@ -7,7 +7,8 @@ two together the way plans write them:
 - a clause on a line of its own (责任单位：市卫健委。) owns the goals of the measure above it;
 - 责任单位：… in the paragraph right under one that only says 牵头单位：… names the units taking
   part with that lead, as it would in one clause (a yearly 分工方案's goal, then a line each);
-- a goal with no 到…年 of its own is a goal for the end of the plan period;
+- a goal with no 到…年 of its own is a goal for the end of the plan period; 今年 is the
+  document's own year (`document_year`);
 - a report of results (…统计监测报告, 评估报告) states no goals at all;
 - a news story (a document of kind other) states the goals of the plan it reports (规划提出，
   到2025年，…; 记者了解到，今年全市将实现…全覆盖) in its sentences, never in its deck of
@@ -52,6 +53,7 @@ def read_paragraph(
             period_start=period.start if period else None,
             period_end=period.end if period else None,
             item=item,
+            this_year=document_year(document),
         )
     )
     clauses = find_clauses(placed.text)
@@ -107,6 +109,15 @@ def _distance(above: Provenance, below: Provenance) -> int:
     if above.paragraph is not None and below.paragraph is not None:
         return below.paragraph - above.paragraph
     return 0
+
+
+def document_year(document: Document) -> int | None:
+    """The year a document calls 今年: its one-year period's, else its date's (成文, else 发布)."""
+    period = document.metadata.period
+    if period and period.start == period.end:
+        return period.start
+    date = document.metadata.date_written or document.metadata.date_published
+    return int(date[:4]) if date else None
 
 
 def date_to_period_end(indicators: list[Indicator], period: Period | None) -> None:

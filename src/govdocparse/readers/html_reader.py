@@ -11,7 +11,10 @@ Finding the article, whatever CMS built the page (TRS, 大汉 Hanweb, 开普云,
 templates, WeChat articles, mirrors, gazettes; grammars/html.yaml names their furniture):
 1. Scripts, styles, forms' controls, embedded objects and elements hidden with display:none go.
    Furniture goes by tag (nav, aside, page-level header/footer) and by id/class words (nav,
-   breadcrumb, share, footer…), unless such an element holds most of the page's text.
+   breadcrumb, share, footer…), unless such an element holds most of the page's text. The
+   page's first breadcrumb is read before: when it names the organ whose column the page sits in
+   (首页 > 政务公开 > 某县民政局 > 通知公告), it is the first block, marked `BREADCRUMB`, for
+   `normalize.column_organ` to read as a text copy's breadcrumb (the issuer of a page naming none).
 2. Portal metadata blocks go to `Source.portal` (label -> value, '' for a label shown with no
    value) with `Source.portal_provenance`: the smallest element showing three or more labels
    of `govdocparse.portal` (the one label table of grammars/metadata.yaml) whose text is mostly
@@ -75,12 +78,21 @@ from bs4 import (
 )
 
 from .. import grammar
-from ..chrome import is_breadcrumb, is_chrome, is_furniture, is_link_row, is_tail_start
+from ..chrome import (
+    crumb_organ,
+    is_breadcrumb,
+    is_chrome,
+    is_crumb_line,
+    is_furniture,
+    is_link_row,
+    is_tail_start,
+)
 from ..errors import DecodeError, EmptyInputError
 from ..grammar_schema import ClassHint, HtmlGrammar
 from ..model import Provenance
 from ..portal import feeds, label_at, pairs
-from ..source import Attachment, Cell, Paragraph, Source, TableBlock
+from ..source import BREADCRUMB, Attachment, Cell, Paragraph, Source, TableBlock
+from ..textutil import simplified
 from .text import big5, glued_paragraphs, plausible_gbk, utf8_share
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]")
@@ -209,6 +221,8 @@ _MAX_HEADER_CJK = 200
 # no title is longer than _MAX_TITLE_CJK.
 _NAMED_TITLE_CJK = 8
 _MAX_TITLE_CJK = 200
+# What a breadcrumb's strings hold: the arrows between its parts, or its label (当前位置：)
+_CRUMB_HINT = re.compile(r"[>»›→＞]|位置|页面")
 # 附件2：, and as a 政务云 template's download box numbers its links, 附件1. / 附件1、
 _ATTACHMENT_LABEL = re.compile(
     r"^(?:附\s*件\s*(?:\d{1,2}\s*[:：.．、]?|[:：])?\s*|附件下载\s*[:：]?\s*)"
@@ -226,6 +240,7 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
     page_titles = _page_titles(soup)
     root = soup.body or soup
     embedded = _prune(root)
+    crumb = _breadcrumb(root, name)
     sizes = _Page(root, scored=False)
     _drop_chrome(root, sizes)
     links = _file_links(root, name)
@@ -259,7 +274,7 @@ def read(data: bytes, path: str, name: str, sha256: str) -> Source:
         name,
         "html",
         sha256,
-        blocks,
+        [crumb, *blocks] if crumb else blocks,
         encoding=encoding,
         warnings=warnings,
         portal=portal,
@@ -335,6 +350,32 @@ def _lenient(data: bytes, codec: str, path: str) -> tuple[str, str, list[str]]:
     if bad:
         warnings.append(f"{bad} undecodable byte sequences replaced (read as {codec})")
     return text, codec, warnings
+
+
+def _breadcrumb(root: Tag, name: str) -> Paragraph | None:
+    """The page's first breadcrumb line as a text copy shows it, marked `BREADCRUMB`, when it
+    names the organ whose column the page sits in (当前位置：首页 > 政务公开 > 某县民政局 > 通知
+    公告), read before the furniture goes: the reader puts it first in the block stream, where
+    `normalize.column_organ` reads that organ as it does a text copy's, and `normalize` drops it.
+    Only strings holding an arrow or a location label are looked at, each block once."""
+    looked_at: set[int] = set()
+    for node in root.descendants:
+        if (
+            not isinstance(node, NavigableString)
+            or isinstance(node, _SKIPPED_STRINGS)
+            or not _CRUMB_HINT.search(node)
+        ):
+            continue
+        block = node.find_parent(_BLOCK_TAGS) or root
+        if id(block) in looked_at:
+            continue
+        looked_at.add(id(block))
+        for text, line in _text_lines(block):
+            if is_crumb_line(text):
+                if crumb_organ(simplified(text)) is None:
+                    return None
+                return Paragraph(text, Provenance(file=name, lines=(line, line)), BREADCRUMB)
+    return None
 
 
 def _prune(root: Tag) -> list[str]:

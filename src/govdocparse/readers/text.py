@@ -99,6 +99,14 @@ _SENTENCE_END = re.compile(r"[。；！？）)]\s*")
 _GLUED_BODY = 60
 _TITLE_RUN = 30
 _TITLE_STOP = re.compile(r"[。；！？，、：,;:!?]")
+# A document's title glued to its first heading (某县托育机构管理办法第一条…) runs at least
+# _MIN_GLUED_TITLE and less than _GLUED_TITLE_MAX characters, with no sentence or list mark in it
+# (a 、 may join two of its subjects: 妇女、儿童); a heading's number opens with one of
+# _NUMBER_OPENINGS.
+_MIN_GLUED_TITLE = 4
+_GLUED_TITLE_MAX = 60
+_TITLE_MARK = re.compile(r"[。；！？，：,;:!?]")
+_NUMBER_OPENINGS = frozenset("第（(一二三四五六七八九十")
 _LIST_SEPARATOR_END = re.compile(r"[、，,；;：:]\s*$")
 # A hard-wrapped copy is double-spaced when at least this share of its printed lines (and this
 # many) are followed by a blank line; its warnings name lines as "line N".
@@ -202,8 +210,10 @@ def _unmojibaked(text: str) -> tuple[str, list[int]] | None:
     bytes it cannot read, U+FFFD in the copy); None when `text` is no such copy. The copy's
     characters encode back to UTF-8 bytes, while Chinese text so encoded is no UTF-8 at all,
     which a sample tells at once."""
-    if len(text) - len(text.encode("ascii", "ignore")) < _GBK_SAMPLE:
-        return None  # too little text to tell (a blank file with an ideographic space)
+    if len(text) - len(text.encode("ascii", "ignore")) < _GBK_SAMPLE or plausible_gbk(text):
+        # too little text to tell (a blank file with an ideographic space), or text that reads
+        # as Chinese already: a garbled copy's characters are mostly rare ones (鍏, 簬) or Latin
+        return None
     for garbling in (_as_gbk, _as_latin):
         sample = garbling(text[:_MOJIBAKE_SAMPLE])
         if sample is None or sample.count(_REPLACEMENT) > _MOJIBAKE_LOST_SHARE * len(sample):
@@ -576,10 +586,16 @@ def _heading_after_sentence() -> re.Pattern:
 def _split_at_headings(text: str) -> list[str]:
     """A line that holds numbered headings of two styles (一、 and （一）, not an inline list
     （一）…；（二）…) is a body glued onto one line: split before each heading that follows the
-    end of a sentence or the short title of the heading before it (一、工作目标（一）总体目标。)."""
+    end of a sentence or the short title of the heading before it (一、工作目标（一）总体目标。),
+    and after the document's title glued to its first heading (托育机构登记和备案办法（试行）第一条
+    为了…。第二条…: a document-sharing site's preview). Headings are read in the simplified form
+    of a traditional-character copy (第一條), which keeps every character where it stood."""
     if len(text) < _GLUED_BODY or len(_heading_after_sentence().findall(text)) < 2:
         return [text]
+    written, text = text, simplified(text)
     points = {m.end() for m in _SENTENCE_END.finditer(text) if opens_block(text[m.end() :])}
+    if (title_end := _glued_title_end(text)) is not None:
+        points.add(title_end)
     todo = sorted(points | {0})
     while todo:
         start = todo.pop()
@@ -600,9 +616,22 @@ def _split_at_headings(text: str) -> list[str]:
     styles = Counter(found.style.key for found in headings)
     two_styles = len(styles) >= 2 and max(styles.values()) >= 2
     if not (two_styles or _one_style_run(text, at)) or not _in_sequence(headings):
-        return [text]
+        return [written]
     bounds = [0, *sorted(points), len(text)]
-    return [text[a:b].strip() for a, b in itertools.pairwise(bounds) if text[a:b].strip()]
+    return [written[a:b].strip() for a, b in itertools.pairwise(bounds) if written[a:b].strip()]
+
+
+def _glued_title_end(text: str) -> int | None:
+    """Where the first heading starts, numbered one, when a line opens with the document's title
+    glued to it (某县托育机构管理办法第一条 为了…): within a title's length, with no sentence or
+    list mark before it; else None."""
+    head = text[:_GLUED_TITLE_MAX]
+    stop = _TITLE_MARK.search(head)
+    for at in range(_MIN_GLUED_TITLE, stop.start() if stop else len(head)):
+        if text[at] in _NUMBER_OPENINGS and opens_block(text[at:]):
+            found = numbered(text[at:])
+            return at if found is not None and found.ordinal == 1 else None
+    return None
 
 
 # A body of first-level headings only (一、指导思想… 二、基本原则… 三、主要目标…) is told from a
@@ -612,12 +641,14 @@ _ONE_STYLE_RUN = 3
 
 def _one_style_run(text: str, at: list[tuple[int, Numbered]]) -> bool:
     """Whether the headings of one style number a glued body on their own: at least three,
-    counted from one, each after a full stop (…提出如下行动方案。一、指导思想…。二、基本原则…)."""
+    counted from one, each after a full stop (…提出如下行动方案。一、指导思想…。二、基本原则…),
+    the first after a full stop or after the document's title alone (某县…办法（试行）第一条…)."""
     return (
         len(at) >= _ONE_STYLE_RUN
         and len({found.style.key for _, found in at}) == 1
         and [found.ordinal for _, found in at] == list(range(1, len(at) + 1))
-        and all(text[:p].rstrip().endswith("。") for p, _ in at)
+        and all(text[:p].rstrip().endswith("。") for p, _ in at[1:])
+        and (text[: at[0][0]].rstrip().endswith("。") or not _TITLE_MARK.search(text[: at[0][0]]))
     )
 
 
