@@ -488,6 +488,18 @@ def test_attachment_links_beside_the_article_are_kept_on_the_side():
     assert page.warnings == []
 
 
+@pytest.mark.parametrize("label", ["附件1.", "附件1．", "附件1、", "附件1：", "附件 1 ", "附件："])
+def test_an_attachment_links_number_and_label_are_no_part_of_its_title(label):
+    page = read_html(
+        html(
+            f"<h1>某市关于印发某计划的通知</h1><div class='c'>{ARTICLE}</div>"
+            "<div class='xxgk-attach'>附件下载："
+            f"<a href='/u/a1.docx'>{label}某市任务分工表.docx</a></div>"
+        )
+    )
+    assert [a.title for a in page.attachments] == ["某市任务分工表"]
+
+
 def test_article_only_in_an_embedded_pdf_is_warned_about():
     page = read_html(
         html(
@@ -581,3 +593,64 @@ def test_a_traditional_label_cell_is_its_simplified_label(cell, label):
     assert [(p.label, p.value) for p in portal.pairs(f"{cell.strip('【】：')}：某市婦聯")] == [
         (label, "某市婦聯")
     ]
+
+
+def test_a_field_line_under_the_title_is_no_title_whatever_its_class():
+    # 大汉 Hanweb's title table: the 标题 cell, then a <td class="bt_time"> of fields whose class
+    # also holds the hint word bt; the page's <title> names only the site
+    page = read_html(
+        html(
+            "<table><tr><td class='title'>某市民政局关于做好困境儿童保障工作的通知</td></tr>"
+            "<tr><td class='bt_time'>发布日期：2022-04-06　浏览次数：12</td></tr>"
+            f"<tr><td class='bt_content'><div id='zoom'>{ARTICLE}</div></td></tr></table>",
+            head='<meta charset="utf-8"><title>某市民政局</title>',
+        )
+    )
+    assert [b.text for b in page.blocks[:2]] == [
+        "某市民政局关于做好困境儿童保障工作的通知",
+        "发布日期：2022-04-06\u3000浏览次数：12",
+    ]
+
+
+def test_the_title_the_page_names_wins_over_a_later_hinted_element():
+    # a reposting site's header: the <h2> its <title> names, then a byline whose counter span
+    # carries a title hint word (tt) only by chance
+    page = read_html(
+        html(
+            "<div class='box'><h2>某县关于加强未成年人保护工作的意见</h2>"
+            "<div class='info'><span>某用户</span> <span class='tt'>12 收藏</span></div>"
+            f"<div class='text'>{ARTICLE}</div></div>",
+            head='<meta charset="utf-8"><title>某县关于加强未成年人保护工作的意见</title>',
+        )
+    )
+    assert page.blocks[0].text == "某县关于加强未成年人保护工作的意见"
+    assert page.blocks[0].style == "h2"
+
+
+TIP = "<p>觉得有用就请作者喝杯茶吧，您的支持是更新的动力！</p>"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<div class='post-reward'><span>赏</span>{TIP}</div>",
+        f"<div class='dashang'><a>打赏</a>{TIP}</div>",
+        f"<div class='post-donate'>{TIP}</div>",
+    ],
+    ids=["reward", "dashang", "donate"],
+)
+def test_a_tip_box_under_a_post_is_chrome(box):
+    # a content farm's WordPress theme closes the post with its 打赏 box inside entry-content
+    page = read_html(html(f"<div class='entry-content'>{ARTICLE}{box}</div>"))
+    assert [b.text for b in page.blocks] == [f"{n}．{PROSE}" for n in range(1, 6)]
+
+
+def test_a_follow_button_by_the_byline_is_chrome():
+    page = read_html(
+        html(
+            "<h2>某州关于印发某规划的通知</h2><div class='author'><p>某州发布</p>"
+            "<span class='index-module_follow'>关注</span></div>"
+            f"<div class='article'>{ARTICLE}</div>"
+        )
+    )
+    assert "关注" not in [b.text for b in page.blocks]

@@ -702,6 +702,27 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
             "date_published",
             "2021-12-28",
         ),
+        # a 今日头条 repost's byline: 原创, the time, a middle dot, the account and its place
+        (
+            "某旗人民政府关于印发某方案的通知\n原创2022-09-03 08:15·某旗融媒江苏\n各苏木镇：\n"
+            "现印发给你们。\n",
+            "date_published",
+            "2022-09-03",
+        ),
+        # a 360doc 个人图书馆 page's byline: sharer, day without its time, place, counts
+        (
+            "某区人民政府关于印发某方案的通知\n某某收藏馆2021-11-30发布于广东|56 阅读3 转藏\n"
+            "各街道：\n现印发给你们。\n",
+            "date_published",
+            "2021-11-30",
+        ),
+        # a blog theme's byline under the post's title (WordPress entry-meta)
+        (
+            "某区人民政府关于印发某方案的通知\n发布于 2021年12月2日 作者 管理员 阅读 88\n"
+            "各街道：\n现印发给你们。\n",
+            "date_published",
+            "2021-12-02",
+        ),
         # of 发文日期 and 发布日期, the page was published on the 发布日期
         (
             "发文日期:  2023年04月06日 发布日期:  2023-04-10 17:25\n关于印发某方案的通知\n"
@@ -830,6 +851,9 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
         "cover-issuer",
         "value-below-label",
         "wechat-byline",
+        "toutiao-byline-dot",
+        "360doc-byline-counts",
+        "wordpress-posted-on",
         "published-over-issued",
         "province-short",
         "prefecture-short",
@@ -2450,6 +2474,19 @@ def test_a_title_with_the_pages_fields_in_brackets_on_its_line():
 def test_brackets_after_a_title_that_hold_no_fields_stay_in_it():
     text = "青禾市儿童友好城市建设实施方案（征求意见稿）\n一、总体要求\n坚持儿童优先。\n"
     assert parse_text(text).documents[0].title == "青禾市儿童友好城市建设实施方案（征求意见稿）"
+
+
+@pytest.mark.parametrize("account", ["某旗融媒", "某某发布"])
+def test_a_reposting_accounts_name_over_its_byline_is_no_text(account):
+    # 百家号 prints the account's name on its own line under the title, over its byline
+    text = (
+        f"某旗人民政府关于印发某方案的通知\n{account}\n2022-09-03 08:15江苏某旗融媒体中心官方帐号\n"
+        "各苏木镇：\n现将《某方案》印发给你们，请认真贯彻执行。\n某旗人民政府\n2022年9月1日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.date_published == "2022-09-03"
+    assert account not in (notice.preamble.text if notice.preamble else "")
+    assert notice.metadata.issuer == "某旗人民政府"
 
 
 @pytest.mark.parametrize(

@@ -816,6 +816,18 @@ def test_a_leads_colon_addresses_no_one_and_the_sites_credits_close_no_item():
     assert "审" not in last.text + (last.title or "")
 
 
+@pytest.mark.parametrize("credit", ["审核：周某", "初审：周某", "校对：周某", "责编：周某"])
+def test_a_wechat_articles_credits_close_no_item(credit):
+    # a public account's repost of a plan signs its credits under the last item (invented)
+    text = (
+        "某镇托育服务工作方案\n一、工作目标\n全镇托位数达到120个。\n二、保障措施\n"
+        f"（一）加强组织领导。镇政府统筹推进。\n编辑：吴某\n{credit}\n"
+    )
+    [document] = parse_text(text).documents
+    last = document.sections[-1].children[-1]
+    assert "周某" not in last.text + (last.title or "")
+
+
 # A bare date under a title: (title, what the text opens with, which date it is). Over a
 # story's lead opening with its dateline it is the day a news site published it (a headline
 # with or without a document type); over the recipients or a 文号 it is the 成文日期 a law

@@ -77,6 +77,8 @@ _STAMP = regex.compile(
     r"|(?:19|20)\d{2}\s+\d{1,2}/\d{1,2}(?=\s+\d{1,2}:\d{2}))"
     r"(?P<time>\s*\d{1,2}:\d{2}(?::\d{2})?)?(?(open)\s*[）)])\s*(?P<rest>.*)$"
 )
+# A reposting account's name alone on a line (某某发布, 某某融媒): letters only, no mark or digit.
+_ACCOUNT_NAME = regex.compile(r"^[\p{Han}A-Za-z]{2,16}$")
 _MAX_ATTACHMENTS = 20
 _MAX_VALUE = 60
 # A line that is one pair of brackets: （某政发〔2014〕21号　2014年6月5日） · （2020年4月8日）
@@ -548,6 +550,7 @@ def extract_metadata(
     _portal(header + fields + lead + _trailer(body) + (trailer or []), found, page)
     printed_issuers = _banner(header, found)
     cover_issuers = _under_title(segment, lead, title_prov, found)
+    _account_over_byline(lead, found)
     _recipients(body, found)
     dates_under_title = _dates_under_title(lead, found)
     # The issuer is the 发文机关署名 above the date; failing that, as the 版头 or the title
@@ -1172,6 +1175,15 @@ def _outside_brackets(text: str, separators: str) -> list[str]:
             start = n + 1
     pieces.append(text[start:])
     return pieces
+
+
+def _account_over_byline(lead: list[Paragraph], found: Found) -> None:
+    """百家号 prints the reposting account's name on a line of its own under the title, over the
+    byline that gave the publication date: the name is the byline's, no line of the text."""
+    if len(lead) < 2 or found.metadata.provenance.get("date_published") != lead[1].prov:
+        return
+    if id(lead[0]) not in found.consumed and _ACCOUNT_NAME.match(lead[0].text.strip()):
+        found.consumed.add(id(lead[0]))
 
 
 def _dates_under_title(lead: list[Paragraph], found: Found) -> list[tuple[str, Paragraph]]:

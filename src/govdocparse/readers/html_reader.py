@@ -223,7 +223,10 @@ _NAMED_TITLE_CJK = 8
 _MAX_TITLE_CJK = 200
 # What a breadcrumb's strings hold: the arrows between its parts, or its label (当前位置：)
 _CRUMB_HINT = re.compile(r"[>»›→＞]|位置|页面")
-_ATTACHMENT_LABEL = re.compile(r"^(?:附\s*件\s*\d{0,2}\s*[:：]?\s*|附件下载\s*[:：]?\s*)")
+# 附件2：, and as a 政务云 template's download box numbers its links, 附件1. / 附件1、
+_ATTACHMENT_LABEL = re.compile(
+    r"^(?:附\s*件\s*(?:\d{1,2}\s*[:：.．、]?|[:：])?\s*|附件下载\s*[:：]?\s*)"
+)
 
 
 def _hints() -> HtmlGrammar:
@@ -853,9 +856,10 @@ def _names(page_titles: list[str], text: str) -> bool:
 def _title_before(body: Tag, root: Tag, page: _Page, page_titles: list[str]) -> Tag | None:
     """The article title placed before the body, outside it: of the h1/h2/*title* elements and
     the elements whose whole text the page's <title> names, the one sharing the deepest ancestor
-    with the body, and of those the last. A body that opens with its own h1/h2 has its title,
-    unless the page's <title> names another element before it (the body's heading is then a
-    section's)."""
+    with the body, of those one the page's <title> names (a hint word can mark a byline's span
+    by chance), and of those the last. A line of portal fields is never the title. A body that
+    opens with its own h1/h2 has its title, unless the page's <title> names another element
+    before it (the body's heading is then a section's)."""
     opening = _opening_heading(body)
     if opening is not None and _names(page_titles, opening.get_text()):
         return None
@@ -875,12 +879,19 @@ def _title_before(body: Tag, root: Tag, page: _Page, page_titles: list[str]) -> 
         marked = opening is None and (el.name in ("h1", "h2") or _hinted(el, _hints().title))
         if not (marked or named) or not _CJK.search(text):
             continue
-        if _is_chrome_line(text):
+        if _is_chrome_line(text) or _is_field_line(text):
             continue
         shared = next((ancestors[id(p)] for p in el.parents if id(p) in ancestors), 0)
-        if best_key is None or (shared, order) >= best_key:
-            best, best_key = el, (shared, order)
+        if best_key is None or (shared, named, order) >= best_key:
+            best, best_key = el, (shared, named, order)
     return best
+
+
+def _is_field_line(text: str) -> bool:
+    """Whether `text` is a line of portal fields (发布日期：… 浏览次数：…), never the title even
+    in an element whose class names one (大汉 Hanweb's <td class="bt_time"> under the title)."""
+    found = pairs(text)
+    return bool(found) and found[0].feeds != "title"
 
 
 def _between(title: Tag, body: Tag, page: _Page) -> list[Tag]:
