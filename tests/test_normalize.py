@@ -335,3 +335,12 @@ def test_an_item_after_a_sentences_end_keeps_its_number_under_a_sharing_note():
     assert block_texts(under_note) == ["科学规划。按国家总体目标推进。", items[1]]
     no_note = normalize([_p("某县工作方案", 1), *(_p(t, n) for n, t in enumerate(items, 2))])
     assert block_texts(no_note)[1:] == items
+
+
+def test_a_credits_label_before_a_name_is_furniture_before_a_step_text():
+    # a story's credits hold names; a procedure's steps open with the same words
+    steps = [
+        "初审：乡镇人民政府对申请材料进行初审。",
+        "审核：县民政局对材料进行审核，符合条件的予以公示。",
+    ]
+    assert _kept([PROSE, *steps, "编辑：某某", "审核：某某 校对：某某某"]) == [PROSE, *steps]

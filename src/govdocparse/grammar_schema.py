@@ -63,6 +63,11 @@ class PortalLabel(GrammarModel):
     colon: bool = Field(
         False, description="Counts as a label only when a colon follows (时间：, 来源：)."
     )
+    names: bool = Field(
+        False,
+        description="Counts as a label only when its value is a name or a few (a story's "
+        "credits 审核：某某); a procedure's step (审核：县民政局对材料进行审核) is text.",
+    )
     examples: list[str] = Field(min_length=1)
 
 

@@ -133,6 +133,12 @@ _LEAD = regex.compile(f"^(?:[{_SEPARATORS}]|-(?=[{_SEPARATORS}]))*")
 _REPORTERS = regex.compile(r"(?:\p{Han}{2,3}[ \t\u3000\xa0]+){1,4}")
 
 
+# The value of a credit's label (`names`): a name or a few, Chinese or Latin, or nothing.
+_NAMES = regex.compile(
+    r"^(?:[\p{Han}·]{2,5}|[A-Za-z][A-Za-z .]{1,30})?(?:[\s、,，/]+[\p{Han}·]{2,5})*$"
+)
+
+
 def pairs(text: str) -> list[Pair]:
     """The label/value pairs of a line that starts with a portal label, else [] — or with its
     reporters' names before a publication stamp, the names then the value of 作者."""
@@ -149,7 +155,7 @@ def pairs(text: str) -> list[Pair]:
         return []
     if text[found[0][1] : lead].rstrip(" \t\u3000\xa0") not in ("", "【", "["):
         return []
-    out = []
+    out: list[Pair] = []
     for n, (name, start, end) in enumerate(found):
         stop = found[n + 1][1] if n + 1 < len(found) else len(text)
         # …市人民政府办公室【字体：大 中 小】: the bracket opening the next label is not the value's
@@ -158,7 +164,11 @@ def pairs(text: str) -> list[Pair]:
         # bracket, which is no part of the value
         if text[start] in _CLOSERS and value.endswith(_CLOSERS[text[start]]):
             value = value[:-1].rstrip(_VALUE_EDGES)
-        out.append(Pair(name, _labels()[name].feeds, value, start))
+        entry = _labels()[name]
+        if entry.names and not _NAMES.match(value):
+            # a credit's label before no name: a step of a procedure (审核：县民政局对…), text
+            return out
+        out.append(Pair(name, entry.feeds, value, start))
     return out
 
 
