@@ -1396,3 +1396,17 @@ def test_a_content_farms_dotted_byline_dates_the_headline_over_it():
         headline,
         "2024-06-18",
     )
+
+
+def test_a_headline_over_a_mirrors_address_outlet_and_day_and_a_trending_tag():
+    # a spam mirror of a regional news site: the site's address, the outlet in 【】 and the day
+    # under the headline; a content farm's trending tag after another headline
+    lead = "日前，《青溪市2024年幼儿园招生工作意见》正式出台，今年计划招收小班165个。\n"
+    mirror = "青溪幼儿园招生有四个变化\nhttp://www.example.cn【某某经济网】2024-05-06\n" + lead
+    [item] = parse_text(mirror).documents
+    assert (item.title, item.metadata.date_published) == ("青溪幼儿园招生有四个变化", "2024-05-06")
+    assert item.indicators == []
+    farm = "青溪县幼儿园招生对象+时间 全球热门\n2023-07-01 13:06:22\n(资料图)\n" + lead
+    [item] = parse_text(farm).documents
+    assert item.title == "青溪县幼儿园招生对象+时间"
+    assert item.preamble is not None and "资料图" not in item.preamble.text
