@@ -59,7 +59,8 @@ def _rules() -> _Rules:
         list_item=re.compile(g["list_item"]),
         missing_cost=dict(realign["missing_cost"]),
         column_names=_ColumnNames(
-            frozenset(g["column_names"]["words"]), re.compile(g["column_names"]["pattern"])
+            frozenset(g["column_names"]["words"]) | frozenset(g["place_columns"]),
+            re.compile(g["column_names"]["pattern"]),
         ),
     )
 
