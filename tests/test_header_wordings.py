@@ -249,3 +249,21 @@ def test_a_year_headed_as_the_base_is_the_baseline_before_yearly_targets(layout)
         (2024, "3.5"),
         (2025, "3.8"),
     ]
+
+
+def test_a_place_merged_over_two_categories_is_the_cell_a_flattened_row_lost():
+    """区域 | 类别 | 序号 | …, 城区 merged over the rows of two categories: a crawl flattening the
+    table one cell a line drops it on the second row, which keeps its own 类别 (健康环境)."""
+    head = ["区域", "类别", "序号", "指标名称", "单位", "现状值", "2025年"]
+    rows = [
+        ["城区", "健康服务", "1", "社区卫生服务中心标准化建设率", "%", "80", "100"],
+        ["健康环境", "2", "生活垃圾无害化处理率", "%", "95", "100"],
+        ["乡镇", "健康服务", "3", "村卫生室标准化建设率", "%", "70", "100"],
+    ]
+    lines = [TITLE, HEADING, "专栏1 主要指标", *head, *(cell for row in rows for cell in row)]
+    [document] = govdocparse.parse_text("\n".join(lines)).documents
+    assert [(i.name, i.category, i.baseline and i.baseline.raw) for i in document.indicators] == [
+        ("社区卫生服务中心标准化建设率（城区）", "健康服务", "80"),
+        ("生活垃圾无害化处理率（城区）", "健康环境", "95"),
+        ("村卫生室标准化建设率（乡镇）", "健康服务", "70"),
+    ]

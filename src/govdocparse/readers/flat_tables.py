@@ -455,6 +455,11 @@ def _one_choice_of_empties(items: list[_Piece], roles: list[str], lost: int) -> 
         if _TYPED & set(kept) and _placements(items, kept, strict=True):
             fitting.append(empties)
     merged = [e for e in fitting if any(roles[k] in _merged_roles() for k in e)]
+    if len(merged) > 1:
+        # a merged column left of another (区域 before 类别) spans the rows of several of its
+        # cells: its cell is the one a row below them lost
+        outer = min(k for k, role in enumerate(roles) if role in _merged_roles())
+        merged = [e for e in merged if outer in e]
     return len(merged or fitting) == 1
 
 
