@@ -230,6 +230,24 @@ def test_one_value_column_over_two_kinds_of_place_gives_a_target_for_each(layout
     assert indicator.attribute == "约束性"
 
 
+def test_a_value_name_written_out_over_its_places_in_a_pipe_table_heads_both():
+    """The same header as a converter writes a pipe table: the spanning 指标值 once a column, over
+    乡镇 | 县城 in the second row."""
+    lines = [
+        "某县“十四五”教育事业发展规划",
+        "一、主要目标",
+        "| 序号 | 指标名称 | 单位 | 指标值 | 指标值 | 属性 |",
+        "| 序号 | 指标名称 | 单位 | 乡镇 | 县城 | 属性 |",
+        "| 1 | 义务教育巩固率 | % | ≥96 | ≥98 | 约束性 |",
+    ]
+    [document] = govdocparse.parse_text("\n".join(lines)).documents
+    [indicator] = document.indicators
+    assert [(t.label, t.raw) for t in indicator.targets] == [
+        ("指标值/乡镇", "≥96"),
+        ("指标值/县城", "≥98"),
+    ]
+
+
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_a_year_headed_as_the_base_is_the_baseline_before_yearly_targets(layout):
     """基期 over 2022年, 目标 over 2023年 | 2024年 | 2025年 (a 十四五 plan written in its second
