@@ -143,3 +143,145 @@ def test_yearly_steps_under_a_two_row_header_are_targets_after_the_level_now():
         "lead": "市卫生健康委",
         "partners": "市教育局、市文化旅游局",
     }
+
+
+def _two_row_html(title: str, top: list[tuple[str, int]], under: list[str], row: list[str]) -> str:
+    """A page with a table of two header rows: a name of the first row heads the `span` names of
+    the second under it, or spans both rows when `span` is 0."""
+    first = "".join(
+        f"<td colspan={span}>{text}</td>" if span else f"<td rowspan=2>{text}</td>"
+        for text, span in top
+    )
+    second = "".join(f"<td>{text}</td>" for text in under)
+    cells = "".join(f"<td>{text}</td>" for text in row)
+    return (
+        f"<html><head><meta charset='utf-8'><title>{title}</title></head><body>"
+        f"<p>{title}</p><p>一、主要目标</p><table><tr>{first}</tr><tr>{second}</tr>"
+        f"<tr>{cells}</tr></table></body></html>"
+    )
+
+
+def _two_row_docx(
+    title: str, top: list[tuple[str, int]], under: list[str], row: list[str]
+) -> bytes:
+    """The same table in Word, its header cells merged as the page spans them."""
+    word = docx.Document()
+    word.add_paragraph(title)
+    word.add_paragraph("一、主要目标")
+    width = sum(max(span, 1) for _, span in top)
+    table = word.add_table(rows=3, cols=width)
+    col, sub = 0, iter(under)
+    for text, span in top:
+        if span:
+            table.cell(0, col).merge(table.cell(0, col + span - 1)).text = text
+            for k in range(span):
+                table.cell(1, col + k).text = next(sub)
+        else:
+            table.cell(0, col).merge(table.cell(1, col)).text = text
+        col += max(span, 1)
+    for c, text in enumerate(row):
+        table.cell(2, c).text = text
+    data = io.BytesIO()
+    word.save(data)
+    return data.getvalue()
+
+
+def _two_row_flattened(
+    title: str, top: list[tuple[str, int]], under: list[str], row: list[str]
+) -> str:
+    """The same table as a crawl flattens it: each header name on a line, a spanning name
+    followed by the names under it, then the row's cells."""
+    lines, sub = [title, "一、主要目标", "专栏1 主要指标"], iter(under)
+    for text, span in top:
+        lines += [text, *(next(sub) for _ in range(span))]
+    return "\n".join([*lines, *row])
+
+
+def _two_row_document(
+    layout: str, title: str, top: list[tuple[str, int]], under: list[str], row: list[str]
+) -> Document:
+    if layout == "html":
+        data, name = _two_row_html(title, top, under, row).encode(), "plan.html"
+    elif layout == "docx":
+        data, name = _two_row_docx(title, top, under, row), "plan.docx"
+    else:
+        [document] = govdocparse.parse_text(_two_row_flattened(title, top, under, row)).documents
+        return document
+    [document] = parse_source(read_data(data, name)).documents
+    return document
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_one_value_column_over_two_kinds_of_place_gives_a_target_for_each(layout):
+    """指标值 over 乡镇 | 县城, as a county plan sets one level for its townships and one for its
+    county town: two targets, each labelled with its column."""
+    document = _two_row_document(
+        layout,
+        "某县“十四五”教育事业发展规划",
+        [("序号", 0), ("指标名称", 0), ("单位", 0), ("指标值", 2), ("属性", 0)],
+        ["乡镇", "县城"],
+        ["1", "公办幼儿园在园幼儿占比", "%", "≥50", "≥60", "约束性"],
+    )
+    [indicator] = document.indicators
+    assert [(t.label, t.raw) for t in indicator.targets] == [
+        ("指标值/乡镇", "≥50"),
+        ("指标值/县城", "≥60"),
+    ]
+    assert indicator.attribute == "约束性"
+
+
+def test_a_value_name_written_out_over_its_places_in_a_pipe_table_heads_both():
+    """The same header as a converter writes a pipe table: the spanning 指标值 once a column, over
+    乡镇 | 县城 in the second row."""
+    lines = [
+        "某县“十四五”教育事业发展规划",
+        "一、主要目标",
+        "| 序号 | 指标名称 | 单位 | 指标值 | 指标值 | 属性 |",
+        "| 序号 | 指标名称 | 单位 | 乡镇 | 县城 | 属性 |",
+        "| 1 | 义务教育巩固率 | % | ≥96 | ≥98 | 约束性 |",
+    ]
+    [document] = govdocparse.parse_text("\n".join(lines)).documents
+    [indicator] = document.indicators
+    assert [(t.label, t.raw) for t in indicator.targets] == [
+        ("指标值/乡镇", "≥96"),
+        ("指标值/县城", "≥98"),
+    ]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_year_headed_as_the_base_is_the_baseline_before_yearly_targets(layout):
+    """基期 over 2022年, 目标 over 2023年 | 2024年 | 2025年 (a 十四五 plan written in its second
+    year, its header naming the base year): the first year is the baseline."""
+    document = _two_row_document(
+        layout,
+        "某县“十四五”卫生健康事业发展规划",
+        [("序号", 0), ("指标名称", 0), ("单位", 0), ("基期", 1), ("目标", 3)],
+        ["2022年", "2023年", "2024年", "2025年"],
+        ["1", "每千人口注册护士数", "人", "3.1", "3.3", "3.5", "3.8"],
+    )
+    [indicator] = document.indicators
+    assert indicator.baseline is not None
+    assert (indicator.baseline.year, indicator.baseline.raw) == (2022, "3.1")
+    assert [(t.year, t.raw) for t in indicator.targets] == [
+        (2023, "3.3"),
+        (2024, "3.5"),
+        (2025, "3.8"),
+    ]
+
+
+def test_a_place_merged_over_two_categories_is_the_cell_a_flattened_row_lost():
+    """区域 | 类别 | 序号 | …, 城区 merged over the rows of two categories: a crawl flattening the
+    table one cell a line drops it on the second row, which keeps its own 类别 (健康环境)."""
+    head = ["区域", "类别", "序号", "指标名称", "单位", "现状值", "2025年"]
+    rows = [
+        ["城区", "健康服务", "1", "社区卫生服务中心标准化建设率", "%", "80", "100"],
+        ["健康环境", "2", "生活垃圾无害化处理率", "%", "95", "100"],
+        ["乡镇", "健康服务", "3", "村卫生室标准化建设率", "%", "70", "100"],
+    ]
+    lines = [TITLE, HEADING, "专栏1 主要指标", *head, *(cell for row in rows for cell in row)]
+    [document] = govdocparse.parse_text("\n".join(lines)).documents
+    assert [(i.name, i.category, i.baseline and i.baseline.raw) for i in document.indicators] == [
+        ("社区卫生服务中心标准化建设率（城区）", "健康服务", "80"),
+        ("生活垃圾无害化处理率（城区）", "健康环境", "95"),
+        ("村卫生室标准化建设率（乡镇）", "健康服务", "70"),
+    ]

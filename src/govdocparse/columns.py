@@ -4,7 +4,7 @@ units vocabulary (govdocparse.units).
 
 The table builder realigns a row that lost cells with them; the text reader rebuilds a table a
 crawl flattened one cell a line with them. A header's role is structural (seq, unit, attribute,
-responsible, category, name, text, or value for everything else); what a value column measures
+responsible, category, area, name, text, or value for everything else); what a value column measures
 (baseline, target) is the indicator reader's business, not this module's.
 """
 
@@ -30,6 +30,7 @@ _NUMERIC = re.compile(r"[0-9.,%‰]+")
 class _Rules:
     roles: tuple[tuple[str, re.Pattern], ...]
     level: re.Pattern
+    attribute_by_values: re.Pattern
     attribute_values: frozenset[str]
     agency_end: re.Pattern
     value: re.Pattern
@@ -42,6 +43,7 @@ def _rules() -> _Rules:
     return _Rules(
         roles=tuple((role, re.compile(pattern)) for role, pattern in g["columns"].items()),
         level=re.compile(g["level_columns"]),
+        attribute_by_values=re.compile(g["attribute_by_values"]),
         attribute_values=frozenset(realign["attribute_values"]),
         agency_end=re.compile(realign["agency_end"]),
         value=re.compile(realign["value_pattern"]),
@@ -49,14 +51,38 @@ def _rules() -> _Rules:
 
 
 def column_roles(header: list[str]) -> list[str]:
-    """Structural role of each header: seq, unit, attribute, responsible, category, name, text or
-    value. Of the levels of an evaluation system (一级指标 | 二级指标 | 三级指标), the last names
-    the measures; the others group them."""
+    """Structural role of each header: seq, unit, attribute, responsible, category, area, name,
+    text or value. Of the levels of an evaluation system (一级指标 | 二级指标 | 三级指标), the last
+    names the measures; the others group them."""
     roles = [column_role(h) for h in header]
     levels = [k for k, h in enumerate(header) if _level(h)]
     if levels:
         roles[levels[-1]] = "name"
     return roles
+
+
+def role_readings(header: list[str]) -> list[list[str]]:
+    """The roles the header may give its columns before their cells are read: `column_roles`,
+    and, when a column may hold attributes instead of categories (指标类型), the roles with that
+    column an attribute one."""
+    roles = column_roles(header)
+    either = [k for k, h in enumerate(header) if _attribute_by_values(h, roles[k])]
+    if not either:
+        return [roles]
+    return [roles, ["attribute" if k in either else role for k, role in enumerate(roles)]]
+
+
+def holds_attributes(header: str, cells: list[str]) -> bool:
+    """Whether a column that may hold categories or attributes (指标类型) holds attributes: every
+    cell it fills says 约束性 or 预期性."""
+    if not _attribute_by_values(header, column_role(header)):
+        return False
+    filled = [key for cell in cells if (key := cell_key(cell))]
+    return bool(filled) and all(key in _rules().attribute_values for key in filled)
+
+
+def _attribute_by_values(header: str, role: str) -> bool:
+    return role == "category" and bool(_rules().attribute_by_values.match(cell_key(header)))
 
 
 def _level(header: str) -> bool:
@@ -103,10 +129,10 @@ def cell_fit(text: str, role: str, seen: frozenset[str] = frozenset()) -> float:
         return 2.0 if len(key) <= 10 and is_unit else -2.0 if numeric else -1.0
     if role == "responsible":
         return 2.0 if rules.agency_end.search(key) else -1.0
-    if role in ("category", "name", "text"):
+    if role in ("category", "area", "name", "text"):
         if numeric or key in rules.attribute_values or rules.value.fullmatch(key):
             return -2.0
-        if role == "category":
+        if role in ("category", "area"):
             return 0.5 if len(key) <= 12 else -1.0
         return 1.0 if role == "name" or len(key) >= 8 else 0.0
     return 1.5 if rules.value.search(key) else -0.5

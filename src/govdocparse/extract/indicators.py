@@ -15,12 +15,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import Literal
 
 import regex as re
 
 from .. import units
-from ..columns import column_roles
+from ..columns import column_roles, holds_attributes
 from ..grammar import load
 from ..headings import numbered
 from ..model import Indicator, Measurement, Provenance, Responsibility, Table, Target
@@ -44,6 +45,8 @@ class _Rules:
     measure_roles: tuple[tuple[str, re.Pattern], ...]
     year: re.Pattern
     bare_year: re.Pattern
+    yearly_run_min: int
+    deadline: re.Pattern
     period: re.Pattern
     no_value: re.Pattern
     reason_no_value: re.Pattern
@@ -60,6 +63,8 @@ def _rules() -> _Rules:
         ),
         year=re.compile(t["year"]),
         bare_year=re.compile(t["bare_year"]),
+        yearly_run_min=int(t["yearly_run_min"]),
+        deadline=re.compile(t["deadline"]),
         period=re.compile(t["period"]),
         no_value=re.compile(t["no_value"]),
         reason_no_value=re.compile(t["reason_no_value"]),
@@ -74,6 +79,7 @@ def _rules() -> _Rules:
 class _Columns:
     seq: int | None = None
     category: int | None = None
+    area: int | None = None
     name: int | None = None
     unit: int | None = None
     attribute: int | None = None
@@ -81,6 +87,7 @@ class _Columns:
     baseline: int | None = None
     actual: int | None = None
     targets: list[int] = field(default_factory=list)
+    deadline: int | None = None
 
 
 def _columns(header: list[str], period_start: int | None = None) -> _Columns:
@@ -88,7 +95,9 @@ def _columns(header: list[str], period_start: int | None = None) -> _Columns:
 
     A column headed by a bare year (2020年 | 2025年, Yiwu 专栏1) is a baseline when the year
     comes before the plan's first year, a target from it on; without a plan period, the first of
-    several bare years is the baseline and the later ones targets.
+    several bare years is the baseline and the later ones targets. So is the first of a run of
+    yearly columns that opens after the plan's first year (2022年 | … | 2025年 in a 2021—2025
+    plan) in a table with no baseline column of its own.
     """
     rules = _rules()
     cols = _Columns()
@@ -101,8 +110,12 @@ def _columns(header: list[str], period_start: int | None = None) -> _Columns:
             cols.name = i
         elif role == "responsible":
             cols.responsible.append(i)
-        elif role in ("seq", "category", "unit", "attribute") and getattr(cols, role) is None:
+        elif (
+            role in ("seq", "category", "area", "unit", "attribute") and getattr(cols, role) is None
+        ):
             setattr(cols, role, i)
+        elif role == "value" and cols.deadline is None and rules.deadline.match(key):
+            cols.deadline = i
         elif role == "value":
             measure = next((r for r, pattern in rules.measure_roles if pattern.search(key)), None)
             if measure == "target":
@@ -111,14 +124,37 @@ def _columns(header: list[str], period_start: int | None = None) -> _Columns:
                 setattr(cols, measure, i)
             elif measure is None and (bare := rules.bare_year.fullmatch(key)):
                 bare_years.append((i, int(bare.group(1))))
+    opens_late = cols.baseline is None and _late_yearly_run(bare_years, period_start)
     for n, (i, year) in enumerate(bare_years):
         past = year < period_start if period_start else n == 0 and len(bare_years) > 1
+        past = past or (n == 0 and opens_late)
         if past and cols.baseline is None:
             cols.baseline = i
         elif not past:
             cols.targets.append(i)
     cols.targets.sort()
     return cols
+
+
+def _late_yearly_run(bare_years: list[tuple[int, int]], period_start: int | None) -> bool:
+    """Whether the bare years are one year after another, enough of them, opening after the
+    plan's first year."""
+    years = [year for _, year in bare_years]
+    return (
+        period_start is not None
+        and len(years) >= _rules().yearly_run_min
+        and years[0] > period_start
+        and all(b == a + 1 for a, b in pairwise(years))
+    )
+
+
+def _attributes_by_values(table: Table, cols: _Columns) -> None:
+    """Make a category column whose cells all say 约束性/预期性 (指标类型) the attribute one."""
+    col = cols.category
+    if col is None or cols.attribute is not None:
+        return
+    if holds_attributes(table.header[col], [row.cells[col] for row in table.rows]):
+        cols.attribute, cols.category = col, None
 
 
 def _measure_name_column(table: Table, cols: _Columns) -> int | None:
@@ -153,6 +189,7 @@ def indicators_from_table(
     if table.kind != "grid" or not table.rows:
         return [], []
     cols = _columns(table.header, period_start or _period_start(table.title))
+    _attributes_by_values(table, cols)
     if cols.name is None:
         cols.name = _measure_name_column(table, cols)
     if cols.name is None:
@@ -254,10 +291,13 @@ def _row_indicator(
         return None
     listed, name_text = _listed_name(name_raw)
     name, suffix_unit, aliases = clean_name(name_text)
+    if area := cell(cols.area):
+        name = f"{name}（{area}）"  # one measure set apart for each place, as a sub-row is
     unit = _unit(cell(cols.unit) if cols.unit is not None else None, suffix_unit)
     if unit is None and parent_unit and _takes_merged_unit(table, cols, index, parent_unit):
         unit = parent_unit
     seq = fold(cell(cols.seq))  # a 序号 column may count in full-width digits or ①②③
+    due = _header_year(cell(cols.deadline)) if cols.deadline is not None else None
     return Indicator(
         id=f"{id_prefix}-r{index}",
         source="table",
@@ -270,7 +310,9 @@ def _row_indicator(
         baseline=_measurement(table, cols.baseline, index, unit),
         actual=_measurement(table, cols.actual, index, unit),
         targets=[
-            t for col in cols.targets if (t := _target(table, col, index, unit, default_year))
+            t
+            for col in cols.targets
+            if (t := _target(table, col, index, unit, due or default_year))
         ],
         attribute=_attribute(cell(cols.attribute)),
         table_id=table.id,
@@ -327,7 +369,12 @@ def _period_start(title: str | None) -> int | None:
 
 @lru_cache(maxsize=1024)  # asked of the same few headers once a row
 def _header_year(header: str) -> int | None:
-    m = _rules().year.search(fold(header))
+    """The year a header or a deadline cell names; of a span (2021—2025年累计), its last."""
+    rules = _rules()
+    text = fold(header)
+    if span := rules.period.search(text):
+        return int(span.group(2))
+    m = rules.year.search(text)
     return int(m.group(1)) if m else None
 
 
@@ -358,6 +405,8 @@ def _measurement(table: Table, col: int | None, index: int, unit: str | None) ->
 def _target(
     table: Table, col: int, index: int, unit: str | None, default_year: int | None
 ) -> Target | None:
+    """A target cell, dated by its header's year, else by `default_year` (the row's deadline or
+    the table title's period end)."""
     raw = join_lines(table.rows[index].cells[col])
     if _rules().no_value.match(squash_spaces(fold(raw))):
         return None

@@ -59,7 +59,8 @@ def _rules() -> _Rules:
         list_item=re.compile(g["list_item"]),
         missing_cost=dict(realign["missing_cost"]),
         column_names=_ColumnNames(
-            frozenset(g["column_names"]["words"]), re.compile(g["column_names"]["pattern"])
+            frozenset(g["column_names"]["words"]) | frozenset(g["place_columns"]),
+            re.compile(g["column_names"]["pattern"]),
         ),
     )
 
@@ -448,6 +449,10 @@ def _seen_values(body: list[list[Cell]], roles: list[str]) -> list[frozenset[str
     return [frozenset(s) for s in seen]
 
 
+# How much less filling the outer of two merged columns gains: less than any difference of fit.
+_OUTER_MERGED = 0.1
+
+
 def _realign(texts: list[str], roles: list[str], seen: list[frozenset[str]]) -> tuple[int, ...]:
     """Column index of each cell of a row with the wrong number of cells, order kept.
 
@@ -459,11 +464,19 @@ def _realign(texts: list[str], roles: list[str], seen: list[frozenset[str]]) -> 
     if len(texts) > n:
         return tuple(range(n - 1)) + (n - 1,) * (len(texts) - n + 1)
     cost = _rules().missing_cost
+    # Of two merged columns (区域 | 类别), the left one spans the rows of several cells of the
+    # other: its cell is the likelier lost, so filling it gains a little less.
+    merged = [p for p in range(n) if roles[p] in _rules().inherit]
+    outer = merged[0] if len(merged) > 1 else None
     # Maximising fits minus the costs of empty columns is maximising, over the chosen columns,
     # fit + the cost saved; an order-keeping choice of k of n columns is a DP in O(k·n).
     k = len(texts)
     gain = [
-        [cell_fit(t, roles[p], seen[p]) + cost.get(roles[p], 1.0) for p in range(n)] for t in texts
+        [
+            cell_fit(t, roles[p], seen[p]) + cost.get(roles[p], 1.0) - _OUTER_MERGED * (p == outer)
+            for p in range(n)
+        ]
+        for t in texts
     ]
     best = [[0.0] * (n + 1) for _ in range(k + 1)]
     for i in range(k - 1, -1, -1):

@@ -52,7 +52,7 @@ from itertools import combinations
 import regex
 
 from .. import grammar
-from ..columns import HEADER_JOIN, cell_fit, cell_key, column_roles
+from ..columns import HEADER_JOIN, cell_fit, cell_key, column_roles, role_readings
 from ..headings import numbered, opens_block
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, TableBlock, span
@@ -141,6 +141,11 @@ def _category_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
 
 
 @cache
+@cache
+def _place_columns() -> frozenset[str]:
+    return frozenset(grammar.load("tables")["place_columns"])
+
+
 def _sub_responsible() -> regex.Pattern:
     return regex.compile(grammar.load("tables")["text_tables"]["sub_responsible"])
 
@@ -197,7 +202,7 @@ def _rebuild(pieces: Iterator[_Piece]) -> _Rebuilt | None:
     count = 0
     for item in pieces:
         items.append(item)
-        if not known_header(item.text):
+        if not (known_header(item.text) or _place_under_value(items)):
             break
         count += 1
     if count < grammar.load("tables")["text_tables"]["min_columns"]:
@@ -206,9 +211,10 @@ def _rebuild(pieces: Iterator[_Piece]) -> _Rebuilt | None:
     header = items[:count]
     best: tuple[list[list[Cell]], int] | None = None
     for names in _header_readings([item.text for item in header]):
-        rows, used = _rows(items[count:], column_roles(names))
-        if rows and (best is None or used > best[1]):
-            best = (_header_rows(header, names) + rows, used)
+        for roles in role_readings(names):
+            rows, used = _rows(items[count:], roles)
+            if rows and (best is None or used > best[1]):
+                best = (_header_rows(header, names) + rows, used)
     if best is None:
         return _Rebuilt(None, count, header[0], header[-1])
     rows, used = best
@@ -283,15 +289,30 @@ def _header_readings(names: list[str]) -> list[list[str]]:
     return [names] if grouped == names else [names, grouped]
 
 
+def _place_under_value(names: list[_Piece]) -> bool:
+    """Whether the last of a header's lines is a place (乡镇, 县城) standing under the name of a
+    value column that names no year (指标值), or after another such place: no column name on its
+    own, as a row's first cell under a header ending in 2025年 holds one (区域 | … | 2025年)."""
+    places = _place_columns()
+    if len(names) < 2 or cell_key(names[-1].text) not in places:
+        return False
+    before = names[-2].text
+    return cell_key(before) in places or _yearless_value(before)
+
+
+def _yearless_value(name: str) -> bool:
+    return not _YEAR_IN.search(name) and column_roles([name]) == ["value"]
+
+
 def _stands_under(name: str, top: str) -> bool:
-    """Whether a column name may be a sub-column of `top` in a two-row header: a year under a
-    value column's name, a measure under a year, a lead or a partner under a responsible
-    column."""
+    """Whether a column name may be a sub-column of `top` in a two-row header: a year or a place
+    (乡镇, 县城) under a value column's name, a measure under a year, a lead or a partner under a
+    responsible column."""
     top_role = column_roles([top])[0]
     if _year(top):
         return not _YEAR_IN.search(name) and column_roles([name]) == ["value"]
     if top_role == "value":
-        return _year(name)
+        return _year(name) or (cell_key(name) in _place_columns() and _yearless_value(top))
     return top_role == "responsible" and bool(_sub_responsible().match(cell_key(name)))
 
 
@@ -434,6 +455,11 @@ def _one_choice_of_empties(items: list[_Piece], roles: list[str], lost: int) -> 
         if _TYPED & set(kept) and _placements(items, kept, strict=True):
             fitting.append(empties)
     merged = [e for e in fitting if any(roles[k] in _merged_roles() for k in e)]
+    if len(merged) > 1:
+        # a merged column left of another (区域 before 类别) spans the rows of several of its
+        # cells: its cell is the one a row below them lost
+        outer = min(k for k, role in enumerate(roles) if role in _merged_roles())
+        merged = [e for e in merged if outer in e]
     return len(merged or fitting) == 1
 
 

@@ -50,6 +50,7 @@ _ALIGN_SLACK = 2
 @dataclass(frozen=True)
 class _Vocabulary:
     words: frozenset[str]
+    places: frozenset[str]
     pattern: regex.Pattern
     min_columns: int
     glued: regex.Pattern
@@ -65,12 +66,17 @@ def _vocabulary() -> _Vocabulary:
     words = names["words"]
     return _Vocabulary(
         frozenset(words),
+        frozenset(tables["place_columns"]),
         regex.compile(names["pattern"]),
         min_columns,
         regex.compile(f"^(?:{grammar.alternation(words)}){{{min_columns},}}"),
         text_tables["pipe_rows"]["min_bars"],
         text_tables["pipe_rows"]["min_rows"],
     )
+
+
+def _place(cell: str) -> bool:
+    return "".join(cell.split()) in _vocabulary().places
 
 
 def known_header(cell: str) -> bool:
@@ -237,7 +243,8 @@ def _spans_written_out(rows: list[list[Cell]]) -> list[list[Cell]]:
     (| 序号 | 重点任务 | 责任单位 | 责任单位 | over | 序号 | 重点任务 | 牵头单位 | 配合单位 |) read
     as the table builder reads a header with merged cells: the second row's repeats of the cell
     above become merged cells. Only when the first row repeats a name over sub-columns the second
-    row names with known column names; any other rows are returned as they are."""
+    row names with known column names or places (指标值 | 指标值 over 乡镇 | 县城: tables.yaml
+    `place_columns`); any other rows are returned as they are."""
     if len(rows) < 3 or len(rows[1]) != len(rows[0]):
         return rows
     upper, lower = [c.text for c in rows[0]], [c.text for c in rows[1]]
@@ -246,7 +253,7 @@ def _spans_written_out(rows: list[list[Cell]]) -> list[list[Cell]]:
     if (
         len(named) in (0, len(upper))
         or not repeated
-        or not all(known_header(lower[k]) for k in named)
+        or not all(known_header(lower[k]) or _place(lower[k]) for k in named)
     ):
         return rows
     second = [
