@@ -214,8 +214,9 @@ def is_tail_start(text: str) -> bool:
 def is_footer_label(text: str) -> bool:
     """A line opening with a site footer's organ label (主办单位：…): the trailer's start when
     a trailer line or another such label follows within `footer_reach()` lines."""
-    squashed = squash_spaces(text)
-    return any(rule.search(squashed) for rule in _rules().footer_labels)
+    # read without squashing: a footer's labels are not spaced out, and this runs on every line
+    stripped = text.lstrip()
+    return any(rule.search(stripped) for rule in _rules().footer_labels)
 
 
 def footer_reach() -> int:
