@@ -273,5 +273,6 @@ def test_chinese_text_is_no_garbled_copy():
         "第一条　为保障儿童权利，制定本办法。" * 40,
         "Café 儿童 naïve",
         "组织实施\n组织实施\n\t\n\t",
+        "\x80\n0\n" * 20,  # C1 controls that Latin-1 bytes would make a few stray characters of
     ):
         assert decode(text.encode("utf-8"), "x.txt") == (text, "utf-8", [])

@@ -222,8 +222,12 @@ def _unmojibaked(text: str) -> tuple[str, list[int]] | None:
         if repaired is None:
             continue
         lost = repaired.count(_REPLACEMENT)
-        if lost <= _MOJIBAKE_LOST_SHARE * len(repaired) and plausible_gbk(
-            repaired.replace(_REPLACEMENT, "")
+        kept = repaired.replace(_REPLACEMENT, "")
+        # what is put back must be Chinese text of some length, not a few stray characters
+        if (
+            lost <= _MOJIBAKE_LOST_SHARE * len(repaired)
+            and len(kept) - len(kept.encode("ascii", "ignore")) >= _GBK_SAMPLE
+            and plausible_gbk(kept)
         ):
             return repaired, _lines_with(repaired, _REPLACEMENT) if lost else []
     return None
