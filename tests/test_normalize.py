@@ -289,3 +289,21 @@ def test_an_item_after_a_sentences_end_keeps_its_number_under_a_sharing_note():
     assert block_texts(under_note) == ["科学规划。按国家总体目标推进。", items[1]]
     no_note = normalize([_p("某县工作方案", 1), *(_p(t, n) for n, t in enumerate(items, 2))])
     assert block_texts(no_note)[1:] == items
+
+
+def test_a_sites_host_printed_in_its_header_ends_no_text():
+    # a site prints its 主办单位 above the breadcrumb: the page goes on under it
+    blocks = [
+        _p("服务热线", 1),
+        _p("主办单位:某某教育促进会", 2),
+        _p("您现在的位置:首页 政策法规", 3),
+        _p("某区家校社协同育人工作方案", 4),
+        _p("为推进协同育人，制定本方案。", 5),
+        _p("主办单位:某某教育促进会 技术支持:某某科技", 6),
+        _p("联系电话", 7),
+    ]
+    assert block_texts(normalize(blocks)) == [
+        "服务热线",
+        "某区家校社协同育人工作方案",
+        "为推进协同育人，制定本方案。",
+    ]

@@ -463,6 +463,28 @@ def test_a_breadcrumb_labelled_page_instead_of_position_is_no_title(label):
 
 
 @pytest.mark.parametrize(
+    "crumb",
+    [
+        # 是 before its colon, the column's name printed twice at the end
+        "您当前的位置是:首页->司法公开->审判执行工作白皮书专栏审判执行工作白皮书专栏",
+        "您的位置是：首页 > 司法公开 > 审判执行工作白皮书专栏 > 少年审判工作报告专栏",
+        "首页->司法公开->审判执行工作白皮书专栏->少年审判工作报告专栏",  # no label
+    ],
+)
+def test_a_breadcrumb_labelled_with_shi_or_typed_with_dash_arrows_is_no_title(crumb):
+    # a court's site (invented, in a twenty-sixth-reading layout): its breadcrumb over the
+    # report's title, the report's stamp under it
+    title = "少年刑事审判工作报告(2019-2023年)"  # no organ at its head
+    text = (
+        f"{crumb}\n{title}\n来源: 作者: 发布时间:2024-05-30 09:10:11\n\n"
+        "为总结少年审判工作，本院开展了调研。\n一、基本情况\n本院共审结案件120件。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.title == title
+    assert document.metadata.date_published == "2024-05-30"
+
+
+@pytest.mark.parametrize(
     "header",
     [
         "• 某某市人民政府门户网站\n  •  \n    • 搜索\n",

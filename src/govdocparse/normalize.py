@@ -82,12 +82,15 @@ def normalize(blocks: list[Block]) -> list[Block]:
     seen: set[str] = set()
     heads = running_heads([b.text if isinstance(b, Paragraph) else None for b in blocks])
     after_page_number = False
-    for block in _with_site_name(_join_preview_chunks(blocks)):
+    page = _with_site_name(_join_preview_chunks(blocks))
+    for n, block in enumerate(page):
         if isinstance(block, TableBlock):
             out.append(_clean_table(block))
             after_page_number = False
             continue
         if is_tail_start(block.text):
+            if _in_page_header(page, n):
+                continue
             break
         text = clean_text(block.text)
         squashed = squash_spaces(text)
@@ -111,6 +114,17 @@ _STAMP_PARTS = (
     regex.compile(r"^\d{1,2}/\d{1,2}$"),
     regex.compile(r"^\d{1,2}:\d{2}(?::\d{2})?$"),
 )
+
+
+def _in_page_header(blocks: list[Block], n: int) -> bool:
+    """Whether the trailer-like line at n stands in the page's header, above its first breadcrumb
+    near the top: a site may print its 主办单位 there (全国服务热线 / 主办单位:某某促进会 /
+    您现在的位置:首页 政策法规 / title), where it ends no text; at the foot it ends the page."""
+    top = min(len(blocks), edge_lines())
+    return n < top and any(
+        isinstance(block, Paragraph) and is_crumb_line(clean_text(block.text))
+        for block in blocks[n + 1 : top]
+    )
 
 
 _CLOSING_BRACKETS = frozenset("）)")
