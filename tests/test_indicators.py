@@ -1175,6 +1175,9 @@ _RESULTS = (
         "青溪市2021年中小学生视力调研分析报告",
         "某县学生体质健康状况调查报告",
         "青溪市教育局关于印发《青溪市2021年中小学生视力调研分析报告》的通知",
+        # a court's or a procuratorate's 白皮书 of its years' cases (twenty-sixth reading)
+        "某区人民法院未成年人审判工作白皮书（2020—2024）",
+        "未成年人檢察工作白皮書（2022）",
     ],
 )
 def test_a_report_of_results_states_no_goals(title):

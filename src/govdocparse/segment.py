@@ -57,7 +57,9 @@ _PERIOD = rf"[（(]\s*{YEAR_RANGE}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 # …规划(—年): a mirror that strips every digit from its copy left the period's dash and 年
 _DIGITS_LOST = r"[（(]\s*[—–\-－~～]{1,2}\s*年\s*[)）]"
-_TRAILING_PERIOD = regex.compile(f"(?:{_PERIOD}|{_DIGITS_LOST})$")
+# …白皮书(2021), …年度报告（2022年）: a yearly report's one year in brackets after its type word
+_ONE_YEAR = r"[（(]\s*(?:19|20)\d{2}\s*年?度?\s*[)）]"
+_TRAILING_PERIOD = regex.compile(f"(?:{_PERIOD}|{_DIGITS_LOST}|{_ONE_YEAR})$")
 # The titles a text names in 《》: the documents a notice hands down (现将《某方案》印发给你们).
 ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
 # Characters a title has before its type word at the least (某某方案, not 方案 or 目录 alone).

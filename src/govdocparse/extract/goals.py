@@ -144,8 +144,9 @@ def _news_deck() -> re.Pattern:
 
 def reports_results(title: str | None) -> bool:
     """Whether a document's title names it a report of results (…统计监测报告, 中期评估报告,
-    实施进展报告解读, …年工作总结), whose paragraphs state where things stand, never goals."""
-    if title is None or ("报告" not in title and "总结" not in title):
+    实施进展报告解读, …年工作总结, a court's …白皮书), whose paragraphs state where things stand,
+    never goals."""
+    if title is None or ("报告" not in title and "总结" not in title and "白皮书" not in title):
         return False
     return rules().results_report.search(title) is not None
 
