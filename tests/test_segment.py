@@ -1175,3 +1175,21 @@ def test_a_page_with_no_title_line_is_titled_by_its_title_field():
     [document] = parse_text(plan).documents
     assert (document.kind, document.title) == ("plan", "青禾县儿童友好城市建设实施方案")
     assert [section.title for section in document.sections] == ["总体要求"]
+
+
+@pytest.mark.parametrize("colon", [":", "："])
+def test_a_letter_pages_title_field_titles_it_and_its_text_label_is_no_recipient(colon):
+    # a county's 县长信箱 page (invented, in a twenty-sixth-reading layout): the letter and the
+    # reply under their fields, 内容: alone over the letter's text
+    title = "关于青溪县白沙镇中心幼儿园午休床铺问题"
+    text = (
+        f"信件公示\n\n标题{colon} {title}\n来信时间{colon} 2024-3-2 10:15:00\n内容{colon}\n\n"
+        "我是白沙镇中心幼儿园的家长，孩子午休的床铺不够，希望尽快解决。\n\n受理回复\n\n"
+        f"回复时间{colon} 2024-3-6 9:09:40\n回复内容{colon}\n\n某某同志，你好：\n"
+        "   接到来信后，县教育局安排白沙镇中心学校进行了调查。\n   一、调查情况\n反映的问题属实。\n"
+    )
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("other", title)
+    assert document.metadata.recipients == []
+    assert document.metadata.place == "青溪县"
+    assert document.metadata.portal["来信时间"] == "2024-3-2 10:15:00"
