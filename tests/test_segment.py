@@ -1193,3 +1193,40 @@ def test_a_letter_pages_title_field_titles_it_and_its_text_label_is_no_recipient
     assert document.metadata.recipients == []
     assert document.metadata.place == "青溪县"
     assert document.metadata.portal["来信时间"] == "2024-3-2 10:15:00"
+
+
+def test_a_headline_counting_the_organs_that_jointly_issued_a_plan_is_a_news_item():
+    # a news app's story (invented, in a twenty-sixth-reading layout): 某省14部门联合发文推进…
+    headline = "速看!江西省14部门联合发文推进母乳喂养促进行动计划"
+    text = (
+        f"{headline}\n\n2022年10月03日 10:42:35 来源：某某新闻\n\n"
+        "近日，江西省卫生健康委等14个部门共同制定了《江西省母乳喂养促进行动计划实施方案》。"
+        "方案提出，到2025年，公共场所母婴设施配置率达到80%以上。\n"
+    )
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("other", headline)
+    assert document.metadata.place == "江西省"
+
+
+def test_a_sharing_sites_file_facts_one_bullet_a_line_stay_out_of_the_title():
+    # a document-sharing site's preview (invented, in a twenty-sixth-reading layout): the file's
+    # name with its VIP badge, its facts one bullet a line, then the document
+    title = "2026年某市母乳喂养促进计划"
+    text = (
+        f"{title}.docxVIP\n\n  • 0\n  • 0\n  • 约3.8千字\n  • 约 10页\n"
+        "  • 2026-03-19 发布于四川\n  • 举报\n\n"
+        f"{title}\n\n为提升母乳喂养水平，制定本计划。\n\n一、总体目标\n\n"
+        "到2026年底，全市6个月内纯母乳喂养率达到55%以上。\n"
+    )
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("plan", title)
+
+
+def test_a_plans_line_led_by_the_content_label_stays_its_text():
+    # 内容： is a letter page's label, but a plan's item may open a line with it too
+    text = (
+        "某县儿童节活动方案\n为丰富儿童节日生活，制定本方案。\n一、活动安排\n"
+        "内容：开展儿童关爱活动，为留守儿童送去节日礼物。\n地点：县文化馆。\n二、工作要求\n各单位认真落实。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.sections[0].text.startswith("内容：开展儿童关爱活动")

@@ -585,7 +585,12 @@ def _title_field(blocks: list[Block]) -> Title | None:
             for following in blocks[i + 1 :]:
                 if not isinstance(following, Paragraph) or _PROSE.search(following.text):
                     break
-                if not (portal.FIELD_SHAPED.match(following.text) or numbered(following.text)):
+                # a label alone over the text (内容：) is a field too, no headline
+                if not (
+                    portal.FIELD_SHAPED.match(following.text)
+                    or numbered(following.text)
+                    or _is_field_line(following)
+                ):
                     return None
             return Title(_title_text(text), title_kind(text) or "other", i, i)
     return None
