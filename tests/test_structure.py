@@ -218,6 +218,22 @@ def test_a_heading_of_another_style_after_dash_bullets_is_not_their_child(text, 
     assert [(level, number) for level, number, _, _ in tree if number != "——"] == expected
 
 
+def test_an_epigraphs_attribution_is_no_dash_bullet():
+    # a 白皮书 opens with a quotation and its author's name after a dash (invented, in a
+    # twenty-sixth-reading layout); a bullet's text is longer than a name
+    text = (
+        "孩子们是国家的未来。\n——王某某\n一、办案数据分析\n正文。\n"
+        "二、主要做法\n——坚持双向保护。正文甲。\n——加强部门协作。正文乙。"
+    )
+    tree = _tree(build_structure(_paragraphs(text), "d1").sections)
+    assert [(level, number) for level, number, _, _ in tree] == [
+        (1, "一、"),
+        (1, "二、"),
+        (2, "——"),
+        (2, "——"),
+    ]
+
+
 def test_circled_and_paren_arabic_levels():
     text = "1.加强规划\n(1)编制规划。\n①开展调研\n②制定规划\n(2)纳入规划。\n2.规范建设"
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
