@@ -1230,3 +1230,15 @@ def test_a_plans_line_led_by_the_content_label_stays_its_text():
     )
     [document] = parse_text(text).documents
     assert document.sections[0].text.startswith("内容：开展儿童关爱活动")
+
+
+def test_a_letter_pages_text_after_its_content_label_keeps_its_goals():
+    # a 市长信箱 page whose reply runs on after 答复内容： on its line (invented): the reply is
+    # text, not a portal value, so the goals it states are read
+    text = (
+        "标题：关于增加普惠托位的建议\n来信时间：2025-03-01\n"
+        "来信内容：希望多建一些普惠托育点。\n答复时间：2025-03-10\n"
+        "答复内容：您好！到2025年底，全市普惠托位占比达到60%以上。感谢您的来信！\n"
+    )
+    [document] = parse_text(text).documents
+    assert [i.name for i in document.indicators] == ["普惠托位占比"]
