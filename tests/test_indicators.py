@@ -1257,6 +1257,9 @@ _RESULTS = (
         "某省2022年妇女儿童发展统计监测公报",
         "08年某市儿童事业发展监测统计公报",
         "白沙市2023年国民经济和社会发展统计公报",
+        # a court's or a procuratorate's 白皮书 of its years' cases (twenty-sixth reading)
+        "某区人民法院未成年人审判工作白皮书（2020—2024）",
+        "未成年人檢察工作白皮書（2022）",
     ],
 )
 def test_a_report_of_results_states_no_goals(title):

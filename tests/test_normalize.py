@@ -344,3 +344,19 @@ def test_a_credits_label_before_a_name_is_furniture_before_a_step_text():
         "审核：县民政局对材料进行审核，符合条件的予以公示。",
     ]
     assert _kept([PROSE, *steps, "编辑：某某", "审核：某某 校对：某某某"]) == [PROSE, *steps]
+
+
+def test_a_sites_host_printed_in_its_header_ends_no_text():
+    # a site prints its 主办单位 above the breadcrumb: the page goes on under it
+    blocks = [
+        _p("服务热线", 1),
+        _p("主办单位:某某教育促进会", 2),
+        _p("您现在的位置:首页 政策法规", 3),
+        _p("某区家校社协同育人工作方案", 4),
+        _p("为推进协同育人，制定本方案。", 5),
+        _p("主办单位:某某教育促进会", 6),
+        _p("技术支持:某某科技", 7),
+        _p("联系电话", 8),
+    ]
+    kept = block_texts(normalize(blocks))
+    assert kept[-2:] == ["某区家校社协同育人工作方案", "为推进协同育人，制定本方案。"]

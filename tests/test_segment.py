@@ -496,6 +496,28 @@ def test_a_breadcrumb_labelled_page_instead_of_position_is_no_title(label):
 
 
 @pytest.mark.parametrize(
+    "crumb",
+    [
+        # 是 before its colon, the column's name printed twice at the end
+        "您当前的位置是:首页->司法公开->审判执行工作白皮书专栏审判执行工作白皮书专栏",
+        "您的位置是：首页 > 司法公开 > 审判执行工作白皮书专栏 > 少年审判工作报告专栏",
+        "首页->司法公开->审判执行工作白皮书专栏->少年审判工作报告专栏",  # no label
+    ],
+)
+def test_a_breadcrumb_labelled_with_shi_or_typed_with_dash_arrows_is_no_title(crumb):
+    # a court's site (invented, in a twenty-sixth-reading layout): its breadcrumb over the
+    # report's title, the report's stamp under it
+    title = "少年刑事审判工作报告(2019-2023年)"  # no organ at its head
+    text = (
+        f"{crumb}\n{title}\n来源: 作者: 发布时间:2024-05-30 09:10:11\n\n"
+        "为总结少年审判工作，本院开展了调研。\n一、基本情况\n本院共审结案件120件。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.title == title
+    assert document.metadata.date_published == "2024-05-30"
+
+
+@pytest.mark.parametrize(
     "header",
     [
         "• 某某市人民政府门户网站\n  •  \n    • 搜索\n",
@@ -1410,3 +1432,70 @@ def test_a_headline_over_a_mirrors_address_outlet_and_day_and_a_trending_tag():
     [item] = parse_text(farm).documents
     assert item.title == "青溪县幼儿园招生对象+时间"
     assert item.preamble is not None and "资料图" not in item.preamble.text
+
+
+@pytest.mark.parametrize("colon", [":", "："])
+def test_a_letter_pages_title_field_titles_it_and_its_text_label_is_no_recipient(colon):
+    # a county's 县长信箱 page (invented, in a twenty-sixth-reading layout): the letter and the
+    # reply under their fields, 内容: alone over the letter's text
+    title = "关于青溪县白沙镇中心幼儿园午休床铺问题"
+    text = (
+        f"信件公示\n\n标题{colon} {title}\n来信时间{colon} 2024-3-2 10:15:00\n内容{colon}\n\n"
+        "我是白沙镇中心幼儿园的家长，孩子午休的床铺不够，希望尽快解决。\n\n受理回复\n\n"
+        f"回复时间{colon} 2024-3-6 9:09:40\n回复内容{colon}\n\n某某同志，你好：\n"
+        "   接到来信后，县教育局安排白沙镇中心学校进行了调查。\n   一、调查情况\n反映的问题属实。\n"
+    )
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("other", title)
+    assert document.metadata.recipients == []
+    assert document.metadata.place == "青溪县"
+    assert document.metadata.portal["来信时间"] == "2024-3-2 10:15:00"
+
+
+def test_a_headline_counting_the_organs_that_jointly_issued_a_plan_is_a_news_item():
+    # a news app's story (invented, in a twenty-sixth-reading layout): 某省14部门联合发文推进…
+    headline = "速看!江西省14部门联合发文推进母乳喂养促进行动计划"
+    text = (
+        f"{headline}\n\n2022年10月03日 10:42:35 来源：某某新闻\n\n"
+        "近日，江西省卫生健康委等14个部门共同制定了《江西省母乳喂养促进行动计划实施方案》。"
+        "方案提出，到2025年，公共场所母婴设施配置率达到80%以上。\n"
+    )
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("other", headline)
+    assert document.metadata.place == "江西省"
+
+
+def test_a_sharing_sites_file_facts_one_bullet_a_line_stay_out_of_the_title():
+    # a document-sharing site's preview (invented, in a twenty-sixth-reading layout): the file's
+    # name with its VIP badge, its facts one bullet a line, then the document
+    title = "2026年某市母乳喂养促进计划"
+    text = (
+        f"{title}.docxVIP\n\n  • 0\n  • 0\n  • 约3.8千字\n  • 约 10页\n"
+        "  • 2026-03-19 发布于四川\n  • 举报\n\n"
+        f"{title}\n\n为提升母乳喂养水平，制定本计划。\n\n一、总体目标\n\n"
+        "到2026年底，全市6个月内纯母乳喂养率达到55%以上。\n"
+    )
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("plan", title)
+
+
+def test_a_plans_line_led_by_the_content_label_stays_its_text():
+    # 内容： is a letter page's label, but a plan's item may open a line with it too
+    text = (
+        "某县儿童节活动方案\n为丰富儿童节日生活，制定本方案。\n一、活动安排\n"
+        "内容：开展儿童关爱活动，为留守儿童送去节日礼物。\n地点：县文化馆。\n二、工作要求\n各单位认真落实。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.sections[0].text.startswith("内容：开展儿童关爱活动")
+
+
+def test_a_letter_pages_text_after_its_content_label_keeps_its_goals():
+    # a 市长信箱 page whose reply runs on after 答复内容： on its line (invented): the reply is
+    # text, not a portal value, so the goals it states are read
+    text = (
+        "标题：关于增加普惠托位的建议\n来信时间：2025-03-01\n"
+        "来信内容：希望多建一些普惠托育点。\n答复时间：2025-03-10\n"
+        "答复内容：您好！到2025年底，全市普惠托位占比达到60%以上。感谢您的来信！\n"
+    )
+    [document] = parse_text(text).documents
+    assert [i.name for i in document.indicators] == ["普惠托位占比"]

@@ -196,6 +196,44 @@ def test_dash_bullets_are_one_paragraph_each():
     assert top.text.endswith("由于受多种因素影响，仍有短板。")
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "目标要求\n——到2025年，推动形成工作机制。\n——到2025年，知晓率达到70%以上。\n"
+            "一、主要任务\n正文丙。\n二、保障措施\n正文丁。",
+            [(1, "一、"), (1, "二、")],
+        ),
+        (
+            "一、总体要求\n——坚持政府主导。正文甲。\n——坚持多方参与。正文乙。\n"
+            "（一）加强宣传\n正文丙。\n二、保障措施\n正文丁。",
+            [(1, "一、"), (2, "（一）"), (1, "二、")],
+        ),
+    ],
+)
+def test_a_heading_of_another_style_after_dash_bullets_is_not_their_child(text, expected):
+    # dash bullets under an unnumbered 目标要求 line (a plan's WeChat copy: twenty-sixth reading)
+    # or under 一、: the next heading of another style had become the last bullet's child
+    tree = _tree(build_structure(_paragraphs(text), "d1").sections)
+    assert [(level, number) for level, number, _, _ in tree if number != "——"] == expected
+
+
+def test_an_epigraphs_attribution_is_no_dash_bullet():
+    # a 白皮书 opens with a quotation and its author's name after a dash (invented, in a
+    # twenty-sixth-reading layout); a bullet's text is longer than a name
+    text = (
+        "孩子们是国家的未来。\n——王某某\n一、办案数据分析\n正文。\n"
+        "二、主要做法\n——坚持双向保护。正文甲。\n——加强部门协作。正文乙。"
+    )
+    tree = _tree(build_structure(_paragraphs(text), "d1").sections)
+    assert [(level, number) for level, number, _, _ in tree] == [
+        (1, "一、"),
+        (1, "二、"),
+        (2, "——"),
+        (2, "——"),
+    ]
+
+
 def test_circled_and_paren_arabic_levels():
     text = "1.加强规划\n(1)编制规划。\n①开展调研\n②制定规划\n(2)纳入规划。\n2.规范建设"
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)

@@ -63,7 +63,9 @@ _DIGITS_LOST = r"[（(]\s*[—–\-－~～]{1,2}\s*年\s*[)）]"
 # …规划2021-2025年） / …规划2021-2025年: a copy that lost the period's opening bracket, or both
 # (a county's draft plan under its call for comments)
 _UNBRACKETED_PERIOD = rf"(?<=\p{{Han}}){YEAR_RANGE}\s*年?\s*[)）]?"
-_TRAILING_PERIOD = regex.compile(f"(?:{_PERIOD}|{_DIGITS_LOST}|{_UNBRACKETED_PERIOD})$")
+# …白皮书(2021), …年度报告（2022年）: a yearly report's one year in brackets after its type word
+_ONE_YEAR = r"[（(]\s*(?:19|20)\d{2}\s*年?度?\s*[)）]"
+_TRAILING_PERIOD = regex.compile(f"(?:{_PERIOD}|{_DIGITS_LOST}|{_UNBRACKETED_PERIOD}|{_ONE_YEAR})$")
 # The titles a text names in 《》: the documents a notice hands down (现将《某方案》印发给你们).
 ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
 # Characters a title has before its type word at the least (某某方案, not 方案 or 目录 alone).
@@ -621,7 +623,12 @@ def _title_field(blocks: list[Block]) -> Title | None:
             for following in blocks[i + 1 :]:
                 if not isinstance(following, Paragraph) or _PROSE.search(following.text):
                     break
-                if not (portal.FIELD_SHAPED.match(following.text) or numbered(following.text)):
+                # a label alone over the text (内容：) is a field too, no headline
+                if not (
+                    portal.FIELD_SHAPED.match(following.text)
+                    or numbered(following.text)
+                    or _is_field_line(following)
+                ):
                     return None
             return Title(_title_text(text), title_kind(text) or "other", i, i)
     return None

@@ -229,6 +229,11 @@ class _Builder:
     def open(self, heading: Heading, prov: Provenance) -> _Node:
         if self.mid_list is None and heading.ordinal is not None:
             self.mid_list = heading.ordinal > 1 and heading.style in self.standard_rank
+        if heading.style != "dash":
+            # a dash bullet is one paragraph, never a heading's parent: ——到2025年，… items under
+            # an unnumbered 目标要求 line, 一、主要任务 after them, stay above the outline
+            while self.stack and self.stack[-1].style == "dash":
+                self.stack.pop()
         parent_depth = self._parent_depth(heading)
         del self.stack[parent_depth:]
         parent = self.stack[-1] if self.stack else None

@@ -143,10 +143,15 @@ def _news_deck() -> re.Pattern:
     return rules.compile(rules.news_deck)
 
 
+# Words one of which a report of results names itself by (the pattern is read only then).
+_RESULTS_WORDS = ("报告", "总结", "公报", "白皮书")
+
+
 def reports_results(title: str | None) -> bool:
     """Whether a document's title names it a report of results (…统计监测报告, 中期评估报告,
-    实施进展报告解读, …年工作总结), whose paragraphs state where things stand, never goals."""
-    if title is None or ("报告" not in title and "总结" not in title and "公报" not in title):
+    实施进展报告解读, …年工作总结, a court's …白皮书), whose paragraphs state where things stand,
+    never goals."""
+    if title is None or not any(word in title for word in _RESULTS_WORDS):
         return False
     return rules().results_report.search(title) is not None
 

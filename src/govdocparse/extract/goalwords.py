@@ -23,8 +23,8 @@ from .targets import population_words
 
 OPEN, CLOSE = "（(", "）)"
 # What opens a measure and is no part of it: separators, dashes, and the bullets a list's points
-# open with (■普惠托位占比达到60%以上, ●, ◆, ▲, ★, •)
-LEADING_MARKS = re.compile(r"^[\s、，,和及并且——\-■□●◆◇▲△★☆•▪▶►]+")
+# open with (■普惠托位占比达到60%以上, ●, ◆, ▲, ★, •; ◎ and ○ on a WeChat repost's points)
+LEADING_MARKS = re.compile(r"^[\s、，,和及并且——\-■□●◆◇▲△★☆•▪▶►◎○]+")
 _ITEM_NUMBER = re.compile(r"^(?:[0-9０-９]+[.．、]|[（(][0-9０-９一二三四五六七八九十]+[)）])\s*")
 # a Chinese numeral small enough to count things: 一所, 两名, 十个
 CN_NUMBER = "[一二两三四五六七八九十]{1,3}"
