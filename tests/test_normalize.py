@@ -146,6 +146,13 @@ def test_a_footers_organ_labels_cut_the_trailer_only_at_the_pages_end():
     assert _kept(event) == event
 
 
+def test_a_qa_sites_article_marks_are_chrome():
+    assert _kept(["The Beginning", "问:托育补贴每月多少?", PROSE, "THE END"]) == [
+        "问:托育补贴每月多少?",
+        PROSE,
+    ]
+
+
 def test_lines_opening_or_ending_like_page_buttons_are_text():
     lines = ["分享典型经验，营造良好氛围。", "（三）公布举报电话和二维码", PROSE]
     assert _kept(["分享到：", *lines, "某某发布微信公众号二维码"]) == lines
