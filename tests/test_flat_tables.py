@@ -105,6 +105,43 @@ CASES = {
         ],
         ["注:2020年为基期值。", "三、保障措施"],
     ),
+    # one cell a paragraph, each group row's empty cells (merged across) left as one more
+    # paragraph of spaces, full-width or not: three blank lines before the group's first row
+    "plain-spaced-groups-with-a-blank-cell-paragraph": (
+        _spaced(
+            _lines(
+                "指 标",
+                "2020年",
+                "2025年",
+                "属性",
+                "一、办学规模",
+                "\u3000\u3000 ",
+                "1.幼儿园在园幼儿数(人)",
+                "5200",
+                "6000以上",
+                "预期性",
+                "2.高中阶段毛入学率(%)",
+                "95.5%",
+                "98%以上",
+                "约束性",
+                "二、教师队伍",
+                "     ",
+                "1.专任教师本科学历比例(%)",
+                "78%",
+                "85%",
+                "预期性",
+            )
+        ),
+        [
+            ["指 标", "2020年", "2025年", "属性"],
+            ["一、办学规模"],
+            ["1.幼儿园在园幼儿数(人)", "5200", "6000以上", "预期性"],
+            ["2.高中阶段毛入学率(%)", "95.5%", "98%以上", "约束性"],
+            ["二、教师队伍"],
+            ["1.专任教师本科学历比例(%)", "78%", "85%", "预期性"],
+        ],
+        [],
+    ),
     # a value equal to the next row's number after a name split in two: the unit column takes
     # no name, so the row runs to the second 2
     "numbered-value-equals-next-number": (

@@ -1283,6 +1283,43 @@ def test_a_title_whose_period_lost_its_digits_is_still_a_title(period):
     assert plan.metadata.place == "某市"
 
 
+@pytest.mark.parametrize("dash", ["——", "— ", "--"])
+def test_a_headline_over_its_subtitle_and_byline_is_the_storys_title(dash):
+    # a 妇联 news site's 综述 of a congress: the headline, its subtitle after a dash, the stamp
+    # and 来源; then a photo's caption that ends in a type word (…作工作报告), then the lead
+    text = (
+        "您所在的位置: 首页 > 妇联要闻 > 正文\n"
+        "汇聚巾帼智慧 共谱发展新篇\n"
+        f"{dash}青溪市妇女第九次代表大会侧记\n"
+        "2023-11-08 09:15:20  来源:青溪女性网\n\n"
+        "市妇联主席某某某向大会作工作报告\n\n"
+        "11月7日,青溪市妇女第九次代表大会在市会议中心开幕。\n"
+        "五年来,全市各级妇联组织团结引领广大妇女建功新时代。\n"
+    )
+    [story] = parse_text(text).documents
+    assert story.title == "汇聚巾帼智慧共谱发展新篇" + dash.strip() + "青溪市妇女第九次代表大会侧记"
+    assert story.kind == "other"
+    assert story.metadata.date_published == "2023-11-08"
+    assert story.metadata.portal["来源"] == "青溪女性网"
+
+
+@pytest.mark.parametrize("tag", ["(3)", "（精选6篇）", "(通用5篇)"])
+def test_a_template_sites_part_tag_after_a_title_is_no_part_of_it(tag):
+    # a 范文 site's copy of a township 妇联 report over several web pages: the report's title
+    # with the page's number in brackets, the speech's salutation under it
+    text = (
+        f"青溪镇妇联第四届执行委员会工作报告{tag}\n"
+        "各位代表、姐妹们:\n"
+        "受镇妇联第四届执行委员会委托,我向大会报告工作,请予审议。\n"
+        "一、过去五年的主要工作\n"
+        "五年来,全镇建成妇女之家18个,培训农村妇女1200人次。\n"
+    )
+    [report] = parse_text(text).documents
+    assert report.title == "青溪镇妇联第四届执行委员会工作报告"
+    assert report.kind == "other"
+    assert [s.title for s in report.sections] == ["过去五年的主要工作"]
+
+
 @pytest.mark.parametrize("tag", ["(有效)", "（现行有效）", "【已废止】"])
 def test_a_portals_validity_tag_after_a_notice_title_is_no_part_of_it(tag):
     text = (

@@ -113,11 +113,13 @@ class MetadataGrammar(GrammarModel):
     lead_organ: Rule
     title_status: list[str]
     title_validity: list[str]
+    title_part_tag: Rule
     title_region_tag: Rule
     headline_tag: Rule
     headline_marks: list[str]
     original_title: Rule
     news_deck: Rule
+    news_subtitle: Rule
     question_marks: list[str]
     news_dateline: Rule
     one_year_types: list[str]

@@ -162,8 +162,12 @@ def _trailing_status() -> regex.Pattern:
 
 @cache
 def _trailing_validity() -> regex.Pattern:
-    words = "|".join(map(regex.escape, _grammar().title_validity))
-    return regex.compile(f"\\s*[（(【\\[](?:{words})[)）】\\]]\\s*$")
+    """A portal's validity tag (（现行有效）) or a template site's part tag ((2), (精选5篇))
+    after a title."""
+    rules = _grammar()
+    words = "|".join(map(regex.escape, rules.title_validity))
+    validity = f"\\s*[（(【\\[](?:{words})[)）】\\]]\\s*$"
+    return regex.compile(f"{validity}|{rules.title_part_tag.pattern}")
 
 
 @cache
@@ -179,6 +183,11 @@ def _headline_tag() -> regex.Pattern:
 @cache
 def _news_deck() -> regex.Pattern:
     return _grammar().compile(_grammar().news_deck)
+
+
+@cache
+def _news_subtitle() -> regex.Pattern:
+    return _grammar().compile(_grammar().news_subtitle)
 
 
 @cache
@@ -411,7 +420,7 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         if marked and (
             _over_a_byline(blocks, i, marked) or _named_by_title_field(blocks, i, marked)
         ):
-            return Title(_title_text(squash_spaces(marked)), "other", i, i)
+            return _headline_title(blocks, i, marked)
         return _portal_title(blocks, i) or _lead_title(blocks, i)
     if i and _awaits_value(blocks[i - 1], blocks[i]):
         return None  # • 组配分类: / • 专项规划: a portal label's value on the line below it
@@ -422,7 +431,7 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     if title_kind(squash_spaces(first_line)) is None and (
         _over_a_byline(blocks, i, first_line) or _named_by_title_field(blocks, i, first_line)
     ):
-        return Title(_title_text(squash_spaces(first_line)), "other", i, i)
+        return _headline_title(blocks, i, first_line)
     lines = [first_line, *(_title_line(block) for block in blocks[i + 1 : i + 4])]
     # A title spread out with spaces (卫 生 工 作 制 度) is set on a line of its own.
     spread = [n for n, line in enumerate(lines) if line and _spread(line)]
@@ -480,6 +489,24 @@ _MIN_HEADLINE = 8
 _HAN = regex.compile(r"\p{Han}")
 
 
+def _subtitle(blocks: list[Block], i: int) -> str | None:
+    """The headline's subtitle at block i, a short line after a dash (——某市妇女第十六次代表
+    大会综述: `news_subtitle`), else None."""
+    block = blocks[i] if i < len(blocks) else None
+    if not isinstance(block, Paragraph) or len(block.text) > MAX_TITLE_LINE:
+        return None
+    text = block.text.strip()
+    return text if text[:1] in "—─－-" and _news_subtitle().match(text) else None
+
+
+def _headline_title(blocks: list[Block], i: int, line: str) -> Title:
+    """The title of a news story whose headline is block i: the headline, and its subtitle on
+    the line below when it has one."""
+    subtitle = _subtitle(blocks, i + 1)
+    text = squash_spaces(line) + (squash_spaces(subtitle) if subtitle else "")
+    return Title(_title_text(text), "other", i, i + 1 if subtitle else i)
+
+
 def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
     """Whether a line that ends in no document type is a news page's headline: right over its
     byline, the fields that date it (发布时间：2022-03-01 10:20 来源：…, or a bare stamp
@@ -494,7 +521,11 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
         return False
     if 2 * len(_HAN.findall(bare)) < len(bare):
         return False
-    byline = blocks[i + 1]
+    # a subtitle after a dash may stand between the headline and its byline
+    below = i + 2 if _subtitle(blocks, i + 1) else i + 1
+    if below >= len(blocks):
+        return False
+    byline = blocks[below]
     if not isinstance(byline, Paragraph):
         return False
     text = byline.text.strip()
@@ -509,7 +540,7 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
         or (i <= _TITLE_FIELD_REACH and bool(_news_deck().match(squash_spaces(text))))
         or (leading_date(text) is not None and iso_date(text) is None)
         or bool(_news_dateline().match(text))
-        or (iso_date(text) is not None and opens_news_lead(blocks[i + 2 : i + 3]))
+        or (iso_date(text) is not None and opens_news_lead(blocks[below + 1 : below + 2]))
         or bool(_byline().match(text))
     )
 

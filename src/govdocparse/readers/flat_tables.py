@@ -8,7 +8,8 @@ guess:
   name over them (目标值 / 2025年 / 2030年, 2020年 / 目标值 / 实际值, 责任单位 / 牵头 / 配合): of
   the two readings, the one whose rows take more lines is kept;
 - cells are consecutive lines, or lines between single blank lines when the header's names are
-  set apart by them (one cell a paragraph); a line that cannot be a cell ends the table: a
+  set apart by them (one cell a paragraph; a group row's merged empty cells may stand as one
+  more paragraph of spaces under it); a line that cannot be a cell ends the table: a
   heading, a note (注：…), a caption, a long line, a sentence outside a text column;
 - under a 序号 column, a row runs from its number (1, 2, 3 …) to the next; a group row of one
   chapter-numbered line (一、发展水平) may stand before a number. A row of more lines than
@@ -64,8 +65,9 @@ _YEAR_IN = regex.compile(r"(19|20)[0-9]{2}")
 _DASH = regex.compile(r"^[-—–―－/／]+$")
 # A cell is a short piece of a table; a longer line is running text after it.
 _MAX_CELL = 80
-# Blank lines a paragraph-per-cell copy may put between two cells.
-_MAX_GAP = 2
+# Blank lines a paragraph-per-cell copy may put between two cells: one, or three where a merged
+# row (a group row 一、发展水平 across the columns) left its empty cells as a paragraph of spaces.
+_MAX_GAP = 3
 # A row of more lines than this many times the columns is no row: its lines are text.
 _MAX_ROW_FACTOR = 3
 # Cells of its own a row may have lost and still be read: more would leave too few to place.
