@@ -96,3 +96,10 @@ def test_the_real_world_set_is_counted_the_same_where_the_readme_counts_it():
     overall = re.search(r"^overall: .*?\(\d+ cases: the (\d+) documents", section, re.MULTILINE)
     assert described and overall
     assert (int(described[1]), int(overall[1])) == (documents, documents)
+
+
+def test_the_goal_sentence_spec_is_counted_as_the_readme_counts_it():
+    spec = (ROOT / "tests" / "spec" / "goal_sentences.tsv").read_text(encoding="utf-8")
+    rows = [line for line in spec.splitlines() if line.strip() and not line.startswith("#")]
+    counted = re.search(r"`tests/spec/goal_sentences\.tsv` holds (\d+) goal sentences", README)
+    assert counted and int(counted[1]) == len(rows)
