@@ -2536,3 +2536,24 @@ def test_a_stamp_ending_in_an_empty_label_is_the_stamp_not_the_recipients(stamp)
     [document] = parse_text(text).documents
     meta = document.metadata
     assert (meta.date_published, meta.recipients) == ("2025-03-04", ["李明委员"])
+
+
+def test_a_letter_boxs_fields_as_pipe_rows_are_portal_fields_not_a_table():
+    # a provincial portal's 信件公示: the letter's fields as pipe rows, the reply's under its own
+    text = (
+        "信件公示\n"
+        "| 标题 | 关于在社区增设儿童游乐设施的建议 | ||\n"
+        "| 来信时间 | 2025-10-08 | 来信人 | 某某 |\n"
+        "来信内容\n我们社区没有一处儿童可以玩耍的场地，希望有关部门予以考虑。\n"
+        "| 答复时间 | 2025-10-20 | ||\n"
+        "| 答复部门 | 青禾市住房和城乡建设局 | ||\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.tables == []
+    assert document.metadata.portal == {
+        "标题": "关于在社区增设儿童游乐设施的建议",
+        "来信时间": "2025-10-08",
+        "来信人": "某某",
+        "答复时间": "2025-10-20",
+        "答复部门": "青禾市住房和城乡建设局",
+    }
