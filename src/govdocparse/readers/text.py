@@ -167,7 +167,7 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
     except UnicodeDecodeError:
         text = data.decode("gb18030", errors="replace")
     damaged = text.count(_REPLACEMENT)
-    wide = len(text) - len(text.encode("ascii", "ignore"))
+    wide = _wide(text)
     if damaged > _MAX_DAMAGED_SHARE * max(wide, 1):
         raise DecodeError(path, "not text in UTF-8, UTF-16 or GB18030/GBK")
     if not plausible_gbk(text.replace(_REPLACEMENT, "")):
@@ -182,6 +182,11 @@ def decode(data: bytes, path: str) -> tuple[str, str, list[str]]:
     return _checked(text, path), "gb18030", warnings
 
 
+def _wide(text: str) -> int:
+    """How many characters of `text` are not ASCII."""
+    return len(text) - len(text.encode("ascii", "ignore"))
+
+
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     """The text of UTF-16 bytes saved without a byte-order mark (some Windows tools' "Unicode"),
     and the byte order, when they read as Chinese text; None for other bytes with NULs."""
@@ -192,7 +197,7 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        wide = len(text) - len(text.encode("ascii", "ignore"))
+        wide = _wide(text)
         if (
             wide >= _GBK_SAMPLE
             and not _CONTROL.search(text)
@@ -210,7 +215,7 @@ def _unmojibaked(text: str) -> tuple[str, list[int]] | None:
     bytes it cannot read, U+FFFD in the copy); None when `text` is no such copy. The copy's
     characters encode back to UTF-8 bytes, while Chinese text so encoded is no UTF-8 at all,
     which a sample tells at once."""
-    if len(text) - len(text.encode("ascii", "ignore")) < _GBK_SAMPLE or plausible_gbk(text):
+    if _wide(text) < _GBK_SAMPLE or plausible_gbk(text):
         # too little text to tell (a blank file with an ideographic space), or text that reads
         # as Chinese already: a garbled copy's characters are mostly rare ones (鍏, 簬) or Latin
         return None
@@ -226,7 +231,7 @@ def _unmojibaked(text: str) -> tuple[str, list[int]] | None:
         # what is put back must be Chinese text of some length, not a few stray characters
         if (
             lost <= _MOJIBAKE_LOST_SHARE * len(repaired)
-            and len(kept) - len(kept.encode("ascii", "ignore")) >= _GBK_SAMPLE
+            and _wide(kept) >= _GBK_SAMPLE
             and plausible_gbk(kept)
         ):
             return repaired, _lines_with(repaired, _REPLACEMENT) if lost else []
