@@ -9,8 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from govdocparse.extract.responsibilities import (
+    LEAD,
     find_clauses,
+    first_leads_note,
     parse_responsibility_cell,
+    responsible_roles,
     split_agencies,
 )
 
@@ -366,6 +369,22 @@ def test_cell_with_role_verbs():
         ["区医保局"],
         False,
     )
+
+
+def test_column_header_note_on_the_lead_is_no_role():
+    """责任单位（排在第一位的为牵头单位，其余为配合单位）is a lead column: the note's 配合单位 is
+    not the column's last keyword."""
+    header = "责任单位（排在第一位的为牵头单位，其余为配合单位）"
+    assert responsible_roles([header]) == [LEAD]
+
+
+def test_first_leads_note_and_its_reach():
+    assert first_leads_note("一般的任务说明，没有注释。") is None
+    assert first_leads_note("（责任单位：县教育局、县财政局）") is None
+    note = first_leads_note("责任单位中，列在首位的为牵头单位，下同。")
+    assert note is not None and note["standing"] is not None
+    note = first_leads_note("（责任单位：区民政局、区教委，排在第一位的为牵头单位）")
+    assert note is not None and note["standing"] is None
 
 
 def test_cell_role_verbs_with_unlabelled_group():

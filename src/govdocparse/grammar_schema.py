@@ -276,6 +276,10 @@ class ResponsibilitiesGrammar(GrammarModel):
     by: list[str] = Field(min_length=1)
     by_duty: list[str] = Field(min_length=1)
     by_duty_prose: list[str] = Field(min_length=1)
+    first_positions: list[str] = Field(min_length=1)
+    first_lead_words: list[str] = Field(min_length=1)
+    others_words: list[str] = Field(min_length=1)
+    standing: list[str] = Field(min_length=1)
     trailing: list[str]
     unit_endings: list[str] = Field(min_length=1)
     collective_prefixes: list[str]

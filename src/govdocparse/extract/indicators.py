@@ -29,7 +29,13 @@ from ..textutil import fold, squash_spaces
 from .agencies import to_agencies
 from .goals import indicators_from_paragraph
 from .indicator_names import clean_name, names_a_measure, subrow_name
-from .responsibilities import LEAD, PARTICIPATING, parse_responsibility_cell, responsible_roles
+from .responsibilities import (
+    LEAD,
+    PARTICIPATING,
+    first_leads_note,
+    parse_responsibility_cell,
+    responsible_roles,
+)
 from .tables import is_total_row, join_lines
 from .targets import parse_target
 
@@ -430,10 +436,13 @@ def _cell_responsibilities(
     row, lead from the one and participating from the other; otherwise each non-empty cell is a
     record of its own (责任单位, 市指导部门).
     """
-    roles = responsible_roles([table.header[col] for col in cols.responsible])
+    headers = [table.header[col] for col in cols.responsible]
+    roles = responsible_roles(headers)
     if LEAD in roles and PARTICIPATING in roles:
         shared = _role_split_responsibility(table, cols, index, attached_to, place, roles)
         return [shared] if shared else []
+    # 责任单位（排在第一位的为牵头单位）, or a note under the table saying so
+    first_leads = any(first_leads_note(text) for text in headers + table.notes)
     out = []
     for k, (col, role) in enumerate(zip(cols.responsible, roles, strict=True)):
         raw = table.rows[index].cells[col].strip()
@@ -442,6 +451,8 @@ def _cell_responsibilities(
         lead, participating, by_duty = parse_responsibility_cell(raw)
         if role == PARTICIPATING:
             lead, participating = [], lead + participating
+        elif first_leads and not participating:
+            lead, participating = lead[:1], lead[1:]
         out.append(
             Responsibility(
                 id=f"{attached_to}-resp" + (f"{k + 1}" if k else ""),

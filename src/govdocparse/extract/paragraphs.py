@@ -7,6 +7,8 @@ two together the way plans write them:
 - a clause on a line of its own (责任单位：市卫健委。) owns the goals of the measure above it;
 - 责任单位：… in the paragraph right under one that only says 牵头单位：… names the units taking
   part with that lead, as it would in one clause (a yearly 分工方案's goal, then a line each);
+- a note that the unit a clause names first leads (…，排在第一位的为牵头单位，下同, or 注：… in a
+  paragraph of its own) splits the clauses below it that name only leads;
 - a goal with no 到…年 of its own is a goal for the end of the plan period; 今年 is the
   document's own year (`document_year`);
 - a report of results (…统计监测报告, 评估报告) states no goals at all;
@@ -23,7 +25,7 @@ from ..model import Document, Indicator, Period, Provenance, Responsibility
 from ..structure import PlacedParagraph
 from .agencies import to_agencies
 from .goals import indicators_from_paragraph, is_news_deck, reports_results
-from .responsibilities import Clause, find_clauses, joins_a_lead
+from .responsibilities import Clause, find_clauses, first_leads_note, joins_a_lead, lead_first
 
 # What is left of a paragraph that only held a clause: 1. 责任单位：市卫健委。
 _PUNCTUATION = re.compile(r"[\s\d.．、，,；;：:。（）()【】]")
@@ -35,8 +37,11 @@ def read_paragraph(
     prefix: str,
     place: str | None,
     item: str | None = None,
+    first_leads: bool = False,
 ) -> None:
-    """Add the goals and clauses of one paragraph to `document`, each goal with its owner."""
+    """Add the goals and clauses of one paragraph to `document`, each goal with its owner.
+    `first_leads`: a note above the paragraph said that of the units a clause names, the first
+    leads and the others take part (`first_leads_from`)."""
     period = document.metadata.period
     states_no_goals = reports_results(document.title) or (
         document.kind == "other" and is_news_deck(placed.text)
@@ -59,6 +64,9 @@ def read_paragraph(
     clauses = find_clauses(placed.text)
     if _completes_the_lead_above(document, placed, clauses):
         clauses[0].participating, clauses[0].lead = clauses[0].lead, []
+    if first_leads:
+        for clause in clauses:
+            lead_first(clause)
     owners = [
         Responsibility(
             id=f"{prefix}-r{n}",
@@ -81,6 +89,23 @@ def read_paragraph(
             indicator.responsible_id = owners[0].id
     date_to_period_end(indicators, period)
     document.indicators.extend(indicators)
+
+
+def first_leads_from(paragraphs: list[PlacedParagraph]) -> int | None:
+    """Index of the first paragraph after which every clause naming only leads
+    (责任单位：A、B、C) means the first leads and the others take part: the paragraph of a note
+    saying so that stands outside any clause (注：…排在首位的为牵头单位), or whose clause says it
+    holds below too (…，排在第一位的为牵头单位，下同)."""
+    for index, placed in enumerate(paragraphs):
+        note = first_leads_note(placed.text)
+        if note is None:
+            continue
+        if note["standing"] is not None:
+            return index
+        clauses = find_clauses(placed.text)
+        if not any(clause.start <= note.start() < clause.end for clause in clauses):
+            return index
+    return None
 
 
 def _completes_the_lead_above(

@@ -64,6 +64,15 @@ class Clause:
     participating: list[str] = field(default_factory=list)
     by_duty: bool = False
     closed: bool = True
+    note: FirstLeads | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FirstLeads:
+    """A note that the unit a list names first leads and the others take part (排在第一位的为
+    牵头单位), and whether it says it holds for the lists below it too (…，下同)."""
+
+    standing: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +98,9 @@ class _Rules:
     unit: re.Pattern[str]
     collective: re.Pattern[str]
     unit_max: int
+    first_leads: re.Pattern[str]
+    standing: frozenset[str]
+    lead_keywords: frozenset[str]
 
 
 @cache
@@ -153,6 +165,16 @@ def _rules() -> _Rules:
             rf".*(?:{alternation(grammar.unit_endings + grammar.collective_endings)})$"
         ),
         unit_max=grammar.unit_max_chars,
+        first_leads=re.compile(
+            rf"[，,；;\s]*(?:{alternation(grammar.first_positions)})[的者]?(?:单位|部门)?\s*[为是]\s*"
+            rf"(?:{alternation(grammar.first_lead_words)})"
+            rf"(?:[，,；;]?\s*(?:{alternation(grammar.others_words)})(?:单位|部门)?\s*[为是]\s*"
+            rf"(?:{alternation(grammar.participating + grammar.participating_marks)})"
+            rf"(?:单位|部门)?)?"
+            rf"(?P<standing>[，,；;]?\s*(?:{alternation(grammar.standing)}))?"
+        ),
+        standing=frozenset(grammar.standing),
+        lead_keywords=frozenset(grammar.lead),
     )
 
 
@@ -165,6 +187,7 @@ class _Found:
     by_duty: bool = False
     verb: str | None = None
     led: bool = False  # a group marked as leading has been read
+    note: FirstLeads | None = None
 
     def add(self, role: str, names: list[str]) -> None:
         (self.lead if role == LEAD else self.participating).extend(names)
@@ -189,6 +212,8 @@ def _read_groups(text: str, role: str, found: _Found) -> None:
             found.verb = found.verb or squash_spaces(duty.group())
             group = rules.by_duty.sub("、", group)
         group = rules.trailing.sub("", group.strip())
+        if group in rules.standing:
+            continue  # （责任单位：县教育局，下同）: the same units for the tasks below
         mark = rules.suffix_mark.search(group)
         if mark:
             verb = squash_spaces(mark["mark"])
@@ -208,6 +233,10 @@ def _parts(text: str, first_role: str) -> _Found:
     """Lead and participating names of `text`, whose keywords (参与单位：…) switch the role."""
     rules = _rules()
     found = _Found()
+    note = first_leads_note(text)
+    if note is not None:
+        found.note = FirstLeads(standing=note["standing"] is not None)
+        text = text[: note.start()] + text[note.end() :]
     role, position = first_role, 0
     for keyword in rules.part_keyword.finditer(text):
         _read_groups(text[position : keyword.start()], role, found)
@@ -215,7 +244,30 @@ def _parts(text: str, first_role: str) -> _Found:
         role = PARTICIPATING if found.lead and word in rules.with_the_lead else rules.roles[word]
         position = keyword.end()
     _read_groups(text[position:], role, found)
+    if found.note is not None and not found.participating:
+        found.lead, found.participating = found.lead[:1], found.lead[1:]
     return found
+
+
+def first_leads_note(text: str) -> re.Match[str] | None:
+    """Where `text` says the unit a list names first leads (…，排在第一位的为牵头单位，下同);
+    group `standing` holds the word saying the lists below follow it too."""
+    # a position word holds one of these: most lists and paragraphs have none
+    if "第一" not in text and "首" not in text and "前面" not in text:
+        return None
+    return _rules().first_leads.search(text)
+
+
+def lead_first(clause: Clause) -> None:
+    """The units of a keyword clause naming only leads (责任单位：A、B、C) read as a note above it
+    in the document says: the first leads and the others take part."""
+    if (
+        clause.note is None
+        and not clause.participating
+        and len(clause.lead) > 1
+        and clause.kind in _rules().lead_keywords
+    ):
+        clause.lead, clause.participating = clause.lead[:1], clause.lead[1:]
 
 
 def _clause_end(text: str, body_start: int, limit: int) -> tuple[int, int, bool]:
@@ -372,6 +424,7 @@ def _clause(
         participating=found.participating,
         by_duty=found.by_duty,
         closed=closed,
+        note=found.note,
     )
 
 
@@ -418,7 +471,11 @@ def column_role(header: str) -> str:
 
 
 def _role_word(header: str) -> str | None:
-    """The last keyword or role verb of a column header (责任单位/配合单位 → 配合单位)."""
+    """The last keyword or role verb of a column header (责任单位/配合单位 → 配合单位), a note on
+    which unit leads (责任单位（排在第一位的为牵头单位，其余为配合单位）) left out."""
+    note = first_leads_note(header)
+    if note is not None:
+        header = header[: note.start()] + header[note.end() :]
     words = [squash_spaces(m.group()) for m in _rules().role_word.finditer(header)]
     return words[-1] if words else None
 
