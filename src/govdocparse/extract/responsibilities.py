@@ -86,6 +86,7 @@ class _Rules:
     bare_opening: re.Pattern[str]
     part_keyword: re.Pattern[str]
     bare_end: re.Pattern[str]
+    list_end: re.Pattern[str]
     suffix_mark: re.Pattern[str]
     mark_then_dun: re.Pattern[str]
     by_duty: re.Pattern[str]
@@ -115,19 +116,25 @@ def _rules() -> _Rules:
     by = alternation(grammar.by, spaced=True)
     boxed = rf"【\s*(?P<boxed>{keywords})\s*】"
     endings = alternation(grammar.unit_endings)
+    # a label naming no role: 完成时限：, 督办单位：, 责任领导：
+    other_label = rf"(?!{keywords}|{marks})[^\s、，,；;：:。（）()【】]{{2,8}}{_COLON}"
     return _Rules(
         roles=roles,
         with_the_lead=frozenset(grammar.with_the_lead),
         role_word=re.compile(f"{keywords}|{marks}"),
         clause_needs=re.compile(f"{keywords}|{marks}|{by_duty}|{by_duty_prose}"),
-        opening=re.compile(rf"[（(【]\s*(?P<kw>{keywords}){_COLON}"),
+        # (责任领导：张某某；牵头单位：…): a field naming no role may come first in the brackets
+        opening=re.compile(
+            rf"[（(【]\s*(?:{other_label}[^（）()【】：:；;\n]{{1,20}}[；;，,]\s*)?"
+            rf"(?P<kw>{keywords}){_COLON}"
+        ),
         bare_opening=re.compile(rf"{_HEAD}(?:(?P<kw>{keywords}){_COLON}|{boxed})", re.MULTILINE),
         part_keyword=re.compile(rf"(?P<kw>{keywords}|{marks}){_COLON}|{boxed}"),
         # A list without brackets runs to the end of its sentence or line, or to a label that
         # names no role (完成时限：2023年底).
-        bare_end=re.compile(
-            rf"[。\n]|[；;，,\s]+(?!{keywords}|{marks})[^\s、，,；;：:。（）()【】]{{2,8}}{_COLON}"
-        ),
+        bare_end=re.compile(rf"[。\n]|[；;，,\s]+{other_label}"),
+        # …；完成时限：2025年底）: the list in brackets stops there too
+        list_end=re.compile(rf"[；;，,\s]+{other_label}"),
         suffix_mark=re.compile(rf"(?P<mark>{marks})(?:负\s*责)?\s*$"),
         # 区教育局牵头、区公安分局配合: a role verb closes its group before a 、 as before a ，
         mark_then_dun=re.compile(rf"(?:{marks})(?:负\s*责)?\s*、"),
@@ -302,7 +309,8 @@ def _bracketed_keyword_clauses(text: str) -> list[Clause]:
         limit = openings[index + 1].start() if index + 1 < len(openings) else len(text)
         body_end, end, closed = _clause_end(text, opening.end(), limit)
         kind = squash_spaces(opening["kw"])
-        found = _parts(text[opening.end() : body_end], rules.roles[kind])
+        stop = rules.list_end.search(text, opening.end(), body_end)
+        found = _parts(text[opening.end() : stop.start() if stop else body_end], rules.roles[kind])
         clauses.append(_clause(text, kind, opening.start(), end, found, closed))
     return clauses
 
