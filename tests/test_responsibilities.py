@@ -387,6 +387,20 @@ def test_first_leads_note_and_its_reach():
     assert note is not None and note["standing"] is None
 
 
+def test_cell_with_a_role_in_brackets_after_a_name():
+    assert parse_responsibility_cell("市卫健委（牵头）\n市医保局\n市民政局") == (
+        ["市卫健委"],
+        ["市医保局", "市民政局"],
+        False,
+    )
+    # a unit name's own brackets are no role
+    assert parse_responsibility_cell("各县（市、区）人民政府、市教育局") == (
+        ["各县（市、区）人民政府", "市教育局"],
+        [],
+        False,
+    )
+
+
 def test_cell_role_verbs_with_unlabelled_group():
     assert parse_responsibility_cell("区教委，区财政局配合") == (["区教委"], ["区财政局"], False)
 

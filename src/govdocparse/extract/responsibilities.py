@@ -41,6 +41,7 @@ _SPLIT_PARTS = re.compile(r"[（()），,；;]")
 # A clause missing its closing bracket stops at a paragraph break rather than eating the document.
 _CLAUSE_SCAN = re.compile(r"[（()）【】]|\n[^\S\n]*\n")
 _ROUND = re.compile(r"[（()）]")
+_MARK_ENDS = ("）", ")", "〕", "]", "】")
 # Where a clause without brackets may start: the head of the text or of a line, or after the
 # full stop of a task title.
 _HEAD = r"(?:^|(?<=[\n。]))[^\S\n]*"
@@ -101,6 +102,8 @@ class _Rules:
     unit_max: int
     first_leads: re.Pattern[str]
     standing: frozenset[str]
+    marked_role: re.Pattern[str]
+    named_lead: re.Pattern[str]
     lead_keywords: frozenset[str]
 
 
@@ -181,6 +184,13 @@ def _rules() -> _Rules:
             rf"(?P<standing>[，,；;]?\s*(?:{alternation(grammar.standing)}))?"
         ),
         standing=frozenset(grammar.standing),
+        # 市卫健委（牵头）、市医保局: a unit's role in brackets after its name
+        marked_role=re.compile(rf"\s*[（(〔\[【]\s*(?P<mark>{keywords}|{marks})\s*[）)〕\]】]$"),
+        # （责任单位：县公安局、县教育局，县公安局为牵头单位）: the note names the lead
+        named_lead=re.compile(
+            rf"[，,；;]\s*(?P<unit>[^，,；;、：:（）()]{{2,30}}?)\s*[为是]\s*"
+            rf"(?:{alternation(grammar.first_lead_words)})\s*$"
+        ),
         lead_keywords=frozenset(grammar.lead),
     )
 
@@ -244,6 +254,9 @@ def _parts(text: str, first_role: str) -> _Found:
     if note is not None:
         found.note = FirstLeads(standing=note["standing"] is not None)
         text = text[: note.start()] + text[note.end() :]
+    named = rules.named_lead.search(text) if "为" in text or "是" in text else None
+    if named is not None:
+        text = text[: named.start()]
     role, position = first_role, 0
     for keyword in rules.part_keyword.finditer(text):
         _read_groups(text[position : keyword.start()], role, found)
@@ -253,7 +266,36 @@ def _parts(text: str, first_role: str) -> _Found:
     _read_groups(text[position:], role, found)
     if found.note is not None and not found.participating:
         found.lead, found.participating = found.lead[:1], found.lead[1:]
+    _read_marked_roles(found, None if named is None else squash_spaces(named["unit"]))
     return found
+
+
+def _read_marked_roles(found: _Found, named: str | None) -> None:
+    """Units whose role is written in brackets after the name (市卫健委（牵头）、市医保局) or
+    named by a note closing the list (…，县公安局为牵头单位) take that role; once one is marked
+    as leading, the unmarked lead units take part."""
+    rules = _rules()
+    marks: dict[int, str] = {}
+    names = found.lead + found.participating
+    for k, name in enumerate(names):
+        mark = rules.marked_role.search(name) if name.endswith(_MARK_ENDS) else None
+        if mark is not None:
+            names[k] = name[: mark.start()]
+            marks[k] = rules.roles[squash_spaces(mark["mark"])]
+        elif named is not None and squash_spaces(name) == named:
+            marks[k] = LEAD
+    if named is not None and LEAD not in marks.values():
+        names.insert(0, named)  # a lead the list itself does not name
+        marks = {k + 1: role for k, role in marks.items()} | {0: LEAD}
+        found.lead.insert(0, named)
+    if not marks:
+        return
+    marked_lead = LEAD in marks.values()
+    lead_count = len(found.lead)
+    found.lead, found.participating = [], []
+    for k, name in enumerate(names):
+        role = marks.get(k, PARTICIPATING if marked_lead or k >= lead_count else LEAD)
+        found.add(role, [name])
 
 
 def first_leads_note(text: str) -> re.Match[str] | None:
