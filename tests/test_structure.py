@@ -247,6 +247,25 @@ def test_circled_and_paren_arabic_levels():
     ]
 
 
+def test_named_actions_and_closing_bracket_items():
+    # 行动计划 numbering its campaigns by name, their items with a closing bracket only
+    text = (
+        "第二部分　重点任务\n专项行动一：公共服务提升行动\n1）提升儿科服务。加强建设。\n"
+        "2) 完善托育服务。\n专项行动二：成长空间建设行动\n1）建设儿童公园。\n第三部分　保障措施"
+    )
+    tree = _tree(build_structure(_paragraphs(text), "d1").sections)
+    assert [t[:3] for t in tree] == [
+        (1, "第二部分", 2),
+        (2, "专项行动一：", 1),
+        (3, "1）", 1),
+        (3, "2)", 2),
+        (2, "专项行动二：", 2),
+        (3, "1）", 1),
+        (1, "第三部分", 3),
+    ]
+    assert tree[1][3] == "公共服务提升行动"
+
+
 def test_body_sentences_are_not_headings():
     text = "一、总体要求\n2016年，市政府颁布了规划。\n1米高度看城市。\n（此件公开发布）\n二、任务"
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)
