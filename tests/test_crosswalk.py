@@ -112,6 +112,15 @@ READINGS = [
     ("学生每天校外体育活动时间", None, "校外|每天体育活动|时间"),
     ("小学生每天睡眠时间", None, "小学|每天睡眠|时间"),
     ("中小学生近视率", None, "中小学+近视||率"),
+    # an age in Chinese numerals is the same band as in digits
+    ("五岁以下儿童死亡率", None, "0-4岁||死亡率"),
+    ("十四周岁以下儿童意外伤害死亡率", None, "0-13岁+意外伤害||死亡率"),
+    # 托位 are places for children under three, stated or not
+    ("每千常住人口托位数", None, "0-2岁+婴幼儿|每千人口托位|数量"),
+    # the 国家学生体质健康标准 is one standard for every school child; 小学生 stay apart
+    ("中小学生体质健康标准达标优良率", None, "|体质健康标准|达标优良率"),
+    ("国家学生体质健康标准达标优良率", None, "|体质健康标准|达标优良率"),
+    ("小学生体质健康达标率", None, "小学|体质健康|达标率"),
 ]
 
 

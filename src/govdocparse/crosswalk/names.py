@@ -15,7 +15,7 @@ from functools import cached_property, lru_cache
 
 from .. import units
 from ..extract.indicator_names import trailing_brackets
-from ..textutil import fold, squash_spaces
+from ..textutil import chinese_numeral, fold, squash_spaces
 from .vocab import Vocabulary, vocabulary
 
 _INNER_BRACKET = re.compile(r"\(([^()]*)\)")
@@ -24,6 +24,7 @@ _AGE_RANGE = re.compile(rf"(\d+){_DASH}(\d+)\s*(周岁|岁|个月)(?:以下|以�
 _AGE_UNDER = re.compile(r"(?:不满)?(\d+)\s*(周岁|岁|个月)(以下|以内|内)")
 _AGE_OVER = re.compile(r"(\d+)\s*(周岁|岁)(?:及)?以上")
 _AGE_POINT = re.compile(r"(\d+)\s*(周岁|岁)")
+_CN_AGE = re.compile(r"([一二两三四五六七八九十]+)(?=\s*(?:周岁|岁|个月))")
 _NOT_WORD = re.compile(r"[^\w]|_")
 _LAST_JOINED = re.compile(r"[和及与]")
 # word classes of the grammar that are not discriminating: dropped words and names of things
@@ -78,8 +79,11 @@ def _age_band(match: re.Match, kind: str) -> str:
 
 
 def _take_ages(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Remove age expressions; return the rest and (as written, canonical band) pairs."""
+    """Remove age expressions; return the rest and (as written, canonical band) pairs. An age
+    in Chinese numerals (五岁以下, 十四周岁) is the same band as in digits."""
     found: list[tuple[str, str]] = []
+    if "岁" in text or "个月" in text:
+        text = _CN_AGE.sub(lambda m: str(chinese_numeral(m[1]) or m[1]), text)
     for kind, pattern in (
         ("range", _AGE_RANGE),
         ("under", _AGE_UNDER),
