@@ -351,7 +351,20 @@ def _normalise(text: str) -> tuple[str, list[int]]:
 def _original(text: str, pos: list[int], start: int, end: int) -> str:
     if end <= start:
         return ""
-    return text[pos[start] : pos[end - 1] + 1].strip()
+    stop = pos[end - 1] + 1
+    piece = text[pos[start] : stop]
+    # a piece ends before the closing bracket of a note it opened (100%（全覆盖）): keep it
+    if stop < len(text) and text[stop] in _CLOSERS and _opens_more(piece):
+        stop += 1
+    return text[pos[start] : stop].strip()
+
+
+_CLOSERS = "）)"
+
+
+def _opens_more(piece: str) -> bool:
+    opened = piece.count("（") + piece.count("(")
+    return opened > 0 and opened > piece.count("）") + piece.count(")")
 
 
 def _words(text: str, pos: list[int], start: int, end: int) -> str:
