@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from govdocparse import grammar
+from govdocparse.cli import main
 from govdocparse.crosswalk import (
     Crosswalk,
     Matcher,
@@ -33,6 +34,7 @@ from govdocparse.crosswalk import (
 )
 from govdocparse.crosswalk.blocking import candidate_pairs
 from govdocparse.crosswalk.evaluate import read_labels, score
+from govdocparse.crosswalk.html import chosen_places
 from govdocparse.crosswalk.measures import collect
 from govdocparse.crosswalk.vocab import compile_vocabulary
 from govdocparse.errors import InputError, UsageError
@@ -549,6 +551,38 @@ def test_html_shows_measures_of_two_places_by_default_and_all_on_request(crosswa
     assert page.count("<tr>") == 1 + several
     assert f"{several} of {len(crosswalk.clusters)} measures" in page and "--min-places 1" in page
     assert to_html(crosswalk, min_places=1).count("<tr>") == 1 + len(crosswalk.clusters)
+
+
+def test_html_of_chosen_places_counts_rows_and_colours_among_them(crosswalk):
+    # a reader comparing two of the places: their columns only, a measure a row when both have
+    # it, and agreement decided between them alone
+    places = chosen_places(crosswalk, ["开州", "渝中区"])
+    assert places == ["开州区", "渝中区"]
+    page = to_html(crosswalk, places=places)
+    assert "<th>开州区</th>" in page and "<th>渝中区</th>" in page and "<th>万州区</th>" not in page
+    both = [c for c in crosswalk.clusters if {"开州区", "渝中区"} <= set(c.places)]
+    assert 0 < len(both) == page.count("<tr>") - 1
+    assert "of the 2 places shown" in page
+    assert '<td class="missing"' not in page
+
+
+@pytest.mark.parametrize("name, problem", [("某某县", "is no place"), ("州", "names several")])
+def test_a_place_the_records_do_not_name_once_is_refused(crosswalk, name, problem):
+    with pytest.raises(UsageError, match=problem):
+        chosen_places(crosswalk, [name])
+
+
+def test_the_cli_draws_the_html_of_chosen_places_and_refuses_an_unknown_one(tmp_path, capsys):
+    out = tmp_path / "x.json"
+    page = tmp_path / "x.html"
+    argv = ["crosswalk", str(RECORDS), "-o", str(out), "--html", str(page)]
+    assert main([*argv, "--html-places", "开州区，遵义"]) == 0
+    assert "<th>遵义市</th>" in page.read_text(encoding="utf-8")
+    out.unlink()
+    page.unlink()
+    assert main([*argv, "--html-places", "某某县"]) == 2
+    assert "某某县 is no place" in capsys.readouterr().err
+    assert not out.exists() and not page.exists()
 
 
 def test_html_legend_explains_every_cell_colour(crosswalk):

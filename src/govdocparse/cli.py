@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 
 from .version import __version__
@@ -91,6 +92,12 @@ def _parser() -> argparse.ArgumentParser:
         type=_positive(int),
         default=2,
         help="HTML: only measures found in at least N places (default 2; 1 shows every measure)",
+    )
+    crosswalk.add_argument(
+        "--html-places",
+        metavar="NAMES",
+        help="HTML: only these places, comma-separated, as the records name them or a part of "
+        "the name that only one place has (开州区,渝中); rows and colours among them only",
     )
 
     diff = commands.add_parser(
@@ -256,6 +263,7 @@ def _batch(args) -> int:
 
 def _crosswalk(args) -> int:
     from .crosswalk import build_crosswalk, read_for_crosswalk, to_csv, to_html, to_json
+    from .crosswalk.html import chosen_places
     from .errors import UsageError
 
     skipped: list[str] = []
@@ -266,11 +274,17 @@ def _crosswalk(args) -> int:
     _warn(skipped)
     if skipped and not crosswalk.places:
         return _fail(f"{args.directory}: none of its JSON files could be read as a parsed record")
+    places = None
+    if args.html_places:
+        try:
+            places = chosen_places(crosswalk, re.split(r"[,，、]", args.html_places))
+        except UsageError as exc:
+            return _fail(str(exc), 2)
     to_json(crosswalk, args.output)
     if args.csv:
         to_csv(crosswalk, args.csv)
     if args.html:
-        to_html(crosswalk, args.html, min_places=args.min_places)
+        to_html(crosswalk, args.html, min_places=args.min_places, places=places)
     print(
         f"{len(crosswalk.clusters)} measures across {len(crosswalk.places)} places", file=sys.stderr
     )

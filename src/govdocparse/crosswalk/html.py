@@ -1,7 +1,9 @@
 """The crosswalk as a readable matrix: one row per measure, one column per place.
 
 By default only measures found in at least two places are rows (`min_places`; 1 shows every
-measure: at a thousand places the measures of one plan alone make most of the rows).
+measure: at a thousand places the measures of one plan alone make most of the rows). At that
+scale one page of every place is no longer read by anyone (4,818 places wrote 325 MB): `places`
+draws the page for the places a reader compares, rows and colours counted among them only.
 A cell shows the target as the plan writes it (and a table's past result next to it). Colours,
 all explained in the page's legend: a place whose target states the same value as the most
 common target of the row (stated by two places or more) agrees, one stating another value
@@ -15,11 +17,12 @@ external assets.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from html import escape
 from pathlib import Path
 from typing import overload
 
+from ..errors import UsageError
 from ..model import Target, TargetAtom
 from ..textutil import fold, squash_spaces
 from .model import Cluster, Crosswalk, Member
@@ -77,10 +80,11 @@ def _principal(members: list[Member]) -> Target | None:
     return [t for t in targets if (t.year or 0) == latest][-1]
 
 
-def _by_place(cluster: Cluster) -> dict[str, list[Member]]:
+def _by_place(cluster: Cluster, places: frozenset[str]) -> dict[str, list[Member]]:
     by_place: dict[str, list[Member]] = {}
     for member in cluster.members:
-        by_place.setdefault(member.place, []).append(member)
+        if member.place in places:
+            by_place.setdefault(member.place, []).append(member)
     return by_place
 
 
@@ -120,8 +124,7 @@ def _entry(member: Member) -> str:
     return f'<span class="entry" title="{title}">{where}{text}{actual}</span>'
 
 
-def _row(cluster: Cluster, places: list[str]) -> str:
-    by_place = _by_place(cluster)
+def _row(cluster: Cluster, places: list[str], by_place: dict[str, list[Member]]) -> str:
     classes = _cell_classes(by_place, places)
     rules = sorted({e.rule for e in cluster.evidence})
     names = sorted({m.name for m in cluster.members} - {cluster.name})
@@ -156,34 +159,76 @@ LEGEND = {
 
 @overload
 def to_html(
-    crosswalk: Crosswalk, path: None = None, title: str = ..., min_places: int = ...
+    crosswalk: Crosswalk,
+    path: None = None,
+    title: str = ...,
+    min_places: int = ...,
+    places: Sequence[str] | None = ...,
 ) -> str: ...
 @overload
 def to_html(
-    crosswalk: Crosswalk, path: str | Path, title: str = ..., min_places: int = ...
+    crosswalk: Crosswalk,
+    path: str | Path,
+    title: str = ...,
+    min_places: int = ...,
+    places: Sequence[str] | None = ...,
 ) -> None: ...
 def to_html(
     crosswalk: Crosswalk,
     path: str | Path | None = None,
     title: str = "Indicator crosswalk",
     min_places: int = 2,
+    places: Sequence[str] | None = None,
 ) -> str | None:
     """The matrix page of the measures found in at least `min_places` places (1: all); given a
-    path, written there a row at a time (see report.py)."""
-    return written(_page(crosswalk, title, min_places), path)
+    path, written there a row at a time (see report.py). `places` (as `chosen_places` reads
+    them) are the columns, every place when None: a row is then a measure found in at least
+    `min_places` of them, its colours comparing their targets only."""
+    return written(_page(crosswalk, title, min_places, places), path)
 
 
-def _page(crosswalk: Crosswalk, title: str, min_places: int) -> Iterator[str]:
-    places = crosswalk.places or sorted({m.place for c in crosswalk.clusters for m in c.members})
+def chosen_places(crosswalk: Crosswalk, wanted: Sequence[str]) -> list[str]:
+    """The crosswalk's places a reader names, in the order named: each name as the records
+    write it (开州区) or the one place whose name contains it (开州); UsageError naming the
+    first that matches no place or several."""
+    known = crosswalk.places
+    chosen: list[str] = []
+    for name in wanted:
+        name = name.strip()
+        found = [name] if name in known else [p for p in known if name and name in p]
+        if len(found) != 1:
+            shown = "、".join(found[:5]) if found else "、".join(known[:5])
+            problem = "names several places" if found else "is no place of these records"
+            raise UsageError(None, f"--html-places: {name} {problem} ({shown}…)")
+        if found[0] not in chosen:
+            chosen.append(found[0])
+    return chosen
+
+
+def _page(
+    crosswalk: Crosswalk, title: str, min_places: int, chosen: Sequence[str] | None
+) -> Iterator[str]:
+    places = list(chosen or crosswalk.places)
+    if not places:
+        places = sorted({m.place for c in crosswalk.clusters for m in c.members})
+    scope_places = frozenset(places)
     head = "".join(f"<th>{escape(p)}</th>" for p in places)
-    shown = [c for c in crosswalk.clusters if len(c.places) >= min_places]
+    shown = [
+        (cluster, by_place)
+        for cluster in crosswalk.clusters
+        if len(by_place := _by_place(cluster, scope_places)) >= min_places
+    ]
     legend = "".join(f'<span class="{name}">{escape(text)}</span>' for name, text in LEGEND.items())
-    scope = (
-        f"{len(shown)} of {len(crosswalk.clusters)} measures: those found in at least "
-        f"{min_places} places (govdocparse crosswalk --min-places 1 shows every measure)."
-        if min_places > 1
-        else f"All {len(crosswalk.clusters)} measures."
-    )
+    among = f"of the {len(places)} places shown" if chosen else "places"
+    if min_places > 1:
+        scope = (
+            f"{len(shown)} of {len(crosswalk.clusters)} measures: those found in at least "
+            f"{min_places} {among} (govdocparse crosswalk --min-places 1 shows every measure)."
+        )
+    elif chosen:
+        scope = f"{len(shown)} of {len(crosswalk.clusters)} measures: those found in {among}."
+    else:
+        scope = f"All {len(crosswalk.clusters)} measures."
     yield (
         '<!DOCTYPE html>\n<html lang="zh"><head><meta charset="utf-8">'
         f"<title>{escape(title)}</title><style>{_CSS}</style></head><body>"
@@ -192,6 +237,6 @@ def _page(crosswalk: Crosswalk, title: str, min_places: int) -> Iterator[str]:
         f'<p class="legend">{legend}</p>'
         f"<table><thead><tr><th>measure</th>{head}</tr></thead><tbody>\n"
     )
-    for n, cluster in enumerate(shown):
-        yield ("\n" if n else "") + _row(cluster, places)
+    for n, (cluster, by_place) in enumerate(shown):
+        yield ("\n" if n else "") + _row(cluster, places, by_place)
     yield "\n</tbody></table></body></html>\n"
