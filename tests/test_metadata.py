@@ -2055,6 +2055,22 @@ def test_a_townships_notice_names_the_township_as_its_place():
 
 
 @pytest.mark.parametrize(
+    "signature",
+    ["青溪市石桥街道办事处", "石桥街道办事处"],  # with its city, as signed, or without
+)
+def test_a_sub_districts_office_signing_its_notice_is_the_issuer(signature):
+    # a 街道 office's own notice (twenty-ninth reading): signed like a township's government
+    text = (
+        "关于印发《石桥街道未成年人保护工作方案》的通知\n"
+        "各社区、辖区各学校：\n现将《石桥街道未成年人保护工作方案》印发给你们，请认真贯彻落实。\n"
+        f"{signature}\n2024年4月8日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.issuer == signature
+    assert notice.metadata.place == "石桥街道"
+
+
+@pytest.mark.parametrize(
     "mark, issuer, place",
     [
         ("青山县妇女儿童工作委员会办公室文件", "青山县妇女儿童工作委员会办公室", "青山县"),
