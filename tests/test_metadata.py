@@ -540,6 +540,21 @@ def test_a_date_written_as_milliseconds_since_1970_is_read_as_its_day_in_china(v
     assert epoch_millis_date(value) == day
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "作者:发布时间:2025-07-29文章来源:青溪日报",  # a copy ran the empty 作者 into the rest
+        "作者：　发布时间：2025-07-29　文章来源：青溪日报",
+    ],
+)
+def test_a_site_groups_stamp_keeps_its_source_out_of_the_date(stamp):
+    # a site-group CMS's stamp 作者: 发布时间: 文章来源: (twenty-ninth reading, a Big5 mirror)
+    text = f"青溪县召开儿童友好城市建设推进会\n{stamp}\n会议部署了今年的重点工作。\n"
+    doc = parse_text(text).documents[0]
+    assert doc.metadata.portal == {"发布时间": "2025-07-29", "文章来源": "青溪日报"}
+    assert doc.metadata.date_published == "2025-07-29"
+
+
 def test_bulleted_block_of_empty_labels_above_the_first_heading():
     # a county-level city's 解读 page (tenth reading): labels the vocabulary lacked (有效期,
     # 公开对象, 公开部门, 状态, one spread with spaces), most values left empty, and the
