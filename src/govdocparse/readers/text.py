@@ -536,7 +536,16 @@ def glued_paragraphs(text: str, *, spaced_out: bool = False) -> list[str]:
 def _split_at_spaces(text: str) -> list[str]:
     """A long line whose paragraphs a page joined with single spaces, cut at those spaces; or a
     shorter one that holds a short notice's signature date between its spaces."""
-    if len(text) < _GLUED_BODY or len(_HAN.findall(text)) * 2 < len(text):
+    short = len(text) < _GLUED_LINE
+    # a short line is looked at only if it may hold a date between spaces: most are spared
+    if (
+        len(text) < _GLUED_BODY
+        or (
+            short
+            and ("日" not in text or text.count(" ") + text.count("\u00a0") < _MIN_SPACE_BREAKS)
+        )
+        or len(_HAN.findall(text)) * 2 < len(text)
+    ):
         return [text]
     outside = _outside_brackets(text)
     breaks = [m.span() for m in _SPACE_BREAK.finditer(text) if outside[m.start()]]
@@ -548,9 +557,7 @@ def _split_at_spaces(text: str) -> list[str]:
     # A short notice glued the same way (各社区、学校: 现将《…》印发给你们，…。 某街道办事处
     # 2024年4月26日 某街道…工作方案, a 浙江 county CMS) is shorter than any glued body: its date,
     # alone between the spaces after the text and the signature, proves the glue.
-    if len(text) < _GLUED_LINE and not any(
-        "日" in piece and iso_date(piece) for piece in pieces[2:]
-    ):
+    if short and not any("日" in piece and iso_date(piece) for piece in pieces[2:]):
         return [text]
     return _rewrapped(pieces)
 
