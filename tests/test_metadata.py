@@ -540,6 +540,21 @@ def test_a_date_written_as_milliseconds_since_1970_is_read_as_its_day_in_china(v
     assert epoch_millis_date(value) == day
 
 
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "作者:发布时间:2025-07-29文章来源:青溪日报",  # a copy ran the empty 作者 into the rest
+        "作者：　发布时间：2025-07-29　文章来源：青溪日报",
+    ],
+)
+def test_a_site_groups_stamp_keeps_its_source_out_of_the_date(stamp):
+    # a site-group CMS's stamp 作者: 发布时间: 文章来源: (twenty-ninth reading, a Big5 mirror)
+    text = f"青溪县召开儿童友好城市建设推进会\n{stamp}\n会议部署了今年的重点工作。\n"
+    doc = parse_text(text).documents[0]
+    assert doc.metadata.portal == {"发布时间": "2025-07-29", "文章来源": "青溪日报"}
+    assert doc.metadata.date_published == "2025-07-29"
+
+
 def test_bulleted_block_of_empty_labels_above_the_first_heading():
     # a county-level city's 解读 page (tenth reading): labels the vocabulary lacked (有效期,
     # 公开对象, 公开部门, 状态, one spread with spaces), most values left empty, and the
@@ -2052,6 +2067,22 @@ def test_a_townships_notice_names_the_township_as_its_place():
     [notice] = parse_text(text).documents
     assert notice.metadata.place == "石门乡"
     assert notice.metadata.issuer == "石门乡人民政府"
+
+
+@pytest.mark.parametrize(
+    "signature",
+    ["青溪市石桥街道办事处", "石桥街道办事处"],  # with its city, as signed, or without
+)
+def test_a_sub_districts_office_signing_its_notice_is_the_issuer(signature):
+    # a 街道 office's own notice (twenty-ninth reading): signed like a township's government
+    text = (
+        "关于印发《石桥街道未成年人保护工作方案》的通知\n"
+        "各社区、辖区各学校：\n现将《石桥街道未成年人保护工作方案》印发给你们，请认真贯彻落实。\n"
+        f"{signature}\n2024年4月8日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.issuer == signature
+    assert notice.metadata.place == "石桥街道"
 
 
 @pytest.mark.parametrize(

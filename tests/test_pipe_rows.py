@@ -181,12 +181,41 @@ def test_a_table_headed_by_label_words_stays_a_table(text):
         # a label cell with its colon before the next label: its field is empty
         (["文件编号：", "组配分类:", "政策解读", ""], "文件编号：  组配分类：政策解读"),
         (["名称", "文号", "发布日期"], None),  # a header of column names
+        # a row shifted left: the empty value's cell dropped, an empty cell at the row's end
+        (["文号", "发布机构", "石桥街道", ""], "文号：  发布机构：石桥街道"),
+        (["名称", "文号", "发布日期", ""], None),  # a header of column names, one cell empty
+        (["标题", "发布日期", "点击量"], None),  # a list's header with a word that is no label
         (["序号", "任务", "牵头单位"], None),  # opens with no label
         (["标题", "某县…的通知", "某县人民政府"], None),  # a cell that is neither label nor value
     ],
 )
 def test_a_row_of_cells_as_portal_pairs(cells, line):
     assert portal.row_pairs(cells) == line
+
+
+def test_rows_of_fields_with_a_row_shifted_left_over_an_empty_field_are_the_fields():
+    # a 浙江 county portal's block as a crawl gave it (twenty-ninth reading): the notice has no
+    # 文号, and the crawl dropped that empty cell, shifting the row left; the block had been
+    # read as a table of two rows, the 索引号's value given to 文号
+    text = (
+        "索引号 | 001008003004076/2024-260011 | 主题分类 | 教育 |\n"
+        "文号 | 发布机构 | 石桥街道 | |\n"
+        "成文日期 | 2024-05-10 | 有效性 | 有效 |\n"
+        "关于印发《石桥街道未成年人保护工作方案》的通知\n"
+        "各社区，辖区各学校：\n现将《石桥街道未成年人保护工作方案》印发给你们，请认真贯彻落实。\n"
+        "某市石桥街道办事处\n2024年4月26日\n"
+    )
+    [notice] = govdocparse.parse_text(text).documents
+    assert notice.metadata.portal == {
+        "索引号": "001008003004076/2024-260011",
+        "主题分类": "教育",
+        "文号": None,
+        "发布机构": "石桥街道",
+        "成文日期": "2024-05-10",
+        "有效性": "有效",
+    }
+    assert notice.metadata.doc_number is None
+    assert notice.tables == []
 
 
 # Rows one cell short under a first column of categories: a converter dropped the category cell

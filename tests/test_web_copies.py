@@ -113,6 +113,37 @@ def test_a_page_that_joined_its_paragraphs_with_single_spaces_is_read_as_they_we
     assert screening.targets[0].year == 2025
 
 
+def test_a_short_notice_glued_with_single_spaces_over_its_plan_is_read_as_they_were():
+    # a county CMS that glued a short notice onto one line: recipients, text, signature, date
+    # and the plan's title, shorter than a glued body; the plan's text on the lines below
+    one_line = (
+        "各村(社区),各学校: 现将《石桥街道青少年禁毒宣传教育工作方案》印发给你们,"
+        "请认真组织实施。 某市石桥街道办事处 2025年3月6日 石桥街道青少年禁毒宣传教育工作方案"
+    )
+    text = "\n".join(
+        [
+            "关于印发《石桥街道青少年禁毒宣传教育工作方案》的通知",
+            one_line,
+            "为做好青少年禁毒宣传教育,制定本方案。 一、工作目标 禁毒知识知晓率达到95%以上。",
+        ]
+    )
+    notice, plan = govdocparse.parse_text(text).documents
+    assert notice.metadata.recipients == ["各村(社区)", "各学校"]
+    assert notice.metadata.issuer == "某市石桥街道办事处"
+    assert notice.metadata.date_written == "2025-03-06"
+    assert (plan.title, plan.part_of) == ("石桥街道青少年禁毒宣传教育工作方案", notice.id)
+
+
+def test_a_line_of_that_length_with_a_date_inside_a_sentence_stays_one():
+    # spaces between words, a date written inside a sentence, not alone between the spaces
+    line = (
+        "根据 工作安排, 我街道于2025年3月6日召开 青少年禁毒宣传教育工作推进会议, "
+        "部署全年各项工作任务, 各村(社区)、各学校负责同志参加会议并作了交流发言。"
+    )
+    blocks, _ = blocks_from_text(line + "\n", "t.txt")
+    assert block_texts(blocks) == [line]
+
+
 def test_a_pdfs_lines_glued_with_single_spaces_are_rewrapped_into_its_paragraphs():
     # a document site's copy of a banner's PDF: every line break became one space, the first
     # line of each paragraph lost its indent, a title spread out over the line (前 言)

@@ -239,26 +239,33 @@ def row_pairs(cells: list[str]) -> str | None:
     value's cell (| 标题 | 某市…的通知 |, an empty cell for an empty value) or holds its value
     itself (索引号：1144…/2023-00123). Two label cells side by side are a table's header of
     column names (| 名称 | 文号 | 发布日期 |), unless the first wrote its colon (| 文件编号: |
-    组配分类: | 政策解读 |: a field left empty, as county portals print); a cell that is neither
-    label nor value makes a row of something else."""
+    组配分类: | 政策解读 |: a field left empty, as county portals print) or the row is a row of
+    fields shifted left (| 文号 | 发布机构 | 某街道 | |: a crawl dropped the empty value's cell and
+    wrote an empty cell at the row's end instead, as a 浙江 county portal's page gave it); a cell
+    that is neither label nor value makes a row of something else."""
     pieces: list[str] = []
     awaiting = False  # the last cell was a label alone: this cell is its value
     said_empty = False  # …and wrote its colon: a label cell after it leaves its value empty
-    for cell in (cell.strip() for cell in cells):
+    side_by_side = False  # two labels without a colon side by side: a header, unless shifted
+    valued = False  # some label cell took its value from the next cell
+    stripped = [cell.strip() for cell in cells]
+    for cell in stripped:
         label = whole_label(cell) if cell else None
         if label is not None:
-            if awaiting and not said_empty:
-                return None
+            side_by_side |= awaiting and not said_empty
             pieces.append(f"{label}：")
             awaiting = True
             said_empty = cell.endswith((":", "："))
         elif awaiting:
             pieces[-1] += cell
             awaiting = False
+            valued |= bool(cell)
         elif cell and pairs(cell):
             pieces.append(cell)
         elif cell:
             return None
+    if side_by_side and not (valued and stripped[-1] == ""):
+        return None
     return "  ".join(pieces) if pieces else None
 
 

@@ -35,7 +35,7 @@ from ..errors import DecodeError, EmptyInputError
 from ..headings import Numbered, numbered, numeral_pattern, opens_block
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, TableBlock
-from ..textutil import simplified
+from ..textutil import iso_date, simplified
 from .flat_tables import flat_table
 from .text_tables import pipe_cells, table_at
 from .text_wraps import PageFurniture, Width, at_width, wrap_width, wraps_onto
@@ -534,8 +534,18 @@ def glued_paragraphs(text: str, *, spaced_out: bool = False) -> list[str]:
 
 
 def _split_at_spaces(text: str) -> list[str]:
-    """A long line whose paragraphs a page joined with single spaces, cut at those spaces."""
-    if len(text) < _GLUED_LINE or len(_HAN.findall(text)) * 2 < len(text):
+    """A long line whose paragraphs a page joined with single spaces, cut at those spaces; or a
+    shorter one that holds a short notice's signature date between its spaces."""
+    short = len(text) < _GLUED_LINE
+    # a short line is looked at only if it may hold a date between spaces: most are spared
+    if (
+        len(text) < _GLUED_BODY
+        or (
+            short
+            and ("日" not in text or text.count(" ") + text.count("\u00a0") < _MIN_SPACE_BREAKS)
+        )
+        or len(_HAN.findall(text)) * 2 < len(text)
+    ):
         return [text]
     outside = _outside_brackets(text)
     breaks = [m.span() for m in _SPACE_BREAK.finditer(text) if outside[m.start()]]
@@ -543,7 +553,13 @@ def _split_at_spaces(text: str) -> list[str]:
         return [text]
     starts = [0, *(end for _, end in breaks)]
     ends = [*(start for start, _ in breaks), len(text)]
-    return _rewrapped([text[a:b] for a, b in zip(starts, ends, strict=True)])
+    pieces = [text[a:b] for a, b in zip(starts, ends, strict=True)]
+    # A short notice glued the same way (各社区、学校: 现将《…》印发给你们，…。 某街道办事处
+    # 2024年4月26日 某街道…工作方案, a 浙江 county CMS) is shorter than any glued body: its date,
+    # alone between the spaces after the text and the signature, proves the glue.
+    if short and not any("日" in piece and iso_date(piece) for piece in pieces[2:]):
+        return [text]
+    return _rewrapped(pieces)
 
 
 def _rewrapped(pieces: list[str]) -> list[str]:
