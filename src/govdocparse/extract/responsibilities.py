@@ -138,7 +138,8 @@ def _rules() -> _Rules:
         bare_end=re.compile(rf"[。\n]|[；;，,\s]+{other_label}"),
         # …；完成时限：2025年底）: the list in brackets stops there too
         list_end=re.compile(rf"[；;，,\s]+{other_label}"),
-        suffix_mark=re.compile(rf"(?P<mark>{marks})(?:负\s*责)?\s*$"),
+        # 县教育局牵头负责, and 县教育局负责牵头 / 县财政局负责配合
+        suffix_mark=re.compile(rf"(?:负\s*责)?(?P<mark>{marks})(?:负\s*责)?\s*$"),
         # 区教育局牵头、区公安分局配合: a role verb closes its group before a 、 as before a ，
         mark_then_dun=re.compile(rf"(?:{marks})(?:负\s*责)?\s*、"),
         by_duty=re.compile(by_duty),
@@ -204,6 +205,7 @@ class _Found:
     by_duty: bool = False
     verb: str | None = None
     led: bool = False  # a group marked as leading has been read
+    marked_leads: list[str] = field(default_factory=list)  # names a lead verb closed
     note: FirstLeads | None = None
 
     def add(self, role: str, names: list[str]) -> None:
@@ -240,7 +242,10 @@ def _read_groups(text: str, role: str, found: _Found) -> None:
         else:
             own = PARTICIPATING if found.led and role == LEAD else role
         first, *others = rules.jointly.split(group, maxsplit=1)
-        found.add(own, split_agencies(first)[0])
+        names = split_agencies(first)[0]
+        found.add(own, names)
+        if mark and own == LEAD:
+            found.marked_leads += names
         if others:
             found.add(PARTICIPATING, split_agencies(others[0])[0])
         found.led |= bool(mark) and own == LEAD
@@ -264,6 +269,12 @@ def _parts(text: str, first_role: str) -> _Found:
         role = PARTICIPATING if found.lead and word in rules.with_the_lead else rules.roles[word]
         position = keyword.end()
     _read_groups(text[position:], role, found)
+    if found.marked_leads and len(found.marked_leads) < len(found.lead):
+        # （责任单位：县妇联、县教育局、团县委，县妇联牵头）: the lead named by its verb leads
+        # the units the keyword listed, which take part
+        others = [name for name in found.lead if name not in found.marked_leads]
+        found.lead = list(dict.fromkeys(found.marked_leads))
+        found.participating = list(dict.fromkeys(others + found.participating))
     if found.note is not None and not found.participating:
         found.lead, found.participating = found.lead[:1], found.lead[1:]
     _read_marked_roles(found, None if named is None else squash_spaces(named["unit"]))
