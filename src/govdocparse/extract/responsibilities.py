@@ -312,7 +312,10 @@ def _read_marked_roles(found: _Found, named: str | None) -> None:
 def first_leads_note(text: str) -> re.Match[str] | None:
     """Where `text` says the unit a list names first leads (…，排在第一位的为牵头单位，下同);
     group `standing` holds the word saying the lists below follow it too."""
-    # a position word holds one of these: most lists and paragraphs have none
+    # the note names the lead (牵头, 主责, 主要责任单位) and a position word holds 第一, 首 or 前面:
+    # most lists and paragraphs have neither
+    if "牵头" not in text and "主" not in text:
+        return None
     if "第一" not in text and "首" not in text and "前面" not in text:
         return None
     return _rules().first_leads.search(text)
