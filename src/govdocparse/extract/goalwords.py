@@ -167,6 +167,7 @@ class Rules:
     shared_part_end: int
     topic_name: int
     topic_shared: int
+    topic_borrowed_start: re.Pattern
     topic_tail: re.Pattern
     work_tail: re.Pattern
     people: re.Pattern
@@ -236,6 +237,7 @@ def rules() -> Rules:
     full_words = {word: entry["rate"] for word, entry in full_entries.items()}
     multiples = load("targets")["multiple_words"]
     rel = p["relative"]
+    clause_verbs = p["object_verbs"] + p["task_verbs"] + p["direction_first_verbs"]
     return Rules(
         head=re.compile(rf"(?:{heads})$"),
         per_capita=re.compile(g["per_capita"]),
@@ -352,6 +354,8 @@ def rules() -> Rules:
         shared_part_end=p["shared_part_end_chars"],
         topic_name=p["topic_name_chars"],
         topic_shared=p["topic_shared_chars"],
+        # greedy: the end of the last verb or list mark
+        topic_borrowed_start=re.compile(rf".*(?:{alternation(clause_verbs)}|[、，,；;])"),
         topic_tail=re.compile(rf"(?:{alternation(p['topic_tails'] + p['work_nouns'])})+$"),
         work_tail=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(p['work_nouns'])})+$"),
         object_rate=re.compile(alternation(p["object_rates"])),
@@ -557,9 +561,10 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
         short = len(name) <= r.topic_name
         shared = name[:2] if short else name[: r.topic_shared]
         at = topic.find(shared) if len(shared) >= 2 and len(topic) > len(name) - len(shared) else -1
+        borrowed = _borrowed_words(topic[:at]) if at > 0 else ""
         # a long name takes only whom it is about (0-6岁儿童), never a verb (大力引进…)
-        if at > 0 and (short or r.populations.search(topic[:at])):
-            return topic[:at] + name
+        if len(borrowed) >= 2 and (short or r.populations.search(borrowed)):
+            return borrowed + name
     if r.populations.search(name):
         return name
     before = previous or (topics[0] if topics else None)
@@ -574,6 +579,13 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
         if subject and r.head.search(previous):
             return subject + name
     return name
+
+
+def _borrowed_words(before: str) -> str:
+    """The words of an object before the part a name shares with it that may open the name:
+    those after the clause's last verb or list mark (公众获取|母乳喂养… lends nothing)."""
+    verb = rules().topic_borrowed_start.match(before)
+    return before[verb.end() :] if verb else before
 
 
 def _scoped_thing(name: str, topic: str) -> str | None:
