@@ -590,6 +590,42 @@ def test_this_year_is_the_document_s_year(text, this_year, expected):
     assert all(not a.qualifier for i in found for t in i.targets for a in t.atoms)
 
 
+# A bare year right before the verb of a deadline (实现, 达到, 完成) dates a goal as 到…年 does when
+# neither the plan's period nor the document's date is known (a county 实施方案 copied without its
+# date); with a date, a year up to it is a story's result; the year is never part of the name.
+# Invented.
+@pytest.mark.parametrize(
+    ("text", "this_year", "expected"),
+    [
+        ("2027年实现城乡社区儿童之家全覆盖。", None, [("城乡社区儿童之家覆盖率", "2027年", 2027)]),
+        (
+            "2027年基本实现城乡社区家长学校全覆盖。",
+            None,
+            [("城乡社区家长学校覆盖率", "2027年", 2027)],
+        ),
+        (
+            "2026年底前全面完成城乡社区儿童之家全覆盖。",
+            None,
+            [("城乡社区儿童之家覆盖率", "2026年底前", 2026)],
+        ),
+        ("2027年实现城乡社区儿童之家全覆盖。", 2024, [("城乡社区儿童之家覆盖率", "2027年", 2027)]),
+        (
+            "2027年全市普惠性幼儿园覆盖率达到92%以上。",
+            2024,
+            [("普惠性幼儿园覆盖率", "2027年", 2027)],
+        ),
+        ("2023年实现城乡社区儿童之家全覆盖。", 2024, []),
+        ("2023年实现了城乡社区儿童之家全覆盖。", None, []),
+        ("2023年,全县婴儿死亡率降至4‰以下。", None, []),
+    ],
+)
+def test_a_bare_deadline_year_before_its_verb_dates_the_goal(text, this_year, expected):
+    found = indicators_from_paragraph(
+        text, PROV, section_id=None, id_prefix="p", this_year=this_year
+    )
+    assert [(i.name, t.label, t.year) for i in found for t in i.targets] == expected
+
+
 def test_a_story_s_this_year_is_the_year_of_its_date():
     from govdocparse import parse_text
 

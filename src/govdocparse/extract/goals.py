@@ -292,6 +292,8 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
         return False
     if r.present_marker.search(plain) or _reported(plain) or _year_on_year(plain):
         return True
+    if first_goal_year is None and r.deadline_year.search(plain):
+        return False  # 2027年实现…全覆盖 with no period or date known
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
     return any(first_goal_year is None or year < first_goal_year for year in years)
 
@@ -376,6 +378,10 @@ def _sentence_measures(
     r = rules()
     years = list(r.target_year.finditer(sentence))
     goal_years = [int(y.group(1)) for y in years]
+    if first_goal_year is None:
+        # with no period or date known, a bare year before the verb of a deadline (2027年实现…)
+        # is a goal's as 到…年 is
+        goal_years += [int(m.group(1)) for m in r.deadline_year.finditer(sentence)]
     before_goals = first_goal_year if first_goal_year is not None else min(goal_years, default=None)
     if before_goals is not None:
         # a bare year from the plan's first goal year on, or without a known period from the

@@ -115,6 +115,8 @@ class Rules:
     report_lead_in: re.Pattern
     scope_note: re.Pattern
     bare_year: re.Pattern
+    deadline_year: re.Pattern
+    opening_year: re.Pattern
     adverb: str
     goal: re.Pattern
     verb_first: re.Pattern
@@ -256,6 +258,8 @@ def rules() -> Rules:
         report_lead_in=re.compile(p["report_lead_in"]),
         scope_note=re.compile(p["scope_note"]),
         bare_year=re.compile(p["bare_year"]),
+        deadline_year=re.compile(p["deadline_year"]),
+        opening_year=re.compile(p["opening_year"]),
         adverb=adverb,
         goal=re.compile(goal),
         verb_first=re.compile(
@@ -407,13 +411,13 @@ def _measure_words() -> list[str]:
 
 def raw_measure(segment: str) -> str:
     """A phrase as written without list marks, item numbers, a lead-in (具体目标是：) and its
-    leading 到…年."""
+    leading 到…年 or bare year (2027年全市…)."""
     r = rules()
     text = segment.strip()
     while True:
         before = text
         text = r.lead_in.sub("", _ITEM_NUMBER.sub("", LEADING_MARKS.sub("", text)))
-        m = r.target_year.match(text)
+        m = r.target_year.match(text) or r.opening_year.match(text)
         if m:
             text = text[m.end() :]
         if text == before:
