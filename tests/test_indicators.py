@@ -626,6 +626,56 @@ def test_a_bare_deadline_year_before_its_verb_dates_the_goal(text, this_year, ex
     assert [(i.name, t.label, t.year) for i in found for t in i.targets] == expected
 
 
+# A span of years of effort opening a plan's goals (经过三年努力，…) dates them: without a known
+# period to the document's year and the span, a count too; many years of effort (经过多年努力) and
+# 到目前为止 look back. Invented.
+@pytest.mark.parametrize(
+    ("text", "this_year", "expected"),
+    [
+        (
+            "经过三年努力，全县婴儿死亡率下降至4‰以下。",
+            2024,
+            [("婴儿死亡率", "经过三年努力", 2027)],
+        ),
+        (
+            "经过三年努力，全县婴儿死亡率下降至4‰以下。",
+            None,
+            [("婴儿死亡率", "经过三年努力", None)],
+        ),
+        (
+            "经过3年的努力,全县新建普惠性托位2000个。",
+            2024,
+            [("新建普惠性托位数", "经过3年的努力", 2027)],
+        ),
+        (
+            "经过两年持续努力，全市儿童之家覆盖率达到95%以上，到2030年达到100%。",
+            2024,
+            [("儿童之家覆盖率", "经过两年持续努力", 2026), ("儿童之家覆盖率", "到2030年", 2030)],
+        ),
+        ("经过多年努力，全县婴儿死亡率下降至4‰以下。", 2024, []),
+        ("经过多年来的不懈努力，全县儿童之家覆盖率达到95%。", None, []),
+        ("到目前为止，全县儿童之家覆盖率达到95%。", 2024, []),
+    ],
+)
+def test_a_span_of_effort_dates_a_plan_s_goals(text, this_year, expected):
+    found = indicators_from_paragraph(
+        text, PROV, section_id=None, id_prefix="p", this_year=this_year
+    )
+    assert [(i.name, t.label, t.year) for i in found for t in i.targets] == expected
+
+
+def test_a_span_of_effort_in_a_plan_with_a_period_dates_its_goals_to_the_period_s_end():
+    from govdocparse import parse_text
+
+    text = (
+        "白沙县儿童发展规划（2021—2025年）\n一、主要目标\n"
+        "经过五年努力，全县婴儿死亡率下降至4‰以下。\n"
+    )
+    [plan] = parse_text(text).documents
+    found = [(i.name, t.label, t.year) for i in plan.indicators for t in i.targets]
+    assert found == [("婴儿死亡率", "经过五年努力", 2025)]
+
+
 def test_a_story_s_this_year_is_the_year_of_its_date():
     from govdocparse import parse_text
 

@@ -30,7 +30,7 @@ from .. import units
 from ..grammar import alternation, load, load_typed
 from ..grammar_schema import MetadataGrammar
 from ..model import Indicator, Measurement, Provenance, Target, TargetAtom
-from ..textutil import squash_spaces
+from ..textutil import chinese_numeral, squash_spaces
 from .counts import count_measures, count_needs
 from .goalwords import (
     CLOSE,
@@ -195,6 +195,8 @@ def indicators_from_paragraph(
     first_goal_year = None if period_start is None else period_start + (not one_year)
     if first_goal_year is None and this_year is not None:
         first_goal_year = this_year + 1
+    # 经过三年努力 counts from the document's year only where no period says the plan's end
+    effort_from = this_year if period_start is None else None
     found: list[Indicator] = []
     # the last measure of a sentence closed by a semicolon, whose next goals the following
     # sentence may date without naming it (…到2025年控制在12/10万以下；到2030年控制在…)
@@ -230,6 +232,7 @@ def indicators_from_paragraph(
             before,
             sentences[k - 1] if k else None,
             this_year,
+            effort_from,
         )
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
@@ -362,6 +365,7 @@ def _sentence_measures(
     carried: Measure | None = None,
     previous_sentence: str | None = None,
     this_year: int | None = None,
+    effort_from: int | None = None,
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it; in a `one_year` plan every sentence is dated. A
@@ -374,7 +378,8 @@ def _sentence_measures(
     A goal for all that says not what or whom it covers, which no clause before it in the
     sentence tells, is about the last clause of `previous_sentence` (…建设儿童之家。到2025年，
     力争实现全覆盖). 今年 dates the goals after it as the document's year `this_year` (a year
-    unknown when None)."""
+    unknown when None); 经过三年努力 dates them to `effort_from` and the span (unknown when None:
+    the plan's last year is then theirs)."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
     goal_years = [int(y.group(1)) for y in years]
@@ -394,6 +399,11 @@ def _sentence_measures(
     ]
     if "今年" in sentence:
         dates += [(m.start(), "今年", this_year) for m in r.this_year.finditer(sentence)]
+    if "努力" in sentence:
+        dates += [
+            (m.start(), m.group(0), _effort_year(m.group("span"), effort_from))
+            for m in r.effort_span.finditer(sentence)
+        ]
     dates.sort(key=lambda date: date[0])
     out: list[tuple[str, int | None, Measure]] = []
     previous: str | None = None
@@ -457,6 +467,14 @@ def _sentence_measures(
             out.append((label, year, measure))
         last = measures[-1][1]
     return out
+
+
+def _effort_year(span: str, effort_from: int | None) -> int | None:
+    """The year a span of effort (经过三年努力, 经过5年努力) ends, counted from `effort_from`."""
+    if effort_from is None:
+        return None
+    years = int(span) if span.isdigit() else chinese_numeral(span)
+    return effort_from + years if years else None
 
 
 def _full_subject(topics: list[str], bare: bool) -> str | None:

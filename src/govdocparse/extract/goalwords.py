@@ -105,6 +105,7 @@ class Rules:
     past_marker: re.Pattern
     present_marker: re.Pattern
     goal_within: re.Pattern
+    effort_span: re.Pattern
     reported_lead_in: re.Pattern
     reported_plan_words: re.Pattern
     year_on_year: re.Pattern
@@ -248,6 +249,7 @@ def rules() -> Rules:
         past_marker=re.compile(p["past_marker"]),
         present_marker=re.compile(p["present_marker"]),
         goal_within=re.compile(p["goal_within"]),
+        effort_span=re.compile(p["effort_span"]),
         reported_lead_in=re.compile(p["reported_lead_in"]),
         reported_plan_words=re.compile(p["reported_plan_words"]),
         year_on_year=re.compile(p["year_on_year"]),
