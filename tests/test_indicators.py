@@ -676,6 +676,47 @@ def test_a_span_of_effort_in_a_plan_with_a_period_dates_its_goals_to_the_period_
     assert found == [("婴儿死亡率", "经过五年努力", 2025)]
 
 
+# A WeChat story's lead one phrase a line: the deadline on a line of its own dates the short
+# lines after it, blank lines between them or none; a longer paragraph is no such line. Invented.
+_PHRASE_LINES = [
+    "重磅！白沙县印发母乳喂养促进行动实施方案",
+    "白沙发布 2023-03-05 10:20",
+    "近日，县卫健委等部门联合印发了《白沙县母乳喂养促进行动实施方案》。",
+    "实施方案提出",
+    "到2025年",
+    "公众获取母乳喂养知识率达到90%",
+    "6个月内纯母乳喂养率达到50%以上",
+    "公共场所母婴室覆盖率达到80%以上",
+]
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_deadline_on_a_line_of_its_own_dates_the_short_lines_under_it(between):
+    from govdocparse import parse_text
+
+    [story] = parse_text(between.join(_PHRASE_LINES) + "\n").documents
+    assert story.kind == "other"
+    found = [(i.name, t.label, t.year) for i in story.indicators for t in i.targets]
+    assert found == [
+        ("公众获取母乳喂养知识率", "到2025年", 2025),
+        ("6个月内纯母乳喂养率", "到2025年", 2025),
+        ("公共场所母婴室覆盖率", "到2025年", 2025),
+    ]
+
+
+def test_a_deadline_on_a_line_of_its_own_dates_no_longer_paragraph():
+    from govdocparse import parse_text
+
+    lines = [
+        *_PHRASE_LINES[:5],
+        "全县将进一步加强母婴设施建设和母乳喂养宣传，公共场所母婴室覆盖率达到80%以上，"
+        "6个月内纯母乳喂养率达到50%以上。",
+    ]
+    [story] = parse_text("\n\n".join(lines) + "\n").documents
+    found = [(i.name, t.label, t.year) for i in story.indicators for t in i.targets]
+    assert found == [("公共场所母婴室覆盖率", "目标", None), ("6个月内纯母乳喂养率", "目标", None)]
+
+
 def test_a_story_s_this_year_is_the_year_of_its_date():
     from govdocparse import parse_text
 

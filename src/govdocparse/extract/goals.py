@@ -167,6 +167,7 @@ def indicators_from_paragraph(
     period_end: int | None = None,
     item: str | None = None,
     this_year: int | None = None,
+    deadline: tuple[str, int] | None = None,
 ) -> list[Indicator]:
     """Prose indicators: one per measure a sentence of `text` sets a goal for.
 
@@ -186,6 +187,9 @@ def indicators_from_paragraph(
     `this_year` is the document's own year (its date's), which 今年 names; without a period, a
     bare year after it dates a goal (…低体重率2027年降低到3%以下 in a 2023 document) and one up
     to it a result.
+
+    `deadline` is the (label, year) a line of its own above the paragraph set (`line_deadline`),
+    which dates its goals as a deadline opening it would.
     """
     r = rules()
     if context and r.achievement.search(context):
@@ -207,7 +211,6 @@ def indicators_from_paragraph(
     looking_back = bool(sentences) and r.past_marker.search(sentences[0]) is not None
     # the deadline the latest sentence opened with dates the sentences after it that name no
     # year (到2025年，…；A率达到50%。到2030年，…；A率达到70%: the second A is 2030's)
-    deadline: tuple[str, int] | None = None
     for k, sentence in enumerate(sentences):
         before, carried = carried, None
         opening = deadline
@@ -266,6 +269,24 @@ def indicators_from_paragraph(
                 )
             )
     return found
+
+
+def line_deadline(
+    text: str, above: tuple[str, int] | None, same_section: bool
+) -> tuple[str, int] | None:
+    """The deadline that dates the paragraph `text`, one phrase a line under a deadline on a
+    line of its own (实施方案提出 / 到2025年 / 公众获取母乳喂养知识率达到90% / …): the deadline
+    itself for such a line (to pass on), `above` (the one in force over it) for a short line of
+    the same section, else None."""
+    r = rules()
+    text = text.strip()
+    if len(text) > r.line_phrase:
+        return None
+    if "年" in text:
+        own = r.target_year.match(text)
+        if own and not text[own.end() :].strip("，,：:；; "):
+            return squash_spaces(own.group(0)), int(own.group(1))
+    return above if same_section else None
 
 
 def _opening_deadline(sentence: str) -> tuple[str, int] | None:

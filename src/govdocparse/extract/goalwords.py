@@ -169,6 +169,7 @@ class Rules:
     shared_name: int
     shared_part_end: int
     topic_name: int
+    line_phrase: int
     topic_shared: int
     topic_borrowed_start: re.Pattern
     topic_tail: re.Pattern
@@ -359,6 +360,7 @@ def rules() -> Rules:
         shared_name=p["shared_name_chars"],
         shared_part_end=p["shared_part_end_chars"],
         topic_name=p["topic_name_chars"],
+        line_phrase=p["line_phrase_chars"],
         topic_shared=p["topic_shared_chars"],
         # greedy: the end of the last verb or list mark
         topic_borrowed_start=re.compile(rf".*(?:{alternation(clause_verbs)}|[、，,；;])"),

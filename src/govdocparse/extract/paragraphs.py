@@ -8,7 +8,8 @@ two together the way plans write them:
 - 责任单位：… in the paragraph right under one that only says 牵头单位：… names the units taking
   part with that lead, as it would in one clause (a yearly 分工方案's goal, then a line each);
 - a goal with no 到…年 of its own is a goal for the end of the plan period; 今年 is the
-  document's own year (`document_year`);
+  document's own year (`document_year`); a deadline on a line of its own (到2025年) dates the
+  short lines under it, one phrase a line as a WeChat story's lead writes them (`read_paragraphs`);
 - a report of results (…统计监测报告, 评估报告) states no goals at all;
 - a news story (a document of kind other) states the goals of the plan it reports (规划提出，
   到2025年，…; 记者了解到，今年全市将实现…全覆盖) in its sentences, never in its deck of
@@ -22,7 +23,7 @@ import re
 from ..model import Document, Indicator, Period, Provenance, Responsibility
 from ..structure import PlacedParagraph
 from .agencies import to_agencies
-from .goals import indicators_from_paragraph, is_news_deck, reports_results
+from .goals import indicators_from_paragraph, is_news_deck, line_deadline, reports_results
 from .responsibilities import Clause, find_clauses, joins_a_lead
 
 # What is left of a paragraph that only held a clause: 1. 责任单位：市卫健委。
@@ -35,8 +36,10 @@ def read_paragraph(
     prefix: str,
     place: str | None,
     item: str | None = None,
+    deadline: tuple[str, int] | None = None,
 ) -> None:
-    """Add the goals and clauses of one paragraph to `document`, each goal with its owner."""
+    """Add the goals and clauses of one paragraph to `document`, each goal with its owner;
+    `deadline` is the one a line of its own above sets (`goals.line_deadline`)."""
     period = document.metadata.period
     states_no_goals = reports_results(document.title) or (
         document.kind == "other" and is_news_deck(placed.text)
@@ -54,6 +57,7 @@ def read_paragraph(
             period_end=period.end if period else None,
             item=item,
             this_year=document_year(document),
+            deadline=deadline,
         )
     )
     clauses = find_clauses(placed.text)
@@ -81,6 +85,19 @@ def read_paragraph(
             indicator.responsible_id = owners[0].id
     date_to_period_end(indicators, period)
     document.indicators.extend(indicators)
+
+
+def read_paragraphs(
+    document: Document, paragraphs: list[PlacedParagraph], prefix: str, place: str | None
+) -> None:
+    """`read_paragraph` for each body paragraph in order, a deadline on a line of its own dating
+    the short lines under it (`goals.line_deadline`)."""
+    deadline: tuple[str, int] | None = None
+    section: str | None = None
+    for number, placed in enumerate(paragraphs, start=1):
+        deadline = line_deadline(placed.text, deadline, placed.section_id == section)
+        section = placed.section_id
+        read_paragraph(document, placed, f"{prefix}-p{number}", place, deadline=deadline)
 
 
 def _completes_the_lead_above(
