@@ -676,6 +676,60 @@ def test_a_span_of_effort_in_a_plan_with_a_period_dates_its_goals_to_the_period_
     assert found == [("婴儿死亡率", "经过五年努力", 2025)]
 
 
+# A news story's or a report's own figures (a document of kind other) show no sign of a goal: no
+# goal year, no word of a plan, no bound or duty; a plan's sentence, a story's with any such sign,
+# a paragraph opened by a deadline and a section titled with goals keep their goals. Invented.
+@pytest.mark.parametrize(
+    ("text", "story", "context", "expected"),
+    [
+        ("全市建成母婴室326个，公共场所母婴室覆盖率达到95%。", True, None, []),
+        ("全县孕产妇系统管理率达到93.6%,婴儿死亡率降至3.2‰。", True, None, []),
+        ("经过三年努力，全县婴儿死亡率下降至3.1‰。", True, None, []),
+        ("方案提出，经过三年努力，全县婴儿死亡率下降至3‰以下。", True, None, ["婴儿死亡率"]),
+        (
+            "全市建成母婴室326个，公共场所母婴室覆盖率达到95%。",
+            False,
+            None,
+            ["公共场所母婴室覆盖率"],
+        ),
+        ("全市公共场所母婴室覆盖率将达到100%。", True, None, ["公共场所母婴室覆盖率"]),
+        ("全市公共场所母婴室覆盖率达到95%以上。", True, None, ["公共场所母婴室覆盖率"]),
+        ("到2027年，全市公共场所母婴室覆盖率达到100%。", True, None, ["公共场所母婴室覆盖率"]),
+        (
+            "到2027年，全市新建母婴室100个。公共场所母婴室覆盖率达到100%。",
+            True,
+            None,
+            ["新建母婴室数", "公共场所母婴室覆盖率"],
+        ),
+        (
+            "全市公共场所母婴室覆盖率达到100%。",
+            True,
+            "二、主要目标",
+            ["公共场所母婴室覆盖率"],
+        ),
+    ],
+)
+def test_a_story_s_figure_with_no_sign_of_a_goal_is_a_result(text, story, context, expected):
+    found = indicators_from_paragraph(
+        text, PROV, section_id=None, id_prefix="p", context=context, story=story
+    )
+    assert [i.name for i in found] == expected
+
+
+def test_a_news_story_s_own_results_are_no_goals():
+    from govdocparse import parse_text
+
+    text = (
+        "白沙市母婴室建设成效明显\n"
+        "发布时间：2025-04-18 10:20  来源：白沙市妇女联合会\n"
+        "记者从市妇联了解到，全市建成母婴室326个，公共场所母婴室覆盖率达到95%。"
+        "下一步，全市将实现二级以上医院母婴室全覆盖。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.kind == "other"
+    assert [i.name for i in document.indicators] == ["二级以上医院母婴室覆盖率"]
+
+
 # A WeChat story's lead one phrase a line: the deadline on a line of its own dates the short
 # lines after it, blank lines between them or none; a longer paragraph is no such line. Invented.
 _PHRASE_LINES = [

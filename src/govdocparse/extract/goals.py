@@ -167,6 +167,7 @@ def indicators_from_paragraph(
     period_end: int | None = None,
     item: str | None = None,
     this_year: int | None = None,
+    story: bool = False,
     deadline: tuple[str, int] | None = None,
 ) -> list[Indicator]:
     """Prose indicators: one per measure a sentence of `text` sets a goal for.
@@ -188,6 +189,10 @@ def indicators_from_paragraph(
     bare year after it dates a goal (…低体重率2027年降低到3%以下 in a 2023 document) and one up
     to it a result.
 
+    `story` says the text is a news story's or a report's (a document of kind other): a sentence
+    of it with no sign of a goal (`_states_a_result`) states a result, unless the paragraph opens
+    with a deadline or the section's title names goals (主要目标).
+
     `deadline` is the (label, year) a line of its own above the paragraph set (`line_deadline`),
     which dates its goals as a deadline opening it would.
     """
@@ -201,6 +206,7 @@ def indicators_from_paragraph(
         first_goal_year = this_year + 1
     # 经过三年努力 counts from the document's year only where no period says the plan's end
     effort_from = this_year if period_start is None else None
+    story = story and not (context and r.goal_context.search(context))
     found: list[Indicator] = []
     # the last measure of a sentence closed by a semicolon, whose next goals the following
     # sentence may date without naming it (…到2025年控制在12/10万以下；到2030年控制在…)
@@ -222,7 +228,12 @@ def indicators_from_paragraph(
         # without a known period, the deadline a sentence before opened with is where goal
         # years start (到2017年底，…；2018年底建成母婴室200个，…: 2018 is a goal's year)
         goals_from = first_goal_year if first_goal_year is not None or not opening else opening[1]
-        if looking_back or _about_the_past(sentence, goals_from) or r.knowledge.search(sentence):
+        if (
+            looking_back
+            or _about_the_past(sentence, goals_from)
+            or r.knowledge.search(sentence)
+            or (story and opening is None and _states_a_result(sentence))
+        ):
             if sentence.endswith(("；", ";")) and k + 1 < len(sentences):
                 carried = _carried_baseline(sentence, sentences[k + 1], first_goal_year)
             continue
@@ -320,6 +331,13 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
         return False  # 2027年实现…全覆盖 with no period or date known
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
     return any(first_goal_year is None or year < first_goal_year for year in years)
+
+
+def _states_a_result(sentence: str) -> bool:
+    """Whether a story's sentence states its figures with no sign of a goal: no goal year, no word
+    of a plan, no bound or duty (`story_goal_words`): 全市建成母婴室326个，公共场所母婴室覆盖率
+    达到95%."""
+    return rules().story_goal_sign.search(_BRACKETED.sub("", sentence)) is None
 
 
 def _reported(sentence: str) -> bool:

@@ -105,6 +105,8 @@ class Rules:
     past_marker: re.Pattern
     present_marker: re.Pattern
     goal_within: re.Pattern
+    story_goal_sign: re.Pattern
+    goal_context: re.Pattern
     effort_span: re.Pattern
     reported_lead_in: re.Pattern
     reported_plan_words: re.Pattern
@@ -250,6 +252,14 @@ def rules() -> Rules:
         past_marker=re.compile(p["past_marker"]),
         present_marker=re.compile(p["present_marker"]),
         goal_within=re.compile(p["goal_within"]),
+        story_goal_sign=re.compile(
+            "|".join(
+                [alternation(p["story_goal_words"])]
+                + [p[key] for key in ("reported_plan_words", "this_year", "goal_within")]
+                + [p[key] for key in ("target_year", "bare_year")]
+            )
+        ),
+        goal_context=re.compile(p["goal_context"]),
         effort_span=re.compile(p["effort_span"]),
         reported_lead_in=re.compile(p["reported_lead_in"]),
         reported_plan_words=re.compile(p["reported_plan_words"]),

@@ -13,7 +13,8 @@ two together the way plans write them:
 - a report of results (…统计监测报告, 评估报告) states no goals at all;
 - a news story (a document of kind other) states the goals of the plan it reports (规划提出，
   到2025年，…; 记者了解到，今年全市将实现…全覆盖) in its sentences, never in its deck of
-  bulleted points under the headline (■收托人数不得超过5人 ■…).
+  bulleted points under the headline (■收托人数不得超过5人 ■…), nor in sentences that show no
+  sign of a goal (全市建成母婴室326个，…覆盖率达到95%: its own results).
 """
 
 from __future__ import annotations
@@ -57,6 +58,7 @@ def read_paragraph(
             period_end=period.end if period else None,
             item=item,
             this_year=document_year(document),
+            story=document.kind == "other",
             deadline=deadline,
         )
     )
