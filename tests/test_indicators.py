@@ -590,6 +590,187 @@ def test_this_year_is_the_document_s_year(text, this_year, expected):
     assert all(not a.qualifier for i in found for t in i.targets for a in t.atoms)
 
 
+# A bare year right before the verb of a deadline (实现, 达到, 完成) dates a goal as 到…年 does when
+# neither the plan's period nor the document's date is known (a county 实施方案 copied without its
+# date); with a date, a year up to it is a story's result; the year is never part of the name.
+# Invented.
+@pytest.mark.parametrize(
+    ("text", "this_year", "expected"),
+    [
+        ("2027年实现城乡社区儿童之家全覆盖。", None, [("城乡社区儿童之家覆盖率", "2027年", 2027)]),
+        (
+            "2027年基本实现城乡社区家长学校全覆盖。",
+            None,
+            [("城乡社区家长学校覆盖率", "2027年", 2027)],
+        ),
+        (
+            "2026年底前全面完成城乡社区儿童之家全覆盖。",
+            None,
+            [("城乡社区儿童之家覆盖率", "2026年底前", 2026)],
+        ),
+        ("2027年实现城乡社区儿童之家全覆盖。", 2024, [("城乡社区儿童之家覆盖率", "2027年", 2027)]),
+        (
+            "2027年全市普惠性幼儿园覆盖率达到92%以上。",
+            2024,
+            [("普惠性幼儿园覆盖率", "2027年", 2027)],
+        ),
+        ("2023年实现城乡社区儿童之家全覆盖。", 2024, []),
+        ("2023年实现了城乡社区儿童之家全覆盖。", None, []),
+        ("2023年,全县婴儿死亡率降至4‰以下。", None, []),
+    ],
+)
+def test_a_bare_deadline_year_before_its_verb_dates_the_goal(text, this_year, expected):
+    found = indicators_from_paragraph(
+        text, PROV, section_id=None, id_prefix="p", this_year=this_year
+    )
+    assert [(i.name, t.label, t.year) for i in found for t in i.targets] == expected
+
+
+# A span of years of effort opening a plan's goals (经过三年努力，…) dates them: without a known
+# period to the document's year and the span, a count too; many years of effort (经过多年努力) and
+# 到目前为止 look back. Invented.
+@pytest.mark.parametrize(
+    ("text", "this_year", "expected"),
+    [
+        (
+            "经过三年努力，全县婴儿死亡率下降至4‰以下。",
+            2024,
+            [("婴儿死亡率", "经过三年努力", 2027)],
+        ),
+        (
+            "经过三年努力，全县婴儿死亡率下降至4‰以下。",
+            None,
+            [("婴儿死亡率", "经过三年努力", None)],
+        ),
+        (
+            "经过3年的努力,全县新建普惠性托位2000个。",
+            2024,
+            [("新建普惠性托位数", "经过3年的努力", 2027)],
+        ),
+        (
+            "经过两年持续努力，全市儿童之家覆盖率达到95%以上，到2030年达到100%。",
+            2024,
+            [("儿童之家覆盖率", "经过两年持续努力", 2026), ("儿童之家覆盖率", "到2030年", 2030)],
+        ),
+        ("经过多年努力，全县婴儿死亡率下降至4‰以下。", 2024, []),
+        ("经过多年来的不懈努力，全县儿童之家覆盖率达到95%。", None, []),
+        ("到目前为止，全县儿童之家覆盖率达到95%。", 2024, []),
+    ],
+)
+def test_a_span_of_effort_dates_a_plan_s_goals(text, this_year, expected):
+    found = indicators_from_paragraph(
+        text, PROV, section_id=None, id_prefix="p", this_year=this_year
+    )
+    assert [(i.name, t.label, t.year) for i in found for t in i.targets] == expected
+
+
+def test_a_span_of_effort_in_a_plan_with_a_period_dates_its_goals_to_the_period_s_end():
+    from govdocparse import parse_text
+
+    text = (
+        "白沙县儿童发展规划（2021—2025年）\n一、主要目标\n"
+        "经过五年努力，全县婴儿死亡率下降至4‰以下。\n"
+    )
+    [plan] = parse_text(text).documents
+    found = [(i.name, t.label, t.year) for i in plan.indicators for t in i.targets]
+    assert found == [("婴儿死亡率", "经过五年努力", 2025)]
+
+
+# A news story's or a report's own figures (a document of kind other) show no sign of a goal: no
+# goal year, no word of a plan, no bound or duty; a plan's sentence, a story's with any such sign,
+# a paragraph opened by a deadline and a section titled with goals keep their goals. Invented.
+@pytest.mark.parametrize(
+    ("text", "story", "context", "expected"),
+    [
+        ("全市建成母婴室326个，公共场所母婴室覆盖率达到95%。", True, None, []),
+        ("全县孕产妇系统管理率达到93.6%,婴儿死亡率降至3.2‰。", True, None, []),
+        ("经过三年努力，全县婴儿死亡率下降至3.1‰。", True, None, []),
+        ("方案提出，经过三年努力，全县婴儿死亡率下降至3‰以下。", True, None, ["婴儿死亡率"]),
+        (
+            "全市建成母婴室326个，公共场所母婴室覆盖率达到95%。",
+            False,
+            None,
+            ["公共场所母婴室覆盖率"],
+        ),
+        ("全市公共场所母婴室覆盖率将达到100%。", True, None, ["公共场所母婴室覆盖率"]),
+        ("全市公共场所母婴室覆盖率达到95%以上。", True, None, ["公共场所母婴室覆盖率"]),
+        ("到2027年，全市公共场所母婴室覆盖率达到100%。", True, None, ["公共场所母婴室覆盖率"]),
+        (
+            "到2027年，全市新建母婴室100个。公共场所母婴室覆盖率达到100%。",
+            True,
+            None,
+            ["新建母婴室数", "公共场所母婴室覆盖率"],
+        ),
+        (
+            "全市公共场所母婴室覆盖率达到100%。",
+            True,
+            "二、主要目标",
+            ["公共场所母婴室覆盖率"],
+        ),
+    ],
+)
+def test_a_story_s_figure_with_no_sign_of_a_goal_is_a_result(text, story, context, expected):
+    found = indicators_from_paragraph(
+        text, PROV, section_id=None, id_prefix="p", context=context, story=story
+    )
+    assert [i.name for i in found] == expected
+
+
+def test_a_news_story_s_own_results_are_no_goals():
+    from govdocparse import parse_text
+
+    text = (
+        "白沙市母婴室建设成效明显\n"
+        "发布时间：2025-04-18 10:20  来源：白沙市妇女联合会\n"
+        "记者从市妇联了解到，全市建成母婴室326个，公共场所母婴室覆盖率达到95%。"
+        "下一步，全市将实现二级以上医院母婴室全覆盖。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.kind == "other"
+    assert [i.name for i in document.indicators] == ["二级以上医院母婴室覆盖率"]
+
+
+# A WeChat story's lead one phrase a line: the deadline on a line of its own dates the short
+# lines after it, blank lines between them or none; a longer paragraph is no such line. Invented.
+_PHRASE_LINES = [
+    "重磅！白沙县印发母乳喂养促进行动实施方案",
+    "白沙发布 2023-03-05 10:20",
+    "近日，县卫健委等部门联合印发了《白沙县母乳喂养促进行动实施方案》。",
+    "实施方案提出",
+    "到2025年",
+    "公众获取母乳喂养知识率达到90%",
+    "6个月内纯母乳喂养率达到50%以上",
+    "公共场所母婴室覆盖率达到80%以上",
+]
+
+
+@pytest.mark.parametrize("between", ["\n", "\n\n"])
+def test_a_deadline_on_a_line_of_its_own_dates_the_short_lines_under_it(between):
+    from govdocparse import parse_text
+
+    [story] = parse_text(between.join(_PHRASE_LINES) + "\n").documents
+    assert story.kind == "other"
+    found = [(i.name, t.label, t.year) for i in story.indicators for t in i.targets]
+    assert found == [
+        ("公众获取母乳喂养知识率", "到2025年", 2025),
+        ("6个月内纯母乳喂养率", "到2025年", 2025),
+        ("公共场所母婴室覆盖率", "到2025年", 2025),
+    ]
+
+
+def test_a_deadline_on_a_line_of_its_own_dates_no_longer_paragraph():
+    from govdocparse import parse_text
+
+    lines = [
+        *_PHRASE_LINES[:5],
+        "全县将进一步加强母婴设施建设和母乳喂养宣传，公共场所母婴室覆盖率达到80%以上，"
+        "6个月内纯母乳喂养率达到50%以上。",
+    ]
+    [story] = parse_text("\n\n".join(lines) + "\n").documents
+    found = [(i.name, t.label, t.year) for i in story.indicators for t in i.targets]
+    assert found == [("公共场所母婴室覆盖率", "目标", None), ("6个月内纯母乳喂养率", "目标", None)]
+
+
 def test_a_story_s_this_year_is_the_year_of_its_date():
     from govdocparse import parse_text
 

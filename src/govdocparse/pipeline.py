@@ -16,7 +16,7 @@ from .extract.metadata import (
     missing,
     take_page_trailer,
 )
-from .extract.paragraphs import date_to_period_end, first_leads_from, read_paragraph
+from .extract.paragraphs import date_to_period_end, read_paragraph, read_paragraphs
 from .extract.tables import build_table
 from .ids import assign_ids
 from .matching import fold_blocks, fold_portal
@@ -106,10 +106,7 @@ def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> D
                 f"{item.name}。{item.text}", item.provenance, table.section_id, table.title or ""
             )
             read_paragraph(document, placed_item, f"{table.id}-item{n}", place, item=item.name)
-    noted = first_leads_from(structure.paragraphs)
-    for number, paragraph in enumerate(structure.paragraphs, start=1):
-        first_leads = noted is not None and number > noted + 1
-        read_paragraph(document, paragraph, f"{doc_id}-p{number}", place, first_leads=first_leads)
+    read_paragraphs(document, structure.paragraphs, doc_id, place)
     assign_ids(document)
     return document
 

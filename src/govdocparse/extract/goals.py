@@ -30,7 +30,7 @@ from .. import units
 from ..grammar import alternation, load, load_typed
 from ..grammar_schema import MetadataGrammar
 from ..model import Indicator, Measurement, Provenance, Target, TargetAtom
-from ..textutil import squash_spaces
+from ..textutil import chinese_numeral, squash_spaces
 from .counts import count_measures, count_needs
 from .goalwords import (
     CLOSE,
@@ -167,6 +167,8 @@ def indicators_from_paragraph(
     period_end: int | None = None,
     item: str | None = None,
     this_year: int | None = None,
+    story: bool = False,
+    deadline: tuple[str, int] | None = None,
 ) -> list[Indicator]:
     """Prose indicators: one per measure a sentence of `text` sets a goal for.
 
@@ -186,6 +188,13 @@ def indicators_from_paragraph(
     `this_year` is the document's own year (its date's), which 今年 names; without a period, a
     bare year after it dates a goal (…低体重率2027年降低到3%以下 in a 2023 document) and one up
     to it a result.
+
+    `story` says the text is a news story's or a report's (a document of kind other): a sentence
+    of it with no sign of a goal (`_states_a_result`) states a result, unless the paragraph opens
+    with a deadline or the section's title names goals (主要目标).
+
+    `deadline` is the (label, year) a line of its own above the paragraph set (`line_deadline`),
+    which dates its goals as a deadline opening it would.
     """
     r = rules()
     if context and r.achievement.search(context):
@@ -195,6 +204,9 @@ def indicators_from_paragraph(
     first_goal_year = None if period_start is None else period_start + (not one_year)
     if first_goal_year is None and this_year is not None:
         first_goal_year = this_year + 1
+    # 经过三年努力 counts from the document's year only where no period says the plan's end
+    effort_from = this_year if period_start is None else None
+    story = story and not (context and r.goal_context.search(context))
     found: list[Indicator] = []
     # the last measure of a sentence closed by a semicolon, whose next goals the following
     # sentence may date without naming it (…到2025年控制在12/10万以下；到2030年控制在…)
@@ -205,7 +217,6 @@ def indicators_from_paragraph(
     looking_back = bool(sentences) and r.past_marker.search(sentences[0]) is not None
     # the deadline the latest sentence opened with dates the sentences after it that name no
     # year (到2025年，…；A率达到50%。到2030年，…；A率达到70%: the second A is 2030's)
-    deadline: tuple[str, int] | None = None
     for k, sentence in enumerate(sentences):
         before, carried = carried, None
         opening = deadline
@@ -217,7 +228,12 @@ def indicators_from_paragraph(
         # without a known period, the deadline a sentence before opened with is where goal
         # years start (到2017年底，…；2018年底建成母婴室200个，…: 2018 is a goal's year)
         goals_from = first_goal_year if first_goal_year is not None or not opening else opening[1]
-        if looking_back or _about_the_past(sentence, goals_from) or r.knowledge.search(sentence):
+        if (
+            looking_back
+            or _about_the_past(sentence, goals_from)
+            or r.knowledge.search(sentence)
+            or (story and opening is None and _states_a_result(sentence))
+        ):
             if sentence.endswith(("；", ";")) and k + 1 < len(sentences):
                 carried = _carried_baseline(sentence, sentences[k + 1], first_goal_year)
             continue
@@ -230,6 +246,7 @@ def indicators_from_paragraph(
             before,
             sentences[k - 1] if k else None,
             this_year,
+            effort_from,
         )
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
@@ -265,6 +282,24 @@ def indicators_from_paragraph(
     return found
 
 
+def line_deadline(
+    text: str, above: tuple[str, int] | None, same_section: bool
+) -> tuple[str, int] | None:
+    """The deadline that dates the paragraph `text`, one phrase a line under a deadline on a
+    line of its own (实施方案提出 / 到2025年 / 公众获取母乳喂养知识率达到90% / …): the deadline
+    itself for such a line (to pass on), `above` (the one in force over it) for a short line of
+    the same section, else None."""
+    r = rules()
+    text = text.strip()
+    if len(text) > r.line_phrase:
+        return None
+    if "年" in text:
+        own = r.target_year.match(text)
+        if own and not text[own.end() :].strip("，,：:；; "):
+            return squash_spaces(own.group(0)), int(own.group(1))
+    return above if same_section else None
+
+
 def _opening_deadline(sentence: str) -> tuple[str, int] | None:
     """(label, year) of the deadline a sentence opens with (养老方面：到2025年底，基本建成…。; a
     news copy's 根据行动计划，到2025年，…), which dates the goals of the paragraph's later
@@ -292,8 +327,17 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
         return False
     if r.present_marker.search(plain) or _reported(plain) or _year_on_year(plain):
         return True
+    if first_goal_year is None and r.deadline_year.search(plain):
+        return False  # 2027年实现…全覆盖 with no period or date known
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
     return any(first_goal_year is None or year < first_goal_year for year in years)
+
+
+def _states_a_result(sentence: str) -> bool:
+    """Whether a story's sentence states its figures with no sign of a goal: no goal year, no word
+    of a plan, no bound or duty (`story_goal_words`): 全市建成母婴室326个，公共场所母婴室覆盖率
+    达到95%."""
+    return rules().story_goal_sign.search(_BRACKETED.sub("", sentence)) is None
 
 
 def _reported(sentence: str) -> bool:
@@ -360,6 +404,7 @@ def _sentence_measures(
     carried: Measure | None = None,
     previous_sentence: str | None = None,
     this_year: int | None = None,
+    effort_from: int | None = None,
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it; in a `one_year` plan every sentence is dated. A
@@ -372,10 +417,15 @@ def _sentence_measures(
     A goal for all that says not what or whom it covers, which no clause before it in the
     sentence tells, is about the last clause of `previous_sentence` (…建设儿童之家。到2025年，
     力争实现全覆盖). 今年 dates the goals after it as the document's year `this_year` (a year
-    unknown when None)."""
+    unknown when None); 经过三年努力 dates them to `effort_from` and the span (unknown when None:
+    the plan's last year is then theirs)."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
     goal_years = [int(y.group(1)) for y in years]
+    if first_goal_year is None:
+        # with no period or date known, a bare year before the verb of a deadline (2027年实现…)
+        # is a goal's as 到…年 is
+        goal_years += [int(m.group(1)) for m in r.deadline_year.finditer(sentence)]
     before_goals = first_goal_year if first_goal_year is not None else min(goal_years, default=None)
     if before_goals is not None:
         # a bare year from the plan's first goal year on, or without a known period from the
@@ -388,6 +438,11 @@ def _sentence_measures(
     ]
     if "今年" in sentence:
         dates += [(m.start(), "今年", this_year) for m in r.this_year.finditer(sentence)]
+    if "努力" in sentence:
+        dates += [
+            (m.start(), m.group(0), _effort_year(m.group("span"), effort_from))
+            for m in r.effort_span.finditer(sentence)
+        ]
     dates.sort(key=lambda date: date[0])
     out: list[tuple[str, int | None, Measure]] = []
     previous: str | None = None
@@ -451,6 +506,14 @@ def _sentence_measures(
             out.append((label, year, measure))
         last = measures[-1][1]
     return out
+
+
+def _effort_year(span: str, effort_from: int | None) -> int | None:
+    """The year a span of effort (经过三年努力, 经过5年努力) ends, counted from `effort_from`."""
+    if effort_from is None:
+        return None
+    years = int(span) if span.isdigit() else chinese_numeral(span)
+    return effort_from + years if years else None
 
 
 def _full_subject(topics: list[str], bare: bool) -> str | None:

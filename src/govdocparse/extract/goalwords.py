@@ -105,6 +105,9 @@ class Rules:
     past_marker: re.Pattern
     present_marker: re.Pattern
     goal_within: re.Pattern
+    story_goal_sign: re.Pattern
+    goal_context: re.Pattern
+    effort_span: re.Pattern
     reported_lead_in: re.Pattern
     reported_plan_words: re.Pattern
     year_on_year: re.Pattern
@@ -115,6 +118,8 @@ class Rules:
     report_lead_in: re.Pattern
     scope_note: re.Pattern
     bare_year: re.Pattern
+    deadline_year: re.Pattern
+    opening_year: re.Pattern
     adverb: str
     goal: re.Pattern
     verb_first: re.Pattern
@@ -166,7 +171,9 @@ class Rules:
     shared_name: int
     shared_part_end: int
     topic_name: int
+    line_phrase: int
     topic_shared: int
+    topic_borrowed_start: re.Pattern
     topic_tail: re.Pattern
     work_tail: re.Pattern
     people: re.Pattern
@@ -236,6 +243,7 @@ def rules() -> Rules:
     full_words = {word: entry["rate"] for word, entry in full_entries.items()}
     multiples = load("targets")["multiple_words"]
     rel = p["relative"]
+    clause_verbs = p["object_verbs"] + p["task_verbs"] + p["direction_first_verbs"]
     return Rules(
         head=re.compile(rf"(?:{heads})$"),
         per_capita=re.compile(g["per_capita"]),
@@ -244,6 +252,15 @@ def rules() -> Rules:
         past_marker=re.compile(p["past_marker"]),
         present_marker=re.compile(p["present_marker"]),
         goal_within=re.compile(p["goal_within"]),
+        story_goal_sign=re.compile(
+            "|".join(
+                [alternation(p["story_goal_words"])]
+                + [p[key] for key in ("reported_plan_words", "this_year", "goal_within")]
+                + [p[key] for key in ("target_year", "bare_year")]
+            )
+        ),
+        goal_context=re.compile(p["goal_context"]),
+        effort_span=re.compile(p["effort_span"]),
         reported_lead_in=re.compile(p["reported_lead_in"]),
         reported_plan_words=re.compile(p["reported_plan_words"]),
         year_on_year=re.compile(p["year_on_year"]),
@@ -254,6 +271,8 @@ def rules() -> Rules:
         report_lead_in=re.compile(p["report_lead_in"]),
         scope_note=re.compile(p["scope_note"]),
         bare_year=re.compile(p["bare_year"]),
+        deadline_year=re.compile(p["deadline_year"]),
+        opening_year=re.compile(p["opening_year"]),
         adverb=adverb,
         goal=re.compile(goal),
         verb_first=re.compile(
@@ -351,7 +370,10 @@ def rules() -> Rules:
         shared_name=p["shared_name_chars"],
         shared_part_end=p["shared_part_end_chars"],
         topic_name=p["topic_name_chars"],
+        line_phrase=p["line_phrase_chars"],
         topic_shared=p["topic_shared_chars"],
+        # greedy: the end of the last verb or list mark
+        topic_borrowed_start=re.compile(rf".*(?:{alternation(clause_verbs)}|[、，,；;])"),
         topic_tail=re.compile(rf"(?:{alternation(p['topic_tails'] + p['work_nouns'])})+$"),
         work_tail=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(p['work_nouns'])})+$"),
         object_rate=re.compile(alternation(p["object_rates"])),
@@ -403,13 +425,13 @@ def _measure_words() -> list[str]:
 
 def raw_measure(segment: str) -> str:
     """A phrase as written without list marks, item numbers, a lead-in (具体目标是：) and its
-    leading 到…年."""
+    leading 到…年 or bare year (2027年全市…)."""
     r = rules()
     text = segment.strip()
     while True:
         before = text
         text = r.lead_in.sub("", _ITEM_NUMBER.sub("", LEADING_MARKS.sub("", text)))
-        m = r.target_year.match(text)
+        m = r.target_year.match(text) or r.opening_year.match(text)
         if m:
             text = text[m.end() :]
         if text == before:
@@ -557,9 +579,10 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
         short = len(name) <= r.topic_name
         shared = name[:2] if short else name[: r.topic_shared]
         at = topic.find(shared) if len(shared) >= 2 and len(topic) > len(name) - len(shared) else -1
+        borrowed = _borrowed_words(topic[:at]) if at > 0 else ""
         # a long name takes only whom it is about (0-6岁儿童), never a verb (大力引进…)
-        if at > 0 and (short or r.populations.search(topic[:at])):
-            return topic[:at] + name
+        if len(borrowed) >= 2 and (short or r.populations.search(borrowed)):
+            return borrowed + name
     if r.populations.search(name):
         return name
     before = previous or (topics[0] if topics else None)
@@ -574,6 +597,13 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
         if subject and r.head.search(previous):
             return subject + name
     return name
+
+
+def _borrowed_words(before: str) -> str:
+    """The words of an object before the part a name shares with it that may open the name:
+    those after the clause's last verb or list mark (公众获取|母乳喂养… lends nothing)."""
+    verb = rules().topic_borrowed_start.match(before)
+    return before[verb.end() :] if verb else before
 
 
 def _scoped_thing(name: str, topic: str) -> str | None:

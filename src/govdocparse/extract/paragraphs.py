@@ -10,11 +10,13 @@ two together the way plans write them:
 - a note that the unit a clause names first leads (…，排在第一位的为牵头单位，下同, or 注：… in a
   paragraph of its own) splits the clauses below it that name only leads;
 - a goal with no 到…年 of its own is a goal for the end of the plan period; 今年 is the
-  document's own year (`document_year`);
+  document's own year (`document_year`); a deadline on a line of its own (到2025年) dates the
+  short lines under it, one phrase a line as a WeChat story's lead writes them (`read_paragraphs`);
 - a report of results (…统计监测报告, 评估报告) states no goals at all;
 - a news story (a document of kind other) states the goals of the plan it reports (规划提出，
   到2025年，…; 记者了解到，今年全市将实现…全覆盖) in its sentences, never in its deck of
-  bulleted points under the headline (■收托人数不得超过5人 ■…).
+  bulleted points under the headline (■收托人数不得超过5人 ■…), nor in sentences that show no
+  sign of a goal (全市建成母婴室326个，…覆盖率达到95%: its own results).
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ import re
 from ..model import Document, Indicator, Period, Provenance, Responsibility
 from ..structure import PlacedParagraph
 from .agencies import to_agencies
-from .goals import indicators_from_paragraph, is_news_deck, reports_results
+from .goals import indicators_from_paragraph, is_news_deck, line_deadline, reports_results
 from .responsibilities import Clause, find_clauses, first_leads_note, joins_a_lead, lead_first
 
 # What is left of a paragraph that only held a clause: 1. 责任单位：市卫健委。
@@ -37,11 +39,13 @@ def read_paragraph(
     prefix: str,
     place: str | None,
     item: str | None = None,
+    deadline: tuple[str, int] | None = None,
     first_leads: bool = False,
 ) -> None:
-    """Add the goals and clauses of one paragraph to `document`, each goal with its owner.
-    `first_leads`: a note above the paragraph said that of the units a clause names, the first
-    leads and the others take part (`first_leads_from`)."""
+    """Add the goals and clauses of one paragraph to `document`, each goal with its owner;
+    `deadline` is the one a line of its own above sets (`goals.line_deadline`); `first_leads`:
+    a note above the paragraph said that of the units a clause names, the first leads and the
+    others take part (`_first_leads_from`)."""
     period = document.metadata.period
     states_no_goals = reports_results(document.title) or (
         document.kind == "other" and is_news_deck(placed.text)
@@ -59,6 +63,8 @@ def read_paragraph(
             period_end=period.end if period else None,
             item=item,
             this_year=document_year(document),
+            story=document.kind == "other",
+            deadline=deadline,
         )
     )
     clauses = find_clauses(placed.text)
@@ -91,7 +97,30 @@ def read_paragraph(
     document.indicators.extend(indicators)
 
 
-def first_leads_from(paragraphs: list[PlacedParagraph]) -> int | None:
+def read_paragraphs(
+    document: Document, paragraphs: list[PlacedParagraph], prefix: str, place: str | None
+) -> None:
+    """`read_paragraph` for each body paragraph in order, a deadline on a line of its own dating
+    the short lines under it (`goals.line_deadline`), a note on which unit leads splitting the
+    clauses after it (`_first_leads_from`)."""
+    deadline: tuple[str, int] | None = None
+    section: str | None = None
+    noted = _first_leads_from(paragraphs)
+    for number, placed in enumerate(paragraphs, start=1):
+        deadline = line_deadline(placed.text, deadline, placed.section_id == section)
+        section = placed.section_id
+        first_leads = noted is not None and number > noted + 1
+        read_paragraph(
+            document,
+            placed,
+            f"{prefix}-p{number}",
+            place,
+            deadline=deadline,
+            first_leads=first_leads,
+        )
+
+
+def _first_leads_from(paragraphs: list[PlacedParagraph]) -> int | None:
     """Index of the first paragraph after which every clause naming only leads
     (责任单位：A、B、C) means the first leads and the others take part: the paragraph of a note
     saying so that stands outside any clause (注：…排在首位的为牵头单位), or whose clause says it
