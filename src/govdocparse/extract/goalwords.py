@@ -350,7 +350,7 @@ def rules() -> Rules:
         money=re.compile(alternation(units.spellings("money"))),
         filler=re.compile(
             rf"^(?:(?!{alternation(p['leading_filler_terms'])})(?:{alternation(p['leading_filler'])})"
-            rf"|{p['leading_scope']}|{p['leading_report']})"
+            rf"|{p['leading_scope']}|{p['leading_report']}|{p['leading_goal_verb']})"
         ),
         own_area=re.compile(p["own_area"]),
         not_places=frozenset(p["not_places"]),
