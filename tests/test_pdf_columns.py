@@ -3,6 +3,7 @@
 gazette.pdf is a LibreOffice print made by scripts/make_pdfs.py from the texts held there
 (GAZETTE_*): a running head and page numbers, a full-width title and 文号, the body in two
 justified columns, a full-width annex title and table between two-column parts, a signature.
+brochure.pdf (BROCHURE_*) is a service guide's title over a narrow and a wide column.
 The guards are pages built from characters here: layouts with text on both sides of the page's
 middle that are not columns.
 """
@@ -58,6 +59,17 @@ def test_line_numbers_count_the_columns_in_reading_order(gazette):
     carried = [p for p in paragraphs if p.text.startswith("提高孤儿")]
     assert [p.text for p in carried] == [FIXTURE.GAZETTE_BODY[-5]]
     assert carried[0].prov.page == 1
+
+
+def test_a_narrow_and_a_wide_column_are_read_column_by_column():
+    """brochure.pdf: a 办事指南 whose gutter stands off the page's middle (LibreOffice's print)."""
+    source = read(EDGE / "brochure.pdf")
+    assert shape(source.blocks) == [
+        FIXTURE.BROCHURE_TITLE,
+        *FIXTURE.BROCHURE_BODY,
+        FIXTURE.BROCHURE_CLOSING,
+    ]
+    assert source.warnings == []
 
 
 def test_gazette_headings_goals_and_metadata_survive_the_columns():
