@@ -28,7 +28,9 @@ Outputs are deterministic, so re-running leaves git clean. The automatic-numberi
 but by scripts/make_doc_lists.py, as LibreOffice's Word 97 saves of .docx files. Neither are
 text-box-libreoffice.doc and wordart-libreoffice.doc, LibreOffice's exports of the DrawingML text
 box and the VML WordArt notices that tests/test_text_boxes.py writes (another writer's text box
-story and OfficeArt drawings), each made once with
+story and OfficeArt drawings), nor header-text-box-libreoffice.doc and
+running-header-text-box-libreoffice.doc, its exports of `header_docx(True)` and
+`header_docx(False)` there (the header text boxes' story), each made once with
 
     soffice --headless --convert-to doc --outdir tests/fixtures/doc FILE.docx
 """

@@ -26,6 +26,8 @@ Edge fixtures, in tests/fixtures/edge/:
     gazette.pdf         a 政府公报 issue's pages: a running head and page numbers, a full-width
                         title and 文号, the body in two justified columns, a full-width annex
                         title and table between two-column parts
+    brochure.pdf        a 办事指南 page: a full-width title, a narrow and a wide justified column
+                        (the gutter off the page's middle), a closing line in one column
     borderless.pdf      a plan's 主要指标 table with its borders switched off, one name wrapped
                         over two lines, amid prose paragraphs
     borderless-split.pdf  the same table after more paragraphs, cut by the page break, the
@@ -556,6 +558,71 @@ def gazette_docx() -> bytes:
     return _save(document)
 
 
+# ------------------------------------------------- a service guide in a narrow and a wide column
+
+# A 办事指南 (service guide) or brochure sets a narrow column beside a wide one, so the gutter
+# stands off the page's middle (云岭市 is an invented city).
+BROCHURE_TITLE = "云岭市新生儿出生“一件事”联办服务指南"
+BROCHURE_BODY = [
+    "一、适用对象",
+    "在本市医疗机构出生、父母一方户籍在本市的新生儿，由其父母或者监护人申请办理。",
+    "二、办理事项",
+    "出生医学证明、预防接种证、户口登记、医保参保登记、社会保障卡申领，五个事项一次申请、"
+    "一窗受理、一网通办。",
+    "三、申请材料",
+    "父母双方居民身份证、户口簿、结婚证，新生儿出生医学证明；委托他人办理的，"
+    "另需提交授权委托书和受托人身份证件。材料齐全、符合法定形式的，当场受理。",
+    "四、办理流程",
+    "（一）线上办理。申请人登录云岭市政务服务网或者“云岭办事”移动端，进入新生儿出生"
+    "“一件事”专区，按提示填写信息、上传材料，系统自动将申请分送公安、卫生健康、医疗保障、"
+    "人力资源社会保障等部门并行办理，办理结果通过短信告知申请人。",
+    "（二）线下办理。申请人可到新生儿出生医院设立的便民服务点，或者户籍所在地乡镇（街道）"
+    "便民服务中心综合受理窗口提交申请，窗口工作人员一次收取材料，内部流转办理，"
+    "申请人无需往返多个部门。证件可选择窗口领取或者免费邮寄送达。",
+    "五、办理时限",
+    "材料齐全的，自受理之日起五个工作日内办结；需要核实情况的，经负责人批准可延长三个工作日，"
+    "并告知申请人延长理由。",
+    "六、收费标准",
+    "以上事项均不收取费用，首次申领社会保障卡免收工本费。",
+]
+BROCHURE_CLOSING = "咨询电话：0000-12345678（工作日上午9:00—12:00，下午14:00—17:30）"
+
+
+def _unequal_columns(section, widths: tuple[int, int], space: int) -> None:
+    """Set the section in two columns of `widths` (twips) with a gutter of `space` twips."""
+    cols = OxmlElement("w:cols")
+    cols.set(qn("w:num"), "2")
+    cols.set(qn("w:space"), str(space))
+    cols.set(qn("w:equalWidth"), "0")
+    for k, width in enumerate(widths):
+        col = OxmlElement("w:col")
+        col.set(qn("w:w"), str(width))
+        if k == 0:
+            col.set(qn("w:space"), str(space))
+        cols.append(col)
+    section._sectPr.append(cols)
+
+
+def brochure_docx() -> bytes:
+    document = _gov_document(size=12)
+    first = document.sections[0]
+    first.left_margin = first.right_margin = Mm(25)
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run(BROCHURE_TITLE).font.size = Pt(16)
+    document.add_section(WD_SECTION.CONTINUOUS)
+    for text in BROCHURE_BODY:
+        paragraph = document.add_paragraph(text)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.paragraph_format.space_after = Pt(0)
+    # a closing one-column part makes the word processor balance the columns above it
+    document.add_section(WD_SECTION.CONTINUOUS)
+    document.add_paragraph(BROCHURE_CLOSING)
+    # 160 mm of text: a column of 48 mm and one of 104 mm, 8 mm apart (twips)
+    _unequal_columns(document.sections[1], (2721, 5896), 454)
+    return _save(document)
+
+
 # ---------------------------------------------------------------- a table without ruling lines
 
 # Word and WPS users switch a table's borders off: each row is a line of cells set apart by
@@ -790,6 +857,7 @@ def main(argv: list[str] | None = None) -> int:
             "frames": frames_docx(),
             "radicals": radicals_docx(),
             "gazette": gazette_docx(),
+            "brochure": brochure_docx(),
             "borderless": borderless_docx(),
             "borderless-split": borderless_docx(BORDERLESS_FILLER),
         }

@@ -3,6 +3,7 @@
 gazette.pdf is a LibreOffice print made by scripts/make_pdfs.py from the texts held there
 (GAZETTE_*): a running head and page numbers, a full-width title and 文号, the body in two
 justified columns, a full-width annex title and table between two-column parts, a signature.
+brochure.pdf (BROCHURE_*) is a service guide's title over a narrow and a wide column.
 The guards are pages built from characters here: layouts with text on both sides of the page's
 middle that are not columns.
 """
@@ -58,6 +59,17 @@ def test_line_numbers_count_the_columns_in_reading_order(gazette):
     carried = [p for p in paragraphs if p.text.startswith("提高孤儿")]
     assert [p.text for p in carried] == [FIXTURE.GAZETTE_BODY[-5]]
     assert carried[0].prov.page == 1
+
+
+def test_a_narrow_and_a_wide_column_are_read_column_by_column():
+    """brochure.pdf: a 办事指南 whose gutter stands off the page's middle (LibreOffice's print)."""
+    source = read(EDGE / "brochure.pdf")
+    assert shape(source.blocks) == [
+        FIXTURE.BROCHURE_TITLE,
+        *FIXTURE.BROCHURE_BODY,
+        FIXTURE.BROCHURE_CLOSING,
+    ]
+    assert source.warnings == []
 
 
 def test_gazette_headings_goals_and_metadata_survive_the_columns():
@@ -225,3 +237,90 @@ def test_a_table_inside_one_column_is_read_in_that_column():
     order = sorted(items, key=pdf_reader._reading_order)
     texts = [item.text if isinstance(item, pdf_reader._Line) else "TABLE" for item in order]
     assert texts == ["溪源市儿童友好城市建设工作动态", *left[:5], "TABLE", *left[8:], *right]
+
+
+# ------------------------------------------------- columns of unequal width (gutter off the middle)
+
+# (left column's width, right column's width) in characters; the gutter is two characters
+UNEQUAL = [(12, 24), (24, 12), (10, 26)]
+TITLE = "云岭市社区居民服务办事指南（二〇二四年版）"
+
+
+def _unequal_page(
+    widths: tuple[int, int], rows: int = 6, top: float = 100.0
+) -> tuple[list[Char], list[str], list[str]]:
+    """Two justified columns of `widths` characters (a brochure's narrow column beside a wide
+    one) under a full-width title."""
+    narrow, wide = widths
+    chars = _run(TITLE, MIDDLE - len(TITLE) * SIZE / 2, top - 40)
+    left, right = [], []
+    for k in range(rows):
+        at = top + 20 * k
+        left.append(PROSE[k * narrow : (k + 1) * narrow])
+        right.append(PROSE[-(k + 1) * wide : len(PROSE) - k * wide])
+        chars += _run(left[-1], LEFT, at, LEFT + narrow * SIZE)
+        chars += _run(right[-1], RIGHT - wide * SIZE, at, RIGHT)
+    return chars, left, right
+
+
+@pytest.mark.parametrize("widths", UNEQUAL, ids=lambda w: f"{w[0]}-{w[1]}")
+def test_columns_of_unequal_width_are_read_left_then_right(widths):
+    chars, left, right = _unequal_page(widths)
+    page = _page(chars)
+    [band] = column_bands(page.lines)
+    assert band.gutter == (LEFT + widths[0] * SIZE, RIGHT - widths[1] * SIZE)
+    assert _read(chars) == [TITLE, *left, *right]
+
+
+def test_a_short_band_at_a_known_unequal_gutter_is_read_in_columns():
+    first, _, _ = _unequal_page((12, 24))
+    chars, left, right = _unequal_page((12, 24), rows=2)
+    pages = [_page(first), _page(chars)]
+    pages[1].number = 2
+    pdf_reader._read_columns(pages)
+    assert [line.text for line in pages[1].lines] == [TITLE, *left, *right]
+
+
+def _labels_beside_text() -> list[Char]:
+    """Short labels in a margin at the left, each beside a line of running text at the right:
+    the labels are no text column."""
+    chars = []
+    for k, label in enumerate(["工作目标", "主要任务", "", "保障措施", "", "监督考核"]):
+        top = 100.0 + 20 * k
+        chars += _run(label, LEFT, top) if label else []
+        chars += _run(PROSE[k * 28 : k * 28 + 28], RIGHT - 28 * SIZE, top, RIGHT)
+    return chars
+
+
+def _table_off_the_middle() -> list[Char]:
+    """A borderless table whose column gap is left of the page's middle: short names at the
+    left, ragged targets at the right."""
+    chars = []
+    rows = [("婴儿死亡率", "控制在5‰以下并逐年下降"), ("学前毛入园率", "达到92%以上")] * 3
+    for k, (name, target) in enumerate(rows):
+        top = 100.0 + 20 * k
+        chars += _run(name, LEFT, top) + _run(target, LEFT + 9 * SIZE, top)
+    return chars
+
+
+def _three_columns() -> list[Char]:
+    """Three justified columns of 11 characters: not read as two (one side would glue two)."""
+    chars = []
+    for k in range(6):
+        for c in range(3):
+            x0 = LEFT + c * 13.5 * SIZE
+            chars += _run(PROSE[(3 * k + c) * 11 :][:11], x0, 100.0 + 20 * k, x0 + 11 * SIZE)
+    return chars
+
+
+@pytest.mark.parametrize(
+    "chars",
+    [_labels_beside_text(), _table_off_the_middle(), _three_columns()],
+    ids=["labels-beside-text", "table-off-the-middle", "three-columns"],
+)
+def test_text_beside_a_blank_off_the_middle_is_not_split_unless_it_is_columns(chars):
+    page = _page(chars)
+    before = [(line.text, line.number) for line in page.lines]
+    assert column_bands(page.lines) == []
+    pdf_reader._read_columns([page])
+    assert [(line.text, line.number) for line in page.lines] == before

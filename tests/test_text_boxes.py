@@ -190,3 +190,48 @@ def test_a_one_cell_table_header_is_the_same_in_doc_and_docx():
     docx_source = read_data(_docx(one_cell=True), "cell.docx")
     assert _texts(doc.blocks) == _texts(docx_source.blocks)
     assert _texts(doc.blocks)[:2] == [(1, MARK), (2, NUMBER)]
+
+
+# ------------------------------------------------------------------ text boxes in a page header
+
+RUNNING = "青溪县人民政府行政规范性文件"
+
+
+def header_docx(in_first_page_header: bool) -> bytes:
+    """The notice with its 文号 in the first page's header and the mark in a text box anchored
+    there (`in_first_page_header`), or with that text box in the running header of the other
+    pages instead, beside the running title."""
+    document = docx.Document()
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    number = section.first_page_header.paragraphs[0]
+    number.text = NUMBER
+    running = section.header.paragraphs[0]
+    running.text = RUNNING
+    anchor = number if in_first_page_header else running
+    anchor._p.insert(0, parse_xml(_drawing_run(MARK)))
+    for line in [TITLE, *BODY]:
+        document.add_paragraph(line)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+HEADER_CASES = [
+    # (LibreOffice's Word 97 export of header_docx(...), the lines read from the header)
+    ("header-text-box-libreoffice.doc", [MARK, NUMBER]),
+    ("running-header-text-box-libreoffice.doc", [NUMBER]),
+]
+
+
+@pytest.mark.parametrize("name, banner", HEADER_CASES, ids=[case[0] for case in HEADER_CASES])
+def test_a_text_box_in_the_header_read_is_read_before_its_paragraph(name, banner):
+    """The header text boxes' story of a .doc: the one header read before the body brings its
+    text boxes, as in .docx; another header's box stays out (its anchor is not in that
+    header)."""
+    docx_source = read_data(header_docx(banner[0] == MARK), "header.docx")
+    source = read_data((FIXTURES / "doc" / name).read_bytes(), name)
+    from_header = [b.text for b in source.blocks if isinstance(b, Paragraph) and b.prov.page]
+    assert from_header == banner
+    assert _texts(source.blocks) == _texts(docx_source.blocks)
+    assert [text for _k, text in _texts(source.blocks)][len(banner)] == TITLE

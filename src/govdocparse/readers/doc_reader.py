@@ -22,8 +22,9 @@ Word 97 binary format ([MS-DOC]); WPS Office writes .wps files with the same str
   as the DOCX reader gives them. WordArt (its text is the shape's gtextUNICODE property in the
   OfficeArt drawings, `doc_wordart`) comes the same way. When no lid names a shape (a writer
   that leaves it unset) and there are as many boxes as shapes, they are paired in order;
-  otherwise a box whose shape has no anchor there is left out, with a warning. The header text
-  boxes' story is not read.
+  otherwise a box whose shape has no anchor there is left out, with a warning. The header
+  text boxes' story (after the main text's, PlcfHdrtxbxTxt, its shapes in PlcSpaHdr) is read
+  the same way for the one header read before the body (`word_headers`).
 * Paragraph properties (PlcBtePapx → PapxFkp pages → grpprl, [MS-DOC] 2.4.6.1 / 2.9.176) for
   the table sprms: sprmPFInTable, sprmPFTtp (row end), sprmPItap (nesting depth),
   sprmPFInnerTtp (a nested row's end), and on the row end sprmTDefTable (cell boundaries and
@@ -114,16 +115,18 @@ _FLAGS = 0x0A
 _FIB_RG_LW = 0x40
 _CCP_TEXT = _FIB_RG_LW + 12
 # ccpFtn, ccpHdd, ccpMcr, ccpAtn, ccpEdn: the stories stored between the main text and the
-# text boxes' ([MS-DOC] 2.4.1), then ccpTxbx.
+# text boxes' ([MS-DOC] 2.4.1), then ccpTxbx and ccpHdrTxbx (the header text boxes' story,
+# right after the main text's).
 _CCP_BEFORE_TXBX = [_FIB_RG_LW + 16 + 4 * k for k in range(5)]
-_CCP_TXBX = _FIB_RG_LW + 36
+_CCP_TXBX, _CCP_HDR_TXBX = _FIB_RG_LW + 36, _FIB_RG_LW + 40
 _FC_LCB = 0x9A
 _STSHF, _PLCF_SED, _PLCF_BTE_CHPX, _PLCF_BTE_PAPX, _CLX = 1, 6, 12, 13, 33
 # PlcfHdd: the header story's parts; of each section's six, the odd (default) header is the
 # second and the first-page header the fifth, after the six separator stories.
 _PLCF_HDD, _ODD_HEADER, _FIRST_HEADER = 11, 7, 10
-# PlcSpaMom (shapes anchored in the main text) and PlcftxbxTxt (the main text's text boxes).
-_PLC_SPA_MOM, _PLCF_TXBX_TXT = 40, 56
+# PlcSpaMom and PlcSpaHdr (shapes anchored in the main text, in the header story), PlcftxbxTxt
+# and PlcfHdrtxbxTxt (the text boxes of each).
+_PLC_SPA_MOM, _PLC_SPA_HDR, _PLCF_TXBX_TXT, _PLCF_HDR_TXBX_TXT = 40, 41, 56, 58
 _PLF_LST, _PLF_LFO = 73, 74  # the list definitions and the list overrides
 _DGG_INFO = 50  # the OfficeArt drawings: WordArt text
 _FSPA_SIZE, _FTXBXS_SIZE = 26, 22
@@ -310,6 +313,7 @@ class _Fib:
     txbx_start: int  # the first CP of the text boxes' story
     ccp_txbx: int
     ccp_ftn: int  # the footnote story, between the main text and the header story
+    ccp_hdr_txbx: int  # the header text boxes' story, after the text boxes' story
 
     @classmethod
     def parse(cls, word: bytes, path: str) -> _Fib:
@@ -338,6 +342,7 @@ class _Fib:
             txbx_start,
             _u32(word, _CCP_TXBX),
             _u32(word, _CCP_BEFORE_TXBX[0]),
+            _u32(word, _CCP_HDR_TXBX),
         )
 
     def pair(self, index: int) -> tuple[int, int]:
@@ -550,12 +555,32 @@ class _Document:
         """The lines of the main text's shapes, by the CP of each shape's anchor (an FSPA in
         PlcSpaMom names its spid, [MS-DOC] 2.9.82): text boxes, and WordArt (`doc_wordart`).
         Text boxes whose shape has no anchor in the main text are counted in a warning."""
-        spa = self._part(_PLC_SPA_MOM)
+        boxes, lost = self._shapes(
+            _PLC_SPA_MOM, _PLCF_TXBX_TXT, self.fib.txbx_start, self.fib.ccp_txbx
+        )
+        if lost:
+            self.warnings.append(f"{lost} text box(es) whose anchor was not found were left out")
+        return boxes
+
+    def header_text_boxes(self) -> dict[int, list[str]]:
+        """The lines of the header story's shapes (PlcSpaHdr, their text boxes in the header
+        text boxes' story after the main text's, PlcfHdrtxbxTxt), by the CP of each anchor
+        counted from the header story's start, as the main text's are (`text_boxes`)."""
+        start = self.fib.txbx_start + self.fib.ccp_txbx
+        return self._shapes(_PLC_SPA_HDR, _PLCF_HDR_TXBX_TXT, start, self.fib.ccp_hdr_txbx)[0]
+
+    def _shapes(
+        self, spa_index: int, txbx_index: int, first: int, length: int
+    ) -> tuple[dict[int, list[str]], int]:
+        """The lines of a story's shapes by anchor CP, and how many text boxes had no anchor:
+        the FSPAs of PlcSpa `spa_index`, the text boxes of Plcftxbx `txbx_index` over the
+        `length` CPs of their story from CP `first`, and WordArt."""
+        spa = self._part(spa_index)
         count = (len(spa) - 4) // (4 + _FSPA_SIZE)
         anchors = {  # spid → anchor CP, in the order of the anchors
             _u32(spa, 4 * (count + 1) + _FSPA_SIZE * k): _u32(spa, 4 * k) for k in range(count)
         }
-        found = self._text_box_lines(anchors)
+        found = self._text_box_lines(anchors, txbx_index, first, length)
         lost = sum(1 for spid, _lines in found if spid not in anchors)
         if anchors:
             art = wordart(self._part(_DGG_INFO))
@@ -564,18 +589,18 @@ class _Document:
         for spid, lines in found:
             if spid in anchors:
                 boxes.setdefault(anchors[spid], []).extend(lines)
-        if lost:
-            self.warnings.append(f"{lost} text box(es) whose anchor was not found were left out")
-        return boxes
+        return boxes, lost
 
-    def _text_box_lines(self, anchors: dict[int, int]) -> list[tuple[int, list[str]]]:
-        """(spid, lines) of each text box with text: a FTXBXS's lid is its shape's spid
-        ([MS-DOC] 2.9.99)."""
-        if self.fib.ccp_txbx <= 0:
+    def _text_box_lines(
+        self, anchors: dict[int, int], txbx_index: int, first: int, length: int
+    ) -> list[tuple[int, list[str]]]:
+        """(spid, lines) of each text box with text, in the story of `length` CPs from CP
+        `first`: a FTXBXS's lid is its shape's spid ([MS-DOC] 2.9.99)."""
+        if length <= 0:
             return []
-        plc = self._part(_PLCF_TXBX_TXT)
+        plc = self._part(txbx_index)
         count = (len(plc) - 4) // (4 + _FTXBXS_SIZE)
-        story = self._story(self.fib.txbx_start, self.fib.txbx_start + self.fib.ccp_txbx)
+        story = self._story(first, first + length)
         found: list[tuple[int, list[str]]] = []
         for k in range(count):
             ftxbxs = 4 * (count + 1) + _FTXBXS_SIZE * k
@@ -602,7 +627,8 @@ class _Document:
         story after the main text and the footnotes, PlcfHdd's story 10 (section 1's
         first-page header) when the section has a different first page (sprmSFTitlePage),
         else story 7 (its odd-page, default header); the six stories before them are the
-        separators ([MS-DOC] 2.9.155 Plcfhdd)."""
+        separators ([MS-DOC] 2.9.155 Plcfhdd). The lines of a text box or WordArt come
+        before the header paragraph its shape is anchored in, as in the main text."""
         plc = self._part(_PLCF_HDD)
         cps = [_u32(plc, 4 * k) for k in range(len(plc) // 4)]
         story = _FIRST_HEADER if self._title_page() else _ODD_HEADER
@@ -610,7 +636,12 @@ class _Document:
             return []
         start = self.fib.ccp_text + self.fib.ccp_ftn
         text = self._story(start + cps[story], start + cps[story + 1])
-        return [line for *_, shown, _anchors in _split(text) for line in _lines(shown)]
+        boxes = self.header_text_boxes() if DRAWN_OBJECT in text else {}
+        lines: list[str] = []
+        for *_, shown, anchors in _split(text):
+            lines += [line for at in anchors for line in boxes.get(cps[story] + at, [])]
+            lines += _lines(shown)
+        return lines
 
     def _title_page(self) -> bool:
         """Whether section 1 has a different first page: sprmSFTitlePage in its SEPX."""

@@ -4,12 +4,17 @@ the gutter between them is.
 Layout class: 政府公报 (government gazettes), journal reprints of a plan and 工作动态 bulletins
 print each document in two justified columns under a full-width running head and, often, a
 full-width title; a title, an annex heading or a table set across the page may cut the columns
-into several bands, each filled left column first. Read as whole-width lines, such a page glues
-the left column's line to the right column's line at the same height.
+into several bands, each filled left column first. Brochures, service guides (办事指南) and
+newsletters set a narrow column beside a wide one, so their gutter stands off the page's middle.
+Read as whole-width lines, such a page glues the left column's line to the right column's line
+at the same height.
 
-Rule: a band is a run of lines, in top-to-bottom order, none of which has text over the middle
-of the page's text area, and with no table across that middle between them; a line, a title or
-a table over the middle cuts the page into bands. A band is set in two columns only on strong
+Rule: a gutter is looked for at the middle of the page's text area, then at each place off the
+middle that at least `_MIN_LINES` lines leave blank (a blank at least a gutter wide, the blanks
+one above another sharing some x; a line glued across a gutter has its blank there). A band is
+a run of lines, in top-to-bottom order, none of which has text over that place, and with no
+table across it between them; a line, a title or a table over it cuts the page into bands, and
+so does a band found at a place looked at before. A band is set in two columns only on strong
 evidence, since a false split garbles text that was fine:
 
 * a gutter: the blank between the left parts' right ends and the right parts' left ends is at
@@ -28,9 +33,10 @@ edges within `_SAME_X`) and at least one line of each side stands beside the oth
 
 So a borderless table (指标 / 目标值 rows of short, ragged cells, or cells set apart by wide
 blanks on one side of the middle: `pdf_borderless` reads those), a signature and its
-date at the right under full-width text, a centred title and a short list never split. Three
-columns (the middle one lies over the page's middle) and columns of clearly unequal width (whose
-gutter is off the middle) are not recognised: such pages are read as before, line by line.
+date at the right under full-width text, a centred title, a short list and labels in a margin
+beside running text never split. Three columns are not recognised (the reader sets a band's
+characters into a left and a right column): split at either gutter, one side holds two columns,
+whose lines have a wide blank inside the side, so they are read as before, line by line.
 
 Lines here only need their geometry (`Extent`): a line's `blanks` are the gaps wider than a
 justification space between its characters, where a line glued across the gutter comes apart.
@@ -40,6 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
+from math import inf
 from statistics import median
 from typing import Protocol
 
@@ -100,16 +107,64 @@ def column_bands(
     known: Collection[Gutter] = (),
 ) -> list[Band]:
     """The bands of a page (its `lines` top to bottom) set in two columns; `cuts` are the boxes
-    (x0, top, x1, bottom) of the tables on the page, which cut bands where they cross the
-    middle; `known` are the gutters of the document's other bands. Empty for a page of one
-    column, at the cost of one look at each line."""
+    (x0, top, x1, bottom) of the tables on the page, which cut bands where they cross their
+    gutter; `known` are the gutters of the document's other bands. Empty for a page of one
+    column, at the cost of one look at each line and at each of its blanks.
+
+    The page is split at its middle first (equal columns), then at the known gutters, or, on
+    a page's own evidence, at each place that lines leave blank one above the other
+    (`_blank_places`: columns of unequal width); a band found at one split is no line of a
+    later one."""
     fewest = 1 if known else _MIN_LINES
     if len(lines) < fewest:
         return []
     middle = (min(line.x0 for line in lines) + max(line.x1 for line in lines)) / 2
-    crossing = [_crosses(line, middle) for line in lines]
+    splits = [middle]
+    others = [(a + b) / 2 for a, b in known] if known else _blank_places(lines, middle)
+    splits += [x for x in sorted(others) if abs(x - middle) > _SAME_X]
+    bands: list[Band] = []
+    for split in splits:
+        bands += _bands_at(split, lines, bands, cuts, known, fewest)
+    return sorted(bands, key=lambda band: band.top)
+
+
+def _blank_places(lines: Sequence[Extent], middle: float) -> list[float]:
+    """The middle of each place off the page's middle where `_MIN_LINES` lines or more leave
+    a blank at least a gutter wide, within one another's blanks."""
+    blanks = sorted(
+        blank
+        for line in lines
+        for blank in line.blanks
+        if blank[1] - blank[0] >= _GUTTER * line.size and not blank[0] <= middle <= blank[1]
+    )
+    places: list[float] = []
+    count, shared = 0, (0.0, 0.0)
+    for blank in [*blanks, (inf, inf)]:
+        if count and blank[0] < shared[1]:
+            count, shared = count + 1, (blank[0], min(shared[1], blank[1]))
+            continue
+        if count >= _MIN_LINES:
+            places.append((shared[0] + shared[1]) / 2)
+        count, shared = 1, blank
+    return places
+
+
+def _bands_at(
+    middle: float,
+    lines: Sequence[Extent],
+    found: list[Band],
+    cuts: Sequence[tuple[float, float, float, float]],
+    known: Collection[Gutter],
+    fewest: int,
+) -> list[Band]:
+    """The bands of two columns whose gutter holds `middle`: the runs of lines without text
+    over it, cut by lines and tables that cross it and by the bands `found` before."""
+    crossing = [
+        _crosses(line, middle) or any(b.top <= line.top <= b.bottom for b in found)
+        for line in lines
+    ]
     if len(crossing) - sum(crossing) < fewest:
-        return []  # a page of one column: nearly every line runs over the middle
+        return []  # nearly every line runs over this place: one column here
     across = sorted(top for x0, top, x1, _ in cuts if x0 < middle < x1)
     runs: list[list[Extent]] = [[]]
     for line, crosses in zip(lines, crossing, strict=True):
@@ -118,8 +173,8 @@ def column_bands(
             runs.append(run := [])
         if not crosses:
             run.append(line)
-    found = (_band(run, middle, known) for run in runs if len(run) >= fewest)
-    return [band for band in found if band is not None]
+    found_here = (_band(run, middle, known) for run in runs if len(run) >= fewest)
+    return [band for band in found_here if band is not None]
 
 
 def _crosses(line: Extent, middle: float) -> bool:

@@ -19,8 +19,8 @@ readers read ONE header, once, as paragraphs before the body:
 
 Its paragraphs carry provenance `page` 1 (the header of the first page) and no `paragraph`, as
 they stand outside the body's paragraph count, and the record says where the 版头 was read.
-Only the header's own paragraphs are read (in .docx with their text boxes); text boxes of a
-.doc header (a separate story) are not.
+The header's paragraphs are read with their text boxes, each box's lines before the paragraph
+its shape is anchored in (in .doc the header text boxes' story, `doc_reader`), as in the body.
 """
 
 from __future__ import annotations
