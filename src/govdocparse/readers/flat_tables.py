@@ -21,6 +21,9 @@ guess:
   otherwise the table stops there. A line opening with 其中 or a breakdown name (其中：城市,
   农村, 女性) after a row starts a sub-row of the row above, its empty 序号 cell dropped (an
   indicator's 其中 stack), given an empty 序号 so that the table builder names its parent. A
+  row whose cells each stacked an indicator and its 其中 breakdowns, written down the row (the
+  name, the 其中 name, then each year's values one per name, then the attribute), is that one
+  row of stacked cells, split by the table builder as a grid's are. A
   total row (合计, 小计) where a numbered row was due runs over the units, values and dashes
   after it, and the numbered rows go on after it;
 - without a 序号 column, rows have the header's width, and every cell must fit its column's
@@ -31,7 +34,8 @@ guess:
   marks its end: the attribute closing it, the next row read after it, or the table's end. A
   row of a full row's lines whose first is no category (none the table gave above, none of the
   vocabulary's) and whose second opens no row (死亡率), or whose first ends on 的, 与 or 、
-  (建有儿童之家的), lost its category and wraps its name.
+  (建有儿童之家的), lost its category and wraps its name. A stacked row is read as under a
+  序号 column.
 
 What a cell fits is govdocparse.columns' (the table builder realigns rows with it too); the
 rest stays paragraphs, and a header without a single row is kept as text with a warning.
@@ -142,7 +146,6 @@ def _category_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     )
 
 
-@cache
 @cache
 def _place_columns() -> frozenset[str]:
     return frozenset(grammar.load("tables")["place_columns"])
@@ -489,6 +492,9 @@ def _row_at(
     end = pos + width
     if end <= limit and len(found := _placements(items[pos:end], roles, strict=False)) == 1:
         return end, found[0]
+    stacked = _stacked_row_at(items, pos, roles)
+    if stacked and (stacked[0] == limit or _starts_row(items, stacked[0], number + 1)):
+        return stacked
     return _short_row_at(items, pos, number, roles, limit)
 
 
@@ -559,6 +565,7 @@ def _plain_rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cell]]
         found: tuple[int, list[int]] | None = _plain_row_at(items, start, roles)
         if found is not None and _wrapped_name_under_category(items[start:], roles, rows):
             found = (found[0], [0, *range(width - 1)])
+        found = found or _stacked_row_at(items, start, roles)
         marked = True
         # a short row is read only under a row of the header's width, which shows the header
         # is the table's
@@ -643,7 +650,9 @@ def _ends_row(items: list[_Piece], end: int, roles: list[str]) -> bool:
     if end == len(items) or not _may_be_cell(items[end].text, roles):
         return True
     start = _after_group(items, end)
-    return start < len(items) and _plain_row_at(items, start, roles) is not None
+    return start < len(items) and bool(
+        _plain_row_at(items, start, roles) or _stacked_row_at(items, start, roles)
+    )
 
 
 def _plain_row_at(
@@ -666,6 +675,68 @@ def _plain_row_at(
         if found:
             return end, found[0]
     return None
+
+
+def _stacked_row_at(
+    items: list[_Piece], start: int, roles: list[str]
+) -> tuple[int, list[int]] | None:
+    """Where a row at `start` ends that stacks an indicator and its 其中 breakdowns in each of
+    its cells, written down the row as a crawl flattens such cells one line each, and the column
+    of each of its lines: its name (one or two lines), a line opening with 其中 and the
+    breakdowns after it (学前三年毛入园率 / 其中：普惠性幼儿园覆盖率), then as many lines as names
+    in each value column (88 / 75, 95 / ≥85), a unit column's one line or as many, and one line
+    in every other column (预期性). Each line must fit its column as the vocabulary knows it;
+    the table builder splits the stacked cells into a row per name (extract.tables)."""
+    if "name" not in roles:
+        return None
+    name_col = roles.index("name")
+    lines = [item.text for item in items[start:]]
+    names = _stack_names(lines[name_col:], roles[name_col + 1 : name_col + 2])
+    if names is None:
+        return None
+    spread, count = names
+    columns: list[int] = []
+    at = 0
+    for column, role in enumerate(roles):
+        if column == name_col:
+            take = spread
+        elif role == "value" or (role == "unit" and _all_fit(lines[at : at + count], role)):
+            take = count
+        else:
+            take = 1
+        taken = lines[at : at + take]
+        if len(taken) < take or not all(_may_be_cell(line, roles) for line in taken):
+            return None
+        if column != name_col and not _all_fit(taken, role):
+            return None
+        columns.extend([column] * take)
+        at += take
+    return start + at, columns
+
+
+def _stack_names(lines: list[str], after: list[str]) -> tuple[int, int] | None:
+    """How many lines a stacked name cell takes and how many rows it names: its head (one or
+    two lines), a line opening with 其中 (其中：普惠性幼儿园覆盖率, or 其中： alone) and the
+    breakdowns after it up to the line that fits the next column; None when no 其中 line
+    follows the head or it names no breakdown."""
+    prefix, _ = _subrow_names()
+    opening = next((k for k in (1, 2) if k < len(lines) and prefix.match(cell_key(lines[k]))), None)
+    if opening is None or not all(_fits(line, "name", True) for line in lines[:opening]):
+        return None
+    end = opening + 1
+    while (
+        end < len(lines)
+        and _fits(lines[end], "name", True)
+        and not (after and _fits(lines[end], after[0], True))
+    ):
+        end += 1
+    bare = not prefix.sub("", cell_key(lines[opening]))
+    count = 1 + end - opening - bare
+    return (end, count) if count > 1 else None
+
+
+def _all_fit(lines: list[str], role: str) -> bool:
+    return all(_fits(line, role, True) for line in lines)
 
 
 def _placements(items: list[_Piece], roles: list[str], *, strict: bool) -> list[list[int]]:
