@@ -21,7 +21,7 @@ from typing import Literal
 import regex as re
 
 from .. import units
-from ..columns import column_roles, holds_attributes
+from ..columns import HEADER_JOIN, column_roles, holds_attributes
 from ..grammar import load
 from ..headings import numbered
 from ..model import Indicator, Measurement, Provenance, Responsibility, Table, Target
@@ -97,7 +97,9 @@ def _columns(header: list[str], period_start: int | None = None) -> _Columns:
     comes before the plan's first year, a target from it on; without a plan period, the first of
     several bare years is the baseline and the later ones targets. So is the first of a run of
     yearly columns that opens after the plan's first year (2022年 | … | 2025年 in a 2021—2025
-    plan) in a table with no baseline column of its own.
+    plan) in a table with no baseline column of its own. A year over places (2025年 over 城区 |
+    农村) is a column a place, each a target labelled with both; a past year over places is no
+    baseline, since an indicator has one.
     """
     rules = _rules()
     cols = _Columns()
@@ -122,18 +124,31 @@ def _columns(header: list[str], period_start: int | None = None) -> _Columns:
                 cols.targets.append(i)
             elif measure and getattr(cols, measure) is None:
                 setattr(cols, measure, i)
-            elif measure is None and (bare := rules.bare_year.fullmatch(key)):
+            elif measure is None and (bare := rules.bare_year.fullmatch(_year_part(key))):
                 bare_years.append((i, int(bare.group(1))))
     opens_late = cols.baseline is None and _late_yearly_run(bare_years, period_start)
+    years = [year for _, year in bare_years]
     for n, (i, year) in enumerate(bare_years):
-        past = year < period_start if period_start else n == 0 and len(bare_years) > 1
+        past = year < period_start if period_start else year == years[0] and len(set(years)) > 1
         past = past or (n == 0 and opens_late)
-        if past and cols.baseline is None:
+        if past and cols.baseline is None and years.count(year) == 1:
             cols.baseline = i
         elif not past:
             cols.targets.append(i)
     cols.targets.sort()
     return cols
+
+
+def _year_part(key: str) -> str:
+    """A header without the place under its year (2025年/城区 → 2025年, a level set for each
+    place: tables.yaml `place_columns`); any other header as it is."""
+    top, _, under = key.rpartition(HEADER_JOIN)
+    return top if top and under in _place_columns() else key
+
+
+@cache
+def _place_columns() -> frozenset[str]:
+    return frozenset(load("tables")["place_columns"])
 
 
 def _late_yearly_run(bare_years: list[tuple[int, int]], period_start: int | None) -> bool:

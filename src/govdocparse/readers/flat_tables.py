@@ -210,6 +210,8 @@ def _rebuild(pieces: Iterator[_Piece]) -> _Rebuilt | None:
         if not (known_header(item.text) or _place_under_value(items)):
             break
         count += 1
+    if count and _lone_place_under_year([item.text for item in items[:count]]):
+        count -= 1  # a row's first cell (城区) under a header ending in 2025年
     if count < grammar.load("tables")["text_tables"]["min_columns"]:
         return None
     items.extend(pieces)
@@ -296,13 +298,20 @@ def _header_readings(names: list[str]) -> list[list[str]]:
 
 def _place_under_value(names: list[_Piece]) -> bool:
     """Whether the last of a header's lines is a place (乡镇, 县城) standing under the name of a
-    value column that names no year (指标值), or after another such place: no column name on its
-    own, as a row's first cell under a header ending in 2025年 holds one (区域 | … | 2025年)."""
+    value column that names no year (指标值) or under a year (2025年 over 城区 | 农村), or after
+    another such place: no column name on its own."""
     places = _place_columns()
     if len(names) < 2 or cell_key(names[-1].text) not in places:
         return False
     before = names[-2].text
-    return cell_key(before) in places or _yearless_value(before)
+    return cell_key(before) in places or _yearless_value(before) or _year(before)
+
+
+def _lone_place_under_year(names: list[str]) -> bool:
+    """Whether a header's last line is a single place after a year: a row's first cell under a
+    header ending in 2025年 (区域 | … | 2025年, then 城区 opening the row), not a place column,
+    since a year heads two places or more (2025年 over 城区 | 农村)."""
+    return len(names) >= 2 and cell_key(names[-1]) in _place_columns() and _year(names[-2])
 
 
 def _yearless_value(name: str) -> bool:
@@ -311,11 +320,13 @@ def _yearless_value(name: str) -> bool:
 
 def _stands_under(name: str, top: str) -> bool:
     """Whether a column name may be a sub-column of `top` in a two-row header: a year or a place
-    (乡镇, 县城) under a value column's name, a measure under a year, a lead or a partner under a
-    responsible column."""
+    (乡镇, 县城) under a value column's name, a measure or a place (城区, 农村) under a year, a
+    lead or a partner under a responsible column."""
     top_role = column_roles([top])[0]
     if _year(top):
-        return not _YEAR_IN.search(name) and column_roles([name]) == ["value"]
+        return cell_key(name) in _place_columns() or (
+            not _YEAR_IN.search(name) and column_roles([name]) == ["value"]
+        )
     if top_role == "value":
         return _year(name) or (cell_key(name) in _place_columns() and _yearless_value(top))
     return top_role == "responsible" and bool(_sub_responsible().match(cell_key(name)))
