@@ -325,3 +325,34 @@ def test_years_over_places_give_targets_and_no_baseline_for_one_place(layout):
         ("2025年/乡村", 2025, "≥96"),
     ]
     assert indicator.baseline is None
+
+
+def _one_row_document(layout: str, title: str, header: list[str], row: list[str]) -> Document:
+    """A document titled `title` holding one table of `header` over `row`."""
+    return _two_row_document(layout, title, [(name, 0) for name in header], [], row)
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_target_column_without_a_year_takes_the_plan_period_s_end(layout):
+    """现状值 | 目标值 under a caption that names no period, in a 2021—2025 plan: the target is
+    2025's, and the record says the period gave the year."""
+    header = ["序号", "指标名称", "单位", "现状值", "目标值", "属性"]
+    row = ["1", "普惠性幼儿园覆盖率", "%", "82", "≥88", "约束性"]
+    title = "某县学前教育发展提升行动计划（2021—2025年）"
+    [indicator] = _one_row_document(layout, title, header, row).indicators
+    assert [(t.year, t.year_from, t.raw) for t in indicator.targets] == [(2025, "period", "≥88")]
+    # without a plan period the target keeps no year
+    untimed = "某县学前教育发展提升行动计划"
+    [indicator] = _one_row_document(layout, untimed, header, row).indicators
+    assert [(t.year, t.year_from) for t in indicator.targets] == [(None, None)]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_yearless_target_before_a_dated_one_takes_no_year_from_the_period(layout):
+    """目标值 | 2030年 in a 2021—2030 plan: the yearless column may be a step before 2030, so
+    the period's end does not date it."""
+    header = ["序号", "指标名称", "单位", "目标值", "2030年", "属性"]
+    row = ["1", "儿童之家覆盖率", "%", "95", "100", "约束性"]
+    title = "某县儿童发展规划（2021—2030年）"
+    [indicator] = _one_row_document(layout, title, header, row).indicators
+    assert [(t.year, t.year_from) for t in indicator.targets] == [(None, None), (2030, None)]
