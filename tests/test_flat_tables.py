@@ -856,6 +856,36 @@ CASES = {
         ],
         [],
     ),
+    # a stack whose attribute cell is stacked too, one attribute a name
+    "plain-stack-down-the-row-with-attributes": (
+        _lines(
+            "指标",
+            "单位",
+            "2020年",
+            "2025年",
+            "属性",
+            "孕产妇死亡率",
+            "其中：农村",
+            "1/10万",
+            "12",
+            "14",
+            "<10",
+            "<11",
+            "约束性",
+            "预期性",
+            "婴儿死亡率",
+            "‰",
+            "5",
+            "<4.5",
+            "约束性",
+        ),
+        [
+            ["指标", "单位", "2020年", "2025年", "属性"],
+            ["孕产妇死亡率\n其中：农村", "1/10万", "12\n14", "<10\n<11", "约束性\n预期性"],
+            ["婴儿死亡率", "‰", "5", "<4.5", "约束性"],
+        ],
+        [],
+    ),
     # a 其中 line after a name with one value a year: no stack, so the table stops there
     "plain-stack-short-of-values-stops-the-table": (
         _lines(
@@ -1071,3 +1101,15 @@ def test_a_stack_written_down_the_row_gives_the_head_and_its_breakdowns(case):
         assert found["义务教育巩固率"] == ("%", 95, ["96"])
         names = {i.name for i in document.indicators}
         assert {"义务教育巩固率（城镇）", "义务教育巩固率（乡村）"} <= names
+
+
+def test_a_stack_s_attributes_written_down_the_row_are_each_row_s_own():
+    head = "某县“十四五”妇幼健康发展规划（2021—2025年）\n一、主要目标\n"
+    text = CASES["plain-stack-down-the-row-with-attributes"][0]
+    [document] = govdocparse.parse_text(head + text).documents
+    found = {i.name: (i.unit, i.attribute, [t.raw for t in i.targets]) for i in document.indicators}
+    assert found == {
+        "孕产妇死亡率": ("1/10万", "约束性", ["<10"]),
+        "孕产妇死亡率（农村）": ("1/10万", "预期性", ["<11"]),
+        "婴儿死亡率": ("‰", "约束性", ["<4.5"]),
+    }

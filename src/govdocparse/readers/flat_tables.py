@@ -695,9 +695,10 @@ def _stacked_row_at(
     its cells, written down the row as a crawl flattens such cells one line each, and the column
     of each of its lines: its name (one or two lines), a line opening with 其中 and the
     breakdowns after it (学前三年毛入园率 / 其中：普惠性幼儿园覆盖率), then as many lines as names
-    in each value column (88 / 75, 95 / ≥85), a unit column's one line or as many, and one line
-    in every other column (预期性). Each line must fit its column as the vocabulary knows it;
-    the table builder splits the stacked cells into a row per name (extract.tables)."""
+    in each value column (88 / 75, 95 / ≥85), a unit or an attribute column's one line or as
+    many (预期性, or 约束性 / 预期性), and one line in every other column. Each line must fit
+    its column as the vocabulary knows it; the table builder splits the stacked cells into a
+    row per name (extract.tables)."""
     if "name" not in roles:
         return None
     name_col = roles.index("name")
@@ -711,7 +712,9 @@ def _stacked_row_at(
     for column, role in enumerate(roles):
         if column == name_col:
             take = spread
-        elif role == "value" or (role == "unit" and _all_fit(lines[at : at + count], role)):
+        elif role == "value" or (
+            role in ("unit", "attribute") and _all_fit(lines[at : at + count], role)
+        ):
             take = count
         else:
             take = 1
