@@ -21,7 +21,7 @@ from typing import Literal
 import regex as re
 
 from .. import units
-from ..columns import HEADER_JOIN, column_roles, holds_attributes
+from ..columns import HEADER_JOIN, column_roles, holds_attributes, place_columns
 from ..grammar import load
 from ..headings import numbered
 from ..model import Indicator, Measurement, Provenance, Responsibility, Table, Target
@@ -143,12 +143,7 @@ def _year_part(key: str) -> str:
     """A header without the place under its year (2025年/城区 → 2025年, a level set for each
     place: tables.yaml `place_columns`); any other header as it is."""
     top, _, under = key.rpartition(HEADER_JOIN)
-    return top if top and under in _place_columns() else key
-
-
-@cache
-def _place_columns() -> frozenset[str]:
-    return frozenset(load("tables")["place_columns"])
+    return top if top and under in place_columns() else key
 
 
 def _late_yearly_run(bare_years: list[tuple[int, int]], period_start: int | None) -> bool:

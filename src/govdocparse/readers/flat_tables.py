@@ -57,7 +57,14 @@ from itertools import combinations
 import regex
 
 from .. import grammar
-from ..columns import HEADER_JOIN, cell_fit, cell_key, column_roles, role_readings
+from ..columns import (
+    HEADER_JOIN,
+    cell_fit,
+    cell_key,
+    column_roles,
+    place_columns,
+    role_readings,
+)
 from ..headings import numbered, opens_block
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, TableBlock, span
@@ -144,11 +151,6 @@ def _category_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
         regex.compile(tables["name_tails"]),
         regex.compile(tables["unfinished_ends"]),
     )
-
-
-@cache
-def _place_columns() -> frozenset[str]:
-    return frozenset(grammar.load("tables")["place_columns"])
 
 
 def _sub_responsible() -> regex.Pattern:
@@ -300,7 +302,7 @@ def _place_under_value(names: list[_Piece]) -> bool:
     """Whether the last of a header's lines is a place (乡镇, 县城) standing under the name of a
     value column that names no year (指标值) or under a year (2025年 over 城区 | 农村), or after
     another such place: no column name on its own."""
-    places = _place_columns()
+    places = place_columns()
     if len(names) < 2 or cell_key(names[-1].text) not in places:
         return False
     before = names[-2].text
@@ -311,7 +313,7 @@ def _lone_place_under_year(names: list[str]) -> bool:
     """Whether a header's last line is a single place after a year: a row's first cell under a
     header ending in 2025年 (区域 | … | 2025年, then 城区 opening the row), not a place column,
     since a year heads two places or more (2025年 over 城区 | 农村)."""
-    return len(names) >= 2 and cell_key(names[-1]) in _place_columns() and _year(names[-2])
+    return len(names) >= 2 and cell_key(names[-1]) in place_columns() and _year(names[-2])
 
 
 def _yearless_value(name: str) -> bool:
@@ -324,11 +326,11 @@ def _stands_under(name: str, top: str) -> bool:
     lead or a partner under a responsible column."""
     top_role = column_roles([top])[0]
     if _year(top):
-        return cell_key(name) in _place_columns() or (
+        return cell_key(name) in place_columns() or (
             not _YEAR_IN.search(name) and column_roles([name]) == ["value"]
         )
     if top_role == "value":
-        return _year(name) or (cell_key(name) in _place_columns() and _yearless_value(top))
+        return _year(name) or (cell_key(name) in place_columns() and _yearless_value(top))
     return top_role == "responsible" and bool(_sub_responsible().match(cell_key(name)))
 
 
