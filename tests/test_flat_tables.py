@@ -785,6 +785,130 @@ CASES = {
         ],
         ["说明：托位数含社区托育点"],
     ),
+    # a 主要指标表 one cell a paragraph whose row stacks an indicator and its 其中 breakdown in
+    # each cell, written down the row: the name, the 其中 name, each year's two values, one
+    # attribute (7 lines under 4 columns); a group row's merged cells left as a blank paragraph
+    "plain-spaced-stack-down-the-row": (
+        _spaced(
+            _lines(
+                "指标",
+                "2020年",
+                "2025年",
+                "属性",
+                "一、普及水平",
+                "",
+                "学前三年毛入园率（%）",
+                "其中：普惠性幼儿园覆盖率",
+                "86.5",
+                "72",
+                "≥90",
+                "≥80",
+                "预期性",
+                "高中阶段毛入学率（%）",
+                "91",
+                "≥93",
+                "约束性",
+            )
+        )
+        + "\n\n二、主要任务",
+        [
+            ["指标", "2020年", "2025年", "属性"],
+            ["一、普及水平"],
+            ["学前三年毛入园率（%）\n其中：普惠性幼儿园覆盖率", "86.5\n72", "≥90\n≥80", "预期性"],
+            ["高中阶段毛入学率（%）", "91", "≥93", "约束性"],
+        ],
+        ["二、主要任务"],
+    ),
+    # the same under a 序号 and a unit column, one cell a line: a name over two lines, 其中 and
+    # two breakdowns (城镇 / 乡村), the unit given once, three values a year
+    "numbered-stack-down-the-row": (
+        _lines(
+            "序号",
+            "指标名称",
+            "单位",
+            "2020年",
+            "2025年",
+            "属性",
+            "1",
+            "义务教育",
+            "巩固率",
+            "其中:城镇",
+            "乡村",
+            "%",
+            "95",
+            "97",
+            "93",
+            "96",
+            "98",
+            "95",
+            "约束性",
+            "2",
+            "特殊教育入学率",
+            "%",
+            "92",
+            "95",
+            "预期性",
+        ),
+        [
+            ["序号", "指标名称", "单位", "2020年", "2025年", "属性"],
+            ["1", "义务教育\n巩固率\n其中:城镇\n乡村", "%", "95\n97\n93", "96\n98\n95", "约束性"],
+            ["2", "特殊教育入学率", "%", "92", "95", "预期性"],
+        ],
+        [],
+    ),
+    # a stack whose attribute cell is stacked too, one attribute a name
+    "plain-stack-down-the-row-with-attributes": (
+        _lines(
+            "指标",
+            "单位",
+            "2020年",
+            "2025年",
+            "属性",
+            "孕产妇死亡率",
+            "其中：农村",
+            "1/10万",
+            "12",
+            "14",
+            "<10",
+            "<11",
+            "约束性",
+            "预期性",
+            "婴儿死亡率",
+            "‰",
+            "5",
+            "<4.5",
+            "约束性",
+        ),
+        [
+            ["指标", "单位", "2020年", "2025年", "属性"],
+            ["孕产妇死亡率\n其中：农村", "1/10万", "12\n14", "<10\n<11", "约束性\n预期性"],
+            ["婴儿死亡率", "‰", "5", "<4.5", "约束性"],
+        ],
+        [],
+    ),
+    # a 其中 line after a name with one value a year: no stack, so the table stops there
+    "plain-stack-short-of-values-stops-the-table": (
+        _lines(
+            "指标",
+            "2020年",
+            "2025年",
+            "属性",
+            "高中阶段毛入学率（%）",
+            "91",
+            "≥93",
+            "约束性",
+            "学前三年毛入园率（%）",
+            "其中：普惠性幼儿园覆盖率",
+            "86.5",
+            "≥90",
+            "预期性",
+        ),
+        [
+            ["指标", "2020年", "2025年", "属性"],
+            ["高中阶段毛入学率（%）", "91", "≥93", "约束性"],
+        ],
+        ["学前三年毛入园率（%）", "其中：普惠性幼儿园覆盖率", "86.5", "≥90", "预期性"],
+    ),
     # column names over a list of agencies one a line: the 备注 column holds no value, so no row
     "agency-list-is-no-table": (
         _lines("类别", "项目", "备注", "县委宣传部", "县教育局", "县民政局", "县卫生健康局"),
@@ -952,4 +1076,40 @@ def test_total_rows_give_no_indicator_and_the_table_goes_on(layout):
         "民办养老机构床位": ("机构养老", "张", ["600"]),
         "社区养老服务站": ("社区养老", "个", ["60"]),
         "农村互助养老点": ("社区养老", "个", ["120"]),
+    }
+
+
+@pytest.mark.parametrize("case", ["plain-spaced-stack-down-the-row", "numbered-stack-down-the-row"])
+def test_a_stack_written_down_the_row_gives_the_head_and_its_breakdowns(case):
+    head = "某县“十四五”教育事业发展规划（2021—2025年）\n一、主要目标\n"
+    [document] = govdocparse.parse_text(head + CASES[case][0]).documents
+    [table] = document.tables
+    stacked = [row for row in table.rows if "stacked" in (row.note or "")]
+    heads = [row.parent for row in stacked]
+    assert heads[0] is None and set(heads[1:]) == {table.rows.index(stacked[0])}
+    found = {
+        i.name_raw: (i.unit, i.baseline and i.baseline.value, [t.raw for t in i.targets])
+        for i in document.indicators
+    }
+    if case.startswith("plain"):
+        assert found["其中：普惠性幼儿园覆盖率"] == ("%", 72, ["≥80"])
+        assert found["学前三年毛入园率（%）"] == ("%", 86.5, ["≥90"])
+        assert found["高中阶段毛入学率（%）"] == ("%", 91, ["≥93"])
+    else:
+        assert found["其中:城镇"] == ("%", 97, ["98"])
+        assert found["其中:乡村"] == ("%", 93, ["95"])
+        assert found["义务教育巩固率"] == ("%", 95, ["96"])
+        names = {i.name for i in document.indicators}
+        assert {"义务教育巩固率（城镇）", "义务教育巩固率（乡村）"} <= names
+
+
+def test_a_stack_s_attributes_written_down_the_row_are_each_row_s_own():
+    head = "某县“十四五”妇幼健康发展规划（2021—2025年）\n一、主要目标\n"
+    text = CASES["plain-stack-down-the-row-with-attributes"][0]
+    [document] = govdocparse.parse_text(head + text).documents
+    found = {i.name: (i.unit, i.attribute, [t.raw for t in i.targets]) for i in document.indicators}
+    assert found == {
+        "孕产妇死亡率": ("1/10万", "约束性", ["<10"]),
+        "孕产妇死亡率（农村）": ("1/10万", "预期性", ["<11"]),
+        "婴儿死亡率": ("‰", "约束性", ["<4.5"]),
     }

@@ -298,3 +298,29 @@ def test_a_page_s_flattened_rows_that_lost_cells_and_its_sub_rows_are_rebuilt():
     assert [(t.year, t.atoms[0].value, t.atoms[0].unit) for t in rural.targets] == [
         (2025, 11, "1/10万")
     ]
+
+
+@pytest.mark.parametrize("name", ["plan.html", "plan.docx"])
+def test_a_stack_written_down_the_row_of_a_page_or_a_document_is_rebuilt(name):
+    # an invented county's 主要指标表 one cell a paragraph: a row stacks an indicator and its
+    # 其中 breakdown in each cell, flattened to the name, the 其中 name, each year's two values
+    # and one attribute
+    cells = ["指标", "2020年", "2025年", "属性", "一、发展水平"]
+    cells += ["九年义务教育巩固率（%）", "其中：农村学校", "95.3", "94", "≥96", "≥95", "约束性"]
+    cells += ["学前三年毛入园率（%）", "88", "≥92", "预期性"]
+    data = _page(_paragraphs([*BEFORE, *cells, *AFTER])) if name.endswith("html") else None
+    source = read_data(data or _docx([*BEFORE, *cells, *AFTER]), name)
+    assert _texts(source.blocks)[len(BEFORE) + 1] == [
+        ["指标", "2020年", "2025年", "属性"],
+        ["一、发展水平"],
+        ["九年义务教育巩固率（%）\n其中：农村学校", "95.3\n94", "≥96\n≥95", "约束性"],
+        ["学前三年毛入园率（%）", "88", "≥92", "预期性"],
+    ]
+    [document] = parse_source(source).documents
+    [rural] = [i for i in document.indicators if i.name_raw == "其中：农村学校"]
+    assert (rural.baseline and rural.baseline.value, [t.raw for t in rural.targets]) == (
+        94,
+        ["≥95"],
+    )
+    [table] = document.tables
+    assert [row.parent for row in table.rows] == [None, None, 1, None]

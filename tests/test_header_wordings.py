@@ -285,3 +285,74 @@ def test_a_place_merged_over_two_categories_is_the_cell_a_flattened_row_lost():
         ("生活垃圾无害化处理率（城区）", "健康环境", "95"),
         ("村卫生室标准化建设率（乡镇）", "健康服务", "70"),
     ]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_year_over_two_kinds_of_place_gives_a_target_for_each(layout):
+    """2025年 over 城区 | 农村 (a county plan setting one level for its town and one for its
+    countryside): two targets for 2025, each labelled with its place; the year before them is
+    the baseline."""
+    document = _two_row_document(
+        layout,
+        "某县“十四五”学前教育发展规划",
+        [("序号", 0), ("指标名称", 0), ("单位", 0), ("2020年", 0), ("2025年", 2), ("属性", 0)],
+        ["城区", "农村"],
+        ["1", "普惠性幼儿园覆盖率", "%", "78", "≥90", "≥85", "约束性"],
+    )
+    [indicator] = document.indicators
+    assert [(t.label, t.year, t.raw) for t in indicator.targets] == [
+        ("2025年/城区", 2025, "≥90"),
+        ("2025年/农村", 2025, "≥85"),
+    ]
+    assert indicator.baseline is not None
+    assert (indicator.baseline.year, indicator.baseline.raw) == (2020, "78")
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_years_over_places_give_targets_and_no_baseline_for_one_place(layout):
+    """2020年 and 2025年 each over 城镇 | 乡村: the targets are the places' 2025 levels; the 2020
+    levels are two, and an indicator has one baseline, so it takes neither."""
+    document = _two_row_document(
+        layout,
+        "某市“十四五”教育事业发展规划",
+        [("序号", 0), ("指标名称", 0), ("2020年", 2), ("2025年", 2), ("属性", 0)],
+        ["城镇", "乡村", "城镇", "乡村"],
+        ["1", "义务教育巩固率（%）", "97", "94", "≥98", "≥96", "约束性"],
+    )
+    [indicator] = document.indicators
+    assert [(t.label, t.year, t.raw) for t in indicator.targets] == [
+        ("2025年/城镇", 2025, "≥98"),
+        ("2025年/乡村", 2025, "≥96"),
+    ]
+    assert indicator.baseline is None
+
+
+def _one_row_document(layout: str, title: str, header: list[str], row: list[str]) -> Document:
+    """A document titled `title` holding one table of `header` over `row`."""
+    return _two_row_document(layout, title, [(name, 0) for name in header], [], row)
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_target_column_without_a_year_takes_the_plan_period_s_end(layout):
+    """现状值 | 目标值 under a caption that names no period, in a 2021—2025 plan: the target is
+    2025's, and the record says the period gave the year."""
+    header = ["序号", "指标名称", "单位", "现状值", "目标值", "属性"]
+    row = ["1", "普惠性幼儿园覆盖率", "%", "82", "≥88", "约束性"]
+    title = "某县学前教育发展提升行动计划（2021—2025年）"
+    [indicator] = _one_row_document(layout, title, header, row).indicators
+    assert [(t.year, t.year_from, t.raw) for t in indicator.targets] == [(2025, "period", "≥88")]
+    # without a plan period the target keeps no year
+    untimed = "某县学前教育发展提升行动计划"
+    [indicator] = _one_row_document(layout, untimed, header, row).indicators
+    assert [(t.year, t.year_from) for t in indicator.targets] == [(None, None)]
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_a_yearless_target_before_a_dated_one_takes_no_year_from_the_period(layout):
+    """目标值 | 2030年 in a 2021—2030 plan: the yearless column may be a step before 2030, so
+    the period's end does not date it."""
+    header = ["序号", "指标名称", "单位", "目标值", "2030年", "属性"]
+    row = ["1", "儿童之家覆盖率", "%", "95", "100", "约束性"]
+    title = "某县儿童发展规划（2021—2030年）"
+    [indicator] = _one_row_document(layout, title, header, row).indicators
+    assert [(t.year, t.year_from) for t in indicator.targets] == [(None, None), (2030, None)]

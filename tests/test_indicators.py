@@ -1353,6 +1353,9 @@ def test_an_undated_goal_before_a_dated_one_of_the_same_measure_keeps_no_year():
     # the first is an earlier step whose year is not written; the plan's end dates the last
     assert [t.year for t in indicators["妇女人均预期寿命"].targets] == [None, 2030]
     assert [t.year for t in indicators["孕产妇死亡率"].targets] == [2030]
+    # the record says which year the sentence wrote and which the period gave
+    assert [t.year_from for t in indicators["妇女人均预期寿命"].targets] == [None, None]
+    assert [t.year_from for t in indicators["孕产妇死亡率"].targets] == ["period"]
 
 
 @pytest.mark.parametrize(

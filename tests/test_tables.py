@@ -456,6 +456,8 @@ def test_breakdowns_stacked_in_one_row_are_rows_of_their_own():
             ["1", "学前三年毛入园率\n其中：普惠性幼儿园覆盖率", "%", "88\n75", "95\n≥85", "预期性"],
             ["2", "义务教育巩固率\n其中：\n小学\n初中", "%", "95\n99\n92", "96\n99\n94", ""],
             ["3", "儿童之家数量", "个", "120", "300", "预期性"],
+            # an 属性 stacked as the values are: each row its own
+            ["4", "孕产妇死亡率\n其中：农村", "1/10万", "12\n14", "<10\n<11", "约束性\n预期性"],
         ]
     )
     assert [r.cells for r in t.rows] == [
@@ -465,8 +467,10 @@ def test_breakdowns_stacked_in_one_row_are_rows_of_their_own():
         ["", "其中：小学", "%", "99", "99", ""],
         ["", "其中：初中", "%", "92", "94", ""],
         ["3", "儿童之家数量", "个", "120", "300", "预期性"],
+        ["4", "孕产妇死亡率", "1/10万", "12", "<10", "约束性"],
+        ["", "其中：农村", "1/10万", "14", "<11", "预期性"],
     ]
-    assert [r.parent for r in t.rows] == [None, 0, None, 2, 2, None]
+    assert [r.parent for r in t.rows] == [None, 0, None, 2, 2, None, None, 6]
     assert t.rows[1].note == "one of 2 rows stacked in one row of the source"
 
 

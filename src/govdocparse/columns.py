@@ -103,6 +103,14 @@ def column_role(header: str) -> str:
     return "value"
 
 
+@cache
+def place_columns() -> frozenset[str]:
+    """Places a value column or a year sets a level for each of, named under it in a two-row
+    header (指标值 over 乡镇 | 县城, 2025年 over 城区 | 农村): grammars/tables.yaml
+    `place_columns`."""
+    return frozenset(load("tables")["place_columns"])
+
+
 # every cell, once for the evidence and once a realigned row
 @lru_cache(maxsize=8192)
 def cell_key(text: str) -> str:

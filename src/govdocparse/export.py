@@ -162,6 +162,7 @@ SCHEMAS: dict[str, pa.Schema] = {
             ("target_index", _I),
             ("label", _S),
             ("year", _I),
+            ("year_from", _S),
             ("target_raw", _S),
             ("atom_index", _I),
             ("op", _S),
@@ -487,6 +488,7 @@ def _indicator_rows(rows: _Rows, key: dict, indicator: Indicator) -> None:
             "target_index": index,
             "label": target.label,
             "year": target.year,
+            "year_from": target.year_from,
             "target_raw": target.raw,
         }
         _atom_rows(rows, head, target.atoms, target.provenance or indicator.provenance)

@@ -243,6 +243,11 @@ class Measurement(Record):
 class Target(Record):
     label: str
     year: int | None = None
+    year_from: Literal["period"] | None = Field(
+        None,
+        description="'period' when no header, cell or sentence of the goal names its year: it is "
+        "the end of the plan period (the table title's, else the document's).",
+    )
     raw: str
     atoms: list[TargetAtom] = Field(default_factory=list)
     provenance: Provenance | None = None

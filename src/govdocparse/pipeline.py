@@ -95,7 +95,11 @@ def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> D
         document.tables.append(table)
         period = document.metadata.period
         indicators, responsibilities = indicators_from_table(
-            table, id_prefix=table.id, place=place, period_start=period.start if period else None
+            table,
+            id_prefix=table.id,
+            place=place,
+            period_start=period.start if period else None,
+            period_end=period.end if period else None,
         )
         date_to_period_end([i for i in indicators if i.source == "prose"], period)
         document.indicators.extend(indicators)

@@ -21,7 +21,7 @@ from typing import Literal
 import regex as re
 
 from .. import units
-from ..columns import column_roles, holds_attributes
+from ..columns import HEADER_JOIN, column_roles, holds_attributes, place_columns
 from ..grammar import load
 from ..headings import numbered
 from ..model import Indicator, Measurement, Provenance, Responsibility, Table, Target
@@ -103,7 +103,9 @@ def _columns(header: list[str], period_start: int | None = None) -> _Columns:
     comes before the plan's first year, a target from it on; without a plan period, the first of
     several bare years is the baseline and the later ones targets. So is the first of a run of
     yearly columns that opens after the plan's first year (2022年 | … | 2025年 in a 2021—2025
-    plan) in a table with no baseline column of its own.
+    plan) in a table with no baseline column of its own. A year over places (2025年 over 城区 |
+    农村) is a column a place, each a target labelled with both; a past year over places is no
+    baseline, since an indicator has one.
     """
     rules = _rules()
     cols = _Columns()
@@ -128,18 +130,26 @@ def _columns(header: list[str], period_start: int | None = None) -> _Columns:
                 cols.targets.append(i)
             elif measure and getattr(cols, measure) is None:
                 setattr(cols, measure, i)
-            elif measure is None and (bare := rules.bare_year.fullmatch(key)):
+            elif measure is None and (bare := rules.bare_year.fullmatch(_year_part(key))):
                 bare_years.append((i, int(bare.group(1))))
     opens_late = cols.baseline is None and _late_yearly_run(bare_years, period_start)
+    years = [year for _, year in bare_years]
     for n, (i, year) in enumerate(bare_years):
-        past = year < period_start if period_start else n == 0 and len(bare_years) > 1
+        past = year < period_start if period_start else year == years[0] and len(set(years)) > 1
         past = past or (n == 0 and opens_late)
-        if past and cols.baseline is None:
+        if past and cols.baseline is None and years.count(year) == 1:
             cols.baseline = i
         elif not past:
             cols.targets.append(i)
     cols.targets.sort()
     return cols
+
+
+def _year_part(key: str) -> str:
+    """A header without the place under its year (2025年/城区 → 2025年, a level set for each
+    place: tables.yaml `place_columns`); any other header as it is."""
+    top, _, under = key.rpartition(HEADER_JOIN)
+    return top if top and under in place_columns() else key
 
 
 def _late_yearly_run(bare_years: list[tuple[int, int]], period_start: int | None) -> bool:
@@ -179,7 +189,12 @@ def _measure_name_column(table: Table, cols: _Columns) -> int | None:
 
 
 def indicators_from_table(
-    table: Table, *, id_prefix: str, place: str | None = None, period_start: int | None = None
+    table: Table,
+    *,
+    id_prefix: str,
+    place: str | None = None,
+    period_start: int | None = None,
+    period_end: int | None = None,
 ) -> tuple[list[Indicator], list[Responsibility]]:
     """Indicators of a table with an indicator-name column, and the Responsibility of every row.
 
@@ -191,6 +206,10 @@ def indicators_from_table(
     f"{id_prefix}-r{row_index}" and the prose goals of its text cells (ids
     f"{id_prefix}-r{row_index}c{col}-i{k}"; `period_start` as for a paragraph). `place`
     (重庆市开州区) helps name agencies canonically (市教育局 of another city is not 区教委).
+    A target column whose header names no year takes the end of the period the table's title
+    names, else of the document's plan period (`period_end`) when it is the table's only such
+    target column and none after it names a year (近期 | 远期 are two horizons, 目标值 | 2030年 may
+    be a step before 2030): see `_period_years`.
     """
     if table.kind != "grid" or not table.rows:
         return [], []
@@ -202,7 +221,7 @@ def indicators_from_table(
         return _cell_goals(table, cols, id_prefix, period_start), _row_responsibilities(
             table, cols, id_prefix, place
         )
-    default_year = _period_end(table.title)
+    period_years = _period_years(table, cols, period_end)
     indicators: dict[int, Indicator] = {}
     responsibilities: list[Responsibility] = []
     group: str | None = None
@@ -213,7 +232,7 @@ def indicators_from_table(
             continue
         parent = indicators.get(row.parent) if row.parent is not None else None
         merged_unit = parent.unit if parent else None
-        indicator = _row_indicator(table, cols, index, id_prefix, default_year, merged_unit)
+        indicator = _row_indicator(table, cols, index, id_prefix, period_years, merged_unit)
         if indicator is None:
             continue
         if cols.category is None:
@@ -282,11 +301,12 @@ def _row_indicator(
     cols: _Columns,
     index: int,
     id_prefix: str,
-    default_year: int | None,
+    period_years: dict[int, int],
     parent_unit: str | None,
 ) -> Indicator | None:
     """The indicator of one row, None for a row without a name or a total row (合计, 小计);
-    `parent_unit` is the unit of the row a sub-row breaks down."""
+    `period_years` dates the target columns whose header names no year, and `parent_unit` is
+    the unit of the row a sub-row breaks down."""
     row = table.rows[index]
 
     def cell(col: int | None) -> str:
@@ -318,7 +338,7 @@ def _row_indicator(
         targets=[
             t
             for col in cols.targets
-            if (t := _target(table, col, index, unit, due or default_year))
+            if (t := _target(table, col, index, unit, due, period_years.get(col)))
         ],
         attribute=_attribute(cell(cols.attribute)),
         table_id=table.id,
@@ -368,6 +388,19 @@ def _period_end(title: str | None) -> int | None:
     return int(m.group(2)) if m else None
 
 
+def _period_years(table: Table, cols: _Columns, period_end: int | None) -> dict[int, int]:
+    """The year of each target column whose header names none, from a plan period: every such
+    column's is the end of the period the table's title names (2021—2025年主要指标 → 2025);
+    without one, the document's period end (`period_end`) dates the one such column of a table
+    whose target columns after it name no year either (现状值 | 目标值 in a 2021—2025 plan)."""
+    undated = [col for col in cols.targets if _header_year(table.header[col]) is None]
+    if title_end := _period_end(table.title):
+        return dict.fromkeys(undated, title_end)
+    if period_end is None or len(undated) != 1 or undated[0] != cols.targets[-1]:
+        return {}
+    return {undated[0]: period_end}
+
+
 def _period_start(title: str | None) -> int | None:
     m = _rules().period.search(fold(title)) if title else None
     return int(m.group(1)) if m else None
@@ -409,17 +442,24 @@ def _measurement(table: Table, col: int | None, index: int, unit: str | None) ->
 
 
 def _target(
-    table: Table, col: int, index: int, unit: str | None, default_year: int | None
+    table: Table,
+    col: int,
+    index: int,
+    unit: str | None,
+    due: int | None,
+    period_year: int | None,
 ) -> Target | None:
-    """A target cell, dated by its header's year, else by `default_year` (the row's deadline or
-    the table title's period end)."""
+    """A target cell, dated by its header's year, else by the row's deadline (`due`), else by
+    the plan period's end (`period_year`, the record saying so)."""
     raw = join_lines(table.rows[index].cells[col])
     if _rules().no_value.match(squash_spaces(fold(raw))):
         return None
     header = table.header[col]
+    stated = _header_year(header) or due
     return Target(
         label=header,
-        year=_header_year(header) or default_year,
+        year=stated or period_year,
+        year_from="period" if not stated and period_year else None,
         raw=raw,
         atoms=parse_target(raw, unit=unit),
         provenance=_cell_prov(table, index, col),

@@ -183,7 +183,7 @@ def date_to_period_end(indicators: list[Indicator], period: Period | None) -> No
     for indicator in indicators:
         for k, target in enumerate(indicator.targets):
             if target.year is None and all(t.year is None for t in indicator.targets[k + 1 :]):
-                target.year = period.end
+                target.year, target.year_from = period.end, "period"
 
 
 def _assign_owners(

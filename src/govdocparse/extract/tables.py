@@ -351,8 +351,9 @@ def _split_stack(texts: list[str], roles: list[str], name_col: int | None) -> li
     one a line, with the values stacked the same way in the value cells (学前教育毛入园率↵其中：
     普惠性幼儿园覆盖率 | 90%↵85%), as the rows a reader sees: the head, then each breakdown named
     其中：… with its own values. A unit given once serves every row; a 序号, 属性 or 责任单位 given
-    once is the head's (its breakdowns take them from it). Any other row, or a stack whose
-    value cells hold other numbers of lines, is the one row it was."""
+    once is the head's (its breakdowns take them from it), while a unit or an 属性 stacked as the
+    values are (约束性↵预期性) gives each row its own. Any other row, or a stack whose value cells
+    hold other numbers of lines, is the one row it was."""
     if name_col is None or "\n" not in texts[name_col]:
         return [texts]
     lines = [line for line in texts[name_col].split("\n") if line.strip()]
@@ -369,7 +370,7 @@ def _split_stack(texts: list[str], roles: list[str], name_col: int | None) -> li
     stacks = {
         col: [line for line in text.split("\n") if line.strip()]
         for col, (text, role) in enumerate(zip(texts, roles, strict=True))
-        if col != name_col and role in ("value", "unit")
+        if col != name_col and role in ("value", "unit", "attribute")
     }
     counts = {len(stack) for stack in stacks.values() if len(stack) > 1}
     if counts != {len(names)}:

@@ -21,6 +21,9 @@ guess:
   otherwise the table stops there. A line opening with 其中 or a breakdown name (其中：城市,
   农村, 女性) after a row starts a sub-row of the row above, its empty 序号 cell dropped (an
   indicator's 其中 stack), given an empty 序号 so that the table builder names its parent. A
+  row whose cells each stacked an indicator and its 其中 breakdowns, written down the row (the
+  name, the 其中 name, then each year's values one per name, then the attribute), is that one
+  row of stacked cells, split by the table builder as a grid's are. A
   total row (合计, 小计) where a numbered row was due runs over the units, values and dashes
   after it, and the numbered rows go on after it;
 - without a 序号 column, rows have the header's width, and every cell must fit its column's
@@ -31,7 +34,8 @@ guess:
   marks its end: the attribute closing it, the next row read after it, or the table's end. A
   row of a full row's lines whose first is no category (none the table gave above, none of the
   vocabulary's) and whose second opens no row (死亡率), or whose first ends on 的, 与 or 、
-  (建有儿童之家的), lost its category and wraps its name.
+  (建有儿童之家的), lost its category and wraps its name. A stacked row is read as under a
+  序号 column.
 
 What a cell fits is govdocparse.columns' (the table builder realigns rows with it too); the
 rest stays paragraphs, and a header without a single row is kept as text with a warning.
@@ -53,7 +57,14 @@ from itertools import combinations
 import regex
 
 from .. import grammar
-from ..columns import HEADER_JOIN, cell_fit, cell_key, column_roles, role_readings
+from ..columns import (
+    HEADER_JOIN,
+    cell_fit,
+    cell_key,
+    column_roles,
+    place_columns,
+    role_readings,
+)
 from ..headings import numbered, opens_block
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, TableBlock, span
@@ -142,12 +153,6 @@ def _category_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     )
 
 
-@cache
-@cache
-def _place_columns() -> frozenset[str]:
-    return frozenset(grammar.load("tables")["place_columns"])
-
-
 def _sub_responsible() -> regex.Pattern:
     return regex.compile(grammar.load("tables")["text_tables"]["sub_responsible"])
 
@@ -207,6 +212,8 @@ def _rebuild(pieces: Iterator[_Piece]) -> _Rebuilt | None:
         if not (known_header(item.text) or _place_under_value(items)):
             break
         count += 1
+    if count and _lone_place_under_year([item.text for item in items[:count]]):
+        count -= 1  # a row's first cell (城区) under a header ending in 2025年
     if count < grammar.load("tables")["text_tables"]["min_columns"]:
         return None
     items.extend(pieces)
@@ -293,13 +300,20 @@ def _header_readings(names: list[str]) -> list[list[str]]:
 
 def _place_under_value(names: list[_Piece]) -> bool:
     """Whether the last of a header's lines is a place (乡镇, 县城) standing under the name of a
-    value column that names no year (指标值), or after another such place: no column name on its
-    own, as a row's first cell under a header ending in 2025年 holds one (区域 | … | 2025年)."""
-    places = _place_columns()
+    value column that names no year (指标值) or under a year (2025年 over 城区 | 农村), or after
+    another such place: no column name on its own."""
+    places = place_columns()
     if len(names) < 2 or cell_key(names[-1].text) not in places:
         return False
     before = names[-2].text
-    return cell_key(before) in places or _yearless_value(before)
+    return cell_key(before) in places or _yearless_value(before) or _year(before)
+
+
+def _lone_place_under_year(names: list[str]) -> bool:
+    """Whether a header's last line is a single place after a year: a row's first cell under a
+    header ending in 2025年 (区域 | … | 2025年, then 城区 opening the row), not a place column,
+    since a year heads two places or more (2025年 over 城区 | 农村)."""
+    return len(names) >= 2 and cell_key(names[-1]) in place_columns() and _year(names[-2])
 
 
 def _yearless_value(name: str) -> bool:
@@ -308,13 +322,15 @@ def _yearless_value(name: str) -> bool:
 
 def _stands_under(name: str, top: str) -> bool:
     """Whether a column name may be a sub-column of `top` in a two-row header: a year or a place
-    (乡镇, 县城) under a value column's name, a measure under a year, a lead or a partner under a
-    responsible column."""
+    (乡镇, 县城) under a value column's name, a measure or a place (城区, 农村) under a year, a
+    lead or a partner under a responsible column."""
     top_role = column_roles([top])[0]
     if _year(top):
-        return not _YEAR_IN.search(name) and column_roles([name]) == ["value"]
+        return cell_key(name) in place_columns() or (
+            not _YEAR_IN.search(name) and column_roles([name]) == ["value"]
+        )
     if top_role == "value":
-        return _year(name) or (cell_key(name) in _place_columns() and _yearless_value(top))
+        return _year(name) or (cell_key(name) in place_columns() and _yearless_value(top))
     return top_role == "responsible" and bool(_sub_responsible().match(cell_key(name)))
 
 
@@ -489,6 +505,9 @@ def _row_at(
     end = pos + width
     if end <= limit and len(found := _placements(items[pos:end], roles, strict=False)) == 1:
         return end, found[0]
+    stacked = _stacked_row_at(items, pos, roles)
+    if stacked and (stacked[0] == limit or _starts_row(items, stacked[0], number + 1)):
+        return stacked
     return _short_row_at(items, pos, number, roles, limit)
 
 
@@ -559,6 +578,7 @@ def _plain_rows(items: list[_Piece], roles: list[str]) -> tuple[list[list[Cell]]
         found: tuple[int, list[int]] | None = _plain_row_at(items, start, roles)
         if found is not None and _wrapped_name_under_category(items[start:], roles, rows):
             found = (found[0], [0, *range(width - 1)])
+        found = found or _stacked_row_at(items, start, roles)
         marked = True
         # a short row is read only under a row of the header's width, which shows the header
         # is the table's
@@ -643,7 +663,9 @@ def _ends_row(items: list[_Piece], end: int, roles: list[str]) -> bool:
     if end == len(items) or not _may_be_cell(items[end].text, roles):
         return True
     start = _after_group(items, end)
-    return start < len(items) and _plain_row_at(items, start, roles) is not None
+    return start < len(items) and bool(
+        _plain_row_at(items, start, roles) or _stacked_row_at(items, start, roles)
+    )
 
 
 def _plain_row_at(
@@ -666,6 +688,71 @@ def _plain_row_at(
         if found:
             return end, found[0]
     return None
+
+
+def _stacked_row_at(
+    items: list[_Piece], start: int, roles: list[str]
+) -> tuple[int, list[int]] | None:
+    """Where a row at `start` ends that stacks an indicator and its 其中 breakdowns in each of
+    its cells, written down the row as a crawl flattens such cells one line each, and the column
+    of each of its lines: its name (one or two lines), a line opening with 其中 and the
+    breakdowns after it (学前三年毛入园率 / 其中：普惠性幼儿园覆盖率), then as many lines as names
+    in each value column (88 / 75, 95 / ≥85), a unit or an attribute column's one line or as
+    many (预期性, or 约束性 / 预期性), and one line in every other column. Each line must fit
+    its column as the vocabulary knows it; the table builder splits the stacked cells into a
+    row per name (extract.tables)."""
+    if "name" not in roles:
+        return None
+    name_col = roles.index("name")
+    lines = [item.text for item in items[start:]]
+    names = _stack_names(lines[name_col:], roles[name_col + 1 : name_col + 2])
+    if names is None:
+        return None
+    spread, count = names
+    columns: list[int] = []
+    at = 0
+    for column, role in enumerate(roles):
+        if column == name_col:
+            take = spread
+        elif role == "value" or (
+            role in ("unit", "attribute") and _all_fit(lines[at : at + count], role)
+        ):
+            take = count
+        else:
+            take = 1
+        taken = lines[at : at + take]
+        if len(taken) < take or not all(_may_be_cell(line, roles) for line in taken):
+            return None
+        if column != name_col and not _all_fit(taken, role):
+            return None
+        columns.extend([column] * take)
+        at += take
+    return start + at, columns
+
+
+def _stack_names(lines: list[str], after: list[str]) -> tuple[int, int] | None:
+    """How many lines a stacked name cell takes and how many rows it names: its head (one or
+    two lines), a line opening with 其中 (其中：普惠性幼儿园覆盖率, or 其中： alone) and the
+    breakdowns after it up to the line that fits the next column; None when no 其中 line
+    follows the head or it names no breakdown."""
+    prefix, _ = _subrow_names()
+    opening = next((k for k in (1, 2) if k < len(lines) and prefix.match(cell_key(lines[k]))), None)
+    if opening is None or not all(_fits(line, "name", True) for line in lines[:opening]):
+        return None
+    end = opening + 1
+    while (
+        end < len(lines)
+        and _fits(lines[end], "name", True)
+        and not (after and _fits(lines[end], after[0], True))
+    ):
+        end += 1
+    bare = not prefix.sub("", cell_key(lines[opening]))
+    count = 1 + end - opening - bare
+    return (end, count) if count > 1 else None
+
+
+def _all_fit(lines: list[str], role: str) -> bool:
+    return all(_fits(line, role, True) for line in lines)
 
 
 def _placements(items: list[_Piece], roles: list[str], *, strict: bool) -> list[list[int]]:
