@@ -237,6 +237,24 @@ def test_a_previews_title_glued_to_its_first_article_is_split_from_it(tmp_path, 
         assert [s.text for s in rules.sections] == list(ARTICLES)
 
 
+def test_a_previews_page_captions_reading_meter_and_page_field_stay_out_of_the_title():
+    # the same family's simplified preview (invented, in a twenty-eighth-reading layout): a
+    # caption per page image, the reading meter and its buttons, the rights note, then the
+    # extracted text opening with a Word header's PAGE field code glued to the title
+    title = "青河县儿童福利院安全管理制度"
+    text = (
+        f"{title}_第1页\n{title}_第2页\n{title}_第3页\n"
+        "已阅读3页,还剩6页未读 继续免费阅读\n\n下载本文档\n\n"
+        "版权说明:本文档由用户提供并上传,收益归属内容提供方,若内容存在侵权,请进行举报或认领\n\n"
+        "文档简介\n\n"
+        f"PAGE{title}\n一、总则\n为保障在院儿童安全，制定本制度。\n二、安全责任\n"
+        "院长是安全工作第一责任人。\n"
+    )
+    [rules] = parse_text(text).documents
+    assert rules.title == title
+    assert [s.title for s in rules.sections] == ["总则", "安全责任"]
+
+
 def test_articles_cited_out_of_their_sequence_are_no_glued_body():
     cited = (
         "青河縣托育機構登記和備案辦法第一條為規範托育機構登記和備案工作而制定，此處從略。"

@@ -786,6 +786,9 @@ def test_a_news_headline_over_its_outlet_and_stamp_is_the_pages_title(byline):
         "据新华社消息,",
         "青山晚报/青山网讯(记者 张某)",  # a paper and its site sign together (25th reading)
         "青山日报·青山网讯（记者 张某）",
+        # a lead naming its source, no outlet nor dateline before it (twenty-eighth reading)
+        "记者从市教育局获悉，",
+        "记者近日从青山市教育局了解到,",
     ],
 )
 def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_title(dateline):

@@ -341,6 +341,33 @@ def test_a_wrapped_line_that_starts_with_a_number_continues_its_sentence():
     assert "婴儿和5岁以下儿童贫血率" in items[2].title + items[2].text
 
 
+@pytest.mark.parametrize(
+    ("text", "titles"),
+    [
+        # a plan's measures, one ending in 参与 over the next one
+        (
+            "三、保障措施\n1.强化组织领导\n2.鼓励社会参与\n3.加强宣传引导",
+            ["保障措施", "强化组织领导", "鼓励社会参与", "加强宣传引导"],
+        ),
+        (
+            "二、主要任务\n（一）儿童与健康\n（二）儿童与参与\n（三）儿童与环境",
+            ["主要任务", "儿童与健康", "儿童与参与", "儿童与环境"],
+        ),
+        # a service standard's outline: 2.2's title ends in 参与 over 2.3
+        (
+            "1 范围\n2 服务原则\n2.1 儿童优先，依法保护\n2.2 部门协同，公众参与\n"
+            "2.3 因人施策，分类帮扶",
+            ["范围", "服务原则", "儿童优先，依法保护", "部门协同，公众参与", "因人施策，分类帮扶"],
+        ),
+    ],
+)
+def test_a_heading_ending_in_a_joining_word_over_its_next_sibling_stays_apart(text, titles):
+    # 与/和/及 at a line's end ask for a wrap, but the next number of the heading's own list
+    # opens its sibling
+    tree = _tree(build_structure(_paragraphs(text), "d1").sections)
+    assert [t[3] for t in tree] == titles
+
+
 def test_numbered_lines_after_unfinished_lines_stay_headings_when_they_fit():
     text = "一、总体要求\n（二）基本原则\n具体包括\n1.坚持儿童优先\n二、主要目标"
     tree = _tree(build_structure(_paragraphs(text), "d1").sections)

@@ -216,6 +216,16 @@ class _Builder:
             return False
         if found is None:
             return following[:1].isdigit()
+        own = headings.numbered(text)
+        if (
+            own is not None
+            and own.ordinal is not None
+            and own.style.key == found.style.key
+            and found.ordinal == own.ordinal + 1
+        ):
+            # 2.鼓励社会参与 / 3.加强宣传引导, 4.3 政府主导，社会参与 / 4.4 …: a heading whose
+            # title ends in such a word, over the next number of its own list, is its sibling
+            return False
         if self._expected(found.style.key, found.ordinal):
             return False
         return not any(
