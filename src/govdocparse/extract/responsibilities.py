@@ -65,15 +65,8 @@ class Clause:
     participating: list[str] = field(default_factory=list)
     by_duty: bool = False
     closed: bool = True
-    note: FirstLeads | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class FirstLeads:
-    """A note that the unit a list names first leads and the others take part (排在第一位的为
-    牵头单位), and whether it says it holds for the lists below it too (…，下同)."""
-
-    standing: bool
+    # the clause itself says which of its units leads (…，排在第一位的为牵头单位)
+    noted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,7 +199,7 @@ class _Found:
     verb: str | None = None
     led: bool = False  # a group marked as leading has been read
     marked_leads: list[str] = field(default_factory=list)  # names a lead verb closed
-    note: FirstLeads | None = None
+    noted: bool = False  # a note said the first unit leads
 
     def add(self, role: str, names: list[str]) -> None:
         (self.lead if role == LEAD else self.participating).extend(names)
@@ -257,7 +250,7 @@ def _parts(text: str, first_role: str) -> _Found:
     found = _Found()
     note = first_leads_note(text)
     if note is not None:
-        found.note = FirstLeads(standing=note["standing"] is not None)
+        found.noted = True
         text = text[: note.start()] + text[note.end() :]
     named = rules.named_lead.search(text) if "为" in text or "是" in text else None
     if named is not None:
@@ -275,7 +268,7 @@ def _parts(text: str, first_role: str) -> _Found:
         others = [name for name in found.lead if name not in found.marked_leads]
         found.lead = list(dict.fromkeys(found.marked_leads))
         found.participating = list(dict.fromkeys(others + found.participating))
-    if found.note is not None and not found.participating:
+    if found.noted and not found.participating:
         found.lead, found.participating = found.lead[:1], found.lead[1:]
     _read_marked_roles(found, None if named is None else squash_spaces(named["unit"]))
     return found
@@ -297,12 +290,11 @@ def _read_marked_roles(found: _Found, named: str | None) -> None:
             marks[k] = LEAD
     if named is not None and LEAD not in marks.values():
         names.insert(0, named)  # a lead the list itself does not name
-        marks = {k + 1: role for k, role in marks.items()} | {0: LEAD}
-        found.lead.insert(0, named)
+        marks = {0: LEAD} | {k + 1: role for k, role in marks.items()}
     if not marks:
         return
     marked_lead = LEAD in marks.values()
-    lead_count = len(found.lead)
+    lead_count = len(found.lead)  # only read when no unit is marked as leading: none was added
     found.lead, found.participating = [], []
     for k, name in enumerate(names):
         role = marks.get(k, PARTICIPATING if marked_lead or k >= lead_count else LEAD)
@@ -325,7 +317,7 @@ def lead_first(clause: Clause) -> None:
     """The units of a keyword clause naming only leads (责任单位：A、B、C) read as a note above it
     in the document says: the first leads and the others take part."""
     if (
-        clause.note is None
+        not clause.noted
         and not clause.participating
         and len(clause.lead) > 1
         and clause.kind in _rules().lead_keywords
@@ -488,7 +480,7 @@ def _clause(
         participating=found.participating,
         by_duty=found.by_duty,
         closed=closed,
-        note=found.note,
+        noted=found.noted,
     )
 
 
