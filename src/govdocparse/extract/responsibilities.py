@@ -42,6 +42,7 @@ _SPLIT_PARTS = re.compile(r"[（()），,；;]")
 _CLAUSE_SCAN = re.compile(r"[（()）【】]|\n[^\S\n]*\n")
 _ROUND = re.compile(r"[（()）]")
 _MARK_ENDS = ("）", ")", "〕", "]", "】")
+_TRAILING_BRACKET = re.compile(r"[（(][^（）()]*[）)]$")
 # Where a clause without brackets may start: the head of the text or of a line, or after the
 # full stop of a task title.
 _HEAD = r"(?:^|(?<=[\n。]))[^\S\n]*"
@@ -180,10 +181,11 @@ def _rules() -> _Rules:
         standing=frozenset(grammar.standing),
         # 市卫健委（牵头）、市医保局: a unit's role in brackets after its name
         marked_role=re.compile(rf"\s*[（(〔\[【]\s*(?P<mark>{keywords}|{marks})\s*[）)〕\]】]$"),
-        # （责任单位：县公安局、县教育局，县公安局为牵头单位）: the note names the lead
+        # （责任单位：县公安局、县教育局，县公安局为牵头单位）: the note names the lead, after a
+        # comma or in brackets of its own (责任单位：A、B（A为牵头单位）)
         named_lead=re.compile(
-            rf"[，,；;]\s*(?P<unit>[^，,；;、：:（）()]{{2,30}}?)\s*[为是]\s*"
-            rf"(?:{alternation(grammar.first_lead_words)})\s*$"
+            rf"(?:[，,；;]|[（(])\s*(?P<unit>[^，,；;、：:（）()]{{2,30}}?)\s*[为是]\s*"
+            rf"(?:{alternation(grammar.first_lead_words)})\s*[）)]?\s*$"
         ),
         lead_keywords=frozenset(grammar.lead),
     )
@@ -397,7 +399,8 @@ def _after_a_lead(text: str, clauses: list[Clause], start: int, rules: _Rules) -
 
 def _looks_like_unit(name: str) -> bool:
     rules = _rules()
-    name = squash_spaces(name)
+    # 各乡镇（街道）: the bracket names the same kind of unit
+    name = _TRAILING_BRACKET.sub("", squash_spaces(name))
     if not name or len(name) > rules.unit_max or re.search(r"[。！？!?：:]", name):
         return False
     return bool(rules.unit.search(name) or rules.collective.search(name))
