@@ -120,10 +120,11 @@ def _rules() -> _Rules:
         with_the_lead=frozenset(grammar.with_the_lead),
         role_word=re.compile(f"{keywords}|{marks}"),
         clause_needs=re.compile(f"{keywords}|{marks}|{by_duty}|{by_duty_prose}"),
-        # (责任领导：张某某；牵头单位：…): a field naming no role may come first in the brackets
+        # (责任领导：张某某；牵头单位：…): a field naming no role may come first in the brackets;
+        # a bare role verb may label the list as a keyword does (（牵头：县委宣传部；配合：…）)
         opening=re.compile(
             rf"[（(【]\s*(?:{other_label}[^（）()【】：:；;\n]{{1,20}}[；;，,]\s*)?"
-            rf"(?P<kw>{keywords}){_COLON}"
+            rf"(?:(?P<kw>{keywords})|(?P<verb>{marks})){_COLON}"
         ),
         bare_opening=re.compile(rf"{_HEAD}(?:(?P<kw>{keywords}){_COLON}|{boxed})", re.MULTILINE),
         part_keyword=re.compile(rf"(?P<kw>{keywords}|{marks}){_COLON}|{boxed}"),
@@ -358,9 +359,11 @@ def _bracketed_keyword_clauses(text: str) -> list[Clause]:
             continue
         limit = openings[index + 1].start() if index + 1 < len(openings) else len(text)
         body_end, end, closed = _clause_end(text, opening.end(), limit)
-        kind = squash_spaces(opening["kw"])
+        kind = squash_spaces(opening["kw"] or opening["verb"])
         stop = rules.list_end.search(text, opening.end(), body_end)
         found = _parts(text[opening.end() : stop.start() if stop else body_end], rules.roles[kind])
+        if opening["verb"] and not all(map(_looks_like_unit, found.lead + found.participating)):
+            continue  # a verb is no keyword: it vouches for units only (（负责：张某某）)
         clauses.append(_clause(text, kind, opening.start(), end, found, closed))
     return clauses
 
