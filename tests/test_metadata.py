@@ -14,7 +14,7 @@ from govdocparse import parse, parse_text
 from govdocparse.cli import main
 from govdocparse.extract.metadata import iso_date, period_of, place_of, split_recipients
 from govdocparse.model import Period
-from govdocparse.textutil import epoch_millis_date, leading_date
+from govdocparse.textutil import epoch_millis_date, leading_date, month_date
 
 
 @pytest.mark.parametrize(
@@ -1788,7 +1788,59 @@ def test_a_covers_organ_and_month_on_one_line_name_the_issuer():
     )
     plan = parse_text(text).documents[0]
     assert plan.metadata.issuer == "青河旗人民政府妇女儿童工作委员会办公室"
-    assert plan.metadata.date_written is None
+    assert plan.metadata.date_written == "2022-08"  # the month it prints, no day made up
+
+
+@pytest.mark.parametrize(
+    "text, month",
+    [
+        ("2022年6月", "2022-06"),
+        ("2022 年 12 月", "2022-12"),
+        ("二〇二一年十一月", "2021-11"),
+        ("二0二二年六月", "2022-06"),
+        ("２０２３年４月", "2023-04"),
+        ("2022年13月", None),
+        ("2022年6月5日", None),  # a day: iso_date's
+        ("2022.6", None),  # without 年 and 月 it may be any number
+        ("6月", None),
+    ],
+)
+def test_month_dates(text, month):
+    assert month_date(text) == month
+
+
+@pytest.mark.parametrize(
+    "text, issuer, month",
+    [
+        (  # a booklet's cover: title, period, organ, then the month alone
+            "某州某县儿童发展规划\n（2021—2030年）\n\n某州某县人民政府\n二〇二二年三月\n\n"
+            "一、发展基础\n全县儿童事业稳步发展。\n",
+            "某州某县人民政府",
+            "2022-03",
+        ),
+        (  # a report signed at its end by its organ over the month, no day
+            "某区妇女发展规划中期评估报告\n一、基本情况\n规划实施以来，成效明显。\n"
+            "二、下一步工作\n继续推进。\n\n某区妇女儿童工作委员会\n2023年11月\n",
+            "某区妇女儿童工作委员会",
+            "2023-11",
+        ),
+        (  # a cover's month and a signature's day: the day is the date
+            "某市托育服务发展规划\n某市人民政府\n2022年6月\n一、目标\n到2025年建成托位5000个。\n\n"
+            "某市人民政府\n2022年6月18日\n",
+            "某市人民政府",
+            "2022-06-18",
+        ),
+        (  # a month heading a timeline under the outline's first head: no date of the document
+            "某县儿童之家建设情况\n一、主要进展\n2022年6月\n全县建成儿童之家120个。\n",
+            None,
+            None,
+        ),
+    ],
+    ids=["cover", "signature", "day-wins", "timeline"],
+)
+def test_a_document_dated_by_its_month_alone_has_a_month_precision_date(text, issuer, month):
+    meta = parse_text(text).documents[0].metadata
+    assert (meta.issuer, meta.date_written) == (issuer, month)
 
 
 @pytest.mark.parametrize(
