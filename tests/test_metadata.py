@@ -10,7 +10,7 @@ import docx
 import pytest
 import regex
 
-from govdocparse import parse, parse_text
+from govdocparse import parse, parse_text, portal
 from govdocparse.cli import main
 from govdocparse.extract.metadata import iso_date, period_of, place_of, split_recipients
 from govdocparse.model import Period
@@ -2609,3 +2609,56 @@ def test_a_letter_boxs_fields_as_pipe_rows_are_portal_fields_not_a_table():
         "答复时间": "2025-10-20",
         "答复部门": "青禾市住房和城乡建设局",
     }
+
+
+@pytest.mark.parametrize(
+    "line, pairs",
+    [
+        # a mirror's 来源 glued to the organ, alone at the head of the page it copied
+        ("来源某省民政厅儿童福利处", [("来源", "某省民政厅儿童福利处")]),
+        ("来源某市人民政府网", [("来源", "某市人民政府网")]),
+        # a byline whose later labels dropped their colons, each set apart by spaces
+        (
+            "来源：某县人民政府网 2024-03-02 作者 王某",
+            [("来源", "某县人民政府网 2024-03-02"), ("作者", "王某")],
+        ),
+        ("来源：某市妇联 记者 张某某", [("来源", "某市妇联"), ("记者", "张某某")]),
+        ("来源: 某某在线   见习记者 李某某", [("来源", "某某在线"), ("见习记者", "李某某")]),
+        # text, not fields: 来源 opening a sentence, a heading, a reporter's words in a value
+        ("来源广泛，形式多样。", []),
+        ("来源于基层的经验做法", []),
+        ("来源：某市妇联 记者 在会上获悉的情况", [("来源", "某市妇联")]),
+        ("时间 安排 作者 王某", []),
+    ],
+    ids=[
+        "glued-organ",
+        "glued-site",
+        "author-no-colon",
+        "reporter",
+        "trainee-reporter",
+        "sentence",
+        "heading",
+        "reporter-not-a-name",
+        "no-first-pair",
+    ],
+)
+def test_a_source_stops_at_the_next_label_word_and_may_lose_its_colon(line, pairs):
+    assert [(pair.label, pair.value) for pair in portal.pairs(line)] == pairs
+
+
+def test_a_page_head_source_without_colon_and_a_byline_with_its_reporter_are_fields():
+    mirror = (
+        "某省困境儿童关爱保护工作指导纲要\n来源某省民政厅儿童福利处\n第一章 总则\n"
+        "第一条 为加强困境儿童关爱保护，制定本纲要。\n第二条 本纲要适用于全省。\n"
+    )
+    [guide] = parse_text(mirror).documents
+    assert guide.metadata.portal == {"来源": "某省民政厅儿童福利处"}
+    assert "来源" not in (guide.preamble.text if guide.preamble else "")
+    story = (
+        "某县召开困境儿童关爱工作推进会\n来源：某县人民政府网 2024-03-02 作者 王某\n"
+        "3月1日，某县召开困境儿童关爱工作推进会。\n"
+    )
+    [news] = parse_text(story).documents
+    assert news.title == "某县召开困境儿童关爱工作推进会"
+    assert news.metadata.portal == {"来源": "某县人民政府网 2024-03-02"}
+    assert news.metadata.date_published == "2024-03-02"
