@@ -1499,3 +1499,36 @@ def test_a_letter_pages_text_after_its_content_label_keeps_its_goals():
     )
     [document] = parse_text(text).documents
     assert [i.name for i in document.indicators] == ["普惠托位占比"]
+
+
+@pytest.mark.parametrize(
+    ("tag", "fields"),
+    [
+        ("【教研信息】", "发布时间：2024-05-10 来源：青溪区第一小学\n"),
+        ("【学校动态】", "发布时间：2024-05-10\n"),
+        ("【校园新闻】", ""),
+        ("【教育资讯】", "发布时间：2024-05-10\n"),
+    ],
+)
+def test_a_school_portals_column_tag_is_no_part_of_the_title(tag, fields):
+    # a school's portal files its pages under columns and prints the column in brackets
+    # before each title (twenty-sixth reading; invented, in that layout)
+    name = "青溪区家校社协同育人“教联体”建设实施方案"
+    text = (
+        f"{tag}{name}\n{fields}为推进家校社协同育人，制定本方案。\n"
+        "一、工作目标\n到2025年，全区建成教联体10个。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert (doc.title, doc.metadata.place) == (name, "青溪区")
+
+
+def test_a_law_databases_bracketed_labels_stay_fields_beside_column_tags():
+    # 【制定机关】 / 【发布日期】: labels in brackets, a field a line, never a column tag
+    text = (
+        "•【制定机关】青溪市人民政府\n•【发布日期】2022.03.01\n•【时效性】现行有效\n"
+        "青溪市儿童发展规划\n一、总体目标\n到2030年，儿童发展环境更加优化。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert doc.title == "青溪市儿童发展规划"
+    assert doc.metadata.issuer == "青溪市人民政府"
+    assert doc.metadata.date_published == "2022-03-01"
