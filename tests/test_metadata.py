@@ -2662,3 +2662,23 @@ def test_a_page_head_source_without_colon_and_a_byline_with_its_reporter_are_fie
     assert news.title == "某县召开困境儿童关爱工作推进会"
     assert news.metadata.portal == {"来源": "某县人民政府网 2024-03-02"}
     assert news.metadata.date_published == "2024-03-02"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # the site's layout says the number is its own: a later page, a bundle, or a number
+        # after the title's status or period, where a document's own title never numbers itself
+        ("青溪镇妇联第四届执行委员会工作报告(2)", "青溪镇妇联第四届执行委员会工作报告"),
+        ("青溪镇妇联工作报告（精选3篇）", "青溪镇妇联工作报告"),
+        ("青溪县托育服务提升实施方案(试行)(1)", "青溪县托育服务提升实施方案(试行)"),
+        ("青溪区学前教育行动计划（2023—2025年）(1)", "青溪区学前教育行动计划（2023—2025年）"),
+        # a bare (1) alone says nothing of a site: it stays the title's, and still a title
+        ("青溪县学生资助资金分配方案（1）", "青溪县学生资助资金分配方案（1）"),
+        ("青溪镇妇联第四届执行委员会工作报告(1)", "青溪镇妇联第四届执行委员会工作报告(1)"),
+    ],
+    ids=["page-2", "bundle", "after-status", "after-period", "own-1", "report-1"],
+)
+def test_a_bracketed_number_after_a_title_is_a_part_tag_only_when_the_site_says_so(line, title):
+    text = f"{line}\n一、主要工作\n五年来，全镇建成妇女之家18个。\n"
+    assert parse_text(text).documents[0].title == title

@@ -66,6 +66,9 @@ _UNBRACKETED_PERIOD = rf"(?<=\p{{Han}}){YEAR_RANGE}\s*年?\s*[)）]?"
 # …白皮书(2021), …年度报告（2022年）: a yearly report's one year in brackets after its type word
 _ONE_YEAR = r"[（(]\s*(?:19|20)\d{2}\s*年?度?\s*[)）]"
 _TRAILING_PERIOD = regex.compile(f"(?:{_PERIOD}|{_DIGITS_LOST}|{_UNBRACKETED_PERIOD}|{_ONE_YEAR})$")
+# A number in brackets after a title that kept it ((1) where no part tag is read): the title is
+# told by the words before it, as it is by those before a status or a period.
+_TRAILING_NUMBER = regex.compile(r"\s*[（(]\d{1,2}[)）]$")
 # The titles a text names in 《》: the documents a notice hands down (现将《某方案》印发给你们).
 ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
 # Characters a title has before its type word at the least (某某方案, not 方案 or 目录 alone).
@@ -246,9 +249,10 @@ def glued_doc_number(text: str) -> tuple[str, str] | None:
 
 
 def _bare(title: str) -> str:
-    """A title without its trailing 文号, period (（2021—2030年）), status (（试行）) and a
-    portal's validity tag (（现行有效）)."""
+    """A title without its trailing 文号, period (（2021—2030年）), status (（试行）), a
+    portal's validity tag (（现行有效）) and a number in brackets ((1))."""
     title = trailing_doc_number().sub("", _trailing_validity().sub("", squash_spaces(title)))
+    title = _TRAILING_NUMBER.sub("", title)
     return _TRAILING_PERIOD.sub("", _trailing_status().sub("", title))
 
 
