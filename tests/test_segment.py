@@ -1202,6 +1202,9 @@ UNNAMED = "白沙市人民政府办公室印发《白沙市托育服务提升行
         f"近日，{UNNAMED}",
         f"2024年3月1日，{UNNAMED}。",
         UNNAMED,  # no lead: the notice's title line
+        # a story's lead puts 了 after the verb: the notice's title is the words around it
+        "近日，" + UNNAMED.replace("印发", "印发了") + "。",
+        UNNAMED.replace("印发", "印发了") + "。",
     ],
 )
 def test_a_notice_named_without_guanyu_in_a_lead_sentence_starts_that_notice(lead):

@@ -572,10 +572,12 @@ def _lead_title(blocks: list[Block], i: int) -> Title | None:
     lead = _full_text_lead().search(squash_spaces(block.text))
     if lead is None:
         return None
-    kind = title_kind(lead["title"])
+    # a notice named with its organ: its verb and what it hands down, a lead's 了 between them
+    named = lead["title"] + (lead["cited"] or "")
+    kind = title_kind(named)
     if kind is None or not _heads_document(blocks, i + 1):
         return None
-    return Title(_title_text(lead["title"]), kind, i, i)
+    return Title(_title_text(named), kind, i, i)
 
 
 # How far from a line the page's own title field may stand: a portal's block of fields over the
