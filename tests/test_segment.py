@@ -1186,7 +1186,8 @@ def test_a_lead_sentence_naming_a_notice_over_prose_starts_no_document():
         "计划提出，到2026年全市托位数达到1万个。\n"
     )
     [document] = parse_text(story).documents
-    assert (document.kind, document.title) == ("other", None)
+    # one story, titled by its headline over the lead (no notice's title)
+    assert (document.kind, document.title) == ("other", "白沙市托育服务再上新台阶")
 
 
 # The same copy whose lead names the notice without 关于, its organ and verb part of the title as
@@ -1535,3 +1536,33 @@ def test_a_law_databases_bracketed_labels_stay_fields_beside_column_tags():
     assert doc.title == "青溪市儿童发展规划"
     assert doc.metadata.issuer == "青溪市人民政府"
     assert doc.metadata.date_published == "2022-03-01"
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        # a news site's copy: the headline, then the lead opening with its day, no byline
+        ("江苏：首批省级儿童友好社区名单新鲜出炉", "江苏：首批省级儿童友好社区名单新鲜出炉"),
+        ("青溪市首批儿童友好社区名单出炉", "青溪市首批儿童友好社区名单出炉"),
+        # the page's organ over the lead is the page's name, no headline
+        ("青溪县妇女联合会", None),
+    ],
+    ids=["province-colon", "city", "organ"],
+)
+def test_a_headline_with_neither_byline_nor_dateline_titles_the_story_under_it(first, title):
+    text = (
+        f"{first}\n3月8日，省妇儿工委公布首批儿童友好社区名单，全省共有50个社区入选。\n"
+        "据介绍，到2025年，全省将建成儿童友好社区200个。\n"
+    )
+    [story] = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", title)
+
+
+def test_a_first_line_over_a_dated_lead_lower_on_the_page_is_no_headline():
+    # only the page's head: a line further down over a dated sentence is text
+    text = (
+        "青溪市儿童友好社区建设情况\n一、建设进展\n首批儿童友好社区名单已经公布\n"
+        "近日，全市首批儿童友好社区名单公布。\n"
+    )
+    [report] = parse_text(text).documents
+    assert report.title != "首批儿童友好社区名单已经公布"

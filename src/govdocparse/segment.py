@@ -516,10 +516,11 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
     byline, the fields that date it (发布时间：2022-03-01 10:20 来源：…, or a bare stamp
     2022-03-01 10:20 来源：…), or over the story's lead opening with its dateline
     (某某晚报讯（记者 某某）…, 新华社北京6月26日电), or, at the page's head, over a
-    newspaper's deck of bulleted points (■… ■…: `news_deck`). 《某市儿童发展规划》向社会公布,
-    我市召开妇女儿童工作会议. Not a document title cut short (某省人民政府办公厅关于印发某省,
-    a mirror's page title: 关于 opens a document's title), nor a clipper's field
-    (原文地址：http://…: mostly not Chinese)."""
+    newspaper's deck of bulleted points (■… ■…: `news_deck`) or over a lead opening with its
+    day (近日，…), an organ's name there being the page's, no headline.
+    《某市儿童发展规划》向社会公布, 我市召开妇女儿童工作会议. Not a document title cut
+    short (某省人民政府办公厅关于印发某省, a mirror's page title: 关于 opens a document's
+    title), nor a clipper's field (原文地址：http://…: mostly not Chinese)."""
     bare = squash_spaces(line)
     if len(bare) < _MIN_HEADLINE or i + 1 >= len(blocks) or "关于" in bare:
         return False
@@ -546,7 +547,26 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
         or bool(_news_dateline().match(text))
         or (iso_date(text) is not None and opens_news_lead(blocks[below + 1 : below + 2]))
         or bool(_byline().match(text))
+        or (i == 0 and _headline_over_dated_lead(bare, text))
     )
+
+
+def _headline_over_dated_lead(bare: str, text: str) -> bool:
+    """Whether the page's first line (`bare`) heads a story whose lead (`text`) opens with its
+    day: not an organ's name (the page's), nor a line telling that something unnamed was adopted
+    (某市政府常务会议审议通过: a cut line, `news_report` with nothing after it)."""
+    if not _dated_lead().match(text) or _issuer_line().match(bare):
+        return False
+    report = _news_report().search(bare)
+    return report is None or report.end() < len(bare)
+
+
+@cache
+def _dated_lead() -> regex.Pattern:
+    """A news lead opening with the day it tells of (近日，… · 3月1日，…: `lead_day`). Under the
+    page's first line, with neither byline nor dateline between (江苏：…名单新鲜出炉 / 近日，…,
+    a news site's copy, twenty-fifth reading), it makes that line the story's headline."""
+    return regex.compile(f"^(?:{_grammar().lead_day.pattern})[，,]")
 
 
 def opens_news_lead(blocks: Sequence[Block]) -> bool:
