@@ -133,3 +133,30 @@ def test_a_lone_number_that_no_list_expects_stays_text(lines):
     text = f"巳城儿童友好城区建设行动方案\n为推进建设,制定本方案。\n{lines}"
     [plan] = parse_text(text).documents
     assert plan.sections == []
+
+
+REPLY = (
+    "关于青溪县某幼儿园收费问题的答复\n来信时间：2025-03-02\n回复单位：青溪县教育局\n"
+    "您好！您反映的问题收悉，现答复如下：\n"
+    "一、调查情况经调查，该园秋季学期保育教育费按每生每月800元收取，符合核定标准。\n"
+    "二、处理意见县教育局已责成该园公示收费项目和标准，接受家长监督。\n"
+    "三、答复意见如对答复不满意，可在收到答复之日起15日内申请复核。\n"
+)
+
+
+def test_a_replys_heads_glued_to_their_text_are_split_from_it():
+    # a 信箱 reply copied with each head run into its text (twenty-sixth reading; invented)
+    [reply] = parse_text(REPLY).documents
+    assert [(s.title, s.text[:3]) for s in reply.sections] == [
+        ("调查情况", "经调查"),
+        ("处理意见", "县教育"),
+        ("答复意见", "如对答"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "head", ["一、基本情况及主要成效", "一、处理意见和建议", "一、调查情况与分析"]
+)
+def test_a_reply_heads_longer_name_on_its_own_line_stays_whole(head):
+    [report] = parse_text(f"青溪县托育服务情况报告\n{head}\n全县建成托位1200个。\n").documents
+    assert report.sections[0].title == head[2:]

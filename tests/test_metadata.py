@@ -10,11 +10,11 @@ import docx
 import pytest
 import regex
 
-from govdocparse import parse, parse_text
+from govdocparse import parse, parse_text, portal
 from govdocparse.cli import main
 from govdocparse.extract.metadata import iso_date, period_of, place_of, split_recipients
 from govdocparse.model import Period
-from govdocparse.textutil import epoch_millis_date, leading_date
+from govdocparse.textutil import epoch_millis_date, leading_date, month_date
 
 
 @pytest.mark.parametrize(
@@ -1803,7 +1803,59 @@ def test_a_covers_organ_and_month_on_one_line_name_the_issuer():
     )
     plan = parse_text(text).documents[0]
     assert plan.metadata.issuer == "青河旗人民政府妇女儿童工作委员会办公室"
-    assert plan.metadata.date_written is None
+    assert plan.metadata.date_written == "2022-08"  # the month it prints, no day made up
+
+
+@pytest.mark.parametrize(
+    "text, month",
+    [
+        ("2022年6月", "2022-06"),
+        ("2022 年 12 月", "2022-12"),
+        ("二〇二一年十一月", "2021-11"),
+        ("二0二二年六月", "2022-06"),
+        ("２０２３年４月", "2023-04"),
+        ("2022年13月", None),
+        ("2022年6月5日", None),  # a day: iso_date's
+        ("2022.6", None),  # without 年 and 月 it may be any number
+        ("6月", None),
+    ],
+)
+def test_month_dates(text, month):
+    assert month_date(text) == month
+
+
+@pytest.mark.parametrize(
+    "text, issuer, month",
+    [
+        (  # a booklet's cover: title, period, organ, then the month alone
+            "某州某县儿童发展规划\n（2021—2030年）\n\n某州某县人民政府\n二〇二二年三月\n\n"
+            "一、发展基础\n全县儿童事业稳步发展。\n",
+            "某州某县人民政府",
+            "2022-03",
+        ),
+        (  # a report signed at its end by its organ over the month, no day
+            "某区妇女发展规划中期评估报告\n一、基本情况\n规划实施以来，成效明显。\n"
+            "二、下一步工作\n继续推进。\n\n某区妇女儿童工作委员会\n2023年11月\n",
+            "某区妇女儿童工作委员会",
+            "2023-11",
+        ),
+        (  # a cover's month and a signature's day: the day is the date
+            "某市托育服务发展规划\n某市人民政府\n2022年6月\n一、目标\n到2025年建成托位5000个。\n\n"
+            "某市人民政府\n2022年6月18日\n",
+            "某市人民政府",
+            "2022-06-18",
+        ),
+        (  # a month heading a timeline under the outline's first head: no date of the document
+            "某县儿童之家建设情况\n一、主要进展\n2022年6月\n全县建成儿童之家120个。\n",
+            None,
+            None,
+        ),
+    ],
+    ids=["cover", "signature", "day-wins", "timeline"],
+)
+def test_a_document_dated_by_its_month_alone_has_a_month_precision_date(text, issuer, month):
+    meta = parse_text(text).documents[0].metadata
+    assert (meta.issuer, meta.date_written) == (issuer, month)
 
 
 @pytest.mark.parametrize(
@@ -2588,3 +2640,76 @@ def test_a_letter_boxs_fields_as_pipe_rows_are_portal_fields_not_a_table():
         "答复时间": "2025-10-20",
         "答复部门": "青禾市住房和城乡建设局",
     }
+
+
+@pytest.mark.parametrize(
+    "line, pairs",
+    [
+        # a mirror's 来源 glued to the organ, alone at the head of the page it copied
+        ("来源某省民政厅儿童福利处", [("来源", "某省民政厅儿童福利处")]),
+        ("来源某市人民政府网", [("来源", "某市人民政府网")]),
+        # a byline whose later labels dropped their colons, each set apart by spaces
+        (
+            "来源：某县人民政府网 2024-03-02 作者 王某",
+            [("来源", "某县人民政府网 2024-03-02"), ("作者", "王某")],
+        ),
+        ("来源：某市妇联 记者 张某某", [("来源", "某市妇联"), ("记者", "张某某")]),
+        ("来源: 某某在线   见习记者 李某某", [("来源", "某某在线"), ("见习记者", "李某某")]),
+        # text, not fields: 来源 opening a sentence, a heading, a reporter's words in a value
+        ("来源广泛，形式多样。", []),
+        ("来源于基层的经验做法", []),
+        ("来源：某市妇联 记者 在会上获悉的情况", [("来源", "某市妇联")]),
+        ("时间 安排 作者 王某", []),
+    ],
+    ids=[
+        "glued-organ",
+        "glued-site",
+        "author-no-colon",
+        "reporter",
+        "trainee-reporter",
+        "sentence",
+        "heading",
+        "reporter-not-a-name",
+        "no-first-pair",
+    ],
+)
+def test_a_source_stops_at_the_next_label_word_and_may_lose_its_colon(line, pairs):
+    assert [(pair.label, pair.value) for pair in portal.pairs(line)] == pairs
+
+
+def test_a_page_head_source_without_colon_and_a_byline_with_its_reporter_are_fields():
+    mirror = (
+        "某省困境儿童关爱保护工作指导纲要\n来源某省民政厅儿童福利处\n第一章 总则\n"
+        "第一条 为加强困境儿童关爱保护，制定本纲要。\n第二条 本纲要适用于全省。\n"
+    )
+    [guide] = parse_text(mirror).documents
+    assert guide.metadata.portal == {"来源": "某省民政厅儿童福利处"}
+    assert "来源" not in (guide.preamble.text if guide.preamble else "")
+    story = (
+        "某县召开困境儿童关爱工作推进会\n来源：某县人民政府网 2024-03-02 作者 王某\n"
+        "3月1日，某县召开困境儿童关爱工作推进会。\n"
+    )
+    [news] = parse_text(story).documents
+    assert news.title == "某县召开困境儿童关爱工作推进会"
+    assert news.metadata.portal == {"来源": "某县人民政府网 2024-03-02"}
+    assert news.metadata.date_published == "2024-03-02"
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        # the site's layout says the number is its own: a later page, a bundle, or a number
+        # after the title's status or period, where a document's own title never numbers itself
+        ("青溪镇妇联第四届执行委员会工作报告(2)", "青溪镇妇联第四届执行委员会工作报告"),
+        ("青溪镇妇联工作报告（精选3篇）", "青溪镇妇联工作报告"),
+        ("青溪县托育服务提升实施方案(试行)(1)", "青溪县托育服务提升实施方案(试行)"),
+        ("青溪区学前教育行动计划（2023—2025年）(1)", "青溪区学前教育行动计划（2023—2025年）"),
+        # a bare (1) alone says nothing of a site: it stays the title's, and still a title
+        ("青溪县学生资助资金分配方案（1）", "青溪县学生资助资金分配方案（1）"),
+        ("青溪镇妇联第四届执行委员会工作报告(1)", "青溪镇妇联第四届执行委员会工作报告(1)"),
+    ],
+    ids=["page-2", "bundle", "after-status", "after-period", "own-1", "report-1"],
+)
+def test_a_bracketed_number_after_a_title_is_a_part_tag_only_when_the_site_says_so(line, title):
+    text = f"{line}\n一、主要工作\n五年来，全镇建成妇女之家18个。\n"
+    assert parse_text(text).documents[0].title == title

@@ -1189,7 +1189,8 @@ def test_a_lead_sentence_naming_a_notice_over_prose_starts_no_document():
         "计划提出，到2026年全市托位数达到1万个。\n"
     )
     [document] = parse_text(story).documents
-    assert (document.kind, document.title) == ("other", None)
+    # one story, titled by its headline over the lead (no notice's title)
+    assert (document.kind, document.title) == ("other", "白沙市托育服务再上新台阶")
 
 
 # The same copy whose lead names the notice without 关于, its organ and verb part of the title as
@@ -1205,6 +1206,9 @@ UNNAMED = "白沙市人民政府办公室印发《白沙市托育服务提升行
         f"近日，{UNNAMED}",
         f"2024年3月1日，{UNNAMED}。",
         UNNAMED,  # no lead: the notice's title line
+        # a story's lead puts 了 after the verb: the notice's title is the words around it
+        "近日，" + UNNAMED.replace("印发", "印发了") + "。",
+        UNNAMED.replace("印发", "印发了") + "。",
     ],
 )
 def test_a_notice_named_without_guanyu_in_a_lead_sentence_starts_that_notice(lead):
@@ -1502,3 +1506,66 @@ def test_a_letter_pages_text_after_its_content_label_keeps_its_goals():
     )
     [document] = parse_text(text).documents
     assert [i.name for i in document.indicators] == ["普惠托位占比"]
+
+
+@pytest.mark.parametrize(
+    ("tag", "fields"),
+    [
+        ("【教研信息】", "发布时间：2024-05-10 来源：青溪区第一小学\n"),
+        ("【学校动态】", "发布时间：2024-05-10\n"),
+        ("【校园新闻】", ""),
+        ("【教育资讯】", "发布时间：2024-05-10\n"),
+    ],
+)
+def test_a_school_portals_column_tag_is_no_part_of_the_title(tag, fields):
+    # a school's portal files its pages under columns and prints the column in brackets
+    # before each title (twenty-sixth reading; invented, in that layout)
+    name = "青溪区家校社协同育人“教联体”建设实施方案"
+    text = (
+        f"{tag}{name}\n{fields}为推进家校社协同育人，制定本方案。\n"
+        "一、工作目标\n到2025年，全区建成教联体10个。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert (doc.title, doc.metadata.place) == (name, "青溪区")
+
+
+def test_a_law_databases_bracketed_labels_stay_fields_beside_column_tags():
+    # 【制定机关】 / 【发布日期】: labels in brackets, a field a line, never a column tag
+    text = (
+        "•【制定机关】青溪市人民政府\n•【发布日期】2022.03.01\n•【时效性】现行有效\n"
+        "青溪市儿童发展规划\n一、总体目标\n到2030年，儿童发展环境更加优化。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert doc.title == "青溪市儿童发展规划"
+    assert doc.metadata.issuer == "青溪市人民政府"
+    assert doc.metadata.date_published == "2022-03-01"
+
+
+@pytest.mark.parametrize(
+    ("first", "title"),
+    [
+        # a news site's copy: the headline, then the lead opening with its day, no byline
+        ("江苏：首批省级儿童友好社区名单新鲜出炉", "江苏：首批省级儿童友好社区名单新鲜出炉"),
+        ("青溪市首批儿童友好社区名单出炉", "青溪市首批儿童友好社区名单出炉"),
+        # the page's organ over the lead is the page's name, no headline
+        ("青溪县妇女联合会", None),
+    ],
+    ids=["province-colon", "city", "organ"],
+)
+def test_a_headline_with_neither_byline_nor_dateline_titles_the_story_under_it(first, title):
+    text = (
+        f"{first}\n3月8日，省妇儿工委公布首批儿童友好社区名单，全省共有50个社区入选。\n"
+        "据介绍，到2025年，全省将建成儿童友好社区200个。\n"
+    )
+    [story] = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", title)
+
+
+def test_a_first_line_over_a_dated_lead_lower_on_the_page_is_no_headline():
+    # only the page's head: a line further down over a dated sentence is text
+    text = (
+        "青溪市儿童友好社区建设情况\n一、建设进展\n首批儿童友好社区名单已经公布\n"
+        "近日，全市首批儿童友好社区名单公布。\n"
+    )
+    [report] = parse_text(text).documents
+    assert report.title != "首批儿童友好社区名单已经公布"

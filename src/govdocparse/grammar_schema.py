@@ -167,6 +167,7 @@ class MetadataGrammar(GrammarModel):
     not_place_start: list[str]
     title_lead: Rule
     portal_labels: list[PortalLabel]
+    bare_source: Rule
     recipients_end: Rule
     not_recipients: list[str]
     form_labels: list[str]

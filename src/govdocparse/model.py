@@ -95,7 +95,8 @@ class Period(Record):
 class Metadata(Record):
     """The elements of GB/T 9704-2012 a document states, and its portal fields.
 
-    Dates are ISO (YYYY-MM-DD): `date_written` is the 成文日期 (the signature date),
+    Dates are ISO (YYYY-MM-DD; YYYY-MM for a report dated by its month alone, 2022年6月 on its
+    cover, as no day is made up): `date_written` is the 成文日期 (the signature date),
     `date_published` a portal's 发布/发文日期. `place` is the administrative unit the document
     governs, as written (天津市, 黔东南苗族侗族自治州), in full when a prefecture is named by its
     short name (大连 → 大连市). `issuer` joins joint issuers with 、.

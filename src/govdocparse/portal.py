@@ -107,17 +107,37 @@ def _label_at_group() -> tuple[str, ...]:
 
 def _labels_in(text: str) -> list[tuple[str, int, int]]:
     """(label, start, end of label and colon) of every label written in `text`."""
-    found = []
+    found: list[tuple[str, int, int]] = []
     label_at = _label_at_group()
     for match in _matcher().finditer(simplified(text)):
         name, written = next(
             (label_at[i], value) for i, value in enumerate(match.groups()) if value and label_at[i]
         )
         spread = any(char.isspace() for char in written)
-        if _labels()[name].colon and not (match["colon"] or spread):
+        if _labels()[name].colon and not (
+            match["colon"] or spread or _set_apart(text, found, match)
+        ):
             continue
         found.append((name, match.start(), match.end()))
     return found
+
+
+def _set_apart(text: str, found: list[tuple[str, int, int]], match: regex.Match) -> bool:
+    """Whether a label written without its colon stands as a word of a line of pairs: after an
+    earlier label, with spaces before it and between it and a value (来源：某县人民政府网
+    2024-03-02 作者 王某), as a byline's labels often drop their colons after the first."""
+    return (
+        bool(found)
+        and text[match.start() - 1 : match.start()].isspace()
+        and match.group()[-1:].isspace()
+        and match.end() < len(text)
+    )
+
+
+@cache
+def _bare_source() -> regex.Pattern:
+    rules = grammar.load_typed("metadata", MetadataGrammar)
+    return rules.compile(rules.bare_source)
 
 
 # A Markdown or plain-text list item (- 索引号:dqxs/2021-00027) leads a pair like a bullet.
@@ -149,6 +169,8 @@ def pairs(text: str) -> list[Pair]:
     if not opens_label(text[lead : lead + 1]):
         return _after_reporters(text, lead)
     found = _labels_in(text)
+    if not found and text.startswith("来源", lead):
+        return _bare_source_pair(text, lead)
     # a label in brackets (•【制定机关】…, [ 索引号 ]) starts at its bracket, which the lead took
     # as a separator
     if not found or found[0][1] > lead:
@@ -170,6 +192,14 @@ def pairs(text: str) -> list[Pair]:
             return out
         out.append(Pair(name, entry.feeds, value, start))
     return out
+
+
+def _bare_source_pair(text: str, lead: int) -> list[Pair]:
+    """来源 glued to the organ it names on a line of its own (来源某部社会事务司), else []."""
+    bare = _bare_source().match(text[lead:].rstrip())
+    if bare is None:
+        return []
+    return [Pair("来源", feeds("来源"), bare["value"], lead)]
 
 
 def _after_reporters(text: str, lead: int) -> list[Pair]:

@@ -66,6 +66,9 @@ _UNBRACKETED_PERIOD = rf"(?<=\p{{Han}}){YEAR_RANGE}\s*年?\s*[)）]?"
 # …白皮书(2021), …年度报告（2022年）: a yearly report's one year in brackets after its type word
 _ONE_YEAR = r"[（(]\s*(?:19|20)\d{2}\s*年?度?\s*[)）]"
 _TRAILING_PERIOD = regex.compile(f"(?:{_PERIOD}|{_DIGITS_LOST}|{_UNBRACKETED_PERIOD}|{_ONE_YEAR})$")
+# A number in brackets after a title that kept it ((1) where no part tag is read): the title is
+# told by the words before it, as it is by those before a status or a period.
+_TRAILING_NUMBER = regex.compile(r"\s*[（(]\d{1,2}[)）]$")
 # The titles a text names in 《》: the documents a notice hands down (现将《某方案》印发给你们).
 ANNOUNCED = regex.compile(r"《([^《》]{4,80})》")
 # Characters a title has before its type word at the least (某某方案, not 方案 or 目录 alone).
@@ -246,9 +249,10 @@ def glued_doc_number(text: str) -> tuple[str, str] | None:
 
 
 def _bare(title: str) -> str:
-    """A title without its trailing 文号, period (（2021—2030年）), status (（试行）) and a
-    portal's validity tag (（现行有效）)."""
+    """A title without its trailing 文号, period (（2021—2030年）), status (（试行）), a
+    portal's validity tag (（现行有效）) and a number in brackets ((1))."""
     title = trailing_doc_number().sub("", _trailing_validity().sub("", squash_spaces(title)))
+    title = _TRAILING_NUMBER.sub("", title)
     return _TRAILING_PERIOD.sub("", _trailing_status().sub("", title))
 
 
@@ -512,10 +516,11 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
     byline, the fields that date it (发布时间：2022-03-01 10:20 来源：…, or a bare stamp
     2022-03-01 10:20 来源：…), or over the story's lead opening with its dateline
     (某某晚报讯（记者 某某）…, 新华社北京6月26日电), or, at the page's head, over a
-    newspaper's deck of bulleted points (■… ■…: `news_deck`). 《某市儿童发展规划》向社会公布,
-    我市召开妇女儿童工作会议. Not a document title cut short (某省人民政府办公厅关于印发某省,
-    a mirror's page title: 关于 opens a document's title), nor a clipper's field
-    (原文地址：http://…: mostly not Chinese)."""
+    newspaper's deck of bulleted points (■… ■…: `news_deck`) or over a lead opening with its
+    day (近日，…), an organ's name there being the page's, no headline.
+    《某市儿童发展规划》向社会公布, 我市召开妇女儿童工作会议. Not a document title cut
+    short (某省人民政府办公厅关于印发某省, a mirror's page title: 关于 opens a document's
+    title), nor a clipper's field (原文地址：http://…: mostly not Chinese)."""
     bare = squash_spaces(line)
     if len(bare) < _MIN_HEADLINE or i + 1 >= len(blocks) or "关于" in bare:
         return False
@@ -542,7 +547,26 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
         or bool(_news_dateline().match(text))
         or (iso_date(text) is not None and opens_news_lead(blocks[below + 1 : below + 2]))
         or bool(_byline().match(text))
+        or (i == 0 and _headline_over_dated_lead(bare, text))
     )
+
+
+def _headline_over_dated_lead(bare: str, text: str) -> bool:
+    """Whether the page's first line (`bare`) heads a story whose lead (`text`) opens with its
+    day: not an organ's name (the page's), nor a line telling that something unnamed was adopted
+    (某市政府常务会议审议通过: a cut line, `news_report` with nothing after it)."""
+    if not _dated_lead().match(text) or _issuer_line().match(bare):
+        return False
+    report = _news_report().search(bare)
+    return report is None or report.end() < len(bare)
+
+
+@cache
+def _dated_lead() -> regex.Pattern:
+    """A news lead opening with the day it tells of (近日，… · 3月1日，…: `lead_day`). Under the
+    page's first line, with neither byline nor dateline between (江苏：…名单新鲜出炉 / 近日，…,
+    a news site's copy, twenty-fifth reading), it makes that line the story's headline."""
+    return regex.compile(f"^(?:{_grammar().lead_day.pattern})[，,]")
 
 
 def opens_news_lead(blocks: Sequence[Block]) -> bool:
@@ -568,10 +592,12 @@ def _lead_title(blocks: list[Block], i: int) -> Title | None:
     lead = _full_text_lead().search(squash_spaces(block.text))
     if lead is None:
         return None
-    kind = title_kind(lead["title"])
+    # a notice named with its organ: its verb and what it hands down, a lead's 了 between them
+    named = lead["title"] + (lead["cited"] or "")
+    kind = title_kind(named)
     if kind is None or not _heads_document(blocks, i + 1):
         return None
-    return Title(_title_text(lead["title"]), kind, i, i)
+    return Title(_title_text(named), kind, i, i)
 
 
 # How far from a line the page's own title field may stand: a portal's block of fields over the

@@ -125,6 +125,28 @@ def iso_date(text: str) -> str | None:
     return _iso(found) if found else None
 
 
+# A year and its month alone (a report's cover or the end of a booklet: 2022年6月, 二〇二二年
+# 六月): only 年 and 月 make it one, as 2022.6 or 2022-6 may be any number.
+_MONTH = regex.compile(
+    rf"^(?P<y>(?:19|20)\d{{2}}|{_CN_YEAR})\s*年\s*(?P<m>\d{{1,2}}|[一二三四五六七八九十]{{1,2}})\s*月$"
+)
+_LONGEST_MONTH = 9
+
+
+def month_date(text: str) -> str | None:
+    """A line that is only a year and a month → YYYY-MM (ISO 8601's month precision), None
+    otherwise: 2022年6月 → 2022-06, 二〇二二年十二月 → 2022-12. A day is never made up."""
+    if len(squash_spaces(text)) > _LONGEST_MONTH:
+        return None
+    found = _MONTH.match(squash_spaces(fold(text)))
+    if not found:
+        return None
+    month = int(found["m"]) if found["m"].isdigit() else chinese_numeral(found["m"])
+    if not month or month > 12:
+        return None
+    return f"{int(found['y'].translate(_CN_YEAR_DIGITS)):04d}-{month:02d}"
+
+
 # A date (and its time) closing a byline's value after a space: 来源：某某日报  2024-03-02,
 # 来源：某某网 2024年3月2日 10:20 (news sites print the day after the source, with no label).
 _TRAILING_DATE = regex.compile(rf"(?<=\s){_DATE_BODY}(?:\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?$")

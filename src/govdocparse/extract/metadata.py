@@ -48,6 +48,7 @@ from ..textutil import (
     fold,
     iso_date,
     leading_date,
+    month_date,
     squash_spaces,
     trailing_date,
 )
@@ -90,7 +91,7 @@ _ORGAN_AND_DATE = regex.compile(
 # A booklet's cover line: the organ that compiled it and the month, set apart by a space
 # (某旗人民政府妇女儿童工作委员会办公室 2022 年 8 月, a document site's copy of the PDF)
 _ORGAN_AND_MONTH = regex.compile(
-    r"^(?P<organ>[\p{Han}（）()]{4,40}?)[\s\u3000]+(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月$"
+    r"^(?P<organ>[\p{Han}（）()]{4,40}?)[\s\u3000]+(?P<month>(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月)$"
 )
 # A date glued to the closing sentence when the signature is missing: 此复。 二○一二年五月十一日
 _TRAILING_DATE = regex.compile(
@@ -561,6 +562,7 @@ def extract_metadata(
             found.consumed.add(table)
     _date_under_title(dates_under_title, body, found)
     _cover_date(segment, header, found)
+    _month_written(lead, body, found)
     title_issuers = _title_issuers(segment, title_prov)
     if (
         printed_issuers
@@ -629,9 +631,34 @@ def _cover_date(segment: Segment, header: list[Paragraph], found: Found) -> None
     if found.metadata.date_written is not None or len(header) < 2 or not segment.title:
         return
     cover, dated = header[-2], header[-1]
-    date = iso_date(dated.text)
+    date = iso_date(dated.text) or month_date(dated.text)
     if date and names_its_issuer(segment.title, cover.text):
         _set(found, "date_written", date, dated.prov, dated)
+
+
+def _month_written(lead: list[Paragraph], body: list[Paragraph], found: Found) -> None:
+    """The month a report or booklet is dated by when it prints no day, as YYYY-MM: on its cover
+    under the title (某县人民政府 / 2022年6月, or 某办公室 2022 年 8 月 on one line) or under the
+    organ signing its end. Read after every day the document prints, which is always preferred;
+    a month elsewhere in the text (a timeline's 2022年6月) is no date of the document."""
+    if found.metadata.date_written is not None:
+        return
+    for block in lead:
+        text = block.text.strip()
+        if numbered(text):
+            break  # the text's outline has begun: a month under its heading is a timeline's
+        cover = _ORGAN_AND_MONTH.match(text)
+        if month := month_date(cover["month"] if cover else text):
+            _set(found, "date_written", month, block.prov, block)
+            return
+    for n in range(len(body) - 1, 0, -1):
+        block, above = body[n], body[n - 1]
+        if id(block) in found.consumed or not (month := month_date(block.text)):
+            continue
+        if split_issuers(above.text) or _institution(above.text, alone=True):
+            _set(found, "date_written", month, block.prov, block)
+            _signature(body[max(0, n - _SIGNATURE_LINES) : n], found)
+            return
 
 
 def _issuer_from_mark(found: Found) -> None:
