@@ -516,14 +516,38 @@ def test_a_list_of_bare_goal_years_dates_a_measures_values_in_a_plan(text):
 
 def test_a_goal_year_between_the_measure_and_its_verb_dates_the_goal():
     # the numbered 具体目标 of county plans: 1.婴儿死亡率2026年控制在…; the bare year is a goal
-    # only after the plan's start
+    # after the plan's start, or with neither period nor date known; with a later date, a result
     text = "1.全县婴儿死亡率2026年控制在4.8‰以下。"
     found = indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", period_start=2022)
     assert [(i.name, i.targets[0].label, i.targets[0].year) for i in found] == [
         ("婴儿死亡率", "2026年", 2026)
     ]
     assert [(a.op, a.value, a.unit) for a in found[0].targets[0].atoms] == [("<=", 4.8, "‰")]
-    assert prose(text) == []
+    assert [(i.name, i.targets[0].year) for i in prose(text)] == [("婴儿死亡率", 2026)]
+    assert (
+        indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", this_year=2027) == []
+    )
+    # a year opening the clause, or before the verb of a baseline (为), dates no goal
+    assert prose("2022年全市婴儿死亡率降至3.1‰。") == []
+    assert prose("全市婴儿死亡率2020年为3.5‰。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "known"),
+    [
+        ("2020年全区婴儿死亡率为3.8‰，2026年降至3‰以下。", {"period_start": 2022}),
+        ("2021年全市孕产妇系统管理率为88%，2025年达到92%以上。", {"this_year": 2022}),
+    ],
+)
+def test_a_past_year_before_a_goal_year_is_the_goals_baseline(text, known):
+    # a plan's or a dated document's 主要目标 stating where a measure stood and where it goes in
+    # one sentence; all of its years before the first goal year, it states only the past
+    found = indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", **known)
+    assert [(i.baseline.year, i.targets[0].year) for i in found if i.baseline] == [
+        (int(text[:4]), int(text.split("，")[-1][:4]))
+    ]
+    past = text.split("，")[0] + "。"
+    assert indicators_from_paragraph(past, PROV, section_id=None, id_prefix="p", **known) == []
 
 
 # A plan's goals for one year after another in one sentence, each clause's year of its own (a

@@ -317,8 +317,9 @@ def _sentences(text: str) -> list[str]:
 
 
 def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
-    """截至…, or with no 到…年 goal year: a year that dates a statement (2020年…达31.81%), a
-    value said to stand now (目前…, …已达…) or a story's own report (会上通报，…)."""
+    """截至…, or with no 到…年 goal year: a year that dates a statement (2020年…达31.81%) where
+    no year of the sentence is from `first_goal_year` on, a value said to stand now (目前…,
+    …已达…) or a story's own report (会上通报，…)."""
     r = rules()
     if r.past_marker.search(sentence):
         return True
@@ -330,7 +331,10 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     if first_goal_year is None and r.deadline_year.search(plain):
         return False  # 2027年实现…全覆盖 with no period or date known
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
-    return any(first_goal_year is None or year < first_goal_year for year in years)
+    if first_goal_year is None:
+        return bool(years)
+    # 2020年…为3.5‰，2027年降至3‰以下 in a plan: the earlier year is the later goal's baseline
+    return bool(years) and max(years) < first_goal_year
 
 
 def _states_a_result(sentence: str) -> bool:
