@@ -533,6 +533,36 @@ def test_a_goal_year_between_the_measure_and_its_verb_dates_the_goal():
 
 
 @pytest.mark.parametrize(
+    ("context", "period_start", "expected"),
+    [
+        ("二、主要目标", 2024, [("新建公办托育机构数", 3.0), ("新增普惠托位数", 600.0)]),
+        (
+            "三、重点任务 > （二）扩大普惠托育供给",
+            2024,
+            [("新建公办托育机构数", 3.0), ("新增普惠托位数", 600.0)],
+        ),
+        # no period, or a section that is no plan's goals: an undated, unbound count is no goal
+        ("二、主要目标", None, []),
+        ("三、保障措施", 2024, []),
+        (None, 2024, []),
+    ],
+)
+def test_an_undated_count_in_a_plans_goals_is_the_periods_goal(context, period_start, expected):
+    # a 托育 方案's 主要目标 with its period on the title: 新建…2家，新增普惠托位500个 (invented)
+    text = "全县新建公办托育机构3家，新增普惠托位600个。"
+    found = indicators_from_paragraph(
+        text,
+        PROV,
+        section_id=None,
+        id_prefix="p",
+        context=context,
+        period_start=period_start,
+        period_end=period_start and period_start + 2,
+    )
+    assert [(i.name, i.targets[0].atoms[0].value) for i in found] == expected
+
+
+@pytest.mark.parametrize(
     ("text", "known"),
     [
         ("2020年全区婴儿死亡率为3.8‰，2026年降至3‰以下。", {"period_start": 2022}),
