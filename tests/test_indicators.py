@@ -516,14 +516,68 @@ def test_a_list_of_bare_goal_years_dates_a_measures_values_in_a_plan(text):
 
 def test_a_goal_year_between_the_measure_and_its_verb_dates_the_goal():
     # the numbered 具体目标 of county plans: 1.婴儿死亡率2026年控制在…; the bare year is a goal
-    # only after the plan's start
+    # after the plan's start, or with neither period nor date known; with a later date, a result
     text = "1.全县婴儿死亡率2026年控制在4.8‰以下。"
     found = indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", period_start=2022)
     assert [(i.name, i.targets[0].label, i.targets[0].year) for i in found] == [
         ("婴儿死亡率", "2026年", 2026)
     ]
     assert [(a.op, a.value, a.unit) for a in found[0].targets[0].atoms] == [("<=", 4.8, "‰")]
-    assert prose(text) == []
+    assert [(i.name, i.targets[0].year) for i in prose(text)] == [("婴儿死亡率", 2026)]
+    assert (
+        indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", this_year=2027) == []
+    )
+    # a year opening the clause, or before the verb of a baseline (为), dates no goal
+    assert prose("2022年全市婴儿死亡率降至3.1‰。") == []
+    assert prose("全市婴儿死亡率2020年为3.5‰。") == []
+
+
+@pytest.mark.parametrize(
+    ("context", "period_start", "expected"),
+    [
+        ("二、主要目标", 2024, [("新建公办托育机构数", 3.0), ("新增普惠托位数", 600.0)]),
+        (
+            "三、重点任务 > （二）扩大普惠托育供给",
+            2024,
+            [("新建公办托育机构数", 3.0), ("新增普惠托位数", 600.0)],
+        ),
+        # no period, or a section that is no plan's goals: an undated, unbound count is no goal
+        ("二、主要目标", None, []),
+        ("三、保障措施", 2024, []),
+        (None, 2024, []),
+    ],
+)
+def test_an_undated_count_in_a_plans_goals_is_the_periods_goal(context, period_start, expected):
+    # a 托育 方案's 主要目标 with its period on the title: 新建…2家，新增普惠托位500个 (invented)
+    text = "全县新建公办托育机构3家，新增普惠托位600个。"
+    found = indicators_from_paragraph(
+        text,
+        PROV,
+        section_id=None,
+        id_prefix="p",
+        context=context,
+        period_start=period_start,
+        period_end=period_start and period_start + 2,
+    )
+    assert [(i.name, i.targets[0].atoms[0].value) for i in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "known"),
+    [
+        ("2020年全区婴儿死亡率为3.8‰，2026年降至3‰以下。", {"period_start": 2022}),
+        ("2021年全市孕产妇系统管理率为88%，2025年达到92%以上。", {"this_year": 2022}),
+    ],
+)
+def test_a_past_year_before_a_goal_year_is_the_goals_baseline(text, known):
+    # a plan's or a dated document's 主要目标 stating where a measure stood and where it goes in
+    # one sentence; all of its years before the first goal year, it states only the past
+    found = indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", **known)
+    assert [(i.baseline.year, i.targets[0].year) for i in found if i.baseline] == [
+        (int(text[:4]), int(text.split("，")[-1][:4]))
+    ]
+    past = text.split("，")[0] + "。"
+    assert indicators_from_paragraph(past, PROV, section_id=None, id_prefix="p", **known) == []
 
 
 # A plan's goals for one year after another in one sentence, each clause's year of its own (a

@@ -5,6 +5,8 @@ Read from a clause that states no rate goal, by the first form that matches:
   社区, 每年开展不少于2次的产品质量监督抽查活动), and the items of a list after it (、10个…);
 - the things, then the number (建成儿童友好校园10个以上, 每个乡镇卫生院至少有提供…的全科医生1名,
   …探访巡查每年不少于1次);
+- the number, the things, then the verb completing them (到2026年，首批60个县级托育综合服务中心
+  全部建成);
 - a number of places, then what they do (至少有2所公立医院设置儿科病房, 70%以上的镇（街道）、社区
   建有少儿科普活动场所): the places that do it are counted, or their share;
 - people served, before the service they get (每年至少为100名…残疾儿童免费提供…服务 →
@@ -36,6 +38,7 @@ class _Patterns:
     after: re.Pattern
     after_item: re.Pattern
     verbless: re.Pattern
+    completed: re.Pattern
     acts: re.Pattern
     served: re.Pattern
     places: re.Pattern
@@ -106,6 +109,10 @@ def _patterns() -> _Patterns:
         verbless=re.compile(
             rf"^(?P<obj>{obj})(?P<reach>{reach})?(?P<freq>{frequency})?{quantity}\s*$"
         ),
+        completed=re.compile(
+            rf"^(?:{alternation(c['batch_words'])})?{large_quantity}(?P<obj>{obj})"
+            rf"\s*(?:{rules().adverb})*(?:{alternation(c['completed_verbs'])})\s*$"
+        ),
         acts=re.compile(
             rf"(?P<pb>{before})?{quantity}(?:对(?P<obj>[^，,。；;]{{2,40}}?)进行(?P<act>[^，,。；;]{{2,20}})"
             rf"|(?P<verb>{alternation(c['act_verbs'])})(?P<what>[^，,。；;、]{{2,30}}))(?:$|、)"
@@ -116,7 +123,7 @@ def _patterns() -> _Patterns:
             rf"[^，,。；;]{{2,40}})$"
         ),
         places=re.compile(
-            rf"^(?P<pb>{before})?(?:有)?(?P<q>(?:{share}|{number}\s*(?:{classifiers}))"
+            rf"^(?:{c['places_nation']})?(?P<pb>{before})?(?:有)?(?P<q>(?:{share}|{number}\s*(?:{classifiers}))"
             rf"(?:{after})?)的?(?P<subject>[^，,。；;]{{2,40}}?)(?P<verb>{place_verbs})"
             rf"(?P<obj>[^，,。；;]{{2,40}})$"
         ),
@@ -219,6 +226,10 @@ def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]
     if m and (_bound(m) or m.group("reach")):
         found_verbless = _verbless(body, m)
         return [(0, found_verbless)] if found_verbless else []
+    m = p.completed.match(body)
+    if m and (dated or _bound(m)):
+        completed = _count(body, m, "")
+        return [(text.find(body), completed)] if completed else []
     return []
 
 

@@ -206,7 +206,11 @@ def indicators_from_paragraph(
         first_goal_year = this_year + 1
     # 经过三年努力 counts from the document's year only where no period says the plan's end
     effort_from = this_year if period_start is None else None
-    story = story and not (context and r.goal_context.search(context))
+    goal_section = bool(context and r.goal_context.search(context))
+    story = story and not goal_section
+    # a plan's 主要目标 / 重点任务 set the period's goals: a count there needs no year of its own
+    # (新建公办托育机构2家，新增普惠托位500个 under 主要目标 of a 2023—2025 方案)
+    period_goals = goal_section and period_start is not None
     found: list[Indicator] = []
     # the last measure of a sentence closed by a semicolon, whose next goals the following
     # sentence may date without naming it (…到2025年控制在12/10万以下；到2030年控制在…)
@@ -247,6 +251,7 @@ def indicators_from_paragraph(
             sentences[k - 1] if k else None,
             this_year,
             effort_from,
+            period_goals,
         )
         if measures and sentence.endswith(("；", ";")):
             carried = measures[-1][2]
@@ -317,8 +322,9 @@ def _sentences(text: str) -> list[str]:
 
 
 def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
-    """截至…, or with no 到…年 goal year: a year that dates a statement (2020年…达31.81%), a
-    value said to stand now (目前…, …已达…) or a story's own report (会上通报，…)."""
+    """截至…, or with no 到…年 goal year: a year that dates a statement (2020年…达31.81%) where
+    no year of the sentence is from `first_goal_year` on, a value said to stand now (目前…,
+    …已达…) or a story's own report (会上通报，…)."""
     r = rules()
     if r.past_marker.search(sentence):
         return True
@@ -330,7 +336,10 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     if first_goal_year is None and r.deadline_year.search(plain):
         return False  # 2027年实现…全覆盖 with no period or date known
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
-    return any(first_goal_year is None or year < first_goal_year for year in years)
+    if first_goal_year is None:
+        return bool(years)
+    # 2020年…为3.5‰，2027年降至3‰以下 in a plan: the earlier year is the later goal's baseline
+    return bool(years) and max(years) < first_goal_year
 
 
 def _states_a_result(sentence: str) -> bool:
@@ -405,6 +414,7 @@ def _sentence_measures(
     previous_sentence: str | None = None,
     this_year: int | None = None,
     effort_from: int | None = None,
+    period_goals: bool = False,
 ) -> list[tuple[str, int | None, Measure]]:
     """(label, year, measure) for every goal of a sentence; the label is the last 到…年 (or a
     bare year after the plan start) before it; in a `one_year` plan every sentence is dated. A
@@ -418,7 +428,8 @@ def _sentence_measures(
     sentence tells, is about the last clause of `previous_sentence` (…建设儿童之家。到2025年，
     力争实现全覆盖). 今年 dates the goals after it as the document's year `this_year` (a year
     unknown when None); 经过三年努力 dates them to `effort_from` and the span (unknown when None:
-    the plan's last year is then theirs)."""
+    the plan's last year is then theirs). `period_goals`: the sentence sets its plan period's
+    goals, so a count needs no date of its own."""
     r = rules()
     years = list(r.target_year.finditer(sentence))
     goal_years = [int(y.group(1)) for y in years]
@@ -451,8 +462,10 @@ def _sentence_measures(
     # follows them in the sentence, as most sentences state none
     untold: list[str] = []
     last = carried
-    # a count needs no bound where the sentence dates it: 到2025年…, 三年内…
-    sentence_dated = one_year or bool(dates) or r.goal_within.search(sentence) is not None
+    # a count needs no bound where the sentence or its plan period dates it: 到2025年…, 三年内…
+    sentence_dated = (
+        one_year or period_goals or bool(dates) or r.goal_within.search(sentence) is not None
+    )
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
         # 目前，…率为85%，到2025年…: the word that says "now" may stand in a clause of its own
         now = bool(untold) and bool(r.present_word.fullmatch(untold[-1].strip()))

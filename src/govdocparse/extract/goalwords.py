@@ -174,6 +174,7 @@ class Rules:
     line_phrase: int
     topic_shared: int
     topic_borrowed_start: re.Pattern
+    topic_object: re.Pattern
     topic_tail: re.Pattern
     work_tail: re.Pattern
     people: re.Pattern
@@ -271,7 +272,10 @@ def rules() -> Rules:
         report_lead_in=re.compile(p["report_lead_in"]),
         scope_note=re.compile(p["scope_note"]),
         bare_year=re.compile(p["bare_year"]),
-        deadline_year=re.compile(p["deadline_year"]),
+        deadline_year=re.compile(
+            rf"(?|{p['deadline_year']}|(?<=\p{{Han}})(?<![到至以较比由从与])((?:19|20)[0-9]{{2}})\s*年(?:底|末)?"
+            rf"(?={adverb}*(?:{alternation(p['measure_year_verbs'])})(?!了)))"
+        ),
         opening_year=re.compile(p["opening_year"]),
         adverb=adverb,
         goal=re.compile(goal),
@@ -374,6 +378,9 @@ def rules() -> Rules:
         topic_shared=p["topic_shared_chars"],
         # greedy: the end of the last verb or list mark
         topic_borrowed_start=re.compile(rf".*(?:{alternation(clause_verbs)}|[、，,；;])"),
+        topic_object=re.compile(
+            rf"(?:{alternation(p['object_verbs'])})(?P<object>[^的，,]{{2,}}?)的"
+        ),
         topic_tail=re.compile(rf"(?:{alternation(p['topic_tails'] + p['work_nouns'])})+$"),
         work_tail=re.compile(rf"(?<=\p{{Han}}{{2}})(?:{alternation(p['work_nouns'])})+$"),
         object_rate=re.compile(alternation(p["object_rates"])),
@@ -590,6 +597,9 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
         if previous is None:
             # 加强儿童之家建设，覆盖率… measures the 儿童之家, not their building
             before = r.work_tail.sub("", before)
+            # 公众获取母乳喂养知识的渠道更加多元，知晓率…: what is got, not the clause
+            got = r.topic_object.search(before)
+            before = got.group("object") if got else before
         subject = _parallel_subject(name, before) or subject_of(before)
         return subject + name if len(subject) >= 2 else name
     if previous and len(name) <= r.short_name and len(previous) > len(name):
