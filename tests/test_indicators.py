@@ -1547,3 +1547,23 @@ def test_the_same_sentences_in_a_plan_or_a_government_work_report_are_goals():
     ):
         [document] = parse_text(_RESULTS.format(title=title)).documents
         assert document.indicators, title
+
+
+def test_the_whole_area_of_a_banner_a_region_or_a_street_is_no_part_of_a_name():
+    # plans of a 旗, a 盟, an autonomous region and a 街道 name their whole area as a county's
+    # plan says 全县: the words open the sentence's measures and scope no count
+    from govdocparse import parse_text
+
+    text = (
+        "某旗儿童发展规划（2021—2030年）\n二、主要目标\n到2030年，全旗婴儿死亡率控制在5‰以下，"
+        "全盟孕产妇死亡率控制在10/10万以下。全自治区儿童之家覆盖率达到95%。"
+        "全街道建成儿童友好社区3个以上。\n"
+    )
+    [document] = parse_text(text).documents
+    assert [i.name for i in document.indicators] == [
+        "婴儿死亡率",
+        "孕产妇死亡率",
+        "儿童之家覆盖率",
+        "儿童友好社区数",
+    ]
+    assert document.indicators[-1].targets[0].atoms[0].qualifier == []

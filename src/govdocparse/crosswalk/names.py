@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
 from .. import units
+from ..extract.goalwords import whole_area_prefix
 from ..extract.indicator_names import trailing_brackets
 from ..textutil import chinese_numeral, fold, squash_spaces
 from .vocab import Vocabulary, vocabulary
@@ -290,10 +291,10 @@ def _take_brackets(r: _Reading) -> None:
 
 
 def _drop_place_and_fillers(r: _Reading, vocab: Vocabulary) -> None:
-    prefix = next(
-        (p for p in vocab.place_prefixes if r.s.startswith(p) and len(r.s) > len(p) + 1), None
+    prefix = whole_area_prefix(r.s) or next(
+        (p for p in vocab.place_prefixes if r.s.startswith(p)), None
     )
-    if prefix:
+    if prefix and len(r.s) > len(prefix) + 1:
         r.s = r.s[len(prefix) :]
         r.steps.append(f"place prefix: {prefix}")
 

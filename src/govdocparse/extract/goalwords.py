@@ -461,6 +461,12 @@ def strip_filler(text: str, check: Callable[[str], bool]) -> str:
             return text
 
 
+def whole_area_prefix(name: str) -> str | None:
+    """The words naming a plan's whole area a name opens with (全区, 本县, 全自治区), if any."""
+    m = rules().whole_area.match(name)
+    return m.group(0) if m else None
+
+
 def states_area(name_raw: str) -> bool:
     """Whether a measure is written with the plan's whole area (确保全区住院分娩率…): it then
     stands alone and borrows no subject from the clause before."""
