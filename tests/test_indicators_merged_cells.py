@@ -134,3 +134,62 @@ def test_a_total_row_is_no_indicator(total, subtotal):
     [document] = parse_source(read_data(_page(table), "plan.html")).documents
     # the table keeps the sums as rows, as printed
     assert [row.cells[3] for row in document.tables[0].rows][-1] == "372"
+
+
+# A county's 任务分工表: one 牵头单位 cell over two numbered tasks, one 配合单位 cell over two more
+TASKS: list[list[str | None]] = [
+    ["序号", "重点任务", "牵头单位", "配合单位", "完成时限"],
+    ["1", "新建儿童公园2个", "县住建局", "县自然资源局", "2025年底"],
+    ["2", "改造母婴室10个", None, "县卫健局", "2024年底"],
+    ["3", "开展儿童议事活动", "县妇联", "团县委、县教育局", "长期"],
+    ["4", "建设儿童之家20个", "县民政局", None, "2025年底"],
+]
+
+
+def _tasks_html() -> bytes:
+    rows = []
+    for r, row in enumerate(TASKS):
+        cells = []
+        for c, text in enumerate(row):
+            if text is None:
+                continue
+            below = r + 1 < len(TASKS) and TASKS[r + 1][c] is None
+            span = ' rowspan="2"' if below else ""
+            cells.append(f"<td{span}>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return _page("\n".join(rows))
+
+
+def _tasks_docx() -> bytes:
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    table = document.add_table(rows=len(TASKS), cols=len(TASKS[0]))
+    for r, row in enumerate(TASKS):
+        for c, text in enumerate(row):
+            if text is not None:
+                table.cell(r, c).text = text
+            else:
+                table.cell(r - 1, c).merge(table.cell(r, c))
+                table.cell(r - 1, c).text = TASKS[r - 1][c] or ""
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("make", "name"),
+    [(_tasks_html, "tasks.html"), (_tasks_docx, "tasks.docx")],
+    ids=["html", "docx"],
+)
+def test_a_merged_responsible_cell_serves_every_numbered_task_it_spans(make, name):
+    [document] = parse_source(read_data(make(), name)).documents
+    roles = [
+        ([a.name for a in r.lead], [a.name for a in r.participating])
+        for r in document.responsibilities
+    ]
+    assert roles == [
+        (["县住建局"], ["县自然资源局"]),
+        (["县住建局"], ["县卫健局"]),
+        (["县妇联"], ["团县委", "县教育局"]),
+        (["县民政局"], ["团县委", "县教育局"]),
+    ]

@@ -37,6 +37,7 @@ class _ColumnNames:
 @dataclass(frozen=True)
 class _Rules:
     inherit: frozenset[str]
+    merged: frozenset[str]
     note: re.Pattern
     subrow_prefix: re.Pattern
     breakdown: frozenset[str]
@@ -52,6 +53,7 @@ def _rules() -> _Rules:
     realign = g["realign"]
     return _Rules(
         inherit=frozenset(g["inherit_roles"]),
+        merged=frozenset(g["merged_roles"]),
         note=re.compile(g["note_prefixes"]),
         subrow_prefix=re.compile(g["subrow_prefix"]),
         breakdown=frozenset(g["breakdown_names"]),
@@ -310,6 +312,8 @@ class _Row:
     indented: bool
     notes: list[str]
     prov: Provenance
+    # columns the source marks covered by a vertically merged cell above
+    covered: frozenset[int] = frozenset()
 
 
 def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance) -> list[TableRow]:
@@ -334,12 +338,18 @@ def _grid_rows(body: list[list[Cell]], header: list[str], table_prov: Provenance
         stacked = _split_stack(texts, roles, name_col)
         if len(stacked) > 1:
             notes.append(f"one of {len(stacked)} rows stacked in one row of the source")
+        # which slot a merged cell covers is known only where the row kept its columns
+        covered = frozenset(
+            col for col, c in enumerate(slots) if c.merged and len(slots) == len(header)
+        )
         for k, own in enumerate(stacked):
             indented = name_col is not None and not k and bool(indented_flags[name_col])
             prov = _row_prov(cells, table_prov, len(rows))
-            rows.append(_Row(own, indented, list(notes) if k else notes, prov))
+            rows.append(_Row(own, indented, list(notes) if k else notes, prov, covered))
+            covered = frozenset()  # a stack's breakdowns share its cells by their own rule
     _inherit(rows, header, roles)
     parents = _parents(rows, roles, name_col)
+    _repeat_merged(rows, header, roles, parents)
     return [
         TableRow(cells=r.cells, parent=parent, note="; ".join(r.notes) or None, provenance=r.prov)
         for r, parent in zip(rows, parents, strict=True)
@@ -528,6 +538,26 @@ def _inherit(rows: list[_Row], header: list[str], roles: list[str]) -> None:
             elif above is not None:
                 row.cells[col] = above[1]
                 row.notes.append(f"{header[col]} inherited from row {above[0]}")
+
+
+def _repeat_merged(
+    rows: list[_Row], header: list[str], roles: list[str], parents: list[int | None]
+) -> None:
+    """A main row's slot the source marks covered by a vertically merged cell of a responsible,
+    attribute or unit column (`merged_roles`) repeats that cell: the nearest row above with text
+    there. A row that belongs to another (其中…, a measure of a numbered block) keeps it empty:
+    its indicator shares the row it belongs to by the indicators' own rule."""
+    merged = _rules().merged
+    for index, (row, parent) in enumerate(zip(rows, parents, strict=True)):
+        if parent is not None:
+            continue
+        for col in sorted(row.covered):
+            if row.cells[col].strip() or roles[col] not in merged:
+                continue
+            above = next((k for k in range(index - 1, -1, -1) if rows[k].cells[col].strip()), None)
+            if above is not None:
+                row.cells[col] = rows[above].cells[col]
+                row.notes.append(f"{header[col]} of the merged cell in row {above}")
 
 
 def _parents(rows: list[_Row], roles: list[str], name_col: int | None) -> list[int | None]:
