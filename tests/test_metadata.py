@@ -832,6 +832,17 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
             "period",
             Period(start=2023, end=2023),
         ),
+        # a year's tasks listed under a title of their own (任务清单, 任务分解表)
+        (
+            "某县儿童友好县建设2024年工作要点任务清单\n一、工作目标\n正文。\n",
+            "period",
+            Period(start=2024, end=2024),
+        ),
+        (
+            "某县2025年度妇女儿童工作任务分解表\n一、工作目标\n正文。\n",
+            "period",
+            Period(start=2025, end=2025),
+        ),
         # a portal's metadata table copied as text: TAB-separated label and value cells
         (
             "索引号：\t0071/2022-00158\t分类：\t其他\n文号：\t某府办函〔2022〕45号\t发布日期：\t2022-06-24\n"
@@ -885,6 +896,8 @@ def test_a_document_without_metadata_parses_with_a_warning(tmp_path, capsys):
         "second-signer",
         "byline-above-repost",
         "cited-period-is-not-own",
+        "year-task-list",
+        "year-task-breakdown",
         "portal-tab-table",
         "attachments-on-one-line",
         "attachment-title-wrapped",
