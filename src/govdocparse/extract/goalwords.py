@@ -326,7 +326,9 @@ def rules() -> Rules:
             .replace("{work}", alternation(p["work_nouns"]))
         ),
         full_restated=frozenset(p["full_restated"]),
-        full_reach_verb=re.compile(alternation(p["full_reach_verbs"])),
+        full_reach_verb=re.compile(
+            rf"(?:{alternation(p['full_reach_modals'])})?(?:{alternation(p['full_reach_verbs'])})"
+        ),
         direction_first=_gated(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
             rf"(?:{alternation(p['direction_first_verbs'])}))"
