@@ -160,3 +160,20 @@ def test_a_replys_heads_glued_to_their_text_are_split_from_it():
 def test_a_reply_heads_longer_name_on_its_own_line_stays_whole(head):
     [report] = parse_text(f"青溪县托育服务情况报告\n{head}\n全县建成托位1200个。\n").documents
     assert report.sections[0].title == head[2:]
+
+
+def test_an_institutions_rules_parts_glued_to_their_text_are_split_from_it():
+    # a sharing site's preview of a 管理制度, each part's name run into its text (twenty-eighth
+    # reading; invented)
+    text = (
+        "青溪县未成年人救助保护中心管理制度\n"
+        "一、制定目的为规范中心的日常管理，保障受助儿童的合法权益，制定本制度。\n"
+        "二、组织架构中心主任负责全面工作，副主任协助主任工作。\n"
+        "三、岗位职责各岗位人员按照分工履行职责。\n"
+    )
+    [rules] = parse_text(text).documents
+    assert [(s.title, s.text[:2]) for s in rules.sections] == [
+        ("制定目的", "为规"),
+        ("组织架构", "中心"),
+        ("岗位职责", "各岗"),
+    ]
