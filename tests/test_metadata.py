@@ -218,6 +218,17 @@ def test_doc_number_bracket_forms(number):
             ["各镇人民政府", "各街道办事处", "区政府各部门"],
         ),
         ("各 县、区 人 民 政 府", ["各县、区人民政府"]),
+        # a 街道's and a bureau's recipients: communities, villages, schools, offices; a bracket
+        # naming another level of the same bodies is left out, one naming an organ is not
+        ("各社区、各有关单位", ["各社区", "各有关单位"]),
+        ("各村（社区）、街道各科室、各站所", ["各村（社区）", "街道各科室", "各站所"]),
+        ("区教育局、区卫健局、各中小学校", ["区教育局", "区卫健局", "各中小学校"]),
+        ("各乡镇（街道）、县直有关单位", ["各乡镇（街道）", "县直有关单位"]),
+        (
+            "各乡镇（街道）党（工）委、乡镇人民政府（街道办事处）",
+            ["各乡镇（街道）党（工）委、乡镇人民政府（街道办事处）"],
+        ),
+        ("各乡、村", ["各乡、村"]),
     ],
 )
 def test_recipients_split_only_between_whole_organs(text, names):

@@ -172,6 +172,7 @@ class MetadataGrammar(GrammarModel):
     not_recipients: list[str]
     form_labels: list[str]
     recipient_heads: list[str]
+    recipient_bracket_levels: list[str]
     recipient_dependents: RecipientDependents
     cc_prefix: Rule
     closing_marks: list[Rule]

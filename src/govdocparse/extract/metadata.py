@@ -1164,20 +1164,15 @@ def _form_label(text: str) -> bool:
 
 def split_recipients(text: str) -> list[str]:
     """主送机关 as listed: cut at ，；, and at 、 only between two whole organs."""
-    heads = tuple(_rules().grammar.recipient_heads)
     dependents = _rules().grammar.recipient_dependents
     names = []
     for part in _outside_brackets(text, "，,；;"):
         pieces = [squash_spaces(piece) for piece in _outside_brackets(part, "、")]
         spaced = part.split()
-        if (
-            len(pieces) == 1
-            and len(spaced) > 1
-            and all(len(piece) >= 3 and piece.endswith(heads) for piece in spaced)
-        ):
+        if len(pieces) == 1 and len(spaced) > 1 and all(map(_whole_organ, spaced)):
             # whole organs a copy set apart with spaces (各乡镇人民政府 各街道办事处)
             pieces = spaced
-        if all(len(piece) >= 3 and piece.endswith(heads) for piece in pieces) and not any(
+        if all(map(_whole_organ, pieces)) and not any(
             piece.startswith(tuple(dependents.opens))
             or piece in dependents.whole
             or (pieces[0].startswith("各") and not any(word in piece for word in dependents.scope))
@@ -1188,6 +1183,23 @@ def split_recipients(text: str) -> list[str]:
             names.append(part)
     # Names hold no spaces; copies put them in (各 县、区 人 民 政 府).
     return [name for name in map(squash_spaces, names) if name]
+
+
+def _whole_organ(piece: str) -> bool:
+    """Whether a piece of a recipients line names a body of its own: 3 characters or more ending
+    like one (`recipient_heads`), a bracket closing it that names another level of the same
+    bodies left out (各乡镇（街道）: `recipient_bracket_levels`)."""
+    grammar = _rules().grammar
+    bracket = _CLOSING_BRACKET.search(piece)
+    bare = (
+        piece[: bracket.start()]
+        if bracket and bracket[1] in grammar.recipient_bracket_levels
+        else piece
+    )
+    return len(piece) >= 3 and bare.endswith(tuple(grammar.recipient_heads))
+
+
+_CLOSING_BRACKET = regex.compile(r"[（(]([^（）()]*)[）)]$")
 
 
 def _outside_brackets(text: str, separators: str) -> list[str]:
