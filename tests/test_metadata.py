@@ -2737,3 +2737,28 @@ def test_a_page_head_source_without_colon_and_a_byline_with_its_reporter_are_fie
 def test_a_bracketed_number_after_a_title_is_a_part_tag_only_when_the_site_says_so(line, title):
     text = f"{line}\n一、主要工作\n五年来，全镇建成妇女之家18个。\n"
     assert parse_text(text).documents[0].title == title
+
+
+@pytest.mark.parametrize(
+    "text, number, issuer",
+    [
+        # a charity federation's 救助 公告: its organ, then the number by year, under the title
+        (
+            "关于开展困境儿童大病救助的公告\n某市慈善总会\n2024年第3号\n现就有关事项公告如下：\n"
+            "一、救助对象\n本市户籍的困境儿童。\n",
+            "2024年第3号",
+            "某市慈善总会",
+        ),
+        # a county government's 公告 numbered by year, signed at its end
+        (
+            "某县人民政府公告\n（2024年第1号）\n为加强学校周边安全管理，现公告如下：\n"
+            "一、学校周边200米内禁止设立网吧。\n某县人民政府\n2024年3月1日\n",
+            "2024年第1号",
+            "某县人民政府",
+        ),
+    ],
+    ids=["organ-over-number", "bracketed-under-title"],
+)
+def test_a_proclamation_numbered_by_year(text, number, issuer):
+    meta = parse_text(text).documents[0].metadata
+    assert (meta.doc_number, meta.issuer) == (number, issuer)

@@ -1012,8 +1012,9 @@ def _under_title(
         elif damaged := _damaged_doc_number(block.text):
             _set(found, "doc_number", damaged, block.prov, block)
         elif serial := rules.serial_number.match(squash_spaces(block.text)):
-            # （第62号） under a 公告's title
-            _set(found, "doc_number", f"第{serial['number']}号", block.prov, block)
+            # （第62号）, 2024年第3号 under a 公告's title
+            year = f"{serial['year']}年" if serial["year"] else ""
+            _set(found, "doc_number", f"{year}第{serial['number']}号", block.prov, block)
         elif issuers is None and (adopted := _adoption_note(block.text)):
             # （2020年7月29日某省第十三届人民代表大会常务委员会第二十二次会议通过）
             _set(found, "date_written", adopted[1], block.prov, block)
