@@ -51,8 +51,10 @@ justification space between its characters, where a line glued across the gutter
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 from math import inf
 from statistics import median
@@ -75,15 +77,20 @@ Gutter = tuple[float, float]
 Gutters = tuple[Gutter, ...]  # a band's, left to right
 
 
-class Extent(Protocol):
-    """What a line must tell about itself: its box, its font size and its blanks."""
+class _Part(Protocol):
+    """A line, or its part in one column: its box and its blanks, left to right."""
 
     x0: float
     x1: float
     top: float
     bottom: float
+    blanks: tuple[Gutter, ...]
+
+
+class Extent(_Part, Protocol):
+    """What a line must tell about itself: its box, its font size and its blanks."""
+
     size: float
-    blanks: tuple[tuple[float, float], ...]
 
 
 @dataclass(frozen=True)
@@ -94,21 +101,25 @@ class Band:
     bottom: float
     gutters: Gutters  # left to right: a column's right edge, the next one's left edge
 
+    @cached_property
+    def middles(self) -> list[float]:
+        return [(start + end) / 2 for start, end in self.gutters]
+
     def side(self, x: float) -> int:
         """The column (0 for the leftmost) that holds position `x`: how many gutters' middles
-        lie left of it."""
-        return sum((start + end) / 2 < x for start, end in self.gutters)
+        lie left of it (asked for each of the band's characters)."""
+        return bisect_left(self.middles, x)
 
 
 @dataclass
 class _Side:
-    """What a line has in one column of a band."""
+    """A line's part in one column of a band, where a blank parts the line."""
 
     x0: float
     x1: float
     top: float
     bottom: float
-    blanks: tuple[Gutter, ...]  # the line's wide blanks inside this column
+    blanks: tuple[Gutter, ...]  # the line's blanks inside this column
 
 
 def column_bands(
@@ -191,7 +202,7 @@ def _bands_at(
     return [band for band in found_here if band is not None]
 
 
-def _crosses(line: Extent | _Side, middle: float) -> bool:
+def _crosses(line: _Part, middle: float) -> bool:
     """Whether the line has text over the middle (not a blank of it)."""
     if not line.x0 < middle < line.x1:
         return False
@@ -201,8 +212,7 @@ def _crosses(line: Extent | _Side, middle: float) -> bool:
 def _band(run: list[Extent], middle: float, known: Collection[Gutters]) -> Band | None:
     """The run of lines as a band of columns, if the evidence says it is one: of three columns
     when one side's lines leave a second gutter blank and the three show columns, else of two."""
-    whole = [_Side(line.x0, line.x1, line.top, line.bottom, line.blanks) for line in run]
-    columns = list(_split(whole, middle))
+    columns = list(_split(run, middle))
     if not all(columns):
         return None
     top, bottom = min(line.top for line in run), max(line.bottom for line in run)
@@ -212,17 +222,16 @@ def _band(run: list[Extent], middle: float, known: Collection[Gutters]) -> Band 
     return band or _columns_band(columns, top, bottom, size, known)
 
 
-def _split(sides: list[_Side], place: float) -> tuple[list[_Side], list[_Side]]:
+def _split(sides: Sequence[_Part], place: float) -> tuple[list[_Part], list[_Part]]:
     """The lines' parts left and right of a place that none of them has text over."""
-    left: list[_Side] = []
-    right: list[_Side] = []
+    left: list[_Part] = []
+    right: list[_Part] = []
     for side in sides:
-        cut = next((blank for blank in side.blanks if blank[0] <= place <= blank[1]), None)
+        blanks = side.blanks
+        cut = next((k for k, blank in enumerate(blanks) if blank[0] <= place <= blank[1]), None)
         if cut is not None:
-            inside = tuple(blank for blank in side.blanks if blank[1] <= cut[0])
-            left.append(_Side(side.x0, cut[0], side.top, side.bottom, inside))
-            outside = tuple(blank for blank in side.blanks if blank[0] >= cut[1])
-            right.append(_Side(cut[1], side.x1, side.top, side.bottom, outside))
+            left.append(_Side(side.x0, blanks[cut][0], side.top, side.bottom, blanks[:cut]))
+            right.append(_Side(blanks[cut][1], side.x1, side.top, side.bottom, blanks[cut + 1 :]))
         elif side.x1 <= place:
             left.append(side)
         else:
@@ -231,8 +240,8 @@ def _split(sides: list[_Side], place: float) -> tuple[list[_Side], list[_Side]]:
 
 
 def _three_columns(
-    columns: list[list[_Side]], size: float, known: Collection[Gutters]
-) -> list[list[_Side]] | None:
+    columns: list[list[_Part]], size: float, known: Collection[Gutters]
+) -> list[list[_Part]] | None:
     """The two sides as three columns, split where the lines of one side leave a second gutter
     blank: a place that none of them has text over, and that `_MIN_LINES` of them leave a
     gutter-wide blank over (or the middle of a known gutter). None when neither side has one;
@@ -258,7 +267,7 @@ def _three_columns(
 
 
 def _columns_band(
-    columns: list[list[_Side]], top: float, bottom: float, size: float, known: Collection[Gutters]
+    columns: list[list[_Part]], top: float, bottom: float, size: float, known: Collection[Gutters]
 ) -> Band | None:
     """The band, if its columns (the lines' parts, left to right) show columns: on their own
     evidence, or, at gutters a band of the document showed, with lines standing side by side."""
@@ -287,7 +296,7 @@ def _middles(known: Collection[Gutters]) -> list[float]:
     return sorted({(start + end) / 2 for gutters in known for start, end in gutters})
 
 
-def _shows_columns(columns: list[list[_Side]], gutters: tuple[Gutter, ...], size: float) -> bool:
+def _shows_columns(columns: list[list[_Part]], gutters: tuple[Gutter, ...], size: float) -> bool:
     """Whether the lines' parts are text columns on their own evidence."""
     if any(len(sides) < _MIN_LINES for sides in columns):
         return False
@@ -310,7 +319,7 @@ def _shows_columns(columns: list[list[_Side]], gutters: tuple[Gutter, ...], size
     return True
 
 
-def _beside(sides: list[_Side], others: list[_Side]) -> int:
+def _beside(sides: list[_Part], others: list[_Part]) -> int:
     """How many of `sides` overlap some of `others` in height."""
     return sum(
         any(other.top < side.bottom and side.top < other.bottom for other in others)

@@ -935,11 +935,12 @@ def _read_page_columns(page: _Page, bands: list[Band]) -> None:
     if not bands:
         return
     kept = [line for line in page.lines if _band_of(line, bands) is None]
+    gutters = {id(band): tuple(map(round, band.middles)) for band in bands}
     sides: dict[_Column, list[Char]] = {}
     for char in page.chars:
         band = _band_of(char, bands)
         if band is not None:
-            column = _Column(band.top, band.side((char.x0 + char.x1) / 2), _gutters(band))
+            column = _Column(band.top, band.side((char.x0 + char.x1) / 2), gutters[id(band)])
             sides.setdefault(column, []).append(char)
     for column, chars in sides.items():
         for line in _lines(chars, page.number):
@@ -948,15 +949,11 @@ def _read_page_columns(page: _Page, bands: list[Band]) -> None:
     for table in page.tables:
         band = _band_of(table, bands)
         if band is not None:
-            table.column = _Column(band.top, band.side(table.x0), _gutters(band))
+            table.column = _Column(band.top, band.side(table.x0), gutters[id(band)])
     first = page.lines[0].number if page.lines else 1
     page.lines = sorted(kept, key=_reading_order)
     for number, line in enumerate(page.lines, first):
         line.number = number
-
-
-def _gutters(band: Band) -> tuple[int, ...]:
-    return tuple(round((start + end) / 2) for start, end in band.gutters)
 
 
 def _band_of(item: Char | _Line | _Table, bands: list[Band]) -> Band | None:
