@@ -28,6 +28,8 @@ Edge fixtures, in tests/fixtures/edge/:
                         title and table between two-column parts
     brochure.pdf        a 办事指南 page: a full-width title, a narrow and a wide justified column
                         (the gutter off the page's middle), a closing line in one column
+    newsletter.pdf      a 工作简报 page: a full-width masthead, the body in three justified
+                        columns, a closing date line in one column
     borderless.pdf      a plan's 主要指标 table with its borders switched off, one name wrapped
                         over two lines, amid prose paragraphs
     borderless-split.pdf  the same table after more paragraphs, cut by the page break, the
@@ -623,6 +625,52 @@ def brochure_docx() -> bytes:
     return _save(document)
 
 
+# ------------------------------------------------------------------ a bulletin in three columns
+
+# A 工作简报 or a newspaper page sets its text in three columns under a full-width masthead
+# (芦湾县 is an invented county).
+NEWSLETTER_TITLE = "芦湾县妇女儿童工作简报（第3期）"
+NEWSLETTER_BODY = [
+    "一、儿童之家建设提速",
+    "今年以来，县妇儿工委办公室会同民政、教育等部门，在全县十二个乡镇推进儿童之家规范化建设，"
+    "新建村级儿童之家二十六个，改造提升十四个，配齐图书、玩具和安全防护设施，"
+    "每个儿童之家明确一名专兼职管理人员，周末和寒暑假固定开放。",
+    "二、母婴设施覆盖面扩大",
+    "县卫生健康局牵头，对车站、商场、医院和政务服务中心等公共场所开展摸底，"
+    "新增独立母婴室九处，在三处旅游景区设置移动母婴室，公共场所母婴设施配置率"
+    "较去年同期提高十个百分点。",
+    "三、困境儿童关爱持续加强",
+    "各乡镇儿童督导员逐户走访留守儿童和困境儿童家庭，建立一人一档，"
+    "对监护缺失的儿童落实委托照护，协调学校安排结对教师，全年组织心理辅导和"
+    "安全教育活动四十余场，受益儿童一千二百余人次。",
+    "四、下一步工作打算",
+    "下半年，县妇儿工委将开展儿童发展规划中期评估，逐项对照指标查找差距，"
+    "督促责任单位补齐短板，并组织儿童友好社区创建经验交流，推动各项任务按期完成。",
+]
+NEWSLETTER_CLOSING = "芦湾县妇女儿童工作委员会办公室　2024年7月15日"
+
+
+def newsletter_docx() -> bytes:
+    document = _gov_document(size=12)
+    first = document.sections[0]
+    first.left_margin = first.right_margin = Mm(20)
+    title = document.add_paragraph()
+    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    title.add_run(NEWSLETTER_TITLE).font.size = Pt(18)
+    document.add_section(WD_SECTION.CONTINUOUS)
+    for text in NEWSLETTER_BODY:
+        paragraph = document.add_paragraph(text)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        paragraph.paragraph_format.first_line_indent = Pt(24)
+        paragraph.paragraph_format.space_after = Pt(0)
+    # a closing one-column part makes the word processor balance the columns above it
+    document.add_section(WD_SECTION.CONTINUOUS)
+    document.add_paragraph(NEWSLETTER_CLOSING).alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for section, number in zip(document.sections, (1, 3, 1), strict=True):
+        _columns(section, number)
+    return _save(document)
+
+
 # ---------------------------------------------------------------- a table without ruling lines
 
 # Word and WPS users switch a table's borders off: each row is a line of cells set apart by
@@ -858,6 +906,7 @@ def main(argv: list[str] | None = None) -> int:
             "radicals": radicals_docx(),
             "gazette": gazette_docx(),
             "brochure": brochure_docx(),
+            "newsletter": newsletter_docx(),
             "borderless": borderless_docx(),
             "borderless-split": borderless_docx(BORDERLESS_FILLER),
         }

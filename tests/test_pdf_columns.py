@@ -1,16 +1,18 @@
-"""Pages set in two columns (政府公报 gazettes) are read column by column, and nothing else is.
+"""Pages set in two or three columns (政府公报 gazettes, bulletins) are read column by column,
+and nothing else is.
 
 gazette.pdf is a LibreOffice print made by scripts/make_pdfs.py from the texts held there
 (GAZETTE_*): a running head and page numbers, a full-width title and 文号, the body in two
 justified columns, a full-width annex title and table between two-column parts, a signature.
-brochure.pdf (BROCHURE_*) is a service guide's title over a narrow and a wide column.
+brochure.pdf (BROCHURE_*) is a service guide's title over a narrow and a wide column, and
+newsletter.pdf (NEWSLETTER_*) a bulletin's masthead over three columns.
 The guards are pages built from characters here: layouts with text on both sides of the page's
 middle that are not columns.
 """
 
 from __future__ import annotations
 
-from itertools import pairwise
+from itertools import chain, pairwise
 
 import pytest
 
@@ -69,6 +71,15 @@ def test_a_narrow_and_a_wide_column_are_read_column_by_column():
         *FIXTURE.BROCHURE_BODY,
         FIXTURE.BROCHURE_CLOSING,
     ]
+    assert source.warnings == []
+
+
+def test_three_columns_of_a_bulletin_are_read_left_to_right():
+    """newsletter.pdf: a 工作简报 in three justified columns (LibreOffice's print); before, each
+    line glued the three columns' lines at its height."""
+    source = read(EDGE / "newsletter.pdf")
+    closing = FIXTURE.NEWSLETTER_CLOSING.replace("\u3000", " ")
+    assert shape(source.blocks) == [FIXTURE.NEWSLETTER_TITLE, *FIXTURE.NEWSLETTER_BODY, closing]
     assert source.warnings == []
 
 
@@ -222,7 +233,7 @@ def test_a_table_across_the_middle_cuts_the_columns_into_bands():
     table = (LEFT, 240.0, RIGHT, 380.0)
     bands = column_bands(page.lines, [table])
     assert [(round(b.top), round(b.bottom)) for b in bands] == [(100, 212), (400, 512)]
-    assert all(b.gutter == (LEFT + COLUMN, RIGHT - COLUMN) for b in bands)
+    assert all(b.gutters == ((LEFT + COLUMN, RIGHT - COLUMN),) for b in bands)
 
 
 def test_a_table_inside_one_column_is_read_in_that_column():
@@ -268,7 +279,7 @@ def test_columns_of_unequal_width_are_read_left_then_right(widths):
     chars, left, right = _unequal_page(widths)
     page = _page(chars)
     [band] = column_bands(page.lines)
-    assert band.gutter == (LEFT + widths[0] * SIZE, RIGHT - widths[1] * SIZE)
+    assert band.gutters == ((LEFT + widths[0] * SIZE, RIGHT - widths[1] * SIZE),)
     assert _read(chars) == [TITLE, *left, *right]
 
 
@@ -303,22 +314,148 @@ def _table_off_the_middle() -> list[Char]:
     return chars
 
 
-def _three_columns() -> list[Char]:
-    """Three justified columns of 11 characters: not read as two (one side would glue two)."""
+@pytest.mark.parametrize(
+    "chars",
+    [_labels_beside_text(), _table_off_the_middle()],
+    ids=["labels-beside-text", "table-off-the-middle"],
+)
+def test_text_beside_a_blank_off_the_middle_is_not_split_unless_it_is_columns(chars):
+    page = _page(chars)
+    before = [(line.text, line.number) for line in page.lines]
+    assert column_bands(page.lines) == []
+    pdf_reader._read_columns([page])
+    assert [(line.text, line.number) for line in page.lines] == before
+
+
+# ------------------------------------------------------- three columns (公报 and newspaper pages)
+
+# (widths of the three columns) in characters; the two gutters share what is left of 38
+THREE = [(11, 11, 11), (8, 14, 12), (18, 8, 8), (10, 10, 14)]
+NEWS = "芦湾县第二季度妇女儿童工作简报"
+
+
+def _three_page(
+    widths: tuple[int, int, int], rows: int = 6, top: float = 100.0, title: bool = True
+) -> tuple[list[Char], list[list[str]]]:
+    """Three justified columns of `widths` characters under a full-width title; the middle
+    column's third line ends a paragraph short and the next one starts indented, as prose does."""
+    gutter = (RIGHT - LEFT) / SIZE - sum(widths)
+    starts = [LEFT, LEFT + (widths[0] + gutter / 2) * SIZE, RIGHT - widths[2] * SIZE]
+    chars = _run(NEWS, MIDDLE - len(NEWS) * SIZE / 2, top - 40) if title else []
+    columns: list[list[str]] = [[], [], []]
+    for c, (x0, width) in enumerate(zip(starts, widths, strict=True)):
+        for k in range(rows):
+            at = top + 20 * k
+            text = (PROSE * 3)[(c * rows + k) * width :][:width]
+            if c == 1 and k == 2:
+                text = text[:4]
+                chars += _run(text, x0, at)
+            elif c == 1 and k == 3:
+                text = text[2:]
+                chars += _run(text, x0 + 2 * SIZE, at, x0 + width * SIZE)
+            else:
+                chars += _run(text, x0, at, x0 + width * SIZE)
+            columns[c].append(text)
+    return chars, columns
+
+
+def _edges(widths: tuple[int, int, int]) -> tuple[tuple[float, float], ...]:
+    gutter = (RIGHT - LEFT) / SIZE - sum(widths)
+    first = LEFT + widths[0] * SIZE
+    second = LEFT + (widths[0] + gutter / 2 + widths[1]) * SIZE
+    return (first, first + gutter / 2 * SIZE), (second, RIGHT - widths[2] * SIZE)
+
+
+@pytest.mark.parametrize("widths", THREE, ids=lambda w: "-".join(map(str, w)))
+def test_three_columns_are_read_left_to_right(widths):
+    chars, columns = _three_page(widths)
+    [band] = column_bands(_page(chars).lines)
+    assert band.gutters == _edges(widths)
+    assert _read(chars) == [NEWS, *columns[0], *columns[1], *columns[2]]
+
+
+def test_a_heading_across_three_columns_cuts_them_into_bands():
+    above, upper = _three_page((11, 11, 11))
+    below, lower = _three_page((11, 11, 11), top=300.0, title=False)
+    heading = "二、下一步工作安排和重点任务分工"  # over the first gutter
+    chars = above + _run(heading, LEFT, 240.0) + below
+    assert _read(chars) == [NEWS, *chain(*upper), heading, *chain(*lower)]
+
+
+def test_a_table_inside_the_middle_column_is_read_in_that_column():
+    widths = (11, 11, 11)
+    chars, columns = _three_page(widths, rows=10)
+    (_, second), (third, _) = _edges(widths)
+    kept = [c for c in chars if not (second <= c.x0 < third and 190.0 <= c.top <= 240.0)]
+    page = _page(kept)
+    table = pdf_reader._Table(1, second, 190.0, third, 252.0, [second, third], [])
+    page.tables = [table]
+    pdf_reader._read_columns([page])
+    items: list[pdf_reader._Line | pdf_reader._Table] = [*page.lines, table]
+    order = sorted(items, key=pdf_reader._reading_order)
+    texts = [item.text if isinstance(item, pdf_reader._Line) else "TABLE" for item in order]
+    middle = columns[1]
+    assert texts == [NEWS, *columns[0], *middle[:5], "TABLE", *middle[8:], *columns[2]]
+
+
+def test_a_short_band_at_known_three_column_gutters_is_read_in_three_columns():
+    first, _ = _three_page((8, 14, 12))
+    chars, columns = _three_page((8, 14, 12), rows=2)
+    pages = [_page(first), _page(chars)]
+    pages[1].number = 2
+    pdf_reader._read_columns(pages)
+    assert [line.text for line in pages[1].lines] == [NEWS, *chain(*columns)]
+
+
+def _three_cell_table() -> list[Char]:
+    """A borderless table of three ragged columns (indicator, target, deadline): their gutters
+    are free of text in every row, but no column of it is running text."""
+    rows = [
+        ("婴儿死亡率", "控制在5‰以下", "2025年"),
+        ("学前教育毛入园率", "达到92%以上", "2025年底"),
+        ("九年义务教育巩固率", "达到96%", "2030年"),
+        ("残疾儿童康复救助覆盖率", "达到90%以上", "2027年6月"),
+        ("孤儿助学", "全覆盖", "长期"),
+        ("公共场所母婴设施配置率", "达到80%以上", "2025年"),
+    ]
     chars = []
-    for k in range(6):
-        for c in range(3):
-            x0 = LEFT + c * 13.5 * SIZE
-            chars += _run(PROSE[(3 * k + c) * 11 :][:11], x0, 100.0 + 20 * k, x0 + 11 * SIZE)
+    for k, cells in enumerate(rows):
+        for cell, x0 in zip(cells, (LEFT, LEFT + 14 * SIZE, LEFT + 28 * SIZE), strict=True):
+            chars += _run(cell, x0, 100.0 + 20 * k)
     return chars
 
 
-@pytest.mark.parametrize(
-    "chars",
-    [_labels_beside_text(), _table_off_the_middle(), _three_columns()],
-    ids=["labels-beside-text", "table-off-the-middle", "three-columns"],
-)
-def test_text_beside_a_blank_off_the_middle_is_not_split_unless_it_is_columns(chars):
+def _two_columns_and_a_list() -> list[Char]:
+    """Two justified columns, the right one holding a short list beside dates under its
+    running text: read in two columns, the list's blank is no third column's gutter."""
+    chars, _, _ = _columns_page(rows=8)
+    for k, (item, due) in enumerate([("建立机制", "6月"), ("制定方案", "9月")] * 2):
+        top = 260.0 + 20 * k
+        chars += _run(PROSE[k * 18 : k * 18 + 18], LEFT, top, LEFT + COLUMN)
+        chars += _run(item, RIGHT - COLUMN, top) + _run(due, RIGHT - 2 * SIZE, top)
+    return chars
+
+
+def test_a_three_column_borderless_table_is_not_read_as_columns():
+    page = _page(_three_cell_table())
+    before = [(line.text, line.number) for line in page.lines]
+    assert column_bands(page.lines) == []
+    pdf_reader._read_columns([page])
+    assert [(line.text, line.number) for line in page.lines] == before
+
+
+def test_a_list_in_one_of_two_columns_keeps_the_band_two_columns():
+    [band] = column_bands(_page(_two_columns_and_a_list()).lines)
+    assert band.gutters == ((LEFT + COLUMN, RIGHT - COLUMN),)
+
+
+def test_four_columns_are_read_line_by_line_as_before():
+    """Past three columns the reader does not go: a fourth leaves a side of two columns."""
+    chars = []
+    for k in range(6):
+        for c in range(4):
+            x0 = LEFT + c * 9.5 * SIZE
+            chars += _run(PROSE[(4 * k + c) * 8 :][:8], x0, 100.0 + 20 * k, x0 + 8 * SIZE)
     page = _page(chars)
     before = [(line.text, line.number) for line in page.lines]
     assert column_bands(page.lines) == []

@@ -5,14 +5,14 @@ page layout did to it. PDFium gives the characters with their boxes and the ruli
 (`pdf_page`); everything else is built here from that geometry:
 
 * Characters are grouped into visual lines in reading order (top to bottom; only upright text,
-  so rotated stamps and watermarks are left out). A band of the page set in two columns (a
-  政府公报's body under its full-width running head and title; `pdf_columns` says when a band is
-  one) is read column by column once headers and footers are gone: its characters are set into
-  lines again, the left column's and the right column's apart, the band is read where it starts,
-  left column first, and each column is a text column of its own for line joining below (its own
-  edges; a paragraph runs on from the foot of a column to the top of the next). Two characters
-  separated by a gap or a space glyph get a space only when neither is CJK; CJK text is not
-  split by spaces, except at a blank wider than one and a half characters, which no
+  so rotated stamps and watermarks are left out). A band of the page set in two or three
+  columns (a 政府公报's body under its full-width running head and title, a newspaper page;
+  `pdf_columns` says when a band is one) is read column by column once headers and footers are
+  gone: its characters are set into lines again, each column's apart, the band is read where it
+  starts, left column first, and each column is a text column of its own for line joining
+  below (its own edges; a paragraph runs on from the foot of a column to the top of the next).
+  Two characters separated by a gap or a space glyph get a space only when neither is CJK; CJK
+  text is not split by spaces, except at a blank wider than one and a half characters, which no
   justification opens (two issuers side by side on one line: "海南省农业农村厅 海南省财政厅").
 * Page headers, footers and page numbers are dropped: a line among the first or last two of a
   page, inside the top or bottom band of the page, that either looks like a page number
@@ -50,7 +50,7 @@ page layout did to it. PDFium gives the characters with their boxes and the ruli
 * Tables with their borders switched off (`pdf_borderless`: rows of cells set apart by wide
   blanks, in columns free of text in every row, the cells of each column aligned, a first row
   of known column names exempt from lining up: `text_tables.known_header`) are found
-  among the lines of each text column once the two-column bands are read; pages without three
+  among the lines of each text column once the bands of columns are read; pages without three
   lines of three cells are passed over at once. Each row's characters go to the columns its
   gutters part, a line with text in one column under a row is the rest of that cell (joined as
   wrapped), and the table's lines leave the running text: the lines after it are numbered
@@ -71,7 +71,7 @@ and a document made only of them is `NoTextLayerError`.
 
 Provenance: `page` is the 1-based page number. `lines` is a 1-based line range counted on that
 page from its top over the lines outside tables (headers and footers included, so a reader can
-count them on the page; in a two-column band, down the left column, then down the right one); a
+count them on the page; in a band of columns, down each column in turn, left to right); a
 paragraph that runs onto the next page keeps its first page and the range of its lines there.
 Cells carry their page and their 0-based `table_row`/`table_col` in the joined table. A
 paragraph read by OCR also has `box` (its lines' bounds on its first page, in points from the
@@ -109,7 +109,7 @@ from ..model import Provenance
 from ..source import Cell, Paragraph, Source, TableBlock
 from . import pdf_ocr
 from .pdf_borderless import BREAK_PITCH, Borderless, borderless_tables
-from .pdf_columns import Band, column_bands
+from .pdf_columns import Band, Gutters, column_bands
 from .pdf_frames import Outline, frames
 from .pdf_grid import find_boxes
 from .pdf_page import Char, PageContent, open_document, read_page, xref_damaged
@@ -181,11 +181,12 @@ def _is_wide(ch: str) -> bool:
 
 @dataclass(frozen=True)
 class _Column:
-    """The column of a two-column band a line stands in (`pdf_columns`)."""
+    """The column of a band of two or three columns a line stands in (`pdf_columns`)."""
 
     band: float  # the band's top: the band is read before what lies below it
-    side: int  # 0 for the left column, 1 for the right one
-    gutter: int  # the gutter's middle, rounded: pages with the same one share their columns' edges
+    side: int  # 0 for the left column, 1 for the next one, 2 for a third
+    gutters: tuple[int, ...]  # the gutters' middles, rounded: pages with the same ones share
+    # their columns' edges
 
 
 @dataclass
@@ -234,7 +235,7 @@ class _Table:
     columns: list[float]
     rows: list[list[_Box]]
     last_page: int = 0
-    column: _Column | None = None  # set for a table inside one column of a two-column band
+    column: _Column | None = None  # set for a table inside one column of a band of columns
 
     def __post_init__(self) -> None:
         self.last_page = self.last_page or self.page
@@ -905,22 +906,22 @@ def _drop_running_lines(pages: list[_Page]) -> None:
             page.lines = [line for line in page.lines if id(line) not in drop]
 
 
-# --- two-column bands ------------------------------------------------------------------------
+# --- bands of two or three columns -----------------------------------------------------------
 
 
 def _read_columns(pages: list[_Page]) -> None:
-    """Read the two-column bands of the pages (`pdf_columns`) column by column. The bands that
+    """Read the bands of columns of the pages (`pdf_columns`) column by column. The bands that
     show columns on their own evidence are found first; then every page is looked at again
-    for bands with their gutter."""
+    for bands with their gutters."""
 
-    def bands(page: _Page, known: set[tuple[float, float]]) -> list[Band]:
+    def bands(page: _Page, known: set[Gutters]) -> list[Band]:
         if not page.chars:
             return []  # OCR'd lines have no characters to set again
         cuts = [(t.x0, t.top, t.x1, t.bottom) for t in page.tables]
         return column_bands(page.lines, cuts, known)
 
     found = [bands(page, set()) for page in pages]
-    known = {band.gutter for page_bands in found for band in page_bands}
+    known = {band.gutters for page_bands in found for band in page_bands}
     if not known:
         return
     for page in pages:
@@ -928,19 +929,19 @@ def _read_columns(pages: list[_Page]) -> None:
 
 
 def _read_page_columns(page: _Page, bands: list[Band]) -> None:
-    """Set the characters of the page's two-column bands into lines again, the left column's
-    and the right column's apart, and put the page's lines in reading order (each band where it
-    stands, its left column before its right one), numbered again in that order after the
-    running head's lines."""
+    """Set the characters of the page's bands of columns into lines again, each column's apart,
+    and put the page's lines in reading order (each band where it stands, its columns left to
+    right), numbered again in that order after the running head's lines."""
     if not bands:
         return
     kept = [line for line in page.lines if _band_of(line, bands) is None]
+    gutters = {id(band): tuple(map(round, band.middles)) for band in bands}
     sides: dict[_Column, list[Char]] = {}
     for char in page.chars:
         band = _band_of(char, bands)
         if band is not None:
-            side = int((char.x0 + char.x1) / 2 > band.middle)
-            sides.setdefault(_Column(band.top, side, round(band.middle)), []).append(char)
+            column = _Column(band.top, band.side((char.x0 + char.x1) / 2), gutters[id(band)])
+            sides.setdefault(column, []).append(char)
     for column, chars in sides.items():
         for line in _lines(chars, page.number):
             line.column = column
@@ -948,7 +949,7 @@ def _read_page_columns(page: _Page, bands: list[Band]) -> None:
     for table in page.tables:
         band = _band_of(table, bands)
         if band is not None:
-            table.column = _Column(band.top, int(table.x0 > band.middle), round(band.middle))
+            table.column = _Column(band.top, band.side(table.x0), gutters[id(band)])
     first = page.lines[0].number if page.lines else 1
     page.lines = sorted(kept, key=_reading_order)
     for number, line in enumerate(page.lines, first):
@@ -962,16 +963,16 @@ def _band_of(item: Char | _Line | _Table, bands: list[Band]) -> Band | None:
 
 
 def _reading_order(item: _Line | _Table) -> tuple[float, int, float]:
-    """Top to bottom, except that a two-column band is read where it starts, column by column."""
+    """Top to bottom, except that a band of columns is read where it starts, column by column."""
     if item.column is None:
         return (item.top, 0, item.top)
     return (item.column.band, item.column.side, item.top)
 
 
-def _layout(line: _Line) -> tuple[int, int] | tuple[()]:
+def _layout(line: _Line) -> tuple[int, tuple[int, ...]] | tuple[()]:
     """Which text column of its page the line is set in: the page's own, or a column of a
-    two-column band (pages with the same gutter share it)."""
-    return () if line.column is None else (line.column.side, line.column.gutter)
+    band of columns (pages with the same gutters share it)."""
+    return () if line.column is None else (line.column.side, line.column.gutters)
 
 
 # --- tables without ruling lines ---------------------------------------------------------------
@@ -1187,8 +1188,8 @@ def _columns(pages: list[_Page]) -> tuple[_Edges, _Spacing]:
     """The left and right edge of each text column, by page number and `_layout`, and the body
     text's line spacing.
 
-    Pages of one width share a column, and so do the left (right) columns of two-column bands
-    with the same gutter on pages of one width. The left edge is the leftmost position at which
+    Pages of one width share a column, and so do the first (second, third) columns of bands
+    with the same gutters on pages of one width. The left edge is the leftmost position at which
     at least two lines start (one stray line cannot move it); the right edge is where the
     longest line ends.
     """
