@@ -82,3 +82,14 @@ def test_a_note_in_a_column_header_or_under_the_table():
     )
     under = plain + "| 注：责任单位中排在第一位的为牵头单位。 |  |  |  |\n"
     assert _roles("某区儿童友好城区建设任务分解表\n\n" + under) == expected
+
+
+def test_a_note_under_the_title_of_a_task_table():
+    # the note on a line of its own under the table's title (排名第一的为牵头单位), above the grid
+    text = (
+        "某区儿童友好城区建设任务分解表\n（排名第一的为牵头单位）\n\n"
+        "| 序号 | 重点任务 | 责任单位 | 完成时限 |\n"
+        "| 1 | 建设儿童友好公园 | 区住建委、区规划自然资源局、各街道 | 2025年 |\n"
+        "| 2 | 开展儿童议事会 | 区妇联 | 2024年 |\n"
+    )
+    assert _roles(text) == [(["区住建委"], ["区规划自然资源局", "各街道"]), (["区妇联"], [])]

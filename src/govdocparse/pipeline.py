@@ -17,6 +17,7 @@ from .extract.metadata import (
     take_page_trailer,
 )
 from .extract.paragraphs import date_to_period_end, read_paragraph, read_paragraphs
+from .extract.responsibilities import first_leads_note
 from .extract.tables import build_table
 from .ids import assign_ids
 from .matching import fold_blocks, fold_portal
@@ -83,6 +84,11 @@ def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> D
         sections=structure.sections,
     )
     place = jurisdiction(found.metadata, seg.title)
+    # a note under the title on which unit of a task table's cells leads (排名第一的为牵头单位)
+    first_leads = any(
+        first_leads_note(text)
+        for text in (seg.title or "", structure.preamble.text if structure.preamble else "")
+    )
     for number, placed in enumerate(structure.tables, start=1):
         table = build_table(
             placed.block,
@@ -100,6 +106,7 @@ def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> D
             place=place,
             period_start=period.start if period else None,
             period_end=period.end if period else None,
+            first_leads=first_leads,
         )
         date_to_period_end([i for i in indicators if i.source == "prose"], period)
         document.indicators.extend(indicators)

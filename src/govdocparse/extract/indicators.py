@@ -94,6 +94,8 @@ class _Columns:
     actual: int | None = None
     targets: list[int] = field(default_factory=list)
     deadline: int | None = None
+    # a note says the unit a responsible cell names first leads (排在第一位的为牵头单位)
+    first_leads: bool = False
 
 
 def _columns(header: list[str], period_start: int | None = None) -> _Columns:
@@ -195,6 +197,7 @@ def indicators_from_table(
     place: str | None = None,
     period_start: int | None = None,
     period_end: int | None = None,
+    first_leads: bool = False,
 ) -> tuple[list[Indicator], list[Responsibility]]:
     """Indicators of a table with an indicator-name column, and the Responsibility of every row.
 
@@ -209,11 +212,15 @@ def indicators_from_table(
     A target column whose header names no year takes the end of the period the table's title
     names, else of the document's plan period (`period_end`) when it is the table's only such
     target column and none after it names a year (近期 | 远期 are two horizons, 目标值 | 2030年 may
-    be a step before 2030): see `_period_years`.
+    be a step before 2030): see `_period_years`. `first_leads`: the document's title or the text
+    above its sections says that of the units a responsible cell names the first leads, as the
+    table's own header, title or notes may (排名第一的为牵头单位).
     """
     if table.kind != "grid" or not table.rows:
         return [], []
     cols = _columns(table.header, period_start or _period_start(table.title))
+    notes = [*(table.header[col] for col in cols.responsible), *table.notes, table.title or ""]
+    cols.first_leads = first_leads or any(map(first_leads_note, notes))
     _attributes_by_values(table, cols)
     if cols.name is None:
         cols.name = _measure_name_column(table, cols)
@@ -481,8 +488,6 @@ def _cell_responsibilities(
     if LEAD in roles and PARTICIPATING in roles:
         shared = _role_split_responsibility(table, cols, index, attached_to, place, roles)
         return [shared] if shared else []
-    # 责任单位（排在第一位的为牵头单位）, or a note under the table saying so
-    first_leads = any(first_leads_note(text) for text in headers + table.notes)
     out = []
     for k, (col, role) in enumerate(zip(cols.responsible, roles, strict=True)):
         raw = table.rows[index].cells[col].strip()
@@ -491,7 +496,7 @@ def _cell_responsibilities(
         lead, participating, by_duty = parse_responsibility_cell(raw)
         if role == PARTICIPATING:
             lead, participating = [], lead + participating
-        elif first_leads and not participating:
+        elif cols.first_leads and not participating:
             lead, participating = lead[:1], lead[1:]
         out.append(
             Responsibility(
