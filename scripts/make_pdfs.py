@@ -605,20 +605,35 @@ def _unequal_columns(section, widths: tuple[int, int], space: int) -> None:
     section._sectPr.append(cols)
 
 
-def brochure_docx() -> bytes:
+def _column_page(
+    title: str,
+    title_size: float,
+    body: list[str],
+    margin: float,
+    indent: float | None = None,
+) -> docx.document.Document:
+    """A full-width title, then a continuous section of body paragraphs (its columns set by the
+    caller on `sections[1]`), then a one-column closing section, which makes the word processor
+    balance the columns above it; the caller adds the closing line."""
     document = _gov_document(size=12)
     first = document.sections[0]
-    first.left_margin = first.right_margin = Mm(25)
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.add_run(BROCHURE_TITLE).font.size = Pt(16)
+    first.left_margin = first.right_margin = Mm(margin)
+    heading = document.add_paragraph()
+    heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    heading.add_run(title).font.size = Pt(title_size)
     document.add_section(WD_SECTION.CONTINUOUS)
-    for text in BROCHURE_BODY:
+    for text in body:
         paragraph = document.add_paragraph(text)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+        if indent is not None:
+            paragraph.paragraph_format.first_line_indent = Pt(indent)
         paragraph.paragraph_format.space_after = Pt(0)
-    # a closing one-column part makes the word processor balance the columns above it
     document.add_section(WD_SECTION.CONTINUOUS)
+    return document
+
+
+def brochure_docx() -> bytes:
+    document = _column_page(BROCHURE_TITLE, 16, BROCHURE_BODY, margin=25)
     document.add_paragraph(BROCHURE_CLOSING)
     # 160 mm of text: a column of 48 mm and one of 104 mm, 8 mm apart (twips)
     _unequal_columns(document.sections[1], (2721, 5896), 454)
@@ -651,20 +666,7 @@ NEWSLETTER_CLOSING = "芦湾县妇女儿童工作委员会办公室　2024年7�
 
 
 def newsletter_docx() -> bytes:
-    document = _gov_document(size=12)
-    first = document.sections[0]
-    first.left_margin = first.right_margin = Mm(20)
-    title = document.add_paragraph()
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.add_run(NEWSLETTER_TITLE).font.size = Pt(18)
-    document.add_section(WD_SECTION.CONTINUOUS)
-    for text in NEWSLETTER_BODY:
-        paragraph = document.add_paragraph(text)
-        paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-        paragraph.paragraph_format.first_line_indent = Pt(24)
-        paragraph.paragraph_format.space_after = Pt(0)
-    # a closing one-column part makes the word processor balance the columns above it
-    document.add_section(WD_SECTION.CONTINUOUS)
+    document = _column_page(NEWSLETTER_TITLE, 18, NEWSLETTER_BODY, margin=20, indent=24)
     document.add_paragraph(NEWSLETTER_CLOSING).alignment = WD_ALIGN_PARAGRAPH.RIGHT
     for section, number in zip(document.sections, (1, 3, 1), strict=True):
         _columns(section, number)
