@@ -174,6 +174,7 @@ class Rules:
     line_phrase: int
     topic_shared: int
     topic_borrowed_start: re.Pattern
+    object_verb: re.Pattern
     topic_object: re.Pattern
     topic_tail: re.Pattern
     work_tail: re.Pattern
@@ -380,6 +381,7 @@ def rules() -> Rules:
         topic_shared=p["topic_shared_chars"],
         # greedy: the end of the last verb or list mark
         topic_borrowed_start=re.compile(rf".*(?:{alternation(clause_verbs)}|[、，,；;])"),
+        object_verb=re.compile(alternation(p["object_verbs"])),
         topic_object=re.compile(
             rf"(?:{alternation(p['object_verbs'])})(?P<object>[^的，,]{{2,}}?)的"
         ),
@@ -550,7 +552,11 @@ def _population_subject(name: str) -> str:
     """The name up to its last population word, with the 拥有 of a per-capita measure
     (每千名儿童拥有|儿科床位数); "" when no population word is followed by more words."""
     r = rules()
-    ends = [m.end() for m in r.populations.finditer(name)]
+    ends: list[int] = []
+    for m in r.populations.finditer(name):
+        if ends and r.object_verb.search(name, ends[-1], m.start()):
+            break  # 女性接受高等教育比例: a population word after 接受 is what is done, not whom
+        ends.append(m.end())
     if not ends or ends[-1] >= len(name):
         return ""
     end = ends[-1] + (2 if name.startswith("拥有", ends[-1]) else 0)
