@@ -113,8 +113,9 @@ def _rules() -> _Rules:
     by = alternation(grammar.by, spaced=True)
     boxed = rf"【\s*(?P<boxed>{keywords})\s*】"
     endings = alternation(grammar.unit_endings)
-    # a label naming no role: 完成时限：, 督办单位：, 责任领导：
-    other_label = rf"(?!{keywords}|{marks})[^\s、，,；;：:。（）()【】]{{2,8}}{_COLON}"
+    # a label naming no role: 完成时限：, 督办单位：, 责任领导：, 牵头领导： (a role word opening a
+    # longer label is no role)
+    other_label = rf"(?!(?:{keywords}|{marks}){_COLON})[^\s、，,；;：:。（）()【】]{{2,8}}{_COLON}"
     return _Rules(
         roles=roles,
         with_the_lead=frozenset(grammar.with_the_lead),
