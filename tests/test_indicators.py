@@ -680,6 +680,42 @@ def test_a_bare_deadline_year_before_its_verb_dates_the_goal(text, this_year, ex
     assert [(i.name, t.label, t.year) for i in found for t in i.targets] == expected
 
 
+# A five-year plan's span or end named in place of a year (“十四五”期间，…; 到十四五末，…: a
+# district's school mental-health 实施方案, the thirtieth reading) dates the goals after it to the
+# plan's last year, the sentences after it in the paragraph too; a span ending before the plan's
+# first goal year looks back. Invented.
+@pytest.mark.parametrize(
+    ("text", "period", "expected"),
+    [
+        (
+            "“十四五”期间，全县心理辅导室建设达标学校比例达到90%。家长学校覆盖率达到100%。",
+            None,
+            [
+                ("心理辅导室建设达标学校比例", "“十四五”期间", 2025),
+                ("家长学校覆盖率", "“十四五”期间", 2025),
+            ],
+        ),
+        (
+            "到十四五末,全市专职心理教师配备率不低于80%。",
+            None,
+            [("专职心理教师配备率", "到十四五末", 2025)],
+        ),
+        (
+            "“十五五”时期，全区家长学校覆盖率达到100%。",
+            (2026, 2030),
+            [("家长学校覆盖率", "“十五五”时期", 2030)],
+        ),
+        ("“十三五”期间，全县家长学校覆盖率达到85%。", (2021, 2025), []),
+    ],
+)
+def test_a_five_year_plan_s_span_dates_its_goals(text, period, expected):
+    start, end = period or (None, None)
+    found = indicators_from_paragraph(
+        text, PROV, section_id=None, id_prefix="p", period_start=start, period_end=end
+    )
+    assert [(i.name, t.label, t.year) for i in found for t in i.targets] == expected
+
+
 # A span of years of effort opening a plan's goals (经过三年努力，…) dates them: without a known
 # period to the document's year and the span, a count too; many years of effort (经过多年努力) and
 # 到目前为止 look back. Invented.

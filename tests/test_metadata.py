@@ -2493,6 +2493,18 @@ def test_a_view_count_after_the_time_of_a_news_stamp_is_no_part_of_the_date():
     assert story.metadata.date_published == "2019-05-06"
 
 
+def test_who_shared_a_template_sites_bundle_is_no_part_of_its_time():
+    # a 范文 site's stamp under its bundle's title (thirtieth reading's layout; invented words)
+    text = (
+        "2025年初中心理健康教育工作方案精选4篇\n\n"
+        "时间:2025-03-05 09:12:40 分享:网友 下载本文\n\n"
+        "(一)坚持预防为主。要面向全体学生开展心理健康教育。\n"
+    )
+    [page] = parse_text(text).documents
+    assert page.metadata.portal == {"时间": "2025-03-05 09:12:40"}
+    assert page.metadata.date_published == "2025-03-05"
+
+
 @pytest.mark.parametrize("field", ["适用范围:全市", "颁发日期:2021-07-02", "地   区:青山"])
 def test_a_field_under_an_empty_label_is_no_value_of_it(field):
     # a law library's facts over a notice (invented): 文号 left empty, the next field's label

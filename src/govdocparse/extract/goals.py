@@ -224,7 +224,7 @@ def indicators_from_paragraph(
     for k, sentence in enumerate(sentences):
         before, carried = carried, None
         opening = deadline
-        if "年" in sentence:
+        if "年" in sentence or "五" in sentence:
             deadline = _opening_deadline(sentence) or deadline
         looking_back = looking_back and not r.target_year.search(_BRACKETED.sub("", sentence))
         if not _may_state_goal(sentence):
@@ -314,7 +314,10 @@ def _opening_deadline(sentence: str) -> tuple[str, int] | None:
     head = r.lead_in.sub("", sentence.strip(), count=1)
     head = r.report_lead_in.sub("", head, count=1)
     deadline = r.target_year.match(head)
-    return (squash_spaces(deadline.group(0)), int(deadline.group(1))) if deadline else None
+    if deadline:
+        return squash_spaces(deadline.group(0)), int(deadline.group(1))
+    span = r.plan_span.match(head) if "五" in head else None
+    return (squash_spaces(span.group(0)), r.plan_end[span.group("plan")]) if span else None
 
 
 def _sentences(text: str) -> list[str]:
@@ -331,6 +334,10 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     plain = _BRACKETED.sub("", sentence)
     if r.target_year.search(plain):
         return False
+    spans = _plan_span_ends(plain)
+    if spans:
+        # “十四五”期间，…达到95% sets goals; “十三五”期间 in a 2021—2025 plan looks back
+        return first_goal_year is not None and max(spans) < first_goal_year
     if r.present_marker.search(plain) or _reported(plain) or _year_on_year(plain):
         return True
     if first_goal_year is None and r.deadline_year.search(plain):
@@ -340,6 +347,15 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
         return bool(years)
     # 2020年…为3.5‰，2027年降至3‰以下 in a plan: the earlier year is the later goal's baseline
     return bool(years) and max(years) < first_goal_year
+
+
+def _plan_span_ends(sentence: str) -> list[int]:
+    """The last year of every five-year plan whose span or end the sentence names (“十四五”期间,
+    到十四五末: 2025)."""
+    if "五" not in sentence:
+        return []
+    r = rules()
+    return [r.plan_end[m.group("plan")] for m in r.plan_span.finditer(sentence)]
 
 
 def _states_a_result(sentence: str) -> bool:
@@ -449,6 +465,11 @@ def _sentence_measures(
     ]
     if "今年" in sentence:
         dates += [(m.start(), "今年", this_year) for m in r.this_year.finditer(sentence)]
+    if "五" in sentence:
+        dates += [
+            (m.start(), squash_spaces(m.group(0)), r.plan_end[m.group("plan")])
+            for m in r.plan_span.finditer(sentence)
+        ]
     if "努力" in sentence:
         dates += [
             (m.start(), m.group(0), _effort_year(m.group("span"), effort_from))

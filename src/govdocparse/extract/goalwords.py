@@ -120,6 +120,8 @@ class Rules:
     bare_year: re.Pattern
     deadline_year: re.Pattern
     opening_year: re.Pattern
+    plan_span: re.Pattern
+    plan_end: dict[str, int]
     adverb: str
     goal: re.Pattern
     verb_first: re.Pattern
@@ -190,6 +192,7 @@ class Rules:
 def rules() -> Rules:
     g = load("indicators")
     p = g["prose"]
+    five_year_plans = load("metadata")["five_year_plans"]
     standard_words = p["standard_words"] + p["provision_nouns"]
     adverb = f"(?:{alternation(p['adverbs'])})"
     # a change may be a fraction (以2020年为基数下降1/3), never the 15/10万 of a rate per 10万
@@ -278,6 +281,10 @@ def rules() -> Rules:
             rf"(?={adverb}*(?:{alternation(p['measure_year_verbs'])})(?!了)))"
         ),
         opening_year=re.compile(p["opening_year"]),
+        plan_span=re.compile(
+            p["plan_span"].replace("{five_year_plans}", alternation(list(five_year_plans)))
+        ),
+        plan_end={name: years[1] for name, years in five_year_plans.items()},
         adverb=adverb,
         goal=re.compile(goal),
         verb_first=re.compile(
