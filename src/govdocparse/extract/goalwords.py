@@ -144,6 +144,8 @@ class Rules:
     full_counted: tuple[str, ...]
     full_restated: frozenset[str]
     full_reach_verb: re.Pattern
+    full_all: Gated
+    full_all_word: str  # the full word a goal for all's places state (全部 → 全覆盖)
     direction_first: Gated
     task_verb: re.Pattern
     vague_object: re.Pattern
@@ -329,6 +331,17 @@ def rules() -> Rules:
         full_reach_verb=re.compile(
             rf"(?:{alternation(p['full_reach_modals'])})?(?:{alternation(p['full_reach_verbs'])})"
         ),
+        full_all=_gated(
+            rf"^(?:各|所有)?(?P<where>{p['full_scope_only']})"
+            rf"(?:{alternation(p['full_reach_modals'])})?"
+            rf"(?P<target>(?:{alternation(p['full_all']['words'])})"
+            rf"(?:{alternation(p['full_all']['verbs'])}))"
+            rf"(?P<thing>\p{{Han}}[^，,。；;、]{{1,20}}?(?:"
+            rf"{alternation(p['full_thing_heads'] + p['full_counted'] + p['full_all']['staff'])}"
+            rf"))$",
+            p["full_all"]["words"],
+        ),
+        full_all_word=p["full_all"]["as"],
         direction_first=_gated(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
             rf"(?:{alternation(p['direction_first_verbs'])}))"
