@@ -469,7 +469,9 @@ def _sentence_measures(
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
         # 目前，…率为85%，到2025年…: the word that says "now" may stand in a clause of its own
         now = bool(untold) and bool(r.present_word.fullmatch(untold[-1].strip()))
-        stated = _baseline_statement(clause, before_goals, now)
+        # 2020年，…为3.5‰，2027年降至…: and so may the year of a baseline
+        year_alone = untold[-1].strip() if untold and r.year_alone.fullmatch(untold[-1]) else ""
+        stated = _baseline_statement(year_alone + clause, before_goals, now)
         if stated is not None:
             last = stated
             continue

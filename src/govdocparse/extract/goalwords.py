@@ -118,6 +118,7 @@ class Rules:
     report_lead_in: re.Pattern
     scope_note: re.Pattern
     bare_year: re.Pattern
+    year_alone: re.Pattern
     deadline_year: re.Pattern
     opening_year: re.Pattern
     adverb: str
@@ -274,6 +275,8 @@ def rules() -> Rules:
         report_lead_in=re.compile(p["report_lead_in"]),
         scope_note=re.compile(p["scope_note"]),
         bare_year=re.compile(p["bare_year"]),
+        # a year alone in a clause (2020年，…为3.5‰，…): the year of what the next clause states
+        year_alone=re.compile(rf"\s*(?:{p['bare_year']})(?:底|末)?\s*"),
         deadline_year=re.compile(
             rf"(?|{p['deadline_year']}|(?<=\p{{Han}})(?<![到至以较比由从与])((?:19|20)[0-9]{{2}})\s*年(?:底|末)?"
             rf"(?={adverb}*(?:{alternation(p['measure_year_verbs'])})(?!了)))"
