@@ -580,6 +580,31 @@ def test_a_past_year_before_a_goal_year_is_the_goals_baseline(text, known):
     assert indicators_from_paragraph(past, PROV, section_id=None, id_prefix="p", **known) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "known", "expected"),
+    [
+        ("2020年，全区婴儿死亡率为3.8‰，2026年降至3‰以下。", {"period_start": 2022}, "婴儿死亡率"),
+        (
+            "2021年底,全市孕产妇系统管理率为88%,到2025年达到92%以上。",
+            {"this_year": 2022},
+            "孕产妇系统管理率",
+        ),
+    ],
+)
+def test_a_baseline_year_in_a_clause_of_its_own_is_the_next_goals_baseline(text, known, expected):
+    # 主要目标 written with the baseline's year before a comma (invented, other cities): the
+    # value the next clause states is the baseline of the goal the clause after it sets
+    found = indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", **known)
+    assert [(i.name, i.baseline and i.baseline.year, i.targets[0].year) for i in found] == [
+        (expected, int(text[:4]), int(text.rsplit("年", 1)[0][-4:]))
+    ]
+    # a year from the first goal year on is no baseline's
+    later = indicators_from_paragraph(
+        "2024" + text[4:], PROV, section_id=None, id_prefix="p", **known
+    )
+    assert all(i.baseline is None for i in later)
+
+
 # A plan's goals for one year after another in one sentence, each clause's year of its own (a
 # city's 母婴室 plan: 到2018年底…，2019年底…); without a known period the bare years count from the
 # first 到…年 on, of the sentence or of the sentence before that opened the paragraph with it.

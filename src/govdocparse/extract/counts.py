@@ -8,7 +8,8 @@ Read from a clause that states no rate goal, by the first form that matches:
 - the number, the things, then the verb completing them (到2026年，首批60个县级托育综合服务中心
   全部建成);
 - a number of places, then what they do (至少有2所公立医院设置儿科病房, 70%以上的镇（街道）、社区
-  建有少儿科普活动场所): the places that do it are counted, or their share;
+  建有少儿科普活动场所), or what is done, then the places after 在 (社区嵌入式服务设施在50%的
+  城市社区建成): the places that do it are counted, or their share;
 - people served, before the service they get (每年至少为100名…残疾儿童免费提供…服务 →
   免费提供…服务的…残疾儿童数);
 - events that should not happen at all (安全事件零发生: `zero_words` of grammars/targets.yaml).
@@ -42,6 +43,7 @@ class _Patterns:
     acts: re.Pattern
     served: re.Pattern
     places: re.Pattern
+    places_at: re.Pattern
     place_item: re.Pattern
     frequency: re.Pattern
     actor: re.Pattern
@@ -126,6 +128,12 @@ def _patterns() -> _Patterns:
             rf"^(?:{c['places_nation']})?(?P<pb>{before})?(?:有)?(?P<q>(?:{share}|{number}\s*(?:{classifiers}))"
             rf"(?:{after})?)的?(?P<subject>[^，,。；;]{{2,40}}?)(?P<verb>{place_verbs})"
             rf"(?P<obj>[^，,。；;]{{2,40}})$"
+        ),
+        # the thing first, then the places that have it (社区嵌入式服务设施在50%的城市社区建成)
+        places_at=re.compile(
+            rf"^(?P<obj>[^，,。；;在]{{2,40}}?)\s*(?:{rules().adverb})*(?<!已)在(?P<at>{c['places_nation']})?"
+            rf"(?P<pb>{before})?(?P<q>(?:{share}|{number}\s*(?:{classifiers}))(?:{after})?)的?"
+            rf"(?P<subject>[^，,。；;]{{2,40}}?)(?P<verb>{place_verbs})\s*$"
         ),
         place_item=re.compile(rf"(?:^|[和、])(?P<q>{share}(?:{after})?)的?"),
         frequency=re.compile(frequency),
@@ -357,17 +365,24 @@ def _qualified(atom: TargetAtom, qualifiers: list[str]) -> TargetAtom:
 def _places(body: str) -> list[tuple[int, Measure]]:
     """Places counted by what they do: (number or share) (places) (verb) (what): 至少有2所公立
     医院设置儿科病房 → 设置儿科病房的公立医院数; 95%的城市社区和85%的农村社区(村)建立家长学校…
-    → 建立家长学校…的城市社区比例, …的农村社区(村)比例."""
+    → 建立家长学校…的城市社区比例, …的农村社区(村)比例; or what is done first, the places after
+    在: 社区嵌入式服务设施在50%的城市社区建成 → 建成社区嵌入式服务设施的城市社区比例."""
     p = _patterns()
-    m = p.places.match(body)
+    m = p.places.match(body) or p.places_at.match(body)
     if not m:
         return []
-    predicate = m.group("verb") + m.group("obj")
-    head = body[: m.start("verb")]
+    obj, head_start = m.group("obj"), 0
+    if m.re is p.places_at:
+        # the thing before 在 may open with the plan's year or area (2027年全市…在50%的…建成);
+        # the places follow 在 (and the nation after it)
+        obj = p.leading_year.sub("", rules().whole_area.sub("", obj)).strip()
+        head_start = m.start("pb") if m.group("pb") else m.start("q")
+    predicate = m.group("verb") + obj
+    head = body[head_start : m.start("verb")]
     shares = list(p.place_item.finditer(head))
     if len(shares) > 1:
         pieces = [
-            (a.start("q"), a.group("q"), head[a.end() : b.start() if b else len(head)])
+            (head_start + a.start("q"), a.group("q"), head[a.end() : b.start() if b else len(head)])
             for a, b in zip(shares, [*shares[1:], None], strict=True)
         ]
     else:

@@ -490,7 +490,9 @@ def _sentence_measures(
     for offset, clause in _clauses(sentence.rstrip("。！？；;!?")):
         # 目前，…率为85%，到2025年…: the word that says "now" may stand in a clause of its own
         now = bool(untold) and bool(r.present_word.fullmatch(untold[-1].strip()))
-        stated = _baseline_statement(clause, before_goals, now)
+        # 2020年，…为3.5‰，2027年降至…: and so may the year of a baseline
+        year_alone = untold[-1].strip() if untold and r.year_alone.fullmatch(untold[-1]) else ""
+        stated = _baseline_statement(year_alone + clause, before_goals, now)
         if stated is not None:
             last = stated
             continue
@@ -732,7 +734,8 @@ def _goal_needs() -> re.Pattern:
     the readers' patterns."""
     r = rules()
     gated = [
-        g.needs.pattern for g in (r.direction, r.direction_first, r.full, r.multiple, *r.relative)
+        g.needs.pattern
+        for g in (r.direction, r.direction_first, r.full, r.full_all, r.multiple, *r.relative)
     ]
     needs = [r"[0-9０-９]", *gated, count_needs().pattern]
     return re.compile("|".join(f"(?:{n})" for n in needs))
@@ -748,7 +751,7 @@ def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measur
     readers = (_numeric, _verb_first, _groups) if digits else ()
     # 每人每月300元 is read as 300元/人·月, a standard's rate, then told as written
     reading = units.per_first(clause) if digits else clause
-    for reader in (*readers, _relative, _full, _multiple, _directions):
+    for reader in (*readers, _relative, _full, _full_all, _multiple, _directions):
         found = reader(reading)
         if found:
             return _as_written(found, reading, clause)
@@ -1228,6 +1231,22 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
     return [
         (m.start("target"), Measure(name_raw, subject + rate, target, parse_target(target), kind))
     ]
+
+
+def _full_all(clause: str) -> list[tuple[int, Measure]]:
+    """Places that all get a thing (乡镇（街道）要全部配备儿童督导员): the thing's coverage there
+    (乡镇（街道）儿童督导员覆盖率), the value of the full word 全部 states (`full_all` of
+    grammars/indicators.yaml)."""
+    r = rules()
+    text = r.whole_area.sub("", _lead(clause))
+    m = r.full_all.match(text)
+    if m is None:
+        return []
+    word = r.full_all_word
+    atoms = [a.model_copy(update={"raw": m.group("target")}) for a in parse_target(word)]
+    name = m.group("where") + m.group("thing") + r.full_words[word]
+    at = clause.find(m.group("target"))
+    return [(at, Measure(m.group(0), name, m.group("target"), atoms))]
 
 
 def _full_each(text: str) -> list[tuple[int, Measure]]:

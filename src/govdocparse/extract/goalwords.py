@@ -118,6 +118,7 @@ class Rules:
     report_lead_in: re.Pattern
     scope_note: re.Pattern
     bare_year: re.Pattern
+    year_alone: re.Pattern
     deadline_year: re.Pattern
     opening_year: re.Pattern
     plan_span: re.Pattern
@@ -146,6 +147,8 @@ class Rules:
     full_counted: tuple[str, ...]
     full_restated: frozenset[str]
     full_reach_verb: re.Pattern
+    full_all: Gated
+    full_all_word: str  # the full word a goal for all's places state (全部 → 全覆盖)
     direction_first: Gated
     task_verb: re.Pattern
     vague_object: re.Pattern
@@ -276,6 +279,8 @@ def rules() -> Rules:
         report_lead_in=re.compile(p["report_lead_in"]),
         scope_note=re.compile(p["scope_note"]),
         bare_year=re.compile(p["bare_year"]),
+        # a year alone in a clause (2020年，…为3.5‰，…): the year of what the next clause states
+        year_alone=re.compile(rf"\s*(?:{p['bare_year']})(?:底|末)?\s*"),
         deadline_year=re.compile(
             rf"(?|{p['deadline_year']}|(?<=\p{{Han}})(?<![到至以较比由从与])((?:19|20)[0-9]{{2}})\s*年(?:底|末)?"
             rf"(?={adverb}*(?:{alternation(p['measure_year_verbs'])})(?!了)))"
@@ -337,6 +342,17 @@ def rules() -> Rules:
         full_reach_verb=re.compile(
             rf"(?:{alternation(p['full_reach_modals'])})?(?:{alternation(p['full_reach_verbs'])})"
         ),
+        full_all=_gated(
+            rf"^(?:各|所有)?(?P<where>{p['full_scope_only']})"
+            rf"(?:{alternation(p['full_reach_modals'])})?"
+            rf"(?P<target>(?:{alternation(p['full_all']['words'])})"
+            rf"(?:{alternation(p['full_all']['verbs'])}))"
+            rf"(?P<thing>\p{{Han}}[^，,。；;、]{{1,20}}?(?:"
+            rf"{alternation(p['full_thing_heads'] + p['full_counted'] + p['full_all']['staff'])}"
+            rf"))$",
+            p["full_all"]["words"],
+        ),
+        full_all_word=p["full_all"]["as"],
         direction_first=_gated(
             rf"^(?:{p['direction_lead_in']})?(?P<target>{adverb}*"
             rf"(?:{alternation(p['direction_first_verbs'])}))"
