@@ -114,6 +114,7 @@ class MetadataGrammar(GrammarModel):
     title_status: list[str]
     title_validity: list[str]
     title_part_tag: Rule
+    title_note: Rule
     title_region_tag: Rule
     headline_tag: Rule
     headline_marks: list[str]
