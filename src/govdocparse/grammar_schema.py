@@ -108,6 +108,8 @@ class MetadataGrammar(GrammarModel):
     full_text_lead: Rule
     lead_day: Rule
     lead_in_issuer: Rule
+    headline_issuer: Rule
+    organ_abbreviations: dict[str, list[str]]
     notice_named: Rule
     notice_lead: Rule
     lead_organ: Rule
