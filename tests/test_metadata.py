@@ -2774,3 +2774,37 @@ def test_a_bracketed_number_after_a_title_is_a_part_tag_only_when_the_site_says_
 def test_a_proclamation_numbered_by_year(text, number, issuer):
     meta = parse_text(text).documents[0].metadata
     assert (meta.doc_number, meta.issuer) == (number, issuer)
+
+
+# A news headline standing for the notice it tells of, over the agency's dispatch and the
+# document in full: (headline, the issuer the document gets, or None).
+HEADLINE_ISSUERS = [
+    ("中办国办印发《{t}》", "中共中央办公厅、国务院办公厅"),
+    ("中办、国办联合印发《{t}》", "中共中央办公厅、国务院办公厅"),
+    ("中央两办印发《{t}》", "中共中央办公厅、国务院办公厅"),
+    ("国办印发《{t}》", "国务院办公厅"),
+    ("国务院办公厅印发《{t}》", "国务院办公厅"),
+    # a bare 两办 is a province's or a county's two offices as often: no issuer
+    ("两办印发《{t}》", None),
+    # a place before the verb is no organ
+    ("青溪市出台《{t}》", None),
+]
+
+
+@pytest.mark.parametrize(("headline", "issuer"), HEADLINE_ISSUERS)
+def test_a_headline_naming_the_organs_that_issued_a_document_gives_it_its_issuer(headline, issuer):
+    title = "关于加强新时代儿童友好社区建设的意见"
+    text = (
+        "首页 > 新闻 > 时政\n"
+        f"{headline.format(t=title)}\n"
+        "2025-03-12 18:20:05  来源：青禾新闻网\n"
+        "青禾社北京3月12日电 近日，中共中央办公厅、国务院办公厅印发了"
+        f"《{title}》，并发出通知，要求各地区各部门结合实际认真贯彻落实。\n"
+        f"《{title}》全文如下。\n"
+        f"{title}\n"
+        "儿童友好社区建设关系千家万户。为推进儿童友好社区建设，现提出如下意见。\n"
+        "一、总体要求\n"
+        "到2030年，儿童友好社区覆盖率达到60%以上。\n"
+    )
+    document = next(d for d in parse_text(text).documents if d.title == title)
+    assert document.metadata.issuer == issuer

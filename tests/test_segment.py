@@ -1569,3 +1569,38 @@ def test_a_first_line_over_a_dated_lead_lower_on_the_page_is_no_headline():
     )
     [report] = parse_text(text).documents
     assert report.title != "首批儿童友好社区名单已经公布"
+
+
+# A title closed by a note in brackets on how to read what follows: (line, kind or None).
+TITLE_NOTES = [
+    ("青溪区儿童友好城区建设任务分解表（排名第一的为牵头单位）", "annex"),
+    ("某县未成年人保护工作责任清单(列首位的为牵头部门)", "plan"),
+    ("某市儿童友好城市建设实施方案（标注星号的为约束性任务）", "plan"),
+    # a year in the brackets is a period, not a note; prose in brackets is a line of text
+    ("某区儿童友好城区建设任务分解表（2023年为起始年）", None),
+    ("某区儿童友好城区建设任务分解表（各单位为责任主体。）", None),
+    # a note after a line that names no document type leaves it no title
+    ("建立儿童友好工作台账（各街道为责任主体）", None),
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), TITLE_NOTES)
+def test_a_note_in_brackets_after_a_title_leaves_it_a_title(line, kind):
+    assert title_kind(line) == kind
+
+
+def test_a_task_table_titled_with_a_note_on_its_lead_units_is_a_titled_annex():
+    # a district's task table published on its own: the title and its note on one line,
+    # the table under it
+    text = (
+        "青溪区儿童友好城区建设任务分解表（排名第一的为牵头单位）\n"
+        "| 序号 | 重点任务 | 责任单位 | 完成时限 |\n"
+        "| --- | --- | --- | --- |\n"
+        "| 1 | 新建儿童友好公园3个 | 区住建委、区民政局 | 2025年底 |\n"
+        "| 2 | 建成儿童之家20个 | 区民政局、区妇联 | 2024年底 |\n"
+    )
+    [table] = parse_text(text).documents
+    assert table.title == "青溪区儿童友好城区建设任务分解表（排名第一的为牵头单位）"
+    assert table.kind == "annex"
+    assert table.metadata.place == "青溪区"
+    assert [unit.name for unit in table.responsibilities[0].lead] == ["区住建委"]

@@ -108,12 +108,15 @@ class MetadataGrammar(GrammarModel):
     full_text_lead: Rule
     lead_day: Rule
     lead_in_issuer: Rule
+    headline_issuer: Rule
+    organ_abbreviations: dict[str, list[str]]
     notice_named: Rule
     notice_lead: Rule
     lead_organ: Rule
     title_status: list[str]
     title_validity: list[str]
     title_part_tag: Rule
+    title_note: Rule
     title_region_tag: Rule
     headline_tag: Rule
     headline_marks: list[str]

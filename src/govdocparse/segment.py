@@ -248,10 +248,17 @@ def glued_doc_number(text: str) -> tuple[str, str] | None:
     return None
 
 
+@cache
+def _trailing_note() -> regex.Pattern:
+    return _grammar().compile(_grammar().title_note)
+
+
 def _bare(title: str) -> str:
     """A title without its trailing 文号, period (（2021—2030年）), status (（试行）), a
-    portal's validity tag (（现行有效）) and a number in brackets ((1))."""
-    title = trailing_doc_number().sub("", _trailing_validity().sub("", squash_spaces(title)))
+    portal's validity tag (（现行有效）), a note on reading it (（排名第一的为牵头单位）) and a
+    number in brackets ((1))."""
+    title = _trailing_note().sub("", _trailing_validity().sub("", squash_spaces(title)))
+    title = trailing_doc_number().sub("", title)
     title = _TRAILING_NUMBER.sub("", title)
     return _TRAILING_PERIOD.sub("", _trailing_status().sub("", title))
 

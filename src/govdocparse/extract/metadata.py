@@ -158,6 +158,8 @@ class _Rules:
     not_place_described: regex.Pattern
     title_lead: regex.Pattern
     lead_in_issuer: regex.Pattern
+    headline_issuer: regex.Pattern
+    abbreviated_organs: regex.Pattern
     lead_organ: regex.Pattern
     level_organ: regex.Pattern
     years_in_title: regex.Pattern
@@ -247,6 +249,8 @@ def _rules() -> _Rules:
         not_place_described=rules.compile(rules.not_place_described),
         title_lead=rules.compile(rules.title_lead),
         lead_in_issuer=rules.compile(rules.lead_in_issuer),
+        headline_issuer=rules.compile(rules.headline_issuer),
+        abbreviated_organs=_abbreviations_run(rules.organ_abbreviations),
         lead_organ=rules.compile(rules.lead_organ),
         level_organ=regex.compile(f"^(?P<level>{_LEVEL})(?:{suffix})"),
         years_in_title=rules.compile(rules.years_in_title),
@@ -676,14 +680,35 @@ def _issuer_from_mark(found: Found) -> None:
 def _lead_in_issuer(segment: Segment, found: Found) -> None:
     """The organ a repost's lead-in names before its verb (民政部近日发出《…的通知》，全文如下：)
     as the issuer of the document it gave the title of, when the document names none itself:
-    the repost dropped its title line, and a signature or 版头 would have set the issuer."""
+    the repost dropped its title line, and a signature or 版头 would have set the issuer. So
+    do the organs a news headline standing for the notice opens with (中办国办印发《…》)."""
     if found.metadata.issuer:
         return
+    rules = _rules()
     for block in segment.title_blocks:
-        lead = _rules().lead_in_issuer.match(squash_spaces(block.text))
-        if lead and (organs := split_issuers(lead["organ"])):
+        text = squash_spaces(block.text)
+        lead = rules.lead_in_issuer.match(text)
+        if not lead and segment.kind == "notice":
+            lead = rules.headline_issuer.match(text)
+        if lead and (organs := _unabbreviated(lead["organ"]) or split_issuers(lead["organ"])):
             _set(found, "issuer", "、".join(organs), block.prov)
             return
+
+
+def _abbreviations_run(abbreviations: dict[str, list[str]]) -> regex.Pattern:
+    """A run of `organ_abbreviations` naming organs together (中办国办, 中办、国办)."""
+    words = "|".join(map(regex.escape, sorted(abbreviations, key=len, reverse=True)))
+    return regex.compile(f"^(?:(?P<short>{words})、?)+$")
+
+
+def _unabbreviated(text: str) -> list[str]:
+    """The organs a run of abbreviations stands for, as they sign (中办国办 → 中共中央办公厅,
+    国务院办公厅); [] for anything else."""
+    run = _rules().abbreviated_organs.match(text)
+    if not run:
+        return []
+    full = _rules().grammar.organ_abbreviations
+    return list(dict.fromkeys(organ for short in run.captures("short") for organ in full[short]))
 
 
 def _header_lines(blocks: list[Block]) -> list[Paragraph]:
