@@ -263,8 +263,16 @@ def rules() -> Rules:
         story_goal_sign=re.compile(
             "|".join(
                 [alternation(p["story_goal_words"])]
-                + [p[key] for key in ("reported_plan_words", "this_year", "goal_within")]
-                + [p[key] for key in ("target_year", "bare_year")]
+                + [
+                    p[key]
+                    for key in (
+                        "reported_plan_words",
+                        "this_year",
+                        "goal_within",
+                        "target_year",
+                        "bare_year",
+                    )
+                ]
             )
         ),
         goal_context=re.compile(p["goal_context"]),
