@@ -2391,6 +2391,33 @@ def test_a_standards_cover_gives_its_name_number_organ_and_release_date(
     ]
 
 
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Guidelines for the construction of child-friendly city—Part 2: Community spaces and "
+        "services for infants",
+        "Specification for the setting and services of community childcare service points - "
+        "Part 12: Meals",
+    ],
+)
+def test_a_standard_issued_in_parts_names_its_part_in_both_titles(english):
+    # a city's standard in parts (thirty-second reading): the part after the name, and after the
+    # English name, numbered (Part 2:), a line of words longer than any field that is no text
+    cover = (
+        "ICS 03.080\nCCS A 12\n青溪市地方标准\nDB5309/T 91—2024\n"
+        f"青溪市社区托育服务点建设规范 第2部分：社区空间\n{english}\n"
+        "2024-03-01发布\n2024-04-01实施\n青溪市市场监督管理局  发 布\n"
+    )
+    [doc] = parse_text(cover + _STANDARD_BODY).documents
+    assert (doc.kind, doc.title) == ("plan", "青溪市社区托育服务点建设规范第2部分：社区空间")
+    meta = doc.metadata
+    assert (meta.doc_number, meta.issuer, meta.date_published) == (
+        "DB5309/T 91—2024",
+        "青溪市市场监督管理局",
+        "2024-03-01",
+    )
+
+
 _ENGINEERING_COVER = (
     "某某省工程建设地方标准\n{number_line}\n住房和城乡建设部备案号：J17001-2024\n"
     "某某省城市公园儿童游戏场地\n建设标准\n"
