@@ -566,6 +566,38 @@ def test_a_site_groups_stamp_keeps_its_source_out_of_the_date(stamp):
     assert doc.metadata.date_published == "2025-07-29"
 
 
+@pytest.mark.parametrize(
+    "stamp, portal",
+    [
+        # a mirror ran the empty 来源 and 发布者 into the time (thirty-second reading, Big5)
+        ("来源:发布者:时间:2023-04-18", {"来源": None, "时间": "2023-04-18"}),
+        ("來源：發布者：時間：2023-04-18", {"來源": None, "時間": "2023-04-18"}),
+        ("来源:青溪网 发布者:小青 时间:2023-04-18", {"来源": "青溪网", "时间": "2023-04-18"}),
+    ],
+)
+def test_a_stamp_of_empty_labels_run_together_dates_the_headline_above(stamp, portal):
+    text = (
+        f"您的位置:首页 > 国内>\n某部:分层级推进城市儿童友好空间建设\n{stamp}\n"
+        "新华社北京4月17日电(记者 某某)某部近日发布《某某建设导则》。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert doc.title == "某部:分层级推进城市儿童友好空间建设"
+    assert doc.metadata.date_published == "2023-04-18"
+    assert doc.metadata.portal == portal
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # a value opening with a short label's words stays whole after its colon
+        ("标题:时间管理与儿童成长", {"标题": "时间管理与儿童成长"}),
+        ("来源:日报社 时间:2023-04-18", {"来源": "日报社", "时间": "2023-04-18"}),
+    ],
+)
+def test_a_short_label_after_a_colon_counts_only_after_an_empty_label(line, expected):
+    assert {pair.label: pair.value or None for pair in portal.pairs(line)} == expected
+
+
 def test_bulleted_block_of_empty_labels_above_the_first_heading():
     # a county-level city's 解读 page (tenth reading): labels the vocabulary lacked (有效期,
     # 公开对象, 公开部门, 状态, one spread with spaces), most values left empty, and the
@@ -2357,6 +2389,33 @@ def test_a_standards_cover_gives_its_name_number_organ_and_release_date(
         "规范性引用文件",
         "设置要求",
     ]
+
+
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Guidelines for the construction of child-friendly city—Part 2: Community spaces and "
+        "services for infants",
+        "Specification for the setting and services of community childcare service points - "
+        "Part 12: Meals",
+    ],
+)
+def test_a_standard_issued_in_parts_names_its_part_in_both_titles(english):
+    # a city's standard in parts (thirty-second reading): the part after the name, and after the
+    # English name, numbered (Part 2:), a line of words longer than any field that is no text
+    cover = (
+        "ICS 03.080\nCCS A 12\n青溪市地方标准\nDB5309/T 91—2024\n"
+        f"青溪市社区托育服务点建设规范 第2部分：社区空间\n{english}\n"
+        "2024-03-01发布\n2024-04-01实施\n青溪市市场监督管理局  发 布\n"
+    )
+    [doc] = parse_text(cover + _STANDARD_BODY).documents
+    assert (doc.kind, doc.title) == ("plan", "青溪市社区托育服务点建设规范第2部分：社区空间")
+    meta = doc.metadata
+    assert (meta.doc_number, meta.issuer, meta.date_published) == (
+        "DB5309/T 91—2024",
+        "青溪市市场监督管理局",
+        "2024-03-01",
+    )
 
 
 _ENGINEERING_COVER = (

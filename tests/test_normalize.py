@@ -2,6 +2,7 @@
 
 import pytest
 
+from govdocparse import parse_text
 from govdocparse.chrome import clean_text
 from govdocparse.model import Provenance
 from govdocparse.normalize import normalize
@@ -194,6 +195,14 @@ def test_a_table_of_contents_without_page_numbers_is_dropped_when_its_lines_repe
     # a 目录 line that is not followed by repeated lines stays
     kept = normalize([_p("目录", 1), _p("一、总体要求", 2), _p("正文。", 3)])
     assert block_texts(kept) == ["目录", "一、总体要求", "正文。"]
+
+
+def test_a_contents_line_ending_the_text_stays_and_raises_nothing():
+    # a sharing site's preview cut right after a standard's cover (thirty-second reading): the
+    # 目次 line is the last one, with no entry under it (it had raised an IndexError)
+    blocks = [_p("某市地方标准", 1), _p("某某服务规范", 2), _p("某市市场监督管理局 发 布", 3)]
+    assert block_texts(normalize([*blocks, _p("目 次", 4)]))[-1] == "目 次"
+    assert parse_text("某某服务规范\n2022-04-28 发布\n目 次\n").documents[0].title == "某某服务规范"
 
 
 LEADERLESS_BODY = (

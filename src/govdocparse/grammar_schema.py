@@ -117,6 +117,7 @@ class MetadataGrammar(GrammarModel):
     title_validity: list[str]
     title_part_tag: Rule
     title_note: Rule
+    title_standard_part: Rule
     title_region_tag: Rule
     headline_tag: Rule
     headline_marks: list[str]

@@ -328,6 +328,8 @@ def _bare_contents_end(texts: list[str | None], i: int) -> int:
     list may name each chapter's sections under it in one other style (第一章 规划背景 / 第一节
     … / 第二节 … / 第二章 总体要求 / 第一节 …, a provincial bureau's page), short headings
     with no sentence in them."""
+    if i >= len(texts):  # a 目录 line ending the text (a preview cut after a cover)
+        return i
     first = headings.numbered(texts[i] or "")
     if first is None or first.ordinal != 1:
         return i
