@@ -2867,3 +2867,47 @@ def test_a_headline_naming_the_organs_that_issued_a_document_gives_it_its_issuer
     )
     document = next(d for d in parse_text(text).documents if d.title == title)
     assert document.metadata.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        # an organ's yearly accounts or budget on a portal's 预决算公开 column (invented,
+        # thirty-third reading's layout): the organ at the title's head, the year after it
+        ("青川县妇女联合会2023年度部门决算", "青川县妇女联合会"),
+        ("某市桐林区妇联2024年部门预算公开", "某市桐林区妇联"),
+        ("青川县妇女联合会2022年度部门决算公开", "青川县妇女联合会"),
+        ("某县教育局2023年度部门决算情况说明", "某县教育局"),
+        # a yearly summary names its organ the same way
+        ("某县妇儿工委办公室2021年工作总结", "某县妇儿工委办公室"),
+        # a place and a year name no organ
+        ("青川县2023年度妇女儿童发展规划实施情况报告", None),
+    ],
+)
+def test_an_organs_yearly_accounts_name_it_before_the_year(title, issuer):
+    text = f"{title}\n目 录\n第一部分 部门概况\n第二部分 决算情况说明\n第三部分 名词解释\n"
+    text += "第一部分 部门概况\n一、部门职责\n（一）联系和服务妇女。\n"
+    [document] = parse_text(text).documents
+    assert (document.title, document.kind) == (title, "other")
+    assert document.metadata.issuer == issuer
+    assert [(s.number, s.title) for s in document.sections] == [("第一部分", "部门概况")]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "欢迎来到青川市第一人民医院\n24小时服务电话:0830-1234567\n",
+        "欢迎访问青川健康网,专注于健康知识解答!\n",
+        "24小时咨询电话：0830-1234567\n",
+    ],
+    ids=["greeting-and-phone", "greeting-with-slogan", "phone"],
+)
+@pytest.mark.parametrize(
+    "title", ["2023年度青川市第一人民医院单位决算", "2023年度青川市第一人民医院工作总结"]
+)
+def test_a_sites_greeting_and_phone_over_a_title_opening_with_its_year_stay_out_of_it(head, title):
+    # a hospital's site prints its greeting and phone line over the page (invented, thirty-third
+    # reading's layout); a title opening with its year had taken them in
+    text = f"{head}{title}\n第一部分 单位概况\n一、主要职责\n提供医疗服务。\n"
+    [document] = parse_text(text).documents
+    assert document.title == title

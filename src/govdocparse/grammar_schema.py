@@ -137,6 +137,7 @@ class MetadataGrammar(GrammarModel):
     damaged_doc_number: Rule
     issuer_suffix: Rule
     issuers_counted: Rule
+    title_issuer_year: Rule
     sitting_verbs: Rule
     institution_signature: Rule
     date_without_marks: Rule

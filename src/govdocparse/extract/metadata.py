@@ -202,7 +202,8 @@ def _rules() -> _Rules:
         byline=rules.compile(rules.byline),
         issuers_run=regex.compile(f"^(?:(?P<organ>{organ}))+$"),
         issuer_head=regex.compile(
-            f"^(?P<issuer>(?:{organ})+?)(?:{rules.issuers_counted.pattern})?(?:关于|印发|转发)"
+            f"^(?P<issuer>(?:{organ})+?)(?:{rules.issuers_counted.pattern})?"
+            f"(?:关于|印发|转发|(?={rules.title_issuer_year.pattern}))"
         ),
         sitting_verbs=rules.compile(rules.sitting_verbs),
         joint_separator=rules.compile(rules.joint_issuer_separator),
