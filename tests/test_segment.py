@@ -1561,6 +1561,33 @@ def test_a_headline_with_neither_byline_nor_dateline_titles_the_story_under_it(f
     assert (story.kind, story.title) == ("other", title)
 
 
+@pytest.mark.parametrize(
+    ("first", "lead", "title", "place"),
+    [
+        # a regional headline, its place and a colon, over a lead that opens with no day
+        (
+            "陕西：建立覆盖城乡的家庭教育指导服务体系",
+            "家庭教育在儿童成长中的作用日益受到重视，全省将普遍建立家长学校。",
+            "陕西：建立覆盖城乡的家庭教育指导服务体系",
+            "陕西",
+        ),
+        (
+            "青溪市:多措并举推进儿童之家建设",
+            "全市已建成儿童之家120个，覆盖所有城乡社区。",
+            "青溪市:多措并举推进儿童之家建设",
+            "青溪市",
+        ),
+        # recipients name no place of their own; a heading under the line is no lead
+        ("各区县：现将儿童之家建设有关事项通知如下", "请各单位认真贯彻落实。", None, None),
+        ("陕西：建立覆盖城乡的家庭教育指导服务体系", "一、总体要求", None, None),
+    ],
+    ids=["province", "city-half-width", "recipients", "over-a-heading"],
+)
+def test_a_place_headline_over_an_undated_lead_titles_the_story(first, lead, title, place):
+    [story] = parse_text(f"{first}\n{lead}\n").documents
+    assert (story.title, story.metadata.place) == (title, place)
+
+
 def test_a_first_line_over_a_dated_lead_lower_on_the_page_is_no_headline():
     # only the page's head: a line further down over a dated sentence is text
     text = (
