@@ -225,9 +225,9 @@ def indicators_from_table(
     if cols.name is None:
         cols.name = _measure_name_column(table, cols)
     if cols.name is None:
-        return _cell_goals(table, cols, id_prefix, period_start), _row_responsibilities(
-            table, cols, id_prefix, place
-        )
+        by_row = _row_responsibilities(table, cols, id_prefix, place)
+        goals = _cell_goals(table, cols, id_prefix, period_start, by_row)
+        return goals, [resp for row in by_row for resp in row]
     period_years = _period_years(table, cols, period_end)
     indicators: dict[int, Indicator] = {}
     responsibilities: list[Responsibility] = []
@@ -282,13 +282,23 @@ def _listed_name(name_raw: str) -> tuple[int | None, str]:
 
 
 def _cell_goals(
-    table: Table, cols: _Columns, id_prefix: str, period_start: int | None
+    table: Table,
+    cols: _Columns,
+    id_prefix: str,
+    period_start: int | None,
+    by_row: list[list[Responsibility]],
 ) -> list[Indicator]:
-    """Goals written in the text cells of a project or policy table (建设内容, 政策内容)."""
-    structural = {cols.seq, cols.category, cols.unit, cols.attribute, *cols.responsible}
+    """Goals written in the text cells of a project, policy or task table (建设内容, 政策内容,
+    a 任务清单's 具体内容 or 工作目标: 到2025年，全区儿童之家覆盖率达到95%), read as a paragraph's
+    are. Each goal is owned by its row's responsible units (a sub-row's by its parent's when its
+    own cell is empty) and one naming no year is dated by the row's 完成时限 (2024年底)."""
+    structural = {cols.seq, cols.category, cols.unit, cols.attribute, cols.deadline}
+    structural.update(cols.responsible)
     found = []
-    for index in range(len(table.rows)):
-        for col, text in enumerate(table.rows[index].cells):
+    for index, row in enumerate(table.rows):
+        own = by_row[index] or (by_row[row.parent] if row.parent is not None else [])
+        owner = own[0].id if own else None
+        for col, text in enumerate(row.cells):
             if col in structural or not text.strip():
                 continue
             for indicator in indicators_from_paragraph(
@@ -297,10 +307,47 @@ def _cell_goals(
                 section_id=table.section_id,
                 id_prefix=f"{id_prefix}-r{index}c{col}",
                 period_start=period_start,
+                deadline=_row_deadline(table, cols, index),
             ):
                 indicator.table_id = table.id
+                indicator.responsible_id = owner
                 found.append(indicator)
     return found
+
+
+def drop_cell_goals_in_prose(indicators: list[Indicator]) -> list[Indicator]:
+    """The indicators without the goals a table's text cell repeats from the running text (a
+    任务清单 whose 具体内容 restates 到2025年，全区儿童之家覆盖率达到95% of the plan's 主要目标):
+    a goal is counted once, where the text states it, and is owned by the table row's units when
+    no clause of the text names any."""
+    stated: dict[tuple[str, str], Indicator] = {}
+    for indicator in indicators:
+        if indicator.source == "prose" and indicator.table_id is None and indicator.sentence:
+            stated.setdefault(_goal_key(indicator), indicator)
+    kept = []
+    for indicator in indicators:
+        in_cell = indicator.source == "prose" and indicator.table_id is not None
+        prose = stated.get(_goal_key(indicator)) if in_cell and indicator.sentence else None
+        if prose is None:
+            kept.append(indicator)
+        elif prose.responsible_id is None:
+            prose.responsible_id = indicator.responsible_id
+    return kept
+
+
+def _goal_key(indicator: Indicator) -> tuple[str, str]:
+    """A prose goal's measure and its sentence as matched, the full stop at its end aside."""
+    return indicator.name, squash_spaces(fold(indicator.sentence or "")).rstrip("。．.；;！!")
+
+
+def _row_deadline(table: Table, cols: _Columns, index: int) -> tuple[str, int] | None:
+    """(label, year) of a row's 完成时限 cell (2024年底, 2022—2025年 → 2025), which dates the
+    goals of its text cells that name no year of their own; None without a year (长期坚持)."""
+    if cols.deadline is None:
+        return None
+    text = squash_spaces(join_lines(table.rows[index].cells[cols.deadline]))
+    year = _header_year(text) if text else None
+    return (text, year) if year is not None else None
 
 
 def _row_indicator(
@@ -555,8 +602,9 @@ def _role_split_responsibility(
 
 def _row_responsibilities(
     table: Table, cols: _Columns, id_prefix: str, place: str | None
-) -> list[Responsibility]:
-    out = []
-    for index in range(len(table.rows)):
-        out.extend(_cell_responsibilities(table, cols, index, f"{id_prefix}-r{index}", place))
-    return out
+) -> list[list[Responsibility]]:
+    """The Responsibility records of each row, in the order of the rows."""
+    return [
+        _cell_responsibilities(table, cols, index, f"{id_prefix}-r{index}", place)
+        for index in range(len(table.rows))
+    ]
