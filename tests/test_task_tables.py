@@ -116,3 +116,25 @@ def test_a_goal_the_task_table_restates_from_the_text_is_counted_once(layout):
     assert _found(home, document) == case.goals[0]
     rooms = [goal for goal in document.indicators if goal.name == "公共场所母婴室配置率"]
     assert [_found(goal, document) for goal in rooms] == [case.goals[1]]
+
+
+def test_a_deadline_dates_only_what_names_no_year_in_a_list_without_a_period():
+    """A 任务清单 standing alone, with no plan period: a cell's step before its row's deadline
+    (2024年…，2026年… by 2026年底) is a goal as much as the last."""
+    title = "青山区儿童友好城市建设重点任务清单"
+    header = ["序号", "重点任务", "具体内容", "责任单位", "完成时限"]
+    row = [
+        "1",
+        "完善儿童之家",
+        "全区儿童之家覆盖率2024年达到80%，2026年达到95%。",
+        "区民政局",
+        "2026年底",
+    ]
+    trs = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in (header, row))
+    page = f"<html><body><p>{title}</p><table>{trs}</table></body></html>"
+    [document] = parse_source(read_data(page.encode(), "list.html")).documents
+    [home] = document.indicators
+    assert [(t.year, t.raw) for t in home.targets] == [
+        (2024, "2024年达到80%"),
+        (2026, "2026年达到95%"),
+    ]

@@ -294,10 +294,12 @@ def _cell_goals(
     own cell is empty) and one naming no year is dated by the row's 完成时限 (2024年底)."""
     structural = {cols.seq, cols.category, cols.unit, cols.attribute, cols.deadline}
     structural.update(cols.responsible)
+    deadline = cols.deadline
     found = []
     for index, row in enumerate(table.rows):
         own = by_row[index] or (by_row[row.parent] if row.parent is not None else [])
         owner = own[0].id if own else None
+        due = _header_year(join_lines(row.cells[deadline])) if deadline is not None else None
         for col, text in enumerate(row.cells):
             if col in structural or not text.strip():
                 continue
@@ -307,10 +309,13 @@ def _cell_goals(
                 section_id=table.section_id,
                 id_prefix=f"{id_prefix}-r{index}c{col}",
                 period_start=period_start,
-                deadline=_row_deadline(table, cols, index),
             ):
                 indicator.table_id = table.id
                 indicator.responsible_id = owner
+                # the deadline dates only what names no year: a sentence's own steps before
+                # it (2024年达到80%，2026年达到95% by 2026年底) are goals all the same
+                for target in indicator.targets:
+                    target.year = target.year or due
                 found.append(indicator)
     return found
 
@@ -338,16 +343,6 @@ def drop_cell_goals_in_prose(indicators: list[Indicator]) -> list[Indicator]:
 def _goal_key(indicator: Indicator) -> tuple[str, str]:
     """A prose goal's measure and its sentence as matched, the full stop at its end aside."""
     return indicator.name, squash_spaces(fold(indicator.sentence or "")).rstrip("。．.；;！!")
-
-
-def _row_deadline(table: Table, cols: _Columns, index: int) -> tuple[str, int] | None:
-    """(label, year) of a row's 完成时限 cell (2024年底, 2022—2025年 → 2025), which dates the
-    goals of its text cells that name no year of their own; None without a year (长期坚持)."""
-    if cols.deadline is None:
-        return None
-    text = squash_spaces(join_lines(table.rows[index].cells[cols.deadline]))
-    year = _header_year(text) if text else None
-    return (text, year) if year is not None else None
 
 
 def _row_indicator(
