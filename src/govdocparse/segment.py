@@ -253,11 +253,18 @@ def _trailing_note() -> regex.Pattern:
     return _grammar().compile(_grammar().title_note)
 
 
+@cache
+def _standard_part() -> regex.Pattern:
+    return _grammar().compile(_grammar().title_standard_part)
+
+
 def _bare(title: str) -> str:
     """A title without its trailing 文号, period (（2021—2030年）), status (（试行）), a
-    portal's validity tag (（现行有效）), a note on reading it (（排名第一的为牵头单位）) and a
-    number in brackets ((1))."""
+    portal's validity tag (（现行有效）), a note on reading it (（排名第一的为牵头单位）), a
+    standard's part (第1部分：总则) and a number in brackets ((1))."""
     title = _trailing_note().sub("", _trailing_validity().sub("", squash_spaces(title)))
+    if "部分" in title:
+        title = _standard_part().sub("", title)
     title = trailing_doc_number().sub("", title)
     title = _TRAILING_NUMBER.sub("", title)
     return _TRAILING_PERIOD.sub("", _trailing_status().sub("", title))
