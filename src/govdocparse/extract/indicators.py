@@ -4,7 +4,9 @@
 指标名称（单位）): one `Indicator` per row with its unit, baseline, result, targets, attribute and
 responsible units. Tables without such a column (重点工程, 重点政策) give the `Responsibility`
 records of their 责任单位 column and the goals their text cells state in sentences (推动本市建立1所
-儿童医院), read by `goals`. Names are read by `indicator_names`: a sub-row that only qualifies its
+儿童医院; a 任务清单's 具体内容), read by `goals`, each owned by its row's units and dated by its
+完成时限 when it names no year; `drop_cell_goals_in_prose` counts once a goal such a cell repeats
+from the text. Names are read by `indicator_names`: a sub-row that only qualifies its
 parent row is named in full (学前三年毛入园率（男童）).
 
 Vocabulary (column headers, unit suffixes, alias vs qualifier) lives in grammars/indicators.yaml;

@@ -23,7 +23,8 @@ guess:
   indicator's 其中 stack), given an empty 序号 so that the table builder names its parent. A
   row whose cells each stacked an indicator and its 其中 breakdowns, written down the row (the
   name, the 其中 name, then each year's values one per name, then the attribute), is that one
-  row of stacked cells, split by the table builder as a grid's are. A
+  row of stacked cells, split by the table builder as a grid's are; a 其中 name wrapped onto
+  two lines (其中：普惠性幼儿园 / 覆盖率) counts once when the values say so. A
   total row (合计, 小计) where a numbered row was due runs over the units, values and dashes
   after it, and the numbered rows go on after it;
 - without a 序号 column, rows have the header's width, and every cell must fit its column's
