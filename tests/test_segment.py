@@ -1635,3 +1635,15 @@ def test_a_box_heading_naming_indicators_inside_a_plan_starts_no_document():
     [document] = parse_text(plan).documents
     assert document.kind == "plan"
     assert [s.title for s in document.sections] == ["主要目标", "保障措施"]
+
+
+@pytest.mark.parametrize(
+    "caption", ["专栏1 主要指标", "表2 重点项目一览表", "附表1 青禾市儿童友好城市建设主要指标"]
+)
+def test_a_box_or_table_caption_opening_the_text_is_no_title(caption):
+    """A text that opens with a box's caption (a 专栏 cut out of a plan) is untitled: the caption
+    labels the table, as it does inside the plan."""
+    [document] = parse_text(_INDICATOR_ANNEX.format(title=caption)).documents
+    assert document.title is None
+    [table] = document.tables
+    assert table.label == caption.split(" ")[0]
