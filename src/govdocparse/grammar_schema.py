@@ -290,6 +290,9 @@ class ResponsibilitiesGrammar(GrammarModel):
     collective_prefixes: list[str]
     collective_endings: list[str]
     unit_max_chars: int = Field(gt=0)
+    bare_list_kind: str
+    bare_list_starts: list[str] = Field(min_length=1)
+    deadline: str
 
 
 UnitKind = Literal[
