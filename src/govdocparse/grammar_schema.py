@@ -380,3 +380,11 @@ class QuestionMarks(GrammarModel):
 class WrittenFormsGrammar(GrammarModel):
     toneless_reading: ToneslessReading
     question: QuestionMarks
+    variants: dict[str, str]
+
+    @field_validator("variants")
+    @classmethod
+    def _one_character_each(cls, variants: dict[str, str]) -> dict[str, str]:
+        if any(len(k) != 1 or len(v) != 1 for k, v in variants.items()):
+            raise ValueError("a variant maps one character to one character")
+        return variants
