@@ -1670,3 +1670,46 @@ def test_a_task_table_titled_with_a_note_on_its_lead_units_is_a_titled_annex():
     assert table.kind == "annex"
     assert table.metadata.place == "青溪区"
     assert [unit.name for unit in table.responsibilities[0].lead] == ["区住建委"]
+
+
+# An indicator table saved as a file of its own (a plan's 附件 on a portal), its title over it.
+_INDICATOR_ANNEX = "{title}\n序号\t指标名称\t单位\t2022年\t2025年\n1\t儿童之家覆盖率\t%\t90\t100\n"
+
+
+@pytest.mark.parametrize(
+    "title, place",
+    [
+        ("青禾市儿童友好城市建设主要指标", "青禾市"),
+        ("白沙区儿童友好城区建设评价指标体系", "白沙区"),
+        ("附件1\n南湖县妇女发展规划主要指标表", "南湖县"),
+    ],
+)
+def test_an_indicator_table_under_its_own_title_is_an_annex(title, place):
+    [document] = parse_text(_INDICATOR_ANNEX.format(title=title)).documents
+    assert document.kind == "annex"
+    assert document.title == title.rpartition("\n")[2]
+    assert document.metadata.place == place
+    assert [i.name for i in document.indicators] == ["儿童之家覆盖率"]
+
+
+def test_a_box_heading_naming_indicators_inside_a_plan_starts_no_document():
+    plan = (
+        "青禾市儿童友好城市建设实施方案\n一、主要目标\n到2025年，儿童友好理念深入人心。\n"
+        + _INDICATOR_ANNEX.format(title="青禾市儿童友好城市建设主要指标")
+        + "二、保障措施\n加强组织领导。\n"
+    )
+    [document] = parse_text(plan).documents
+    assert document.kind == "plan"
+    assert [s.title for s in document.sections] == ["主要目标", "保障措施"]
+
+
+@pytest.mark.parametrize(
+    "caption", ["专栏1 主要指标", "表2 重点项目一览表", "附表1 青禾市儿童友好城市建设主要指标"]
+)
+def test_a_box_or_table_caption_opening_the_text_is_no_title(caption):
+    """A text that opens with a box's caption (a 专栏 cut out of a plan) is untitled: the caption
+    labels the table, as it does inside the plan."""
+    [document] = parse_text(_INDICATOR_ANNEX.format(title=caption)).documents
+    assert document.title is None
+    [table] = document.tables
+    assert table.label == caption.split(" ")[0]

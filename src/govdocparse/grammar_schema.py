@@ -292,6 +292,9 @@ class ResponsibilitiesGrammar(GrammarModel):
     collective_prefixes: list[str]
     collective_endings: list[str]
     unit_max_chars: int = Field(gt=0)
+    bare_list_kind: str
+    bare_list_starts: list[str] = Field(min_length=1)
+    deadline: str
 
 
 UnitKind = Literal[
@@ -379,3 +382,11 @@ class QuestionMarks(GrammarModel):
 class WrittenFormsGrammar(GrammarModel):
     toneless_reading: ToneslessReading
     question: QuestionMarks
+    variants: dict[str, str]
+
+    @field_validator("variants")
+    @classmethod
+    def _one_character_each(cls, variants: dict[str, str]) -> dict[str, str]:
+        if any(len(k) != 1 or len(v) != 1 for k, v in variants.items()):
+            raise ValueError("a variant maps one character to one character")
+        return variants

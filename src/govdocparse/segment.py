@@ -42,6 +42,7 @@ import regex
 from rapidfuzz import fuzz
 
 from . import grammar, portal
+from .captions import starts_caption
 from .grammar_schema import MetadataGrammar
 from .headings import numbered
 from .source import SITE_NAME, Block, Paragraph, TableBlock, span
@@ -384,12 +385,15 @@ def _title_line(block: Block) -> str | None:
 
 def _no_title_text(line: str, text: str) -> bool:
     """Whether a line (`text`: without its spaces and headline marks) is no part of a title: a
-    sentence, a lead-in ending in a colon, a numbered item, a portal field or a stamp."""
+    sentence, a lead-in ending in a colon, a numbered item, a portal field, a stamp or a box's
+    or a table's caption (专栏1 主要指标, 表2 重点项目一览表; an 附件's label may head its
+    title)."""
     return bool(
         _SENTENCE_MARK.search(text)
         or _LEAD_IN.search(text)
         or numbered(text)
         or _standalone(line.strip(), text)
+        or (starts_caption(text) and not text.startswith("附件"))
     )
 
 
