@@ -29,16 +29,6 @@ def _t2s():
     return opencc.OpenCC("t2s")
 
 
-@cache
-def _variants() -> dict[int, str]:
-    """Characters t2s leaves that traditional copies write for another (grammars/
-    written_forms.yaml `variants`: 陜 for 陝)."""
-    from .grammar import load_typed
-    from .grammar_schema import WrittenFormsGrammar
-
-    return str.maketrans(load_typed("written_forms", WrittenFormsGrammar).variants)
-
-
 @lru_cache(maxsize=8192)
 def simplified(text: str) -> str:
     """`text` with its traditional characters simplified (OpenCC t2s), character for character,
@@ -50,7 +40,7 @@ def simplified(text: str) -> str:
     converted = converter.convert(text)
     if len(converted) != len(text):  # a phrase rule changed the length: go char by char
         converted = "".join(c if len(s := converter.convert(c)) != 1 else s for c in text)
-    return converted.translate(_variants())
+    return converted
 
 
 def squash_spaces(text: str) -> str:
