@@ -1130,6 +1130,7 @@ REPOSTED = "《关于开展困境儿童关爱试点工作的通知》"
         (f"民政部近日发出{REPOSTED}，全文如下：", "民政部"),
         (f"近日，青山市民政局印发{REPOSTED}。全文如下:", "青山市民政局"),
         (f"民政部、财政部日前联合印发{REPOSTED}全文如下：", "民政部、财政部"),
+        (f"近日，青山市民政局印发{REPOSTED}。原文如下：", "青山市民政局"),
     ],
 )
 def test_the_organ_a_lead_in_names_before_its_verb_issued_the_document_it_reposts(lead, issuer):
@@ -1146,6 +1147,53 @@ def test_a_lead_ins_organ_gives_way_to_a_signature_and_a_source_named_further_in
     [document] = parse_text(f"{REPOST_HEAD}{quoted}\n{REPOST_NOTICE}").documents
     assert document.title == "关于开展困境儿童关爱试点工作的通知"
     assert document.metadata.issuer is None
+
+
+# A health platform's story reposting a plan in full (invented): its headline, its stamp, a
+# short lead that names the plan and announces its text, then the plan as issued — its own title
+# line, its headings, its signature and date.
+FULL_REPOST = (
+    "{headline}\n"
+    "2024年06月12日 09:30 来源：青川日报\n"
+    "近日，青川省教育厅等十七部门联合印发《青川省学生心理健康促进行动计划》，明确了今后三年的"
+    "目标任务。{announcement}\n"
+    "青川省学生心理健康促进行动计划\n"
+    "为促进学生心理健康，制定本计划。\n"
+    "一、主要目标\n"
+    "到2026年，全省中小学心理辅导室建设达标率达到95%以上。\n"
+    "二、重点任务\n"
+    "（一）加强心理健康教育。\n"
+    "青川省教育厅\n"
+    "2024年6月5日\n"
+)
+PLAN = "青川省学生心理健康促进行动计划"
+
+
+@pytest.mark.parametrize(
+    "headline, announcement",
+    [
+        (f"《{PLAN}》印发", "全文如下："),
+        (f"青川省教育厅等十七部门联合印发《{PLAN}》", "详情如下:"),
+        ("青川为学生心理健康护航", "\n原文如下："),
+    ],
+)
+def test_a_story_reposting_a_document_in_full_carries_it_as_a_document(headline, announcement):
+    text = FULL_REPOST.format(headline=headline, announcement=announcement)
+    story, plan = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", headline)
+    assert (plan.kind, plan.title, plan.part_of) == ("plan", PLAN, story.id)
+    assert [section.title for section in plan.sections] == ["主要目标", "重点任务"]
+    assert [indicator.name for indicator in plan.indicators] == ["中小学心理辅导室建设达标率"]
+    assert (plan.metadata.issuer, plan.metadata.date_written) == ("青川省教育厅", "2024-06-05")
+    # the page's day: the plan was published on it with the story
+    assert plan.metadata.date_published == "2024-06-12"
+    assert plan.metadata.inherited == ["date_published"]
+
+
+def test_a_story_naming_a_document_without_announcing_its_text_stays_one_story():
+    text = FULL_REPOST.format(headline=f"《{PLAN}》印发", announcement="计划要点如下：")
+    [story] = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", f"《{PLAN}》印发")
 
 
 # A mirror's copy of a notice named only in a lead sentence, without 全文如下 (invented): the

@@ -32,6 +32,7 @@ class Rule(GrammarModel):
                 .replace("{notice_named}", "X")
                 .replace("{view_count}", "X")
                 .replace("{notice_lead}", "X")
+                .replace("{full_text}", "X")
             )
         except regex.error as exc:
             raise ValueError(f"not a regular expression: {exc}") from None
@@ -105,6 +106,8 @@ class MetadataGrammar(GrammarModel):
     notice_without_type: Rule
     news_report: Rule
     forwarding: Rule
+    full_text: Rule
+    full_text_announced: Rule
     full_text_lead: Rule
     lead_day: Rule
     lead_in_issuer: Rule
@@ -186,8 +189,8 @@ class MetadataGrammar(GrammarModel):
         sentence names and `{notice_lead}` by a lead sentence naming a notice with its issuer
         (both first: they hold the placeholders below), `{issuer}` by the issuer suffix pattern,
         `{view_count}` by a stamp's view count (unanchored), `{organ_prefix}` by the party names
-        an organ may open with (`organ_prefixes`) and `{lead_day}` by the day words a news lead
-        opens with."""
+        an organ may open with (`organ_prefixes`), `{lead_day}` by the day words a news lead
+        opens with and `{full_text}` by the words a lead-in announces a full text with."""
         pattern = rule.pattern.replace("{notice_named}", self.notice_named.pattern)
         pattern = pattern.replace("{notice_lead}", self.notice_lead.pattern)
         pattern = pattern.replace("{issuer}", self.issuer_suffix.pattern)
@@ -195,6 +198,7 @@ class MetadataGrammar(GrammarModel):
         if "{organ_prefix}" in pattern:
             prefixes = sorted(self.organ_prefixes, key=len, reverse=True)
             pattern = pattern.replace("{organ_prefix}", f"(?:{'|'.join(prefixes)})")
+        pattern = pattern.replace("{full_text}", self.full_text.pattern)
         return regex.compile(pattern.replace("{lead_day}", self.lead_day.pattern))
 
 

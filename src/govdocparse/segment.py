@@ -18,7 +18,9 @@ page's letter and reply under their fields); a line the page's own title field r
 word is the title of a page that names no document (名称：校园安全 / 校园安全), and a repost's
 lead-in naming a document in 《》 and announcing its full text (…《…的通知》全文如下：), or a
 lead sentence naming the notice that hands a document down (…办公室发布关于印发《…》的通知。),
-starts that document when its head comes next.
+starts that document when its head comes next. A story whose lead announces a document's full
+text (…印发《…》。全文如下： · 详情如下：) announces it as a notice does: its title line below
+starts a document of its own, which the story carries.
 A mirror's 《》 around a whole title line are not part of the title, nor is a 文号 set beside it
 on its line (某府办发〔2021〕6号 某区…的通知). A title is never joined with a line that opens
 another title with its issuer (江西省人民政府办公厅关于印发… after a page title cut off
@@ -143,6 +145,12 @@ def _forwarding() -> regex.Pattern:
 def _full_text_lead() -> regex.Pattern:
     rules = _grammar()
     return rules.compile(rules.full_text_lead)
+
+
+@cache
+def _full_text_announced() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.full_text_announced)
 
 
 @cache
@@ -592,11 +600,12 @@ def _lead_title(blocks: list[Block], i: int) -> Title | None:
     sentence names without announcing its text (某市人民政府办公室发布关于印发《…》的通知。), when
     the document's own head (its 主送机关, its 文号) comes next; else None."""
     block = blocks[i]
-    if not isinstance(block, Paragraph) or (
-        "全文如下" not in block.text and "的通知" not in block.text
-    ):
+    if not isinstance(block, Paragraph):
         return None
-    lead = _full_text_lead().search(squash_spaces(block.text))
+    text = squash_spaces(block.text)
+    if "的通知" not in text and not _full_text_announced().search(text):
+        return None
+    lead = _full_text_lead().search(text)
     if lead is None:
         return None
     # a notice named with its organ: its verb and what it hands down, a lead's 了 between them
@@ -987,6 +996,34 @@ def _untitled_forwarding(blocks: list[Block]) -> int | None:
     return None
 
 
+def _announced_in_full(blocks: list[Block], i: int) -> list[str]:
+    """The documents a story's lead at block i announces in full (…印发《某省…行动计划》，明确
+    …。全文如下： · 详情如下:), as comparable names: those it names in 《》, or, a bare 全文如下：
+    on its line, those the paragraph above it names. A story reposting a document in full is
+    followed by that document's own title line, which starts a document of its own."""
+    block = blocks[i]
+    assert isinstance(block, Paragraph)
+    if not _full_text_announced().search(squash_spaces(block.text)):
+        return []
+    names = ANNOUNCED.findall(block.text)
+    above = blocks[i - 1] if i else None
+    if not names and isinstance(above, Paragraph):
+        names = ANNOUNCED.findall(above.text)
+    return [_comparable(name) for name in names]
+
+
+def reposts_in_full(story: Segment, title: str) -> bool:
+    """Whether a story's lead announces the full text of the document titled `title` that
+    follows it (…印发《…》。全文如下：): the story carries that document, as a notice its plan."""
+    names = {
+        name
+        for i in range(len(story.body))
+        if isinstance(story.body[i], Paragraph)
+        for name in _announced_in_full(story.body, i)
+    }
+    return _announces(names, title)
+
+
 def _annex_mark(text: str) -> bool:
     """附件 / 附件1 / 附件： (an 附件说明 with nothing after its colon) on a line of its own."""
     marks = _marks()
@@ -1084,6 +1121,8 @@ def segment(blocks: list[Block]) -> list[Segment]:
             if isinstance(block, Paragraph):
                 if starts[-1].kind == "notice":
                     announced.update(_comparable(name) for name in ANNOUNCED.findall(block.text))
+                else:
+                    announced.update(_announced_in_full(blocks, i))
                 announced.update(_listed_attachments(blocks, i))
                 closed = closed or _closes(block)
         i += 1
