@@ -1131,6 +1131,13 @@ REPOSTED = "《关于开展困境儿童关爱试点工作的通知》"
         (f"近日，青山市民政局印发{REPOSTED}。全文如下:", "青山市民政局"),
         (f"民政部、财政部日前联合印发{REPOSTED}全文如下：", "民政部、财政部"),
         (f"近日，青山市民政局印发{REPOSTED}。原文如下：", "青山市民政局"),
+        # the organs after the first counted, as a title counts them: the first is the issuer
+        (f"近日，青山省民政厅等十七部门联合印发{REPOSTED}。全文如下：", "青山省民政厅"),
+        (
+            f"青山省民政厅、青山省财政厅等部门日前印发{REPOSTED}全文如下：",
+            "青山省民政厅、青山省财政厅",
+        ),
+        (f"青山省民政厅等17个部门联合发出{REPOSTED}，全文如下：", "青山省民政厅"),
     ],
 )
 def test_the_organ_a_lead_in_names_before_its_verb_issued_the_document_it_reposts(lead, issuer):
@@ -1155,33 +1162,34 @@ def test_a_lead_ins_organ_gives_way_to_a_signature_and_a_source_named_further_in
 FULL_REPOST = (
     "{headline}\n"
     "2024年06月12日 09:30 来源：青川日报\n"
-    "近日，青川省教育厅等十七部门联合印发《青川省学生心理健康促进行动计划》，明确了今后三年的"
-    "目标任务。{announcement}\n"
+    "{lead}\n"
     "青川省学生心理健康促进行动计划\n"
     "为促进学生心理健康，制定本计划。\n"
     "一、主要目标\n"
     "到2026年，全省中小学心理辅导室建设达标率达到95%以上。\n"
     "二、重点任务\n"
     "（一）加强心理健康教育。\n"
-    "青川省教育厅\n"
-    "2024年6月5日\n"
+    "{signature}"
 )
-PLAN = "青川省学生心理健康促进行动计划"
+REPOSTED_PLAN = "青川省学生心理健康促进行动计划"
+REPOST_LEAD = f"近日，青川省教育厅等十七部门联合印发《{REPOSTED_PLAN}》，明确了今后三年的目标任务。"
+PLAN_SIGNATURE = "青川省教育厅\n2024年6月5日\n"
 
 
 @pytest.mark.parametrize(
     "headline, announcement",
     [
-        (f"《{PLAN}》印发", "全文如下："),
-        (f"青川省教育厅等十七部门联合印发《{PLAN}》", "详情如下:"),
+        (f"《{REPOSTED_PLAN}》印发", "全文如下："),
+        (f"青川省教育厅等十七部门联合印发《{REPOSTED_PLAN}》", "详情如下:"),
         ("青川为学生心理健康护航", "\n原文如下："),
     ],
 )
 def test_a_story_reposting_a_document_in_full_carries_it_as_a_document(headline, announcement):
-    text = FULL_REPOST.format(headline=headline, announcement=announcement)
+    lead = REPOST_LEAD + announcement
+    text = FULL_REPOST.format(headline=headline, lead=lead, signature=PLAN_SIGNATURE)
     story, plan = parse_text(text).documents
     assert (story.kind, story.title) == ("other", headline)
-    assert (plan.kind, plan.title, plan.part_of) == ("plan", PLAN, story.id)
+    assert (plan.kind, plan.title, plan.part_of) == ("plan", REPOSTED_PLAN, story.id)
     assert [section.title for section in plan.sections] == ["主要目标", "重点任务"]
     assert [indicator.name for indicator in plan.indicators] == ["中小学心理辅导室建设达标率"]
     assert (plan.metadata.issuer, plan.metadata.date_written) == ("青川省教育厅", "2024-06-05")
@@ -1191,9 +1199,28 @@ def test_a_story_reposting_a_document_in_full_carries_it_as_a_document(headline,
 
 
 def test_a_story_naming_a_document_without_announcing_its_text_stays_one_story():
-    text = FULL_REPOST.format(headline=f"《{PLAN}》印发", announcement="计划要点如下：")
+    lead = REPOST_LEAD + "计划要点如下："
+    text = FULL_REPOST.format(
+        headline=f"《{REPOSTED_PLAN}》印发", lead=lead, signature=PLAN_SIGNATURE
+    )
     [story] = parse_text(text).documents
-    assert (story.kind, story.title) == ("other", f"《{PLAN}》印发")
+    assert (story.kind, story.title) == ("other", f"《{REPOSTED_PLAN}》印发")
+
+
+@pytest.mark.parametrize(
+    "signature, issuer",
+    [
+        ("", "青川省教育厅"),
+        ("青川省教育厅\n青川省财政厅\n2024年6月5日\n", "青川省教育厅、青川省财政厅"),
+    ],
+)
+def test_the_organ_a_storys_lead_counts_first_issued_the_document_it_reposts(signature, issuer):
+    lead = f"近日，青川省教育厅等十七部门联合印发《{REPOSTED_PLAN}》。全文如下："
+    text = FULL_REPOST.format(headline=f"《{REPOSTED_PLAN}》印发", lead=lead, signature=signature)
+    story, plan = parse_text(text).documents
+    # the plan names no organ of its own: the one its story's lead names first issued it
+    assert (plan.part_of, plan.metadata.issuer) == (story.id, issuer)
+    assert story.metadata.issuer is None
 
 
 # A mirror's copy of a notice named only in a lead sentence, without 全文如下 (invented): the

@@ -33,6 +33,7 @@ class Rule(GrammarModel):
                 .replace("{view_count}", "X")
                 .replace("{notice_lead}", "X")
                 .replace("{full_text}", "X")
+                .replace("{issuers_counted}", "X")
             )
         except regex.error as exc:
             raise ValueError(f"not a regular expression: {exc}") from None
@@ -190,7 +191,8 @@ class MetadataGrammar(GrammarModel):
         (both first: they hold the placeholders below), `{issuer}` by the issuer suffix pattern,
         `{view_count}` by a stamp's view count (unanchored), `{organ_prefix}` by the party names
         an organ may open with (`organ_prefixes`), `{lead_day}` by the day words a news lead
-        opens with and `{full_text}` by the words a lead-in announces a full text with."""
+        opens with, `{full_text}` by the words a lead-in announces a full text with and
+        `{issuers_counted}` by a count of organs after the first (等十七部门)."""
         pattern = rule.pattern.replace("{notice_named}", self.notice_named.pattern)
         pattern = pattern.replace("{notice_lead}", self.notice_lead.pattern)
         pattern = pattern.replace("{issuer}", self.issuer_suffix.pattern)
@@ -199,6 +201,7 @@ class MetadataGrammar(GrammarModel):
             prefixes = sorted(self.organ_prefixes, key=len, reverse=True)
             pattern = pattern.replace("{organ_prefix}", f"(?:{'|'.join(prefixes)})")
         pattern = pattern.replace("{full_text}", self.full_text.pattern)
+        pattern = pattern.replace("{issuers_counted}", self.issuers_counted.pattern)
         return regex.compile(pattern.replace("{lead_day}", self.lead_day.pattern))
 
 

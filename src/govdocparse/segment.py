@@ -109,6 +109,8 @@ class Segment:
     title_blocks: list[Paragraph]
     body: list[Block]
     period_text: str | None = None
+    # the lead of the story before it that announced its full text (…印发《…》。全文如下：)
+    announced_by: Paragraph | None = None
 
 
 def _grammar() -> MetadataGrammar:
@@ -1012,16 +1014,16 @@ def _announced_in_full(blocks: list[Block], i: int) -> list[str]:
     return [_comparable(name) for name in names]
 
 
-def reposts_in_full(story: Segment, title: str) -> bool:
-    """Whether a story's lead announces the full text of the document titled `title` that
-    follows it (…印发《…》。全文如下：): the story carries that document, as a notice its plan."""
-    names = {
-        name
-        for i in range(len(story.body))
-        if isinstance(story.body[i], Paragraph)
-        for name in _announced_in_full(story.body, i)
-    }
-    return _announces(names, title)
+def _announcing_lead(story: Segment, title: str) -> Paragraph | None:
+    """The paragraph of a story's lead that announces the full text of the document titled
+    `title` after it (…印发《…》。全文如下：), or None: the story carries that document, as a
+    notice its plan."""
+    for i, block in enumerate(story.body):
+        if isinstance(block, Paragraph) and _announces(
+            set(_announced_in_full(story.body, i)), title
+        ):
+            return block
+    return None
 
 
 def _annex_mark(text: str) -> bool:
@@ -1157,6 +1159,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
             # a news story telling of the document its headline names, not a copy of its text
             # (a digest's copy keeps the document's headings under such a headline)
             kind = "other"
+        story = segments[-1] if segments and segments[-1].kind == "other" else None
         segments.append(
             Segment(
                 title=title.text,
@@ -1165,6 +1168,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
                 title_blocks=title_blocks,
                 body=list(body),
                 period_text=title.period_text,
+                announced_by=_announcing_lead(story, title.text) if story else None,
             )
         )
         header_from = body_end

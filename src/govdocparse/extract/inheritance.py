@@ -21,7 +21,7 @@ from itertools import pairwise
 from .. import grammar
 from ..grammar_schema import MetadataGrammar
 from ..model import Metadata, Provenance
-from ..segment import Segment, reposts_in_full
+from ..segment import Segment
 from ..source import Block, Paragraph, TableBlock, span
 from ..textutil import squash_spaces
 from .metadata import printed_line, split_cc
@@ -115,7 +115,7 @@ def publishers(segments: Sequence[Segment]) -> list[bool]:
     for n, (seg, after) in enumerate(pairwise(segments)):
         if not (seg.title and after.title):
             continue
-        if seg.kind == "other" and reposts_in_full(seg, after.title):
+        if after.announced_by is not None:
             found[n] = True
             continue
         if not squash_spaces(seg.title).endswith(types):

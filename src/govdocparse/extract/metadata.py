@@ -679,13 +679,16 @@ def _issuer_from_mark(found: Found) -> None:
 
 def _lead_in_issuer(segment: Segment, found: Found) -> None:
     """The organ a repost's lead-in names before its verb (民政部近日发出《…的通知》，全文如下：)
-    as the issuer of the document it gave the title of, when the document names none itself:
-    the repost dropped its title line, and a signature or 版头 would have set the issuer. So
-    do the organs a news headline standing for the notice opens with (中办国办印发《…》)."""
+    as the issuer of the document it gave the title of, or of the document a story's lead
+    announces so over its title line (`announced_by`), when the document names none itself:
+    the repost dropped its title line or its signature, and a signature or 版头 would have set
+    the issuer. So do the organs a news headline standing for the notice opens with
+    (中办国办印发《…》)."""
     if found.metadata.issuer:
         return
     rules = _rules()
-    for block in segment.title_blocks:
+    leads = [segment.announced_by] if segment.announced_by else []
+    for block in [*segment.title_blocks, *leads]:
         text = squash_spaces(block.text)
         lead = rules.lead_in_issuer.match(text)
         if not lead and segment.kind == "notice":
