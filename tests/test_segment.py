@@ -1138,6 +1138,11 @@ REPOSTED = "《关于开展困境儿童关爱试点工作的通知》"
             "青山省民政厅、青山省财政厅",
         ),
         (f"青山省民政厅等17个部门联合发出{REPOSTED}，全文如下：", "青山省民政厅"),
+        # a place's own two offices abbreviated after its name (local_offices)
+        (
+            f"近日，青山市委办、市政府办印发{REPOSTED}。全文如下：",
+            "中共青山市委办公室、青山市人民政府办公室",
+        ),
     ],
 )
 def test_the_organ_a_lead_in_names_before_its_verb_issued_the_document_it_reposts(lead, issuer):

@@ -92,6 +92,18 @@ class DocTypes(GrammarModel):
     other: list[str] = Field(default_factory=list)
 
 
+class LocalOffices(GrammarModel):
+    """The short forms of a place's party and government offices and the names they stand for."""
+
+    both: list[str]
+    party: list[str]
+    government: list[str]
+    party_name: str
+    government_name: str
+    provincial_office: str
+    office: str
+
+
 class StandardCover(GrammarModel):
     series: Rule
     number: Rule
@@ -114,6 +126,7 @@ class MetadataGrammar(GrammarModel):
     lead_in_issuer: Rule
     headline_issuer: Rule
     organ_abbreviations: dict[str, list[str]]
+    local_offices: LocalOffices
     notice_named: Rule
     notice_lead: Rule
     lead_organ: Rule
