@@ -1684,3 +1684,71 @@ def test_a_task_table_titled_with_a_note_on_its_lead_units_is_a_titled_annex():
     assert table.kind == "annex"
     assert table.metadata.place == "青溪区"
     assert [unit.name for unit in table.responsibilities[0].lead] == ["区住建委"]
+
+
+# A 范文 site's bundle of essays under one title (invented): its title counting them, its
+# stamp, then each essay under its mark (【第一篇】 or 篇一：), on the essay's title line or alone
+# above it.
+BUNDLE = (
+    "学校心理健康教育实施方案（精选3篇）\n"
+    "时间:2024-03-01 10:20 分享:网友\n"
+    "{1}青山小学心理健康教育实施方案\n"
+    "为促进学生身心健康发展，结合我校实际，制定本方案。\n"
+    "一、指导思想\n"
+    "坚持育心与育德相结合。\n"
+    "二、工作目标\n"
+    "到2025年，心理健康教育课程开课率达到100%。\n"
+    "{2}青山中学心理健康教育实施方案\n"
+    "一、工作目标\n"
+    "到2025年，专职心理健康教师配备率达到90%。\n"
+    "二、工作措施\n"
+    "（一）建设心理辅导室。\n"
+    "{3}青山职业学校心理健康教育实施方案\n"
+    "一、总体要求\n"
+    "全面加强学生心理健康教育。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ("【第一篇】", "【第二篇】", "【第三篇】"),
+        ("【第一篇】\n", "【第二篇】\n", "【第三篇】\n"),
+        ("篇一：", "篇二：", "篇三："),
+        ("篇1:\n", "篇2:\n", "篇3:\n"),
+    ],
+)
+def test_each_essay_of_a_bundle_under_its_mark_is_a_document(marks):
+    text = BUNDLE.replace("{1}", marks[0]).replace("{2}", marks[1]).replace("{3}", marks[2])
+    documents = parse_text(text).documents
+    assert [(d.kind, d.title) for d in documents] == [
+        ("plan", "青山小学心理健康教育实施方案"),
+        ("plan", "青山中学心理健康教育实施方案"),
+        ("plan", "青山职业学校心理健康教育实施方案"),
+    ]
+    assert [[s.title for s in d.sections] for d in documents] == [
+        ["指导思想", "工作目标"],
+        ["工作目标", "工作措施"],
+        ["总体要求"],
+    ]
+    assert [[i.name for i in d.indicators] for d in documents] == [
+        ["心理健康教育课程开课率"],
+        ["专职心理健康教师配备率"],
+        [],
+    ]
+    # the bundle's stamp dates the page, above the first essay
+    assert documents[0].metadata.date_published == "2024-03-01"
+
+
+def test_a_plans_own_parts_numbered_by_pian_stay_its_outline():
+    text = (
+        "青山市国民经济和社会发展第十四个五年规划纲要\n"
+        "第一篇 开启新征程\n"
+        "第一章 发展环境\n"
+        "青山市发展基础坚实。\n"
+        "第二篇 坚持创新驱动发展\n"
+        "第二章 建设创新型城市\n"
+        "到2025年，研发经费投入强度达到3%。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.title == "青山市国民经济和社会发展第十四个五年规划纲要"

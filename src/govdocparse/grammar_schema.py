@@ -133,6 +133,7 @@ class MetadataGrammar(GrammarModel):
     title_status: list[str]
     title_validity: list[str]
     title_part_tag: Rule
+    bundle_part: Rule
     title_note: Rule
     title_region_tag: Rule
     headline_tag: Rule

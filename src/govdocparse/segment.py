@@ -20,7 +20,8 @@ lead-in naming a document in 《》 and announcing its full text (…《…的�
 lead sentence naming the notice that hands a document down (…办公室发布关于印发《…》的通知。),
 starts that document when its head comes next. A story whose lead announces a document's full
 text (…印发《…》。全文如下： · 详情如下：) announces it as a notice does: its title line below
-starts a document of its own, which the story carries.
+starts a document of its own, which the story carries. Each essay of a template site's bundle
+under its mark (【第一篇】某小学…实施方案, 篇二：…) is a document of its own.
 A mirror's 《》 around a whole title line are not part of the title, nor is a 文号 set beside it
 on its line (某府办发〔2021〕6号 某区…的通知). A title is never joined with a line that opens
 another title with its issuer (江西省人民政府办公厅关于印发… after a page title cut off
@@ -153,6 +154,12 @@ def _full_text_lead() -> regex.Pattern:
 def _full_text_announced() -> regex.Pattern:
     rules = _grammar()
     return rules.compile(rules.full_text_announced)
+
+
+@cache
+def _bundle_part() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.bundle_part)
 
 
 @cache
@@ -754,9 +761,10 @@ def _title_text(text: str) -> str:
     """The title as one line: spaces dropped (web copies put them inside words) but for the
     space between joint issuers at its head (中共某市委办公室 某市人民政府办公室印发…), and no
     文号 or validity tag (（现行有效）) glued to its end, nor a compiling site's region tag or a
-    news site's column tag at its head ((湖北省)某市…, 【发布】某委印发…)."""
+    news site's column tag or a bundle's essay mark at its head ((湖北省)某市…, 【发布】某委印发…,
+    【第一篇】某小学…)."""
     text = _region_tag().sub("", _trailing_validity().sub("", text))
-    text = _headline_tag().sub("", text)
+    text = _bundle_part().sub("", _headline_tag().sub("", text))
     words = text.split()
     organs: list[str] = []
     while (
@@ -1026,6 +1034,23 @@ def _announcing_lead(story: Segment, title: str) -> Paragraph | None:
     return None
 
 
+def _part_mark(block: Block) -> bool:
+    """Whether a block is a bundle's part mark alone on its line (【第二篇】, 篇二：)."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = squash_spaces(block.text)
+    found = _bundle_part().match(text)
+    return found is not None and found.end() == len(text)
+
+
+def _opens_part(blocks: list[Block], title: Title) -> bool:
+    """Whether a title opens one essay of a template site's bundle: its line opens with the
+    essay's mark (【第一篇】某小学…实施方案, 篇一：…) or the mark stands alone above it."""
+    first = blocks[title.first]
+    opens = isinstance(first, Paragraph) and _bundle_part().match(squash_spaces(first.text))
+    return bool(opens) or (title.first > 0 and _part_mark(blocks[title.first - 1]))
+
+
 def _annex_mark(text: str) -> bool:
     """附件 / 附件1 / 附件： (an 附件说明 with nothing after its colon) on a line of its own."""
     marks = _marks()
@@ -1087,6 +1112,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
         title = _title_at(blocks, i) if isinstance(block, Paragraph) else None
         if title:
             head = _heads_document(blocks, title.last + 1)
+            part = _opens_part(blocks, title)
             if not starts:
                 if head or not _list_in_story(blocks, title):
                     starts.append(title)
@@ -1094,6 +1120,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
                     title = None
             elif not has_body and (
                 head
+                or part
                 or _comparable(title.text) == _comparable(starts[-1].text)
                 or names_its_issuer(title.text, starts[-1].text)
                 or _stray_link(starts, announced, title)
@@ -1102,6 +1129,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
             elif (
                 closed
                 or head
+                or part
                 or _under_annex_mark(blocks, title.first)
                 or _announces(announced, title.text)
                 or _carried(starts[0], title)
@@ -1148,6 +1176,8 @@ def segment(blocks: list[Block]) -> list[Segment]:
         header_from = starts[0].first
     for n, title in enumerate(starts):
         body_end = starts[n + 1].first if n + 1 < len(starts) else len(blocks)
+        if n + 1 < len(starts) and _part_mark(blocks[body_end - 1]):
+            body_end -= 1  # the next essay's mark above its title is the next essay's head
         title_blocks = [b for b in blocks[title.first : title.last + 1] if isinstance(b, Paragraph)]
         if title.period_text:
             title_blocks = title_blocks[:-1]
