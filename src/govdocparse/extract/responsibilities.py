@@ -38,6 +38,8 @@ _OPENERS = "（(【"
 _CLOSERS = "）)】"
 _COLON = r"\s*[：:︰∶]"
 _SPLIT_PARTS = re.compile(r"[（()），,；;]")
+# where a sentence of its own starts (after the one before, or at a line's head)
+_SENTENCE_ENDS = ("\n", "。", "；", ";")
 # A clause missing its closing bracket stops at a paragraph break rather than eating the document.
 _CLAUSE_SCAN = re.compile(r"[（()）【】]|\n[^\S\n]*\n")
 _ROUND = re.compile(r"[（()）]")
@@ -89,6 +91,7 @@ class _Rules:
     by_clause: re.Pattern[str]
     head_clause: re.Pattern[str]
     sole_clause: re.Pattern[str]
+    sole_end: re.Pattern[str]
     duty_clause: re.Pattern[str]
     jointly: re.Pattern[str]
     trailing: re.Pattern[str]
@@ -169,11 +172,12 @@ def _rules() -> _Rules:
         # only, after a task title (a county 实施方案's numbered tasks), its full stop written (a
         # table cell's 市教育局、市公安局等按职责分工负责 is read as a cell); after a comma it is
         # too often the task's own subject
+        # (found from its end: a lead verb before the full stop is rare, sentence starts are not)
         sole_clause=re.compile(
-            rf"(?:^|(?<=[\n。；;]))[^\S\n]*[^，,。；;\n（）()由]{{2,80}}?"
-            rf"(?:{alternation(grammar.lead_marks, spaced=True)})(?=\s*[。；;])",
-            re.MULTILINE,
+            rf"[^\S\n]*[^，,。；;\n（）()由]{{2,80}}?"
+            rf"(?:{alternation(grammar.lead_marks, spaced=True)})(?=\s*[。；;])"
         ),
+        sole_end=re.compile(rf"(?:{alternation(grammar.lead_marks, spaced=True)})(?=\s*[。；;])"),
         # 市卫生健康委、市教育局按职责做好…: units doing their part by duty, opening a sentence
         # or a part of it, their task after the remark
         duty_clause=re.compile(
@@ -478,12 +482,17 @@ def _head_clauses(text: str) -> list[Clause]:
     their own (县文旅局、县教育局负责。)."""
     rules = _rules()
     clauses: list[Clause] = []
-    for pattern in (rules.head_clause, rules.sole_clause):
-        for match in pattern.finditer(text):
-            start = match.start() + len(match.group()) - len(match.group().lstrip())
-            clause = _verb_clause(text, start, match.end(), text[start : match.end()])
-            if clause:
-                clauses.append(clause)
+    matches = list(rules.head_clause.finditer(text))
+    for end in rules.sole_end.finditer(text):
+        opening = max(text.rfind(mark, 0, end.start()) for mark in _SENTENCE_ENDS) + 1
+        sole = rules.sole_clause.match(text, opening)
+        if sole and sole.end() == end.end():
+            matches.append(sole)
+    for match in matches:
+        start = match.start() + len(match.group()) - len(match.group().lstrip())
+        clause = _verb_clause(text, start, match.end(), text[start : match.end()])
+        if clause:
+            clauses.append(clause)
     return clauses
 
 
