@@ -494,10 +494,15 @@ def _sentence_measures(
         year_alone = untold[-1].strip() if untold and r.year_alone.fullmatch(untold[-1]) else ""
         stated = _baseline_statement(year_alone + clause, before_goals, now)
         if stated is not None:
+            if now or year_alone:
+                # the lone word is this statement's, never the next clause's too
+                untold.pop()
             last = stated
             continue
         measures = _clause_measures(clause, dated=sentence_dated)
-        if not measures and last is not None:
+        if measures and last is not None and last.baseline is not None and not last.atoms:
+            measures = _with_baseline(measures, last)
+        elif not measures and last is not None:
             dated_before = bool(untold) and bool(r.target_year.fullmatch(untold[-1].strip()))
             further = _further_goal(clause, last, dated_before, before_goals)
             if further is not None:
@@ -568,6 +573,20 @@ def _full_subject(topics: list[str], bare: bool) -> str | None:
         if whom:
             return whom
     return None
+
+
+def _with_baseline(
+    measures: list[tuple[int, Measure]], stated: Measure
+) -> list[tuple[int, Measure]]:
+    """`measures` of a clause after the clause `stated` gave a value and no goal, the goal of the
+    measure it named taking that value as its baseline: plans may name the measure again in the
+    goal's clause (2022年全县学前三年毛入园率为86%，到2025年学前三年毛入园率达到92%)."""
+    return [
+        (at, replace(x, baseline=stated.baseline))
+        if x.name == stated.name and x.baseline is None
+        else (at, x)
+        for at, x in measures
+    ]
 
 
 def _counted_from(measure: Measure, year: int) -> Measure:
