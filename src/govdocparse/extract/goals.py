@@ -1308,19 +1308,20 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
 
 
 def _full_all(clause: str) -> list[tuple[int, Measure]]:
-    """Places that all get a thing (乡镇（街道）要全部配备儿童督导员): the thing's coverage there
-    (乡镇（街道）儿童督导员覆盖率), the value of the full word 全部 states (`full_all` of
-    grammars/indicators.yaml)."""
+    """Places that all get a thing (乡镇（街道）要全部配备儿童督导员, 全部乡镇建成…, the goal's year
+    before them in the clause or not): the thing's coverage there (乡镇（街道）儿童督导员覆盖率),
+    the value of the full word 全部 states (`full_all` of grammars/indicators.yaml)."""
     r = rules()
-    text = r.whole_area.sub("", _lead(clause))
+    text = r.whole_area.sub("", _lead(raw_measure(clause)))
     m = r.full_all.match(text)
     if m is None:
         return []
     word = r.full_all_word
-    atoms = [a.model_copy(update={"raw": m.group("target")}) for a in parse_target(word)]
+    target = text[m.start("first") if m.group("first") else m.start("target") : m.end("target")]
+    atoms = [a.model_copy(update={"raw": target}) for a in parse_target(word)]
     name = m.group("where") + m.group("thing") + r.full_words[word]
-    at = clause.find(m.group("target"))
-    return [(at, Measure(m.group(0), name, m.group("target"), atoms))]
+    at = clause.find(target)
+    return [(at, Measure(m.group(0), name, target, atoms))]
 
 
 def _full_each(text: str) -> list[tuple[int, Measure]]:

@@ -358,9 +358,9 @@ def rules() -> Rules:
             rf"(?:{alternation(p['full_reach_modals'])})?(?:{alternation(p['full_reach_verbs'])})"
         ),
         full_all=_gated(
-            rf"^(?:各|所有)?(?P<where>{p['full_scope_only']})"
-            rf"(?:{alternation(p['full_reach_modals'])})?"
-            rf"(?P<target>(?:{alternation(p['full_all']['words'])})"
+            rf"^(?:各|所有|(?P<first>{alternation(p['full_all']['words'])}))?"
+            rf"(?P<where>{p['full_scope_only']})(?:{alternation(p['full_reach_modals'])})?"
+            rf"(?P<target>(?(first)|(?:{alternation(p['full_all']['words'])}))"
             rf"(?:{alternation(p['full_all']['verbs'])}))"
             rf"(?P<thing>\p{{Han}}[^，,。；;、]{{1,20}}?(?:"
             rf"{alternation(p['full_thing_heads'] + p['full_counted'] + p['full_all']['staff'])}"
