@@ -1312,6 +1312,9 @@ def _full_all(clause: str) -> list[tuple[int, Measure]]:
     before them in the clause or not): the thing's coverage there (乡镇（街道）儿童督导员覆盖率),
     the value of the full word 全部 states (`full_all` of grammars/indicators.yaml)."""
     r = rules()
+    # most clauses hold no 全部: one scan spares them reading past a leading year
+    if r.full_all.needs.search(clause) is None:
+        return []
     text = r.whole_area.sub("", _lead(raw_measure(clause)))
     m = r.full_all.match(text)
     if m is None:
