@@ -6,6 +6,7 @@ what it left alone, says when it waits, and cleans up after itself.
 from __future__ import annotations
 
 import fcntl
+import json
 import subprocess
 import sys
 import time
@@ -177,3 +178,26 @@ def test_a_second_batch_says_it_waits_for_the_first(tmp_path):
     assert first_line.startswith(f"govdocparse: waiting for the batch that is writing to {out}")
     assert process.returncode == 0, rest
     assert (out / "plan.json").exists() and not lock.exists()
+
+
+def test_diff_parses_documents_given_instead_of_records(tmp_path, capsys):
+    """Two editions of a plan audited straight from their files, as a planning office has them:
+    a side that is not a parsed record is parsed first, and a document id still narrows it."""
+    old = tmp_path / "old.txt"
+    old.write_text(
+        "某县儿童发展规划（2016—2020年）\n一、主要目标\n"
+        "到2020年，7岁以下儿童保健管理率达到90%以上，城乡社区儿童之家覆盖率达到80%。\n",
+        encoding="gbk",
+    )
+    new = tmp_path / "new.txt"
+    new.write_text(
+        "某县儿童发展规划（2021—2030年）\n一、主要目标\n"
+        "到2030年，7岁以下儿童健康管理率达到95%以上，城乡社区儿童之家覆盖率达到95%以上。\n",
+        encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["diff", str(old), f"{new}#d1", "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    renamed = {(e["old"]["name"], e["new"]["name"]) for e in report["changed"]}
+    assert ("7岁以下儿童保健管理率", "7岁以下儿童健康管理率") in renamed
+    assert not report["added"] and not report["removed"]

@@ -87,8 +87,8 @@ READINGS = [
     ("孕产妇贫血患病率", None, "孕产妇+贫血||率"),
     ("街道未成年人保护站覆盖率", None, "未成年人|保护工作站|覆盖率"),
     ("乡镇（街道）未成年人保护工作站覆盖率", None, "未成年人|保护工作站|覆盖率"),
-    ("每千名0-14岁儿童拥有儿科床位数", None, "|每千名拥有儿科床位|数量"),
-    ("每千名儿童拥有床位数", None, "|每千名拥有儿科床位|数量"),
+    ("每千名0-14岁儿童拥有儿科床位数", None, "|每千名儿科床位|数量"),
+    ("每千名儿童拥有床位数", None, "|每千名儿科床位|数量"),
     ("新生儿死亡率（‰）", None, "新生儿||死亡率"),
     ("5岁以下儿童死亡率", None, "0-4岁||死亡率"),
     ("7岁以下儿童健康管理率", None, "0-6岁||健康管理率"),
@@ -98,7 +98,7 @@ READINGS = [
     ("女童九年义务教育巩固率（%）", None, "义务教育+女||巩固率"),
     ("九年义务教育巩固率，其中，女生", None, "义务教育+女||巩固率"),
     ("小学生近视率（%）", None, "小学+近视||率"),
-    ("全区每千人口拥有3岁以下婴幼儿托位数", "渝中区", "0-2岁+婴幼儿|每千人口拥有托位|数量"),
+    ("全区每千人口拥有3岁以下婴幼儿托位数", "渝中区", "0-2岁+婴幼儿|每千人口托位|数量"),
     ("城乡社区儿童之家覆盖率", None, "|社区儿童之家|覆盖率"),
     # the enrolment of disabled children is counted in compulsory education: a name stating no
     # stage, or one spanning the school years, means it; 三残 is a population of its own
@@ -139,8 +139,8 @@ READINGS = [
     ("妇女平均预期寿命", None, "女|人均|预期寿命"),
     ("女性就业人员占比", None, "女|就业人员中|比例"),
     ("女性就业人员占全社会就业人员的比例", None, "女|就业人员中|比例"),
-    ("宫颈癌和乳腺癌筛查覆盖率", None, "乳腺癌+女+宫颈癌|和筛查|覆盖率"),
-    ("妇女两癌筛查覆盖率", None, "乳腺癌+女+宫颈癌|和筛查|覆盖率"),
+    ("宫颈癌和乳腺癌筛查覆盖率", None, "乳腺癌+女+宫颈癌|和|筛查率"),
+    ("妇女两癌筛查覆盖率", None, "乳腺癌+女+宫颈癌|和|筛查率"),
     ("宫颈癌筛查率", None, "宫颈癌||筛查率"),
     ("新生儿家庭访视率", None, "新生儿||访视率"),
     # the whole area at every level a plan is written for, and the nation
@@ -148,6 +148,14 @@ READINGS = [
     ("全自治区婴儿死亡率", None, "婴儿||死亡率"),
     ("全国婴儿死亡率", None, "婴儿||死亡率"),
     ("孤儿基本生活费标准", None, "孤儿|基本生活保障|标准"),
+    # a screening's coverage is its rate; the ages a screening is for by definition say no more
+    ("35-64岁妇女宫颈癌筛查覆盖率", None, "女+宫颈癌||筛查率"),
+    ("适龄妇女宫颈癌人群筛查率", None, "女+宫颈癌||筛查率"),
+    ("女性从业人员占从业人员总数的比例", None, "女|就业人员中|比例"),
+    ("妇女参加基本养老保险的比例", None, "女|基本养老保险|参保率"),
+    # a per-capita provision is had, and 托位 are in 照护服务机构, by definition
+    ("婴幼儿照护服务机构每千人口托位数", None, "0-2岁+婴幼儿|每千人口托位|数量"),
+    ("普惠性幼儿园在园幼儿占比", None, "|普惠性幼儿园|覆盖率"),
 ]
 
 
@@ -224,6 +232,9 @@ HARD_NEGATIVES = [
     # a list is within another only when that one gives examples (…等), and all its things are
     ("阅读、绘画、音乐和体育活动时间", "阅读、绘画、音乐、体育、科技活动时间"),
     ("阅读、绘画、书法和手工等时间", "阅读、绘画、音乐、体育等时间"),
+    # a screening of women outside the ages it is for by definition is a measure of its own
+    ("45-64岁妇女宫颈癌筛查覆盖率", "适龄妇女宫颈癌人群筛查率"),
+    ("公办幼儿园在园幼儿占比", "普惠性幼儿园在园幼儿占比"),
 ]
 
 

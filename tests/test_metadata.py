@@ -566,6 +566,38 @@ def test_a_site_groups_stamp_keeps_its_source_out_of_the_date(stamp):
     assert doc.metadata.date_published == "2025-07-29"
 
 
+@pytest.mark.parametrize(
+    "stamp, portal",
+    [
+        # a mirror ran the empty 来源 and 发布者 into the time (thirty-second reading, Big5)
+        ("来源:发布者:时间:2023-04-18", {"来源": None, "时间": "2023-04-18"}),
+        ("來源：發布者：時間：2023-04-18", {"來源": None, "時間": "2023-04-18"}),
+        ("来源:青溪网 发布者:小青 时间:2023-04-18", {"来源": "青溪网", "时间": "2023-04-18"}),
+    ],
+)
+def test_a_stamp_of_empty_labels_run_together_dates_the_headline_above(stamp, portal):
+    text = (
+        f"您的位置:首页 > 国内>\n某部:分层级推进城市儿童友好空间建设\n{stamp}\n"
+        "新华社北京4月17日电(记者 某某)某部近日发布《某某建设导则》。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert doc.title == "某部:分层级推进城市儿童友好空间建设"
+    assert doc.metadata.date_published == "2023-04-18"
+    assert doc.metadata.portal == portal
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        # a value opening with a short label's words stays whole after its colon
+        ("标题:时间管理与儿童成长", {"标题": "时间管理与儿童成长"}),
+        ("来源:日报社 时间:2023-04-18", {"来源": "日报社", "时间": "2023-04-18"}),
+    ],
+)
+def test_a_short_label_after_a_colon_counts_only_after_an_empty_label(line, expected):
+    assert {pair.label: pair.value or None for pair in portal.pairs(line)} == expected
+
+
 def test_bulleted_block_of_empty_labels_above_the_first_heading():
     # a county-level city's 解读 page (tenth reading): labels the vocabulary lacked (有效期,
     # 公开对象, 公开部门, 状态, one spread with spaces), most values left empty, and the
@@ -2359,6 +2391,33 @@ def test_a_standards_cover_gives_its_name_number_organ_and_release_date(
     ]
 
 
+@pytest.mark.parametrize(
+    "english",
+    [
+        "Guidelines for the construction of child-friendly city—Part 2: Community spaces and "
+        "services for infants",
+        "Specification for the setting and services of community childcare service points - "
+        "Part 12: Meals",
+    ],
+)
+def test_a_standard_issued_in_parts_names_its_part_in_both_titles(english):
+    # a city's standard in parts (thirty-second reading): the part after the name, and after the
+    # English name, numbered (Part 2:), a line of words longer than any field that is no text
+    cover = (
+        "ICS 03.080\nCCS A 12\n青溪市地方标准\nDB5309/T 91—2024\n"
+        f"青溪市社区托育服务点建设规范 第2部分：社区空间\n{english}\n"
+        "2024-03-01发布\n2024-04-01实施\n青溪市市场监督管理局  发 布\n"
+    )
+    [doc] = parse_text(cover + _STANDARD_BODY).documents
+    assert (doc.kind, doc.title) == ("plan", "青溪市社区托育服务点建设规范第2部分：社区空间")
+    meta = doc.metadata
+    assert (meta.doc_number, meta.issuer, meta.date_published) == (
+        "DB5309/T 91—2024",
+        "青溪市市场监督管理局",
+        "2024-03-01",
+    )
+
+
 _ENGINEERING_COVER = (
     "某某省工程建设地方标准\n{number_line}\n住房和城乡建设部备案号：J17001-2024\n"
     "某某省城市公园儿童游戏场地\n建设标准\n"
@@ -2808,3 +2867,47 @@ def test_a_headline_naming_the_organs_that_issued_a_document_gives_it_its_issuer
     )
     document = next(d for d in parse_text(text).documents if d.title == title)
     assert document.metadata.issuer == issuer
+
+
+@pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        # an organ's yearly accounts or budget on a portal's 预决算公开 column (invented,
+        # thirty-third reading's layout): the organ at the title's head, the year after it
+        ("青川县妇女联合会2023年度部门决算", "青川县妇女联合会"),
+        ("某市桐林区妇联2024年部门预算公开", "某市桐林区妇联"),
+        ("青川县妇女联合会2022年度部门决算公开", "青川县妇女联合会"),
+        ("某县教育局2023年度部门决算情况说明", "某县教育局"),
+        # a yearly summary names its organ the same way
+        ("某县妇儿工委办公室2021年工作总结", "某县妇儿工委办公室"),
+        # a place and a year name no organ
+        ("青川县2023年度妇女儿童发展规划实施情况报告", None),
+    ],
+)
+def test_an_organs_yearly_accounts_name_it_before_the_year(title, issuer):
+    text = f"{title}\n目 录\n第一部分 部门概况\n第二部分 决算情况说明\n第三部分 名词解释\n"
+    text += "第一部分 部门概况\n一、部门职责\n（一）联系和服务妇女。\n"
+    [document] = parse_text(text).documents
+    assert (document.title, document.kind) == (title, "other")
+    assert document.metadata.issuer == issuer
+    assert [(s.number, s.title) for s in document.sections] == [("第一部分", "部门概况")]
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "欢迎来到青川市第一人民医院\n24小时服务电话:0830-1234567\n",
+        "欢迎访问青川健康网,专注于健康知识解答!\n",
+        "24小时咨询电话：0830-1234567\n",
+    ],
+    ids=["greeting-and-phone", "greeting-with-slogan", "phone"],
+)
+@pytest.mark.parametrize(
+    "title", ["2023年度青川市第一人民医院单位决算", "2023年度青川市第一人民医院工作总结"]
+)
+def test_a_sites_greeting_and_phone_over_a_title_opening_with_its_year_stay_out_of_it(head, title):
+    # a hospital's site prints its greeting and phone line over the page (invented, thirty-third
+    # reading's layout); a title opening with its year had taken them in
+    text = f"{head}{title}\n第一部分 单位概况\n一、主要职责\n提供医疗服务。\n"
+    [document] = parse_text(text).documents
+    assert document.title == title

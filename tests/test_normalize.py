@@ -2,6 +2,7 @@
 
 import pytest
 
+from govdocparse import parse_text
 from govdocparse.chrome import clean_text
 from govdocparse.model import Provenance
 from govdocparse.normalize import normalize
@@ -17,6 +18,18 @@ def _p(text, line):
 def test_hyperlink_field_code_is_removed():
     text = ' HYPERLINK "file:///D:\\\\工作包\\\\规划.docx" \\l "_Toc55308897"组织实施'
     assert clean_text(text) == "组织实施"
+
+
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("第一部分 单位概况 PAGEREF _Toc25831 \\h 3", "第一部分 单位概况 3"),
+        # a web copy of the contents lost the switch's backslash (thirty-third reading's layout)
+        ("一、 主要职责 PAGEREF _Toc32310 h 3", "一、 主要职责 3"),
+    ],
+)
+def test_a_contents_entrys_page_field_code_is_removed(text, clean):
+    assert clean_text(text) == clean
 
 
 def test_bookmark_residue_is_removed_inside_table_cells():
@@ -196,6 +209,14 @@ def test_a_table_of_contents_without_page_numbers_is_dropped_when_its_lines_repe
     assert block_texts(kept) == ["目录", "一、总体要求", "正文。"]
 
 
+def test_a_contents_line_ending_the_text_stays_and_raises_nothing():
+    # a sharing site's preview cut right after a standard's cover (thirty-second reading): the
+    # 目次 line is the last one, with no entry under it (it had raised an IndexError)
+    blocks = [_p("某市地方标准", 1), _p("某某服务规范", 2), _p("某市市场监督管理局 发 布", 3)]
+    assert block_texts(normalize([*blocks, _p("目 次", 4)]))[-1] == "目 次"
+    assert parse_text("某某服务规范\n2022-04-28 发布\n目 次\n").documents[0].title == "某某服务规范"
+
+
 LEADERLESS_BODY = (
     "第一章 总则\n为促进儿童发展，制定本规划。\n第二章 发展目标\n正文。\n第三章 主要任务\n正文。\n"
 )
@@ -305,6 +326,43 @@ def test_chapters_with_sections_that_hold_text_stay():
 def test_chapters_in_a_row_that_the_text_never_repeats_stay():
     # three numbered lines in a row are no table of contents unless the first comes again
     lines = ["第一章 总则", "第二章 家庭责任", "第三章 附则", "第一条 本条例自公布之日起施行。"]
+    blocks = normalize([_p(text, n) for n, text in enumerate(lines, 1)])
+    assert block_texts(blocks) == lines
+
+
+# A 部门决算's page (invented, thirty-third reading's layout): a 目录 line over its parts and
+# their items, the tables listed but given as files, the body wording its first part otherwise
+_ACCOUNTS_CONTENTS = [
+    "目 录",
+    "第一部分 青川县妇联概况",
+    "一、部门职责",
+    "二、机构设置",
+    "第二部分 2023年度部门决算表",
+    "一、收入支出决算总表",
+    "二、一般公共预算及政府性基金财政拨款“三公”经费支出决算表",
+    "第三部分 2023年度部门决算情况说明",
+    "一、收入支出决算总体情况说明",
+    "第四部分 名词解释",
+]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ["第一部分", "县妇联概况", "一、部门职责", "（一）联系和服务妇女。"],
+        ["青川县妇女联合会2023年度部门决算情况", "第一部分 部门概况", "一、部门职责"],
+    ],
+    ids=["part-number-alone", "heading-line-between"],
+)
+def test_a_contents_list_the_body_words_otherwise_ends_where_its_numbering_restarts(body):
+    lines = [*_ACCOUNTS_CONTENTS, *body]
+    blocks = normalize([_p(text, n) for n, text in enumerate(lines, 1)])
+    assert block_texts(blocks) == body
+
+
+def test_numbered_lines_under_a_contents_line_stay_when_the_numbering_never_restarts():
+    # a 目录 line over items that the text goes on from, no part numbered 1 again: no contents
+    lines = ["目录", "一、部门职责", "二、机构设置", "三、人员情况", "四、收支总体情况"]
     blocks = normalize([_p(text, n) for n, text in enumerate(lines, 1)])
     assert block_texts(blocks) == lines
 

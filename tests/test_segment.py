@@ -1561,6 +1561,33 @@ def test_a_headline_with_neither_byline_nor_dateline_titles_the_story_under_it(f
     assert (story.kind, story.title) == ("other", title)
 
 
+@pytest.mark.parametrize(
+    ("first", "lead", "title", "place"),
+    [
+        # a regional headline, its place and a colon, over a lead that opens with no day
+        (
+            "陕西：建立覆盖城乡的家庭教育指导服务体系",
+            "家庭教育在儿童成长中的作用日益受到重视，全省将普遍建立家长学校。",
+            "陕西：建立覆盖城乡的家庭教育指导服务体系",
+            "陕西",
+        ),
+        (
+            "青溪市:多措并举推进儿童之家建设",
+            "全市已建成儿童之家120个，覆盖所有城乡社区。",
+            "青溪市:多措并举推进儿童之家建设",
+            "青溪市",
+        ),
+        # recipients name no place of their own; a heading under the line is no lead
+        ("各区县：现将儿童之家建设有关事项通知如下", "请各单位认真贯彻落实。", None, None),
+        ("陕西：建立覆盖城乡的家庭教育指导服务体系", "一、总体要求", None, None),
+    ],
+    ids=["province", "city-half-width", "recipients", "over-a-heading"],
+)
+def test_a_place_headline_over_an_undated_lead_titles_the_story(first, lead, title, place):
+    [story] = parse_text(f"{first}\n{lead}\n").documents
+    assert (story.title, story.metadata.place) == (title, place)
+
+
 def test_a_first_line_over_a_dated_lead_lower_on_the_page_is_no_headline():
     # only the page's head: a line further down over a dated sentence is text
     text = (
@@ -1587,6 +1614,45 @@ TITLE_NOTES = [
 @pytest.mark.parametrize(("line", "kind"), TITLE_NOTES)
 def test_a_note_in_brackets_after_a_title_leaves_it_a_title(line, kind):
     assert title_kind(line) == kind
+
+
+# A standard issued in parts, its part after its name: (line, kind or None).
+STANDARD_PARTS = [
+    ("青溪市儿童友好城市建设导则 第1部分：总则", "plan"),
+    ("某省托育机构服务规范 第2部分:膳食管理", "plan"),
+    ("某市母婴设施建设指南第三部分：公共场所", "plan"),
+    # a part after a name without a type word, a file's name, or a part alone: no title
+    ("儿童友好城市建设 第1部分：总则", None),
+    ("青溪市儿童友好城市建设导则 第1部分:总则.pdf", None),
+    ("第1部分：总则", None),
+]
+
+
+@pytest.mark.parametrize(("line", "kind"), STANDARD_PARTS)
+def test_a_standards_part_after_its_name_leaves_it_a_title(line, kind):
+    assert title_kind(line) == kind
+
+
+def test_a_sharing_sites_preview_of_a_standards_part_is_titled_by_it():
+    # a document-sharing site's preview (invented, thirty-second-reading layout): the file's
+    # name with its part and VIP badge, twice, its numbered notes as a Markdown list, a 查看更多
+    # button, then the standard
+    name = "青溪市儿童友好城市建设导则 第1部分:总则"
+    text = (
+        f"{name}.pdfVIP\n\n{name}.pdf\n\n"
+        "  1. 1、本文档共9页,可阅读全部内容。\n"
+        "  2. 2、某某文档(example)网站文档一经付费(服务费),不意味着购买了该文档的版权。\n"
+        "  3. 3、本站所有内容均由合作方或网友上传,本站不对文档的完整性做任何保证。\n"
+        "  5. 5、该文档为VIP文档,如果想要下载,成为VIP会员后,下载免费。\n"
+        "查看更多\n"
+        f"{name}\n1 范围\n本文件规定了青溪市儿童友好城市建设的基本原则。\n"
+        "2 基本原则\n坚持儿童优先。\n"
+    )
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("plan", "青溪市儿童友好城市建设导则第1部分:总则")
+    assert document.metadata.place == "青溪市"
+    assert document.preamble is None or "文档" not in document.preamble.text
+    assert [s.title for s in document.sections] == ["范围", "基本原则"]
 
 
 def test_a_task_table_titled_with_a_note_on_its_lead_units_is_a_titled_annex():

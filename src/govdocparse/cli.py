@@ -105,7 +105,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     diff.add_argument(
         "old",
-        help="parsed JSON, optionally narrowed: file.json#d3, file.json#d3-t1, file.json#d3/专栏1",
+        help="parsed JSON or a document to parse, optionally narrowed: file.json#d3, "
+        "file.json#d3-t1, file.json#d3/专栏1, plan.docx#d2",
     )
     diff.add_argument("new", help="the same forms as OLD")
     diff.add_argument("--json", action="store_true", help="print the report as JSON")
@@ -299,15 +300,22 @@ def _warn(lines: list[str]) -> None:
 
 
 def _diff(args) -> int:
+    from . import parse
     from .diff import diff, render_text, resolve
     from .errors import GovDocError
 
     for spec in (args.old, args.new):
         problem = _path_problem(spec.partition("#")[0], "file")
         if problem:
-            return _fail(problem + " (diff compares two parsed JSON files)", 2)
+            return _fail(problem + " (diff compares two parsed records or documents)", 2)
     try:
-        report = diff(resolve(args.old), resolve(args.new))
+        # a side that is not a parsed record (.json) is a document, parsed here as `parse` would
+        old, new = (
+            resolve(spec, None if path.lower().endswith(".json") else [parse(path)])
+            for spec in (args.old, args.new)
+            for path in [spec.partition("#")[0]]
+        )
+        report = diff(old, new)
     except GovDocError as exc:
         return _fail(str(exc))
     sys.stdout.write(report.model_dump_json(indent=1) + "\n" if args.json else render_text(report))

@@ -25,7 +25,7 @@ from .crosswalk.load import load_file
 from .crosswalk.matcher import Matcher, pair_one_to_one
 from .crosswalk.measures import Measure, indicator_measures
 from .errors import InputError
-from .model import Document, Indicator, Record, Responsibility, Table, Target
+from .model import Document, Indicator, ParseResult, Record, Responsibility, Table, Target
 from .textutil import fold, squash_spaces
 
 
@@ -79,14 +79,17 @@ class DiffReport(Record):
 # ------------------------------------------------------------------ addressing
 
 
-def resolve(spec: str) -> IndicatorSet:
+def resolve(spec: str, results: Sequence[ParseResult] | None = None) -> IndicatorSet:
     """`file.json` (every document), `file.json#<document id>` or `file.json#<table id>`.
 
     A table can also be named by its label, alone when that is unique in the file
-    (`file.json#附件1-3`) or after its document's id (`file.json#d3/专栏1`).
+    (`file.json#附件1-3`) or after its document's id (`file.json#d3/专栏1`). `results` are the
+    records of the file when the caller has them already (a document parsed just now: `diff
+    old.docx new.pdf#d2`); else the file is read as parsed JSON.
     """
     path, _, fragment = spec.partition("#")
-    results = load_file(path)
+    if results is None:
+        results = load_file(path)
     documents = [(r, d) for r in results for d in r.documents]
     if not documents:
         raise InputError(path, "no documents in the parsed record")

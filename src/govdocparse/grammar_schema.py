@@ -117,6 +117,7 @@ class MetadataGrammar(GrammarModel):
     title_validity: list[str]
     title_part_tag: Rule
     title_note: Rule
+    title_standard_part: Rule
     title_region_tag: Rule
     headline_tag: Rule
     headline_marks: list[str]
@@ -136,6 +137,7 @@ class MetadataGrammar(GrammarModel):
     damaged_doc_number: Rule
     issuer_suffix: Rule
     issuers_counted: Rule
+    title_issuer_year: Rule
     sitting_verbs: Rule
     institution_signature: Rule
     date_without_marks: Rule

@@ -71,6 +71,9 @@ _MENU_SEPARATORS = regex.compile(r"[\s|｜丨/·•\-－—]+")
 _MIN_BARE_CONTENTS = 3
 # A section's entry under a chapter's in such a list is a short heading (第一节 指导思想).
 _MAX_CONTENTS_ENTRY = 30
+# Under a 目录 line an entry may name a whole report's part (九、一般公共预算及政府性基金财政拨款
+# “三公”经费支出决算情况说明, a 部门决算's contents).
+_MAX_TITLED_CONTENTS_ENTRY = 40
 
 
 @cache
@@ -319,7 +322,7 @@ def _clean_cell(cell: Cell) -> Cell:
     return cell if text == cell.text else replace(cell, text=text)
 
 
-def _bare_contents_end(texts: list[str | None], i: int) -> int:
+def _bare_contents_end(texts: list[str | None], i: int, titled: bool = False) -> int:
     """The end of a table of contents without page numbers that starts at i, else i: a law
     database lists a 条例's chapters under its title, with or without a 目录 line above them
     (第一章 总则 / 第二章 … / 第七章 附则), before the text repeats them. Its entries are
@@ -327,10 +330,18 @@ def _bare_contents_end(texts: list[str | None], i: int) -> int:
     has three chapter headings in a row), and the first is repeated below the list. A plan's
     list may name each chapter's sections under it in one other style (第一章 规划背景 / 第一节
     … / 第二节 … / 第二章 总体要求 / 第一节 …, a provincial bureau's page), short headings
-    with no sentence in them."""
+    with no sentence in them.
+
+    Under a 目录 line (`titled`) the body may word the first entry otherwise (a 部门决算 lists
+    第一部分妇联概况 and prints 第一部分 / 区妇联概况, its tables listed but given as files):
+    the list then ends where the body opens its numbering again, the next line numbered in the
+    first entry's style being numbered 1."""
+    if i >= len(texts):  # a 目录 line ending the text (a preview cut after a cover)
+        return i
     first = headings.numbered(texts[i] or "")
     if first is None or first.ordinal != 1:
         return i
+    longest = _MAX_TITLED_CONTENTS_ENTRY if titled else _MAX_CONTENTS_ENTRY
     j, entries, inner = i + 1, 1, None
     while j < len(texts) and (line := texts[j]) is not None:
         number = headings.numbered(line)
@@ -341,14 +352,26 @@ def _bare_contents_end(texts: list[str | None], i: int) -> int:
         elif (
             number.style != first.style
             and inner in (None, number.style)
-            and len(line) <= _MAX_CONTENTS_ENTRY
+            and len(line) <= longest
             and not _SENTENCE_MARK.search(line)
         ):
             inner = number.style
         else:
             break
         j += 1
-    return j if entries >= _MIN_BARE_CONTENTS and _repeated(texts[i], texts[j:]) else i
+    if entries < _MIN_BARE_CONTENTS:
+        return i
+    ends = _repeated(texts[i], texts[j:]) or (titled and _numbering_restarts(first, texts[j:]))
+    return j if ends else i
+
+
+def _numbering_restarts(first: headings.Numbered, later: list[str | None]) -> bool:
+    """Whether the next of `later` numbered in the style of `first` is numbered 1."""
+    for line in later:
+        number = headings.numbered(line) if line else None
+        if number is not None and number.style == first.style:
+            return number.ordinal == 1
+    return False
 
 
 # A contents entry's page number set after its heading with no leader (第一章总则1, spaces
@@ -384,7 +407,7 @@ def _without_contents(blocks: list[Block]) -> list[Block]:
             i += 1
             continue
         start = i + 1 if text in titles else i
-        if (bare_end := _bare_contents_end(texts, start)) > start:
+        if (bare_end := _bare_contents_end(texts, start, text in titles)) > start:
             i = bare_end
             continue
         if text in titles:

@@ -67,10 +67,11 @@ def _matcher() -> regex.Pattern:
     # (发文字号); a longer one also where a text copy lost the spaces between pairs
     # (索引号…发布机构…, as PDF text gives the block). Brackets may pad the label with spaces
     # ([ 索引号 ] 1150…/2021-00176 [ 发文字号 ] 某卫发〔2017〕2号, as some district portals print).
+    # After a colon, a short label counts only where the label before it closes (`_labels_in`).
     opening = f"(?:[【\\[]{_SPACE})?"
     return regex.compile(
         f"(?:{opening}(?:{alternatives(False)})"
-        f"|(?:^|(?<=[{_SEPARATORS}])){opening}(?:{alternatives(True)}))"
+        f"|(?:^|(?<=[{_SEPARATORS}:：])){opening}(?:{alternatives(True)}))"
         f"(?:{_SPACE}[】\\]])?{_SPACE}(?P<colon>[:：])?"
     )
 
@@ -113,6 +114,12 @@ def _labels_in(text: str) -> list[tuple[str, int, int]]:
         name, written = next(
             (label_at[i], value) for i, value in enumerate(match.groups()) if value and label_at[i]
         )
+        if text[match.start() - 1 : match.start()] in (":", "：") and (
+            not found or found[-1][2] != match.start()
+        ):
+            # a short label right after a colon: only the next of labels run together with their
+            # values empty (来源:发布者:时间:2022-06-02), never the first word of a value
+            continue
         spread = any(char.isspace() for char in written)
         if _labels()[name].colon and not (
             match["colon"] or spread or _set_apart(text, found, match)

@@ -253,11 +253,18 @@ def _trailing_note() -> regex.Pattern:
     return _grammar().compile(_grammar().title_note)
 
 
+@cache
+def _standard_part() -> regex.Pattern:
+    return _grammar().compile(_grammar().title_standard_part)
+
+
 def _bare(title: str) -> str:
     """A title without its trailing 文号, period (（2021—2030年）), status (（试行）), a
-    portal's validity tag (（现行有效）), a note on reading it (（排名第一的为牵头单位）) and a
-    number in brackets ((1))."""
+    portal's validity tag (（现行有效）), a note on reading it (（排名第一的为牵头单位）), a
+    standard's part (第1部分：总则) and a number in brackets ((1))."""
     title = _trailing_note().sub("", _trailing_validity().sub("", squash_spaces(title)))
+    if "部分" in title:
+        title = _standard_part().sub("", title)
     title = trailing_doc_number().sub("", title)
     title = _TRAILING_NUMBER.sub("", title)
     return _TRAILING_PERIOD.sub("", _trailing_status().sub("", title))
@@ -555,6 +562,7 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
         or (iso_date(text) is not None and opens_news_lead(blocks[below + 1 : below + 2]))
         or bool(_byline().match(text))
         or (i == 0 and _headline_over_dated_lead(bare, text))
+        or (i == 0 and _place_headline(bare, text))
     )
 
 
@@ -566,6 +574,25 @@ def _headline_over_dated_lead(bare: str, text: str) -> bool:
         return False
     report = _news_report().search(bare)
     return report is None or report.end() < len(bare)
+
+
+def _place_headline(bare: str, text: str) -> bool:
+    """Whether the page's first line (`bare`) is a regional news headline, a place and a colon
+    before it (陕西：建立…服务体系, 某市：…), right over the story's first sentence (`text`, closed
+    by 。) whatever its lead opens with: a news site's or a mirror's copy with neither byline nor
+    dateline, thirty-first reading. Recipients (各区县：…) open with no place of their own."""
+    return (
+        ("：" in bare or ":" in bare)
+        and text.endswith(("。", "."))
+        and _place_colon().match(bare) is not None
+    )
+
+
+@cache
+def _place_colon() -> regex.Pattern:
+    """A headline's place and its colon, a headline after it; 各, 我, 全… open recipients or a
+    whole area (各区县：, 全市：), no place."""
+    return regex.compile(f"^(?![各我全本该])(?:{_place_words()})[：:][^。；;：:]{{6,40}}$")
 
 
 @cache
@@ -803,9 +830,14 @@ def _opens_another(text: str, following: str) -> bool:
 @cache
 def _place_first() -> regex.Pattern:
     """A text that opens with a province or a unit of one (某省…, 某市…)."""
+    return regex.compile(f"^(?:{_place_words()})")
+
+
+def _place_words() -> str:
+    """A province, by its name or short name, or a unit of one (某省, 陕西, 某市)."""
     rules = _grammar()
     provinces = [*rules.province_level, *rules.province_level.values()]
-    return regex.compile(f"^(?:{grammar.alternation(provinces)}|{rules.place_unit.pattern})")
+    return f"{grammar.alternation(provinces)}|{rules.place_unit.pattern}"
 
 
 def _spread(text: str) -> bool:

@@ -336,6 +336,11 @@ def _take_qualifiers(r: _Reading, vocab: Vocabulary) -> None:
                 r.subjects.add(canonical)
         pieces.append(r.s[last:])
         r.s = "".join(pieces)
+    for subject in sorted(r.subjects):
+        stated = vocab.stated_subject_ages.get(subject, "")
+        if stated in r.quals:
+            r.quals.discard(stated)
+            r.steps.append(f"age of {subject} dropped: {stated}")
     _default_age(r.quals, r.subjects, vocab, r.steps)
 
 

@@ -39,6 +39,7 @@ class Vocabulary:
     generic_ages: frozenset[str]
     # subject -> the age band a name of it means when it states no population and no age
     subject_ages: dict[str, str]
+    stated_subject_ages: dict[str, str]
     heads: list[tuple[str, str]]  # (spelling, canonical), longest spelling first
     fillers: list[re.Pattern]
     place_prefixes: list[str]
@@ -79,6 +80,11 @@ def _pattern(spellings) -> re.Pattern | None:
     return re.compile(grammar.alternation(spellings)) if spellings else None
 
 
+def _bands(entries: dict | None) -> dict[str, str]:
+    """Subject → age band, both width folded."""
+    return {fold(str(k)): fold(str(v)) for k, v in (entries or {}).items()}
+
+
 def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
     """Build a Vocabulary from the parsed YAML of indicator_synonyms (and crosswalk settings)."""
     synonyms: dict[str, str] = {}
@@ -115,9 +121,8 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
         words=words,
         word_pattern=_pattern(words),
         generic_ages=frozenset(fold(a) for a in data.get("generic_ages") or []),
-        subject_ages={
-            fold(str(k)): fold(str(v)) for k, v in (data.get("subject_ages") or {}).items()
-        },
+        subject_ages=_bands(data.get("subject_ages")),
+        stated_subject_ages=_bands(data.get("stated_subject_ages")),
         heads=heads,
         fillers=[re.compile(fold(p)) for p in data.get("fillers") or []],
         place_prefixes=sorted(

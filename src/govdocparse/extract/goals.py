@@ -1428,9 +1428,10 @@ def _direction_measures(segment: str, target: str) -> list[Measure]:
 
 def _prevalences(listed: str) -> Iterator[str]:
     """儿童超重、肥胖、新发近视 → 儿童超重率, 儿童肥胖率, 儿童新发近视率: every item must name a
-    condition; the words before the first item's condition are everyone's."""
+    condition; the words before the first item's condition are everyone's. Items written as
+    rates (超重率和肥胖率上升势头) are the same list."""
     forms = _forms()
-    items = _LIST_MARK.split(listed)
+    items = [item.removesuffix("率") for item in _LIST_MARK.split(listed)]
     first = forms.conditions.search(items[0]) or _LAST_TWO.search(items[0])
     if not first or not all(forms.conditions.search(i) for i in items[1:]):
         return

@@ -653,6 +653,10 @@ def complete(name: str, previous: str | None, topics: tuple[str, ...] = ()) -> s
             got = r.topic_object.search(before)
             before = got.group("object") if got else before
         subject = _parallel_subject(name, before) or subject_of(before)
+        if r.subjects.search(subject) and r.subjects.search(name):
+            # 儿童溺水死亡率持续下降，近视率下降: a rate naming its own condition takes whom the
+            # measure before is about, not that measure's condition (儿童近视率, not 儿童溺水近视率)
+            subject = _population_subject(before)
         return subject + name if len(subject) >= 2 else name
     if previous and len(name) <= r.short_name and len(previous) > len(name):
         subject = _population_subject(previous)

@@ -62,8 +62,10 @@ _CITED = regex.compile(r"《[^《》]*》")
 _LEAD_LINES = 6
 _MAX_LEAD_LINE = 80
 # A name in Latin letters under the title (a standard's cover: Specification for … care of
-# infants and toddlers): a line of words, however long, is no text yet.
-_LATIN_NAME = regex.compile(r"^[A-Za-z][A-Za-z ,'’()/&:–—-]*$")
+# infants and toddlers): a line of words, however long, is no text yet; a standard issued in
+# parts numbers its part there (Guidelines for …—Part 2: Health and parenting services).
+_LATIN_WORDS = r"[A-Za-z ,'’()/&:–—-]*"
+_LATIN_NAME = regex.compile(f"^[A-Za-z]{_LATIN_WORDS}(?:Part \\d{{1,2}}{_LATIN_WORDS})?$")
 _SENTENCE = regex.compile(r"[。；！？]")
 # the word that ends a 发文机关标志 (某县人民政府文件), spaced out as 版头 set it (文　件)
 _MARK_WORD = regex.compile(r"文\s*件$")
@@ -200,7 +202,8 @@ def _rules() -> _Rules:
         byline=rules.compile(rules.byline),
         issuers_run=regex.compile(f"^(?:(?P<organ>{organ}))+$"),
         issuer_head=regex.compile(
-            f"^(?P<issuer>(?:{organ})+?)(?:{rules.issuers_counted.pattern})?(?:关于|印发|转发)"
+            f"^(?P<issuer>(?:{organ})+?)(?:{rules.issuers_counted.pattern})?"
+            f"(?:关于|印发|转发|(?={rules.title_issuer_year.pattern}))"
         ),
         sitting_verbs=rules.compile(rules.sitting_verbs),
         joint_separator=rules.compile(rules.joint_issuer_separator),
