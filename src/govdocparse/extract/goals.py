@@ -58,6 +58,10 @@ _SENTENCE = re.compile(r"[^。！？；;!?]*[。！？；;!?]|[^。！？；;!?]
 _CLAUSE_STRUCTURE = re.compile(r"[（()），,]")
 _BRACKETED = re.compile(r"《[^》]*》|[（(][^）)]*[）)]")
 _LIST_MARK = re.compile("[、和及]")
+# 其中 opening a part's goal, with the mark after it (其中：, 其中，)
+_PART_OPENING = re.compile(r"^其中\s*[:：,，]?\s*")
+_PART_MAX_CHARS = 8
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _QUOTES = re.compile(r"[“”\"'‘’]")
 _LAST_TWO = re.compile(r"[^、]{2}$")
 
@@ -709,6 +713,8 @@ def _further_goal(
     # a count's later value may count something else (新建托位200个，到2030年达到500个: a total)
     if before.kind != "rate":
         return None
+    if text.startswith("其中"):
+        return _part_goal(text, before)
     if before.group is not None:
         return _next_group(text, before)
     bare = r.bare_year.match(text)
@@ -729,6 +735,24 @@ def _further_goal(
     if not before.atoms:
         return Measure(before.name_raw, before.name, text, atoms, baseline=before.baseline)
     return Measure(before.name_raw, before.name, text, atoms, kind=before.kind, further=True)
+
+
+def _part_goal(text: str, before: Measure) -> Measure | None:
+    """The goal of a part of the measure `before` counts (…配备率达到90%，其中农村学校达到80%;
+    …覆盖率达到95%，其中农村社区达到90%以上): the part, a few words before the clause's verb and
+    value, is the target's group, as a group written after the measure is."""
+    r = rules()
+    rest = _PART_OPENING.sub("", text)
+    for end in range(1, min(len(rest), _PART_MAX_CHARS + 1)):
+        if not _HAN.match(rest[end - 1]):
+            return None
+        goal = r.goal.fullmatch(rest, end)
+        if goal is not None:
+            atoms = [] if r.money.search(goal.group("values")) else parse_target(rest[end:])
+            if not atoms:
+                return None
+            return _group_goal(before.name_raw, before.name, rest[:end], text, atoms, further=True)
+    return None
 
 
 def _next_group(text: str, before: Measure) -> Measure | None:
