@@ -2335,6 +2335,27 @@ def test_a_publication_date_label_comes_before_the_generation_date():
     assert parse_text(text).documents[0].metadata.date_published == "2024-05-12"
 
 
+def test_a_provincial_document_library_block_with_its_publication_date():
+    # a 山东 portal's 政府文件库 bullets over a joint notice (thirty-fourth reading): 公开发布日期
+    # is the day the page published it, the later labels (实施, 失效) are no dates of the notice
+    text = (
+        "首页\n>政府信息公开>省政府文件库>部门规范性文件\n"
+        "  • 主题分类:物价\n  • 发文机关:青河县发展和改革局\n  • 文件类型:行政规范性文件\n"
+        "  • 规范性文件标识:QHDR-2023-0050002\n  • 成文日期:2023-09-04\n"
+        "  • 公开发布日期:2023-09-12\n  • 发文字号:青发改字〔2023〕8号\n"
+        "  • 所属单位:青河县发展和改革局\n  • 开始实施时间:2023-10-15\n  • 文件状态:\n"
+        "  • 文件废止时间:\n  • 文件失效时间:2028-10-14\n\n"
+        "青河县发展和改革局 教育和体育局关于公布幼儿园保育教育费标准的通知\n"
+        "青发改字〔2023〕8号\n各幼儿园:\n现将有关事项通知如下:\n一、收费项目\n保育教育费。\n"
+    )
+    metadata = parse_text(text).documents[0].metadata
+    assert metadata.date_published == "2023-09-12"
+    assert metadata.date_written == "2023-09-04"
+    assert metadata.portal["开始实施时间"] == "2023-10-15"
+    assert metadata.portal["文件失效时间"] == "2028-10-14"
+    assert metadata.portal["规范性文件标识"] == "QHDR-2023-0050002"
+
+
 _STANDARD_BODY = (
     "前  言\n本文件按照GB/T 1.1—2020《标准化工作导则 第1部分：标准化文件的结构和起草规则》"
     "的规定起草。\n"
