@@ -2356,6 +2356,37 @@ def test_a_provincial_document_library_block_with_its_publication_date():
     assert metadata.portal["规范性文件标识"] == "QHDR-2023-0050002"
 
 
+@pytest.mark.parametrize(
+    ("grid_row", "validity", "number"),
+    [
+        ("有效性 编号", None, None),
+        ("有效性 有效 编号 ZJQH00-2024-0003", "有效", "ZJQH00-2024-0003"),
+    ],
+)
+def test_a_grid_of_labels_without_colons_closing_with_the_uniform_number(
+    grid_row, validity, number
+):
+    # a 浙江 portal's 信息公开 grid over a 解读 (thirty-fourth reading): 编号 is a label of its
+    # own, not the value of 有效性 before it
+    text = (
+        "索引号 001008003012/2024-05001 公开日期 2024-03-05\n发布机构 县教育局 文号\n"
+        f"组配分类 政策解读 主题分类 教育\n{grid_row}\n"
+        "关于青河县幼儿园保教费标准的政策解读\n发布日期：2024-03-05 10:20\n"
+        "一、制定背景\n原标准已执行五年。\n二、主要内容\n正文。\n"
+    )
+    portal = parse_text(text).documents[0].metadata.portal
+    assert portal["有效性"] == validity
+    assert portal["编号"] == number
+
+
+def test_a_table_header_opening_with_the_number_column_is_no_field():
+    text = (
+        "青河县儿童发展规划\n一、主要指标\n编号 指标 2020年 2025年 属性\n"
+        "1 婴儿死亡率（‰） 5 4.5 约束性\n"
+    )
+    assert parse_text(text).documents[0].metadata.portal == {}
+
+
 _STANDARD_BODY = (
     "前  言\n本文件按照GB/T 1.1—2020《标准化工作导则 第1部分：标准化文件的结构和起草规则》"
     "的规定起草。\n"
