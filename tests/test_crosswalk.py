@@ -156,6 +156,15 @@ READINGS = [
     # a per-capita provision is had, and 托位 are in 照护服务机构, by definition
     ("婴幼儿照护服务机构每千人口托位数", None, "0-2岁+婴幼儿|每千人口托位|数量"),
     ("普惠性幼儿园在园幼儿占比", None, "|普惠性幼儿园|覆盖率"),
+    ("二级以上综合医院设立儿科的比例", None, "|二级及以上综合医院设置儿科|比例"),
+    ("儿童福利机构专业社工配备比例", None, "|儿童福利机构社会工作者|配备率"),
+    ("妇女平均受教育年限", None, "女|人均|年限"),
+    # the plan's own level, as each place names it; another level stays
+    ("市级人大代表中女性比例", "青禾市", "女|人大代表中|比例"),
+    ("县人大代表中女性比例", "白沙县", "女|人大代表中|比例"),
+    ("县级人大代表中女性比例", "青禾市", "女|县级人大代表中|比例"),
+    ("乡镇人大代表中女性比例", "白沙县", "女|乡镇人大代表中|比例"),
+    ("县城儿童之家覆盖率", "白沙县", "|县城儿童之家|覆盖率"),
 ]
 
 
@@ -235,6 +244,8 @@ HARD_NEGATIVES = [
     # a screening of women outside the ages it is for by definition is a measure of its own
     ("45-64岁妇女宫颈癌筛查覆盖率", "适龄妇女宫颈癌人群筛查率"),
     ("公办幼儿园在园幼儿占比", "普惠性幼儿园在园幼儿占比"),
+    # a government's departments are not the party's and the government's together
+    ("党政工作部门领导班子配备女干部的比例", "政府工作部门领导班子中配备女干部比例"),
 ]
 
 

@@ -2,9 +2,15 @@
 (govdocparse.readers.flat_tables): rebuilt where what the lines are places them, left as
 paragraphs where it does not."""
 
+import io
+
+import docx
 import pytest
 
 import govdocparse
+from govdocparse.model import Document
+from govdocparse.pipeline import parse_source
+from govdocparse.readers import read_data
 from govdocparse.readers.text import blocks_from_text
 from govdocparse.source import TableBlock
 
@@ -886,6 +892,77 @@ CASES = {
         ],
         [],
     ),
+    # a stack whose 其中 name wraps onto a second line (普惠性幼儿园 / 覆盖率): one breakdown,
+    # its two lines joined in the cell, the values two a year
+    "plain-stack-down-the-row-with-a-wrapped-breakdown": (
+        _lines(
+            "指标",
+            "2020年",
+            "2025年",
+            "属性",
+            "学前三年毛入园率（%）",
+            "其中：普惠性幼儿园",
+            "覆盖率",
+            "86.5",
+            "72",
+            "≥90",
+            "≥80",
+            "预期性",
+            "高中阶段毛入学率（%）",
+            "91",
+            "≥93",
+            "约束性",
+        ),
+        [
+            ["指标", "2020年", "2025年", "属性"],
+            [
+                "学前三年毛入园率（%）\n其中：普惠性幼儿园\n覆盖率",
+                "86.5\n72",
+                "≥90\n≥80",
+                "预期性",
+            ],
+            ["高中阶段毛入学率（%）", "91", "≥93", "约束性"],
+        ],
+        [],
+    ),
+    # the same under a 序号 and a unit column, 其中： on a line of its own, two breakdowns, the
+    # first wrapped after 的 (达标的 / 幼儿园占比), the second a line: three values a year
+    "numbered-stack-down-the-row-with-a-wrapped-breakdown": (
+        _lines(
+            "序号",
+            "指标名称",
+            "单位",
+            "2020年",
+            "2025年",
+            "属性",
+            "1",
+            "幼儿园数",
+            "其中：",
+            "省级示范标准达标的",
+            "幼儿园占比",
+            "公办园占比",
+            "所",
+            "120",
+            "35",
+            "48",
+            "150",
+            "50",
+            "55",
+            "预期性",
+        ),
+        [
+            ["序号", "指标名称", "单位", "2020年", "2025年", "属性"],
+            [
+                "1",
+                "幼儿园数\n其中：\n省级示范标准达标的\n幼儿园占比\n公办园占比",
+                "所",
+                "120\n35\n48",
+                "150\n50\n55",
+                "预期性",
+            ],
+        ],
+        [],
+    ),
     # a 其中 line after a name with one value a year: no stack, so the table stops there
     "plain-stack-short-of-values-stops-the-table": (
         _lines(
@@ -1112,4 +1189,51 @@ def test_a_stack_s_attributes_written_down_the_row_are_each_row_s_own():
         "孕产妇死亡率": ("1/10万", "约束性", ["<10"]),
         "孕产妇死亡率（农村）": ("1/10万", "预期性", ["<11"]),
         "婴儿死亡率": ("‰", "约束性", ["<4.5"]),
+    }
+
+
+def _wrapped_stack(layout: str) -> Document:
+    """The 主要指标 table of a plan whose stacked 其中 name wraps (普惠性幼儿园 / 覆盖率): an HTML
+    grid and a Word table with the cell's lines, or flattened one cell a line."""
+    title = "某县“十四五”教育事业发展规划（2021—2025年）"
+    text, rows, _ = CASES["plain-stack-down-the-row-with-a-wrapped-breakdown"]
+    assert rows is not None
+    if layout == "flattened":
+        [document] = govdocparse.parse_text(f"{title}\n一、主要目标\n{text}").documents
+        return document
+    if layout == "html":
+        trs = "".join(
+            "<tr>" + "".join(f"<td>{c.replace(chr(10), '<br>')}</td>" for c in row) + "</tr>"
+            for row in rows
+        )
+        page = f"<html><body><p>{title}</p><p>一、主要目标</p><table>{trs}</table></body></html>"
+        [document] = parse_source(read_data(page.encode(), "plan.html")).documents
+        return document
+    word = docx.Document()
+    word.add_paragraph(title)
+    word.add_paragraph("一、主要目标")
+    table = word.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, cell_text in enumerate(row):
+            first, *more = cell_text.split("\n")
+            table.cell(r, c).text = first
+            for line in more:
+                table.cell(r, c).add_paragraph(line)
+    data = io.BytesIO()
+    word.save(data)
+    [document] = parse_source(read_data(data.getvalue(), "plan.docx")).documents
+    return document
+
+
+@pytest.mark.parametrize("layout", ["docx", "flattened", "html"])
+def test_a_stacked_breakdown_name_wrapped_onto_two_lines_is_one_indicator(layout):
+    document = _wrapped_stack(layout)
+    found = {
+        i.name: (i.baseline and i.baseline.raw, [t.raw for t in i.targets], i.parent_id is not None)
+        for i in document.indicators
+    }
+    assert found == {
+        "学前三年毛入园率": ("86.5", ["≥90"], False),
+        "普惠性幼儿园覆盖率": ("72", ["≥80"], True),
+        "高中阶段毛入学率": ("91", ["≥93"], False),
     }

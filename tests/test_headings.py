@@ -83,7 +83,7 @@ def edited_grammars(tmp_path, monkeypatch):
     folder = tmp_path / "grammars"
     shutil.copytree(grammar.grammar_dir(), folder)
     monkeypatch.setenv("GOVDOCPARSE_GRAMMARS", str(folder))
-    caches = (grammar.load, grammar.load_typed, headings.rules, headings.styles)
+    caches = (grammar.load, grammar.load_typed, headings.rules, headings.styles, headings.numbered)
     for cached in caches:
         cached.cache_clear()
     yield folder / "headings.yaml"

@@ -605,6 +605,58 @@ def test_a_baseline_year_in_a_clause_of_its_own_is_the_next_goals_baseline(text,
     assert all(i.baseline is None for i in later)
 
 
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2022年全县学前三年毛入园率为86%，到2025年学前三年毛入园率达到92%。", 2022),
+        ("2021年底,全市孕产妇系统管理率为88%,到2025年全市孕产妇系统管理率达到92%以上。", 2021),
+        ("目前，全区学前三年毛入园率为86%，到2025年学前三年毛入园率达到92%。", None),
+        ("全区学前三年毛入园率目前为86%；到2025年学前三年毛入园率达到92%。", None),
+    ],
+)
+def test_a_goal_naming_its_measure_again_keeps_the_baseline_before_it(text, year):
+    # 主要目标 (invented, other places) stating a value, then the goal's clause naming the
+    # measure again: the value is the goal's baseline, as when the goal's clause does not name it
+    found = indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", period_start=2023)
+    assert [
+        (i.baseline and (i.baseline.year, i.baseline.raw), i.targets[0].year) for i in found
+    ] == [((year, text.split("为", 1)[1][:3]), 2025)]
+    # another measure's goal after it starts from nothing
+    other = text.replace("到2025年学前三年毛入园率", "到2025年普惠性幼儿园覆盖率").replace(
+        "到2025年全市孕产妇系统管理率", "到2025年产前检查率"
+    )
+    assert [
+        i.baseline
+        for i in indicators_from_paragraph(
+            other, PROV, section_id=None, id_prefix="p", period_start=2023
+        )
+    ] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2020年城市、农村儿童保健管理率分别为85%和78%，到2025年分别提高到95%和90%。",
+        "2020年,城市和农村儿童保健管理率分别为85%、78%,2025年城市、农村儿童保健管理率分别达到95%、90%。",
+    ],
+)
+def test_a_past_year_over_listed_measures_gives_each_its_baseline_and_goal(text):
+    # a county plan's 主要目标 (invented): a value each for places listed before one measure in a
+    # past year, then a goal each; a bare year dates the goals in a known period only
+    found = indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", period_start=2021)
+    assert [
+        (i.name, i.baseline and (i.baseline.year, i.baseline.value), i.targets[0].year)
+        for i in found
+    ] == [
+        ("城市儿童保健管理率", (2020, 85.0), 2025),
+        ("农村儿童保健管理率", (2020, 78.0), 2025),
+    ]
+    assert [i.targets[0].atoms[0].value for i in found] == [95.0, 90.0]
+    # from the plan's first goal year on (2020 in a 2019— plan), the values are no baselines
+    later = indicators_from_paragraph(text, PROV, section_id=None, id_prefix="p", period_start=2019)
+    assert all(i.baseline is None for i in later)
+
+
 # A plan's goals for one year after another in one sentence, each clause's year of its own (a
 # city's 母婴室 plan: 到2018年底…，2019年底…); without a known period the bare years count from the
 # first 到…年 on, of the sentence or of the sentence before that opened the paragraph with it.

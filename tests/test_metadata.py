@@ -2897,6 +2897,12 @@ HEADLINE_ISSUERS = [
     ("国务院办公厅印发《{t}》", "国务院办公厅"),
     # a bare 两办 is a province's or a county's two offices as often: no issuer
     ("两办印发《{t}》", None),
+    ("市委办、市政府办印发《{t}》", None),
+    # after the place's name, a place's own two offices as they sign: a province's 办公厅, a
+    # city's or a county's 办公室, the later part repeating the level alone
+    ("青溪市两办印发《{t}》", "中共青溪市委办公室、青溪市人民政府办公室"),
+    ("江西省委办、省政府办联合印发《{t}》", "中共江西省委办公厅、江西省人民政府办公厅"),
+    ("青溪县委办 县府办印发《{t}》", "中共青溪县委办公室、青溪县人民政府办公室"),
     # a place before the verb is no organ
     ("青溪市出台《{t}》", None),
 ]

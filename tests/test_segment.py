@@ -1130,6 +1130,19 @@ REPOSTED = "《关于开展困境儿童关爱试点工作的通知》"
         (f"民政部近日发出{REPOSTED}，全文如下：", "民政部"),
         (f"近日，青山市民政局印发{REPOSTED}。全文如下:", "青山市民政局"),
         (f"民政部、财政部日前联合印发{REPOSTED}全文如下：", "民政部、财政部"),
+        (f"近日，青山市民政局印发{REPOSTED}。原文如下：", "青山市民政局"),
+        # the organs after the first counted, as a title counts them: the first is the issuer
+        (f"近日，青山省民政厅等十七部门联合印发{REPOSTED}。全文如下：", "青山省民政厅"),
+        (
+            f"青山省民政厅、青山省财政厅等部门日前印发{REPOSTED}全文如下：",
+            "青山省民政厅、青山省财政厅",
+        ),
+        (f"青山省民政厅等17个部门联合发出{REPOSTED}，全文如下：", "青山省民政厅"),
+        # a place's own two offices abbreviated after its name (local_offices)
+        (
+            f"近日，青山市委办、市政府办印发{REPOSTED}。全文如下：",
+            "中共青山市委办公室、青山市人民政府办公室",
+        ),
     ],
 )
 def test_the_organ_a_lead_in_names_before_its_verb_issued_the_document_it_reposts(lead, issuer):
@@ -1146,6 +1159,73 @@ def test_a_lead_ins_organ_gives_way_to_a_signature_and_a_source_named_further_in
     [document] = parse_text(f"{REPOST_HEAD}{quoted}\n{REPOST_NOTICE}").documents
     assert document.title == "关于开展困境儿童关爱试点工作的通知"
     assert document.metadata.issuer is None
+
+
+# A health platform's story reposting a plan in full (invented): its headline, its stamp, a
+# short lead that names the plan and announces its text, then the plan as issued — its own title
+# line, its headings, its signature and date.
+FULL_REPOST = (
+    "{headline}\n"
+    "2024年06月12日 09:30 来源：青川日报\n"
+    "{lead}\n"
+    "青川省学生心理健康促进行动计划\n"
+    "为促进学生心理健康，制定本计划。\n"
+    "一、主要目标\n"
+    "到2026年，全省中小学心理辅导室建设达标率达到95%以上。\n"
+    "二、重点任务\n"
+    "（一）加强心理健康教育。\n"
+    "{signature}"
+)
+REPOSTED_PLAN = "青川省学生心理健康促进行动计划"
+REPOST_LEAD = f"近日，青川省教育厅等十七部门联合印发《{REPOSTED_PLAN}》，明确了今后三年的目标任务。"
+PLAN_SIGNATURE = "青川省教育厅\n2024年6月5日\n"
+
+
+@pytest.mark.parametrize(
+    "headline, announcement",
+    [
+        (f"《{REPOSTED_PLAN}》印发", "全文如下："),
+        (f"青川省教育厅等十七部门联合印发《{REPOSTED_PLAN}》", "详情如下:"),
+        ("青川为学生心理健康护航", "\n原文如下："),
+    ],
+)
+def test_a_story_reposting_a_document_in_full_carries_it_as_a_document(headline, announcement):
+    lead = REPOST_LEAD + announcement
+    text = FULL_REPOST.format(headline=headline, lead=lead, signature=PLAN_SIGNATURE)
+    story, plan = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", headline)
+    assert (plan.kind, plan.title, plan.part_of) == ("plan", REPOSTED_PLAN, story.id)
+    assert [section.title for section in plan.sections] == ["主要目标", "重点任务"]
+    assert [indicator.name for indicator in plan.indicators] == ["中小学心理辅导室建设达标率"]
+    assert (plan.metadata.issuer, plan.metadata.date_written) == ("青川省教育厅", "2024-06-05")
+    # the page's day: the plan was published on it with the story
+    assert plan.metadata.date_published == "2024-06-12"
+    assert plan.metadata.inherited == ["date_published"]
+
+
+def test_a_story_naming_a_document_without_announcing_its_text_stays_one_story():
+    lead = REPOST_LEAD + "计划要点如下："
+    text = FULL_REPOST.format(
+        headline=f"《{REPOSTED_PLAN}》印发", lead=lead, signature=PLAN_SIGNATURE
+    )
+    [story] = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", f"《{REPOSTED_PLAN}》印发")
+
+
+@pytest.mark.parametrize(
+    "signature, issuer",
+    [
+        ("", "青川省教育厅"),
+        ("青川省教育厅\n青川省财政厅\n2024年6月5日\n", "青川省教育厅、青川省财政厅"),
+    ],
+)
+def test_the_organ_a_storys_lead_counts_first_issued_the_document_it_reposts(signature, issuer):
+    lead = f"近日，青川省教育厅等十七部门联合印发《{REPOSTED_PLAN}》。全文如下："
+    text = FULL_REPOST.format(headline=f"《{REPOSTED_PLAN}》印发", lead=lead, signature=signature)
+    story, plan = parse_text(text).documents
+    # the plan names no organ of its own: the one its story's lead names first issued it
+    assert (plan.part_of, plan.metadata.issuer) == (story.id, issuer)
+    assert story.metadata.issuer is None
 
 
 # A mirror's copy of a notice named only in a lead sentence, without 全文如下 (invented): the
@@ -1670,6 +1750,117 @@ def test_a_task_table_titled_with_a_note_on_its_lead_units_is_a_titled_annex():
     assert table.kind == "annex"
     assert table.metadata.place == "青溪区"
     assert [unit.name for unit in table.responsibilities[0].lead] == ["区住建委"]
+
+
+# An indicator table saved as a file of its own (a plan's 附件 on a portal), its title over it.
+_INDICATOR_ANNEX = "{title}\n序号\t指标名称\t单位\t2022年\t2025年\n1\t儿童之家覆盖率\t%\t90\t100\n"
+
+
+@pytest.mark.parametrize(
+    "title, place",
+    [
+        ("青禾市儿童友好城市建设主要指标", "青禾市"),
+        ("白沙区儿童友好城区建设评价指标体系", "白沙区"),
+        ("附件1\n南湖县妇女发展规划主要指标表", "南湖县"),
+    ],
+)
+def test_an_indicator_table_under_its_own_title_is_an_annex(title, place):
+    [document] = parse_text(_INDICATOR_ANNEX.format(title=title)).documents
+    assert document.kind == "annex"
+    assert document.title == title.rpartition("\n")[2]
+    assert document.metadata.place == place
+    assert [i.name for i in document.indicators] == ["儿童之家覆盖率"]
+
+
+def test_a_box_heading_naming_indicators_inside_a_plan_starts_no_document():
+    plan = (
+        "青禾市儿童友好城市建设实施方案\n一、主要目标\n到2025年，儿童友好理念深入人心。\n"
+        + _INDICATOR_ANNEX.format(title="青禾市儿童友好城市建设主要指标")
+        + "二、保障措施\n加强组织领导。\n"
+    )
+    [document] = parse_text(plan).documents
+    assert document.kind == "plan"
+    assert [s.title for s in document.sections] == ["主要目标", "保障措施"]
+
+
+@pytest.mark.parametrize(
+    "caption", ["专栏1 主要指标", "表2 重点项目一览表", "附表1 青禾市儿童友好城市建设主要指标"]
+)
+def test_a_box_or_table_caption_opening_the_text_is_no_title(caption):
+    """A text that opens with a box's caption (a 专栏 cut out of a plan) is untitled: the caption
+    labels the table, as it does inside the plan."""
+    [document] = parse_text(_INDICATOR_ANNEX.format(title=caption)).documents
+    assert document.title is None
+    [table] = document.tables
+    assert table.label == caption.split(" ")[0]
+
+
+# A 范文 site's bundle of essays under one title (invented): its title counting them, its
+# stamp, then each essay under its mark (【第一篇】 or 篇一：), on the essay's title line or alone
+# above it.
+BUNDLE = (
+    "学校心理健康教育实施方案（精选3篇）\n"
+    "时间:2024-03-01 10:20 分享:网友\n"
+    "{1}青山小学心理健康教育实施方案\n"
+    "为促进学生身心健康发展，结合我校实际，制定本方案。\n"
+    "一、指导思想\n"
+    "坚持育心与育德相结合。\n"
+    "二、工作目标\n"
+    "到2025年，心理健康教育课程开课率达到100%。\n"
+    "{2}青山中学心理健康教育实施方案\n"
+    "一、工作目标\n"
+    "到2025年，专职心理健康教师配备率达到90%。\n"
+    "二、工作措施\n"
+    "（一）建设心理辅导室。\n"
+    "{3}青山职业学校心理健康教育实施方案\n"
+    "一、总体要求\n"
+    "全面加强学生心理健康教育。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "marks",
+    [
+        ("【第一篇】", "【第二篇】", "【第三篇】"),
+        ("【第一篇】\n", "【第二篇】\n", "【第三篇】\n"),
+        ("篇一：", "篇二：", "篇三："),
+        ("篇1:\n", "篇2:\n", "篇3:\n"),
+    ],
+)
+def test_each_essay_of_a_bundle_under_its_mark_is_a_document(marks):
+    text = BUNDLE.replace("{1}", marks[0]).replace("{2}", marks[1]).replace("{3}", marks[2])
+    documents = parse_text(text).documents
+    assert [(d.kind, d.title) for d in documents] == [
+        ("plan", "青山小学心理健康教育实施方案"),
+        ("plan", "青山中学心理健康教育实施方案"),
+        ("plan", "青山职业学校心理健康教育实施方案"),
+    ]
+    assert [[s.title for s in d.sections] for d in documents] == [
+        ["指导思想", "工作目标"],
+        ["工作目标", "工作措施"],
+        ["总体要求"],
+    ]
+    assert [[i.name for i in d.indicators] for d in documents] == [
+        ["心理健康教育课程开课率"],
+        ["专职心理健康教师配备率"],
+        [],
+    ]
+    # the bundle's stamp dates the page, above the first essay
+    assert documents[0].metadata.date_published == "2024-03-01"
+
+
+def test_a_plans_own_parts_numbered_by_pian_stay_its_outline():
+    text = (
+        "青山市国民经济和社会发展第十四个五年规划纲要\n"
+        "第一篇 开启新征程\n"
+        "第一章 发展环境\n"
+        "青山市发展基础坚实。\n"
+        "第二篇 坚持创新驱动发展\n"
+        "第二章 建设创新型城市\n"
+        "到2025年，研发经费投入强度达到3%。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert plan.title == "青山市国民经济和社会发展第十四个五年规划纲要"
 
 
 @pytest.mark.parametrize(

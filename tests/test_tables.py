@@ -474,6 +474,39 @@ def test_breakdowns_stacked_in_one_row_are_rows_of_their_own():
     assert t.rows[1].note == "one of 2 rows stacked in one row of the source"
 
 
+def test_a_breakdown_name_wrapped_in_a_stack_is_one_name():
+    t = _grid(
+        [
+            STACKED_HEADER,
+            # the 其中 name goes on onto a measure word alone
+            ["1", "学前三年毛入园率\n其中：普惠性幼儿园\n覆盖率", "%", "88\n75", "95\n≥85", ""],
+            # after 其中： alone, a first breakdown wrapped after 的, a second on one line
+            [
+                "2",
+                "幼儿园数\n其中：\n省级示范标准达标的\n幼儿园占比\n公办园占比",
+                "",
+                "120\n35\n48",
+                "150\n50\n55",
+                "",
+            ],
+            # one line a breakdown when the values say so: 覆盖率 alone is a breakdown's name
+            ["3", "某率\n其中：城镇\n覆盖率", "%", "1\n2\n3", "4\n5\n6", ""],
+        ]
+    )
+    assert [r.cells[1] for r in t.rows] == [
+        "学前三年毛入园率",
+        "其中：普惠性幼儿园\n覆盖率",
+        "幼儿园数",
+        "其中：省级示范标准达标的\n幼儿园占比",
+        "其中：公办园占比",
+        "某率",
+        "其中：城镇",
+        "其中：覆盖率",
+    ]
+    assert [r.cells[3] for r in t.rows] == ["88", "75", "120", "35", "48", "1", "2", "3"]
+    assert [r.parent for r in t.rows] == [None, 0, None, 2, 2, None, 5, 5]
+
+
 @pytest.mark.parametrize(
     "name, base, target",
     [

@@ -42,6 +42,15 @@ def test_a_traditional_copy_gives_the_records_of_its_simplified_twin():
     assert len(plan["indicators"]) >= 4
 
 
+@pytest.mark.parametrize("province", ["陝西", "陜西"])
+def test_a_character_t2s_leaves_is_read_as_the_one_a_copy_meant(province):
+    """Big5 mirrors write 陜 (an old form of 狹) for 陝: the issuer's place is read either way, as
+    written."""
+    title = f"{province}省婦女聯合會關於印發《{province}省家庭教育促進計劃》的通知\n"
+    [document] = govdocparse.parse_text(title).documents
+    assert document.metadata.place == f"{province}省"
+
+
 def test_kangxi_radicals_and_compatibility_ideographs_match_as_unified_characters():
     assert matching_form("⽅案⼯作") == "方案工作"
     assert matching_form("\uf9dc") == "隆"

@@ -34,6 +34,8 @@ class _Rules:
     attribute_values: frozenset[str]
     agency_end: re.Pattern
     value: re.Pattern
+    name_tail: re.Pattern
+    unfinished_end: re.Pattern
 
 
 @cache
@@ -47,6 +49,8 @@ def _rules() -> _Rules:
         attribute_values=frozenset(realign["attribute_values"]),
         agency_end=re.compile(realign["agency_end"]),
         value=re.compile(realign["value_pattern"]),
+        name_tail=re.compile(g["name_tails"]),
+        unfinished_end=re.compile(g["unfinished_ends"]),
     )
 
 
@@ -109,6 +113,16 @@ def place_columns() -> frozenset[str]:
     header (指标值 over 乡镇 | 县城, 2025年 over 城区 | 农村): grammars/tables.yaml
     `place_columns`."""
     return frozenset(load("tables")["place_columns"])
+
+
+def continues_name(before: str, line: str) -> bool:
+    """Whether a line of a name cell is the rest of the line before it, one name wrapped: a
+    measure word alone (死亡率, 覆盖率: tables.yaml `name_tails`), or any line after one that
+    ends where no name ends (建有儿童之家的, 儿童福利机构、: `unfinished_ends`)."""
+    rules = _rules()
+    return bool(
+        rules.name_tail.fullmatch(cell_key(line)) or rules.unfinished_end.search(cell_key(before))
+    )
 
 
 # every cell, once for the evidence and once a realigned row

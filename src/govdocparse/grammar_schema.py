@@ -32,6 +32,8 @@ class Rule(GrammarModel):
                 .replace("{notice_named}", "X")
                 .replace("{view_count}", "X")
                 .replace("{notice_lead}", "X")
+                .replace("{full_text}", "X")
+                .replace("{issuers_counted}", "X")
             )
         except regex.error as exc:
             raise ValueError(f"not a regular expression: {exc}") from None
@@ -91,6 +93,18 @@ class DocTypes(GrammarModel):
     other: list[str] = Field(default_factory=list)
 
 
+class LocalOffices(GrammarModel):
+    """The short forms of a place's party and government offices and the names they stand for."""
+
+    both: list[str]
+    party: list[str]
+    government: list[str]
+    party_name: str
+    government_name: str
+    provincial_office: str
+    office: str
+
+
 class StandardCover(GrammarModel):
     series: Rule
     number: Rule
@@ -106,17 +120,21 @@ class MetadataGrammar(GrammarModel):
     notice_without_type: Rule
     news_report: Rule
     forwarding: Rule
+    full_text: Rule
+    full_text_announced: Rule
     full_text_lead: Rule
     lead_day: Rule
     lead_in_issuer: Rule
     headline_issuer: Rule
     organ_abbreviations: dict[str, list[str]]
+    local_offices: LocalOffices
     notice_named: Rule
     notice_lead: Rule
     lead_organ: Rule
     title_status: list[str]
     title_validity: list[str]
     title_part_tag: Rule
+    bundle_part: Rule
     title_note: Rule
     title_standard_part: Rule
     title_region_tag: Rule
@@ -189,8 +207,9 @@ class MetadataGrammar(GrammarModel):
         sentence names and `{notice_lead}` by a lead sentence naming a notice with its issuer
         (both first: they hold the placeholders below), `{issuer}` by the issuer suffix pattern,
         `{view_count}` by a stamp's view count (unanchored), `{organ_prefix}` by the party names
-        an organ may open with (`organ_prefixes`) and `{lead_day}` by the day words a news lead
-        opens with."""
+        an organ may open with (`organ_prefixes`), `{lead_day}` by the day words a news lead
+        opens with, `{full_text}` by the words a lead-in announces a full text with and
+        `{issuers_counted}` by a count of organs after the first (等十七部门)."""
         pattern = rule.pattern.replace("{notice_named}", self.notice_named.pattern)
         pattern = pattern.replace("{notice_lead}", self.notice_lead.pattern)
         pattern = pattern.replace("{issuer}", self.issuer_suffix.pattern)
@@ -198,6 +217,8 @@ class MetadataGrammar(GrammarModel):
         if "{organ_prefix}" in pattern:
             prefixes = sorted(self.organ_prefixes, key=len, reverse=True)
             pattern = pattern.replace("{organ_prefix}", f"(?:{'|'.join(prefixes)})")
+        pattern = pattern.replace("{full_text}", self.full_text.pattern)
+        pattern = pattern.replace("{issuers_counted}", self.issuers_counted.pattern)
         return regex.compile(pattern.replace("{lead_day}", self.lead_day.pattern))
 
 
@@ -293,6 +314,9 @@ class ResponsibilitiesGrammar(GrammarModel):
     collective_prefixes: list[str]
     collective_endings: list[str]
     unit_max_chars: int = Field(gt=0)
+    bare_list_kind: str
+    bare_list_starts: list[str] = Field(min_length=1)
+    deadline: str
 
 
 UnitKind = Literal[
@@ -380,3 +404,11 @@ class QuestionMarks(GrammarModel):
 class WrittenFormsGrammar(GrammarModel):
     toneless_reading: ToneslessReading
     question: QuestionMarks
+    variants: dict[str, str]
+
+    @field_validator("variants")
+    @classmethod
+    def _one_character_each(cls, variants: dict[str, str]) -> dict[str, str]:
+        if any(len(k) != 1 or len(v) != 1 for k, v in variants.items()):
+            raise ValueError("a variant maps one character to one character")
+        return variants

@@ -4,7 +4,8 @@ Before any rule runs, each block's text is replaced by its *matching form*, whic
 as many characters as the text and differs only where a character is written in a form the
 rules do not know:
 - traditional characters (…縣兒童友好城市建設方案) become simplified through OpenCC's t2s
-  conversion, character for character;
+  conversion, character for character, and so do the few t2s leaves that copies write for
+  another (陜 for 陝: grammars/written_forms.yaml `variants`);
 - Kangxi radicals and CJK compatibility ideographs (⽅ ⼯ from browser-printed PDFs) become the
   unified characters (NFKC, applied to those ranges only);
 - half-width punctuation inside Chinese text (web copies: 儿童,妇女;(一)) becomes full-width, and
@@ -153,7 +154,7 @@ def matching_form(text: str) -> str:
     """The form of `text` the rules match, of exactly the same length (see the module doc)."""
     if text.isascii():
         return text
-    text = simplified(_FOLD.sub(_nfkc_one, text))
+    text = simplified(_FOLD.sub(_nfkc_one, text)).translate(_variants())
     # each pattern below is tried only on text holding the mark it rewrites: most lines hold
     # none, and a substring test is much cheaper than a pattern's scan
     if any(mark in text for mark in _HALF_TO_FULL):
@@ -168,6 +169,13 @@ def matching_form(text: str) -> str:
     if "?" in text or "\ufffd" in text:
         text = _LOST.sub(_MISSING, text)
     return text
+
+
+@cache
+def _variants() -> dict[int, str]:
+    """Characters t2s leaves that traditional copies write for another (grammars/
+    written_forms.yaml `variants`: 陜 for 陝)."""
+    return str.maketrans(grammar.load_typed("written_forms", WrittenFormsGrammar).variants)
 
 
 def _nfkc_one(found: regex.Match) -> str:

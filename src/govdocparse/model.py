@@ -221,7 +221,8 @@ class Responsibility(Record):
     id: str
     kind: str = Field(
         description="The clause keyword as written (责任单位, 牵头单位, 市指导部门…), or for a "
-        "clause without one the verb giving the first role (牵头, 负责, 按职责分工负责)."
+        "clause without one the verb giving the first role (牵头, 负责, 按职责分工负责); 责任单位 "
+        "for a bare list of units in brackets closing a task (（县公安局、县教育局）)."
     )
     lead: list[Agency] = Field(default_factory=list)
     participating: list[Agency] = Field(default_factory=list)

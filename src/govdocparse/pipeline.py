@@ -6,7 +6,7 @@ others' internals. Input is a reader's `Source`, output the `ParseResult` record
 
 from __future__ import annotations
 
-from .extract.indicators import indicators_from_table
+from .extract.indicators import drop_cell_goals_in_prose, indicators_from_table
 from .extract.inheritance import publishers, share, take_footer
 from .extract.metadata import (
     Found,
@@ -118,6 +118,7 @@ def _document(seg: Segment, doc_id: str, found: Found, part_of: str | None) -> D
             )
             read_paragraph(document, placed_item, f"{table.id}-item{n}", place, item=item.name)
     read_paragraphs(document, structure.paragraphs, doc_id, place)
+    document.indicators = drop_cell_goals_in_prose(document.indicators)
     assign_ids(document)
     return document
 

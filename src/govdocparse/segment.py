@@ -18,7 +18,10 @@ page's letter and reply under their fields); a line the page's own title field r
 word is the title of a page that names no document (名称：校园安全 / 校园安全), and a repost's
 lead-in naming a document in 《》 and announcing its full text (…《…的通知》全文如下：), or a
 lead sentence naming the notice that hands a document down (…办公室发布关于印发《…》的通知。),
-starts that document when its head comes next.
+starts that document when its head comes next. A story whose lead announces a document's full
+text (…印发《…》。全文如下： · 详情如下：) announces it as a notice does: its title line below
+starts a document of its own, which the story carries. Each essay of a template site's bundle
+under its mark (【第一篇】某小学…实施方案, 篇二：…) is a document of its own.
 A mirror's 《》 around a whole title line are not part of the title, nor is a 文号 set beside it
 on its line (某府办发〔2021〕6号 某区…的通知). A title is never joined with a line that opens
 another title with its issuer (江西省人民政府办公厅关于印发… after a page title cut off
@@ -42,6 +45,7 @@ import regex
 from rapidfuzz import fuzz
 
 from . import grammar, portal
+from .captions import starts_caption
 from .grammar_schema import MetadataGrammar
 from .headings import numbered
 from .source import SITE_NAME, Block, Paragraph, TableBlock, span
@@ -107,6 +111,8 @@ class Segment:
     title_blocks: list[Paragraph]
     body: list[Block]
     period_text: str | None = None
+    # the lead of the story before it that announced its full text (…印发《…》。全文如下：)
+    announced_by: Paragraph | None = None
 
 
 def _grammar() -> MetadataGrammar:
@@ -143,6 +149,18 @@ def _forwarding() -> regex.Pattern:
 def _full_text_lead() -> regex.Pattern:
     rules = _grammar()
     return rules.compile(rules.full_text_lead)
+
+
+@cache
+def _full_text_announced() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.full_text_announced)
+
+
+@cache
+def _bundle_part() -> regex.Pattern:
+    rules = _grammar()
+    return rules.compile(rules.bundle_part)
 
 
 @cache
@@ -384,12 +402,15 @@ def _title_line(block: Block) -> str | None:
 
 def _no_title_text(line: str, text: str) -> bool:
     """Whether a line (`text`: without its spaces and headline marks) is no part of a title: a
-    sentence, a lead-in ending in a colon, a numbered item, a portal field or a stamp."""
+    sentence, a lead-in ending in a colon, a numbered item, a portal field, a stamp or a box's
+    or a table's caption (专栏1 主要指标, 表2 重点项目一览表; an 附件's label may head its
+    title)."""
     return bool(
         _SENTENCE_MARK.search(text)
         or _LEAD_IN.search(text)
         or numbered(text)
         or _standalone(line.strip(), text)
+        or (starts_caption(text) and not text.startswith("附件"))
     )
 
 
@@ -619,11 +640,12 @@ def _lead_title(blocks: list[Block], i: int) -> Title | None:
     sentence names without announcing its text (某市人民政府办公室发布关于印发《…》的通知。), when
     the document's own head (its 主送机关, its 文号) comes next; else None."""
     block = blocks[i]
-    if not isinstance(block, Paragraph) or (
-        "全文如下" not in block.text and "的通知" not in block.text
-    ):
+    if not isinstance(block, Paragraph):
         return None
-    lead = _full_text_lead().search(squash_spaces(block.text))
+    text = squash_spaces(block.text)
+    if "的通知" not in text and not _full_text_announced().search(text):
+        return None
+    lead = _full_text_lead().search(text)
     if lead is None:
         return None
     # a notice named with its organ: its verb and what it hands down, a lead's 了 between them
@@ -770,9 +792,10 @@ def _title_text(text: str) -> str:
     """The title as one line: spaces dropped (web copies put them inside words) but for the
     space between joint issuers at its head (中共某市委办公室 某市人民政府办公室印发…), and no
     文号 or validity tag (（现行有效）) glued to its end, nor a compiling site's region tag or a
-    news site's column tag at its head ((湖北省)某市…, 【发布】某委印发…)."""
+    news site's column tag or a bundle's essay mark at its head ((湖北省)某市…, 【发布】某委印发…,
+    【第一篇】某小学…)."""
     text = _region_tag().sub("", _trailing_validity().sub("", text))
-    text = _headline_tag().sub("", text)
+    text = _bundle_part().sub("", _headline_tag().sub("", text))
     words = text.split()
     organs: list[str] = []
     while (
@@ -1027,6 +1050,51 @@ def _untitled_forwarding(blocks: list[Block]) -> int | None:
     return None
 
 
+def _announced_in_full(blocks: list[Block], i: int) -> list[str]:
+    """The documents a story's lead at block i announces in full (…印发《某省…行动计划》，明确
+    …。全文如下： · 详情如下:), as comparable names: those it names in 《》, or, a bare 全文如下：
+    on its line, those the paragraph above it names. A story reposting a document in full is
+    followed by that document's own title line, which starts a document of its own."""
+    block = blocks[i]
+    assert isinstance(block, Paragraph)
+    if not _full_text_announced().search(squash_spaces(block.text)):
+        return []
+    names = ANNOUNCED.findall(block.text)
+    above = blocks[i - 1] if i else None
+    if not names and isinstance(above, Paragraph):
+        names = ANNOUNCED.findall(above.text)
+    return [_comparable(name) for name in names]
+
+
+def _announcing_lead(story: Segment, title: str) -> Paragraph | None:
+    """The paragraph of a story's lead that announces the full text of the document titled
+    `title` after it (…印发《…》。全文如下：), or None: the story carries that document, as a
+    notice its plan."""
+    for i, block in enumerate(story.body):
+        if isinstance(block, Paragraph) and _announces(
+            set(_announced_in_full(story.body, i)), title
+        ):
+            return block
+    return None
+
+
+def _part_mark(block: Block) -> bool:
+    """Whether a block is a bundle's part mark alone on its line (【第二篇】, 篇二：)."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = squash_spaces(block.text)
+    found = _bundle_part().match(text)
+    return found is not None and found.end() == len(text)
+
+
+def _opens_part(blocks: list[Block], title: Title) -> bool:
+    """Whether a title opens one essay of a template site's bundle: its line opens with the
+    essay's mark (【第一篇】某小学…实施方案, 篇一：…) or the mark stands alone above it."""
+    first = blocks[title.first]
+    opens = isinstance(first, Paragraph) and _bundle_part().match(squash_spaces(first.text))
+    return bool(opens) or (title.first > 0 and _part_mark(blocks[title.first - 1]))
+
+
 def _annex_mark(text: str) -> bool:
     """附件 / 附件1 / 附件： (an 附件说明 with nothing after its colon) on a line of its own."""
     marks = _marks()
@@ -1088,6 +1156,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
         title = _title_at(blocks, i) if isinstance(block, Paragraph) else None
         if title:
             head = _heads_document(blocks, title.last + 1)
+            part = _opens_part(blocks, title)
             if not starts:
                 if head or not _list_in_story(blocks, title):
                     starts.append(title)
@@ -1095,6 +1164,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
                     title = None
             elif not has_body and (
                 head
+                or part
                 or _comparable(title.text) == _comparable(starts[-1].text)
                 or names_its_issuer(title.text, starts[-1].text)
                 or _stray_link(starts, announced, title)
@@ -1103,6 +1173,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
             elif (
                 closed
                 or head
+                or part
                 or _under_annex_mark(blocks, title.first)
                 or _announces(announced, title.text)
                 or _carried(starts[0], title)
@@ -1124,6 +1195,8 @@ def segment(blocks: list[Block]) -> list[Segment]:
             if isinstance(block, Paragraph):
                 if starts[-1].kind == "notice":
                     announced.update(_comparable(name) for name in ANNOUNCED.findall(block.text))
+                else:
+                    announced.update(_announced_in_full(blocks, i))
                 announced.update(_listed_attachments(blocks, i))
                 closed = closed or _closes(block)
         i += 1
@@ -1147,6 +1220,8 @@ def segment(blocks: list[Block]) -> list[Segment]:
         header_from = starts[0].first
     for n, title in enumerate(starts):
         body_end = starts[n + 1].first if n + 1 < len(starts) else len(blocks)
+        if n + 1 < len(starts) and _part_mark(blocks[body_end - 1]):
+            body_end -= 1  # the next essay's mark above its title is the next essay's head
         title_blocks = [b for b in blocks[title.first : title.last + 1] if isinstance(b, Paragraph)]
         if title.period_text:
             title_blocks = title_blocks[:-1]
@@ -1158,6 +1233,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
             # a news story telling of the document its headline names, not a copy of its text
             # (a digest's copy keeps the document's headings under such a headline)
             kind = "other"
+        story = segments[-1] if segments and segments[-1].kind == "other" else None
         segments.append(
             Segment(
                 title=title.text,
@@ -1166,6 +1242,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
                 title_blocks=title_blocks,
                 body=list(body),
                 period_text=title.period_text,
+                announced_by=_announcing_lead(story, title.text) if story else None,
             )
         )
         header_from = body_end

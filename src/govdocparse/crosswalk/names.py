@@ -133,6 +133,17 @@ def _own_place(place: str) -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+@lru_cache(maxsize=64)
+def _own_level(level: str, organs: tuple[str, ...]) -> re.Pattern:
+    """The plan's own level opening a name: 市级 in a city's plan, or 县 before the county's organ
+    (县人大代表…, 县政府工作部门…), which every place names its own (`own_level_organs`); a
+    name's other levels (县级 in a city's plan, 乡镇人大代表) stay."""
+    if level not in "省市区县旗":
+        return re.compile(r"(?!)")
+    organs_after = "|".join(map(re.escape, organs))
+    return re.compile(rf"^{level}(?:级|(?=(?:{organs_after})))" if organs else rf"^{level}级")
+
+
 def _default_age(quals: set[str], subjects: set[str], vocab: Vocabulary, steps: list[str]) -> None:
     """A measure of a subject that is measured for one age band (生长迟缓: under 5) takes that
     band when the name states neither an age nor a population (儿童生长迟缓率)."""
@@ -187,6 +198,11 @@ def read_name(text: str, place: str | None = None, vocab: Vocabulary | None = No
                 rest = folded[len(prefix) :]
                 steps = ("width",) * (folded != squashed) + (f"place prefix: {prefix}",)
                 break
+        else:
+            level = _own_level(place[-1], vocab.own_level_organs).match(folded)
+            if level:
+                rest = folded[level.end() :]
+                steps = ("width",) * (folded != squashed) + (f"own level: {level.group()}",)
     form = _read_cached(rest) if vocab is vocabulary() else _read(rest, vocab)
     if not steps:
         return form

@@ -40,6 +40,7 @@ class Vocabulary:
     # subject -> the age band a name of it means when it states no population and no age
     subject_ages: dict[str, str]
     stated_subject_ages: dict[str, str]
+    own_level_organs: tuple[str, ...]
     heads: list[tuple[str, str]]  # (spelling, canonical), longest spelling first
     fillers: list[re.Pattern]
     place_prefixes: list[str]
@@ -123,6 +124,7 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
         generic_ages=frozenset(fold(a) for a in data.get("generic_ages") or []),
         subject_ages=_bands(data.get("subject_ages")),
         stated_subject_ages=_bands(data.get("stated_subject_ages")),
+        own_level_organs=tuple(fold(o) for o in data.get("own_level_organs") or ()),
         heads=heads,
         fillers=[re.compile(fold(p)) for p in data.get("fillers") or []],
         place_prefixes=sorted(

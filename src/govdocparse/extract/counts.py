@@ -94,6 +94,8 @@ def _patterns() -> _Patterns:
     verbs = "|".join([*(_not_inside(v, c["not_verbs"]) for v in c["verbs"]), people_verbs])
     reach = rf"\s*(?:{rules().adverb})*(?:{alternation(c['reach_verbs'])})\s*"
     share = r"(?P<n>[0-9０-９]+(?:\.[0-9０-９]+)?)\s*(?P<cl>%|％)"
+    completed = alternation(c["completed_verbs"])
+    done = rf"(?:{completed})(?:并?(?:{completed}))*\s*$"
     place_verbs = rf"(?<!已)(?:{alternation(c['place_verbs'])})(?!的)"
     return _Patterns(
         before=re.compile(
@@ -113,7 +115,7 @@ def _patterns() -> _Patterns:
         ),
         completed=re.compile(
             rf"^(?:{alternation(c['batch_words'])})?{large_quantity}(?P<obj>{obj})"
-            rf"\s*(?:{rules().adverb})*(?:{alternation(c['completed_verbs'])})\s*$"
+            rf"\s*(?:{rules().adverb})*{done}"
         ),
         acts=re.compile(
             rf"(?P<pb>{before})?{quantity}(?:对(?P<obj>[^，,。；;]{{2,40}}?)进行(?P<act>[^，,。；;]{{2,20}})"
@@ -124,9 +126,10 @@ def _patterns() -> _Patterns:
             rf"(?P<who>[^，,。；;]{{2,50}}?)(?P<act>(?:{alternation(c['served_verbs'])})"
             rf"[^，,。；;]{{2,40}})$"
         ),
+        # a verb that only completes the things before it (至少30个儿童之家建成投用) counts them
         places=re.compile(
             rf"^(?:{c['places_nation']})?(?P<pb>{before})?(?:有)?(?P<q>(?:{share}|{number}\s*(?:{classifiers}))"
-            rf"(?:{after})?)的?(?P<subject>[^，,。；;]{{2,40}}?)(?P<verb>{place_verbs})"
+            rf"(?:{after})?)的?(?P<subject>[^，,。；;]{{2,40}}?)(?!{done})(?P<verb>{place_verbs})"
             rf"(?P<obj>[^，,。；;]{{2,40}})$"
         ),
         # the thing first, then the places that have it (社区嵌入式服务设施在50%的城市社区建成)

@@ -439,7 +439,8 @@ def _sentence_measures(
     whom or the section `title` (`lend_subject`). A clause of a year and a value only is a
     further goal of the measure before it (`_further_goal`), the one `carried` over from the
     sentence before a semicolon for the first clause. A clause stating the measure's value in an
-    earlier year (婴儿死亡率2020年为3.5‰) gives the baseline of the goal the next clause sets.
+    earlier year (婴儿死亡率2020年为3.5‰) gives the baseline of the goal the next clause sets, and
+    a 分别 list's values there the baseline of each listed measure's goal (`_listed_baselines`).
     A goal for all that says not what or whom it covers, which no clause before it in the
     sentence tells, is about the last clause of `previous_sentence` (…建设儿童之家。到2025年，
     力争实现全覆盖). 今年 dates the goals after it as the document's year `this_year` (a year
@@ -483,6 +484,8 @@ def _sentence_measures(
     # follows them in the sentence, as most sentences state none
     untold: list[str] = []
     last = carried
+    # the measures a 分别 list of values stated in a clause before, for the goals after it
+    baselines: list[Measure] = []
     # a count needs no bound where the sentence or its plan period dates it: 到2025年…, 三年内…
     sentence_dated = (
         one_year or period_goals or bool(dates) or r.goal_within.search(sentence) is not None
@@ -493,11 +496,20 @@ def _sentence_measures(
         # 2020年，…为3.5‰，2027年降至…: and so may the year of a baseline
         year_alone = untold[-1].strip() if untold and r.year_alone.fullmatch(untold[-1]) else ""
         stated = _baseline_statement(year_alone + clause, before_goals, now)
-        if stated is not None:
-            last = stated
+        listed = _listed_baselines(year_alone + clause, before_goals) if stated is None else []
+        if stated is not None or listed:
+            if now or year_alone:
+                # the lone word is this statement's, never the next clause's too
+                untold.pop()
+            last, baselines = stated, listed
             continue
         measures = _clause_measures(clause, dated=sentence_dated)
-        if not measures and last is not None:
+        if not measures and baselines:
+            measures = _listed_goals(clause, baselines, before_goals)
+        stated_before = baselines or [x for x in [last] if x and x.baseline and not x.atoms]
+        if measures and stated_before:
+            measures = _with_baseline(measures, stated_before)
+        elif not measures and last is not None:
             dated_before = bool(untold) and bool(r.target_year.fullmatch(untold[-1].strip()))
             further = _further_goal(clause, last, dated_before, before_goals)
             if further is not None:
@@ -540,7 +552,7 @@ def _sentence_measures(
             before = [date for date in dates if date[0] <= offset + position]
             label, year = before[-1][1:] if before else ("目标", None)
             out.append((label, year, measure))
-        last = measures[-1][1]
+        last, baselines = measures[-1][1], []
     return out
 
 
@@ -568,6 +580,68 @@ def _full_subject(topics: list[str], bare: bool) -> str | None:
         if whom:
             return whom
     return None
+
+
+def _with_baseline(
+    measures: list[tuple[int, Measure]], stated: list[Measure]
+) -> list[tuple[int, Measure]]:
+    """`measures` of a clause after a clause `stated` values and no goal of, the goal of each
+    measure it named taking that value as its baseline: plans may name the measure again in the
+    goal's clause (2022年全县学前三年毛入园率为86%，到2025年学前三年毛入园率达到92%)."""
+    values = {x.name: x.baseline for x in stated}
+    return [
+        (at, replace(x, baseline=values[x.name]))
+        if x.name in values and x.baseline is None
+        else (at, x)
+        for at, x in measures
+    ]
+
+
+def _listed_baselines(clause: str, before_goals: int | None) -> list[Measure]:
+    """The measures of a 分别 list and their values in a year before `before_goals` (2020年城市、
+    农村儿童保健管理率分别为85%和78%): a measure each with its value as baseline and no target yet,
+    paired in order as a goal's 分别 list is (`_distributed`); [] when they differ in number."""
+    if before_goals is None or "分别" not in clause:
+        return []
+    r = rules()
+    m = r.listed_statement.match(LEADING_MARKS.sub("", clause).strip())
+    if m is None or r.money.search(m.group("values")):
+        return []
+    years = m.captures("year")
+    if len(years) != 1 or int(years[0][:4]) >= before_goals:
+        return []
+    values = [v.group(0) for v in r.value.finditer(m.group("values"))]
+    name_raw = raw_measure(m.group("measure"))
+    subject = strip_filler(name_raw, is_measured)
+    measures = _distributed(name_raw, subject, "分别为" + m.group("values"))
+    if len(values) < 2 or len(measures) != len(values) or any(x.step is not None for x in measures):
+        return []
+    year = int(years[0][:4])
+    return [
+        Measure(name_raw, x.name, "", [], baseline=_measurement(year, value))
+        for x, value in zip(measures, values, strict=True)
+    ]
+
+
+def _listed_goals(
+    clause: str, stated: list[Measure], goal_from: int | None
+) -> list[tuple[int, Measure]]:
+    """The goals of the measures a 分别 list stated the values of (`_listed_baselines`), the
+    clause only their year and 分别 values (…分别为85%和78%，到2025年分别提高到95%和90%): read as
+    if the clause named them as the statement did, each measure's goal in the same order."""
+    at = clause.find("分别")
+    if at < 0:
+        return []
+    r = rules()
+    year = LEADING_MARKS.sub("", clause[:at]).strip()
+    bare = r.bare_year.fullmatch(year)
+    later = bare is not None and goal_from is not None and int(bare.group(1)) >= goal_from
+    if not (later or r.target_year.fullmatch(year)):
+        return []
+    found = _clause_measures(stated[0].name_raw + clause[at:], dated=True)
+    if [x.name for _, x in found] != [x.name for x in stated]:
+        return []
+    return [(at, x) for _, x in found]
 
 
 def _counted_from(measure: Measure, year: int) -> Measure:
@@ -1234,19 +1308,23 @@ def _full(clause: str) -> list[tuple[int, Measure]]:
 
 
 def _full_all(clause: str) -> list[tuple[int, Measure]]:
-    """Places that all get a thing (乡镇（街道）要全部配备儿童督导员): the thing's coverage there
-    (乡镇（街道）儿童督导员覆盖率), the value of the full word 全部 states (`full_all` of
-    grammars/indicators.yaml)."""
+    """Places that all get a thing (乡镇（街道）要全部配备儿童督导员, 全部乡镇建成…, the goal's year
+    before them in the clause or not): the thing's coverage there (乡镇（街道）儿童督导员覆盖率),
+    the value of the full word 全部 states (`full_all` of grammars/indicators.yaml)."""
     r = rules()
-    text = r.whole_area.sub("", _lead(clause))
+    # most clauses hold no 全部: one scan spares them reading past a leading year
+    if r.full_all.needs.search(clause) is None:
+        return []
+    text = r.whole_area.sub("", _lead(raw_measure(clause)))
     m = r.full_all.match(text)
     if m is None:
         return []
     word = r.full_all_word
-    atoms = [a.model_copy(update={"raw": m.group("target")}) for a in parse_target(word)]
+    target = text[m.start("first") if m.group("first") else m.start("target") : m.end("target")]
+    atoms = [a.model_copy(update={"raw": target}) for a in parse_target(word)]
     name = m.group("where") + m.group("thing") + r.full_words[word]
-    at = clause.find(m.group("target"))
-    return [(at, Measure(m.group(0), name, m.group("target"), atoms))]
+    at = clause.find(target)
+    return [(at, Measure(m.group(0), name, target, atoms))]
 
 
 def _full_each(text: str) -> list[tuple[int, Measure]]:

@@ -127,6 +127,7 @@ class Rules:
     goal: re.Pattern
     verb_first: re.Pattern
     baseline_statement: re.Pattern
+    listed_statement: re.Pattern
     present_statement: re.Pattern
     present_word: re.Pattern
     numeric_head: re.Pattern
@@ -241,6 +242,11 @@ def rules() -> Rules:
         rf"^(?:(?P<year>{year})[，,]?)?(?P<measure>.+?)(?P<year>{year})??{adverb}*"
         rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
     )
+    # 2020年城市、农村儿童保健管理率分别为85%和78%: a value each for a list of measures
+    listed_statement = (
+        rf"^(?:(?P<year>{year})[，,]?)?(?P<measure>.+?)(?P<year>{year})??{adverb}*"
+        rf"(?:{alternation(p['baseline_verbs'])})(?P<values>{values})$"
+    )
     now = p["present_words"]
     present_statement = (
         rf"^(?:(?P<now>{now})[，,]?)?(?P<measure>.+?)(?P<now>{now})?{adverb}*(?P<now>已经?)?"
@@ -306,6 +312,7 @@ def rules() -> Rules:
             rf"(?P<values>{one_value})(?:\s*(?:{p['bounds']}))?$"
         ),
         baseline_statement=re.compile(baseline_statement),
+        listed_statement=re.compile(listed_statement),
         present_statement=re.compile(present_statement),
         present_word=re.compile(rf"(?:{now})"),
         numeric_head=re.compile(rf"(?:{alternation(p['numeric_heads'])})$"),
@@ -351,9 +358,9 @@ def rules() -> Rules:
             rf"(?:{alternation(p['full_reach_modals'])})?(?:{alternation(p['full_reach_verbs'])})"
         ),
         full_all=_gated(
-            rf"^(?:各|所有)?(?P<where>{p['full_scope_only']})"
-            rf"(?:{alternation(p['full_reach_modals'])})?"
-            rf"(?P<target>(?:{alternation(p['full_all']['words'])})"
+            rf"^(?:各|所有|(?P<first>{alternation(p['full_all']['words'])}))?"
+            rf"(?P<where>{p['full_scope_only']})(?:{alternation(p['full_reach_modals'])})?"
+            rf"(?P<target>(?(first)|(?:{alternation(p['full_all']['words'])}))"
             rf"(?:{alternation(p['full_all']['verbs'])}))"
             rf"(?P<thing>\p{{Han}}[^，,。；;、]{{1,20}}?(?:"
             rf"{alternation(p['full_thing_heads'] + p['full_counted'] + p['full_all']['staff'])}"

@@ -4,7 +4,9 @@
 指标名称（单位）): one `Indicator` per row with its unit, baseline, result, targets, attribute and
 responsible units. Tables without such a column (重点工程, 重点政策) give the `Responsibility`
 records of their 责任单位 column and the goals their text cells state in sentences (推动本市建立1所
-儿童医院), read by `goals`. Names are read by `indicator_names`: a sub-row that only qualifies its
+儿童医院; a 任务清单's 具体内容), read by `goals`, each owned by its row's units and dated by its
+完成时限 when it names no year; `drop_cell_goals_in_prose` counts once a goal such a cell repeats
+from the text. Names are read by `indicator_names`: a sub-row that only qualifies its
 parent row is named in full (学前三年毛入园率（男童）).
 
 Vocabulary (column headers, unit suffixes, alias vs qualifier) lives in grammars/indicators.yaml;
@@ -225,9 +227,9 @@ def indicators_from_table(
     if cols.name is None:
         cols.name = _measure_name_column(table, cols)
     if cols.name is None:
-        return _cell_goals(table, cols, id_prefix, period_start), _row_responsibilities(
-            table, cols, id_prefix, place
-        )
+        by_row = _row_responsibilities(table, cols, id_prefix, place)
+        goals = _cell_goals(table, cols, id_prefix, period_start, by_row)
+        return goals, [resp for row in by_row for resp in row]
     period_years = _period_years(table, cols, period_end)
     indicators: dict[int, Indicator] = {}
     responsibilities: list[Responsibility] = []
@@ -282,13 +284,25 @@ def _listed_name(name_raw: str) -> tuple[int | None, str]:
 
 
 def _cell_goals(
-    table: Table, cols: _Columns, id_prefix: str, period_start: int | None
+    table: Table,
+    cols: _Columns,
+    id_prefix: str,
+    period_start: int | None,
+    by_row: list[list[Responsibility]],
 ) -> list[Indicator]:
-    """Goals written in the text cells of a project or policy table (建设内容, 政策内容)."""
-    structural = {cols.seq, cols.category, cols.unit, cols.attribute, *cols.responsible}
+    """Goals written in the text cells of a project, policy or task table (建设内容, 政策内容,
+    a 任务清单's 具体内容 or 工作目标: 到2025年，全区儿童之家覆盖率达到95%), read as a paragraph's
+    are. Each goal is owned by its row's responsible units (a sub-row's by its parent's when its
+    own cell is empty) and one naming no year is dated by the row's 完成时限 (2024年底)."""
+    structural = {cols.seq, cols.category, cols.unit, cols.attribute, cols.deadline}
+    structural.update(cols.responsible)
+    deadline = cols.deadline
     found = []
-    for index in range(len(table.rows)):
-        for col, text in enumerate(table.rows[index].cells):
+    for index, row in enumerate(table.rows):
+        own = by_row[index] or (by_row[row.parent] if row.parent is not None else [])
+        owner = own[0].id if own else None
+        due = _header_year(join_lines(row.cells[deadline])) if deadline is not None else None
+        for col, text in enumerate(row.cells):
             if col in structural or not text.strip():
                 continue
             for indicator in indicators_from_paragraph(
@@ -299,8 +313,38 @@ def _cell_goals(
                 period_start=period_start,
             ):
                 indicator.table_id = table.id
+                indicator.responsible_id = owner
+                # the deadline dates only what names no year: a sentence's own steps before
+                # it (2024年达到80%，2026年达到95% by 2026年底) are goals all the same
+                for target in indicator.targets:
+                    target.year = target.year or due
                 found.append(indicator)
     return found
+
+
+def drop_cell_goals_in_prose(indicators: list[Indicator]) -> list[Indicator]:
+    """The indicators without the goals a table's text cell repeats from the running text (a
+    任务清单 whose 具体内容 restates 到2025年，全区儿童之家覆盖率达到95% of the plan's 主要目标):
+    a goal is counted once, where the text states it, and is owned by the table row's units when
+    no clause of the text names any."""
+    stated: dict[tuple[str, str], Indicator] = {}
+    for indicator in indicators:
+        if indicator.source == "prose" and indicator.table_id is None and indicator.sentence:
+            stated.setdefault(_goal_key(indicator), indicator)
+    kept = []
+    for indicator in indicators:
+        in_cell = indicator.source == "prose" and indicator.table_id is not None
+        prose = stated.get(_goal_key(indicator)) if in_cell and indicator.sentence else None
+        if prose is None:
+            kept.append(indicator)
+        elif prose.responsible_id is None:
+            prose.responsible_id = indicator.responsible_id
+    return kept
+
+
+def _goal_key(indicator: Indicator) -> tuple[str, str]:
+    """A prose goal's measure and its sentence as matched, the full stop at its end aside."""
+    return indicator.name, squash_spaces(fold(indicator.sentence or "")).rstrip("。．.；;！!")
 
 
 def _row_indicator(
@@ -555,8 +599,9 @@ def _role_split_responsibility(
 
 def _row_responsibilities(
     table: Table, cols: _Columns, id_prefix: str, place: str | None
-) -> list[Responsibility]:
-    out = []
-    for index in range(len(table.rows)):
-        out.extend(_cell_responsibilities(table, cols, index, f"{id_prefix}-r{index}", place))
-    return out
+) -> list[list[Responsibility]]:
+    """The Responsibility records of each row, in the order of the rows."""
+    return [
+        _cell_responsibilities(table, cols, index, f"{id_prefix}-r{index}", place)
+        for index in range(len(table.rows))
+    ]

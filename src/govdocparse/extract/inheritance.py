@@ -6,7 +6,8 @@ carried by the notice before it and inherits the fields it does not state (文�
 dates), listed in `metadata.inherited`; an annex (a list or table printed as 附件) is carried by
 the document it is attached to, whatever its kind. A proclamation that publishes the document
 after it (某省…常务委员会公告 / （第62号） / 《某省…条例》已由…通过，现予公布) carries it as a
-notice carries the plan it hands down. The 版记 printed at the end of the
+notice carries the plan it hands down, and so does a news story whose lead announces the full
+text of the document after it (…印发《…》。全文如下：). The 版记 printed at the end of the
 file — 抄送 and 印发机关和印发日期 — comes after the plans but belongs to the notice, or to the
 file's first document when there is no notice.
 """
@@ -107,11 +108,17 @@ def _joined(lines: list[Block]) -> Paragraph:
 
 def publishers(segments: Sequence[Segment]) -> list[bool]:
     """For each document, whether it is a proclamation (its title ends in a `proclamation_types`
-    word) whose text cites the next document's title in 《》: the regulation it publishes."""
+    word) whose text cites the next document's title in 《》: the regulation it publishes; or a
+    news story whose lead announces the next document's full text (…印发《…》。全文如下：)."""
     types = tuple(grammar.load_typed("metadata", MetadataGrammar).proclamation_types)
     found = [False] * len(segments)
     for n, (seg, after) in enumerate(pairwise(segments)):
-        if not (seg.title and after.title and squash_spaces(seg.title).endswith(types)):
+        if not (seg.title and after.title):
+            continue
+        if after.announced_by is not None:
+            found[n] = True
+            continue
+        if not squash_spaces(seg.title).endswith(types):
             continue
         cited = f"《{squash_spaces(after.title)}》"
         found[n] = any(

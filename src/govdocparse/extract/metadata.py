@@ -13,7 +13,9 @@ in grammars/metadata.yaml. Where each element is looked for:
 - in the body: 主送机关 at its top; 附件说明, the signature (issuers and 成文日期; joint issuers
   signed in a borderless table, an organ a cell), 附注 (（此件公开发布）) at its end;
 - in a news page's lead: the issuer a repost's lead-in names before its verb (民政部近日发出
-  《…》，全文如下：), the place of an organ a headline names by its level alone (市妇联召开…).
+  《…》，全文如下：, 某省教育厅等十七部门联合印发…), also over the title line of the document a
+  story reposts, and a place's offices it abbreviates (某市委办、市政府办 → 中共某市委办公室,
+  某市人民政府办公室); the place of an organ a headline names by its level alone (市妇联召开…).
 The 抄送 and 印发 lines of the 版记 are read by `split_cc` and `printed_line` for the footer
 rule of `extract.inheritance`. A value is taken only from text that states it: fields not found
 stay empty and `missing` names the expected ones for the document's warning.
@@ -682,13 +684,16 @@ def _issuer_from_mark(found: Found) -> None:
 
 def _lead_in_issuer(segment: Segment, found: Found) -> None:
     """The organ a repost's lead-in names before its verb (民政部近日发出《…的通知》，全文如下：)
-    as the issuer of the document it gave the title of, when the document names none itself:
-    the repost dropped its title line, and a signature or 版头 would have set the issuer. So
-    do the organs a news headline standing for the notice opens with (中办国办印发《…》)."""
+    as the issuer of the document it gave the title of, or of the document a story's lead
+    announces so over its title line (`announced_by`), when the document names none itself:
+    the repost dropped its title line or its signature, and a signature or 版头 would have set
+    the issuer. So do the organs a news headline standing for the notice opens with
+    (中办国办印发《…》)."""
     if found.metadata.issuer:
         return
     rules = _rules()
-    for block in segment.title_blocks:
+    leads = [segment.announced_by] if segment.announced_by else []
+    for block in [*segment.title_blocks, *leads]:
         text = squash_spaces(block.text)
         lead = rules.lead_in_issuer.match(text)
         if not lead and segment.kind == "notice":
@@ -706,12 +711,46 @@ def _abbreviations_run(abbreviations: dict[str, list[str]]) -> regex.Pattern:
 
 def _unabbreviated(text: str) -> list[str]:
     """The organs a run of abbreviations stands for, as they sign (中办国办 → 中共中央办公厅,
-    国务院办公厅); [] for anything else."""
+    国务院办公厅; 青川市两办 → 中共青川市委办公室, 青川市人民政府办公室); [] for anything
+    else."""
     run = _rules().abbreviated_organs.match(text)
     if not run:
-        return []
+        return _local_offices(text)
     full = _rules().grammar.organ_abbreviations
     return list(dict.fromkeys(organ for short in run.captures("short") for organ in full[short]))
+
+
+def _local_offices(text: str) -> list[str]:
+    """The offices of a place's party committee and government its own news abbreviates after
+    the place's name (青川市两办, 青川市委办、市政府办, 某县委办 县府办: `local_offices`), as they
+    sign; [] unless all after the place are such short forms."""
+    rules = _rules()
+    offices = rules.grammar.local_offices
+    squashed = squash_spaces(text)
+    chain = place_chain(squashed)
+    if not chain:
+        return []
+    place = "".join(chain)
+    office = offices.provincial_office if place in rules.provinces else offices.office
+    stands_for: dict[str, tuple[str, ...]] = {
+        short: ("party", "government") for short in offices.both
+    }
+    stands_for |= {short: ("party",) for short in offices.party}
+    stands_for |= {short: ("government",) for short in offices.government}
+    # a later part may name the place again, or its unit or its level alone (市政府办)
+    again = grammar.alternation((place, chain[-1], place[-1]))
+    run = regex.fullmatch(
+        f"(?:[、，,]?(?:{again})?(?P<short>{grammar.alternation(stands_for)}))+",
+        squashed[len(place) :],
+    )
+    if not run:
+        return []
+    names = {
+        "party": offices.party_name.format(place=place, office=office),
+        "government": offices.government_name.format(place=place, office=office),
+    }
+    found = (names[which] for short in run.captures("short") for which in stands_for[short])
+    return list(dict.fromkeys(found))
 
 
 def _header_lines(blocks: list[Block]) -> list[Paragraph]:

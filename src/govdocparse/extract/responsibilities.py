@@ -38,6 +38,8 @@ _OPENERS = "（(【"
 _CLOSERS = "）)】"
 _COLON = r"\s*[：:︰∶]"
 _SPLIT_PARTS = re.compile(r"[（()），,；;]")
+# where a sentence of its own starts (after the one before, or at a line's head)
+_SENTENCE_ENDS = ("\n", "。", "；", ";")
 # A clause missing its closing bracket stops at a paragraph break rather than eating the document.
 _CLAUSE_SCAN = re.compile(r"[（()）【】]|\n[^\S\n]*\n")
 _ROUND = re.compile(r"[（()）]")
@@ -88,12 +90,19 @@ class _Rules:
     by: re.Pattern[str]
     by_clause: re.Pattern[str]
     head_clause: re.Pattern[str]
+    sole_clause: re.Pattern[str]
+    sole_end: re.Pattern[str]
     duty_clause: re.Pattern[str]
     jointly: re.Pattern[str]
     trailing: re.Pattern[str]
     unit: re.Pattern[str]
     collective: re.Pattern[str]
     unit_max: int
+    bare_list_kind: str
+    # a bracket closing its line, opening with a level of government: a bare list of units?
+    bare_list: re.Pattern[str]
+    bare_list_start: re.Pattern[str]
+    deadline: re.Pattern[str]
     first_leads: re.Pattern[str]
     standing: frozenset[str]
     marked_role: re.Pattern[str]
@@ -111,7 +120,8 @@ def _rules() -> _Rules:
     by_duty = alternation(grammar.by_duty, spaced=True)
     by_duty_prose = alternation(grammar.by_duty_prose, spaced=True)
     by = alternation(grammar.by, spaced=True)
-    boxed = rf"【\s*(?P<boxed>{keywords})\s*】"
+    # 【牵头单位】 and, on web copies, [牵头单位]
+    boxed = rf"(?P<box>[【\[])\s*(?P<boxed>{keywords})\s*[】\]]"
     endings = alternation(grammar.unit_endings)
     # a label naming no role: 完成时限：, 督办单位：, 责任领导：, 牵头领导： (a role word opening a
     # longer label is no role)
@@ -150,13 +160,24 @@ def _rules() -> _Rules:
         # the sentence, a comma follows (both groups: a lone 某某负责， is too often a task's own
         # subject, 监测组由…牵头负责); or they open its second half after the task, its end or a
         # comma after them (…纳入发展规划，市卫生健康委牵头，市民政局配合，做好政策落实。)
+        # (由市卫健局牵头，…配合，2025年底前完成: 由 may open it, a deadline follow it)
         head_clause=re.compile(
-            rf"(?:^|(?<=[\n。；;，,]))[^\S\n]*[^，,。；;\n（）()由]{{2,40}}?"
+            rf"(?:^|(?<=[\n。；;，,]))[^\S\n]*(?:{by})?[^，,。；;\n（）()由]{{2,40}}?"
             rf"(?:{alternation(grammar.lead_marks, spaced=True)})"
             rf"[、，,][^，,。；;\n（）()]{{2,40}}?"
             rf"(?:{alternation(grammar.participating_marks, spaced=True)})(?=[，,。；;])",
             re.MULTILINE,
         ),
+        # 县文旅局、县教育局、团县委负责。: a sentence of its own naming units and their lead verb
+        # only, after a task title (a county 实施方案's numbered tasks), its full stop written (a
+        # table cell's 市教育局、市公安局等按职责分工负责 is read as a cell); after a comma it is
+        # too often the task's own subject
+        # (found from its end: a lead verb before the full stop is rare, sentence starts are not)
+        sole_clause=re.compile(
+            rf"[^\S\n]*[^，,。；;\n（）()由]{{2,80}}?"
+            rf"(?:{alternation(grammar.lead_marks, spaced=True)})(?=\s*[。；;])"
+        ),
+        sole_end=re.compile(rf"(?:{alternation(grammar.lead_marks, spaced=True)})(?=\s*[。；;])"),
         # 市卫生健康委、市教育局按职责做好…: units doing their part by duty, opening a sentence
         # or a part of it, their task after the remark
         duty_clause=re.compile(
@@ -172,6 +193,14 @@ def _rules() -> _Rules:
             rf".*(?:{alternation(grammar.unit_endings + grammar.collective_endings)})$"
         ),
         unit_max=grammar.unit_max_chars,
+        bare_list_kind=grammar.bare_list_kind,
+        bare_list=re.compile(
+            rf"[（(](?:{alternation(grammar.bare_list_starts)})[^（）()]*(?:[（(][^（）()]*[）)][^（）()]*)*"
+            rf"[）)][^\S\n]*[。；;]?[^\S\n]*$",
+            re.MULTILINE,
+        ),
+        bare_list_start=re.compile(f"^(?:{alternation(grammar.bare_list_starts)})"),
+        deadline=re.compile(grammar.deadline),
         first_leads=re.compile(
             rf"[，,；;\s]*(?:{alternation(grammar.first_positions)})[的者]?(?:单位|部门)?\s*[为是]\s*"
             rf"(?:{alternation(grammar.first_lead_words)})"
@@ -376,9 +405,7 @@ def _bare_keyword_clauses(text: str) -> list[Clause]:
     for opening in rules.bare_opening.finditer(text):
         if clauses and opening.start() < clauses[-1].end:
             continue
-        start = (
-            opening.start("kw") if opening["kw"] else opening.start() + opening.group().index("【")
-        )
+        start = opening.start("kw") if opening["kw"] else opening.start("box")
         stop = rules.bare_end.search(text, opening.end())
         end = stop.start() if stop else len(text)
         while end > opening.end() and text[end - 1].isspace():
@@ -451,9 +478,17 @@ def _by_clauses(text: str) -> list[Clause]:
 def _head_clauses(text: str) -> list[Clause]:
     """区教育局牵头、区公安分局配合，每学期开展… — the units that lead and those that take part,
     each group closed by its role verb, opening a sentence or its second half (……纳入规划，
-    市卫生健康委牵头，市民政局配合，做好…)."""
+    市卫生健康委牵头，市民政局配合，做好…); or units and their lead verb making a sentence of
+    their own (县文旅局、县教育局负责。)."""
+    rules = _rules()
     clauses: list[Clause] = []
-    for match in _rules().head_clause.finditer(text):
+    matches = list(rules.head_clause.finditer(text))
+    for end in rules.sole_end.finditer(text):
+        opening = max(text.rfind(mark, 0, end.start()) for mark in _SENTENCE_ENDS) + 1
+        sole = rules.sole_clause.match(text, opening)
+        if sole and sole.end() == end.end():
+            matches.append(sole)
+    for match in matches:
         start = match.start() + len(match.group()) - len(match.group().lstrip())
         clause = _verb_clause(text, start, match.end(), text[start : match.end()])
         if clause:
@@ -472,6 +507,23 @@ def _duty_clauses(text: str) -> list[Clause]:
         found = _Found(participating=names, by_duty=True)
         kind = squash_spaces(match["verb"])
         clauses.append(_clause(text, kind, match.start("units"), match.end(), found))
+    return clauses
+
+
+def _bare_unit_lists(text: str) -> list[Clause]:
+    """……加强未成年人网络保护。（县委网信办、县公安局、县市场监管局）: a list of units in brackets
+    closing its line, naming neither keyword nor role; a deadline may close it (，2024年底前)."""
+    rules = _rules()
+    clauses: list[Clause] = []
+    for match in rules.bare_list.finditer(text):
+        end = match.start() + len(match.group().rstrip("。；; \t\u3000"))
+        names = pieces(text[match.start() + 1 : end - 1], _SPLIT_PARTS)
+        if names and rules.deadline.match(names[-1]):
+            names.pop()
+        names = [name for piece in names for name in split_agencies(piece)[0]]
+        if names and all(rules.bare_list_start.match(n) and _looks_like_unit(n) for n in names):
+            found = _Found(lead=names)
+            clauses.append(_clause(text, rules.bare_list_kind, match.start(), end, found))
     return clauses
 
 
@@ -506,11 +558,13 @@ def find_clauses(text: str) -> list[Clause]:
     """
     # Every form needs a keyword, a role verb or 按职责分工负责 (the verb clauses' role comes
     # from one of those): most paragraphs of a plan name no unit and are spared the five scans.
-    if not _rules().clause_needs.search(text):
-        return []
+    rules = _rules()
+    bare_lists = _bare_unit_lists(text)
+    if not rules.clause_needs.search(text):
+        return bare_lists
     found = _bracketed_keyword_clauses(text) + _bare_keyword_clauses(text)
     found += _bracketed_verb_clauses(text) + _by_clauses(text) + _head_clauses(text)
-    found += _duty_clauses(text)
+    found += _duty_clauses(text) + bare_lists
     found.sort(key=lambda clause: (clause.start, -clause.end))
     clauses: list[Clause] = []
     for clause in found:

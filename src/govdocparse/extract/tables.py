@@ -19,7 +19,7 @@ from functools import cache, lru_cache
 import regex as re
 
 from ..captions import parse_caption
-from ..columns import HEADER_JOIN, cell_fit, cell_key, column_roles
+from ..columns import HEADER_JOIN, cell_fit, cell_key, column_roles, continues_name
 from ..grammar import load
 from ..model import Provenance, Table, TableItem, TableRow
 from ..source import Cell, TableBlock
@@ -362,8 +362,10 @@ def _split_stack(texts: list[str], roles: list[str], name_col: int | None) -> li
     普惠性幼儿园覆盖率 | 90%↵85%), as the rows a reader sees: the head, then each breakdown named
     其中：… with its own values. A unit given once serves every row; a 序号, 属性 or 责任单位 given
     once is the head's (its breakdowns take them from it), while a unit or an 属性 stacked as the
-    values are (约束性↵预期性) gives each row its own. Any other row, or a stack whose value cells
-    hold other numbers of lines, is the one row it was."""
+    values are (约束性↵预期性) gives each row its own. A breakdown's name wrapped onto a line of
+    its own (其中：普惠性幼儿园↵覆盖率, `columns.continues_name`) is one name when the values are
+    stacked one a name with it joined. Any other row, or a stack whose value cells hold other
+    numbers of lines, is the one row it was."""
     if name_col is None or "\n" not in texts[name_col]:
         return [texts]
     lines = [line for line in texts[name_col].split("\n") if line.strip()]
@@ -374,17 +376,19 @@ def _split_stack(texts: list[str], roles: list[str], name_col: int | None) -> li
     breakdowns = lines[opening:]
     if not prefix.sub("", breakdowns[0]).strip():
         breakdowns = breakdowns[1:]  # 其中： on a line of its own
-    names = ["\n".join(lines[:opening])] + [
-        line if prefix.match(line) else "其中：" + line for line in breakdowns
-    ]
     stacks = {
         col: [line for line in text.split("\n") if line.strip()]
         for col, (text, role) in enumerate(zip(texts, roles, strict=True))
         if col != name_col and role in ("value", "unit", "attribute")
     }
     counts = {len(stack) for stack in stacks.values() if len(stack) > 1}
-    if counts != {len(names)}:
+    if counts == {len(breakdowns)}:
+        breakdowns = _unwrapped(breakdowns)
+    if counts != {len(breakdowns) + 1}:
         return [texts]
+    names = ["\n".join(lines[:opening])] + [
+        line if prefix.match(line) else "其中：" + line for line in breakdowns
+    ]
     rows = []
     for k, name in enumerate(names):
         row = []
@@ -400,6 +404,18 @@ def _split_stack(texts: list[str], roles: list[str], name_col: int | None) -> li
                 row.append("")
         rows.append(row)
     return rows
+
+
+def _unwrapped(breakdowns: list[str]) -> list[str]:
+    """A stack's breakdown names with each line that continues the one before it (其中：普惠性
+    幼儿园↵覆盖率) joined to that one, the line break kept as a cell keeps it."""
+    names: list[str] = []
+    for line in breakdowns:
+        if names and continues_name(names[-1].rpartition("\n")[2], line):
+            names[-1] += "\n" + line
+        else:
+            names.append(line)
+    return names
 
 
 def _slots(cells: list[Cell]) -> list[Cell]:

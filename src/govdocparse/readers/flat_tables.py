@@ -23,7 +23,8 @@ guess:
   indicator's 其中 stack), given an empty 序号 so that the table builder names its parent. A
   row whose cells each stacked an indicator and its 其中 breakdowns, written down the row (the
   name, the 其中 name, then each year's values one per name, then the attribute), is that one
-  row of stacked cells, split by the table builder as a grid's are. A
+  row of stacked cells, split by the table builder as a grid's are; a 其中 name wrapped onto
+  two lines (其中：普惠性幼儿园 / 覆盖率) counts once when the values say so. A
   total row (合计, 小计) where a numbered row was due runs over the units, values and dashes
   after it, and the numbered rows go on after it;
 - without a 序号 column, rows have the header's width, and every cell must fit its column's
@@ -62,6 +63,7 @@ from ..columns import (
     cell_fit,
     cell_key,
     column_roles,
+    continues_name,
     place_columns,
     role_readings,
 )
@@ -140,17 +142,10 @@ def _subrow_names() -> tuple[regex.Pattern, frozenset[str]]:
 
 
 @cache
-def _category_words() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
-    """What a category cell is (健康, 儿童与教育, 社会政策友好), what a row name's second line
-    alone is, opening no row (死亡率, 覆盖率), and how a name's first line ends that a cell never
-    ends (建有儿童之家的, 儿童福利机构、): grammars/tables.yaml `category_names`, `name_tails`,
-    `unfinished_ends`."""
-    tables = grammar.load("tables")
-    return (
-        regex.compile(tables["category_names"]),
-        regex.compile(tables["name_tails"]),
-        regex.compile(tables["unfinished_ends"]),
-    )
+def _category_names() -> regex.Pattern:
+    """What a category cell is (健康, 儿童与教育, 社会政策友好): grammars/tables.yaml
+    `category_names`."""
+    return regex.compile(grammar.load("tables")["category_names"])
 
 
 def _sub_responsible() -> regex.Pattern:
@@ -612,13 +607,12 @@ def _wrapped_name_under_category(
     if roles[:2] != ["category", "name"] or len(items) < 2:
         return False
     given = {cell_key(row[0].text) for row in rows if len(row) == len(roles)}
-    first, second = cell_key(items[0].text), cell_key(items[1].text)
-    categories, tails, unfinished = _category_words()
+    first = cell_key(items[0].text)
     return (
         bool(given)
         and first not in given
-        and not categories.search(first)
-        and bool(tails.fullmatch(second) or unfinished.search(first))
+        and not _category_names().search(first)
+        and continues_name(first, items[1].text)
     )
 
 
@@ -700,7 +694,9 @@ def _stacked_row_at(
     in each value column (88 / 75, 95 / ≥85), a unit or an attribute column's one line or as
     many (预期性, or 约束性 / 预期性), and one line in every other column. Each line must fit
     its column as the vocabulary knows it; the table builder splits the stacked cells into a
-    row per name (extract.tables)."""
+    row per name (extract.tables). A breakdown's name may wrap onto a line of its own
+    (其中：普惠性幼儿园 / 覆盖率): when the values are stacked one a name with it joined, not one
+    a line, its lines are one name's."""
     if "name" not in roles:
         return None
     name_col = roles.index("name")
@@ -708,14 +704,30 @@ def _stacked_row_at(
     names = _stack_names(lines[name_col:], roles[name_col + 1 : name_col + 2])
     if names is None:
         return None
-    spread, count = names
+    spread, counts = names
+    for count in counts:
+        if (columns := _stack_columns(lines, roles, name_col, spread, count)) is not None:
+            return start + len(columns), columns
+    return None
+
+
+def _stack_columns(
+    lines: list[str], roles: list[str], name_col: int, spread: int, count: int
+) -> list[int] | None:
+    """The column of each line of a stacked row whose name cell takes `spread` lines and names
+    `count` rows, or None when a line does not fit its column."""
     columns: list[int] = []
     at = 0
     for column, role in enumerate(roles):
         if column == name_col:
             take = spread
-        elif role == "value" or (
-            role in ("unit", "attribute") and _all_fit(lines[at : at + count], role)
+        elif (
+            role == "value"
+            or (
+                role in ("unit", "attribute")
+                and len(lines) >= at + count  # a stack closing the table may give one attribute
+                and _all_fit(lines[at : at + count], role)
+            )
         ):
             take = count
         else:
@@ -727,14 +739,16 @@ def _stacked_row_at(
             return None
         columns.extend([column] * take)
         at += take
-    return start + at, columns
+    return columns
 
 
-def _stack_names(lines: list[str], after: list[str]) -> tuple[int, int] | None:
-    """How many lines a stacked name cell takes and how many rows it names: its head (one or
+def _stack_names(lines: list[str], after: list[str]) -> tuple[int, tuple[int, ...]] | None:
+    """How many lines a stacked name cell takes and how many rows it may name: its head (one or
     two lines), a line opening with 其中 (其中：普惠性幼儿园覆盖率, or 其中： alone) and the
-    breakdowns after it up to the line that fits the next column; None when no 其中 line
-    follows the head or it names no breakdown."""
+    breakdowns after it up to the line that fits the next column, one a line, then, when some
+    breakdown lines continue the one before (其中：普惠性幼儿园 / 覆盖率: `continues_name`), as
+    many as there are with those joined; None when no 其中 line follows the head or it names no
+    breakdown."""
     prefix, _ = _subrow_names()
     opening = next((k for k in (1, 2) if k < len(lines) and prefix.match(cell_key(lines[k]))), None)
     if opening is None or not all(_fits(line, "name", True) for line in lines[:opening]):
@@ -748,7 +762,11 @@ def _stack_names(lines: list[str], after: list[str]) -> tuple[int, int] | None:
         end += 1
     bare = not prefix.sub("", cell_key(lines[opening]))
     count = 1 + end - opening - bare
-    return (end, count) if count > 1 else None
+    if count < 2:
+        return None
+    first = opening + bare
+    wrapped = sum(continues_name(lines[k - 1], lines[k]) for k in range(first + 1, end))
+    return end, (count, count - wrapped) if wrapped else (count,)
 
 
 def _all_fit(lines: list[str], role: str) -> bool:
