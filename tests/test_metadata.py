@@ -2335,6 +2335,58 @@ def test_a_publication_date_label_comes_before_the_generation_date():
     assert parse_text(text).documents[0].metadata.date_published == "2024-05-12"
 
 
+def test_a_provincial_document_library_block_with_its_publication_date():
+    # a 山东 portal's 政府文件库 bullets over a joint notice (thirty-fourth reading): 公开发布日期
+    # is the day the page published it, the later labels (实施, 失效) are no dates of the notice
+    text = (
+        "首页\n>政府信息公开>省政府文件库>部门规范性文件\n"
+        "  • 主题分类:物价\n  • 发文机关:青河县发展和改革局\n  • 文件类型:行政规范性文件\n"
+        "  • 规范性文件标识:QHDR-2023-0050002\n  • 成文日期:2023-09-04\n"
+        "  • 公开发布日期:2023-09-12\n  • 发文字号:青发改字〔2023〕8号\n"
+        "  • 所属单位:青河县发展和改革局\n  • 开始实施时间:2023-10-15\n  • 文件状态:\n"
+        "  • 文件废止时间:\n  • 文件失效时间:2028-10-14\n\n"
+        "青河县发展和改革局 教育和体育局关于公布幼儿园保育教育费标准的通知\n"
+        "青发改字〔2023〕8号\n各幼儿园:\n现将有关事项通知如下:\n一、收费项目\n保育教育费。\n"
+    )
+    metadata = parse_text(text).documents[0].metadata
+    assert metadata.date_published == "2023-09-12"
+    assert metadata.date_written == "2023-09-04"
+    assert metadata.portal["开始实施时间"] == "2023-10-15"
+    assert metadata.portal["文件失效时间"] == "2028-10-14"
+    assert metadata.portal["规范性文件标识"] == "QHDR-2023-0050002"
+
+
+@pytest.mark.parametrize(
+    ("grid_row", "validity", "number"),
+    [
+        ("有效性 编号", None, None),
+        ("有效性 有效 编号 ZJQH00-2024-0003", "有效", "ZJQH00-2024-0003"),
+    ],
+)
+def test_a_grid_of_labels_without_colons_closing_with_the_uniform_number(
+    grid_row, validity, number
+):
+    # a 浙江 portal's 信息公开 grid over a 解读 (thirty-fourth reading): 编号 is a label of its
+    # own, not the value of 有效性 before it
+    text = (
+        "索引号 001008003012/2024-05001 公开日期 2024-03-05\n发布机构 县教育局 文号\n"
+        f"组配分类 政策解读 主题分类 教育\n{grid_row}\n"
+        "关于青河县幼儿园保教费标准的政策解读\n发布日期：2024-03-05 10:20\n"
+        "一、制定背景\n原标准已执行五年。\n二、主要内容\n正文。\n"
+    )
+    portal = parse_text(text).documents[0].metadata.portal
+    assert portal["有效性"] == validity
+    assert portal["编号"] == number
+
+
+def test_a_table_header_opening_with_the_number_column_is_no_field():
+    text = (
+        "青河县儿童发展规划\n一、主要指标\n编号 指标 2020年 2025年 属性\n"
+        "1 婴儿死亡率（‰） 5 4.5 约束性\n"
+    )
+    assert parse_text(text).documents[0].metadata.portal == {}
+
+
 _STANDARD_BODY = (
     "前  言\n本文件按照GB/T 1.1—2020《标准化工作导则 第1部分：标准化文件的结构和起草规则》"
     "的规定起草。\n"

@@ -1861,3 +1861,36 @@ def test_a_plans_own_parts_numbered_by_pian_stay_its_outline():
     )
     [plan] = parse_text(text).documents
     assert plan.title == "青山市国民经济和社会发展第十四个五年规划纲要"
+
+
+@pytest.mark.parametrize(
+    ("cover", "title"),
+    [
+        # a report's cover: what it reports on over its type alone on a line (thirty-fourth
+        # reading: a foundation's 评估报告 on a document site)
+        ("青川县学生营养改善计划\n\n评估报告\n", "青川县学生营养改善计划评估报告"),
+        (
+            "河阳市儿童发展规划（2021—2030年）\n实施情况中期评估报告\n",
+            "河阳市儿童发展规划（2021—2030年）实施情况中期评估报告",
+        ),
+        ("某区妇女发展规划\n统计监测报告\n", "某区妇女发展规划统计监测报告"),
+    ],
+)
+def test_a_report_type_alone_on_the_cover_line_under_its_subject(cover, title):
+    text = cover + "一、评估背景\n2021年以来，全县儿童死亡率下降到3‰。\n二、主要成效\n正文。\n"
+    doc = parse_text(text).documents[0]
+    assert doc.title == title
+    assert doc.kind == "other"
+    # a report of results states no goals, and its type line is no preamble of it
+    assert doc.indicators == []
+    assert doc.preamble is None
+
+
+def test_a_plan_title_is_not_continued_by_a_sentence_naming_a_report():
+    text = (
+        "青川县儿童发展规划\n\n评估报告由县统计局编制。\n"
+        "一、发展目标\n到2025年，婴儿死亡率控制在5‰以下。\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert doc.title == "青川县儿童发展规划"
+    assert doc.kind == "plan"

@@ -77,6 +77,7 @@ class TitleContinues(GrammarModel):
     opens: list[str]
     next_opens: list[str]
     waits: list[str]
+    report_line: Rule
 
 
 class RecipientDependents(GrammarModel):

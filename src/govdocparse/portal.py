@@ -132,12 +132,15 @@ def _labels_in(text: str) -> list[tuple[str, int, int]]:
 def _set_apart(text: str, found: list[tuple[str, int, int]], match: regex.Match) -> bool:
     """Whether a label written without its colon stands as a word of a line of pairs: after an
     earlier label, with spaces before it and between it and a value (来源：某县人民政府网
-    2024-03-02 作者 王某), as a byline's labels often drop their colons after the first."""
+    2024-03-02 作者 王某), as a byline's labels often drop their colons after the first, or
+    closing the line with its value empty (a grid's 有效性 编号)."""
     return (
         bool(found)
         and text[match.start() - 1 : match.start()].isspace()
-        and match.group()[-1:].isspace()
-        and match.end() < len(text)
+        and (
+            (match.group()[-1:].isspace() and match.end() < len(text))
+            or not text[match.end() :].strip()
+        )
     )
 
 

@@ -882,7 +882,15 @@ def _continues_title(text: str, following: str) -> bool:
         unclosed
         or text.startswith(tuple(rules.opens))
         or following.startswith(tuple(rules.next_opens))
+        or ("报告" in following and _report_line().match(following) is not None)
     )
+
+
+@cache
+def _report_line() -> regex.Pattern:
+    """A report's type alone on a cover's line under what it reports on (评估报告)."""
+    rules = _grammar()
+    return rules.compile(rules.title_continues.report_line)
 
 
 # The marks around a title cited inside another: 《》 as printed, 〈〉 inside 《》, and < > where a
