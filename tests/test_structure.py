@@ -116,6 +116,29 @@ def test_a_short_item_led_by_its_subject_and_a_colon(line, title, text):
     assert (item.title, item.text) == (title, text)
 
 
+# A colon between a heading's number and its title (第一部分：发展基础, 第二章:职责, 第三条：…):
+# a separator some plans and sharing sites' previews write, no part of the title or the text
+# (thirty-fifth reading: a sharing site's 检查表 preview, its chapters 第一章:检查准备)
+NUMBER_COLON_HEADINGS = [
+    (
+        "第一部分：发展基础\n近年来全区工作稳步推进。",
+        "第一部分",
+        "发展基础",
+        "近年来全区工作稳步推进。",
+    ),
+    ("第二章:职责分工\n第一条 区民政局负责指导。", "第二章", "职责分工", ""),
+    ("第一章 总则\n第三条：本办法适用于全区托育机构。", "第三条", "", "本办法适用于全区托育机构。"),
+    ("（一）：指导思想。坚持儿童优先。", "（一）", "指导思想", "坚持儿童优先。"),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "title", "body"), NUMBER_COLON_HEADINGS)
+def test_a_colon_after_a_headings_number_is_no_part_of_its_title(text, number, title, body):
+    sections = build_structure(_paragraphs(text), "d1").sections
+    heading = sections[0] if sections[0].number == number else sections[0].children[0]
+    assert (heading.number, heading.title, heading.text) == (number, title, body)
+
+
 def test_chinese_numerals_past_ten():
     text = "\n".join(
         f"（{n}）第{n}项工作"

@@ -31,6 +31,7 @@ from .model import Preamble, Provenance, Section
 from .source import Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
+_NUMBER_COLONS = ("：", ":")
 # A form field's name and its value on one line (建设地点：某某路1号), the name up to
 # `title.field_subject_max` characters (checked where it is read)
 _FIELD_LED = regex.compile(r"^(?P<word>[\p{Han}\s]{2,20}?)\s*[：:]\s*(?P<rest>\S.*)$")
@@ -309,6 +310,10 @@ class _Builder:
         rest = heading.rest
         if not heading.number:
             return rest, ""
+        if rest[:1] in _NUMBER_COLONS:
+            # a colon some plans and previews set between the number and the title (第一部分：
+            # 发展基础, 第二章:职责, 第三条：本办法…): a separator, no part of the title or text
+            rest = rest[1:].lstrip()
         if heading.title_rule == "line":
             return _unspread(self.trailing.sub("", rest)), ""
         if heading.title_rule == "bracketed" or (parent and parent.title_rule == "bracketed"):

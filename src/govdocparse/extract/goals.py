@@ -230,6 +230,9 @@ def indicators_from_paragraph(
         opening = deadline
         if "年" in sentence or "五" in sentence:
             deadline = _opening_deadline(sentence) or deadline
+        # …and so does a later sentence opening with one (…。五年来，…: a plan's review)
+        if k and "来" in sentence and r.look_back_opening.match(sentence):
+            looking_back = True
         looking_back = looking_back and not r.target_year.search(_BRACKETED.sub("", sentence))
         if not _may_state_goal(sentence):
             continue

@@ -103,6 +103,7 @@ class Rules:
     achievement: re.Pattern
     results_report: re.Pattern
     past_marker: re.Pattern
+    look_back_opening: re.Pattern
     present_marker: re.Pattern
     goal_within: re.Pattern
     story_goal_sign: re.Pattern
@@ -264,6 +265,7 @@ def rules() -> Rules:
         achievement=re.compile(p["achievement_context"]),
         results_report=re.compile(p["results_report"]),
         past_marker=re.compile(p["past_marker"]),
+        look_back_opening=re.compile(p["look_back_opening"]),
         present_marker=re.compile(p["present_marker"]),
         goal_within=re.compile(p["goal_within"]),
         story_goal_sign=re.compile(
