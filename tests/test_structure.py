@@ -116,6 +116,37 @@ def test_a_short_item_led_by_its_subject_and_a_colon(line, title, text):
     assert (item.title, item.text) == (title, text)
 
 
+# A numbered item whose subject opens with a term in quotation marks (a 部门决算's 名词解释, a
+# 妇联's work summary; invented): (line, title, text). The subject up to the colon is the title,
+# its marks kept, short or long, straight or curly; a line without a colon is its whole title.
+QUOTED_SUBJECT_ITEMS = [
+    (
+        '二、"三公"经费：指单位用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和'
+        "公务接待费。",
+        '"三公"经费',
+        "指单位用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。",
+    ),
+    (
+        "三、“两癌”筛查情况：全年为全镇2800名适龄妇女免费开展宫颈癌和乳腺癌检查，完成年度"
+        "任务的104%。",
+        "“两癌”筛查情况",
+        "全年为全镇2800名适龄妇女免费开展宫颈癌和乳腺癌检查，完成年度任务的104%。",
+    ),
+    (
+        "四、“春蕾”助学：资助女童36名，发放助学金3.6万元。",
+        "“春蕾”助学",
+        "资助女童36名，发放助学金3.6万元。",
+    ),
+    ("五、「护苗」专项行动", "「护苗」专项行动", ""),
+]
+
+
+@pytest.mark.parametrize(("line", "title", "text"), QUOTED_SUBJECT_ITEMS)
+def test_a_subject_opening_with_a_quoted_term_is_the_title(line, title, text):
+    sections = build_structure(_paragraphs("一、名词解释\n" + line), "d1").sections
+    assert (sections[1].title, sections[1].text) == (title, text)
+
+
 def test_chinese_numerals_past_ten():
     text = "\n".join(
         f"（{n}）第{n}项工作"

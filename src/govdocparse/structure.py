@@ -21,6 +21,7 @@ right before it (a page break cut it, maybe under a 续表 caption) is the rest 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -31,9 +32,11 @@ from .model import Preamble, Provenance, Section
 from .source import Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
-# A form field's name and its value on one line (建设地点：某某路1号), the name up to
-# `title.field_subject_max` characters (checked where it is read)
-_FIELD_LED = regex.compile(r"^(?P<word>[\p{Han}\s]{2,20}?)\s*[：:]\s*(?P<rest>\S.*)$")
+# A form field's name and its value on one line (建设地点：某某路1号): words in the name at most,
+# its length in characters checked against `title.field_subject_max` where it is read
+_FIELD_WORDS_MAX = 20
+# A numbered item's subject before its colon (1.工作目标：到2025年，…): words in it at most
+_SUBJECT_WORDS_MAX = 8
 # An unnumbered sub-head and the text of its section on one line: 主要目标：婴儿死亡率控制在…
 _INLINE_KEYWORD = regex.compile(r"^(?P<word>[\p{Han}\s]{2,8}?)\s*[：:]\s*(?P<rest>\S.*)$")
 # A line ending in one of these ends its sentence (or its clause list); any other end is a wrap.
@@ -317,7 +320,7 @@ class _Builder:
             if short and heading.title_rule == "bracketed":
                 return short["title"], rest[short.end() :].strip()
             return "", rest
-        field = _FIELD_LED.match(rest)
+        field = _subject_led(_FIELD_WORDS_MAX).match(rest)
         if field and self._field_subject(field["word"].strip()):
             # an item led by a form field's name: its value is text (二、建设地点：某某路1号。)
             return field["word"].strip(), field["rest"]
@@ -339,7 +342,7 @@ class _Builder:
             # a short item led by its subject and a colon, a sentence after it (1.工作目标：到
             # 2025年，…): the subject is the title, as for a long one; a title that only holds a
             # colon and a phrase (第一阶段：动员部署) keeps its whole line
-            led = _INLINE_KEYWORD.match(rest)
+            led = _subject_led(_SUBJECT_WORDS_MAX).match(rest)
             if led and _CLAUSE_MARKS.intersection(led["rest"]):
                 return led["word"].strip(), led["rest"]
             return _unspread(self.trailing.sub("", rest)), ""
@@ -352,7 +355,7 @@ class _Builder:
         # a notice's item led by its subject and a colon, its text too long for a title of its own
         # (二、投保人及金额：…，保费为每人每年…。): the subject is the title
         if "：" in rest or ":" in rest:
-            led = _INLINE_KEYWORD.match(rest)
+            led = _subject_led(_SUBJECT_WORDS_MAX).match(rest)
             if led:
                 return led["word"].strip(), led["rest"]
         if glued and name:  # the same with no 。 near enough to end a title
@@ -638,6 +641,14 @@ def _attach_caption(builder: _Builder, body: list[Block], i: int, caption) -> in
         placed.label, placed.number, placed.title = caption.label, caption.number, title
         return 1
     return 0
+
+
+@cache
+def _subject_led(most: int) -> regex.Pattern:
+    """A subject of 2 to `most` words, a colon and the text after it; a term in quotation marks
+    is one word of the subject (二、“三公”经费：指…, `title.quoted_term`)."""
+    word = rf"(?:[\p{{Han}}\s]|{headings.rules().title.quoted_term})"
+    return regex.compile(rf"^(?P<word>{word}{{2,{most}}}?)\s*[：:]\s*(?P<rest>\S.*)$")
 
 
 _SPREAD_TITLE = regex.compile(r"^\p{Han}(?:\s+\p{Han})+$")
