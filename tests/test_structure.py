@@ -147,6 +147,34 @@ def test_a_subject_opening_with_a_quoted_term_is_the_title(line, title, text):
     assert (sections[1].title, sections[1].text) == (title, text)
 
 
+# A part's or a chapter's number on a line of its own and its name on the next, as a 部门预算's
+# or a PDF's text prints them (invented): one heading, the name its title; a sentence, a
+# heading or nothing after the number leaves it without a name, as before.
+TORN_LINE_TITLES = [
+    (
+        "第一部分\n单位概况\n一、主要职责\n负责全区妇女儿童工作。\n第二部分\n2024年度单位预算"
+        "情况说明\n一、收支预算总体情况\n收入总计120万元。",
+        [
+            (1, "第一部分", "单位概况"),
+            (2, "一、", "主要职责"),
+            (1, "第二部分", "2024年度单位预算情况说明"),
+            (2, "一、", "收支预算总体情况"),
+        ],
+    ),
+    (
+        "第一章：\n总  则\n第一条 为了规范管理，制定本办法。\n第二章\n第二条 本办法适用于全市。",
+        [(1, "第一章", "总则"), (2, "第一条", ""), (1, "第二章", ""), (2, "第二条", "")],
+    ),
+    ("第三部分\n本部分说明如下。", [(1, "第三部分", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TORN_LINE_TITLES)
+def test_a_parts_name_on_the_line_under_its_number_is_its_title(text, expected):
+    tree = _tree(build_structure(_paragraphs(text), "d1").sections)
+    assert [(level, number, title) for level, number, _, title in tree] == expected
+
+
 def test_chinese_numerals_past_ten():
     text = "\n".join(
         f"（{n}）第{n}项工作"

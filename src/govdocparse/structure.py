@@ -26,7 +26,7 @@ from functools import cache
 import regex
 
 from . import headings
-from .captions import parse_caption
+from .captions import parse_caption, starts_caption
 from .grammar import alternation
 from .model import Preamble, Provenance, Section
 from .source import Block, Cell, Paragraph, TableBlock, span
@@ -525,6 +525,7 @@ def build_structure(body: list[Block], doc_id: str) -> Structure:
                 i += consumed
                 continue
         block, i = _join_lone_number(builder, body, block, i)
+        block, i = _join_torn_title(builder, body, block, i)
         block, i = _join_wraps(builder, body, block, i)
         heading = builder.match(block.text)
         inline = None if heading else builder.inline_keyword(block.text)
@@ -563,6 +564,38 @@ def _join_lone_number(
     ):
         return block, i
     joined = f"{numeral}、{title}"
+    return Paragraph(joined, span(block.prov, following.prov), block.style), i + 1
+
+
+def _join_torn_title(
+    builder: _Builder, body: list[Block], block: Paragraph, i: int
+) -> tuple[Paragraph, int]:
+    """A part's or a chapter's number alone on its line and its name on the next (第一部分 /
+    部门概况, 第二章 / 总体要求, as a 部门决算 or a PDF's text prints them) joined as the one
+    heading 第一部分 部门概况; any other `block` as it is. Only a style whose title is its whole
+    line, and only a short next line that is no sentence, heading or caption."""
+    found = headings.numbered(block.text)
+    if (
+        found is None
+        or found.style.title != "line"
+        or builder.trailing.sub("", found.rest)
+        or i + 1 >= len(body)
+    ):
+        return block, i
+    following = body[i + 1]
+    if not isinstance(following, Paragraph):
+        return block, i
+    title = following.text.strip()
+    if (
+        not title
+        or len(title) > builder.title_rules.max_own_line
+        or any(mark in title for mark in _SENTENCE_MARKS)
+        or headings.numbered(title) is not None
+        or builder.match(title) is not None
+        or starts_caption(title)
+    ):
+        return block, i
+    joined = f"{builder.trailing.sub('', block.text)} {title}"
     return Paragraph(joined, span(block.prov, following.prov), block.style), i + 1
 
 
