@@ -175,6 +175,40 @@ def test_a_parts_name_on_the_line_under_its_number_is_its_title(text, expected):
     assert [(level, number, title) for level, number, _, title in tree] == expected
 
 
+# An inline heading whose first sentence opens with its subject and a colon, more sentences after
+# it on the line (invented): (line, title, text). A clause after the colon makes the subject the
+# title; a phrase after it (总体思路：统筹推进。) is still the title's second half.
+INLINE_COLON_ITEMS = [
+    (
+        "（一）基本原则：坚持政府主导，坚持公益普惠。全镇统筹推进托育服务，坚持因地制宜，"
+        "坚持改革创新，推动各项工作落地见效。",
+        "基本原则",
+        "坚持政府主导，坚持公益普惠。全镇统筹推进托育服务，坚持因地制宜，坚持改革创新，"
+        "推动各项工作落地见效。",
+    ),
+    (
+        "1.加强组织领导：各街道要把托育工作摆上议事日程，建立工作机制。明确责任分工，"
+        "定期研究解决托育服务发展中的重点难点问题。",
+        "加强组织领导",
+        "各街道要把托育工作摆上议事日程，建立工作机制。明确责任分工，定期研究解决托育服务"
+        "发展中的重点难点问题。",
+    ),
+    (
+        "（二）总体思路：统筹推进。全区按照先易后难的顺序，分年度推进托育机构建设，逐步完善"
+        "服务网络。",
+        "总体思路：统筹推进",
+        "全区按照先易后难的顺序，分年度推进托育机构建设，逐步完善服务网络。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "title", "text"), INLINE_COLON_ITEMS)
+def test_an_inline_title_ending_in_a_colon_before_a_clause(line, title, text):
+    sections = build_structure(_paragraphs("一、总体要求\n" + line), "d1").sections
+    item = sections[0].children[0]
+    assert (item.title, item.text) == (title, text)
+
+
 def test_chinese_numerals_past_ten():
     text = "\n".join(
         f"（{n}）第{n}项工作"

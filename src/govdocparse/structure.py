@@ -11,6 +11,9 @@ below it and continues its list. Two repairs keep real documents straight:
 - a text that begins in the middle of a list (a continued page) takes the order GB/T 9704 sets
   (一、 > （一） > 1. > （1）) for the lists it began in: a heading of a higher style closes
   them, and the headings before the first one of the page's top style are text, not sections.
+A part's or chapter's number alone on its line takes its name from the short line under it
+(第一部分 / 部门概况). An item's subject before a colon, a term in quotation marks one word of it
+(二、“三公”经费：指…), is its title when a clause follows the colon.
 An unnumbered sub-head (主要目标, 策略措施) opens its section whether it stands alone on its line
 or is followed by a colon and the section's text. Tables are attached to the innermost open
 section; a 专栏/附件 caption line right before a table (or right after a one-column list box)
@@ -347,6 +350,11 @@ class _Builder:
                 return led["word"].strip(), led["rest"]
             return _unspread(self.trailing.sub("", rest)), ""
         if 0 < stop <= self.title_rules.max_inline:
+            # a subject and a colon opening the first sentence, a clause after the colon
+            # ((一)工作目标：到2025年，…。…): the subject is the title, as on a short line
+            led = _subject_led(_SUBJECT_WORDS_MAX).match(rest[:stop])
+            if led and _CLAUSE_MARKS.intersection(led["rest"]):
+                return led["word"].strip(), rest[led.start("rest") :]
             return rest[:stop], rest[stop + 1 :].strip()
         if " " in rest[:16] or "\u3000" in rest[:16]:
             spaced = _SPACED_TITLE.match(rest)
