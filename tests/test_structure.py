@@ -139,6 +139,99 @@ def test_a_colon_after_a_headings_number_is_no_part_of_its_title(text, number, t
     assert (heading.number, heading.title, heading.text) == (number, title, body)
 
 
+# A numbered item whose subject opens with a term in quotation marks (a 部门决算's 名词解释, a
+# 妇联's work summary; invented): (line, title, text). The subject up to the colon is the title,
+# its marks kept, short or long, straight or curly; a line without a colon is its whole title.
+QUOTED_SUBJECT_ITEMS = [
+    (
+        '二、"三公"经费：指单位用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和'
+        "公务接待费。",
+        '"三公"经费',
+        "指单位用财政拨款安排的因公出国（境）费、公务用车购置及运行维护费和公务接待费。",
+    ),
+    (
+        "三、“两癌”筛查情况：全年为全镇2800名适龄妇女免费开展宫颈癌和乳腺癌检查，完成年度"
+        "任务的104%。",
+        "“两癌”筛查情况",
+        "全年为全镇2800名适龄妇女免费开展宫颈癌和乳腺癌检查，完成年度任务的104%。",
+    ),
+    (
+        "四、“春蕾”助学：资助女童36名，发放助学金3.6万元。",
+        "“春蕾”助学",
+        "资助女童36名，发放助学金3.6万元。",
+    ),
+    ("五、「护苗」专项行动", "「护苗」专项行动", ""),
+]
+
+
+@pytest.mark.parametrize(("line", "title", "text"), QUOTED_SUBJECT_ITEMS)
+def test_a_subject_opening_with_a_quoted_term_is_the_title(line, title, text):
+    sections = build_structure(_paragraphs("一、名词解释\n" + line), "d1").sections
+    assert (sections[1].title, sections[1].text) == (title, text)
+
+
+# A part's or a chapter's number on a line of its own and its name on the next, as a 部门预算's
+# or a PDF's text prints them (invented): one heading, the name its title; a sentence, a
+# heading or nothing after the number leaves it without a name, as before.
+TORN_LINE_TITLES = [
+    (
+        "第一部分\n单位概况\n一、主要职责\n负责全区妇女儿童工作。\n第二部分\n2024年度单位预算"
+        "情况说明\n一、收支预算总体情况\n收入总计120万元。",
+        [
+            (1, "第一部分", "单位概况"),
+            (2, "一、", "主要职责"),
+            (1, "第二部分", "2024年度单位预算情况说明"),
+            (2, "一、", "收支预算总体情况"),
+        ],
+    ),
+    (
+        "第一章：\n总  则\n第一条 为了规范管理，制定本办法。\n第二章\n第二条 本办法适用于全市。",
+        [(1, "第一章", "总则"), (2, "第一条", ""), (1, "第二章", ""), (2, "第二条", "")],
+    ),
+    ("第三部分\n本部分说明如下。", [(1, "第三部分", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TORN_LINE_TITLES)
+def test_a_parts_name_on_the_line_under_its_number_is_its_title(text, expected):
+    tree = _tree(build_structure(_paragraphs(text), "d1").sections)
+    assert [(level, number, title) for level, number, _, title in tree] == expected
+
+
+# An inline heading whose first sentence opens with its subject and a colon, more sentences after
+# it on the line (invented): (line, title, text). A clause after the colon makes the subject the
+# title; a phrase after it (总体思路：统筹推进。) is still the title's second half.
+INLINE_COLON_ITEMS = [
+    (
+        "（一）基本原则：坚持政府主导，坚持公益普惠。全镇统筹推进托育服务，坚持因地制宜，"
+        "坚持改革创新，推动各项工作落地见效。",
+        "基本原则",
+        "坚持政府主导，坚持公益普惠。全镇统筹推进托育服务，坚持因地制宜，坚持改革创新，"
+        "推动各项工作落地见效。",
+    ),
+    (
+        "1.加强组织领导：各街道要把托育工作摆上议事日程，建立工作机制。明确责任分工，"
+        "定期研究解决托育服务发展中的重点难点问题。",
+        "加强组织领导",
+        "各街道要把托育工作摆上议事日程，建立工作机制。明确责任分工，定期研究解决托育服务"
+        "发展中的重点难点问题。",
+    ),
+    (
+        "（二）总体思路：统筹推进。全区按照先易后难的顺序，分年度推进托育机构建设，逐步完善"
+        "服务网络。",
+        "总体思路：统筹推进",
+        "全区按照先易后难的顺序，分年度推进托育机构建设，逐步完善服务网络。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("line", "title", "text"), INLINE_COLON_ITEMS)
+def test_an_inline_title_ending_in_a_colon_before_a_clause(line, title, text):
+    sections = build_structure(_paragraphs("一、总体要求\n" + line), "d1").sections
+    item = sections[0].children[0]
+    assert (item.title, item.text) == (title, text)
+
+
 def test_chinese_numerals_past_ten():
     text = "\n".join(
         f"（{n}）第{n}项工作"

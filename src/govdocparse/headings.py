@@ -53,6 +53,7 @@ class TitleRules(GrammarModel):
     glued_rest_max: int
     field_subject_ends: list[str]
     field_subject_max: int
+    quoted_term: str
 
 
 class ContentsRules(GrammarModel):

@@ -11,6 +11,9 @@ below it and continues its list. Two repairs keep real documents straight:
 - a text that begins in the middle of a list (a continued page) takes the order GB/T 9704 sets
   (一、 > （一） > 1. > （1）) for the lists it began in: a heading of a higher style closes
   them, and the headings before the first one of the page's top style are text, not sections.
+A part's or chapter's number alone on its line takes its name from the short line under it
+(第一部分 / 部门概况). An item's subject before a colon, a term in quotation marks one word of it
+(二、“三公”经费：指…), is its title when a clause follows the colon.
 An unnumbered sub-head (主要目标, 策略措施) opens its section whether it stands alone on its line
 or is followed by a colon and the section's text. Tables are attached to the innermost open
 section; a 专栏/附件 caption line right before a table (or right after a one-column list box)
@@ -21,20 +24,23 @@ right before it (a page break cut it, maybe under a 续表 caption) is the rest 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
 from . import headings
-from .captions import parse_caption
+from .captions import parse_caption, starts_caption
 from .grammar import alternation
 from .model import Preamble, Provenance, Section
 from .source import Block, Cell, Paragraph, TableBlock, span
 from .textutil import squash_spaces
 
 _NUMBER_COLONS = ("：", ":")
-# A form field's name and its value on one line (建设地点：某某路1号), the name up to
-# `title.field_subject_max` characters (checked where it is read)
-_FIELD_LED = regex.compile(r"^(?P<word>[\p{Han}\s]{2,20}?)\s*[：:]\s*(?P<rest>\S.*)$")
+# A form field's name and its value on one line (建设地点：某某路1号): words in the name at most,
+# its length in characters checked against `title.field_subject_max` where it is read
+_FIELD_WORDS_MAX = 20
+# A numbered item's subject before its colon (1.工作目标：到2025年，…): words in it at most
+_SUBJECT_WORDS_MAX = 8
 # An unnumbered sub-head and the text of its section on one line: 主要目标：婴儿死亡率控制在…
 _INLINE_KEYWORD = regex.compile(r"^(?P<word>[\p{Han}\s]{2,8}?)\s*[：:]\s*(?P<rest>\S.*)$")
 # A line ending in one of these ends its sentence (or its clause list); any other end is a wrap.
@@ -322,7 +328,7 @@ class _Builder:
             if short and heading.title_rule == "bracketed":
                 return short["title"], rest[short.end() :].strip()
             return "", rest
-        field = _FIELD_LED.match(rest)
+        field = _subject_led(_FIELD_WORDS_MAX).match(rest)
         if field and self._field_subject(field["word"].strip()):
             # an item led by a form field's name: its value is text (二、建设地点：某某路1号。)
             return field["word"].strip(), field["rest"]
@@ -344,11 +350,16 @@ class _Builder:
             # a short item led by its subject and a colon, a sentence after it (1.工作目标：到
             # 2025年，…): the subject is the title, as for a long one; a title that only holds a
             # colon and a phrase (第一阶段：动员部署) keeps its whole line
-            led = _INLINE_KEYWORD.match(rest)
+            led = _subject_led(_SUBJECT_WORDS_MAX).match(rest)
             if led and _CLAUSE_MARKS.intersection(led["rest"]):
                 return led["word"].strip(), led["rest"]
             return _unspread(self.trailing.sub("", rest)), ""
         if 0 < stop <= self.title_rules.max_inline:
+            # a subject and a colon opening the first sentence, a clause after the colon
+            # ((一)工作目标：到2025年，…。…): the subject is the title, as on a short line
+            led = _subject_led(_SUBJECT_WORDS_MAX).match(rest[:stop])
+            if led and _CLAUSE_MARKS.intersection(led["rest"]):
+                return led["word"].strip(), rest[led.start("rest") :]
             return rest[:stop], rest[stop + 1 :].strip()
         if " " in rest[:16] or "\u3000" in rest[:16]:
             spaced = _SPACED_TITLE.match(rest)
@@ -357,7 +368,7 @@ class _Builder:
         # a notice's item led by its subject and a colon, its text too long for a title of its own
         # (二、投保人及金额：…，保费为每人每年…。): the subject is the title
         if "：" in rest or ":" in rest:
-            led = _INLINE_KEYWORD.match(rest)
+            led = _subject_led(_SUBJECT_WORDS_MAX).match(rest)
             if led:
                 return led["word"].strip(), led["rest"]
         if glued and name:  # the same with no 。 near enough to end a title
@@ -527,6 +538,7 @@ def build_structure(body: list[Block], doc_id: str) -> Structure:
                 i += consumed
                 continue
         block, i = _join_lone_number(builder, body, block, i)
+        block, i = _join_torn_title(builder, body, block, i)
         block, i = _join_wraps(builder, body, block, i)
         heading = builder.match(block.text)
         inline = None if heading else builder.inline_keyword(block.text)
@@ -565,6 +577,38 @@ def _join_lone_number(
     ):
         return block, i
     joined = f"{numeral}、{title}"
+    return Paragraph(joined, span(block.prov, following.prov), block.style), i + 1
+
+
+def _join_torn_title(
+    builder: _Builder, body: list[Block], block: Paragraph, i: int
+) -> tuple[Paragraph, int]:
+    """A part's or a chapter's number alone on its line and its name on the next (第一部分 /
+    部门概况, 第二章 / 总体要求, as a 部门决算 or a PDF's text prints them) joined as the one
+    heading 第一部分 部门概况; any other `block` as it is. Only a style whose title is its whole
+    line, and only a short next line that is no sentence, heading or caption."""
+    found = headings.numbered(block.text)
+    if (
+        found is None
+        or found.style.title != "line"
+        or builder.trailing.sub("", found.rest)
+        or i + 1 >= len(body)
+    ):
+        return block, i
+    following = body[i + 1]
+    if not isinstance(following, Paragraph):
+        return block, i
+    title = following.text.strip()
+    if (
+        not title
+        or len(title) > builder.title_rules.max_own_line
+        or any(mark in title for mark in _SENTENCE_MARKS)
+        or headings.numbered(title) is not None
+        or builder.match(title) is not None
+        or starts_caption(title)
+    ):
+        return block, i
+    joined = f"{builder.trailing.sub('', block.text)} {title}"
     return Paragraph(joined, span(block.prov, following.prov), block.style), i + 1
 
 
@@ -643,6 +687,14 @@ def _attach_caption(builder: _Builder, body: list[Block], i: int, caption) -> in
         placed.label, placed.number, placed.title = caption.label, caption.number, title
         return 1
     return 0
+
+
+@cache
+def _subject_led(most: int) -> regex.Pattern:
+    """A subject of 2 to `most` words, a colon and the text after it; a term in quotation marks
+    is one word of the subject (二、“三公”经费：指…, `title.quoted_term`)."""
+    word = rf"(?:[\p{{Han}}\s]|{headings.rules().title.quoted_term})"
+    return regex.compile(rf"^(?P<word>{word}{{2,{most}}}?)\s*[：:]\s*(?P<rest>\S.*)$")
 
 
 _SPREAD_TITLE = regex.compile(r"^\p{Han}(?:\s+\p{Han})+$")
