@@ -305,3 +305,20 @@ def cut_line(line: str, width: int, half_width: bool, kinsoku: bool) -> list[str
         current += char
         used += size
     return [*lines, current] if current else lines
+
+
+def table_spec(path: Path) -> list[tuple[list[str], list[list[str]], list[list[str]]]]:
+    """The tables of a spec file written one line a row (tests/spec/header_wordings.tsv,
+    task_table_goals.tsv): a `header` line opens a table, `row` lines are its rows, and any other
+    line is what the table must give; each table as (header, rows, expected lines), the first
+    cell of each line dropped, comments and blank lines skipped."""
+    tables: list[tuple[list[str], list[list[str]], list[list[str]]]] = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, *cells = line.split("\t")
+        if kind == "header":
+            tables.append((cells, [], []))
+        else:
+            tables[-1][1 if kind == "row" else 2].append(cells)
+    return tables

@@ -17,6 +17,8 @@ from govdocparse.model import Document, Indicator
 from govdocparse.pipeline import parse_source
 from govdocparse.readers import read_data
 
+from .support import table_spec
+
 SPEC = Path(__file__).parent / "spec" / "header_wordings.tsv"
 TITLE = "某县“十四五”卫生健康事业发展规划"
 HEADING = "一、主要目标"
@@ -30,18 +32,10 @@ class Case:
 
 
 def _cases() -> list[Case]:
-    cases: list[Case] = []
-    for line in SPEC.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, *cells = line.split("\t")
-        if kind == "header":
-            cases.append(Case(cells))
-        elif kind == "row":
-            cases[-1].rows.append(cells)
-        else:
-            cases[-1].expect[cells[0]] = cells[1]
-    return cases
+    return [
+        Case(header, rows, {cells[0]: cells[1] for cells in expected})
+        for header, rows, expected in table_spec(SPEC)
+    ]
 
 
 CASES = _cases()

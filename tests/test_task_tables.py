@@ -18,6 +18,8 @@ from govdocparse.model import Document, Indicator
 from govdocparse.pipeline import parse_source
 from govdocparse.readers import read_data
 
+from .support import table_spec
+
 SPEC = Path(__file__).parent / "spec" / "task_table_goals.tsv"
 TITLE = "青山区建设儿童友好城市实施方案（2023—2025年）"
 TASKS = ["二、重点任务", "附件：重点任务清单"]
@@ -31,18 +33,7 @@ class Case:
 
 
 def _cases() -> list[Case]:
-    cases: list[Case] = []
-    for line in SPEC.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        kind, *cells = line.split("\t")
-        if kind == "header":
-            cases.append(Case(cells))
-        elif kind == "row":
-            cases[-1].rows.append(cells)
-        else:
-            cases[-1].goals.append(cells)
-    return cases
+    return [Case(header, rows, goals) for header, rows, goals in table_spec(SPEC)]
 
 
 CASES = _cases()
