@@ -319,6 +319,8 @@ def table_spec(path: Path) -> list[tuple[list[str], list[list[str]], list[list[s
         kind, *cells = line.split("\t")
         if kind == "header":
             tables.append((cells, [], []))
+        elif kind == "row":
+            tables[-1][1].append(cells)
         else:
-            tables[-1][1 if kind == "row" else 2].append(cells)
+            tables[-1][2].append(cells)
     return tables
