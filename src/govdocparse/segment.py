@@ -128,45 +128,10 @@ def _doc_types() -> tuple[regex.Pattern, dict[str, str]]:
 
 
 @cache
-def _interpretation_title() -> regex.Pattern:
+def _pattern(entry: str) -> regex.Pattern:
+    """The compiled pattern of metadata.yaml's `entry` (news_report, full_text_lead…)."""
     rules = _grammar()
-    return rules.compile(rules.interpretation_title)
-
-
-@cache
-def _news_report() -> regex.Pattern:
-    rules = _grammar()
-    return rules.compile(rules.news_report)
-
-
-@cache
-def _forwarding() -> regex.Pattern:
-    rules = _grammar()
-    return rules.compile(rules.forwarding)
-
-
-@cache
-def _full_text_lead() -> regex.Pattern:
-    rules = _grammar()
-    return rules.compile(rules.full_text_lead)
-
-
-@cache
-def _full_text_announced() -> regex.Pattern:
-    rules = _grammar()
-    return rules.compile(rules.full_text_announced)
-
-
-@cache
-def _bundle_part() -> regex.Pattern:
-    rules = _grammar()
-    return rules.compile(rules.bundle_part)
-
-
-@cache
-def _notice_without_type() -> regex.Pattern:
-    rules = _grammar()
-    return rules.compile(rules.notice_without_type)
+    return rules.compile(getattr(rules, entry))
 
 
 @cache
@@ -296,7 +261,7 @@ def _unwrapped(text: str) -> str:
 
 def interpreted_title(text: str | None) -> str | None:
     """The title an interpretation titled by its form explains: 图解《某县…规划》 → 某县…规划."""
-    found = _interpretation_title().match(squash_spaces(text or ""))
+    found = _pattern("interpretation_title").match(squash_spaces(text or ""))
     return found["cited"] if found else None
 
 
@@ -307,9 +272,9 @@ def title_kind(text: str) -> str | None:
         return "other"
     bare = _bare(_unwrapped(text))
     match = ending.search(bare)
-    if (match or "《" in bare) and _news_report().search(bare):
+    if (match or "《" in bare) and _pattern("news_report").search(bare):
         return "other"  # a news headline reporting what became of a document it names
-    if _notice_without_type().search(bare):
+    if _pattern("notice_without_type").search(bare):
         return "notice"
     # a title names something before its type word: 目录 or 通知 alone is no title
     if not match or match.start() < _MIN_NAME:
@@ -593,7 +558,7 @@ def _headline_over_dated_lead(bare: str, text: str) -> bool:
     (某市政府常务会议审议通过: a cut line, `news_report` with nothing after it)."""
     if not _dated_lead().match(text) or _issuer_line().match(bare):
         return False
-    report = _news_report().search(bare)
+    report = _pattern("news_report").search(bare)
     return report is None or report.end() < len(bare)
 
 
@@ -643,9 +608,9 @@ def _lead_title(blocks: list[Block], i: int) -> Title | None:
     if not isinstance(block, Paragraph):
         return None
     text = squash_spaces(block.text)
-    if "的通知" not in text and not _full_text_announced().search(text):
+    if "的通知" not in text and not _pattern("full_text_announced").search(text):
         return None
-    lead = _full_text_lead().search(text)
+    lead = _pattern("full_text_lead").search(text)
     if lead is None:
         return None
     # a notice named with its organ: its verb and what it hands down, a lead's 了 between them
@@ -795,7 +760,7 @@ def _title_text(text: str) -> str:
     news site's column tag or a bundle's essay mark at its head ((湖北省)某市…, 【发布】某委印发…,
     【第一篇】某小学…)."""
     text = _region_tag().sub("", _trailing_validity().sub("", text))
-    text = _bundle_part().sub("", _headline_tag().sub("", text))
+    text = _pattern("bundle_part").sub("", _headline_tag().sub("", text))
     words = text.split()
     organs: list[str] = []
     while (
@@ -1043,7 +1008,7 @@ def _untitled_forwarding(blocks: list[Block]) -> int | None:
         if isinstance(block, Paragraph) and _addresses(squash_spaces(block.text)):
             rest = blocks[n + 1 :]
             forwards = any(
-                isinstance(b, Paragraph) and _forwarding().search(squash_spaces(b.text))
+                isinstance(b, Paragraph) and _pattern("forwarding").search(squash_spaces(b.text))
                 for b in rest[:_HEAD_LINES]
             )
             return n if forwards and any(_closes(b) for b in rest) else None
@@ -1057,7 +1022,7 @@ def _announced_in_full(blocks: list[Block], i: int) -> list[str]:
     followed by that document's own title line, which starts a document of its own."""
     block = blocks[i]
     assert isinstance(block, Paragraph)
-    if not _full_text_announced().search(squash_spaces(block.text)):
+    if not _pattern("full_text_announced").search(squash_spaces(block.text)):
         return []
     names = ANNOUNCED.findall(block.text)
     above = blocks[i - 1] if i else None
@@ -1083,7 +1048,7 @@ def _part_mark(block: Block) -> bool:
     if not isinstance(block, Paragraph):
         return False
     text = squash_spaces(block.text)
-    found = _bundle_part().match(text)
+    found = _pattern("bundle_part").match(text)
     return found is not None and found.end() == len(text)
 
 
@@ -1091,7 +1056,8 @@ def _opens_part(blocks: list[Block], title: Title) -> bool:
     """Whether a title opens one essay of a template site's bundle: its line opens with the
     essay's mark (【第一篇】某小学…实施方案, 篇一：…) or the mark stands alone above it."""
     first = blocks[title.first]
-    opens = isinstance(first, Paragraph) and _bundle_part().match(squash_spaces(first.text))
+    part = _pattern("bundle_part")
+    opens = isinstance(first, Paragraph) and part.match(squash_spaces(first.text))
     return bool(opens) or (title.first > 0 and _part_mark(blocks[title.first - 1]))
 
 
