@@ -159,6 +159,47 @@ def test_a_footers_organ_labels_cut_the_trailer_only_at_the_pages_end():
     assert _kept(event) == event
 
 
+def test_a_repost_sites_follow_us_footer_cuts_the_trailer():
+    # a repost site's footer under a reprinted notice: its account's caption over the QR code,
+    # the follow-us line, the article's own address and keywords
+    footer = [
+        "青禾外商服务中心微信公众号",
+        "扫描二维码 关注我们",
+        "本文链接：//www.example.cn/doc/7.html",
+        "本文关键词：某某, 通知",
+    ]
+    assert _kept([PROSE, "某市教育局办公室", "2024年5月21日", *footer]) == [
+        PROSE,
+        "某市教育局办公室",
+        "2024年5月21日",
+    ]
+    assert _kept([PROSE, *footer[2:]]) == [PROSE]
+    # an activity notice asks readers to follow an account, and goes on
+    lines = ["报名请关注青禾县妇联微信公众号", "扫描下方二维码关注后填写报名表。", PROSE]
+    assert _kept(lines) == lines
+
+
+def test_a_reprinted_notice_keeps_no_second_document_of_its_sites_footer():
+    text = "\n".join(
+        [
+            "某省教育厅办公室关于印发某某指引的通知",
+            "某教办函〔2024〕7号",
+            "各市教育局：",
+            "现将某某指引印发给你们，请遵照执行。",
+            "某省教育厅办公室",
+            "2024年5月21日",
+            "青禾外商服务中心微信公众号",
+            "扫描二维码 关注我们",
+            "本文链接：//www.example.cn/doc/7.html",
+            "本文关键词：教办函, 教育厅, 指引, 通知",
+        ]
+    )
+    documents = parse_text(text, name="reprint.txt").documents
+    assert len(documents) == 1
+    assert documents[0].preamble is not None
+    assert "公众号" not in documents[0].preamble.text
+
+
 def test_a_qa_sites_article_marks_are_chrome():
     assert _kept(["The Beginning", "问:托育补贴每月多少?", PROSE, "THE END"]) == [
         "问:托育补贴每月多少?",
