@@ -1894,3 +1894,30 @@ def test_a_plan_title_is_not_continued_by_a_sentence_naming_a_report():
     doc = parse_text(text).documents[0]
     assert doc.title == "青川县儿童发展规划"
     assert doc.kind == "plan"
+
+
+@pytest.mark.parametrize("colon", [":", "："])
+def test_a_bureau_pages_empty_policy_file_field_is_no_recipient(colon):
+    # a district bureau's 公示公告 page (invented, in a thirty-sixth-reading layout): the
+    # headline, its 日期 stamp, then 政策文件: with nothing after it over the procedure itself
+    text = (
+        "我局关于青溪市家庭托育点备案的办理程序\n"
+        f"日期{colon}2024-05-06 10:21\n政策文件{colon}\n\n"
+        "  青溪市家庭托育点备案办理程序\n\n  一、受理部门\n\n  各区卫生健康局负责备案。\n\n"
+        "  二、所需材料\n\n  (一)营业执照;\n\n  (二)场地证明。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.metadata.recipients == []
+    assert document.metadata.portal["政策文件"] == "青溪市家庭托育点备案办理程序"
+    assert document.metadata.date_published == "2024-05-06"
+    assert [section.title for section in document.sections] == ["受理部门", "所需材料"]
+
+
+def test_a_plans_line_led_by_the_policy_file_label_stays_its_text():
+    # 政策文件： is a portal's field, but a plan's item may open a line with it too
+    text = (
+        "某县惠企政策宣传活动方案\n为宣传惠企政策，制定本方案。\n一、宣传内容\n"
+        "政策文件：汇编近三年出台的惠企政策文件。\n二、工作要求\n各单位认真落实。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.sections[0].text.startswith("政策文件：汇编")
