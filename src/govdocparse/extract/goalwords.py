@@ -490,13 +490,17 @@ def raw_measure(segment: str) -> str:
 
 
 def strip_filler(text: str, check: Callable[[str], bool]) -> str:
-    """`text` without leading clause words (确保, 将, 力争实现…) and the plan's own area (全区,
+    """`text` without leading clause words (确保, 将, 力争实现…), a goal year after them (力争到
+    2030年总体癌症5年生存率…: the sentence's dates give the year) and the plan's own area (全区,
     渝中区), as long as what is left still passes `check`."""
     r = rules()
     while True:
         before = text
         rest = LEADING_MARKS.sub("", r.filler.sub("", text))
         if rest != text and check(rest):
+            text = rest
+        year = r.target_year.match(text) if text[:1] in "到至展在" else None
+        if year and check(rest := text[year.end() :].lstrip("，, ")):
             text = rest
         m = r.own_area.match(text)
         if m and m.group(0) not in r.not_places and check(text[m.end() :]):
