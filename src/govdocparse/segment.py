@@ -157,36 +157,6 @@ def _trailing_validity() -> regex.Pattern:
 
 
 @cache
-def _region_tag() -> regex.Pattern:
-    return _grammar().compile(_grammar().title_region_tag)
-
-
-@cache
-def _headline_tag() -> regex.Pattern:
-    return _grammar().compile(_grammar().headline_tag)
-
-
-@cache
-def _news_deck() -> regex.Pattern:
-    return _grammar().compile(_grammar().news_deck)
-
-
-@cache
-def _news_subtitle() -> regex.Pattern:
-    return _grammar().compile(_grammar().news_subtitle)
-
-
-@cache
-def _original_title() -> regex.Pattern:
-    return _grammar().compile(_grammar().original_title)
-
-
-@cache
-def _news_dateline() -> regex.Pattern:
-    return _grammar().compile(_grammar().news_dateline)
-
-
-@cache
 def _byline() -> regex.Pattern:
     """An outlet's or a public account's name before its stamp (某某新闻 2021-06-25 10:10:03)."""
     return _grammar().compile(_grammar().byline)
@@ -231,23 +201,13 @@ def glued_doc_number(text: str) -> tuple[str, str] | None:
     return None
 
 
-@cache
-def _trailing_note() -> regex.Pattern:
-    return _grammar().compile(_grammar().title_note)
-
-
-@cache
-def _standard_part() -> regex.Pattern:
-    return _grammar().compile(_grammar().title_standard_part)
-
-
 def _bare(title: str) -> str:
     """A title without its trailing 文号, period (（2021—2030年）), status (（试行）), a
     portal's validity tag (（现行有效）), a note on reading it (（排名第一的为牵头单位）), a
     standard's part (第1部分：总则) and a number in brackets ((1))."""
-    title = _trailing_note().sub("", _trailing_validity().sub("", squash_spaces(title)))
+    title = _pattern("title_note").sub("", _trailing_validity().sub("", squash_spaces(title)))
     if "部分" in title:
-        title = _standard_part().sub("", title)
+        title = _pattern("title_standard_part").sub("", title)
     title = trailing_doc_number().sub("", title)
     title = _TRAILING_NUMBER.sub("", title)
     return _TRAILING_PERIOD.sub("", _trailing_status().sub("", title))
@@ -500,7 +460,7 @@ def _subtitle(blocks: list[Block], i: int) -> str | None:
     if not isinstance(block, Paragraph) or len(block.text) > MAX_TITLE_LINE:
         return None
     text = block.text.strip()
-    return text if text[:1] in "—─－-" and _news_subtitle().match(text) else None
+    return text if text[:1] in "—─－-" and _pattern("news_subtitle").match(text) else None
 
 
 def _headline_title(blocks: list[Block], i: int, line: str) -> Title:
@@ -542,9 +502,9 @@ def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
     # 2024-05-12 / 本报讯 …): a news site's headline over the day it published the story
     return (
         dated
-        or (i <= _TITLE_FIELD_REACH and bool(_news_deck().match(squash_spaces(text))))
+        or (i <= _TITLE_FIELD_REACH and bool(_pattern("news_deck").match(squash_spaces(text))))
         or (leading_date(text) is not None and iso_date(text) is None)
-        or bool(_news_dateline().match(text))
+        or bool(_pattern("news_dateline").match(text))
         or (iso_date(text) is not None and opens_news_lead(blocks[below + 1 : below + 2]))
         or bool(_byline().match(text))
         or (i == 0 and _headline_over_dated_lead(bare, text))
@@ -595,7 +555,7 @@ def opens_news_lead(blocks: Sequence[Block]) -> bool:
     return bool(
         blocks
         and isinstance(blocks[0], Paragraph)
-        and _news_dateline().match(blocks[0].text.strip())
+        and _pattern("news_dateline").match(blocks[0].text.strip())
     )
 
 
@@ -657,7 +617,7 @@ def _named_by_title_field(blocks: list[Block], i: int, line: str) -> bool:
 def _named_by_original_title(blocks: list[Block], bare: str) -> bool:
     """Whether a note of the headline the story's source gave it (原题为《…》, 原标题：…)
     repeats `bare`, its column tag aside."""
-    pattern = _original_title()
+    pattern = _pattern("original_title")
     for block in blocks:
         if isinstance(block, Paragraph) and "原" in block.text and bare[0] in block.text:
             note = pattern.match(squash_spaces(block.text))
@@ -759,8 +719,8 @@ def _title_text(text: str) -> str:
     文号 or validity tag (（现行有效）) glued to its end, nor a compiling site's region tag or a
     news site's column tag or a bundle's essay mark at its head ((湖北省)某市…, 【发布】某委印发…,
     【第一篇】某小学…)."""
-    text = _region_tag().sub("", _trailing_validity().sub("", text))
-    text = _pattern("bundle_part").sub("", _headline_tag().sub("", text))
+    text = _pattern("title_region_tag").sub("", _trailing_validity().sub("", text))
+    text = _pattern("bundle_part").sub("", _pattern("headline_tag").sub("", text))
     words = text.split()
     organs: list[str] = []
     while (
@@ -796,7 +756,7 @@ def _opens_another(text: str, following: str) -> bool:
     医院动态 / 某省妇女发展规划（2021—2030年）; 政策导航 / 关于指导推进…的五年规划（2021—2025年）),
     and `text` does not end waiting for more (…关于转发 / …印发《)."""
     squashed, before = squash_spaces(following), squash_spaces(text)
-    if _news_deck().match(squashed):
+    if _pattern("news_deck").match(squashed):
         return True  # a newspaper's deck of points under its headline (■… ■…)
     rules = _grammar().title_continues
     if before.endswith(tuple(rules.waits)):
