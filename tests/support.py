@@ -19,7 +19,12 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
+import docx
+
 from govdocparse.batch import ERRORS_FILE
+from govdocparse.model import Document
+from govdocparse.pipeline import parse_source
+from govdocparse.readers import read_data
 from govdocparse.source import Block, Paragraph, TableBlock
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -324,3 +329,19 @@ def table_spec(path: Path) -> list[tuple[list[str], list[list[str]], list[list[s
         else:
             tables[-1][2].append(cells)
     return tables
+
+
+def word_table_document(paragraphs: list[str], rows: list[list[str]]) -> Document:
+    """The one document parsed from a Word file of `paragraphs` then a table of `rows` (python-docx
+    writes it in memory, the DOCX reader reads it as a saved file)."""
+    word = docx.Document()
+    for text in paragraphs:
+        word.add_paragraph(text)
+    grid = word.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            grid.cell(r, c).text = text
+    data = io.BytesIO()
+    word.save(data)
+    [document] = parse_source(read_data(data.getvalue(), "plan.docx")).documents
+    return document

@@ -17,7 +17,7 @@ from govdocparse.model import Document, Indicator
 from govdocparse.pipeline import parse_source
 from govdocparse.readers import read_data
 
-from .support import table_spec
+from .support import table_spec, word_table_document
 
 SPEC = Path(__file__).parent / "spec" / "header_wordings.tsv"
 TITLE = "某县“十四五”卫生健康事业发展规划"
@@ -54,19 +54,8 @@ def _html(case: Case) -> Document:
 
 
 def _docx(case: Case) -> Document:
-    word = docx.Document()
-    word.add_paragraph(TITLE)
-    word.add_paragraph(HEADING)
-    word.add_paragraph("专栏1 主要指标")
-    rows = [case.header, *case.rows]
-    table = word.add_table(rows=len(rows), cols=len(case.header))
-    for r, row in enumerate(rows):
-        for c, text in enumerate(row):
-            table.cell(r, c).text = text
-    data = io.BytesIO()
-    word.save(data)
-    [document] = parse_source(read_data(data.getvalue(), "plan.docx")).documents
-    return document
+    paragraphs = [TITLE, HEADING, "专栏1 主要指标"]
+    return word_table_document(paragraphs, [case.header, *case.rows])
 
 
 def _flattened(case: Case) -> Document:

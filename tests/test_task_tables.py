@@ -6,11 +6,9 @@ table restates from the plan's text counted once."""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import docx
 import pytest
 
 import govdocparse
@@ -18,7 +16,7 @@ from govdocparse.model import Document, Indicator
 from govdocparse.pipeline import parse_source
 from govdocparse.readers import read_data
 
-from .support import table_spec
+from .support import table_spec, word_table_document
 
 SPEC = Path(__file__).parent / "spec" / "task_table_goals.tsv"
 TITLE = "青山区建设儿童友好城市实施方案（2023—2025年）"
@@ -51,17 +49,7 @@ def _html(paragraphs: list[str], table: list[list[str]]) -> Document:
 
 
 def _docx(paragraphs: list[str], table: list[list[str]]) -> Document:
-    word = docx.Document()
-    for text in [TITLE, *paragraphs]:
-        word.add_paragraph(text)
-    grid = word.add_table(rows=len(table), cols=len(table[0]))
-    for r, row in enumerate(table):
-        for c, text in enumerate(row):
-            grid.cell(r, c).text = text
-    data = io.BytesIO()
-    word.save(data)
-    [document] = parse_source(read_data(data.getvalue(), "plan.docx")).documents
-    return document
+    return word_table_document([TITLE, *paragraphs], table)
 
 
 def _flattened(paragraphs: list[str], table: list[list[str]]) -> Document:
