@@ -1279,6 +1279,16 @@ def test_variations(text, expected):
             "免费孕前优生健康检查目标人群覆盖率达97.13%，孕产妇产前检查率达99.32%。",
             "开州区妇女发展规划 > 一、发展基础",
         ),
+        # a 方案's 背景 section: why the work matters and where things stand (thirty-ninth
+        # reading: 降低孕产妇和儿童死亡率 had been a directional goal of the plan's period)
+        (
+            "降低孕产妇和婴儿死亡率，改善母婴健康状况，是建设健康某州的重要内容。",
+            "某州母婴平安项目实施方案 > 一、项目背景",
+        ),
+        (
+            "全县产前筛查率达到82%，新生儿听力筛查率达到95%，婴儿死亡率控制在4.1‰。",
+            "某县出生缺陷防治实施方案 > 一、工作背景",
+        ),
         # a plan's 前言 looking back on the last cycle; a review sentence opened by …年来 / …以来
         (
             "目标全部实现。孤儿基本生活保障率稳步提升，儿童受教育程度明显提升。",
@@ -1315,6 +1325,20 @@ def test_variations(text, expected):
 )
 def test_no_indicator(text, context):
     assert prose(text, context) == []
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        # a 背景 section reports; one that names 目标 beside it also sets the plan's goals
+        "某州母婴平安项目实施方案 > 一、背景和目标",
+        # …and a title's 在…背景下 names no section of background
+        "健康某州背景下的母婴平安项目实施方案 > 二、主要目标",
+    ],
+)
+def test_goals_beside_a_background_are_goals(context):
+    text = "到2025年，全州孕产妇死亡率控制在9/10万以下。"
+    assert names(text, context) == ["孕产妇死亡率"]
 
 
 @pytest.mark.parametrize(
