@@ -1289,6 +1289,14 @@ def test_variations(text, expected):
             "全县产前筛查率达到82%，新生儿听力筛查率达到95%，婴儿死亡率控制在4.1‰。",
             "某县出生缺陷防治实施方案 > 一、工作背景",
         ),
+        # a duty named as the subject of a sentence saying what it is for, no number in it: why
+        # the plan matters, no goal (a 方案's opening sentence: fifteenth and thirty-ninth readings)
+        (
+            "预防和减少出生缺陷，把好人生健康第一关，是提高出生人口素质、推进健康某省建设的重要举措。",
+            None,
+        ),
+        ("降低孕产妇死亡率和婴儿死亡率，是保障母婴安全的核心任务。", None),
+        ("降低儿童龋齿患病率也是推进健康口腔行动的重要内容。", None),
         # a plan's 前言 looking back on the last cycle; a review sentence opened by …年来 / …以来
         (
             "目标全部实现。孤儿基本生活保障率稳步提升，儿童受教育程度明显提升。",
@@ -1325,6 +1333,19 @@ def test_variations(text, expected):
 )
 def test_no_indicator(text, context):
     assert prose(text, context) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number makes the subject of 是…的…任务 a goal still
+        ("将孕产妇死亡率控制在9/10万以下，是全州母婴安全工作的首要任务。", ["孕产妇死亡率"]),
+        # 特别是 opens no sentence of what a duty is for
+        ("加强高危孕产妇管理，特别是农村地区的基础工作，降低孕产妇死亡率。", ["孕产妇死亡率"]),
+    ],
+)
+def test_a_goal_beside_a_copula_stays_a_goal(text, expected):
+    assert names(text) == expected
 
 
 @pytest.mark.parametrize(
