@@ -1279,6 +1279,24 @@ def test_variations(text, expected):
             "免费孕前优生健康检查目标人群覆盖率达97.13%，孕产妇产前检查率达99.32%。",
             "开州区妇女发展规划 > 一、发展基础",
         ),
+        # a 方案's 背景 section: why the work matters and where things stand (thirty-ninth
+        # reading: 降低孕产妇和儿童死亡率 had been a directional goal of the plan's period)
+        (
+            "降低孕产妇和婴儿死亡率，改善母婴健康状况，是建设健康某州的重要内容。",
+            "某州母婴平安项目实施方案 > 一、项目背景",
+        ),
+        (
+            "全县产前筛查率达到82%，新生儿听力筛查率达到95%，婴儿死亡率控制在4.1‰。",
+            "某县出生缺陷防治实施方案 > 一、工作背景",
+        ),
+        # a duty named as the subject of a sentence saying what it is for, no number in it: why
+        # the plan matters, no goal (a 方案's opening sentence: fifteenth and thirty-ninth readings)
+        (
+            "预防和减少出生缺陷，把好人生健康第一关，是提高出生人口素质、推进健康某省建设的重要举措。",
+            None,
+        ),
+        ("降低孕产妇死亡率和婴儿死亡率，是保障母婴安全的核心任务。", None),
+        ("降低儿童龋齿患病率也是推进健康口腔行动的重要内容。", None),
         # a plan's 前言 looking back on the last cycle; a review sentence opened by …年来 / …以来
         (
             "目标全部实现。孤儿基本生活保障率稳步提升，儿童受教育程度明显提升。",
@@ -1315,6 +1333,33 @@ def test_variations(text, expected):
 )
 def test_no_indicator(text, context):
     assert prose(text, context) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number makes the subject of 是…的…任务 a goal still
+        ("将孕产妇死亡率控制在9/10万以下，是全州母婴安全工作的首要任务。", ["孕产妇死亡率"]),
+        # 特别是 opens no sentence of what a duty is for
+        ("加强高危孕产妇管理，特别是农村地区的基础工作，降低孕产妇死亡率。", ["孕产妇死亡率"]),
+    ],
+)
+def test_a_goal_beside_a_copula_stays_a_goal(text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "context",
+    [
+        # a 背景 section reports; one that names 目标 beside it also sets the plan's goals
+        "某州母婴平安项目实施方案 > 一、背景和目标",
+        # …and a title's 在…背景下 names no section of background
+        "健康某州背景下的母婴平安项目实施方案 > 二、主要目标",
+    ],
+)
+def test_goals_beside_a_background_are_goals(context):
+    text = "到2025年，全州孕产妇死亡率控制在9/10万以下。"
+    assert names(text, context) == ["孕产妇死亡率"]
 
 
 @pytest.mark.parametrize(

@@ -186,6 +186,9 @@ def test_a_table_headed_by_label_words_stays_a_table(text):
         (["名称", "文号", "发布日期", ""], None),  # a header of column names, one cell empty
         (["标题", "发布日期", "点击量"], None),  # a list's header with a word that is no label
         (["序号", "任务", "牵头单位"], None),  # opens with no label
+        # a label the vocabulary lacks, its value after it: left out, the known field kept
+        (["信息类目", "卫生健康", "发布时间", "2011-05-16"], "发布时间：2011-05-16"),
+        (["信息类目", "卫生健康"], None),  # no label the vocabulary knows
         (["标题", "某县…的通知", "某县人民政府"], None),  # a cell that is neither label nor value
     ],
 )
@@ -215,6 +218,57 @@ def test_rows_of_fields_with_a_row_shifted_left_over_an_empty_field_are_the_fiel
         "有效性": "有效",
     }
     assert notice.metadata.doc_number is None
+    assert notice.tables == []
+
+
+# A notice under a 上海 district portal's block of barred field cells (thirty-ninth reading), its
+# fields as invented text: the block's rows go before it.
+SHANGHAI_NOTICE = (
+    "某区人民政府关于批转区卫生局制订的某区健康社区建设三年行动计划的通知\n"
+    "某府〔2011〕31号\n"
+    "各镇人民政府、街道办事处，区政府各委、办、局：\n"
+    "区卫生局制订的《某区健康社区建设三年行动计划》已经区政府同意，现转发给你们，请认真执行。\n"
+    "某区人民政府\n2011年5月9日\n"
+)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "信息类目 | 卫生健康 | 发布时间 | 2011-05-16 |",
+        "发布时间 | 2011-05-16 | 信息类目 | 卫生健康 |",
+    ],
+    ids=["unknown-first", "unknown-last"],
+)
+def test_a_row_of_fields_keeps_its_known_fields_beside_a_label_the_vocabulary_lacks(row):
+    # the row had been no row of fields: its 发布时间 lost (the label the vocabulary lacks first)
+    # or glued to the words after it (2011-05-16  信息类目  卫生健康)
+    text = (
+        "索引号 | QX-310118-2011-00412 | 发布机构 | 区府办公室 |\n" + row + "\n" + SHANGHAI_NOTICE
+    )
+    [notice] = govdocparse.parse_text(text).documents
+    assert notice.metadata.portal == {
+        "索引号": "QX-310118-2011-00412",
+        "发布机构": "区府办公室",
+        "发布时间": "2011-05-16",
+    }
+    assert notice.metadata.date_published == "2011-05-16"
+    assert notice.tables == []
+
+
+def test_a_row_of_fields_shifted_left_heads_no_table_over_the_next_row():
+    # the shifted row opens a run of two barred rows, the one below no row of fields (its first
+    # label too long to be read as a label the vocabulary lacks); the two had been read as a
+    # table's header over one row, so that 发布机构 took the value under it
+    text = (
+        "索引号 | QX-310118-2011-00412 | ||\n"
+        "文件编号 | 发布机构 | 区府办公室 | |\n"
+        "信息公开目录分类 | 卫生健康 | 发布时间 | 2011-05-16 |\n" + SHANGHAI_NOTICE
+    )
+    [notice] = govdocparse.parse_text(text).documents
+    assert notice.metadata.portal["发布机构"] == "区府办公室"
+    assert notice.metadata.portal["文件编号"] is None
+    assert notice.metadata.doc_number == "某府〔2011〕31号"
     assert notice.tables == []
 
 

@@ -191,6 +191,7 @@ class MetadataGrammar(GrammarModel):
     not_place_start: list[str]
     title_lead: Rule
     portal_labels: list[PortalLabel]
+    unknown_label_cell: Rule
     bare_source: Rule
     recipients_end: Rule
     not_recipients: list[str]

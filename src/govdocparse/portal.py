@@ -275,21 +275,25 @@ def whole_label(text: str) -> str | None:
 
 def row_pairs(cells: list[str]) -> str | None:
     """A row of table cells as one line of `label：value` pairs when it is a row of a portal's
-    metadata block, else None: it opens with a label, and each label cell is followed by its
-    value's cell (| 标题 | 某市…的通知 |, an empty cell for an empty value) or holds its value
-    itself (索引号：1144…/2023-00123). Two label cells side by side are a table's header of
-    column names (| 名称 | 文号 | 发布日期 |), unless the first wrote its colon (| 文件编号: |
+    metadata block, else None: it opens with a label (perhaps one the vocabulary lacks, below)
+    and holds one it knows, and each label cell is followed by its value's cell (| 标题 |
+    某市…的通知 |, an empty cell for an empty value) or holds its value itself
+    (索引号：1144…/2023-00123). Two label cells side by side are a table's header of column
+    names (| 名称 | 文号 | 发布日期 |), unless the first wrote its colon (| 文件编号: |
     组配分类: | 政策解读 |: a field left empty, as county portals print) or the row is a row of
     fields shifted left (| 文号 | 发布机构 | 某街道 | |: a crawl dropped the empty value's cell and
     wrote an empty cell at the row's end instead, as a 浙江 county portal's page gave it); a cell
-    that is neither label nor value makes a row of something else."""
+    that is neither label nor value makes a row of something else — but a short word in a
+    label's place with a cell after it (信息类目 | 卫生健康 |: `unknown_label_cell`), a label the
+    vocabulary lacks, whose pair is left out."""
     pieces: list[str] = []
     awaiting = False  # the last cell was a label alone: this cell is its value
     said_empty = False  # …and wrote its colon: a label cell after it leaves its value empty
     side_by_side = False  # two labels without a colon side by side: a header, unless shifted
     valued = False  # some label cell took its value from the next cell
+    unknown = False  # the last cell was a label the vocabulary lacks: this cell is its value
     stripped = [cell.strip() for cell in cells]
-    for cell in stripped:
+    for k, cell in enumerate(stripped):
         label = whole_label(cell) if cell else None
         if label is not None:
             side_by_side |= awaiting and not said_empty
@@ -300,13 +304,33 @@ def row_pairs(cells: list[str]) -> str | None:
             pieces[-1] += cell
             awaiting = False
             valued |= bool(cell)
+        elif unknown:
+            unknown = False
         elif cell and pairs(cell):
             pieces.append(cell)
+        elif _unknown_label(stripped, k):
+            unknown = True
         elif cell:
             return None
     if side_by_side and not (valued and stripped[-1] == ""):
         return None
     return "  ".join(pieces) if pieces else None
+
+
+@cache
+def _unknown_label_cell() -> regex.Pattern:
+    rules = grammar.load_typed("metadata", MetadataGrammar)
+    return rules.compile(rules.unknown_label_cell)
+
+
+def _unknown_label(cells: list[str], k: int) -> bool:
+    """Whether cell k stands in a label's place as a label the vocabulary lacks: a short word
+    with a cell after it that is no label, its value (信息类目 | 卫生健康 |)."""
+    return (
+        k + 1 < len(cells)
+        and bool(_unknown_label_cell().match(cells[k]))
+        and whole_label(cells[k + 1]) is None
+    )
 
 
 def labels() -> list[str]:

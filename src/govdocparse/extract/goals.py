@@ -62,6 +62,7 @@ _LIST_MARK = re.compile("[、和及]")
 _PART_OPENING = re.compile(r"^其中\s*[:：,，]?\s*")
 _PART_MAX_CHARS = 8
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_DIGIT = re.compile(r"[0-9０-９]")
 _QUOTES = re.compile(r"[“”\"'‘’]")
 _LAST_TWO = re.compile(r"[^、]{2}$")
 
@@ -243,6 +244,7 @@ def indicators_from_paragraph(
             looking_back
             or _about_the_past(sentence, goals_from)
             or r.knowledge.search(sentence)
+            or _says_what_for(sentence)
             or (story and opening is None and _states_a_result(sentence))
         ):
             if sentence.endswith(("；", ";")) and k + 1 < len(sentences):
@@ -820,6 +822,12 @@ def _lead_verb() -> re.Pattern:
     p = load("indicators")["prose"]
     verbs = p["task_verbs"] + p["direction_first_verbs"] + p["lead_verbs"]
     return re.compile(rf"^(?:{rules().adverb}*(?:{alternation(verbs)}))+")
+
+
+def _says_what_for(sentence: str) -> bool:
+    """Whether the sentence names a duty as its subject and says what it is for, with no number
+    (降低孕产妇死亡率和婴儿死亡率，是保障母婴安全的核心任务: `significance`): no goal."""
+    return rules().significance.search(sentence) is not None and not _DIGIT.search(sentence)
 
 
 def _may_state_goal(text: str) -> bool:

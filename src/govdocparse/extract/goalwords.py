@@ -167,6 +167,7 @@ class Rules:
     examples_min_rest: int
     not_a_goal_after: re.Pattern
     knowledge: re.Pattern
+    significance: re.Pattern
     encouragement: re.Pattern
     populations: re.Pattern
     subjects: re.Pattern
@@ -405,6 +406,7 @@ def rules() -> Rules:
         examples_min_rest=p["examples_min_rest"],
         not_a_goal_after=re.compile(p["not_a_goal_after"]),
         knowledge=re.compile(p["knowledge"]),
+        significance=re.compile(p["significance"]),
         encouragement=re.compile(p["encouragement"]),
         populations=re.compile(alternation(_populations())),
         people=_people_pattern(p),

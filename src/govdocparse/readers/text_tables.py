@@ -56,6 +56,7 @@ class _Vocabulary:
     glued: regex.Pattern
     min_bars: int
     min_pipe_rows: int
+    header_fields: int
 
 
 @cache
@@ -72,6 +73,7 @@ def _vocabulary() -> _Vocabulary:
         regex.compile(f"^(?:{grammar.alternation(words)}){{{min_columns},}}"),
         text_tables["pipe_rows"]["min_bars"],
         text_tables["pipe_rows"]["min_rows"],
+        text_tables["pipe_rows"]["header_fields"],
     )
 
 
@@ -222,7 +224,10 @@ def pipe_cells(line: str) -> list[str] | None:
 def _pipe_rows(lines: list[str], i: int, name: str, header: list[str]) -> Found | None:
     """The rows under a header of barred cells: the next lines with as many cells (or one fewer,
     under a category spanning rows), up to a row of portal fields (a header of column names may
-    look like one: | 时间 | 工作安排 |)."""
+    look like one: | 时间 | 工作安排 |); none under a header that is itself a row of portal
+    fields."""
+    if _fields_row(header):
+        return None
     rows = [[Cell(text, _prov(name, i)) for text in header]]
     j = i + 1
     while (
@@ -236,6 +241,14 @@ def _pipe_rows(lines: list[str], i: int, name: str, header: list[str]) -> Found 
     if len(rows) < _vocabulary().min_pipe_rows:
         return None
     return Found(_block(_spans_written_out(rows), name, i, j - 1), j)
+
+
+def _fields_row(cells: list[str]) -> bool:
+    """The barred cells read as `header_fields` portal fields or more (文件编号 | 发布机构 |
+    区府办公室 | |, a row shifted left over an empty field): a row of a portal's block, heading no
+    table, while a header with one label word (| 时间 | 工作安排 |) may head one."""
+    line = portal.row_pairs(cells)
+    return line is not None and len(portal.pairs(line)) >= _vocabulary().header_fields
 
 
 def _spans_written_out(rows: list[list[Cell]]) -> list[list[Cell]]:
