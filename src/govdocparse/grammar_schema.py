@@ -118,6 +118,8 @@ class MetadataGrammar(GrammarModel):
     doc_types: DocTypes
     interpretation_title: Rule
     notice_without_type: Rule
+    notice_subject: Rule
+    notice_lead_in: Rule
     news_report: Rule
     forwarding: Rule
     full_text: Rule

@@ -396,6 +396,8 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         _over_a_byline(blocks, i, first_line) or _named_by_title_field(blocks, i, first_line)
     ):
         return _headline_title(blocks, i, first_line)
+    if _subject_of_notice(blocks, i, first_line):
+        return Title(_title_text(first_line), "notice", i, i)
     lines = [first_line, *(_title_line(block) for block in blocks[i + 1 : i + 4])]
     # A title spread out with spaces (卫 生 工 作 制 度) is set on a line of its own.
     spread = [n for n, line in enumerate(lines) if line and _spread(line)]
@@ -427,6 +429,18 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         period_text = after.text
     title = Title(_title_text(text), kind, i, j, period_text)
     return _with_organs_above(blocks, title)
+
+
+def _subject_of_notice(blocks: list[Block], i: int, line: str) -> bool:
+    """Whether a line naming no type of document is a notice's title with its 的通知 dropped
+    (`notice_subject`): its lead-in (`notice_lead_in`) is the paragraph right under it."""
+    after = blocks[i + 1] if i + 1 < len(blocks) else None
+    return (
+        isinstance(after, Paragraph)
+        and title_kind(squash_spaces(line)) is None
+        and _pattern("notice_subject").match(squash_spaces(line)) is not None
+        and _pattern("notice_lead_in").search(squash_spaces(after.text)) is not None
+    )
 
 
 def _proclamation_at(blocks: list[Block], i: int) -> Title | None:
