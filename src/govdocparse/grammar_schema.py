@@ -152,6 +152,8 @@ class MetadataGrammar(GrammarModel):
     five_year_plans: dict[str, tuple[int, int]]
     title_continues: TitleContinues
     proclamation_types: list[str]
+
+    decree_types: list[str]
     standard_cover: StandardCover
     serial_number: Rule
     doc_number: Rule

@@ -445,8 +445,17 @@ def _subject_of_notice(blocks: list[Block], i: int, line: str) -> bool:
 
 def _proclamation_at(blocks: list[Block], i: int) -> Title | None:
     """The head of a proclamation at block i, an organ over its type word alone (某省人民代表
-    大会常务委员会 / 公 告), as one title; else None."""
+    大会常务委员会 / 公 告), or of an order, an organ glued to its type word over its serial
+    number (某省人民政府令 / 第248号), as one title; else None."""
     block, following = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+    if isinstance(block, Paragraph) and isinstance(following, Paragraph):
+        line = squash_spaces(block.text)
+        if (
+            line.endswith(tuple(_grammar().decree_types))
+            and _issuer_line().match(line[:-1])
+            and _pattern("serial_number").match(squash_spaces(following.text))
+        ):
+            return Title(line, "other", i, i)
     if (
         not isinstance(following, Paragraph)
         or not isinstance(block, Paragraph)
@@ -914,8 +923,9 @@ def _marks() -> _Marks:
 
 
 def _heads_document(blocks: list[Block], start: int) -> bool:
-    """Whether the lines after a title are a document's own head: its 文号 (or 签发人) line, or
-    its 主送机关 line, before any text and past any portal fields (发布时间：…)."""
+    """Whether the lines after a title are a document's own head: its 文号 (or 签发人) line, a
+    proclamation's or an order's serial number (第248号), or its 主送机关 line, before any text
+    and past any portal fields (发布时间：…)."""
     marks = _marks()
     for block in blocks[start : start + _HEAD_LINES]:
         if not isinstance(block, Paragraph):
@@ -926,7 +936,7 @@ def _heads_document(blocks: list[Block], start: int) -> bool:
         found = marks.doc_number.search(text)
         if found and len(text) <= len(squash_spaces(found["number"])) + 2:
             return True
-        if marks.signers.search(text):
+        if marks.signers.search(text) or _pattern("serial_number").match(text):
             return True
         return _addresses(text)
     return False
