@@ -2093,6 +2093,49 @@ def test_a_proclamation_carries_no_document_it_does_not_cite():
     assert regulation.part_of is None and regulation.metadata.doc_number is None
 
 
+ORDERED = (
+    "{organ}令\n第 {number} 号\n"
+    "《{cited}》已经2023年11月20日{organ}第25次常务会议通过，现予公布，自2024年1月1日起施行。\n"
+    "省长  某某某\n2023年12月5日\n"
+    "{title}\n第一章  总  则\n第一条  为了加强校车安全管理，制定本办法。\n"
+    "第二条  本办法适用于本省。\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("above", "cited", "title"),
+    [
+        ("", "申省学生校车安全管理办法", "申省学生校车安全管理办法"),
+        # a mirror's headline and its empty bylines over the order; the regulation's own title
+        # cites a 条例 in 《》, written 〈〉 inside the order's citation
+        (
+            "申省实施〈校车安全管理条例〉办法\n2018.08.01 -\n来源:\n\n作者:\n\n",
+            "申省实施〈校车安全管理条例〉办法",
+            "申省实施《校车安全管理条例》办法",
+        ),
+    ],
+)
+def test_an_order_heads_the_regulation_it_promulgates(above, cited, title):
+    # GB/T 9704's 命令（令）格式: the organ glued to 令, its serial number, the promulgating
+    # sentence, the governor's signature and the date, then the regulation
+    text = above + ORDERED.format(organ="申省人民政府", number=31, cited=cited, title=title)
+    order, regulation = parse_text(text).documents
+    assert (order.title, order.kind) == ("申省人民政府令", "other")
+    assert order.metadata.doc_number == "第31号"
+    assert order.metadata.issuer == "申省人民政府"
+    assert order.metadata.date_written == "2023-12-05"
+    assert order.metadata.portal.get("来源") is None
+    assert (regulation.title, regulation.part_of) == (title, order.id)
+    assert regulation.metadata.doc_number == "第31号"
+    assert [s.title for s in regulation.sections] == ["总则"]
+
+
+def test_an_organs_order_word_over_no_serial_number_heads_nothing():
+    text = "申省人民政府令\n各地要认真执行本办法。\n"
+    [document] = parse_text(text).documents
+    assert document.title is None
+
+
 def test_a_doc_number_cited_in_a_sentence_above_the_title_is_not_the_documents():
     # a law library's copy that lost the notice's title: its 文号 label, then the notice's text
     # citing the plan it replaces, then the plan

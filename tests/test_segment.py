@@ -1921,3 +1921,33 @@ def test_a_plans_line_led_by_the_policy_file_label_stays_its_text():
     )
     [document] = parse_text(text).documents
     assert document.sections[0].text.startswith("政策文件：汇编")
+
+
+@pytest.mark.parametrize("colon", ["：", ":"])
+def test_a_headline_naming_a_notice_by_its_subject_over_its_lead_in_is_its_title(colon):
+    # a 范文 site's copy: the notice's 的通知 dropped from the headline, its lead-in under it
+    title = "青溪县教育局关于做好2024年暑期中小学生安全工作"
+    text = "\n".join(
+        [
+            title,
+            f"为保障学生暑期安全，现就做好2024年暑期中小学生安全工作通知如下{colon}",
+            "一、加强安全教育",
+            "各学校放假前开展一次安全专题教育。",
+            "二、落实家校责任",
+        ]
+    )
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == ("notice", title)
+    assert document.metadata.issuer == "青溪县教育局"
+    assert [section.title for section in document.sections] == ["加强安全教育", "落实家校责任"]
+
+
+def test_a_line_naming_a_subject_over_any_other_paragraph_is_no_title():
+    text = "\n".join(
+        [
+            "青溪县教育局关于做好2024年暑期中小学生安全工作",
+            "为保障学生暑期安全，各学校要在放假前开展一次安全专题教育。",
+        ]
+    )
+    [document] = parse_text(text).documents
+    assert document.title is None

@@ -215,3 +215,36 @@ def test_a_converters_style_sheet_over_a_notices_recipients_is_none_of_them():
     first = govdocparse.parse_text("\n".join(notice + PLAN)).documents[0]
     assert first.kind == "notice"
     assert first.metadata.recipients == ["各乡镇人民政府", "县直各单位"]
+
+
+def test_a_later_bracketed_heading_glued_after_the_last_sentence_starts_its_own_paragraph():
+    # a 范文 site's copy that lost one line break: （二）'s title closes the paragraph of （一）,
+    # its text on the lines below, in half- and full-width brackets
+    for opening, closing in ("()", "（）"):
+        text = "\n".join(
+            [
+                "某县2024年预防学生溺水工作方案",
+                "一、强化宣传教育",
+                f"{opening}一{closing}开展安全教育。",
+                "各中小学校要利用班会、家长会开展防溺水专题教育，提高学生的避险意识。"
+                f"{opening}二{closing}开展家访活动。",
+                "各学校要在暑假前完成一次家访。",
+                "二、加强隐患排查",
+            ]
+        )
+        [document] = govdocparse.parse_text(text).documents
+        [first, second] = document.sections
+        assert [child.title for child in first.children] == ["开展安全教育", "开展家访活动"]
+        assert first.children[0].text.endswith("提高学生的避险意识。")
+        assert second.title == "加强隐患排查"
+
+
+def test_a_bracketed_number_closing_a_sentence_is_no_heading():
+    # the first item (no list before it), an item that runs on as a sentence, and a cited item
+    for line in (
+        "各学校要开展防溺水专题教育。（一）开展安全教育。",
+        "各学校要开展防溺水专题教育。（二）各学校要在暑假前完成一次家访，做好记录。",
+        "按照方案第三部分执行，见第（二）项。",
+    ):
+        blocks, _ = blocks_from_text(line + "\n", "t.txt")
+        assert block_texts(blocks) == [line]

@@ -118,6 +118,8 @@ class MetadataGrammar(GrammarModel):
     doc_types: DocTypes
     interpretation_title: Rule
     notice_without_type: Rule
+    notice_subject: Rule
+    notice_lead_in: Rule
     news_report: Rule
     forwarding: Rule
     full_text: Rule
@@ -150,6 +152,8 @@ class MetadataGrammar(GrammarModel):
     five_year_plans: dict[str, tuple[int, int]]
     title_continues: TitleContinues
     proclamation_types: list[str]
+
+    decree_types: list[str]
     standard_cover: StandardCover
     serial_number: Rule
     doc_number: Rule

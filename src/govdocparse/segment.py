@@ -396,6 +396,8 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         _over_a_byline(blocks, i, first_line) or _named_by_title_field(blocks, i, first_line)
     ):
         return _headline_title(blocks, i, first_line)
+    if _subject_of_notice(blocks, i, first_line):
+        return Title(_title_text(first_line), "notice", i, i)
     lines = [first_line, *(_title_line(block) for block in blocks[i + 1 : i + 4])]
     # A title spread out with spaces (卫 生 工 作 制 度) is set on a line of its own.
     spread = [n for n, line in enumerate(lines) if line and _spread(line)]
@@ -429,10 +431,31 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     return _with_organs_above(blocks, title)
 
 
+def _subject_of_notice(blocks: list[Block], i: int, line: str) -> bool:
+    """Whether a line naming no type of document is a notice's title with its 的通知 dropped
+    (`notice_subject`): its lead-in (`notice_lead_in`) is the paragraph right under it."""
+    after = blocks[i + 1] if i + 1 < len(blocks) else None
+    return (
+        isinstance(after, Paragraph)
+        and title_kind(squash_spaces(line)) is None
+        and _pattern("notice_subject").match(squash_spaces(line)) is not None
+        and _pattern("notice_lead_in").search(squash_spaces(after.text)) is not None
+    )
+
+
 def _proclamation_at(blocks: list[Block], i: int) -> Title | None:
     """The head of a proclamation at block i, an organ over its type word alone (某省人民代表
-    大会常务委员会 / 公 告), as one title; else None."""
+    大会常务委员会 / 公 告), or of an order, an organ glued to its type word over its serial
+    number (某省人民政府令 / 第248号), as one title; else None."""
     block, following = blocks[i], blocks[i + 1] if i + 1 < len(blocks) else None
+    if isinstance(block, Paragraph) and isinstance(following, Paragraph):
+        line = squash_spaces(block.text)
+        if (
+            line.endswith(tuple(_grammar().decree_types))
+            and _issuer_line().match(line[:-1])
+            and _pattern("serial_number").match(squash_spaces(following.text))
+        ):
+            return Title(line, "other", i, i)
     if (
         not isinstance(following, Paragraph)
         or not isinstance(block, Paragraph)
@@ -900,8 +923,9 @@ def _marks() -> _Marks:
 
 
 def _heads_document(blocks: list[Block], start: int) -> bool:
-    """Whether the lines after a title are a document's own head: its 文号 (or 签发人) line, or
-    its 主送机关 line, before any text and past any portal fields (发布时间：…)."""
+    """Whether the lines after a title are a document's own head: its 文号 (or 签发人) line, a
+    proclamation's or an order's serial number (第248号), or its 主送机关 line, before any text
+    and past any portal fields (发布时间：…)."""
     marks = _marks()
     for block in blocks[start : start + _HEAD_LINES]:
         if not isinstance(block, Paragraph):
@@ -912,7 +936,7 @@ def _heads_document(blocks: list[Block], start: int) -> bool:
         found = marks.doc_number.search(text)
         if found and len(text) <= len(squash_spaces(found["number"])) + 2:
             return True
-        if marks.signers.search(text):
+        if marks.signers.search(text) or _pattern("serial_number").match(text):
             return True
         return _addresses(text)
     return False

@@ -106,11 +106,16 @@ def _joined(lines: list[Block]) -> Paragraph:
     return Paragraph(text, span(first.prov, last.prov), first.style)
 
 
+_BOOK_MARKS = str.maketrans("", "", "《》〈〉")
+
+
 def publishers(segments: Sequence[Segment]) -> list[bool]:
-    """For each document, whether it is a proclamation (its title ends in a `proclamation_types`
-    word) whose text cites the next document's title in 《》: the regulation it publishes; or a
-    news story whose lead announces the next document's full text (…印发《…》。全文如下：)."""
-    types = tuple(grammar.load_typed("metadata", MetadataGrammar).proclamation_types)
+    """For each document, whether it is a proclamation or an order (its title ends in a
+    `proclamation_types` or `decree_types` word) whose text cites the next document's title:
+    the regulation it publishes; or a news story whose lead announces the next document's full
+    text (…印发《…》。全文如下：)."""
+    rules = grammar.load_typed("metadata", MetadataGrammar)
+    types = tuple(rules.proclamation_types + rules.decree_types)
     found = [False] * len(segments)
     for n, (seg, after) in enumerate(pairwise(segments)):
         if not (seg.title and after.title):
@@ -120,9 +125,12 @@ def publishers(segments: Sequence[Segment]) -> list[bool]:
             continue
         if not squash_spaces(seg.title).endswith(types):
             continue
-        cited = f"《{squash_spaces(after.title)}》"
+        # its marks aside: a regulation titled 某省实施《某某条例》办法 is cited as
+        # 《某省实施〈某某条例〉办法》
+        cited = squash_spaces(after.title).translate(_BOOK_MARKS)
         found[n] = any(
-            isinstance(block, Paragraph) and cited in squash_spaces(block.text)
+            isinstance(block, Paragraph)
+            and cited in squash_spaces(block.text).translate(_BOOK_MARKS)
             for block in seg.body
         )
     return found

@@ -205,7 +205,9 @@ def _rules() -> _Rules:
         issuers_run=regex.compile(f"^(?:(?P<organ>{organ}))+$"),
         issuer_head=regex.compile(
             f"^(?P<issuer>(?:{organ})+?)(?:{rules.issuers_counted.pattern})?"
-            f"(?:关于|印发|转发|(?={rules.title_issuer_year.pattern}))"
+            f"(?:关于|印发|转发|(?={rules.title_issuer_year.pattern})"
+            # an order's title is its organ and 令 (某省人民政府令)
+            f"|(?=(?:{'|'.join(map(regex.escape, rules.decree_types))})$))"
         ),
         sitting_verbs=rules.compile(rules.sitting_verbs),
         joint_separator=rules.compile(rules.joint_issuer_separator),
@@ -889,6 +891,9 @@ def _portal(blocks: list[Paragraph], found: Found, page: Page | None) -> None:
                 # under an empty 文  号: on a law library's page)
                 and not portal.FIELD_SHAPED.match(following.text)
                 and not opens_block(value)
+                # an order's serial number under its title, past a mirror's empty 来源: and
+                # 作者: (某省人民政府令 / 第248号)
+                and not _rules().serial_number.match(squash_spaces(following.text))
             ):
                 pairs = [replace(pairs[0], value=value)]
                 found.consumed.add(id(following))

@@ -108,6 +108,11 @@ _GLUED_TITLE_MAX = 60
 _TITLE_MARK = re.compile(r"[。；！？，：,;:!?]")
 _NUMBER_OPENINGS = frozenset("第（(一二三四五六七八九十")
 _LIST_SEPARATOR_END = re.compile(r"[、，,；;：:]\s*$")
+# A later item of a bracketed list glued after the last sentence of the paragraph before it, its
+# short title alone closing the line (…提高知晓度和参与度。（二）广泛开展社会宣传。: a 范文 site's
+# copy that lost the line break before a heading whose text follows on lines of its own). Only
+# the bracketed family: 二、 after a sentence may open one about grades (二、三年级学生每周…).
+_TRAILING_TITLE = re.compile(r"[^。；！？，、：,;:!?（）()]{2,30}。?")
 # A hard-wrapped copy is double-spaced when at least this share of its printed lines (and this
 # many) are followed by a blank line; its warnings name lines as "line N".
 _DOUBLE_SPACED_SHARE = 0.9
@@ -530,7 +535,33 @@ def glued_paragraphs(text: str, *, spaced_out: bool = False) -> list[str]:
         # headings first: a space inside a heading's paragraph is where the copy's line wrapped
         pieces = [part for piece in pieces for part in _split_at_headings(piece)]
         pieces = [part for piece in pieces for part in _split_at_spaces(piece)]
-    return [part for piece in pieces for part in _split_at_headings(piece)]
+    pieces = [part for piece in pieces for part in _split_at_headings(piece)]
+    return [part for piece in pieces for part in _trailing_heading(piece)]
+
+
+@cache
+def _bracketed_number() -> re.Pattern:
+    return re.compile(rf"[（(]\s*{numeral_pattern('chinese')}\s*[）)]")
+
+
+def _trailing_heading(text: str) -> list[str]:
+    """The paragraph and the later item of a bracketed list glued after its last sentence with
+    only its title (`_TRAILING_TITLE`), apart; any other text whole. A text with more bracketed
+    numbers is an inline list (包括：（一）…；（二）…) or a body `_split_at_headings` judged."""
+    numbers = _bracketed_number().findall(text)
+    if len(numbers) != 1:
+        return [text]
+    at = text.rfind(numbers[0])
+    found = numbered(text[at:])
+    if (
+        text[:at].rstrip().endswith(("。", "！", "？"))
+        and found is not None
+        and found.ordinal is not None
+        and found.ordinal > 1
+        and _TRAILING_TITLE.fullmatch(found.rest.strip())
+    ):
+        return [text[:at].rstrip(), text[at:]]
+    return [text]
 
 
 def _split_at_spaces(text: str) -> list[str]:
