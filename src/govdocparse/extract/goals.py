@@ -845,8 +845,14 @@ def _goal_needs() -> re.Pattern:
 def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]]:
     """(position, measure) of a clause's goals, from the first reader that finds any; `dated`
     says the sentence names the year of its goals (到2025年，…)."""
-    if not _may_state_goal(clause) or rules().encouragement.match(raw_measure(clause)):
+    r = rules()
+    if not _may_state_goal(clause) or r.encouragement.match(raw_measure(clause)):
         return []
+    # 确保实现…控制在10/10万以下的目标: the goal is the clause inside the wrapper
+    wrapped = r.goal_wrapper.search(clause) if "目标" in clause else None
+    if wrapped:
+        inner = _clause_measures(wrapped.group("goal"), dated)
+        return [(wrapped.start("goal") + at, x) for at, x in inner]
     # a value is written in digits: without one only relative, direction and count goals remain
     digits = has_digit(clause)
     readers = (_numeric, _verb_first, _groups) if digits else ()

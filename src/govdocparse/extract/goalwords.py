@@ -168,6 +168,7 @@ class Rules:
     not_a_goal_after: re.Pattern
     knowledge: re.Pattern
     encouragement: re.Pattern
+    goal_wrapper: re.Pattern
     populations: re.Pattern
     subjects: re.Pattern
     measure_words: re.Pattern
@@ -406,6 +407,7 @@ def rules() -> Rules:
         not_a_goal_after=re.compile(p["not_a_goal_after"]),
         knowledge=re.compile(p["knowledge"]),
         encouragement=re.compile(p["encouragement"]),
+        goal_wrapper=re.compile(p["goal_wrapper"]),
         populations=re.compile(alternation(_populations())),
         people=_people_pattern(p),
         subjects=re.compile(alternation(_qualifier_spellings(("subject",)))),
