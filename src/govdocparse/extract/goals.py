@@ -503,7 +503,7 @@ def _sentence_measures(
         # 2020年，…为3.5‰，2027年降至…: and so may the year of a baseline
         year_alone = untold[-1].strip() if untold and r.year_alone.fullmatch(untold[-1]) else ""
         stated = _baseline_statement(year_alone + clause, before_goals, now)
-        listed = _listed_baselines(year_alone + clause, before_goals) if stated is None else []
+        listed = _listed_baselines(year_alone + clause, before_goals, now) if stated is None else []
         if stated is not None or listed:
             if now or year_alone:
                 # the lone word is this statement's, never the next clause's too
@@ -511,6 +511,10 @@ def _sentence_measures(
             last, baselines = stated, listed
             continue
         measures = _clause_measures(clause, dated=sentence_dated)
+        if not measures and untold:
+            measures = _named_before(untold[-1], clause, sentence_dated)
+            if measures:
+                untold.pop()
         if not measures and baselines:
             measures = _listed_goals(clause, baselines, before_goals)
         stated_before = baselines or [x for x in [last] if x and x.baseline and not x.atoms]
@@ -555,12 +559,28 @@ def _sentence_measures(
                 dated = _listed_year(sentence, offset + position, measure.step, len(measures))
                 if dated:
                     out.append((*dated, measure))
-                continue
+                # a group's value without such a list is dated as any goal is
+                if dated or measure.group is None:
+                    continue
             before = [date for date in dates if date[0] <= offset + position]
             label, year = before[-1][1:] if before else ("目标", None)
             out.append((label, year, measure))
         last, baselines = measures[-1][1], []
     return out
+
+
+def _named_before(named: str, clause: str, dated: bool) -> list[tuple[int, Measure]]:
+    """The goals of groups whose measure a clause of its own names before them (普惠性幼儿园
+    覆盖率，城市和农村分别于2025年、2027年达到90%、80%): read as one clause, the measure then its
+    groups (`_subgroup_goals`); positions are in `clause`. [] unless `named` is a measure alone
+    and every goal read is a group's."""
+    name = LEADING_MARKS.sub("", named).strip()
+    if not name or has_digit(name) or not is_measure(clean(raw_measure(name))):
+        return []
+    found = _clause_measures(name + clause, dated)
+    if not found or any(x.group is None for _, x in found):
+        return []
+    return [(at - len(name), x) for at, x in found]
 
 
 def _effort_year(span: str, effort_from: int | None) -> int | None:
@@ -604,10 +624,11 @@ def _with_baseline(
     ]
 
 
-def _listed_baselines(clause: str, before_goals: int | None) -> list[Measure]:
+def _listed_baselines(clause: str, before_goals: int | None, now: bool = False) -> list[Measure]:
     """The measures of a 分别 list and their values in a year before `before_goals` (2020年城市、
-    农村儿童保健管理率分别为85%和78%): a measure each with its value as baseline and no target yet,
-    paired in order as a goal's 分别 list is (`_distributed`); [] when they differ in number."""
+    农村儿童保健管理率分别为85%和78%), or now (…管理率目前分别为85%和70%; `now`: the clause
+    before said 目前 alone): a measure each with its value as baseline and no target yet, paired
+    in order as a goal's 分别 list is (`_distributed`); [] when they differ in number."""
     if before_goals is None or "分别" not in clause:
         return []
     r = rules()
@@ -615,7 +636,9 @@ def _listed_baselines(clause: str, before_goals: int | None) -> list[Measure]:
     if m is None or r.money.search(m.group("values")):
         return []
     years = m.captures("year")
-    if len(years) != 1 or int(years[0][:4]) >= before_goals:
+    if years and (len(years) != 1 or int(years[0][:4]) >= before_goals):
+        return []
+    if not (years or now or any(m.captures("now"))):
         return []
     values = [v.group(0) for v in r.value.finditer(m.group("values"))]
     name_raw = raw_measure(m.group("measure"))
@@ -623,7 +646,7 @@ def _listed_baselines(clause: str, before_goals: int | None) -> list[Measure]:
     measures = _distributed(name_raw, subject, "分别为" + m.group("values"))
     if len(values) < 2 or len(measures) != len(values) or any(x.step is not None for x in measures):
         return []
-    year = int(years[0][:4])
+    year = int(years[0][:4]) if years else None
     return [
         Measure(name_raw, x.name, "", [], baseline=_measurement(year, value))
         for x, value in zip(measures, values, strict=True)
@@ -783,7 +806,9 @@ def _listed_year(sentence: str, end: int, step: int, steps: int) -> tuple[str, i
         return None
     label = squash_spaces(years[step])
     if step == 0:
-        label = squash_spaces(sentence[lists[-1].start() : lists[-1].starts("year")[0]]) + label
+        # 到 opens a goal's label as it does a goal year's (到2023年底); 分别于 or 在 does not
+        opening = squash_spaces(sentence[lists[-1].start() : lists[-1].starts("year")[0]])
+        label = opening.lstrip("于在") + label
     return label, int(label.lstrip("到至")[:4])
 
 
@@ -905,6 +930,10 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
         target = _without(m, "base", "listed")
         measured = is_provided if standard else is_measured
         found = _rate_measures(segment, target, distributive, _baseline_from(m), measured)
+        if distributive and len(found) > 1 and all(x.group is not None for x in found):
+            # …城市和农村分别于2025年、2027年达到90%、80%: each group's value is the year's of a
+            # list of as many years, if the sentence has one (`_listed_year`)
+            found = [replace(x, step=k) for k, x in enumerate(found)]
         if not found and out and out[-1][1].group is not None:
             # …小学要降至38%以下、初中要降至60%以下: the next group of the measure before
             after = _next_group(LEADING_MARKS.sub("", segment).strip() + target, out[-1][1])

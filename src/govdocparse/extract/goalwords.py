@@ -244,12 +244,14 @@ def rules() -> Rules:
         rf"^(?:(?P<year>{year})[，,]?)?(?P<measure>.+?)(?P<year>{year})??{adverb}*"
         rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
     )
-    # 2020年城市、农村儿童保健管理率分别为85%和78%: a value each for a list of measures
+    now = p["present_words"]
+    # 2020年城市、农村儿童保健管理率分别为85%和78%: a value each for a list of measures, in a
+    # year or now (…管理率目前分别为85%和70%)
     listed_statement = (
-        rf"^(?:(?P<year>{year})[，,]?)?(?P<measure>.+?)(?P<year>{year})??{adverb}*"
+        rf"^(?:(?P<year>{year})[，,]?|(?P<now>{now})[，,]?)?(?P<measure>.+?)"
+        rf"(?:(?P<year>{year})|(?P<now>{now}))??{adverb}*(?P<now>已经?)?{adverb}*"
         rf"(?:{alternation(p['baseline_verbs'])})(?P<values>{values})$"
     )
-    now = p["present_words"]
     present_statement = (
         rf"^(?:(?P<now>{now})[，,]?)?(?P<measure>.+?)(?P<now>{now})?{adverb}*(?P<now>已经?)?"
         rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
