@@ -58,6 +58,8 @@ class _Patterns:
     increments: frozenset[str]
     counted: re.Pattern
     article: re.Pattern
+    rhythm_once: re.Pattern
+    rhythm_work: re.Pattern
     scope_end: re.Pattern
     places_end: re.Pattern
 
@@ -166,6 +168,9 @@ def _patterns() -> _Patterns:
         ),
         # 打造一支…队伍: 一 as an article, not a number
         article=re.compile(rf"一(?:{alternation(c['article_classifiers'])})"),
+        # 每年开展一次监测: how often the plan's work is done, no goal
+        rhythm_once=re.compile(c["rhythm_once"]),
+        rhythm_work=re.compile(c["rhythm_work"]),
         scope_end=re.compile(rf"(?:{rules().adverb}|{alternation(c['scope_end_words'])})+$"),
         places_end=re.compile(rf"(?:{rules().adverb})+$"),
     )
@@ -328,6 +333,8 @@ def _measure(
     name = clean(name_raw, lambda rest: len(rest) >= 2)
     if len(name) < 2:
         return None
+    if p.rhythm_once.match(quantity) and p.rhythm_work.match(name):
+        return None  # 每两年开展一次评估: a rhythm of work, not an indicator
     if not p.count_suffix.search(name):
         name += next((suffix for k, suffix in p.suffixes if k.match(classifier)), "数")
     if p.article.fullmatch(quantity):
