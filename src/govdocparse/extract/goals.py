@@ -334,7 +334,8 @@ def _sentences(text: str) -> list[str]:
 def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     """截至…, or with no 到…年 goal year: a year that dates a statement (2020年…达31.81%) where
     no year of the sentence is from `first_goal_year` on, a value said to stand now (目前…,
-    …已达…) or a story's own report (会上通报，…)."""
+    …已达…), a story's own report (会上通报，…) or a time past opening it without a word of a
+    plan (去年，…; 今年上半年，…: `look_back_time`)."""
     r = rules()
     if r.past_marker.search(sentence):
         return True
@@ -347,6 +348,8 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
         return first_goal_year is not None and max(spans) < first_goal_year
     if r.present_marker.search(plain) or _reported(plain) or _year_on_year(plain):
         return True
+    if r.look_back_time.match(plain) and not r.reported_plan_words.search(plain):
+        return True  # 去年，…下降到3.2‰; 今年上半年，…达到90%
     if first_goal_year is None and r.deadline_year.search(plain):
         return False  # 2027年实现…全覆盖 with no period or date known
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]

@@ -105,6 +105,7 @@ class Rules:
     past_marker: re.Pattern
     look_back_opening: re.Pattern
     present_marker: re.Pattern
+    look_back_time: re.Pattern
     goal_within: re.Pattern
     story_goal_sign: re.Pattern
     goal_context: re.Pattern
@@ -270,6 +271,7 @@ def rules() -> Rules:
         past_marker=re.compile(p["past_marker"]),
         look_back_opening=re.compile(p["look_back_opening"]),
         present_marker=re.compile(p["present_marker"]),
+        look_back_time=re.compile(p["look_back_time"]),
         goal_within=re.compile(p["goal_within"]),
         story_goal_sign=re.compile(
             "|".join(
