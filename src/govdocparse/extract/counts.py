@@ -53,6 +53,7 @@ class _Patterns:
     quoted: re.Pattern
     quoted_brand: re.Pattern
     zero: re.Pattern
+    part: re.Pattern
     suffixes: tuple[tuple[re.Pattern, str], ...]
     count_suffix: re.Pattern
     increments: frozenset[str]
@@ -155,6 +156,11 @@ def _patterns() -> _Patterns:
         zero=re.compile(
             rf"^(?P<obj>{c['object']})(?P<zero>{alternation(load('targets')['zero_words'])})$"
         ),
+        # a count's part after 其中: its words, then its number (其中公办园15所, 其中：公办托位
+        # 不少于1200个, 其中农村儿童之家达到200个)
+        part=re.compile(
+            rf"^(?P<part>[^，,。；;、0-9０-９]{{1,{c['part_chars']}}}?)(?:{reach})?(?P<q>{quantity})\s*$"
+        ),
         suffixes=tuple(
             (re.compile(rf"^(?:{k})$"), v) for k, v in c["name_suffix_by_classifier"].items()
         ),
@@ -247,6 +253,13 @@ def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]
         completed = _count(body, m, "")
         return [(text.find(body), completed)] if completed else []
     return []
+
+
+def count_part(text: str) -> tuple[str, str] | None:
+    """(part, quantity) of the clause after a count's 其中, without it: the part's words and its
+    number (公办园15所 → 公办园, 15所); None when the clause is not only these."""
+    m = _patterns().part.match(text.strip())
+    return (m.group("part"), m.group("q")) if m else None
 
 
 def _after(text: str, m: re.Match, dated: bool) -> list[tuple[int, Measure]]:

@@ -31,7 +31,7 @@ from ..grammar import alternation, load, load_typed
 from ..grammar_schema import MetadataGrammar
 from ..model import Indicator, Measurement, Provenance, Target, TargetAtom
 from ..textutil import chinese_numeral, squash_spaces
-from .counts import count_measures, count_needs
+from .counts import count_measures, count_needs, count_part
 from .goalwords import (
     CLOSE,
     LEADING_MARKS,
@@ -513,7 +513,9 @@ def _sentence_measures(
                 untold.pop()
             last, baselines = stated, listed
             continue
-        measures = _clause_measures(clause, dated=sentence_dated)
+        # 新建幼儿园20所，其中公办园15所: the part is the count's, though it reads as a count
+        part = _count_part_goal(clause, last) if last else None
+        measures = [(0, part)] if part else _clause_measures(clause, dated=sentence_dated)
         if not measures and untold:
             measures = _named_before(untold[-1], clause, sentence_dated)
             if measures:
@@ -782,6 +784,28 @@ def _part_goal(text: str, before: Measure) -> Measure | None:
                 return None
             return _group_goal(before.name_raw, before.name, rest[:end], text, atoms, further=True)
     return None
+
+
+def _count_part_goal(text: str, before: Measure) -> Measure | None:
+    """The goal of a part of what `before` counts, in its unit of things (新建幼儿园20所，其中公办园
+    15所 → 公办园 15所 of 新建幼儿园数; 儿童之家达到300个，其中农村儿童之家200个): the part is the
+    target's group, as a rate's 其中 part is (`_part_goal`), its scope and frequency the count's.
+    None unless `text` opens with 其中."""
+    text = LEADING_MARKS.sub("", text).strip()
+    unit = next((a.unit for a in before.atoms if a.unit), None)
+    if not text.startswith("其中") or units.kind(unit) != "count":
+        return None
+    part = count_part(_PART_OPENING.sub("", text))
+    if part is None:
+        return None
+    group, quantity = part
+    atoms = parse_target(quantity)
+    if not atoms or any(a.value is None or a.unit != unit for a in atoms):
+        return None
+    shared = before.atoms[0].qualifier
+    atoms = [a.model_copy(update={"qualifier": [*shared, *a.qualifier]}) for a in atoms]
+    goal = _group_goal(before.name_raw, before.name, group, text, atoms, further=True)
+    return replace(goal, kind=before.kind)
 
 
 def _next_group(text: str, before: Measure) -> Measure | None:
