@@ -902,8 +902,8 @@ def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measur
         return []
     # 确保实现…控制在10/10万以下的目标: the goal is the clause inside the wrapper
     wrapped = r.goal_wrapper.search(clause) if "目标" in clause else None
-    if wrapped:
-        inner = _clause_measures(wrapped.group("goal"), dated)
+    inner = _clause_measures(wrapped.group("goal"), dated) if wrapped else []
+    if wrapped and inner:
         return [(wrapped.start("goal") + at, x) for at, x in inner]
     # a value is written in digits: without one only relative, direction and count goals remain
     digits = has_digit(clause)
