@@ -247,6 +247,12 @@ def test_recipients_split_only_between_whole_organs(text, names):
             "各镇人民政府 各街道办事处 区政府各部门",
             ["各镇人民政府", "各街道办事处", "区政府各部门"],
         ),
+        # organs parted by ， as printed, the colon lost (a county portal's 实施意见, fortieth
+        # reading): the line was joined with the sentence below and read as neither
+        (
+            "各镇人民政府，各街道办事处，区政府各部门",
+            ["各镇人民政府", "各街道办事处", "区政府各部门"],
+        ),
         # a line of words that are not all organs is no list of recipients
         ("关于儿童发展、妇女发展的工作安排", []),
     ],
@@ -259,6 +265,39 @@ def test_recipients_without_their_colon(line, recipients):
     )
     meta = parse_text(text).documents[0].metadata
     assert meta.recipients == recipients
+
+
+# A county portal's 实施意见 (fortieth reading's layout, invented text): the preamble broken
+# before its last words, which stand alone on the next line ending in the colon.
+BROKEN_PREAMBLE = """青松县人民政府关于加强困境儿童保障工作的实施意见
+青政发〔2021〕12号
+{recipients}
+为做好困境儿童保障工作，保障儿童合法权益，结合我县实际，现提出以下
+
+意见：
+
+一、总体要求
+（一）指导思想
+以儿童全面发展为出发点。
+"""
+
+
+@pytest.mark.parametrize(
+    ("recipients_line", "recipients"),
+    [
+        # the recipients above it lost their colon: the organs, not the preamble's clauses
+        ("各乡（镇）人民政府，县直各有关单位", ["各乡（镇）人民政府", "县直各有关单位"]),
+        # no recipients at all: the sentence's tail (意见：) addresses no one
+        ("", []),
+    ],
+)
+def test_a_preamble_broken_before_its_last_words_is_no_list_of_recipients(
+    recipients_line, recipients
+):
+    plan = parse_text(BROKEN_PREAMBLE.format(recipients=recipients_line)).documents[0]
+    assert plan.metadata.recipients == recipients
+    assert plan.preamble is not None
+    assert plan.preamble.text.startswith("为做好困境儿童保障工作")
 
 
 PRINTED = """000123

@@ -1198,7 +1198,11 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             or _form_label(text)
         ):
             return
-        lines = [block]
+        if _broken_sentence(text) and rules.recipients_end.search(following):
+            # a sentence a copy broke before its last words (为…，结合我县实际，现提出以下 /
+            # 意见：): the text has begun, and its tail is no list of recipients
+            return
+        line, lines = text, [block]
         if not rules.recipients_end.search(text) and n + 1 < len(blocks) and "，" in text:
             lines.append(blocks[n + 1])
             text += blocks[n + 1].text.strip()
@@ -1207,11 +1211,33 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             _set(found, "recipients", names, span(lines[0].prov, lines[-1].prov))
             found.consumed.update(id(b) for b in lines)
             return
-        if _organs_only(text) and _SENTENCE.search(following):
-            # a copy that lost the colon: a line of organs and nothing else, the text below it
-            _set(found, "recipients", split_recipients(text), block.prov)
+        if _organs_only(line) and _prose(following):
+            # a copy that lost the colon: a line of organs and nothing else (parted by 、, ， or
+            # spaces), the text below it
+            _set(found, "recipients", split_recipients(line), block.prov)
             found.consumed.add(id(block))
             return
+
+
+def _broken_sentence(text: str) -> bool:
+    """Whether the line is the head of a sentence cut before its end: clauses parted by ，, the
+    first naming no organ (so no wrapped list of recipients: 各区镇人民政府，市各委办 / 局：), and
+    a character, not a mark, last."""
+    pieces = _outside_brackets(text, "，,")
+    return (
+        len(pieces) >= 2
+        and not _whole_organ(squash_spaces(pieces[0]))
+        and bool(_BROKEN_OFF.search(text))
+    )
+
+
+def _prose(text: str) -> bool:
+    """Whether a line reads as the text: a sentence, or clauses that are not a list of organs
+    (a preamble a copy broke before its last words has no mark of a sentence's end)."""
+    return bool(_SENTENCE.search(text)) or ("，" in text and not _organs_only(text))
+
+
+_BROKEN_OFF = regex.compile(r"\p{Han}$")
 
 
 def _organs_only(text: str) -> bool:
