@@ -388,6 +388,25 @@ def test_a_portals_own_name_over_its_breadcrumb_is_the_issuer_only_when_none_is_
     assert plan.metadata.issuer == issuer
 
 
+# The township's site reposting its city's 实施意见 notice (fortieth reading's layout,
+# invented): the title hands down a document of a place without the township in it, so the
+# site did not write it — no issuer, the title's place; forwarding it is the site's own act.
+SITE_REPOST_CASES = [
+    ("关于印发青山市加强留守儿童关爱保护工作的实施意见的通知", None, "青山市"),
+    ("关于转发青山市加强留守儿童关爱保护工作的实施意见的通知", "青山市石门镇人民政府", "石门镇"),
+    ("关于印发石门镇加强留守儿童关爱保护工作实施方案的通知", "青山市石门镇人民政府", "石门镇"),
+]
+
+
+@pytest.mark.parametrize(("title", "issuer", "place"), SITE_REPOST_CASES)
+def test_a_portals_own_name_issues_no_document_of_another_place(title, issuer, place):
+    lines = SITE_NAME_PAGE.format(fields="", signature="").split("\n")
+    page = "\n".join(["青山市石门镇人民政府", lines[1], lines[2], title, *lines[4:]])
+    [document] = parse_text(page, "page.txt").documents
+    assert document.title == title
+    assert (document.metadata.issuer, document.metadata.place) == (issuer, place)
+
+
 def test_an_organ_line_over_a_title_without_a_breadcrumb_still_issues_it():
     page = SITE_NAME_PAGE.format(fields="发布机构：石门镇农业农村办公室\n", signature="")
     lines = page.split("\n")
@@ -416,6 +435,9 @@ CRUMB_CASES = [
     (CRUMB, f"青溪县教育局{CRUMB_TITLE}", "", "", "青溪县教育局"),
     (CRUMB, CRUMB_TITLE, "发布机构：青溪县民政局　发布日期：2024-04-09\n", "", None),
     ("当前位置：首页 > 政务公开 > 通知公告", CRUMB_TITLE, "", "", None),
+    # the column's organ reposting its city's notice (no issuer), forwarding it (the organ's)
+    (CRUMB, "关于印发青山市困境儿童排查工作方案的通知", "", "", None),
+    (CRUMB, "关于转发青山市困境儿童排查工作方案的通知", "", "", "青溪县民政局"),
 ]
 
 

@@ -877,14 +877,16 @@ def test_a_bare_date_under_a_title_is_read_by_the_text_under_it(title, opening, 
 
 # A site's own name and its rows of brand links above the breadcrumb, over a report whose title
 # names no issuer (invented): (the page's head, the issuer read). The brand rows are no part of
-# the title; the site's name, when an organ's, is the issuer of a page that names none.
+# the title; the site's name, when an organ's, is the issuer of a page that names none — of the
+# organ's own place (a township's site reposting the city's report is not its author).
 SITE_HEADS = [
     ("青禾网\n青禾新闻 - 青禾网\n首页 > 新闻 > 权威发布\n", None),
     (
         "平川市妇女联合会\n平川妇联 | 巾帼建功 | 家庭文明 | 维权服务\n当前位置：首页 > 工作报告\n",
         "平川市妇女联合会",
     ),
-    ("石门镇人民政府\n首页 | 政务公开 | 互动交流\n您的位置：首页 > 政务公开\n", "石门镇人民政府"),
+    ("平川市人民政府\n首页 | 政务公开 | 互动交流\n您的位置：首页 > 政务公开\n", "平川市人民政府"),
+    ("石门镇人民政府\n首页 | 政务公开 | 互动交流\n您的位置：首页 > 政务公开\n", None),
 ]
 
 

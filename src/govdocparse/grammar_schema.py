@@ -195,6 +195,7 @@ class MetadataGrammar(GrammarModel):
     recipients_end: Rule
     not_recipients: list[str]
     form_labels: list[str]
+    forwarding_words: list[str]
     recipient_heads: list[str]
     recipient_bracket_levels: list[str]
     recipient_dependents: RecipientDependents
