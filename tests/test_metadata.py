@@ -1483,10 +1483,20 @@ def test_portal_labels_of_validity_and_catalogue_are_read_where_pairs_run_on_a_l
     assert notice.metadata.date_published == "2023-06-01"
 
 
-def test_a_leading_groups_signature_is_the_issuer_and_an_opinions_preamble_no_recipients():
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "为落实未成年人保护法律法规,根据省里的部署要求,现就加强我市困境儿童关爱服务提出如下实施意见:",
+        # 以下 for 如下, with no 现就 (a county's 实施意见, fortieth reading; invented)
+        "为落实未成年人保护法律法规,根据省里的部署要求,结合我市实际,现提出以下意见:",
+    ],
+)
+def test_a_leading_groups_signature_is_the_issuer_and_an_opinions_preamble_no_recipients(
+    preamble,
+):
     text = (
         "南岭市未成年人保护工作领导小组关于加强困境儿童关爱服务的实施意见\n"
-        "为落实未成年人保护法律法规,根据省里的部署要求,现就加强我市困境儿童关爱服务提出如下实施意见:\n"
+        f"{preamble}\n"
         "一、总体要求\n坚持儿童利益最大化原则。\n"
         "南岭市未成年人保护工作领导小组\n2023年9月18日\n"
     )
