@@ -1045,6 +1045,39 @@ def test_a_forwarding_letter_whose_title_the_page_lost_is_a_notice(sentence):
     assert letter.metadata.date_written == "2022-03-04"
 
 
+# A city bureau's page that lost its title line (fortieth reading's layout, invented): its
+# portal's pipe rows, then the plan's preamble naming it (制定本实施方案) over its headings.
+UNTITLED_PLAN = (
+    "索引号 | 11530000-7-/2023-0301001 | 发布机构 | 青山市民政局 |\n"
+    "公开目录 | 儿童福利 | 发布日期 | 2023-03-01 |\n"
+    "{preamble}\n"
+    "{headings}"
+    "以保障儿童合法权益为目的，健全服务体系。\n"
+)
+HEADINGS = "一、总体要求\n（一）指导思想。\n"
+
+
+@pytest.mark.parametrize(
+    ("preamble", "headings", "kind"),
+    [
+        ("根据《青山市2023年未成年人保护工作要点》，制定本实施方案。", HEADINGS, "plan"),
+        ("为做好困境儿童保障工作，结合我市实际，现提出以下意见：", HEADINGS, "plan"),
+        # no heading of a text under it: nothing says a plan follows
+        ("根据《青山市2023年未成年人保护工作要点》，制定本实施方案。", "", "other"),
+        # a story asking others for plans of their own names no document as this one
+        ("会议要求各乡镇结合实际制定本地区方案。", HEADINGS, "other"),
+    ],
+)
+def test_a_page_that_lost_its_title_and_names_itself_a_plan_is_one(preamble, headings, kind):
+    text = UNTITLED_PLAN.format(preamble=preamble, headings=headings)
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == (kind, None)
+    assert document.metadata.portal["发布机构"] == "青山市民政局"
+    if kind == "plan":
+        assert document.preamble is not None and document.preamble.text == preamble
+        assert [section.title for section in document.sections] == ["总体要求"]
+
+
 def test_a_letter_that_forwards_nothing_stays_of_no_kind():
     text = (
         "各设区市卫生健康委：\n请于3月底前报送本年度工作总结。\n"

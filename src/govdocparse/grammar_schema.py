@@ -120,6 +120,7 @@ class MetadataGrammar(GrammarModel):
     notice_without_type: Rule
     news_report: Rule
     forwarding: Rule
+    self_naming: Rule
     full_text: Rule
     full_text_announced: Rule
     full_text_lead: Rule
