@@ -247,6 +247,12 @@ def test_recipients_split_only_between_whole_organs(text, names):
             "各镇人民政府 各街道办事处 区政府各部门",
             ["各镇人民政府", "各街道办事处", "区政府各部门"],
         ),
+        # organs parted by ， as printed, the colon lost (a county portal's 实施意见, fortieth
+        # reading): the line was joined with the sentence below and read as neither
+        (
+            "各镇人民政府，各街道办事处，区政府各部门",
+            ["各镇人民政府", "各街道办事处", "区政府各部门"],
+        ),
         # a line of words that are not all organs is no list of recipients
         ("关于儿童发展、妇女发展的工作安排", []),
     ],
@@ -259,6 +265,39 @@ def test_recipients_without_their_colon(line, recipients):
     )
     meta = parse_text(text).documents[0].metadata
     assert meta.recipients == recipients
+
+
+# A county portal's 实施意见 (fortieth reading's layout, invented text): the preamble broken
+# before its last words, which stand alone on the next line ending in the colon.
+BROKEN_PREAMBLE = """青松县人民政府关于加强困境儿童保障工作的实施意见
+青政发〔2021〕12号
+{recipients}
+为做好困境儿童保障工作，保障儿童合法权益，结合我县实际，现提出以下
+
+意见：
+
+一、总体要求
+（一）指导思想
+以儿童全面发展为出发点。
+"""
+
+
+@pytest.mark.parametrize(
+    ("recipients_line", "recipients"),
+    [
+        # the recipients above it lost their colon: the organs, not the preamble's clauses
+        ("各乡（镇）人民政府，县直各有关单位", ["各乡（镇）人民政府", "县直各有关单位"]),
+        # no recipients at all: the sentence's tail (意见：) addresses no one
+        ("", []),
+    ],
+)
+def test_a_preamble_broken_before_its_last_words_is_no_list_of_recipients(
+    recipients_line, recipients
+):
+    plan = parse_text(BROKEN_PREAMBLE.format(recipients=recipients_line)).documents[0]
+    assert plan.metadata.recipients == recipients
+    assert plan.preamble is not None
+    assert plan.preamble.text.startswith("为做好困境儿童保障工作")
 
 
 PRINTED = """000123
@@ -349,6 +388,25 @@ def test_a_portals_own_name_over_its_breadcrumb_is_the_issuer_only_when_none_is_
     assert plan.metadata.issuer == issuer
 
 
+# The township's site reposting its city's 实施意见 notice (fortieth reading's layout,
+# invented): the title hands down a document of a place without the township in it, so the
+# site did not write it — no issuer, the title's place; forwarding it is the site's own act.
+SITE_REPOST_CASES = [
+    ("关于印发青山市加强留守儿童关爱保护工作的实施意见的通知", None, "青山市"),
+    ("关于转发青山市加强留守儿童关爱保护工作的实施意见的通知", "青山市石门镇人民政府", "石门镇"),
+    ("关于印发石门镇加强留守儿童关爱保护工作实施方案的通知", "青山市石门镇人民政府", "石门镇"),
+]
+
+
+@pytest.mark.parametrize(("title", "issuer", "place"), SITE_REPOST_CASES)
+def test_a_portals_own_name_issues_no_document_of_another_place(title, issuer, place):
+    lines = SITE_NAME_PAGE.format(fields="", signature="").split("\n")
+    page = "\n".join(["青山市石门镇人民政府", lines[1], lines[2], title, *lines[4:]])
+    [document] = parse_text(page, "page.txt").documents
+    assert document.title == title
+    assert (document.metadata.issuer, document.metadata.place) == (issuer, place)
+
+
 def test_an_organ_line_over_a_title_without_a_breadcrumb_still_issues_it():
     page = SITE_NAME_PAGE.format(fields="发布机构：石门镇农业农村办公室\n", signature="")
     lines = page.split("\n")
@@ -377,6 +435,9 @@ CRUMB_CASES = [
     (CRUMB, f"青溪县教育局{CRUMB_TITLE}", "", "", "青溪县教育局"),
     (CRUMB, CRUMB_TITLE, "发布机构：青溪县民政局　发布日期：2024-04-09\n", "", None),
     ("当前位置：首页 > 政务公开 > 通知公告", CRUMB_TITLE, "", "", None),
+    # the column's organ reposting its city's notice (no issuer), forwarding it (the organ's)
+    (CRUMB, "关于印发青山市困境儿童排查工作方案的通知", "", "", None),
+    (CRUMB, "关于转发青山市困境儿童排查工作方案的通知", "", "", "青溪县民政局"),
 ]
 
 
@@ -1422,10 +1483,20 @@ def test_portal_labels_of_validity_and_catalogue_are_read_where_pairs_run_on_a_l
     assert notice.metadata.date_published == "2023-06-01"
 
 
-def test_a_leading_groups_signature_is_the_issuer_and_an_opinions_preamble_no_recipients():
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "为落实未成年人保护法律法规,根据省里的部署要求,现就加强我市困境儿童关爱服务提出如下实施意见:",
+        # 以下 for 如下, with no 现就 (a county's 实施意见, fortieth reading; invented)
+        "为落实未成年人保护法律法规,根据省里的部署要求,结合我市实际,现提出以下意见:",
+    ],
+)
+def test_a_leading_groups_signature_is_the_issuer_and_an_opinions_preamble_no_recipients(
+    preamble,
+):
     text = (
         "南岭市未成年人保护工作领导小组关于加强困境儿童关爱服务的实施意见\n"
-        "为落实未成年人保护法律法规,根据省里的部署要求,现就加强我市困境儿童关爱服务提出如下实施意见:\n"
+        f"{preamble}\n"
         "一、总体要求\n坚持儿童利益最大化原则。\n"
         "南岭市未成年人保护工作领导小组\n2023年9月18日\n"
     )

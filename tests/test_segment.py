@@ -877,14 +877,16 @@ def test_a_bare_date_under_a_title_is_read_by_the_text_under_it(title, opening, 
 
 # A site's own name and its rows of brand links above the breadcrumb, over a report whose title
 # names no issuer (invented): (the page's head, the issuer read). The brand rows are no part of
-# the title; the site's name, when an organ's, is the issuer of a page that names none.
+# the title; the site's name, when an organ's, is the issuer of a page that names none — of the
+# organ's own place (a township's site reposting the city's report is not its author).
 SITE_HEADS = [
     ("青禾网\n青禾新闻 - 青禾网\n首页 > 新闻 > 权威发布\n", None),
     (
         "平川市妇女联合会\n平川妇联 | 巾帼建功 | 家庭文明 | 维权服务\n当前位置：首页 > 工作报告\n",
         "平川市妇女联合会",
     ),
-    ("石门镇人民政府\n首页 | 政务公开 | 互动交流\n您的位置：首页 > 政务公开\n", "石门镇人民政府"),
+    ("平川市人民政府\n首页 | 政务公开 | 互动交流\n您的位置：首页 > 政务公开\n", "平川市人民政府"),
+    ("石门镇人民政府\n首页 | 政务公开 | 互动交流\n您的位置：首页 > 政务公开\n", None),
 ]
 
 
@@ -1041,6 +1043,39 @@ def test_a_forwarding_letter_whose_title_the_page_lost_is_a_notice(sentence):
     assert (letter.kind, letter.title) == ("notice", None)
     assert letter.metadata.recipients == ["各设区市卫生健康委"]
     assert letter.metadata.date_written == "2022-03-04"
+
+
+# A city bureau's page that lost its title line (fortieth reading's layout, invented): its
+# portal's pipe rows, then the plan's preamble naming it (制定本实施方案) over its headings.
+UNTITLED_PLAN = (
+    "索引号 | 11530000-7-/2023-0301001 | 发布机构 | 青山市民政局 |\n"
+    "公开目录 | 儿童福利 | 发布日期 | 2023-03-01 |\n"
+    "{preamble}\n"
+    "{headings}"
+    "以保障儿童合法权益为目的，健全服务体系。\n"
+)
+HEADINGS = "一、总体要求\n（一）指导思想。\n"
+
+
+@pytest.mark.parametrize(
+    ("preamble", "headings", "kind"),
+    [
+        ("根据《青山市2023年未成年人保护工作要点》，制定本实施方案。", HEADINGS, "plan"),
+        ("为做好困境儿童保障工作，结合我市实际，现提出以下意见：", HEADINGS, "plan"),
+        # no heading of a text under it: nothing says a plan follows
+        ("根据《青山市2023年未成年人保护工作要点》，制定本实施方案。", "", "other"),
+        # a story asking others for plans of their own names no document as this one
+        ("会议要求各乡镇结合实际制定本地区方案。", HEADINGS, "other"),
+    ],
+)
+def test_a_page_that_lost_its_title_and_names_itself_a_plan_is_one(preamble, headings, kind):
+    text = UNTITLED_PLAN.format(preamble=preamble, headings=headings)
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == (kind, None)
+    assert document.metadata.portal["发布机构"] == "青山市民政局"
+    if kind == "plan":
+        assert document.preamble is not None and document.preamble.text == preamble
+        assert [section.title for section in document.sections] == ["总体要求"]
 
 
 def test_a_letter_that_forwards_nothing_stays_of_no_kind():

@@ -122,6 +122,7 @@ class MetadataGrammar(GrammarModel):
     notice_lead_in: Rule
     news_report: Rule
     forwarding: Rule
+    self_naming: Rule
     full_text: Rule
     full_text_announced: Rule
     full_text_lead: Rule
@@ -200,6 +201,7 @@ class MetadataGrammar(GrammarModel):
     recipients_end: Rule
     not_recipients: list[str]
     form_labels: list[str]
+    forwarding_words: list[str]
     recipient_heads: list[str]
     recipient_bracket_levels: list[str]
     recipient_dependents: RecipientDependents

@@ -999,6 +999,18 @@ def _untitled_forwarding(blocks: list[Block]) -> int | None:
     return None
 
 
+def _untitled_plan(blocks: list[Block]) -> int | None:
+    """Where a plan opens when the page lost its title: a preamble among the first lines that
+    names the document as this one (…，制定本实施方案。: `self_naming`), a numbered heading of
+    its text under it."""
+    for n, block in enumerate(blocks[:_HEAD_LINES]):
+        if not isinstance(block, Paragraph) or numbered(block.text):
+            continue
+        if _pattern("self_naming").search(squash_spaces(block.text)):
+            return n if _has_headings(blocks[n + 1 : n + 1 + _HEAD_LINES]) else None
+    return None
+
+
 def _announced_in_full(blocks: list[Block], i: int) -> list[str]:
     """The documents a story's lead at block i announces in full (…印发《某省…行动计划》，明确
     …。全文如下： · 详情如下:), as comparable names: those it names in 《》, or, a bare 全文如下：
@@ -1160,6 +1172,9 @@ def segment(blocks: list[Block]) -> list[Segment]:
             assert isinstance(line, Paragraph)
             header, body = list(blocks[: field.first]), list(blocks[field.first + 1 :])
             return [Segment(field.text, field.kind, header, [line], body)]
+        opens = _untitled_plan(blocks)
+        if opens is not None:
+            return [Segment(None, "plan", list(blocks[:opens]), [], list(blocks[opens:]))]
         return [Segment(None, "other", [], [], list(blocks))]
     segments = []
     header_from = 0

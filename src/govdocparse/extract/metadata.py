@@ -593,8 +593,8 @@ def extract_metadata(
         titles = [attachment.title for attachment in page.attachments]
         _set(found, "attachments", titles, page.attachments[0].prov)
     _from_portal(found)
-    _crumb_issuer(page, found)
-    _site_name_issuer(header, found)
+    _crumb_issuer(page, segment, found)
+    _site_name_issuer(header, segment, found)
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
     return found
@@ -609,7 +609,7 @@ def _names_publisher(found: Found) -> bool:
     )
 
 
-def _crumb_issuer(page: Page | None, found: Found) -> None:
+def _crumb_issuer(page: Page | None, segment: Segment, found: Found) -> None:
     """The organ whose column the page sits in (首页 > 政务公开 > 某县民政局 > 通知公告) as the
     issuer of a page that names no organ: no signature, 版头, title head, lead-in or issuer
     field, nor a publisher (发布机构：…, which stays the publisher). A department posts its own
@@ -618,11 +618,11 @@ def _crumb_issuer(page: Page | None, found: Found) -> None:
     if page is None or page.crumb_organ is None or found.metadata.issuer or _names_publisher(found):
         return
     organs = split_issuers(page.crumb_organ.text)
-    if organs:
+    if organs and not _of_another_place(segment, organs[0]):
         _set(found, "issuer", "、".join(organs), page.crumb_organ.prov)
 
 
-def _site_name_issuer(header: list[Paragraph], found: Found) -> None:
+def _site_name_issuer(header: list[Paragraph], segment: Segment, found: Found) -> None:
     """The organ a portal names itself after (某镇人民政府 over its breadcrumb) as the issuer of
     a page that names no organ: no signature, 版头, title head, issuer field, nor a publisher
     (发布机构：某镇农业农村办公室, which stays the publisher). A weak hint, read last, as a
@@ -631,8 +631,21 @@ def _site_name_issuer(header: list[Paragraph], found: Found) -> None:
         return
     for block in header:
         if block.style == SITE_NAME and (organs := split_issuers(block.text)):
-            _set(found, "issuer", "、".join(organs), block.prov)
+            if not _of_another_place(segment, organs[0]):
+                _set(found, "issuer", "、".join(organs), block.prov)
             return
+
+
+def _of_another_place(segment: Segment, organ: str) -> bool:
+    """Whether the title names a document of a place without the organ's in it, so that a
+    site's or a column's organ did not write it: 关于印发青山市…实施意见的通知 on a township's
+    site, a repost of the city's (a part of the organ's place, 2024年某市中心城区…, is its own);
+    one forwarding it (关于转发…: `forwarding_words`) is the organ's own."""
+    title = segment.title or ""
+    if any(word in title for word in _rules().grammar.forwarding_words):
+        return False
+    there, here = place_chain(interpreted_title(title) or title), place_of(organ)
+    return bool(there) and here is not None and here not in there
 
 
 def _cover_date(segment: Segment, header: list[Paragraph], found: Found) -> None:
@@ -1203,7 +1216,11 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             or _form_label(text)
         ):
             return
-        lines = [block]
+        if _broken_sentence(text) and rules.recipients_end.search(following):
+            # a sentence a copy broke before its last words (为…，结合我县实际，现提出以下 /
+            # 意见：): the text has begun, and its tail is no list of recipients
+            return
+        line, lines = text, [block]
         if not rules.recipients_end.search(text) and n + 1 < len(blocks) and "，" in text:
             lines.append(blocks[n + 1])
             text += blocks[n + 1].text.strip()
@@ -1212,11 +1229,33 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             _set(found, "recipients", names, span(lines[0].prov, lines[-1].prov))
             found.consumed.update(id(b) for b in lines)
             return
-        if _organs_only(text) and _SENTENCE.search(following):
-            # a copy that lost the colon: a line of organs and nothing else, the text below it
-            _set(found, "recipients", split_recipients(text), block.prov)
+        if _organs_only(line) and _prose(following):
+            # a copy that lost the colon: a line of organs and nothing else (parted by 、, ， or
+            # spaces), the text below it
+            _set(found, "recipients", split_recipients(line), block.prov)
             found.consumed.add(id(block))
             return
+
+
+def _broken_sentence(text: str) -> bool:
+    """Whether the line is the head of a sentence cut before its end: clauses parted by ，, the
+    first naming no organ (so no wrapped list of recipients: 各区镇人民政府，市各委办 / 局：), and
+    a character, not a mark, last."""
+    pieces = _outside_brackets(text, "，,")
+    return (
+        len(pieces) >= 2
+        and not _whole_organ(squash_spaces(pieces[0]))
+        and bool(_BROKEN_OFF.search(text))
+    )
+
+
+def _prose(text: str) -> bool:
+    """Whether a line reads as the text: a sentence, or clauses that are not a list of organs
+    (a preamble a copy broke before its last words has no mark of a sentence's end)."""
+    return bool(_SENTENCE.search(text)) or ("，" in text and not _organs_only(text))
+
+
+_BROKEN_OFF = regex.compile(r"\p{Han}$")
 
 
 def _organs_only(text: str) -> bool:
