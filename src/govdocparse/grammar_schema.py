@@ -192,6 +192,7 @@ class MetadataGrammar(GrammarModel):
     title_lead: Rule
     portal_labels: list[PortalLabel]
     bare_source: Rule
+    date_before_label: Rule
     recipients_end: Rule
     not_recipients: list[str]
     form_labels: list[str]
