@@ -1043,6 +1043,26 @@ def test_a_forwarding_letter_whose_title_the_page_lost_is_a_notice(sentence):
     assert letter.metadata.date_written == "2022-03-04"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a district bureau's letter handing down its own plan, its title left in the page's
+        # header (forty-first reading)
+        "我局制定了《青山区儿童友好公园建设实施方案》，现印发给你们，请结合实际认真落实。",
+        "现将《青山区儿童友好公园建设实施方案》印发给你们，请认真组织实施。",
+    ],
+)
+def test_a_letter_handing_down_a_plan_whose_title_the_page_lost_is_a_notice(sentence):
+    text = (
+        f"各街道办事处，区有关部门：\n{sentence}\n"
+        "附件：青山区儿童友好公园建设实施方案\n青山区绿化市容局\n2023年11月20日\n"
+    )
+    [letter] = parse_text(text).documents
+    assert (letter.kind, letter.title) == ("notice", None)
+    assert letter.metadata.recipients == ["各街道办事处", "区有关部门"]
+    assert letter.metadata.issuer == "青山区绿化市容局"
+
+
 def test_a_letter_that_forwards_nothing_stays_of_no_kind():
     text = (
         "各设区市卫生健康委：\n请于3月底前报送本年度工作总结。\n"
