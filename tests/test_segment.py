@@ -789,6 +789,9 @@ def test_a_news_headline_over_its_outlet_and_stamp_is_the_pages_title(byline):
         # a lead naming its source, no outlet nor dateline before it (twenty-eighth reading)
         "记者从市教育局获悉，",
         "记者近日从青山市教育局了解到,",
+        # a digital paper's reporter and where the story is filed from (forty-first reading)
+        "青山妇女报全媒体记者张某 发自青山 ",
+        "本报记者 张某 李某 发自青山 ",
     ],
 )
 def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_title(dateline):
