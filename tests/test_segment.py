@@ -802,6 +802,22 @@ def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_titl
     assert document.metadata.place == "青山市"
 
 
+@pytest.mark.parametrize("kicker", ["青山省十部门印发意见", "青山儿童友好公园建设再提速"])
+def test_a_digital_papers_kicker_over_its_headline_is_no_title(kicker):
+    # a paper's digital edition: its page label, then the story's kicker (引题) over its headline
+    # (主题) over the lead (forty-first reading); the headline is the story's title
+    text = (
+        "第3版:要闻 PDF版下载\n版面: 要闻\n"
+        f"{kicker}\n今年新建儿童友好公园30个\n"
+        "青山妇女报全媒体记者张某 发自青山 日前,记者从青山省住房和城乡建设厅获悉,"
+        "十部门联合印发《青山省儿童友好公园建设指导意见》,提出今年新建儿童友好公园30个。\n"
+    )
+    [story] = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", "今年新建儿童友好公园30个")
+    preamble = story.preamble.text if story.preamble else ""
+    assert kicker not in preamble and "版面" not in preamble
+
+
 @pytest.mark.parametrize(
     "byline",
     [

@@ -471,6 +471,25 @@ def _headline_title(blocks: list[Block], i: int, line: str) -> Title:
     return Title(_title_text(text), "other", i, i + 1 if subtitle else i)
 
 
+def _kicker(blocks: list[Block], above: Title, title: Title) -> bool:
+    """Whether `above`, a headline telling what became of a document (`news_report`), is the
+    kicker (引题) of the news headline `title` right under it, which stands over the story's
+    byline or its lead's dateline: a paper's digital edition prints the two one over the other
+    (某省九部门印发意见 / 今年至少建设100个儿童友好社区 / 某某报全媒体记者某某 发自某市 …,
+    forty-first reading). The headline over the lead is the story's title; an organ's name
+    over a byline (a portal's bulleted • 某县人民政府 / • 发布时间：…) is no headline."""
+    line = blocks[title.first]
+    if not (
+        above.kind == title.kind == "other"
+        and above.first == above.last == title.first - 1 == title.last - 1
+        and isinstance(line, Paragraph)
+        and _pattern("news_report").search(squash_spaces(above.text))
+    ):
+        return False
+    bare = squash_spaces(line.text)
+    return not _issuer_line().match(bare) and _over_a_byline(blocks, title.first, line.text)
+
+
 def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
     """Whether a line that ends in no document type is a news page's headline: right over its
     byline, the fields that date it (发布时间：2022-03-01 10:20 来源：…, or a bare stamp
@@ -1094,6 +1113,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
                 or _comparable(title.text) == _comparable(starts[-1].text)
                 or names_its_issuer(title.text, starts[-1].text)
                 or _stray_link(starts, announced, title)
+                or _kicker(blocks, starts[-1], title)
             ):
                 starts[-1] = title
             elif (
