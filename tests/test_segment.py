@@ -802,6 +802,21 @@ def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_titl
     assert document.metadata.place == "青山市"
 
 
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "青山妇女报全媒体记者张某 发自青山 日前,记者从青山市住房和城乡建设局获悉,",
+        "本报讯 记者近日从青山市住房和城乡建设局了解到，",
+    ],
+)
+def test_a_storys_place_is_the_organ_its_reporter_learned_the_news_from(lead):
+    # a headline naming no place over a lead saying where the news came from (forty-first
+    # reading: 记者从某省政府妇儿工委办公室获悉, a national paper's story on a province's 意见)
+    text = f"今年新建儿童友好公园30个\n{lead}今年全市将新建儿童友好公园30个。\n"
+    [story] = parse_text(text).documents
+    assert (story.title, story.metadata.place) == ("今年新建儿童友好公园30个", "青山市")
+
+
 @pytest.mark.parametrize("kicker", ["青山省十部门印发意见", "青山儿童友好公园建设再提速"])
 def test_a_digital_papers_kicker_over_its_headline_is_no_title(kicker):
     # a paper's digital edition: its page label, then the story's kicker (引题) over its headline

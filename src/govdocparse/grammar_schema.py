@@ -131,6 +131,7 @@ class MetadataGrammar(GrammarModel):
     notice_named: Rule
     notice_lead: Rule
     lead_organ: Rule
+    source_organ: Rule
     title_status: list[str]
     title_validity: list[str]
     title_part_tag: Rule
