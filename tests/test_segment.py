@@ -802,6 +802,27 @@ def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_titl
     assert document.metadata.place == "青山市"
 
 
+def test_an_exclaimed_headline_heading_a_repost_over_its_text_is_the_title():
+    # a content farm's repost opens with the story's exclaimed headline right over its text, no
+    # byline nor dateline between (forty-first reading: …名单公布!…等51所学校上榜!)
+    text = (
+        "青山市儿童友好学校名单公布!实验小学、青禾中学等20所学校上榜!\n"
+        "儿童友好学校是指以儿童发展为中心，倡导儿童优先、儿童平等和儿童参与理念的学校。\n"
+        "经各区推荐，现确定青山市实验小学等20所学校为青山市儿童友好建设学校。\n"
+    )
+    [story] = parse_text(text).documents
+    assert story.title == "青山市儿童友好学校名单公布!实验小学、青禾中学等20所学校上榜"
+    assert (story.kind, story.metadata.place) == ("other", "青山市")
+
+
+def test_an_exclaimed_slogan_over_a_plans_title_is_no_title():
+    text = (
+        "热烈庆祝青山市儿童友好城市建设启动!\n青山市儿童友好公园建设实施方案\n"
+        "一、总体要求\n坚持儿童优先，推进公园适儿化改造。\n"
+    )
+    assert parse_text(text).documents[0].title == "青山市儿童友好公园建设实施方案"
+
+
 @pytest.mark.parametrize(
     "lead",
     [

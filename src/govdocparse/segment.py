@@ -382,7 +382,9 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     if first_line is None:
         marked = _marked_headline(blocks[i])
         if marked and (
-            _over_a_byline(blocks, i, marked) or _named_by_title_field(blocks, i, marked)
+            _over_a_byline(blocks, i, marked)
+            or _named_by_title_field(blocks, i, marked)
+            or (i == 0 and _exclaimed_over_text(blocks, marked))
         ):
             return _headline_title(blocks, i, marked)
         return _portal_title(blocks, i) or _lead_title(blocks, i)
@@ -427,6 +429,23 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         period_text = after.text
     title = Title(_title_text(text), kind, i, j, period_text)
     return _with_organs_above(blocks, title)
+
+
+def _exclaimed_over_text(blocks: list[Block], line: str) -> bool:
+    """Whether the page's first line is a headline in two exclaimed parts (…名单公布!…等51所
+    学校上榜!, `line` without its closing mark) right over the story's text, a line of prose
+    longer than it: a content farm's repost keeps neither byline nor dateline under it
+    (forty-first reading). A slogan over a plan's text (奋力开创儿童事业新局面！) exclaims once."""
+    marks = _grammar().headline_marks
+    first, below = blocks[0], blocks[1] if len(blocks) > 1 else None
+    return (
+        isinstance(first, Paragraph)
+        and first.text.rstrip()[-1:] in marks
+        and any(mark in line for mark in marks)
+        and isinstance(below, Paragraph)
+        and len(below.text.strip()) > len(line)
+        and bool(_PROSE.search(below.text))
+    )
 
 
 def _proclamation_at(blocks: list[Block], i: int) -> Title | None:
