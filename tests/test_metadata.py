@@ -2852,6 +2852,40 @@ def test_a_title_with_the_pages_fields_in_brackets_on_its_line():
     assert (meta.doc_number, meta.date_published) == ("青发改社建〔2024〕9号", "2024-05-20")
 
 
+def test_fields_in_brackets_run_together_after_a_date_give_the_doc_number():
+    # a mirror of a city commission's page lost the space between its two bracketed fields, the
+    # 文号 glued to the 发布日期's day (forty-first reading)
+    text = (
+        "关于加快推进我市儿童友好公园建设的通知(发布日期:2024年03月06日文号:青发改社会〔2024〕3号)\n"
+        "各区人民政府,市有关部门:\n"
+        "为推进公园适儿化改造,现就有关事项通知如下。\n"
+        "一、明确建设重点。各区要以公园绿地适儿化改造为重点,统筹推进儿童友好公园建设。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.title == "关于加快推进我市儿童友好公园建设的通知"
+    meta = document.metadata
+    assert (meta.doc_number, meta.date_published) == ("青发改社会〔2024〕3号", "2024-03-06")
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        (
+            "发布日期:2024年03月06日文号:青发改社会〔2024〕3号",
+            {"发布日期": "2024年03月06日", "文号": "青发改社会〔2024〕3号"},
+        ),
+        (
+            "发布时间:2023-05-08 09:30来源:青禾市发展和改革委员会",
+            {"发布时间": "2023-05-08 09:30", "来源": "青禾市发展和改革委员会"},
+        ),
+        # without its colon a short label's word after a date is the value's own
+        ("发布日期:2024年3月6日时间管理讲座", {"发布日期": "2024年3月6日时间管理讲座"}),
+    ],
+)
+def test_a_short_label_right_after_a_dates_end_counts_with_its_colon(line, expected):
+    assert {pair.label: pair.value for pair in portal.pairs(line)} == expected
+
+
 def test_brackets_after_a_title_that_hold_no_fields_stay_in_it():
     text = "青禾市儿童友好城市建设实施方案（征求意见稿）\n一、总体要求\n坚持儿童优先。\n"
     assert parse_text(text).documents[0].title == "青禾市儿童友好城市建设实施方案（征求意见稿）"

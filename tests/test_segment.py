@@ -789,6 +789,9 @@ def test_a_news_headline_over_its_outlet_and_stamp_is_the_pages_title(byline):
         # a lead naming its source, no outlet nor dateline before it (twenty-eighth reading)
         "记者从市教育局获悉，",
         "记者近日从青山市教育局了解到,",
+        # a digital paper's reporter and where the story is filed from (forty-first reading)
+        "青山妇女报全媒体记者张某 发自青山 ",
+        "本报记者 张某 李某 发自青山 ",
     ],
 )
 def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_title(dateline):
@@ -797,6 +800,58 @@ def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_titl
     [document] = parse_text(f"{headline}\n  {dateline}{NEWS_BODY}").documents
     assert (document.kind, document.title) == ("other", headline)
     assert document.metadata.place == "青山市"
+
+
+def test_an_exclaimed_headline_heading_a_repost_over_its_text_is_the_title():
+    # a content farm's repost opens with the story's exclaimed headline right over its text, no
+    # byline nor dateline between (forty-first reading: …名单公布!…等51所学校上榜!)
+    text = (
+        "青山市儿童友好学校名单公布!实验小学、青禾中学等20所学校上榜!\n"
+        "儿童友好学校是指以儿童发展为中心，倡导儿童优先、儿童平等和儿童参与理念的学校。\n"
+        "经各区推荐，现确定青山市实验小学等20所学校为青山市儿童友好建设学校。\n"
+    )
+    [story] = parse_text(text).documents
+    assert story.title == "青山市儿童友好学校名单公布!实验小学、青禾中学等20所学校上榜"
+    assert (story.kind, story.metadata.place) == ("other", "青山市")
+
+
+def test_an_exclaimed_slogan_over_a_plans_title_is_no_title():
+    text = (
+        "热烈庆祝青山市儿童友好城市建设启动!\n青山市儿童友好公园建设实施方案\n"
+        "一、总体要求\n坚持儿童优先，推进公园适儿化改造。\n"
+    )
+    assert parse_text(text).documents[0].title == "青山市儿童友好公园建设实施方案"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "青山妇女报全媒体记者张某 发自青山 日前,记者从青山市住房和城乡建设局获悉,",
+        "本报讯 记者近日从青山市住房和城乡建设局了解到，",
+    ],
+)
+def test_a_storys_place_is_the_organ_its_reporter_learned_the_news_from(lead):
+    # a headline naming no place over a lead saying where the news came from (forty-first
+    # reading: 记者从某省政府妇儿工委办公室获悉, a national paper's story on a province's 意见)
+    text = f"今年新建儿童友好公园30个\n{lead}今年全市将新建儿童友好公园30个。\n"
+    [story] = parse_text(text).documents
+    assert (story.title, story.metadata.place) == ("今年新建儿童友好公园30个", "青山市")
+
+
+@pytest.mark.parametrize("kicker", ["青山省十部门印发意见", "青山儿童友好公园建设再提速"])
+def test_a_digital_papers_kicker_over_its_headline_is_no_title(kicker):
+    # a paper's digital edition: its page label, then the story's kicker (引题) over its headline
+    # (主题) over the lead (forty-first reading); the headline is the story's title
+    text = (
+        "第3版:要闻 PDF版下载\n版面: 要闻\n"
+        f"{kicker}\n今年新建儿童友好公园30个\n"
+        "青山妇女报全媒体记者张某 发自青山 日前,记者从青山省住房和城乡建设厅获悉,"
+        "十部门联合印发《青山省儿童友好公园建设指导意见》,提出今年新建儿童友好公园30个。\n"
+    )
+    [story] = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", "今年新建儿童友好公园30个")
+    preamble = story.preamble.text if story.preamble else ""
+    assert kicker not in preamble and "版面" not in preamble
 
 
 @pytest.mark.parametrize(
@@ -1076,6 +1131,26 @@ def test_a_page_that_lost_its_title_and_names_itself_a_plan_is_one(preamble, hea
     if kind == "plan":
         assert document.preamble is not None and document.preamble.text == preamble
         assert [section.title for section in document.sections] == ["总体要求"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a district bureau's letter handing down its own plan, its title left in the page's
+        # header (forty-first reading)
+        "我局制定了《青山区儿童友好公园建设实施方案》，现印发给你们，请结合实际认真落实。",
+        "现将《青山区儿童友好公园建设实施方案》印发给你们，请认真组织实施。",
+    ],
+)
+def test_a_letter_handing_down_a_plan_whose_title_the_page_lost_is_a_notice(sentence):
+    text = (
+        f"各街道办事处，区有关部门：\n{sentence}\n"
+        "附件：青山区儿童友好公园建设实施方案\n青山区绿化市容局\n2023年11月20日\n"
+    )
+    [letter] = parse_text(text).documents
+    assert (letter.kind, letter.title) == ("notice", None)
+    assert letter.metadata.recipients == ["各街道办事处", "区有关部门"]
+    assert letter.metadata.issuer == "青山区绿化市容局"
 
 
 def test_a_letter_that_forwards_nothing_stays_of_no_kind():

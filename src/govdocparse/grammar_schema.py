@@ -134,6 +134,7 @@ class MetadataGrammar(GrammarModel):
     notice_named: Rule
     notice_lead: Rule
     lead_organ: Rule
+    source_organ: Rule
     title_status: list[str]
     title_validity: list[str]
     title_part_tag: Rule
@@ -198,6 +199,7 @@ class MetadataGrammar(GrammarModel):
     portal_labels: list[PortalLabel]
     unknown_label_cell: Rule
     bare_source: Rule
+    date_before_label: Rule
     recipients_end: Rule
     not_recipients: list[str]
     form_labels: list[str]

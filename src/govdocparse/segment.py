@@ -382,7 +382,9 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     if first_line is None:
         marked = _marked_headline(blocks[i])
         if marked and (
-            _over_a_byline(blocks, i, marked) or _named_by_title_field(blocks, i, marked)
+            _over_a_byline(blocks, i, marked)
+            or _named_by_title_field(blocks, i, marked)
+            or (i == 0 and _exclaimed_over_text(blocks, marked))
         ):
             return _headline_title(blocks, i, marked)
         return _portal_title(blocks, i) or _lead_title(blocks, i)
@@ -443,6 +445,23 @@ def _subject_of_notice(blocks: list[Block], i: int, line: str) -> bool:
     )
 
 
+def _exclaimed_over_text(blocks: list[Block], line: str) -> bool:
+    """Whether the page's first line is a headline in two exclaimed parts (…名单公布!…等51所
+    学校上榜!, `line` without its closing mark) right over the story's text, a line of prose
+    longer than it: a content farm's repost keeps neither byline nor dateline under it
+    (forty-first reading). A slogan over a plan's text (奋力开创儿童事业新局面！) exclaims once."""
+    marks = _grammar().headline_marks
+    first, below = blocks[0], blocks[1] if len(blocks) > 1 else None
+    return (
+        isinstance(first, Paragraph)
+        and first.text.rstrip()[-1:] in marks
+        and any(mark in line for mark in marks)
+        and isinstance(below, Paragraph)
+        and len(below.text.strip()) > len(line)
+        and bool(_PROSE.search(below.text))
+    )
+
+
 def _proclamation_at(blocks: list[Block], i: int) -> Title | None:
     """The head of a proclamation at block i, an organ over its type word alone (某省人民代表
     大会常务委员会 / 公 告), or of an order, an organ glued to its type word over its serial
@@ -492,6 +511,25 @@ def _headline_title(blocks: list[Block], i: int, line: str) -> Title:
     subtitle = _subtitle(blocks, i + 1)
     text = squash_spaces(line) + (squash_spaces(subtitle) if subtitle else "")
     return Title(_title_text(text), "other", i, i + 1 if subtitle else i)
+
+
+def _kicker(blocks: list[Block], above: Title, title: Title) -> bool:
+    """Whether `above`, a headline telling what became of a document (`news_report`), is the
+    kicker (引题) of the news headline `title` right under it, which stands over the story's
+    byline or its lead's dateline: a paper's digital edition prints the two one over the other
+    (某省九部门印发意见 / 今年至少建设100个儿童友好社区 / 某某报全媒体记者某某 发自某市 …,
+    forty-first reading). The headline over the lead is the story's title; an organ's name
+    over a byline (a portal's bulleted • 某县人民政府 / • 发布时间：…) is no headline."""
+    line = blocks[title.first]
+    if not (
+        above.kind == title.kind == "other"
+        and above.first == above.last == title.first - 1 == title.last - 1
+        and isinstance(line, Paragraph)
+        and _pattern("news_report").search(squash_spaces(above.text))
+    ):
+        return False
+    bare = squash_spaces(line.text)
+    return not _issuer_line().match(bare) and _over_a_byline(blocks, title.first, line.text)
 
 
 def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
@@ -1130,6 +1168,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
                 or _comparable(title.text) == _comparable(starts[-1].text)
                 or names_its_issuer(title.text, starts[-1].text)
                 or _stray_link(starts, announced, title)
+                or _kicker(blocks, starts[-1], title)
             ):
                 starts[-1] = title
             elif (

@@ -165,6 +165,7 @@ class _Rules:
     headline_issuer: regex.Pattern
     abbreviated_organs: regex.Pattern
     lead_organ: regex.Pattern
+    source_organ: regex.Pattern
     level_organ: regex.Pattern
     years_in_title: regex.Pattern
     five_year_plans: regex.Pattern
@@ -259,6 +260,7 @@ def _rules() -> _Rules:
         headline_issuer=rules.compile(rules.headline_issuer),
         abbreviated_organs=_abbreviations_run(rules.organ_abbreviations),
         lead_organ=rules.compile(rules.lead_organ),
+        source_organ=rules.compile(rules.source_organ),
         level_organ=regex.compile(f"^(?P<level>{_LEVEL})(?:{suffix})"),
         years_in_title=rules.compile(rules.years_in_title),
         five_year_plans=regex.compile("|".join(map(regex.escape, rules.five_year_plans))),
@@ -1627,6 +1629,8 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
             _place_of_its_unit(segment, unit, found)
     if found.metadata.place is None:
         _place_of_the_lead(segment, found)
+    if found.metadata.place is None:
+        _place_of_the_source(segment, found)
 
 
 def _after_headline_marks(segment: Segment) -> list[str]:
@@ -1660,16 +1664,7 @@ def _place_of_the_lead(segment: Segment, found: Found) -> None:
     head = rules.level_organ.match(title)
     if segment.kind != "other" or head is None:
         return
-    lead = next(
-        (
-            block
-            for block in segment.body
-            if isinstance(block, Paragraph)
-            and id(block) not in found.consumed
-            and _PROSE_LINE.search(block.text)
-        ),
-        None,
-    )
+    lead = _story_lead(segment, found)
     text = squash_spaces(lead.text) if lead else ""
     opening = rules.lead_organ.match(text)
     place = place_of(opening["organ"]) if opening else None
@@ -1685,6 +1680,32 @@ def _place_of_the_lead(segment: Segment, found: Found) -> None:
     ):
         return
     _set(found, "place", place, lead.prov)
+
+
+def _place_of_the_source(segment: Segment, found: Found) -> None:
+    """The place of a news story whose headline names none, as the organ its reporter learned
+    the news from names it in the lead (…记者从某省政府妇儿工委办公室获悉, `source_organ`)."""
+    if segment.kind != "other" or not segment.title:
+        return
+    lead = _story_lead(segment, found)
+    source = _rules().source_organ.search(squash_spaces(lead.text)) if lead else None
+    place = place_of(source["organ"]) if source else None
+    if lead is not None and place is not None:
+        _set(found, "place", place, lead.prov)
+
+
+def _story_lead(segment: Segment, found: Found) -> Paragraph | None:
+    """A story's lead: the first line of prose under its headline that is no consumed field."""
+    return next(
+        (
+            block
+            for block in segment.body
+            if isinstance(block, Paragraph)
+            and id(block) not in found.consumed
+            and _PROSE_LINE.search(block.text)
+        ),
+        None,
+    )
 
 
 def _place_of_its_unit(segment: Segment, unit: str, found: Found) -> None:
