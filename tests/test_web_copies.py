@@ -215,3 +215,31 @@ def test_a_converters_style_sheet_over_a_notices_recipients_is_none_of_them():
     first = govdocparse.parse_text("\n".join(notice + PLAN)).documents[0]
     assert first.kind == "notice"
     assert first.metadata.recipients == ["各乡镇人民政府", "县直各单位"]
+
+
+def test_a_forums_hidden_anti_copy_strings_at_line_ends_are_no_text():
+    # a forum's saved copy of a township 妇联's notice (invented, in the thirty-eighth reading's
+    # layout): random one- and two-character ASCII words after a line's text and at the head of
+    # the next line, the words a forum hides from readers
+    text = (
+        "关于开展巾帼志愿服务月活动的通知\n"
+        "各村妇联：\n"
+        "F3 ]t 9Q a| W; 2% p 为弘扬志愿精神，现将有关事项通知如下：k2 ?( e9 Z: h& x\n"
+        "一、活动内容\n"
+        "组织巾帼志愿者走访留守儿童家庭。4 P; e| uT t/ c\n"
+        "二、工作要求\n"
+        "各村妇联认真组织，按时报送信息。\n"
+    )
+    [document] = govdocparse.parse_text(text).documents
+    assert document.metadata.recipients == ["各村妇联"]
+    assert document.preamble is not None
+    assert document.preamble.text == "为弘扬志愿精神，现将有关事项通知如下："
+    assert [section.title for section in document.sections] == ["活动内容", "工作要求"]
+    assert document.sections[0].text == "组织巾帼志愿者走访留守儿童家庭。"
+
+
+def test_short_ascii_words_that_are_no_random_strings_stay():
+    # a formula or a row of numbers after Chinese text mixes no letters with marks as those do
+    lines = ["合计人数按 x + y = z 计算", "各年度目标值 1 2 3 4 5 6", "项目编号 A1 B2 C3 D4 E5"]
+    blocks, _ = blocks_from_text("\n".join(lines), "t.txt")
+    assert block_texts(blocks) == lines
