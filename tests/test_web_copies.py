@@ -243,3 +243,18 @@ def test_short_ascii_words_that_are_no_random_strings_stay():
     lines = ["合计人数按 x + y = z 计算", "各年度目标值 1 2 3 4 5 6", "项目编号 A1 B2 C3 D4 E5"]
     blocks, _ = blocks_from_text("\n".join(lines), "t.txt")
     assert block_texts(blocks) == lines
+
+
+def test_a_portals_column_banner_over_its_breadcrumb_is_no_part_of_the_title():
+    # a banner league's city portal (invented, in the thirty-eighth reading's layout): the
+    # column's banner, the breadcrumb, the print button, then the page's title and fields
+    text = (
+        "政府信息公开\n当前位置: 首页 > 政务公开 > 政府信息公开专栏 > 政策解读\n"
+        "【打印】 【字体:\n\n"
+        "政策解读——《青原市妇联2025年巾帼志愿服务活动方案》的通知\n\n"
+        "来源:青原市妇女联合会  发布日期:2025-03-02 09:30\n\n"
+        "一、活动目标\n组织巾帼志愿者开展服务。\n二、活动内容\n开展关爱活动。\n"
+    )
+    [document] = govdocparse.parse_text(text).documents
+    assert document.title == "政策解读——《青原市妇联2025年巾帼志愿服务活动方案》的通知"
+    assert document.metadata.date_published == "2025-03-02"
