@@ -2061,3 +2061,41 @@ def test_a_line_naming_a_subject_over_any_other_paragraph_is_no_title():
     )
     [document] = parse_text(text).documents
     assert document.title is None
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "recipients"),
+    [
+        # a forum's copy of a county 妇联's notice (thirty-eighth reading's layout, invented)
+        (
+            "青河县妇联关于开展“巾帼家政”技能竞赛活动的通知 各乡镇妇联、县直机关妇委会：",
+            "青河县妇联关于开展“巾帼家政”技能竞赛活动的通知",
+            ["各乡镇妇联、县直机关妇委会"],
+        ),
+        # traditional characters, a title with a space of its own and an ideographic space
+        (
+            "關于印發 平山區家庭教育工作要點 的通知\u3000各街道辦事處，區直各單位：",
+            "關于印發平山區家庭教育工作要點的通知",
+            ["各街道辦事處", "區直各單位"],
+        ),
+    ],
+)
+def test_a_title_and_its_recipients_run_onto_one_line_are_read_apart(head, title, recipients):
+    text = (
+        f"{head}\n现将有关事项通知如下：\n一、活动内容\n开展技能竞赛。\n二、工作要求\n认真组织。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.title == title
+    assert document.kind == "notice"
+    assert document.metadata.recipients == recipients
+    assert [section.title for section in document.sections] == ["活动内容", "工作要求"]
+
+
+def test_a_title_line_ending_in_a_lead_in_is_not_cut_into_recipients():
+    # a repost's lead-in after a space names no recipients: 全文如下： is no organ
+    text = (
+        "某市印发儿童友好城市建设实施方案 全文如下：\n"
+        "某市儿童友好城市建设实施方案\n一、总体要求\n坚持儿童优先。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.metadata.recipients == []

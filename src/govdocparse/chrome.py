@@ -12,7 +12,8 @@
   between short names, furniture-only portal labels, image file names), which `normalize` drops
   near the top and the bottom of a file only;
 - `crumb_organ`: the organ a breadcrumb line names as the column the page sits in;
-- `clean_text`: Word field-code and bookmark residue taken out of a line.
+- `clean_text`: Word field-code and bookmark residue taken out of a line;
+- `without_jammer`: a forum's hidden anti-copy strings taken off a line's ends.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ class _Rules:
     footer_labels: list[regex.Pattern]
     footer_reach: int
     inline: regex.Pattern
+    jammer: list[regex.Pattern]
+    jammer_mix: int
     link_words: frozenset[str]
     link_suffixes: tuple[str, ...]
     link_split: regex.Pattern
@@ -73,6 +76,8 @@ def _rules() -> _Rules:
         footer_labels=_any_of([rule.pattern for rule in rules.footer_labels]),
         footer_reach=rules.footer_reach,
         inline=regex.compile("|".join(f"(?:{rule.pattern})" for rule in rules.inline)),
+        jammer=[regex.compile(rule.pattern) for rule in rules.jammer],
+        jammer_mix=rules.jammer_mix,
         link_words=frozenset(rules.link_words),
         link_suffixes=tuple(rules.link_suffixes),
         link_split=regex.compile(f"[{rules.link_separators}]+"),
@@ -130,6 +135,35 @@ def _has_top_level_bar(pattern: str) -> bool:
 def clean_text(text: str) -> str:
     """Text with Word field-code and bookmark residue removed."""
     return _rules().inline.sub("", text).strip()
+
+
+# a run of jammer words holds at least five, four spaces between them
+_JAMMER_SPACES = 4
+_LETTER = regex.compile(r"[A-Za-z]")
+_MARK = regex.compile(r"[^A-Za-z0-9]")
+
+
+def without_jammer(text: str) -> str:
+    """A line without the runs of a forum's hidden anti-copy strings at its end or its head
+    (`jammer`): random ASCII words of one or two characters, mixing letters and marks."""
+    if text.count(" ") + text.count("\t") < _JAMMER_SPACES:
+        return text
+    rules = _rules()
+    for rule in rules.jammer:
+        found = rule.search(text)
+        if found and _jammer_words(found.group().split(), rules.jammer_mix):
+            text = text[: found.start()] + text[found.end() :]
+    return text
+
+
+def _jammer_words(words: list[str], mix: int) -> bool:
+    """Whether a run's words mix as random strings do: `mix` or more of two characters, and
+    two or more with a letter and two or more with a mark."""
+    return (
+        sum(len(word) == 2 for word in words) >= mix
+        and sum(bool(_LETTER.search(word)) for word in words) >= 2
+        and sum(bool(_MARK.search(word)) for word in words) >= 2
+    )
 
 
 def is_preview_note(text: str) -> bool:

@@ -259,6 +259,8 @@ class ChromeGrammar(GrammarModel):
     footer_labels: list[Rule]
     footer_reach: int = Field(ge=1)
     inline: list[Rule]
+    jammer: list[Rule]
+    jammer_mix: int = Field(ge=1)
     link_words: list[str]
     link_suffixes: list[str]
     link_separators: str

@@ -33,6 +33,8 @@ document it tells of (如何让孩子更快乐？某市出台…行动计划) is
 document's numbered headings follow it.
 A notice whose title the page lost (its 主送机关 line, its text and its closing above the
 first title, a plan's) is a notice without a title, carrying the plans after it.
+A copy that ran a title and its 主送机关 together on one line, a space between them (…活动的通知
+各乡镇妇联、县直妇委会：, a forum's copy of a notice), is read as the two lines it was.
 """
 
 from __future__ import annotations
@@ -49,7 +51,15 @@ from .captions import starts_caption
 from .grammar_schema import MetadataGrammar
 from .headings import numbered
 from .source import SITE_NAME, Block, Paragraph, TableBlock, span
-from .textutil import YEAR_RANGE, fold, iso_date, leading_date, squash_spaces, trailing_date
+from .textutil import (
+    YEAR_RANGE,
+    fold,
+    iso_date,
+    leading_date,
+    simplified,
+    squash_spaces,
+    trailing_date,
+)
 
 MAX_TITLE_LINE = 80
 MAX_TITLE = 120
@@ -60,6 +70,8 @@ _SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
 # never part of the title below it
 _LEAD_IN = regex.compile(r"[:：]$")
 _PROSE = regex.compile(r"[。；！？]")
+# the space a copy left between a title and the 主送机关 it ran on the same line
+_GAP = regex.compile(r"[ \t\u3000]+")
 _PERIOD = rf"[（(]\s*{YEAR_RANGE}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 # …规划(—年): a mirror that strips every digit from its copy left the period's dash and 年
@@ -1144,8 +1156,26 @@ def _closes(block: Block) -> bool:
     return iso_date(text) is not None or any(mark.match(text) for mark in _closing_marks())
 
 
+def _salutation_apart(block: Block) -> list[Block]:
+    """A paragraph holding a title and, after a space, the 主送机关 (…活动的通知 各乡镇妇联、县直
+    妇委会：) as the two paragraphs the copy ran together; any other block as it is."""
+    if not isinstance(block, Paragraph) or not _marks().recipients_end.search(block.text.rstrip()):
+        return [block]
+    text = block.text.strip()
+    # from the last space back: a title may hold spaces of its own (关于印发 某某要点 的通知)
+    for gap in reversed(list(_GAP.finditer(text))):
+        title, to = text[: gap.start()], text[gap.end() :]
+        squashed = squash_spaces(title)
+        if len(squashed) > MAX_TITLE or _no_title_text(title, squashed) or not title_kind(squashed):
+            continue
+        if _addresses(simplified(squash_spaces(to))):
+            return [replace(block, text=title), replace(block, text=to)]
+    return [block]
+
+
 def segment(blocks: list[Block]) -> list[Segment]:
     """The documents of a file, in order. A file with no recognisable title is one document."""
+    blocks = [part for block in blocks for part in _salutation_apart(block)]
     starts: list[Title] = []
     announced: set[str] = set()
     closed = False
