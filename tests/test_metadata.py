@@ -2952,6 +2952,43 @@ def test_an_organs_yearly_accounts_name_it_before_the_year(title, issuer):
 
 
 @pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        # a portal's 计划总结 or 预决算公开 column titles a year's document with the year first
+        # (invented): the organ after it is the issuer when no signature names one
+        ("2024年柳溪县人民政府工作要点", "柳溪县人民政府"),
+        ("2025年度柳溪县妇女联合会部门决算", "柳溪县妇女联合会"),
+        ("2024年南屏市桐林区卫生健康局妇幼健康工作计划", "南屏市桐林区卫生健康局"),
+        ("2023年柳溪县委宣传部工作总结", "柳溪县委宣传部"),
+        ("2024年柳溪县教育局柳溪县财政局工作方案", "柳溪县教育局、柳溪县财政局"),
+        ("2024年国家乡村振兴局工作要点", "国家乡村振兴局"),
+        # a public institution with the type right after it
+        ("2023年度柳溪县人民医院单位决算", "柳溪县人民医院"),
+        # …but not one the plan is about, nor a place's or a sector's year
+        ("2024年柳溪县妇幼保健院建设工作方案", None),
+        ("2024年柳溪县妇女儿童工作要点", None),
+        ("2024年全县文明城市创建工作要点", None),
+        ("2024年南屏市教育部门工作要点", None),
+    ],
+)
+def test_an_organ_after_a_titles_opening_year_is_its_issuer(title, issuer):
+    text = f"{title}\n一、总体要求\n坚持稳中求进，抓好各项工作落实。\n二、重点任务\n"
+    text += "（一）加强组织领导。\n"
+    [document] = parse_text(text).documents
+    assert document.title == title
+    assert document.metadata.issuer == issuer
+
+
+def test_a_signature_names_the_issuer_before_a_titles_opening_year_does():
+    text = (
+        "2024年柳溪县卫生健康局工作要点\n一、总体要求\n坚持稳中求进，抓好各项工作落实。\n"
+        "柳溪县卫生健康局办公室\n2024年2月20日\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.metadata.issuer == "柳溪县卫生健康局办公室"
+
+
+@pytest.mark.parametrize(
     "head",
     [
         "欢迎来到青川市第一人民医院\n24小时服务电话:0830-1234567\n",

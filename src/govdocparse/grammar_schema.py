@@ -157,6 +157,7 @@ class MetadataGrammar(GrammarModel):
     issuer_suffix: Rule
     issuers_counted: Rule
     title_issuer_year: Rule
+    year_first_issuer: Rule
     sitting_verbs: Rule
     institution_signature: Rule
     date_without_marks: Rule

@@ -122,6 +122,8 @@ class _Rules:
     issuer_line: regex.Pattern
     issuers_run: regex.Pattern
     issuer_head: regex.Pattern
+    year_first_head: regex.Pattern
+    year_first_institution: regex.Pattern
     trailing_number: regex.Pattern
     view_count: regex.Pattern
     byline: regex.Pattern
@@ -195,6 +197,10 @@ def _rules() -> _Rules:
     )
     shaped = f"(?:{_LEVEL}|[\\p{{Han}}（）()“”]{{2,40}}?){suffix}"
     organ = f"(?:(?:{national})(?:{suffix})?|{shaped})"
+    # a title opening with its year before the organ (2024年某县人民政府工作要点)
+    year = rules.title_issuer_year.pattern
+    rest = rules.year_first_issuer.pattern.removeprefix("^")
+    institution = rules.institution_signature.pattern.removeprefix("^").removesuffix("$")
     return _Rules(
         grammar=rules,
         doc_number=rules.compile(rules.doc_number),
@@ -207,6 +213,8 @@ def _rules() -> _Rules:
             f"^(?P<issuer>(?:{organ})+?)(?:{rules.issuers_counted.pattern})?"
             f"(?:关于|印发|转发|(?={rules.title_issuer_year.pattern}))"
         ),
+        year_first_head=regex.compile(f"^{year}(?P<issuer>(?:{organ})+)(?={rest})"),
+        year_first_institution=regex.compile(f"^{year}(?P<issuer>{institution})(?={rest})"),
         sitting_verbs=rules.compile(rules.sitting_verbs),
         joint_separator=rules.compile(rules.joint_issuer_separator),
         seal_note=rules.compile(rules.seal_note),
@@ -1489,7 +1497,27 @@ def _title_issuers(segment: Segment, title_prov: Provenance | None) -> Issuers:
     # …as written, so that abbreviated organs without a place of their own stay apart
     # (市卫生健康委 市财政局关于… → 市卫生健康委, 市财政局)
     organs = split_issuers(_as_written(title, len(head["issuer"]))) if head else []
+    if not head:
+        organs = _year_first_issuers(title)
     return (organs, title_prov) if organs else None
+
+
+def _year_first_issuers(title: str) -> list[str]:
+    """The organs after a title's opening year, before the type of their year's document
+    (2024年某县人民政府工作要点 → 某县人民政府; 2023年度某某医院单位决算 → 某某医院), each
+    naming its place or a national one; [] for any other title."""
+    rules = _rules()
+    squashed = squash_spaces(title)
+    head = rules.year_first_head.match(squashed)
+    if head is None and (found := rules.year_first_institution.match(squashed)):
+        head = found if not found["topic"] else None
+    if head is None:
+        return []
+    start = len(_as_written(title, head.start("issuer")))
+    organs = split_issuers(_as_written(title, head.end("issuer"))[start:]) or (
+        [head["issuer"]] if head.re is rules.year_first_institution else []
+    )
+    return [organ for organ in organs if place_chain(organ) or _national(organ)]
 
 
 def _as_written(text: str, length: int) -> str:
