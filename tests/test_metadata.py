@@ -3006,3 +3006,36 @@ def test_a_sites_greeting_and_phone_over_a_title_opening_with_its_year_stay_out_
     text = f"{head}{title}\n第一部分 单位概况\n一、主要职责\n提供医疗服务。\n"
     [document] = parse_text(text).documents
     assert document.title == title
+
+
+# A newspaper's page as its digital edition prints it (invented, thirty-sixth reading's layout):
+# the issue's day over the page's label, or the two on one line after a weekday, then the
+# headline and the story; the day is the story's publication date.
+@pytest.mark.parametrize(
+    "head",
+    [
+        "2025年4月9日\n第B02版：民生·关注 PDF版\n",
+        "2025-04-09\n第5版:要闻\n",
+        "2025年4月9日 星期三 第A03版：教育\n",
+    ],
+    ids=["day-over-label", "dashed-day-over-label", "day-and-label-on-one-line"],
+)
+def test_a_newspaper_issues_day_over_its_page_label_is_the_publication_date(head):
+    text = (
+        f"{head}南屏市出台婴幼儿照护服务新举措\n"
+        "本报讯（记者 某某）4月7日，南屏市卫生健康委印发《婴幼儿照护服务提升行动方案》，"
+        "对社区托育点的场地和人员作出规定。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.title == "南屏市出台婴幼儿照护服务新举措"
+    assert document.metadata.date_published == "2025-04-09"
+    assert "版" not in (document.preamble.text if document.preamble else "")
+
+
+def test_a_bare_day_over_a_headline_without_a_page_label_stays_unread():
+    text = (
+        "2025年4月9日\n南屏市出台婴幼儿照护服务新举措\n"
+        "本报讯（记者 某某）4月7日，南屏市卫生健康委印发《婴幼儿照护服务提升行动方案》。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.metadata.date_published is None

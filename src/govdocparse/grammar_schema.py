@@ -256,6 +256,8 @@ class ChromeGrammar(GrammarModel):
     link_separators: str
     file_name: Rule
     edge_lines: int
+    edition_line: Rule
+    edition_day: Rule
 
 
 # ---------------------------------------------------------------- agencies.yaml

@@ -42,7 +42,7 @@ from ..segment import (
     title_kind,
     trailing_doc_number,
 )
-from ..source import SITE_NAME, Attachment, Block, Paragraph, span
+from ..source import EDITION_DAY, SITE_NAME, Attachment, Block, Paragraph, span
 from ..textutil import (
     YEAR_RANGE,
     chinese_numeral,
@@ -566,6 +566,7 @@ def extract_metadata(
     # the block: the others on its line are read with the rest
     fields = [block for block in segment.title_blocks if portal.pairs(block.text.strip())]
     _portal(header + fields + lead + _trailer(body) + (trailer or []), found, page)
+    _edition_day(header + lead, found)
     printed_issuers = _banner(header, found)
     cover_issuers = _under_title(segment, lead, title_prov, found)
     _account_over_byline(lead, found)
@@ -856,6 +857,15 @@ def _lead(body: list[Paragraph]) -> list[Paragraph]:
         others += 1
         lead.append(block)
     return lead
+
+
+def _edition_day(blocks: list[Paragraph], found: Found) -> None:
+    """The day of a newspaper's issue over its page label (`EDITION_DAY`, marked by `normalize`):
+    the stories' publication date, when no stamp gave one."""
+    for block in blocks:
+        if block.style == EDITION_DAY and id(block) not in found.consumed:
+            _set(found, "date_published", iso_date(block.text), block.prov, block)
+            return
 
 
 def _infobox_follows(blocks: list[Paragraph]) -> bool:
