@@ -64,6 +64,7 @@ class _Rules:
     edge_lines: int
     edition_line: regex.Pattern
     edition_day: regex.Pattern
+    page_counter: regex.Pattern
 
 
 @cache
@@ -88,6 +89,7 @@ def _rules() -> _Rules:
         edge_lines=rules.edge_lines,
         edition_line=regex.compile(rules.edition_line.pattern),
         edition_day=regex.compile(rules.edition_day.pattern),
+        page_counter=regex.compile(rules.page_counter.pattern),
     )
 
 
@@ -206,6 +208,11 @@ def crumb_organ(text: str) -> str | None:
 def is_page_number(text: str) -> bool:
     squashed = squash_spaces(text)
     return any(rule.search(squashed) for rule in _rules().page_numbers)
+
+
+def is_page_counter(text: str) -> bool:
+    """A viewer's page counter (2 / 27: `page_counter`), a page number only under one."""
+    return _rules().page_counter.match(squash_spaces(text)) is not None
 
 
 def running_heads(texts: Sequence[str | None]) -> set[str]:

@@ -258,6 +258,7 @@ class ChromeGrammar(GrammarModel):
     edge_lines: int
     edition_line: Rule
     edition_day: Rule
+    page_counter: Rule
 
 
 # ---------------------------------------------------------------- agencies.yaml

@@ -50,6 +50,7 @@ from .chrome import (
     is_footer_label,
     is_furniture,
     is_link_row,
+    is_page_counter,
     is_page_number,
     is_preview_note,
     is_site_name,
@@ -118,7 +119,9 @@ def normalize(blocks: list[Block]) -> list[Block]:
         text = clean_text(block.text)
         squashed = squash_spaces(text)
         running_head = after_page_number and (squashed in seen or squashed in heads)
-        after_page_number = is_page_number(text)
+        # a viewer's counter under a page marker (Page 2: … / 2 / 27) is the page's number too
+        counter = after_page_number and is_page_counter(text)
+        after_page_number = is_page_number(text) or counter
         seen.add(squashed)
         if is_edition_line(text) and out and isinstance(out[-1], Paragraph):
             # the day of the paper's issue right above its page label
@@ -128,7 +131,7 @@ def normalize(blocks: list[Block]) -> list[Block]:
         if (day := edition_day(text)) and day["edition"]:
             out.append(replace(block, text=day["day"], style=EDITION_DAY))
             continue
-        if not text or running_head or is_chrome(text):
+        if not text or running_head or counter or is_chrome(text):
             continue
         if text[-1] in _CLOSING_BRACKETS and (fields := _bracketed_fields(text)):
             # a title with the page's fields in brackets after it on its line
