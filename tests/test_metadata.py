@@ -236,6 +236,43 @@ def test_recipients_split_only_between_whole_organs(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a ministry's office writing to other bodies' offices (invented, thirty-seventh reading's
+        # layout): the office written once after the last body, its other names in brackets
+        (
+            "民政部、司法部、国家中医药局、共青团中央、中国科协办公厅（办公室、秘书局）",
+            [
+                "民政部办公厅（办公室、秘书局）",
+                "司法部办公厅（办公室、秘书局）",
+                "国家中医药局办公厅（办公室、秘书局）",
+                "共青团中央办公厅（办公室、秘书局）",
+                "中国科协办公厅（办公室、秘书局）",
+            ],
+        ),
+        (
+            "某省教育厅、某省卫生健康委、某省妇联办公室(综合处)，各市州教育局",
+            [
+                "某省教育厅办公室(综合处)",
+                "某省卫生健康委办公室(综合处)",
+                "某省妇联办公室(综合处)",
+                "各市州教育局",
+            ],
+        ),
+        # without the bracket of office names the office is the last body's own
+        ("市教育局、市民政局、市政府办公室", ["市教育局、市民政局、市政府办公室"]),
+        # a body that is an office itself shares none
+        (
+            "县委办公室、县人大常委会、县政协办公室（秘书处）",
+            ["县委办公室、县人大常委会、县政协办公室（秘书处）"],
+        ),
+    ],
+)
+def test_an_office_written_once_after_a_list_of_bodies_is_each_ones(text, names):
+    assert split_recipients(text) == names
+
+
+@pytest.mark.parametrize(
     ("line", "recipients"),
     [
         # a copy that lost the colon: a line of organs alone, the text below it
@@ -3039,3 +3076,20 @@ def test_a_bare_day_over_a_headline_without_a_page_label_stays_unread():
     )
     [document] = parse_text(text).documents
     assert document.metadata.date_published is None
+
+
+def test_a_notice_to_bodies_offices_sharing_one_office_lists_each():
+    text = (
+        "民政部办公厅关于印发《2025年未成年人保护重点工作安排》的通知\n民办函〔2025〕8号\n"
+        "司法部、国家中医药局、共青团中央、中国科协办公厅(办公室、秘书局),部内有关司局:\n"
+        "现将《2025年未成年人保护重点工作安排》印发给你们，请结合实际认真贯彻落实。\n"
+        "民政部办公厅\n2025年3月3日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.recipients == [
+        "司法部办公厅(办公室、秘书局)",
+        "国家中医药局办公厅(办公室、秘书局)",
+        "共青团中央办公厅(办公室、秘书局)",
+        "中国科协办公厅(办公室、秘书局)",
+        "部内有关司局",
+    ]

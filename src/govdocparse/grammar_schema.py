@@ -199,6 +199,7 @@ class MetadataGrammar(GrammarModel):
     recipient_heads: list[str]
     recipient_bracket_levels: list[str]
     recipient_dependents: RecipientDependents
+    shared_office: Rule
     cc_prefix: Rule
     closing_marks: list[Rule]
     expected: dict[Kind, list[str]]

@@ -148,6 +148,7 @@ class _Rules:
     printed: regex.Pattern
     recipients_end: regex.Pattern
     news_dateline: regex.Pattern
+    shared_office: regex.Pattern
     form_labels: frozenset[str]
     cc: regex.Pattern
     closing: list[regex.Pattern]
@@ -242,6 +243,7 @@ def _rules() -> _Rules:
         printed=rules.compile(rules.printed),
         recipients_end=rules.compile(rules.recipients_end),
         news_dateline=rules.compile(rules.news_dateline),
+        shared_office=rules.compile(rules.shared_office),
         form_labels=frozenset(rules.form_labels),
         cc=rules.compile(rules.cc_prefix),
         closing=[rules.compile(rule) for rule in rules.closing_marks],
@@ -1254,6 +1256,9 @@ def split_recipients(text: str) -> list[str]:
     names = []
     for part in _outside_brackets(text, "，,；;"):
         pieces = [squash_spaces(piece) for piece in _outside_brackets(part, "、")]
+        if len(pieces) > 2 and (offices := _shared_office(pieces)):
+            names += offices
+            continue
         spaced = part.split()
         if len(pieces) == 1 and len(spaced) > 1 and all(map(_whole_organ, spaced)):
             # whole organs a copy set apart with spaces (各乡镇人民政府 各街道办事处)
@@ -1269,6 +1274,25 @@ def split_recipients(text: str) -> list[str]:
             names.append(part)
     # Names hold no spaces; copies put them in (各 县、区 人 民 政 府).
     return [name for name in map(squash_spaces, names) if name]
+
+
+def _shared_office(pieces: list[str]) -> list[str]:
+    """Each body's office, when the office is written once after the last of them with its other
+    names in brackets (中央宣传部、…、全国妇联办公厅(办公室、综合司): `shared_office`); []
+    unless every piece before names a body of its own that is no office itself."""
+    last = _rules().shared_office.match(pieces[-1])
+    if last is None:
+        return []
+    bodies = [*pieces[:-1], last["name"]]
+    rules = _rules()
+    offices = tuple(rules.grammar.national_offices)
+    if not all(
+        (_whole_organ(body) or rules.issuer_line.match(body) or _national(body))
+        and not body.endswith(offices)
+        for body in bodies
+    ):
+        return []
+    return [f"{body}{last['office']}{last['alts']}" for body in bodies]
 
 
 def _whole_organ(piece: str) -> bool:
