@@ -236,6 +236,43 @@ def test_recipients_split_only_between_whole_organs(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a ministry's office writing to other bodies' offices (invented, thirty-seventh reading's
+        # layout): the office written once after the last body, its other names in brackets
+        (
+            "民政部、司法部、国家中医药局、共青团中央、中国科协办公厅（办公室、秘书局）",
+            [
+                "民政部办公厅（办公室、秘书局）",
+                "司法部办公厅（办公室、秘书局）",
+                "国家中医药局办公厅（办公室、秘书局）",
+                "共青团中央办公厅（办公室、秘书局）",
+                "中国科协办公厅（办公室、秘书局）",
+            ],
+        ),
+        (
+            "某省教育厅、某省卫生健康委、某省妇联办公室(综合处)，各市州教育局",
+            [
+                "某省教育厅办公室(综合处)",
+                "某省卫生健康委办公室(综合处)",
+                "某省妇联办公室(综合处)",
+                "各市州教育局",
+            ],
+        ),
+        # without the bracket of office names the office is the last body's own
+        ("市教育局、市民政局、市政府办公室", ["市教育局、市民政局、市政府办公室"]),
+        # a body that is an office itself shares none
+        (
+            "县委办公室、县人大常委会、县政协办公室（秘书处）",
+            ["县委办公室、县人大常委会、县政协办公室（秘书处）"],
+        ),
+    ],
+)
+def test_an_office_written_once_after_a_list_of_bodies_is_each_ones(text, names):
+    assert split_recipients(text) == names
+
+
+@pytest.mark.parametrize(
     ("line", "recipients"),
     [
         # a copy that lost the colon: a line of organs alone, the text below it
@@ -3100,6 +3137,43 @@ def test_an_organs_yearly_accounts_name_it_before_the_year(title, issuer):
 
 
 @pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        # a portal's 计划总结 or 预决算公开 column titles a year's document with the year first
+        # (invented): the organ after it is the issuer when no signature names one
+        ("2024年柳溪县人民政府工作要点", "柳溪县人民政府"),
+        ("2025年度柳溪县妇女联合会部门决算", "柳溪县妇女联合会"),
+        ("2024年南屏市桐林区卫生健康局妇幼健康工作计划", "南屏市桐林区卫生健康局"),
+        ("2023年柳溪县委宣传部工作总结", "柳溪县委宣传部"),
+        ("2024年柳溪县教育局柳溪县财政局工作方案", "柳溪县教育局、柳溪县财政局"),
+        ("2024年国家乡村振兴局工作要点", "国家乡村振兴局"),
+        # a public institution with the type right after it
+        ("2023年度柳溪县人民医院单位决算", "柳溪县人民医院"),
+        # …but not one the plan is about, nor a place's or a sector's year
+        ("2024年柳溪县妇幼保健院建设工作方案", None),
+        ("2024年柳溪县妇女儿童工作要点", None),
+        ("2024年全县文明城市创建工作要点", None),
+        ("2024年南屏市教育部门工作要点", None),
+    ],
+)
+def test_an_organ_after_a_titles_opening_year_is_its_issuer(title, issuer):
+    text = f"{title}\n一、总体要求\n坚持稳中求进，抓好各项工作落实。\n二、重点任务\n"
+    text += "（一）加强组织领导。\n"
+    [document] = parse_text(text).documents
+    assert document.title == title
+    assert document.metadata.issuer == issuer
+
+
+def test_a_signature_names_the_issuer_before_a_titles_opening_year_does():
+    text = (
+        "2024年柳溪县卫生健康局工作要点\n一、总体要求\n坚持稳中求进，抓好各项工作落实。\n"
+        "柳溪县卫生健康局办公室\n2024年2月20日\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.metadata.issuer == "柳溪县卫生健康局办公室"
+
+
+@pytest.mark.parametrize(
     "head",
     [
         "欢迎来到青川市第一人民医院\n24小时服务电话:0830-1234567\n",
@@ -3117,3 +3191,53 @@ def test_a_sites_greeting_and_phone_over_a_title_opening_with_its_year_stay_out_
     text = f"{head}{title}\n第一部分 单位概况\n一、主要职责\n提供医疗服务。\n"
     [document] = parse_text(text).documents
     assert document.title == title
+
+
+# A newspaper's page as its digital edition prints it (invented, thirty-sixth reading's layout):
+# the issue's day over the page's label, or the two on one line after a weekday, then the
+# headline and the story; the day is the story's publication date.
+@pytest.mark.parametrize(
+    "head",
+    [
+        "2025年4月9日\n第B02版：民生·关注 PDF版\n",
+        "2025-04-09\n第5版:要闻\n",
+        "2025年4月9日 星期三 第A03版：教育\n",
+    ],
+    ids=["day-over-label", "dashed-day-over-label", "day-and-label-on-one-line"],
+)
+def test_a_newspaper_issues_day_over_its_page_label_is_the_publication_date(head):
+    text = (
+        f"{head}南屏市出台婴幼儿照护服务新举措\n"
+        "本报讯（记者 某某）4月7日，南屏市卫生健康委印发《婴幼儿照护服务提升行动方案》，"
+        "对社区托育点的场地和人员作出规定。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.title == "南屏市出台婴幼儿照护服务新举措"
+    assert document.metadata.date_published == "2025-04-09"
+    assert "版" not in (document.preamble.text if document.preamble else "")
+
+
+def test_a_bare_day_over_a_headline_without_a_page_label_stays_unread():
+    text = (
+        "2025年4月9日\n南屏市出台婴幼儿照护服务新举措\n"
+        "本报讯（记者 某某）4月7日，南屏市卫生健康委印发《婴幼儿照护服务提升行动方案》。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.metadata.date_published is None
+
+
+def test_a_notice_to_bodies_offices_sharing_one_office_lists_each():
+    text = (
+        "民政部办公厅关于印发《2025年未成年人保护重点工作安排》的通知\n民办函〔2025〕8号\n"
+        "司法部、国家中医药局、共青团中央、中国科协办公厅(办公室、秘书局),部内有关司局:\n"
+        "现将《2025年未成年人保护重点工作安排》印发给你们，请结合实际认真贯彻落实。\n"
+        "民政部办公厅\n2025年3月3日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.recipients == [
+        "司法部办公厅(办公室、秘书局)",
+        "国家中医药局办公厅(办公室、秘书局)",
+        "共青团中央办公厅(办公室、秘书局)",
+        "中国科协办公厅(办公室、秘书局)",
+        "部内有关司局",
+    ]

@@ -12,6 +12,8 @@
   between short names, furniture-only portal labels, image file names), which `normalize` drops
   near the top and the bottom of a file only;
 - `crumb_organ`: the organ a breadcrumb line names as the column the page sits in;
+- `is_edition_line`, `edition_day`: a newspaper's page label (第A06版:要闻, chrome) and the
+  issue's day over it or before it on its line, which `normalize` keeps marked for the metadata;
 - `clean_text`: Word field-code and bookmark residue taken out of a line;
 - `without_jammer`: a forum's hidden anti-copy strings taken off a line's ends.
 """
@@ -63,6 +65,9 @@ class _Rules:
     organ_end: regex.Pattern
     preview_note: regex.Pattern
     edge_lines: int
+    edition_line: regex.Pattern
+    edition_day: regex.Pattern
+    page_counter: regex.Pattern
 
 
 @cache
@@ -87,6 +92,9 @@ def _rules() -> _Rules:
         organ_end=regex.compile(f"(?:{_organ_end()})$"),
         preview_note=regex.compile(rules.preview_note.pattern),
         edge_lines=rules.edge_lines,
+        edition_line=regex.compile(rules.edition_line.pattern),
+        edition_day=regex.compile(rules.edition_day.pattern),
+        page_counter=regex.compile(rules.page_counter.pattern),
     )
 
 
@@ -180,7 +188,20 @@ def is_chrome(text: str) -> bool:
         or any(rule.search(squashed) for rule in rules.lines)
         or any(rule.search(squashed) for rule in rules.breadcrumbs)
         or is_page_number(text)
+        or is_edition_line(text)
     )
+
+
+def is_edition_line(text: str) -> bool:
+    """A newspaper's page label above its stories (第A06版:要闻: `edition_line`)."""
+    return _rules().edition_line.match(squash_spaces(text)) is not None
+
+
+def edition_day(text: str) -> regex.Match | None:
+    """A newspaper issue's day alone on its line, or with a weekday and the page label after
+    it (2024年3月8日 星期五 第05版：要闻: `edition_day`); its groups `day` and `edition`."""
+    squashed = squash_spaces(text)
+    return _rules().edition_day.match(squashed) if squashed[:2] in ("19", "20") else None
 
 
 def is_site_name(text: str) -> bool:
@@ -221,6 +242,11 @@ def crumb_organ(text: str) -> str | None:
 def is_page_number(text: str) -> bool:
     squashed = squash_spaces(text)
     return any(rule.search(squashed) for rule in _rules().page_numbers)
+
+
+def is_page_counter(text: str) -> bool:
+    """A viewer's page counter (2 / 27: `page_counter`), a page number only under one."""
+    return _rules().page_counter.match(squash_spaces(text)) is not None
 
 
 def running_heads(texts: Sequence[str | None]) -> set[str]:

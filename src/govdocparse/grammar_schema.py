@@ -163,6 +163,7 @@ class MetadataGrammar(GrammarModel):
     issuer_suffix: Rule
     issuers_counted: Rule
     title_issuer_year: Rule
+    year_first_issuer: Rule
     sitting_verbs: Rule
     institution_signature: Rule
     date_without_marks: Rule
@@ -207,6 +208,7 @@ class MetadataGrammar(GrammarModel):
     recipient_heads: list[str]
     recipient_bracket_levels: list[str]
     recipient_dependents: RecipientDependents
+    shared_office: Rule
     cc_prefix: Rule
     closing_marks: list[Rule]
     expected: dict[Kind, list[str]]
@@ -266,6 +268,9 @@ class ChromeGrammar(GrammarModel):
     link_separators: str
     file_name: Rule
     edge_lines: int
+    edition_line: Rule
+    edition_day: Rule
+    page_counter: Rule
 
 
 # ---------------------------------------------------------------- agencies.yaml

@@ -41,20 +41,32 @@ from .chrome import (
     clean_text,
     crumb_organ,
     edge_lines,
+    edition_day,
     footer_reach,
     is_breadcrumb,
     is_chrome,
     is_crumb_line,
+    is_edition_line,
     is_footer_label,
     is_furniture,
     is_link_row,
+    is_page_counter,
     is_page_number,
     is_preview_note,
     is_site_name,
     is_tail_start,
     running_heads,
 )
-from .source import BREADCRUMB, SITE_NAME, Block, Cell, Paragraph, TableBlock, span
+from .source import (
+    BREADCRUMB,
+    EDITION_DAY,
+    SITE_NAME,
+    Block,
+    Cell,
+    Paragraph,
+    TableBlock,
+    span,
+)
 from .textutil import squash_spaces
 
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
@@ -111,9 +123,19 @@ def normalize(blocks: list[Block]) -> list[Block]:
         text = clean_text(block.text)
         squashed = squash_spaces(text)
         running_head = after_page_number and (squashed in seen or squashed in heads)
-        after_page_number = is_page_number(text)
+        # a viewer's counter under a page marker (Page 2: … / 2 / 27) is the page's number too
+        counter = after_page_number and is_page_counter(text)
+        after_page_number = is_page_number(text) or counter
         seen.add(squashed)
-        if not text or running_head or is_chrome(text):
+        if is_edition_line(text) and out and isinstance(out[-1], Paragraph):
+            # the day of the paper's issue right above its page label
+            if edition_day(out[-1].text):
+                out[-1] = replace(out[-1], style=EDITION_DAY)
+            continue
+        if (day := edition_day(text)) and day["edition"]:
+            out.append(replace(block, text=day["day"], style=EDITION_DAY))
+            continue
+        if not text or running_head or counter or is_chrome(text):
             continue
         if text[-1] in _CLOSING_BRACKETS and (fields := _bracketed_fields(text)):
             # a title with the page's fields in brackets after it on its line

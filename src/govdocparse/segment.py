@@ -69,6 +69,9 @@ _SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
 # a line ending in a colon announces what follows (a repost's …印发《…》，全文如下：), so it is
 # never part of the title below it
 _LEAD_IN = regex.compile(r"[:：]$")
+# A line of Latin words without a Chinese character (a sharing site's English chrome over the
+# text it transcribes: Documents / 63 download / TRANSCRIPT) is no line of a Chinese title.
+_LATIN_ONLY = regex.compile(r"^[^\p{Han}]*[A-Za-z]{2}[^\p{Han}]*$")
 _PROSE = regex.compile(r"[。；！？]")
 # the space a copy left between a title and the 主送机关 it ran on the same line
 _GAP = regex.compile(r"[ \t\u3000]+")
@@ -345,6 +348,7 @@ def _no_title_text(line: str, text: str) -> bool:
     return bool(
         _SENTENCE_MARK.search(text)
         or _LEAD_IN.search(text)
+        or _LATIN_ONLY.match(text) is not None
         or numbered(text)
         or _standalone(line.strip(), text)
         or (starts_caption(text) and not text.startswith("附件"))

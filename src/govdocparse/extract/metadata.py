@@ -42,7 +42,7 @@ from ..segment import (
     title_kind,
     trailing_doc_number,
 )
-from ..source import SITE_NAME, Attachment, Block, Paragraph, span
+from ..source import EDITION_DAY, SITE_NAME, Attachment, Block, Paragraph, span
 from ..textutil import (
     YEAR_RANGE,
     chinese_numeral,
@@ -122,6 +122,8 @@ class _Rules:
     issuer_line: regex.Pattern
     issuers_run: regex.Pattern
     issuer_head: regex.Pattern
+    year_first_head: regex.Pattern
+    year_first_institution: regex.Pattern
     trailing_number: regex.Pattern
     view_count: regex.Pattern
     byline: regex.Pattern
@@ -146,6 +148,7 @@ class _Rules:
     printed: regex.Pattern
     recipients_end: regex.Pattern
     news_dateline: regex.Pattern
+    shared_office: regex.Pattern
     form_labels: frozenset[str]
     cc: regex.Pattern
     closing: list[regex.Pattern]
@@ -196,6 +199,10 @@ def _rules() -> _Rules:
     )
     shaped = f"(?:{_LEVEL}|[\\p{{Han}}（）()“”]{{2,40}}?){suffix}"
     organ = f"(?:(?:{national})(?:{suffix})?|{shaped})"
+    # a title opening with its year before the organ (2024年某县人民政府工作要点)
+    year = rules.title_issuer_year.pattern
+    rest = rules.year_first_issuer.pattern.removeprefix("^")
+    institution = rules.institution_signature.pattern.removeprefix("^").removesuffix("$")
     return _Rules(
         grammar=rules,
         doc_number=rules.compile(rules.doc_number),
@@ -210,6 +217,8 @@ def _rules() -> _Rules:
             # an order's title is its organ and 令 (某省人民政府令)
             f"|(?=(?:{'|'.join(map(regex.escape, rules.decree_types))})$))"
         ),
+        year_first_head=regex.compile(f"^{year}(?P<issuer>(?:{organ})+)(?={rest})"),
+        year_first_institution=regex.compile(f"^{year}(?P<issuer>{institution})(?={rest})"),
         sitting_verbs=rules.compile(rules.sitting_verbs),
         joint_separator=rules.compile(rules.joint_issuer_separator),
         seal_note=rules.compile(rules.seal_note),
@@ -237,6 +246,7 @@ def _rules() -> _Rules:
         printed=rules.compile(rules.printed),
         recipients_end=rules.compile(rules.recipients_end),
         news_dateline=rules.compile(rules.news_dateline),
+        shared_office=rules.compile(rules.shared_office),
         form_labels=frozenset(rules.form_labels),
         cc=rules.compile(rules.cc_prefix),
         closing=[rules.compile(rule) for rule in rules.closing_marks],
@@ -562,6 +572,7 @@ def extract_metadata(
     # the block: the others on its line are read with the rest
     fields = [block for block in segment.title_blocks if portal.pairs(block.text.strip())]
     _portal(header + fields + lead + _trailer(body) + (trailer or []), found, page)
+    _edition_day(header + lead, found)
     printed_issuers = _banner(header, found)
     cover_issuers = _under_title(segment, lead, title_prov, found)
     _account_over_byline(lead, found)
@@ -865,6 +876,15 @@ def _lead(body: list[Paragraph]) -> list[Paragraph]:
         others += 1
         lead.append(block)
     return lead
+
+
+def _edition_day(blocks: list[Paragraph], found: Found) -> None:
+    """The day of a newspaper's issue over its page label (`EDITION_DAY`, marked by `normalize`):
+    the stories' publication date, when no stamp gave one."""
+    for block in blocks:
+        if block.style == EDITION_DAY and id(block) not in found.consumed:
+            _set(found, "date_published", iso_date(block.text), block.prov, block)
+            return
 
 
 def _infobox_follows(blocks: list[Paragraph]) -> bool:
@@ -1282,6 +1302,9 @@ def split_recipients(text: str) -> list[str]:
     names = []
     for part in _outside_brackets(text, "，,；;"):
         pieces = [squash_spaces(piece) for piece in _outside_brackets(part, "、")]
+        if len(pieces) > 2 and (offices := _shared_office(pieces)):
+            names += offices
+            continue
         spaced = part.split()
         if len(pieces) == 1 and len(spaced) > 1 and all(map(_whole_organ, spaced)):
             # whole organs a copy set apart with spaces (各乡镇人民政府 各街道办事处)
@@ -1297,6 +1320,25 @@ def split_recipients(text: str) -> list[str]:
             names.append(part)
     # Names hold no spaces; copies put them in (各 县、区 人 民 政 府).
     return [name for name in map(squash_spaces, names) if name]
+
+
+def _shared_office(pieces: list[str]) -> list[str]:
+    """Each body's office, when the office is written once after the last of them with its other
+    names in brackets (中央宣传部、…、全国妇联办公厅(办公室、综合司): `shared_office`); []
+    unless every piece before names a body of its own that is no office itself."""
+    last = _rules().shared_office.match(pieces[-1])
+    if last is None:
+        return []
+    bodies = [*pieces[:-1], last["name"]]
+    rules = _rules()
+    offices = tuple(rules.grammar.national_offices)
+    if not all(
+        (_whole_organ(body) or rules.issuer_line.match(body) or _national(body))
+        and not body.endswith(offices)
+        for body in bodies
+    ):
+        return []
+    return [f"{body}{last['office']}{last['alts']}" for body in bodies]
 
 
 def _whole_organ(piece: str) -> bool:
@@ -1535,7 +1577,27 @@ def _title_issuers(segment: Segment, title_prov: Provenance | None) -> Issuers:
     # …as written, so that abbreviated organs without a place of their own stay apart
     # (市卫生健康委 市财政局关于… → 市卫生健康委, 市财政局)
     organs = split_issuers(_as_written(title, len(head["issuer"]))) if head else []
+    if not head:
+        organs = _year_first_issuers(title)
     return (organs, title_prov) if organs else None
+
+
+def _year_first_issuers(title: str) -> list[str]:
+    """The organs after a title's opening year, before the type of their year's document
+    (2024年某县人民政府工作要点 → 某县人民政府; 2023年度某某医院单位决算 → 某某医院), each
+    naming its place or a national one; [] for any other title."""
+    rules = _rules()
+    squashed = squash_spaces(title)
+    head = rules.year_first_head.match(squashed)
+    if head is None and (found := rules.year_first_institution.match(squashed)):
+        head = found if not found["topic"] else None
+    if head is None:
+        return []
+    start = len(_as_written(title, head.start("issuer")))
+    organs = split_issuers(_as_written(title, head.end("issuer"))[start:]) or (
+        [head["issuer"]] if head.re is rules.year_first_institution else []
+    )
+    return [organ for organ in organs if place_chain(organ) or _national(organ)]
 
 
 def _as_written(text: str, length: int) -> str:
