@@ -306,3 +306,51 @@ def test_a_section_name_glued_to_a_phrase_before_its_full_stop_is_the_title(head
     ).documents
     section = plan.sections[1]
     assert (section.title, section.text.startswith(text)) == (title, True)
+
+
+# A sharing site's transcript of a PDF (invented, in the thirty-fourth reading's layout): the
+# site's English header, then each page under a line of its own (Page 2: the file's name, its
+# address and a summary) and the viewer's counter (2 / 14).
+TRANSCRIPT = (
+    "青河县托育服务发展评估报告...\n14\nClick here to load reader\nUpload: qinghe01\n"
+    "Post on 12-Mar-2021\n208 views\nCategory:\nDocuments\n17 download\nTRANSCRIPT\n"
+    "Page 1: 青河县托育服务发展 评估报告example.cn/files/upload/2020/11/02/... · 托育服务 ... "
+    "每千人口托位数\n1 / 14\n青河县托育服务发展\n评估报告\n"
+    "Page 2: 青河县托育服务发展 评估报告example.cn/files/upload/2020/11/02/... · 托育服务 ... "
+    "每千人口托位数\n2 / 14\n一、评估背景\n青河县自2019年起推进托育服务体系建设。\n"
+    "Page 3: 青河县托育服务发展 评估报告example.cn/files/upload/2020/11/02/... · 托育服务 ... "
+    "每千人口托位数\n3 / 14\n二、评估结果\n全县普惠托位占比为{share}。\n"
+)
+
+
+@pytest.mark.parametrize("share", ["62%", "3/5"])
+def test_a_transcripts_page_lines_and_counters_are_no_text(share):
+    [report] = parse_text(TRANSCRIPT.format(share=share)).documents
+    assert report.title == "青河县托育服务发展评估报告"
+    assert [s.title for s in report.sections] == ["评估背景", "评估结果"]
+    texts = [s.text for s in report.sections]
+    assert texts == ["青河县自2019年起推进托育服务体系建设。", f"全县普惠托位占比为{share}。"]
+
+
+def test_two_numbers_with_a_slash_under_no_page_line_stay_text():
+    # a flattened table's cell (1/3) is no viewer's counter
+    text = (
+        "青河县托育服务发展评估报告\n一、评估结果\n普惠托位占比\n1/3\n二、下一步打算\n扩大供给。\n"
+    )
+    [report] = parse_text(text).documents
+    assert "1/3" in report.sections[0].text
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "You are on page 1of 21青河县托育服务三年行动方案\n",
+        "青河县托育服务三年行动方案 第1页/共21页\n",
+        "第1页 共21页青河县托育服务三年行动方案\n",
+    ],
+    ids=["viewer-counter-glued", "counter-after-title", "counter-before-title"],
+)
+def test_a_viewers_page_counter_stays_out_of_the_title(head):
+    text = f"{head}一、总体要求\n到2025年，全县每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n"
+    [plan] = parse_text(text).documents
+    assert plan.title == "青河县托育服务三年行动方案"

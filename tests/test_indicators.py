@@ -473,6 +473,39 @@ def test_goal_sentences(text, expected):
     assert all(i.targets[0].label == "目标" and i.targets[0].year is None for i in found)
 
 
+def test_groups_after_a_measure_take_the_years_listed_for_them():
+    # 分别于 pairs each group with its year and value, the measure maybe in a clause of its own
+    for text in (
+        "普惠性幼儿园覆盖率城市和农村分别于2025年、2027年达到90%、80%。",
+        "普惠性幼儿园覆盖率，城市和农村分别在2025年、2027年达到90%、80%。",
+        "到2025年和2027年，普惠性幼儿园覆盖率城市和农村分别达到90%、80%。",
+    ):
+        found = indicators_from_paragraph(
+            text, PROV, section_id=None, id_prefix="p", period_start=2023, period_end=2027
+        )
+        assert [
+            (i.name, t.year, t.atoms[0].value, t.atoms[0].qualifier)
+            for i in found
+            for t in i.targets
+        ] == [
+            ("普惠性幼儿园覆盖率", 2025, 90.0, ["城市"]),
+            ("普惠性幼儿园覆盖率", 2027, 80.0, ["农村"]),
+        ], text
+    # …and without a list of years the groups share the goal's year
+    found = prose("到2026年，孕产妇系统管理率，城镇、农村分别达到96%和92%。")
+    assert [t.year for t in found[0].targets] == [2026, 2026]
+
+
+def test_listed_measures_stated_now_give_baselines_of_no_year():
+    found = prose(
+        "全县孕产妇系统管理率和儿童健康管理率目前分别为85%和70%，到2025年分别提高到95%和85%。"
+    )
+    assert [(i.name, i.baseline and (i.baseline.year, i.baseline.value)) for i in found] == [
+        ("孕产妇系统管理率", (None, 85.0)),
+        ("儿童健康管理率", (None, 70.0)),
+    ]
+
+
 def test_a_bare_year_after_the_plan_start_is_a_goal():
     text = "2025年，全区儿童之家覆盖率达到95%。"
     assert prose(text) == []

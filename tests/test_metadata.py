@@ -236,6 +236,43 @@ def test_recipients_split_only_between_whole_organs(text, names):
 
 
 @pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # a ministry's office writing to other bodies' offices (invented, thirty-seventh reading's
+        # layout): the office written once after the last body, its other names in brackets
+        (
+            "民政部、司法部、国家中医药局、共青团中央、中国科协办公厅（办公室、秘书局）",
+            [
+                "民政部办公厅（办公室、秘书局）",
+                "司法部办公厅（办公室、秘书局）",
+                "国家中医药局办公厅（办公室、秘书局）",
+                "共青团中央办公厅（办公室、秘书局）",
+                "中国科协办公厅（办公室、秘书局）",
+            ],
+        ),
+        (
+            "某省教育厅、某省卫生健康委、某省妇联办公室(综合处)，各市州教育局",
+            [
+                "某省教育厅办公室(综合处)",
+                "某省卫生健康委办公室(综合处)",
+                "某省妇联办公室(综合处)",
+                "各市州教育局",
+            ],
+        ),
+        # without the bracket of office names the office is the last body's own
+        ("市教育局、市民政局、市政府办公室", ["市教育局、市民政局、市政府办公室"]),
+        # a body that is an office itself shares none
+        (
+            "县委办公室、县人大常委会、县政协办公室（秘书处）",
+            ["县委办公室、县人大常委会、县政协办公室（秘书处）"],
+        ),
+    ],
+)
+def test_an_office_written_once_after_a_list_of_bodies_is_each_ones(text, names):
+    assert split_recipients(text) == names
+
+
+@pytest.mark.parametrize(
     ("line", "recipients"),
     [
         # a copy that lost the colon: a line of organs alone, the text below it
@@ -245,6 +282,12 @@ def test_recipients_split_only_between_whole_organs(text, names):
         ),
         (
             "各镇人民政府 各街道办事处 区政府各部门",
+            ["各镇人民政府", "各街道办事处", "区政府各部门"],
+        ),
+        # organs parted by ， as printed, the colon lost (a county portal's 实施意见, fortieth
+        # reading): the line was joined with the sentence below and read as neither
+        (
+            "各镇人民政府，各街道办事处，区政府各部门",
             ["各镇人民政府", "各街道办事处", "区政府各部门"],
         ),
         # a line of words that are not all organs is no list of recipients
@@ -259,6 +302,39 @@ def test_recipients_without_their_colon(line, recipients):
     )
     meta = parse_text(text).documents[0].metadata
     assert meta.recipients == recipients
+
+
+# A county portal's 实施意见 (fortieth reading's layout, invented text): the preamble broken
+# before its last words, which stand alone on the next line ending in the colon.
+BROKEN_PREAMBLE = """青松县人民政府关于加强困境儿童保障工作的实施意见
+青政发〔2021〕12号
+{recipients}
+为做好困境儿童保障工作，保障儿童合法权益，结合我县实际，现提出以下
+
+意见：
+
+一、总体要求
+（一）指导思想
+以儿童全面发展为出发点。
+"""
+
+
+@pytest.mark.parametrize(
+    ("recipients_line", "recipients"),
+    [
+        # the recipients above it lost their colon: the organs, not the preamble's clauses
+        ("各乡（镇）人民政府，县直各有关单位", ["各乡（镇）人民政府", "县直各有关单位"]),
+        # no recipients at all: the sentence's tail (意见：) addresses no one
+        ("", []),
+    ],
+)
+def test_a_preamble_broken_before_its_last_words_is_no_list_of_recipients(
+    recipients_line, recipients
+):
+    plan = parse_text(BROKEN_PREAMBLE.format(recipients=recipients_line)).documents[0]
+    assert plan.metadata.recipients == recipients
+    assert plan.preamble is not None
+    assert plan.preamble.text.startswith("为做好困境儿童保障工作")
 
 
 PRINTED = """000123
@@ -349,6 +425,25 @@ def test_a_portals_own_name_over_its_breadcrumb_is_the_issuer_only_when_none_is_
     assert plan.metadata.issuer == issuer
 
 
+# The township's site reposting its city's 实施意见 notice (fortieth reading's layout,
+# invented): the title hands down a document of a place without the township in it, so the
+# site did not write it — no issuer, the title's place; forwarding it is the site's own act.
+SITE_REPOST_CASES = [
+    ("关于印发青山市加强留守儿童关爱保护工作的实施意见的通知", None, "青山市"),
+    ("关于转发青山市加强留守儿童关爱保护工作的实施意见的通知", "青山市石门镇人民政府", "石门镇"),
+    ("关于印发石门镇加强留守儿童关爱保护工作实施方案的通知", "青山市石门镇人民政府", "石门镇"),
+]
+
+
+@pytest.mark.parametrize(("title", "issuer", "place"), SITE_REPOST_CASES)
+def test_a_portals_own_name_issues_no_document_of_another_place(title, issuer, place):
+    lines = SITE_NAME_PAGE.format(fields="", signature="").split("\n")
+    page = "\n".join(["青山市石门镇人民政府", lines[1], lines[2], title, *lines[4:]])
+    [document] = parse_text(page, "page.txt").documents
+    assert document.title == title
+    assert (document.metadata.issuer, document.metadata.place) == (issuer, place)
+
+
 def test_an_organ_line_over_a_title_without_a_breadcrumb_still_issues_it():
     page = SITE_NAME_PAGE.format(fields="发布机构：石门镇农业农村办公室\n", signature="")
     lines = page.split("\n")
@@ -377,6 +472,9 @@ CRUMB_CASES = [
     (CRUMB, f"青溪县教育局{CRUMB_TITLE}", "", "", "青溪县教育局"),
     (CRUMB, CRUMB_TITLE, "发布机构：青溪县民政局　发布日期：2024-04-09\n", "", None),
     ("当前位置：首页 > 政务公开 > 通知公告", CRUMB_TITLE, "", "", None),
+    # the column's organ reposting its city's notice (no issuer), forwarding it (the organ's)
+    (CRUMB, "关于印发青山市困境儿童排查工作方案的通知", "", "", None),
+    (CRUMB, "关于转发青山市困境儿童排查工作方案的通知", "", "", "青溪县民政局"),
 ]
 
 
@@ -1422,10 +1520,20 @@ def test_portal_labels_of_validity_and_catalogue_are_read_where_pairs_run_on_a_l
     assert notice.metadata.date_published == "2023-06-01"
 
 
-def test_a_leading_groups_signature_is_the_issuer_and_an_opinions_preamble_no_recipients():
+@pytest.mark.parametrize(
+    "preamble",
+    [
+        "为落实未成年人保护法律法规,根据省里的部署要求,现就加强我市困境儿童关爱服务提出如下实施意见:",
+        # 以下 for 如下, with no 现就 (a county's 实施意见, fortieth reading; invented)
+        "为落实未成年人保护法律法规,根据省里的部署要求,结合我市实际,现提出以下意见:",
+    ],
+)
+def test_a_leading_groups_signature_is_the_issuer_and_an_opinions_preamble_no_recipients(
+    preamble,
+):
     text = (
         "南岭市未成年人保护工作领导小组关于加强困境儿童关爱服务的实施意见\n"
-        "为落实未成年人保护法律法规,根据省里的部署要求,现就加强我市困境儿童关爱服务提出如下实施意见:\n"
+        f"{preamble}\n"
         "一、总体要求\n坚持儿童利益最大化原则。\n"
         "南岭市未成年人保护工作领导小组\n2023年9月18日\n"
     )
@@ -2789,6 +2897,40 @@ def test_a_title_with_the_pages_fields_in_brackets_on_its_line():
     assert (meta.doc_number, meta.date_published) == ("青发改社建〔2024〕9号", "2024-05-20")
 
 
+def test_fields_in_brackets_run_together_after_a_date_give_the_doc_number():
+    # a mirror of a city commission's page lost the space between its two bracketed fields, the
+    # 文号 glued to the 发布日期's day (forty-first reading)
+    text = (
+        "关于加快推进我市儿童友好公园建设的通知(发布日期:2024年03月06日文号:青发改社会〔2024〕3号)\n"
+        "各区人民政府,市有关部门:\n"
+        "为推进公园适儿化改造,现就有关事项通知如下。\n"
+        "一、明确建设重点。各区要以公园绿地适儿化改造为重点,统筹推进儿童友好公园建设。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.title == "关于加快推进我市儿童友好公园建设的通知"
+    meta = document.metadata
+    assert (meta.doc_number, meta.date_published) == ("青发改社会〔2024〕3号", "2024-03-06")
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        (
+            "发布日期:2024年03月06日文号:青发改社会〔2024〕3号",
+            {"发布日期": "2024年03月06日", "文号": "青发改社会〔2024〕3号"},
+        ),
+        (
+            "发布时间:2023-05-08 09:30来源:青禾市发展和改革委员会",
+            {"发布时间": "2023-05-08 09:30", "来源": "青禾市发展和改革委员会"},
+        ),
+        # without its colon a short label's word after a date is the value's own
+        ("发布日期:2024年3月6日时间管理讲座", {"发布日期": "2024年3月6日时间管理讲座"}),
+    ],
+)
+def test_a_short_label_right_after_a_dates_end_counts_with_its_colon(line, expected):
+    assert {pair.label: pair.value for pair in portal.pairs(line)} == expected
+
+
 def test_brackets_after_a_title_that_hold_no_fields_stay_in_it():
     text = "青禾市儿童友好城市建设实施方案（征求意见稿）\n一、总体要求\n坚持儿童优先。\n"
     assert parse_text(text).documents[0].title == "青禾市儿童友好城市建设实施方案（征求意见稿）"
@@ -3003,6 +3145,43 @@ def test_an_organs_yearly_accounts_name_it_before_the_year(title, issuer):
 
 
 @pytest.mark.parametrize(
+    ("title", "issuer"),
+    [
+        # a portal's 计划总结 or 预决算公开 column titles a year's document with the year first
+        # (invented): the organ after it is the issuer when no signature names one
+        ("2024年柳溪县人民政府工作要点", "柳溪县人民政府"),
+        ("2025年度柳溪县妇女联合会部门决算", "柳溪县妇女联合会"),
+        ("2024年南屏市桐林区卫生健康局妇幼健康工作计划", "南屏市桐林区卫生健康局"),
+        ("2023年柳溪县委宣传部工作总结", "柳溪县委宣传部"),
+        ("2024年柳溪县教育局柳溪县财政局工作方案", "柳溪县教育局、柳溪县财政局"),
+        ("2024年国家乡村振兴局工作要点", "国家乡村振兴局"),
+        # a public institution with the type right after it
+        ("2023年度柳溪县人民医院单位决算", "柳溪县人民医院"),
+        # …but not one the plan is about, nor a place's or a sector's year
+        ("2024年柳溪县妇幼保健院建设工作方案", None),
+        ("2024年柳溪县妇女儿童工作要点", None),
+        ("2024年全县文明城市创建工作要点", None),
+        ("2024年南屏市教育部门工作要点", None),
+    ],
+)
+def test_an_organ_after_a_titles_opening_year_is_its_issuer(title, issuer):
+    text = f"{title}\n一、总体要求\n坚持稳中求进，抓好各项工作落实。\n二、重点任务\n"
+    text += "（一）加强组织领导。\n"
+    [document] = parse_text(text).documents
+    assert document.title == title
+    assert document.metadata.issuer == issuer
+
+
+def test_a_signature_names_the_issuer_before_a_titles_opening_year_does():
+    text = (
+        "2024年柳溪县卫生健康局工作要点\n一、总体要求\n坚持稳中求进，抓好各项工作落实。\n"
+        "柳溪县卫生健康局办公室\n2024年2月20日\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.metadata.issuer == "柳溪县卫生健康局办公室"
+
+
+@pytest.mark.parametrize(
     "head",
     [
         "欢迎来到青川市第一人民医院\n24小时服务电话:0830-1234567\n",
@@ -3020,3 +3199,53 @@ def test_a_sites_greeting_and_phone_over_a_title_opening_with_its_year_stay_out_
     text = f"{head}{title}\n第一部分 单位概况\n一、主要职责\n提供医疗服务。\n"
     [document] = parse_text(text).documents
     assert document.title == title
+
+
+# A newspaper's page as its digital edition prints it (invented, thirty-sixth reading's layout):
+# the issue's day over the page's label, or the two on one line after a weekday, then the
+# headline and the story; the day is the story's publication date.
+@pytest.mark.parametrize(
+    "head",
+    [
+        "2025年4月9日\n第B02版：民生·关注 PDF版\n",
+        "2025-04-09\n第5版:要闻\n",
+        "2025年4月9日 星期三 第A03版：教育\n",
+    ],
+    ids=["day-over-label", "dashed-day-over-label", "day-and-label-on-one-line"],
+)
+def test_a_newspaper_issues_day_over_its_page_label_is_the_publication_date(head):
+    text = (
+        f"{head}南屏市出台婴幼儿照护服务新举措\n"
+        "本报讯（记者 某某）4月7日，南屏市卫生健康委印发《婴幼儿照护服务提升行动方案》，"
+        "对社区托育点的场地和人员作出规定。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.title == "南屏市出台婴幼儿照护服务新举措"
+    assert document.metadata.date_published == "2025-04-09"
+    assert "版" not in (document.preamble.text if document.preamble else "")
+
+
+def test_a_bare_day_over_a_headline_without_a_page_label_stays_unread():
+    text = (
+        "2025年4月9日\n南屏市出台婴幼儿照护服务新举措\n"
+        "本报讯（记者 某某）4月7日，南屏市卫生健康委印发《婴幼儿照护服务提升行动方案》。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.metadata.date_published is None
+
+
+def test_a_notice_to_bodies_offices_sharing_one_office_lists_each():
+    text = (
+        "民政部办公厅关于印发《2025年未成年人保护重点工作安排》的通知\n民办函〔2025〕8号\n"
+        "司法部、国家中医药局、共青团中央、中国科协办公厅(办公室、秘书局),部内有关司局:\n"
+        "现将《2025年未成年人保护重点工作安排》印发给你们，请结合实际认真贯彻落实。\n"
+        "民政部办公厅\n2025年3月3日\n"
+    )
+    [notice] = parse_text(text).documents
+    assert notice.metadata.recipients == [
+        "司法部办公厅(办公室、秘书局)",
+        "国家中医药局办公厅(办公室、秘书局)",
+        "共青团中央办公厅(办公室、秘书局)",
+        "中国科协办公厅(办公室、秘书局)",
+        "部内有关司局",
+    ]

@@ -466,3 +466,34 @@ def test_a_sites_host_printed_in_its_header_ends_no_text():
     ]
     kept = block_texts(normalize(blocks))
     assert kept[-2:] == ["某区家校社协同育人工作方案", "为推进协同育人，制定本方案。"]
+
+
+_NOTICE = (
+    "各中小学、幼儿园：\n"
+    "为推进儿童友好学校建设，我局制定了《青山区儿童友好学校建设实施方案》，现印发给你们，请认真落实。\n"
+    "附件：青山区儿童友好学校建设实施方案\n"
+    "青山区教育局\n"
+    "2023年11月20日\n"
+)
+_TITLE = "青山区教育局关于印发《青山区儿童友好学校建设实施方案》的通知\n"
+
+
+@pytest.mark.parametrize("title", [_TITLE, ""])
+def test_an_article_a_page_prints_twice_is_read_once(title):
+    # a portal page giving its article again under it, as a print view (forty-first reading)
+    [notice] = parse_text((title + _NOTICE) * 2).documents
+    assert notice.kind == "notice"
+    assert notice.metadata.recipients == ["各中小学、幼儿园"]
+    assert notice.preamble is not None and notice.preamble.text.count("现印发给你们") == 1
+
+
+def test_a_sentence_said_again_further_on_is_kept():
+    text = (
+        "青山区儿童友好公园建设实施方案\n一、建设任务\n"
+        "各街道要按照一米高度的儿童视角推进公园适儿化改造，完善游憩设施。\n"
+        "二、保障措施\n加强经费保障。\n"
+        "各街道要按照一米高度的儿童视角推进公园适儿化改造，完善游憩设施。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert [s.text for s in plan.sections][1].count("一米高度") == 1
+    assert sum(s.text.count("一米高度") for s in plan.sections) == 2

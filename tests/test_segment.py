@@ -789,6 +789,9 @@ def test_a_news_headline_over_its_outlet_and_stamp_is_the_pages_title(byline):
         # a lead naming its source, no outlet nor dateline before it (twenty-eighth reading)
         "记者从市教育局获悉，",
         "记者近日从青山市教育局了解到,",
+        # a digital paper's reporter and where the story is filed from (forty-first reading)
+        "青山妇女报全媒体记者张某 发自青山 ",
+        "本报记者 张某 李某 发自青山 ",
     ],
 )
 def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_title(dateline):
@@ -797,6 +800,58 @@ def test_a_news_headline_over_a_lead_opening_with_its_dateline_is_the_pages_titl
     [document] = parse_text(f"{headline}\n  {dateline}{NEWS_BODY}").documents
     assert (document.kind, document.title) == ("other", headline)
     assert document.metadata.place == "青山市"
+
+
+def test_an_exclaimed_headline_heading_a_repost_over_its_text_is_the_title():
+    # a content farm's repost opens with the story's exclaimed headline right over its text, no
+    # byline nor dateline between (forty-first reading: …名单公布!…等51所学校上榜!)
+    text = (
+        "青山市儿童友好学校名单公布!实验小学、青禾中学等20所学校上榜!\n"
+        "儿童友好学校是指以儿童发展为中心，倡导儿童优先、儿童平等和儿童参与理念的学校。\n"
+        "经各区推荐，现确定青山市实验小学等20所学校为青山市儿童友好建设学校。\n"
+    )
+    [story] = parse_text(text).documents
+    assert story.title == "青山市儿童友好学校名单公布!实验小学、青禾中学等20所学校上榜"
+    assert (story.kind, story.metadata.place) == ("other", "青山市")
+
+
+def test_an_exclaimed_slogan_over_a_plans_title_is_no_title():
+    text = (
+        "热烈庆祝青山市儿童友好城市建设启动!\n青山市儿童友好公园建设实施方案\n"
+        "一、总体要求\n坚持儿童优先，推进公园适儿化改造。\n"
+    )
+    assert parse_text(text).documents[0].title == "青山市儿童友好公园建设实施方案"
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "青山妇女报全媒体记者张某 发自青山 日前,记者从青山市住房和城乡建设局获悉,",
+        "本报讯 记者近日从青山市住房和城乡建设局了解到，",
+    ],
+)
+def test_a_storys_place_is_the_organ_its_reporter_learned_the_news_from(lead):
+    # a headline naming no place over a lead saying where the news came from (forty-first
+    # reading: 记者从某省政府妇儿工委办公室获悉, a national paper's story on a province's 意见)
+    text = f"今年新建儿童友好公园30个\n{lead}今年全市将新建儿童友好公园30个。\n"
+    [story] = parse_text(text).documents
+    assert (story.title, story.metadata.place) == ("今年新建儿童友好公园30个", "青山市")
+
+
+@pytest.mark.parametrize("kicker", ["青山省十部门印发意见", "青山儿童友好公园建设再提速"])
+def test_a_digital_papers_kicker_over_its_headline_is_no_title(kicker):
+    # a paper's digital edition: its page label, then the story's kicker (引题) over its headline
+    # (主题) over the lead (forty-first reading); the headline is the story's title
+    text = (
+        "第3版:要闻 PDF版下载\n版面: 要闻\n"
+        f"{kicker}\n今年新建儿童友好公园30个\n"
+        "青山妇女报全媒体记者张某 发自青山 日前,记者从青山省住房和城乡建设厅获悉,"
+        "十部门联合印发《青山省儿童友好公园建设指导意见》,提出今年新建儿童友好公园30个。\n"
+    )
+    [story] = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", "今年新建儿童友好公园30个")
+    preamble = story.preamble.text if story.preamble else ""
+    assert kicker not in preamble and "版面" not in preamble
 
 
 @pytest.mark.parametrize(
@@ -877,14 +932,16 @@ def test_a_bare_date_under_a_title_is_read_by_the_text_under_it(title, opening, 
 
 # A site's own name and its rows of brand links above the breadcrumb, over a report whose title
 # names no issuer (invented): (the page's head, the issuer read). The brand rows are no part of
-# the title; the site's name, when an organ's, is the issuer of a page that names none.
+# the title; the site's name, when an organ's, is the issuer of a page that names none — of the
+# organ's own place (a township's site reposting the city's report is not its author).
 SITE_HEADS = [
     ("青禾网\n青禾新闻 - 青禾网\n首页 > 新闻 > 权威发布\n", None),
     (
         "平川市妇女联合会\n平川妇联 | 巾帼建功 | 家庭文明 | 维权服务\n当前位置：首页 > 工作报告\n",
         "平川市妇女联合会",
     ),
-    ("石门镇人民政府\n首页 | 政务公开 | 互动交流\n您的位置：首页 > 政务公开\n", "石门镇人民政府"),
+    ("平川市人民政府\n首页 | 政务公开 | 互动交流\n您的位置：首页 > 政务公开\n", "平川市人民政府"),
+    ("石门镇人民政府\n首页 | 政务公开 | 互动交流\n您的位置：首页 > 政务公开\n", None),
 ]
 
 
@@ -1041,6 +1098,59 @@ def test_a_forwarding_letter_whose_title_the_page_lost_is_a_notice(sentence):
     assert (letter.kind, letter.title) == ("notice", None)
     assert letter.metadata.recipients == ["各设区市卫生健康委"]
     assert letter.metadata.date_written == "2022-03-04"
+
+
+# A city bureau's page that lost its title line (fortieth reading's layout, invented): its
+# portal's pipe rows, then the plan's preamble naming it (制定本实施方案) over its headings.
+UNTITLED_PLAN = (
+    "索引号 | 11530000-7-/2023-0301001 | 发布机构 | 青山市民政局 |\n"
+    "公开目录 | 儿童福利 | 发布日期 | 2023-03-01 |\n"
+    "{preamble}\n"
+    "{headings}"
+    "以保障儿童合法权益为目的，健全服务体系。\n"
+)
+HEADINGS = "一、总体要求\n（一）指导思想。\n"
+
+
+@pytest.mark.parametrize(
+    ("preamble", "headings", "kind"),
+    [
+        ("根据《青山市2023年未成年人保护工作要点》，制定本实施方案。", HEADINGS, "plan"),
+        ("为做好困境儿童保障工作，结合我市实际，现提出以下意见：", HEADINGS, "plan"),
+        # no heading of a text under it: nothing says a plan follows
+        ("根据《青山市2023年未成年人保护工作要点》，制定本实施方案。", "", "other"),
+        # a story asking others for plans of their own names no document as this one
+        ("会议要求各乡镇结合实际制定本地区方案。", HEADINGS, "other"),
+    ],
+)
+def test_a_page_that_lost_its_title_and_names_itself_a_plan_is_one(preamble, headings, kind):
+    text = UNTITLED_PLAN.format(preamble=preamble, headings=headings)
+    [document] = parse_text(text).documents
+    assert (document.kind, document.title) == (kind, None)
+    assert document.metadata.portal["发布机构"] == "青山市民政局"
+    if kind == "plan":
+        assert document.preamble is not None and document.preamble.text == preamble
+        assert [section.title for section in document.sections] == ["总体要求"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a district bureau's letter handing down its own plan, its title left in the page's
+        # header (forty-first reading)
+        "我局制定了《青山区儿童友好公园建设实施方案》，现印发给你们，请结合实际认真落实。",
+        "现将《青山区儿童友好公园建设实施方案》印发给你们，请认真组织实施。",
+    ],
+)
+def test_a_letter_handing_down_a_plan_whose_title_the_page_lost_is_a_notice(sentence):
+    text = (
+        f"各街道办事处，区有关部门：\n{sentence}\n"
+        "附件：青山区儿童友好公园建设实施方案\n青山区绿化市容局\n2023年11月20日\n"
+    )
+    [letter] = parse_text(text).documents
+    assert (letter.kind, letter.title) == ("notice", None)
+    assert letter.metadata.recipients == ["各街道办事处", "区有关部门"]
+    assert letter.metadata.issuer == "青山区绿化市容局"
 
 
 def test_a_letter_that_forwards_nothing_stays_of_no_kind():
@@ -1951,3 +2061,41 @@ def test_a_line_naming_a_subject_over_any_other_paragraph_is_no_title():
     )
     [document] = parse_text(text).documents
     assert document.title is None
+
+
+@pytest.mark.parametrize(
+    ("head", "title", "recipients"),
+    [
+        # a forum's copy of a county 妇联's notice (thirty-eighth reading's layout, invented)
+        (
+            "青河县妇联关于开展“巾帼家政”技能竞赛活动的通知 各乡镇妇联、县直机关妇委会：",
+            "青河县妇联关于开展“巾帼家政”技能竞赛活动的通知",
+            ["各乡镇妇联、县直机关妇委会"],
+        ),
+        # traditional characters, a title with a space of its own and an ideographic space
+        (
+            "關于印發 平山區家庭教育工作要點 的通知\u3000各街道辦事處，區直各單位：",
+            "關于印發平山區家庭教育工作要點的通知",
+            ["各街道辦事處", "區直各單位"],
+        ),
+    ],
+)
+def test_a_title_and_its_recipients_run_onto_one_line_are_read_apart(head, title, recipients):
+    text = (
+        f"{head}\n现将有关事项通知如下：\n一、活动内容\n开展技能竞赛。\n二、工作要求\n认真组织。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.title == title
+    assert document.kind == "notice"
+    assert document.metadata.recipients == recipients
+    assert [section.title for section in document.sections] == ["活动内容", "工作要求"]
+
+
+def test_a_title_line_ending_in_a_lead_in_is_not_cut_into_recipients():
+    # a repost's lead-in after a space names no recipients: 全文如下： is no organ
+    text = (
+        "某市印发儿童友好城市建设实施方案 全文如下：\n"
+        "某市儿童友好城市建设实施方案\n一、总体要求\n坚持儿童优先。\n"
+    )
+    [document] = parse_text(text).documents
+    assert document.metadata.recipients == []

@@ -248,3 +248,46 @@ def test_a_bracketed_number_closing_a_sentence_is_no_heading():
     ):
         blocks, _ = blocks_from_text(line + "\n", "t.txt")
         assert block_texts(blocks) == [line]
+
+
+def test_a_forums_hidden_anti_copy_strings_at_line_ends_are_no_text():
+    # a forum's saved copy of a township 妇联's notice (invented, in the thirty-eighth reading's
+    # layout): random one- and two-character ASCII words after a line's text and at the head of
+    # the next line, the words a forum hides from readers
+    text = (
+        "关于开展巾帼志愿服务月活动的通知\n"
+        "各村妇联：\n"
+        "F3 ]t 9Q a| W; 2% p 为弘扬志愿精神，现将有关事项通知如下：k2 ?( e9 Z: h& x\n"
+        "一、活动内容\n"
+        "组织巾帼志愿者走访留守儿童家庭。4 P; e| uT t/ c\n"
+        "二、工作要求\n"
+        "各村妇联认真组织，按时报送信息。\n"
+    )
+    [document] = govdocparse.parse_text(text).documents
+    assert document.metadata.recipients == ["各村妇联"]
+    assert document.preamble is not None
+    assert document.preamble.text == "为弘扬志愿精神，现将有关事项通知如下："
+    assert [section.title for section in document.sections] == ["活动内容", "工作要求"]
+    assert document.sections[0].text == "组织巾帼志愿者走访留守儿童家庭。"
+
+
+def test_short_ascii_words_that_are_no_random_strings_stay():
+    # a formula or a row of numbers after Chinese text mixes no letters with marks as those do
+    lines = ["合计人数按 x + y = z 计算", "各年度目标值 1 2 3 4 5 6", "项目编号 A1 B2 C3 D4 E5"]
+    blocks, _ = blocks_from_text("\n".join(lines), "t.txt")
+    assert block_texts(blocks) == lines
+
+
+def test_a_portals_column_banner_over_its_breadcrumb_is_no_part_of_the_title():
+    # a banner league's city portal (invented, in the thirty-eighth reading's layout): the
+    # column's banner, the breadcrumb, the print button, then the page's title and fields
+    text = (
+        "政府信息公开\n当前位置: 首页 > 政务公开 > 政府信息公开专栏 > 政策解读\n"
+        "【打印】 【字体:\n\n"
+        "政策解读——《青原市妇联2025年巾帼志愿服务活动方案》的通知\n\n"
+        "来源:青原市妇女联合会  发布日期:2025-03-02 09:30\n\n"
+        "一、活动目标\n组织巾帼志愿者开展服务。\n二、活动内容\n开展关爱活动。\n"
+    )
+    [document] = govdocparse.parse_text(text).documents
+    assert document.title == "政策解读——《青原市妇联2025年巾帼志愿服务活动方案》的通知"
+    assert document.metadata.date_published == "2025-03-02"

@@ -12,7 +12,10 @@
   between short names, furniture-only portal labels, image file names), which `normalize` drops
   near the top and the bottom of a file only;
 - `crumb_organ`: the organ a breadcrumb line names as the column the page sits in;
-- `clean_text`: Word field-code and bookmark residue taken out of a line.
+- `is_edition_line`, `edition_day`: a newspaper's page label (第A06版:要闻, chrome) and the
+  issue's day over it or before it on its line, which `normalize` keeps marked for the metadata;
+- `clean_text`: Word field-code and bookmark residue taken out of a line;
+- `without_jammer`: a forum's hidden anti-copy strings taken off a line's ends.
 """
 
 from __future__ import annotations
@@ -52,6 +55,8 @@ class _Rules:
     footer_labels: list[regex.Pattern]
     footer_reach: int
     inline: regex.Pattern
+    jammer: list[regex.Pattern]
+    jammer_mix: int
     link_words: frozenset[str]
     link_suffixes: tuple[str, ...]
     link_split: regex.Pattern
@@ -60,6 +65,9 @@ class _Rules:
     organ_end: regex.Pattern
     preview_note: regex.Pattern
     edge_lines: int
+    edition_line: regex.Pattern
+    edition_day: regex.Pattern
+    page_counter: regex.Pattern
 
 
 @cache
@@ -73,6 +81,8 @@ def _rules() -> _Rules:
         footer_labels=_any_of([rule.pattern for rule in rules.footer_labels]),
         footer_reach=rules.footer_reach,
         inline=regex.compile("|".join(f"(?:{rule.pattern})" for rule in rules.inline)),
+        jammer=[regex.compile(rule.pattern) for rule in rules.jammer],
+        jammer_mix=rules.jammer_mix,
         link_words=frozenset(rules.link_words),
         link_suffixes=tuple(rules.link_suffixes),
         link_split=regex.compile(f"[{rules.link_separators}]+"),
@@ -82,6 +92,9 @@ def _rules() -> _Rules:
         organ_end=regex.compile(f"(?:{_organ_end()})$"),
         preview_note=regex.compile(rules.preview_note.pattern),
         edge_lines=rules.edge_lines,
+        edition_line=regex.compile(rules.edition_line.pattern),
+        edition_day=regex.compile(rules.edition_day.pattern),
+        page_counter=regex.compile(rules.page_counter.pattern),
     )
 
 
@@ -132,6 +145,35 @@ def clean_text(text: str) -> str:
     return _rules().inline.sub("", text).strip()
 
 
+# a run of jammer words holds at least five, four spaces between them
+_JAMMER_SPACES = 4
+_LETTER = regex.compile(r"[A-Za-z]")
+_MARK = regex.compile(r"[^A-Za-z0-9]")
+
+
+def without_jammer(text: str) -> str:
+    """A line without the runs of a forum's hidden anti-copy strings at its end or its head
+    (`jammer`): random ASCII words of one or two characters, mixing letters and marks."""
+    if text.count(" ") + text.count("\t") < _JAMMER_SPACES:
+        return text
+    rules = _rules()
+    for rule in rules.jammer:
+        found = rule.search(text)
+        if found and _jammer_words(found.group().split(), rules.jammer_mix):
+            text = text[: found.start()] + text[found.end() :]
+    return text
+
+
+def _jammer_words(words: list[str], mix: int) -> bool:
+    """Whether a run's words mix as random strings do: `mix` or more of two characters, and
+    two or more with a letter and two or more with a mark."""
+    return (
+        sum(len(word) == 2 for word in words) >= mix
+        and sum(bool(_LETTER.search(word)) for word in words) >= 2
+        and sum(bool(_MARK.search(word)) for word in words) >= 2
+    )
+
+
 def is_preview_note(text: str) -> bool:
     """Whether `text` is a document-sharing site's note under the document it previews
     (《…》由会员分享,可在线阅读,…: `preview_note`)."""
@@ -146,7 +188,20 @@ def is_chrome(text: str) -> bool:
         or any(rule.search(squashed) for rule in rules.lines)
         or any(rule.search(squashed) for rule in rules.breadcrumbs)
         or is_page_number(text)
+        or is_edition_line(text)
     )
+
+
+def is_edition_line(text: str) -> bool:
+    """A newspaper's page label above its stories (第A06版:要闻: `edition_line`)."""
+    return _rules().edition_line.match(squash_spaces(text)) is not None
+
+
+def edition_day(text: str) -> regex.Match | None:
+    """A newspaper issue's day alone on its line, or with a weekday and the page label after
+    it (2024年3月8日 星期五 第05版：要闻: `edition_day`); its groups `day` and `edition`."""
+    squashed = squash_spaces(text)
+    return _rules().edition_day.match(squashed) if squashed[:2] in ("19", "20") else None
 
 
 def is_site_name(text: str) -> bool:
@@ -187,6 +242,11 @@ def crumb_organ(text: str) -> str | None:
 def is_page_number(text: str) -> bool:
     squashed = squash_spaces(text)
     return any(rule.search(squashed) for rule in _rules().page_numbers)
+
+
+def is_page_counter(text: str) -> bool:
+    """A viewer's page counter (2 / 27: `page_counter`), a page number only under one."""
+    return _rules().page_counter.match(squash_spaces(text)) is not None
 
 
 def running_heads(texts: Sequence[str | None]) -> set[str]:

@@ -122,6 +122,7 @@ class MetadataGrammar(GrammarModel):
     notice_lead_in: Rule
     news_report: Rule
     forwarding: Rule
+    self_naming: Rule
     full_text: Rule
     full_text_announced: Rule
     full_text_lead: Rule
@@ -133,6 +134,7 @@ class MetadataGrammar(GrammarModel):
     notice_named: Rule
     notice_lead: Rule
     lead_organ: Rule
+    source_organ: Rule
     title_status: list[str]
     title_validity: list[str]
     title_part_tag: Rule
@@ -161,6 +163,7 @@ class MetadataGrammar(GrammarModel):
     issuer_suffix: Rule
     issuers_counted: Rule
     title_issuer_year: Rule
+    year_first_issuer: Rule
     sitting_verbs: Rule
     institution_signature: Rule
     date_without_marks: Rule
@@ -197,12 +200,15 @@ class MetadataGrammar(GrammarModel):
     portal_labels: list[PortalLabel]
     unknown_label_cell: Rule
     bare_source: Rule
+    date_before_label: Rule
     recipients_end: Rule
     not_recipients: list[str]
     form_labels: list[str]
+    forwarding_words: list[str]
     recipient_heads: list[str]
     recipient_bracket_levels: list[str]
     recipient_dependents: RecipientDependents
+    shared_office: Rule
     cc_prefix: Rule
     closing_marks: list[Rule]
     expected: dict[Kind, list[str]]
@@ -255,11 +261,16 @@ class ChromeGrammar(GrammarModel):
     footer_labels: list[Rule]
     footer_reach: int = Field(ge=1)
     inline: list[Rule]
+    jammer: list[Rule]
+    jammer_mix: int = Field(ge=1)
     link_words: list[str]
     link_suffixes: list[str]
     link_separators: str
     file_name: Rule
     edge_lines: int
+    edition_line: Rule
+    edition_day: Rule
+    page_counter: Rule
 
 
 # ---------------------------------------------------------------- agencies.yaml

@@ -41,20 +41,32 @@ from .chrome import (
     clean_text,
     crumb_organ,
     edge_lines,
+    edition_day,
     footer_reach,
     is_breadcrumb,
     is_chrome,
     is_crumb_line,
+    is_edition_line,
     is_footer_label,
     is_furniture,
     is_link_row,
+    is_page_counter,
     is_page_number,
     is_preview_note,
     is_site_name,
     is_tail_start,
     running_heads,
 )
-from .source import BREADCRUMB, SITE_NAME, Block, Cell, Paragraph, TableBlock, span
+from .source import (
+    BREADCRUMB,
+    EDITION_DAY,
+    SITE_NAME,
+    Block,
+    Cell,
+    Paragraph,
+    TableBlock,
+    span,
+)
 from .textutil import squash_spaces
 
 _SENTENCE_MARK = regex.compile(r"[。；;，,：:]")
@@ -67,6 +79,10 @@ _MENU_WORDS = 3
 _MAX_MENU_WORD = 12
 _MENU_WORD = regex.compile(r"^[\p{Han}A-Za-z]+$")
 _MENU_SEPARATORS = regex.compile(r"[\s|｜丨/·•\-－—]+")
+# A copy of an article a page prints twice holds this many lines at the least, one of them prose
+# of this many characters (`_without_second_copy`).
+_MIN_COPY_LINES = 3
+_MIN_COPIED_PROSE = 20
 # Entries a table of contents without a 目录 line has at the least (a 条例's chapters).
 _MIN_BARE_CONTENTS = 3
 # A section's entry under a chapter's in such a list is a short heading (第一节 指导思想).
@@ -107,9 +123,19 @@ def normalize(blocks: list[Block]) -> list[Block]:
         text = clean_text(block.text)
         squashed = squash_spaces(text)
         running_head = after_page_number and (squashed in seen or squashed in heads)
-        after_page_number = is_page_number(text)
+        # a viewer's counter under a page marker (Page 2: … / 2 / 27) is the page's number too
+        counter = after_page_number and is_page_counter(text)
+        after_page_number = is_page_number(text) or counter
         seen.add(squashed)
-        if not text or running_head or is_chrome(text):
+        if is_edition_line(text) and out and isinstance(out[-1], Paragraph):
+            # the day of the paper's issue right above its page label
+            if edition_day(out[-1].text):
+                out[-1] = replace(out[-1], style=EDITION_DAY)
+            continue
+        if (day := edition_day(text)) and day["edition"]:
+            out.append(replace(block, text=day["day"], style=EDITION_DAY))
+            continue
+        if not text or running_head or counter or is_chrome(text):
             continue
         if text[-1] in _CLOSING_BRACKETS and (fields := _bracketed_fields(text)):
             # a title with the page's fields in brackets after it on its line
@@ -117,7 +143,37 @@ def normalize(blocks: list[Block]) -> list[Block]:
             out.append(replace(block, text=fields["fields"].strip()))
             continue
         out.append(block if text == block.text else replace(block, text=text))
-    return _mend_torn_headings(_without_contents(_drop_edge_furniture(_join_split_stamps(out))))
+    furnished = _drop_edge_furniture(_join_split_stamps(out))
+    return _mend_torn_headings(_without_contents(_without_second_copy(furnished)))
+
+
+def _without_second_copy(blocks: list[Block]) -> list[Block]:
+    """The blocks without the second of two copies of the article a page prints one under the
+    other (a portal's text and its print view's: 各中小学、幼儿园： / 为…现印发给你们… / 附件：… /
+    某区教育局 / date, then the same lines again). Read twice, a notice would be two documents,
+    or one with its letter twice in its preamble. A copy is a run of at least `_MIN_COPY_LINES`
+    lines, a sentence of prose among them, that the very next lines repeat; a sentence said
+    again further on is no copy."""
+    keys = [squash_spaces(b.text) if isinstance(b, Paragraph) else None for b in blocks]
+    first_at: dict[str, int] = {}
+    for again, key in enumerate(keys):
+        if key is None or len(key) < _MIN_COPIED_PROSE or not PROSE.search(key):
+            continue
+        first = first_at.setdefault(key, again)
+        shift = again - first
+        if shift < _MIN_COPY_LINES:
+            continue
+        start = first
+        while start and keys[start - 1] is not None and keys[start - 1] == keys[start - 1 + shift]:
+            start -= 1
+        if start + 2 * shift > len(keys):
+            continue
+        end = first
+        while end < start + shift and keys[end] is not None and keys[end] == keys[end + shift]:
+            end += 1
+        if end == start + shift:
+            return [*blocks[: start + shift], *blocks[start + 2 * shift :]]
+    return blocks
 
 
 def _footer_runs_on(following: list[Block]) -> bool:

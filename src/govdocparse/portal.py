@@ -67,12 +67,42 @@ def _matcher() -> regex.Pattern:
     # (发文字号); a longer one also where a text copy lost the spaces between pairs
     # (索引号…发布机构…, as PDF text gives the block). Brackets may pad the label with spaces
     # ([ 索引号 ] 1150…/2021-00176 [ 发文字号 ] 某卫发〔2017〕2号, as some district portals print).
-    # After a colon, a short label counts only where the label before it closes (`_labels_in`).
+    # After a colon, a short label counts only where the label before it closes (`_labels_in`);
+    # right after a date's end (…28日文号:, a copy that lost the space between two pairs:
+    # `date_before_label`) only with its colon.
     opening = f"(?:[【\\[]{_SPACE})?"
     return regex.compile(
         f"(?:{opening}(?:{alternatives(False)})"
-        f"|(?:^|(?<=[{_SEPARATORS}:：])){opening}(?:{alternatives(True)}))"
+        f"|(?:^|(?<=[{_SEPARATORS}:：])|(?<={_date_end().pattern})){opening}"
+        f"(?:{alternatives(True)}))"
         f"(?:{_SPACE}[】\\]])?{_SPACE}(?P<colon>[:：])?"
+    )
+
+
+@cache
+def _date_end() -> regex.Pattern:
+    """A date's end a copy ran the next pair's label into (…2022年12月28日文号:…)."""
+    rules = grammar.load_typed("metadata", MetadataGrammar)
+    return rules.compile(rules.date_before_label)
+
+
+@cache
+def _ends_in_date() -> regex.Pattern:
+    """`_date_end` closing the text it is searched in."""
+    return regex.compile(f"(?:{_date_end().pattern})$")
+
+
+_SEPARATOR = regex.compile(f"[{_SEPARATORS}:：]")
+
+
+def _after_date(text: str, start: int, name: str) -> bool:
+    """Whether the short label `name` at `start` follows a date's end with no separator between
+    (…28日文号:): so it counts only with its colon."""
+    return (
+        len(name) <= _SHORT
+        and start > 0
+        and not _SEPARATOR.match(text, start - 1)
+        and bool(_ends_in_date().search(text, 0, start))
     )
 
 
@@ -119,6 +149,8 @@ def _labels_in(text: str) -> list[tuple[str, int, int]]:
         ):
             # a short label right after a colon: only the next of labels run together with their
             # values empty (来源:发布者:时间:2022-06-02), never the first word of a value
+            continue
+        if _after_date(text, match.start(), name) and not match["colon"]:
             continue
         spread = any(char.isspace() for char in written)
         if _labels()[name].colon and not (

@@ -33,6 +33,8 @@ document it tells of (如何让孩子更快乐？某市出台…行动计划) is
 document's numbered headings follow it.
 A notice whose title the page lost (its 主送机关 line, its text and its closing above the
 first title, a plan's) is a notice without a title, carrying the plans after it.
+A copy that ran a title and its 主送机关 together on one line, a space between them (…活动的通知
+各乡镇妇联、县直妇委会：, a forum's copy of a notice), is read as the two lines it was.
 """
 
 from __future__ import annotations
@@ -49,7 +51,15 @@ from .captions import starts_caption
 from .grammar_schema import MetadataGrammar
 from .headings import numbered
 from .source import SITE_NAME, Block, Paragraph, TableBlock, span
-from .textutil import YEAR_RANGE, fold, iso_date, leading_date, squash_spaces, trailing_date
+from .textutil import (
+    YEAR_RANGE,
+    fold,
+    iso_date,
+    leading_date,
+    simplified,
+    squash_spaces,
+    trailing_date,
+)
 
 MAX_TITLE_LINE = 80
 MAX_TITLE = 120
@@ -59,7 +69,12 @@ _SENTENCE_MARK = regex.compile(r"[。；;！!？?]")
 # a line ending in a colon announces what follows (a repost's …印发《…》，全文如下：), so it is
 # never part of the title below it
 _LEAD_IN = regex.compile(r"[:：]$")
+# A line of Latin words without a Chinese character (a sharing site's English chrome over the
+# text it transcribes: Documents / 63 download / TRANSCRIPT) is no line of a Chinese title.
+_LATIN_ONLY = regex.compile(r"^[^\p{Han}]*[A-Za-z]{2}[^\p{Han}]*$")
 _PROSE = regex.compile(r"[。；！？]")
+# the space a copy left between a title and the 主送机关 it ran on the same line
+_GAP = regex.compile(r"[ \t\u3000]+")
 _PERIOD = rf"[（(]\s*{YEAR_RANGE}\s*年?\s*[)）]"  # （2021—2030年）
 _PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
 # …规划(—年): a mirror that strips every digit from its copy left the period's dash and 年
@@ -333,6 +348,7 @@ def _no_title_text(line: str, text: str) -> bool:
     return bool(
         _SENTENCE_MARK.search(text)
         or _LEAD_IN.search(text)
+        or _LATIN_ONLY.match(text) is not None
         or numbered(text)
         or _standalone(line.strip(), text)
         or (starts_caption(text) and not text.startswith("附件"))
@@ -382,7 +398,9 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     if first_line is None:
         marked = _marked_headline(blocks[i])
         if marked and (
-            _over_a_byline(blocks, i, marked) or _named_by_title_field(blocks, i, marked)
+            _over_a_byline(blocks, i, marked)
+            or _named_by_title_field(blocks, i, marked)
+            or (i == 0 and _exclaimed_over_text(blocks, marked))
         ):
             return _headline_title(blocks, i, marked)
         return _portal_title(blocks, i) or _lead_title(blocks, i)
@@ -443,6 +461,23 @@ def _subject_of_notice(blocks: list[Block], i: int, line: str) -> bool:
     )
 
 
+def _exclaimed_over_text(blocks: list[Block], line: str) -> bool:
+    """Whether the page's first line is a headline in two exclaimed parts (…名单公布!…等51所
+    学校上榜!, `line` without its closing mark) right over the story's text, a line of prose
+    longer than it: a content farm's repost keeps neither byline nor dateline under it
+    (forty-first reading). A slogan over a plan's text (奋力开创儿童事业新局面！) exclaims once."""
+    marks = _grammar().headline_marks
+    first, below = blocks[0], blocks[1] if len(blocks) > 1 else None
+    return (
+        isinstance(first, Paragraph)
+        and first.text.rstrip()[-1:] in marks
+        and any(mark in line for mark in marks)
+        and isinstance(below, Paragraph)
+        and len(below.text.strip()) > len(line)
+        and bool(_PROSE.search(below.text))
+    )
+
+
 def _proclamation_at(blocks: list[Block], i: int) -> Title | None:
     """The head of a proclamation at block i, an organ over its type word alone (某省人民代表
     大会常务委员会 / 公 告), or of an order, an organ glued to its type word over its serial
@@ -492,6 +527,25 @@ def _headline_title(blocks: list[Block], i: int, line: str) -> Title:
     subtitle = _subtitle(blocks, i + 1)
     text = squash_spaces(line) + (squash_spaces(subtitle) if subtitle else "")
     return Title(_title_text(text), "other", i, i + 1 if subtitle else i)
+
+
+def _kicker(blocks: list[Block], above: Title, title: Title) -> bool:
+    """Whether `above`, a headline telling what became of a document (`news_report`), is the
+    kicker (引题) of the news headline `title` right under it, which stands over the story's
+    byline or its lead's dateline: a paper's digital edition prints the two one over the other
+    (某省九部门印发意见 / 今年至少建设100个儿童友好社区 / 某某报全媒体记者某某 发自某市 …,
+    forty-first reading). The headline over the lead is the story's title; an organ's name
+    over a byline (a portal's bulleted • 某县人民政府 / • 发布时间：…) is no headline."""
+    line = blocks[title.first]
+    if not (
+        above.kind == title.kind == "other"
+        and above.first == above.last == title.first - 1 == title.last - 1
+        and isinstance(line, Paragraph)
+        and _pattern("news_report").search(squash_spaces(above.text))
+    ):
+        return False
+    bare = squash_spaces(line.text)
+    return not _issuer_line().match(bare) and _over_a_byline(blocks, title.first, line.text)
 
 
 def _over_a_byline(blocks: list[Block], i: int, line: str) -> bool:
@@ -999,6 +1053,18 @@ def _untitled_forwarding(blocks: list[Block]) -> int | None:
     return None
 
 
+def _untitled_plan(blocks: list[Block]) -> int | None:
+    """Where a plan opens when the page lost its title: a preamble among the first lines that
+    names the document as this one (…，制定本实施方案。: `self_naming`), a numbered heading of
+    its text under it."""
+    for n, block in enumerate(blocks[:_HEAD_LINES]):
+        if not isinstance(block, Paragraph) or numbered(block.text):
+            continue
+        if _pattern("self_naming").search(squash_spaces(block.text)):
+            return n if _has_headings(blocks[n + 1 : n + 1 + _HEAD_LINES]) else None
+    return None
+
+
 def _announced_in_full(blocks: list[Block], i: int) -> list[str]:
     """The documents a story's lead at block i announces in full (…印发《某省…行动计划》，明确
     …。全文如下： · 详情如下:), as comparable names: those it names in 《》, or, a bare 全文如下：
@@ -1094,8 +1160,26 @@ def _closes(block: Block) -> bool:
     return iso_date(text) is not None or any(mark.match(text) for mark in _closing_marks())
 
 
+def _salutation_apart(block: Block) -> list[Block]:
+    """A paragraph holding a title and, after a space, the 主送机关 (…活动的通知 各乡镇妇联、县直
+    妇委会：) as the two paragraphs the copy ran together; any other block as it is."""
+    if not isinstance(block, Paragraph) or not _marks().recipients_end.search(block.text.rstrip()):
+        return [block]
+    text = block.text.strip()
+    # from the last space back: a title may hold spaces of its own (关于印发 某某要点 的通知)
+    for gap in reversed(list(_GAP.finditer(text))):
+        title, to = text[: gap.start()], text[gap.end() :]
+        squashed = squash_spaces(title)
+        if len(squashed) > MAX_TITLE or _no_title_text(title, squashed) or not title_kind(squashed):
+            continue
+        if _addresses(simplified(squash_spaces(to))):
+            return [replace(block, text=title), replace(block, text=to)]
+    return [block]
+
+
 def segment(blocks: list[Block]) -> list[Segment]:
     """The documents of a file, in order. A file with no recognisable title is one document."""
+    blocks = [part for block in blocks for part in _salutation_apart(block)]
     starts: list[Title] = []
     announced: set[str] = set()
     closed = False
@@ -1118,6 +1202,7 @@ def segment(blocks: list[Block]) -> list[Segment]:
                 or _comparable(title.text) == _comparable(starts[-1].text)
                 or names_its_issuer(title.text, starts[-1].text)
                 or _stray_link(starts, announced, title)
+                or _kicker(blocks, starts[-1], title)
             ):
                 starts[-1] = title
             elif (
@@ -1160,6 +1245,9 @@ def segment(blocks: list[Block]) -> list[Segment]:
             assert isinstance(line, Paragraph)
             header, body = list(blocks[: field.first]), list(blocks[field.first + 1 :])
             return [Segment(field.text, field.kind, header, [line], body)]
+        opens = _untitled_plan(blocks)
+        if opens is not None:
+            return [Segment(None, "plan", list(blocks[:opens]), [], list(blocks[opens:]))]
         return [Segment(None, "other", [], [], list(blocks))]
     segments = []
     header_from = 0

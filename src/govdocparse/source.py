@@ -21,6 +21,9 @@ class Paragraph:
 # The style `normalize` gives the line a portal prints its own name on, above its breadcrumb
 # (某镇人民政府 / 当前位置：首页 > 政策文件 > …): the site's name, no 版头 of the document.
 SITE_NAME = "site-name"
+# The style `normalize` gives a newspaper issue's day printed over its page label (2023年11月21日 /
+# 第A06版:要闻, the label dropped as chrome): the stories' publication date.
+EDITION_DAY = "edition-day"
 # The style of the page's breadcrumb, which the HTML reader keeps first in its stream when it
 # names the organ whose column the page sits in (首页 > 政务公开 > 某县民政局 > 通知公告): read by
 # `normalize.column_organ` as a text copy's breadcrumb is, then dropped by `normalize`.

@@ -53,11 +53,14 @@ class _Patterns:
     quoted: re.Pattern
     quoted_brand: re.Pattern
     zero: re.Pattern
+    part: re.Pattern
     suffixes: tuple[tuple[re.Pattern, str], ...]
     count_suffix: re.Pattern
     increments: frozenset[str]
     counted: re.Pattern
     article: re.Pattern
+    rhythm_once: re.Pattern
+    rhythm_work: re.Pattern
     scope_end: re.Pattern
     places_end: re.Pattern
 
@@ -153,6 +156,11 @@ def _patterns() -> _Patterns:
         zero=re.compile(
             rf"^(?P<obj>{c['object']})(?P<zero>{alternation(load('targets')['zero_words'])})$"
         ),
+        # a count's part after 其中: its words, then its number (其中公办园15所, 其中：公办托位
+        # 不少于1200个, 其中农村儿童之家达到200个)
+        part=re.compile(
+            rf"^(?P<part>[^，,。；;、0-9０-９]{{1,{c['part_chars']}}}?)(?:{reach})?(?P<q>{quantity})\s*$"
+        ),
         suffixes=tuple(
             (re.compile(rf"^(?:{k})$"), v) for k, v in c["name_suffix_by_classifier"].items()
         ),
@@ -166,6 +174,9 @@ def _patterns() -> _Patterns:
         ),
         # 打造一支…队伍: 一 as an article, not a number
         article=re.compile(rf"一(?:{alternation(c['article_classifiers'])})"),
+        # 每年开展一次监测: how often the plan's work is done, no goal
+        rhythm_once=re.compile(c["rhythm_once"]),
+        rhythm_work=re.compile(c["rhythm_work"]),
         scope_end=re.compile(rf"(?:{rules().adverb}|{alternation(c['scope_end_words'])})+$"),
         places_end=re.compile(rf"(?:{rules().adverb})+$"),
     )
@@ -242,6 +253,13 @@ def count_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]
         completed = _count(body, m, "")
         return [(text.find(body), completed)] if completed else []
     return []
+
+
+def count_part(text: str) -> tuple[str, str] | None:
+    """(part, quantity) of the clause after a count's 其中, without it: the part's words and its
+    number (公办园15所 → 公办园, 15所); None when the clause is not only these."""
+    m = _patterns().part.match(text.strip())
+    return (m.group("part"), m.group("q")) if m else None
 
 
 def _after(text: str, m: re.Match, dated: bool) -> list[tuple[int, Measure]]:
@@ -328,6 +346,8 @@ def _measure(
     name = clean(name_raw, lambda rest: len(rest) >= 2)
     if len(name) < 2:
         return None
+    if p.rhythm_once.match(quantity) and p.rhythm_work.match(name):
+        return None  # 每两年开展一次评估: a rhythm of work, not an indicator
     if not p.count_suffix.search(name):
         name += next((suffix for k, suffix in p.suffixes if k.match(classifier)), "数")
     if p.article.fullmatch(quantity):

@@ -31,7 +31,7 @@ from ..grammar import alternation, load, load_typed
 from ..grammar_schema import MetadataGrammar
 from ..model import Indicator, Measurement, Provenance, Target, TargetAtom
 from ..textutil import chinese_numeral, squash_spaces
-from .counts import count_measures, count_needs
+from .counts import count_measures, count_needs, count_part
 from .goalwords import (
     CLOSE,
     LEADING_MARKS,
@@ -336,7 +336,8 @@ def _sentences(text: str) -> list[str]:
 def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
     """截至…, or with no 到…年 goal year: a year that dates a statement (2020年…达31.81%) where
     no year of the sentence is from `first_goal_year` on, a value said to stand now (目前…,
-    …已达…) or a story's own report (会上通报，…)."""
+    …已达…), a story's own report (会上通报，…) or a time past opening it without a word of a
+    plan (去年，…; 今年上半年，…: `look_back_time`)."""
     r = rules()
     if r.past_marker.search(sentence):
         return True
@@ -349,6 +350,8 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
         return first_goal_year is not None and max(spans) < first_goal_year
     if r.present_marker.search(plain) or _reported(plain) or _year_on_year(plain):
         return True
+    if r.look_back_time.match(plain) and not r.reported_plan_words.search(plain):
+        return True  # 去年，…下降到3.2‰; 今年上半年，…达到90%
     if first_goal_year is None and r.deadline_year.search(plain):
         return False  # 2027年实现…全覆盖 with no period or date known
     years = [int(m.group(1)) for m in r.bare_year.finditer(plain)]
@@ -505,14 +508,20 @@ def _sentence_measures(
         # 2020年，…为3.5‰，2027年降至…: and so may the year of a baseline
         year_alone = untold[-1].strip() if untold and r.year_alone.fullmatch(untold[-1]) else ""
         stated = _baseline_statement(year_alone + clause, before_goals, now)
-        listed = _listed_baselines(year_alone + clause, before_goals) if stated is None else []
+        listed = _listed_baselines(year_alone + clause, before_goals, now) if stated is None else []
         if stated is not None or listed:
             if now or year_alone:
                 # the lone word is this statement's, never the next clause's too
                 untold.pop()
             last, baselines = stated, listed
             continue
-        measures = _clause_measures(clause, dated=sentence_dated)
+        # 新建幼儿园20所，其中公办园15所: the part is the count's, though it reads as a count
+        part = _count_part_goal(clause, last) if last else None
+        measures = [(0, part)] if part else _clause_measures(clause, dated=sentence_dated)
+        if not measures and untold:
+            measures = _named_before(untold[-1], clause, sentence_dated)
+            if measures:
+                untold.pop()
         if not measures and baselines:
             measures = _listed_goals(clause, baselines, before_goals)
         stated_before = baselines or [x for x in [last] if x and x.baseline and not x.atoms]
@@ -557,12 +566,28 @@ def _sentence_measures(
                 dated = _listed_year(sentence, offset + position, measure.step, len(measures))
                 if dated:
                     out.append((*dated, measure))
-                continue
+                # a group's value without such a list is dated as any goal is
+                if dated or measure.group is None:
+                    continue
             before = [date for date in dates if date[0] <= offset + position]
             label, year = before[-1][1:] if before else ("目标", None)
             out.append((label, year, measure))
         last, baselines = measures[-1][1], []
     return out
+
+
+def _named_before(named: str, clause: str, dated: bool) -> list[tuple[int, Measure]]:
+    """The goals of groups whose measure a clause of its own names before them (普惠性幼儿园
+    覆盖率，城市和农村分别于2025年、2027年达到90%、80%): read as one clause, the measure then its
+    groups (`_subgroup_goals`); positions are in `clause`. [] unless `named` is a measure alone
+    and every goal read is a group's."""
+    name = LEADING_MARKS.sub("", named).strip()
+    if not name or has_digit(name) or not is_measure(clean(raw_measure(name))):
+        return []
+    found = _clause_measures(name + clause, dated)
+    if not found or any(x.group is None for _, x in found):
+        return []
+    return [(at - len(name), x) for at, x in found]
 
 
 def _effort_year(span: str, effort_from: int | None) -> int | None:
@@ -606,10 +631,11 @@ def _with_baseline(
     ]
 
 
-def _listed_baselines(clause: str, before_goals: int | None) -> list[Measure]:
+def _listed_baselines(clause: str, before_goals: int | None, now: bool = False) -> list[Measure]:
     """The measures of a 分别 list and their values in a year before `before_goals` (2020年城市、
-    农村儿童保健管理率分别为85%和78%): a measure each with its value as baseline and no target yet,
-    paired in order as a goal's 分别 list is (`_distributed`); [] when they differ in number."""
+    农村儿童保健管理率分别为85%和78%), or now (…管理率目前分别为85%和70%; `now`: the clause
+    before said 目前 alone): a measure each with its value as baseline and no target yet, paired
+    in order as a goal's 分别 list is (`_distributed`); [] when they differ in number."""
     if before_goals is None or "分别" not in clause:
         return []
     r = rules()
@@ -617,7 +643,9 @@ def _listed_baselines(clause: str, before_goals: int | None) -> list[Measure]:
     if m is None or r.money.search(m.group("values")):
         return []
     years = m.captures("year")
-    if len(years) != 1 or int(years[0][:4]) >= before_goals:
+    if years and (len(years) != 1 or int(years[0][:4]) >= before_goals):
+        return []
+    if not (years or now or any(m.captures("now"))):
         return []
     values = [v.group(0) for v in r.value.finditer(m.group("values"))]
     name_raw = raw_measure(m.group("measure"))
@@ -625,7 +653,7 @@ def _listed_baselines(clause: str, before_goals: int | None) -> list[Measure]:
     measures = _distributed(name_raw, subject, "分别为" + m.group("values"))
     if len(values) < 2 or len(measures) != len(values) or any(x.step is not None for x in measures):
         return []
-    year = int(years[0][:4])
+    year = int(years[0][:4]) if years else None
     return [
         Measure(name_raw, x.name, "", [], baseline=_measurement(year, value))
         for x, value in zip(measures, values, strict=True)
@@ -760,6 +788,28 @@ def _part_goal(text: str, before: Measure) -> Measure | None:
     return None
 
 
+def _count_part_goal(text: str, before: Measure) -> Measure | None:
+    """The goal of a part of what `before` counts, in its unit of things (新建幼儿园20所，其中公办园
+    15所 → 公办园 15所 of 新建幼儿园数; 儿童之家达到300个，其中农村儿童之家200个): the part is the
+    target's group, as a rate's 其中 part is (`_part_goal`), its scope and frequency the count's.
+    None unless `text` opens with 其中."""
+    text = LEADING_MARKS.sub("", text).strip()
+    unit = next((a.unit for a in before.atoms if a.unit), None)
+    if not text.startswith("其中") or units.kind(unit) != "count":
+        return None
+    part = count_part(_PART_OPENING.sub("", text))
+    if part is None:
+        return None
+    group, quantity = part
+    atoms = parse_target(quantity)
+    if not atoms or any(a.value is None or a.unit != unit for a in atoms):
+        return None
+    shared = before.atoms[0].qualifier
+    atoms = [a.model_copy(update={"qualifier": [*shared, *a.qualifier]}) for a in atoms]
+    goal = _group_goal(before.name_raw, before.name, group, text, atoms, further=True)
+    return replace(goal, kind=before.kind)
+
+
 def _next_group(text: str, before: Measure) -> Measure | None:
     """The goal of another group of the measure `before`, the clause only the group, verb and
     value (农村要达到55% after …达标优良率城市要达到60%)."""
@@ -785,7 +835,9 @@ def _listed_year(sentence: str, end: int, step: int, steps: int) -> tuple[str, i
         return None
     label = squash_spaces(years[step])
     if step == 0:
-        label = squash_spaces(sentence[lists[-1].start() : lists[-1].starts("year")[0]]) + label
+        # 到 opens a goal's label as it does a goal year's (到2023年底); 分别于 or 在 does not
+        opening = squash_spaces(sentence[lists[-1].start() : lists[-1].starts("year")[0]])
+        label = opening.lstrip("于在") + label
     return label, int(label.lstrip("到至")[:4])
 
 
@@ -853,8 +905,14 @@ def _goal_needs() -> re.Pattern:
 def _clause_measures(clause: str, dated: bool = False) -> list[tuple[int, Measure]]:
     """(position, measure) of a clause's goals, from the first reader that finds any; `dated`
     says the sentence names the year of its goals (到2025年，…)."""
-    if not _may_state_goal(clause) or rules().encouragement.match(raw_measure(clause)):
+    r = rules()
+    if not _may_state_goal(clause) or r.encouragement.match(raw_measure(clause)):
         return []
+    # 确保实现…控制在10/10万以下的目标: the goal is the clause inside the wrapper
+    wrapped = r.goal_wrapper.search(clause) if "目标" in clause else None
+    inner = _clause_measures(wrapped.group("goal"), dated) if wrapped else []
+    if wrapped and inner:
+        return [(wrapped.start("goal") + at, x) for at, x in inner]
     # a value is written in digits: without one only relative, direction and count goals remain
     digits = has_digit(clause)
     readers = (_numeric, _verb_first, _groups) if digits else ()
@@ -907,6 +965,10 @@ def _numeric(clause: str) -> list[tuple[int, Measure]]:
         target = _without(m, "base", "listed")
         measured = is_provided if standard else is_measured
         found = _rate_measures(segment, target, distributive, _baseline_from(m), measured)
+        if distributive and len(found) > 1 and all(x.group is not None for x in found):
+            # …城市和农村分别于2025年、2027年达到90%、80%: each group's value is the year's of a
+            # list of as many years, if the sentence has one (`_listed_year`)
+            found = [replace(x, step=k) for k, x in enumerate(found)]
         if not found and out and out[-1][1].group is not None:
             # …小学要降至38%以下、初中要降至60%以下: the next group of the measure before
             after = _next_group(LEADING_MARKS.sub("", segment).strip() + target, out[-1][1])

@@ -105,6 +105,7 @@ class Rules:
     past_marker: re.Pattern
     look_back_opening: re.Pattern
     present_marker: re.Pattern
+    look_back_time: re.Pattern
     goal_within: re.Pattern
     story_goal_sign: re.Pattern
     goal_context: re.Pattern
@@ -169,6 +170,7 @@ class Rules:
     knowledge: re.Pattern
     significance: re.Pattern
     encouragement: re.Pattern
+    goal_wrapper: re.Pattern
     populations: re.Pattern
     subjects: re.Pattern
     measure_words: re.Pattern
@@ -244,12 +246,14 @@ def rules() -> Rules:
         rf"^(?:(?P<year>{year})[，,]?)?(?P<measure>.+?)(?P<year>{year})??{adverb}*"
         rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
     )
-    # 2020年城市、农村儿童保健管理率分别为85%和78%: a value each for a list of measures
+    now = p["present_words"]
+    # 2020年城市、农村儿童保健管理率分别为85%和78%: a value each for a list of measures, in a
+    # year or now (…管理率目前分别为85%和70%)
     listed_statement = (
-        rf"^(?:(?P<year>{year})[，,]?)?(?P<measure>.+?)(?P<year>{year})??{adverb}*"
+        rf"^(?:(?P<year>{year})[，,]?|(?P<now>{now})[，,]?)?(?P<measure>.+?)"
+        rf"(?:(?P<year>{year})|(?P<now>{now}))??{adverb}*(?P<now>已经?)?{adverb}*"
         rf"(?:{alternation(p['baseline_verbs'])})(?P<values>{values})$"
     )
-    now = p["present_words"]
     present_statement = (
         rf"^(?:(?P<now>{now})[，,]?)?(?P<measure>.+?)(?P<now>{now})?{adverb}*(?P<now>已经?)?"
         rf"(?:{alternation(p['baseline_verbs'])})(?P<value>{one_value})$"
@@ -268,6 +272,7 @@ def rules() -> Rules:
         past_marker=re.compile(p["past_marker"]),
         look_back_opening=re.compile(p["look_back_opening"]),
         present_marker=re.compile(p["present_marker"]),
+        look_back_time=re.compile(p["look_back_time"]),
         goal_within=re.compile(p["goal_within"]),
         story_goal_sign=re.compile(
             "|".join(
@@ -408,6 +413,7 @@ def rules() -> Rules:
         knowledge=re.compile(p["knowledge"]),
         significance=re.compile(p["significance"]),
         encouragement=re.compile(p["encouragement"]),
+        goal_wrapper=re.compile(p["goal_wrapper"]),
         populations=re.compile(alternation(_populations())),
         people=_people_pattern(p),
         subjects=re.compile(alternation(_qualifier_spellings(("subject",)))),

@@ -42,7 +42,7 @@ from ..segment import (
     title_kind,
     trailing_doc_number,
 )
-from ..source import SITE_NAME, Attachment, Block, Paragraph, span
+from ..source import EDITION_DAY, SITE_NAME, Attachment, Block, Paragraph, span
 from ..textutil import (
     YEAR_RANGE,
     chinese_numeral,
@@ -122,6 +122,8 @@ class _Rules:
     issuer_line: regex.Pattern
     issuers_run: regex.Pattern
     issuer_head: regex.Pattern
+    year_first_head: regex.Pattern
+    year_first_institution: regex.Pattern
     trailing_number: regex.Pattern
     view_count: regex.Pattern
     byline: regex.Pattern
@@ -146,6 +148,7 @@ class _Rules:
     printed: regex.Pattern
     recipients_end: regex.Pattern
     news_dateline: regex.Pattern
+    shared_office: regex.Pattern
     form_labels: frozenset[str]
     cc: regex.Pattern
     closing: list[regex.Pattern]
@@ -165,6 +168,7 @@ class _Rules:
     headline_issuer: regex.Pattern
     abbreviated_organs: regex.Pattern
     lead_organ: regex.Pattern
+    source_organ: regex.Pattern
     level_organ: regex.Pattern
     years_in_title: regex.Pattern
     five_year_plans: regex.Pattern
@@ -195,6 +199,10 @@ def _rules() -> _Rules:
     )
     shaped = f"(?:{_LEVEL}|[\\p{{Han}}（）()“”]{{2,40}}?){suffix}"
     organ = f"(?:(?:{national})(?:{suffix})?|{shaped})"
+    # a title opening with its year before the organ (2024年某县人民政府工作要点)
+    year = rules.title_issuer_year.pattern
+    rest = rules.year_first_issuer.pattern.removeprefix("^")
+    institution = rules.institution_signature.pattern.removeprefix("^").removesuffix("$")
     return _Rules(
         grammar=rules,
         doc_number=rules.compile(rules.doc_number),
@@ -209,6 +217,8 @@ def _rules() -> _Rules:
             # an order's title is its organ and 令 (某省人民政府令)
             f"|(?=(?:{'|'.join(map(regex.escape, rules.decree_types))})$))"
         ),
+        year_first_head=regex.compile(f"^{year}(?P<issuer>(?:{organ})+)(?={rest})"),
+        year_first_institution=regex.compile(f"^{year}(?P<issuer>{institution})(?={rest})"),
         sitting_verbs=rules.compile(rules.sitting_verbs),
         joint_separator=rules.compile(rules.joint_issuer_separator),
         seal_note=rules.compile(rules.seal_note),
@@ -236,6 +246,7 @@ def _rules() -> _Rules:
         printed=rules.compile(rules.printed),
         recipients_end=rules.compile(rules.recipients_end),
         news_dateline=rules.compile(rules.news_dateline),
+        shared_office=rules.compile(rules.shared_office),
         form_labels=frozenset(rules.form_labels),
         cc=rules.compile(rules.cc_prefix),
         closing=[rules.compile(rule) for rule in rules.closing_marks],
@@ -259,6 +270,7 @@ def _rules() -> _Rules:
         headline_issuer=rules.compile(rules.headline_issuer),
         abbreviated_organs=_abbreviations_run(rules.organ_abbreviations),
         lead_organ=rules.compile(rules.lead_organ),
+        source_organ=rules.compile(rules.source_organ),
         level_organ=regex.compile(f"^(?P<level>{_LEVEL})(?:{suffix})"),
         years_in_title=rules.compile(rules.years_in_title),
         five_year_plans=regex.compile("|".join(map(regex.escape, rules.five_year_plans))),
@@ -560,6 +572,7 @@ def extract_metadata(
     # the block: the others on its line are read with the rest
     fields = [block for block in segment.title_blocks if portal.pairs(block.text.strip())]
     _portal(header + fields + lead + _trailer(body) + (trailer or []), found, page)
+    _edition_day(header + lead, found)
     printed_issuers = _banner(header, found)
     cover_issuers = _under_title(segment, lead, title_prov, found)
     _account_over_byline(lead, found)
@@ -593,8 +606,8 @@ def extract_metadata(
         titles = [attachment.title for attachment in page.attachments]
         _set(found, "attachments", titles, page.attachments[0].prov)
     _from_portal(found)
-    _crumb_issuer(page, found)
-    _site_name_issuer(header, found)
+    _crumb_issuer(page, segment, found)
+    _site_name_issuer(header, segment, found)
     _period(segment, body, title_prov, found)
     _place(segment, title_prov, found)
     return found
@@ -609,7 +622,7 @@ def _names_publisher(found: Found) -> bool:
     )
 
 
-def _crumb_issuer(page: Page | None, found: Found) -> None:
+def _crumb_issuer(page: Page | None, segment: Segment, found: Found) -> None:
     """The organ whose column the page sits in (首页 > 政务公开 > 某县民政局 > 通知公告) as the
     issuer of a page that names no organ: no signature, 版头, title head, lead-in or issuer
     field, nor a publisher (发布机构：…, which stays the publisher). A department posts its own
@@ -618,11 +631,11 @@ def _crumb_issuer(page: Page | None, found: Found) -> None:
     if page is None or page.crumb_organ is None or found.metadata.issuer or _names_publisher(found):
         return
     organs = split_issuers(page.crumb_organ.text)
-    if organs:
+    if organs and not _of_another_place(segment, organs[0]):
         _set(found, "issuer", "、".join(organs), page.crumb_organ.prov)
 
 
-def _site_name_issuer(header: list[Paragraph], found: Found) -> None:
+def _site_name_issuer(header: list[Paragraph], segment: Segment, found: Found) -> None:
     """The organ a portal names itself after (某镇人民政府 over its breadcrumb) as the issuer of
     a page that names no organ: no signature, 版头, title head, issuer field, nor a publisher
     (发布机构：某镇农业农村办公室, which stays the publisher). A weak hint, read last, as a
@@ -631,8 +644,21 @@ def _site_name_issuer(header: list[Paragraph], found: Found) -> None:
         return
     for block in header:
         if block.style == SITE_NAME and (organs := split_issuers(block.text)):
-            _set(found, "issuer", "、".join(organs), block.prov)
+            if not _of_another_place(segment, organs[0]):
+                _set(found, "issuer", "、".join(organs), block.prov)
             return
+
+
+def _of_another_place(segment: Segment, organ: str) -> bool:
+    """Whether the title names a document of a place without the organ's in it, so that a
+    site's or a column's organ did not write it: 关于印发青山市…实施意见的通知 on a township's
+    site, a repost of the city's (a part of the organ's place, 2024年某市中心城区…, is its own);
+    one forwarding it (关于转发…: `forwarding_words`) is the organ's own."""
+    title = segment.title or ""
+    if any(word in title for word in _rules().grammar.forwarding_words):
+        return False
+    there, here = place_chain(interpreted_title(title) or title), place_of(organ)
+    return bool(there) and here is not None and here not in there
 
 
 def _cover_date(segment: Segment, header: list[Paragraph], found: Found) -> None:
@@ -850,6 +876,15 @@ def _lead(body: list[Paragraph]) -> list[Paragraph]:
         others += 1
         lead.append(block)
     return lead
+
+
+def _edition_day(blocks: list[Paragraph], found: Found) -> None:
+    """The day of a newspaper's issue over its page label (`EDITION_DAY`, marked by `normalize`):
+    the stories' publication date, when no stamp gave one."""
+    for block in blocks:
+        if block.style == EDITION_DAY and id(block) not in found.consumed:
+            _set(found, "date_published", iso_date(block.text), block.prov, block)
+            return
 
 
 def _infobox_follows(blocks: list[Paragraph]) -> bool:
@@ -1203,7 +1238,11 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             or _form_label(text)
         ):
             return
-        lines = [block]
+        if _broken_sentence(text) and rules.recipients_end.search(following):
+            # a sentence a copy broke before its last words (为…，结合我县实际，现提出以下 /
+            # 意见：): the text has begun, and its tail is no list of recipients
+            return
+        line, lines = text, [block]
         if not rules.recipients_end.search(text) and n + 1 < len(blocks) and "，" in text:
             lines.append(blocks[n + 1])
             text += blocks[n + 1].text.strip()
@@ -1212,11 +1251,33 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             _set(found, "recipients", names, span(lines[0].prov, lines[-1].prov))
             found.consumed.update(id(b) for b in lines)
             return
-        if _organs_only(text) and _SENTENCE.search(following):
-            # a copy that lost the colon: a line of organs and nothing else, the text below it
-            _set(found, "recipients", split_recipients(text), block.prov)
+        if _organs_only(line) and _prose(following):
+            # a copy that lost the colon: a line of organs and nothing else (parted by 、, ， or
+            # spaces), the text below it
+            _set(found, "recipients", split_recipients(line), block.prov)
             found.consumed.add(id(block))
             return
+
+
+def _broken_sentence(text: str) -> bool:
+    """Whether the line is the head of a sentence cut before its end: clauses parted by ，, the
+    first naming no organ (so no wrapped list of recipients: 各区镇人民政府，市各委办 / 局：), and
+    a character, not a mark, last."""
+    pieces = _outside_brackets(text, "，,")
+    return (
+        len(pieces) >= 2
+        and not _whole_organ(squash_spaces(pieces[0]))
+        and bool(_BROKEN_OFF.search(text))
+    )
+
+
+def _prose(text: str) -> bool:
+    """Whether a line reads as the text: a sentence, or clauses that are not a list of organs
+    (a preamble a copy broke before its last words has no mark of a sentence's end)."""
+    return bool(_SENTENCE.search(text)) or ("，" in text and not _organs_only(text))
+
+
+_BROKEN_OFF = regex.compile(r"\p{Han}$")
 
 
 def _organs_only(text: str) -> bool:
@@ -1241,6 +1302,9 @@ def split_recipients(text: str) -> list[str]:
     names = []
     for part in _outside_brackets(text, "，,；;"):
         pieces = [squash_spaces(piece) for piece in _outside_brackets(part, "、")]
+        if len(pieces) > 2 and (offices := _shared_office(pieces)):
+            names += offices
+            continue
         spaced = part.split()
         if len(pieces) == 1 and len(spaced) > 1 and all(map(_whole_organ, spaced)):
             # whole organs a copy set apart with spaces (各乡镇人民政府 各街道办事处)
@@ -1256,6 +1320,25 @@ def split_recipients(text: str) -> list[str]:
             names.append(part)
     # Names hold no spaces; copies put them in (各 县、区 人 民 政 府).
     return [name for name in map(squash_spaces, names) if name]
+
+
+def _shared_office(pieces: list[str]) -> list[str]:
+    """Each body's office, when the office is written once after the last of them with its other
+    names in brackets (中央宣传部、…、全国妇联办公厅(办公室、综合司): `shared_office`); []
+    unless every piece before names a body of its own that is no office itself."""
+    last = _rules().shared_office.match(pieces[-1])
+    if last is None:
+        return []
+    bodies = [*pieces[:-1], last["name"]]
+    rules = _rules()
+    offices = tuple(rules.grammar.national_offices)
+    if not all(
+        (_whole_organ(body) or rules.issuer_line.match(body) or _national(body))
+        and not body.endswith(offices)
+        for body in bodies
+    ):
+        return []
+    return [f"{body}{last['office']}{last['alts']}" for body in bodies]
 
 
 def _whole_organ(piece: str) -> bool:
@@ -1494,7 +1577,27 @@ def _title_issuers(segment: Segment, title_prov: Provenance | None) -> Issuers:
     # …as written, so that abbreviated organs without a place of their own stay apart
     # (市卫生健康委 市财政局关于… → 市卫生健康委, 市财政局)
     organs = split_issuers(_as_written(title, len(head["issuer"]))) if head else []
+    if not head:
+        organs = _year_first_issuers(title)
     return (organs, title_prov) if organs else None
+
+
+def _year_first_issuers(title: str) -> list[str]:
+    """The organs after a title's opening year, before the type of their year's document
+    (2024年某县人民政府工作要点 → 某县人民政府; 2023年度某某医院单位决算 → 某某医院), each
+    naming its place or a national one; [] for any other title."""
+    rules = _rules()
+    squashed = squash_spaces(title)
+    head = rules.year_first_head.match(squashed)
+    if head is None and (found := rules.year_first_institution.match(squashed)):
+        head = found if not found["topic"] else None
+    if head is None:
+        return []
+    start = len(_as_written(title, head.start("issuer")))
+    organs = split_issuers(_as_written(title, head.end("issuer"))[start:]) or (
+        [head["issuer"]] if head.re is rules.year_first_institution else []
+    )
+    return [organ for organ in organs if place_chain(organ) or _national(organ)]
 
 
 def _as_written(text: str, length: int) -> str:
@@ -1588,6 +1691,8 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
             _place_of_its_unit(segment, unit, found)
     if found.metadata.place is None:
         _place_of_the_lead(segment, found)
+    if found.metadata.place is None:
+        _place_of_the_source(segment, found)
 
 
 def _after_headline_marks(segment: Segment) -> list[str]:
@@ -1621,16 +1726,7 @@ def _place_of_the_lead(segment: Segment, found: Found) -> None:
     head = rules.level_organ.match(title)
     if segment.kind != "other" or head is None:
         return
-    lead = next(
-        (
-            block
-            for block in segment.body
-            if isinstance(block, Paragraph)
-            and id(block) not in found.consumed
-            and _PROSE_LINE.search(block.text)
-        ),
-        None,
-    )
+    lead = _story_lead(segment, found)
     text = squash_spaces(lead.text) if lead else ""
     opening = rules.lead_organ.match(text)
     place = place_of(opening["organ"]) if opening else None
@@ -1646,6 +1742,32 @@ def _place_of_the_lead(segment: Segment, found: Found) -> None:
     ):
         return
     _set(found, "place", place, lead.prov)
+
+
+def _place_of_the_source(segment: Segment, found: Found) -> None:
+    """The place of a news story whose headline names none, as the organ its reporter learned
+    the news from names it in the lead (…记者从某省政府妇儿工委办公室获悉, `source_organ`)."""
+    if segment.kind != "other" or not segment.title:
+        return
+    lead = _story_lead(segment, found)
+    source = _rules().source_organ.search(squash_spaces(lead.text)) if lead else None
+    place = place_of(source["organ"]) if source else None
+    if lead is not None and place is not None:
+        _set(found, "place", place, lead.prov)
+
+
+def _story_lead(segment: Segment, found: Found) -> Paragraph | None:
+    """A story's lead: the first line of prose under its headline that is no consumed field."""
+    return next(
+        (
+            block
+            for block in segment.body
+            if isinstance(block, Paragraph)
+            and id(block) not in found.consumed
+            and _PROSE_LINE.search(block.text)
+        ),
+        None,
+    )
 
 
 def _place_of_its_unit(segment: Segment, unit: str, found: Found) -> None:

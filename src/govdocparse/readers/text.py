@@ -30,7 +30,7 @@ from collections import Counter
 from functools import cache
 
 from .. import portal
-from ..chrome import MAX_PAGE_NUMBER
+from ..chrome import MAX_PAGE_NUMBER, without_jammer
 from ..errors import DecodeError, EmptyInputError
 from ..headings import Numbered, numbered, numeral_pattern, opens_block
 from ..model import Provenance
@@ -379,8 +379,11 @@ def blocks_from_text(text: str, name: str) -> tuple[list[Block], list[str]]:
     warnings about tables that could not be rebuilt (their lines stay paragraphs).
 
     A double-spaced hard-wrapped copy is read without the blank line after each of its lines,
-    its blocks and warnings numbered by the lines of the file."""
+    its blocks and warnings numbered by the lines of the file. A forum's hidden anti-copy
+    strings at a line's ends (`chrome.without_jammer`) are no part of it: read, their spaces
+    would split them into paragraphs or table cells of their own."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [without_jammer(line) for line in lines]
     wrap = wrap_width(lines)
     kept = _printed_lines(lines) if wrap else None
     if kept is None:
