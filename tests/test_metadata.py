@@ -2238,6 +2238,14 @@ def test_an_order_heads_the_regulation_it_promulgates(above, cited, title):
     assert [s.title for s in regulation.sections] == ["总则"]
 
 
+@pytest.mark.parametrize("organ", ["中华人民共和国国务院", "中华人民共和国某某部", "申省人民政府"])
+def test_an_orders_organ_may_be_national(organ):
+    text = ORDERED.format(organ=organ, number=7, cited="某某条例", title="某某条例")
+    order, regulation = parse_text(text).documents
+    assert (order.title, order.metadata.issuer) == (organ + "令", organ)
+    assert regulation.part_of == order.id
+
+
 def test_an_organs_order_word_over_no_serial_number_heads_nothing():
     text = "申省人民政府令\n各地要认真执行本办法。\n"
     [document] = parse_text(text).documents

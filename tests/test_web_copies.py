@@ -239,6 +239,23 @@ def test_a_later_bracketed_heading_glued_after_the_last_sentence_starts_its_own_
         assert second.title == "加强隐患排查"
 
 
+def test_a_later_bracketed_heading_glued_with_its_text_after_the_last_sentence_starts_its_own():
+    # the same copy with the heading's text on its line: an inline heading of its own
+    text = "\n".join(
+        [
+            "某县2024年预防学生溺水工作方案",
+            "一、强化宣传教育",
+            "（一）开展安全教育。各中小学校要利用班会开展防溺水专题教育，提高避险意识。"
+            "（二）开展家访活动。各学校要在暑假前完成一次家访。",
+            "二、加强隐患排查",
+        ]
+    )
+    [document] = govdocparse.parse_text(text).documents
+    first = document.sections[0]
+    assert [child.title for child in first.children] == ["开展安全教育", "开展家访活动"]
+    assert first.children[1].text == "各学校要在暑假前完成一次家访。"
+
+
 def test_a_bracketed_number_closing_a_sentence_is_no_heading():
     # the first item (no list before it), an item that runs on as a sentence, and a cited item
     for line in (

@@ -109,10 +109,11 @@ _TITLE_MARK = re.compile(r"[。；！？，：,;:!?]")
 _NUMBER_OPENINGS = frozenset("第（(一二三四五六七八九十")
 _LIST_SEPARATOR_END = re.compile(r"[、，,；;：:]\s*$")
 # A later item of a bracketed list glued after the last sentence of the paragraph before it, its
-# short title alone closing the line (…提高知晓度和参与度。（二）广泛开展社会宣传。: a 范文 site's
-# copy that lost the line break before a heading whose text follows on lines of its own). Only
-# the bracketed family: 二、 after a sentence may open one about grades (二、三年级学生每周…).
-_TRAILING_TITLE = re.compile(r"[^。；！？，、：,;:!?（）()]{2,30}。?")
+# short title closing the line or a sentence of its own before its text (…提高知晓度和参与度。
+# （二）广泛开展社会宣传。 / …参与度。（二）广泛开展社会宣传。宣传部门要…: a 范文 site's copy that
+# lost the line break before a heading). Only the bracketed family: 二、 after a sentence may open
+# one about grades (二、三年级学生每周…).
+_TRAILING_TITLE = re.compile(r"[^。；！？，、：,;:!?（）()]{2,30}(?:。|$)")
 # A hard-wrapped copy is double-spaced when at least this share of its printed lines (and this
 # many) are followed by a blank line; its warnings name lines as "line N".
 _DOUBLE_SPACED_SHARE = 0.9
@@ -548,23 +549,31 @@ def _bracketed_number() -> re.Pattern:
 
 
 def _trailing_heading(text: str) -> list[str]:
-    """The paragraph and the later item of a bracketed list glued after its last sentence with
-    only its title (`_TRAILING_TITLE`), apart; any other text whole. A text with more bracketed
-    numbers is an inline list (包括：（一）…；（二）…) or a body `_split_at_headings` judged."""
-    numbers = _bracketed_number().findall(text)
-    if len(numbers) != 1:
+    """The paragraph split before each later item of a bracketed list glued after the end of a
+    sentence (`_TRAILING_TITLE`); any other text whole. Every bracketed number in it must be such
+    an item or open the paragraph, the numbers running on from each other: a list inside a
+    sentence (包括：（一）…；（二）…) or a number cited (见第（二）项) leaves it whole."""
+    cuts: list[int] = []
+    ordinals: list[int] = []
+    for match in _bracketed_number().finditer(text):
+        at = match.start()
+        found = numbered(text[at:])
+        if found is None or found.ordinal is None:
+            return [text]
+        ordinals.append(found.ordinal)
+        if not text[:at].strip():
+            continue
+        if not (
+            text[:at].rstrip().endswith(("。", "！", "？"))
+            and found.ordinal > 1
+            and _TRAILING_TITLE.match(found.rest.strip())
+        ):
+            return [text]
+        cuts.append(at)
+    if not cuts or any(b != a + 1 for a, b in itertools.pairwise(ordinals)):
         return [text]
-    at = text.rfind(numbers[0])
-    found = numbered(text[at:])
-    if (
-        text[:at].rstrip().endswith(("。", "！", "？"))
-        and found is not None
-        and found.ordinal is not None
-        and found.ordinal > 1
-        and _TRAILING_TITLE.fullmatch(found.rest.strip())
-    ):
-        return [text[:at].rstrip(), text[at:]]
-    return [text]
+    bounds = [0, *cuts, len(text)]
+    return [text[a:b].strip() for a, b in itertools.pairwise(bounds)]
 
 
 def _split_at_spaces(text: str) -> list[str]:
