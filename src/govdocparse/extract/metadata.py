@@ -1203,7 +1203,7 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             or _form_label(text)
         ):
             return
-        lines = [block]
+        lines, own = [block], text
         if not rules.recipients_end.search(text) and n + 1 < len(blocks) and "，" in text:
             lines.append(blocks[n + 1])
             text += blocks[n + 1].text.strip()
@@ -1212,9 +1212,10 @@ def _recipients(body: list[Paragraph], found: Found) -> None:
             _set(found, "recipients", names, span(lines[0].prov, lines[-1].prov))
             found.consumed.update(id(b) for b in lines)
             return
-        if _organs_only(text) and _SENTENCE.search(following):
+        if _organs_only(own) and _SENTENCE.search(following):
             # a copy that lost the colon: a line of organs and nothing else, the text below it
-            _set(found, "recipients", split_recipients(text), block.prov)
+            # (the line below not taken for its wrapped end, as a line with ， would have it)
+            _set(found, "recipients", split_recipients(own), block.prov)
             found.consumed.add(id(block))
             return
 
@@ -1225,8 +1226,18 @@ def _organs_only(text: str) -> bool:
     if len(text) > 200 or not any(mark in text for mark in "、，, \u3000"):
         return False
     names = split_recipients(text)
+    return len(names) >= 2 and all(map(_organ_name, names))
+
+
+def _organ_name(name: str) -> bool:
+    """Whether a recipient names an organ: 3 characters or more ending like one, or an organ with
+    its counterpart in brackets (各乡镇人民政府（街道办事处）: the townships' governments and the
+    sub-districts' offices, one group of the same level)."""
     heads = tuple(_rules().grammar.recipient_heads)
-    return len(names) >= 2 and all(len(name) >= 3 and name.endswith(heads) for name in names)
+    bracket = _CLOSING_BRACKET.search(name)
+    if bracket and bracket[1].endswith(heads):
+        name = name[: bracket.start()]
+    return len(name) >= 3 and name.endswith(heads)
 
 
 def _form_label(text: str) -> bool:
