@@ -1140,6 +1140,21 @@ def test_goal_names_keep_what_was_written():
     assert three[0].sentence == "新生儿、婴儿和5岁以下儿童死亡率分别降至3.0‰、4.0‰和6.0‰以下。"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a goal kept, 巩固 before its measure (a county's 实施意见, forty-second reading)
+        ("进一步巩固“两免一补”政策城乡全覆盖。", "“两免一补”政策城乡覆盖率"),
+        ("到2027年，巩固提高学前三年毛入园率达到95%以上。", "学前三年毛入园率"),
+        # 巩固率 is the measure's own word
+        ("九年义务教育巩固率保持在98%以上。", "九年义务教育巩固率"),
+    ],
+)
+def test_a_goal_kept_names_its_measure_without_the_verb(sentence, name):
+    [ind] = prose(sentence)
+    assert ind.name == name
+
+
 def test_example_lists_leave_the_name():
     [ind] = prose(
         "到2018年底，机场、火车站等大型公共场所母婴设施配置率达到80%以上；到2020年底，应配置母婴设施的公共场所基本建成标准化的母婴设施。"

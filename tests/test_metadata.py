@@ -290,8 +290,15 @@ def test_an_office_written_once_after_a_list_of_bodies_is_each_ones(text, names)
             "各镇人民政府，各街道办事处，区政府各部门",
             ["各镇人民政府", "各街道办事处", "区政府各部门"],
         ),
+        # one of them an organ with its counterpart in brackets (a county-level city's portal
+        # copy, forty-second reading), two organs run together where the copy lost a 、
+        (
+            "青山经济开发区管委会，各镇人民政府（街道办事处），区政府有关部门区直有关单位",
+            ["青山经济开发区管委会", "各镇人民政府（街道办事处）", "区政府有关部门区直有关单位"],
+        ),
         # a line of words that are not all organs is no list of recipients
         ("关于儿童发展、妇女发展的工作安排", []),
+        ("关于加强乡镇（街道）工作的安排（试行）", []),
     ],
 )
 def test_recipients_without_their_colon(line, recipients):

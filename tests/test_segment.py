@@ -100,6 +100,33 @@ def test_a_draft_plans_title_whose_period_lost_its_brackets_is_a_title_with_its_
     assert [section.number for section in plan.sections] == ["一、", "二、"]
 
 
+# A city bureau's notice handing down its plan (invented), the plan's period on the line under
+# its title as a copy left it: without the opening bracket, without both, or whole.
+PERIOD_UNDER_TITLE = (
+    "某某市教育局等六部门关于印发《某某市学前教育发展提升行动计划（2024—2026年）》的通知\n"
+    "各区县（市）教育局，市直有关单位：\n"
+    "现将《某某市学前教育发展提升行动计划（2024—2026年）》印发给你们，请认真贯彻执行。\n"
+    "某某市教育局\n"
+    "2024年3月8日\n"
+    "某某市学前教育发展提升行动计划\n"
+    "{period}\n"
+    "为推进全市学前教育普及普惠发展，制定本计划。\n"
+    "一、主要目标\n"
+    "到2026年，全市学前三年毛入园率达到96%以上。\n"
+)
+
+
+@pytest.mark.parametrize(
+    "period", ["2024—2026年）", "2024-2026年)", "2024—2026年", "（2024—2026年）"]
+)
+def test_a_period_line_under_a_plans_title_that_lost_its_bracket_is_the_plans_period(period):
+    notice, plan = parse_text(PERIOD_UNDER_TITLE.format(period=period)).documents
+    assert notice.kind == "notice"
+    assert (plan.kind, plan.title) == ("plan", "某某市学前教育发展提升行动计划")
+    assert plan.metadata.period == Period(start=2024, end=2026)
+    assert plan.preamble is not None and plan.preamble.text.startswith("为推进")
+
+
 def test_a_title_inside_the_body_that_nobody_announced_is_not_a_new_document():
     text = "丙市儿童发展规划\n一、目标\n丙市教育发展规划\n正文。"
     assert len(_segments(text)) == 1

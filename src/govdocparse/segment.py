@@ -76,7 +76,11 @@ _PROSE = regex.compile(r"[。；！？]")
 # the space a copy left between a title and the 主送机关 it ran on the same line
 _GAP = regex.compile(r"[ \t\u3000]+")
 _PERIOD = rf"[（(]\s*{YEAR_RANGE}\s*年?\s*[)）]"  # （2021—2030年）
-_PERIOD_ONLY = regex.compile(f"^{_PERIOD}$")
+# The period alone on the line under the title; a copy may have lost its opening bracket, or
+# both, as it loses them after a title (`_UNBRACKETED_PERIOD`): 某市学前教育发展提升行动计划 /
+# 2023—2025年） (a district portal's copy of a city's notice handing down two plans, forty-second
+# reading)
+_PERIOD_ONLY = regex.compile(rf"^(?:{_PERIOD}|{YEAR_RANGE}\s*年?\s*[)）]?)$")
 # …规划(—年): a mirror that strips every digit from its copy left the period's dash and 年
 _DIGITS_LOST = r"[（(]\s*[—–\-－~～]{1,2}\s*年\s*[)）]"
 # …规划2021-2025年） / …规划2021-2025年: a copy that lost the period's opening bracket, or both

@@ -1286,8 +1286,18 @@ def _organs_only(text: str) -> bool:
     if len(text) > 200 or not any(mark in text for mark in "、，, \u3000"):
         return False
     names = split_recipients(text)
+    return len(names) >= 2 and all(map(_organ_name, names))
+
+
+def _organ_name(name: str) -> bool:
+    """Whether a recipient names an organ: 3 characters or more ending like one, or an organ with
+    its counterpart in brackets (各乡镇人民政府（街道办事处）: the townships' governments and the
+    sub-districts' offices, one group of the same level)."""
     heads = tuple(_rules().grammar.recipient_heads)
-    return len(names) >= 2 and all(len(name) >= 3 and name.endswith(heads) for name in names)
+    bracket = _CLOSING_BRACKET.search(name)
+    if bracket and bracket[1].endswith(heads):
+        name = name[: bracket.start()]
+    return len(name) >= 3 and name.endswith(heads)
 
 
 def _form_label(text: str) -> bool:
