@@ -384,6 +384,11 @@ def _take_qualifiers(r: _Reading, vocab: Vocabulary) -> None:
         if stated in r.quals:
             r.quals.discard(stated)
             r.steps.append(f"age of {subject} dropped: {stated}")
+    for population in sorted(populations):
+        stated = vocab.stated_population_ages.get(population, "")
+        if stated in r.quals:
+            r.quals.discard(stated)
+            r.steps.append(f"age of {population} dropped: {stated}")
     _default_age(r.quals, r.subjects, vocab, r.steps)
 
 

@@ -42,6 +42,8 @@ class Vocabulary:
     # subject -> the age band a name of it means when it states no population and no age
     subject_ages: dict[str, str]
     stated_subject_ages: dict[str, str]
+    # population -> the age band it is by definition (婴幼儿: under 3), stated in a name or not
+    stated_population_ages: dict[str, str]
     # subject -> the population its measure is of by definition, when a name states none
     subject_populations: dict[str, str]
     own_level_organs: tuple[str, ...]
@@ -129,6 +131,7 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
         generic_ages=frozenset(fold(a) for a in data.get("generic_ages") or []),
         subject_ages=_by_subject(data.get("subject_ages")),
         stated_subject_ages=_by_subject(data.get("stated_subject_ages")),
+        stated_population_ages=_by_subject(data.get("stated_population_ages")),
         subject_populations=_by_subject(data.get("subject_populations")),
         own_level_organs=tuple(fold(o) for o in data.get("own_level_organs") or ()),
         heads=heads,
