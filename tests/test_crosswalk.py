@@ -98,7 +98,7 @@ READINGS = [
     ("女童九年义务教育巩固率（%）", None, "义务教育+女||巩固率"),
     ("九年义务教育巩固率，其中，女生", None, "义务教育+女||巩固率"),
     ("小学生近视率（%）", None, "小学+近视||率"),
-    ("全区每千人口拥有3岁以下婴幼儿托位数", "渝中区", "0-2岁+婴幼儿|每千人口托位|数量"),
+    ("全区每千人口拥有3岁以下婴幼儿托位数", "渝中区", "婴幼儿|每千人口托位|数量"),
     ("城乡社区儿童之家覆盖率", None, "|社区儿童之家|覆盖率"),
     # the enrolment of disabled children is counted in compulsory education: a name stating no
     # stage, or one spanning the school years, means it; 三残 is a population of its own
@@ -118,7 +118,7 @@ READINGS = [
     ("五岁以下儿童死亡率", None, "0-4岁||死亡率"),
     ("十四周岁以下儿童意外伤害死亡率", None, "0-13岁+意外伤害||死亡率"),
     # 托位 are places for children under three, stated or not
-    ("每千常住人口托位数", None, "0-2岁+婴幼儿|每千人口托位|数量"),
+    ("每千常住人口托位数", None, "婴幼儿|每千人口托位|数量"),
     # the 国家学生体质健康标准 is one standard for every school child; 小学生 stay apart
     ("中小学生体质健康标准达标优良率", None, "|体质健康标准|达标优良率"),
     ("国家学生体质健康标准达标优良率", None, "|体质健康标准|达标优良率"),
@@ -139,9 +139,9 @@ READINGS = [
     ("妇女平均预期寿命", None, "女|人均|预期寿命"),
     ("女性就业人员占比", None, "女|就业人员中|比例"),
     ("女性就业人员占全社会就业人员的比例", None, "女|就业人员中|比例"),
-    ("宫颈癌和乳腺癌筛查覆盖率", None, "乳腺癌+女+宫颈癌|和|筛查率"),
-    ("妇女两癌筛查覆盖率", None, "乳腺癌+女+宫颈癌|和|筛查率"),
-    ("宫颈癌筛查率", None, "宫颈癌||筛查率"),
+    ("宫颈癌和乳腺癌筛查覆盖率", None, "乳腺癌+女+宫颈癌||筛查率"),
+    ("妇女两癌筛查覆盖率", None, "乳腺癌+女+宫颈癌||筛查率"),
+    ("宫颈癌筛查率", None, "女+宫颈癌||筛查率"),
     ("新生儿家庭访视率", None, "新生儿||访视率"),
     # the whole area at every level a plan is written for, and the nation
     ("全旗婴儿死亡率", None, "婴儿||死亡率"),
@@ -154,7 +154,7 @@ READINGS = [
     ("女性从业人员占从业人员总数的比例", None, "女|就业人员中|比例"),
     ("妇女参加基本养老保险的比例", None, "女|基本养老保险|参保率"),
     # a per-capita provision is had, and 托位 are in 照护服务机构, by definition
-    ("婴幼儿照护服务机构每千人口托位数", None, "0-2岁+婴幼儿|每千人口托位|数量"),
+    ("婴幼儿照护服务机构每千人口托位数", None, "婴幼儿|每千人口托位|数量"),
     ("普惠性幼儿园在园幼儿占比", None, "|普惠性幼儿园|覆盖率"),
     ("二级以上综合医院设立儿科的比例", None, "|二级及以上综合医院设置儿科|比例"),
     ("儿童福利机构专业社工配备比例", None, "|儿童福利机构社会工作者|配备率"),
@@ -165,6 +165,16 @@ READINGS = [
     ("县级人大代表中女性比例", "青禾市", "女|县级人大代表中|比例"),
     ("乡镇人大代表中女性比例", "白沙县", "女|乡镇人大代表中|比例"),
     ("县城儿童之家覆盖率", "白沙县", "|县城儿童之家|覆盖率"),
+    # (invented pairs of plans of two places) an age range with any dash; a list's joiner left
+    # between two qualifiers; the women the two cancers are screened for; word orders
+    ("0～6个月婴儿纯母乳喂养率", None, "<6月|纯母乳喂养|率"),
+    ("孕产妇艾滋病、梅毒和乙肝检测率", None, "乙肝+孕产妇+梅毒+艾滋病|检测|率"),
+    ("乳腺癌人群筛查率", None, "乳腺癌+女||筛查率"),
+    ("配备专兼职心理健康工作人员的中小学比例", None, "中小学|专兼职心理健康工作人员|配备率"),
+    ("女性占高级专业技术人员的比例", None, "女+高级|专业技术人员中|比例"),
+    ("女职工参加生育保险的比例", None, "|女职工生育保险|参保率"),
+    # 婴幼儿 are the children under three, stated or not
+    ("3岁以下婴幼儿健康管理率", None, "婴幼儿||健康管理率"),
 ]
 
 
@@ -246,7 +256,43 @@ HARD_NEGATIVES = [
     ("公办幼儿园在园幼儿占比", "普惠性幼儿园在园幼儿占比"),
     # a government's departments are not the party's and the government's together
     ("党政工作部门领导班子配备女干部的比例", "政府工作部门领导班子中配备女干部比例"),
+    # a word order or a dropped joiner keeps what tells measures apart
+    ("配备专职心理健康教师的小学比例", "初中专职心理健康教师配备率"),
+    ("女性占高级专业技术人员的比例", "中高级专业技术人员中女性比例"),
+    ("孕产妇艾滋病、梅毒和乙肝检测率", "孕产妇艾滋病和梅毒检测率"),
+    ("女职工参加生育保险的比例", "女职工参加失业保险的比例"),
+    # a screening of men is not the women's a name of the cancer alone means
+    ("乳腺癌人群筛查率", "男性乳腺癌筛查率"),
+    # 婴幼儿 are under three: a band beyond it is all young children's
+    ("3岁以下婴幼儿健康管理率", "7岁以下儿童健康管理率"),
 ]
+
+
+# Measures other places word otherwise, each the same by definition (invented pairs of plans of
+# two places: a province's and a county's 儿童发展规划, a city's and a county's 妇女发展规划, two
+# 儿童友好 indicator tables, a city's and a county's 未成年人保护 工作要点)
+SAME_MEASURES = [
+    ("6个月内婴儿纯母乳喂养率", "0～6个月婴儿纯母乳喂养率"),
+    ("0～6岁儿童眼保健和视力检查覆盖率", "0-6岁儿童眼保健和视力检查率"),
+    ("中小学生国家学生体质健康标准达标优良率", "中小学生体质健康达标优良率"),
+    ("配备专兼职心理健康工作人员的中小学比例", "中小学专兼职心理健康工作人员配备率"),
+    ("高级专业技术人员中女性比例", "女性占高级专业技术人员的比例"),
+    ("女职工生育保险参保率", "女职工参加生育保险的比例"),
+    ("孕产妇艾滋病、梅毒和乙肝检测率", "孕产妇艾滋病、梅毒、乙肝检测率"),
+    ("乳腺癌人群筛查率", "35-64岁妇女乳腺癌筛查覆盖率"),
+    ("产前筛查率", "孕妇产前筛查率"),
+    ("村（居）儿童主任配备率", "儿童主任配备率"),
+    ("乡镇（街道）儿童督导员配备率", "儿童督导员配备率"),
+    ("3岁以下婴幼儿健康管理率", "0-3岁婴幼儿健康管理率"),
+    ("新生儿遗传代谢性疾病筛查率", "新生儿遗传代谢病筛查率"),
+    ("新生儿听力筛查率", "新生儿听力障碍筛查率"),
+]
+
+
+@pytest.mark.parametrize("a, b", SAME_MEASURES)
+def test_measures_worded_otherwise_link(a, b):
+    matcher = Matcher()
+    assert matcher.compare(matcher.read(a), matcher.read(b)) is not None
 
 
 @pytest.mark.parametrize("a, b", HARD_NEGATIVES)

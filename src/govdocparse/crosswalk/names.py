@@ -28,6 +28,12 @@ _AGE_POINT = re.compile(r"(\d+)\s*(周岁|岁)")
 _CN_AGE = re.compile(r"([一二两三四五六七八九十]+)(?=\s*(?:周岁|岁|个月))")
 _NOT_WORD = re.compile(r"[^\w]|_")
 _LAST_JOINED = re.compile(r"[和及与]")
+# an age range with any dash (0～6个月, 0—3岁, 0至3岁) is written with - before the synonyms
+# read it, as they spell it (0-6个月婴儿)
+_AGE_DASH = re.compile(r"(\d+)\s*[—―~至到]\s*(\d+)(?=\s*(?:周岁|岁|个月))")
+# what joins the words of a list (艾滋病、梅毒和乙肝): left between two qualifiers taken out, it
+# says nothing more
+_JOINER = re.compile(r"[、和及与]+")
 # word classes of the grammar that are not discriminating: dropped words and names of things
 _NOT_QUALIFIERS = frozenset({"generic", "concept"})
 
@@ -234,6 +240,8 @@ def _read(text: str, vocab: Vocabulary) -> NameForm:
     r = _Reading(fold(squashed).replace("《", "").replace("》", ""), [])
     if r.s != squashed:
         r.steps.append("width")
+    r.s = _AGE_DASH.sub(r"\1-\2", r.s)
+    _reorder(r, vocab)
     _rewrite_synonyms(r, vocab)
     _take_brackets(r)
     _drop_place_and_fillers(r, vocab)
@@ -260,6 +268,16 @@ def _read(text: str, vocab: Vocabulary) -> NameForm:
         items=items,
         examples=examples,
     )
+
+
+def _reorder(r: _Reading, vocab: Vocabulary) -> None:
+    """A name in another word order is rewritten to the order the synonyms know (配备…的中小学
+    比例 → 中小学…配备率; grammars/indicator_synonyms.yaml `word_orders`)."""
+    for pattern, replacement in vocab.word_orders:
+        rewritten = pattern.sub(replacement, r.s)
+        if rewritten != r.s:
+            r.steps.append(f"word order: {rewritten}")
+            r.s = rewritten
 
 
 def _rewrite_synonyms(r: _Reading, vocab: Vocabulary) -> None:
@@ -341,7 +359,11 @@ def _take_qualifiers(r: _Reading, vocab: Vocabulary) -> None:
             klass, canonical = vocab.words[match.group(0)]
             if klass == "concept":
                 continue
-            pieces.append(r.s[last : match.start()])
+            between = r.s[last : match.start()]
+            if last and _JOINER.fullmatch(between):
+                r.steps.append(f"joiner dropped: {between}")
+                between = ""
+            pieces.append(between)
             last = match.end()
             if klass in _NOT_QUALIFIERS:
                 continue
@@ -352,11 +374,21 @@ def _take_qualifiers(r: _Reading, vocab: Vocabulary) -> None:
                 r.subjects.add(canonical)
         pieces.append(r.s[last:])
         r.s = "".join(pieces)
+    populations = {q for q in r.quals if vocab.token_class.get(q) == "population"}
     for subject in sorted(r.subjects):
+        population = vocab.subject_populations.get(subject, "")
+        if population and not populations:
+            r.quals.add(population)
+            r.steps.append(f"population of {subject}: {population}")
         stated = vocab.stated_subject_ages.get(subject, "")
         if stated in r.quals:
             r.quals.discard(stated)
             r.steps.append(f"age of {subject} dropped: {stated}")
+    for population in sorted(populations):
+        stated = vocab.stated_population_ages.get(population, "")
+        if stated in r.quals:
+            r.quals.discard(stated)
+            r.steps.append(f"age of {population} dropped: {stated}")
     _default_age(r.quals, r.subjects, vocab, r.steps)
 
 

@@ -30,6 +30,8 @@ class Settings:
 class Vocabulary:
     synonyms: dict[str, str]  # spelling -> canonical spelling
     synonym_pattern: re.Pattern | None
+    # (pattern, replacement): a name written in another word order, rewritten before synonyms
+    word_orders: list[tuple[re.Pattern, str]]
     force: list[tuple[str, str]]
     forbid: list[tuple[str, str]]
     # spelling -> (class, canonical token); classes: population/area/stage/subject,
@@ -40,6 +42,10 @@ class Vocabulary:
     # subject -> the age band a name of it means when it states no population and no age
     subject_ages: dict[str, str]
     stated_subject_ages: dict[str, str]
+    # population -> the age band it is by definition (婴幼儿: under 3), stated in a name or not
+    stated_population_ages: dict[str, str]
+    # subject -> the population its measure is of by definition, when a name states none
+    subject_populations: dict[str, str]
     own_level_organs: tuple[str, ...]
     heads: list[tuple[str, str]]  # (spelling, canonical), longest spelling first
     fillers: list[re.Pattern]
@@ -81,8 +87,8 @@ def _pattern(spellings) -> re.Pattern | None:
     return re.compile(grammar.alternation(spellings)) if spellings else None
 
 
-def _bands(entries: dict | None) -> dict[str, str]:
-    """Subject → age band, both width folded."""
+def _by_subject(entries: dict | None) -> dict[str, str]:
+    """Subject → age band or population, both width folded."""
     return {fold(str(k)): fold(str(v)) for k, v in (entries or {}).items()}
 
 
@@ -117,13 +123,16 @@ def compile_vocabulary(data: dict, settings: dict | None = None) -> Vocabulary:
     return Vocabulary(
         synonyms=synonyms,
         synonym_pattern=_pattern(synonyms),
+        word_orders=[(re.compile(fold(p)), fold(r)) for p, r in data.get("word_orders") or []],
         force=[(fold(a), fold(b)) for a, b in data.get("force") or []],
         forbid=[(fold(a), fold(b)) for a, b in data.get("forbid") or []],
         words=words,
         word_pattern=_pattern(words),
         generic_ages=frozenset(fold(a) for a in data.get("generic_ages") or []),
-        subject_ages=_bands(data.get("subject_ages")),
-        stated_subject_ages=_bands(data.get("stated_subject_ages")),
+        subject_ages=_by_subject(data.get("subject_ages")),
+        stated_subject_ages=_by_subject(data.get("stated_subject_ages")),
+        stated_population_ages=_by_subject(data.get("stated_population_ages")),
+        subject_populations=_by_subject(data.get("subject_populations")),
         own_level_organs=tuple(fold(o) for o in data.get("own_level_organs") or ()),
         heads=heads,
         fillers=[re.compile(fold(p)) for p in data.get("fillers") or []],
