@@ -1886,6 +1886,47 @@ def test_a_report_type_alone_on_the_cover_line_under_its_subject(cover, title):
     assert doc.preamble is None
 
 
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a plan carrying out a measure wraps before its own type (forty-third reading: a
+        # 领导小组's notice and its 工作方案 on a district portal)
+        ("南岭县贯彻落实积极生育支持措施\n工作方案\n", "南岭县贯彻落实积极生育支持措施工作方案"),
+        ("青川市育儿补贴发放管理办法\n实施细则\n", "青川市育儿补贴发放管理办法实施细则"),
+        ("河阳区托育服务体系建设规划\n三年行动计划\n", "河阳区托育服务体系建设规划三年行动计划"),
+    ],
+)
+def test_a_plan_type_alone_on_the_line_under_the_measure_it_carries_out(head, title):
+    text = (
+        head
+        + "为落实上级部署，制定本方案。\n一、总体要求\n坚持以人民为中心。\n二、主要任务\n正文。\n"
+    )
+    [doc] = parse_text(text).documents
+    assert doc.title == title
+    assert doc.kind == "plan"
+    assert [section.title for section in doc.sections] == ["总体要求", "主要任务"]
+
+
+def test_a_plan_carried_by_a_notice_keeps_its_type_line_under_its_subject():
+    text = (
+        "南岭县人口与计划生育工作领导小组\n"
+        "关于印发南岭县贯彻落实积极生育支持措施工作方案的通知\n"
+        "南人口计生领〔2024〕2号\n"
+        "各乡镇人民政府，各街道办事处：\n"
+        "《南岭县贯彻落实积极生育支持措施工作方案》已经县政府同意，现印发给你们，请认真贯彻执行。\n"
+        "南岭县人口与计划生育工作领导小组\n"
+        "2024年5月6日\n"
+        "南岭县贯彻落实积极生育支持措施\n"
+        "工作方案\n"
+        "为落实上级部署，制定本方案。\n"
+        "一、总体要求\n"
+        "到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert plan.title == "南岭县贯彻落实积极生育支持措施工作方案"
+    assert plan.part_of == notice.id
+
+
 def test_a_plan_title_is_not_continued_by_a_sentence_naming_a_report():
     text = (
         "青川县儿童发展规划\n\n评估报告由县统计局编制。\n"

@@ -831,6 +831,7 @@ def _continues_title(text: str, following: str) -> bool:
         or text.startswith(tuple(rules.opens))
         or following.startswith(tuple(rules.next_opens))
         or ("报告" in following and _report_line().match(following) is not None)
+        or (title_kind(text) == "plan" and _plan_line().match(following) is not None)
     )
 
 
@@ -839,6 +840,13 @@ def _report_line() -> regex.Pattern:
     """A report's type alone on a cover's line under what it reports on (评估报告)."""
     rules = _grammar()
     return rules.compile(rules.title_continues.report_line)
+
+
+@cache
+def _plan_line() -> regex.Pattern:
+    """A plan's type alone on the line under the measure or plan it carries out (工作方案)."""
+    rules = _grammar()
+    return rules.compile(rules.title_continues.plan_line)
 
 
 # The marks around a title cited inside another: 《》 as printed, 〈〉 inside 《》, and < > where a
