@@ -2348,6 +2348,23 @@ def test_national_joint_issuers_at_a_titles_head(title, issuer):
     assert parse_text(text).documents[0].metadata.issuer == issuer
 
 
+def test_a_joint_banner_of_short_national_names_naming_the_financial_organs():
+    # a joint 版头 of ministries and bodies by their short names, apart by spaces on one line
+    # over the title (forty-third reading: a law site's copy of a national 指导意见): the
+    # financial organs, whose names no organ's suffix ends, are organs too
+    text = (
+        "民政部 教育部 人民银行 财政部 银保监会 证监会 全国妇联\n"
+        "关于加强困境家庭儿童关爱服务的指导意见\n"
+        "民发〔2024〕15号\n"
+        "各省、自治区、直辖市人民政府：\n"
+        "为做好困境家庭儿童关爱服务，现提出如下意见：\n"
+        "一、总体要求\n坚持儿童优先。\n"
+    )
+    metadata = parse_text(text).documents[0].metadata
+    assert metadata.issuer == "民政部、教育部、人民银行、财政部、银保监会、证监会、全国妇联"
+    assert metadata.place is None
+
+
 def test_portal_labels_one_a_line_then_their_values_in_order():
     # a portal's label row over its value row, flattened one cell a line by a crawl
     text = (
