@@ -2365,6 +2365,23 @@ def test_a_joint_banner_of_short_national_names_naming_the_financial_organs():
     assert metadata.place is None
 
 
+@pytest.mark.parametrize("released", ["2024年3月5日发布", "2024年03月05日 发布", "2024-03-05发布"])
+def test_a_news_graphics_release_line_under_its_caption(released):
+    # a news agency graphic's text, a phrase a line, its 发布 day under the caption written with
+    # 年月日 (forty-third reading: an evening paper's copy): the day the page was published
+    text = (
+        "民政部等12部门印发的\n"
+        "《关于加强困境家庭儿童关爱服务的指导意见》\n"
+        f"{released}\n"
+        "指导意见从\n"
+        "健全关爱服务体系\n"
+        "5方面提出16项具体措施\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert doc.metadata.date_published == "2024-03-05"
+    assert released not in (doc.preamble.text if doc.preamble else "")
+
+
 def test_portal_labels_one_a_line_then_their_values_in_order():
     # a portal's label row over its value row, flattened one cell a line by a crawl
     text = (
