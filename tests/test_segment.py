@@ -1521,6 +1521,30 @@ def test_a_headline_over_a_mirrors_address_outlet_and_day_and_a_trending_tag():
     assert item.preamble is not None and "资料图" not in item.preamble.text
 
 
+@pytest.mark.parametrize(
+    ("tag", "related"),
+    [("世界焦点!", "[ 相关文章 ]"), ("天天快讯！", "相关推荐"), ("环球热点 !", "【相关阅读】")],
+)
+def test_a_repost_farms_trending_tag_before_a_headline_printed_twice(tag, related):
+    # a repost farm's copy of a wire story (forty-third reading): its trending tag and an
+    # exclamation mark before the headline, the photo's placeholder in 【】, the headline again
+    # without the tag, and its related-articles caption in brackets over the trailer
+    headline = "青川省发文加快完善婴幼儿照护服务支持措施"
+    text = (
+        "首页 >  资讯 >  详情\n\n"
+        f"{tag}{headline}\n\n2024-05-06 10:12:30来源:某某网\n\n【资料图】\n\n{headline}\n\n"
+        "青川省卫健委发布《关于加快完善婴幼儿照护服务支持措施的实施意见》，其中提出，"
+        f"扩大普惠托育服务供给。（某某日报）\n\n{related}\n青川省出台托育机构管理办法\n"
+    )
+    [story] = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", headline)
+    assert story.metadata.date_published == "2024-05-06"
+    assert story.preamble is not None
+    assert "资料图" not in story.preamble.text
+    assert "相关" not in story.preamble.text
+    assert "托育机构管理办法" not in story.preamble.text
+
+
 @pytest.mark.parametrize("colon", [":", "："])
 def test_a_letter_pages_title_field_titles_it_and_its_text_label_is_no_recipient(colon):
     # a county's 县长信箱 page (invented, in a twenty-sixth-reading layout): the letter and the

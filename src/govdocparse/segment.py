@@ -257,6 +257,18 @@ def _hooked(title: str) -> bool:
     return any(mark in title[1:-1] for mark in marks) and title[-1] not in marks
 
 
+def _hooked_as_written(lines: list[Block], title: Title) -> bool:
+    """Whether the title's line, or a copy of it above (a page prints its headline twice), was
+    hooked as written: a content farm's trending tag, dropped from the title, opens it with one
+    (世界焦点!某省发文…)."""
+    return any(
+        isinstance(line, Paragraph)
+        and _hooked(squash_spaces(line.text))
+        and _title_text(squash_spaces(line.text)) == title.text
+        for line in lines
+    )
+
+
 def _told(title: str) -> str:
     """What a hooked headline tells, after its hook's last mark (烟台市出台… of 如何让孩子玩得更
     安心？烟台市出台…); any other title whole."""
@@ -1187,7 +1199,10 @@ def segment(blocks: list[Block]) -> list[Segment]:
         kind = title.kind
         if kind == "plan" and _under_annex_mark(blocks, title.first) and _only_tables(body):
             kind = "annex"
-        if kind != "other" and _hooked(title.text) and not _has_headings(body):
+        hooked = _hooked(title.text) or _hooked_as_written(
+            blocks[header_from : title.last + 1], title
+        )
+        if kind != "other" and hooked and not _has_headings(body):
             # a news story telling of the document its headline names, not a copy of its text
             # (a digest's copy keeps the document's headings under such a headline)
             kind = "other"
