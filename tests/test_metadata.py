@@ -2471,6 +2471,40 @@ def test_national_joint_issuers_at_a_titles_head(title, issuer):
     assert parse_text(text).documents[0].metadata.issuer == issuer
 
 
+def test_a_joint_banner_of_short_national_names_naming_the_financial_organs():
+    # a joint 版头 of ministries and bodies by their short names, apart by spaces on one line
+    # over the title (forty-third reading: a law site's copy of a national 指导意见): the
+    # financial organs, whose names no organ's suffix ends, are organs too
+    text = (
+        "民政部 教育部 人民银行 财政部 银保监会 证监会 全国妇联\n"
+        "关于加强困境家庭儿童关爱服务的指导意见\n"
+        "民发〔2024〕15号\n"
+        "各省、自治区、直辖市人民政府：\n"
+        "为做好困境家庭儿童关爱服务，现提出如下意见：\n"
+        "一、总体要求\n坚持儿童优先。\n"
+    )
+    metadata = parse_text(text).documents[0].metadata
+    assert metadata.issuer == "民政部、教育部、人民银行、财政部、银保监会、证监会、全国妇联"
+    assert metadata.place is None
+
+
+@pytest.mark.parametrize("released", ["2024年3月5日发布", "2024年03月05日 发布", "2024-03-05发布"])
+def test_a_news_graphics_release_line_under_its_caption(released):
+    # a news agency graphic's text, a phrase a line, its 发布 day under the caption written with
+    # 年月日 (forty-third reading: an evening paper's copy): the day the page was published
+    text = (
+        "民政部等12部门印发的\n"
+        "《关于加强困境家庭儿童关爱服务的指导意见》\n"
+        f"{released}\n"
+        "指导意见从\n"
+        "健全关爱服务体系\n"
+        "5方面提出16项具体措施\n"
+    )
+    doc = parse_text(text).documents[0]
+    assert doc.metadata.date_published == "2024-03-05"
+    assert released not in (doc.preamble.text if doc.preamble else "")
+
+
 def test_portal_labels_one_a_line_then_their_values_in_order():
     # a portal's label row over its value row, flattened one cell a line by a crawl
     text = (

@@ -1658,6 +1658,30 @@ def test_a_headline_over_a_mirrors_address_outlet_and_day_and_a_trending_tag():
     assert item.preamble is not None and "资料图" not in item.preamble.text
 
 
+@pytest.mark.parametrize(
+    ("tag", "related"),
+    [("世界焦点!", "[ 相关文章 ]"), ("天天快讯！", "相关推荐"), ("环球热点 !", "【相关阅读】")],
+)
+def test_a_repost_farms_trending_tag_before_a_headline_printed_twice(tag, related):
+    # a repost farm's copy of a wire story (forty-third reading): its trending tag and an
+    # exclamation mark before the headline, the photo's placeholder in 【】, the headline again
+    # without the tag, and its related-articles caption in brackets over the trailer
+    headline = "青川省发文加快完善婴幼儿照护服务支持措施"
+    text = (
+        "首页 >  资讯 >  详情\n\n"
+        f"{tag}{headline}\n\n2024-05-06 10:12:30来源:某某网\n\n【资料图】\n\n{headline}\n\n"
+        "青川省卫健委发布《关于加快完善婴幼儿照护服务支持措施的实施意见》，其中提出，"
+        f"扩大普惠托育服务供给。（某某日报）\n\n{related}\n青川省出台托育机构管理办法\n"
+    )
+    [story] = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", headline)
+    assert story.metadata.date_published == "2024-05-06"
+    assert story.preamble is not None
+    assert "资料图" not in story.preamble.text
+    assert "相关" not in story.preamble.text
+    assert "托育机构管理办法" not in story.preamble.text
+
+
 @pytest.mark.parametrize("colon", [":", "："])
 def test_a_letter_pages_title_field_titles_it_and_its_text_label_is_no_recipient(colon):
     # a county's 县长信箱 page (invented, in a twenty-sixth-reading layout): the letter and the
@@ -2021,6 +2045,47 @@ def test_a_report_type_alone_on_the_cover_line_under_its_subject(cover, title):
     # a report of results states no goals, and its type line is no preamble of it
     assert doc.indicators == []
     assert doc.preamble is None
+
+
+@pytest.mark.parametrize(
+    ("head", "title"),
+    [
+        # a plan carrying out a measure wraps before its own type (forty-third reading: a
+        # 领导小组's notice and its 工作方案 on a district portal)
+        ("南岭县贯彻落实积极生育支持措施\n工作方案\n", "南岭县贯彻落实积极生育支持措施工作方案"),
+        ("青川市育儿补贴发放管理办法\n实施细则\n", "青川市育儿补贴发放管理办法实施细则"),
+        ("河阳区托育服务体系建设规划\n三年行动计划\n", "河阳区托育服务体系建设规划三年行动计划"),
+    ],
+)
+def test_a_plan_type_alone_on_the_line_under_the_measure_it_carries_out(head, title):
+    text = (
+        head
+        + "为落实上级部署，制定本方案。\n一、总体要求\n坚持以人民为中心。\n二、主要任务\n正文。\n"
+    )
+    [doc] = parse_text(text).documents
+    assert doc.title == title
+    assert doc.kind == "plan"
+    assert [section.title for section in doc.sections] == ["总体要求", "主要任务"]
+
+
+def test_a_plan_carried_by_a_notice_keeps_its_type_line_under_its_subject():
+    text = (
+        "南岭县人口与计划生育工作领导小组\n"
+        "关于印发南岭县贯彻落实积极生育支持措施工作方案的通知\n"
+        "南人口计生领〔2024〕2号\n"
+        "各乡镇人民政府，各街道办事处：\n"
+        "《南岭县贯彻落实积极生育支持措施工作方案》已经县政府同意，现印发给你们，请认真贯彻执行。\n"
+        "南岭县人口与计划生育工作领导小组\n"
+        "2024年5月6日\n"
+        "南岭县贯彻落实积极生育支持措施\n"
+        "工作方案\n"
+        "为落实上级部署，制定本方案。\n"
+        "一、总体要求\n"
+        "到2025年，每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert plan.title == "南岭县贯彻落实积极生育支持措施工作方案"
+    assert plan.part_of == notice.id
 
 
 def test_a_plan_title_is_not_continued_by_a_sentence_naming_a_report():

@@ -78,6 +78,7 @@ class TitleContinues(GrammarModel):
     next_opens: list[str]
     waits: list[str]
     report_line: Rule
+    plan_line: Rule
 
 
 class RecipientDependents(GrammarModel):

@@ -276,6 +276,18 @@ def _hooked(title: str) -> bool:
     return any(mark in title[1:-1] for mark in marks) and title[-1] not in marks
 
 
+def _hooked_as_written(lines: list[Block], title: Title) -> bool:
+    """Whether the title's line, or a copy of it above (a page prints its headline twice), was
+    hooked as written: a content farm's trending tag, dropped from the title, opens it with one
+    (世界焦点!某省发文…)."""
+    return any(
+        isinstance(line, Paragraph)
+        and _hooked(squash_spaces(line.text))
+        and _title_text(squash_spaces(line.text)) == title.text
+        for line in lines
+    )
+
+
 def _told(title: str) -> str:
     """What a hooked headline tells, after its hook's last mark (烟台市出台… of 如何让孩子玩得更
     安心？烟台市出台…); any other title whole."""
@@ -889,6 +901,7 @@ def _continues_title(text: str, following: str) -> bool:
         or text.startswith(tuple(rules.opens))
         or following.startswith(tuple(rules.next_opens))
         or ("报告" in following and _report_line().match(following) is not None)
+        or (title_kind(text) == "plan" and _plan_line().match(following) is not None)
     )
 
 
@@ -897,6 +910,13 @@ def _report_line() -> regex.Pattern:
     """A report's type alone on a cover's line under what it reports on (评估报告)."""
     rules = _grammar()
     return rules.compile(rules.title_continues.report_line)
+
+
+@cache
+def _plan_line() -> regex.Pattern:
+    """A plan's type alone on the line under the measure or plan it carries out (工作方案)."""
+    rules = _grammar()
+    return rules.compile(rules.title_continues.plan_line)
 
 
 # The marks around a title cited inside another: 《》 as printed, 〈〉 inside 《》, and < > where a
@@ -1271,7 +1291,10 @@ def segment(blocks: list[Block]) -> list[Segment]:
         kind = title.kind
         if kind == "plan" and _under_annex_mark(blocks, title.first) and _only_tables(body):
             kind = "annex"
-        if kind != "other" and _hooked(title.text) and not _has_headings(body):
+        hooked = _hooked(title.text) or _hooked_as_written(
+            blocks[header_from : title.last + 1], title
+        )
+        if kind != "other" and hooked and not _has_headings(body):
             # a news story telling of the document its headline names, not a copy of its text
             # (a digest's copy keeps the document's headings under such a headline)
             kind = "other"
