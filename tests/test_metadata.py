@@ -3290,3 +3290,26 @@ def test_a_notice_to_bodies_offices_sharing_one_office_lists_each():
         "中国科协办公厅(办公室、秘书局)",
         "部内有关司局",
     ]
+
+
+@pytest.mark.parametrize(
+    ("preamble", "place"),
+    [
+        ("为保障学生身心健康，现结合青川市实际，制定本方案。", "青川市"),
+        ("根据上级部署，结合石门县工作实际，特制定本实施方案。", "石门县"),
+        # a preamble naming no place of its own
+        ("为保障学生身心健康，现结合我市实际，制定本方案。", None),
+        ("为保障学生身心健康，结合全区实际，制定本方案。", None),
+    ],
+)
+def test_a_plan_whose_title_names_no_place_takes_the_one_its_preamble_is_made_for(preamble, place):
+    # a bureau's page of its plan under a title without a place (a lead's reading)
+    text = f"加强中小学生欺凌综合治理工作实施方案\n{preamble}\n一、指导思想\n坚持教育为先。\n"
+    [plan] = parse_text(text).documents
+    assert plan.metadata.place == place
+
+
+def test_the_place_a_title_names_stays_before_the_one_a_preamble_names():
+    text = "石门县加强中小学生欺凌治理工作实施方案\n现结合青川市实际，制定本方案。\n一、指导思想\n"
+    [plan] = parse_text(text).documents
+    assert plan.metadata.place == "石门县"

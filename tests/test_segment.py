@@ -1365,6 +1365,24 @@ def test_the_organ_a_storys_lead_counts_first_issued_the_document_it_reposts(sig
     assert story.metadata.issuer is None
 
 
+def test_a_news_apps_repost_too_short_to_stand_apart_names_its_documents_issuer():
+    # a news app's account copy: a headline, the account and its time, 关注, the lead's one line
+    # (no sentence of its own, so no story apart from the plan), then the plan without signature
+    text = (
+        f"《{REPOSTED_PLAN}》印发\n青川发布\n2024-06-12 10:23 · 青川省人民政府新闻办公室官方账号\n"
+        f"关注\n近日，青川省教育厅印发《{REPOSTED_PLAN}》，全文如下：\n{REPOSTED_PLAN}\n"
+        "为促进学生心理健康，制定本计划。\n一、主要目标\n到2026年，全省中小学心理辅导室建设达标率达到95%以上。\n"
+    )
+    [plan] = parse_text(text).documents
+    assert (plan.title, plan.metadata.issuer) == (REPOSTED_PLAN, "青川省教育厅")
+    # a lead announcing another document's text names no issuer of this one
+    other = text.replace(
+        f"印发《{REPOSTED_PLAN}》，全文", "印发《青川省学生体质健康促进方案》，全文"
+    )
+    [plan] = parse_text(other).documents
+    assert plan.metadata.issuer is None
+
+
 # A mirror's copy of a notice named only in a lead sentence, without 全文如下 (invented): the
 # page's title, its date, the lead, then the notice's recipients, text and the plan it hands down.
 NAMED_NOTICE = (

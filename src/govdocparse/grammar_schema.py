@@ -136,6 +136,7 @@ class MetadataGrammar(GrammarModel):
     notice_lead: Rule
     lead_organ: Rule
     source_organ: Rule
+    own_place: Rule
     title_status: list[str]
     title_validity: list[str]
     title_part_tag: Rule

@@ -1105,14 +1105,12 @@ def _announced_in_full(blocks: list[Block], i: int) -> list[str]:
     return [_comparable(name) for name in names]
 
 
-def _announcing_lead(story: Segment, title: str) -> Paragraph | None:
+def _announcing_lead(blocks: list[Block], title: str) -> Paragraph | None:
     """The paragraph of a story's lead that announces the full text of the document titled
     `title` after it (…印发《…》。全文如下：), or None: the story carries that document, as a
     notice its plan."""
-    for i, block in enumerate(story.body):
-        if isinstance(block, Paragraph) and _announces(
-            set(_announced_in_full(story.body, i)), title
-        ):
+    for i, block in enumerate(blocks):
+        if isinstance(block, Paragraph) and _announces(set(_announced_in_full(blocks, i)), title):
             return block
     return None
 
@@ -1307,7 +1305,11 @@ def segment(blocks: list[Block]) -> list[Segment]:
                 title_blocks=title_blocks,
                 body=list(body),
                 period_text=title.period_text,
-                announced_by=_announcing_lead(story, title.text) if story else None,
+                # a story too short to stand apart (a headline and the lead's one line, over the
+                # document's title: a news app's repost) is the document's header
+                announced_by=_announcing_lead(
+                    story.body if story else blocks[header_from : title.first], title.text
+                ),
             )
         )
         header_from = body_end

@@ -169,6 +169,7 @@ class _Rules:
     abbreviated_organs: regex.Pattern
     lead_organ: regex.Pattern
     source_organ: regex.Pattern
+    own_place: regex.Pattern
     level_organ: regex.Pattern
     years_in_title: regex.Pattern
     five_year_plans: regex.Pattern
@@ -271,6 +272,7 @@ def _rules() -> _Rules:
         abbreviated_organs=_abbreviations_run(rules.organ_abbreviations),
         lead_organ=rules.compile(rules.lead_organ),
         source_organ=rules.compile(rules.source_organ),
+        own_place=rules.compile(rules.own_place),
         level_organ=regex.compile(f"^(?P<level>{_LEVEL})(?:{suffix})"),
         years_in_title=rules.compile(rules.years_in_title),
         five_year_plans=regex.compile("|".join(map(regex.escape, rules.five_year_plans))),
@@ -1703,6 +1705,8 @@ def _place(segment: Segment, title_prov: Provenance | None, found: Found) -> Non
         _place_of_the_lead(segment, found)
     if found.metadata.place is None:
         _place_of_the_source(segment, found)
+    if found.metadata.place is None:
+        _place_of_its_preamble(segment, found)
 
 
 def _after_headline_marks(segment: Segment) -> list[str]:
@@ -1764,6 +1768,18 @@ def _place_of_the_source(segment: Segment, found: Found) -> None:
     place = place_of(source["organ"]) if source else None
     if lead is not None and place is not None:
         _set(found, "place", place, lead.prov)
+
+
+def _place_of_its_preamble(segment: Segment, found: Found) -> None:
+    """The place a plan's or a notice's preamble names as the one whose circumstances it is made
+    for (…现结合长春市实际，制定本方案。, `own_place`), when nothing else named one."""
+    if segment.kind not in ("plan", "notice"):
+        return
+    for block in segment.body[:_LEAD_LINES]:
+        if isinstance(block, Paragraph) and (own := _rules().own_place.search(block.text)):
+            if place := place_of(own["place"]):
+                _set(found, "place", place, block.prov)
+            return
 
 
 def _story_lead(segment: Segment, found: Found) -> Paragraph | None:
