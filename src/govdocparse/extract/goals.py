@@ -240,6 +240,10 @@ def indicators_from_paragraph(
         # without a known period, the deadline a sentence before opened with is where goal
         # years start (到2017年底，…；2018年底建成母婴室200个，…: 2018 is a goal's year)
         goals_from = first_goal_year if first_goal_year is not None or not opening else opening[1]
+        # …提出2024年至少建设80个…: with no period, a year the sentence plans for is a goal's
+        planned = _planned_year(sentence, this_year) if period_start is None else None
+        if planned is not None:
+            goals_from = planned if goals_from is None else min(goals_from, planned)
         if (
             looking_back
             or _about_the_past(sentence, goals_from)
@@ -359,6 +363,32 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
         return bool(years)
     # 2020年…为3.5‰，2027年降至3‰以下 in a plan: the earlier year is the later goal's baseline
     return bool(years) and max(years) < first_goal_year
+
+
+def _planned_year(sentence: str, this_year: int | None) -> int | None:
+    """The first bare year, with no 到…年 in the sentence, that the sentence states a plan for: a
+    word of a plan before it or in its clause, or a floor or ceiling after it in its clause
+    (…提出2024年至少建设80个…; 2026年全县新增托位不少于600个: `planned_year_bounds`), from the
+    document's year `this_year` on when known."""
+    r = rules()
+    plain = _BRACKETED.sub("", sentence)
+    if "年" not in plain or r.target_year.search(plain):
+        return None
+    years = []
+    clauses = _clauses(plain)
+    for k, (offset, clause) in enumerate(clauses):
+        # 2026年，全县新增托位不少于600个: a year alone in its clause is the next clause's
+        if r.year_alone.fullmatch(clause) and k + 1 < len(clauses):
+            clause = plain[offset : clauses[k + 1][0] + len(clauses[k + 1][1])]
+        for m in r.bare_year.finditer(clause):
+            year = int(m.group(1))
+            if this_year is not None and year < this_year:
+                continue
+            if r.planned_bound.search(clause, m.end()) or r.reported_plan_words.search(
+                plain, 0, offset + len(clause)
+            ):
+                years.append(year)
+    return min(years, default=None)
 
 
 def _plan_span_ends(sentence: str) -> list[int]:

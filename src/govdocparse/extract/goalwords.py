@@ -112,6 +112,7 @@ class Rules:
     effort_span: re.Pattern
     reported_lead_in: re.Pattern
     reported_plan_words: re.Pattern
+    planned_bound: re.Pattern
     year_on_year: re.Pattern
     this_year: re.Pattern
     target_year: re.Pattern
@@ -293,6 +294,7 @@ def rules() -> Rules:
         effort_span=re.compile(p["effort_span"]),
         reported_lead_in=re.compile(p["reported_lead_in"]),
         reported_plan_words=re.compile(p["reported_plan_words"]),
+        planned_bound=re.compile(alternation(p["planned_year_bounds"])),
         year_on_year=re.compile(p["year_on_year"]),
         this_year=re.compile(p["this_year"]),
         target_year=re.compile(p["target_year"]),
