@@ -227,7 +227,8 @@ def rules() -> Rules:
     # a value listed after another ends the list when a name goes on after it: in
     # 婴儿死亡率降至3‰、5岁以下儿童死亡率降至5‰ the 5岁 opens the next measure's name
     listed = rf"{one_value}(?!\s*+(?:{p['bounds']})?+\s*+(?![和及与至])\p{{Han}})"
-    values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{listed})*"
+    # each value of a list may carry its own bound (…分别达到95%以上、90%以上)
+    values = rf"{one_value}(?:\s*(?:{p['bounds']})?\s*(?:[、和及与]|[-—–―~～至])\s*{listed})*"
     count_value = rf"(?=\s*{number}\s*(?:{alternation(units.spellings('count'))}))"
     verbless = rf"{p['verbless_rate']}|{p['verbless_per_capita']}{count_value}"
     # a space may stand between the verb and its number: 不低于 95% (text converted from a Word
