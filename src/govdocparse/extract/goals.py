@@ -85,6 +85,7 @@ class _Forms:
     subgroups: re.Pattern
     subgroup_words: tuple[str, ...]
     subgroup_first: re.Pattern
+    group_pairs: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -132,6 +133,7 @@ def _forms() -> _Forms:
         ),
         subgroup_words=tuple(group_words),
         subgroup_first=re.compile(rf"^(?:{group})"),
+        group_pairs={word: tuple(groups) for word, groups in g["group_pairs"].items()},
     )
 
 
@@ -596,8 +598,20 @@ def _sentence_measures(
                 dated = _listed_year(sentence, offset + position, measure.step, len(measures))
                 if dated:
                     out.append((*dated, measure))
+                    continue
+                if measure.pair:
+                    # 城乡…覆盖率分别达到100%和90%: no years, so the values are 城市's and 农村's
+                    group = measure.pair[measure.step]
+                    measure = _group_goal(
+                        measure.name_raw,
+                        measure.name,
+                        group,
+                        measure.target,
+                        measure.atoms,
+                        further=measure.step > 0,
+                    )
                 # a group's value without such a list is dated as any goal is
-                if dated or measure.group is None:
+                elif measure.group is None:
                     continue
             before = [date for date in dates if date[0] <= offset + position]
             label, year = before[-1][1:] if before else ("目标", None)
@@ -1161,12 +1175,22 @@ def _distributed(
     if not grouped and len(atoms) > 1 and measured(name := clean(subject, measured)):
         # one measure, several values: a value per year of the sentence's year list (到2025年和
         # 2030年…分别不低于25%和32%), paired by the caller, which drops them without such a list
-        return [Measure(name_raw, name, a.raw, [a], step=k) for k, a in enumerate(atoms)]
+        pair = _pair_groups(name, len(atoms))
+        return [Measure(name_raw, name, a.raw, [a], step=k, pair=pair) for k, a in enumerate(atoms)]
     return [
         Measure(name_raw, clean(name, measured), "".join(a.raw for a in group), group)
         for name, group in grouped.items()
         if measured(name)
     ]
+
+
+def _pair_groups(name: str, values: int) -> tuple[str, ...]:
+    """The groups a word opening `name` names at once (城乡社区儿童之家覆盖率: 城市, 农村:
+    `group_pairs`), when they are as many as the 分别 list's `values`; () otherwise."""
+    for word, groups in _forms().group_pairs.items():
+        if name.startswith(word) and len(groups) == values:
+            return groups
+    return ()
 
 
 def _shared_rate(atoms: list[TargetAtom]) -> list[TargetAtom]:

@@ -74,7 +74,8 @@ class Measure:
     sets up the thing or names the people); `where` is where such a goal reaches when its
     words say only that (…建设儿童之家，…实现村（社区）全覆盖 → 村（社区）). `step` numbers the
     values of one measure's 分别 list, each the goal of one year of the sentence's year list
-    (到2025年和2030年…分别不低于25%和32%).
+    (到2025年和2030年…分别不低于25%和32%); `pair`, the groups a word opening its name stands
+    for (城乡: 城市, 农村), whose goals the values are when the sentence lists no years.
     `further` marks a later goal of the measure named just before, its year and value written
     without naming it again (…到2025年降至5‰以下，到2030年降至4‰以下), or another group's
     (…城市要达到60%，农村要达到55%); `amends`, the value that makes the direction goal just
@@ -94,6 +95,7 @@ class Measure:
     group: str | None = None
     baseline: Measurement | None = None
     where: str = ""
+    pair: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
