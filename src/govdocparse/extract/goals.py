@@ -547,9 +547,12 @@ def _sentence_measures(
                 untold.pop()
             last, baselines = stated, listed
             continue
+        if last is not None and untold and untold[-1].strip() == "其中":
+            # …新建幼儿园18所，其中，公办园12所: 其中 may stand in a clause of its own
+            clause = untold.pop().strip() + clause
         # 新建幼儿园20所，其中公办园15所: the part is the count's, though it reads as a count
-        part = _count_part_goal(clause, last) if last else None
-        measures = [(0, part)] if part else _clause_measures(clause, dated=sentence_dated)
+        parts = _count_part_goals(clause, last) if last else []
+        measures = [(0, x) for x in parts] or _clause_measures(clause, dated=sentence_dated)
         if not measures and untold:
             measures = _named_before(untold[-1], clause, sentence_dated)
             if measures:
@@ -832,26 +835,32 @@ def _part_goal(text: str, before: Measure) -> Measure | None:
     return None
 
 
-def _count_part_goal(text: str, before: Measure) -> Measure | None:
-    """The goal of a part of what `before` counts, in its unit of things (新建幼儿园20所，其中公办园
-    15所 → 公办园 15所 of 新建幼儿园数; 儿童之家达到300个，其中农村儿童之家200个): the part is the
-    target's group, as a rate's 其中 part is (`_part_goal`), its scope and frequency the count's.
-    None unless `text` opens with 其中."""
+def _count_part_goals(text: str, before: Measure) -> list[Measure]:
+    """The goals of the parts of what `before` counts, in its unit of things (新建幼儿园20所，其中
+    公办园15所 → 公办园 15所 of 新建幼儿园数; 儿童之家达到300个，其中农村儿童之家200个; a list of
+    parts, 其中公办托位1200个、社区托位800个, a goal each): each part is its target's group, as a
+    rate's 其中 part is (`_part_goal`), its scope and frequency the count's. [] unless `text`
+    opens with 其中 and every part is a number of things in the count's unit."""
     text = LEADING_MARKS.sub("", text).strip()
     unit = next((a.unit for a in before.atoms if a.unit), None)
     if not text.startswith("其中") or units.kind(unit) != "count":
-        return None
-    part = count_part(_PART_OPENING.sub("", text))
-    if part is None:
-        return None
-    group, quantity = part
-    atoms = parse_target(quantity)
-    if not atoms or any(a.value is None or a.unit != unit for a in atoms):
-        return None
-    shared = before.atoms[0].qualifier
-    atoms = [a.model_copy(update={"qualifier": [*shared, *a.qualifier]}) for a in atoms]
-    goal = _group_goal(before.name_raw, before.name, group, text, atoms, further=True)
-    return replace(goal, kind=before.kind)
+        return []
+    goals = []
+    items = _PART_OPENING.sub("", text).split("、")
+    for item in items:
+        part = count_part(item)
+        if part is None:
+            return []
+        group, quantity = part
+        atoms = parse_target(quantity)
+        if not atoms or any(a.value is None or a.unit != unit for a in atoms):
+            return []
+        shared = before.atoms[0].qualifier
+        atoms = [a.model_copy(update={"qualifier": [*shared, *a.qualifier]}) for a in atoms]
+        raw = text if len(items) == 1 else item
+        goal = _group_goal(before.name_raw, before.name, group, raw, atoms, further=True)
+        goals.append(replace(goal, kind=before.kind))
+    return goals
 
 
 def _next_group(text: str, before: Measure) -> Measure | None:
