@@ -50,7 +50,7 @@ from .goalwords import (
     states_area,
     strip_filler,
 )
-from .targets import base_year, level_unit, parse_distributive, parse_target
+from .targets import base_year, level_unit, parse_distributive, parse_target, shared_measures
 
 # a sentence with the mark that ends it, or the text after the last mark (a split after each
 # mark, which the regex module does several times slower)
@@ -1581,9 +1581,21 @@ def _direction_measures(segment: str, target: str) -> list[Measure]:
     elif forms.conditions.search(subject) and not is_measure(subject):
         names = [clean(subject, lambda rest: len(rest) >= 2) + "率"]
     else:
-        names = [clean(p) for p in _split(strip_filler(name_raw, is_measure)) if is_measure(p)]
+        listed = strip_filler(name_raw, is_measure)
+        # 降低孕产妇和婴儿死亡率: populations or groups listed before one measure name one
+        # direction each, as …分别下降到… gives each its value
+        items = _LIST_MARK.split(listed)
+        grouped = len(items) > 1 and all(map(_group_word, items[:-1]))
+        shared = shared_measures(listed) if grouped else []
+        names = [clean(p) for p in shared or _split(listed) if is_measure(p)]
     atoms = parse_target(target)
     return [Measure(name_raw, n, target, atoms) for n in names if n]
+
+
+def _group_word(text: str) -> bool:
+    """Whether `text` is only a population (孕产妇, 5岁以下儿童) or a group of a measure (城市)."""
+    forms = _forms()
+    return bool(text) and (_only_population(text) or bool(forms.subgroup_first.fullmatch(text)))
 
 
 def _prevalences(listed: str) -> Iterator[str]:
