@@ -744,6 +744,16 @@ def test_each_clause_s_own_year_dates_its_goal(text, expected):
         ("1.全县低体重率2027年降低到3%以下。", 2023, [("低体重率", "2027年", 2027)]),
         ("2022年，全县低体重率降低到3%以下。", 2023, []),
         ("2019年至2021年全市新建公办幼儿园50所。", None, [("新建公办幼儿园数", "至2021年", 2021)]),
+        # a bare year the sentence plans for (a word of a plan, a floor after it) is the goal's,
+        # from the document's year on
+        (
+            "行动方案提出2025年至少建设80个儿童友好社区。",
+            2025,
+            [("儿童友好社区数", "2025年", 2025)],
+        ),
+        ("行动方案提出2024年至少建设80个儿童友好社区。", 2025, []),
+        ("2026年，全县新增托位不少于600个。", None, [("新增托位数", "2026年", 2026)]),
+        ("2023年全县建成儿童之家120个。", None, []),
     ],
 )
 def test_this_year_is_the_document_s_year(text, this_year, expected):

@@ -49,6 +49,7 @@ class _Patterns:
     actor: re.Pattern
     target: re.Pattern
     not_scope: re.Pattern
+    said_before_year: re.Pattern
     leading_year: re.Pattern
     quoted: re.Pattern
     quoted_brand: re.Pattern
@@ -146,6 +147,7 @@ def _patterns() -> _Patterns:
         actor=re.compile(c["actor"]),
         target=re.compile(r"^对(?P<what>[^，,。；;对]{2,30})$"),
         not_scope=re.compile(c["not_scope"]),
+        said_before_year=re.compile(c["said_before_year"]),
         # a clause's own goal year before its verb (…，2019年底建成母婴室400个) dates the goal,
         # and so does a span of years (2014年至2016年全省新建…), no scope of it
         leading_year=re.compile(
@@ -370,6 +372,7 @@ def _qualifiers(scope: str, frequency: str | None) -> list[str]:
     rest = raw_measure(p.frequency.sub("", scope))
     while True:
         before = rest
+        rest = p.said_before_year.sub("", rest)
         rest = p.leading_year.sub("", r.whole_area.sub("", r.filler.sub("", rest)))
         rest = rest.strip("，,、 ")
         if rest == before:

@@ -50,7 +50,7 @@ from .goalwords import (
     states_area,
     strip_filler,
 )
-from .targets import base_year, level_unit, parse_distributive, parse_target
+from .targets import base_year, level_unit, parse_distributive, parse_target, shared_measures
 
 # a sentence with the mark that ends it, or the text after the last mark (a split after each
 # mark, which the regex module does several times slower)
@@ -85,6 +85,7 @@ class _Forms:
     subgroups: re.Pattern
     subgroup_words: tuple[str, ...]
     subgroup_first: re.Pattern
+    group_pairs: dict[str, tuple[str, ...]]
 
 
 @cache
@@ -132,6 +133,7 @@ def _forms() -> _Forms:
         ),
         subgroup_words=tuple(group_words),
         subgroup_first=re.compile(rf"^(?:{group})"),
+        group_pairs={word: tuple(groups) for word, groups in g["group_pairs"].items()},
     )
 
 
@@ -240,6 +242,10 @@ def indicators_from_paragraph(
         # without a known period, the deadline a sentence before opened with is where goal
         # years start (到2017年底，…；2018年底建成母婴室200个，…: 2018 is a goal's year)
         goals_from = first_goal_year if first_goal_year is not None or not opening else opening[1]
+        # …提出2024年至少建设80个…: with no period, a year the sentence plans for is a goal's
+        planned = _planned_year(sentence, this_year) if period_start is None else None
+        if planned is not None:
+            goals_from = planned if goals_from is None else min(goals_from, planned)
         if (
             looking_back
             or _about_the_past(sentence, goals_from)
@@ -359,6 +365,32 @@ def _about_the_past(sentence: str, first_goal_year: int | None) -> bool:
         return bool(years)
     # 2020年…为3.5‰，2027年降至3‰以下 in a plan: the earlier year is the later goal's baseline
     return bool(years) and max(years) < first_goal_year
+
+
+def _planned_year(sentence: str, this_year: int | None) -> int | None:
+    """The first bare year, with no 到…年 in the sentence, that the sentence states a plan for: a
+    word of a plan before it or in its clause, or a floor or ceiling after it in its clause
+    (…提出2024年至少建设80个…; 2026年全县新增托位不少于600个: `planned_year_bounds`), from the
+    document's year `this_year` on when known."""
+    r = rules()
+    plain = _BRACKETED.sub("", sentence)
+    if "年" not in plain or r.target_year.search(plain):
+        return None
+    years = []
+    clauses = _clauses(plain)
+    for k, (offset, clause) in enumerate(clauses):
+        # 2026年，全县新增托位不少于600个: a year alone in its clause is the next clause's
+        if r.year_alone.fullmatch(clause) and k + 1 < len(clauses):
+            clause = plain[offset : clauses[k + 1][0] + len(clauses[k + 1][1])]
+        for m in r.bare_year.finditer(clause):
+            year = int(m.group(1))
+            if this_year is not None and year < this_year:
+                continue
+            if r.planned_bound.search(clause, m.end()) or r.reported_plan_words.search(
+                plain, 0, offset + len(clause)
+            ):
+                years.append(year)
+    return min(years, default=None)
 
 
 def _plan_span_ends(sentence: str) -> list[int]:
@@ -515,9 +547,12 @@ def _sentence_measures(
                 untold.pop()
             last, baselines = stated, listed
             continue
+        if last is not None and untold and untold[-1].strip() == "其中":
+            # …新建幼儿园18所，其中，公办园12所: 其中 may stand in a clause of its own
+            clause = untold.pop().strip() + clause
         # 新建幼儿园20所，其中公办园15所: the part is the count's, though it reads as a count
-        part = _count_part_goal(clause, last) if last else None
-        measures = [(0, part)] if part else _clause_measures(clause, dated=sentence_dated)
+        parts = _count_part_goals(clause, last) if last else []
+        measures = [(0, x) for x in parts] or _clause_measures(clause, dated=sentence_dated)
         if not measures and untold:
             measures = _named_before(untold[-1], clause, sentence_dated)
             if measures:
@@ -566,8 +601,20 @@ def _sentence_measures(
                 dated = _listed_year(sentence, offset + position, measure.step, len(measures))
                 if dated:
                     out.append((*dated, measure))
+                    continue
+                if measure.pair:
+                    # 城乡…覆盖率分别达到100%和90%: no years, so the values are 城市's and 农村's
+                    group = measure.pair[measure.step]
+                    measure = _group_goal(
+                        measure.name_raw,
+                        measure.name,
+                        group,
+                        measure.target,
+                        measure.atoms,
+                        further=measure.step > 0,
+                    )
                 # a group's value without such a list is dated as any goal is
-                if dated or measure.group is None:
+                elif measure.group is None:
                     continue
             before = [date for date in dates if date[0] <= offset + position]
             label, year = before[-1][1:] if before else ("目标", None)
@@ -788,26 +835,32 @@ def _part_goal(text: str, before: Measure) -> Measure | None:
     return None
 
 
-def _count_part_goal(text: str, before: Measure) -> Measure | None:
-    """The goal of a part of what `before` counts, in its unit of things (新建幼儿园20所，其中公办园
-    15所 → 公办园 15所 of 新建幼儿园数; 儿童之家达到300个，其中农村儿童之家200个): the part is the
-    target's group, as a rate's 其中 part is (`_part_goal`), its scope and frequency the count's.
-    None unless `text` opens with 其中."""
+def _count_part_goals(text: str, before: Measure) -> list[Measure]:
+    """The goals of the parts of what `before` counts, in its unit of things (新建幼儿园20所，其中
+    公办园15所 → 公办园 15所 of 新建幼儿园数; 儿童之家达到300个，其中农村儿童之家200个; a list of
+    parts, 其中公办托位1200个、社区托位800个, a goal each): each part is its target's group, as a
+    rate's 其中 part is (`_part_goal`), its scope and frequency the count's. [] unless `text`
+    opens with 其中 and every part is a number of things in the count's unit."""
     text = LEADING_MARKS.sub("", text).strip()
     unit = next((a.unit for a in before.atoms if a.unit), None)
     if not text.startswith("其中") or units.kind(unit) != "count":
-        return None
-    part = count_part(_PART_OPENING.sub("", text))
-    if part is None:
-        return None
-    group, quantity = part
-    atoms = parse_target(quantity)
-    if not atoms or any(a.value is None or a.unit != unit for a in atoms):
-        return None
-    shared = before.atoms[0].qualifier
-    atoms = [a.model_copy(update={"qualifier": [*shared, *a.qualifier]}) for a in atoms]
-    goal = _group_goal(before.name_raw, before.name, group, text, atoms, further=True)
-    return replace(goal, kind=before.kind)
+        return []
+    goals = []
+    items = _PART_OPENING.sub("", text).split("、")
+    for item in items:
+        part = count_part(item)
+        if part is None:
+            return []
+        group, quantity = part
+        atoms = parse_target(quantity)
+        if not atoms or any(a.value is None or a.unit != unit for a in atoms):
+            return []
+        shared = before.atoms[0].qualifier
+        atoms = [a.model_copy(update={"qualifier": [*shared, *a.qualifier]}) for a in atoms]
+        raw = text if len(items) == 1 else item
+        goal = _group_goal(before.name_raw, before.name, group, raw, atoms, further=True)
+        goals.append(replace(goal, kind=before.kind))
+    return goals
 
 
 def _next_group(text: str, before: Measure) -> Measure | None:
@@ -1131,12 +1184,22 @@ def _distributed(
     if not grouped and len(atoms) > 1 and measured(name := clean(subject, measured)):
         # one measure, several values: a value per year of the sentence's year list (到2025年和
         # 2030年…分别不低于25%和32%), paired by the caller, which drops them without such a list
-        return [Measure(name_raw, name, a.raw, [a], step=k) for k, a in enumerate(atoms)]
+        pair = _pair_groups(name, len(atoms))
+        return [Measure(name_raw, name, a.raw, [a], step=k, pair=pair) for k, a in enumerate(atoms)]
     return [
         Measure(name_raw, clean(name, measured), "".join(a.raw for a in group), group)
         for name, group in grouped.items()
         if measured(name)
     ]
+
+
+def _pair_groups(name: str, values: int) -> tuple[str, ...]:
+    """The groups a word opening `name` names at once (城乡社区儿童之家覆盖率: 城市, 农村:
+    `group_pairs`), when they are as many as the 分别 list's `values`; () otherwise."""
+    for word, groups in _forms().group_pairs.items():
+        if name.startswith(word) and len(groups) == values:
+            return groups
+    return ()
 
 
 def _shared_rate(atoms: list[TargetAtom]) -> list[TargetAtom]:
@@ -1518,9 +1581,21 @@ def _direction_measures(segment: str, target: str) -> list[Measure]:
     elif forms.conditions.search(subject) and not is_measure(subject):
         names = [clean(subject, lambda rest: len(rest) >= 2) + "率"]
     else:
-        names = [clean(p) for p in _split(strip_filler(name_raw, is_measure)) if is_measure(p)]
+        listed = strip_filler(name_raw, is_measure)
+        # 降低孕产妇和婴儿死亡率: populations or groups listed before one measure name one
+        # direction each, as …分别下降到… gives each its value
+        items = _LIST_MARK.split(listed)
+        grouped = len(items) > 1 and all(map(_group_word, items[:-1]))
+        shared = shared_measures(listed) if grouped else []
+        names = [clean(p) for p in shared or _split(listed) if is_measure(p)]
     atoms = parse_target(target)
     return [Measure(name_raw, n, target, atoms) for n in names if n]
+
+
+def _group_word(text: str) -> bool:
+    """Whether `text` is only a population (孕产妇, 5岁以下儿童) or a group of a measure (城市)."""
+    forms = _forms()
+    return bool(text) and (_only_population(text) or bool(forms.subgroup_first.fullmatch(text)))
 
 
 def _prevalences(listed: str) -> Iterator[str]:

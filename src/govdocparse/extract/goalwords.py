@@ -74,7 +74,8 @@ class Measure:
     sets up the thing or names the people); `where` is where such a goal reaches when its
     words say only that (…建设儿童之家，…实现村（社区）全覆盖 → 村（社区）). `step` numbers the
     values of one measure's 分别 list, each the goal of one year of the sentence's year list
-    (到2025年和2030年…分别不低于25%和32%).
+    (到2025年和2030年…分别不低于25%和32%); `pair`, the groups a word opening its name stands
+    for (城乡: 城市, 农村), whose goals the values are when the sentence lists no years.
     `further` marks a later goal of the measure named just before, its year and value written
     without naming it again (…到2025年降至5‰以下，到2030年降至4‰以下), or another group's
     (…城市要达到60%，农村要达到55%); `amends`, the value that makes the direction goal just
@@ -94,6 +95,7 @@ class Measure:
     group: str | None = None
     baseline: Measurement | None = None
     where: str = ""
+    pair: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,7 @@ class Rules:
     effort_span: re.Pattern
     reported_lead_in: re.Pattern
     reported_plan_words: re.Pattern
+    planned_bound: re.Pattern
     year_on_year: re.Pattern
     this_year: re.Pattern
     target_year: re.Pattern
@@ -226,7 +229,8 @@ def rules() -> Rules:
     # a value listed after another ends the list when a name goes on after it: in
     # 婴儿死亡率降至3‰、5岁以下儿童死亡率降至5‰ the 5岁 opens the next measure's name
     listed = rf"{one_value}(?!\s*+(?:{p['bounds']})?+\s*+(?![和及与至])\p{{Han}})"
-    values = rf"{one_value}(?:\s*(?:[、和及与]|[-—–―~～至])\s*{listed})*"
+    # each value of a list may carry its own bound (…分别达到95%以上、90%以上)
+    values = rf"{one_value}(?:\s*(?:{p['bounds']})?\s*(?:[、和及与]|[-—–―~～至])\s*{listed})*"
     count_value = rf"(?=\s*{number}\s*(?:{alternation(units.spellings('count'))}))"
     verbless = rf"{p['verbless_rate']}|{p['verbless_per_capita']}{count_value}"
     # a space may stand between the verb and its number: 不低于 95% (text converted from a Word
@@ -293,6 +297,7 @@ def rules() -> Rules:
         effort_span=re.compile(p["effort_span"]),
         reported_lead_in=re.compile(p["reported_lead_in"]),
         reported_plan_words=re.compile(p["reported_plan_words"]),
+        planned_bound=re.compile(alternation(p["planned_year_bounds"])),
         year_on_year=re.compile(p["year_on_year"]),
         this_year=re.compile(p["this_year"]),
         target_year=re.compile(p["target_year"]),

@@ -1262,6 +1262,14 @@ def _shared_by(subject: str, r: _Rules) -> list[str]:
     return []
 
 
+def shared_measures(subject: str) -> list[str]:
+    """The measures a list names that share one target, each named in full as a 分别 list's are
+    (孕产妇和婴儿死亡率 → 孕产妇死亡率, 婴儿死亡率); [] unless every item, expanded, ends in a
+    measure (婚前和孕前保健覆盖率 stays one)."""
+    r = _rules()
+    return _shared_by(_strip_subject(subject, r), r)
+
+
 def _verb_object(a: _Analysis, sentence: str, first: _Draft, end: int) -> str:
     """For a clause that opens with its verb, the measure it names: the plain words before the
     comparison (力争实现|儿童友好街区社区覆盖率|达到70%以上), the object of a direction
