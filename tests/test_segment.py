@@ -1349,6 +1349,55 @@ def test_a_story_naming_a_document_without_announcing_its_text_stays_one_story()
     assert (story.kind, story.title) == ("other", f"《{REPOSTED_PLAN}》印发")
 
 
+# A page that heads a document's own text with a headline naming it in 《》 and telling it was
+# issued or that its full text follows (invented, forty-fourth reading's layout: a TV station's
+# site's 《…规划》发布!全文来了 over its byline and the plan's preamble, a mirror's 《…规划》印发
+# right over the plan's first heading): the name in 《》 is the title the page left out.
+HEADED_TEXT = (
+    "{headline}\n"
+    "{stamp}"
+    "{opening}\n"
+    "一、总体要求\n"
+    "到2025年，全省青年体质达标率达到92%以上。\n"
+    "二、重点任务\n"
+    "（一）促进青年就业创业。\n"
+)
+HEADED_PLAN = "青川省中长期青年发展规划(2020—2025年)"
+PLAN_PREAMBLE = "为促进青年更好成长，结合本省青年发展实际，制定本规划。"
+
+
+@pytest.mark.parametrize(
+    "headline, stamp, opening",
+    [
+        (f"《{HEADED_PLAN}》发布!全文来了", "某某省委办公厅 | 2021-05-04 16:40\n", PLAN_PREAMBLE),
+        (f"《{HEADED_PLAN}》全文发布", "", "青年是国家的未来、民族的希望。"),
+        (f"《{HEADED_PLAN}》印发", "", PLAN_PREAMBLE),
+        (f"《{HEADED_PLAN}》正式印发！", "发布时间：2021-05-06 09:00\n", PLAN_PREAMBLE),
+    ],
+)
+def test_a_headline_naming_a_document_over_its_own_text_is_its_title(headline, stamp, opening):
+    text = HEADED_TEXT.format(headline=headline, stamp=stamp, opening=opening)
+    [plan] = parse_text(text).documents
+    assert (plan.kind, plan.title) == ("plan", HEADED_PLAN)
+    assert plan.metadata.period == Period(start=2020, end=2025)
+    assert [section.title for section in plan.sections] == ["总体要求", "重点任务"]
+
+
+def test_a_headline_telling_a_document_was_issued_right_over_its_first_heading_is_its_title():
+    text = f"《{HEADED_PLAN}》印发\n一、总体要求\n到2025年，青年体质达标率达到92%以上。\n"
+    [plan] = parse_text(text).documents
+    assert (plan.kind, plan.title) == ("plan", HEADED_PLAN)
+
+
+def test_a_headline_naming_a_document_over_a_news_lead_stays_the_storys_title():
+    # 印发 alone over a lead that tells of the document: a story, not the document's text
+    headline = f"《{HEADED_PLAN}》印发"
+    lead = f"近日，青川省委办公厅印发《{HEADED_PLAN}》，明确了今后五年的目标。"
+    text = HEADED_TEXT.format(headline=headline, stamp="", opening=lead)
+    [story] = parse_text(text).documents
+    assert (story.kind, story.title) == ("other", headline)
+
+
 @pytest.mark.parametrize(
     "signature, issuer",
     [

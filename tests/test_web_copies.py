@@ -308,3 +308,27 @@ def test_a_portals_column_banner_over_its_breadcrumb_is_no_part_of_the_title():
     [document] = govdocparse.parse_text(text).documents
     assert document.title == "政策解读——《青原市妇联2025年巾帼志愿服务活动方案》的通知"
     assert document.metadata.date_published == "2025-03-02"
+
+
+def test_a_bidding_sites_facts_under_a_copied_notice_date_it_and_stay_out_of_its_text():
+    # a bidding-information site's copy of a notice (invented, in the forty-fourth reading's
+    # layout): its facts several to a line under the title, the region it files the notice
+    # under before 发布日期, the fields it hides behind a login, a phone line
+    text = (
+        "青原市教育局关于开展2025年中小学生研学实践基地推荐工作的通知\n\n"
+        "所属地区:某省 - 青原 发布日期:2025-03-18\n"
+        "所属地区:某省 - 青原 招标业主:登录查看 信息类型:招标公告\n"
+        "更新时间:2025/03/18 招标代理:登录查看 截止时间:登录查看\n"
+        "咨询该项目请拨打:100-0000-0000\n"
+        "青教基〔2025〕5号\n"
+        "各县(区)教育局:\n"
+        "为推动研学实践教育开展，现就有关工作通知如下:\n"
+        "一、推荐条件\n具备承接中小学生研学实践教育的能力。\n"
+        "二、工作要求\n请于4月30日前报送推荐材料。\n"
+    )
+    [notice] = govdocparse.parse_text(text).documents
+    assert notice.metadata.date_published == "2025-03-18"
+    assert notice.metadata.doc_number == "青教基〔2025〕5号"
+    assert notice.metadata.recipients == ["各县(区)教育局"]
+    assert notice.preamble is not None
+    assert notice.preamble.text == "为推动研学实践教育开展，现就有关工作通知如下:"

@@ -124,6 +124,7 @@ class MetadataGrammar(GrammarModel):
     news_report: Rule
     forwarding: Rule
     self_naming: Rule
+    headline_of_text: Rule
     full_text: Rule
     full_text_announced: Rule
     full_text_lead: Rule

@@ -409,6 +409,9 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     proclamation = _proclamation_at(blocks, i)
     if proclamation is not None:
         return proclamation
+    carried = _headline_over_text(blocks, i)
+    if carried is not None:
+        return carried
     # most blocks start no title: the lines after one are read only when it may
     first_line = _title_line(blocks[i])
     if first_line is None:
@@ -463,6 +466,58 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
         period_text = after.text
     title = Title(_title_text(text), kind, i, j, period_text)
     return _with_organs_above(blocks, title)
+
+
+def _headline_over_text(blocks: list[Block], i: int) -> Title | None:
+    """The title of a document a page heads with a headline naming it in 《》 and telling it was
+    issued or that its full text follows (《某省…规划》印发, 《某省…规划》发布!全文来了:
+    `headline_of_text`), set right over the document's own text, past a byline or stamp: its
+    first numbered heading, a preamble naming it as this one (`self_naming`) or, after 全文,
+    any text but a news lead. The name in 《》 is the title the page left out; else None."""
+    block = blocks[i]
+    if not isinstance(block, Paragraph) or not block.text.lstrip().startswith("《"):
+        return None
+    text = squash_spaces(block.text)
+    found = _pattern("headline_of_text").match(text)
+    if found is None or found.end("title") + 1 == len(text):
+        return None  # 《…》 alone is a wrapped title, read as one
+    kind = title_kind(found["title"])
+    below = i + 1
+    if below < len(blocks) and _stamp(blocks[below]):
+        below += 1
+    opening = blocks[below] if below < len(blocks) else None
+    if kind is None or not isinstance(opening, Paragraph):
+        return None
+    body = squash_spaces(opening.text)
+    opens_text = (
+        numbered(body) is not None
+        or _pattern("self_naming").search(body) is not None
+        or (found["full"] is not None and not _news_lead(body))
+    )
+    return Title(_title_text(found["title"]), kind, i, i) if opens_text else None
+
+
+def _stamp(block: Block) -> bool:
+    """Whether a block is a page's byline or stamp dating it (某某办公厅 | 2019-05-04 16:40,
+    发布时间：…)."""
+    if not isinstance(block, Paragraph):
+        return False
+    text = block.text.strip()
+    return (
+        bool(_byline().match(text))
+        or leading_date(text) is not None
+        or any(pair.feeds == "date_published" for pair in portal.pairs(text))
+    )
+
+
+def _news_lead(text: str) -> bool:
+    """Whether a paragraph (spaces squashed) is a news story's lead: its dateline (本报讯…), its
+    day (近日，…) or a lead-in announcing a document's text (…全文如下：)."""
+    return bool(
+        _pattern("news_dateline").match(text)
+        or _dated_lead().match(text)
+        or _pattern("full_text_announced").search(text)
+    )
 
 
 def _subject_of_notice(blocks: list[Block], i: int, line: str) -> bool:
