@@ -251,6 +251,16 @@ class PrefecturesGrammar(GrammarModel):
 # ---------------------------------------------------------------- chrome.yaml
 
 
+class FlattenedCover(GrammarModel):
+    """Where a document-sharing site's preview glued a report's cover and first pages onto one
+    line had its lines (`readers/covers.py`)."""
+
+    cover_date: Rule
+    page_marker: Rule
+    contents_leader: Rule
+    min_line: int = Field(ge=1)
+
+
 class ChromeGrammar(GrammarModel):
     site_name: Rule
     preview_note: Rule
@@ -271,6 +281,7 @@ class ChromeGrammar(GrammarModel):
     edition_line: Rule
     edition_day: Rule
     page_counter: Rule
+    flattened_cover: FlattenedCover
 
 
 # ---------------------------------------------------------------- agencies.yaml
