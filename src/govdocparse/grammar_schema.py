@@ -166,6 +166,7 @@ class MetadataGrammar(GrammarModel):
     year_first_issuer: Rule
     sitting_verbs: Rule
     institution_signature: Rule
+    unit_organs: list[str]
     date_without_marks: Rule
     organ_prefixes: list[str]
     national_prefixes: list[str]
