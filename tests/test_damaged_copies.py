@@ -400,3 +400,31 @@ def test_a_sentence_opening_with_a_plans_name_and_a_date_is_no_cover():
         "推动全县妇女儿童事业高质量发展。"
     )
     assert block_texts(blocks_from_text(line, "cover.txt")[0]) == [line]
+
+
+# The same transcript's text hard-wrapped at the page's width, double-spaced, one sentence running
+# on over a page's line and the viewer's counter (thirty-fifth reading's layout, invented).
+WRAPPED_TRANSCRIPT = (
+    "TRANSCRIPT\n\n"
+    "Page 1: 青河县托育服务发展 评估报告example.cn/files/upload/2020/11/02/... · 托育服务 ...\n\n"
+    "1 / 14\n\n青河县托育服务发展\n\n评估报告\n\n"
+    "Page 2: 青河县托育服务发展 评估报告example.cn/files/upload/2020/11/02/... · 托育服务 ...\n\n"
+    "2 / 14\n\n一、评估背景\n\n"
+    "2019 年 6 月,青河县启动托育服务体系建设,在县城和中心镇新\n\n"
+    "建普惠托育机构 12 所,全县每千人口拥有 3岁以下婴幼儿托位\n\n"
+    "数由 1.2 个提高到 2.8 个,普惠托位占比达到 62%,家长满意度\n\n"
+    "Page 3: 青河县托育服务发展 评估报告example.cn/files/upload/2020/11/02/... · 托育服务 ...\n\n"
+    "3 / 14\n\n"
+    "逐年提高,托育服务的可及性和质量明显改善,评估组在此基础上\n\n"
+    "开展了入户调查和机构走访。\n\n二、评估方法\n\n评估组在全县各乡镇开展抽样调查。\n"
+)
+
+
+def test_a_transcripts_lines_wrapped_at_the_pages_width_join_across_its_page_lines():
+    [report] = parse_text(WRAPPED_TRANSCRIPT).documents
+    assert [s.title for s in report.sections] == ["评估背景", "评估方法"]
+    assert report.sections[0].text == (
+        "2019 年 6 月,青河县启动托育服务体系建设,在县城和中心镇新建普惠托育机构 12 所,全县每千"
+        "人口拥有 3岁以下婴幼儿托位数由 1.2 个提高到 2.8 个,普惠托位占比达到 62%,家长满意度逐年"
+        "提高,托育服务的可及性和质量明显改善,评估组在此基础上开展了入户调查和机构走访。"
+    )

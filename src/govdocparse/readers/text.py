@@ -30,7 +30,7 @@ from collections import Counter
 from functools import cache
 
 from .. import portal
-from ..chrome import MAX_PAGE_NUMBER, without_jammer
+from ..chrome import without_jammer
 from ..errors import DecodeError, EmptyInputError
 from ..headings import Numbered, numbered, numeral_pattern, opens_block
 from ..model import Provenance
@@ -443,9 +443,8 @@ def _blocks(lines: list[str], name: str, wrap: Width | None) -> tuple[list[Block
             # a line of a text copy of a PDF page: the sentence goes on from the line above, or
             # from the last line of the page before when the page's furniture stands between
             after = i
-            # only a short line may be a page's furniture, looked for where a line stops at the
-            # width
-            if len(line) <= MAX_PAGE_NUMBER and at_width(last.text, lines[i - 1], wrap):
+            # a page's furniture is looked for only where a line stops at the width
+            if at_width(last.text, lines[i - 1], wrap):
                 after = furniture.end(i)
             if after < len(lines) and wraps_onto(last.text, lines[i - 1], lines[after], wrap):
                 blocks[open_at] = Paragraph(
