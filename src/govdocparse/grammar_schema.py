@@ -153,6 +153,7 @@ class MetadataGrammar(GrammarModel):
     years_in_title: Rule
     five_year_plans: dict[str, tuple[int, int]]
     title_continues: TitleContinues
+    masthead_line: Rule
     proclamation_types: list[str]
 
     decree_types: list[str]
