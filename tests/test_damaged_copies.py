@@ -354,3 +354,77 @@ def test_a_viewers_page_counter_stays_out_of_the_title(head):
     text = f"{head}一、总体要求\n到2025年，全县每千人口拥有3岁以下婴幼儿托位数达到4.5个。\n"
     [plan] = parse_text(text).documents
     assert plan.title == "青河县托育服务三年行动方案"
+
+
+# A document site's preview of a report flattened onto one line (invented, in the thirty-eighth
+# reading's layout): the cover's title, organ and date glued together, the site's page markers
+# and running head between the pages, a dotted table of contents whose last entry lost its page
+# number, then the text.
+FLATTENED_COVER = (
+    "松岭市妇女儿童发展规划（2021—2030年）中期评估报告松岭市人民政府妇女儿童工作委员会"
+    "二〇二三年十二月第1页共28页某某文档网 专业文档分享第1页共28页目录一、总体情况……………………1"
+    "二、主要目标完成情况…………………4（一）妇女与健康……………………4（二）儿童与教育……………………9"
+    "三、存在的问题…………………15四、下一步工作建议第2页共28页某某文档网 专业文档分享第2页共28页"
+    "摘要2021年以来，全市各级各部门认真贯彻落实规划，妇女儿童事业取得新进展。\n"
+)
+
+
+def test_a_flattened_reports_cover_gives_its_title_issuer_and_date_and_no_contents():
+    [report] = parse_text(FLATTENED_COVER).documents
+    assert report.title == "松岭市妇女儿童发展规划（2021—2030年）中期评估报告"
+    assert report.metadata.issuer == "松岭市人民政府妇女儿童工作委员会"
+    assert report.metadata.date_written == "2023-12"
+    texts = [report.preamble.text if report.preamble else ""]
+    texts += [f"{s.title} {s.text}" for s in report.sections]
+    assert not any(mark in text for text in texts for mark in ("……", "文档网", "第2页"))
+    assert not any("下一步工作建议" in text for text in texts)
+
+
+def test_a_flattened_reports_cover_dated_before_its_title_again_with_its_organ():
+    text = (
+        "青岭县实施妇女儿童发展纲要终期评估报告二〇二一年六月三十日青岭县人民政府妇儿工委关于实施"
+        "妇女儿童发展纲要终期评估报告报告摘要：纲要实施以来，县委、县政府高度重视妇女儿童工作，"
+        "县妇儿工委充分发挥协调职能，成员单位密切配合，纲要确定的各项指标大多如期实现。\n"
+    )
+    [report] = parse_text(text).documents
+    assert (report.title or "").endswith("实施妇女儿童发展纲要终期评估报告")
+    assert report.metadata.issuer == "青岭县人民政府妇儿工委"
+    assert report.metadata.date_written == "2021-06-30"
+    assert report.preamble is not None and report.preamble.text.startswith("报告摘要")
+
+
+def test_a_sentence_opening_with_a_plans_name_and_a_date_is_no_cover():
+    line = (
+        "全县认真落实妇女发展规划2023年12月召开推进会议，部署下一阶段工作，要求各成员单位对照"
+        "规划目标逐项梳理完成情况，查找短板弱项，细化工作措施，确保规划各项目标任务按期完成，"
+        "推动全县妇女儿童事业高质量发展。"
+    )
+    assert block_texts(blocks_from_text(line, "cover.txt")[0]) == [line]
+
+
+# The same transcript's text hard-wrapped at the page's width, double-spaced, one sentence running
+# on over a page's line and the viewer's counter (thirty-fifth reading's layout, invented).
+WRAPPED_TRANSCRIPT = (
+    "TRANSCRIPT\n\n"
+    "Page 1: 青河县托育服务发展 评估报告example.cn/files/upload/2020/11/02/... · 托育服务 ...\n\n"
+    "1 / 14\n\n青河县托育服务发展\n\n评估报告\n\n"
+    "Page 2: 青河县托育服务发展 评估报告example.cn/files/upload/2020/11/02/... · 托育服务 ...\n\n"
+    "2 / 14\n\n一、评估背景\n\n"
+    "2019 年 6 月,青河县启动托育服务体系建设,在县城和中心镇新\n\n"
+    "建普惠托育机构 12 所,全县每千人口拥有 3岁以下婴幼儿托位\n\n"
+    "数由 1.2 个提高到 2.8 个,普惠托位占比达到 62%,家长满意度\n\n"
+    "Page 3: 青河县托育服务发展 评估报告example.cn/files/upload/2020/11/02/... · 托育服务 ...\n\n"
+    "3 / 14\n\n"
+    "逐年提高,托育服务的可及性和质量明显改善,评估组在此基础上\n\n"
+    "开展了入户调查和机构走访。\n\n二、评估方法\n\n评估组在全县各乡镇开展抽样调查。\n"
+)
+
+
+def test_a_transcripts_lines_wrapped_at_the_pages_width_join_across_its_page_lines():
+    [report] = parse_text(WRAPPED_TRANSCRIPT).documents
+    assert [s.title for s in report.sections] == ["评估背景", "评估方法"]
+    assert report.sections[0].text == (
+        "2019 年 6 月,青河县启动托育服务体系建设,在县城和中心镇新建普惠托育机构 12 所,全县每千"
+        "人口拥有 3岁以下婴幼儿托位数由 1.2 个提高到 2.8 个,普惠托位占比达到 62%,家长满意度逐年"
+        "提高,托育服务的可及性和质量明显改善,评估组在此基础上开展了入户调查和机构走访。"
+    )

@@ -3313,3 +3313,30 @@ def test_the_place_a_title_names_stays_before_the_one_a_preamble_names():
     text = "石门县加强中小学生欺凌治理工作实施方案\n现结合青川市实际，制定本方案。\n一、指导思想\n"
     [plan] = parse_text(text).documents
     assert plan.metadata.place == "石门县"
+
+
+# A unit's organ signing its notice with no place, spaced out over the date (invented, in the
+# layout of a college union's 三八 notice to 各分工会, thirty-eighth reading).
+UNIT_NOTICE = (
+    "{title}\n{recipients}：\n一、3月6日下午在图书馆报告厅召开表彰大会，请通知到每一位女教职工。\n"
+    "二、各单位接通知后认真组织，按时参加。\n{organ}\n2023年3月1日\n"
+)
+
+
+@pytest.mark.parametrize(
+    "title, recipients, organ, issuer",
+    [
+        ("青川学院工会关于开展庆祝三八国际妇女节活动的通知", "各分工会", "工 会", "青川学院工会"),
+        ("关于开展庆祝三八国际妇女节活动的通知", "青川学院各分工会", "工 会", "青川学院工会"),
+        ("白鹭医院关于开展三八节系列活动的通知", "各支部", "妇 委 会", "白鹭医院妇委会"),
+        ("关于开展庆祝三八国际妇女节活动的通知", "各分工会", "工 会", None),
+    ],
+    ids=["title-head", "recipients", "institution-title", "no-unit"],
+)
+def test_a_units_organ_signing_without_a_place_issues_with_the_unit_named(
+    title, recipients, organ, issuer
+):
+    text = UNIT_NOTICE.format(title=title, recipients=recipients, organ=organ)
+    [notice] = parse_text(text).documents
+    assert notice.metadata.issuer == issuer
+    assert notice.metadata.date_written == "2023-03-01"

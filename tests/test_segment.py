@@ -2258,3 +2258,26 @@ def test_a_title_line_ending_in_a_lead_in_is_not_cut_into_recipients():
     )
     [document] = parse_text(text).documents
     assert document.metadata.recipients == []
+
+
+# A school's or a hospital's site prints its honours one a line over the page's title, and its
+# service phone (invented, in the layout of a hospital's 单位决算 page, thirty-third reading).
+MASTHEAD = (
+    "欢迎访问青禾市第一实验学校\n{phone}全国青少年校园足球特色学校\n全国文明校园\n"
+    "省级绿色学校、省级平安学校\n{title}\n一、工作目标\n全面推进课后服务，参与率达到95%以上。\n"
+)
+
+
+@pytest.mark.parametrize("phone", ["", "招生咨询电话：0571-88886666（工作日8:30-17:00）\n"])
+@pytest.mark.parametrize(
+    "title", ["2024年青禾市第一实验学校课后服务工作方案", "青禾市第一实验学校课后服务工作方案"]
+)
+def test_a_sites_honours_and_phone_lines_are_no_part_of_the_title_under_them(phone, title):
+    [plan] = parse_text(MASTHEAD.format(phone=phone, title=title)).documents
+    assert plan.title == title
+
+
+def test_a_titles_first_line_ending_like_an_honour_keeps_its_wrapped_rest():
+    text = "国家儿童友好医院\n建设指南（试行）\n一、总则\n为规范儿童友好医院建设，制定本指南。\n"
+    [guide] = parse_text(text).documents
+    assert guide.title == "国家儿童友好医院建设指南（试行）"

@@ -156,6 +156,7 @@ class MetadataGrammar(GrammarModel):
     years_in_title: Rule
     five_year_plans: dict[str, tuple[int, int]]
     title_continues: TitleContinues
+    masthead_line: Rule
     proclamation_types: list[str]
 
     decree_types: list[str]
@@ -169,6 +170,7 @@ class MetadataGrammar(GrammarModel):
     year_first_issuer: Rule
     sitting_verbs: Rule
     institution_signature: Rule
+    unit_organs: list[str]
     date_without_marks: Rule
     organ_prefixes: list[str]
     national_prefixes: list[str]
@@ -254,6 +256,16 @@ class PrefecturesGrammar(GrammarModel):
 # ---------------------------------------------------------------- chrome.yaml
 
 
+class FlattenedCover(GrammarModel):
+    """Where a document-sharing site's preview glued a report's cover and first pages onto one
+    line had its lines (`readers/covers.py`)."""
+
+    cover_date: Rule
+    page_marker: Rule
+    contents_leader: Rule
+    min_line: int = Field(ge=1)
+
+
 class ChromeGrammar(GrammarModel):
     site_name: Rule
     preview_note: Rule
@@ -274,6 +286,7 @@ class ChromeGrammar(GrammarModel):
     edition_line: Rule
     edition_day: Rule
     page_counter: Rule
+    flattened_cover: FlattenedCover
 
 
 # ---------------------------------------------------------------- agencies.yaml

@@ -108,6 +108,7 @@ def normalize(blocks: list[Block]) -> list[Block]:
     seen: set[str] = set()
     heads = running_heads([b.text if isinstance(b, Paragraph) else None for b in blocks])
     after_page_number = False
+    page_ends: set[int] = set()
     ordered = _with_site_name(_join_preview_chunks(blocks))
     for n, block in enumerate(ordered):
         if isinstance(block, TableBlock):
@@ -136,6 +137,8 @@ def normalize(blocks: list[Block]) -> list[Block]:
             out.append(replace(block, text=day["day"], style=EDITION_DAY))
             continue
         if not text or running_head or counter or is_chrome(text):
+            if after_page_number and out:
+                page_ends.add(id(out[-1]))  # the last line of a page, for `_without_contents`
             continue
         if text[-1] in _CLOSING_BRACKETS and (fields := _bracketed_fields(text)):
             # a title with the page's fields in brackets after it on its line
@@ -144,7 +147,7 @@ def normalize(blocks: list[Block]) -> list[Block]:
             continue
         out.append(block if text == block.text else replace(block, text=text))
     furnished = _drop_edge_furniture(_join_split_stamps(out))
-    return _mend_torn_headings(_without_contents(_without_second_copy(furnished)))
+    return _mend_torn_headings(_without_contents(_without_second_copy(furnished), page_ends))
 
 
 def _without_second_copy(blocks: list[Block]) -> list[Block]:
@@ -445,11 +448,12 @@ def _repeated(entry: str | None, later: list[str | None]) -> bool:
     return bare is not None and bare.group(1) in later
 
 
-def _without_contents(blocks: list[Block]) -> list[Block]:
+def _without_contents(blocks: list[Block], page_ends: set[int] | None = None) -> list[Block]:
     """The blocks without a table of contents: entries with a leader and a page number, the
     目录 line with the entries under it that repeat a later line (a TOC without page numbers,
     as Word's field gives it when copied as text) or do so once their page number is taken off
-    (a TOC without leaders), and such entries with no 目录 line above them
+    (a TOC without leaders), and the last of them when its page number is lost before the
+    page's marker (`_last_entry_unpaged`), and such entries with no 目录 line above them
     (`_bare_contents_end`)."""
     rules = headings.rules().contents
     entry = regex.compile(rules.entry)
@@ -474,11 +478,28 @@ def _without_contents(blocks: list[Block]) -> list[Block]:
             ):
                 j += 1
             if j > i + 1:
-                i = j
+                i = j + _last_entry_unpaged(blocks, texts, j, page_ends or set())
                 continue
         out.append(blocks[i])
         i += 1
     return out
+
+
+def _last_entry_unpaged(
+    blocks: list[Block], texts: list[str | None], j: int, page_ends: set[int]
+) -> int:
+    """1 when the line at j, after a 目录 line's entries, is one more entry whose page number the
+    page lost, the last line of its page (…（四）对策和建议……27 / 三、附录 / 第2页共39页, a document
+    site's flattened preview of a report: `page_ends` holds the lines a page marker followed);
+    else 0."""
+    line = texts[j] if j < len(texts) else None
+    return int(
+        line is not None
+        and id(blocks[j]) in page_ends
+        and headings.numbered(line) is not None
+        and len(line) <= _MAX_TITLED_CONTENTS_ENTRY
+        and not _SENTENCE_MARK.search(line)
+    )
 
 
 def _mend_torn_headings(blocks: list[Block]) -> list[Block]:

@@ -444,7 +444,11 @@ def _title_at(blocks: list[Block], i: int) -> Title | None:
     j = 0
     while title_kind(text) is None:
         following = lines[j + 1] if j + 1 < len(lines) else None
-        if following is None or _opens_another(text, following):
+        if (
+            following is None
+            or _opens_another(text, following)
+            or _under_masthead(lines[: j + 1], following)
+        ):
             return None
         j += 1
         text += following
@@ -921,6 +925,22 @@ def _opens_another(text: str, following: str) -> bool:
         )
     )
     return bool(_issuer_opening().match(squashed)) or (whole and not begun)
+
+
+_YEAR_FIRST = regex.compile(r"^(?:19|20)\d{2}\s*年")
+
+
+def _under_masthead(above: list[str | None], following: str) -> bool:
+    """Whether `following` is a whole title opening with its year or its place (2023年度某市中医
+    医院单位决算) under lines that are all a site's honours or service phones (国家三级甲等中医
+    医院 / 预约挂号电话：…: `masthead_line`), which are no part of it."""
+    squashed = squash_spaces(following)
+    masthead = _pattern("masthead_line")
+    return (
+        all(line is not None and masthead.match(squash_spaces(line)) for line in above)
+        and title_kind(squashed) is not None
+        and (_YEAR_FIRST.match(squashed) is not None or _place_first().match(squashed) is not None)
+    )
 
 
 @cache

@@ -602,6 +602,7 @@ def extract_metadata(
     for issuers in (printed_issuers, title_issuers, cover_issuers):
         if issuers:
             _set(found, "issuer", "、".join(issuers[0]), issuers[1])
+    _unit_organ_issuer(segment, body, found)
     _issuer_from_mark(found)
     _lead_in_issuer(segment, found)
     if page and page.attachments:
@@ -1492,6 +1493,36 @@ def _institution(text: str, *, alone: bool) -> list[str]:
     if alone and shape.match(name) and place_chain(name):
         return [name]
     return []
+
+
+# A unit's name runs at least this long: 学院 or 学校 alone is its kind, no name.
+_MIN_UNIT = 4
+
+
+def _unit_organ_issuer(segment: Segment, body: list[Paragraph], found: Found) -> None:
+    """A unit's organ signing without a place above the date (工 会, 妇委会: `unit_organs`) as
+    the issuer with the unit the title's head or the recipients name (某某学院工会关于…, 某某
+    学院关于…, 某某学院各分工会：), when nothing else named one; the organ alone names no one."""
+    written = found.metadata.date_written
+    if found.metadata.issuer or written is None:
+        return
+    for n in range(len(body) - 1, 0, -1):
+        if iso_date(squash_spaces(body[n].text)) == written:
+            above = body[n - 1]
+            break
+    else:
+        return
+    organ = squash_spaces(above.text)
+    if organ not in _rules().grammar.unit_organs:
+        return
+    head = squash_spaces(segment.title or "").partition("关于")[0]
+    units = [head.removesuffix(organ)] if "关于" in (segment.title or "") else []
+    units += [r.partition("各")[0] for r in found.metadata.recipients or [] if "各" in r]
+    shape, _ = _signature_shapes()
+    # a unit named by its kind alone (学院各部门：) names none
+    unit = next((u for u in units if len(u) >= _MIN_UNIT and shape.match(u)), None)
+    if unit is not None:
+        _set(found, "issuer", unit + organ, above.prov, above)
 
 
 def _date_under_signature(block: Paragraph, above: Paragraph | None) -> str | None:

@@ -30,12 +30,13 @@ from collections import Counter
 from functools import cache
 
 from .. import portal
-from ..chrome import MAX_PAGE_NUMBER, without_jammer
+from ..chrome import without_jammer
 from ..errors import DecodeError, EmptyInputError
 from ..headings import Numbered, numbered, numeral_pattern, opens_block
 from ..model import Provenance
 from ..source import Block, Cell, Paragraph, TableBlock
 from ..textutil import iso_date, simplified
+from .covers import cover_lines
 from .flat_tables import flat_table
 from .text_tables import pipe_cells, table_at
 from .text_wraps import PageFurniture, Width, at_width, wrap_width, wraps_onto
@@ -443,9 +444,8 @@ def _blocks(lines: list[str], name: str, wrap: Width | None) -> tuple[list[Block
             # a line of a text copy of a PDF page: the sentence goes on from the line above, or
             # from the last line of the page before when the page's furniture stands between
             after = i
-            # only a short line may be a page's furniture, looked for where a line stops at the
-            # width
-            if len(line) <= MAX_PAGE_NUMBER and at_width(last.text, lines[i - 1], wrap):
+            # a page's furniture is looked for only where a line stops at the width
+            if at_width(last.text, lines[i - 1], wrap):
                 after = furniture.end(i)
             if after < len(lines) and wraps_onto(last.text, lines[i - 1], lines[after], wrap):
                 blocks[open_at] = Paragraph(
@@ -532,9 +532,12 @@ def glued_paragraphs(text: str, *, spaced_out: bool = False) -> list[str]:
     ideographic spaces, a single space of a page that turned its line breaks into spaces (not
     in a page that spaced out its words), a heading number after the end of a sentence. Shared
     with the HTML reader: a document-sharing site serves the same line as one <p>. Only long
-    lines are looked at."""
+    lines are looked at. A site's flattened preview of a report is cut first where its cover's,
+    its page markers' and its contents' lines were (`covers.cover_lines`)."""
     indent = _INDENT if len(text) >= _GLUED_LINE else _INDENT_AFTER_SENTENCE
     pieces = [piece.strip() for piece in indent.split(text) if piece.strip()]
+    # a document site's flattened cover and first pages: cut where the lines were first
+    pieces = [line.strip() for piece in pieces for line in cover_lines(piece) if line.strip()]
     if not spaced_out:
         # headings first: a space inside a heading's paragraph is where the copy's line wrapped
         pieces = [part for piece in pieces for part in _split_at_headings(piece)]

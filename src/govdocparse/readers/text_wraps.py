@@ -17,7 +17,7 @@ import unicodedata
 from collections import Counter
 from typing import NamedTuple
 
-from ..chrome import MAX_PAGE_NUMBER, is_page_number, running_heads
+from ..chrome import is_page_counter, is_page_number, running_heads
 from ..headings import numbered, opens_block
 from ..textutil import squash_spaces
 
@@ -90,7 +90,8 @@ def wrap_width(lines: list[str]) -> Width | None:
         if 2 * len(text) < _MIN_WRAPPED or _COLUMN_GAP.search(text):
             continue
         columns = _columns(text)
-        if columns >= _MIN_WRAPPED:
+        # a transcript's page line (Page 3: the file's name, its address…) is no line of the text
+        if columns >= _MIN_WRAPPED and not is_page_number(text):
             whole = line.rstrip().lstrip("\f")
             indent = whole[: len(whole) - len(whole.lstrip())]
             opened = not _SENTENCE_CLOSE.search(whole)
@@ -189,16 +190,17 @@ def at_width(paragraph: str, before: str, wrap: Width) -> bool:
 
 class PageFurniture:
     """The page furniture a hard-wrapped copy keeps where its pages meet: page numbers
-    (— 3 —, chrome.yaml's page numbers) and the running head a page opens with
-    (`chrome.running_heads`)."""
+    (— 3 —, chrome.yaml's page numbers, a transcript's Page 3: line), the running head a page
+    opens with (`chrome.running_heads`) and a viewer's counter under a page number (3 / 27)."""
 
     def __init__(self, lines: list[str]) -> None:
         self._lines = lines
         self._heads: set[str] | None = None
 
     def _page_number(self, j: int) -> bool:
-        text = self._lines[j].strip()
-        return 0 < len(text) <= MAX_PAGE_NUMBER and is_page_number(text)
+        # a sharing site's transcript opens each page with a long line of its own (Page 3: the
+        # file's name, its address and a summary), a page number all the same
+        return is_page_number(self._lines[j].strip())
 
     def _running_head(self, text: str) -> bool:
         if self._heads is None:
@@ -213,7 +215,7 @@ class PageFurniture:
             text = self._lines[j].strip()
             if self._page_number(j):
                 turned = True
-            elif text and not (turned and self._running_head(text)):
+            elif text and not (turned and (self._running_head(text) or is_page_counter(text))):
                 break
             j += 1
         return j if turned else start
