@@ -3256,3 +3256,18 @@ def test_a_notice_to_bodies_offices_sharing_one_office_lists_each():
         "中国科协办公厅(办公室、秘书局)",
         "部内有关司局",
     ]
+
+
+def test_a_fujian_portals_bulleted_fields_give_the_doc_number_and_the_date_written():
+    """A 福建 portal's bulleted block (forty-fifth reading): • 备注/文号: and • 公文生成日期:, the
+    date the 公文 was made, labels the vocabulary had lacked, over a notice with no signature."""
+    text = (
+        "• 索 引 号:FJ10086-0101-2025-00007\n• 备注/文号:丑高管社〔2025〕7号\n"
+        "• 发布机构:社会事业局\n• 公文生成日期:2025-04-02\n"
+        "丑州高新区社会事业局关于做好2025年儿童听力筛查工作的通知\n"
+        "区妇幼保健院,各街道卫生服务中心:\n为做好筛查工作,现就有关事项通知如下。\n"
+        "一、加强组织领导\n各单位要高度重视。\n"
+    )
+    meta = parse_text(text).documents[0].metadata
+    assert meta.date_written == "2025-04-02"
+    assert meta.portal["备注/文号"] == "丑高管社〔2025〕7号"

@@ -2126,3 +2126,29 @@ def test_a_title_line_ending_in_a_lead_in_is_not_cut_into_recipients():
     )
     [document] = parse_text(text).documents
     assert document.metadata.recipients == []
+
+
+def test_a_joint_notices_headline_naming_its_long_organs_spaced_before_it_is_its_title():
+    """A 福建 portal's page of a joint notice (forty-fifth reading): its bulleted fields
+    (备注/文号, 公文生成日期), then the headline naming the three organs spaced out before the
+    关于 line, longer than one line of a title may be; the headline had been no title at all and,
+    once read, had taken the unknown field above it into it."""
+    organs = [
+        "丑州高新技术产业开发区管理委员会社会事业局",
+        "丑州高新技术产业开发区管理委员会教育文体旅游局",
+        "丑州高新技术产业开发区管理委员会财政金融局",
+    ]
+    title = "关于印发《丑州高新区2025年开展0-6岁儿童听力筛查干预服务工作方案》的通知"
+    text = (
+        "• 索 引 号:FJ10086-0101-2025-00007\n• 备注/文号:丑高管社〔2025〕7号\n"
+        "• 发布机构:社会事业局\n• 公文生成日期:2025-04-02\n"
+        f"{' '.join(organs)} {title}\n时间:2025-04-08 10:15\n"
+        "区妇幼保健院,各街道卫生服务中心:\n现将《丑州高新区2025年开展0-6岁儿童听力筛查干预服务"
+        "工作方案》印发给你们,请认真贯彻执行。\n丑州高新技术产业开发区管理委员会社会事业局\n"
+        "2025年4月2日\n"
+    )
+    (notice,) = parse_text(text).documents
+    assert notice.kind == "notice"
+    assert notice.title == " ".join([*organs[:2], organs[2] + title])
+    assert notice.metadata.doc_number == "丑高管社〔2025〕7号"
+    assert notice.metadata.date_written == "2025-04-02"
