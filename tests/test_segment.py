@@ -2152,3 +2152,23 @@ def test_a_joint_notices_headline_naming_its_long_organs_spaced_before_it_is_its
     assert notice.title == " ".join([*organs[:2], organs[2] + title])
     assert notice.metadata.doc_number == "丑高管社〔2025〕7号"
     assert notice.metadata.date_written == "2025-04-02"
+
+
+def test_a_letter_under_the_page_headline_naming_the_plan_it_hands_down_is_a_notice():
+    """A city portal's page (forty-fifth reading) headed by the plan's name, its stamp, then
+    the letter handing that plan down and the plan under its title again: the letter had been a
+    second copy of the plan, with no text; it is the notice, its own title lost."""
+    title = "巳州市“十四五”残疾人保障和发展规划"
+    text = (
+        f"{title}\n来源:巳州市人民政府 发布时间:2022-06-02 浏览量:12\n"
+        "各县、区人民政府,市政府各部门、直属机构:\n"
+        f"现将《{title}》印发给你们,请认真贯彻实施。\n巳州市人民政府\n2022年5月6日\n"
+        f"{title}\n为推进全市残疾人事业发展,制定本规划。\n一、发展基础\n"
+        "“十三五”期间残疾人事业取得明显成效。\n二、主要目标\n"
+        "到2025年,残疾儿童康复救助覆盖率达到95%以上。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert (notice.kind, notice.title) == ("notice", None)
+    assert notice.metadata.recipients == ["各县、区人民政府", "市政府各部门、直属机构"]
+    assert (plan.kind, plan.title) == ("plan", title)
+    assert plan.metadata.issuer == "巳州市人民政府"

@@ -1086,6 +1086,27 @@ def _untitled_forwarding(blocks: list[Block]) -> int | None:
     return None
 
 
+def _letter_under_its_document(title: Title, body: list[Block], following: Title) -> bool:
+    """Whether a title of a document that is no notice heads only a letter handing that same
+    document down, its title again under the letter: a portal's page headed by the plan's name
+    (某市“十四五”某某规划 / 来源:… 发布时间:… / 各县、区人民政府，…： / 现将《某市“十四五”某某
+    规划》印发给你们，… / 某市人民政府 / date / 某市“十四五”某某规划 / its text)."""
+    if title.kind == "notice" or _comparable(title.text) != _comparable(following.text):
+        return False
+    lines = [squash_spaces(b.text) for b in body if isinstance(b, Paragraph)]
+    named = {
+        _comparable(name)
+        for line in lines
+        if _pattern("forwarding").search(line)
+        for name in ANNOUNCED.findall(line)
+    }
+    return (
+        _comparable(title.text) in named
+        and any(_addresses(line) for line in lines)
+        and not _has_headings(body)
+    )
+
+
 def _untitled_plan(blocks: list[Block]) -> int | None:
     """Where a plan opens when the page lost its title: a preamble among the first lines that
     names the document as this one (…，制定本实施方案。: `self_naming`), a numbered heading of
@@ -1298,6 +1319,15 @@ def segment(blocks: list[Block]) -> list[Segment]:
             title_blocks = title_blocks[:-1]
         body = blocks[title.last + 1 : body_end]
         kind = title.kind
+        following = starts[n + 1] if n + 1 < len(starts) else None
+        if following is not None and _letter_under_its_document(title, body, following):
+            # the page's headline names the document the letter under it hands down: the letter
+            # is the notice, its own title lost, the headline the page's
+            segments.append(
+                Segment(None, "notice", list(blocks[header_from : title.last + 1]), [], list(body))
+            )
+            header_from = body_end
+            continue
         if kind == "plan" and _under_annex_mark(blocks, title.first) and _only_tables(body):
             kind = "annex"
         if kind != "other" and _hooked(title.text) and not _has_headings(body):
