@@ -3340,3 +3340,55 @@ def test_a_units_organ_signing_without_a_place_issues_with_the_unit_named(
     [notice] = parse_text(text).documents
     assert notice.metadata.issuer == issuer
     assert notice.metadata.date_written == "2023-03-01"
+
+
+def test_a_fujian_portals_bulleted_fields_give_the_doc_number_and_the_date_written():
+    """A 福建 portal's bulleted block (forty-fifth reading): • 备注/文号: and • 公文生成日期:, the
+    date the 公文 was made, labels the vocabulary had lacked, over a notice with no signature."""
+    text = (
+        "• 索 引 号:FJ10086-0101-2025-00007\n• 备注/文号:丑高管社〔2025〕7号\n"
+        "• 发布机构:社会事业局\n• 公文生成日期:2025-04-02\n"
+        "丑州高新区社会事业局关于做好2025年儿童听力筛查工作的通知\n"
+        "区妇幼保健院,各街道卫生服务中心:\n为做好筛查工作,现就有关事项通知如下。\n"
+        "一、加强组织领导\n各单位要高度重视。\n"
+    )
+    meta = parse_text(text).documents[0].metadata
+    assert meta.date_written == "2025-04-02"
+    assert meta.portal["备注/文号"] == "丑高管社〔2025〕7号"
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        # two columns, each name wrapped after its 管理委员会, then a third name alone
+        "卯江经济开发区管理委员会      卯江经济开发区管理委员会\n"
+        "社会事业局                 教育文体局\n"
+        "卯江经济开发区管理委员会\n财政金融局\n",
+        # one name a line, each wrapped after its 管理委员会
+        "卯江经济开发区管理委员会\n社会事业局\n卯江经济开发区管理委员会\n教育文体局\n"
+        "卯江经济开发区管理委员会\n财政金融局\n",
+    ],
+    ids=["two-columns", "one-a-line"],
+)
+def test_a_signature_of_long_names_wrapped_in_pieces_gives_the_organs_the_title_names(signature):
+    """A joint notice of a development zone's three departments (forty-fifth reading): the
+    signature prints each long name in two pieces, in columns or not; the title names the organs
+    whole at its head, and they are the issuers, not the pieces."""
+    organs = [
+        f"卯江经济开发区管理委员会{name}" for name in ("社会事业局", "教育文体局", "财政金融局")
+    ]
+    text = (
+        f"{' '.join(organs)}关于印发《卯江经开区2025年儿童听力筛查工作方案》的通知\n"
+        "区妇幼保健院,各社区卫生服务中心:\n现将《卯江经开区2025年儿童听力筛查工作方案》印发给"
+        f"你们,请认真贯彻执行。\n{signature}2025年4月2日\n"
+    )
+    assert parse_text(text).documents[0].metadata.issuer == "、".join(organs)
+
+
+def test_a_signature_abbreviating_the_organs_the_title_names_stays_as_signed():
+    text = (
+        "辰州市卫生健康委员会 辰州市教育局关于做好2025年儿童听力筛查工作的通知\n"
+        "各县(区)卫生健康局、教育局:\n为做好筛查工作,现就有关事项通知如下。\n"
+        "一、加强组织领导\n各单位要高度重视。\n市卫生健康委\n市教育局\n2025年4月2日\n"
+    )
+    assert parse_text(text).documents[0].metadata.issuer == "市卫生健康委、市教育局"

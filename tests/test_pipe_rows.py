@@ -392,3 +392,33 @@ def test_a_title_row_closed_by_its_cells_bar_among_empty_cells_is_the_title():
     assert page.metadata.date_written == "2019-05-06"
     assert page.metadata.portal["组配分类"] == "政策解读"
     assert page.metadata.portal["发布机构"] == "某县民政局"
+
+
+# The end of a 江苏 portal's block of fields as a converter gives it (forty-fifth reading): a row of
+# a label the vocabulary lacks and empty cells, a row of one cell holding a label alone.
+EMPTY_FIELD_ROWS = {
+    "both": "文件下载 | |||\n时效 |\n",
+    "unknown-label": "文件下载 | | | |\n",
+    "known-label-alone": "时效 |\n",
+}
+
+
+@pytest.mark.parametrize("layout", sorted(EMPTY_FIELD_ROWS))
+def test_empty_fields_ending_a_block_of_fields_are_no_line_of_the_title_below(layout):
+    title = "市残联等六部门关于印发《寅市残疾儿童康复救助实施办法》的通知"
+    text = (
+        f"名称 | {title} | ||\n索引号 | 013579246/2025-00031 | 分类 | 社会保障 |\n"
+        "发布机构 | 市残联 | 发文日期 | |\n文号 | 寅残联发〔2025〕6号 | 关键词 | |\n"
+        f"{EMPTY_FIELD_ROWS[layout]}{title}\n各县(区)残联、教育局、民政局:\n"
+        "现将《寅市残疾儿童康复救助实施办法》印发给你们,请认真贯彻执行。\n寅市残疾人联合会\n"
+        "2025年5月20日\n"
+    )
+    notice = govdocparse.parse_text(text).documents[0]
+    assert notice.title == title
+    assert notice.metadata.doc_number == "寅残联发〔2025〕6号"
+
+
+def test_a_short_word_with_empty_cells_under_no_fields_stays_a_row():
+    text = "一、主要任务\n合计 | | |\n完成各项任务。\n"
+    blocks, _ = blocks_from_text(text, "t.txt")
+    assert "合计" in block_texts(blocks)

@@ -2281,3 +2281,49 @@ def test_a_titles_first_line_ending_like_an_honour_keeps_its_wrapped_rest():
     text = "国家儿童友好医院\n建设指南（试行）\n一、总则\n为规范儿童友好医院建设，制定本指南。\n"
     [guide] = parse_text(text).documents
     assert guide.title == "国家儿童友好医院建设指南（试行）"
+
+
+def test_a_joint_notices_headline_naming_its_long_organs_spaced_before_it_is_its_title():
+    """A 福建 portal's page of a joint notice (forty-fifth reading): its bulleted fields
+    (备注/文号, 公文生成日期), then the headline naming the three organs spaced out before the
+    关于 line, longer than one line of a title may be; the headline had been no title at all and,
+    once read, had taken the unknown field above it into it."""
+    organs = [
+        "丑州高新技术产业开发区管理委员会社会事业局",
+        "丑州高新技术产业开发区管理委员会教育文体旅游局",
+        "丑州高新技术产业开发区管理委员会财政金融局",
+    ]
+    title = "关于印发《丑州高新区2025年开展0-6岁儿童听力筛查干预服务工作方案》的通知"
+    text = (
+        "• 索 引 号:FJ10086-0101-2025-00007\n• 备注/文号:丑高管社〔2025〕7号\n"
+        "• 发布机构:社会事业局\n• 公文生成日期:2025-04-02\n"
+        f"{' '.join(organs)} {title}\n时间:2025-04-08 10:15\n"
+        "区妇幼保健院,各街道卫生服务中心:\n现将《丑州高新区2025年开展0-6岁儿童听力筛查干预服务"
+        "工作方案》印发给你们,请认真贯彻执行。\n丑州高新技术产业开发区管理委员会社会事业局\n"
+        "2025年4月2日\n"
+    )
+    (notice,) = parse_text(text).documents
+    assert notice.kind == "notice"
+    assert notice.title == " ".join([*organs[:2], organs[2] + title])
+    assert notice.metadata.doc_number == "丑高管社〔2025〕7号"
+    assert notice.metadata.date_written == "2025-04-02"
+
+
+def test_a_letter_under_the_page_headline_naming_the_plan_it_hands_down_is_a_notice():
+    """A city portal's page (forty-fifth reading) headed by the plan's name, its stamp, then
+    the letter handing that plan down and the plan under its title again: the letter had been a
+    second copy of the plan, with no text; it is the notice, its own title lost."""
+    title = "巳州市“十四五”残疾人保障和发展规划"
+    text = (
+        f"{title}\n来源:巳州市人民政府 发布时间:2022-06-02 浏览量:12\n"
+        "各县、区人民政府,市政府各部门、直属机构:\n"
+        f"现将《{title}》印发给你们,请认真贯彻实施。\n巳州市人民政府\n2022年5月6日\n"
+        f"{title}\n为推进全市残疾人事业发展,制定本规划。\n一、发展基础\n"
+        "“十三五”期间残疾人事业取得明显成效。\n二、主要目标\n"
+        "到2025年,残疾儿童康复救助覆盖率达到95%以上。\n"
+    )
+    notice, plan = parse_text(text).documents
+    assert (notice.kind, notice.title) == ("notice", None)
+    assert notice.metadata.recipients == ["各县、区人民政府", "市政府各部门、直属机构"]
+    assert (plan.kind, plan.title) == ("plan", title)
+    assert plan.metadata.issuer == "巳州市人民政府"

@@ -365,6 +365,20 @@ def _unknown_label(cells: list[str], k: int) -> bool:
     )
 
 
+def empty_field_row(cells: list[str]) -> bool:
+    """Whether a row of barred cells is a field left empty under a label the vocabulary lacks
+    (文件下载 | | | |, as a 江苏 portal's block of fields ends): a short word in a label's place
+    (`unknown_label_cell`) and nothing in the cells after it. Only a row right under a line of
+    fields is read so (a table's row 合计 | | | stays a row)."""
+    stripped = [cell.strip() for cell in cells]
+    return (
+        len(stripped) > 1
+        and not any(stripped[1:])
+        and whole_label(stripped[0]) is None
+        and bool(_unknown_label_cell().match(stripped[0]))
+    )
+
+
 def labels() -> list[str]:
     """Every label, in the grammar's order."""
     return list(_labels())

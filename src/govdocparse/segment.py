@@ -337,7 +337,7 @@ def _title_line(block: Block) -> str | None:
     on its line is no part of it."""
     if (
         not isinstance(block, Paragraph)
-        or len(block.text) > MAX_TITLE_LINE
+        or not _title_line_length(block.text)
         or block.style == SITE_NAME
     ):
         return None
@@ -354,6 +354,35 @@ def _title_line(block: Block) -> str | None:
     if _no_title_text(line, text) or iso_date(text) or _bare_date().match(line.strip()):
         return None
     return line
+
+
+def _title_line_length(line: str) -> bool:
+    """Whether a line is short enough to be (part of) a title: at most a title line's length,
+    or, for a portal's headline of a joint notice that names its organs spaced out before it
+    (某市某某管理委员会民生保障局 某市某某管理委员会教育局 关于印发《…》的通知), that length
+    after the organs and at most a whole title's with them."""
+    if len(line) <= MAX_TITLE_LINE:
+        return True
+    if len(squash_spaces(line)) > MAX_TITLE:
+        return False
+    words = line.split()
+    organs = _spaced_organs(words)
+    return organs > 0 and len("".join(words[organs:])) <= MAX_TITLE_LINE
+
+
+def _spaced_organs(words: list[str]) -> int:
+    """How many of a title's first words are the organs issuing it, each a word of its own
+    (某省民政厅 某省财政厅 关于… or 某省民政厅 某省财政厅关于…): organs before words that open
+    with the title's verb (关于, 印发, 转发) or with one more organ and that verb."""
+    organs = 0
+    while organs < len(words) - 1 and _issuer_line().match(words[organs]):
+        organs += 1
+    while organs:
+        rest = "".join(words[organs:])
+        if rest.startswith(_ISSUER_VERBS) or _issuer_opening().match(rest):
+            return organs
+        organs -= 1
+    return 0
 
 
 def _no_title_text(line: str, text: str) -> bool:
@@ -874,24 +903,24 @@ def _title_text(text: str) -> str:
     text = _pattern("title_region_tag").sub("", _trailing_validity().sub("", text))
     text = _pattern("bundle_part").sub("", _pattern("headline_tag").sub("", text))
     words = text.split()
-    organs: list[str] = []
-    while (
-        len(words) >= 2
-        and _issuer_line().match(words[0])
-        and _issuer_opening().match("".join(words[1:]))
-    ):
-        organs.append(words.pop(0))
-    rest = trailing_doc_number().sub("", "".join(words))
-    return " ".join([*organs, rest])
+    organs = _spaced_organs(words)
+    # the last organ joins the title's verb spaced from it (…某省财政厅 关于… → …某省财政厅关于…)
+    if organs and "".join(words[organs:]).startswith(_ISSUER_VERBS):
+        organs -= 1
+    rest = trailing_doc_number().sub("", "".join(words[organs:]))
+    return " ".join([*words[:organs], rest])
+
+
+# what follows an organ at the head of a title it issues: 某省人民政府办公厅关于 / …印发 / …转发
+_ISSUER_VERBS = ("关于", "印发", "转发")
 
 
 @cache
 def _issuer_opening() -> regex.Pattern:
     """The head of a title that names its issuer: 某省人民政府办公厅关于 / …印发 / …转发."""
     rules = _grammar()
-    return regex.compile(
-        f"^[\\p{{Han}}（）()]{{2,40}}?{rules.issuer_suffix.pattern}(?:关于|印发|转发)"
-    )
+    verbs = "|".join(_ISSUER_VERBS)
+    return regex.compile(f"^[\\p{{Han}}（）()]{{2,40}}?{rules.issuer_suffix.pattern}(?:{verbs})")
 
 
 @cache
@@ -1152,6 +1181,27 @@ def _untitled_forwarding(blocks: list[Block]) -> int | None:
     return None
 
 
+def _letter_under_its_document(title: Title, body: list[Block], following: Title) -> bool:
+    """Whether a title of a document that is no notice heads only a letter handing that same
+    document down, its title again under the letter: a portal's page headed by the plan's name
+    (某市“十四五”某某规划 / 来源:… 发布时间:… / 各县、区人民政府，…： / 现将《某市“十四五”某某
+    规划》印发给你们，… / 某市人民政府 / date / 某市“十四五”某某规划 / its text)."""
+    if title.kind == "notice" or _comparable(title.text) != _comparable(following.text):
+        return False
+    lines = [squash_spaces(b.text) for b in body if isinstance(b, Paragraph)]
+    named = {
+        _comparable(name)
+        for line in lines
+        if _pattern("forwarding").search(line)
+        for name in ANNOUNCED.findall(line)
+    }
+    return (
+        _comparable(title.text) in named
+        and any(_addresses(line) for line in lines)
+        and not _has_headings(body)
+    )
+
+
 def _untitled_plan(blocks: list[Block]) -> int | None:
     """Where a plan opens when the page lost its title: a preamble among the first lines that
     names the document as this one (…，制定本实施方案。: `self_naming`), a numbered heading of
@@ -1362,6 +1412,15 @@ def segment(blocks: list[Block]) -> list[Segment]:
             title_blocks = title_blocks[:-1]
         body = blocks[title.last + 1 : body_end]
         kind = title.kind
+        following = starts[n + 1] if n + 1 < len(starts) else None
+        if following is not None and _letter_under_its_document(title, body, following):
+            # the page's headline names the document the letter under it hands down: the letter
+            # is the notice, its own title lost, the headline the page's
+            segments.append(
+                Segment(None, "notice", list(blocks[header_from : title.last + 1]), [], list(body))
+            )
+            header_from = body_end
+            continue
         if kind == "plan" and _under_annex_mark(blocks, title.first) and _only_tables(body):
             kind = "annex"
         hooked = _hooked(title.text) or _hooked_as_written(

@@ -599,6 +599,7 @@ def extract_metadata(
         # own name (某县人民政府 / 首页 >> 公开信息内容 / 某县人民政府办公室关于印发…的通知);
         # joint issuers above a title that names them again (the title's head unsplit) stay
         printed_issuers = None
+    _signature_in_pieces(title_issuers, found)
     for issuers in (printed_issuers, title_issuers, cover_issuers):
         if issuers:
             _set(found, "issuer", "、".join(issuers[0]), issuers[1])
@@ -1608,6 +1609,27 @@ def split_cc(block: Paragraph) -> list[str] | None:
         return None
     names, _ = split_agencies(text[head.end() :].rstrip("。."))
     return names
+
+
+def _signature_in_pieces(title_issuers: Issuers, found: Found) -> None:
+    """The organs the title names at its head as the issuers, where the signature printed
+    them in pieces: long names wrapped over two lines, or two columns of them, each line a
+    part of a name (某某区管理委员会 / 财政金融局 for 某某区管理委员会财政金融局), so that
+    every piece read is inside one of the title's organs and every organ holds one."""
+    signed = found.metadata.issuer
+    if not title_issuers or not signed:
+        return
+    organs = title_issuers[0]
+    pieces = signed.split("、")
+    if (
+        set(pieces) != set(organs)
+        and all(any(piece in organ for organ in organs) for piece in pieces)
+        and all(any(piece in organ for piece in pieces) for organ in organs)
+        and any(piece not in organs for piece in pieces)
+        and len(pieces) > len(organs)
+    ):
+        found.metadata.issuer = None
+        found.metadata.provenance.pop("issuer", None)
 
 
 def _title_issuers(segment: Segment, title_prov: Provenance | None) -> Issuers:

@@ -475,6 +475,11 @@ def _blocks(lines: list[str], name: str, wrap: Width | None) -> tuple[list[Block
             blocks.append(table)
             continue
         cells = pipe_cells(line)
+        if cells is not None and portal.empty_field_row(cells) and _after_fields(blocks):
+            i += (
+                1  # 文件下载 | | | |: a field of the block above left empty, under a label it lacks
+            )
+            continue
         if cells is not None and any(cells):
             blocks.append(
                 Paragraph(_barred_line(cells), Provenance(file=name, lines=(i + 1, i + 1)))
@@ -499,6 +504,12 @@ def _portal_rows(table: TableBlock) -> list[Paragraph]:
     return lines
 
 
+def _after_fields(blocks: list[Block]) -> bool:
+    """Whether the last block read is a line of a portal's fields (索引号：…  分类：…)."""
+    last = blocks[-1] if blocks else None
+    return isinstance(last, Paragraph) and bool(portal.pairs(last.text.strip()))
+
+
 def _barred_line(cells: list[str]) -> str:
     """A line of cells set apart by bars that is no table row, as one paragraph's text: a row of
     portal fields as its label/value pairs, any other (a title beside its 文号: | 某区…的通知 |
@@ -515,7 +526,8 @@ def _paragraphs(line: str) -> list[str]:
     # a page converter's rows of one cell: a line's only bars close its cell (某某…政策解读 |)
     # or stand alone for an empty one (||)
     if text.endswith("|") and "|" not in (body := text.rstrip("| \t")):
-        text = body
+        # …and a cell holding a portal's label alone is its field left empty (时效 |)
+        text = f"{body}：" if body and portal.whole_label(body) else body
     if not text:
         return []
     gaps = len(_SPACED_GAP.findall(text))
